@@ -1,0 +1,179 @@
+"""The command line: `intspec-lint [PATHS]...`, `intspec-lint rules`, `intspec-lint explain CODE`."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _LintByDefault(click.Group):
+    """`intspec-lint spec.md` means `intspec-lint lint spec.md`."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--version",)):
+            args = ["lint", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="intspec-lint")
+def main() -> None:
+    """Lint integration specifications (Markdown or YAML)."""
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@main.command(
+    "lint",
+    epilog="Other commands: `intspec-lint rules` lists the rules, `intspec-lint explain CODE` documents one. "
+    "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or plugin errors.",
+)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or names (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules: codes, code prefixes or names (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit 1 when a finding is at least this severe.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--stdin-filename", help="The name to report (and to tell the format by) when PATHS is `-`.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
+def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color) -> None:
+    """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
+
+    A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
+    Markdown whose headings name at least three parts of a spec (or whose front matter says
+    `intspec: true`). Files named explicitly are always linted.
+    """
+    from .config import Settings
+    from .findings import Severity
+    from .registry import RuleLoadError, find_rule, load_rules
+
+    try:
+        rules = load_rules()
+    except RuleLoadError as error:
+        _fail(str(error))
+    select, ignore = _split(select), _split(ignore)
+    for key in select + ignore:
+        if not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
+            _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
+    settings = Settings(select=select, ignore=ignore)
+    findings, files, problems = _lint(list(paths) or ["."], settings, stdin_filename)
+    for problem in problems:
+        click.echo(f"intspec-lint: {problem}", err=True)
+    from .reporters import render
+
+    if color is None:
+        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    report = render(fmt, findings, rules, files=files, color=color, root=_repository_root())
+    if output:
+        from .output import write_atomic
+
+        try:
+            write_atomic(output, report)
+        except OSError as error:
+            _fail(f"cannot write {output}: {error.strerror or error}")
+        if fmt != "text":
+            from .reporters.text import summary
+
+            click.echo(summary(findings, files), err=True)
+    else:
+        click.echo(report, nl=False)
+    if problems:
+        sys.exit(EXIT_ERROR)
+    threshold = Severity(fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in findings)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _lint(paths: list[str], settings, stdin_filename: str | None):
+    from .discovery import collect
+    from .engine import lint_bytes, lint_file
+
+    findings = []
+    files = 0
+    problems: list[str] = []
+    if "-" in paths:
+        data = sys.stdin.buffer.read()
+        findings.extend(lint_bytes(data, stdin_filename or "<stdin>", settings))
+        files += 1
+        paths = [p for p in paths if p != "-"]
+        if not paths:
+            return sorted(findings), files, problems
+    targets, problems = collect(paths)
+    for target in targets:
+        findings.extend(lint_file(target.path, target.display, settings))
+    files += len(targets)
+    if not targets and not problems and "-" not in paths:
+        problems.append(f"no integration specs found in {', '.join(paths)} (see `intspec-lint --help` for what "
+                        "counts as a spec; name files explicitly to lint them anyway)")
+    return sorted(findings), files, problems
+
+
+def _repository_root() -> str:
+    from pathlib import Path
+
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return str(here)
+
+
+def _suggest(key: str, rules) -> str:
+    import difflib
+
+    names = list(rules) + [r.name for r in rules.values()]
+    close = difflib.get_close_matches(key, names, n=1)
+    return f"(did you mean {close[0]}?)" if close else "(see `intspec-lint rules`)"
+
+
+def _fail(message: str):
+    click.echo(f"intspec-lint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_rules(fmt: str) -> None:
+    """List every rule: code, name, checklist item, default severity and summary."""
+    from .registry import RuleLoadError, load_rules
+
+    try:
+        rules = load_rules()
+    except RuleLoadError as error:
+        _fail(str(error))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "checklist": r.checklist, "severity": r.severity.value,
+             "summary": r.summary, "source": r.source, "url": r.docs_url}
+            for r in rules.values()
+        ], indent=2))
+        return
+    width = max(len(r.name) for r in rules.values())
+    for r in rules.values():
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.checklist:<20}  {r.severity.value:<7}  {r.summary}")
+
+
+@main.command("explain")
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Show the documentation of RULE (a code such as IS501, or a name such as retry-policy-incomplete)."""
+    from .docs import rule_page
+    from .registry import find_rule, load_rules
+
+    found = find_rule(rule)
+    if found is None:
+        _fail(f"unknown rule '{rule}' {_suggest(rule, load_rules())}")
+    click.echo(rule_page(found), nl=False)

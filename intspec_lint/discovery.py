@@ -1,0 +1,113 @@
+"""Which files a run lints: every file named on the command line, and the specs found in folders.
+
+In a folder walk a file is a spec when it is `*.intspec.yaml` / `*.intspec.yml`, a YAML file whose
+top level has an `intspec:` key, or a Markdown file that declares `intspec: true` in its front
+matter or has headings for at least three parts of a spec (flows, contracts, auth, errors,
+retries, dead letters, monitoring, mapping, idempotency). READMEs and other Markdown are left
+alone. Hidden folders, node_modules, virtual environments and build output are not entered.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .document.source import MARKDOWN_SUFFIXES, YAML_SUFFIXES
+
+SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+_YAML_KEY = re.compile(r"^intspec[ \t]*:", re.M)
+_FRONT_MATTER_FLAG = re.compile(r"\A---[ \t]*\n(?:.*\n)*?intspec[ \t]*:[ \t]*(?:true|yes|1)\b", re.I)
+_SNIFF_BYTES = 65536
+_PARTS_FOR_A_SPEC = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    path: Path
+    display: str  # as reported: relative to the working folder when inside it, POSIX separators
+
+
+class PathProblem(Exception):
+    pass
+
+
+def display_name(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect(paths: list[str]) -> tuple[list[Target], list[str]]:
+    """The files to lint, in a stable order, and the problems with paths that could not be used."""
+    targets: list[Target] = []
+    problems: list[str] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for found in _walk(path, problems):
+                _add(found, targets, seen)
+        elif path.exists():
+            _add(path, targets, seen)
+        elif path.is_symlink():
+            problems.append(f"{raw}: broken symbolic link")
+        else:
+            problems.append(f"{raw}: no such file or folder")
+    return targets, problems
+
+
+def _add(path: Path, targets: list[Target], seen: set[Path]) -> None:
+    key = path.resolve()
+    if key not in seen:
+        seen.add(key)
+        targets.append(Target(path, display_name(path)))
+
+
+def _walk(top: Path, problems: list[str]):
+    visited: set[tuple[int, int]] = set()
+
+    def on_error(error: OSError) -> None:
+        problems.append(f"{error.filename}: cannot read the folder: {error.strerror}")
+
+    for folder, dirs, files in os.walk(top, onerror=on_error, followlinks=True):
+        stat = os.stat(folder)
+        if (stat.st_dev, stat.st_ino) in visited:  # a symlink loop
+            dirs[:] = []
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            path = Path(folder, name)
+            if is_spec(path):
+                yield path
+
+
+def is_spec(path: Path) -> bool:
+    name = path.name.lower()
+    suffix = path.suffix.lower()
+    if name.endswith((".intspec.yaml", ".intspec.yml")):
+        return True
+    if suffix not in YAML_SUFFIXES and suffix not in MARKDOWN_SUFFIXES:
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return True  # let the linter report why it cannot be read
+    if suffix in YAML_SUFFIXES:
+        return bool(_YAML_KEY.search(head))
+    if _FRONT_MATTER_FLAG.match(head):
+        return True
+    from .spec.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary()
+    parts: set[str] = set()
+    for match in _HEADING.finditer(head):
+        parts.update(vocab.section_parts(match.group(1)))
+    parts.discard("overview")
+    parts.discard("sla")
+    return len(parts) >= _PARTS_FOR_A_SPEC

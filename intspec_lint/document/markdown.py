@@ -1,0 +1,233 @@
+"""Markdown to Document, straight from markdown-it-py's token stream (no SyntaxTreeNode)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..span import Span
+from .model import (
+    Block,
+    Cell,
+    Code,
+    Comment,
+    ListBlock,
+    ListItem,
+    MarkdownDocument,
+    Paragraph,
+    Row,
+    Section,
+    Table,
+)
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def parse_markdown(text: str) -> MarkdownDocument:
+    lines = text.split("\n")
+    front_matter = _front_matter(lines)
+    if front_matter is not None:
+        blanked = front_matter.span.end_line
+        text = "\n" * blanked + "\n".join(lines[blanked:])
+    tokens = _parser().parse(text)
+    builder = _Builder(tokens, lines)
+    root = builder.document()
+    return MarkdownDocument(lines, root, front_matter, builder.comments)
+
+
+def _front_matter(lines: list[str]) -> Code | None:
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, min(len(lines), 2000)):
+        if lines[index].rstrip() in ("---", "..."):
+            body = "\n".join(lines[1:index])
+            return Code("yaml", body, Span(1, 1, index + 1, len(lines[index]) + 1), 2)
+    return None
+
+
+def inline_text(token) -> str:
+    """Plain text of an inline token: markup and HTML comments dropped, code spans kept."""
+    children = token.children
+    if not children:
+        return _COMMENT.sub("", token.content).strip()
+    parts = []
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            parts.append(child.content)
+        elif kind == "code_inline":
+            parts.append(f"`{child.content}`")
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "image":
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+class _Builder:
+    def __init__(self, tokens, lines: list[str]):
+        self.tokens = tokens
+        self.lines = lines
+        self.comments: list[Comment] = []
+
+    def span(self, token_map) -> Span:
+        first, end = token_map
+        last = max(first + 1, end)
+        last_text = self.lines[last - 1] if last - 1 < len(self.lines) else ""
+        return Span(first + 1, 1, last, len(last_text) + 1)
+
+    def document(self) -> Section:
+        tokens = self.tokens
+        root = Section("", 0, Span(1, 1, 1, 1))
+        stack = [root]
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "heading_open":
+                level = int(token.tag[1])
+                line = token.map[0] + 1
+                section = Section(
+                    inline_text(tokens[index + 1]),
+                    level,
+                    Span(line, 1, line, len(self.lines[line - 1]) + 1),
+                )
+                while stack[-1].level >= level:
+                    stack.pop().end_line = line - 1
+                stack[-1].children.append(section)
+                stack.append(section)
+                index += 3
+                continue
+            blocks, index = self.block(index)
+            stack[-1].blocks.extend(blocks)
+        last = len(self.lines)
+        while stack:
+            stack.pop().end_line = last
+        return root
+
+    def close_of(self, index: int) -> int:
+        """Index of the token that closes the one opened at `index`."""
+        token = self.tokens[index]
+        closing = token.type[:-5] + "_close"
+        level = token.level
+        for j in range(index + 1, len(self.tokens)):
+            other = self.tokens[j]
+            if other.level == level and other.type == closing:
+                return j
+        return len(self.tokens) - 1
+
+    def block(self, index: int) -> tuple[list[Block], int]:
+        """Parse the block that starts at `index`: its blocks and the index after it."""
+        token = self.tokens[index]
+        kind = token.type
+        if kind == "paragraph_open" or kind == "heading_open":
+            inline = self.tokens[index + 1]
+            text = inline_text(inline)
+            blocks: list[Block] = [Paragraph(text, self.span(token.map))] if text else []
+            return blocks, index + 3
+        if kind in ("fence", "code_block"):
+            info = token.info.strip().split(maxsplit=1)[0].lower() if token.info.strip() else ""
+            span = self.span(token.map)
+            first = span.line + (1 if kind == "fence" else 0)
+            return [Code(info, token.content, span, first)], index + 1
+        if kind == "html_block":
+            if token.content.lstrip().startswith("<!--"):
+                self.comments.append(Comment(token.content.strip(), self.span(token.map)))
+            return [], index + 1
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return [self.list_block(index)], self.close_of(index) + 1
+        if kind == "table_open":
+            return [self.table(index)], self.close_of(index) + 1
+        if token.nesting == 1:  # blockquote and anything else that contains blocks: flatten
+            end = self.close_of(index)
+            return self.blocks_between(index + 1, end), end + 1
+        return [], index + 1
+
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        blocks: list[Block] = []
+        index = start
+        while index < end:
+            found, index = self.block(index)
+            blocks.extend(found)
+        return blocks
+
+    def list_block(self, index: int) -> ListBlock:
+        token = self.tokens[index]
+        end = self.close_of(index)
+        items: list[ListItem] = []
+        j = index + 1
+        while j < end:
+            if self.tokens[j].type == "list_item_open":
+                close = self.close_of(j)
+                inner = self.blocks_between(j + 1, close)
+                span = self.span(self.tokens[j].map)
+                if inner and isinstance(inner[0], Paragraph):
+                    items.append(ListItem(inner[0].text, span, inner[1:]))
+                else:
+                    items.append(ListItem("", span, inner))
+                j = close + 1
+            else:
+                j += 1
+        return ListBlock(items, token.type == "ordered_list_open", self.span(token.map))
+
+    def table(self, index: int) -> Table:
+        end = self.close_of(index)
+        header: list[Cell] = []
+        rows: list[Row] = []
+        j = index + 1
+        while j < end:
+            token = self.tokens[j]
+            if token.type == "tr_open":
+                close = self.close_of(j)
+                line = token.map[0] + 1
+                cells = self.cells(j + 1, close, line)
+                if not header and not rows and self.tokens[j - 1].type == "thead_open":
+                    header = cells
+                else:
+                    rows.append(Row(cells, self.span(token.map)))
+                j = close + 1
+            else:
+                j += 1
+        return Table(header, rows, self.span(self.tokens[index].map))
+
+    def cells(self, start: int, end: int, line: int) -> list[Cell]:
+        texts = [inline_text(t) for t in self.tokens[start:end] if t.type == "inline"]
+        raw = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+        columns = _cell_columns(raw)
+        cells = []
+        for position, text in enumerate(texts):
+            if position < len(columns):
+                first, last = columns[position]
+            else:
+                first, last = len(raw) + 1, len(raw) + 1
+            cells.append(Cell(text, Span(line, first, line, last)))
+        return cells
+
+
+def _cell_columns(raw: str) -> list[tuple[int, int]]:
+    """1-based (start, end) columns of each cell's content in a raw table row."""
+    pipes = [m.start() for m in _PIPE.finditer(raw)]
+    stripped = raw.strip()
+    if not stripped.startswith("|"):
+        pipes.insert(0, -1)
+    if not stripped.endswith("|") or len(pipes) < 2:
+        pipes.append(len(raw))
+    columns = []
+    for left, right in zip(pipes, pipes[1:]):
+        content = raw[left + 1 : right]
+        lead = len(content) - len(content.lstrip())
+        body = content.strip()
+        body = _COMMENT.sub("", body).rstrip()
+        start = left + 2 + lead
+        if body:
+            columns.append((start, start + len(body)))
+        else:
+            columns.append((left + 2, left + 2))
+    return columns

@@ -1,0 +1,122 @@
+"""One file through the pipeline: decode, parse, extract, run the rules, stamp and sort findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Settings
+from .document.source import UnreadableInput, decode, detect_format
+from .findings import Finding, Hit
+from .registry import load_rules
+from .rule import Rule
+from .span import Span
+
+
+def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None, fmt: str | None = None) -> list[Finding]:
+    """Lint a spec given as text. `fmt` is "markdown" or "yaml"; by default told from `path` and content."""
+    settings = settings or Settings()
+    return _Run(path, settings).text(text, fmt)
+
+
+def lint_bytes(data: bytes, path: str, settings: Settings | None = None, fmt: str | None = None) -> list[Finding]:
+    settings = settings or Settings()
+    run = _Run(path, settings)
+    if len(data) > settings.max_bytes:
+        return run.too_large(len(data))
+    try:
+        text = decode(data)
+    except UnreadableInput as error:
+        return run.report("IS001", Hit(error.span, error.message))
+    return run.text(text, fmt)
+
+
+def lint_file(path: Path, display: str, settings: Settings | None = None) -> list[Finding]:
+    """Lint one file; an unreadable file is a finding, not an exception."""
+    settings = settings or Settings()
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            return _Run(display, settings).too_large(size)
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _Run(display, settings).report("IS001", Hit(Span(1, 1, 1, 1), f"cannot read the file: {reason}"))
+    return lint_bytes(data, display, settings)
+
+
+class _Run:
+    def __init__(self, path: str, settings: Settings):
+        self.path = path
+        self.settings = settings
+        self.rules = load_rules()
+
+    def text(self, text: str, fmt: str | None) -> list[Finding]:
+        from .spec.vocabulary import load_vocabulary
+
+        fmt = fmt or detect_format(self.path, text)
+        vocab = load_vocabulary()
+        findings: list[Finding] = []
+        if fmt == "yaml":
+            from .document.yaml import YamlSyntaxError, parse_yaml
+            from .spec.yaml import extract_yaml
+
+            try:
+                document = parse_yaml(text)
+            except YamlSyntaxError as error:
+                return self.report("IS001", Hit(error.span, error.message))
+            except RecursionError:
+                return self.report("IS001", Hit(Span(1, 1, 1, 1), "the YAML is nested too deeply to read"))
+            spec, problems = extract_yaml(document, vocab)
+            for problem in problems:
+                findings += self.report("IS002", Hit(problem.span, problem.message))
+        else:
+            from .document.markdown import parse_markdown
+            from .spec.markdown import extract_markdown
+
+            document = parse_markdown(text)
+            spec = extract_markdown(document, vocab)
+        for rule in self.rules.values():
+            if rule.check is None or not self.settings.enabled(rule.code, rule.name):
+                continue
+            options = self.settings.options.get(rule.code) or rule.options()
+            try:
+                hits = list(rule.run(spec, options))
+            except Exception as error:  # one broken rule never takes the run down
+                findings += self.report(
+                    "IS003",
+                    Hit(Span(1, 1, 1, 1), f"rule {rule.code} {rule.name} failed on this file: "
+                                          f"{type(error).__name__}: {error}"),
+                )
+                continue
+            for hit in hits:
+                findings.append(self.finding(rule, hit))
+        return sorted(findings)
+
+    def too_large(self, size: int) -> list[Finding]:
+        limit = self.settings.max_bytes
+        message = f"file is {size:,} bytes, over the {limit:,}-byte limit: not linted (raise max_bytes to lint it)"
+        return self.report("IS001", Hit(Span(1, 1, 1, 1), message))
+
+    def report(self, code: str, hit: Hit) -> list[Finding]:
+        rule = self.rules[code]
+        if not self.settings.enabled(rule.code, rule.name):
+            return []
+        return [self.finding(rule, hit)]
+
+    def finding(self, rule: Rule, hit: Hit) -> Finding:
+        span = hit.span
+        end_line, end_column = span.end_line, span.end_column
+        if (end_line, end_column) <= (span.line, span.column):
+            end_line, end_column = span.line, span.column
+        return Finding(
+            file=self.path,
+            line=span.line,
+            column=span.column,
+            end_line=end_line,
+            end_column=end_column,
+            code=rule.code,
+            severity=self.settings.severities.get(rule.code, rule.severity),
+            message=hit.message or rule.summary,
+            rule=rule.name,
+            checklist=rule.checklist,
+        )

@@ -1,0 +1,86 @@
+"""Every rule, built-in or third-party, comes through the `intspec_lint.rules` entry point group."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+
+from .rule import CODE_PATTERN, NAME_PATTERN, Rule
+
+GROUP = "intspec_lint.rules"
+
+
+class RuleLoadError(Exception):
+    """A plugin cannot be imported, or one of its rules is malformed."""
+
+
+@lru_cache(maxsize=1)
+def checklist_slugs() -> dict[str, dict]:
+    from ruamel.yaml import YAML
+
+    from .resources import data_path
+
+    with data_path("rules", "catalogue.yaml").open(encoding="utf-8") as handle:
+        return dict(YAML(typ="safe").load(handle))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict[str, Rule]:
+    """code -> Rule, in code order, validated."""
+    from importlib.metadata import entry_points
+
+    found: list[Rule] = []
+    sources = entry_points(group=GROUP)
+    own = [ep for ep in sources if ep.value.startswith("intspec_lint.rules")]
+    if not own:  # a source checkout that was never installed: the built-ins directly
+        from .rules import BUILTIN_RULES
+
+        found.extend(BUILTIN_RULES)
+    for ep in sources:
+        dist = ep.dist.name if ep.dist else "unknown distribution"
+        try:
+            loaded = ep.load()
+        except Exception as error:  # any import failure must name the plugin
+            raise RuleLoadError(f"cannot load rules from {dist} ({ep.name} = {ep.value}): {error}") from None
+        rules = [loaded] if isinstance(loaded, Rule) else list(loaded)
+        for rule in rules:
+            if not isinstance(rule, Rule):
+                raise RuleLoadError(f"{dist} ({ep.value}) provides {rule!r}, which is not an intspec_lint Rule")
+            builtin = ep.value.startswith("intspec_lint.rules")
+            found.append(rule if builtin else dataclasses.replace(rule, source=dist))
+    return validate(found)
+
+
+def validate(rules: list[Rule]) -> dict[str, Rule]:
+    slugs = checklist_slugs()
+    by_code: dict[str, Rule] = {}
+    names: set[str] = set()
+    for rule in rules:
+        where = f"rule {rule.code} ({rule.source})"
+        if not CODE_PATTERN.match(rule.code):
+            raise RuleLoadError(f"{where}: code must match {CODE_PATTERN.pattern}")
+        if rule.source != "intspec-lint" and rule.code.startswith("IS"):
+            raise RuleLoadError(f"{where}: the IS prefix belongs to intspec-lint; use a prefix of your own")
+        if rule.code in by_code or rule.name in names:
+            raise RuleLoadError(f"{where}: code or name '{rule.name}' is already used by another rule")
+        if not NAME_PATTERN.match(rule.name):
+            raise RuleLoadError(f"{where}: name '{rule.name}' must be kebab-case")
+        if rule.checklist not in slugs:
+            raise RuleLoadError(f"{where}: checklist '{rule.checklist}' is not one of {', '.join(slugs)}")
+        if not rule.summary.strip() or not rule.rationale.strip():
+            raise RuleLoadError(f"{where}: summary and rationale must not be empty")
+        if rule.check is not None and not (rule.bad.strip() and rule.good.strip()):
+            raise RuleLoadError(f"{where}: a bad and a good example are required")
+        if not dataclasses.is_dataclass(rule.options):
+            raise RuleLoadError(f"{where}: options must be a dataclass")
+        by_code[rule.code] = rule
+        names.add(rule.name)
+    return dict(sorted(by_code.items()))
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by its code or its name."""
+    rules = load_rules()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    return next((r for r in rules.values() if r.name == key), None)

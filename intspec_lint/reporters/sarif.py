@@ -1,0 +1,119 @@
+"""SARIF 2.1.0, ready for GitHub code scanning: one run, rules from metadata, relative URIs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from .. import __version__
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+_MAX_RESULTS = 25_000
+
+
+def render(findings, rules, *, root: str | None = None, **_context) -> str:
+    base = Path(root or ".").resolve()
+    used = sorted({f.code for f in findings} | set(rules))
+    index = {code: position for position, code in enumerate(used)}
+    results = []
+    seen: Counter = Counter()
+    for f in findings[:_MAX_RESULTS]:
+        key = hashlib.sha256(f"{f.code}\0{f.file}\0{f.message}".encode()).hexdigest()[:16]
+        seen[key] += 1
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _LEVELS[f.severity.value],
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _relative_uri(f.file, base), "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": max(f.end_column, f.column),
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {"primaryLocationLineHash": f"{key}:{seen[key]}"},
+                "properties": {"checklist": f.checklist, "rule": f.rule},
+            }
+        )
+    run = {
+        "tool": {
+            "driver": {
+                "name": "intspec-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": "https://github.com/intspec-lint/intspec-lint",
+                "rules": [_rule(rules[code]) for code in used if code in rules],
+            }
+        },
+        "automationDetails": {"id": "intspec-lint/"},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": base.as_uri() + "/"}},
+        "results": results,
+    }
+    if len(findings) > _MAX_RESULTS:
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "warning",
+                        "message": {
+                            "text": f"{len(findings)} findings; only the first {_MAX_RESULTS} are included "
+                            "(GitHub code scanning's limit per run)"
+                        },
+                    }
+                ],
+            }
+        ]
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [run],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule(rule) -> dict:
+    help_markdown = (
+        f"**{rule.summary}**\n\n{rule.rationale}\n\nChecklist item: `{rule.checklist}`. [Documentation]({rule.docs_url})"
+    )
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": f"{rule.summary}\n\n{rule.rationale}", "markdown": help_markdown},
+        "helpUri": rule.docs_url,
+        "defaultConfiguration": {"level": _LEVELS[rule.severity.value]},
+        "properties": {"checklist": rule.checklist, "tags": [rule.checklist, "integration-spec"]},
+    }
+
+
+def _relative_uri(file: str, base: Path) -> str:
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = path.resolve().relative_to(base)
+        except ValueError:
+            return path.as_uri()
+    else:
+        try:
+            path = (Path.cwd() / path).resolve().relative_to(base)
+        except ValueError:
+            pass
+    return "/".join(_quote(part) for part in path.as_posix().split("/"))
+
+
+def _quote(part: str) -> str:
+    from urllib.parse import quote
+
+    return quote(part, safe="@!$&'()*+,;=-._~")

@@ -1,0 +1,55 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ..spec.model import given
+from ._common import missing
+
+_BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+@rule(
+    code="IS201",
+    name="contract-incomplete",
+    checklist="contract-examples",
+    severity=Severity.ERROR,
+    summary="A contract lacks its method and URL (or topic), its request or response shape, or its status codes.",
+    rationale="The contract is what both teams code against. Without the address, the body shapes and the "
+    "status codes with their meaning in this integration, each side guesses, and the guesses differ.",
+    bad="## API Contracts\n\n### Create fulfillment order\n\nSends the order to the warehouse.\n",
+    good="## API Contracts\n\n### Create fulfillment order\n\n- **Method and URL**: `POST /v1/orders`\n"
+    "- **Request body**: `order_id` (string, required), `lines` (array, required)\n"
+    "- **Response body**: `{fulfillment_id, status}`; errors as `{code, message}`\n"
+    "- **Status codes**: 201 created, 400 invalid order, 409 duplicate order\n",
+)
+def contract_incomplete(spec, options):
+    if not spec.contracts:
+        yield Hit(spec.where("contracts"), "no API or message contracts: describe each endpoint or message with "
+                                           "its method and URL (or topic), request and response shapes and status "
+                                           "codes")
+        return
+    for contract in spec.contracts:
+        subject = f"contract '{contract.label}'"
+        if contract.kind == "http":
+            if not (given(contract.method) and given(contract.url)):
+                yield Hit(contract.span, f"{subject} has no method and URL: state them as `POST /v1/orders`")
+            method = contract.method.text.upper() if contract.method else ""
+            if method in _BODY_METHODS:
+                hit = missing(contract.request_shape, contract.span, subject, "request body shape",
+                              "list the fields with types and whether they are required, or give a JSON Schema")
+                if hit:
+                    yield hit
+            hit = missing(contract.response_shape, contract.span, subject, "response shape",
+                          "describe the success body and the error body")
+            if hit:
+                yield hit
+            if not contract.status_codes:
+                yield Hit(contract.span, f"{subject} lists no status codes: give every expected code with its "
+                                         "meaning in this integration")
+        else:
+            hit = missing(contract.topic, contract.span, subject, "queue or topic name",
+                          "name the queue, topic or location the message is sent to")
+            if hit:
+                yield hit
+            hit = missing(contract.request_shape, contract.span, subject, "payload shape",
+                          "list the message's fields with types, or give a JSON Schema")
+            if hit:
+                yield hit

@@ -1,0 +1,31 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+
+_BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+@rule(
+    code="IS202",
+    name="contract-example-missing",
+    checklist="contract-examples",
+    severity=Severity.ERROR,
+    summary="A contract has no concrete example request or response.",
+    rationale="Abstract schemas hide disagreements that one concrete example exposes at once: field "
+    "names, date formats, how money is written. The checklist asks for a concrete request and response "
+    "for every contract.",
+    bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
+    "`{fulfillment_id}` with 201.\n",
+    good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
+    "`{fulfillment_id}` with 201.\n\nExample request:\n\n```json\n{\"order_id\": \"o-1\", \"lines\": []}\n```\n\n"
+    "Example response:\n\n```json\n{\"fulfillment_id\": \"f-9\"}\n```\n",
+)
+def contract_example_missing(spec, options):
+    for contract in spec.contracts:
+        roles = {example.role for example in contract.examples}
+        method = contract.method.text.upper() if contract.method else ""
+        subject = f"contract '{contract.label}'"
+        if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles:
+            noun = "message" if contract.kind != "http" else "request"
+            yield Hit(contract.span, f"{subject} has no concrete example {noun}: add one as a fenced code block")
+        if contract.kind == "http" and "response" not in roles:
+            yield Hit(contract.span, f"{subject} has no concrete example response: add one as a fenced code block")

@@ -1,0 +1,25 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+
+
+@rule(
+    code="IS203",
+    name="contract-example-invalid",
+    checklist="contract-examples",
+    severity=Severity.ERROR,
+    summary="An example body does not parse as the media type it declares.",
+    rationale="An example that is not valid JSON cannot be pasted into a test or a mock, and it usually hides "
+    "a real question (is this field a string or a number?). Only what the fence or Content-Type declares is "
+    "judged: a form-encoded body is not 'invalid JSON'.",
+    bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
+    "{\"order_id\": \"o-1\",}\n```\n",
+    good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
+    "{\"order_id\": \"o-1\"}\n```\n",
+)
+def contract_example_invalid(spec, options):
+    for contract in spec.contracts:
+        for example in contract.examples:
+            if example.error:
+                role = example.role or "example"
+                yield Hit(example.error_span or example.span,
+                          f"example {role} of contract '{contract.label}' is {example.error}")

@@ -1,0 +1,40 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ._common import label, missing
+
+_FIELDS = (
+    ("mechanism", "auth mechanism", "name it: API key, OAuth 2.0 client credentials, mutual TLS..."),
+    ("rotation", "rotation procedure or frequency", "say how and how often the credential is rotated"),
+    ("storage", "credential storage", "say where it is kept (a vault, environment variables), never in code"),
+)
+
+
+@rule(
+    code="IS301",
+    name="auth-incomplete",
+    checklist="auth",
+    severity=Severity.ERROR,
+    summary="Authentication is missing, covers only one system, or leaves out mechanism, rotation or storage.",
+    rationale="Both sides authenticate, and credentials expire. A spec that documents only one side, or "
+    "never says how keys are rotated and where they live, ships an integration that fails on the day a "
+    "token expires or leaks.",
+    bad="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials\n",
+    good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
+    "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
+    "rotated quarterly; stored in AWS Secrets Manager\n",
+)
+def auth_incomplete(spec, options):
+    if not spec.auth:
+        what = "no mechanism is described" if spec.has("auth") else "there is no authentication section"
+        yield Hit(spec.where("auth"), f"authentication is not documented ({what}): document each system's "
+                                      "mechanism, rotation and credential storage")
+        return
+    if len(spec.auth) < 2:
+        only = label(spec.auth[0].system, "one system")
+        yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
+    for entry in spec.auth:
+        subject = f"auth for {label(entry.system, 'the integration')}"
+        for field, what, fix in _FIELDS:
+            hit = missing(getattr(entry, field), entry.span, subject, what, fix)
+            if hit:
+                yield hit

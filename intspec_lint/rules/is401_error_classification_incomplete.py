@@ -1,0 +1,40 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ._common import label, missing
+
+_CATEGORIES = {
+    "transient": "transient errors (429, 503, timeouts) and how they are retried",
+    "permanent": "permanent errors (400, 401, 404, validation failures) and where they go",
+    "partial": "partial failures (a batch where some records fail) and how the successes and failures are handled",
+}
+
+
+@rule(
+    code="IS401",
+    name="error-classification-incomplete",
+    checklist="error-classification",
+    severity=Severity.ERROR,
+    summary="Errors are not classified as transient, permanent and partial, each with its action.",
+    rationale="Retrying a permanent error wastes capacity and delays the alert; giving up on a transient one "
+    "loses data; ignoring partial failures either drops good records or re-sends them. Each class needs its "
+    "own handling.",
+    bad="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
+    "| Transient | 429, 503 | Retry with backoff |\n",
+    good="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
+    "| Transient | 429, 503, timeout | Retry with backoff |\n| Permanent | 400, 401, 404 | Alert and dead-letter |\n"
+    "| Partial | Batch with some failed records | Process successes, retry failures separately |\n",
+)
+def error_classification_incomplete(spec, options):
+    if not spec.errors and not spec.has("errors"):
+        yield Hit(spec.title, "there is no error handling section: classify errors as transient, permanent and "
+                              "partial, with an action for each")
+        return
+    found = {error.category for error in spec.errors}
+    for category, what in _CATEGORIES.items():
+        if category not in found:
+            yield Hit(spec.where("errors"), f"no {category} error category: describe {what}")
+    for error in spec.errors:
+        hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
+                      "say what happens: retry, dead-letter, alert, reject")
+        if hit:
+            yield hit

@@ -1,0 +1,45 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ._common import label, missing
+
+_KINDS = (
+    ({"latency"}, "latency", "e.g. end-to-end latency P99 > 2 s: warning"),
+    ({"error-rate"}, "error rate", "e.g. error rate > 1% over 5 minutes: critical"),
+    ({"queue-depth", "dlq-size"}, "queue depth or dead-letter size", "e.g. dead-letter size > 0: critical"),
+)
+
+
+@rule(
+    code="IS701",
+    name="monitoring-incomplete",
+    checklist="monitoring",
+    severity=Severity.ERROR,
+    summary="Monitoring does not cover latency, error rate, queue depth and token expiry, each with threshold "
+    "and alert.",
+    rationale="If you cannot tell whether the integration is healthy without reading logs, you do not have "
+    "monitoring. These four signals catch the usual ways integrations fail: slowness, errors, a growing "
+    "backlog, and an expired credential.",
+    bad="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 1% over 5 minutes | |\n",
+    good="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+    "| End-to-end latency (P99) | > 2 seconds | Warning |\n| Error rate | > 1% over 5 minutes | Critical |\n"
+    "| Dead-letter queue size | > 0 | Critical |\n| OAuth token expiry | < 7 days to expiry | Warning |\n",
+)
+def monitoring_incomplete(spec, options):
+    if not spec.monitoring and not spec.has("monitoring"):
+        yield Hit(spec.title, "there is no monitoring section: define metrics for latency, error rate, queue depth "
+                              "and auth token expiry, each with a threshold and an alert")
+        return
+    kinds = {metric.kind for metric in spec.monitoring}
+    needed = list(_KINDS)
+    if spec.auth:
+        needed.append(({"token-expiry"}, "auth token or certificate expiry", "e.g. token expires in < 7 days: warning"))
+    for accepted, what, example in needed:
+        if not kinds & accepted:
+            yield Hit(spec.where("monitoring"), f"monitoring does not cover {what}: add a metric with a threshold "
+                                                f"and an alert ({example})")
+    for metric in spec.monitoring:
+        subject = f"metric {label(metric.metric, f'on line {metric.span.line}')}"
+        for field, what in (("threshold", "threshold"), ("alert", "alert level")):
+            hit = missing(getattr(metric, field), metric.span, subject, what)
+            if hit:
+                yield hit

@@ -1,0 +1,1 @@
+"""The meaning layer: the Spec model and the extractors that build it from a Document."""

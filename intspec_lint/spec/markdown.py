@@ -1,0 +1,828 @@
+"""Markdown Document -> Spec.
+
+Sections are classified by the vocabulary (headings name parts; sub-headings inherit their
+parent's part), tables by their columns, and "key: value" lines by their keys. Prose is read
+with a few patterns per part (retry parameters, dead-letter destinations, alert words).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from ..document.model import Block, Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Section, Table
+from ..span import Span
+from . import patterns
+from .examples import is_json_schema, parse_example
+from .model import (
+    Auth,
+    Contract,
+    DeadLetter,
+    ErrorCategory,
+    Flow,
+    Idempotency,
+    IdempotencyKey,
+    Mapping,
+    Metric,
+    Overview,
+    Retry,
+    Sla,
+    Spec,
+    StatusCode,
+    Value,
+)
+from .values import value
+from .vocabulary import Vocabulary
+
+_KEY_VALUE = re.compile(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s-\s|=)\s*(.*)$", re.S)
+_METHOD_URL = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{)[^\s`|)]*)")
+_STATUS_LINE = re.compile(r"^\W{0,3}([1-5]\d\d)\b(?![.,]\d)\s*(.*)$")
+_STATUS_KEY = re.compile(
+    r"\b(?:status(?:\s+codes?)?|(?:response|http|return|error)\s+codes?|codes)\b\s*(?:[:—–=]|\bare\b|\binclude\b)\s*(.*)",
+    re.I,
+)
+_STATUS_REASON = re.compile(
+    r"(?<![\w.$/-])([1-5]\d\d)`?\s*(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|"
+    r"Not Found|Conflict|Gone|Unprocessable|Too Many Requests|Internal Server Error|Bad Gateway|"
+    r"Service Unavailable|Gateway Timeout|Moved|Found|Not Modified|Payload Too Large|Precondition|"
+    r"Method Not Allowed|Not Acceptable|Request Timeout|Locked|Multi-Status|Partial Content)\b",
+    re.I,
+)
+_STATUS_ANY = re.compile(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
+_TOPIC_MENTION = re.compile(
+    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`]+)`"
+    r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
+    re.I,
+)
+_TOPIC_HEADING = re.compile(r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`", re.I)
+_ARROW = re.compile(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
+_FROM_TO = re.compile(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of text with where it stands; list lines know whether nested blocks follow."""
+
+    text: str
+    span: Span
+    in_list: bool = False
+    has_more: bool = False
+
+
+def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
+    return _Extractor(doc, vocab).run()
+
+
+class _Extractor:
+    def __init__(self, doc: MarkdownDocument, vocab: Vocabulary):
+        self.doc = doc
+        self.vocab = vocab
+        self.spec = Spec("markdown", doc.title_span)
+
+    # -- walking ----------------------------------------------------------------------------
+    def run(self) -> Spec:
+        root = self.doc.root
+        title = self._title_section()
+        self._section(root, ())
+        for child in root.children:
+            self._walk(child, (), title)
+        if self.doc.front_matter is not None:
+            self._code(self.doc.front_matter, ())
+        self._finish()
+        return self.spec
+
+    def _title_section(self) -> Section | None:
+        tops = self.doc.root.children
+        if len(tops) == 1 and tops[0].children:
+            return tops[0]
+        return None
+
+    def _walk(self, section: Section, inherited: tuple[str, ...], title: Section | None) -> None:
+        own = () if section is title else self._own_parts(section.title, inherited)
+        parts = own or inherited
+        for part in parts:
+            self.spec.sections.setdefault(part, section.span)
+        if "contracts" in parts and self._is_contract_unit(section, parts):
+            self._contract(section)
+            return
+        if "flows" in parts and own and section.children and self._children_are_items(section):
+            self._section(section, parts)
+            for child in section.children:
+                self._flow_from_section(child)
+            return
+        if ("auth" in parts or "errors" in parts) and own and section.children and self._children_are_items(section):
+            self._section(section, parts)
+            for child in section.children:
+                if "auth" in parts:
+                    self._auth_from_section(child)
+                else:
+                    self._error_from_section(child)
+            return
+        self._section(section, parts)
+        for child in section.children:
+            self._walk(child, parts, title)
+
+    def _own_parts(self, title: str, inherited: tuple[str, ...]) -> tuple[str, ...]:
+        """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""
+        if _METHOD_URL.search(title) or _TOPIC_HEADING.search(title):
+            return ("contracts",)
+        return self.vocab.section_parts(title, nested=bool(inherited))
+
+    def _children_are_items(self, section: Section) -> bool:
+        """Sub-headings that name no part of their own: one item each (a flow, a system...)."""
+        return all(not self._own_parts(child.title, ("nested",)) for child in section.children)
+
+    def _is_contract_unit(self, section: Section, parts: tuple[str, ...]) -> bool:
+        own = self._own_parts(section.title, ())
+        if own and "contracts" not in own:
+            return False
+        for child in section.children:
+            child_parts = self._own_parts(child.title, ("nested",))
+            if not self.vocab.is_contract_subsection(child.title) and (not child_parts or "contracts" in child_parts):
+                return False
+        return self._describes_contract(section)
+
+    def _describes_contract(self, section: Section) -> bool:
+        """Evidence that a section describes an endpoint or a message, not just names the topic."""
+        if _METHOD_URL.search(section.title) or _TOPIC_HEADING.search(section.title):
+            return True
+        if any(isinstance(block, Code) for _, block in _blocks_with_sections(section)):
+            return True
+        for line in self._section_lines(section):
+            if _METHOD_URL.search(line.text) or _TOPIC_MENTION.search(line.text):
+                return True
+            pair = _key_value(line.text)
+            if pair and self.vocab.field("contracts", pair[0]) in _CONTRACT_EVIDENCE:
+                return True
+        return False
+
+    def _section(self, section: Section, parts: tuple[str, ...]) -> None:
+        for block in section.blocks:
+            self._block(block, parts, section)
+
+    def _block(self, block: Block, parts: tuple[str, ...], section: Section) -> None:
+        if isinstance(block, Table):
+            self._table(block, parts, section)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                self._item(item, parts, section)
+        elif isinstance(block, Paragraph):
+            self._lines(_paragraph_lines(block), parts, section)
+        elif isinstance(block, Code):
+            self._code(block, parts)
+
+    # -- tables -----------------------------------------------------------------------------
+    def _table(self, table: Table, parts: tuple[str, ...], section: Section) -> None:
+        kind = self.vocab.table_part([c.text for c in table.header], parts)
+        if kind is None:
+            if len(table.header) == 2:
+                lines = [
+                    _Line(f"{row.cells[0].text}: {row.cells[1].text}", row.cells[1].span if row.cells[1].text else row.span)
+                    for row in table.rows
+                    if len(row.cells) == 2
+                ]
+                self._lines(lines, parts, section, pairs=True)
+            return
+        part, columns = kind
+        self.spec.sections.setdefault(part, section.span) if part in _SPEC_PARTS else None
+        for row in table.rows:
+            fields: dict[str, Value] = {}
+            empty: dict[str, Span] = {}
+            for index, name in columns.items():
+                if index < len(row.cells):
+                    cell = row.cells[index]
+                    if cell.text.strip():
+                        fields[name] = value(cell.text, cell.span, _KINDS.get((part, name), "text"))
+                    else:
+                        empty[name] = cell.span
+            self._record(part, fields, row.span)
+
+    def _record(self, part: str, fields: dict[str, Value], span: Span) -> None:
+        """One row (or item) of a part, from its fields."""
+        spec = self.spec
+        if part == "flows":
+            spec.flows.append(Flow(span, **{k: v for k, v in fields.items() if k != "direction"}))
+        elif part == "mappings":
+            spec.mappings.append(Mapping(span, **fields))
+        elif part == "monitoring":
+            text = fields["metric"].text if "metric" in fields else ""
+            spec.monitoring.append(Metric(span, self.vocab.metric_kind(text), **fields))
+        elif part == "errors":
+            name = fields.get("category")
+            category = (self.vocab.category(name.text) if name else None) or (name.text.lower() if name else "")
+            spec.errors.append(
+                ErrorCategory(span, category, name, fields.get("examples"), fields.get("action"))
+            )
+        elif part == "auth":
+            spec.auth.append(Auth(span, **fields))
+        elif part == "idempotency":
+            self._idempotency(span).keys.append(IdempotencyKey(span, fields.get("operation"), fields.get("key")))
+
+    # -- lists and lines --------------------------------------------------------------------
+    def _item(self, item: ListItem, parts: tuple[str, ...], section: Section) -> None:
+        text = item.text
+        line = _Line(text, Span(item.span.line, 1, item.span.line, 1 + len(text.split("\n")[0])))
+        if "flows" in parts and self._flow_item(item, line):
+            return
+        if "monitoring" in parts and self._metric_item(item, line):
+            return
+        if "mappings" in parts and self._mapping_item(item, line):
+            return
+        key_value = _key_value(text)
+        if key_value and ("auth" in parts or "errors" in parts):
+            key, rest = key_value
+            if "auth" in parts and not self.vocab.field("auth", key) and self._is_system_name(key):
+                self._auth_entry(key, rest, line.span, item)
+                return
+            if "errors" in parts and self.vocab.category(key):
+                self._error_entry(key, rest, line.span, item)
+                return
+        self._lines([line], parts, section)
+        for block in item.blocks:
+            self._block(block, parts, section)
+
+    def _lines(self, lines: list[_Line], parts: tuple[str, ...], section: Section, pairs: bool = False) -> None:
+        for line in lines:
+            key_value = _key_value(line.text)
+            routed = False
+            if key_value:
+                key, rest = key_value
+                routed = self._key_fact(key, rest, line, parts)
+            if not routed:
+                self._prose(line, parts)
+
+    def _key_fact(self, key: str, rest: str, line: _Line, parts: tuple[str, ...]) -> bool:
+        """Route "key: value" to the field it names, in the section's parts or a part the key names."""
+        span = _value_span(line, rest)
+        for part in parts + self.vocab.section_parts(key):
+            if part not in _KEYED_PARTS:
+                continue
+            name = self.vocab.field(part, key)
+            if name is None and part in self.vocab.section_parts(key):
+                name = _DEFAULT_FIELD.get(part)
+            if name is None:
+                continue
+            self._set(part, name, rest, span, line)
+            return True
+        return False
+
+    def _set(self, part: str, name: str, rest: str, span: Span, line: _Line) -> None:
+        kind = _KINDS.get((part, name), "text")
+        fact = value(rest, span, kind)
+        if part == "retry":
+            retry = self._retry(span)
+            if name == "circuit_breaker":
+                if getattr(retry, name) is None or not rest.strip():
+                    retry.circuit_breaker = fact if rest.strip() else None
+                opened = patterns.circuit_open(rest)
+                if opened is not None and retry.circuit_open is None:
+                    retry.circuit_open = value(opened, span, "duration")
+            elif name in ("initial_delay", "max_delay", "circuit_open") and fact.number is None and not fact.placeholder:
+                seconds = patterns.bare_seconds(rest)
+                fact.number = seconds
+                setattr(retry, name, fact if rest.strip() else getattr(retry, name))
+            elif rest.strip() or getattr(retry, name) is None:
+                setattr(retry, name, fact if rest.strip() else None)
+            if name == "strategy":
+                self._prose(_Line(rest, span), ("retry",))
+        elif part == "dead_letter":
+            dead = self._dead_letter(span)
+            if name == "destination":
+                dead.span = span if dead.destination is None and dead.alert is None else dead.span
+                self._dead_letter_text(rest, span)
+            elif rest.strip():
+                setattr(dead, name, fact)
+        elif part == "idempotency":
+            self._idempotency(span).statements.append(value(f"{rest}", span))
+        elif part == "overview":
+            overview = self._overview(span)
+            if name in ("purpose", "pattern") and rest.strip():
+                setattr(overview, name, fact)
+        elif part == "sla":
+            sla = self._sla(span)
+            if rest.strip():
+                setattr(sla, name, fact)
+        elif part == "auth":
+            if not self.spec.auth or self.spec.auth[-1].span.line < self._auth_anchor:
+                self.spec.auth.append(Auth(span))
+                self._auth_anchor = span.line
+            entry = self.spec.auth[-1]
+            if rest.strip():
+                setattr(entry, name, fact)
+            self._auth_keywords(entry, rest, span)
+
+    _auth_anchor = 0
+
+    def _prose(self, line: _Line, parts: tuple[str, ...]) -> None:
+        """Facts stated in sentences."""
+        text = line.text
+        if "retry" in parts or patterns.mentions_retry(text):
+            found = patterns.retry_facts(text)
+            if found:
+                retry = self._retry(line.span)
+                for name, (phrase, offset) in found.items():
+                    if getattr(retry, name) is None:
+                        span = _offset_span(line, offset)
+                        kind = _KINDS.get(("retry", name), "text")
+                        fact = value(phrase, span, kind)
+                        if kind == "duration" and fact.number is None:
+                            fact.number = patterns.bare_seconds(phrase)
+                        setattr(retry, name, fact)
+        if "dead_letter" in parts or patterns.mentions_dead_letter(text):
+            self._dead_letter_text(text, line.span)
+        if "idempotency" in parts or patterns.mentions_idempotency(text):
+            self._idempotency(line.span).statements.append(value(text, line.span))
+        if "auth" in parts and self.spec.auth:
+            self._auth_keywords(self.spec.auth[-1], text, line.span)
+        elif "auth" in parts and patterns.auth_mechanism(text):
+            entry = Auth(line.span)
+            self.spec.auth.append(entry)
+            self._auth_anchor = line.span.line
+            self._auth_keywords(entry, text, line.span)
+        if "errors" in parts:
+            category = patterns.leading_category(text, self.vocab)
+            if category:
+                self._error_entry(category, text, line.span, None)
+        if "overview" in parts:
+            overview = self._overview(line.span)
+            if overview.purpose is None and len(text) > 20:
+                overview.purpose = value(text, line.span)
+            pattern = patterns.integration_pattern(text)
+            if pattern and overview.pattern is None:
+                overview.pattern = value(pattern, line.span)
+
+    # -- parts read from items and sub-sections ---------------------------------------------
+    def _flow_item(self, item: ListItem, line: _Line) -> bool:
+        text = item.text
+        segments = [s for s in re.split(r";|\n", text) if s.strip()]
+        segments += [b.text for b in _nested_items(item)]
+        fields: dict[str, Value] = {}
+        head = segments[0] if segments else ""
+        key_value = _key_value(head)
+        name_text = head
+        if key_value and not self.vocab.field("flows", key_value[0]):
+            name_text, first = key_value
+            segments = [first] + segments[1:]
+        elif key_value:
+            name_text = ""
+        for segment in segments:
+            pair = _key_value(segment)
+            if pair and self.vocab.field("flows", pair[0]):
+                field = self.vocab.field("flows", pair[0])
+                if field == "direction":
+                    self._arrow(pair[1], line.span, fields)
+                elif pair[1].strip():
+                    fields[field] = value(pair[1], line.span)
+            elif _ARROW.search(segment) or _FROM_TO.search(segment):
+                self._arrow(segment, line.span, fields)
+        if not ({"source", "destination"} & fields.keys()) or len(fields) < 2:
+            return False
+        if name_text.strip():
+            fields["name"] = value(name_text, line.span)
+        self._record("flows", fields, line.span)
+        return True
+
+    def _arrow(self, text: str, span: Span, fields: dict[str, Value]) -> None:
+        match = _FROM_TO.search(text)
+        if match:
+            fields.setdefault("source", value(match.group(1), span))
+            fields.setdefault("destination", value(match.group(2), span))
+            return
+        parts = _ARROW.split(text, maxsplit=1)
+        if len(parts) == 2:
+            fields.setdefault("source", value(parts[0].strip(" *`"), span))
+            fields.setdefault("destination", value(parts[1].split(",")[0].strip(" *`"), span))
+
+    def _flow_from_section(self, section: Section) -> None:
+        fields: dict[str, Value] = {"name": value(section.title, section.span)}
+        for line in self._section_lines(section):
+            pair = _key_value(line.text)
+            if pair and self.vocab.field("flows", pair[0]):
+                field = self.vocab.field("flows", pair[0])
+                if field == "direction":
+                    self._arrow(pair[1], line.span, fields)
+                elif pair[1].strip():
+                    fields[field] = value(pair[1], _value_span(line, pair[1]))
+            elif _ARROW.search(line.text) or _FROM_TO.search(line.text):
+                self._arrow(line.text, line.span, fields)
+        self._record("flows", fields, section.span)
+
+    def _metric_item(self, item: ListItem, line: _Line) -> bool:
+        found = patterns.metric_parts(item.text)
+        if found is None:
+            return False
+        metric, threshold, alert = found
+        fields = {"metric": value(metric, line.span)}
+        if threshold:
+            fields["threshold"] = value(threshold, line.span)
+        if alert:
+            fields["alert"] = value(alert, line.span)
+        self._record("monitoring", fields, line.span)
+        return True
+
+    def _mapping_item(self, item: ListItem, line: _Line) -> bool:
+        found = patterns.mapping_parts(item.text)
+        if found is None:
+            return False
+        self._record("mappings", {k: value(v, line.span) for k, v in found.items() if v}, line.span)
+        return True
+
+    def _is_system_name(self, key: str) -> bool:
+        return not self.vocab.section_parts(key) and len(key) <= 60
+
+    def _auth_entry(self, system: str, rest: str, span: Span, item: ListItem | None) -> None:
+        entry = Auth(span, system=value(system, span))
+        self.spec.auth.append(entry)
+        self._auth_anchor = span.line
+        self._auth_keywords(entry, rest, span)
+        for nested in _nested_items(item) if item else ():
+            pair = _key_value(nested.text)
+            nested_span = Span(nested.span.line, 1, nested.span.line, 1)
+            if pair and self.vocab.field("auth", pair[0]) and pair[1].strip():
+                setattr(entry, self.vocab.field("auth", pair[0]), value(pair[1], nested_span))
+            self._auth_keywords(entry, nested.text, nested_span)
+
+    def _auth_from_section(self, section: Section) -> None:
+        entry = Auth(section.span, system=value(section.title, section.span))
+        self.spec.auth.append(entry)
+        self._auth_anchor = section.span.line
+        for line in self._section_lines(section):
+            pair = _key_value(line.text)
+            if pair and self.vocab.field("auth", pair[0]) and pair[1].strip():
+                setattr(entry, self.vocab.field("auth", pair[0]), value(pair[1], _value_span(line, pair[1])))
+            self._auth_keywords(entry, line.text, line.span)
+
+    def _auth_keywords(self, entry: Auth, text: str, span: Span) -> None:
+        """Mechanism, rotation and storage told by what the text says, when no key named them."""
+        for name, finder in (
+            ("mechanism", patterns.auth_mechanism),
+            ("rotation", patterns.auth_rotation),
+            ("storage", patterns.auth_storage),
+        ):
+            if getattr(entry, name) is None:
+                phrase = finder(text)
+                if phrase:
+                    setattr(entry, name, value(phrase, span))
+
+    def _error_entry(self, name: str, rest: str, span: Span, item: ListItem | None) -> None:
+        category = self.vocab.category(name) or name.lower()
+        for existing in self.spec.errors:
+            if existing.category == category and existing.span.line == span.line:
+                return
+        texts = [rest] + [b.text for b in _nested_items(item)] if item else [rest]
+        action = patterns.error_action(" ".join(texts))
+        self.spec.errors.append(
+            ErrorCategory(span, category, value(name, span), value(rest, span), value(action, span) if action else None)
+        )
+
+    def _error_from_section(self, section: Section) -> None:
+        category = self.vocab.category(section.title)
+        lines = self._section_lines(section)
+        if category is None:
+            for line in lines:
+                self._prose(line, ("errors",))
+            return
+        text = " ".join(line.text for line in lines)
+        action = None
+        for line in lines:
+            pair = _key_value(line.text)
+            if pair and self.vocab.field("errors", pair[0]) == "action" and pair[1].strip():
+                action = value(pair[1], line.span)
+        if action is None and patterns.error_action(text):
+            action = value(patterns.error_action(text), section.span)
+        self.spec.errors.append(
+            ErrorCategory(section.span, category, value(section.title, section.span), value(text, section.span), action)
+        )
+
+    def _dead_letter_text(self, text: str, span: Span) -> None:
+        dead = self._dead_letter(span)
+        if dead.destination is None:
+            destination = patterns.dead_letter_destination(text)
+            if destination:
+                dead.destination = value(destination, span)
+            elif patterns.is_placeholder_only(text):
+                dead.destination = value(text, span)
+        if dead.alert is None:
+            alert = patterns.alert_phrase(text)
+            if alert:
+                dead.alert = value(alert, span)
+        if dead.replay is None and patterns.replay_phrase(text):
+            dead.replay = value(patterns.replay_phrase(text), span)
+
+    # -- contracts --------------------------------------------------------------------------
+    def _contract(self, section: Section) -> None:
+        own = self.vocab.section_parts(section.title)
+        name = None if own else value(section.title, section.span)
+        contract = Contract(section.span, name=name)
+        lines = [_Line(section.title, section.span)] + self._section_lines(section)
+        contract.text = "\n".join(line.text for line in lines)
+        for line in lines:
+            if contract.method is None:
+                match = _METHOD_URL.search(line.text)
+                if match:
+                    contract.method = value(match.group(1), line.span)
+                    contract.url = value(match.group(2), line.span)
+            pair = _key_value(line.text)
+            field = self.vocab.field("contracts", pair[0]) if pair else None
+            if field == "topic" and pair[1].strip() and contract.topic is None:
+                contract.topic = value(pair[1].strip(" `"), line.span)
+            elif field == "headers":
+                contract.headers.append(value(pair[1], line.span))
+            elif field == "request_shape" and (pair[1].strip() or line.has_more):
+                contract.request_shape = contract.request_shape or value(pair[1] or "(below)", line.span)
+            elif field == "response_shape" and (pair[1].strip() or line.has_more):
+                contract.response_shape = contract.response_shape or value(pair[1] or "(below)", line.span)
+            status = _STATUS_LINE.match(line.text)
+            if status and line.in_list:
+                contract.status_codes.append(
+                    StatusCode(int(status.group(1)), line.span, value(status.group(2), line.span))
+                )
+            else:
+                contract.status_codes.extend(StatusCode(code, line.span) for code in _status_codes(line.text))
+            if contract.topic is None:
+                mention = _TOPIC_MENTION.search(line.text)
+                if mention and not _METHOD_URL.search(line.text):
+                    contract.topic = value(mention.group(1) or mention.group(2), line.span)
+        self._contract_blocks(contract, section)
+        if contract.method is None and (contract.topic is not None or patterns.is_message_contract(contract.text)):
+            contract.kind = "message"
+        for example in contract.examples:
+            if example.role == "request" and contract.request_shape is None:
+                contract.request_shape = Value("(example)", example.span)
+            if example.role == "response" and contract.response_shape is None:
+                contract.response_shape = Value("(example)", example.span)
+        self.spec.contracts.append(contract)
+
+    def _contract_blocks(self, contract: Contract, section: Section) -> None:
+        context = ""
+        for unit, block in _blocks_with_sections(section):
+            if unit is not section and unit.title:
+                label = unit.title
+            else:
+                label = ""
+            if isinstance(block, Table):
+                kind = self.vocab.table_part([c.text for c in block.header], ("contracts",))
+                if kind and kind[0] == "status_codes":
+                    code_col = next(i for i, f in kind[1].items() if f == "code")
+                    meaning_col = next((i for i, f in kind[1].items() if f == "meaning"), None)
+                    for row in block.rows:
+                        if code_col < len(row.cells):
+                            match = _STATUS_ANY.search(row.cells[code_col].text)
+                            if match:
+                                meaning = None
+                                if meaning_col is not None and meaning_col < len(row.cells):
+                                    meaning = value(row.cells[meaning_col].text, row.cells[meaning_col].span)
+                                contract.status_codes.append(StatusCode(int(match.group(1)), row.span, meaning))
+                elif kind and kind[0] == "schema_fields":
+                    role = _role(context or label) or ("response" if contract.request_shape else "request")
+                    if role == "response":
+                        contract.response_shape = contract.response_shape or Value("(field table)", block.span)
+                    else:
+                        contract.request_shape = contract.request_shape or Value("(field table)", block.span)
+                elif kind is None and any(self.vocab.field("contracts", c.text) == "headers" for c in block.header):
+                    contract.headers.extend(value(r.cells[0].text, r.span) for r in block.rows if r.cells)
+                elif kind is not None:
+                    self._table(block, (), section)
+                context = ""
+            elif isinstance(block, Code):
+                self._contract_code(contract, block, _role(context) or _role(label))
+                context = ""
+            elif isinstance(block, Paragraph):
+                context = _label(block.text)
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    context = _label(item.text)
+                    for inner in item.blocks:
+                        if isinstance(inner, Code):
+                            self._contract_code(contract, inner, _role(item.text) or _role(label))
+
+    def _contract_code(self, contract: Contract, code: Code, role: str) -> None:
+        if code.info in ("yaml", "yml") and not role:
+            return
+        stripped = code.text.strip()
+        if not stripped:
+            return
+        if stripped.startswith("{"):
+            try:
+                data = json.loads(stripped)
+            except ValueError:
+                data = None
+            if is_json_schema(data):
+                if role == "response":
+                    contract.response_shape = contract.response_shape or Value("(JSON Schema)", code.span)
+                else:
+                    contract.request_shape = contract.request_shape or Value("(JSON Schema)", code.span)
+                return
+        example = parse_example(role, code.info, code.text, code.span, code.first_line)
+        if example.media_type == "application/x-sh":
+            example.role = example.role or "request"
+        if not example.role:
+            roles = {e.role for e in contract.examples}
+            wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
+            example.role = "request" if wants_request and "request" not in roles else "response"
+        contract.examples.append(example)
+
+    # -- code blocks holding facts ----------------------------------------------------------
+    def _code(self, code: Code, parts: tuple[str, ...]) -> None:
+        if code.info not in ("yaml", "yml", "json"):
+            return
+        from ..document.yaml import YamlSyntaxError, parse_yaml
+
+        try:
+            tree = parse_yaml(code.text).root
+        except YamlSyntaxError:
+            return
+        if tree is None or not hasattr(tree, "value") or not isinstance(tree.value, list):
+            return
+        self._yaml_facts(tree, parts, code.first_line - 1)
+
+    def _yaml_facts(self, node, parts: tuple[str, ...], line_offset: int, depth: int = 0) -> None:
+        if depth > 6 or node.tag != "tag:yaml.org,2002:map":
+            return
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            span = Span(line_offset + key_node.start_mark.line + 1, 1, line_offset + key_node.start_mark.line + 1, 1)
+            named = self.vocab.section_parts(key.replace("_", " "))
+            if value_node.tag == "tag:yaml.org,2002:map":
+                self._yaml_facts(value_node, named or parts, line_offset, depth + 1)
+                if named:
+                    for part in named:
+                        self.spec.sections.setdefault(part, span)
+                if "retry" in (named or parts) and self.vocab.field("retry", key.replace("_", " ")) == "circuit_breaker":
+                    inner = {str(k.value): v for k, v in value_node.value}
+                    retry = self._retry(span)
+                    threshold = inner.get("threshold") or inner.get("failures") or inner.get("failure_threshold")
+                    if threshold is not None and retry.circuit_breaker is None:
+                        retry.circuit_breaker = value(str(threshold.value), span)
+                    opened = next((inner[k] for k in ("open_for", "open_duration", "reset_timeout", "cooldown")
+                                   if k in inner), None)
+                    if opened is not None:
+                        retry.circuit_open = value(str(opened.value), span, "duration")
+                continue
+            if value_node.tag == "tag:yaml.org,2002:seq":
+                continue
+            text = "" if value_node.value is None else str(value_node.value)
+            line = _Line(f"{key.replace('_', ' ')}: {text}", span)
+            self._key_fact(key.replace("_", " "), text, line, parts)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _section_lines(self, section: Section) -> list[_Line]:
+        """Every line of text in a section and its sub-sections, headings included."""
+        lines: list[_Line] = []
+        for unit, block in _blocks_with_sections(section):
+            if isinstance(block, Paragraph):
+                lines.extend(_paragraph_lines(block))
+            elif isinstance(block, ListBlock):
+                _list_lines(block, lines)
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    if len(block.header) == 2 and len(row.cells) == 2:
+                        lines.append(_Line(f"{row.cells[0].text}: {row.cells[1].text}", row.span))
+                    else:
+                        lines.append(_Line(" | ".join(c.text for c in row.cells), row.span))
+        for child in section.walk():
+            if child is not section:
+                lines.append(_Line(child.title, child.span))
+        lines.sort(key=lambda line: line.span.line)
+        return lines
+
+    def _retry(self, span: Span) -> Retry:
+        if self.spec.retry is None:
+            self.spec.retry = Retry(self.spec.sections.get("retry", span))
+        return self.spec.retry
+
+    def _dead_letter(self, span: Span) -> DeadLetter:
+        if self.spec.dead_letter is None:
+            self.spec.dead_letter = DeadLetter(self.spec.sections.get("dead_letter", span))
+        return self.spec.dead_letter
+
+    def _idempotency(self, span: Span) -> Idempotency:
+        if self.spec.idempotency is None:
+            self.spec.idempotency = Idempotency(self.spec.sections.get("idempotency", span))
+        return self.spec.idempotency
+
+    def _overview(self, span: Span) -> Overview:
+        if self.spec.overview is None:
+            self.spec.overview = Overview(self.spec.sections.get("overview", span))
+        return self.spec.overview
+
+    def _sla(self, span: Span) -> Sla:
+        if self.spec.sla is None:
+            self.spec.sla = Sla(self.spec.sections.get("sla", span))
+        return self.spec.sla
+
+    def _finish(self) -> None:
+        spec = self.spec
+        for part in ("retry", "dead_letter", "idempotency", "overview", "sla"):
+            found = getattr(spec, part)
+            if found is not None and part in spec.sections:
+                found.span = spec.sections[part]
+        if spec.dead_letter is None and "dead_letter" in spec.sections:
+            spec.dead_letter = DeadLetter(spec.sections["dead_letter"])
+        if spec.retry is None and "retry" in spec.sections:
+            spec.retry = Retry(spec.sections["retry"])
+        if spec.idempotency is None and "idempotency" in spec.sections:
+            spec.idempotency = Idempotency(spec.sections["idempotency"])
+
+
+_CONTRACT_EVIDENCE = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
+_SPEC_PARTS = {"flows", "mappings", "monitoring", "errors", "auth", "idempotency"}
+_KEYED_PARTS = {"retry", "dead_letter", "idempotency", "overview", "sla", "auth"}
+_DEFAULT_FIELD = {"dead_letter": "destination", "idempotency": "key", "retry": "strategy"}
+_KINDS = {
+    ("retry", "initial_delay"): "duration",
+    ("retry", "max_delay"): "duration",
+    ("retry", "circuit_open"): "duration",
+    ("retry", "max_attempts"): "count",
+    ("retry", "circuit_breaker"): "count",
+}
+
+
+def _status_codes(text: str) -> list[int]:
+    """Status codes a line lists: after "Status codes:", or written with their reason ("201 Created")."""
+    listed = _STATUS_KEY.search(text)
+    if listed:
+        return [int(code) for code in _STATUS_ANY.findall(listed.group(1))]
+    return [int(code) for code in _STATUS_REASON.findall(text)]
+
+
+def _key_value(text: str) -> tuple[str, str] | None:
+    first = text.split("\n", 1)
+    match = _KEY_VALUE.match(first[0])
+    if not match:
+        return None
+    key = match.group(1).strip(" *_`")
+    if not key or key.lower().startswith(("http", "www")) or len(key.split()) > 8:
+        return None
+    rest = match.group(2)
+    if len(first) > 1:
+        rest = f"{rest}\n{first[1]}"
+    return key, rest.strip()
+
+
+def _paragraph_lines(block: Paragraph) -> list[_Line]:
+    return [
+        _Line(text, Span(block.span.line + offset, 1, block.span.line + offset, 1 + len(text)))
+        for offset, text in enumerate(block.text.split("\n"))
+        if text.strip()
+    ]
+
+
+def _list_lines(block: ListBlock, lines: list[_Line]) -> None:
+    for item in block.items:
+        first = item.text.split("\n")[0]
+        lines.append(
+            _Line(item.text, Span(item.span.line, 1, item.span.line, 1 + len(first)), True, bool(item.blocks))
+        )
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                _list_lines(inner, lines)
+            elif isinstance(inner, Paragraph):
+                lines.extend(_paragraph_lines(inner))
+
+
+def _nested_items(item: ListItem | None):
+    if item is None:
+        return
+    for block in item.blocks:
+        if isinstance(block, ListBlock):
+            for inner in block.items:
+                yield inner
+                yield from _nested_items(inner)
+
+
+def _blocks_with_sections(section: Section):
+    for unit in section.walk():
+        for block in unit.blocks:
+            yield unit, block
+
+
+def _value_span(line: _Line, rest: str) -> Span:
+    first = line.text.split("\n")[0]
+    head = rest.split("\n")[0]
+    index = first.rfind(head) if head else -1
+    if index < 0 or not head:
+        return line.span
+    return Span(line.span.line, index + 1, line.span.line, index + 1 + len(head))
+
+
+def _offset_span(line: _Line, offset: int) -> Span:
+    before = line.text[:offset]
+    extra = before.count("\n")
+    return Span(line.span.line + extra, 1, line.span.line + extra, 1)
+
+
+def _label(text: str) -> str:
+    """The text that introduces a following code block: the last line, when it is short."""
+    last = text.strip().split("\n")[-1]
+    return last if len(last) <= 100 else ""
+
+
+def _role(text: str) -> str:
+    lowered = text.lower()
+    if re.search(r"\b(response|reply|returns?|answer)\b", lowered):
+        return "response"
+    if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
+        return "request"
+    return ""

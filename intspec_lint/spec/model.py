@@ -1,0 +1,233 @@
+"""The Spec: what an integration spec says, whatever its format. Every value keeps its span."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..span import Span
+
+
+@dataclass(slots=True)
+class Value:
+    """A stated value: its text, where it stands, and its number when it is a quantity.
+
+    `number` holds seconds for durations and a plain number for counts; `placeholder` is true
+    when the text is owed but not given ("TBD", "as needed"): rules treat it as missing.
+    """
+
+    text: str
+    span: Span
+    number: float | None = None
+    placeholder: bool = False
+
+
+def given(value: Value | None) -> bool:
+    """A value that is really stated: present, not empty, not a placeholder."""
+    return value is not None and not value.placeholder and bool(value.text.strip())
+
+
+@dataclass(slots=True)
+class System:
+    name: Value
+    role: Value | None = None
+
+
+@dataclass(slots=True)
+class Overview:
+    span: Span
+    systems: list[System] = field(default_factory=list)
+    purpose: Value | None = None
+    pattern: Value | None = None
+
+
+@dataclass(slots=True)
+class Sla:
+    span: Span
+    latency: Value | None = None
+    throughput: Value | None = None
+    uptime: Value | None = None
+    when_down: Value | None = None
+
+
+@dataclass(slots=True)
+class Flow:
+    span: Span
+    name: Value | None = None
+    source: Value | None = None
+    destination: Value | None = None
+    trigger: Value | None = None
+    payload: Value | None = None
+    frequency: Value | None = None
+
+
+@dataclass(slots=True)
+class StatusCode:
+    code: int
+    span: Span
+    meaning: Value | None = None
+
+
+@dataclass(slots=True)
+class Example:
+    role: str  # "request", "response" or "" when it cannot be told
+    media_type: str  # "application/json", "application/x-www-form-urlencoded", "text/csv", ...
+    text: str
+    span: Span
+    data: Any = None  # parsed body when it could be parsed
+    error: str | None = None  # why it could not be parsed
+    error_span: Span | None = None
+
+
+@dataclass(slots=True)
+class Contract:
+    span: Span
+    name: Value | None = None
+    kind: str = "http"  # "http" or "message"
+    method: Value | None = None
+    url: Value | None = None
+    topic: Value | None = None
+    headers: list[Value] = field(default_factory=list)
+    request_shape: Value | None = None
+    response_shape: Value | None = None
+    status_codes: list[StatusCode] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+    text: str = ""  # everything the contract says, for searches by the rules
+
+    @property
+    def label(self) -> str:
+        if self.method and self.url:
+            return f"{self.method.text} {self.url.text}"
+        if self.name and self.name.text:
+            return self.name.text
+        if self.topic:
+            return self.topic.text
+        return "contract"
+
+    @property
+    def writes(self) -> bool:
+        """A write operation: POST/PUT/PATCH/DELETE, or a message that creates or changes data."""
+        if self.kind == "http":
+            return self.method is not None and self.method.text.upper() in _WRITE_METHODS
+        return True
+
+
+_WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@dataclass(slots=True)
+class Auth:
+    span: Span
+    system: Value | None = None
+    mechanism: Value | None = None
+    rotation: Value | None = None
+    scopes: Value | None = None
+    storage: Value | None = None
+
+
+@dataclass(slots=True)
+class ErrorCategory:
+    span: Span
+    category: str  # "transient", "permanent", "partial" or the stated name, lower-cased
+    name: Value | None = None
+    examples: Value | None = None
+    action: Value | None = None
+
+
+@dataclass(slots=True)
+class Retry:
+    span: Span
+    strategy: Value | None = None
+    jitter: Value | None = None
+    initial_delay: Value | None = None
+    max_attempts: Value | None = None
+    max_delay: Value | None = None
+    circuit_breaker: Value | None = None  # the threshold
+    circuit_open: Value | None = None  # how long it stays open
+
+
+@dataclass(slots=True)
+class DeadLetter:
+    span: Span
+    destination: Value | None = None
+    alert: Value | None = None
+    owner: Value | None = None
+    replay: Value | None = None
+
+
+@dataclass(slots=True)
+class Metric:
+    span: Span
+    kind: str  # latency, error-rate, queue-depth, dlq-size, token-expiry, throughput, other
+    metric: Value | None = None
+    threshold: Value | None = None
+    alert: Value | None = None
+
+
+@dataclass(slots=True)
+class Mapping:
+    span: Span
+    source_field: Value | None = None
+    source_type: Value | None = None
+    target_field: Value | None = None
+    target_type: Value | None = None
+    transform: Value | None = None
+    default: Value | None = None
+    nullable: Value | None = None
+
+
+@dataclass(slots=True)
+class IdempotencyKey:
+    span: Span
+    operation: Value | None = None
+    key: Value | None = None
+
+
+@dataclass(slots=True)
+class Idempotency:
+    span: Span
+    statements: list[Value] = field(default_factory=list)
+    keys: list[IdempotencyKey] = field(default_factory=list)
+
+
+PARTS = (
+    "overview",
+    "sla",
+    "flows",
+    "contracts",
+    "auth",
+    "errors",
+    "retry",
+    "dead_letter",
+    "monitoring",
+    "mappings",
+    "idempotency",
+)
+
+
+@dataclass(slots=True)
+class Spec:
+    """One integration spec. A part that was not found is None (or an empty list)."""
+
+    format: str  # "markdown" or "yaml"
+    title: Span  # where findings about a wholly missing part point
+    overview: Overview | None = None
+    sla: Sla | None = None
+    flows: list[Flow] = field(default_factory=list)
+    contracts: list[Contract] = field(default_factory=list)
+    auth: list[Auth] = field(default_factory=list)
+    errors: list[ErrorCategory] = field(default_factory=list)
+    retry: Retry | None = None
+    dead_letter: DeadLetter | None = None
+    monitoring: list[Metric] = field(default_factory=list)
+    mappings: list[Mapping] = field(default_factory=list)
+    idempotency: Idempotency | None = None
+    sections: dict[str, Span] = field(default_factory=dict)  # part -> the heading it was found under
+
+    def where(self, part: str) -> Span:
+        """Where to report something missing from `part`: its section, else the title."""
+        return self.sections.get(part, self.title)
+
+    def has(self, part: str) -> bool:
+        """The spec has a section (or key) for `part`, even an empty one."""
+        return part in self.sections

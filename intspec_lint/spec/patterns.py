@@ -1,0 +1,282 @@
+"""What sentences say: retry parameters, dead-letter destinations, alert words, auth facts.
+
+Used by the Markdown extractor for prose, list items and key values whose key names a whole
+part ("Dead-letter handling: failed messages go to `orders-dlq` and page the on-call").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .values import is_placeholder
+
+_NUM = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+_UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
+_DUR = rf"{_NUM}\s*{_UNIT}"
+
+_STRATEGY = re.compile(
+    r"\b(exponential(?:ly)?|linear|fixed|constant|fibonacci|decorrelated|incremental)\b[\w\s-]{0,20}?"
+    r"\b(back-?off|delays?|intervals?|retr(?:y|ies)|wait)\b|\bback-?off\b",
+    re.I,
+)
+_JITTER = re.compile(r"\b(?:full|equal|decorrelated|random(?:ized)?|no)?\s*jitter\b", re.I)
+_INITIAL = re.compile(
+    rf"\b(?:initial|first|base|starting|start)\b[\w\s-]{{0,25}}?\b(?:delay|backoff|interval|wait|retry|at|with|from|of)\b"
+    rf"[^.;\d]{{0,25}}?({_DUR})"
+    rf"|\b(?:start(?:ing)?|begin(?:ning)?)\s+(?:at|with|from)\s+({_DUR})"
+    rf"|({_DUR})\s+(?:initial|base|first)\b",
+    re.I,
+)
+_ATTEMPTS = re.compile(
+    rf"\b(?:up to|at most|maximum of|max(?:imum)?(?: of)?|no more than|limit(?:ed)? to)\s+({_NUM})\s+"
+    rf"(?:\w+\s+)?(?:attempts?|retr(?:y|ies)|times|tries)\b"
+    rf"|\b({_NUM})\s+(?:retry\s+)?(?:attempts|retries|tries)\b"
+    rf"|\bretr(?:y|ies)\s+({_NUM})\s+times\b"
+    rf"|\b(?:max(?:imum)?\s+(?:retries|attempts)|retry limit)\s*(?:is|of|=|:)?\s*({_NUM})\b",
+    re.I,
+)
+_MAX_DELAY = re.compile(
+    rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:more|longer)\s+than|"
+    rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound)"
+    rf"\b[^.;\d]{{0,25}}?({_DUR})",
+    re.I,
+)
+_BREAKER = re.compile(
+    rf"\b(?:circuit|breaker)\b[^.;]{{0,80}}?\b({_NUM})\s+(?:consecutive\s+|successive\s+)?"
+    rf"(?:failures|failed|errors|timeouts|attempts)"
+    rf"|\b({_NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|failed\s+\w+)\b[^.;]{{0,60}}?"
+    rf"\b(?:open|trip|break)",
+    re.I,
+)
+_BREAKER_RATE = re.compile(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
+_OPEN_FOR = re.compile(
+    rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?)\b"
+    rf"[^.;\d]{{0,30}}?\bfor\s+({_DUR})|\b(?:cool[- ]?down|open\s+(?:for|duration|time)|half-open\s+after|"
+    rf"reset\s+(?:timeout|after))\s*(?:of|:|=|is)?\s*({_DUR})",
+    re.I,
+)
+_RETRY_WORDS = re.compile(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I)
+_DEAD_WORDS = re.compile(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
+_DEAD_DEST = re.compile(
+    r"`([^`]{2,80})`"
+    r"|\b([\w.-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed)[\w.-]*)"
+    r"|\b(dead[- ]letter (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
+    re.I,
+)
+_DEST_WORDS = re.compile(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs)\b", re.I)
+_ALERT = re.compile(
+    r"\b(alert(?:s|ed|ing)?|pag(?:e|es|ed|ing)|notif(?:y|ies|ied|ication)|on[- ]call|pagerduty|opsgenie|slack|"
+    r"e-?mail(?:ed)?|escalat(?:e|es|ed|ion)|warn(?:s|ed)?|ticket)\b",
+    re.I,
+)
+_REPLAY = re.compile(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?)\b", re.I)
+_IDEMPOTENCY = re.compile(
+    r"\b(idempoten\w*|dedup\w*|de-dup\w*|duplicates?|exactly[- ]once|at[- ]least[- ]once|upsert\w*)\b", re.I
+)
+_MECHANISM = re.compile(
+    r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|mutual\s+tls|mtls|"
+    r"m-tls|tls\s+client\s+cert\w*|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
+    r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+roles?|sas\s+tokens?|"
+    r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|"
+    r"username\s+and\s+password|password)\b",
+    re.I,
+)
+_ROTATION = re.compile(
+    r"\b(rotat\w+|renew\w*|re-?issu\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|roll(?:ed|ing)?\s+over)\b",
+    re.I,
+)
+_STORAGE = re.compile(
+    r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
+    r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
+    r"hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend))\b",
+    re.I,
+)
+_ACTION = re.compile(
+    r"\b(retr(?:y|ies|ied)|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
+    r"log\w*|park\w*|quarantin\w*|fail\w*|send|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
+    r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
+    r"requeue\w*|re-?queue\w*|resubmit\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"
+    r"commit\w*|continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*)\b",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"(?:[<>≥≤]=?|>=|<=|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
+    r"at most|drops below|rises above|any|within|older than|before)\b)\s*[^,;→\n]*",
+    re.I,
+)
+_ALERT_LEVEL = re.compile(
+    r"\b(warning|warn|critical|crit|page(?:s|r)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
+    r"alert|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call)\b",
+    re.I,
+)
+_PATTERN = re.compile(
+    r"\b(synchronous|asynchronous|request[/ -]response|event[- ]driven|batch(?:\s+etl)?|etl|publish[/ -]subscribe|"
+    r"pub[/ -]sub|messaging|webhooks?|streaming|polling|file[- ]based|point[- ]to[- ]point)\b",
+    re.I,
+)
+_MESSAGE = re.compile(
+    r"\b(topic|queue|kafka|sqs|sns|rabbitmq|amqp|pub/?sub|event|message|mqtt|kinesis|eventbridge|service bus|"
+    r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream)\b",
+    re.I,
+)
+_MAP_ARROW = re.compile(
+    r"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>[^)]*)\))?\s*(?:→|->|⟶|⇒|=>|maps to|to)\s*"
+    r"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>[^)]*)\))?\s*(?:[:;—–-]\s*(?P<rule>.*))?$",
+    re.I | re.S,
+)
+
+
+def mentions_retry(text: str) -> bool:
+    return bool(_RETRY_WORDS.search(text))
+
+
+def mentions_dead_letter(text: str) -> bool:
+    return bool(_DEAD_WORDS.search(text))
+
+
+def mentions_idempotency(text: str) -> bool:
+    return bool(_IDEMPOTENCY.search(text))
+
+
+def is_placeholder_only(text: str) -> bool:
+    return is_placeholder(text)
+
+
+def retry_facts(text: str) -> dict[str, tuple[str, int]]:
+    """Retry parameters a sentence states: field -> (the phrase, its offset in text)."""
+    found: dict[str, tuple[str, int]] = {}
+    for name, pattern in (
+        ("strategy", _STRATEGY),
+        ("jitter", _JITTER),
+        ("initial_delay", _INITIAL),
+        ("max_attempts", _ATTEMPTS),
+        ("max_delay", _MAX_DELAY),
+        ("circuit_breaker", _BREAKER),
+        ("circuit_open", _OPEN_FOR),
+    ):
+        match = pattern.search(text)
+        if match:
+            group = next((g for g in match.groups() if g), match.group(0)) if match.groups() else match.group(0)
+            if name in ("strategy", "jitter"):
+                group = match.group(0).strip()
+            found[name] = (group, match.start())
+    if "circuit_breaker" not in found:
+        match = _BREAKER_RATE.search(text)
+        if match:
+            found["circuit_breaker"] = (match.group(1), match.start())
+    if "max_delay" in found and "initial_delay" in found and found["max_delay"][1] == found["initial_delay"][1]:
+        del found["max_delay"]
+    return found
+
+
+def circuit_open(text: str) -> str | None:
+    match = _OPEN_FOR.search(text)
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def bare_seconds(text: str) -> float | None:
+    """A bare number given where a duration is owed counts in seconds ("initial_delay: 2")."""
+    from .values import duration_seconds
+
+    return duration_seconds(text, bare_unit=1.0)
+
+
+def dead_letter_destination(text: str) -> str | None:
+    if not _DEST_WORDS.search(text) and "`" not in text:
+        return None
+    for match in _DEAD_DEST.finditer(text):
+        phrase = next(g for g in match.groups() if g)
+        if match.group(1) and not _DEST_WORDS.search(text):
+            continue
+        return phrase
+    return None
+
+
+def alert_phrase(text: str) -> str | None:
+    match = _ALERT.search(text)
+    return match.group(0) if match else None
+
+
+def replay_phrase(text: str) -> str | None:
+    match = _REPLAY.search(text)
+    return match.group(0) if match else None
+
+
+def auth_mechanism(text: str) -> str | None:
+    match = _MECHANISM.search(text)
+    return match.group(0) if match else None
+
+
+def auth_rotation(text: str) -> str | None:
+    match = _ROTATION.search(text)
+    return match.group(0) if match else None
+
+
+def auth_storage(text: str) -> str | None:
+    match = _STORAGE.search(text)
+    return match.group(0) if match else None
+
+
+def error_action(text: str) -> str | None:
+    match = _ACTION.search(text)
+    return text.strip() if match else None
+
+
+def leading_category(text: str, vocab) -> str | None:
+    """The error category a sentence opens with ("Transient errors (429, 503) are retried")."""
+    head = re.split(r"[:(—–.]", text, maxsplit=1)[0]
+    if len(head.split()) > 5:
+        return None
+    return head.strip(" *_`") if vocab.category(head) else None
+
+
+def integration_pattern(text: str) -> str | None:
+    match = _PATTERN.search(text)
+    return match.group(0) if match else None
+
+
+def is_message_contract(text: str) -> bool:
+    return bool(_MESSAGE.search(text))
+
+
+def metric_parts(text: str) -> tuple[str, str, str] | None:
+    """(metric, threshold, alert) from "P99 latency > 2 s → warning" and similar lines."""
+    first = text.split("\n")[0]
+    comparison = _COMPARISON.search(first)
+    alert = None
+    level = None
+    for level in _ALERT_LEVEL.finditer(first):
+        pass
+    if level and (comparison is None or level.start() >= comparison.start()):
+        alert = level.group(0)
+    if comparison is None:
+        head = re.split(r"[:—–]", first, maxsplit=1)[0]
+        if not head.strip() or len(head.split()) > 8:
+            return None
+        return head.strip(" *`"), "", alert or ""
+    metric = first[: comparison.start()].strip(" :—–-*`")
+    if not metric:
+        return None
+    threshold = comparison.group(0)
+    if alert:
+        threshold = threshold.split(alert)[0]
+    threshold = re.split(r"\s*(?:→|->|=>|:|—|–|\(|\bthen\b|\balert\b)\s*", threshold)[0].strip(" ,;")
+    return metric, threshold, alert or ""
+
+
+def mapping_parts(text: str) -> dict[str, str] | None:
+    """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
+    first = text.split("\n")[0]
+    match = _MAP_ARROW.match(first.strip())
+    if not match:
+        return None
+    rule = (match.group("rule") or "").strip()
+    if not rule and "\n" in text:
+        rule = text.split("\n", 1)[1].strip()
+    return {
+        "source_field": match.group("src").strip(" *`"),
+        "source_type": (match.group("stype") or "").strip(),
+        "target_field": match.group("dst").strip(" *`"),
+        "target_type": (match.group("dtype") or "").strip(),
+        "transform": rule,
+    }

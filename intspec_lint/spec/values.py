@@ -1,0 +1,74 @@
+"""Quantities and placeholders, parsed once here so that no rule parses text itself."""
+
+from __future__ import annotations
+
+import re
+
+from ..span import Span
+from .model import Value
+
+_UNITS = {
+    "ms": 0.001, "msec": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+    "d": 86400, "day": 86400, "days": 86400,
+}  # fmt: skip
+_DURATION = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.I
+)
+_ISO_DURATION = re.compile(r"\bP(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?\b")
+_WORDS = {
+    "zero": 0, "one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "thrice": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+_COUNT = re.compile(r"\b(\d+|" + "|".join(_WORDS) + r")\b", re.I)
+_PLACEHOLDER_WHOLE = re.compile(
+    r"^\W*(tbd|tbc|tba|todo|fixme|xxx|\?+|as needed|as appropriate|as required|"
+    r"reasonable(\s+\w+)?|appropriate(\s+\w+)?|some(thing|\s+\w+)?|etc\.?|"
+    r"to be (determined|defined|decided|confirmed|agreed)|unknown|later|pending)\W*$",
+    re.I,
+)
+_PLACEHOLDER_TOKEN = re.compile(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])")
+
+
+def is_placeholder(text: str) -> bool:
+    stripped = text.strip().strip("`*_")
+    return bool(_PLACEHOLDER_WHOLE.match(stripped) or _PLACEHOLDER_TOKEN.search(stripped))
+
+
+def duration_seconds(text: str, bare_unit: float | None = None) -> float | None:
+    """`1s`, `500 ms`, `5 min`, `PT5M` in seconds; a bare number counts in `bare_unit`."""
+    match = _DURATION.search(text)
+    if match:
+        return float(match.group(1).replace(",", ".")) * _UNITS[match.group(2).lower()]
+    iso = _ISO_DURATION.search(text)
+    if iso and any(iso.groups()):
+        days, hours, minutes, seconds = (float(g) if g else 0.0 for g in iso.groups())
+        return days * 86400 + hours * 3600 + minutes * 60 + seconds
+    if bare_unit is not None:
+        count = count_of(text)
+        if count is not None:
+            return count * bare_unit
+    return None
+
+
+def count_of(text: str) -> float | None:
+    """The first count in `text`: `5`, `five`, `up to five times`."""
+    match = _COUNT.search(text)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return float(word) if word.isdigit() else float(_WORDS[word])
+
+
+def value(text: str, span: Span, kind: str = "text") -> Value:
+    """A Value for `text`; `kind` is "duration", "count" or "text"."""
+    text = text.strip()
+    number = None
+    if kind == "duration":
+        number = duration_seconds(text)
+    elif kind == "count":
+        number = count_of(text)
+    return Value(text, span, number, is_placeholder(text))

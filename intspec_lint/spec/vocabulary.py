@@ -1,0 +1,171 @@
+"""The vocabulary (rules/vocabulary.yaml): which words name which part, field, category or metric."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Mapping
+
+from ..resources import data_path
+
+_NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*[0-9]+(?:\.[0-9]+)+\s+", re.I)
+_SEPARATORS = re.compile(r"[&+/|,;:()\[\]{}*_`\"'!?<>#=]+|\s+-\s+|\s+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, numbering and markup dropped, separators folded to single spaces."""
+    text = _NUMBERING.sub("", text.strip())
+    text = text.replace("→", " ").replace("—", " ").replace("–", " ")
+    return _SEPARATORS.sub(" ", text.lower()).strip(" .")
+
+
+def _phrases(words) -> re.Pattern:
+    alternatives = sorted({normalize(str(w)) for w in words if normalize(str(w))}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+
+
+class Vocabulary:
+    def __init__(self, data: Mapping):
+        self.data = data
+        weak = {normalize(str(w)) for w in data.get("weak_section_words", [])}
+        self._sections = {part: _phrases(words) for part, words in data["sections"].items()}
+        self._strong_sections = {
+            part: _phrases([w for w in words if normalize(str(w)) not in weak] or ["\x00"])
+            for part, words in data["sections"].items()
+        }
+        self._umbrellas = {normalize(k): tuple(v) for k, v in data.get("umbrellas", {}).items()}
+        self._subsections = _phrases(data["contract_subsections"])
+        self._fields: dict[str, dict[str, str]] = {}
+        self._field_patterns: dict[str, list[tuple[str, str]]] = {}
+        for part, fields in data["fields"].items():
+            exact: dict[str, str] = {}
+            contained: list[tuple[str, str]] = []
+            for name, words in fields.items():
+                for word in words:
+                    key = normalize(str(word))
+                    exact.setdefault(key, name)
+                    contained.append((key, name))
+            contained.sort(key=lambda pair: len(pair[0]), reverse=True)
+            self._fields[part] = exact
+            self._field_patterns[part] = contained
+        self._categories = [(name, _phrases(words)) for name, words in data["categories"].items()]
+        self._metric_kinds = [(name, _phrases(words)) for name, words in data["metric_kinds"].items()]
+
+    def section_parts(self, title: str, nested: bool = False) -> tuple[str, ...]:
+        """The parts a heading names, in vocabulary order; () when it names none.
+
+        Under a heading that already names a part (`nested`), weak words ("API", "events") do not
+        count: "Fulfillment API" under "Authentication" is a system, not a contract.
+        """
+        text = normalize(title)
+        if text in self._umbrellas:
+            return self._umbrellas[text]
+        patterns = self._strong_sections if nested else self._sections
+        return tuple(part for part, pattern in patterns.items() if pattern.search(text))
+
+    def is_contract_subsection(self, title: str) -> bool:
+        text = normalize(title)
+        match = self._subsections.search(text)
+        return bool(match) and len(text) <= len(match.group(0)) + 12
+
+    def field(self, part: str, key: str) -> str | None:
+        """The field of `part` that a column header or a "key:" names."""
+        text = normalize(key)
+        if not text:
+            return None
+        exact = self._fields[part].get(text)
+        if exact:
+            return exact
+        padded = f" {text} "
+        for word, name in self._field_patterns[part]:
+            if f" {word} " in padded:
+                return name
+        return None
+
+    def category(self, text: str) -> str | None:
+        """transient / permanent / partial, from a category's name."""
+        normal = normalize(text)
+        for name, pattern in self._categories:
+            if pattern.search(normal):
+                return name
+        return None
+
+    def metric_kind(self, text: str) -> str:
+        normal = normalize(text)
+        for name, pattern in self._metric_kinds:
+            if pattern.search(normal):
+                return name
+        return "other"
+
+    def table_part(self, header: list[str], prior: tuple[str, ...]) -> tuple[str, dict[int, str]] | None:
+        """Which part a table's columns describe, and the field of each column it knows."""
+        best: tuple[float, str, dict[int, str]] | None = None
+        for part in _TABLE_PARTS:
+            columns: dict[int, str] = {}
+            for index, cell in enumerate(header):
+                name = self.field(part, cell)
+                if name and name not in columns.values():
+                    columns[index] = name
+            if part == "mappings" and not _TABLE_NEEDS[part].issubset(columns.values()):
+                columns = self._mapping_by_position(header) or columns
+            needed = _TABLE_NEEDS[part]
+            if len(columns) < 2 or not needed.issubset(columns.values()):
+                continue
+            if part == "mappings" and len(columns) < 4:
+                columns = self._mapping_by_position(header) or columns
+            score = len(columns) + (2.5 if part in prior else 0)
+            if best is None or score > best[0]:
+                best = (score, part, columns)
+        return (best[1], best[2]) if best else None
+
+
+    def _mapping_by_position(self, header: list[str]) -> dict[int, str] | None:
+        """"HRIS field | HRIS type | Payroll field | Payroll type | Conversion": the first field column is
+        the source, the second the target, and each type column belongs to the field before it."""
+        fields = [i for i, cell in enumerate(header) if _FIELD_WORD.search(normalize(cell))]
+        if len(fields) != 2:
+            return None
+        columns = {fields[0]: "source_field", fields[1]: "target_field"}
+        for index, cell in enumerate(header):
+            if index in columns:
+                continue
+            text = normalize(cell)
+            if _TYPE_WORD.search(text):
+                columns[index] = "source_type" if index < fields[1] else "target_type"
+            else:
+                name = self.field("mappings", cell)
+                if name in ("transform", "default", "nullable") and name not in columns.values():
+                    columns[index] = name
+        return columns
+
+
+_FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?$")
+_TYPE_WORD = re.compile(r"\b(type|format|data type)$")
+_TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
+                "idempotency")
+_TABLE_NEEDS = {
+    "flows": {"source", "destination"},
+    "mappings": {"source_field", "target_field"},
+    "monitoring": {"metric"},
+    "errors": {"category"},
+    "auth": {"system"},
+    "status_codes": {"code"},
+    "schema_fields": {"field", "type"},
+    "idempotency": {"operation", "key"},
+}
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(extra: tuple = ()) -> Vocabulary:
+    """The shipped vocabulary, with `extra` ((section-or-field path, words) pairs) added."""
+    from ruamel.yaml import YAML
+
+    with data_path("rules", "vocabulary.yaml").open(encoding="utf-8") as handle:
+        data = YAML(typ="safe").load(handle)
+    for path, words in extra:
+        node = data
+        *parents, leaf = path
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = list(node.get(leaf, [])) + list(words)
+    return Vocabulary(data)

@@ -1,0 +1,372 @@
+"""YAML Document -> Spec: checked against schemas/intspec.schema.json, then mapped key by key."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document.yaml import YamlDocument, node_span
+from ..resources import data_path
+from ..span import Span
+from .examples import parse_example
+from .model import (
+    Auth,
+    Contract,
+    DeadLetter,
+    ErrorCategory,
+    Example,
+    Flow,
+    Idempotency,
+    IdempotencyKey,
+    Mapping,
+    Metric,
+    Overview,
+    Retry,
+    Sla,
+    Spec,
+    StatusCode,
+    System,
+    Value,
+)
+from .values import value
+from .vocabulary import Vocabulary
+
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_NODE_BUDGET = 200_000
+
+
+@dataclass(slots=True)
+class SchemaProblem:
+    span: Span
+    message: str
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[SchemaProblem]]:
+    spec = Spec("yaml", Span(1, 1, 1, 1))
+    root = doc.root
+    if root is None or root.tag != _MAP:
+        where = node_span(root) if root is not None else Span(1, 1, 1, 1)
+        return spec, [SchemaProblem(where, "a YAML spec must be a mapping with `intspec: 1` and `title` at the top")]
+    problems = _duplicates(root)
+    try:
+        data = _plain(root, [0])
+    except _TooLarge:
+        return spec, [SchemaProblem(node_span(root), f"the document has more than {_NODE_BUDGET} nodes (aliases expanded)")]
+    problems += _schema_problems(root, data)
+    _Mapper(spec, vocab).root(root)
+    return spec, problems
+
+
+# -- schema -----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    with data_path("schemas", "intspec.schema.json").open(encoding="utf-8") as handle:
+        schema = json.load(handle)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _schema_problems(root, data) -> list[SchemaProblem]:
+    problems = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        node, key_node = _locate(root, list(error.absolute_path))
+        where = error.absolute_path
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where) or "the top level"
+        message = _schema_message(error)
+        span = node_span(key_node if key_node is not None else node)
+        if error.validator == "additionalProperties":
+            extra = _unexpected_key(node, error)
+            if extra is not None:
+                span = node_span(extra)
+        problems.append(SchemaProblem(span, f"{path.lstrip('.')}: {message}"))
+    return problems
+
+
+def _schema_message(error) -> str:
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown key").replace(
+            " were unexpected", " is not part of the intspec format"
+        ).replace(" was unexpected", " is not part of the intspec format")
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required")
+    return error.message
+
+
+def _unexpected_key(node, error):
+    if node is None or node.tag != _MAP:
+        return None
+    allowed = set(error.schema.get("properties", {}))
+    patterns = error.schema.get("patternProperties", {})
+    import re
+
+    for key_node, _ in node.value:
+        key = str(key_node.value)
+        if key not in allowed and not any(re.search(p, key) for p in patterns):
+            return key_node
+    return None
+
+
+def _locate(root, path):
+    """The node at a JSON path, and the key node that names it."""
+    node, key_node = root, None
+    for step in path:
+        if node.tag == _MAP:
+            for k, v in node.value:
+                if str(k.value) == str(step):
+                    node, key_node = v, k
+                    break
+            else:
+                return node, key_node
+        elif node.tag == _SEQ and isinstance(step, int) and step < len(node.value):
+            node, key_node = node.value[step], None
+        else:
+            return node, key_node
+    return node, key_node
+
+
+def _plain(node, budget: list[int]):
+    """The node as plain data for the schema check; keys as strings; bounded in size."""
+    budget[0] += 1
+    if budget[0] > _NODE_BUDGET:
+        raise _TooLarge
+    if node.tag == _MAP:
+        return {str(_scalar(k)): _plain(v, budget) for k, v in node.value}
+    if node.tag == _SEQ:
+        return [_plain(item, budget) for item in node.value]
+    return _scalar(node)
+
+
+def _scalar(node):
+    tag, text = node.tag, node.value
+    if not isinstance(text, str):
+        return str(text)
+    if tag.endswith(":int"):
+        try:
+            return int(text.replace("_", ""), 0)
+        except ValueError:
+            return text
+    if tag.endswith(":float"):
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    if tag.endswith(":bool"):
+        return text.lower() in ("true", "yes", "on", "y")
+    if tag.endswith(":null"):
+        return None
+    return text
+
+
+def _duplicates(node, depth: int = 0) -> list[SchemaProblem]:
+    problems: list[SchemaProblem] = []
+    if depth > 100:
+        return problems
+    if node.tag == _MAP:
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                problems.append(SchemaProblem(node_span(key_node), f"duplicate key '{key}': the later value wins"))
+            seen.add(key)
+            problems += _duplicates(value_node, depth + 1)
+    elif node.tag == _SEQ:
+        for item in node.value:
+            problems += _duplicates(item, depth + 1)
+    return problems
+
+
+# -- mapping ----------------------------------------------------------------------------------
+def _items(node) -> dict:
+    return {str(k.value): (k, v) for k, v in node.value} if node is not None and node.tag == _MAP else {}
+
+
+def _text(node) -> str | None:
+    if node is None:
+        return None
+    if node.tag in (_MAP, _SEQ):
+        return json.dumps(_plain(node, [0]))
+    return None if node.tag.endswith(":null") else str(node.value)
+
+
+class _Mapper:
+    def __init__(self, spec: Spec, vocab: Vocabulary):
+        self.spec = spec
+        self.vocab = vocab
+
+    def val(self, fields: dict, key: str, kind: str = "text") -> Value | None:
+        pair = fields.get(key)
+        if pair is None:
+            return None
+        text = _text(pair[1])
+        if text is None:
+            return None
+        result = value(text, node_span(pair[1]), kind)
+        if kind == "duration" and result.number is None:
+            from .values import duration_seconds
+
+            result.number = duration_seconds(text, bare_unit=1.0)
+        return result
+
+    def root(self, root) -> None:
+        top = _items(root)
+        spec = self.spec
+        for part in ("overview", "sla", "flows", "contracts", "auth", "errors", "retry", "dead_letter",
+                     "monitoring", "mappings", "idempotency"):
+            if part in top:
+                key_node, node = top[part]
+                spec.sections[part] = node_span(key_node)
+                getattr(self, part)(node, node_span(key_node))
+
+    def records(self, node):
+        if node is None or node.tag != _SEQ:
+            return
+        for item in node.value:
+            if item.tag == _MAP:
+                span = node_span(item)
+                yield _items(item), Span(span.line, span.column, span.line, span.column)
+
+    def overview(self, node, span: Span) -> None:
+        fields = _items(node)
+        overview = Overview(span, purpose=self.val(fields, "purpose"), pattern=self.val(fields, "pattern"))
+        for item, item_span in self.records(fields.get("systems", (None, None))[1]):
+            name = self.val(item, "name")
+            if name:
+                overview.systems.append(System(name, self.val(item, "role")))
+        self.spec.overview = overview
+
+    def sla(self, node, span: Span) -> None:
+        fields = _items(node)
+        self.spec.sla = Sla(span, *(self.val(fields, k) for k in ("latency", "throughput", "uptime", "when_down")))
+
+    def flows(self, node, span: Span) -> None:
+        for item, item_span in self.records(node):
+            self.spec.flows.append(
+                Flow(item_span, *(self.val(item, k) for k in ("name", "source", "destination", "trigger", "payload",
+                                                                "frequency")))
+            )
+
+    def contracts(self, node, span: Span) -> None:
+        for item, item_span in self.records(node):
+            method = self.val(item, "method")
+            topic = self.val(item, "topic") or self.val(item, "queue")
+            kind_value = self.val(item, "kind")
+            kind = kind_value.text if kind_value else ("message" if topic and not method else "http")
+            contract = Contract(item_span, self.val(item, "name"), kind, method, self.val(item, "url"), topic)
+            headers = item.get("headers", (None, None))[1]
+            for key_node, _ in _items(headers).values():
+                contract.headers.append(value(str(key_node.value), node_span(key_node)))
+            for role in ("request", "response"):
+                shape = item.get(role, (None, None))[1]
+                if shape is not None and not shape.tag.endswith(":null"):
+                    described = _items(shape)
+                    if shape.tag != _MAP or any(k in described for k in ("schema", "fields", "error", "description")):
+                        setattr(contract, f"{role}_shape", value(_text(shape) or "", node_span(shape)))
+            codes = item.get("status_codes", (None, None))[1]
+            for key_node, meaning in _items(codes).values():
+                try:
+                    code = int(str(key_node.value))
+                except ValueError:
+                    continue
+                text = _text(meaning)
+                contract.status_codes.append(
+                    StatusCode(code, node_span(key_node), value(text, node_span(meaning)) if text else None)
+                )
+            examples = _items(item.get("examples", (None, None))[1])
+            media = self.val(examples, "media_type")
+            for role in ("request", "response"):
+                if role in examples:
+                    contract.examples.append(self.example(role, examples[role][1], media.text if media else ""))
+            contract.text = json.dumps({k: _plain(v, [0]) for k, (_, v) in item.items()})
+            self.spec.contracts.append(contract)
+
+    def example(self, role: str, node, media: str) -> Example:
+        span = node_span(node)
+        if node.tag in (_MAP, _SEQ):
+            return Example(role, "application/json", json.dumps(_plain(node, [0])), span, data=_plain(node, [0]))
+        text = str(node.value)
+        info = {"application/json": "json", "application/xml": "xml", "text/csv": "csv",
+                "application/x-www-form-urlencoded": "form"}.get(media, "")
+        first_line = span.line + (1 if node.style in ("|", ">") else 0)
+        example = parse_example(role, info, text, span, first_line)
+        if example.error_span and node.style not in ("|", ">"):
+            example.error_span = span
+        return example
+
+    def auth(self, node, span: Span) -> None:
+        for item, item_span in self.records(node):
+            self.spec.auth.append(
+                Auth(item_span, *(self.val(item, k) for k in ("system", "mechanism", "rotation", "scopes", "storage")))
+            )
+
+    def errors(self, node, span: Span) -> None:
+        for item, item_span in self.records(node):
+            name = self.val(item, "category")
+            category = (self.vocab.category(name.text) if name else None) or (name.text.lower() if name else "")
+            self.spec.errors.append(
+                ErrorCategory(item_span, category, name, self.val(item, "examples"), self.val(item, "action"))
+            )
+
+    def retry(self, node, span: Span) -> None:
+        fields = _items(node)
+        breaker = fields.get("circuit_breaker", (None, None))[1]
+        retry = Retry(
+            span,
+            strategy=self.val(fields, "strategy"),
+            jitter=self.val(fields, "jitter"),
+            initial_delay=self.val(fields, "initial_delay", "duration"),
+            max_attempts=self.val(fields, "max_attempts", "count"),
+            max_delay=self.val(fields, "max_delay", "duration"),
+        )
+        if breaker is not None and breaker.tag == _MAP:
+            inner = _items(breaker)
+            retry.circuit_breaker = self.val(inner, "threshold", "count")
+            retry.circuit_open = self.val(inner, "open_for", "duration")
+        elif breaker is not None:
+            retry.circuit_breaker = self.val(fields, "circuit_breaker", "count")
+        self.spec.retry = retry
+
+    def dead_letter(self, node, span: Span) -> None:
+        fields = _items(node)
+        self.spec.dead_letter = DeadLetter(span, *(self.val(fields, k) for k in ("destination", "alert", "owner",
+                                                                                  "replay")))
+
+    def monitoring(self, node, span: Span) -> None:
+        for item, item_span in self.records(node):
+            metric = self.val(item, "metric")
+            kind = self.val(item, "kind")
+            self.spec.monitoring.append(
+                Metric(
+                    item_span,
+                    kind.text if kind else self.vocab.metric_kind(metric.text if metric else ""),
+                    metric,
+                    self.val(item, "threshold"),
+                    self.val(item, "alert"),
+                )
+            )
+
+    def mappings(self, node, span: Span) -> None:
+        for item, item_span in self.records(node):
+            self.spec.mappings.append(
+                Mapping(
+                    item_span,
+                    *(self.val(item, k) for k in ("source", "source_type", "target", "target_type", "transform",
+                                                  "default", "nullable")),
+                )
+            )
+
+    def idempotency(self, node, span: Span) -> None:
+        fields = _items(node)
+        idempotency = Idempotency(span)
+        statement = self.val(fields, "statement")
+        if statement:
+            idempotency.statements.append(statement)
+        for item, item_span in self.records(fields.get("keys", (None, None))[1]):
+            idempotency.keys.append(IdempotencyKey(item_span, self.val(item, "operation"), self.val(item, "key")))
+        self.spec.idempotency = idempotency
