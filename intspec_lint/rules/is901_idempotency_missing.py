@@ -6,7 +6,7 @@ from ..spec.patterns import mentions_idempotency
 
 _COVERS_ALL = re.compile(
     r"\b(all|every|each|any)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
-    r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?)\b",
+    r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?)\b",
     re.I,
 )
 
@@ -36,8 +36,8 @@ def idempotency_missing(spec, options):
     everything = " ".join(statements).lower()
     if _COVERS_ALL.search(everything) and mentions_idempotency(everything):
         return
-    for contract in spec.contracts:
-        if not contract.writes or mentions_idempotency(contract.text):
+    for contract in (c for c in spec.contracts if c.writes):
+        if mentions_idempotency(contract.text):
             continue
         if any(_names(contract, k.operation.text if k.operation else "") for k in keys):
             continue
@@ -48,11 +48,26 @@ def idempotency_missing(spec, options):
 
 
 def _names(contract, text: str) -> bool:
-    """The text refers to the contract by its name, URL, topic or method and path."""
-    lowered = text.lower()
+    """The text refers to the contract: by its name, URL or topic, or its lead words ("Jira create:")
+    all appear in what the contract says."""
+    lowered = text.lower().replace("`", "")
     if not lowered:
         return False
     for value in (contract.name, contract.url, contract.topic):
-        if value is not None and len(value.text) > 2 and value.text.lower().strip("`") in lowered:
+        if value is None:
+            continue
+        name = _PAREN.sub("", _METHOD.sub("", value.text.lower().replace("`", ""))).strip(" -—–:")
+        if len(name) > 2 and name in lowered:
             return True
+    lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
+    words = set(_WORD.findall(lead)) - _STOP
+    if words and len(words) <= 5:
+        said = contract.text.lower()
+        return all(re.search(rf"\b{re.escape(w[:5])}", said) for w in words)
     return False
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+_METHOD = re.compile(r"^\s*(get|post|put|patch|delete)\s+\S+\s*")
+_WORD = re.compile(r"[a-z][a-z0-9]+")
+_STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}

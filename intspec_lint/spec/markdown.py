@@ -33,7 +33,7 @@ from .model import (
     Value,
 )
 from .values import value
-from .vocabulary import Vocabulary
+from .vocabulary import Vocabulary, normalize
 
 _KEY_VALUE = re.compile(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s-\s|=)\s*(.*)$", re.S)
 _METHOD_URL = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{)[^\s`|)]*)")
@@ -49,12 +49,16 @@ _STATUS_REASON = re.compile(
     r"Method Not Allowed|Not Acceptable|Request Timeout|Locked|Multi-Status|Partial Content)\b",
     re.I,
 )
+_STATUS_LOOSE = re.compile(
+    r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
+)
 _STATUS_ANY = re.compile(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
 _TOPIC_MENTION = re.compile(
     r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`]+)`"
     r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
     re.I,
 )
+_FLOW_SEPARATORS = re.compile(r";|\n|\s·\s|\s\|\s")
 _TOPIC_HEADING = re.compile(r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`", re.I)
 _ARROW = re.compile(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _FROM_TO = re.compile(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
@@ -106,32 +110,32 @@ class _Extractor:
         if "contracts" in parts and self._is_contract_unit(section, parts):
             self._contract(section)
             return
-        if "flows" in parts and own and section.children and self._children_are_items(section):
-            self._section(section, parts)
-            for child in section.children:
-                self._flow_from_section(child)
-            return
-        if ("auth" in parts or "errors" in parts) and own and section.children and self._children_are_items(section):
-            self._section(section, parts)
-            for child in section.children:
-                if "auth" in parts:
-                    self._auth_from_section(child)
-                else:
-                    self._error_from_section(child)
-            return
         self._section(section, parts)
         for child in section.children:
-            self._walk(child, parts, title)
+            if not self._child_item(child, parts):
+                self._walk(child, parts, title)
+
+    def _child_item(self, child: Section, parts: tuple[str, ...]) -> bool:
+        """A sub-heading that is one item of its parent's part (a flow, a system's auth, an error
+        category) rather than a section of its own; read it as that item."""
+        if child.children:
+            return False
+        if "errors" in parts and self.vocab.category(child.title):
+            self._error_from_section(child)
+            return True
+        if self._own_parts(child.title, ("nested",)):
+            return False
+        if "flows" in parts and self._flow_from_section(child):
+            return True
+        if "auth" in parts and self._auth_from_section(child):
+            return True
+        return False
 
     def _own_parts(self, title: str, inherited: tuple[str, ...]) -> tuple[str, ...]:
         """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""
         if _METHOD_URL.search(title) or _TOPIC_HEADING.search(title):
             return ("contracts",)
         return self.vocab.section_parts(title, nested=bool(inherited))
-
-    def _children_are_items(self, section: Section) -> bool:
-        """Sub-headings that name no part of their own: one item each (a flow, a system...)."""
-        return all(not self._own_parts(child.title, ("nested",)) for child in section.children)
 
     def _is_contract_unit(self, section: Section, parts: tuple[str, ...]) -> bool:
         own = self._own_parts(section.title, ())
@@ -232,7 +236,9 @@ class _Extractor:
         key_value = _key_value(text)
         if key_value and ("auth" in parts or "errors" in parts):
             key, rest = key_value
-            if "auth" in parts and not self.vocab.field("auth", key) and self._is_system_name(key):
+            field = self.vocab.field("auth", key)
+            is_system = field is None or (field == "system" and not self.vocab.names_exactly("auth", key, "system"))
+            if "auth" in parts and is_system and self._is_system_name(key):
                 self._auth_entry(key, rest, line.span, item)
                 return
             if "errors" in parts and self.vocab.category(key):
@@ -294,7 +300,7 @@ class _Extractor:
             elif rest.strip():
                 setattr(dead, name, fact)
         elif part == "idempotency":
-            self._idempotency(span).statements.append(value(f"{rest}", span))
+            self._idempotency(span).statements.append(value(line.text, line.span))
         elif part == "overview":
             overview = self._overview(span)
             if name in ("purpose", "pattern") and rest.strip():
@@ -341,9 +347,21 @@ class _Extractor:
             self._auth_anchor = line.span.line
             self._auth_keywords(entry, text, line.span)
         if "errors" in parts:
-            category = patterns.leading_category(text, self.vocab)
-            if category:
-                self._error_entry(category, text, line.span, None)
+            for sentence in patterns.sentences(text):
+                category = patterns.leading_category(sentence, self.vocab)
+                if category:
+                    self._error_entry(category, sentence, line.span, None)
+        if "monitoring" in parts:
+            for sentence in patterns.sentences(text):
+                found = patterns.metric_sentence(sentence, self.vocab)
+                if found:
+                    metric, threshold, alert = found
+                    fields = {"metric": value(metric, line.span)}
+                    if threshold:
+                        fields["threshold"] = value(threshold, line.span)
+                    if alert:
+                        fields["alert"] = value(alert, line.span)
+                    self._record("monitoring", fields, line.span)
         if "overview" in parts:
             overview = self._overview(line.span)
             if overview.purpose is None and len(text) > 20:
@@ -355,7 +373,7 @@ class _Extractor:
     # -- parts read from items and sub-sections ---------------------------------------------
     def _flow_item(self, item: ListItem, line: _Line) -> bool:
         text = item.text
-        segments = [s for s in re.split(r";|\n", text) if s.strip()]
+        segments = [s for s in _FLOW_SEPARATORS.split(text) if s.strip()]
         segments += [b.text for b in _nested_items(item)]
         fields: dict[str, Value] = {}
         head = segments[0] if segments else ""
@@ -376,6 +394,10 @@ class _Extractor:
                     fields[field] = value(pair[1], line.span)
             elif _ARROW.search(segment) or _FROM_TO.search(segment):
                 self._arrow(segment, line.span, fields)
+            else:
+                for field, phrase in patterns.flow_facts(segment).items():
+                    if field in ("frequency", "trigger"):
+                        fields.setdefault(field, value(phrase, line.span))
         if not ({"source", "destination"} & fields.keys()) or len(fields) < 2:
             return False
         if name_text.strip():
@@ -394,19 +416,28 @@ class _Extractor:
             fields.setdefault("source", value(parts[0].strip(" *`"), span))
             fields.setdefault("destination", value(parts[1].split(",")[0].strip(" *`"), span))
 
-    def _flow_from_section(self, section: Section) -> None:
+    def _flow_from_section(self, section: Section) -> bool:
+        """A sub-heading describing one flow in lists, key values or prose; False when it does not."""
         fields: dict[str, Value] = {"name": value(section.title, section.span)}
-        for line in self._section_lines(section):
+        lines = self._section_lines(section)
+        for line in lines:
             pair = _key_value(line.text)
             if pair and self.vocab.field("flows", pair[0]):
                 field = self.vocab.field("flows", pair[0])
                 if field == "direction":
                     self._arrow(pair[1], line.span, fields)
                 elif pair[1].strip():
-                    fields[field] = value(pair[1], _value_span(line, pair[1]))
+                    fields.setdefault(field, value(pair[1], _value_span(line, pair[1])))
             elif _ARROW.search(line.text) or _FROM_TO.search(line.text):
                 self._arrow(line.text, line.span, fields)
+        for line in lines:
+            for field, phrase in patterns.flow_facts(line.text).items():
+                if field not in fields:
+                    fields[field] = value(phrase, line.span)
+        if len(fields) < 3:
+            return False
         self._record("flows", fields, section.span)
+        return True
 
     def _metric_item(self, item: ListItem, line: _Line) -> bool:
         found = patterns.metric_parts(item.text)
@@ -429,7 +460,7 @@ class _Extractor:
         return True
 
     def _is_system_name(self, key: str) -> bool:
-        return not self.vocab.section_parts(key) and len(key) <= 60
+        return not self.vocab.section_parts(key, nested=True) and len(key) <= 60
 
     def _auth_entry(self, system: str, rest: str, span: Span, item: ListItem | None) -> None:
         entry = Auth(span, system=value(system, span))
@@ -443,15 +474,19 @@ class _Extractor:
                 setattr(entry, self.vocab.field("auth", pair[0]), value(pair[1], nested_span))
             self._auth_keywords(entry, nested.text, nested_span)
 
-    def _auth_from_section(self, section: Section) -> None:
+    def _auth_from_section(self, section: Section) -> bool:
+        """A sub-heading naming one system and how it authenticates; False when it says nothing of auth."""
         entry = Auth(section.span, system=value(section.title, section.span))
-        self.spec.auth.append(entry)
-        self._auth_anchor = section.span.line
         for line in self._section_lines(section):
             pair = _key_value(line.text)
             if pair and self.vocab.field("auth", pair[0]) and pair[1].strip():
                 setattr(entry, self.vocab.field("auth", pair[0]), value(pair[1], _value_span(line, pair[1])))
             self._auth_keywords(entry, line.text, line.span)
+        if entry.mechanism is None and entry.rotation is None and entry.storage is None:
+            return False
+        self.spec.auth.append(entry)
+        self._auth_anchor = section.span.line
+        return True
 
     def _auth_keywords(self, entry: Auth, text: str, span: Span) -> None:
         """Mechanism, rotation and storage told by what the text says, when no key named them."""
@@ -513,10 +548,12 @@ class _Extractor:
     # -- contracts --------------------------------------------------------------------------
     def _contract(self, section: Section) -> None:
         own = self.vocab.section_parts(section.title)
-        name = None if own else value(section.title, section.span)
+        generic = own and len(normalize(section.title).split()) <= 2  # "API Contracts", "Endpoints"
+        name = None if generic else value(section.title, section.span)
         contract = Contract(section.span, name=name)
         lines = [_Line(section.title, section.span)] + self._section_lines(section)
-        contract.text = "\n".join(line.text for line in lines)
+        code = [block.text for _, block in _blocks_with_sections(section) if isinstance(block, Code)]
+        contract.text = "\n".join([line.text for line in lines] + code)
         for line in lines:
             if contract.method is None:
                 match = _METHOD_URL.search(line.text)
@@ -644,6 +681,10 @@ class _Extractor:
             key = str(key_node.value)
             span = Span(line_offset + key_node.start_mark.line + 1, 1, line_offset + key_node.start_mark.line + 1, 1)
             named = self.vocab.section_parts(key.replace("_", " "))
+            if value_node.tag == "tag:yaml.org,2002:map" and "errors" in named:
+                self._yaml_error_map(value_node, line_offset)
+                self.spec.sections.setdefault("errors", span)
+                continue
             if value_node.tag == "tag:yaml.org,2002:map":
                 self._yaml_facts(value_node, named or parts, line_offset, depth + 1)
                 if named:
@@ -661,10 +702,44 @@ class _Extractor:
                         retry.circuit_open = value(str(opened.value), span, "duration")
                 continue
             if value_node.tag == "tag:yaml.org,2002:seq":
+                for part in named:
+                    if part in _RECORD_PARTS:
+                        self._yaml_records(part, value_node, line_offset)
                 continue
             text = "" if value_node.value is None else str(value_node.value)
             line = _Line(f"{key.replace('_', ' ')}: {text}", span)
             self._key_fact(key.replace("_", " "), text, line, parts)
+
+    def _yaml_records(self, part: str, sequence, line_offset: int) -> None:
+        """`auth: [{system: ..., mechanism: ...}, ...]` inside a fenced block: one record per item."""
+        for item in sequence.value:
+            if item.tag != "tag:yaml.org,2002:map":
+                continue
+            line = line_offset + item.start_mark.line + 1
+            span = Span(line, 1, line, 1)
+            fields: dict[str, Value] = {}
+            for key_node, value_node in item.value:
+                name = self.vocab.field(part, str(key_node.value).replace("_", " "))
+                if name and value_node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    text = "" if value_node.value is None else str(value_node.value)
+                    key_line = line_offset + key_node.start_mark.line + 1
+                    fields.setdefault(name, value(text, Span(key_line, 1, key_line, 1), _KINDS.get((part, name), "text")))
+            if fields:
+                self._record(part, fields, span)
+
+    def _yaml_error_map(self, node, line_offset: int) -> None:
+        """`errors: {transient: {examples: [...], action: ...}, ...}` inside a fenced block."""
+        for key_node, value_node in node.value:
+            line = line_offset + key_node.start_mark.line + 1
+            span = Span(line, 1, line, 1)
+            name = str(key_node.value)
+            inner = {str(k.value): v for k, v in value_node.value} if value_node.tag == "tag:yaml.org,2002:map" else {}
+            action = inner.get("action") or inner.get("handling")
+            action_text = "" if action is None or not isinstance(action.value, str) else action.value
+            category = self.vocab.category(name) or name.lower()
+            self.spec.errors.append(
+                ErrorCategory(span, category, value(name, span), None, value(action_text, span) if action_text else None)
+            )
 
     # -- helpers ----------------------------------------------------------------------------
     def _section_lines(self, section: Section) -> list[_Line]:
@@ -727,6 +802,7 @@ class _Extractor:
 
 
 _CONTRACT_EVIDENCE = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
+_RECORD_PARTS = {"flows", "mappings", "monitoring", "auth", "errors", "idempotency"}
 _SPEC_PARTS = {"flows", "mappings", "monitoring", "errors", "auth", "idempotency"}
 _KEYED_PARTS = {"retry", "dead_letter", "idempotency", "overview", "sla", "auth"}
 _DEFAULT_FIELD = {"dead_letter": "destination", "idempotency": "key", "retry": "strategy"}
@@ -744,7 +820,11 @@ def _status_codes(text: str) -> list[int]:
     listed = _STATUS_KEY.search(text)
     if listed:
         return [int(code) for code in _STATUS_ANY.findall(listed.group(1))]
-    return [int(code) for code in _STATUS_REASON.findall(text)]
+    with_reason = [int(code) for code in _STATUS_REASON.findall(text)]
+    if with_reason:
+        return with_reason
+    loose = [int(code) for code in _STATUS_LOOSE.findall(text)]
+    return loose if len(set(loose)) >= 2 else []
 
 
 def _key_value(text: str) -> tuple[str, str] | None:

@@ -36,7 +36,7 @@ _ATTEMPTS = re.compile(
     re.I,
 )
 _MAX_DELAY = re.compile(
-    rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:more|longer)\s+than|"
+    rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:more|longer)\s+than|"
     rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound)"
     rf"\b[^.;\d]{{0,25}}?({_DUR})",
     re.I,
@@ -71,10 +71,18 @@ _ALERT = re.compile(
 )
 _REPLAY = re.compile(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?)\b", re.I)
 _IDEMPOTENCY = re.compile(
-    r"\b(idempoten\w*|dedup\w*|de-dup\w*|duplicates?|exactly[- ]once|at[- ]least[- ]once|upsert\w*)\b", re.I
+    r"\b(idempoten\w*|dedup\w*|de-?duplicat\w*|exactly[- ]once|upsert\w*)\b"
+    r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
+    r"detected|suppressed|collapsed|merged|no-?ops?)"
+    r"|\b(?:ignor|discard|dropp|skipp|reject|detect|suppress|collaps)\w*\s+(?:the\s+|any\s+)?(?:\w+\s+)?duplicates?\b"
+    r"|\bunique\s+(?:index|constraint|key)\b|\bprocessed[- ]\w+\s+(?:table|set|store)\b|\breplay(?:s|ed)?\s+(?:are|is)\s+safe"
+    r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
+    r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b",
+    re.I,
 )
 _MECHANISM = re.compile(
-    r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|mutual\s+tls|mtls|"
+    r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
+    r"access\s+tokens?|basic|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
     r"m-tls|tls\s+client\s+cert\w*|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
     r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+roles?|sas\s+tokens?|"
     r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|"
@@ -96,6 +104,8 @@ _ACTION = re.compile(
     r"log\w*|park\w*|quarantin\w*|fail\w*|send|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
     r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
     r"requeue\w*|re-?queue\w*|resubmit\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"
+    r"keep\w*|post\w*|re-?check\w*|check\w*|wait\w*|hold\w*|queue\w*|creat\w*|emit\w*|publish\w*|schedul\w*|"
+    r"ack\w*|nack\w*|apply|applie\w*|commit\w*|roll\w*|undo\w*|compensat\w*|email\w*|"
     r"commit\w*|continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*)\b",
     re.I,
 )
@@ -124,6 +134,73 @@ _MAP_ARROW = re.compile(
     r"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>[^)]*)\))?\s*(?:[:;—–-]\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z`(\"])")
+_WHEN = re.compile(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
+_SCHEDULE = re.compile(
+    r"\b(every\s+\d+\s*\w+|nightly|hourly|daily(?:\s+at\s+[\d:]+\s*\w*)?|each night|weekly|on a schedule|"
+    r"scheduled[^,.;]{0,40}|cron[^,.;]{0,40}|triggered by [^,.;]{2,80}|on (?:each|every) [^,.;]{2,60})",
+    re.I,
+)
+_SEND = r"(?:sends?|pushes|posts?|publishes|writes|emits|uploads|delivers|exports|forwards|streams|drops|produces)"
+_PAYLOAD = re.compile(rf"\b{_SEND}\s+(?:an?\s+|the\s+|one\s+|each\s+|its\s+)?([^,.;()]{{2,60}}?)"
+                      r"(?=\s+(?:to|into|as|in|over|via|for|on|onto|with)\b|[,.;(]|$)", re.I)
+_DESTINATION = re.compile(
+    rf"\b{_SEND}\b[^.;]*?\b(?:to|into|onto)\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){{0,3}})"
+    r"|\bto\s+(?:the\s+)?([\w\s'-]{2,40}?),?\s+(?:which is\s+|is\s+)?the destination",
+)
+_SOURCE = re.compile(
+    r"\b(?:the\s+)?([A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?),?\s+(?:as|is)\s+the source"
+    rf"|^(?:the\s+)?([A-Z][\w'.-]*(?:\s+[\w'.-]+){{0,3}}?)\s+{_SEND}\b"
+    r"|\bfrom\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})",
+)
+_FREQUENCY = re.compile(
+    r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?[\d][\d,.]*\s*k?\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
+    r"|\b\d[\d,.]*\s*/\s*(?:s|sec|min|h|hr|hour|day|d|week|month)\b"
+    r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b",
+    re.I,
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text.replace("\n", " ")) if s.strip()]
+
+
+def flow_facts(text: str) -> dict[str, str]:
+    """Trigger, source, destination, payload and frequency a sentence states about a flow."""
+    found: dict[str, str] = {}
+    for sentence in sentences(text):
+        when = _WHEN.search(sentence) or _SCHEDULE.search(sentence)
+        if when and "trigger" not in found:
+            found["trigger"] = when.group(when.lastindex or 0).strip()
+        source = _SOURCE.search(sentence)
+        if source and "source" not in found:
+            found["source"] = next(g for g in source.groups() if g).strip()
+        destination = _DESTINATION.search(sentence)
+        if destination and "destination" not in found:
+            found["destination"] = next(g for g in destination.groups() if g).strip()
+        payload = _PAYLOAD.search(sentence)
+        if payload and "payload" not in found and payload.group(1).lower() not in ("it", "them", "this", "that"):
+            found["payload"] = payload.group(1).strip()
+        frequency = _FREQUENCY.search(sentence)
+        if frequency and "frequency" not in found:
+            found["frequency"] = frequency.group(0).strip()
+    return found
+
+
+def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
+    """A monitoring rule stated in a sentence: (what is measured, the threshold, the alert)."""
+    kind = vocab.metric_kind(sentence)
+    if kind == "other":
+        return None
+    comparison = _COMPARISON.search(sentence)
+    alert = _ALERT_LEVEL.search(sentence)
+    if not comparison and not alert:
+        return None
+    threshold = comparison.group(0).strip() if comparison else ""
+    return sentence.strip(), threshold, alert.group(0) if alert else ""
 
 
 def mentions_retry(text: str) -> bool:
@@ -225,8 +302,9 @@ def error_action(text: str) -> str | None:
 def leading_category(text: str, vocab) -> str | None:
     """The error category a sentence opens with ("Transient errors (429, 503) are retried")."""
     head = re.split(r"[:(—–.]", text, maxsplit=1)[0]
-    if len(head.split()) > 5:
-        return None
+    words = head.split()
+    if len(words) > 5:
+        head = " ".join(words[:3])
     return head.strip(" *_`") if vocab.category(head) else None
 
 

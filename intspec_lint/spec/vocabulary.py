@@ -9,7 +9,7 @@ from typing import Mapping
 from ..resources import data_path
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*[0-9]+(?:\.[0-9]+)+\s+", re.I)
-_SEPARATORS = re.compile(r"[&+/|,;:()\[\]{}*_`\"'!?<>#=]+|\s+-\s+|\s+")
+_SEPARATORS = re.compile(r"(?:\s+-\s+|[\s&+/|,;:()\[\]{}*_`\"'!?<>#=])+")
 
 
 def normalize(text: str) -> str:
@@ -21,7 +21,7 @@ def normalize(text: str) -> str:
 
 def _phrases(words) -> re.Pattern:
     alternatives = sorted({normalize(str(w)) for w in words if normalize(str(w))}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")s?(?![\w-])")
 
 
 class Vocabulary:
@@ -82,6 +82,10 @@ class Vocabulary:
                 return name
         return None
 
+    def names_exactly(self, part: str, key: str, name: str) -> bool:
+        """`key` is one of the words for field `name` itself, not a longer phrase containing one."""
+        return self._fields[part].get(normalize(key)) == name
+
     def category(self, text: str) -> str | None:
         """transient / permanent / partial, from a category's name."""
         normal = normalize(text)
@@ -91,7 +95,7 @@ class Vocabulary:
         return None
 
     def metric_kind(self, text: str) -> str:
-        normal = normalize(text)
+        normal = re.sub(r"[-.]", " ", normalize(text))
         for name, pattern in self._metric_kinds:
             if pattern.search(normal):
                 return name
