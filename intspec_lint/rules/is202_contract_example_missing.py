@@ -26,6 +26,6 @@ def contract_example_missing(spec, options):
         subject = f"contract '{contract.label}'"
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles:
             noun = "message" if contract.kind != "http" else "request"
-            yield Hit(contract.span, f"{subject} has no concrete example {noun}: add one as a fenced code block")
+            yield Hit(contract.span, f"{subject} has no concrete example {noun}: add one (a fenced code block in Markdown, `examples.request` in YAML)")
         if contract.kind == "http" and "response" not in roles:
-            yield Hit(contract.span, f"{subject} has no concrete example response: add one as a fenced code block")
+            yield Hit(contract.span, f"{subject} has no concrete example response: add one (a fenced code block in Markdown, `examples.response` in YAML)")

@@ -77,40 +77,36 @@ def _schema_problems(root, data) -> list[SchemaProblem]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         node, key_node = _locate(root, list(error.absolute_path))
-        where = error.absolute_path
-        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in where) or "the top level"
-        message = _schema_message(error)
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
+        if error.validator == "additionalProperties" and node is not None and node.tag == _MAP:
+            for extra in _unexpected_keys(node, error.schema):
+                problems.append(SchemaProblem(node_span(extra), _unknown_key(str(extra.value), path, error.schema)))
+            continue
+        message = error.message.replace("is a required property", "is required")
         span = node_span(key_node if key_node is not None else node)
-        if error.validator == "additionalProperties":
-            extra = _unexpected_key(node, error)
-            if extra is not None:
-                span = node_span(extra)
-        problems.append(SchemaProblem(span, f"{path.lstrip('.')}: {message}"))
+        problems.append(SchemaProblem(span, f"{path}: {message}" if path else message))
     return problems
 
 
-def _schema_message(error) -> str:
-    if error.validator == "additionalProperties":
-        return error.message.replace("Additional properties are not allowed", "unknown key").replace(
-            " were unexpected", " is not part of the intspec format"
-        ).replace(" was unexpected", " is not part of the intspec format")
-    if error.validator == "required":
-        return error.message.replace("is a required property", "is required")
-    return error.message
+def _unknown_key(key: str, path: str, schema: dict) -> str:
+    import difflib
+
+    allowed = sorted(schema.get("properties", {}))
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+    inside = f" in {path}" if path else " at the top level"
+    return f"unknown key '{key}'{inside}{hint} (extensions start with 'x-')"
 
 
-def _unexpected_key(node, error):
-    if node is None or node.tag != _MAP:
-        return None
-    allowed = set(error.schema.get("properties", {}))
-    patterns = error.schema.get("patternProperties", {})
+def _unexpected_keys(node, schema: dict):
     import re
 
+    allowed = set(schema.get("properties", {}))
+    patterns = list(schema.get("patternProperties", {}))
     for key_node, _ in node.value:
         key = str(key_node.value)
         if key not in allowed and not any(re.search(p, key) for p in patterns):
-            return key_node
-    return None
+            yield key_node
 
 
 def _locate(root, path):

@@ -1,0 +1,108 @@
+"""Shared helpers for the CLI, reporter, discovery, packaging and API tests.
+
+Every test here runs the real linter on real files: the examples in `examples/` (two compliant,
+two flawed) or specs written into `tmp_path`. Nothing depends on /work/shared or on the
+repository's `.git` folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO_ROOT / "examples"
+
+COMPLIANT_MD = EXAMPLES / "orders-fulfillment.md"
+COMPLIANT_YAML = EXAMPLES / "inventory-sync.intspec.yaml"
+FLAWED_MD = EXAMPLES / "payments-webhooks-flawed.md"
+FLAWED_YAML = EXAMPLES / "crm-sync-flawed.intspec.yaml"
+COMPLIANT = (COMPLIANT_MD, COMPLIANT_YAML)
+FLAWED = (FLAWED_MD, FLAWED_YAML)
+
+ANSI = "\x1b["
+SUBPROCESS_TIMEOUT = 120
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes more than 20 seconds (building and installing the wheel)")
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self):
+        return json.loads(self.stdout)
+
+
+def clean_env(extra: dict | None = None) -> dict:
+    """The environment for a child process: no colour hints, no PYTHONPATH tricks, no network for pip."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "PYTHONPATH")}
+    env["PIP_NO_INDEX"] = "1"
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    for key, value in (extra or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def run_module(args, *, cwd=None, input: bytes | None = None, env: dict | None = None,
+               timeout: float = SUBPROCESS_TIMEOUT) -> Outcome:
+    """`python -m intspec_lint ARGS` in a real child process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "intspec_lint", *map(str, args)],
+        cwd=cwd,
+        input=input if input is not None else b"",
+        capture_output=True,
+        env=clean_env(env),
+        timeout=timeout,
+    )
+    return Outcome(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+def run_clirunner(args, *, cwd=None, input: bytes | None = None, env: dict | None = None) -> Outcome:
+    """The same through click's CliRunner, in this process (exceptions are not swallowed)."""
+    from click.testing import CliRunner
+
+    from intspec_lint.cli import main
+
+    runner = CliRunner()
+    child_env = {"NO_COLOR": None, "FORCE_COLOR": None, "CLICOLOR_FORCE": None}
+    child_env.update(env or {})
+    with contextlib.chdir(cwd or os.getcwd()):
+        result = runner.invoke(main, [str(a) for a in args], input=input, env=child_env, catch_exceptions=False)
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(params=["clirunner", "subprocess"])
+def cli(request):
+    """Run the command line both ways: click's CliRunner and `python -m intspec_lint`."""
+    return run_clirunner if request.param == "clirunner" else run_module
+
+
+@pytest.fixture
+def spec_copies(tmp_path):
+    """The four examples copied into a fresh folder (so relative names and cwd are under our control)."""
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    for path in COMPLIANT + FLAWED:
+        shutil.copy2(path, folder / path.name)
+    return folder
+
+
+def findings_of(outcome: Outcome) -> list[dict]:
+    assert outcome.stdout.strip(), f"no JSON on stdout; stderr: {outcome.stderr}"
+    return outcome.json()["findings"]

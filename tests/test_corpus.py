@@ -1,0 +1,20 @@
+"""The labelled corpus: every spec produces exactly the findings its expect markers name."""
+
+from pathlib import Path
+
+import pytest
+
+from intspec_lint.testing import check_text
+
+CORPUS = Path(__file__).parent / "corpus"
+SPECS = sorted(p for p in CORPUS.glob("*/*") if p.suffix in (".md", ".yaml", ".yml") and p.parent.name != "holdout")
+
+
+def test_corpus_is_large_and_varied():
+    assert len(SPECS) >= 20
+    assert {p.suffix for p in SPECS} >= {".md", ".yaml"}
+
+
+@pytest.mark.parametrize("path", SPECS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_spec_findings_match_markers(path):
+    check_text(path.read_text(encoding="utf-8"), str(path))
