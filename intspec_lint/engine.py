@@ -51,30 +51,17 @@ class _Run:
         self.rules = load_rules()
 
     def text(self, text: str, fmt: str | None) -> list[Finding]:
-        from .spec.vocabulary import load_vocabulary
-
         fmt = fmt or detect_format(self.path, text)
-        vocab = load_vocabulary()
         findings: list[Finding] = []
-        if fmt == "yaml":
-            from .document.yaml import YamlSyntaxError, parse_yaml
-            from .spec.yaml import extract_yaml
-
-            try:
-                document = parse_yaml(text)
-            except YamlSyntaxError as error:
-                return self.report("IS001", Hit(error.span, error.message))
-            except RecursionError:
-                return self.report("IS001", Hit(Span(1, 1, 1, 1), "the YAML is nested too deeply to read"))
-            spec, problems = extract_yaml(document, vocab)
-            for problem in problems:
-                findings += self.report("IS002", Hit(problem.span, problem.message))
-        else:
-            from .document.markdown import parse_markdown
-            from .spec.markdown import extract_markdown
-
-            document = parse_markdown(text)
-            spec = extract_markdown(document, vocab)
+        try:
+            spec = self.spec(text, fmt, findings)
+        except Exception as error:  # a bug in a reader must not take the run down
+            return findings + self.report(
+                "IS003", Hit(Span(1, 1, 1, 1), f"intspec-lint failed to read this file: {type(error).__name__}: "
+                                               f"{error}; please report it")
+            )
+        if spec is None:
+            return findings
         for rule in self.rules.values():
             if rule.check is None or not self.settings.enabled(rule.code, rule.name):
                 continue
@@ -91,6 +78,29 @@ class _Run:
             for hit in hits:
                 findings.append(self.finding(rule, hit))
         return sorted(findings)
+
+    def spec(self, text: str, fmt: str, findings: list[Finding]):
+        """The Spec of `text`, or None when it cannot be read (the reason is added to `findings`)."""
+        from .spec.vocabulary import load_vocabulary
+
+        vocab = load_vocabulary()
+        if fmt == "yaml":
+            from .document.yaml import YamlSyntaxError, parse_yaml
+            from .spec.yaml import extract_yaml
+
+            try:
+                document = parse_yaml(text)
+            except YamlSyntaxError as error:
+                findings += self.report("IS001", Hit(error.span, error.message))
+                return None
+            spec, problems = extract_yaml(document, vocab)
+            for problem in problems:
+                findings += self.report("IS002", Hit(problem.span, problem.message))
+            return spec
+        from .document.markdown import parse_markdown
+        from .spec.markdown import extract_markdown
+
+        return extract_markdown(parse_markdown(text), vocab)
 
     def too_large(self, size: int) -> list[Finding]:
         limit = self.settings.max_bytes

@@ -13,7 +13,7 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
     if found is None:
         return Hit(where, f"{subject} has no {what}{hint}")
     if not found.text.strip():
-        return Hit(found.span, f"{subject} has no {what} (the cell is empty){hint}")
+        return Hit(found.span, f"{subject} has no {what} (it is left empty){hint}")
     if found.placeholder:
         return Hit(found.span, f"{subject}: {what} is a placeholder: '{_short(found.text)}'{hint}")
     return None

@@ -1,6 +1,5 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec.model import given
 from ._common import missing
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -29,8 +28,13 @@ def contract_incomplete(spec, options):
     for contract in spec.contracts:
         subject = f"contract '{contract.label}'"
         if contract.kind == "http":
-            if not (given(contract.method) and given(contract.url)):
+            if contract.method is None and contract.url is None:
                 yield Hit(contract.span, f"{subject} has no method and URL: state them as `POST /v1/orders`")
+            else:
+                for part, what in ((contract.method, "HTTP method"), (contract.url, "URL")):
+                    hit = missing(part, contract.span, subject, what, "state them as `POST /v1/orders`")
+                    if hit:
+                        yield hit
             method = contract.method.text.upper() if contract.method else ""
             if method in _BODY_METHODS:
                 hit = missing(contract.request_shape, contract.span, subject, "request body shape",

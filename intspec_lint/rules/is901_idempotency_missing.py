@@ -53,11 +53,15 @@ def _names(contract, text: str) -> bool:
     lowered = text.lower().replace("`", "")
     if not lowered:
         return False
+    method = contract.method.text.lower() if contract.method else ""
+    said_method = _METHOD.match(lowered)
+    if said_method and method and said_method.group(1) != method:
+        return False  # "PUT /orders/{id}" is not about "DELETE /orders/{id}"
     for value in (contract.name, contract.url, contract.topic):
         if value is None:
             continue
         name = _PAREN.sub("", _METHOD.sub("", value.text.lower().replace("`", ""))).strip(" -—–:")
-        if len(name) > 2 and name in lowered:
+        if len(name) > 2 and re.search(re.escape(name) + r"(?![\w/{}.-])", lowered):
             return True
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
     words = set(_WORD.findall(lead)) - _STOP
@@ -68,6 +72,6 @@ def _names(contract, text: str) -> bool:
 
 
 _PAREN = re.compile(r"\([^)]*\)")
-_METHOD = re.compile(r"^\s*(get|post|put|patch|delete)\s+\S+\s*")
+_METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")
 _STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}

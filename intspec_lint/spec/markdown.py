@@ -16,6 +16,7 @@ from ..span import Span
 from . import patterns
 from .examples import is_json_schema, parse_example
 from .model import (
+    given,
     Auth,
     Contract,
     DeadLetter,
@@ -97,9 +98,13 @@ class _Extractor:
         return self.spec
 
     def _title_section(self) -> Section | None:
+        """A lone top-level heading over the whole document is its title, not a part: an H1 always,
+        a lower heading only when it names no part ("## API Contracts" alone is a section)."""
         tops = self.doc.root.children
         if len(tops) == 1 and tops[0].children:
-            return tops[0]
+            top = tops[0]
+            if top.level == 1 or not self._own_parts(top.title, ()):
+                return top
         return None
 
     def _walk(self, section: Section, inherited: tuple[str, ...], title: Section | None) -> None:
@@ -186,20 +191,19 @@ class _Extractor:
                     for row in table.rows
                     if len(row.cells) == 2
                 ]
-                self._lines(lines, parts, section, pairs=True)
+                self._lines(lines, parts, section)
             return
         part, columns = kind
-        self.spec.sections.setdefault(part, section.span) if part in _SPEC_PARTS else None
+        if part in _SPEC_PARTS:
+            self.spec.sections.setdefault(part, section.span)
         for row in table.rows:
             fields: dict[str, Value] = {}
-            empty: dict[str, Span] = {}
             for index, name in columns.items():
-                if index < len(row.cells):
-                    cell = row.cells[index]
-                    if cell.text.strip():
-                        fields[name] = value(cell.text, cell.span, _KINDS.get((part, name), "text"))
-                    else:
-                        empty[name] = cell.span
+                cell = row.cells[index] if index < len(row.cells) else None
+                if cell is None:
+                    continue
+                # an empty cell stays an empty Value, so a finding about it points at the cell
+                fields[name] = value(cell.text, cell.span, _KINDS.get((part, name), "text"))
             self._record(part, fields, row.span)
 
     def _record(self, part: str, fields: dict[str, Value], span: Span) -> None:
@@ -248,7 +252,7 @@ class _Extractor:
         for block in item.blocks:
             self._block(block, parts, section)
 
-    def _lines(self, lines: list[_Line], parts: tuple[str, ...], section: Section, pairs: bool = False) -> None:
+    def _lines(self, lines: list[_Line], parts: tuple[str, ...], section: Section) -> None:
         for line in lines:
             key_value = _key_value(line.text)
             routed = False
@@ -278,19 +282,20 @@ class _Extractor:
         fact = value(rest, span, kind)
         if part == "retry":
             retry = self._retry(span)
-            if name == "circuit_breaker":
-                if getattr(retry, name) is None or not rest.strip():
-                    retry.circuit_breaker = fact if rest.strip() else None
+            current = getattr(retry, name)
+            if not rest.strip():
+                if current is None:
+                    setattr(retry, name, Value("", span))
+                return
+            if name == "circuit_breaker" and retry.circuit_open is None:
                 opened = patterns.circuit_open(rest)
-                if opened is not None and retry.circuit_open is None:
+                if opened is not None:
                     retry.circuit_open = value(opened, span, "duration")
-            elif name in ("initial_delay", "max_delay", "circuit_open") and fact.number is None and not fact.placeholder:
-                seconds = patterns.bare_seconds(rest)
-                fact.number = seconds
-                setattr(retry, name, fact if rest.strip() else getattr(retry, name))
-            elif rest.strip() or getattr(retry, name) is None:
-                setattr(retry, name, fact if rest.strip() else None)
-            if name == "strategy":
+            if kind == "duration" and fact.number is None:
+                fact.number = patterns.bare_seconds(rest)
+            if current is None or not given(current):
+                setattr(retry, name, fact)
+            if name == "strategy":  # "exponential with full jitter, from 1 s up to 60 s" says more
                 self._prose(_Line(rest, span), ("retry",))
         elif part == "dead_letter":
             dead = self._dead_letter(span)
@@ -310,15 +315,12 @@ class _Extractor:
             if rest.strip():
                 setattr(sla, name, fact)
         elif part == "auth":
-            if not self.spec.auth or self.spec.auth[-1].span.line < self._auth_anchor:
-                self.spec.auth.append(Auth(span))
-                self._auth_anchor = span.line
+            if not self.spec.auth:
+                self.spec.auth.append(Auth(self.spec.sections.get("auth", span)))
             entry = self.spec.auth[-1]
             if rest.strip():
                 setattr(entry, name, fact)
             self._auth_keywords(entry, rest, span)
-
-    _auth_anchor = 0
 
     def _prose(self, line: _Line, parts: tuple[str, ...]) -> None:
         """Facts stated in sentences."""
@@ -344,7 +346,6 @@ class _Extractor:
         elif "auth" in parts and patterns.auth_mechanism(text):
             entry = Auth(line.span)
             self.spec.auth.append(entry)
-            self._auth_anchor = line.span.line
             self._auth_keywords(entry, text, line.span)
         if "errors" in parts:
             for sentence in patterns.sentences(text):
@@ -465,7 +466,6 @@ class _Extractor:
     def _auth_entry(self, system: str, rest: str, span: Span, item: ListItem | None) -> None:
         entry = Auth(span, system=value(system, span))
         self.spec.auth.append(entry)
-        self._auth_anchor = span.line
         self._auth_keywords(entry, rest, span)
         for nested in _nested_items(item) if item else ():
             pair = _key_value(nested.text)
@@ -485,7 +485,6 @@ class _Extractor:
         if entry.mechanism is None and entry.rotation is None and entry.storage is None:
             return False
         self.spec.auth.append(entry)
-        self._auth_anchor = section.span.line
         return True
 
     def _auth_keywords(self, entry: Auth, text: str, span: Span) -> None:

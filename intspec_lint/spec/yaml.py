@@ -84,6 +84,11 @@ def _schema_problems(root, data) -> list[SchemaProblem]:
             continue
         message = error.message.replace("is a required property", "is required")
         span = node_span(key_node if key_node is not None else node)
+        if "propertyNames" in error.schema_path and node is not None and node.tag == _MAP:
+            offending = next((k for k, _ in node.value if str(k.value) == str(error.instance)), None)
+            if offending is not None:
+                span = node_span(offending)
+                message = f"key {error.instance!r} is not allowed here ({error.message})"
         problems.append(SchemaProblem(span, f"{path}: {message}" if path else message))
     return problems
 
