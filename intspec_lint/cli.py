@@ -13,12 +13,26 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _LintByDefault(click.Group):
-    """`intspec-lint spec.md` means `intspec-lint lint spec.md`."""
+    """`intspec-lint spec.md` means `intspec-lint lint spec.md`; Ctrl-C ends with status 130, quietly."""
 
     def parse_args(self, ctx, args):
         if not args or (args[0] not in self.commands and args[0] not in ("--version",)):
             args = ["lint", *args]
         return super().parse_args(ctx, args)
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("intspec-lint: interrupted", err=True)
+            sys.exit(130)
+        except click.exceptions.ClickException as error:
+            error.show()
+            sys.exit(EXIT_ERROR if error.exit_code == 2 else error.exit_code)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        sys.exit(result if isinstance(result, int) else 0)
 
 
 @click.group(cls=_LintByDefault, context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,7 +61,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report (and to tell the format by) when PATHS is `-`.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
-def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color) -> None:
+@click.option("--max-file-size", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
+              help="Files larger than this many bytes are not linted (an IS001 finding says so).")
+@click.option("--strict-internal", is_flag=True, help="Exit 2 when a rule or reader fails internally (IS003).")
+def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color, max_file_size,
+         strict_internal) -> None:
     """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
 
     A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
@@ -66,10 +84,12 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     for key in select + ignore:
         if not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
             _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
-    settings = Settings(select=select, ignore=ignore)
+    settings = Settings(select=select, ignore=ignore, max_bytes=max_file_size)
     findings, files, problems = _lint(list(paths) or ["."], settings, stdin_filename)
     for problem in problems:
         click.echo(f"intspec-lint: {problem}", err=True)
+    if problems and not files:
+        sys.exit(EXIT_ERROR)  # nothing was linted: no report that could read as a pass
     from .reporters import render
 
     if color is None:
@@ -87,8 +107,8 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
 
             click.echo(summary(findings, files), err=True)
     else:
-        click.echo(report, nl=False)
-    if problems:
+        click.echo(report, nl=False, color=color)
+    if problems or (strict_internal and any(f.code == "IS003" for f in findings)):
         sys.exit(EXIT_ERROR)
     threshold = Severity(fail_on).rank
     failing = any(f.severity.rank >= threshold for f in findings)

@@ -18,10 +18,13 @@ from .document.source import MARKDOWN_SUFFIXES, YAML_SUFFIXES
 
 SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages", "build", "dist"}
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _YAML_KEY = re.compile(r"^intspec[ \t]*:", re.M)
-_FRONT_MATTER_FLAG = re.compile(r"\A---[ \t]*\n(?:.*\n)*?intspec[ \t]*:[ \t]*(?:true|yes|1)\b", re.I)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.M | re.S)
+_FLAG = re.compile(r"^intspec[ \t]*:[ \t]*(?:true|yes|1)[ \t]*$", re.M | re.I)
 _SNIFF_BYTES = 65536
-_PARTS_FOR_A_SPEC = 3
+_DISTINCTIVE = {"flows", "retry", "dead_letter", "mappings", "idempotency"}
+_SPEC_SCORE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,7 @@ def _walk(top: Path, problems: list[str]):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             path = Path(folder, name)
-            if is_spec(path):
+            if path.is_file() and is_spec(path):  # regular files only: a named pipe would block the walk
                 yield path
 
 
@@ -100,14 +103,17 @@ def is_spec(path: Path) -> bool:
         return True  # let the linter report why it cannot be read
     if suffix in YAML_SUFFIXES:
         return bool(_YAML_KEY.search(head))
-    if _FRONT_MATTER_FLAG.match(head):
+    front_matter = _FRONT_MATTER.match(head)
+    if front_matter and _FLAG.search(front_matter.group(1)):
         return True
     from .spec.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
     parts: set[str] = set()
-    for match in _HEADING.finditer(head):
+    for match in _HEADING.finditer(_FENCED.sub("", head)):  # a `# comment` in a code block is no heading
         parts.update(vocab.section_parts(match.group(1)))
     parts.discard("overview")
     parts.discard("sla")
-    return len(parts) >= _PARTS_FOR_A_SPEC
+    # "API Reference", "Security" and "Error codes" make a README, not a spec: parts that only
+    # integration specs have (flows, retries, dead letters, mapping, idempotency) count double
+    return len(parts) + len(parts & _DISTINCTIVE) >= _SPEC_SCORE

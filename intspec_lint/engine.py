@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from .config import Settings
-from .document.source import UnreadableInput, decode, detect_format
+from .document.source import UnreadableInput, decode, detect_format, normalize_newlines
 from .findings import Finding, Hit
 from .registry import load_rules
 from .rule import Rule
@@ -14,6 +15,8 @@ from .span import Span
 
 def lint_text(text: str, path: str = "<stdin>", settings: Settings | None = None, fmt: str | None = None) -> list[Finding]:
     """Lint a spec given as text. `fmt` is "markdown" or "yaml"; by default told from `path` and content."""
+    if fmt not in (None, "markdown", "yaml"):
+        raise ValueError(f"format must be 'markdown' or 'yaml', not {fmt!r}")
     settings = settings or Settings()
     return _Run(path, settings).text(text, fmt)
 
@@ -34,7 +37,10 @@ def lint_file(path: Path, display: str, settings: Settings | None = None) -> lis
     """Lint one file; an unreadable file is a finding, not an exception."""
     settings = settings or Settings()
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return _Run(display, settings).report("IS001", Hit(Span(1, 1, 1, 1), "not a regular file: not linted"))
+        size = info.st_size
         if size > settings.max_bytes:
             return _Run(display, settings).too_large(size)
         data = path.read_bytes()
@@ -44,22 +50,31 @@ def lint_file(path: Path, display: str, settings: Settings | None = None) -> lis
     return lint_bytes(data, display, settings)
 
 
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
 class _Run:
     def __init__(self, path: str, settings: Settings):
+        self.lines: list[str] = [""]
         self.path = path
         self.settings = settings
         self.rules = load_rules()
 
     def text(self, text: str, fmt: str | None) -> list[Finding]:
+        text = normalize_newlines(text)
+        self.lines = text.split("\n")
         fmt = fmt or detect_format(self.path, text)
         findings: list[Finding] = []
+        if not text.strip():
+            return self.report("IS001", Hit(Span(1, 1, 1, 1), "the file is empty: there is no spec to check"))
         try:
             spec = self.spec(text, fmt, findings)
         except Exception as error:  # a bug in a reader must not take the run down
-            return findings + self.report(
-                "IS003", Hit(Span(1, 1, 1, 1), f"intspec-lint failed to read this file: {type(error).__name__}: "
-                                               f"{error}; please report it")
-            )
+            message = f"intspec-lint failed to read this file{self.crash('reading the file', error)}"
+            return findings + self.report("IS003", Hit(Span(1, 1, 1, 1), message))
         if spec is None:
             return findings
         for rule in self.rules.values():
@@ -69,11 +84,9 @@ class _Run:
             try:
                 hits = list(rule.run(spec, options))
             except Exception as error:  # one broken rule never takes the run down
-                findings += self.report(
-                    "IS003",
-                    Hit(Span(1, 1, 1, 1), f"rule {rule.code} {rule.name} failed on this file: "
-                                          f"{type(error).__name__}: {error}"),
-                )
+                message = (f"rule {rule.code} {rule.name} failed on this file{self.crash(f'running {rule.code}', error)}"
+                           "; the other rules still ran")
+                findings += self.report("IS003", Hit(Span(1, 1, 1, 1), message))
                 continue
             for hit in hits:
                 findings.append(self.finding(rule, hit))
@@ -102,9 +115,34 @@ class _Run:
 
         return extract_markdown(parse_markdown(text), vocab)
 
+    def crash(self, what: str, error: Exception) -> str:
+        """Save the traceback for a bug report and say where it is. The error's own text stays out of the
+        message: it may quote the spec, and findings must never repeat a secret."""
+        import tempfile
+        import traceback
+
+        detail = "".join(traceback.format_exception(error))
+        try:
+            handle, path = tempfile.mkstemp(prefix="intspec-lint-crash-", suffix=".txt")
+            with open(handle, "w", encoding="utf-8") as report:
+                report.write(f"intspec-lint {_version()} failed on {self.path} while {what}\n\n{detail}")
+            where = f", crash report in {path}"
+        except OSError:
+            where = ""
+        return f" ({type(error).__name__}{where})"
+
+    def clamp(self, span: Span) -> Span:
+        """Keep a span inside the file (a parser's end mark may sit just past the last line)."""
+        last = len(self.lines)
+        if span.end_line <= last:
+            return span
+        line = min(span.line, last)
+        column = span.column if span.line <= last else 1
+        return Span(line, column, last, len(self.lines[-1]) + 1)
+
     def too_large(self, size: int) -> list[Finding]:
         limit = self.settings.max_bytes
-        message = f"file is {size:,} bytes, over the {limit:,}-byte limit: not linted (raise max_bytes to lint it)"
+        message = f"file is {size:,} bytes, over the {limit:,}-byte limit: not linted (raise --max-file-size to lint it)"
         return self.report("IS001", Hit(Span(1, 1, 1, 1), message))
 
     def report(self, code: str, hit: Hit) -> list[Finding]:
@@ -114,7 +152,7 @@ class _Run:
         return [self.finding(rule, hit)]
 
     def finding(self, rule: Rule, hit: Hit) -> Finding:
-        span = hit.span
+        span = self.clamp(hit.span)
         end_line, end_column = span.end_line, span.end_column
         if (end_line, end_column) <= (span.line, span.column):
             end_line, end_column = span.line, span.column

@@ -13,6 +13,7 @@ def write_atomic(path: str, text: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            os.fchmod(stream.fileno(), _mode_for(target))
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
@@ -23,3 +24,17 @@ def write_atomic(path: str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode a file written the ordinary way would get: the target's own, else 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it; the CLI writes from one thread
+    os.umask(mask)
+    return mask

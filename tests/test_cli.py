@@ -329,6 +329,28 @@ def test_output_failing_at_the_rename_leaves_no_temp_file_and_keeps_the_old_repo
     assert target.read_text(encoding="utf-8") == "old report\n"
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_output_file_follows_the_umask(cli, spec_copies):
+    umask = os.umask(0o027)
+    try:
+        outcome = cli(["--format", "json", "-o", "report.json", FLAWED_MD.name], cwd=spec_copies)
+    finally:
+        os.umask(umask)
+    assert outcome.exit_code == 1
+    assert (spec_copies / "report.json").stat().st_mode & 0o777 == 0o640  # 0666 less the umask, not 0600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_output_over_an_existing_file_keeps_its_mode(cli, spec_copies):
+    target = spec_copies / "report.json"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    outcome = cli(["--format", "json", "-o", "report.json", FLAWED_MD.name], cwd=spec_copies)
+    assert outcome.exit_code == 1
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"]
+
+
 # --- rules / explain -----------------------------------------------------------------------------
 
 
@@ -413,8 +435,6 @@ def test_summary_counts_files(cli, spec_copies):
 # --- colour --------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints the report with click.echo(report) without color=...: click "
-                   "strips ANSI codes whenever stdout is not a terminal, so --color is ignored in a pipe")
 def test_color_flag_forces_ansi_escapes(cli):
     outcome = cli(["--color", FLAWED_MD.name], cwd=FLAWED_MD.parent)
     assert ANSI in outcome.stdout

@@ -182,9 +182,6 @@ def test_sarif_uris_resolve_to_the_linted_files(checkout):
     assert resolved == {(checkout / "examples" / p.name).resolve() for p in FLAWED}
 
 
-@pytest.mark.xfail(strict=True, reason="reporters/sarif.py _relative_uri: a file outside the repository root "
-                   "keeps its cwd-relative path ('../../outside/x.md') but is still tagged uriBaseId %SRCROOT%, "
-                   "so the URI resolves against the root, not the cwd, and points at the wrong file")
 def test_sarif_uri_of_a_file_outside_the_root_still_points_at_it(checkout, tmp_path):
     outside = tmp_path / "elsewhere" / "deeper"
     outside.mkdir(parents=True)
@@ -194,6 +191,23 @@ def test_sarif_uri_of_a_file_outside_the_root_still_points_at_it(checkout, tmp_p
     run = log["runs"][0]
     assert run["results"]
     assert {_resolved_file(r, run) for r in run["results"]} == {(outside / FLAWED_MD.name).resolve()}
+    for result in run["results"]:
+        artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        if urlparse(artifact["uri"]).scheme:  # an absolute URI is not relative to any base
+            assert "uriBaseId" not in artifact
+
+
+def test_sarif_region_of_a_multi_line_finding():
+    from intspec_lint.findings import Finding, Severity
+    from intspec_lint.registry import load_rules
+    from intspec_lint.reporters import render
+
+    rules = load_rules()
+    rule = rules["IS501"]
+    finding = Finding("spec.md", 3, 10, 5, 2, rule.code, Severity.ERROR, "a message", rule.name, rule.checklist)
+    log = json.loads(render("sarif", [finding], rules, root="."))
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (3, 10, 5, 2)
 
 
 # --- JSON ----------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ def decode(data: bytes) -> str:
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return _newlines(data.decode("utf-16"))
+            return normalize_newlines(data.decode("utf-16"))
         except UnicodeDecodeError as error:
             raise UnreadableInput(f"invalid UTF-16 at byte {error.start}") from None
     if b"\x00" in data[:8192]:
@@ -41,10 +41,11 @@ def decode(data: bytes) -> str:
             f"invalid UTF-8 at byte {error.start} (0x{data[error.start]:02x}): save the file as UTF-8",
             Span(line, column, line, column + 1),
         ) from None
-    return _newlines(text)
+    return normalize_newlines(text)
 
 
-def _newlines(text: str) -> str:
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so that line numbers match what editors show."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,8 +53,10 @@ def parse_yaml(text: str) -> YamlDocument:
     except YAMLError as error:
         message = str(error).splitlines()[0] if str(error) else "invalid YAML"
         raise YamlSyntaxError(f"invalid YAML: {message}", Span(1, 1, 1, 1)) from None
+    _check_directives(lines)
     if root is not None:
         _check_bounds(root)
+        _check_strict(text, lines, root)
     return YamlDocument(lines, root)
 
 
@@ -91,3 +94,117 @@ def _children(node) -> list:
             return [part for pair in node.value for part in pair]
         return list(node.value)
     return []
+
+
+# -- what libyaml lets through but YAML 1.2 forbids --------------------------------------------
+# The C parser accepts a few malformed inputs (the yaml-test-suite lists them); a spec that only
+# one parser reads is a spec two tools disagree on, so these are syntax errors here too.
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*#")
+
+
+def _fail(message: str, line0: int, column0: int) -> None:
+    raise YamlSyntaxError(f"invalid YAML: {message}", Span(line0 + 1, column0 + 1, line0 + 1, column0 + 2))
+
+
+def _check_directives(lines: list[str]) -> None:
+    for number, line in enumerate(lines):
+        if line.startswith("%"):
+            match = re.search(r"\S#", line)
+            if match:
+                _fail("a comment must be separated from the directive by a space", number, match.start() + 1)
+        elif line.startswith("---") or (line.strip() and not line.startswith("#")):
+            return
+
+
+def _check_strict(text: str, lines: list[str], root) -> None:
+    stack = [(root, -1, False)]  # node, the indentation it must exceed, inside a flow collection
+    seen: set[int] = set()
+    while stack:
+        node, indent, in_flow = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        start, end = node.start_mark, node.end_mark
+        style = getattr(node, "flow_style", None) if isinstance(node.value, list) else node.style
+        if isinstance(node.value, list):
+            flow = bool(node.flow_style)
+            if flow and not in_flow:
+                _check_flow_text(text, start.index, end.index)
+                _check_continuation(lines, start.line, end.line, indent, "flow collection")
+                _check_after(text, end.index, "a flow collection")
+            if node.value and isinstance(node.value[0], tuple):
+                for key, value in node.value:
+                    stack.append((key, start.column, in_flow or flow))
+                    stack.append((value, key.start_mark.column, in_flow or flow))
+            else:
+                for item in node.value:
+                    stack.append((item, start.column, in_flow or flow))
+            continue
+        tag = node.tag or ""
+        if tag.startswith("tag:yaml.org,2002:") and "," in tag[len("tag:yaml.org,2002:"):]:
+            _fail(f"the tag {tag!r} is not a valid tag", start.line, start.column)
+        if in_flow and not style and node.value == "-":
+            _fail("'-' cannot be a plain value inside a flow collection; quote it", start.line, start.column)
+        if style in ('"', "'"):
+            _check_after(text, end.index, "a quoted value")
+            if not in_flow:
+                _check_continuation(lines, start.line, end.line, indent, "quoted value")
+        elif style in ("|", ">"):
+            if _BLOCK_HEADER.match(text, start.index):
+                _fail("a comment must be separated from the block scalar header by a space", start.line,
+                      start.column)
+            _check_block_leading_lines(lines, start.line, end.line)
+
+
+def _check_after(text: str, index: int, what: str) -> None:
+    if index < len(text) and text[index] == "#":
+        line = text.count("\n", 0, index)
+        column = index - (text.rfind("\n", 0, index) + 1)
+        _fail(f"a comment after {what} must be separated by a space", line, column)
+
+
+def _check_flow_text(text: str, start: int, end: int) -> None:
+    quote = None
+    previous = ""
+    for index in range(start, min(end, len(text))):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'" and previous in ",[{: \n\t":
+            quote = char
+        elif char == "#" and previous in ",[{":
+            line = text.count("\n", 0, index)
+            _fail("a comment must be separated by a space", line, index - (text.rfind("\n", 0, index) + 1))
+        previous = char
+
+
+def _check_continuation(lines: list[str], first: int, last: int, indent: int, what: str) -> None:
+    """Lines that continue a flow collection or a quoted value must be indented past their parent."""
+    for number in range(first + 1, min(last, len(lines) - 1) + 1):
+        line = lines[number]
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip(" "))
+        if line[lead:lead + 1] == "\t" and lead <= indent:
+            _fail(f"a tab cannot indent a line of a {what}", number, lead)
+        if lead <= indent and not line.lstrip().startswith(("]", "}")) or lead < indent:
+            _fail(f"this line of a multi-line {what} must be indented more than its key", number, lead)
+
+
+def _check_block_leading_lines(lines: list[str], first: int, last: int) -> None:
+    """Leading empty lines of a block scalar must not hold more spaces than its first non-empty line."""
+    header = lines[first] if first < len(lines) else ""
+    if re.search(r"[|>][-+]?[1-9]", header):
+        return
+    widths = []
+    for number in range(first + 1, len(lines)):
+        line = lines[number]
+        if line.strip():
+            indentation = len(line) - len(line.lstrip(" "))
+            for row, width in widths:
+                if width > indentation:
+                    _fail("a leading empty line of the block scalar holds more spaces than its first line", row,
+                          width - 1)
+            return
+        widths.append((number, len(line)))

@@ -31,12 +31,12 @@ def render(findings, rules, *, root: str | None = None, **_context) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _relative_uri(f.file, base), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(f.file, base),
                             "region": {
                                 "startLine": f.line,
                                 "startColumn": f.column,
                                 "endLine": f.end_line,
-                                "endColumn": max(f.end_column, f.column),
+                                "endColumn": max(f.end_column, f.column) if f.end_line == f.line else f.end_column,
                             },
                         }
                     }
@@ -98,19 +98,15 @@ def _rule(rule) -> dict:
     }
 
 
-def _relative_uri(file: str, base: Path) -> str:
+def _artifact(file: str, base: Path) -> dict:
+    """A URI relative to the repository root (%SRCROOT%); an absolute file URI for files outside it."""
     path = Path(file)
-    if path.is_absolute():
-        try:
-            path = path.resolve().relative_to(base)
-        except ValueError:
-            return path.as_uri()
-    else:
-        try:
-            path = (Path.cwd() / path).resolve().relative_to(base)
-        except ValueError:
-            pass
-    return "/".join(_quote(part) for part in path.as_posix().split("/"))
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        relative = absolute.resolve().relative_to(base)
+    except ValueError:
+        return {"uri": absolute.resolve().as_uri()}
+    return {"uri": "/".join(_quote(part) for part in relative.as_posix().split("/")), "uriBaseId": "%SRCROOT%"}
 
 
 def _quote(part: str) -> str:
