@@ -51,8 +51,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or plugin errors.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
+              show_default=True, help="Output format (github: workflow-command annotations for pull requests).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, code prefixes or names (comma-separated).")
@@ -85,7 +85,8 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         if not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
             _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
     settings = Settings(select=select, ignore=ignore, max_bytes=max_file_size)
-    findings, files, problems = _lint(list(paths) or ["."], settings, stdin_filename)
+    findings, linted, problems = _lint(list(paths) or ["."], settings, stdin_filename)
+    files = len(linted)
     for problem in problems:
         click.echo(f"intspec-lint: {problem}", err=True)
     if problems and not files:
@@ -94,7 +95,7 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
 
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    report = render(fmt, findings, rules, files=files, color=color, root=_repository_root())
+    report = render(fmt, findings, rules, files=files, linted=linted, color=color, root=_repository_root())
     if output:
         from .output import write_atomic
 
@@ -116,27 +117,28 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
 
 
 def _lint(paths: list[str], settings, stdin_filename: str | None):
+    """(sorted findings, the names of the files linted, problems with the paths)."""
     from .discovery import collect
     from .engine import lint_bytes, lint_file
 
     findings = []
-    files = 0
+    linted: list[str] = []
     problems: list[str] = []
     if "-" in paths:
-        data = sys.stdin.buffer.read()
-        findings.extend(lint_bytes(data, stdin_filename or "<stdin>", settings))
-        files += 1
+        name = stdin_filename or "<stdin>"
+        findings.extend(lint_bytes(sys.stdin.buffer.read(), name, settings))
+        linted.append(name)
         paths = [p for p in paths if p != "-"]
         if not paths:
-            return sorted(findings), files, problems
+            return sorted(findings), linted, problems
     targets, problems = collect(paths)
     for target in targets:
         findings.extend(lint_file(target.path, target.display, settings))
-    files += len(targets)
-    if not targets and not problems and "-" not in paths:
+        linted.append(target.display)
+    if not targets and not problems and not linted:
         problems.append(f"no integration specs found in {', '.join(paths)} (see `intspec-lint --help` for what "
                         "counts as a spec; name files explicitly to lint them anyway)")
-    return sorted(findings), files, problems
+    return sorted(findings), linted, problems
 
 
 def _repository_root() -> str:
