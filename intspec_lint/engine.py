@@ -77,8 +77,8 @@ class _Run:
             return findings + self.report("IS003", Hit(Span(1, 1, 1, 1), message))
         if spec is None:
             return findings
-        for rule in self.rules.values():
-            if rule.check is None or not self.settings.enabled(rule.code, rule.name):
+        for rule in (*self.rules.values(), *self.settings.extra_rules):
+            if rule.check is None or not self.settings.enabled(rule.code, rule.name, rule.default_enabled):
                 continue
             options = self.settings.options.get(rule.code) or rule.options()
             try:
@@ -90,13 +90,24 @@ class _Run:
                 continue
             for hit in hits:
                 findings.append(self.finding(rule, hit))
+        if "intspec-lint" in text:
+            from . import suppressions
+
+            directives = suppressions.parse(text, fmt)
+            if directives:
+                rules = {**self.rules, **{r.code: r for r in self.settings.extra_rules}}
+                findings = suppressions.apply(
+                    findings, directives, rules, self.settings.require_reason, self.report,
+                    lambda code: code in rules and self.settings.enabled(code, rules[code].name,
+                                                                         rules[code].default_enabled),
+                )
         return sorted(findings)
 
     def spec(self, text: str, fmt: str, findings: list[Finding]):
         """The Spec of `text`, or None when it cannot be read (the reason is added to `findings`)."""
         from .spec.vocabulary import load_vocabulary
 
-        vocab = load_vocabulary()
+        vocab = load_vocabulary(self.settings.vocabulary)
         if fmt == "yaml":
             from .document.yaml import YamlSyntaxError, parse_yaml
             from .spec.yaml import extract_yaml

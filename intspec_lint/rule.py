@@ -33,6 +33,7 @@ class Rule:
     options: type = NoOptions
     status: str = "stable"  # stable | preview | removed
     bad_format: str = "markdown"
+    default_enabled: bool = True  # False: only with `extends: strict` or when the config names it
     source: str = "intspec-lint"  # the distribution that provides it
     module: str = field(default="", compare=False)
 
@@ -62,6 +63,7 @@ def rule(
     options: type = NoOptions,
     status: str = "stable",
     bad_format: str = "markdown",
+    default_enabled: bool = True,
 ) -> Callable[[Callable], Rule]:
     """Turn `check(spec, options)` into a Rule carrying its metadata."""
 
@@ -79,6 +81,7 @@ def rule(
             options=options,
             status=status,
             bad_format=bad_format,
+            default_enabled=default_enabled,
             module=getattr(check, "__module__", ""),
         )
 

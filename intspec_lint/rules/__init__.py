@@ -3,6 +3,9 @@
 from .is001_syntax_error import syntax_error
 from .is002_schema_violation import schema_violation
 from .is003_internal_error import internal_error
+from .is004_unused_suppression import unused_suppression
+from .is005_unknown_rule_in_suppression import unknown_rule_in_suppression
+from .is006_suppression_without_reason import suppression_without_reason
 from .is101_flow_incomplete import flow_incomplete
 from .is201_contract_incomplete import contract_incomplete
 from .is202_contract_example_missing import contract_example_missing
@@ -19,6 +22,9 @@ BUILTIN_RULES = (
     syntax_error,
     schema_violation,
     internal_error,
+    unused_suppression,
+    unknown_rule_in_suppression,
+    suppression_without_reason,
     flow_incomplete,
     contract_incomplete,
     contract_example_missing,

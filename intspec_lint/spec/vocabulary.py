@@ -159,13 +159,21 @@ _TABLE_NEEDS = {
 }
 
 
-@lru_cache(maxsize=8)
-def load_vocabulary(extra: tuple = ()) -> Vocabulary:
-    """The shipped vocabulary, with `extra` ((section-or-field path, words) pairs) added."""
+@lru_cache(maxsize=1)
+def vocabulary_data() -> dict:
+    """rules/vocabulary.yaml as data (a fresh copy is made by callers that change it)."""
     from ruamel.yaml import YAML
 
     with data_path("rules", "vocabulary.yaml").open(encoding="utf-8") as handle:
-        data = YAML(typ="safe").load(handle)
+        return YAML(typ="safe").load(handle)
+
+
+@lru_cache(maxsize=16)
+def load_vocabulary(extra: tuple = ()) -> Vocabulary:
+    """The shipped vocabulary, with `extra` ((section-or-field path, words) pairs) added."""
+    import copy
+
+    data = copy.deepcopy(vocabulary_data()) if extra else vocabulary_data()
     for path, words in extra:
         node = data
         *parents, leaf = path
