@@ -36,11 +36,12 @@ from .model import (
 from .values import value
 from .vocabulary import Vocabulary, normalize
 
-_KEY_VALUE = re.compile(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s-\s|=)\s*(.*)$", re.S)
+_KEY_VALUE = re.compile(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
 _METHOD_URL = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{)[^\s`|)]*)")
 _STATUS_LINE = re.compile(r"^\W{0,3}([1-5]\d\d)\b(?![.,]\d)\s*(.*)$")
 _STATUS_KEY = re.compile(
-    r"\b(?:status(?:\s+codes?)?|(?:response|http|return|error)\s+codes?|codes)\b\s*(?:[:—–=]|\bare\b|\binclude\b)\s*(.*)",
+    r"\b(?:status(?:\s+codes?)?|(?:response|http|return|error)\s+codes?|codes)\b\s*"
+    r"(?:[:—–=]|\bare\b|\binclude\b|(?=`?[1-5]\d\d\b))\s*(.*)",
     re.I,
 )
 _STATUS_REASON = re.compile(
@@ -50,6 +51,12 @@ _STATUS_REASON = re.compile(
     r"Method Not Allowed|Not Acceptable|Request Timeout|Locked|Multi-Status|Partial Content)\b",
     re.I,
 )
+_SHAPE_LIST = re.compile(
+    r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
+    r"date|datetime|timestamp|unix|iso|enum|binary|hex|url|email)",
+    re.I,
+)
+_RESPONSE_LINE = re.compile(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
 _STATUS_LOOSE = re.compile(
     r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
 )
@@ -59,8 +66,13 @@ _TOPIC_MENTION = re.compile(
     r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
     re.I,
 )
-_FLOW_SEPARATORS = re.compile(r";|\n|\s·\s|\s\|\s")
-_TOPIC_HEADING = re.compile(r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`", re.I)
+_FLOW_SEPARATORS = re.compile(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
+                               r"trigger|payload|freq|frequency|volume|from|to)\b)", re.I)
+_TOPIC_HEADING = re.compile(
+    r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
+    r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`",
+    re.I,
+)
 _ARROW = re.compile(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _FROM_TO = re.compile(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 
@@ -253,14 +265,27 @@ class _Extractor:
             self._block(block, parts, section)
 
     def _lines(self, lines: list[_Line], parts: tuple[str, ...], section: Section) -> None:
+        """Key values line by line; what is left is prose, read a run of lines at a time so that a
+        sentence wrapped over two lines is still one sentence."""
+        run: list[_Line] = []
         for line in lines:
             key_value = _key_value(line.text)
-            routed = False
-            if key_value:
-                key, rest = key_value
-                routed = self._key_fact(key, rest, line, parts)
-            if not routed:
+            if key_value and self._key_fact(key_value[0], key_value[1], line, parts):
+                self._prose_run(run, parts)
+                run = []
+            else:
+                run.append(line)
+        self._prose_run(run, parts)
+
+    def _prose_run(self, run: list[_Line], parts: tuple[str, ...]) -> None:
+        if not run:
+            return
+        if len(run) == 1 or any(r.span.line != run[0].span.line + i for i, r in enumerate(run)):
+            for line in run:
                 self._prose(line, parts)
+            return
+        text = "\n".join(line.text for line in run)
+        self._prose(_Line(text, Span(run[0].span.line, 1, run[-1].span.line, run[-1].span.end_column)), parts)
 
     def _key_fact(self, key: str, rest: str, line: _Line, parts: tuple[str, ...]) -> bool:
         """Route "key: value" to the field it names, in the section's parts or a part the key names."""
@@ -348,21 +373,22 @@ class _Extractor:
             self.spec.auth.append(entry)
             self._auth_keywords(entry, text, line.span)
         if "errors" in parts:
-            for sentence in patterns.sentences(text):
+            for offset, sentence in patterns.sentences(text):
                 category = patterns.leading_category(sentence, self.vocab)
                 if category:
-                    self._error_entry(category, sentence, line.span, None)
+                    self._error_entry(category, sentence, _offset_span(line, offset), None)
         if "monitoring" in parts:
-            for sentence in patterns.sentences(text):
+            for offset, sentence in patterns.sentences(text):
                 found = patterns.metric_sentence(sentence, self.vocab)
                 if found:
+                    span = _offset_span(line, offset)
                     metric, threshold, alert = found
-                    fields = {"metric": value(metric, line.span)}
+                    fields = {"metric": value(metric, span)}
                     if threshold:
-                        fields["threshold"] = value(threshold, line.span)
+                        fields["threshold"] = value(threshold, span)
                     if alert:
-                        fields["alert"] = value(alert, line.span)
-                    self._record("monitoring", fields, line.span)
+                        fields["alert"] = value(alert, span)
+                    self._record("monitoring", fields, span)
         if "overview" in parts:
             overview = self._overview(line.span)
             if overview.purpose is None and len(text) > 20:
@@ -386,7 +412,7 @@ class _Extractor:
         elif key_value:
             name_text = ""
         for segment in segments:
-            pair = _key_value(segment)
+            pair = _key_value(segment) or _leading_word_pair(segment, self.vocab)
             if pair and self.vocab.field("flows", pair[0]):
                 field = self.vocab.field("flows", pair[0])
                 if field == "direction":
@@ -466,6 +492,11 @@ class _Extractor:
     def _auth_entry(self, system: str, rest: str, span: Span, item: ListItem | None) -> None:
         entry = Auth(span, system=value(system, span))
         self.spec.auth.append(entry)
+        for segment in re.split(r";\s+|\s·\s", rest):  # "mechanism: mTLS; rotation: yearly; storage: HSM"
+            pair = _key_value(segment)
+            name = self.vocab.field("auth", pair[0]) if pair else None
+            if name and name != "system" and pair[1].strip() and getattr(entry, name) is None:
+                setattr(entry, name, value(pair[1], span))
         self._auth_keywords(entry, rest, span)
         for nested in _nested_items(item) if item else ():
             pair = _key_value(nested.text)
@@ -569,6 +600,12 @@ class _Extractor:
                 contract.request_shape = contract.request_shape or value(pair[1] or "(below)", line.span)
             elif field == "response_shape" and (pair[1].strip() or line.has_more):
                 contract.response_shape = contract.response_shape or value(pair[1] or "(below)", line.span)
+            if _SHAPE_LIST.search(line.text) and len(_SHAPE_LIST.findall(line.text)) >= 2:
+                shape = "response_shape" if _role(line.text.split(":")[0]) == "response" else "request_shape"
+                if getattr(contract, shape) is None:
+                    setattr(contract, shape, value("(fields listed)", line.span))
+            if _RESPONSE_LINE.match(line.text) and contract.response_shape is None:
+                contract.response_shape = value(line.text, line.span)
             status = _STATUS_LINE.match(line.text)
             if status and line.in_list:
                 contract.status_codes.append(
@@ -635,6 +672,7 @@ class _Extractor:
 
     def _contract_code(self, contract: Contract, code: Code, role: str) -> None:
         if code.info in ("yaml", "yml") and not role:
+            self._contract_yaml(contract, code)
             return
         stripped = code.text.strip()
         if not stripped:
@@ -658,6 +696,41 @@ class _Extractor:
             wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
             example.role = "request" if wants_request and "request" not in roles else "response"
         contract.examples.append(example)
+
+    def _contract_yaml(self, contract: Contract, code: Code) -> None:
+        """A contract written as a YAML block: method, url, headers, request, response, status codes."""
+        from ..document.yaml import YamlSyntaxError, parse_yaml
+
+        try:
+            root = parse_yaml(code.text).root
+        except YamlSyntaxError:
+            return
+        if root is None or not root.tag.endswith(":map"):
+            return
+        for key_node, node in root.value:
+            line = code.first_line + key_node.start_mark.line
+            span = Span(line, 1, line, 1)
+            field = self.vocab.field("contracts", str(key_node.value).replace("_", " "))
+            text = node.value if isinstance(node.value, str) else ""
+            if field == "method" and text and contract.method is None:
+                contract.method = value(text, span)
+            elif field == "url" and text and contract.url is None:
+                contract.url = value(text, span)
+            elif field == "topic" and text and contract.topic is None:
+                contract.topic = value(text, span)
+            elif field == "headers" and node.tag.endswith(":map"):
+                contract.headers += [value(str(k.value), span) for k, _ in node.value]
+            elif field == "headers" and node.tag.endswith(":seq"):
+                contract.headers += [value(str(item.value), span) for item in node.value if isinstance(item.value, str)]
+            elif field in ("request_shape", "response_shape") and getattr(contract, field) is None:
+                setattr(contract, field, value(text or "(YAML block)", span))
+            elif field == "status_codes" and isinstance(node.value, list):
+                for item in node.value:
+                    key = item[0] if isinstance(item, tuple) else item
+                    match = _STATUS_ANY.fullmatch(str(key.value).strip())
+                    if match:
+                        item_line = code.first_line + key.start_mark.line
+                        contract.status_codes.append(StatusCode(int(match.group(1)), Span(item_line, 1, item_line, 1)))
 
     # -- code blocks holding facts ----------------------------------------------------------
     def _code(self, code: Code, parts: tuple[str, ...]) -> None:
@@ -812,6 +885,14 @@ _KINDS = {
     ("retry", "max_attempts"): "count",
     ("retry", "circuit_breaker"): "count",
 }
+
+
+def _leading_word_pair(segment: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """"source TaxDesk", "dest RSEG": a flow field named by the segment's first word, without a colon."""
+    words = segment.strip().split(None, 1)
+    if len(words) == 2 and vocab.names_exactly("flows", words[0], vocab.field("flows", words[0]) or ""):
+        return words[0], words[1]
+    return None
 
 
 def _status_codes(text: str) -> list[int]:

@@ -48,6 +48,17 @@ _BREAKER = re.compile(
     rf"\b(?:open|trip|break)",
     re.I,
 )
+_OWED = r"(TBD|TBC|TODO|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?(?:decided|defined|agreed))"
+_RETRY_PLACEHOLDERS = [
+    (name, re.compile(rf"\b(?:{words})\b[^.;]{{0,60}}?\b{_OWED}", re.I | re.S))
+    for name, words in (
+        ("max_delay", r"cap|max(?:imum)?\s+delay|ceiling"),
+        ("initial_delay", r"initial\s+delay|first\s+delay|base\s+delay"),
+        ("max_attempts", r"max(?:imum)?\s+(?:retries|attempts)|retry\s+limit|number\s+of\s+(?:retries|attempts)"),
+        ("circuit_breaker", r"circuit\s+breaker|breaker"),
+        ("strategy", r"backoff\s+strategy|retry\s+strategy"),
+    )
+]
 _BREAKER_RATE = re.compile(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
 _OPEN_FOR = re.compile(
     rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?)\b"
@@ -77,7 +88,9 @@ _IDEMPOTENCY = re.compile(
     r"|\b(?:ignor|discard|dropp|skipp|reject|detect|suppress|collaps)\w*\s+(?:the\s+|any\s+)?(?:\w+\s+)?duplicates?\b"
     r"|\bunique\s+(?:index|constraint|key)\b|\bprocessed[- ]\w+\s+(?:table|set|store)\b|\breplay(?:s|ed)?\s+(?:are|is)\s+safe"
     r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
-    r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b",
+    r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b"
+    r"|\bduplicate\s+(?:protection|detection|check|checks|suppression|handling|filter)"
+    r"|\balready\s+(?:seen|processed|received|applied|stored|handled|consumed)\b",
     re.I,
 )
 _MECHANISM = re.compile(
@@ -96,7 +109,8 @@ _ROTATION = re.compile(
 _STORAGE = re.compile(
     r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
-    r"hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend))\b",
+    r"\w*hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
+    r"key\s+store|credential\s+manager|cyberark|conjur)\b",
     re.I,
 )
 _ACTION = re.compile(
@@ -164,14 +178,36 @@ _FREQUENCY = re.compile(
 )
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text.replace("\n", " ")) if s.strip()]
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of `text` with their offsets (newlines inside a sentence become spaces)."""
+    found, start = [], 0
+    for match in _SENTENCE.finditer(text):
+        found.append((start, text[start : match.start()]))
+        start = match.end()
+    found.append((start, text[start:]))
+    return [(offset, sentence.replace("\n", " ")) for offset, sentence in found if sentence.strip()]
+
+
+_NAMED_FIELD = re.compile(
+    r"\bthe\s+(source|destination|target|payload|trigger|frequency|volume)\s+(?:is|are|will be)\s+([^,.;]{2,80})",
+    re.I,
+)
+_TAGGED = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[\w'.-]+)\s+\((source|destination|the source|the destination|"
+                     r"the trigger|trigger)\)", re.I)
+_FIELD_OF = {"target": "destination", "volume": "frequency", "the source": "source", "the destination": "destination",
+             "the trigger": "trigger"}
 
 
 def flow_facts(text: str) -> dict[str, str]:
     """Trigger, source, destination, payload and frequency a sentence states about a flow."""
     found: dict[str, str] = {}
-    for sentence in sentences(text):
+    for match in _NAMED_FIELD.finditer(text):
+        field = match.group(1).lower()
+        found.setdefault(_FIELD_OF.get(field, field), match.group(2).strip())
+    for match in _TAGGED.finditer(text):
+        field = match.group(2).lower()
+        found.setdefault(_FIELD_OF.get(field, field), match.group(1).strip())
+    for _, sentence in sentences(text):
         when = _WHEN.search(sentence) or _SCHEDULE.search(sentence)
         if when and "trigger" not in found:
             found["trigger"] = when.group(when.lastindex or 0).strip()
@@ -237,6 +273,10 @@ def retry_facts(text: str) -> dict[str, tuple[str, int]]:
             if name in ("strategy", "jitter"):
                 group = match.group(0).strip()
             found[name] = (group, match.start())
+    for name, pattern in _RETRY_PLACEHOLDERS:
+        match = pattern.search(text)
+        if match and name not in found:
+            found[name] = (match.group(1), match.start(1))
     if "circuit_breaker" not in found:
         match = _BREAKER_RATE.search(text)
         if match:

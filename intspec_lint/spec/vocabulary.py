@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from typing import Mapping
@@ -73,13 +74,21 @@ class Vocabulary:
         text = normalize(key)
         if not text:
             return None
+        return self._field(part, text)
+
+    @lru_cache(maxsize=4096)
+    def _field(self, part: str, text: str) -> str | None:
         exact = self._fields[part].get(text)
         if exact:
             return exact
         padded = f" {text} "
         for word, name in self._field_patterns[part]:
-            if f" {word} " in padded:
+            if len(word) >= 4 and f" {word} " in padded:  # "how" or "to" only count as the whole key
                 return name
+        if len(text) >= 6:  # a typo: "max retrys", "circut breaker"
+            close = difflib.get_close_matches(text, list(self._fields[part]), n=1, cutoff=0.85)
+            if close:
+                return self._fields[part][close[0]]
         return None
 
     def names_exactly(self, part: str, key: str, name: str) -> bool:
