@@ -13,22 +13,38 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "lint_text", "lint_paths"]
 
 
-def lint_text(text: str, format: str | None = None, path: str = "<text>", settings=None):
-    """Findings for one spec given as text; `format` is "markdown" or "yaml" (default: from `path`)."""
+def lint_text(text: str, format: str | None = None, path: str = "<text>", settings=None, config=None):
+    """Findings for one spec given as text.
+
+    `format` is "markdown" or "yaml" (default: told from `path` and the content). The config is
+    `config` (a file path) if given, else the one nearest to `path` when `path` names a real place,
+    else none."""
+    from pathlib import Path
+
+    from .config import Resolver
     from .engine import lint_text as _lint_text
 
+    if settings is None:
+        where = Path(path)
+        use_nearest = config is not None or where.parent.is_dir() and path != "<text>"
+        settings = Resolver(config, disabled=not use_nearest).settings(where)
     return _lint_text(text, path, settings, format)
 
 
-def lint_paths(paths, settings=None):
-    """Findings for files and folders (folders are searched for specs), sorted by file and position."""
+def lint_paths(paths, config=None, settings=None):
+    """Findings for files and folders (folders are searched for specs), sorted by file and position.
+
+    Each file gets the config nearest to it (or `config`, a file path, for all), as on the command
+    line; `settings` replaces configs altogether."""
+    from .config import Resolver
     from .discovery import collect
     from .engine import lint_file
 
-    targets, problems = collect([str(p) for p in paths])
-    if problems:
-        raise FileNotFoundError("; ".join(problems))
+    resolver = Resolver(config)
+    collected = collect([str(p) for p in paths], resolver)
+    if collected.problems:
+        raise FileNotFoundError("; ".join(collected.problems))
     findings = []
-    for target in targets:
-        findings.extend(lint_file(target.path, target.display, settings))
+    for target in collected.targets:
+        findings.extend(lint_file(target.path, target.display, settings or resolver.settings(target.path)))
     return sorted(findings)

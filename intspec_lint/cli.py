@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import click
@@ -61,18 +62,26 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report (and to tell the format by) when PATHS is `-`.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
-              help="Files larger than this many bytes are not linted (an IS001 finding says so).")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=None,
+              help="Files larger than this many bytes are not linted (an IS001 finding says so). [default: 5 MiB]")
 @click.option("--strict-internal", is_flag=True, help="Exit 2 when a rule or reader fails internally (IS003).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this config for every file instead of the nearest .intspec-lint.yaml / pyproject.toml.")
+@click.option("--no-config", is_flag=True, help="Ignore every config file: defaults only.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in this file (then exit 0), to adopt the linter on existing specs.")
+@click.option("--specs-only", is_flag=True,
+              help="Skip named files that do not look like specs, as a folder walk would (for hooks).")
 def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color, max_file_size,
-         strict_internal) -> None:
+         strict_internal, config_file, no_config, baseline, write_baseline, specs_only) -> None:
     """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
 
     A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
     Markdown whose headings name at least three parts of a spec (or whose front matter says
     `intspec: true`). Files named explicitly are always linted.
     """
-    from .config import Settings
+    from .config import ConfigError, Resolver
     from .findings import Severity
     from .registry import RuleLoadError, find_rule, load_rules
 
@@ -82,10 +91,32 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         _fail(str(error))
     select, ignore = _split(select), _split(ignore)
     for key in select + ignore:
-        if not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
+        custom = re.fullmatch(r"[A-Z]{2,4}\d{0,3}", key.upper()) and not key.upper().startswith("IS")
+        if not custom and not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
             _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
-    settings = Settings(select=select, ignore=ignore, max_bytes=max_file_size)
-    findings, linted, problems = _lint(list(paths) or ["."], settings, stdin_filename)
+    try:
+        resolver = Resolver(config_file, no_config, select, ignore, max_file_size)
+        findings, linted, problems = _lint(list(paths) or ["."], resolver, stdin_filename, specs_only)
+    except ConfigError as error:
+        _fail(f"invalid configuration: {error}")
+    if write_baseline:
+        from .baseline import write
+
+        try:
+            write(write_baseline, findings)
+        except OSError as error:
+            _fail(f"cannot write {write_baseline}: {error.strerror or error}")
+        click.echo(f"intspec-lint: wrote {len(findings)} findings to {write_baseline}", err=True)
+        sys.exit(EXIT_CLEAN)
+    if baseline:
+        from .baseline import BaselineError, subtract
+
+        try:
+            findings, known = subtract(baseline, findings)
+        except BaselineError as error:
+            _fail(str(error))
+        if known:
+            click.echo(f"intspec-lint: {known} findings are in the baseline {baseline} and not shown", err=True)
     files = len(linted)
     for problem in problems:
         click.echo(f"intspec-lint: {problem}", err=True)
@@ -116,8 +147,10 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _lint(paths: list[str], settings, stdin_filename: str | None):
+def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bool = False):
     """(sorted findings, the names of the files linted, problems with the paths)."""
+    from pathlib import Path
+
     from .discovery import collect
     from .engine import lint_bytes, lint_file
 
@@ -126,16 +159,20 @@ def _lint(paths: list[str], settings, stdin_filename: str | None):
     problems: list[str] = []
     if "-" in paths:
         name = stdin_filename or "<stdin>"
+        settings = resolver.settings(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
         findings.extend(lint_bytes(sys.stdin.buffer.read(), name, settings))
         linted.append(name)
         paths = [p for p in paths if p != "-"]
         if not paths:
             return sorted(findings), linted, problems
-    targets, problems = collect(paths)
+    collected = collect(paths, resolver, specs_only)
+    targets, problems = collected.targets, collected.problems
+    for note in collected.skipped:
+        click.echo(f"intspec-lint: {note}", err=True)
     for target in targets:
-        findings.extend(lint_file(target.path, target.display, settings))
+        findings.extend(lint_file(target.path, target.display, resolver.settings(target.path)))
         linted.append(target.display)
-    if not targets and not problems and not linted:
+    if not targets and not problems and not linted and not collected.skipped and not specs_only:
         problems.append(f"no integration specs found in {', '.join(paths)} (see `intspec-lint --help` for what "
                         "counts as a spec; name files explicitly to lint them anyway)")
     return sorted(findings), linted, problems

@@ -192,7 +192,6 @@ def config_schema(rules) -> dict:
                 "description": "A preset (default, strict) or a path to another config, or a list of them.",
                 "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
             },
-            "root": {"type": "boolean", "description": "Stop looking for configs in parent folders."},
             "include": {**words, "description": "Globs of files a folder walk lints even when they do not look "
                                                  "like specs (relative to this config's folder)."},
             "exclude": {**words, "description": "Globs of files never linted (relative to this config's folder)."},
@@ -398,7 +397,6 @@ class _Effective:
     max_file_size: int | None = None
     require_reason: bool = False
     strict: bool = False
-    root: bool = False
 
 
 class Resolver:

@@ -44,23 +44,43 @@ def display_name(path: Path) -> str:
         return path.as_posix()
 
 
-def collect(paths: list[str]) -> tuple[list[Target], list[str]]:
-    """The files to lint, in a stable order, and the problems with paths that could not be used."""
+@dataclass
+class Collected:
+    targets: list[Target]
+    problems: list[str]  # paths that could not be used: exit status 2
+    skipped: list[str]  # named files a config excludes: said, not an error
+
+
+def collect(paths: list[str], resolver=None, specs_only: bool = False) -> Collected:
+    """The files to lint, in a stable order, the problems with paths that could not be used, and the
+    named files that a config excludes.
+
+    With a config `resolver`, its `exclude` globs drop files (named ones too) and its `include`
+    globs add files that a folder walk would not take for specs. With `specs_only`, named files are
+    held to the same test as files found in a folder (for hooks, which name every changed file)."""
     targets: list[Target] = []
     problems: list[str] = []
+    skipped: list[str] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for found in _walk(path, problems):
+            for found in _walk(path, problems, resolver):
                 _add(found, targets, seen)
         elif path.exists():
+            if resolver is not None and resolver.excluded(path):
+                skipped.append(f"{raw}: excluded by {resolver.effective(path).source}; not linted")
+                continue
+            if specs_only and not (resolver is not None and resolver.included(path)) and not (
+                path.is_file() and is_spec(path)
+            ):
+                continue
             _add(path, targets, seen)
         elif path.is_symlink():
             problems.append(f"{raw}: broken symbolic link")
         else:
             problems.append(f"{raw}: no such file or folder")
-    return targets, problems
+    return Collected(targets, problems, skipped)
 
 
 def _add(path: Path, targets: list[Target], seen: set[Path]) -> None:
@@ -70,7 +90,7 @@ def _add(path: Path, targets: list[Target], seen: set[Path]) -> None:
         targets.append(Target(path, display_name(path)))
 
 
-def _walk(top: Path, problems: list[str]):
+def _walk(top: Path, problems: list[str], resolver=None):
     visited: set[tuple[int, int]] = set()
 
     def on_error(error: OSError) -> None:
@@ -85,7 +105,11 @@ def _walk(top: Path, problems: list[str]):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             path = Path(folder, name)
-            if path.is_file() and is_spec(path):  # regular files only: a named pipe would block the walk
+            if not path.is_file():  # regular files only: a named pipe would block the walk
+                continue
+            if resolver is not None and resolver.excluded(path):
+                continue
+            if (resolver is not None and resolver.included(path)) or is_spec(path):
                 yield path
 
 

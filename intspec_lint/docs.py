@@ -76,6 +76,11 @@ def generated_files(root) -> dict:
     folder = Path(root) / "docs" / "rules"
     files = {folder / f"{code}.md": _with_banner(rule_page(rule), rule) for code, rule in rules.items()}
     files[folder / "README.md"] = rules_index(rules)
+    import json
+
+    from .config import config_schema
+
+    files[Path(root) / "schemas" / "config.schema.json"] = json.dumps(config_schema(load_rules()), indent=2) + "\n"
     return files
 
 

@@ -178,4 +178,12 @@ class _Run:
             message=hit.message or rule.summary,
             rule=rule.name,
             checklist=rule.checklist,
+            fingerprint=self.fingerprint(rule.code, hit.message or rule.summary, span.line),
         )
+
+    def fingerprint(self, code: str, message: str, line: int) -> str:
+        """What a finding is, without where it is: the code, the message and the text of its line."""
+        import hashlib
+
+        text = " ".join(self.lines[line - 1].split()) if 0 < line <= len(self.lines) else ""
+        return hashlib.sha256(f"{code}\0{message}\0{text}".encode()).hexdigest()[:20]

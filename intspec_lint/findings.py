@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from .span import Span
@@ -46,6 +46,7 @@ class Finding:
     message: str
     rule: str
     checklist: str
+    fingerprint: str = field(default="", compare=False)  # code + message + the line's text: survives moves
 
     @property
     def span(self) -> Span:
@@ -63,4 +64,5 @@ class Finding:
             "message": self.message,
             "rule": self.rule,
             "checklist": self.checklist,
+            "fingerprint": self.fingerprint,
         }

@@ -20,7 +20,7 @@ def render(findings, rules, *, root: str | None = None, **_context) -> str:
     results = []
     seen: Counter = Counter()
     for f in findings[:_MAX_RESULTS]:
-        key = hashlib.sha256(f"{f.code}\0{f.file}\0{f.message}".encode()).hexdigest()[:16]
+        key = f.fingerprint or hashlib.sha256(f"{f.code}\0{f.file}\0{f.message}".encode()).hexdigest()[:16]
         seen[key] += 1
         results.append(
             {

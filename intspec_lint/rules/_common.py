@@ -20,7 +20,7 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.replace("`", "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

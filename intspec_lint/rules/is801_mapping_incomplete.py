@@ -7,8 +7,9 @@ _FIELDS = (
     ("source_type", "source type"),
     ("target_field", "target field"),
     ("target_type", "target type"),
-    ("transform", "transform (write 'none' when the value is copied as is)"),
+    ("transform", "transform"),
 )
+_FIX = {"transform": "write 'none' when the value is copied as is"}
 
 
 @rule(
@@ -34,6 +35,6 @@ def mapping_incomplete(spec, options):
     for row in spec.mappings:
         subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
         for field, what in _FIELDS:
-            hit = missing(getattr(row, field), row.span, subject, what)
+            hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""))
             if hit:
                 yield hit
