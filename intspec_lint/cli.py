@@ -71,10 +71,12 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings that are not in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in this file (then exit 0), to adopt the linter on existing specs.")
+@click.option("--diff-only", metavar="REF",
+              help="Report only findings on lines changed since the git ref REF (e.g. origin/main).")
 @click.option("--specs-only", is_flag=True,
               help="Skip named files that do not look like specs, as a folder walk would (for hooks).")
 def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color, max_file_size,
-         strict_internal, config_file, no_config, baseline, write_baseline, specs_only) -> None:
+         strict_internal, config_file, no_config, baseline, write_baseline, diff_only, specs_only) -> None:
     """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
 
     A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
@@ -99,6 +101,13 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         findings, linted, problems = _lint(list(paths) or ["."], resolver, stdin_filename, specs_only)
     except ConfigError as error:
         _fail(f"invalid configuration: {error}")
+    if diff_only:
+        from .diff import DiffError, only_changed
+
+        try:
+            findings = only_changed(findings, diff_only)
+        except DiffError as error:
+            _fail(str(error))
     if write_baseline:
         from .baseline import write
 
@@ -236,3 +245,29 @@ def explain(rule: str) -> None:
     if found is None:
         _fail(f"unknown rule '{rule}' {_suggest(rule, load_rules())}")
     click.echo(rule_page(found), nl=False)
+
+
+@main.command("init")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["md", "yaml"]), default=None,
+              help="Markdown or YAML (default: from PATH's suffix, else Markdown).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+def init(path: str, fmt: str | None, force: bool) -> None:
+    """Write a spec skeleton that follows the template to PATH.
+
+    Every value is a TBD placeholder, which `intspec-lint` reports until it is filled in."""
+    from pathlib import Path
+
+    from .output import write_atomic
+    from .resources import data_path
+
+    target = Path(path)
+    fmt = fmt or ("yaml" if target.suffix.lower() in (".yaml", ".yml") else "md")
+    if target.exists() and not force:
+        _fail(f"{path} exists; use --force to overwrite it")
+    template = data_path("rules", "templates/spec.intspec.yaml" if fmt == "yaml" else "templates/spec.md")
+    try:
+        write_atomic(path, template.read_text(encoding="utf-8"))
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+    click.echo(f"wrote {path}: fill in every TBD, then run `intspec-lint {path}`")

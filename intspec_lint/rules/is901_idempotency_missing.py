@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import rule
+from ..spec.model import given
 from ..spec.patterns import mentions_idempotency
 
 _COVERS_ALL = re.compile(
@@ -25,7 +26,7 @@ _COVERS_ALL = re.compile(
 )
 def idempotency_missing(spec, options):
     idempotency = spec.idempotency
-    statements = [s.text for s in idempotency.statements] if idempotency else []
+    statements = [s.text for s in idempotency.statements if given(s)] if idempotency else []
     keys = idempotency.keys if idempotency else []
     mentioned = any(mentions_idempotency(c.text) for c in spec.contracts)
     if not statements and not keys and not mentioned:
