@@ -31,7 +31,7 @@ def lint_text(text: str, format: str | None = None, path: str = "<text>", settin
     return _lint_text(text, path, settings, format)
 
 
-def lint_paths(paths, config=None, settings=None):
+def lint_paths(paths, config=None, settings=None, jobs: int = 1):
     """Findings for files and folders (folders are searched for specs), sorted by file and position.
 
     Each file gets the config nearest to it (or `config`, a file path, for all), as on the command
@@ -39,12 +39,12 @@ def lint_paths(paths, config=None, settings=None):
     from .config import Resolver
     from .discovery import collect
     from .engine import lint_file
+    from .runner import Options, lint_targets
 
     resolver = Resolver(config)
     collected = collect([str(p) for p in paths], resolver)
     if collected.problems:
         raise FileNotFoundError("; ".join(collected.problems))
-    findings = []
-    for target in collected.targets:
-        findings.extend(lint_file(target.path, target.display, settings or resolver.settings(target.path)))
-    return sorted(findings)
+    if settings is not None:
+        return sorted(f for t in collected.targets for f in lint_file(t.path, t.display, settings))
+    return lint_targets(collected.targets, Options(config=config, cache=False), jobs)

@@ -73,10 +73,14 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
               help="Record today's findings in this file (then exit 0), to adopt the linter on existing specs.")
 @click.option("--diff-only", metavar="REF",
               help="Report only findings on lines changed since the git ref REF (e.g. origin/main).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for many files. [default: the number of CPUs]")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (.intspec-lint-cache/).")
 @click.option("--specs-only", is_flag=True,
               help="Skip named files that do not look like specs, as a folder walk would (for hooks).")
 def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color, max_file_size,
-         strict_internal, config_file, no_config, baseline, write_baseline, diff_only, specs_only) -> None:
+         strict_internal, config_file, no_config, baseline, write_baseline, diff_only, jobs, no_cache,
+         specs_only) -> None:
     """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
 
     A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
@@ -96,9 +100,14 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         custom = re.fullmatch(r"[A-Z]{2,4}\d{0,3}", key.upper()) and not key.upper().startswith("IS")
         if not custom and not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
             _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
+    from . import cache
+    from .runner import Options
+
+    cache.ENABLED = not no_cache
+    options = Options(config_file, no_config, select, ignore, max_file_size, cache=not no_cache)
     try:
         resolver = Resolver(config_file, no_config, select, ignore, max_file_size)
-        findings, linted, problems = _lint(list(paths) or ["."], resolver, stdin_filename, specs_only)
+        findings, linted, problems = _lint(list(paths) or ["."], resolver, stdin_filename, specs_only, options, jobs)
     except ConfigError as error:
         _fail(f"invalid configuration: {error}")
     if diff_only:
@@ -156,12 +165,12 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bool = False):
+def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bool, options, jobs: int | None):
     """(sorted findings, the names of the files linted, problems with the paths)."""
     from pathlib import Path
 
     from .discovery import collect
-    from .engine import lint_bytes, lint_file
+    from .engine import lint_bytes
 
     findings = []
     linted: list[str] = []
@@ -178,9 +187,10 @@ def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bo
     targets, problems = collected.targets, collected.problems
     for note in collected.skipped:
         click.echo(f"intspec-lint: {note}", err=True)
-    for target in targets:
-        findings.extend(lint_file(target.path, target.display, resolver.settings(target.path)))
-        linted.append(target.display)
+    from .runner import lint_targets
+
+    findings.extend(lint_targets(targets, options, jobs))
+    linted.extend(target.display for target in targets)
     if not targets and not problems and not linted and not collected.skipped and not specs_only:
         problems.append(f"no integration specs found in {', '.join(paths)} (see `intspec-lint --help` for what "
                         "counts as a spec; name files explicitly to lint them anyway)")
@@ -271,3 +281,12 @@ def init(path: str, fmt: str | None, force: bool) -> None:
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
     click.echo(f"wrote {path}: fill in every TBD, then run `intspec-lint {path}`")
+
+
+@main.command("clean")
+def clean() -> None:
+    """Remove the cache folder (.intspec-lint-cache/)."""
+    from . import cache
+
+    removed = cache.clean()
+    click.echo(f"removed {removed}" if removed else "no cache to remove")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from functools import lru_cache
 
 from .rule import CODE_PATTERN, NAME_PATTERN, Rule
@@ -16,37 +17,59 @@ class RuleLoadError(Exception):
 
 @lru_cache(maxsize=1)
 def checklist_slugs() -> dict[str, dict]:
-    from ruamel.yaml import YAML
+    from . import cache
+    from .resources import data_path, load_yaml
 
-    from .resources import data_path
+    return dict(cache.data(data_path("rules", "catalogue.yaml"), load_yaml))
 
-    with data_path("rules", "catalogue.yaml").open(encoding="utf-8") as handle:
-        return dict(YAML(typ="safe").load(handle))
+
+def _entry_points() -> list[tuple[str, str, str]]:
+    """(name, value, distribution) of every entry point in the group. Scanning every installed
+    distribution is a noticeable part of start-up, so the list is cached until an installation
+    folder on sys.path changes."""
+    import sys
+
+    from . import cache
+
+    def scan() -> list[tuple[str, str, str]]:
+        from importlib.metadata import entry_points
+
+        return [(ep.name, ep.value, ep.dist.name if ep.dist else "unknown distribution")
+                for ep in entry_points(group=GROUP)]
+
+    stamps = []
+    for folder in sys.path:
+        try:
+            stamps.append(f"{folder}:{os.stat(folder or '.').st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{folder}:-")
+    return [tuple(item) for item in cache.remembered("entry-points", stamps, scan)]
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> dict[str, Rule]:
     """code -> Rule, in code order, validated."""
-    from importlib.metadata import entry_points
+    from importlib.metadata import EntryPoint
 
     found: list[Rule] = []
-    sources = entry_points(group=GROUP)
-    own = [ep for ep in sources if ep.value.startswith("intspec_lint.rules")]
-    if not own:  # a source checkout that was never installed: the built-ins directly
-        from .rules import BUILTIN_RULES
+    sources = _entry_points()
+    if not any(value.startswith("intspec_lint.rules") for _, value, _ in sources):
+        from .rules import BUILTIN_RULES  # a source checkout that was never installed
 
         found.extend(BUILTIN_RULES)
-    for ep in sources:
-        dist = ep.dist.name if ep.dist else "unknown distribution"
+    for name, value, dist in sources:
         try:
-            loaded = ep.load()
+            loaded = EntryPoint(name=name, value=value, group=GROUP).load()
         except Exception as error:  # any import failure must name the plugin
-            raise RuleLoadError(f"cannot load rules from {dist} ({ep.name} = {ep.value}): {error}") from None
-        rules = [loaded] if isinstance(loaded, Rule) else list(loaded)
+            raise RuleLoadError(f"cannot load rules from {dist} ({name} = {value}): {error}") from None
+        try:
+            rules = [loaded] if isinstance(loaded, Rule) else list(loaded)
+        except TypeError:
+            rules = [loaded]
         for rule in rules:
             if not isinstance(rule, Rule):
-                raise RuleLoadError(f"{dist} ({ep.value}) provides {rule!r}, which is not an intspec_lint Rule")
-            builtin = ep.value.startswith("intspec_lint.rules")
+                raise RuleLoadError(f"{dist} ({value}) provides {rule!r}, which is not an intspec_lint Rule")
+            builtin = value.startswith("intspec_lint.rules")
             found.append(rule if builtin else dataclasses.replace(rule, source=dist))
     return validate(found)
 

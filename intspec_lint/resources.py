@@ -16,3 +16,11 @@ def data_path(folder: str, name: str) -> Path:
         if candidate.is_file():
             return candidate
     raise FileNotFoundError(f"intspec-lint data file {folder}/{name} is missing from the install")
+
+
+def load_yaml(path: Path):
+    """A data file of ours, as plain data."""
+    from ruamel.yaml import YAML
+
+    with path.open(encoding="utf-8") as handle:
+        return YAML(typ="safe").load(handle)

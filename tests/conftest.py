@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+# The command line caches results; in tests the cache goes to a temporary folder, never the repository.
+os.environ.setdefault("INTSPEC_LINT_CACHE_DIR", __import__("tempfile").mkdtemp(prefix="intspec-lint-test-cache-"))
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "examples"
 

@@ -85,8 +85,9 @@ class Vocabulary:
         for word, name in self._field_patterns[part]:
             if len(word) >= 4 and f" {word} " in padded:  # "how" or "to" only count as the whole key
                 return name
-        if len(text) >= 6:  # a typo: "max retrys", "circut breaker"
-            close = difflib.get_close_matches(text, list(self._fields[part]), n=1, cutoff=0.85)
+        if len(text) >= 6:  # a typo: "max retrys", "circut breaker" (words that start alike)
+            bucket = [word for word in self._fields[part] if word[:3] == text[:3]]
+            close = difflib.get_close_matches(text, bucket, n=1, cutoff=0.85) if bucket else []
             if close:
                 return self._fields[part][close[0]]
         return None
@@ -171,10 +172,10 @@ _TABLE_NEEDS = {
 @lru_cache(maxsize=1)
 def vocabulary_data() -> dict:
     """rules/vocabulary.yaml as data (a fresh copy is made by callers that change it)."""
-    from ruamel.yaml import YAML
+    from .. import cache
+    from ..resources import load_yaml
 
-    with data_path("rules", "vocabulary.yaml").open(encoding="utf-8") as handle:
-        return YAML(typ="safe").load(handle)
+    return cache.data(data_path("rules", "vocabulary.yaml"), load_yaml)
 
 
 @lru_cache(maxsize=16)
