@@ -356,7 +356,6 @@ def _the_yaml_block_with(key: str, heading_word: str):
     return found[0], blocks[documents.index(found[0])]
 
 
-@pytest.mark.xfail(strict=True, reason="README lacks the section: no heading containing 'pre-commit'")
 def test_readme_pre_commit_snippet(tmp_path):
     config, text = _the_yaml_block_with("repos", "pre-commit")
     entries = [r for r in config["repos"] if any(h.get("id") == "intspec-lint" for h in r.get("hooks", []))]
@@ -370,7 +369,6 @@ def test_readme_pre_commit_snippet(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="README lacks the section: no heading containing 'GitHub Action'")
 def test_readme_github_action_snippet(tmp_path, action):
     workflow, text = _the_yaml_block_with("jobs", "GitHub Action")
     path = tmp_path / "intspec-lint.yml"
@@ -386,9 +384,13 @@ def test_readme_github_action_snippet(tmp_path, action):
 def test_readme_python_api_snippet_runs(tmp_path):
     blocks = _fences_under("Python API", ("python", "py"))
     assert blocks, "the README has no ```python block under a heading containing 'Python API'"
+    # the files the snippet names, as a user's repository would have them
     shutil.copy2(FLAWED_MD, tmp_path / "spec.md")
-    (tmp_path / "docs" / "integrations").mkdir(parents=True)
-    shutil.copy2(FLAWED_YAML, tmp_path / "docs" / "integrations" / FLAWED_YAML.name)
+    for folder in ("docs/integrations", "specs"):
+        (tmp_path / folder).mkdir(parents=True)
+        shutil.copy2(FLAWED_YAML, tmp_path / folder / FLAWED_YAML.name)
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / ".intspec-lint.yaml").write_text("extends: default\n", encoding="utf-8")
     for block in blocks:
         proc = _run([sys.executable, "-c", block + "\nprint('findings:', len(findings))\n"], cwd=tmp_path,
                     timeout=120)
@@ -397,8 +399,6 @@ def test_readme_python_api_snippet_runs(tmp_path):
         assert re.search(r"^findings: [1-9]", proc.stdout, re.M), proc.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="README's option table lists only text|json|sarif and documents neither "
-                                       "--diff-only nor --specs-only, which the Action and the hook rely on")
 def test_readme_documents_the_options_the_integrations_use():
     from intspec_lint.cli import lint
 

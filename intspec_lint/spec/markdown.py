@@ -57,6 +57,7 @@ _SHAPE_LIST = re.compile(
     re.I,
 )
 _RESPONSE_LINE = re.compile(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
+_RETURNS = re.compile(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
 _STATUS_LOOSE = re.compile(
     r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
 )
@@ -179,8 +180,22 @@ class _Extractor:
         return False
 
     def _section(self, section: Section, parts: tuple[str, ...]) -> None:
+        """The section's blocks; a paragraph that is only bold text ("**Dead-letter handling**") acts
+        as a heading for the blocks after it, as Confluence exports and slide-like specs use them."""
+        current = parts
         for block in section.blocks:
-            self._block(block, parts, section)
+            if isinstance(block, Paragraph) and self._is_pseudo_heading(block):
+                named = self._own_parts(block.text, ("nested",))
+                current = named or parts
+                for part in named:
+                    self.spec.sections.setdefault(part, block.span)
+                continue
+            self._block(block, current, section)
+
+    def _is_pseudo_heading(self, block: Paragraph) -> bool:
+        raw = self.doc.lines[block.span.line - 1].strip() if block.span.line <= len(self.doc.lines) else ""
+        return (block.span.line == block.span.end_line and len(raw) <= 80 and raw.startswith(("**", "__"))
+                and raw.rstrip(":").endswith(("**", "__")))
 
     def _block(self, block: Block, parts: tuple[str, ...], section: Section) -> None:
         if isinstance(block, Table):
@@ -250,6 +265,9 @@ class _Extractor:
         if "mappings" in parts and self._mapping_item(item, line):
             return
         key_value = _key_value(text)
+        if "auth" in parts and not key_value and self._nested_auth_fields(item) and self._is_system_name(text):
+            self._auth_entry(text, "", line.span, item)
+            return
         if key_value and ("auth" in parts or "errors" in parts):
             key, rest = key_value
             field = self.vocab.field("auth", key)
@@ -486,6 +504,14 @@ class _Extractor:
         self._record("mappings", {k: value(v, line.span) for k, v in found.items() if v}, line.span)
         return True
 
+    def _nested_auth_fields(self, item: ListItem) -> bool:
+        """A list item whose nested items say `Mechanism: ...`, `Rotation: ...`: one system's auth."""
+        for nested in _nested_items(item):
+            pair = _key_value(nested.text)
+            if pair and self.vocab.field("auth", pair[0]) in ("mechanism", "rotation", "storage"):
+                return True
+        return False
+
     def _is_system_name(self, key: str) -> bool:
         return not self.vocab.section_parts(key, nested=True) and len(key) <= 60
 
@@ -604,7 +630,7 @@ class _Extractor:
                 shape = "response_shape" if _role(line.text.split(":")[0]) == "response" else "request_shape"
                 if getattr(contract, shape) is None:
                     setattr(contract, shape, value("(fields listed)", line.span))
-            if _RESPONSE_LINE.match(line.text) and contract.response_shape is None:
+            if (_RESPONSE_LINE.match(line.text) or _RETURNS.match(line.text)) and contract.response_shape is None:
                 contract.response_shape = value(line.text, line.span)
             status = _STATUS_LINE.match(line.text)
             if status and line.in_list:

@@ -76,8 +76,10 @@ _DEAD_DEST = re.compile(
 )
 _DEST_WORDS = re.compile(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs)\b", re.I)
 _ALERT = re.compile(
-    r"\b(alert(?:s|ed|ing)?|pag(?:e|es|ed|ing)|notif(?:y|ies|ied|ication)|on[- ]call|pagerduty|opsgenie|slack|"
-    r"e-?mail(?:ed)?|escalat(?:e|es|ed|ion)|warn(?:s|ed)?|ticket)\b",
+    r"\b(alert(?:s|ed|ing)?|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
+    r"support|ops|sre)|notif(?:y|ies|ied|ication)|on[- ]call|pagerduty|opsgenie|victorops|slack|teams channel|"
+    r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
+    r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue))\b",
     re.I,
 )
 _REPLAY = re.compile(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?)\b", re.I)

@@ -127,6 +127,8 @@ class Vocabulary:
                 continue
             if part == "mappings" and len(columns) < 4:
                 columns = self._mapping_by_position(header) or columns
+            if part in _NEEDS_CONTEXT and part not in prior and len(columns) < 3:
+                continue  # "Method | Direction" in an endpoint table is not an auth table
             score = len(columns) + (2.5 if part in prior else 0)
             if best is None or score > best[0]:
                 best = (score, part, columns)
@@ -153,6 +155,7 @@ class Vocabulary:
         return columns
 
 
+_NEEDS_CONTEXT = {"auth", "errors", "idempotency"}
 _FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?$")
 _TYPE_WORD = re.compile(r"\b(type|format|data type)$")
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
