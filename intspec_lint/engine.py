@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import stat
 from pathlib import Path
 
@@ -64,6 +65,18 @@ class _Run:
         self.rules = load_rules()
 
     def text(self, text: str, fmt: str | None) -> list[Finding]:
+        # The parse tree is millions of small objects with no reference cycles: the cyclic garbage
+        # collector would walk them again and again for nothing (measured: half the time of a
+        # 5 MB spec). Reference counting frees them; the collector is back on afterwards.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._text(text, fmt)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _text(self, text: str, fmt: str | None) -> list[Finding]:
         text = normalize_newlines(text)
         self.lines = text.split("\n")
         fmt = fmt or detect_format(self.path, text)

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import COMPLIANT_YAML, FLAWED_MD, REPO_ROOT, FLAWED_YAML, run_module
+from conftest import COMPLIANT_YAML, FLAWED_MD, FLAWED_YAML, REPO_ROOT, run_module
 
 REPO_SLUG = "intspec-lint/intspec-lint"  # where this project lives on GitHub
 ACTION = REPO_ROOT / "action.yml"

@@ -58,6 +58,8 @@ def inline_text(token) -> str:
     children = token.children
     if not children:
         return _COMMENT.sub("", token.content).strip()
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content.strip()
     parts = []
     for child in children:
         kind = child.type
@@ -178,37 +180,43 @@ class _Builder:
         return ListBlock(items, token.type == "ordered_list_open", self.span(token.map))
 
     def table(self, index: int) -> Table:
+        """One pass over the table's tokens: a row per tr_open, a cell per inline token."""
+        tokens, lines = self.tokens, self.lines
         end = self.close_of(index)
         header: list[Cell] = []
         rows: list[Row] = []
-        j = index + 1
-        while j < end:
-            token = self.tokens[j]
-            if token.type == "tr_open":
-                close = self.close_of(j)
-                line = token.map[0] + 1
-                cells = self.cells(j + 1, close, line)
-                if not header and not rows and self.tokens[j - 1].type == "thead_open":
+        texts: list[str] = []
+        row_map = None
+        in_head = False
+        for j in range(index + 1, end):
+            token = tokens[j]
+            kind = token.type
+            if kind == "inline":
+                texts.append(inline_text(token))
+            elif kind == "tr_open":
+                texts, row_map = [], token.map
+            elif kind == "tr_close" and row_map is not None:
+                line = row_map[0] + 1
+                raw = lines[line - 1] if line - 1 < len(lines) else ""
+                cells = _cells(texts, raw, line)
+                if in_head:
                     header = cells
                 else:
-                    rows.append(Row(cells, self.span(token.map)))
-                j = close + 1
-            else:
-                j += 1
-        return Table(header, rows, self.span(self.tokens[index].map))
+                    rows.append(Row(cells, Span(line, 1, line, len(raw) + 1)))
+            elif kind == "thead_open":
+                in_head = True
+            elif kind == "thead_close":
+                in_head = False
+        return Table(header, rows, self.span(tokens[index].map))
 
-    def cells(self, start: int, end: int, line: int) -> list[Cell]:
-        texts = [inline_text(t) for t in self.tokens[start:end] if t.type == "inline"]
-        raw = self.lines[line - 1] if line - 1 < len(self.lines) else ""
-        columns = _cell_columns(raw)
-        cells = []
-        for position, text in enumerate(texts):
-            if position < len(columns):
-                first, last = columns[position]
-            else:
-                first, last = len(raw) + 1, len(raw) + 1
-            cells.append(Cell(text, Span(line, first, line, last)))
-        return cells
+
+def _cells(texts: list[str], raw: str, line: int) -> list[Cell]:
+    columns = _cell_columns(raw)
+    cells = []
+    for position, text in enumerate(texts):
+        first, last = columns[position] if position < len(columns) else (len(raw) + 1, len(raw) + 1)
+        cells.append(Cell(text, Span(line, first, line, last)))
+    return cells
 
 
 def _cell_columns(raw: str) -> list[tuple[int, int]]:
@@ -224,7 +232,8 @@ def _cell_columns(raw: str) -> list[tuple[int, int]]:
         content = raw[left + 1 : right]
         lead = len(content) - len(content.lstrip())
         body = content.strip()
-        body = _COMMENT.sub("", body).rstrip()
+        if "<!--" in body:
+            body = _COMMENT.sub("", body).rstrip()
         start = left + 2 + lead
         if body:
             columns.append((start, start + len(body)))
