@@ -120,8 +120,10 @@ def _read_yaml_config(path: Path, text: str) -> _Source:
     lines: dict[tuple, int] = {}
 
     def plain(node, where: tuple):
+        from .document.yaml import is_map, is_seq
+
         lines[where] = node.start_mark.line + 1
-        if node.tag.endswith(":map"):
+        if is_map(node):
             result = {}
             for key, value in node.value:
                 name = str(key.value)
@@ -129,7 +131,7 @@ def _read_yaml_config(path: Path, text: str) -> _Source:
                 result[name] = plain(value, where + (name,))
                 lines[where + (name,)] = key.start_mark.line + 1
             return result
-        if node.tag.endswith(":seq"):
+        if is_seq(node):
             return [plain(item, where + (index,)) for index, item in enumerate(node.value)]
         from .spec.yaml import _scalar
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ruamel.yaml.nodes import MappingNode, SequenceNode
+
 from ..span import Span
 
 
@@ -27,6 +29,14 @@ def _yaml():
     from ruamel.yaml import YAML
 
     return YAML(typ="safe", pure=False)
+
+
+def is_map(node) -> bool:
+    return isinstance(node, MappingNode)
+
+
+def is_seq(node) -> bool:
+    return isinstance(node, SequenceNode)
 
 
 def node_span(node) -> Span:

@@ -725,13 +725,14 @@ class _Extractor:
 
     def _contract_yaml(self, contract: Contract, code: Code) -> None:
         """A contract written as a YAML block: method, url, headers, request, response, status codes."""
+        from ..document.yaml import is_map, is_seq
         from ..document.yaml import YamlSyntaxError, parse_yaml
 
         try:
             root = parse_yaml(code.text).root
         except YamlSyntaxError:
             return
-        if root is None or not root.tag.endswith(":map"):
+        if root is None or not is_map(root):
             return
         for key_node, node in root.value:
             line = code.first_line + key_node.start_mark.line
@@ -744,9 +745,9 @@ class _Extractor:
                 contract.url = value(text, span)
             elif field == "topic" and text and contract.topic is None:
                 contract.topic = value(text, span)
-            elif field == "headers" and node.tag.endswith(":map"):
+            elif field == "headers" and is_map(node):
                 contract.headers += [value(str(k.value), span) for k, _ in node.value]
-            elif field == "headers" and node.tag.endswith(":seq"):
+            elif field == "headers" and is_seq(node):
                 contract.headers += [value(str(item.value), span) for item in node.value if isinstance(item.value, str)]
             elif field in ("request_shape", "response_shape") and getattr(contract, field) is None:
                 setattr(contract, field, value(text or "(YAML block)", span))
@@ -773,17 +774,19 @@ class _Extractor:
         self._yaml_facts(tree, parts, code.first_line - 1)
 
     def _yaml_facts(self, node, parts: tuple[str, ...], line_offset: int, depth: int = 0) -> None:
-        if depth > 6 or node.tag != "tag:yaml.org,2002:map":
+        from ..document.yaml import is_map, is_seq
+
+        if depth > 6 or not is_map(node):
             return
         for key_node, value_node in node.value:
             key = str(key_node.value)
             span = Span(line_offset + key_node.start_mark.line + 1, 1, line_offset + key_node.start_mark.line + 1, 1)
             named = self.vocab.section_parts(key.replace("_", " "))
-            if value_node.tag == "tag:yaml.org,2002:map" and "errors" in named:
+            if is_map(value_node) and "errors" in named:
                 self._yaml_error_map(value_node, line_offset)
                 self.spec.sections.setdefault("errors", span)
                 continue
-            if value_node.tag == "tag:yaml.org,2002:map":
+            if is_map(value_node):
                 self._yaml_facts(value_node, named or parts, line_offset, depth + 1)
                 if named:
                     for part in named:
@@ -799,7 +802,7 @@ class _Extractor:
                     if opened is not None:
                         retry.circuit_open = value(str(opened.value), span, "duration")
                 continue
-            if value_node.tag == "tag:yaml.org,2002:seq":
+            if is_seq(value_node):
                 for part in named:
                     if part in _RECORD_PARTS:
                         self._yaml_records(part, value_node, line_offset)
@@ -810,15 +813,17 @@ class _Extractor:
 
     def _yaml_records(self, part: str, sequence, line_offset: int) -> None:
         """`auth: [{system: ..., mechanism: ...}, ...]` inside a fenced block: one record per item."""
+        from ..document.yaml import is_map, is_seq
+
         for item in sequence.value:
-            if item.tag != "tag:yaml.org,2002:map":
+            if not is_map(item):
                 continue
             line = line_offset + item.start_mark.line + 1
             span = Span(line, 1, line, 1)
             fields: dict[str, Value] = {}
             for key_node, value_node in item.value:
                 name = self.vocab.field(part, str(key_node.value).replace("_", " "))
-                if name and value_node.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                if name and not (is_map(value_node) or is_seq(value_node)):
                     text = "" if value_node.value is None else str(value_node.value)
                     key_line = line_offset + key_node.start_mark.line + 1
                     fields.setdefault(name, value(text, Span(key_line, 1, key_line, 1), _KINDS.get((part, name), "text")))
@@ -827,11 +832,13 @@ class _Extractor:
 
     def _yaml_error_map(self, node, line_offset: int) -> None:
         """`errors: {transient: {examples: [...], action: ...}, ...}` inside a fenced block."""
+        from ..document.yaml import is_map, is_seq
+
         for key_node, value_node in node.value:
             line = line_offset + key_node.start_mark.line + 1
             span = Span(line, 1, line, 1)
             name = str(key_node.value)
-            inner = {str(k.value): v for k, v in value_node.value} if value_node.tag == "tag:yaml.org,2002:map" else {}
+            inner = {str(k.value): v for k, v in value_node.value} if is_map(value_node) else {}
             action = inner.get("action") or inner.get("handling")
             action_text = "" if action is None or not isinstance(action.value, str) else action.value
             category = self.vocab.category(name) or name.lower()

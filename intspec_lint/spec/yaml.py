@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ruamel.yaml.nodes import MappingNode, SequenceNode
+
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,7 +52,7 @@ class _TooLarge(Exception):
 def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[SchemaProblem]]:
     spec = Spec("yaml", Span(1, 1, 1, 1))
     root = doc.root
-    if root is None or root.tag != _MAP:
+    if root is None or not isinstance(root, MappingNode):
         where = node_span(root) if root is not None else Span(1, 1, 1, 1)
         return spec, [SchemaProblem(where, "a YAML spec must be a mapping with `intspec: 1` and `title` at the top")]
     problems = _duplicates(root)
@@ -65,26 +67,34 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
 
 # -- schema -----------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
+def _schema() -> dict:
+    with data_path("schemas", "intspec.schema.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=1)
 def _validator():
     import jsonschema
 
-    with data_path("schemas", "intspec.schema.json").open(encoding="utf-8") as handle:
-        schema = json.load(handle)
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_schema())
 
 
 def _schema_problems(root, data) -> list[SchemaProblem]:
+    from .schema_check import is_valid
+
+    if is_valid(_schema(), data):
+        return []  # the common case, without jsonschema's cost
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         node, key_node = _locate(root, list(error.absolute_path))
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
-        if error.validator == "additionalProperties" and node is not None and node.tag == _MAP:
+        if error.validator == "additionalProperties" and node is not None and isinstance(node, MappingNode):
             for extra in _unexpected_keys(node, error.schema):
                 problems.append(SchemaProblem(node_span(extra), _unknown_key(str(extra.value), path, error.schema)))
             continue
         message = error.message.replace("is a required property", "is required")
         span = node_span(key_node if key_node is not None else node)
-        if "propertyNames" in error.schema_path and node is not None and node.tag == _MAP:
+        if "propertyNames" in error.schema_path and node is not None and isinstance(node, MappingNode):
             offending = next((k for k, _ in node.value if str(k.value) == str(error.instance)), None)
             if offending is not None:
                 span = node_span(offending)
@@ -118,14 +128,14 @@ def _locate(root, path):
     """The node at a JSON path, and the key node that names it."""
     node, key_node = root, None
     for step in path:
-        if node.tag == _MAP:
+        if isinstance(node, MappingNode):
             for k, v in node.value:
                 if str(k.value) == str(step):
                     node, key_node = v, k
                     break
             else:
                 return node, key_node
-        elif node.tag == _SEQ and isinstance(step, int) and step < len(node.value):
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
             node, key_node = node.value[step], None
         else:
             return node, key_node
@@ -137,9 +147,9 @@ def _plain(node, budget: list[int]):
     budget[0] += 1
     if budget[0] > _NODE_BUDGET:
         raise _TooLarge
-    if node.tag == _MAP:
+    if isinstance(node, MappingNode):
         return {str(_scalar(k)): _plain(v, budget) for k, v in node.value}
-    if node.tag == _SEQ:
+    if isinstance(node, SequenceNode):
         return [_plain(item, budget) for item in node.value]
     return _scalar(node)
 
@@ -169,7 +179,7 @@ def _duplicates(node, depth: int = 0) -> list[SchemaProblem]:
     problems: list[SchemaProblem] = []
     if depth > 100:
         return problems
-    if node.tag == _MAP:
+    if isinstance(node, MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -177,7 +187,7 @@ def _duplicates(node, depth: int = 0) -> list[SchemaProblem]:
                 problems.append(SchemaProblem(node_span(key_node), f"duplicate key '{key}': the later value wins"))
             seen.add(key)
             problems += _duplicates(value_node, depth + 1)
-    elif node.tag == _SEQ:
+    elif isinstance(node, SequenceNode):
         for item in node.value:
             problems += _duplicates(item, depth + 1)
     return problems
@@ -185,13 +195,13 @@ def _duplicates(node, depth: int = 0) -> list[SchemaProblem]:
 
 # -- mapping ----------------------------------------------------------------------------------
 def _items(node) -> dict:
-    return {str(k.value): (k, v) for k, v in node.value} if node is not None and node.tag == _MAP else {}
+    return {str(k.value): (k, v) for k, v in node.value} if node is not None and isinstance(node, MappingNode) else {}
 
 
 def _text(node) -> str | None:
     if node is None:
         return None
-    if node.tag in (_MAP, _SEQ):
+    if isinstance(node, (MappingNode, SequenceNode)):
         return json.dumps(_plain(node, [0]))
     return None if node.tag.endswith(":null") else str(node.value)
 
@@ -226,10 +236,10 @@ class _Mapper:
                 getattr(self, part)(node, node_span(key_node))
 
     def records(self, node):
-        if node is None or node.tag != _SEQ:
+        if node is None or not isinstance(node, SequenceNode):
             return
         for item in node.value:
-            if item.tag == _MAP:
+            if isinstance(item, MappingNode):
                 span = node_span(item)
                 yield _items(item), Span(span.line, span.column, span.line, span.column)
 
@@ -267,7 +277,7 @@ class _Mapper:
                 shape = item.get(role, (None, None))[1]
                 if shape is not None and not shape.tag.endswith(":null"):
                     described = _items(shape)
-                    if shape.tag != _MAP or any(k in described for k in ("schema", "fields", "error", "description")):
+                    if not isinstance(shape, MappingNode) or any(k in described for k in ("schema", "fields", "error", "description")):
                         setattr(contract, f"{role}_shape", value(_text(shape) or "", node_span(shape)))
             codes = item.get("status_codes", (None, None))[1]
             for key_node, meaning in _items(codes).values():
@@ -289,7 +299,7 @@ class _Mapper:
 
     def example(self, role: str, node, media: str) -> Example:
         span = node_span(node)
-        if node.tag in (_MAP, _SEQ):
+        if isinstance(node, (MappingNode, SequenceNode)):
             return Example(role, "application/json", json.dumps(_plain(node, [0])), span, data=_plain(node, [0]))
         text = str(node.value)
         info = {"application/json": "json", "application/xml": "xml", "text/csv": "csv",
@@ -325,7 +335,7 @@ class _Mapper:
             max_attempts=self.val(fields, "max_attempts", "count"),
             max_delay=self.val(fields, "max_delay", "duration"),
         )
-        if breaker is not None and breaker.tag == _MAP:
+        if breaker is not None and isinstance(breaker, MappingNode):
             inner = _items(breaker)
             retry.circuit_breaker = self.val(inner, "threshold", "count")
             retry.circuit_open = self.val(inner, "open_for", "duration")

@@ -1,0 +1,54 @@
+"""The fast schema check agrees with jsonschema on every input (it only ever saves time)."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intspec_lint.spec.schema_check import is_valid
+from intspec_lint.spec.yaml import _plain
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "schemas" / "intspec.schema.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+SCALARS = st.none() | st.booleans() | st.integers(-5, 700) | st.floats(allow_nan=False, allow_infinity=False) | \
+    st.sampled_from(["", "x", "TBD", "POST", "post", "http", "message", "transient", "producer", "200", "2xx", "5s"])
+KEYS = st.sampled_from(["intspec", "title", "overview", "systems", "name", "role", "flows", "contracts", "method",
+                        "url", "topic", "queue", "status_codes", "200", "2xx", "headers", "request", "response",
+                        "schema", "fields", "type", "required", "examples", "auth", "system", "errors", "category",
+                        "retry", "max_attempts", "circuit_breaker", "threshold", "open_for", "dead_letter",
+                        "monitoring", "metric", "kind", "mappings", "source", "nullable", "enum_map", "idempotency",
+                        "keys", "operation", "x-note", "bogus"])
+TREES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4),
+                     max_leaves=30)
+
+
+def agree(data) -> None:
+    fast = is_valid(SCHEMA, data)
+    assert fast is not None, "the fast check must understand every keyword of intspec.schema.json"
+    assert fast == VALIDATOR.is_valid(data), data
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(st.dictionaries(KEYS, TREES, max_size=8).map(lambda d: {"intspec": 1, "title": "t", **d}))
+def test_fast_check_agrees_with_jsonschema(data):
+    agree(data)
+
+
+def test_agrees_on_every_yaml_spec_in_the_repository():
+    from intspec_lint.document.yaml import YamlSyntaxError, parse_yaml
+
+    paths = list(ROOT.glob("examples/*.yaml")) + list(ROOT.glob("tests/**/*.yaml"))
+    checked = 0
+    for path in paths:
+        try:
+            root = parse_yaml(path.read_text(encoding="utf-8")).root
+        except YamlSyntaxError:
+            continue  # the syntax-error fixtures
+        if root is not None:
+            agree(_plain(root, [0]))
+            checked += 1
+    assert checked >= 10
