@@ -45,7 +45,7 @@ def markdown_spec(r: random.Random, index: int, flows: int = 3, mappings: int = 
     path = f"/v{r.randint(1, 3)}/{entity}s"
     lines += ["", "## 3. API Contracts", "", f"### 3.1 POST https://api.example.com{path}", "",
               f"Headers: `Content-Type: application/json`, `Idempotency-Key: {entity}-{{id}}`.", "",
-              f"Request body: `id` (string, required), `amount` (integer, required), `currency` (string, required).", "",
+              "Request body: `id` (string, required), `amount` (integer, required), `currency` (string, required).", "",
               "Response body: `{id, status}`; errors as `{code, message}`.", "",
               "Status codes: 201 created, 400 invalid payload, 401 bad token, 409 duplicate, 503 unavailable.", "",
               "Example request:", "", "```json",

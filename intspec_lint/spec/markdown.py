@@ -832,7 +832,7 @@ class _Extractor:
 
     def _yaml_error_map(self, node, line_offset: int) -> None:
         """`errors: {transient: {examples: [...], action: ...}, ...}` inside a fenced block."""
-        from ..document.yaml import is_map, is_seq
+        from ..document.yaml import is_map
 
         for key_node, value_node in node.value:
             line = line_offset + key_node.start_mark.line + 1
@@ -850,7 +850,7 @@ class _Extractor:
     def _section_lines(self, section: Section) -> list[_Line]:
         """Every line of text in a section and its sub-sections, headings included."""
         lines: list[_Line] = []
-        for unit, block in _blocks_with_sections(section):
+        for _unit, block in _blocks_with_sections(section):
             if isinstance(block, Paragraph):
                 lines.extend(_paragraph_lines(block))
             elif isinstance(block, ListBlock):

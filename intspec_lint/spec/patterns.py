@@ -364,9 +364,8 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     first = text.split("\n")[0]
     comparison = _COMPARISON.search(first)
     alert = None
-    level = None
-    for level in _ALERT_LEVEL.finditer(first):
-        pass
+    levels = list(_ALERT_LEVEL.finditer(first))
+    level = levels[-1] if levels else None  # the last alert word: "P99 > 2 s → warning"
     if level and (comparison is None or level.start() >= comparison.start()):
         alert = level.group(0)
     if comparison is None:

@@ -246,7 +246,7 @@ class _Mapper:
     def overview(self, node, span: Span) -> None:
         fields = _items(node)
         overview = Overview(span, purpose=self.val(fields, "purpose"), pattern=self.val(fields, "pattern"))
-        for item, item_span in self.records(fields.get("systems", (None, None))[1]):
+        for item, _item_span in self.records(fields.get("systems", (None, None))[1]):
             name = self.val(item, "name")
             if name:
                 overview.systems.append(System(name, self.val(item, "role")))
