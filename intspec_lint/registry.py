@@ -49,8 +49,6 @@ def _entry_points() -> list[tuple[str, str, str]]:
 @lru_cache(maxsize=1)
 def load_rules() -> dict[str, Rule]:
     """code -> Rule, in code order, validated."""
-    from importlib.metadata import EntryPoint
-
     found: list[Rule] = []
     sources = _entry_points()
     if not any(value.startswith("intspec_lint.rules") for _, value, _ in sources):
@@ -59,7 +57,7 @@ def load_rules() -> dict[str, Rule]:
         found.extend(BUILTIN_RULES)
     for name, value, dist in sources:
         try:
-            loaded = EntryPoint(name=name, value=value, group=GROUP).load()
+            loaded = _load(value)
         except Exception as error:  # any import failure must name the plugin
             raise RuleLoadError(f"cannot load rules from {dist} ({name} = {value}): {error}") from None
         try:
@@ -72,6 +70,18 @@ def load_rules() -> dict[str, Rule]:
             builtin = value.startswith("intspec_lint.rules")
             found.append(rule if builtin else dataclasses.replace(rule, source=dist))
     return validate(found)
+
+
+def _load(value: str):
+    """What an entry point's `module:attribute` names (importlib.metadata's own loader, without
+    importing importlib.metadata when the entry points came from the cache)."""
+    import importlib
+
+    module_name, _, attributes = value.partition(":")
+    loaded = importlib.import_module(module_name.strip())
+    for attribute in filter(None, attributes.strip().split(".")):
+        loaded = getattr(loaded, attribute)
+    return loaded
 
 
 def validate(rules: list[Rule]) -> dict[str, Rule]:

@@ -33,49 +33,50 @@ from .model import (
     StatusCode,
     Value,
 )
+from .lazy_re import lazy
 from .values import value
 from .vocabulary import Vocabulary, normalize
 
-_KEY_VALUE = re.compile(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
-_METHOD_URL = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{)[^\s`|)]*)")
-_STATUS_LINE = re.compile(r"^\W{0,3}([1-5]\d\d)\b(?![.,]\d)\s*(.*)$")
-_STATUS_KEY = re.compile(
+_KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
+_METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{)[^\s`|)]*)")
+_STATUS_LINE = lazy(r"^\W{0,3}([1-5]\d\d)\b(?![.,]\d)\s*(.*)$")
+_STATUS_KEY = lazy(
     r"\b(?:status(?:\s+codes?)?|(?:response|http|return|error)\s+codes?|codes)\b\s*"
     r"(?:[:—–=]|\bare\b|\binclude\b|(?=`?[1-5]\d\d\b))\s*(.*)",
     re.I,
 )
-_STATUS_REASON = re.compile(
+_STATUS_REASON = lazy(
     r"(?<![\w.$/-])([1-5]\d\d)`?\s*(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|"
     r"Not Found|Conflict|Gone|Unprocessable|Too Many Requests|Internal Server Error|Bad Gateway|"
     r"Service Unavailable|Gateway Timeout|Moved|Found|Not Modified|Payload Too Large|Precondition|"
     r"Method Not Allowed|Not Acceptable|Request Timeout|Locked|Multi-Status|Partial Content)\b",
     re.I,
 )
-_SHAPE_LIST = re.compile(
+_SHAPE_LIST = lazy(
     r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
     r"date|datetime|timestamp|unix|iso|enum|binary|hex|url|email)",
     re.I,
 )
-_RESPONSE_LINE = re.compile(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
-_RETURNS = re.compile(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
-_STATUS_LOOSE = re.compile(
+_RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
+_RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
+_STATUS_LOOSE = lazy(
     r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
 )
-_STATUS_ANY = re.compile(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
-_TOPIC_MENTION = re.compile(
+_STATUS_ANY = lazy(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
+_TOPIC_MENTION = lazy(
     r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`]+)`"
     r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
     re.I,
 )
-_FLOW_SEPARATORS = re.compile(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
+_FLOW_SEPARATORS = lazy(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
                                r"trigger|payload|freq|frequency|volume|from|to)\b)", re.I)
-_TOPIC_HEADING = re.compile(
+_TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
     r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`",
     re.I,
 )
-_ARROW = re.compile(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
-_FROM_TO = re.compile(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
+_ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
+_FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 
 
 @dataclass(slots=True)

@@ -8,26 +8,27 @@ from __future__ import annotations
 
 import re
 
+from .lazy_re import lazy
 from .values import is_placeholder
 
 _NUM = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
 _UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
 _DUR = rf"{_NUM}\s*{_UNIT}"
 
-_STRATEGY = re.compile(
+_STRATEGY = lazy(
     r"\b(exponential(?:ly)?|linear|fixed|constant|fibonacci|decorrelated|incremental)\b[\w\s-]{0,20}?"
     r"\b(back-?off|delays?|intervals?|retr(?:y|ies)|wait)\b|\bback-?off\b",
     re.I,
 )
-_JITTER = re.compile(r"\b(?:full|equal|decorrelated|random(?:ized)?|no)?\s*jitter\b", re.I)
-_INITIAL = re.compile(
+_JITTER = lazy(r"\b(?:full|equal|decorrelated|random(?:ized)?|no)?\s*jitter\b", re.I)
+_INITIAL = lazy(
     rf"\b(?:initial|first|base|starting|start)\b[\w\s-]{{0,25}}?\b(?:delay|backoff|interval|wait|retry|at|with|from|of)\b"
     rf"[^.;\d]{{0,25}}?({_DUR})"
     rf"|\b(?:start(?:ing)?|begin(?:ning)?)\s+(?:at|with|from)\s+({_DUR})"
     rf"|({_DUR})\s+(?:initial|base|first)\b",
     re.I,
 )
-_ATTEMPTS = re.compile(
+_ATTEMPTS = lazy(
     rf"\b(?:up to|at most|maximum of|max(?:imum)?(?: of)?|no more than|limit(?:ed)? to)\s+({_NUM})\s+"
     rf"(?:\w+\s+)?(?:attempts?|retr(?:y|ies)|times|tries)\b"
     rf"|\b({_NUM})\s+(?:retry\s+)?(?:attempts|retries|tries)\b"
@@ -35,13 +36,13 @@ _ATTEMPTS = re.compile(
     rf"|\b(?:max(?:imum)?\s+(?:retries|attempts)|retry limit)\s*(?:is|of|=|:)?\s*({_NUM})\b",
     re.I,
 )
-_MAX_DELAY = re.compile(
+_MAX_DELAY = lazy(
     rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:more|longer)\s+than|"
     rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound)"
     rf"\b[^.;\d]{{0,25}}?({_DUR})",
     re.I,
 )
-_BREAKER = re.compile(
+_BREAKER = lazy(
     rf"\b(?:circuit|breaker)\b[^.;]{{0,80}}?\b({_NUM})\s+(?:consecutive\s+|successive\s+)?"
     rf"(?:failures|failed|errors|timeouts|attempts)"
     rf"|\b({_NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|failed\s+\w+)\b[^.;]{{0,60}}?"
@@ -50,7 +51,7 @@ _BREAKER = re.compile(
 )
 _OWED = r"(TBD|TBC|TODO|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?(?:decided|defined|agreed))"
 _RETRY_PLACEHOLDERS = [
-    (name, re.compile(rf"\b(?:{words})\b[^.;]{{0,60}}?\b{_OWED}", re.I | re.S))
+    (name, lazy(rf"\b(?:{words})\b[^.;]{{0,60}}?\b{_OWED}", re.I | re.S))
     for name, words in (
         ("max_delay", r"cap|max(?:imum)?\s+delay|ceiling"),
         ("initial_delay", r"initial\s+delay|first\s+delay|base\s+delay"),
@@ -59,31 +60,31 @@ _RETRY_PLACEHOLDERS = [
         ("strategy", r"backoff\s+strategy|retry\s+strategy"),
     )
 ]
-_BREAKER_RATE = re.compile(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
-_OPEN_FOR = re.compile(
+_BREAKER_RATE = lazy(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
+_OPEN_FOR = lazy(
     rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?)\b"
     rf"[^.;\d]{{0,30}}?\bfor\s+({_DUR})|\b(?:cool[- ]?down|open\s+(?:for|duration|time)|half-open\s+after|"
     rf"reset\s+(?:timeout|after))\s*(?:of|:|=|is)?\s*({_DUR})",
     re.I,
 )
-_RETRY_WORDS = re.compile(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I)
-_DEAD_WORDS = re.compile(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
-_DEAD_DEST = re.compile(
+_RETRY_WORDS = lazy(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I)
+_DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
+_DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
     r"|\b([\w.-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed)[\w.-]*)"
     r"|\b(dead[- ]letter (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
     re.I,
 )
-_DEST_WORDS = re.compile(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs)\b", re.I)
-_ALERT = re.compile(
+_DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs)\b", re.I)
+_ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre)|notif(?:y|ies|ied|ication)|on[- ]call|pagerduty|opsgenie|victorops|slack|teams channel|"
     r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue))\b",
     re.I,
 )
-_REPLAY = re.compile(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?)\b", re.I)
-_IDEMPOTENCY = re.compile(
+_REPLAY = lazy(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?)\b", re.I)
+_IDEMPOTENCY = lazy(
     r"\b(idempoten\w*|dedup\w*|de-?duplicat\w*|exactly[- ]once|upsert\w*)\b"
     r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
     r"detected|suppressed|collapsed|merged|no-?ops?)"
@@ -95,7 +96,7 @@ _IDEMPOTENCY = re.compile(
     r"|\balready\s+(?:seen|processed|received|applied|stored|handled|consumed)\b",
     re.I,
 )
-_MECHANISM = re.compile(
+_MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|basic|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
     r"m-tls|tls\s+client\s+cert\w*|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
@@ -104,18 +105,18 @@ _MECHANISM = re.compile(
     r"username\s+and\s+password|password)\b",
     re.I,
 )
-_ROTATION = re.compile(
+_ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|roll(?:ed|ing)?\s+over)\b",
     re.I,
 )
-_STORAGE = re.compile(
+_STORAGE = lazy(
     r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
     r"\w*hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
     r"key\s+store|credential\s+manager|cyberark|conjur)\b",
     re.I,
 )
-_ACTION = re.compile(
+_ACTION = lazy(
     r"\b(retr(?:y|ies|ied)|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
     r"log\w*|park\w*|quarantin\w*|send|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
     r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
@@ -125,53 +126,53 @@ _ACTION = re.compile(
     r"commit\w*|continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*)\b",
     re.I,
 )
-_COMPARISON = re.compile(
+_COMPARISON = lazy(
     r"(?:[<>≥≤]=?|>=|<=|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
     r"at most|drops below|rises above|any|within|older than|before)\b)\s*[^,;→\n]*",
     re.I,
 )
-_ALERT_LEVEL = re.compile(
+_ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
     r"alert|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call)\b",
     re.I,
 )
-_PATTERN = re.compile(
+_PATTERN = lazy(
     r"\b(synchronous|asynchronous|request[/ -]response|event[- ]driven|batch(?:\s+etl)?|etl|publish[/ -]subscribe|"
     r"pub[/ -]sub|messaging|webhooks?|streaming|polling|file[- ]based|point[- ]to[- ]point)\b",
     re.I,
 )
-_MESSAGE = re.compile(
+_MESSAGE = lazy(
     r"\b(topic|queue|kafka|sqs|sns|rabbitmq|amqp|pub/?sub|event|message|mqtt|kinesis|eventbridge|service bus|"
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream)\b",
     re.I,
 )
-_MAP_ARROW = re.compile(
+_MAP_ARROW = lazy(
     r"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>[^)]*)\))?\s*(?:→|->|⟶|⇒|=>|maps to|to)\s*"
     r"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>[^)]*)\))?\s*(?:[:;—–-]\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
 
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z`(\"])")
-_WHEN = re.compile(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
-_SCHEDULE = re.compile(
+_SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"])")
+_WHEN = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
+_SCHEDULE = lazy(
     r"\b(every\s+\d+\s*\w+|nightly|hourly|daily(?:\s+at\s+[\d:]+\s*\w*)?|each night|weekly|on a schedule|"
     r"scheduled[^,.;]{0,40}|cron[^,.;]{0,40}|triggered by [^,.;]{2,80}|on (?:each|every) [^,.;]{2,60})",
     re.I,
 )
 _SEND = r"(?:sends?|pushes|posts?|publishes|writes|emits|uploads|delivers|exports|forwards|streams|drops|produces)"
-_PAYLOAD = re.compile(rf"\b{_SEND}\s+(?:an?\s+|the\s+|one\s+|each\s+|its\s+)?([^,.;()]{{2,60}}?)"
+_PAYLOAD = lazy(rf"\b{_SEND}\s+(?:an?\s+|the\s+|one\s+|each\s+|its\s+)?([^,.;()]{{2,60}}?)"
                       r"(?=\s+(?:to|into|as|in|over|via|for|on|onto|with)\b|[,.;(]|$)", re.I)
-_DESTINATION = re.compile(
+_DESTINATION = lazy(
     rf"\b{_SEND}\b[^.;]*?\b(?:to|into|onto)\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){{0,3}})"
     r"|\bto\s+(?:the\s+)?([\w\s'-]{2,40}?),?\s+(?:which is\s+|is\s+)?the destination",
 )
-_SOURCE = re.compile(
+_SOURCE = lazy(
     r"\b(?:the\s+)?([A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?),?\s+(?:as|is)\s+the source"
     rf"|^(?:the\s+)?([A-Z][\w'.-]*(?:\s+[\w'.-]+){{0,3}}?)\s+{_SEND}\b"
     r"|\bfrom\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})",
 )
-_FREQUENCY = re.compile(
+_FREQUENCY = lazy(
     r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?[\d][\d,.]*\s*k?\s+"
     r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
     r"|\b\d[\d,.]*\s*/\s*(?:s|sec|min|h|hr|hour|day|d|week|month)\b"
@@ -190,11 +191,11 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return [(offset, sentence.replace("\n", " ")) for offset, sentence in found if sentence.strip()]
 
 
-_NAMED_FIELD = re.compile(
+_NAMED_FIELD = lazy(
     r"\bthe\s+(source|destination|target|payload|trigger|frequency|volume)\s+(?:is|are|will be)\s+([^,.;]{2,80})",
     re.I,
 )
-_TAGGED = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[\w'.-]+)\s+\((source|destination|the source|the destination|"
+_TAGGED = lazy(r"((?:[A-Z][\w'.-]*\s+){0,3}[\w'.-]+)\s+\((source|destination|the source|the destination|"
                      r"the trigger|trigger)\)", re.I)
 _FIELD_OF = {"target": "destination", "volume": "frequency", "the source": "source", "the destination": "destination",
              "the trigger": "trigger"}

@@ -20,9 +20,29 @@ def normalize(text: str) -> str:
     return _SEPARATORS.sub(" ", text.lower()).strip(" .")
 
 
-def _phrases(words) -> re.Pattern:
-    alternatives = sorted({normalize(str(w)) for w in words if normalize(str(w))}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alternatives) + r")s?(?![\w-])")
+class _Phrases:
+    """Whole-word phrases, found by looking up each run of words of the (normalized) text; a
+    trailing plural "s" is allowed. A set lookup per run costs less than one big regular
+    expression, and nothing has to be compiled at start-up."""
+
+    def __init__(self, words):
+        self.phrases = {normalize(str(w)) for w in words} - {""}
+        self.longest = max((len(p.split(" ")) for p in self.phrases), default=0)
+
+    def search(self, text: str) -> str | None:
+        """The first phrase found in `text` (the longest at each position), or None."""
+        tokens = text.split(" ")
+        phrases = self.phrases
+        for start in range(len(tokens)):
+            for size in range(min(self.longest, len(tokens) - start), 0, -1):
+                run = " ".join(tokens[start : start + size])
+                if run in phrases or (run.endswith("s") and run[:-1] in phrases):
+                    return run
+        return None
+
+
+def _phrases(words) -> _Phrases:
+    return _Phrases(words)
 
 
 class Vocabulary:
@@ -67,7 +87,7 @@ class Vocabulary:
     def is_contract_subsection(self, title: str) -> bool:
         text = normalize(title)
         match = self._subsections.search(text)
-        return bool(match) and len(text) <= len(match.group(0)) + 12
+        return match is not None and len(text) <= len(match) + 12
 
     def field(self, part: str, key: str) -> str | None:
         """The field of `part` that a column header or a "key:" names."""
