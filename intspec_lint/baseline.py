@@ -38,10 +38,15 @@ def subtract(path: str, findings) -> tuple[list, int]:
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
+        if document.get("tool") != "intspec-lint" or document.get("format") != FORMAT:
+            raise BaselineError(f"baseline {path} cannot be read: it is not an intspec-lint baseline of format "
+                                f"{FORMAT} (write it again with --write-baseline)")
         known = Counter((e["file"], e["code"], e["fingerprint"]) for e in document["findings"])
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} does not exist (create it with --write-baseline)") from None
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except BaselineError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise BaselineError(f"baseline {path} cannot be read: {error}") from None
     fresh = []
     hidden = 0

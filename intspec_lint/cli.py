@@ -97,8 +97,11 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         _fail(str(error))
     select, ignore = _split(select), _split(ignore)
     for key in select + ignore:
-        custom = re.fullmatch(r"[A-Z]{2,4}\d{0,3}", key.upper()) and not key.upper().startswith("IS")
-        if not custom and not any(code.startswith(key.upper()) for code in rules) and find_rule(key) is None:
+        if any(code.startswith(key.upper()) for code in rules) or find_rule(key) is not None:
+            continue
+        custom_code = re.fullmatch(r"[A-Z]{2,4}\d{0,3}", key.upper()) and not key.upper().startswith("IS")
+        custom_name = re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+", key) and not _close(key, rules)
+        if not (custom_code or custom_name):  # a config's own rules have other codes and names
             _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
     from . import cache
     from .runner import Options
@@ -207,6 +210,12 @@ def _repository_root() -> str:
     return str(here)
 
 
+def _close(key: str, rules) -> bool:
+    import difflib
+
+    return bool(difflib.get_close_matches(key, [r.name for r in rules.values()], n=1, cutoff=0.85))
+
+
 def _suggest(key: str, rules) -> str:
     import difflib
 
@@ -249,8 +258,12 @@ def list_rules(fmt: str) -> None:
 def explain(rule: str) -> None:
     """Show the documentation of RULE (a code such as IS501, or a name such as retry-policy-incomplete)."""
     from .docs import rule_page
-    from .registry import find_rule, load_rules
+    from .registry import RuleLoadError, find_rule, load_rules
 
+    try:
+        load_rules()
+    except RuleLoadError as error:
+        _fail(str(error))
     found = find_rule(rule)
     if found is None:
         _fail(f"unknown rule '{rule}' {_suggest(rule, load_rules())}")

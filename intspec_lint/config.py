@@ -54,11 +54,14 @@ class Settings:
         def matches(patterns: tuple[str, ...]) -> bool:
             return any(code.startswith(p.upper()) or name == p for p in patterns)
 
-        if self.select and not matches(self.select):
-            return False
+        if code == "IS003":  # a crash is never hidden by a selection
+            return not matches(self.ignore)
+        if self.select:
+            # the command line wins over the config: a selected rule runs even where the config is off
+            return matches(self.select) and not matches(self.ignore)
         if matches(self.ignore) or code in self.disabled:
             return False
-        return default_enabled or code in self.enabled_extra or bool(self.select and matches(self.select))
+        return default_enabled or code in self.enabled_extra
 
     def key(self) -> str:
         """A stable text of everything that changes findings, for the cache."""
@@ -100,7 +103,8 @@ def read_config(path: Path) -> _Source | None:
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"invalid TOML: {error}", str(path)) from None
+            found = re.search(r"at line (\d+)", str(error))
+            raise ConfigError(f"invalid TOML: {error}", str(path), int(found.group(1)) if found else 1) from None
         data = document.get("tool", {}).get("intspec-lint")
         if data is None:
             return None
@@ -370,9 +374,21 @@ def _rule_value_error(where: tuple, error, rules) -> str:
                 return f"rule {rule.code} has no option '{option}' {_did_you_mean(str(option), known)}"
             if option == "severity" and given not in _SEVERITIES:
                 return f"rule {rule.code}: severity must be one of {', '.join(_SEVERITIES)}, not {given!r}"
+            if option == "enabled" and not isinstance(given, bool):
+                return f"rule {rule.code} option 'enabled' must be a boolean (true or false), not {given!r}"
+            if option not in ("severity", "enabled"):
+                expected = _type_schema(_hints(rule.options).get(option, str)).get("type", "a value")
+                kind = {"integer": int, "number": (int, float), "boolean": bool, "string": str,
+                        "array": (list, tuple)}.get(expected)
+                if kind and (not isinstance(given, kind) or (expected != "boolean" and isinstance(given, bool))):
+                    return f"rule {rule.code} option '{option}' must be {_article(expected)}, not {given!r}"
         return f"rule {rule.code}: {error.message}"
     return (f"rule {key}: {value!r} is not a valid setting: use false (off), a severity "
             f"({', '.join(_SEVERITIES)}) or a mapping of severity and options")
+
+
+def _article(kind: str) -> str:
+    return {"integer": "an integer", "array": "a list", "boolean": "a boolean (true or false)"}.get(kind, f"a {kind}")
 
 
 def _did_you_mean(key: str, choices) -> str:
@@ -399,6 +415,7 @@ class _Effective:
     max_file_size: int | None = None
     require_reason: bool = False
     strict: bool = False
+    digest: str = ""  # of every config file in the extends chain: the cache misses when one changes
 
 
 class Resolver:
@@ -441,12 +458,14 @@ class Resolver:
         if path in self._loaded:
             return self._loaded[path]
         if path in chain:
-            raise ConfigError("`extends` goes round in a circle: " + " -> ".join(map(str, chain + (path,))))
+            raise ConfigError("`extends` goes round in a circle: " + " -> ".join(map(str, chain + (path,))),
+                              str(chain[-1]), _extends_line(chain[-1]))
         source = read_config(path)
         if source is None:
             return None
         validate(source)
         effective = _Effective(path.parent, str(path))
+        effective.digest = _digest(path)
         extends = source.data.get("extends", [])
         for parent in [extends] if isinstance(extends, str) else extends:
             if parent in PRESETS:
@@ -488,6 +507,31 @@ class Resolver:
         return _build(effective, relative, self.select, self.ignore, max_bytes)
 
 
+def _digest(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
+
+
+def _combine(first: str, second: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{first}+{second}".encode()).hexdigest()[:16]
+
+
+def _extends_line(path: Path) -> int:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            if re.match(r"\s*extends\s*[:=]", line):
+                return number
+    except OSError:
+        pass
+    return 1
+
+
 def _relative(path: Path, effective: _Effective | None) -> str | None:
     if effective is None:
         return None
@@ -499,15 +543,30 @@ def _relative(path: Path, effective: _Effective | None) -> str | None:
 
 def _merge(target: _Effective, inherited: _Effective) -> None:
     target.strict = target.strict or inherited.strict
+    target.digest = _combine(target.digest, inherited.digest)
     target.rules.update(inherited.rules)
-    target.include += inherited.include
-    target.exclude += [str((inherited.base / p).relative_to(target.base)) if _inside(inherited.base, target.base)
-                       else p for p in inherited.exclude]
-    target.per_file_ignores.update(inherited.per_file_ignores)
+    target.include += [_rebase(p, inherited.base, target.base) for p in inherited.include]
+    target.exclude += [_rebase(p, inherited.base, target.base) for p in inherited.exclude]
+    target.per_file_ignores.update({_rebase(p, inherited.base, target.base): v
+                                    for p, v in inherited.per_file_ignores.items()})
     target.vocabulary += inherited.vocabulary
     target.custom_rules += inherited.custom_rules
     target.max_file_size = inherited.max_file_size or target.max_file_size
     target.require_reason = target.require_reason or inherited.require_reason
+
+
+def _rebase(pattern: str, base: Path, target: Path) -> str:
+    """A glob written relative to `base`, rewritten relative to `target` (where it is matched).
+
+    A bare name ("*.draft.md") matches at any depth below its own folder, so it becomes
+    "folder/**/*.draft.md"."""
+    if base == target or not _inside(base, target):
+        return pattern
+    prefix = base.relative_to(target).as_posix()
+    pattern = pattern[2:] if pattern.startswith("./") else pattern
+    if "/" not in pattern.rstrip("/"):
+        return f"{prefix}/**/{pattern}"
+    return f"{prefix}/{pattern}"
 
 
 def _inside(child: Path, parent: Path) -> bool:
@@ -527,7 +586,16 @@ def _apply(effective: _Effective, source: _Source) -> None:
         effective.rules[rule.code] = value
     effective.include += data.get("include", [])
     effective.exclude += data.get("exclude", [])
-    effective.per_file_ignores.update(data.get("per_file_ignores", {}))
+    for pattern, keys in data.get("per_file_ignores", {}).items():
+        for key in keys:
+            if find_rule(str(key)) is None and not any(str(key) in (r.code, r.name) for r in effective.custom_rules) \
+                    and not any(r.get("code") == key or r.get("name") == key for r in data.get("custom_rules", [])):
+                from .registry import load_rules
+
+                names = sorted(set(load_rules()) | {r.name for r in load_rules().values()})
+                raise ConfigError(f"per_file_ignores names an unknown rule '{key}' {_did_you_mean(str(key), names)}",
+                                  str(source.path), source.line(("per_file_ignores", pattern)))
+        effective.per_file_ignores[pattern] = list(keys)
     if "max_file_size" in data:
         effective.max_file_size = data["max_file_size"]
     vocabulary = data.get("vocabulary", {})
@@ -537,10 +605,20 @@ def _apply(effective: _Effective, source: _Source) -> None:
         for name, words in fields.items():
             effective.vocabulary.append((("fields", part, name), tuple(words)))
     effective.require_reason = data.get("suppressions", {}).get("require_reason", effective.require_reason)
+    from .registry import load_rules
+
+    taken = {code: "intspec-lint" for code in load_rules()} | {r.name: "intspec-lint" for r in load_rules().values()}
+    taken |= {r.code: "an extended config" for r in effective.custom_rules}
     for index, spec in enumerate(data.get("custom_rules", [])):
         from .custom_rules import build_rule
 
-        effective.custom_rules.append(build_rule(spec, str(source.path), source.line(("custom_rules", index))))
+        line = source.line(("custom_rules", index))
+        for key in (spec["code"], spec["name"]):
+            if key in taken:
+                raise ConfigError(f"custom rule {spec['code']}: '{key}' is already used by {taken[key]}",
+                                  str(source.path), line)
+            taken[key] = "another custom rule"
+        effective.custom_rules.append(build_rule(spec, str(source.path), line))
 
 
 def _build(effective: _Effective, relative: str | None, select, ignore, max_bytes) -> Settings:
@@ -588,7 +666,7 @@ def _build(effective: _Effective, relative: str | None, select, ignore, max_byte
         vocabulary=tuple(effective.vocabulary),
         extra_rules=tuple(effective.custom_rules),
         require_reason=effective.require_reason,
-        source=effective.source,
+        source=f"{effective.source}@{effective.digest}",
     )
 
 

@@ -57,6 +57,18 @@ def build_rule(spec: dict, file: str, line: int | None) -> Rule:
         raise ConfigError(str(error), file, line) from None
     selector, field, where = spec["given"], then["field"], spec.get("where", {})
     template = spec["message"]
+    try:
+        known = _fields_of(selector)
+        for name in [field, *where]:
+            if name not in known:
+                import difflib
+
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f"did you mean {close[0]}?" if close else f"expected one of: {', '.join(known)}"
+                raise CustomRuleError(f"custom rule {code}: {selector} have no field '{name}' ({hint})")
+        _check_template(code, template)
+    except CustomRuleError as error:
+        raise ConfigError(str(error), file, line) from None
 
     def check(model, options):
         for item in _select(model, selector):
@@ -80,6 +92,31 @@ def build_rule(spec: dict, file: str, line: int | None) -> Rule:
         check=check,
         source="config",
     )
+
+
+def _fields_of(selector: str) -> list[str]:
+    import dataclasses
+
+    from .spec import model
+
+    kind = {"contracts": model.Contract, "flows": model.Flow, "mappings": model.Mapping, "auth": model.Auth,
+            "errors": model.ErrorCategory, "monitoring": model.Metric, "retry": model.Retry,
+            "dead_letter": model.DeadLetter, "idempotency": model.Idempotency, "overview": model.Overview,
+            "sla": model.Sla}[selector]
+    return [f.name for f in dataclasses.fields(kind) if f.name not in ("span", "text")]
+
+
+def _check_template(code: str, template: str) -> None:
+    import string
+
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        raise CustomRuleError(f"custom rule {code}: message {template!r} is not a valid template: {error}") from None
+    for name in names:
+        if not name or name[0].isdigit() or not name.isidentifier():
+            raise CustomRuleError(f"custom rule {code}: message uses {{{name}}}; use {{label}}, {{field}} or "
+                                  "{value} (other names are printed as they are)")
 
 
 class _Fields(dict):

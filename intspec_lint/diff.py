@@ -15,7 +15,8 @@ class DiffError(Exception):
 
 def _git(*args: str, cwd: Path) -> str:
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True,
+                              text=True, check=False)
     except OSError as error:
         raise DiffError(f"--diff-only needs git: {error}") from None
     if done.returncode != 0:
@@ -40,7 +41,7 @@ def changed_lines(ref: str, cwd: Path | None = None) -> tuple[Path, dict[str, se
     for line in _git("diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", ref, "--",
                      cwd=root).splitlines():
         if line.startswith("+++ "):
-            name = line[4:]
+            name = line[4:].rstrip("\t")  # git ends a name with spaces in it with a tab
             current = None if name == "/dev/null" else name[2:] if name.startswith("b/") else name
             if current is not None:
                 changed.setdefault(current, set())

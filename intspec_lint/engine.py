@@ -51,6 +51,9 @@ def lint_file(path: Path, display: str, settings: Settings | None = None) -> lis
     return lint_bytes(data, display, settings)
 
 
+_LINE_NUMBER = __import__("re").compile(r"\bline \d+")
+
+
 def _version() -> str:
     from . import __version__
 
@@ -199,4 +202,5 @@ class _Run:
         import hashlib
 
         text = " ".join(self.lines[line - 1].split()) if 0 < line <= len(self.lines) else ""
+        message = _LINE_NUMBER.sub("line", message)  # "the flow on line 8" must not move with the file
         return hashlib.sha256(f"{code}\0{message}\0{text}".encode()).hexdigest()[:20]

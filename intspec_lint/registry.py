@@ -9,6 +9,7 @@ from functools import lru_cache
 from .rule import CODE_PATTERN, NAME_PATTERN, Rule
 
 GROUP = "intspec_lint.rules"
+VERSIONS: dict[str, str] = {}  # distribution -> version, of every distribution that provides rules
 
 
 class RuleLoadError(Exception):
@@ -23,7 +24,7 @@ def checklist_slugs() -> dict[str, dict]:
     return dict(cache.data(data_path("rules", "catalogue.yaml"), load_yaml))
 
 
-def _entry_points() -> list[tuple[str, str, str]]:
+def _entry_points() -> list[tuple[str, str, str, str]]:
     """(name, value, distribution) of every entry point in the group. Scanning every installed
     distribution is a noticeable part of start-up, so the list is cached until an installation
     folder on sys.path changes."""
@@ -31,11 +32,11 @@ def _entry_points() -> list[tuple[str, str, str]]:
 
     from . import cache
 
-    def scan() -> list[tuple[str, str, str]]:
+    def scan() -> list[tuple[str, str, str, str]]:
         from importlib.metadata import entry_points
 
-        return [(ep.name, ep.value, ep.dist.name if ep.dist else "unknown distribution")
-                for ep in entry_points(group=GROUP)]
+        return [(ep.name, ep.value, ep.dist.name if ep.dist else "unknown distribution",
+                 ep.dist.version if ep.dist else "") for ep in entry_points(group=GROUP)]
 
     stamps = []
     for folder in sys.path:
@@ -51,11 +52,12 @@ def load_rules() -> dict[str, Rule]:
     """code -> Rule, in code order, validated."""
     found: list[Rule] = []
     sources = _entry_points()
-    if not any(value.startswith("intspec_lint.rules") for _, value, _ in sources):
+    if not any(value.startswith("intspec_lint.rules") for _, value, _, _ in sources):
         from .rules import BUILTIN_RULES  # a source checkout that was never installed
 
         found.extend(BUILTIN_RULES)
-    for name, value, dist in sources:
+    for name, value, dist, version in sources:
+        VERSIONS[dist] = version
         try:
             loaded = _load(value)
         except Exception as error:  # any import failure must name the plugin

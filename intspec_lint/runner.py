@@ -68,12 +68,13 @@ def _lint_in_worker(target: Target) -> list[Finding]:
 class _Worker:
     def __init__(self, options: Options):
         from .config import Resolver
-        from .registry import load_rules
+        from .registry import VERSIONS, load_rules
 
         self.options = options
         self.resolver = Resolver(options.config, options.no_config, options.select, options.ignore, options.max_bytes)
         rules = load_rules()
-        self.rules_key = ",".join(f"{c}:{r.source}:{r.severity.value}:{r.default_enabled}" for c, r in rules.items())
+        self.rules_key = ",".join(f"{c}:{r.source}:{VERSIONS.get(r.source, '')}:{r.severity.value}:{r.default_enabled}"
+                                  for c, r in rules.items())
 
     def lint(self, target: Target) -> list[Finding]:
         from .engine import lint_bytes, lint_file

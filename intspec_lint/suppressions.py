@@ -41,6 +41,7 @@ class Directive:
     last: int = 0
     codes: set[str] = field(default_factory=set)  # resolved codes; empty = every rule
     used: bool = False
+    shadow: bool = False  # the rest of a directive split by a partial enable
 
 
 def parse(text: str, fmt: str) -> list[Directive]:
@@ -81,7 +82,7 @@ def _directive(kind: str, body: str, number: int, start: int, line: str, fmt: st
 
 def _resolve_ranges(directives: list[Directive], lines: list[str], fmt: str) -> None:
     total = len(lines)
-    for index, directive in enumerate(directives):
+    for index, directive in enumerate(list(directives)):
         line = directive.span.line
         if directive.kind == "line":
             directive.first = directive.last = line
@@ -96,9 +97,19 @@ def _resolve_ranges(directives: list[Directive], lines: list[str], fmt: str) -> 
         elif directive.kind == "disable":
             directive.first, directive.last = line, total
             for later in directives[index + 1 :]:
-                if later.kind == "enable" and (not later.keys or set(later.keys) & set(directive.keys)
-                                               or not directive.keys):
+                if later.kind != "enable":
+                    continue
+                if not later.keys or not directive.keys or set(later.keys) >= set(directive.keys):
                     directive.last = later.span.line
+                    break
+                if set(later.keys) & set(directive.keys):
+                    # `enable IS501` after `disable IS501 IS701`: IS501 ends here, IS701 goes on
+                    rest = tuple(k for k in directive.keys if k not in later.keys)
+                    ended = tuple(k for k in directive.keys if k in later.keys)
+                    directive.keys, directive.last = ended, later.span.line
+                    carry = Directive("disable", rest, directive.reason, directive.span, later.span.line, total)
+                    carry.shadow = True
+                    directives.append(carry)
                     break
 
 
@@ -111,7 +122,9 @@ def apply(findings: list[Finding], directives: list[Directive], rules, require_r
     names = {rule.name: code for code, rule in rules.items()}
     extra: list[Finding] = []
     for directive in directives:
-        if directive.kind == "enable":
+        if directive.kind == "enable" or directive.shadow:
+            if directive.shadow:
+                directive.codes = {k.upper() if k.upper() in rules else names.get(k) for k in directive.keys} - {None}
             continue
         for key in directive.keys:
             code = key.upper() if key.upper() in rules else names.get(key)
@@ -135,7 +148,7 @@ def apply(findings: list[Finding], directives: list[Directive], rules, require_r
         if not silenced:
             kept.append(finding)
     for directive in directives:
-        if directive.kind == "enable" or directive.used or (directive.keys and not directive.codes):
+        if directive.kind == "enable" or directive.shadow or directive.used or (directive.keys and not directive.codes):
             continue
         if not directive.codes or any(enabled(code) for code in directive.codes):
             what = ", ".join(sorted(directive.codes)) or "every rule"

@@ -148,9 +148,6 @@ def test_shifting_inside_a_yaml_spec_brings_nothing_back(cli, repo):
     assert new == [] and outcome.exit_code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="spec.yaml/engine: findings about a missing part of a YAML spec are "
-                   "reported at 1:1 whatever line 1 is (not at the title), so a comment added at the top "
-                   "changes their fingerprint (code+message+line text) and they come back as new")
 def test_comment_lines_at_the_top_of_a_yaml_spec_bring_nothing_back(cli, repo):
     write(repo, "orders.intspec.yaml", SPEC_YAML)
     record(cli, repo, "orders.intspec.yaml")
@@ -159,9 +156,6 @@ def test_comment_lines_at_the_top_of_a_yaml_spec_bring_nothing_back(cli, repo):
     assert new == []
 
 
-@pytest.mark.xfail(strict=True, reason="IS101 (and IS701/IS801) name an unnamed item by its line ('flow on line "
-                   "8 has no trigger'); the line number is part of the message and so of the fingerprint, so "
-                   "shifting the spec brings the finding back as new")
 def test_shifting_an_unnamed_flow_brings_nothing_back(cli, repo):
     text = SPEC_MD.replace("| Refund |", "|  |")
     write(repo, "orders.md", text)
@@ -291,8 +285,6 @@ def test_corrupt_baseline(cli, repo, content):
     assert outcome.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="baseline.subtract: a baseline written for another format version or "
-                   "tool (e.g. {\"format\": 99, ...}) is accepted silently; `format` and `tool` are never checked")
 def test_baseline_of_an_unknown_format_is_refused(cli, repo):
     write(repo, "orders.md", SPEC_MD)
     record(cli, repo, "orders.md")

@@ -247,9 +247,6 @@ def test_select_and_ignore_win_over_the_config(cli, repo):
     assert set(codes(selected)) == {"IS501"} and severity_of(selected, "IS501") == {"warning"}
 
 
-@pytest.mark.xfail(strict=True, reason="config.Settings.enabled: a rule the config turns off stays off under "
-                   "`--select` naming it, although the command line is documented to win over the config; the run "
-                   "says 'No problems found' and exits 0")
 def test_select_wins_over_a_rule_the_config_turns_off(cli, repo):
     write(repo, ".intspec-lint.yaml", "rules:\n  IS501: false\n")
     write(repo, "spec.md", SPEC_MD)
@@ -323,8 +320,6 @@ def test_extends_cycle_is_an_error(cli, repo, layout):
     assert outcome.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="config.Resolver._load: the `extends` cycle error is raised without file "
-                   "and line (ConfigError(message) only), unlike every other config error")
 def test_extends_cycle_error_names_the_file_and_line(cli, repo):
     write(repo, ".intspec-lint.yaml", "rules:\n  IS501: warning\nextends: ./other.yaml\n")
     write(repo, "other.yaml", "extends: ./.intspec-lint.yaml\n")
@@ -477,9 +472,6 @@ def test_named_excluded_file_is_linted_with_no_config(cli, repo):
     assert "excluded" not in outcome.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="config._merge: an extended config's `exclude` globs are rebased onto its "
-                   "own folder but its `include` globs are not, so the same base file's include and exclude "
-                   "apply to different folders")
 def test_extended_include_and_exclude_apply_to_the_same_folder(cli, repo):
     write(repo, "configs/base.yaml", 'include: ["contracts/*.txt.md"]\nexclude: ["contracts/*.draft.md"]\n')
     write(repo, ".intspec-lint.yaml", "extends: ./configs/base.yaml\n")
@@ -494,8 +486,6 @@ def test_extended_include_and_exclude_apply_to_the_same_folder(cli, repo):
         assert included == excluded, (top, linted)
 
 
-@pytest.mark.xfail(strict=True, reason="config._merge: a bare-name `exclude` glob of an extended config in another "
-                   "folder is rewritten to 'folder/name', which no longer matches at any depth")
 def test_extended_bare_name_exclude_still_matches_at_any_depth(cli, repo):
     write(repo, "configs/base.yaml", 'exclude: ["*.draft.md"]\n')
     write(repo, ".intspec-lint.yaml", "extends: ./configs/base.yaml\n")
@@ -514,8 +504,6 @@ def test_excludes_of_a_config_in_the_same_folder_are_inherited(cli, repo):
     assert set(by_file(lint_json(cli, repo, "."))) == {"spec.md"}
 
 
-@pytest.mark.xfail(strict=True, reason="config._build/validate: rules named in `per_file_ignores` are never "
-                   "checked; an unknown one (a typo) is silently ignored instead of being a config error")
 def test_per_file_ignores_with_an_unknown_rule_is_an_error(cli, repo):
     config = write(repo, ".intspec-lint.yaml", "per_file_ignores:\n  \"legacy/**\": [IS501, IS9O1]\n")
     write(repo, "spec.md", SPEC_MD)
@@ -703,8 +691,6 @@ def test_unknown_option_line_is_the_option(cli, repo):
     assert f"{config}:2: " in outcome.stderr or f"{config}:4: " in outcome.stderr, outcome.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="config.read_config: invalid TOML raises ConfigError without a line "
-                   "(tomllib's 'at line N' is only inside the text), so the message has no `file:LINE:`")
 def test_invalid_toml_names_file_and_line(cli, repo):
     config = write(repo, "pyproject.toml", "[project]\nname = \"x\"\n\n[tool.intspec-lint]\nrules = {IS501 = \"warning\"\n")
     write(repo, "spec.md", SPEC_MD)
@@ -723,10 +709,6 @@ def test_invalid_toml_is_an_error(cli, repo):
     assert "line 5" in outcome.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="config._rule_value_error: a wrong option type inside a rule mapping "
-                   "(`IS501: {enabled: \"yes\"}`) is reported as \"{...} is not valid under any of the given "
-                   "schemas\": the message names neither the option nor the expected type (the oneOf error is "
-                   "not narrowed to the mapping branch)")
 def test_wrong_option_type_names_the_option_and_the_type(cli, repo):
     config = write(repo, ".intspec-lint.yaml", "rules:\n  IS501:\n    severity: warning\n    enabled: \"yes\"\n")
     write(repo, "spec.md", SPEC_MD)

@@ -203,9 +203,6 @@ message = "contract {label} does not send an X-Correlation-Id header"
         name: [("ACME001", f"contract {CANCEL} does not send an X-Correlation-Id header")] for name in FILES}
 
 
-@pytest.mark.xfail(strict=True, reason="docs/configuration.md: the documented frequency-not-per-hour pattern "
-                   "`/\\s*h(ou)?r\\b` needs 'hr' or 'hour' after the slash, so '100/h' (the form the same page "
-                   "uses in its ACM101 example) is reported as not per hour")
 def test_documented_frequency_rule_accepts_per_h(cli, repo):
     write(repo, ".intspec-lint.yaml", documented_rules())
     write(repo, "spec.md", SPEC_MD.replace("| 100 per hour |", "| 100/h |"))
@@ -228,9 +225,6 @@ def test_documented_header_rule_on_template_style_headers(cli, repo):
     assert findings_of(outcome) == []
 
 
-@pytest.mark.xfail(strict=True, reason="spec.markdown vs spec.yaml: Contract.headers holds header names in YAML "
-                   "but the raw text of the 'Headers:' line (one item, with values and backticks) in Markdown, so "
-                   "a pattern or enum on `headers` means different things in the two formats")
 def test_headers_are_the_same_list_in_both_formats(cli, repo):
     write(repo, ".intspec-lint.yaml", rule("{field: headers, function: pattern, value: \"^X-Correlation-Id$\"}",
                                            given="contracts", where="{kind: http}"))
@@ -313,9 +307,6 @@ def test_select_prefix_selects_only_custom_rules(cli, repo):
     assert not [f for f in ignored if f["code"].startswith("ACME")] and ignored
 
 
-@pytest.mark.xfail(strict=True, reason="cli.lint: --select/--ignore validates names against the registry only, so "
-                   "a custom rule's name ('frequency-not-per-hour') is refused as an unknown rule (exit 2), "
-                   "although codes and names are both accepted for every other rule")
 def test_select_custom_rule_by_name(cli, repo):
     write(repo, ".intspec-lint.yaml", documented_rules())
     outcome = cli(["--format", "json", "--select", "frequency-not-per-hour", *FILES], cwd=repo)
@@ -378,9 +369,6 @@ def test_per_file_ignores_of_a_custom_rule(cli, repo):
     assert ("spec.intspec.yaml", "ACME002") in {(f["file"], f["code"]) for f in got}
 
 
-@pytest.mark.xfail(strict=True, reason="config.Settings.key: the cache key holds only the custom rules' codes, "
-                   "so after a custom rule's check, message or severity is edited (same code) the command line "
-                   "returns the stale cached findings")
 @pytest.mark.parametrize("edit", ["check-and-message", "severity"])
 def test_editing_a_custom_rule_is_seen_on_the_next_run(cli, repo, edit):
     write(repo, ".intspec-lint.yaml", rule("{field: payload, function: contains, value: json}",
@@ -453,17 +441,11 @@ def test_bad_rule_header(cli, repo, change, fragment):
     assert fragment in config_error(cli, repo, rule("{field: name, function: present}").replace(*change))
 
 
-@pytest.mark.xfail(strict=True, reason="custom_rules.build_rule: `then.field` (and `where` keys) are not checked "
-                   "against the fields of the part, so a typo ('frequence') silently reports every item "
-                   "instead of being a config error with a suggestion")
 def test_unknown_field_is_a_config_error(cli, repo):
     message = config_error(cli, repo, rule("{field: frequence, function: present}"))
     assert "frequence" in message and "did you mean frequency?" in message
 
 
-@pytest.mark.xfail(strict=True, reason="custom_rules.build_rule: the message template is not checked when the "
-                   "config is loaded; '{0}' or a lone '{' makes str.format_map raise at lint time, the rule "
-                   "crashes (IS003) and with --select ACME the crash is not even reported")
 @pytest.mark.parametrize("message", ["flow {label} has {0}", "flow {label} uses { braces"])
 def test_bad_message_template_is_caught_at_load_time(cli, repo, message):
     write(repo, ".intspec-lint.yaml", rule("{field: payload, function: contains, value: csv}", message=message))
@@ -471,9 +453,6 @@ def test_bad_message_template_is_caught_at_load_time(cli, repo, message):
     assert outcome.exit_code == 2 and "invalid configuration" in outcome.stderr, outcome.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="custom_rules/config: custom rule codes and names are not checked for "
-                   "uniqueness (against each other or the built-in rules), unlike plugin rules; two ACME010 "
-                   "rules, or one named retry-policy-incomplete, are accepted silently")
 @pytest.mark.parametrize("second", [
     "  - code: ACME010\n    name: other-rule\n    given: flows\n    then: {field: name, function: present}\n"
     "    message: x\n",

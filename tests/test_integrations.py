@@ -470,8 +470,6 @@ def test_linting_the_skeleton_reports_every_checklist_item(cli, tmp_path, name):
     assert not {f["code"] for f in findings} & {"IS001", "IS002", "IS003"}, "the skeleton itself is malformed"
 
 
-@pytest.mark.xfail(strict=True, reason="IS901 counts the skeleton's `Idempotency-Key: TBD` header as idempotency "
-                                       "being stated, so the TBD idempotency section is never reported")
 @pytest.mark.parametrize("name", ["spec.md", "spec.intspec.yaml"])
 def test_linting_the_skeleton_reports_its_tbd_idempotency(cli, tmp_path, name):
     findings = _skeleton_findings(cli, tmp_path, name)

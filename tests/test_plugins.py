@@ -365,9 +365,6 @@ def test_plugin_rule_config_errors(plugins, repo, config, fragments):
         assert fragment in outcome.stderr, outcome.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="config._rule_value_error: `ACM101: {min_length: five}` is reported as "
-                   "\"{...} is not valid under any of the given schemas\", without saying that min_length must be "
-                   "an integer")
 def test_plugin_rule_option_of_the_wrong_type_names_the_type(plugins, repo):
     config_file = repo / ".intspec-lint.yaml"
     config_file.write_text("rules:\n  ACM101:\n    min_length: five\n", encoding="utf-8")
@@ -387,9 +384,7 @@ def test_plugin_rule_option_of_the_wrong_type_is_an_error(plugins, repo):
 
 @pytest.mark.parametrize("command", [
     ("rules",), ("spec.md",), ("--format", "json", "."),
-    pytest.param(("explain", "IS101"), marks=pytest.mark.xfail(strict=True, reason=(
-        "cli.explain: RuleLoadError from load_rules/find_rule is not caught, so `explain` with a broken plugin "
-        "ends in a traceback with exit status 1 instead of exit 2 and the message"))),
+    ("explain", "IS101"),
 ], ids=["rules", "lint", "lint-folder", "explain"])
 def test_plugin_that_fails_to_import(plugins, repo, command):
     outcome = intspec(plugins.broken, *command, cwd=repo)
@@ -497,9 +492,6 @@ def test_check_fixture_dir_with_no_fixtures(plugins, tmp_path):
 
 
 # -- an upgraded plugin ---------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="runner._Worker.rules_key: the result-cache key names each rule's code, "
-                   "source, severity and default only, not the plugin's version or code, so after upgrading a "
-                   "plugin the command line keeps returning the old version's cached findings")
 def test_upgraded_plugin_is_seen_on_the_next_run(plugins, repo):
     python = _venv(plugins.root / f"venv-upgrade-{repo.parent.name}", plugins.wheels["acme"])
     first = intspec(python, "--format", "json", "--select", "ACM", "spec.md", cwd=repo)

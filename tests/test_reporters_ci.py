@@ -137,9 +137,6 @@ def test_junit_of_a_clean_file(cli):
     assert root.get("failures") == "0"
 
 
-@pytest.mark.xfail(strict=True, reason="junit.py escapes with saxutils.quoteattr/escape, which keep control "
-                                       "characters that XML 1.0 forbids; a YAML key like \"bad\\x0ckey\" reaches "
-                                       "an IS002 message and the report is not well-formed")
 def test_junit_is_well_formed_when_a_spec_puts_a_control_character_in_a_message(cli, tmp_path):
     spec = tmp_path / "spec.intspec.yaml"
     spec.write_text(COMPLIANT_YAML.read_text(encoding="utf-8") + '"bad\\x0ckey": 2\n', encoding="utf-8")
@@ -208,9 +205,6 @@ custom_rules:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="sarif.py numbers ruleIndex over rules ∪ finding codes but lists only the "
-                                       "registered rules in tool.driver.rules, so a config custom rule (ACME001) "
-                                       "shifts every ruleIndex and has no rule descriptor")
 def test_sarif_rule_index_points_at_the_rule_with_a_config_custom_rule(cli, tmp_path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".intspec-lint.yaml").write_text(_CUSTOM_RULE_CONFIG, encoding="utf-8")
@@ -320,16 +314,10 @@ def test_diff_only_reports_every_finding_of_a_new_spec(cli, tmp_path, staged):
     assert [_key(f) for f in found] == expected
 
 
-_QUOTED_NAMES = pytest.mark.xfail(
-    strict=True, reason="diff.py parses `+++ b/NAME` literally: git appends a tab to a name with spaces and C-quotes "
-    "a non-ASCII name (core.quotePath), and `ls-files --others` quotes non-ASCII names too, so such files never "
-    "match and their findings vanish")
-
-
 @pytest.mark.parametrize("name, how", [
-    pytest.param("my spec.md", "changed", marks=_QUOTED_NAMES),
-    pytest.param("spéc.md", "changed", marks=_QUOTED_NAMES),
-    pytest.param("spéc.md", "untracked", marks=_QUOTED_NAMES),
+    ("my spec.md", "changed"),
+    ("spéc.md", "changed"),
+    ("spéc.md", "untracked"),
     ("my spec.md", "untracked"),
 ])
 def test_diff_only_with_spaces_or_accents_in_the_file_name(cli, tmp_path, name, how):

@@ -151,8 +151,6 @@ def test_markdown_block_does_not_reach_back(cli, repo):
     assert found(cli, repo, "spec.md", text) == expected_md(text, {"IS501"})
 
 
-@pytest.mark.xfail(strict=True, reason="suppressions._resolve_ranges: an enable that names only some of a "
-                   "disable's rules ends the whole range, so the rules it does not name are reported again")
 def test_markdown_enable_of_one_rule_keeps_the_others_disabled(cli, repo):
     text = insert_before(SPEC_MD, "## Retry", "<!-- intspec-lint-disable IS501 IS701 -- see ADR-12 -->")
     text = insert_before(text, "## Monitoring", "<!-- intspec-lint-enable IS501 -->\n")

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """XML 1.0 cannot hold most control characters, even escaped: show them as \\xNN."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def render(findings, rules, *, linted=(), **_context) -> str:
@@ -20,12 +29,12 @@ def render(findings, rules, *, linted=(), **_context) -> str:
     for name in files:
         found = by_file[name]
         if not found:
-            out.append(f"    <testcase classname={quoteattr(name)} name={quoteattr(name)}/>")
+            out.append(f"    <testcase classname={quoteattr(_xml(name))} name={quoteattr(_xml(name))}/>")
             continue
-        out.append(f"    <testcase classname={quoteattr(name)} name={quoteattr(name)}>")
+        out.append(f"    <testcase classname={quoteattr(_xml(name))} name={quoteattr(_xml(name))}>")
         for f in found:
-            summary = f"{f.code} {f.message}"
-            detail = f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message} [{f.rule}]"
+            summary = _xml(f"{f.code} {f.message}")
+            detail = _xml(f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.message} [{f.rule}]")
             out.append(f"      <failure type={quoteattr(f.code)} message={quoteattr(summary)}>{escape(detail)}</failure>")
         out.append("    </testcase>")
     out += ["  </testsuite>", "</testsuites>"]

@@ -52,7 +52,7 @@ def render(findings, rules, *, root: str | None = None, **_context) -> str:
                 "version": __version__,
                 "semanticVersion": __version__,
                 "informationUri": "https://github.com/intspec-lint/intspec-lint",
-                "rules": [_rule(rules[code]) for code in used if code in rules],
+                "rules": [_rule(rules[code]) if code in rules else _custom_rule(code, findings) for code in used],
             }
         },
         "automationDetails": {"id": "intspec-lint/"},
@@ -95,6 +95,21 @@ def _rule(rule) -> dict:
         "helpUri": rule.docs_url,
         "defaultConfiguration": {"level": _LEVELS[rule.severity.value]},
         "properties": {"checklist": rule.checklist, "tags": [rule.checklist, "integration-spec"]},
+    }
+
+
+def _custom_rule(code: str, findings) -> dict:
+    """A rule declared in a config: what its findings tell of it."""
+    sample = next(f for f in findings if f.code == code)
+    return {
+        "id": code,
+        "name": sample.rule,
+        "shortDescription": {"text": f"{sample.rule}: a rule declared in the project's intspec-lint config"},
+        "fullDescription": {"text": f"{sample.rule}, declared in the project's intspec-lint configuration."},
+        "help": {"text": "See the project's .intspec-lint.yaml (custom_rules).",
+                 "markdown": "See the project's `.intspec-lint.yaml` (`custom_rules`)."},
+        "defaultConfiguration": {"level": _LEVELS[sample.severity.value]},
+        "properties": {"checklist": sample.checklist, "tags": [sample.checklist, "integration-spec"]},
     }
 
 

@@ -27,7 +27,7 @@ _COVERS_ALL = re.compile(
 def idempotency_missing(spec, options):
     idempotency = spec.idempotency
     statements = [s.text for s in idempotency.statements if given(s)] if idempotency else []
-    keys = idempotency.keys if idempotency else []
+    keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
     mentioned = any(mentions_idempotency(c.text) for c in spec.contracts)
     if not statements and not keys and not mentioned:
         where = spec.where("idempotency")

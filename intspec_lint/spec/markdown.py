@@ -59,6 +59,7 @@ _SHAPE_LIST = lazy(
 )
 _RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
 _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
+_HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 _STATUS_LOOSE = lazy(
     r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
 )
@@ -622,7 +623,7 @@ class _Extractor:
             if field == "topic" and pair[1].strip() and contract.topic is None:
                 contract.topic = value(pair[1].strip(" `"), line.span)
             elif field == "headers":
-                contract.headers.append(value(pair[1], line.span))
+                contract.headers += [value(name, line.span) for name in _header_names(pair[1])]
             elif field == "request_shape" and (pair[1].strip() or line.has_more):
                 contract.request_shape = contract.request_shape or value(pair[1] or "(below)", line.span)
             elif field == "response_shape" and (pair[1].strip() or line.has_more):
@@ -693,6 +694,11 @@ class _Extractor:
             elif isinstance(block, ListBlock):
                 for item in block.items:
                     context = _label(item.text)
+                    pair = _key_value(item.text) or (item.text.strip(" *:"), "")
+                    if self.vocab.field("contracts", pair[0]) == "headers":  # a list of headers below the key
+                        for nested in _nested_items(item):
+                            contract.headers += [value(name, Span(nested.span.line, 1, nested.span.line, 1))
+                                                 for name in _header_names(nested.text)]
                     for inner in item.blocks:
                         if isinstance(inner, Code):
                             self._contract_code(contract, inner, _role(item.text) or _role(label))
@@ -919,6 +925,16 @@ _KINDS = {
     ("retry", "max_attempts"): "count",
     ("retry", "circuit_breaker"): "count",
 }
+
+
+def _header_names(text: str) -> list[str]:
+    """Header names in "`Content-Type: application/json`, `Idempotency-Key: <id>` (required)"."""
+    names = []
+    for part in re.split(r"[,;]\s+|\s+and\s+", text):
+        match = _HEADER_NAME.match(part.strip(" *`-"))
+        if match:
+            names.append(match.group(1))
+    return names
 
 
 def _leading_word_pair(segment: str, vocab: Vocabulary) -> tuple[str, str] | None:

@@ -55,6 +55,9 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
     if root is None or not isinstance(root, MappingNode):
         where = node_span(root) if root is not None else Span(1, 1, 1, 1)
         return spec, [SchemaProblem(where, "a YAML spec must be a mapping with `intspec: 1` and `title` at the top")]
+    if root.value:  # findings about a missing part point at the first key (line 1, unless comments come first)
+        first = node_span(root.value[0][0])
+        spec.title = Span(first.line, 1, first.line, first.end_column)
     problems = _duplicates(root)
     try:
         data = _plain(root, [0])
