@@ -90,7 +90,7 @@ def yaml_text(tree) -> str:
     from ruamel.yaml import YAML
 
     stream = io.StringIO()
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")
     yaml.default_flow_style = False
     yaml.dump(tree, stream)
     return stream.getvalue()

@@ -32,7 +32,7 @@ def agree(data) -> None:
     assert fast == VALIDATOR.is_valid(data), data
 
 
-@settings(max_examples=1500, deadline=None, derandomize=True)
+@settings(max_examples=500, deadline=None, derandomize=True)
 @given(st.dictionaries(KEYS, TREES, max_size=8).map(lambda d: {"intspec": 1, "title": "t", **d}))
 def test_fast_check_agrees_with_jsonschema(data):
     agree(data)
