@@ -87,10 +87,12 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     Markdown whose headings name at least three parts of a spec (or whose front matter says
     `intspec: true`). Files named explicitly are always linted.
     """
+    from . import cache
     from .config import ConfigError, Resolver
     from .findings import Severity
     from .registry import RuleLoadError, find_rule, load_rules
 
+    cache.ENABLED = not no_cache  # before anything reads the tool's own data: that is cached too
     try:
         rules = load_rules()
     except RuleLoadError as error:
@@ -103,10 +105,8 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         custom_name = re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+", key) and not _close(key, rules)
         if not (custom_code or custom_name):  # a config's own rules have other codes and names
             _fail(f"unknown rule '{key}' in --select/--ignore {_suggest(key, rules)}")
-    from . import cache
     from .runner import Options
 
-    cache.ENABLED = not no_cache
     options = Options(config_file, no_config, select, ignore, max_file_size, cache=not no_cache)
     try:
         resolver = Resolver(config_file, no_config, select, ignore, max_file_size)

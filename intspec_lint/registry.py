@@ -40,6 +40,8 @@ def _entry_points() -> list[tuple[str, str, str, str]]:
 
     stamps = []
     for folder in sys.path:
+        if not folder.endswith(("site-packages", "dist-packages")):
+            continue  # distributions are installed there (an install or removal changes the folder)
         try:
             stamps.append(f"{folder}:{os.stat(folder or '.').st_mtime_ns}")
         except OSError:

@@ -1,0 +1,96 @@
+"""Many files: worker processes give the same output as one process, and the cache is keyed right."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from intspec_lint import cache
+from intspec_lint.discovery import collect
+from intspec_lint.runner import PARALLEL_FROM, Options, lint_targets
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture
+def specs(tmp_path):
+    """The labelled corpus copied twice: enough files for worker processes to be used."""
+    for copy in ("a", "b"):
+        shutil.copytree(CORPUS, tmp_path / copy, ignore=shutil.ignore_patterns("*.txt"))
+    targets = collect([str(tmp_path)]).targets
+    assert len(targets) >= PARALLEL_FROM
+    return targets
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(cache, "folder", lambda: folder)
+    monkeypatch.setattr(cache, "ENABLED", True)
+    return folder
+
+
+def test_parallel_output_is_identical_to_serial(specs):
+    serial = lint_targets(specs, Options(cache=False), jobs=1)
+    parallel = lint_targets(specs, Options(cache=False), jobs=2)
+    assert serial and parallel == serial
+
+
+def test_warm_cache_gives_identical_findings(specs, cache_dir):
+    cold = lint_targets(specs, Options(cache=True), jobs=1)
+    assert list((cache_dir / "results").rglob("*.json")), "nothing was cached"
+    warm = lint_targets(specs, Options(cache=True), jobs=2)
+    assert warm == cold
+    assert [f.fingerprint for f in warm] == [f.fingerprint for f in cold]
+
+
+def _one(tmp_path: Path, text: str):
+    spec = tmp_path / "spec.md"
+    spec.write_text(text, encoding="utf-8")
+    return collect([str(spec)]).targets
+
+
+FLAWED = (CORPUS / "markdown" / "orders-template.md").read_text(encoding="utf-8").replace("| ~500/hour peak", "| TBD")
+
+
+def test_cache_misses_when_the_content_changes(tmp_path, cache_dir):
+    targets = _one(tmp_path, FLAWED)
+    first = lint_targets(targets, Options(cache=True), jobs=1)
+    assert [f.code for f in first] == ["IS101"]
+    targets[0].path.write_text(FLAWED.replace("| TBD", "| ~500/hour peak"), encoding="utf-8")
+    assert lint_targets(targets, Options(cache=True), jobs=1) == []
+
+
+def test_cache_misses_when_the_config_changes(tmp_path, cache_dir):
+    targets = _one(tmp_path, FLAWED)
+    (tmp_path / ".git").mkdir()
+    assert [f.severity.value for f in lint_targets(targets, Options(cache=True), jobs=1)] == ["error"]
+    (tmp_path / ".intspec-lint.yaml").write_text("rules:\n  IS101: warning\n", encoding="utf-8")
+    assert [f.severity.value for f in lint_targets(targets, Options(cache=True), jobs=1)] == ["warning"]
+    (tmp_path / ".intspec-lint.yaml").write_text("rules:\n  IS101: false\n", encoding="utf-8")
+    assert lint_targets(targets, Options(cache=True), jobs=1) == []
+
+
+def test_cache_misses_when_the_version_changes(tmp_path, cache_dir, monkeypatch):
+    targets = _one(tmp_path, FLAWED)
+    lint_targets(targets, Options(cache=True), jobs=1)
+    entries = set((cache_dir / "results").rglob("*.json"))
+    monkeypatch.setattr(cache, "__version__", "999.0.0")
+    lint_targets(targets, Options(cache=True), jobs=1)
+    assert set((cache_dir / "results").rglob("*.json")) > entries, "a new version must not reuse old results"
+
+
+def test_a_corrupt_cache_entry_is_a_miss(tmp_path, cache_dir):
+    targets = _one(tmp_path, FLAWED)
+    expected = lint_targets(targets, Options(cache=True), jobs=1)
+    for entry in (cache_dir / "results").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert lint_targets(targets, Options(cache=True), jobs=1) == expected
+
+
+def test_the_cache_never_holds_the_specs_text(tmp_path, cache_dir):
+    secret = "sk_live_51HvQxRealLookingSecretKey0123456789"
+    text = FLAWED.replace("Fulfillment order JSON", f"Fulfillment order JSON (key {secret})")
+    lint_targets(_one(tmp_path, text), Options(cache=True), jobs=1)
+    stored = "".join(p.read_text(encoding="utf-8") for p in (cache_dir / "results").rglob("*.json"))
+    assert stored and secret not in stored
