@@ -78,17 +78,23 @@ class Vocabulary:
         Under a heading that already names a part (`nested`), weak words ("API", "events") do not
         count: "Fulfillment API" under "Authentication" is a system, not a contract.
         """
+        return self._section_parts(title, nested)
+
+    @lru_cache(maxsize=8192)
+    def _section_parts(self, title: str, nested: bool) -> tuple[str, ...]:
         text = normalize(title)
         if text in self._umbrellas:
             return self._umbrellas[text]
         patterns = self._strong_sections if nested else self._sections
         return tuple(part for part, pattern in patterns.items() if pattern.search(text))
 
+    @lru_cache(maxsize=8192)
     def is_contract_subsection(self, title: str) -> bool:
         text = normalize(title)
         match = self._subsections.search(text)
         return match is not None and len(text) <= len(match) + 12
 
+    @lru_cache(maxsize=16384)
     def field(self, part: str, key: str) -> str | None:
         """The field of `part` that a column header or a "key:" names."""
         text = normalize(key)
@@ -116,6 +122,7 @@ class Vocabulary:
         """`key` is one of the words for field `name` itself, not a longer phrase containing one."""
         return self._fields[part].get(normalize(key)) == name
 
+    @lru_cache(maxsize=8192)
     def category(self, text: str) -> str | None:
         """transient / permanent / partial, from a category's name."""
         normal = normalize(text)
@@ -124,6 +131,7 @@ class Vocabulary:
                 return name
         return None
 
+    @lru_cache(maxsize=8192)
     def metric_kind(self, text: str) -> str:
         normal = re.sub(r"[-.]", " ", normalize(text))
         for name, pattern in self._metric_kinds:
@@ -133,6 +141,10 @@ class Vocabulary:
 
     def table_part(self, header: list[str], prior: tuple[str, ...]) -> tuple[str, dict[int, str]] | None:
         """Which part a table's columns describe, and the field of each column it knows."""
+        return self._table_part(tuple(header), prior)
+
+    @lru_cache(maxsize=4096)
+    def _table_part(self, header: tuple[str, ...], prior: tuple[str, ...]) -> tuple[str, dict[int, str]] | None:
         best: tuple[float, str, dict[int, str]] | None = None
         for part in _TABLE_PARTS:
             columns: dict[int, str] = {}
