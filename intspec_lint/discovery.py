@@ -2,8 +2,9 @@
 
 In a folder walk a file is a spec when it is `*.intspec.yaml` / `*.intspec.yml`, a YAML file whose
 top level has an `intspec:` key, or a Markdown file that declares `intspec: true` in its front
-matter or has headings for at least three parts of a spec (flows, contracts, auth, errors,
-retries, dead letters, monitoring, mapping, idempotency). READMEs and other Markdown are left
+matter or whose headings name enough parts of a spec: flows, retries, dead letters, mapping and
+idempotency (parts only integration specs have) count two points, contracts, auth, errors and
+monitoring one, and four points make a spec. READMEs ("API", "Security", "Errors") are left
 alone. Hidden folders, node_modules, virtual environments and build output are not entered.
 """
 
