@@ -84,8 +84,10 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
 
     A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
-    Markdown whose headings name at least three parts of a spec (or whose front matter says
-    `intspec: true`). Files named explicitly are always linted.
+    Markdown whose headings name enough parts of a spec (flows, retries, dead letters, mapping and
+    idempotency count two points; contracts, authentication, errors and monitoring one; four
+    points make a spec) or whose front matter says `intspec: true`. Files named explicitly are
+    always linted, unless --specs-only.
     """
     from . import cache
     from .config import ConfigError, Resolver
