@@ -109,3 +109,18 @@ def spec_copies(tmp_path):
 def findings_of(outcome: Outcome) -> list[dict]:
     assert outcome.stdout.strip(), f"no JSON on stdout; stderr: {outcome.stderr}"
     return outcome.json()["findings"]
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    """Write `text` to `root/relative`, creating folders on the way."""
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_repository(tmp_path: Path) -> Path:
+    """A folder that is a repository root (it holds `.git`): configs above it are never used."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    return root

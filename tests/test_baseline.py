@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FLAWED_MD, FLAWED_YAML, findings_of
+from conftest import FLAWED_MD, FLAWED_YAML, findings_of, new_repository, write
 
 SPEC_MD = """\
 # Orders to Billing
@@ -62,17 +62,10 @@ monitoring:
 """
 
 
-def write(root: Path, relative: str, text: str) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
+    root = new_repository(tmp_path)
     return root
 
 
@@ -313,8 +306,7 @@ def test_write_baseline_into_a_missing_folder(cli, repo):
 
 def test_example_specs_baseline_roundtrip_after_edit(cli, tmp_path):
     """On the bundled flawed examples: record, break one more thing, and only that comes back."""
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
+    root = new_repository(tmp_path)
     md = root / FLAWED_MD.name
     shutil.copy2(FLAWED_MD, md)
     record(cli, root, md.name)

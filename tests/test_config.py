@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FLAWED_MD, findings_of
+from conftest import FLAWED_MD, findings_of, new_repository, write
 
 # A small, deliberately incomplete Markdown spec. Without any config it gets exactly:
 #   line 1: IS201 IS301 IS401 IS601 IS801 IS901 (missing parts, reported at the title)
@@ -69,18 +69,11 @@ DEFAULT_CODES = Counter({"IS201": 1, "IS301": 1, "IS401": 1, "IS601": 1, "IS801"
                          "IS501": 2, "IS701": 2})
 
 
-def write(root: Path, relative: str, text: str) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A repository root: configs above it are never used."""
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
+    root = new_repository(tmp_path)
     return root
 
 
@@ -774,8 +767,7 @@ def test_config_error_from_the_python_api(repo):
 
 def test_examples_with_a_config_that_silences_their_rules(cli, tmp_path):
     """A copied flawed example is clean once its rules are off: the config reaches real specs too."""
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
+    root = new_repository(tmp_path)
     spec = root / FLAWED_MD.name
     spec.write_text(FLAWED_MD.read_text(encoding="utf-8"), encoding="utf-8")
     before = lint_json(cli, root, spec.name)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_MD, REPO_ROOT, findings_of
+from conftest import COMPLIANT_MD, REPO_ROOT, findings_of, new_repository, write
 
 SPEC_MD = """\
 # Orders to Billing
@@ -91,17 +91,10 @@ CANCEL = "'DELETE https://billing.example.com/v1/invoices/{id}'"
 FLOWS = {"Bill order", "Nightly export", "Sync stock"}
 
 
-def write(root: Path, relative: str, text: str) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
+    root = new_repository(tmp_path)
     write(root, "spec.md", SPEC_MD)
     write(root, "spec.intspec.yaml", SPEC_YAML)
     return root

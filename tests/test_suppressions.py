@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import findings_of
+from conftest import findings_of, new_repository, write
 
 # Without suppressions, SPEC_MD gets: line 1 IS201 IS301 IS401 IS601 IS801 IS901 (missing parts, at
 # the title), line 9 ("## Retry Policy") IS501 x2, line 15 ("## Monitoring") IS701 x2.
@@ -65,17 +65,10 @@ monitoring:
 MISSING = ["IS201", "IS301", "IS401", "IS601", "IS801", "IS901"]
 
 
-def write(root: Path, relative: str, text: str) -> Path:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
+    root = new_repository(tmp_path)
     return root
 
 
