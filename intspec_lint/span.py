@@ -25,5 +25,3 @@ class Span(NamedTuple):
     def __str__(self) -> str:
         return f"{self.line}:{self.column}"
 
-
-START = Span(1, 1, 1, 1)

@@ -124,3 +124,51 @@ def new_repository(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     return root
+
+
+# A small Markdown spec with known gaps, and the same spec in YAML (shared by the config,
+# suppression and baseline tests).
+ORDERS_SPEC_MD = """\
+# Orders to Billing
+
+## Data Flows
+
+| Flow | Source | Destination | Trigger | Payload | Frequency |
+|---|---|---|---|---|---|
+| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |
+
+## Retry Policy
+
+- **Strategy**: exponential backoff with jitter.
+- **Initial delay**: 1 second.
+- **Max retries**: 5.
+
+## Monitoring
+
+| Metric | Threshold | Alert |
+|---|---|---|
+| Error rate | > 1% | Critical |
+"""
+
+ORDERS_SPEC_YAML = """\
+intspec: 1
+title: Orders to Billing
+
+flows:
+  - name: Bill order
+    source: Orders
+    destination: Billing
+    trigger: order.paid event
+    payload: Order JSON
+    frequency: 100/h
+
+retry:
+  strategy: exponential backoff with jitter
+  initial_delay: 1s
+  max_attempts: 5
+
+monitoring:
+  - metric: Error rate
+    threshold: "> 1%"
+    alert: critical
+"""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FLAWED_MD, FLAWED_YAML, findings_of, new_repository, write
+from conftest import FLAWED_MD, FLAWED_YAML, ORDERS_SPEC_YAML, findings_of, new_repository, write
 
 SPEC_MD = """\
 # Orders to Billing
@@ -38,28 +38,7 @@ SPEC_MD = """\
 """
 REFUND_ROW = "| Refund | Billing | Orders |  | Refund JSON | 5/h |"
 
-SPEC_YAML = """\
-intspec: 1
-title: Orders to Billing
-
-flows:
-  - name: Bill order
-    source: Orders
-    destination: Billing
-    trigger: order.paid event
-    payload: Order JSON
-    frequency: 100/h
-
-retry:
-  strategy: exponential backoff with jitter
-  initial_delay: 1s
-  max_attempts: 5
-
-monitoring:
-  - metric: Error rate
-    threshold: "> 1%"
-    alert: critical
-"""
+SPEC_YAML = ORDERS_SPEC_YAML
 
 
 

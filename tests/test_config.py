@@ -13,57 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FLAWED_MD, findings_of, new_repository, write
+from conftest import FLAWED_MD, ORDERS_SPEC_MD, ORDERS_SPEC_YAML, findings_of, new_repository, write
 
 # A small, deliberately incomplete Markdown spec. Without any config it gets exactly:
 #   line 1: IS201 IS301 IS401 IS601 IS801 IS901 (missing parts, reported at the title)
 #   line 9: IS501 x2 (no circuit breaker, no max delay)     line 15: IS701 x2 (no latency, no queue depth)
-SPEC_MD = """\
-# Orders to Billing
-
-## Data Flows
-
-| Flow | Source | Destination | Trigger | Payload | Frequency |
-|---|---|---|---|---|---|
-| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |
-
-## Retry Policy
-
-- **Strategy**: exponential backoff with jitter.
-- **Initial delay**: 1 second.
-- **Max retries**: 5.
-
-## Monitoring
-
-| Metric | Threshold | Alert |
-|---|---|---|
-| Error rate | > 1% | Critical |
-"""
+SPEC_MD = ORDERS_SPEC_MD
 RETRY_LINE, MONITORING_LINE = 9, 15
 
 # The same spec in YAML: the same findings, at the matching keys.
-SPEC_YAML = """\
-intspec: 1
-title: Orders to Billing
-
-flows:
-  - name: Bill order
-    source: Orders
-    destination: Billing
-    trigger: order.paid event
-    payload: Order JSON
-    frequency: 100/h
-
-retry:
-  strategy: exponential backoff with jitter
-  initial_delay: 1s
-  max_attempts: 5
-
-monitoring:
-  - metric: Error rate
-    threshold: "> 1%"
-    alert: critical
-"""
+SPEC_YAML = ORDERS_SPEC_YAML
 
 DEFAULT_CODES = Counter({"IS201": 1, "IS301": 1, "IS401": 1, "IS601": 1, "IS801": 1, "IS901": 1,
                          "IS501": 2, "IS701": 2})

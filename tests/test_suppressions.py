@@ -12,55 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import findings_of, new_repository, write
+from conftest import ORDERS_SPEC_MD, ORDERS_SPEC_YAML, findings_of, new_repository, write
 
 # Without suppressions, SPEC_MD gets: line 1 IS201 IS301 IS401 IS601 IS801 IS901 (missing parts, at
 # the title), line 9 ("## Retry Policy") IS501 x2, line 15 ("## Monitoring") IS701 x2.
-SPEC_MD = """\
-# Orders to Billing
-
-## Data Flows
-
-| Flow | Source | Destination | Trigger | Payload | Frequency |
-|---|---|---|---|---|---|
-| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |
-
-## Retry Policy
-
-- **Strategy**: exponential backoff with jitter.
-- **Initial delay**: 1 second.
-- **Max retries**: 5.
-
-## Monitoring
-
-| Metric | Threshold | Alert |
-|---|---|---|
-| Error rate | > 1% | Critical |
-"""
+SPEC_MD = ORDERS_SPEC_MD
 
 # The same in YAML: line 1 the missing parts, line 12 (`retry:`) IS501 x2, line 17 (`monitoring:`) IS701 x2.
-SPEC_YAML = """\
-intspec: 1
-title: Orders to Billing
-
-flows:
-  - name: Bill order
-    source: Orders
-    destination: Billing
-    trigger: order.paid event
-    payload: Order JSON
-    frequency: 100/h
-
-retry:
-  strategy: exponential backoff with jitter
-  initial_delay: 1s
-  max_attempts: 5
-
-monitoring:
-  - metric: Error rate
-    threshold: "> 1%"
-    alert: critical
-"""
+SPEC_YAML = ORDERS_SPEC_YAML
 
 MISSING = ["IS201", "IS301", "IS401", "IS601", "IS801", "IS901"]
 

@@ -34,7 +34,7 @@ from .model import (
     Value,
 )
 from .lazy_re import lazy
-from .values import value
+from .values import is_placeholder, value
 from .vocabulary import Vocabulary, normalize
 
 _KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
@@ -594,7 +594,7 @@ class _Extractor:
             destination = patterns.dead_letter_destination(text)
             if destination:
                 dead.destination = value(destination, span)
-            elif patterns.is_placeholder_only(text):
+            elif is_placeholder(text):
                 dead.destination = value(text, span)
         if dead.alert is None:
             alert = patterns.alert_phrase(text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from .lazy_re import lazy
-from .values import is_placeholder
 
 _NUM = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
 _UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
@@ -252,10 +251,6 @@ def mentions_dead_letter(text: str) -> bool:
 
 def mentions_idempotency(text: str) -> bool:
     return bool(_IDEMPOTENCY.search(text))
-
-
-def is_placeholder_only(text: str) -> bool:
-    return is_placeholder(text)
 
 
 def retry_facts(text: str) -> dict[str, tuple[str, int]]:
