@@ -186,7 +186,7 @@ def _label(item, selector: str) -> str:
     if item is None:
         return selector.replace("_", " ")
     label = getattr(item, "label", None)
-    if isinstance(label, str):
+    if isinstance(label, str) and label:
         return f"'{label}'"
     for name in ("name", "metric", "source_field", "system", "category"):
         found = getattr(item, name, None)

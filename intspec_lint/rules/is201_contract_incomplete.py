@@ -26,7 +26,7 @@ def contract_incomplete(spec, options):
                                            "codes")
         return
     for contract in spec.contracts:
-        subject = f"contract '{contract.label}'"
+        subject = contract.subject
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
                 yield Hit(contract.span, f"{subject} has no method and URL: state them as `POST /v1/orders`")

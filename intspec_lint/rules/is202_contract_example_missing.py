@@ -23,7 +23,7 @@ def contract_example_missing(spec, options):
     for contract in spec.contracts:
         roles = {example.role for example in contract.examples}
         method = contract.method.text.upper() if contract.method else ""
-        subject = f"contract '{contract.label}'"
+        subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles:
             noun = "message" if contract.kind != "http" else "request"
             yield Hit(contract.span, f"{subject} has no concrete example {noun}: add one (a fenced code block in Markdown, `examples.request` in YAML)")

@@ -22,4 +22,4 @@ def contract_example_invalid(spec, options):
             if example.error:
                 role = example.role or "example"
                 yield Hit(example.error_span or example.span,
-                          f"example {role} of contract '{contract.label}' is {example.error}")
+                          f"example {role} of {contract.subject} is {example.error}")

@@ -44,7 +44,7 @@ def idempotency_missing(spec, options):
             continue
         if any(_names(contract, statement) for statement in statements):
             continue
-        yield Hit(contract.span, f"write operation '{contract.label}' has no idempotency key or dedup strategy: say "
+        yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency key or dedup strategy: say "
                                  "which key makes a repeated call safe")
 
 

@@ -214,11 +214,12 @@ class _Extractor:
     def _table(self, table: Table, parts: tuple[str, ...], section: Section) -> None:
         kind = self.vocab.table_part([c.text for c in table.header], parts)
         if kind is None:
-            if len(table.header) == 2:
+            # "Parameter | Value" (and "Parameter | Value | Notes"): each row is a "key: value" line
+            if len(table.header) == 2 or normalize(table.header[0].text) in _KEY_COLUMNS:
                 lines = [
                     _Line(f"{row.cells[0].text}: {row.cells[1].text}", row.cells[1].span if row.cells[1].text else row.span)
                     for row in table.rows
-                    if len(row.cells) == 2
+                    if len(row.cells) >= 2
                 ]
                 self._lines(lines, parts, section)
             return
@@ -790,8 +791,8 @@ class _Extractor:
             span = Span(line_offset + key_node.start_mark.line + 1, 1, line_offset + key_node.start_mark.line + 1, 1)
             named = self.vocab.section_parts(key.replace("_", " "))
             if is_map(value_node) and "errors" in named:
-                self._yaml_error_map(value_node, line_offset)
-                self.spec.sections.setdefault("errors", span)
+                if self._yaml_error_map(value_node, line_offset):
+                    self.spec.sections.setdefault("errors", span)
                 continue
             if is_map(value_node):
                 self._yaml_facts(value_node, named or parts, line_offset, depth + 1)
@@ -837,21 +838,27 @@ class _Extractor:
             if fields:
                 self._record(part, fields, span)
 
-    def _yaml_error_map(self, node, line_offset: int) -> None:
-        """`errors: {transient: {examples: [...], action: ...}, ...}` inside a fenced block."""
+    def _yaml_error_map(self, node, line_offset: int) -> bool:
+        """`errors: {transient: {examples: [...], action: ...}, ...}` inside a fenced block. Only keys
+        that name a category count: `"last_error": {"code": ...}` in an example payload is no policy."""
         from ..document.yaml import is_map
 
+        found = False
         for key_node, value_node in node.value:
             line = line_offset + key_node.start_mark.line + 1
             span = Span(line, 1, line, 1)
             name = str(key_node.value)
+            if self.vocab.category(name.replace("_", " ")) is None:
+                continue
+            found = True
             inner = {str(k.value): v for k, v in value_node.value} if is_map(value_node) else {}
             action = inner.get("action") or inner.get("handling")
             action_text = "" if action is None or not isinstance(action.value, str) else action.value
-            category = self.vocab.category(name) or name.lower()
+            category = self.vocab.category(name.replace("_", " "))
             self.spec.errors.append(
                 ErrorCategory(span, category, value(name, span), None, value(action_text, span) if action_text else None)
             )
+        return found
 
     # -- helpers ----------------------------------------------------------------------------
     def _section_lines(self, section: Section) -> list[_Line]:
@@ -913,6 +920,7 @@ class _Extractor:
             spec.idempotency = Idempotency(spec.sections["idempotency"])
 
 
+_KEY_COLUMNS = {"parameter", "setting", "key", "option", "property", "name", "item"}
 _CONTRACT_EVIDENCE = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
 _RECORD_PARTS = {"flows", "mappings", "monitoring", "auth", "errors", "idempotency"}
 _SPEC_PARTS = {"flows", "mappings", "monitoring", "errors", "auth", "idempotency"}

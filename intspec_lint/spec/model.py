@@ -102,7 +102,12 @@ class Contract:
             return self.name.text
         if self.topic:
             return self.topic.text
-        return "contract"
+        return ""
+
+    @property
+    def subject(self) -> str:
+        """How a message names the contract: "contract 'POST /v1/orders'", or by its line."""
+        return f"contract '{self.label}'" if self.label else f"the contract at line {self.span.line}"
 
     @property
     def writes(self) -> bool:
