@@ -135,7 +135,7 @@ ORDERS_SPEC_MD = """\
 
 | Flow | Source | Destination | Trigger | Payload | Frequency |
 |---|---|---|---|---|---|
-| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |
+| Bill order | Orders | Billing | order paid call | Order JSON | 100/h |
 
 ## Retry Policy
 
@@ -148,6 +148,17 @@ ORDERS_SPEC_MD = """\
 | Metric | Threshold | Alert |
 |---|---|---|
 | Error rate | > 1% | Critical |
+
+## Overview
+
+The Orders service (producer) publishes paid orders; Billing (consumer) invoices them. Event-driven.
+
+## Service levels
+
+- **Latency**: P99 under 1 minute
+- **Throughput**: 100 paid orders/hour at peak
+- **Uptime**: 99.9% monthly
+- **When down**: paid-order events wait on the queue and are replayed in order
 """
 
 ORDERS_SPEC_YAML = """\
@@ -158,7 +169,7 @@ flows:
   - name: Bill order
     source: Orders
     destination: Billing
-    trigger: order.paid event
+    trigger: order paid call
     payload: Order JSON
     frequency: 100/h
 
@@ -171,4 +182,17 @@ monitoring:
   - metric: Error rate
     threshold: "> 1%"
     alert: critical
+
+overview:
+  systems:
+    - {name: Orders, role: producer}
+    - {name: Billing, role: consumer}
+  purpose: Billing invoices every paid order
+  pattern: event-driven
+
+sla:
+  latency: P99 under 1 minute
+  throughput: 100 paid orders/hour at peak
+  uptime: 99.9% monthly
+  when_down: paid-order events wait on the queue and are replayed in order
 """

@@ -21,7 +21,7 @@ SPEC_MD = """\
 
 | Flow | Source | Destination | Trigger | Payload | Frequency |
 |---|---|---|---|---|---|
-| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |
+| Bill order | Orders | Billing | order paid call | Order JSON | 100/h |
 | Refund | Billing | Orders |  | Refund JSON | 5/h |
 
 ## Retry Policy
@@ -147,7 +147,7 @@ def test_a_new_defect_is_reported(cli, repo):
     write(repo, "orders.intspec.yaml", SPEC_YAML.replace("    frequency: 100/h\n", ""))
     outcome, new = against(cli, repo, "orders.md", "orders.intspec.yaml")
     assert outcome.exit_code == 1
-    md_line = md.split("\n").index("| Bill order | Orders | Billing | order.paid event | Order JSON |  |") + 1
+    md_line = md.split("\n").index("| Bill order | Orders | Billing | order paid call | Order JSON |  |") + 1
     assert new == [("orders.intspec.yaml", "IS101", 5), ("orders.md", "IS101", md_line)]
     messages = [f["message"] for f in findings_of(outcome)]
     assert all("'Bill order'" in m and "frequency" in m for m in messages)
@@ -166,7 +166,7 @@ def test_a_second_identical_defect_is_still_new(cli, repo):
 
 
 def test_a_second_identical_defect_in_yaml_is_still_new(cli, repo):
-    text = SPEC_YAML.replace("    trigger: order.paid event\n", "")
+    text = SPEC_YAML.replace("    trigger: order paid call\n", "")
     write(repo, "orders.intspec.yaml", text)
     record(cli, repo, "orders.intspec.yaml")
     flow = text[text.index("  - name: Bill order"):text.index("\nretry:")]
@@ -190,8 +190,8 @@ def test_a_fixed_then_reintroduced_defect_elsewhere_in_the_file_is_known(cli, re
     write(repo, "orders.md", SPEC_MD)
     record(cli, repo, "orders.md")
     moved = SPEC_MD.replace(REFUND_ROW + "\n", "").replace(
-        "| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |",
-        "| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |\n"
+        "| Bill order | Orders | Billing | order paid call | Order JSON | 100/h |",
+        "| Bill order | Orders | Billing | order paid call | Order JSON | 100/h |\n"
         "| Cancel | Orders | Billing | order.cancelled | Order id | 1/h |\n" + REFUND_ROW)
     write(repo, "orders.md", moved)
     outcome, new = against(cli, repo, "orders.md")

@@ -554,8 +554,8 @@ def test_vocabulary_is_inherited_through_extends(cli, repo):
 # -- config errors --------------------------------------------------------------------------------
 CONFIG_ERRORS = {
     # name: (file, text, line, fragments of the message)
-    "unknown-rule": (".intspec-lint.yaml", "extends: default\nrules:\n  IS50: warning\n", 3,
-                     ["unknown rule 'IS50'", "did you mean IS501?"]),
+    "unknown-rule": (".intspec-lint.yaml", "extends: default\nrules:\n  IS5011: warning\n", 3,
+                     ["unknown rule 'IS5011'", "did you mean IS501?"]),
     "unknown-rule-name": (".intspec-lint.yaml", "rules:\n  IS501: warning\n  retry-policy-incomplet: false\n", 3,
                           ["unknown rule 'retry-policy-incomplet'", "did you mean retry-policy-incomplete?"]),
     "unknown-top-level-key": (".intspec-lint.yaml", "extends: default\nrulez:\n  IS501: warning\n", 2,
@@ -575,8 +575,8 @@ CONFIG_ERRORS = {
     "not-a-mapping": (".intspec-lint.yaml", "- IS501\n", 1, ["must be a mapping"]),
     "wrong-type-top-level": (".intspec-lint.yaml", "exclude: [a]\nmax_file_size: big\n", 2,
                              ["max_file_size", "'big'", "integer"]),
-    "toml-unknown-rule": ("pyproject.toml", "[project]\nname = \"x\"\n\n[tool.intspec-lint.rules]\nIS50 = \"warning\"\n",
-                          5, ["unknown rule 'IS50'", "did you mean IS501?"]),
+    "toml-unknown-rule": ("pyproject.toml", "[project]\nname = \"x\"\n\n[tool.intspec-lint.rules]\nIS5011 = \"warning\"\n",
+                          5, ["unknown rule 'IS5011'", "did you mean IS501?"]),
     "toml-unknown-key": ("pyproject.toml", "[tool.intspec-lint]\nextends = \"default\"\nexlude = [\"a\"]\n", 3,
                          ["unknown key 'exlude'", "did you mean exclude?"]),
     "custom-rule-IS-code": (".intspec-lint.yaml", """\
@@ -689,7 +689,7 @@ def test_config_option_path_that_does_not_exist(cli, repo):
 
 def test_broken_config_stops_the_run_even_for_other_folders(cli, repo):
     """The broken config applies to one file only, but the run stops: no partial report that reads as a pass."""
-    write(repo, "bad/.intspec-lint.yaml", "rules:\n  IS50: warning\n")
+    write(repo, "bad/.intspec-lint.yaml", "rules:\n  IS5011: warning\n")
     write(repo, "bad/spec.md", SPEC_MD)
     write(repo, "good/spec.md", SPEC_MD)
     outcome = cli(["--format", "json", "."], cwd=repo)
@@ -698,7 +698,7 @@ def test_broken_config_stops_the_run_even_for_other_folders(cli, repo):
 
 
 def test_broken_config_is_ignored_with_no_config(cli, repo):
-    write(repo, ".intspec-lint.yaml", "rules:\n  IS50: warning\n")
+    write(repo, ".intspec-lint.yaml", "rules:\n  IS5011: warning\n")
     write(repo, "spec.md", SPEC_MD)
     outcome = cli(["--no-config", "spec.md"], cwd=repo)
     assert outcome.exit_code == 1, outcome.stderr
@@ -717,7 +717,7 @@ def test_config_error_from_the_python_api(repo):
     import intspec_lint
     from intspec_lint.config import ConfigError
 
-    config = write(repo, ".intspec-lint.yaml", "rules:\n  IS50: warning\n")
+    config = write(repo, ".intspec-lint.yaml", "rules:\n  IS5011: warning\n")
     spec = write(repo, "spec.md", SPEC_MD)
     with pytest.raises(ConfigError) as raised:
         intspec_lint.lint_paths([spec])

@@ -21,7 +21,7 @@ SPEC_MD = """\
 
 | Flow | Source | Destination | Trigger | Payload | Frequency |
 |---|---|---|---|---|---|
-| Bill order | Orders | Billing | order.paid event | Order JSON | 100 per hour |
+| Bill order | Orders | Billing | order paid call | Order JSON | 100 per hour |
 | Nightly export | Billing | Ledger | TBD | CSV file | daily |
 | Sync stock | Warehouse | Billing | stock.changed event | Stock JSON | ~40/hour peak |
 
@@ -54,7 +54,7 @@ flows:
   - name: Bill order
     source: Orders
     destination: Billing
-    trigger: order.paid event
+    trigger: order paid call
     payload: Order JSON
     frequency: 100 per hour
   - name: Nightly export
@@ -239,7 +239,7 @@ FUNCTIONS = [
     ("{field: frequency, function: not-pattern, value: \"(?i)monthly\"}", "", set()),
     ("{field: destination, function: enum, value: [billing, Warehouse]}", "", {"Nightly export"}),
     ("{field: source, function: enum, value: [ORDERS, billing, warehouse]}", "", set()),
-    ("{field: trigger, function: enum, value: [TBD, order.paid event, stock.changed event]}", "",
+    ("{field: trigger, function: enum, value: [TBD, order paid call, stock.changed event]}", "",
      {"Nightly export"}),  # a placeholder is never an allowed value
     ("{field: payload, function: contains, value: json}", "", {"Nightly export"}),
     ("{field: destination, function: contains, value: L}", "", set()),

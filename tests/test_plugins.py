@@ -102,7 +102,7 @@ SPEC_MD = """\
 
 | Flow | Source | Destination | Trigger | Payload | Frequency |
 |---|---|---|---|---|---|
-| Bill order | Orders | Billing | order.paid event | Order JSON | 100/h |
+| Bill order | Orders | Billing | order paid call | Order JSON | 100/h |
 |  | Billing | Ledger | Cron 02:00 | CSV file | daily |
 | Sync | Warehouse | Billing | stock.changed event | Stock JSON | 40/h |
 """
@@ -116,7 +116,7 @@ flows:
   - name: Bill order
     source: Orders
     destination: Billing
-    trigger: order.paid event
+    trigger: order paid call
     payload: Order JSON
     frequency: 100/h
   - source: Billing

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Hit
 from ..span import Span
 from ..spec.model import Value
+from ..spec.values import enum_values
 
 
 def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "") -> Hit | None:
@@ -26,3 +29,85 @@ def _short(text: str, limit: int = 40) -> str:
 
 def label(found: Value | None, fallback: str) -> str:
     return f"'{_short(found.text)}'" if found is not None and found.text.strip() else fallback
+
+
+def row_text(row) -> str:
+    """Everything a mapping row says, for the rules that look for a word anywhere in it."""
+    return " ".join(v.text for v in (row.source_field, row.source_type, row.target_field, row.target_type,
+                                     row.transform, row.default, row.nullable) if v is not None)
+
+
+def leaf(name: str) -> str:
+    """The last segment of a field path, folded: `order.lines[].SKU` -> "sku"."""
+    last = re.split(r"[.\[\]/]+", name.strip("`*\" ").rstrip("[]"))
+    last = [part for part in last if part and not part.isdigit()]
+    return last[-1].lower().replace("_", "").replace("-", "") if last else ""
+
+
+def source_values(spec, row) -> list[str]:
+    """Every value the spec lists for a mapping row's source field: its type's enum, a schema or field
+    table enum for a field of that name, and the values example payloads give it."""
+    values: list[str] = []
+    if row.source_type is not None:
+        values += enum_values(row.source_type.text)
+    name = leaf(row.source_field.text) if row.source_field is not None else ""
+    if not name:
+        return _unique(values)
+    for contract in spec.contracts:
+        for body in contract.bodies.values():
+            for declared in body.fields:
+                if leaf(declared.name) == name and re.search(r"\benum|one\s+of\b", declared.type, re.I):
+                    values += enum_values(declared.type)
+            if body.schema is not None:
+                values += [str(v) for v in _schema_enums(body.schema, name)]
+        if row.source_type is not None and re.search(r"\b(?:enum|one\s+of|codes?|status)\b", row.source_type.text, re.I):
+            for example in contract.examples:
+                values += [str(v) for v in _example_values(example.data, name)]
+    return _unique(values)
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v.strip()))
+
+
+def _schema_enums(schema, name: str, depth: int = 0):
+    if depth > 20 or not isinstance(schema, dict):
+        return
+    for key, inner in (schema.get("properties") or {}).items():
+        if isinstance(inner, dict):
+            if leaf(key) == name and isinstance(inner.get("enum"), list):
+                yield from (v for v in inner["enum"] if isinstance(v, (str, int)))
+            yield from _schema_enums(inner, name, depth + 1)
+    if isinstance(schema.get("items"), dict):
+        yield from _schema_enums(schema["items"], name, depth + 1)
+
+
+def _example_values(data, name: str, depth: int = 0):
+    if depth > 20:
+        return
+    if isinstance(data, dict):
+        for key, inner in data.items():
+            if leaf(str(key)) == name and isinstance(inner, (str, int)) and not isinstance(inner, bool):
+                yield inner
+            else:
+                yield from _example_values(inner, name, depth + 1)
+    elif isinstance(data, list):
+        for inner in data[:200]:
+            yield from _example_values(inner, name, depth + 1)
+
+
+def example_leaves(data, path: str = "", depth: int = 0):
+    """The leaf fields of an example body: (path, name) for each key whose value is not an object."""
+    if depth > 20:
+        return
+    if isinstance(data, dict):
+        for key, inner in data.items():
+            inner_path = f"{path}.{key}" if path else str(key)
+            if isinstance(inner, dict) and inner:
+                yield from example_leaves(inner, inner_path, depth + 1)
+            elif isinstance(inner, list) and inner and isinstance(inner[0], dict):
+                yield from example_leaves(inner[0], f"{inner_path}[]", depth + 1)
+            else:
+                yield inner_path, str(key)
+    elif isinstance(data, list) and data and isinstance(data[0], dict):
+        yield from example_leaves(data[0], f"{path}[]" if path else "", depth + 1)

@@ -86,3 +86,158 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
     elif media == "application/x-www-form-urlencoded":
         example.data = dict(parse_qsl(body.strip(), keep_blank_values=True))
     return example
+
+
+# -- an example against its contract's declared body ---------------------------------------------
+_JSON_TYPES = (
+    ("boolean", re.compile(r"\b(?:bool|boolean)\b", re.I)),
+    ("integer", re.compile(r"\b(?:int|integer|int32|int64|long|short|smallint|bigint)\b", re.I)),
+    ("number", re.compile(r"\b(?:number|decimal|float|double|numeric|money)\b", re.I)),
+    ("array", re.compile(r"\b(?:array|list)\b|\[\]", re.I)),
+    ("object", re.compile(r"\b(?:object|map|dict|struct)\b", re.I)),
+    ("string", re.compile(r"\b(?:string|str|text|varchar|char|uuid|email|url|uri|date|datetime|date-time|"
+                          r"iso[- ]?8601|rfc[- ]?3339|enum)\b", re.I)),
+)
+_NAMES = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array",
+          dict: "an object", type(None): "null"}  # fmt: skip
+
+
+def _json_type(declared: str) -> str | None:
+    """The JSON type a field table's type names ("integer", "ISO 8601 string"...), None when unclear."""
+    if re.search(r"\bnull(?:able)?\b|\bor\b|\|", declared, re.I):
+        return None  # "string or null", "int | string": more than one type
+    if re.search(r"\b(?:decimal|numeric|number|integer|int)\s+string\b", declared, re.I):
+        return "string"  # "decimal string": a number written as a string
+    found = [(m.start(), name) for name, pattern in _JSON_TYPES for m in [pattern.search(declared)] if m]
+    return min(found)[1] if found else None  # the first type word: "array of string" is an array
+
+
+def _fits(value, json_type: str) -> bool:
+    if json_type == "boolean":
+        return isinstance(value, bool)
+    if json_type == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if json_type == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if json_type == "array":
+        return isinstance(value, list)
+    if json_type == "object":
+        return isinstance(value, dict)
+    return isinstance(value, str)
+
+
+def _at(data, parts: list[str], path: str = ""):
+    """(path, value) for each place a dotted field name ("lines[].sku") reaches in `data`."""
+    if not parts:
+        yield path, data
+        return
+    head, rest = parts[0], parts[1:]
+    many = head.endswith("[]")
+    key = head[:-2] if many else head
+    if not isinstance(data, dict) or key not in data:
+        yield f"{path}.{key}" if path else key, _MISSING
+        return
+    inner = f"{path}.{key}" if path else key
+    if rest and isinstance(data[key], list):
+        for index, item in enumerate(data[key]):
+            yield from _at(item, rest, f"{inner}[{index}]")
+    else:
+        yield from _at(data[key], rest, inner)
+
+
+_MISSING = object()
+
+
+def schema_problems(body, data) -> list[tuple[str, str, bool]]:
+    """(field path, what is wrong, whether the field is missing) for an example against its body.
+
+    The value itself is never quoted: an example may hold a secret."""
+    if body.schema is not None:
+        return _json_schema_problems(body.schema, data)
+    problems = []
+    for declared in body.fields:
+        parts = [p for p in re.split(r"\.", declared.name.strip("`* ")) if p]
+        if not parts:
+            continue
+        for path, found in _at(data, parts):
+            if found is _MISSING:
+                parent_missing = path.count(".") + 1 < len(parts)
+                if declared.required and not parent_missing:
+                    problems.append((path, "is required by the field table but missing", True))
+                continue
+            json_type = _json_type(declared.type)
+            if json_type and found is not None and not _fits(found, json_type):
+                problems.append((path, f"is {_NAMES.get(type(found), 'a value')} where the field table says "
+                                       f"{declared.type.strip() or json_type}", False))
+            allowed = _enum_values(declared.type)
+            if allowed and isinstance(found, (str, int)) and not isinstance(found, bool) and str(found) not in allowed:
+                problems.append((path, f"is not one of the values the field table allows ({', '.join(allowed)})",
+                                 False))
+    return problems
+
+
+def _enum_values(declared: str) -> list[str]:
+    from .values import enum_values
+
+    return enum_values(declared) if re.search(r"\benum|one\s+of\b", declared, re.I) else []
+
+
+def _json_schema_problems(schema: dict, data) -> list[tuple[str, str, bool]]:
+    from jsonschema import validators
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        cls = validators.validator_for(schema)
+        cls.check_schema(schema)
+    except SchemaError:
+        return []
+    problems = []
+    for error in sorted(cls(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = _path(error.absolute_path)
+        if error.validator == "required":
+            name = next((p for p in error.validator_value if isinstance(error.instance, dict) and p not in error.instance),
+                        "")
+            problems.append((f"{path}.{name}" if path else name, "is required by the schema but missing", True))
+        elif error.validator == "type":
+            problems.append((path, f"is {_NAMES.get(type(error.instance), 'a value')} where the schema says "
+                                   f"{error.validator_value}", False))
+        elif error.validator == "enum":
+            allowed = ", ".join(map(str, error.validator_value))[:80]
+            problems.append((path, f"is not one of the values the schema allows ({allowed})", False))
+        elif error.validator == "additionalProperties":
+            problems.append((path, "has a property the schema does not allow", False))
+        else:
+            problems.append((path, f"breaks the schema's '{error.validator}' constraint", False))
+    return problems
+
+
+def _path(parts) -> str:
+    path = ""
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def locate(example, path: str, missing: bool = False):
+    """Where field `path` stands in the example: the line of its key, else the example itself."""
+    if missing or not path:
+        return example.span
+    if example.key_spans is not None:
+        while path:
+            if path in example.key_spans:
+                return example.key_spans[path]
+            path = re.sub(r"(?:\.[^.\[]+|\[\d+\])$", "", path)
+        return example.span
+    position = 0
+    found = -1
+    for key in re.findall(r"[^.\[\]]+(?=\.|\[|$)", path):
+        if key.isdigit():
+            continue
+        at = example.text.find(f'"{key}"', position)
+        if at < 0:
+            break
+        found = position = at
+    if found < 0:
+        return example.span
+    line = example.span.line + 1 + example.text.count("\n", 0, found)
+    return Span(line, 1, line, 1)

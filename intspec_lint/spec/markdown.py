@@ -16,6 +16,8 @@ from ..span import Span
 from . import patterns
 from .examples import is_json_schema, parse_example
 from .model import (
+    Body,
+    Field,
     given,
     Auth,
     Contract,
@@ -34,6 +36,7 @@ from .model import (
     Value,
 )
 from .lazy_re import lazy
+from .scan import scan
 from .values import is_placeholder, value
 from .vocabulary import Vocabulary, normalize
 
@@ -99,6 +102,7 @@ class _Extractor:
         self.doc = doc
         self.vocab = vocab
         self.spec = Spec("markdown", doc.title_span)
+        self._intro = [b.text for b in doc.root.blocks if isinstance(b, Paragraph)]  # text before any section
 
     # -- walking ----------------------------------------------------------------------------
     def run(self) -> Spec:
@@ -124,6 +128,8 @@ class _Extractor:
 
     def _walk(self, section: Section, inherited: tuple[str, ...], title: Section | None) -> None:
         own = () if section is title else self._own_parts(section.title, inherited)
+        if section is title:
+            self._intro += [b.text for b in section.blocks if isinstance(b, Paragraph)]
         parts = own or inherited
         for part in parts:
             self.spec.sections.setdefault(part, section.span)
@@ -350,10 +356,12 @@ class _Extractor:
                 self._dead_letter_text(rest, span)
             elif rest.strip():
                 setattr(dead, name, fact)
+                dead.text += f"\n{rest}"
         elif part == "idempotency":
             self._idempotency(span).statements.append(value(line.text, line.span))
         elif part == "overview":
             overview = self._overview(span)
+            overview.text += f"\n{line.text}"
             if name in ("purpose", "pattern") and rest.strip():
                 setattr(overview, name, fact)
         elif part == "sla":
@@ -412,6 +420,7 @@ class _Extractor:
                     self._record("monitoring", fields, span)
         if "overview" in parts:
             overview = self._overview(line.span)
+            overview.text += f"\n{text}"
             if overview.purpose is None and len(text) > 20:
                 overview.purpose = value(text, line.span)
             pattern = patterns.integration_pattern(text)
@@ -591,6 +600,7 @@ class _Extractor:
 
     def _dead_letter_text(self, text: str, span: Span) -> None:
         dead = self._dead_letter(span)
+        dead.text += f"\n{text}"
         if dead.destination is None:
             destination = patterns.dead_letter_destination(text)
             if destination:
@@ -641,12 +651,17 @@ class _Extractor:
                     StatusCode(int(status.group(1)), line.span, value(status.group(2), line.span))
                 )
             else:
-                contract.status_codes.extend(StatusCode(code, line.span) for code in _status_codes(line.text))
+                self._status_line(contract, line)
             if contract.topic is None:
                 mention = _TOPIC_MENTION.search(line.text)
                 if mention and not _METHOD_URL.search(line.text):
                     contract.topic = value(mention.group(1) or mention.group(2), line.span)
         self._contract_blocks(contract, section)
+        for example in contract.examples:
+            said = patterns.example_status(example.text)
+            if said:
+                line = example.span.line + 1 + said[1]
+                contract.status_codes.append(StatusCode(said[0], Span(line, 1, line, 1), listed=False))
         if contract.method is None and (contract.topic is not None or patterns.is_message_contract(contract.text)):
             contract.kind = "message"
         for example in contract.examples:
@@ -655,6 +670,25 @@ class _Extractor:
             if example.role == "response" and contract.response_shape is None:
                 contract.response_shape = Value("(example)", example.span)
         self.spec.contracts.append(contract)
+
+    def _status_line(self, contract: Contract, line: _Line) -> None:
+        """Status codes on a line: listed ("Status codes: 201 (created), 409 (duplicate)") or only
+        mentioned in a sentence ("returns 409 when the order exists")."""
+        listed = _STATUS_KEY.search(line.text)
+        if listed:
+            for piece in re.split(r"[,;]|\s\|\s", listed.group(1)):
+                match = _STATUS_ANY.search(piece)
+                if match:
+                    meaning = piece[match.end():].strip(" `()-—–:=")
+                    said = value(meaning, line.span) if re.search(r"[A-Za-z]", meaning) else None
+                    contract.status_codes.append(StatusCode(int(match.group(1)), line.span, said))
+            return
+        found = {code for code in _status_codes(line.text)}
+        contract.status_codes.extend(StatusCode(code, line.span, listed=False) for code in _status_codes(line.text))
+        for code, offset in patterns.status_mentions(line.text):
+            if code not in found:
+                found.add(code)
+                contract.status_codes.append(StatusCode(code, _offset_span(line, offset), listed=False))
 
     def _contract_blocks(self, contract: Contract, section: Section) -> None:
         context = ""
@@ -677,11 +711,13 @@ class _Extractor:
                                     meaning = value(row.cells[meaning_col].text, row.cells[meaning_col].span)
                                 contract.status_codes.append(StatusCode(int(match.group(1)), row.span, meaning))
                 elif kind and kind[0] == "schema_fields":
-                    role = _role(context or label) or ("response" if contract.request_shape else "request")
+                    role = _role(context or label) or ("response" if "request" in contract.bodies else "request")
                     if role == "response":
                         contract.response_shape = contract.response_shape or Value("(field table)", block.span)
                     else:
                         contract.request_shape = contract.request_shape or Value("(field table)", block.span)
+                    body = contract.bodies.setdefault(role, Body(block.span))
+                    body.fields += _field_rows(block, kind[1])
                 elif kind is None and any(self.vocab.field("contracts", c.text) == "headers" for c in block.header):
                     contract.headers.extend(value(r.cells[0].text, r.span) for r in block.rows if r.cells)
                 elif kind is not None:
@@ -721,6 +757,7 @@ class _Extractor:
                     contract.response_shape = contract.response_shape or Value("(JSON Schema)", code.span)
                 else:
                     contract.request_shape = contract.request_shape or Value("(JSON Schema)", code.span)
+                contract.bodies.setdefault(role or "request", Body(code.span)).schema = data
                 return
         example = parse_example(role, code.info, code.text, code.span, code.first_line)
         if example.media_type == "application/x-sh":
@@ -780,6 +817,8 @@ class _Extractor:
         if tree is None or not hasattr(tree, "value") or not isinstance(tree.value, list):
             return
         self._yaml_facts(tree, parts, code.first_line - 1)
+        if "overview" in parts and self.spec.overview is not None:
+            self.spec.overview.text += f"\n{code.text}"
 
     def _yaml_facts(self, node, parts: tuple[str, ...], line_offset: int, depth: int = 0) -> None:
         from ..document.yaml import is_map, is_seq
@@ -855,8 +894,14 @@ class _Extractor:
             action = inner.get("action") or inner.get("handling")
             action_text = "" if action is None or not isinstance(action.value, str) else action.value
             category = self.vocab.category(name.replace("_", " "))
+            examples = inner.get("examples") or inner.get("codes")
+            examples_text = None
+            if examples is not None:
+                examples_text = ", ".join(str(item.value) for item in examples.value) if isinstance(examples.value, list) \
+                    else str(examples.value)
             self.spec.errors.append(
-                ErrorCategory(span, category, value(name, span), None, value(action_text, span) if action_text else None)
+                ErrorCategory(span, category, value(name, span), value(examples_text, span) if examples_text else None,
+                              value(action_text, span) if action_text else None)
             )
         return found
 
@@ -908,6 +953,14 @@ class _Extractor:
 
     def _finish(self) -> None:
         spec = self.spec
+        intro = "\n".join(self._intro)
+        if spec.overview is not None:
+            spec.overview.text += f"\n{intro}"
+        elif len(intro) > 40:  # the paragraphs under the title are the overview
+            spec.overview = Overview(spec.title, text=intro)
+            spec.overview.pattern = (value(patterns.integration_pattern(intro), spec.title)
+                                     if patterns.integration_pattern(intro) else None)
+            spec.overview.purpose = value(intro, spec.title)
         for part in ("retry", "dead_letter", "idempotency", "overview", "sla"):
             found = getattr(spec, part)
             if found is not None and part in spec.sections:
@@ -918,6 +971,13 @@ class _Extractor:
             spec.retry = Retry(spec.sections["retry"])
         if spec.idempotency is None and "idempotency" in spec.sections:
             spec.idempotency = Idempotency(spec.sections["idempotency"])
+        code_lines: set[int] = set()
+        for section in self.doc.root.walk():
+            for block in _all_blocks(section.blocks):
+                if isinstance(block, Code):
+                    code_lines.update(range(block.span.line, block.span.end_line + 1))
+        prose_lines = set(range(1, len(self.doc.lines) + 1)) - code_lines
+        scan(spec, "\n".join(self.doc.lines), self.vocab, prose_lines)
 
 
 _KEY_COLUMNS = {"parameter", "setting", "key", "option", "property", "name", "item"}
@@ -932,6 +992,9 @@ _KINDS = {
     ("retry", "circuit_open"): "duration",
     ("retry", "max_attempts"): "count",
     ("retry", "circuit_breaker"): "count",
+    ("sla", "latency"): "duration",
+    ("sla", "timeout"): "duration",
+    ("sla", "message_ttl"): "duration",
 }
 
 
@@ -1008,6 +1071,44 @@ def _nested_items(item: ListItem | None):
             for inner in block.items:
                 yield inner
                 yield from _nested_items(inner)
+
+
+_YES = {"yes", "y", "true", "required", "mandatory", "✓", "✔", "x", "always", "must", "req"}
+_NO = {"no", "n", "false", "optional", "opt", "-", "—", "nullable", "conditional"}
+
+
+def _field_rows(table: Table, columns: dict[int, str]) -> list[Field]:
+    """A field table's rows as declared fields: name, type, and whether it is required."""
+    by_name = {name: index for index, name in columns.items()}
+    header = {index: normalize(table.header[index].text) for index in columns}
+    fields = []
+    for row in table.rows:
+        def cell(name: str) -> str:
+            index = by_name.get(name)
+            return row.cells[index].text.strip() if index is not None and index < len(row.cells) else ""
+
+        name = cell("field").strip("`* ")
+        if not name or " " in name:
+            continue
+        kind = cell("type")
+        said = normalize(cell("required")).split(" ")[0] if cell("required") else ""
+        required = True if said in _YES else False if said in _NO else None
+        if required is not None and header.get(by_name.get("required")) == "optional":
+            required = not required
+        if required is None:
+            lowered = f"{kind} {cell('description')}".lower()
+            required = True if "required" in lowered else False if "optional" in lowered else None
+        fields.append(Field(name, row.span, kind, required))
+    return fields
+
+
+def _all_blocks(blocks):
+    """Blocks and the blocks nested in list items, in document order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _all_blocks(item.blocks)
 
 
 def _blocks_with_sections(section: Section):

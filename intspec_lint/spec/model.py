@@ -39,6 +39,7 @@ class Overview:
     systems: list[System] = field(default_factory=list)
     purpose: Value | None = None
     pattern: Value | None = None
+    text: str = ""  # what the overview says, for the systems and roles it names
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class Sla:
     throughput: Value | None = None
     uptime: Value | None = None
     when_down: Value | None = None
+    timeout: Value | None = None  # the caller's timeout for a synchronous call
+    message_ttl: Value | None = None  # how long a queued message lives (TTL, retention)
 
 
 @dataclass(slots=True)
@@ -66,6 +69,7 @@ class StatusCode:
     code: int
     span: Span
     meaning: Value | None = None
+    listed: bool = True  # False: only mentioned in prose or an example's status line
 
 
 @dataclass(slots=True)
@@ -77,6 +81,26 @@ class Example:
     data: Any = None  # parsed body when it could be parsed
     error: str | None = None  # why it could not be parsed
     error_span: Span | None = None
+    key_spans: dict[str, Span] | None = None  # "order.lines[0].sku" -> where it stands (YAML examples)
+
+
+@dataclass(slots=True)
+class Field:
+    """One declared field of a request or response body (a field table row or a YAML field)."""
+
+    name: str
+    span: Span
+    type: str = ""
+    required: bool | None = None  # None: not said
+
+
+@dataclass(slots=True)
+class Body:
+    """What a contract declares about one body: a JSON Schema, or fields, or both."""
+
+    span: Span
+    schema: dict | None = None
+    fields: list[Field] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -92,6 +116,7 @@ class Contract:
     response_shape: Value | None = None
     status_codes: list[StatusCode] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
+    bodies: dict[str, Body] = field(default_factory=dict)  # "request"/"response" -> declared shape
     text: str = ""  # everything the contract says, for searches by the rules
 
     @property
@@ -158,6 +183,7 @@ class DeadLetter:
     alert: Value | None = None
     owner: Value | None = None
     replay: Value | None = None
+    text: str = ""  # what the dead-letter handling says, for the owner and the replay it may name in passing
 
 
 @dataclass(slots=True)
@@ -179,6 +205,7 @@ class Mapping:
     transform: Value | None = None
     default: Value | None = None
     nullable: Value | None = None
+    enum_map: dict[str, str] | None = None  # source value -> target value, when the row maps an enum
 
 
 @dataclass(slots=True)
@@ -228,6 +255,9 @@ class Spec:
     mappings: list[Mapping] = field(default_factory=list)
     idempotency: Idempotency | None = None
     sections: dict[str, Span] = field(default_factory=dict)  # part -> the heading it was found under
+    vague: list[Value] = field(default_factory=list)  # hand-waving phrases in free text
+    secrets: list[tuple[str, Span]] = field(default_factory=list)  # (kind, where): never the secret itself
+    text_facts: dict[str, Value] = field(default_factory=dict)  # sla-like facts stated anywhere: uptime...
 
     def where(self, part: str) -> Span:
         """Where to report something missing from `part`: its section, else the title."""

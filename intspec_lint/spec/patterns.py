@@ -112,7 +112,8 @@ _STORAGE = lazy(
     r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
     r"\w*hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
-    r"key\s+store|credential\s+manager|cyberark|conjur)\b",
+    r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
+    r"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings)\b|\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
     re.I,
 )
 _ACTION = lazy(
@@ -395,3 +396,242 @@ def mapping_parts(text: str) -> dict[str, str] | None:
         "target_type": (match.group("dtype") or "").strip(),
         "transform": rule,
     }
+
+
+_STATUS_MENTION = lazy(
+    r"\b(?:returns?|returning|respond(?:s|ed)?(?:\s+with)?|repl(?:y|ies)(?:\s+with)?|answers?(?:\s+with)?|"
+    r"status(?:\s+code)?|HTTP(?:/\d(?:\.\d)?)?|gets?|receives?|sends?\s+back|fails?\s+with)\s+"
+    r"(?:(?:an?|the|with|code|status|of|http)\s+){0,2}`?([1-5]\d\d)\b(?![.,]\d)",
+    re.I,
+)
+_HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
+
+
+def status_mentions(text: str) -> list[tuple[int, int]]:
+    """(code, offset) of status codes a sentence mentions: "returns 409", "HTTP 503", "status 422"."""
+    return [(int(m.group(1)), m.start(1)) for m in _STATUS_MENTION.finditer(text)]
+
+
+def example_status(text: str) -> tuple[int, int] | None:
+    """(code, line offset) of an HTTP example's status line ("HTTP/1.1 201 Created")."""
+    match = _HTTP_STATUS_LINE.search(text)
+    return (int(match.group(1)), text.count("\n", 0, match.start())) if match else None
+
+
+# -- what the meaning rules ask of a sentence ---------------------------------------------------
+_NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
+                r"(?:\s+[\w-]+){0,6}\s*$", re.I)
+_DROPPED = lazy(
+    r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
+    r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
+    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged)?\s+(?:it\s+|them\s+)?and\s+(?:drop(?:ped)?|discard(?:ed)?|"
+    r"skip(?:ped)?|ignore[d]?|continue|move\s+on)|log-and-(?:drop|skip|continue))\b",
+    re.I,
+)
+_UNSAFE_STORE = lazy(
+    r"\b(?:hard-?coded|in\s+(?:the\s+)?(?:source\s+)?code|source\s+code|(?:git\s+)?repo(?:sitory)?|"
+    r"config(?:uration)?\s+files?|env\s+files?|properties\s+files?|appsettings(?:\.json)?|"
+    r"application\.(?:ya?ml|properties)|plain\s*-?text|spreadsheet|wiki|committed|checked\s+in)\b"
+    r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
+    re.I,
+)
+_UNBOUNDED = lazy(
+    r"\b(?:unlimited|unbounded|infinite(?:ly)?|forever|indefinitely|endlessly|no\s+(?:max(?:imum)?|limit|cap)\b|"
+    r"until\s+(?:it\s+|they\s+)?(?:succeeds?|success(?:ful)?|delivered|acknowledged))",
+    re.I,
+)
+_ASYNC = lazy(
+    r"\b(?:queues?|topics?|events?|webhooks?|kafka|sqs|sns|pub/?sub|rabbitmq|amqp|mqtt|kinesis|eventbridge|"
+    r"service\s+bus|stream(?:s|ing)?|messages?|batch(?:es)?|files?|sftp|s3|nightly|cron|bulk|asynchronous(?:ly)?)\b",
+    re.I,
+)
+_BATCH = lazy(r"\b(?:batch(?:es|ed)?|bulk|nightly|files?|csv|export|import|etl|snapshot|manifest)\b", re.I)
+_WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b", re.I)
+_DEDUP = lazy(
+    r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|redeliver\w*|re-deliver\w*|already\s+(?:processed|seen|applied|"
+    r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
+    r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once))",
+    re.I,
+)
+_ROLES = lazy(
+    r"\b(?:producers?|consumers?|sources?|destinations?|targets?|publish(?:er|ers|es)?|subscrib(?:er|ers|es)|"
+    r"senders?|receivers?|recipients?|clients?|servers?|providers?|upstream|downstream|system\s+of\s+record|"
+    r"callers?|emits?|consumes|sends|receives|pushes|pulls|calls|owns|master|originat\w+|downstream)\b",
+    re.I,
+)
+_TIMEZONE = lazy(
+    r"\b(?:utc|gmt|z|time\s?zones?|tz|timezone-aware|offset|local\s+time|epoch|unix|posix|timestamptz|"
+    r"with\s+time\s+zone|[A-Z][a-z]+/[A-Z][a-z_]+)\b|[+-]\d\d:?\d\d\b",
+    re.I,
+)
+_TIME_FORMAT = lazy(
+    r"\b(?:iso[- ]?8601|rfc[- ]?3339|rfc[- ]?2822|epoch|unix|posix|yyyy|yy|dd|hh|date-time|timestamptz|datetime2?|"
+    r"datetimeoffset|timestamp(?:\s+with(?:out)?\s+time\s+zone)?|date|instant|"
+    r"\d{4}-\d\d-\d\d(?:t\d\d:\d\d)?|milliseconds\s+since|seconds\s+since)\b",
+    re.I,
+)
+_TIMESTAMP_NAME = lazy(r"(?:_at|_on|_date|_time|_ts|At|On|Date|Time|timestamp|Timestamp|^date|^time|^dob)$")
+_TIMESTAMP_TYPE = lazy(r"\b(?:date|datetime|date-time|timestamp\w*|time|epoch|iso[- ]?8601|rfc[- ]?3339|instant|"
+                       r"localdatetime|zoneddatetime|offsetdatetime)\b", re.I)
+_TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b",
+                    re.I)
+_NULL_RULE = lazy(
+    r"\b(?:nulls?|nullable|empty|blank|missing|absent|default(?:s|ed)?|omit(?:ted)?|not\s+(?:set|present|provided|"
+    r"given)|if\s+(?:not|no)|when\s+(?:not|no)|otherwise|fallback|fall\s+back|coalesce|none)\b",
+    re.I,
+)
+_OPTIONAL = lazy(r"\b(?:optional|nullable|may\s+be\s+(?:null|empty|missing|absent)|can\s+be\s+(?:null|empty))\b|\?$",
+                 re.I)
+_TRUNCATION = lazy(r"\b(?:truncat\w*|round\w*|floor|ceil\w*|reject\w*|cut|clip\w*|max(?:imum)?\s+length|"
+                   r"length|fails?\s+validation|overflow)\b", re.I)
+_BOUNDED_TEXT = lazy(r"\b(?:n?varchar2?|n?char|character\s+varying|string)\s*\(\s*(\d+)\s*\)", re.I)
+_INTEGER = lazy(r"\b(?:int(?:eger)?(?:16|32)?|smallint|short|tinyint)\b", re.I)
+_WIDE_NUMBER = lazy(r"\b(?:decimal|numeric|float|double|real|money|number|bigint|long|int64)\b", re.I)
+_DATETIME = lazy(r"\b(?:datetime|date-time|timestamp\w*|instant|epoch)\b", re.I)
+_DATE_ONLY = lazy(r"^\W*date\W*$", re.I)
+
+
+def _said(pattern, text: str) -> re.Match | None:
+    """The first match of `pattern` in `text` that no "never"/"not" just before it negates."""
+    for match in pattern.finditer(text):
+        if not _NEGATED.search(text[max(0, match.start() - 40) : match.start()]):
+            return match
+    return None
+
+
+def drops_messages(text: str) -> str | None:
+    """ "failed messages are dropped", "log and continue"; not "never dropped"."""
+    match = _said(_DROPPED, text)
+    return match.group(0) if match else None
+
+
+def unsafe_storage(text: str) -> str | None:
+    """Credentials kept in code, a repository or a config file; not "never in config files"."""
+    match = _said(_UNSAFE_STORE, text)
+    return match.group(0).lower() if match else None
+
+
+def unbounded(text: str) -> bool:
+    return bool(_said(_UNBOUNDED, text))
+
+
+def is_async(text: str) -> bool:
+    return bool(_ASYNC.search(text))
+
+
+def is_batch(text: str) -> bool:
+    return bool(_BATCH.search(text))
+
+
+def is_webhook(text: str) -> bool:
+    return bool(_WEBHOOK.search(text))
+
+
+def mentions_dedup(text: str) -> bool:
+    return bool(_DEDUP.search(text))
+
+
+def names_roles(text: str) -> bool:
+    return bool(_ROLES.search(text))
+
+
+def says_timezone(text: str) -> bool:
+    return bool(_TIMEZONE.search(text))
+
+
+def says_time_format(text: str) -> bool:
+    return bool(_TIME_FORMAT.search(text))
+
+
+def is_timestamp(name: str, types: str) -> bool:
+    """A date or time field, by its name (`created_at`, `orderDate`) or its declared types."""
+    last = re.split(r"[.\[\]/]", name.strip("`* "))[-1] if name else ""
+    return bool((last and _TIMESTAMP_NAME.search(last)) or _TIMESTAMP_TYPE.search(types))
+
+
+def has_time_of_day(types: str) -> bool:
+    """The types carry a time of day (a date-only field needs a format but no timezone)."""
+    return bool(_TIME_OF_DAY.search(types)) or not types.strip()
+
+
+def says_null_rule(text: str) -> bool:
+    return bool(_NULL_RULE.search(text))
+
+
+def is_optional(text: str) -> bool:
+    return bool(_OPTIONAL.search(text.strip()))
+
+
+def says_truncation(text: str) -> bool:
+    return bool(_TRUNCATION.search(text))
+
+
+def narrowing(source: str, target: str) -> str | None:
+    """How the target type is narrower than the source: "text to varchar(255)", or None."""
+    bounded_target = _BOUNDED_TEXT.search(target)
+    if bounded_target:
+        bounded_source = _BOUNDED_TEXT.search(source)
+        if bounded_source is None and re.search(r"\b(?:string|text|str|varchar|char)\b", source, re.I):
+            return f"unbounded text into {bounded_target.group(0)}"
+        if bounded_source and int(bounded_source.group(1)) > int(bounded_target.group(1)):
+            return f"{bounded_source.group(0)} into {bounded_target.group(0)}"
+    if _INTEGER.search(target) and _WIDE_NUMBER.search(source) and not _WIDE_NUMBER.search(target):
+        return f"{_WIDE_NUMBER.search(source).group(0)} into {_INTEGER.search(target).group(0)}"
+    if _DATE_ONLY.match(target) and _DATETIME.search(source):
+        return f"{_DATETIME.search(source).group(0)} into a date"
+    return None
+
+
+_CODE_WORDS = (
+    (r"rate[- ]?limit\w*|throttl\w*|too many requests", (429,)),
+    (r"time-?outs?|timed out", (408, 504)),
+    (r"unauthori[sz]ed|authentication fail\w*|invalid (?:token|credentials?)|expired token", (401,)),
+    (r"forbidden|permission|not allowed|access denied", (403,)),
+    (r"not found|unknown (?:id|resource|record)|missing resource", (404,)),
+    (r"conflict|duplicate\w*|already exists", (409,)),
+    (r"validation|invalid (?:request|payload|input|data)|malformed|bad request|schema", (400, 422)),
+    (r"unprocessable", (422,)),
+    (r"server errors?|internal error", (500,)),
+    (r"bad gateway", (502,)),
+    (r"unavailable|maintenance|overloaded", (503,)),
+    (r"gateway time-?out", (504,)),
+    (r"gone", (410,)),
+    (r"payload too large|too large", (413,)),
+)
+_CODE_WORD = lazy("|".join(f"(?P<w{i}>\\b(?:{words})\\b)" for i, (words, _) in enumerate(_CODE_WORDS)), re.I)
+_CODE = lazy(r"(?<![\w.$/-])([1-5]\d\d|[1-5]xx)s?(?![\w%/-])", re.I)
+_CODE_RANGE = lazy(r"\b([1-5]\d\d)\s*[-–]\s*([1-5]\d\d)\b")
+
+
+def handled_codes(text: str) -> set:
+    """The status codes an error category covers: the codes it names, ranges ("4xx", "500-599") as
+    "4xx"/each code, and the usual names ("rate limit" is 429)."""
+    found: set = set()
+    for match in _CODE.finditer(text):
+        code = match.group(1).lower()
+        found.add(int(code) if code.isdigit() else code)
+    for match in _CODE_RANGE.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        if 0 < high - low < 100:
+            found.update(range(low, high + 1))
+    for match in _CODE_WORD.finditer(text):
+        found.update(_CODE_WORDS[int(match.lastgroup[1:])][1])
+    return found
+
+
+_OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
+              r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
+
+
+def names_owner(text: str) -> bool:
+    """Names who looks after something: a team, the on-call, an owner."""
+    return bool(_OWNER.search(text))
+
+
+_DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
+                   r"at[- ]least[- ]once|twice|again|duplicates?|retried\s+by\s+the\s+sender)\b", re.I)
+
+
+def about_deliveries(text: str) -> bool:
+    """Talks about incoming deliveries (webhooks, events, redelivery), not a call this side makes."""
+    return bool(_DELIVERIES.search(text))

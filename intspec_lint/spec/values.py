@@ -72,3 +72,34 @@ def value(text: str, span: Span, kind: str = "text") -> Value:
     elif kind == "count":
         number = count_of(text)
     return Value(text, span, number, is_placeholder(text))
+
+
+_ENUM_ITEM = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[\w.+/-]{1,40})"
+_ENUM_PAIR = re.compile(rf"({_ENUM_ITEM})\s*(?:=>|->|→|⟶|=|:)\s*({_ENUM_ITEM})")
+_ENUM_LIST = re.compile(r"\b(?:(?:enum(?:eration)?|values?)\s*[:(\[{]|one\s+of\b\s*:?)\s*([^)\]}\n]{1,300})", re.I)
+
+
+def _bare(item: str) -> str:
+    return item.strip().strip("`\"'").strip()
+
+
+def enum_pairs(text: str) -> dict[str, str] | None:
+    """An enum translation stated in a transform: "Map: 1=pending, 2=active", "`A` → `active`".
+
+    None unless at least two pairs are given, so that "timezone: UTC" is not a map."""
+    body = re.sub(r"^\W*(?:map(?:ped)?|translate[sd]?|lookup|convert)\b\s*:?", "", text.strip(), flags=re.I)
+    pairs = {}
+    for sources, target in _ENUM_PAIR.findall(body):
+        for source in _bare(sources).split("/"):  # "SME/ENT=BUSINESS"
+            if source.strip():
+                pairs[source.strip()] = _bare(target)
+    return pairs if len(pairs) >= 2 else None
+
+
+def enum_values(text: str) -> list[str]:
+    """The values an enum type lists: "enum (1,2,3)", "one of: A, I, S"."""
+    match = _ENUM_LIST.search(text)
+    if not match:
+        return []
+    items = [_bare(item) for item in re.split(r"[,|/]|\s+or\s+", match.group(1))]
+    return [item for item in items if item and len(item.split()) == 1]

@@ -71,6 +71,15 @@ class Vocabulary:
             self._field_patterns[part] = contained
         self._categories = [(name, _phrases(words)) for name, words in data["categories"].items()]
         self._metric_kinds = [(name, _phrases(words)) for name, words in data["metric_kinds"].items()]
+        self._hand_waving: re.Pattern | None = None
+
+    @property
+    def hand_waving(self) -> re.Pattern:
+        """One expression for every hand-waving phrase (compiled on first use)."""
+        if self._hand_waving is None:
+            phrases = [str(p) for p in self.data.get("hand_waving", [])] or [r"(?!)"]
+            self._hand_waving = re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
+        return self._hand_waving
 
     def section_parts(self, title: str, nested: bool = False) -> tuple[str, ...]:
         """The parts a heading names, in vocabulary order; () when it names none.

@@ -14,6 +14,8 @@ from ..span import Span
 from .examples import parse_example
 from .model import (
     Auth,
+    Body,
+    Field,
     Contract,
     DeadLetter,
     ErrorCategory,
@@ -31,6 +33,8 @@ from .model import (
     System,
     Value,
 )
+from . import patterns
+from .scan import scan
 from .values import value
 from .vocabulary import Vocabulary
 
@@ -65,6 +69,7 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
         return spec, [SchemaProblem(node_span(root), f"the document has more than {_NODE_BUDGET} nodes (aliases expanded)")]
     problems += _schema_problems(root, data)
     _Mapper(spec, vocab).root(root)
+    scan(spec, "\n".join(doc.lines), vocab)
     return spec, problems
 
 
@@ -209,6 +214,38 @@ def _text(node) -> str | None:
     return None if node.tag.endswith(":null") else str(node.value)
 
 
+def _scalars(node, budget: list[int]):
+    """The string scalars under a node (bounded like `_plain`)."""
+    budget[0] += 1
+    if budget[0] > 10_000 or node is None:
+        return
+    if isinstance(node, MappingNode):
+        for _, child in node.value:
+            yield from _scalars(child, budget)
+    elif isinstance(node, SequenceNode):
+        for child in node.value:
+            yield from _scalars(child, budget)
+    elif isinstance(node.value, str) and node.tag.endswith(":str"):
+        yield node
+
+
+def _key_spans(node, path: str, spans: dict, budget: list[int]) -> None:
+    """Where each key of an example stands: "lines[0].sku" -> its span (bounded like `_plain`)."""
+    budget[0] += 1
+    if budget[0] > 10_000:
+        return
+    if isinstance(node, MappingNode):
+        for key, child in node.value:
+            inner = f"{path}.{key.value}" if path else str(key.value)
+            spans[inner] = node_span(key)
+            _key_spans(child, inner, spans, budget)
+    elif isinstance(node, SequenceNode):
+        for index, child in enumerate(node.value):
+            inner = f"{path}[{index}]"
+            spans[inner] = node_span(child)
+            _key_spans(child, inner, spans, budget)
+
+
 class _Mapper:
     def __init__(self, spec: Spec, vocab: Vocabulary):
         self.spec = spec
@@ -257,7 +294,10 @@ class _Mapper:
 
     def sla(self, node, span: Span) -> None:
         fields = _items(node)
-        self.spec.sla = Sla(span, *(self.val(fields, k) for k in ("latency", "throughput", "uptime", "when_down")))
+        self.spec.sla = Sla(span, self.val(fields, "latency", "duration"),
+                            *(self.val(fields, k) for k in ("throughput", "uptime", "when_down")),
+                            timeout=self.val(fields, "timeout", "duration"),
+                            message_ttl=self.val(fields, "message_ttl", "duration"))
 
     def flows(self, node, span: Span) -> None:
         for item, item_span in self.records(node):
@@ -282,6 +322,9 @@ class _Mapper:
                     described = _items(shape)
                     if not isinstance(shape, MappingNode) or any(k in described for k in ("schema", "fields", "error", "description")):
                         setattr(contract, f"{role}_shape", value(_text(shape) or "", node_span(shape)))
+                    body = self.body(described, node_span(shape))
+                    if body is not None:
+                        contract.bodies[role] = body
             codes = item.get("status_codes", (None, None))[1]
             for key_node, meaning in _items(codes).values():
                 try:
@@ -297,13 +340,42 @@ class _Mapper:
             for role in ("request", "response"):
                 if role in examples:
                     contract.examples.append(self.example(role, examples[role][1], media.text if media else ""))
+            for example in contract.examples:
+                said = patterns.example_status(example.text) if example.key_spans is None else None
+                if said:
+                    contract.status_codes.append(StatusCode(said[0], example.span, listed=False))
+            for key, (_, child) in item.items():
+                if key not in ("status_codes", "examples"):
+                    for scalar in _scalars(child, [0]):
+                        for code, _offset in patterns.status_mentions(str(scalar.value)):
+                            contract.status_codes.append(StatusCode(code, node_span(scalar), listed=False))
             contract.text = json.dumps({k: _plain(v, [0]) for k, (_, v) in item.items()})
             self.spec.contracts.append(contract)
+
+    def body(self, described: dict, span: Span) -> Body | None:
+        """The declared shape of a body: a JSON Schema object and/or a field list."""
+        schema = described.get("schema", (None, None))[1]
+        fields = described.get("fields", (None, None))[1]
+        body = Body(span)
+        if isinstance(schema, MappingNode):
+            body.schema = _plain(schema, [0])
+        for item, item_span in self.records(fields):
+            name = self.val(item, "name")
+            if name is None:
+                continue
+            kind = self.val(item, "type")
+            required = item.get("required", (None, None))[1]
+            said = None if required is None else str(required.value).lower() in ("true", "yes")
+            body.fields.append(Field(name.text, item_span, kind.text if kind else "", said))
+        return body if body.schema is not None or body.fields else None
 
     def example(self, role: str, node, media: str) -> Example:
         span = node_span(node)
         if isinstance(node, (MappingNode, SequenceNode)):
-            return Example(role, "application/json", json.dumps(_plain(node, [0])), span, data=_plain(node, [0]))
+            example = Example(role, "application/json", json.dumps(_plain(node, [0])), span, data=_plain(node, [0]))
+            example.key_spans = {}
+            _key_spans(node, "", example.key_spans, [0])
+            return example
         text = str(node.value)
         info = {"application/json": "json", "application/xml": "xml", "text/csv": "csv",
                 "application/x-www-form-urlencoded": "form"}.get(media, "")
@@ -367,13 +439,15 @@ class _Mapper:
 
     def mappings(self, node, span: Span) -> None:
         for item, item_span in self.records(node):
-            self.spec.mappings.append(
-                Mapping(
-                    item_span,
-                    *(self.val(item, k) for k in ("source", "source_type", "target", "target_type", "transform",
-                                                  "default", "nullable")),
-                )
+            row = Mapping(
+                item_span,
+                *(self.val(item, k) for k in ("source", "source_type", "target", "target_type", "transform",
+                                              "default", "nullable")),
             )
+            enum_map = item.get("enum_map", (None, None))[1]
+            if isinstance(enum_map, MappingNode):
+                row.enum_map = {str(k.value): str(v.value) for k, v in enum_map.value if not isinstance(v, (MappingNode, SequenceNode))}
+            self.spec.mappings.append(row)
 
     def idempotency(self, node, span: Span) -> None:
         fields = _items(node)

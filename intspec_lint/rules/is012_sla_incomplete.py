@@ -1,0 +1,40 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ..spec.model import given
+
+_ITEMS = (
+    ("latency", "the latency target (e.g. P99 under 2 s)"),
+    ("throughput", "the throughput or volume (e.g. 500 orders/hour at peak)"),
+    ("uptime", "the uptime target (e.g. 99.9% monthly)"),
+    ("when_down", "what happens when one side is down (queued and replayed, retried, or loss accepted)"),
+)
+
+
+@rule(
+    code="IS012",
+    name="sla-incomplete",
+    checklist="sla",
+    severity=Severity.WARNING,
+    summary="The spec does not state its latency, throughput and uptime targets, or what happens when one side "
+    "is down.",
+    rationale="The retry policy, the queue sizes and the alert thresholds all follow from the service levels. "
+    "Without them nobody can tell whether five retries over ten minutes is fine or a breach, or whether an "
+    "outage of the partner may lose data.",
+    bad="# Orders to fulfillment\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+    "| Error rate | > 1% over 5 minutes | Critical |\n",
+    good="# Orders to fulfillment\n\n## Service levels\n\n- **Latency**: P99 under 2 seconds end to end\n"
+    "- **Throughput**: 500 orders/hour at peak\n- **Uptime**: 99.9% monthly\n"
+    "- **When down**: orders stay on the queue for up to 4 days and are replayed in order\n",
+)
+def sla_incomplete(spec, options):
+    sla = spec.sla
+    stated = {name for name, _ in _ITEMS if sla is not None and given(getattr(sla, name))}
+    if any(m.kind == "latency" and given(m.threshold) for m in spec.monitoring):
+        stated.add("latency")
+    if any(given(f.frequency) and f.frequency.number is not None for f in spec.flows) or any(
+        given(f.frequency) and any(c.isdigit() for c in f.frequency.text) for f in spec.flows
+    ):
+        stated.add("throughput")
+    absent = [what for name, what in _ITEMS if name not in stated]
+    if absent:
+        yield Hit(spec.where("sla"), "the service levels are incomplete: state " + "; ".join(absent))

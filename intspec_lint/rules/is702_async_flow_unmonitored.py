@@ -1,0 +1,42 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ..spec import patterns
+from ..spec.model import given
+
+
+@rule(
+    code="IS702",
+    name="async-flow-unmonitored",
+    checklist="monitoring",
+    severity=Severity.ERROR,
+    summary="An asynchronous flow (queue, topic, webhook, batch) has no queue-depth, backlog or consumer-lag "
+    "metric.",
+    rationale="Asynchronous integrations fail quietly: the producer is fine, the consumer is fine, and the "
+    "backlog grows for hours. Queue depth or consumer lag is the only signal that catches it.",
+    bad="## Data Flow\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+    "| Order events | Order Service | Fulfillment | `orders` Kafka topic | Order JSON | 500/hour |\n\n"
+    "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 1% | Critical |\n",
+    good="## Data Flow\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+    "| Order events | Order Service | Fulfillment | `orders` Kafka topic | Order JSON | 500/hour |\n\n"
+    "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 1% | Critical |\n"
+    "| Consumer lag on `orders` | > 1,000 messages | Warning |\n",
+)
+def async_flow_unmonitored(spec, options):
+    if not spec.monitoring:
+        return  # IS701 reports the missing monitoring
+    if any(m.kind == "queue-depth" or _lag(m) for m in spec.monitoring):
+        return
+    for flow in spec.flows:
+        said = " ".join(v.text for v in (flow.trigger, flow.payload, flow.name, flow.frequency) if given(v))
+        if patterns.is_async(said):
+            name = f"'{flow.name.text}'" if given(flow.name) else f"on line {flow.span.line}"
+            yield Hit(flow.span, f"flow {name} is asynchronous, but no metric watches its backlog: add a queue "
+                                 "depth or consumer lag metric with a threshold and an alert")
+            return
+
+
+def _lag(metric) -> bool:
+    text = (metric.metric.text if metric.metric else "").lower()
+    if any(word in text for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
+        return True
+    return metric.kind != "dlq-size" and "queue" in text  # the dead-letter queue alone is not the backlog

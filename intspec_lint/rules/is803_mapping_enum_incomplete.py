@@ -1,0 +1,34 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ._common import label, source_values
+
+
+@rule(
+    code="IS803",
+    name="mapping-enum-incomplete",
+    checklist="data-mapping",
+    severity=Severity.ERROR,
+    summary="An enum mapping does not cover every source value the spec lists for that field.",
+    rationale="An enum translation that covers three of four values works in testing and fails on the first "
+    "record with the fourth. Every value the source can send needs a target, or an explicit fallback.",
+    bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+    "|---|---|---|---|---|\n| `status` | enum (1,2,3,4) | `order_status` | string | Map: 1=pending, 2=active, "
+    "3=closed |\n",
+    good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+    "|---|---|---|---|---|\n| `status` | enum (1,2,3,4) | `order_status` | string | Map: 1=pending, 2=active, "
+    "3=closed, 4=cancelled |\n",
+)
+def mapping_enum_incomplete(spec, options):
+    for row in spec.mappings:
+        if not row.enum_map:
+            continue
+        keys = {k.lower() for k in row.enum_map}
+        if keys & {"*", "other", "others", "else", "default", "any other", "anything else", "unknown"}:
+            continue
+        targets = {v.lower() for v in row.enum_map.values()}
+        absent = [v for v in source_values(spec, row) if v.lower() not in keys and v.lower() not in targets]
+        if absent:
+            field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
+            shown = ", ".join(absent[:6]) + (f" and {len(absent) - 6} more" if len(absent) > 6 else "")
+            yield Hit(row.span, f"the enum mapping of {field} does not cover {shown}: map every source value, or "
+                                "say what an unmapped value becomes")

@@ -1,0 +1,51 @@
+import re
+
+from ..findings import Hit, Severity
+from ..rule import rule
+from ._common import example_leaves, leaf
+
+
+@rule(
+    code="IS804",
+    name="mapping-field-unmapped",
+    checklist="data-mapping",
+    severity=Severity.ERROR,
+    summary="A field in a request or message example appears nowhere in the data mapping.",
+    rationale="The example shows what really travels; the mapping says where each field lands. A field in the "
+    "example that the mapping never mentions is either dropped on the floor or mapped by whoever implements it, "
+    "and the two systems drift apart.",
+    bad="## API Contracts\n\n### Order created\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
+    "{\"order_id\": \"o-1\", \"currency\": \"EUR\"}\n```\n\n## Data Mapping\n\n"
+    "| Source Field | Source Type | Target Field | Target Type | Transform |\n|---|---|---|---|---|\n"
+    "| `order_id` | string | `external_id` | varchar(64) | none |\n",
+    good="## API Contracts\n\n### Order created\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
+    "{\"order_id\": \"o-1\", \"currency\": \"EUR\"}\n```\n\n## Data Mapping\n\n"
+    "| Source Field | Source Type | Target Field | Target Type | Transform |\n|---|---|---|---|---|\n"
+    "| `order_id` | string | `external_id` | varchar(64) | none |\n"
+    "| `currency` | ISO 4217 code | `currency_code` | char(3) | none |\n",
+)
+def mapping_field_unmapped(spec, options):
+    if not spec.mappings:
+        return  # IS801 reports the missing mapping
+    mapped = set()
+    for row in spec.mappings:
+        for v in (row.source_field, row.target_field):
+            if v is not None:
+                mapped.update(leaf(part) for part in v.text.replace(",", " ").replace("+", " ").split() if leaf(part))
+    for contract in spec.contracts:
+        for example in contract.examples:
+            if example.role != "request" or not isinstance(example.data, (dict, list)):
+                continue
+            fields = list(example_leaves(example.data))
+            if not any(leaf(name) in mapped for _, name in fields):
+                continue  # an example of another payload than the mapped one (a query, an acknowledgement)
+            absent = [path for path, name in fields if leaf(name) not in mapped and not _ENVELOPE.match(leaf(name))]
+            if absent:
+                shown = ", ".join(absent[:5]) + (f" and {len(absent) - 5} more" if len(absent) > 5 else "")
+                yield Hit(example.span, f"example request of {contract.subject} carries field(s) the data mapping "
+                                        f"does not mention: {shown}: map each one, or say it is ignored")
+
+
+# Envelope fields every message carries and no mapping lists: ids of the event, not of the data.
+_ENVELOPE = re.compile(r"^(?:(?:event|message|notification|request|correlation|trace|delivery|batch|idempotency|"
+                       r"causation|webhook)id|eventtype|type|kind|version|schemaversion|specversion|source)$")

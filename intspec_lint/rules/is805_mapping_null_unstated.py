@@ -1,0 +1,37 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ..spec import patterns
+from ..spec.model import given
+from ._common import label, leaf
+
+
+@rule(
+    code="IS805",
+    name="mapping-null-unstated",
+    checklist="data-mapping",
+    severity=Severity.ERROR,
+    summary="An optional or nullable source field is mapped without a default or a rule for null.",
+    rationale="Optional fields are absent exactly when nobody is looking. Without a stated default or null rule "
+    "one implementer writes an empty string, another a null, a third rejects the record.",
+    bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+    "|---|---|---|---|---|\n| `phone` | string (optional) | `contact_phone` | varchar(32) | E.164 format |\n",
+    good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+    "|---|---|---|---|---|\n| `phone` | string (optional) | `contact_phone` | varchar(32) | E.164 format; "
+    "null when absent |\n",
+)
+def mapping_null_unstated(spec, options):
+    optional = {leaf(f.name) for c in spec.contracts for b in c.bodies.values() for f in b.fields
+                if f.required is False}
+    for row in spec.mappings:
+        if given(row.default) or (given(row.nullable) and row.nullable.text.strip().lower() in ("false", "no")):
+            continue
+        said_optional = row.source_type is not None and patterns.is_optional(row.source_type.text)
+        declared_optional = row.source_field is not None and leaf(row.source_field.text) in optional
+        if not (said_optional or declared_optional):
+            continue
+        rest = " ".join(v.text for v in (row.transform, row.target_type) if v is not None)
+        if patterns.says_null_rule(rest):
+            continue
+        field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
+        yield Hit(row.span, f"source field {field} is optional, but its mapping states no default and no null rule: "
+                            "say what the target gets when it is absent")

@@ -1,0 +1,44 @@
+from ..findings import Hit, Severity
+from ..rule import rule
+from ..spec import patterns
+from ..spec.model import given
+
+
+@rule(
+    code="IS902",
+    name="webhook-redelivery-unhandled",
+    checklist="idempotency",
+    severity=Severity.ERROR,
+    summary="The spec receives webhooks but never says what happens when the same delivery arrives twice.",
+    rationale="Webhook senders deliver at least once: a slow acknowledgement or a network blip means the same "
+    "event arrives again. Without deduplication by event or delivery id, the consumer books the payment twice.",
+    bad="## Data Flow\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+    "| Payment events | PSP | Billing | Webhook on payment status change | Payment JSON | 2,000/day |\n\n"
+    "## Idempotency\n\nRefund calls carry an `Idempotency-Key`.\n",
+    good="## Data Flow\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+    "| Payment events | PSP | Billing | Webhook on payment status change | Payment JSON | 2,000/day |\n\n"
+    "## Idempotency\n\nThe PSP redelivers webhooks; Billing stores each `event_id` for 7 days and acknowledges a "
+    "repeated delivery without processing it again.\n",
+)
+def webhook_redelivery_unhandled(spec, options):
+    said = []
+    if spec.idempotency is not None:
+        said += [s.text for s in spec.idempotency.statements if given(s)]
+        said += [k.key.text for k in spec.idempotency.keys if given(k.key)]
+    said_anywhere = said + [c.text for c in spec.contracts]
+    if not said or any(patterns.mentions_dedup(text) and patterns.about_deliveries(text) for text in said_anywhere):
+        return  # IS901 reports a spec that never states idempotency
+    for flow in spec.flows:
+        text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
+        if patterns.is_webhook(text):
+            name = f"'{flow.name.text}'" if given(flow.name) else f"on line {flow.span.line}"
+            yield Hit(flow.span, f"flow {name} is delivered by webhook, but nothing says what happens when the same "
+                                 "delivery arrives twice: dedupe on the event or delivery id")
+            return
+    for contract in spec.contracts:
+        if contract.writes and patterns.is_webhook(contract.text) and not (
+            patterns.mentions_dedup(contract.text) and patterns.about_deliveries(contract.text)
+        ):
+            yield Hit(contract.span, f"{contract.subject} receives webhooks, but nothing says what happens when the "
+                                     "same delivery arrives twice: dedupe on the event or delivery id")
+            return

@@ -1,0 +1,151 @@
+"""Facts found anywhere in the text, whatever section they stand in: pasted secrets, hand-waving,
+and the service-level numbers (uptime, timeouts, message TTL, what happens when a side is down)
+that specs state wherever they happen to think of them.
+
+One pass of a few expressions over the whole text, so the cost stays linear on huge specs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..span import Span
+from .lazy_re import lazy
+from .model import Sla, Spec, Value
+from .values import enum_pairs, value
+
+# -- secrets ------------------------------------------------------------------------------------
+# (kind, expression, group holding the secret). Shapes that only a real credential has; the
+# key-value form below also needs the value to look random, so "password: stored in Vault" is prose.
+_SECRET_SHAPES = lazy(
+    r"(?P<pem>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"
+    r"|(?P<aws>\b(?:AKIA|ASIA)[0-9A-Z]{16}\b)"
+    r"|(?P<stripe>\b[rsp]k_(?:live|test)_[0-9A-Za-z]{16,}\b)"
+    r"|(?P<github>\bgh[pousr]_[0-9A-Za-z]{30,}\b)"
+    r"|(?P<slack>\bxox[abprs]-[0-9A-Za-z-]{10,}\b)"
+    r"|(?P<google>\bAIza[0-9A-Za-z_-]{35}\b)"
+    r"|(?P<jwt>\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,})"
+    r"|\bBearer\s+(?P<bearer>[0-9A-Za-z._~+/-]{20,}=*)"
+    r"|\bBasic\s+(?P<basic>[A-Za-z0-9+/]{16,}={0,2})(?![\w+/=])"
+    r"|://[^/\s:@]+:(?P<urlpass>[^/\s:@]{6,})@"
+    r"|(?<![\w-])[\"']?(?P<key>(?:client|app|consumer|api|shared|signing|webhook|hmac)?[_-]?secret(?:[_-]?key)?|password|passwd|"
+    r"pwd|api[_-]?key|apikey|x-api-key|access[_-]?key(?:[_-]?id)?|access[_-]?token|auth[_-]?token|refresh[_-]?token|"
+    r"private[_-]?key|token)[\"']?\s*[:=]\s*[\"'`]?(?P<value>[^\s\"'`,;|)<>]{8,})",
+    re.I,
+)
+_KINDS = {
+    "pem": "private key", "aws": "cloud access key", "stripe": "API secret key", "github": "access token",
+    "slack": "access token", "google": "API key", "jwt": "JSON Web Token", "bearer": "bearer token",
+    "basic": "Basic auth credential", "urlpass": "password in a URL",
+}  # fmt: skip
+_NOT_SECRET = lazy(
+    r"[<>{}$*…]|\.\.\.|xxx|redacted|example|your|placeholder|changeme|change-me|dummy|sample|fake|masked|hidden|"
+    r"secret-here|token-here|key-here|^(?:none|null|true|false|string|required|optional|bearer|basic|header|env|"
+    r"vault|secrets?manager|environment|base64|sha\d+|hmac\S*)$",
+    re.I,
+)
+
+
+def _looks_random(text: str) -> bool:
+    """A value a person did not write as a word: letters and digits mixed, or long and unspaced."""
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if letters == 0:
+        return False
+    if len(set(text.lower())) < 5:
+        return False
+    return digits > 0 or len(text) >= 24 or (any(c.isupper() for c in text[1:]) and any(c.islower() for c in text))
+
+
+def _secret_kind(match: re.Match) -> str | None:
+    group = match.lastgroup
+    if group == "value":
+        secret = match.group("value").strip(".")
+        if _NOT_SECRET.search(secret) or _redacted(match) or not _looks_random(secret):
+            return None
+        key = match.group("key").lower().replace("-", "_")
+        if "password" in key or key in ("passwd", "pwd"):
+            return "password"
+        if "secret" in key:
+            return "client secret"
+        if "key" in key:
+            return "API key"
+        return "access token"
+    secret = match.group(group)
+    if _NOT_SECRET.search(secret) or _redacted(match):
+        return None  # "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOi...<payload>"
+    if group in ("bearer", "basic", "urlpass") and not _looks_random(secret):
+        return None
+    return _KINDS[group]
+
+
+def _redacted(match: re.Match) -> bool:
+    """The secret runs into "<payload>", "..." or "***": a cut or redacted sample, not a credential."""
+    return match.string.startswith(("...", "…", "<", "*"), match.end())
+
+
+# -- service levels -----------------------------------------------------------------------------
+_DUR = r"\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
+_SLA = lazy(
+    rf"(?P<uptime>\b\d{{2}}(?:\.\d+)?\s?%\s*(?:uptime|availability|available|of the time|monthly|SLA|SLO)"
+    rf"|\b(?:uptime|availability|SLA|SLO)\b[^.\n]{{0,40}}?\b\d{{2}}(?:\.\d+)?\s?%)"
+    rf"|(?P<down>\b(?:is|are|goes|go|being|be|when|if|while)\s+(?:(?:temporarily|briefly|completely|partially|fully|still)\s+)?(?:down|unavailable|offline|unreachable)\b"
+    rf"|\boutages?\b|\bdowntime\b|\bmaintenance windows?\b)"
+    rf"|(?P<timeout>\btime-?outs?\b[^.\n|]{{0,40}}?(?P<timeout_value>{_DUR}))"
+    rf"|(?P<ttl>\b(?:TTL|time[- ]to[- ]live|retention(?: period)?|retained\s+for|kept\s+for|expires?\s+after|"
+    rf"message\s+expiry)\b[^.\n|]{{0,30}}?(?P<ttl_value>{_DUR}))",
+    re.I,
+)
+
+
+class _Lines:
+    """Offsets in the whole text to (line, column), by bisection over the line starts."""
+
+    def __init__(self, text: str):
+        self.starts = [0]
+        self.starts += [m.end() for m in re.finditer("\n", text)]
+
+    def span(self, start: int, end: int) -> Span:
+        line = bisect.bisect_right(self.starts, start)
+        end_line = bisect.bisect_right(self.starts, max(start, end - 1))
+        return Span(line, start - self.starts[line - 1] + 1, end_line, end - self.starts[end_line - 1] + 1)
+
+
+def scan(spec: Spec, text: str, vocab, prose_lines: set[int] | None = None) -> None:
+    """Fill `spec.secrets`, `spec.vague` and the service-level facts the sections did not give.
+
+    `prose_lines`: the lines of free text (for Markdown: not code, not tables); None means every
+    line. Secrets are looked for everywhere, examples and tables included.
+    """
+    for row in spec.mappings:  # an enum translation written in the transform
+        if row.enum_map is None and row.transform is not None:
+            row.enum_map = enum_pairs(row.transform.text)
+    lines = _Lines(text)
+    for match in _SECRET_SHAPES.finditer(text):
+        kind = _secret_kind(match)
+        if kind:
+            group = match.lastgroup
+            spec.secrets.append((kind, lines.span(match.start(group), match.end(group))))
+    for match in vocab.hand_waving.finditer(text):
+        span = lines.span(match.start(), match.end())
+        if prose_lines is None or span.line in prose_lines:
+            spec.vague.append(Value(match.group(0), span))
+    found: dict[str, Value] = {}
+    for match in _SLA.finditer(text):
+        name = match.lastgroup
+        key = {"ttl": "message_ttl", "down": "when_down"}.get(name, name)
+        if key in found:
+            continue
+        span = lines.span(match.start(), match.end())
+        if prose_lines is not None and span.line not in prose_lines and key in ("uptime", "when_down"):
+            continue
+        kind = "duration" if key in ("timeout", "message_ttl") else "text"
+        said = match.group(f"{name}_value") if kind == "duration" else match.group(0)
+        found[key] = value(said, span, kind)
+    if found:
+        if spec.sla is None:
+            spec.sla = Sla(spec.where("sla"))
+        for key, fact in found.items():
+            if getattr(spec.sla, key) is None:
+                setattr(spec.sla, key, fact)
