@@ -7,7 +7,7 @@ import re
 from ..findings import Hit
 from ..span import Span
 from ..spec.model import Value
-from ..spec.values import enum_values
+from ..spec.values import enum_values, is_enum_type
 
 
 def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "") -> Hit | None:
@@ -56,11 +56,11 @@ def source_values(spec, row) -> list[str]:
     for contract in spec.contracts:
         for body in contract.bodies.values():
             for declared in body.fields:
-                if leaf(declared.name) == name and re.search(r"\benum|one\s+of\b", declared.type, re.I):
+                if leaf(declared.name) == name:
                     values += enum_values(declared.type)
             if body.schema is not None:
                 values += [str(v) for v in _schema_enums(body.schema, name)]
-        if row.source_type is not None and re.search(r"\b(?:enum|one\s+of|codes?|status)\b", row.source_type.text, re.I):
+        if row.source_type is not None and is_enum_type(row.source_type.text):
             for example in contract.examples:
                 values += [str(v) for v in _example_values(example.data, name)]
     return _unique(values)

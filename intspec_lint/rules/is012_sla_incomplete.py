@@ -31,9 +31,7 @@ def sla_incomplete(spec, options):
     stated = {name for name, _ in _ITEMS if sla is not None and given(getattr(sla, name))}
     if any(m.kind == "latency" and given(m.threshold) for m in spec.monitoring):
         stated.add("latency")
-    if any(given(f.frequency) and f.frequency.number is not None for f in spec.flows) or any(
-        given(f.frequency) and any(c.isdigit() for c in f.frequency.text) for f in spec.flows
-    ):
+    if any(given(f.frequency) and any(c.isdigit() for c in f.frequency.text) for f in spec.flows):
         stated.add("throughput")
     absent = [what for name, what in _ITEMS if name not in stated]
     if absent:

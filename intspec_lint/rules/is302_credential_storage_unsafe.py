@@ -1,5 +1,3 @@
-import re
-
 from ..findings import Hit, Severity
 from ..rule import rule
 from ..spec import patterns
@@ -24,7 +22,7 @@ def credential_storage_unsafe(spec, options):
         if not given(entry.storage):
             continue
         unsafe = patterns.unsafe_storage(entry.storage.text)
-        if unsafe and not re.search(r"\bpublic\s+key|\bnot\s+a\s+secret", entry.storage.text, re.I):
+        if unsafe:
             system = label(entry.system, "the integration")
             yield Hit(entry.storage.span, f"credentials for {system} are stored in {unsafe}: keep them in a vault or "
                                           "secrets manager and inject them through the environment")

@@ -47,7 +47,8 @@ def retry_policy_unsafe(spec, options):
                                  "raise `max_attempts` for IS502 in the config if this partner really needs it")
     strategy = retry.strategy
     said = " ".join(v.text for v in (strategy, retry.jitter) if v is not None)
-    if options.require_jitter and given(strategy) and "jitter" not in said.lower() and not _single(strategy.text):
+    if (options.require_jitter and given(strategy) and "jitter" not in said.lower()
+            and not patterns.retries_at_most_once(strategy.text)):
         yield Hit(strategy.span, f"the retry strategy ('{strategy.text}') has no jitter: many clients retrying on "
                                  "the same schedule hit the partner in waves; add full or equal jitter")
     if given(retry.circuit_breaker) and not given(retry.circuit_open):
@@ -61,12 +62,6 @@ def retry_policy_unsafe(spec, options):
                                  f"{budget[2]}")
 
 
-def _single(text: str) -> bool:
-    """"No retries" or "retry once" need no jitter."""
-    lowered = text.lower()
-    return "no retr" in lowered or "none" == lowered.strip() or "once" in lowered
-
-
 def worst_case(retry) -> float | None:
     """Seconds spent waiting if every attempt fails: the delays summed, each capped."""
     attempts, initial = retry.max_attempts, retry.initial_delay
@@ -75,12 +70,12 @@ def worst_case(retry) -> float | None:
     if patterns.unbounded(attempts.text):
         return None
     cap = retry.max_delay.number if given(retry.max_delay) and retry.max_delay.number else float("inf")
-    strategy = (retry.strategy.text if given(retry.strategy) else "exponential").lower()
+    growth = patterns.backoff_growth(retry.strategy.text) if given(retry.strategy) else "exponential"
     total = 0.0
     for attempt in range(int(min(attempts.number, 1000))):
-        if "fixed" in strategy or "constant" in strategy:
+        if growth == "fixed":
             delay = initial.number
-        elif "linear" in strategy or "incremental" in strategy:
+        elif growth == "linear":
             delay = initial.number * (attempt + 1)
         else:
             delay = initial.number * 2**attempt

@@ -2,6 +2,7 @@ from ..findings import Hit, Severity
 from ..rule import rule
 from ..spec import patterns
 from ..spec.model import Value, given
+from ._common import label
 
 
 @rule(
@@ -38,7 +39,7 @@ def dead_letter_unsafe(spec, options):
         return  # IS601 reports the missing destination
     if spec.monitoring and not any(m.kind == "dlq-size" for m in spec.monitoring):
         yield Hit(dead.destination.span, f"no metric watches the dead-letter destination "
-                                         f"('{_short(dead.destination.text)}'): add a dead-letter size metric with a "
+                                         f"({label(dead.destination, '')}): add a dead-letter size metric with a "
                                          "threshold (e.g. > 0) and an alert")
     said = " ".join([dead.text] + [v.text for v in (dead.destination, dead.alert, dead.owner, dead.replay) if given(v)])
     absent = []
@@ -50,7 +51,3 @@ def dead_letter_unsafe(spec, options):
         yield Hit(dead.span, f"dead-letter handling names {' and '.join(absent)}: say who handles failed messages "
                              "and how fixed ones are put back")
 
-
-def _short(text: str) -> str:
-    text = " ".join(text.replace("`", "").split())
-    return text if len(text) <= 40 else text[:39] + "…"

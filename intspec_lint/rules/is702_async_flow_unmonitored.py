@@ -24,7 +24,8 @@ from ..spec.model import given
 def async_flow_unmonitored(spec, options):
     if not spec.monitoring:
         return  # IS701 reports the missing monitoring
-    if any(m.kind == "queue-depth" or _lag(m) for m in spec.monitoring):
+    if any(m.kind == "queue-depth" or patterns.watches_backlog(m.metric.text if m.metric else "", m.kind == "dlq-size")
+           for m in spec.monitoring):
         return
     for flow in spec.flows:
         said = " ".join(v.text for v in (flow.trigger, flow.payload, flow.name, flow.frequency) if given(v))
@@ -34,9 +35,3 @@ def async_flow_unmonitored(spec, options):
                                  "depth or consumer lag metric with a threshold and an alert")
             return
 
-
-def _lag(metric) -> bool:
-    text = (metric.metric.text if metric.metric else "").lower()
-    if any(word in text for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
-        return True
-    return metric.kind != "dlq-size" and "queue" in text  # the dead-letter queue alone is not the backlog

@@ -26,7 +26,7 @@ def webhook_redelivery_unhandled(spec, options):
         said += [s.text for s in spec.idempotency.statements if given(s)]
         said += [k.key.text for k in spec.idempotency.keys if given(k.key)]
     said_anywhere = said + [c.text for c in spec.contracts]
-    if not said or any(patterns.mentions_dedup(text) and patterns.about_deliveries(text) for text in said_anywhere):
+    if not said or any(patterns.handles_redelivery(text) for text in said_anywhere):
         return  # IS901 reports a spec that never states idempotency
     for flow in spec.flows:
         text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
@@ -36,9 +36,7 @@ def webhook_redelivery_unhandled(spec, options):
                                  "delivery arrives twice: dedupe on the event or delivery id")
             return
     for contract in spec.contracts:
-        if contract.writes and patterns.is_webhook(contract.text) and not (
-            patterns.mentions_dedup(contract.text) and patterns.about_deliveries(contract.text)
-        ):
+        if contract.writes and patterns.is_webhook(contract.text) and not patterns.handles_redelivery(contract.text):
             yield Hit(contract.span, f"{contract.subject} receives webhooks, but nothing says what happens when the "
                                      "same delivery arrives twice: dedupe on the event or delivery id")
             return

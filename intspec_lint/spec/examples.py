@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl
 
 from ..span import Span
 from .model import Example
+from .values import enum_values
 
 _INFO_MEDIA = {
     "json": "application/json", "jsonc": "application/jsonc", "json5": "application/json5",
@@ -169,17 +170,11 @@ def schema_problems(body, data) -> list[tuple[str, str, bool]]:
             if json_type and found is not None and not _fits(found, json_type):
                 problems.append((path, f"is {_NAMES.get(type(found), 'a value')} where the field table says "
                                        f"{declared.type.strip() or json_type}", False))
-            allowed = _enum_values(declared.type)
+            allowed = enum_values(declared.type)
             if allowed and isinstance(found, (str, int)) and not isinstance(found, bool) and str(found) not in allowed:
                 problems.append((path, f"is not one of the values the field table allows ({', '.join(allowed)})",
                                  False))
     return problems
-
-
-def _enum_values(declared: str) -> list[str]:
-    from .values import enum_values
-
-    return enum_values(declared) if re.search(r"\benum|one\s+of\b", declared, re.I) else []
 
 
 def _json_schema_problems(schema: dict, data) -> list[tuple[str, str, bool]]:

@@ -33,12 +33,13 @@ from .model import (
     Sla,
     Spec,
     StatusCode,
+    System,
     Value,
 )
 from .lazy_re import lazy
 from .scan import scan
 from .values import is_placeholder, value
-from .vocabulary import Vocabulary, normalize
+from .vocabulary import Vocabulary, normalize, strip_numbering
 
 _KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
 _METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{)[^\s`|)]*)")
@@ -683,8 +684,8 @@ class _Extractor:
                     said = value(meaning, line.span) if re.search(r"[A-Za-z]", meaning) else None
                     contract.status_codes.append(StatusCode(int(match.group(1)), line.span, said))
             return
-        found = {code for code in _status_codes(line.text)}
-        contract.status_codes.extend(StatusCode(code, line.span, listed=False) for code in _status_codes(line.text))
+        found = set(_status_codes(line.text))
+        contract.status_codes.extend(StatusCode(code, line.span, listed=False) for code in found)
         for code, offset in patterns.status_mentions(line.text):
             if code not in found:
                 found.add(code)
@@ -951,16 +952,33 @@ class _Extractor:
             self.spec.sla = Sla(self.spec.sections.get("sla", span))
         return self.spec.sla
 
+    def _overview_systems(self, overview: Overview) -> list[System] | None:
+        """The systems a prose overview names: those of the flows and auth entries it mentions, each with
+        the role words the overview uses. None when the flows and auth name fewer than two systems."""
+        spec = self.spec
+        names = [v for flow in spec.flows for v in (flow.source, flow.destination) if given(v)]
+        names += [a.system for a in spec.auth if given(a.system)]
+        known = {patterns.system_word(v.text): v.text for v in names} if names else {}
+        known.pop("", None)
+        if len(known) < 2:
+            return None
+        said = patterns.words(overview.text)
+        role = patterns.role_phrase(overview.text)
+        where = spec.sections.get("overview", overview.span)
+        return [System(value(strip_numbering(name), where), value(role, where) if role else None)
+                for word, name in sorted(known.items()) if word in said]
+
     def _finish(self) -> None:
         spec = self.spec
         intro = "\n".join(self._intro)
         if spec.overview is not None:
             spec.overview.text += f"\n{intro}"
         elif len(intro) > 40:  # the paragraphs under the title are the overview
-            spec.overview = Overview(spec.title, text=intro)
-            spec.overview.pattern = (value(patterns.integration_pattern(intro), spec.title)
-                                     if patterns.integration_pattern(intro) else None)
-            spec.overview.purpose = value(intro, spec.title)
+            spec.overview = Overview(spec.title, text=intro, purpose=value(intro, spec.title))
+            pattern = patterns.integration_pattern(intro)
+            spec.overview.pattern = value(pattern, spec.title) if pattern else None
+        if spec.overview is not None and not spec.overview.systems:
+            spec.overview.systems = self._overview_systems(spec.overview)
         for part in ("retry", "dead_letter", "idempotency", "overview", "sla"):
             found = getattr(spec, part)
             if found is not None and part in spec.sections:
@@ -976,8 +994,7 @@ class _Extractor:
             for block in _all_blocks(section.blocks):
                 if isinstance(block, Code):
                     code_lines.update(range(block.span.line, block.span.end_line + 1))
-        prose_lines = set(range(1, len(self.doc.lines) + 1)) - code_lines
-        scan(spec, "\n".join(self.doc.lines), self.vocab, prose_lines)
+        scan(spec, "\n".join(self.doc.lines), self.vocab, code_lines)
 
 
 _KEY_COLUMNS = {"parameter", "setting", "key", "option", "property", "name", "item"}

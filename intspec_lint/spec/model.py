@@ -36,10 +36,10 @@ class System:
 @dataclass(slots=True)
 class Overview:
     span: Span
-    systems: list[System] = field(default_factory=list)
+    systems: list[System] | None = field(default_factory=list)  # None: prose that cannot be told apart
     purpose: Value | None = None
     pattern: Value | None = None
-    text: str = ""  # what the overview says, for the systems and roles it names
+    text: str = ""  # what the overview says
 
 
 @dataclass(slots=True)

@@ -435,6 +435,7 @@ _UNSAFE_STORE = lazy(
     r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
     re.I,
 )
+_NOT_A_SECRET = lazy(r"\bpublic\s+key|\bnot\s+a\s+secret", re.I)
 _UNBOUNDED = lazy(
     r"\b(?:unlimited|unbounded|infinite(?:ly)?|forever|indefinitely|endlessly|no\s+(?:max(?:imum)?|limit|cap)\b|"
     r"until\s+(?:it\s+|they\s+)?(?:succeeds?|success(?:ful)?|delivered|acknowledged))",
@@ -445,7 +446,6 @@ _ASYNC = lazy(
     r"service\s+bus|stream(?:s|ing)?|messages?|batch(?:es)?|files?|sftp|s3|nightly|cron|bulk|asynchronous(?:ly)?)\b",
     re.I,
 )
-_BATCH = lazy(r"\b(?:batch(?:es|ed)?|bulk|nightly|files?|csv|export|import|etl|snapshot|manifest)\b", re.I)
 _WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b", re.I)
 _DEDUP = lazy(
     r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|redeliver\w*|re-deliver\w*|already\s+(?:processed|seen|applied|"
@@ -507,6 +507,8 @@ def drops_messages(text: str) -> str | None:
 
 def unsafe_storage(text: str) -> str | None:
     """Credentials kept in code, a repository or a config file; not "never in config files"."""
+    if _NOT_A_SECRET.search(text):
+        return None
     match = _said(_UNSAFE_STORE, text)
     return match.group(0).lower() if match else None
 
@@ -515,32 +517,30 @@ def unbounded(text: str) -> bool:
     return bool(_said(_UNBOUNDED, text))
 
 
-def is_async(text: str) -> bool:
-    return bool(_ASYNC.search(text))
+def role_phrase(text: str) -> str | None:
+    """The first word that gives a system a role: "producer", "publishes", "system of record"."""
+    match = _ROLES.search(text)
+    return match.group(0) if match else None
 
 
-def is_batch(text: str) -> bool:
-    return bool(_BATCH.search(text))
+_NAME_WORD = lazy(r"[a-z0-9]+")
+_GENERIC_WORDS = frozenset(
+    "the a an our their topic queue api service system get post put patch delete http https kafka sqs s3 sftp "
+    "webhook internal external each all any both partner client server new legacy".split()
+)
 
 
-def is_webhook(text: str) -> bool:
-    return bool(_WEBHOOK.search(text))
+def words(text: str) -> set[str]:
+    return set(_NAME_WORD.findall(text.lower()))
 
 
-def mentions_dedup(text: str) -> bool:
-    return bool(_DEDUP.search(text))
-
-
-def names_roles(text: str) -> bool:
-    return bool(_ROLES.search(text))
-
-
-def says_timezone(text: str) -> bool:
-    return bool(_TIMEZONE.search(text))
-
-
-def says_time_format(text: str) -> bool:
-    return bool(_TIME_FORMAT.search(text))
+def system_word(name: str) -> str:
+    """The word a sentence uses for a system: the first distinctive word of its name ("horizon" in
+    "Horizon Loyalty API"); "" when there is none."""
+    for word in _NAME_WORD.findall(name.lower()):
+        if word not in _GENERIC_WORDS and len(word) > 2 and not word.isdigit():
+            return word
+    return ""
 
 
 def is_timestamp(name: str, types: str) -> bool:
@@ -554,16 +554,8 @@ def has_time_of_day(types: str) -> bool:
     return bool(_TIME_OF_DAY.search(types)) or not types.strip()
 
 
-def says_null_rule(text: str) -> bool:
-    return bool(_NULL_RULE.search(text))
-
-
 def is_optional(text: str) -> bool:
     return bool(_OPTIONAL.search(text.strip()))
-
-
-def says_truncation(text: str) -> bool:
-    return bool(_TRUNCATION.search(text))
 
 
 def narrowing(source: str, target: str) -> str | None:
@@ -623,15 +615,51 @@ _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engin
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
 
 
-def names_owner(text: str) -> bool:
-    """Names who looks after something: a team, the on-call, an owner."""
-    return bool(_OWNER.search(text))
 
 
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
                    r"at[- ]least[- ]once|twice|again|duplicates?|retried\s+by\s+the\s+sender)\b", re.I)
 
 
-def about_deliveries(text: str) -> bool:
-    """Talks about incoming deliveries (webhooks, events, redelivery), not a call this side makes."""
-    return bool(_DELIVERIES.search(text))
+def _finds(pattern):
+    """A predicate: does the text say what `pattern` looks for?"""
+    return lambda text: bool(pattern.search(text))
+
+
+is_async = _finds(_ASYNC)  # a queue, topic, event, webhook, file or batch
+is_webhook = _finds(_WEBHOOK)
+says_timezone = _finds(_TIMEZONE)
+says_time_format = _finds(_TIME_FORMAT)
+says_null_rule = _finds(_NULL_RULE)
+says_truncation = _finds(_TRUNCATION)
+names_owner = _finds(_OWNER)  # a team, the on-call, an owner
+
+
+def handles_redelivery(text: str) -> bool:
+    """Says how a delivery that arrives twice is deduplicated (not only how this side's own calls are)."""
+    return bool(_DEDUP.search(text) and _DELIVERIES.search(text))
+
+
+def watches_backlog(metric: str, dead_letter: bool) -> bool:
+    """A metric on the backlog of a queue or stream; a dead-letter queue's size alone is not one."""
+    lowered = metric.lower()
+    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
+        return True
+    return not dead_letter and "queue" in lowered
+
+
+_NO_RETRY = lazy(r"\bno\s+retr|^\W*none\W*$|\bonce\b", re.I)
+_BACKOFF_SHAPE = lazy(r"\b(fixed|constant|linear|incremental)\b", re.I)
+
+
+def retries_at_most_once(strategy: str) -> bool:
+    """ "No retries", "retry once": no schedule to spread with jitter."""
+    return bool(_NO_RETRY.search(strategy))
+
+
+def backoff_growth(strategy: str) -> str:
+    """How the delay grows: "fixed", "linear" or (the default) "exponential"."""
+    match = _BACKOFF_SHAPE.search(strategy)
+    if not match:
+        return "exponential"
+    return "fixed" if match.group(1).lower() in ("fixed", "constant") else "linear"

@@ -112,11 +112,11 @@ class _Lines:
         return Span(line, start - self.starts[line - 1] + 1, end_line, end - self.starts[end_line - 1] + 1)
 
 
-def scan(spec: Spec, text: str, vocab, prose_lines: set[int] | None = None) -> None:
+def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = frozenset()) -> None:
     """Fill `spec.secrets`, `spec.vague` and the service-level facts the sections did not give.
 
-    `prose_lines`: the lines of free text (for Markdown: not code, not tables); None means every
-    line. Secrets are looked for everywhere, examples and tables included.
+    `code_lines`: lines of code blocks, where hand-waving and prose facts are not looked for.
+    Secrets are looked for everywhere, examples and tables included.
     """
     for row in spec.mappings:  # an enum translation written in the transform
         if row.enum_map is None and row.transform is not None:
@@ -129,7 +129,7 @@ def scan(spec: Spec, text: str, vocab, prose_lines: set[int] | None = None) -> N
             spec.secrets.append((kind, lines.span(match.start(group), match.end(group))))
     for match in vocab.hand_waving.finditer(text):
         span = lines.span(match.start(), match.end())
-        if prose_lines is None or span.line in prose_lines:
+        if span.line not in code_lines:
             spec.vague.append(Value(match.group(0), span))
     found: dict[str, Value] = {}
     for match in _SLA.finditer(text):
@@ -138,7 +138,7 @@ def scan(spec: Spec, text: str, vocab, prose_lines: set[int] | None = None) -> N
         if key in found:
             continue
         span = lines.span(match.start(), match.end())
-        if prose_lines is not None and span.line not in prose_lines and key in ("uptime", "when_down"):
+        if span.line in code_lines and key in ("uptime", "when_down"):
             continue
         kind = "duration" if key in ("timeout", "message_ttl") else "text"
         said = match.group(f"{name}_value") if kind == "duration" else match.group(0)

@@ -103,3 +103,11 @@ def enum_values(text: str) -> list[str]:
         return []
     items = [_bare(item) for item in re.split(r"[,|/]|\s+or\s+", match.group(1))]
     return [item for item in items if item and len(item.split()) == 1]
+
+
+_ENUM_TYPE = re.compile(r"\b(?:enum\w*|one\s+of|codes?|status)\b", re.I)
+
+
+def is_enum_type(text: str) -> bool:
+    """A type that takes one of a set of values: "enum string", "status code", "one of ..."."""
+    return bool(_ENUM_TYPE.search(text))

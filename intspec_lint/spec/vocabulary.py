@@ -13,6 +13,11 @@ _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*
 _SEPARATORS = re.compile(r"(?:\s+-\s+|[\s&+/|,;:()\[\]{}*_`\"'!?<>#=])+")
 
 
+def strip_numbering(text: str) -> str:
+    """A heading without its numbering: "5.1 RxDispense" -> "RxDispense"."""
+    return _NUMBERING.sub("", text.strip())
+
+
 def normalize(text: str) -> str:
     """Lower case, numbering and markup dropped, separators folded to single spaces."""
     text = _NUMBERING.sub("", text.strip())
