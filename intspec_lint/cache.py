@@ -1,9 +1,10 @@
 """The cache folder: lint results by content, and the parsed forms of slow-to-read inputs.
 
 Results are keyed by a hash of the file's bytes, the effective settings, the rules that ran and
-the tool's version, so a change in any of them misses. Entries are JSON written to a temporary
-file and renamed, so concurrent runs never see half an entry; an entry that cannot be read is a
-miss. Nothing but findings is stored, and findings never quote a spec's secrets.
+the tool's version, so a change in any of them misses. They are kept in packs of JSON (see "lint
+results" below) written to a temporary file and renamed, so concurrent runs never see half a
+pack; a pack that cannot be read is a miss. Nothing but findings is stored, and findings never
+quote a spec's secrets. The folder walk's spec-or-not decisions are kept here too (discovery.py).
 
 The folder is `.intspec-lint-cache/` at the top of the repository (the folder with `.git`), or in
 the working folder outside one; `INTSPEC_LINT_CACHE_DIR` overrides it. It holds a `.gitignore`
@@ -15,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,19 +37,49 @@ def folder() -> Path:
     return here / NAME
 
 
+_READY: set[Path] = set()  # folders known to exist (with the .gitignore at the top) in this process
+
+
 def _write(path: Path, text: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        top = folder()
-        ignore = top / ".gitignore"
+        try:
+            _write_once(path, text)
+        except FileNotFoundError:  # a folder removed since (`intspec-lint clean` in another shell)
+            _READY.clear()
+            _write_once(path, text)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+
+
+def _write_once(path: Path, text: str) -> None:
+    parent = path.parent
+    if parent not in _READY:
+        parent.mkdir(parents=True, exist_ok=True)
+        ignore = folder() / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# created by intspec-lint\n*\n", encoding="utf-8")
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        _READY.add(parent)
+    # a name of its own (process and a counter, tried until new): concurrent runs never share one
+    while True:
+        temporary = parent / f".tmp-{os.getpid()}-{next(_COUNTER)}"
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            continue
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, path)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+_COUNTER = __import__("itertools").count()
 
 
 def _read(path: Path):
@@ -80,6 +110,23 @@ def data(source: Path, parse) -> object:
 
 
 # -- lint results -------------------------------------------------------------------------------
+# Results are kept in packs: JSON objects {key: findings}, in 16 shards by the key's first digit,
+# `results/<shard>.<writer>.json`. A run reads the packs of a shard when it first needs one of its
+# keys, and writes what it linted at the end (every few hundred files on long runs) as one new pack
+# per shard: a few files per run instead of one per linted file (creating files is the slow part of
+# a cold run). When a shard has gathered several packs, the next run that writes to it merges them
+# into one and removes those it merged; packs written meanwhile by a concurrent run are left alone.
+# A pack that cannot be read is a miss for its keys, and is removed at the next merge.
+_MERGE_FROM = 4  # packs in a shard
+_SHARD_LIMIT = 20_000  # entries a merged pack keeps at most (the last ones merged)
+_FLUSH_AT = 512  # entries waiting to be written
+
+_packs: dict[tuple[Path, str], tuple[dict, list[Path]]] = {}  # (results folder, shard) -> (entries, packs read)
+_pending: dict[tuple[Path, str], dict] = {}
+_pending_count = 0
+_listing: dict[Path, list[str]] = {}
+
+
 def result_key(content: bytes, settings_key: str, rules_key: str) -> str:
     digest = hashlib.sha256()
     for part in (__version__.encode(), settings_key.encode(), rules_key.encode(), content):
@@ -88,17 +135,88 @@ def result_key(content: bytes, settings_key: str, rules_key: str) -> str:
     return digest.hexdigest()
 
 
-def _result_path(key: str) -> Path:
-    return folder() / "results" / key[:2] / f"{key}.json"
+def begin_results() -> None:
+    """Forget what an earlier run in this process read or still meant to write (see `flush_results`)."""
+    global _pending_count
+    _packs.clear()
+    _pending.clear()
+    _listing.clear()
+    _pending_count = 0
+
+
+def forget_pending() -> None:
+    """In a forked worker: the results waiting to be written are the parent's to write."""
+    global _pending_count
+    _pending.clear()
+    _pending_count = 0
+
+
+def _shard(top: Path, shard: str) -> tuple[dict, list[Path]]:
+    found = _packs.get((top, shard))
+    if found is None:
+        names = _listing.get(top)
+        if names is None:
+            try:
+                names = _listing[top] = sorted(os.listdir(top))
+            except OSError:
+                names = _listing[top] = []
+        entries: dict = {}
+        read: list[Path] = []
+        for name in names:
+            if name.startswith(f"{shard}.") and name.endswith(".json"):
+                path = top / name
+                pack = _read(path)
+                read.append(path)
+                if isinstance(pack, dict):
+                    entries.update(pack)
+        found = _packs[(top, shard)] = (entries, read)
+    return found
 
 
 def load_result(key: str) -> list[dict] | None:
-    found = _read(_result_path(key))
+    top = folder() / "results"
+    waiting = _pending.get((top, key[0]))
+    found = waiting.get(key) if waiting else None
+    if found is None:
+        found = _shard(top, key[0])[0].get(key)
     return found if isinstance(found, list) else None
 
 
 def store_result(key: str, findings: list[dict]) -> None:
-    _write(_result_path(key), json.dumps(findings, ensure_ascii=False))
+    global _pending_count
+    _pending.setdefault((folder() / "results", key[0]), {})[key] = findings
+    _pending_count += 1
+    if _pending_count >= _FLUSH_AT:
+        flush_results()
+
+
+def flush_results(merge: bool = True) -> None:
+    """Write the results waiting to be written: one new pack per shard, merged with the shard's
+    packs when it has several (and `merge`)."""
+    global _pending_count
+    import time
+
+    for (top, shard), waiting in list(_pending.items()):
+        entries, read = _shard(top, shard)
+        name = top / f"{shard}.{os.getpid()}-{time.time_ns()}-{next(_COUNTER)}.json"
+        if merge and len(read) + 1 >= _MERGE_FROM:
+            merged = {**entries, **waiting}
+            if len(merged) > _SHARD_LIMIT:
+                kept = list(merged.items())[-_SHARD_LIMIT:]  # this run's last, so they are kept
+                merged = dict(kept)
+            _write(name, json.dumps(merged, ensure_ascii=False))
+            for old in read:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+            read[:] = [name]
+        else:
+            _write(name, json.dumps(waiting, ensure_ascii=False))
+            read.append(name)
+        entries.update(waiting)
+    _pending.clear()
+    _pending_count = 0
 
 
 def clean() -> Path | None:

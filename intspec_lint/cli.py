@@ -175,12 +175,13 @@ def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bo
     from pathlib import Path
 
     from .discovery import collect
-    from .engine import lint_bytes
 
     findings = []
     linted: list[str] = []
     problems: list[str] = []
     if "-" in paths:
+        from .engine import lint_bytes
+
         name = stdin_filename or "<stdin>"
         settings = resolver.settings(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
         findings.extend(lint_bytes(sys.stdin.buffer.read(), name, settings))
@@ -194,7 +195,7 @@ def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bo
         click.echo(f"intspec-lint: {note}", err=True)
     from .runner import lint_targets
 
-    findings.extend(lint_targets(targets, options, jobs))
+    findings.extend(lint_targets(targets, options, jobs, resolver))
     linted.extend(target.display for target in targets)
     if not targets and not problems and not linted and not collected.skipped and not specs_only:
         problems.append(f"no integration specs found in {', '.join(paths)} (see `intspec-lint --help` for what "

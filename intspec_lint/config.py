@@ -427,6 +427,8 @@ class Resolver:
         self.disabled = disabled
         self.select, self.ignore, self.max_bytes = tuple(select), tuple(ignore), max_bytes
         self._by_folder: dict[Path, _Effective | None] = {}
+        self._by_path: dict[Path, _Effective | None] = {}  # a run asks for each file several times
+        self._resolved: dict[Path, Path] = {}  # folder -> the folder with links resolved
         self._loaded: dict[Path, _Effective] = {}
         if self.explicit is not None and not self.explicit.is_file():
             raise ConfigError(f"config file {self.explicit} does not exist")
@@ -434,10 +436,22 @@ class Resolver:
     def effective(self, path: Path) -> _Effective | None:
         if self.disabled:
             return None
+        try:
+            return self._by_path[path]
+        except KeyError:
+            pass
         if self.explicit is not None:
-            return self._load(self.explicit.resolve())
-        folder = (path if path.is_dir() else path.parent).resolve()
-        return self._nearest(folder)
+            found = self._load(self.explicit.resolve())
+        elif path.is_dir():
+            found = self._nearest(path.resolve())
+        else:
+            parent = path.parent
+            folder = self._resolved.get(parent)
+            if folder is None:
+                folder = self._resolved[parent] = parent.resolve()
+            found = self._nearest(folder)
+        self._by_path[path] = found
+        return found
 
     def _nearest(self, folder: Path) -> _Effective | None:
         if folder in self._by_folder:
@@ -484,7 +498,8 @@ class Resolver:
 
     def settings(self, path: Path) -> Settings:
         """The Settings for the file at `path`."""
-        return self._settings(self.effective(path), _relative(path, self.effective(path)))
+        effective = self.effective(path)
+        return self._settings(effective, _relative(path, effective))
 
     def excluded(self, path: Path) -> bool:
         effective = self.effective(path)

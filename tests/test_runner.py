@@ -94,3 +94,39 @@ def test_the_cache_never_holds_the_specs_text(tmp_path, cache_dir):
     lint_targets(_one(tmp_path, text), Options(cache=True), jobs=1)
     stored = "".join(p.read_text(encoding="utf-8") for p in (cache_dir / "results").rglob("*.json"))
     assert stored and secret not in stored
+
+
+def test_a_worker_that_dies_leaves_its_files_to_the_main_process(specs, monkeypatch):
+    import os
+
+    from intspec_lint import runner
+
+    serial = lint_targets(specs, Options(cache=False), jobs=1)
+    parent = os.getpid()
+    take = runner._take_chunks
+
+    def dying(*args):
+        if os.getpid() != parent:  # in the worker: take a chunk, then die without sending anything
+            os.read(args[3], 4)
+            os._exit(1)
+        return take(*args)
+
+    monkeypatch.setattr(runner, "_take_chunks", dying)
+    assert lint_targets(specs, Options(cache=False), jobs=2) == serial
+
+
+def test_packs_of_results_are_merged_and_every_result_stays_found(tmp_path, cache_dir):
+    from collections import Counter
+
+    texts = [FLAWED.replace("| TBD", f"| TBD {n}") for n in range(64)]  # some shard is written to 4 times or more
+    expected = []
+    for n, text in enumerate(texts):  # one run per version of the spec, as in a pre-commit hook
+        folder = tmp_path / f"v{n}"
+        folder.mkdir()
+        expected.append(lint_targets(_one(folder, text), Options(cache=True), jobs=1))
+    shards = Counter(p.name.split(".")[0] for p in (cache_dir / "results").glob("*.json"))
+    assert max(shards.values()) < cache._MERGE_FROM
+    written = set((cache_dir / "results").glob("*.json"))
+    for n, text in enumerate(texts):  # every result is still there: nothing is linted or written again
+        assert lint_targets(_one(tmp_path / f"v{n}", text), Options(cache=True), jobs=1) == expected[n]
+    assert set((cache_dir / "results").glob("*.json")) == written

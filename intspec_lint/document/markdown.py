@@ -24,11 +24,35 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PIPE = re.compile(r"(?<!\\)\|")
 
 
+# Where some enabled inline rule can start (newline, escape, backticks, emphasis, link, image,
+# autolink and HTML, entity; strikethrough needs two tildes). Inline content without any of them
+# parses to one text token holding the whole content: the inline parser is skipped for it.
+_INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]|~~")
+# Content that is one code span and nothing else (no space at either end inside the backticks, no
+# newline) reads as itself: inline_text gives the backticks and the content unchanged.
+_CODE_SPAN = re.compile(r"`[^`\n ](?:[^`\n]*[^`\n ])?`")
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser.core.ruler.at("inline", _inline)
+    return parser
+
+
+def _inline(state) -> None:
+    """markdown-it's core `inline` rule, for content that has inline markup only (see inline_text)."""
+    md, env = state.md, state.env
+    markup, code_span = _INLINE_MARKUP.search, _CODE_SPAN.fullmatch
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            content = token.content
+            if markup(content) and not (code_span(content) and "<!--" not in content):
+                md.inline.parse(content, md, env, token.children)
 
 
 def parse_markdown(text: str) -> MarkdownDocument:
@@ -56,8 +80,9 @@ def _front_matter(lines: list[str]) -> Code | None:
 def inline_text(token) -> str:
     """Plain text of an inline token: markup and HTML comments dropped, code spans kept."""
     children = token.children
-    if not children:
-        return _COMMENT.sub("", token.content).strip()
+    if not children:  # no inline markup, or one code span (see _inline): the content is the text
+        content = token.content
+        return (_COMMENT.sub("", content) if "<!--" in content else content).strip()
     if len(children) == 1 and children[0].type == "text":
         return children[0].content.strip()
     parts = []
@@ -221,7 +246,14 @@ def _cells(texts: list[str], raw: str, line: int) -> list[Cell]:
 
 def _cell_columns(raw: str) -> list[tuple[int, int]]:
     """1-based (start, end) columns of each cell's content in a raw table row."""
-    pipes = [m.start() for m in _PIPE.finditer(raw)]
+    if "\\" in raw:
+        pipes = [m.start() for m in _PIPE.finditer(raw)]
+    else:  # no escaped pipes: every pipe splits
+        pipes = []
+        at = raw.find("|")
+        while at >= 0:
+            pipes.append(at)
+            at = raw.find("|", at + 1)
     stripped = raw.strip()
     if not stripped.startswith("|"):
         pipes.insert(0, -1)

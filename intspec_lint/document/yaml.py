@@ -31,6 +31,68 @@ def _yaml():
     return YAML(typ="safe", pure=False)
 
 
+@lru_cache(maxsize=1)
+def _composer():
+    """A class that composes one document with ruamel.yaml's C parser and the safe loader's tag
+    resolution, or None without the C extension.
+
+    `YAML(typ="safe").compose` builds a loader class for every call, and its resolver looks up the
+    YAML version for every scalar through two caught AttributeErrors; on this loader that version is
+    always the default one (the C parser does not hand a `%YAML` directive to the resolver), so the
+    resolution table is taken once. tests/test_yaml_compose.py checks that both build the same trees.
+    """
+    try:
+        from _ruamel_yaml import CParser
+    except ImportError:
+        return None
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.tag import Tag
+
+    resolver = _yaml().Resolver()
+    if resolver.yaml_path_resolvers:  # path resolvers need the full protocol
+        return None
+    table = resolver.versioned_resolver
+    extra = tuple(table.get(None, ()))
+    by_start = {start: tuple(resolvers) + extra for start, resolvers in table.items() if start is not None}
+    fallback = extra
+    scalar, sequence, mapping = resolver.DEFAULT_SCALAR_TAG, resolver.DEFAULT_SEQUENCE_TAG, resolver.DEFAULT_MAPPING_TAG
+    tags: dict[str, Tag] = {}
+
+    class Composer(CParser):
+        def descend_resolver(self, current_node, current_index) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind, value, implicit):
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in by_start.get(value[0] if value else "", fallback):
+                        if regexp.match(value):
+                            found = tags.get(tag)
+                            if found is None:
+                                found = tags[tag] = Tag(suffix=tag)
+                            return found
+                return scalar
+            return sequence if kind is SequenceNode else mapping
+
+    return Composer
+
+
+def compose(text: str):
+    """The node tree of the one YAML document in `text` (None when it is empty), as
+    `YAML(typ="safe").compose(text)` builds it."""
+    composer = _composer()
+    if composer is None:
+        return _yaml().compose(text)
+    parser = composer(text)
+    try:
+        return parser.get_single_node()
+    finally:
+        parser.dispose()
+
+
 def is_map(node) -> bool:
     return isinstance(node, MappingNode)
 
@@ -49,7 +111,7 @@ def parse_yaml(text: str) -> YamlDocument:
 
     lines = text.split("\n")
     try:
-        root = _yaml().compose(text)
+        root = compose(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2) if mark else Span(1, 1, 1, 1)
@@ -65,8 +127,7 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlSyntaxError(f"invalid YAML: {message}", Span(1, 1, 1, 1)) from None
     _check_directives(lines)
     if root is not None:
-        _check_bounds(root)
-        _check_strict(text, lines, root)
+        _check_tree(text, lines, root)
     return YamlDocument(lines, root)
 
 
@@ -114,6 +175,87 @@ _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*#")
 
 def _fail(message: str, line0: int, column0: int) -> None:
     raise YamlSyntaxError(f"invalid YAML: {message}", Span(line0 + 1, column0 + 1, line0 + 1, column0 + 2))
+
+
+# An alias: `*name` where a node may start. Without one, every node of the tree is its own (no node is
+# shared) and the bounds are the tree's size and depth.
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},]", re.M)
+
+
+def _check_tree(text: str, lines: list[str], root) -> None:
+    """`_check_bounds`, then `_check_strict`, with the same outcome, in one walk when there are no
+    aliases. Checks that cannot fire are skipped: every comment check needs a `#` in the text and
+    every tag check a `!`."""
+    if _ALIAS.search(text):
+        _check_bounds(root)
+        _check_strict(text, lines, root)
+        return
+    try:
+        nodes, deepest = _walk_strict(text, lines, root, "#" in text, "!" in text)
+    except YamlSyntaxError:
+        _check_bounds(root)  # a bounds error is reported first, as when the walks were separate
+        raise
+    if nodes > MAX_NODES or deepest > MAX_DEPTH:
+        _check_bounds(root)
+
+
+def _walk_strict(text: str, lines: list[str], root, comments: bool, tags: bool) -> tuple[int, int]:
+    """`_check_strict` on a tree without shared nodes, in the same order; (the number of nodes, the
+    depth of the deepest one)."""
+    nodes = deepest = 0
+    stack = [(root, -1, False, 1)]  # node, the indentation it must exceed, inside a flow collection, depth
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, indent, in_flow, depth = pop()
+        nodes += 1
+        if depth > deepest:
+            deepest = depth
+        value = node.value
+        if isinstance(value, list):
+            flow = node.flow_style
+            if flow and not in_flow:
+                start, end = node.start_mark, node.end_mark
+                if comments:
+                    _check_flow_text(text, start.index, end.index)
+                if start.line != end.line:
+                    _check_continuation(lines, start.line, end.line, indent, "flow collection")
+                if comments:
+                    _check_after(text, end.index, "a flow collection")
+            inner = in_flow or bool(flow)
+            depth += 1
+            if value and isinstance(value[0], tuple):
+                column = node.start_mark.column
+                for key, item in value:
+                    push((key, column, inner, depth))
+                    push((item, key.start_mark.column, inner, depth))
+            else:
+                column = node.start_mark.column
+                for item in value:
+                    push((item, column, inner, depth))
+            continue
+        style = node.style
+        if style or tags or (in_flow and value == "-"):
+            _check_scalar(text, lines, node, indent, in_flow, style)
+    return nodes, deepest
+
+
+def _check_scalar(text: str, lines: list[str], node, indent: int, in_flow: bool, style) -> None:
+    """The scalar checks of `_check_strict`, in its order."""
+    start, end = node.start_mark, node.end_mark
+    tag = node.tag or ""
+    if tag.startswith("tag:yaml.org,2002:") and "," in tag[len("tag:yaml.org,2002:"):]:
+        _fail(f"the tag {tag!r} is not a valid tag", start.line, start.column)
+    if in_flow and not style and node.value == "-":
+        _fail("'-' cannot be a plain value inside a flow collection; quote it", start.line, start.column)
+    if style in ('"', "'"):
+        _check_after(text, end.index, "a quoted value")
+        if not in_flow:
+            _check_continuation(lines, start.line, end.line, indent, "quoted value")
+    elif style in ("|", ">"):
+        if _BLOCK_HEADER.match(text, start.index):
+            _fail("a comment must be separated from the block scalar header by a space", start.line,
+                  start.column)
+        _check_block_leading_lines(lines, start.line, end.line)
 
 
 def _check_directives(lines: list[str]) -> None:

@@ -4,6 +4,9 @@ jsonschema costs as much as reading the YAML itself; most specs are valid, so th
 "valid" quickly and jsonschema runs only for the files that are not, to say precisely why.
 A keyword this module does not know makes it answer "not sure" (None), and jsonschema decides.
 tests/test_schema_check.py checks that both always agree.
+
+The schema is compiled once into nested checks (closures), so a check costs one call per keyword
+that applies, and an object's properties are walked once, not once per object keyword.
 """
 
 from __future__ import annotations
@@ -12,16 +15,30 @@ import re
 from functools import lru_cache
 
 _ANNOTATIONS = {"$id", "$schema", "title", "description", "examples", "$comment", "default", "$defs", "definitions"}
+_OBJECT_KEYWORDS = ("properties", "patternProperties", "additionalProperties")
 
 
 class _Unknown(Exception):
     pass
 
 
+_COMPILED: dict[int, tuple[object, object]] = {}  # id(schema) -> (schema, its check or None)
+
+
 def is_valid(schema: dict, data) -> bool | None:
     """True or False when this module can tell, None when it cannot."""
+    entry = _COMPILED.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        try:
+            check = _Compiler(schema).compile(schema)
+        except _Unknown:
+            check = None
+        entry = _COMPILED[id(schema)] = (schema, check)  # the schema is kept so that its id stays its own
+    check = entry[1]
+    if check is None:
+        return None
     try:
-        return _valid(schema, data, schema)
+        return check(data)
     except _Unknown:
         return None
 
@@ -31,97 +48,229 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _type_ok(kind: str, value) -> bool:
-    if kind == "object":
-        return isinstance(value, dict)
-    if kind == "array":
-        return isinstance(value, list)
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "null":
-        return value is None
-    if kind == "integer":
-        return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
-    if kind == "number":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    raise _Unknown(kind)
+def _is_object(value) -> bool:
+    return isinstance(value, dict)
 
 
-def _valid(schema, value, root) -> bool:
-    if schema is True:
-        return True
-    if schema is False:
-        return False
-    for key, rule in schema.items():
-        if key in _ANNOTATIONS:
-            continue
-        if key == "$ref":
-            if not rule.startswith("#/"):
-                raise _Unknown(rule)
-            target = root
-            for part in rule[2:].split("/"):
-                target = target[part]
-            if not _valid(target, value, root):
-                return False
-        elif key == "type":
-            kinds = rule if isinstance(rule, list) else [rule]
-            if not any(_type_ok(kind, value) for kind in kinds):
-                return False
-        elif key == "enum":
-            if not any(_equal(value, option) for option in rule):
-                return False
-        elif key == "const":
-            if not _equal(value, rule):
-                return False
-        elif key == "not":
-            if _valid(rule, value, root):
-                return False
-        elif key == "minLength":
-            if isinstance(value, str) and len(value) < rule:
-                return False
-        elif key == "minimum":
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value < rule:
-                return False
-        elif key == "pattern":
-            if isinstance(value, str) and not _regex(rule).search(value):
-                return False
-        elif key == "required":
-            if isinstance(value, dict) and any(name not in value for name in rule):
-                return False
-        elif key == "items":
-            if isinstance(value, list) and not all(_valid(rule, item, root) for item in value):
-                return False
-        elif key == "propertyNames":
-            if isinstance(value, dict) and not all(_valid(rule, name, root) for name in value):
-                return False
-        elif key in ("properties", "patternProperties", "additionalProperties"):
-            if isinstance(value, dict) and not _object_ok(schema, value, root):
-                return False
-        else:
-            raise _Unknown(key)
+def _is_array(value) -> bool:
+    return isinstance(value, list)
+
+
+def _is_string(value) -> bool:
+    return isinstance(value, str)
+
+
+def _is_boolean(value) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_null(value) -> bool:
+    return value is None
+
+
+def _is_integer(value) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+_TYPES = {"object": _is_object, "array": _is_array, "string": _is_string, "boolean": _is_boolean, "null": _is_null,
+          "integer": _is_integer, "number": _is_number}
+
+
+def _always(value) -> bool:
     return True
 
 
-def _object_ok(schema: dict, value: dict, root) -> bool:
-    properties = schema.get("properties", {})
-    patterns = schema.get("patternProperties", {})
-    additional = schema.get("additionalProperties", True)
-    for name, item in value.items():
-        matched = False
-        if name in properties:
-            matched = True
-            if not _valid(properties[name], item, root):
-                return False
-        for pattern, rule in patterns.items():
-            if _regex(pattern).search(name):
-                matched = True
-                if not _valid(rule, item, root):
+def _never(value) -> bool:
+    return False
+
+
+class _Compiler:
+    def __init__(self, root: dict):
+        self.root = root
+        self.refs: dict[str, object] = {}
+
+    def compile(self, schema):
+        if schema is True:
+            return _always
+        if schema is False:
+            return _never
+        if not isinstance(schema, dict):
+            raise _Unknown(schema)
+        checks = []
+        for key, rule in schema.items():
+            if key in _ANNOTATIONS:
+                continue
+            if key in _OBJECT_KEYWORDS:
+                if key == next(k for k in schema if k in _OBJECT_KEYWORDS):  # the three are checked together, once
+                    checks.append(self._object(schema))
+            elif key == "$ref":
+                checks.append(self._ref(rule))
+            elif key == "type":
+                checks.append(self._type(rule))
+            elif key == "enum":
+                checks.append(_enum(list(rule)))
+            elif key == "const":
+                checks.append(_const(rule))
+            elif key == "not":
+                checks.append(_not(self.compile(rule)))
+            elif key == "minLength":
+                checks.append(_min_length(rule))
+            elif key == "minimum":
+                checks.append(_minimum(rule))
+            elif key == "pattern":
+                checks.append(_pattern(_regex(rule)))
+            elif key == "required":
+                checks.append(_required(list(rule)))
+            elif key == "items":
+                checks.append(_items(self.compile(rule)))
+            elif key == "propertyNames":
+                checks.append(_property_names(self.compile(rule)))
+            else:
+                raise _Unknown(key)
+        if not checks:
+            return _always
+        if len(checks) == 1:
+            return checks[0]
+        checks = tuple(checks)
+
+        def check(value) -> bool:
+            for one in checks:
+                if not one(value):
                     return False
-        if not matched and not _valid(additional, item, root):
+            return True
+
+        return check
+
+    def _ref(self, reference: str):
+        if not isinstance(reference, str) or not reference.startswith("#/"):
+            raise _Unknown(reference)
+        target = self.root
+        try:
+            for part in reference[2:].split("/"):
+                target = target[part]
+        except (KeyError, TypeError, IndexError):
+            raise _Unknown(reference) from None
+        if reference in self.refs:
+            return self.refs[reference]
+        compiled: list = []
+
+        def check(value) -> bool:  # through a list: a schema may refer to itself
+            return compiled[0](value)
+
+        self.refs[reference] = check
+        compiled.append(self.compile(target))
+        return check
+
+    def _type(self, rule):
+        kinds = rule if isinstance(rule, list) else [rule]
+        try:
+            tests = tuple(_TYPES[kind] for kind in kinds)
+        except (KeyError, TypeError):
+            raise _Unknown(rule) from None
+        if len(tests) == 1:
+            return tests[0]
+
+        def check(value) -> bool:
+            for test in tests:
+                if test(value):
+                    return True
             return False
-    return True
+
+        return check
+
+    def _object(self, schema: dict):
+        properties = {name: self.compile(rule) for name, rule in schema.get("properties", {}).items()}
+        patterns = tuple((_regex(pattern), self.compile(rule))
+                         for pattern, rule in schema.get("patternProperties", {}).items())
+        additional = self.compile(schema.get("additionalProperties", True))
+
+        def check(value) -> bool:
+            if not isinstance(value, dict):
+                return True
+            for name, item in value.items():
+                matched = False
+                test = properties.get(name)
+                if test is not None:
+                    matched = True
+                    if not test(item):
+                        return False
+                for regex, rule in patterns:
+                    if regex.search(name):
+                        matched = True
+                        if not rule(item):
+                            return False
+                if not matched and not additional(item):
+                    return False
+            return True
+
+        return check
+
+
+def _enum(options: list):
+    def check(value) -> bool:
+        return any(_equal(value, option) for option in options)
+
+    return check
+
+
+def _const(expected):
+    def check(value) -> bool:
+        return _equal(value, expected)
+
+    return check
+
+
+def _not(inner):
+    def check(value) -> bool:
+        return not inner(value)
+
+    return check
+
+
+def _min_length(limit):
+    def check(value) -> bool:
+        return not (isinstance(value, str) and len(value) < limit)
+
+    return check
+
+
+def _minimum(limit):
+    def check(value) -> bool:
+        return not (isinstance(value, (int, float)) and not isinstance(value, bool) and value < limit)
+
+    return check
+
+
+def _pattern(regex: re.Pattern):
+    def check(value) -> bool:
+        return not (isinstance(value, str) and not regex.search(value))
+
+    return check
+
+
+def _required(names: list):
+    def check(value) -> bool:
+        return not (isinstance(value, dict) and any(name not in value for name in names))
+
+    return check
+
+
+def _items(inner):
+    def check(value) -> bool:
+        return not (isinstance(value, list) and not all(inner(item) for item in value))
+
+    return check
+
+
+def _property_names(inner):
+    def check(value) -> bool:
+        return not (isinstance(value, dict) and not all(inner(name) for name in value))
+
+    return check
 
 
 def _equal(a, b) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..span import Span
 from .model import Value
@@ -33,6 +34,7 @@ _PLACEHOLDER_WHOLE = re.compile(
 _PLACEHOLDER_TOKEN = re.compile(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])")
 
 
+@lru_cache(maxsize=8192)  # specs repeat the same cell texts ("string", "None", "Critical") again and again
 def is_placeholder(text: str) -> bool:
     stripped = text.strip().strip("`*_")
     return bool(_PLACEHOLDER_WHOLE.match(stripped) or _PLACEHOLDER_TOKEN.search(stripped))

@@ -33,12 +33,16 @@ class _Phrases:
     def __init__(self, words):
         self.phrases = {normalize(str(w)) for w in words} - {""}
         self.longest = max((len(p.split(" ")) for p in self.phrases), default=0)
+        self.first_words = {p.split(" ")[0] for p in self.phrases}  # a run can only start with one of them
 
     def search(self, text: str) -> str | None:
         """The first phrase found in `text` (the longest at each position), or None."""
         tokens = text.split(" ")
-        phrases = self.phrases
+        phrases, first_words = self.phrases, self.first_words
         for start in range(len(tokens)):
+            token = tokens[start]
+            if token not in first_words and not (token.endswith("s") and token[:-1] in first_words):
+                continue
             for size in range(min(self.longest, len(tokens) - start), 0, -1):
                 run = " ".join(tokens[start : start + size])
                 if run in phrases or (run.endswith("s") and run[:-1] in phrases):
