@@ -14,6 +14,7 @@ that ignores everything in it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from functools import lru_cache
@@ -79,7 +80,7 @@ def _write_once(path: Path, text: str) -> None:
         raise
 
 
-_COUNTER = __import__("itertools").count()
+_COUNTER = itertools.count()
 
 
 def _read(path: Path):
