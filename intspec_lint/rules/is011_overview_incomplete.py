@@ -27,8 +27,9 @@ def overview_incomplete(spec, options):
     where = spec.where("overview") if spec.has("overview") else overview.span
     if overview.systems is not None:  # None: the spec itself names fewer than two systems to look for
         if len(overview.systems) < 2:
-            yield Hit(where, f"the overview names {len(overview.systems)} of the two systems: name both systems the "
-                             "integration connects")
+            said = "none" if not overview.systems else f"only {label(overview.systems[0].name, 'one')}"
+            yield Hit(where, f"the overview names {said} of the two systems it connects: name both, with their "
+                             "roles")
         roleless = [system for system in overview.systems if not given(system.role)]
         if roleless:
             names = " and ".join(label(system.name, "") for system in roleless)

@@ -99,6 +99,10 @@ _SLA = lazy(
 )
 
 
+_QUOTES = {'"', "“", "'", "‘", "«"}
+_CLAUSE_END = lazy(r"[.;:!?\n\"”)]|\s(?:and|but|so|because)\s")
+
+
 class _Lines:
     """Offsets in the whole text to (line, column), by bisection over the line starts."""
 
@@ -128,9 +132,13 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
             group = match.lastgroup
             spec.secrets.append((kind, lines.span(match.start(group), match.end(group))))
     for match in vocab.hand_waving.finditer(text):
-        span = lines.span(match.start(), match.end())
+        if text[match.start() - 1 : match.start()] in _QUOTES:
+            continue  # quoted to be criticised: '"We'll handle errors" is not a spec'
+        end = _CLAUSE_END.search(text, match.end(), match.end() + 60)
+        end = end.start() if end else match.end()
+        span = lines.span(match.start(), end)
         if span.line not in code_lines:
-            spec.vague.append(Value(match.group(0), span))
+            spec.vague.append(Value(text[match.start() : end], span))
     found: dict[str, Value] = {}
     for match in _SLA.finditer(text):
         name = match.lastgroup
