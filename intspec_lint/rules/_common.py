@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..findings import Hit
 from ..span import Span
@@ -37,6 +38,7 @@ def row_text(row) -> str:
                                      row.transform, row.default, row.nullable) if v is not None)
 
 
+@lru_cache(maxsize=4096)
 def leaf(name: str) -> str:
     """The last segment of a field path, folded: `order.lines[].SKU` -> "sku"."""
     last = re.split(r"[.\[\]/]+", name.strip("`*\" ").rstrip("[]"))
