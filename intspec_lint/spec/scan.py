@@ -16,29 +16,32 @@ from .model import Sla, Spec, Value
 from .values import enum_pairs, value
 
 # -- secrets ------------------------------------------------------------------------------------
-# (kind, expression, group holding the secret). Shapes that only a real credential has; the
-# key-value form below also needs the value to look random, so "password: stored in Vault" is prose.
-_SECRET_SHAPES = lazy(
-    r"(?P<pem>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"
-    r"|(?P<aws>\b(?:AKIA|ASIA)[0-9A-Z]{16}\b)"
-    r"|(?P<stripe>\b[rsp]k_(?:live|test)_[0-9A-Za-z]{16,}\b)"
-    r"|(?P<github>\bgh[pousr]_[0-9A-Za-z]{30,}\b)"
-    r"|(?P<slack>\bxox[abprs]-[0-9A-Za-z-]{10,}\b)"
-    r"|(?P<google>\bAIza[0-9A-Za-z_-]{35}\b)"
-    r"|(?P<jwt>\beyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,})"
-    r"|\bBearer\s+(?P<bearer>[0-9A-Za-z._~+/-]{20,}=*)"
-    r"|\bBasic\s+(?P<basic>[A-Za-z0-9+/]{16,}={0,2})(?![\w+/=])"
-    r"|://[^/\s:@]+:(?P<urlpass>[^/\s:@]{6,})@"
-    r"|(?<![\w-])[\"']?(?P<key>(?:client|app|consumer|api|shared|signing|webhook|hmac)?[_-]?secret(?:[_-]?key)?|password|passwd|"
+# (kind, expression, words): shapes that only a real credential has, each tried only on the lines
+# holding one of its words (in lower case). The secret is the expression's first group.
+_SHAPES = [
+    ("private key", lazy(r"(-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"),
+     ("-----begin",)),
+    ("cloud access key", lazy(r"\b((?:AKIA|ASIA)[0-9A-Z]{16})\b"), ("akia", "asia")),
+    ("API secret key", lazy(r"\b([rsp]k_(?:live|test)_[0-9A-Za-z]{16,})\b"), ("k_live_", "k_test_")),
+    ("access token", lazy(r"\b(gh[pousr]_[0-9A-Za-z]{30,})\b"), ("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
+    ("access token", lazy(r"\b(xox[abprs]-[0-9A-Za-z-]{10,})\b"), ("xox",)),
+    ("API key", lazy(r"\b(AIza[0-9A-Za-z_-]{35})\b"), ("aiza",)),
+    ("JSON Web Token", lazy(r"\b(eyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,})"), ("eyj",)),
+    ("bearer token", lazy(r"\bBearer\s+([0-9A-Za-z._~+/-]{20,}=*)", re.I), ("bearer",)),
+    ("Basic auth credential", lazy(r"\bBasic\s+([A-Za-z0-9+/]{16,}={0,2})(?![\w+/=])", re.I), ("basic",)),
+    ("password in a URL", lazy(r"://[^/\s:@]+:([^/\s:@]{6,})@"), ("://",)),
+]  # fmt: skip
+_RANDOM_ONLY = {"bearer token", "Basic auth credential", "password in a URL"}
+# The key-value form ("password: ...", "api_key=..."): an assignment of a long unspaced value is
+# found first (an expression that starts with a character class runs fast), then the name before it.
+_ASSIGNED = lazy(r"[:=]\s*[\"'`]?([^\s\"'`,;|)<>]{8,})")
+_SECRET_NAME = lazy(
+    r"(?<![\w-])[\"']?((?:client|app|consumer|api|shared|signing|webhook|hmac)?[_-]?secret(?:[_-]?key)?|password|passwd|"
     r"pwd|api[_-]?key|apikey|x-api-key|access[_-]?key(?:[_-]?id)?|access[_-]?token|auth[_-]?token|refresh[_-]?token|"
-    r"private[_-]?key|token)[\"']?\s*[:=]\s*[\"'`]?(?P<value>[^\s\"'`,;|)<>]{8,})",
+    r"private[_-]?key|token)[\"']?\s*$",
     re.I,
 )
-_KINDS = {
-    "pem": "private key", "aws": "cloud access key", "stripe": "API secret key", "github": "access token",
-    "slack": "access token", "google": "API key", "jwt": "JSON Web Token", "bearer": "bearer token",
-    "basic": "Basic auth credential", "urlpass": "password in a URL",
-}  # fmt: skip
+_NAME_WORDS = ("secret", "passw", "pwd", "key", "token")
 _NOT_SECRET = lazy(
     r"[<>{}$*…]|\.\.\.|xxx|redacted|example|your|placeholder|changeme|change-me|dummy|sample|fake|masked|hidden|"
     r"secret-here|token-here|key-here|^(?:none|null|true|false|string|required|optional|bearer|basic|header|env|"
@@ -58,31 +61,53 @@ def _looks_random(text: str) -> bool:
     return digits > 0 or len(text) >= 24 or (any(c.isupper() for c in text[1:]) and any(c.islower() for c in text))
 
 
-def _secret_kind(match: re.Match) -> str | None:
-    group = match.lastgroup
-    if group == "value":
-        secret = match.group("value").strip(".")
-        if _NOT_SECRET.search(secret) or _redacted(match) or not _looks_random(secret):
-            return None
-        key = match.group("key").lower().replace("-", "_")
-        if "password" in key or key in ("passwd", "pwd"):
-            return "password"
-        if "secret" in key:
-            return "client secret"
-        if "key" in key:
-            return "API key"
-        return "access token"
-    secret = match.group(group)
-    if _NOT_SECRET.search(secret) or _redacted(match):
-        return None  # "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOi...<payload>"
-    if group in ("bearer", "basic", "urlpass") and not _looks_random(secret):
-        return None
-    return _KINDS[group]
+def _secrets(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each pasted secret, in order. A secret both named and shaped
+    ("token: eyJ...") is told once, by its name."""
+    found: list[tuple[str, int, int]] = []
+    for kind, start, end in (*_named_secrets(text, lowered), *_shaped_secrets(text, lowered)):
+        if not any(start < other_end and other_start < end for _, other_start, other_end in found):
+            found.append((kind, start, end))
+    return sorted(found, key=lambda secret: secret[1])
 
 
-def _redacted(match: re.Match) -> bool:
+def _shaped_secrets(text: str, lowered: str):
+    for kind, pattern, words in _SHAPES:
+        for match in _matches(pattern, text, lowered, words):
+            secret = match.group(1)
+            if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)):
+                continue  # "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOi...<payload>"
+            if kind in _RANDOM_ONLY and not _looks_random(secret):
+                continue
+            yield kind, match.start(1), match.end(1)
+
+
+def _named_secrets(text: str, lowered: str):
+    for match in _matches(_ASSIGNED, text, lowered, _NAME_WORDS):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        name = _SECRET_NAME.search(text, max(line_start, match.start() - 60), match.start())
+        if name is None:
+            continue
+        secret = match.group(1).strip(".")
+        if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)) or not _looks_random(secret):
+            continue
+        yield _name_kind(name.group(1)), match.start(1), match.end(1)
+
+
+def _name_kind(name: str) -> str:
+    name = name.lower().replace("-", "_")
+    if "password" in name or name in ("passwd", "pwd"):
+        return "password"
+    if "secret" in name:
+        return "client secret"
+    if "key" in name:
+        return "API key"
+    return "access token"
+
+
+def _redacted(text: str, end: int) -> bool:
     """The secret runs into "<payload>", "..." or "***": a cut or redacted sample, not a credential."""
-    return match.string.startswith(("...", "…", "<", "*"), match.end())
+    return text.startswith(("...", "…", "<", "*"), end)
 
 
 # -- service levels -----------------------------------------------------------------------------
@@ -105,8 +130,6 @@ _CLAUSE_END = lazy(r"[.;:!?\n\"”)]|\s(?:and|but|so|because)\s")
 
 # Words without which an expression cannot match: it runs only on the lines that hold one of them
 # (finding a word with str.find costs far less than trying an expression at every position).
-_SECRET_WORDS = ("-----begin", "akia", "asia", "k_live_", "k_test_", "gh", "xox", "aiza", "eyj", "bearer", "basic",
-                 "://", "secret", "passw", "pwd", "key", "token")
 _SLA_WORDS = ("%", "down", "unavailable", "offline", "unreachable", "outage", "maintenance", "time", "ttl",
               "retention", "retained", "kept", "expir")
 
@@ -150,12 +173,11 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
             row.enum_map = enum_pairs(row.transform.text)
     lines = _Lines(text)
     lowered = text.lower()
-    for match in _matches(_SECRET_SHAPES, text, lowered, _SECRET_WORDS):
-        kind = _secret_kind(match)
-        if kind:
-            group = match.lastgroup
-            spec.secrets.append((kind, lines.span(match.start(group), match.end(group))))
-    for match in vocab.hand_waving.finditer(text):
+    if len(lowered) != len(text):  # a few characters grow in lower case ("İ"): keep the offsets
+        lowered = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+    for kind, start, end in _secrets(text, lowered):
+        spec.secrets.append((kind, lines.span(start, end)))
+    for match in vocab.hand_waving.finditer(lowered):
         if text[match.start() - 1 : match.start()] in _QUOTES:
             continue  # quoted to be criticised: '"We'll handle errors" is not a spec'
         end = _CLAUSE_END.search(text, match.end(), match.end() + 60)

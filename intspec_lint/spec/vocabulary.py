@@ -84,10 +84,16 @@ class Vocabulary:
 
     @property
     def hand_waving(self) -> re.Pattern:
-        """One expression for every hand-waving phrase (compiled on first use)."""
+        """One expression for every hand-waving phrase (compiled on first use), to search in the
+        lower-cased text. Phrases are compiled in lower case without re.I, three times faster, unless
+        one holds an escape that lower case would change (\\S, \\W, \\B...)."""
         if self._hand_waving is None:
             phrases = [str(p) for p in self.data.get("hand_waving", [])] or [r"(?!)"]
-            self._hand_waving = re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
+            source = "|".join(f"(?:{p})" for p in phrases)
+            if re.search(r"\\[A-Z]", source):
+                self._hand_waving = re.compile(source, re.I)
+            else:
+                self._hand_waving = re.compile(source.lower())
         return self._hand_waving
 
     def section_parts(self, title: str, nested: bool = False) -> tuple[str, ...]:
