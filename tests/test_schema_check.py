@@ -52,3 +52,30 @@ def test_agrees_on_every_yaml_spec_in_the_repository():
             agree(_plain(root, [0]))
             checked += 1
     assert checked >= 10
+
+
+# The schemas specs declare for their bodies: any keyword, known to the fast check or not.
+SUB_SCHEMAS = st.deferred(lambda: st.booleans() | st.fixed_dictionaries({}, optional={
+    "type": st.sampled_from(["string", "integer", "number", "object", "array", "boolean", "null", ["string", "null"]]),
+    "properties": st.dictionaries(st.sampled_from(["id", "sku", "qty", "status"]), SUB_SCHEMAS, max_size=3),
+    "required": st.lists(st.sampled_from(["id", "sku", "qty", "status"]), max_size=2, unique=True),
+    "additionalProperties": st.booleans(),
+    "items": SUB_SCHEMAS,
+    "enum": st.lists(SCALARS, min_size=1, max_size=3),
+    "format": st.sampled_from(["date-time", "email", "uuid"]),
+    "minimum": st.integers(-2, 5),
+    "maxLength": st.integers(0, 4),
+    "oneOf": st.lists(SUB_SCHEMAS, min_size=1, max_size=2),
+    "description": st.text(max_size=5),
+}))
+BODIES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) |
+                      st.dictionaries(st.sampled_from(["id", "sku", "qty", "status", "x"]), inner, max_size=4),
+                      max_leaves=12)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(SUB_SCHEMAS, BODIES)
+def test_fast_check_agrees_on_example_schemas_or_defers(schema, data):
+    fast = is_valid(schema, data, remember=False)
+    if fast is not None:
+        assert fast == jsonschema.Draft202012Validator(schema).is_valid(data), (schema, data)

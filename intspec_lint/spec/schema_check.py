@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_ANNOTATIONS = {"$id", "$schema", "title", "description", "examples", "$comment", "default", "$defs", "definitions"}
+# Keywords that never fail a value (jsonschema asserts "format" only when given a format checker,
+# and neither caller gives one).
+_ANNOTATIONS = {"$id", "$schema", "title", "description", "examples", "$comment", "default", "$defs", "definitions",
+                "format", "readOnly", "writeOnly", "deprecated", "contentMediaType", "contentEncoding"}
 _OBJECT_KEYWORDS = ("properties", "patternProperties", "additionalProperties")
 
 
@@ -25,21 +28,24 @@ class _Unknown(Exception):
 _COMPILED: dict[int, tuple[object, object]] = {}  # id(schema) -> (schema, its check or None)
 
 
-def is_valid(schema: dict, data) -> bool | None:
-    """True or False when this module can tell, None when it cannot."""
-    entry = _COMPILED.get(id(schema))
+def is_valid(schema: dict, data, remember: bool = True) -> bool | None:
+    """True or False when this module can tell, None when it cannot. `remember`: keep the compiled
+    check for the next call with the same schema object (the spec schema, not a spec's own)."""
+    entry = _COMPILED.get(id(schema)) if remember else None
     if entry is None or entry[0] is not schema:
         try:
             check = _Compiler(schema).compile(schema)
-        except _Unknown:
+        except (_Unknown, re.error):
             check = None
-        entry = _COMPILED[id(schema)] = (schema, check)  # the schema is kept so that its id stays its own
+        entry = (schema, check)
+        if remember:
+            _COMPILED[id(schema)] = entry  # the schema is kept so that its id stays its own
     check = entry[1]
     if check is None:
         return None
     try:
         return check(data)
-    except _Unknown:
+    except (_Unknown, RecursionError):
         return None
 
 
