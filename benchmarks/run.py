@@ -60,9 +60,15 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
     corpus = work / "corpus"
     subprocess.run([PYTHON, str(HERE / "generate.py"), str(corpus)], check=True)
     cache = work / "cache"
-    env = {**os.environ, "INTSPEC_LINT_CACHE_DIR": str(cache)}
+    # Bytecode as an installation has it (pip compiles modules when it installs them): even where
+    # PYTHONDONTWRITEBYTECODE is set, every command reads compiled modules, written by a first run.
+    plain = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    env = {**plain, "INTSPEC_LINT_CACHE_DIR": str(cache)}
     lint = [PYTHON, "-m", "intspec_lint", "--exit-zero"]
     floor = [PYTHON, str(HERE / "floor.py")]
+    for kind in ("md", "yaml"):
+        measure(floor + [str(corpus / f"{kind}-1")], 1, plain)
+        measure(lint + ["--no-cache", str(corpus / f"{kind}-1")], 1, env)
 
     def clear():
         shutil.rmtree(cache, ignore_errors=True)
@@ -79,7 +85,7 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
     for kind in ("md", "yaml"):
         for count in (100, 1000):
             folder = str(corpus / f"{kind}-{count}")
-            base = measure(floor + [folder], runs)
+            base = measure(floor + [folder], runs, plain)
             cold = measure(lint + [folder], runs, env, before=clear)
             compare(f"{count} {kind} specs, cold", cold, base, "parse-only floor")
             measure(lint + [folder], 1, env)  # fill the cache
@@ -89,7 +95,7 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
             serial = measure(lint + ["--no-cache", "--jobs", "1", folder], runs, env)
             compare(f"{count} {kind} specs, one process", serial, base, "parse-only floor")
     one = str(next((corpus / "md-1").iterdir()))
-    startup = measure([PYTHON, "-c", "import markdown_it"], runs * 2)
+    startup = measure([PYTHON, "-c", "import markdown_it"], runs * 2, plain)
     first = measure(lint + [one], runs * 2, env, before=clear)
     compare("one spec, first run (empty cache)", first, startup, "python -c 'import markdown_it'")
     single = measure(lint + [one], runs * 2, env, before=clear_results)
@@ -98,14 +104,14 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
         for name in ("huge.md", "huge.intspec.yaml"):
             path = str(corpus / "big" / name)
             size = os.path.getsize(path) / 1e6
-            base = measure(floor + [path], max(2, runs // 2))
+            base = measure(floor + [path], max(2, runs // 2), plain)
             ours = measure(lint + ["--no-cache", "--max-file-size", "10000000", path], max(2, runs // 2), env)
             compare(f"{name} ({size:.1f} MB)", ours, base, "parse-only floor")
     if markdownlint:
         tool = _markdownlint(work)
         if tool:
             folder = corpus / "md-1000"
-            base = measure(floor + [str(folder)], runs)
+            base = measure(floor + [str(folder)], runs, plain)
             theirs = measure([tool, "--no-globs", *map(str, sorted(folder.glob("*.md")))], runs)
             compare("1000 md specs: markdownlint-cli2", theirs, base, "parse-only floor")
 

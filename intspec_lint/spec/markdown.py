@@ -37,6 +37,7 @@ from .model import (
     Value,
 )
 from .lazy_re import lazy
+from .register import unfold_registers
 from .scan import scan
 from .values import is_placeholder, value
 from .vocabulary import Vocabulary, normalize, strip_numbering
@@ -108,6 +109,7 @@ class _Extractor:
     # -- walking ----------------------------------------------------------------------------
     def run(self) -> Spec:
         root = self.doc.root
+        unfold_registers(root, self.vocab)
         title = self._title_section()
         self._section(root, ())
         for child in root.children:

@@ -401,15 +401,18 @@ def mapping_parts(text: str) -> dict[str, str] | None:
 _STATUS_MENTION = lazy(
     r"\b(?:returns?|returning|respond(?:s|ed)?(?:\s+with)?|repl(?:y|ies)(?:\s+with)?|answers?(?:\s+with)?|"
     r"status(?:\s+code)?|HTTP(?:/\d(?:\.\d)?)?|gets?|receives?|sends?\s+back|fails?\s+with)\s+"
-    r"(?:(?:an?|the|with|code|status|of|http)\s+){0,2}`?([1-5]\d\d)\b(?![.,]\d)",
+    r"(?:(?:an?|the|with|code|status|of|http)\s+){0,2}`?([1-5]\d\d)\b(?![.,]\d)"
+    r"|(?<![\w.$/-])`?([1-5]\d\d)`?\s+(?:\w+\s+)?(?:is|are|gets?)\s+(?:then\s+)?"
+    r"(?:returned|sent(?:\s+back)?|raised|answered|given|thrown)\b",
     re.I,
 )
 _HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 
 
 def status_mentions(text: str) -> list[tuple[int, int]]:
-    """(code, offset) of status codes a sentence mentions: "returns 409", "HTTP 503", "status 422"."""
-    return [(int(m.group(1)), m.start(1)) for m in _STATUS_MENTION.finditer(text)]
+    """(code, offset) of status codes a sentence mentions: "returns 409", "HTTP 503", "status 422",
+    "a 409 is returned"."""
+    return [(int(m.group(m.lastindex)), m.start(m.lastindex)) for m in _STATUS_MENTION.finditer(text)]
 
 
 def example_status(text: str) -> tuple[int, int] | None:

@@ -125,7 +125,7 @@ _SLA = lazy(
 
 
 _QUOTES = {'"', "“", "'", "‘", "«"}
-_CLAUSE_END = lazy(r"[.;:!?\n\"”)]|\s(?:and|but|so|because)\s")
+_CLAUSE_END = lazy(r"[.;:!?|\n\"”)]|\s(?:and|but|so|because)\s")
 
 
 # Words without which an expression cannot match: it runs only on the lines that hold one of them

@@ -1,0 +1,91 @@
+"""Specs kept as one table, a fact per row ("Section | Item | Specification"), as integration
+registers and spreadsheet exports are: such a table is unfolded into the sections it stands for,
+so that the extractor reads it like any other spec.
+
+A table is a register when its header is not one the vocabulary knows (a flow or mapping table
+is not) and the first cells of most of its rows name a part of the spec ("Overview", "Retry",
+"Contract: Create order"). Each run of rows with the same first cell becomes a section whose
+rows are list items, "Item: Specification"; a JSON body in a code span ("Example request |
+`{...}`") becomes a code block on its row, where a contract reads its examples.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Cell, Code, ListBlock, ListItem, Section, Table
+from ..span import Span
+
+_MIN_ROWS = 5
+_MIN_PARTS = 3
+_SHARE = 0.6  # of the rows whose first cell names a part
+_NAMED = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(\S.*)$")  # "Contract: Create order"
+_JSON_SPAN = re.compile(r"^`([\[{].*[\]}])`$", re.S)
+_EXAMPLE_KEY = re.compile(r"\b(?:example|sample)\b", re.I)
+
+
+def unfold_registers(root: Section, vocab) -> None:
+    """Replace each register table under `root` by the sections it holds (in place)."""
+    for section in list(root.walk()):
+        for block in list(section.blocks):
+            if isinstance(block, Table) and _is_register(block, vocab):
+                section.blocks.remove(block)
+                section.children[:0] = _sections(block, section.level + 1, vocab)
+
+
+def _part_of(text: str, vocab) -> tuple[str, str]:
+    """(part heading, item heading) a first cell names: ("Contract", "Create order"), ("Retry", "")."""
+    text = text.strip(" *`")
+    named = _NAMED.match(text)
+    if named and vocab.section_parts(named.group(1)):
+        return named.group(1), named.group(2)
+    return (text, "") if vocab.section_parts(text) else ("", "")
+
+
+def _is_register(table: Table, vocab) -> bool:
+    if len(table.header) < 3 or len(table.rows) < _MIN_ROWS:
+        return False
+    if vocab.table_part([cell.text for cell in table.header], ()) is not None:
+        return False
+    named = [_part_of(row.cells[0].text, vocab)[0] for row in table.rows if row.cells]
+    parts = {part for title in named if title for part in vocab.section_parts(title)}
+    return sum(1 for title in named if title) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
+
+
+def _sections(table: Table, level: int, vocab) -> list[Section]:
+    """One section per run of rows under the same part; items of one part ("Contract: A", "Contract:
+    B") are sub-sections of one section named by the part."""
+    sections: list[Section] = []
+    current: Section | None = None
+    for row in table.rows:
+        if not row.cells:
+            continue
+        part, item = _part_of(row.cells[0].text, vocab)
+        if not part:  # a row that names no part continues the one above
+            part, item = (current.title, "") if current is not None else (row.cells[0].text, "")
+        parent = sections[-1] if sections and sections[-1].title == part else None
+        if parent is None:
+            parent = Section(part, level, row.cells[0].span)
+            sections.append(parent)
+        target = parent
+        if item:
+            if not parent.children or parent.children[-1].title != item:
+                parent.children.append(Section(item, level + 1, row.cells[0].span))
+            target = parent.children[-1]
+        current = target
+        if not target.blocks:
+            target.blocks.append(ListBlock([], False, row.span))
+        target.blocks[-1].items.append(_item(row.cells[1:], row.span))
+        for unit in (parent, target):
+            unit.end_line = row.span.end_line
+    return sections
+
+
+def _item(cells: list[Cell], span: Span) -> ListItem:
+    texts = [cell.text.strip() for cell in cells]
+    key, rest = (texts[0], "; ".join(t for t in texts[1:] if t)) if len(texts) > 1 else ("", texts[0] if texts else "")
+    item = ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
+    body = _JSON_SPAN.match(rest)
+    if body and _EXAMPLE_KEY.search(key):
+        item.blocks.append(Code("json", body.group(1), span, span.line))
+    return item
