@@ -1,58 +1,58 @@
-"""Skipping markdown-it's inline parser for content without inline markup changes no Document."""
+"""The Markdown reader's fast inline path (_simple_text) gives exactly what markdown-it's inline
+parser gives, whenever it answers at all."""
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-from intspec_lint.document import markdown
+from intspec_lint.document.markdown import _simple_text, inline_text
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpora"
-CASES = sorted(ROOT.rglob("*.md")) + sorted((SHARED / "commonmark").glob("*.md")) + sorted((SHARED / "gfm").glob("*.md"))
+MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def reference():
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+def parsed(content: str) -> str:
+    children: list[Token] = []
+    MD.inline.parse(content, MD, {}, children)
+    return inline_text(Token("inline", "", 0, content=content, children=children))
 
 
-def agree(text: str, monkeypatch) -> None:
-    fast = markdown.parse_markdown(text)
-    with monkeypatch.context() as patch:
-        patch.setattr(markdown, "_parser", reference)
-        slow = markdown.parse_markdown(text)
-    assert fast == slow, text
+def agree(content: str) -> bool:
+    """Whether the fast path answered; it must agree with markdown-it when it does."""
+    fast = _simple_text(content)
+    if fast is None:
+        return False
+    assert fast.strip() == parsed(content), content
+    return True
 
 
-def test_same_documents_for_the_repository_and_the_commonmark_and_gfm_examples(monkeypatch):
-    paths = [p for p in CASES if ".git" not in p.parts]
-    assert len(paths) >= 10
-    for path in paths:
-        agree(path.read_text(encoding="utf-8", errors="replace"), monkeypatch)
+PIECES = st.sampled_from(["a", "b", "ab", " ", "  ", "*", "**", "_", "`", "``", "<", "&", "!", "[", "]", "~", "~~",
+                          "\n", ".", ":", "1", "é", "\t", "(", ")", "-", "x_y", "`c d`", "` e `", "**f**", "<b>",
+                          "&amp;", "\\", "«", "»", "“"])
 
 
-@pytest.mark.parametrize("text", [
-    "# Title\n\nplain words: a-b = c + d; 50% {x} ^y @z #w $v >u ]t\n",
-    "| a | b |\n|---|---|\n| `x` | *y* |\n| <!-- c --> d | e &amp; f |\n| g\\|h | ~~i~~ |\n",
-    "- [link](http://x) ![img](y) <http://z> a_b_c __d__\n- line one  \nline two\n",
-    "para with <!-- comment --> and <b>html</b>\n\n[ref]: http://example.com\n\n[ref] and [ref][]\n",
-    "~single tilde~ and ~~double~~\n", "~500/hour peak ~~\n\n~~ x\n",
-    "| `a` | ` a ` | `a b` | `<!-- x -->` | `a\\b` | `a`b` | ``a`` | `a |\n|---|---|---|---|---|---|---|---|\n",
-    "`a`\n\n` a `\n\n`&amp;`\n\n`*x*`\n\n`[x](y)`\n\n`a\n`\n",
-])
-def test_same_documents_on_inline_markup(text, monkeypatch):
-    agree(text, monkeypatch)
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_fast_inline_agrees_with_markdown_it(content):
+    agree(content.strip())
 
 
-PIECES = st.sampled_from(["word", " ", "\n", "`", "`a`", "` `", "*", "_", "~", "~~", "[", "]", "(", ")", "!", "<", ">", "&", ";",
-                          "amp", "\\", "|", "-", "#", ":", "<!--", "-->", "http://x.y", "\t", "  \n", "[r]", "1."])
+def test_fast_inline_answers_for_the_usual_spec_lines():
+    lines = ["**Identity Provider**: OAuth 2.0 client credentials; secret rotated every 90 days",
+             "`order.updated` event to `orders-topic`", "threshold < 7 days", "the order_id and line_no fields",
+             "**Dead-letter handling**: the `claim-dlq` queue\nalerts the on-call", "**`POST /v1/orders`**",
+             "tabs end \t\n \tand start a line"]
+    assert all(agree(line) for line in lines)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
-@given(st.lists(st.lists(PIECES, max_size=12).map("".join), max_size=8))
-def test_same_documents_on_generated_text(lines):
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        text = "\n".join(lines) + "\n\n[r]: http://example.com\n\n| a | b |\n|---|---|\n| " + " | ".join(lines[:2]) + " |\n"
-        agree(text, monkeypatch)
+def test_fast_inline_agrees_on_every_line_of_the_corpus():
+    answered = 0
+    for path in sorted((ROOT / "tests").rglob("*.md")) + sorted((ROOT / "examples").rglob("*.md")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            line = line.strip().lstrip("#>-*0123456789. |").strip()
+            if line:
+                answered += agree(line)
+    assert answered > 500
