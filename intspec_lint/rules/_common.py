@@ -59,7 +59,7 @@ def source_values(spec, row) -> list[str]:
         for body in contract.bodies.values():
             for declared in body.fields:
                 if leaf(declared.name) == name:
-                    values += enum_values(declared.type)
+                    values += declared.values
             if body.schema is not None:
                 values += [str(v) for v in _schema_enums(body.schema, name)]
         if row.source_type is not None and is_enum_type(row.source_type.text):

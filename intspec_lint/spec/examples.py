@@ -8,7 +8,6 @@ from urllib.parse import parse_qsl
 
 from ..span import Span
 from .model import Example
-from .values import enum_values
 
 _INFO_MEDIA = {
     "json": "application/json", "jsonc": "application/jsonc", "json5": "application/json5",
@@ -170,7 +169,7 @@ def schema_problems(body, data) -> list[tuple[str, str, bool]]:
             if json_type and found is not None and not _fits(found, json_type):
                 problems.append((path, f"is {_NAMES.get(type(found), 'a value')} where the field table says "
                                        f"{declared.type.strip() or json_type}", False))
-            allowed = enum_values(declared.type)
+            allowed = declared.values
             if allowed and isinstance(found, (str, int)) and not isinstance(found, bool) and str(found) not in allowed:
                 problems.append((path, f"is not one of the values the field table allows ({', '.join(allowed)})",
                                  False))
@@ -229,10 +228,17 @@ def locate(example, path: str, missing: bool = False):
         return example.span
     position = 0
     found = -1
-    for key in re.findall(r"[^.\[\]]+(?=\.|\[|$)", path):
+    skip = 0  # "lines[2].sku": the third "sku" after "lines"
+    for key in re.findall(r"[^.\[\]]+", path):
         if key.isdigit():
+            skip = int(key)
             continue
         at = example.text.find(f'"{key}"', position)
+        for _ in range(skip):
+            if at < 0:
+                break
+            at = example.text.find(f'"{key}"', at + 1)
+        skip = 0
         if at < 0:
             break
         found = position = at

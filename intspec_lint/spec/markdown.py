@@ -39,7 +39,7 @@ from .model import (
 from .lazy_re import lazy
 from .register import unfold_registers
 from .scan import scan
-from .values import is_placeholder, value
+from .values import enum_values, is_placeholder, value
 from .vocabulary import Vocabulary, normalize, strip_numbering
 
 _KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
@@ -1117,7 +1117,7 @@ def _field_rows(table: Table, columns: dict[int, str]) -> list[Field]:
         if required is None:
             lowered = f"{kind} {cell('description')}".lower()
             required = True if "required" in lowered else False if "optional" in lowered else None
-        fields.append(Field(name, row.span, kind, required))
+        fields.append(Field(name, row.span, kind, required, enum_values(kind) or enum_values(cell("description"))))
     return fields
 
 

@@ -92,6 +92,7 @@ class Field:
     span: Span
     type: str = ""
     required: bool | None = None  # None: not said
+    values: list[str] = field(default_factory=list)  # the values it allows, from its type or its notes
 
 
 @dataclass(slots=True)

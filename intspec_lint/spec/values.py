@@ -77,7 +77,7 @@ def value(text: str, span: Span, kind: str = "text") -> Value:
 
 
 _ENUM_ITEM = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[\w.+/-]{1,40})"
-_ENUM_PAIR = re.compile(rf"({_ENUM_ITEM})\s*(?:=>|->|→|⟶|=|:)\s*({_ENUM_ITEM})")
+_ENUM_PAIR = re.compile(rf"({_ENUM_ITEM}(?:\s*/\s*{_ENUM_ITEM})*)\s*(?:=>|->|→|⟶|=|:)\s*({_ENUM_ITEM})")
 _ENUM_LIST = re.compile(r"\b(?:(?:enum(?:eration)?|values?)\s*[:(\[{]|one\s+of\b\s*:?)\s*([^)\]}\n]{1,300})", re.I)
 
 
@@ -92,9 +92,9 @@ def enum_pairs(text: str) -> dict[str, str] | None:
     body = re.sub(r"^\W*(?:map(?:ped)?|translate[sd]?|lookup|convert)\b\s*:?", "", text.strip(), flags=re.I)
     pairs = {}
     for sources, target in _ENUM_PAIR.findall(body):
-        for source in _bare(sources).split("/"):  # "SME/ENT=BUSINESS"
-            if source.strip():
-                pairs[source.strip()] = _bare(target)
+        for source in sources.split("/"):  # "SME/ENT=BUSINESS", "`picked`/`packed` = `PREPARING`"
+            if _bare(source):
+                pairs[_bare(source)] = _bare(target)
     return pairs if len(pairs) >= 2 else None
 
 

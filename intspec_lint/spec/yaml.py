@@ -35,7 +35,7 @@ from .model import (
 )
 from . import patterns
 from .scan import scan
-from .values import value
+from .values import enum_values, value
 from .vocabulary import Vocabulary
 
 _MAP = "tag:yaml.org,2002:map"
@@ -366,7 +366,8 @@ class _Mapper:
             kind = self.val(item, "type")
             required = item.get("required", (None, None))[1]
             said = None if required is None else str(required.value).lower() in ("true", "yes")
-            body.fields.append(Field(name.text, item_span, kind.text if kind else "", said))
+            kind_text = kind.text if kind else ""
+            body.fields.append(Field(name.text, item_span, kind_text, said, enum_values(kind_text)))
         return body if body.schema is not None or body.fields else None
 
     def example(self, role: str, node, media: str) -> Example:
