@@ -83,6 +83,8 @@ _TOPIC_HEADING = lazy(
 )
 _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
+_A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
+_SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -449,7 +451,7 @@ class _Extractor:
             if pair and self.vocab.field("flows", pair[0]):
                 field = self.vocab.field("flows", pair[0])
                 if field == "direction":
-                    self._arrow(pair[1], line.span, fields)
+                    self._arrow(pair[1], line.span, fields, direction=True)
                 elif pair[1].strip():
                     fields[field] = value(pair[1], line.span)
             elif _ARROW.search(segment) or _FROM_TO.search(segment):
@@ -465,8 +467,9 @@ class _Extractor:
         self._record("flows", fields, line.span)
         return True
 
-    def _arrow(self, text: str, span: Span, fields: dict[str, Value]) -> None:
-        match = _FROM_TO.search(text)
+    def _arrow(self, text: str, span: Span, fields: dict[str, Value], direction: bool = False) -> None:
+        """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"."""
+        match = _FROM_TO.search(text) or (_A_TO_B.match(text) if direction else None)
         if match:
             fields.setdefault("source", value(match.group(1), span))
             fields.setdefault("destination", value(match.group(2), span))
@@ -481,16 +484,17 @@ class _Extractor:
         fields: dict[str, Value] = {"name": value(section.title, section.span)}
         lines = self._section_lines(section)
         for line in lines:
-            pair = _key_value(line.text)
-            if pair and self.vocab.field("flows", pair[0]):
-                field = self.vocab.field("flows", pair[0])
-                if field == "direction":
-                    self._arrow(pair[1], line.span, fields)
-                elif pair[1].strip():
-                    fields.setdefault(field, value(pair[1], _value_span(line, pair[1])))
-            elif _ARROW.search(line.text) or _FROM_TO.search(line.text):
-                self._arrow(line.text, line.span, fields)
-        for line in lines:
+            for sentence in _SENTENCE_END.split(line.text):  # "... account. Direction: A to B. Volume: ..."
+                pair = _key_value(sentence)
+                if pair and self.vocab.field("flows", pair[0]):
+                    field = self.vocab.field("flows", pair[0])
+                    if field == "direction":
+                        self._arrow(pair[1], line.span, fields, direction=True)
+                    elif pair[1].strip():
+                        fields.setdefault(field, value(pair[1], _value_span(line, pair[1])))
+                elif _ARROW.search(sentence) or _FROM_TO.search(sentence):
+                    self._arrow(sentence, line.span, fields)
+        for line in _runs(lines):  # a sentence wrapped over two lines is read whole
             for field, phrase in patterns.flow_facts(line.text).items():
                 if field not in fields:
                     fields[field] = value(phrase, line.span)
@@ -1059,6 +1063,19 @@ def _key_value(text: str) -> tuple[str, str] | None:
     if len(first) > 1:
         rest = f"{rest}\n{first[1]}"
     return key, rest.strip()
+
+
+def _runs(lines: list[_Line]) -> list[_Line]:
+    """Lines on consecutive line numbers joined into one (with a space), each run from its first line."""
+    runs: list[_Line] = []
+    for line in lines:
+        last = runs[-1] if runs else None
+        if last is not None and line.span.line == last.span.end_line + 1 and not line.in_list and not last.in_list:
+            runs[-1] = _Line(f"{last.text} {line.text}", Span(last.span.line, last.span.column, line.span.end_line,
+                                                               line.span.end_column))
+        else:
+            runs.append(line)
+    return runs
 
 
 def _paragraph_lines(block: Paragraph) -> list[_Line]:

@@ -160,7 +160,14 @@ _SCHEDULE = lazy(
     r"scheduled[^,.;]{0,40}|cron[^,.;]{0,40}|triggered by [^,.;]{2,80}|on (?:each|every) [^,.;]{2,60})",
     re.I,
 )
-_SEND = r"(?:sends?|pushes|posts?|publishes|writes|emits|uploads|delivers|exports|forwards|streams|drops|produces)"
+_SEND = (r"(?:sends?|pushes|posts?|publishes|writes|emits|uploads|delivers|exports|forwards|streams|drops|produces|"
+         r"sending|pushing|posting|publishing|emitting|uploading|delivering|exporting|forwarding|streaming)")
+# A person's action that starts a flow: "A patron presses Borrow on ...", "The clerk approves ..."
+_PERSON_ACTION = lazy(
+    r"^\s*(?:an?|the|each|every)\s+(?:[\w-]+\s+){0,2}?(?:presses|clicks|taps|submits|places|requests|opens|scans|"
+    r"books|approves|signs|enters|records|selects|chooses|confirms|cancels)\b[^.;]{0,100}",
+    re.I,
+)
 _PAYLOAD = lazy(rf"\b{_SEND}\s+(?:an?\s+|the\s+|one\s+|each\s+|its\s+)?([^,.;()]{{2,60}}?)"
                       r"(?=\s+(?:to|into|as|in|over|via|for|on|onto|with)\b|[,.;(]|$)", re.I)
 _DESTINATION = lazy(
@@ -211,7 +218,7 @@ def flow_facts(text: str) -> dict[str, str]:
         field = match.group(2).lower()
         found.setdefault(_FIELD_OF.get(field, field), match.group(1).strip())
     for _, sentence in sentences(text):
-        when = _WHEN.search(sentence) or _SCHEDULE.search(sentence)
+        when = _WHEN.search(sentence) or _SCHEDULE.search(sentence) or _PERSON_ACTION.search(sentence)
         if when and "trigger" not in found:
             found["trigger"] = when.group(when.lastindex or 0).strip()
         source = _SOURCE.search(sentence)
@@ -451,7 +458,7 @@ _ASYNC = lazy(
 )
 _WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b", re.I)
 _DEDUP = lazy(
-    r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|redeliver\w*|re-deliver\w*|already\s+(?:processed|seen|applied|"
+    r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
     r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once))",
     re.I,
