@@ -23,7 +23,7 @@ from ._common import label
 )
 def dead_letter_unsafe(spec, options):
     dead = spec.dead_letter
-    texts = []
+    texts = list(spec.dropped)
     if dead is not None:
         texts += [v for v in (dead.destination, dead.alert, dead.owner, dead.replay) if given(v)]
         if dead.text.strip():

@@ -107,6 +107,7 @@ class _Extractor:
         self.vocab = vocab
         self.spec = Spec("markdown", doc.title_span)
         self._intro = [b.text for b in doc.root.blocks if isinstance(b, Paragraph)]  # text before any section
+        self._prose_auth: set[int] = set()  # ids of the auth entries read from sentences
 
     # -- walking ----------------------------------------------------------------------------
     def run(self) -> Spec:
@@ -396,16 +397,18 @@ class _Extractor:
                         if kind == "duration" and fact.number is None:
                             fact.number = patterns.bare_seconds(phrase)
                         setattr(retry, name, fact)
-        if "dead_letter" in parts or patterns.mentions_dead_letter(text):
+        if ("dead_letter" in parts or patterns.mentions_dead_letter(text)
+                or (patterns.after_retries(text) and patterns.dead_letter_destination(text))):
             self._dead_letter_text(text, line.span)
+        if patterns.drops_messages(text):
+            for offset, sentence in patterns.sentences(text):
+                dropped = patterns.drops_failed(sentence)
+                if dropped and not patterns.mentions_dead_letter(sentence):
+                    self.spec.dropped.append(value(sentence, _offset_span(line, offset + sentence.find(dropped))))
         if "idempotency" in parts or patterns.mentions_idempotency(text):
             self._idempotency(line.span).statements.append(value(text, line.span))
-        if "auth" in parts and self.spec.auth:
-            self._auth_keywords(self.spec.auth[-1], text, line.span)
-        elif "auth" in parts and patterns.auth_mechanism(text):
-            entry = Auth(line.span)
-            self.spec.auth.append(entry)
-            self._auth_keywords(entry, text, line.span)
+        if "auth" in parts:
+            self._auth_prose(text, line)
         if "errors" in parts:
             for offset, sentence in patterns.sentences(text):
                 category = patterns.leading_category(sentence, self.vocab)
@@ -562,6 +565,30 @@ class _Extractor:
             return False
         self.spec.auth.append(entry)
         return True
+
+    def _auth_prose(self, text: str, line: _Line) -> None:
+        """Auth told in sentences. Where only prose describes auth, a sentence whose subject is a
+        system ("ShelfCloud signs its notifications with ...") starts that system's entry; the
+        sentences after it complete it."""
+        auth = self.spec.auth
+        if auth and not all(id(entry) in self._prose_auth for entry in auth):
+            self._auth_keywords(auth[-1], text, line.span)  # prose under a table or list of systems
+            return
+        for offset, sentence in patterns.sentences(text):
+            span = _offset_span(line, offset)
+            subject = patterns.auth_subject(sentence) if patterns.auth_mechanism(sentence) else None
+            named = {entry.system.text.lower() for entry in auth if entry.system is not None}
+            if subject and subject.lower() not in named:
+                if auth and auth[-1].system is None:
+                    auth[-1].system = value(subject, span)
+                else:
+                    auth.append(Auth(span, system=value(subject, span)))
+                    self._prose_auth.add(id(auth[-1]))
+            elif not auth and patterns.auth_mechanism(sentence):
+                auth.append(Auth(span))
+                self._prose_auth.add(id(auth[-1]))
+            if auth:
+                self._auth_keywords(auth[-1], sentence, span)
 
     def _auth_keywords(self, entry: Auth, text: str, span: Span) -> None:
         """Mechanism, rotation and storage told by what the text says, when no key named them."""

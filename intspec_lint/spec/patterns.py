@@ -257,6 +257,15 @@ def mentions_dead_letter(text: str) -> bool:
     return bool(_DEAD_WORDS.search(text))
 
 
+_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt)|\bretries\s+(?:are\s+)?exhausted|"
+                      r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?retries", re.I)
+
+
+def after_retries(text: str) -> bool:
+    """Says what becomes of a message once its retries are spent: dead-letter handling by another name."""
+    return bool(_AFTER_RETRIES.search(text))
+
+
 def mentions_idempotency(text: str) -> bool:
     return bool(_IDEMPOTENCY.search(text))
 
@@ -323,6 +332,18 @@ def alert_phrase(text: str) -> str | None:
 def replay_phrase(text: str) -> str | None:
     match = _REPLAY.search(text)
     return match.group(0) if match else None
+
+
+_AUTH_SUBJECT = lazy(
+    r"^\s*(?:the\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:authenticates|signs|authori[sz]es|identifies|"
+    r"calls|presents|sends|uses)\b"
+)
+
+
+def auth_subject(sentence: str) -> str | None:
+    """The system a sentence says authenticates: "The ILS authenticates to ShelfCloud with ..." -> "ILS"."""
+    match = _AUTH_SUBJECT.search(sentence)
+    return match.group(1) if match else None
 
 
 def auth_mechanism(text: str) -> str | None:
@@ -513,6 +534,15 @@ def drops_messages(text: str) -> str | None:
     """ "failed messages are dropped", "log and continue"; not "never dropped"."""
     match = _said(_DROPPED, text)
     return match.group(0) if match else None
+
+
+_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
+               r"after\s+the\s+(?:last|final)|exhausted)\b", re.I)
+
+
+def drops_failed(sentence: str) -> str | None:
+    """A sentence that drops a message that failed (not a duplicate skipped on purpose)."""
+    return drops_messages(sentence) if _FAILED.search(sentence) else None
 
 
 def unsafe_storage(text: str) -> str | None:
