@@ -7,9 +7,10 @@ import pytest
 from intspec_lint.testing import check_text
 
 CORPUS = Path(__file__).parent / "corpus"
-# holdout3 is a blind set labelled from the rule descriptions only: it is measured by
-# scripts/measure_corpus.py (figures in docs/rules/README or the closing note), not required to match.
-SPECS = sorted(p for p in CORPUS.glob("*/*") if p.suffix in (".md", ".yaml", ".yml") and p.parent.name != "holdout3")
+# Blind sets, labelled from the rule descriptions only and not yet tuned against: they are measured
+# by scripts/measure_corpus.py (figures in the closing notes), not required to match.
+BLIND = {"holdout3", "holdout4"}
+SPECS = sorted(p for p in CORPUS.glob("*/*") if p.suffix in (".md", ".yaml", ".yml") and p.parent.name not in BLIND)
 
 
 def test_corpus_is_large_and_varied():
