@@ -62,7 +62,7 @@ _RETRY_PLACEHOLDERS = [
 _BREAKER_RATE = lazy(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
 _OPEN_FOR = lazy(
     rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?)\b"
-    rf"[^.;\d]{{0,30}}?\bfor\s+({_DUR})|\b(?:cool[- ]?down|open\s+(?:for|duration|time)|half-open\s+after|"
+    rf"[^.;\d]{{0,30}}?\bfor\s+({_DUR})|\b(?:cool[- ]?down|open\s+(?:for|duration|time)|opens?|half-open\s+after|"
     rf"reset\s+(?:timeout|after))\s*(?:of|:|=|is)?\s*({_DUR})",
     re.I,
 )

@@ -182,7 +182,7 @@ class Vocabulary:
             if len(columns) < 2 or not needed.issubset(columns.values()):
                 continue
             if part == "mappings" and len(columns) < 4:
-                columns = self._mapping_by_position(header) or columns
+                columns = self._mapping_by_position(header) or _typed_by_position(header, columns)
             if part in _NEEDS_CONTEXT and part not in prior and len(columns) < 3:
                 continue  # "Method | Direction" in an endpoint table is not an auth table
             score = len(columns) + (2.5 if part in prior else 0)
@@ -209,6 +209,18 @@ class Vocabulary:
                 if name in ("transform", "default", "nullable") and name not in columns.values():
                     columns[index] = name
         return columns
+
+
+def _typed_by_position(header: tuple[str, ...], columns: dict[int, str]) -> dict[int, str]:
+    """"Source | Type | Target | Type": a bare type column belongs to the field column before it."""
+    target = next(index for index, name in columns.items() if name == "target_field")
+    typed = dict(columns)
+    for index, cell in enumerate(header):
+        if index not in typed and _TYPE_WORD.search(normalize(cell)):
+            name = "source_type" if index < target else "target_type"
+            if name not in typed.values():
+                typed[index] = name
+    return typed
 
 
 _NEEDS_CONTEXT = {"auth", "errors", "idempotency"}
