@@ -540,11 +540,14 @@ class _Extractor:
     def _auth_entry(self, system: str, rest: str, span: Span, item: ListItem | None) -> None:
         entry = Auth(span, system=value(system, span))
         self.spec.auth.append(entry)
-        for segment in re.split(r";\s+|\s·\s", rest):  # "mechanism: mTLS; rotation: yearly; storage: HSM"
+        offset = 0
+        for segment in re.split(r"(;\s+|\s·\s|\n)", rest):  # "mechanism: mTLS; rotation: yearly; storage: HSM"
             pair = _key_value(segment)
             name = self.vocab.field("auth", pair[0]) if pair else None
             if name and name != "system" and pair[1].strip() and getattr(entry, name) is None:
-                setattr(entry, name, value(pair[1], span))
+                line = span.line + rest.count("\n", 0, offset)  # a wrapped item: the line the key is on
+                setattr(entry, name, value(pair[1], span if line == span.line else Span(line, 1, line, 1)))
+            offset += len(segment)
         self._auth_keywords(entry, rest, span)
         for nested in _nested_items(item) if item else ():
             pair = _key_value(nested.text)
