@@ -331,15 +331,17 @@ class _Mapper:
                     code = int(str(key_node.value))
                 except ValueError:
                     continue
-                text = _text(meaning)
-                contract.status_codes.append(
-                    StatusCode(code, node_span(key_node), value(text, node_span(meaning)) if text else None)
-                )
+                # an empty or null meaning is given as empty: "422: ''" lists the code without its meaning
+                contract.status_codes.append(StatusCode(code, node_span(key_node), value(_text(meaning) or "",
+                                                                                         node_span(meaning))))
             examples = _items(item.get("examples", (None, None))[1])
             media = self.val(examples, "media_type")
             for role in ("request", "response"):
                 if role in examples:
-                    contract.examples.append(self.example(role, examples[role][1], media.text if media else ""))
+                    example = self.example(role, examples[role][1], media.text if media else "")
+                    key, body = node_span(examples[role][0]), example.span
+                    example.span = Span(key.line, key.column, body.end_line, body.end_column)  # from "request:"
+                    contract.examples.append(example)
             for example in contract.examples:
                 said = patterns.example_status(example.text) if example.key_spans is None else None
                 if said:
