@@ -83,6 +83,8 @@ _TOPIC_HEADING = lazy(
 )
 _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
+_CONTRACT_LABEL = lazy(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:contract|endpoint|api|message|operation|interface)s?\s*[:—–-]\s*\S",
+                       re.I)
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 
@@ -150,7 +152,16 @@ class _Extractor:
     def _child_item(self, child: Section, parts: tuple[str, ...]) -> bool:
         """A sub-heading that is one item of its parent's part (a flow, a system's auth, an error
         category) rather than a section of its own; read it as that item."""
+        if "contracts" not in parts and _CONTRACT_LABEL.match(child.title) and self._describes_contract(child):
+            self.spec.sections.setdefault("contracts", child.span)  # "### Contract: create order" under a flow
+            self._contract(child)
+            return True
         if child.children:
+            if "flows" in parts and not self._own_parts(child.title, ("nested",)) and self._flow_from_section(child, True):
+                for grandchild in child.children:  # "#### Contract: ..." under "### Flow 2"
+                    if not self._child_item(grandchild, parts):
+                        self._walk(grandchild, parts, None)
+                return True
             return False
         if "errors" in parts and self.vocab.category(child.title):
             self._error_from_section(child)
@@ -482,10 +493,11 @@ class _Extractor:
             fields.setdefault("source", value(parts[0].strip(" *`"), span))
             fields.setdefault("destination", value(parts[1].split(",")[0].strip(" *`"), span))
 
-    def _flow_from_section(self, section: Section) -> bool:
-        """A sub-heading describing one flow in lists, key values or prose; False when it does not."""
+    def _flow_from_section(self, section: Section, own: bool = False) -> bool:
+        """A sub-heading describing one flow in lists, key values or prose; False when it does not.
+        `own`: from the section's own blocks only (its sub-sections describe other things)."""
         fields: dict[str, Value] = {"name": value(section.title, section.span)}
-        lines = self._section_lines(section)
+        lines = self._section_lines(section, own)
         for line in lines:
             for sentence in _SENTENCE_END.split(line.text):  # "... account. Direction: A to B. Volume: ..."
                 pair = _key_value(sentence)
@@ -943,10 +955,11 @@ class _Extractor:
         return found
 
     # -- helpers ----------------------------------------------------------------------------
-    def _section_lines(self, section: Section) -> list[_Line]:
-        """Every line of text in a section and its sub-sections, headings included."""
+    def _section_lines(self, section: Section, own: bool = False) -> list[_Line]:
+        """Every line of text in a section and its sub-sections, headings included (`own`: the
+        section's own blocks only)."""
         lines: list[_Line] = []
-        for _unit, block in _blocks_with_sections(section):
+        for _unit, block in (((section, b) for b in section.blocks) if own else _blocks_with_sections(section)):
             if isinstance(block, Paragraph):
                 lines.extend(_paragraph_lines(block))
             elif isinstance(block, ListBlock):
@@ -957,7 +970,7 @@ class _Extractor:
                         lines.append(_Line(f"{row.cells[0].text}: {row.cells[1].text}", row.span))
                     else:
                         lines.append(_Line(" | ".join(c.text for c in row.cells), row.span))
-        for child in section.walk():
+        for child in () if own else section.walk():
             if child is not section:
                 lines.append(_Line(child.title, child.span))
         lines.sort(key=lambda line: line.span.line)
