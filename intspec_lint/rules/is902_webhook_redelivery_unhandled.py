@@ -25,11 +25,13 @@ def webhook_redelivery_unhandled(spec, options):
     if spec.idempotency is not None:
         said += [s.text for s in spec.idempotency.statements if given(s)]
         said += [k.key.text for k in spec.idempotency.keys if given(k.key)]
-    # what a delivery's own contract (a webhook, a message) says counts too; the idempotency key of
-    # a call this side makes does not
-    said_anywhere = said + [c.text for c in spec.contracts if c.kind == "message" or patterns.is_webhook(c.text)]
-    if not said or any(patterns.handles_redelivery(text) for text in said_anywhere):
+    # dedup stated in a delivery's own contract (a webhook, a message) counts too; the idempotency
+    # key of a call this side makes does not
+    deliveries = [c.text for c in spec.contracts if c.kind == "message" or _receives_webhooks(c)]
+    if not said:
         return  # IS901 reports a spec that never states idempotency
+    if any(patterns.handles_redelivery(text) for text in said) or any(patterns.dedups(t) for t in deliveries):
+        return
     for flow in spec.flows:
         text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
         if patterns.is_webhook(text):
@@ -38,7 +40,13 @@ def webhook_redelivery_unhandled(spec, options):
                                  "delivery arrives twice: dedupe on the event or delivery id")
             return
     for contract in spec.contracts:
-        if contract.writes and patterns.is_webhook(contract.text) and not patterns.handles_redelivery(contract.text):
+        if contract.writes and _receives_webhooks(contract) and not patterns.dedups(contract.text):
             yield Hit(contract.span, f"{contract.subject} receives webhooks, but nothing says what happens when the "
                                      "same delivery arrives twice: dedupe on the event or delivery id")
             return
+
+
+def _receives_webhooks(contract) -> bool:
+    """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook)."""
+    identity = " ".join(v.text for v in (contract.name, contract.url, contract.topic) if given(v))
+    return patterns.is_webhook(identity) or "/hooks/" in identity or "/webhooks/" in identity

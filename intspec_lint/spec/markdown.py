@@ -723,7 +723,7 @@ class _Extractor:
     def _status_line(self, contract: Contract, line: _Line) -> None:
         """Status codes on a line: listed ("Status codes: 201 (created), 409 (duplicate)") or only
         mentioned in a sentence ("returns 409 when the order exists")."""
-        listed = _STATUS_KEY.search(line.text)
+        listed = _STATUS_KEY.search(line.text.replace("\n", " "))  # a list item wrapped over lines
         if listed:
             for piece in re.split(r"[,;]|\s\|\s", listed.group(1)):
                 match = _STATUS_ANY.search(piece)

@@ -658,7 +658,7 @@ _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engin
 
 
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
-                   r"at[- ]least[- ]once|twice|again|duplicates?|retried\s+by\s+the\s+sender)\b", re.I)
+                   r"at[- ]least[- ]once|retried\s+by\s+the\s+sender)\b", re.I)
 
 
 def _finds(pattern):
@@ -673,6 +673,9 @@ says_time_format = _finds(_TIME_FORMAT)
 says_null_rule = _finds(_NULL_RULE)
 says_truncation = _finds(_TRUNCATION)
 names_owner = _finds(_OWNER)  # a team, the on-call, an owner
+
+
+dedups = _finds(_DEDUP)  # deduplicates, by any key (enough in a delivery's own contract)
 
 
 def handles_redelivery(text: str) -> bool:
