@@ -43,13 +43,17 @@ def _part_of(text: str, vocab) -> tuple[str, str]:
 
 
 def _is_register(table: Table, vocab) -> bool:
-    if len(table.header) < 3 or len(table.rows) < _MIN_ROWS:
+    """Three columns or more (part, item, fact), or two whose first names part and item ("Retry: max
+    attempts | 5")."""
+    if len(table.header) < 2 or len(table.rows) < _MIN_ROWS:
         return False
     if vocab.table_part([cell.text for cell in table.header], ()) is not None:
         return False
-    named = [_part_of(row.cells[0].text, vocab)[0] for row in table.rows if row.cells]
-    parts = {part for title in named if title for part in vocab.section_parts(title)}
-    return sum(1 for title in named if title) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
+    named = [_part_of(row.cells[0].text, vocab) for row in table.rows if row.cells]
+    if len(table.header) == 2:
+        named = [(part, item) for part, item in named if item]
+    parts = {found for part, _ in named if part for found in vocab.section_parts(part)}
+    return sum(1 for part, _ in named if part) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
 
 
 def _sections(table: Table, level: int, vocab) -> list[Section]:
@@ -57,10 +61,14 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
     B") are sub-sections of one section named by the part."""
     sections: list[Section] = []
     current: Section | None = None
+    keyed = len(table.header) == 2  # "Retry: max attempts | 5": the item is the key of the fact
     for row in table.rows:
         if not row.cells:
             continue
         part, item = _part_of(row.cells[0].text, vocab)
+        cells = row.cells[1:]
+        if keyed and item:
+            cells, item = [Cell(item, row.cells[0].span), *cells], ""
         if not part:  # a row that names no part continues the one above
             part, item = (current.title, "") if current is not None else (row.cells[0].text, "")
         parent = sections[-1] if sections and sections[-1].title == part else None
@@ -75,7 +83,7 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
         current = target
         if not target.blocks:
             target.blocks.append(ListBlock([], False, row.span))
-        target.blocks[-1].items.append(_item(row.cells[1:], row.span))
+        target.blocks[-1].items.append(_item(cells, row.span))
         for unit in (parent, target):
             unit.end_line = row.span.end_line
     return sections
