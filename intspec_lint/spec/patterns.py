@@ -82,7 +82,8 @@ _ALERT = lazy(
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue))\b",
     re.I,
 )
-_REPLAY = lazy(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?)\b", re.I)
+_REPLAY = lazy(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?|"
+               r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
 _IDEMPOTENCY = lazy(
     r"\b(idempoten\w*|dedup\w*|de-?duplicat\w*|exactly[- ]once|upsert\w*)\b"
     r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
@@ -320,6 +321,8 @@ def dead_letter_destination(text: str) -> str | None:
         phrase = next(g for g in match.groups() if g)
         if match.group(1) and not _DEST_WORDS.search(text):
             continue
+        if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
+            continue  # "are dead-lettered", "failed": a verb, not a place
         return phrase
     return None
 
@@ -335,8 +338,8 @@ def replay_phrase(text: str) -> str | None:
 
 
 _AUTH_SUBJECT = lazy(
-    r"^\s*(?:the\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:authenticates|signs|authori[sz]es|identifies|"
-    r"calls|presents|sends|uses)\b"
+    r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:authenticates|signs|authori[sz]es|"
+    r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in)\b"
 )
 
 
