@@ -125,6 +125,14 @@ _SLA = lazy(
 
 
 _QUOTES = {'"', "“", "'", "‘", "«"}
+
+
+def _quoted(text: str, start: int) -> bool:
+    """The phrase at `start` stands inside quotation marks opened earlier on its line."""
+    if text[start - 1 : start] in _QUOTES:
+        return True
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("«") > before.count("»")
 _CLAUSE_END = lazy(r"[.;:!?|\n\"”)]|\s(?:and|but|so|because)\s")
 
 
@@ -178,7 +186,7 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
     for kind, start, end in _secrets(text, lowered):
         spec.secrets.append((kind, lines.span(start, end)))
     for match in vocab.hand_waving.finditer(lowered):
-        if text[match.start() - 1 : match.start()] in _QUOTES:
+        if _quoted(text, match.start()):
             continue  # quoted to be criticised: '"We'll handle errors" is not a spec'
         end = _CLAUSE_END.search(text, match.end(), match.end() + 60)
         end = end.start() if end else match.end()
