@@ -47,7 +47,8 @@ def retry_policy_unsafe(spec, options):
                                  "raise `max_attempts` for IS502 in the config if this partner really needs it")
     strategy = retry.strategy
     said = " ".join(v.text for v in (strategy, retry.jitter) if v is not None)
-    if (options.require_jitter and given(strategy) and "jitter" not in said.lower()
+    jitter = given(retry.jitter) and not patterns.denies(retry.jitter.text)  # "jitter: full"
+    if (options.require_jitter and given(strategy) and not jitter and "jitter" not in said.lower()
             and not patterns.retries_at_most_once(strategy.text)):
         yield Hit(strategy.span, f"the retry strategy ('{strategy.text}') has no jitter: many clients retrying on "
                                  "the same schedule hit the partner in waves; add full or equal jitter")

@@ -560,6 +560,9 @@ def unbounded(text: str) -> bool:
     return bool(_said(_UNBOUNDED, text))
 
 
+_DENIAL = lazy(r"^\W*(?:no|none|false|off|disabled|without|n/?a)\b", re.I)
+
+
 def role_phrase(text: str) -> str | None:
     """The first word that gives a system a role: "producer", "publishes", "system of record"."""
     match = _ROLES.search(text)
@@ -676,6 +679,7 @@ says_time_format = _finds(_TIME_FORMAT)
 says_null_rule = _finds(_NULL_RULE)
 says_truncation = _finds(_TRUNCATION)
 names_owner = _finds(_OWNER)  # a team, the on-call, an owner
+denies = _finds(_DENIAL)  # a value that says no: "none", "off", "false"
 
 
 dedups = _finds(_DEDUP)  # deduplicates, by any key (enough in a delivery's own contract)
