@@ -24,7 +24,8 @@ def webhook_redelivery_unhandled(spec, options):
     said = []
     if spec.idempotency is not None:
         said += [s.text for s in spec.idempotency.statements if given(s)]
-        said += [k.key.text for k in spec.idempotency.keys if given(k.key)]
+        said += [f"{k.operation.text if given(k.operation) else ''} {k.key.text}" for k in spec.idempotency.keys
+                 if given(k.key)]  # with its operation: "Carrier scan callback: scan_id already seen"
     # dedup stated in a delivery's own contract (a webhook, a message) counts too; the idempotency
     # key of a call this side makes does not
     deliveries = [c.text for c in spec.contracts if c.kind == "message" or _receives_webhooks(c)]
