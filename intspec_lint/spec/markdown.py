@@ -615,7 +615,8 @@ class _Extractor:
             if getattr(entry, name) is None:
                 phrase = finder(text)
                 if phrase:
-                    setattr(entry, name, value(phrase, span))
+                    line = span.line + text.count("\n", 0, max(0, text.find(phrase)))  # on a wrapped line
+                    setattr(entry, name, value(phrase, span if line == span.line else Span(line, 1, line, 1)))
 
     def _error_entry(self, name: str, rest: str, span: Span, item: ListItem | None) -> None:
         category = self.vocab.category(name) or name.lower()
