@@ -85,6 +85,7 @@ _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 _CONTRACT_LABEL = lazy(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:contract|endpoint|api|message|operation|interface)s?\s*[:—–-]\s*\S",
                        re.I)
+_FLOW_LABEL = lazy(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:data\s+)?flow\b[^:—–-]{0,12}[:—–-]\s*\S", re.I)
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 
@@ -143,6 +144,11 @@ class _Extractor:
             self.spec.sections.setdefault(part, section.span)
         if "contracts" in parts and self._is_contract_unit(section, parts):
             self._contract(section)
+            return
+        if own == ("flows",) and _FLOW_LABEL.match(section.title) and self._flow_from_section(section, True):
+            for child in section.children:  # "## Flow A: a family accepts a place", its contract below
+                if not self._child_item(child, parts):
+                    self._walk(child, parts, title)
             return
         self._section(section, parts)
         for child in section.children:

@@ -100,13 +100,16 @@ _MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|basic|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
     r"m-tls|tls\s+client\s+cert\w*|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
-    r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+roles?|sas\s+tokens?|"
+    r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
+    r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
+    r"workload\s+identit(?:y|ies)|"
     r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|"
     r"username\s+and\s+password|password)\b",
     re.I,
 )
 _ROTATION = lazy(
-    r"\b(rotat\w+|renew\w*|re-?issu\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|roll(?:ed|ing)?\s+over)\b",
+    r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
+    r"roll(?:ed|ing)?\s+over)\b",
     re.I,
 )
 _STORAGE = lazy(
@@ -114,7 +117,9 @@ _STORAGE = lazy(
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
     r"\w*hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
     r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
-    r"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings)\b|\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
+    r"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|nothing\s+is\s+stored|"
+    r"no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored|temporary\s+(?:sts\s+)?credentials)\b|"
+    r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
     re.I,
 )
 _ACTION = lazy(
