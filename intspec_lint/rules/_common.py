@@ -53,7 +53,7 @@ def source_values(spec, row) -> list[str]:
     if row.source_type is not None:
         values += enum_values(row.source_type.text)
     name = leaf(row.source_field.text) if row.source_field is not None else ""
-    if not name:
+    if not name or values:  # the row's own enum is the source's domain; a same-named field elsewhere is not
         return _unique(values)
     for contract in spec.contracts:
         for body in contract.bodies.values():
