@@ -436,7 +436,8 @@ def mapping_parts(text: str) -> dict[str, str] | None:
 
 _STATUS_MENTION = lazy(
     r"\b(?:returns?|returning|respond(?:s|ed)?(?:\s+with)?|repl(?:y|ies)(?:\s+with)?|answers?(?:\s+with)?|"
-    r"status(?:\s+code)?|HTTP(?:/\d(?:\.\d)?)?|gets?|receives?|sends?\s+back|fails?\s+with)\s+"
+    r"status(?:\s+code)?|HTTP(?:/\d(?:\.\d)?)?|gets?|receives?|sends?\s+back|fails?\s+with|"
+    r"(?:refused|rejected|denied|answered|acknowledged)\s+with)\s+"
     r"(?:(?:an?|the|with|code|status|of|http)\s+){0,2}`?([1-5]\d\d)\b(?![.,]\d)"
     r"|(?<![\w.$/-])`?([1-5]\d\d)`?\s+(?:\w+\s+)?(?:is|are|gets?)\s+(?:then\s+)?"
     r"(?:returned|sent(?:\s+back)?|raised|answered|given|thrown)\b",
@@ -459,7 +460,7 @@ def example_status(text: str) -> tuple[int, int] | None:
 
 # -- what the meaning rules ask of a sentence ---------------------------------------------------
 _NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
-                r"(?:\s+[\w-]+){0,6}\s*$", re.I)
+                r"(?:\s+[\w'’-]+){0,9}\s*$", re.I)  # "never in MedCharta's config files or in the repository"
 _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
     r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
@@ -533,7 +534,7 @@ _DATE_ONLY = lazy(r"^\W*date\W*$", re.I)
 def _said(pattern, text: str) -> re.Match | None:
     """The first match of `pattern` in `text` that no "never"/"not" just before it negates."""
     for match in pattern.finditer(text):
-        if not _NEGATED.search(text[max(0, match.start() - 40) : match.start()]):
+        if not _NEGATED.search(text[max(0, match.start() - 80) : match.start()]):
             return match
     return None
 
