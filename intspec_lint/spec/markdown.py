@@ -1106,6 +1106,8 @@ def _key_value(text: str) -> tuple[str, str] | None:
     match = _KEY_VALUE.match(first[0])
     if not match:
         return None
+    if match.group(1).count("`") % 2:
+        return None  # the colon stands inside a code span: "scopes `orders:read`"
     key = match.group(1).strip(" *_`")
     if not key or key.lower().startswith(("http", "www")) or len(key.split()) > 8:
         return None
