@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import rule
+from ..spec.vocabulary import strip_numbering
 from ..spec.model import given
 from ..spec.patterns import mentions_idempotency
 
@@ -61,8 +62,8 @@ def _names(contract, text: str) -> bool:
     for value in (contract.name, contract.url, contract.topic):
         if value is None:
             continue
-        name = _PAREN.sub("", _METHOD.sub("", value.text.lower().replace("`", ""))).strip(" -—–:")
-        if len(name) > 2 and re.search(re.escape(name) + r"(?![\w/{}.-])", lowered):
+        name = _PAREN.sub("", _METHOD.sub("", strip_numbering(value.text).lower().replace("`", ""))).strip(" -—–:")
+        if len(name) > 2 and re.search(re.escape(name) + r"(?:e?s)?(?![\w/{}.-])", lowered):  # "... notifications"
             return True
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
     words = set(_WORD.findall(lead)) - _STOP
