@@ -113,3 +113,25 @@ def example_leaves(data, path: str = "", depth: int = 0):
                 yield inner_path, str(key)
     elif isinstance(data, list) and data and isinstance(data[0], dict):
         yield from example_leaves(data[0], f"{path}[]" if path else "", depth + 1)
+
+
+def placeholder_lines(spec) -> set[int]:
+    """Lines of the placeholders the spec's parts hold ("Max attempts: TBD"): their rules report them."""
+    import dataclasses
+
+    from ..spec.model import Value
+
+    lines: set[int] = set()
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Value):
+            if node.placeholder and len(node.text) <= 80:  # a field's value, not a paragraph that holds a TODO
+                lines.update(range(node.span.line, node.span.end_line + 1))
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif dataclasses.is_dataclass(node):
+            stack.extend(getattr(node, f.name) for f in dataclasses.fields(node) if f.name != "open_items")
+    return lines

@@ -258,6 +258,7 @@ class Spec:
     sections: dict[str, Span] = field(default_factory=dict)  # part -> the heading it was found under
     vague: list[Value] = field(default_factory=list)  # hand-waving phrases in free text
     dropped: list[Value] = field(default_factory=list)  # sentences that drop failed messages with no dead letter
+    open_items: list[Value] = field(default_factory=list)  # "TODO: agree the retry budget": a decision left open
     secrets: list[tuple[str, Span]] = field(default_factory=list)  # (kind, where): never the secret itself
     text_facts: dict[str, Value] = field(default_factory=dict)  # sla-like facts stated anywhere: uptime...
 

@@ -125,10 +125,14 @@ _SLA = lazy(
 
 
 _QUOTES = {'"', "“", "'", "‘", "«"}
+_OPEN_ITEM = lazy(r"(?<![\w-])(?:TODO|TBD|TBC|FIXME)(?![\w-])")
 
 
-def _quoted(text: str, start: int) -> bool:
-    """The phrase at `start` stands inside quotation marks opened earlier on its line."""
+def _quoted(text: str, start: int, prose: bool = True) -> bool:
+    """The phrase at `start` stands inside quotation marks opened earlier on its line (`prose`: in
+    Markdown; in YAML a quote opens a string and quotes nothing)."""
+    if not prose:
+        return False
     if text[start - 1 : start] in _QUOTES:
         return True
     before = text[text.rfind("\n", 0, start) + 1 : start]
@@ -186,13 +190,21 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
     for kind, start, end in _secrets(text, lowered):
         spec.secrets.append((kind, lines.span(start, end)))
     for match in vocab.hand_waving.finditer(lowered):
-        if _quoted(text, match.start()):
+        if _quoted(text, match.start(), spec.format == "markdown"):
             continue  # quoted to be criticised: '"We'll handle errors" is not a spec'
         end = _CLAUSE_END.search(text, match.end(), match.end() + 60)
         end = end.start() if end else match.end()
         span = lines.span(match.start(), end)
         if span.line not in code_lines:
             spec.vague.append(Value(text[match.start() : end], span))
+    if "TODO" in text or "TBD" in text or "TBC" in text or "FIXME" in text:
+        for match in _OPEN_ITEM.finditer(text):
+            end = text.find("\n", match.end())
+            end = len(text) if end < 0 else end
+            span = lines.span(match.start(), end)
+            said = re.split(r"<!--|\s\|", text[match.start() : end])[0].strip()  # not a comment, not the next cell
+            if span.line not in code_lines and not _quoted(text, match.start(), spec.format == "markdown"):
+                spec.open_items.append(Value(said, span))
     found: dict[str, Value] = {}
     for match in _matches(_SLA, text, lowered, _SLA_WORDS):
         name = match.lastgroup
