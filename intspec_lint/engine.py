@@ -203,4 +203,4 @@ class _Run:
 
         text = " ".join(self.lines[line - 1].split()) if 0 < line <= len(self.lines) else ""
         message = _LINE_NUMBER.sub("line", message)  # "the flow on line 8" must not move with the file
-        return hashlib.sha256(f"{code}\0{message}\0{text}".encode()).hexdigest()[:20]
+        return hashlib.sha256(f"{code}\0{message}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:20]

@@ -52,7 +52,7 @@ def is_json_schema(data) -> bool:
 def parse_example(role: str, info: str, text: str, span: Span, first_line: int) -> Example:
     """An Example whose `data` is the parsed body, or whose `error` says why it is not."""
     media = media_type(info, text)
-    example = Example(role, media, text, span)
+    example = Example(role, media, text, span, first_line=first_line)
     body, body_line = text, first_line
     if media == "message/http":
         head = text.lstrip()
@@ -244,5 +244,5 @@ def locate(example, path: str, missing: bool = False):
         found = position = at
     if found < 0:
         return example.span
-    line = example.span.line + 1 + example.text.count("\n", 0, found)
+    line = (example.first_line or example.span.line + 1) + example.text.count("\n", 0, found)
     return Span(line, 1, line, 1)

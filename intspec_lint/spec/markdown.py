@@ -691,10 +691,13 @@ class _Extractor:
                 contract.topic = value(pair[1].strip(" `"), line.span)
             elif field == "headers":
                 contract.headers += [value(name, line.span) for name in _header_names(pair[1])]
-            elif field == "request_shape" and (pair[1].strip() or line.has_more):
-                contract.request_shape = contract.request_shape or value(pair[1] or "(below)", line.span)
-            elif field == "response_shape" and (pair[1].strip() or line.has_more):
-                contract.response_shape = contract.response_shape or value(pair[1] or "(below)", line.span)
+            elif field in ("request_shape", "response_shape") and (pair[1].strip() or line.has_more):
+                if getattr(contract, field) is None:
+                    setattr(contract, field, value(pair[1] or "(below)", line.span))
+                declared = _inline_fields(pair[1], line.span)  # "`id` string required; `qty` integer"
+                if len(declared) >= 2:
+                    role = field.split("_")[0]
+                    contract.bodies.setdefault(role, Body(line.span)).fields += declared
             if _SHAPE_LIST.search(line.text) and len(_SHAPE_LIST.findall(line.text)) >= 2:
                 shape = "response_shape" if _role(line.text.split(":")[0]) == "response" else "request_shape"
                 if getattr(contract, shape) is None:
@@ -1115,6 +1118,25 @@ def _key_value(text: str) -> tuple[str, str] | None:
     if len(first) > 1:
         rest = f"{rest}\n{first[1]}"
     return key, rest.strip()
+
+
+_INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)
+_REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b", re.I)
+
+
+def _inline_fields(text: str, span: Span) -> list[Field]:
+    """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
+    fields = []
+    for piece in re.split(r";\s*", text):
+        match = _INLINE_FIELD.match(piece)
+        if not match:
+            continue
+        rest = match.group(2).strip("() ")
+        said = _REQUIRED_WORD.search(rest)
+        kind = (rest[: said.start()] if said else re.split(r"[(,]", rest)[0]).strip(" (,")
+        required = None if said is None else said.group(1).lower() != "optional"
+        fields.append(Field(match.group(1), span, kind, required, enum_values(rest)))
+    return fields
 
 
 def _runs(lines: list[_Line]) -> list[_Line]:

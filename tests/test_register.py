@@ -1,0 +1,71 @@
+"""Specs kept as one register table ("Section | Item | Specification") read like any other spec."""
+
+from intspec_lint import lint_text
+from intspec_lint.document.markdown import parse_markdown
+from intspec_lint.spec.markdown import extract_markdown
+from intspec_lint.spec.vocabulary import load_vocabulary
+
+THREE_COLUMNS = """# Shop → Warehouse: order feed
+
+| Section | Item | Specification |
+|---|---|---|
+| Overview | Systems | Shop (producer) and Warehouse (consumer) |
+| Overview | Pattern | Event-driven, one webhook per order |
+| Flow | Order placed | Shop → Warehouse; trigger: checkout; payload: order JSON; frequency: 300/hour |
+| Contract: Order webhook | Method and URL | `POST https://wh.example.com/hooks/orders` |
+| Contract: Order webhook | Request fields | `order_id` string required; `qty` integer required |
+| Contract: Order webhook | Status codes | 200 stored; 400 invalid body; 503 restarting |
+| Contract: Order webhook | Example request | `{"order_id": "A-1", "qty": "2"}` |
+| Retry | Strategy | Exponential backoff with full jitter |
+| Retry | Max attempts | 5 |
+| Retry | Circuit breaker | 10 failures open it for 1 minute |
+"""
+
+TWO_COLUMNS = """# Shop → Warehouse
+
+| Topic | Fact |
+|---|---|
+| Overview: pattern | Event-driven |
+| Flow: Order placed | Shop → Warehouse; trigger: checkout; payload: order JSON; frequency: 300/hour |
+| Retry: strategy | Exponential backoff |
+| Retry: max attempts | as needed |
+| Auth: Warehouse API | API key in `X-Api-Key`, rotated yearly, stored in Vault |
+"""
+
+
+def spec_of(text):
+    return extract_markdown(parse_markdown(text), load_vocabulary())
+
+
+def test_a_three_column_register_is_read_as_its_sections():
+    spec = spec_of(THREE_COLUMNS)
+    assert [(f.name.text, f.source.text, f.destination.text) for f in spec.flows] == [
+        ("Order placed", "Shop", "Warehouse")]
+    (contract,) = spec.contracts
+    assert (contract.method.text, contract.url.text) == ("POST", "https://wh.example.com/hooks/orders")
+    assert [s.code for s in contract.status_codes] == [200, 400, 503]
+    assert [(f.name, f.type, f.required) for f in contract.bodies["request"].fields] == [
+        ("order_id", "string", True), ("qty", "integer", True)]
+    assert spec.retry.max_attempts.number == 5 and spec.retry.circuit_open.number == 60
+
+
+def test_an_example_in_a_register_cell_is_checked_at_its_row():
+    found = [(f.code, f.line) for f in lint_text(THREE_COLUMNS, "markdown") if f.code == "IS204"]
+    assert found == [("IS204", 11)]  # "qty" is a string where the fields say integer
+
+
+def test_a_two_column_register_keys_each_fact_by_its_item():
+    spec = spec_of(TWO_COLUMNS)
+    assert spec.retry.strategy.text == "Exponential backoff"
+    assert spec.retry.max_attempts.placeholder
+    assert [a.system.text for a in spec.auth] == ["Warehouse API"]
+    findings = {(f.code, f.line) for f in lint_text(TWO_COLUMNS, "markdown")}
+    assert ("IS501", 8) in findings  # "as needed" is owed, reported at its row
+
+
+def test_an_ordinary_table_is_not_a_register():
+    text = ("# Feed\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Error rate | > 1% | critical |\n| Retry count | > 100 | warning |\n| Auth failures | > 0 | critical |\n"
+            "| DLQ depth | > 0 | critical |\n| Latency P99 | > 2 s | warning |\n")
+    spec = spec_of(text)
+    assert len(spec.monitoring) == 5 and not spec.flows and spec.retry is None
