@@ -539,8 +539,14 @@ def _said(pattern, text: str) -> re.Match | None:
     return None
 
 
+_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
+
+
 def drops_messages(text: str) -> str | None:
     """ "failed messages are dropped", "log and continue"; not "never dropped"."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _DROP_WORDS):
+        return None  # the expression cannot match: skip it
     match = _said(_DROPPED, text)
     return match.group(0) if match else None
 
@@ -595,10 +601,15 @@ def system_word(name: str) -> str:
     return ""
 
 
+_PATH_SEPARATORS = re.compile(r"[.\[\]/]")
+
+
 def is_timestamp(name: str, types: str) -> bool:
     """A date or time field, by its name (`created_at`, `orderDate`) or its declared types."""
-    last = re.split(r"[.\[\]/]", name.strip("`* "))[-1] if name else ""
-    return bool((last and _TIMESTAMP_NAME.search(last)) or _TIMESTAMP_TYPE.search(types))
+    if _TIMESTAMP_TYPE.search(types):
+        return True
+    last = _PATH_SEPARATORS.split(name.strip("`* "))[-1] if name else ""
+    return bool(last and _TIMESTAMP_NAME.search(last))
 
 
 def has_time_of_day(types: str) -> bool:
