@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .output import write_atomic
 
 NAME = ".intspec-lint-cache"
 ENABLED = False  # the command line turns it on (unless --no-cache); the Python API leaves it off
@@ -60,24 +61,7 @@ def _write_once(path: Path, text: str) -> None:
         if not ignore.exists():
             ignore.write_text("# created by intspec-lint\n*\n", encoding="utf-8")
         _READY.add(parent)
-    # a name of its own (process and a counter, tried until new): concurrent runs never share one
-    while True:
-        temporary = parent / f".tmp-{os.getpid()}-{next(_COUNTER)}"
-        try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, text, durable=False)  # a temporary name of its own: concurrent runs never share one
 
 
 _COUNTER = itertools.count()

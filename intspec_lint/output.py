@@ -7,16 +7,21 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str | Path, text: str, durable: bool = True) -> None:
+    """Write `text` to `path` through a temporary file of its own, renamed over the target: readers
+    see the old file or the new one, never a part. `durable`: reach the disk before the rename (a
+    report); a cache file that a crash loses is only computed again."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            os.fchmod(stream.fileno(), _mode_for(target))
+            if durable:
+                os.fchmod(stream.fileno(), _mode_for(target))
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException:
         try:

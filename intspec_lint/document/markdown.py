@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from markdown_it.common.utils import MD_TRIM_CHARS  # the whitespace markdown-it trims cells of
+
 from ..span import Span
 from .model import (
     Block,
@@ -50,11 +52,11 @@ def _parser():
 # builder reads rows and their inline tokens only). tests/test_markdown_tables.py checks that the
 # Document is the same as with markdown-it's rule.
 _DELIMITER_CELL = re.compile(r":?-+:?")
-_TRIM = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 _MAX_FILLED_CELLS = 65536  # cells added to short rows, at most (as markdown-it: no quadratic blow-up)
 
 
 def _source_line(state, line: int) -> str:
+    """A line of the source from its first non-blank character."""
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
@@ -90,7 +92,7 @@ def _delimiter_row(text: str) -> int:
     parts = text.split("|")
     count = 0
     for index, part in enumerate(parts):
-        part = part.strip(_TRIM)
+        part = part.strip(MD_TRIM_CHARS)
         if not part:
             if 0 < index < len(parts) - 1:
                 return 0  # an empty column between two others
@@ -112,7 +114,7 @@ def _table_rule(state, start: int, end: int, silent: bool) -> bool:
     columns = _delimiter_row(_source_line(state, second))
     if not columns:
         return False
-    header = _source_line(state, start).strip(_TRIM)
+    header = _source_line(state, start).strip(MD_TRIM_CHARS)
     if "|" not in header or state.is_code_block(start):
         return False
     header_cells = _split_row(header)
@@ -137,7 +139,7 @@ def _table_rule(state, start: int, end: int, silent: bool) -> bool:
         if (begin >= state.eMarks[line] or state.src[begin] != "|") and any(
                 rule(state, line, end, True) for rule in terminators):
             break  # a fence, quote, rule, list, HTML block or heading ends the table
-        text = _source_line(state, line).strip(_TRIM)
+        text = _source_line(state, line).strip(MD_TRIM_CHARS)
         if not text or state.is_code_block(line):
             break
         cells = _split_row(text)
@@ -164,7 +166,7 @@ def _push_row(state, line: int, cells: list[str], columns: int) -> None:
     for index in range(columns):
         token = state.push("inline", "", 0)
         token.map = [line, line + 1]
-        token.content = cells[index].strip(_TRIM) if index < len(cells) else ""
+        token.content = cells[index].strip(MD_TRIM_CHARS) if index < len(cells) else ""
         token.children = []
     state.push("tr_close", "tr", -1)
 

@@ -292,20 +292,7 @@ def _check_strict(text: str, lines: list[str], root) -> None:
                 for item in node.value:
                     stack.append((item, start.column, in_flow or flow))
             continue
-        tag = node.tag or ""
-        if tag.startswith("tag:yaml.org,2002:") and "," in tag[len("tag:yaml.org,2002:"):]:
-            _fail(f"the tag {tag!r} is not a valid tag", start.line, start.column)
-        if in_flow and not style and node.value == "-":
-            _fail("'-' cannot be a plain value inside a flow collection; quote it", start.line, start.column)
-        if style in ('"', "'"):
-            _check_after(text, end.index, "a quoted value")
-            if not in_flow:
-                _check_continuation(lines, start.line, end.line, indent, "quoted value")
-        elif style in ("|", ">"):
-            if _BLOCK_HEADER.match(text, start.index):
-                _fail("a comment must be separated from the block scalar header by a space", start.line,
-                      start.column)
-            _check_block_leading_lines(lines, start.line, end.line)
+        _check_scalar(text, lines, node, indent, in_flow, style)
 
 
 def _check_after(text: str, index: int, what: str) -> None:

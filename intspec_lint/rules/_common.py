@@ -19,17 +19,17 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
     if not found.text.strip():
         return Hit(found.span, f"{subject} has no {what} (it is left empty){hint}")
     if found.placeholder:
-        return Hit(found.span, f"{subject}: {what} is a placeholder: '{_short(found.text)}'{hint}")
+        return Hit(found.span, f"{subject}: {what} is a placeholder: '{short(found.text)}'{hint}")
     return None
 
 
-def _short(text: str, limit: int = 40) -> str:
+def short(text: str, limit: int = 40) -> str:
     text = " ".join(text.replace("`", "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def label(found: Value | None, fallback: str) -> str:
-    return f"'{_short(found.text)}'" if found is not None and found.text.strip() else fallback
+    return f"'{short(found.text)}'" if found is not None and found.text.strip() else fallback
 
 
 def row_text(row) -> str:

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ._common import _short, placeholder_lines
+from ._common import short, placeholder_lines
 
 
 @rule(
@@ -23,7 +23,7 @@ def vague_prose(spec, options):
         owed = placeholder_lines(spec)  # a placeholder owed by a part is reported by that part's rule
         for item in spec.open_items:
             if item.span.line not in owed:
-                said = _short(" ".join(item.text.split()), 80)
+                said = short(item.text, 80)
                 yield Hit(item.span, f"'{said}' leaves a decision open: settle it in the spec, or every implementer "
                                      "will settle it differently")
     for phrase in spec.vague:

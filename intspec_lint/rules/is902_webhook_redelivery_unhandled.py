@@ -50,4 +50,4 @@ def webhook_redelivery_unhandled(spec, options):
 def _receives_webhooks(contract) -> bool:
     """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook)."""
     identity = " ".join(v.text for v in (contract.name, contract.url, contract.topic) if given(v))
-    return patterns.is_webhook(identity) or "/hooks/" in identity or "/webhooks/" in identity
+    return patterns.is_webhook(identity)

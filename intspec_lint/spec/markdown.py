@@ -83,9 +83,6 @@ _TOPIC_HEADING = lazy(
 )
 _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
-_CONTRACT_LABEL = lazy(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:contract|endpoint|api|message|operation|interface)s?\s*[:—–-]\s*\S",
-                       re.I)
-_FLOW_LABEL = lazy(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:data\s+)?flow\b[^:—–-]{0,12}[:—–-]\s*\S", re.I)
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 
@@ -145,7 +142,7 @@ class _Extractor:
         if "contracts" in parts and self._is_contract_unit(section, parts):
             self._contract(section)
             return
-        if own == ("flows",) and _FLOW_LABEL.match(section.title) and self._flow_from_section(section, True):
+        if own == ("flows",) and self._labelled(section.title, "flows") and self._flow_from_section(section, True):
             for child in section.children:  # "## Flow A: a family accepts a place", its contract below
                 if not self._child_item(child, parts):
                     self._walk(child, parts, title)
@@ -158,7 +155,7 @@ class _Extractor:
     def _child_item(self, child: Section, parts: tuple[str, ...]) -> bool:
         """A sub-heading that is one item of its parent's part (a flow, a system's auth, an error
         category) rather than a section of its own; read it as that item."""
-        if "contracts" not in parts and _CONTRACT_LABEL.match(child.title) and self._describes_contract(child):
+        if "contracts" not in parts and self._labelled(child.title, "contracts") and self._describes_contract(child):
             self.spec.sections.setdefault("contracts", child.span)  # "### Contract: create order" under a flow
             self._contract(child)
             return True
@@ -179,6 +176,11 @@ class _Extractor:
         if "auth" in parts and self._auth_from_section(child):
             return True
         return False
+
+    def _labelled(self, title: str, part: str) -> bool:
+        """A heading labelled by `part` before what it names: "Contract: create order", "Flow A: ..."."""
+        label = self.vocab.label(title)[0]
+        return bool(label) and part in self.vocab.section_parts(label)
 
     def _own_parts(self, title: str, inherited: tuple[str, ...]) -> tuple[str, ...]:
         """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""
@@ -328,14 +330,8 @@ class _Extractor:
         self._prose_run(run, parts)
 
     def _prose_run(self, run: list[_Line], parts: tuple[str, ...]) -> None:
-        if not run:
-            return
-        if len(run) == 1 or any(r.span.line != run[0].span.line + i for i, r in enumerate(run)):
-            for line in run:
-                self._prose(line, parts)
-            return
-        text = "\n".join(line.text for line in run)
-        self._prose(_Line(text, Span(run[0].span.line, 1, run[-1].span.line, run[-1].span.end_column)), parts)
+        for line in _runs(run):
+            self._prose(line, parts)
 
     def _key_fact(self, key: str, rest: str, line: _Line, parts: tuple[str, ...]) -> bool:
         """Route "key: value" to the field it names, in the section's parts or a part the key names."""
@@ -563,8 +559,7 @@ class _Extractor:
             pair = _key_value(segment)
             name = self.vocab.field("auth", pair[0]) if pair else None
             if name and name != "system" and pair[1].strip() and getattr(entry, name) is None:
-                line = span.line + rest.count("\n", 0, offset)  # a wrapped item: the line the key is on
-                setattr(entry, name, value(pair[1], span if line == span.line else Span(line, 1, line, 1)))
+                setattr(entry, name, value(pair[1], _span_at(span, rest, offset)))  # a wrapped item: the key's line
             offset += len(segment)
         self._auth_keywords(entry, rest, span)
         for nested in _nested_items(item) if item else ():
@@ -621,8 +616,7 @@ class _Extractor:
             if getattr(entry, name) is None:
                 phrase = finder(text)
                 if phrase:
-                    line = span.line + text.count("\n", 0, max(0, text.find(phrase)))  # on a wrapped line
-                    setattr(entry, name, value(phrase, span if line == span.line else Span(line, 1, line, 1)))
+                    setattr(entry, name, value(phrase, _span_at(span, text, max(0, text.find(phrase)))))
 
     def _error_entry(self, name: str, rest: str, span: Span, item: ListItem | None) -> None:
         category = self.vocab.category(name) or name.lower()
@@ -1140,13 +1134,14 @@ def _inline_fields(text: str, span: Span) -> list[Field]:
 
 
 def _runs(lines: list[_Line]) -> list[_Line]:
-    """Lines on consecutive line numbers joined into one (with a space), each run from its first line."""
+    """Lines on consecutive line numbers joined into one, each run from its first line: a sentence
+    wrapped over two lines is read whole (the newlines stay, so offsets still tell the line)."""
     runs: list[_Line] = []
     for line in lines:
         last = runs[-1] if runs else None
         if last is not None and line.span.line == last.span.end_line + 1 and not line.in_list and not last.in_list:
-            runs[-1] = _Line(f"{last.text} {line.text}", Span(last.span.line, last.span.column, line.span.end_line,
-                                                               line.span.end_column))
+            runs[-1] = _Line(f"{last.text}\n{line.text}", Span(last.span.line, last.span.column,
+                                                                line.span.end_line, line.span.end_column))
         else:
             runs.append(line)
     return runs
@@ -1234,6 +1229,12 @@ def _value_span(line: _Line, rest: str) -> Span:
     if index < 0 or not head:
         return line.span
     return Span(line.span.line, index + 1, line.span.line, index + 1 + len(head))
+
+
+def _span_at(span: Span, text: str, offset: int) -> Span:
+    """`span` for a place on the first line of `text`; the start of its own line for a later one."""
+    extra = text.count("\n", 0, offset)
+    return span if not extra else Span(span.line + extra, 1, span.line + extra, 1)
 
 
 def _offset_span(line: _Line, offset: int) -> Span:

@@ -486,7 +486,7 @@ _ASYNC = lazy(
     r"service\s+bus|stream(?:s|ing)?|messages?|batch(?:es)?|files?|sftp|s3|nightly|cron|bulk|asynchronous(?:ly)?)\b",
     re.I,
 )
-_WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b", re.I)
+_WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b|/(?:web)?hooks/", re.I)
 _DEDUP = lazy(
     r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
     r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"

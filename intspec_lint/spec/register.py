@@ -19,9 +19,7 @@ from ..span import Span
 _MIN_ROWS = 5
 _MIN_PARTS = 3
 _SHARE = 0.6  # of the rows whose first cell names a part
-_NAMED = re.compile(r"^\s*([^:]{2,40}?)\s*:\s*(\S.*)$")  # "Contract: Create order"
 _JSON_SPAN = re.compile(r"^`([\[{].*[\]}])`$", re.S)
-_EXAMPLE_KEY = re.compile(r"\b(?:example|sample)\b", re.I)
 
 
 def unfold_registers(root: Section, vocab) -> None:
@@ -36,9 +34,9 @@ def unfold_registers(root: Section, vocab) -> None:
 def _part_of(text: str, vocab) -> tuple[str, str]:
     """(part heading, item heading) a first cell names: ("Contract", "Create order"), ("Retry", "")."""
     text = text.strip(" *`")
-    named = _NAMED.match(text)
-    if named and vocab.section_parts(named.group(1)):
-        return named.group(1), named.group(2)
+    label, item = vocab.label(text)
+    if label:
+        return label, item
     return (text, "") if vocab.section_parts(text) else ("", "")
 
 
@@ -93,7 +91,7 @@ def _item(cells: list[Cell], span: Span) -> ListItem:
     texts = [cell.text.strip() for cell in cells]
     key, rest = (texts[0], "; ".join(t for t in texts[1:] if t)) if len(texts) > 1 else ("", texts[0] if texts else "")
     item = ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
-    body = _JSON_SPAN.match(rest)
-    if body and _EXAMPLE_KEY.search(key):
+    body = _JSON_SPAN.match(rest)  # a JSON body: an example under a contract, facts elsewhere
+    if body:
         item.blocks.append(Code("json", body.group(1), span, span.line))
     return item

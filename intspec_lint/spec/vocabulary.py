@@ -10,6 +10,7 @@ from typing import Mapping
 from ..resources import data_path
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*(?:[0-9]+|[a-z])(?:\.[0-9]+)+\s+", re.I)
+_LABELLED = re.compile(r"^([^:—–]{2,40}?)\s*(?::|—|–|\s-\s)\s*(\S.*)$", re.S)
 _SEPARATORS = re.compile(r"(?:\s+-\s+|[\s&+/|,;:()\[\]{}*_`\"'!?<>#=])+")
 
 
@@ -95,6 +96,14 @@ class Vocabulary:
             else:
                 self._hand_waving = re.compile(source.lower())
         return self._hand_waving
+
+    def label(self, text: str) -> tuple[str, str]:
+        """(label, item) of a text labelled by a part ("Contract: Create order", "Flow 2 — Results come
+        back"), or ("", "") when the text before the separator names no part."""
+        match = _LABELLED.match(strip_numbering(text.strip(" *`")))
+        if match and self.section_parts(match.group(1)):
+            return match.group(1), match.group(2)
+        return "", ""
 
     def section_parts(self, title: str, nested: bool = False) -> tuple[str, ...]:
         """The parts a heading names, in vocabulary order; () when it names none.
