@@ -126,10 +126,10 @@ def placeholder_lines(spec) -> set[int]:
     while stack:
         node = stack.pop()
         if isinstance(node, Value):
-            if node.placeholder and len(node.text) <= 80:  # a field's value, not a paragraph that holds a TODO
+            if node.placeholder:
                 lines.update(range(node.span.line, node.span.end_line + 1))
-        elif isinstance(node, (list, tuple)):
-            stack.extend(node)
+        elif isinstance(node, (list, tuple)):  # records; not statements (a list of Values), which no rule checks
+            stack.extend(item for item in node if not isinstance(item, Value))
         elif isinstance(node, dict):
             stack.extend(node.values())
         elif dataclasses.is_dataclass(node):

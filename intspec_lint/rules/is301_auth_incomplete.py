@@ -1,5 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
+from ..spec import patterns
 from ._common import label, missing
 
 _FIELDS = (
@@ -34,7 +35,11 @@ def auth_incomplete(spec, options):
         yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
     for entry in spec.auth:
         subject = f"auth for {label(entry.system, 'the integration')}"
+        said = " ".join(v.text for v in (entry.mechanism, entry.storage) if v is not None)
+        keyless = patterns.keyless(said)  # a managed identity: no secret to rotate or to keep
         for field, what, fix in _FIELDS:
+            if keyless and field in ("rotation", "storage"):
+                continue
             hit = missing(getattr(entry, field), entry.span, subject, what, fix)
             if hit:
                 yield hit

@@ -4,7 +4,7 @@ from ..findings import Hit, Severity
 from ..rule import rule
 from ..spec.vocabulary import strip_numbering
 from ..spec.model import given
-from ..spec.patterns import mentions_idempotency
+from ..spec.patterns import dedups, mentions_idempotency
 
 _COVERS_ALL = re.compile(
     r"\b(all|every|each|any)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
@@ -38,7 +38,10 @@ def idempotency_missing(spec, options):
     everything = " ".join(statements).lower()
     if _COVERS_ALL.search(everything) and mentions_idempotency(everything):
         return
-    for contract in (c for c in spec.contracts if c.writes):
+    writes = [c for c in spec.contracts if c.writes]
+    if len(writes) == 1 and any(dedups(statement) for statement in statements):
+        return  # the dedup the idempotency section states is the one write's
+    for contract in writes:
         if mentions_idempotency(contract.text):
             continue
         if any(_names(contract, k.operation.text if k.operation else "") for k in keys):

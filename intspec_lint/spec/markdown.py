@@ -37,7 +37,7 @@ from .model import (
     Value,
 )
 from .lazy_re import lazy
-from .register import unfold_registers
+from .layouts import promote_bold_headings, unfold_registers
 from .scan import scan
 from .values import enum_values, is_placeholder, value
 from .vocabulary import Vocabulary, normalize, strip_numbering
@@ -112,6 +112,7 @@ class _Extractor:
     # -- walking ----------------------------------------------------------------------------
     def run(self) -> Spec:
         root = self.doc.root
+        promote_bold_headings(root, self.doc.lines)
         unfold_registers(root, self.vocab)
         title = self._title_section()
         self._section(root, ())
@@ -140,6 +141,10 @@ class _Extractor:
         for part in parts:
             self.spec.sections.setdefault(part, section.span)
         if "contracts" in parts and self._is_contract_unit(section, parts):
+            self._contract(section)
+            return
+        if not parts and section is not title and not section.children and self._names_endpoint(section):
+            self.spec.sections.setdefault("contracts", section.span)  # "**Sale completed message**", its queue
             self._contract(section)
             return
         if own == ("flows",) and self._labelled(section.title, "flows") and self._flow_from_section(section, True):
@@ -198,6 +203,17 @@ class _Extractor:
                 return False
         return self._describes_contract(section)
 
+    def _names_endpoint(self, section: Section) -> bool:
+        """A section that names a method and URL, or a queue or topic by a key ("Queue: `orders`")."""
+        if _METHOD_URL.search(section.title) or _TOPIC_HEADING.search(section.title):
+            return True
+        for line in self._section_lines(section):
+            pair = _key_value(line.text)
+            if _METHOD_URL.search(line.text) or (pair and self.vocab.field("contracts", pair[0]) in ("method", "url", "topic")
+                                                 and pair[1].strip()):
+                return True
+        return False
+
     def _describes_contract(self, section: Section) -> bool:
         """Evidence that a section describes an endpoint or a message, not just names the topic."""
         if _METHOD_URL.search(section.title) or _TOPIC_HEADING.search(section.title):
@@ -213,22 +229,8 @@ class _Extractor:
         return False
 
     def _section(self, section: Section, parts: tuple[str, ...]) -> None:
-        """The section's blocks; a paragraph that is only bold text ("**Dead-letter handling**") acts
-        as a heading for the blocks after it, as Confluence exports and slide-like specs use them."""
-        current = parts
         for block in section.blocks:
-            if isinstance(block, Paragraph) and self._is_pseudo_heading(block):
-                named = self._own_parts(block.text, ("nested",))
-                current = named or parts
-                for part in named:
-                    self.spec.sections.setdefault(part, block.span)
-                continue
-            self._block(block, current, section)
-
-    def _is_pseudo_heading(self, block: Paragraph) -> bool:
-        raw = self.doc.lines[block.span.line - 1].strip() if block.span.line <= len(self.doc.lines) else ""
-        return (block.span.line == block.span.end_line and len(raw) <= 80 and raw.startswith(("**", "__"))
-                and raw.rstrip(":").endswith(("**", "__")))
+            self._block(block, parts, section)
 
     def _block(self, block: Block, parts: tuple[str, ...], section: Section) -> None:
         if isinstance(block, Table):

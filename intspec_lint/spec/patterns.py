@@ -112,13 +112,14 @@ _ROTATION = lazy(
     r"roll(?:ed|ing)?\s+over)\b",
     re.I,
 )
+_NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
 _STORAGE = lazy(
     r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
     r"\w*hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
     r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
-    r"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|nothing\s+is\s+stored|"
-    r"no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored|temporary\s+(?:sts\s+)?credentials)\b|"
+    rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
+    r"temporary\s+(?:sts\s+)?credentials)\b|"
     r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
     re.I,
 )
@@ -354,6 +355,14 @@ def auth_subject(sentence: str) -> str | None:
     return match.group(1) if match else None
 
 
+_KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|{_NOTHING_STORED})\b", re.I)
+
+
+def keyless(text: str) -> bool:
+    """Auth with no secret of its own (a managed identity): nothing to rotate, nothing to store."""
+    return bool(_KEYLESS.search(text))
+
+
 def auth_mechanism(text: str) -> str | None:
     match = _MECHANISM.search(text)
     return match.group(0) if match else None
@@ -490,7 +499,8 @@ _WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b|/(?:web)?
 _DEDUP = lazy(
     r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
     r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
-    r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once))",
+    r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
+    r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice)",
     re.I,
 )
 _ROLES = lazy(

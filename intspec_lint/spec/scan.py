@@ -117,6 +117,8 @@ _SLA = lazy(
     rf"|\b(?:uptime|availability|SLA|SLO)\b[^.\n]{{0,40}}?\b\d{{2}}(?:\.\d+)?\s?%)"
     rf"|(?P<down>\b(?:is|are|goes|go|being|be|when|if|while)\s+(?:(?:temporarily|briefly|completely|partially|fully|still)\s+)?(?:down|unavailable|offline|unreachable)\b"
     rf"|\boutages?\b|\bdowntime\b|\bmaintenance windows?\b)"
+    rf"|(?P<latency>\b[Pp](?:50|90|95|99(?:\.9)?)\b[^.\n|]{{0,40}}?{_DUR}|{_DUR}[^.\n|]{{0,12}}?\([Pp](?:50|90|95|99)\)"
+    rf"|\blatency\b[^.\n|]{{0,40}}?{_DUR})"
     rf"|(?P<timeout>\btime-?outs?\b[^.\n|]{{0,40}}?(?P<timeout_value>{_DUR}))"
     rf"|(?P<ttl>\b(?:TTL|time[- ]to[- ]live|retention(?: period)?|retained\s+for|kept\s+for|expires?\s+after|"
     rf"message\s+expiry)\b[^.\n|]{{0,30}}?(?P<ttl_value>{_DUR}))",
@@ -142,7 +144,7 @@ _CLAUSE_END = lazy(r"[.;:!?|\n\"”)]|\s(?:and|but|so|because)\s")
 
 # Words without which an expression cannot match: it runs only on the lines that hold one of them
 # (finding a word with str.find costs far less than trying an expression at every position).
-_SLA_WORDS = ("%", "down", "unavailable", "offline", "unreachable", "outage", "maintenance", "time", "ttl",
+_SLA_WORDS = ("%", "p50", "p90", "p95", "p99", "latency", "down", "unavailable", "offline", "unreachable", "outage", "maintenance", "time", "ttl",
               "retention", "retained", "kept", "expir")
 
 

@@ -1,25 +1,65 @@
-"""Specs kept as one table, a fact per row ("Section | Item | Specification"), as integration
-registers and spreadsheet exports are: such a table is unfolded into the sections it stands for,
-so that the extractor reads it like any other spec.
+"""Layouts that stand for sections without being headed as such, rewritten into ordinary sections
+so that the extractor reads them like any other spec:
 
-A table is a register when its header is not one the vocabulary knows (a flow or mapping table
-is not) and the first cells of most of its rows name a part of the spec ("Overview", "Retry",
-"Contract: Create order"). Each run of rows with the same first cell becomes a section whose
-rows are list items, "Item: Specification"; a JSON body in a code span ("Example request |
-`{...}`") becomes a code block on its row, where a contract reads its examples.
+- a line of bold text alone ("**Dead-letter handling**"), as Confluence exports and slide-like
+  specs head their parts: it heads the blocks after it, up to the next one;
+- one register table holding the whole spec, a fact per row ("Section | Item | Specification",
+  as integration registers and spreadsheet exports are). A table is a register when its header is
+  not one the vocabulary knows (a flow or mapping table is not) and the first cells of most of its
+  rows name a part of the spec ("Overview", "Retry", "Contract: Create order"). Each run of rows
+  with the same first cell becomes a section whose rows are list items, "Item: Specification"; a
+  JSON body in a code span ("Example request | `{...}`") becomes a code block on its row, where a
+  contract reads its examples.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..document.model import Cell, Code, ListBlock, ListItem, Section, Table
+from ..document.model import Cell, Code, ListBlock, ListItem, Paragraph, Section, Table
 from ..span import Span
 
 _MIN_ROWS = 5
 _MIN_PARTS = 3
 _SHARE = 0.6  # of the rows whose first cell names a part
+_TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
 _JSON_SPAN = re.compile(r"^`([\[{].*[\]}])`$", re.S)
+
+
+def promote_bold_headings(root: Section, lines: list[str]) -> None:
+    """Make each line of bold text alone the heading of a sub-section holding the blocks after it
+    (in place). A paragraph that goes on below its bold first line keeps the rest in the section."""
+    for section in list(root.walk()):
+        kept: list = []
+        promoted: list[Section] = []
+        for block in section.blocks:
+            title = _bold_heading(block, lines)
+            if title is None:
+                (promoted[-1].blocks if promoted else kept).append(block)
+                continue
+            span = block.span
+            heading = Section(title, section.level + 1, Span(span.line, 1, span.line, len(lines[span.line - 1]) + 1))
+            rest = block.text.split("\n", 1)[1] if "\n" in block.text else ""
+            if rest.strip():
+                heading.blocks.append(Paragraph(rest, Span(span.line + 1, 1, span.end_line, span.end_column)))
+            promoted.append(heading)
+        if promoted:
+            for heading in promoted:
+                last = heading.blocks[-1].span.end_line if heading.blocks else heading.span.line
+                heading.end_line = last
+            section.blocks = kept
+            section.children[:0] = promoted
+
+
+def _bold_heading(block, lines: list[str]) -> str | None:
+    """The title of a paragraph whose first line is bold text alone ("**Retries**", "__DLQ:__")."""
+    if not isinstance(block, Paragraph) or block.span.line > len(lines):
+        return None
+    raw = _TRAILING_COMMENT.sub("", lines[block.span.line - 1]).strip()  # "**Retries** <!-- note -->"
+    if len(raw) > 80 or not raw.startswith(("**", "__")) or not raw.rstrip(":").endswith(("**", "__")):
+        return None
+    title = block.text.split("\n", 1)[0].strip().rstrip(":").strip()
+    return title or None
 
 
 def unfold_registers(root: Section, vocab) -> None:
