@@ -90,6 +90,14 @@ def run_clirunner(args, *, cwd=None, input: bytes | None = None, env: dict | Non
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
+@pytest.fixture(scope="session")
+def intspec_wheel(tmp_path_factory) -> Path:
+    """A wheel of this working tree, built offline (for the tests that install it into a venv)."""
+    from environments import build_wheel
+
+    return build_wheel(REPO_ROOT, tmp_path_factory.mktemp("wheelhouse"))
+
+
 @pytest.fixture(params=["clirunner", "subprocess"])
 def cli(request):
     """Run the command line both ways: click's CliRunner and `python -m intspec_lint`."""

@@ -5,6 +5,10 @@ Every check here uses a real third-party checker (pre-commit, check-jsonschema, 
 real command line. The pre-commit hook test builds the hook's environment the way a user's
 pre-commit would (it pip-installs this project and its dependencies); it is marked slow.
 
+The hook's environment is built offline, from wheels of the test environment's own installed
+distributions (tests/environments.py), so the test needs neither the network nor the base
+interpreter's packages.
+
 The hook is tried from a snapshot of the working tree (copied, then committed in a temporary git
 repository), not from the checkout itself: `pre-commit try-repo <path>` only carries *tracked*
 uncommitted changes into its shadow clone (`git add -u`), so new files that are not committed yet
@@ -28,6 +32,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import COMPLIANT_YAML, FLAWED_MD, FLAWED_YAML, REPO_ROOT, run_module
+from environments import wheelhouse
 
 REPO_SLUG = "intspec-lint/intspec-lint"  # where this project lives on GitHub
 ACTION = REPO_ROOT / "action.yml"
@@ -129,8 +134,12 @@ def hook_sandbox(tmp_path_factory):
         "# Billing service\n\nThe service that talks to PayStream. See `docs/` for the API reference.\n\n"
         "## Running it\n\n```sh\nmake run\n```\n", encoding="utf-8")
     _init_repo(work)
-    env = _git_env({"PRE_COMMIT_HOME": str(base / "pre-commit-home"), "PRE_COMMIT_COLOR": "never"})
-    env.pop("PIP_NO_INDEX", None)  # the hook's environment is pip-installed from the local snapshot
+    # the hook's environment is pip-installed from the local snapshot, offline: its build backend and
+    # dependencies come from wheels of the test environment's own installed distributions
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wheels = wheelhouse(project["build-system"]["requires"] + project["project"]["dependencies"], base / "wheels")
+    env = _git_env({"PRE_COMMIT_HOME": str(base / "pre-commit-home"), "PRE_COMMIT_COLOR": "never",
+                    "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels), "VIRTUALENV_NO_PERIODIC_UPDATE": "1"})
     return source, work, env
 
 

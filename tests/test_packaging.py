@@ -1,8 +1,9 @@
 """The wheel: what it contains, and that it works installed on its own, away from the source tree.
 
 No network: the wheel is built without build isolation (hatchling comes from the test extras) and
-installed with --no-deps --no-index into a venv that sees the system site-packages for the
-dependencies. The whole module takes about 5 seconds, so it is not marked slow.
+installed with --no-deps --no-index into a venv whose dependencies come from the environment that
+runs the tests (tests/environments.py). The whole module takes about 5 seconds, so it is not
+marked slow.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMPLIANT_MD, FLAWED_MD, FLAWED_YAML, REPO_ROOT, clean_env
+from environments import executable, make_venv
 
 DATA_FILES = (
     "intspec_lint/_data/schemas/intspec.schema.json",
@@ -31,32 +33,15 @@ def _run(cmd, cwd, timeout=300) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheelhouse")
-    proc = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", out, REPO_ROOT],
-                cwd=out)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    (built,) = out.glob("intspec_lint-*.whl")
-    return built
+def wheel(intspec_wheel) -> Path:
+    return intspec_wheel
 
 
 @pytest.fixture(scope="module")
 def venv(wheel, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("venv") / "env"
-    proc = _run([sys.executable, "-m", "venv", "--system-site-packages", root], cwd=root.parent)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    proc = _run([_bin(root, "python"), "-m", "pip", "install", "--no-deps", "--force-reinstall", "--no-index",
-                 wheel], cwd=root.parent)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    make_venv(root, wheel)
     return root
-
-
-def _bin(venv: Path, name: str) -> Path:
-    folder = venv / ("Scripts" if os.name == "nt" else "bin")
-    for candidate in (folder / name, folder / f"{name}.exe"):
-        if candidate.exists():
-            return candidate
-    raise AssertionError(f"{name} is not installed in {folder}")
 
 
 @pytest.fixture
@@ -89,11 +74,11 @@ def test_wheel_declares_the_script_and_the_rules_entry_point(wheel):
 
 
 def test_installed_package_comes_from_the_venv(venv, workdir):
-    proc = _run([_bin(venv, "python"), "-c", "import intspec_lint, sys; print(intspec_lint.__file__)"], cwd=workdir)
+    proc = _run([executable(venv, "python"), "-c", "import intspec_lint, sys; print(intspec_lint.__file__)"], cwd=workdir)
     assert proc.returncode == 0, proc.stderr
     location = Path(proc.stdout.strip()).resolve()
     assert venv.resolve() in location.parents, location
-    proc = _run([_bin(venv, "python"), "-c", "from intspec_lint.resources import data_path; "
+    proc = _run([executable(venv, "python"), "-c", "from intspec_lint.resources import data_path; "
                  "print(data_path('rules', 'vocabulary.yaml'))"], cwd=workdir)
     assert proc.returncode == 0, proc.stderr
     assert venv.resolve() in Path(proc.stdout.strip()).resolve().parents
@@ -101,7 +86,7 @@ def test_installed_package_comes_from_the_venv(venv, workdir):
 
 @pytest.mark.parametrize("name, expected", [(COMPLIANT_MD.name, 0), (FLAWED_MD.name, 1), (FLAWED_YAML.name, 1)])
 def test_installed_cli_lints(venv, workdir, name, expected):
-    proc = _run([_bin(venv, "intspec-lint"), name], cwd=workdir)
+    proc = _run([executable(venv, "intspec-lint"), name], cwd=workdir)
     assert proc.returncode == expected, proc.stdout + proc.stderr
     if expected:
         assert proc.stdout.startswith(f"{name}:") and "Found " in proc.stdout
@@ -110,10 +95,10 @@ def test_installed_cli_lints(venv, workdir, name, expected):
 
 
 def test_installed_cli_knows_every_rule_and_module_entry(venv, workdir):
-    rules = _run([_bin(venv, "intspec-lint"), "rules"], cwd=workdir)
+    rules = _run([executable(venv, "intspec-lint"), "rules"], cwd=workdir)
     assert rules.returncode == 0, rules.stderr
     codes = [line.split()[0] for line in rules.stdout.splitlines() if line.strip()]
     assert {"IS001", "IS101", "IS501", "IS901"} <= set(codes) and len(codes) == len(set(codes))
-    explain = _run([_bin(venv, "python"), "-m", "intspec_lint", "explain", "IS501"], cwd=workdir)
+    explain = _run([executable(venv, "python"), "-m", "intspec_lint", "explain", "IS501"], cwd=workdir)
     assert explain.returncode == 0, explain.stderr
     assert explain.stdout.startswith("# IS501 retry-policy-incomplete")

@@ -2,10 +2,11 @@
 entry point group.
 
 Real plugin distributions are written into a temporary folder, built into wheels offline
-(`pip wheel --no-deps --no-build-isolation`, hatchling backend) and installed into virtual
-environments made with `--system-site-packages` (so they see the editable intspec-lint). Every
-test runs that environment's `python -m intspec_lint` in a child process: plugins load only from
-installed distributions.
+(`pip wheel --no-deps --no-build-isolation`, hatchling backend) and installed, with a wheel of this
+working tree, into virtual environments whose dependencies come from the environment that runs
+the tests (tests/environments.py), never from the base interpreter or the network. Every test runs
+that environment's `python -m intspec_lint` in a child process: plugins load only from installed
+distributions.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Outcome, clean_env
+from environments import build_wheel, install, make_venv
 
 TIMEOUT = 120
 
@@ -165,27 +167,12 @@ def _run(args, cwd=None, timeout=TIMEOUT) -> subprocess.CompletedProcess:
 
 
 def _wheel(project: Path, out: Path) -> Path:
-    done = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                 "-w", out, project])
-    assert done.returncode == 0, done.stdout + done.stderr
-    name = project.name.rsplit("-", 1)[0].replace("-", "_")
-    version = project.name.rsplit("-", 1)[1]
-    return next(out.glob(f"{name}-{version}-*.whl"))
+    return build_wheel(project, out)
 
 
-def _venv(folder: Path, *wheels: Path) -> Path:
-    done = _run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", folder])
-    assert done.returncode == 0, done.stderr
-    python = folder / "bin" / "python"
-    if wheels:
-        _install(python, *wheels)
-    return python
-
-
-def _install(python: Path, *wheels: Path) -> None:
-    # the venv sees the system's pip through --system-site-packages; it installs into the venv
-    done = _run([python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", *wheels])
-    assert done.returncode == 0, done.stdout + done.stderr
+def _venv(folder: Path, *wheels: Path, intspec: Path) -> Path:
+    """A venv with this working tree's wheel and `wheels` (plugins) installed."""
+    return make_venv(folder, intspec, *wheels)
 
 
 @dataclass
@@ -195,10 +182,11 @@ class Plugins:
     is_prefix: Path  # ... with is-prefix-intspec-rules
     wheels: dict[str, Path]
     root: Path
+    intspec: Path  # the wheel of this working tree
 
 
 @pytest.fixture(scope="module")
-def plugins(tmp_path_factory) -> Plugins:
+def plugins(tmp_path_factory, intspec_wheel) -> Plugins:
     root = tmp_path_factory.mktemp("plugins")
     sources, dist = root / "src", root / "dist"
     dist.mkdir()
@@ -215,11 +203,12 @@ def plugins(tmp_path_factory) -> Plugins:
                                    IS_PREFIX_RULES.replace("{message}", MESSAGE)), dist),
     }
     return Plugins(
-        good=_venv(root / "venv-good", wheels["acme"], wheels["optional"]),
-        broken=_venv(root / "venv-broken", wheels["acme"], wheels["broken"]),
-        is_prefix=_venv(root / "venv-is", wheels["is"]),
+        good=_venv(root / "venv-good", wheels["acme"], wheels["optional"], intspec=intspec_wheel),
+        broken=_venv(root / "venv-broken", wheels["acme"], wheels["broken"], intspec=intspec_wheel),
+        is_prefix=_venv(root / "venv-is", wheels["is"], intspec=intspec_wheel),
         wheels=wheels,
         root=root,
+        intspec=intspec_wheel,
     )
 
 
@@ -493,18 +482,20 @@ def test_check_fixture_dir_with_no_fixtures(plugins, tmp_path):
 
 # -- an upgraded plugin ---------------------------------------------------------------------------
 def test_upgraded_plugin_is_seen_on_the_next_run(plugins, repo):
-    python = _venv(plugins.root / f"venv-upgrade-{repo.parent.name}", plugins.wheels["acme"])
+    python = _venv(plugins.root / f"venv-upgrade-{repo.parent.name}", plugins.wheels["acme"],
+                   intspec=plugins.intspec)
     first = intspec(python, "--format", "json", "--select", "ACM", "spec.md", cwd=repo)
     assert {f["message"] for f in first.json()["findings"]} == {MESSAGE}
-    _install(python, plugins.wheels["acme-v2"])
+    install(python, plugins.wheels["acme-v2"], upgrade=True)
     second = intspec(python, "--format", "json", "--select", "ACM", "spec.md", cwd=repo)
     assert {f["message"] for f in second.json()["findings"]} == {"a flow needs a name (v2)"}
 
 
 def test_upgraded_plugin_is_seen_without_the_cache(plugins, repo):
-    python = _venv(plugins.root / f"venv-upgrade-nc-{repo.parent.name}", plugins.wheels["acme"])
+    python = _venv(plugins.root / f"venv-upgrade-nc-{repo.parent.name}", plugins.wheels["acme"],
+                   intspec=plugins.intspec)
     first = intspec(python, "--no-cache", "--format", "json", "--select", "ACM", "spec.md", cwd=repo)
     assert {f["message"] for f in first.json()["findings"]} == {MESSAGE}
-    _install(python, plugins.wheels["acme-v2"])
+    install(python, plugins.wheels["acme-v2"], upgrade=True)
     second = intspec(python, "--no-cache", "--format", "json", "--select", "ACM", "spec.md", cwd=repo)
     assert {f["message"] for f in second.json()["findings"]} == {"a flow needs a name (v2)"}
