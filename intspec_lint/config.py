@@ -137,7 +137,7 @@ def _read_yaml_config(path: Path, text: str) -> _Source:
             return result
         if is_seq(node):
             return [plain(item, where + (index,)) for index, item in enumerate(node.value)]
-        from .spec.yaml import _scalar
+        from .reading.yaml import _scalar
 
         return _scalar(node)
 
@@ -182,7 +182,7 @@ def config_schema(rules) -> dict:
         rule_values[rule.code] = value
         rule_values[rule.name] = value
     words = {"type": "array", "items": {"type": "string", "minLength": 1}}
-    from .spec.vocabulary import vocabulary_data
+    from .reading.vocabulary import vocabulary_data
 
     vocab = vocabulary_data()
     return {

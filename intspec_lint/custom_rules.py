@@ -17,7 +17,7 @@ from typing import Any
 
 from .findings import Hit, Severity
 from .rule import CODE_PATTERN, Rule
-from .spec.model import Value, given
+from .model import Value, given
 
 _SINGLE = {"retry", "dead_letter", "idempotency", "overview", "sla"}
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
@@ -97,7 +97,7 @@ def build_rule(spec: dict, file: str, line: int | None) -> Rule:
 def _fields_of(selector: str) -> list[str]:
     import dataclasses
 
-    from .spec import model
+    from . import model
 
     kind = {"contracts": model.Contract, "flows": model.Flow, "mappings": model.Mapping, "auth": model.Auth,
             "errors": model.ErrorCategory, "monitoring": model.Metric, "retry": model.Retry,

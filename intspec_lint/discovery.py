@@ -190,7 +190,7 @@ def _sniff(path: Path, suffix: str) -> bool:
     front_matter = _FRONT_MATTER.match(head)
     if front_matter and _FLAG.search(front_matter.group(1)):
         return True
-    from .spec.vocabulary import load_vocabulary
+    from .reading.vocabulary import load_vocabulary
 
     vocab = load_vocabulary()
     parts: set[str] = set()

@@ -121,12 +121,12 @@ class _Run:
 
     def spec(self, text: str, fmt: str, findings: list[Finding]):
         """The Spec of `text`, or None when it cannot be read (the reason is added to `findings`)."""
-        from .spec.vocabulary import load_vocabulary
+        from .reading.vocabulary import load_vocabulary
 
         vocab = load_vocabulary(self.settings.vocabulary)
         if fmt == "yaml":
             from .document.yaml import YamlSyntaxError, parse_yaml
-            from .spec.yaml import extract_yaml
+            from .reading.yaml import extract_yaml
 
             try:
                 document = parse_yaml(text)
@@ -138,7 +138,7 @@ class _Run:
                 findings += self.report("IS002", Hit(problem.span, problem.message))
             return spec
         from .document.markdown import parse_markdown
-        from .spec.markdown import extract_markdown
+        from .reading.markdown import extract_markdown
 
         return extract_markdown(parse_markdown(text), vocab)
 

@@ -2,8 +2,8 @@
 
 from intspec_lint import lint_text
 from intspec_lint.document.markdown import parse_markdown
-from intspec_lint.spec.markdown import extract_markdown
-from intspec_lint.spec.vocabulary import load_vocabulary
+from intspec_lint.reading.markdown import extract_markdown
+from intspec_lint.reading.vocabulary import load_vocabulary
 
 THREE_COLUMNS = """# Shop → Warehouse: order feed
 

@@ -7,8 +7,8 @@ import jsonschema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intspec_lint.spec.schema_check import is_valid
-from intspec_lint.spec.yaml import _plain
+from intspec_lint.reading.schema_check import is_valid
+from intspec_lint.reading.yaml import _plain
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "intspec.schema.json").read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from ..findings import Hit
 from ..span import Span
-from ..spec.model import Value
-from ..spec.values import enum_values, is_enum_type
+from ..model import Value
+from ..reading.values import enum_values, is_enum_type
 
 
 def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "") -> Hit | None:
@@ -119,7 +119,7 @@ def placeholder_lines(spec) -> set[int]:
     """Lines of the placeholders the spec's parts hold ("Max attempts: TBD"): their rules report them."""
     import dataclasses
 
-    from ..spec.model import Value
+    from ..model import Value
 
     lines: set[int] = set()
     stack = [spec]

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec.model import given
+from ..model import given
 from ._common import label, missing
 
 

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec.examples import locate, schema_problems
+from ..reading.examples import locate, schema_problems
 
 
 @rule(

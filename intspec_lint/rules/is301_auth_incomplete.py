@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec import patterns
+from ..reading import patterns
 from ._common import label, missing
 
 _FIELDS = (

@@ -1,7 +1,7 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec import patterns
-from ..spec.model import given
+from ..reading import patterns
+from ..model import given
 from ._common import label
 
 

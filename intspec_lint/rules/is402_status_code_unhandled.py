@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec.patterns import handled_codes
+from ..reading.patterns import handled_codes
 
 
 @rule(

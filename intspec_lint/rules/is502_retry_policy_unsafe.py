@@ -2,8 +2,8 @@ from dataclasses import dataclass
 
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec import patterns
-from ..spec.model import given
+from ..reading import patterns
+from ..model import given
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..spec.vocabulary import strip_numbering
-from ..spec.model import given
-from ..spec.patterns import dedups, mentions_idempotency
+from ..reading.vocabulary import strip_numbering
+from ..model import given
+from ..reading.patterns import dedups, mentions_idempotency
 
 _COVERS_ALL = re.compile(
     r"\b(all|every|each|any)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..span import Span
-from .model import Value
+from ..model import Value
 
 _UNITS = {
     "ms": 0.001, "msec": 0.001, "millisecond": 0.001, "milliseconds": 0.001,

@@ -12,7 +12,7 @@ import re
 
 from ..span import Span
 from .lazy_re import lazy
-from .model import Sla, Spec, Value
+from ..model import Sla, Spec, Value
 from .values import enum_pairs, value
 
 # -- secrets ------------------------------------------------------------------------------------

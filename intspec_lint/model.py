@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..span import Span
+from .span import Span
 
 
 @dataclass(slots=True)

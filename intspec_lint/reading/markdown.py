@@ -15,7 +15,7 @@ from ..document.model import Block, Code, ListBlock, ListItem, MarkdownDocument,
 from ..span import Span
 from . import patterns
 from .examples import is_json_schema, parse_example
-from .model import (
+from ..model import (
     Body,
     Field,
     given,

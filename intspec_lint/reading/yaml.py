@@ -12,7 +12,7 @@ from ..document.yaml import YamlDocument, node_span
 from ..resources import data_path
 from ..span import Span
 from .examples import parse_example
-from .model import (
+from ..model import (
     Auth,
     Body,
     Field,

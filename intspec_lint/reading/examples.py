@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qsl
 
 from ..span import Span
-from .model import Example
+from ..model import Example
 
 _INFO_MEDIA = {
     "json": "application/json", "jsonc": "application/jsonc", "json5": "application/json5",
