@@ -1,7 +1,7 @@
 """The cache folder: lint results by content, and the parsed forms of slow-to-read inputs.
 
 Results are keyed by a hash of the file's bytes, the effective settings, the rules that ran and
-the tool's version, so a change in any of them misses. They are kept in packs of JSON (see "lint
+the tool's version and own files, so a change in any of them misses. They are kept in packs of JSON (see "lint
 results" below) written to a temporary file and renamed, so concurrent runs never see half a
 pack; a pack that cannot be read is a miss. Nothing but findings is stored, and findings never
 quote a spec's secrets. The folder walk's spec-or-not decisions are kept here too (discovery.py).
@@ -25,6 +25,25 @@ from .output import write_atomic
 
 NAME = ".intspec-lint-cache"
 ENABLED = False  # the command line turns it on (unless --no-cache); the Python API leaves it off
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The tool's version and a fingerprint of its own files (names, sizes, modification times), so
+    that a source checkout whose code changed without a new version number misses the cache too.
+    Listing some sixty files costs well under a millisecond."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for root in (package, package.parent / "rules"):
+        if not root.is_dir():
+            continue
+        for path, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".yaml", ".json", ".md")):
+                    stat = os.stat(os.path.join(path, name))
+                    digest.update(f"{path}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +103,7 @@ def data(source: Path, parse) -> object:
         stat = source.stat()
     except OSError:
         return parse(source)
-    key = hashlib.sha256(f"{__version__}\0{source}\0{stat.st_mtime_ns}\0{stat.st_size}".encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{code_version()}\0{source}\0{stat.st_mtime_ns}\0{stat.st_size}".encode()).hexdigest()[:24]
     entry = folder() / "data" / f"{source.stem}-{key}.json"
     found = _read(entry)
     if found is not None:
@@ -114,7 +133,7 @@ _listing: dict[Path, list[str]] = {}
 
 def result_key(content: bytes, settings_key: str, rules_key: str) -> str:
     digest = hashlib.sha256()
-    for part in (__version__.encode(), settings_key.encode(), rules_key.encode(), content):
+    for part in (code_version().encode(), settings_key.encode(), rules_key.encode(), content):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.hexdigest()
@@ -219,7 +238,7 @@ def remembered(name: str, key_parts: list[str], compute) -> object:
     """`compute()`, remembered as JSON under `name` for as long as `key_parts` stay the same."""
     if not ENABLED:
         return compute()
-    key = hashlib.sha256("\0".join([__version__, *key_parts]).encode()).hexdigest()[:24]
+    key = hashlib.sha256("\0".join([code_version(), *key_parts]).encode()).hexdigest()[:24]
     entry = folder() / "data" / f"{name}-{key}.json"
     found = _read(entry)
     if found is not None:

@@ -248,13 +248,13 @@ class _Decisions:
         import hashlib
         import time
 
-        from . import __version__
+        from .cache import code_version
         from .resources import data_path
 
         try:
             vocabulary = data_path("rules", "vocabulary.yaml")
             info = vocabulary.stat()
-            stamp = f"{__version__}\0{vocabulary}\0{info.st_mtime_ns}\0{info.st_size}"
+            stamp = f"{code_version()}\0{vocabulary}\0{info.st_mtime_ns}\0{info.st_size}"
         except OSError:
             return
         self.path = cache.folder() / "data" / f"specs-{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.json"

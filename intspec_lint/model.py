@@ -13,18 +13,32 @@ class Value:
     """A stated value: its text, where it stands, and its number when it is a quantity.
 
     `number` holds seconds for durations and a plain number for counts; `placeholder` is true
-    when the text is owed but not given ("TBD", "as needed"): rules treat it as missing.
+    when the text is owed but not given ("TBD", "as needed"): rules treat it as missing. `loose` is
+    true when the document gives evidence of the value that the reader cannot read precisely (a
+    duration in a sentence about retries that names no role for it): rules treat it as stated and
+    compare or quote only values that are not loose.
     """
 
     text: str
     span: Span
     number: float | None = None
     placeholder: bool = False
+    loose: bool = False
 
 
 def given(value: Value | None) -> bool:
     """A value that is really stated: present, not empty, not a placeholder."""
     return value is not None and not value.placeholder and bool(value.text.strip())
+
+
+def precise(value: Value | None) -> bool:
+    """A value that is stated and was read precisely (not only loose evidence of it)."""
+    return given(value) and not value.loose
+
+
+def evidence(text: str, span: Span) -> Value:
+    """Loose evidence of a value: the statement that gives it."""
+    return Value(text, span, loose=True)
 
 
 @dataclass(slots=True)
@@ -120,6 +134,8 @@ class Contract:
     examples: list[Example] = field(default_factory=list)
     bodies: dict[str, Body] = field(default_factory=dict)  # "request"/"response" -> declared shape
     text: str = ""  # everything the contract says, for searches by the rules
+    idempotent: Value | None = None  # what makes a repeated call safe: its key, a dedup rule, its nature (scope)
+    idempotent_by_method: bool = False  # safe only because PUT and DELETE are idempotent by definition
 
     @property
     def label(self) -> str:
@@ -261,7 +277,7 @@ class Spec:
     dropped: list[Value] = field(default_factory=list)  # sentences that drop failed messages with no dead letter
     open_items: list[Value] = field(default_factory=list)  # "TODO: agree the retry budget": a decision left open
     secrets: list[tuple[str, Span]] = field(default_factory=list)  # (kind, where): never the secret itself
-    text_facts: dict[str, Value] = field(default_factory=dict)  # sla-like facts stated anywhere: uptime...
+    auth_defaults: dict[str, Value] = field(default_factory=dict)  # auth facts said of every system: "storage"...
 
     def where(self, part: str) -> Span:
         """Where to report something missing from `part`: its section, else the title."""

@@ -108,7 +108,11 @@ def _json_type(declared: str) -> str | None:
         return None  # "string or null", "int | string": more than one type
     if re.search(r"\b(?:decimal|numeric|number|integer|int)\s+string\b", declared, re.I):
         return "string"  # "decimal string": a number written as a string
+    if "[]" in declared:
+        return "array"  # "string[]"
     found = [(m.start(), name) for name, pattern in _JSON_TYPES for m in [pattern.search(declared)] if m]
+    if found and min(found)[1] == "number" and re.search(r"\b(?:decimal|numeric|money)\b", declared, re.I):
+        return None  # a decimal is as often sent as a string ("175.45") as as a number
     return min(found)[1] if found else None  # the first type word: "array of string" is an array
 
 
@@ -148,6 +152,21 @@ def _at(data, parts: list[str], path: str = ""):
 _MISSING = object()
 
 
+def _nested(data, key: str, path: str = "", depth: int = 0):
+    """(path, value) of each place below the top where `key` stands."""
+    if depth > 20:
+        return
+    if isinstance(data, dict):
+        for name, inner in data.items():
+            inner_path = f"{path}.{name}" if path else str(name)
+            if name == key and depth:
+                yield inner_path, inner
+            yield from _nested(inner, key, inner_path, depth + 1)
+    elif isinstance(data, list):
+        for index, inner in enumerate(data[:50]):
+            yield from _nested(inner, key, f"{path}[{index}]", depth + 1)
+
+
 def schema_problems(body, data) -> list[tuple[str, str, bool]]:
     """(field path, what is wrong, whether the field is missing) for an example against its body.
 
@@ -159,7 +178,11 @@ def schema_problems(body, data) -> list[tuple[str, str, bool]]:
         parts = [p for p in re.split(r"\.", declared.name.strip("`* ")) if p]
         if not parts:
             continue
-        for path, found in _at(data, parts):
+        places = list(_at(data, parts))
+        if len(parts) == 1 and all(found is _MISSING for _, found in places):
+            # a field listed without its parent ("`iswc`" under "`claims[]` of ..."): where it stands nested
+            places = list(_nested(data, parts[0].removesuffix("[]"))) or places
+        for path, found in places:
             if found is _MISSING:
                 parent_missing = path.count(".") + 1 < len(parts)
                 if declared.required and not parent_missing:

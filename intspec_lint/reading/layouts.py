@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import Cell, Code, ListBlock, ListItem, Paragraph, Section, Table
+from ..document.model import Cell, ListBlock, ListItem, Paragraph, Section, Table
 from ..span import Span
 
 _MIN_ROWS = 5
 _MIN_PARTS = 3
 _SHARE = 0.6  # of the rows whose first cell names a part
 _TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
-_JSON_SPAN = re.compile(r"^`([\[{].*[\]}])`$", re.S)
 
 
 def promote_bold_headings(root: Section, lines: list[str]) -> None:
@@ -130,8 +129,4 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
 def _item(cells: list[Cell], span: Span) -> ListItem:
     texts = [cell.text.strip() for cell in cells]
     key, rest = (texts[0], "; ".join(t for t in texts[1:] if t)) if len(texts) > 1 else ("", texts[0] if texts else "")
-    item = ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
-    body = _JSON_SPAN.match(rest)  # a JSON body: an example under a contract, facts elsewhere
-    if body:
-        item.blocks.append(Code("json", body.group(1), span, span.line))
-    return item
+    return ListItem(f"{key}: {rest}" if key and rest else key or rest, span)

@@ -1,6 +1,5 @@
 """Facts found anywhere in the text, whatever section they stand in: pasted secrets, hand-waving,
-and the service-level numbers (uptime, timeouts, message TTL, what happens when a side is down)
-that specs state wherever they happen to think of them.
+open decisions, and (in YAML free text) the service-level numbers.
 
 One pass of a few expressions over the whole text, so the cost stays linear on huge specs.
 """
@@ -34,7 +33,7 @@ _SHAPES = [
 _RANDOM_ONLY = {"bearer token", "Basic auth credential", "password in a URL"}
 # The key-value form ("password: ...", "api_key=..."): an assignment of a long unspaced value is
 # found first (an expression that starts with a character class runs fast), then the name before it.
-_ASSIGNED = lazy(r"[:=]\s*[\"'`]?([^\s\"'`,;|)<>]{8,})")
+_ASSIGNED = lazy(r"(?:[:=]\s*[\"'`]?|\s+`)([^\s\"'`,;|)<>]{8,})")  # "secret: x", "client_secret `x`"
 _SECRET_NAME = lazy(
     r"(?<![\w-])[\"']?((?:client|app|consumer|api|shared|signing|webhook|hmac)?[_-]?secret(?:[_-]?key)?|password|passwd|"
     r"pwd|api[_-]?key|apikey|x-api-key|access[_-]?key(?:[_-]?id)?|access[_-]?token|auth[_-]?token|refresh[_-]?token|"
@@ -91,7 +90,18 @@ def _named_secrets(text: str, lowered: str):
         secret = match.group(1).strip(".")
         if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)) or not _looks_random(secret):
             continue
+        if match.group(0).lstrip().startswith("`") and not _machine_made(secret):
+            continue  # "secret `billing/paystream-api-key`": the secret's name in a vault, not its value
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
+
+
+_WORDY = lazy(r"[A-Za-z]+(?:[-_/.:][A-Za-z0-9]+)*")
+
+
+def _machine_made(value: str) -> bool:
+    """Letters and digits run together as no person names a thing (`csb_Jq8vT2mX7pL4wR9zK3nY6hD1`)."""
+    return bool(re.search(r"\d", value) and re.search(r"[A-Za-z]", value)) and not (
+        _WORDY.fullmatch(value) and sum(c.isdigit() for c in value) <= 4)
 
 
 def _name_kind(name: str) -> str:
@@ -108,22 +118,6 @@ def _name_kind(name: str) -> str:
 def _redacted(text: str, end: int) -> bool:
     """The secret runs into "<payload>", "..." or "***": a cut or redacted sample, not a credential."""
     return text.startswith(("...", "…", "<", "*"), end)
-
-
-# -- service levels -----------------------------------------------------------------------------
-_DUR = r"\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
-_SLA = lazy(
-    rf"(?P<uptime>\b\d{{2}}(?:\.\d+)?\s?%\s*(?:uptime|availability|available|of the time|monthly|SLA|SLO)"
-    rf"|\b(?:uptime|availability|SLA|SLO)\b[^.\n]{{0,40}}?\b\d{{2}}(?:\.\d+)?\s?%)"
-    rf"|(?P<down>\b(?:is|are|goes|go|being|be|when|if|while)\s+(?:(?:temporarily|briefly|completely|partially|fully|still)\s+)?(?:down|unavailable|offline|unreachable)\b"
-    rf"|\boutages?\b|\bdowntime\b|\bmaintenance windows?\b)"
-    rf"|(?P<latency>\b[Pp](?:50|90|95|99(?:\.9)?)\b[^.\n|]{{0,40}}?{_DUR}|{_DUR}[^.\n|]{{0,12}}?\([Pp](?:50|90|95|99)\)"
-    rf"|\blatency\b[^.\n|]{{0,40}}?{_DUR})"
-    rf"|(?P<timeout>\btime-?outs?\b[^.\n|]{{0,40}}?(?P<timeout_value>{_DUR}))"
-    rf"|(?P<ttl>\b(?:TTL|time[- ]to[- ]live|retention(?: period)?|retained\s+for|kept\s+for|expires?\s+after|"
-    rf"message\s+expiry)\b[^.\n|]{{0,30}}?(?P<ttl_value>{_DUR}))",
-    re.I,
-)
 
 
 _QUOTES = {'"', "“", "'", "‘", "«"}
@@ -144,8 +138,6 @@ _CLAUSE_END = lazy(r"[.;:!?|\n\"”)]|\s(?:and|but|so|because)\s")
 
 # Words without which an expression cannot match: it runs only on the lines that hold one of them
 # (finding a word with str.find costs far less than trying an expression at every position).
-_SLA_WORDS = ("%", "p50", "p90", "p95", "p99", "latency", "down", "unavailable", "offline", "unreachable", "outage", "maintenance", "time", "ttl",
-              "retention", "retained", "kept", "expir")
 
 
 def _matches(pattern, text: str, lowered: str, words: tuple[str, ...]):
@@ -176,13 +168,43 @@ class _Lines:
         return Span(line, start - self.starts[line - 1] + 1, end_line, end - self.starts[end_line - 1] + 1)
 
 
+_ACRONYM = lazy(r"\b(?i:the|a|our|each|every|per|this|that|its)\s+(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)(?:'s|\s*\([A-Z][a-z]+"
+               r"|\s+(?i:clock|system|unit|side|team|service|controller|gateway|board|message|frame|id|code)s?\b)")
+_TOKEN = lazy(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])", re.I)
+
+
+def _acronyms(text: str) -> set[str]:
+    """Placeholder words the document uses as names ("the TBC", "TBC (train-borne controller)", "TBC
+    clock"): there they stand for something, everywhere in the document."""
+    return {(m.group(1) or m.group(2)).lower() for m in _ACRONYM.finditer(text)}
+
+
+def _not_placeholders(spec: Spec, acronyms: set[str]) -> None:
+    """Values marked as placeholders only for a word the document uses as a name are values."""
+    import dataclasses
+
+    stack: list = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Value):
+            if node.placeholder and {m.lower() for m in _TOKEN.findall(node.text)} <= acronyms \
+                    and _TOKEN.search(node.text):
+                node.placeholder = False
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif dataclasses.is_dataclass(node):
+            stack.extend(getattr(node, f.name) for f in dataclasses.fields(node))
+
+
 def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = frozenset()) -> None:
     """Fill `spec.secrets`, `spec.vague` and the service-level facts the sections did not give.
 
     `code_lines`: lines of code blocks, where hand-waving and prose facts are not looked for.
     Secrets are looked for everywhere, examples and tables included.
     """
-    for row in spec.mappings:  # an enum translation written in the transform
+    for row in spec.mappings:  # an enum translation written in the transform (YAML; Markdown's reader did)
         if row.enum_map is None and row.transform is not None:
             row.enum_map = enum_pairs(row.transform.text)
     lines = _Lines(text)
@@ -199,29 +221,41 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
         span = lines.span(match.start(), end)
         if span.line not in code_lines:
             spec.vague.append(Value(text[match.start() : end], span))
+    acronyms = _acronyms(text) if "TBD" in text or "TBC" in text or "TBA" in text else set()
+    if acronyms:
+        _not_placeholders(spec, acronyms)
     if "TODO" in text or "TBD" in text or "TBC" in text or "FIXME" in text:
         for match in _OPEN_ITEM.finditer(text):
+            if match.group(0).lower() in acronyms:
+                continue
             end = text.find("\n", match.end())
             end = len(text) if end < 0 else end
             span = lines.span(match.start(), end)
             said = re.split(r"<!--|\s\|", text[match.start() : end])[0].strip()  # not a comment, not the next cell
             if span.line not in code_lines and not _quoted(text, match.start(), spec.format == "markdown"):
                 spec.open_items.append(Value(said, span))
-    found: dict[str, Value] = {}
-    for match in _matches(_SLA, text, lowered, _SLA_WORDS):
-        name = match.lastgroup
-        key = {"ttl": "message_ttl", "down": "when_down"}.get(name, name)
-        if key in found:
-            continue
-        span = lines.span(match.start(), match.end())
-        if span.line in code_lines and key in ("uptime", "when_down"):
-            continue
-        kind = "duration" if key in ("timeout", "message_ttl") else "text"
-        said = match.group(f"{name}_value") if kind == "duration" else match.group(0)
-        found[key] = value(said, span, kind)
-    if found:
-        if spec.sla is None:
-            spec.sla = Sla(spec.where("sla"))
-        for key, fact in found.items():
+    if spec.format == "yaml":  # Markdown's readers find them statement by statement
+        _service_levels(spec, text, lowered, lines)
+
+
+def _service_levels(spec: Spec, text: str, lowered: str, lines: _Lines) -> None:
+    """The service-level facts free text states (uptime, deadline, TTL) that no key gave; only the
+    lines holding one of their words are read."""
+    from .overview import SLA_WORDS, sla_facts
+
+    starts: set[int] = set()
+    for word in SLA_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.add(lowered.rfind("\n", 0, at) + 1)
+            end = lowered.find("\n", at)
+            at = lowered.find(word, end) if end >= 0 else -1
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end]
+        for key, said, offset, kind in sla_facts(line):
+            if spec.sla is None:
+                spec.sla = Sla(spec.where("sla"))
             if getattr(spec.sla, key) is None:
-                setattr(spec.sla, key, fact)
+                number = lines.span(start + offset, start + offset + 1).line
+                setattr(spec.sla, key, value(said, Span(number, 1, number, 1), kind))

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..span import Span
 from ..model import Value
+from .lazy_re import lazy
 
 _UNITS = {
     "ms": 0.001, "msec": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
@@ -32,12 +33,22 @@ _PLACEHOLDER_WHOLE = re.compile(
     re.I,
 )
 _PLACEHOLDER_TOKEN = re.compile(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])")
+# where a placeholder word is a value or a name, not a gap: in code, in quotes, beside an arrow or an
+# equals sign ("tuberculin→TBC"), or after an article ("sent to the TBC": an acronym)
+_QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|'[^']*'")
+_NAMED = re.compile(r"(?:→|->|=>|=|\bthe|\ba|\bour|\bits|\bper|\bvia|\bby)\s*(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)\s*(?:→|->|=>|=|'s\b)",
+                    re.I)
 
 
 @lru_cache(maxsize=8192)  # specs repeat the same cell texts ("string", "None", "Critical") again and again
 def is_placeholder(text: str) -> bool:
     stripped = text.strip().strip("`*_")
-    return bool(_PLACEHOLDER_WHOLE.match(stripped) or _PLACEHOLDER_TOKEN.search(stripped))
+    if _PLACEHOLDER_WHOLE.match(stripped):
+        return True
+    if not _PLACEHOLDER_TOKEN.search(stripped):
+        return False
+    bare = _NAMED.sub(" ", _QUOTED.sub(" ", text))
+    return bool(_PLACEHOLDER_TOKEN.search(bare))
 
 
 def duration_seconds(text: str, bare_unit: float | None = None) -> float | None:
@@ -79,6 +90,8 @@ def value(text: str, span: Span, kind: str = "text") -> Value:
 _ENUM_ITEM = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[\w.+/-]{1,40})"
 _ENUM_PAIR = re.compile(rf"({_ENUM_ITEM}(?:\s*/\s*{_ENUM_ITEM})*)\s*(?:=>|->|→|⟶|=|:)\s*({_ENUM_ITEM})")
 _ENUM_LIST = re.compile(r"\b(?:(?:enum(?:eration)?|values?)\s*[:(\[{]|one\s+of\b\s*:?)\s*([^)\]}\n]{1,300})", re.I)
+# "enum `APPROVED`, `REJECTED` or `CONDITIONAL`": code spans joined by commas, "or" or bars
+_ENUM_SPANS = re.compile(r"\benum\s+((?:`[^`\n]{1,40}`(?:\s*,\s*|\s+or\s+|\s*\|\s*)){1,60}`[^`\n]{1,40}`)(?!\s*[-–])", re.I)
 
 
 def _bare(item: str) -> str:
@@ -100,6 +113,9 @@ def enum_pairs(text: str) -> dict[str, str] | None:
 
 def enum_values(text: str) -> list[str]:
     """The values an enum type lists: "enum (1,2,3)", "one of: A, I, S"."""
+    spans = _ENUM_SPANS.search(text)
+    if spans:
+        return [_bare(item) for item in re.findall(r"`[^`]+`", spans.group(1))]
     match = _ENUM_LIST.search(text)
     if not match:
         return []
@@ -113,3 +129,13 @@ _ENUM_TYPE = re.compile(r"\b(?:enum\w*|one\s+of|codes?|status)\b", re.I)
 def is_enum_type(text: str) -> bool:
     """A type that takes one of a set of values: "enum string", "status code", "one of ..."."""
     return bool(_ENUM_TYPE.search(text))
+
+
+_DENIAL = lazy(r"^\W*(?:no|none|false|off|disabled|without|n/?a)\b", re.I)
+
+
+
+
+def denies(text: str) -> bool:
+    """A value that says no: "none", "off", "false", "without"."""
+    return bool(_DENIAL.search(text))

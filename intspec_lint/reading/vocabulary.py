@@ -11,7 +11,7 @@ from ..resources import data_path
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*(?:[0-9]+|[a-z])(?:\.[0-9]+)+\s+", re.I)
 _LABELLED = re.compile(r"^([^:—–]{2,40}?)\s*(?::|—|–|\s-\s)\s*(\S.*)$", re.S)
-_SEPARATORS = re.compile(r"(?:\s+-\s+|[\s&+/|,;:()\[\]{}*_`\"'!?<>#=])+")
+_SEPARATORS = re.compile(r"(?:\s+-\s+|[\s&+/|,;:()\[\]{}*_`\"'!?<>#=]|(?<=[a-z])\.(?=[a-z]))+")  # "flows.jsonc"
 
 
 def strip_numbering(text: str) -> str:
@@ -51,6 +51,38 @@ class _Phrases:
         return None
 
 
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+class _Index:
+    """Phrases of several parts, found in one pass over a text's words: phrase -> its parts."""
+
+    def __init__(self, by_part: Mapping):
+        self.parts_of: dict[str, set[str]] = {}
+        for part, words in by_part.items():
+            for word in words:
+                phrase = " ".join(_TOKEN.findall(str(word).lower()))
+                if phrase:
+                    self.parts_of.setdefault(phrase, set()).add(part)
+        self.longest = max((len(p.split(" ")) for p in self.parts_of), default=0)
+        self.first_words = {p.split(" ")[0] for p in self.parts_of}
+
+    def parts(self, text: str) -> set[str]:
+        found: set[str] = set()
+        tokens = _TOKEN.findall(text.lower())
+        first_words, parts_of = self.first_words, self.parts_of
+        for start, token in enumerate(tokens):
+            if token not in first_words and not (token.endswith("s") and token[:-1] in first_words):
+                continue
+            for size in range(min(self.longest, len(tokens) - start), 0, -1):
+                run = " ".join(tokens[start : start + size])
+                hit = parts_of.get(run) or (parts_of.get(run[:-1]) if run.endswith("s") else None)
+                if hit:
+                    found |= hit
+                    break
+        return found
+
+
 def _phrases(words) -> _Phrases:
     return _Phrases(words)
 
@@ -82,6 +114,7 @@ class Vocabulary:
         self._categories = [(name, _phrases(words)) for name, words in data["categories"].items()]
         self._metric_kinds = [(name, _phrases(words)) for name, words in data["metric_kinds"].items()]
         self._hand_waving: re.Pattern | None = None
+        self._topic_words = _Index(data.get("topic_words", {}))
 
     @property
     def hand_waving(self) -> re.Pattern:
@@ -96,6 +129,10 @@ class Vocabulary:
             else:
                 self._hand_waving = re.compile(source.lower())
         return self._hand_waving
+
+    def topics_of(self, text: str) -> set[str]:
+        """The parts a text names in its own words (`topic_words`)."""
+        return self._topic_words.parts(text)
 
     def label(self, text: str) -> tuple[str, str]:
         """(label, item) of a text labelled by a part ("Contract: Create order", "Flow 2 — Results come
@@ -151,6 +188,10 @@ class Vocabulary:
                 return self._fields[part][close[0]]
         return None
 
+    def field_exactly(self, part: str, key: str) -> str | None:
+        """The field of `part` that `key` is one of the words for, as a whole ("Trigger", not "Play event")."""
+        return self._fields[part].get(normalize(key))
+
     def names_exactly(self, part: str, key: str, name: str) -> bool:
         """`key` is one of the words for field `name` itself, not a longer phrase containing one."""
         return self._fields[part].get(normalize(key)) == name
@@ -188,6 +229,11 @@ class Vocabulary:
             if part == "mappings" and not _TABLE_NEEDS[part].issubset(columns.values()):
                 columns = self._mapping_by_position(header) or columns
             needed = _TABLE_NEEDS[part]
+            if part == "flows" and "direction" in columns.values():
+                needed = {"direction"}  # "Source → Destination" in one column
+                if not {"trigger", "payload", "frequency"} & set(columns.values()) or any(
+                        self.field("contracts", cell) in ("method", "url") for cell in header):
+                    continue  # "Method | Path | Direction | Purpose": endpoints, not flows
             if len(columns) < 2 or not needed.issubset(columns.values()):
                 continue
             if part == "mappings" and len(columns) < 4:

@@ -33,7 +33,8 @@ from ..model import (
     System,
     Value,
 )
-from . import patterns
+from .contracts import example_status, status_mentions
+from . import scope
 from .scan import scan
 from .values import enum_values, value
 from .vocabulary import Vocabulary
@@ -70,6 +71,7 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
     problems += _schema_problems(root, data)
     _Mapper(spec, vocab).root(root)
     scan(spec, "\n".join(doc.lines), vocab)
+    scope.apply(spec)
     return spec, problems
 
 
@@ -343,13 +345,13 @@ class _Mapper:
                     example.span = Span(key.line, key.column, body.end_line, body.end_column)  # from "request:"
                     contract.examples.append(example)
             for example in contract.examples:
-                said = patterns.example_status(example.text) if example.key_spans is None else None
+                said = example_status(example.text) if example.key_spans is None else None
                 if said:
                     contract.status_codes.append(StatusCode(said[0], example.span, listed=False))
             for key, (_, child) in item.items():
                 if key not in ("status_codes", "examples"):
                     for scalar in _scalars(child, [0]):
-                        for code, _offset in patterns.status_mentions(str(scalar.value)):
+                        for code, _offset in status_mentions(str(scalar.value)):
                             contract.status_codes.append(StatusCode(code, node_span(scalar), listed=False))
             contract.text = json.dumps({k: _plain(v, [0]) for k, (_, v) in item.items()})
             self.spec.contracts.append(contract)

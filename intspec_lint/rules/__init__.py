@@ -24,6 +24,7 @@ from .is501_retry_policy_incomplete import retry_policy_incomplete
 from .is502_retry_policy_unsafe import retry_policy_unsafe
 from .is601_dead_letter_incomplete import dead_letter_incomplete
 from .is602_dead_letter_unsafe import dead_letter_unsafe
+from .is603_dead_letter_unmanaged import dead_letter_unmanaged
 from .is701_monitoring_incomplete import monitoring_incomplete
 from .is702_async_flow_unmonitored import async_flow_unmonitored
 from .is801_mapping_incomplete import mapping_incomplete
@@ -60,6 +61,7 @@ BUILTIN_RULES = (
     retry_policy_unsafe,
     dead_letter_incomplete,
     dead_letter_unsafe,
+    dead_letter_unmanaged,
     monitoring_incomplete,
     async_flow_unmonitored,
     mapping_incomplete,

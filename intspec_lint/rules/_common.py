@@ -48,7 +48,8 @@ def leaf(name: str) -> str:
 
 def source_values(spec, row) -> list[str]:
     """Every value the spec lists for a mapping row's source field: its type's enum, a schema or field
-    table enum for a field of that name, and the values example payloads give it."""
+    table enum for a field of that name, and the values example payloads give it. Only what is sent
+    counts (request bodies, messages): a response's `status` is another field than a webhook's."""
     values: list[str] = []
     if row.source_type is not None:
         values += enum_values(row.source_type.text)
@@ -56,7 +57,9 @@ def source_values(spec, row) -> list[str]:
     if not name or values:  # the row's own enum is the source's domain; a same-named field elsewhere is not
         return _unique(values)
     for contract in spec.contracts:
-        for body in contract.bodies.values():
+        for role, body in contract.bodies.items():
+            if role == "response":
+                continue
             for declared in body.fields:
                 if leaf(declared.name) == name:
                     values += declared.values
@@ -64,7 +67,8 @@ def source_values(spec, row) -> list[str]:
                 values += [str(v) for v in _schema_enums(body.schema, name)]
         if row.source_type is not None and is_enum_type(row.source_type.text):
             for example in contract.examples:
-                values += [str(v) for v in _example_values(example.data, name)]
+                if example.role != "response":
+                    values += [str(v) for v in _example_values(example.data, name)]
     return _unique(values)
 
 

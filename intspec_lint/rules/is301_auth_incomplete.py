@@ -1,6 +1,7 @@
 from ..findings import Hit, Severity
+from ..model import given
 from ..rule import rule
-from ..reading import patterns
+from ..reading.auth import keyless
 from ._common import label, missing
 
 _FIELDS = (
@@ -33,12 +34,17 @@ def auth_incomplete(spec, options):
     if len(spec.auth) < 2:
         only = label(spec.auth[0].system, "one system")
         yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
+    # where credentials live is asked of the spec, not of each system: one says it for all, a certificate
+    # issued by a CA or a secret kept by the partner may need no word of its own
+    stored = any(given(entry.storage) for entry in spec.auth) or given(spec.auth_defaults.get("storage"))
     for entry in spec.auth:
         subject = f"auth for {label(entry.system, 'the integration')}"
         said = " ".join(v.text for v in (entry.mechanism, entry.storage) if v is not None)
-        keyless = patterns.keyless(said)  # a managed identity: no secret to rotate or to keep
+        secretless = keyless(said)  # a managed identity: no secret to rotate or to keep
         for field, what, fix in _FIELDS:
-            if keyless and field in ("rotation", "storage"):
+            if secretless and field in ("rotation", "storage"):
+                continue
+            if field == "storage" and stored and entry.storage is None:
                 continue
             hit = missing(getattr(entry, field), entry.span, subject, what, fix)
             if hit:

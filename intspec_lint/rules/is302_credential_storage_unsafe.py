@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
+from ..reading.auth import unsafe_storage
 from ..model import given
 from ._common import label
 
@@ -21,7 +21,7 @@ def credential_storage_unsafe(spec, options):
     for entry in spec.auth:
         if not given(entry.storage):
             continue
-        unsafe = patterns.unsafe_storage(entry.storage.text)
+        unsafe = unsafe_storage(entry.storage.text)
         if unsafe:
             system = label(entry.system, "the integration")
             yield Hit(entry.storage.span, f"credentials for {system} are stored in {unsafe}: keep them in a vault or "

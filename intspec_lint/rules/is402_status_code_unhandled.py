@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading.patterns import handled_codes
+from ..reading.errors import handled_codes
 
 
 @rule(
@@ -8,12 +8,16 @@ from ..reading.patterns import handled_codes
     name="status-code-unhandled",
     checklist="error-classification",
     severity=Severity.ERROR,
-    summary="A contract can return an error status (429, 503, 409...) that no error category handles.",
+    summary="A contract can return an error status (429, 503, 409...) that no error category handles, or a 207 "
+    "with no partial category.",
     rationale="Every error status a contract lists will happen in production. If no category says whether it "
-    "is retried, dead-lettered or alerted, the implementer guesses, and a 429 gets treated like a 400.",
+    "is retried, dead-lettered or alerted, the implementer guesses, and a 429 gets treated like a 400. A "
+    "category covers the codes it names, and the plain client and server errors of the kinds it names: a "
+    "permanent category that names 400 and 422 covers a 413, but not a 409, which can mean the work is done.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n| Status | Meaning |\n|---|---|\n"
     "| 201 | Created |\n| 409 | Duplicate order |\n\n## Error Handling\n\n| Category | Examples | Action |\n"
-    "|---|---|---|\n| Transient | 429, 503 | Retry with backoff |\n| Permanent | 400, 401 | Dead-letter |\n",
+    "|---|---|---|\n| Transient | 429, 503 | Retry with backoff |\n| Partial | a batch with rejected rows | "
+    "Dead-letter the rejected rows |\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n| Status | Meaning |\n|---|---|\n"
     "| 201 | Created |\n| 409 | Duplicate order |\n\n## Error Handling\n\n| Category | Examples | Action |\n"
     "|---|---|---|\n| Transient | 429, 503 | Retry with backoff |\n"
@@ -27,6 +31,8 @@ def status_code_unhandled(spec, options):
         for part in (category.name, category.examples, category.action):
             if part is not None:
                 handled |= handled_codes(part.text)
+    families = {_family(code) for code in handled if isinstance(code, int)} | {c for c in handled if isinstance(c, str)}
+    partial = any(category.category == "partial" for category in spec.errors)
     seen = set()
     for contract in spec.contracts:
         listed = {status.code for status in contract.status_codes if status.listed}
@@ -34,8 +40,27 @@ def status_code_unhandled(spec, options):
             code = status.code
             if listed and code not in listed:
                 continue  # mentioned in prose but missing from the contract's list: IS205 reports it
+            if code == 207 and not partial and code not in seen:
+                seen.add(code)
+                yield Hit(status.span, f"status 207 of {contract.subject} reports a partial success, but no error "
+                                       "category handles partial failures: say what happens to the failed items")
+                continue
             if code < 400 or code in seen or code in handled or f"{code // 100}xx" in handled:
                 continue
+            if code in _OBVIOUS and _family(code) in families:
+                continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             seen.add(code)
             yield Hit(status.span, f"status {code} of {contract.subject} is handled by no error category: add it "
                                    "to the transient, permanent or partial category with its action")
+
+
+# codes whose handling follows from their kind; a 409, 412 or 423 can mean "done already", "wait" or
+# "fetch and retry", so the classification must name it
+_OBVIOUS = frozenset({400, 401, 403, 404, 405, 406, 410, 411, 413, 414, 415, 422, 500, 502, 503, 504})
+
+
+def _family(code: int) -> str:
+    """4xx (a client error: permanent), 5xx, or the transient client codes (408, 429) on their own."""
+    if code in (408, 429):
+        return str(code)
+    return f"{code // 100}xx"

@@ -2,8 +2,10 @@ from dataclasses import dataclass
 
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
-from ..model import given
+from ..reading.flows import is_async
+from ..reading.retry import backoff_growth, is_unbounded, retries_at_most_once, worst_case
+from ..reading.values import denies
+from ..model import given, precise
 
 
 @dataclass(frozen=True)
@@ -36,23 +38,23 @@ def retry_policy_unsafe(spec, options):
     if retry is None:
         return
     initial, cap, attempts = retry.initial_delay, retry.max_delay, retry.max_attempts
-    if given(initial) and given(cap) and initial.number and cap.number is not None and cap.number < initial.number:
+    if precise(initial) and precise(cap) and initial.number and cap.number is not None and cap.number < initial.number:
         yield Hit(cap.span, f"the max delay cap ({cap.text}) is smaller than the initial delay ({initial.text}): the "
                             "cap must be at least the first delay")
-    if given(attempts) and patterns.unbounded(attempts.text):
+    if given(attempts) and is_unbounded(attempts.text):
         yield Hit(attempts.span, f"retries are unbounded ('{attempts.text}'): give a maximum number of attempts, "
                                  "after which the message is dead-lettered")
-    elif given(attempts) and attempts.number is not None and attempts.number > options.max_attempts:
+    elif precise(attempts) and attempts.number is not None and attempts.number > options.max_attempts:
         yield Hit(attempts.span, f"{attempts.number:g} attempts is more than {options.max_attempts}: lower it, or "
                                  "raise `max_attempts` for IS502 in the config if this partner really needs it")
     strategy = retry.strategy
     said = " ".join(v.text for v in (strategy, retry.jitter) if v is not None)
-    jitter = given(retry.jitter) and not patterns.denies(retry.jitter.text)  # "jitter: full"
-    if (options.require_jitter and given(strategy) and not jitter and "jitter" not in said.lower()
-            and not patterns.retries_at_most_once(strategy.text)):
+    jitter = given(retry.jitter) and not denies(retry.jitter.text)  # "jitter: full"
+    if (options.require_jitter and precise(strategy) and not jitter and "jitter" not in said.lower()
+            and not retries_at_most_once(strategy.text)):
         yield Hit(strategy.span, f"the retry strategy ('{strategy.text}') has no jitter: many clients retrying on "
                                  "the same schedule hit the partner in waves; add full or equal jitter")
-    if given(retry.circuit_breaker) and not given(retry.circuit_open):
+    if precise(retry.circuit_breaker) and not given(retry.circuit_open):
         yield Hit(retry.circuit_breaker.span, "the circuit breaker does not say how long it stays open before a "
                                               "trial call: add an open duration (e.g. 'opens for 5 minutes')")
     worst = worst_case(retry)
@@ -63,41 +65,18 @@ def retry_policy_unsafe(spec, options):
                                  f"{budget[2]}")
 
 
-def worst_case(retry) -> float | None:
-    """Seconds spent waiting if every attempt fails: the delays summed, each capped."""
-    attempts, initial = retry.max_attempts, retry.initial_delay
-    if not (given(attempts) and given(initial)) or attempts.number is None or initial.number is None:
-        return None
-    if patterns.unbounded(attempts.text):
-        return None
-    cap = retry.max_delay.number if given(retry.max_delay) and retry.max_delay.number else float("inf")
-    growth = patterns.backoff_growth(retry.strategy.text) if given(retry.strategy) else "exponential"
-    total = 0.0
-    for attempt in range(int(min(attempts.number, 1000))):
-        if growth == "fixed":
-            delay = initial.number
-        elif growth == "linear":
-            delay = initial.number * (attempt + 1)
-        else:
-            delay = initial.number * 2**attempt
-        total += min(delay, cap)
-    return total
-
-
 def _budget(spec) -> tuple[float, str, str] | None:
     """What the retries must fit in: the message TTL when the integration is queued, the caller's timeout
     (or latency target) when it is synchronous."""
     sla = spec.sla
     if sla is None:
         return None
-    queued = any(patterns.is_async(" ".join(v.text for v in (f.trigger, f.payload, f.name) if v)) for f in spec.flows)
+    queued = any(is_async(" ".join(v.text for v in (f.trigger, f.payload, f.name) if v)) for f in spec.flows)
     queued = queued or any(c.kind == "message" for c in spec.contracts)
     if queued and given(sla.message_ttl) and sla.message_ttl.number:
         return sla.message_ttl.number, f"the message TTL of {sla.message_ttl.text}", "TTL"
-    if not queued:
-        for limit, what in ((sla.timeout, "the caller's timeout"), (sla.latency, "the latency target")):
-            if given(limit) and limit.number:
-                return limit.number, f"{what} of {limit.text}", "timeout"
+    if not queued and given(sla.timeout) and sla.timeout.number:  # a caller that waits for the retries' end
+        return sla.timeout.number, f"the caller's timeout of {sla.timeout.text}", "timeout"
     return None
 
 

@@ -1,6 +1,9 @@
+import re
+
 from ..findings import Hit, Severity
+from ..model import given
 from ..rule import rule
-from ._common import label, missing
+from ._common import label, missing, short
 
 _KINDS = (
     ({"latency"}, "latency", "e.g. end-to-end latency P99 > 2 s: warning"),
@@ -40,6 +43,20 @@ def monitoring_incomplete(spec, options):
     for metric in spec.monitoring:
         subject = f"metric {label(metric.metric, f'on line {metric.span.line}')}"
         for field, what in (("threshold", "threshold"), ("alert", "alert level")):
-            hit = missing(getattr(metric, field), metric.span, subject, what)
+            found = getattr(metric, field)
+            if found is not None and found.text.strip() in _NONE:
+                yield Hit(found.span, f"{subject} has no {what} ('{found.text.strip()}')")
+                continue
+            if field == "threshold" and given(found) and not _CONCRETE.search(found.text):
+                yield Hit(found.span, f"{subject}: threshold '{short(found.text)}' is no value: give one an alert can "
+                                      "fire on (e.g. > 2% over 5 minutes)")
+                continue
+            hit = missing(found, metric.span, subject, what)
             if hit:
                 yield hit
+
+
+_NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
+# a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
+_CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|stale|absent|"
+                       r"not\s+\w+|no\s+\w+)\b", re.I)

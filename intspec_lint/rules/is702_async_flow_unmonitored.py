@@ -1,6 +1,7 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
+from ..reading.flows import is_async
+from ..reading.monitoring import watches_backlog
 from ..model import given
 
 
@@ -24,12 +25,12 @@ from ..model import given
 def async_flow_unmonitored(spec, options):
     if not spec.monitoring:
         return  # IS701 reports the missing monitoring
-    if any(m.kind == "queue-depth" or patterns.watches_backlog(m.metric.text if m.metric else "", m.kind == "dlq-size")
+    if any(m.kind == "queue-depth" or watches_backlog(m.metric.text if m.metric else "", m.kind == "dlq-size")
            for m in spec.monitoring):
         return
     for flow in spec.flows:
         said = " ".join(v.text for v in (flow.trigger, flow.payload, flow.name, flow.frequency) if given(v))
-        if patterns.is_async(said):
+        if is_async(said):
             name = f"'{flow.name.text}'" if given(flow.name) else f"on line {flow.span.line}"
             yield Hit(flow.span, f"flow {name} is asynchronous, but no metric watches its backlog: add a queue "
                                  "depth or consumer lag metric with a threshold and an alert")

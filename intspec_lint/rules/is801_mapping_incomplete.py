@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..rule import rule
 from ._common import label, missing
@@ -29,12 +31,28 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
 )
 def mapping_incomplete(spec, options):
     if not spec.mappings:
-        yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
-                                          "types and the transform between them")
+        if not spec.has("mappings"):
+            yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
+                                              "types and the transform between them")
         return
     for row in spec.mappings:
         subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
         for field, what in _FIELDS:
+            side = field.split("_")[0]
+            if field.endswith("_type") and not _is_field(getattr(row, f"{side}_field")):
+                continue  # a constant, a generated value or a description has no type of its own to give
             hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""))
             if hit:
                 yield hit
+
+
+_FIELD_NAME = re.compile(r"^[\w.\[\]{}$@/-]+(?:\s*(?:,|\+|and)\s*[\w.\[\]{}$@/-]+)*$")
+_NO_FIELD = {"", "-", "—", "–", "null", "none", "n/a", "na", "(none)", "constant", "generated"}
+
+
+def _is_field(found) -> bool:
+    """A field (or a few), not nothing, a constant or a description ("report date (Vienna calendar date)")."""
+    if found is None:
+        return False
+    text = found.text.replace("`", "").strip()
+    return text.lower() not in _NO_FIELD and bool(_FIELD_NAME.match(text))

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
+from ..reading.mappings import has_time_of_day, is_timestamp, says_time_format, says_timezone
 from ._common import label, row_text
 
 
@@ -24,13 +24,13 @@ def mapping_timestamp_unspecified(spec, options):
         names = " ".join(v.text for v in (row.source_field, row.target_field) if v is not None)
         types = " ".join(v.text for v in (row.source_type, row.target_type) if v is not None)
         fields = [v for v in (row.source_field, row.target_field) if v is not None and _single_field(v.text)]
-        if not fields or not any(patterns.is_timestamp(v.text, types) for v in fields):
+        if not fields or not any(is_timestamp(v.text, types) for v in fields):
             continue
         said = row_text(row)
         absent = []
-        if patterns.has_time_of_day(types) and not patterns.says_timezone(said):
+        if has_time_of_day(types) and not says_timezone(said):
             absent.append("timezone (e.g. UTC)")
-        if not patterns.says_time_format(said):
+        if not says_time_format(said):
             absent.append("format (e.g. ISO 8601, epoch milliseconds)")
         if absent and names.strip():
             field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))

@@ -10,15 +10,18 @@ from ._common import example_leaves, leaf
     name="mapping-field-unmapped",
     checklist="data-mapping",
     severity=Severity.ERROR,
-    summary="A field in a request or message example appears nowhere in the data mapping.",
-    rationale="The example shows what really travels; the mapping says where each field lands. A field in the "
-    "example that the mapping never mentions is either dropped on the floor or mapped by whoever implements it, "
-    "and the two systems drift apart.",
-    bad="## API Contracts\n\n### Order created\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
+    summary="A field that a request or message declares, and that its example carries, appears nowhere in the "
+    "data mapping.",
+    rationale="The example shows what really travels; the mapping says where each field lands. A required field "
+    "that the mapping never mentions is either dropped on the floor or mapped by whoever implements it, and the "
+    "two systems drift apart. A field only an example shows, that the contract never declares, is left alone.",
+    bad="## API Contracts\n\n### Order created\n\n`POST /v1/orders`\n\n| Field | Type | Required |\n|---|---|---|\n"
+    "| `order_id` | string | yes |\n| `currency` | string | yes |\n\nExample request:\n\n```json\n"
     "{\"order_id\": \"o-1\", \"currency\": \"EUR\"}\n```\n\n## Data Mapping\n\n"
     "| Source Field | Source Type | Target Field | Target Type | Transform |\n|---|---|---|---|---|\n"
     "| `order_id` | string | `external_id` | varchar(64) | none |\n",
-    good="## API Contracts\n\n### Order created\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
+    good="## API Contracts\n\n### Order created\n\n`POST /v1/orders`\n\n| Field | Type | Required |\n|---|---|---|\n"
+    "| `order_id` | string | yes |\n| `currency` | string | yes |\n\nExample request:\n\n```json\n"
     "{\"order_id\": \"o-1\", \"currency\": \"EUR\"}\n```\n\n## Data Mapping\n\n"
     "| Source Field | Source Type | Target Field | Target Type | Transform |\n|---|---|---|---|---|\n"
     "| `order_id` | string | `external_id` | varchar(64) | none |\n"
@@ -33,17 +36,35 @@ def mapping_field_unmapped(spec, options):
             if v is not None:
                 mapped.update(leaf(part) for part in v.text.replace(",", " ").replace("+", " ").split() if leaf(part))
     for contract in spec.contracts:
+        required = _declared(contract.bodies.get("request"))
         for example in contract.examples:
-            if example.role != "request" or not isinstance(example.data, (dict, list)):
+            if example.role != "request" or not isinstance(example.data, (dict, list)) or not required:
                 continue
             fields = list(example_leaves(example.data))
             if not any(leaf(name) in mapped for _, name in fields):
                 continue  # an example of another payload than the mapped one (a query, an acknowledgement)
-            absent = [path for path, name in fields if leaf(name) not in mapped and not _ENVELOPE.match(leaf(name))]
+            absent = [path for path, name in fields if leaf(name) not in mapped and leaf(name) in required
+                      and not _ENVELOPE.match(leaf(name))]
             if absent:
                 shown = ", ".join(absent[:5]) + (f" and {len(absent) - 5} more" if len(absent) > 5 else "")
                 yield Hit(example.span, f"example request of {contract.subject} carries field(s) the data mapping "
                                         f"does not mention: {shown}: map each one, or say it is ignored")
+
+
+def _declared(body) -> set[str]:
+    """The fields a body declares: in its field table, or as its JSON Schema's properties."""
+    if body is None:
+        return set()
+    found = {leaf(f.name) for f in body.fields}
+    stack = [body.schema] if isinstance(body.schema, dict) else []
+    while stack:
+        node = stack.pop()
+        properties = node.get("properties") or {}
+        found.update(leaf(str(name)) for name in properties)
+        for inner in list(properties.values()) + [node.get("items")]:
+            if isinstance(inner, dict):
+                stack.append(inner)
+    return found
 
 
 # Envelope fields every message carries and no mapping lists: ids of the event, not of the data.

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
+from ..reading.mappings import is_optional, says_null_rule
 from ..model import given
 from ._common import label, leaf
 
@@ -25,12 +25,12 @@ def mapping_null_unstated(spec, options):
     for row in spec.mappings:
         if given(row.default) or (given(row.nullable) and row.nullable.text.strip().lower() in ("false", "no")):
             continue
-        said_optional = row.source_type is not None and patterns.is_optional(row.source_type.text)
+        said_optional = row.source_type is not None and is_optional(row.source_type.text)
         declared_optional = row.source_field is not None and leaf(row.source_field.text) in optional
         if not (said_optional or declared_optional):
             continue
         rest = " ".join(v.text for v in (row.transform, row.target_type) if v is not None)
-        if patterns.says_null_rule(rest):
+        if says_null_rule(rest):
             continue
         field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
         yield Hit(row.span, f"source field {field} is optional, but its mapping states no default and no null rule: "

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
+from ..reading.mappings import narrowing, says_truncation
 from ._common import label
 
 
@@ -26,8 +26,8 @@ def mapping_type_narrowing(spec, options):
     for row in spec.mappings:
         if row.source_type is None or row.target_type is None:
             continue
-        narrower = patterns.narrowing(row.source_type.text, row.target_type.text)
-        if narrower and not (row.transform is not None and patterns.says_truncation(row.transform.text)):
+        narrower = narrowing(row.source_type.text, row.target_type.text)
+        if narrower and not (row.transform is not None and says_truncation(row.transform.text)):
             field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
             yield Hit(row.span, f"{field} goes from {narrower} with no truncation or rounding rule: say whether "
                                 "longer or finer values are truncated, rounded or rejected")

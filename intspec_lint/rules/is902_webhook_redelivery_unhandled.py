@@ -1,6 +1,7 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading import patterns
+from ..reading.contracts import is_webhook
+from ..reading.idempotency import dedups, handles_redelivery
 from ..model import given
 
 
@@ -26,28 +27,23 @@ def webhook_redelivery_unhandled(spec, options):
         said += [s.text for s in spec.idempotency.statements if given(s)]
         said += [f"{k.operation.text if given(k.operation) else ''} {k.key.text}" for k in spec.idempotency.keys
                  if given(k.key)]  # with its operation: "Carrier scan callback: scan_id already seen"
-    # dedup stated in a delivery's own contract (a webhook, a message) counts too; the idempotency
-    # key of a call this side makes does not
-    deliveries = [c.text for c in spec.contracts if c.kind == "message" or _receives_webhooks(c)]
-    if not said:
+    if not said and not any(c.idempotent and not c.idempotent_by_method for c in spec.contracts):
         return  # IS901 reports a spec that never states idempotency
-    if any(patterns.handles_redelivery(text) for text in said) or any(patterns.dedups(t) for t in deliveries):
+    if any(handles_redelivery(text) for text in said):
         return
+    receivers = [c for c in spec.contracts if c.writes and _receives_webhooks(c)]
+    if receivers or any(c.kind == "message" and dedups(c.text) for c in spec.contracts):
+        return  # a delivery's own contract says how it dedups, or IS901 reports that it does not
     for flow in spec.flows:
         text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
-        if patterns.is_webhook(text):
+        if is_webhook(text):
             name = f"'{flow.name.text}'" if given(flow.name) else f"on line {flow.span.line}"
             yield Hit(flow.span, f"flow {name} is delivered by webhook, but nothing says what happens when the same "
                                  "delivery arrives twice: dedupe on the event or delivery id")
-            return
-    for contract in spec.contracts:
-        if contract.writes and _receives_webhooks(contract) and not patterns.dedups(contract.text):
-            yield Hit(contract.span, f"{contract.subject} receives webhooks, but nothing says what happens when the "
-                                     "same delivery arrives twice: dedupe on the event or delivery id")
             return
 
 
 def _receives_webhooks(contract) -> bool:
     """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook)."""
     identity = " ".join(v.text for v in (contract.name, contract.url, contract.topic) if given(v))
-    return patterns.is_webhook(identity)
+    return is_webhook(identity)

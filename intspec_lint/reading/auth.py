@@ -1,0 +1,318 @@
+"""Authentication: per system, its mechanism, rotation, scopes and credential storage.
+
+One entry per system, from a table with a system column, a list item or sub-heading naming a system,
+or a sentence whose subject is a system ("ShelfCloud signs its notifications with ..."). What is said
+of no system in particular ("all secrets live in Secret Manager", a rotation rule for every
+credential) is kept spec-wide; the scope step gives it to every entry that does not say otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Section
+from ..model import Auth, Value
+from .context import Reading
+from .lazy_re import lazy
+from .statements import key_value, words_of_key
+from .text import finds, said, sentences
+from .values import value
+
+_NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
+_MECHANISM = lazy(
+    r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
+    r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
+    r"m-tls|tls\s+client\s+cert\w*|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
+    r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
+    r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
+    r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
+    r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
+    r"username\s+and\s+password|username/password|password)\b",
+    re.I,
+)
+_ROTATION = lazy(
+    r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
+    r"roll(?:ed|ing)?\s+over|replac\w+\s+every)\b",
+    re.I,
+)
+_STORAGE = lazy(
+    r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
+    r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
+    r"\w*hsm|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
+    r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
+    rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
+    r"temporary\s+(?:sts\s+)?credentials|stored\s+(?:in|on)\s+[\w`'-]+|kept\s+in\s+[\w`'-]+|lives?\s+in\s+[\w`'-]+)\b|"
+    r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
+    re.I,
+)
+_UNSAFE_STORE = lazy(
+    r"\b(?:hard-?coded|in\s+(?:the\s+)?(?:source\s+)?code|source\s+code|(?:git\s+)?repo(?:sitory)?|"
+    r"config(?:uration)?\s+files?|env\s+files?|properties\s+files?|appsettings(?:\.json)?|"
+    r"application\.(?:ya?ml|properties)|plain\s*-?text|spreadsheet|wiki|committed|checked\s+in)\b"
+    r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
+    re.I,
+)
+_NOT_A_SECRET = lazy(r"\bpublic\s+key|\bnot\s+a\s+secret", re.I)
+_KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED})\b"
+                r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
+_SUBJECT = lazy(
+    r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:authenticates|signs|authori[sz]es|"
+    r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in)\b"
+)
+_EVERY = lazy(r"\b(?:all|every|each|both|any)\b", re.I)
+_PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
+_MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
+_ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every)\b", re.I)
+
+mechanism = lambda text: _first(_MECHANISM, text)  # noqa: E731
+rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
+storage = lambda text: _first(_STORAGE, text)  # noqa: E731
+keyless = finds(_KEYLESS)
+
+
+def _rotation_verb(text: str) -> str | None:
+    return _first(_ROTATION_VERB, text)
+
+
+def _first(pattern, text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
+
+
+def unsafe_storage(text: str) -> str | None:
+    """Credentials kept in code, a repository or a config file; not "never in config files"."""
+    if _NOT_A_SECRET.search(text):
+        return None
+    match = said(_UNSAFE_STORE, text)
+    return match.group(0).lower() if match else None
+
+
+class _Reader:
+    def __init__(self, r: Reading):
+        self.r = r
+        self.entries = r.spec.auth
+        self.from_prose: set[int] = set()  # ids of entries started by a sentence
+        self.taken: set[int] = set()
+        self.shared: dict[str, Value] = {}
+
+    def run(self) -> None:
+        r = self.r
+        for section in r.doc.root.walk():
+            if "auth" not in r.topics.of(section):
+                continue
+            for child in section.children:
+                if not r.topics.own.get(id(child)) and self._is_system(child.title):
+                    self._from_section(child)
+        for statement in r.statements:
+            if id(statement) in self.taken or statement.shape == "code" or id(statement.code) in r.examples:
+                continue
+            if statement.shape == "row":
+                kind = r.topics.table(statement.table, tuple(statement.placed))
+                if kind is not None and kind[0] == "auth":
+                    self._row(statement, kind[1])
+                    continue
+            if "auth" in statement.placed:
+                self._placed(statement)
+            elif "auth" in statement.topics and statement.shape != "heading":
+                self._spec_wide(statement.text, statement.span)
+        self._config()
+        r.shared.update({f"auth.{name}": fact for name, fact in self.shared.items()})
+        if self.entries:
+            r.mark("auth", self.entries[0].span)
+
+    def _config(self) -> None:
+        """Auth in configuration blocks: a list of entries (`auth: [{system: ..., mechanism: ...}]`), or
+        keys under an auth key (`ledger.auth.mechanism=oauth2`, `ledger.auth.rotation-days=90`)."""
+        r = self.r
+        for span, fields in r.code_records("auth"):
+            self.entries.append(Auth(span, **{name: value(text, where) for name, (text, where) in fields.items()}))
+        groups: dict[tuple[int, str], Auth] = {}
+        for statement in r.statements:
+            if statement.shape != "code-key" or id(statement.code) in r.examples or "[" in statement.key:
+                continue
+            parts = statement.key.split(".")
+            at = next((i for i, part in enumerate(parts[:-1]) if "auth" in r.vocab.section_parts(words_of_key(part))),
+                      None)
+            if at is None:
+                continue
+            owner = ".".join(parts[: at + 1])
+            entry = groups.get((id(statement.code), owner))
+            if entry is None:
+                system = words_of_key(parts[at - 1]) if at else ""
+                entry = Auth(statement.span, system=value(system, statement.span) if system else None)
+                groups[(id(statement.code), owner)] = entry
+            name = r.vocab.field("auth", words_of_key(".".join(parts[at + 1:])))
+            if name and name != "system" and statement.value and getattr(entry, name) is None:
+                setattr(entry, name, value(statement.value, statement.span))
+            self._keywords(entry, statement.value, statement.span)
+        self.entries.extend(entry for entry in groups.values()
+                            if entry.mechanism is not None or entry.rotation is not None or entry.storage is not None)
+
+    # -- entries ------------------------------------------------------------------------------
+    def _is_system(self, title: str) -> bool:
+        vocab = self.r.vocab
+        return (not vocab.section_parts(title, nested=True) and vocab.field("auth", title) in (None, "system")
+                and len(title) <= 60)
+
+    def _from_section(self, section: Section) -> None:
+        """A sub-heading naming one system, with how it authenticates below."""
+        entry = Auth(section.span, system=value(section.title, section.span))
+        statements = [s for s in self.r.within(section) if s.shape != "code"]
+        for statement in statements:
+            pair = key_value(statement.text) if statement.shape != "row" else (statement.key, statement.value)
+            name = self.r.vocab.field("auth", pair[0]) if pair and pair[0] else None
+            if name and name != "system" and pair[1].strip():
+                setattr(entry, name, value(pair[1], statement.span))
+            self._keywords(entry, statement.text, statement.span)
+        if entry.mechanism is None and entry.rotation is None and entry.storage is None:
+            return
+        self.entries.append(entry)
+        self.taken.update(id(s) for s in statements)
+
+    def _row(self, statement, columns: dict[int, str]) -> None:
+        cells = statement.row.cells
+        fields = {name: value(cells[i].text, cells[i].span) for i, name in columns.items() if i < len(cells)}
+        entry = Auth(statement.span, **fields)
+        # a fact in another column ("Notes: secret in Vault, rotated yearly") belongs to the row
+        for index, cell in enumerate(cells):
+            if index not in columns:
+                self._keywords(entry, cell.text, cell.span)
+        self.entries.append(entry)
+
+    def _placed(self, statement) -> None:
+        """A statement under an auth heading: a system's entry, a field of the last entry, or prose."""
+        text = statement.text
+        if statement.shape in ("item", "line") and statement.depth == 0:
+            nested = [n for n in self.r.under(statement) if n.shape == "item"]
+            if statement.key:
+                key, rest = statement.key, statement.value
+                field = self.r.vocab.field("auth", key)
+                is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
+                if is_system and self._is_system(key):
+                    self._entry(key, rest, statement, nested)
+                    return
+            elif nested and self._nested_fields(nested) and self._is_system(text):
+                self._entry(text, "", statement, nested)
+                return
+        if statement.depth > 0 and statement.parent is not None and id(statement.parent) in self.taken:
+            return
+        pair = (statement.key, statement.value) if statement.key else None
+        if pair:
+            name = self.r.vocab.field("auth", pair[0])
+            if name and name != "system":
+                if not self.entries:
+                    self.entries.append(Auth(self.r.spec.sections.get("auth", statement.span)))
+                entry = self.entries[-1]
+                if pair[1].strip():
+                    setattr(entry, name, value(pair[1], statement.span))
+                self._keywords(entry, pair[1], statement.span)
+                return
+        if statement.shape in ("sentence", "item", "line", "code-comment"):
+            self._prose(text, statement.span)
+
+    def _nested_fields(self, nested) -> bool:
+        for item in nested:
+            pair = key_value(item.text)
+            if pair and self.r.vocab.field("auth", pair[0]) in ("mechanism", "rotation", "storage"):
+                return True
+        return False
+
+    def _entry(self, system: str, rest: str, statement, nested) -> None:
+        span = statement.span
+        entry = Auth(span, system=value(system, span))
+        self.entries.append(entry)
+        offset = 0
+        for segment in re.split(r"(;\s+|\s·\s|\n)", rest):  # "mechanism: mTLS; rotation: yearly; storage: HSM"
+            pair = key_value(segment)
+            name = self.r.vocab.field("auth", pair[0]) if pair else None
+            if name and name != "system" and pair[1].strip() and getattr(entry, name) is None:
+                setattr(entry, name, value(pair[1], _line_of(span, rest, offset)))
+            offset += len(segment)
+        self._keywords(entry, rest, span)
+        for item in nested:
+            pair = key_value(item.text)
+            if pair and self.r.vocab.field("auth", pair[0]) and pair[1].strip():
+                setattr(entry, self.r.vocab.field("auth", pair[0]), value(pair[1], item.span))
+            self._keywords(entry, item.text, item.span)
+            self.taken.add(id(item))
+
+    def _prose(self, text: str, span) -> None:
+        """Auth told in sentences. A sentence whose subject is a system starts that system's entry; the
+        sentences after it complete it. A sentence about every system is spec-wide."""
+        entries = self.entries
+        if entries and not all(id(entry) in self.from_prose for entry in entries):
+            if _EVERY.search(text) and len(entries) > 1:
+                self._spec_wide(text, span)
+            else:
+                self._keywords(entries[-1], text, span)  # prose under a table or list of systems
+            return
+        for offset, sentence in sentences(text):
+            where = _line_of(span, text, offset)
+            subject = _subject(sentence) if mechanism(sentence) else None
+            named = {entry.system.text.lower() for entry in entries if entry.system is not None}
+            if subject and subject.lower() not in named:
+                if entries and entries[-1].system is None:
+                    entries[-1].system = value(subject, where)
+                else:
+                    entries.append(Auth(where, system=value(subject, where)))
+                    self.from_prose.add(id(entries[-1]))
+            elif not entries and mechanism(sentence):
+                entries.append(Auth(where))
+                self.from_prose.add(id(entries[-1]))
+            elif entries and _EVERY.search(sentence) and not subject:
+                self._spec_wide(sentence, where)
+                continue
+            if entries:
+                self._keywords(entries[-1], sentence, where)
+
+    def _spec_wide(self, text: str, span) -> None:
+        """Storage or rotation said of every system ("all secrets live in Secret Manager", "credentials are
+        rotated every 90 days"): it holds for every entry that does not say otherwise."""
+        if not (_EVERY.search(text) or _PLURAL_SUBJECT.match(text)) or _MONITORED.search(text):
+            return
+        for name, finder in (("storage", storage), ("rotation", _rotation_verb)):
+            if name not in self.shared:
+                phrase = finder(text)
+                if phrase:
+                    self.shared[name] = value(phrase, span)
+
+    def _keywords(self, entry: Auth, text: str, span) -> None:
+        """Mechanism, rotation and storage told by what the text says, when no key named them: the
+        mechanism by its name, rotation and storage by the clause that says them ("stored in the `.env`
+        file of the container"), so that what the clause says of them can be judged."""
+        for name, finder in (("mechanism", mechanism), ("rotation", rotation), ("storage", storage)):
+            if getattr(entry, name) is None:
+                phrase = finder(text)
+                if phrase:
+                    at = max(0, text.find(phrase))
+                    said = phrase if name == "mechanism" else _clause(text, at)
+                    setattr(entry, name, value(said, _line_of(span, text, at)))
+
+
+def read(r: Reading) -> None:
+    _Reader(r).run()
+
+
+_CLAUSE_END = lazy(r"[;.](?:\s|$)|\s[—–]\s")
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause of `text` around offset `at`: from the last ";" or sentence end before it to the next."""
+    start = 0
+    for match in _CLAUSE_END.finditer(text, 0, at):
+        start = match.end()
+    end = _CLAUSE_END.search(text, at)
+    return text[start : end.start() if end else len(text)].strip()
+
+
+def _subject(sentence: str) -> str | None:
+    """The system a sentence says authenticates: "The ILS authenticates to ShelfCloud with ..." -> "ILS"."""
+    match = _SUBJECT.search(sentence)
+    return match.group(1) if match else None
+
+
+def _line_of(span, text: str, offset: int):
+    """`span` for a place on the first line of `text`; the start of its own line for a later one."""
+    extra = text.count("\n", 0, offset)
+    return span if not extra else span._replace(line=span.line + extra, column=1, end_line=span.line + extra,
+                                                end_column=1)

@@ -1,0 +1,189 @@
+"""Dead-letter handling: where failed messages go, who is alerted, who owns them, how they are replayed.
+
+Said in its own section, in a bullet of the retry policy, in a cell of the error table, or in any
+sentence about what happens once retries are exhausted. Sentences that drop failed messages are
+kept aside for the rule that forbids it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DeadLetter, Value, evidence
+from .context import Reading
+from .lazy_re import lazy
+from .text import finds, said, sentences
+from .values import is_placeholder, value
+
+_DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
+_DEAD_DEST = lazy(
+    r"`([^`]{2,80})`"
+    r"|\b([\w.-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed)[\w.-]*)"
+    r"|\b(dead[- ]letter (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
+    re.I,
+)
+_DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs|directory|"
+                   r"collection|inbox|outbox|spool)\b", re.I)
+_ALERT = lazy(
+    r"\b(alert(?:s|ed|ing)?|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
+    r"support|ops|sre)|notif(?:y|ies|ied|ication)|on[- ]call|pagerduty|opsgenie|victorops|slack|teams channel|"
+    r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
+    r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
+    r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"
+    r"(?:e-?mails?|messages?|texts?|pings?|phones?|calls?)\s+(?:and\s+[\w-]+\s+)?(?:the\s+|our\s+|an?\s+)?"
+    r"(?:on-?duty|on-?call|team|manager|owner|lead|engineer|support|ops|channel|desk|coordinator|admin))\b",
+    re.I,
+)
+_REPLAY = lazy(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?|"
+               r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
+_OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
+              r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
+_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt)|\bretries\s+(?:are\s+)?exhausted|"
+                      r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries)|\bfails?\s+permanently|"
+                      r"\bgives?\s+up\b|\bgave\s+up\b|"
+                      r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
+                      r"\bafter\s+(?:the\s+)?\w+\s+(?:failed\s+)?attempts?\b", re.I)
+_DROPPED = lazy(
+    r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
+    r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
+    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged)?\b[^.;]{0,60}?\band\s+(?:drop(?:ped)?|discard(?:ed)?|"
+    r"skip(?:ped)?|ignore[d]?|continue|move\s+on)|log-and-(?:drop|skip|continue))\b",
+    re.I,
+)
+_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
+               r"after\s+the\s+(?:last|final)|exhausted)\b", re.I)
+_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
+_PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
+              re.I)
+
+# a place, however unnamed ("the dead-letter queue", "a DLQ"); "are dead-lettered" alone names none
+_PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed)\s+(?:queue|topic|table|bucket|folder|"
+                   r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdlqs?\b", re.I)
+mentions_dead_letter = finds(_DEAD_WORDS)
+after_retries = finds(_AFTER_RETRIES)
+names_owner = finds(_OWNER)
+
+
+def read(r: Reading) -> None:
+    spec = r.spec
+    for statement in r.statements:
+        if statement.shape == "code" or id(statement.code) in r.examples:
+            continue
+        text = statement.text
+        if "dead_letter" in statement.topics:
+            if statement.key and _key_fact(r, statement):
+                continue
+            _text(r, text, statement.span)
+        if drops_messages(text):
+            for offset, sentence in sentences(text):
+                dropped = drops_failed(sentence)
+                if dropped and not mentions_dead_letter(sentence):
+                    line = statement.span.line + text.count("\n", 0, offset)
+                    spec.dropped.append(value(sentence, statement.span._replace(line=line, end_line=line)))
+    if spec.dead_letter is None and "dead_letter" in spec.sections:
+        spec.dead_letter = DeadLetter(spec.sections["dead_letter"])
+
+
+def cue(text: str) -> bool:
+    """What becomes of a message once its retries are spent, with a place: dead-letter handling by
+    another name."""
+    return after_retries(text) and destination(text) is not None
+
+
+def _dead(r: Reading, span) -> DeadLetter:
+    if r.spec.dead_letter is None:
+        r.spec.dead_letter = DeadLetter(r.spec.sections.get("dead_letter", span))
+    return r.spec.dead_letter
+
+
+def _key_fact(r: Reading, statement) -> bool:
+    """ "Dead-letter queue: `orders-dlq`", "Alert: #payments-oncall" in a dead-letter section."""
+    key = statement.key
+    named = r.vocab.section_parts(key)
+    if "dead_letter" not in statement.placed and "dead_letter" not in named:
+        return False
+    name = r.vocab.field("dead_letter", key)
+    if name is None and "dead_letter" in named:
+        name = "destination"
+    if name is None:
+        return False
+    rest = statement.value
+    if name == "destination":
+        _text(r, rest, statement.span)
+        dead = _dead(r, statement.span)
+        if dead.destination is None and rest.strip():
+            dead.destination = value(rest, statement.span) if is_placeholder(rest) else evidence(rest, statement.span)
+        return True
+    dead = _dead(r, statement.span)
+    if rest.strip():
+        setattr(dead, name, value(rest, statement.span))
+        dead.text += f"\n{rest}"
+    return True
+
+
+def _text(r: Reading, text: str, span) -> None:
+    dead = _dead(r, span)
+    dead.text += f"\n{text}"
+    if dead.destination is None or dead.destination.loose:
+        found = destination(text)
+        if found:
+            dead.destination = value(found, span)
+            if "dead_letter" not in r.spec.sections:
+                dead.span = span  # no section of its own: the handling is where its destination is named
+        elif is_placeholder(text):
+            dead.destination = value(text, span)
+        elif dead.destination is None and (_PLACE_NOUN.search(text) or _PLACE.search(text)):
+            dead.destination = evidence(text, span)  # "the dead-letter queue", "moved to the error store": somewhere
+    if dead.alert is None:
+        alert = _ALERT.search(text)
+        if alert:
+            dead.alert = value(alert.group(0), span)
+    if dead.replay is None:
+        replay = _REPLAY.search(text)
+        if replay:
+            dead.replay = value(replay.group(0), span)
+
+
+_NOT_A_PLACE = lazy(r"^\s*(?:[1-5]\d\d\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `NEEDS_RECONNECT`: codes, not places
+
+
+def destination(text: str) -> str | None:
+    """Where failed messages go: a named queue, topic, table or folder."""
+    if not _DEST_WORDS.search(text) and "`" not in text:
+        return None
+    for match in _DEAD_DEST.finditer(text):
+        phrase = next(g for g in match.groups() if g)
+        if match.group(1) and (not _DEST_WORDS.search(text) or _NOT_A_PLACE.match(phrase)):
+            continue
+        if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
+            continue  # "are dead-lettered", "failed": a verb, not a place
+        return phrase
+    return None
+
+
+def alert_phrase(text: str) -> str | None:
+    match = _ALERT.search(text)
+    return match.group(0) if match else None
+
+
+def replay_phrase(text: str) -> str | None:
+    match = _REPLAY.search(text)
+    return match.group(0) if match else None
+
+
+def drops_messages(text: str) -> str | None:
+    """ "failed messages are dropped", "log and continue"; not "never dropped"."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _DROP_WORDS):
+        return None  # the expression cannot match: skip it
+    match = said(_DROPPED, text)
+    return match.group(0) if match else None
+
+
+def drops_failed(sentence: str) -> str | None:
+    """A sentence that drops a message that failed (not a duplicate skipped on purpose)."""
+    return drops_messages(sentence) if _FAILED.search(sentence) else None
+
+
+def has_text(dead: DeadLetter | None) -> Value | None:
+    return Value(dead.text, dead.span) if dead is not None and dead.text.strip() else None

@@ -1,0 +1,198 @@
+"""Error classification: categories (transient, permanent, partial, or the spec's own names), their
+examples and the action for each.
+
+From a table with a category column, a list item or sub-heading named by a category ("Transient:
+429, 503 → retry"), a sentence that opens with one ("Permanent failures (400, 422) go to the
+dead-letter table"), wherever it stands, and a YAML block keyed by category.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Section
+from ..model import ErrorCategory, Value
+from .context import Reading
+from .lazy_re import lazy
+from .statements import key_value, words_of_key
+from .text import sentences
+from .values import value
+
+_ACTION = lazy(
+    r"\b(retr(?:y|ies|ied)|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
+    r"log\w*|park\w*|quarantin\w*|send|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
+    r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
+    r"requeue\w*|re-?queue\w*|resubmit\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"
+    r"keep\w*|post\w*|re-?check\w*|check\w*|wait\w*|hold\w*|queue\w*|creat\w*|emit\w*|publish\w*|schedul\w*|"
+    r"ack\w*|nack\w*|apply|applie\w*|commit\w*|roll\w*|undo\w*|compensat\w*|email\w*|"
+    r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
+    r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*)\b",
+    re.I,
+)
+_CODE_WORDS = (
+    (r"rate[- ]?limit\w*|throttl\w*|too many requests", (429,)),
+    (r"time-?outs?|timed out", (408, 504)),
+    (r"unauthori[sz]ed|authentication fail\w*|invalid (?:token|credentials?)|expired token", (401,)),
+    (r"forbidden|permission|not allowed|access denied", (403,)),
+    (r"not found|unknown (?:id|resource|record)|missing resource", (404,)),
+    (r"conflict|duplicate\w*|already exists", (409,)),
+    (r"validation|invalid (?:request|payload|input|data)|malformed|bad request|schema", (400, 422)),
+    (r"unprocessable", (422,)),
+    (r"server errors?|internal error", (500,)),
+    (r"bad gateway", (502,)),
+    (r"unavailable|maintenance|overloaded", (503,)),
+    (r"gateway time-?out", (504,)),
+    (r"gone", (410,)),
+    (r"payload too large|too large", (413,)),
+)
+_CODE_WORD = lazy("|".join(f"(?P<w{i}>\\b(?:{words})\\b)" for i, (words, _) in enumerate(_CODE_WORDS)), re.I)
+_CODE = lazy(r"(?<![\w.$/-])([1-5]\d\d|[1-5]xx)s?(?![\w%/]|-\d)", re.I)  # "401-after-refresh" is 401
+_CODE_LIST = lazy(r"(?<![\w/])[1-5]\d\d(?:/[1-5]\d\d)+(?![\w/])")  # "502/503/504"
+_CODE_RANGE = lazy(r"\b([1-5]\d\d)\s*[-–]\s*([1-5]\d\d)\b")
+_ANY_4XX = lazy(r"\b(?:any\s+other|all\s+other|every\s+other|other)\s+(?:4xx|client|non-?retryable)|\bremaining\s+4xx\b",
+                re.I)
+
+
+def read(r: Reading) -> None:
+    taken: set[int] = set()
+    for section in r.doc.root.walk():
+        if "errors" not in r.topics.of(section):
+            continue
+        for child in section.children:
+            if not child.children and r.vocab.category(child.title):
+                _from_section(r, child, taken)
+    for statement in r.statements:
+        if id(statement) in taken or statement.shape == "code":
+            if statement.shape == "code" and id(statement.code) not in r.examples:
+                _yaml_map(r, statement)
+            continue
+        if id(statement.code) in r.examples:
+            continue
+        if statement.shape == "row":
+            kind = r.topics.table(statement.table, tuple(statement.placed))
+            if kind is not None and kind[0] == "errors":
+                _row(r, statement, kind[1])
+            continue
+        if "errors" not in statement.topics or statement.shape == "heading":
+            continue
+        pair = key_value(statement.text) if statement.shape in ("item", "line") else None
+        if pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or len(pair[0].split()) <= 3):
+            nested = [n.text for n in r.under(statement) if n.shape == "item"]
+            entry(r, pair[0], pair[1], statement.span, nested)
+            continue
+        for offset, sentence in sentences(statement.text):
+            category = leading_category(sentence, r.vocab)
+            if category:
+                line = statement.span.line + statement.text.count("\n", 0, offset)
+                entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
+    if r.spec.errors:
+        r.mark("errors", r.spec.errors[0].span)
+
+
+def _row(r: Reading, statement, columns: dict[int, str]) -> None:
+    cells = statement.row.cells
+    fields = {name: value(cells[i].text, cells[i].span) for i, name in columns.items() if i < len(cells)}
+    name = fields.get("category")
+    category = (r.vocab.category(name.text) if name else None) or (name.text.lower() if name else "")
+    r.mark("errors", statement.section.span)
+    r.spec.errors.append(ErrorCategory(statement.span, category, name, fields.get("examples"), fields.get("action")))
+
+
+def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
+    category = r.vocab.category(name) or name.lower()
+    for existing in r.spec.errors:
+        if existing.category == category and existing.span.line == span.line:
+            return
+    action = error_action(" ".join([rest] + nested))
+    r.spec.errors.append(ErrorCategory(span, category, value(name, span), value(rest, span),
+                                       value(action, span) if action else None))
+
+
+def _from_section(r: Reading, section: Section, taken: set[int]) -> None:
+    category = r.vocab.category(section.title)
+    statements = [s for s in r.within(section) if s.shape != "code"]
+    taken.update(id(s) for s in statements)
+    text = " ".join(s.text for s in statements)
+    action = None
+    for statement in statements:
+        pair = key_value(statement.text)
+        if pair and r.vocab.field("errors", pair[0]) == "action" and pair[1].strip():
+            action = value(pair[1], statement.span)
+    if action is None and error_action(text):
+        action = value(error_action(text), section.span)
+    r.spec.errors.append(ErrorCategory(section.span, category, value(section.title, section.span),
+                                       value(text, section.span), action))
+
+
+def _yaml_map(r: Reading, code_statement) -> None:
+    """Error classes in a config block: `errors: {transient: [429, 503], transient_action: retry}`,
+    `errors.permanent=400,422` and `errors.permanent.action=dead-letter`. Only keys that name a
+    category under a key that names errors count: `"last_error": {"code": ...}` in a payload is no
+    policy."""
+    groups: dict[str, dict] = {}
+    for statement in r.under(code_statement):
+        if statement.shape != "code-key":
+            continue
+        parts = [p.split("[")[0] for p in statement.key.split(".")]
+        for depth, part in enumerate(parts):
+            words = words_of_key(part)
+            category = r.vocab.category(words)
+            parent = words_of_key(parts[depth - 1]) if depth else ""
+            if not category or not ((not depth and "errors" in code_statement.placed)
+                                    or (depth and "errors" in r.vocab.section_parts(parent))):
+                continue
+            group = groups.setdefault(category, {"span": statement.span, "name": part, "action": [], "examples": []})
+            rest = [words_of_key(p) for p in parts[depth + 1:]]
+            if words.endswith(("action", "handling")) or (rest and r.vocab.field("errors", rest[0]) == "action"):
+                group["action"].append(statement.value)
+            elif statement.value:
+                group["examples"].append(statement.value)
+            break
+    for category, group in groups.items():
+        span = group["span"]
+        action = ", ".join(v for v in group["action"] if v)
+        examples = ", ".join(v for v in group["examples"] if v)
+        r.spec.errors.append(ErrorCategory(span, category, value(group["name"], span),
+                                           value(examples, span) if examples else None,
+                                           value(action, span) if action else None))
+        r.mark("errors", span)
+
+
+def error_action(text: str) -> str | None:
+    match = _ACTION.search(text)
+    return text.strip() if match else None
+
+
+def leading_category(text: str, vocab) -> str | None:
+    """The error category a sentence opens with ("Transient errors (429, 503) are retried"); not a
+    status line that happens to hold a category word ("`400` validation failure")."""
+    head = re.split(r"[:(—–.;]", text, maxsplit=1)[0].strip(" *_`>-")
+    words = head.split()
+    if not words or words[0][:1].isdigit() or not vocab.category(" ".join(words[:2])):
+        return None
+    if len(words) > 5:
+        head = " ".join(words[:3])
+    return head
+
+
+def handled_codes(text: str) -> set:
+    """The status codes an error category covers: the codes it names, ranges ("4xx", "500-599") as
+    "4xx"/each code, and the usual names ("rate limit" is 429)."""
+    found: set = set()
+    text = _CODE_LIST.sub(lambda m: m.group(0).replace("/", ", "), text)
+    for match in _CODE.finditer(text):
+        code = match.group(1).lower()
+        found.add(int(code) if code.isdigit() else code)
+    for match in _CODE_RANGE.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        if 0 < high - low < 100:
+            found.update(range(low, high + 1))
+    for match in _CODE_WORD.finditer(text):
+        found.update(_CODE_WORDS[int(match.lastgroup[1:])][1])
+    if _ANY_4XX.search(text):
+        found.add("4xx")
+    return found
+
+
+def action_of(values: list[Value | None]) -> str:
+    return " ".join(v.text for v in values if v is not None)

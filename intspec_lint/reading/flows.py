@@ -1,0 +1,255 @@
+"""Data flows: name, source, destination, trigger, payload, frequency.
+
+From a table whose columns name them (a merged "Source → Destination" column is the direction, split
+at its arrow), from list items ("Order placed: Shop → ERP, on checkout, ~200/h"), and from a
+sub-heading that describes one flow in lists, "key: value" lines or prose ("### Flow A: a patron
+borrows a book" with "Direction: ILS to ShelfCloud" and "about 300 loans a day" below it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Section
+from ..model import Flow, Value
+from .context import Reading
+from .lazy_re import lazy
+from .statements import key_value
+from .text import sentences
+from .values import value
+
+_SEPARATORS = lazy(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
+                   r"trigger|payload|freq|frequency|volume|from|to)\b)", re.I)
+_ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
+_FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
+_A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
+_SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
+_WHEN = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
+_SCHEDULE = lazy(
+    r"\b(every\s+\d+\s*\w+|nightly|hourly|daily(?:\s+at\s+[\d:]+\s*\w*)?|each night|weekly|on a schedule|"
+    r"scheduled[^,.;]{0,40}|cron[^,.;]{0,40}|triggered by [^,.;]{2,80}|on (?:each|every) [^,.;]{2,60})",
+    re.I,
+)
+_SEND = (r"(?:sends?|pushes|posts?|publishes|writes|emits|uploads|delivers|exports|forwards|streams|drops|produces|"
+         r"sending|pushing|posting|publishing|emitting|uploading|delivering|exporting|forwarding|streaming)")
+# A person's action that starts a flow: "A patron presses Borrow on ...", "The clerk approves ..."
+_PERSON_ACTION = lazy(
+    r"^\s*(?:an?|the|each|every)\s+(?:[\w-]+\s+){0,2}?(?:presses|clicks|taps|submits|places|requests|opens|scans|"
+    r"books|approves|signs|enters|records|selects|chooses|confirms|cancels)\b[^.;]{0,100}",
+    re.I,
+)
+_PAYLOAD = lazy(rf"\b{_SEND}\s+(?:an?\s+|the\s+|one\s+|each\s+|its\s+)?([^,.;()]{{2,60}}?)"
+                r"(?=\s+(?:to|into|as|in|over|via|for|on|onto|with)\b|[,.;(]|$)", re.I)
+_DESTINATION = lazy(
+    rf"\b{_SEND}\b[^.;]*?\b(?:to|into|onto)\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){{0,3}})"
+    r"|\bto\s+(?:the\s+)?([\w\s'-]{2,40}?),?\s+(?:which is\s+|is\s+)?the destination",
+)
+_SOURCE = lazy(
+    r"\b(?:the\s+)?([A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?),?\s+(?:as|is)\s+the source"
+    rf"|^(?:the\s+)?([A-Z][\w'.-]*(?:\s+[\w'.-]+){{0,3}}?)\s+{_SEND}\b"
+    r"|\bfrom\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})",
+)
+_FREQUENCY = lazy(
+    r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?[\d][\d,.]*\s*k?\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
+    r"|\b\d[\d,.]*\s*/\s*(?:s|sec|min|h|hr|hour|day|d|week|month)\b"
+    r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b",
+    re.I,
+)
+_NAMED_FIELD = lazy(
+    r"\bthe\s+(source|destination|target|payload|trigger|frequency|volume)\s+(?:is|are|will be)\s+([^,.;]{2,80})",
+    re.I,
+)
+_TAGGED = lazy(r"((?:[A-Z][\w'.-]*\s+){0,3}[\w'.-]+)\s+\((source|destination|the source|the destination|"
+               r"the trigger|trigger)\)", re.I)
+_FIELD_OF = {"target": "destination", "volume": "frequency", "the source": "source", "the destination": "destination",
+             "the trigger": "trigger"}
+
+
+def read(r: Reading) -> None:
+    taken: set[int] = set()  # statements read as part of a flow sub-section
+    for section in r.doc.root.walk():
+        own, parts = r.topics.own.get(id(section), ()), r.topics.of(section)
+        if own == ("flows",) and _labelled(r, section.title) and _from_section(r, section, taken, own_blocks=True):
+            continue  # "## Flow A: a family accepts a place"
+        if "flows" not in parts:
+            continue
+        for child in section.children:
+            if r.topics.own.get(id(child)) or _labelled(r, child.title, "contracts"):
+                continue  # "### Contract: ...", "### Errors" under a flow
+            _from_section(r, child, taken, own_blocks=bool(child.children))
+    for statement in r.statements:
+        if id(statement) in taken:
+            continue
+        if statement.shape == "row":
+            kind = r.topics.table(statement.table, tuple(statement.placed))
+            if kind is not None and kind[0] == "flows":
+                _row(r, statement, kind[1])
+        elif statement.shape in ("item", "line") and "flows" in statement.placed and statement.depth == 0:
+            _item(r, statement)
+    for span, fields in r.code_records("flows"):
+        found = {name: value(text, where) for name, (text, where) in fields.items() if name != "direction"}
+        if "direction" in fields:
+            arrow(fields["direction"][0], fields["direction"][1], found, direction=True)
+        r.mark("flows", span)
+        r.spec.flows.append(Flow(span, **found))
+
+
+def _labelled(r: Reading, title: str, part: str = "flows") -> bool:
+    """A heading labelled by `part` before what it names: "Flow A: ...", "Contract: create order"."""
+    label = r.vocab.label(title)[0]
+    return bool(label) and part in r.vocab.section_parts(label)
+
+
+def _row(r: Reading, statement, columns: dict[int, str]) -> None:
+    cells = statement.row.cells
+    fields: dict[str, Value] = {}
+    for index, name in columns.items():
+        if index >= len(cells):
+            continue
+        cell = cells[index]
+        if name == "direction":
+            arrow(cell.text, cell.span, fields, direction=True)
+        else:
+            fields[name] = value(cell.text, cell.span)  # an empty cell points at itself
+    r.mark("flows", statement.section.span)
+    r.spec.flows.append(Flow(statement.span, **fields))
+
+
+def _item(r: Reading, statement) -> None:
+    """ "Create order — Shop → ERP; trigger: checkout; ~200/h" and its nested items."""
+    text = f"{statement.key}: {statement.value}" if statement.shape == "line" and statement.key else statement.text
+    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
+    segments += [nested.text for nested in r.under(statement) if nested.shape == "item"]
+    span = statement.span
+    fields: dict[str, Value] = {}
+    head = segments[0] if segments else ""
+    pair = key_value(head)
+    name_text = head
+    if pair and not r.vocab.field_exactly("flows", pair[0]):  # "Play event: A → B": the flow's name
+        name_text, first = pair
+        segments = [first] + segments[1:]
+    elif pair:
+        name_text = ""
+    for segment in segments:
+        pair = key_value(segment) or _leading_word_pair(segment, r.vocab)
+        field = r.vocab.field("flows", pair[0]) if pair else None
+        if field == "direction":
+            arrow(pair[1], span, fields, direction=True)
+        elif field:
+            if pair[1].strip():
+                fields[field] = value(pair[1], span)
+        elif _ARROW.search(segment) or _FROM_TO.search(segment):
+            arrow(segment, span, fields)
+        else:
+            for name, phrase in facts(segment).items():
+                if name in ("frequency", "trigger"):
+                    fields.setdefault(name, value(phrase, span))
+    if not ({"source", "destination"} & fields.keys()) or len(fields) < 2:
+        return
+    if name_text.strip():
+        fields["name"] = value(name_text, span)
+    r.mark("flows", statement.section.span)
+    r.spec.flows.append(Flow(span, **fields))
+
+
+def _from_section(r: Reading, section: Section, taken: set[int], own_blocks: bool) -> bool:
+    """A heading describing one flow in lists, key values or prose; False when it does not."""
+    fields: dict[str, Value] = {"name": value(section.title, section.span)}
+    statements = [s for s in r.within(section, own=own_blocks) if s.shape not in ("code", "code-key", "code-comment")]
+    for statement in statements:
+        for part in _SENTENCE_END.split(statement.text):  # "... account. Direction: A to B. Volume: ..."
+            pair = key_value(part)
+            field = r.vocab.field("flows", pair[0]) if pair else None
+            if field == "direction":
+                arrow(pair[1], statement.span, fields, direction=True)
+            elif field and pair[1].strip():
+                fields.setdefault(field, value(pair[1], _value_span(statement, pair[1])))
+            elif not field and (_ARROW.search(part) or _FROM_TO.search(part)):
+                arrow(part, statement.span, fields)
+    for statement in statements:
+        for name, phrase in facts(statement.text).items():
+            if name not in fields:
+                fields[name] = value(phrase, statement.span)
+    if len(fields) < 3:
+        return False
+    taken.update(id(s) for s in statements)
+    r.mark("flows", section.span)
+    r.spec.flows.append(Flow(section.span, **fields))
+    return True
+
+
+def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:
+    """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"."""
+    match = _FROM_TO.search(text) or (_A_TO_B.match(text) if direction else None)
+    if match:
+        fields.setdefault("source", value(match.group(1).strip(" *`"), span))
+        fields.setdefault("destination", value(match.group(2).strip(" *`"), span))
+        return
+    parts = _ARROW.split(text, maxsplit=1)
+    if len(parts) == 2:
+        fields.setdefault("source", value(parts[0].strip(" *`"), span))
+        fields.setdefault("destination", value(parts[1].split(",")[0].strip(" *`"), span))
+    elif direction and text.strip():
+        fields.setdefault("source", value(text, span))  # a direction that names one side: the other is implied
+
+
+def facts(text: str) -> dict[str, str]:
+    """Trigger, source, destination, payload and frequency a sentence states about a flow."""
+    found: dict[str, str] = {}
+    for match in _NAMED_FIELD.finditer(text):
+        field = match.group(1).lower()
+        found.setdefault(_FIELD_OF.get(field, field), match.group(2).strip())
+    for match in _TAGGED.finditer(text):
+        field = match.group(2).lower()
+        found.setdefault(_FIELD_OF.get(field, field), match.group(1).strip())
+    for _, sentence in sentences(text):
+        when = _WHEN.search(sentence) or _SCHEDULE.search(sentence) or _PERSON_ACTION.search(sentence)
+        if when and "trigger" not in found:
+            found["trigger"] = when.group(when.lastindex or 0).strip()
+        source = _SOURCE.search(sentence)
+        if source and "source" not in found:
+            found["source"] = next(g for g in source.groups() if g).strip()
+        destination = _DESTINATION.search(sentence)
+        if destination and "destination" not in found:
+            found["destination"] = next(g for g in destination.groups() if g).strip()
+        payload = _PAYLOAD.search(sentence)
+        if payload and "payload" not in found and payload.group(1).lower() not in ("it", "them", "this", "that"):
+            found["payload"] = payload.group(1).strip()
+        frequency = _FREQUENCY.search(sentence)
+        if frequency and "frequency" not in found:
+            found["frequency"] = frequency.group(0).strip()
+    return found
+
+
+def _leading_word_pair(segment: str, vocab) -> tuple[str, str] | None:
+    """ "source TaxDesk", "dest RSEG": a flow field named by the segment's first word, without a colon."""
+    words = segment.strip().split(None, 1)
+    if len(words) == 2 and vocab.names_exactly("flows", words[0], vocab.field("flows", words[0]) or ""):
+        return words[0], words[1]
+    return None
+
+
+def _value_span(statement, rest: str):
+    first = statement.text.split("\n")[0]
+    head = rest.split("\n")[0]
+    index = first.rfind(head) if head else -1
+    if index < 0 or not head:
+        return statement.span
+    line = statement.span.line
+    return statement.span._replace(line=line, column=index + 1, end_line=line, end_column=index + 1 + len(head))
+
+
+frequency_phrase = _FREQUENCY
+
+
+_ASYNC = lazy(
+    r"\b(?:queues?|topics?|events?|webhooks?|kafka|sqs|sns|pub/?sub|rabbitmq|amqp|mqtt|kinesis|eventbridge|"
+    r"service\s+bus|stream(?:s|ing)?|messages?|batch(?:es)?|files?|sftp|s3|nightly|cron|bulk|asynchronous(?:ly)?)\b",
+    re.I,
+)
+
+
+def is_async(text: str) -> bool:
+    """A queue, topic, event, webhook, file or batch: the flow waits somewhere."""
+    return bool(_ASYNC.search(text))

@@ -1,0 +1,116 @@
+"""Idempotency: what the spec says about receiving the same message twice, and each write's key.
+
+Every statement about idempotency counts, wherever it stands: an Idempotency section, a table of
+operations and their keys, a request header (`Idempotency-Key`), a status line ("200: also returned
+for a repeated `event_id`"), a sentence in the retry policy. Which contract a statement answers for
+is the scope step's business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Idempotency, IdempotencyKey
+from .context import Reading
+from .lazy_re import lazy
+from .text import finds
+from .statements import words_of_key
+from .values import value
+
+_IDEMPOTENCY = lazy(
+    r"\b(idempoten\w*|dedup\w*|de-?duplicat\w*|exactly[- ]once|upsert\w*)\b"
+    r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
+    r"detected|suppressed|collapsed|merged|no-?ops?|acknowledged|answered)"
+    r"|\b(?:ignor|discard|dropp|skipp|reject|detect|suppress|collaps)\w*\s+(?:the\s+|any\s+)?(?:\w+\s+)?duplicates?\b"
+    r"|\bunique\s+(?:index|constraint|key)\b|\bprocessed[- ]\w+\s+(?:table|set|store)\b|\breplay(?:s|ed)?\s+(?:are|is)\s+safe"
+    r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
+    r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b"
+    r"|\bduplicate\s+(?:protection|detection|check|checks|suppression|handling|filter|key|request|delivery|event|"
+    r"message|submission)"
+    r"|\balready\s+(?:seen|processed|received|applied|stored|handled|consumed|exists?)\b"
+    r"|\b(?:repeated|replayed|resent|re-?sent|second|same)\s+(?:`[^`]{1,40}`|[\w-]+)?\s*(?:key|id|event|request|"
+    r"message|delivery|call|submission|notification)\b[^.;]{0,60}\b(?:returns?|answer\w*|ignored|no-?op|"
+    r"original|same|skipped|acknowledged|200|409)"
+    r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"
+    r"|\b(?:also|again)\s+(?:returned|answered|sent)\s+for\s+(?:a\s+)?(?:repeated|duplicate|replayed|second)"
+    r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)",
+    re.I,
+)
+_DEDUP = lazy(
+    r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
+    r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
+    r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
+    r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?)",
+    re.I,
+)
+_DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
+                   r"at[- ]least[- ]once|retried\s+by\s+the\s+sender)\b", re.I)
+_BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
+                  r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
+                  r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)", re.I)
+
+# a sender's promise to deliver only once is no way of handling a second delivery
+_ONCE_CLAIM = lazy(r"\bdeliver\w*[^.;]{0,40}\bexactly[- ]once\b|\bexactly[- ]once\s+deliver\w*", re.I)
+safe_by_nature = finds(_BY_NATURE)
+
+
+def mentions(text: str) -> bool:
+    """Says something about receiving or sending the same thing twice safely."""
+    return bool(_IDEMPOTENCY.search(text)) and bool(_IDEMPOTENCY.search(_ONCE_CLAIM.sub(" ", text)))
+
+
+def dedups(text: str) -> bool:
+    """Deduplicates, by any key (enough in a delivery's own contract)."""
+    return bool(_DEDUP.search(text)) and bool(_DEDUP.search(_ONCE_CLAIM.sub(" ", text)))
+
+
+def handles_redelivery(text: str) -> bool:
+    """Says how a delivery that arrives twice is deduplicated (not only how this side's own calls are)."""
+    return dedups(text) and bool(_DELIVERIES.search(text))
+
+
+def read(r: Reading) -> None:
+    for statement in r.statements:
+        if statement.shape in ("code", "heading") or id(statement.code) in r.examples:
+            continue
+        if statement.shape == "row":
+            kind = r.topics.table(statement.table, tuple(statement.placed))
+            if kind is not None and kind[0] == "idempotency":
+                cells = statement.row.cells
+                fields = {name: value(cells[i].text, cells[i].span) for i, name in kind[1].items() if i < len(cells)}
+                _idempotency(r, statement.span).keys.append(
+                    IdempotencyKey(statement.span, fields.get("operation"), fields.get("key")))
+                continue
+        if statement.shape == "code-key" and _config_key(r, statement):
+            continue
+        if "idempotency" in statement.placed or mentions(statement.text):
+            _idempotency(r, statement.span).statements.append(value(statement.text, statement.span))
+    if r.spec.idempotency is None and "idempotency" in r.spec.sections:
+        r.spec.idempotency = Idempotency(r.spec.sections["idempotency"])
+
+
+_ATTRIBUTES = {"scope", "note", "notes", "db", "store", "storage", "ttl", "window", "retention", "header", "headers",
+               "description", "applies to", "policy", "rule", "table", "index", "field", "fields", "source", "mode"}
+
+
+def _config_key(r: Reading, statement) -> bool:
+    """`idempotency.invoice-create=header Idempotency-Key`: the key of the operation the key names."""
+    parts = statement.key.split(".")
+    if len(parts) < 2 or not statement.value or "idempotency" not in r.vocab.section_parts(words_of_key(parts[0])):
+        return False
+    leaf = words_of_key(".".join(parts[1:]))
+    if r.vocab.field("idempotency", leaf) or leaf in _ATTRIBUTES:
+        return False  # `idempotency.scope: every write`: a statement of the policy, not an operation's key
+    operation = value(leaf.replace(" ", "-"), statement.span)
+    _idempotency(r, statement.span).keys.append(IdempotencyKey(statement.span, operation,
+                                                               value(statement.value, statement.span)))
+    return True
+
+
+def _idempotency(r: Reading, span) -> Idempotency:
+    if r.spec.idempotency is None:
+        r.spec.idempotency = Idempotency(r.spec.sections.get("idempotency", span))
+    return r.spec.idempotency
+
+
+KEY_HEADER = re.compile(r"\b(?:idempotency|idempotent|dedup(?:lication)?|request)[-_ ]?(?:key|id)\b", re.I)

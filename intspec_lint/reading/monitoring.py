@@ -1,0 +1,210 @@
+"""Monitoring: metrics with their threshold and alert, from tables, lists, sentences and config blocks.
+
+A metric's kind (latency, error rate, queue depth, dead-letter size, token expiry...) comes from its
+words through the vocabulary. A table whose columns name metric, threshold and alert is read row by
+row; "P99 latency > 2 s → warning" as a list item; "we page the on-call when the error rate passes 2 %
+over 5 minutes" as a sentence; alert rules in a YAML or Terraform block (Prometheus rules, cloud
+alarms) by their keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Metric, Value
+from .context import Reading
+from .lazy_re import lazy
+from .statements import words_of_key
+from .values import value
+
+_COMPARISON = lazy(
+    r"(?:[<>≥≤]=?|>=|<=|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
+    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
+    r"goes above|stays? above|longer than|shorter than|remaining)\b)\s*[^,;→\n]*",
+    re.I,
+)
+_ALERT_LEVEL = lazy(
+    r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
+    r"alert|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call)\b",
+    re.I,
+)
+_CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])")
+_THRESHOLD_KEYS = ("threshold", "expr", "expression", "condition", "query", "comparison_operator", "when", "limit")
+_METRIC_KEYS = ("metric", "metric_name", "metricname", "alert", "alarm_name", "name", "signal", "query", "expr")
+_RULE_OWNER = lazy(r"alert|alarm|rule|monitor|metric|slo", re.I)
+_ALERT_KEYS = ("severity", "alarm_actions", "labels.severity", "priority", "notify", "alert_actions", "level",
+               "actions")
+
+
+def read(r: Reading) -> None:
+    for statement in r.statements:
+        if statement.shape == "code" and id(statement.code) not in r.examples:
+            _code_records(r, statement)
+            continue
+        if statement.shape in ("code-key", "code", "heading") or "monitoring" not in statement.topics:
+            continue
+        if statement.shape == "row":
+            kind = r.topics.table(statement.table, tuple(statement.placed))
+            if kind is not None and kind[0] == "monitoring":
+                _row(r, statement, kind[1])
+                continue
+            if kind is not None:
+                continue
+        if "monitoring" in statement.placed and statement.shape == "item":
+            found = metric_parts(statement.text)
+            if found:
+                _record(r, statement.span, *found)
+                continue
+        placed = "monitoring" in statement.placed
+        if not placed and ("retry" in statement.topics or "sla" in statement.placed):
+            continue  # a breaker's "30 % errors" or a latency target is no metric
+        for metric, threshold, alert in _sentence_metrics(r, statement.text):
+            if placed or alert:
+                _record(r, statement.span, metric, threshold, alert)
+    if r.spec.monitoring:
+        r.mark("monitoring", r.spec.monitoring[0].span)
+
+
+def _row(r: Reading, statement, columns: dict[int, str]) -> None:
+    cells = statement.row.cells
+    fields: dict[str, Value] = {}
+    for index, name in columns.items():
+        if index < len(cells):
+            fields[name] = value(cells[index].text, cells[index].span)
+    r.mark("monitoring", statement.section.span)
+    text = fields["metric"].text if "metric" in fields else ""
+    r.spec.monitoring.append(Metric(statement.span, r.vocab.metric_kind(text), **fields))
+
+
+def _record(r: Reading, span, metric: str, threshold: str, alert: str) -> None:
+    fields = {"metric": value(metric, span)}
+    if threshold:
+        fields["threshold"] = value(threshold, span)
+    if alert:
+        fields["alert"] = value(alert, span)
+    r.spec.monitoring.append(Metric(span, r.vocab.metric_kind(metric), **fields))
+
+
+def _sentence_metrics(r: Reading, text: str):
+    """Each clause that sets a threshold: "We alert when X is above 10 s (warning); when more than 5 % of
+    calls fail (critical); ..." is three metrics."""
+    from .text import sentences
+
+    for _offset, sentence in sentences(text):
+        before = ""
+        for clause in _CLAUSES.split(sentence):
+            if r.vocab.metric_kind(clause) == "other" and before:
+                clause = f"{before}; {clause}"  # "The error rate is ...; more than 2 % pages the on-call"
+            found = metric_sentence(clause, r.vocab)
+            if found:
+                yield found
+            before = clause
+
+
+_CLAUSES = lazy(r";\s+|\.\s+(?=[A-Z])|:\s+(?=[A-Z][\w ]{2,30}:)")
+
+
+def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
+    """A monitoring rule stated in a sentence: (what is measured, the threshold, the alert). A sentence
+    that names a metric but no threshold ("if the alert fires, ...") defines no metric."""
+    kind = vocab.metric_kind(sentence)
+    if kind == "other":
+        return None
+    comparison = _COMPARISON.search(sentence)
+    alert = _ALERT_LEVEL.search(sentence)
+    if not comparison or not re.search(r"\d", sentence):
+        return None
+    threshold = comparison.group(0).strip() if comparison else ""
+    if not re.search(r"\d", threshold):
+        threshold = sentence.strip()  # "a warning 30 days before the certificate expires": the number stands before
+    return sentence.strip(), threshold, alert.group(0) if alert else ""
+
+
+def metric_parts(text: str) -> tuple[str, str, str] | None:
+    """(metric, threshold, alert) from "P99 latency > 2 s → warning" and similar lines."""
+    first = text.split("\n")[0]
+    comparison = _COMPARISON.search(first)
+    alert = None
+    levels = list(_ALERT_LEVEL.finditer(first))
+    level = levels[-1] if levels else None  # the last alert word: "P99 > 2 s → warning"
+    if level and (comparison is None or level.start() >= comparison.start()):
+        alert = level.group(0)
+    if comparison is None:
+        head = re.split(r"[:—–]", first, maxsplit=1)[0]
+        if not head.strip() or len(head.split()) > 8:
+            return None
+        return head.strip(" *`"), "", alert or ""
+    metric = first[: comparison.start()].strip(" :—–-*`")
+    if not metric:
+        return None
+    threshold = comparison.group(0)
+    if alert:
+        threshold = threshold.split(alert)[0]
+    threshold = re.split(r"\s*(?:→|->|=>|:|—|–|\(|\bthen\b|\balert\b)\s*", threshold)[0].strip(" ,;")
+    return metric, threshold, alert or ""
+
+
+def _code_records(r: Reading, code_statement) -> None:
+    """Alert rules in a config block: a list of metrics under a key that names monitoring, the keys of
+    one rule (a Prometheus rule, a cloud alarm) read together, or one key per metric under an alerting
+    key (`alert.error-rate.pct=2  # 15 min window -> critical`)."""
+    keys = [s for s in r.under(code_statement) if s.shape == "code-key"]
+    comments = {s.span.line: s.text for s in r.under(code_statement) if s.shape == "code-comment"}
+    for statement in keys:
+        parts = statement.key.split(".")
+        if len(parts) < 2 or not statement.value or "monitoring" not in r.vocab.section_parts(words_of_key(parts[0])):
+            continue
+        words = words_of_key(".".join(parts[1:]))
+        kind = r.vocab.metric_kind(words)
+        if kind == "other":
+            continue
+        note = comments.get(statement.span.line, "")
+        level = _ALERT_LEVEL.search(note)
+        fields = {"metric": value(words, statement.span), "threshold": value(statement.value, statement.span)}
+        if level:
+            fields["alert"] = value(level.group(0), statement.span)
+        r.spec.monitoring.append(Metric(statement.span, kind, **fields))
+        r.mark("monitoring", code_statement.section.span)
+    groups: dict[str, list] = {}
+    for statement in keys:
+        owner, _, leaf = statement.key.rpartition(".")
+        if leaf == "severity" and owner.endswith("labels"):
+            owner, leaf = owner.rpartition(".")[0], "labels.severity"
+        groups.setdefault(owner, []).append((leaf.lower(), statement))
+    for owner, members in groups.items():
+        named = dict(members)
+        fields = {}
+        for leaf, statement in members:  # the vocabulary's words first: `metric`, `threshold`, `alert`
+            field = r.vocab.field("monitoring", words_of_key(leaf))
+            if field and field not in fields:
+                fields[field] = statement
+        root = words_of_key(owner.split(".")[0].split("[")[0]) if owner else ""
+        monitored = "monitoring" in code_statement.placed or "monitoring" in r.vocab.section_parts(root)
+        if monitored and "metric" in fields and "threshold" in fields:
+            metric, threshold, alert = fields["metric"], fields["threshold"], fields.get("alert")
+        elif not (_RULE_OWNER.search(owner) or named.keys() & {"expr", "alarm_name", "metric_name", "comparison_operator"}):
+            continue  # a flow's `name` and `when` are no alert rule
+        else:
+            metric = next((named[k] for k in _METRIC_KEYS if k in named), None)
+            threshold = next((named[k] for k in _THRESHOLD_KEYS if k in named), None)
+            alert = next((named[k] for k in _ALERT_KEYS if k in named), None)
+        if metric is None or threshold is None:
+            continue
+        words = " ".join(_CAMEL.sub(" ", s.value) for _, s in members if _ in _METRIC_KEYS) + " " + owner
+        kind = r.vocab.metric_kind(words.replace("_", " "))
+        said = threshold.value
+        comparison = _COMPARISON.search(said)
+        fields = {"metric": value(f"{metric.value} ({owner})" if owner else metric.value, metric.span),
+                  "threshold": value(comparison.group(0) if comparison else said, threshold.span)}
+        if alert is not None:
+            fields["alert"] = value(alert.value or "alert", alert.span)
+        r.spec.monitoring.append(Metric(metric.span, kind, **fields))
+        r.mark("monitoring", code_statement.section.span)
+
+
+def watches_backlog(metric: str, dead_letter: bool) -> bool:
+    """A metric on the backlog of a queue or stream; a dead-letter queue's size alone is not one."""
+    lowered = metric.lower()
+    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
+        return True
+    return not dead_letter and "queue" in lowered

@@ -1,0 +1,254 @@
+"""The retry policy: strategy, jitter, delays, attempts, circuit breaker, wherever they are said.
+
+Read from "key: value" statements whose key names a field ("Max retries: 5", `retry.max-attempts=5`
+in a properties block), then from sentences ("we retry up to six times, starting at 2 s and
+doubling to a one-minute cap"). A field that no statement states precisely but that a statement
+about retries gives evidence of (a duration it cannot place, a breaker that "pauses the consumer")
+is loose: stated, but never compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Retry, Value, evidence, given
+from .context import Reading
+from .lazy_re import lazy
+from .text import DURATION, NUM, finds
+from .values import duration_seconds, value
+
+_STRATEGY = lazy(
+    r"\b(exponential(?:ly)?|linear|fixed|constant|fibonacci|decorrelated|incremental)\b[\w\s-]{0,20}?"
+    r"\b(back-?off|delays?|intervals?|retr(?:y|ies)|wait)\b|\bback-?off\b|\bdoubl(?:e|es|ing)\b",
+    re.I,
+)
+_JITTER = lazy(r"\b(?:full|equal|decorrelated|random(?:ized)?|no)?\s*jitter\b", re.I)
+_INITIAL = lazy(
+    rf"\b(?:initial|first|base|starting|start)\b[\w\s-]{{0,25}}?\b(?:delay|backoff|interval|wait|retry|at|with|from|of|"
+    rf"after)\b[^.;\d]{{0,25}}?({DURATION})"
+    rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:at|with|from)\s+({DURATION})"
+    rf"|({DURATION})\s+(?:initial|base|first)\b"
+    rf"|\bafter\s+({DURATION}),?\s+(?:then|doubling|doubled|growing|rising|increasing)\b",
+    re.I,
+)
+_ATTEMPTS = lazy(
+    rf"\b(?:up to|at most|maximum of|max(?:imum)?(?: of)?|no more than|limit(?:ed)? to)\s+({NUM})\s+"
+    rf"(?:\w+\s+)?(?:attempts?|retr(?:y|ies)|times|tries|re-?attempts?|deliver(?:y|ies))\b"
+    rf"|\b({NUM})\s+(?:retry\s+|delivery\s+|more\s+)?(?:attempts|retries|tries|re-?attempts|deliveries)\b"
+    rf"|\bretr(?:y|ies|ied)\s+({NUM})\s+times\b"
+    rf"|\b(?:max(?:imum)?\s+(?:retries|attempts)|retry\s+limit)\s*(?:is|of|=|:)?\s*({NUM})\b",
+    re.I,
+)
+_MAX_DELAY = lazy(
+    rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:more|longer)\s+than|"
+    rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound)"
+    rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})",
+    re.I,
+)
+_BREAKER = lazy(
+    rf"\b(?:circuit|breaker)\b[^.;]{{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
+    rf"(?:failures|failed|errors|timeouts|attempts)"
+    rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|failed\s+\w+|timeouts)\b[^.;]{{0,60}}?"
+    rf"\b(?:open|trip|break|pause|stop|suspend|halt)",
+    re.I,
+)
+_BREAKER_RATE = lazy(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
+_OPEN_FOR = lazy(
+    rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?|suspend(?:s|ed)?|"
+    rf"stops?)\b[^.;\d]{{0,40}}?\bfor\s+({DURATION})|\b(?:cool[- ]?down|open\s+(?:for|duration|time|state)|opens?|"
+    rf"half-opens?\s+after|half-open\s+(?:after|probe\s+after)|reset\s+(?:timeout|after))\s*(?:of|:|=|is)?\s*({DURATION})",
+    re.I,
+)
+_OWED = r"(TBD|TBC|TODO|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?(?:decided|defined|agreed))"
+_PLACEHOLDERS = [
+    (name, lazy(rf"\b(?:{words})\b[^.;]{{0,60}}?\b{_OWED}", re.I | re.S))
+    for name, words in (
+        ("max_delay", r"cap|max(?:imum)?\s+delay|ceiling"),
+        ("initial_delay", r"initial\s+delay|first\s+delay|base\s+delay"),
+        ("max_attempts", r"max(?:imum)?\s+(?:retries|attempts)|retry\s+limit|number\s+of\s+(?:retries|attempts)"),
+        ("circuit_breaker", r"circuit\s+breaker|breaker"),
+        ("strategy", r"backoff\s+strategy|retry\s+strategy"),
+    )
+]
+# loose evidence of each field, in a statement about retries
+_ANY_DURATION = lazy(DURATION, re.I)
+_BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+                      r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
+_CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait))\b"
+                  rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
+_COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies))\b"
+                    r"|\b(?:once|twice|thrice)\b", re.I)
+_STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d)", re.I)
+_UNBOUNDED = lazy(
+    r"\b(?:unlimited|unbounded|infinite(?:ly)?|forever|indefinitely|endlessly|no\s+(?:max(?:imum)?|limit|cap)\b|"
+    r"until\s+(?:it\s+|they\s+)?(?:succeeds?|success(?:ful)?|delivered|acknowledged))",
+    re.I,
+)
+_NO_RETRY = lazy(r"\bno\s+retr|^\W*none\W*$|\bonce\b", re.I)
+_BACKOFF_SHAPE = lazy(r"\b(fixed|constant|linear|incremental)\b", re.I)
+_MILLIS_KEY = lazy(r"(?:^|[^a-z])(?:ms|millis(?:econds)?)$|Ms$|Millis$")
+
+mentions_retry = finds(lazy(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I))
+is_unbounded = finds(_UNBOUNDED)
+_KINDS = {"initial_delay": "duration", "max_delay": "duration", "circuit_open": "duration", "max_attempts": "count",
+          "circuit_breaker": "count"}
+_FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "circuit_breaker", "circuit_open")
+
+
+def read(r: Reading) -> None:
+    statements = [s for s in r.about("retry") if s.shape != "code" and id(s.code) not in r.examples]
+    keyed = [s for s in statements if s.key]
+    for statement in keyed:
+        _key_fact(r, statement)
+    for statement in statements:
+        if statement.key and statement.shape == "code-key":
+            continue
+        found = facts(statement.text)
+        if found:
+            retry = _retry(r, statement)
+            for name, (phrase, offset) in found.items():
+                if getattr(retry, name) is None:
+                    setattr(retry, name, _value(name, phrase, statement, statement.line_of(offset)))
+    if r.spec.retry is None and "retry" in r.spec.sections:
+        r.spec.retry = Retry(r.spec.sections["retry"])
+    if r.spec.retry is not None:
+        _loose(r.spec.retry, statements)
+    elif statements:
+        retry = Retry(statements[0].span)
+        _loose(retry, statements)
+        if any(getattr(retry, name) is not None for name in _FIELDS):
+            r.spec.retry = retry
+
+
+def _retry(r: Reading, statement) -> Retry:
+    if r.spec.retry is None:
+        r.spec.retry = Retry(r.spec.sections.get("retry", statement.span))
+    return r.spec.retry
+
+
+def _key_fact(r: Reading, statement) -> None:
+    """ "Max retries: 5" where the statement stands about retries or its key names them."""
+    key = _leaf(statement.key) if statement.shape == "code-key" else statement.key
+    named = r.vocab.section_parts(key)
+    if "retry" not in statement.placed and "retry" not in named and not (
+            statement.shape == "code-key" and mentions_retry(statement.key.replace("_", " "))):
+        return
+    name = r.vocab.field("retry", key)
+    if name is None and "retry" in named:
+        name = "strategy"
+    if name is None:
+        return
+    rest = statement.value
+    retry = _retry(r, statement)
+    if not rest.strip():
+        if getattr(retry, name) is None and statement.shape != "code-key":
+            setattr(retry, name, Value("", statement.span))
+        return
+    fact = _value(name, rest, statement)
+    if name == "circuit_breaker" and retry.circuit_open is None:
+        opened = _OPEN_FOR.search(rest)
+        if opened:
+            retry.circuit_open = _value("circuit_open", next(g for g in opened.groups() if g), statement)
+    current = getattr(retry, name)
+    if current is None or not given(current):
+        setattr(retry, name, fact)
+
+
+def _value(name: str, text: str, statement, span=None) -> Value:
+    kind = _KINDS.get(name, "text")
+    fact = value(text, span or statement.span, kind)
+    if kind == "duration" and fact.number is None and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text):
+        if statement.shape == "code-key" and _MILLIS_KEY.search(statement.key):
+            fact.number = float(text) / 1000
+        elif statement.shape != "code-key":
+            fact.number = duration_seconds(text, bare_unit=1.0)  # "Initial delay: 2" in a spec's own words
+    return fact
+
+
+def _leaf(key: str) -> str:
+    """The last part of a code key, in words: `backoff.initialIntervalMs` -> "initial interval ms"."""
+    leaf = re.split(r"[.\[\]/]", key.rstrip("]"))[-1] or key
+    leaf = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", leaf)
+    return re.sub(r"[_-]+", " ", leaf).lower().strip()
+
+
+def facts(text: str) -> dict[str, tuple[str, int]]:
+    """Retry parameters a sentence states: field -> (the phrase, its offset in text)."""
+    found: dict[str, tuple[str, int]] = {}
+    for name, pattern in (("strategy", _STRATEGY), ("jitter", _JITTER), ("initial_delay", _INITIAL),
+                          ("max_attempts", _ATTEMPTS), ("max_delay", _MAX_DELAY), ("circuit_breaker", _BREAKER),
+                          ("circuit_open", _OPEN_FOR)):
+        match = pattern.search(text)
+        if match:
+            group = next((g for g in match.groups() if g), match.group(0)) if match.groups() else match.group(0)
+            if name in ("strategy", "jitter"):
+                group = match.group(0).strip()
+            found[name] = (group, match.start())
+    for name, pattern in _PLACEHOLDERS:
+        match = pattern.search(text)
+        if match and name not in found:
+            found[name] = (match.group(1), match.start(1))
+    if "circuit_breaker" not in found:
+        match = _BREAKER_RATE.search(text)
+        if match:
+            found["circuit_breaker"] = (match.group(1), match.start())
+    if "max_delay" in found and "initial_delay" in found and found["max_delay"][1] == found["initial_delay"][1]:
+        del found["max_delay"]
+    return found
+
+
+def _loose(retry: Retry, statements) -> None:
+    """Evidence of a field no statement states precisely: say nothing of it rather than "missing"."""
+    placed = {id(getattr(retry, name)) for name in _FIELDS}
+    for statement in statements:
+        text = statement.text
+        if retry.strategy is None and _STRATEGY_WORDS.search(text):
+            retry.strategy = evidence(text, statement.span)
+        if retry.max_attempts is None and (_COUNT_WORDS.search(text) or is_unbounded(text)):
+            retry.max_attempts = evidence(text, statement.span)
+        if retry.circuit_breaker is None and _BREAKER_WORDS.search(text):
+            retry.circuit_breaker = evidence(text, statement.span)
+        if retry.max_delay is None and _CAP_WORDS.search(text):
+            retry.max_delay = evidence(text, statement.span)
+        if retry.initial_delay is None and _unplaced_duration(text, retry, placed):
+            retry.initial_delay = evidence(text, statement.span)
+
+
+def _unplaced_duration(text: str, retry: Retry, placed: set[int]) -> bool:
+    """A duration in the text that no field holds (the cap's 60 s is not an initial delay)."""
+    taken = {v.text for v in (retry.max_delay, retry.circuit_open) if v is not None and id(v) in placed}
+    return any(match.group(0) not in " ".join(taken) for match in _ANY_DURATION.finditer(text))
+
+
+def worst_case(retry: Retry) -> float | None:
+    """Seconds spent waiting if every attempt fails: the delays summed, each capped."""
+    attempts, initial = retry.max_attempts, retry.initial_delay
+    if not (given(attempts) and given(initial)) or attempts.number is None or initial.number is None:
+        return None
+    if attempts.loose or initial.loose or is_unbounded(attempts.text):
+        return None
+    cap = retry.max_delay.number if given(retry.max_delay) and retry.max_delay.number else float("inf")
+    growth = backoff_growth(retry.strategy.text) if given(retry.strategy) else "exponential"
+    total = 0.0
+    for attempt in range(int(min(attempts.number, 1000))):
+        if growth == "fixed":
+            delay = initial.number
+        elif growth == "linear":
+            delay = initial.number * (attempt + 1)
+        else:
+            delay = initial.number * 2**attempt
+        total += min(delay, cap)
+    return total
+
+
+def retries_at_most_once(strategy: str) -> bool:
+    """ "No retries", "retry once": no schedule to spread with jitter."""
+    return bool(_NO_RETRY.search(strategy))
+
+
+def backoff_growth(strategy: str) -> str:
+    """How the delay grows: "fixed", "linear" or (the default) "exponential"."""
+    match = _BACKOFF_SHAPE.search(strategy)
+    if not match:
+        return "exponential"
+    return "fixed" if match.group(1).lower() in ("fixed", "constant") else "linear"

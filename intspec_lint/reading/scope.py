@@ -1,0 +1,127 @@
+"""Step 4 of reading: a fact belongs to the narrowest thing it names.
+
+A fact said of the whole spec answers for every contract, system or flow that does not say
+otherwise: credential storage said once for every system, a dead-letter size alert that says who is
+alerted, an idempotency rule for every write, a schedule that is also a frequency. This step works on
+the Spec, so it holds for Markdown and YAML alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Contract, Spec, Value, given
+from .idempotency import KEY_HEADER, dedups, mentions, safe_by_nature
+from .vocabulary import strip_numbering
+
+_COVERS_ALL = re.compile(
+    r"\b(all|every|each|any)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
+    r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?|"
+    r"commands?|notifications?|files?)\b",
+    re.I,
+)
+_SCHEDULE = re.compile(r"\b(?:cron|every\s+\d+\s*\w+|hourly|daily|nightly|weekly|monthly|each\s+night|"
+                       r"at\s+\d{1,2}:\d\d)\b", re.I)
+_BY_METHOD = {"PUT", "DELETE"}  # idempotent by the method's own definition (RFC 9110)
+
+
+def apply(spec: Spec) -> None:
+    _auth(spec)
+    _dead_letter(spec)
+    _flows(spec)
+    _idempotency(spec)
+
+
+def _auth(spec: Spec) -> None:
+    for entry in spec.auth:
+        for name, fact in spec.auth_defaults.items():
+            if getattr(entry, name) is None:
+                setattr(entry, name, fact)
+
+
+def _dead_letter(spec: Spec) -> None:
+    """A dead-letter size metric with an alert says who hears of failed messages."""
+    dead = spec.dead_letter
+    if dead is None or dead.alert is not None:
+        return
+    for metric in spec.monitoring:
+        if metric.kind == "dlq-size" and given(metric.alert):
+            dead.alert = metric.alert
+            return
+
+
+def _flows(spec: Spec) -> None:
+    """A trigger that is a schedule ("cron 0 * * * *", "nightly") states the frequency too."""
+    for flow in spec.flows:
+        if flow.frequency is None and given(flow.trigger) and _SCHEDULE.search(flow.trigger.text):
+            flow.frequency = flow.trigger
+
+
+def _idempotency(spec: Spec) -> None:
+    """Give each write the statement that makes a repeated call safe, if any does."""
+    idempotency = spec.idempotency
+    statements = [s for s in idempotency.statements if given(s)] if idempotency else []
+    keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
+    covering = next((s for s in statements if _COVERS_ALL.search(s.text) and mentions(s.text)), None)
+    writes = [c for c in spec.contracts if c.writes]
+    for contract in writes:
+        # a statement standing in another contract's own lines is that contract's, not this one's
+        own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
+        contract.idempotent = _covered(contract, own, keys, covering)
+    if len(writes) == 1 and writes[0].idempotent is None:
+        dedup = next((s for s in statements if dedups(s.text)), None)
+        writes[0].idempotent = dedup  # the dedup the spec states is the one write's
+
+
+def _covered(contract: Contract, statements, keys, covering) -> Value | None:
+    if covering is not None:
+        return covering
+    if mentions(contract.text) or safe_by_nature(contract.text):
+        return Value(contract.text, contract.span)
+    if any(KEY_HEADER.search(header.text) for header in contract.headers):
+        return next(h for h in contract.headers if KEY_HEADER.search(h.text))
+    if contract.kind == "http" and contract.method is not None and contract.method.text.upper() in _BY_METHOD:
+        contract.idempotent_by_method = True
+        return contract.method
+    for key in keys:
+        if _names(contract, key.operation.text if key.operation else ""):
+            return key.key
+    for statement in statements:
+        if _names(contract, statement.text):
+            return statement
+    return None
+
+
+def _names(contract: Contract, text: str) -> bool:
+    """The text refers to the contract: by its name, URL or topic, or its lead words ("Jira create:")
+    all appear in what the contract says."""
+    lowered = text.lower().replace("`", "")
+    if not lowered:
+        return False
+    method = contract.method.text.lower() if contract.method else ""
+    said_method = _METHOD.match(lowered)
+    if said_method and method and said_method.group(1) != method:
+        return False  # "PUT /orders/{id}" is not about "DELETE /orders/{id}"
+    for value in (contract.name, contract.url, contract.topic):
+        if value is None:
+            continue
+        name = _PAREN.sub("", _METHOD.sub("", strip_numbering(value.text).lower().replace("`", ""))).strip(" -—–:")
+        if len(name) > 2 and re.search(re.escape(name) + r"(?:e?s)?(?![\w/{}.-])", lowered):  # "... notifications"
+            return True
+    if contract.name is None and "\n" in contract.text:
+        first = contract.text.lower().replace("`", "").split("\n", 1)[0]
+        if len(lowered) <= 40 and len(lowered.split()) <= 4 and re.search(rf"(?<![\w-]){re.escape(lowered.strip(' .:'))}"
+                                                                           rf"(?![\w-])", first):
+            return True  # "payment-status", the name an unheaded contract goes by on its first line
+    lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
+    words = set(_WORD.findall(lead)) - _STOP
+    if words and len(words) <= 5:
+        said = contract.text.lower()
+        return all(re.search(rf"\b{re.escape(w[:5])}", said) for w in words)
+    return False
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+_METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
+_WORD = re.compile(r"[a-z][a-z0-9]+")
+_STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}

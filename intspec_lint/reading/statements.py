@@ -1,0 +1,320 @@
+"""Step 1 of reading: the Markdown Document flattened into statements.
+
+Every block shape becomes statements with their span and heading path, so that a fact is found
+whatever shape it is written in: a heading, a "key: value" line, a sentence of prose (wrapped over
+lines or not), a list item (with its nested items after it), a table row (its cells keyed by their
+column), a code block, and the keys and comments of a configuration block (YAML, JSON, properties,
+TOML, HCL). Readers ask for statements by topic, never by block shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
+from ..span import Span
+from .lazy_re import lazy
+from .text import sentences
+
+# "Key: value", "Key — value", "key = value": a short key before a separator
+KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
+_CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
+                     "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
+_PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
+_SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
+_HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
+_COMMENT_LINE = lazy(r"^\s*(?:#|//|;|--)\s?(.*)$")
+_TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
+# "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
+_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)\s*"
+                  r"(?:[:.—–-]\s*)?(\S.*)$")
+
+
+@dataclass(slots=True, eq=False)
+class Statement:
+    text: str  # the words, markup stripped, code spans kept
+    span: Span
+    path: tuple[str, ...]  # heading texts from the title down
+    shape: str  # heading | line | sentence | item | row | code | code-key | code-comment
+    section: Section
+    cells: dict[str, str] | None = None  # a row: column header -> cell text
+    table: Table | None = None
+    row: Row | None = None
+    code: Code | None = None  # a code block (and the block a code key or comment stands in)
+    item: ListItem | None = None
+    parent: Statement | None = None  # the item a nested item, sentence or block stands under
+    depth: int = 0  # list nesting
+    key: str = ""  # a code key's path ("retry.max_attempts") or a "key: value" line's key
+    value: str = ""  # what stands after the key
+    placed: set[str] = field(default_factory=set)  # parts by where it stands: heading, table, section
+    topics: set[str] = field(default_factory=set)  # ... and by its own words
+
+    @property
+    def heading(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    def line_of(self, offset: int) -> Span:
+        """The line a place in the text stands on (a sentence wrapped over lines keeps its newlines)."""
+        line = self.span.line + self.text.count("\n", 0, offset)
+        return Span(line, 1, line, 1) if line != self.span.line else self.span
+
+
+def key_value(text: str) -> tuple[str, str] | None:
+    """("Max retries", "5") of "**Max retries**: 5"; None when the text is no "key: value"."""
+    first, _, more = text.partition("\n")
+    match = KEY_VALUE.match(first)
+    if not match or match.group(1).count("`") % 2:
+        return None  # the colon stands inside a code span: "scopes `orders:read`"
+    key = match.group(1).strip(" *_`")
+    if not key or key.lower().startswith(("http", "www")) or len(key.split()) > 8:
+        return None
+    rest = match.group(2)
+    if more:
+        rest = f"{rest}\n{more}"
+    return key, rest.strip()
+
+
+def bold_lead(raw: str) -> tuple[str, str] | None:
+    """(lead, rest) of a source line that opens with bold text followed by more on the line."""
+    match = _BOLD_LEAD.match(raw)
+    if not match:
+        return None
+    return match.group(1).strip(" .:"), match.group(2)
+
+
+def flatten(doc: MarkdownDocument) -> list[Statement]:
+    """Every statement of the document, in document order."""
+    flattener = _Flattener(doc.lines)
+    flattener.section(doc.root, ())
+    if doc.front_matter is not None:
+        flattener.code(doc.front_matter, (), doc.root, None)
+    return flattener.out
+
+
+class _Flattener:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.out: list[Statement] = []
+
+    def _lead(self, line: int) -> tuple[str, str] | None:
+        return bold_lead(self.lines[line - 1]) if 0 < line <= len(self.lines) else None
+
+    def section(self, section: Section, path: tuple[str, ...]) -> None:
+        if section.level:
+            path = path + (section.title,)
+            self.out.append(Statement(section.title, section.span, path, "heading", section))
+        for block in section.blocks:
+            self.block(block, path, section, None)
+        for child in section.children:
+            self.section(child, path)
+
+    def block(self, block, path, section: Section, parent: Statement | None, depth: int = 0) -> None:
+        if isinstance(block, Paragraph):
+            self.paragraph(block.text, block.span.line, path, section, parent)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                self.item(item, path, section, parent, depth)
+        elif isinstance(block, Table):
+            self.table(block, path, section, parent)
+        elif isinstance(block, Code):
+            self.code(block, path, section, parent)
+
+    def paragraph(self, text: str, first_line: int, path, section, parent) -> None:
+        """A paragraph: its "key: value" lines one by one; the lines between them as sentences, so that
+        a sentence wrapped over two lines is read whole. A paragraph that opens with a bold lead
+        ("**FD → CAPS.** FD must use ...") is one statement keyed by the lead."""
+        lead = self._lead(first_line)
+        if lead and not (key_value(text) or ("", ""))[0] == lead[0]:
+            first = text.split("\n", 1)[0]
+            rest = text.strip()
+            at = rest.find(lead[0])
+            value = rest[at + len(lead[0]):].lstrip(" .:—–-") if at >= 0 else lead[1]
+            self.out.append(Statement(rest, Span(first_line, 1, first_line + text.count("\n"), 1 + len(first)), path,
+                                      "line", section, parent=parent, key=lead[0], value=value))
+            return
+        run: list[tuple[int, str]] = []
+        for offset, line in enumerate(text.split("\n")):
+            if not line.strip():
+                continue
+            number = first_line + offset
+            pair = key_value(line)
+            if pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0]):
+                self.sentences(run, path, section, parent)
+                run = []
+                said = sentences(line)  # "Transient failures — ... . Permanent failures — ...": the key is the first's
+                first = said[0][1] if said else line
+                self.out.append(Statement(first.strip(), Span(number, 1, number, 1 + len(line)), path, "line", section,
+                                          parent=parent, key=pair[0], value=key_value(first)[1] if key_value(first)
+                                          else pair[1]))
+                for offset, sentence in said[1:]:
+                    self.out.append(_keyed(Statement(sentence.strip(), Span(number, offset + 1, number, 1 + len(line)),
+                                                     path, "sentence", section, parent=parent)))
+            else:
+                run.append((number, line))
+        self.sentences(run, path, section, parent)
+
+    def sentences(self, run: list[tuple[int, str]], path, section, parent) -> None:
+        if not run:
+            return
+        text = "\n".join(line for _, line in run)
+        first = run[0][0]
+        for offset, sentence in sentences(text, keep_lines=True):
+            line = first + text.count("\n", 0, offset)
+            last = line + sentence.rstrip().count("\n")
+            self.out.append(_keyed(Statement(sentence.strip(), Span(line, 1, last, 1 + len(sentence)), path,
+                                             "sentence", section, parent=parent)))
+
+    def item(self, item: ListItem, path, section, parent, depth: int) -> None:
+        first = item.text.split("\n", 1)[0]
+        statement = Statement(item.text, Span(item.span.line, 1, item.span.line + item.text.count("\n"), 1 + len(first)),
+                              path, "item", section, item=item, parent=parent, depth=depth)
+        pair = key_value(item.text)
+        lead = self._lead(item.span.line)
+        if lead and not pair:
+            at = item.text.find(lead[0])
+            statement.key = lead[0]
+            statement.value = item.text[at + len(lead[0]):].lstrip(" .:—–-") if at >= 0 else lead[1]
+        elif pair:
+            statement.key, statement.value = pair
+        self.out.append(statement)
+        for block in item.blocks:
+            self.block(block, path, section, statement, depth + 1)
+
+    def table(self, table: Table, path, section, parent) -> None:
+        header = [cell.text for cell in table.header]
+        for row in table.rows:
+            cells = {header[i] if i < len(header) else f"#{i}": cell.text for i, cell in enumerate(row.cells)}
+            texts = [cell.text for cell in row.cells]
+            if len(header) == 2 and len(texts) == 2:
+                text, key, value = f"{texts[0]}: {texts[1]}", texts[0].strip(" *`"), texts[1]
+            else:
+                text, key, value = " | ".join(texts), "", ""
+            self.out.append(Statement(text, row.span, path, "row", section, cells=cells, table=table, row=row,
+                                      parent=parent, key=key, value=value))
+
+    def code(self, code: Code, path, section, parent) -> None:
+        statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
+        self.out.append(statement)
+        if code.info not in _CONFIG_LANGUAGES:
+            return
+        if code.info in ("yaml", "yml", "json", "jsonc") or (not code.info and code.text.lstrip()[:1] in "{["):
+            keys = _yaml_keys(code)
+        elif code.info in ("hcl", "terraform", "tf"):
+            keys = _hcl_keys(code)
+        else:
+            keys = _property_keys(code)
+        for line, key, value in keys:
+            text = f"{key.replace('_', ' ')}: {value}"
+            self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=code,
+                                      parent=statement, key=key, value=value))
+        for offset, raw in enumerate(code.text.split("\n")):
+            comment = _COMMENT_LINE.match(raw)
+            if comment is None and code.info not in ("json", "jsonc"):
+                comment = _TRAILING_COMMENT.search(raw)
+            if comment and comment.group(1).strip():
+                line = code.first_line + offset
+                self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
+                                          section, code=code, parent=statement))
+
+
+def _keyed(statement: Statement) -> Statement:
+    """A sentence that opens with a short label ("Response: `{...}`.") keeps the label as its key."""
+    pair = key_value(statement.text)
+    if pair and len(pair[0].split()) <= 3 and not _is_sentence_start(pair[0]):
+        statement.key, statement.value = pair
+    return statement
+
+
+def _is_sentence_start(key: str) -> bool:
+    """ "If the partner is down" before a colon is the start of a sentence, not a key."""
+    return key.split(" ", 1)[0].lower() in ("if", "when", "whenever", "because", "since", "note", "for", "once")
+
+
+_JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
+
+
+def words_of_key(key: str) -> str:
+    """A code key in words: `srcType` -> "src type", `max-attempts` -> "max attempts"."""
+    return re.sub(r"[_\-.]+", " ", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key)).lower().strip()
+
+
+def _yaml_keys(code: Code) -> list[tuple[int, str, str]]:
+    """(line, dotted key path, value) of each scalar leaf of a YAML or JSON block (JSONC comments
+    blanked out first, so lines keep their numbers)."""
+    from ..document.yaml import YamlSyntaxError, is_map, is_seq, parse_yaml
+
+    text = code.text
+    if code.info in ("jsonc", "json5", "json") and "//" in text:
+        text = _JSONC_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+    try:
+        root = parse_yaml(text).root
+    except YamlSyntaxError:
+        return _property_keys(code) if code.info not in ("json", "jsonc") else []
+    found: list[tuple[int, str, str]] = []
+    stack = [(root, "", 0)]
+    while stack and len(found) < 2000:
+        node, prefix, depth = stack.pop()
+        if node is None or depth > 12:
+            continue
+        if is_map(node):
+            for key_node, value_node in reversed(node.value):
+                key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+                if is_map(value_node) or is_seq(value_node):
+                    found.append((code.first_line + key_node.start_mark.line, key, ""))
+                    stack.append((value_node, key, depth + 1))
+                else:
+                    text = "" if value_node.value is None else str(value_node.value)
+                    found.append((code.first_line + key_node.start_mark.line, key, text))
+        elif is_seq(node):
+            for index, item in reversed(list(enumerate(node.value))):
+                if is_map(item) or is_seq(item):
+                    stack.append((item, f"{prefix}[{index}]", depth + 1))
+                elif item.value is not None:
+                    found.append((code.first_line + item.start_mark.line, prefix, str(item.value)))
+    found.sort(key=lambda entry: entry[0])
+    return found
+
+
+def _property_keys(code: Code) -> list[tuple[int, str, str]]:
+    """`retry.max-attempts=5`, `MAX_RETRIES: 5`, TOML/INI keys under their [section]."""
+    found: list[tuple[int, str, str]] = []
+    prefix = ""
+    for offset, raw in enumerate(code.text.split("\n")):
+        if _COMMENT_LINE.match(raw):
+            continue
+        header = _SECTION_HEADER.match(raw)
+        if header:
+            prefix = header.group(1).strip()
+            continue
+        match = _PROPERTY.match(_TRAILING_COMMENT.sub("", raw))
+        if match:
+            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
+            found.append((code.first_line + offset, key, match.group(2).strip().strip("\"'")))
+    return found
+
+
+def _hcl_keys(code: Code) -> list[tuple[int, str, str]]:
+    """`resource "aws_sqs_queue" "orders" { ... max_receive_count = 5 }`: keys with their block path."""
+    found: list[tuple[int, str, str]] = []
+    stack: list[str] = []
+    for offset, raw in enumerate(code.text.split("\n")):
+        line = _TRAILING_COMMENT.sub("", raw).strip()
+        block = _HCL_BLOCK.match(line)
+        if block:
+            labels = [label.strip('"') for label in block.group(2).split()]
+            stack.append(".".join([block.group(1), *labels]))
+            continue
+        if line.startswith("}"):
+            if stack:
+                stack.pop()
+            continue
+        match = _PROPERTY.match(line)
+        if match:
+            prefix = ".".join(stack)
+            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
+            value = match.group(2).strip().rstrip("{").strip().strip("\"'")
+            found.append((code.first_line + offset, key, value))
+            if match.group(2).strip() == "{":
+                stack.append(match.group(1))
+    return found

@@ -1,0 +1,65 @@
+"""What every reader needs of plain text: sentences, negation, numbers and durations in words."""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_re import lazy
+
+NUM = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
+UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
+DURATION = rf"{NUM}\s*-?\s*{UNIT}"
+
+_SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*])")
+_NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
+                r"(?:\s+[\w'’-]+){0,9}\s*$", re.I)  # "never in MedCharta's config files or in the repository"
+_NAME_WORD = lazy(r"[a-z0-9]+")
+_GENERIC_WORDS = frozenset(
+    "the a an our their topic queue api service system get post put patch delete http https kafka sqs s3 sftp "
+    "webhook internal external each all any both partner client server new legacy".split()
+)
+
+
+def sentences(text: str, keep_lines: bool = False) -> list[tuple[int, str]]:
+    """The sentences of `text` with their offsets (newlines inside a sentence become spaces, unless
+    `keep_lines`)."""
+    found, start = [], 0
+    for match in _SENTENCE.finditer(text):
+        found.append((start, text[start : match.start()]))
+        start = match.end()
+    found.append((start, text[start:]))
+    if keep_lines:
+        return [(offset, sentence) for offset, sentence in found if sentence.strip()]
+    return [(offset, sentence.replace("\n", " ")) for offset, sentence in found if sentence.strip()]
+
+
+def said(pattern, text: str) -> re.Match | None:
+    """The first match of `pattern` in `text` that no "never"/"not" just before it negates."""
+    for match in pattern.finditer(text):
+        if not _NEGATED.search(text[max(0, match.start() - 80) : match.start()]):
+            return match
+    return None
+
+
+def first(pattern, text: str) -> str | None:
+    """The text of the first match of `pattern`, or None."""
+    match = pattern.search(text)
+    return match.group(0) if match else None
+
+
+def words(text: str) -> set[str]:
+    return set(_NAME_WORD.findall(text.lower()))
+
+
+def system_word(name: str) -> str:
+    """The word a sentence uses for a system: the first distinctive word of its name ("horizon" in
+    "Horizon Loyalty API"); "" when there is none."""
+    for word in _NAME_WORD.findall(name.lower()):
+        if word not in _GENERIC_WORDS and len(word) > 2 and not word.isdigit():
+            return word
+    return ""
+
+
+def finds(pattern):
+    """A predicate: does the text say what `pattern` looks for?"""
+    return lambda text: bool(pattern.search(text))

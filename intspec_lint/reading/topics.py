@@ -1,0 +1,131 @@
+"""Step 2 of reading: the parts of the spec each statement is about.
+
+A statement is about a part when
+- its heading path names it: the nearest heading that names any part, in the vocabulary's words
+  ("Retries & Backoff", "Resilience"); a heading that is an endpoint or a topic names contracts;
+- its table's columns describe it (a table with Source and Destination columns holds flows);
+- its section, headed in words the vocabulary does not know ("How we watch it"), is mostly about
+  it: most of the section's statements name the part in their own words;
+- its own words name it (`topic_words`): "after 5 retries the message goes to `orders-dlq`" is
+  about retries and dead letters wherever it stands.
+
+`placed` holds the first three, where a statement stands; `topics` adds its own words. Readers route
+"key: value" lines by where they stand and read sentences by what they say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import MarkdownDocument, Section, Table
+from .lazy_re import lazy
+from .statements import Statement
+from .vocabulary import Vocabulary, normalize
+
+METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{|<)[^\s`|)]*)")
+TOPIC_HEADING = lazy(
+    r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
+    r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`",
+    re.I,
+)
+_MAJORITY = 0.5
+_MIN_VOTES = 2
+
+
+class Topics:
+    """The parts of each section (by its heading) and of each table (by its columns)."""
+
+    def __init__(self, doc: MarkdownDocument, vocab: Vocabulary):
+        self.vocab = vocab
+        self.title = _title_section(doc, vocab)
+        self.own: dict[int, tuple[str, ...]] = {}  # id(section) -> the parts its heading names itself
+        self.parts: dict[int, tuple[str, ...]] = {}  # ... what its heading names, or its parent's
+        self._headings(doc.root, ())
+        self._tables: dict[int, tuple[str, dict[int, str]] | None] = {}
+
+    def _headings(self, section: Section, inherited: tuple[str, ...]) -> None:
+        own = () if section is self.title or not section.level else self.heading_parts(section.title, inherited)
+        self.own[id(section)] = own
+        parts = own or inherited
+        self.parts[id(section)] = parts
+        for child in section.children:
+            self._headings(child, parts)
+
+    def heading_parts(self, title: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""
+        if METHOD_URL.search(title) or TOPIC_HEADING.search(title):
+            return ("contracts",)
+        return self.vocab.section_parts(title, nested=bool(inherited))
+
+    def of(self, section: Section) -> tuple[str, ...]:
+        return self.parts.get(id(section), ())
+
+    def table(self, table: Table, prior: tuple[str, ...]) -> tuple[str, dict[int, str]] | None:
+        """(part, column -> field) of a table by its columns, or None."""
+        key = id(table)
+        if key not in self._tables:
+            self._tables[key] = self.vocab.table_part([cell.text for cell in table.header], prior)
+        return self._tables[key]
+
+
+def assign(statements: list[Statement], topics: Topics, cues: dict | None = None) -> None:
+    """Fill `placed` and `topics` of every statement. `cues`: part -> a predicate on a statement's text
+    for what words alone cannot say ("after the last retry they are written to `orphans`" is about
+    dead letters)."""
+    vocab = topics.vocab
+    by_section: dict[int, list[Statement]] = {}
+    previous: Statement | None = None
+    for statement in statements:
+        placed = set(topics.of(statement.section))
+        if statement.table is not None:
+            kind = topics.table(statement.table, tuple(placed))
+            if kind is not None and kind[0] not in ("status_codes", "schema_fields"):
+                placed.add(kind[0])
+        statement.placed = placed
+        said = statement.text if statement.shape != "code" else ""
+        statement.topics = placed | vocab.topics_of(said) if said else set(placed)
+        for part, cue in (cues or {}).items():
+            if said and part not in statement.topics and cue(said):
+                statement.topics.add(part)
+        if previous is not None and _continues(statement, previous):
+            statement.topics |= previous.topics  # "... written to `orphans`. The team owns it and is alerted ..."
+        previous = statement
+        by_section.setdefault(id(statement.section), []).append(statement)
+    for section_id, members in by_section.items():
+        if topics.parts.get(section_id):
+            continue
+        votes: dict[str, int] = {}
+        counted = [s for s in members if s.shape not in ("heading", "code")]
+        for statement in counted:
+            for part in statement.topics:
+                votes[part] = votes.get(part, 0) + 1
+        if not votes:
+            continue
+        part, count = max(votes.items(), key=lambda pair: pair[1])
+        if count >= _MIN_VOTES and count >= _MAJORITY * len(counted):
+            for statement in members:
+                statement.placed.add(part)
+                statement.topics.add(part)
+
+
+def _continues(statement: Statement, previous: Statement) -> bool:
+    """A sentence of the same paragraph as the one before it goes on about what that one said ("...
+    written to `orphans`. Every new row pages the on-call.")."""
+    return (statement.shape == "sentence" and previous.shape in ("sentence", "line")
+            and previous.section is statement.section and previous.parent is statement.parent
+            and statement.span.line - previous.span.end_line <= 1)
+
+
+def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
+    """A lone top-level heading over the whole document is its title, not a part: an H1 always,
+    a lower heading only when it names no part ("## API Contracts" alone is a section)."""
+    tops = doc.root.children
+    if len(tops) == 1 and tops[0].children:
+        top = tops[0]
+        if top.level == 1 or not (METHOD_URL.search(top.title) or vocab.section_parts(top.title)):
+            return top
+    return None
+
+
+def names_part(vocab: Vocabulary, text: str) -> bool:
+    return bool(vocab.section_parts(normalize(text)))
