@@ -27,13 +27,18 @@ NAME = ".intspec-lint-cache"
 ENABLED = False  # the command line turns it on (unless --no-cache); the Python API leaves it off
 
 
-@lru_cache(maxsize=1)
 def code_version() -> str:
     """The tool's version and a fingerprint of its own files (names, sizes, modification times), so
-    that a source checkout whose code changed without a new version number misses the cache too.
-    Listing some sixty files costs well under a millisecond."""
+    that a source checkout whose code changed without a new version number misses the cache too."""
+    return f"{__version__}+{_own_files()}"
+
+
+@lru_cache(maxsize=1)
+def _own_files() -> str:
+    """A digest of the package's code and data files; listing some seventy files costs well under a
+    millisecond."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256()
     for root in (package, package.parent / "rules"):
         if not root.is_dir():
             continue
@@ -43,7 +48,7 @@ def code_version() -> str:
                 if name.endswith((".py", ".yaml", ".json", ".md")):
                     stat = os.stat(os.path.join(path, name))
                     digest.update(f"{path}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=1)

@@ -80,6 +80,16 @@ def test_cache_misses_when_the_version_changes(tmp_path, cache_dir, monkeypatch)
     assert set((cache_dir / "results").rglob("*.json")) > entries, "a new version must not reuse old results"
 
 
+def test_cache_misses_when_the_tools_own_files_change(tmp_path, cache_dir, monkeypatch):
+    """A source checkout whose code changed without a new version number must not reuse old results."""
+    targets = _one(tmp_path, FLAWED)
+    lint_targets(targets, Options(cache=True), jobs=1)
+    entries = set((cache_dir / "results").rglob("*.json"))
+    monkeypatch.setattr(cache, "_own_files", lambda: "another-fingerprint")
+    lint_targets(targets, Options(cache=True), jobs=1)
+    assert set((cache_dir / "results").rglob("*.json")) > entries
+
+
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path, cache_dir):
     targets = _one(tmp_path, FLAWED)
     expected = lint_targets(targets, Options(cache=True), jobs=1)

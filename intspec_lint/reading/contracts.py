@@ -307,6 +307,8 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
     text = previous.text.split("\n")[-1]
     if previous.shape == "heading":
         return text
+    if _STATUS_KEY.match(text) or _STATUS_KEY.match(previous.key or ""):
+        return ""  # "Status codes: 400 Bad Request, ...": its reason phrases name no role
     if previous.section is not statement.section or previous.shape == "row":
         return statement.heading if statement.section.level else ""
     return text if len(text) <= 100 else ""
@@ -726,3 +728,9 @@ _WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b|/(?:web)?
 
 def is_webhook(text: str) -> bool:
     return bool(_WEBHOOK.search(text))
+
+
+def is_webhook_receiver(contract) -> bool:
+    """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook)."""
+    identity = " ".join(v.text for v in (contract.name, contract.url, contract.topic) if v is not None and v.text)
+    return is_webhook(identity)

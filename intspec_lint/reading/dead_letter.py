@@ -26,7 +26,7 @@ _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[
                    r"collection|inbox|outbox|spool)\b", re.I)
 _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
-    r"support|ops|sre)|notif(?:y|ies|ied|ication)|on[- ]call|pagerduty|opsgenie|victorops|slack|teams channel|"
+    r"support|ops|sre)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
     r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"

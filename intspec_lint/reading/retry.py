@@ -77,7 +77,11 @@ _BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|half-?open|trips?|stop\s+calling|pa
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait))\b"
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies))\b"
-                    r"|\b(?:once|twice|thrice)\b", re.I)
+                    r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b", re.I)
+# a duration said of a delay: "waits 2 s", "after 30 seconds", "1 s, doubling"
+_DELAY_DURATION = lazy(rf"\b(?:delay|wait|waits|waiting|backoff|back-off|interval|after|start\w*|first|then|retr\w*|"
+                       rf"pause|sleep)\b[^.;]{{0,40}}?{DURATION}|{DURATION}[^.;]{{0,20}}\b(?:delay|wait|backoff|"
+                       rf"interval|apart|between|doubling|later)\b", re.I)
 _STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d)", re.I)
 _UNBOUNDED = lazy(
     r"\b(?:unlimited|unbounded|infinite(?:ly)?|forever|indefinitely|endlessly|no\s+(?:max(?:imum)?|limit|cap)\b|"
@@ -215,9 +219,14 @@ def _loose(retry: Retry, statements) -> None:
 
 
 def _unplaced_duration(text: str, retry: Retry, placed: set[int]) -> bool:
-    """A duration in the text that no field holds (the cap's 60 s is not an initial delay)."""
-    taken = {v.text for v in (retry.max_delay, retry.circuit_open) if v is not None and id(v) in placed}
-    return any(match.group(0) not in " ".join(taken) for match in _ANY_DURATION.finditer(text))
+    """A duration said of a delay that no field holds (the cap's 60 s is not an initial delay, and a
+    "14-day retention" is no delay at all)."""
+    taken = " ".join(v.text for v in (retry.max_delay, retry.circuit_open) if v is not None and id(v) in placed)
+    for match in _DELAY_DURATION.finditer(text):
+        durations = _ANY_DURATION.findall(match.group(0))
+        if any(duration not in taken for duration in durations):
+            return True
+    return False
 
 
 def worst_case(retry: Retry) -> float | None:

@@ -168,7 +168,7 @@ class _Lines:
         return Span(line, start - self.starts[line - 1] + 1, end_line, end - self.starts[end_line - 1] + 1)
 
 
-_ACRONYM = lazy(r"\b(?i:the|a|our|each|every|per|this|that|its)\s+(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)(?:'s|\s*\([A-Z][a-z]+"
+_ACRONYM = lazy(r"\b(?i:the|our)\s+(TBD|TBC|TBA)\b(?!\s*(?i:values?|placeholders?|items?|fields?|entries|parts?)\b)|\b(TBD|TBC|TBA)(?:'s|\s*\([A-Z][a-z]+"
                r"|\s+(?i:clock|system|unit|side|team|service|controller|gateway|board|message|frame|id|code)s?\b)")
 _TOKEN = lazy(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])", re.I)
 

@@ -16,6 +16,7 @@ from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragr
 from ..span import Span
 from .lazy_re import lazy
 from .text import sentences
+from .values import is_placeholder
 
 # "Key: value", "Key — value", "key = value": a short key before a separator
 KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
@@ -134,6 +135,7 @@ class _Flattener:
                                       "line", section, parent=parent, key=lead[0], value=value))
             return
         run: list[tuple[int, str]] = []
+        keyed: list[tuple[int, str]] = []  # a "key: value" line and the lines that continue its value
         for offset, line in enumerate(text.split("\n")):
             if not line.strip():
                 continue
@@ -141,18 +143,38 @@ class _Flattener:
             pair = key_value(line)
             if pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0]):
                 self.sentences(run, path, section, parent)
-                run = []
-                said = sentences(line)  # "Transient failures — ... . Permanent failures — ...": the key is the first's
-                first = said[0][1] if said else line
-                self.out.append(Statement(first.strip(), Span(number, 1, number, 1 + len(line)), path, "line", section,
-                                          parent=parent, key=pair[0], value=key_value(first)[1] if key_value(first)
-                                          else pair[1]))
-                for offset, sentence in said[1:]:
-                    self.out.append(_keyed(Statement(sentence.strip(), Span(number, offset + 1, number, 1 + len(line)),
-                                                     path, "sentence", section, parent=parent)))
+                self.keyed(keyed, path, section, parent)
+                run, keyed = [], [(number, line)]
+            elif keyed and _continues_value(keyed[-1][1], line):
+                keyed.append((number, line))  # "Body: `id` string; `email` string;" wrapped onto the next line
             else:
+                self.keyed(keyed, path, section, parent)
+                keyed = []
                 run.append((number, line))
+        self.keyed(keyed, path, section, parent)
         self.sentences(run, path, section, parent)
+
+    def keyed(self, lines: list[tuple[int, str]], path, section, parent) -> None:
+        """A "key: value" line (wrapped or not): its first sentence keeps the key; the sentences after it
+        ("Transient failures — ... . Permanent failures — ...") are statements of their own."""
+        if not lines:
+            return
+        text = "\n".join(line for _, line in lines)
+        first_line = lines[0][0]
+        said = sentences(text, keep_lines=True, semicolons=False) or [(0, text)]
+        if is_placeholder(key_value(text)[0]):
+            said = [(0, text)]  # "TBD: say whether ... Give the key of every write.": one prompt, owed whole
+        for index, (offset, sentence) in enumerate(said):
+            line = first_line + text.count("\n", 0, offset)
+            span = Span(line, 1, line + sentence.rstrip().count("\n"), 1 + len(sentence.split("\n")[-1]))
+            statement = Statement(sentence.strip(), span, path, "line" if index == 0 else "sentence", section,
+                                  parent=parent)
+            pair = key_value(sentence)
+            if index == 0 and pair:
+                statement.key, statement.value = pair
+                self.out.append(statement)
+            else:
+                self.out.append(_keyed(statement))
 
     def sentences(self, run: list[tuple[int, str]], path, section, parent) -> None:
         if not run:
@@ -216,6 +238,12 @@ class _Flattener:
                 line = code.first_line + offset
                 self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
                                           section, code=code, parent=statement))
+
+
+def _continues_value(previous: str, line: str) -> bool:
+    """A line that goes on with the value of the line before it, rather than starting a new sentence."""
+    return not previous.rstrip().endswith((".", "!", "?", ":")) or line.lstrip()[:1] in "`'\"(" or \
+        line.lstrip()[:1].islower() or line.lstrip()[:1].isdigit()
 
 
 def _keyed(statement: Statement) -> Statement:

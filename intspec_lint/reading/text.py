@@ -11,6 +11,7 @@ UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours
 DURATION = rf"{NUM}\s*-?\s*{UNIT}"
 
 _SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*])")
+_FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*])")
 _NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
                 r"(?:\s+[\w'’-]+){0,9}\s*$", re.I)  # "never in MedCharta's config files or in the repository"
 _NAME_WORD = lazy(r"[a-z0-9]+")
@@ -20,11 +21,11 @@ _GENERIC_WORDS = frozenset(
 )
 
 
-def sentences(text: str, keep_lines: bool = False) -> list[tuple[int, str]]:
+def sentences(text: str, keep_lines: bool = False, semicolons: bool = True) -> list[tuple[int, str]]:
     """The sentences of `text` with their offsets (newlines inside a sentence become spaces, unless
-    `keep_lines`)."""
+    `keep_lines`); a semicolon ends one too unless `semicolons` is false (a list of fields)."""
     found, start = [], 0
-    for match in _SENTENCE.finditer(text):
+    for match in (_SENTENCE if semicolons else _FULL_STOP).finditer(text):
         found.append((start, text[start : match.start()]))
         start = match.end()
     found.append((start, text[start:]))

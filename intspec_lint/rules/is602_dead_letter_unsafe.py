@@ -24,9 +24,10 @@ def dead_letter_unsafe(spec, options):
         if dead.text.strip():
             texts.append(Value(dead.text, dead.span))
     texts += [e.action for e in spec.errors if given(e.action)]
+    reported = set()
     for said in texts:
         dropped = drops_messages(said.text)
-        if dropped and not mentions_dead_letter(said.text):
+        if dropped and not mentions_dead_letter(said.text) and said.span.line not in reported:
+            reported.add(said.span.line)
             yield Hit(said.span, f"failed messages are '{dropped}': nothing may be silently lost; send them to a "
                                  "dead-letter queue or table that someone is alerted about")
-            return

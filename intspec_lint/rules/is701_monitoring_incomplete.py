@@ -47,7 +47,7 @@ def monitoring_incomplete(spec, options):
             if found is not None and found.text.strip() in _NONE:
                 yield Hit(found.span, f"{subject} has no {what} ('{found.text.strip()}')")
                 continue
-            if field == "threshold" and given(found) and not _CONCRETE.search(found.text):
+            if field == "threshold" and given(found) and not found.loose and not _CONCRETE.search(found.text):
                 yield Hit(found.span, f"{subject}: threshold '{short(found.text)}' is no value: give one an alert can "
                                       "fire on (e.g. > 2% over 5 minutes)")
                 continue

@@ -1,6 +1,7 @@
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import rule
+from ..reading.contracts import is_webhook_receiver
 
 
 @rule(
@@ -20,13 +21,12 @@ def idempotency_missing(spec, options):
     stated = idempotency is not None and (any(given(s) for s in idempotency.statements)
                                           or any(given(k.key) for k in idempotency.keys))
     writes = [c for c in spec.contracts if c.writes]
-    if not stated and not spec.has("idempotency") and not any(c.idempotent and not c.idempotent_by_method
-                                                               for c in writes):
+    if not stated and not any(c.idempotent and not c.idempotent_by_method for c in writes):
         yield Hit(spec.where("idempotency"), "idempotency is never stated: say whether the consumer can safely "
                                              "receive the same message twice, and give the idempotency key of every "
                                              "write operation")
         return
     for contract in writes:
-        if contract.idempotent is None:
+        if contract.idempotent is None and not is_webhook_receiver(contract):  # a webhook receiver is IS902's
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
                                      "key or dedup strategy: say which key makes a repeated call safe")

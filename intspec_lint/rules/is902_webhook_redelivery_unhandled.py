@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import rule
-from ..reading.contracts import is_webhook
+from ..reading.contracts import is_webhook, is_webhook_receiver
 from ..reading.idempotency import dedups, handles_redelivery
 from ..model import given
 
@@ -31,9 +31,14 @@ def webhook_redelivery_unhandled(spec, options):
         return  # IS901 reports a spec that never states idempotency
     if any(handles_redelivery(text) for text in said):
         return
-    receivers = [c for c in spec.contracts if c.writes and _receives_webhooks(c)]
+    receivers = [c for c in spec.contracts if c.writes and is_webhook_receiver(c)]
+    for contract in receivers:
+        if contract.idempotent is None and not dedups(contract.text):
+            yield Hit(contract.span, f"{contract.subject} receives webhooks, but nothing says what happens when the "
+                                     "same delivery arrives twice: dedupe on the event or delivery id")
+            return
     if receivers or any(c.kind == "message" and dedups(c.text) for c in spec.contracts):
-        return  # a delivery's own contract says how it dedups, or IS901 reports that it does not
+        return  # each delivery's own contract says how it dedups
     for flow in spec.flows:
         text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
         if is_webhook(text):
@@ -41,9 +46,3 @@ def webhook_redelivery_unhandled(spec, options):
             yield Hit(flow.span, f"flow {name} is delivered by webhook, but nothing says what happens when the same "
                                  "delivery arrives twice: dedupe on the event or delivery id")
             return
-
-
-def _receives_webhooks(contract) -> bool:
-    """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook)."""
-    identity = " ".join(v.text for v in (contract.name, contract.url, contract.topic) if given(v))
-    return is_webhook(identity)
