@@ -273,6 +273,7 @@ class Spec:
     mappings: list[Mapping] = field(default_factory=list)
     idempotency: Idempotency | None = None
     sections: dict[str, Span] = field(default_factory=dict)  # part -> the heading it was found under
+    evidence: dict[str, Span] = field(default_factory=dict)  # part -> a statement that talks about it
     vague: list[Value] = field(default_factory=list)  # hand-waving phrases in free text
     dropped: list[Value] = field(default_factory=list)  # sentences that drop failed messages with no dead letter
     open_items: list[Value] = field(default_factory=list)  # "TODO: agree the retry budget": a decision left open
@@ -286,3 +287,8 @@ class Spec:
     def has(self, part: str) -> bool:
         """The spec has a section (or key) for `part`, even an empty one."""
         return part in self.sections
+
+    def mentions(self, part: str) -> bool:
+        """The spec talks about `part` somewhere: a section, a table, or sentences that say it in their
+        own words. A part it talks about is never reported as absent, only what it leaves out."""
+        return part in self.sections or part in self.evidence

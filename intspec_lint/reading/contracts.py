@@ -175,6 +175,12 @@ def _labelled(r: Reading, title: str) -> bool:
     return bool(label) and "contracts" in r.vocab.section_parts(label)
 
 
+_OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"
+                  r"publish|notify|upsert|register|sync|push|pull|search|query|retrieve|read|write|close|open|"
+                  r"refund|approve|reject|book|reserve|confirm)\b|\b(?:message|event|webhook|callback|notification|"
+                  r"endpoint|request)s?\b", re.I)
+
+
 def _is_unit(r: Reading, section: Section) -> bool:
     own = r.topics.own.get(id(section), ())
     if own and "contracts" not in own:
@@ -183,7 +189,11 @@ def _is_unit(r: Reading, section: Section) -> bool:
         child_parts = r.topics.heading_parts(child.title, ("nested",))
         if not r.vocab.is_contract_subsection(child.title) and (not child_parts or "contracts" in child_parts):
             return False
-    return _describes(r, section)
+    if _describes(r, section):
+        return True
+    # a sub-heading under the contracts that names an operation ("### Create fulfillment order") is one,
+    # however little it says; "### Environments" is not
+    return not own and not section.children and bool(_OPERATION.search(section.title))
 
 
 def _names_endpoint(r: Reading, section: Section) -> bool:

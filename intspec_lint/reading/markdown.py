@@ -23,6 +23,10 @@ from .statements import flatten
 from .topics import Topics, assign
 from .vocabulary import Vocabulary
 
+_EVIDENCE = 2  # statements that talk about a part in their own words, for it to count as talked about
+# words of one part that another part's statement explains: an alert in the dead-letter path is that
+# path's alert, not monitoring
+_EXPLAINED_BY = {"monitoring": {"dead_letter", "errors"}}
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
 
@@ -35,9 +39,17 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     assign(statements, topics, {"dead_letter": dead_letter.cue})
     spec = Spec("markdown", doc.title_span)
     reading = Reading(doc, vocab, topics, statements, spec)
+    said: dict[str, list] = {}
     for statement in statements:  # where each part is talked about: there it is not missing
         for part in statement.placed:
             spec.sections.setdefault(part, statement.section.span)
+        if statement.shape not in ("heading", "code", "code-key"):
+            for part in statement.topics - statement.placed:
+                if not statement.topics & _EXPLAINED_BY.get(part, set()):
+                    said.setdefault(part, []).append(statement)
+    for part, where in said.items():
+        if len(where) >= _EVIDENCE:
+            spec.evidence[part] = where[0].span
     for reader in _READERS:
         reader.read(reading)
     overview.systems(reading)

@@ -63,6 +63,26 @@ def read(r: Reading) -> None:
                 _record(r, statement.span, metric, threshold, alert)
     if r.spec.monitoring:
         r.mark("monitoring", r.spec.monitoring[0].span)
+    else:
+        _loose(r)
+
+
+_NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"
+                    r"greater\s+than)\s+~?\d|\d+(?:[.,]\d+)?\s*%", re.I)
+
+
+def _loose(r: Reading) -> None:
+    """Evidence of metrics the reader could not read: a statement about monitoring with a number an
+    alert could fire on, or a table under a monitoring heading whose columns it does not know."""
+    for statement in r.statements:
+        if "monitoring" not in statement.topics or statement.shape in ("heading", "code"):
+            continue
+        if "sla" in statement.topics and "monitoring" not in statement.placed:
+            continue  # "P99 under 2 seconds" is a target, not a metric someone is alerted on
+        if (statement.shape == "row" and "monitoring" in statement.placed) or (
+                r.vocab.metric_kind(statement.text) != "other" and _NUMBER_NEAR.search(statement.text)):
+            r.spec.evidence.setdefault("monitoring:values", statement.span)
+            return
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:

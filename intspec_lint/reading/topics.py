@@ -30,6 +30,9 @@ TOPIC_HEADING = lazy(
 )
 _MAJORITY = 0.5
 _MIN_VOTES = 2
+# a section is given a part by its words only for the parts read from what statements say; flows and
+# contracts are read from the shape of the document (tables, sub-headings), which words alone cannot give
+_VOTED = frozenset({"retry", "dead_letter", "monitoring", "idempotency", "auth", "errors", "sla", "mappings"})
 
 
 class Topics:
@@ -97,7 +100,7 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         votes: dict[str, int] = {}
         counted = [s for s in members if s.shape not in ("heading", "code")]
         for statement in counted:
-            for part in statement.topics:
+            for part in statement.topics & _VOTED:
                 votes[part] = votes.get(part, 0) + 1
         if not votes:
             continue

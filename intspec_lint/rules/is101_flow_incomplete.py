@@ -28,6 +28,8 @@ _FIELDS = (
 )
 def flow_incomplete(spec, options):
     if not spec.flows:
+        if spec.mentions("flows"):
+            return  # talked about in words no table or list gives: nothing to say is missing
         yield Hit(spec.where("flows"), "no data flows: add a table with source, destination, trigger, payload "
                                        "and frequency for each flow")
         return

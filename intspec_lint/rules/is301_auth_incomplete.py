@@ -27,6 +27,8 @@ _FIELDS = (
 )
 def auth_incomplete(spec, options):
     if not spec.auth:
+        if spec.mentions("auth") and not spec.has("auth"):
+            return  # auth talked about in passing, in words the reader cannot place: say nothing
         what = "no mechanism is described" if spec.has("auth") else "there is no authentication section"
         yield Hit(spec.where("auth"), f"authentication is not documented ({what}): document each system's "
                                       "mechanism, rotation and credential storage")

@@ -25,7 +25,7 @@ _CATEGORIES = {
     "| Partial | Batch with some failed records | Process successes, retry failures separately |\n",
 )
 def error_classification_incomplete(spec, options):
-    if not spec.errors and not spec.has("errors"):
+    if not spec.errors and not spec.mentions("errors"):
         yield Hit(spec.title, "there is no error handling section: classify errors as transient, permanent and "
                               "partial, with an action for each")
         return

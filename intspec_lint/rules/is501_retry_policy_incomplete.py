@@ -27,6 +27,11 @@ _FIELDS = (
 def retry_policy_incomplete(spec, options):
     retry = spec.retry
     if retry is None:
+        if spec.mentions("retry"):  # "failed calls are retried": retries, but no policy
+            yield Hit(spec.evidence.get("retry", spec.where("retry")), "retries are mentioned, but no retry policy "
+                      "is given: state the strategy, initial delay, max attempts, max delay cap and circuit breaker "
+                      "threshold")
+            return
         yield Hit(spec.title, "there is no retry policy: give the strategy, initial delay, max attempts, max delay "
                               "cap and circuit breaker threshold")
         return

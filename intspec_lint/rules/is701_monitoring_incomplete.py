@@ -28,7 +28,14 @@ _KINDS = (
     "| Dead-letter queue size | > 0 | Critical |\n| OAuth token expiry | < 7 days to expiry | Warning |\n",
 )
 def monitoring_incomplete(spec, options):
-    if not spec.monitoring and not spec.has("monitoring"):
+    if not spec.monitoring:
+        if "monitoring:values" in spec.evidence:
+            return  # thresholds the reader cannot tie to a metric: nothing to call missing
+        if spec.mentions("monitoring"):
+            where = spec.sections.get("monitoring") or spec.evidence["monitoring"]
+            yield Hit(where, "monitoring is talked about, but no metric is defined with a threshold and an alert: "
+                             "define latency, error rate, queue depth and auth token expiry metrics")
+            return
         yield Hit(spec.title, "there is no monitoring section: define metrics for latency, error rate, queue depth "
                               "and auth token expiry, each with a threshold and an alert")
         return

@@ -31,7 +31,7 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
 )
 def mapping_incomplete(spec, options):
     if not spec.mappings:
-        if not spec.has("mappings"):
+        if not spec.mentions("mappings"):
             yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
                                               "types and the transform between them")
         return
