@@ -70,8 +70,9 @@ def read(r: Reading) -> None:
     taken: set[int] = set()  # statements read as part of a flow sub-section
     for section in r.doc.root.walk():
         own, parts = r.topics.own.get(id(section), ()), r.topics.of(section)
-        if own == ("flows",) and _labelled(r, section.title) and _from_section(r, section, taken, own_blocks=True):
-            continue  # "## Flow A: a family accepts a place"
+        if own == ("flows",) and (_labelled(r, section.title) or _keyed_flow(r, section)) and _from_section(
+                r, section, taken, own_blocks=True):
+            continue  # "## Flow A: a family accepts a place", "Flow 1" with "trigger: ...", "volume: ..." below
         if "flows" not in parts:
             continue
         for child in section.children:
@@ -93,6 +94,16 @@ def read(r: Reading) -> None:
             arrow(fields["direction"][0], fields["direction"][1], found, direction=True)
         r.mark("flows", span)
         r.spec.flows.append(Flow(span, **found))
+
+
+def _keyed_flow(r: Reading, section: Section) -> bool:
+    """A section named like one flow ("Flow 1", not "Data flows") whose lines give its fields by key."""
+    if len(section.title.split()) <= 2 and r.vocab.section_parts(section.title) and not any(
+            c.isdigit() for c in section.title) and len(section.title) < 12:
+        return False  # "Flows", "Data flows": the part itself
+    fields = {r.vocab.field_exactly("flows", s.key) for s in r.within(section, own=True)
+              if s.key and s.parent is None}  # not "- **Install postback**" with "- Source: ..." under it
+    return len(fields - {None}) >= 2
 
 
 def _labelled(r: Reading, title: str, part: str = "flows") -> bool:

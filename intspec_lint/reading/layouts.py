@@ -64,65 +64,90 @@ def _bold_heading(block, lines: list[str]) -> str | None:
 def unfold_registers(root: Section, vocab) -> None:
     """Replace each register table under `root` by the sections it holds (in place)."""
     for section in list(root.walk()):
+        if section is not root and vocab.section_parts(section.title):
+            continue  # a table under "Retry policy" is that part's, whatever its rows name
         for block in list(section.blocks):
             if isinstance(block, Table) and _is_register(block, vocab):
                 section.blocks.remove(block)
                 section.children[:0] = _sections(block, section.level + 1, vocab)
 
 
-def _part_of(text: str, vocab) -> tuple[str, str]:
-    """(part heading, item heading) a first cell names: ("Contract", "Create order"), ("Retry", "")."""
-    text = text.strip(" *`")
-    label, item = vocab.label(text)
-    if label:
-        return label, item
-    return (text, "") if vocab.section_parts(text) else ("", "")
+_SEGMENT = re.compile(r"\s+[—–]\s+|\s+-\s+|:\s+")
+_TITLES = {"overview": "Overview", "sla": "Service levels", "flows": "Data flows", "contracts": "API contracts",
+           "auth": "Authentication", "errors": "Error handling", "retry": "Retry policy",
+           "dead_letter": "Dead-letter handling", "monitoring": "Monitoring", "mappings": "Data mapping",
+           "idempotency": "Idempotency"}
+
+
+def _part_of(text: str, vocab) -> tuple[str, str, str]:
+    """(part heading, unit heading, key) a register's first cell names, from its labelled segments:
+    "Retry" -> ("Retry", "", ""); "Retry: max attempts" -> ("Retry", "", "max attempts"); "Contract: Create
+    order" -> ("Contract", "Create order", ""); "Flow 1 — trigger" -> ("Flow 1", "", "trigger"); "Meridian
+    event — headers" -> ("API contracts", "Meridian event", "headers"), the part told by its key; "Auth —
+    hk-sync → TidyRoster — rotation" -> ("Auth", "hk-sync → TidyRoster", "rotation")."""
+    segments = [s.strip(" *`") for s in _SEGMENT.split(text.strip(" *`")) if s.strip(" *`")]
+    if not segments:
+        return "", "", ""
+    first = segments[0]
+    parts = vocab.section_parts(first)
+    if parts:
+        part, title, rest = parts[0], first, segments[1:]
+    else:
+        part = next((p for p in _TITLES for segment in segments[::-1]
+                     if p in vocab.data["fields"] and vocab.field_exactly(p, segment)), "")
+        if not part:
+            return "", "", ""
+        title, rest = _TITLES[part], segments
+    key = ""
+    if rest and part in vocab.data["fields"] and (vocab.field_exactly(part, rest[-1]) or len(rest) > 1):
+        key = rest.pop()
+    return title, " — ".join(rest), key
 
 
 def _is_register(table: Table, vocab) -> bool:
-    """Three columns or more (part, item, fact), or two whose first names part and item ("Retry: max
-    attempts | 5")."""
+    """Two columns or more whose first cell names a part (and maybe the unit and the fact's key) on most
+    rows, over at least three parts: "Section | Item | Specification", "Aspect | Detail"."""
     if len(table.header) < 2 or len(table.rows) < _MIN_ROWS:
         return False
     if vocab.table_part([cell.text for cell in table.header], ()) is not None:
         return False
     named = [_part_of(row.cells[0].text, vocab) for row in table.rows if row.cells]
-    if len(table.header) == 2:
-        named = [(part, item) for part, item in named if item]
-    parts = {found for part, _ in named if part for found in vocab.section_parts(part)}
-    return sum(1 for part, _ in named if part) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
+    parts = {found for title, _, _ in named if title for found in vocab.section_parts(title)}
+    return sum(1 for title, _, _ in named if title) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
 
 
 def _sections(table: Table, level: int, vocab) -> list[Section]:
-    """One section per run of rows under the same part; items of one part ("Contract: A", "Contract:
-    B") are sub-sections of one section named by the part."""
+    """One section per run of rows under the same part; the units of one part ("Contract: A",
+    "Contract: B") are sub-sections of one section named by the part; a fact's key, when the first cell
+    gives it, leads its item ("Retry: max attempts | 5" -> "max attempts: 5")."""
     sections: list[Section] = []
     current: Section | None = None
-    keyed = len(table.header) == 2  # "Retry: max attempts | 5": the item is the key of the fact
     for row in table.rows:
         if not row.cells:
             continue
-        part, item = _part_of(row.cells[0].text, vocab)
+        part, unit, key = _part_of(row.cells[0].text, vocab)
         cells = row.cells[1:]
-        if keyed and item:
-            cells, item = [Cell(item, row.cells[0].span), *cells], ""
+        if key:
+            cells = [Cell(key, row.cells[0].span), *cells]
+        elif len(table.header) == 2 and unit:  # "Flow: ARI push | A → B; trigger: ...": the unit leads its fact
+            cells, unit = [Cell(unit, row.cells[0].span), *cells], ""
         if not part:  # a row that names no part continues the one above
-            part, item = (current.title, "") if current is not None else (row.cells[0].text, "")
+            part, unit = (current.title, "") if current is not None else (row.cells[0].text, "")
         parent = sections[-1] if sections and sections[-1].title == part else None
         if parent is None:
             parent = Section(part, level, row.cells[0].span)
             sections.append(parent)
         target = parent
-        if item:
-            if not parent.children or parent.children[-1].title != item:
-                parent.children.append(Section(item, level + 1, row.cells[0].span))
+        if unit:
+            if not parent.children or parent.children[-1].title != unit:
+                parent.children.append(Section(unit, level + 1, row.cells[0].span))
             target = parent.children[-1]
         current = target
         if not target.blocks:
             target.blocks.append(ListBlock([], False, row.span))
         target.blocks[-1].items.append(_item(cells, row.span))
-        for unit in (parent, target):
-            unit.end_line = row.span.end_line
+        for section in (parent, target):
+            section.end_line = row.span.end_line
     return sections
 
 
