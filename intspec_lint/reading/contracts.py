@@ -11,48 +11,20 @@ that has no body by definition ("204 No Content").
 
 from __future__ import annotations
 
-import json
 import re
 
 from ..document.model import Section
-from ..model import Body, Contract, Example, Field, StatusCode, Value
+from ..model import Body, Contract, StatusCode, Value
 from ..span import Span
 from .context import Reading
-from .examples import is_json_schema, parse_example
+from .bodies import bodyless_response, field_row, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, key_value
+from .status_codes import DOCUMENTED_STATUS, STATUS_KEY, STATUS_ANY, STATUS_LINE, example_status, status_line
 from .topics import METHOD_URL, TOPIC_HEADING
-from .values import enum_values, value
+from .values import value
 from .vocabulary import normalize
 
-_STATUS_LINE = lazy(r"^\W{0,3}([1-5]\d\d)\b(?![.,]\d)\s*(.*)$", re.S)
-_STATUS_KEY = lazy(
-    r"\b(?:status(?:\s+codes?)?|(?:response|http|return|error)\s+codes?|codes)\b\s*"
-    r"(?:[:—–=]|\bare\b|\binclude\b|(?=`?[1-5]\d\d\b))\s*(.*)",
-    re.I,
-)
-_STATUS_REASON = lazy(
-    r"(?<![\w.$/-])([1-5]\d\d)`?\s*(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|"
-    r"Not Found|Conflict|Gone|Unprocessable|Too Many Requests|Internal Server Error|Bad Gateway|"
-    r"Service Unavailable|Gateway Timeout|Moved|Found|Not Modified|Payload Too Large|Precondition|"
-    r"Method Not Allowed|Not Acceptable|Request Timeout|Locked|Multi-Status|Partial Content)\b",
-    re.I,
-)
-_STATUS_LOOSE = lazy(
-    r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
-)
-_STATUS_ANY = lazy(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
-_DOCUMENTED_STATUS = lazy(r"^\W*(?:response|reply|answer)\W*\s*`?([1-5]\d\d)\b[^:]{0,30}:\s*(\S.*)", re.I | re.S)
-_STATUS_MENTION = lazy(
-    r"\b(?:returns?|returning|respond(?:s|ed)?(?:\s+with)?|repl(?:y|ies)(?:\s+with)?|answers?(?:\s+with)?|"
-    r"status(?:\s+code)?|HTTP(?:/\d(?:\.\d)?)?|gets?|receives?|sends?\s+back|fails?\s+with|"
-    r"(?:refused|rejected|denied|answered|acknowledged)\s+with)\s+"
-    r"(?:(?:an?|the|with|code|status|of|http)\s+){0,2}`?([1-5]\d\d)\b(?![.,]\d)"
-    r"|(?<![\w.$/-])`?([1-5]\d\d)`?\s+(?:\w+\s+)?(?:is|are|gets?)\s+(?:then\s+)?"
-    r"(?:returned|sent(?:\s+back)?|raised|answered|given|thrown)\b",
-    re.I,
-)
-_HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 _SHAPE_LIST = lazy(
     r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
     r"date|datetime|timestamp|unix|iso|enum|binary|hex|url|email)",
@@ -71,14 +43,8 @@ _MESSAGE = lazy(
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi)\b",
     re.I,
 )
-_INLINE_JSON = lazy(r"`(\s*[\[{].*?[\]}]\s*)`")
-_ARROW_JSON = lazy(r"(?:→|->|=>)\s*`?([1-5]\d\d)?[^{\[`\n]{0,30}`?\s*([{\[].*[}\]])`?\s*$")
-_NO_BODY = lazy(r"\b(?:204|205|304)\b(?:\s*`)?\s*(?:No Content|Reset Content|Not Modified)?|\b(?:empty|no)\s+(?:response\s+)?"
-                r"body\b", re.I)
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
-_YES = {"yes", "y", "true", "required", "mandatory", "✓", "✔", "x", "always", "must", "req"}
-_NO = {"no", "n", "false", "optional", "opt", "-", "—", "nullable", "conditional"}
 
 
 def read(r: Reading) -> None:
@@ -244,10 +210,10 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             label = _label_before(statement, previous)
             roles = _keyed_roles(since)  # "Body: ... Response: ...": the blocks below come in that order
             run = _run_length(codes, statement, statements)
-            if len(roles) > 1 and (not _role(label) or run > 1 or after):
+            if len(roles) > 1 and (not role_of(label) or run > 1 or after):
                 label = roles[len(after)] if len(after) < len(roles) else ""
             after.append(statement)
-            _code(r, contract, statement, label)
+            read_code(r, contract, statement, label)
             continue
         if statement.shape not in ("code-key", "code-comment"):
             after = []
@@ -259,7 +225,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             _row(r, contract, statement, label)
         else:
             _line(r, contract, statement)
-            _inline_examples(contract, statement)
+            inline_examples(contract, statement)
+            if statement.shape == "item":
+                _nested_field(contract, statement)
         previous = statement
     if contract.method is None:  # a unit that opens with its request example: `POST https://...` in an http block
         for statement in statements:
@@ -276,13 +244,47 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text)):
         contract.kind = "message"
     if contract.kind == "http" and not any(e.role == "response" for e in contract.examples):
-        _bodyless_response(contract, words)
+        bodyless_response(contract, words)
     for example in contract.examples:
         if example.role == "request" and contract.request_shape is None:
             contract.request_shape = Value("(example)", example.span)
         if example.role == "response" and contract.response_shape is None:
             contract.response_shape = Value("(example)", example.span)
     return contract
+
+
+_PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b", re.I)
+
+
+def _nested_field(contract: Contract, statement: Statement) -> None:
+    """A typed field in a list nested under a body ("- Body: `annotations` (array), each" / "  -
+    `annotation_ref` (string, required)"; "- Response 200" / "  - `readings` (array)" / "    - `logger_id`
+    (string)"): a declared field of that body, named by its path."""
+    if statement.parent is None or statement.parent.shape != "item":
+        return
+    found = inline_fields(statement.text.split("\n")[0], statement.span)
+    if len(found) != 1:
+        return
+    path: list[str] = []
+    role = ""
+    parent = statement.parent
+    while parent is not None and parent.shape == "item" and not role:
+        head = parent.text.split("\n")[0]
+        if _PARAMETERS.search(parent.key or head):
+            return  # query parameters and headers are no body's fields
+        own = inline_fields(parent.value if parent.key else head, parent.span)
+        role = role_of(parent.key or head.split(":")[0]) if parent.key or not own else ""
+        if len(own) == 1:
+            path.insert(0, own[0].name.removesuffix("[]"))
+        parent = parent.parent
+    if not role:
+        return
+    field = found[0]
+    field.name = ".".join([*path, field.name])
+    contract.bodies.setdefault(role, Body(statement.span)).fields.append(field)
+    shape = f"{role}_shape"
+    if getattr(contract, shape) is None:
+        setattr(contract, shape, Value("(fields listed)", statement.span))
 
 
 def _run_length(codes: list[Statement], first: Statement, statements: list[Statement]) -> int:
@@ -301,7 +303,7 @@ def _keyed_roles(statements: list[Statement]) -> list[str]:
     """The roles labelled one after the other: "Body: ... Response: ..." -> request, response."""
     roles: list[str] = []
     for statement in statements:
-        role = _role(statement.key) if statement.key and len(statement.key.split()) <= 3 else ""
+        role = role_of(statement.key) if statement.key and len(statement.key.split()) <= 3 else ""
         if role and role not in roles:
             roles.append(role)
     return roles
@@ -317,7 +319,7 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
     text = previous.text.split("\n")[-1]
     if previous.shape == "heading":
         return text
-    if _STATUS_KEY.match(text) or _STATUS_KEY.match(previous.key or ""):
+    if STATUS_KEY.match(text) or STATUS_KEY.match(previous.key or ""):
         return ""  # "Status codes: 400 Bad Request, ...": its reason phrases name no role
     if previous.section is not statement.section or previous.shape == "row":
         return statement.heading if statement.section.level else ""
@@ -343,24 +345,24 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
     elif field in ("request_shape", "response_shape") and (pair[1].strip() or r.under(statement)):
         if getattr(contract, field) is None:
             setattr(contract, field, value(pair[1] or "(below)", span))
-        declared = _inline_fields(pair[1], span)  # "`id` string required; `qty` integer"
+        declared = inline_fields(pair[1], span)  # "`id` string required; `qty` integer"
         if len(declared) >= 2:
             contract.bodies.setdefault(field.split("_")[0], Body(span)).fields += declared
     if len(_SHAPE_LIST.findall(text)) >= 2:
-        shape = "response_shape" if _role(text.split(":")[0]) == "response" else "request_shape"
+        shape = "response_shape" if role_of(text.split(":")[0]) == "response" else "request_shape"
         if getattr(contract, shape) is None:
             setattr(contract, shape, value("(fields listed)", span))
     if (_RESPONSE_LINE.match(text) or _RETURNS.match(text)) and contract.response_shape is None:
         contract.response_shape = value(text, span)
-    status = _STATUS_LINE.match(text)
-    documented = _DOCUMENTED_STATUS.match(text)
+    status = STATUS_LINE.match(text)
+    documented = DOCUMENTED_STATUS.match(text)
     if status and statement.shape == "item":
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))
     elif documented:  # "Response `200 OK`: `{...}`": the response of that status, documented
         contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
-        _status_line(contract, statement)
+        status_line(contract, statement)
     else:
-        _status_line(contract, statement)
+        status_line(contract, statement)
     if contract.topic is None:
         mention = _TOPIC_MENTION.search(text)
         if mention and not METHOD_URL.search(text):
@@ -376,29 +378,6 @@ def _nested_texts(r: Reading, statement: Statement) -> list[str]:
     return [n.text for n in r.under(statement) if n.shape in ("item", "sentence", "line")]
 
 
-def _status_line(contract: Contract, statement: Statement) -> None:
-    """Status codes on a line: listed ("Status codes: 201 (created), 409 (duplicate)") or only
-    mentioned in a sentence ("returns 409 when the order exists")."""
-    text = statement.text
-    span = statement.span
-    listed = _STATUS_KEY.search(text.replace("\n", " "))  # a list item wrapped over lines
-    if listed:
-        for piece in re.split(r"[,;·]|\s\|\s", listed.group(1)):
-            match = _STATUS_ANY.search(piece)
-            if match:
-                meaning = piece[match.end():].strip(" `()-—–:=")
-                said = value(meaning, span) if re.search(r"[A-Za-z]", meaning) else None
-                contract.status_codes.append(StatusCode(int(match.group(1)), span, said))
-        return
-    found = set(_status_codes(text))
-    contract.status_codes.extend(StatusCode(code, span, listed=False) for code in found)
-    for code, offset in status_mentions(text):
-        if code not in found:
-            found.add(code)
-            line = span.line + text.count("\n", 0, offset)
-            contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=False))
-
-
 def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
     table = statement.table
     kind = r.topics.table(table, ("contracts",))
@@ -407,20 +386,20 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
         code_col = next(i for i, f in kind[1].items() if f == "code")
         meaning_col = next((i for i, f in kind[1].items() if f == "meaning"), None)
         if code_col < len(cells):
-            match = _STATUS_ANY.search(cells[code_col].text)
+            match = STATUS_ANY.search(cells[code_col].text)
             if match:
                 meaning = None
                 if meaning_col is not None and meaning_col < len(cells):
                     meaning = value(cells[meaning_col].text, cells[meaning_col].span)
                 contract.status_codes.append(StatusCode(int(match.group(1)), statement.span, meaning))
     elif kind and kind[0] == "schema_fields":
-        role = _role(label) or ("response" if any(b.span != statement.table.span for b in contract.bodies.values())
+        role = role_of(label) or ("response" if any(b.span != statement.table.span for b in contract.bodies.values())
                                 and "request" in contract.bodies else "request")
         shape = "response_shape" if role == "response" else "request_shape"
         if getattr(contract, shape) is None:
             setattr(contract, shape, Value("(field table)", table.span))
         body = contract.bodies.setdefault(role, Body(table.span))
-        found = _field_row(statement, kind[1], table)
+        found = field_row(statement, kind[1], table)
         if found is not None:
             body.fields.append(found)
     elif kind is None and any(r.vocab.field("contracts", c.text) == "headers" for c in table.header):
@@ -429,145 +408,7 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
     elif kind is None and statement.key:
         _line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
                                      key=statement.key, value=statement.value))
-    _inline_examples(contract, statement)
-
-
-def _code(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
-    code = statement.code
-    r.examples.add(id(code))
-    role = _role(label)
-    if code.info in ("yaml", "yml") and not role:
-        _yaml_block(r, contract, code)
-        return
-    stripped = code.text.strip()
-    if not stripped:
-        return
-    if stripped.startswith("{"):
-        try:
-            data = json.loads(stripped)
-        except ValueError:
-            data = None
-        if is_json_schema(data):
-            shape = "response_shape" if role == "response" else "request_shape"
-            if getattr(contract, shape) is None:
-                setattr(contract, shape, Value("(JSON Schema)", code.span))
-            contract.bodies.setdefault(role or "request", Body(code.span)).schema = data
-            return
-    if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
-        return
-    example = parse_example(role, code.info, code.text, code.span, code.first_line)
-    if example.media_type == "application/x-sh":
-        example.role = example.role or "request"
-    if not example.role:
-        roles = {e.role for e in contract.examples}
-        wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
-        example.role = "request" if wants_request and "request" not in roles else "response"
-    contract.examples.append(example)
-
-
-def _yaml_block(r: Reading, contract: Contract, code) -> None:
-    """A contract written as a YAML block: method, url, headers, request, response, status codes."""
-    from ..document.yaml import YamlSyntaxError, is_map, is_seq, parse_yaml
-
-    try:
-        root = parse_yaml(code.text).root
-    except YamlSyntaxError:
-        return
-    if root is None or not is_map(root):
-        return
-    for key_node, node in root.value:
-        line = code.first_line + key_node.start_mark.line
-        span = Span(line, 1, line, 1)
-        field = r.vocab.field("contracts", str(key_node.value).replace("_", " "))
-        text = node.value if isinstance(node.value, str) else ""
-        if field == "method" and text and contract.method is None:
-            contract.method = value(text, span)
-        elif field == "url" and text and contract.url is None:
-            contract.url = value(text, span)
-        elif field == "topic" and text and contract.topic is None:
-            contract.topic = value(text, span)
-        elif field == "headers" and is_map(node):
-            contract.headers += [value(str(k.value), span) for k, _ in node.value]
-        elif field == "headers" and is_seq(node):
-            contract.headers += [value(str(item.value), span) for item in node.value if isinstance(item.value, str)]
-        elif field in ("request_shape", "response_shape") and getattr(contract, field) is None:
-            setattr(contract, field, value(text or "(YAML block)", span))
-        elif field == "status_codes" and isinstance(node.value, list):
-            for item in node.value:
-                key = item[0] if isinstance(item, tuple) else item
-                match = _STATUS_ANY.fullmatch(str(key.value).strip())
-                if match:
-                    item_line = code.first_line + key.start_mark.line
-                    contract.status_codes.append(StatusCode(int(match.group(1)), Span(item_line, 1, item_line, 1)))
-
-
-def _inline_examples(contract: Contract, statement: Statement) -> None:
-    """JSON written inline: "Response `201`: `{"id": 7}`", "→ 200 {"status": "ok"}"."""
-    text = statement.text
-    if "{" not in text and "[" not in text:
-        return
-    found: list[tuple[str, str]] = []
-    for match in _INLINE_JSON.finditer(text):
-        found.append((text[: match.start()], match.group(1)))
-    if not found:
-        arrow = _ARROW_JSON.search(text)
-        if arrow:
-            found.append((text[: arrow.start()] + " response", arrow.group(2)))
-    for before, body in found:
-        try:
-            data = json.loads(body)
-        except ValueError:
-            continue  # a placeholder object or a fragment: no example to judge
-        if not isinstance(data, (dict, list)) or not data or _is_shape(data):
-            continue
-        lead = before[-60:]
-        role = _role(statement.key) or _role(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead)
-                                                          else "")
-        if not role:
-            role = "request" if "request" not in {e.role for e in contract.examples} else "response"
-        example = Example(role, "application/json", body, statement.span, data=data, first_line=statement.span.line)
-        contract.examples.append(example)
-
-
-_DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
-                  r"([\w.+-]+/[\w.+-]+)", re.I)
-
-
-def _is_shape(data) -> bool:
-    """`{"error": "<code>"}`: a body's shape with placeholders for its values, not an example of it."""
-    leaves = list(_leaves(data))
-    return bool(leaves) and all(isinstance(v, str) and (v.startswith("<") or v in ("...", "…", "string")) for v in leaves)
-
-
-def _leaves(data, depth: int = 0):
-    if depth > 20:
-        return
-    if isinstance(data, dict):
-        for inner in data.values():
-            yield from _leaves(inner, depth + 1)
-    elif isinstance(data, list):
-        for inner in data[:50]:
-            yield from _leaves(inner, depth + 1)
-    else:
-        yield data
-
-
-def _bodyless_response(contract: Contract, statements: list[Statement]) -> None:
-    """ "204 No Content": the whole response, with no body to show; or a response described concretely
-    by its status and media type ("Response `200`: `Content-Type: application/pdf`, body begins `%PDF`")."""
-    for statement in statements:
-        described = _DESCRIBED.search(statement.text)
-        if described and "json" not in described.group(1).lower():
-            contract.examples.append(Example("response", described.group(1), "", statement.span,
-                                             first_line=statement.span.line))
-            return
-    for statement in statements:
-        match = _NO_BODY.search(statement.text)
-        if match:
-            contract.examples.append(Example("response", "none", "", statement.span, first_line=statement.span.line))
-            if contract.response_shape is None:
-                contract.response_shape = value(match.group(0), statement.span)
-            return
+    inline_examples(contract, statement)
 
 
 def _identity(contract: Contract) -> str:
@@ -630,107 +471,8 @@ def _header_names(text: str) -> list[str]:
     return names
 
 
-def _status_codes(text: str) -> list[int]:
-    """Status codes a line lists: after "Status codes:", or written with their reason ("201 Created")."""
-    listed = _STATUS_KEY.search(text)
-    if listed:
-        return [int(code) for code in _STATUS_ANY.findall(listed.group(1))]
-    with_reason = [int(code) for code in _STATUS_REASON.findall(text)]
-    if with_reason:
-        return with_reason
-    loose = [int(code) for code in _STATUS_LOOSE.findall(text)]
-    return loose if len(set(loose)) >= 2 else []
-
-
-def status_mentions(text: str) -> list[tuple[int, int]]:
-    """(code, offset) of status codes a sentence mentions: "returns 409", "HTTP 503", "status 422",
-    "a 409 is returned"."""
-    return [(int(m.group(m.lastindex)), m.start(m.lastindex)) for m in _STATUS_MENTION.finditer(text)]
-
-
-def example_status(text: str) -> tuple[int, int] | None:
-    """(code, line offset) of an HTTP example's status line ("HTTP/1.1 201 Created")."""
-    match = _HTTP_STATUS_LINE.search(text)
-    return (int(match.group(1)), text.count("\n", 0, match.start())) if match else None
-
-
 def is_message_contract(text: str) -> bool:
     return bool(_MESSAGE.search(text))
-
-
-_INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)
-_REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b(?!\s+(?:when|if|for|unless|only))", re.I)
-
-
-def _inline_fields(text: str, span: Span) -> list[Field]:
-    """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
-    fields = []
-    pieces = re.split(r";\s*", text)
-    if len(pieces) < 2:
-        pieces = _top_level_commas(text)  # "`production_id` string, `version` int, `speaker` string or null"
-    for piece in pieces:
-        match = _INLINE_FIELD.match(piece)
-        if not match:
-            continue
-        rest = match.group(2).strip("() ")
-        said = _REQUIRED_WORD.search(rest)
-        kind = (rest[: said.start()] if said else re.split(r"[(,]", rest)[0]).strip(" (,")
-        required = None if said is None else said.group(1).lower() != "optional"
-        name = match.group(1)
-        if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
-            kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
-        fields.append(Field(name, span, kind, required, enum_values(rest)))
-    return fields
-
-
-def _top_level_commas(text: str) -> list[str]:
-    """Pieces of a field list split at the commas outside brackets and code spans that start a new field."""
-    pieces, depth, code, start = [], 0, False, 0
-    for at, char in enumerate(text):
-        if char == "`":
-            code = not code
-        elif not code and char in "([{":
-            depth += 1
-        elif not code and char in ")]}":
-            depth = max(0, depth - 1)
-        elif char == "," and not code and depth == 0 and text[at + 1 :].lstrip().startswith("`"):
-            pieces.append(text[start:at])
-            start = at + 1
-    pieces.append(text[start:])
-    return pieces
-
-
-def _field_row(statement: Statement, columns: dict[int, str], table) -> Field | None:
-    """A field table's row as a declared field: name, type, and whether it is required."""
-    by_name = {name: index for index, name in columns.items()}
-    cells = statement.row.cells
-
-    def cell(name: str) -> str:
-        index = by_name.get(name)
-        return cells[index].text.strip() if index is not None and index < len(cells) else ""
-
-    name = cell("field").strip("`* ")
-    if not name or " " in name:
-        return None
-    kind = cell("type")
-    said = normalize(cell("required")).split(" ")[0] if cell("required") else ""
-    required = True if said in _YES else False if said in _NO else None
-    if required is not None and by_name.get("required") is not None and \
-            normalize(table.header[by_name["required"]].text) == "optional":
-        required = not required
-    if required is None:
-        lowered = f"{kind} {cell('description')}".lower()
-        required = True if "required" in lowered else False if "optional" in lowered else None
-    return Field(name, statement.span, kind, required, enum_values(kind) or enum_values(cell("description")))
-
-
-def _role(text: str) -> str:
-    lowered = text.lower()
-    if re.search(r"\b(response|reply|returns?|returned|answer|ack(?:nowledge?ment)?)\b", lowered):
-        return "response"
-    if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
-        return "request"
-    return ""
 
 
 _WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b|/(?:web)?hooks/", re.I)

@@ -84,7 +84,12 @@ def read(r: Reading) -> None:
         if statement.shape == "code-key" and _config_key(r, statement):
             continue
         if "idempotency" in statement.placed or mentions(statement.text):
-            _idempotency(r, statement.span).statements.append(value(statement.text, statement.span))
+            text = statement.text
+            section = statement.section
+            if "idempotency" in statement.placed and not statement.key and not r.topics.own.get(id(section)) \
+                    and section.level and len(section.title.split()) <= 6:
+                text = f"{section.title}: {text}"  # under "### F3" (a unit of the idempotency section): F3's
+            _idempotency(r, statement.span).statements.append(value(text, statement.span))
     if r.spec.idempotency is None and "idempotency" in r.spec.sections:
         r.spec.idempotency = Idempotency(r.spec.sections["idempotency"])
 

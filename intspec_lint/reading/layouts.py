@@ -61,6 +61,75 @@ def _bold_heading(block, lines: list[str]) -> str | None:
     return title or None
 
 
+_LABEL = re.compile(r"^(?:\*\*|__)([^*_]{1,60})(?:\*\*|__):?\s*(.*)$", re.S)  # "**Monitoring** (Grafana)"
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+_PLAIN_LABEL = re.compile(r"^[\w][\w &/'’()–—-]{0,50}$")  # "Transient", "Who is alerted", "F1 – Fridge readings"
+
+
+def unfold_outlines(root: Section, lines: list[str]) -> None:
+    """Make the items of an outline sections (in place): a list whose items with nested blocks are
+    all labels ("- **Error handling**", "- Transient", "- F1 – Fridge readings") stands for headings,
+    each label heading what is nested under it, as a spec written as one deep bullet list is."""
+    for section in list(root.walk()):
+        _unfold(section, lines)
+
+
+def _unfold(section: Section, lines: list[str]) -> None:
+    kept: list = []
+    unfolded: list[Section] = []
+    for block in section.blocks:
+        labels = _outline(block, lines)
+        if labels is None:
+            kept.append(block)
+            continue
+        rest = [item for item in block.items if id(item) not in labels]
+        if rest:
+            kept.append(ListBlock(rest, block.ordered, block.span))
+        for item in block.items:
+            if id(item) not in labels:
+                continue
+            title, tail = labels[id(item)]
+            child = Section(title, section.level + 1, item.span)
+            if tail:
+                child.blocks.append(Paragraph(tail, Span(item.span.line, 1, item.span.line, 1)))
+            child.blocks.extend(item.blocks)
+            child.end_line = item.span.end_line
+            _unfold(child, lines)
+            unfolded.append(child)
+    if unfolded:
+        section.blocks = kept
+        section.children[:0] = unfolded
+
+
+def _outline(block, lines: list[str]) -> dict[int, tuple[str, str]] | None:
+    """{id(item): (label, the rest of its line)} when `block` is an outline list, else None."""
+    if not isinstance(block, ListBlock):
+        return None
+    labels: dict[int, tuple[str, str]] = {}
+    for item in block.items:
+        if not any(isinstance(inner, ListBlock) for inner in item.blocks):
+            continue
+        raw = lines[item.span.line - 1] if item.span.line <= len(lines) else ""
+        label = _label(item.text, _MARKER.sub("", _TRAILING_COMMENT.sub("", raw)))
+        if label is None:
+            return None  # an item with children that says something: a list of facts, not an outline
+        labels[id(item)] = label
+    return labels if labels and 2 * len(labels) >= len(block.items) else None
+
+
+def _label(text: str, raw: str) -> tuple[str, str] | None:
+    """(label, rest of the line) of an item that heads what is nested under it, else None."""
+    text = text.strip()
+    if "\n" in text:
+        return None
+    bold = _LABEL.match(raw.strip())
+    if bold:
+        return bold.group(1).strip(), bold.group(2).strip()
+    if _PLAIN_LABEL.match(text) and len(text.split()) <= 5:
+        return text, ""
+    return None
+
+
 def unfold_registers(root: Section, vocab) -> None:
     """Replace each register table under `root` by the sections it holds (in place)."""
     for section in list(root.walk()):

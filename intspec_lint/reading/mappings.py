@@ -10,36 +10,50 @@ from __future__ import annotations
 
 import re
 
-from ..model import Mapping, Value
+from ..model import Mapping, Value, given
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
 from .values import enum_pairs, value
 
+_TYPE = r"[^()]*(?:\([^()]*\)[^()]*)*"  # "varchar(32), unique": one level of brackets inside
 _MAP_ARROW = lazy(
-    r"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>[^)]*)\))?\s*(?:→|->|⟶|⇒|=>|maps to|to)\s*"
-    r"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>[^)]*)\))?\s*(?:[:;—–-]\s*(?P<rule>.*))?$",
+    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|maps to|to)\s*"
+    rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–-]|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
 _TYPED_FIELD = lazy(r"^`?(?P<field>[\w.\[\]/$@-]+)`?\s*\((?P<type>[^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 
 
 def read(r: Reading) -> None:
+    rows: dict[int, Mapping] = {}  # id(item statement) -> the mapping it states or belongs to
+    arrow_rows: set[int] = set()  # the items that state a mapping
     for statement in r.statements:
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "mappings":
                 _row(r, statement, kind[1])
         elif statement.shape == "item" and "mappings" in statement.placed:
+            owner = rows.get(id(statement.parent)) if statement.parent is not None else None
+            if owner is not None:  # "  - Tenths of a degree: multiplied by 10", "  - `ok` → `G`": the row's rule
+                rows[id(statement)] = owner
+                rule = f"{owner.transform.text}; {statement.text}" if owner.transform else statement.text
+                owner.transform = value(rule, owner.transform.span if owner.transform else statement.span)
+                continue
             found = mapping_parts(statement.text)
-            if found:
-                r.spec.mappings.append(Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items()
-                                                                   if v}))
+            if found and not _groups(statement, found):
+                row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v})
+                if row.transform is None and _same_kind(found["source_type"], found["target_type"]):
+                    row.transform = value(statement.text, statement.span)  # "`id` (string) → `ext` (varchar(32))"
+                rows[id(statement)] = row
+                arrow_rows.add(id(statement))
+                r.spec.mappings.append(row)
     for span, fields in r.code_records("mappings"):
         found = {name: value(text, where) for name, (text, where) in fields.items()}
         if "source_field" in found or "target_field" in found:
             r.mark("mappings", span)
             r.spec.mappings.append(Mapping(span, **found))
+    _declared_types(r.spec, [row for key, row in rows.items() if r.spec.mappings and key in arrow_rows])
     for row in r.spec.mappings:
         if row.enum_map is None and row.transform is not None:
             row.enum_map = enum_pairs(row.transform.text)
@@ -61,12 +75,86 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.mappings.append(Mapping(statement.span, **fields))
 
 
+def _groups(statement, found: dict[str, str]) -> bool:
+    """An arrow item that heads mappings nested under it ("F1 readings → PharmaDesk `fridge_reading`" over
+    "`temp_c` (number) → `temp_decic` (smallint)") is their group, not a mapping: it has no types and its
+    items do."""
+    if found["source_type"] or found["target_type"] or statement.item is None:
+        return False
+    nested = [item for block in statement.item.blocks for item in getattr(block, "items", ())]
+    return any((mapping_parts(item.text) or {}).get("source_type") or (mapping_parts(item.text) or {}).get(
+        "target_type") for item in nested)
+
+
+def _declared_types(spec, rows) -> None:
+    """A field of an arrow line that gives no type ("`kind` (enum) → `type`: ...") takes the one its
+    contract declares for it, when every contract that declares the field gives it the same type. (A
+    table's empty type cell stays empty: the author had a place for the type and left it out.)"""
+    declared: dict[str, set[tuple[str, object]]] = {}
+    for contract in spec.contracts:
+        for body in contract.bodies.values():
+            for field in body.fields:
+                if field.type:
+                    declared.setdefault(_leaf(field.name), set()).add((field.type, field.span))
+    for row in rows:
+        for side in ("source", "target"):
+            name, kind = getattr(row, f"{side}_field"), getattr(row, f"{side}_type")
+            if not given(name) or given(kind):
+                continue
+            types = declared.get(_leaf(name.text), set())
+            if len({t for t, _ in types}) == 1:
+                found, span = next(iter(types))
+                setattr(row, f"{side}_type", Value(found, span))
+
+
+_KINDS = (("enum", r"\benum"), ("timestamp", r"date-?time|timestamp|iso[- ]?8601|rfc[- ]?3339|epoch|instant"),
+          ("date", r"\bdate\b"), ("bool", r"\bbool"), ("integer", r"\b(?:int\w*|smallint|bigint|long|short)\b"),
+          ("number", r"\b(?:number|decimal|numeric|float|double|real)\b"),
+          ("text", r"\b(?:string|n?varchar\w*|n?char|text|str)\b"))
+
+
+def _kind(types: str) -> str:
+    return next((kind for kind, pattern in _KINDS if re.search(pattern, types, re.I)), "")
+
+
+def _same_kind(source: str, target: str) -> bool:
+    """Both types given and of one kind (string to varchar(32), int to bigint): an arrow line with no
+    rule copies the value. An enum to a string, or seconds to a date, needs its rule said."""
+    kinds = _kind(source), _kind(target)
+    return bool(kinds[0]) and (kinds[0] == kinds[1] or kinds == ("integer", "number"))
+
+
+def _leaf(name: str) -> str:
+    return name.strip("` ").lower().split(".")[-1].removesuffix("[]")
+
+
+_SIDE = lazy(rf"`([^`]+)`\s*(?:\(({_TYPE})\))?")
+_JOINED = lazy(r"^(?:\s*(?:and|plus|\+|,|&)?\s*`[^`]+`\s*(?:\({_TYPE}\))?)+\s*$".replace("{_TYPE}", _TYPE))
+_ARROW_SPLIT = lazy(r"\s*(?:→|->|⟶|⇒|=>)\s*")
+
+
+def _joined_sources(first: str) -> dict[str, str] | None:
+    """ "`doses_received` (int) and `doses_discarded` (int) → `doses_delta` (integer): ...": several
+    source fields into one target."""
+    parts = _ARROW_SPLIT.split(first, maxsplit=1)
+    if len(parts) != 2 or not _JOINED.match(parts[0]):
+        return None
+    left = _SIDE.findall(parts[0])
+    right = _SIDE.match(parts[1].strip())
+    if len(left) < 2 or right is None:
+        return None
+    return {"source_field": ", ".join(name for name, _ in left),
+            "source_type": ", ".join(kind for _, kind in left if kind),
+            "target_field": right.group(1), "target_type": right.group(2) or "",
+            "transform": parts[1].strip()[right.end():].lstrip(" :;—–-.,")}
+
+
 def mapping_parts(text: str) -> dict[str, str] | None:
     """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
     first = text.split("\n")[0]
     match = _MAP_ARROW.match(first.strip())
     if not match:
-        return None
+        return _joined_sources(first.strip())
     rule = (match.group("rule") or "").strip()
     if not rule and "\n" in text:
         rule = text.split("\n", 1)[1].strip()

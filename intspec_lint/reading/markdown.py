@@ -17,7 +17,7 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
-from .layouts import promote_bold_headings, unfold_registers
+from .layouts import promote_bold_headings, unfold_outlines, unfold_registers
 from .scan import scan
 from .statements import flatten
 from .topics import Topics, assign
@@ -33,6 +33,7 @@ _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monito
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     promote_bold_headings(doc.root, doc.lines)
+    unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
     statements = flatten(doc)
     topics = Topics(doc, vocab)

@@ -37,7 +37,10 @@ _ALERT_KEYS = ("severity", "alarm_actions", "labels.severity", "priority", "noti
 
 
 def read(r: Reading) -> None:
+    taken = _metric_sections(r)
     for statement in r.statements:
+        if id(statement) in taken:
+            continue
         if statement.shape == "code" and id(statement.code) not in r.examples:
             _code_records(r, statement)
             continue
@@ -65,6 +68,29 @@ def read(r: Reading) -> None:
         r.mark("monitoring", r.spec.monitoring[0].span)
     else:
         _loose(r)
+
+
+def _metric_sections(r: Reading) -> set[int]:
+    """A sub-section of monitoring that gives one metric's fields by key ("### Latency" / "- Metric: P95 of
+    ..." / "- Threshold: > 40 minutes → warning"): one metric named by its heading. Returns the statements
+    read."""
+    taken: set[int] = set()
+    for section in r.doc.root.walk():
+        if not section.level or "monitoring" not in r.topics.of(section) or r.topics.own.get(id(section)):
+            continue
+        own = [s for s in r.within(section, own=True) if s.shape not in ("heading", "code", "code-key")]
+        keyed = {r.vocab.field_exactly("monitoring", s.key): s for s in own if s.key}
+        threshold = keyed.get("threshold")
+        if threshold is None or not ({"metric", "alert"} & keyed.keys()):
+            continue
+        metric = keyed.get("metric")
+        name = f"{section.title}: {metric.value}" if metric is not None else section.title
+        comparison = _COMPARISON.search(threshold.value)
+        alert = keyed.get("alert")
+        level = alert.value if alert is not None else (_ALERT_LEVEL.search(threshold.value) or [""])[0]
+        _record(r, threshold.span, name, comparison.group(0).strip() if comparison else threshold.value, level)
+        taken.update(id(s) for s in own)
+    return taken
 
 
 _NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"

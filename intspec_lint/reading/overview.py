@@ -70,6 +70,8 @@ def read(r: Reading) -> None:
             intro.append(statement.text)  # the paragraphs before any part's section
         if statement.key and statement.shape != "row" and _key_fact(r, statement):
             pass
+        elif statement.shape == "heading" and "overview" in statement.placed and not r.topics.own.get(id(section)):
+            _overview(r, statement.span).text += f"\n{statement.text}"  # "### PharmaDesk" under "Systems"
         elif "overview" in statement.placed and statement.shape != "heading":
             overview = _overview(r, statement.span)
             overview.text += f"\n{statement.text}"

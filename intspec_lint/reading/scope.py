@@ -86,13 +86,14 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
     for key in keys:
         if _names(contract, key.operation.text if key.operation else ""):
             return key.key
-    for statement in statements:
-        if _names(contract, statement.text):
-            return statement
+    for head_only in (True, False):  # "F3: ..." names the contract headed "F3 – POST ..." before one that mentions F3
+        for statement in statements:
+            if _names(contract, statement.text, head_only):
+                return statement
     return None
 
 
-def _names(contract: Contract, text: str) -> bool:
+def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     """The text refers to the contract: by its name, URL or topic, or its lead words ("Jira create:")
     all appear in what the contract says."""
     lowered = text.lower().replace("`", "")
@@ -116,7 +117,7 @@ def _names(contract: Contract, text: str) -> bool:
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
     words = set(_WORD.findall(lead)) - _STOP
     if words and len(words) <= 5:
-        said = contract.text.lower()
+        said = contract.text.lower().split("\n", 1)[0] if head_only else contract.text.lower()
         return all(re.search(rf"\b{re.escape(w[:5])}", said) for w in words)
     return False
 

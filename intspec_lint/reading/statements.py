@@ -20,6 +20,7 @@ from .values import is_placeholder
 
 # "Key: value", "Key — value", "key = value": a short key before a separator
 KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
+_LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what is nested under it
 _CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
@@ -199,6 +200,8 @@ class _Flattener:
             statement.value = item.text[at + len(lead[0]):].lstrip(" .:—–-") if at >= 0 else lead[1]
         elif pair:
             statement.key, statement.value = pair
+        elif parent is not None and parent.shape == "item" and not parent.key and _LABEL.match(parent.text):
+            statement.key, statement.value = parent.text, item.text  # "- Circuit breaker" / "  - Opens after 5"
         self.out.append(statement)
         for block in item.blocks:
             self.block(block, path, section, statement, depth + 1)

@@ -32,6 +32,9 @@ _MAJORITY = 0.5
 _MIN_VOTES = 2
 # a section is given a part by its words only for the parts read from what statements say; flows and
 # contracts are read from the shape of the document (tables, sub-headings), which words alone cannot give
+# parts whose sub-sections are mostly its units, named in any words: under "Monitoring", beside
+# "Latency" and "Error rate", "Dead letters" is a metric; under "Flows", "F2 – Fridge alerts" is a flow
+_UNIT_PARTS = frozenset({"flows", "monitoring"})
 _VOTED = frozenset({"retry", "dead_letter", "monitoring", "idempotency", "auth", "errors", "sla", "mappings"})
 
 
@@ -46,13 +49,16 @@ class Topics:
         self._headings(doc.root, ())
         self._tables: dict[int, tuple[str, dict[int, str]] | None] = {}
 
-    def _headings(self, section: Section, inherited: tuple[str, ...]) -> None:
-        own = () if section is self.title or not section.level else self.heading_parts(section.title, inherited)
+    def _headings(self, section: Section, inherited: tuple[str, ...], unit: bool = False) -> None:
+        own = () if section is self.title or not section.level or unit else self.heading_parts(section.title,
+                                                                                               inherited)
         self.own[id(section)] = own
         parts = own or inherited
         self.parts[id(section)] = parts
+        units = set(parts) & _UNIT_PARTS and 2 * sum(
+            1 for child in section.children if self.heading_parts(child.title, parts)) < len(section.children)
         for child in section.children:
-            self._headings(child, parts)
+            self._headings(child, parts, bool(units))
 
     def heading_parts(self, title: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""

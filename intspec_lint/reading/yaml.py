@@ -33,7 +33,7 @@ from ..model import (
     System,
     Value,
 )
-from .contracts import example_status, status_mentions
+from .status_codes import example_status, status_mentions
 from . import scope
 from .scan import scan
 from .values import enum_values, value

@@ -1,0 +1,249 @@
+"""What a contract says about its bodies: declared fields (a field table, "`id` string required;
+`qty` integer", a nested list of typed fields), JSON Schemas, and examples (fenced blocks, YAML
+contract blocks, JSON in inline code or after an arrow, a status with no body by definition)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Body, Contract, Example, Field, StatusCode, Value
+from ..span import Span
+from .context import Reading
+from .examples import is_json_schema, parse_example
+from .lazy_re import lazy
+from .statements import Statement
+from .status_codes import STATUS_ANY
+from .values import enum_values, value
+from .vocabulary import normalize
+
+
+_INLINE_JSON = lazy(r"`(\s*[\[{].*?[\]}]\s*)`")
+
+
+_ARROW_JSON = lazy(r"(?:→|->|=>)\s*`?([1-5]\d\d)?[^{\[`\n]{0,30}`?\s*([{\[].*[}\]])`?\s*$")
+
+
+_NO_BODY = lazy(r"\b(?:204|205|304)\b(?:\s*`)?\s*(?:No Content|Reset Content|Not Modified)?|\b(?:empty|no)\s+(?:response\s+)?"
+                r"body\b", re.I)
+
+
+_YES = {"yes", "y", "true", "required", "mandatory", "✓", "✔", "x", "always", "must", "req"}
+
+
+_NO = {"no", "n", "false", "optional", "opt", "-", "—", "nullable", "conditional"}
+
+
+def read_code(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
+    code = statement.code
+    r.examples.add(id(code))
+    role = role_of(label)
+    if code.info in ("yaml", "yml") and not role:
+        _yaml_block(r, contract, code)
+        return
+    stripped = code.text.strip()
+    if not stripped:
+        return
+    if stripped.startswith("{"):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        if is_json_schema(data):
+            shape = "response_shape" if role == "response" else "request_shape"
+            if getattr(contract, shape) is None:
+                setattr(contract, shape, Value("(JSON Schema)", code.span))
+            contract.bodies.setdefault(role or "request", Body(code.span)).schema = data
+            return
+    if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
+        return
+    example = parse_example(role, code.info, code.text, code.span, code.first_line)
+    if example.media_type == "application/x-sh":
+        example.role = example.role or "request"
+    if not example.role:
+        roles = {e.role for e in contract.examples}
+        wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
+        example.role = "request" if wants_request and "request" not in roles else "response"
+    contract.examples.append(example)
+
+
+def _yaml_block(r: Reading, contract: Contract, code) -> None:
+    """A contract written as a YAML block: method, url, headers, request, response, status codes."""
+    from ..document.yaml import YamlSyntaxError, is_map, is_seq, parse_yaml
+
+    try:
+        root = parse_yaml(code.text).root
+    except YamlSyntaxError:
+        return
+    if root is None or not is_map(root):
+        return
+    for key_node, node in root.value:
+        line = code.first_line + key_node.start_mark.line
+        span = Span(line, 1, line, 1)
+        field = r.vocab.field("contracts", str(key_node.value).replace("_", " "))
+        text = node.value if isinstance(node.value, str) else ""
+        if field == "method" and text and contract.method is None:
+            contract.method = value(text, span)
+        elif field == "url" and text and contract.url is None:
+            contract.url = value(text, span)
+        elif field == "topic" and text and contract.topic is None:
+            contract.topic = value(text, span)
+        elif field == "headers" and is_map(node):
+            contract.headers += [value(str(k.value), span) for k, _ in node.value]
+        elif field == "headers" and is_seq(node):
+            contract.headers += [value(str(item.value), span) for item in node.value if isinstance(item.value, str)]
+        elif field in ("request_shape", "response_shape") and getattr(contract, field) is None:
+            setattr(contract, field, value(text or "(YAML block)", span))
+        elif field == "status_codes" and isinstance(node.value, list):
+            for item in node.value:
+                key = item[0] if isinstance(item, tuple) else item
+                match = STATUS_ANY.fullmatch(str(key.value).strip())
+                if match:
+                    item_line = code.first_line + key.start_mark.line
+                    contract.status_codes.append(StatusCode(int(match.group(1)), Span(item_line, 1, item_line, 1)))
+
+
+def inline_examples(contract: Contract, statement: Statement) -> None:
+    """JSON written inline: "Response `201`: `{"id": 7}`", "→ 200 {"status": "ok"}"."""
+    text = statement.text
+    if "{" not in text and "[" not in text:
+        return
+    found: list[tuple[str, str]] = []
+    for match in _INLINE_JSON.finditer(text):
+        found.append((text[: match.start()], match.group(1)))
+    if not found:
+        arrow = _ARROW_JSON.search(text)
+        if arrow:
+            found.append((text[: arrow.start()] + " response", arrow.group(2)))
+    for before, body in found:
+        try:
+            data = json.loads(body)
+        except ValueError:
+            continue  # a placeholder object or a fragment: no example to judge
+        if not isinstance(data, (dict, list)) or not data or _is_shape(data):
+            continue
+        lead = before[-60:]
+        role = role_of(statement.key) or role_of(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead)
+                                                          else "")
+        if not role:
+            role = "request" if "request" not in {e.role for e in contract.examples} else "response"
+        example = Example(role, "application/json", body, statement.span, data=data, first_line=statement.span.line)
+        contract.examples.append(example)
+
+
+_DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
+                  r"([\w.+-]+/[\w.+-]+)", re.I)
+
+
+def _is_shape(data) -> bool:
+    """`{"error": "<code>"}`: a body's shape with placeholders for its values, not an example of it."""
+    leaves = list(_leaves(data))
+    return bool(leaves) and all(isinstance(v, str) and (v.startswith("<") or v in ("...", "…", "string")) for v in leaves)
+
+
+def _leaves(data, depth: int = 0):
+    if depth > 20:
+        return
+    if isinstance(data, dict):
+        for inner in data.values():
+            yield from _leaves(inner, depth + 1)
+    elif isinstance(data, list):
+        for inner in data[:50]:
+            yield from _leaves(inner, depth + 1)
+    else:
+        yield data
+
+
+def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
+    """ "204 No Content": the whole response, with no body to show; or a response described concretely
+    by its status and media type ("Response `200`: `Content-Type: application/pdf`, body begins `%PDF`")."""
+    for statement in statements:
+        described = _DESCRIBED.search(statement.text)
+        if described and "json" not in described.group(1).lower():
+            contract.examples.append(Example("response", described.group(1), "", statement.span,
+                                             first_line=statement.span.line))
+            return
+    for statement in statements:
+        match = _NO_BODY.search(statement.text)
+        if match:
+            contract.examples.append(Example("response", "none", "", statement.span, first_line=statement.span.line))
+            if contract.response_shape is None:
+                contract.response_shape = value(match.group(0), statement.span)
+            return
+
+
+_INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)
+
+
+_REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b(?!\s+(?:when|if|for|unless|only))", re.I)
+
+
+def inline_fields(text: str, span: Span) -> list[Field]:
+    """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
+    fields = []
+    pieces = re.split(r";\s*", text)
+    if len(pieces) < 2:
+        pieces = _top_level_commas(text)  # "`production_id` string, `version` int, `speaker` string or null"
+    for piece in pieces:
+        match = _INLINE_FIELD.match(piece)
+        if not match:
+            continue
+        rest = match.group(2).strip("() ")
+        said = _REQUIRED_WORD.search(rest)
+        kind = (rest[: said.start()] if said else re.split(r"[(,]", rest)[0]).strip(" (,")
+        required = None if said is None else said.group(1).lower() != "optional"
+        name = match.group(1)
+        if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
+            kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
+        fields.append(Field(name, span, kind, required, enum_values(rest)))
+    return fields
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """Pieces of a field list split at the commas outside brackets and code spans that start a new field."""
+    pieces, depth, code, start = [], 0, False, 0
+    for at, char in enumerate(text):
+        if char == "`":
+            code = not code
+        elif not code and char in "([{":
+            depth += 1
+        elif not code and char in ")]}":
+            depth = max(0, depth - 1)
+        elif char == "," and not code and depth == 0 and text[at + 1 :].lstrip().startswith("`"):
+            pieces.append(text[start:at])
+            start = at + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def field_row(statement: Statement, columns: dict[int, str], table) -> Field | None:
+    """A field table's row as a declared field: name, type, and whether it is required."""
+    by_name = {name: index for index, name in columns.items()}
+    cells = statement.row.cells
+
+    def cell(name: str) -> str:
+        index = by_name.get(name)
+        return cells[index].text.strip() if index is not None and index < len(cells) else ""
+
+    name = cell("field").strip("`* ")
+    if not name or " " in name:
+        return None
+    kind = cell("type")
+    said = normalize(cell("required")).split(" ")[0] if cell("required") else ""
+    required = True if said in _YES else False if said in _NO else None
+    if required is not None and by_name.get("required") is not None and \
+            normalize(table.header[by_name["required"]].text) == "optional":
+        required = not required
+    if required is None:
+        lowered = f"{kind} {cell('description')}".lower()
+        required = True if "required" in lowered else False if "optional" in lowered else None
+    return Field(name, statement.span, kind, required, enum_values(kind) or enum_values(cell("description")))
+
+
+def role_of(text: str) -> str:
+    lowered = text.lower()
+    if re.search(r"\b(response|reply|returns?|returned|answer|ack(?:nowledge?ment)?)\b", lowered):
+        return "response"
+    if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
+        return "request"
+    return ""

@@ -1,0 +1,103 @@
+"""Status codes a contract lists or mentions: "Status codes: 201 (created), 409 (duplicate)", a "201
+Created" written with its reason, "returns 409 when the order exists", an example's "HTTP/1.1 201"."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Contract, StatusCode
+from ..span import Span
+from .lazy_re import lazy
+from .statements import Statement
+from .values import value
+
+
+STATUS_LINE = lazy(r"^\W{0,3}([1-5]\d\d)\b(?![.,]\d)\s*(.*)$", re.S)
+
+
+STATUS_KEY = lazy(
+    r"\b(?:status(?:\s+codes?)?|(?:response|http|return|error)\s+codes?|codes)\b\s*"
+    r"(?:[:—–=]|\bare\b|\binclude\b|(?=`?[1-5]\d\d\b))\s*(.*)",
+    re.I,
+)
+
+
+_STATUS_REASON = lazy(
+    r"(?<![\w.$/-])([1-5]\d\d)`?\s*(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|"
+    r"Not Found|Conflict|Gone|Unprocessable|Too Many Requests|Internal Server Error|Bad Gateway|"
+    r"Service Unavailable|Gateway Timeout|Moved|Found|Not Modified|Payload Too Large|Precondition|"
+    r"Method Not Allowed|Not Acceptable|Request Timeout|Locked|Multi-Status|Partial Content)\b",
+    re.I,
+)
+
+
+_STATUS_LOOSE = lazy(
+    r"(?<![\w.$/:{-])`?([1-5]\d\d)`?(?=\s+(?:on|for|if|when|as|and|or|means|is|are|=)\b|\s*[(:=—–])"
+)
+
+
+STATUS_ANY = lazy(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
+
+
+DOCUMENTED_STATUS = lazy(r"^\W*(?:response|reply|answer)\W*\s*`?([1-5]\d\d)\b[^:]{0,30}:\s*(\S.*)", re.I | re.S)
+
+
+_STATUS_MENTION = lazy(
+    r"\b(?:returns?|returning|respond(?:s|ed)?(?:\s+with)?|repl(?:y|ies)(?:\s+with)?|answers?(?:\s+with)?|"
+    r"status(?:\s+code)?|HTTP(?:/\d(?:\.\d)?)?|gets?|receives?|sends?\s+back|fails?\s+with|"
+    r"(?:refused|rejected|denied|answered|acknowledged)\s+with)\s+"
+    r"(?:(?:an?|the|with|code|status|of|http)\s+){0,2}`?([1-5]\d\d)\b(?![.,]\d)"
+    r"|(?<![\w.$/-])`?([1-5]\d\d)`?\s+(?:\w+\s+)?(?:is|are|gets?)\s+(?:then\s+)?"
+    r"(?:returned|sent(?:\s+back)?|raised|answered|given|thrown)\b",
+    re.I,
+)
+
+
+_HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
+
+
+def status_line(contract: Contract, statement: Statement) -> None:
+    """Status codes on a line: listed ("Status codes: 201 (created), 409 (duplicate)") or only
+    mentioned in a sentence ("returns 409 when the order exists")."""
+    text = statement.text
+    span = statement.span
+    listed = STATUS_KEY.search(text.replace("\n", " "))  # a list item wrapped over lines
+    if listed:
+        for piece in re.split(r"[,;·]|\s\|\s", listed.group(1)):
+            match = STATUS_ANY.search(piece)
+            if match:
+                meaning = piece[match.end():].strip(" `()-—–:=")
+                said = value(meaning, span) if re.search(r"[A-Za-z]", meaning) else None
+                contract.status_codes.append(StatusCode(int(match.group(1)), span, said))
+        return
+    found = set(listed_codes(text))
+    contract.status_codes.extend(StatusCode(code, span, listed=False) for code in found)
+    for code, offset in status_mentions(text):
+        if code not in found:
+            found.add(code)
+            line = span.line + text.count("\n", 0, offset)
+            contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=False))
+
+
+def listed_codes(text: str) -> list[int]:
+    """Status codes a line lists: after "Status codes:", or written with their reason ("201 Created")."""
+    listed = STATUS_KEY.search(text)
+    if listed:
+        return [int(code) for code in STATUS_ANY.findall(listed.group(1))]
+    with_reason = [int(code) for code in _STATUS_REASON.findall(text)]
+    if with_reason:
+        return with_reason
+    loose = [int(code) for code in _STATUS_LOOSE.findall(text)]
+    return loose if len(set(loose)) >= 2 else []
+
+
+def status_mentions(text: str) -> list[tuple[int, int]]:
+    """(code, offset) of status codes a sentence mentions: "returns 409", "HTTP 503", "status 422",
+    "a 409 is returned"."""
+    return [(int(m.group(m.lastindex)), m.start(m.lastindex)) for m in _STATUS_MENTION.finditer(text)]
+
+
+def example_status(text: str) -> tuple[int, int] | None:
+    """(code, line offset) of an HTTP example's status line ("HTTP/1.1 201 Created")."""
+    match = _HTTP_STATUS_LINE.search(text)
+    return (int(match.group(1)), text.count("\n", 0, match.start())) if match else None
