@@ -19,7 +19,8 @@ from .values import value
 from .vocabulary import strip_numbering
 
 _PATTERN = lazy(
-    r"\b(synchronous|asynchronous|request[/ -]response|event[- ]driven|batch(?:\s+etl)?|etl|publish[/ -]subscribe|"
+    r"\b(synchronous|asynchronous|a?sync(?=\W)|rest(?:ful)?(?=\W+(?:api|call|push|pull|request|interface|endpoint|"
+    r"integration|\)))|request[/ -]response|event[- ]driven|batch(?:\s+etl)?|etl|publish[/ -]subscribe|"
     r"pub[/ -]sub|messaging|webhooks?|streaming|polling|file[- ]based|point[- ]to[- ]point|file\s+(?:drop|transfer)|"
     r"sftp|message\s+queue|queue-based)\b",
     re.I,

@@ -115,6 +115,9 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
                                                                            rf"(?![\w-])", first):
             return True  # "payment-status", the name an unheaded contract goes by on its first line
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
+    codes = set(_UNIT_CODE.findall(lead))  # "F3 msg: ...", "I1:": the unit ids the document gives its parts
+    if codes and codes & set(_UNIT_CODE.findall(contract.text.lower().split("\n", 1)[0])):
+        return True
     words = set(_WORD.findall(lead)) - _STOP
     if words and len(words) <= 5:
         said = contract.text.lower().split("\n", 1)[0] if head_only else contract.text.lower()
@@ -125,4 +128,5 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
 _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")
+_UNIT_CODE = re.compile(r"(?<![\w-])[a-z]{1,2}\d{1,2}(?![\w-])")
 _STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}

@@ -91,7 +91,8 @@ _ENUM_ITEM = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[\w.+/-]{1,40})"
 _ENUM_PAIR = re.compile(rf"({_ENUM_ITEM}(?:\s*/\s*{_ENUM_ITEM})*)\s*(?:=>|->|→|⟶|=|:)\s*({_ENUM_ITEM})")
 _ENUM_LIST = re.compile(r"\b(?:(?:enum(?:eration)?|values?)\s*[:(\[{]|one\s+of\b\s*:?)\s*([^)\]}\n]{1,300})", re.I)
 # "enum `APPROVED`, `REJECTED` or `CONDITIONAL`": code spans joined by commas, "or" or bars
-_ENUM_SPANS = re.compile(r"\benum\s+((?:`[^`\n]{1,40}`(?:\s*,\s*|\s+or\s+|\s*\|\s*)){1,60}`[^`\n]{1,40}`)(?!\s*[-–])", re.I)
+_ENUM_SPANS = re.compile(r"\b(?:enum|codes?|status|one\s+of|values?)\s*[(:]?\s*((?:`[^`\n]{1,40}`(?:\s*,\s*|\s+or\s+|"
+                         r"\s*\|\s*)){1,60}`[^`\n]{1,40}`)(?!\s*[-–]\w)", re.I)  # "code (`J`, `C`, `F`)"
 
 
 def _bare(item: str) -> str:

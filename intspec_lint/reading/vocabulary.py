@@ -181,12 +181,27 @@ class Vocabulary:
         for word, name in self._field_patterns[part]:
             if len(word) >= 4 and f" {word} " in padded:  # "how" or "to" only count as the whole key
                 return name
+        abbreviated = self._abbreviation(part, text)
+        if abbreviated:
+            return abbreviated
         if len(text) >= 6:  # a typo: "max retrys", "circut breaker" (words that start alike)
             bucket = [word for word in self._fields[part] if word[:3] == text[:3]]
             close = difflib.get_close_matches(text, bucket, n=1, cutoff=0.85) if bucket else []
             if close:
                 return self._fields[part][close[0]]
         return None
+
+    def _abbreviation(self, part: str, text: str) -> str | None:
+        """The one field a short header abbreviates, word by word, each word's letters in order in the
+        field's word: "Src", "Dest", "Trig.", "Pyld", "Freq.", "Sev.", "Tgt typ", "Src fld", "Dflt",
+        "Xform" (x for "trans")."""
+        tokens = text.split()
+        if not tokens or len(tokens) > 3 or any(len(t) > 5 or not t.isalpha() for t in tokens) or len(text) < 3:
+            return None
+        found = {name for word, name in self._fields[part].items()
+                 if len(word.split()) == len(tokens) and word != text
+                 and all(_abbreviates(t, w) for t, w in zip(tokens, word.split()))}
+        return found.pop() if len(found) == 1 else None
 
     def field_exactly(self, part: str, key: str) -> str | None:
         """The field of `part` that `key` is one of the words for, as a whole ("Trigger", not "Play event")."""
@@ -264,6 +279,22 @@ class Vocabulary:
                 if name in ("transform", "default", "nullable") and name not in columns.values():
                     columns[index] = name
         return columns
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    if short == word:
+        return True
+    forms = [short] + ([f"trans{short[1:]}"] if short[0] == "x" else [])
+    return len(word) > len(short) >= 2 and any(form[0] == word[0] and _in_order(form, word) for form in forms)
+
+
+def _in_order(letters: str, word: str) -> bool:
+    at = 0
+    for letter in letters:
+        at = word.find(letter, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _typed_by_position(header: tuple[str, ...], columns: dict[int, str]) -> dict[int, str]:
