@@ -70,12 +70,16 @@ def read(r: Reading) -> None:
             continue
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
+            if kind is None and "errors" in statement.placed:
+                kind = _by_categories(r, statement.table)
             if kind is not None and kind[0] == "errors":
                 _row(r, statement, kind[1])
             continue
         if "errors" not in statement.topics or statement.shape == "heading":
             continue
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
+        if statement.key and statement.shape in ("item", "line") and r.vocab.category(statement.key):
+            pair = (statement.key.strip(" .:"), statement.value)  # "**Will never work (permanent).** 400, ..."
         if pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or len(pair[0].split()) <= 3):
             nested = [n.text for n in r.under(statement) if n.shape == "item"]
             entry(r, pair[0], pair[1], statement.span, nested)
@@ -87,6 +91,24 @@ def read(r: Reading) -> None:
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
     if r.spec.errors:
         r.mark("errors", r.spec.errors[0].span)
+
+
+def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
+    """A table under the error handling whose headers the vocabulary does not know ("Sort | Which |
+    What we do") but whose first column names categories on two rows or more: the category, the
+    column that names status codes, and the last column as the action."""
+    key = f"errors.by-categories.{id(table)}"
+    if key not in r.shared:
+        rows = [row.cells for row in table.rows if row.cells]
+        columns = None
+        if len(table.header) >= 2 and sum(1 for cells in rows if r.vocab.category(cells[0].text)) >= 2:
+            columns = {0: "category", len(table.header) - 1: "action"}
+            coded = [i for i in range(1, len(table.header) - 1)
+                     if sum(1 for cells in rows if i < len(cells) and handled_codes(cells[i].text)) >= 2]
+            if coded:
+                columns[coded[0]] = "examples"
+        r.shared[key] = ("errors", columns) if columns else None
+    return r.shared[key]
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:

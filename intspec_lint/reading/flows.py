@@ -197,10 +197,10 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
         fields.setdefault("source", value(match.group(1).strip(" *`"), span))
         fields.setdefault("destination", value(match.group(2).strip(" *`"), span))
         return
-    parts = _ARROW.split(text, maxsplit=1)
-    if len(parts) == 2:
+    parts = _ARROW.split(text.split(",")[0]) if _ARROW.search(text.split(",")[0]) else _ARROW.split(text, maxsplit=1)
+    if len(parts) >= 2:  # "A → hub → B": from A to B, by way of the hub
         fields.setdefault("source", value(parts[0].strip(" *`"), span))
-        fields.setdefault("destination", value(parts[1].split(",")[0].strip(" *`"), span))
+        fields.setdefault("destination", value(parts[-1].split(",")[0].strip(" *`"), span))
     elif direction and text.strip():
         fields.setdefault("source", value(text, span))  # a direction that names one side: the other is implied
 

@@ -20,7 +20,8 @@ from .values import value
 _COMPARISON = lazy(
     r"(?:[<>≥≤]=?|>=|<=|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
     r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
-    r"goes above|stays? above|longer than|shorter than|remaining)\b)\s*[^,;→\n]*",
+    r"goes above|stays? above|longer than|shorter than|remaining|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
+    r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
     re.I,
 )
 _ALERT_LEVEL = lazy(
@@ -119,6 +120,10 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             fields[name] = value(cells[index].text, cells[index].span)
     r.mark("monitoring", statement.section.span)
     text = fields["metric"].text if "metric" in fields else ""
+    threshold = fields.get("threshold")
+    condition = _COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
+    if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"
+        fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
     r.spec.monitoring.append(Metric(statement.span, r.vocab.metric_kind(text), **fields))
 
 

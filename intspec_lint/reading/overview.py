@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Overview, Sla, System, given
+from ..model import Overview, Sla, System, Value, given
 from ..span import Span
 from .context import Reading
 from .lazy_re import lazy
@@ -28,7 +28,8 @@ _PATTERN = lazy(
 _ROLES = lazy(
     r"\b(?:producers?|consumers?|sources?|destinations?|targets?|publish(?:er|ers|es)?|subscrib(?:er|ers|es)|"
     r"senders?|receivers?|recipients?|clients?|servers?|providers?|upstream|downstream|system\s+of\s+record|"
-    r"callers?|emits?|consumes|sends|receives|pushes|pulls|calls|owns|master|originat\w+|downstream)\b",
+    r"callers?|emits?|consumes|sends|receives|pushes|pulls|calls|owns|master|originat\w+|downstream|raises|feeds|"
+    r"produces|generates|writes|creates|notifies|reads|polls|uploads|exports|imports|forwards|delivers)\b",
     re.I,
 )
 _DUR = r"\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
@@ -47,6 +48,8 @@ _SLA = lazy(
 )
 _PER_ATTEMPT = lazy(r"\b(?:per|each|every|single|one)\s+(?:attempt|call|request|try|retry)\b|\bconnect(?:ion)?\s+time"
                     r"|\bread\s+time|\bsocket\b", re.I)
+
+_ARROWS = lazy(r"\s*(?:→|->|⇒|=>|⟶)\s*")
 
 integration_pattern = lambda text: (lambda m: m.group(0) if m else None)(_PATTERN.search(text))  # noqa: E731
 
@@ -104,7 +107,8 @@ def systems(r: Reading) -> None:
     if overview is None or overview.systems:
         return
     names = [v for flow in spec.flows for v in (flow.source, flow.destination) if given(v)]
-    names += [a.system for a in spec.auth if given(a.system)]
+    names += [Value(side.strip(" `"), a.system.span) for a in spec.auth if given(a.system)
+              for side in _ARROWS.split(a.system.text) if side.strip(" `")]  # "Trakwise → leak-bridge": both
     known = {system_word(v.text): v.text for v in names} if names else {}
     known.pop("", None)
     if len(known) < 2:
