@@ -27,7 +27,8 @@ _MECHANISM = lazy(
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
     r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
     r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
-    r"username\s+and\s+password|username/password|password)\b",
+    r"username\s+and\s+password|username/password|password|authorization:\s*`?\s*(?:bearer|basic|token|apikey|api-key|"
+    r"hmac|digest)|(?:credentials|static|opaque|issued|shared|signed)\s+tokens?|tokens?\s+(?:we|they|it)\s+issued)\b",
     re.I,
 )
 _ROTATION = lazy(

@@ -43,6 +43,7 @@ _MESSAGE = lazy(
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi)\b",
     re.I,
 )
+_NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
 
@@ -243,6 +244,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             contract.status_codes.append(StatusCode(found[0], Span(line, 1, line, 1), listed=False))
     if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text)):
         contract.kind = "message"
+        named = _NAMED_TOPIC.search(heading) if from_heading and contract.topic is None else None
+        if named:  # "### 3.1 `cpms.locations.v3`": a message contract headed by its topic's name
+            contract.topic = value(named.group(1), span)
     if contract.kind == "http" and not any(e.role == "response" for e in contract.examples):
         bodyless_response(contract, words)
     for example in contract.examples:

@@ -186,6 +186,9 @@ _TIMESTAMP_NAME = lazy(r"(?:_at|_on|_date|_time|_ts|At|On|Date|Time|timestamp|Ti
 _TIMESTAMP_TYPE = lazy(r"\b(?:date|datetime|date-time|timestamp\w*|time|epoch|iso[- ]?8601|rfc[- ]?3339|instant|"
                        r"localdatetime|zoneddatetime|offsetdatetime)\b", re.I)
 
+_DURATION_TYPE = lazy(r"\b(?:ms|millis(?:econds)?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|duration|interval|"
+                      r"iso[- ]?8601\s+duration)\b", re.I)
+
 _TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b",
                     re.I)
 
@@ -221,6 +224,8 @@ def is_timestamp(name: str, types: str) -> bool:
     """A date or time field, by its name (`created_at`, `orderDate`) or its declared types."""
     if _TIMESTAMP_TYPE.search(types):
         return True
+    if _DURATION_TYPE.search(types):
+        return False  # "`total_time` | number (hours)": a length of time, not a point in it
     last = _PATH_SEPARATORS.split(name.strip("`* "))[-1] if name else ""
     return bool(last and _TIMESTAMP_NAME.search(last))
 

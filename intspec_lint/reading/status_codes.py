@@ -53,6 +53,7 @@ _STATUS_MENTION = lazy(
 )
 
 
+_CODE_SAID = lazy(r"^\W{0,3}`([1-5]\d\d)`\s+[a-z]|.*[.]\s+`([1-5]\d\d)`\s+[a-z]", re.S)
 _HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 
 
@@ -88,7 +89,10 @@ def listed_codes(text: str) -> list[int]:
     if with_reason:
         return with_reason
     loose = [int(code) for code in _STATUS_LOOSE.findall(text)]
-    return loose if len(set(loose)) >= 2 else []
+    if len(set(loose)) >= 2:
+        return loose
+    said = [int(m.group(1) or m.group(2)) for piece in re.split(r";\s*", text) for m in [_CODE_SAID.match(piece)] if m]
+    return said if len(set(said)) >= 2 else []  # "`200` stored; `400` invalid body; `503` Kafka unavailable"
 
 
 def status_mentions(text: str) -> list[tuple[int, int]]:

@@ -222,6 +222,16 @@ class Vocabulary:
 
     @lru_cache(maxsize=8192)
     def metric_kind(self, text: str) -> str:
+        """The kind of a metric by its words; names in code spans count only when the words alone tell
+        none (`cpms-token-sync` is a consumer group, not a token), or name a dead-letter queue."""
+        kind = self._kind_of(text)
+        if "`" in text and kind != "dlq-size":  # a queue named `orders-dlq` is a dead-letter queue
+            words = self._kind_of(re.sub(r"`[^`]*`", " ", text))
+            return words if words != "other" else kind
+        return kind
+
+    @lru_cache(maxsize=8192)
+    def _kind_of(self, text: str) -> str:
         normal = re.sub(r"[-.]", " ", normalize(text))
         for name, pattern in self._metric_kinds:
             if pattern.search(normal):
