@@ -242,7 +242,8 @@ def field_row(statement: Statement, columns: dict[int, str], table) -> Field | N
 
 def role_of(text: str) -> str:
     lowered = text.lower()
-    if re.search(r"\b(response|reply|returns?|returned|answer|ack(?:nowledge?ment)?)\b", lowered):
+    if re.search(r"\b(response|reply|returns?|returned|answer|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
+                 r"payload|object))\b", lowered):
         return "response"
     if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
         return "request"

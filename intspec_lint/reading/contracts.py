@@ -206,6 +206,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     after: list[Statement] = []  # code blocks since the last words: "Body: ... Response: ..." then two blocks
     since: list[Statement] = []  # the words since the last code block or heading
     codes = [s for s in statements if s.shape == "code"]
+    paired = False  # the block before was the first of a request/response pair
     for statement in statements:
         if statement.shape == "code":
             label = _label_before(statement, previous)
@@ -213,11 +214,14 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             run = _run_length(codes, statement, statements)
             if len(roles) > 1 and (not role_of(label) or run > 1 or after):
                 label = roles[len(after)] if len(after) < len(roles) else ""
+            elif contract.method is not None and (run == 2 and not after or len(after) == 1 and paired):
+                label = "request" if not after else "response"  # two blocks in a row: the call, then its answer
+                paired = True
             after.append(statement)
             read_code(r, contract, statement, label)
             continue
         if statement.shape not in ("code-key", "code-comment"):
-            after = []
+            after, paired = [], False
             since = [] if statement.shape == "heading" else since + [statement]
         if statement.shape in ("code-key", "code-comment"):
             continue
@@ -412,7 +416,8 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
     elif kind is None and statement.key:
         _line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
                                      key=statement.key, value=statement.value))
-    inline_examples(contract, statement)
+    if not kind or kind[0] not in ("schema_fields", "status_codes"):
+        inline_examples(contract, statement)  # a field table's "e.g. `["HP-C"]`" is a value, not a body
 
 
 def _identity(contract: Contract) -> str:

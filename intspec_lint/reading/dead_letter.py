@@ -61,6 +61,10 @@ _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)
 # a place, however unnamed ("the dead-letter queue", "a DLQ"); "are dead-lettered" alone names none
 _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed)\s+(?:queue|topic|table|bucket|folder|"
                    r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdlqs?\b", re.I)
+# "Failed rows move to `outbox_failed`": where failed messages go, by any name
+_FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
+                  r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
+                  r"parked|stored|kept|copied)\b", re.I)
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
 names_owner = finds(_OWNER)
@@ -89,7 +93,7 @@ def read(r: Reading) -> None:
 def cue(text: str) -> bool:
     """What becomes of a message once its retries are spent, with a place: dead-letter handling by
     another name."""
-    return after_retries(text) and destination(text) is not None
+    return bool(after_retries(text) or _FAILED_GO.search(text)) and destination(text) is not None
 
 
 def _dead(r: Reading, span) -> DeadLetter:
@@ -155,7 +159,7 @@ def destination(text: str) -> str | None:
         return None
     for match in _DEAD_DEST.finditer(text):
         phrase = next(g for g in match.groups() if g)
-        if match.group(1) and (not _DEST_WORDS.search(text) or _NOT_A_PLACE.match(phrase)):
+        if match.group(1) and (not (_DEST_WORDS.search(text) or _FAILED_GO.search(text)) or _NOT_A_PLACE.match(phrase)):
             continue
         if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
             continue  # "are dead-lettered", "failed": a verb, not a place

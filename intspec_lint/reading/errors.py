@@ -26,7 +26,8 @@ _ACTION = lazy(
     r"keep\w*|post\w*|re-?check\w*|check\w*|wait\w*|hold\w*|queue\w*|creat\w*|emit\w*|publish\w*|schedul\w*|"
     r"ack\w*|nack\w*|apply|applie\w*|commit\w*|roll\w*|undo\w*|compensat\w*|email\w*|"
     r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
-    r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*)\b",
+    r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
+    r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?)\b",
     re.I,
 )
 _CODE_WORDS = (
@@ -86,6 +87,8 @@ def read(r: Reading) -> None:
             continue
         for offset, sentence in sentences(statement.text):
             category = leading_category(sentence, r.vocab)
+            if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
+                category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
             if category:
                 line = statement.span.line + statement.text.count("\n", 0, offset)
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
@@ -126,6 +129,11 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
         if existing.category == category and existing.span.line == span.line:
             return
     action = error_action(" ".join([rest] + nested))
+    same = [e for e in r.spec.errors if e.category == category]
+    if same and not action:
+        return  # "A 404 on anything except DELETE is permanent too.": the category's action is said already
+    for earlier in same:
+        earlier.action = earlier.action or value(action, span)  # said in the category's next sentence
     r.spec.errors.append(ErrorCategory(span, category, value(name, span), value(rest, span),
                                        value(action, span) if action else None))
 

@@ -71,6 +71,11 @@ def status_line(contract: Contract, statement: Statement) -> None:
                 said = value(meaning, span) if re.search(r"[A-Za-z]", meaning) else None
                 contract.status_codes.append(StatusCode(int(match.group(1)), span, said))
         return
+    meant = said_codes(text)
+    if meant:
+        contract.status_codes.extend(StatusCode(code, span, value(meaning, span) if meaning else None)
+                                     for code, meaning in meant)
+        return
     found = set(listed_codes(text))
     contract.status_codes.extend(StatusCode(code, span, listed=False) for code in found)
     for code, offset in status_mentions(text):
@@ -89,10 +94,19 @@ def listed_codes(text: str) -> list[int]:
     if with_reason:
         return with_reason
     loose = [int(code) for code in _STATUS_LOOSE.findall(text)]
-    if len(set(loose)) >= 2:
-        return loose
-    said = [int(m.group(1) or m.group(2)) for piece in re.split(r";\s*", text) for m in [_CODE_SAID.match(piece)] if m]
-    return said if len(set(said)) >= 2 else []  # "`200` stored; `400` invalid body; `503` Kafka unavailable"
+    return loose if len(set(loose)) >= 2 else []
+
+
+def said_codes(text: str) -> list[tuple[int, str]]:
+    """(code, meaning) of codes listed with their meanings in a sentence: "`204` cancelled; `404` not found,
+    which we treat as done"; two at least."""
+    said = []
+    for piece in re.split(r";\s*", text):
+        match = _CODE_SAID.match(piece)
+        if match:
+            code = match.group(1) or match.group(2)
+            said.append((int(code), piece[piece.index(f"`{code}`") + 5:].strip(" .")))
+    return said if len({code for code, _ in said}) >= 2 else []
 
 
 def status_mentions(text: str) -> list[tuple[int, int]]:

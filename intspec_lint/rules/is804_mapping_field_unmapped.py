@@ -1,7 +1,7 @@
 import re
 
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import example_leaves, leaf
 
 
@@ -9,7 +9,7 @@ from ._common import example_leaves, leaf
     code="IS804",
     name="mapping-field-unmapped",
     checklist="data-mapping",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     summary="A field that a request or message declares, and that its example carries, appears nowhere in the "
     "data mapping.",
     rationale="The example shows what really travels; the mapping says where each field lands. A required field "
@@ -26,6 +26,11 @@ from ._common import example_leaves, leaf
     "| Source Field | Source Type | Target Field | Target Type | Transform |\n|---|---|---|---|---|\n"
     "| `order_id` | string | `external_id` | varchar(64) | none |\n"
     "| `currency` | ISO 4217 code | `currency_code` | char(3) | none |\n",
+    cases=(
+        Case(Severity.WARNING, "a declared request field, carried by its example, that the mapping never mentions: "
+             "the tool's own advice (the checklist asks that the mapping document every transformation it makes; a "
+             "field left out may be one the target ignores)"),
+    ),
 )
 def mapping_field_unmapped(spec, options):
     if not spec.mappings:
@@ -35,8 +40,10 @@ def mapping_field_unmapped(spec, options):
         for v in (row.source_field, row.target_field):
             if v is not None:
                 mapped.update(leaf(part) for part in v.text.replace(",", " ").replace("+", " ").split() if leaf(part))
+    # a field declared with one value anywhere (`currency` (string, `EUR`)) is a constant: nothing to map
+    constants = {leaf(f.name) for c in spec.contracts for b in c.bodies.values() for f in b.fields if len(f.values) == 1}
     for contract in spec.contracts:
-        required = _declared(contract.bodies.get("request"))
+        required = _declared(contract.bodies.get("request")) - constants
         for example in contract.examples:
             if example.role != "request" or not isinstance(example.data, (dict, list)) or not required:
                 continue
