@@ -43,6 +43,8 @@ _MESSAGE = lazy(
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi)\b",
     re.I,
 )
+_CONDITION_KEY = lazy(r"^(?!\W*(?:response|reply|answer|result|returns?)\b)\W*\w+(?:\s+\S+)+", re.I)  # two words or more
+_VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
@@ -368,6 +370,12 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))
     elif documented:  # "Response `200 OK`: `{...}`": the response of that status, documented
         contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
+        status_line(contract, statement)
+    elif statement.key and _VALUE_STATUS.match(statement.value or "") and _CONDITION_KEY.match(statement.key) and \
+            not STATUS_KEY.match(statement.key) and not _EXAMPLE_LEAD.match(statement.key):
+        # "Repeated Idempotency-Key within 7 days: `200 OK` with the original body": when that status comes
+        code = int(_VALUE_STATUS.match(statement.value).group(1))
+        contract.status_codes.append(StatusCode(code, span, value(statement.key, span)))
         status_line(contract, statement)
     else:
         status_line(contract, statement)

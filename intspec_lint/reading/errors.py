@@ -117,6 +117,9 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     cells = statement.row.cells
     fields = {name: value(cells[i].text, cells[i].span) for i, name in columns.items() if i < len(cells)}
+    last = len(statement.table.header) - 1
+    if "action" not in fields and last not in columns and last < len(cells) and error_action(cells[last].text):
+        fields["action"] = value(cells[last].text, cells[last].span)  # "What the connector does": the last column
     name = fields.get("category")
     category = (r.vocab.category(name.text) if name else None) or (name.text.lower() if name else "")
     r.mark("errors", statement.section.span)

@@ -53,7 +53,8 @@ _STATUS_MENTION = lazy(
 )
 
 
-_CODE_SAID = lazy(r"^\W{0,3}`([1-5]\d\d)`\s+[a-z]|.*[.]\s+`([1-5]\d\d)`\s+[a-z]", re.S)
+_CODE_SAID = lazy(r"^\W{0,3}`([1-5]\d\d)`(?:\s*/\s*`[1-5]\d\d`)*\s+[A-Za-z]|.*[.]\s+`([1-5]\d\d)`\s+[a-z]", re.S)
+_CODE_RUN = lazy(r"`[1-5]\d\d`(?:\s*/\s*`[1-5]\d\d`)*")
 _HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 
 
@@ -101,11 +102,13 @@ def said_codes(text: str) -> list[tuple[int, str]]:
     """(code, meaning) of codes listed with their meanings in a sentence: "`204` cancelled; `404` not found,
     which we treat as done"; two at least."""
     said = []
-    for piece in re.split(r";\s*", text):
+    for piece in re.split(r";\s*|\s[·•|]\s", text):
         match = _CODE_SAID.match(piece)
         if match:
             code = match.group(1) or match.group(2)
-            said.append((int(code), piece[piece.index(f"`{code}`") + 5:].strip(" .")))
+            run = _CODE_RUN.match(piece, piece.index(f"`{code}`"))  # "`500`/`503` ShareNet fault": both
+            meaning = piece[run.end():].strip(" .")
+            said += [(int(each), meaning) for each in re.findall(r"[1-5]\d\d", run.group(0))]
     return said if len({code for code, _ in said}) >= 2 else []
 
 
