@@ -44,6 +44,7 @@ _MESSAGE = lazy(
     re.I,
 )
 _CONDITION_KEY = lazy(r"^(?!\W*(?:response|reply|answer|result|returns?)\b)\W*\w+(?:\s+\S+)+", re.I)  # two words or more
+_URL_THEN_METHOD = lazy(r"`?(https?://[^\s`]+)`?\s*\((GET|POST|PUT|PATCH|DELETE)\)")
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 _LABEL_PARTS = ("contracts",)
@@ -344,6 +345,10 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         if match and not (statement.shape == "sentence" and _is_aside(text, match)):
             contract.method = value(match.group(1), span)
             contract.url = value(match.group(2), span)
+        after = _URL_THEN_METHOD.search(text) if match is None else None
+        if after:  # "push to `https://hk-sync.example/meridian/events` (POST)"
+            contract.method = value(after.group(2), span)
+            contract.url = value(after.group(1), span)
     pair = key_value(text)
     field = r.vocab.field("contracts", pair[0]) if pair else None
     if field == "topic" and pair[1].strip() and contract.topic is None:

@@ -81,7 +81,10 @@ def read(r: Reading) -> None:
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
         if statement.key and statement.shape in ("item", "line") and r.vocab.category(statement.key):
             pair = (statement.key.strip(" .:"), statement.value)  # "**Will never work (permanent).** 400, ..."
-        if pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or len(pair[0].split()) <= 3):
+        named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or len(pair[0].split()) <= 3)
+        custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= 3 and \
+            handled_codes(pair[1]) and error_action(pair[1])  # "Stale: `409` ... treated as success"
+        if named or custom:
             nested = [n.text for n in r.under(statement) if n.shape == "item"]
             entry(r, pair[0], pair[1], statement.span, nested)
             continue

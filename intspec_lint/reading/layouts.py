@@ -15,6 +15,7 @@ so that the extractor reads them like any other spec:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document.model import Cell, ListBlock, ListItem, Paragraph, Section, Table
 from ..span import Span
@@ -154,11 +155,15 @@ def _part_of(text: str, vocab) -> tuple[str, str, str]:
     order" -> ("Contract", "Create order", ""); "Flow 1 — trigger" -> ("Flow 1", "", "trigger"); "Meridian
     event — headers" -> ("API contracts", "Meridian event", "headers"), the part told by its key; "Auth —
     hk-sync → TidyRoster — rotation" -> ("Auth", "hk-sync → TidyRoster", "rotation")."""
-    segments = [s.strip(" *`") for s in _SEGMENT.split(text.strip(" *`")) if s.strip(" *`")]
+    segments = [s.strip(" *") for s in _SEGMENT.split(text.strip(" *")) if s.strip(" *`")]
+    segments = [s.strip("`") if s.count("`") <= 2 and s.startswith("`") and s.endswith("`") else s for s in segments]
     if not segments:
         return "", "", ""
     first = segments[0]
     parts = vocab.section_parts(first)
+    if parts and len(segments) > 1 and parts[0] in _TITLES and not vocab.is_part_name(first):
+        # "Meridian outbound events — transport": a unit of the part its words name, then the fact's key
+        return _TITLES[parts[0]], first, " — ".join(segments[1:])
     if parts:
         part, title, rest = parts[0], first, segments[1:]
     else:
@@ -171,6 +176,16 @@ def _part_of(text: str, vocab) -> tuple[str, str, str]:
     if rest and part in vocab.data["fields"] and (vocab.field_exactly(part, rest[-1]) or len(rest) > 1):
         key = rest.pop()
     return title, " — ".join(rest), key
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Two names of one unit on consecutive rows: equal, or the shorter's words (two at least) all in the
+    longer, plurals aside ("Meridian outbound events", "Meridian event")."""
+    if a == b:
+        return True
+    words = [{w.lower().rstrip("s") for w in re.findall(r"\w+", name)} for name in (a, b)]
+    shorter, longer = sorted(words, key=len)
+    return len(shorter) >= 2 and shorter <= longer
 
 
 def _is_register(table: Table, vocab) -> bool:
@@ -191,17 +206,35 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
     gives it, leads its item ("Retry: max attempts | 5" -> "max attempts: 5")."""
     sections: list[Section] = []
     current: Section | None = None
-    for row in table.rows:
-        if not row.cells:
-            continue
-        part, unit, key = _part_of(row.cells[0].text, vocab)
+    rows = [row for row in table.rows if row.cells]
+    named = [_part_of(row.cells[0].text, vocab) for row in rows]
+    for at, (part, unit, key) in enumerate(named):
+        following = named[at + 1] if at + 1 < len(named) else ("", "", "")
+        if not part and following[1]:  # "Meridian outbound events — transport" before "Meridian event — headers"
+            segments = [seg.strip(" *`") for seg in _SEGMENT.split(rows[at].cells[0].text.strip(" *`"))]
+            if len(segments) > 1 and _same_unit(segments[0], following[1]):
+                named[at] = (following[0], following[1], " — ".join(segments[1:]))
+    rows_of = Counter(found[:2] for found in named)
+    for row, (part, unit, key) in zip(rows, named):
         cells = row.cells[1:]
         if key:
             cells = [Cell(key, row.cells[0].span), *cells]
-        elif len(table.header) == 2 and unit:  # "Flow: ARI push | A → B; trigger: ...": the unit leads its fact
-            cells, unit = [Cell(unit, row.cells[0].span), *cells], ""
-        if not part:  # a row that names no part continues the one above
-            part, unit = (current.title, "") if current is not None else (row.cells[0].text, "")
+        elif len(table.header) == 2 and unit and rows_of[part, unit] == 1:
+            cells, unit = [Cell(unit, row.cells[0].span), *cells], ""  # "Flow: ARI push | A → B; ...": one row
+        if not part and current is not None:  # a row that names no part continues the unit above
+            first = [seg.strip(" *`") for seg in _SEGMENT.split(row.cells[0].text.strip(" *`")) if seg.strip(" *`")]
+            if len(first) > 1 and _same_unit(first[0], current.title):
+                first = first[1:]  # "TidyRoster room update — example request": the unit's own key
+            current.blocks[-1].items.append(_item([Cell(" — ".join(first), row.cells[0].span), *row.cells[1:]],
+                                                  row.span))
+            for section in (sections[-1], current):
+                section.end_line = row.span.end_line
+            continue
+        if not part:
+            part, unit = row.cells[0].text, ""
+        elif unit and sections and sections[-1].children and _same_unit(sections[-1].children[-1].title, unit):
+            part = sections[-1].title  # "Meridian event — response" after "— headers": the same unit, same part
+            unit = sections[-1].children[-1].title
         parent = sections[-1] if sections and sections[-1].title == part else None
         if parent is None:
             parent = Section(part, level, row.cells[0].span)

@@ -128,6 +128,9 @@ def _leaf(name: str) -> str:
     return name.strip("` ").lower().split(".")[-1].removesuffix("[]")
 
 
+_NOT_SENT = lazy(r"^`?(?P<src>[\w.\[\]$@-]+)`?\s*:\s*(?P<stype>[^→;:]{1,40}?)\s*(?:→|->|,)\s*(?P<dst>not\s+(?:sent|mapped|stored|used)|"
+                 r"ignored|dropped|discarded)\b[;:,.]?\s*(?P<rule>.*)$", re.I)
+_TYPES_FIRST = lazy(r"^([^:→;`]{2,40}?)\s*(?:→|->)\s*([^:;`]{2,60}?)\s*(?::|;|$)")
 _SIDE = lazy(rf"`([^`]+)`\s*(?:\(({_TYPE})\))?")
 _JOINED = lazy(r"^(?:\s*(?:and|plus|\+|,|&)?\s*`[^`]+`\s*(?:\({_TYPE}\))?)+\s*$".replace("{_TYPE}", _TYPE))
 _ARROW_SPLIT = lazy(r"\s*(?:→|->|⟶|⇒|=>)\s*")
@@ -151,20 +154,31 @@ def _joined_sources(first: str) -> dict[str, str] | None:
 
 def mapping_parts(text: str) -> dict[str, str] | None:
     """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
-    first = text.split("\n")[0]
+    first = re.sub(r"`\s*(\+|and|,)\s*`", r" \1 ", text.split("\n")[0])  # "`condition` + `occupied`": one side
+    unmapped = _NOT_SENT.match(first.strip())
+    if unmapped:  # "`guest_departed`: boolean → not sent; informational only"
+        return {"source_field": unmapped.group("src"), "source_type": unmapped.group("stype").strip(),
+                "target_field": unmapped.group("dst"), "target_type": "", "transform": unmapped.group("rule") or ""}
     match = _MAP_ARROW.match(first.strip())
     if not match:
         return _joined_sources(first.strip())
     rule = (match.group("rule") or "").strip()
     if not rule and "\n" in text:
         rule = text.split("\n", 1)[1].strip()
-    return {
+    found = {
         "source_field": match.group("src").strip(" *`"),
         "source_type": (match.group("stype") or "").strip(),
         "target_field": match.group("dst").strip(" *`"),
         "target_type": (match.group("dtype") or "").strip(),
         "transform": rule,
     }
+    typed = _TYPES_FIRST.match(rule)
+    if typed and not _kind(found["source_type"]) and not _kind(found["target_type"]) and _kind(typed.group(1)):
+        # "`status` (Meridian) → `condition` (TidyRoster): string enum → string enum: `VC` → ...": the brackets
+        # name the systems, the types come first in the rule
+        found.update(source_type=typed.group(1).strip(), target_type=typed.group(2).strip(),
+                     transform=rule[typed.end():].strip())
+    return found
 
 
 # -- what the mapping rules ask of a row ---------------------------------------------------------

@@ -159,6 +159,13 @@ class Vocabulary:
         return tuple(part for part, pattern in patterns.items() if pattern.search(text))
 
     @lru_cache(maxsize=8192)
+    def is_part_name(self, title: str) -> bool:
+        """The title is a part's name and nothing more ("Retry", "API contracts"), not a unit that
+        names its part in passing ("Meridian outbound events")."""
+        text = normalize(strip_numbering(title))
+        return any(text == normalize(word) for words in self.data["sections"].values() for word in words)
+
+    @lru_cache(maxsize=8192)
     def is_contract_subsection(self, title: str) -> bool:
         text = normalize(title)
         match = self._subsections.search(text)
