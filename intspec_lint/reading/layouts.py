@@ -17,13 +17,65 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document.model import Cell, ListBlock, ListItem, Paragraph, Section, Table
+from ..document.model import Cell, ListBlock, ListItem, Paragraph, Row, Section, Table
 from ..span import Span
 
 _MIN_ROWS = 5
 _MIN_PARTS = 3
 _SHARE = 0.6  # of the rows whose first cell names a part
 _TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-Z][^.:;!?|`]{1,70}?)\s*$")  # "4.3.  Block card (F3)"
+_MIN_NUMBERED = 3
+
+
+def promote_numbered_headings(root: Section, lines: list[str]) -> None:
+    """Plain-text headings (RFC style): a line alone that opens with a section number ("4.3.  Block
+    card (F3)", "7.  Retransmission") heads what follows it, nested by its number's depth, when a
+    section holds three such lines or more (in place)."""
+    for section in list(root.walk()):
+        found = [(index, heading) for index, block in enumerate(section.blocks)
+                 for heading in [_numbered(block, lines)] if heading]
+        if len(found) < _MIN_NUMBERED:
+            continue
+        heads = dict(found)
+        kept: list = []
+        stack: list[tuple[int, Section]] = []  # (depth, section) of the headings open
+        made: list[Section] = []
+        for index, block in enumerate(section.blocks):
+            if index in heads:
+                depth, title, span = heads[index]
+                while stack and stack[-1][0] >= depth:
+                    stack.pop()
+                child = Section(title, section.level + depth, span)
+                child.end_line = span.end_line
+                (stack[-1][1].children if stack else made).append(child)
+                stack.append((depth, child))
+                continue
+            if stack:
+                stack[-1][1].blocks.append(block)
+                for _, open_section in stack:
+                    open_section.end_line = max(open_section.end_line, block.span.end_line)
+            else:
+                kept.append(block)
+        section.blocks = kept
+        section.children[:0] = made
+
+
+def _numbered(block, lines: list[str]) -> tuple[int, str, Span] | None:
+    """(depth, title, span) of a block that is a numbered heading line, else None."""
+    if isinstance(block, Paragraph) and "\n" not in block.text.strip():
+        line = block.span.line
+    elif isinstance(block, ListBlock) and block.ordered and len(block.items) == 1 and not block.items[0].blocks:
+        line = block.items[0].span.line
+    else:
+        return None
+    raw = lines[line - 1] if 0 < line <= len(lines) else ""
+    match = _NUMBERED.match(raw)
+    if not match:
+        return None
+    return match.group(1).count(".") + 1, match.group(2).strip(), Span(line, 1, line, len(raw) + 1)
 
 
 def promote_bold_headings(root: Section, lines: list[str]) -> None:
@@ -129,6 +181,65 @@ def _label(text: str, raw: str) -> tuple[str, str] | None:
     if _PLAIN_LABEL.match(text) and len(text.split()) <= 5:
         return text, ""
     return None
+
+
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # "+------+-----+"
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def grid_tables(root: Section) -> None:
+    """Turn ASCII grid tables ("+----+----+" borders around "| a | b |" rows, as RFC-style and
+    plain-text specs draw them) into tables, wherever they stand (in place)."""
+    for section in root.walk():
+        section.blocks = _with_grids(section.blocks)
+
+
+def _with_grids(blocks: list) -> list:
+    out = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                item.blocks = _with_grids(item.blocks)
+        table = _grid(block) if isinstance(block, Paragraph) else None
+        out.append(table or block)
+    return out
+
+
+def _grid(block: Paragraph) -> Table | None:
+    lines = block.text.split("\n")
+    if len(lines) < 3 or not _GRID_BORDER.match(lines[0]) or not all(
+            _GRID_BORDER.match(line) or _GRID_ROW.match(line) for line in lines):
+        return None
+    groups: list[list[tuple[int, str]]] = [[]]
+    for offset, line in enumerate(lines):
+        if _GRID_BORDER.match(line):
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append((block.span.line + offset, line))
+    groups = [group for group in groups if group]
+    if len(groups) == 2 and len(groups[1]) > 1:  # rows not ruled apart: a line with a first cell starts a row
+        body: list[list[tuple[int, str]]] = []
+        for number, line in groups[1]:
+            starts = line.strip().strip("|").split("|")[0].strip()
+            if starts or not body:
+                body.append([])
+            body[-1].append((number, line))
+        groups = [groups[0], *body]
+    if len(groups) < 2:
+        return None
+    rows = []
+    for group in groups:
+        columns: list[list[str]] = []
+        for _, line in group:  # a cell wrapped over lines: its pieces joined
+            for index, piece in enumerate(line.strip().strip("|").split("|")):
+                if index == len(columns):
+                    columns.append([])
+                columns[index].append(piece.strip())
+        first, last = group[0][0], group[-1][0]
+        rows.append(Row([Cell(" ".join(p for p in pieces if p), Span(first, 1, last, 1)) for pieces in columns],
+                        Span(first, 1, last, 1)))
+    return Table(rows[0].cells, rows[1:], block.span)
 
 
 def unfold_registers(root: Section, vocab) -> None:

@@ -115,7 +115,8 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
                                                                            rf"(?![\w-])", first):
             return True  # "payment-status", the name an unheaded contract goes by on its first line
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
-    codes = set(_UNIT_CODE.findall(lead))  # "F3 msg: ...", "I1:": the unit ids the document gives its parts
+    # "F3 msg: ...", "F4 is deduplicated on ...": the unit ids the document gives its parts, where a statement opens
+    codes = set(_UNIT_CODE.findall(lead or " ".join(lowered.split()[:2])))
     if codes and codes & set(_UNIT_CODE.findall(contract.text.lower().split("\n", 1)[0])):
         return True
     words = set(_WORD.findall(lead)) - _STOP

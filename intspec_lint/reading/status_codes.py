@@ -54,6 +54,8 @@ _STATUS_MENTION = lazy(
 
 
 _CODE_SAID = lazy(r"^\W{0,3}`([1-5]\d\d)`(?:\s*/\s*`[1-5]\d\d`)*\s+[A-Za-z]|.*[.]\s+`([1-5]\d\d)`\s+[a-z]", re.S)
+_ANSWERS_WITH = lazy(r"\b(?:answer(?:s|ed)?|returns?|responds?|replies|repl(?:y|ies)\s+with|respond\s+with)\s+(?:with\s+)?`?([1-5]\d\d)"
+                     r"(?:\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?`?\s+(?:with|containing|carrying)\b")
 _CODE_RUN = lazy(r"`[1-5]\d\d`(?:\s*/\s*`[1-5]\d\d`)*")
 _HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 
@@ -78,12 +80,16 @@ def status_line(contract: Contract, statement: Statement) -> None:
                                      for code, meaning in meant)
         return
     found = set(listed_codes(text))
-    contract.status_codes.extend(StatusCode(code, span, listed=False) for code in found)
+    answered = {int(m.group(1)) for m in _ANSWERS_WITH.finditer(text)}
+    # "answers `201 Created` with `block_id` ...": a status given with its reason and what comes with it is
+    # documented where it is said
+    enumerated = len(found) >= 2  # "`201 Created` ..., `200 OK` when replayed, `400` when validation fails": a list
+    contract.status_codes.extend(StatusCode(code, span, listed=enumerated or code in answered) for code in found)
     for code, offset in status_mentions(text):
         if code not in found:
             found.add(code)
             line = span.line + text.count("\n", 0, offset)
-            contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=False))
+            contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=code in answered))
 
 
 def listed_codes(text: str) -> list[int]:
