@@ -32,6 +32,9 @@ _MECHANISM = lazy(
     r"sign(?:s|ing)\s+(?:each|every|all|the)?\s*\w+\s+with|private\s+keys?|key\s+pairs?|ed25519|ecdsa|rsa\s+keys?)\b",
     re.I,
 )
+# how the connection is protected, not a system that authenticates: "TLS: the certificate is pinned ..."
+_TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+security)?|encryption(?:\s+in\s+transit)?|"
+                  r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?)$", re.I)
 _ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every)\b",
@@ -154,7 +157,7 @@ class _Reader:
     def _is_system(self, title: str) -> bool:
         vocab = self.r.vocab
         return (not vocab.section_parts(title, nested=True) and vocab.field("auth", title) in (None, "system")
-                and len(title) <= 60)
+                and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:")))
 
     def _from_section(self, section: Section) -> None:
         """A sub-heading naming one system, with how it authenticates below."""

@@ -18,7 +18,9 @@ from .values import enum_values, value
 from .vocabulary import normalize
 
 
-_INLINE_JSON = lazy(r"`(\s*[\[{].*?[\]}]\s*)`")
+_FORM_EXAMPLE = lazy(r"^\W*(?:example|sample)\b[^:]{0,40}:\s*(?:`[\w.\[\]-]+=[^`]*`[,;\s]*(?:and\s+)?){2,}", re.I)
+_CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
+_INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
 
 _ARROW_JSON = lazy(r"(?:→|->|=>)\s*`?([1-5]\d\d)?[^{\[`\n]{0,30}`?\s*([{\[].*[}\]])`?\s*$")
@@ -106,11 +108,16 @@ def _yaml_block(r: Reading, contract: Contract, code) -> None:
 def inline_examples(contract: Contract, statement: Statement) -> None:
     """JSON written inline: "Response `201`: `{"id": 7}`", "→ 200 {"status": "ok"}"."""
     text = statement.text
+    if _FORM_EXAMPLE.match(text) and "{" not in text:  # "Example request (form parts): `file=@x.tif`, `caption=...`"
+        role = role_of(text.split(":")[0]) or "request"
+        contract.examples.append(Example(role, "multipart/form-data", text.split(":", 1)[1].strip(), statement.span,
+                                         first_line=statement.span.line))
+        return
     if "{" not in text and "[" not in text:
         return
     found: list[tuple[str, str]] = []
     for match in _INLINE_JSON.finditer(text):
-        found.append((text[: match.start()], match.group(1)))
+        found.append((text[: match.start()] + " " + match.group(1), match.group(2)))
     if not found:
         arrow = _ARROW_JSON.search(text)
         if arrow:
@@ -123,8 +130,9 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
         if not isinstance(data, (dict, list)) or not data or _is_shape(data):
             continue
         lead = before[-60:]
-        role = role_of(statement.key) or role_of(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead)
-                                                          else "")
+        near = before[-12:]  # "→ `201 {...}`": an arrow or a status right before the body says it is the answer
+        role = ("response" if re.search(r"(?:→|->|=>|\b[1-5]\d\d\b)", near) else "") or role_of(statement.key) or \
+            role_of(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead) else "")
         if not role:
             role = "request" if "request" not in {e.role for e in contract.examples} else "response"
         example = Example(role, "application/json", body, statement.span, data=data, first_line=statement.span.line)
@@ -188,14 +196,15 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         match = _INLINE_FIELD.match(piece)
         if not match:
             continue
-        rest = match.group(2).strip("() ")
+        rest = match.group(2).strip("() ").lstrip("—–-: ")  # "`year_made` — integer, nullable"
         said = _REQUIRED_WORD.search(rest)
         kind = (rest[: said.start()] if said else re.split(r"[(,]", rest)[0]).strip(" (,")
         required = None if said is None else said.group(1).lower() != "optional"
         name = match.group(1)
         if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
             kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
-        fields.append(Field(name, span, kind, required, enum_values(rest)))
+        constant = _CONSTANT.search(match.group(2))  # `formType` string, required ("IR1"): its one value
+        fields.append(Field(name, span, kind, required, enum_values(rest) or ([constant.group(1)] if constant else [])))
     return fields
 
 
@@ -242,7 +251,7 @@ def field_row(statement: Statement, columns: dict[int, str], table) -> Field | N
 
 def role_of(text: str) -> str:
     lowered = text.lower()
-    if re.search(r"\b(response|reply|returns?|returned|answer|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
+    if re.search(r"\b(response|reply|returns?|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
                  r"payload|object))\b", lowered):
         return "response"
     if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):

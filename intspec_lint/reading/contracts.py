@@ -45,6 +45,8 @@ _MESSAGE = lazy(
 )
 _CONDITION_KEY = lazy(r"^(?!\W*(?:response|reply|answer|result|returns?)\b)\W*\w+(?:\s+\S+)+", re.I)  # two words or more
 _URL_THEN_METHOD = lazy(r"`?(https?://[^\s`]+)`?\s*\((GET|POST|PUT|PATCH|DELETE)\)")
+_BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*\([^)]*\)(?:\s*,\s*(?:and\s+)?`[\w.\[\]-]+`"
+                    r"\s*\([^)]*\))*)", re.I)
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 _LABEL_PARTS = ("contracts",)
@@ -64,8 +66,28 @@ def read(r: Reading) -> None:
         if identity:
             merged[identity] = contract
         r.spec.contracts.append(contract)
+    _reassign_examples(r.spec.contracts)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
+
+
+def _reassign_examples(contracts: list[Contract]) -> None:
+    """An example written after several endpoints ("Example webhook: `{...}` → `202 {...}`" below a
+    numbered list of two calls) belongs to the contract whose declared request fields it carries, when
+    it fits that one and not the one it was read with; the response on its line goes with it."""
+    declared = {id(c): {f.name.split(".")[0].removesuffix("[]") for f in c.bodies["request"].fields}
+                for c in contracts if "request" in c.bodies}
+    for contract in contracts:
+        for example in [e for e in contract.examples if e.role == "request" and isinstance(e.data, dict)]:
+            keys = set(example.data)
+            if len(keys) < 2 or len(keys & declared.get(id(contract), set())) >= len(keys) / 2:
+                continue
+            fits = [c for c in contracts if c is not contract and len(keys & declared.get(id(c), set())) >= 0.8 * len(keys)]
+            if len(fits) != 1 or any(e.role == "request" for e in fits[0].examples):
+                continue
+            moved = [e for e in contract.examples if e.span.line == example.span.line]
+            contract.examples = [e for e in contract.examples if e not in moved]
+            fits[0].examples += moved
 
 
 # -- where contracts stand --------------------------------------------------------------------------
@@ -210,6 +232,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     since: list[Statement] = []  # the words since the last code block or heading
     codes = [s for s in statements if s.shape == "code"]
     paired = False  # the block before was the first of a request/response pair
+    list_role = ""  # the role a label line ending in ":" gives the list below it
     for statement in statements:
         if statement.shape == "code":
             label = _label_before(statement, previous)
@@ -235,7 +258,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             _line(r, contract, statement)
             inline_examples(contract, statement)
             if statement.shape == "item":
-                _nested_field(contract, statement)
+                _nested_field(contract, statement, list_role)
+            elif statement.shape in ("line", "sentence"):  # "Request fields:" over a list of typed fields
+                list_role = role_of(statement.text) if statement.text.rstrip().endswith(":") else ""
         previous = statement
     if contract.method is None:  # a unit that opens with its request example: `POST https://...` in an http block
         for statement in statements:
@@ -267,17 +292,17 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
 _PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b", re.I)
 
 
-def _nested_field(contract: Contract, statement: Statement) -> None:
+def _nested_field(contract: Contract, statement: Statement, list_role: str = "") -> None:
     """A typed field in a list nested under a body ("- Body: `annotations` (array), each" / "  -
     `annotation_ref` (string, required)"; "- Response 200" / "  - `readings` (array)" / "    - `logger_id`
     (string)"): a declared field of that body, named by its path."""
-    if statement.parent is None or statement.parent.shape != "item":
+    if (statement.parent is None or statement.parent.shape != "item") and not list_role:
         return
     found = inline_fields(statement.text.split("\n")[0], statement.span)
     if len(found) != 1:
         return
     path: list[str] = []
-    role = ""
+    role = list_role if statement.parent is None else ""
     parent = statement.parent
     while parent is not None and parent.shape == "item" and not role:
         head = parent.text.split("\n")[0]
@@ -363,6 +388,14 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         declared = inline_fields(pair[1], span)  # "`id` string required; `qty` integer"
         if len(declared) >= 2:
             contract.bodies.setdefault(field.split("_")[0], Body(span)).fields += declared
+    for said in _BODY_FIELDS.finditer(text):  # "... and body fields `submission_id` (string, UUID), `email` (string)"
+        before = text[max(0, said.start() - 50):said.start()]
+        role = "response" if role_of(before) == "response" else "request"
+        declared = inline_fields(said.group(1), span)
+        if declared:
+            contract.bodies.setdefault(role, Body(span)).fields += declared
+            if getattr(contract, f"{role}_shape") is None:
+                setattr(contract, f"{role}_shape", value(said.group(0), span))
     if len(_SHAPE_LIST.findall(text)) >= 2:
         shape = "response_shape" if role_of(text.split(":")[0]) == "response" else "request_shape"
         if getattr(contract, shape) is None:

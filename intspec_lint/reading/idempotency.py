@@ -40,7 +40,9 @@ _DEDUP = lazy(
     r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
     r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
-    r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?)",
+    r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?|"
+    r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
+    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same)",
     re.I,
 )
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"

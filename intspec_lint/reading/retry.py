@@ -41,7 +41,8 @@ _ATTEMPTS = lazy(
 )
 _MAX_DELAY = lazy(
     rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:more|longer)\s+than|"
-    rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound)"
+    rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound|"
+    rf"no\s+(?:single\s+)?(?:wait|delay|backoff|interval)\s+(?:is\s+)?(?:above|over|longer\s+than|more\s+than|beyond))"
     rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})",
     re.I,
 )

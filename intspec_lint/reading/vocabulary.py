@@ -169,7 +169,10 @@ class Vocabulary:
     def is_contract_subsection(self, title: str) -> bool:
         text = normalize(title)
         match = self._subsections.search(text)
-        return match is not None and len(text) <= len(match) + 12
+        if match is not None and len(text) <= len(match) + 12:
+            return True
+        tail = re.search(r"[(\[—–:-]\s*([^()\[\]—–:-]+?)\s*[)\]]?\s*$", title)  # "Publish object (response)"
+        return tail is not None and self._subsections.search(normalize(tail.group(1))) == normalize(tail.group(1))
 
     @lru_cache(maxsize=16384)
     def field(self, part: str, key: str) -> str | None:
