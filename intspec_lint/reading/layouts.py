@@ -242,6 +242,39 @@ def _grid(block: Paragraph) -> Table | None:
     return Table(rows[0].cells, rows[1:], block.span)
 
 
+_NAME_FIELDS = {"auth": "system", "flows": "name", "monitoring": "metric", "errors": "category",
+                "idempotency": "operation"}
+
+
+def transpose_tables(root: Section, vocab) -> None:
+    """Turn a table whose columns are the units and whose rows are the fields ("| | AgriMet | Hydrant |"
+    over "Mechanism | ... | ...", "Rotation | ... | ...") into one with a row per unit (in place), when the
+    first column names fields of one part on most rows and the header names none."""
+    for section in root.walk():
+        section.blocks = [_transposed(block, vocab) or block if isinstance(block, Table) else block
+                          for block in section.blocks]
+
+
+def _transposed(table: Table, vocab) -> Table | None:
+    if len(table.header) < 3 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()):
+        return None
+    keys = [row.cells[0].text if row.cells else "" for row in table.rows]
+    for part, name_field in _NAME_FIELDS.items():
+        fields = [vocab.field(part, key) for key in keys]
+        if sum(1 for f in fields if f and f != name_field) < max(2, len(keys) // 2 + 1):
+            continue
+        name_word = next(iter(vocab.data["fields"][part][name_field]))
+        header = [Cell(name_word, table.header[0].span), *[Cell(key, row.cells[0].span)
+                                                            for key, row in zip(keys, table.rows)]]
+        rows = []
+        for column in range(1, len(table.header)):
+            cells = [Cell(table.header[column].text, table.header[column].span)]
+            cells += [row.cells[column] if column < len(row.cells) else Cell("", row.span) for row in table.rows]
+            rows.append(Row(cells, table.header[column].span))
+        return Table(header, rows, table.span)
+    return None
+
+
 def unfold_registers(root: Section, vocab) -> None:
     """Replace each register table under `root` by the sections it holds (in place)."""
     for section in list(root.walk()):

@@ -17,7 +17,7 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
-from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, unfold_outlines, unfold_registers
+from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, transpose_tables, unfold_outlines, unfold_registers
 from .scan import scan
 from .statements import flatten
 from .topics import Topics, assign
@@ -37,6 +37,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     promote_bold_headings(doc.root, doc.lines)
     unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
+    transpose_tables(doc.root, vocab)
     statements = flatten(doc)
     topics = Topics(doc, vocab)
     assign(statements, topics, {"dead_letter": dead_letter.cue})
