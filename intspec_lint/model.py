@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,10 +158,12 @@ class Contract:
         """A write operation: POST/PUT/PATCH/DELETE, or a message that creates or changes data."""
         if self.kind == "http":
             return self.method is not None and self.method.text.upper() in _WRITE_METHODS
-        return True
+        return not _ACKNOWLEDGEMENT.search(self.label)  # an acknowledgement or receipt changes no data
 
 
 _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+_ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
+                              r"nacks?)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -292,3 +295,32 @@ class Spec:
         """The spec talks about `part` somewhere: a section, a table, or sentences that say it in their
         own words. A part it talks about is never reported as absent, only what it leaves out."""
         return part in self.sections or part in self.evidence
+
+    def holds(self, part: str) -> bool:
+        """The Spec holds a record for `part` (a section read into it, a non-empty list): the checklist
+        scorecard calls an item with findings `partial` when its part is held and `missing` when not.
+        Contracts that carry their own idempotency key hold the idempotency part between them."""
+        if part == "idempotency":
+            return self.idempotency is not None or any(c.idempotent is not None and not c.idempotent_by_method
+                                                       for c in self.contracts)
+        found = getattr(self, part)
+        return bool(found) if isinstance(found, list) else found is not None
+
+    def absent_items(self) -> frozenset[str]:
+        """The checklist items (of the nine) whose part this Spec does not hold."""
+        return frozenset(item for item, part in CHECKLIST_PARTS.items() if not self.holds(part))
+
+
+# The nine items of the skill's quality checklist (rules/catalogue.yaml), each with the part of the Spec
+# it is about. The other checklist slugs (overview, sla, prose, syntax, suppression) are not scored.
+CHECKLIST_PARTS = {
+    "data-flow": "flows",
+    "contract-examples": "contracts",
+    "auth": "auth",
+    "error-classification": "errors",
+    "retry-policy": "retry",
+    "dead-letter": "dead_letter",
+    "monitoring": "monitoring",
+    "data-mapping": "mappings",
+    "idempotency": "idempotency",
+}

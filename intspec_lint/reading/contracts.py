@@ -110,7 +110,8 @@ def _units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             if not parts and not section.children and section is not r.topics.title and _names_endpoint(r, section):
                 _take(section)
                 return
-            if "contracts" not in parts and _labelled(r, section.title) and _describes(r, section):
+            if "contracts" not in parts and section is not r.topics.title and _labelled(r, section.title) and \
+                    _describes(r, section):
                 _take(section)  # "### Contract: create order" under a flow
                 return
         for child in section.children:

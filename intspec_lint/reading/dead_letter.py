@@ -18,7 +18,7 @@ from .values import is_placeholder, value
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
-    r"|\b([\w.-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed)[\w.-]*)"
+    r"|\b([\w./-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected)[\w./-]*)"
     r"|\b(dead[- ]letter (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
     re.I,
 )
@@ -65,6 +65,9 @@ _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
                   r"parked|stored|kept|copied)\b", re.I)
+# "the file is moved to `/inbound/rejected/`": a place named for what failed
+_TO_FAILED_PLACE = lazy(r"\b(?:moved?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*(?:rejected|failed|"
+                        r"errors?|dead|dlq|quarantin\w*|poison|parked|invalid)[^`]*`", re.I)
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
 names_owner = finds(_OWNER)
@@ -93,7 +96,8 @@ def read(r: Reading) -> None:
 def cue(text: str) -> bool:
     """What becomes of a message once its retries are spent, with a place: dead-letter handling by
     another name."""
-    return bool(after_retries(text) or _FAILED_GO.search(text)) and destination(text) is not None
+    return bool(after_retries(text) or _FAILED_GO.search(text) or _TO_FAILED_PLACE.search(text)) and \
+        destination(text) is not None
 
 
 def _dead(r: Reading, span) -> DeadLetter:

@@ -141,8 +141,8 @@ def _key_fact(r: Reading, statement) -> None:
     name = r.vocab.field("retry", key)
     if name is None and "retry" in named:
         name = "strategy"
-    if name is None:
-        return
+    if name is None or (name == "strategy" and len(statement.value) > 80):
+        return  # "**Retry policy (agent).** Exponential backoff: first retry after 2 min, ...": prose, read as such
     rest = statement.value
     retry = _retry(r, statement)
     if not rest.strip():

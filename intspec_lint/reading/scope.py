@@ -106,6 +106,9 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     for value in (contract.name, contract.url, contract.topic):
         if value is None:
             continue
+        for acronym in _ACRONYM.findall(value.text):  # "3.1 Ticket file (TKT)" is the "TKT file" of later lines
+            if re.search(rf"(?<![\w-]){acronym}(?![\w-])", text):
+                return True
         name = _PAREN.sub("", _METHOD.sub("", strip_numbering(value.text).lower().replace("`", ""))).strip(" -—–:")
         if len(name) > 2 and re.search(re.escape(name) + r"(?:e?s)?(?![\w/{}.-])", lowered):  # "... notifications"
             return True
@@ -126,6 +129,7 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     return False
 
 
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
 _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")
