@@ -15,7 +15,7 @@ from ..model import Auth, Value
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
-from .text import finds, said, sentences
+from .text import finds, said, sentences, system_word
 from .values import value
 
 _NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
@@ -62,7 +62,8 @@ _KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|j
                 r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
 _SUBJECT = lazy(
     r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:authenticates|signs|authori[sz]es|"
-    r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in)\b"
+    r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in|generates|holds|obtains|"
+    r"receives|is\s+(?:onboarded|issued|given|enrolled))\b"
 )
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b", re.I)
 _PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
@@ -98,6 +99,7 @@ class _Reader:
         self.entries = r.spec.auth
         self.from_prose: set[int] = set()  # ids of entries started by a sentence
         self.taken: set[int] = set()
+        self.sides: list[tuple[str, object]] = []  # systems said to authenticate outside the auth part
         self.shared: dict[str, Value] = {}
 
     def run(self) -> None:
@@ -118,9 +120,15 @@ class _Reader:
                     continue
             if "auth" in statement.placed:
                 self._placed(statement)
+                self._elsewhere(statement)
             elif "auth" in statement.topics and statement.shape != "heading":
                 self._spec_wide(statement.text, statement.span)
+                self._elsewhere(statement)
         self._config()
+        named = {_caller(e.system.text) for e in self.entries if e.system is not None}
+        other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
+        if self.entries and other is not None:
+            r.spec.evidence.setdefault("auth:sides", other)  # "RandoMax generates a key pair ..." under onboarding
         r.shared.update({f"auth.{name}": fact for name, fact in self.shared.items()})
         if self.entries:
             r.mark("auth", self.entries[0].span)
@@ -215,6 +223,14 @@ class _Reader:
         if statement.shape in ("sentence", "item", "line", "code-comment"):
             self._prose(text, statement.span)
 
+    def _elsewhere(self, statement) -> None:
+        """A sentence whose subject authenticates by a mechanism ("RandoMax generates a key pair and
+        sends a CSR"): evidence of that system's side, however little else it says."""
+        for _offset, sentence in sentences(statement.text):
+            subject = _subject(sentence) if mechanism(sentence) else None
+            if subject:
+                self.sides.append((subject, statement.span))
+
     def _nested_fields(self, nested) -> bool:
         for item in nested:
             pair = key_value(item.text)
@@ -308,6 +324,14 @@ def _clause(text: str, at: int) -> str:
         start = match.end()
     end = _CLAUSE_END.search(text, at)
     return text[start : end.start() if end else len(text)].strip()
+
+
+def _caller(system: str) -> str:
+    """Who holds an entry's credential: "Catalogue API (called by the ILS)" -> ils; "A → B" -> a."""
+    called = re.search(r"\bcalled\s+by\s+(?:the\s+)?([\w.+-]+)", system, re.I)
+    if called:
+        return system_word(called.group(1))
+    return system_word(re.split(r"\s*(?:→|->)\s*", system)[0])
 
 
 def _subject(sentence: str) -> str | None:
