@@ -14,7 +14,7 @@ from ..document.model import Section
 from ..model import ErrorCategory, Value
 from .context import Reading
 from .lazy_re import lazy
-from .statements import key_value, words_of_key
+from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
 from .values import value
 
@@ -81,6 +81,9 @@ def read(r: Reading) -> None:
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
         if statement.key and statement.shape in ("item", "line") and r.vocab.category(statement.key):
             pair = (statement.key.strip(" .:"), statement.value)  # "**Will never work (permanent).** 400, ..."
+        lead = bold_lead(r.doc.lines[statement.span.line - 1]) if statement.shape in ("item", "line") else None
+        if lead and not r.vocab.category(pair[0] if pair else ""):
+            pair = (lead[0].strip(" .:"), lead[1])  # "**Already done** – 409 on I2: ...": the bold words name it
         named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or len(pair[0].split()) <= 3)
         custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= 3 and \
             handled_codes(pair[1]) and error_action(pair[1])  # "Stale: `409` ... treated as success"

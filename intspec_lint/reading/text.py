@@ -21,11 +21,17 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+
+
 def sentences(text: str, keep_lines: bool = False, semicolons: bool = True) -> list[tuple[int, str]]:
     """The sentences of `text` with their offsets (newlines inside a sentence become spaces, unless
     `keep_lines`); a semicolon ends one too unless `semicolons` is false (a list of fields)."""
     found, start = [], 0
+    spans = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
     for match in (_SENTENCE if semicolons else _FULL_STOP).finditer(text):
+        if any(a < match.start() < b for a, b in spans):
+            continue  # "R. Okafor" inside `{...}`: code ends no sentence
         found.append((start, text[start : match.start()]))
         start = match.end()
     found.append((start, text[start:]))
