@@ -121,7 +121,8 @@ def enum_values(text: str) -> list[str]:
     if not match:
         return []
     items = [_bare(item) for item in re.split(r"[,|/]|\s+or\s+", match.group(1))]
-    return [item for item in items if item and len(item.split()) == 1]
+    items = [item for item in items if item and len(item.split()) == 1]
+    return items if len(items) >= 2 else []  # "enum (RESO)" names the standard, not the values
 
 
 _ENUM_TYPE = re.compile(r"\b(?:enum\w*|one\s+of|codes?|status)\b", re.I)
