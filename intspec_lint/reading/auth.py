@@ -37,7 +37,7 @@ _TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+sec
                   r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?)$", re.I)
 _ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
-    r"roll(?:ed|ing)?\s+over|replac\w+\s+every)\b",
+    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?)\b",
     re.I,
 )
 _STORAGE = lazy(

@@ -10,7 +10,7 @@ import re
 from ..model import Body, Contract, Example, Field, StatusCode, Value
 from ..span import Span
 from .context import Reading
-from .examples import is_json_schema, parse_example
+from .examples import is_json_schema, parse_example, transcript
 from .lazy_re import lazy
 from .statements import Statement
 from .status_codes import STATUS_ANY
@@ -58,6 +58,11 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
             contract.bodies.setdefault(role or "request", Body(code.span)).schema = data
             return
     if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
+        return
+    parts = transcript(code.text, code.first_line) if code.info in ("", "json", "text", "txt") else None
+    if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
+        for part_role, body, line in parts:
+            contract.examples.append(parse_example(part_role, "json", body, code.span, line))
         return
     example = parse_example(role, code.info, code.text, code.span, code.first_line)
     if example.media_type == "application/x-sh":

@@ -126,6 +126,10 @@ def _units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         """Several endpoints in one section without sub-headings: each from its first mention on."""
         own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
         starts = [i for i, s in enumerate(own) if s.depth == 0 and _starts_endpoint(s)]
+        # a request example right after the endpoint it shows ("`POST <your endpoint URL>`", then
+        # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
+        starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and _shows(own[starts[n - 1]], own[i])
+                                                           and not any(s.shape == "code" for s in own[starts[n - 1]:i]))]
         if len(starts) < 2:
             return False
         for number, start in enumerate(starts):
@@ -137,6 +141,19 @@ def _units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     visit(r.doc.root)
     units.sort(key=lambda unit: unit[2].line)
     return units
+
+
+def _shows(endpoint: Statement, code: Statement) -> bool:
+    """The code block's request line has the endpoint's method, and its path fits the endpoint's (the
+    endpoint's URL a placeholder, or the same path with values for its parameters)."""
+    said, shown = METHOD_URL.search(endpoint.text), METHOD_URL.match(code.text.lstrip())
+    if not said or not shown or said.group(1) != shown.group(1):
+        return False
+    if said.group(2).startswith("<"):
+        return True
+    mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
+    theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
+    return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) for a, b in zip(mine, theirs))
 
 
 _EXAMPLE_LEAD = lazy(r"^\W*(?:request|response|example|sample|e\.g\.|for example|curl)\b", re.I)
@@ -196,6 +213,8 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
     for statement in r.within(section):
         if statement.shape in ("code", "code-key", "code-comment"):
             continue
+        if statement.shape == "row" and r.topics.table(statement.table, ()) is not None:
+            continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere
         pair = key_value(statement.text)
         if METHOD_URL.search(statement.text) or (
                 pair and r.vocab.field_exactly("contracts", pair[0]) in ("method", "url", "topic")

@@ -49,6 +49,33 @@ def is_json_schema(data) -> bool:
     )
 
 
+_REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+")
+_STATUS_START = re.compile(r"^\s*(?:HTTP/\d(?:\.\d)?\s+)?[1-5]\d\d\b(?:\s+[A-Za-z][A-Za-z ]*?)?(?=\s*[{\[]|\s*$)")
+
+
+def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
+    """A block that writes a call and its answer as plain text, whatever its fence says: a request
+    line ("POST /v3/sessions   Idempotency-Key: ..."), header lines, the JSON body, then a status line
+    ("201 {...}", "HTTP/1.1 200 OK" and a body). (role, body, first line of the body) for each part
+    that has a body; None when the block is no transcript."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _REQUEST_LINE.match(lines[start]):
+        return None
+    status = next((i for i in range(start + 1, len(lines)) if _STATUS_START.match(lines[i])), len(lines))
+    parts = []
+    for role, begin, end in (("request", start + 1, status), ("response", status, len(lines))):
+        if begin >= len(lines):
+            continue
+        chunk = lines[begin:end]
+        if role == "response" and chunk:
+            chunk = [_STATUS_START.sub("", chunk[0], count=1), *chunk[1:]]
+        body_at = next((i for i, line in enumerate(chunk) if line.lstrip()[:1] in ("{", "[")), None)
+        if body_at is not None:
+            parts.append((role, "\n".join(chunk[body_at:]).strip(), first_line + begin + body_at))
+    return parts
+
+
 def parse_example(role: str, info: str, text: str, span: Span, first_line: int) -> Example:
     """An Example whose `data` is the parsed body, or whose `error` says why it is not."""
     media = media_type(info, text)

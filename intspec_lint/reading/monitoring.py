@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Metric, Value
+from ..model import Metric, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
 from .statements import words_of_key
@@ -26,7 +26,7 @@ _COMPARISON = lazy(
 )
 _ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call)\b",
+    r"alert|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
     re.I,
 )
 _CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -120,6 +120,10 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             fields[name] = value(cells[index].text, cells[index].span)
     r.mark("monitoring", statement.section.span)
     text = fields["metric"].text if "metric" in fields else ""
+    if "alert" not in fields and "threshold" in columns.values():
+        header = statement.table.header[next(i for i, f in columns.items() if f == "threshold")]
+        if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
+            fields["alert"] = evidence(header.text, header.span)
     threshold = fields.get("threshold")
     condition = _COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"

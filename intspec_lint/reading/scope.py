@@ -103,6 +103,8 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     said_method = _METHOD.match(lowered)
     if said_method and method and said_method.group(1) != method:
         return False  # "PUT /orders/{id}" is not about "DELETE /orders/{id}"
+    if said_method and contract.url is not None and _path_tail(said_method.group(0), contract.url.text):
+        return True  # "`POST /zone-status` is deduplicated ..." names ".../facilities/{id}/zone-status"
     for value in (contract.name, contract.url, contract.topic):
         if value is None:
             continue
@@ -130,6 +132,16 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+def _path_tail(said: str, url: str) -> bool:
+    """The path a statement gives is the end of the contract's path (two segments at least, or one that
+    is not a parameter)."""
+    tail = [p for p in said.split(None, 1)[-1].strip(" `").split("?")[0].split("/") if p]
+    full = [p for p in re.sub(r"^https?://[^/]+", "", url.lower().strip("`")).split("?")[0].split("/") if p]
+    if not tail or len(tail) > len(full) or (len(tail) == 1 and tail[0].startswith("{")):
+        return False
+    return all(a == b or b.startswith("{") for a, b in zip(tail, full[-len(tail):]))
+
+
 _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")

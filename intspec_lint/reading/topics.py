@@ -22,7 +22,7 @@ from .lazy_re import lazy
 from .statements import Statement
 from .vocabulary import Vocabulary, normalize
 
-METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?((?:https?://|/|\{|<)[^\s`|)]*)")
+METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>[^\s`|)]*|(?:https?://|/|\{)[^\s`|)]*)")
 TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
     r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`",
