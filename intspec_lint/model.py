@@ -77,6 +77,7 @@ class Flow:
     trigger: Value | None = None
     payload: Value | None = None
     frequency: Value | None = None
+    topic: Value | None = None  # the queue or topic it travels on, where a flow table says so
 
 
 @dataclass(slots=True)

@@ -195,6 +195,10 @@ def _is_unit(r: Reading, section: Section) -> bool:
     own = r.topics.own.get(id(section), ())
     if own and "contracts" not in own:
         return False
+    said = [s for s in r.within(section, own=True) if s.shape != "heading"]
+    if said and all(s.shape == "row" and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
+                    for s in said):
+        return False  # "### MQTT reason codes we handle" over a code table: the codes of every contract
     for child in section.children:
         child_parts = r.topics.heading_parts(child.title, ("nested",))
         if not r.vocab.is_contract_subsection(child.title) and (not child_parts or "contracts" in child_parts):

@@ -162,6 +162,8 @@ def _key_fact(r: Reading, statement) -> bool:
 def _sla_facts(r: Reading, statement) -> None:
     """Uptime, latency, deadline, TTL and what happens when a side is down, said anywhere."""
     text = statement.text
+    if statement.shape == "row" and "sla" not in statement.placed and r.topics.table(statement.table, ()) is not None:
+        return  # "message expiry 300 s" in one flow's row is that flow's, not the spec's service level
     for key, said, offset, kind in sla_facts(text):
         if r.spec.sla is not None and getattr(r.spec.sla, key) is not None:
             continue

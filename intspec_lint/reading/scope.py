@@ -51,10 +51,27 @@ def _dead_letter(spec: Spec) -> None:
 
 
 def _flows(spec: Spec) -> None:
-    """A trigger that is a schedule ("cron 0 * * * *", "nightly") states the frequency too."""
+    """A trigger that is a schedule ("cron 0 * * * *", "nightly") states the frequency too; the topic a
+    flow travels on names its message, which the contract of that name describes (and takes the topic
+    from, when it names none)."""
     for flow in spec.flows:
         if flow.frequency is None and given(flow.trigger) and _SCHEDULE.search(flow.trigger.text):
             flow.frequency = flow.trigger
+        if given(flow.topic):
+            if flow.payload is None:
+                flow.payload = flow.topic
+            for contract in spec.contracts:
+                name = contract.label or contract.text.split("\n", 1)[0]
+                if contract.method is None and contract.topic is None and given(flow.name) and \
+                        _same_name(name, flow.name.text):
+                    contract.topic, contract.kind = flow.topic, "message"
+
+
+def _same_name(label: str, name: str) -> bool:
+    """A contract named like a flow: "Telemetry" / "Telemetry"; "Command and command result" / "Command"."""
+    words = {w.rstrip("s") for w in _WORD.findall(strip_numbering(label).lower())}
+    wanted = {w.rstrip("s") for w in _WORD.findall(name.lower())} - _STOP
+    return bool(wanted) and wanted <= words
 
 
 def _idempotency(spec: Spec) -> None:
