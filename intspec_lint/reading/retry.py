@@ -47,13 +47,13 @@ _MAX_DELAY = lazy(
     re.I,
 )
 _BREAKER = lazy(
-    rf"\b(?:circuit|breaker)\b[^.;]{{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
-    rf"(?:failures|failed|errors|timeouts|attempts)"
-    rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|failed\s+\w+|timeouts)\b[^.;]{{0,60}}?"
+    rf"\b(?:circuit|breaker|cb)\b[^.;]{{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
+    rf"(?:failures|failed|fails|errors|timeouts|attempts)"
+    rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|fails|failed\s+\w+|timeouts)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)",
     re.I,
 )
-_BREAKER_RATE = lazy(r"\b(?:circuit|breaker)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
+_BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
 _OPEN_FOR = lazy(
     rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?|suspend(?:s|ed)?|"
     rf"stops?)\b[^.;\d]{{0,40}}?\bfor\s+({DURATION})|\b(?:cool[- ]?down|open\s+(?:for|duration|time|state)|opens?|"
@@ -73,7 +73,7 @@ _PLACEHOLDERS = [
 ]
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
-_BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+_BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait))\b"
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
@@ -102,6 +102,7 @@ _FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "
 
 def read(r: Reading) -> None:
     statements = [s for s in r.about("retry") if s.shape != "code" and id(s.code) not in r.examples]
+    statements.sort(key=lambda s: "retry" not in s.placed)  # the retry section's own words first, then asides
     keyed = [s for s in statements if s.key]
     for statement in keyed:
         _key_fact(r, statement)
@@ -133,6 +134,8 @@ def _retry(r: Reading, statement) -> Retry:
 
 def _key_fact(r: Reading, statement) -> None:
     """ "Max retries: 5" where the statement stands about retries or its key names them."""
+    if statement.shape == "row" and r.topics.table(statement.table, tuple(statement.placed)) is not None:
+        return  # "`ladder.results.retry` depth | > 5k → warn": a metric of the retry topic, not a retry fact
     key = _leaf(statement.key) if statement.shape == "code-key" else statement.key
     named = r.vocab.section_parts(key)
     if "retry" not in statement.placed and "retry" not in named and not (

@@ -69,9 +69,9 @@ def key_value(text: str) -> tuple[str, str] | None:
     if not match or match.group(1).count("`") % 2:
         return None  # the colon stands inside a code span: "scopes `orders:read`"
     key = match.group(1).strip(" *_`")
-    if not key or key.lower().startswith(("http", "www")) or len(key.split()) > 8:
-        return None
     rest = match.group(2)
+    if not key or rest.startswith("//") or key.lower().startswith("www.") or len(key.split()) > 8:
+        return None  # "https://...": a URL, not a key
     if more:
         rest = f"{rest}\n{more}"
     return key, rest.strip()
