@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document.model import Section
-from ..model import Body, Contract, StatusCode, Value
+from ..model import Body, Contract, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
 from .bodies import bodyless_response, field_row, inline_examples, inline_fields, read_code, role_of
@@ -67,8 +67,26 @@ def read(r: Reading) -> None:
             merged[identity] = contract
         r.spec.contracts.append(contract)
     _reassign_examples(r.spec.contracts)
+    _topics_in_config(r)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
+
+
+_QUEUE_RESOURCE = lazy(r"\b(?:aws_sqs_queue|aws_sns_topic|kafka_topic|KafkaTopic|google_pubsub_topic|"
+                      r"azurerm_servicebus_(?:queue|topic)|rabbitmq_queue|queue_name|topic_name)\b")
+_BROKER = lazy(r"\b(?:sqs|sns|kafka|rabbitmq|amqp|pub/?sub|service\s+bus|kinesis|eventbridge|mqtt|nats|pulsar)\b", re.I)
+
+
+def _topics_in_config(r: Reading) -> None:
+    """A message contract that names its broker ("CollectionsBase → SNS → SQS") but no queue, in a spec
+    whose configuration blocks declare the queues: the names are there, in words the contract does not
+    repeat. Evidence of a topic, never a missing one."""
+    declared = next((s for s in r.statements if s.shape == "code" and _QUEUE_RESOURCE.search(s.text)), None)
+    if declared is None:
+        return
+    for contract in r.spec.contracts:
+        if contract.kind == "message" and contract.topic is None and _BROKER.search(contract.text):
+            contract.topic = evidence("(declared in the configuration)", declared.span)
 
 
 def _reassign_examples(contracts: list[Contract]) -> None:

@@ -54,6 +54,7 @@ _DROPPED = lazy(
 )
 _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
                r"after\s+the\s+(?:last|final)|exhausted)\b", re.I)
+_THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
 _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
               re.I)
@@ -187,6 +188,8 @@ def drops_messages(text: str) -> str | None:
     if not any(word in lowered for word in _DROP_WORDS):
         return None  # the expression cannot match: skip it
     match = said(_DROPPED, text)
+    if match and _THE_REST.search(text[max(0, match.start() - 40):match.start()]):
+        return None  # "only the failed messages come back; the rest are deleted": the successes
     return match.group(0) if match else None
 
 

@@ -137,6 +137,9 @@ def _json_type(declared: str) -> str | None:
         return "string"  # "decimal string": a number written as a string
     if "[]" in declared:
         return "array"  # "string[]"
+    shape = declared.strip(" `")
+    if shape[:1] in ("{", "["):
+        return "object" if shape[0] == "{" else "array"  # "`{earliest: integer, latest: integer}`"
     found = [(m.start(), name) for name, pattern in _JSON_TYPES for m in [pattern.search(declared)] if m]
     if found and min(found)[1] == "number" and re.search(r"\b(?:decimal|numeric|money)\b", declared, re.I):
         return None  # a decimal is as often sent as a string ("175.45") as as a number

@@ -62,8 +62,11 @@ class Topics:
 
     def heading_parts(self, title: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""
-        if METHOD_URL.search(title) or TOPIC_HEADING.search(title):
-            return ("contracts",)
+        call = METHOD_URL.search(title) or TOPIC_HEADING.search(title)
+        if call:
+            named = self.vocab.section_parts(title[:call.start()], nested=True)
+            # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions
+            return named if named and "contracts" not in named else ("contracts",)
         return self.vocab.section_parts(title, nested=bool(inherited))
 
     def of(self, section: Section) -> tuple[str, ...]:

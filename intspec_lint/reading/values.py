@@ -104,6 +104,8 @@ def enum_pairs(text: str) -> dict[str, str] | None:
 
     None unless at least two pairs are given, so that "timezone: UTC" is not a map."""
     body = re.sub(r"^\W*(?:map(?:ped)?|translate[sd]?|lookup|convert)\b\s*:?", "", text.strip(), flags=re.I)
+    # "selects the call: published/updated → PUT, ...": a lead-in clause before the pairs
+    body = re.sub(r"^[A-Za-z][\w ]*\s[\w ]*:\s*(?=[^:]*(?:→|->|=))", "", body)
     pairs = {}
     for sources, target in _ENUM_PAIR.findall(body):
         for source in sources.split("/"):  # "SME/ENT=BUSINESS", "`picked`/`packed` = `PREPARING`"
