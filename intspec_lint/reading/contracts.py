@@ -23,7 +23,7 @@ from .statements import Statement, key_value
 from .status_codes import DOCUMENTED_STATUS, STATUS_KEY, STATUS_ANY, STATUS_LINE, example_status, status_line
 from .topics import METHOD_URL, TOPIC_HEADING
 from .values import value
-from .vocabulary import normalize
+from .vocabulary import abbreviates, normalize, strip_numbering
 
 _SHAPE_LIST = lazy(
     r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
@@ -40,7 +40,7 @@ _TOPIC_MENTION = lazy(
 )
 _MESSAGE = lazy(
     r"\b(topic|queue|kafka|sqs|sns|rabbitmq|amqp|pub/?sub|event|message|mqtt|kinesis|eventbridge|service bus|"
-    r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi)\b",
+    r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi|csv|columns|fixed-width|files?)\b",
     re.I,
 )
 _CONDITION_KEY = lazy(r"^(?!\W*(?:response|reply|answer|result|returns?)\b)\W*\w+(?:\s+\S+)+", re.I)  # two words or more
@@ -49,6 +49,7 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
                     r"\s*\([^)]*\))*)", re.I)
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
+_UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
 
@@ -68,6 +69,7 @@ def read(r: Reading) -> None:
         r.spec.contracts.append(contract)
     _reassign_examples(r.spec.contracts)
     _topics_in_config(r)
+    _locations_by_unit(r)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
 
@@ -87,6 +89,29 @@ def _topics_in_config(r: Reading) -> None:
     for contract in r.spec.contracts:
         if contract.kind == "message" and contract.topic is None and _BROKER.search(contract.text):
             contract.topic = evidence("(declared in the configuration)", declared.span)
+
+
+_LOCATION = lazy(r"`?((?:sftp|s3|ftps?|gs|az|abfss?|file)://[^\s`|]+|/[\w.-]+(?:/[\w.{}<>*-]*)+/?)`?")
+
+
+def _locations_by_unit(r: Reading) -> None:
+    """A file contract headed by its unit id ("3.1 F1 taps columns") whose location a table gives by
+    that id ("| F1, F2, F3 | `sftp://.../inbound/` |")."""
+    rows = [s for s in r.statements if s.shape == "row" and "contracts" in s.placed and s.row.cells]
+    for contract in r.spec.contracts:
+        if contract.kind != "message" or contract.topic is not None:
+            continue
+        name = contract.label or contract.text.split("\n", 1)[0]
+        codes = set(_UNIT_ID.findall(name))
+        word = (re.findall(r"[a-z]{3,}", strip_numbering(name).lower()) or [""])[0]
+        for row in rows:
+            first = (re.findall(r"[a-z]{3,}", row.row.cells[0].text.lower()) or [""])[0]
+            named = bool(word and first and abbreviates(first.rstrip("s"), word.rstrip("s")))  # "Acks" for F1–F3
+            if codes & set(_UNIT_ID.findall(row.row.cells[0].text)) or named:
+                found = next((m for c in row.row.cells[1:] for m in [_LOCATION.search(c.text)] if m), None)
+                if found:
+                    contract.topic = value(found.group(1), row.span)
+                    break
 
 
 def _reassign_examples(contracts: list[Contract]) -> None:
@@ -318,6 +343,13 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             contract.status_codes.append(StatusCode(found[0], Span(line, 1, line, 1), listed=False))
     if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text)):
         contract.kind = "message"
+        if contract.request_shape is None and not any(e.role == "request" for e in contract.examples):
+            # a message has no answer: an acknowledgement file's "response" fields and examples are its payload
+            contract.request_shape, contract.response_shape = contract.response_shape, None
+            if "response" in contract.bodies:
+                contract.bodies["request"] = contract.bodies.pop("response")
+            for example in contract.examples:
+                example.role = "request"
         named = _NAMED_TOPIC.search(heading) if from_heading and contract.topic is None else None
         if named:  # "### 3.1 `cpms.locations.v3`": a message contract headed by its topic's name
             contract.topic = value(named.group(1), span)

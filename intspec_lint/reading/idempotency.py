@@ -27,7 +27,7 @@ _IDEMPOTENCY = lazy(
     r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b"
     r"|\bduplicate\s+(?:protection|detection|check|checks|suppression|handling|filter|key|request|delivery|event|"
     r"message|submission)"
-    r"|\balready\s+(?:seen|processed|received|applied|stored|handled|consumed|exists?)\b"
+    r"|\balready\s+(?:seen|processed|received|applied|stored|handled|consumed|exists?|loaded|imported|ingested|posted)\b"
     r"|\b(?:repeated|replayed|resent|re-?sent|second|same)\s+(?:`[^`]{1,40}`|[\w-]+)?\s*(?:key|id|event|request|"
     r"message|delivery|call|submission|notification)\b[^.;]{0,60}\b(?:returns?|answer\w*|ignored|no-?op|"
     r"original|same|skipped|acknowledged|200|409)"
@@ -38,7 +38,7 @@ _IDEMPOTENCY = lazy(
 )
 _DEDUP = lazy(
     r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
-    r"received)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
+    r"received|loaded|imported|ingested)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?|"
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"

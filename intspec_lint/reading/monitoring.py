@@ -120,6 +120,9 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             fields[name] = value(cells[index].text, cells[index].span)
     r.mark("monitoring", statement.section.span)
     text = fields["metric"].text if "metric" in fields else ""
+    kind = r.vocab.metric_kind(text)
+    if kind == "other" and "threshold" in fields:  # "F1 file landed | not there by 04:00": a deadline is latency
+        kind = r.vocab.metric_kind(f"{text} {fields['threshold'].text}")
     if "alert" not in fields and "threshold" in columns.values():
         header = statement.table.header[next(i for i, f in columns.items() if f == "threshold")]
         if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
@@ -132,7 +135,7 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     condition = _COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
-    r.spec.monitoring.append(Metric(statement.span, r.vocab.metric_kind(text), **fields))
+    r.spec.monitoring.append(Metric(statement.span, kind, **fields))
 
 
 def _record(r: Reading, span, metric: str, threshold: str, alert: str) -> None:

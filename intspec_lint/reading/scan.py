@@ -171,14 +171,14 @@ class _Lines:
 _ACRONYM = lazy(r"\b(?i:the|our)\s+(TBD|TBC|TBA)\b(?!\s*(?i:values?|placeholders?|items?|fields?|entries|parts?)\b)|\b(TBD|TBC|TBA)(?:'s|\s*\([A-Z][a-z]+"
                r"|\s+(?i:clock|system|unit|side|team|service|controller|gateway|board|message|frame|id|code)s?\b"
                # a value among codes: "`TBC`, `BTL`", "TBC = 1 (Blister card)", "TBC / BTL"
-               r"|`?\s*(?:=\s*\w|[,/|]\s*`?[A-Z]{2,5}\b))")
+               r"|`?\s*(?:=\s*\w|[,/|]\s*`?[A-Z]{2,5}\b))|`(TBD|TBC|TBA)`(?!\s*(?i:placeholders?|values?)\b)")
 _TOKEN = lazy(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])", re.I)
 
 
 def _acronyms(text: str) -> set[str]:
     """Placeholder words the document uses as names ("the TBC", "TBC (train-borne controller)", "TBC
     clock"): there they stand for something, everywhere in the document."""
-    return {(m.group(1) or m.group(2)).lower() for m in _ACRONYM.finditer(text)}
+    return {(m.group(1) or m.group(2) or m.group(3)).lower() for m in _ACRONYM.finditer(text)}
 
 
 def _not_placeholders(spec: Spec, acronyms: set[str]) -> None:

@@ -107,7 +107,20 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
         for statement in statements:
             if _names(contract, statement.text, head_only):
                 return statement
+    noun = _noun(contract)
+    if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
+        return next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?\b", s.text, re.I)), None)
     return None
+
+
+def _noun(contract: Contract) -> str:
+    """What a message contract carries, in the word a spec-wide statement would use for it."""
+    if contract.kind != "message":
+        return ""
+    named = _KIND_NOUN.search(contract.label or contract.text.split("\n", 1)[0])
+    if named:
+        return named.group(1).lower()
+    return "file" if _FILE_LAYOUT.search(contract.text) else ""
 
 
 def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
@@ -159,6 +172,8 @@ def _path_tail(said: str, url: str) -> bool:
     return all(a == b or b.startswith("{") for a, b in zip(tail, full[-len(tail):]))
 
 
+_KIND_NOUN = re.compile(r"\b(file|message|event|webhook|batch|record|notification|delivery)s?\b", re.I)
+_FILE_LAYOUT = re.compile(r"\b(?:csv|columns?|sftp|fixed[- ]width|header\s+row|manifest)\b", re.I)
 _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")

@@ -210,7 +210,7 @@ class Vocabulary:
             return None
         found = {name for word, name in self._fields[part].items()
                  if len(word.split()) == len(tokens) and word != text
-                 and all(_abbreviates(t, w) for t, w in zip(tokens, word.split()))}
+                 and all(abbreviates(t, w) for t, w in zip(tokens, word.split()))}
         return found.pop() if len(found) == 1 else None
 
     def field_exactly(self, part: str, key: str) -> str | None:
@@ -301,7 +301,7 @@ class Vocabulary:
         return columns
 
 
-def _abbreviates(short: str, word: str) -> bool:
+def abbreviates(short: str, word: str) -> bool:
     if short == word:
         return True
     forms = [short] + ([f"trans{short[1:]}"] if short[0] == "x" else [])
