@@ -484,7 +484,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
         status_line(contract, statement)
     elif statement.key and _VALUE_STATUS.match(statement.value or "") and _CONDITION_KEY.match(statement.key) and \
-            not STATUS_KEY.match(statement.key) and not _EXAMPLE_LEAD.match(statement.key):
+            r.vocab.field("contracts", statement.key) != "status_codes" and not _EXAMPLE_LEAD.match(statement.key):
         # "Repeated Idempotency-Key within 7 days: `200 OK` with the original body": when that status comes
         code = int(_VALUE_STATUS.match(statement.value).group(1))
         contract.status_codes.append(StatusCode(code, span, value(statement.key, span)))

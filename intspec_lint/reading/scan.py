@@ -171,7 +171,7 @@ class _Lines:
 _ACRONYM = lazy(r"\b(?i:the|our)\s+(TBD|TBC|TBA)\b(?!\s*(?i:values?|placeholders?|items?|fields?|entries|parts?)\b)|\b(TBD|TBC|TBA)(?:'s|\s*\([A-Z][a-z]+"
                r"|\s+(?i:clock|system|unit|side|team|service|controller|gateway|board|message|frame|id|code)s?\b"
                # a value among codes: "`TBC`, `BTL`", "TBC = 1 (Blister card)", "TBC / BTL"
-               r"|`?\s*(?:=\s*\w|[,/|]\s*`?[A-Z]{2,5}\b))|`(TBD|TBC|TBA)`(?!\s*(?i:placeholders?|values?)\b)")
+               r"|`?\s*(?:=\s*\w|[,/]\s*`?(?!TBD|TBC|TBA)[A-Z]{2,5}\b))|`(TBD|TBC|TBA)`(?!\s*(?i:placeholders?|values?)\b)")
 _TOKEN = lazy(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])", re.I)
 
 

@@ -85,9 +85,14 @@ def _idempotency(spec: Spec) -> None:
         # a statement standing in another contract's own lines is that contract's, not this one's
         own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
         contract.idempotent = _covered(contract, own, keys, covering)
-    if len(writes) == 1 and writes[0].idempotent is None:
-        dedup = next((s for s in statements if dedups(s.text)), None)
-        writes[0].idempotent = dedup  # the dedup the spec states is the one write's
+    if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
+        dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
+        writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
+
+
+def _led_elsewhere(contract: Contract, text: str) -> bool:
+    lead = text.split(":", 1)[0] if ":" in text[:60] else ""
+    return bool(lead.strip()) and len(lead.split()) <= 5 and not _names(contract, text)
 
 
 def _covered(contract: Contract, statements, keys, covering) -> Value | None:
@@ -151,8 +156,9 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
             return True  # "payment-status", the name an unheaded contract goes by on its first line
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
     # "F3 msg: ...", "F4 is deduplicated on ...": the unit ids the document gives its parts, where a statement opens
-    codes = set(_UNIT_CODE.findall(lead or " ".join(lowered.split()[:2])))
-    if codes and codes & set(_UNIT_CODE.findall(contract.text.lower().split("\n", 1)[0])):
+    opening = text.split(":", 1)[0] if lead else " ".join(text.split()[:2])
+    codes = set(_UNIT_CODE.findall(opening))  # in their own case: "F3", not the "v1" of a path
+    if codes and codes & set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0])):
         return True
     words = set(_WORD.findall(lead)) - _STOP
     if words and len(words) <= 5:
@@ -177,5 +183,5 @@ _FILE_LAYOUT = re.compile(r"\b(?:csv|columns?|sftp|fixed[- ]width|header\s+row|m
 _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")
-_UNIT_CODE = re.compile(r"(?<![\w-])[a-z]{1,2}\d{1,2}(?![\w-])")
+_UNIT_CODE = re.compile(r"(?<![\w./-])[A-Z]{1,2}\d{1,2}(?![\w/-])")
 _STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}
