@@ -49,6 +49,8 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
                     r"\s*\([^)]*\))*)", re.I)
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
+_SHARED = lazy(r"^\W*(?:common|general|conventions?|shared|for\s+all|all\s+(?:contracts|endpoints|calls|messages)|"
+               r"basics|defaults|global|every\s+(?:contract|endpoint|call))\b", re.I)
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
@@ -238,6 +240,8 @@ def _is_unit(r: Reading, section: Section) -> bool:
     own = r.topics.own.get(id(section), ())
     if own and "contracts" not in own:
         return False
+    if _SHARED.match(strip_numbering(section.title)) and not METHOD_URL.search(section.title):
+        return False  # "Common", "Conventions": what every contract shares, not a contract
     said = [s for s in r.within(section, own=True) if s.shape != "heading"]
     if said and all(s.shape == "row" and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
                     for s in said):

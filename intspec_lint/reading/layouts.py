@@ -159,15 +159,20 @@ def _outline(block, lines: list[str]) -> dict[int, tuple[str, str]] | None:
     if not isinstance(block, ListBlock):
         return None
     labels: dict[int, tuple[str, str]] = {}
+    parents = 0
     for item in block.items:
         if not any(isinstance(inner, ListBlock) for inner in item.blocks):
             continue
+        parents += 1
         raw = lines[item.span.line - 1] if item.span.line <= len(lines) else ""
         label = _label(item.text, _MARKER.sub("", _TRAILING_COMMENT.sub("", raw)))
-        if label is None:
-            return None  # an item with children that says something: a list of facts, not an outline
-        labels[id(item)] = label
-    return labels if labels and 2 * len(labels) >= len(block.items) else None
+        if label is not None:
+            labels[id(item)] = label
+    # mostly labels ("- Overview", "- Error handling"), beside which a keyed item ("- Document: INT-12") with
+    # children may stand; a list of facts with details below them is no outline
+    if len(labels) < 2 and not (labels and parents == 1) or 4 * len(labels) < 3 * parents:
+        return None
+    return labels if 2 * len(labels) >= len(block.items) else None
 
 
 def _label(text: str, raw: str) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Mapping, Value, given
+from ..model import Mapping, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
@@ -45,6 +45,8 @@ def read(r: Reading) -> None:
                 row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v})
                 if row.transform is None and _same_kind(found["source_type"], found["target_type"]):
                     row.transform = value(statement.text, statement.span)  # "`id` (string) → `ext` (varchar(32))"
+                if row.transform is None and _NOT_KEPT.match(found["target_field"]):
+                    row.transform = row.target_field  # "`sent_at` (date-time) → not stored (logged)": nothing to do
                 rows[id(statement)] = row
                 arrow_rows.add(id(statement))
                 r.spec.mappings.append(row)
@@ -57,6 +59,8 @@ def read(r: Reading) -> None:
     for row in r.spec.mappings:
         if row.enum_map is None and row.transform is not None:
             row.enum_map = enum_pairs(row.transform.text)
+        if row.enum_map and row.target_type is None and given(row.target_field):
+            row.target_type = evidence("(the values of its enum map)", row.span)  # "`active` → `linked`"
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:
@@ -105,6 +109,10 @@ def _declared_types(spec, rows) -> None:
             if len({t for t, _ in types}) == 1:
                 found, span = next(iter(types))
                 setattr(row, f"{side}_type", Value(found, span))
+        source, target = row.source_type, row.target_type
+        if given(row.transform) and _COPY.match(row.transform.text) and given(source) != given(target):
+            # "`station_id` → `station_ref`: copy": a copy keeps the type the other side has
+            row.source_type, row.target_type = source or target, target or source
 
 
 _KINDS = (("enum", r"\benum"), ("timestamp", r"date-?time|timestamp|iso[- ]?8601|rfc[- ]?3339|epoch|instant"),
@@ -131,6 +139,9 @@ def _leaf(name: str) -> str:
 _NOT_SENT = lazy(r"^`?(?P<src>[\w.\[\]$@-]+)`?\s*:\s*(?P<stype>[^→;:]{1,40}?)\s*(?:→|->|,)\s*(?P<dst>not\s+(?:sent|mapped|stored|used)|"
                  r"ignored|dropped|discarded)\b[;:,.]?\s*(?P<rule>.*)$", re.I)
 _TYPES_FIRST = lazy(r"^([^:→;`]{2,40}?)\s*(?:→|->)\s*([^:;`]{2,60}?)\s*(?::|;|$)")
+_NOT_KEPT = lazy(r"^\W*(?:not\s+(?:stored|sent|kept|mapped|used|forwarded)|ignored|dropped|discarded|no\s+row)\b", re.I)
+not_kept = finds(_NOT_KEPT)
+_COPY = lazy(r"^\W*(?:copy|copied|as\s+is|unchanged|same(?:\s+value)?|none|pass(?:ed)?\s+through|1:1)\b", re.I)
 _SIDE = lazy(rf"`([^`]+)`\s*(?:\(({_TYPE})\))?")
 _JOINED = lazy(r"^(?:\s*(?:and|plus|\+|,|&)?\s*`[^`]+`\s*(?:\({_TYPE}\))?)+\s*$".replace("{_TYPE}", _TYPE))
 _ARROW_SPLIT = lazy(r"\s*(?:→|->|⟶|⇒|=>)\s*")
@@ -152,9 +163,21 @@ def _joined_sources(first: str) -> dict[str, str] | None:
             "transform": parts[1].strip()[right.end():].lstrip(" :;—–-.,")}
 
 
+def _join_sides(line: str) -> str:
+    """ "`condition` + `occupied`", "`et0_mm`, `rain_mm`" on either side of the arrow read as one side; the
+    rule after the target ("`temp` → `air_temperature`, `rh` → ...") is left as it is."""
+    join = lambda part: re.sub(r"`\s*(?:\+|and|,)\s*`", " + ", part)  # noqa: E731
+    arrow = _ARROW_SPLIT.search(line)
+    if not arrow:
+        return line
+    right = line[arrow.end():]
+    end = next((m.start() for m in re.finditer(r"[(:;]", right)), len(right))
+    return join(line[:arrow.start()]) + line[arrow.start():arrow.end()] + join(right[:end]) + right[end:]
+
+
 def mapping_parts(text: str) -> dict[str, str] | None:
     """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
-    first = re.sub(r"`\s*(\+|and|,)\s*`", r" \1 ", text.split("\n")[0])  # "`condition` + `occupied`": one side
+    first = _join_sides(text.split("\n")[0])
     unmapped = _NOT_SENT.match(first.strip())
     if unmapped:  # "`guest_departed`: boolean → not sent; informational only"
         return {"source_field": unmapped.group("src"), "source_type": unmapped.group("stype").strip(),

@@ -76,21 +76,25 @@ def _metric_sections(r: Reading) -> set[int]:
     ..." / "- Threshold: > 40 minutes → warning"): one metric named by its heading. Returns the statements
     read."""
     taken: set[int] = set()
-    for section in r.doc.root.walk():
-        if not section.level or "monitoring" not in r.topics.of(section) or r.topics.own.get(id(section)):
-            continue
-        own = [s for s in r.within(section, own=True) if s.shape not in ("heading", "code", "code-key")]
+    units = [(section.title, [], [s for s in r.within(section, own=True) if s.shape not in ("heading", "code", "code-key")])
+             for section in r.doc.root.walk()
+             if section.level and "monitoring" in r.topics.of(section) and not r.topics.own.get(id(section))]
+    # "- Latency: `observed_at` → stored, P95" over "  - Threshold: > 20 min" and "  - Alert: warning"
+    units += [(s.text.split("\n")[0], [s], [n for n in r.under(s) if n.parent is s])
+              for s in r.statements if s.shape == "item" and "monitoring" in s.placed and s.parent is None
+              and any(n.parent is s and n.key for n in r.under(s))]
+    for title, head, own in units:
         keyed = {r.vocab.field_exactly("monitoring", s.key): s for s in own if s.key}
         threshold = keyed.get("threshold")
         if threshold is None or not ({"metric", "alert"} & keyed.keys()):
             continue
         metric = keyed.get("metric")
-        name = f"{section.title}: {metric.value}" if metric is not None else section.title
+        name = f"{title}: {metric.value}" if metric is not None else title
         comparison = _COMPARISON.search(threshold.value)
         alert = keyed.get("alert")
         level = alert.value if alert is not None else (_ALERT_LEVEL.search(threshold.value) or [""])[0]
         _record(r, threshold.span, name, comparison.group(0).strip() if comparison else threshold.value, level)
-        taken.update(id(s) for s in own)
+        taken.update(id(s) for s in [*head, *own])
     return taken
 
 
