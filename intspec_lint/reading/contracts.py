@@ -20,7 +20,7 @@ from .context import Reading
 from .bodies import bodyless_response, field_row, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, key_value
-from .status_codes import DOCUMENTED_STATUS, STATUS_KEY, STATUS_ANY, STATUS_LINE, example_status, status_line
+from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, listed_codes, status_line
 from .topics import METHOD_URL, TOPIC_HEADING
 from .values import value
 from .vocabulary import abbreviates, normalize, strip_numbering
@@ -50,7 +50,8 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 _SHARED = lazy(r"^\W*(?:common|general|conventions?|shared|for\s+all|all\s+(?:contracts|endpoints|calls|messages)|"
-               r"basics|defaults|global|every\s+(?:contract|endpoint|call))\b", re.I)
+               r"basics|defaults|global|every\s+(?:contract|endpoint|call)|schemas?|types|data\s+model|models?|"
+               r"definitions|glossary)\b", re.I)
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
@@ -69,6 +70,7 @@ def read(r: Reading) -> None:
         if identity:
             merged[identity] = contract
         r.spec.contracts.append(contract)
+    _shared_endpoint(r)
     _reassign_examples(r.spec.contracts)
     _topics_in_config(r)
     _locations_by_unit(r)
@@ -114,6 +116,30 @@ def _locations_by_unit(r: Reading) -> None:
                 if found:
                     contract.topic = value(found.group(1), row.span)
                     break
+
+
+_EVERY = lazy(r"\b(?:every|all|each|any)\b", re.I)
+
+
+def _shared_endpoint(r: Reading) -> None:
+    """One endpoint for every operation ("Endpoint for every GraphQL operation: `POST .../graphql`", "CrewCall
+    answers `200 OK` for every request"), said by the contracts' section itself: the method, URL and
+    status codes of every contract there that names none."""
+    for section in r.doc.root.walk():
+        if "contracts" not in r.topics.own.get(id(section), ()):
+            continue
+        own = [s for s in r.within(section, own=True) if s.shape not in ("heading", "code", "code-key", "code-comment")]
+        call = next((m for s in own if _EVERY.search(s.text) for m in [METHOD_URL.search(s.text)] if m), None)
+        codes = [StatusCode(code, s.span) for s in own if _EVERY.search(s.text) for code in listed_codes(s.text)]
+        if call is None and not codes:
+            continue
+        inside = [c for c in r.spec.contracts if section.span.line <= c.span.line <= section.end_line]
+        for contract in inside:
+            if call is not None and contract.method is None and contract.topic is None:
+                contract.method, contract.url = value(call.group(1), section.span), value(call.group(2), section.span)
+                contract.kind = "http"
+            if contract.kind == "http" and not contract.status_codes:
+                contract.status_codes = list(codes)
 
 
 def _reassign_examples(contracts: list[Contract]) -> None:

@@ -84,7 +84,8 @@ def read(r: Reading) -> None:
         lead = bold_lead(r.doc.lines[statement.span.line - 1]) if statement.shape in ("item", "line") else None
         if lead and not r.vocab.category(pair[0] if pair else ""):
             pair = (lead[0].strip(" .:"), lead[1])  # "**Already done** – 409 on I2: ...": the bold words name it
-        named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or len(pair[0].split()) <= 3)
+        named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or (
+            len(pair[0].split()) <= 3 and "contracts" not in statement.placed))  # not "Response (partial):"
         custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= 3 and \
             handled_codes(pair[1]) and error_action(pair[1])  # "Stale: `409` ... treated as success"
         if named or custom:

@@ -40,7 +40,8 @@ _ATTEMPTS = lazy(
     re.I,
 )
 _MAX_DELAY = lazy(
-    rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:more|longer)\s+than|"
+    rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:(?:more|longer)\s+than|"
+    rf"above|over|exceeds?|beyond)|"
     rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound|"
     rf"no\s+(?:single\s+)?(?:wait|delay|backoff|interval)\s+(?:is\s+)?(?:above|over|longer\s+than|more\s+than|beyond))"
     rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})",
@@ -149,6 +150,8 @@ def _key_fact(r: Reading, statement) -> None:
     rest = statement.value
     retry = _retry(r, statement)
     if not rest.strip():
+        if statement.text.rstrip().endswith(":") and statement.shape in ("line", "sentence"):
+            return  # "Both sides use the same policy:" introduces the list below it
         if getattr(retry, name) is None and statement.shape != "code-key":
             setattr(retry, name, Value("", statement.span))
         return

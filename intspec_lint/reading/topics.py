@@ -67,7 +67,8 @@ class Topics:
             named = self.vocab.section_parts(title[:call.start()], nested=True)
             # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions
             return named if named and "contracts" not in named else ("contracts",)
-        return self.vocab.section_parts(title, nested=bool(inherited))
+        # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
+        return self.vocab.section_parts(title, nested=bool(inherited) or title.rstrip().endswith("?"))
 
     def of(self, section: Section) -> tuple[str, ...]:
         return self.parts.get(id(section), ())
