@@ -264,9 +264,12 @@ def _transposed(table: Table, vocab) -> Table | None:
     if len(table.header) < 3 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()):
         return None
     keys = [row.cells[0].text if row.cells else "" for row in table.rows]
+    if any("`" in key or "/" in key or len(key.split()) > 4 for key in keys):
+        return None  # "`GET /sites?page=<n>`": rows of calls, not a field per row
     for part, name_field in _NAME_FIELDS.items():
         fields = [vocab.field(part, key) for key in keys]
-        if sum(1 for f in fields if f and f != name_field) < max(2, len(keys) // 2 + 1):
+        named = [f for f in fields if f and f != name_field]
+        if len(named) < max(2, len(keys) // 2 + 1) or len(set(named)) < 2:
             continue
         name_word = next(iter(vocab.data["fields"][part][name_field]))
         header = [Cell(name_word, table.header[0].span), *[Cell(key, row.cells[0].span)

@@ -56,6 +56,12 @@ def read(r: Reading) -> None:
             r.mark("mappings", span)
             r.spec.mappings.append(Mapping(span, **found))
     _declared_types(r.spec, [row for key, row in rows.items() if r.spec.mappings and key in arrow_rows])
+    previous = None
+    for row in r.spec.mappings:
+        if previous is not None and row.transform is not None and previous.transform is not None and \
+                _SAME_AS_ABOVE.match(row.transform.text):  # "same; null when ..." under "`TO_TIMESTAMP_TZ(ms)`, UTC"
+            row.transform = value(f"{previous.transform.text}; {row.transform.text}", row.transform.span)
+        previous = row
     for row in r.spec.mappings:
         if row.enum_map is None and row.transform is not None:
             row.enum_map = enum_pairs(row.transform.text)
@@ -141,6 +147,7 @@ _NOT_SENT = lazy(r"^`?(?P<src>[\w.\[\]$@-]+)`?\s*:\s*(?P<stype>[^→;:]{1,40}?)\
 _TYPES_FIRST = lazy(r"^([^:→;`]{2,40}?)\s*(?:→|->)\s*([^:;`]{2,60}?)\s*(?::|;|$)")
 _NOT_KEPT = lazy(r"^\W*(?:not\s+(?:stored|sent|kept|mapped|used|forwarded)|ignored|dropped|discarded|no\s+row)\b", re.I)
 not_kept = finds(_NOT_KEPT)
+_SAME_AS_ABOVE = lazy(r"^\W*(?:same|ditto|as\s+above|idem)\b", re.I)
 _COPY = lazy(r"^\W*(?:copy|copied|as\s+is|unchanged|same(?:\s+value)?|none|pass(?:ed)?\s+through|1:1)\b", re.I)
 _SIDE = lazy(rf"`([^`]+)`\s*(?:\(({_TYPE})\))?")
 _JOINED = lazy(r"^(?:\s*(?:and|plus|\+|,|&)?\s*`[^`]+`\s*(?:\({_TYPE}\))?)+\s*$".replace("{_TYPE}", _TYPE))
@@ -213,7 +220,7 @@ _TIMEZONE = lazy(
 
 _TIME_FORMAT = lazy(
     r"\b(?:iso[- ]?8601|rfc[- ]?3339|rfc[- ]?2822|epoch|unix|posix|yyyy|yy|dd|hh|date-time|timestamptz|datetime2?|"
-    r"datetimeoffset|timestamp(?:\s+with(?:out)?\s+time\s+zone)?|date|instant|"
+    r"datetimeoffset|timestamp(?:\s+with(?:out)?\s+time\s+zone)?|timestamp_(?:n?tz|ltz)|date|instant|"
     r"\d{4}-\d\d-\d\d(?:t\d\d:\d\d)?|milliseconds\s+since|seconds\s+since)\b",
     re.I,
 )
