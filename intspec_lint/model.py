@@ -138,9 +138,12 @@ class Contract:
     text: str = ""  # everything the contract says, for searches by the rules
     idempotent: Value | None = None  # what makes a repeated call safe: its key, a dedup rule, its nature (scope)
     idempotent_by_method: bool = False  # safe only because PUT and DELETE are idempotent by definition
+    shared_endpoint: bool = False  # its method and URL are every operation's (GraphQL, SOAP): its name tells it
 
     @property
     def label(self) -> str:
+        if self.shared_endpoint and self.name and self.name.text:
+            return self.name.text
         if self.method and self.url:
             return f"{self.method.text} {self.url.text}"
         if self.name and self.name.text:

@@ -57,7 +57,8 @@ _UNSAFE_STORE = lazy(
     r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
     re.I,
 )
-_NOT_A_SECRET = lazy(r"\bpublic\s+key|\bnot\s+a\s+secret", re.I)
+_NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
+                     r"\btrust\s*store\b|\bcertificates?\s+only\b", re.I)
 _KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED})\b"
                 r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
 _SUBJECT = lazy(

@@ -19,6 +19,7 @@ from .vocabulary import normalize
 
 
 _FORM_EXAMPLE = lazy(r"^\W*(?:example|sample)\b[^:]{0,40}:\s*(?:`[\w.\[\]-]+=[^`]*`[,;\s]*(?:and\s+)?){2,}", re.I)
+_INLINE_XML = lazy(r"`(<([\w:.-]+)[^`]*>[^`]*</\2>)`")
 _CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
@@ -118,6 +119,12 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
         contract.examples.append(Example(role, "multipart/form-data", text.split(":", 1)[1].strip(), statement.span,
                                          first_line=statement.span.line))
         return
+    for xml in _INLINE_XML.finditer(text):  # "Example request body: `<ncsw:GetNotificationsRequest>...`"
+        lead = text[: xml.start()]
+        role = role_of(lead[-40:]) or role_of(statement.key) or (
+            "request" if "request" not in {e.role for e in contract.examples} else "response")
+        contract.examples.append(Example(role, "application/xml", xml.group(1), statement.span,
+                                         first_line=statement.span.line))
     if "{" not in text and "[" not in text:
         return
     found: list[tuple[str, str]] = []

@@ -52,6 +52,8 @@ _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `
 _SHARED = lazy(r"^\W*(?:common|general|conventions?|shared|for\s+all|all\s+(?:contracts|endpoints|calls|messages)|"
                r"basics|defaults|global|every\s+(?:contract|endpoint|call)|schemas?|types|data\s+model|models?|"
                r"definitions|glossary)\b", re.I)
+_CODES_TITLE = lazy(r"\b(?:status(?:es)?\s+(?:and|&)|faults?|(?:reason|response|status|error|fault|return)\s+codes?|"
+                    r"error\s+(?:handling|responses?|model|format))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:errors?|codes)\W*$", re.I)
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
 _LABEL_PARTS = ("contracts",)
 _EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
@@ -118,6 +120,8 @@ def _locations_by_unit(r: Reading) -> None:
                     break
 
 
+_URL = lazy(r"https?://[^\s`|)]+")
+_HTTP_VERB = lazy(r"\bHTTP\s+(GET|POST|PUT|PATCH|DELETE)\b")
 _EVERY = lazy(r"\b(?:every|all|each|any)\b", re.I)
 
 
@@ -131,13 +135,22 @@ def _shared_endpoint(r: Reading) -> None:
         own = [s for s in r.within(section, own=True) if s.shape not in ("heading", "code", "code-key", "code-comment")]
         call = next((m for s in own if _EVERY.search(s.text) for m in [METHOD_URL.search(s.text)] if m), None)
         codes = [StatusCode(code, s.span) for s in own if _EVERY.search(s.text) for code in listed_codes(s.text)]
-        if call is None and not codes:
+        # "Endpoint: `https://ws.example/v3`" and "Transport: HTTP POST ...": one URL for every operation (SOAP)
+        url = next((m.group(0) for s in own if s.key and r.vocab.field_exactly("contracts", s.key) == "url"
+                    for m in [_URL.search(s.value)] if m), None)
+        verb = next((m.group(1) for s in own for m in [_HTTP_VERB.search(s.text)] if m), None)
+        table = [s for s in r.within(section) if s.shape == "row" and s.section is not section
+                 and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
+                 and not any(c.span.line <= s.span.line <= c.span.end_line for c in r.spec.contracts)]
+        codes += [StatusCode(int(m.group(1)), s.span) for s in table for m in [STATUS_ANY.search(s.row.cells[0].text)] if m]
+        if call is None and not (url and verb) and not codes:
             continue
         inside = [c for c in r.spec.contracts if section.span.line <= c.span.line <= section.end_line]
         for contract in inside:
-            if call is not None and contract.method is None and contract.topic is None:
-                contract.method, contract.url = value(call.group(1), section.span), value(call.group(2), section.span)
-                contract.kind = "http"
+            if contract.method is None and contract.topic is None and (call is not None or (url and verb)):
+                method, address = (call.group(1), call.group(2)) if call is not None else (verb, url)
+                contract.method, contract.url = value(method, section.span), value(address, section.span)
+                contract.kind, contract.shared_endpoint = "http", True
             if contract.kind == "http" and not contract.status_codes:
                 contract.status_codes = list(codes)
 
@@ -266,8 +279,9 @@ def _is_unit(r: Reading, section: Section) -> bool:
     own = r.topics.own.get(id(section), ())
     if own and "contracts" not in own:
         return False
-    if _SHARED.match(strip_numbering(section.title)) and not METHOD_URL.search(section.title):
-        return False  # "Common", "Conventions": what every contract shares, not a contract
+    if (_SHARED.match(strip_numbering(section.title)) or _CODES_TITLE.search(section.title)) and \
+            not (METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)):
+        return False  # "Common", "HTTP status and faults": what every contract shares, not a contract
     said = [s for s in r.within(section, own=True) if s.shape != "heading"]
     if said and all(s.shape == "row" and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
                     for s in said):

@@ -23,6 +23,7 @@ from ..span import Span
 _MIN_ROWS = 5
 _MIN_PARTS = 3
 _SHARE = 0.6  # of the rows whose first cell names a part
+_ASIDE = re.compile(r"(?:(?<=\*\*)|(?<=__)|(?<=\w))\s*\([^()]{1,80}\)[.:]?\s*$")  # a remark in brackets after a bold title
 _TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
 
 
@@ -108,9 +109,10 @@ def _bold_heading(block, lines: list[str]) -> str | None:
     if not isinstance(block, Paragraph) or block.span.line > len(lines):
         return None
     raw = _TRAILING_COMMENT.sub("", lines[block.span.line - 1]).strip()  # "**Retries** <!-- note -->"
+    raw = _ASIDE.sub("", raw)  # "**NCSW to ClearPath** (how ClearPath trusts what comes back)."
     if len(raw) > 80 or not raw.startswith(("**", "__")) or not raw.rstrip(":").endswith(("**", "__")):
         return None
-    title = block.text.split("\n", 1)[0].strip().rstrip(":").strip()
+    title = _ASIDE.sub("", block.text.split("\n", 1)[0].strip()).rstrip(":").strip()
     return title or None
 
 
