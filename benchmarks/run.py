@@ -1,12 +1,14 @@
 """The benchmark: intspec-lint against the parse-only floor, side by side in one run.
 
-    python benchmarks/run.py [--runs 5] [--quick] [--markdownlint]
+    python benchmarks/run.py [--runs 5] [--quick] [--markdownlint] [--reports-only]
 
 Generates the corpora (benchmarks/generate.py, fixed seed) in a temporary folder, then measures the
 median wall time and the peak memory of each command over several runs, and prints the ratios
 that docs/performance.md records. Absolute seconds depend on the machine; the ratios are what
 to compare. `--markdownlint` also installs markdownlint-cli2 from the npm registry (into the
-temporary folder) and measures it on the same Markdown corpus.
+temporary folder) and measures it on the same Markdown corpus. The report rows compare writing the
+HTML portfolio report (`--format html -o`) and the `--summary` scorecard of 1,000 specs with linting
+the same specs alone (the text report) in the same run; `--reports-only` measures only those.
 """
 
 from __future__ import annotations
@@ -47,16 +49,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="fewer runs and no 5 MB files")
     parser.add_argument("--markdownlint", action="store_true", help="also measure markdownlint-cli2 (npm)")
+    parser.add_argument("--reports-only", action="store_true",
+                        help="only the HTML report and --summary rows (1,000 specs)")
     args = parser.parse_args()
     runs = 2 if args.quick else args.runs
     work = Path(tempfile.mkdtemp(prefix="intspec-bench-"))
     try:
-        run(work, runs, args.quick, args.markdownlint)
+        run(work, runs, args.quick, args.markdownlint, args.reports_only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
+def run(work: Path, runs: int, quick: bool, markdownlint: bool, reports_only: bool = False) -> None:
     corpus = work / "corpus"
     subprocess.run([PYTHON, str(HERE / "generate.py"), str(corpus)], check=True)
     cache = work / "cache"
@@ -82,6 +86,10 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
         rows.append((name, base_name, ours[0], ours[1], ours[0] / base[0], ours[1] / base[1]))
 
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {runs} runs each (median wall time)\n")
+    if reports_only:
+        _reports(corpus, work, lint, env, runs, rows)
+        _print(rows)
+        return
     for kind in ("md", "yaml"):
         for count in (100, 1000):
             folder = str(corpus / f"{kind}-{count}")
@@ -107,6 +115,7 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
             base = measure(floor + [path], max(2, runs // 2), plain)
             ours = measure(lint + ["--no-cache", "--max-file-size", "10000000", path], max(2, runs // 2), env)
             compare(f"{name} ({size:.1f} MB)", ours, base, "parse-only floor")
+    _reports(corpus, work, lint, env, runs, rows)
     if markdownlint:
         tool = _markdownlint(work)
         if tool:
@@ -114,7 +123,36 @@ def run(work: Path, runs: int, quick: bool, markdownlint: bool) -> None:
             base = measure(floor + [str(folder)], runs, plain)
             theirs = measure([tool, "--no-globs", *map(str, sorted(folder.glob("*.md")))], runs)
             compare("1000 md specs: markdownlint-cli2", theirs, base, "parse-only floor")
+    _print(rows)
 
+
+def _reports(corpus: Path, work: Path, lint: list[str], env: dict, runs: int, rows: list) -> None:
+    """The HTML portfolio report and the --summary scorecard of 1,000 specs against linting them alone (the
+    text report), each without the cache, so that every run lints every spec; the runs alternate, so
+    that a machine that slows down mid-way slows both."""
+    report = str(work / "portfolio.html")
+    for kind in ("md", "yaml"):
+        folder = str(corpus / f"{kind}-1000")
+        commands = {
+            "text": lint + ["--no-cache", folder],
+            "html": lint + ["--no-cache", "--format", "html", "-o", report, folder],
+            "summary": lint + ["--no-cache", "--summary", folder],
+        }
+        measure(commands["html"], 1, env)  # bytecode of the reporters, as an installation has it
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(measure(command, 1, env))
+        median = {name: (statistics.median(t for t, _ in found), max(m for _, m in found))
+                  for name, found in times.items()}
+        size = os.path.getsize(report) / 1e6
+        for name, label in (("html", f"HTML report, {size:.1f} MB"), ("summary", "--summary scorecard")):
+            ours, base = median[name], median["text"]
+            rows.append((f"1000 {kind} specs, {label}", "same, lint alone (text)", ours[0], ours[1],
+                         ours[0] / base[0], ours[1] / base[1]))
+
+
+def _print(rows: list) -> None:
     width = max(len(r[0]) for r in rows)
     base_width = max(len(r[1]) for r in rows)
     print(f"{'scenario':<{width}}  {'compared with':<{base_width}}  {'time':>8}  {'peak MB':>8}  "

@@ -52,8 +52,10 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or plugin errors.",
 )
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
-              show_default=True, help="Output format (github: workflow-command annotations for pull requests).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "html"]),
+              default="text", show_default=True,
+              help="Output format (github: workflow-command annotations for pull requests; html: a portfolio "
+                   "report of every spec's checklist scorecard and findings, one self-contained file).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--select", multiple=True, help="Only these rules: codes, code prefixes or names (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules: codes, code prefixes or names (comma-separated).")
@@ -78,16 +80,20 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (.intspec-lint-cache/).")
 @click.option("--specs-only", is_flag=True,
               help="Skip named files that do not look like specs, as a folder walk would (for hooks).")
+@click.option("--summary", is_flag=True,
+              help="After the findings, print the checklist scorecard: each of the nine checklist items per spec, "
+                   "covered, partial, missing or not checked (with --format json: a `summary` block).")
 def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename, color, max_file_size,
          strict_internal, config_file, no_config, baseline, write_baseline, diff_only, jobs, no_cache,
-         specs_only) -> None:
+         specs_only, summary) -> None:
     """Lint the integration specs in PATHS (files or folders; `-` reads standard input).
 
     A folder is searched for specs: `*.intspec.yaml`, YAML with a top-level `intspec:` key, and
     Markdown whose headings name enough parts of a spec (flows, retries, dead letters, mapping and
     idempotency count two points; contracts, authentication, errors and monitoring one; four
     points make a spec) or whose front matter says `intspec: true`. Files named explicitly are
-    always linted, unless --specs-only.
+    always linted, unless --specs-only. OpenAPI, Swagger and AsyncAPI documents are never read as
+    specs: a folder walk skips them, and one named explicitly is a single IS007 warning.
     """
     from . import cache
     from .config import ConfigError, Resolver
@@ -112,9 +118,12 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     options = Options(config_file, no_config, select, ignore, max_file_size, cache=not no_cache)
     try:
         resolver = Resolver(config_file, no_config, select, ignore, max_file_size)
-        findings, linted, problems = _lint(list(paths) or ["."], resolver, stdin_filename, specs_only, options, jobs)
+        stdin: dict[str, bytes] = {}
+        findings, linted, problems = _lint(list(paths) or ["."], resolver, stdin_filename, specs_only, options, jobs,
+                                           stdin)
     except ConfigError as error:
         _fail(f"invalid configuration: {error}")
+    every_finding = findings  # the scorecard is of the specs, whatever --diff-only and --baseline leave shown
     if diff_only:
         from .diff import DiffError, only_changed
 
@@ -147,9 +156,20 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         sys.exit(EXIT_ERROR)  # nothing was linted: no report that could read as a pass
     from .reporters import render
 
+    color_asked = color
     if color is None:
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    report = render(fmt, findings, rules, files=files, linted=linted, color=color, root=_repository_root())
+    scored = {}
+    if summary or fmt == "html":
+        scored = _scorecard_context(every_finding, linted, resolver, rules, stdin, stdin_filename, fmt)
+    extra = scored if fmt == "html" else {"scorecard": scored["scorecard"]} if summary and fmt == "json" else {}
+    report = render(fmt, findings, rules, files=files, linted=linted, color=color, root=_repository_root(), **extra)
+    card_text = None
+    if summary and fmt != "json":
+        where = "stderr" if fmt != "text" else "file" if output else "stdout"
+        card_text = _scorecard_text(scored["scorecard"], scored["titles"], where, color_asked, color)
+        if fmt == "text":
+            report += card_text
     if output:
         from .output import write_atomic
 
@@ -158,11 +178,13 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
         except OSError as error:
             _fail(f"cannot write {output}: {error.strerror or error}")
         if fmt != "text":
-            from .reporters.text import summary
+            from .reporters.text import summary as summary_line
 
-            click.echo(summary(findings, files), err=True)
+            click.echo(summary_line(findings, files), err=True)
     else:
         click.echo(report, nl=False, color=color)
+    if card_text is not None and fmt != "text":  # beside a machine-read report, on standard error
+        click.echo(card_text, nl=False, err=True, color=True)
     if problems or (strict_internal and any(f.code == "IS003" for f in findings)):
         sys.exit(EXIT_ERROR)
     threshold = Severity(fail_on).rank
@@ -170,8 +192,10 @@ def lint(paths, fmt, output, select, ignore, fail_on, exit_zero, stdin_filename,
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bool, options, jobs: int | None):
-    """(sorted findings, the names of the files linted, problems with the paths)."""
+def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bool, options, jobs: int | None,
+          stdin: dict[str, bytes] | None = None):
+    """(sorted findings, the names of the files linted, problems with the paths). `stdin`, when given,
+    receives what standard input held, by its display name (reports that show source lines need it)."""
     from pathlib import Path
 
     from .discovery import collect
@@ -184,7 +208,10 @@ def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bo
 
         name = stdin_filename or "<stdin>"
         settings = resolver.settings(Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin")
-        findings.extend(lint_bytes(sys.stdin.buffer.read(), name, settings))
+        data = sys.stdin.buffer.read()
+        if stdin is not None:
+            stdin[name] = data
+        findings.extend(lint_bytes(data, name, settings))
         linted.append(name)
         paths = [p for p in paths if p != "-"]
         if not paths:
@@ -201,6 +228,41 @@ def _lint(paths: list[str], resolver, stdin_filename: str | None, specs_only: bo
         problems.append(f"no integration specs found in {', '.join(paths)} (see `intspec-lint --help` for what "
                         "counts as a spec; name files explicitly to lint them anyway)")
     return sorted(findings), linted, problems
+
+
+def _scorecard_context(findings, linted: list[str], resolver, rules, stdin: dict[str, bytes],
+                       stdin_filename: str | None, fmt: str) -> dict:
+    """What the scorecard and the HTML report need: the scorecard of every linted spec, the checklist
+    titles, and (HTML) the source lines of the specs."""
+    from pathlib import Path
+
+    from .registry import checklist_slugs
+    from .scorecard import for_run
+
+    stdin_path = Path(stdin_filename) if stdin_filename else Path.cwd() / "stdin"
+    context = {
+        "scorecard": for_run(findings, linted, resolver, rules, stdin, stdin_path),
+        "titles": {slug: str(entry.get("title", slug)) for slug, entry in checklist_slugs().items()},
+    }
+    if fmt == "html":
+        from .source_lines import SourceLines
+
+        context["sources"] = SourceLines(stdin, lambda name: resolver.settings(Path(name)).max_bytes)
+    return context
+
+
+def _scorecard_text(card, titles: dict[str, str], where: str, color_asked: bool | None, color_out: bool) -> str:
+    """The scorecard as text, for `where`: "stdout" (after the text report), "file" (the text report
+    written with -o, UTF-8) or "stderr" (beside a machine-read report)."""
+    from .reporters.scorecard_text import can_encode, render as render_card
+
+    if where == "stderr":
+        color = color_asked if color_asked is not None else sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+        unicode = can_encode(getattr(sys.stderr, "encoding", None))
+    else:
+        color = color_out
+        unicode = where == "file" or can_encode(getattr(sys.stdout, "encoding", None))
+    return render_card(card, titles, color=bool(color), unicode=unicode)
 
 
 def _repository_root() -> str:
@@ -279,12 +341,12 @@ def explain(rule: str) -> None:
               help="Markdown or YAML (default: from PATH's suffix, else Markdown).")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 def init(path: str, fmt: str | None, force: bool) -> None:
-    """Write a spec skeleton that follows the template to PATH.
+    """Write a spec skeleton that follows the template to PATH (creating its missing folders).
 
     Every value is a TBD placeholder, which `intspec-lint` reports until it is filled in."""
     from pathlib import Path
 
-    from .output import write_atomic
+    from .output import create_folders, remove_folders, write_atomic
     from .resources import data_path
 
     target = Path(path)
@@ -293,8 +355,13 @@ def init(path: str, fmt: str | None, force: bool) -> None:
         _fail(f"{path} exists; use --force to overwrite it")
     template = data_path("rules", "templates/spec.intspec.yaml" if fmt == "yaml" else "templates/spec.md")
     try:
+        created = create_folders(target.parent)
+    except OSError as error:
+        _fail(f"cannot create the folder {error.filename or target.parent} for {path}: {error.strerror or error}")
+    try:
         write_atomic(path, template.read_text(encoding="utf-8"))
     except OSError as error:
+        remove_folders(created)
         _fail(f"cannot write {path}: {error.strerror or error}")
     click.echo(f"wrote {path}: fill in every TBD, then run `intspec-lint {path}`")
 

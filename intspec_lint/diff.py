@@ -56,7 +56,8 @@ def changed_lines(ref: str, cwd: Path | None = None) -> tuple[Path, dict[str, se
 
 
 def only_changed(findings, ref: str):
-    """The findings whose lines changed since `ref` (every finding of a file new since then)."""
+    """The findings whose lines, or the lines of one of their gaps, changed since `ref` (every finding of a file
+    new since then)."""
     root, changed = changed_lines(ref)
     kept = []
     for finding in findings:
@@ -68,6 +69,7 @@ def only_changed(findings, ref: str):
         if relative not in changed:
             continue
         lines = changed[relative]
-        if lines is None or any(n in lines for n in range(finding.line, finding.end_line + 1)):
+        if lines is None or any(n in lines for n in range(finding.line, finding.end_line + 1)) \
+                or any(gap.line in lines for gap in finding.gaps):  # a gap inside the object it points at
             kept.append(finding)
     return kept

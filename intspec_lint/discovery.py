@@ -6,6 +6,11 @@ matter or whose headings name enough parts of a spec: flows, retries, dead lette
 idempotency (parts only integration specs have) count two points, contracts, auth, errors and
 monitoring one, and four points make a spec. READMEs ("API", "Security", "Errors") are left
 alone. Hidden folders, node_modules, virtual environments and build output are not entered.
+
+OpenAPI, Swagger and AsyncAPI documents have no `intspec:` key (and JSON is never walked), so a walk
+and `--specs-only` leave them alone like any other file that is not a spec; named on the command line
+they are linted, and the engine reports each as one IS007 finding instead of reading it as a spec
+(document/api_descriptions.py).
 """
 
 from __future__ import annotations

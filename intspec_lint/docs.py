@@ -16,7 +16,7 @@ def rule_page(rule: Rule) -> str:
         f"# {rule.code} {rule.name}",
         "",
         f"Checklist item: `{rule.checklist}` ({item.get('title', rule.checklist)}) · "
-        f"Default severity: {rule.severity.value} · Status: {rule.status}",
+        f"Severity: {severity_label(rule)} · Status: {rule.status}",
         "",
         "## What it checks",
         "",
@@ -28,6 +28,7 @@ def rule_page(rule: Rule) -> str:
     ]
     if item.get("checklist"):
         lines += ["", f"> Checklist: {item['checklist']}"]
+    lines += severity_section(rule)
     lines += ["", "## Options", ""]
     fields = dataclasses.fields(rule.options)
     if fields:
@@ -43,6 +44,36 @@ def rule_page(rule: Rule) -> str:
     elif rule.bad.strip():
         lines += ["", "## Example", "", f"```{fence}", rule.bad.rstrip("\n"), "```"]
     return "\n".join(lines) + "\n"
+
+
+def severity_label(rule: Rule) -> str:
+    """"error", or "error, warning" for a rule whose findings differ in severity."""
+    found = {case.severity for case in rule.cases} or {rule.severity}
+    return ", ".join(severity.value for severity in sorted(found, key=lambda s: -s.rank))
+
+
+def severity_section(rule: Rule) -> list[str]:
+    """What the rule reports at which severity, and the words of the skill each case enforces: an error
+    where the spec breaks what the skill's checklist or template asks, or contradicts itself; a warning
+    for the tool's own advice beyond the skill."""
+    if not rule.cases:
+        return []
+    lines = ["", "## Severity and the skill", "",
+             "| Reported | Severity | The skill's words |", "|---|---|---|"]
+    for case in rule.cases:
+        if case.skill:
+            said = f"\"{case.skill}\" ({case.where})" if case.where else f"\"{case.skill}\""
+        else:
+            said = case.where or "—"
+        lines.append(f"| {_cell(case.what)} | {case.severity.value} | {_cell(said)} |")
+    if rule.check is not None:
+        lines += ["", "A finding names every gap of the object it points at; its severity is the most severe of "
+                  "them. A severity set for the rule in the config applies to all its findings."]
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def rules_index(rules) -> str:
@@ -61,7 +92,7 @@ def rules_index(rules) -> str:
     ]
     for rule in rules.values():
         title = slugs.get(rule.checklist, {}).get("title", rule.checklist)
-        lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {title} | {rule.severity.value} | "
+        lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {title} | {severity_label(rule)} | "
                      f"{rule.summary} |")
     return "\n".join(lines) + "\n"
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gc
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Settings
+from .document.api_descriptions import recognise
 from .document.source import UnreadableInput, decode, detect_format, normalize_newlines
-from .findings import Finding, Hit
+from . import gaps
+from .findings import NOT_READ, PART_ABSENT, PART_HELD, Finding, Gap, Hit
 from .registry import load_rules
 from .rule import Rule
 from .span import Span
@@ -66,6 +69,7 @@ class _Run:
         self.path = path
         self.settings = settings
         self.rules = load_rules()
+        self.absent: frozenset[str] | None = None  # the checklist items the Spec lacks; None: no Spec yet
 
     def text(self, text: str, fmt: str | None) -> list[Finding]:
         # The parse tree is millions of small objects with no reference cycles: the cyclic garbage
@@ -82,10 +86,15 @@ class _Run:
     def _text(self, text: str, fmt: str | None) -> list[Finding]:
         text = normalize_newlines(text)
         self.lines = text.split("\n")
+        api = recognise(text, self.path, fmt)
         fmt = fmt or detect_format(self.path, text)
         findings: list[Finding] = []
         if not text.strip():
             return self.report("IS001", Hit(Span(1, 1, 1, 1), "the file is empty: there is no spec to check"))
+        if api is not None:  # never read as a spec: one finding says what it is
+            message = (f"this is {api.title}, not an integration spec, so it is not linted; an integration spec "
+                       "can link it from its contracts")
+            return self.suppress(text, "yaml", self.report("IS007", Hit(api.span, message)))  # JSON has no comments
         try:
             spec = self.spec(text, fmt, findings)
         except Exception as error:  # a bug in a reader must not take the run down
@@ -93,6 +102,8 @@ class _Run:
             return findings + self.report("IS003", Hit(Span(1, 1, 1, 1), message))
         if spec is None:
             return findings
+        self.absent = spec.absent_items()
+        findings = [replace(f, part_state=PART_HELD) for f in findings]  # schema findings: the spec was read
         for rule in (*self.rules.values(), *self.settings.extra_rules):
             if rule.check is None or not self.settings.enabled(rule.code, rule.name, rule.default_enabled):
                 continue
@@ -104,8 +115,13 @@ class _Run:
                            "; the other rules still ran")
                 findings += self.report("IS003", Hit(Span(1, 1, 1, 1), message))
                 continue
-            for hit in hits:
-                findings.append(self.finding(rule, hit))
+            for group in gaps.group(hits):  # one finding per thing to fix: an object's gaps together
+                findings.append(self.finding(rule, group))
+        return self.suppress(text, fmt, findings)
+
+    def suppress(self, text: str, fmt: str, findings: list[Finding]) -> list[Finding]:
+        """`findings` less those the inline suppressions in `text` silence, with the suppressions' own
+        findings, sorted."""
         if "intspec-lint" in text:
             from . import suppressions
 
@@ -178,11 +194,15 @@ class _Run:
             return []
         return [self.finding(rule, hit)]
 
-    def finding(self, rule: Rule, hit: Hit) -> Finding:
-        span = self.clamp(hit.span)
+    def finding(self, rule: Rule, hits: Hit | tuple[Hit, ...]) -> Finding:
+        """The finding of one hit, or of the hits that name gaps of one object (gaps.group)."""
+        hits = (hits,) if isinstance(hits, Hit) else hits
+        span = self.clamp(gaps.where(hits))
         end_line, end_column = span.end_line, span.end_column
         if (end_line, end_column) <= (span.line, span.column):
             end_line, end_column = span.line, span.column
+        found = self.gap_records(rule, hits)
+        message = gaps.message(hits, rule.summary)
         return Finding(
             file=self.path,
             line=span.line,
@@ -190,12 +210,26 @@ class _Run:
             end_line=end_line,
             end_column=end_column,
             code=rule.code,
-            severity=self.settings.severities.get(rule.code, rule.severity),
-            message=hit.message or rule.summary,
+            severity=gaps.most_severe(gap.severity for gap in found),
+            message=message,
             rule=rule.name,
             checklist=rule.checklist,
-            fingerprint=self.fingerprint(rule.code, hit.message or rule.summary, span.line),
+            fingerprint=found[0].fingerprint if len(found) == 1 else self.fingerprint(rule.code, message, span.line),
+            gaps=found,
+            part_state=NOT_READ if self.absent is None else PART_ABSENT if rule.checklist in self.absent else PART_HELD,
         )
+
+    def gap_records(self, rule: Rule, hits: tuple[Hit, ...]) -> tuple[Gap, ...]:
+        """Each gap the hits name, with its severity (the config's for the rule, else the hit's, else the
+        rule's default), its place, and the fingerprint a finding of that gap alone would have."""
+        forced = self.settings.severities.get(rule.code)
+        found = []
+        for hit in hits:
+            severity = forced or hit.severity or rule.severity
+            span = self.clamp(hit.span)
+            for gap, alone in gaps.gap_messages(hit, rule.summary):
+                found.append(Gap(gap, severity, span.line, span.column, self.fingerprint(rule.code, alone, span.line)))
+        return tuple(found)
 
     def fingerprint(self, code: str, message: str, line: int) -> str:
         """What a finding is, without where it is: the code, the message and the text of its line."""

@@ -1,4 +1,5 @@
-"""Reports are written whole or not at all: a temporary file beside the target, then a rename."""
+"""Reports and skeletons are written whole or not at all: a temporary file beside the target, then a
+rename; the folders a new file needs are created, and removed again when the write fails."""
 
 from __future__ import annotations
 
@@ -43,3 +44,32 @@ def _umask() -> int:
     mask = os.umask(0)  # the only way to read it; the CLI writes from one thread
     os.umask(mask)
     return mask
+
+
+def create_folders(folder: str | Path) -> list[Path]:
+    """Create `folder` and the folders above it that are missing; return the ones created, outermost
+    first, so that a write that fails after all can remove them again (`remove_folders`). When one
+    cannot be created, the ones created before it are removed and the OSError is raised."""
+    missing: list[Path] = []
+    folder = Path(folder)
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    created: list[Path] = []
+    try:
+        for path in reversed(missing):
+            path.mkdir()
+            created.append(path)
+    except OSError:
+        remove_folders(created)
+        raise
+    return created
+
+
+def remove_folders(created: list[Path]) -> None:
+    """Remove the folders `create_folders` created, innermost first, as long as they are empty."""
+    for path in reversed(created):
+        try:
+            path.rmdir()
+        except OSError:
+            return

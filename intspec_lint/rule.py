@@ -20,6 +20,18 @@ class NoOptions:
 
 
 @dataclass(frozen=True)
+class Case:
+    """One kind of finding a rule reports: its severity, what it is about, and the words of the
+    `integration-specification` skill it enforces, with where the skill says them. A case without
+    words of the skill is the tool's own advice beyond the skill, and is a warning."""
+
+    severity: Severity
+    what: str  # "a flow with no trigger, direction, payload or frequency"
+    skill: str = ""  # the skill's words, quoted exactly
+    where: str = ""  # "quality checklist", "template, 6. Retry Logic", "common mistakes", ...
+
+
+@dataclass(frozen=True)
 class Rule:
     code: str
     name: str
@@ -36,6 +48,14 @@ class Rule:
     default_enabled: bool = True  # False: only with `extends: strict` or when the config names it
     source: str = "intspec-lint"  # the distribution that provides it
     module: str = field(default="", compare=False)
+    # What the rule reports, at which severity, enforcing which words of the skill. `severity` above is
+    # the default of the hits that do not set their own (Hit.severity); a config's severity beats both.
+    cases: tuple[Case, ...] = ()
+
+    @property
+    def skill(self) -> tuple[str, ...]:
+        """The words of the skill the rule enforces, each once."""
+        return tuple(dict.fromkeys(case.skill for case in self.cases if case.skill))
 
     @property
     def docs_url(self) -> str:
@@ -64,6 +84,7 @@ def rule(
     status: str = "stable",
     bad_format: str = "markdown",
     default_enabled: bool = True,
+    cases: tuple[Case, ...] = (),
 ) -> Callable[[Callable], Rule]:
     """Turn `check(spec, options)` into a Rule carrying its metadata."""
 
@@ -83,6 +104,7 @@ def rule(
             bad_format=bad_format,
             default_enabled=default_enabled,
             module=getattr(check, "__module__", ""),
+            cases=cases,
         )
 
     return wrap

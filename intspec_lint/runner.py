@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 
 from .discovery import Target
-from .findings import Finding, Severity
+from .findings import Finding, Gap, Severity
 
 PARALLEL_FROM = 24  # fewer files to lint than this are linted in this process: starting workers costs more
 _HELD_BYTES = 64 * 1024 * 1024  # file contents kept between the cache look-up and linting, at most
@@ -231,7 +231,8 @@ def _is_yaml(target: Target) -> bool:
 
 def _row(finding: Finding) -> tuple:
     return (finding.file, finding.line, finding.column, finding.end_line, finding.end_column, finding.code,
-            finding.severity.value, finding.message, finding.rule, finding.checklist, finding.fingerprint)
+            finding.severity.value, finding.message, finding.rule, finding.checklist, finding.fingerprint,
+            finding.part_state, finding.gaps)
 
 
 def _from_row(row: tuple) -> Finding:
@@ -299,6 +300,7 @@ class _Worker:
 def _entry(finding: Finding) -> dict:
     entry = finding.to_dict()
     del entry["file"]
+    entry["part_state"] = finding.part_state
     return entry
 
 
@@ -315,4 +317,6 @@ def _finding(entry: dict, file: str) -> Finding:
         rule=entry["rule"],
         checklist=entry["checklist"],
         fingerprint=entry["fingerprint"],
+        part_state=entry["part_state"],  # an entry without it (an older version's) is linted again
+        gaps=tuple(Gap.from_dict(gap) for gap in entry["gaps"]),
     )

@@ -352,7 +352,7 @@ def test_custom_rules_are_inherited_through_extends(cli, repo):
     assert {f["code"] for f in got} == {"ACME001", "ACME002"}
 
 
-@pytest.mark.xfail(strict=True, reason="config._build: per_file_ignores resolves rules with registry.find_rule, "
+@pytest.mark.xfail(strict=True, reason="config.merging.build: per_file_ignores resolves rules with registry.find_rule, "
                    "which does not know the config's custom rules, so `per_file_ignores: {'*.md': [ACME002]}` "
                    "silently ignores nothing")
 def test_per_file_ignores_of_a_custom_rule(cli, repo):

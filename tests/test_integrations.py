@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import COMPLIANT_YAML, FLAWED_MD, FLAWED_YAML, REPO_ROOT, run_module
+from conftest import COMPLIANT_YAML, FLAWED_MD, FLAWED_YAML, REPO_ROOT, run_clirunner, run_module
 from environments import wheelhouse
 
 REPO_SLUG = "intspec-lint/intspec-lint"  # where this project lives on GitHub
@@ -457,11 +457,85 @@ def test_init_force_overwrites(cli, tmp_path, name, template):
     assert (tmp_path / name).read_text(encoding="utf-8") == template.read_text(encoding="utf-8")
 
 
-def test_init_into_a_missing_folder_exits_2(cli, tmp_path):
-    outcome = cli(["init", "no-such-folder/spec.md"], cwd=tmp_path)
+@pytest.mark.parametrize("name, template", [("specs/new-partner.md", TEMPLATE_MD),
+                                            ("docs/integrations/partners/new.intspec.yaml", TEMPLATE_YAML)])
+def test_init_creates_the_missing_folders(cli, tmp_path, name, template):
+    """The README's own example, `intspec-lint init specs/new-partner.md`, in a folder without specs/."""
+    outcome = cli(["init", name], cwd=tmp_path)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (tmp_path / name).read_text(encoding="utf-8") == template.read_text(encoding="utf-8")
+    assert f"wrote {name}" in outcome.stdout
+    top = tmp_path / name.split("/")[0]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in top.rglob("*") if p.is_file()) == [name]
+
+
+def test_init_into_an_existing_folder_keeps_its_files(cli, tmp_path):
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "billing.md").write_text("my spec\n", encoding="utf-8")
+    assert cli(["init", "specs/new-partner.md"], cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "specs" / "billing.md").read_text(encoding="utf-8") == "my spec\n"
+    assert (tmp_path / "specs" / "new-partner.md").is_file()
+
+
+def test_init_in_a_new_folder_still_refuses_to_overwrite(cli, tmp_path):
+    assert cli(["init", "specs/new-partner.md"], cwd=tmp_path).exit_code == 0
+    (tmp_path / "specs" / "new-partner.md").write_text("my notes\n", encoding="utf-8")
+    outcome = cli(["init", "specs/new-partner.md"], cwd=tmp_path)
     assert outcome.exit_code == 2
-    assert "cannot write" in outcome.stderr
-    assert not (tmp_path / "no-such-folder").exists()
+    assert "--force" in outcome.stderr
+    assert (tmp_path / "specs" / "new-partner.md").read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_init_under_a_file_exits_2_with_a_clear_message(cli, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a folder\n", encoding="utf-8")
+    outcome = cli(["init", "notes.txt/specs/new.md"], cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "cannot create the folder notes.txt/specs for notes.txt/specs/new.md: Not a directory" in outcome.stderr
+    assert "Traceback" not in outcome.stderr and outcome.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_where_a_folder_cannot_be_created_exits_2_and_leaves_nothing(tmp_path, monkeypatch):
+    """An unwritable place (simulated: the tests may run as root, whom permissions do not stop)."""
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "partners":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    outcome = run_clirunner(["init", "specs/partners/new.md"], cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "cannot create the folder specs/partners for specs/partners/new.md: Permission denied" in outcome.stderr
+    assert list(tmp_path.iterdir()) == [], "the folder created before the failure was left behind"
+
+
+def test_init_whose_write_fails_removes_the_folders_it_created(tmp_path, monkeypatch):
+    import tempfile
+
+    def mkstemp(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    outcome = run_clirunner(["init", "specs/new-partner.md"], cwd=tmp_path)
+    assert outcome.exit_code == 2
+    assert "cannot write specs/new-partner.md: No space left on device" in outcome.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes everywhere")
+def test_init_in_a_read_only_folder_exits_2(cli, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        outcome = cli(["init", "locked/specs/new.md"], cwd=tmp_path)
+    finally:
+        locked.chmod(0o755)
+    assert outcome.exit_code == 2
+    assert "cannot create the folder locked/specs" in outcome.stderr and "Traceback" not in outcome.stderr
+    assert list(locked.iterdir()) == []
 
 
 def _skeleton_findings(cli, tmp_path, name) -> list[dict]:

@@ -221,10 +221,12 @@ def test_sarif_rule_index_points_at_the_rule_with_a_config_custom_rule(cli, tmp_
 
 # --- --diff-only REF -------------------------------------------------------------------------------
 
-# the flawed Markdown example, line 123: "- **Max retries**: 6."; a placeholder there is a new finding, and
-# line 124 already has one (the circuit breaker's TBD), so a hunk read one line too long shows up
-CHANGED_LINE = 123
-NEW_DEFECT = "- **Max retries**: TBD"
+# the flawed Markdown example, line 13: the "Payment event notification" flow; a placeholder frequency there
+# is a new finding, and line 14 already has one (the refund flow's empty trigger), so a hunk read one line
+# too long shows up. (A placeholder in the retry policy would join the policy's finding at its heading.)
+CHANGED_LINE = 13
+NEW_DEFECT = ("| Payment event notification | PayStream | Billing Service | Webhook on every payment status change "
+              "| Payment event JSON | TBD |")
 
 
 def _git_env() -> dict:
@@ -281,7 +283,7 @@ def test_diff_only_reports_only_the_finding_on_the_changed_line(cli, tmp_path, n
     _replace_line(repo / name, CHANGED_LINE, NEW_DEFECT)
     after = _json_findings(cli, [name, FLAWED_YAML.name], repo)
     new = [f for f in after if _key(f) not in {_key(b) for b in before}]
-    assert [(f["file"], f["line"], f["code"]) for f in new] == [(name, CHANGED_LINE, "IS501")]
+    assert [(f["file"], f["line"], f["code"]) for f in new] == [(name, CHANGED_LINE, "IS101")]
     assert len(after) > len(new) + 5, "the fixture should have many old findings for the filter to drop"
     outcome = cli(["--format", "json", "--diff-only", "HEAD", name, FLAWED_YAML.name], cwd=repo, env=CLI_GIT_ENV)
     assert outcome.exit_code == 1, outcome.stderr
@@ -292,7 +294,7 @@ def test_diff_only_from_a_subfolder_of_the_repository(cli, tmp_path):
     repo = _repository(tmp_path / "repo", {"docs/spec.md": FLAWED_MD})
     _replace_line(repo / "docs" / "spec.md", CHANGED_LINE, NEW_DEFECT)
     found = _json_findings(cli, ["--diff-only", "HEAD", "spec.md"], repo / "docs")
-    assert [(f["file"], f["line"], f["code"]) for f in found] == [("spec.md", CHANGED_LINE, "IS501")]
+    assert [(f["file"], f["line"], f["code"]) for f in found] == [("spec.md", CHANGED_LINE, "IS101")]
 
 
 def test_diff_only_with_no_change_reports_nothing_and_exits_0(cli, tmp_path):
@@ -330,7 +332,7 @@ def test_diff_only_with_spaces_or_accents_in_the_file_name(cli, tmp_path, name, 
     if how == "untracked":
         assert len(found) == len(_json_findings(cli, [name], repo)) > 3
     else:
-        assert [(f["line"], f["code"]) for f in found] == [(CHANGED_LINE, "IS501")]
+        assert [(f["line"], f["code"]) for f in found] == [(CHANGED_LINE, "IS101")]
 
 
 def test_diff_only_with_a_bad_ref_exits_2(cli, tmp_path):

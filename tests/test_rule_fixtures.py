@@ -1,6 +1,6 @@
 """Every rule against its fixtures (tests/fixtures/rules/<CODE>/) and against its own metadata examples.
 
-A fixture folder holds `bad.md`, `good.md`, `bad.yaml` and `good.yaml` (IS001 and IS002, reported by the
+A fixture folder holds `bad.md`, `good.md`, `bad.yaml` and `good.yaml` (IS001, IS002 and IS007, reported by the
 engine for YAML only, hold just the two YAML files). Each bad file marks every finding it must produce with
 `<!-- expect: CODE -->` (Markdown) or `# expect: CODE` (YAML); `check_fixture_dir` runs the rule alone and
 compares the (code, line) pairs with the markers exactly.
@@ -18,7 +18,7 @@ from intspec_lint.registry import load_rules
 from intspec_lint.testing import check_fixture_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
-ENGINE_RULES = ("IS001", "IS002")  # no check of their own: the engine reports them while reading YAML
+ENGINE_RULES = ("IS001", "IS002", "IS007")  # no check of their own: the engine reports them while reading YAML
 FIXTURE_FILES = ("bad.md", "good.md", "bad.yaml", "good.yaml")
 ENGINE_FIXTURE_FILES = ("bad.yaml", "good.yaml")
 
@@ -32,7 +32,7 @@ def _checked_builtins():
 
 
 def _fixture_rules():
-    """Built-in rules with a check, plus the engine-reported IS001 and IS002."""
+    """Built-in rules with a check, plus the engine-reported IS001, IS002 and IS007."""
     return _checked_builtins() + [rule for rule in _builtin_rules() if rule.code in ENGINE_RULES]
 
 

@@ -139,9 +139,10 @@ def _shared_endpoint(r: Reading) -> None:
         url = next((m.group(0) for s in own if s.key and r.vocab.field_exactly("contracts", s.key) == "url"
                     for m in [_URL.search(s.value)] if m), None)
         verb = next((m.group(1) for s in own for m in [_HTTP_VERB.search(s.text)] if m), None)
+        # the codes of a shared "HTTP status and faults" sub-section (no contract's own table)
         table = [s for s in r.within(section) if s.shape == "row" and s.section is not section
-                 and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
-                 and not any(c.span.line <= s.span.line <= c.span.end_line for c in r.spec.contracts)]
+                 and (_CODES_TITLE.search(s.section.title) or _SHARED.match(strip_numbering(s.section.title)))
+                 and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"]
         codes += [StatusCode(int(m.group(1)), s.span) for s in table for m in [STATUS_ANY.search(s.row.cells[0].text)] if m]
         if call is None and not (url and verb) and not codes:
             continue

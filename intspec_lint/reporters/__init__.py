@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 
 def render(fmt: str, findings, rules, **context) -> str:

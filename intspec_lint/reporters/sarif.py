@@ -22,29 +22,37 @@ def render(findings, rules, *, root: str | None = None, **_context) -> str:
     for f in findings[:_MAX_RESULTS]:
         key = f.fingerprint or hashlib.sha256(f"{f.code}\0{f.file}\0{f.message}".encode()).hexdigest()[:16]
         seen[key] += 1
-        results.append(
-            {
-                "ruleId": f.code,
-                "ruleIndex": index[f.code],
-                "level": _LEVELS[f.severity.value],
-                "message": {"text": f.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": _artifact(f.file, base),
-                            "region": {
-                                "startLine": f.line,
-                                "startColumn": f.column,
-                                "endLine": f.end_line,
-                                "endColumn": max(f.end_column, f.column) if f.end_line == f.line else f.end_column,
-                            },
-                        }
+        artifact = _artifact(f.file, base)
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _LEVELS[f.severity.value],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": artifact,
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": max(f.end_column, f.column) if f.end_line == f.line else f.end_column,
+                        },
                     }
-                ],
-                "partialFingerprints": {"primaryLocationLineHash": f"{key}:{seen[key]}"},
-                "properties": {"checklist": f.checklist, "rule": f.rule},
-            }
-        )
+                }
+            ],
+            "partialFingerprints": {"primaryLocationLineHash": f"{key}:{seen[key]}"},
+            # every gap a finding groups, with its own severity and place, so that tools can still count them
+            "properties": {"checklist": f.checklist, "rule": f.rule, "gaps": [gap.to_dict() for gap in f.each_gap]},
+        }
+        if len(f.gaps) > 1:  # an object's several gaps: each where it stands, beside the object
+            result["relatedLocations"] = [
+                {"id": number, "message": {"text": gap.text},
+                 "physicalLocation": {"artifactLocation": artifact,
+                                      "region": {"startLine": gap.line, "startColumn": gap.column}}}
+                for number, gap in enumerate(f.gaps)
+            ]
+        results.append(result)
     run = {
         "tool": {
             "driver": {
@@ -83,8 +91,10 @@ def render(findings, rules, *, root: str | None = None, **_context) -> str:
 
 
 def _rule(rule) -> dict:
+    skill = "".join(f"\n\n> {words}" for words in rule.skill)  # the words of the skill it enforces
     help_markdown = (
-        f"**{rule.summary}**\n\n{rule.rationale}\n\nChecklist item: `{rule.checklist}`. [Documentation]({rule.docs_url})"
+        f"**{rule.summary}**\n\n{rule.rationale}{skill}\n\nChecklist item: `{rule.checklist}`. "
+        f"[Documentation]({rule.docs_url})"
     )
     return {
         "id": rule.code,

@@ -6,6 +6,7 @@ from .is003_internal_error import internal_error
 from .is004_unused_suppression import unused_suppression
 from .is005_unknown_rule_in_suppression import unknown_rule_in_suppression
 from .is006_suppression_without_reason import suppression_without_reason
+from .is007_not_a_spec import not_a_spec
 from .is011_overview_incomplete import overview_incomplete
 from .is012_sla_incomplete import sla_incomplete
 from .is013_vague_prose import vague_prose
@@ -43,6 +44,7 @@ BUILTIN_RULES = (
     unused_suppression,
     unknown_rule_in_suppression,
     suppression_without_reason,
+    not_a_spec,
     overview_incomplete,
     sla_incomplete,
     vague_prose,

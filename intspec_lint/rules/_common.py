@@ -5,22 +5,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..findings import Hit
+from ..findings import Hit, Severity
 from ..span import Span
 from ..model import Value
 from ..reading.values import enum_values, is_enum_type
 
 
-def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "") -> Hit | None:
-    """A Hit when `found` is absent, empty or a placeholder; None when it is really stated."""
-    hint = f": {fix}" if fix else ""
+def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "",
+            severity: Severity | None = None) -> Hit | None:
+    """A gap of `subject` (at `where`, its object) when `found` is absent, empty or a placeholder; None
+    when it is really stated. An empty or placeholder value is pointed at where it stands."""
     if found is None:
-        return Hit(where, f"{subject} has no {what}{hint}")
+        return gap(where, subject, f"no {what}", fix, severity)
     if not found.text.strip():
-        return Hit(found.span, f"{subject} has no {what} (it is left empty){hint}")
+        return gap(found.span, subject, f"no {what} (it is left empty)", fix, severity, anchor=where)
     if found.placeholder:
-        return Hit(found.span, f"{subject}: {what} is a placeholder: '{short(found.text)}'{hint}")
+        return gap(found.span, subject, f"no {what} (only the placeholder '{short(found.text)}')", fix, severity,
+                   anchor=where)
     return None
+
+
+def gap(span: Span, subject: str, what: str, fix: str = "", severity: Severity | None = None,
+        anchor: Span | None = None) -> Hit:
+    """A Hit naming one gap of an object: "`subject` has `what`: `fix`". The engine makes the gaps one
+    rule finds in one object (same subject and anchor) a single finding."""
+    return Hit(span, severity=severity, gaps=(what,), subject=subject, fix=fix, anchor=anchor)
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -61,15 +70,25 @@ def source_values(spec, row) -> list[str]:
             if role == "response":
                 continue
             for declared in body.fields:
-                if leaf(declared.name) == name:
+                if _same_field(declared.name, row.source_field.text):
                     values += declared.values
             if body.schema is not None:
                 values += [str(v) for v in _schema_enums(body.schema, name)]
         if row.source_type is not None and is_enum_type(row.source_type.text):
             for example in contract.examples:
                 if example.role != "response":
-                    values += [str(v) for v in _example_values(example.data, name)]
+                    values += [str(v) for v in _values_at(example.data, row.source_field.text)]
     return _unique(values)
+
+
+def _same_field(declared: str, source: str) -> bool:
+    """A declared field is the mapped source: by its whole path when the source gives one (`parties[].role`
+    is not `filer.role`), by its last name otherwise."""
+    path = lambda text: text.strip("`* ").replace("[]", "").lower()  # noqa: E731
+    if "." in source:  # the declared path, or its end: `event.state` is the event's `state`
+        mine, theirs = path(source).split("."), path(declared).split(".")
+        return len(theirs) <= len(mine) and mine[-len(theirs):] == theirs
+    return leaf(declared) == leaf(source)
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -88,18 +107,40 @@ def _schema_enums(schema, name: str, depth: int = 0):
         yield from _schema_enums(schema["items"], name, depth + 1)
 
 
-def _example_values(data, name: str, depth: int = 0):
+def _values_at(data, source: str):
+    """The values an example gives the source field: at its path when it has one (`parties[].role`), else
+    at the top of the example."""
+    parts = [p for p in source.strip("`* ").replace("[]", "").split(".") if p]
+    while len(parts) > 1 and not (isinstance(data, dict) and parts[0] in data):
+        parts = parts[1:]  # `event.state` in an example of the event itself: its `state`
+    nodes = [data]
+    for part in parts:
+        found = []
+        for node in nodes:
+            for item in (node if isinstance(node, list) else [node])[:200]:
+                if isinstance(item, dict) and part in item:
+                    found.append(item[part])
+        nodes = found
+    for node in nodes:
+        for item in (node if isinstance(node, list) else [node])[:200]:
+            if isinstance(item, (str, int)) and not isinstance(item, bool):
+                yield item
+
+
+def _example_values(data, name: str, depth: int = 0, top: bool = True):
+    """The values an example gives a field of that name; a top-level source field (`type`) is looked up
+    at the top of the example only, not in a nested object (`enclosure.type`)."""
     if depth > 20:
         return
     if isinstance(data, dict):
         for key, inner in data.items():
             if leaf(str(key)) == name and isinstance(inner, (str, int)) and not isinstance(inner, bool):
                 yield inner
-            else:
-                yield from _example_values(inner, name, depth + 1)
+            elif not (top and isinstance(inner, dict)):
+                yield from _example_values(inner, name, depth + 1, top)
     elif isinstance(data, list):
         for inner in data[:200]:
-            yield from _example_values(inner, name, depth + 1)
+            yield from _example_values(inner, name, depth + 1, top)
 
 
 def example_leaves(data, path: str = "", depth: int = 0):

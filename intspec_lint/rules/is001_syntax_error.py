@@ -1,5 +1,5 @@
 from ..findings import Severity
-from ..rule import rule
+from ..rule import Case, rule
 
 syntax_error = rule(
     code="IS001",
@@ -13,4 +13,6 @@ syntax_error = rule(
     bad="intspec: 1\ntitle: [Orders\n",
     good="intspec: 1\ntitle: Orders\n",
     bad_format="yaml",
+    cases=(Case(Severity.ERROR, "a file that cannot be read or parsed: nothing in it can be checked (the tool's "
+                "own check)"),),
 )(None)

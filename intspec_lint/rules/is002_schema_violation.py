@@ -1,5 +1,5 @@
 from ..findings import Severity
-from ..rule import rule
+from ..rule import Case, rule
 
 schema_violation = rule(
     code="IS002",
@@ -13,4 +13,5 @@ schema_violation = rule(
     bad="intspec: 1\ntitle: Orders\nretry:\n  max_attemps: 5\n",
     good="intspec: 1\ntitle: Orders\nretry:\n  max_attempts: 5\n",
     bad_format="yaml",
+    cases=(Case(Severity.ERROR, "a YAML spec that breaks the intspec schema it declares (the tool's own format)"),),
 )(None)

@@ -1,5 +1,5 @@
 from ..findings import Severity
-from ..rule import rule
+from ..rule import Case, rule
 
 internal_error = rule(
     code="IS003",
@@ -11,4 +11,5 @@ internal_error = rule(
     "failure is reported as a finding naming the rule, so that it can be reported as a bug.",
     bad="",
     good="",
+    cases=(Case(Severity.ERROR, "a rule that failed on the file (a bug to report)"),),
 )(None)

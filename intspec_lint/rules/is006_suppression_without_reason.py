@@ -1,5 +1,5 @@
 from ..findings import Severity
-from ..rule import rule
+from ..rule import Case, rule
 
 suppression_without_reason = rule(
     code="IS006",
@@ -10,4 +10,5 @@ suppression_without_reason = rule(
     rationale="A suppression is a decision; the reason tells the next reader whether it still holds. Enable with `suppressions: {require_reason: true}`.",
     bad="<!-- intspec-lint-disable-file IS701 -->\n",
     good="<!-- intspec-lint-disable-file IS701 -- monitoring lives in the runbook -->\n",
+    cases=(Case(Severity.WARNING, "a suppression without a reason, when the config requires one"),),
 )(None)

@@ -1,12 +1,14 @@
-from ..findings import Hit, Severity
-from ..rule import rule
+from ..findings import Severity
+from ..rule import Case, rule
 from ..model import given
+from ._common import gap
 
 _ITEMS = (
-    ("latency", "the latency target (e.g. P99 under 2 s)"),
-    ("throughput", "the throughput or volume (e.g. 500 orders/hour at peak)"),
-    ("uptime", "the uptime target (e.g. 99.9% monthly)"),
-    ("when_down", "what happens when one side is down (queued and replayed, retried, or loss accepted)"),
+    ("latency", "no latency target", "state the latency target (e.g. P99 under 2 s)"),
+    ("throughput", "no throughput or volume", "state the throughput or volume (e.g. 500 orders/hour at peak)"),
+    ("uptime", "no uptime target", "state the uptime target (e.g. 99.9% monthly)"),
+    ("when_down", "no word on what happens when one side is down",
+     "say what happens when one side is down (queued and replayed, retried, or loss accepted)"),
 )
 
 
@@ -25,14 +27,21 @@ _ITEMS = (
     good="# Orders to fulfillment\n\n## Service levels\n\n- **Latency**: P99 under 2 seconds end to end\n"
     "- **Throughput**: 500 orders/hour at peak\n- **Uptime**: 99.9% monthly\n"
     "- **When down**: orders stay on the queue for up to 4 days and are replayed in order\n",
+    cases=(
+        Case(Severity.WARNING, "no latency, throughput or uptime target, or nothing on what happens when one side "
+             "is down (questions to ask before writing, which the template and checklist do not ask the spec to "
+             "answer)", "SLA requirements? Max acceptable latency, throughput targets, and uptime expectations. "
+             "[...] What happens when one system is down? Must data be queued, retried, or is loss acceptable?",
+             "before you start"),
+    ),
 )
 def sla_incomplete(spec, options):
     sla = spec.sla
-    stated = {name for name, _ in _ITEMS if sla is not None and given(getattr(sla, name))}
+    stated = {name for name, _, _ in _ITEMS if sla is not None and given(getattr(sla, name))}
     if any(m.kind == "latency" and given(m.threshold) for m in spec.monitoring):
         stated.add("latency")
     if any(given(f.frequency) and any(c.isdigit() for c in f.frequency.text) for f in spec.flows):
         stated.add("throughput")
-    absent = [what for name, what in _ITEMS if name not in stated]
-    if absent:
-        yield Hit(spec.where("sla"), "the service levels are incomplete: state " + "; ".join(absent))
+    for name, what, fix in _ITEMS:
+        if name not in stated:
+            yield gap(spec.where("sla"), "the spec", what, fix)

@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import short, placeholder_lines
 
 
@@ -17,6 +17,12 @@ from ._common import short, placeholder_lines
     bad="## Error handling\n\nErrors will be handled gracefully and retried as needed.\n",
     good="## Error handling\n\nA 503 is retried 5 times with exponential backoff from 1 s; a 400 goes to "
     "`orders-dlq` and pages the on-call.\n",
+    cases=(
+        Case(Severity.WARNING, "a phrase that commits to nothing (\"handled gracefully\", \"as needed\"): advice "
+             "beyond the checklist, whose missing values the part's own rule reports as errors",
+             "\"We'll handle errors\" is not a spec.", "common mistakes"),
+        Case(Severity.WARNING, "a TODO, TBD or TBC left in free text (the tool's own advice)"),
+    ),
 )
 def vague_prose(spec, options):
     if spec.open_items:

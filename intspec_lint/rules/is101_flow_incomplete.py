@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import label, missing
 
 _FIELDS = (
@@ -25,6 +25,13 @@ _FIELDS = (
     good="## Data Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
     "|---|---|---|---|---|---|\n"
     "| Create order | Order Service | Fulfillment API | Order placed event | Order JSON | ~500/hour peak |\n",
+    cases=(
+        Case(Severity.ERROR, "a flow without its trigger, source or destination (its direction), payload or "
+             "frequency; one finding a flow, naming every gap", "Every data flow has a defined trigger, direction, "
+             "payload, and frequency", "quality checklist"),
+        Case(Severity.ERROR, "no data flows at all", "Define each data flow as a row", "template, 2. Data Flow "
+             "Diagram"),
+    ),
 )
 def flow_incomplete(spec, options):
     if not spec.flows:

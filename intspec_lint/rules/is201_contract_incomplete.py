@@ -1,6 +1,8 @@
 from ..findings import Hit, Severity
-from ..rule import rule
-from ._common import missing
+from ..rule import Case, rule
+from ._common import gap, missing
+
+_WHERE = "template, 3. API Contracts"
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -18,6 +20,18 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "- **Request body**: `order_id` (string, required), `lines` (array, required)\n"
     "- **Response body**: `{fulfillment_id, status}`; errors as `{code, message}`\n"
     "- **Status codes**: 201 created, 400 invalid order, 409 duplicate order\n",
+    cases=(
+        Case(Severity.ERROR, "no contracts at all", "For each endpoint or message in the integration, specify:",
+             _WHERE),
+        Case(Severity.ERROR, "a contract without its method and URL, or its queue or topic",
+             "Method and URL (or queue/topic name for async)", _WHERE),
+        Case(Severity.ERROR, "a contract without its request body or message shape",
+             "Request body — Full schema with field names, types, required/optional, and constraints", _WHERE),
+        Case(Severity.ERROR, "an HTTP contract without its response shape", "Response body — Success shape and "
+             "error shape", _WHERE),
+        Case(Severity.ERROR, "an HTTP contract without status codes", "Status codes — Every expected code with its "
+             "meaning in this integration's context", _WHERE),
+    ),
 )
 def contract_incomplete(spec, options):
     if not spec.contracts:
@@ -31,7 +45,7 @@ def contract_incomplete(spec, options):
         subject = contract.subject
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
-                yield Hit(contract.span, f"{subject} has no method and URL: state them as `POST /v1/orders`")
+                yield gap(contract.span, subject, "no method and URL", "state them as `POST /v1/orders`")
             else:
                 for part, what in ((contract.method, "HTTP method"), (contract.url, "URL")):
                     hit = missing(part, contract.span, subject, what, "state them as `POST /v1/orders`")
@@ -48,8 +62,8 @@ def contract_incomplete(spec, options):
             if hit:
                 yield hit
             if not contract.status_codes:
-                yield Hit(contract.span, f"{subject} lists no status codes: give every expected code with its "
-                                         "meaning in this integration")
+                yield gap(contract.span, subject, "no status codes", "give every expected code with its meaning in "
+                          "this integration")
         else:
             hit = missing(contract.topic, contract.span, subject, "queue or topic name",
                           "name the queue, topic or location the message is sent to")

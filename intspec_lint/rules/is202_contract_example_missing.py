@@ -1,5 +1,6 @@
-from ..findings import Hit, Severity
-from ..rule import rule
+from ..findings import Severity
+from ..rule import Case, rule
+from ._common import gap
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -18,6 +19,11 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n\nExample request:\n\n```json\n{\"order_id\": \"o-1\", \"lines\": []}\n```\n\n"
     "Example response:\n\n```json\n{\"fulfillment_id\": \"f-9\"}\n```\n",
+    cases=(
+        Case(Severity.ERROR, "a contract without a concrete example request (or message) or response; one finding "
+             "a contract", "API contracts include concrete request/response examples, not just abstract schemas",
+             "quality checklist"),
+    ),
 )
 def contract_example_missing(spec, options):
     for contract in spec.contracts:
@@ -26,6 +32,9 @@ def contract_example_missing(spec, options):
         subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles:
             noun = "message" if contract.kind != "http" else "request"
-            yield Hit(contract.span, f"{subject} has no concrete example {noun}: add one (a fenced code block in Markdown, `examples.request` in YAML)")
+            yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
         if contract.kind == "http" and "response" not in roles:
-            yield Hit(contract.span, f"{subject} has no concrete example response: add one (a fenced code block in Markdown, `examples.response` in YAML)")
+            yield gap(contract.span, subject, "no concrete example response", _FIX)
+
+
+_FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"

@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 
 
 @rule(
@@ -15,6 +15,11 @@ from ..rule import rule
     "{\"order_id\": \"o-1\",}\n```\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
     "{\"order_id\": \"o-1\"}\n```\n",
+    cases=(
+        Case(Severity.ERROR, "an example that does not parse as the media type it declares: the spec contradicts "
+             "itself, and the example is no concrete example", "Provide a concrete example request and response for "
+             "each contract.", "template, 3. API Contracts"),
+    ),
 )
 def contract_example_invalid(spec, options):
     for contract in spec.contracts:

@@ -1,5 +1,6 @@
-from ..findings import Hit, Severity
-from ..rule import rule
+from ..findings import Severity
+from ..rule import Case, rule
+from ._common import gap
 from ..reading.examples import locate, schema_problems
 
 
@@ -18,6 +19,11 @@ from ..reading.examples import locate, schema_problems
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nRequest fields:\n\n"
     "| Field | Type | Required |\n|---|---|---|\n| `order_id` | string | yes |\n| `quantity` | integer | yes |\n\n"
     "Example request:\n\n```json\n{\"order_id\": \"o-1\", \"quantity\": 2}\n```\n",
+    cases=(
+        Case(Severity.ERROR, "an example that breaks the schema or field table declared beside it: the spec "
+             "contradicts itself; one finding an example, naming each field", "Request body — Full schema with field "
+             "names, types, required/optional, and constraints", "template, 3. API Contracts"),
+    ),
 )
 def contract_example_mismatch(spec, options):
     for contract in spec.contracts:
@@ -25,9 +31,9 @@ def contract_example_mismatch(spec, options):
             body = contract.bodies.get(example.role)
             if body is None or example.data is None or example.error:
                 continue
+            declared = "schema" if body.schema is not None else "field table"
             for path, problem, absent in schema_problems(body, example.data)[:5]:
-                where = locate(example, path, absent)
-                field = f"field '{path}'" if path else "the body"
-                yield Hit(where, f"example {example.role} of {contract.subject} does not match its declared "
-                                 f"{'schema' if body.schema is not None else 'field table'}: {field} {problem}: fix "
-                                 "the example or the declaration")
+                field = f"field '{path}'" if path else "a body"
+                yield gap(locate(example, path, absent), f"example {example.role} of {contract.subject}",
+                          f"{field} that {problem}", f"make the example match its declared {declared}, or fix the "
+                          "declaration", anchor=example.span)

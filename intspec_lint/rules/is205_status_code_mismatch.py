@@ -1,6 +1,8 @@
-from ..findings import Hit, Severity
-from ..rule import rule
+from ..findings import Severity
+from ..rule import Case, rule
 from ..model import given
+from ..gaps import and_list
+from ._common import gap
 
 
 @rule(
@@ -18,20 +20,31 @@ from ..model import given
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` returns 409 when the order already exists.\n\n"
     "| Status | Meaning |\n|---|---|\n| 201 | Order accepted |\n| 400 | Invalid order |\n"
     "| 409 | Duplicate: the first response is returned |\n",
+    cases=(
+        Case(Severity.ERROR, "a status code a contract mentions but leaves out of its list, or lists without its "
+             "meaning; one finding a contract", "Status codes — Every expected code with its meaning in this "
+             "integration's context", "template, 3. API Contracts"),
+    ),
 )
 def status_code_mismatch(spec, options):
     for contract in spec.contracts:
         listed = {s.code for s in contract.status_codes if s.listed}
         if not listed:
             continue
-        reported = set()
+        unlisted = []
         for status in contract.status_codes:
-            if not status.listed and status.code not in listed and status.code not in reported:
-                reported.add(status.code)
-                yield Hit(status.span, f"status {status.code} is mentioned for {contract.subject} but is not in its "
-                                       "status code list: add it with its meaning in this integration")
+            if not status.listed and status.code not in listed and status.code not in {s.code for s in unlisted}:
+                unlisted.append(status)
+        if unlisted:
+            yield gap(unlisted[0].span, contract.subject, f"{_codes(unlisted)} mentioned but not in its status code "
+                      "list", "add each to the list with its meaning in this integration", anchor=contract.span)
         unexplained = [s for s in contract.status_codes if s.listed and s.meaning is not None and not given(s.meaning)]
         if unexplained:
-            codes = ", ".join(str(s.code) for s in unexplained)
-            yield Hit(unexplained[0].span, f"status code(s) {codes} of {contract.subject} are listed without their "
-                                           "meaning: say what each means here and what the client does")
+            yield gap(unexplained[0].span, contract.subject, f"{_codes(unexplained)} listed without a meaning",
+                      "say what each means here and what the client does", anchor=contract.span)
+
+
+def _codes(statuses) -> str:
+    """"status 409", "statuses 409 and 429"."""
+    codes = [str(status.code) for status in statuses]
+    return f"status {codes[0]}" if len(codes) == 1 else f"statuses {and_list(codes)}"

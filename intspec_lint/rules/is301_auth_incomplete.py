@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..model import given
-from ..rule import rule
+from ..rule import Case, rule
 from ..reading.auth import keyless
 from ._common import label, missing
 
@@ -24,6 +24,16 @@ _FIELDS = (
     good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
     "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
     "rotated quarterly; stored in AWS Secrets Manager\n",
+    cases=(
+        Case(Severity.ERROR, "no authentication, or authentication for one system only",
+             "Authentication covers both systems with rotation procedures documented", "quality checklist"),
+        Case(Severity.ERROR, "a system without its auth mechanism", "Auth mechanism (API key, OAuth 2.0 client "
+             "credentials, mutual TLS)", "template, 4. Authentication and Authorization"),
+        Case(Severity.ERROR, "a system without its rotation procedure or frequency",
+             "Authentication covers both systems with rotation procedures documented", "quality checklist"),
+        Case(Severity.ERROR, "no word on where credentials are stored", "Where credentials are stored (vault, "
+             "environment variables — never hardcoded)", "template, 4. Authentication and Authorization"),
+    ),
 )
 def auth_incomplete(spec, options):
     if not spec.auth:
@@ -33,7 +43,7 @@ def auth_incomplete(spec, options):
         yield Hit(spec.where("auth"), f"authentication is not documented ({what}): document each system's "
                                       "mechanism, rotation and credential storage")
         return
-    if len(spec.auth) < 2:
+    if len(spec.auth) < 2 and "auth:sides" not in spec.evidence:  # the other side's auth told elsewhere
         only = label(spec.auth[0].system, "one system")
         yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
     # where credentials live is asked of the spec, not of each system: one says it for all, a certificate

@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ..reading.auth import unsafe_storage
 from ..model import given
 from ._common import label
@@ -16,6 +16,11 @@ from ._common import label
     bad="## Authentication\n\n- **Order Service**: API key; rotated yearly; stored in `config/prod.yaml`\n",
     good="## Authentication\n\n- **Order Service**: API key; rotated yearly; stored in AWS Secrets Manager and "
     "injected as an environment variable\n",
+    cases=(
+        Case(Severity.ERROR, "credentials kept in code, a repository or a config file", "Where credentials are "
+             "stored (vault, environment variables — never hardcoded)", "template, 4. Authentication and "
+             "Authorization"),
+    ),
 )
 def credential_storage_unsafe(spec, options):
     for entry in spec.auth:

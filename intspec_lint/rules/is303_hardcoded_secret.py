@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 
 
 @rule(
@@ -15,6 +15,10 @@ from ..rule import rule
     "Authorization: Bearer 9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c\n```\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n```http\nPOST /v1/orders HTTP/1.1\n"
     "Authorization: Bearer <access-token>\n```\n",
+    cases=(
+        Case(Severity.ERROR, "a literal secret in the spec", "Where credentials are stored (vault, environment "
+             "variables — never hardcoded)", "template, 4. Authentication and Authorization"),
+    ),
 )
 def hardcoded_secret(spec, options):
     for kind, span in spec.secrets:

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
-from ..rule import rule
-from ._common import label, missing
+from ..rule import Case, rule
+from ._common import gap, label, missing
 
 _CATEGORIES = {
     "transient": "transient errors (429, 503, timeouts) and how they are retried",
@@ -23,6 +23,14 @@ _CATEGORIES = {
     good="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
     "| Transient | 429, 503, timeout | Retry with backoff |\n| Permanent | 400, 401, 404 | Alert and dead-letter |\n"
     "| Partial | Batch with some failed records | Process successes, retry failures separately |\n",
+    cases=(
+        Case(Severity.ERROR, "no error classification, a missing transient, permanent or partial category (one "
+             "finding naming every missing one), or a category without its action", "Errors are classified "
+             "(transient, permanent, partial) with specific handling for each", "quality checklist"),
+        Case(Severity.ERROR, "no partial category while a contract returns 207 (a partial success): named in the "
+             "same finding", "Ignoring partial failures in batch operations. A batch of 100 records where 3 fail "
+             "needs a clear strategy", "common mistakes"),
+    ),
 )
 def error_classification_incomplete(spec, options):
     if not spec.errors and not spec.mentions("errors"):
@@ -32,9 +40,18 @@ def error_classification_incomplete(spec, options):
     found = {error.category for error in spec.errors}
     for category, what in _CATEGORIES.items():
         if category not in found:
-            yield Hit(spec.where("errors"), f"no {category} error category: describe {what}")
+            said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
+            yield gap(spec.where("errors"), "the error classification", said, f"describe {what}")
     for error in spec.errors:
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
                       "say what happens: retry, dead-letter, alert, reject")
         if hit:
             yield hit
+
+
+def _partial_success(spec) -> str:
+    """" (contract X returns 207, a partial success)", when one does: the category it needs."""
+    for contract in spec.contracts:
+        if any(status.code == 207 and status.listed for status in contract.status_codes):
+            return f" ({contract.subject} returns 207, a partial success)"
+    return ""

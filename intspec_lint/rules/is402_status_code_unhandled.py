@@ -1,5 +1,6 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..gaps import and_list
+from ..rule import Case, rule
 from ..reading.errors import handled_codes
 
 
@@ -8,8 +9,7 @@ from ..reading.errors import handled_codes
     name="status-code-unhandled",
     checklist="error-classification",
     severity=Severity.ERROR,
-    summary="A contract can return an error status (429, 503, 409...) that no error category handles, or a 207 "
-    "with no partial category.",
+    summary="A contract can return an error status (429, 503, 409...) that no error category handles.",
     rationale="Every error status a contract lists will happen in production. If no category says whether it "
     "is retried, dead-lettered or alerted, the implementer guesses, and a 429 gets treated like a 400. A "
     "category covers the codes it names, and the plain client and server errors of the kinds it names: a "
@@ -22,6 +22,11 @@ from ..reading.errors import handled_codes
     "| 201 | Created |\n| 409 | Duplicate order |\n\n## Error Handling\n\n| Category | Examples | Action |\n"
     "|---|---|---|\n| Transient | 429, 503 | Retry with backoff |\n"
     "| Permanent | 400, 401, 409 | Dead-letter (409: treat as success, the order exists) |\n",
+    cases=(
+        Case(Severity.ERROR, "an error status a contract lists that no error category handles (one finding a "
+             "contract): the spec contradicts itself", "Errors are classified (transient, permanent, partial) with "
+             "specific handling for each", "quality checklist"),
+    ),
 )
 def status_code_unhandled(spec, options):
     if not spec.errors:
@@ -32,26 +37,36 @@ def status_code_unhandled(spec, options):
             if part is not None:
                 handled |= handled_codes(part.text)
     families = {_family(code) for code in handled if isinstance(code, int)} | {c for c in handled if isinstance(c, str)}
-    partial = any(category.category == "partial" for category in spec.errors)
     seen = set()
     for contract in spec.contracts:
         listed = {status.code for status in contract.status_codes if status.listed}
+        unhandled = []
         for status in contract.status_codes:
             code = status.code
             if listed and code not in listed:
                 continue  # mentioned in prose but missing from the contract's list: IS205 reports it
-            if code == 207 and not partial and code not in seen:
-                seen.add(code)
-                yield Hit(status.span, f"status 207 of {contract.subject} reports a partial success, but no error "
-                                       "category handles partial failures: say what happens to the failed items")
-                continue
             if code < 400 or code in seen or code in handled or f"{code // 100}xx" in handled:
                 continue
             if code in _OBVIOUS and _family(code) in families:
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             seen.add(code)
-            yield Hit(status.span, f"status {code} of {contract.subject} is handled by no error category: add it "
-                                   "to the transient, permanent or partial category with its action")
+            unhandled.append(status)
+        if unhandled:
+            yield _unhandled(contract, unhandled)
+
+
+def _unhandled(contract, statuses) -> Hit:
+    """One finding a contract, naming each status no category handles (each a gap, for counting)."""
+    codes = [str(status.code) for status in statuses]
+    if len(codes) == 1:
+        message = (f"status {codes[0]} of {contract.subject} is handled by no error category: add it to the "
+                   "transient, permanent or partial category with its action")
+        span = statuses[0].span
+    else:
+        message = (f"statuses {and_list(codes)} of {contract.subject} are handled by no error category: add each "
+                   "to the transient, permanent or partial category with its action")
+        span = contract.span
+    return Hit(span, message, gaps=tuple(f"status {code}" for code in codes), subject=contract.subject)
 
 
 # codes whose handling follows from their kind; a 409, 412 or 423 can mean "done already", "wait" or

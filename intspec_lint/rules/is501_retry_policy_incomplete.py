@@ -1,14 +1,16 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import missing
 
 _FIELDS = (
-    ("strategy", "strategy", "e.g. exponential backoff with full jitter"),
-    ("initial_delay", "initial delay", "e.g. 1 second"),
-    ("max_attempts", "maximum number of attempts", "e.g. 5 retries"),
-    ("max_delay", "maximum delay cap", "e.g. 60 seconds"),
-    ("circuit_breaker", "circuit breaker threshold", "e.g. 10 consecutive failures open the circuit for 5 min"),
+    ("strategy", "strategy", "name the strategy (e.g. exponential backoff with full jitter)"),
+    ("initial_delay", "initial delay", "give the first delay (e.g. 1 second)"),
+    ("max_attempts", "maximum number of attempts", "give the attempt limit (e.g. 5 retries)"),
+    ("max_delay", "maximum delay cap", "give the delay cap (e.g. 60 seconds)"),
+    ("circuit_breaker", "circuit breaker threshold",
+     "give the breaker's threshold (e.g. 10 consecutive failures open the circuit for 5 min)"),
 )
+_CHECKLIST = "Retry policy specifies strategy, delays, max attempts, and circuit breaker thresholds"
 
 
 @rule(
@@ -23,6 +25,14 @@ _FIELDS = (
     good="## Retries\n\n- **Strategy**: exponential backoff with full jitter\n- **Initial delay**: 1 second\n"
     "- **Max retries**: 5\n- **Max delay cap**: 60 seconds\n"
     "- **Circuit breaker threshold**: 10 consecutive failures open the circuit for 5 minutes\n",
+    cases=(
+        Case(Severity.ERROR, "no retry policy", "No retry policy. \"We'll handle errors\" is not a spec. Define the "
+             "exact backoff strategy, max retries, and what happens after all retries are exhausted.",
+             "common mistakes"),
+        Case(Severity.ERROR, "a retry policy without its strategy, initial delay, maximum number of attempts, "
+             "maximum delay cap or circuit breaker threshold; one finding naming every gap", _CHECKLIST,
+             "quality checklist"),
+    ),
 )
 def retry_policy_incomplete(spec, options):
     retry = spec.retry

@@ -1,11 +1,28 @@
 from dataclasses import dataclass
 
-from ..findings import Hit, Severity
-from ..rule import rule
+from ..findings import Severity
+from ..rule import Case, rule
 from ..reading.flows import is_async
 from ..reading.retry import backoff_growth, is_unbounded, retries_at_most_once, worst_case
 from ..reading.values import denies
 from ..model import given, precise
+from ._common import gap
+
+_CAP_BELOW_INITIAL = Case(Severity.ERROR, "a max delay cap below the initial delay: the spec contradicts itself",
+                          "Initial delay: e.g., 1 second [...] Max delay cap: e.g., 60 seconds",
+                          "template, 6. Retry Logic")
+_UNBOUNDED = Case(Severity.ERROR, "unbounded retries: no maximum number of attempts", "Retry policy specifies "
+                  "strategy, delays, max attempts, and circuit breaker thresholds", "quality checklist")
+_TOO_MANY = Case(Severity.WARNING, "more attempts than the `max_attempts` option (10) allows: the tool's own advice")
+_NO_JITTER = Case(Severity.WARNING, "a backoff without jitter: advice beyond the checklist, which asks for a strategy "
+                  "(IS501 reports a missing one)", "Strategy: Exponential backoff with jitter",
+                  "template, 6. Retry Logic, as its example")
+_BREAKER_OPEN = Case(Severity.WARNING, "a circuit breaker that never says how long it stays open: advice beyond the "
+                     "checklist, which asks for the threshold", "Circuit breaker threshold: e.g., 10 consecutive "
+                     "failures opens the circuit for 5 minutes", "template, 6. Retry Logic, as its example")
+_OUTLASTS = Case(Severity.ERROR, "retries whose worst case outlasts the message TTL or the caller's timeout the spec "
+                 "states: the spec contradicts itself, and messages expire unhandled", "failed messages are never "
+                 "silently dropped", "quality checklist")
 
 
 @dataclass(frozen=True)
@@ -32,37 +49,44 @@ class Options:
     "- **Max retries**: 5\n- **Max delay cap**: 60 seconds\n"
     "- **Circuit breaker threshold**: 10 consecutive failures open the circuit for 5 minutes\n",
     options=Options,
+    cases=(_CAP_BELOW_INITIAL, _UNBOUNDED, _TOO_MANY, _NO_JITTER, _BREAKER_OPEN, _OUTLASTS),
 )
 def retry_policy_unsafe(spec, options):
     retry = spec.retry
     if retry is None:
         return
     initial, cap, attempts = retry.initial_delay, retry.max_delay, retry.max_attempts
+    where = spec.where("retry") if spec.has("retry") else retry.span
+
+    def unsafe(span, what, fix, case):
+        return gap(span, "the retry policy", what, fix, case.severity, anchor=where)
+
     if precise(initial) and precise(cap) and initial.number and cap.number is not None and cap.number < initial.number:
-        yield Hit(cap.span, f"the max delay cap ({cap.text}) is smaller than the initial delay ({initial.text}): the "
-                            "cap must be at least the first delay")
+        yield unsafe(cap.span, f"a max delay cap ({cap.text}) smaller than its initial delay ({initial.text})",
+                     "make the cap at least the first delay", _CAP_BELOW_INITIAL)
     if given(attempts) and is_unbounded(attempts.text):
-        yield Hit(attempts.span, f"retries are unbounded ('{attempts.text}'): give a maximum number of attempts, "
-                                 "after which the message is dead-lettered")
+        yield unsafe(attempts.span, f"no bound on its attempts ('{attempts.text}')", "give a maximum number of "
+                     "attempts, after which the message is dead-lettered", _UNBOUNDED)
     elif precise(attempts) and attempts.number is not None and attempts.number > options.max_attempts:
-        yield Hit(attempts.span, f"{attempts.number:g} attempts is more than {options.max_attempts}: lower it, or "
-                                 "raise `max_attempts` for IS502 in the config if this partner really needs it")
+        yield unsafe(attempts.span, f"{attempts.number:g} attempts, more than {options.max_attempts}", "lower the "
+                     "attempts, or raise `max_attempts` for IS502 in the config if this partner really needs them",
+                     _TOO_MANY)
     strategy = retry.strategy
     said = " ".join(v.text for v in (strategy, retry.jitter) if v is not None)
     jitter = given(retry.jitter) and not denies(retry.jitter.text)  # "jitter: full"
     if (options.require_jitter and precise(strategy) and not jitter and "jitter" not in said.lower()
             and not retries_at_most_once(strategy.text)):
-        yield Hit(strategy.span, f"the retry strategy ('{strategy.text}') has no jitter: many clients retrying on "
-                                 "the same schedule hit the partner in waves; add full or equal jitter")
+        yield unsafe(strategy.span, f"no jitter in its strategy ('{strategy.text}')", "add full or equal jitter: "
+                     "many clients retrying on the same schedule hit the partner in waves", _NO_JITTER)
     if precise(retry.circuit_breaker) and not given(retry.circuit_open):
-        yield Hit(retry.circuit_breaker.span, "the circuit breaker does not say how long it stays open before a "
-                                              "trial call: add an open duration (e.g. 'opens for 5 minutes')")
+        yield unsafe(retry.circuit_breaker.span, "a circuit breaker that never says how long it stays open",
+                     "add an open duration before a trial call (e.g. 'opens for 5 minutes')", _BREAKER_OPEN)
     worst = worst_case(retry)
     budget = _budget(spec)
     if worst is not None and budget is not None and worst > budget[0] and given(attempts):
-        yield Hit(attempts.span, f"the worst-case retry time is {_duration(worst)} ({_how(retry)}), longer than "
-                                 f"{budget[1]} ({_duration(budget[0])}): fewer attempts, a lower cap, or a longer "
-                                 f"{budget[2]}")
+        yield unsafe(attempts.span, f"a worst-case retry time of {_duration(worst)} ({_how(retry)}), longer than "
+                     f"{budget[1]} ({_duration(budget[0])})", f"fewer attempts, a lower cap, or a longer {budget[2]}",
+                     _OUTLASTS)
 
 
 def _budget(spec) -> tuple[float, str, str] | None:

@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import missing
 
 
@@ -14,6 +14,13 @@ from ._common import missing
     bad="## Retry Logic\n\n- **Dead-letter handling**: failed messages are kept.\n",
     good="## Retry Logic\n\n- **Dead-letter handling**: after the last retry the message goes to the "
     "`orders-dlq` queue and the integration on-call is paged.\n",
+    cases=(
+        Case(Severity.ERROR, "no dead-letter handling", "Dead-letter handling is defined — failed messages are never "
+             "silently dropped", "quality checklist"),
+        Case(Severity.ERROR, "dead-letter handling without its destination or its alert; one finding naming both",
+             "Dead-letter handling: Where do permanently failed messages go? Who gets alerted?",
+             "template, 6. Retry Logic"),
+    ),
 )
 def dead_letter_incomplete(spec, options):
     dead = spec.dead_letter

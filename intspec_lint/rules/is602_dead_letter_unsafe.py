@@ -1,7 +1,7 @@
 from ..findings import Hit, Severity
 from ..model import Value, given
 from ..reading.dead_letter import drops_messages, mentions_dead_letter
-from ..rule import rule
+from ..rule import Case, rule
 
 
 @rule(
@@ -15,6 +15,10 @@ from ..rule import rule
     bad="## Dead-letter handling\n\nFailed messages are logged and skipped.\n",
     good="## Dead-letter handling\n\nFailed messages go to `orders-dlq` (SQS, 14 days retention); a DLQ size "
     "above 0 pages the integration on-call.\n",
+    cases=(
+        Case(Severity.ERROR, "failed messages that are dropped or only logged", "Dead-letter handling is defined — "
+             "failed messages are never silently dropped", "quality checklist"),
+    ),
 )
 def dead_letter_unsafe(spec, options):
     dead = spec.dead_letter

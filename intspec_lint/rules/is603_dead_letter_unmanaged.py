@@ -1,8 +1,8 @@
-from ..findings import Hit, Severity
+from ..findings import Severity
 from ..model import given
 from ..reading.dead_letter import names_owner, replay_phrase
-from ..rule import rule
-from ._common import label
+from ..rule import Case, rule
+from ._common import gap, label
 
 
 @rule(
@@ -22,21 +22,22 @@ from ._common import label
     "- **Replay**: `orders-dlq-redrive` moves fixed messages back to the main queue\n\n## Monitoring\n\n"
     "| Metric | Threshold | Alert |\n|---|---|---|\n| Dead-letter queue size | > 0 | Critical |\n",
     default_enabled=False,
+    cases=(
+        Case(Severity.WARNING, "a dead-letter destination that no metric watches, that nobody owns, or that has no "
+             "replay procedure: the tool's own advice (the skill asks where failed messages go and who is alerted, "
+             "which IS601 checks); one finding naming every gap"),
+    ),
 )
 def dead_letter_unmanaged(spec, options):
     dead = spec.dead_letter
     if dead is None or not given(dead.destination):
         return  # IS601 reports the missing destination
-    gaps = []
+    where = label(dead.destination, "the dead-letter destination") if not dead.destination.loose else \
+        "the dead-letter destination"
     if spec.monitoring and not any(m.kind == "dlq-size" for m in spec.monitoring):
-        gaps.append("no metric watches it")
+        yield gap(dead.span, where, "no metric watching it", "add a dead-letter size metric with an alert")
     said = " ".join([dead.text] + [v.text for v in (dead.destination, dead.alert, dead.owner, dead.replay) if given(v)])
     if not given(dead.owner) and not names_owner(said):
-        gaps.append("no owner")
+        yield gap(dead.span, where, "no owner", "say which team looks at failed messages")
     if not given(dead.replay) and not replay_phrase(said):
-        gaps.append("no replay procedure")
-    if gaps:
-        where = label(dead.destination, "the dead-letter destination") if not dead.destination.loose else \
-            "the dead-letter destination"
-        yield Hit(dead.span, f"{where} has {' and '.join(gaps)}: add a dead-letter size metric with an alert, say "
-                             "which team looks at failed messages and how fixed ones are put back")
+        yield gap(dead.span, where, "no replay procedure", "say how fixed messages are put back")

@@ -2,8 +2,8 @@ import re
 
 from ..findings import Hit, Severity
 from ..model import given
-from ..rule import rule
-from ._common import label, missing, short
+from ..rule import Case, rule
+from ._common import gap, label, missing, short
 
 _KINDS = (
     ({"latency"}, "latency", "e.g. end-to-end latency P99 > 2 s: warning"),
@@ -26,6 +26,14 @@ _KINDS = (
     good="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
     "| End-to-end latency (P99) | > 2 seconds | Warning |\n| Error rate | > 1% over 5 minutes | Critical |\n"
     "| Dead-letter queue size | > 0 | Critical |\n| OAuth token expiry | < 7 days to expiry | Warning |\n",
+    cases=(
+        Case(Severity.ERROR, "no monitoring, or monitoring that leaves out latency, error rate, queue depth or auth "
+             "token expiry (one finding naming every signal left out)", "Monitoring covers latency, error rate, "
+             "queue depth, and auth token expiry", "quality checklist"),
+        Case(Severity.ERROR, "a metric without a threshold or an alert level, or with a threshold that is no value; "
+             "one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
+             "Alerting"),
+    ),
 )
 def monitoring_incomplete(spec, options):
     if not spec.monitoring:
@@ -45,18 +53,18 @@ def monitoring_incomplete(spec, options):
         needed.append(({"token-expiry"}, "auth token or certificate expiry", "e.g. token expires in < 7 days: warning"))
     for accepted, what, example in needed:
         if not kinds & accepted:
-            yield Hit(spec.where("monitoring"), f"monitoring does not cover {what}: add a metric with a threshold "
-                                                f"and an alert ({example})")
+            yield gap(spec.where("monitoring"), "monitoring", f"no {what} metric ({example})",
+                      "add each with a threshold and an alert")
     for metric in spec.monitoring:
         subject = f"metric {label(metric.metric, f'on line {metric.span.line}')}"
         for field, what in (("threshold", "threshold"), ("alert", "alert level")):
             found = getattr(metric, field)
             if found is not None and found.text.strip() in _NONE:
-                yield Hit(found.span, f"{subject} has no {what} ('{found.text.strip()}')")
+                yield gap(found.span, subject, f"no {what} ('{found.text.strip()}')", anchor=metric.span)
                 continue
             if field == "threshold" and given(found) and not found.loose and not _CONCRETE.search(found.text):
-                yield Hit(found.span, f"{subject}: threshold '{short(found.text)}' is no value: give one an alert can "
-                                      "fire on (e.g. > 2% over 5 minutes)")
+                yield gap(found.span, subject, f"a threshold that is no value ('{short(found.text)}')", "give one an "
+                          "alert can fire on (e.g. > 2% over 5 minutes)", anchor=metric.span)
                 continue
             hit = missing(found, metric.span, subject, what)
             if hit:

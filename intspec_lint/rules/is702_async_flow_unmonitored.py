@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ..reading.flows import is_async
 from ..reading.monitoring import watches_backlog
 from ..model import given
@@ -21,6 +21,10 @@ from ..model import given
     "| Order events | Order Service | Fulfillment | `orders` Kafka topic | Order JSON | 500/hour |\n\n"
     "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 1% | Critical |\n"
     "| Consumer lag on `orders` | > 1,000 messages | Warning |\n",
+    cases=(
+        Case(Severity.ERROR, "an asynchronous flow whose backlog no metric watches", "Monitoring covers latency, "
+             "error rate, queue depth, and auth token expiry", "quality checklist"),
+    ),
 )
 def async_flow_unmonitored(spec, options):
     if not spec.monitoring:

@@ -1,7 +1,7 @@
 import re
 
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import label, missing
 
 _FIELDS = (
@@ -28,6 +28,11 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | Unix epoch (ms) | `creation_date` | ISO 8601 | "
     "Convert with UTC timezone |\n",
+    cases=(
+        Case(Severity.ERROR, "no data mapping, or a row without its source or target field, either type or the "
+             "transform; one finding a row", "Data mapping documents every field transformation, not just the "
+             "obvious ones", "quality checklist"),
+    ),
 )
 def mapping_incomplete(spec, options):
     if not spec.mappings:

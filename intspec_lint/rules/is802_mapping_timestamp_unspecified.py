@@ -1,7 +1,12 @@
-from ..findings import Hit, Severity
-from ..rule import rule
-from ..reading.mappings import has_time_of_day, is_timestamp, says_time_format, says_timezone
-from ._common import label, row_text
+from ..findings import Severity
+from ..rule import Case, rule
+from ..reading.mappings import has_time_of_day, is_timestamp, says_time_format, says_timezone, not_kept
+from ._common import gap, label, row_text
+
+_TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
+                 "transformation, including timezone handling and enum translations.", "common mistakes")
+_FORMAT = Case(Severity.WARNING, "a date or time field mapped without its format (ISO 8601, epoch milliseconds): "
+               "advice beyond the skill, whose checklist asks for the types, which IS801 checks")
 
 
 @rule(
@@ -18,6 +23,7 @@ from ._common import label, row_text
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | Unix epoch (ms) | `creation_date` | ISO 8601 | Convert with UTC "
     "timezone |\n",
+    cases=(_TIMEZONE, _FORMAT),
 )
 def mapping_timestamp_unspecified(spec, options):
     for row in spec.mappings:
@@ -26,16 +32,18 @@ def mapping_timestamp_unspecified(spec, options):
         fields = [v for v in (row.source_field, row.target_field) if v is not None and _single_field(v.text)]
         if not fields or not any(is_timestamp(v.text, types) for v in fields):
             continue
+        if not names.strip() or (row.target_field is not None and not_kept(row.target_field.text)):
+            continue  # "`sent_at` → not stored": no timestamp lands anywhere
         said = row_text(row)
-        absent = []
+        field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
+        subject = f"the mapping of timestamp field {field}"
         if has_time_of_day(types) and not says_timezone(said):
-            absent.append("timezone (e.g. UTC)")
+            yield gap(row.span, subject, "no timezone (e.g. UTC)", _FIX, _TIMEZONE.severity)
         if not says_time_format(said):
-            absent.append("format (e.g. ISO 8601, epoch milliseconds)")
-        if absent and names.strip():
-            field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
-            yield Hit(row.span, f"timestamp field {field} is mapped without its {' or '.join(absent)}: state both "
-                                "in the types or the transform")
+            yield gap(row.span, subject, "no format (e.g. ISO 8601, epoch milliseconds)", _FIX, _FORMAT.severity)
+
+
+_FIX = "state each in the types or the transform"
 
 
 def _single_field(text: str) -> bool:

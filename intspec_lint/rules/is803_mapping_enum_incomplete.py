@@ -1,5 +1,7 @@
+import re
+
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ._common import label, source_values
 
 
@@ -17,6 +19,11 @@ from ._common import label, source_values
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `status` | enum (1,2,3,4) | `order_status` | string | Map: 1=pending, 2=active, "
     "3=closed, 4=cancelled |\n",
+    cases=(
+        Case(Severity.ERROR, "an enum mapping that leaves out a value the spec lists for the source field",
+             "Document every field mapping and transformation, including timezone handling and enum translations.",
+             "common mistakes"),
+    ),
 )
 def mapping_enum_incomplete(spec, options):
     for row in spec.mappings:
@@ -26,7 +33,9 @@ def mapping_enum_incomplete(spec, options):
         if keys & {"*", "other", "others", "else", "default", "any other", "anything else", "unknown"}:
             continue
         targets = {v.lower() for v in row.enum_map.values()}
-        absent = [v for v in source_values(spec, row) if v.lower() not in keys and v.lower() not in targets]
+        # "published/updated → PUT" covers `object.published`: a key may name a value by its last part
+        absent = [v for v in source_values(spec, row) if v.lower() not in keys and v.lower() not in targets
+                  and re.split(r"[._:/-]", v.lower())[-1] not in keys]
         if absent:
             field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
             shown = ", ".join(absent[:6]) + (f" and {len(absent) - 6} more" if len(absent) > 6 else "")

@@ -76,4 +76,4 @@ def _declared(body) -> set[str]:
 
 # Envelope fields every message carries and no mapping lists: ids of the event, not of the data.
 _ENVELOPE = re.compile(r"^(?:(?:event|message|notification|request|correlation|trace|delivery|batch|idempotency|"
-                       r"causation|webhook)id|eventtype|type|kind|version|schemaversion|specversion|source)$")
+                       r"causation|webhook)id|eventtype|type|kind|v|version|schemaversion|specversion|source)$")

@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ..reading.mappings import narrowing, says_truncation
 from ._common import label
 
@@ -21,6 +21,10 @@ from ._common import label
     "|---|---|---|---|---|\n| `user.email` | string | `contact_email` | varchar(255) | Lowercase, trim; reject "
     "longer than 255 |\n",
     default_enabled=False,
+    cases=(
+        Case(Severity.WARNING, "a narrowing target type with no truncation or rounding rule: the tool's own advice "
+             "(the skill's template maps a string to varchar(255) without one)"),
+    ),
 )
 def mapping_type_narrowing(spec, options):
     for row in spec.mappings:

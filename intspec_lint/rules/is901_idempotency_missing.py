@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..model import given
-from ..rule import rule
+from ..rule import Case, rule
 from ..reading.contracts import is_webhook_receiver
 
 
@@ -15,6 +15,12 @@ from ..reading.contracts import is_webhook_receiver
     bad="## API Contracts\n\n### Create order\n\n- **Method and URL**: `POST /v1/orders`\n",
     good="## API Contracts\n\n### Create order\n\n- **Method and URL**: `POST /v1/orders`\n"
     "- **Headers**: `Idempotency-Key: <order_id>`; a repeated key returns the first response\n",
+    cases=(
+        Case(Severity.ERROR, "idempotency never stated", "Idempotency requirements are stated — can the consumer "
+             "safely receive the same message twice?", "quality checklist"),
+        Case(Severity.ERROR, "a write operation with no idempotency key or dedup strategy", "Specify idempotency "
+             "keys for every write operation.", "common mistakes"),
+    ),
 )
 def idempotency_missing(spec, options):
     idempotency = spec.idempotency

@@ -1,5 +1,5 @@
 from ..findings import Hit, Severity
-from ..rule import rule
+from ..rule import Case, rule
 from ..reading.contracts import is_webhook, is_webhook_receiver
 from ..reading.idempotency import dedups, handles_redelivery
 from ..model import given
@@ -20,6 +20,10 @@ from ..model import given
     "| Payment events | PSP | Billing | Webhook on payment status change | Payment JSON | 2,000/day |\n\n"
     "## Idempotency\n\nThe PSP redelivers webhooks; Billing stores each `event_id` for 7 days and acknowledges a "
     "repeated delivery without processing it again.\n",
+    cases=(
+        Case(Severity.ERROR, "webhooks received with nothing said about a repeated delivery", "If a webhook fires "
+             "twice, will the consumer create duplicate records?", "common mistakes"),
+    ),
 )
 def webhook_redelivery_unhandled(spec, options):
     said = []
