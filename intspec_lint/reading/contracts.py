@@ -73,6 +73,7 @@ def read(r: Reading) -> None:
             merged[identity] = contract
         r.spec.contracts.append(contract)
     _shared_endpoint(r)
+    _as_other(r.spec.contracts)
     _reassign_examples(r.spec.contracts)
     _topics_in_config(r)
     _locations_by_unit(r)
@@ -154,6 +155,31 @@ def _shared_endpoint(r: Reading) -> None:
                 contract.kind, contract.shared_endpoint = "http", True
             if contract.kind == "http" and not contract.status_codes:
                 contract.status_codes = list(codes)
+
+
+_AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?)\b[^.\n]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
+                 r"(?:section\s+|§\s*)?([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
+
+
+def _as_other(contracts: list[Contract]) -> None:
+    """"Response and status codes: as C2.", "Headers: as in 3.1": what the other contract says, said again."""
+    def heading(contract: Contract) -> str:
+        return contract.text.split("\n", 1)[0]
+
+    for contract in contracts:
+        for match in _AS_OTHER.finditer(contract.text):
+            ref = match.group(2)
+            other = next((c for c in contracts if c is not contract and re.search(
+                rf"(?<![\w.]){re.escape(ref)}(?![\w])", heading(c) + " " + (c.label or ""))), None)
+            if other is None:
+                continue
+            said = match.group(0).lower()
+            if ("status" in said or "codes" in said or "error" in said) and not contract.status_codes:
+                contract.status_codes = list(other.status_codes)
+            if "response" in said and contract.response_shape is None:
+                contract.response_shape = other.response_shape
+            if "header" in said and not contract.headers:
+                contract.headers = list(other.headers)
 
 
 def _reassign_examples(contracts: list[Contract]) -> None:

@@ -79,6 +79,35 @@ def _numbered(block, lines: list[str]) -> tuple[int, str, Span] | None:
     return match.group(1).count(".") + 1, match.group(2).strip(), Span(line, 1, line, len(raw) + 1)
 
 
+_SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*$", re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def promote_summaries(root: Section, lines: list[str]) -> None:
+    """Make each toggle's summary (`<details><summary>C3 · Result webhook</summary>`, as Notion and wiki
+    exports write collapsed parts) the heading of the blocks inside the toggle (in place)."""
+    for section in list(root.walk()):
+        kept: list = []
+        promoted: list[Section] = []
+        last = section.span.line
+        for block in section.blocks:
+            title = None
+            for number in range(last + 1, block.span.line):  # the lines between the blocks: HTML the parser skipped
+                match = _SUMMARY.match(lines[number - 1]) if number <= len(lines) else None
+                if match:
+                    title, line = _TAG.sub("", match.group(1)).strip(), number
+            if title:
+                heading = Section(title, section.level + 1, Span(line, 1, line, len(lines[line - 1]) + 1))
+                promoted.append(heading)
+            (promoted[-1].blocks if promoted else kept).append(block)
+            if promoted:
+                promoted[-1].end_line = block.span.end_line
+            last = block.span.end_line
+        if promoted:
+            section.blocks = kept
+            section.children[:0] = promoted
+
+
 def promote_bold_headings(root: Section, lines: list[str]) -> None:
     """Make each line of bold text alone the heading of a sub-section holding the blocks after it
     (in place). A paragraph that goes on below its bold first line keeps the rest in the section."""

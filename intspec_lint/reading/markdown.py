@@ -17,7 +17,7 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
-from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, transpose_tables, unfold_outlines, unfold_registers
+from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, promote_summaries, transpose_tables, unfold_outlines, unfold_registers
 from .scan import scan
 from .statements import flatten
 from .topics import Topics, assign
@@ -34,6 +34,7 @@ _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monito
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     grid_tables(doc.root)
     promote_numbered_headings(doc.root, doc.lines)
+    promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines)
     unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
