@@ -66,6 +66,7 @@ _SUBJECT = lazy(
     r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in|generates|holds|obtains|"
     r"receives|is\s+(?:onboarded|issued|given|enrolled))\b"
 )
+_BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|partners?|ends?|directions?)\b", re.I)
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b", re.I)
 _PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
 _MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
@@ -231,6 +232,8 @@ class _Reader:
             subject = _subject(sentence) if mechanism(sentence) else None
             if subject:
                 self.sides.append((subject, statement.span))
+            elif mechanism(sentence) and _BOTH_SIDES.search(sentence):  # "Both gateways sign with X.509 certificates"
+                self.sides.append(("", statement.span))
 
     def _nested_fields(self, nested) -> bool:
         for item in nested:

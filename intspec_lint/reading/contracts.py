@@ -83,7 +83,9 @@ def read(r: Reading) -> None:
 
 _QUEUE_RESOURCE = lazy(r"\b(?:aws_sqs_queue|aws_sns_topic|kafka_topic|KafkaTopic|google_pubsub_topic|"
                       r"azurerm_servicebus_(?:queue|topic)|rabbitmq_queue|queue_name|topic_name)\b")
-_BROKER = lazy(r"\b(?:sqs|sns|kafka|rabbitmq|amqp|pub/?sub|service\s+bus|kinesis|eventbridge|mqtt|nats|pulsar)\b", re.I)
+_TRANSPORT_TITLE = lazy(r"\b(?:transport|connectivity|connection|endpoints?|as2|sftp|channels?)\b", re.I)
+_BROKER = lazy(r"\b(?:sqs|sns|kafka|rabbitmq|amqp|pub/?sub|service\s+bus|kinesis|eventbridge|mqtt|nats|pulsar|as2|sftp|"
+               r"edifact|edi|interchange)\b", re.I)
 
 
 def _topics_in_config(r: Reading) -> None:
@@ -91,10 +93,14 @@ def _topics_in_config(r: Reading) -> None:
     whose configuration blocks declare the queues: the names are there, in words the contract does not
     repeat. Evidence of a topic, never a missing one."""
     declared = next((s for s in r.statements if s.shape == "code" and _QUEUE_RESOURCE.search(s.text)), None)
+    if declared is None:  # or a transport section that gives the endpoints ("## 3. Transport (AS2)" with URLs)
+        declared = next((s for s in r.statements if s.shape != "heading" and _TRANSPORT_TITLE.search(s.section.title)
+                         and (_URL.search(s.text) or _LOCATION.search(s.text))), None)
     if declared is None:
         return
+    transport = declared.shape != "code"  # a transport section holds for every message, named or not
     for contract in r.spec.contracts:
-        if contract.kind == "message" and contract.topic is None and _BROKER.search(contract.text):
+        if contract.kind == "message" and contract.topic is None and (transport or _BROKER.search(contract.text)):
             contract.topic = evidence("(declared in the configuration)", declared.span)
 
 
@@ -414,11 +420,12 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             contract.status_codes.append(StatusCode(found[0], Span(line, 1, line, 1), listed=False))
     if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text)):
         contract.kind = "message"
-        if contract.request_shape is None and not any(e.role == "request" for e in contract.examples):
-            # a message has no answer: an acknowledgement file's "response" fields and examples are its payload
-            contract.request_shape, contract.response_shape = contract.response_shape, None
-            if "response" in contract.bodies:
-                contract.bodies["request"] = contract.bodies.pop("response")
+        if not any(e.role == "request" for e in contract.examples):
+            # a message has no answer: an acknowledgement's "response" fields and examples are its payload
+            if contract.request_shape is None:
+                contract.request_shape, contract.response_shape = contract.response_shape, None
+                if "response" in contract.bodies:
+                    contract.bodies["request"] = contract.bodies.pop("response")
             for example in contract.examples:
                 example.role = "request"
         named = _NAMED_TOPIC.search(heading) if from_heading and contract.topic is None else None

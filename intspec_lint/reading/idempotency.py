@@ -46,7 +46,7 @@ _DEDUP = lazy(
     re.I,
 )
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
-                   r"at[- ]least[- ]once|retried\s+by\s+the\s+sender)\b", re.I)
+                   r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|resends?|resent|re-sent|interchanges?)\b", re.I)
 _BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
                   r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)", re.I)

@@ -14,6 +14,7 @@ import re
 from ..model import Retry, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
+from .statements import Statement
 from .text import DURATION, NUM, finds
 from .values import duration_seconds, value
 
@@ -104,7 +105,7 @@ _FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "
 def read(r: Reading) -> None:
     statements = [s for s in r.about("retry") if s.shape != "code" and id(s.code) not in r.examples]
     statements.sort(key=lambda s: "retry" not in s.placed)  # the retry section's own words first, then asides
-    keyed = [s for s in statements if s.key]
+    keyed = [s for s in statements if s.key or (s.shape == "row" and len(s.row.cells) > 2)]
     for statement in keyed:
         _key_fact(r, statement)
     for statement in statements:
@@ -138,6 +139,13 @@ def _key_fact(r: Reading, statement) -> None:
     if statement.shape == "row" and r.topics.table(statement.table, tuple(statement.placed)) is not None:
         return  # "`ladder.results.retry` depth | > 5k → warn": a metric of the retry topic, not a retry fact
     key = _leaf(statement.key) if statement.shape == "code-key" else statement.key
+    if statement.shape == "row" and not key and len(statement.row.cells) > 2:
+        # "| Max attempts | 6 | 5 |": a setting per column (outbound, loader); the first says it
+        cells = statement.row.cells
+        statement = Statement(statement.text, statement.span, statement.path, "row", statement.section,
+                              placed=statement.placed, key=cells[0].text.strip(" *`"),
+                              value="; ".join(c.text for c in cells[1:]))
+        key = statement.key
     named = r.vocab.section_parts(key)
     if "retry" not in statement.placed and "retry" not in named and not (
             statement.shape == "code-key" and mentions_retry(statement.key.replace("_", " "))):

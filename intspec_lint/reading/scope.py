@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Contract, Spec, Value, given
-from .idempotency import KEY_HEADER, dedups, mentions, safe_by_nature
+from .idempotency import KEY_HEADER, dedups, handles_redelivery, mentions, safe_by_nature
 from .vocabulary import strip_numbering
 
 _COVERS_ALL = re.compile(
@@ -114,7 +114,12 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
                 return statement
     noun = _noun(contract)
     if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
-        return next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?\b", s.text, re.I)), None)
+        found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?\b", s.text, re.I)), None)
+        if found is not None:
+            return found
+    if contract.kind == "message":  # "Lumen may receive the same interchange twice ... deduplicated on UNB ref"
+        return next((s for s in statements if handles_redelivery(s.text) and not _led_elsewhere(contract, s.text)),
+                    None)
     return None
 
 
