@@ -231,6 +231,7 @@ class Mapping:
     default: Value | None = None
     nullable: Value | None = None
     enum_map: dict[str, str] | None = None  # source value -> target value, when the row maps an enum
+    group: int = 0  # rows of one table or list share it: together they tell which payload is the source
 
 
 @dataclass(slots=True)

@@ -33,7 +33,8 @@ _IDEMPOTENCY = lazy(
     r"original|same|skipped|acknowledged|200|409)"
     r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"
     r"|\b(?:also|again)\s+(?:returned|answered|sent)\s+for\s+(?:a\s+)?(?:repeated|duplicate|replayed|second)"
-    r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)",
+    r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
+    r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored",
     re.I,
 )
 _DEDUP = lazy(

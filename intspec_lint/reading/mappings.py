@@ -42,7 +42,8 @@ def read(r: Reading) -> None:
                 continue
             found = mapping_parts(statement.text)
             if found and not _groups(statement, found):
-                row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v})
+                row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v},
+                              group=id(statement.parent) if statement.parent is not None else id(statement.section))
                 if row.transform is None and _same_kind(found["source_type"], found["target_type"]):
                     row.transform = value(statement.text, statement.span)  # "`id` (string) → `ext` (varchar(32))"
                 if row.transform is None and _NOT_KEPT.match(found["target_field"]):
@@ -82,7 +83,7 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         if typed and (kind is None or not kind.text.strip()):  # "code (char(8))": the type in brackets
             fields[f"{side}_type"] = value(typed.group("type"), field.span)
     r.mark("mappings", statement.section.span)
-    r.spec.mappings.append(Mapping(statement.span, **fields))
+    r.spec.mappings.append(Mapping(statement.span, **fields, group=id(statement.table)))
 
 
 def _groups(statement, found: dict[str, str]) -> bool:

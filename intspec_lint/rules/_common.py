@@ -65,7 +65,7 @@ def source_values(spec, row) -> list[str]:
     name = leaf(row.source_field.text) if row.source_field is not None else ""
     if not name or values:  # the row's own enum is the source's domain; a same-named field elsewhere is not
         return _unique(values)
-    for contract in spec.contracts:
+    for contract in _source_contracts(spec, row):
         for role, body in contract.bodies.items():
             if role == "response":
                 continue
@@ -79,6 +79,18 @@ def source_values(spec, row) -> list[str]:
                 if example.role != "response":
                     values += [str(v) for v in _values_at(example.data, row.source_field.text)]
     return _unique(values)
+
+
+def _source_contracts(spec, row) -> list:
+    """The contracts whose payload the row's table maps: those declaring most of its rows' source fields
+    (a KeyWave-to-Lodgix table's `type` is the webhook's, not the stay event's); every contract when no
+    declaration tells."""
+    sources = {leaf(m.source_field.text) for m in spec.mappings if m.group == row.group and m.source_field}
+    if not row.group or len(sources) < 2:
+        return list(spec.contracts)
+    scored = [(len(sources & {leaf(f.name) for b in c.bodies.values() for f in b.fields}), c) for c in spec.contracts]
+    best = max((score for score, _ in scored), default=0)
+    return [c for score, c in scored if score == best] if best >= 2 else list(spec.contracts)
 
 
 def _same_field(declared: str, source: str) -> bool:
