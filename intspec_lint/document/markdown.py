@@ -35,6 +35,9 @@ _INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]|~~")
 _CODE_SPAN = re.compile(r"`[^`\n ](?:[^`\n]*[^`\n ])?`")
 
 
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
@@ -400,8 +403,8 @@ class _Builder:
                 close = self.close_of(j)
                 inner = self.blocks_between(j + 1, close)
                 span = self.span(self.tokens[j].map)
-                if inner and isinstance(inner[0], Paragraph):
-                    items.append(ListItem(inner[0].text, span, inner[1:]))
+                if inner and isinstance(inner[0], Paragraph):  # a task item's "[x] " is its box, not its text
+                    items.append(ListItem(_TASK_BOX.sub("", inner[0].text, count=1), span, inner[1:]))
                 else:
                     items.append(ListItem("", span, inner))
                 j = close + 1

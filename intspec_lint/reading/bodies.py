@@ -14,7 +14,7 @@ from .examples import is_json_schema, parse_example, transcript
 from .lazy_re import lazy
 from .statements import Statement
 from .status_codes import STATUS_ANY
-from .values import enum_values, value
+from .values import enum_values, is_enum_type, value
 from .vocabulary import normalize
 
 
@@ -212,6 +212,8 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         said = _REQUIRED_WORD.search(rest)
         kind = (rest[: said.start()] if said else re.split(r"[(,]", rest)[0]).strip(" (,")
         required = None if said is None else said.group(1).lower() != "optional"
+        if re.match(r"\s*\(?\s*`[\w.]+`\s+\w", match.group(2)):
+            kind = "object"  # "`lead_player` (`first_name` string, `last_name` string)": its own fields inside
         name = match.group(1)
         if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
             kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
@@ -258,7 +260,11 @@ def field_row(statement: Statement, columns: dict[int, str], table) -> Field | N
     if required is None:
         lowered = f"{kind} {cell('description')}".lower()
         required = True if "required" in lowered else False if "optional" in lowered else None
-    return Field(name, statement.span, kind, required, enum_values(kind) or enum_values(cell("description")))
+    values = enum_values(kind) or enum_values(cell("description"))
+    if not values and is_enum_type(kind):  # "| severity | enum | yes | `minor`, `moderate`, `severe` |"
+        spans = re.findall(r"`([^`\s]{1,40})`", cell("description"))
+        values = spans if len(spans) >= 2 else []
+    return Field(name, statement.span, kind, required, values)
 
 
 def role_of(text: str) -> str:

@@ -27,7 +27,8 @@ _ACTION = lazy(
     r"ack\w*|nack\w*|apply|applie\w*|commit\w*|roll\w*|undo\w*|compensat\w*|email\w*|"
     r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
     r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
-    r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?)\b",
+    r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
+    r"nothing\s+to\s+do|no[- ]?op)\b",
     re.I,
 )
 _CODE_WORDS = (

@@ -68,6 +68,8 @@ def read(r: Reading) -> None:
             row.enum_map = enum_pairs(row.transform.text)
         if row.enum_map and row.target_type is None and given(row.target_field):
             row.target_type = evidence("(the values of its enum map)", row.span)  # "`active` → `linked`"
+        if row.enum_map and row.source_type is None and given(row.source_field):
+            row.source_type = evidence("(the values of its enum map)", row.span)
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:

@@ -197,8 +197,8 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
         alert = level.group(0)
     if comparison is None:
         head = re.split(r"[:—–]", first, maxsplit=1)[0]
-        if not head.strip() or len(head.split()) > 8:
-            return None
+        if not head.strip() or len(head.split()) > 8 or not alert:
+            return None  # "Dashboard for per-course push lag (nice to have)": no threshold, no alert, no metric
         return head.strip(" *`"), "", alert or ""
     metric = first[: comparison.start()].strip(" :—–-*`")
     if not metric:

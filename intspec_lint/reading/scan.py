@@ -168,7 +168,7 @@ class _Lines:
         return Span(line, start - self.starts[line - 1] + 1, end_line, end - self.starts[end_line - 1] + 1)
 
 
-_ACRONYM = lazy(r"\b(?i:the|our)\s+(TBD|TBC|TBA)\b(?!\s*(?i:values?|placeholders?|items?|fields?|entries|parts?)\b)|\b(TBD|TBC|TBA)(?:'s|\s*\([A-Z][a-z]+"
+_ACRONYM = lazy(r"\b(?i:the|our)\s+(TBD|TBC|TBA)\b(?!\s*(?i:values?|placeholders?|items?|fields?|entries|parts?)\b)|\b(TBD|TBC|TBA)(?:'s|\s*\((?:[A-Z][a-z]+[\s-]*){1,4}\)"
                r"|\s+(?i:clock|system|unit|side|team|service|controller|gateway|board|message|frame|id|code)s?\b"
                # a value among codes: "`TBC`, `BTL`", "TBC = 1 (Blister card)", "TBC / BTL"
                r"|`?\s*(?:=\s*\w|[,/]\s*`?(?!TBD|TBC|TBA)[A-Z]{2,5}\b))|`(TBD|TBC|TBA)`(?!\s*(?i:placeholders?|values?)\b)")

@@ -29,7 +29,7 @@ _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
 _COMMENT_LINE = lazy(r"^\s*(?:#|//|;|--)\s?(.*)$")
 _TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
-_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)\s*"
+_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)\s*"
                   r"(?:[:.—–-]\s*)?(\S.*)$")
 
 

@@ -105,8 +105,8 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         previous = statement
         by_section.setdefault(id(statement.section), []).append(statement)
     for section_id, members in by_section.items():
-        if topics.parts.get(section_id):
-            continue
+        if topics.parts.get(section_id) or section_id == id(topics.title) or not members[0].section.level:
+            continue  # the lines under the title are the overview, whatever words they use ("Scope: ...")
         votes: dict[str, int] = {}
         counted = [s for s in members if s.shape not in ("heading", "code")]
         for statement in counted:
