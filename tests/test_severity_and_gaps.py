@@ -104,14 +104,15 @@ def test_one_checklist_gap_exits_1_with_one_error_naming_it(tmp_path, name, text
     assert [g["severity"] for g in findings[0]["gaps"]] == ["error"]
 
 
-def test_advice_beyond_the_skill_warns_and_passes_the_default_fail_on(tmp_path):
+def test_advice_beyond_the_skill_is_off_by_default_and_warns_when_asked_for(tmp_path):
     write(tmp_path, "spec.md", cut("exponential backoff with full jitter (delay = random(0, min(cap, initial × "
                                    "2^attempt)))", "exponential backoff")(MD))
-    exit_code, findings = lint(tmp_path, "spec.md")
+    assert lint(tmp_path, "spec.md") == (0, [])  # jitter is the tool's advice (IS503, strict), not the skill's ask
+    exit_code, findings = lint(tmp_path, "--select", "IS503", "spec.md")
     assert exit_code == 0
-    assert [(f["code"], f["severity"]) for f in findings] == [("IS502", "warning")]
+    assert [(f["code"], f["severity"]) for f in findings] == [("IS503", "warning")]
     assert "no jitter" in findings[0]["message"]
-    outcome = run_clirunner(["--no-config", "--fail-on", "warning", "spec.md"], cwd=tmp_path)
+    outcome = run_clirunner(["--no-config", "--select", "IS503", "--fail-on", "warning", "spec.md"], cwd=tmp_path)
     assert outcome.exit_code == 1
 
 
@@ -252,8 +253,9 @@ def test_the_rule_page_and_explain_quote_the_skill():
     assert "## Severity and the skill" in page
     assert "| unbounded retries: no maximum number of attempts | error |" in page
     assert '"Retry policy specifies strategy, delays, max attempts, and circuit breaker thresholds"' in page
-    assert "| warning |" in page
-    assert "Severity: error, warning" in page
+    mixed = run_clirunner(["explain", "IS802"]).stdout  # an error where the skill asks, a warning where it does not
+    assert "| error |" in mixed and "| warning |" in mixed
+    assert "Severity: error, warning" in mixed
 
 
 # --- reports and baselines -----------------------------------------------------------------------

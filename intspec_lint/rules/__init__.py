@@ -23,6 +23,7 @@ from .is401_error_classification_incomplete import error_classification_incomple
 from .is402_status_code_unhandled import status_code_unhandled
 from .is501_retry_policy_incomplete import retry_policy_incomplete
 from .is502_retry_policy_unsafe import retry_policy_unsafe
+from .is503_retry_policy_advice import retry_policy_advice
 from .is601_dead_letter_incomplete import dead_letter_incomplete
 from .is602_dead_letter_unsafe import dead_letter_unsafe
 from .is603_dead_letter_unmanaged import dead_letter_unmanaged
@@ -61,6 +62,7 @@ BUILTIN_RULES = (
     status_code_unhandled,
     retry_policy_incomplete,
     retry_policy_unsafe,
+    retry_policy_advice,
     dead_letter_incomplete,
     dead_letter_unsafe,
     dead_letter_unmanaged,

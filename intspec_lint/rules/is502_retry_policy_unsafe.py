@@ -1,10 +1,7 @@
-from dataclasses import dataclass
-
 from ..findings import Severity
 from ..rule import Case, rule
 from ..reading.flows import is_async
-from ..reading.retry import backoff_growth, is_unbounded, retries_at_most_once, worst_case
-from ..reading.values import denies
+from ..reading.retry import is_unbounded, worst_case
 from ..model import given, precise
 from ._common import gap
 
@@ -13,22 +10,9 @@ _CAP_BELOW_INITIAL = Case(Severity.ERROR, "a max delay cap below the initial del
                           "template, 6. Retry Logic")
 _UNBOUNDED = Case(Severity.ERROR, "unbounded retries: no maximum number of attempts", "Retry policy specifies "
                   "strategy, delays, max attempts, and circuit breaker thresholds", "quality checklist")
-_TOO_MANY = Case(Severity.WARNING, "more attempts than the `max_attempts` option (10) allows: the tool's own advice")
-_NO_JITTER = Case(Severity.WARNING, "a backoff without jitter: advice beyond the checklist, which asks for a strategy "
-                  "(IS501 reports a missing one)", "Strategy: Exponential backoff with jitter",
-                  "template, 6. Retry Logic, as its example")
-_BREAKER_OPEN = Case(Severity.WARNING, "a circuit breaker that never says how long it stays open: advice beyond the "
-                     "checklist, which asks for the threshold", "Circuit breaker threshold: e.g., 10 consecutive "
-                     "failures opens the circuit for 5 minutes", "template, 6. Retry Logic, as its example")
 _OUTLASTS = Case(Severity.ERROR, "retries whose worst case outlasts the message TTL or the caller's timeout the spec "
                  "states: the spec contradicts itself, and messages expire unhandled", "failed messages are never "
                  "silently dropped", "quality checklist")
-
-
-@dataclass(frozen=True)
-class Options:
-    max_attempts: int = 10  # more attempts than this are reported
-    require_jitter: bool = True  # report a backoff without jitter
 
 
 @rule(
@@ -36,20 +20,19 @@ class Options:
     name="retry-policy-unsafe",
     checklist="retry-policy",
     severity=Severity.ERROR,
-    summary="The retry values contradict each other or are unsafe: a cap below the initial delay, unbounded or "
-    "too many attempts, no jitter, retries that outlast the caller's timeout or the message TTL, a circuit "
-    "breaker that never says how long it stays open.",
+    summary="The retry values contradict each other or are unsafe: a cap below the initial delay, unbounded "
+    "attempts, retries that outlast the caller's timeout or the message TTL.",
     rationale="A retry policy is arithmetic: the delays, the cap and the attempts add up to a time that has to "
-    "fit in the caller's timeout or the message's life. Unbounded retries and synchronized clients without "
-    "jitter turn a partner's short outage into a retry storm.",
+    "fit in the caller's timeout or the message's life. Unbounded retries turn a partner's short outage into "
+    "a retry storm and messages that expire unhandled. (Advice on jitter, the number of attempts and the "
+    "breaker's open time is IS503's, in the strict preset.)",
     bad="## Retry Logic\n\n- **Strategy**: exponential backoff\n- **Initial delay**: 30 seconds\n"
     "- **Max retries**: unlimited\n- **Max delay cap**: 10 seconds\n"
     "- **Circuit breaker threshold**: 10 consecutive failures\n",
     good="## Retry Logic\n\n- **Strategy**: exponential backoff with full jitter\n- **Initial delay**: 1 second\n"
     "- **Max retries**: 5\n- **Max delay cap**: 60 seconds\n"
     "- **Circuit breaker threshold**: 10 consecutive failures open the circuit for 5 minutes\n",
-    options=Options,
-    cases=(_CAP_BELOW_INITIAL, _UNBOUNDED, _TOO_MANY, _NO_JITTER, _BREAKER_OPEN, _OUTLASTS),
+    cases=(_CAP_BELOW_INITIAL, _UNBOUNDED, _OUTLASTS),
 )
 def retry_policy_unsafe(spec, options):
     retry = spec.retry
@@ -67,20 +50,6 @@ def retry_policy_unsafe(spec, options):
     if given(attempts) and is_unbounded(attempts.text):
         yield unsafe(attempts.span, f"no bound on its attempts ('{attempts.text}')", "give a maximum number of "
                      "attempts, after which the message is dead-lettered", _UNBOUNDED)
-    elif precise(attempts) and attempts.number is not None and attempts.number > options.max_attempts:
-        yield unsafe(attempts.span, f"{attempts.number:g} attempts, more than {options.max_attempts}", "lower the "
-                     "attempts, or raise `max_attempts` for IS502 in the config if this partner really needs them",
-                     _TOO_MANY)
-    strategy = retry.strategy
-    said = " ".join(v.text for v in (strategy, retry.jitter) if v is not None)
-    jitter = given(retry.jitter) and not denies(retry.jitter.text)  # "jitter: full"
-    if (options.require_jitter and precise(strategy) and not jitter and "jitter" not in said.lower()
-            and not retries_at_most_once(strategy.text)):
-        yield unsafe(strategy.span, f"no jitter in its strategy ('{strategy.text}')", "add full or equal jitter: "
-                     "many clients retrying on the same schedule hit the partner in waves", _NO_JITTER)
-    if precise(retry.circuit_breaker) and not given(retry.circuit_open):
-        yield unsafe(retry.circuit_breaker.span, "a circuit breaker that never says how long it stays open",
-                     "add an open duration before a trial call (e.g. 'opens for 5 minutes')", _BREAKER_OPEN)
     worst = worst_case(retry)
     budget = _budget(spec)
     if worst is not None and budget is not None and worst > budget[0] and given(attempts):

@@ -10,8 +10,9 @@ from ._common import example_leaves, leaf
     name="mapping-field-unmapped",
     checklist="data-mapping",
     severity=Severity.WARNING,
+    default_enabled=False,
     summary="A field that a request or message declares, and that its example carries, appears nowhere in the "
-    "data mapping.",
+    "data mapping (advice beyond the skill; on with `extends: strict`).",
     rationale="The example shows what really travels; the mapping says where each field lands. A required field "
     "that the mapping never mentions is either dropped on the floor or mapped by whoever implements it, and the "
     "two systems drift apart. A field only an example shows, that the contract never declares, is left alone.",
