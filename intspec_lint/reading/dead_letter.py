@@ -48,8 +48,8 @@ _DROPPED = lazy(
     r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
     r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged)?\b[^.;]{0,60}?\band\s+(?:drop(?:ped)?|discard(?:ed)?|"
     r"skip(?:ped)?|ignore[d]?|continue|move\s+on)|log-and-(?:drop|skip|continue)"
-    r"|log\w*\b[^.;]{0,80}?\band\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:rows?|messages?|records?|entry|entries|events?|"
-    r"items?|files?)\s+(?:is|are|gets?)\s+(?:then\s+)?(?:removed|deleted|dropped|discarded|purged))\b",
+    r"|log\w*\b[^.;]{0,100}?\band\s+(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?"
+    r"(?:removed|deleted|dropped|discarded|purged))\b",
     re.I,
 )
 _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"

@@ -33,7 +33,9 @@ from ..model import (
     System,
     Value,
 )
+from .dead_letter import drops_failed, mentions_dead_letter
 from .status_codes import example_status, status_mentions
+from .text import sentences
 from . import scope
 from .scan import scan
 from .values import enum_values, value
@@ -70,9 +72,23 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
         return spec, [SchemaProblem(node_span(root), f"the document has more than {_NODE_BUDGET} nodes (aliases expanded)")]
     problems += _schema_problems(root, data)
     _Mapper(spec, vocab).root(root)
+    _drops(spec)
     scan(spec, "\n".join(doc.lines), vocab)
     scope.apply(spec)
     return spec, problems
+
+
+def _drops(spec: Spec) -> None:
+    """Failed messages dropped, said in a text value outside the dead-letter part ("a request that still
+    fails after the last attempt is written to the log and dropped" in `sla.when_down`)."""
+    texts = [spec.sla.when_down] if spec.sla is not None else []
+    texts += [getattr(spec.retry, name) for name in ("strategy", "max_attempts")] if spec.retry is not None else []
+    for said in texts:
+        if said is None or not said.text:
+            continue
+        for _offset, sentence in sentences(said.text):
+            if drops_failed(sentence) and not mentions_dead_letter(sentence):
+                spec.dropped.append(Value(sentence, said.span))
 
 
 # -- schema -----------------------------------------------------------------------------------
