@@ -60,6 +60,11 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     that has a body; None when the block is no transcript."""
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is not None and _STATUS_START.match(lines[start]):  # "201 Created" over the answer's body
+        rest = [_STATUS_START.sub("", lines[start], count=1), *lines[start + 1:]]
+        body_at = next((i for i, line in enumerate(rest) if line.lstrip()[:1] in ("{", "[")), None)
+        return [("response", "\n".join(rest[body_at:]).strip(), first_line + start + body_at)] if body_at is not None \
+            else None
     if start is None or not _REQUEST_LINE.match(lines[start]):
         return None
     status = next((i for i in range(start + 1, len(lines)) if _STATUS_START.match(lines[i])), len(lines))

@@ -132,10 +132,13 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
             fields["alert"] = evidence(header.text, header.span)
     threshold = fields.get("threshold")
-    if threshold is None and "alert" in fields:  # "| Metric | Alert |" with "> 40 ms 5m → warn" in the alert cell
-        inside = _COMPARISON.search(fields["alert"].text)
-        if inside and re.search(r"\d", inside.group(0)):
-            fields["threshold"] = threshold = value(inside.group(0).strip(), fields["alert"].span)
+    if threshold is None:  # "| Metric | Alert |" with "> 40 ms → warn" in the alert cell; "| Metric | Northwind |
+        # Globex |" with a threshold per partner: the first cell that compares is the threshold
+        for index, cell in enumerate(cells):
+            inside = _COMPARISON.search(cell.text) if columns.get(index) != "metric" else None
+            if inside and re.search(r"\d", inside.group(0)):
+                fields["threshold"] = threshold = value(inside.group(0).strip(), cell.span)
+                break
     condition = _COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)

@@ -22,6 +22,8 @@ _SHAPES = [
      ("-----begin",)),
     ("cloud access key", lazy(r"\b((?:AKIA|ASIA)[0-9A-Z]{16})\b"), ("akia", "asia")),
     ("API secret key", lazy(r"\b([rsp]k_(?:live|test)_[0-9A-Za-z]{16,})\b"), ("k_live_", "k_test_")),
+    # a vendor's live key by its prefix convention: `gbx_live_4Qm7...`, `whsec_live_...`
+    ("live API key", lazy(r"\b([a-z]{2,6}_live_[0-9A-Za-z]{16,})\b"), ("_live_",)),
     ("access token", lazy(r"\b(gh[pousr]_[0-9A-Za-z]{30,})\b"), ("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
     ("access token", lazy(r"\b(xox[abprs]-[0-9A-Za-z-]{10,})\b"), ("xox",)),
     ("API key", lazy(r"\b(AIza[0-9A-Za-z_-]{35})\b"), ("aiza",)),
