@@ -110,7 +110,7 @@ _LOCATION = lazy(r"`?((?:sftp|s3|ftps?|gs|az|abfss?|file)://[^\s`|]+|/[\w.-]+(?:
 def _locations_by_unit(r: Reading) -> None:
     """A file contract headed by its unit id ("3.1 F1 taps columns") whose location a table gives by
     that id ("| F1, F2, F3 | `sftp://.../inbound/` |")."""
-    rows = [s for s in r.statements if s.shape == "row" and "contracts" in s.placed and s.row.cells]
+    rows = [s for s in r.statements if s.shape == "row" and s.row.cells]  # "## 2. File locations" too
     for contract in r.spec.contracts:
         if contract.kind != "message" or contract.topic is not None:
             continue

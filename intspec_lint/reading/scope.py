@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Contract, Spec, Value, given
+from ..model import Contract, Flow, Sla, Spec, Value, given
 from .idempotency import KEY_HEADER, dedups, handles_redelivery, mentions, safe_by_nature
 from .vocabulary import strip_numbering
 
@@ -21,7 +21,7 @@ _COVERS_ALL = re.compile(
     re.I,
 )
 _SCHEDULE = re.compile(r"\b(?:cron|every\s+\d+\s*\w+|hourly|daily|nightly|weekly|monthly|each\s+night|"
-                       r"at\s+\d{1,2}:\d\d)\b", re.I)
+                       r"at\s+\d{1,2}:\d\d)\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`", re.I)
 _BY_METHOD = {"PUT", "DELETE"}  # idempotent by the method's own definition (RFC 9110)
 
 
@@ -30,6 +30,31 @@ def apply(spec: Spec) -> None:
     _dead_letter(spec)
     _flows(spec)
     _idempotency(spec)
+    _when_down(spec)
+
+
+def scheduled(flow: Flow) -> bool:
+    """A flow started by a clock (a batch), which has deadlines rather than an uptime."""
+    return any(given(v) and _SCHEDULE.search(v.text) for v in (flow.trigger, flow.frequency))
+
+
+_DOWN = re.compile(r"\b(?:unavailable|unreachable|down|outage|not\s+reachable|connection\s+refused|"
+                   r"(?:time[sd]?[- ]?out|timeout)s?|5\d\d|maintenance)\b", re.I)
+_AGAIN = re.compile(r"\b(?:retr(?:y|ied|ies)|re-?run|re-?sen[dt]|re-?queue|replay|queued?|back\s*off)", re.I)
+
+
+def _when_down(spec: Spec) -> None:
+    """An error class for an unavailable side whose action is to try again ("SQL Server unavailable |
+    automatic re-run") says what happens when one side is down."""
+    if spec.sla is not None and spec.sla.when_down is not None:
+        return
+    for category in spec.errors:
+        said = " ".join(v.text for v in (category.name, category.examples) if given(v))
+        if given(category.action) and _DOWN.search(said) and _AGAIN.search(category.action.text):
+            if spec.sla is None:
+                spec.sla = Sla(spec.where("sla"))
+            spec.sla.when_down = category.action
+            return
 
 
 def _auth(spec: Spec) -> None:
@@ -57,6 +82,8 @@ def _flows(spec: Spec) -> None:
     for flow in spec.flows:
         if flow.frequency is None and given(flow.trigger) and _SCHEDULE.search(flow.trigger.text):
             flow.frequency = flow.trigger
+        if flow.trigger is None and given(flow.frequency) and _SCHEDULE.search(flow.frequency.text):
+            flow.trigger = flow.frequency  # "Schedule (cron) | `30 1 * * *` export at 01:30": what starts it
         if given(flow.topic):
             if flow.payload is None:
                 flow.payload = flow.topic

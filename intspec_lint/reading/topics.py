@@ -68,7 +68,10 @@ class Topics:
             # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions
             return named if named and "contracts" not in named else ("contracts",)
         # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
-        return self.vocab.section_parts(title, nested=bool(inherited) or title.rstrip().endswith("?"))
+        parts = self.vocab.section_parts(title, nested=bool(inherited) or title.rstrip().endswith("?"))
+        if "dead_letter" in parts and "monitoring" in parts:  # "Dead letters: quarantine and alerts": their alerts
+            parts = tuple(p for p in parts if p != "monitoring")
+        return parts
 
     def of(self, section: Section) -> tuple[str, ...]:
         return self.parts.get(id(section), ())
