@@ -265,6 +265,9 @@ def _simple_text(content: str) -> str | None:
 
 def parse_markdown(text: str) -> MarkdownDocument:
     lines = text.split("\n")
+    if "===" in text or "!!!" in text or "???" in text:
+        lines = _unfold_blocks(lines)
+        text = "\n".join(lines)
     front_matter = _front_matter(lines)
     if front_matter is not None:
         blanked = front_matter.span.end_line
@@ -273,6 +276,40 @@ def parse_markdown(text: str) -> MarkdownDocument:
     builder = _Builder(tokens, lines)
     root = builder.document()
     return MarkdownDocument(lines, root, front_matter, builder.comments)
+
+
+# MkDocs content tabs and admonitions: `=== "PlayDeck"`, `!!! note "Retries"`, `??? info`, their content
+# indented four spaces (which CommonMark would read as a code block)
+_BLOCK_MARKER = re.compile(r'^(\s*)(?:===|!!!|\?\?\?\+?)(?:\s+[\w-]+)?(?:\s+"([^"]*)")?\s*$')
+
+
+def _unfold_blocks(lines: list[str]) -> list[str]:
+    """The content of each tab or admonition at its marker's own indent, the marker line turned into its
+    title in bold (a tab's label names what it holds) or into a blank line: line numbers stay."""
+    out = list(lines)
+    fence = ""
+    for index, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        if fence:
+            continue
+        match = _BLOCK_MARKER.match(line)
+        if not match:
+            continue
+        indent, title = match.group(1), match.group(2)
+        inner = indent + "    "
+        end = index + 1
+        while end < len(lines) and (lines[end].startswith(inner) or not lines[end].strip()):
+            end += 1
+        while end > index + 1 and not lines[end - 1].strip():
+            end -= 1
+        if end == index + 1:
+            continue  # no indented content: a line of text that happens to start so
+        out[index] = f"{indent}**{title.strip()}**" if title and title.strip() else ""
+        for at in range(index + 1, end):
+            out[at] = indent + out[at][len(inner):] if out[at].startswith(inner) else out[at]
+    return out
 
 
 def _front_matter(lines: list[str]) -> Code | None:
@@ -286,7 +323,8 @@ def _front_matter(lines: list[str]) -> Code | None:
 
 
 def inline_text(token) -> str:
-    """Plain text of an inline token: markup and HTML comments dropped, code spans kept."""
+    """Plain text of an inline token: markup, struck-through text and HTML comments dropped, code spans
+    kept."""
     children = token.children
     if not children:  # no inline markup, or one code span (see _inline): the content is the text
         content = token.content
@@ -294,9 +332,14 @@ def inline_text(token) -> str:
     if len(children) == 1 and children[0].type == "text":
         return children[0].content.strip()
     parts = []
+    struck = 0  # ~~struck-through~~ text is deleted text ("Initial delay: ~~2 s~~ **30 s**"): not said
     for child in children:
         kind = child.type
-        if kind == "text":
+        if kind in ("s_open", "s_close"):
+            struck += 1 if kind == "s_open" else -1
+        elif struck:
+            continue
+        elif kind == "text":
             parts.append(child.content)
         elif kind == "code_inline":
             parts.append(f"`{child.content}`")

@@ -34,7 +34,8 @@ _MECHANISM = lazy(
 )
 # how the connection is protected, not a system that authenticates: "TLS: the certificate is pinned ..."
 _TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+security)?|encryption(?:\s+in\s+transit)?|"
-                  r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?)$", re.I)
+                  r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?|"
+                  r"(?:[\w-]+\s+)?server\s+certificates?(?:\s+chain)?|ca\s+(?:bundle|chain)|certificate\s+chain)$", re.I)
 _ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?)\b",
@@ -62,12 +63,17 @@ _NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+sec
 _KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED})\b"
                 r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
 _SUBJECT = lazy(
-    r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*)\s+(?:authenticates|signs|authori[sz]es|"
+    r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*|`[\w./-]+`)\s+(?:"
+    r"(?:shall|must|will|should)\s+(?:also\s+)?(?:authenticate|sign|authori[sz]e|identify|present|connect|"
+    r"log\s+in|obtain)|authenticates|signs|authori[sz]es|"
     r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in|generates|holds|obtains|"
     r"receives|is\s+(?:onboarded|issued|given|enrolled))\b"
 )
 _BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|partners?|ends?|directions?)\b", re.I)
-_EVERY = lazy(r"\b(?:all|every|each|both|any)\b", re.I)
+# "all secrets", "each system"; not a period ("every 180 days", "each quarter") nor "all of it"
+_EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
+              r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
+              r"deploy\w*|release)\b)", re.I)
 _PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
 _MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
 _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every)\b", re.I)
@@ -108,6 +114,10 @@ class _Reader:
         r = self.r
         for section in r.doc.root.walk():
             if "auth" not in r.topics.of(section):
+                continue
+            label, unit = r.vocab.label(section.title)
+            if label and r.vocab.section_parts(label) == ("auth",) and self._is_system(unit) and not section.children:
+                self._from_section(section, unit)  # "## Authentication — HiveScale API (F3)": that system's
                 continue
             for child in section.children:
                 if not r.topics.own.get(id(child)) and self._is_system(child.title):
@@ -169,9 +179,9 @@ class _Reader:
         return (not vocab.section_parts(title, nested=True) and vocab.field("auth", title) in (None, "system")
                 and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:")))
 
-    def _from_section(self, section: Section) -> None:
+    def _from_section(self, section: Section, system: str = "") -> None:
         """A sub-heading naming one system, with how it authenticates below."""
-        entry = Auth(section.span, system=value(section.title, section.span))
+        entry = Auth(section.span, system=value(system or section.title, section.span))
         statements = [s for s in self.r.within(section) if s.shape != "code"]
         for statement in statements:
             pair = key_value(statement.text) if statement.shape != "row" else (statement.key, statement.value)
@@ -203,7 +213,8 @@ class _Reader:
                 key, rest = statement.key, statement.value
                 field = self.r.vocab.field("auth", key)
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
-                if is_system and self._is_system(key):
+                lead_in = not nested and (not rest.strip() or rest.rstrip(" *").endswith(":"))
+                if is_system and self._is_system(key) and not lead_in:  # not "**Now — per direction:**" over a table
                     self._entry(key, rest, statement, nested)
                     return
             elif nested and self._nested_fields(nested) and self._is_system(text):
@@ -284,7 +295,7 @@ class _Reader:
             elif not entries and mechanism(sentence):
                 entries.append(Auth(where))
                 self.from_prose.add(id(entries[-1]))
-            elif entries and _EVERY.search(sentence) and not subject:
+            elif entries and (_EVERY.search(sentence) or _PLURAL_SUBJECT.match(sentence)) and not subject:
                 self._spec_wide(sentence, where)
                 continue
             if entries:

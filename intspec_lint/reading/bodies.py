@@ -239,7 +239,23 @@ def _top_level_commas(text: str) -> list[str]:
     return pieces
 
 
-def field_row(statement: Statement, columns: dict[int, str], table) -> Field | None:
+def field_rows(statement: Statement, columns: dict[int, str], table) -> list[Field]:
+    """A field table's row as declared fields: one, or one per name in a cell that names several of
+    one type ("`gross_kg` / `tare_kg` / `net_kg` | integer")."""
+    index = next((i for i, name in columns.items() if name == "field"), None)
+    cells = statement.row.cells
+    names = re.findall(r"`([^`\s]+)`", cells[index].text) if index is not None and index < len(cells) else []
+    rest = _LIST_SEPARATORS.sub("", cells[index].text) if names else ""
+    if len(names) >= 2 and not rest.strip():
+        return [f for name in names for f in [field_row(statement, columns, table, name)] if f is not None]
+    found = field_row(statement, columns, table)
+    return [found] if found is not None else []
+
+
+_LIST_SEPARATORS = re.compile(r"`[^`\s]+`|[\s/,;]|\band\b|&")
+
+
+def field_row(statement: Statement, columns: dict[int, str], table, name: str = "") -> Field | None:
     """A field table's row as a declared field: name, type, and whether it is required."""
     by_name = {name: index for index, name in columns.items()}
     cells = statement.row.cells
@@ -248,7 +264,7 @@ def field_row(statement: Statement, columns: dict[int, str], table) -> Field | N
         index = by_name.get(name)
         return cells[index].text.strip() if index is not None and index < len(cells) else ""
 
-    name = cell("field").strip("`* ")
+    name = name or cell("field").strip("`* ")
     if not name or " " in name:
         return None
     kind = cell("type")

@@ -17,7 +17,7 @@ from ..document.model import Section
 from ..model import Body, Contract, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
-from .bodies import bodyless_response, field_row, inline_examples, inline_fields, read_code, role_of
+from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, key_value
 from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, listed_codes, status_line
@@ -194,6 +194,16 @@ def _reassign_examples(contracts: list[Contract]) -> None:
     it fits that one and not the one it was read with; the response on its line goes with it."""
     declared = {id(c): {f.name.split(".")[0].removesuffix("[]") for f in c.bodies["request"].fields}
                 for c in contracts if "request" in c.bodies}
+    for contract in contracts:  # a body of the declared request fields, labelled by a "Response body: ..." line above
+        answers = {f.name.split(".")[0] for f in contract.bodies["response"].fields} if "response" in contract.bodies else set()
+        mine = declared.get(id(contract), set())
+        if mine and not any(e.role == "request" for e in contract.examples):
+            for example in contract.examples:
+                keys = set(example.data) if isinstance(example.data, dict) else set()
+                if example.role == "response" and len(keys) >= 3 and len(keys & mine) >= 0.8 * len(keys) and \
+                        len(keys & answers) < len(keys) / 2:
+                    example.role = "request"
+                    break
     for contract in contracts:
         for example in [e for e in contract.examples if e.role == "request" and isinstance(e.data, dict)]:
             keys = set(example.data)
@@ -216,6 +226,15 @@ def _units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     def visit(section: Section) -> None:
         parts = r.topics.of(section)
         inside = id(section) in taken
+        facet = _facet(r, section.title)
+        unit = next((u for u in reversed(units) if facet and _unit_id(u[0]) == facet), None) if not inside else None
+        if unit is None and not inside and r.topics.own.get(id(section), ()) in ((), ("contracts",)):
+            lead = _ID_LEAD.match(strip_numbering(section.title))  # "3.3 F2 per partner" after "3.2 F2 — BeetTicket"
+            unit = next((u for u in reversed(units) if lead and _unit_id(u[0]) == lead.group(1)), None)
+        if unit is not None:  # "## F1 — status codes" after "## F1 — POST hive readings": more of F1
+            taken.update(id(s) for s in section.walk())
+            unit[1].extend(r.within(section))
+            return
         if not inside and section.level:
             if "contracts" in parts and _split(section):
                 for child in section.children:
@@ -258,6 +277,24 @@ def _units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     visit(r.doc.root)
     units.sort(key=lambda unit: unit[2].line)
     return units
+
+
+_FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*(?:[—–:-]|\s-\s)\s*(.+)$")
+
+
+_ID_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s+(?:per|by|for|across|in|variants?|details?|matrix|mapping)\b")
+
+
+def _unit_id(title: str) -> str:
+    match = _FACET_LEAD.match(strip_numbering(title))
+    return match.group(1) if match else ""
+
+
+def _facet(r: Reading, title: str) -> str:
+    """The unit id of a heading that names one facet of a contract told under another heading ("F1 —
+    status codes", "C2: example"), or ""."""
+    match = _FACET_LEAD.match(strip_numbering(title))
+    return match.group(1) if match and r.vocab.is_contract_subsection(match.group(2)) else ""
 
 
 def _shows(endpoint: Statement, code: Statement) -> bool:
@@ -556,7 +593,12 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         contract.response_shape = value(text, span)
     status = STATUS_LINE.match(text)
     documented = DOCUMENTED_STATUS.match(text)
-    if status and statement.shape == "item":
+    if statement.key and statement.value and field is None and \
+            r.vocab.field("contracts", statement.key) == "status_codes" and not STATUS_KEY.search(text):
+        # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
+        status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
+                                        statement.section))
+    elif status and statement.shape == "item":
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))
     elif documented:  # "Response `200 OK`: `{...}`": the response of that status, documented
         contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
@@ -605,15 +647,19 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
         if getattr(contract, shape) is None:
             setattr(contract, shape, Value("(field table)", table.span))
         body = contract.bodies.setdefault(role, Body(table.span))
-        found = field_row(statement, kind[1], table)
-        if found is not None:
-            body.fields.append(found)
+        body.fields += field_rows(statement, kind[1], table)
     elif kind is None and any(r.vocab.field("contracts", c.text) == "headers" for c in table.header):
         if cells:
             contract.headers.append(value(cells[0].text, statement.span))
     elif kind is None and statement.key:
         _line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
                                      key=statement.key, value=statement.value))
+    elif kind is None and len(cells) > 2 and not table.header[0].text.strip():
+        # "| | Northwind | Globex |" over "| Success | `201` created | `201` created |": a setting per variant,
+        # read as the first variant says it
+        key, said = cells[0].text.strip(" *`"), cells[1].text
+        _line(r, contract, Statement(f"{key}: {said}", statement.span, statement.path, "line", statement.section,
+                                     key=key, value=said))
     if not kind or kind[0] not in ("schema_fields", "status_codes"):
         inline_examples(contract, statement)  # a field table's "e.g. `["HP-C"]`" is a value, not a body
 

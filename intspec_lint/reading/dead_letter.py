@@ -56,6 +56,7 @@ _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|i
                r"after\s+the\s+(?:last|final)|exhausted)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
+_PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
 _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
               re.I)
@@ -191,6 +192,8 @@ def drops_messages(text: str) -> str | None:
     match = said(_DROPPED, text)
     if match and _THE_REST.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "only the failed messages come back; the rest are deleted": the successes
+    if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
+        return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 80):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
     return match.group(0) if match else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document.model import Section
-from ..model import Flow, Value
+from ..model import Flow, Value, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value
@@ -123,6 +123,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             arrow(cell.text, cell.span, fields, direction=True)
         else:
             fields[name] = value(cell.text, cell.span)  # an empty cell points at itself
+    if "payload" not in columns.values() and given(fields.get("name")):
+        fields["payload"] = fields["name"]  # "| 0x03 | Yield sample | HTU → cloud | ...": what moves is what it names
     r.mark("flows", statement.section.span)
     r.spec.flows.append(Flow(statement.span, **fields))
 

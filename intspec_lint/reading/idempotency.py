@@ -43,7 +43,9 @@ _DEDUP = lazy(
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?|"
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
-    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same)",
+    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|natural\s+key|"
+    r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
+    r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal)",
     re.I,
 )
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"

@@ -108,22 +108,30 @@ def promote_summaries(root: Section, lines: list[str]) -> None:
             section.children[:0] = promoted
 
 
-def promote_bold_headings(root: Section, lines: list[str]) -> None:
+def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
     """Make each line of bold text alone the heading of a sub-section holding the blocks after it
-    (in place). A paragraph that goes on below its bold first line keeps the rest in the section."""
+    (in place). A paragraph that goes on below its bold first line keeps the rest in the section. The
+    first block under the title is its subtitle ("**Spec ABC-12, version 3**"), unless it names a part."""
     for section in list(root.walk()):
         kept: list = []
         promoted: list[Section] = []
         for block in section.blocks:
             title = _bold_heading(block, lines)
+            if title is not None and section.level == 1 and not kept and not promoted and not vocab.section_parts(title):
+                title = None
             if title is None:
                 (promoted[-1].blocks if promoted else kept).append(block)
                 continue
             span = block.span
             heading = Section(title, section.level + 1, Span(span.line, 1, span.line, len(lines[span.line - 1]) + 1))
-            rest = block.text.split("\n", 1)[1] if "\n" in block.text else ""
+            inline = _NUMBERED_LEAD.match(lines[span.line - 1])
+            if inline:  # "**12. Dead letters.** Nothing is dropped. ...": the words after the lead stay
+                at = block.text.find(title)
+                rest, first = block.text[at + len(title):].lstrip(" .:—–-") if at >= 0 else block.text, span.line
+            else:
+                rest, first = (block.text.split("\n", 1)[1] if "\n" in block.text else ""), span.line + 1
             if rest.strip():
-                heading.blocks.append(Paragraph(rest, Span(span.line + 1, 1, span.end_line, span.end_column)))
+                heading.blocks.append(Paragraph(rest, Span(first, 1, span.end_line, span.end_column)))
             promoted.append(heading)
         if promoted:
             for heading in promoted:
@@ -133,10 +141,18 @@ def promote_bold_headings(root: Section, lines: list[str]) -> None:
             section.children[:0] = promoted
 
 
+# a numbered step or clause in bold, with its text after it on the line: "**12. Dead letters.** Nothing ..."
+_NUMBERED_LEAD = re.compile(r"^(\*\*|__)(\d{1,2}[.)]\s[^*_\n]{2,80}?)\1\s*\S")
+
+
 def _bold_heading(block, lines: list[str]) -> str | None:
-    """The title of a paragraph whose first line is bold text alone ("**Retries**", "__DLQ:__")."""
+    """The title of a paragraph whose first line is bold text alone ("**Retries**", "__DLQ:__"), or
+    opens with a numbered bold lead ("**12. Dead letters.** Nothing is dropped")."""
     if not isinstance(block, Paragraph) or block.span.line > len(lines):
         return None
+    numbered = _NUMBERED_LEAD.match(lines[block.span.line - 1])
+    if numbered:
+        return _ASIDE.sub("", numbered.group(2)).strip(" .:`") or None
     raw = _TRAILING_COMMENT.sub("", lines[block.span.line - 1]).strip()  # "**Retries** <!-- note -->"
     raw = _ASIDE.sub("", raw)  # "**NCSW to ClearPath** (how ClearPath trusts what comes back)."
     if len(raw) > 80 or not raw.startswith(("**", "__")) or not raw.rstrip(":").endswith(("**", "__")):
@@ -376,11 +392,17 @@ def _is_register(table: Table, vocab) -> bool:
     rows, over at least three parts: "Section | Item | Specification", "Aspect | Detail"."""
     if len(table.header) < 2 or len(table.rows) < _MIN_ROWS:
         return False
+    if len(table.header) > 2 and not table.header[0].text.strip():
+        return False  # "| | Northwind | Globex |": a setting per variant, each column one partner's
     if vocab.table_part([cell.text for cell in table.header], ()) is not None:
         return False
     named = [_part_of(row.cells[0].text, vocab) for row in table.rows if row.cells]
     parts = {found for title, _, _ in named if title for found in vocab.section_parts(title)}
-    return sum(1 for title, _, _ in named if title) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
+    # rows that name their part in words, not only by a key ("Owner", "Status" in a document's header
+    # table are keys of some part, and no register)
+    said = sum(1 for row in table.rows if row.cells and vocab.section_parts(_SEGMENT.split(row.cells[0].text)[0]))
+    return (sum(1 for title, _, _ in named if title) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
+            and said >= 2)
 
 
 def _sections(table: Table, level: int, vocab) -> list[Section]:

@@ -35,7 +35,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     grid_tables(doc.root)
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
-    promote_bold_headings(doc.root, doc.lines)
+    promote_bold_headings(doc.root, doc.lines, vocab)
     unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
     transpose_tables(doc.root, vocab)

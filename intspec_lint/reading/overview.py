@@ -29,7 +29,8 @@ _ROLES = lazy(
     r"\b(?:producers?|consumers?|sources?|destinations?|targets?|publish(?:er|ers|es)?|subscrib(?:er|ers|es)|"
     r"senders?|receivers?|recipients?|clients?|servers?|providers?|upstream|downstream|system\s+of\s+record|"
     r"callers?|emits?|consumes|sends|receives|pushes|pulls|calls|owns|master|originat\w+|downstream|raises|feeds|"
-    r"produces|generates|writes|creates|notifies|reads|polls|uploads|exports|imports|forwards|delivers)\b",
+    r"produces|generates|writes|creates|notifies|reads|polls|uploads|exports|imports|forwards|delivers|tells|informs|"
+    r"submits|transmits|supplies|publishes)\b",
     re.I,
 )
 _DUR = r"\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
@@ -46,6 +47,9 @@ _SLA = lazy(
     rf"message\s+expiry)\b[^.\n|]{{0,30}}?(?P<ttl_value>{_DUR}))",
     re.I,
 )
+_RATE = lazy(r"~?\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s*k?\s+(?:[\w-]+\s+){0,3}?(?:per|a|an|each|/)\s*"
+             r"(?:second|sec|minute|min|hour|day|weekday|week|month|night|run)\b|\d[\d,.]*\s*/\s*(?:s|min|h|day)\b",
+             re.I)
 _PER_ATTEMPT = lazy(r"\b(?:per|each|every|single|one)\s+(?:attempt|call|request|try|retry)\b|\bconnect(?:ion)?\s+time"
                     r"|\bread\s+time|\bsocket\b", re.I)
 
@@ -63,6 +67,7 @@ def role_phrase(text: str) -> str | None:
 def read(r: Reading) -> None:
     spec = r.spec
     intro: list[str] = []
+    opening = True  # no part's section yet
     for statement in r.statements:
         if statement.shape == "code-key" and id(statement.code) not in r.examples and "overview" in statement.placed:
             _key_fact(r, statement)  # `pattern: event-driven` in a YAML block under the overview
@@ -70,8 +75,9 @@ def read(r: Reading) -> None:
         if statement.shape in ("code", "code-key", "code-comment") or id(statement.code) in r.examples:
             continue
         section = statement.section
-        if statement.shape != "heading" and (not section.level or section is r.topics.title):
-            intro.append(statement.text)  # the paragraphs before any part's section
+        opening = opening and not (statement.placed - {"overview"})
+        if statement.shape != "heading" and (not section.level or section is r.topics.title or opening):
+            intro.append(statement.text)  # the paragraphs before any part's section ("## 1. In one paragraph")
         if statement.key and statement.shape != "row" and _key_fact(r, statement):
             pass
         elif statement.shape == "heading" and "overview" in statement.placed and not r.topics.own.get(id(section)):
@@ -164,6 +170,11 @@ def _sla_facts(r: Reading, statement) -> None:
     text = statement.text
     if statement.shape == "row" and "sla" not in statement.placed and r.topics.table(statement.table, ()) is not None:
         return  # "message expiry 300 s" in one flow's row is that flow's, not the spec's service level
+    if "sla" in statement.placed and (r.spec.sla is None or r.spec.sla.throughput is None):
+        rate = _RATE.search(text)  # "Batch posts: 20-30 per day" under "Volumes"
+        if rate:
+            line = statement.span.line + text.count("\n", 0, rate.start())
+            _sla(r, statement.span).throughput = value(rate.group(0), Span(line, 1, line, 1))
     for key, said, offset, kind in sla_facts(text):
         if r.spec.sla is not None and getattr(r.spec.sla, key) is not None:
             continue

@@ -105,7 +105,8 @@ _FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "
 def read(r: Reading) -> None:
     statements = [s for s in r.about("retry") if s.shape != "code" and id(s.code) not in r.examples]
     statements.sort(key=lambda s: "retry" not in s.placed)  # the retry section's own words first, then asides
-    keyed = [s for s in statements if s.key or (s.shape == "row" and len(s.row.cells) > 2)]
+    by_column = _column_rows(r, statements)
+    keyed = [s for s in statements if id(s) not in by_column and (s.key or (s.shape == "row" and len(s.row.cells) > 2))]
     for statement in keyed:
         _key_fact(r, statement)
     for statement in statements:
@@ -126,6 +127,28 @@ def read(r: Reading) -> None:
         _loose(retry, statements)
         if any(getattr(retry, name) is not None for name in _FIELDS):
             r.spec.retry = retry
+
+
+def _column_rows(r: Reading, statements) -> set[int]:
+    """The rows of a table whose columns name retry settings ("Caller | Strategy | Initial delay | Max
+    attempts | Max delay"), read column by column: the first row's values, then what later rows add."""
+    taken: set[int] = set()
+    for statement in statements:
+        if statement.shape != "row" or statement.table is None:
+            continue
+        header = [r.vocab.field("retry", cell.text.strip(" *`")) for cell in statement.table.header]
+        if len({f for f in header if f}) < 2:
+            continue
+        retry = _retry(r, statement)
+        for index, name in enumerate(header):
+            cells = statement.row.cells
+            if name and index < len(cells) and cells[index].text.strip() and getattr(retry, name) is None:
+                row = Statement(statement.text, statement.span, statement.path, "row", statement.section,
+                                placed=statement.placed, key=statement.table.header[index].text,
+                                value=cells[index].text)
+                setattr(retry, name, _value(name, cells[index].text, row))
+        taken.add(id(statement))
+    return taken
 
 
 def _retry(r: Reading, statement) -> Retry:

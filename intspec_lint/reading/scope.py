@@ -17,11 +17,14 @@ from .vocabulary import strip_numbering
 _COVERS_ALL = re.compile(
     r"\b(all|every|each|any)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
     r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?|"
-    r"commands?|notifications?|files?)\b",
+    r"commands?|notifications?|files?|frames?|packets?|payloads?|publish(?:es)?|datagrams?|readings?|samples?|"
+    r"batch(?:es)?)\b",
     re.I,
 )
 _SCHEDULE = re.compile(r"\b(?:cron|every\s+\d+\s*\w+|hourly|daily|nightly|weekly|monthly|each\s+night|"
                        r"at\s+\d{1,2}:\d\d)\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`", re.I)
+# a schedule that says when, not only how often: a cron expression, a time of day
+_CLOCK = re.compile(r"\bcron\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:at\s+)?\d{1,2}:\d\d\b", re.I)
 _BY_METHOD = {"PUT", "DELETE"}  # idempotent by the method's own definition (RFC 9110)
 
 
@@ -82,7 +85,7 @@ def _flows(spec: Spec) -> None:
     for flow in spec.flows:
         if flow.frequency is None and given(flow.trigger) and _SCHEDULE.search(flow.trigger.text):
             flow.frequency = flow.trigger
-        if flow.trigger is None and given(flow.frequency) and _SCHEDULE.search(flow.frequency.text):
+        if flow.trigger is None and given(flow.frequency) and _CLOCK.search(flow.frequency.text):
             flow.trigger = flow.frequency  # "Schedule (cron) | `30 1 * * *` export at 01:30": what starts it
         if given(flow.topic):
             if flow.payload is None:
@@ -141,7 +144,7 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
                 return statement
     noun = _noun(contract)
     if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
-        found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?\b", s.text, re.I)), None)
+        found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?(?:_\w+)?\b", s.text, re.I)), None)
         if found is not None:
             return found
     if contract.kind == "message":  # "Lumen may receive the same interchange twice ... deduplicated on UNB ref"
@@ -151,7 +154,12 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
 
 
 def _noun(contract: Contract) -> str:
-    """What a message contract carries, in the word a spec-wide statement would use for it."""
+    """What a contract carries, in the word a spec-wide statement would use for it: a message's kind,
+    an endpoint's resource ("ticket" of `POST /v3/tonnage-tickets`)."""
+    if contract.kind == "http" and given(contract.url):
+        segments = [p for p in contract.url.text.split("?")[0].strip("`").split("/") if p and not p.startswith(("{", ":", "<"))]
+        last = re.split(r"[-_]", segments[-1])[-1].lower() if segments else ""
+        return last[:-1] if last.endswith("s") and len(last) > 4 else (last if len(last) > 3 else "")
     if contract.kind != "message":
         return ""
     named = _KIND_NOUN.search(contract.label or contract.text.split("\n", 1)[0])
@@ -190,6 +198,8 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     # "F3 msg: ...", "F4 is deduplicated on ...": the unit ids the document gives its parts, where a statement opens
     opening = text.split(":", 1)[0] if lead else " ".join(text.split()[:2])
     codes = set(_UNIT_CODE.findall(opening))  # in their own case: "F3", not the "v1" of a path
+    if not codes and len(set(_UNIT_CODE.findall(text))) == 1:
+        codes = set(_UNIT_CODE.findall(text))  # "The PMS shall receive the same F4 notice more than once"
     if codes and codes & set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0])):
         return True
     words = set(_WORD.findall(lead)) - _STOP

@@ -72,6 +72,8 @@ def key_value(text: str) -> tuple[str, str] | None:
     rest = match.group(2)
     if not key or rest.startswith("//") or key.lower().startswith("www.") or len(key.split()) > 8:
         return None  # "https://...": a URL, not a key
+    if key.count("(") != key.count(")") or key.count("[") != key.count("]"):
+        return None  # "its device certificate (X.509, CN = VIN)": the sign stands inside brackets
     if more:
         rest = f"{rest}\n{more}"
     return key, rest.strip()
@@ -91,7 +93,22 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     flattener.section(doc.root, ())
     if doc.front_matter is not None:
         flattener.code(doc.front_matter, (), doc.root, None)
-    return flattener.out
+    out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
+    for statement in out:
+        if statement.shape in ("sentence", "line", "item") and not statement.key:
+            clause = _CLAUSE_ID.match(statement.text)
+            if clause:  # "IR-702 The HTU shall renew ...": the requirement's id is no part of what it says
+                statement.text = statement.text[clause.end():]
+    return out
+
+
+_CLAUSE_ID = re.compile(r"^(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?[.:)]?\s+(?=[A-Z`*])")
+
+
+# a lead that says what was, not what is: "**We used to:** retry forever", "Previously: ...", a dated
+# incident ("*INC-2340, 2025-03-03: one static key ... was pasted*")
+_PAST = re.compile(r"^(?:we\s+used\s+to|used\s+to|previously|formerly|before(?:\s+v?[\d.]+|\s+the\s+\w+)?|"
+                   r"old(?:\s+(?:behaviou?r|way|design|setup))?|was|until\s+v?[\d.]+)$|\b\d{4}-\d\d-\d\d\b", re.I)
 
 
 class _Flattener:
@@ -127,6 +144,8 @@ class _Flattener:
         a sentence wrapped over two lines is read whole. A paragraph that opens with a bold lead
         ("**FD → CAPS.** FD must use ...") is one statement keyed by the lead."""
         lead = self._lead(first_line)
+        if lead and not text.lstrip(" *_").startswith(lead[0][:12]):
+            lead = None  # the words after a lead that became a heading ("**12. Dead letters.** Nothing ...")
         if lead and not (key_value(text) or ("", ""))[0] == lead[0]:
             first = text.split("\n", 1)[0]
             rest = text.strip()
@@ -142,7 +161,9 @@ class _Flattener:
                 continue
             number = first_line + offset
             pair = key_value(line)
-            if pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0]):
+            mid_sentence = bool(run) and run[-1][0] == number - 1 and not run[-1][1].rstrip(" *_").endswith(
+                (".", "!", "?", ":", ")"))  # "... will sometimes see the same ticket twice. That⏎is safe: ..."
+            if pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0]) and not mid_sentence:
                 self.sentences(run, path, section, parent)
                 self.keyed(keyed, path, section, parent)
                 run, keyed = [], [(number, line)]

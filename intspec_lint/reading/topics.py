@@ -20,7 +20,7 @@ import re
 from ..document.model import MarkdownDocument, Section, Table
 from .lazy_re import lazy
 from .statements import Statement
-from .vocabulary import Vocabulary, normalize
+from .vocabulary import Vocabulary, normalize, strip_numbering
 
 METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>[^\s`|)]*|(?:https?://|/|\{)[^\s`|)]*)")
 TOPIC_HEADING = lazy(
@@ -28,6 +28,7 @@ TOPIC_HEADING = lazy(
     r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`",
     re.I,
 )
+_METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+[\w`]")
 _MAJORITY = 0.5
 _MIN_VOTES = 2
 # a section is given a part by its words only for the parts read from what statements say; flows and
@@ -63,6 +64,8 @@ class Topics:
     def heading_parts(self, title: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The parts a heading names itself; a heading that is an endpoint or a topic is a contract."""
         call = METHOD_URL.search(title) or TOPIC_HEADING.search(title)
+        if call is None and _METHOD_FIRST.match(strip_numbering(title)):
+            return ("contracts",)  # "F2 — POST swarm alert": an operation, whatever words name it
         if call:
             named = self.vocab.section_parts(title[:call.start()], nested=True)
             # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions

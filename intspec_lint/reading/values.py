@@ -17,7 +17,7 @@ _UNITS = {
     "d": 86400, "day": 86400, "days": 86400,
 }  # fmt: skip
 _DURATION = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.I
+    r"(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.I
 )
 _ISO_DURATION = re.compile(r"\bP(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?\b")
 _WORDS = {
@@ -55,7 +55,9 @@ def duration_seconds(text: str, bare_unit: float | None = None) -> float | None:
     """`1s`, `500 ms`, `5 min`, `PT5M` in seconds; a bare number counts in `bare_unit`."""
     match = _DURATION.search(text)
     if match:
-        return float(match.group(1).replace(",", ".")) * _UNITS[match.group(2).lower()]
+        number = match.group(1)  # "400,000 ms": thousands; "2,5 s": a decimal comma
+        number = number.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number) else number.replace(",", ".")
+        return float(number) * _UNITS[match.group(2).lower()]
     iso = _ISO_DURATION.search(text)
     if iso and any(iso.groups()):
         days, hours, minutes, seconds = (float(g) if g else 0.0 for g in iso.groups())

@@ -271,6 +271,8 @@ class Vocabulary:
                     continue  # "Method | Path | Direction | Purpose": endpoints, not flows
             if len(columns) < 2 or not needed.issubset(columns.values()):
                 continue
+            if prior and part not in prior and set(columns.values()) <= _ENDS.get(part, set()):
+                continue  # "Source | Dead-letter destination | Who is alerted" under "Dead letters": theirs
             if part == "mappings" and len(columns) < 4:
                 columns = self._mapping_by_position(header) or _typed_by_position(header, columns)
             if part in _NEEDS_CONTEXT and part not in prior and len(columns) < 3:
@@ -299,6 +301,10 @@ class Vocabulary:
                 if name in ("transform", "default", "nullable") and name not in columns.values():
                     columns[index] = name
         return columns
+
+
+# the columns that only say where from and where to: no flow or mapping table by themselves outside its part
+_ENDS = {"flows": {"source", "destination", "name"}, "mappings": {"source_field", "target_field"}}
 
 
 def abbreviates(short: str, word: str) -> bool:
