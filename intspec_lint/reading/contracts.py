@@ -1,29 +1,28 @@
 """API and message contracts: method and URL or topic, headers, bodies, status codes, examples.
 
-A contract is a unit of the document: a sub-heading under the contracts' section ("### POST
-/v1/orders", "### Contract: create order"), a section that names an endpoint or a queue, or, in a
-section that lists several endpoints without sub-headings, the statements from one endpoint's
-first mention to the next. Units that name the same endpoint (an example in an appendix, a
-"(response)" sub-heading) are one contract. Examples are fenced blocks, YAML contract blocks, JSON
-in inline code ("Response 201: `{"id": 7}`"), JSON after an arrow ("→ 200 {...}"), and a status
-that has no body by definition ("204 No Content").
+Each unit of the document that describes one endpoint or message (contract_units.py finds them) is
+read into a Contract; units that name the same endpoint (an example in an appendix, a "(response)"
+sub-heading) are one contract. Examples are fenced blocks, YAML contract blocks, JSON in inline code
+("Response 201: `{"id": 7}`"), JSON after an arrow ("→ 200 {...}"), and a status that has no body
+by definition ("204 No Content"). What one contract shares with others (one SOAP endpoint, "as C2",
+a location table by unit id) is settled after all are read.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..document.model import Section
 from ..model import Body, Contract, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
+from .contract_units import CODES_TITLE, EXAMPLE_LEAD, SHARED, TOPIC_MENTION, generic, units
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, key_value
 from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, listed_codes, status_line
-from .topics import METHOD_URL, TOPIC_HEADING
+from .topics import METHOD_URL
 from .values import value
-from .vocabulary import abbreviates, normalize, strip_numbering
+from .vocabulary import abbreviates, strip_numbering
 
 _SHAPE_LIST = lazy(
     r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
@@ -33,11 +32,6 @@ _SHAPE_LIST = lazy(
 _RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
 _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
-_TOPIC_MENTION = lazy(
-    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`]+)`"
-    r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
-    re.I,
-)
 _MESSAGE = lazy(
     r"\b(topic|queue|kafka|sqs|sns|rabbitmq|amqp|pub/?sub|event|message|mqtt|kinesis|eventbridge|service bus|"
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi|csv|columns|fixed-width|files?)\b",
@@ -49,20 +43,12 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
                     r"\s*\([^)]*\))*)", re.I)
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
-_SHARED = lazy(r"^\W*(?:common|general|conventions?|shared|for\s+all|all\s+(?:contracts|endpoints|calls|messages)|"
-               r"basics|defaults|global|every\s+(?:contract|endpoint|call)|schemas?|types|data\s+model|models?|"
-               r"definitions|glossary)\b", re.I)
-_CODES_TITLE = lazy(r"\b(?:status(?:es)?\s+(?:and|&)|faults?|(?:reason|response|status|error|fault|return)\s+codes?|"
-                    r"error\s+(?:handling|responses?|model|format))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:errors?|codes)\W*$", re.I)
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
-_LABEL_PARTS = ("contracts",)
-_EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
 
 
 def read(r: Reading) -> None:
-    units = _units(r)
     merged: dict[str, Contract] = {}
-    for heading, statements, span in units:
+    for heading, statements, span in units(r):
         contract = _contract(r, heading, statements, span)
         identity = _identity(contract)
         same = _same(identity, merged) if identity else None
@@ -148,7 +134,7 @@ def _shared_endpoint(r: Reading) -> None:
         verb = next((m.group(1) for s in own for m in [_HTTP_VERB.search(s.text)] if m), None)
         # the codes of a shared "HTTP status and faults" sub-section (no contract's own table)
         table = [s for s in r.within(section) if s.shape == "row" and s.section is not section
-                 and (_CODES_TITLE.search(s.section.title) or _SHARED.match(strip_numbering(s.section.title)))
+                 and (CODES_TITLE.search(s.section.title) or SHARED.match(strip_numbering(s.section.title)))
                  and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"]
         codes += [StatusCode(int(m.group(1)), s.span) for s in table for m in [STATUS_ANY.search(s.row.cells[0].text)] if m]
         if call is None and not (url and verb) and not codes:
@@ -217,194 +203,12 @@ def _reassign_examples(contracts: list[Contract]) -> None:
             fits[0].examples += moved
 
 
-# -- where contracts stand --------------------------------------------------------------------------
-def _units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
-    """(heading, statements, span) of every contract, in document order."""
-    units: list[tuple[str, list[Statement], Span]] = []
-    taken: set[int] = set()  # ids of sections read as contracts
-
-    def visit(section: Section) -> None:
-        parts = r.topics.of(section)
-        inside = id(section) in taken
-        facet = _facet(r, section.title)
-        unit = next((u for u in reversed(units) if facet and _unit_id(u[0]) == facet), None) if not inside else None
-        if unit is None and not inside and r.topics.own.get(id(section), ()) in ((), ("contracts",)):
-            lead = _ID_LEAD.match(strip_numbering(section.title))  # "3.3 F2 per partner" after "3.2 F2 — BeetTicket"
-            unit = next((u for u in reversed(units) if lead and _unit_id(u[0]) == lead.group(1)), None)
-        if unit is not None:  # "## F1 — status codes" after "## F1 — POST hive readings": more of F1
-            taken.update(id(s) for s in section.walk())
-            unit[1].extend(r.within(section))
-            return
-        if not inside and section.level:
-            if "contracts" in parts and _split(section):
-                for child in section.children:
-                    visit(child)
-                return
-            if "contracts" in parts and _is_unit(r, section):
-                _take(section)
-                return
-            if not parts and not section.children and section is not r.topics.title and _names_endpoint(r, section):
-                _take(section)
-                return
-            if "contracts" not in parts and section is not r.topics.title and _labelled(r, section.title) and \
-                    _describes(r, section):
-                _take(section)  # "### Contract: create order" under a flow
-                return
-        for child in section.children:
-            visit(child)
-
-    def _take(section: Section) -> None:
-        taken.update(id(s) for s in section.walk())
-        units.append((section.title, r.within(section), section.span))
-        units[-1][1].insert(0, _heading(r, section))
-
-    def _split(section: Section) -> bool:
-        """Several endpoints in one section without sub-headings: each from its first mention on."""
-        own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
-        starts = [i for i, s in enumerate(own) if s.depth == 0 and _starts_endpoint(s)]
-        # a request example right after the endpoint it shows ("`POST <your endpoint URL>`", then
-        # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
-        starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and _shows(own[starts[n - 1]], own[i])
-                                                           and not any(s.shape == "code" for s in own[starts[n - 1]:i]))]
-        if len(starts) < 2:
-            return False
-        for number, start in enumerate(starts):
-            end = starts[number + 1] if number + 1 < len(starts) else len(own)
-            statements = own[start:end]
-            units.append((statements[0].text.split("\n")[0], statements, statements[0].span))
-        return True
-
-    visit(r.doc.root)
-    units.sort(key=lambda unit: unit[2].line)
-    return units
-
-
-_FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*(?:[—–:-]|\s-\s)\s*(.+)$")
-
-
-_ID_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s+(?:per|by|for|across|in|variants?|details?|matrix|mapping)\b")
-
-
-def _unit_id(title: str) -> str:
-    match = _FACET_LEAD.match(strip_numbering(title))
-    return match.group(1) if match else ""
-
-
-def _facet(r: Reading, title: str) -> str:
-    """The unit id of a heading that names one facet of a contract told under another heading ("F1 —
-    status codes", "C2: example"), or ""."""
-    match = _FACET_LEAD.match(strip_numbering(title))
-    return match.group(1) if match and r.vocab.is_contract_subsection(match.group(2)) else ""
-
-
-def _shows(endpoint: Statement, code: Statement) -> bool:
-    """The code block's request line has the endpoint's method, and its path fits the endpoint's (the
-    endpoint's URL a placeholder, or the same path with values for its parameters)."""
-    said, shown = METHOD_URL.search(endpoint.text), METHOD_URL.match(code.text.lstrip())
-    if not said or not shown or said.group(1) != shown.group(1):
-        return False
-    if said.group(2).startswith("<"):
-        return True
-    mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
-    theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
-    return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) for a, b in zip(mine, theirs))
-
-
-_EXAMPLE_LEAD = lazy(r"^\W*(?:request|response|example|sample|e\.g\.|for example|curl)\b", re.I)
-
-
-def _starts_endpoint(statement: Statement) -> bool:
-    """A statement that opens with an endpoint: "`POST /v1/orders` creates ...", "`invoice-create`: `POST ...`",
-    or a request example of its own (```http POST https://... ```); not "Request: `GET /v1/orders/7`"."""
-    if statement.shape == "code":
-        return statement.code.info in ("http", "") and bool(METHOD_URL.match(statement.text.lstrip()))
-    if statement.shape not in ("item", "line", "sentence") or _EXAMPLE_LEAD.match(statement.text):
-        return False
-    first = statement.text.split("\n", 1)[0]
-    match = METHOD_URL.search(first)
-    return match is not None and match.start() <= 40
-
-
-def _heading(r: Reading, section: Section) -> Statement:
-    return next((s for s in r.statements if s.shape == "heading" and s.section is section),
-                Statement(section.title, section.span, (section.title,), "heading", section))
-
-
-def _generic(r: Reading, title: str) -> bool:
-    return bool(r.vocab.section_parts(title)) and len(normalize(title).split()) <= 2  # "API Contracts"
-
-
-def _labelled(r: Reading, title: str) -> bool:
-    label = r.vocab.label(title)[0]
-    return bool(label) and "contracts" in r.vocab.section_parts(label)
-
-
-_OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"
-                  r"publish|notify|upsert|register|sync|push|pull|search|query|retrieve|read|write|close|open|"
-                  r"refund|approve|reject|book|reserve|confirm)\b|\b(?:message|event|webhook|callback|notification|"
-                  r"endpoint|request)s?\b", re.I)
-
-
-def _is_unit(r: Reading, section: Section) -> bool:
-    own = r.topics.own.get(id(section), ())
-    if own and "contracts" not in own:
-        return False
-    if (_SHARED.match(strip_numbering(section.title)) or _CODES_TITLE.search(section.title)) and \
-            not (METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)):
-        return False  # "Common", "HTTP status and faults": what every contract shares, not a contract
-    said = [s for s in r.within(section, own=True) if s.shape != "heading"]
-    if said and all(s.shape == "row" and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
-                    for s in said):
-        return False  # "### MQTT reason codes we handle" over a code table: the codes of every contract
-    for child in section.children:
-        child_parts = r.topics.heading_parts(child.title, ("nested",))
-        if not r.vocab.is_contract_subsection(child.title) and (not child_parts or "contracts" in child_parts):
-            return False
-    if _describes(r, section):
-        return True
-    # a sub-heading under the contracts that names an operation ("### Create fulfillment order") is one,
-    # however little it says; "### Environments" is not
-    return not own and not section.children and bool(_OPERATION.search(section.title))
-
-
-def _names_endpoint(r: Reading, section: Section) -> bool:
-    """A section that names a method and URL, or a queue or topic by a key ("Queue: `orders`")."""
-    if METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title):
-        return True
-    for statement in r.within(section):
-        if statement.shape in ("code", "code-key", "code-comment"):
-            continue
-        if statement.shape == "row" and r.topics.table(statement.table, ()) is not None:
-            continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere
-        pair = key_value(statement.text)
-        if METHOD_URL.search(statement.text) or (
-                pair and r.vocab.field_exactly("contracts", pair[0]) in ("method", "url", "topic")
-                and pair[1].strip() and len(pair[1].split()) <= 3):
-            return True
-    return False
-
-
-def _describes(r: Reading, section: Section) -> bool:
-    """Evidence that a section describes an endpoint or a message, not just names the topic."""
-    if METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title):
-        return True
-    for statement in r.within(section):
-        if statement.shape == "code":
-            return True
-        if statement.shape in ("code-key", "code-comment"):
-            continue
-        if METHOD_URL.search(statement.text) or _TOPIC_MENTION.search(statement.text):
-            return True
-        pair = key_value(statement.text)
-        if pair and r.vocab.field("contracts", pair[0]) in _EVIDENCE_FIELDS:
-            return True
-    return False
 
 
 # -- one contract -----------------------------------------------------------------------------------
 def _contract(r: Reading, heading: str, statements: list[Statement], span: Span) -> Contract:
     from_heading = statements[0].shape == "heading"
-    contract = Contract(span, name=value(heading, span) if from_heading and not _generic(r, heading) else None)
+    contract = Contract(span, name=value(heading, span) if from_heading and not generic(r, heading) else None)
     words = [s for s in statements if s.shape not in ("code", "code-key", "code-comment")]
     contract.text = "\n".join(s.text for s in statements if s.shape != "code-key")
     previous: Statement | None = None
@@ -604,7 +408,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
         status_line(contract, statement)
     elif statement.key and _VALUE_STATUS.match(statement.value or "") and _CONDITION_KEY.match(statement.key) and \
-            r.vocab.field("contracts", statement.key) != "status_codes" and not _EXAMPLE_LEAD.match(statement.key):
+            r.vocab.field("contracts", statement.key) != "status_codes" and not EXAMPLE_LEAD.match(statement.key):
         # "Repeated Idempotency-Key within 7 days: `200 OK` with the original body": when that status comes
         code = int(_VALUE_STATUS.match(statement.value).group(1))
         contract.status_codes.append(StatusCode(code, span, value(statement.key, span)))
@@ -612,7 +416,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
     else:
         status_line(contract, statement)
     if contract.topic is None:
-        mention = _TOPIC_MENTION.search(text)
+        mention = TOPIC_MENTION.search(text)
         if mention and not METHOD_URL.search(text):
             contract.topic = value(mention.group(1) or mention.group(2), span)
 

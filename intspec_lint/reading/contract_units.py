@@ -1,0 +1,222 @@
+"""Where contracts stand: the units of the document that each describe one endpoint or message.
+
+A sub-heading under the contracts' section ("### POST /v1/orders", "### Contract: create order"), a
+section that names an endpoint or a queue, a heading labelled as a contract under another part, or,
+in a section that lists several endpoints without sub-headings, the statements from one endpoint's
+first mention to the next. A later section that names one facet of a unit by its id ("## F1 — status
+codes", "### F2 per partner") is more of that unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Section
+from ..span import Span
+from .context import Reading
+from .lazy_re import lazy
+from .statements import Statement, key_value
+from .topics import METHOD_URL, TOPIC_HEADING
+from .vocabulary import normalize, strip_numbering
+
+
+TOPIC_MENTION = lazy(
+    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`]+)`"
+    r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
+    re.I,
+)
+
+
+SHARED = lazy(r"^\W*(?:common|general|conventions?|shared|for\s+all|all\s+(?:contracts|endpoints|calls|messages)|"
+               r"basics|defaults|global|every\s+(?:contract|endpoint|call)|schemas?|types|data\s+model|models?|"
+               r"definitions|glossary)\b", re.I)
+
+
+CODES_TITLE = lazy(r"\b(?:status(?:es)?\s+(?:and|&)|faults?|(?:reason|response|status|error|fault|return)\s+codes?|"
+                    r"error\s+(?:handling|responses?|model|format))\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:errors?|codes)\W*$", re.I)
+
+
+_EVIDENCE_FIELDS = {"method", "url", "topic", "request_shape", "response_shape", "status_codes"}
+
+
+def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
+    """(heading, statements, span) of every contract, in document order."""
+    found: list[tuple[str, list[Statement], Span]] = []
+    taken: set[int] = set()  # ids of sections read as contracts
+
+    def visit(section: Section) -> None:
+        parts = r.topics.of(section)
+        inside = id(section) in taken
+        facet = _facet(r, section.title)
+        unit = next((u for u in reversed(found) if facet and _unit_id(u[0]) == facet), None) if not inside else None
+        if unit is None and not inside and r.topics.own.get(id(section), ()) in ((), ("contracts",)):
+            lead = _ID_LEAD.match(strip_numbering(section.title))  # "3.3 F2 per partner" after "3.2 F2 — BeetTicket"
+            unit = next((u for u in reversed(found) if lead and _unit_id(u[0]) == lead.group(1)), None)
+        if unit is not None:  # "## F1 — status codes" after "## F1 — POST hive readings": more of F1
+            taken.update(id(s) for s in section.walk())
+            unit[1].extend(r.within(section))
+            return
+        if not inside and section.level:
+            if "contracts" in parts and _split(section):
+                for child in section.children:
+                    visit(child)
+                return
+            if "contracts" in parts and _is_unit(r, section):
+                _take(section)
+                return
+            if not parts and not section.children and section is not r.topics.title and _names_endpoint(r, section):
+                _take(section)
+                return
+            if "contracts" not in parts and section is not r.topics.title and _labelled(r, section.title) and \
+                    _describes(r, section):
+                _take(section)  # "### Contract: create order" under a flow
+                return
+        for child in section.children:
+            visit(child)
+
+    def _take(section: Section) -> None:
+        taken.update(id(s) for s in section.walk())
+        found.append((section.title, r.within(section), section.span))
+        found[-1][1].insert(0, _heading(r, section))
+
+    def _split(section: Section) -> bool:
+        """Several endpoints in one section without sub-headings: each from its first mention on."""
+        own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
+        starts = [i for i, s in enumerate(own) if s.depth == 0 and _starts_endpoint(s)]
+        # a request example right after the endpoint it shows ("`POST <your endpoint URL>`", then
+        # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
+        starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and _shows(own[starts[n - 1]], own[i])
+                                                           and not any(s.shape == "code" for s in own[starts[n - 1]:i]))]
+        if len(starts) < 2:
+            return False
+        for number, start in enumerate(starts):
+            end = starts[number + 1] if number + 1 < len(starts) else len(own)
+            statements = own[start:end]
+            found.append((statements[0].text.split("\n")[0], statements, statements[0].span))
+        return True
+
+    visit(r.doc.root)
+    found.sort(key=lambda unit: unit[2].line)
+    return found
+
+
+_FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*(?:[—–:-]|\s-\s)\s*(.+)$")
+
+
+_ID_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s+(?:per|by|for|across|in|variants?|details?|matrix|mapping)\b")
+
+
+def _unit_id(title: str) -> str:
+    match = _FACET_LEAD.match(strip_numbering(title))
+    return match.group(1) if match else ""
+
+
+def _facet(r: Reading, title: str) -> str:
+    """The unit id of a heading that names one facet of a contract told under another heading ("F1 —
+    status codes", "C2: example"), or ""."""
+    match = _FACET_LEAD.match(strip_numbering(title))
+    return match.group(1) if match and r.vocab.is_contract_subsection(match.group(2)) else ""
+
+
+def _shows(endpoint: Statement, code: Statement) -> bool:
+    """The code block's request line has the endpoint's method, and its path fits the endpoint's (the
+    endpoint's URL a placeholder, or the same path with values for its parameters)."""
+    said, shown = METHOD_URL.search(endpoint.text), METHOD_URL.match(code.text.lstrip())
+    if not said or not shown or said.group(1) != shown.group(1):
+        return False
+    if said.group(2).startswith("<"):
+        return True
+    mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
+    theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
+    return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) for a, b in zip(mine, theirs))
+
+
+EXAMPLE_LEAD = lazy(r"^\W*(?:request|response|example|sample|e\.g\.|for example|curl)\b", re.I)
+
+
+def _starts_endpoint(statement: Statement) -> bool:
+    """A statement that opens with an endpoint: "`POST /v1/orders` creates ...", "`invoice-create`: `POST ...`",
+    or a request example of its own (```http POST https://... ```); not "Request: `GET /v1/orders/7`"."""
+    if statement.shape == "code":
+        return statement.code.info in ("http", "") and bool(METHOD_URL.match(statement.text.lstrip()))
+    if statement.shape not in ("item", "line", "sentence") or EXAMPLE_LEAD.match(statement.text):
+        return False
+    first = statement.text.split("\n", 1)[0]
+    match = METHOD_URL.search(first)
+    return match is not None and match.start() <= 40
+
+
+def _heading(r: Reading, section: Section) -> Statement:
+    return next((s for s in r.statements if s.shape == "heading" and s.section is section),
+                Statement(section.title, section.span, (section.title,), "heading", section))
+
+
+def generic(r: Reading, title: str) -> bool:
+    return bool(r.vocab.section_parts(title)) and len(normalize(title).split()) <= 2  # "API Contracts"
+
+
+def _labelled(r: Reading, title: str) -> bool:
+    label = r.vocab.label(title)[0]
+    return bool(label) and "contracts" in r.vocab.section_parts(label)
+
+
+_OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"
+                  r"publish|notify|upsert|register|sync|push|pull|search|query|retrieve|read|write|close|open|"
+                  r"refund|approve|reject|book|reserve|confirm)\b|\b(?:message|event|webhook|callback|notification|"
+                  r"endpoint|request)s?\b", re.I)
+
+
+def _is_unit(r: Reading, section: Section) -> bool:
+    own = r.topics.own.get(id(section), ())
+    if own and "contracts" not in own:
+        return False
+    if (SHARED.match(strip_numbering(section.title)) or CODES_TITLE.search(section.title)) and \
+            not (METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)):
+        return False  # "Common", "HTTP status and faults": what every contract shares, not a contract
+    said = [s for s in r.within(section, own=True) if s.shape != "heading"]
+    if said and all(s.shape == "row" and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
+                    for s in said):
+        return False  # "### MQTT reason codes we handle" over a code table: the codes of every contract
+    for child in section.children:
+        child_parts = r.topics.heading_parts(child.title, ("nested",))
+        if not r.vocab.is_contract_subsection(child.title) and (not child_parts or "contracts" in child_parts):
+            return False
+    if _describes(r, section):
+        return True
+    # a sub-heading under the contracts that names an operation ("### Create fulfillment order") is one,
+    # however little it says; "### Environments" is not
+    return not own and not section.children and bool(_OPERATION.search(section.title))
+
+
+def _names_endpoint(r: Reading, section: Section) -> bool:
+    """A section that names a method and URL, or a queue or topic by a key ("Queue: `orders`")."""
+    if METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title):
+        return True
+    for statement in r.within(section):
+        if statement.shape in ("code", "code-key", "code-comment"):
+            continue
+        if statement.shape == "row" and r.topics.table(statement.table, ()) is not None:
+            continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere
+        pair = key_value(statement.text)
+        if METHOD_URL.search(statement.text) or (
+                pair and r.vocab.field_exactly("contracts", pair[0]) in ("method", "url", "topic")
+                and pair[1].strip() and len(pair[1].split()) <= 3):
+            return True
+    return False
+
+
+def _describes(r: Reading, section: Section) -> bool:
+    """Evidence that a section describes an endpoint or a message, not just names the topic."""
+    if METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title):
+        return True
+    for statement in r.within(section):
+        if statement.shape == "code":
+            return True
+        if statement.shape in ("code-key", "code-comment"):
+            continue
+        if METHOD_URL.search(statement.text) or TOPIC_MENTION.search(statement.text):
+            return True
+        pair = key_value(statement.text)
+        if pair and r.vocab.field("contracts", pair[0]) in _EVIDENCE_FIELDS:
+            return True
+    return False
