@@ -116,7 +116,8 @@ class _Reader:
             if "auth" not in r.topics.of(section):
                 continue
             label, unit = r.vocab.label(section.title)
-            if label and r.vocab.section_parts(label) == ("auth",) and self._is_system(unit) and not section.children:
+            if label and r.vocab.section_parts(label) == ("auth",) and self._is_system(unit) and not section.children \
+                    and not self._has_table(section):
                 self._from_section(section, unit)  # "## Authentication — HiveScale API (F3)": that system's
                 continue
             for child in section.children:
@@ -178,6 +179,11 @@ class _Reader:
         vocab = self.r.vocab
         return (not vocab.section_parts(title, nested=True) and vocab.field("auth", title) in (None, "system")
                 and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:")))
+
+    def _has_table(self, section: Section) -> bool:
+        """A table of systems under the section ("| System | Mechanism | ..."): one entry per row, not one."""
+        return any(s.shape == "row" and (self.r.topics.table(s.table, ("auth",)) or ("",))[0] == "auth"
+                   for s in self.r.within(section))
 
     def _from_section(self, section: Section, system: str = "") -> None:
         """A sub-heading naming one system, with how it authenticates below."""

@@ -21,6 +21,8 @@ from .vocabulary import normalize
 _FORM_EXAMPLE = lazy(r"^\W*(?:example|sample)\b[^:]{0,40}:\s*(?:`[\w.\[\]-]+=[^`]*`[,;\s]*(?:and\s+)?){2,}", re.I)
 _INLINE_XML = lazy(r"`(<([\w:.-]+)[^`]*>[^`]*</\2>)`")
 _CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
+_ARROW_STATUS = lazy(r"^\s*(?:→|->|=>)\s*`?[1-5]\d\d\b", re.M)
+_FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$")
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
 
@@ -60,7 +62,9 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
             return
     if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
         return
-    parts = transcript(code.text, code.first_line) if code.info in ("", "json", "text", "txt") else None
+    # a transcript whatever the fence: "http" too when the answer is written "→ 201 {...}", not as HTTP/1.1
+    written = code.info in ("", "json", "text", "txt") or (code.info == "http" and _ARROW_STATUS.search(code.text))
+    parts = transcript(code.text, code.first_line) if written else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:
             contract.examples.append(parse_example(part_role, "json", body, code.span, line))
@@ -218,6 +222,8 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
             kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
         constant = _CONSTANT.search(match.group(2))  # `formType` string, required ("IR1"): its one value
+        if constant and _FORMAT.match(constant.group(1)):
+            constant = None  # "`fixture_date` string (`YYYY-MM-DD`)": the format, not the value
         fields.append(Field(name, span, kind, required, enum_values(rest) or ([constant.group(1)] if constant else [])))
     return fields
 

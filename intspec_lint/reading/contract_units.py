@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import Section
+from ..document.model import Code, Section
 from ..span import Span
 from .context import Reading
 from .lazy_re import lazy
@@ -21,8 +21,8 @@ from .vocabulary import normalize, strip_numbering
 
 
 TOPIC_MENTION = lazy(
-    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`]+)`"
-    r"|`([^`]+)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
+    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`#@]+)`"
+    r"|`([^`#@][^`]*)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
     re.I,
 )
 
@@ -55,6 +55,8 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         if unit is not None:  # "## F1 — status codes" after "## F1 — POST hive readings": more of F1
             taken.update(id(s) for s in section.walk())
             unit[1].extend(r.within(section))
+            return
+        if not inside and section.level and (not parts or "contracts" in parts) and _rows_as_units(section, parts):
             return
         if not inside and section.level:
             if "contracts" in parts and _split(section):
@@ -95,9 +97,86 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             found.append((statements[0].text.split("\n")[0], statements, statements[0].span))
         return True
 
+    def _rows_as_units(section: Section, parts) -> bool:
+        """A table with one contract per row ("| # | Method / location | Request fields | Response | Codes |"):
+        each row a unit; a table of examples by the same ids ("| # | Request | Response |") adds to them."""
+        rows = [s for s in r.within(section, own=True) if s.shape == "row"]
+        tables = {id(s.table): s.table for s in rows if "contracts" in parts and contract_table(r, s.table)}
+        if not tables:
+            if found and rows and all(_unit_id_cell(s) for s in rows) and all(
+                    r.vocab.is_contract_subsection(c.text) for c in rows[0].table.header[1:]):
+                for statement in rows:  # "## Examples" below the contract table
+                    unit = next((u for u in found if _unit_id_cell(u[1][0]) == _unit_id_cell(statement)), None)
+                    if unit is not None:
+                        unit[1].append(statement)
+                taken.update(id(s) for s in section.walk())
+                return True
+            return False
+        rest = [s for s in r.within(section) if id(s.table) not in tables and s.shape != "heading"]
+        calls = [s for s in rest if s.shape == "code" and _starts_endpoint(s)]  # examples that write their call
+        shared = [s for s in rest if s not in calls and s.shape not in ("code", "code-key", "code-comment")]
+        for statement in rows:  # each row with what the section says of all of them (a status table, headers),
+            if id(statement.table) in tables:  # but not what it says of another row ("C8 with a repeated key ...")
+                mine = _unit_id_cell(statement)
+                said = [s for s in shared if not (set(_UNIT_CODE.findall(s.text)) - {mine})]
+                found.append((statement.row.cells[0].text, [statement, *said], statement.span))
+        for call in (piece for block in calls for piece in _one_call_each(block)):
+            found.append((call.text.split("\n")[0], [call], call.span))
+        others = [s for s in rest if s.shape == "code" and s not in calls]
+        if others:
+            found.append((section.title, [_heading(r, section), *others], section.span))
+        taken.update(id(s) for s in section.walk())
+        return True
+
     visit(r.doc.root)
     found.sort(key=lambda unit: unit[2].line)
     return found
+
+
+_REQUEST_LINE = lazy(r"^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
+
+
+def _one_call_each(statement: Statement) -> list[Statement]:
+    """A block that writes several calls one after the other, each a block of its own (so that each joins
+    the contract of its endpoint); an answer alone after them ("→ 422 {...}") stays with the last."""
+    lines = statement.code.text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _REQUEST_LINE.match(line)]
+    if len(starts) < 2:
+        return [statement]
+    pieces = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        text = "\n".join(lines[start:end]).strip("\n")
+        first = statement.code.first_line + start
+        span = Span(first, 1, statement.code.first_line + end - 1, 1)
+        code = Code(statement.code.info, text, span, first)
+        pieces.append(Statement(text, span, statement.path, "code", statement.section, code=code,
+                                parent=statement.parent))
+    return pieces
+
+
+def contract_table(r: Reading, table) -> bool:
+    """A table whose rows are contracts: its columns name an endpoint or location and what is sent or
+    answered, and most rows give a method and URL or a location."""
+    if table is None or len(table.rows) < 2:
+        return False
+    fields = {r.vocab.field("contracts", cell.text.strip(" *`")) for cell in table.header[1:]}
+    if not fields & {"method", "url", "topic"} or len(fields & _EVIDENCE_FIELDS) < 2:
+        return False
+    said = sum(1 for row in table.rows if any(METHOD_URL.search(c.text) or _LOCATED.search(c.text) for c in row.cells))
+    return said >= len(table.rows) / 2
+
+
+_UNIT_CODE = lazy(r"(?<![\w./-])[A-Z]{1,4}-?\d{1,3}(?![\w/-])")
+_LOCATED = lazy(r"`(?:sftp|s3|ftps?|gs|az|abfss?|amqps?|kafka|mqtts?)://[^`]+`")
+_CELL_ID = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3}[a-z]?)\W*$")
+
+
+def _unit_id_cell(statement: Statement) -> str:
+    if statement.shape != "row" or not statement.row.cells:
+        return ""
+    match = _CELL_ID.match(statement.row.cells[0].text)
+    return match.group(1) if match else ""
 
 
 _FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*(?:[—–:-]|\s-\s)\s*(.+)$")

@@ -15,10 +15,10 @@ import re
 from ..model import Body, Contract, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
-from .contract_units import CODES_TITLE, EXAMPLE_LEAD, SHARED, TOPIC_MENTION, generic, units
+from .contract_units import CODES_TITLE, EXAMPLE_LEAD, SHARED, TOPIC_MENTION, contract_table, generic, units
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
-from .statements import Statement, key_value
+from .statements import Statement, decision_table, key_value
 from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, listed_codes, status_line
 from .topics import METHOD_URL
 from .values import value
@@ -29,7 +29,8 @@ _SHAPE_LIST = lazy(
     r"date|datetime|timestamp|unix|iso|enum|binary|hex|url|email)",
     re.I,
 )
-_RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S", re.I)
+_RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S"
+                      r"|^\W*(?:responses?|repl(?:y|ies)|answers?)\s+\(?[1-5]\d\d\b", re.I)  # "Response 202 `{...}`"
 _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 _MESSAGE = lazy(
@@ -41,6 +42,7 @@ _CONDITION_KEY = lazy(r"^(?!\W*(?:response|reply|answer|result|returns?)\b)\W*\w
 _URL_THEN_METHOD = lazy(r"`?(https?://[^\s`]+)`?\s*\((GET|POST|PUT|PATCH|DELETE)\)")
 _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*\([^)]*\)(?:\s*,\s*(?:and\s+)?`[\w.\[\]-]+`"
                     r"\s*\([^)]*\))*)", re.I)
+_ITEMS_OF = lazy(r"`([\w.\[\]-]+)`[^`]{0,40}\bof:?\s*$")
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
@@ -59,6 +61,7 @@ def read(r: Reading) -> None:
             merged[identity] = contract
         r.spec.contracts.append(contract)
     _shared_endpoint(r)
+    _bodyless_requests(r.spec.contracts)
     _as_other(r.spec.contracts)
     _reassign_examples(r.spec.contracts)
     _topics_in_config(r)
@@ -172,6 +175,20 @@ def _as_other(contracts: list[Contract]) -> None:
                 contract.response_shape = other.response_shape
             if "header" in said and not contract.headers:
                 contract.headers = list(other.headers)
+
+
+def _bodyless_requests(contracts: list[Contract]) -> None:
+    """A GET or DELETE sends no body: a body shown for it, in no block that writes the call itself, is what
+    it gets back."""
+    for contract in contracts:
+        if contract.method is None or contract.method.text.upper() not in ("GET", "HEAD", "DELETE"):
+            continue
+        if any(e.role == "response" for e in contract.examples):
+            continue
+        for example in contract.examples:
+            if example.role == "request" and isinstance(example.data, (dict, list)) and \
+                    not METHOD_URL.match(example.text.lstrip()):
+                example.role = "response"
 
 
 def _reassign_examples(contracts: list[Contract]) -> None:
@@ -369,7 +386,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.url = value(after.group(1), span)
     pair = key_value(text)
     field = r.vocab.field("contracts", pair[0]) if pair else None
-    if field == "topic" and pair[1].strip() and contract.topic is None:
+    if field == "topic" and pair[1].strip() and contract.topic is None and contract.method is None:
         contract.topic = value(pair[1].strip(" `"), span)
     elif field == "headers":
         contract.headers += [value(name, span) for name in _header_names(pair[1])]
@@ -397,7 +414,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         contract.response_shape = value(text, span)
     status = STATUS_LINE.match(text)
     documented = DOCUMENTED_STATUS.match(text)
-    if statement.key and statement.value and field is None and \
+    if statement.key and statement.value and field in (None, "status_codes") and \
             r.vocab.field("contracts", statement.key) == "status_codes" and not STATUS_KEY.search(text):
         # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
         status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
@@ -445,8 +462,15 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
                     meaning = value(cells[meaning_col].text, cells[meaning_col].span)
                 contract.status_codes.append(StatusCode(int(match.group(1)), statement.span, meaning))
     elif kind and kind[0] == "schema_fields":
-        role = role_of(label) or ("response" if any(b.span != statement.table.span for b in contract.bodies.values())
-                                and "request" in contract.bodies else "request")
+        items = _ITEMS_OF.search(label)  # "`passages` (array, 1-500) of:": the members of a field already declared
+        owner = next((role for role, body in contract.bodies.items() for f in body.fields
+                      if items and f.name.removesuffix("[]") == items.group(1).removesuffix("[]")), None)
+        if items and owner is None:  # the field named on a line the body's list ran onto: the body just before
+            before = [(body.span.line, role) for role, body in contract.bodies.items() if body.span.line < table.span.line]
+            owner = max(before)[1] if before else None
+        role = owner or role_of(label) or ("response" if any(b.span != statement.table.span
+                                                             for b in contract.bodies.values())
+                                           and "request" in contract.bodies else "request")
         shape = "response_shape" if role == "response" else "request_shape"
         if getattr(contract, shape) is None:
             setattr(contract, shape, Value("(field table)", table.span))
@@ -455,7 +479,19 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
     elif kind is None and any(r.vocab.field("contracts", c.text) == "headers" for c in table.header):
         if cells:
             contract.headers.append(value(cells[0].text, statement.span))
-    elif kind is None and statement.key:
+    elif kind is None and (contract_table(r, table) or label == "examples"):
+        # "| F2 | `POST https://...` | `note_no` str, ... | 201: `note_id` str | 201 created · 400 invalid |": the
+        # row's cells under the names of its columns
+        for header, cell in zip(table.header[1:], cells[1:]):
+            key = header.text.strip(" *`")
+            said = Statement(f"{key}: {cell.text}", cell.span, statement.path, "line", statement.section, key=key,
+                             value=cell.text)
+            _line(r, contract, said)
+            if role_of(key) and "`" in cell.text:
+                inline_examples(contract, Statement(f"{role_of(key).capitalize()}: {cell.text}", cell.span,
+                                                    statement.path, "line", statement.section))
+        return
+    elif kind is None and (statement.key or decision_table(table)):
         _line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
                                      key=statement.key, value=statement.value))
     elif kind is None and len(cells) > 2 and not table.header[0].text.strip():
@@ -481,15 +517,20 @@ def _same(identity: str, merged: dict[str, Contract]) -> str | None:
     if identity in merged:
         return identity
     method, _, path = identity.partition(" ")
-    parts = path.split("/")
+    parts = [p for p in path.split("/") if p]
     for known in merged:
         other_method, _, other_path = known.partition(" ")
-        others = other_path.split("/")
-        if other_method != method or len(others) != len(parts):
+        others = [p for p in other_path.split("/") if p]
+        if other_method != method or not 0 <= len(parts) - len(others) <= 2:
             continue
-        if all(_fits(a, b) for a, b in zip(parts, others)):
+        # an example's path may carry the base path the contract leaves to its "Base URL" (`/api/v1`)
+        extra = parts[:len(parts) - len(others)]
+        if all(_fits(a, b) for a, b in zip(parts[len(extra):], others)) and all(_BASE_SEGMENT.match(p) for p in extra):
             return known
     return None
+
+
+_BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?)$")
 
 
 def _fits(a: str, b: str) -> bool:

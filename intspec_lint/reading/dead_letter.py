@@ -192,6 +192,8 @@ def drops_messages(text: str) -> str | None:
     match = said(_DROPPED, text)
     if match and _THE_REST.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "only the failed messages come back; the rest are deleted": the successes
+    if match and re.match(r"\s+(?:again|once\s+more)\b", text[match.end():], re.I):
+        return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 80):match.start()]):

@@ -50,7 +50,7 @@ def is_json_schema(data) -> bool:
 
 
 _REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+")
-_STATUS_START = re.compile(r"^\s*(?:HTTP/\d(?:\.\d)?\s+)?[1-5]\d\d\b(?:\s+[A-Za-z][A-Za-z ]*?)?(?=\s*[{\[]|\s*$)")
+_STATUS_START = re.compile(r"^\s*(?:(?:→|->|=>)\s*`?)?(?:HTTP/\d(?:\.\d)?\s+)?[1-5]\d\d\b(?:\s+[A-Za-z][A-Za-z' -]*?)?(?=\s*[{\[]|\s*$)")
 
 
 def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
@@ -67,9 +67,12 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
             else None
     if start is None or not _REQUEST_LINE.match(lines[start]):
         return None
-    status = next((i for i in range(start + 1, len(lines)) if _STATUS_START.match(lines[i])), len(lines))
+    answers = [i for i in range(start + 1, len(lines)) if _STATUS_START.match(lines[i])]  # "→ 200 {...}", "→ 422 {...}"
+    status = answers[0] if answers else len(lines)
     parts = []
-    for role, begin, end in (("request", start + 1, status), ("response", status, len(lines))):
+    ranges = [("request", start + 1, status)]
+    ranges += [("response", at, answers[n + 1] if n + 1 < len(answers) else len(lines)) for n, at in enumerate(answers)]
+    for role, begin, end in ranges:
         if begin >= len(lines):
             continue
         chunk = lines[begin:end]

@@ -45,6 +45,7 @@ _DEDUP = lazy(
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
     r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|natural\s+key|"
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
+    r"(?:can|may|will)\s+(?:safely\s+)?receive\s+the\s+same\b(?:`[^`]*`|[^.;`]){0,80}?\b(?:twice|more\s+than\s+once|again)|"
     r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal)",
     re.I,
 )

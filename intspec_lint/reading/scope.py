@@ -121,8 +121,14 @@ def _idempotency(spec: Spec) -> None:
 
 
 def _led_elsewhere(contract: Contract, text: str) -> bool:
+    """The statement opens with the name of some other operation ("Update address: ..."); not a clause
+    ("That is safe: ...")."""
     lead = text.split(":", 1)[0] if ":" in text[:60] else ""
-    return bool(lead.strip()) and len(lead.split()) <= 5 and not _names(contract, text)
+    return bool(lead.strip()) and len(lead.split()) <= 5 and not _CLAUSE_LEAD.search(lead) and \
+        not _names(contract, text)
+
+
+_CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
 
 
 def _covered(contract: Contract, statements, keys, covering) -> Value | None:
@@ -144,7 +150,8 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
                 return statement
     noun = _noun(contract)
     if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
-        found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?(?:_\w+)?\b", s.text, re.I)), None)
+        found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?(?:_\w+)?\b", s.text, re.I)
+                      and not _led_elsewhere(contract, s.text)), None)  # not "Update address: ... the order ..."
         if found is not None:
             return found
     if contract.kind == "message":  # "Lumen may receive the same interchange twice ... deduplicated on UNB ref"

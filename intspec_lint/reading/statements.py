@@ -229,6 +229,15 @@ class _Flattener:
 
     def table(self, table: Table, path, section, parent) -> None:
         header = [cell.text for cell in table.header]
+        if decision_table(table):
+            for row in table.rows:  # "| Decision | Rationale |": the decision is the row; its reason, prose
+                said = row.cells[0].text if row.cells else ""
+                key, value = key_value(said) or ("", "")
+                self.out.append(Statement(said, row.span, path, "row", section, cells={header[0]: said}, table=table,
+                                          row=row, parent=parent, key=key, value=value))
+                if len(row.cells) > 1 and row.cells[1].text.strip():
+                    self.sentences([(row.span.line, row.cells[1].text)], path, section, parent)
+            return
         for row in table.rows:
             cells = {header[i] if i < len(header) else f"#{i}": cell.text for i, cell in enumerate(row.cells)}
             texts = [cell.text for cell in row.cells]
@@ -262,6 +271,18 @@ class _Flattener:
                 line = code.first_line + offset
                 self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
                                           section, code=code, parent=statement))
+
+
+# a decision log or requirement list as a table: the first column says, the second explains
+_DECIDED = re.compile(r"^(?:decisions?|requirements?|rules?|statements?|what(?:\s+we\s+(?:do|decided))?|"
+                      r"(?:the\s+)?decision|agreed|specification)$", re.I)
+_BECAUSE = re.compile(r"^(?:rationale|reasons?|reasoning|why|justification|because|motivation|notes?|comments?)$", re.I)
+
+
+def decision_table(table: Table) -> bool:
+    """ "| Decision | Rationale |": rows that each say one thing, as lines of prose would."""
+    header = [cell.text.strip(" *") for cell in table.header]
+    return len(header) == 2 and bool(_DECIDED.match(header[0])) and bool(_BECAUSE.match(header[1]))
 
 
 def _continues_value(previous: str, line: str) -> bool:

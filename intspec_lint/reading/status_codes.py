@@ -89,7 +89,8 @@ def status_line(contract: Contract, statement: Statement) -> None:
         if code not in found:
             found.add(code)
             line = span.line + text.count("\n", 0, offset)
-            contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=code in answered))
+            # "returns HTTP 200, or 400 (`InvalidMessageContents`), 403 ...": one list, the first code too
+            contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=code in answered or enumerated))
 
 
 def listed_codes(text: str) -> list[int]:

@@ -22,8 +22,8 @@ _ITEMS = (
     "is down.",
     rationale="The retry policy, the queue sizes and the alert thresholds all follow from the service levels. "
     "Without them nobody can tell whether five retries over ten minutes is fine or a breach, or whether an "
-    "outage of the partner may lose data. A batch started only by the clock is asked for no uptime (its "
-    "deadlines are its service level), and an error class for an unavailable side that is retried or queued "
+    "outage of the partner may lose data. A batch started only by the clock is asked for no uptime and no "
+    "latency (its deadlines are its service level), and an error class for an unavailable side that is retried or queued "
     "says what happens when that side is down.",
     bad="# Orders to fulfillment\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
     "| Error rate | > 1% over 5 minutes | Critical |\n",
@@ -46,7 +46,7 @@ def sla_incomplete(spec, options):
     if any(given(f.frequency) and any(c.isdigit() for c in f.frequency.text) for f in spec.flows):
         stated.add("throughput")
     if spec.flows and all(scheduled(f) for f in spec.flows):
-        stated.add("uptime")  # a batch run by the clock has deadlines, not an uptime
+        stated |= {"uptime", "latency"}  # a batch run by the clock has deadlines, not an uptime or a P99
     for name, what, fix in _ITEMS:
         if name not in stated:
             yield gap(spec.where("sla"), "the spec", what, fix)

@@ -1,9 +1,17 @@
+import re
+
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
 from ..reading.auth import keyless
 from ._common import label, missing
 
+# a rotation value that says there is none
+_NEVER = re.compile(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|never\s+(?:expires?|rotated|rotates|changed?)|"
+                    r"no\s+(?:expiry|expiration|rotation)|not\s+rotated|does\s+not\s+expire|do\s+not\s+expire|"
+                    r"non-?expiring|perpetual)\b", re.I)
+_PERIOD = re.compile(r"\bevery\b|\b(?:yearly|annually|monthly|quarterly|weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b",
+                     re.I)
 _FIELDS = (
     ("mechanism", "auth mechanism", "name it: API key, OAuth 2.0 client credentials, mutual TLS..."),
     ("rotation", "rotation procedure or frequency", "say how and how often the credential is rotated"),
@@ -61,3 +69,7 @@ def auth_incomplete(spec, options):
             hit = missing(getattr(entry, field), entry.span, subject, what, fix)
             if hit:
                 yield hit
+            elif field == "rotation" and _NEVER.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
+                # "service-user tokens are issued without expiry", and no period for them anywhere in the value
+                yield Hit(entry.rotation.span, f"{subject} says the credential is never rotated "
+                                               f"('{entry.rotation.text[:60]}'): {fix}")

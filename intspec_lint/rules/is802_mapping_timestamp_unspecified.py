@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Severity
 from ..rule import Case, rule
 from ..reading.mappings import has_time_of_day, is_timestamp, says_time_format, says_timezone, not_kept
@@ -34,6 +36,8 @@ def mapping_timestamp_unspecified(spec, options):
             continue
         if not names.strip() or (row.target_field is not None and not_kept(row.target_field.text)):
             continue  # "`sent_at` → not stored": no timestamp lands anywhere
+        if row.target_type is not None and _NOT_A_TIME.search(row.target_type.text):
+            continue  # "`checked_in_at` → `checked_in` boolean": only whether it is set lands
         said = row_text(row)
         field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
         subject = f"the mapping of timestamp field {field}"
@@ -44,6 +48,7 @@ def mapping_timestamp_unspecified(spec, options):
 
 
 _FIX = "state each in the types or the transform"
+_NOT_A_TIME = re.compile(r"^\W*(?:bool(?:ean)?|bit|flag|yes\s*/\s*no|y/n)\W*$", re.I)
 
 
 def _single_field(text: str) -> bool:

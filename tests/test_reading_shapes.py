@@ -1,0 +1,191 @@
+"""Shapes of writing the reader understands: each a small spec in one style, read into the model or
+linted, and what it must (and must not) say. Each test names the class of misreading it guards."""
+
+from intspec_lint import lint_text
+from intspec_lint.document.markdown import parse_markdown
+from intspec_lint.reading.markdown import extract_markdown
+from intspec_lint.reading.values import duration_seconds
+from intspec_lint.reading.vocabulary import load_vocabulary
+
+
+def spec_of(text):
+    return extract_markdown(parse_markdown(text), load_vocabulary())
+
+
+def codes(text, *only):
+    return sorted({f.code for f in lint_text(text, "markdown") if not only or f.code in only})
+
+
+def test_struck_through_text_is_deleted_text():
+    spec = spec_of("# A → B\n\n## Retry policy\n\n| Setting | Value |\n|---|---|\n"
+                   "| Initial delay | ~~2 s~~ **30 s** |\n| Max attempts | 5 |\n")
+    assert spec.retry.initial_delay.number == 30
+
+
+def test_what_we_used_to_do_is_history_not_a_rule():
+    text = ("# A → B\n\n## Dead letters\n\n**We used to:** log failed messages at ERROR and drop them.\n"
+            "**Now:** failed messages go to the queue `b.dlq`; the on-call team is paged on the first one.\n\n"
+            "*INC-12, 2024-10-02: our adapter logged each rejection and dropped the message.*\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes("# A → B\n\n## Dead letters\n\nFailed messages are logged at ERROR and dropped.\n")
+
+
+def test_mkdocs_tabs_are_read_at_their_own_indent():
+    spec = spec_of('# A → B\n\n## Authentication\n\n=== "ERP"\n\n    - **Mechanism:** OAuth 2.0 client credentials\n'
+                   '    - **Rotation:** every 90 days\n    - **Storage:** Vault `kv/erp`\n\n'
+                   '=== "Shop"\n\n    - **Mechanism:** mutual TLS\n    - **Rotation:** yearly\n'
+                   '    - **Storage:** AWS Secrets Manager\n')
+    assert {(a.system.text, a.mechanism.text) for a in spec.auth} == {
+        ("ERP", "OAuth 2.0 client credentials"), ("Shop", "mutual TLS")}
+
+
+def test_a_decision_table_reads_the_decision_without_its_rationale():
+    spec = spec_of("# A → B\n\n## Contract — order event (F1)\n\n| Decision | Rationale |\n|---|---|\n"
+                   "| Queue `orders-v1` on SQS. | One queue keeps it simple; we have seen duplicates. |\n"
+                   "| Body (JSON): `order_id` string, `qty` integer. All required. | Mirrors the paper form; "
+                   "`legacy_id` was dropped. |\n")
+    (contract,) = spec.contracts
+    assert [f.name for f in contract.bodies["request"].fields] == ["order_id", "qty"]
+
+
+CONTRACT_TABLE = """# A → B
+
+## Contracts
+
+| # | Method / location | Request fields | Response | Codes |
+|---|---|---|---|---|
+| F1 | `sftp://sftp.b.example/inbound/{date}.csv` | `id` str, `qty` int | Ack file `/acks/{name}.json`: `status` str | — |
+| F2 | `POST https://api.b.example/v2/notes` | `note_no` str, `qty` int | 201: `note_id` str | 201 created · 400 invalid · 503 down |
+
+## Examples
+
+| # | Request | Response |
+|---|---|---|
+| F2 | `{"note_no": "N-1", "qty": 2}` | `{"note_id": "B-7"}` |
+"""
+
+
+def test_a_table_with_one_contract_per_row():
+    spec = spec_of(CONTRACT_TABLE)
+    file, note = spec.contracts
+    assert file.topic.text.startswith("sftp://") and file.request_shape is not None
+    assert (note.method.text, note.url.text) == ("POST", "https://api.b.example/v2/notes")
+    assert {s.code for s in note.status_codes if s.listed} == {201, 400, 503}
+    assert sorted(e.role for e in note.examples) == ["request", "response"]  # from the examples table, by id
+
+
+def test_a_block_of_several_calls_gives_each_call_to_its_contract():
+    text = ("# A → B\n\n## API (C1-C2)\n\nBase URL `https://b.example/api/v1`.\n\n"
+            "| Id | Method and path | Request body | Response body |\n|---|---|---|---|\n"
+            "| C1 | `PUT /items/{id}` | `name` string | `id` integer |\n"
+            "| C2 | `POST /orders` | `item` string | `order_id` integer |\n\n"
+            "| Status | Meaning |\n|---|---|\n| `200` | Updated |\n| `201` | Created |\n| `400` | Invalid |\n\n"
+            "```http\nPUT /api/v1/items/A-17\n{\"name\": \"x\"}\n→ 200 {\"id\": 17}\n\n"
+            "POST /api/v1/orders\n{\"item\": \"A-17\"}\n→ 201 {\"order_id\": 9}\n```\n")
+    spec = spec_of(text)
+    assert [(c.url.text, sorted(e.role for e in c.examples)) for c in spec.contracts] == [
+        ("/items/{id}", ["request", "response"]), ("/orders", ["request", "response"])]
+    assert "IS202" not in codes(text)
+
+
+def test_a_matrix_per_partner_is_read_as_its_first_partner_says():
+    text = ("# A → partners\n\n## Contracts\n\n### F2 — Ticket (A → partner)\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `ticket_no` | string | yes |\n\n"
+            "### F2 per partner\n\n| | North | Globex |\n|---|---|---|\n"
+            "| Method and URL | `POST https://n.example/tickets` | `PUT https://g.example/t/{no}` |\n"
+            "| Idempotency | header `Idempotency-Key: <ticket_no>` | PUT keyed by `ticket_no` |\n"
+            "| Success | `201` created | `201` created |\n| Client errors | `400` invalid | `400` invalid |\n"
+            "| Server errors | `503` | `503` |\n")
+    (contract,) = spec_of(text).contracts
+    assert (contract.method.text, contract.url.text) == ("POST", "https://n.example/tickets")
+    assert {s.code for s in contract.status_codes if s.listed} == {201, 400, 503}
+
+
+def test_a_slide_per_facet_joins_the_contract_it_names():
+    text = ("# A → B\n\n---\n\n## F1 — POST readings\n\n- `POST https://b.example/v1/readings`\n"
+            "- Body: `id` string, `weight_g` integer\n\n---\n\n## F1 — status codes\n\n- **200** stored\n"
+            "- **400** invalid\n\n---\n\n## F1 — example\n\n```json\n{\"id\": \"r-1\", \"weight_g\": 7}\n```\n\n"
+            "```json\n200\n{\"stored\": 1}\n```\n")
+    (contract,) = spec_of(text).contracts
+    assert [s.code for s in contract.status_codes] == [200, 400]
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+
+
+def test_a_numbered_bold_lead_heads_its_paragraph():
+    spec = spec_of("# A → B\n\n## The walkthrough\n\n**11. Retries.** Calls are retried up to 5 times, "
+                   "starting at 2 s, doubling, never waiting longer than 60 s.\n\n"
+                   "**12. Whenever something fails for good — dead letters.** Failed calls move to the table "
+                   "`outbound_dead`; each new row pages the on-call engineer.\n")
+    assert spec.retry.max_attempts.number == 5
+    assert spec.dead_letter is not None and "outbound_dead" in spec.dead_letter.destination.text
+
+
+def test_a_requirement_id_is_no_part_of_what_the_clause_says():
+    spec = spec_of("# A → B\n\n## Security\n\nIR-701 The HTU shall authenticate to the broker with mutual TLS "
+                   "using its device certificate.\n\nIR-704 `fo-ingest` shall authenticate to the broker with "
+                   "mutual TLS using a service certificate.\n")
+    assert [a.system.text for a in spec.auth] == ["HTU", "`fo-ingest`"]
+
+
+def test_sources_and_destinations_under_dead_letters_are_no_flows():
+    spec = spec_of("# A → B\n\n## Data flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+                   "|---|---|---|---|---|---|\n| Orders | A | B | checkout | order JSON | 100/hour |\n\n"
+                   "## Dead-lettering\n\n| Source | Dead-letter destination | Who is alerted |\n|---|---|---|\n"
+                   "| Orders after the last retry | SQS `b-dlq` | PagerDuty `b-oncall` |\n")
+    assert [f.name.text for f in spec.flows] == ["Orders"]
+
+
+def test_retry_settings_in_columns():
+    spec = spec_of("# A → B\n\n## Retry policy\n\n| Caller | Strategy | Initial delay | Max attempts | Max delay |\n"
+                   "|---|---|---|---|---|\n| A → B | exponential ×2 | 2 s | 6 | 45 s |\n"
+                   "| B → A | stepped | 1 min | 7 | 12 h |\n")
+    retry = spec.retry
+    assert (retry.initial_delay.number, retry.max_attempts.number, retry.max_delay.number) == (2, 6, 45)
+
+
+def test_a_thousands_separator_is_no_decimal_comma():
+    assert (duration_seconds("400,000 ms"), duration_seconds("2,5 s"), duration_seconds("1,500 ms")) == (400, 2.5, 1.5)
+
+
+BATCH = """# Nightly files: Route → Pay
+
+## Purpose
+
+Route exports the day's collections as a CSV file; Pay loads it. Pattern: batch file transfer over SFTP.
+
+## Data flows
+
+| Flow | Source | Destination | Schedule (cron) | Payload | Volume |
+|---|---|---|---|---|---|
+| Collections | Route | Pay | `30 1 * * *` export at 01:30 | collections CSV | ~1,150 rows/night |
+
+The file must be loaded by 08:00, when the payments team starts.
+
+## Error classification
+
+| Class | Examples | Handling |
+|---|---|---|
+| Transient | SFTP connection refused; database unavailable | automatic re-run |
+| Permanent | wrong header | file moved to quarantine, alert |
+"""
+
+
+def test_a_batch_is_asked_for_no_uptime_and_a_retried_outage_says_what_happens_when_down():
+    spec = spec_of(BATCH)
+    assert spec.flows[0].trigger is not None  # the cron schedule says what starts it
+    assert spec.sla.when_down.text == "automatic re-run"
+    assert [f.message for f in lint_text(BATCH, "markdown") if f.code == "IS012"] == []
+
+
+def test_a_credential_that_never_expires_has_no_rotation():
+    text = ("# A → B\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+            "| B API | OAuth 2.0 client credentials | Client secret every 90 days | Vault |\n"
+            "| A API | API token of a service user | Service-user tokens are issued without expiry | Vault |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [8]
+
+
+def test_a_timestamp_that_becomes_a_flag_needs_no_timezone():
+    text = ("# A → B\n\n## Data mapping\n\n| Source field | Type | Target field | Type | Transform |\n"
+            "|---|---|---|---|---|\n| `checked_in_at` | timestamp, nullable | `checked_in` | boolean | "
+            "`true` when not null |\n")
+    assert "IS802" not in codes(text)
