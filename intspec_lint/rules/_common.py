@@ -85,12 +85,25 @@ def _source_contracts(spec, row) -> list:
     """The contracts whose payload the row's table maps: those declaring most of its rows' source fields
     (a KeyWave-to-Lodgix table's `type` is the webhook's, not the stay event's); every contract when no
     declaration tells."""
-    sources = {leaf(m.source_field.text) for m in spec.mappings if m.group == row.group and m.source_field}
+    sources = _group_sources(spec).get(row.group, set())
     if not row.group or len(sources) < 2:
         return list(spec.contracts)
     scored = [(len(sources & {leaf(f.name) for b in c.bodies.values() for f in b.fields}), c) for c in spec.contracts]
     best = max((score for score, _ in scored), default=0)
     return [c for score, c in scored if score == best] if best >= 2 else list(spec.contracts)
+
+
+_LAST: list = [None, {}]  # the spec last asked about and its groups' source fields: once per spec, not per row
+
+
+def _group_sources(spec) -> dict:
+    if _LAST[0] is not spec:
+        groups: dict = {}
+        for m in spec.mappings:
+            if m.source_field:
+                groups.setdefault(m.group, set()).add(leaf(m.source_field.text))
+        _LAST[:] = [spec, groups]
+    return _LAST[1]
 
 
 def _same_field(declared: str, source: str) -> bool:
