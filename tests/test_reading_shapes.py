@@ -189,3 +189,78 @@ def test_a_timestamp_that_becomes_a_flag_needs_no_timezone():
             "|---|---|---|---|---|\n| `checked_in_at` | timestamp, nullable | `checked_in` | boolean | "
             "`true` when not null |\n")
     assert "IS802" not in codes(text)
+
+
+HTML_SPEC = """<h1>Tours → PassClear: redemption returns</h1>
+
+<h2>2. Data flows</h2>
+
+<table>
+<tr><th>Flow</th><th>Source → Destination</th><th>Trigger</th><th>Payload</th><th>Frequency</th></tr>
+<tr><td>Daily return</td><td>TourPOS → PassClear</td><td>cron 06:30</td><td>Return JSON</td><td>14/day</td></tr>
+</table>
+
+<h2>3. Contracts</h2>
+
+<h3>3.1 Submit return — <code>POST https://api.passclear.example/v3/returns</code></h3>
+
+<table>
+<tr><th>Field</th><th>Type</th><th>Req.</th></tr>
+<tr><td><code>depot_code</code></td><td>string</td><td>yes</td></tr>
+<tr><td><code>redemptions</code></td><td>integer</td><td>yes</td></tr>
+</table>
+
+<pre><code class="language-json">{"depot_code": "HL-0417", "redemptions": "12"}
+</code></pre>
+"""
+
+
+def test_a_spec_written_in_html_is_read_as_the_markdown_it_stands_for():
+    spec = spec_of(HTML_SPEC)
+    assert [(f.source.text, f.destination.text) for f in spec.flows] == [("TourPOS", "PassClear")]
+    (contract,) = spec.contracts
+    assert [f.name for f in contract.bodies["request"].fields] == ["depot_code", "redemptions"]
+    found = [(f.code, f.line) for f in lint_text(HTML_SPEC, "markdown") if f.code == "IS204"]
+    assert found == [("IS204", 20)]  # "12" is a string where the table says integer, on its own line
+
+
+def test_a_definition_list_is_read_as_terms_and_their_values():
+    spec = spec_of("# A → B\n\n## Error handling\n\nTransient\n: `429`, `503`, timeouts.\n  Handling: retried per §5.\n\n"
+                   "Permanent\n: `400`, `422`. Handling: no retry; dead-lettered.\n\n"
+                   "## Retry policy\n\nInitial delay\n: 2 s\n\nMax attempts\n: 5\n")
+    assert {e.category for e in spec.errors} == {"transient", "permanent"}
+    assert all(e.action is not None for e in spec.errors)
+    assert spec.retry.max_attempts.number == 5
+
+
+def test_labels_a_document_gives_its_own_parts_are_no_systems_or_flows():
+    spec = spec_of("# A → B\n\n## Flows\n\n**Summary:** two flows, one each way.\n\n**Details:**\n\n"
+                   "| Flow | From → To | Started by | Carries | How many |\n|---|---|---|---|---|\n"
+                   "| Jobs | A → B | check-in | job JSON | sixty a week |\n| Status | B → A | status change | status JSON | "
+                   "three hundred a week |\n\n## Authentication\n\n**Summary:** OAuth towards B, signed webhooks towards "
+                   "A; every secret in AWS Secrets Manager.\n\n- *B API.* OAuth 2.0 client credentials; the secret is "
+                   "rotated every ninety days.\n- *A webhooks.* HMAC signature with a shared secret, rotated every six "
+                   "months.\n")
+    assert [f.name.text for f in spec.flows] == ["Jobs", "Status"]
+    assert [a.system.text for a in spec.auth] == ["B API", "A webhooks"]
+
+
+def test_a_service_level_in_the_monitoring_section_is_no_metric():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+                   "| Error rate | > 2% over 15 min | Critical |\n| Webhook secret age | more than five months | Warning |\n\n"
+                   "SLA: sessions in B within 1 minute of booking (p95); 99.9% during opening hours.\n")
+    assert [m.metric.text for m in spec.monitoring] == ["Error rate", "Webhook secret age"]
+    text = ("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Webhook secret age | more than five months | Warning |\n")
+    assert not [f for f in lint_text(text, "markdown") if "no value" in f.message]  # numbers in words are values
+
+
+def test_fields_of_each_item_and_status_lines_are_no_fields():
+    spec = spec_of("# A → B\n\n## Endpoints\n\n### Get observations\n\n`GET /stations/{id}/observations`\n\n"
+                   "- **Request**\n  - Path: `station_id` — string, `MT-` + 5 digits.\n- **Responses**\n"
+                   "  - `200` — body: `station_id` (string), `readings` (array). Each reading: `observed_at` "
+                   "(string, ISO 8601 UTC), `air_temp_c` (number).\n  - `400` — range malformed or a required "
+                   "field missing.\n")
+    (contract,) = spec.contracts
+    assert [f.name for f in contract.bodies["response"].fields] == [
+        "station_id", "readings", "readings[].observed_at", "readings[].air_temp_c"]

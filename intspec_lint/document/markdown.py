@@ -8,6 +8,7 @@ from functools import lru_cache
 from markdown_it.common.utils import MD_TRIM_CHARS  # the whitespace markdown-it trims cells of
 
 from ..span import Span
+from .html import has_html_blocks, markdownize
 from .model import (
     Block,
     Cell,
@@ -268,6 +269,12 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if "===" in text or "!!!" in text or "???" in text:
         lines = _unfold_blocks(lines)
         text = "\n".join(lines)
+    if "\n: " in text:
+        lines = _definition_lists(lines)
+        text = "\n".join(lines)
+    if "<" in text and has_html_blocks(text):  # "<h2>", "<table>": the Markdown they stand for
+        text = "\n".join(markdownize(lines))
+        lines = text.split("\n")
     front_matter = _front_matter(lines)
     if front_matter is not None:
         blanked = front_matter.span.end_line
@@ -309,6 +316,34 @@ def _unfold_blocks(lines: list[str]) -> list[str]:
         out[index] = f"{indent}**{title.strip()}**" if title and title.strip() else ""
         for at in range(index + 1, end):
             out[at] = indent + out[at][len(inner):] if out[at].startswith(inner) else out[at]
+    return out
+
+
+def _definition_lists(lines: list[str]) -> list[str]:
+    """Definition lists ("Transient" over ": `429`, `503` ... Handling: retried"), which CommonMark reads as
+    paragraphs, as the list of "term: definition" items they stand for; line numbers stay."""
+    out = list(lines)
+    fence = ""
+    for index, line in enumerate(lines):
+        defined = line.startswith(": ")
+        stripped = (line[2:] if defined else line).strip()  # ": ```json" opens a fence inside the definition
+        opens = stripped.startswith(("```", "~~~"))
+        if opens and fence:
+            fence = "" if stripped.startswith(fence) else fence
+            continue
+        if fence:
+            continue
+        if opens:
+            fence = stripped[:3]
+        if not defined:
+            continue
+        out[index] = "  " + line[2:]
+        term = index - 1
+        while term >= 0 and (lines[term].startswith(": ") or lines[term].startswith("  ")) and lines[term].strip():
+            term -= 1  # the definitions and their continuation lines above, back to the term
+        if term >= 0 and lines[term].strip() and not lines[term].startswith((":", "#", "|", "-", "*", ">", " ")) \
+                and out[term] == lines[term]:
+            out[term] = f"- **{lines[term].strip()}**:"
     return out
 
 

@@ -15,8 +15,9 @@ from ..model import Auth, Value
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
-from .text import finds, said, sentences, system_word
+from .text import finds, said, sentences, structural, system_word
 from .values import value
+from .vocabulary import strip_numbering
 
 _NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
 _MECHANISM = lazy(
@@ -71,6 +72,8 @@ _SUBJECT = lazy(
 )
 _BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|partners?|ends?|directions?)\b", re.I)
 # "all secrets", "each system"; not a period ("every 180 days", "each quarter") nor "all of it"
+_VERB = lazy(r"\b(?:has|have|is|are|was|were|may|must|can|will|shall|does|do)\b", re.I)
+_PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -178,7 +181,10 @@ class _Reader:
     def _is_system(self, title: str) -> bool:
         vocab = self.r.vocab
         return (not vocab.section_parts(title, nested=True) and vocab.field("auth", title) in (None, "system")
-                and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:")))
+                and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:"))
+                and not _PRONOUN.match(strip_numbering(title))  # "2.1 Your calls to us": a direction, no name
+                and not _VERB.search(title)  # "The webhook has one permission: ...": a clause
+                and not structural(title))  # "**Summary:** OAuth towards PressPerfect, ..."
 
     def _has_table(self, section: Section) -> bool:
         """A table of systems under the section ("| System | Mechanism | ..."): one entry per row, not one."""
@@ -213,6 +219,9 @@ class _Reader:
     def _placed(self, statement) -> None:
         """A statement under an auth heading: a system's entry, a field of the last entry, or prose."""
         text = statement.text
+        if statement.key and structural(statement.key):  # "**Summary:** OAuth towards them; every secret in ..."
+            self._spec_wide(statement.value, statement.span)  # says again what the entries below say
+            return
         if statement.shape in ("item", "line") and statement.depth == 0:
             nested = [n for n in self.r.under(statement) if n.shape == "item"]
             if statement.key:

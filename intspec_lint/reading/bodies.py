@@ -219,6 +219,8 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         if re.match(r"\s*\(?\s*`[\w.]+`\s+\w", match.group(2)):
             kind = "object"  # "`lead_player` (`first_name` string, `last_name` string)": its own fields inside
         name = match.group(1)
+        if name.isdigit():
+            continue  # "`400` body is not valid JSON or misses a required field": a status, no field
         if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
             kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
         constant = _CONSTANT.search(match.group(2))  # `formType` string, required ("IR1"): its one value
@@ -290,8 +292,10 @@ def field_row(statement: Statement, columns: dict[int, str], table, name: str = 
 
 
 def role_of(text: str) -> str:
-    lowered = text.lower()
-    if re.search(r"\b(response|reply|returns?|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
+    lowered = re.sub(r"`[^`]*`|https?://\S+", " ", text).lower()  # not the words of a path (`/v3/returns`)
+    if re.search(r"(?:→|->|=>)\s*:?\s*$", lowered):
+        return "response"  # "Example: `PUT /v3/returns/RT-1` with the body above →": what comes back
+    if re.search(r"\b(response|reply|returns|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
                  r"payload|object))\b", lowered):
         return "response"
     if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):

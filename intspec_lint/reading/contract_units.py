@@ -89,11 +89,19 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
         starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and _shows(own[starts[n - 1]], own[i])
                                                            and not any(s.shape == "code" for s in own[starts[n - 1]:i]))]
+        head = _heading(r, section)
+        if METHOD_URL.search(section.title):  # "**F1 – `POST .../requests`**" heads the first: its example is its own
+            starts = [i for i in starts if not (own[i].shape == "code" and _shows(head, own[i]))]
+            if starts and starts[0] != 0:
+                starts.insert(0, 0)
         if len(starts) < 2:
             return False
         for number, start in enumerate(starts):
             end = starts[number + 1] if number + 1 < len(starts) else len(own)
             statements = own[start:end]
+            if number == 0 and METHOD_URL.search(section.title):
+                found.append((section.title, [head, *statements], section.span))
+                continue
             found.append((statements[0].text.split("\n")[0], statements, statements[0].span))
         return True
 

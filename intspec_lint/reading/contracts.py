@@ -152,8 +152,12 @@ def _shared_endpoint(r: Reading) -> None:
                 contract.status_codes = list(codes)
 
 
-_AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?)\b[^.\n]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
+_AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|request\s+body)\b[^.\n]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
                  r"(?:section\s+|§\s*)?([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
+
+
+_BODY_OF_OTHER = lazy(r"\bexample\b[^.\n]{0,80}?\bwith\s+the\s+(?:body\s+of\s+)?(?:section\s+|§\s*)?"
+                      r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)(?:'s)?\s+(?:body|request|payload)\b", re.I)
 
 
 def _as_other(contracts: list[Contract]) -> None:
@@ -175,6 +179,16 @@ def _as_other(contracts: list[Contract]) -> None:
                 contract.response_shape = other.response_shape
             if "header" in said and not contract.headers:
                 contract.headers = list(other.headers)
+            if (said.startswith(("body", "request")) or re.search(r"\bbody\s+as\b", said)) and \
+                    contract.request_shape is None:
+                contract.request_shape = other.request_shape  # "same body as 3.1"
+                if "request" in other.bodies:
+                    contract.bodies.setdefault("request", other.bodies["request"])
+        for match in _BODY_OF_OTHER.finditer(contract.text):  # "with the 3.1 body where ...": its example, changed
+            other = next((c for c in contracts if c is not contract and re.search(
+                rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
+            if other is not None and not any(e.role == "request" for e in contract.examples):
+                contract.examples += [e for e in other.examples if e.role == "request"][:1]
 
 
 def _bodyless_requests(contracts: list[Contract]) -> None:
@@ -299,7 +313,10 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     return contract
 
 
-_PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b", re.I)
+_PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b|^\W*(?:path|query)\W*$",
+                  re.I)
+_EACH_ITEM = lazy(r"\b[Ee]ach\s+([a-z_]+)\s*:\s*(`[\w.]+`\s*\([^)]*\)(?:\s*,\s*(?:and\s+)?`[\w.]+`\s*\([^)]*\))*)")
+_FIELD_NAME = lazy(r"^[A-Za-z_$@][\w.\[\]$@-]*(?<!-)$")
 
 
 def _nested_field(contract: Contract, statement: Statement, list_role: str = "") -> None:
@@ -308,8 +325,10 @@ def _nested_field(contract: Contract, statement: Statement, list_role: str = "")
     (string)"): a declared field of that body, named by its path."""
     if (statement.parent is None or statement.parent.shape != "item") and not list_role:
         return
+    if statement.key and _PARAMETERS.search(statement.key) or STATUS_LINE.match(statement.text):
+        return  # "Path: `station_id` — string", "`400` — malformed": no body's field
     found = inline_fields(statement.text.split("\n")[0], statement.span)
-    if len(found) != 1:
+    if len(found) != 1 or not _FIELD_NAME.match(found[0].name):
         return
     path: list[str] = []
     role = list_role if statement.parent is None else ""
@@ -400,12 +419,21 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.bodies.setdefault(field.split("_")[0], Body(span)).fields += declared
     for said in _BODY_FIELDS.finditer(text):  # "... and body fields `submission_id` (string, UUID), `email` (string)"
         before = text[max(0, said.start() - 50):said.start()]
-        role = "response" if role_of(before) == "response" else "request"
+        # "`200` — body: `station_id` (string), ...": what a status answers with is the response
+        role = "response" if role_of(before) == "response" or STATUS_LINE.match(text) else "request"
         declared = inline_fields(said.group(1), span)
         if declared:
             contract.bodies.setdefault(role, Body(span)).fields += declared
             if getattr(contract, f"{role}_shape") is None:
                 setattr(contract, f"{role}_shape", value(said.group(0), span))
+    for each in _EACH_ITEM.finditer(text):  # "... `readings` (array). Each reading: `observed_at` (string), ..."
+        noun = each.group(1).lower()
+        owner = next(((role, f.name) for role, body in contract.bodies.items() for f in body.fields
+                      if f.name.removesuffix("[]").lower() in (f"{noun}s", noun, f"{noun}es")), None)
+        if owner is not None:
+            for item in inline_fields(each.group(2), span):
+                item.name = f"{owner[1].removesuffix('[]')}[].{item.name}"
+                contract.bodies[owner[0]].fields.append(item)
     if len(_SHAPE_LIST.findall(text)) >= 2:
         shape = "response_shape" if role_of(text.split(":")[0]) == "response" else "request_shape"
         if getattr(contract, shape) is None:

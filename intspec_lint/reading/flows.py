@@ -15,7 +15,7 @@ from ..model import Flow, Value, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value
-from .text import sentences
+from .text import sentences, structural
 from .values import value
 
 _SEPARATORS = lazy(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
@@ -76,8 +76,8 @@ def read(r: Reading) -> None:
         if "flows" not in parts:
             continue
         for child in section.children:
-            if r.topics.own.get(id(child)) or _labelled(r, child.title, "contracts"):
-                continue  # "### Contract: ...", "### Errors" under a flow
+            if r.topics.own.get(id(child)) or _labelled(r, child.title, "contracts") or structural(child.title):
+                continue  # "### Contract: ...", "### Errors" under a flow; "**Details:**" over the flow table
             _from_section(r, child, taken, own_blocks=bool(child.children))
     for statement in r.statements:
         if id(statement) in taken:
@@ -131,6 +131,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
 
 def _item(r: Reading, statement) -> None:
     """ "Create order — Shop → ERP; trigger: checkout; ~200/h" and its nested items."""
+    if statement.key and structural(statement.key):
+        return  # "**Summary:** four flows, two each way", "**Details:**" over the table
     text = f"{statement.key}: {statement.value}" if statement.shape == "line" and statement.key else statement.text
     segments = [s for s in _SEPARATORS.split(text) if s.strip()]
     segments += [nested.text for nested in r.under(statement) if nested.shape == "item"]

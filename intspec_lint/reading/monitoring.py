@@ -62,6 +62,8 @@ def read(r: Reading) -> None:
         placed = "monitoring" in statement.placed
         if not placed and ("retry" in statement.topics or "sla" in statement.placed):
             continue  # a breaker's "30 % errors" or a latency target is no metric
+        if statement.key and "sla" in r.vocab.section_parts(_CLAUSE_ID.sub("", statement.key)):
+            continue  # "SLA: sessions in PinCommand within 1 minute (p95)": a target, not a metric
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
             if placed or alert:
                 _record(r, statement.span, metric, threshold, alert)
@@ -69,6 +71,9 @@ def read(r: Reading) -> None:
         r.mark("monitoring", r.spec.monitoring[0].span)
     else:
         _loose(r)
+
+
+_CLAUSE_ID = lazy(r"^\W*[A-Z]{1,4}-?\d{1,3}[.:)]?\s+")  # "R36. SLA"
 
 
 def _metric_sections(r: Reading) -> set[int]:

@@ -145,7 +145,8 @@ _KINDS = {"latency": "duration", "timeout": "duration", "message_ttl": "duration
 def _key_fact(r: Reading, statement) -> bool:
     """ "Purpose: ...", "Uptime: 99.9 %" where the statement stands in the overview or service levels."""
     key = statement.key
-    for part in tuple(statement.placed) + r.vocab.section_parts(key):
+    intro = ("overview",) if statement.section is r.topics.title or not statement.section.level else ()
+    for part in tuple(statement.placed) + r.vocab.section_parts(key) + intro:  # "- **Pattern**: ..." under the title
         if part not in ("overview", "sla"):
             continue
         name = r.vocab.field(part, key)

@@ -29,7 +29,8 @@ _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
 _COMMENT_LINE = lazy(r"^\s*(?:#|//|;|--)\s?(.*)$")
 _TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
-_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)\s*"
+_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
+                  r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_])\s*"  # "*PressPerfect API.*" too
                   r"(?:[:.—–-]\s*)?(\S.*)$")
 
 
@@ -84,7 +85,7 @@ def bold_lead(raw: str) -> tuple[str, str] | None:
     match = _BOLD_LEAD.match(raw)
     if not match:
         return None
-    return match.group(1).strip(" .:"), match.group(2)
+    return (match.group(1) or match.group(2)).strip(" .:"), match.group(3)
 
 
 def flatten(doc: MarkdownDocument) -> list[Statement]:

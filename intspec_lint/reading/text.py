@@ -70,3 +70,16 @@ def system_word(name: str) -> str:
 def finds(pattern):
     """A predicate: does the text say what `pattern` looks for?"""
     return lambda text: bool(pattern.search(text))
+
+
+# the labels a document gives its own parts ("**Summary:**", "**Details:**", a ticket's "Status: Done"): no
+# system's, flow's or metric's name
+_STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|notes?|status|description|background|context|"
+                         r"acceptance\s+criteria|tl;?\s*dr|in\s+short|short\s+version|long\s+version|see\s+also|"
+                         r"example|examples|rationale|decision|assignee|owner|reviewers?|version|date|now|before|"
+                         r"after)\W*$", re.I)
+
+
+def structural(label: str) -> bool:
+    return bool(_STRUCTURAL.match(label))
+

@@ -29,6 +29,8 @@ TOPIC_HEADING = lazy(
     re.I,
 )
 _METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+[\w`]")
+_OPERATION_FIRST = re.compile(r"^\W*(?:list|get|create|update|delete|redeliver|replay|retry|send|cancel|fetch|search|"
+                              r"submit|post|put|patch|register|upsert|acknowledge|confirm|read|query|poll)\b", re.I)
 _MAJORITY = 0.5
 _MIN_VOTES = 2
 # a section is given a part by its words only for the parts read from what statements say; flows and
@@ -72,8 +74,14 @@ class Topics:
             return named if named and "contracts" not in named else ("contracts",)
         # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
         parts = self.vocab.section_parts(title, nested=bool(inherited) or title.rstrip().endswith("?"))
+        strong = self.vocab.section_parts(title, nested=True)
+        if "contracts" in parts and len(parts) > 1 and "contracts" not in strong and set(strong) - {"contracts"}:
+            parts = tuple(p for p in parts if p != "contracts")  # "What the fields mean (how we map data to the API)"
         if "dead_letter" in parts and "monitoring" in parts:  # "Dead letters: quarantine and alerts": their alerts
             parts = tuple(p for p in parts if p != "monitoring")
+        if "contracts" in inherited and parts and ("contracts" in self.vocab.section_parts(title) or
+                                                   _OPERATION_FIRST.match(strip_numbering(title))):
+            return ("contracts",)  # "### 3.4 Frost alert webhook", "### 3.5 List failed deliveries" under "Endpoints"
         return parts
 
     def of(self, section: Section) -> tuple[str, ...]:

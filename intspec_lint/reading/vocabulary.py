@@ -262,7 +262,7 @@ class Vocabulary:
                 if name and name not in columns.values():
                     columns[index] = name
             if part == "mappings" and not _TABLE_NEEDS[part].issubset(columns.values()):
-                columns = self._mapping_by_position(header) or columns
+                columns = self._mapping_by_position(header) or _field_by_position(header, columns)
             needed = _TABLE_NEEDS[part]
             if part == "flows" and "direction" in columns.values():
                 needed = {"direction"}  # "Source → Destination" in one column
@@ -307,6 +307,20 @@ class Vocabulary:
 _ENDS = {"flows": {"source", "destination", "name"}, "mappings": {"source_field", "target_field"}}
 
 
+def _field_by_position(header, columns: dict[int, str]) -> dict[int, str]:
+    """"Event field | Source type | YardPlan target | Target type": the one side a mapping table names by
+    "field" alone is the other side of the one it names by its role."""
+    named = {v: k for k, v in columns.items()}
+    for index, cell in enumerate(header):
+        if index in columns or not _FIELD_WORD.search(normalize(cell)):
+            continue
+        if "target_field" in named and "source_field" not in named and index < named["target_field"]:
+            return {**columns, index: "source_field"}
+        if "source_field" in named and "target_field" not in named and index > named["source_field"]:
+            return {**columns, index: "target_field"}
+    return columns
+
+
 def abbreviates(short: str, word: str) -> bool:
     if short == word:
         return True
@@ -336,7 +350,8 @@ def _typed_by_position(header: tuple[str, ...], columns: dict[int, str]) -> dict
 
 
 _NEEDS_CONTEXT = {"auth", "errors", "idempotency"}
-_FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?$")
+# "TourPOS field (type)" normalizes to "tourpos field type": a field column that gives the type too
+_FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?(?:\s+(?:and\s+)?types?)?$")
 _TYPE_WORD = re.compile(r"\b(type|format|data type)$")
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")

@@ -74,4 +74,6 @@ def monitoring_incomplete(spec, options):
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
 _CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|stale|absent|"
-                       r"not\s+\w+|no\s+\w+)\b", re.I)
+                       r"not\s+\w+|no\s+\w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|"
+                       r"thousand)\b", re.I)  # numbers in words too
