@@ -264,3 +264,75 @@ def test_fields_of_each_item_and_status_lines_are_no_fields():
     (contract,) = spec.contracts
     assert [f.name for f in contract.bodies["response"].fields] == [
         "station_id", "readings", "readings[].observed_at", "readings[].air_temp_c"]
+
+
+def test_a_system_called_with_a_credential_is_that_systems_side():
+    spec = spec_of("# Worker → InkBook, StudioFlow\n\n## Keys\n\n"
+                   "R1. The worker must call InkBook with OAuth 2.0 client credentials; tokens last 1 hour.\n\n"
+                   "R2. The worker must call StudioFlow with the API token of service user `bot`.\n\n"
+                   "R3. All credentials live in Vault and are rotated every 90 days.\n")
+    assert [a.system.text for a in spec.auth] == ["InkBook", "StudioFlow"]
+    assert "IS301" not in codes("# Worker → InkBook, StudioFlow\n\n## Keys\n\n"
+                                "The worker must call InkBook with OAuth 2.0 client credentials.\n\n"
+                                "StudioFlow webhook HMACs must be checked with the webhook secret of the app.\n\n"
+                                "All credentials live in Vault and are rotated every 90 days.\n", "IS301")
+
+
+def test_a_table_with_a_row_per_credential_is_an_auth_table():
+    spec = spec_of("# A → B\n\n## Authentication\n\n| Credential | Presented by → to | Mechanism | Rotation | Storage |\n"
+                   "|---|---|---|---|---|\n| B OAuth client | A → B | OAuth 2.0 | every 90 days | Vault `kv/b` |\n"
+                   "| A webhook secret | B → A | HMAC-SHA256 | every 180 days | B secrets store |\n")
+    assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0", "HMAC-SHA256"]
+    assert [a.storage.text for a in spec.auth] == ["Vault `kv/b`", "B secrets store"]
+
+
+def test_a_metric_is_named_by_its_words_not_its_aside():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+                   "| Error rate per flow (non-2xx after retries, or DLQ'd records ÷ records) | > 0.5% | Critical |\n"
+                   "| A1 ticket issued → credential created, p95 | > 60 s | Warning |\n"
+                   "| `b_rejects` rows (dead-letter size) | > 0 | Warning |\n"
+                   "| Row rejection (error) rate per file | > 5% | Critical |\n")
+    assert [m.kind for m in spec.monitoring] == ["error-rate", "latency", "dlq-size", "error-rate"]
+
+
+def test_a_bold_flow_lead_gives_the_direction_in_brackets_and_the_fields_after_it():
+    spec = spec_of("# A and B\n\n## Data flows\n\n**P — Participants (RaceLive → ChipTime).** Trigger: a registration "
+                   "is created. Payload: one participant JSON. Volume: ~600 per day.\n")
+    (flow,) = spec.flows
+    assert (flow.source.text, flow.destination.text) == ("RaceLive", "ChipTime")
+    assert flow.trigger.text.startswith("a registration is created")
+
+
+def test_a_name_two_mapped_fields_share_takes_no_enum_values_from_elsewhere():
+    text = """intspec: 1
+title: Looms to MES
+contracts:
+  - name: Stop event
+    queue: loom-events
+    request:
+      fields:
+        - {name: kind, type: string}
+    examples:
+      request: {kind: STOPPED}
+  - name: Restart event
+    queue: loom-events
+    request:
+      fields:
+        - {name: kind, type: string}
+    examples:
+      request: {kind: RESTARTED}
+  - name: Maintenance window
+    method: POST
+    url: https://api.loomsense.example/v1/windows
+    request:
+      fields:
+        - {name: kind, type: string}
+    examples:
+      request: {kind: preventive}
+mappings:
+  - {source: kind, source_type: enum, target: downtime.state, target_type: string, transform: Enum translation,
+     enum_map: {STOPPED: open, RESTARTED: closed}}
+  - {source: mw.kind, source_type: enum, target: kind, target_type: enum, transform: Enum translation,
+     enum_map: {PREVENTIVE: preventive, CORRECTIVE: corrective}}
+"""
+    assert [f for f in lint_text(text, "yaml") if f.code == "IS803"] == []

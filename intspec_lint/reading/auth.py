@@ -74,6 +74,12 @@ _BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|part
 # "all secrets", "each system"; not a period ("every 180 days", "each quarter") nor "all of it"
 _VERB = lazy(r"\b(?:has|have|is|are|was|were|may|must|can|will|shall|does|do)\b", re.I)
 _PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)
+_NAME = r"((?:[A-Z][\w.&-]*\s+){0,2}?[A-Z][\w.&-]*)"
+_CALLED_WITH = lazy(r"\b(?:calls?|calling|reach(?:es)?|access(?:es)?|connects?\s+to)\s+(?:the\s+)?" + _NAME +
+                    r"(?:\s+API)?\s+(?:with|using|via|by\s+means\s+of)\b")
+_ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notification|callback|event|message)s?\b"
+                       r"[^.;]{0,40}?\b(?:are|is|must\s+be|shall\s+be|will\s+be)\s+(?:signed|checked|verified|"
+                       r"authenticated)\b")
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -365,8 +371,10 @@ def _caller(system: str) -> str:
 
 
 def _subject(sentence: str) -> str | None:
-    """The system a sentence says authenticates: "The ILS authenticates to ShelfCloud with ..." -> "ILS"."""
-    match = _SUBJECT.search(sentence)
+    """The system a sentence says authenticates: "The ILS authenticates to ShelfCloud with ..." -> "ILS";
+    the system called with a credential when the caller goes unnamed ("The worker must call InkBook with
+    OAuth 2.0 ...", "StudioFlow webhook HMACs are checked with ...") -> that system's side."""
+    match = _SUBJECT.search(sentence) or _CALLED_WITH.search(sentence) or _ITS_DELIVERIES.search(sentence)
     return match.group(1) if match else None
 
 

@@ -21,6 +21,7 @@ from .values import value
 _SEPARATORS = lazy(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
                    r"trigger|payload|freq|frequency|volume|from|to)\b)", re.I)
 _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
+_ASIDE_ARROW = lazy(r"^[^()]*\(([^()]*(?:→|->|⟶|⇒|=>|➝|➡)[^()]*)\)\W*$")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
@@ -133,8 +134,10 @@ def _item(r: Reading, statement) -> None:
     """ "Create order — Shop → ERP; trigger: checkout; ~200/h" and its nested items."""
     if statement.key and structural(statement.key):
         return  # "**Summary:** four flows, two each way", "**Details:**" over the table
-    text = f"{statement.key}: {statement.value}" if statement.shape == "line" and statement.key else statement.text
-    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
+    if statement.shape == "line" and statement.key:  # "**P — Participants (A → B).** Trigger: ...": the lead, then its fields
+        segments = [statement.key] + [s for s in _SEPARATORS.split(statement.value) if s.strip()]
+    else:
+        segments = [s for s in _SEPARATORS.split(statement.text) if s.strip()]
     segments += [nested.text for nested in r.under(statement) if nested.shape == "item"]
     span = statement.span
     fields: dict[str, Value] = {}
@@ -201,6 +204,9 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
         fields.setdefault("source", value(match.group(1).strip(" *`"), span))
         fields.setdefault("destination", value(match.group(2).strip(" *`"), span))
         return
+    aside = _ASIDE_ARROW.search(text)
+    if aside:  # "Participants (RaceLive → ChipTime)": the direction in brackets after the name
+        text = aside.group(1)
     parts = _ARROW.split(text.split(",")[0]) if _ARROW.search(text.split(",")[0]) else _ARROW.split(text, maxsplit=1)
     if len(parts) >= 2:  # "A → hub → B": from A to B, by way of the hub
         fields.setdefault("source", value(parts[0].strip(" *`"), span))

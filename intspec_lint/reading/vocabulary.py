@@ -52,6 +52,8 @@ class _Phrases:
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_ASIDE = re.compile(r"\([^()]*\)")
+_PERCENTILE = re.compile(r"\b[pP](?:50|75|90|95|99|99\.9)\b|\bpercentile\b")
 
 
 class _Index:
@@ -234,7 +236,12 @@ class Vocabulary:
     def metric_kind(self, text: str) -> str:
         """The kind of a metric by its words; names in code spans count only when the words alone tell
         none (`cpms-token-sync` is a consumer group, not a token), or name a dead-letter queue."""
+        bare = _ASIDE.sub(" ", text)  # "Error rate per flow (non-2xx, or DLQ'd records ÷ records)": the name, not the aside
+        if bare != text and self._kind_of(re.sub(r"`[^`]*`", " ", bare)) != "other":
+            text = bare
         kind = self._kind_of(text)
+        if kind == "token-expiry" and _PERCENTILE.search(text):
+            return "latency"  # "ticket issued → credential created, p95": a credential's event, timed
         if "`" in text and kind != "dlq-size":  # a queue named `orders-dlq` is a dead-letter queue
             words = self._kind_of(re.sub(r"`[^`]*`", " ", text))
             return words if words != "other" else kind

@@ -65,6 +65,8 @@ def source_values(spec, row) -> list[str]:
     name = leaf(row.source_field.text) if row.source_field is not None else ""
     if not name or values:  # the row's own enum is the source's domain; a same-named field elsewhere is not
         return _unique(values)
+    if name in _groups(spec)[1]:  # two fields go by this name: which one a contract declares cannot be told
+        return []
     for contract in _source_contracts(spec, row):
         for role, body in contract.bodies.items():
             if role == "response":
@@ -85,7 +87,7 @@ def _source_contracts(spec, row) -> list:
     """The contracts whose payload the row's table maps: those declaring most of its rows' source fields
     (a KeyWave-to-Lodgix table's `type` is the webhook's, not the stay event's); every contract when no
     declaration tells."""
-    sources = _group_sources(spec).get(row.group, set())
+    sources = _groups(spec)[0].get(row.group, set())
     if not row.group or len(sources) < 2:
         return list(spec.contracts)
     scored = [(len(sources & {leaf(f.name) for b in c.bodies.values() for f in b.fields}), c) for c in spec.contracts]
@@ -93,17 +95,27 @@ def _source_contracts(spec, row) -> list:
     return [c for score, c in scored if score == best] if best >= 2 else list(spec.contracts)
 
 
-_LAST: list = [None, {}]  # the spec last asked about and its groups' source fields: once per spec, not per row
+_LAST: list = [None, ({}, set())]  # the spec last asked about and what its mappings say: once per spec, not per row
 
 
-def _group_sources(spec) -> dict:
+def _groups(spec) -> tuple[dict, set]:
+    """The source fields of each mapping group, and the names that stand for two fields in the mappings:
+    a source `kind` and another row's enum target `kind`, or the sources `kind` and `mw.kind`."""
     if _LAST[0] is not spec:
         groups: dict = {}
+        paths: dict = {}
         for m in spec.mappings:
             if m.source_field:
                 groups.setdefault(m.group, set()).add(leaf(m.source_field.text))
-        _LAST[:] = [spec, groups]
+                paths.setdefault(leaf(m.source_field.text), set()).add(_path(m.source_field.text))
+        targets = {leaf(m.target_field.text) for m in spec.mappings if m.enum_map and m.target_field}
+        ambiguous = {name for name, seen in paths.items() if len(seen) > 1 or name in targets}
+        _LAST[:] = [spec, (groups, ambiguous)]
     return _LAST[1]
+
+
+def _path(text: str) -> str:
+    return re.sub(r"\s*\(.*", "", text.strip("`* ").replace("[]", "").lower())
 
 
 def _same_field(declared: str, source: str) -> bool:
