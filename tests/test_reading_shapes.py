@@ -336,3 +336,38 @@ mappings:
      enum_map: {PREVENTIVE: preventive, CORRECTIVE: corrective}}
 """
     assert [f for f in lint_text(text, "yaml") if f.code == "IS803"] == []
+
+
+RULES_SPEC = """# Worker ↔ InkBook, StudioFlow
+
+## Calls
+
+R9. InkBook webhooks arrive at `POST https://worker.example/hooks/inkbook` with header `Sig`.
+Body: `id` string, `type` string. The worker must answer `200` when queued, `400` for an
+unparsable body, `401` for a bad signature.
+
+R10. F1 must call `POST https://api.studioflow.example/v2/appointments`. Request: `external_id`
+string (required), `location_id` integer (required). Response: `appointment_id` integer.
+Codes: `201` created; `400` validation failed; `409` slot taken.
+
+R16. StudioFlow webhooks arrive at `POST https://worker.example/hooks/studioflow`. Body:
+`delivery_id` string. Worker answers as in R9 (`200`/`400`/`401`).
+
+## Faults
+
+R24. Transient errors — `429`, `500`, `503`, timeouts (10 s) and connection
+resets — must be retried per R28; on `429` the worker waits for `Retry-After`.
+"""
+
+
+def test_numbered_rules_that_each_name_an_endpoint_are_contracts_of_their_own():
+    spec = spec_of(RULES_SPEC)
+    assert [c.url.text for c in spec.contracts] == [
+        "https://worker.example/hooks/inkbook", "https://api.studioflow.example/v2/appointments",
+        "https://worker.example/hooks/studioflow"]
+    assert [f.name for f in spec.contracts[1].bodies["request"].fields] == ["external_id", "location_id"]
+
+
+def test_a_sentence_wrapped_before_a_dash_is_one_sentence():
+    (transient,) = spec_of(RULES_SPEC).errors
+    assert transient.category == "transient" and "must be retried" in transient.action.text

@@ -67,7 +67,8 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 _take(section)
                 return
             if not parts and not section.children and section is not r.topics.title and _names_endpoint(r, section):
-                _take(section)
+                if not _split(section):  # "## Calls" with "R9. webhooks arrive at `POST ...`", "R10. F1 calls `POST ...`"
+                    _take(section)
                 return
             if "contracts" not in parts and section is not r.topics.title and _labelled(r, section.title) and \
                     _describes(r, section):

@@ -164,6 +164,9 @@ class _Flattener:
             pair = key_value(line)
             mid_sentence = bool(run) and run[-1][0] == number - 1 and not run[-1][1].rstrip(" *_").endswith(
                 (".", "!", "?", ":", ")"))  # "... will sometimes see the same ticket twice. That⏎is safe: ..."
+            mid_sentence = mid_sentence or (bool(keyed) and keyed[-1][0] == number - 1 and _WRAPPED_DASH.match(line)
+                                            and not keyed[-1][1].rstrip(" *_").endswith((".", "!", "?", ":")))
+            # "Transient errors — `429`, timeouts and connection⏎resets — must be retried": one sentence wrapped
             if pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0]) and not mid_sentence:
                 self.sentences(run, path, section, parent)
                 self.keyed(keyed, path, section, parent)
@@ -298,6 +301,9 @@ def _keyed(statement: Statement) -> Statement:
     if pair and len(pair[0].split()) <= 3 and not _is_sentence_start(pair[0]):
         statement.key, statement.value = pair
     return statement
+
+
+_WRAPPED_DASH = re.compile(r"^\s*[a-z][\w-]*\s+[—–]\s")
 
 
 def _is_sentence_start(key: str) -> bool:
