@@ -366,8 +366,42 @@ def test_numbered_rules_that_each_name_an_endpoint_are_contracts_of_their_own():
         "https://worker.example/hooks/inkbook", "https://api.studioflow.example/v2/appointments",
         "https://worker.example/hooks/studioflow"]
     assert [f.name for f in spec.contracts[1].bodies["request"].fields] == ["external_id", "location_id"]
+    # "R16. ... Worker answers as in R9": the rule's number names the contract it starts
+    assert sorted(s.code for s in spec.contracts[2].status_codes) == [200, 400, 401]
 
 
 def test_a_sentence_wrapped_before_a_dash_is_one_sentence():
     (transient,) = spec_of(RULES_SPEC).errors
     assert transient.category == "transient" and "must be retried" in transient.action.text
+
+
+def test_a_contract_that_answers_as_another_has_that_ones_codes():
+    spec = spec_of("# A → B\n\n## Contracts\n\n**Details — status webhook:** `POST https://b.example/hooks/status`. "
+                   "Body: `job_id` string. Codes: `200` accepted; `400` invalid body; `401` bad signature.\n\n"
+                   "**Details — damage webhook:** `POST https://b.example/hooks/damage`, same headers. Body: "
+                   "`report_id` string. Answers as for the status webhook.\n")
+    assert [sorted(s.code for s in c.status_codes) for c in spec.contracts] == [[200, 400, 401], [200, 400, 401]]
+
+
+def test_an_auth_entry_on_the_same_realm_has_the_mechanism_said_before_it():
+    spec = spec_of("# A ↔ B\n\n## Authentication\n\n**B API (called by A).** OAuth 2.0 client credentials against "
+                   "Keycloak realm `obs`. Secret rotated every 90 days; stored in Vault.\n\n"
+                   "**A API (called by B).** Same Keycloak realm. Client `b-push`, secret rotated every 90 days; "
+                   "stored in Vault.\n")
+    assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0 client credentials"] * 2
+
+
+def test_a_translation_column_is_the_transform():
+    spec = spec_of("# A → B\n\n## Field translations\n\n| A field (type) | B column (type) | Translation |\n|---|---|---|\n"
+                   "| `frame_id` (string) | `frame_id` (varchar(20)) | Copied |\n")
+    (row,) = spec.mappings
+    assert row.transform.text == "Copied"
+
+
+def test_a_semicolon_inside_a_fields_brackets_does_not_split_the_list():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### Post verdict\n\n- **Call**: `POST https://a.example/v1/verdicts`\n"
+                   "- **Request body**: `verdict_id` (string UUID, required), `verdict` (string enum `pass`, `fail`; "
+                   "required), `note` (string or null; optional)\n")
+    fields = {f.name: f for f in spec.contracts[0].bodies["request"].fields}
+    assert fields["verdict_id"].values == [] and fields["verdict"].values == ["pass", "fail"]
+    assert fields["note"].required is False

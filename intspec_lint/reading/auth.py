@@ -80,6 +80,8 @@ _CALLED_WITH = lazy(r"\b(?:calls?|calling|reach(?:es)?|access(?:es)?|connects?\s
 _ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notification|callback|event|message)s?\b"
                        r"[^.;]{0,40}?\b(?:are|is|must\s+be|shall\s+be|will\s+be)\s+(?:signed|checked|verified|"
                        r"authenticated)\b")
+_SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:realm|mechanism|scheme|set-?up|provider|idp|"
+                       r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -337,6 +339,10 @@ class _Reader:
         """Mechanism, rotation and storage told by what the text says, when no key named them: the
         mechanism by its name, rotation and storage by the clause that says them ("stored in the `.env`
         file of the container"), so that what the clause says of them can be judged."""
+        if entry.mechanism is None and _SAME_AS_BEFORE.search(text):  # "**TOS API (X2).** Same Keycloak realm. ..."
+            before = [e for e in self.entries if e is not entry and e.mechanism is not None and e.span.line < entry.span.line]
+            if before:
+                entry.mechanism = before[-1].mechanism
         for name, finder in (("mechanism", mechanism), ("rotation", rotation), ("storage", storage)):
             if getattr(entry, name) is None:
                 phrase = finder(text)

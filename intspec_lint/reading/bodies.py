@@ -205,9 +205,9 @@ _REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b(?!\s+(?:when|if|for|un
 def inline_fields(text: str, span: Span) -> list[Field]:
     """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
     fields = []
-    pieces = re.split(r";\s*", text)
+    pieces = _top_level(text, ";")  # not "`verdict` (string enum `pass`, `fail`; required)": one field's brackets
     if len(pieces) < 2:
-        pieces = _top_level_commas(text)  # "`production_id` string, `version` int, `speaker` string or null"
+        pieces = _top_level(text, ",")  # "`production_id` string, `version` int, `speaker` string or null"
     for piece in pieces:
         match = _INLINE_FIELD.match(piece)
         if not match:
@@ -230,8 +230,9 @@ def inline_fields(text: str, span: Span) -> list[Field]:
     return fields
 
 
-def _top_level_commas(text: str) -> list[str]:
-    """Pieces of a field list split at the commas outside brackets and code spans that start a new field."""
+def _top_level(text: str, separator: str) -> list[str]:
+    """Pieces of a field list split at the separators outside brackets and code spans; a comma only where
+    a new field starts."""
     pieces, depth, code, start = [], 0, False, 0
     for at, char in enumerate(text):
         if char == "`":
@@ -240,7 +241,8 @@ def _top_level_commas(text: str) -> list[str]:
             depth += 1
         elif not code and char in ")]}":
             depth = max(0, depth - 1)
-        elif char == "," and not code and depth == 0 and text[at + 1 :].lstrip().startswith("`"):
+        elif char == separator and not code and depth == 0 and (
+                separator != "," or text[at + 1 :].lstrip().startswith("`")):
             pieces.append(text[start:at])
             start = at + 1
     pieces.append(text[start:])

@@ -97,6 +97,8 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 starts.insert(0, 0)
         if len(starts) < 2:
             return False
+        # "R9." before "InkBook webhooks arrive at `POST ...`": the rule's number names the unit that follows
+        starts = [i - 1 if i and _RULE_ID.match(own[i - 1].text) else i for i in starts]
         for number, start in enumerate(starts):
             end = starts[number + 1] if number + 1 < len(starts) else len(own)
             statements = own[start:end]
@@ -143,6 +145,9 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
 
 
 _REQUEST_LINE = lazy(r"^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
+
+
+_RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
 
 
 def _one_call_each(statement: Statement) -> list[Statement]:

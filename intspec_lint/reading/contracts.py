@@ -159,6 +159,9 @@ _AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|reque
 _BODY_OF_OTHER = lazy(r"\bexample\b[^.\n]{0,80}?\bwith\s+the\s+(?:body\s+of\s+)?(?:section\s+|§\s*)?"
                       r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)(?:'s)?\s+(?:body|request|payload)\b", re.I)
 
+_ANSWERS_AS = lazy(r"\b(?:answers?|responds?|replies|acknowledges?)\s+(?:exactly\s+)?as\s+(?:in|for|with|by|does)?\s*"
+                   r"(?:section\s+|§\s*)?((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:[.,;:()]|$)", re.I | re.M)
+
 
 def _as_other(contracts: list[Contract]) -> None:
     """"Response and status codes: as C2.", "Headers: as in 3.1": what the other contract says, said again."""
@@ -184,6 +187,14 @@ def _as_other(contracts: list[Contract]) -> None:
                 contract.request_shape = other.request_shape  # "same body as 3.1"
                 if "request" in other.bodies:
                     contract.bodies.setdefault("request", other.bodies["request"])
+        for match in _ANSWERS_AS.finditer(contract.text):  # "Answers as for the status webhook.", "answers as in R9"
+            words = [w for w in re.findall(r"[\w-]+", match.group(1).lower()) if w not in ("the", "our", "its")]
+            other = next((c for c in contracts if c is not contract and words and all(
+                re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", (heading(c) + " " + (c.label or "")).lower())
+                for w in words)), None)
+            if other is not None:
+                contract.status_codes = contract.status_codes or list(other.status_codes)
+                contract.response_shape = contract.response_shape or other.response_shape
         for match in _BODY_OF_OTHER.finditer(contract.text):  # "with the 3.1 body where ...": its example, changed
             other = next((c for c in contracts if c is not contract and re.search(
                 rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
