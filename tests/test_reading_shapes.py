@@ -405,3 +405,10 @@ def test_a_semicolon_inside_a_fields_brackets_does_not_split_the_list():
     fields = {f.name: f for f in spec.contracts[0].bodies["request"].fields}
     assert fields["verdict_id"].values == [] and fields["verdict"].values == ["pass", "fail"]
     assert fields["note"].required is False
+
+
+def test_an_answer_label_is_no_key_of_what_it_answers():
+    spec = spec_of("# A → B\n\n**Q: Which errors can happen, and what do we do with each?**\n"
+                   "A: Transient — `429`, `503`, timeouts: retry with backoff. Permanent — `400`, `422`: no retry; "
+                   "the message goes to the dead-letter topic.\n")
+    assert sorted(e.category for e in spec.errors) == ["permanent", "transient"]

@@ -95,7 +95,15 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     if doc.front_matter is not None:
         flattener.code(doc.front_matter, (), doc.root, None)
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
+    asked = False
     for statement in out:
+        if asked and statement.key and _ANSWER.match(statement.key):  # "Q: Which errors ...?" then "A: Transient — ..."
+            statement.text = statement.value
+            pair = key_value(statement.text)
+            keyed = pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0])
+            statement.key, statement.value = pair if keyed else ("", "")
+        asked = asked or bool(statement.key and _QUESTION.match(statement.key)) or bool(
+            statement.shape == "heading" and _ASKS.match(statement.text))  # "**Q: ...?**" made a heading
         if statement.shape in ("sentence", "line", "item") and not statement.key:
             clause = _CLAUSE_ID.match(statement.text)
             if clause:  # "IR-702 The HTU shall renew ...": the requirement's id is no part of what it says
@@ -103,6 +111,9 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     return out
 
 
+_QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
+_ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
+_ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)
 _CLAUSE_ID = re.compile(r"^(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?[.:)]?\s+(?=[A-Z`*])")
 
 
