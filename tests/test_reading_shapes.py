@@ -412,3 +412,18 @@ def test_an_answer_label_is_no_key_of_what_it_answers():
                    "A: Transient — `429`, `503`, timeouts: retry with backoff. Permanent — `400`, `422`: no retry; "
                    "the message goes to the dead-letter topic.\n")
     assert sorted(e.category for e in spec.errors) == ["permanent", "transient"]
+
+
+def test_terse_notes_are_read_like_full_sentences():
+    text = ("# LSS ⇄ RK\n\n## tl;dr\n- LSS = life-support SCADA. RK = ReefKeep (husbandry records).\n"
+            "- LSS → RK: water-quality telemetry + alarms. RK → LSS: vet dosing orders.\n"
+            "- pattern: evt-driven; MQTT for tele, REST for dosing.\n\n## auth\n"
+            "- RK API (called by LSS): OAuth2 client creds, secret rot. every 90 d. stored: Vault `kv/lss/rk`.\n"
+            "- LSS API (called by RK): mTLS, client cert, auto-renew @ day 20, key on tmpfs.\n"
+            "- no creds in this doc, code or config repo.\n\n## mon\n| metric | thr | alert |\n|---|---|---|\n"
+            "| err rate per flow (fail / total) | > 1% / 10 min | page |\n")
+    spec = spec_of(text)
+    assert [m.kind for m in spec.monitoring] == ["error-rate"]  # "err rate": an abbreviation
+    found = codes(text, "IS011", "IS302")
+    assert "IS302" not in found  # "no creds in this doc, code or config repo": the negation reaches past commas
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS011" and "no role" in f.message]  # "LSS → RK:"

@@ -33,6 +33,7 @@ _ROLES = lazy(
     r"submits|transmits|supplies|publishes)\b",
     re.I,
 )
+_DIRECTED = lazy(r"(?<![\w`])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*(?:→|->|⟶|⇒|=>)\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*:")
 _DUR = r"\d+(?:[.,]\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
 _SLA = lazy(
     rf"(?P<uptime>\b\d{{2}}(?:\.\d+)?\s?%\s*(?:uptime|availability|available|of the time|monthly|SLA|SLO)"
@@ -60,7 +61,7 @@ integration_pattern = lambda text: (lambda m: m.group(0) if m else None)(_PATTER
 
 def role_phrase(text: str) -> str | None:
     """The first word that gives a system a role: "producer", "publishes", "system of record"."""
-    match = _ROLES.search(text)
+    match = _ROLES.search(text) or _DIRECTED.search(text)  # "LSS → RK: water-quality telemetry": who sends what
     return match.group(0) if match else None
 
 
