@@ -427,3 +427,11 @@ def test_terse_notes_are_read_like_full_sentences():
     found = codes(text, "IS011", "IS302")
     assert "IS302" not in found  # "no creds in this doc, code or config repo": the negation reaches past commas
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS011" and "no role" in f.message]  # "LSS → RK:"
+
+
+def test_the_alert_that_opens_a_sentence_governs_each_of_its_clauses():
+    spec = spec_of("# A → B\n\n## Keeping an eye on it\n\nWe alert when the 95th percentile of response time is above "
+                   "20 seconds; when more than 2 percent of calls end in an error; and when the backlog of results "
+                   "grows beyond 600.\n")
+    assert [(m.kind, bool(m.alert)) for m in spec.monitoring] == [
+        ("latency", True), ("error-rate", True), ("queue-depth", True)]

@@ -20,7 +20,7 @@ from .values import value
 _COMPARISON = lazy(
     r"(?:[<>≥≤]=?|>=|<=|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
     r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
-    r"goes above|stays? above|longer than|shorter than|remaining|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
+    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|stays? above|longer than|shorter than|remaining|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
     re.I,
 )
@@ -166,12 +166,15 @@ def _sentence_metrics(r: Reading, text: str):
 
     for _offset, sentence in sentences(text):
         before = ""
-        for clause in _CLAUSES.split(sentence):
+        clauses = _CLAUSES.split(sentence)
+        # "We alert when A ...; when B ...; and when C ...": the alert of the opening clause governs them all
+        governing = _ALERT_LEVEL.search(clauses[0]) if len(clauses) > 1 else None
+        for clause in clauses:
             if r.vocab.metric_kind(clause) == "other" and before:
                 clause = f"{before}; {clause}"  # "The error rate is ...; more than 2 % pages the on-call"
             found = metric_sentence(clause, r.vocab)
             if found:
-                yield found
+                yield found if found[2] or governing is None else (*found[:2], governing.group(0))
             before = clause
 
 

@@ -38,6 +38,7 @@ _MIN_VOTES = 2
 # parts whose sub-sections are mostly its units, named in any words: under "Monitoring", beside
 # "Latency" and "Error rate", "Dead letters" is a metric; under "Flows", "F2 – Fridge alerts" is a flow
 _UNIT_PARTS = frozenset({"flows", "monitoring"})
+_TIE_ORDER = ("errors", "retry", "dead_letter", "idempotency", "auth", "monitoring", "mappings", "sla")
 _VOTED = frozenset({"retry", "dead_letter", "monitoring", "idempotency", "auth", "errors", "sla", "mappings"})
 
 
@@ -128,7 +129,8 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
                 votes[part] = votes.get(part, 0) + 1
         if not votes:
             continue
-        part, count = max(votes.items(), key=lambda pair: pair[1])
+        # the most voted part; between parts voted as often, the first in _TIE_ORDER (never the order of a set)
+        part, count = max(votes.items(), key=lambda pair: (pair[1], -_TIE_ORDER.index(pair[0])))
         if count >= _MIN_VOTES and count >= _MAJORITY * len(counted):
             for statement in members:
                 statement.placed.add(part)
