@@ -435,3 +435,19 @@ def test_the_alert_that_opens_a_sentence_governs_each_of_its_clauses():
                    "grows beyond 600.\n")
     assert [(m.kind, bool(m.alert)) for m in spec.monitoring] == [
         ("latency", True), ("error-rate", True), ("queue-depth", True)]
+
+
+def test_the_topic_said_once_for_all_events_is_each_events_topic():
+    spec = spec_of("# A → B\n\n## 4. Event contracts\n\nAll events are JSON values on `hull.block-events.v1`. "
+                   "Messages have no reply.\n\n### 4.1 BlockStarted\n\nEmitted when the first plate is cut.\n\n"
+                   "```json\n{\"event_id\": \"e1\", \"event_type\": \"BlockStarted\"}\n```\n\n"
+                   "### 4.2 BlockErected\n\nEmitted when the crane sets the block.\n\n"
+                   "```json\n{\"event_id\": \"e2\", \"event_type\": \"BlockErected\"}\n```\n")
+    assert [(c.kind, c.topic.text) for c in spec.contracts] == [("message", "hull.block-events.v1")] * 2
+
+
+def test_a_key_value_table_under_the_title_is_the_overview():
+    spec = spec_of("# Shipyard — block events from HPES to YardPlan\n\n| | |\n|---|---|\n"
+                   "| Producer | HPES (team Hull IT) |\n| Consumer | YardPlan (team Planning) |\n"
+                   "| Pattern | Event-driven; Kafka; at-least-once |\n\n## 1. Purpose\n\nPlanners stop re-keying.\n")
+    assert spec.overview.pattern.text.startswith("Event-driven")

@@ -117,6 +117,9 @@ def _locations_by_unit(r: Reading) -> None:
 
 
 _URL = lazy(r"https?://[^\s`|)]+")
+_ALL_ON_TOPIC = lazy(r"\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the|these|our)\s+)?(?:events?|messages?|records?)\b[^.\n]{0,60}?"
+                     r"\b(?:on|to|from|in|via)\s+(?:the\s+)?(?:(?:kafka\s+)?(?:topic|queue|stream|channel|subject)\s+)?"
+                     r"`([\w.$-]+)`", re.I)
 _HTTP_VERB = lazy(r"\bHTTP\s+(GET|POST|PUT|PATCH|DELETE)\b")
 _EVERY = lazy(r"\b(?:every|all|each|any)\b", re.I)
 
@@ -140,10 +143,14 @@ def _shared_endpoint(r: Reading) -> None:
                  and (CODES_TITLE.search(s.section.title) or SHARED.match(strip_numbering(s.section.title)))
                  and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"]
         codes += [StatusCode(int(m.group(1)), s.span) for s in table for m in [STATUS_ANY.search(s.row.cells[0].text)] if m]
-        if call is None and not (url and verb) and not codes:
+        if call is None and not (url and verb) and not codes and not any(_ALL_ON_TOPIC.search(s.text) for s in own):
             continue
         inside = [c for c in r.spec.contracts if section.span.line <= c.span.line <= section.end_line]
+        topic = next((m for s in own for m in [_ALL_ON_TOPIC.search(s.text)] if m), None)
         for contract in inside:
+            if contract.method is None and contract.url is None and contract.topic is None and topic is not None:
+                contract.topic, contract.kind = value(topic.group(1), section.span), "message"  # "All events ... on `t`"
+                continue
             if contract.method is None and contract.topic is None and (call is not None or (url and verb)):
                 method, address = (call.group(1), call.group(2)) if call is not None else (verb, url)
                 contract.method, contract.url = value(method, section.span), value(address, section.span)

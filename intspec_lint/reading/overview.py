@@ -79,7 +79,7 @@ def read(r: Reading) -> None:
         opening = opening and not (statement.placed - {"overview"})
         if statement.shape != "heading" and (not section.level or section is r.topics.title or opening):
             intro.append(statement.text)  # the paragraphs before any part's section ("## 1. In one paragraph")
-        if statement.key and statement.shape != "row" and _key_fact(r, statement):
+        if statement.key and (statement.shape != "row" or _key_value_row(r, statement)) and _key_fact(r, statement):
             pass
         elif statement.shape == "heading" and "overview" in statement.placed and not r.topics.own.get(id(section)):
             _overview(r, statement.span).text += f"\n{statement.text}"  # "### PharmaDesk" under "Systems"
@@ -126,6 +126,14 @@ def systems(r: Reading) -> None:
     where = spec.sections.get("overview", overview.span)
     overview.systems = [System(value(strip_numbering(name), where), value(role, where) if role else None)
                         for word, name in sorted(known.items()) if word in said]
+
+
+def _key_value_row(r: Reading, statement) -> bool:
+    """A row of a two-column table that is a list of "key | value" pairs ("| Pattern | Event-driven ... |"
+    under an empty header), not of a part's table."""
+    table = statement.table
+    return len(table.header) == 2 and r.topics.table(table, ()) is None and not any(
+        r.vocab.section_parts(cell.text) for cell in table.header)
 
 
 def _overview(r: Reading, span: Span) -> Overview:
