@@ -161,11 +161,14 @@ class Contract:
     def writes(self) -> bool:
         """A write operation: POST/PUT/PATCH/DELETE, or a message that creates or changes data."""
         if self.kind == "http":
+            if self.url is not None and _TOKEN_EXCHANGE.search(self.url.text):
+                return False  # "POST .../oauth2/token": a credential asked for, no data written
             return self.method is not None and self.method.text.upper() in _WRITE_METHODS
         return not _ACKNOWLEDGEMENT.search(self.label)  # an acknowledgement or receipt changes no data
 
 
 _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+_TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|introspect|revoke)/?(?:[?#]|$)", re.I)
 _ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
                               r"nacks?)\b", re.I)
 

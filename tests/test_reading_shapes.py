@@ -451,3 +451,76 @@ def test_a_key_value_table_under_the_title_is_the_overview():
                    "| Producer | HPES (team Hull IT) |\n| Consumer | YardPlan (team Planning) |\n"
                    "| Pattern | Event-driven; Kafka; at-least-once |\n\n## 1. Purpose\n\nPlanners stop re-keying.\n")
     assert spec.overview.pattern.text.startswith("Event-driven")
+
+
+POSTMAN = """# A ↔ B (Postman collection docs)
+
+## 1. `POST {{base}}/claims` — submit claim
+
+**Headers**
+
+| Key | Value |
+|---|---|
+| Content-Type | `application/json` |
+
+**Body** (raw JSON): `claim_ref` string, required.
+
+**Example Response** — `201 Created`
+
+```json
+{"claim_id": "c-1"}
+```
+
+`207 Multi-Status` when some lines fail validation. Other responses: `400` not JSON, `401` bad token, `503`.
+
+**Tests**
+
+```javascript
+pm.test("created", () => pm.response.to.have.status(201));
+```
+
+## 2. `POST {{auth}}/oauth2/token`
+
+**Body** (x-www-form-urlencoded): `grant_type=client_credentials`
+
+**Example Response** — `200 OK`
+
+```json
+{"access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6ImZpLTIwMjUtMTEifQ...", "expires_in": 900}
+```
+"""
+
+
+def test_a_heading_that_names_an_endpoint_owns_its_sub_headings_whatever_they_are_called():
+    spec = spec_of(POSTMAN)
+    assert [(c.method.text, c.url.text) for c in spec.contracts] == [
+        ("POST", "{{base}}/claims"), ("POST", "{{auth}}/oauth2/token")]
+
+
+def test_a_code_with_its_reason_phrase_is_a_documented_status():
+    (claims, _token) = spec_of(POSTMAN).contracts
+    assert {s.code for s in claims.status_codes if s.listed} >= {201, 207, 400, 401, 503}
+    assert "IS205" not in codes(POSTMAN)
+
+
+def test_a_token_request_is_no_write_and_a_token_cut_short_is_no_secret():
+    text = POSTMAN + "\n## Idempotency\n\nEach claim carries `Idempotency-Key` = `claim_ref`; FoundIt keeps keys 24 h.\n"
+    found = [f for f in lint_text(text, "markdown") if f.code in ("IS901", "IS303")]
+    assert not [f for f in found if "oauth2/token" in f.message or f.code == "IS303"]
+
+
+def test_a_system_named_before_each_field_of_a_key_value_table():
+    spec = spec_of("# A ↔ B\n\n## Trust\n\n| Matter | Particulars |\n|---|---|\n"
+                   "| Plant Portal — proof of identity | OAuth 2.0 client credentials |\n"
+                   "| Plant Portal — renewal | every 120 days |\n| Plant Portal — keeping place | Vault `kv/a` |\n"
+                   "| Tyre Desk — proof of identity | HMAC-SHA256 signature |\n| Tyre Desk — renewal | every 6 months |\n"
+                   "| Tyre Desk — keeping place | Vault `kv/b` |\n")
+    assert [(a.system.text, a.mechanism.text, a.storage.text) for a in spec.auth] == [
+        ("Plant Portal", "OAuth 2.0 client credentials", "Vault `kv/a`"),
+        ("Tyre Desk", "HMAC-SHA256 signature", "Vault `kv/b`")]
+
+
+def test_a_threshold_cell_that_names_the_alarm_gives_the_alert():
+    spec = spec_of("# A → B\n\n## Watch list\n\n| Signal | Threshold and alarm |\n|---|---|\n"
+                   "| Round-trip time (P95) | > 4 s over 15 min → warning in `#ops` |\n")
+    assert spec.monitoring[0].alert is not None

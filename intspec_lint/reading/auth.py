@@ -82,6 +82,7 @@ _ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notif
                        r"authenticated)\b")
 _SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:realm|mechanism|scheme|set-?up|provider|idp|"
                        r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
+_OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -247,11 +248,19 @@ class _Reader:
             return
         pair = (statement.key, statement.value) if statement.key else None
         if pair:
+            owned = _OWNED_FIELD.match(pair[0])  # "Plant Portal — renewal": that system's field
+            if owned and self.r.vocab.field("auth", owned.group(2)) not in (None, "system") and \
+                    self._is_system(owned.group(1)):
+                pair = (owned.group(2), pair[1])
+                entry = next((e for e in self.entries if e.system is not None and e.system.text == owned.group(1)), None)
+                if entry is None:
+                    self.entries.append(Auth(statement.span, system=value(owned.group(1), statement.span)))
             name = self.r.vocab.field("auth", pair[0])
             if name and name != "system":
                 if not self.entries:
                     self.entries.append(Auth(self.r.spec.sections.get("auth", statement.span)))
-                entry = self.entries[-1]
+                entry = next((e for e in self.entries if owned and e.system is not None and
+                              e.system.text == owned.group(1)), self.entries[-1])
                 if pair[1].strip():
                     setattr(entry, name, value(pair[1], statement.span))
                 self._keywords(entry, pair[1], statement.span)

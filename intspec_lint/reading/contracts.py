@@ -120,6 +120,9 @@ _URL = lazy(r"https?://[^\s`|)]+")
 _ALL_ON_TOPIC = lazy(r"\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the|these|our)\s+)?(?:events?|messages?|records?)\b[^.\n]{0,60}?"
                      r"\b(?:on|to|from|in|via)\s+(?:the\s+)?(?:(?:kafka\s+)?(?:topic|queue|stream|channel|subject)\s+)?"
                      r"`([\w.$-]+)`", re.I)
+_CODE_AND_REASON = lazy(r"^\W{0,3}[1-5]\d\d\s+(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)`?\s+(?:when|if|for|on|after|once)\b")
+_RESPONSE_OF_STATUS = lazy(r"^\W*(?:example\s+)?(?:response|reply|answer)\b[^`\d\n]{0,12}`?([1-5]\d\d)\s+"
+                           r"([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)`?\W*$", re.I)
 _HTTP_VERB = lazy(r"\bHTTP\s+(GET|POST|PUT|PATCH|DELETE)\b")
 _EVERY = lazy(r"\b(?:every|all|each|any)\b", re.I)
 
@@ -465,8 +468,12 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
         status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
                                         statement.section))
-    elif status and statement.shape == "item":
+    elif status and (statement.shape == "item" or _CODE_AND_REASON.match(text)):
+        # "- `409` duplicate", "`207 Multi-Status` when some events fail validation": a code and what it means
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))
+    elif _RESPONSE_OF_STATUS.match(text):  # "**Example Response** — `200 OK`": the status the example answers with
+        found = _RESPONSE_OF_STATUS.match(text)
+        contract.status_codes.append(StatusCode(int(found.group(1)), span, value(found.group(2), span)))
     elif documented:  # "Response `200 OK`: `{...}`": the response of that status, documented
         contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
         status_line(contract, statement)

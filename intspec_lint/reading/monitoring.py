@@ -26,7 +26,7 @@ _COMPARISON = lazy(
 )
 _ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
+    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
     re.I,
 )
 _CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -132,6 +132,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     kind = r.vocab.metric_kind(text)
     if kind == "other" and "threshold" in fields:  # "F1 file landed | not there by 04:00": a deadline is latency
         kind = r.vocab.metric_kind(f"{text} {fields['threshold'].text}")
+    if "alert" not in fields and "threshold" in fields and _ALERT_LEVEL.search(fields["threshold"].text):
+        fields["alert"] = fields["threshold"]  # "| Threshold and alarm |" with "> 4 s over 15 min → warning in #ops"
     if "alert" not in fields and "threshold" in columns.values():
         header = statement.table.header[next(i for i, f in columns.items() if f == "threshold")]
         if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert

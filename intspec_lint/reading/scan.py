@@ -90,7 +90,8 @@ def _named_secrets(text: str, lowered: str):
         if name is None:
             continue
         secret = match.group(1).strip(".")
-        if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)) or not _looks_random(secret):
+        cut = match.group(1).endswith(("...", "…"))  # "eyJhbGciOiJSUzI1NiIs...": a sample cut short
+        if _NOT_SECRET.search(secret) or cut or _redacted(text, match.end(1)) or not _looks_random(secret):
             continue
         if match.group(0).lstrip().startswith("`") and not _machine_made(secret):
             continue  # "secret `billing/paystream-api-key`": the secret's name in a vault, not its value
