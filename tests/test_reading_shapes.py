@@ -524,3 +524,10 @@ def test_a_threshold_cell_that_names_the_alarm_gives_the_alert():
     spec = spec_of("# A → B\n\n## Watch list\n\n| Signal | Threshold and alarm |\n|---|---|\n"
                    "| Round-trip time (P95) | > 4 s over 15 min → warning in `#ops` |\n")
     assert spec.monitoring[0].alert is not None
+
+
+def test_the_direction_of_a_flow_row_is_the_cell_with_the_arrow():
+    spec = spec_of("# A → B\n\n## Flow summary\n\n| Arrow | Source → destination | Trigger | Payload | Volume |\n"
+                   "|---|---|---|---|---|\n| 4.1 | Assetry → Connector API | A shot is marked ready | Asset JSON | ~280/day |\n")
+    (flow,) = spec.flows
+    assert (flow.source.text, flow.destination.text) == ("Assetry", "Connector API")

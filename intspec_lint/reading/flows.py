@@ -120,6 +120,9 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         if index >= len(cells):
             continue
         cell = cells[index]
+        if name == "direction" and not (_ARROW.search(cell.text) or _FROM_TO.search(cell.text)):
+            # "| Arrow | Source → destination |" with "4.1" under "Arrow": the direction is the cell with the arrow
+            cell = next((c for i, c in enumerate(cells) if i not in columns and _ARROW.search(c.text)), cell)
         if name == "direction":
             arrow(cell.text, cell.span, fields, direction=True)
         else:
