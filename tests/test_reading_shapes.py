@@ -531,3 +531,23 @@ def test_the_direction_of_a_flow_row_is_the_cell_with_the_arrow():
                    "|---|---|---|---|---|\n| 4.1 | Assetry → Connector API | A shot is marked ready | Asset JSON | ~280/day |\n")
     (flow,) = spec.flows
     assert (flow.source.text, flow.destination.text) == ("Assetry", "Connector API")
+
+
+def test_a_table_of_keys_per_direction_is_auth_and_names_no_endpoint():
+    spec = spec_of("# CourtBook ↔ LumaGate\n\n## 👥 Who's who & keys 🔐\n\n"
+                   "| | CourtBook → LumaGate | LumaGate → CourtBook |\n|---|---|---|\n"
+                   "| How | OAuth 2.0 client credentials | HMAC-SHA256 of the body |\n"
+                   "| Scopes | `schedules:write` only | secret only valid for `POST /lumagate/*` hooks |\n"
+                   "| Where | AWS Secrets Manager `cb/luma` | LumaGate's Vault |\n"
+                   "| Rotate | every 90 d | every 180 d |\n\n"
+                   "- Owners: CourtBook Platform (`#cb-platform`) · LumaGate Partner Eng.\n")
+    assert spec.contracts == []
+    assert [(a.mechanism.text, a.rotation.text, a.storage.text) for a in spec.auth] == [
+        ("OAuth 2.0 client credentials", "every 90 d", "AWS Secrets Manager `cb/luma`"),
+        ("HMAC-SHA256 of the body", "every 180 d", "LumaGate's Vault")]
+
+
+def test_an_endpoint_mentioned_inside_a_cell_of_another_table_makes_no_contract():
+    spec = spec_of("# A ↔ B\n\n## Housekeeping\n\n| Thing | Note |\n|---|---|\n"
+                   "| Hook secret | only valid for `POST /lumagate/*` hooks |\n| Runbook | wiki page 42 |\n")
+    assert spec.contracts == []

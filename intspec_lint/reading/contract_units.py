@@ -291,8 +291,10 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
     for statement in r.within(section):
         if statement.shape in ("code", "code-key", "code-comment"):
             continue
-        if statement.shape == "row" and r.topics.table(statement.table, ()) is not None:
-            continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere
+        if statement.shape == "row" and (r.topics.table(statement.table, ()) is not None or not any(
+                METHOD_URL.match(cell.text.strip(" `*")) for cell in statement.row.cells)):
+            continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere; "secret only
+            # valid for `POST /hooks/*`" in a cell names no endpoint of its own
         pair = key_value(statement.text)
         if METHOD_URL.search(statement.text) or (
                 pair and r.vocab.field_exactly("contracts", pair[0]) in ("method", "url", "topic")

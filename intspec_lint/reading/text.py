@@ -77,7 +77,7 @@ def finds(pattern):
 # system's, flow's or metric's name
 _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|notes?|status|description|background|context|"
                          r"acceptance\s+criteria|tl;?\s*dr|in\s+short|short\s+version|long\s+version|see\s+also|"
-                         r"example|examples|rationale|decision|assignee|owner|reviewers?|version|date|now|before|"
+                         r"example|examples|rationale|decision|assignee|owners?|contacts?|teams?|escalation|reviewers?|version|date|now|before|"
                          r"after)\W*$", re.I)
 
 
