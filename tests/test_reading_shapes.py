@@ -551,3 +551,15 @@ def test_an_endpoint_mentioned_inside_a_cell_of_another_table_makes_no_contract(
     spec = spec_of("# A ↔ B\n\n## Housekeeping\n\n| Thing | Note |\n|---|---|\n"
                    "| Hook secret | only valid for `POST /lumagate/*` hooks |\n| Runbook | wiki page 42 |\n")
     assert spec.contracts == []
+
+
+def test_an_admonition_is_a_callout_and_a_tab_a_facet_of_its_contract():
+    spec = spec_of('# A ↔ B\n\n## Data flows\n\n| Flow | Source → Destination | Trigger | Payload | Frequency |\n'
+                   '|---|---|---|---|---|\n| F1 | A → B | a licence changes | licence JSON | ~140/day |\n\n'
+                   '!!! note "Only licensed chips"\n    B sends webhooks only for chips that A licensed.\n\n'
+                   '## Contracts\n\n### F1 input — `licence.changed` event (bus `county` → `chip-sync`)\n\n'
+                   'Fields: `event_id` (string), `change` (enum `ISSUED`, `REVOKED`).\n\n'
+                   '=== "Event"\n\n    ```json\n    {"event_id": "e1", "change": "ISSUED"}\n    ```\n\n'
+                   '=== "Outcome"\n\n    ```text\n    message deleted after B answers 201\n    ```\n')
+    assert [f.source.text for f in spec.flows] == ["A"]
+    assert len(spec.contracts) == 1 and spec.contracts[0].examples

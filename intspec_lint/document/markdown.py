@@ -292,7 +292,7 @@ _BLOCK_MARKER = re.compile(r'^(\s*)(?:===|!!!|\?\?\?\+?)(?:\s+[\w-]+)?(?:\s+"([^
 
 def _unfold_blocks(lines: list[str]) -> list[str]:
     """The content of each tab or admonition at its marker's own indent, the marker line turned into its
-    title in bold (a tab's label names what it holds) or into a blank line: line numbers stay."""
+    title (bold for a tab, italic for an admonition) or into a blank line: line numbers stay."""
     out = list(lines)
     fence = ""
     for index, line in enumerate(lines):
@@ -313,7 +313,11 @@ def _unfold_blocks(lines: list[str]) -> list[str]:
             end -= 1
         if end == index + 1:
             continue  # no indented content: a line of text that happens to start so
-        out[index] = f"{indent}**{title.strip()}**" if title and title.strip() else ""
+        if title and title.strip():  # a tab's label in bold (it names what it holds); an admonition's title,
+            marker = "**" if line.lstrip().startswith("===") else "*"  # a callout's, in italics: no heading
+            out[index] = f"{indent}{marker}{title.strip()}{marker}"
+        else:
+            out[index] = ""
         for at in range(index + 1, end):
             out[at] = indent + out[at][len(inner):] if out[at].startswith(inner) else out[at]
     return out
