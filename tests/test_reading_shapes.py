@@ -563,3 +563,26 @@ def test_an_admonition_is_a_callout_and_a_tab_a_facet_of_its_contract():
                    '=== "Outcome"\n\n    ```text\n    message deleted after B answers 201\n    ```\n')
     assert [f.source.text for f in spec.flows] == ["A"]
     assert len(spec.contracts) == 1 and spec.contracts[0].examples
+
+
+def test_a_table_comparing_versions_describes_no_contract():
+    spec = spec_of("# A → B v2\n\n## 1. v1 vs v2 at a glance\n\n| Topic | v1 (today) | v2 (from October) |\n|---|---|---|\n"
+                   "| Slot search | `GET /venues/{id}/availability` | `GET /exam-venues/{id}/slots` |\n"
+                   "| Book | `POST /bookings` (XML) | `POST /bookings` (JSON) |\n")
+    assert spec.contracts == []
+
+
+def test_an_example_by_reference_to_another_contract_is_that_ones_example():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### 5.3 `PATCH /v2/bookings/{ref}`\n\nBody: `status` string.\n\n"
+                   "Request:\n\n```json\n{\"status\": \"CANCELLED\"}\n```\n\nResponse 200:\n\n"
+                   "```json\n{\"booking_ref\": \"YX1\", \"status\": \"CANCELLED\"}\n```\n\n"
+                   "### 5.4 `GET /v2/bookings/{ref}`\n\nResponse 200: the booking. Codes: 200; 404.\n"
+                   "Example: `GET /v2/bookings/YX1` → the 200 body shown in 5.3.\n")
+    assert [e.role for e in spec.contracts[1].examples] == ["response"]
+
+
+def test_a_credential_named_by_its_kind_has_that_mechanism():
+    spec = spec_of("# A ↔ B\n\n## Authentication\n\n**A → B.** OAuth 2.0 client credentials; secret rotated every "
+                   "90 days; kept in Vault.\n\n**v1 key:** stays in AWS Secrets Manager `a/v1-key` until revoked "
+                   "on 30 Nov.\n")
+    assert [a.mechanism.text for a in spec.auth][-1] == "v1 key"

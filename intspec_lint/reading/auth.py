@@ -83,6 +83,7 @@ _ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notif
 _SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:realm|mechanism|scheme|set-?up|provider|idp|"
                        r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
 _OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
+_CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|passwords?|client\s+secrets?)\W*$", re.I)
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -150,6 +151,9 @@ class _Reader:
                 self._spec_wide(statement.text, statement.span)
                 self._elsewhere(statement)
         self._config()
+        for entry in self.entries:  # "**v1 key:** stays in Secrets Manager ...": the credential's name says what it is
+            if entry.mechanism is None and entry.system is not None and _CREDENTIAL_NAME.search(entry.system.text):
+                entry.mechanism = entry.system
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
         if self.entries and other is not None:

@@ -169,6 +169,16 @@ def _one_call_each(statement: Statement) -> list[Statement]:
     return pieces
 
 
+_VERSION_LABEL = lazy(r"^\W*(?:v\d+(?:\.\d+)*|version\s+\d+|before|after|today|current(?:ly)?|new|old|legacy|"
+                      r"now|future|target|option\s+\w+|proposed|existing)\b", re.I)
+
+
+def comparison_table(table) -> bool:
+    """A table whose columns are versions or options ("| Topic | v1 (today) | v2 |", "| | Before | After |"): its
+    rows compare, they describe nothing on their own."""
+    return table is not None and sum(1 for cell in table.header[1:] if _VERSION_LABEL.match(cell.text)) >= 2
+
+
 def contract_table(r: Reading, table) -> bool:
     """A table whose rows are contracts: its columns name an endpoint or location and what is sent or
     answered, and most rows give a method and URL or a location."""
@@ -291,6 +301,8 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
     for statement in r.within(section):
         if statement.shape in ("code", "code-key", "code-comment"):
             continue
+        if statement.shape == "row" and comparison_table(statement.table):
+            continue  # "| Topic | v1 (today) | v2 |": what changes between versions, no endpoint described here
         if statement.shape == "row" and (r.topics.table(statement.table, ()) is not None or not any(
                 METHOD_URL.match(cell.text.strip(" `*")) for cell in statement.row.cells)):
             continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere; "secret only

@@ -169,6 +169,8 @@ _AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|reque
 _BODY_OF_OTHER = lazy(r"\bexample\b[^.\n]{0,80}?\bwith\s+the\s+(?:body\s+of\s+)?(?:section\s+|§\s*)?"
                       r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)(?:'s)?\s+(?:body|request|payload)\b", re.I)
 
+_SHOWN_IN = lazy(r"\b(?:body|response|example|payload)\s+(?:is\s+)?(?:shown|given)\s+in\s+(?:section\s+|§\s*)?"
+                 r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
 _ANSWERS_AS = lazy(r"\b(?:answers?|responds?|replies|acknowledges?)\s+(?:exactly\s+)?as\s+(?:in|for|with|by|does)?\s*"
                    r"(?:section\s+|§\s*)?((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:[.,;:()]|$)", re.I | re.M)
 
@@ -205,6 +207,11 @@ def _as_other(contracts: list[Contract]) -> None:
             if other is not None:
                 contract.status_codes = contract.status_codes or list(other.status_codes)
                 contract.response_shape = contract.response_shape or other.response_shape
+        for match in _SHOWN_IN.finditer(contract.text):  # "→ the 200 body shown in 5.3": that contract's response example
+            other = next((c for c in contracts if c is not contract and re.search(
+                rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
+            if other is not None and not any(e.role == "response" for e in contract.examples):
+                contract.examples += [e for e in other.examples if e.role == "response"][:1]
         for match in _BODY_OF_OTHER.finditer(contract.text):  # "with the 3.1 body where ...": its example, changed
             other = next((c for c in contracts if c is not contract and re.search(
                 rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
