@@ -5,24 +5,24 @@ read into a Contract; units that name the same endpoint (an example in an append
 sub-heading) are one contract. Examples are fenced blocks, YAML contract blocks, JSON in inline code
 ("Response 201: `{"id": 7}`"), JSON after an arrow ("→ 200 {...}"), and a status that has no body
 by definition ("204 No Content"). What one contract shares with others (one SOAP endpoint, "as C2",
-a location table by unit id) is settled after all are read.
+a location table by unit id) is settled after all are read, in contract_links.py.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Body, Contract, StatusCode, Value, evidence
+from ..model import Body, Contract, StatusCode, Value
 from ..span import Span
 from .context import Reading
-from .contract_units import CODES_TITLE, EXAMPLE_LEAD, SHARED, TOPIC_MENTION, contract_table, generic, units
+from .contract_links import settle
+from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, decision_table, key_value
-from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, listed_codes, status_line
+from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, status_line
 from .topics import METHOD_URL
 from .values import value
-from .vocabulary import abbreviates, strip_numbering
 
 _SHAPE_LIST = lazy(
     r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
@@ -45,7 +45,6 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
 _ITEMS_OF = lazy(r"`([\w.\[\]-]+)`[^`]{0,40}\bof:?\s*$")
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
-_UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
 
 
 def read(r: Reading) -> None:
@@ -60,208 +59,14 @@ def read(r: Reading) -> None:
         if identity:
             merged[identity] = contract
         r.spec.contracts.append(contract)
-    _shared_endpoint(r)
-    _bodyless_requests(r.spec.contracts)
-    _as_other(r.spec.contracts)
-    _reassign_examples(r.spec.contracts)
-    _topics_in_config(r)
-    _locations_by_unit(r)
+    settle(r)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
 
 
-_QUEUE_RESOURCE = lazy(r"\b(?:aws_sqs_queue|aws_sns_topic|kafka_topic|KafkaTopic|google_pubsub_topic|"
-                      r"azurerm_servicebus_(?:queue|topic)|rabbitmq_queue|queue_name|topic_name)\b")
-_TRANSPORT_TITLE = lazy(r"\b(?:transport|connectivity|connection|endpoints?|as2|sftp|channels?)\b", re.I)
-_BROKER = lazy(r"\b(?:sqs|sns|kafka|rabbitmq|amqp|pub/?sub|service\s+bus|kinesis|eventbridge|mqtt|nats|pulsar|as2|sftp|"
-               r"edifact|edi|interchange)\b", re.I)
-
-
-def _topics_in_config(r: Reading) -> None:
-    """A message contract that names its broker ("CollectionsBase → SNS → SQS") but no queue, in a spec
-    whose configuration blocks declare the queues: the names are there, in words the contract does not
-    repeat. Evidence of a topic, never a missing one."""
-    declared = next((s for s in r.statements if s.shape == "code" and _QUEUE_RESOURCE.search(s.text)), None)
-    if declared is None:  # or a transport section that gives the endpoints ("## 3. Transport (AS2)" with URLs)
-        declared = next((s for s in r.statements if s.shape != "heading" and _TRANSPORT_TITLE.search(s.section.title)
-                         and (_URL.search(s.text) or _LOCATION.search(s.text))), None)
-    if declared is None:
-        return
-    transport = declared.shape != "code"  # a transport section holds for every message, named or not
-    for contract in r.spec.contracts:
-        if contract.kind == "message" and contract.topic is None and (transport or _BROKER.search(contract.text)):
-            contract.topic = evidence("(declared in the configuration)", declared.span)
-
-
-_LOCATION = lazy(r"`?((?:sftp|s3|ftps?|gs|az|abfss?|file)://[^\s`|]+|/[\w.-]+(?:/[\w.{}<>*-]*)+/?)`?")
-
-
-def _locations_by_unit(r: Reading) -> None:
-    """A file contract headed by its unit id ("3.1 F1 taps columns") whose location a table gives by
-    that id ("| F1, F2, F3 | `sftp://.../inbound/` |")."""
-    rows = [s for s in r.statements if s.shape == "row" and s.row.cells]  # "## 2. File locations" too
-    for contract in r.spec.contracts:
-        if contract.kind != "message" or contract.topic is not None:
-            continue
-        name = contract.label or contract.text.split("\n", 1)[0]
-        codes = set(_UNIT_ID.findall(name))
-        word = (re.findall(r"[a-z]{3,}", strip_numbering(name).lower()) or [""])[0]
-        for row in rows:
-            first = (re.findall(r"[a-z]{3,}", row.row.cells[0].text.lower()) or [""])[0]
-            named = bool(word and first and abbreviates(first.rstrip("s"), word.rstrip("s")))  # "Acks" for F1–F3
-            if codes & set(_UNIT_ID.findall(row.row.cells[0].text)) or named:
-                found = next((m for c in row.row.cells[1:] for m in [_LOCATION.search(c.text)] if m), None)
-                if found:
-                    contract.topic = value(found.group(1), row.span)
-                    break
-
-
-_URL = lazy(r"https?://[^\s`|)]+")
-_ALL_ON_TOPIC = lazy(r"\b(?:all|every|each)\s+(?:(?:of\s+)?(?:the|these|our)\s+)?(?:events?|messages?|records?)\b[^.\n]{0,60}?"
-                     r"\b(?:on|to|from|in|via)\s+(?:the\s+)?(?:(?:kafka\s+)?(?:topic|queue|stream|channel|subject)\s+)?"
-                     r"`([\w.$-]+)`", re.I)
 _CODE_AND_REASON = lazy(r"^\W{0,3}[1-5]\d\d\s+(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)`?\s+(?:when|if|for|on|after|once)\b")
 _RESPONSE_OF_STATUS = lazy(r"^\W*(?:example\s+)?(?:response|reply|answer)\b[^`\d\n]{0,12}`?([1-5]\d\d)\s+"
                            r"([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)`?\W*$", re.I)
-_HTTP_VERB = lazy(r"\bHTTP\s+(GET|POST|PUT|PATCH|DELETE)\b")
-_EVERY = lazy(r"\b(?:every|all|each|any)\b", re.I)
-
-
-def _shared_endpoint(r: Reading) -> None:
-    """One endpoint for every operation ("Endpoint for every GraphQL operation: `POST .../graphql`", "CrewCall
-    answers `200 OK` for every request"), said by the contracts' section itself: the method, URL and
-    status codes of every contract there that names none."""
-    for section in r.doc.root.walk():
-        if "contracts" not in r.topics.own.get(id(section), ()):
-            continue
-        own = [s for s in r.within(section, own=True) if s.shape not in ("heading", "code", "code-key", "code-comment")]
-        call = next((m for s in own if _EVERY.search(s.text) for m in [METHOD_URL.search(s.text)] if m), None)
-        codes = [StatusCode(code, s.span) for s in own if _EVERY.search(s.text) for code in listed_codes(s.text)]
-        # "Endpoint: `https://ws.example/v3`" and "Transport: HTTP POST ...": one URL for every operation (SOAP)
-        url = next((m.group(0) for s in own if s.key and r.vocab.field_exactly("contracts", s.key) == "url"
-                    for m in [_URL.search(s.value)] if m), None)
-        verb = next((m.group(1) for s in own for m in [_HTTP_VERB.search(s.text)] if m), None)
-        # the codes of a shared "HTTP status and faults" sub-section (no contract's own table)
-        table = [s for s in r.within(section) if s.shape == "row" and s.section is not section
-                 and (CODES_TITLE.search(s.section.title) or SHARED.match(strip_numbering(s.section.title)))
-                 and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"]
-        codes += [StatusCode(int(m.group(1)), s.span) for s in table for m in [STATUS_ANY.search(s.row.cells[0].text)] if m]
-        if call is None and not (url and verb) and not codes and not any(_ALL_ON_TOPIC.search(s.text) for s in own):
-            continue
-        inside = [c for c in r.spec.contracts if section.span.line <= c.span.line <= section.end_line]
-        topic = next((m for s in own for m in [_ALL_ON_TOPIC.search(s.text)] if m), None)
-        for contract in inside:
-            if contract.method is None and contract.url is None and contract.topic is None and topic is not None:
-                contract.topic, contract.kind = value(topic.group(1), section.span), "message"  # "All events ... on `t`"
-                continue
-            if contract.method is None and contract.topic is None and (call is not None or (url and verb)):
-                method, address = (call.group(1), call.group(2)) if call is not None else (verb, url)
-                contract.method, contract.url = value(method, section.span), value(address, section.span)
-                contract.kind, contract.shared_endpoint = "http", True
-            if contract.kind == "http" and not contract.status_codes:
-                contract.status_codes = list(codes)
-
-
-_AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|request\s+body)\b[^.\n]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
-                 r"(?:section\s+|§\s*)?([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
-
-
-_BODY_OF_OTHER = lazy(r"\bexample\b[^.\n]{0,80}?\bwith\s+the\s+(?:body\s+of\s+)?(?:section\s+|§\s*)?"
-                      r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)(?:'s)?\s+(?:body|request|payload)\b", re.I)
-
-_SHOWN_IN = lazy(r"\b(?:body|response|example|payload)\s+(?:is\s+)?(?:shown|given)\s+in\s+(?:section\s+|§\s*)?"
-                 r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
-_ANSWERS_AS = lazy(r"\b(?:answers?|responds?|replies|acknowledges?)\s+(?:exactly\s+)?as\s+(?:in|for|with|by|does)?\s*"
-                   r"(?:section\s+|§\s*)?((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:[.,;:()]|$)", re.I | re.M)
-
-
-def _as_other(contracts: list[Contract]) -> None:
-    """"Response and status codes: as C2.", "Headers: as in 3.1": what the other contract says, said again."""
-    def heading(contract: Contract) -> str:
-        return contract.text.split("\n", 1)[0]
-
-    for contract in contracts:
-        for match in _AS_OTHER.finditer(contract.text):
-            ref = match.group(2)
-            other = next((c for c in contracts if c is not contract and re.search(
-                rf"(?<![\w.]){re.escape(ref)}(?![\w])", heading(c) + " " + (c.label or ""))), None)
-            if other is None:
-                continue
-            said = match.group(0).lower()
-            if ("status" in said or "codes" in said or "error" in said) and not contract.status_codes:
-                contract.status_codes = list(other.status_codes)
-            if "response" in said and contract.response_shape is None:
-                contract.response_shape = other.response_shape
-            if "header" in said and not contract.headers:
-                contract.headers = list(other.headers)
-            if (said.startswith(("body", "request")) or re.search(r"\bbody\s+as\b", said)) and \
-                    contract.request_shape is None:
-                contract.request_shape = other.request_shape  # "same body as 3.1"
-                if "request" in other.bodies:
-                    contract.bodies.setdefault("request", other.bodies["request"])
-        for match in _ANSWERS_AS.finditer(contract.text):  # "Answers as for the status webhook.", "answers as in R9"
-            words = [w for w in re.findall(r"[\w-]+", match.group(1).lower()) if w not in ("the", "our", "its")]
-            other = next((c for c in contracts if c is not contract and words and all(
-                re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", (heading(c) + " " + (c.label or "")).lower())
-                for w in words)), None)
-            if other is not None:
-                contract.status_codes = contract.status_codes or list(other.status_codes)
-                contract.response_shape = contract.response_shape or other.response_shape
-        for match in _SHOWN_IN.finditer(contract.text):  # "→ the 200 body shown in 5.3": that contract's response example
-            other = next((c for c in contracts if c is not contract and re.search(
-                rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
-            if other is not None and not any(e.role == "response" for e in contract.examples):
-                contract.examples += [e for e in other.examples if e.role == "response"][:1]
-        for match in _BODY_OF_OTHER.finditer(contract.text):  # "with the 3.1 body where ...": its example, changed
-            other = next((c for c in contracts if c is not contract and re.search(
-                rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
-            if other is not None and not any(e.role == "request" for e in contract.examples):
-                contract.examples += [e for e in other.examples if e.role == "request"][:1]
-
-
-def _bodyless_requests(contracts: list[Contract]) -> None:
-    """A GET or DELETE sends no body: a body shown for it, in no block that writes the call itself, is what
-    it gets back."""
-    for contract in contracts:
-        if contract.method is None or contract.method.text.upper() not in ("GET", "HEAD", "DELETE"):
-            continue
-        if any(e.role == "response" for e in contract.examples):
-            continue
-        for example in contract.examples:
-            if example.role == "request" and isinstance(example.data, (dict, list)) and \
-                    not METHOD_URL.match(example.text.lstrip()):
-                example.role = "response"
-
-
-def _reassign_examples(contracts: list[Contract]) -> None:
-    """An example written after several endpoints ("Example webhook: `{...}` → `202 {...}`" below a
-    numbered list of two calls) belongs to the contract whose declared request fields it carries, when
-    it fits that one and not the one it was read with; the response on its line goes with it."""
-    declared = {id(c): {f.name.split(".")[0].removesuffix("[]") for f in c.bodies["request"].fields}
-                for c in contracts if "request" in c.bodies}
-    for contract in contracts:  # a body of the declared request fields, labelled by a "Response body: ..." line above
-        answers = {f.name.split(".")[0] for f in contract.bodies["response"].fields} if "response" in contract.bodies else set()
-        mine = declared.get(id(contract), set())
-        if mine and not any(e.role == "request" for e in contract.examples):
-            for example in contract.examples:
-                keys = set(example.data) if isinstance(example.data, dict) else set()
-                if example.role == "response" and len(keys) >= 3 and len(keys & mine) >= 0.8 * len(keys) and \
-                        len(keys & answers) < len(keys) / 2:
-                    example.role = "request"
-                    break
-    for contract in contracts:
-        for example in [e for e in contract.examples if e.role == "request" and isinstance(e.data, dict)]:
-            keys = set(example.data)
-            if len(keys) < 2 or len(keys & declared.get(id(contract), set())) >= len(keys) / 2:
-                continue
-            fits = [c for c in contracts if c is not contract and len(keys & declared.get(id(c), set())) >= 0.8 * len(keys)]
-            if len(fits) != 1 or any(e.role == "request" for e in fits[0].examples):
-                continue
-            moved = [e for e in contract.examples if e.span.line == example.span.line]
-            contract.examples = [e for e in contract.examples if e not in moved]
-            fits[0].examples += moved
-
-
 
 
 # -- one contract -----------------------------------------------------------------------------------
