@@ -43,8 +43,6 @@ READER_DEFECTS = {
     "heading-synonyms": "reader: a part is found by its heading words, not its content: 'Failed messages' (for "
                         "DLQ) is read as a message contract, 'Temporary failures' / 'Failures we do not retry' lose "
                         "the error categories, 'What this is' (for Summary) loses the overview",
-    "heading-levels-up": "reader: when the sections are level-1 headings like the title, the title and its preamble "
-                         "become a section of their own, read by their words as a message contract or an auth entry",
     "bold-headings": "reading.layouts (bold lines): every bold line becomes a sibling section, so a bold "
                      "subsection heading followed by the contract's own bold labels ('Request headers', 'Example "
                      "request') splits one contract into several",
