@@ -586,3 +586,15 @@ def test_a_credential_named_by_its_kind_has_that_mechanism():
                    "90 days; kept in Vault.\n\n**v1 key:** stays in AWS Secrets Manager `a/v1-key` until revoked "
                    "on 30 Nov.\n")
     assert [a.mechanism.text for a in spec.auth][-1] == "v1 key"
+
+
+def test_a_test_scenarios_call_and_answer_are_its_endpoints_examples():
+    spec = spec_of("# A → B test plan\n\n## Interfaces\n\n### F1 — `POST https://api.b.example/v1/orders`\n\n"
+                   "| Field | Type | Req. |\n|---|---|---|\n| `order_id` | string | yes |\n\n"
+                   "Response 201: `order_id` (string), `status` (string). Codes: `201` created; `400` invalid.\n\n"
+                   "## Test cases\n\n### TC-01 Order created\n\n```gherkin\nGiven a reach exists\n"
+                   "When A sends POST /v1/orders with\n  {\"order_id\": \"o-1\"}\nThen B answers 201 with\n"
+                   "  {\"order_id\": \"o-1\", \"status\": \"sent\"}\n```\n")
+    (contract,) = spec.contracts
+    assert [(e.role, e.data) for e in contract.examples] == [
+        ("request", {"order_id": "o-1"}), ("response", {"order_id": "o-1", "status": "sent"})]

@@ -5,9 +5,11 @@ below another contract than the one it shows."""
 
 from __future__ import annotations
 
+import json
 import re
 
-from ..model import Contract, StatusCode, evidence
+from ..model import Contract, Example, StatusCode, evidence
+from ..span import Span
 from .context import Reading
 from .contract_units import CODES_TITLE, SHARED
 from .lazy_re import lazy
@@ -25,6 +27,7 @@ def settle(r: Reading) -> None:
     _reassign_examples(contracts)
     _topics_in_config(r)
     _locations_by_unit(r)
+    _scenario_examples(r)
 
 
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
@@ -230,3 +233,82 @@ def _reassign_examples(contracts: list[Contract]) -> None:
             moved = [e for e in contract.examples if e.span.line == example.span.line]
             contract.examples = [e for e in contract.examples if e not in moved]
             fits[0].examples += moved
+
+
+def endpoint_of(contract: Contract) -> str:
+    """Method and path, the host and the path parameters left out: `GET /v1/bookings/{id}` and the
+    example `GET /v1/bookings/bk_7Q2M9` are one endpoint when the rest of the path agrees."""
+    if contract.method is not None and contract.url is not None:
+        url = re.sub(r"^https?://[^/]+", "", contract.url.text.strip("`")).split("?")[0].rstrip("/")
+        return f"{contract.method.text.upper()} {url.lower()}"
+    return ""
+
+
+def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
+    """The key of `merged` that names the same endpoint as `identity` (see endpoint_of), or None."""
+    if identity in merged:
+        return identity
+    method, _, path = identity.partition(" ")
+    parts = [p for p in path.split("/") if p]
+    for known in merged:
+        other_method, _, other_path = known.partition(" ")
+        others = [p for p in other_path.split("/") if p]
+        if other_method != method or not 0 <= len(parts) - len(others) <= 2:
+            continue
+        # an example's path may carry the base path the contract leaves to its "Base URL" (`/api/v1`)
+        extra = parts[:len(parts) - len(others)]
+        if all(_fits(a, b) for a, b in zip(parts[len(extra):], others)) and all(_BASE_SEGMENT.match(p) for p in extra):
+            return known
+    return None
+
+
+_BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?)$")
+
+
+def _fits(a: str, b: str) -> bool:
+    """Two path segments of one endpoint: equal, both parameters, or a parameter and a value that has
+    digits in it (`{booking_id}` and `bk_7Q2M9`; not `{id}` and `search`)."""
+    param_a, param_b = a.startswith(("{", "<", ":")), b.startswith(("{", "<", ":"))
+    if a == b or (param_a and param_b):
+        return True
+    if param_a != param_b:
+        literal = b if param_a else a
+        return any(c.isdigit() for c in literal)
+    return False
+
+
+_SCENARIO_CALL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE)\s+`?(\S+?)`?\s[^\n{]{0,40}?\bwith\b\s*(?=\{)")
+_SCENARIO_ANSWER = lazy(r"\b(?:answers?|responds?|returns?|replies)\s+(?:with\s+)?\**([1-5]\d\d)\**\b[^\n{]{0,30}?\s*(?=\{)")
+
+
+def _scenario_examples(r: Reading) -> None:
+    """Examples in the steps of a test scenario ("When WWP sends POST /v1/orders with {...}", "Then B
+    answers 201 with {...}" in a ```gherkin block): the call's body is its endpoint's request example,
+    the answer after it that endpoint's response example, for a contract that shows none of its own."""
+    by_endpoint = {endpoint_of(c): c for c in r.spec.contracts if endpoint_of(c)}
+    if not by_endpoint:
+        return
+    decoder = json.JSONDecoder()
+    for statement in r.statements:
+        if statement.shape != "code" or (statement.code.info or "text") not in _SCENARIO_LANGUAGES:
+            continue
+        text, contract = statement.text, None
+        found = sorted([(m.start(), "request", m) for m in _SCENARIO_CALL.finditer(text)] +
+                       [(m.start(), "response", m) for m in _SCENARIO_ANSWER.finditer(text)], key=lambda t: t[0])
+        for _at, role, match in found:
+            if role == "request":
+                key = same_endpoint(f"{match.group(1).upper()} {match.group(2).split('?')[0].rstrip('/').lower()}",
+                                    by_endpoint)
+                contract = by_endpoint.get(key) if key else None
+            if contract is None or any(e.role == role for e in contract.examples):
+                continue
+            try:
+                data, end = decoder.raw_decode(text, match.end())
+            except ValueError:
+                continue
+            line = statement.span.line + 1 + text.count("\n", 0, match.end())
+            contract.examples.append(Example(role, "application/json", text[match.end():end],
+                                             Span(line, 1, line, 1), data))
+
+
+_SCENARIO_LANGUAGES = {"gherkin", "cucumber", "feature", "text", "txt", "plain", "plaintext"}

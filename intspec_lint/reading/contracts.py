@@ -15,7 +15,7 @@ import re
 from ..model import Body, Contract, StatusCode, Value
 from ..span import Span
 from .context import Reading
-from .contract_links import settle
+from .contract_links import endpoint_of, same_endpoint, settle
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
@@ -51,8 +51,8 @@ def read(r: Reading) -> None:
     merged: dict[str, Contract] = {}
     for heading, statements, span in units(r):
         contract = _contract(r, heading, statements, span)
-        identity = _identity(contract)
-        same = _same(identity, merged) if identity else None
+        identity = endpoint_of(contract)
+        same = same_endpoint(identity, merged) if identity else None
         if same:
             _merge(merged[same], contract)
             continue
@@ -367,47 +367,6 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
                                      key=key, value=said))
     if not kind or kind[0] not in ("schema_fields", "status_codes"):
         inline_examples(contract, statement)  # a field table's "e.g. `["HP-C"]`" is a value, not a body
-
-
-def _identity(contract: Contract) -> str:
-    """Method and path, the host and the path parameters left out: `GET /v1/bookings/{id}` and the
-    example `GET /v1/bookings/bk_7Q2M9` are one endpoint when the rest of the path agrees."""
-    if contract.method is not None and contract.url is not None:
-        url = re.sub(r"^https?://[^/]+", "", contract.url.text.strip("`")).split("?")[0].rstrip("/")
-        return f"{contract.method.text.upper()} {url.lower()}"
-    return ""
-
-
-def _same(identity: str, merged: dict[str, Contract]) -> str | None:
-    if identity in merged:
-        return identity
-    method, _, path = identity.partition(" ")
-    parts = [p for p in path.split("/") if p]
-    for known in merged:
-        other_method, _, other_path = known.partition(" ")
-        others = [p for p in other_path.split("/") if p]
-        if other_method != method or not 0 <= len(parts) - len(others) <= 2:
-            continue
-        # an example's path may carry the base path the contract leaves to its "Base URL" (`/api/v1`)
-        extra = parts[:len(parts) - len(others)]
-        if all(_fits(a, b) for a, b in zip(parts[len(extra):], others)) and all(_BASE_SEGMENT.match(p) for p in extra):
-            return known
-    return None
-
-
-_BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?)$")
-
-
-def _fits(a: str, b: str) -> bool:
-    """Two path segments of one endpoint: equal, both parameters, or a parameter and a value that has
-    digits in it (`{booking_id}` and `bk_7Q2M9`; not `{id}` and `search`)."""
-    param_a, param_b = a.startswith(("{", "<", ":")), b.startswith(("{", "<", ":"))
-    if a == b or (param_a and param_b):
-        return True
-    if param_a != param_b:
-        literal = b if param_a else a
-        return any(c.isdigit() for c in literal)
-    return False
 
 
 def _merge(into: Contract, other: Contract) -> None:
