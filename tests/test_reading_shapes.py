@@ -598,3 +598,22 @@ def test_a_test_scenarios_call_and_answer_are_its_endpoints_examples():
     (contract,) = spec.contracts
     assert [(e.role, e.data) for e in contract.examples] == [
         ("request", {"order_id": "o-1"}), ("response", {"order_id": "o-1", "status": "sent"})]
+
+
+def test_endpoints_said_to_share_one_shape_share_what_was_read_for_one():
+    spec = spec_of("# Gateway → Ingest\n\n## Interface: ingest API\n\nBoth streams use the same endpoint shape.\n\n"
+                   "- `POST /v1/streams/readings/records` (F1)\n- `POST /v1/streams/alarms/records` (F2)\n\n"
+                   "Body: `site_code` string, `records` array. Codes: `200` all accepted; `207` partial; `400` bad.\n\n"
+                   "Example F1 request:\n\n```json\n{\"site_code\": \"HX1\", \"records\": []}\n```\n\n"
+                   "Example response:\n\n```json\n{\"accepted\": 0}\n```\n")
+    assert [sorted(s.code for s in c.status_codes) for c in spec.contracts] == [[200, 207, 400]] * 2
+    assert all(c.examples for c in spec.contracts)
+
+
+def test_an_example_lead_is_no_error_category_and_an_error_class_key_no_credential():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### `POST /v1/records`\n\nCodes: `200` ok; `207` partial.\n\n"
+                   "Example partial response (one record out of range):\n\n```json\n{\"rejected\": 1}\n```\n\n"
+                   "## Errors and retries\n\n```yaml\nerror_classes:\n  transient:\n    codes: [429, 503]\n"
+                   "    handling: retry\n  auth:\n    codes: [401]\n    handling: renew the certificate, retry once\n```\n")
+    assert "partial" not in {e.category for e in spec.errors if e.name and e.name.text.startswith("Example")}
+    assert [a.system.text for a in spec.auth if a.system is not None] == []

@@ -175,8 +175,8 @@ class _Reader:
             parts = statement.key.split(".")
             at = next((i for i, part in enumerate(parts[:-1]) if "auth" in r.vocab.section_parts(words_of_key(part))),
                       None)
-            if at is None:
-                continue
+            if at is None or any(set(r.vocab.section_parts(words_of_key(part))) - {"auth"} for part in parts[:at]):
+                continue  # `error_classes.auth.codes`: a class of errors, not a system's credentials
             owner = ".".join(parts[: at + 1])
             entry = groups.get((id(statement.code), owner))
             if entry is None:

@@ -28,6 +28,7 @@ def settle(r: Reading) -> None:
     _topics_in_config(r)
     _locations_by_unit(r)
     _scenario_examples(r)
+    _same_shape(r)
 
 
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
@@ -312,3 +313,28 @@ def _scenario_examples(r: Reading) -> None:
 
 
 _SCENARIO_LANGUAGES = {"gherkin", "cucumber", "feature", "text", "txt", "plain", "plaintext"}
+
+
+_SAME_SHAPE = lazy(r"\b(?:same|identical|shared|common)\s+(?:endpoint\s+|request\s+|message\s+)?(?:shape|contract|body|bodies|"
+                   r"format|schema|structure|payload)s?\b", re.I)
+
+
+def _same_shape(r: Reading) -> None:
+    """Several endpoints listed under one section that says they share a shape ("Both streams use the same
+    endpoint shape", then two `POST` lines and one body, codes and examples): what one of them was read
+    with holds for those read with nothing."""
+    for section in r.doc.root.walk():
+        if not section.level or not any(_SAME_SHAPE.search(s.text) for s in r.within(section, own=True)
+                                        if s.shape not in ("code", "code-key", "code-comment")):
+            continue
+        inside = [c for c in r.spec.contracts if section.span.line <= c.span.line <= section.end_line]
+        full = max(inside, key=lambda c: len(c.status_codes) + len(c.examples) + len(c.bodies), default=None)
+        if full is None or len(inside) < 2:
+            continue
+        for contract in inside:
+            if contract is full or contract.examples or contract.bodies or contract.request_shape is not None:
+                continue
+            contract.status_codes += [s for s in full.status_codes if s.code not in {c.code for c in contract.status_codes}]
+            contract.request_shape, contract.response_shape = full.request_shape, full.response_shape
+            contract.bodies = dict(full.bodies)
+            contract.examples = list(full.examples)

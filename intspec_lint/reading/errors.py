@@ -209,6 +209,8 @@ def leading_category(text: str, vocab) -> str | None:
     status line that happens to hold a category word ("`400` validation failure")."""
     head = re.split(r"[:(—–.;]", text, maxsplit=1)[0].strip(" *_`>-")
     words = head.split()
+    if words and words[0].lower() in ("example", "examples", "sample", "e.g"):
+        return None  # "Example partial response (one record out of range):" leads an example, no category
     if not words or words[0][:1].isdigit() or not vocab.category(" ".join(words[:2])):
         return None
     if len(words) > 5:
