@@ -84,6 +84,7 @@ _SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:re
                        r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
 _OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
 _CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|passwords?|client\s+secrets?)\W*$", re.I)
+_OTHER_PARTS = {"errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}  # not a system's key
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -175,7 +176,7 @@ class _Reader:
             parts = statement.key.split(".")
             at = next((i for i, part in enumerate(parts[:-1]) if "auth" in r.vocab.section_parts(words_of_key(part))),
                       None)
-            if at is None or any(set(r.vocab.section_parts(words_of_key(part))) - {"auth"} for part in parts[:at]):
+            if at is None or any(set(r.vocab.section_parts(words_of_key(part))) & _OTHER_PARTS for part in parts[:at]):
                 continue  # `error_classes.auth.codes`: a class of errors, not a system's credentials
             owner = ".".join(parts[: at + 1])
             entry = groups.get((id(statement.code), owner))
