@@ -617,3 +617,11 @@ def test_an_example_lead_is_no_error_category_and_an_error_class_key_no_credenti
                    "    handling: retry\n  auth:\n    codes: [401]\n    handling: renew the certificate, retry once\n```\n")
     assert "partial" not in {e.category for e in spec.errors if e.name and e.name.text.startswith("Example")}
     assert [a.system.text for a in spec.auth if a.system is not None] == []
+
+
+def test_a_server_identified_by_its_tls_certificate_is_the_other_side():
+    spec = spec_of("# Sites → WashHub\n\n## Authentication\n\nEach site has its own OAuth 2.0 client in WashHub; the "
+                   "client secret lives in the agent's keystore and is rotated every 60 days.\n\nWashHub identifies "
+                   "itself with a public-CA TLS certificate (rotated by WashHub every 90 days); agents validate it.\n")
+    assert len(spec.auth) == 2 and spec.auth[1].system.text == "WashHub"
+    assert spec.auth[0].mechanism.text == "OAuth 2.0"

@@ -23,7 +23,7 @@ _NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credentia
 _MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
-    r"m-tls|tls\s+client\s+cert\w*|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
+    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
     r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
     r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
@@ -324,7 +324,7 @@ class _Reader:
             subject = _subject(sentence) if mechanism(sentence) else None
             named = {entry.system.text.lower() for entry in entries if entry.system is not None}
             if subject and subject.lower() not in named:
-                if entries and entries[-1].system is None:
+                if entries and entries[-1].system is None and entries[-1].mechanism is None:
                     entries[-1].system = value(subject, where)
                 else:
                     entries.append(Auth(where, system=value(subject, where)))
