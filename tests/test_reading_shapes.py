@@ -625,3 +625,17 @@ def test_a_server_identified_by_its_tls_certificate_is_the_other_side():
                    "itself with a public-CA TLS certificate (rotated by WashHub every 90 days); agents validate it.\n")
     assert len(spec.auth) == 2 and spec.auth[1].system.text == "WashHub"
     assert spec.auth[0].mechanism.text == "OAuth 2.0"
+
+
+def test_a_list_item_naming_two_systems_heads_the_mappings_below_it():
+    spec = spec_of("# A → B\n\n## Data mapping\n\n1. A → B (create enrolment).\n"
+                   "   1. `booking.ref` (varchar 9) → `booking_ref` (string): copy.\n"
+                   "   1. `child.birth_date` (date) → `swimmer.dob` (string date): `YYYY-MM-DD`.\n"
+                   "1. B → A (cancel response): `status` `cancelled` → `booking.state` `CANCELLED`.\n")
+    assert [m.source_field.text for m in spec.mappings] == ["booking.ref", "child.birth_date"]
+
+
+def test_silence_for_a_while_is_a_threshold():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n- Availability freshness: no successful poll for 30 minutes → "
+                   "PagerDuty low urgency.\n")
+    assert spec.monitoring[0].threshold is not None

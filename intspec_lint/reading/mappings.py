@@ -40,6 +40,10 @@ def read(r: Reading) -> None:
                 rule = f"{owner.transform.text}; {statement.text}" if owner.transform else statement.text
                 owner.transform = value(rule, owner.transform.span if owner.transform else statement.span)
                 continue
+            if statement.key and "`" not in statement.key and "`" in statement.value and _ARROW_IN.search(statement.key):
+                # "AquaDesk → SplashGo (cancel): `status` `cancelled` → ...; ...": the systems, then rows too terse to
+                # read one by one: evidence of a mapping, never a row named after a system
+                continue
             found = mapping_parts(statement.text)
             if found and not _groups(statement, found):
                 row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v},
@@ -88,13 +92,20 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.mappings.append(Mapping(statement.span, **fields, group=id(statement.table)))
 
 
+_ARROW_IN = re.compile(r"→|->|⟶|⇒|=>")
+
+
 def _groups(statement, found: dict[str, str]) -> bool:
     """An arrow item that heads mappings nested under it ("F1 readings → PharmaDesk `fridge_reading`" over
     "`temp_c` (number) → `temp_decic` (smallint)") is their group, not a mapping: it has no types and its
     items do."""
-    if found["source_type"] or found["target_type"] or statement.item is None:
+    if statement.item is None:
         return False
     nested = [item for block in statement.item.blocks for item in getattr(block, "items", ())]
+    if "`" not in statement.text.split("\n", 1)[0] and any(mapping_parts(item.text) for item in nested):
+        return True  # "SplashGo → AquaDesk (create enrolment)." names no field: the systems of the rows below
+    if found["source_type"] or found["target_type"]:
+        return False
     return any((mapping_parts(item.text) or {}).get("source_type") or (mapping_parts(item.text) or {}).get(
         "target_type") for item in nested)
 
