@@ -639,3 +639,23 @@ def test_silence_for_a_while_is_a_threshold():
     spec = spec_of("# A → B\n\n## Monitoring\n\n- Availability freshness: no successful poll for 30 minutes → "
                    "PagerDuty low urgency.\n")
     assert spec.monitoring[0].threshold is not None
+
+
+def test_codes_joined_by_or_or_slash_share_one_meaning():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### Delete schedule — `DELETE https://b.example/v1/schedules/{id}`\n\n"
+                   "- No body.\n- e.g. `DELETE /v1/schedules/bk_7741920` → `204 No Content`\n\n"
+                   "**Status codes (1️⃣ and 2️⃣):** 200/204 ok · 400 bad body · 404 not found\n\n"
+                   "### Your webhook — `POST <your endpoint>`\n\n| Your code | Meaning |\n|---|---|\n"
+                   "| 200 or 204 | Processed |\n| 503 | Try later |\n\nResponse: `HTTP/1.1 204 No Content`.\n")
+    delete, hook = spec.contracts
+    assert {s.code for s in delete.status_codes if s.listed} >= {200, 204, 400, 404}
+    assert {s.code for s in hook.status_codes if s.listed} >= {200, 204, 503}
+
+
+def test_an_example_led_by_e_g_is_no_endpoint_of_its_own():
+    from intspec_lint.reading.contract_units import _starts_endpoint
+    from intspec_lint.reading.statements import Statement
+    from intspec_lint.span import Span
+
+    said = Statement("e.g. `DELETE /v1/schedules/bk_7741920` → `204 No Content`", Span(1, 1, 1, 1), (), "item", None)
+    assert not _starts_endpoint(said)

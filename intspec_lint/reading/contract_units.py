@@ -234,7 +234,7 @@ def _shows(endpoint: Statement, code: Statement) -> bool:
     return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) for a, b in zip(mine, theirs))
 
 
-EXAMPLE_LEAD = lazy(r"^\W*(?:request|response|example|sample|e\.g\.|for example|curl)\b", re.I)
+EXAMPLE_LEAD = lazy(r"^\W*(?:(?:request|response|example|sample|for example|curl)\b|e\.g\.|eg\b)", re.I)
 
 
 def _starts_endpoint(statement: Statement) -> bool:

@@ -20,7 +20,7 @@ from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, decision_table, key_value
-from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, example_status, status_line
+from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, example_status, status_line
 from .topics import METHOD_URL
 from .values import value
 
@@ -325,7 +325,8 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
                 meaning = None
                 if meaning_col is not None and meaning_col < len(cells):
                     meaning = value(cells[meaning_col].text, cells[meaning_col].span)
-                contract.status_codes.append(StatusCode(int(match.group(1)), statement.span, meaning))
+                codes = codes_in_cell(cells[code_col].text) or [int(match.group(1))]  # "| 200 or 204 | Processed |"
+                contract.status_codes += [StatusCode(code, statement.span, meaning) for code in codes]
     elif kind and kind[0] == "schema_fields":
         items = _ITEMS_OF.search(label)  # "`passages` (array, 1-500) of:": the members of a field already declared
         owner = next((role for role, body in contract.bodies.items() for f in body.fields

@@ -68,11 +68,11 @@ def status_line(contract: Contract, statement: Statement) -> None:
     listed = STATUS_KEY.search(text.replace("\n", " "))  # a list item wrapped over lines
     if listed:
         for piece in re.split(r"[,;·]|\s\|\s", listed.group(1)):
-            match = STATUS_ANY.search(piece)
-            if match:
-                meaning = piece[match.end():].strip(" `()-—–:=")
+            run = _LISTED_RUN.search(piece)  # "200/204 ok": both, with one meaning
+            if run:
+                meaning = piece[run.end():].strip(" `()-—–:=")
                 said = value(meaning, span) if re.search(r"[A-Za-z]", meaning) else None
-                contract.status_codes.append(StatusCode(int(match.group(1)), span, said))
+                contract.status_codes += [StatusCode(code, span, said) for code in codes_of_run(run.group(0))]
         return
     meant = said_codes(text)
     if meant:
@@ -91,6 +91,23 @@ def status_line(contract: Contract, statement: Statement) -> None:
             line = span.line + text.count("\n", 0, offset)
             # "returns HTTP 200, or 400 (`InvalidMessageContents`), 403 ...": one list, the first code too
             contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=code in answered or enumerated))
+
+
+_CODES_RUN = lazy(r"`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*")
+
+
+_LISTED_RUN = lazy(r"(?<![\w.$/-])`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*(?![\w.%/-])")
+
+
+def codes_of_run(text: str) -> list[int]:
+    """The codes of "200/204" or "200 or 204" (one meaning for all)."""
+    return [int(code) for code in re.findall(r"[1-5]\d\d", text)]
+
+
+def codes_in_cell(text: str) -> list[int]:
+    """The codes a status table's code cell gives: "201", "200 or 204", "`500`/`503`"."""
+    run = _CODES_RUN.match(text.strip(" *"))
+    return codes_of_run(run.group(0)) if run else []
 
 
 def listed_codes(text: str) -> list[int]:
