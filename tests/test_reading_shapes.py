@@ -659,3 +659,10 @@ def test_an_example_led_by_e_g_is_no_endpoint_of_its_own():
 
     said = Statement("e.g. `DELETE /v1/schedules/bk_7741920` → `204 No Content`", Span(1, 1, 1, 1), (), "item", None)
     assert not _starts_endpoint(said)
+
+
+def test_a_metric_threshold_and_alert_line_is_a_metric_wherever_it_stands():
+    spec = spec_of("# A → B\n\n## Chat\n\n**Priya:** Ours:\n- create error rate > 5% over 15 min → page\n"
+                   "- `orders` backlog > 50 messages or oldest > 10 min → page\n\n## Watch list\n\n"
+                   "| Signal | Threshold and alarm |\n|---|---|\n| Failure share (non-2xx answers) | > 3% over 10 min → page |\n")
+    assert [m.kind for m in spec.monitoring] == ["error-rate", "queue-depth", "error-rate"]

@@ -45,6 +45,11 @@ def read(r: Reading) -> None:
         if statement.shape == "code" and id(statement.code) not in r.examples:
             _code_records(r, statement)
             continue
+        if statement.shape in ("item", "line") and "monitoring" not in statement.topics and not statement.placed:
+            found = metric_parts(statement.text)  # "create error rate > 5% over 15 min → page": a rule by its shape
+            if found and all(found) and r.vocab.metric_kind(found[0]) != "other" and _ARROWED_ALERT.search(statement.text):
+                _record(r, statement.span, *found)
+                continue
         if statement.shape in ("code-key", "code", "heading") or "monitoring" not in statement.topics:
             continue
         if statement.shape == "row":
@@ -73,6 +78,8 @@ def read(r: Reading) -> None:
         _loose(r)
 
 
+_ARROWED_ALERT = lazy(r"(?:→|->|=>)\s*\W*(?:page|pages|paged|warn|warning|critical|alert|ticket|notify|slack|pagerduty|"
+                      r"opsgenie|e-?mail|sms)\b", re.I)
 _CLAUSE_ID = lazy(r"^\W*[A-Z]{1,4}-?\d{1,3}[.:)]?\s+")  # "R36. SLA"
 
 
