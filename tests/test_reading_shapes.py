@@ -666,3 +666,19 @@ def test_a_metric_threshold_and_alert_line_is_a_metric_wherever_it_stands():
                    "- `orders` backlog > 50 messages or oldest > 10 min → page\n\n## Watch list\n\n"
                    "| Signal | Threshold and alarm |\n|---|---|\n| Failure share (non-2xx answers) | > 3% over 10 min → page |\n")
     assert [m.kind for m in spec.monitoring] == ["error-rate", "queue-depth", "error-rate"]
+
+
+def test_a_rule_against_credentials_in_code_says_where_they_are_not():
+    ok = ("# A → B\n\n## Authentication\n\n- A secrets store for credentials — HashiCorp Vault or similar.\n"
+          "  Credentials in source code or configuration files committed to a repository fail\n  certification.\n"
+          "- **A**: OAuth 2.0 client credentials, rotated every 90 days.\n- **B**: HMAC signature, rotated yearly.\n")
+    assert "IS302" not in codes(ok)
+    assert "IS302" in codes(ok.replace("fail\n  certification", "hold them"))
+
+
+def test_a_transposed_auth_table_may_name_a_row_with_code():
+    spec = spec_of("# A ↔ B\n\n## Authentication\n\n| | WOD | PloughTrack |\n|---|---|---|\n"
+                   "| Mechanism | AMQP PLAIN over TLS | X.509 client certificate |\n| Rotation | every 24 h | yearly |\n"
+                   "| Permissions (vhost `winter`) | write `winter.dispatch` | write `winter.field` |\n"
+                   "| Storage | Vault | AWS Secrets Manager |\n")
+    assert [a.system.text for a in spec.auth] == ["WOD", "PloughTrack"]

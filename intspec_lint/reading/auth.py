@@ -85,6 +85,8 @@ _SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:re
 _OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
 _CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|passwords?|client\s+secrets?)\W*$", re.I)
 _OTHER_PARTS = {"errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}  # not a system's key
+_FORBIDDEN = lazy(r"[^.;]{0,80}?\b(?:fails?|are\s+rejected|is\s+rejected|(?:is|are)\s+(?:forbidden|prohibited|not\s+(?:allowed|"
+                  r"permitted|accepted))|must\s+not|may\s+not|never)\b", re.I)
 _EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
@@ -112,6 +114,8 @@ def unsafe_storage(text: str) -> str | None:
     if _NOT_A_SECRET.search(text):
         return None
     match = said(_UNSAFE_STORE, text)
+    if match and _FORBIDDEN.match(text, match.end()):
+        return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
     return match.group(0).lower() if match else None
 
 
