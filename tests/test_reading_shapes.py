@@ -682,3 +682,18 @@ def test_a_transposed_auth_table_may_name_a_row_with_code():
                    "| Permissions (vhost `winter`) | write `winter.dispatch` | write `winter.field` |\n"
                    "| Storage | Vault | AWS Secrets Manager |\n")
     assert [a.system.text for a in spec.auth] == ["WOD", "PloughTrack"]
+
+
+def test_a_message_schema_heading_and_an_auth_config_key_are_evidence_enough():
+    text = ("# Decoder service\n\n## Data flow\n\nMessages arrive on a queue and are decoded.\n\n"
+            "### Error message schema\n\n```\nrequired string error_type\n```\n\n"
+            "### Outbound call\n\n```json\n{\"destination\": {\"base_url\": \"https://b.example\", "
+            "\"auth\": {\"type\": \"header\", \"name\": \"Authorization\"}}}\n```\n")
+    found = [f.message for f in lint_text(text, "markdown")]
+    assert not [m for m in found if m.startswith(("no API or message contracts", "authentication is not documented"))]
+
+
+def test_messages_that_are_rejected_and_forwarded_to_an_error_topic_are_dead_lettered():
+    spec = spec_of("# A → B\n\n## Decoding errors\n\nAll messages that are rejected at any step will be forwarded "
+                   "to the PubSub error topic `decoder-errors` for backfill.\n")
+    assert spec.dead_letter is not None and spec.dead_letter.destination is not None

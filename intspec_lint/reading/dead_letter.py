@@ -67,7 +67,11 @@ _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error
 # "Failed rows move to `outbox_failed`": where failed messages go, by any name
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
-                  r"parked|stored|kept|copied)\b", re.I)
+                  r"parked|stored|kept|copied|forwarded|published)\b"
+                  # "All messages that are rejected at any step ... will be forwarded to a PubSub error topic"
+                  r"|\b(?:rows?|messages?|events?|jobs?|records?|items?|requests?)\s+(?:that|which)\s+(?:are|were|get)\s+"
+                  r"(?:rejected|failed)\b[^.]{0,80}?\b(?:forwarded|sent|written|routed|published|moved|copied|parked)\s+"
+                  r"(?:in)?to\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
 _TO_FAILED_PLACE = lazy(r"\b(?:moved?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*(?:rejected|failed|"
                         r"errors?|dead|dlq|quarantin\w*|poison|parked|invalid)[^`]*`", re.I)

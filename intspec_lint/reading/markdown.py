@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
@@ -26,6 +28,8 @@ from .vocabulary import Vocabulary
 _EVIDENCE = 2  # statements that talk about a part in their own words, for it to count as talked about
 # words of one part that another part's statement explains: an alert in the dead-letter path is that
 # path's alert, not monitoring
+_AUTH_KEY = re.compile(r"(?:^|\.)(?:auth|authentication|authorization|credentials?|api[ _-]?key|token)(?:\.|$)", re.I)
+_HEADING_EVIDENCE = {"contracts"}  # a heading's words are evidence enough of a message or endpoint described below
 _EXPLAINED_BY = {"monitoring": {"dead_letter", "errors"}}
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
@@ -48,7 +52,12 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     for statement in statements:  # where each part is talked about: there it is not missing
         for part in statement.placed:
             spec.sections.setdefault(part, statement.section.span)
-        if statement.shape not in ("heading", "code", "code-key"):
+        if statement.shape == "heading":  # "#### Error message schema" under "Data Flow": a message told below
+            for part in (statement.topics - statement.placed) & _HEADING_EVIDENCE:
+                said.setdefault(part, []).extend([statement, statement])
+        elif statement.shape == "code-key" and _AUTH_KEY.search(statement.key):
+            said.setdefault("auth", []).append(statement)  # `destination.auth.type: header` in a config block
+        elif statement.shape not in ("heading", "code", "code-key"):
             for part in statement.topics - statement.placed:
                 if not statement.topics & _EXPLAINED_BY.get(part, set()):
                     said.setdefault(part, []).append(statement)
