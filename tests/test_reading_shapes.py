@@ -697,3 +697,13 @@ def test_messages_that_are_rejected_and_forwarded_to_an_error_topic_are_dead_let
     spec = spec_of("# A → B\n\n## Decoding errors\n\nAll messages that are rejected at any step will be forwarded "
                    "to the PubSub error topic `decoder-errors` for backfill.\n")
     assert spec.dead_letter is not None and spec.dead_letter.destination is not None
+
+
+def test_how_to_steps_and_runbook_calls_are_no_contracts():
+    spec = spec_of("# Service README\n\n## API clients\n\n### Adding a New Client\n\nCreate a client in "
+                   "`Config/clients.yml`:\n\n```\nname: My Service\nrole: MyService\n```\n\n"
+                   "### Experimenting with messages\n\n#### T3 test data:\n\n```bash\n./create-messages-t3.bash\n```\n\n"
+                   "## Runbook\n\n### Punishment repair\n\n1. Find the hearing in DPS.\n"
+                   "2. Delete the hearing mapping DELETE https://mapping.example/mapping/hearings/{id}\n"
+                   "3. Repair hearing POST https://update.example/prisons/{prison}/hearing/{id}\n")
+    assert spec.contracts == []

@@ -45,6 +45,10 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     taken: set[int] = set()  # ids of sections read as contracts
 
     def visit(section: Section) -> None:
+        if section.level and _HOW_TO.match(strip_numbering(section.title)) and not (
+                METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)) and not any(
+                METHOD_URL.search(s.text) for s in r.within(section) if s.shape != "code"):
+            return  # "Experimenting with messages" and its "T3 test data:" scripts: a how-to, no contract
         parts = r.topics.of(section)
         inside = id(section) in taken
         facet = _facet(r, section.title)
@@ -246,7 +250,7 @@ def _starts_endpoint(statement: Statement) -> bool:
         return False
     first = statement.text.split("\n", 1)[0]
     match = METHOD_URL.search(first)
-    return match is not None and match.start() <= 40
+    return match is not None and match.start() <= 40 and not _PROCEDURE_STEP.match(first)
 
 
 def _heading(r: Reading, section: Section) -> Statement:
@@ -263,6 +267,12 @@ def _labelled(r: Reading, title: str) -> bool:
     return bool(label) and "contracts" in r.vocab.section_parts(label)
 
 
+_HOW_TO = lazy(r"^\W*[A-Za-z]+ing\s+(?:a|an|the|with|up|your|our|new|api|apis|to|for|from|in|on|started|it|them|this)\b",
+               re.I)
+# "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step
+# with a bare method and URL, as a runbook writes it (a spec writes `POST /x` in code, or "Method: POST ...")
+_PROCEDURE_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?!(?:The|A|An|Our|Their|This|These|Each|Every|It|We|They|You)\b)[A-Z][a-z]+\s+"
+                       r"[^:`\n]{0,60}?\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?://")
 _OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"
                   r"publish|notify|upsert|register|sync|push|pull|search|query|retrieve|read|write|close|open|"
                   r"refund|approve|reject|book|reserve|confirm)\b|\b(?:message|event|webhook|callback|notification|"
@@ -273,6 +283,9 @@ def _is_unit(r: Reading, section: Section) -> bool:
     own = r.topics.own.get(id(section), ())
     if own and "contracts" not in own:
         return False
+    if _HOW_TO.match(strip_numbering(section.title)) and not (METHOD_URL.search(section.title) or
+                                                             TOPIC_HEADING.search(section.title)):
+        return False  # "Adding a New Client", "Setting API Keys", "Experimenting with messages": a how-to step
     if (SHARED.match(strip_numbering(section.title)) or CODES_TITLE.search(section.title)) and \
             not (METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)):
         return False  # "Common", "HTTP status and faults": what every contract shares, not a contract
@@ -308,6 +321,8 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
             continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere; "secret only
             # valid for `POST /hooks/*`" in a cell names no endpoint of its own
         pair = key_value(statement.text)
+        if _PROCEDURE_STEP.match(statement.text):
+            continue  # "2. Delete the hearing mapping DELETE https://...": a step of a runbook, not an endpoint's description
         if METHOD_URL.search(statement.text) or (
                 pair and r.vocab.field_exactly("contracts", pair[0]) in ("method", "url", "topic")
                 and pair[1].strip() and len(pair[1].split()) <= 3):
