@@ -707,3 +707,13 @@ def test_how_to_steps_and_runbook_calls_are_no_contracts():
                    "2. Delete the hearing mapping DELETE https://mapping.example/mapping/hearings/{id}\n"
                    "3. Repair hearing POST https://update.example/prisons/{prison}/hearing/{id}\n")
     assert spec.contracts == []
+
+
+def test_a_mappings_expr_key_is_no_alert_rule_but_a_prometheus_rule_is():
+    outbound = ("# A → B\n\n## Outbound\n\n```json\n{\"mapping\": {\"urns\": {\"expr\": \"[ 'tel:' + doc.phone ]\", "
+                "\"optional\": false}}}\n```\n")
+    assert spec_of(outbound).monitoring == []
+    rule = ("# A → B\n\n## Alerts\n\n```yaml\ngroups:\n  - name: sync\n    rules:\n      - alert: SyncErrorRate\n"
+            "        expr: rate(sync_errors_total[5m]) > 0.05\n        for: 10m\n        labels:\n"
+            "          severity: critical\n```\n")
+    assert [m.kind for m in spec_of(rule).monitoring] == ["error-rate"]

@@ -268,8 +268,9 @@ def _code_records(r: Reading, code_statement) -> None:
         monitored = "monitoring" in code_statement.placed or "monitoring" in r.vocab.section_parts(root)
         if monitored and "metric" in fields and "threshold" in fields:
             metric, threshold, alert = fields["metric"], fields["threshold"], fields.get("alert")
-        elif not (_RULE_OWNER.search(owner) or named.keys() & {"expr", "alarm_name", "metric_name", "comparison_operator"}):
-            continue  # a flow's `name` and `when` are no alert rule
+        elif not (_RULE_OWNER.search(owner) or named.keys() & {"alarm_name", "metric_name", "comparison_operator"} or (
+                "expr" in named and named.keys() & {"alert", "for", "labels.severity", "severity"})):
+            continue  # a flow's `name` and `when` are no alert rule; nor is a mapping's `expr` without an alert
         else:
             metric = next((named[k] for k in _METRIC_KEYS if k in named), None)
             threshold = next((named[k] for k in _THRESHOLD_KEYS if k in named), None)
