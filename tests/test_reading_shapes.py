@@ -717,3 +717,10 @@ def test_a_mappings_expr_key_is_no_alert_rule_but_a_prometheus_rule_is():
             "        expr: rate(sync_errors_total[5m]) > 0.05\n        for: 10m\n        labels:\n"
             "          severity: critical\n```\n")
     assert [m.kind for m in spec_of(rule).monitoring] == ["error-rate"]
+
+
+def test_dropping_a_duplicate_loses_nothing():
+    assert "IS602" not in codes("# A → B\n\n## Decoding errors\n\nIf a message has already been successfully "
+                                "processed based on `docId`, we drop the duplicated body and publish just the metadata "
+                                "to the error topic.\n")
+    assert "IS602" in codes("# A → B\n\n## Decoding errors\n\nMessages that fail validation are logged and dropped.\n")

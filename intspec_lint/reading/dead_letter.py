@@ -65,6 +65,7 @@ _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)
 _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed)\s+(?:queue|topic|table|bucket|folder|"
                    r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdlqs?\b", re.I)
 # "Failed rows move to `outbox_failed`": where failed messages go, by any name
+_DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied))", re.I)
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
                   r"parked|stored|kept|copied|forwarded|published)\b"
@@ -194,6 +195,8 @@ def drops_messages(text: str) -> str | None:
     if not any(word in lowered for word in _DROP_WORDS):
         return None  # the expression cannot match: skip it
     match = said(_DROPPED, text)
+    if match and _DUPLICATE.search(text):
+        return None  # "we drop the duplicated body and publish just the metadata": a second copy, nothing lost
     if match and _THE_REST.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "only the failed messages come back; the rest are deleted": the successes
     if match and re.match(r"\s+(?:again|once\s+more)\b", text[match.end():], re.I):
