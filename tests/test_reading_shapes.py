@@ -724,3 +724,10 @@ def test_dropping_a_duplicate_loses_nothing():
                                 "processed based on `docId`, we drop the duplicated body and publish just the metadata "
                                 "to the error topic.\n")
     assert "IS602" in codes("# A → B\n\n## Decoding errors\n\nMessages that fail validation are logged and dropped.\n")
+
+
+def test_an_endpoint_named_anywhere_is_evidence_of_contracts():
+    text = ("# Export runbook\n\n## How to retry the export\n\n1. Find the job.\n"
+            "2. Check it with GET https://rest.example/v1/batch-query/jobs/{jobId}\n"
+            "3. Download the file with GET https://rest.example/apps/api/file/{fileId}\n")
+    assert not [f for f in lint_text(text, "markdown") if f.message.startswith("no API or message contracts")]

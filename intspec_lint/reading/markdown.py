@@ -22,7 +22,7 @@ from .context import Reading
 from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, promote_summaries, transpose_tables, unfold_outlines, unfold_registers
 from .scan import scan
 from .statements import flatten
-from .topics import Topics, assign
+from .topics import METHOD_URL, Topics, assign
 from .vocabulary import Vocabulary
 
 _EVIDENCE = 2  # statements that talk about a part in their own words, for it to count as talked about
@@ -55,6 +55,13 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
         if statement.shape == "heading":  # "#### Error message schema" under "Data Flow": a message told below
             for part in (statement.topics - statement.placed) & _HEADING_EVIDENCE:
                 said.setdefault(part, []).extend([statement, statement])
+        elif statement.shape in ("sentence", "line", "item", "row", "code") and METHOD_URL.search(statement.text):
+            said.setdefault("contracts", []).extend([statement, statement])  # "GET /v1/batch-query/jobs/{jobId}" in a
+            # runbook step: an endpoint the document names, whatever the reader could make of it
+            if statement.shape != "code":
+                for part in statement.topics - statement.placed:
+                    if not statement.topics & _EXPLAINED_BY.get(part, set()):
+                        said.setdefault(part, []).append(statement)
         elif statement.shape == "code-key" and _AUTH_KEY.search(statement.key):
             said.setdefault("auth", []).append(statement)  # `destination.auth.type: header` in a config block
         elif statement.shape not in ("heading", "code", "code-key"):
