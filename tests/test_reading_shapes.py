@@ -731,3 +731,10 @@ def test_an_endpoint_named_anywhere_is_evidence_of_contracts():
             "2. Check it with GET https://rest.example/v1/batch-query/jobs/{jobId}\n"
             "3. Download the file with GET https://rest.example/apps/api/file/{fileId}\n")
     assert not [f for f in lint_text(text, "markdown") if f.message.startswith("no API or message contracts")]
+
+
+def test_a_requirement_id_as_a_bold_lead_names_no_system():
+    spec = spec_of("# Curator ↔ LabelForge\n\n## Security\n\n- **AC-13** Curator authenticates to LabelForge with "
+                   "OAuth 2.0 client credentials.\n- **AC-15** The client secret is read from Vault `secret/curator`.\n"
+                   "- **AC-16** The client secret is rotated every 90 days.\n")
+    assert all(a.system is None or not a.system.text.startswith("AC-") for a in spec.auth)

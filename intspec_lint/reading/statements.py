@@ -97,6 +97,12 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
     asked = False
     for statement in out:
+        if statement.key and _ID_ONLY.match(statement.key) and statement.value:  # "**AC-13** Curator authenticates ...":
+            statement.text = statement.value  # a requirement's id names no system and no field
+            pair = key_value(statement.text)
+            keyed = pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0])
+            statement.key, statement.value = pair if keyed else ("", "")
+            continue
         if asked and statement.key and _ANSWER.match(statement.key):  # "Q: Which errors ...?" then "A: Transient — ..."
             statement.text = statement.value
             pair = key_value(statement.text)
@@ -111,6 +117,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     return out
 
 
+_ID_ONLY = re.compile(r"^(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?$")  # "AC-13", "REQ-004", "R-3.4"; not "F1"
 _QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
 _ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
 _ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)
