@@ -738,3 +738,12 @@ def test_a_requirement_id_as_a_bold_lead_names_no_system():
                    "OAuth 2.0 client credentials.\n- **AC-15** The client secret is read from Vault `secret/curator`.\n"
                    "- **AC-16** The client secret is rotated every 90 days.\n")
     assert all(a.system is None or not a.system.text.startswith("AC-") for a in spec.auth)
+
+
+def test_a_threshold_given_by_a_parameter_name_takes_its_value_and_one_alert_serves_all():
+    spec = spec_of("# Bridge module\n\n## Monitoring\n\nAll alarms go to `alert_sns_topic_arn`, which pages the on-call.\n\n"
+                   "| Metric | Threshold (input) | Default |\n|---|---|---|\n"
+                   "| Downstream error rate after retries | `error_rate_alarm_percent` | 2% over 15 min |\n"
+                   "| Secrets Manager rotation failed | fixed | any |\n")
+    assert [m.threshold.text for m in spec.monitoring] == ["2% over 15 min", "any"]
+    assert all(m.alert is not None for m in spec.monitoring)

@@ -74,10 +74,28 @@ def read(r: Reading) -> None:
                 _record(r, statement.span, metric, threshold, alert)
     if r.spec.monitoring:
         r.mark("monitoring", r.spec.monitoring[0].span)
+        _alert_for_all(r)
     else:
         _loose(r)
 
 
+_FOR_ALL = lazy(r"\b(?:all|every|each)\s+(?:of\s+the(?:se)?\s+)?(?:alarms?|alerts?|metrics?)\b[^.;]{0,40}?\b(?:go(?:es)?|are\s+sent|"
+                r"is\s+sent|page[sd]?|notif(?:y|ies)|route[sd]?|fire[sd]?)\b[^.;]{0,80}", re.I)
+
+
+def _alert_for_all(r: Reading) -> None:
+    """"All alarms go to `alert_sns_topic_arn`." said once, in the monitoring part: the alert of every metric
+    that names none of its own."""
+    said = next((s for s in r.statements if "monitoring" in s.placed and s.shape in ("sentence", "line", "item")
+                 for m in [_FOR_ALL.search(s.text)] if m), None)
+    if said is None:
+        return
+    for metric in r.spec.monitoring:
+        if metric.alert is None:
+            metric.alert = value(said.text, said.span)
+
+
+_PARAMETER = lazy(r"^\W*(?:`[a-z][\w.-]*`|fixed|configurable)\W*$", re.I)
 _ARROWED_ALERT = lazy(r"(?:→|->|=>)\s*\W*(?:page|pages|paged|warn|warning|critical|alert|ticket|notify|slack|pagerduty|"
                       r"opsgenie|e-?mail|sms)\b", re.I)
 _CLAUSE_ID = lazy(r"^\W*[A-Z]{1,4}-?\d{1,3}[.:)]?\s+")  # "R36. SLA"
@@ -146,6 +164,11 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
             fields["alert"] = evidence(header.text, header.span)
     threshold = fields.get("threshold")
+    if threshold is not None and _PARAMETER.match(threshold.text):  # "| `error_rate_alarm_percent` | 2% over 15 min |":
+        beside = next((c for i, c in enumerate(cells) if i not in columns and (
+            re.search(r"\d", c.text) or _COMPARISON.match(c.text.strip()))), None)
+        if beside is not None:  # a parameter's name, its value in the next column ("Default")
+            fields["threshold"] = threshold = value(beside.text, beside.span)
     if threshold is None:  # "| Metric | Alert |" with "> 40 ms → warn" in the alert cell; "| Metric | Northwind |
         # Globex |" with a threshold per partner: the first cell that compares is the threshold
         for index, cell in enumerate(cells):
