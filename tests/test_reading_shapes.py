@@ -747,3 +747,11 @@ def test_a_threshold_given_by_a_parameter_name_takes_its_value_and_one_alert_ser
                    "| Secrets Manager rotation failed | fixed | any |\n")
     assert [m.threshold.text for m in spec.monitoring] == ["2% over 15 min", "any"]
     assert all(m.alert is not None for m in spec.monitoring)
+
+
+def test_a_notebooks_printed_status_and_headers_are_no_part_of_the_body():
+    spec = spec_of("# Pub → Cellar\n\n## F1 `POST /api/v2/sites`\n\nResponse `201`: `site_id` (string).\n\n"
+                   "```python\nr = S.post(f\"{CS}/sites\", json=site); show(r)\n```\n\n"
+                   "    201 {'Idempotent-Replayed': 'true'}\n    {\n     \"site_id\": \"CS-S-004512\"\n    }\n")
+    responses = [e for e in spec.contracts[0].examples if e.role == "response"]
+    assert responses and responses[0].data == {"site_id": "CS-S-004512"}

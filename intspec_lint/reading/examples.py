@@ -53,6 +53,16 @@ _REQUEST_LINE = re.compile(r"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+"
 _STATUS_START = re.compile(r"^\s*(?:(?:→|->|=>)\s*`?)?(?:HTTP/\d(?:\.\d)?\s+)?[1-5]\d\d\b(?:\s+[A-Za-z][A-Za-z' -]*?)?(?=\s*[{\[]|\s*$)")
 
 
+def _body_start(lines: list[str]) -> int | None:
+    """The line a JSON body starts on; not a printed mapping of headers ("201 {'Idempotent-Replayed': 'true'}"
+    in a notebook's output, a Python dict) above the body."""
+    return next((i for i, line in enumerate(lines) if line.lstrip()[:1] in ("{", "[")
+                 and not (_PRINTED_DICT.match(line) and i + 1 < len(lines) and any(l.strip() for l in lines[i + 1:]))), None)
+
+
+_PRINTED_DICT = re.compile(r"^\s*\{(?:'[^']*':.*)?\}\s*$")  # "{'Idempotent-Replayed': 'true'}", "{}" (no headers)
+
+
 def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     """A block that writes a call and its answer as plain text, whatever its fence says: a request
     line ("POST /v3/sessions   Idempotency-Key: ..."), header lines, the JSON body, then a status line
@@ -62,7 +72,7 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     if start is not None and _STATUS_START.match(lines[start]):  # "201 Created" over the answer's body
         rest = [_STATUS_START.sub("", lines[start], count=1), *lines[start + 1:]]
-        body_at = next((i for i, line in enumerate(rest) if line.lstrip()[:1] in ("{", "[")), None)
+        body_at = _body_start(rest)
         return [("response", "\n".join(rest[body_at:]).strip(), first_line + start + body_at)] if body_at is not None \
             else None
     if start is None or not _REQUEST_LINE.match(lines[start]):
@@ -78,7 +88,7 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
         chunk = lines[begin:end]
         if role == "response" and chunk:
             chunk = [_STATUS_START.sub("", chunk[0], count=1), *chunk[1:]]
-        body_at = next((i for i, line in enumerate(chunk) if line.lstrip()[:1] in ("{", "[")), None)
+        body_at = _body_start(chunk)
         if body_at is not None:
             parts.append((role, "\n".join(chunk[body_at:]).strip(), first_line + begin + body_at))
     return parts
