@@ -755,3 +755,13 @@ def test_a_notebooks_printed_status_and_headers_are_no_part_of_the_body():
                    "    201 {'Idempotent-Replayed': 'true'}\n    {\n     \"site_id\": \"CS-S-004512\"\n    }\n")
     responses = [e for e in spec.contracts[0].examples if e.role == "response"]
     assert responses and responses[0].data == {"site_id": "CS-S-004512"}
+
+
+def test_a_backward_arrow_and_an_event_type_column_give_a_flows_direction_and_payload():
+    spec = spec_of("# Hub ↔ CareRound\n\n## Data flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n"
+                   "|---|---|---|---|---|\n| Nightly reconciliation | Hub ← CareRound (Hub pulls) | cron 01:30 | "
+                   "visit list | nightly |\n\n## Events\n\n| Event `type` | Producer → consumer | Trigger | Volume |\n"
+                   "|---|---|---|---|\n| `coop.production.metered.v1` | Ledger → CIS | meter read | ~900/day |\n")
+    reconciliation, metered = spec.flows
+    assert (reconciliation.source.text, reconciliation.destination.text) == ("CareRound", "Hub")
+    assert metered.payload is not None and "metered" in metered.payload.text

@@ -21,6 +21,7 @@ from .values import value
 _SEPARATORS = lazy(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
                    r"trigger|payload|freq|frequency|volume|from|to)\b)", re.I)
 _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
+_BACK_ARROW = lazy(r"\s*(?:←|<-|⟵|⇐|<=)\s*")
 _ASIDE_ARROW = lazy(r"^[^()]*\(([^()]*(?:→|->|⟶|⇒|=>|➝|➡)[^()]*)\)\W*$")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
@@ -201,7 +202,13 @@ def _from_section(r: Reading, section: Section, taken: set[int], own_blocks: boo
 
 
 def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:
-    """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"."""
+    """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"; "A ← B" the
+    other way round."""
+    back = _BACK_ARROW.split(text.split(",")[0], maxsplit=1)
+    if len(back) == 2 and not _ARROW.search(text.split(",")[0]):  # "Hub ← CareRound (Hub pulls)": from CareRound
+        fields.setdefault("source", value(re.sub(r"\s*\(.*", "", back[1]).strip(" *`"), span))
+        fields.setdefault("destination", value(back[0].strip(" *`"), span))
+        return
     match = _FROM_TO.search(text) or (_A_TO_B.match(text) if direction else None)
     if match:
         fields.setdefault("source", value(match.group(1).strip(" *`"), span))
