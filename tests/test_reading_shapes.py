@@ -765,3 +765,12 @@ def test_a_backward_arrow_and_an_event_type_column_give_a_flows_direction_and_pa
     reconciliation, metered = spec.flows
     assert (reconciliation.source.text, reconciliation.destination.text) == ("CareRound", "Hub")
     assert metered.payload is not None and "metered" in metered.payload.text
+
+
+def test_an_appendix_of_examples_by_unit_id_joins_each_contract():
+    spec = spec_of("# Oxygen service\n\n## A.1 Interfaces\n\n### A.1.1 F1 - create an order\n\n"
+                   "`POST https://api.airwell.example/v1/orders`\n\nCodes: `201` created; `400` invalid.\n\n"
+                   "### A.1.2 F2/F3 - events to the Trust\n\n`POST https://tie.example/airwell/events`\n\n"
+                   "Codes: `204` stored; `400` schema error.\n\n## A.2 Examples\n\n### A.2.1 F1\n\n"
+                   "```json\n{\"hoof_id\": \"H-1\"}\n```\n\n### A.2.2 F2 and F3\n\n```json\n{\"event_id\": \"e-1\"}\n```\n")
+    assert [[e.role for e in c.examples if e.role == "request"] for c in spec.contracts] == [["request"], ["request"]]

@@ -44,7 +44,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     found: list[tuple[str, list[Statement], Span]] = []
     taken: set[int] = set()  # ids of sections read as contracts
 
-    def visit(section: Section) -> None:
+    def visit(section: Section, over: str = "") -> None:
         if section.level and _HOW_TO.match(strip_numbering(section.title)) and not (
                 METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)) and not any(
                 METHOD_URL.search(s.text) for s in r.within(section) if s.shape != "code"):
@@ -52,7 +52,11 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         parts = r.topics.of(section)
         inside = id(section) in taken
         facet = _facet(r, section.title)
-        unit = next((u for u in reversed(found) if facet and _unit_id(u[0]) == facet), None) if not inside else None
+        if not facet and over and r.vocab.is_contract_subsection(strip_numbering(over)):
+            named = _IDS_ONLY.match(strip_numbering(section.title))  # "### A.2.1 F1" under "## A.2 Examples"
+            facet = named.group(1) if named else ""
+        unit = next((u for u in reversed(found) if facet and (_unit_id(u[0]) == facet or facet in _lead_ids(u[0]))),
+                    None) if not inside else None
         if unit is None and not inside and r.topics.own.get(id(section), ()) in ((), ("contracts",)):
             lead = _ID_LEAD.match(strip_numbering(section.title))  # "3.3 F2 per partner" after "3.2 F2 — BeetTicket"
             unit = next((u for u in reversed(found) if lead and _unit_id(u[0]) == lead.group(1)), None)
@@ -65,7 +69,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         if not inside and section.level:
             if "contracts" in parts and _split(section):
                 for child in section.children:
-                    visit(child)
+                    visit(child, section.title)
                 return
             if "contracts" in parts and _is_unit(r, section):
                 _take(section)
@@ -79,7 +83,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 _take(section)  # "### Contract: create order" under a flow
                 return
         for child in section.children:
-            visit(child)
+            visit(child, section.title)
 
     def _take(section: Section) -> None:
         taken.update(id(s) for s in section.walk())
@@ -210,7 +214,17 @@ def _unit_id_cell(statement: Statement) -> str:
 _FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*(?:[—–:-]|\s-\s)\s*(.+)$")
 
 
+_IDS_ONLY = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)(?:\s*(?:,|/|and|&)\s*[A-Z]{1,4}-?\d{1,3}[a-z]?)*\W*$")
 _ID_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s+(?:per|by|for|across|in|variants?|details?|matrix|mapping)\b")
+
+
+def _lead_ids(title: str) -> list[str]:
+    """The unit ids a heading opens with: "A.1.2 F2/F3 - events to the Trust" -> ["F2", "F3"]."""
+    match = _LEAD_IDS.match(strip_numbering(title))
+    return re.findall(r"[A-Z]{1,4}-?\d{1,3}[a-z]?", match.group(0)) if match else []
+
+
+_LEAD_IDS = lazy(r"^[A-Z]{1,4}-?\d{1,3}[a-z]?(?:\s*(?:,|/|and|&)\s*[A-Z]{1,4}-?\d{1,3}[a-z]?)*(?=\W|$)")
 
 
 def _unit_id(title: str) -> str:
