@@ -774,3 +774,33 @@ def test_an_appendix_of_examples_by_unit_id_joins_each_contract():
                    "Codes: `204` stored; `400` schema error.\n\n## A.2 Examples\n\n### A.2.1 F1\n\n"
                    "```json\n{\"hoof_id\": \"H-1\"}\n```\n\n### A.2.2 F2 and F3\n\n```json\n{\"event_id\": \"e-1\"}\n```\n")
     assert [[e.role for e in c.examples if e.role == "request"] for c in spec.contracts] == [["request"], ["request"]]
+
+
+TERSE = """# Tanks → DropRoute
+
+## contracts
+
+### H1 — PUT `https://api.droproute.example/v2/tanks/{tid}/levels`
+req: `{seq: int, litres: int}`
+resp 200: `{tid: string, stale: bool}`
+
+| c | m |
+|---|---|
+| 200 | stored |
+| 400 | schema fail |
+| 503 | DR down |
+
+ex:
+```bash
+PUT /v2/tanks/TM-004417/levels
+{"seq": 88121, "litres": 310}
+→ 200 {"tid": "TM-004417", "stale": false}
+```
+"""
+
+
+def test_terse_notes_give_a_contracts_shapes_codes_and_examples():
+    (contract,) = spec_of(TERSE).contracts
+    assert contract.response_shape is not None
+    assert sorted(s.code for s in contract.status_codes if s.listed) == [200, 400, 503]
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]

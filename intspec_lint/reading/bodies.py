@@ -63,7 +63,8 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
         return
     # a transcript whatever the fence: "http" too when the answer is written "→ 201 {...}", not as HTTP/1.1
-    written = code.info in ("", "json", "text", "txt") or (code.info == "http" and _ARROW_STATUS.search(code.text))
+    written = code.info in ("", "json", "text", "txt", "bash", "sh", "shell", "console") or (
+        code.info == "http" and _ARROW_STATUS.search(code.text))  # a shell block that writes the call and "→ 200 {...}"
     parts = transcript(code.text, code.first_line) if written else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:
@@ -297,9 +298,9 @@ def role_of(text: str) -> str:
     lowered = re.sub(r"`[^`]*`|https?://\S+", " ", text).lower()  # not the words of a path (`/v3/returns`)
     if re.search(r"(?:→|->|=>)\s*:?\s*$", lowered):
         return "response"  # "Example: `PUT /v3/returns/RT-1` with the body above →": what comes back
-    if re.search(r"\b(response|reply|returns|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
+    if re.search(r"\b(response|resp|rsp|reply|returns|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
                  r"payload|object))\b", lowered):
         return "response"
-    if re.search(r"\b(request|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
+    if re.search(r"\b(request|req|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
         return "request"
     return ""

@@ -30,7 +30,7 @@ _SHAPE_LIST = lazy(
     re.I,
 )
 _RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S"
-                      r"|^\W*(?:responses?|repl(?:y|ies)|answers?)\s+\(?[1-5]\d\d\b", re.I)  # "Response 202 `{...}`"
+                      r"|^\W*(?:responses?|resp|repl(?:y|ies)|answers?)\s+\(?[1-5]\d\d\b", re.I)  # "Response 202 `{...}`"
 _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 _MESSAGE = lazy(
@@ -315,6 +315,9 @@ def _nested_texts(r: Reading, statement: Statement) -> list[str]:
 def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
     table = statement.table
     kind = r.topics.table(table, ("contracts",))
+    if kind is None and len(table.header) >= 2 and len(table.rows) >= 2 and all(
+            row.cells and codes_in_cell(row.cells[0].text) for row in table.rows):
+        kind = ("status_codes", {0: "code", 1: "meaning"})  # "| c | m |" over "| 200 | stored |": codes by what they hold
     cells = statement.row.cells
     if kind and kind[0] == "status_codes":
         code_col = next(i for i, f in kind[1].items() if f == "code")
