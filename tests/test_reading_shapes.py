@@ -804,3 +804,10 @@ def test_terse_notes_give_a_contracts_shapes_codes_and_examples():
     assert contract.response_shape is not None
     assert sorted(s.code for s in contract.status_codes if s.listed) == [200, 400, 503]
     assert sorted(e.role for e in contract.examples) == ["request", "response"]
+
+
+def test_a_legend_line_names_no_flow():
+    spec = spec_of("# A ↔ B\n\n## flows\n\nlegend: F=flow, S→D=source→dest, T=trigger, P=payload, N=volume\n\n"
+                   "| Flow | Source → Destination | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+                   "| F1 | A → B | tank read | level JSON | ~900/day |\n")
+    assert [f.source.text for f in spec.flows] == ["A"]

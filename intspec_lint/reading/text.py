@@ -78,7 +78,7 @@ def finds(pattern):
 _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|notes?|status|description|background|context|"
                          r"acceptance\s+criteria|tl;?\s*dr|in\s+short|short\s+version|long\s+version|see\s+also|"
                          r"example|examples|rationale|decision|assignee|owners?|contacts?|teams?|escalation|reviewers?|version|date|now|before|"
-                         r"document(?:\s+(?:id|number|no\.?|ref))?|doc\s+id|id|ref|reference|"
+                         r"document(?:\s+(?:id|number|no\.?|ref))?|doc\s+id|id|ref|reference|legend|abbreviations|glossary|"
                          r"after)\W*$", re.I)
 
 
