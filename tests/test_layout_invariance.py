@@ -56,9 +56,6 @@ READER_DEFECTS = {
     "wrap": "reader: soft line breaks inside a paragraph change what is read: a phrase split over two lines is "
             "not matched, a continuation line opening with 'words:' becomes a key/value statement of its own, a "
             "value wrapped after its key ('**Method and URL**:' then the URL) is not found",
-    "fenced-to-inline-example": "reader: an unlabelled inline example ('Example: `{...}`') is taken as a request, "
-                                "so a GET's or DELETE's only example is no response (IS202); invalid JSON in a code "
-                                "span is not an example at all (IS203 becomes IS202)",
     "whole-spec-as-table": "reading.layouts (register tables): a 'Section — item | Fact' register is expanded "
                            "only in part: a path in the section cell names a contract by the whole path and its rows "
                            "are not gathered into it, multi-column mapping facts lose their checks, overview rows "
