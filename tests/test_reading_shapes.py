@@ -512,9 +512,9 @@ def test_a_token_request_is_no_write_and_a_token_cut_short_is_no_secret():
 def test_a_system_named_before_each_field_of_a_key_value_table():
     spec = spec_of("# A ↔ B\n\n## Trust\n\n| Matter | Particulars |\n|---|---|\n"
                    "| Plant Portal — proof of identity | OAuth 2.0 client credentials |\n"
-                   "| Plant Portal — renewal | every 120 days |\n| Plant Portal — keeping place | Vault `kv/a` |\n"
+                   "| Plant Portal — renewal | every 120 days |\n| Plant Portal — storage | Vault `kv/a` |\n"
                    "| Tyre Desk — proof of identity | HMAC-SHA256 signature |\n| Tyre Desk — renewal | every 6 months |\n"
-                   "| Tyre Desk — keeping place | Vault `kv/b` |\n")
+                   "| Tyre Desk — storage | Vault `kv/b` |\n")
     assert [(a.system.text, a.mechanism.text, a.storage.text) for a in spec.auth] == [
         ("Plant Portal", "OAuth 2.0 client credentials", "Vault `kv/a`"),
         ("Tyre Desk", "HMAC-SHA256 signature", "Vault `kv/b`")]

@@ -97,18 +97,19 @@ class Resolver:
         return self._settings(effective, _relative(path, effective))
 
     def excluded(self, path: Path) -> bool:
-        effective = self.effective(path)
-        if effective is None or not effective.exclude:
-            return False
-        relative = _relative(path, effective)
-        return relative is not None and any(compile_glob(p).match(relative) for p in effective.exclude)
+        return self._listed(path, "exclude")
 
     def included(self, path: Path) -> bool:
+        return self._listed(path, "include")
+
+    def _listed(self, path: Path, key: str) -> bool:
+        """`path` matches a glob of the `include` or `exclude` list of the configuration that governs it."""
         effective = self.effective(path)
-        if effective is None or not effective.include:
+        patterns = getattr(effective, key) if effective is not None else None
+        if not patterns:
             return False
         relative = _relative(path, effective)
-        return relative is not None and any(compile_glob(p).match(relative) for p in effective.include)
+        return relative is not None and any(compile_glob(p).match(relative) for p in patterns)
 
     def _settings(self, effective: Effective | None, relative: str | None) -> Settings:
         max_bytes = self.max_bytes or (effective.max_file_size if effective else None) or 5 * 1024 * 1024

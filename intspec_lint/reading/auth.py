@@ -257,19 +257,20 @@ class _Reader:
             return
         pair = (statement.key, statement.value) if statement.key else None
         if pair:
+            owner = None
             owned = _OWNED_FIELD.match(pair[0])  # "Plant Portal — renewal": that system's field
             if owned and self.r.vocab.field("auth", owned.group(2)) not in (None, "system") and \
                     self._is_system(owned.group(1)):
                 pair = (owned.group(2), pair[1])
-                entry = next((e for e in self.entries if e.system is not None and e.system.text == owned.group(1)), None)
-                if entry is None:
-                    self.entries.append(Auth(statement.span, system=value(owned.group(1), statement.span)))
+                owner = next((e for e in self.entries if e.system is not None and e.system.text == owned.group(1)), None)
+                if owner is None:
+                    owner = Auth(statement.span, system=value(owned.group(1), statement.span))
+                    self.entries.append(owner)
             name = self.r.vocab.field("auth", pair[0])
             if name and name != "system":
-                if not self.entries:
+                if owner is None and not self.entries:
                     self.entries.append(Auth(self.r.spec.sections.get("auth", statement.span)))
-                entry = next((e for e in self.entries if owned and e.system is not None and
-                              e.system.text == owned.group(1)), self.entries[-1])
+                entry = owner or self.entries[-1]
                 if pair[1].strip():
                     setattr(entry, name, value(pair[1], statement.span))
                 self._keywords(entry, pair[1], statement.span)

@@ -149,16 +149,22 @@ _ANSWERS_AS = lazy(r"\b(?:answers?|responds?|replies|acknowledges?)\s+(?:exactly
                    r"(?:section\s+|§\s*)?((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:[.,;:()]|$)", re.I | re.M)
 
 
-def _as_other(contracts: list[Contract]) -> None:
-    """"Response and status codes: as C2.", "Headers: as in 3.1": what the other contract says, said again."""
-    def heading(contract: Contract) -> str:
-        return contract.text.split("\n", 1)[0]
+def _named(contracts: list[Contract], contract: Contract, ref: str) -> Contract | None:
+    """The other contract whose heading or label names `ref` ("C2", "3.1", "status webhook": each word)."""
+    words = [w for w in re.findall(r"[\w.-]+", ref.lower()) if w not in ("the", "our", "its")]
+    for other in contracts:
+        said = (other.text.split("\n", 1)[0] + " " + (other.label or "")).lower()
+        if other is not contract and words and all(re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", said) for w in words):
+            return other
+    return None
 
+
+def _as_other(contracts: list[Contract]) -> None:
+    """"Response and status codes: as C2.", "Headers: as in 3.1", "Answers as for the status webhook", "the 200
+    body shown in 5.3", "with the 3.1 body": what the other contract says, said again."""
     for contract in contracts:
         for match in _AS_OTHER.finditer(contract.text):
-            ref = match.group(2)
-            other = next((c for c in contracts if c is not contract and re.search(
-                rf"(?<![\w.]){re.escape(ref)}(?![\w])", heading(c) + " " + (c.label or ""))), None)
+            other = _named(contracts, contract, match.group(2))
             if other is None:
                 continue
             said = match.group(0).lower()
@@ -174,23 +180,16 @@ def _as_other(contracts: list[Contract]) -> None:
                 if "request" in other.bodies:
                     contract.bodies.setdefault("request", other.bodies["request"])
         for match in _ANSWERS_AS.finditer(contract.text):  # "Answers as for the status webhook.", "answers as in R9"
-            words = [w for w in re.findall(r"[\w-]+", match.group(1).lower()) if w not in ("the", "our", "its")]
-            other = next((c for c in contracts if c is not contract and words and all(
-                re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", (heading(c) + " " + (c.label or "")).lower())
-                for w in words)), None)
+            other = _named(contracts, contract, match.group(1))
             if other is not None:
                 contract.status_codes = contract.status_codes or list(other.status_codes)
                 contract.response_shape = contract.response_shape or other.response_shape
-        for match in _SHOWN_IN.finditer(contract.text):  # "→ the 200 body shown in 5.3": that contract's response example
-            other = next((c for c in contracts if c is not contract and re.search(
-                rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
-            if other is not None and not any(e.role == "response" for e in contract.examples):
-                contract.examples += [e for e in other.examples if e.role == "response"][:1]
-        for match in _BODY_OF_OTHER.finditer(contract.text):  # "with the 3.1 body where ...": its example, changed
-            other = next((c for c in contracts if c is not contract and re.search(
-                rf"(?<![\w.]){re.escape(match.group(1))}(?![\w])", heading(c) + " " + (c.label or ""))), None)
-            if other is not None and not any(e.role == "request" for e in contract.examples):
-                contract.examples += [e for e in other.examples if e.role == "request"][:1]
+        # "→ the 200 body shown in 5.3": its response example; "Example ... with the 3.1 body": its request example
+        for pattern, role in ((_SHOWN_IN, "response"), (_BODY_OF_OTHER, "request")):
+            for match in pattern.finditer(contract.text):
+                other = _named(contracts, contract, match.group(1))
+                if other is not None and not any(e.role == role for e in contract.examples):
+                    contract.examples += [e for e in other.examples if e.role == role][:1]
 
 
 def _bodyless_requests(contracts: list[Contract]) -> None:

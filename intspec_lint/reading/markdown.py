@@ -13,26 +13,49 @@
 
 from __future__ import annotations
 
-import re
-
 from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
 from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, promote_summaries, transpose_tables, unfold_outlines, unfold_registers
 from .scan import scan
-from .statements import flatten
+from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign
 from .vocabulary import Vocabulary
 
 _EVIDENCE = 2  # statements that talk about a part in their own words, for it to count as talked about
 # words of one part that another part's statement explains: an alert in the dead-letter path is that
 # path's alert, not monitoring
-_AUTH_KEY = re.compile(r"(?:^|\.)(?:auth|authentication|authorization|credentials?|api[ _-]?key|token)(?:\.|$)", re.I)
 _HEADING_EVIDENCE = {"contracts"}  # a heading's words are evidence enough of a message or endpoint described below
 _EXPLAINED_BY = {"monitoring": {"dead_letter", "errors"}}
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
+
+
+def _evidence(statements, vocab: Vocabulary) -> dict:
+    """part -> where the document gives evidence of it outside its own section. Some evidence is enough
+    alone: a heading naming a message schema, an endpoint named anywhere ("GET https://.../jobs/{jobId}" in a
+    runbook step), an auth key in a config block (`destination.auth.type`). Words alone count from
+    _EVIDENCE statements on."""
+    strong: dict[str, object] = {}
+    said: dict[str, list] = {}
+    for statement in statements:
+        if statement.shape == "heading":  # "#### Error message schema" under "Data Flow": a message told below
+            for part in (statement.topics - statement.placed) & _HEADING_EVIDENCE:
+                strong.setdefault(part, statement.span)
+            continue
+        if statement.shape == "code-key":
+            if any("auth" in vocab.section_parts(words_of_key(key)) for key in statement.key.split(".")):
+                strong.setdefault("auth", statement.span)
+            continue
+        if METHOD_URL.search(statement.text):
+            strong.setdefault("contracts", statement.span)
+        if statement.shape == "code":
+            continue
+        for part in statement.topics - statement.placed:
+            if not statement.topics & _EXPLAINED_BY.get(part, set()):
+                said.setdefault(part, []).append(statement.span)
+    return {**{part: where[0] for part, where in said.items() if len(where) >= _EVIDENCE}, **strong}
 
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
@@ -48,29 +71,10 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     assign(statements, topics, {"dead_letter": dead_letter.cue})
     spec = Spec("markdown", doc.title_span)
     reading = Reading(doc, vocab, topics, statements, spec)
-    said: dict[str, list] = {}
     for statement in statements:  # where each part is talked about: there it is not missing
         for part in statement.placed:
             spec.sections.setdefault(part, statement.section.span)
-        if statement.shape == "heading":  # "#### Error message schema" under "Data Flow": a message told below
-            for part in (statement.topics - statement.placed) & _HEADING_EVIDENCE:
-                said.setdefault(part, []).extend([statement, statement])
-        elif statement.shape in ("sentence", "line", "item", "row", "code") and METHOD_URL.search(statement.text):
-            said.setdefault("contracts", []).extend([statement, statement])  # "GET /v1/batch-query/jobs/{jobId}" in a
-            # runbook step: an endpoint the document names, whatever the reader could make of it
-            if statement.shape != "code":
-                for part in statement.topics - statement.placed:
-                    if not statement.topics & _EXPLAINED_BY.get(part, set()):
-                        said.setdefault(part, []).append(statement)
-        elif statement.shape == "code-key" and _AUTH_KEY.search(statement.key):
-            said.setdefault("auth", []).append(statement)  # `destination.auth.type: header` in a config block
-        elif statement.shape not in ("heading", "code", "code-key"):
-            for part in statement.topics - statement.placed:
-                if not statement.topics & _EXPLAINED_BY.get(part, set()):
-                    said.setdefault(part, []).append(statement)
-    for part, where in said.items():
-        if len(where) >= _EVIDENCE:
-            spec.evidence[part] = where[0].span
+    spec.evidence.update(_evidence(statements, vocab))
     for reader in _READERS:
         reader.read(reading)
     overview.systems(reading)

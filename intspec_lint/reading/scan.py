@@ -89,9 +89,8 @@ def _named_secrets(text: str, lowered: str):
         name = _SECRET_NAME.search(text, max(line_start, match.start() - 60), match.start())
         if name is None:
             continue
-        secret = match.group(1).strip(".")
-        cut = match.group(1).endswith(("...", "…"))  # "eyJhbGciOiJSUzI1NiIs...": a sample cut short
-        if _NOT_SECRET.search(secret) or cut or _redacted(text, match.end(1)) or not _looks_random(secret):
+        secret = match.group(1).rstrip(".")  # "eyJhbGciOiJSUzI1NiIs...": the dots after it say it is cut short
+        if _NOT_SECRET.search(secret) or _redacted(text, match.start(1) + len(secret)) or not _looks_random(secret):
             continue
         if match.group(0).lstrip().startswith("`") and not _machine_made(secret):
             continue  # "secret `billing/paystream-api-key`": the secret's name in a vault, not its value

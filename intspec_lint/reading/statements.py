@@ -97,17 +97,9 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
     asked = False
     for statement in out:
-        if statement.key and _ID_ONLY.match(statement.key) and statement.value:  # "**AC-13** Curator authenticates ...":
-            statement.text = statement.value  # a requirement's id names no system and no field
-            pair = key_value(statement.text)
-            keyed = pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0])
-            statement.key, statement.value = pair if keyed else ("", "")
-            continue
-        if asked and statement.key and _ANSWER.match(statement.key):  # "Q: Which errors ...?" then "A: Transient — ..."
-            statement.text = statement.value
-            pair = key_value(statement.text)
-            keyed = pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0])
-            statement.key, statement.value = pair if keyed else ("", "")
+        if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
+            _drop_label(statement)  # "**AC-13** Curator authenticates ...", "Q: ...?" then "A: Transient — ...": the
+            # requirement's id or the answer's label names no system and no field
         asked = asked or bool(statement.key and _QUESTION.match(statement.key)) or bool(
             statement.shape == "heading" and _ASKS.match(statement.text))  # "**Q: ...?**" made a heading
         if statement.shape in ("sentence", "line", "item") and not statement.key:
@@ -117,11 +109,20 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     return out
 
 
-_ID_ONLY = re.compile(r"^(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?$")  # "AC-13", "REQ-004", "R-3.4"; not "F1"
+def _drop_label(statement: Statement) -> None:
+    """The statement without its leading label: its value is what it says, keyed again by its own words."""
+    statement.text = statement.value
+    pair = key_value(statement.text)
+    keyed = pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0])
+    statement.key, statement.value = pair if keyed else ("", "")
+
+
+_REQ_ID = r"(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?"  # "AC-13", "REQ-004", "IR-702", "R-3.4"; not "F1"
+_ID_ONLY = re.compile(rf"^{_REQ_ID}$")
 _QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
 _ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
 _ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)
-_CLAUSE_ID = re.compile(r"^(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?[.:)]?\s+(?=[A-Z`*])")
+_CLAUSE_ID = re.compile(rf"^{_REQ_ID}[.:)]?\s+(?=[A-Z`*])")
 
 
 # a lead that says what was, not what is: "**We used to:** retry forever", "Previously: ...", a dated

@@ -93,9 +93,7 @@ def status_line(contract: Contract, statement: Statement) -> None:
             contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=code in answered or enumerated))
 
 
-_CODES_RUN = lazy(r"`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*")
-
-
+# a run of codes with one meaning: "200/204", "200 or 204", "`500`/`503`"
 _LISTED_RUN = lazy(r"(?<![\w.$/-])`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*(?![\w.%/-])")
 
 
@@ -106,7 +104,7 @@ def codes_of_run(text: str) -> list[int]:
 
 def codes_in_cell(text: str) -> list[int]:
     """The codes a status table's code cell gives: "201", "200 or 204", "`500`/`503`"."""
-    run = _CODES_RUN.match(text.strip(" *"))
+    run = _LISTED_RUN.match(text.strip(" *"))
     return codes_of_run(run.group(0)) if run else []
 
 
