@@ -811,3 +811,10 @@ def test_a_legend_line_names_no_flow():
                    "| Flow | Source → Destination | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
                    "| F1 | A → B | tank read | level JSON | ~900/day |\n")
     assert [f.source.text for f in spec.flows] == ["A"]
+
+
+def test_a_delay_that_never_grows_owes_no_cap():
+    steady = "# A → B\n\n## Retry callbacks\n\nWe retry every 5 minutes, up to a maximum of 5 times.\n"
+    assert not [f for f in lint_text(steady, "markdown") if f.code == "IS501" and "maximum delay cap" in f.message]
+    growing = "# A → B\n\n## Retry\n\nWe retry with exponential backoff from 5 seconds, up to a maximum of 5 times.\n"
+    assert [f for f in lint_text(growing, "markdown") if f.code == "IS501" and "maximum delay cap" in f.message]

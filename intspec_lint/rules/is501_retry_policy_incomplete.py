@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ._common import missing
@@ -11,6 +13,10 @@ _FIELDS = (
      "give the breaker's threshold (e.g. 10 consecutive failures open the circuit for 5 min)"),
 )
 _CHECKLIST = "Retry policy specifies strategy, delays, max attempts, and circuit breaker thresholds"
+
+
+_STEADY = re.compile(r"\b(?:fixed|constant|linear(?:ly)?\s+spaced|every\s+\d+(?:[.,]\d+)?\s*\w+)", re.I)
+_GROWING = re.compile(r"\b(?:exponential\w*|doubl\w+|increas\w+|multipl\w+|factor|growing)\b", re.I)
 
 
 @rule(
@@ -30,7 +36,8 @@ _CHECKLIST = "Retry policy specifies strategy, delays, max attempts, and circuit
              "exact backoff strategy, max retries, and what happens after all retries are exhausted.",
              "common mistakes"),
         Case(Severity.ERROR, "a retry policy without its strategy, initial delay, maximum number of attempts, "
-             "maximum delay cap or circuit breaker threshold; one finding naming every gap", _CHECKLIST,
+             "maximum delay cap or circuit breaker threshold; one finding naming every gap (a fixed delay, \"every 5 "
+             "minutes\", is its own cap)", _CHECKLIST,
              "quality checklist"),
     ),
 )
@@ -46,7 +53,10 @@ def retry_policy_incomplete(spec, options):
                               "cap and circuit breaker threshold")
         return
     where = spec.where("retry") if spec.has("retry") else retry.span
+    steady = retry.strategy is not None and _STEADY.search(retry.strategy.text) and not _GROWING.search(retry.strategy.text)
     for field, what, example in _FIELDS:
+        if field == "max_delay" and steady and retry.max_delay is None:
+            continue  # "retry every 5 minutes": a delay that never grows is its own cap
         hit = missing(getattr(retry, field), where, "the retry policy", what, example)
         if hit:
             yield hit
