@@ -22,6 +22,7 @@ _FORM_EXAMPLE = lazy(r"^\W*(?:example|sample)\b[^:]{0,40}:\s*(?:`[\w.\[\]-]+=[^`
 _INLINE_XML = lazy(r"`(<([\w:.-]+)[^`]*>[^`]*</\2>)`")
 _CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
 _ARROW_STATUS = lazy(r"^\s*(?:→|->|=>)\s*`?[1-5]\d\d\b", re.M)
+_ANSWER_AFTER_CALL = lazy(r"\A\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+[^\n]*\n(?:.*\n)*?\s*HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b", re.I)
 _FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$")
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
@@ -63,8 +64,9 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
         return
     # a transcript whatever the fence: "http" too when the answer is written "→ 201 {...}", not as HTTP/1.1
+    # an "http" block that holds a whole exchange: the call, then its answer ("→ 201 {...}" or "HTTP/1.1 200 OK")
     written = code.info in ("", "json", "text", "txt", "bash", "sh", "shell", "console") or (
-        code.info == "http" and _ARROW_STATUS.search(code.text))  # a shell block that writes the call and "→ 200 {...}"
+        code.info == "http" and (_ARROW_STATUS.search(code.text) or _ANSWER_AFTER_CALL.search(code.text)))
     parts = transcript(code.text, code.first_line) if written else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:

@@ -101,8 +101,10 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
     body, body_line = text, first_line
     if media == "message/http":
         head = text.lstrip()
-        if not role:
-            example.role = "response" if _HTTP_RESPONSE.match(head) else "request"
+        if _HTTP_RESPONSE.match(head):  # the status line says which it is, whatever the label around it says
+            example.role = "response"
+        elif not role or _HTTP_REQUEST.match(head):
+            example.role = "request"
         declared = _CONTENT_TYPE.search(text)
         parts = re.split(r"\n[ \t]*\n", text, maxsplit=1)
         if len(parts) < 2 or not parts[1].strip():
@@ -221,6 +223,8 @@ def schema_problems(body, data) -> list[tuple[str, str, bool]]:
     The value itself is never quoted: an example may hold a secret."""
     if body.schema is not None:
         return _json_schema_problems(body.schema, data)
+    if not _same_body(body.fields, data):
+        return []  # the table describes another body (another event's fields, the envelope's data): no verdict
     problems = []
     for declared in body.fields:
         parts = [p for p in re.split(r"\.", declared.name.strip("`* ")) if p]
@@ -245,6 +249,28 @@ def schema_problems(body, data) -> list[tuple[str, str, bool]]:
                 problems.append((path, f"is not one of the values the field table allows ({', '.join(allowed)})",
                                  False))
     return problems
+
+
+def _keys(data, depth: int = 0) -> set[str]:
+    """Every key of a JSON value, at any depth (lists through their items)."""
+    if depth > 6:
+        return set()
+    if isinstance(data, dict):
+        return {str(k).lower() for k in data} | {k for v in data.values() for k in _keys(v, depth + 1)}
+    if isinstance(data, list):
+        return {k for v in data[:20] for k in _keys(v, depth + 1)}
+    return set()
+
+
+def _same_body(fields, data) -> bool:
+    """Whether a field table and an example describe one body: most of the example's keys are fields the
+    table declares. An example of another event under the same URL, or an envelope whose payload the
+    table describes one level down, shares a key or two by chance: judging it by the table is a misread."""
+    declared = {part.removesuffix("[]").lower() for f in fields for part in f.name.strip("`* ").split(".") if part}
+    keys = _keys(data)
+    if not keys or not declared:
+        return True
+    return len(keys & declared) >= 0.5 * len(keys)
 
 
 def _json_schema_problems(schema: dict, data) -> list[tuple[str, str, bool]]:
