@@ -120,3 +120,65 @@ def test_an_example_is_not_judged_by_the_field_table_of_another_body():
     assert codes(TWO_EVENTS, "IS204") == []
     wrong = TWO_EVENTS.replace('"kwh": 3812.4', '"kwh": "3812.4"')
     assert codes(wrong, "IS204") == ["IS204"]  # a real contradiction with its own table still counts
+
+
+CURL = """# PartHub → PrintForge
+
+## Contracts
+
+### Create order
+
+```bash
+curl -X POST https://api.printforge.example/v3/orders \\
+  -H "Authorization: Bearer $PF_TOKEN" \\
+  -d '{"external_ref": "LB-5521-C", "quantity": 2}'
+```
+
+Request fields: `external_ref` string, `quantity` integer.
+
+→ `201 Created`
+
+```json
+{"order_id": "ord_1", "status": "QUOTED"}
+```
+
+Response fields: `order_id` string, `status` string.
+Other statuses: `400` invalid body, `401` token expired, `503` maintenance.
+
+### Fetch report
+
+```bash
+curl https://api.printforge.example/v3/orders/ord_1/report -H "Authorization: Bearer $PF_TOKEN"
+```
+"""
+
+
+def test_a_curl_command_gives_a_contract_its_method_and_url():
+    create, fetch = spec_of(CURL).contracts
+    assert (create.method.text, create.url.text) == ("POST", "https://api.printforge.example/v3/orders")
+    assert (fetch.method.text, fetch.url.text) == ("GET", "https://api.printforge.example/v3/orders/ord_1/report")
+
+
+def test_a_success_code_over_an_example_is_not_asked_into_the_status_list():
+    assert codes(CURL, "IS205") == []
+    unlisted_error = CURL.replace("Other statuses: `400` invalid body,", "A duplicate answers `409`. Other statuses:")
+    assert codes(unlisted_error, "IS205") == ["IS205"]
+
+
+def test_a_status_list_in_prose_keeps_its_lead_and_is_not_a_bodys_status_field():
+    # "Responses: `201` created `{..., status: "REQUESTED"}`; `200` ...": the body's `status:` is a field,
+    # the list starts at `201`, and a code with no words of its own (`500`) is still in the list
+    spec = spec_of("# A → B\n\n## Create journey\n\n`POST https://api.b.example/v1/journeys`\n\n"
+                   'Responses: `201` created `{booking_id: string, status: "REQUESTED"}`; `200` same body on a '
+                   "replay; `422` `appointment_at` too close; `500`; `502`/`503`.\n")
+    (contract,) = spec.contracts
+    assert {(s.code, s.listed) for s in contract.status_codes} == {
+        (201, True), (200, True), (422, True), (500, True), (502, True), (503, True)}
+
+
+def test_a_code_answered_in_the_lead_sentence_is_listed_with_the_rest():
+    spec = spec_of("# A → B\n\n## Deliveries\n\n`POST https://b.example/hooks/deliveries`\n\n"
+                   "- Curator answers F2 with `202` and `{\"accepted\": 3}` once stored; `200` for a repeated id; "
+                   "`400` for a bad body; `503` in maintenance.\n")
+    (contract,) = spec.contracts
+    assert {s.code for s in contract.status_codes if s.listed} == {202, 200, 400, 503}

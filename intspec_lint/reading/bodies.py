@@ -75,11 +75,35 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     example = parse_example(role, code.info, code.text, code.span, code.first_line)
     if example.media_type == "application/x-sh":
         example.role = example.role or "request"
+        _curl_address(contract, code)
     if not example.role:
         roles = {e.role for e in contract.examples}
         wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
         example.role = "request" if wants_request and "request" not in roles else "response"
     contract.examples.append(example)
+
+
+_CURL = lazy(r"^\s*(?:\$\s*)?curl\b(?P<args>(?:[^\n]*\\\n)*[^\n]*)", re.M)
+_CURL_METHOD = lazy(r"(?:-X|--request)\s*['\"]?([A-Za-z]+)")
+_CURL_URL = lazy(r"['\"]?(https?://[^\s'\"]+)")
+_CURL_DATA = lazy(r"\s(?:-d|--data(?:-raw|-binary|-urlencode)?|-F|--form|--json|-T|--upload-file)\b")
+
+
+def _curl_address(contract: Contract, code) -> None:
+    """A curl command is the call written out: its method (-X, else POST when it sends data, else GET)
+    and URL are the contract's when the contract names neither."""
+    if contract.method is not None or contract.url is not None:
+        return
+    call = _CURL.search(code.text)
+    url = _CURL_URL.search(call.group("args")) if call else None
+    if not url:
+        return
+    args = call.group("args")
+    method = _CURL_METHOD.search(args)
+    verb = method.group(1).upper() if method else ("POST" if _CURL_DATA.search(args) else "GET")
+    line = code.first_line + code.text[:call.start()].count("\n")
+    span = Span(line, 1, line, 1)
+    contract.method, contract.url = value(verb, span), value(url.group(1), span)
 
 
 def _yaml_block(r: Reading, contract: Contract, code) -> None:

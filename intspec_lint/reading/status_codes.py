@@ -53,9 +53,11 @@ _STATUS_MENTION = lazy(
 )
 
 
-_CODE_SAID = lazy(r"^\W{0,3}`([1-5]\d\d)`(?:\s*/\s*`[1-5]\d\d`)*\s+[A-Za-z]|.*[.]\s+`([1-5]\d\d)`\s+[a-z]", re.S)
+_CODE_SAID = lazy(r"^\W{0,3}`([1-5]\d\d)`(?:\s*/\s*`[1-5]\d\d`)*\s+[A-Za-z`(]|.*[.]\s+`([1-5]\d\d)`\s+[a-z(`]", re.S)
 _ANSWERS_WITH = lazy(r"\b(?:answer(?:s|ed)?|returns?|responds?|replies|repl(?:y|ies)\s+with|respond\s+with)\s+(?:with\s+)?`?([1-5]\d\d)"
                      r"(?:\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*)?`?\s+(?:with|containing|carrying)\b")
+_CODE_ALONE = lazy(r"^\W{0,3}`([1-5]\d\d)`(?:\s*/\s*`[1-5]\d\d`)*\W*$")  # "...; `500`; `503`.": listed with the rest, no meaning of its own
+_CODE_LED = lazy(r"^\W{0,3}[A-Za-z][^`;]{0,60}?\s`([1-5]\d\d)`(?=\s+[A-Za-z])")  # "Curator answers F2 with `202` and ..."
 _CODE_RUN = lazy(r"`[1-5]\d\d`(?:\s*/\s*`[1-5]\d\d`)*")
 _HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 
@@ -65,9 +67,9 @@ def status_line(contract: Contract, statement: Statement) -> None:
     mentioned in a sentence ("returns 409 when the order exists")."""
     text = statement.text
     span = statement.span
-    listed = STATUS_KEY.search(text.replace("\n", " "))  # a list item wrapped over lines
-    if listed:
-        for piece in re.split(r"[,;·]|\s\|\s", listed.group(1)):
+    listed = STATUS_KEY.search(_outside_code(text).replace("\n", " "))  # a list item wrapped over lines
+    if listed:  # read from the text itself: the blanking keeps every offset
+        for piece in re.split(r"[,;·]|\s\|\s", text.replace("\n", " ")[listed.start(1):listed.end(1)]):
             run = _LISTED_RUN.search(piece)  # "200/204 ok": both, with one meaning
             if run:
                 meaning = piece[run.end():].strip(" `()-—–:=")
@@ -91,6 +93,13 @@ def status_line(contract: Contract, statement: Statement) -> None:
             line = span.line + text.count("\n", 0, offset)
             # "returns HTTP 200, or 400 (`InvalidMessageContents`), 403 ...": one list, the first code too
             contract.status_codes.append(StatusCode(code, Span(line, 1, line, 1), listed=code in answered or enumerated))
+
+
+def _outside_code(text: str) -> str:
+    """The text with its inline code blanked, but for the codes themselves: a body's `status: "OK"` field
+    is no list of status codes."""
+    return re.sub(r"`[^`\n]*`", lambda m: m.group(0) if _CODE_RUN.fullmatch(m.group(0)) else " " * len(m.group(0)),
+                  text)
 
 
 # a run of codes with one meaning: "200/204", "200 or 204", "`500`/`503`"
@@ -124,12 +133,14 @@ def said_codes(text: str) -> list[tuple[int, str]]:
     """(code, meaning) of codes listed with their meanings in a sentence: "`204` cancelled; `404` not found,
     which we treat as done"; two at least."""
     said = []
-    for piece in re.split(r";\s*|\s[·•|]\s", text):
-        match = _CODE_SAID.match(piece)
+    for piece in re.split(r";\s*|\s[·•|]\s|(?<=[a-z)])\.\s+(?=`[1-5]\d\d`)", text):  # sentences that open with a code too
+        # a code with its meaning; the list's lead ("Responses: `201` created ..."); a code alone in the list
+        match = _CODE_SAID.match(piece) or _CODE_LED.search(piece) or _CODE_ALONE.match(piece)
         if match:
             code = match.group(1) or match.group(2)
             run = _CODE_RUN.match(piece, piece.index(f"`{code}`"))  # "`500`/`503` ShareNet fault": both
             meaning = piece[run.end():].strip(" .")
+            meaning = meaning if re.search(r"[A-Za-z]", meaning) else ""  # "`500`, `503`": no meaning of its own
             said += [(int(each), meaning) for each in re.findall(r"[1-5]\d\d", run.group(0))]
     return said if len({code for code, _ in said}) >= 2 else []
 

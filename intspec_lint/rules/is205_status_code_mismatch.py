@@ -11,10 +11,11 @@ from ._common import gap
     checklist="contract-examples",
     severity=Severity.ERROR,
     summary="A status code is mentioned in a contract's text or example but missing from its status code list, "
-    "or a listed code has no meaning.",
+    "or an error code is listed without a meaning.",
     rationale="The status code list is what the client's error handling is written from. A code that only "
     "appears in a sentence or an example is a code nobody handles; a code listed without its meaning in this "
-    "integration tells the client nothing about what to do.",
+    "integration tells the client nothing about what to do. A success code (2xx) shown over an example, where "
+    "the list holds only the errors, says its own meaning, so it is not asked for.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` returns 409 when the order already exists.\n\n"
     "| Status | Meaning |\n|---|---|\n| 201 | Order accepted |\n| 400 | Invalid order |\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` returns 409 when the order already exists.\n\n"
@@ -33,15 +34,22 @@ def status_code_mismatch(spec, options):
             continue
         unlisted = []
         for status in contract.status_codes:
+            if _success(status) and not any(200 <= code < 300 for code in listed):
+                continue  # the list is of errors ("Other statuses:"); "→ 201 Created" over the example says itself
             if not status.listed and status.code not in listed and status.code not in {s.code for s in unlisted}:
                 unlisted.append(status)
         if unlisted:
             yield gap(unlisted[0].span, contract.subject, f"{_codes(unlisted)} mentioned but not in its status code "
                       "list", "add each to the list with its meaning in this integration", anchor=contract.span)
-        unexplained = [s for s in contract.status_codes if s.listed and s.meaning is not None and not given(s.meaning)]
+        unexplained = [s for s in contract.status_codes
+                       if s.listed and not _success(s) and s.meaning is not None and not given(s.meaning)]
         if unexplained:
             yield gap(unexplained[0].span, contract.subject, f"{_codes(unexplained)} listed without a meaning",
                       "say what each means here and what the client does", anchor=contract.span)
+
+
+def _success(status) -> bool:
+    return 200 <= status.code < 300
 
 
 def _codes(statuses) -> str:
