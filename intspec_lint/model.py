@@ -139,6 +139,7 @@ class Contract:
     idempotent: Value | None = None  # what makes a repeated call safe: its key, a dedup rule, its nature (scope)
     idempotent_by_method: bool = False  # safe only because PUT and DELETE are idempotent by definition
     shared_endpoint: bool = False  # its method and URL are every operation's (GraphQL, SOAP): its name tells it
+    transport: Value | None = None  # where the transport is reached, said once for contracts that name no address
 
     @property
     def label(self) -> str:
@@ -156,6 +157,18 @@ class Contract:
     def subject(self) -> str:
         """How a message names the contract: "contract 'POST /v1/orders'", or by its line."""
         return f"contract '{self.label}'" if self.label else f"the contract at line {self.span.line}"
+
+    @property
+    def addressed(self) -> bool:
+        """The contract names where it is called or sent (a method, a URL, a queue or topic), or the document
+        says once where its transport is reached (an HL7 link's host and port, a gRPC service). One with no
+        address anywhere may be no contract at all (a section's own heading, a note on acknowledgements)."""
+        return self.method is not None or self.url is not None or self.topic is not None or self.transport is not None
+
+    @property
+    def substantial(self) -> bool:
+        """The contract declares a body or shows an example: something to judge, addressed or not."""
+        return bool(self.examples or self.bodies or self.request_shape or self.response_shape)
 
     @property
     def writes(self) -> bool:

@@ -182,3 +182,37 @@ def test_a_code_answered_in_the_lead_sentence_is_listed_with_the_rest():
                    "`400` for a bad body; `503` in maintenance.\n")
     (contract,) = spec.contracts
     assert {s.code for s in contract.status_codes if s.listed} == {202, 200, 400, 503}
+
+
+HL7 = """# PAS → Renal
+
+## Flows
+
+| Flow | Route | Trigger | Messages | Volume | Transport |
+|---|---|---|---|---|---|
+| I-1 | PAS → TIE → Renal | admission | ADT^A01 | ~1,800/day | MLLP/TLS to `renal.hl7.example:6661` |
+
+## 3. I-1 ADT messages
+
+| Segment | Field | Required |
+|---|---|---|
+| PID-3 | patient id | yes |
+
+```hl7
+MSH|^~\\&|PAS|H|RENAL|H|20250601||ADT^A01|MSG1|P|2.5
+PID|1||123^^^H^MR
+```
+"""
+
+
+def test_a_message_whose_transport_is_said_once_is_not_asked_for_an_address():
+    (contract,) = spec_of(HL7).contracts
+    assert contract.transport is not None
+    assert codes(HL7, "IS201") == []
+
+
+def test_a_message_with_a_body_and_no_address_anywhere_is_still_asked_for_its_topic():
+    text = ("# A → B\n\n## Contracts\n\n### Report-ready notification\n\nOne AMQP message per file.\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `report_id` | string | yes |\n\n"
+            '```json\n{"report_id": "R-1"}\n```\n')
+    assert "IS201" in codes(text)

@@ -29,6 +29,7 @@ def settle(r: Reading) -> None:
     _locations_by_unit(r)
     _scenario_examples(r)
     _same_shape(r)
+    _transport_said_once(r)
 
 
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
@@ -337,3 +338,20 @@ def _same_shape(r: Reading) -> None:
             contract.request_shape, contract.response_shape = full.request_shape, full.response_shape
             contract.bodies = dict(full.bodies)
             contract.examples = list(full.examples)
+
+
+# where a whole transport is reached, said once: "`tie.example:7702`" (MLLP, gRPC, MQTT), "mllp://", "amqps://"
+_TRANSPORT = lazy(r"(?<![\w/@.-])(?:[a-z][\w-]*\.)+[a-z]{2,}:\d{2,5}\b|\b(?:mllp|amqps?|mqtts?|sftp|ftps?|grpcs?|tcp|"
+                  r"kafka|nats|wss?|stomp)://", re.I)
+
+
+def _transport_said_once(r: Reading) -> None:
+    """A contract that names no address of its own, in a document that says once where its transport is
+    reached (an HL7 link's host and port, a gRPC service, a broker): its address is that, said elsewhere."""
+    lost = [c for c in r.spec.contracts if c.method is None and c.url is None and c.topic is None]
+    if not lost:
+        return
+    said = next((s for s in r.statements if _TRANSPORT.search(s.text)), None)
+    if said is not None:
+        for contract in lost:
+            contract.transport = evidence(_TRANSPORT.search(said.text).group(0), said.span)

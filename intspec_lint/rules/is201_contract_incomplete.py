@@ -14,8 +14,11 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     severity=Severity.ERROR,
     summary="A contract lacks its method and URL (or topic), its request or response shape, or its status codes.",
     rationale="The contract is what both teams code against. Without the address, the body shapes and the "
-    "status codes with their meaning in this integration, each side guesses, and the guesses differ.",
-    bad="## API Contracts\n\n### Create fulfillment order\n\nSends the order to the warehouse.\n",
+    "status codes with their meaning in this integration, each side guesses, and the guesses differ. A heading "
+    "that names no address and declares no body is not judged as a contract (it may be a section's own title), "
+    "and a contract that names no address of its own in a document that says once where its transport is "
+    "reached (an HL7 link's `host:port`, a gRPC service, an `sftp://` drop) is not asked for one.",
+    bad="## API Contracts\n\n### Create fulfillment order\n\n`POST /v1/orders` sends the order to the warehouse.\n",
     good="## API Contracts\n\n### Create fulfillment order\n\n- **Method and URL**: `POST /v1/orders`\n"
     "- **Request body**: `order_id` (string, required), `lines` (array, required)\n"
     "- **Response body**: `{fulfillment_id, status}`; errors as `{code, message}`\n"
@@ -42,6 +45,8 @@ def contract_incomplete(spec, options):
                                            "codes")
         return
     for contract in spec.contracts:
+        if contract.transport is not None or not (contract.addressed or contract.substantial):
+            continue  # its transport said once elsewhere; or a heading with nothing to call and no body
         subject = contract.subject
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
