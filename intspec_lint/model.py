@@ -299,6 +299,7 @@ class Spec:
     sections: dict[str, Span] = field(default_factory=dict)  # part -> the heading it was found under
     evidence: dict[str, Span] = field(default_factory=dict)  # part -> a statement that talks about it
     vague: list[Value] = field(default_factory=list)  # hand-waving phrases in free text
+    batches: Span | None = None  # where the document shows an operation part of which can fail (a batch, a 207)
     dropped: list[Value] = field(default_factory=list)  # sentences that drop failed messages with no dead letter
     open_items: list[Value] = field(default_factory=list)  # "TODO: agree the retry budget": a decision left open
     secrets: list[tuple[str, Span]] = field(default_factory=list)  # (kind, where): never the secret itself

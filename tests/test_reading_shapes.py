@@ -818,3 +818,14 @@ def test_a_delay_that_never_grows_owes_no_cap():
     assert not [f for f in lint_text(steady, "markdown") if f.code == "IS501" and "maximum delay cap" in f.message]
     growing = "# A → B\n\n## Retry\n\nWe retry with exponential backoff from 5 seconds, up to a maximum of 5 times.\n"
     assert [f for f in lint_text(growing, "markdown") if f.code == "IS501" and "maximum delay cap" in f.message]
+
+
+def test_a_partial_category_is_owed_only_where_part_of_an_operation_can_fail():
+    errors = ("## Errors\n\n| Category | Codes | Action |\n|---|---|---|\n| Transient | 429, 503 | retry with backoff |\n"
+              "| Permanent | 400, 404 | dead-letter and alert |\n")
+    single = "# A → B\n\nEach booking is sent on its own with `POST /v1/bookings`.\n\n" + errors
+    assert "IS401" not in codes(single)
+    batch = "# A → B\n\nBookings are sent in batches of up to 500 with `POST /v1/bookings:batch`.\n\n" + errors
+    assert "IS401" in codes(batch)
+    said_none = batch.replace("## Errors", "## Errors\n\nThere are no batch messages, so no partial category.\n")
+    assert "IS401" not in codes(said_none.replace("in batches of up to 500 ", "one at a time "))

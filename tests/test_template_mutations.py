@@ -70,7 +70,10 @@ MUTATIONS = [
      "## 4. Authentication"),
     ("auth-storage-blank", substitute(r"(\| Northwind Fulfillment API \|[^\n]*\|)[^|\n]*\|\n", r"\1  |\n"), "IS301",
      "| Northwind Fulfillment API |"),
-    ("errors-partial-cut", replace_line("| Partial |", None), "IS401", "## 5. Error Handling"),
+    # a partial category is owed where part of an operation can fail: the order's lines here
+    ("errors-partial-cut", chain(replace_line("| Partial |", None),
+                                 substitute(r"1-200 items;", "1-200 items, some lines are rejected for an unknown SKU;")),
+     "IS401", "## 5. Error Handling"),
     ("errors-action-blank", substitute(r"\| Alert and dead-letter \|", "|  |"), "IS401", "| Permanent |"),
     ("retry-max-attempts-cut", replace_line("**Max retries**", None), "IS501", "## 6. Retry Logic"),
     ("retry-breaker-tbd", replace_line("**Circuit breaker threshold**", "- **Circuit breaker threshold**: TBD"),

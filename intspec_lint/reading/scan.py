@@ -238,8 +238,28 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
             said = re.split(r"<!--|\s\|", text[match.start() : end])[0].strip()  # not a comment, not the next cell
             if span.line not in code_lines and not _quoted(text, match.start(), spec.format == "markdown"):
                 spec.open_items.append(Value(said, span))
+    _batches(spec, lowered, lines)
     if spec.format == "yaml":  # Markdown's readers find them statement by statement
         _service_levels(spec, text, lowered, lines)
+
+
+# -- batches: where some records of one call or file can fail while the rest succeed -------------------
+_BATCH = lazy(r"\b(?:(?:micro-?)?batch(?:es|ed)?|bulk|207|multi-status|partial(?:ly)?\s+(?:success|accept|fail|result)\w*|"
+              r"per[- ](?:item|record|line|row|lot|entry)\s+(?:result|status|outcome|error|rejection)s?|"
+              r"some\s+(?:of\s+the\s+)?(?:records|items|lines|rows|entries|lots|readings|events)\s+(?:fail|are\s+rejected))\b")
+_NO_BATCH = lazy(r"\b(?:no|never|not|without)\s+(?:batch|partial)|\bone\s+(?:record|message|event|item)\s+"
+                 r"at\s+a\s+time\b|\baccepted\s+or\s+rejected\s+(?:whole|as\s+a\s+whole)")
+
+
+def _batches(spec: Spec, lowered: str, lines: _Lines) -> None:
+    """Whether the document shows an operation where part can fail (a batch, a bulk call, a 207, a file
+    of records), unless it says there is none ("there are no batch messages"): only then is a partial
+    error category owed."""
+    if _NO_BATCH.search(lowered):
+        return
+    match = _BATCH.search(lowered)
+    if match:
+        spec.batches = lines.span(match.start(), match.end())
 
 
 def _service_levels(spec: Spec, text: str, lowered: str, lines: _Lines) -> None:

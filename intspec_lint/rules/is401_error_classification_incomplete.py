@@ -14,10 +14,12 @@ _CATEGORIES = {
     name="error-classification-incomplete",
     checklist="error-classification",
     severity=Severity.ERROR,
-    summary="Errors are not classified as transient, permanent and partial, each with its action.",
+    summary="Errors are not classified as transient, permanent and (where part of an operation can fail) partial, "
+    "each with its action.",
     rationale="Retrying a permanent error wastes capacity and delays the alert; giving up on a transient one "
     "loses data; ignoring partial failures either drops good records or re-sends them. Each class needs its "
-    "own handling.",
+    "own handling. A partial category is owed where the document shows an operation that can fail in part (a "
+    "batch, a bulk call, a 207, per-item results), unless it says there is none.",
     bad="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
     "| Transient | 429, 503 | Retry with backoff |\n",
     good="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
@@ -39,6 +41,8 @@ def error_classification_incomplete(spec, options):
         return
     found = {error.category for error in spec.errors}
     for category, what in _CATEGORIES.items():
+        if category == "partial" and spec.batches is None:
+            continue  # nothing in the document can fail in part: no batch, no bulk call, no 207
         if category not in found:
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
             yield gap(spec.where("errors"), "the error classification", said, f"describe {what}")
