@@ -829,3 +829,18 @@ def test_a_partial_category_is_owed_only_where_part_of_an_operation_can_fail():
     assert "IS401" in codes(batch)
     said_none = batch.replace("## Errors", "## Errors\n\nThere are no batch messages, so no partial category.\n")
     assert "IS401" not in codes(said_none.replace("in batches of up to 500 ", "one at a time "))
+
+
+def test_a_column_that_names_who_is_told_is_the_alert():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n| Signal | Fires when | Goes to |\n|---|---|---|\n"
+                   "| Webhook processing time P95 | > 2 s over 15 min | Teams #eh-integrations |\n"
+                   "| Pending webhook queue | > 500 events | Partner Engineering |\n")
+    assert [(m.threshold.text, m.alert.text) for m in spec.monitoring] == [
+        ("> 2 s over 15 min", "Teams #eh-integrations"), ("> 500 events", "Partner Engineering")]
+
+
+def test_a_test_scenario_step_is_no_metric():
+    text = ("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Error rate | > 2% over 10 min | page on-call |\n\n"
+            "1. Given a valid signed event, when it is posted, then `202` is returned within 2 s.\n")
+    assert [m.metric.text for m in spec_of(text).monitoring] == ["Error rate"]

@@ -24,6 +24,9 @@ _COMPARISON = lazy(
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
     re.I,
 )
+# who is told: "#ops", "Teams", "Partner Engineering", "the service desk"
+_CHANNEL = lazy(r"(?:^|\s)#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicenow|engineering|ops|operations|support|desk|"
+                r"squad|duty)\b", re.I)
 _ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
     r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
@@ -59,9 +62,11 @@ def read(r: Reading) -> None:
                 continue
             if kind is not None:
                 continue
+        if _SCENARIO_STEP.match(statement.text):
+            continue  # "Given a valid event, when it is posted, then 202 within 2 s": a test, not a metric
         if "monitoring" in statement.placed and statement.shape == "item":
             found = metric_parts(statement.text)
-            if found:
+            if found and (found[1] or found[2]):  # a metric with nothing to fire on or tell may be no metric
                 _record(r, statement.span, *found)
                 continue
         placed = "monitoring" in statement.placed
@@ -79,6 +84,7 @@ def read(r: Reading) -> None:
         _loose(r)
 
 
+_SCENARIO_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?:given\b|then\b|when\b.*,\s*then\b)", re.I | re.S)
 _FOR_ALL = lazy(r"\b(?:all|every|each)\s+(?:of\s+the(?:se)?\s+)?(?:alarms?|alerts?|metrics?)\b[^.;]{0,40}?\b(?:go(?:es)?|are\s+sent|"
                 r"is\s+sent|page[sd]?|notif(?:y|ies)|route[sd]?|fire[sd]?)\b[^.;]{0,80}", re.I)
 
@@ -159,6 +165,12 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         kind = r.vocab.metric_kind(f"{text} {fields['threshold'].text}")
     if "alert" not in fields and "threshold" in fields and _ALERT_LEVEL.search(fields["threshold"].text):
         fields["alert"] = fields["threshold"]  # "| Threshold and alarm |" with "> 4 s over 15 min → warning in #ops"
+    if "alert" not in fields:  # "| Signal | Fires when | Goes to |": a column the vocabulary does not name, whose
+        # cell names who is told (a pager, a channel, an e-mail): the alert
+        told = next((c for i, c in enumerate(cells) if i not in columns and (_ALERT_LEVEL.search(c.text)
+                     or _CHANNEL.search(c.text))), None)
+        if told is not None:
+            fields["alert"] = value(told.text, told.span)
     if "alert" not in fields and "threshold" in columns.values():
         header = statement.table.header[next(i for i, f in columns.items() if f == "threshold")]
         if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
