@@ -844,3 +844,11 @@ def test_a_test_scenario_step_is_no_metric():
             "| Error rate | > 2% over 10 min | page on-call |\n\n"
             "1. Given a valid signed event, when it is posted, then `202` is returned within 2 s.\n")
     assert [m.metric.text for m in spec_of(text).monitoring] == ["Error rate"]
+
+
+def test_a_flow_headings_bracketed_arrow_gives_its_direction():
+    spec = spec_of("# League → Desk\n\n## Flow 1 — fixture changed (LeagueHub → WhistleDesk)\n\n"
+                   "1. Trigger: a league secretary publishes a fixture.\n2. Payload: the fixture event JSON.\n"
+                   "3. Volume: ~1,200 a week.\n")
+    (flow,) = spec.flows
+    assert (flow.source.text, flow.destination.text) == ("LeagueHub", "WhistleDesk")

@@ -189,6 +189,8 @@ def _from_section(r: Reading, section: Section, taken: set[int], own_blocks: boo
                 fields.setdefault(field, value(pair[1], _value_span(statement, pair[1])))
             elif not field and (_ARROW.search(part) or _FROM_TO.search(part)):
                 arrow(part, statement.span, fields)
+    if "source" not in fields and _ASIDE_ARROW.search(section.title):  # "## Flow 1 — fixture changed (A → B)"
+        arrow(section.title, section.span, fields)
     for statement in statements:
         for name, phrase in facts(statement.text).items():
             if name not in fields:
