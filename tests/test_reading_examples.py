@@ -216,3 +216,14 @@ def test_a_message_with_a_body_and_no_address_anywhere_is_still_asked_for_its_to
             "| Field | Type | Required |\n|---|---|---|\n| `report_id` | string | yes |\n\n"
             '```json\n{"report_id": "R-1"}\n```\n')
     assert "IS201" in codes(text)
+
+
+def test_a_body_written_with_type_names_is_a_shape_not_an_invalid_example():
+    text = ("# Rangers → Hub\n\n## Contracts\n\n### Visitor counts\n\n`POST /api/v1/visitor-counts` sends a day's counts.\n\n```\nPOST /api/v1/visitor-counts\nContent-Type: application/json\n\n"
+            '{ "counted_on": string (date YYYY-MM-DD) required,\n  "total_count": integer >= 0 required }\n```\n\n'
+            "Answers `201` stored, `400` invalid.\n\n"
+            '```json\n{"counted_on": "2025-01-22", "total_count": 412}\n```\n')
+    (contract,) = spec_of(text).contracts
+    assert contract.request_shape is not None
+    assert [e.data for e in contract.examples] == [{"counted_on": "2025-01-22", "total_count": 412}]
+    assert codes(text, "IS203") == []

@@ -70,9 +70,13 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     parts = transcript(code.text, code.first_line) if written else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:
-            contract.examples.append(parse_example(part_role, "json", body, code.span, line))
+            example = parse_example(part_role, "json", body, code.span, line)
+            if not _typed_shape(contract, example):
+                contract.examples.append(example)
         return
     example = parse_example(role, code.info, code.text, code.span, code.first_line)
+    if _typed_shape(contract, example):
+        return
     if example.media_type == "application/x-sh":
         example.role = example.role or "request"
         _curl_address(contract, code)
@@ -104,6 +108,22 @@ def _curl_address(contract: Contract, code) -> None:
     line = code.first_line + code.text[:call.start()].count("\n")
     span = Span(line, 1, line, 1)
     contract.method, contract.url = value(verb, span), value(url.group(1), span)
+
+
+# a body written with type names for values: `{ "counted_on": string required, "items": [...] }`
+_TYPED_SHAPE = lazy(r"[\"']?\w+[\"']?\s*:\s*(?:string|integer|int|number|decimal|boolean|bool|array|object|date|"
+                    r"date-?time|uuid|timestamp)\b(?!\s*[\"'])", re.I)
+
+
+def _typed_shape(contract: Contract, example: Example) -> bool:
+    """Whether `example` does not parse because it is a shape written with type names for values: then it
+    declares the body's shape (the contract's, when it has none) and is no example to judge."""
+    if example.error is None or not _TYPED_SHAPE.search(example.text):
+        return False
+    shape = "response_shape" if example.role == "response" else "request_shape"
+    if getattr(contract, shape) is None:
+        setattr(contract, shape, Value("(shape with types)", example.span))
+    return True
 
 
 def _yaml_block(r: Reading, contract: Contract, code) -> None:
