@@ -852,3 +852,27 @@ def test_a_flow_headings_bracketed_arrow_gives_its_direction():
                    "3. Volume: ~1,200 a week.\n")
     (flow,) = spec.flows
     assert (flow.source.text, flow.destination.text) == ("LeagueHub", "WhistleDesk")
+
+
+RETRY_PER_CALLER = """# GX → MES
+
+## Retry
+
+| Who | Strat. | Init | Max att | Cap | CB thr | CB open |
+|---|---|---|---|---|---|---|
+| GX publish | exp. ×2 | 1 s | 20 | 60 s | 5 consec. fail | 5 min |
+| MES write | exp. ×2 | 1 s | 4 | 4 s | 10 consec. fail | 30 s |
+
+## Monitoring
+
+| Metric | Thr | Alert |
+|---|---|---|
+| Bridge err. rate | > 1 % / 10 min | SMS on-call |
+"""
+
+
+def test_a_retry_table_with_a_row_per_caller_is_no_metric_table():
+    spec = spec_of(RETRY_PER_CALLER)
+    assert [m.metric.text for m in spec.monitoring] == ["Bridge err. rate"]
+    assert spec.monitoring[0].kind == "error-rate"  # "err." abbreviated with a dot is still "err"
+    assert "IS501" not in codes(RETRY_PER_CALLER)  # "Init" is the initial delay, "CB open" how long it stays open

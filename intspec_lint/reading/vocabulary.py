@@ -249,7 +249,7 @@ class Vocabulary:
 
     @lru_cache(maxsize=8192)
     def _kind_of(self, text: str) -> str:
-        normal = re.sub(r"[-.]", " ", normalize(text))
+        normal = re.sub(r"\s+", " ", re.sub(r"[-.]", " ", normalize(text)))  # "err. rate" is "err rate"
         for name, pattern in self._metric_kinds:
             if pattern.search(normal):
                 return name
@@ -262,6 +262,7 @@ class Vocabulary:
     @lru_cache(maxsize=4096)
     def _table_part(self, header: tuple[str, ...], prior: tuple[str, ...]) -> tuple[str, dict[int, str]] | None:
         best: tuple[float, str, dict[int, str]] | None = None
+        retry = {self.field("retry", cell) for cell in header} - {None}
         for part in _TABLE_PARTS:
             columns: dict[int, str] = {}
             for index, cell in enumerate(header):
@@ -285,6 +286,8 @@ class Vocabulary:
             if part in _NEEDS_CONTEXT and part not in prior and len(columns) < 3:
                 continue  # "Method | Direction" in an endpoint table is not an auth table
             score = len(columns) + (2.5 if part in prior else 0)
+            if len(retry) >= 3 and len(retry) >= score:
+                continue  # "| Who | Strategy | Init | Max att | Cap |": a retry setting per caller, no metric table
             if best is None or score > best[0]:
                 best = (score, part, columns)
         return (best[1], best[2]) if best else None
