@@ -876,3 +876,11 @@ def test_a_retry_table_with_a_row_per_caller_is_no_metric_table():
     assert [m.metric.text for m in spec.monitoring] == ["Bridge err. rate"]
     assert spec.monitoring[0].kind == "error-rate"  # "err." abbreviated with a dot is still "err"
     assert "IS501" not in codes(RETRY_PER_CALLER)  # "Init" is the initial delay, "CB open" how long it stays open
+
+
+def test_a_success_row_or_a_blank_continuation_row_is_no_error_category_owing_an_action():
+    text = ("# A → B\n\n## Errors\n\n| Class | Codes | Handling |\n|---|---|---|\n"
+            "| Transient | 429, 503 | retry with backoff |\n| Permanent | 400, 404 | dead-letter and alert |\n"
+            "| ✅ Fine | 404 on DELETE | |\n\nSuccesses: 201, 202, and 200 (a replay, treated as success).\n")
+    assert "IS401" not in codes(text)
+    assert "IS401" in codes(text.replace("| dead-letter and alert |", "| |"))

@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ._common import gap, label, missing
@@ -47,10 +49,15 @@ def error_classification_incomplete(spec, options):
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
             yield gap(spec.where("errors"), "the error classification", said, f"describe {what}")
     for error in spec.errors:
+        if error.name is not None and (not error.name.text.strip() or _NO_ERROR.search(error.name.text)):
+            continue  # a blank cell continues the row above; "✅ Fine", "Successes: 201, 200": no error to act on
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
                       "say what happens: retry, dead-letter, alert, reject")
         if hit:
             yield hit
+
+
+_NO_ERROR = re.compile(r"\b(?:success(?:es|ful)?|fine|ok|not\s+an\s+error|no\s+error)\b", re.I)
 
 
 def _partial_success(spec) -> str:
