@@ -884,3 +884,13 @@ def test_a_success_row_or_a_blank_continuation_row_is_no_error_category_owing_an
             "| ✅ Fine | 404 on DELETE | |\n\nSuccesses: 201, 202, and 200 (a replay, treated as success).\n")
     assert "IS401" not in codes(text)
     assert "IS401" in codes(text.replace("| dead-letter and alert |", "| |"))
+
+
+def test_a_section_whose_status_rejects_it_or_that_weighs_options_is_not_the_design():
+    text = ("# Ward → Transport\n\n## Dead letters\n\nFailed events go to `pts-dlq`; the on-call is paged on the first.\n\n"
+            "### KAN-112 · Drop failed events\n**Labels:** `ops` · **Status:** Rejected\n\n"
+            "Failed events are logged and dropped.\n\n"
+            "## Alternatives considered\n\nLog and drop failed messages after three attempts.\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace("**Status:** Rejected", "**Status:** Done").replace(
+        "## Alternatives considered\n\nLog and drop failed messages after three attempts.\n", ""))

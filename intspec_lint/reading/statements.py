@@ -95,6 +95,9 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     if doc.front_matter is not None:
         flattener.code(doc.front_matter, (), doc.root, None)
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
+    dropped = _not_chosen(out)
+    if dropped:
+        out = [s for s in out if id(s.section) not in dropped]
     asked = False
     for statement in out:
         if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
@@ -107,6 +110,24 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
             if clause:  # "IR-702 The HTU shall renew ...": the requirement's id is no part of what it says
                 statement.text = statement.text[clause.end():]
     return out
+
+
+# a section that says it is not the design: a ticket or ADR whose status rejects it, a heading naming the
+# options weighed and not taken
+# "Status: Rejected", "**Labels:** `ops` · **Status:** Superseded by ADR-7"
+_STATUS_NOT_CHOSEN = re.compile(r"(?:^|[·|;]\s*)[*_\s]*status[*_\s]*:[*_\s]*(?:rejected|superseded|withdrawn|abandoned|declined|"
+                                r"won'?t\s+do|not\s+chosen)\b", re.I)
+_NOT_CHOSEN_TITLE = re.compile(r"\b(?:rejected|discarded|not\s+chosen)\b|\b(?:alternatives|options)\s+considered\b|"
+                               r"\bconsidered\s+(?:alternatives|options)\b", re.I)
+
+
+def _not_chosen(statements: list[Statement]) -> set[int]:
+    """ids of the sections (each with the sections below it) the document says are not its design."""
+    roots = {id(s.section): s.section for s in statements
+             if (s.shape in ("line", "item", "sentence") and s.section.level
+                 and _STATUS_NOT_CHOSEN.search(re.sub(r"`[^`]*`", " ", s.text)))
+             or (s.shape == "heading" and _NOT_CHOSEN_TITLE.search(s.text))}
+    return {id(section) for root in roots.values() for section in root.walk()}
 
 
 def _drop_label(statement: Statement) -> None:
