@@ -894,3 +894,25 @@ def test_a_section_whose_status_rejects_it_or_that_weighs_options_is_not_the_des
     assert "IS602" not in codes(text)
     assert "IS602" in codes(text.replace("**Status:** Rejected", "**Status:** Done").replace(
         "## Alternatives considered\n\nLog and drop failed messages after three attempts.\n", ""))
+
+
+def test_a_second_credential_kept_or_rotated_elsewhere_is_the_other_sides_auth():
+    text = ("# Studio → Voicehall\n\n## Authentication\n\n### Voicehall API\n\n- **Mechanism:** OAuth 2.0 client "
+            "credentials\n- **Storage:** Vault `kv/voicehall`\n- **Rotation:** yearly\n\n## Webhook authentication\n\n"
+            "Each webhook carries an HMAC-SHA256 signature made with your endpoint's signing secret. "
+            "Store the signing secret in your secret manager and roll it every year.\n")
+    assert len(spec_of(text).auth) == 1
+    assert not any(f.code == "IS301" and "only" in f.message for f in lint_text(text, "markdown"))
+    named_only = text.replace(" Store the signing secret in your secret manager and roll it every year.", "")
+    assert any(f.code == "IS301" and "only" in f.message for f in lint_text(named_only, "markdown"))
+
+
+def test_a_tickets_sub_task_is_no_systems_authentication():
+    text = ("# Portal → SoundSentry\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|---|\n| Limits | Portal | SoundSentry | consent issued | limits JSON | ~20/day |\n\n"
+            "## Authentication\n\n| | Portal → SoundSentry | SoundSentry → Portal |\n|---|---|---|\n"
+            "| Mechanism | OAuth 2.0 client credentials | HMAC-SHA256 with a shared secret |\n"
+            "| Stored in | Azure Key Vault `kv-prod` | same vault |\n| Rotation | every 180 days | every 90 days |\n\n"
+            "**Sub-tasks**\n\n* NBC-430 Key Vault references in App Service config — Done\n"
+            "* NBC-431 Rotation runbook in Confluence — Done\n")
+    assert {a.system.text for a in spec_of(text).auth} == {"Portal → SoundSentry", "SoundSentry → Portal"}

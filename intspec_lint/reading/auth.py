@@ -95,6 +95,23 @@ _MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\
 _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every)\b", re.I)
 
 mechanism = lambda text: _first(_MECHANISM, text)  # noqa: E731
+
+# families of mechanism: a signature and an OAuth token are two credentials, a token and a bearer one
+_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
+             ("token", r"oauth|client[- ]credentials|token|jwt|oidc|openid|saml"), ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
+             ("password", r"password|basic|kerberos|ntlm|sasl|scram"), ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
+
+
+_OPEN = re.compile(r"\b(?:TBD|TBC|TODO|to\s+be\s+(?:decided|confirmed|agreed))\b", re.I)
+
+
+def _family(text: str) -> str:
+    return next(iter(_families(text)), "")
+
+
+def _families(text: str) -> list[str]:
+    lowered = text.lower()
+    return [name for name, words in _FAMILIES if re.search(words, lowered)]
 rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
 storage = lambda text: _first(_STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)
@@ -159,13 +176,51 @@ class _Reader:
         for entry in self.entries:  # "**v1 key:** stays in Secrets Manager ...": the credential's name says what it is
             if entry.mechanism is None and entry.system is not None and _CREDENTIAL_NAME.search(entry.system.text):
                 entry.mechanism = entry.system
+        self._drop_strangers(r)
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
+        if self.entries and other is None and len(self.entries) < 2:
+            other = self._second_credential(r)
         if self.entries and other is not None:
             r.spec.evidence.setdefault("auth:sides", other)  # "RandoMax generates a key pair ..." under onboarding
         r.shared.update({f"auth.{name}": fact for name, fact in self.shared.items()})
         if self.entries:
             r.mark("auth", self.entries[0].span)
+
+    def _drop_strangers(self, r: Reading) -> None:
+        """An entry that names no mechanism and keeps nothing, for something that is none of the document's
+        systems ("NBC-430 Key Vault references in App Service config — Done", a ticket's sub-task): no entry."""
+        known = {word for flow in r.spec.flows for v in (flow.source, flow.destination) if v is not None
+                 for word in re.findall(r"[a-z0-9]{3,}", v.text.lower())}
+        known |= {word for e in self.entries if e.mechanism is not None and e.system is not None
+                  for word in re.findall(r"[a-z0-9]{3,}", e.system.text.lower())}
+        if not known:
+            return
+        strangers = [e for e in self.entries if e.mechanism is None and e.storage is None and e.system is not None
+                     and not set(re.findall(r"[a-z0-9]{3,}", e.system.text.lower())) & known]
+        if strangers and len(strangers) < len(self.entries):
+            self.entries[:] = [e for e in self.entries if e not in strangers]
+
+    def _second_credential(self, r: Reading):
+        """Where the document keeps or rotates a credential of another kind than the one entry's (a webhook's
+        signing secret beside an OAuth client): the other side's authentication, told where no entry was read."""
+        kinds = {kind for e in self.entries if e.mechanism is not None for kind in _families(e.mechanism.text)}
+        if not kinds:
+            return None
+        for statement in r.statements:
+            if "auth" not in statement.topics or statement.shape in ("heading", "code"):
+                continue
+            # a managed identity reaching the vault is how a secret is read, not another credential
+            said = re.sub(r"`[^`]*`", " ", statement.text)  # `paystream-api-key` names a secret, not a kind
+            found = {_family(m.group(0)) for m in _MECHANISM.finditer(said)} - {"", "identity"}
+            # a credential of its own kind, its section saying where it is kept or how it is rotated (not a
+            # header's name in a contract)
+            if found and not found & kinds:
+                around = " ".join(s.text for s in r.within(statement.section, own=True)) \
+                    if "auth" in r.topics.of(statement.section) else statement.text
+                if (_STORAGE.search(around) or _ROTATION.search(around)) and not _OPEN.search(around):
+                    return statement.span  # an open value ("rotation: TBD") is a gap to report, not evidence
+        return None
 
     def _config(self) -> None:
         """Auth in configuration blocks: a list of entries (`auth: [{system: ..., mechanism: ...}]`), or
