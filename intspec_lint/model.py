@@ -171,10 +171,15 @@ class Contract:
         return bool(self.examples or self.bodies or self.request_shape or self.response_shape)
 
     @property
+    def token_exchange(self) -> bool:
+        """A call for a credential ("POST .../oauth2/token"): the auth's plumbing, its shape the standard's."""
+        return self.url is not None and bool(_TOKEN_EXCHANGE.search(self.url.text))
+
+    @property
     def writes(self) -> bool:
         """A write operation: POST/PUT/PATCH/DELETE, or a message that creates or changes data."""
         if self.kind == "http":
-            if self.url is not None and _TOKEN_EXCHANGE.search(self.url.text):
+            if self.token_exchange:
                 return False  # "POST .../oauth2/token": a credential asked for, no data written
             return self.method is not None and self.method.text.upper() in _WRITE_METHODS
         return not _ACKNOWLEDGEMENT.search(self.label)  # an acknowledgement or receipt changes no data

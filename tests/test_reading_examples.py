@@ -227,3 +227,15 @@ def test_a_body_written_with_type_names_is_a_shape_not_an_invalid_example():
     assert contract.request_shape is not None
     assert [e.data for e in contract.examples] == [{"counted_on": "2025-01-22", "total_count": 412}]
     assert codes(text, "IS203") == []
+
+
+def test_an_empty_body_is_a_whole_example_answer_and_a_token_call_is_no_contract_to_judge():
+    text = ("# Studio → Voicehall\n\n## Contracts\n\n### Job offer\n\n`POST https://studio.example/hooks/offers` with "
+            "`event_id` (string, required).\n\n```json\n{\"event_id\": \"evt_1\"}\n```\n\n"
+            "Your answer: any `2xx` within 10 s. Example answer: `200 OK` with body `{}`.\n\n"
+            "### Token\n\nGet tokens from `POST https://auth.voicehall.example/oauth2/token` with "
+            "`grant_type=client_credentials`.\n")
+    offer = spec_of(text).contracts[0]
+    assert sorted(e.role for e in offer.examples) == ["request", "response"]
+    assert codes(text, "IS202") == []
+    assert not any("oauth2/token" in f.message for f in lint_text(text, "markdown") if f.code == "IS201")

@@ -190,12 +190,14 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
             data = json.loads(body)
         except ValueError:
             continue  # a placeholder object or a fragment: no example to judge
-        if not isinstance(data, (dict, list)) or not data or _is_shape(data):
+        if not isinstance(data, (dict, list)) or _is_shape(data):
             continue
         lead = before[-60:]
         near = before[-12:]  # "→ `201 {...}`": an arrow or a status right before the body says it is the answer
         role = ("response" if re.search(r"(?:→|->|=>|\b[1-5]\d\d\b)", near) else "") or role_of(statement.key) or \
             role_of(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead) else "")
+        if not data and role != "response":
+            continue  # "`{}`" is a whole answer ("`200 OK` with body `{}`"), but no request to judge
         if not role:
             role = "request" if "request" not in {e.role for e in contract.examples} else "response"
         example = Example(role, "application/json", body, statement.span, data=data, first_line=statement.span.line)

@@ -45,8 +45,10 @@ def contract_incomplete(spec, options):
                                            "codes")
         return
     for contract in spec.contracts:
-        if contract.transport is not None or not (contract.addressed or contract.substantial):
-            continue  # its transport said once elsewhere; or a heading with nothing to call and no body
+        if contract.transport is not None or not (contract.addressed or contract.substantial) \
+                or contract.token_exchange:
+            continue  # its transport said once elsewhere; a heading with nothing to call and no body; a token
+            # call, whose shape is OAuth's and not the integration's
         subject = contract.subject
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
