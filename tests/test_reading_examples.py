@@ -239,3 +239,11 @@ def test_an_empty_body_is_a_whole_example_answer_and_a_token_call_is_no_contract
     assert sorted(e.role for e in offer.examples) == ["request", "response"]
     assert codes(text, "IS202") == []
     assert not any("oauth2/token" in f.message for f in lint_text(text, "markdown") if f.code == "IS201")
+
+
+def test_a_status_list_cut_into_sentences_at_its_semicolons_keeps_every_code():
+    text = ("# A → B\n\n## Contracts\n\n`PATCH https://api.b.example/v1/journeys/{id}` with `If-Match: <version>`; "
+            "body any of `appointment_at`. `200` → `{id, version}`; `400`; `404` unknown journey; `412`\n"
+            "version stale; `503`.\n")
+    (contract,) = spec_of(text).contracts
+    assert {s.code for s in contract.status_codes} >= {400, 404, 412, 503}
