@@ -40,9 +40,6 @@ def rewrite(kind: str, text: str) -> str | None:
 # Kinds the reader does not hold yet, with the layout class it mishandles (measured over the whole
 # Markdown corpus; `python scripts/layout_invariance.py --show KIND SPEC` shows each failure).
 READER_DEFECTS = {
-    "heading-synonyms": "reader: a part is found by its heading words, not its content: 'Failed messages' (for "
-                        "DLQ) is read as a message contract, 'Temporary failures' / 'Failures we do not retry' lose "
-                        "the error categories, 'What this is' (for Summary) loses the overview",
     "bold-headings": "reading.layouts (bold lines): every bold line becomes a sibling section, so a bold "
                      "subsection heading followed by the contract's own bold labels ('Request headers', 'Example "
                      "request') splits one contract into several",

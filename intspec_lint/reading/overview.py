@@ -69,6 +69,7 @@ def read(r: Reading) -> None:
     spec = r.spec
     intro: list[str] = []
     opening = True  # no part's section yet
+    first = _first_section(r)  # "## What this is" right under the title: the overview, whatever its content names
     for statement in r.statements:
         if statement.shape == "code-key" and id(statement.code) not in r.examples and "overview" in statement.placed:
             _key_fact(r, statement)  # `pattern: event-driven` in a YAML block under the overview
@@ -76,7 +77,7 @@ def read(r: Reading) -> None:
         if statement.shape in ("code", "code-key", "code-comment") or id(statement.code) in r.examples:
             continue
         section = statement.section
-        opening = opening and not (statement.placed - {"overview"})
+        opening = opening and (section is first or not (statement.placed - {"overview"}))
         if statement.shape != "heading" and (not section.level or section is r.topics.title or opening):
             intro.append(statement.text)  # the paragraphs before any part's section ("## 1. In one paragraph")
         if statement.key and (statement.shape != "row" or _key_value_row(r, statement)) and _key_fact(r, statement):
@@ -104,6 +105,14 @@ def read(r: Reading) -> None:
         found = getattr(spec, part)
         if found is not None and part in spec.sections:
             found.span = spec.sections[part]
+
+
+def _first_section(r: Reading):
+    """The first section under the title, when its heading names no part."""
+    title = r.topics.title
+    parent = title if title is not None and title.children else r.doc.root
+    first = parent.children[0] if parent.children else None
+    return first if first is not None and not r.vocab.section_parts(first.title) else None
 
 
 def systems(r: Reading) -> None:
