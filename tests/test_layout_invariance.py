@@ -50,9 +50,6 @@ READER_DEFECTS = {
                        "as rows: mappings, field tables and error/monitoring tables lose their columns",
     "lists-to-tables": "reader: a two-column 'Item | Details' table of 'key: value' facts is not read like the list "
                        "it replaces: auth per system and monitoring thresholds are lost",
-    "wrap": "reader: soft line breaks inside a paragraph change what is read: a phrase split over two lines is "
-            "not matched, a continuation line opening with 'words:' becomes a key/value statement of its own, a "
-            "value wrapped after its key ('**Method and URL**:' then the URL) is not found",
     "whole-spec-as-table": "reading.layouts (register tables): a 'Section — item | Fact' register is expanded "
                            "only in part: a path in the section cell names a contract by the whole path and its rows "
                            "are not gathered into it, multi-column mapping facts lose their checks, overview rows "

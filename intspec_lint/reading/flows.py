@@ -180,7 +180,8 @@ def _from_section(r: Reading, section: Section, taken: set[int], own_blocks: boo
     fields: dict[str, Value] = {"name": value(section.title, section.span)}
     statements = [s for s in r.within(section, own=own_blocks) if s.shape not in ("code", "code-key", "code-comment")]
     for statement in statements:
-        for part in _SENTENCE_END.split(statement.text):  # "... account. Direction: A to B. Volume: ..."
+        # "... account. Direction: A to B. Volume: ...", a paragraph wrapped anywhere
+        for part in _SENTENCE_END.split(re.sub(r"\s*\n\s*", " ", statement.text)):
             pair = key_value(part)
             field = r.vocab.field("flows", pair[0]) if pair else None
             if field == "direction":

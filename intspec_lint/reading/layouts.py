@@ -157,6 +157,9 @@ def _bold_heading(block, lines: list[str]) -> str | None:
     raw = _ASIDE.sub("", raw)  # "**NCSW to ClearPath** (how ClearPath trusts what comes back)."
     if len(raw) > 80 or not raw.startswith(("**", "__")) or not raw.rstrip(":").endswith(("**", "__")):
         return None
+    labelled = raw.endswith(":") or raw.rstrip("*_").endswith(":")
+    if labelled and "\n" in block.text and block.text.split("\n", 1)[1].strip():
+        return None  # "**Method and URL**:" with its value wrapped onto the next line: a label, not a heading
     title = _ASIDE.sub("", block.text.split("\n", 1)[0].strip()).rstrip(":").strip()
     return title or None
 
