@@ -40,9 +40,6 @@ def rewrite(kind: str, text: str) -> str | None:
 # Kinds the reader does not hold yet, with the layout class it mishandles (measured over the whole
 # Markdown corpus; `python scripts/layout_invariance.py --show KIND SPEC` shows each failure).
 READER_DEFECTS = {
-    "bold-headings": "reading.layouts (bold lines): every bold line becomes a sibling section, so a bold "
-                     "subsection heading followed by the contract's own bold labels ('Request headers', 'Example "
-                     "request') splits one contract into several",
     "bold-headings-all": "reading.layouts (bold lines): nesting is lost when every heading is a bold line: a "
                          "system's auth entry, a contract's labels and an errors subsection are no longer read under "
                          "their part",

@@ -916,3 +916,15 @@ def test_a_tickets_sub_task_is_no_systems_authentication():
             "**Sub-tasks**\n\n* NBC-430 Key Vault references in App Service config — Done\n"
             "* NBC-431 Rotation runbook in Confluence — Done\n")
     assert {a.system.text for a in spec_of(text).auth} == {"Portal → SoundSentry", "SoundSentry → Portal"}
+
+
+def test_a_bold_contract_headings_own_bold_labels_stay_in_its_unit():
+    text = ("# Shop → Warehouse\n\n## API Contracts\n\n**3.1 Create order**\n\n`POST https://wh.example/v1/orders`\n\n"
+            "**Request body**\n\n| Field | Type | Required |\n|---|---|---|\n| `order_id` | string | yes |\n\n"
+            "**Example request**\n\n```json\n{\"order_id\": \"o-1\"}\n```\n\n**Example response**\n\n"
+            "```json\n{\"id\": \"f-1\"}\n```\n\n**Status codes**\n\n- `201` created\n- `400` invalid\n\n"
+            "**3.2 Cancel order**\n\n`DELETE https://wh.example/v1/orders/{id}` answers `204` cancelled, `404` unknown.\n")
+    create, cancel = spec_of(text).contracts
+    assert (create.method.text, cancel.method.text) == ("POST", "DELETE")
+    assert sorted(e.role for e in create.examples) == ["request", "response"]
+    assert {s.code for s in create.status_codes} == {201, 400}

@@ -119,6 +119,8 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
             title = _bold_heading(block, lines)
             if title is not None and section.level == 1 and not kept and not promoted and not vocab.section_parts(title):
                 title = None
+            if title is not None and promoted and _field_label(title, vocab):
+                title = None  # "**Request body**" under "**3.1 Create order**": the unit's own label, not a sibling
             if title is None:
                 (promoted[-1].blocks if promoted else kept).append(block)
                 continue
@@ -139,6 +141,16 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
                 heading.end_line = last
             section.blocks = kept
             section.children[:0] = promoted
+
+
+_EXAMPLE_LABEL = re.compile(r"^(?:example|sample)s?\b|\b(?:request|response)\s+(?:body|headers?|example|fields)\b|"
+                            r"^(?:request|response|headers?|body|payload|status\s+codes?)$", re.I)
+
+
+def _field_label(title: str, vocab) -> bool:
+    """A bold line that labels a part of the unit above it ("Request body", "Example response", "Status
+    codes"), not a unit of its own."""
+    return bool(_EXAMPLE_LABEL.search(title.strip(" :")) or vocab.field_exactly("contracts", title.strip(" :")))
 
 
 # a numbered step or clause in bold, with its text after it on the line: "**12. Dead letters.** Nothing ..."
