@@ -928,3 +928,16 @@ def test_a_bold_contract_headings_own_bold_labels_stay_in_its_unit():
     assert (create.method.text, cancel.method.text) == ("POST", "DELETE")
     assert sorted(e.role for e in create.examples) == ["request", "response"]
     assert {s.code for s in create.status_codes} == {201, 400}
+
+
+def test_bold_headings_numbered_as_an_outline_nest_as_their_numbers_say():
+    text = ("# Stream → Label\n\n**D. Contracts**\n\n**D.1 Report-ready notification**\n\n"
+            "One AMQP message per file on queue `dsr.ready`.\n\n| Field | Type | Required |\n|---|---|---|\n"
+            "| `report_id` | string | yes |\n\n```json\n{\"report_id\": \"R-1\"}\n```\n\n"
+            "**D.2 Submit claims**\n\n`POST https://label.example/v1/claims` answers `201` created, `400` invalid.\n")
+    from intspec_lint.document.markdown import parse_markdown
+    from intspec_lint.reading.layouts import promote_bold_headings
+    doc = parse_markdown(text)
+    promote_bold_headings(doc.root, doc.lines, load_vocabulary())
+    contracts = next(s for s in doc.root.walk() if s.title == "D. Contracts")
+    assert [c.title for c in contracts.children] == ["D.1 Report-ready notification", "D.2 Submit claims"]

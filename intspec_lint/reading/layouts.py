@@ -140,7 +140,38 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
                 last = heading.blocks[-1].span.end_line if heading.blocks else heading.span.line
                 heading.end_line = last
             section.blocks = kept
-            section.children[:0] = promoted
+            section.children[:0] = _nest_by_number(promoted)
+
+
+_OUTLINE_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})((?:\.\d{1,2})*)\.?\s")  # "D.", "D.1", "3.2.1"
+
+
+def _nest_by_number(headings: list[Section]) -> list[Section]:
+    """Bold headings numbered as an outline ("**D. Contracts**", "**D.1 Report-ready notification**"): each
+    nested under the one before it whose number it extends, as the headings they stand for were."""
+    top: list[Section] = []
+    stack: list[tuple[int, Section]] = []
+    for heading in headings:
+        number = _OUTLINE_NUMBER.match(heading.title)
+        depth = number.group(1).count(".") if number else None
+        while stack and (depth is None or stack[-1][0] >= depth):
+            stack.pop()
+        if stack and depth is not None:
+            parent = stack[-1][1]
+            _deepen(heading, parent.level + 1)
+            parent.children.append(heading)
+            parent.end_line = max(parent.end_line, heading.end_line)
+        else:
+            top.append(heading)
+        if depth is not None:
+            stack.append((depth, heading))
+    return top
+
+
+def _deepen(section: Section, level: int) -> None:
+    shift = level - section.level
+    for each in section.walk():
+        each.level += shift
 
 
 _EXAMPLE_LABEL = re.compile(r"^(?:example|sample)s?\b|\b(?:request|response)\s+(?:body|headers?|example|fields)\b|"
