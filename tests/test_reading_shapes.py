@@ -941,3 +941,16 @@ def test_bold_headings_numbered_as_an_outline_nest_as_their_numbers_say():
     promote_bold_headings(doc.root, doc.lines, load_vocabulary())
     contracts = next(s for s in doc.root.walk() if s.title == "D. Contracts")
     assert [c.title for c in contracts.children] == ["D.1 Report-ready notification", "D.2 Submit claims"]
+
+
+def test_a_list_of_records_is_the_table_it_stands_for():
+    text = ("# Cars → Fleet\n\n## Field mapping\n\n"
+            "- **`vin`**: source type: string; target field: `vehicle_vin`; target type: char(17); transform: uppercase\n"
+            "- **`readings[].ts`**: source type: epoch ms; target field: `reading_time`; target type: timestamptz; "
+            "transform: parse; convert ms to a UTC timestamp\n"
+            "- **`readings[].fuel_pct`**: source type: int; target field: `fuel_level`; target type: numeric(3,2)\n")
+    rows = spec_of(text).mappings
+    assert [(m.source_field.text, m.target_field.text) for m in rows] == [
+        ("`vin`", "`vehicle_vin`"), ("`readings[].ts`", "`reading_time`"), ("`readings[].fuel_pct`", "`fuel_level`")]
+    assert rows[1].transform.text == "parse; convert ms to a UTC timestamp"
+    assert "IS801" in codes(text)  # the third record leaves its transform out, as an empty cell would

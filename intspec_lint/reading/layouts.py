@@ -508,3 +508,57 @@ def _item(cells: list[Cell], span: Span) -> ListItem:
     texts = [cell.text.strip() for cell in cells]
     key, rest = (texts[0], "; ".join(t for t in texts[1:] if t)) if len(texts) > 1 else ("", texts[0] if texts else "")
     return ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
+
+
+# -- a list of records: "- **`vin`**: source type: string; target field: `vehicle_vin`; ..." ----------------
+_RECORD_LEAD = re.compile(r"^([^:;\n]{1,60}?):\s+(.+)$", re.S)
+_RECORD_PAIR = re.compile(r"^\s*([A-Za-z][\w /()-]{0,30}?):\s*(.*?)\s*$", re.S)
+# the field a record's lead stands for, by the part its keys name
+_LEAD_FIELDS = {"mappings": "source_field", "flows": "name", "monitoring": "metric", "errors": "category",
+                "auth": "system", "idempotency": "operation", "schema_fields": "field", "status_codes": "code"}
+
+
+def tabulate_records(root: Section, vocab) -> None:
+    """Turn each list whose items are records of one part ("- **`vin`**: source type: string; target field:
+    `vehicle_vin`; transform: uppercase") into the table it stands for (in place): the lead is the record's
+    name, each "key: value" a column."""
+    for section in root.walk():
+        section.blocks = [_records_table(block, vocab) or block if isinstance(block, ListBlock) else block
+                          for block in section.blocks]
+
+
+def _records_table(block: ListBlock, vocab) -> Table | None:
+    if len(block.items) < 2 or any(item.blocks for item in block.items):
+        return None
+    records = []
+    for item in block.items:
+        lead = _RECORD_LEAD.match(item.text.strip())
+        if not lead:
+            return None
+        fields: dict[str, str] = {}
+        for piece in lead.group(2).split(";"):
+            pair = _RECORD_PAIR.match(piece)
+            if pair:
+                fields[pair.group(1).strip().lower()] = pair.group(2)
+            elif fields:  # "Transform: parse; convert to UTC": a value that holds a semicolon
+                last = next(reversed(fields))
+                fields[last] += f"; {piece.strip()}"
+            else:
+                return None
+        if len(fields) < 2:
+            return None
+        records.append((lead.group(1).strip(), fields, item.span))
+    keys = list(dict.fromkeys(key for _, fields, _ in records for key in fields))
+    for part, lead_field in _LEAD_FIELDS.items():
+        named = {vocab.field(part, key) for key in keys} - {None}
+        if len(named) < 2 or lead_field in named:
+            continue
+        header = [next(iter(vocab.data["fields"][part][lead_field])), *keys]
+        found = vocab.table_part(header, ())
+        if found is None or found[0] != part:
+            continue
+        cells = [Cell(text, block.span) for text in header]
+        rows = [Row([Cell(lead, span), *[Cell(fields.get(key, ""), span) for key in keys]], span)
+                for lead, fields, span in records]
+        return Table(cells, rows, block.span)
+    return None

@@ -17,7 +17,8 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
-from .layouts import grid_tables, promote_bold_headings, promote_numbered_headings, promote_summaries, transpose_tables, unfold_outlines, unfold_registers
+from .layouts import (grid_tables, promote_bold_headings, promote_numbered_headings, promote_summaries, tabulate_records,
+                      transpose_tables, unfold_outlines, unfold_registers)
 from .scan import scan
 from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign
@@ -66,6 +67,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
     transpose_tables(doc.root, vocab)
+    tabulate_records(doc.root, vocab)
     statements = flatten(doc)
     topics = Topics(doc, vocab)
     assign(statements, topics, {"dead_letter": dead_letter.cue})
