@@ -40,18 +40,20 @@ def rewrite(kind: str, text: str) -> str | None:
 # Kinds the reader does not hold yet, with the layout class it mishandles (measured over the whole
 # Markdown corpus; `python scripts/layout_invariance.py --show KIND SPEC` shows each failure).
 READER_DEFECTS = {
-    "bold-headings-all": "reading.layouts (bold lines): nesting is lost when every heading is a bold line: a "
-                         "system's auth entry, a contract's labels and an errors subsection are no longer read under "
-                         "their part",
-    "tables-to-lists": "reader: a table written as a list of '**key**: Header: cell; Header: cell' items is not read "
-                       "as rows: mappings, field tables and error/monitoring tables lose their columns",
+    "bold-headings-all": "reading.layouts (bold lines): nesting that no outline number gives is lost when every "
+                         "heading is a bold line ('**Data Flows**' over '**Loan ended**'): a flow, a system's auth "
+                         "entry or a contract is no longer read under its part",
+    "tables-to-lists": "reading.table_layouts (records): a list of '**key**: Header: cell; ...' items is read as "
+                       "rows only when its keys name one part's columns; a contract's field list kept under a "
+                       "webhook, an error table whose category is the lead, and mapping lists mixed with other "
+                       "items still lose facts",
     "lists-to-tables": "reader: a two-column 'Item | Details' table of 'key: value' facts is not read like the list "
                        "it replaces: auth per system and monitoring thresholds are lost",
-    "whole-spec-as-table": "reading.layouts (register tables): a 'Section — item | Fact' register is expanded "
+    "whole-spec-as-table": "reading.table_layouts (register tables): a 'Section — item | Fact' register is expanded "
                            "only in part: a path in the section cell names a contract by the whole path and its rows "
                            "are not gathered into it, multi-column mapping facts lose their checks, overview rows "
                            "are not found",
-    "whole-spec-as-register": "reading.layouts (register tables): a 'Section | Item | Specification' register is "
+    "whole-spec-as-register": "reading.table_layouts (register tables): a 'Section | Item | Specification' register is "
                               "expanded only when its section cells use the vocabulary's part names; path sections "
                               "split contracts and multi-column mapping facts lose their checks",
 }

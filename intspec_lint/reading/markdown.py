@@ -17,8 +17,8 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
-from .layouts import (grid_tables, promote_bold_headings, promote_numbered_headings, promote_summaries, tabulate_records,
-                      transpose_tables, unfold_outlines, unfold_registers)
+from .layouts import promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_outlines
+from .table_layouts import grid_tables, tabulate_records, transpose_tables, unfold_registers
 from .scan import scan
 from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign

@@ -1,0 +1,337 @@
+"""Layouts held in tables and lists, rewritten into the tables and sections the readers know:
+
+- a grid table drawn with "+---+" borders, made a Markdown table;
+- a table whose columns are the units and whose rows are the fields, turned to a row per unit;
+- one register table holding the whole spec, a fact per row ("Section | Item | Specification",
+  as integration registers and spreadsheet exports are). A table is a register when its header is
+  not one the vocabulary knows (a flow or mapping table is not) and the first cells of most of its
+  rows name a part of the spec ("Overview", "Retry", "Contract: Create order"). Each run of rows
+  with the same first cell becomes a section whose rows are list items, "Item: Specification"; a
+  JSON body in a code span ("Example request | `{...}`") becomes a code block on its row, where a
+  contract reads its examples;
+- a run of list items that are records of one part ("- **`vin`**: source type: string; ..."), made
+  the table it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..document.model import Cell, ListBlock, ListItem, Paragraph, Row, Section, Table
+from ..span import Span
+
+_MIN_ROWS = 5
+_MIN_PARTS = 3
+_SHARE = 0.6  # of the rows whose first cell names a part
+
+
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # "+------+-----+"
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def grid_tables(root: Section) -> None:
+    """Turn ASCII grid tables ("+----+----+" borders around "| a | b |" rows, as RFC-style and
+    plain-text specs draw them) into tables, wherever they stand (in place)."""
+    for section in root.walk():
+        section.blocks = _with_grids(section.blocks)
+
+
+def _with_grids(blocks: list) -> list:
+    out = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                item.blocks = _with_grids(item.blocks)
+        table = _grid(block) if isinstance(block, Paragraph) else None
+        out.append(table or block)
+    return out
+
+
+def _grid(block: Paragraph) -> Table | None:
+    lines = block.text.split("\n")
+    if len(lines) < 3 or not _GRID_BORDER.match(lines[0]) or not all(
+            _GRID_BORDER.match(line) or _GRID_ROW.match(line) for line in lines):
+        return None
+    groups: list[list[tuple[int, str]]] = [[]]
+    for offset, line in enumerate(lines):
+        if _GRID_BORDER.match(line):
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append((block.span.line + offset, line))
+    groups = [group for group in groups if group]
+    if len(groups) == 2 and len(groups[1]) > 1:  # rows not ruled apart: a line with a first cell starts a row
+        body: list[list[tuple[int, str]]] = []
+        for number, line in groups[1]:
+            starts = line.strip().strip("|").split("|")[0].strip()
+            if starts or not body:
+                body.append([])
+            body[-1].append((number, line))
+        groups = [groups[0], *body]
+    if len(groups) < 2:
+        return None
+    rows = []
+    for group in groups:
+        columns: list[list[str]] = []
+        for _, line in group:  # a cell wrapped over lines: its pieces joined
+            for index, piece in enumerate(line.strip().strip("|").split("|")):
+                if index == len(columns):
+                    columns.append([])
+                columns[index].append(piece.strip())
+        first, last = group[0][0], group[-1][0]
+        rows.append(Row([Cell(" ".join(p for p in pieces if p), Span(first, 1, last, 1)) for pieces in columns],
+                        Span(first, 1, last, 1)))
+    return Table(rows[0].cells, rows[1:], block.span)
+
+
+_NAME_FIELDS = {"auth": "system", "flows": "name", "monitoring": "metric", "errors": "category",
+                "idempotency": "operation"}
+
+
+def transpose_tables(root: Section, vocab) -> None:
+    """Turn a table whose columns are the units and whose rows are the fields ("| | AgriMet | Hydrant |"
+    over "Mechanism | ... | ...", "Rotation | ... | ...") into one with a row per unit (in place), when the
+    first column names fields of one part on most rows and the header names none."""
+    for section in root.walk():
+        section.blocks = [_transposed(block, vocab) or block if isinstance(block, Table) else block
+                          for block in section.blocks]
+
+
+def _transposed(table: Table, vocab) -> Table | None:
+    if len(table.header) < 3 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()):
+        return None
+    keys = [row.cells[0].text if row.cells else "" for row in table.rows]
+    if any(key.lstrip(" *").startswith("`") or re.search(r"\S/\S", key) or len(key.split()) > 4 for key in keys):
+        return None  # "`GET /sites?page=<n>`": rows of calls, not a field per row ("Permissions (vhost `w`)" is one)
+    for part, name_field in _NAME_FIELDS.items():
+        fields = [vocab.field(part, key) for key in keys]
+        named = [f for f in fields if f and f != name_field]
+        if len(named) < max(2, len(keys) // 2 + 1) or len(set(named)) < 2:
+            continue
+        name_word = next(iter(vocab.data["fields"][part][name_field]))
+        header = [Cell(name_word, table.header[0].span), *[Cell(key, row.cells[0].span)
+                                                            for key, row in zip(keys, table.rows)]]
+        rows = []
+        for column in range(1, len(table.header)):
+            cells = [Cell(table.header[column].text, table.header[column].span)]
+            cells += [row.cells[column] if column < len(row.cells) else Cell("", row.span) for row in table.rows]
+            rows.append(Row(cells, table.header[column].span))
+        return Table(header, rows, table.span)
+    return None
+
+
+def unfold_registers(root: Section, vocab) -> None:
+    """Replace each register table under `root` by the sections it holds (in place)."""
+    for section in list(root.walk()):
+        if section is not root and vocab.section_parts(section.title):
+            continue  # a table under "Retry policy" is that part's, whatever its rows name
+        for block in list(section.blocks):
+            if isinstance(block, Table) and _is_register(block, vocab):
+                section.blocks.remove(block)
+                section.children[:0] = _sections(block, section.level + 1, vocab)
+
+
+_SEGMENT = re.compile(r"\s+[—–]\s+|\s+-\s+|:\s+")
+_TITLES = {"overview": "Overview", "sla": "Service levels", "flows": "Data flows", "contracts": "API contracts",
+           "auth": "Authentication", "errors": "Error handling", "retry": "Retry policy",
+           "dead_letter": "Dead-letter handling", "monitoring": "Monitoring", "mappings": "Data mapping",
+           "idempotency": "Idempotency"}
+
+
+def _part_of(text: str, vocab) -> tuple[str, str, str]:
+    """(part heading, unit heading, key) a register's first cell names, from its labelled segments:
+    "Retry" -> ("Retry", "", ""); "Retry: max attempts" -> ("Retry", "", "max attempts"); "Contract: Create
+    order" -> ("Contract", "Create order", ""); "Flow 1 — trigger" -> ("Flow 1", "", "trigger"); "Meridian
+    event — headers" -> ("API contracts", "Meridian event", "headers"), the part told by its key; "Auth —
+    hk-sync → TidyRoster — rotation" -> ("Auth", "hk-sync → TidyRoster", "rotation")."""
+    segments = [s.strip(" *") for s in _SEGMENT.split(text.strip(" *")) if s.strip(" *`")]
+    segments = [s.strip("`") if s.count("`") <= 2 and s.startswith("`") and s.endswith("`") else s for s in segments]
+    if not segments:
+        return "", "", ""
+    first = segments[0]
+    parts = vocab.section_parts(first)
+    if parts and len(segments) > 1 and parts[0] in _TITLES and not vocab.is_part_name(first):
+        # "Meridian outbound events — transport": a unit of the part its words name, then the fact's key
+        return _TITLES[parts[0]], first, " — ".join(segments[1:])
+    if parts:
+        part, title, rest = parts[0], first, segments[1:]
+    else:
+        part = next((p for p in _TITLES for segment in segments[::-1]
+                     if p in vocab.data["fields"] and vocab.field_exactly(p, segment)), "")
+        if not part:
+            return "", "", ""
+        title, rest = _TITLES[part], segments
+    key = ""
+    if rest and part in vocab.data["fields"] and (vocab.field_exactly(part, rest[-1]) or len(rest) > 1):
+        key = rest.pop()
+    return title, " — ".join(rest), key
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """Two names of one unit on consecutive rows: equal, or the shorter's words (two at least) all in the
+    longer, plurals aside ("Meridian outbound events", "Meridian event")."""
+    if a == b:
+        return True
+    words = [{w.lower().rstrip("s") for w in re.findall(r"\w+", name)} for name in (a, b)]
+    shorter, longer = sorted(words, key=len)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+def _is_register(table: Table, vocab) -> bool:
+    """Two columns or more whose first cell names a part (and maybe the unit and the fact's key) on most
+    rows, over at least three parts: "Section | Item | Specification", "Aspect | Detail"."""
+    if len(table.header) < 2 or len(table.rows) < _MIN_ROWS:
+        return False
+    if len(table.header) > 2 and not table.header[0].text.strip():
+        return False  # "| | Northwind | Globex |": a setting per variant, each column one partner's
+    if vocab.table_part([cell.text for cell in table.header], ()) is not None:
+        return False
+    named = [_part_of(row.cells[0].text, vocab) for row in table.rows if row.cells]
+    parts = {found for title, _, _ in named if title for found in vocab.section_parts(title)}
+    # rows that name their part in words, not only by a key ("Owner", "Status" in a document's header
+    # table are keys of some part, and no register)
+    said = sum(1 for row in table.rows if row.cells and vocab.section_parts(_SEGMENT.split(row.cells[0].text)[0]))
+    return (sum(1 for title, _, _ in named if title) >= _SHARE * len(table.rows) and len(parts) >= _MIN_PARTS
+            and said >= 2)
+
+
+def _sections(table: Table, level: int, vocab) -> list[Section]:
+    """One section per run of rows under the same part; the units of one part ("Contract: A",
+    "Contract: B") are sub-sections of one section named by the part; a fact's key, when the first cell
+    gives it, leads its item ("Retry: max attempts | 5" -> "max attempts: 5")."""
+    sections: list[Section] = []
+    current: Section | None = None
+    rows = [row for row in table.rows if row.cells]
+    named = [_part_of(row.cells[0].text, vocab) for row in rows]
+    for at, (part, unit, key) in enumerate(named):
+        following = named[at + 1] if at + 1 < len(named) else ("", "", "")
+        if not part and following[1]:  # "Meridian outbound events — transport" before "Meridian event — headers"
+            segments = [seg.strip(" *`") for seg in _SEGMENT.split(rows[at].cells[0].text.strip(" *`"))]
+            if len(segments) > 1 and _same_unit(segments[0], following[1]):
+                named[at] = (following[0], following[1], " — ".join(segments[1:]))
+    rows_of = Counter(found[:2] for found in named)
+    for row, (part, unit, key) in zip(rows, named):
+        cells = row.cells[1:]
+        if key:
+            cells = [Cell(key, row.cells[0].span), *cells]
+        elif len(table.header) == 2 and unit and rows_of[part, unit] == 1:
+            cells, unit = [Cell(unit, row.cells[0].span), *cells], ""  # "Flow: ARI push | A → B; ...": one row
+        if not part and current is not None:  # a row that names no part continues the unit above
+            first = [seg.strip(" *`") for seg in _SEGMENT.split(row.cells[0].text.strip(" *`")) if seg.strip(" *`")]
+            if len(first) > 1 and _same_unit(first[0], current.title):
+                first = first[1:]  # "TidyRoster room update — example request": the unit's own key
+            current.blocks[-1].items.append(_item([Cell(" — ".join(first), row.cells[0].span), *row.cells[1:]],
+                                                  row.span))
+            for section in (sections[-1], current):
+                section.end_line = row.span.end_line
+            continue
+        if not part:
+            part, unit = row.cells[0].text, ""
+        elif unit and sections and sections[-1].children and _same_unit(sections[-1].children[-1].title, unit):
+            part = sections[-1].title  # "Meridian event — response" after "— headers": the same unit, same part
+            unit = sections[-1].children[-1].title
+        parent = sections[-1] if sections and sections[-1].title == part else None
+        if parent is None:
+            parent = Section(part, level, row.cells[0].span)
+            sections.append(parent)
+        target = parent
+        if unit:
+            if not parent.children or parent.children[-1].title != unit:
+                parent.children.append(Section(unit, level + 1, row.cells[0].span))
+            target = parent.children[-1]
+        current = target
+        if not target.blocks:
+            target.blocks.append(ListBlock([], False, row.span))
+        target.blocks[-1].items.append(_item(cells, row.span))
+        for section in (parent, target):
+            section.end_line = row.span.end_line
+    return sections
+
+
+def _item(cells: list[Cell], span: Span) -> ListItem:
+    texts = [cell.text.strip() for cell in cells]
+    key, rest = (texts[0], "; ".join(t for t in texts[1:] if t)) if len(texts) > 1 else ("", texts[0] if texts else "")
+    return ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
+
+
+# -- a list of records: "- **`vin`**: source type: string; target field: `vehicle_vin`; ..." ----------------
+_RECORD_LEAD = re.compile(r"^([^:;\n]{1,60}?):\s+(.+)$", re.S)
+_RECORD_PAIR = re.compile(r"^\s*([A-Za-z][\w /()-]{0,30}?):\s*(.*?)\s*$", re.S)
+# the field a record's lead stands for, by the part its keys name
+_LEAD_FIELDS = {"mappings": "source_field", "flows": "name", "monitoring": "metric", "errors": "category",
+                "auth": "system", "idempotency": "operation", "schema_fields": "field", "status_codes": "code"}
+
+
+def tabulate_records(root: Section, vocab) -> None:
+    """Turn each run of list items that are records of one part ("- **`vin`**: source type: string; target
+    field: `vehicle_vin`; transform: uppercase") into the table it stands for (in place): the lead is the
+    record's name, each "key: value" a column. Lists written one after the other are one list to Markdown,
+    so a run ends where the keys change."""
+    for section in root.walk():
+        blocks = []
+        for block in section.blocks:
+            blocks += (_records_blocks(block, vocab) or [block]) if isinstance(block, ListBlock) else [block]
+        section.blocks = blocks
+
+
+def _record(item: ListItem) -> tuple[str, dict[str, str]] | None:
+    lead = _RECORD_LEAD.match(item.text.strip())
+    if not lead or item.blocks:
+        return None
+    fields: dict[str, str] = {}
+    for piece in lead.group(2).split(";"):
+        pair = _RECORD_PAIR.match(piece)
+        if pair:
+            fields[pair.group(1).strip().lower()] = pair.group(2)
+        elif fields:  # "Transform: parse; convert to UTC": a value that holds a semicolon
+            last = next(reversed(fields))
+            fields[last] += f"; {piece.strip()}"
+        else:
+            return None
+    return (lead.group(1).strip(), fields) if len(fields) >= 2 else None
+
+
+def _records_blocks(block: ListBlock, vocab) -> list | None:
+    """The list as its runs of records made tables, the other items left a list; None when no run is."""
+    runs: list[list] = []  # [items, keys of the first record or None]
+    for item in block.items:
+        record = _record(item)
+        keys = set(record[1]) if record else None
+        if runs and keys is not None and runs[-1][1] is not None and len(keys & runs[-1][1]) >= 2:
+            runs[-1][0].append((item, record))
+        elif runs and keys is None and runs[-1][1] is None:
+            runs[-1][0].append((item, None))
+        else:
+            runs.append([[(item, record)], keys])
+    out, made = [], False
+    for items, keys in runs:
+        table = _records_table([(item.span, record) for item, record in items], block.span, vocab) \
+            if keys is not None and len(items) >= 2 else None
+        if table is not None:
+            out.append(table)
+            made = True
+        else:
+            plain = [item for item, _ in items]
+            out.append(ListBlock(plain, block.ordered, Span(plain[0].span.line, 1, plain[-1].span.end_line,
+                                                           plain[-1].span.end_column)))
+    return out if made else None
+
+
+def _records_table(records: list, span: Span, vocab) -> Table | None:
+    keys = list(dict.fromkeys(key for _, (_, fields) in records for key in fields))
+    best: tuple[int, list[str]] | None = None  # the part whose columns the keys name most of
+    for part, lead_field in _LEAD_FIELDS.items():
+        named = {vocab.field(part, key) for key in keys} - {None}
+        if len(named) < 2 or lead_field in named:
+            continue
+        header = [next(iter(vocab.data["fields"][part][lead_field])), *keys]
+        found = vocab.table_part(header, ())
+        if found is not None and found[0] == part and (best is None or len(found[1]) > best[0]):
+            best = (len(found[1]), header)
+    if best is None:
+        return None
+    cells = [Cell(text, span) for text in best[1]]
+    rows = [Row([Cell(lead, where), *[Cell(fields.get(key, ""), where) for key in keys]], where)
+            for where, (lead, fields) in records]
+    return Table(cells, rows, Span(records[0][0].line, 1, records[-1][0].end_line, records[-1][0].end_column))
