@@ -954,3 +954,14 @@ def test_a_list_of_records_is_the_table_it_stands_for():
         ("`vin`", "`vehicle_vin`"), ("`readings[].ts`", "`reading_time`"), ("`readings[].fuel_pct`", "`fuel_level`")]
     assert rows[1].transform.text == "parse; convert ms to a UTC timestamp"
     assert "IS801" in codes(text)  # the third record leaves its transform out, as an empty cell would
+
+
+def test_a_mapping_side_whose_types_no_row_gives_is_not_asked_its_types_row_by_row():
+    base = ("# Draws → Hub\n\n## Mapping\n\n| Avro field | Consumer column | Type | Rule |\n|---|---|---|---|\n"
+            "| `tiers[].prize_pence` | `prize_table.pence` | bigint | as is |\n"
+            "| `published_at` | `draws.result_at` | timestamptz | UTC |\n")
+    assert "IS801" not in codes(base)
+    typed = ("# Draws → Hub\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+             "|---|---|---|---|---|\n| `prize_pence` | long | `prize_table.pence` | bigint | as is |\n"
+             "| `published_at` | | `draws.result_at` | timestamptz | UTC |\n")
+    assert "IS801" in codes(typed)  # a type column with an empty cell is still asked for

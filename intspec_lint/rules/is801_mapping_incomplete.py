@@ -22,7 +22,8 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
     summary="The data mapping is missing, or a row leaves out a field, a type or the transform.",
     rationale="The two systems never share a data model. Every field needs its source, its target, both "
     "types and the transformation between them, including timezones and enum translations, or each "
-    "implementer invents one.",
+    "implementer invents one. Where no row of the mapping gives one side's types, they are taken to be said "
+    "by the contracts' schemas and are not asked row by row.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | Unix epoch (ms) | `creation_date` | | |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -40,11 +41,15 @@ def mapping_incomplete(spec, options):
             yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
                                               "types and the transform between them")
         return
+    # a side whose type no row gives has its types said another way (the contract's schema or field table):
+    # they are not asked row by row, as they are where a type column holds an empty cell or a placeholder
+    typed = {side for side in ("source", "target") if any(getattr(row, f"{side}_type") is not None
+                                                           for row in spec.mappings)}
     for row in spec.mappings:
         subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
         for field, what in _FIELDS:
             side = field.split("_")[0]
-            if field.endswith("_type") and not _is_field(getattr(row, f"{side}_field")):
+            if field.endswith("_type") and (side not in typed or not _is_field(getattr(row, f"{side}_field"))):
                 continue  # a constant, a generated value or a description has no type of its own to give
             hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""))
             if hit:
