@@ -965,3 +965,13 @@ def test_a_mapping_side_whose_types_no_row_gives_is_not_asked_its_types_row_by_r
              "|---|---|---|---|---|\n| `prize_pence` | long | `prize_table.pence` | bigint | as is |\n"
              "| `published_at` | | `draws.result_at` | timestamptz | UTC |\n")
     assert "IS801" in codes(typed)  # a type column with an empty cell is still asked for
+
+
+def test_dropping_a_cached_token_or_a_replaced_current_state_drops_no_message():
+    errors = ("# A → B\n\n## Errors\n\n| Class | Codes | Handling |\n|---|---|---|\n"
+              "| Auth | 401 from B | Drop the cached token, fetch a new one, retry once; a second 401 fails permanently |\n")
+    assert "IS602" not in codes(errors)
+    plan = ("# Migration of the lab feed\n\n## Current state\n\nRows that fail validation are skipped and logged.\n\n"
+            "## Target state\n\nRows that fail validation go to the `lab-dlq` queue; the on-call is paged.\n")
+    assert "IS602" not in codes(plan)
+    assert "IS602" in codes(plan.replace("## Target state", "## Later"))

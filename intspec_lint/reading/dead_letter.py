@@ -189,6 +189,10 @@ def replay_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+_NOT_DATA = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|"
+                 r"cookies?|certificates?|keys?)\b", re.I)
+
+
 def drops_messages(text: str) -> str | None:
     """ "failed messages are dropped", "log and continue"; not "never dropped"."""
     lowered = text.lower()
@@ -203,6 +207,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
+    if match and _NOT_DATA.match(text, match.end()):
+        return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 80):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
     return match.group(0) if match else None

@@ -117,16 +117,22 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
 # "Status: Rejected", "**Labels:** `ops` · **Status:** Superseded by ADR-7"
 _STATUS_NOT_CHOSEN = re.compile(r"(?:^|[·|;]\s*)[*_\s]*status[*_\s]*:[*_\s]*(?:rejected|superseded|withdrawn|abandoned|declined|"
                                 r"won'?t\s+do|not\s+chosen)\b", re.I)
+# a migration plan's "Current state" beside its "Target state": what is being replaced, not the design
+_TARGET_STATE = re.compile(r"\b(?:target|future|to-be|new)\s+(?:state|design|architecture|solution)\b|\bto-be\b", re.I)
+_CURRENT_STATE = re.compile(r"\b(?:current|existing|present|legacy|as-is|old)\s+(?:state|design|architecture|"
+                            r"solution|setup|process)\b|\bas-is\b", re.I)
 _NOT_CHOSEN_TITLE = re.compile(r"\b(?:rejected|discarded|not\s+chosen)\b|\b(?:alternatives|options)\s+considered\b|"
                                r"\bconsidered\s+(?:alternatives|options)\b", re.I)
 
 
 def _not_chosen(statements: list[Statement]) -> set[int]:
     """ids of the sections (each with the sections below it) the document says are not its design."""
+    planned = any(s.shape == "heading" and _TARGET_STATE.search(s.text) for s in statements)
     roots = {id(s.section): s.section for s in statements
              if (s.shape in ("line", "item", "sentence") and s.section.level
                  and _STATUS_NOT_CHOSEN.search(re.sub(r"`[^`]*`", " ", s.text)))
-             or (s.shape == "heading" and _NOT_CHOSEN_TITLE.search(s.text))}
+             or (s.shape == "heading" and (_NOT_CHOSEN_TITLE.search(s.text)
+                                           or planned and _CURRENT_STATE.search(s.text)))}
     return {id(section) for root in roots.values() for section in root.walk()}
 
 
