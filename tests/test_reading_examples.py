@@ -247,3 +247,13 @@ def test_a_status_list_cut_into_sentences_at_its_semicolons_keeps_every_code():
             "version stale; `503`.\n")
     (contract,) = spec_of(text).contracts
     assert {s.code for s in contract.status_codes} >= {400, 404, 412, 503}
+
+
+def test_a_block_in_an_empty_item_takes_its_role_from_the_item_above():
+    text = ("# Venue → Tuners\n\n- Contracts\n  - F1 `POST https://api.tune.example/v2/requests`\n"
+            "    - Request fields\n      - `request_id` string, required\n"
+            "    - Status codes\n      - `201` job created\n      - `400` validation failed\n"
+            "    - Example request\n      - ```json\n        {\"request_id\": \"VD-1\"}\n        ```\n"
+            "    - Example response\n      - ```json\n        {\"job_id\": \"job_1\"}\n        ```\n")
+    (contract,) = spec_of(text).contracts
+    assert [e.role for e in contract.examples] == ["request", "response"]

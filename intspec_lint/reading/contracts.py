@@ -212,8 +212,11 @@ def _keyed_roles(statements: list[Statement]) -> list[str]:
 def _label_before(statement: Statement, previous: Statement | None) -> str:
     """The words that introduce a code block: the statement just before it, or the sub-heading it
     stands under when nothing stands between them."""
-    if statement.parent is not None and statement.parent.shape == "item":
-        return statement.parent.text.split("\n")[-1]
+    parent = statement.parent
+    while parent is not None and parent.shape == "item" and not parent.text.strip() and parent.parent is not None:
+        parent = parent.parent  # "- Example response" over "  - ```json": an empty item holds the block for its parent
+    if parent is not None and parent.shape == "item":
+        return parent.text.split("\n")[-1]
     if previous is None:
         return statement.heading
     text = previous.text.split("\n")[-1]
