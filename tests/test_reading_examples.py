@@ -257,3 +257,10 @@ def test_a_block_in_an_empty_item_takes_its_role_from_the_item_above():
             "    - Example response\n      - ```json\n        {\"job_id\": \"job_1\"}\n        ```\n")
     (contract,) = spec_of(text).contracts
     assert [e.role for e in contract.examples] == ["request", "response"]
+
+
+def test_a_middle_dot_between_inline_fields_separates_them():
+    from intspec_lint.reading.bodies import inline_fields
+    from intspec_lint.span import Span
+    fields = inline_fields("`run_id` string · `items[]`: `disposal_ref` string, `accepted` boolean", Span(1, 1, 1, 1))
+    assert fields[0].type == "string"  # not the next field's declaration, read past the dot

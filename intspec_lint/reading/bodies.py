@@ -254,6 +254,7 @@ _REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b(?!\s+(?:when|if|for|un
 def inline_fields(text: str, span: Span) -> list[Field]:
     """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
     fields = []
+    text = re.sub(r"\s[·•]\s", ", ", text)  # "`run_id` string · `items[]`: ...": a dot between fields is a comma
     pieces = _top_level(text, ";")  # not "`verdict` (string enum `pass`, `fail`; required)": one field's brackets
     if len(pieces) < 2:
         pieces = _top_level(text, ",")  # "`production_id` string, `version` int, `speaker` string or null"
