@@ -975,3 +975,12 @@ def test_dropping_a_cached_token_or_a_replaced_current_state_drops_no_message():
             "## Target state\n\nRows that fail validation go to the `lab-dlq` queue; the on-call is paged.\n")
     assert "IS602" not in codes(plan)
     assert "IS602" in codes(plan.replace("## Target state", "## Later"))
+
+
+def test_a_comment_on_an_alert_rule_is_the_rules_note_not_a_metric_of_its_own():
+    text = ("# Vessel → Ingest\n\n## Monitoring\n\n```yaml\ngroups:\n  - name: tidewater\n    rules:\n"
+            "      - alert: IngestLatencyHigh        # P95 chunk upload > 3 s\n"
+            "        expr: histogram_quantile(0.95, rate(upload_seconds_bucket[10m])) > 3\n"
+            "        for: 10m\n        labels: {severity: warning}\n```\n")
+    assert all(m.alert is not None for m in spec_of(text).monitoring)
+    assert not any(f.code == "IS701" and "alert level" in f.message for f in lint_text(text, "markdown"))

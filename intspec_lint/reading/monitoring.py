@@ -42,12 +42,18 @@ _ALERT_KEYS = ("severity", "alarm_actions", "labels.severity", "priority", "noti
 
 def read(r: Reading) -> None:
     taken = _metric_sections(r)
+    ruled: set[int] = set()  # code blocks whose alert rules were read: their comments annotate those rules
     for statement in r.statements:
         if id(statement) in taken:
             continue
         if statement.shape == "code" and id(statement.code) not in r.examples:
+            before = len(r.spec.monitoring)
             _code_records(r, statement)
+            if len(r.spec.monitoring) > before:
+                ruled.add(id(statement.code))
             continue
+        if statement.shape == "code-comment" and id(statement.code) in ruled:
+            continue  # "- alert: IngestLatencyHigh  # P95 chunk upload > 3 s": the rule's note, read with it
         if statement.shape in ("item", "line") and "monitoring" not in statement.topics and not statement.placed:
             found = metric_parts(statement.text)  # "create error rate > 5% over 15 min → page": a rule by its shape
             if found and all(found) and r.vocab.metric_kind(found[0]) != "other" and _ARROWED_ALERT.search(statement.text):
