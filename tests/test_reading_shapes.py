@@ -984,3 +984,15 @@ def test_a_comment_on_an_alert_rule_is_the_rules_note_not_a_metric_of_its_own():
             "        for: 10m\n        labels: {severity: warning}\n```\n")
     assert all(m.alert is not None for m in spec_of(text).monitoring)
     assert not any(f.code == "IS701" and "alert level" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_config_blocks_credential_that_a_named_entry_describes_is_that_entry():
+    text = ("# Vessel → Ingest\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|---|\n| Lines | Ingest | Kafka | line closed | line JSON | ~50/day |\n\n"
+            "## Authentication\n\n```yaml\nenv:\n  KAFKA_SASL_MECHANISM: SCRAM-SHA-512\n"
+            "  KAFKA_SASL_PASSWORD: \"file:/vault/secrets/kafka#password\"\n```\n\n"
+            "- **Ingest → Kafka.** SASL/SCRAM-SHA-512 users; passwords are rotated every 90 days by a CronJob and "
+            "kept in Vault.\n- **Adapter → RabbitMQ.** Per-service users with passwords in Vault, rotated every 90 days.\n")
+    entries = spec_of(text).auth
+    assert all(e.system is not None for e in entries)
+    assert all(e.mechanism is not None for e in entries)  # "users with passwords" names the mechanism

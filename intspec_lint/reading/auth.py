@@ -28,7 +28,8 @@ _MECHANISM = lazy(
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
     r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
     r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
-    r"username\s+and\s+password|username/password|password|authorization:\s*`?\s*(?:bearer|basic|token|apikey|api-key|"
+    r"username\s+and\s+password|username/password|passwords?|dynamic\s+(?:database\s+)?(?:credentials|secrets)|"
+    r"secrets\s+engine|authorization:\s*`?\s*(?:bearer|basic|token|apikey|api-key|"
     r"hmac|digest)|(?:credentials|static|opaque|issued|shared|signed)\s+tokens?|tokens?\s+(?:we|they|it)\s+issued|"
     r"sign(?:s|ing)\s+(?:each|every|all|the)?\s*\w+\s+with|private\s+keys?|key\s+pairs?|ed25519|ecdsa|rsa\s+keys?)\b",
     re.I,
@@ -198,6 +199,11 @@ class _Reader:
             return
         strangers = [e for e in self.entries if e.mechanism is None and e.storage is None and e.system is not None
                      and not set(re.findall(r"[a-z0-9]{3,}", e.system.text.lower())) & known]
+        named = [e for e in self.entries if e.system is not None and e.mechanism is not None]
+        kinds = {kind for e in named for kind in _families(e.mechanism.text)}
+        # a config block's credential (`KAFKA_SASL_MECHANISM: SCRAM-SHA-512`) that a named system's entry describes
+        strangers += [e for e in self.entries if e.system is None and e.mechanism is not None and named
+                      and set(_families(e.mechanism.text)) <= kinds]
         if strangers and len(strangers) < len(self.entries):
             self.entries[:] = [e for e in self.entries if e not in strangers]
 
