@@ -264,3 +264,13 @@ def test_a_middle_dot_between_inline_fields_separates_them():
     from intspec_lint.span import Span
     fields = inline_fields("`run_id` string · `items[]`: `disposal_ref` string, `accepted` boolean", Span(1, 1, 1, 1))
     assert fields[0].type == "string"  # not the next field's declaration, read past the dot
+
+
+def test_a_shared_status_table_whose_class_column_looks_like_errors_answers_for_every_operation():
+    text = ("# Dealer → Register\n\n## 3. Service contracts\n\n### 3.1 SubmitTransactions\n\n"
+            "`POST https://reg.example/ws/v3/TransactionService` with a SOAP envelope.\n\n"
+            "### 3.2 ProvideEvidence\n\n`POST https://dealer.example/ws/EvidenceService` with a SOAP envelope.\n\n"
+            "### 3.3 HTTP status codes and SOAP faults\n\n| HTTP | Body | Meaning | Class |\n|---|---|---|---|\n"
+            "| 200 | Response element | processed | — |\n| 400 | `soap:Sender` fault | schema invalid | Permanent |\n"
+            "| 503 | `soap:Receiver` fault | maintenance | Transient |\n| — | TLS handshake refused | expired | Permanent |\n")
+    assert all({s.code for s in c.status_codes} == {200, 400, 503} for c in spec_of(text).contracts)

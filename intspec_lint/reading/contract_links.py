@@ -13,7 +13,7 @@ from ..span import Span
 from .context import Reading
 from .contract_units import CODES_TITLE, SHARED
 from .lazy_re import lazy
-from .status_codes import STATUS_ANY, listed_codes
+from .status_codes import STATUS_ANY, codes_in_cell, listed_codes
 from .topics import METHOD_URL
 from .values import value
 from .vocabulary import abbreviates, strip_numbering
@@ -116,7 +116,8 @@ def _shared_endpoint(r: Reading) -> None:
         # the codes of a shared "HTTP status and faults" sub-section (no contract's own table)
         table = [s for s in r.within(section) if s.shape == "row" and s.section is not section
                  and (CODES_TITLE.search(s.section.title) or SHARED.match(strip_numbering(s.section.title)))
-                 and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"]
+                 and ((r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
+                      or _codes_first(s.table))]
         codes += [StatusCode(int(m.group(1)), s.span) for s in table for m in [STATUS_ANY.search(s.row.cells[0].text)] if m]
         if call is None and not (url and verb) and not codes and not any(_ALL_ON_TOPIC.search(s.text) for s in own):
             continue
@@ -132,6 +133,13 @@ def _shared_endpoint(r: Reading) -> None:
                 contract.kind, contract.shared_endpoint = "http", True
             if contract.kind == "http" and not contract.status_codes:
                 contract.status_codes = list(codes)
+
+
+def _codes_first(table) -> bool:
+    """A table whose first column holds status codes on every row but one at most ("| 503 | fault ... |", a last "| — | TLS
+    refused |"): a status table, whatever else its columns name."""
+    coded = sum(1 for row in table.rows if row.cells and codes_in_cell(row.cells[0].text))
+    return coded >= 2 and coded >= len(table.rows) - 1
 
 
 _AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|request\s+body)\b[^.\n]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
