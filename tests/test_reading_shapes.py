@@ -996,3 +996,9 @@ def test_a_config_blocks_credential_that_a_named_entry_describes_is_that_entry()
     entries = spec_of(text).auth
     assert all(e.system is not None for e in entries)
     assert all(e.mechanism is not None for e in entries)  # "users with passwords" names the mechanism
+
+
+def test_a_metric_named_by_its_queue_takes_its_kind_from_the_label_it_stands_under():
+    text = ("# Venue → Tuners\n\n## Monitoring\n\n- Queue depth\n  - `vd-int-tuneround-out` > 100 messages: warning\n"
+            "- Latency\n  - F1 request → `201`, P95 > 10 s over 30 min: warning\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "latency"]

@@ -73,7 +73,8 @@ def read(r: Reading) -> None:
         if "monitoring" in statement.placed and statement.shape == "item":
             found = metric_parts(statement.text)
             if found and (found[1] or found[2]):  # a metric with nothing to fire on or tell may be no metric
-                _record(r, statement.span, *found)
+                label = statement.parent.text if statement.parent is not None else statement.heading
+                _record(r, statement.span, *found, heading=label)
                 continue
         placed = "monitoring" in statement.placed
         if not placed and ("retry" in statement.topics or "sla" in statement.placed):
@@ -200,13 +201,18 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.monitoring.append(Metric(statement.span, kind, **fields))
 
 
-def _record(r: Reading, span, metric: str, threshold: str, alert: str) -> None:
+def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "") -> None:
+    """One metric; `heading`: the label of the list it stands in ("Queue depth" over "`vd-out` > 100"), whose
+    kind is the metric's when its own words name none."""
     fields = {"metric": value(metric, span)}
     if threshold:
         fields["threshold"] = value(threshold, span)
     if alert:
         fields["alert"] = value(alert, span)
-    r.spec.monitoring.append(Metric(span, r.vocab.metric_kind(metric), **fields))
+    kind = r.vocab.metric_kind(metric)
+    if kind == "other" and heading:
+        kind = r.vocab.metric_kind(heading)
+    r.spec.monitoring.append(Metric(span, kind, **fields))
 
 
 def _sentence_metrics(r: Reading, text: str):
