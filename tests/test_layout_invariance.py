@@ -47,8 +47,6 @@ READER_DEFECTS = {
                        "rows only when its keys name one part's columns; a contract's field list kept under a "
                        "webhook, an error table whose category is the lead, and mapping lists mixed with other "
                        "items still lose facts",
-    "lists-to-tables": "reader: a two-column 'Item | Details' table of 'key: value' facts is not read like the list "
-                       "it replaces: auth per system and monitoring thresholds are lost",
     "whole-spec-as-table": "reading.table_layouts (register tables): a 'Section — item | Fact' register is expanded "
                            "only in part: a path in the section cell names a contract by the whole path and its rows "
                            "are not gathered into it, multi-column mapping facts lose their checks, overview rows "

@@ -1002,3 +1002,13 @@ def test_a_metric_named_by_its_queue_takes_its_kind_from_the_label_it_stands_und
     text = ("# Venue → Tuners\n\n## Monitoring\n\n- Queue depth\n  - `vd-int-tuneround-out` > 100 messages: warning\n"
             "- Latency\n  - F1 request → `201`, P95 > 10 s over 30 min: warning\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "latency"]
+
+
+def test_a_table_of_pairs_reads_as_the_list_of_pairs_it_stands_for():
+    text = ("# Checkout → Harbor\n\n## Authentication\n\n| Item | Details |\n|---|---|\n"
+            "| Harbor WMS API | OAuth 2.0 client credentials; client secret rotated every 90 days; stored in Vault |\n"
+            "| Checkout callback endpoint | HMAC-SHA256 with a shared secret; rotated every 6 months; stored in Vault |\n")
+    assert {a.system.text for a in spec_of(text).auth} == {"Harbor WMS API", "Checkout callback endpoint"}
+    summary = ("# A → B\n\n## Summary\n\n| Topic | Value |\n|---|---|\n| F1 pull | `GET /v1/orders`, ~300/day |\n"
+               "| F2 post | `POST /v1/batches`, 20/day |\n")
+    assert spec_of(summary).contracts == []  # a summary that names calls is no list of units

@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..document.model import Cell, ListBlock, ListItem, Paragraph, Row, Section, Table
 from ..span import Span
+from .statements import decision_table
 
 _MIN_ROWS = 5
 _MIN_PARTS = 3
@@ -253,6 +254,33 @@ def _item(cells: list[Cell], span: Span) -> ListItem:
     texts = [cell.text.strip() for cell in cells]
     key, rest = (texts[0], "; ".join(t for t in texts[1:] if t)) if len(texts) > 1 else ("", texts[0] if texts else "")
     return ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
+
+
+# -- a table of pairs: "| Item | Details |" over "| Mechanism | OAuth 2.0 ... |" ----------------------------------
+def listify_pairs(root: Section, vocab) -> None:
+    """Turn each two-column table of "key | value" pairs whose header names no part's columns ("Item |
+    Details", "Property | Value") into the list of "key: value" items it stands for (in place), so that
+    a fact reads the same in a table of pairs as in a list."""
+    for section in root.walk():
+        section.blocks = [_pairs_list(block, vocab) or block if isinstance(block, Table) else block
+                          for block in section.blocks]
+
+
+_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)")
+
+
+def _pairs_list(table: Table, vocab) -> ListBlock | None:
+    if len(table.header) != 2 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()) \
+            or decision_table(table):
+        return None  # a part's own table; a decision log, read as its decisions with the reasons kept as prose
+    if any(len(row.cells) != 2 or not row.cells[0].text.strip() or len(row.cells[0].text.split()) > 8
+           or row.cells[0].text.lstrip(" *").startswith("`") for row in table.rows):
+        return None  # a row of a field table ("`order_id` | string"), an empty key: no list of pairs
+    if sum(1 for row in table.rows if re.search(r"\s[—–]\s", row.cells[0].text)) * 2 >= len(table.rows):
+        return None  # "| Plant Portal — renewal | every 120 days |": keys of two parts, read as rows
+    if any(_CALL.search(row.cells[1].text) for row in table.rows):
+        return None  # "| F2 batch post | `POST /v1/roast-batches`, 20-30/day |": a summary naming calls, no unit's pairs
+    return ListBlock([_item(row.cells, row.span) for row in table.rows], False, table.span)
 
 
 # -- a list of records: "- **`vin`**: source type: string; target field: `vehicle_vin`; ..." ----------------
