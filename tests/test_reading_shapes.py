@@ -1012,3 +1012,11 @@ def test_a_table_of_pairs_reads_as_the_list_of_pairs_it_stands_for():
     summary = ("# A → B\n\n## Summary\n\n| Topic | Value |\n|---|---|\n| F1 pull | `GET /v1/orders`, ~300/day |\n"
                "| F2 post | `POST /v1/batches`, 20/day |\n")
     assert spec_of(summary).contracts == []  # a summary that names calls is no list of units
+
+
+def test_a_one_column_table_of_notes_reads_as_the_notes_it_holds():
+    text = ("# Rooms → Packhouse\n\n## Flows\n\n| Notes |\n|---|\n"
+            "| Crate filled: SporeLog → PackPoint. About 1,800 crates a day, peak 250 an hour. |\n"
+            "| Crate graded: PackPoint → SporeLog. About 1,800 a day. |\n")
+    assert [(f.source.text, f.destination.text) for f in spec_of(text).flows] == [
+        ("SporeLog", "PackPoint"), ("PackPoint", "SporeLog")]

@@ -18,7 +18,8 @@ from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .context import Reading
 from .layouts import promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_outlines
-from .table_layouts import grid_tables, listify_pairs, tabulate_records, transpose_tables, unfold_registers
+from .table_layouts import (grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables,
+                            unfold_registers)
 from .scan import scan
 from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign
@@ -69,6 +70,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     transpose_tables(doc.root, vocab)
     tabulate_records(doc.root, vocab)
     listify_pairs(doc.root, vocab)
+    paragraphs_of_notes(doc.root)
     statements = flatten(doc)
     topics = Topics(doc, vocab)
     assign(statements, topics, {"dead_letter": dead_letter.cue})

@@ -256,6 +256,18 @@ def _item(cells: list[Cell], span: Span) -> ListItem:
     return ListItem(f"{key}: {rest}" if key and rest else key or rest, span)
 
 
+# -- a table of one column: "| Notes |" over a sentence per row -------------------------------------------------
+def paragraphs_of_notes(root: Section) -> None:
+    """Turn each one-column table into the list its rows are (in place): a column has no header to read
+    its cells by, so each row is a note in prose, as the same sentences in a list would be."""
+    for section in root.walk():
+        section.blocks = [
+            ListBlock([ListItem(row.cells[0].text, row.span) for row in block.rows if row.cells
+                       and row.cells[0].text.strip()], False, block.span)
+            if isinstance(block, Table) and len(block.header) == 1 and block.rows else block
+            for block in section.blocks]
+
+
 # -- a table of pairs: "| Item | Details |" over "| Mechanism | OAuth 2.0 ... |" ----------------------------------
 def listify_pairs(root: Section, vocab) -> None:
     """Turn each two-column table of "key | value" pairs whose header names no part's columns ("Item |
