@@ -160,15 +160,15 @@ class Contract:
 
     @property
     def addressed(self) -> bool:
-        """The contract names where it is called or sent (a method, a URL, a queue or topic), or the document
-        says once where its transport is reached (an HL7 link's host and port, a gRPC service). One with no
-        address anywhere may be no contract at all (a section's own heading, a note on acknowledgements)."""
-        return self.method is not None or self.url is not None or self.topic is not None or self.transport is not None
+        """The contract names where it is called or sent: a method, a URL, a queue or topic."""
+        return self.method is not None or self.url is not None or self.topic is not None
 
     @property
-    def substantial(self) -> bool:
-        """The contract declares a body or shows an example: something to judge, addressed or not."""
-        return bool(self.examples or self.bodies or self.request_shape or self.response_shape)
+    def judged(self) -> bool:
+        """A contract the rules judge: one that names where it is called or declares a body or an example
+        (a heading with neither may be no contract at all), and not a token call, whose shape is OAuth's."""
+        substantial = bool(self.examples or self.bodies or self.request_shape or self.response_shape)
+        return (self.addressed or substantial) and not self.token_exchange
 
     @property
     def token_exchange(self) -> bool:

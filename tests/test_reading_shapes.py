@@ -881,8 +881,10 @@ def test_a_retry_table_with_a_row_per_caller_is_no_metric_table():
 def test_a_success_row_or_a_blank_continuation_row_is_no_error_category_owing_an_action():
     text = ("# A → B\n\n## Errors\n\n| Class | Codes | Handling |\n|---|---|---|\n"
             "| Transient | 429, 503 | retry with backoff |\n| Permanent | 400, 404 | dead-letter and alert |\n"
-            "| ✅ Fine | 404 on DELETE | |\n\nSuccesses: 201, 202, and 200 (a replay, treated as success).\n")
+            "| | 409 | |\n| ✅ OK | 404 on DELETE | |\n\nSuccesses: 201, 202, and 200 (a replay, treated as success).\n")
     assert "IS401" not in codes(text)
+    (permanent, more) = [e for e in spec_of(text).errors if e.category == "permanent"]
+    assert more.action is permanent.action  # the blank-named row goes on with the row above
     assert "IS401" in codes(text.replace("| dead-letter and alert |", "| |"))
 
 

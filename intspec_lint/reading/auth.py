@@ -16,7 +16,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
 from .text import finds, said, sentences, structural, system_word
-from .values import value
+from .values import is_placeholder, value
 from .vocabulary import strip_numbering
 
 _NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
@@ -96,23 +96,6 @@ _MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\
 _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every)\b", re.I)
 
 mechanism = lambda text: _first(_MECHANISM, text)  # noqa: E731
-
-# families of mechanism: a signature and an OAuth token are two credentials, a token and a bearer one
-_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
-             ("token", r"oauth|client[- ]credentials|token|jwt|oidc|openid|saml"), ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
-             ("password", r"password|basic|kerberos|ntlm|sasl|scram"), ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
-
-
-_OPEN = re.compile(r"\b(?:TBD|TBC|TODO|to\s+be\s+(?:decided|confirmed|agreed))\b", re.I)
-
-
-def _family(text: str) -> str:
-    return next(iter(_families(text)), "")
-
-
-def _families(text: str) -> list[str]:
-    lowered = text.lower()
-    return [name for name, words in _FAMILIES if re.search(words, lowered)]
 rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
 storage = lambda text: _first(_STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)
@@ -191,16 +174,14 @@ class _Reader:
     def _drop_strangers(self, r: Reading) -> None:
         """An entry that names no mechanism and keeps nothing, for something that is none of the document's
         systems ("NBC-430 Key Vault references in App Service config — Done", a ticket's sub-task): no entry."""
+        named = [e for e in self.entries if e.system is not None and e.mechanism is not None]
         known = {word for flow in r.spec.flows for v in (flow.source, flow.destination) if v is not None
-                 for word in re.findall(r"[a-z0-9]{3,}", v.text.lower())}
-        known |= {word for e in self.entries if e.mechanism is not None and e.system is not None
-                  for word in re.findall(r"[a-z0-9]{3,}", e.system.text.lower())}
+                 for word in _words(v.text)} | {word for e in named for word in _words(e.system.text)}
         if not known:
             return
         strangers = [e for e in self.entries if e.mechanism is None and e.storage is None and e.system is not None
-                     and not set(re.findall(r"[a-z0-9]{3,}", e.system.text.lower())) & known]
-        named = [e for e in self.entries if e.system is not None and e.mechanism is not None]
-        kinds = {kind for e in named for kind in _families(e.mechanism.text)}
+                     and not _words(e.system.text) & known]
+        kinds = _kinds(named)
         # a config block's credential (`KAFKA_SASL_MECHANISM: SCRAM-SHA-512`) that a named system's entry describes
         strangers += [e for e in self.entries if e.system is None and e.mechanism is not None and named
                       and set(_families(e.mechanism.text)) <= kinds]
@@ -210,7 +191,7 @@ class _Reader:
     def _second_credential(self, r: Reading):
         """Where the document keeps or rotates a credential of another kind than the one entry's (a webhook's
         signing secret beside an OAuth client): the other side's authentication, told where no entry was read."""
-        kinds = {kind for e in self.entries if e.mechanism is not None for kind in _families(e.mechanism.text)}
+        kinds = _kinds(self.entries)
         if not kinds:
             return None
         for statement in r.statements:
@@ -218,13 +199,13 @@ class _Reader:
                 continue
             # a managed identity reaching the vault is how a secret is read, not another credential
             said = re.sub(r"`[^`]*`", " ", statement.text)  # `paystream-api-key` names a secret, not a kind
-            found = {_family(m.group(0)) for m in _MECHANISM.finditer(said)} - {"", "identity"}
+            found = {next(iter(_families(m.group(0))), "") for m in _MECHANISM.finditer(said)} - {"", "identity"}
             # a credential of its own kind, its section saying where it is kept or how it is rotated (not a
             # header's name in a contract)
             if found and not found & kinds:
                 around = " ".join(s.text for s in r.within(statement.section, own=True)) \
                     if "auth" in r.topics.of(statement.section) else statement.text
-                if (_STORAGE.search(around) or _ROTATION.search(around)) and not _OPEN.search(around):
+                if (_STORAGE.search(around) or _ROTATION.search(around)) and not is_placeholder(around):
                     return statement.span  # an open value ("rotation: TBD") is a gap to report, not evidence
         return None
 
@@ -469,3 +450,25 @@ def _line_of(span, text: str, offset: int):
     extra = text.count("\n", 0, offset)
     return span if not extra else span._replace(line=span.line + extra, column=1, end_line=span.line + extra,
                                                 end_column=1)
+
+
+# families of mechanism: a signature and an OAuth token are two credentials, a token and a bearer one
+_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
+             ("token", r"oauth|client[- ]credentials|token|jwt|oidc|openid|saml"),
+             ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
+             ("password", r"password|basic|kerberos|ntlm|sasl|scram"),
+             ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
+
+
+def _families(text: str) -> list[str]:
+    lowered = text.lower()
+    return [name for name, words in _FAMILIES if re.search(words, lowered)]
+
+
+def _kinds(entries) -> set[str]:
+    """The families of the mechanisms `entries` name."""
+    return {kind for e in entries if e.mechanism is not None for kind in _families(e.mechanism.text)}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]{3,}", text.lower()))

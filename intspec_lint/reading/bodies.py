@@ -63,8 +63,8 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
             return
     if code.info in ("mermaid", "plantuml", "dot", "ascii", "diagram"):
         return
-    # a transcript whatever the fence: "http" too when the answer is written "→ 201 {...}", not as HTTP/1.1
-    # an "http" block that holds a whole exchange: the call, then its answer ("→ 201 {...}" or "HTTP/1.1 200 OK")
+    # a transcript whatever the fence; an "http" block too when it holds a whole exchange, the call and then
+    # its answer ("→ 201 {...}" or "HTTP/1.1 200 OK")
     written = code.info in ("", "json", "text", "txt", "bash", "sh", "shell", "console") or (
         code.info == "http" and (_ARROW_STATUS.search(code.text) or _ANSWER_AFTER_CALL.search(code.text)))
     parts = transcript(code.text, code.first_line) if written else None

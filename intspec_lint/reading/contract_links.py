@@ -356,10 +356,10 @@ _TRANSPORT = lazy(r"(?<![\w/@.-])(?:[a-z][\w-]*\.)+[a-z]{2,}:\d{2,5}\b|\b(?:mllp
 def _transport_said_once(r: Reading) -> None:
     """A contract that names no address of its own, in a document that says once where its transport is
     reached (an HL7 link's host and port, a gRPC service, a broker): its address is that, said elsewhere."""
-    lost = [c for c in r.spec.contracts if c.method is None and c.url is None and c.topic is None]
+    lost = [c for c in r.spec.contracts if not c.addressed]
     if not lost:
         return
-    said = next((s for s in r.statements if _TRANSPORT.search(s.text)), None)
+    said = next(((s, m) for s in r.statements for m in [_TRANSPORT.search(s.text)] if m), None)
     if said is not None:
         for contract in lost:
-            contract.transport = evidence(_TRANSPORT.search(said.text).group(0), said.span)
+            contract.transport = evidence(said[1].group(0), said[0].span)

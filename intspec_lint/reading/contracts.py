@@ -20,7 +20,8 @@ from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, decision_table, key_value
-from .status_codes import DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, example_status, status_line
+from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell,
+                           example_status, status_line)
 from .topics import METHOD_URL
 from .values import value
 
@@ -64,8 +65,6 @@ def read(r: Reading) -> None:
         r.mark("contracts", r.spec.contracts[0].span)
 
 
-# a clause of a list written in prose that opens with its code: "`404` unknown journey;", "`429`;"
-_CODE_CLAUSE = lazy(r"^\W{0,3}`[1-5]\d\d`(?:\s*/\s*`[1-5]\d\d`)*(?:\s+[^;\n]{0,80})?[;.,]?\s*$")
 _CODE_AND_REASON = lazy(r"^\W{0,3}[1-5]\d\d\s+(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)`?\s+(?:when|if|for|on|after|once)\b")
 _RESPONSE_OF_STATUS = lazy(r"^\W*(?:example\s+)?(?:response|reply|answer)\b[^`\d\n]{0,12}`?([1-5]\d\d)\s+"
                            r"([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)`?\W*$", re.I)
@@ -285,7 +284,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
         status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
                                         statement.section))
-    elif status and (statement.shape == "item" or _CODE_AND_REASON.match(text) or _CODE_CLAUSE.match(text)):
+    elif status and (statement.shape == "item" or _CODE_AND_REASON.match(text) or CODE_CLAUSE.match(text)):
         # "- `409` duplicate", "`207 Multi-Status` when some events fail validation": a code and what it means
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))
     elif _RESPONSE_OF_STATUS.match(text):  # "**Example Response** — `200 OK`": the status the example answers with

@@ -129,6 +129,11 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     if "action" not in fields and last not in columns and last < len(cells) and error_action(cells[last].text):
         fields["action"] = value(cells[last].text, cells[last].span)  # "What the connector does": the last column
     name = fields.get("category")
+    above = r.spec.errors[-1] if r.spec.errors and r.spec.errors[-1].span.line < statement.span.line else None
+    if name is not None and not name.text.strip() and above is not None:
+        name = above.name  # "| | `503` from us | you redeliver |": the row above's category goes on
+        if not (fields.get("action") and fields["action"].text.strip()):
+            fields["action"] = above.action
     category = (r.vocab.category(name.text) if name else None) or (name.text.lower() if name else "")
     r.mark("errors", statement.section.span)
     r.spec.errors.append(ErrorCategory(statement.span, category, name, fields.get("examples"), fields.get("action")))

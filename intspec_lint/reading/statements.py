@@ -112,9 +112,8 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     return out
 
 
-# a section that says it is not the design: a ticket or ADR whose status rejects it, a heading naming the
-# options weighed and not taken
-# "Status: Rejected", "**Labels:** `ops` · **Status:** Superseded by ADR-7"
+# a section that says it is not the design: a ticket or ADR whose status rejects it ("Status: Rejected",
+# "**Labels:** `ops` · **Status:** Superseded by ADR-7"), a heading naming the options weighed and not taken
 _STATUS_NOT_CHOSEN = re.compile(r"(?:^|[·|;]\s*)[*_\s]*status[*_\s]*:[*_\s]*(?:rejected|superseded|withdrawn|abandoned|declined|"
                                 r"won'?t\s+do|not\s+chosen)\b", re.I)
 # a migration plan's "Current state" beside its "Target state": what is being replaced, not the design

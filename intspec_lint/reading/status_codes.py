@@ -59,6 +59,8 @@ _ANSWERS_WITH = lazy(r"\b(?:answer(?:s|ed)?|returns?|responds?|replies|repl(?:y|
 _CODE_ALONE = lazy(r"^\W{0,3}`([1-5]\d\d)`(?:\s*/\s*`[1-5]\d\d`)*\W*$")  # "...; `500`; `503`.": listed with the rest, no meaning of its own
 _CODE_LED = lazy(r"^\W{0,3}[A-Za-z][^`;]{0,60}?\s`([1-5]\d\d)`(?=\s+[A-Za-z])")  # "Curator answers F2 with `202` and ..."
 _CODE_RUN = lazy(r"`[1-5]\d\d`(?:\s*/\s*`[1-5]\d\d`)*")
+# a clause of a list written in prose that opens with its code: "`404` unknown journey;", "`429`;"
+CODE_CLAUSE = lazy(r"^\W{0,3}`[1-5]\d\d`(?:\s*/\s*`[1-5]\d\d`)*(?:\s+[^;\n]{0,80})?[;.,]?\s*$")
 _HTTP_STATUS_LINE = lazy(r"^\s*HTTP/\d(?:\.\d)?\s+([1-5]\d\d)\b", re.M)
 
 

@@ -225,7 +225,7 @@ class Vocabulary:
 
     @lru_cache(maxsize=8192)
     def category(self, text: str) -> str | None:
-        """transient / permanent / partial, from a category's name."""
+        """transient / permanent / partial (or success, an outcome that is no error), from a category's name."""
         normal = normalize(text)
         for name, pattern in self._categories:
             if pattern.search(normal):

@@ -17,7 +17,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "status codes with their meaning in this integration, each side guesses, and the guesses differ. A heading "
     "that names no address and declares no body is not judged as a contract (it may be a section's own title), "
     "and a contract that names no address of its own in a document that says once where its transport is "
-    "reached (an HL7 link's `host:port`, a gRPC service, an `sftp://` drop) is not asked for one.",
+    "reached (an HL7 link's `host:port`, a gRPC service, an `sftp://` drop) is not judged here: its examples "
+    "still are (IS202, IS204).",
     bad="## API Contracts\n\n### Create fulfillment order\n\n`POST /v1/orders` sends the order to the warehouse.\n",
     good="## API Contracts\n\n### Create fulfillment order\n\n- **Method and URL**: `POST /v1/orders`\n"
     "- **Request body**: `order_id` (string, required), `lines` (array, required)\n"
@@ -45,10 +46,8 @@ def contract_incomplete(spec, options):
                                            "codes")
         return
     for contract in spec.contracts:
-        if contract.transport is not None or not (contract.addressed or contract.substantial) \
-                or contract.token_exchange:
-            continue  # its transport said once elsewhere; a heading with nothing to call and no body; a token
-            # call, whose shape is OAuth's and not the integration's
+        if not contract.judged or contract.transport is not None:
+            continue  # a unit of a transport said once elsewhere (an HL7 link): no HTTP call to judge it as
         subject = contract.subject
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
