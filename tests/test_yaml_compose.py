@@ -104,3 +104,18 @@ TREES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3).map(lamb
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "1", "null"]), TREES), max_size=5))
 def test_same_trees_on_generated_documents(pairs):
     agree("".join(f"{key}: {value}\n" for key, value in pairs))
+
+
+def test_yaml_1_2_that_the_c_parser_refuses_is_read_by_the_pure_parser():
+    """libyaml reads YAML 1.1, which refuses a colon inside a plain scalar in a flow mapping; 1.2
+    allows it, and a spec written that way is no syntax error."""
+    from intspec_lint import lint_text
+    from intspec_lint.document.yaml import parse_yaml
+
+    text = "monitoring:\n  - {metric: nightly sync done by 04:00 UTC, kind: other, threshold: not done, alert: warning}\n"
+    (item,) = parse_yaml(text).root.value[0][1].value
+    assert [(k.value, v.value) for k, v in item.value][0] == ("metric", "nightly sync done by 04:00 UTC")
+    spec = "intspec: 1\nname: A to B\n" + text
+    assert "IS001" not in {f.code for f in lint_text(spec, "yaml")}
+    with pytest.raises(YamlSyntaxError):
+        parse_yaml("a: {b: [c}\n")  # invalid for both: still an error with its place

@@ -32,6 +32,13 @@ def _yaml():
 
 
 @lru_cache(maxsize=1)
+def _pure_yaml():
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
+
+
+@lru_cache(maxsize=1)
 def _composer():
     """A class that composes one document with ruamel.yaml's C parser and the safe loader's tag
     resolution, or None without the C extension.
@@ -111,7 +118,12 @@ def parse_yaml(text: str) -> YamlDocument:
 
     lines = text.split("\n")
     try:
-        root = compose(text)
+        try:
+            root = compose(text)
+        except MarkedYAMLError:
+            # the C parser reads YAML 1.1, which refuses what 1.2 allows (`{at: 04:00 UTC}`, a colon inside
+            # a plain scalar in a flow mapping): the pure parser reads 1.2, and has the last word
+            root = _pure_yaml().compose(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2) if mark else Span(1, 1, 1, 1)

@@ -25,6 +25,7 @@ class Reading:
     statements: list[Statement]
     spec: Spec
     examples: set[int] = field(default_factory=set)  # ids of the code blocks that are contracts' examples
+    described: dict[int, list] = field(default_factory=dict)  # id of an API description block -> its contracts
     shared: dict = field(default_factory=dict)  # spec-wide facts for the scope step: "auth.storage" -> Value
     _by_section: dict[int, list[Statement]] | None = None
     _children: dict[int, list[Statement]] | None = None

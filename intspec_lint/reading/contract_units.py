@@ -86,8 +86,12 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             visit(child, section.title)
 
     def _take(section: Section) -> None:
+        # "### Examples" under the unit writing calls to several endpoints: each call a unit of its own, to
+        # join the contract of its endpoint
+        split = [child for child in section.children if not child.children and _split(child)]
+        apart = {id(s) for child in split for s in r.within(child)}
         taken.update(id(s) for s in section.walk())
-        found.append((section.title, r.within(section), section.span))
+        found.append((section.title, [s for s in r.within(section) if id(s) not in apart], section.span))
         found[-1][1].insert(0, _heading(r, section))
 
     def _split(section: Section) -> bool:

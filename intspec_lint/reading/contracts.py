@@ -14,6 +14,7 @@ import re
 
 from ..model import Body, Contract, StatusCode, Value
 from ..span import Span
+from . import api_blocks
 from .context import Reading
 from .contract_links import endpoint_of, same_endpoint, settle
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
@@ -50,8 +51,25 @@ _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `
 
 def read(r: Reading) -> None:
     merged: dict[str, Contract] = {}
+    for contract in api_blocks.contracts(r):  # an OpenAPI or AsyncAPI block: its operations, declared
+        identity = endpoint_of(contract) or contract.label
+        if identity and identity not in merged:
+            merged[identity] = contract
+        r.spec.contracts.append(contract)
     for heading, statements, span in units(r):
-        contract = _contract(r, heading, statements, span)
+        kept = [s for s in statements if s.code is None or id(s.code) not in r.described]
+        if not kept:
+            continue
+        contract = _contract(r, heading, kept, span)
+        declared = [c for s in statements if s.shape == "code" and id(s.code) in r.described for c in r.described[id(s.code)]]
+        if len(declared) == 1 and not endpoint_of(contract):  # "### Chunk upload" over one operation's OpenAPI
+            _merge(declared[0], contract)  # and its examples: the operation's section
+            declared[0].name = declared[0].name or contract.name
+            continue
+        if declared and not endpoint_of(contract):
+            api_blocks.place_examples(contract, declared)
+            if not contract.examples and not contract.status_codes:
+                continue  # the words and examples around an API description: its operations are the contracts
         identity = endpoint_of(contract)
         same = same_endpoint(identity, merged) if identity else None
         if same:
@@ -61,6 +79,7 @@ def read(r: Reading) -> None:
             merged[identity] = contract
         r.spec.contracts.append(contract)
     settle(r)
+    api_blocks.rehome_examples(r.spec.contracts)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
 
