@@ -1022,3 +1022,18 @@ def test_a_one_column_table_of_notes_reads_as_the_notes_it_holds():
             "| Crate graded: PackPoint → SporeLog. About 1,800 a day. |\n")
     assert [(f.source.text, f.destination.text) for f in spec_of(text).flows] == [
         ("SporeLog", "PackPoint"), ("PackPoint", "SporeLog")]
+
+
+def test_a_flow_tables_trigger_column_is_told_by_its_cells_whatever_its_header():
+    text = ("# Depots → Platform\n\n## Feeds\n\n| Feed | From → To | What kicks it off | Content | Volume |\n"
+            "|---|---|---|---|---|\n"
+            "| A. Activity | Depots → Platform | Nightly export, 02:15 UTC | One CSV per depot | 14 files/day |\n"
+            "| B. Acks | Platform → Depots | End of each load of a Feed A file | One ack CSV | ~15/day |\n"
+            "| C. Result | Depots → Platform | Import of a Feed B file | One result CSV | 1/day |\n")
+    flows = spec_of(text).flows
+    assert [(f.name.text, f.trigger.text) for f in flows][:2] == [
+        ("A. Activity", "Nightly export, 02:15 UTC"), ("B. Acks", "End of each load of a Feed A file")]
+    assert "IS101" not in codes(text)
+    # a column whose cells say no "when" is no trigger: the gap is still reported
+    assert "IS101" in codes(text.replace("Nightly export, 02:15 UTC", "Export job").replace(
+        "End of each load of a Feed A file", "Load job"))

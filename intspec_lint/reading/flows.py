@@ -87,7 +87,7 @@ def read(r: Reading) -> None:
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "flows":
-                _row(r, statement, kind[1])
+                _row(r, statement, _by_content(statement.table, kind[1]))
         elif statement.shape in ("item", "line") and "flows" in statement.placed and statement.depth == 0:
             _item(r, statement)
     for span, fields in r.code_records("flows"):
@@ -112,6 +112,40 @@ def _labelled(r: Reading, title: str, part: str = "flows") -> bool:
     """A heading labelled by `part` before what it names: "Flow A: ...", "Contract: create order"."""
     label = r.vocab.label(title)[0]
     return bool(label) and part in r.vocab.section_parts(label)
+
+
+_WHEN = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:cron|nightly|daily|hourly|weekly|"
+             r"monthly|every|each|on|when|whenever|after|once|upon|end\s+of|start\s+of|triggered|scheduled?)\b", re.I)
+
+
+def _by_content(table, columns: dict[int, str]) -> dict[int, str]:
+    """The columns of a flow table with what the header words leave unsaid: a column whose cells mostly
+    say when ("nightly export, 02:15 UTC", "end of each load") is the trigger, under whatever header
+    ("What kicks it off"); a first column no header word names is the flow's name ("Feed"), before a
+    later column whose header only looks like a name's."""
+    if id(table) in _SEEN and _SEEN[id(table)][0] is table:
+        return _SEEN[id(table)][1]
+    found = dict(columns)
+    unknown = [i for i in range(len(table.header)) if i not in found]
+    named = next((i for i, name in found.items() if name == "name"), None)
+    if named and 0 in unknown:  # "| Feed | ... | What kicks it off |": a row's first cell names it, not a later one
+        del found[named]
+        unknown.append(named)
+    if "trigger" not in found.values():
+        for index in unknown:
+            cells = [row.cells[index].text for row in table.rows if index < len(row.cells) and row.cells[index].text.strip()]
+            if len(cells) >= 2 and sum(bool(_WHEN.search(cell)) for cell in cells) * 2 > len(cells):
+                found[index] = "trigger"
+                unknown.remove(index)
+                break
+    if "name" not in found.values() and 0 in unknown:
+        found[0] = "name"
+    _SEEN.clear()
+    _SEEN[id(table)] = (table, found)
+    return found
+
+
+_SEEN: dict[int, tuple] = {}  # the table last read and its columns: once per table, not per row
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:
