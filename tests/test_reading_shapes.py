@@ -1037,3 +1037,25 @@ def test_a_flow_tables_trigger_column_is_told_by_its_cells_whatever_its_header()
     # a column whose cells say no "when" is no trigger: the gap is still reported
     assert "IS101" in codes(text.replace("Nightly export, 02:15 UTC", "Export job").replace(
         "End of each load of a Feed A file", "Load job"))
+
+
+def test_a_mapped_fields_type_declared_by_its_contracts_schema_need_not_be_repeated_in_the_line():
+    text = ("# Shop → Ledger\n\n## Contracts\n\n### POST https://ledger.example/v1/entries\n\n"
+            "```json\n{\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"string\"}, "
+            "\"booked_at\": {\"type\": [\"string\", \"null\"]}}}\n```\n\n"
+            "## Data mapping\n\n- `order.total` (integer, cents) → `amount` (string): divide by 100\n"
+            "- `order.paid_at` (timestamp) → `booked_at`: as UTC ISO 8601\n"
+            "- `order.note` (string) → `memo`: cut to 80 characters\n")
+    rows = spec_of(text).mappings
+    assert [m.target_type.text if m.target_type else None for m in rows] == ["string", "string", None]
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS801"] == [15]  # `memo`: declared nowhere
+
+
+def test_a_mapping_rule_wrapped_onto_the_next_line_is_one_rule():
+    text = ("# Registry → Shop\n\n## Data mapping\n\n"
+            "- `decision` (enum) → `order.status` (enum): `approved`→`PAID`,\n"
+            "  `refused`→`CANCELLED`; anything else → `REVIEW`.\n"
+            "- `etag` (string) → `If-Match` (string) - sent back on the next call\n")
+    first, second = spec_of(text).mappings
+    assert {"approved": "PAID", "refused": "CANCELLED"}.items() <= first.enum_map.items()
+    assert (second.target_field.text, second.transform.text) == ("If-Match", "sent back on the next call")

@@ -19,7 +19,7 @@ from .values import enum_pairs, value
 _TYPE = r"[^()]*(?:\([^()]*\)[^()]*)*"  # "varchar(32), unique": one level of brackets inside
 _MAP_ARROW = lazy(
     rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|maps to|to)\s*"
-    rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–-]|[.,](?=\s|$))\s*(?P<rule>.*))?$",
+    rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–]|(?<=\s)-\s|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
 _TYPED_FIELD = lazy(r"^`?(?P<field>[\w.\[\]/$@-]+)`?\s*\((?P<type>[^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
@@ -120,6 +120,8 @@ def _declared_types(spec, rows) -> None:
             for field in body.fields:
                 if field.type:
                     declared.setdefault(_leaf(field.name), set()).add((field.type, field.span))
+            for name, kind in _schema_types(body.schema):  # a JSON Schema's (or OpenAPI's) properties
+                declared.setdefault(_leaf(name), set()).add((kind, body.span))
     for row in rows:
         for side in ("source", "target"):
             name, kind = getattr(row, f"{side}_field"), getattr(row, f"{side}_type")
@@ -133,6 +135,23 @@ def _declared_types(spec, rows) -> None:
         if given(row.transform) and _COPY.match(row.transform.text) and given(source) != given(target):
             # "`station_id` → `station_ref`: copy": a copy keeps the type the other side has
             row.source_type, row.target_type = source or target, target or source
+
+
+def _schema_types(schema, depth: int = 0):
+    """(property name, its type) for every property of a JSON Schema, nested ones included; a type that
+    may be null (`[string, "null"]`) is its other type."""
+    if not isinstance(schema, dict) or depth > 12:
+        return
+    properties = schema.get("properties")
+    for name, sub in (properties.items() if isinstance(properties, dict) else ()):
+        if isinstance(sub, dict):
+            kind = sub.get("type")
+            kind = next((str(k) for k in kind if k != "null"), "") if isinstance(kind, list) else kind
+            if isinstance(kind, str) and kind:
+                yield str(name), kind
+            yield from _schema_types(sub, depth + 1)
+    if isinstance(schema.get("items"), dict):
+        yield from _schema_types(schema["items"], depth + 1)
 
 
 _KINDS = (("enum", r"\benum"), ("timestamp", r"date-?time|timestamp|iso[- ]?8601|rfc[- ]?3339|epoch|instant"),
@@ -207,8 +226,8 @@ def mapping_parts(text: str) -> dict[str, str] | None:
     if not match:
         return _joined_sources(first.strip())
     rule = (match.group("rule") or "").strip()
-    if not rule and "\n" in text:
-        rule = text.split("\n", 1)[1].strip()
+    if "\n" in text:  # the rule goes on in the item's next lines (a wrapped line, not a new row)
+        rule = f"{rule} {' '.join(text.split(chr(10))[1:]).strip()}".strip()
     found = {
         "source_field": match.group("src").strip(" *`"),
         "source_type": (match.group("stype") or "").strip(),
