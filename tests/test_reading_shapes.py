@@ -1059,3 +1059,27 @@ def test_a_mapping_rule_wrapped_onto_the_next_line_is_one_rule():
     first, second = spec_of(text).mappings
     assert {"approved": "PAID", "refused": "CANCELLED"}.items() <= first.enum_map.items()
     assert (second.target_field.text, second.transform.text) == ("If-Match", "sent back on the next call")
+
+
+def test_a_categorys_action_in_the_next_sentence_of_its_paragraph_is_its_action():
+    text = ("# Scanner → Archive\n\n## When a call fails\n\n"
+            "Transient: `429`, `503`, read timeouts (30 s) and connection resets. The ingestor retries these.\n\n"
+            "Permanent: `400`, `401`, `422`. Retrying will not help; the message is\n"
+            "dead-lettered straight away.\n")
+    assert [(e.category, e.action.text if e.action else None) for e in spec_of(text).errors] == [
+        ("transient", "The ingestor retries these."),
+        ("permanent", "Retrying will not help; the message is\ndead-lettered straight away.")]
+    assert "IS401" not in codes(text)
+    # a next sentence that names a category of its own is that category, not the one before's action
+    both = ("# A → B\n\n## Errors\n\nTransient — `429`, `503`: retry. Permanent — `400`, `422`: no retry; "
+            "the message goes to the dead-letter topic.\n")
+    assert {e.category for e in spec_of(both).errors} == {"transient", "permanent"}
+
+
+def test_a_metric_line_wrapped_in_its_paragraph_is_one_line():
+    text = ("# Scanner → Archive\n\n## What we watch\n\n"
+            "- Registration latency, message to `202`: P95 over 2 minutes for 15 minutes\n"
+            "  is a warning.\n"
+            "- Consumer lag above 20 messages, or the oldest message older than 30 minutes,\n"
+            "  is a warning.\n")
+    assert [m.alert.text if m.alert else None for m in spec_of(text).monitoring] == ["warning", "warning"]

@@ -16,6 +16,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
+from .topics import continues
 from .values import value
 
 _ACTION = lazy(
@@ -57,6 +58,7 @@ _ANY_4XX = lazy(r"\b(?:any\s+other|all\s+other|every\s+other|other)\s+(?:4xx|cli
 
 def read(r: Reading) -> None:
     taken: set[int] = set()
+    said: tuple | None = None  # (the statement that named a category, its entry): the paragraph may go on
     for section in r.doc.root.walk():
         if "errors" not in r.topics.of(section):
             continue
@@ -77,6 +79,12 @@ def read(r: Reading) -> None:
             if kind is not None and kind[0] == "errors":
                 _row(r, statement, kind[1])
             continue
+        if said is not None and continues(statement, said[0]) and not _names_category(r, statement):
+            if said[1].action is None and error_action(statement.text) and not leading_category(statement.text, r.vocab):
+                said[1].action = value(statement.text, statement.span)  # "Transient: 429, 503. The worker retries these."
+            said = (statement, said[1])
+            continue
+        said = None
         if "errors" not in statement.topics or statement.shape == "heading":
             continue
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
@@ -92,6 +100,8 @@ def read(r: Reading) -> None:
         if named or custom:
             nested = [n.text for n in r.under(statement) if n.shape == "item"]
             entry(r, pair[0], pair[1], statement.span, nested)
+            if r.spec.errors and r.spec.errors[-1].span.line == statement.span.line:
+                said = (statement, r.spec.errors[-1])
             continue
         for offset, sentence in sentences(statement.text):
             category = leading_category(sentence, r.vocab)
@@ -102,6 +112,13 @@ def read(r: Reading) -> None:
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
     if r.spec.errors:
         r.mark("errors", r.spec.errors[0].span)
+
+
+def _names_category(r: Reading, statement) -> bool:
+    """The statement names a category of its own ("Permanent — 400 ...", "Partial failures are ...")."""
+    pair = key_value(statement.text)
+    return bool(pair and r.vocab.category(pair[0])) or any(
+        leading_category(sentence, r.vocab) for _, sentence in sentences(statement.text))
 
 
 def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:

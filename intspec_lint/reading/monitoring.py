@@ -253,9 +253,21 @@ def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
     return sentence.strip(), threshold, alert.group(0) if alert else ""
 
 
+_NEW_LINE = lazy(r"^\s*(?:[:\-*+•]\s|\d+[.)]\s|[A-Za-z][\w /()-]{0,30}:\s)")
+
+
+def wrapped_line(text: str) -> str:
+    """The first line of `text` with the lines that only continue it (a paragraph wrapped at a width),
+    not those that start anew (a definition, a bullet, a "Key: value" line)."""
+    lines = text.split("\n")
+    count = next((i for i, line in enumerate(lines[1:], 1) if not line.strip() or _NEW_LINE.match(line)), len(lines))
+    return " ".join(" ".join(lines[:count]).split())
+
+
 def metric_parts(text: str) -> tuple[str, str, str] | None:
-    """(metric, threshold, alert) from "P99 latency > 2 s → warning" and similar lines."""
-    first = text.split("\n")[0]
+    """(metric, threshold, alert) from "P99 latency > 2 s → warning" and similar lines; a line wrapped in
+    its paragraph ("... for 15 minutes\n  is a warning.") is one line."""
+    first = wrapped_line(text)
     comparison = _COMPARISON.search(first)
     alert = None
     levels = list(_ALERT_LEVEL.finditer(first))

@@ -115,7 +115,7 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         for part, cue in (cues or {}).items():
             if said and part not in statement.topics and cue(said):
                 statement.topics.add(part)
-        if previous is not None and _continues(statement, previous):
+        if previous is not None and continues(statement, previous):
             statement.topics |= previous.topics  # "... written to `orphans`. The team owns it and is alerted ..."
         previous = statement
         by_section.setdefault(id(statement.section), []).append(statement)
@@ -137,7 +137,7 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
                 statement.topics.add(part)
 
 
-def _continues(statement: Statement, previous: Statement) -> bool:
+def continues(statement: Statement, previous: Statement) -> bool:
     """A sentence of the same paragraph as the one before it goes on about what that one said ("...
     written to `orphans`. Every new row pages the on-call.")."""
     return (statement.shape == "sentence" and previous.shape in ("sentence", "line")
