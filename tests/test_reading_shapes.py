@@ -1083,3 +1083,24 @@ def test_a_metric_line_wrapped_in_its_paragraph_is_one_line():
             "- Consumer lag above 20 messages, or the oldest message older than 30 minutes,\n"
             "  is a warning.\n")
     assert [m.alert.text if m.alert else None for m in spec_of(text).monitoring] == ["warning", "warning"]
+
+
+def test_an_option_marked_as_not_taken_is_not_the_design():
+    text = ("# Shop → Lab\n\n## Dead letters\n\n"
+            "- ✅ Outbound: rows marked `DEAD` in `lab_outbox`; the service desk is alerted on each one.\n"
+            "- ❌ Drop failed status events and let the practice phone.\n"
+            "- Log and drop the message after three attempts — rejected (nobody would notice).\n")
+    assert "IS602" not in codes(text)
+    # a cross alone, where nothing is ticked, may be an icon: its item stays
+    icon = "# A → B\n\n## Errors\n\n- ❌ **Permanent** — `400`, `422` → no retry, dead-letter topic\n"
+    assert [e.category for e in spec_of(icon).errors] == ["permanent"]
+
+
+def test_a_credential_named_after_a_system_is_that_systems_credential():
+    text = ("# Shop → Lab\n\n## Auth\n\n"
+            "- SurfaceLab API: OAuth 2.0 client credentials, scopes `jobs:create`.\n"
+            "- SurfaceLab client secret: stored in Azure Key Vault `kv-shop`.\n"
+            "- Rotation: a new secret every 120 days; both valid for 10 days.\n")
+    (entry,) = spec_of(text).auth
+    assert (entry.mechanism.text, entry.storage.text[:14], entry.rotation.text[:11]) == (
+        "OAuth 2.0 client credentials", "stored in Azur", "a new secre")

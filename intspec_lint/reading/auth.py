@@ -339,8 +339,10 @@ class _Reader:
 
     def _entry(self, system: str, rest: str, statement, nested) -> None:
         span = statement.span
-        entry = Auth(span, system=value(system, span))
-        self.entries.append(entry)
+        entry = self._credential_of(system)
+        if entry is None:
+            entry = Auth(span, system=value(system, span))
+            self.entries.append(entry)
         offset = 0
         for segment in re.split(r"(;\s+|\s·\s|\n)", rest):  # "mechanism: mTLS; rotation: yearly; storage: HSM"
             pair = key_value(segment)
@@ -355,6 +357,15 @@ class _Reader:
                 setattr(entry, self.r.vocab.field("auth", pair[0]), value(pair[1], item.span))
             self._keywords(entry, item.text, item.span)
             self.taken.add(id(item))
+
+    def _credential_of(self, name: str) -> Auth | None:
+        """The entry of the system a credential's name names ("SurfaceLab client secret" after "SurfaceLab
+        API"): that system's credential, not a system of its own."""
+        if not _CREDENTIAL_WORD.search(name):
+            return None
+        own = _bare_system(name)
+        return next((e for e in reversed(self.entries) if own and e.system is not None
+                     and _bare_system(e.system.text) == own), None)
 
     def _prose(self, text: str, span) -> None:
         """Auth told in sentences. A sentence whose subject is a system starts that system's entry; the
@@ -458,6 +469,17 @@ _FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificat
              ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
              ("password", r"password|basic|kerberos|ntlm|sasl|scram"),
              ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
+
+
+_CREDENTIAL_WORD = lazy(r"\b(?:secrets?|keys?|tokens?|credentials?|certificates?|certs?|passwords?)\b", re.I)
+_NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|credentials?|certificates?|certs?|"
+                       r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
+
+
+def _bare_system(name: str) -> str:
+    """A name without its credential and interface words and marks: "✅ SurfaceLab client secret" and
+    "SurfaceLab API" are both "surfacelab"."""
+    return " ".join(_NOT_THE_SYSTEM.sub(" ", name).lower().split())
 
 
 def _families(text: str) -> list[str]:

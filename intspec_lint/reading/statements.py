@@ -98,6 +98,10 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     dropped = _not_chosen(out)
     if dropped:
         out = [s for s in out if id(s.section) not in dropped]
+    ticked = any(s.shape == "item" and _TICKED_ITEM.match(s.text) for s in out)  # a legend: ✅ agreed, ❌ not taken
+    refused = {id(s) for s in out if s.shape == "item" and (_REFUSED_ITEM.search(s.text) or ticked and _CROSSED_ITEM.match(s.text))}
+    if refused:  # "❌ API key in the query string — rejected": an option weighed and not taken, and what it holds
+        out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
     asked = False
     for statement in out:
         if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
@@ -122,6 +126,14 @@ _CURRENT_STATE = re.compile(r"\b(?:current|existing|present|legacy|as-is|old)\s+
                             r"solution|setup|process)\b|\bas-is\b", re.I)
 _NOT_CHOSEN_TITLE = re.compile(r"\b(?:rejected|discarded|not\s+chosen)\b|\b(?:alternatives|options)\s+considered\b|"
                                r"\bconsidered\s+(?:alternatives|options)\b", re.I)
+
+
+# an item marked as an option not taken: "— rejected" right after what it names, or a cross where other items
+# are ticked (a cross alone may be an icon: "❌ Permanent — 400, 422")
+_REFUSED_ITEM = re.compile(r"^[^.;:]{3,80}?\s(?:—|–|-|:)\s*(?:rejected|not\s+chosen|ruled\s+out|discarded|not\s+adopted)\b",
+                           re.I)
+_CROSSED_ITEM = re.compile(r"^\W{0,3}(?:❌|✗|✘|:x:)")
+_TICKED_ITEM = re.compile(r"^\W{0,3}(?:✅|✔|☑|:white_check_mark:)")
 
 
 def _not_chosen(statements: list[Statement]) -> set[int]:
