@@ -1104,3 +1104,35 @@ def test_a_credential_named_after_a_system_is_that_systems_credential():
     (entry,) = spec_of(text).auth
     assert (entry.mechanism.text, entry.storage.text[:14], entry.rotation.text[:11]) == (
         "OAuth 2.0 client credentials", "stored in Azur", "a new secre")
+
+
+CANVAS = """# Kiosk → Workshop
+
+## Contracts
+
+### Contract A · request
+`POST https://api.workshop.example/v1/jobs` · headers `Idempotency-Key: <ticket_no>`, `Content-Type: application/json`.
+Body: `ticket_no` string (req) · `item` string max 80 (req).
+
+### Contract A · response + codes
+201 `{"job_id": string}` · 200 repeated Idempotency-Key, original returned · 400 invalid body · 503 maintenance.
+
+### Contract A · example
+Req `{"ticket_no": "K07-000123", "item": "Brown Oxford"}`
+Resp 201 `{"job_id": "SW-771204"}`
+
+## Monitoring
+Contract A P95 latency > 3 s (10 min) warning · error rate > 2% (10 min) critical · secret expiry < 14 days warning.
+"""
+
+
+def test_boxes_that_each_give_one_facet_of_a_lettered_contract_are_that_contract():
+    (contract,) = spec_of(CANVAS).contracts
+    assert [s.code for s in contract.status_codes if s.listed] == [201, 200, 400, 503]
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+    assert codes(CANVAS, "IS201", "IS202") == []
+
+
+def test_metrics_a_middle_dot_separates_on_one_line_are_each_a_metric():
+    assert [(m.kind, m.alert.text) for m in spec_of(CANVAS).monitoring] == [
+        ("latency", "warning"), ("error-rate", "critical"), ("token-expiry", "warning")]

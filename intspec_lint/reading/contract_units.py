@@ -215,7 +215,10 @@ def _unit_id_cell(statement: Statement) -> str:
     return match.group(1) if match else ""
 
 
-_FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s*(?:[—–:-]|\s-\s)\s*(.+)$")
+# a unit's id: "F1", "C-12", or a contract's kind and its letter or number ("Contract A", "Endpoint 2"); then a
+# separator and the facet ("F1 — status codes", "Contract A · response + codes")
+_FACET_LEAD = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?|(?:Contract|Endpoint|API|Call|Operation|Message|Event|Webhook)\s+"
+                   r"(?:[A-Z]|\d{1,3})(?![\w-]))\s*(?:[—–:·|-]|\s-\s)\s*(.+)$")
 
 
 _IDS_ONLY = lazy(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)(?:\s*(?:,|/|and|&)\s*[A-Z]{1,4}-?\d{1,3}[a-z]?)*\W*$")

@@ -21,7 +21,7 @@ from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic
 from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, decision_table, key_value
-from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell,
+from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
 from .topics import METHOD_URL
 from .values import value
@@ -303,6 +303,9 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
         status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
                                         statement.section))
+    elif status and dotted_codes(text):  # "201 created · 200 replay · 400 invalid body": one code a segment
+        contract.status_codes += [StatusCode(code, span, value(meaning, span) if meaning else None)
+                                  for code, meaning in dotted_codes(text)]
     elif status and (statement.shape == "item" or _CODE_AND_REASON.match(text) or CODE_CLAUSE.match(text)):
         # "- `409` duplicate", "`207 Multi-Status` when some events fail validation": a code and what it means
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))

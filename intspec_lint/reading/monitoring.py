@@ -234,7 +234,7 @@ def _sentence_metrics(r: Reading, text: str):
             before = clause
 
 
-_CLAUSES = lazy(r";\s+|\.\s+(?=[A-Z])|:\s+(?=[A-Z][\w ]{2,30}:)")
+_CLAUSES = lazy(r";\s+|\.\s+(?=[A-Z])|:\s+(?=[A-Z][\w ]{2,30}:)|\s[·•]\s")  # "A > 3 s warning · B > 2 % critical"
 
 
 def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:

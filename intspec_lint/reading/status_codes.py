@@ -108,6 +108,16 @@ def _outside_code(text: str) -> str:
 _LISTED_RUN = lazy(r"(?<![\w.$/-])`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*(?![\w.%/-])")
 
 
+_SEGMENT = lazy(r"\s[·•|]\s")
+
+
+def dotted_codes(text: str) -> list[tuple[int, str]]:
+    """ "201 created · 200 repeated key, original returned · 400 invalid body": codes, each with its
+    meaning, in segments a middle dot (or a bar) separates; [] unless two segments at least open with a code."""
+    found = [(int(m.group(1)), m.group(2).strip(" .;")) for m in map(STATUS_LINE.match, _SEGMENT.split(text)) if m]
+    return found if len(found) >= 2 else []
+
+
 def codes_of_run(text: str) -> list[int]:
     """The codes of "200/204" or "200 or 204" (one meaning for all)."""
     return [int(code) for code in re.findall(r"[1-5]\d\d", text)]
