@@ -1136,3 +1136,33 @@ def test_boxes_that_each_give_one_facet_of_a_lettered_contract_are_that_contract
 def test_metrics_a_middle_dot_separates_on_one_line_are_each_a_metric():
     assert [(m.kind, m.alert.text) for m in spec_of(CANVAS).monitoring] == [
         ("latency", "warning"), ("error-rate", "critical"), ("token-expiry", "warning")]
+
+
+def test_an_auth_table_by_direction_has_an_entry_a_row():
+    text = ("# Choir app ↔ Library\n\n## How do we authenticate each other?\n\n"
+            "| Direction | Mechanism | Rotation | Permissions | Storage |\n|---|---|---|---|---|\n"
+            "| App → Library | OAuth 2.0 client credentials | every 12 months | `sets:read` | AWS Secrets Manager |\n"
+            "| Library → App | HMAC-SHA256 of the body | every 6 months | status events only | Azure Key Vault |\n")
+    assert [(a.system.text, a.mechanism.text) for a in spec_of(text).auth] == [
+        ("App → Library", "OAuth 2.0 client credentials"), ("Library → App", "HMAC-SHA256 of the body")]
+    assert "IS301" not in codes(text)
+
+
+MAPPED_BY_SYSTEM = ("# Relay\n\n## How do your fields map to ours?\n\n"
+                    "| SonoClean | Type | TraceSure | Type | What the relay does |\n|---|---|---|---|---|\n"
+                    "| `cycle_id` | string | `external_id` | string(40) | Copy |\n"
+                    "| `result` | enum | `outcome` | enum | `PASS` → `OK`; `FAIL_A`, `FAIL_B` → `FAILED`; `ABORTED` → `STOP` |\n"
+                    "| `result` | enum | `quarantine` | boolean | `PASS` → false; every other value → true |\n"
+                    "| `card_uid` | text, nullable | `card_ids[]` | string[] | upper-case hex; players without a card skipped |\n"
+                    "\n## Contracts\n\n### Cycle event\n\n| Field | Type |\n|---|---|\n"
+                    "| `result` | enum `PASS`, `FAIL_A`, `FAIL_B`, `ABORTED` |\n")
+
+
+def test_a_mapping_table_with_a_type_column_after_each_systems_column():
+    rows = spec_of(MAPPED_BY_SYSTEM).mappings
+    assert [(m.source_field.text, m.target_type.text, m.transform.text[:6]) for m in rows][:2] == [
+        ("`cycle_id`", "string(40)", "Copy"), ("`result`", "enum", "`PASS`")]
+    assert rows[1].enum_map == {"PASS": "OK", "FAIL_A": "FAILED", "FAIL_B": "FAILED", "ABORTED": "STOP"}
+    # every value mapped, the rest "every other value", and what a missing card means: nothing to report
+    assert codes(MAPPED_BY_SYSTEM, "IS801", "IS803", "IS805") == []
+    assert "IS803" in codes(MAPPED_BY_SYSTEM.replace("; every other value → true", "; `FAIL_A` → true"))

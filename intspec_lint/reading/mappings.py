@@ -271,7 +271,8 @@ _TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|is
 
 _NULL_RULE = lazy(
     r"\b(?:nulls?|nullable|empty|blank|missing|absent|default(?:s|ed)?|omit(?:ted)?|not\s+(?:set|present|provided|"
-    r"given)|if\s+(?:not|no)|when\s+(?:not|no)|otherwise|fallback|fall\s+back|coalesce|none)\b",
+    r"given)|if\s+(?:not|no)|when\s+(?:not|no)|otherwise|fallback|fall\s+back|coalesce|none)\b"
+    r"|\b[a-z]+s\s+without\s+(?:an?|any)\b",  # "players without a card skipped": what happens when it is absent
     re.I,
 )
 

@@ -90,7 +90,9 @@ def value(text: str, span: Span, kind: str = "text") -> Value:
 
 
 _ENUM_ITEM = r"(?:`[^`]{1,40}`|\"[^\"]{1,40}\"|'[^']{1,40}'|[\w.+/-]{1,40})"
-_ENUM_PAIR = re.compile(rf"({_ENUM_ITEM}(?:\s*/\s*{_ENUM_ITEM})*)\s*(?:=>|->|→|⟶|=|:)\s*({_ENUM_ITEM})")
+# sources joined by slashes, or code spans joined by commas or "or" ("`FAIL_A`, `FAIL_B` → `FAILED`"), then the target
+_ENUM_PAIR = re.compile(rf"({_ENUM_ITEM}(?:\s*/\s*{_ENUM_ITEM}|\s*(?:,|\bor\b)\s*`[^`]{{1,40}}`)*)\s*(?:=>|->|→|⟶|=|:)\s*"
+                        rf"({_ENUM_ITEM})")
 _ENUM_LIST = re.compile(r"\b(?:(?:enum(?:eration)?|values?)\s*[:(\[{]|one\s+of\b\s*:?)\s*([^)\]}\n]{1,300})", re.I)
 # "enum `APPROVED`, `REJECTED` or `CONDITIONAL`": code spans joined by commas, "or" or bars
 _ENUM_SPANS = re.compile(r"\b(?:enum|codes?|status|one\s+of|values?)\s*[(:]?\s*((?:`[^`\n]{1,40}`(?:\s*,\s*|\s+or\s+|"
@@ -110,7 +112,7 @@ def enum_pairs(text: str) -> dict[str, str] | None:
     body = re.sub(r"^[A-Za-z][\w ]*\s[\w ]*:\s*(?=[^:]*(?:→|->|=))", "", body)
     pairs = {}
     for sources, target in _ENUM_PAIR.findall(body):
-        for source in sources.split("/"):  # "SME/ENT=BUSINESS", "`picked`/`packed` = `PREPARING`"
+        for source in re.split(r"\s*(?:/|,|\bor\b)\s*", sources):  # "SME/ENT=BUSINESS", "`a`, `b` → `c`"
             if _bare(source):
                 pairs[_bare(source)] = _bare(target)
     return pairs if len(pairs) >= 2 else None

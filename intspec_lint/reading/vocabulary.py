@@ -272,6 +272,8 @@ class Vocabulary:
             if part == "mappings" and not _TABLE_NEEDS[part].issubset(columns.values()):
                 columns = self._mapping_by_position(header) or _field_by_position(header, columns)
             needed = _TABLE_NEEDS[part]
+            if part == "auth" and 0 not in columns and "mechanism" in columns.values() and len(columns) >= 3:
+                columns[0] = "system"  # "| Direction | Mechanism | Rotation | Storage |": each row's first cell names whose
             if part == "flows" and "direction" in columns.values():
                 needed = {"direction"}  # "Source → Destination" in one column
                 if not {"trigger", "payload", "frequency"} & set(columns.values()) or any(
@@ -297,6 +299,9 @@ class Vocabulary:
         """"HRIS field | HRIS type | Payroll field | Payroll type | Conversion": the first field column is
         the source, the second the target, and each type column belongs to the field before it."""
         fields = [i for i, cell in enumerate(header) if _FIELD_WORD.search(normalize(cell))]
+        types = [i for i, cell in enumerate(header) if _TYPE_WORD.fullmatch(normalize(cell))]
+        if len(fields) != 2 and len(types) == 2 and types[0] >= 1 and types[1] == types[0] + 2:
+            fields = [types[0] - 1, types[1] - 1]  # "ChoirDesk | Type | Cantata | Type | Rule": a field, then its type
         if len(fields) != 2:
             return None
         columns = {fields[0]: "source_field", fields[1]: "target_field"}
@@ -310,6 +315,9 @@ class Vocabulary:
                 name = self.field("mappings", cell)
                 if name in ("transform", "default", "nullable") and name not in columns.values():
                     columns[index] = name
+        last = len(header) - 1
+        if "transform" not in columns.values() and last not in columns and last > max(fields):
+            columns[last] = "transform"  # "| Ours | Type | Theirs | Type | What we do |": the rule comes last
         return columns
 
 
