@@ -1166,3 +1166,22 @@ def test_a_mapping_table_with_a_type_column_after_each_systems_column():
     # every value mapped, the rest "every other value", and what a missing card means: nothing to report
     assert codes(MAPPED_BY_SYSTEM, "IS801", "IS803", "IS805") == []
     assert "IS803" in codes(MAPPED_BY_SYSTEM.replace("; every other value → true", "; `FAIL_A` → true"))
+
+
+def test_error_classes_in_the_teams_own_words_are_known_by_what_they_hold():
+    text = ("# Tablet → Clubhouse\n\n## When things go wrong\n\n| Kind | Examples | What happens |\n|---|---|---|\n"
+            "| Try again later | 429, 503, timeout, connection reset | Stay in the outbox, retry per A5 |\n"
+            "| Will never work | 400, 404, 409, 422 | Straight to the stuck list, alert |\n"
+            "| Part worked | A push where some rows fail validation | Good rows applied; dropped rows emailed |\n"
+            "| Odd ones | 400, 503 | Retry |\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent", "partial", "odd ones"]
+    assert "IS401" not in codes(text)
+
+
+def test_where_a_message_goes_after_its_last_try_is_its_dead_letter():
+    text = ("# Tablet → Clubhouse\n\n## Retries and the stuck list\n\n"
+            "- Exponential backoff: first retry after 2 s, doubling, at most 5 minutes, 8 tries in all.\n"
+            "- After the last try the message moves to `lp-clubhouse-stuck` (SQS); the on-call is paged on the first.\n")
+    spec = spec_of(text)
+    assert spec.dead_letter.destination.text == "lp-clubhouse-stuck"
+    assert "IS601" not in codes(text)

@@ -38,7 +38,7 @@ _REPLAY = lazy(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?que
                r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
 _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
-_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt)|\bretries\s+(?:are\s+)?exhausted|"
+_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries)|\bfails?\s+permanently|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"

@@ -151,13 +151,14 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         name = above.name  # "| | `503` from us | you redeliver |": the row above's category goes on
         if not (fields.get("action") and fields["action"].text.strip()):
             fields["action"] = above.action
-    category = (r.vocab.category(name.text) if name else None) or (name.text.lower() if name else "")
+    category = (r.vocab.category(name.text) if name else None) or by_content(
+        action_of([name, fields.get("examples")]), action_of([fields.get("action")])) or (name.text.lower() if name else "")
     r.mark("errors", statement.section.span)
     r.spec.errors.append(ErrorCategory(statement.span, category, name, fields.get("examples"), fields.get("action")))
 
 
 def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
-    category = r.vocab.category(name) or name.lower()
+    category = r.vocab.category(name) or by_content(f"{name} {rest}", " ".join([rest] + nested)) or name.lower()
     for existing in r.spec.errors:
         if existing.category == category and existing.span.line == span.line:
             return
@@ -219,6 +220,31 @@ def _yaml_map(r: Reading, code_statement) -> None:
                                            value(examples, span) if examples else None,
                                            value(action, span) if action else None))
         r.mark("errors", span)
+
+
+_PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+                  r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
+                  r"|\b207\b", re.I)
+_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
+_NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"
+                 r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*)\b", re.I)
+_PASSING = {429, 500, 502, 503, 504, 408}
+
+
+def by_content(said: str, action: str) -> str | None:
+    """The category of a class the spec names in its own words ("Try again later", "Will never work",
+    "Part worked"), told by what it holds: some items of one call failing is partial; rate limits,
+    outages and timeouts that are retried are transient; client errors that are not retried are permanent."""
+    if _PART_FAILS.search(said):
+        return "partial"
+    codes = {c for c in handled_codes(said) if isinstance(c, int)}
+    if not codes:
+        return None
+    if codes <= _PASSING and _AGAIN_LATER.search(action) and not _NO_RETRY.search(action):
+        return "transient"
+    if all(400 <= c < 500 and c not in _PASSING for c in codes) and _NO_RETRY.search(action):
+        return "permanent"
+    return None
 
 
 def error_action(text: str) -> str | None:
