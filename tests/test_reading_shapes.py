@@ -1185,3 +1185,14 @@ def test_where_a_message_goes_after_its_last_try_is_its_dead_letter():
     spec = spec_of(text)
     assert spec.dead_letter.destination.text == "lp-clubhouse-stuck"
     assert "IS601" not in codes(text)
+
+
+def test_an_error_class_or_retry_item_under_a_run_heading_is_no_metric():
+    text = ("# Loans\n\n## Run\n\n"
+            "1. **Transient**: 429, 503, timeouts over 15 s. Action: retry per item 2.\n"
+            "2. Retry: exponential backoff, initial delay 2 s, cap 120 s, at most 7 attempts.\n"
+            "3. Latency: P95 of F1 over 10 s for 15 minutes is a warning to the digital team.\n"
+            "4. **Errors:** a critical alert when more than 5% of calls fail over 15 minutes.\n"
+            "5. Queue depth: more than 500 messages on `out` is a warning.\n"
+            "6. Token expiry: under 14 days is a warning to the platform team.\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate", "queue-depth", "token-expiry"]
