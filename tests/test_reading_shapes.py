@@ -1196,3 +1196,15 @@ def test_an_error_class_or_retry_item_under_a_run_heading_is_no_metric():
             "5. Queue depth: more than 500 messages on `out` is a warning.\n"
             "6. Token expiry: under 14 days is a warning to the platform team.\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate", "queue-depth", "token-expiry"]
+
+
+def test_what_a_flow_item_sends_in_its_own_words_is_its_payload():
+    text = ("# Farm → Packhouse\n\n## What moves\n\n"
+            "- Crate filled: SporeLog → PackPoint. A picker closes a crate on the tablet; SporeLog publishes "
+            "one message per crate to Kafka. About 1,800 crates a day.\n"
+            "- Pick plan: PackPoint → SporeLog. The planner publishes tomorrow's plan at 16:00 each day; "
+            "12 calls a day.\n")
+    flows = spec_of(text).flows
+    assert [f.payload.text for f in flows] == ["message per crate", "tomorrow's plan at 16:00 each day"]
+    assert flows[1].frequency.text == "12 calls a day"  # not the "00 each day" of a time
+    assert "IS101" not in codes(text)

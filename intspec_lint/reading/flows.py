@@ -52,7 +52,7 @@ _SOURCE = lazy(
     r"|\bfrom\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})",
 )
 _FREQUENCY = lazy(
-    r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?[\d][\d,.]*\s*k?\s+"
+    r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?(?<![\d:.,])[\d][\d,.]*\s*k?\s+"
     r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
     r"|\b\d[\d,.]*\s*/\s*(?:s|sec|min|h|hr|hour|day|d|week|month)\b"
     r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b",
@@ -199,7 +199,7 @@ def _item(r: Reading, statement) -> None:
             arrow(segment, span, fields)
         else:
             for name, phrase in facts(segment).items():
-                if name in ("frequency", "trigger"):
+                if name in ("frequency", "trigger", "payload"):  # "SporeLog publishes one message per crate"
                     fields.setdefault(name, value(phrase, span))
     if not ({"source", "destination"} & fields.keys()) or len(fields) < 2:
         return
