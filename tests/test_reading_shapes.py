@@ -1208,3 +1208,13 @@ def test_what_a_flow_item_sends_in_its_own_words_is_its_payload():
     assert [f.payload.text for f in flows] == ["message per crate", "tomorrow's plan at 16:00 each day"]
     assert flows[1].frequency.text == "12 calls a day"  # not the "00 each day" of a time
     assert "IS101" not in codes(text)
+
+
+def test_a_table_named_in_capitals_is_a_place_and_a_breakers_skipped_poll_drops_nothing():
+    text = ("# Lab → Register\n\n## Retrying\n\nA circuit breaker opens after 8 failures for 10 minutes; while it is "
+            "open, results and dispatch statuses simply accumulate in their outboxes and the kit request poll is "
+            "skipped.\n\n## Failed items\n\nAnything that fails permanently, or runs out of retries, is written to "
+            "the error store, the `RADONREG_ERRORS` table. Each new entry sends an alert to the on-call.\n")
+    spec = spec_of(text)
+    assert (spec.dead_letter.destination.text, spec.dead_letter.alert.text) == ("RADONREG_ERRORS", "alert")
+    assert codes(text, "IS601", "IS602") == []

@@ -55,7 +55,7 @@ _DROPPED = lazy(
 _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
                r"after\s+the\s+(?:last|final)|exhausted)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
-_WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
+_WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
 _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
@@ -162,6 +162,8 @@ def _text(r: Reading, text: str, span) -> None:
             dead.replay = value(replay.group(0), span)
 
 
+_NAMED_PLACE = lazy(r"\b(?:table|queue|topic|bucket|folder|store|exchange|collection)\s+`|`\s+(?:table|queue|topic|bucket|"
+                    r"folder|store|exchange|collection)\b", re.I)
 _NOT_A_PLACE = lazy(r"^\s*(?:[1-5]\d\d\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `NEEDS_RECONNECT`: codes, not places
 
 
@@ -171,8 +173,9 @@ def destination(text: str) -> str | None:
         return None
     for match in _DEAD_DEST.finditer(text):
         phrase = next(g for g in match.groups() if g)
-        if match.group(1) and (not (_DEST_WORDS.search(text) or _FAILED_GO.search(text)) or _NOT_A_PLACE.match(phrase)):
-            continue
+        if match.group(1) and (not (_DEST_WORDS.search(text) or _FAILED_GO.search(text)) or (
+                _NOT_A_PLACE.match(phrase) and not _NAMED_PLACE.search(text[max(0, match.start() - 12):match.end() + 12]))):
+            continue  # `NEEDS_RECONNECT` is a code, but "the `RADONREG_ERRORS` table" a place
         if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
             continue  # "are dead-lettered", "failed": a verb, not a place
         return phrase
@@ -209,7 +212,7 @@ def drops_messages(text: str) -> str | None:
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
     if match and _NOT_DATA.match(text, match.end()):
         return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
-    if match and _WHILE_OPEN.search(text[max(0, match.start() - 80):match.start()]):
+    if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
     return match.group(0) if match else None
 
