@@ -1218,3 +1218,17 @@ def test_a_table_named_in_capitals_is_a_place_and_a_breakers_skipped_poll_drops_
     spec = spec_of(text)
     assert (spec.dead_letter.destination.text, spec.dead_letter.alert.text) == ("RADONREG_ERRORS", "alert")
     assert codes(text, "IS601", "IS602") == []
+
+
+def test_a_column_per_system_with_row_keys_in_context_and_self_expiring_credentials():
+    text = ("# Cannery ↔ Plant\n\n## Security\n\nBoth applications connect to RabbitMQ with short-lived credentials "
+            "from Vault's RabbitMQ secrets engine; nobody holds a static broker password.\n\n"
+            "| | QualityDesk | RetortLink |\n|---|---|---|\n"
+            "| Broker login | username/password, Vault role `creds/qd` | username/password, Vault role `creds/rl` |\n"
+            "| Broker permissions (vhost `/plant`) | write: `qa.decisions` | write: `retort.events` |\n"
+            "| Broker credential rotation | New username/password every 24 h | Same TTLs |\n"
+            "| Where stored | Vault only | Vault only |\n")
+    systems = [a.system.text for a in spec_of(text).auth]
+    assert systems[-2:] == ["QualityDesk", "RetortLink"]  # "(vhost `/plant`)" is no path of a call
+    assert spec_of(text).auth[-2].rotation.text == "New username/password every 24 h"  # a rotation, not a credential
+    assert "IS301" not in codes(text)

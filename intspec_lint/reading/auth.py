@@ -99,6 +99,10 @@ mechanism = lambda text: _first(_MECHANISM, text)  # noqa: E731
 rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
 storage = lambda text: _first(_STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)
+# a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
+_SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
+                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b", re.I)
+self_expiring = finds(_SELF_EXPIRING)
 
 
 def _rotation_verb(text: str) -> str | None:

@@ -103,7 +103,8 @@ def _transposed(table: Table, vocab) -> Table | None:
     if len(table.header) < 3 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()):
         return None
     keys = [row.cells[0].text if row.cells else "" for row in table.rows]
-    if any(key.lstrip(" *").startswith("`") or re.search(r"\S/\S", key) or len(key.split()) > 4 for key in keys):
+    if any(key.lstrip(" *").startswith("`") or re.search(r"\S/\S", re.sub(r"`[^`]*`", "", key)) or
+           len(re.sub(r"\([^)]*\)", "", key).split()) > 4 for key in keys):
         return None  # "`GET /sites?page=<n>`": rows of calls, not a field per row ("Permissions (vhost `w`)" is one)
     for part, name_field in _NAME_FIELDS.items():
         fields = [vocab.field(part, key) for key in keys]

@@ -190,9 +190,13 @@ class Vocabulary:
         if exact:
             return exact
         padded = f" {text} "
-        for word, name in self._field_patterns[part]:
-            if len(word) >= 4 and f" {word} " in padded:  # "how" or "to" only count as the whole key
-                return name
+        found = None  # (where it ends, its length, the field): the head of a noun phrase is its last word, so
+        for word, name in self._field_patterns[part]:  # "Broker credential rotation" is a rotation, not a credential
+            at = padded.rfind(f" {word} ")
+            if len(word) >= 4 and at >= 0 and (found is None or (at + len(word), len(word)) > found[:2]):
+                found = (at + len(word), len(word), name)  # "how" or "to" only count as the whole key
+        if found:
+            return found[2]
         abbreviated = self._abbreviation(part, text)
         if abbreviated:
             return abbreviated

@@ -3,7 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ..reading.auth import keyless
+from ..reading.auth import keyless, self_expiring
 from ._common import label, missing
 
 # a rotation value that says there is none
@@ -27,7 +27,8 @@ _FIELDS = (
     summary="Authentication is missing, covers only one system, or leaves out mechanism, rotation or storage.",
     rationale="Both sides authenticate, and credentials expire. A spec that documents only one side, or "
     "never says how keys are rotated and where they live, ships an integration that fails on the day a "
-    "token expires or leaks.",
+    "token expires or leaks. A managed identity has no secret to rotate or keep, and short-lived credentials "
+    "issued per lease (dynamic secrets) expire by themselves: neither is asked for a rotation.",
     bad="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials\n",
     good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
     "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
@@ -64,6 +65,8 @@ def auth_incomplete(spec, options):
         for field, what, fix in _FIELDS:
             if secretless and field in ("rotation", "storage"):
                 continue
+            if field == "rotation" and self_expiring(said):
+                continue  # "short-lived credentials from Vault's secrets engine": they expire by themselves
             if field == "storage" and stored and entry.storage is None:
                 continue
             hit = missing(getattr(entry, field), entry.span, subject, what, fix)
