@@ -1232,3 +1232,14 @@ def test_a_column_per_system_with_row_keys_in_context_and_self_expiring_credenti
     assert systems[-2:] == ["QualityDesk", "RetortLink"]  # "(vhost `/plant`)" is no path of a call
     assert spec_of(text).auth[-2].rotation.text == "New username/password every 24 h"  # a rotation, not a credential
     assert "IS301" not in codes(text)
+
+
+def test_a_toml_policy_pasted_under_a_call_is_the_retry_policy_not_an_example():
+    text = ("# Counter → Registry\n\n## Submit counts\n\n`POST https://api.registry.example/v2/count-submissions`\n\n"
+            "Retry policy, pasting `config/retry.toml`:\n\n```toml\n[nfcs.retry]\nstrategy = \"exponential\"\n"
+            "initial_delay_s = 30\nmax_attempts = 5\nmax_delay_s = 480\n\n[nfcs.circuit_breaker]\n"
+            "consecutive_failures = 5\nopen_for_s = 900\n```\n")
+    spec = spec_of(text)
+    assert (spec.retry.strategy.text, spec.retry.max_attempts.text) == ("exponential", "5")
+    assert spec.contracts[0].examples == []
+    assert codes(text, "IS203", "IS501") == []

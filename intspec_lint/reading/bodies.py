@@ -40,8 +40,13 @@ _YES = {"yes", "y", "true", "required", "mandatory", "✓", "✔", "x", "always"
 _NO = {"no", "n", "false", "optional", "opt", "-", "—", "nullable", "conditional"}
 
 
+_SETTINGS = {"toml", "ini", "properties", "props", "hcl", "terraform", "tf", "conf", "env", "dotenv"}
+
+
 def read_code(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
     code = statement.code
+    if code.info in _SETTINGS and not role_of(label):
+        return  # `config/retry.toml` pasted under a call: settings for the other parts' readers, no body
     r.examples.add(id(code))
     role = role_of(label)
     if code.info in ("yaml", "yml") and not role:

@@ -19,7 +19,7 @@ import re
 
 from ..document.model import MarkdownDocument, Section, Table
 from .lazy_re import lazy
-from .statements import Statement
+from .statements import Statement, words_of_key
 from .vocabulary import Vocabulary, normalize, strip_numbering
 
 METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>[^\s`|)]*|(?:https?://|/|\{)[^\s`|)]*)")
@@ -112,6 +112,9 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         statement.placed = placed
         said = statement.text if statement.shape != "code" else ""
         statement.topics = placed | vocab.topics_of(said) if said else set(placed)
+        if statement.shape == "code-key" and statement.key:  # `[nfcs.retry]` over `max_attempts = 5`: its path's part
+            for segment in statement.key.split(".")[:-1]:
+                statement.topics.update(vocab.section_parts(words_of_key(segment.split("[")[0])))
         for part, cue in (cues or {}).items():
             if said and part not in statement.topics and cue(said):
                 statement.topics.add(part)
