@@ -1243,3 +1243,11 @@ def test_a_toml_policy_pasted_under_a_call_is_the_retry_policy_not_an_example():
     assert (spec.retry.strategy.text, spec.retry.max_attempts.text) == ("exponential", "5")
     assert spec.contracts[0].examples == []
     assert codes(text, "IS203", "IS501") == []
+
+
+def test_a_glossary_that_mentions_a_call_in_passing_is_still_a_list_of_pairs():
+    text = ("# Clinic → Lab\n\n## Terms\n\n| Term | Meaning in this integration |\n|---|---|\n"
+            "| **Dose request** | One dose. The clinic sends it (`POST /api/v2/dose-requests`) when a scan is booked. |\n"
+            "| **Transient failure** | 429, 503, timeout (10 s). Retried. |\n"
+            "| **Permanent failure** | 400, 403, 422. Not retried; the request goes to the dead-letter table. |\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent"]

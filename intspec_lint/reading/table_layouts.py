@@ -279,7 +279,7 @@ def listify_pairs(root: Section, vocab) -> None:
                           for block in section.blocks]
 
 
-_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)")
+_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)")  # a call, opening a row's value
 
 
 def _pairs_list(table: Table, vocab) -> ListBlock | None:
@@ -291,8 +291,12 @@ def _pairs_list(table: Table, vocab) -> ListBlock | None:
         return None  # a row of a field table ("`order_id` | string"), an empty key: no list of pairs
     if sum(1 for row in table.rows if re.search(r"\s[—–]\s", row.cells[0].text)) * 2 >= len(table.rows):
         return None  # "| Plant Portal — renewal | every 120 days |": keys of two parts, read as rows
-    if any(_CALL.search(row.cells[1].text) for row in table.rows):
-        return None  # "| F2 batch post | `POST /v1/roast-batches`, 20-30/day |": a summary naming calls, no unit's pairs
+    # "| F2 batch post | `POST /v1/roast-batches`, 20-30/day |": a summary of calls, no unit's pairs, and a call
+    # near the start of a value would read as an endpoint of its own; a glossary whose "Dose request" row says
+    # "One dose a scan. ScanPlan sends it (`POST ...`) when ..." is pairs
+    if any((m := _CALL.search(row.cells[1].text)) and m.start() <= 40
+           and not row.cells[1].text[:m.start()].rstrip(" `").endswith("(") for row in table.rows):
+        return None  # (a call in brackets is an aside)
     return ListBlock([_item(row.cells, row.span) for row in table.rows], False, table.span)
 
 
