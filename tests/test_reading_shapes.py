@@ -1251,3 +1251,13 @@ def test_a_glossary_that_mentions_a_call_in_passing_is_still_a_list_of_pairs():
             "| **Transient failure** | 429, 503, timeout (10 s). Retried. |\n"
             "| **Permanent failure** | 400, 403, 422. Not retried; the request goes to the dead-letter table. |\n")
     assert [e.category for e in spec_of(text).errors] == ["transient", "permanent"]
+
+
+def test_a_flow_labelled_by_its_id_whose_call_carries_a_bearer_token_is_no_systems_auth():
+    text = ("# Registry → Portal\n\n## Auth\n\n- **Registry**: OAuth 2.0 client credentials; secret rotated every "
+            "90 days; stored in Vault.\n- **Portal**: HMAC-SHA256 signature; secret rotated yearly; stored in Key Vault.\n\n"
+            "> **Flow D2** — Registry → Portal, started by each state change.\n>\n"
+            "> `POST https://hooks.portal.example/registry/events`\n"
+            "> Headers: `Authorization: Bearer <token>`, `Content-Type: application/json`.\n"
+            "> Codes: 200 taken · 400 malformed body · 401 token rejected.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["Registry", "Portal"]

@@ -248,7 +248,9 @@ class _Reader:
                 and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:"))
                 and not _PRONOUN.match(strip_numbering(title))  # "2.1 Your calls to us": a direction, no name
                 and not _VERB.search(title)  # "The webhook has one permission: ...": a clause
-                and not structural(title))  # "**Summary:** OAuth towards PressPerfect, ..."
+                and not structural(title)  # "**Summary:** OAuth towards PressPerfect, ..."
+                and not _UNIT_LABEL.match(strip_numbering(title).strip(" *`.:"))  # "**Flow D2**": a flow, no system
+                and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS))  # "Codes: 200 taken ..."
 
     def _has_table(self, section: Section) -> bool:
         """A table of systems under the section ("| System | Mechanism | ..."): one entry per row, not one."""
@@ -478,6 +480,11 @@ _FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificat
 _CREDENTIAL_WORD = lazy(r"\b(?:secrets?|keys?|tokens?|credentials?|certificates?|certs?|passwords?)\b", re.I)
 _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|credentials?|certificates?|certs?|"
                        r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
+
+
+_FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
+_UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
+                   r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
 
 
 def _bare_system(name: str) -> str:
