@@ -1261,3 +1261,24 @@ def test_a_flow_labelled_by_its_id_whose_call_carries_a_bearer_token_is_no_syste
             "> Headers: `Authorization: Bearer <token>`, `Content-Type: application/json`.\n"
             "> Codes: 200 taken · 400 malformed body · 401 token rejected.\n")
     assert [a.system.text for a in spec_of(text).auth] == ["Registry", "Portal"]
+
+
+RECORDS = ("# Notices ⇄ Mainframe\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+           "|---|---|---|---|---|---|\n| F1 | Portal | CLASSYS | nightly 22:00 | notice records | ~40/night |\n\n"
+           "## Record layouts\n\n### F1 — `TRIB-NOTICE-IN` (200 bytes)\n\n| From | To | Len | Field | PIC | Content |\n"
+           "|---|---|---|---|---|---|\n| 1 | 1 | 1 | `REC-TYPE` | `X` | `N`, `A` or `C` |\n"
+           "| 2 | 13 | 12 | `NOTICE-ID` | `X(12)` | `TOL` + 9 digits |\n\n"
+           "## Field mapping\n\n| TOL field | TOL type | Record field | PIC | Transform |\n|---|---|---|---|---|\n"
+           "| `notice.id` | bigint | `NOTICE-ID` | `X(12)` | `TOL` + id zero-padded to 9 digits |\n"
+           "| `notice.version` | int | `NOTICE-VERSION` | `9(3)` | Zero-padded |\n\n"
+           "## Field reference\n\n| Portal field | Type | Null? | Suggested target | Notes |\n|---|---|---|---|---|\n"
+           "| `ticket_number` | string | no | work order reference | Copy; unique per ticket |\n")
+
+
+def test_a_record_layout_is_no_flow_and_no_mapping_and_a_picture_clause_is_a_type():
+    spec = spec_of(RECORDS)
+    assert [f.name.text for f in spec.flows] == ["F1"]  # "From | To" over byte positions names no systems
+    assert [(m.source_field.text, m.target_type.text if m.target_type else None) for m in spec.mappings][:2] == [
+        ("`notice.id`", "`X(12)`"), ("`notice.version`", "`9(3)`")]
+    assert spec.mappings[2].transform.text == "Copy; unique per ticket"  # the free words after the fields
+    assert codes(RECORDS, "IS101", "IS801") == []

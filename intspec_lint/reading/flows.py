@@ -15,6 +15,7 @@ from ..model import Flow, Value, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value
+from .table_layouts import record_layout
 from .text import sentences, structural
 from .values import value
 
@@ -86,7 +87,7 @@ def read(r: Reading) -> None:
             continue
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
-            if kind is not None and kind[0] == "flows":
+            if kind is not None and kind[0] == "flows" and not record_layout(statement.table, kind[1]):
                 _row(r, statement, _by_content(statement.table, kind[1]))
         elif statement.shape in ("item", "line") and "flows" in statement.placed and statement.depth == 0:
             _item(r, statement)

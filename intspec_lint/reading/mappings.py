@@ -13,6 +13,7 @@ import re
 from ..model import Mapping, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
+from .table_layouts import record_layout
 from .text import finds
 from .values import enum_pairs, value
 
@@ -31,7 +32,7 @@ def read(r: Reading) -> None:
     for statement in r.statements:
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
-            if kind is not None and kind[0] == "mappings":
+            if kind is not None and kind[0] == "mappings" and not record_layout(statement.table, kind[1]):
                 _row(r, statement, kind[1])
         elif statement.shape == "item" and "mappings" in statement.placed:
             owner = rows.get(id(statement.parent)) if statement.parent is not None else None

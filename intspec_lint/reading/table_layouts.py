@@ -380,3 +380,11 @@ def _records_table(records: list, span: Span, vocab) -> Table | None:
     rows = [Row([Cell(lead, where), *[Cell(fields.get(key, ""), where) for key in keys]], where)
             for where, (lead, fields) in records]
     return Table(cells, rows, Span(records[0][0].line, 1, records[-1][0].end_line, records[-1][0].end_column))
+
+
+def record_layout(table, columns: dict[int, str]) -> bool:
+    """A record layout ("| From | To | Len | Field | PIC |" over "| 2 | 13 | 12 | `NOTICE-ID` |"): what its header
+    words take for a flow's ends or a mapping's fields are byte positions, and its rows are a record's fields."""
+    ends = [i for i, name in columns.items() if name in ("source", "destination", "source_field", "target_field")]
+    cells = [row.cells[i].text.strip() for row in table.rows for i in ends if i < len(row.cells)]
+    return bool(cells) and sum(1 for cell in cells if cell.isdigit()) * 2 > len(cells)

@@ -289,6 +289,11 @@ class Vocabulary:
                 continue  # "Source | Dead-letter destination | Who is alerted" under "Dead letters": theirs
             if part == "mappings" and len(columns) < 4:
                 columns = self._mapping_by_position(header) or _typed_by_position(header, columns)
+            elif part == "mappings":  # "| Field | Type | Null? | Target | Notes |": a bare type column is still its field's
+                columns = _typed_by_position(header, columns)
+            if part == "mappings" and "transform" not in columns.values() and len(header) - 1 not in columns and \
+                    {"source_field", "target_field"} <= set(columns.values()) and len(header) - 1 > max(columns):
+                columns = {**columns, len(header) - 1: "transform"}  # "... | Notes |": the free words after the fields
             if part in _NEEDS_CONTEXT and part not in prior and len(columns) < 3:
                 continue  # "Method | Direction" in an endpoint table is not an auth table
             score = len(columns) + (2.5 if part in prior else 0)
@@ -374,7 +379,7 @@ def _typed_by_position(header: tuple[str, ...], columns: dict[int, str]) -> dict
 _NEEDS_CONTEXT = {"auth", "errors", "idempotency"}
 # "TourPOS field (type)" normalizes to "tourpos field type": a field column that gives the type too
 _FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?(?:\s+(?:and\s+)?types?)?$")
-_TYPE_WORD = re.compile(r"\b(type|format|data type)$")
+_TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)$")  # a COBOL picture clause is a record field's type
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
 _TABLE_NEEDS = {
