@@ -1282,3 +1282,22 @@ def test_a_record_layout_is_no_flow_and_no_mapping_and_a_picture_clause_is_a_typ
         ("`notice.id`", "`X(12)`"), ("`notice.version`", "`9(3)`")]
     assert spec.mappings[2].transform.text == "Copy; unique per ticket"  # the free words after the fields
     assert codes(RECORDS, "IS101", "IS801") == []
+
+
+def test_sections_named_as_questions_or_lists_of_parts_are_no_contracts():
+    text = ("# Council → Contractor\n\n## What each call looks like\n\n### Sending a new job\n\n"
+            "`POST https://api.contractor.example/v1/jobs` with `job_id` (string, required).\n\n"
+            "## Where messages go when we give up\n\nAfter the last retry the message moves to `jobs.dlq`; "
+            "the duty officer is paged on the first one.\n\n"
+            "## Interface reference\n\n### 7.6.4 `POST https://bench.example/api/v1/panel-events`\n\n"
+            "Body: `panel_id` (string, required).\n\n### 7.6.7 Retry, circuit breaker and dead letters\n\n"
+            "Exponential backoff from 2 s, at most 5 attempts, capped at 60 s; then the queue `panel.dlq`.\n")
+    assert [c.label for c in spec_of(text).contracts] == ["POST https://api.contractor.example/v1/jobs",
+                                                           "POST https://bench.example/api/v1/panel-events"]
+
+
+def test_all_alarms_publishing_to_one_topic_is_every_metrics_alert():
+    text = ("# Pumps → Authority\n\n## Alarms\n\nAll alarms publish to SNS topic `snowmaking-ops-alerts-production`, which pages the on-call.\n\n"
+            "| Alarm | Threshold |\n|---|---|\n| Forwarder P95 latency | > 3 s over 10 min |\n"
+            "| Error rate of calls | > 2% over 15 min |\n")
+    assert [m.alert.text[:10] for m in spec_of(text).monitoring] == ["All alarms"] * 2

@@ -97,7 +97,8 @@ def read(r: Reading) -> None:
 _OTHER_PART = {"errors", "retry", "mappings", "idempotency", "flows", "contracts"}  # a DLQ depth, a credential expiry: metrics
 _SCENARIO_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?:given\b|then\b|when\b.*,\s*then\b)", re.I | re.S)
 _FOR_ALL = lazy(r"\b(?:all|every|each)\s+(?:of\s+the(?:se)?\s+)?(?:alarms?|alerts?|metrics?)\b[^.;]{0,40}?\b(?:go(?:es)?|are\s+sent|"
-                r"is\s+sent|page[sd]?|notif(?:y|ies)|route[sd]?|fire[sd]?)\b[^.;]{0,80}", re.I)
+                r"is\s+sent|page[sd]?|notif(?:y|ies)|route[sd]?|fire[sd]?|publish(?:es|ed)?|post(?:s|ed)?|sen[dt]s?)\b"
+                r"[^.;]{0,80}", re.I)
 
 
 def _alert_for_all(r: Reading) -> None:

@@ -29,8 +29,11 @@ TOPIC_HEADING = lazy(
     re.I,
 )
 _METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+[\w`]")
+# an operation's verb and its object ("Retry failed deliveries"); not a list of parts ("Retry, circuit breaker and ...")
 _OPERATION_FIRST = re.compile(r"^\W*(?:list|get|create|update|delete|redeliver|replay|retry|send|cancel|fetch|search|"
-                              r"submit|post|put|patch|register|upsert|acknowledge|confirm|read|query|poll)\b", re.I)
+                              r"submit|post|put|patch|register|upsert|acknowledge|confirm|read|query|poll)\b"
+                              r"(?!\s*(?:[,;:&/]|and\b|or\b|$))", re.I)
+_QUESTION = re.compile(r"^\W*(?:where|what|how|when|who|which|why)\b", re.I)  # "Where messages go when we give up"
 _MAJORITY = 0.5
 _MIN_VOTES = 2
 # a section is given a part by its words only for the parts read from what statements say; flows and
@@ -74,7 +77,8 @@ class Topics:
             # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions
             return named if named and "contracts" not in named else ("contracts",)
         # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
-        parts = self.vocab.section_parts(title, nested=bool(inherited) or title.rstrip().endswith("?"))
+        asked = title.rstrip().endswith("?") or bool(_QUESTION.match(strip_numbering(title)))
+        parts = self.vocab.section_parts(title, nested=bool(inherited) or asked)
         strong = self.vocab.section_parts(title, nested=True)
         if "contracts" in parts and len(parts) > 1 and "contracts" not in strong and set(strong) - {"contracts"}:
             parts = tuple(p for p in parts if p != "contracts")  # "What the fields mean (how we map data to the API)"
