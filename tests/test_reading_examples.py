@@ -2,17 +2,8 @@
 declared body an example is judged against. Each test names the class of misreading it guards."""
 
 from intspec_lint import lint_text
-from intspec_lint.document.markdown import parse_markdown
-from intspec_lint.reading.markdown import extract_markdown
-from intspec_lint.reading.vocabulary import load_vocabulary
 
-
-def spec_of(text):
-    return extract_markdown(parse_markdown(text), load_vocabulary())
-
-
-def codes(text, *only):
-    return sorted({f.code for f in lint_text(text, "markdown") if not only or f.code in only})
+from read_spec import codes, spec_of
 
 
 EXCHANGE = """# Clinic → Insurer

@@ -1,0 +1,14 @@
+"""What the reading tests share: a Markdown spec read into the model, and the codes a lint of it reports."""
+
+from intspec_lint import lint_text
+from intspec_lint.document.markdown import parse_markdown
+from intspec_lint.reading.markdown import extract_markdown
+from intspec_lint.reading.vocabulary import load_vocabulary
+
+
+def spec_of(text):
+    return extract_markdown(parse_markdown(text), load_vocabulary())
+
+
+def codes(text, *only):
+    return sorted({f.code for f in lint_text(text, "markdown") if not only or f.code in only})

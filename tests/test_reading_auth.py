@@ -1,0 +1,164 @@
+"""How authentication is read: whose credential a statement gives, and what names no system. Each test
+names the class of misreading it guards."""
+
+from intspec_lint import lint_text
+
+from read_spec import codes, spec_of
+
+
+def test_a_credential_that_never_expires_has_no_rotation():
+    text = ("# A → B\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+            "| B API | OAuth 2.0 client credentials | Client secret every 90 days | Vault |\n"
+            "| A API | API token of a service user | Service-user tokens are issued without expiry | Vault |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [8]
+
+
+def test_a_system_called_with_a_credential_is_that_systems_side():
+    spec = spec_of("# Worker → InkBook, StudioFlow\n\n## Keys\n\n"
+                   "R1. The worker must call InkBook with OAuth 2.0 client credentials; tokens last 1 hour.\n\n"
+                   "R2. The worker must call StudioFlow with the API token of service user `bot`.\n\n"
+                   "R3. All credentials live in Vault and are rotated every 90 days.\n")
+    assert [a.system.text for a in spec.auth] == ["InkBook", "StudioFlow"]
+    assert "IS301" not in codes("# Worker → InkBook, StudioFlow\n\n## Keys\n\n"
+                                "The worker must call InkBook with OAuth 2.0 client credentials.\n\n"
+                                "StudioFlow webhook HMACs must be checked with the webhook secret of the app.\n\n"
+                                "All credentials live in Vault and are rotated every 90 days.\n", "IS301")
+
+
+def test_a_table_with_a_row_per_credential_is_an_auth_table():
+    spec = spec_of("# A → B\n\n## Authentication\n\n| Credential | Presented by → to | Mechanism | Rotation | Storage |\n"
+                   "|---|---|---|---|---|\n| B OAuth client | A → B | OAuth 2.0 | every 90 days | Vault `kv/b` |\n"
+                   "| A webhook secret | B → A | HMAC-SHA256 | every 180 days | B secrets store |\n")
+    assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0", "HMAC-SHA256"]
+    assert [a.storage.text for a in spec.auth] == ["Vault `kv/b`", "B secrets store"]
+
+
+def test_an_auth_entry_on_the_same_realm_has_the_mechanism_said_before_it():
+    spec = spec_of("# A ↔ B\n\n## Authentication\n\n**B API (called by A).** OAuth 2.0 client credentials against "
+                   "Keycloak realm `obs`. Secret rotated every 90 days; stored in Vault.\n\n"
+                   "**A API (called by B).** Same Keycloak realm. Client `b-push`, secret rotated every 90 days; "
+                   "stored in Vault.\n")
+    assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0 client credentials"] * 2
+
+
+def test_a_table_of_keys_per_direction_is_auth_and_names_no_endpoint():
+    spec = spec_of("# CourtBook ↔ LumaGate\n\n## 👥 Who's who & keys 🔐\n\n"
+                   "| | CourtBook → LumaGate | LumaGate → CourtBook |\n|---|---|---|\n"
+                   "| How | OAuth 2.0 client credentials | HMAC-SHA256 of the body |\n"
+                   "| Scopes | `schedules:write` only | secret only valid for `POST /lumagate/*` hooks |\n"
+                   "| Where | AWS Secrets Manager `cb/luma` | LumaGate's Vault |\n"
+                   "| Rotate | every 90 d | every 180 d |\n\n"
+                   "- Owners: CourtBook Platform (`#cb-platform`) · LumaGate Partner Eng.\n")
+    assert spec.contracts == []
+    assert [(a.mechanism.text, a.rotation.text, a.storage.text) for a in spec.auth] == [
+        ("OAuth 2.0 client credentials", "every 90 d", "AWS Secrets Manager `cb/luma`"),
+        ("HMAC-SHA256 of the body", "every 180 d", "LumaGate's Vault")]
+
+
+def test_a_credential_named_by_its_kind_has_that_mechanism():
+    spec = spec_of("# A ↔ B\n\n## Authentication\n\n**A → B.** OAuth 2.0 client credentials; secret rotated every "
+                   "90 days; kept in Vault.\n\n**v1 key:** stays in AWS Secrets Manager `a/v1-key` until revoked "
+                   "on 30 Nov.\n")
+    assert [a.mechanism.text for a in spec.auth][-1] == "v1 key"
+
+
+def test_an_example_lead_is_no_error_category_and_an_error_class_key_no_credential():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### `POST /v1/records`\n\nCodes: `200` ok; `207` partial.\n\n"
+                   "Example partial response (one record out of range):\n\n```json\n{\"rejected\": 1}\n```\n\n"
+                   "## Errors and retries\n\n```yaml\nerror_classes:\n  transient:\n    codes: [429, 503]\n"
+                   "    handling: retry\n  auth:\n    codes: [401]\n    handling: renew the certificate, retry once\n```\n")
+    assert "partial" not in {e.category for e in spec.errors if e.name and e.name.text.startswith("Example")}
+    assert [a.system.text for a in spec.auth if a.system is not None] == []
+
+
+def test_a_rule_against_credentials_in_code_says_where_they_are_not():
+    ok = ("# A → B\n\n## Authentication\n\n- A secrets store for credentials — HashiCorp Vault or similar.\n"
+          "  Credentials in source code or configuration files committed to a repository fail\n  certification.\n"
+          "- **A**: OAuth 2.0 client credentials, rotated every 90 days.\n- **B**: HMAC signature, rotated yearly.\n")
+    assert "IS302" not in codes(ok)
+    assert "IS302" in codes(ok.replace("fail\n  certification", "hold them"))
+
+
+def test_a_transposed_auth_table_may_name_a_row_with_code():
+    spec = spec_of("# A ↔ B\n\n## Authentication\n\n| | WOD | PloughTrack |\n|---|---|---|\n"
+                   "| Mechanism | AMQP PLAIN over TLS | X.509 client certificate |\n| Rotation | every 24 h | yearly |\n"
+                   "| Permissions (vhost `winter`) | write `winter.dispatch` | write `winter.field` |\n"
+                   "| Storage | Vault | AWS Secrets Manager |\n")
+    assert [a.system.text for a in spec.auth] == ["WOD", "PloughTrack"]
+
+
+def test_a_message_schema_heading_and_an_auth_config_key_are_evidence_enough():
+    text = ("# Decoder service\n\n## Data flow\n\nMessages arrive on a queue and are decoded.\n\n"
+            "### Error message schema\n\n```\nrequired string error_type\n```\n\n"
+            "### Outbound call\n\n```json\n{\"destination\": {\"base_url\": \"https://b.example\", "
+            "\"auth\": {\"type\": \"header\", \"name\": \"Authorization\"}}}\n```\n")
+    found = [f.message for f in lint_text(text, "markdown")]
+    assert not [m for m in found if m.startswith(("no API or message contracts", "authentication is not documented"))]
+
+
+def test_a_second_credential_kept_or_rotated_elsewhere_is_the_other_sides_auth():
+    text = ("# Studio → Voicehall\n\n## Authentication\n\n### Voicehall API\n\n- **Mechanism:** OAuth 2.0 client "
+            "credentials\n- **Storage:** Vault `kv/voicehall`\n- **Rotation:** yearly\n\n## Webhook authentication\n\n"
+            "Each webhook carries an HMAC-SHA256 signature made with your endpoint's signing secret. "
+            "Store the signing secret in your secret manager and roll it every year.\n")
+    assert len(spec_of(text).auth) == 1
+    assert not any(f.code == "IS301" and "only" in f.message for f in lint_text(text, "markdown"))
+    named_only = text.replace(" Store the signing secret in your secret manager and roll it every year.", "")
+    assert any(f.code == "IS301" and "only" in f.message for f in lint_text(named_only, "markdown"))
+
+
+def test_a_tickets_sub_task_is_no_systems_authentication():
+    text = ("# Portal → SoundSentry\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|---|\n| Limits | Portal | SoundSentry | consent issued | limits JSON | ~20/day |\n\n"
+            "## Authentication\n\n| | Portal → SoundSentry | SoundSentry → Portal |\n|---|---|---|\n"
+            "| Mechanism | OAuth 2.0 client credentials | HMAC-SHA256 with a shared secret |\n"
+            "| Stored in | Azure Key Vault `kv-prod` | same vault |\n| Rotation | every 180 days | every 90 days |\n\n"
+            "**Sub-tasks**\n\n* NBC-430 Key Vault references in App Service config — Done\n"
+            "* NBC-431 Rotation runbook in Confluence — Done\n")
+    assert {a.system.text for a in spec_of(text).auth} == {"Portal → SoundSentry", "SoundSentry → Portal"}
+
+
+def test_a_config_blocks_credential_that_a_named_entry_describes_is_that_entry():
+    text = ("# Vessel → Ingest\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|---|\n| Lines | Ingest | Kafka | line closed | line JSON | ~50/day |\n\n"
+            "## Authentication\n\n```yaml\nenv:\n  KAFKA_SASL_MECHANISM: SCRAM-SHA-512\n"
+            "  KAFKA_SASL_PASSWORD: \"file:/vault/secrets/kafka#password\"\n```\n\n"
+            "- **Ingest → Kafka.** SASL/SCRAM-SHA-512 users; passwords are rotated every 90 days by a CronJob and "
+            "kept in Vault.\n- **Adapter → RabbitMQ.** Per-service users with passwords in Vault, rotated every 90 days.\n")
+    entries = spec_of(text).auth
+    assert all(e.system is not None for e in entries)
+    assert all(e.mechanism is not None for e in entries)  # "users with passwords" names the mechanism
+
+
+def test_a_credential_named_after_a_system_is_that_systems_credential():
+    text = ("# Shop → Lab\n\n## Auth\n\n"
+            "- SurfaceLab API: OAuth 2.0 client credentials, scopes `jobs:create`.\n"
+            "- SurfaceLab client secret: stored in Azure Key Vault `kv-shop`.\n"
+            "- Rotation: a new secret every 120 days; both valid for 10 days.\n")
+    (entry,) = spec_of(text).auth
+    assert (entry.mechanism.text, entry.storage.text[:14], entry.rotation.text[:11]) == (
+        "OAuth 2.0 client credentials", "stored in Azur", "a new secre")
+
+
+def test_an_auth_table_by_direction_has_an_entry_a_row():
+    text = ("# Choir app ↔ Library\n\n## How do we authenticate each other?\n\n"
+            "| Direction | Mechanism | Rotation | Permissions | Storage |\n|---|---|---|---|---|\n"
+            "| App → Library | OAuth 2.0 client credentials | every 12 months | `sets:read` | AWS Secrets Manager |\n"
+            "| Library → App | HMAC-SHA256 of the body | every 6 months | status events only | Azure Key Vault |\n")
+    assert [(a.system.text, a.mechanism.text) for a in spec_of(text).auth] == [
+        ("App → Library", "OAuth 2.0 client credentials"), ("Library → App", "HMAC-SHA256 of the body")]
+    assert "IS301" not in codes(text)
+
+
+def test_a_column_per_system_with_row_keys_in_context_and_self_expiring_credentials():
+    text = ("# Cannery ↔ Plant\n\n## Security\n\nBoth applications connect to RabbitMQ with short-lived credentials "
+            "from Vault's RabbitMQ secrets engine; nobody holds a static broker password.\n\n"
+            "| | QualityDesk | RetortLink |\n|---|---|---|\n"
+            "| Broker login | username/password, Vault role `creds/qd` | username/password, Vault role `creds/rl` |\n"
+            "| Broker permissions (vhost `/plant`) | write: `qa.decisions` | write: `retort.events` |\n"
+            "| Broker credential rotation | New username/password every 24 h | Same TTLs |\n"
+            "| Where stored | Vault only | Vault only |\n")
+    systems = [a.system.text for a in spec_of(text).auth]
+    assert systems[-2:] == ["QualityDesk", "RetortLink"]  # "(vhost `/plant`)" is no path of a call
+    assert spec_of(text).auth[-2].rotation.text == "New username/password every 24 h"  # a rotation, not a credential
+    assert "IS301" not in codes(text)

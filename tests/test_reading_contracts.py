@@ -1,0 +1,382 @@
+"""How API and message contracts are read, whatever the layout: units, facets, status codes and what
+is no contract. Each test names the class of misreading it guards."""
+
+from intspec_lint import lint_text
+
+from read_spec import codes, spec_of
+
+
+CONTRACT_TABLE = """# A → B
+
+## Contracts
+
+| # | Method / location | Request fields | Response | Codes |
+|---|---|---|---|---|
+| F1 | `sftp://sftp.b.example/inbound/{date}.csv` | `id` str, `qty` int | Ack file `/acks/{name}.json`: `status` str | — |
+| F2 | `POST https://api.b.example/v2/notes` | `note_no` str, `qty` int | 201: `note_id` str | 201 created · 400 invalid · 503 down |
+
+## Examples
+
+| # | Request | Response |
+|---|---|---|
+| F2 | `{"note_no": "N-1", "qty": 2}` | `{"note_id": "B-7"}` |
+"""
+
+
+def test_a_table_with_one_contract_per_row():
+    spec = spec_of(CONTRACT_TABLE)
+    file, note = spec.contracts
+    assert file.topic.text.startswith("sftp://") and file.request_shape is not None
+    assert (note.method.text, note.url.text) == ("POST", "https://api.b.example/v2/notes")
+    assert {s.code for s in note.status_codes if s.listed} == {201, 400, 503}
+    assert sorted(e.role for e in note.examples) == ["request", "response"]  # from the examples table, by id
+
+
+def test_a_block_of_several_calls_gives_each_call_to_its_contract():
+    text = ("# A → B\n\n## API (C1-C2)\n\nBase URL `https://b.example/api/v1`.\n\n"
+            "| Id | Method and path | Request body | Response body |\n|---|---|---|---|\n"
+            "| C1 | `PUT /items/{id}` | `name` string | `id` integer |\n"
+            "| C2 | `POST /orders` | `item` string | `order_id` integer |\n\n"
+            "| Status | Meaning |\n|---|---|\n| `200` | Updated |\n| `201` | Created |\n| `400` | Invalid |\n\n"
+            "```http\nPUT /api/v1/items/A-17\n{\"name\": \"x\"}\n→ 200 {\"id\": 17}\n\n"
+            "POST /api/v1/orders\n{\"item\": \"A-17\"}\n→ 201 {\"order_id\": 9}\n```\n")
+    spec = spec_of(text)
+    assert [(c.url.text, sorted(e.role for e in c.examples)) for c in spec.contracts] == [
+        ("/items/{id}", ["request", "response"]), ("/orders", ["request", "response"])]
+    assert "IS202" not in codes(text)
+
+
+def test_a_slide_per_facet_joins_the_contract_it_names():
+    text = ("# A → B\n\n---\n\n## F1 — POST readings\n\n- `POST https://b.example/v1/readings`\n"
+            "- Body: `id` string, `weight_g` integer\n\n---\n\n## F1 — status codes\n\n- **200** stored\n"
+            "- **400** invalid\n\n---\n\n## F1 — example\n\n```json\n{\"id\": \"r-1\", \"weight_g\": 7}\n```\n\n"
+            "```json\n200\n{\"stored\": 1}\n```\n")
+    (contract,) = spec_of(text).contracts
+    assert [s.code for s in contract.status_codes] == [200, 400]
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+
+
+def test_fields_of_each_item_and_status_lines_are_no_fields():
+    spec = spec_of("# A → B\n\n## Endpoints\n\n### Get observations\n\n`GET /stations/{id}/observations`\n\n"
+                   "- **Request**\n  - Path: `station_id` — string, `MT-` + 5 digits.\n- **Responses**\n"
+                   "  - `200` — body: `station_id` (string), `readings` (array). Each reading: `observed_at` "
+                   "(string, ISO 8601 UTC), `air_temp_c` (number).\n  - `400` — range malformed or a required "
+                   "field missing.\n")
+    (contract,) = spec.contracts
+    assert [f.name for f in contract.bodies["response"].fields] == [
+        "station_id", "readings", "readings[].observed_at", "readings[].air_temp_c"]
+
+
+RULES_SPEC = """# Worker ↔ InkBook, StudioFlow
+
+## Calls
+
+R9. InkBook webhooks arrive at `POST https://worker.example/hooks/inkbook` with header `Sig`.
+Body: `id` string, `type` string. The worker must answer `200` when queued, `400` for an
+unparsable body, `401` for a bad signature.
+
+R10. F1 must call `POST https://api.studioflow.example/v2/appointments`. Request: `external_id`
+string (required), `location_id` integer (required). Response: `appointment_id` integer.
+Codes: `201` created; `400` validation failed; `409` slot taken.
+
+R16. StudioFlow webhooks arrive at `POST https://worker.example/hooks/studioflow`. Body:
+`delivery_id` string. Worker answers as in R9 (`200`/`400`/`401`).
+
+## Faults
+
+R24. Transient errors — `429`, `500`, `503`, timeouts (10 s) and connection
+resets — must be retried per R28; on `429` the worker waits for `Retry-After`.
+"""
+
+
+def test_numbered_rules_that_each_name_an_endpoint_are_contracts_of_their_own():
+    spec = spec_of(RULES_SPEC)
+    assert [c.url.text for c in spec.contracts] == [
+        "https://worker.example/hooks/inkbook", "https://api.studioflow.example/v2/appointments",
+        "https://worker.example/hooks/studioflow"]
+    assert [f.name for f in spec.contracts[1].bodies["request"].fields] == ["external_id", "location_id"]
+    # "R16. ... Worker answers as in R9": the rule's number names the contract it starts
+    assert sorted(s.code for s in spec.contracts[2].status_codes) == [200, 400, 401]
+
+
+def test_a_sentence_wrapped_before_a_dash_is_one_sentence():
+    (transient,) = spec_of(RULES_SPEC).errors
+    assert transient.category == "transient" and "must be retried" in transient.action.text
+
+
+def test_a_contract_that_answers_as_another_has_that_ones_codes():
+    spec = spec_of("# A → B\n\n## Contracts\n\n**Details — status webhook:** `POST https://b.example/hooks/status`. "
+                   "Body: `job_id` string. Codes: `200` accepted; `400` invalid body; `401` bad signature.\n\n"
+                   "**Details — damage webhook:** `POST https://b.example/hooks/damage`, same headers. Body: "
+                   "`report_id` string. Answers as for the status webhook.\n")
+    assert [sorted(s.code for s in c.status_codes) for c in spec.contracts] == [[200, 400, 401], [200, 400, 401]]
+
+
+POSTMAN = """# A ↔ B (Postman collection docs)
+
+## 1. `POST {{base}}/claims` — submit claim
+
+**Headers**
+
+| Key | Value |
+|---|---|
+| Content-Type | `application/json` |
+
+**Body** (raw JSON): `claim_ref` string, required.
+
+**Example Response** — `201 Created`
+
+```json
+{"claim_id": "c-1"}
+```
+
+`207 Multi-Status` when some lines fail validation. Other responses: `400` not JSON, `401` bad token, `503`.
+
+**Tests**
+
+```javascript
+pm.test("created", () => pm.response.to.have.status(201));
+```
+
+## 2. `POST {{auth}}/oauth2/token`
+
+**Body** (x-www-form-urlencoded): `grant_type=client_credentials`
+
+**Example Response** — `200 OK`
+
+```json
+{"access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6ImZpLTIwMjUtMTEifQ...", "expires_in": 900}
+```
+"""
+
+
+def test_a_heading_that_names_an_endpoint_owns_its_sub_headings_whatever_they_are_called():
+    spec = spec_of(POSTMAN)
+    assert [(c.method.text, c.url.text) for c in spec.contracts] == [
+        ("POST", "{{base}}/claims"), ("POST", "{{auth}}/oauth2/token")]
+
+
+def test_a_code_with_its_reason_phrase_is_a_documented_status():
+    (claims, _token) = spec_of(POSTMAN).contracts
+    assert {s.code for s in claims.status_codes if s.listed} >= {201, 207, 400, 401, 503}
+    assert "IS205" not in codes(POSTMAN)
+
+
+def test_a_token_request_is_no_write_and_a_token_cut_short_is_no_secret():
+    text = POSTMAN + "\n## Idempotency\n\nEach claim carries `Idempotency-Key` = `claim_ref`; FoundIt keeps keys 24 h.\n"
+    found = [f for f in lint_text(text, "markdown") if f.code in ("IS901", "IS303")]
+    assert not [f for f in found if "oauth2/token" in f.message or f.code == "IS303"]
+
+
+def test_an_endpoint_mentioned_inside_a_cell_of_another_table_makes_no_contract():
+    spec = spec_of("# A ↔ B\n\n## Housekeeping\n\n| Thing | Note |\n|---|---|\n"
+                   "| Hook secret | only valid for `POST /lumagate/*` hooks |\n| Runbook | wiki page 42 |\n")
+    assert spec.contracts == []
+
+
+def test_an_admonition_is_a_callout_and_a_tab_a_facet_of_its_contract():
+    spec = spec_of('# A ↔ B\n\n## Data flows\n\n| Flow | Source → Destination | Trigger | Payload | Frequency |\n'
+                   '|---|---|---|---|---|\n| F1 | A → B | a licence changes | licence JSON | ~140/day |\n\n'
+                   '!!! note "Only licensed chips"\n    B sends webhooks only for chips that A licensed.\n\n'
+                   '## Contracts\n\n### F1 input — `licence.changed` event (bus `county` → `chip-sync`)\n\n'
+                   'Fields: `event_id` (string), `change` (enum `ISSUED`, `REVOKED`).\n\n'
+                   '=== "Event"\n\n    ```json\n    {"event_id": "e1", "change": "ISSUED"}\n    ```\n\n'
+                   '=== "Outcome"\n\n    ```text\n    message deleted after B answers 201\n    ```\n')
+    assert [f.source.text for f in spec.flows] == ["A"]
+    assert len(spec.contracts) == 1 and spec.contracts[0].examples
+
+
+def test_a_table_comparing_versions_describes_no_contract():
+    spec = spec_of("# A → B v2\n\n## 1. v1 vs v2 at a glance\n\n| Topic | v1 (today) | v2 (from October) |\n|---|---|---|\n"
+                   "| Slot search | `GET /venues/{id}/availability` | `GET /exam-venues/{id}/slots` |\n"
+                   "| Book | `POST /bookings` (XML) | `POST /bookings` (JSON) |\n")
+    assert spec.contracts == []
+
+
+def test_an_example_by_reference_to_another_contract_is_that_ones_example():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### 5.3 `PATCH /v2/bookings/{ref}`\n\nBody: `status` string.\n\n"
+                   "Request:\n\n```json\n{\"status\": \"CANCELLED\"}\n```\n\nResponse 200:\n\n"
+                   "```json\n{\"booking_ref\": \"YX1\", \"status\": \"CANCELLED\"}\n```\n\n"
+                   "### 5.4 `GET /v2/bookings/{ref}`\n\nResponse 200: the booking. Codes: 200; 404.\n"
+                   "Example: `GET /v2/bookings/YX1` → the 200 body shown in 5.3.\n")
+    assert [e.role for e in spec.contracts[1].examples] == ["response"]
+
+
+def test_a_test_scenarios_call_and_answer_are_its_endpoints_examples():
+    spec = spec_of("# A → B test plan\n\n## Interfaces\n\n### F1 — `POST https://api.b.example/v1/orders`\n\n"
+                   "| Field | Type | Req. |\n|---|---|---|\n| `order_id` | string | yes |\n\n"
+                   "Response 201: `order_id` (string), `status` (string). Codes: `201` created; `400` invalid.\n\n"
+                   "## Test cases\n\n### TC-01 Order created\n\n```gherkin\nGiven a reach exists\n"
+                   "When A sends POST /v1/orders with\n  {\"order_id\": \"o-1\"}\nThen B answers 201 with\n"
+                   "  {\"order_id\": \"o-1\", \"status\": \"sent\"}\n```\n")
+    (contract,) = spec.contracts
+    assert [(e.role, e.data) for e in contract.examples] == [
+        ("request", {"order_id": "o-1"}), ("response", {"order_id": "o-1", "status": "sent"})]
+
+
+def test_endpoints_said_to_share_one_shape_share_what_was_read_for_one():
+    spec = spec_of("# Gateway → Ingest\n\n## Interface: ingest API\n\nBoth streams use the same endpoint shape.\n\n"
+                   "- `POST /v1/streams/readings/records` (F1)\n- `POST /v1/streams/alarms/records` (F2)\n\n"
+                   "Body: `site_code` string, `records` array. Codes: `200` all accepted; `207` partial; `400` bad.\n\n"
+                   "Example F1 request:\n\n```json\n{\"site_code\": \"HX1\", \"records\": []}\n```\n\n"
+                   "Example response:\n\n```json\n{\"accepted\": 0}\n```\n")
+    assert [sorted(s.code for s in c.status_codes) for c in spec.contracts] == [[200, 207, 400]] * 2
+    assert all(c.examples for c in spec.contracts)
+
+
+def test_codes_joined_by_or_or_slash_share_one_meaning():
+    spec = spec_of("# A → B\n\n## Contracts\n\n### Delete schedule — `DELETE https://b.example/v1/schedules/{id}`\n\n"
+                   "- No body.\n- e.g. `DELETE /v1/schedules/bk_7741920` → `204 No Content`\n\n"
+                   "**Status codes (1️⃣ and 2️⃣):** 200/204 ok · 400 bad body · 404 not found\n\n"
+                   "### Your webhook — `POST <your endpoint>`\n\n| Your code | Meaning |\n|---|---|\n"
+                   "| 200 or 204 | Processed |\n| 503 | Try later |\n\nResponse: `HTTP/1.1 204 No Content`.\n")
+    delete, hook = spec.contracts
+    assert {s.code for s in delete.status_codes if s.listed} >= {200, 204, 400, 404}
+    assert {s.code for s in hook.status_codes if s.listed} >= {200, 204, 503}
+
+
+def test_an_example_led_by_e_g_is_no_endpoint_of_its_own():
+    from intspec_lint.reading.contract_units import _starts_endpoint
+    from intspec_lint.reading.statements import Statement
+    from intspec_lint.span import Span
+
+    said = Statement("e.g. `DELETE /v1/schedules/bk_7741920` → `204 No Content`", Span(1, 1, 1, 1), (), "item", None)
+    assert not _starts_endpoint(said)
+
+
+def test_how_to_steps_and_runbook_calls_are_no_contracts():
+    spec = spec_of("# Service README\n\n## API clients\n\n### Adding a New Client\n\nCreate a client in "
+                   "`Config/clients.yml`:\n\n```\nname: My Service\nrole: MyService\n```\n\n"
+                   "### Experimenting with messages\n\n#### T3 test data:\n\n```bash\n./create-messages-t3.bash\n```\n\n"
+                   "## Runbook\n\n### Punishment repair\n\n1. Find the hearing in DPS.\n"
+                   "2. Delete the hearing mapping DELETE https://mapping.example/mapping/hearings/{id}\n"
+                   "3. Repair hearing POST https://update.example/prisons/{prison}/hearing/{id}\n")
+    assert spec.contracts == []
+
+
+def test_an_endpoint_named_anywhere_is_evidence_of_contracts():
+    text = ("# Export runbook\n\n## How to retry the export\n\n1. Find the job.\n"
+            "2. Check it with GET https://rest.example/v1/batch-query/jobs/{jobId}\n"
+            "3. Download the file with GET https://rest.example/apps/api/file/{fileId}\n")
+    assert not [f for f in lint_text(text, "markdown") if f.message.startswith("no API or message contracts")]
+
+
+def test_a_notebooks_printed_status_and_headers_are_no_part_of_the_body():
+    spec = spec_of("# Pub → Cellar\n\n## F1 `POST /api/v2/sites`\n\nResponse `201`: `site_id` (string).\n\n"
+                   "```python\nr = S.post(f\"{CS}/sites\", json=site); show(r)\n```\n\n"
+                   "    201 {'Idempotent-Replayed': 'true'}\n    {\n     \"site_id\": \"CS-S-004512\"\n    }\n")
+    responses = [e for e in spec.contracts[0].examples if e.role == "response"]
+    assert responses and responses[0].data == {"site_id": "CS-S-004512"}
+
+
+def test_an_appendix_of_examples_by_unit_id_joins_each_contract():
+    spec = spec_of("# Oxygen service\n\n## A.1 Interfaces\n\n### A.1.1 F1 - create an order\n\n"
+                   "`POST https://api.airwell.example/v1/orders`\n\nCodes: `201` created; `400` invalid.\n\n"
+                   "### A.1.2 F2/F3 - events to the Trust\n\n`POST https://tie.example/airwell/events`\n\n"
+                   "Codes: `204` stored; `400` schema error.\n\n## A.2 Examples\n\n### A.2.1 F1\n\n"
+                   "```json\n{\"hoof_id\": \"H-1\"}\n```\n\n### A.2.2 F2 and F3\n\n```json\n{\"event_id\": \"e-1\"}\n```\n")
+    assert [[e.role for e in c.examples if e.role == "request"] for c in spec.contracts] == [["request"], ["request"]]
+
+
+TERSE = """# Tanks → DropRoute
+
+## contracts
+
+### H1 — PUT `https://api.droproute.example/v2/tanks/{tid}/levels`
+req: `{seq: int, litres: int}`
+resp 200: `{tid: string, stale: bool}`
+
+| c | m |
+|---|---|
+| 200 | stored |
+| 400 | schema fail |
+| 503 | DR down |
+
+ex:
+```bash
+PUT /v2/tanks/TM-004417/levels
+{"seq": 88121, "litres": 310}
+→ 200 {"tid": "TM-004417", "stale": false}
+```
+"""
+
+
+def test_terse_notes_give_a_contracts_shapes_codes_and_examples():
+    (contract,) = spec_of(TERSE).contracts
+    assert contract.response_shape is not None
+    assert sorted(s.code for s in contract.status_codes if s.listed) == [200, 400, 503]
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+
+
+def test_a_section_whose_status_rejects_it_or_that_weighs_options_is_not_the_design():
+    text = ("# Ward → Transport\n\n## Dead letters\n\nFailed events go to `pts-dlq`; the on-call is paged on the first.\n\n"
+            "### KAN-112 · Drop failed events\n**Labels:** `ops` · **Status:** Rejected\n\n"
+            "Failed events are logged and dropped.\n\n"
+            "## Alternatives considered\n\nLog and drop failed messages after three attempts.\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace("**Status:** Rejected", "**Status:** Done").replace(
+        "## Alternatives considered\n\nLog and drop failed messages after three attempts.\n", ""))
+
+
+def test_a_bold_contract_headings_own_bold_labels_stay_in_its_unit():
+    text = ("# Shop → Warehouse\n\n## API Contracts\n\n**3.1 Create order**\n\n`POST https://wh.example/v1/orders`\n\n"
+            "**Request body**\n\n| Field | Type | Required |\n|---|---|---|\n| `order_id` | string | yes |\n\n"
+            "**Example request**\n\n```json\n{\"order_id\": \"o-1\"}\n```\n\n**Example response**\n\n"
+            "```json\n{\"id\": \"f-1\"}\n```\n\n**Status codes**\n\n- `201` created\n- `400` invalid\n\n"
+            "**3.2 Cancel order**\n\n`DELETE https://wh.example/v1/orders/{id}` answers `204` cancelled, `404` unknown.\n")
+    create, cancel = spec_of(text).contracts
+    assert (create.method.text, cancel.method.text) == ("POST", "DELETE")
+    assert sorted(e.role for e in create.examples) == ["request", "response"]
+    assert {s.code for s in create.status_codes} == {201, 400}
+
+
+CANVAS = """# Kiosk → Workshop
+
+## Contracts
+
+### Contract A · request
+`POST https://api.workshop.example/v1/jobs` · headers `Idempotency-Key: <ticket_no>`, `Content-Type: application/json`.
+Body: `ticket_no` string (req) · `item` string max 80 (req).
+
+### Contract A · response + codes
+201 `{"job_id": string}` · 200 repeated Idempotency-Key, original returned · 400 invalid body · 503 maintenance.
+
+### Contract A · example
+Req `{"ticket_no": "K07-000123", "item": "Brown Oxford"}`
+Resp 201 `{"job_id": "SW-771204"}`
+
+## Monitoring
+Contract A P95 latency > 3 s (10 min) warning · error rate > 2% (10 min) critical · secret expiry < 14 days warning.
+"""
+
+
+def test_boxes_that_each_give_one_facet_of_a_lettered_contract_are_that_contract():
+    (contract,) = spec_of(CANVAS).contracts
+    assert [s.code for s in contract.status_codes if s.listed] == [201, 200, 400, 503]
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+    assert codes(CANVAS, "IS201", "IS202") == []
+
+
+def test_metrics_a_middle_dot_separates_on_one_line_are_each_a_metric():
+    assert [(m.kind, m.alert.text) for m in spec_of(CANVAS).monitoring] == [
+        ("latency", "warning"), ("error-rate", "critical"), ("token-expiry", "warning")]
+
+
+def test_a_glossary_that_mentions_a_call_in_passing_is_still_a_list_of_pairs():
+    text = ("# Clinic → Lab\n\n## Terms\n\n| Term | Meaning in this integration |\n|---|---|\n"
+            "| **Dose request** | One dose. The clinic sends it (`POST /api/v2/dose-requests`) when a scan is booked. |\n"
+            "| **Transient failure** | 429, 503, timeout (10 s). Retried. |\n"
+            "| **Permanent failure** | 400, 403, 422. Not retried; the request goes to the dead-letter table. |\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent"]
+
+
+def test_sections_named_as_questions_or_lists_of_parts_are_no_contracts():
+    text = ("# Council → Contractor\n\n## What each call looks like\n\n### Sending a new job\n\n"
+            "`POST https://api.contractor.example/v1/jobs` with `job_id` (string, required).\n\n"
+            "## Where messages go when we give up\n\nAfter the last retry the message moves to `jobs.dlq`; "
+            "the duty officer is paged on the first one.\n\n"
+            "## Interface reference\n\n### 7.6.4 `POST https://bench.example/api/v1/panel-events`\n\n"
+            "Body: `panel_id` (string, required).\n\n### 7.6.7 Retry, circuit breaker and dead letters\n\n"
+            "Exponential backoff from 2 s, at most 5 attempts, capped at 60 s; then the queue `panel.dlq`.\n")
+    assert [c.label for c in spec_of(text).contracts] == ["POST https://api.contractor.example/v1/jobs",
+                                                           "POST https://bench.example/api/v1/panel-events"]

@@ -1,0 +1,121 @@
+"""How data flows are read, whatever the layout. Each test names the class of misreading it guards."""
+
+from read_spec import codes, spec_of
+
+
+def test_sources_and_destinations_under_dead_letters_are_no_flows():
+    spec = spec_of("# A → B\n\n## Data flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+                   "|---|---|---|---|---|---|\n| Orders | A | B | checkout | order JSON | 100/hour |\n\n"
+                   "## Dead-lettering\n\n| Source | Dead-letter destination | Who is alerted |\n|---|---|---|\n"
+                   "| Orders after the last retry | SQS `b-dlq` | PagerDuty `b-oncall` |\n")
+    assert [f.name.text for f in spec.flows] == ["Orders"]
+
+
+def test_labels_a_document_gives_its_own_parts_are_no_systems_or_flows():
+    spec = spec_of("# A → B\n\n## Flows\n\n**Summary:** two flows, one each way.\n\n**Details:**\n\n"
+                   "| Flow | From → To | Started by | Carries | How many |\n|---|---|---|---|---|\n"
+                   "| Jobs | A → B | check-in | job JSON | sixty a week |\n| Status | B → A | status change | status JSON | "
+                   "three hundred a week |\n\n## Authentication\n\n**Summary:** OAuth towards B, signed webhooks towards "
+                   "A; every secret in AWS Secrets Manager.\n\n- *B API.* OAuth 2.0 client credentials; the secret is "
+                   "rotated every ninety days.\n- *A webhooks.* HMAC signature with a shared secret, rotated every six "
+                   "months.\n")
+    assert [f.name.text for f in spec.flows] == ["Jobs", "Status"]
+    assert [a.system.text for a in spec.auth] == ["B API", "A webhooks"]
+
+
+def test_a_bold_flow_lead_gives_the_direction_in_brackets_and_the_fields_after_it():
+    spec = spec_of("# A and B\n\n## Data flows\n\n**P — Participants (RaceLive → ChipTime).** Trigger: a registration "
+                   "is created. Payload: one participant JSON. Volume: ~600 per day.\n")
+    (flow,) = spec.flows
+    assert (flow.source.text, flow.destination.text) == ("RaceLive", "ChipTime")
+    assert flow.trigger.text.startswith("a registration is created")
+
+
+def test_the_direction_of_a_flow_row_is_the_cell_with_the_arrow():
+    spec = spec_of("# A → B\n\n## Flow summary\n\n| Arrow | Source → destination | Trigger | Payload | Volume |\n"
+                   "|---|---|---|---|---|\n| 4.1 | Assetry → Connector API | A shot is marked ready | Asset JSON | ~280/day |\n")
+    (flow,) = spec.flows
+    assert (flow.source.text, flow.destination.text) == ("Assetry", "Connector API")
+
+
+def test_a_backward_arrow_and_an_event_type_column_give_a_flows_direction_and_payload():
+    spec = spec_of("# Hub ↔ CareRound\n\n## Data flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n"
+                   "|---|---|---|---|---|\n| Nightly reconciliation | Hub ← CareRound (Hub pulls) | cron 01:30 | "
+                   "visit list | nightly |\n\n## Events\n\n| Event `type` | Producer → consumer | Trigger | Volume |\n"
+                   "|---|---|---|---|\n| `coop.production.metered.v1` | Ledger → CIS | meter read | ~900/day |\n")
+    reconciliation, metered = spec.flows
+    assert (reconciliation.source.text, reconciliation.destination.text) == ("CareRound", "Hub")
+    assert metered.payload is not None and "metered" in metered.payload.text
+
+
+def test_a_legend_line_names_no_flow():
+    spec = spec_of("# A ↔ B\n\n## flows\n\nlegend: F=flow, S→D=source→dest, T=trigger, P=payload, N=volume\n\n"
+                   "| Flow | Source → Destination | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+                   "| F1 | A → B | tank read | level JSON | ~900/day |\n")
+    assert [f.source.text for f in spec.flows] == ["A"]
+
+
+def test_a_flow_headings_bracketed_arrow_gives_its_direction():
+    spec = spec_of("# League → Desk\n\n## Flow 1 — fixture changed (LeagueHub → WhistleDesk)\n\n"
+                   "1. Trigger: a league secretary publishes a fixture.\n2. Payload: the fixture event JSON.\n"
+                   "3. Volume: ~1,200 a week.\n")
+    (flow,) = spec.flows
+    assert (flow.source.text, flow.destination.text) == ("LeagueHub", "WhistleDesk")
+
+
+def test_a_flow_tables_trigger_column_is_told_by_its_cells_whatever_its_header():
+    text = ("# Depots → Platform\n\n## Feeds\n\n| Feed | From → To | What kicks it off | Content | Volume |\n"
+            "|---|---|---|---|---|\n"
+            "| A. Activity | Depots → Platform | Nightly export, 02:15 UTC | One CSV per depot | 14 files/day |\n"
+            "| B. Acks | Platform → Depots | End of each load of a Feed A file | One ack CSV | ~15/day |\n"
+            "| C. Result | Depots → Platform | Import of a Feed B file | One result CSV | 1/day |\n")
+    flows = spec_of(text).flows
+    assert [(f.name.text, f.trigger.text) for f in flows][:2] == [
+        ("A. Activity", "Nightly export, 02:15 UTC"), ("B. Acks", "End of each load of a Feed A file")]
+    assert "IS101" not in codes(text)
+    # a column whose cells say no "when" is no trigger: the gap is still reported
+    assert "IS101" in codes(text.replace("Nightly export, 02:15 UTC", "Export job").replace(
+        "End of each load of a Feed A file", "Load job"))
+
+
+def test_what_a_flow_item_sends_in_its_own_words_is_its_payload():
+    text = ("# Farm → Packhouse\n\n## What moves\n\n"
+            "- Crate filled: SporeLog → PackPoint. A picker closes a crate on the tablet; SporeLog publishes "
+            "one message per crate to Kafka. About 1,800 crates a day.\n"
+            "- Pick plan: PackPoint → SporeLog. The planner publishes tomorrow's plan at 16:00 each day; "
+            "12 calls a day.\n")
+    flows = spec_of(text).flows
+    assert [f.payload.text for f in flows] == ["message per crate", "tomorrow's plan at 16:00 each day"]
+    assert flows[1].frequency.text == "12 calls a day"  # not the "00 each day" of a time
+    assert "IS101" not in codes(text)
+
+
+def test_a_flow_labelled_by_its_id_whose_call_carries_a_bearer_token_is_no_systems_auth():
+    text = ("# Registry → Portal\n\n## Auth\n\n- **Registry**: OAuth 2.0 client credentials; secret rotated every "
+            "90 days; stored in Vault.\n- **Portal**: HMAC-SHA256 signature; secret rotated yearly; stored in Key Vault.\n\n"
+            "> **Flow D2** — Registry → Portal, started by each state change.\n>\n"
+            "> `POST https://hooks.portal.example/registry/events`\n"
+            "> Headers: `Authorization: Bearer <token>`, `Content-Type: application/json`.\n"
+            "> Codes: 200 taken · 400 malformed body · 401 token rejected.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["Registry", "Portal"]
+
+
+RECORDS = ("# Notices ⇄ Mainframe\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+           "|---|---|---|---|---|---|\n| F1 | Portal | CLASSYS | nightly 22:00 | notice records | ~40/night |\n\n"
+           "## Record layouts\n\n### F1 — `TRIB-NOTICE-IN` (200 bytes)\n\n| From | To | Len | Field | PIC | Content |\n"
+           "|---|---|---|---|---|---|\n| 1 | 1 | 1 | `REC-TYPE` | `X` | `N`, `A` or `C` |\n"
+           "| 2 | 13 | 12 | `NOTICE-ID` | `X(12)` | `TOL` + 9 digits |\n\n"
+           "## Field mapping\n\n| TOL field | TOL type | Record field | PIC | Transform |\n|---|---|---|---|---|\n"
+           "| `notice.id` | bigint | `NOTICE-ID` | `X(12)` | `TOL` + id zero-padded to 9 digits |\n"
+           "| `notice.version` | int | `NOTICE-VERSION` | `9(3)` | Zero-padded |\n\n"
+           "## Field reference\n\n| Portal field | Type | Null? | Suggested target | Notes |\n|---|---|---|---|---|\n"
+           "| `ticket_number` | string | no | work order reference | Copy; unique per ticket |\n")
+
+
+def test_a_record_layout_is_no_flow_and_no_mapping_and_a_picture_clause_is_a_type():
+    spec = spec_of(RECORDS)
+    assert [f.name.text for f in spec.flows] == ["F1"]  # "From | To" over byte positions names no systems
+    assert [(m.source_field.text, m.target_type.text if m.target_type else None) for m in spec.mappings][:2] == [
+        ("`notice.id`", "`X(12)`"), ("`notice.version`", "`9(3)`")]
+    assert spec.mappings[2].transform.text == "Copy; unique per ticket"  # the free words after the fields
+    assert codes(RECORDS, "IS101", "IS801") == []

@@ -1,0 +1,112 @@
+"""How data mappings are read: tables by their columns, rules, enum translations and types. Each test
+names the class of misreading it guards."""
+
+from intspec_lint import lint_text
+
+from read_spec import codes, spec_of
+
+
+def test_a_name_two_mapped_fields_share_takes_no_enum_values_from_elsewhere():
+    text = """intspec: 1
+title: Looms to MES
+contracts:
+  - name: Stop event
+    queue: loom-events
+    request:
+      fields:
+        - {name: kind, type: string}
+    examples:
+      request: {kind: STOPPED}
+  - name: Restart event
+    queue: loom-events
+    request:
+      fields:
+        - {name: kind, type: string}
+    examples:
+      request: {kind: RESTARTED}
+  - name: Maintenance window
+    method: POST
+    url: https://api.loomsense.example/v1/windows
+    request:
+      fields:
+        - {name: kind, type: string}
+    examples:
+      request: {kind: preventive}
+mappings:
+  - {source: kind, source_type: enum, target: downtime.state, target_type: string, transform: Enum translation,
+     enum_map: {STOPPED: open, RESTARTED: closed}}
+  - {source: mw.kind, source_type: enum, target: kind, target_type: enum, transform: Enum translation,
+     enum_map: {PREVENTIVE: preventive, CORRECTIVE: corrective}}
+"""
+    assert [f for f in lint_text(text, "yaml") if f.code == "IS803"] == []
+
+
+def test_a_list_item_naming_two_systems_heads_the_mappings_below_it():
+    spec = spec_of("# A → B\n\n## Data mapping\n\n1. A → B (create enrolment).\n"
+                   "   1. `booking.ref` (varchar 9) → `booking_ref` (string): copy.\n"
+                   "   1. `child.birth_date` (date) → `swimmer.dob` (string date): `YYYY-MM-DD`.\n"
+                   "1. B → A (cancel response): `status` `cancelled` → `booking.state` `CANCELLED`.\n")
+    assert [m.source_field.text for m in spec.mappings] == ["booking.ref", "child.birth_date"]
+
+
+def test_a_mappings_expr_key_is_no_alert_rule_but_a_prometheus_rule_is():
+    outbound = ("# A → B\n\n## Outbound\n\n```json\n{\"mapping\": {\"urns\": {\"expr\": \"[ 'tel:' + doc.phone ]\", "
+                "\"optional\": false}}}\n```\n")
+    assert spec_of(outbound).monitoring == []
+    rule = ("# A → B\n\n## Alerts\n\n```yaml\ngroups:\n  - name: sync\n    rules:\n      - alert: SyncErrorRate\n"
+            "        expr: rate(sync_errors_total[5m]) > 0.05\n        for: 10m\n        labels:\n"
+            "          severity: critical\n```\n")
+    assert [m.kind for m in spec_of(rule).monitoring] == ["error-rate"]
+
+
+def test_a_mapping_side_whose_types_no_row_gives_is_not_asked_its_types_row_by_row():
+    base = ("# Draws → Hub\n\n## Mapping\n\n| Avro field | Consumer column | Type | Rule |\n|---|---|---|---|\n"
+            "| `tiers[].prize_pence` | `prize_table.pence` | bigint | as is |\n"
+            "| `published_at` | `draws.result_at` | timestamptz | UTC |\n")
+    assert "IS801" not in codes(base)
+    typed = ("# Draws → Hub\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+             "|---|---|---|---|---|\n| `prize_pence` | long | `prize_table.pence` | bigint | as is |\n"
+             "| `published_at` | | `draws.result_at` | timestamptz | UTC |\n")
+    assert "IS801" in codes(typed)  # a type column with an empty cell is still asked for
+
+
+def test_a_mapped_fields_type_declared_by_its_contracts_schema_need_not_be_repeated_in_the_line():
+    text = ("# Shop → Ledger\n\n## Contracts\n\n### POST https://ledger.example/v1/entries\n\n"
+            "```json\n{\"type\": \"object\", \"properties\": {\"amount\": {\"type\": \"string\"}, "
+            "\"booked_at\": {\"type\": [\"string\", \"null\"]}}}\n```\n\n"
+            "## Data mapping\n\n- `order.total` (integer, cents) → `amount` (string): divide by 100\n"
+            "- `order.paid_at` (timestamp) → `booked_at`: as UTC ISO 8601\n"
+            "- `order.note` (string) → `memo`: cut to 80 characters\n")
+    rows = spec_of(text).mappings
+    assert [m.target_type.text if m.target_type else None for m in rows] == ["string", "string", None]
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS801"] == [15]  # `memo`: declared nowhere
+
+
+def test_a_mapping_rule_wrapped_onto_the_next_line_is_one_rule():
+    text = ("# Registry → Shop\n\n## Data mapping\n\n"
+            "- `decision` (enum) → `order.status` (enum): `approved`→`PAID`,\n"
+            "  `refused`→`CANCELLED`; anything else → `REVIEW`.\n"
+            "- `etag` (string) → `If-Match` (string) - sent back on the next call\n")
+    first, second = spec_of(text).mappings
+    assert {"approved": "PAID", "refused": "CANCELLED"}.items() <= first.enum_map.items()
+    assert (second.target_field.text, second.transform.text) == ("If-Match", "sent back on the next call")
+
+
+MAPPED_BY_SYSTEM = ("# Relay\n\n## How do your fields map to ours?\n\n"
+                    "| SonoClean | Type | TraceSure | Type | What the relay does |\n|---|---|---|---|---|\n"
+                    "| `cycle_id` | string | `external_id` | string(40) | Copy |\n"
+                    "| `result` | enum | `outcome` | enum | `PASS` → `OK`; `FAIL_A`, `FAIL_B` → `FAILED`; `ABORTED` → `STOP` |\n"
+                    "| `result` | enum | `quarantine` | boolean | `PASS` → false; every other value → true |\n"
+                    "| `card_uid` | text, nullable | `card_ids[]` | string[] | upper-case hex; players without a card skipped |\n"
+                    "\n## Contracts\n\n### Cycle event\n\n| Field | Type |\n|---|---|\n"
+                    "| `result` | enum `PASS`, `FAIL_A`, `FAIL_B`, `ABORTED` |\n")
+
+
+def test_a_mapping_table_with_a_type_column_after_each_systems_column():
+    rows = spec_of(MAPPED_BY_SYSTEM).mappings
+    assert [(m.source_field.text, m.target_type.text, m.transform.text[:6]) for m in rows][:2] == [
+        ("`cycle_id`", "string(40)", "Copy"), ("`result`", "enum", "`PASS`")]
+    assert rows[1].enum_map == {"PASS": "OK", "FAIL_A": "FAILED", "FAIL_B": "FAILED", "ABORTED": "STOP"}
+    # every value mapped, the rest "every other value", and what a missing card means: nothing to report
+    assert codes(MAPPED_BY_SYSTEM, "IS801", "IS803", "IS805") == []
+    assert "IS803" in codes(MAPPED_BY_SYSTEM.replace("; every other value → true", "; `FAIL_A` → true"))

@@ -1,0 +1,218 @@
+"""How error classes, retries, dead letters and monitoring are read, whatever the layout. Each test
+names the class of misreading it guards."""
+
+from intspec_lint import lint_text
+
+from read_spec import codes, spec_of
+
+
+def test_retry_settings_in_columns():
+    spec = spec_of("# A → B\n\n## Retry policy\n\n| Caller | Strategy | Initial delay | Max attempts | Max delay |\n"
+                   "|---|---|---|---|---|\n| A → B | exponential ×2 | 2 s | 6 | 45 s |\n"
+                   "| B → A | stepped | 1 min | 7 | 12 h |\n")
+    retry = spec.retry
+    assert (retry.initial_delay.number, retry.max_attempts.number, retry.max_delay.number) == (2, 6, 45)
+
+
+def test_a_service_level_in_the_monitoring_section_is_no_metric():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+                   "| Error rate | > 2% over 15 min | Critical |\n| Webhook secret age | more than five months | Warning |\n\n"
+                   "SLA: sessions in B within 1 minute of booking (p95); 99.9% during opening hours.\n")
+    assert [m.metric.text for m in spec.monitoring] == ["Error rate", "Webhook secret age"]
+    text = ("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Webhook secret age | more than five months | Warning |\n")
+    assert not [f for f in lint_text(text, "markdown") if "no value" in f.message]  # numbers in words are values
+
+
+def test_a_metric_is_named_by_its_words_not_its_aside():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+                   "| Error rate per flow (non-2xx after retries, or DLQ'd records ÷ records) | > 0.5% | Critical |\n"
+                   "| A1 ticket issued → credential created, p95 | > 60 s | Warning |\n"
+                   "| `b_rejects` rows (dead-letter size) | > 0 | Warning |\n"
+                   "| Row rejection (error) rate per file | > 5% | Critical |\n")
+    assert [m.kind for m in spec.monitoring] == ["error-rate", "latency", "dlq-size", "error-rate"]
+
+
+def test_a_threshold_cell_that_names_the_alarm_gives_the_alert():
+    spec = spec_of("# A → B\n\n## Watch list\n\n| Signal | Threshold and alarm |\n|---|---|\n"
+                   "| Round-trip time (P95) | > 4 s over 15 min → warning in `#ops` |\n")
+    assert spec.monitoring[0].alert is not None
+
+
+def test_a_metric_threshold_and_alert_line_is_a_metric_wherever_it_stands():
+    spec = spec_of("# A → B\n\n## Chat\n\n**Priya:** Ours:\n- create error rate > 5% over 15 min → page\n"
+                   "- `orders` backlog > 50 messages or oldest > 10 min → page\n\n## Watch list\n\n"
+                   "| Signal | Threshold and alarm |\n|---|---|\n| Failure share (non-2xx answers) | > 3% over 10 min → page |\n")
+    assert [m.kind for m in spec.monitoring] == ["error-rate", "queue-depth", "error-rate"]
+
+
+def test_messages_that_are_rejected_and_forwarded_to_an_error_topic_are_dead_lettered():
+    spec = spec_of("# A → B\n\n## Decoding errors\n\nAll messages that are rejected at any step will be forwarded "
+                   "to the PubSub error topic `decoder-errors` for backfill.\n")
+    assert spec.dead_letter is not None and spec.dead_letter.destination is not None
+
+
+def test_dropping_a_duplicate_loses_nothing():
+    assert "IS602" not in codes("# A → B\n\n## Decoding errors\n\nIf a message has already been successfully "
+                                "processed based on `docId`, we drop the duplicated body and publish just the metadata "
+                                "to the error topic.\n")
+    assert "IS602" in codes("# A → B\n\n## Decoding errors\n\nMessages that fail validation are logged and dropped.\n")
+
+
+def test_a_partial_category_is_owed_only_where_part_of_an_operation_can_fail():
+    errors = ("## Errors\n\n| Category | Codes | Action |\n|---|---|---|\n| Transient | 429, 503 | retry with backoff |\n"
+              "| Permanent | 400, 404 | dead-letter and alert |\n")
+    single = "# A → B\n\nEach booking is sent on its own with `POST /v1/bookings`.\n\n" + errors
+    assert "IS401" not in codes(single)
+    batch = "# A → B\n\nBookings are sent in batches of up to 500 with `POST /v1/bookings:batch`.\n\n" + errors
+    assert "IS401" in codes(batch)
+    said_none = batch.replace("## Errors", "## Errors\n\nThere are no batch messages, so no partial category.\n")
+    assert "IS401" not in codes(said_none.replace("in batches of up to 500 ", "one at a time "))
+
+
+def test_a_test_scenario_step_is_no_metric():
+    text = ("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Error rate | > 2% over 10 min | page on-call |\n\n"
+            "1. Given a valid signed event, when it is posted, then `202` is returned within 2 s.\n")
+    assert [m.metric.text for m in spec_of(text).monitoring] == ["Error rate"]
+
+
+RETRY_PER_CALLER = """# GX → MES
+
+## Retry
+
+| Who | Strat. | Init | Max att | Cap | CB thr | CB open |
+|---|---|---|---|---|---|---|
+| GX publish | exp. ×2 | 1 s | 20 | 60 s | 5 consec. fail | 5 min |
+| MES write | exp. ×2 | 1 s | 4 | 4 s | 10 consec. fail | 30 s |
+
+## Monitoring
+
+| Metric | Thr | Alert |
+|---|---|---|
+| Bridge err. rate | > 1 % / 10 min | SMS on-call |
+"""
+
+
+def test_a_retry_table_with_a_row_per_caller_is_no_metric_table():
+    spec = spec_of(RETRY_PER_CALLER)
+    assert [m.metric.text for m in spec.monitoring] == ["Bridge err. rate"]
+    assert spec.monitoring[0].kind == "error-rate"  # "err." abbreviated with a dot is still "err"
+    assert "IS501" not in codes(RETRY_PER_CALLER)  # "Init" is the initial delay, "CB open" how long it stays open
+
+
+def test_a_success_row_or_a_blank_continuation_row_is_no_error_category_owing_an_action():
+    text = ("# A → B\n\n## Errors\n\n| Class | Codes | Handling |\n|---|---|---|\n"
+            "| Transient | 429, 503 | retry with backoff |\n| Permanent | 400, 404 | dead-letter and alert |\n"
+            "| | 409 | |\n| ✅ OK | 404 on DELETE | |\n\nSuccesses: 201, 202, and 200 (a replay, treated as success).\n")
+    assert "IS401" not in codes(text)
+    (permanent, more) = [e for e in spec_of(text).errors if e.category == "permanent"]
+    assert more.action is permanent.action  # the blank-named row goes on with the row above
+    assert "IS401" in codes(text.replace("| dead-letter and alert |", "| |"))
+
+
+def test_dropping_a_cached_token_or_a_replaced_current_state_drops_no_message():
+    errors = ("# A → B\n\n## Errors\n\n| Class | Codes | Handling |\n|---|---|---|\n"
+              "| Auth | 401 from B | Drop the cached token, fetch a new one, retry once; a second 401 fails permanently |\n")
+    assert "IS602" not in codes(errors)
+    plan = ("# Migration of the lab feed\n\n## Current state\n\nRows that fail validation are skipped and logged.\n\n"
+            "## Target state\n\nRows that fail validation go to the `lab-dlq` queue; the on-call is paged.\n")
+    assert "IS602" not in codes(plan)
+    assert "IS602" in codes(plan.replace("## Target state", "## Later"))
+
+
+def test_a_comment_on_an_alert_rule_is_the_rules_note_not_a_metric_of_its_own():
+    text = ("# Vessel → Ingest\n\n## Monitoring\n\n```yaml\ngroups:\n  - name: tidewater\n    rules:\n"
+            "      - alert: IngestLatencyHigh        # P95 chunk upload > 3 s\n"
+            "        expr: histogram_quantile(0.95, rate(upload_seconds_bucket[10m])) > 3\n"
+            "        for: 10m\n        labels: {severity: warning}\n```\n")
+    assert all(m.alert is not None for m in spec_of(text).monitoring)
+    assert not any(f.code == "IS701" and "alert level" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_metric_named_by_its_queue_takes_its_kind_from_the_label_it_stands_under():
+    text = ("# Venue → Tuners\n\n## Monitoring\n\n- Queue depth\n  - `vd-int-tuneround-out` > 100 messages: warning\n"
+            "- Latency\n  - F1 request → `201`, P95 > 10 s over 30 min: warning\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "latency"]
+
+
+def test_a_categorys_action_in_the_next_sentence_of_its_paragraph_is_its_action():
+    text = ("# Scanner → Archive\n\n## When a call fails\n\n"
+            "Transient: `429`, `503`, read timeouts (30 s) and connection resets. The ingestor retries these.\n\n"
+            "Permanent: `400`, `401`, `422`. Retrying will not help; the message is\n"
+            "dead-lettered straight away.\n")
+    assert [(e.category, e.action.text if e.action else None) for e in spec_of(text).errors] == [
+        ("transient", "The ingestor retries these."),
+        ("permanent", "Retrying will not help; the message is\ndead-lettered straight away.")]
+    assert "IS401" not in codes(text)
+    # a next sentence that names a category of its own is that category, not the one before's action
+    both = ("# A → B\n\n## Errors\n\nTransient — `429`, `503`: retry. Permanent — `400`, `422`: no retry; "
+            "the message goes to the dead-letter topic.\n")
+    assert {e.category for e in spec_of(both).errors} == {"transient", "permanent"}
+
+
+def test_a_metric_line_wrapped_in_its_paragraph_is_one_line():
+    text = ("# Scanner → Archive\n\n## What we watch\n\n"
+            "- Registration latency, message to `202`: P95 over 2 minutes for 15 minutes\n"
+            "  is a warning.\n"
+            "- Consumer lag above 20 messages, or the oldest message older than 30 minutes,\n"
+            "  is a warning.\n")
+    assert [m.alert.text if m.alert else None for m in spec_of(text).monitoring] == ["warning", "warning"]
+
+
+def test_error_classes_in_the_teams_own_words_are_known_by_what_they_hold():
+    text = ("# Tablet → Clubhouse\n\n## When things go wrong\n\n| Kind | Examples | What happens |\n|---|---|---|\n"
+            "| Try again later | 429, 503, timeout, connection reset | Stay in the outbox, retry per A5 |\n"
+            "| Will never work | 400, 404, 409, 422 | Straight to the stuck list, alert |\n"
+            "| Part worked | A push where some rows fail validation | Good rows applied; dropped rows emailed |\n"
+            "| Odd ones | 400, 503 | Retry |\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent", "partial", "odd ones"]
+    assert "IS401" not in codes(text)
+
+
+def test_where_a_message_goes_after_its_last_try_is_its_dead_letter():
+    text = ("# Tablet → Clubhouse\n\n## Retries and the stuck list\n\n"
+            "- Exponential backoff: first retry after 2 s, doubling, at most 5 minutes, 8 tries in all.\n"
+            "- After the last try the message moves to `lp-clubhouse-stuck` (SQS); the on-call is paged on the first.\n")
+    spec = spec_of(text)
+    assert spec.dead_letter.destination.text == "lp-clubhouse-stuck"
+    assert "IS601" not in codes(text)
+
+
+def test_an_error_class_or_retry_item_under_a_run_heading_is_no_metric():
+    text = ("# Loans\n\n## Run\n\n"
+            "1. **Transient**: 429, 503, timeouts over 15 s. Action: retry per item 2.\n"
+            "2. Retry: exponential backoff, initial delay 2 s, cap 120 s, at most 7 attempts.\n"
+            "3. Latency: P95 of F1 over 10 s for 15 minutes is a warning to the digital team.\n"
+            "4. **Errors:** a critical alert when more than 5% of calls fail over 15 minutes.\n"
+            "5. Queue depth: more than 500 messages on `out` is a warning.\n"
+            "6. Token expiry: under 14 days is a warning to the platform team.\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate", "queue-depth", "token-expiry"]
+
+
+def test_a_table_named_in_capitals_is_a_place_and_a_breakers_skipped_poll_drops_nothing():
+    text = ("# Lab → Register\n\n## Retrying\n\nA circuit breaker opens after 8 failures for 10 minutes; while it is "
+            "open, results and dispatch statuses simply accumulate in their outboxes and the kit request poll is "
+            "skipped.\n\n## Failed items\n\nAnything that fails permanently, or runs out of retries, is written to "
+            "the error store, the `RADONREG_ERRORS` table. Each new entry sends an alert to the on-call.\n")
+    spec = spec_of(text)
+    assert (spec.dead_letter.destination.text, spec.dead_letter.alert.text) == ("RADONREG_ERRORS", "alert")
+    assert codes(text, "IS601", "IS602") == []
+
+
+def test_a_toml_policy_pasted_under_a_call_is_the_retry_policy_not_an_example():
+    text = ("# Counter → Registry\n\n## Submit counts\n\n`POST https://api.registry.example/v2/count-submissions`\n\n"
+            "Retry policy, pasting `config/retry.toml`:\n\n```toml\n[nfcs.retry]\nstrategy = \"exponential\"\n"
+            "initial_delay_s = 30\nmax_attempts = 5\nmax_delay_s = 480\n\n[nfcs.circuit_breaker]\n"
+            "consecutive_failures = 5\nopen_for_s = 900\n```\n")
+    spec = spec_of(text)
+    assert (spec.retry.strategy.text, spec.retry.max_attempts.text) == ("exponential", "5")
+    assert spec.contracts[0].examples == []
+    assert codes(text, "IS203", "IS501") == []
+
+
+def test_all_alarms_publishing_to_one_topic_is_every_metrics_alert():
+    text = ("# Pumps → Authority\n\n## Alarms\n\nAll alarms publish to SNS topic `snowmaking-ops-alerts-production`, which pages the on-call.\n\n"
+            "| Alarm | Threshold |\n|---|---|\n| Forwarder P95 latency | > 3 s over 10 min |\n"
+            "| Error rate of calls | > 2% over 15 min |\n")
+    assert [m.alert.text[:10] for m in spec_of(text).monitoring] == ["All alarms"] * 2
