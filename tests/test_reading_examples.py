@@ -265,3 +265,14 @@ def test_a_shared_status_table_whose_class_column_looks_like_errors_answers_for_
             "| 200 | Response element | processed | — |\n| 400 | `soap:Sender` fault | schema invalid | Permanent |\n"
             "| 503 | `soap:Receiver` fault | maintenance | Transient |\n| — | TLS handshake refused | expired | Permanent |\n")
     assert all({s.code for s in c.status_codes} == {200, 400, 503} for c in spec_of(text).contracts)
+
+
+def test_a_body_led_by_its_status_is_the_response_and_a_gets_only_example_its_answer():
+    text = ("# Hotline → Intake\n\n## A1 — get report\n\n`GET https://api.hotline.example/v3/reports/{report_id}`\n\n"
+            "200 body: `report_id` string; `language` string; `anonymous` boolean.\n\n"
+            "| Code | Meaning |\n|---|---|\n| 200 | Report returned |\n| 404 | Report deleted |\n\n"
+            "```json\n{\"report_id\": \"SS-8K2J\", \"language\": \"pl\", \"anonymous\": true}\n```\n")
+    (contract,) = spec_of(text).contracts
+    assert contract.request_shape is None and contract.response_shape is not None
+    assert [e.role for e in contract.examples] == ["response"]
+    assert codes(text, "IS201", "IS202", "IS204") == []

@@ -355,6 +355,8 @@ def role_of(text: str) -> str:
     if re.search(r"\b(response|resp|rsp|reply|returns|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
                  r"payload|object))\b", lowered):
         return "response"
+    if re.match(r"^\W*(?:http/\d(?:\.\d)?\s+)?[1-5](?:\d\d|xx)\b(?:\s+[a-z-]+){0,3}\s+(?:body|payload|json|shape)\b", lowered):
+        return "response"  # "200 body: `report_id` string; ...": what a status comes back with
     if re.search(r"\b(request|req|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
         return "request"
     return ""

@@ -261,6 +261,8 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.url = value(after.group(1), span)
     pair = key_value(text)
     field = r.vocab.field("contracts", pair[0]) if pair else None
+    if field == "request_shape" and role_of(pair[0]) == "response":
+        field = "response_shape"  # "200 body: `report_id` string; ...": what the status comes back with
     if field == "topic" and pair[1].strip() and contract.topic is None and contract.method is None:
         contract.topic = value(pair[1].strip(" `"), span)
     elif field == "headers":
