@@ -119,3 +119,12 @@ def test_yaml_1_2_that_the_c_parser_refuses_is_read_by_the_pure_parser():
     assert "IS001" not in {f.code for f in lint_text(spec, "yaml")}
     with pytest.raises(YamlSyntaxError):
         parse_yaml("a: {b: [c}\n")  # invalid for both: still an error with its place
+
+
+def test_plain_data_is_built_from_the_composed_tree_and_a_tag_without_data_is_an_error():
+    from intspec_lint.document.yaml import load_data
+
+    assert load_data("a: &x [1, {b: 04:00 UTC}]\nc: *x\n") == {"a": [1, {"b": "04:00 UTC"}], "c": [1, {"b": "04:00 UTC"}]}
+    with pytest.raises(YamlSyntaxError):
+        load_data("bucket: !Ref LogsBucket\n")  # a CloudFormation tag: no plain data
+    assert load_data("after: [1]\n") == {"after": [1]}  # the loader is whole again after a failure

@@ -100,6 +100,19 @@ def compose(text: str):
         parser.dispose()
 
 
+def load_data(text: str):
+    """The plain data of one YAML document (dicts, lists, scalars), after parse_yaml's bounds and syntax
+    checks: built from the node tree parse_yaml composed, not parsed again. Raises YamlSyntaxError."""
+    from ruamel.yaml.error import YAMLError
+
+    root = parse_yaml(text).root
+    try:
+        return None if root is None else _pure_yaml().constructor.construct_document(root)
+    except (YAMLError, RecursionError) as error:  # a tag no plain data has (`!Ref`), nesting past the bounds
+        _pure_yaml.cache_clear()  # its constructor is left half-way through that document
+        raise YamlSyntaxError(f"YAML that is no plain data: {str(error).splitlines()[0]}", node_span(root)) from None
+
+
 def is_map(node) -> bool:
     return isinstance(node, MappingNode)
 

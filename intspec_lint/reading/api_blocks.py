@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..document.yaml import YamlSyntaxError, load_data
 from ..model import Body, Contract, Example, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
@@ -66,15 +67,9 @@ def _parse(text: str):
             return json.loads(stripped)
         except ValueError:
             return None
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    from ..document.yaml import YamlSyntaxError, parse_yaml
-
     try:
-        parse_yaml(text)  # bounds and syntax first: no alias bomb is expanded
-        return YAML(typ="safe", pure=True).load(text)
-    except (YamlSyntaxError, YAMLError, RecursionError, ValueError, TypeError):
+        return load_data(text)
+    except (YamlSyntaxError, ValueError, TypeError):  # a tag or a key no plain data can hold
         return None
 
 
@@ -99,7 +94,7 @@ def _openapi(statement: Statement, data: dict) -> list[Contract]:
             span = _span(statement, line)
             own = _server(operation) or _server(item) or base  # `servers` of the operation or its path win
             contract = Contract(span, method=value(method.upper(), span), url=value(own + path, span))
-            _operation(contract, operation, shared, data, statement, span, _text(lines, line))
+            _operation(contract, operation, shared, data, span, _text(lines, line))
             found.append(contract)
     webhooks = data.get("webhooks")
     for name, item in (webhooks.items() if isinstance(webhooks, dict) else ()):
@@ -116,7 +111,7 @@ def _openapi(statement: Statement, data: dict) -> list[Contract]:
             # a webhook is sent to the address each subscriber registers: evidence of one, when none is given
             address = value(url.group(0), span) if url else evidence(f"(the URL registered for '{name}')", span)
             contract = Contract(span, name=value(str(name), span), method=value(method.upper(), span), url=address)
-            _operation(contract, operation, [], data, statement, span, _text(lines, span.line - statement.code.first_line))
+            _operation(contract, operation, [], data, span, _text(lines, span.line - statement.code.first_line))
             found.append(contract)
     return found
 
@@ -132,8 +127,7 @@ def _server(data: dict) -> str:
     return base.rstrip("/") if isinstance(base, str) else ""
 
 
-def _operation(contract: Contract, operation: dict, shared: list, root: dict, statement: Statement, span: Span,
-               text: str) -> None:
+def _operation(contract: Contract, operation: dict, shared: list, root: dict, span: Span, text: str) -> None:
     contract.text = text
     parameters = [p for p in shared + list(operation.get("parameters") or []) if isinstance(p, dict)]
     for parameter in parameters:
@@ -154,9 +148,9 @@ def _operation(contract: Contract, operation: dict, shared: list, root: dict, st
             meaning = value(str(description), span) if isinstance(description, str) and description.strip() else None
             contract.status_codes.append(StatusCode(int(str(code)), span, meaning))
         if isinstance(response, dict) and str(code).startswith("2"):
-            schema = _schema_of(response, root) or response.get("schema")  # Swagger 2 keeps it on the response
+            schema = _schema_of(response, root) or _resolve(response.get("schema"), root)  # Swagger 2: on the response
             if schema is not None or str(code) in ("204", "205"):
-                _body(contract, "response", _resolve(schema, root) if schema is not None else None, span)
+                _body(contract, "response", schema, span)
             if schema is None and str(code) in ("204", "205") and not any(e.role == "response" for e in contract.examples):
                 contract.examples.append(Example("response", "none", "", span, first_line=span.line))  # the whole answer
 

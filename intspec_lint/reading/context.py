@@ -39,6 +39,13 @@ class Reading:
                     self._children.setdefault(id(statement.parent), []).append(statement)
         return self._children.get(id(parent), [])
 
+    def per_table(self, name: str, table, compute):
+        """What `compute()` says of `table`, worked out once in this reading: a table's rows ask it row by row."""
+        key = f"{name}.{id(table)}"
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
+
     def about(self, part: str) -> list[Statement]:
         """The statements about `part`, where they stand or by their own words."""
         return [s for s in self.statements if part in s.topics]

@@ -305,9 +305,9 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
         status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
                                         statement.section))
-    elif status and dotted_codes(text):  # "201 created · 200 replay · 400 invalid body": one code a segment
+    elif status and (dotted := dotted_codes(text)):  # "201 created · 200 replay · 400 invalid body": a code a segment
         contract.status_codes += [StatusCode(code, span, value(meaning, span) if meaning else None)
-                                  for code, meaning in dotted_codes(text)]
+                                  for code, meaning in dotted]
     elif status and (statement.shape == "item" or _CODE_AND_REASON.match(text) or CODE_CLAUSE.match(text)):
         # "- `409` duplicate", "`207 Multi-Status` when some events fail validation": a code and what it means
         contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))

@@ -125,18 +125,18 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     """A table under the error handling whose headers the vocabulary does not know ("Sort | Which |
     What we do") but whose first column names categories on two rows or more: the category, the
     column that names status codes, and the last column as the action."""
-    key = f"errors.by-categories.{id(table)}"
-    if key not in r.shared:
+    def columns():
         rows = [row.cells for row in table.rows if row.cells]
-        columns = None
-        if len(table.header) >= 2 and sum(1 for cells in rows if r.vocab.category(cells[0].text)) >= 2:
-            columns = {0: "category", len(table.header) - 1: "action"}
-            coded = [i for i in range(1, len(table.header) - 1)
-                     if sum(1 for cells in rows if i < len(cells) and handled_codes(cells[i].text)) >= 2]
-            if coded:
-                columns[coded[0]] = "examples"
-        r.shared[key] = ("errors", columns) if columns else None
-    return r.shared[key]
+        if len(table.header) < 2 or sum(1 for cells in rows if r.vocab.category(cells[0].text)) < 2:
+            return None
+        found = {0: "category", len(table.header) - 1: "action"}
+        coded = [i for i in range(1, len(table.header) - 1)
+                 if sum(1 for cells in rows if i < len(cells) and handled_codes(cells[i].text)) >= 2]
+        if coded:
+            found[coded[0]] = "examples"
+        return ("errors", found)
+
+    return r.per_table("errors.by-categories", table, columns)
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:

@@ -87,8 +87,10 @@ def read(r: Reading) -> None:
             continue
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
-            if kind is not None and kind[0] == "flows" and not record_layout(statement.table, kind[1]):
-                _row(r, statement, _by_content(statement.table, kind[1]))
+            if kind is not None and kind[0] == "flows":
+                columns = r.per_table("flows.columns", statement.table, lambda: _columns(statement.table, kind[1]))
+                if columns is not None:
+                    _row(r, statement, columns)
         elif statement.shape in ("item", "line") and "flows" in statement.placed and statement.depth == 0:
             _item(r, statement)
     for span, fields in r.code_records("flows"):
@@ -119,13 +121,13 @@ _WHEN = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:cr
              r"monthly|every|each|on|when|whenever|after|once|upon|end\s+of|start\s+of|triggered|scheduled?)\b", re.I)
 
 
-def _by_content(table, columns: dict[int, str]) -> dict[int, str]:
-    """The columns of a flow table with what the header words leave unsaid: a column whose cells mostly
-    say when ("nightly export, 02:15 UTC", "end of each load") is the trigger, under whatever header
-    ("What kicks it off"); a first column no header word names is the flow's name ("Feed"), before a
-    later column whose header only looks like a name's."""
-    if id(table) in _SEEN and _SEEN[id(table)][0] is table:
-        return _SEEN[id(table)][1]
+def _columns(table, columns: dict[int, str]) -> dict[int, str] | None:
+    """The columns of a flow table with what the header words leave unsaid, or None for a record layout,
+    which is no flow table: a column whose cells mostly say when ("nightly export, 02:15 UTC", "end of each
+    load") is the trigger, under whatever header ("What kicks it off"); a first column no header word
+    names is the flow's name ("Feed"), before a later column whose header only looks like a name's."""
+    if record_layout(table, columns):
+        return None
     found = dict(columns)
     unknown = [i for i in range(len(table.header)) if i not in found]
     named = next((i for i, name in found.items() if name == "name"), None)
@@ -141,12 +143,7 @@ def _by_content(table, columns: dict[int, str]) -> dict[int, str]:
                 break
     if "name" not in found.values() and 0 in unknown:
         found[0] = "name"
-    _SEEN.clear()
-    _SEEN[id(table)] = (table, found)
     return found
-
-
-_SEEN: dict[int, tuple] = {}  # the table last read and its columns: once per table, not per row
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:

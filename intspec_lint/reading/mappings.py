@@ -32,7 +32,8 @@ def read(r: Reading) -> None:
     for statement in r.statements:
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
-            if kind is not None and kind[0] == "mappings" and not record_layout(statement.table, kind[1]):
+            if kind is not None and kind[0] == "mappings" and not r.per_table(
+                    "record-layout", statement.table, lambda: record_layout(statement.table, kind[1])):
                 _row(r, statement, kind[1])
         elif statement.shape == "item" and "mappings" in statement.placed:
             owner = rows.get(id(statement.parent)) if statement.parent is not None else None

@@ -385,11 +385,6 @@ def _records_table(records: list, span: Span, vocab) -> Table | None:
 def record_layout(table, columns: dict[int, str]) -> bool:
     """A record layout ("| From | To | Len | Field | PIC |" over "| 2 | 13 | 12 | `NOTICE-ID` |"): what its header
     words take for a flow's ends or a mapping's fields are byte positions, and its rows are a record's fields."""
-    if _LAYOUT[0] is not table:  # asked once for each row of a table: answered once for the table
-        ends = [i for i, name in columns.items() if name in ("source", "destination", "source_field", "target_field")]
-        cells = [row.cells[i].text.strip() for row in table.rows for i in ends if i < len(row.cells)]
-        _LAYOUT[:] = [table, bool(cells) and sum(1 for cell in cells if cell.isdigit()) * 2 > len(cells)]
-    return _LAYOUT[1]
-
-
-_LAYOUT: list = [None, False]  # the table last asked about, and whether it is a record layout
+    ends = [i for i, name in columns.items() if name in ("source", "destination", "source_field", "target_field")]
+    cells = [row.cells[i].text.strip() for row in table.rows for i in ends if i < len(row.cells)]
+    return bool(cells) and sum(1 for cell in cells if cell.isdigit()) * 2 > len(cells)

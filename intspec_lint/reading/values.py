@@ -99,6 +99,10 @@ _ENUM_SPANS = re.compile(r"\b(?:enum|codes?|status|one\s+of|values?)\s*[(:]?\s*(
                          r"\s*\|\s*)){1,60}`[^`\n]{1,40}`)(?!\s*[-–]\w)", re.I)  # "code (`J`, `C`, `F`)"
 
 
+_CATCH_ALL = re.compile(r"\b(?:(?:every|any|all)\s+other|anything\s+else|everything\s+else|all\s+the\s+rest|unmapped|otherwise)"
+                        r"(?:\s+(?:values?|codes?|states?|statuses))?(?=\s*(?:=>|->|→|⟶|=|:))", re.I)
+
+
 def _bare(item: str) -> str:
     return item.strip().strip("`\"'").strip()
 
@@ -110,6 +114,7 @@ def enum_pairs(text: str) -> dict[str, str] | None:
     body = re.sub(r"^\W*(?:map(?:ped)?|translate[sd]?|lookup|convert)\b\s*:?", "", text.strip(), flags=re.I)
     # "selects the call: published/updated → PUT, ...": a lead-in clause before the pairs
     body = re.sub(r"^[A-Za-z][\w ]*\s[\w ]*:\s*(?=[^:]*(?:→|->|=))", "", body)
+    body = _CATCH_ALL.sub("`*`", body)  # "every other value → true": the rest, not a value named "value"
     pairs = {}
     for sources, target in _ENUM_PAIR.findall(body):
         for source in re.split(r"\s*(?:/|,|\bor\b)\s*", sources):  # "SME/ENT=BUSINESS", "`a`, `b` → `c`"

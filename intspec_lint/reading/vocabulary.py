@@ -287,13 +287,8 @@ class Vocabulary:
                 continue
             if prior and part not in prior and set(columns.values()) <= _ENDS.get(part, set()):
                 continue  # "Source | Dead-letter destination | Who is alerted" under "Dead letters": theirs
-            if part == "mappings" and len(columns) < 4:
-                columns = self._mapping_by_position(header) or _typed_by_position(header, columns)
-            elif part == "mappings":  # "| Field | Type | Null? | Target | Notes |": a bare type column is still its field's
-                columns = _typed_by_position(header, columns)
-            if part == "mappings" and "transform" not in columns.values() and len(header) - 1 not in columns and \
-                    {"source_field", "target_field"} <= set(columns.values()) and len(header) - 1 > max(columns):
-                columns = {**columns, len(header) - 1: "transform"}  # "... | Notes |": the free words after the fields
+            if part == "mappings":
+                columns = self._mapping_columns(header, columns)
             if part in _NEEDS_CONTEXT and part not in prior and len(columns) < 3:
                 continue  # "Method | Direction" in an endpoint table is not an auth table
             score = len(columns) + (2.5 if part in prior else 0)
@@ -324,9 +319,18 @@ class Vocabulary:
                 name = self.field("mappings", cell)
                 if name in ("transform", "default", "nullable") and name not in columns.values():
                     columns[index] = name
+        return columns
+
+    def _mapping_columns(self, header: tuple[str, ...], columns: dict[int, str]) -> dict[int, str]:
+        """A mapping table's columns with what its header words leave unsaid: fields and types by position
+        when few columns are named, a bare type column as its field's ("| Field | Type | Null? | Target |"),
+        and a free last column as the rule ("| Ours | Type | Theirs | Type | What we do |", "... | Notes |")."""
+        if len(columns) < 4:
+            columns = self._mapping_by_position(header) or columns
+        columns = _typed_by_position(header, columns)
         last = len(header) - 1
-        if "transform" not in columns.values() and last not in columns and last > max(fields):
-            columns[last] = "transform"  # "| Ours | Type | Theirs | Type | What we do |": the rule comes last
+        if "transform" not in columns.values() and last not in columns and last > max(columns):
+            columns = {**columns, last: "transform"}
         return columns
 
 

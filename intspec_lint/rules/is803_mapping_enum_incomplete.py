@@ -5,9 +5,6 @@ from ..rule import Case, rule
 from ._common import label, source_values
 
 
-_CATCH_ALL = re.compile(r"\b(?:every|any|all)\s+other\b|\banything\s+else\b|\botherwise\b|\bunmapped\b", re.I)
-
-
 @rule(
     code="IS803",
     name="mapping-enum-incomplete",
@@ -33,12 +30,11 @@ def mapping_enum_incomplete(spec, options):
         if not row.enum_map:
             continue
         keys = {k.lower() for k in row.enum_map}
-        said = row.transform.text if row.transform is not None else ""
-        if keys & {"*", "other", "others", "else", "default", "any other", "anything else", "unknown"} or \
-                _CATCH_ALL.search(said):  # "`PASS` → false; every other value → true"
+        if keys & {"*", "other", "others", "else", "default", "any other", "anything else", "unknown"}:
             continue
         targets = {v.lower() for v in row.enum_map.values()}
         # "published/updated → PUT" covers `object.published`: a key may name a value by its last part
+        said = row.transform.text if row.transform is not None else ""
         absent = [v for v in source_values(spec, row) if v.lower() not in keys and v.lower() not in targets
                   and re.split(r"[._:/-]", v.lower())[-1] not in keys
                   and not re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", said)]  # "BKFST and LATE ... are dropped"
