@@ -380,3 +380,12 @@ def test_sections_named_as_questions_or_lists_of_parts_are_no_contracts():
             "Exponential backoff from 2 s, at most 5 attempts, capped at 60 s; then the queue `panel.dlq`.\n")
     assert [c.label for c in spec_of(text).contracts] == ["POST https://api.contractor.example/v1/jobs",
                                                            "POST https://bench.example/api/v1/panel-events"]
+
+
+def test_program_code_and_sql_under_a_heading_are_no_contract_bodies():
+    text = ("# App → Partners\n\n## Queue schema\n\n### Database table: `webhook_delivery_queue`\n\n"
+            "```sql\nCREATE TABLE webhook_delivery_queue (id VARCHAR(36) PRIMARY KEY, payload JSONB NOT NULL);\n```\n\n"
+            "### Enqueue webhook\n\n```python\ndef enqueue_webhook(user_id, payload):\n    db.session.add(payload)\n```\n\n"
+            "## Idempotency\n\nPartners must handle duplicate deliveries: every delivery carries its `event_id`.\n")
+    assert all(not c.examples and not c.judged for c in spec_of(text).contracts)
+    assert codes(text, "IS201", "IS202", "IS203", "IS901") == []

@@ -216,3 +216,10 @@ def test_all_alarms_publishing_to_one_topic_is_every_metrics_alert():
             "| Alarm | Threshold |\n|---|---|\n| Forwarder P95 latency | > 3 s over 10 min |\n"
             "| Error rate of calls | > 2% over 15 min |\n")
     assert [m.alert.text[:10] for m in spec_of(text).monitoring] == ["All alarms"] * 2
+
+
+def test_a_legend_of_log_levels_is_no_metric():
+    text = ("# App → Partners\n\n## Monitoring\n\n- Delivery P95 latency > 5 s over 10 min: warning to the on-call.\n\n"
+            "### Logging\n\n- `INFO`: normal operations (enqueue, deliver, retry)\n"
+            "- `WARNING`: retryable failures\n- `ERROR`: dead letter queue moves, unexpected errors\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency"]

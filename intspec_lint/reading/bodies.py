@@ -40,13 +40,16 @@ _YES = {"yes", "y", "true", "required", "mandatory", "✓", "✔", "x", "always"
 _NO = {"no", "n", "false", "optional", "opt", "-", "—", "nullable", "conditional"}
 
 
-_SETTINGS = {"toml", "ini", "properties", "props", "hcl", "terraform", "tf", "conf", "env", "dotenv"}
+# blocks that are no body: settings (TOML, INI, HCL), program code and SQL ("def enqueue_webhook(...)", "CREATE TABLE")
+_SETTINGS = {"toml", "ini", "properties", "props", "hcl", "terraform", "tf", "conf", "env", "dotenv",
+             "python", "py", "sql", "java", "kotlin", "go", "golang", "csharp", "cs", "ruby", "rb", "php", "rust", "scala",
+             "systemd"}  # (a `js` block is often JSON with comments: an example)
 
 
 def read_code(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
     code = statement.code
     if code.info in _SETTINGS and not role_of(label):
-        return  # `config/retry.toml` pasted under a call: settings for the other parts' readers, no body
+        return  # `config/retry.toml` or the worker's code pasted under a call: no body, nothing to judge as one
     r.examples.add(id(code))
     role = role_of(label)
     if code.info in ("yaml", "yml") and not role:

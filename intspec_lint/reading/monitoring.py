@@ -70,6 +70,8 @@ def read(r: Reading) -> None:
                 continue
         if _SCENARIO_STEP.match(statement.text):
             continue  # "Given a valid event, when it is posted, then 202 within 2 s": a test, not a metric
+        if statement.key and _LEVEL_ONLY.match(statement.key):
+            continue  # "`INFO`: normal operations", "WARNING: retryable failures": a legend of levels, no metric
         if statement.key and not _ALERT_LEVEL.search(statement.value) and (r.vocab.category(statement.key) or (
                 r.vocab.is_part_name(statement.key) and _OTHER_PART.intersection(r.vocab.section_parts(statement.key)))):
             continue  # "Retry: ... cap 120 s", "**Transient**: 429, 503": another part's item that alerts nobody
@@ -94,6 +96,7 @@ def read(r: Reading) -> None:
         _loose(r)
 
 
+_LEVEL_ONLY = lazy(r"^\W*(?:debug|info|notice|warn(?:ing)?|error|critical|fatal|trace|sev[- ]?\d|p[1-5])\W*$", re.I)
 _OTHER_PART = {"errors", "retry", "mappings", "idempotency", "flows", "contracts"}  # a DLQ depth, a credential expiry: metrics
 _SCENARIO_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?:given\b|then\b|when\b.*,\s*then\b)", re.I | re.S)
 _FOR_ALL = lazy(r"\b(?:all|every|each)\s+(?:of\s+the(?:se)?\s+)?(?:alarms?|alerts?|metrics?)\b[^.;]{0,40}?\b(?:go(?:es)?|are\s+sent|"

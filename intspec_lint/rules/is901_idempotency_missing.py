@@ -11,7 +11,9 @@ from ..reading.contracts import is_webhook_receiver
     severity=Severity.ERROR,
     summary="Idempotency is never stated, or a write operation has no idempotency key or dedup strategy.",
     rationale="Retries and redeliveries make duplicates a certainty, not a risk. If a webhook fires twice, the "
-    "consumer must not create two records: every write operation needs an idempotency key or a dedup rule.",
+    "consumer must not create two records: every write operation needs an idempotency key or a dedup rule. "
+    "A heading with nothing to call and no body (a database table's name) is not asked for one, as IS201 "
+    "does not judge it.",
     bad="## API Contracts\n\n### Create order\n\n- **Method and URL**: `POST /v1/orders`\n",
     good="## API Contracts\n\n### Create order\n\n- **Method and URL**: `POST /v1/orders`\n"
     "- **Headers**: `Idempotency-Key: <order_id>`; a repeated key returns the first response\n",
@@ -35,6 +37,8 @@ def idempotency_missing(spec, options):
                                              "write operation")
         return
     for contract in writes:
+        if not contract.judged:
+            continue  # a heading with nothing to call and no body (a database table's name): perhaps no contract at all
         if contract.idempotent is None and not is_webhook_receiver(contract):  # a webhook receiver is IS902's
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
                                      "key or dedup strategy: say which key makes a repeated call safe")
