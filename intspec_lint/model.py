@@ -309,6 +309,13 @@ class Spec:
     open_items: list[Value] = field(default_factory=list)  # "TODO: agree the retry budget": a decision left open
     secrets: list[tuple[str, Span]] = field(default_factory=list)  # (kind, where): never the secret itself
     auth_defaults: dict[str, Value] = field(default_factory=dict)  # auth facts said of every system: "storage"...
+    testimony: Any = None  # what a Markdown spec says where (reading.absence.Testimony), for speaks_of
+
+    def speaks_of(self, cue: str, names, at: Span | None = None, nearby: bool = False, elsewhere: bool = False) -> bool:
+        """The document says something of kind `cue` ("frequency", "alert") about the object going by
+        `names` (with `nearby`: in its own section) in a shape no reader took: a gap there is not the
+        spec's, and is not reported (reading/absence.py)."""
+        return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere)
 
     def where(self, part: str) -> Span:
         """Where to report something missing from `part`: its section, else the title."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
+from .absence import Testimony
 from .context import Reading
 from .layouts import promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_outlines
 from .table_layouts import (grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables,
@@ -80,6 +81,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
         for part in statement.placed:
             spec.sections.setdefault(part, statement.section.span)
     spec.evidence.update(_evidence(statements, vocab))
+    spec.testimony = Testimony(statements)
     for reader in _READERS:
         reader.read(reading)
     overview.systems(reading)

@@ -8,14 +8,21 @@ from functools import lru_cache
 from ..findings import Hit, Severity
 from ..span import Span
 from ..model import Value
+from ..reading.absence import names_of
 from ..reading.values import enum_values, is_enum_type
+
+__all__ = ["names_of"]
 
 
 def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "",
-            severity: Severity | None = None) -> Hit | None:
+            severity: Severity | None = None, said=None) -> Hit | None:
     """A gap of `subject` (at `where`, its object) when `found` is absent, empty or a placeholder; None
-    when it is really stated. An empty or placeholder value is pointed at where it stands."""
+    when it is really stated. An empty or placeholder value is pointed at where it stands. `said()`, asked
+    only of a value no reader found, is true when the document speaks of it in a shape none took
+    (Spec.speaks_of): then nothing is reported, as an empty cell or a "TBD" still is."""
     if found is None:
+        if said is not None and said():
+            return None
         return gap(where, subject, f"no {what}", fix, severity)
     if not found.text.strip():
         return gap(found.span, subject, f"no {what} (it is left empty)", fix, severity, anchor=where)
@@ -23,6 +30,16 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
         return gap(found.span, subject, f"no {what} (only the placeholder '{short(found.text)}')", fix, severity,
                    anchor=where)
     return None
+
+
+def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: bool = False):
+    """`missing`'s `said` for one object's value: whether the document speaks of it (`cue`) where it names
+    the object, or anywhere in the object's own section when no object of its kind has the value read
+    (`siblings` false: this document says it in a shape the reader does not know); with `elsewhere`, not
+    in the object's own statement."""
+    if cue is None:
+        return None
+    return lambda: spec.speaks_of(cue, names, at, nearby=not siblings, elsewhere=elsewhere)
 
 
 def gap(span: Span, subject: str, what: str, fix: str = "", severity: Severity | None = None,

@@ -1,13 +1,14 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ._common import label, missing
+from ..model import given
+from ._common import label, missing, names_of, said_of
 
-_FIELDS = (
-    ("trigger", "trigger", "say what starts it (an event, a schedule, an API call)"),
-    ("source", "source system", "name where the data comes from"),
-    ("destination", "destination system", "name where the data goes"),
-    ("payload", "payload", "name the entity or message that moves"),
-    ("frequency", "frequency or volume", "give a rate such as '~500/hour peak' or 'every 5 min'"),
+_FIELDS = (  # field, what it is, the fix, the cue of it in words no reader took (reading/absence.py)
+    ("trigger", "trigger", "say what starts it (an event, a schedule, an API call)", "trigger"),
+    ("source", "source system", "name where the data comes from", None),
+    ("destination", "destination system", "name where the data goes", None),
+    ("payload", "payload", "name the entity or message that moves", "payload"),
+    ("frequency", "frequency or volume", "give a rate such as '~500/hour peak' or 'every 5 min'", "frequency"),
 )
 
 
@@ -40,9 +41,12 @@ def flow_incomplete(spec, options):
         yield Hit(spec.where("flows"), "no data flows: add a table with source, destination, trigger, payload "
                                        "and frequency for each flow")
         return
+    read = {field for field, *_ in _FIELDS if any(given(getattr(flow, field)) for flow in spec.flows)}
     for flow in spec.flows:
         subject = f"flow {label(flow.name, f'on line {flow.span.line}')}"
-        for field, what, fix in _FIELDS:
-            hit = missing(getattr(flow, field), flow.span, subject, what, fix)
+        names = names_of(flow.name.text if flow.name else None)
+        for field, what, fix, cue in _FIELDS:
+            hit = missing(getattr(flow, field), flow.span, subject, what, fix,
+                          said=said_of(spec, cue, names, flow.span, field in read))
             if hit:
                 yield hit

@@ -1,6 +1,8 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ._common import gap, missing
+from ..model import given
+from ._common import gap, missing, said_of
+from .is202_contract_example_missing import contract_names
 
 _WHERE = "template, 3. API Contracts"
 
@@ -45,10 +47,14 @@ def contract_incomplete(spec, options):
                                            "its method and URL (or topic), request and response shapes and status "
                                            "codes")
         return
+    shaped = {side for side in ("request_shape", "response_shape")
+              if any(given(getattr(contract, side)) for contract in spec.contracts)}
+    coded = any(contract.status_codes for contract in spec.contracts)
     for contract in spec.contracts:
         if not contract.judged or contract.transport is not None:
             continue  # a unit of a transport said once elsewhere (an HL7 link): no HTTP call to judge it as
         subject = contract.subject
+        names = contract_names(spec, contract)
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
                 yield gap(contract.span, subject, "no method and URL", "state them as `POST /v1/orders`")
@@ -60,14 +66,16 @@ def contract_incomplete(spec, options):
             method = contract.method.text.upper() if contract.method else ""
             if method in _BODY_METHODS:
                 hit = missing(contract.request_shape, contract.span, subject, "request body shape",
-                              "list the fields with types and whether they are required, or give a JSON Schema")
+                              "list the fields with types and whether they are required, or give a JSON Schema",
+                              said=said_of(spec, "shape", names, contract.span, "request_shape" in shaped))
                 if hit:
                     yield hit
             hit = missing(contract.response_shape, contract.span, subject, "response shape",
-                          "describe the success body and the error body")
+                          "describe the success body and the error body",
+                          said=said_of(spec, "shape", names, contract.span, "response_shape" in shaped))
             if hit:
                 yield hit
-            if not contract.status_codes:
+            if not contract.status_codes and not spec.speaks_of("status", names, contract.span, nearby=not coded):
                 yield gap(contract.span, subject, "no status codes", "give every expected code with its meaning in "
                           "this integration")
         else:
@@ -76,6 +84,7 @@ def contract_incomplete(spec, options):
             if hit:
                 yield hit
             hit = missing(contract.request_shape, contract.span, subject, "payload shape",
-                          "list the message's fields with types, or give a JSON Schema")
+                          "list the message's fields with types, or give a JSON Schema",
+                          said=said_of(spec, "shape", names, contract.span, "request_shape" in shaped))
             if hit:
                 yield hit

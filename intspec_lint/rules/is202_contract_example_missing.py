@@ -1,6 +1,6 @@
 from ..findings import Severity
 from ..rule import Case, rule
-from ._common import gap
+from ._common import gap, names_of
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -26,9 +26,13 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     ),
 )
 def contract_example_missing(spec, options):
+    shown = any(contract.examples for contract in spec.contracts)
     for contract in spec.contracts:
         if not contract.judged:
             continue
+        if not contract.examples and spec.speaks_of("example", contract_names(spec, contract), contract.span,
+                                                     nearby=not shown):
+            continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere)
         roles = {example.role for example in contract.examples}
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
@@ -37,6 +41,18 @@ def contract_example_missing(spec, options):
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
         if contract.kind == "http" and "response" not in roles:
             yield gap(contract.span, subject, "no concrete example response", _FIX)
+
+
+def contract_names(spec, contract) -> list[str]:
+    """What the document calls a contract: its name, its URL's path (with its method where another
+    operation shares the path), its queue or topic."""
+    names = names_of(*(v.text for v in (contract.name, contract.url, contract.topic) if v is not None))
+    if contract.method is not None and contract.url is not None:
+        path = names_of(contract.url.text)[:1]
+        shared = [c for c in spec.contracts if c is not contract and c.url is not None and names_of(c.url.text)[:1] == path]
+        if path and shared:
+            names = [f"{contract.method.text.upper()} {name}" if name == path[0] else name for name in names]
+    return names
 
 
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"

@@ -4,7 +4,7 @@ from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
 from ..reading.auth import keyless, self_expiring
-from ._common import label, missing
+from ._common import label, missing, names_of, said_of
 
 # a rotation value that says there is none
 _NEVER = re.compile(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|never\s+(?:expires?|rotated|rotates|changed?)|"
@@ -58,8 +58,10 @@ def auth_incomplete(spec, options):
     # where credentials live is asked of the spec, not of each system: one says it for all, a certificate
     # issued by a CA or a secret kept by the partner may need no word of its own
     stored = any(given(entry.storage) for entry in spec.auth) or given(spec.auth_defaults.get("storage"))
+    read = {field for field, *_ in _FIELDS if any(given(getattr(entry, field)) for entry in spec.auth)}
     for entry in spec.auth:
         subject = f"auth for {label(entry.system, 'the integration')}"
+        names = names_of(entry.system.text if entry.system else None)
         said = " ".join(v.text for v in (entry.mechanism, entry.storage) if v is not None)
         secretless = keyless(said)  # a managed identity: no secret to rotate or to keep
         for field, what, fix in _FIELDS:
@@ -69,10 +71,11 @@ def auth_incomplete(spec, options):
                 continue  # "short-lived credentials from Vault's secrets engine": they expire by themselves
             if field == "storage" and stored and entry.storage is None:
                 continue
-            hit = missing(getattr(entry, field), entry.span, subject, what, fix)
+            hit = missing(getattr(entry, field), entry.span, subject, what, fix,
+                          said=said_of(spec, field, names, entry.span, field in read))
             if hit:
                 yield hit
-            elif field == "rotation" and _NEVER.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
+            elif getattr(entry, field) is not None and field == "rotation" and _NEVER.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
                 # "service-user tokens are issued without expiry", and no period for them anywhere in the value
                 yield Hit(entry.rotation.span, f"{subject} says the credential is never rotated "
                                                f"('{entry.rotation.text[:60]}'): {fix}")

@@ -1,6 +1,7 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ._common import gap, label, missing
+from ..model import given
+from ._common import gap, label, missing, names_of, said_of
 
 _CATEGORIES = {
     "transient": "transient errors (429, 503, timeouts) and how they are retried",
@@ -47,9 +48,11 @@ def error_classification_incomplete(spec, options):
         if category not in found:
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
             yield gap(spec.where("errors"), "the error classification", said, f"describe {what}")
+    acted = any(given(error.action) for error in errors)
     for error in errors:
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
-                      "say what happens: retry, dead-letter, alert, reject")
+                      "say what happens: retry, dead-letter, alert, reject",
+                      said=said_of(spec, "action", names_of(error.name.text if error.name else None), error.span, acted))
         if hit:
             yield hit
 

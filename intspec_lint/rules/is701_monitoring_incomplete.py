@@ -3,7 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ._common import gap, label, missing, short
+from ._common import gap, label, missing, names_of, said_of, short
 
 _KINDS = (
     ({"latency"}, "latency", "e.g. end-to-end latency P99 > 2 s: warning"),
@@ -55,8 +55,10 @@ def monitoring_incomplete(spec, options):
         if not kinds & accepted:
             yield gap(spec.where("monitoring"), "monitoring", f"no {what} metric ({example})",
                       "add each with a threshold and an alert")
+    read = {field for field in ("threshold", "alert") if any(given(getattr(m, field)) for m in spec.monitoring)}
     for metric in spec.monitoring:
         subject = f"metric {label(metric.metric, f'on line {metric.span.line}')}"
+        names = names_of(metric.metric.text if metric.metric else None)
         for field, what in (("threshold", "threshold"), ("alert", "alert level")):
             found = getattr(metric, field)
             if found is not None and found.text.strip() in _NONE:
@@ -66,7 +68,7 @@ def monitoring_incomplete(spec, options):
                 yield gap(found.span, subject, f"a threshold that is no value ('{short(found.text)}')", "give one an "
                           "alert can fire on (e.g. > 2% over 5 minutes)", anchor=metric.span)
                 continue
-            hit = missing(found, metric.span, subject, what)
+            hit = missing(found, metric.span, subject, what, said=said_of(spec, field, names, metric.span, field in read))
             if hit:
                 yield hit
 

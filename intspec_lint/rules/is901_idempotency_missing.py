@@ -2,6 +2,7 @@ from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
 from ..reading.contracts import is_webhook_receiver
+from .is202_contract_example_missing import contract_names
 
 
 @rule(
@@ -39,6 +40,7 @@ def idempotency_missing(spec, options):
     for contract in writes:
         if not contract.judged:
             continue  # a heading with nothing to call and no body (a database table's name): perhaps no contract at all
-        if contract.idempotent is None and not is_webhook_receiver(contract):  # a webhook receiver is IS902's
+        if contract.idempotent is None and not is_webhook_receiver(contract) and not spec.speaks_of(
+                "idempotency", contract_names(spec, contract), contract.span):  # a webhook receiver is IS902's
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
                                      "key or dedup strategy: say which key makes a repeated call safe")

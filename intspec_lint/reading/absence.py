@@ -1,0 +1,192 @@
+"""Step 5 of reading, for one object's gaps: is the document silent on this fact of this object?
+
+A part reader turns what it recognises into values; what it does not recognise it leaves out, and a
+rule then reports the value "missing". Before a rule says so about one object (a flow's frequency, a
+contract's example, a metric's alert), it asks here whether the document says something of that kind
+about that object in a shape no reader took: a statement that names the object (its id, its path,
+its field or system name), or stands under a heading that does, and carries a cue of the fact (for a
+frequency: "every 15 min", "nightly", "~2,000 a day"). Where it does, the gap is the reader's, not the
+spec's, and the rule says nothing (DESIGN.md, "Absence").
+
+The cues are loose on purpose: they decide only that the document is not silent, never a value, so no
+rule compares or quotes them. An object whose own section speaks of the fact counts too, but only
+where no object of its kind has the value read (the reader does not know how this document says it);
+where its siblings have it, a gap among them is a real one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from ..span import Span
+from .lazy_re import lazy
+
+_UNIT = r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|nights?|weeks?|months?|years?|shifts?|business days?)"
+CUES = {
+    "frequency": lazy(
+        r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
+        r"|\b(?:hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually|intraday)\b"
+        r"|\b(?:per|a|an)\s+(?:second|sec|minute|min|hour|hr|day|night|week|month|year|shift)\b"
+        r"|\d\s*/\s*(?:s|sec|min|h|hr|hour|d|day|wk|week|month)\b"
+        r"|\b\d[\d,.]*\s*[km]?\s*(?:msgs?|messages|events|records|rows|files|requests|calls|items|updates|"
+        r"batches|documents|transactions)\b"
+        r"|\bcron\b|\b(?:peak|volumes?|throughput|burst)\b|\bat\s+\d{1,2}:\d\d\b", re.I),
+    "trigger": lazy(
+        r"\b(?:when(?:ever)?|upon|triggered|triggers?|once\s+(?:a|an|the)|after\s+(?:a|an|the|each|every)|"
+        r"on\s+(?:each|every|a|an|the|receipt|completion|creation|change|update|save|submit\w*)|scheduled?|cron|"
+        r"kicks?\s+off|fires?|polls?|polling|every|nightly|hourly|daily)\b", re.I),
+    "payload": lazy(r"\b(?:payload|body|message|record|event|file|document|json|xml|csv|fields?|schema)\b", re.I),
+    "example": lazy(r"\{\s*\"[\w.$@-]+\"\s*:|<\?xml\b|<[A-Za-z][\w:.-]*[ >][^\n]*</[A-Za-z]|^[A-Z][A-Z0-9]{2}\|"
+                    r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I | re.M),  # not a host's `.example`
+    "status": lazy(
+        r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
+        r"Gone|Unprocessable|Too Many|Internal|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
+        r"Payload|Request Time-?out|Moved|See Other|Not Modified|Partial|Multi)"
+        r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b"
+        r"|\b[1-5]xx\b|\b(?:ACK|NACK|NAK)\b", re.I),
+    "shape": lazy(r"\b(?:string|integer|int|number|boolean|bool|decimal|array|object|date-?time|uuid|enum|schema|"
+                  r"fields?)\b|\"type\"\s*:", re.I),
+    "mechanism": lazy(
+        r"\b(?:o?auth\s*2?(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]cert\w*|x\.?509|certificates?|"
+        r"api[- ]?keys?|bearer|jwt|hmac|signatures?|signed|basic[- ]auth\w*|passwords?|saml|kerberos|"
+        r"service[- ]accounts?|sas[- ]tokens?|ssh[- ]keys?|pgp|tokens?|credentials?)\b", re.I),
+    "rotation": lazy(r"\b(?:rotat\w*|renew\w*|expir\w*|re-?issu\w*|roll(?:ed|s|over|ing)?|valid\s+for|lifetime|"
+                     r"ttl|short-lived)\b", re.I),
+    "scopes": lazy(r"\b(?:scopes?|permissions?|roles?|grants?|privileges?|acls?|polic(?:y|ies)|read-only|"
+                   r"write-only|read/write|least[- ]privilege|access\s+to)\b", re.I),
+    "storage": lazy(r"\b(?:vaults?|secrets?[- ]manager|key[- ]?vault|kms|hsm|keystores?|keychain|parameter[- ]store|"
+                    r"ssm|(?:kubernetes|k8s|sealed)[- ]secrets?|(?:stored|kept|held|lives?)\s+in|environment[- ]"
+                    r"variables?|env[- ]vars?|secret[- ]store|credential[- ]store)\b", re.I),
+    "threshold": lazy(
+        r"[<>≥≤]=?\s*~?\d|\b(?:above|below|over|under|exceeds?|exceeding|more\s+than|less\s+than|greater\s+than|"
+        r"at\s+least|at\s+most|drops?\s+below|rises?\s+above|within|reaches?)\s+~?\d"
+        r"|\d+(?:\.\d+)?\s*(?:%|ms\b|s\b|secs?\b|seconds\b|mins?\b|minutes\b|h\b|hours\b)", re.I),
+    "alert": lazy(r"\b(?:alert\w*|alarm\w*|pag(?:e|es|ed|ing)|pager\w*|opsgenie|notif\w*|slack|e-?mails?|tickets?|"
+                  r"on-?call|escalat\w*|warn(?:ing)?|critical|sev[ -]?\d|p[1-4])\b", re.I),
+    "type": lazy(r"\b(?:string|str|text|char|varchar|nvarchar|int|integer|long|short|smallint|bigint|decimal|numeric|"
+                 r"number|float|double|money|bool|boolean|date|datetime|date-time|timestamp|time|uuid|guid|enum|"
+                 r"array|list|object|binary|bytes|pic)\b", re.I),
+    "timezone": lazy(r"\b(?:utc|gmt|time\s?zones?|tz|offsets?|local\s+time|iso[ -]?8601|rfc\s?3339|epoch|unix\s+time|"
+                     r"(?:europe|america|asia|australia|africa|pacific)/\w+)\b|[+-]\d\d:\d\d\b|\dZ\b", re.I),
+    "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
+                        r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
+                        r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
+                        r"same\s+(?:key|id|request))\b", re.I),
+    "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"
+                   r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b",
+                   re.I),
+}
+_TOKEN = re.compile(r"[a-z0-9]+")
+# the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
+_LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")
+
+
+def names_of(*texts: str | None) -> list[str]:
+    """The names an object goes by in the document: its own words (markup off) and the id they open with;
+    a URL by its path ("https://host/v1/orders?x=1" -> "/v1/orders")."""
+    names: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        text = text.strip().strip("`*_ ").replace("`", "")
+        url = re.match(r"^(?:[A-Z]+\s+)?(?:[a-z][a-z0-9+.-]*://[^/\s]+)?(/[^\s?#]*)", text)
+        if url and len(url.group(1)) > 1:
+            names.append(url.group(1).rstrip("/"))
+            continue
+        leading = _LEADING_ID.match(text)
+        if leading:
+            names.append(leading.group(1))
+        for part in re.split(r"\s*(?:,|\+|;|\band\b)\s*", text):
+            if 2 <= len(part) <= 60:
+                names.append(part)
+    return list(dict.fromkeys(names))
+
+
+class Testimony:
+    """What the document says where, for asking whether it speaks of a fact of one object."""
+
+    def __init__(self, statements: Iterable):
+        self._entries: list[tuple[str, Span, int]] = []  # (text, span, section key)
+        self._blocks: set[int] = set()  # the entries that are code blocks: many things on many lines
+        self._heads: dict[int, str] = {}  # section key -> its heading path
+        for statement in statements:
+            key = id(statement.section)
+            text = statement.text
+            if statement.cells and len(statement.cells) > 1:  # a row by its columns: "Trigger event: Clinician signs"
+                text = " | ".join(f"{header}: {cell}" for header, cell in statement.cells.items() if cell.strip())
+            self._entries.append((text, statement.span, key))
+            if statement.shape == "code":
+                self._blocks.add(len(self._entries) - 1)
+            path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
+            self._heads.setdefault(key, " / ".join(path))
+        self._entries.sort(key=lambda entry: entry[1].line)
+        self._lines = [entry[1].line for entry in self._entries]
+        self._index: dict[str, set[int]] | None = None
+        self._by_section: dict[int, list[int]] = {}
+        for number, (_text, _span, key) in enumerate(self._entries):
+            self._by_section.setdefault(key, []).append(number)
+
+    def speaks_of(self, cue: str, names: Iterable[str], at: Span | None = None, nearby: bool = False,
+                  elsewhere: bool = False) -> bool:
+        """A statement that names the object (or stands under a heading that does) carries `cue`; with
+        `nearby`, a statement of the object's own section (the one holding `at`) does too. A code block
+        (a diagram, a config file) says many things: only its lines that name the object count, unless
+        its heading names it. With `elsewhere`, the object's own statement (at `at`) does not count: a
+        mapping row that gives one side's type is no evidence of the other's."""
+        pattern = CUES[cue]
+        for number, (said, whole) in self._about(names).items():
+            text, span, _key = self._entries[number]
+            if elsewhere and at is not None and span.line == at.line:
+                continue
+            if not whole:
+                text = "\n".join(line for line in text.splitlines() if said.search(line))
+            if said is not None:  # the name is no evidence of itself: a field called `timestamp` has no type yet
+                text = said.sub(" ", text)
+            if pattern.search(text):
+                return True
+        if nearby and at is not None:
+            for number in self._section_at(at):
+                if pattern.search(self._entries[number][0]):
+                    return True
+        return False
+
+    def _about(self, names: Iterable[str]) -> dict[int, tuple[re.Pattern | None, bool]]:
+        """The statements about the object: number -> (the pattern naming it in the statement, if it does;
+        whether all of the statement is about it, or only its lines that name it, as in a code block)."""
+        found: dict[int, tuple[re.Pattern | None, bool]] = {}
+        for name in names:
+            tokens = _TOKEN.findall(name.lower())
+            if not tokens or len(name.strip()) < 2:
+                continue
+            index = self._tokens()
+            rarest = min(tokens, key=lambda token: len(index.get(token, ())))
+            candidates = index.get(rarest, set())
+            if not candidates:
+                continue
+            said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + r"(?![\w/-])", re.I)
+            for number in candidates:
+                text, _span, key = self._entries[number]
+                if said.search(self._heads.get(key, "")):
+                    found.update((other, (None, True)) for other in self._by_section.get(key, ()))
+                elif said.search(text) and number not in found:
+                    found[number] = (said, number not in self._blocks)
+        return found
+
+    def _tokens(self) -> dict[str, set[int]]:
+        if self._index is None:  # built at the first question, for the documents that raise one
+            self._index = {}
+            for number, (text, _span, key) in enumerate(self._entries):
+                for token in set(_TOKEN.findall(text.lower())):
+                    self._index.setdefault(token, set()).add(number)
+            for key, numbers in self._by_section.items():  # a heading's words reach its section's statements
+                for token in set(_TOKEN.findall(self._heads.get(key, "").lower())):
+                    self._index.setdefault(token, set()).update(numbers)
+        return self._index
+
+    def _section_at(self, at: Span) -> list[int]:
+        position = bisect_right(self._lines, at.line) - 1
+        if position < 0:
+            return []
+        return self._by_section.get(self._entries[position][2], [])

@@ -1,0 +1,87 @@
+"""Absence for one object's value (reading/absence.py): a rule says a flow, contract, metric, credential
+or mapping row lacks a value only when the document is silent on it there. Each test pairs a spec that
+says the fact in a shape no reader takes with the same spec without it, which is still reported."""
+
+from intspec_lint import lint_text
+
+from read_spec import codes
+
+FLOWS = ("# Kiln ↔ Ledger\n\n## Flows\n\n| ID | Source | Destination | Trigger | Payload |\n|---|---|---|---|---|\n"
+         "| K1 | Kiln | Ledger | charge finished | batch JSON |\n| K2 | Ledger | Kiln | plan released | plan JSON |\n\n"
+         "## Capacity\n\n")
+
+
+def test_a_flows_frequency_said_where_its_id_is_named_is_not_missing():
+    said = FLOWS + "K1 runs ~40 times a day; K2 is nightly at 02:00.\n"
+    assert "IS101" not in codes(said)
+    assert "IS101" in codes(FLOWS + "Sizing is agreed with the plant.\n")
+
+
+def test_an_empty_cell_or_a_placeholder_is_reported_whatever_else_is_said():
+    table = ("# Kiln ↔ Ledger\n\n## Flows\n\n| ID | Source | Destination | Trigger | Payload | Frequency |\n"
+             "|---|---|---|---|---|---|\n| K1 | Kiln | Ledger | charge finished | batch JSON | TBD |\n\n"
+             "## Capacity\n\nK1 runs ~40 times a day.\n")
+    assert "IS101" in codes(table)  # the table owes the value where it stands
+
+
+def test_a_section_that_shows_a_fact_no_reader_took_answers_only_where_no_sibling_has_it_read():
+    metrics = ("# A → B\n\n## Monitoring\n\n- **Latency** p95 > 2 s: page the on-call\n- **Error rate** > 1% over 5 min: "
+               "page the on-call\n- **Queue depth** > 500\n- **Token expiry** < 7 days: Slack #ops\n\n"
+               "Alerts route through PagerDuty.\n")
+    assert "IS701" in codes(metrics)  # its siblings' alerts are read: the queue-depth line lacks one
+
+
+def test_a_metrics_alert_in_another_table_that_names_it_is_not_missing():
+    slis = ("# Feed → Book\n\n## Monitoring\n\n| SLI | Measure | Objective |\n|---|---|---|\n"
+            "| SLI-1 Price freshness | age of the last price | p99 < 2 s |\n| SLI-2 Error rate | failed pushes | < 0.5% |\n"
+            "| SLI-3 Queue depth | pending pushes | < 1,000 |\n| SLI-4 Token expiry | days left | > 7 |\n\n"
+            "## Burn-rate policies\n\n")
+    policies = ("| Policy | Window | Action |\n|---|---|---|\n| SLI-1 fast burn | 1 h | page the on-call |\n"
+                "| SLI-2 fast burn | 1 h | page the on-call |\n| SLI-3 growth | 30 min | Slack #feed |\n"
+                "| SLI-4 near expiry | daily | ticket to platform |\n")
+    assert not [f for f in lint_text(slis + policies, "markdown") if f.code == "IS701" and "alert" in f.message]
+    assert [f for f in lint_text(slis + "To be agreed.\n", "markdown") if f.code == "IS701" and "alert" in f.message]
+
+
+CONTRACT = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+            "Body: `amount` (integer, cents), `booked_at` (string, date-time). Answers `201` created, `400` invalid.\n\n")
+
+
+def test_an_example_in_a_row_that_names_the_contracts_path_is_not_missing():
+    samples = CONTRACT + ('## Samples\n\n| Call | Sent | Received |\n|---|---|---|\n'
+                          '| `/v1/entries` | `{"amount": 1250}` | `{"id": 7}` |\n')
+    assert "IS202" not in codes(samples)
+    assert "IS202" in codes(CONTRACT)
+    hosted = CONTRACT + "Sent from `https://shop.example` only.\n"
+    assert "IS202" in codes(hosted)  # a host under `.example` is no example
+
+
+def test_status_codes_told_in_another_section_that_names_the_path_are_not_missing():
+    bare = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+            "Body: `amount` (integer, cents). Example request:\n\n```json\n{\"amount\": 1250}\n```\n\n"
+            "Example response:\n\n```json\n{\"id\": 7}\n```\n\n")
+    said = bare + "## Outcomes\n\n- `/v1/entries` returns 201 Created, or 422 Unprocessable when the amount is negative.\n"
+    assert "IS201" not in codes(said)
+    assert "IS201" in codes(bare)
+
+
+def test_a_code_block_counts_only_in_the_lines_that_name_the_object():
+    text = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+            "Body: `amount` (integer). Status codes: 201 created, 400 invalid.\n\nExample request:\n\n"
+            "```json\n{\"amount\": 1250}\n```\n\nExample response:\n\n```json\n{\"id\": 7}\n```\n\n"
+            "## Sequence\n\n```mermaid\nsequenceDiagram\n  Shop->>Ledger: POST /v1/entries\n"
+            "  Note over Ledger: idempotency is handled by the bank's own file import\n```\n")
+    assert "IS901" in codes(text)  # the diagram's note stands on another line than the call it draws
+
+
+def test_an_objects_name_is_no_evidence_of_itself():
+    text = ("# Quiz → LMS\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `score` | decimal | `scoreGiven` | number | as is |\n\n"
+            "- `attempt.submittedAt` (timestamptz) → `timestamp`: RFC 3339 in UTC\n")
+    assert "IS801" in codes(text)  # a target called `timestamp` has no type yet
+
+
+def test_an_operation_sharing_its_path_is_named_with_its_method():
+    text = ("# Port → Carrier\n\n## Calls\n\n### Cancel\n\n`DELETE /npc/v1/ports/{id}`\n\nStatus codes: `200` cancelled, "
+            "`404` unknown port.\n\n### Query\n\n`GET /npc/v1/ports/{id}`\n\nReturns the port as JSON.\n")
+    assert "IS201" in codes(text)  # the cancel's status codes are not the query's
