@@ -276,3 +276,13 @@ def test_a_body_led_by_its_status_is_the_response_and_a_gets_only_example_its_an
     assert contract.request_shape is None and contract.response_shape is not None
     assert [e.role for e in contract.examples] == ["response"]
     assert codes(text, "IS201", "IS202", "IS204") == []
+
+
+def test_a_format_in_brackets_is_no_value_the_field_must_take():
+    text = ("# Dam → Forecast\n\n## Calls\n\n### Release notice\n\n`POST /api/v5/release-notices`\n\n"
+            "Request: `notice_id` string (`RN-YYYYMMDD-nnn`), `revision` integer.\n\nResponses: `201` stored, "
+            "`400` invalid.\n\nExample request:\n\n```json\n{\"notice_id\": \"RN-20250214-003\", \"revision\": 1}\n```\n\n"
+            "Example response:\n\n```json\n{\"notice_id\": \"RN-20250214-003\"}\n```\n")
+    assert "IS204" not in codes(text)
+    fixed = text.replace("(`RN-YYYYMMDD-nnn`)", "(`RN-1`)")
+    assert "IS204" in codes(fixed)  # a single value in brackets is the field's one value

@@ -23,7 +23,8 @@ _INLINE_XML = lazy(r"`(<([\w:.-]+)[^`]*>[^`]*</\2>)`")
 _CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
 _ARROW_STATUS = lazy(r"^\s*(?:→|->|=>)\s*`?[1-5]\d\d\b", re.M)
 _ANSWER_AFTER_CALL = lazy(r"\A\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+[^\n]*\n(?:.*\n)*?\s*HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b", re.I)
-_FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$")
+# a format, not a value: "YYYY-MM-DD", "RN-YYYYMMDD-nnn", "DC-YYYY-nnnn", "INV-xxxxxx"
+_FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$|YYYY|yyyy|(?<![A-Za-z])(?:n{3,}|N{3,}|x{3,}|X{3,}|#{3,})(?![A-Za-z])")
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
 
@@ -282,7 +283,7 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         if name.endswith("[]") and "array" not in kind.lower() and "[]" not in kind:
             kind = f"array of {kind}" if kind else "array"  # "`meters[]` (string)": the type of each item
         constant = _CONSTANT.search(match.group(2))  # `formType` string, required ("IR1"): its one value
-        if constant and _FORMAT.match(constant.group(1)):
+        if constant and _FORMAT.search(constant.group(1)):
             constant = None  # "`fixture_date` string (`YYYY-MM-DD`)": the format, not the value
         fields.append(Field(name, span, kind, required, enum_values(rest) or ([constant.group(1)] if constant else [])))
     return fields
