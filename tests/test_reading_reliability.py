@@ -223,3 +223,13 @@ def test_a_legend_of_log_levels_is_no_metric():
             "### Logging\n\n- `INFO`: normal operations (enqueue, deliver, retry)\n"
             "- `WARNING`: retryable failures\n- `ERROR`: dead letter queue moves, unexpected errors\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["latency"]
+
+
+def test_drops_told_as_history_or_denied_are_no_design_that_drops():
+    design = ("# Shop → Ledger\n\n## Dead letters\n\nAfter the last retry a message goes to SQS `ledger-dlq`; its depth "
+              "pages the on-call.\n\n")
+    told = design + ("## Background\n\n- failed uploads were logged to the console and dropped; two orders shipped late.\n"
+                     "\n## What broke\n\n> Rows that fail validation are written to the job log and skipped.\n\n"
+                     "## Reconciliation\n\nEvents that fail are e-mailed to ops and kept 30 days, so none is lost.\n")
+    assert "IS602" not in codes(told)
+    assert "IS602" in codes(design + "## Validation\n\nRows that fail validation are written to the job log and skipped.\n")
