@@ -85,3 +85,13 @@ def test_an_operation_sharing_its_path_is_named_with_its_method():
     text = ("# Port → Carrier\n\n## Calls\n\n### Cancel\n\n`DELETE /npc/v1/ports/{id}`\n\nStatus codes: `200` cancelled, "
             "`404` unknown port.\n\n### Query\n\n`GET /npc/v1/ports/{id}`\n\nReturns the port as JSON.\n")
     assert "IS201" in codes(text)  # the cancel's status codes are not the query's
+
+
+def test_a_metric_outside_the_checklists_four_is_asked_only_for_an_empty_cell():
+    base = ("# A → B\n\n## Monitoring\n\n- **Latency** p95 > 2 s: page the on-call\n- **Error rate** > 1% over 5 min: "
+            "page the on-call\n- **Queue depth** > 500: Slack #ops\n- **Token expiry** < 7 days: Slack #ops\n")
+    assert "IS701" not in codes(base + "- **Link loss** > 3 in an hour\n")  # no signal the checklist asks alerts of
+    table = ("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Latency p95 | > 2 s | page |\n"
+             "| Error rate | > 1% | page |\n| Queue depth | > 500 | Slack |\n| Token expiry | < 7 days | Slack |\n"
+             "| Link loss | > 3 an hour | |\n")
+    assert "IS701" in codes(table)  # the empty cell is owed where it stands

@@ -1,5 +1,7 @@
 """How data flows are read, whatever the layout. Each test names the class of misreading it guards."""
 
+from intspec_lint import lint_text
+
 from read_spec import codes, spec_of
 
 
@@ -119,3 +121,11 @@ def test_a_record_layout_is_no_flow_and_no_mapping_and_a_picture_clause_is_a_typ
         ("`notice.id`", "`X(12)`"), ("`notice.version`", "`9(3)`")]
     assert spec.mappings[2].transform.text == "Copy; unique per ticket"  # the free words after the fields
     assert codes(RECORDS, "IS101", "IS801") == []
+
+
+def test_a_row_half_recognised_as_a_flow_is_not_asked_for_the_rest():
+    text = ("# Bank -> Brewery\n\nFLOWS\n-----\n\nR3  Dispatch notice (Bank -> Brewery). Trigger: the courier scans the "
+            "container at the dock.\n    Payload: dispatch.notice message. Volume: one per order, peak 150 per hour\n"
+            "    between 05:00 and 07:00 CET.\n")
+    assert [(f.name.text, f.destination) for f in spec_of(text).flows if f.name and "between" in f.name.text]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS101" and "between" in f.message]

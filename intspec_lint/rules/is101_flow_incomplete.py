@@ -3,6 +3,7 @@ from ..rule import Case, rule
 from ..model import given
 from ._common import label, missing, names_of, said_of
 
+_KNOWN = 3  # of the five fields, read for a flow whose other fields a rule may call missing when unread
 _FIELDS = (  # field, what it is, the fix, the cue of it in words no reader took (reading/absence.py)
     ("trigger", "trigger", "say what starts it (an event, a schedule, an API call)", "trigger"),
     ("source", "source system", "name where the data comes from", None),
@@ -20,7 +21,9 @@ _FIELDS = (  # field, what it is, the fix, the cue of it in words no reader took
     summary="A data flow is missing its trigger, direction, payload or frequency (or there are no flows).",
     rationale="A flow without a trigger cannot be built, one without a direction cannot be secured, and one "
     "without a frequency cannot be sized. The checklist asks for all four on every flow, each direction of "
-    "a bidirectional exchange as its own row.",
+    "a bidirectional exchange as its own row. A row of which fewer than three of the five are read is not asked "
+    "for the others (it is likely no flow at all: a state machine's transition, a byte range); an empty cell or a "
+    "placeholder is still reported.",
     bad="## Data Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
     "|---|---|---|---|---|---|\n| Create order | Order Service | Fulfillment API | | Order JSON | |\n",
     good="## Data Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
@@ -45,8 +48,10 @@ def flow_incomplete(spec, options):
     for flow in spec.flows:
         subject = f"flow {label(flow.name, f'on line {flow.span.line}')}"
         names = names_of(flow.name.text if flow.name else None)
+        known = sum(given(getattr(flow, field)) for field, *_ in _FIELDS)
         for field, what, fix, cue in _FIELDS:
+            unread = known < _KNOWN  # a row the reader half-recognises as a flow: its unread values are its own
             hit = missing(getattr(flow, field), flow.span, subject, what, fix,
-                          said=said_of(spec, cue, names, flow.span, field in read))
+                          said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read))
             if hit:
                 yield hit
