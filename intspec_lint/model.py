@@ -171,6 +171,14 @@ class Contract:
         return (self.addressed or substantial) and not self.token_exchange
 
     @property
+    def half_read(self) -> bool:
+        """A message contract of which one thing is read (a topic, or a shape, or an example): likely a heading
+        that names a topic, a pattern or a tab, not a message; its unread facets are not called missing."""
+        if self.kind == "http":
+            return False
+        return sum((given(self.topic), given(self.request_shape), bool(self.examples))) < 2
+
+    @property
     def token_exchange(self) -> bool:
         """A call for a credential ("POST .../oauth2/token"): the auth's plumbing, its shape the standard's."""
         return self.url is not None and bool(_TOKEN_EXCHANGE.search(self.url.text))

@@ -389,3 +389,10 @@ def test_program_code_and_sql_under_a_heading_are_no_contract_bodies():
             "## Idempotency\n\nPartners must handle duplicate deliveries: every delivery carries its `event_id`.\n")
     assert all(not c.examples and not c.judged for c in spec_of(text).contracts)
     assert codes(text, "IS201", "IS202", "IS203", "IS901") == []
+
+
+def test_a_message_contract_of_which_one_thing_is_read_is_not_asked_for_the_rest():
+    base = ("# Lanes → Ops\n\n## Messages\n\n### Car object (same in webhook and backfill)\n\nTopic: `laneclock.cars`.\n\n")
+    assert codes(base, "IS201", "IS202") == []  # a heading naming a topic: perhaps no message of its own
+    whole = base + "Payload: `car_id` (string), `arrived_at` (string, date-time).\n"
+    assert codes(whole, "IS202") == ["IS202"]  # a topic and a shape: a message, whose example is owed

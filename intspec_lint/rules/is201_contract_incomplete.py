@@ -18,6 +18,7 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     rationale="The contract is what both teams code against. Without the address, the body shapes and the "
     "status codes with their meaning in this integration, each side guesses, and the guesses differ. A heading "
     "that names no address and declares no body is not judged as a contract (it may be a section's own title), "
+    "nor is a message of which only one of its topic, payload shape and example is read (a heading naming a topic), "
     "and a contract that names no address of its own in a document that says once where its transport is "
     "reached (an HL7 link's `host:port`, a gRPC service, an `sftp://` drop) is not judged here: its examples "
     "still are (IS202, IS204).",
@@ -78,7 +79,7 @@ def contract_incomplete(spec, options):
             if not contract.status_codes and not spec.speaks_of("status", names, contract.span, nearby=not coded):
                 yield gap(contract.span, subject, "no status codes", "give every expected code with its meaning in "
                           "this integration")
-        else:
+        elif not contract.half_read:
             hit = missing(contract.topic, contract.span, subject, "queue or topic name",
                           "name the queue, topic or location the message is sent to")
             if hit:
