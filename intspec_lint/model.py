@@ -172,11 +172,12 @@ class Contract:
 
     @property
     def half_read(self) -> bool:
-        """A message contract of which one thing is read (a topic, or a shape, or an example): likely a heading
-        that names a topic, a pattern or a tab, not a message; its unread facets are not called missing."""
-        if self.kind == "http":
+        """A message contract that names no queue or topic and of which only a shape or only an example is read:
+        likely a heading over a shared object, a pattern or a workbook's tab, not a message of its own; its unread
+        facets are not called missing."""
+        if self.kind == "http" or self.topic is not None:
             return False
-        return sum((given(self.topic), given(self.request_shape), bool(self.examples))) < 2
+        return given(self.request_shape) + bool(self.examples) < 2
 
     @property
     def token_exchange(self) -> bool:

@@ -391,8 +391,9 @@ def test_program_code_and_sql_under_a_heading_are_no_contract_bodies():
     assert codes(text, "IS201", "IS202", "IS203", "IS901") == []
 
 
-def test_a_message_contract_of_which_one_thing_is_read_is_not_asked_for_the_rest():
-    base = ("# Lanes → Ops\n\n## Messages\n\n### Car object (same in webhook and backfill)\n\nTopic: `laneclock.cars`.\n\n")
-    assert codes(base, "IS201", "IS202") == []  # a heading naming a topic: perhaps no message of its own
-    whole = base + "Payload: `car_id` (string), `arrived_at` (string, date-time).\n"
+def test_a_message_contract_with_no_topic_and_one_thing_read_is_not_asked_for_the_rest():
+    base = ("# Lanes → Ops\n\n## Messages\n\n### Car object (same in webhook and backfill)\n\n"
+            "Payload: `car_id` (string), `arrived_at` (string, date-time).\n\n")
+    assert codes(base, "IS201", "IS202") == []  # a shared object under a heading: perhaps no message of its own
+    whole = base + "Topic: `laneclock.cars`.\n"
     assert codes(whole, "IS202") == ["IS202"]  # a topic and a shape: a message, whose example is owed

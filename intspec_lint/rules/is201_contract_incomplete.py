@@ -18,7 +18,7 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     rationale="The contract is what both teams code against. Without the address, the body shapes and the "
     "status codes with their meaning in this integration, each side guesses, and the guesses differ. A heading "
     "that names no address and declares no body is not judged as a contract (it may be a section's own title), "
-    "nor is a message of which only one of its topic, payload shape and example is read (a heading naming a topic), "
+    "nor is a message that names no queue or topic and of which only a shape or only an example is read, "
     "and a contract that names no address of its own in a document that says once where its transport is "
     "reached (an HL7 link's `host:port`, a gRPC service, an `sftp://` drop) is not judged here: its examples "
     "still are (IS202, IS204).",

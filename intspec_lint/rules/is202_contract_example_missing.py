@@ -14,7 +14,7 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     rationale="Abstract schemas hide disagreements that one concrete example exposes at once: field "
     "names, date formats, how money is written. The checklist asks for a concrete request and response "
     "for every contract. An example the document shows where it names the contract, in a shape no reader takes, "
-    "counts; a message of which only one of its topic, payload shape and example is read is not judged.",
+    "counts; a message that names no queue or topic and of which only a shape or only an example is read is not judged.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
