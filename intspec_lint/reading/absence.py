@@ -124,6 +124,7 @@ class Testimony:
         self._entries.sort(key=lambda entry: entry[1].line)
         self._lines = [entry[1].line for entry in self._entries]
         self._index: dict[str, set[int]] | None = None
+        self._answers: dict[tuple, object] = {}
         self._by_section: dict[int, list[int]] = {}
         for number, (_text, _span, key) in enumerate(self._entries):
             self._by_section.setdefault(key, []).append(number)
@@ -135,22 +136,38 @@ class Testimony:
         (a diagram, a config file) says many things: only its lines that name the object count, unless
         its heading names it. With `elsewhere`, the object's own statement (at `at`) does not count: a
         mapping row that gives one side's type is no evidence of the other's."""
-        pattern = CUES[cue]
-        for number, (said, whole) in self._about(names).items():
-            text, span, _key = self._entries[number]
-            if elsewhere and at is not None and span.line == at.line:
-                continue
-            if not whole:
-                text = "\n".join(line for line in text.splitlines() if said.search(line))
-            if said is not None:  # the name is no evidence of itself: a field called `timestamp` has no type yet
-                text = said.sub(" ", text)
-            if pattern.search(text):
-                return True
+        own = at.line if elsewhere and at is not None else None
+        if any(line != own for line in self._named(cue, tuple(names))):
+            return True
         if nearby and at is not None:
-            for number in self._section_at(at):
-                if pattern.search(self._entries[number][0]):
-                    return True
+            position = bisect_right(self._lines, at.line) - 1
+            return position >= 0 and self._in_section(cue, self._entries[position][2])
         return False
+
+    def _named(self, cue: str, names: tuple[str, ...]) -> list[int]:
+        """The lines of the statements about the object going by `names` that carry `cue` (once per question:
+        a table of thousands of rows asks the same one of each)."""
+        key = (cue, names)
+        if key not in self._answers:
+            pattern = CUES[cue]
+            lines = []
+            for number, (said, whole) in self._about(names).items():
+                text, span, _section = self._entries[number]
+                if not whole:
+                    text = "\n".join(line for line in text.splitlines() if said.search(line))
+                if said is not None:  # the name is no evidence of itself: a field called `timestamp` has no type yet
+                    text = said.sub(" ", text)
+                if pattern.search(text):
+                    lines.append(span.line)
+            self._answers[key] = lines
+        return self._answers[key]
+
+    def _in_section(self, cue: str, section: int) -> bool:
+        key = (cue, section)
+        if key not in self._answers:
+            pattern = CUES[cue]
+            self._answers[key] = any(pattern.search(self._entries[n][0]) for n in self._by_section.get(section, ()))
+        return self._answers[key]
 
     def _about(self, names: Iterable[str]) -> dict[int, tuple[re.Pattern | None, bool]]:
         """The statements about the object: number -> (the pattern naming it in the statement, if it does;
@@ -166,11 +183,14 @@ class Testimony:
             if not candidates:
                 continue
             said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + r"(?![\w/-])", re.I)
+            headed: dict[int, bool] = {}  # section -> its heading names the object (asked once a section)
             for number in candidates:
                 text, _span, key = self._entries[number]
-                if said.search(self._heads.get(key, "")):
-                    found.update((other, (None, True)) for other in self._by_section.get(key, ()))
-                elif said.search(text) and number not in found:
+                if key not in headed:
+                    headed[key] = bool(said.search(self._heads.get(key, "")))
+                    if headed[key]:
+                        found.update((other, (None, True)) for other in self._by_section.get(key, ()))
+                if not headed[key] and said.search(text) and number not in found:
                     found[number] = (said, number not in self._blocks)
         return found
 
@@ -184,9 +204,3 @@ class Testimony:
                 for token in set(_TOKEN.findall(self._heads.get(key, "").lower())):
                     self._index.setdefault(token, set()).update(numbers)
         return self._index
-
-    def _section_at(self, at: Span) -> list[int]:
-        position = bisect_right(self._lines, at.line) - 1
-        if position < 0:
-            return []
-        return self._by_section.get(self._entries[position][2], [])
