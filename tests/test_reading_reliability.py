@@ -233,3 +233,13 @@ def test_drops_told_as_history_or_denied_are_no_design_that_drops():
                      "## Reconciliation\n\nEvents that fail are e-mailed to ops and kept 30 days, so none is lost.\n")
     assert "IS602" not in codes(told)
     assert "IS602" in codes(design + "## Validation\n\nRows that fail validation are written to the job log and skipped.\n")
+
+
+def test_a_status_a_sentence_puts_in_a_class_is_handled_wherever_the_sentence_stands():
+    base = ("# Visits → Booking\n\n## Calls\n\n### Book a visit\n\n`POST https://api.visits.example/v2/visits`\n\n"
+            "Status codes: `201` booked; `400` schema failure; `409` slot full; `429` rate limited; `503` down.\n\n"
+            "## Failures\n\n| Class | C1 status / condition | Handling |\n|---|---|---|\n")
+    rows = ("| Transient | `429`, `503`, timeout | Retry per the policy |\n"
+            "| Permanent | `400`, `409` | Show the visitor the reason |\n")
+    assert "IS402" not in codes(base + rows)  # the class's row names the codes, in a column the reader does not take
+    assert "IS402" in codes(base + rows.replace("`400`, `409`", "`400`"))  # nothing says what a 409 is

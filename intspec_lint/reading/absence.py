@@ -74,6 +74,8 @@ CUES = {
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
                         r"same\s+(?:key|id|request))\b", re.I),
+    "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
+                     r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"
                    r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b",
                    re.I),

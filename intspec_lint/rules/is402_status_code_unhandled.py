@@ -13,7 +13,9 @@ from ..reading.errors import handled_codes
     rationale="Every error status a contract lists will happen in production. If no category says whether it "
     "is retried, dead-lettered or alerted, the implementer guesses, and a 429 gets treated like a 400. A "
     "category covers the codes it names, and the plain client and server errors of the kinds it names: a "
-    "permanent category that names 400 and 422 covers a 413, but not a 409, which can mean the work is done.",
+    "permanent category that names 400 and 422 covers a 413, but not a 409, which can mean the work is done. A "
+    "statement elsewhere than the contract's status list that names the code with a class or its handling "
+    "('Permanent: 400, 409', 'a 429 is retried') answers for it too.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n| Status | Meaning |\n|---|---|\n"
     "| 201 | Created |\n| 409 | Duplicate order |\n\n## Error Handling\n\n| Category | Examples | Action |\n"
     "|---|---|---|\n| Transient | 429, 503 | Retry with backoff |\n| Partial | a batch with rejected rows | "
@@ -49,6 +51,8 @@ def status_code_unhandled(spec, options):
                 continue
             if code in _OBVIOUS and _family(code) in families:
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
+            if spec.speaks_of("category", [str(code)], status.span, elsewhere=True):
+                continue  # "Permanent failures are `400`, `409` and `422`" in words the category reader did not take
             seen.add(code)
             unhandled.append(status)
         if unhandled:
