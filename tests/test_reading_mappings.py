@@ -110,3 +110,12 @@ def test_a_mapping_table_with_a_type_column_after_each_systems_column():
     # every value mapped, the rest "every other value", and what a missing card means: nothing to report
     assert codes(MAPPED_BY_SYSTEM, "IS801", "IS803", "IS805") == []
     assert "IS803" in codes(MAPPED_BY_SYSTEM.replace("; every other value → true", "; `FAIL_A` → true"))
+
+
+def test_a_name_optional_in_one_body_and_required_in_another_is_not_called_optional():
+    text = ("# Door → Bans\n\n## Contracts\n\n### POST /v1/bans\n\n| Field | Type | Required |\n|---|---|---|\n"
+            "| `ban_id` | string | yes |\n\n### POST /v1/scans\n\n| Field | Type | Required |\n|---|---|---|\n"
+            "| `ban_id` | string | no |\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `ban.ban_id` | string | `ban_ref` | string | prefix with `PW-` |\n")
+    assert "IS805" not in codes(text)  # which body the mapping reads cannot be told
+    assert "IS805" in codes(text.replace("| `ban_id` | string | yes |", "| `ban_no` | string | yes |"))

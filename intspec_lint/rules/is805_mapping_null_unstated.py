@@ -30,8 +30,10 @@ _NOT_NULL = {"n", "0", "not null", "non-null", "never"}
     ),
 )
 def mapping_null_unstated(spec, options):
-    optional = {leaf(f.name) for c in spec.contracts for b in c.bodies.values() for f in b.fields
-                if f.required is False}
+    declared = [(leaf(f.name), f.required) for c in spec.contracts for b in c.bodies.values() for f in b.fields]
+    required = {name for name, needed in declared if needed}
+    # a name optional in one body and required in another: which one the mapping reads cannot be told
+    optional = {name for name, needed in declared if needed is False} - required
     for row in spec.mappings:
         never = given(row.nullable) and (denies(row.nullable.text) or row.nullable.text.strip().lower() in _NOT_NULL)
         if given(row.default) or never or (given(row.nullable) and given(row.transform)):
