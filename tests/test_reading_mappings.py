@@ -119,3 +119,10 @@ def test_a_name_optional_in_one_body_and_required_in_another_is_not_called_optio
             "|---|---|---|---|---|\n| `ban.ban_id` | string | `ban_ref` | string | prefix with `PW-` |\n")
     assert "IS805" not in codes(text)  # which body the mapping reads cannot be told
     assert "IS805" in codes(text.replace("| `ban_id` | string | yes |", "| `ban_no` | string | yes |"))
+
+
+def test_a_date_without_time_and_a_field_named_for_its_zone_need_no_timezone_said():
+    head = "# Venue → Planner\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n|---|---|---|---|---|\n"
+    assert "IS802" not in codes(head + "| `wedding_date` | date (no time) | `event_date` | date | Copy; a calendar date |\n")
+    assert "IS802" not in codes(head + "| `checked_in_at_utc` | timestamp | `last_visit` | timestamp | ISO 8601 |\n")
+    assert "IS802" in codes(head + "| `tap_time` | TIMESTAMP | `tap_ts` | TIMESTAMP_TZ | ISO 8601 cast |\n")

@@ -248,8 +248,9 @@ def mapping_parts(text: str) -> dict[str, str] | None:
 
 # -- what the mapping rules ask of a row ---------------------------------------------------------
 _TIMEZONE = lazy(
-    r"\b(?:utc|gmt|z|time\s?zones?|tz|timezone-aware|offset|local\s+time|epoch|unix|posix|timestamptz|"
-    r"with\s+time\s+zone|[A-Z][a-z]+/[A-Z][a-z_]+)\b|[+-]\d\d:?\d\d\b",
+    r"\b(?:utc|gmt|z|time[\s-]?zones?|tz|timezone-aware|offset|local\s+time|epoch|unix|posix|timestamptz|"
+    r"with\s+time\s+zone|[A-Z][a-z]+/[A-Z][a-z_]+)\b|[+-]\d\d:?\d\d\b"
+    r"|_utc\b",  # a field named for its zone: `checked_in_at_utc`
     re.I,
 )
 
@@ -270,6 +271,8 @@ _DURATION_TYPE = lazy(r"\b(?:ms|millis(?:econds)?|seconds?|secs?|minutes?|mins?|
 
 _TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b",
                     re.I)
+
+_NO_TIME = lazy(r"\b(?:no|without)\s+(?:a\s+)?time(?:\s+of\s+day)?\b", re.I)
 
 _NULL_RULE = lazy(
     r"\b(?:nulls?|nullable|empty|blank|missing|absent|default(?:s|ed)?|omit(?:ted)?|not\s+(?:set|present|provided|"
@@ -312,6 +315,7 @@ def is_timestamp(name: str, types: str) -> bool:
 
 def has_time_of_day(types: str) -> bool:
     """The types carry a time of day (a date-only field needs a format but no timezone)."""
+    types = _NO_TIME.sub(" ", types)  # "date (no time)", "date without time"
     return bool(_TIME_OF_DAY.search(types)) or not types.strip()
 
 
