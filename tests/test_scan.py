@@ -34,3 +34,11 @@ def test_an_open_todo_is_reported_once_and_a_placeholder_a_part_owes_is_left_to_
     codes = [(f.code, f.line) for f in found]
     assert ("IS013", 9) in codes and ("IS013", 5) not in codes
     assert ("IS501", 5) in {(f.code, gap.line) for f in found for gap in f.gaps}  # a gap of the retry policy
+
+
+def test_a_vault_secrets_name_with_an_algorithm_in_it_is_no_pasted_secret():
+    text = ("# A → B\n\n## Authentication\n\n- SFTP: key pair; the private key lives in Key Vault `kv-logistics` "
+            "(secret `kestrel-sftp-ed25519`), rotated every 12 months.\n")
+    assert "IS303" not in sorted({f.code for f in lint_text(text, 'markdown')})
+    pasted = text.replace("`kestrel-sftp-ed25519`", "`ks_Jq8vT2mX7pL4wR9zK3nY6hD1`")
+    assert "IS303" in sorted({f.code for f in lint_text(pasted, 'markdown')})

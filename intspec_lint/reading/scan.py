@@ -98,12 +98,17 @@ def _named_secrets(text: str, lowered: str):
 
 
 _WORDY = lazy(r"[A-Za-z]+(?:[-_/.:][A-Za-z0-9]+)*")
+_NAMED_PART = lazy(r"[A-Za-z]{2,}|\d+|[A-Za-z]{1,8}\d{1,6}")  # "sftp", "2024", "ed25519", "rsa4096"
 
 
 def _machine_made(value: str) -> bool:
-    """Letters and digits run together as no person names a thing (`csb_Jq8vT2mX7pL4wR9zK3nY6hD1`)."""
-    return bool(re.search(r"\d", value) and re.search(r"[A-Za-z]", value)) and not (
-        _WORDY.fullmatch(value) and sum(c.isdigit() for c in value) <= 4)
+    """Letters and digits run together as no person names a thing (`csb_Jq8vT2mX7pL4wR9zK3nY6hD1`); a name
+    whose parts are words, numbers and words ending in a number (`kestrel-sftp-ed25519`) is a person's."""
+    if not (re.search(r"\d", value) and re.search(r"[A-Za-z]", value)):
+        return False
+    if _WORDY.fullmatch(value) and sum(c.isdigit() for c in value) <= 4:
+        return False
+    return not all(_NAMED_PART.fullmatch(part) for part in re.split(r"[-_/.:]", value) if part)
 
 
 def _name_kind(name: str) -> str:
