@@ -95,3 +95,13 @@ def test_a_metric_outside_the_checklists_four_is_asked_only_for_an_empty_cell():
              "| Error rate | > 1% | page |\n| Queue depth | > 500 | Slack |\n| Token expiry | < 7 days | Slack |\n"
              "| Link loss | > 3 an hour | |\n")
     assert "IS701" in codes(table)  # the empty cell is owed where it stands
+
+
+def test_an_example_given_by_reference_to_another_is_not_missing():
+    text = ("# Estate → Register\n\n## Calls\n\n### Submit\n\n`POST https://api.register.example/v1/records`\n\n"
+            "Body: `weight_kg` (number). Codes: 201, 400.\n\nExample request:\n\n```json\n{\"weight_kg\": 51.5}\n```\n\n"
+            "Example response:\n\n```json\n{\"record_id\": \"CR-1\"}\n```\n\n### Correct\n\n"
+            "`PUT https://api.register.example/v1/records/{record_id}` with the full record. Codes: 200, 404. ")
+    told = text + "The example body is the POST example with `\"weight_kg\": 54.0`; the response is `{\"record_id\": \"CR-1\"}`.\n"
+    assert "IS202" not in codes(told)
+    assert "IS202" in codes(text + "The response is `{\"record_id\": \"CR-1\"}`.\n")

@@ -40,6 +40,14 @@ CUES = {
     "payload": lazy(r"\b(?:payload|body|message|record|event|file|document|json|xml|csv|fields?|schema)\b", re.I),
     "example": lazy(r"\{\s*\"[\w.$@-]+\"\s*:|<\?xml\b|<[A-Za-z][\w:.-]*[ >][^\n]*</[A-Za-z]|^[A-Z][A-Z0-9]{2}\|"
                     r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I | re.M),  # not a host's `.example`
+    # an example of one side, by reference or in words: "the example body is the POST example with ...",
+    # "the response is `{...}`"
+    "example_request": lazy(
+        r"(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:request|body|payload|message)\b"
+        r"|\b(?:request|body|payload|message)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
+    "example_response": lazy(
+        r"(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:response|answer|reply|returns)\b"
+        r"|\b(?:response|answer|reply)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "status": lazy(
         r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
         r"Gone|Unprocessable|Too Many|Internal|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"

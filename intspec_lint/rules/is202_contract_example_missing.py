@@ -37,10 +37,13 @@ def contract_example_missing(spec, options):
         roles = {example.role for example in contract.examples}
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
-        if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles:
+        names = contract_names(spec, contract)
+        if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
+                spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
-        if contract.kind == "http" and "response" not in roles:
+        if contract.kind == "http" and "response" not in roles and not \
+                spec.speaks_of("example_response", names, contract.span):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
 
