@@ -326,6 +326,10 @@ class Spec:
         spec's, and is not reported (reading/absence.py)."""
         return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere)
 
+    def ids_at(self, line: int) -> list[str]:
+        """The id the statement at `line` opens with ("E1" of a contract table's row), for speaks_of's names."""
+        return self.testimony.ids_at(line) if self.testimony is not None else []
+
     def where(self, part: str) -> Span:
         """Where to report something missing from `part`: its section, else the title."""
         return self.sections.get(part, self.title)

@@ -105,3 +105,30 @@ def test_an_example_given_by_reference_to_another_is_not_missing():
     told = text + "The example body is the POST example with `\"weight_kg\": 54.0`; the response is `{\"record_id\": \"CR-1\"}`.\n"
     assert "IS202" not in codes(told)
     assert "IS202" in codes(text + "The response is `{\"record_id\": \"CR-1\"}`.\n")
+
+
+TABLE = ("# Clinic → Lab\n\n## Endpoints\n\n| # | Endpoint | Idempotency | Success | Other codes |\n|---|---|---|---|---|\n"
+         "| E1 | `POST https://api.lab.example/v1/prescriptions` | `Idempotency-Key: <rx_id>` | 201 created | 400, 503 |\n"
+         "| E3 | `POST https://api.lab.example/v1/reactions` | — | 201 created | 400, 503 |\n\n"
+         "Request fields: `rx_id` (string), `dose` (number). Response `{id}`.\n\n## Fixtures\n\n")
+
+
+def test_a_contract_is_known_by_its_rows_id_and_a_block_by_the_line_that_introduces_it():
+    fixtures = ("**FX-01** E1 request:\n\n```json\n{\"rx_id\": \"RX-1\", \"dose\": 0.5}\n```\n\n"
+                "**FX-02** E1 response: `{\"id\": \"P-1\"}`\n\n"
+                "**FX-03** E3 request:\n\n```json\n{\"rx_id\": \"RX-1\", \"reaction\": \"rash\"}\n```\n\n"
+                "**FX-04** E3 response: `{\"id\": \"R-1\"}`\n")
+    found = [f.message for f in lint_text(TABLE + fixtures, "markdown") if f.code == "IS202"]
+    assert found == []
+    assert [f for f in lint_text(TABLE + "None yet.\n", "markdown") if f.code == "IS202"]
+
+
+def test_an_empty_cell_in_a_column_named_for_a_fact_is_no_evidence_of_it():
+    assert [f for f in lint_text(TABLE, "markdown") if f.code == "IS901" and "reactions" in f.message]
+
+
+def test_an_example_kept_outside_the_document_is_none_of_its_own():
+    text = ("# Lanes → Book\n\n## Calls\n\n### F4 Block a lane\n\n`PUT https://api.book.example/v2/lanes/{id}/block`\n\n"
+            "Body: `from` (string), `to` (string). Codes: 204, 400, 404.\n\n"
+            "Example: see the Postman collection `lanes.postman_collection.json`.\n")
+    assert "IS202" in codes(text)

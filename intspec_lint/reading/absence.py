@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from ..span import Span
 from .lazy_re import lazy
 
+# an example kept outside the document is none of its own: "Example: see the Postman collection"
+_NOT_HERE = r"(?![^.\n]{0,40}\b(?:postman|collection|wiki|confluence|sharepoint|attached|attachment|repo|repository)\b)"
 _UNIT = r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|nights?|weeks?|months?|years?|shifts?|business days?)"
 CUES = {
     "frequency": lazy(
@@ -39,14 +41,16 @@ CUES = {
         r"kicks?\s+off|fires?|polls?|polling|every|nightly|hourly|daily)\b", re.I),
     "payload": lazy(r"\b(?:payload|body|message|record|event|file|document|json|xml|csv|fields?|schema)\b", re.I),
     "example": lazy(r"\{\s*\"[\w.$@-]+\"\s*:|<\?xml\b|<[A-Za-z][\w:.-]*[ >][^\n]*</[A-Za-z]|^[A-Z][A-Z0-9]{2}\|"
-                    r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I | re.M),  # not a host's `.example`
+                    r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)" + _NOT_HERE, re.I | re.M),  # not a host's `.example`
     # an example of one side, by reference or in words: "the example body is the POST example with ...",
     # "the response is `{...}`"
     "example_request": lazy(
-        r"(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:request|body|payload|message)\b"
+        r"\b(?:request|body|payload|message)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"  # "E1 request:" over a JSON block
+        r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:request|body|payload|message)\b"
         r"|\b(?:request|body|payload|message)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "example_response": lazy(
-        r"(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:response|answer|reply|returns)\b"
+        r"\b(?:response|answer|reply)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"
+        r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:response|answer|reply|returns)\b"
         r"|\b(?:response|answer|reply)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "status": lazy(
         r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
@@ -88,6 +92,7 @@ CUES = {
                    r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b",
                    re.I),
 }
+_EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "no", "tbd", "tbc", "?"}
 _TOKEN = re.compile(r"[a-z0-9]+")
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")
@@ -118,26 +123,44 @@ class Testimony:
     """What the document says where, for asking whether it speaks of a fact of one object."""
 
     def __init__(self, statements: Iterable):
-        self._entries: list[tuple[str, Span, int]] = []  # (text, span, section key)
-        self._blocks: set[int] = set()  # the entries that are code blocks: many things on many lines
+        entries: list[tuple[str, Span, int, str, str]] = []  # (text, span, section key, shape, lead)
         self._heads: dict[int, str] = {}  # section key -> its heading path
+        previous = None
         for statement in statements:
             key = id(statement.section)
-            text = statement.text
+            text, lead = statement.text, statement.text
             if statement.cells and len(statement.cells) > 1:  # a row by its columns: "Trigger event: Clinician signs"
-                text = " | ".join(f"{header}: {cell}" for header, cell in statement.cells.items() if cell.strip())
-            self._entries.append((text, statement.span, key))
-            if statement.shape == "code":
-                self._blocks.add(len(self._entries) - 1)
+                text = " | ".join(f"{header}: {cell}" for header, cell in statement.cells.items()
+                                  if cell.strip(" `*_").lower() not in _EMPTY)  # "Idempotency: —" says nothing
+                lead = next(iter(statement.cells.values()))  # its first cell: "E1", "C3"
+            elif statement.shape == "code" and previous is not None and previous.shape != "code" and \
+                    previous.text.rstrip().endswith(":") and statement.span.line - previous.span.end_line <= 2:
+                lead = previous.text  # "**FX-01** E1 request:" over the block it introduces
+                text = f"{lead}\n{text}"
+            entries.append((text, statement.span, key, statement.shape, lead))
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
-        self._entries.sort(key=lambda entry: entry[1].line)
+            previous = statement
+        entries.sort(key=lambda entry: entry[1].line)
+        self._entries = [(text, span, key) for text, span, key, _shape, _lead in entries]
+        self._leads = [entry[4] for entry in entries]
+        # code blocks say many things on many lines: one counts whole only where its lead names the object
+        self._blocks = {number for number, entry in enumerate(entries) if entry[3] == "code"}
         self._lines = [entry[1].line for entry in self._entries]
         self._index: dict[str, set[int]] | None = None
         self._answers: dict[tuple, object] = {}
         self._by_section: dict[int, list[int]] = {}
         for number, (_text, _span, key) in enumerate(self._entries):
             self._by_section.setdefault(key, []).append(number)
+
+    def ids_at(self, line: int) -> list[str]:
+        """The id the statement at `line` opens with (a row's first cell "E1", an item's "C3 -"): what the
+        document calls the object read there, elsewhere."""
+        position = bisect_right(self._lines, line) - 1
+        if position < 0 or self._lines[position] != line:
+            return []
+        found = _LEADING_ID.match(self._leads[position].strip().strip("`*_ "))
+        return [found.group(1)] if found else []
 
     def speaks_of(self, cue: str, names: Iterable[str], at: Span | None = None, nearby: bool = False,
                   elsewhere: bool = False) -> bool:
@@ -201,7 +224,9 @@ class Testimony:
                     if headed[key]:
                         found.update((other, (None, True)) for other in self._by_section.get(key, ()))
                 if not headed[key] and said.search(text) and number not in found:
-                    found[number] = (said, number not in self._blocks)
+                    whole = number not in self._blocks or (self._leads[number] != text and
+                                                           bool(said.search(self._leads[number])))
+                    found[number] = (said, whole)
         return found
 
     def _tokens(self) -> dict[str, set[int]]:

@@ -51,6 +51,7 @@ def contract_names(spec, contract) -> list[str]:
     """What the document calls a contract: its name, its URL's path (with its method where another
     operation shares the path), its queue or topic."""
     names = names_of(*(v.text for v in (contract.name, contract.url, contract.topic) if v is not None))
+    names += [name for name in spec.ids_at(contract.span.line) if name not in names]  # "E1" of its table row
     if contract.method is not None and contract.url is not None:
         path = names_of(contract.url.text)[:1]
         shared = [c for c in spec.contracts if c is not contract and c.url is not None and names_of(c.url.text)[:1] == path]
