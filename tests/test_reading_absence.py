@@ -132,3 +132,14 @@ def test_an_example_kept_outside_the_document_is_none_of_its_own():
             "Body: `from` (string), `to` (string). Codes: 204, 400, 404.\n\n"
             "Example: see the Postman collection `lanes.postman_collection.json`.\n")
     assert "IS202" in codes(text)
+
+
+def test_the_sentences_after_a_named_one_in_its_paragraph_speak_of_it_too():
+    text = ("# Hulls → Port\n\n## Error classification\n\n"
+            "Transient errors are broker faults and timeouts. The consumer does not commit the offset and retries "
+            "the message as described in the retry section.\n\n"
+            "Permanent errors are schema failures. A message with a permanent error goes to the dead-letter topic.\n\n"
+            "Partial failures cannot happen: every message is one record, and it is stored whole or not at all.\n")
+    assert "IS401" not in codes(text)
+    parted = text.replace(" The consumer does not commit", "\n\nThe consumer does not commit")
+    assert "IS401" in codes(parted.replace("retries the message", "waits"))

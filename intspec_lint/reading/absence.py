@@ -144,6 +144,11 @@ class Testimony:
         entries.sort(key=lambda entry: entry[1].line)
         self._entries = [(text, span, key) for text, span, key, _shape, _lead in entries]
         self._leads = [entry[4] for entry in entries]
+        # a sentence and the ones after it in its paragraph: "Transient errors are ... . The consumer retries ..."
+        self._next_in_paragraph = [
+            number + 1 if number + 1 < len(entries) and entry[3] == "sentence" == entries[number + 1][3]
+            and entry[2] == entries[number + 1][2] and entries[number + 1][1].line - entry[1].end_line <= 1 else None
+            for number, entry in enumerate(entries)]
         # code blocks say many things on many lines: one counts whole only where its lead names the object
         self._blocks = {number for number, entry in enumerate(entries) if entry[3] == "code"}
         self._lines = [entry[1].line for entry in self._entries]
@@ -227,6 +232,10 @@ class Testimony:
                     whole = number not in self._blocks or (self._leads[number] != text and
                                                            bool(said.search(self._leads[number])))
                     found[number] = (said, whole)
+                    following = self._next_in_paragraph[number]
+                    while following is not None and following not in found:
+                        found[following] = (None, True)
+                        following = self._next_in_paragraph[following]
         return found
 
     def _tokens(self) -> dict[str, set[int]]:
