@@ -126,3 +126,10 @@ def test_a_date_without_time_and_a_field_named_for_its_zone_need_no_timezone_sai
     assert "IS802" not in codes(head + "| `wedding_date` | date (no time) | `event_date` | date | Copy; a calendar date |\n")
     assert "IS802" not in codes(head + "| `checked_in_at_utc` | timestamp | `last_visit` | timestamp | ISO 8601 |\n")
     assert "IS802" in codes(head + "| `tap_time` | TIMESTAMP | `tap_ts` | TIMESTAMP_TZ | ISO 8601 cast |\n")
+
+
+def test_a_timezone_and_format_said_once_for_all_times_answer_for_every_row():
+    head = ("# Lanes → Ops\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `arrived_at` | string | `arrived_at` | TIMESTAMP | parse |\n\n")
+    assert "IS802" in codes(head)
+    assert "IS802" not in codes(head + "Since v2 the lanes send every timestamp in UTC as ISO 8601 with `Z`.\n")

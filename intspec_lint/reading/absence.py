@@ -82,6 +82,8 @@ CUES = {
                  r"array|list|object|binary|bytes|pic)\b", re.I),
     "timezone": lazy(r"\b(?:utc|gmt|time\s?zones?|tz|offsets?|local\s+time|iso[ -]?8601|rfc\s?3339|epoch|unix\s+time|"
                      r"(?:europe|america|asia|australia|africa|pacific)/\w+)\b|[+-]\d\d:\d\d\b|\dZ\b", re.I),
+    "time_format": lazy(r"\b(?:iso[ -]?8601|rfc\s?3339|epoch|unix\s+(?:time|seconds|ms|milliseconds)|yyyy-mm-dd\w*)\b"
+                        r"|\d{4}-\d\d-\d\dT\d\d:\d\d", re.I),
     "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"

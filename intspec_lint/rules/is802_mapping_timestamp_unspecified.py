@@ -41,13 +41,18 @@ def mapping_timestamp_unspecified(spec, options):
         said = row_text(row)
         field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
         subject = f"the mapping of timestamp field {field}"
-        if has_time_of_day(types) and not says_timezone(said):
+        names = list(_ALL_TIMES)
+        if has_time_of_day(types) and not says_timezone(said) and not spec.speaks_of("timezone", names, row.span,
+                                                                                      elsewhere=True):
             yield gap(row.span, subject, "no timezone (e.g. UTC)", _FIX, _TIMEZONE.severity)
-        if not says_time_format(said):
+        if not says_time_format(said) and not spec.speaks_of("time_format", names, row.span, elsewhere=True):
             yield gap(row.span, subject, "no format (e.g. ISO 8601, epoch milliseconds)", _FIX, _FORMAT.severity)
 
 
 _FIX = "state each in the types or the transform"
+# said once for every field: "All times exchanged on all interfaces shall be UTC", "every timestamp in UTC"
+_ALL_TIMES = ("all times", "all timestamps", "every timestamp", "all date-times", "all datetimes", "all dates and times",
+              "every time", "all time fields", "all timestamp fields")
 _NOT_A_TIME = re.compile(r"^\W*(?:bool(?:ean)?|bit|flag|yes\s*/\s*no|y/n)\W*$", re.I)
 
 
