@@ -47,7 +47,7 @@ def flow_incomplete(spec, options):
     read = {field for field, *_ in _FIELDS if any(given(getattr(flow, field)) for flow in spec.flows)}
     for flow in spec.flows:
         subject = f"flow {label(flow.name, f'on line {flow.span.line}')}"
-        names = names_of(flow.name.text if flow.name else None)
+        names = lambda flow=flow: names_of(flow.name.text if flow.name else None)  # noqa: E731 (only when unread)
         known = sum(given(getattr(flow, field)) for field, *_ in _FIELDS)
         for field, what, fix, cue in _FIELDS:
             unread = known < _KNOWN  # a row the reader half-recognises as a flow: its unread values are its own

@@ -1,6 +1,6 @@
 from ..findings import Severity
 from ..rule import Case, rule
-from ._common import gap, names_of
+from ._common import contract_namer, gap
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -28,16 +28,17 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 )
 def contract_example_missing(spec, options):
     shown = any(contract.examples for contract in spec.contracts)
+    contract_names = contract_namer(spec)
     for contract in spec.contracts:
         if not contract.judged or contract.half_read:
             continue
-        if not contract.examples and spec.speaks_of("example", contract_names(spec, contract), contract.span,
+        if not contract.examples and spec.speaks_of("example", contract_names(contract), contract.span,
                                                      nearby=not shown):
             continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere)
         roles = {example.role for example in contract.examples}
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
-        names = contract_names(spec, contract)
+        names = contract_names(contract)
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
                 spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
@@ -45,19 +46,6 @@ def contract_example_missing(spec, options):
         if contract.kind == "http" and "response" not in roles and not \
                 spec.speaks_of("example_response", names, contract.span):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
-
-
-def contract_names(spec, contract) -> list[str]:
-    """What the document calls a contract: its name, its URL's path (with its method where another
-    operation shares the path), its queue or topic."""
-    names = names_of(*(v.text for v in (contract.name, contract.url, contract.topic) if v is not None))
-    names += [name for name in spec.ids_at(contract.span.line) if name not in names]  # "E1" of its table row
-    if contract.method is not None and contract.url is not None:
-        path = names_of(contract.url.text)[:1]
-        shared = [c for c in spec.contracts if c is not contract and c.url is not None and names_of(c.url.text)[:1] == path]
-        if path and shared:
-            names = [f"{contract.method.text.upper()} {name}" if name == path[0] else name for name in names]
-    return names
 
 
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"

@@ -2,7 +2,7 @@ from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
 from ..reading.contracts import is_webhook_receiver
-from .is202_contract_example_missing import contract_names
+from ._common import contract_namer
 
 
 @rule(
@@ -37,10 +37,11 @@ def idempotency_missing(spec, options):
                                              "receive the same message twice, and give the idempotency key of every "
                                              "write operation")
         return
+    contract_names = contract_namer(spec)
     for contract in writes:
         if not contract.judged:
             continue  # a heading with nothing to call and no body (a database table's name): perhaps no contract at all
         if contract.idempotent is None and not is_webhook_receiver(contract) and not spec.speaks_of(
-                "idempotency", contract_names(spec, contract), contract.span):  # a webhook receiver is IS902's
+                "idempotency", contract_names(contract), contract.span):  # a webhook receiver is IS902's
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
                                      "key or dedup strategy: say which key makes a repeated call safe")
