@@ -325,3 +325,18 @@ def test_an_option_marked_as_not_taken_is_not_the_design():
     # a cross alone, where nothing is ticked, may be an icon: its item stays
     icon = "# A → B\n\n## Errors\n\n- ❌ **Permanent** — `400`, `422` → no retry, dead-letter topic\n"
     assert [e.category for e in spec_of(icon).errors] == ["permanent"]
+
+
+def test_the_steps_of_a_gherkin_feature_are_statements():
+    text = ("# Shop → Workshop\n\n## Authentication\n\n```gherkin\nFeature: Credentials on both sides\n\n"
+            "  Scenario: The shop calls the workshop API\n"
+            "    Given OAuth 2.0 client credentials with scope \"orders:write\"\n"
+            "    And the client secret is kept in Azure Key Vault \"kv-shop\"\n"
+            "    When the client secret is 90 days old\n    Then the workshop issues a second secret and revokes the old one\n\n"
+            "  Scenario: The workshop publishes to the shop's broker\n"
+            "    Given the workshop connects with mutual TLS as user \"publisher\"\n"
+            "    And its private key is stored in the workshop's HashiCorp Vault\n"
+            "    Then the certificate is renewed 30 days before its 365-day expiry\n```\n")
+    auth = spec_of(text).auth
+    assert auth and all(a.mechanism is not None for a in auth)
+    assert "IS301" not in codes(text)

@@ -23,6 +23,9 @@ KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", 
 _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what is nested under it
 _CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
+_STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
+_GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
+                        r"examples)\s*:)\s*", re.I)
 _PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
 _SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
 _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
@@ -312,6 +315,12 @@ class _Flattener:
     def code(self, code: Code, path, section, parent) -> None:
         statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
         self.out.append(statement)
+        if code.info in _STEP_LANGUAGES:  # a Gherkin feature is prose in steps: each step says a thing
+            for offset, raw in enumerate(code.text.split("\n")):
+                step = _GHERKIN_KEYWORD.sub("", raw.strip())
+                if step and not step.startswith("#"):
+                    self.sentences([(code.first_line + offset, step)], path, section, statement)
+            return
         if code.info not in _CONFIG_LANGUAGES:
             return
         if code.info in ("yaml", "yml", "json", "jsonc") or (not code.info and code.text.lstrip()[:1] in "{["):
