@@ -340,3 +340,25 @@ def test_the_steps_of_a_gherkin_feature_are_statements():
     auth = spec_of(text).auth
     assert auth and all(a.mechanism is not None for a in auth)
     assert "IS301" not in codes(text)
+
+
+def test_column_aligned_text_in_a_plain_block_is_a_table():
+    text = ("# Farm → Planner\n\n## Error handling\n\n```\nTransient   429, 503, connect timeout (3 s)\n"
+            "            Action: retry per the retry policy.\nPermanent   400, 403, 404, 422\n"
+            "            Action: no retry; dead-letter and page the on-call.\nPartial     207 with some lines rejected\n"
+            "            Action: keep the accepted lines, dead-letter the rest.\n```\n\n## Monitoring\n\n```\n"
+            "Metric                   Threshold            Alert\nPOST latency, P95        > 1.5 s over 15 min  warning\n"
+            "Error rate               > 2 % over 15 min    critical\n```\n")
+    spec = spec_of(text)
+    assert sorted(e.category for e in spec.errors) == ["partial", "permanent", "transient"]
+    assert [(m.threshold.text, m.alert.text) for m in spec.monitoring] == [("> 1.5 s over 15 min", "warning"),
+                                                                          ("> 2 % over 15 min", "critical")]
+    code = "```\nfor row in rows:\n    if row.status  ==  'x':\n        send(row)\n```\n"
+    assert not spec_of("# A\n\n## Monitoring\n\n" + code).monitoring  # code is no table
+
+
+def test_a_column_header_joining_two_names_is_read_as_the_first():
+    text = ("# Tents → Crews\n\n## Mapping\n\n| Source field | Type | Target field | Type | Transform / default |\n"
+            "|---|---|---|---|---|\n| `JobNo` | string | `job_ref` | string | copy |\n")
+    (row,) = spec_of(text).mappings
+    assert row.transform is not None and row.transform.text == "copy"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document.model import Cell, ListBlock, ListItem, Paragraph, Row, Section, Table
+from ..document.model import Cell, Code, ListBlock, ListItem, Paragraph, Row, Section, Table
 from ..span import Span
 from .statements import decision_table
 
@@ -33,7 +33,8 @@ _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
 def grid_tables(root: Section) -> None:
     """Turn ASCII grid tables ("+----+----+" borders around "| a | b |" rows, as RFC-style and
-    plain-text specs draw them) into tables, wherever they stand (in place)."""
+    plain-text specs draw them) and column-aligned text in a plain code block ("Transient   429, 503"
+    over "            Action: retry") into tables, wherever they stand (in place)."""
     for section in root.walk():
         section.blocks = _with_grids(section.blocks)
 
@@ -44,9 +45,49 @@ def _with_grids(blocks: list) -> list:
         if isinstance(block, ListBlock):
             for item in block.items:
                 item.blocks = _with_grids(item.blocks)
-        table = _grid(block) if isinstance(block, Paragraph) else None
+        table = _grid(block) if isinstance(block, Paragraph) else _aligned(block) if isinstance(block, Code) else None
         out.append(table or block)
     return out
+
+
+_PLAIN = {"", "text", "txt", "plain", "plaintext"}
+_CHUNK = re.compile(r"(?:^|(?<=\s\s))(\S(?:\S|\s(?!\s))*)")  # a run of words that no two spaces split
+_NOT_TEXT_TABLE = re.compile(r"[{}\u2500-\u257f]|;\s*$|^\s*[+|#=<\[]|->>|-->|:=", re.M)
+
+
+def _aligned(block: Code) -> Table | None:
+    """A plain code block of column-aligned text ("Metric    Threshold    Alert" over rows in the same
+    columns; a line that leaves the first column blank goes on with the row above): a table. Code,
+    diagrams and logs (braces, box drawing, arrows of a sequence diagram) are not."""
+    if block.info not in _PLAIN or _NOT_TEXT_TABLE.search(block.text):
+        return None
+    lines = [(block.first_line + offset, line.rstrip()) for offset, line in enumerate(block.text.split("\n"))
+             if line.strip()]
+    if len(lines) < 3:
+        return None
+    chunks = [(number, [(m.start(1), m.group(1)) for m in _CHUNK.finditer(line)]) for number, line in lines]
+    starts = sorted({start for _, found in chunks for start, _ in found})
+    columns = [start for start in starts if sum(any(s == start for s, _ in found) for _, found in chunks) >= 2]
+    if not 2 <= len(columns) <= 6 or columns[0] != 0 and min(starts) != columns[0]:
+        return None
+    if any(start not in columns for _, found in chunks for start, _ in found):
+        return None  # a word that starts in no column: prose or code, not a table
+    rows: list[tuple[int, int, list[list[str]]]] = []
+    for number, found in chunks:
+        if found[0][0] == columns[0] or not rows:
+            rows.append((number, number, [[] for _ in columns]))
+        first, _, cells = rows[-1]
+        rows[-1] = (first, number, cells)
+        for start, text in found:
+            cells[columns.index(start)].append(text)
+    if len(rows) < 2 or sum(1 for _, _, cells in rows if sum(1 for c in cells if c) >= 2) < len(rows) * 0.6:
+        return None
+    made = [Row([Cell(" ".join(pieces), Span(first, 1, last, 1)) for pieces in cells], Span(first, 1, last, 1))
+            for first, last, cells in rows]
+    head = made[0]
+    if any(ch.isdigit() for cell in head.cells for ch in cell.text):  # "Transient   429, 503": a row, no header
+        return Table([Cell("", head.span) for _ in columns], made, block.span)
+    return Table(head.cells, made[1:], block.span)
 
 
 def _grid(block: Paragraph) -> Table | None:

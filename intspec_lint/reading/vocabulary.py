@@ -182,6 +182,11 @@ class Vocabulary:
         text = normalize(key)
         if not text:
             return None
+        if "/" in key and not self._fields[part].get(text):  # "Transform / default": the first name it joins
+            for piece in key.split("/"):
+                found = self._field(part, normalize(piece)) if normalize(piece) else None
+                if found:
+                    return found
         return self._field(part, text)
 
     @lru_cache(maxsize=4096)
