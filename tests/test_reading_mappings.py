@@ -133,3 +133,12 @@ def test_a_timezone_and_format_said_once_for_all_times_answer_for_every_row():
             "|---|---|---|---|---|\n| `arrived_at` | string | `arrived_at` | TIMESTAMP | parse |\n\n")
     assert "IS802" in codes(head)
     assert "IS802" not in codes(head + "Since v2 the lanes send every timestamp in UTC as ISO 8601 with `Z`.\n")
+
+
+def test_an_enum_map_is_the_transform_of_its_row():
+    text = ("intspec: 1\ntitle: Nursery to parents\nmappings:\n  - source: Child.RoomCode\n"
+            "    source_type: \"enum (BABY, TODDLER)\"\n    target: room\n    target_type: string\n"
+            "    enum_map: {BABY: babies, TODDLER: toddlers}\n  - {source: Child.Name, source_type: string, target: name, "
+            "target_type: string}\n")
+    found = [f.message for f in lint_text(text, "yaml") if f.code == "IS801"]
+    assert len(found) == 1 and "Child.Name" in found[0]  # only the row with neither a transform nor a map

@@ -51,6 +51,8 @@ def mapping_incomplete(spec, options):
             side = field.split("_")[0]
             if field.endswith("_type") and (side not in typed or not _is_field(getattr(row, f"{side}_field"))):
                 continue  # a constant, a generated value or a description has no type of its own to give
+            if field == "transform" and row.transform is None and row.enum_map:
+                continue  # the enum map is the transform: each value and what it becomes
             cue = "type" if field.endswith("_type") else None
             hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""),
                           said=said_of(spec, cue, lambda: names_of(*(v.text for v in (row.source_field, row.target_field)
