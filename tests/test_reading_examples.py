@@ -286,3 +286,17 @@ def test_a_format_in_brackets_is_no_value_the_field_must_take():
     assert "IS204" not in codes(text)
     fixed = text.replace("(`RN-YYYYMMDD-nnn`)", "(`RN-1`)")
     assert "IS204" in codes(fixed)  # a single value in brackets is the field's one value
+
+
+def test_an_http_block_with_a_bare_status_line_or_a_binary_answer_holds_both_sides():
+    text = ("# A → B\n\n## Calls\n\n### Readiness\n\n`PUT https://alr.example/v2/aeds/{id}/readiness`\n\n"
+            "Body: `check_date` (date). Response 200: `alr_id` (string). Codes: 200 updated, 400 invalid.\n\n"
+            "```http\nPUT /v2/aeds/NV-1/readiness\n{\"check_date\": \"2025-06-09\"}\n\n200 OK\n{\"alr_id\": \"NV-1\"}\n```\n\n"
+            "### Certificate PDF\n\n`GET https://api.scent.example/v2/certificates/{id}/pdf`\n\n"
+            "Codes: `200` PDF returned; `404` unknown.\n\n```http\nGET /v2/certificates/C-1/pdf HTTP/1.1\n"
+            "Accept: application/pdf\n\nHTTP/1.1 200 OK\nContent-Type: application/pdf\nContent-Length: 183214\n```\n")
+    readiness, pdf = spec_of(text).contracts
+    assert [(e.role, e.data) for e in readiness.examples] == [("request", {"check_date": "2025-06-09"}),
+                                                            ("response", {"alr_id": "NV-1"})]
+    assert [e.role for e in pdf.examples] == ["response"]
+    assert "IS202" not in codes(text) and "IS203" not in codes(text)

@@ -22,7 +22,9 @@ _FORM_EXAMPLE = lazy(r"^\W*(?:example|sample)\b[^:]{0,40}:\s*(?:`[\w.\[\]-]+=[^`
 _INLINE_XML = lazy(r"`(<([\w:.-]+)[^`]*>[^`]*</\2>)`")
 _CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
 _ARROW_STATUS = lazy(r"^\s*(?:→|->|=>)\s*`?[1-5]\d\d\b", re.M)
-_ANSWER_AFTER_CALL = lazy(r"\A\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+[^\n]*\n(?:.*\n)*?\s*HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b", re.I)
+# the call, then its answer: "HTTP/1.1 200 OK", or a bare "200 OK" on a line of its own after a blank line
+_ANSWER_AFTER_CALL = lazy(r"\A\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+[^\n]*\n(?:.*\n)*?\s*(?:HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b"
+                          r"|\n[ \t]*[1-5]\d\d(?:[ \t]+[A-Za-z][A-Za-z' -]*)?[ \t]*\n)", re.I)
 # a format, not a value: "YYYY-MM-DD", "RN-YYYYMMDD-nnn", "DC-YYYY-nnnn", "INV-xxxxxx"
 _FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$|YYYY|yyyy|(?<![A-Za-z])(?:n{3,}|N{3,}|x{3,}|X{3,}|#{3,})(?![A-Za-z])")
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
@@ -79,7 +81,7 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     parts = transcript(code.text, code.first_line) if written else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:
-            example = parse_example(part_role, "json", body, code.span, line)
+            example = parse_example(part_role, "json" if body else "text", body, code.span, line)
             if not _typed_shape(contract, example):
                 contract.examples.append(example)
         return

@@ -60,6 +60,8 @@ def _body_start(lines: list[str]) -> int | None:
                  and not (_PRINTED_DICT.match(line) and i + 1 < len(lines) and any(l.strip() for l in lines[i + 1:]))), None)
 
 
+_BINARY = re.compile(r"^\s*content-type:\s*(?!application/(?:[\w.+-]*\+)?json)(?:application|image|audio|video|text/csv)",
+                     re.I | re.M)
 _PRINTED_DICT = re.compile(r"^\s*\{(?:'[^']*':.*)?\}\s*$")  # "{'Idempotent-Replayed': 'true'}", "{}" (no headers)
 
 
@@ -91,6 +93,8 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
         body_at = _body_start(chunk)
         if body_at is not None:
             parts.append((role, "\n".join(chunk[body_at:]).strip(), first_line + begin + body_at))
+        elif role == "response" and _BINARY.search("\n".join(chunk)):  # "Content-Type: application/pdf": a whole
+            parts.append((role, "", first_line + begin))  # answer whose body no one prints
     return parts
 
 

@@ -23,6 +23,7 @@ KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", 
 _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what is nested under it
 _CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
+_CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
@@ -315,10 +316,15 @@ class _Flattener:
     def code(self, code: Code, path, section, parent) -> None:
         statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
         self.out.append(statement)
-        if code.info in _STEP_LANGUAGES:  # a Gherkin feature is prose in steps: each step says a thing
+        if code.info in _STEP_LANGUAGES and not _CALL_STEP.search(code.text):
+            # a Gherkin feature of rules is prose in steps, each step saying a thing; one whose steps make calls
+            # ("When A sends POST /v1/orders with {...}") is a test, read for its examples
             for offset, raw in enumerate(code.text.split("\n")):
-                step = _GHERKIN_KEYWORD.sub("", raw.strip())
-                if step and not step.startswith("#"):
+                keyword = _GHERKIN_KEYWORD.match(raw.strip())
+                step = raw.strip()[keyword.end():] if keyword else ""  # a doc string stays the block's
+                if raw.strip().startswith("|"):
+                    step = raw.strip()  # a data table's row: "| depth of the queue | > 500 | warning |"
+                if step:
                     self.sentences([(code.first_line + offset, step)], path, section, statement)
             return
         if code.info not in _CONFIG_LANGUAGES:
