@@ -243,3 +243,10 @@ def test_a_status_a_sentence_puts_in_a_class_is_handled_wherever_the_sentence_st
             "| Permanent | `400`, `409` | Show the visitor the reason |\n")
     assert "IS402" not in codes(base + rows)  # the class's row names the codes, in a column the reader does not take
     assert "IS402" in codes(base + rows.replace("`400`, `409`", "`400`"))  # nothing says what a 409 is
+
+
+def test_a_products_success_metrics_are_no_monitoring():
+    text = ("# Tailor → Workshop\n\n## Success metrics\n\n- Keying errors from 6% to 0.\n"
+            "- Milestone lag P95 < 30 minutes.\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Order POST latency P95 | > 2 s | warning |\n")
+    assert [m.metric.text for m in spec_of(text).monitoring] == ["Order POST latency P95"]

@@ -99,6 +99,7 @@ class Vocabulary:
             for part, words in data["sections"].items()
         }
         self._umbrellas = {normalize(k): tuple(v) for k, v in data.get("umbrellas", {}).items()}
+        self._umbrellas.update({normalize(str(k)): () for k in data.get("not_parts", [])})  # a product's goals
         self._subsections = _phrases(data["contract_subsections"])
         self._fields: dict[str, dict[str, str]] = {}
         self._field_patterns: dict[str, list[tuple[str, str]]] = {}
