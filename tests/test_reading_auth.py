@@ -162,3 +162,11 @@ def test_a_column_per_system_with_row_keys_in_context_and_self_expiring_credenti
     assert systems[-2:] == ["QualityDesk", "RetortLink"]  # "(vhost `/plant`)" is no path of a call
     assert spec_of(text).auth[-2].rotation.text == "New username/password every 24 h"  # a rotation, not a credential
     assert "IS301" not in codes(text)
+
+
+def test_a_list_of_places_credentials_are_kept_out_of_is_no_place_they_are_kept():
+    text = ("# Assessments → Health\n\n## Authentication\n\nPC authenticates to OHIS with OAuth 2.0 client credentials; "
+            "OHIS authenticates to PC with a tenant API key. Neither credential appears in code, configuration files "
+            "or this document.\n")
+    assert "IS302" not in codes(text)
+    assert "IS302" in codes(text.replace("Neither credential appears", "Both credentials are kept"))
