@@ -362,3 +362,11 @@ def test_a_column_header_joining_two_names_is_read_as_the_first():
             "|---|---|---|---|---|\n| `JobNo` | string | `job_ref` | string | copy |\n")
     (row,) = spec_of(text).mappings
     assert row.transform is not None and row.transform.text == "copy"
+
+
+def test_a_programs_printed_settings_are_keys():
+    text = ("# Bridge → Safety\n\n## Retry policy\n\n**Out [7]:**\n\n```\n"
+            "RetryPolicy(strategy='exponential', jitter='full', initial_delay_s=1.0, max_attempts=5, max_delay_s=30.0)\n"
+            "CircuitBreaker(target='api.safe.example', fail_max=5, reset_timeout_s=120)\n```\n")
+    retry = spec_of(text).retry
+    assert retry is not None and retry.strategy.text == "exponential" and retry.max_attempts.text == "5"

@@ -439,11 +439,21 @@ def _property_keys(code: Code) -> list[tuple[int, str, str]]:
         if header:
             prefix = header.group(1).strip()
             continue
+        printed = _PRINTED_OBJECT.match(raw)
+        if printed:  # a program's printed settings: "RetryPolicy(strategy='exponential', max_attempts=5)"
+            for argument in _ARGUMENT.finditer(printed.group(2)):
+                found.append((code.first_line + offset, f"{printed.group(1)}.{argument.group(1)}",
+                              argument.group(2).strip().strip("\"'")))
+            continue
         match = _PROPERTY.match(_TRAILING_COMMENT.sub("", raw))
         if match:
             key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
             found.append((code.first_line + offset, key, match.group(2).strip().strip("\"'")))
     return found
+
+
+_PRINTED_OBJECT = lazy(r"^\s*([A-Za-z_]\w*)\((\s*[A-Za-z_]\w*\s*=.*)\)\s*$")
+_ARGUMENT = lazy(r"([A-Za-z_]\w*)\s*=\s*('[^']*'|\"[^\"]*\"|[^,()]+)")
 
 
 def _hcl_keys(code: Code) -> list[tuple[int, str, str]]:
