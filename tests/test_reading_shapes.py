@@ -370,3 +370,14 @@ def test_a_programs_printed_settings_are_keys():
             "CircuitBreaker(target='api.safe.example', fail_max=5, reset_timeout_s=120)\n```\n")
     retry = spec_of(text).retry
     assert retry is not None and retry.strategy.text == "exponential" and retry.max_attempts.text == "5"
+
+
+def test_a_csv_export_of_a_parts_table_is_a_table_and_an_example_file_stays_an_example():
+    text = ("# Oil → Refinery\n\n## Monitoring\n\n```csv\nMetric,Threshold,Alert\n"
+            "C1 latency P95,> 90 s over 15 min,warning\nError rate,> 2% over 10 min,critical\n```\n")
+    assert [(m.threshold.text, m.alert.text) for m in spec_of(text).monitoring] == [
+        ("> 90 s over 15 min", "warning"), ("> 2% over 10 min", "critical")]
+    example = ("# Trades → Settlement\n\n## Calls\n\n### Upload\n\n`POST https://settle.example/v1/files`\n\n"
+               "Example request:\n\n```csv\ntrade_date,period,participant_id,direction,volume_kwh\n"
+               "2024-03-30,1,GCP-ORION,BUY,25000\n```\n")
+    assert not spec_of(example).flows and spec_of(example).contracts[0].examples

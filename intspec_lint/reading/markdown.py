@@ -19,7 +19,7 @@ from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings
 from .absence import Testimony
 from .context import Reading
 from .layouts import promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_outlines
-from .table_layouts import (grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables,
+from .table_layouts import (csv_tables, grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables,
                             unfold_registers)
 from .scan import scan
 from .statements import flatten, words_of_key
@@ -63,6 +63,7 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     grid_tables(doc.root)
+    csv_tables(doc.root, vocab)
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines, vocab)

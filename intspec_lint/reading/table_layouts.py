@@ -50,6 +50,38 @@ def _with_grids(blocks: list) -> list:
     return out
 
 
+def csv_tables(root: Section, vocab) -> None:
+    """Turn a ```csv (or tsv) block whose header names a part's columns (a spreadsheet's export of the flows,
+    the mapping, the metrics) into a table (in place); one of data rows (`tap_id,card_id,...`) stays an example."""
+    for section in root.walk():
+        for index, block in enumerate(section.blocks):
+            table = _delimited(block) if isinstance(block, Code) else None
+            before = section.blocks[index - 1] if index else None
+            if isinstance(before, Paragraph) and _EXAMPLE_LEAD.search(before.text):
+                continue  # "Example request:" over the file a call sends
+            if table is not None and vocab.table_part([cell.text for cell in table.header], ()):
+                section.blocks[index] = table
+
+
+_EXAMPLE_LEAD = re.compile(r"\b(?:examples?|samples?|e\.g\.)\b", re.I)
+
+
+def _delimited(block: Code) -> Table | None:
+    """A ```csv (or tsv) block as a table, its first line the header."""
+    if block.info not in ("csv", "tsv"):
+        return None
+    import csv
+
+    rows = [(block.first_line + offset, cells) for offset, cells in
+            enumerate(csv.reader(block.text.split("\n"), delimiter="\t" if block.info == "tsv" else ","))
+            if any(cell.strip() for cell in cells)]
+    if len(rows) < 2 or len(rows[0][1]) < 2:
+        return None
+    made = [Row([Cell(cell.strip(), Span(line, 1, line, 1)) for cell in cells], Span(line, 1, line, 1))
+            for line, cells in rows]
+    return Table(made[0].cells, made[1:], block.span)
+
+
 _PLAIN = {"", "text", "txt", "plain", "plaintext"}
 _CHUNK = re.compile(r"(?:^|(?<=\s\s))(\S(?:\S|\s(?!\s))*)")  # a run of words that no two spaces split
 _NOT_TEXT_TABLE = re.compile(r"[{}\u2500-\u257f]|;\s*$|^\s*[+|#=<\[]|->>|-->|:=", re.M)
