@@ -381,3 +381,10 @@ def test_a_csv_export_of_a_parts_table_is_a_table_and_an_example_file_stays_an_e
                "Example request:\n\n```csv\ntrade_date,period,participant_id,direction,volume_kwh\n"
                "2024-03-30,1,GCP-ORION,BUY,25000\n```\n")
     assert not spec_of(example).flows and spec_of(example).contracts[0].examples
+
+
+def test_the_comments_of_a_pasted_module_are_prose():
+    text = ("# Till → Carrier\n\n## Client module\n\n```python\n# --- Data mapping ------------------------------\n"
+            "# Field mapping, TillBack to SecuraMove: store_id (string) becomes site_ref (string) with the prefix TB-.\n"
+            "# The mapping of bag_count (int) to bags (integer) is a copy.\nMAPPING = {}\n```\n")
+    assert not [f for f in lint_text(text, "markdown") if "there is no data mapping" in f.message]

@@ -24,6 +24,10 @@ _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what
 _CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
+_PROGRAM_LANGUAGES = {"python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
+                      "c#", "rust", "ruby", "rb", "scala", "swift", "php"}
+_RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
+_PROGRAM_COMMENT = lazy(r"^\s*(?:#|//|\*(?!/))\s?(.*)$")  # a whole-line comment, or a line of a /* */ block
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
@@ -326,6 +330,18 @@ class _Flattener:
                     step = raw.strip()  # a data table's row: "| depth of the queue | > 500 | warning |"
                 if step:
                     self.sentences([(code.first_line + offset, step)], path, section, statement)
+            return
+        if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
+            run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
+            for offset, raw in enumerate([*code.text.split("\n"), ""]):
+                comment = _PROGRAM_COMMENT.match(raw)
+                said = comment.group(1).strip() if comment else ""
+                ruler = _RULER.match(said)
+                if said.strip(" -=#/*") and not ruler:
+                    run.append((code.first_line + offset, said))
+                    continue
+                self.sentences(run, path, section, statement)
+                run = [(code.first_line + offset, ruler.group(1))] if ruler else []  # its own paragraph
             return
         if code.info not in _CONFIG_LANGUAGES:
             return
