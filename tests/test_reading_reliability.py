@@ -250,3 +250,13 @@ def test_a_products_success_metrics_are_no_monitoring():
             "- Milestone lag P95 < 30 minutes.\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
             "| Order POST latency P95 | > 2 s | warning |\n")
     assert [m.metric.text for m in spec_of(text).monitoring] == ["Order POST latency P95"]
+
+
+def test_a_placeholder_a_later_statement_answers_is_superseded():
+    text = ("# Portal → Routes\n\nAuth: API key. Retry: TBD.\n\n## Decisions\n\n"
+            "Retry for the worker: exponential backoff with full jitter, 1 s initial, max 6 attempts, cap 30 s, "
+            "circuit breaker opens after 10 consecutive failures for 2 minutes.\n")
+    retry = spec_of(text).retry
+    assert retry.strategy.text.lower().startswith("exponential")
+    assert "IS501" not in codes(text)
+    assert "IS501" in codes("# Portal → Routes\n\nAuth: API key. Retry: TBD.\n")

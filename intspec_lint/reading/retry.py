@@ -116,7 +116,7 @@ def read(r: Reading) -> None:
         if found:
             retry = _retry(r, statement)
             for name, (phrase, offset) in found.items():
-                if getattr(retry, name) is None:
+                if not given(getattr(retry, name)):  # a "TBD" that a later statement answers is superseded
                     setattr(retry, name, _value(name, phrase, statement, statement.line_of(offset)))
     if r.spec.retry is None and "retry" in r.spec.sections:
         r.spec.retry = Retry(r.spec.sections["retry"])
