@@ -397,3 +397,12 @@ def test_a_message_contract_with_no_topic_and_one_thing_read_is_not_asked_for_th
     assert codes(base, "IS201", "IS202") == []  # a shared object under a heading: perhaps no message of its own
     whole = base + "Topic: `laneclock.cars`.\n"
     assert codes(whole, "IS202") == ["IS202"]  # a topic and a shape: a message, whose example is owed
+
+
+def test_a_bodys_status_field_and_a_ranges_bound_are_no_status_codes():
+    text = ("# Exams → Scores\n\n## Calls\n\n### Publish scores\n\n`POST https://api.exams.example/hooks/scores`\n\n"
+            "- Body: `scores[]` of `{score_id: string, status: \"RELEASED\"|\"WITHHELD\", scale_score: integer|null "
+            "(80–230)}`\n- Codes: `200` stored, `400` invalid body, `401` bad signature.\n")
+    (contract,) = spec_of(text).contracts
+    assert sorted(s.code for s in contract.status_codes if s.listed) == [200, 400, 401]
+    assert "IS205" not in codes(text)

@@ -36,7 +36,7 @@ _STATUS_LOOSE = lazy(
 )
 
 
-STATUS_ANY = lazy(r"(?<![\w.$/-])([1-5]\d\d)(?![\w.%/-])")
+STATUS_ANY = lazy(r"(?<![\w.$/–—-])([1-5]\d\d)(?![\w.%/–—-])")  # not a range's bound: "(80–230)"
 
 
 DOCUMENTED_STATUS = lazy(r"^\W*(?:response|reply|answer)\W*\s*`?([1-5]\d\d)\b[^:]{0,30}:\s*(\S.*)", re.I | re.S)
@@ -105,7 +105,8 @@ def _outside_code(text: str) -> str:
 
 
 # a run of codes with one meaning: "200/204", "200 or 204", "`500`/`503`"
-_LISTED_RUN = lazy(r"(?<![\w.$/-])`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*(?![\w.%/-])")
+# (not a range's bound: "(80–230)")
+_LISTED_RUN = lazy(r"(?<![\w.$/–—-])`?[1-5]\d\d`?(?:\s*(?:/|\bor\b|&)\s*`?[1-5]\d\d`?)*(?![\w.%/–—-])")
 
 
 _SEGMENT = lazy(r"\s[·•|]\s")
@@ -131,9 +132,9 @@ def codes_in_cell(text: str) -> list[int]:
 
 def listed_codes(text: str) -> list[int]:
     """Status codes a line lists: after "Status codes:", or written with their reason ("201 Created")."""
-    listed = STATUS_KEY.search(text)
+    listed = STATUS_KEY.search(_outside_code(text))  # not a body's own `status:` field
     if listed:
-        return [int(code) for code in STATUS_ANY.findall(listed.group(1))]
+        return [int(code) for code in STATUS_ANY.findall(text[listed.start(1):listed.end(1)])]
     with_reason = [int(code) for code in _STATUS_REASON.findall(text)]
     if with_reason:
         return with_reason
