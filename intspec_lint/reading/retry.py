@@ -116,7 +116,9 @@ def read(r: Reading) -> None:
         if found:
             retry = _retry(r, statement)
             for name, (phrase, offset) in found.items():
-                if not given(getattr(retry, name)):  # a "TBD" that a later statement answers is superseded
+                current = getattr(retry, name)
+                if current is None or (not given(current) and current.span.line < statement.span.line):
+                    # a "TBD" that a later statement answers is superseded; an aside before it does not answer it
                     setattr(retry, name, _value(name, phrase, statement, statement.line_of(offset)))
     if r.spec.retry is None and "retry" in r.spec.sections:
         r.spec.retry = Retry(r.spec.sections["retry"])
