@@ -125,27 +125,28 @@ class Testimony:
     """What the document says where, for asking whether it speaks of a fact of one object."""
 
     def __init__(self, statements: Iterable):
-        entries: list[tuple[str, Span, int, str, str]] = []  # (text, span, section key, shape, lead)
+        entries: list[tuple[str, Span, int, str, str, bool]] = []  # (text, span, section key, shape, lead, led)
         self._heads: dict[int, str] = {}  # section key -> its heading path
         previous = None
         for statement in statements:
             key = id(statement.section)
-            text, lead = statement.text, statement.text
+            text, lead, led = statement.text, statement.text, False
             if statement.cells and len(statement.cells) > 1:  # a row by its columns: "Trigger event: Clinician signs"
                 text = " | ".join(f"{header}: {cell}" for header, cell in statement.cells.items()
                                   if cell.strip(" `*_").lower() not in _EMPTY)  # "Idempotency: —" says nothing
                 lead = next(iter(statement.cells.values()))  # its first cell: "E1", "C3"
             elif statement.shape == "code" and previous is not None and previous.shape != "code" and \
                     previous.text.rstrip().endswith(":") and statement.span.line - previous.span.end_line <= 2:
-                lead = previous.text  # "**FX-01** E1 request:" over the block it introduces
+                lead, led = previous.text, True  # "**FX-01** E1 request:" over the block it introduces
                 text = f"{lead}\n{text}"
-            entries.append((text, statement.span, key, statement.shape, lead))
+            entries.append((text, statement.span, key, statement.shape, lead, led))
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
             previous = statement
         entries.sort(key=lambda entry: entry[1].line)
-        self._entries = [(text, span, key) for text, span, key, _shape, _lead in entries]
+        self._entries = [(entry[0], entry[1], entry[2]) for entry in entries]
         self._leads = [entry[4] for entry in entries]
+        self._led = {number for number, entry in enumerate(entries) if entry[5]}  # code under a line introducing it
         # a sentence and the ones after it in its paragraph: "Transient errors are ... . The consumer retries ..."
         self._next_in_paragraph = [
             number + 1 if number + 1 < len(entries) and entry[3] == "sentence" == entries[number + 1][3]
@@ -231,8 +232,7 @@ class Testimony:
                     if headed[key]:
                         found.update((other, (None, True)) for other in self._by_section.get(key, ()))
                 if not headed[key] and said.search(text) and number not in found:
-                    whole = number not in self._blocks or (self._leads[number] != text and
-                                                           bool(said.search(self._leads[number])))
+                    whole = number not in self._blocks or (number in self._led and bool(said.search(self._leads[number])))
                     found[number] = (said, whole)
                     following = self._next_in_paragraph[number]
                     while following is not None and following not in found:

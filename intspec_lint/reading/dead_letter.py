@@ -57,10 +57,6 @@ _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|i
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
 _NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$", re.I)
-# a section about what went wrong before: its drops are the old design's
-_HISTORY = lazy(r"\b(?:what\s+(?:broke|went\s+wrong|happened|failed)|root\s+causes?|incidents?|post-?mortems?|"
-                r"lessons\s+learn\w*|history|old\s+(?:design|spec\w*|behaviou?r|flow)|previous\s+(?:design|version))\b",
-                re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
@@ -97,7 +93,7 @@ def read(r: Reading) -> None:
             if statement.key and _key_fact(r, statement):
                 continue
             _text(r, text, statement.span)
-        if drops_messages(text) and not any(_HISTORY.search(heading) for heading in statement.path[1:]):
+        if drops_messages(text) and not any(r.vocab.is_history(heading) for heading in statement.path[1:]):
             for offset, sentence in sentences(text):
                 dropped = drops_failed(sentence)
                 if dropped and not mentions_dead_letter(sentence):

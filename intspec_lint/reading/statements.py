@@ -27,7 +27,6 @@ _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bw
 _PROGRAM_LANGUAGES = {"python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
                       "c#", "rust", "ruby", "rb", "scala", "swift", "php"}
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
-_PROGRAM_COMMENT = lazy(r"^\s*(?:#|//|\*(?!/))\s?(.*)$")  # a whole-line comment, or a line of a /* */ block
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
@@ -334,7 +333,7 @@ class _Flattener:
         if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
             run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
             for offset, raw in enumerate([*code.text.split("\n"), ""]):
-                comment = _PROGRAM_COMMENT.match(raw)
+                comment = _COMMENT_LINE.match(raw)
                 said = comment.group(1).strip() if comment else ""
                 ruler = _RULER.match(said)
                 if said.strip(" -=#/*") and not ruler:

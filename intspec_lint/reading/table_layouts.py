@@ -100,7 +100,7 @@ def _aligned(block: Code) -> Table | None:
     chunks = [(number, [(m.start(1), m.group(1)) for m in _CHUNK.finditer(line)]) for number, line in lines]
     starts = sorted({start for _, found in chunks for start, _ in found})
     columns = [start for start in starts if sum(any(s == start for s, _ in found) for _, found in chunks) >= 2]
-    if not 2 <= len(columns) <= 6 or columns[0] != 0 and min(starts) != columns[0]:
+    if not 2 <= len(columns) <= 6:
         return None
     if any(start not in columns for _, found in chunks for start, _ in found):
         return None  # a word that starts in no column: prose or code, not a table

@@ -100,6 +100,7 @@ class Vocabulary:
         }
         self._umbrellas = {normalize(k): tuple(v) for k, v in data.get("umbrellas", {}).items()}
         self._umbrellas.update({normalize(str(k)): () for k in data.get("not_parts", [])})  # a product's goals
+        self._history = _phrases(data.get("history_sections", []))
         self._subsections = _phrases(data["contract_subsections"])
         self._fields: dict[str, dict[str, str]] = {}
         self._field_patterns: dict[str, list[tuple[str, str]]] = {}
@@ -160,6 +161,10 @@ class Vocabulary:
             return self._umbrellas[text]
         patterns = self._strong_sections if nested else self._sections
         return tuple(part for part, pattern in patterns.items() if pattern.search(text))
+
+    def is_history(self, title: str) -> bool:
+        """A heading of what happened before ("What broke", "Root causes", "Incident timeline")."""
+        return bool(self._history.search(normalize(title)))
 
     @lru_cache(maxsize=8192)
     def is_part_name(self, title: str) -> bool:

@@ -54,7 +54,14 @@ def contract_namer(spec):
             for path in names_of(contract.url.text)[:1]:
                 paths[path] = paths.get(path, 0) + 1
 
+    known: dict[int, list[str]] = {}  # a contract asked about by several rules or facets is named once
+
     def names(contract) -> list[str]:
+        if id(contract) not in known:
+            known[id(contract)] = _names(contract)
+        return known[id(contract)]
+
+    def _names(contract) -> list[str]:
         found = names_of(*(v.text for v in (contract.name, contract.url, contract.topic) if v is not None))
         found += [name for name in spec.ids_at(contract.span.line) if name not in found]
         if contract.method is not None and contract.url is not None:

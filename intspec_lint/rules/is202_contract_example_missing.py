@@ -32,13 +32,12 @@ def contract_example_missing(spec, options):
     for contract in spec.contracts:
         if not contract.judged or contract.half_read:
             continue
-        if not contract.examples and spec.speaks_of("example", contract_names(contract), contract.span,
-                                                     nearby=not shown):
+        names = contract_names(contract)
+        if not contract.examples and spec.speaks_of("example", names, contract.span, nearby=not shown):
             continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere)
         roles = {example.role for example in contract.examples}
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
-        names = contract_names(contract)
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
                 spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"

@@ -10,6 +10,8 @@ _KINDS = (
     ({"error-rate"}, "error rate", "e.g. error rate > 1% over 5 minutes: critical"),
     ({"queue-depth", "dlq-size"}, "queue depth or dead-letter size", "e.g. dead-letter size > 0: critical"),
 )
+_EXPIRY = ({"token-expiry"}, "auth token or certificate expiry", "e.g. token expires in < 7 days: warning")
+_CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in accepted}  # the checklist's four signals
 
 
 @rule(
@@ -51,7 +53,7 @@ def monitoring_incomplete(spec, options):
     kinds = {metric.kind for metric in spec.monitoring}
     needed = list(_KINDS)
     if spec.auth:
-        needed.append(({"token-expiry"}, "auth token or certificate expiry", "e.g. token expires in < 7 days: warning"))
+        needed.append(_EXPIRY)
     for accepted, what, example in needed:
         if not kinds & accepted:
             yield gap(spec.where("monitoring"), "monitoring", f"no {what} metric ({example})",
@@ -79,7 +81,6 @@ def monitoring_incomplete(spec, options):
                 yield hit
 
 
-_CHECKED = {"latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"}
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
 _CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|stale|absent|"
