@@ -406,3 +406,63 @@ def test_a_bodys_status_field_and_a_ranges_bound_are_no_status_codes():
     (contract,) = spec_of(text).contracts
     assert sorted(s.code for s in contract.status_codes if s.listed) == [200, 400, 401]
     assert "IS205" not in codes(text)
+
+
+TYPED_CALLS = '''# Depot app → Hub
+
+## Payloads
+
+```ts
+// POST /v1/loads  (Bearer token)
+interface LoadSubmission {
+  loadId: string;      // UUID made on the device
+  crates: number;      // integer 1-40
+}
+
+// 202 Accepted
+interface LoadAccepted { loadId: string; status: 'queued' }
+
+// GET /v1/bays?site=all  -> 200
+interface BayList { generated_at: string; bays: Array<{ id: string; free: number }> }
+```
+
+Status codes: `200` bays listed, `202` load queued, `400` invalid body (never retried).
+
+Example: `GET /v1/bays?site=all` → `200 {"generated_at": "2025-03-08T10:40:00Z", "bays": [{"id": "B-1", "free": 3}]}`
+
+Example request/response:
+
+```json
+POST /v1/loads
+{"loadId": "0195-7c41", "crates": 4}
+
+202 {"loadId": "0195-7c41", "status": "queued"}
+```
+'''
+
+
+def test_a_code_block_that_writes_several_calls_is_read_call_by_call():
+    """Typed declarations under a `// POST /v1/loads` comment belong to that call (the one after a status
+    comment or named as an answer is its response), and an example block that writes its call belongs to
+    the contract of that call, not to the one read just before it."""
+    contracts = {(c.method.text, c.url.text.split("?")[0]): c for c in spec_of(TYPED_CALLS).contracts}
+    assert set(contracts) == {("POST", "/v1/loads"), ("GET", "/v1/bays")}
+    loads, bays = contracts["POST", "/v1/loads"], contracts["GET", "/v1/bays"]
+    assert loads.request_shape is not None and loads.response_shape is not None
+    assert bays.response_shape is not None
+    assert sorted(e.role for e in loads.examples) == ["request", "response"]
+    assert [e.role for e in bays.examples] == ["response"]
+    assert not codes(TYPED_CALLS, "IS201", "IS202")
+
+
+def test_a_dedup_key_named_by_the_field_the_call_sends_covers_that_call():
+    """"The app creates `loadId` before the first send, so resends are the same submission" names the key
+    of the call whose body carries `loadId`, though it names no call."""
+    text = TYPED_CALLS + '''
+## Idempotency
+
+The app creates `loadId` before the first send, so resends are the same submission and the hub answers
+the same `202`. Reads have no side effects.
+'''
+    assert not codes(text, "IS901")
+    assert codes(text.replace("creates `loadId`", "creates an id"), "IS901") == ["IS901"]

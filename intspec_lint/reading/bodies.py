@@ -59,7 +59,7 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
         _yaml_block(r, contract, code)
         return
     stripped = code.text.strip()
-    if not stripped:
+    if not stripped or code.info in _TYPED_LANGUAGES and _declarations(contract, code, role):
         return
     if stripped.startswith("{"):
         try:
@@ -119,6 +119,77 @@ def _curl_address(contract: Contract, code) -> None:
     line = code.first_line + code.text[:call.start()].count("\n")
     span = Span(line, 1, line, 1)
     contract.method, contract.url = value(verb, span), value(url.group(1), span)
+
+
+_TYPED_LANGUAGES = {"ts", "typescript", "tsx"}
+_DECLARATION = lazy(r"^\s*(?:export\s+)?(?:interface|type)\s+(\w+)[^\n]*", re.M)
+_STATUS_COMMENT = lazy(r"^\s*//\s*(?:→|->)?\s*[1-5]\d\d\b|//[^\n]*\b[1-5]\d\d\b")
+_ANSWER_NAME = lazy(r"(?:Response|Reply|Result|Created|Accepted|Ack|Answer|Receipt|Confirmation|Error)s?$")
+_CALL_COMMENT = lazy(r"^\s*//\s*(GET|POST|PUT|PATCH|DELETE)\s")
+_MEMBER = lazy(r"^\s*(?:readonly\s+)?[\"']?([A-Za-z_$][\w$]*)[\"']?(\??)\s*:\s*(.+?)\s*,?\s*$", re.S)
+
+
+def _declarations(contract: Contract, code, role: str) -> bool:
+    """Typed declarations under a call (TypeScript `interface HaulSubmission {...}`): the shapes of its
+    bodies, with their members as fields. One named as an answer, or after or beside a comment with a
+    status code ("// 202 Accepted"), is the response; the first other is the request of a call that
+    sends one (all a GET's are what it answers)."""
+    found = list(_DECLARATION.finditer(code.text))
+    if not found:
+        return False
+    call = _CALL_COMMENT.match(code.text)
+    method = call.group(1) if call else contract.method.text.upper() if contract.method else None
+    sends = role != "response" and method in (None, "POST", "PUT", "PATCH")
+    previous = 0
+    for number, match in enumerate(found):
+        between = code.text[previous:match.start()].split("\n")
+        status = any(_STATUS_COMMENT.match(line) for line in between[1:] if line.strip().startswith("//")) or \
+            bool(_STATUS_COMMENT.search(match.group(0)))
+        answer = status or bool(_ANSWER_NAME.search(match.group(1))) or not sends or role == "response"
+        previous = match.end()
+        line = code.first_line + code.text.count("\n", 0, match.start())
+        kind = "response" if answer else "request"
+        if getattr(contract, f"{kind}_shape") is None:
+            setattr(contract, f"{kind}_shape", Value(f"(declared as {match.group(1)})", Span(line, 1, line, 1)))
+            end = found[number + 1].start() if number + 1 < len(found) else len(code.text)
+            fields = _members(code.text[match.start():end], line)
+            if fields and kind not in contract.bodies:
+                contract.bodies[kind] = Body(Span(line, 1, line, 1), fields=fields)
+        sends = sends and answer  # one request body: the declarations after it answer
+    return True
+
+
+def _members(text: str, line: int) -> list[Field]:
+    """The top-level members of one declaration: `bags: number;`, `note?: string | null`,
+    `kind: 'general' | 'glass'` (the values it allows), on lines of their own or on one line."""
+    text = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.S)  # comments say things, not members
+    opened = text.find("{")
+    if opened < 0:
+        return []
+    fields, depth, piece, at = [], 0, "", line + text.count("\n", 0, opened)
+    for char in text[opened + 1:] + ";":
+        if depth == 0 and char in ";\n}":
+            member = _MEMBER.match(piece)
+            if member:
+                fields.append(_member(member, at - piece.count("\n")))
+            piece = ""
+            if char == "}":
+                break
+        else:
+            piece += char
+        at += char == "\n"
+        depth += (char in "{<([") - (char in "}>)]")
+    return fields
+
+
+def _member(member, line: int) -> Field:
+    kind = member.group(3).strip()
+    literals = [a or b for a, b in re.findall(r"'([^']*)'|\"([^\"]*)\"", kind)] if "|" in kind else []
+    if kind.startswith("Array<") or kind.endswith("[]"):
+        base, literals = "array", []
+    else:
+        base = "string" if literals else "object" if kind.startswith("{") else kind.split("|")[0].strip()
+    return Field(member.group(1), Span(line, 1, line, 1), base, member.group(2) != "?", literals)
 
 
 # a body written with type names for values: `{ "counted_on": string required, "items": [...] }`

@@ -96,7 +96,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
 
     def _split(section: Section) -> bool:
         """Several endpoints in one section without sub-headings: each from its first mention on."""
-        own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
+        own = _calls_apart([s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")])
         starts = [i for i, s in enumerate(own) if s.depth == 0 and _starts_endpoint(s)]
         # a request example right after the endpoint it shows ("`POST <your endpoint URL>`", then
         # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
@@ -143,7 +143,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 mine = _unit_id_cell(statement)
                 said = [s for s in shared if not (set(_UNIT_CODE.findall(s.text)) - {mine})]
                 found.append((statement.row.cells[0].text, [statement, *said], statement.span))
-        for call in (piece for block in calls for piece in _one_call_each(block)):
+        for call in (piece for block in calls for piece in _one_call_each(block) if _starts_endpoint(piece)):
             found.append((call.text.split("\n")[0], [call], call.span))
         others = [s for s in rest if s.shape == "code" and s not in calls]
         if others:
@@ -156,7 +156,9 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     return found
 
 
-_REQUEST_LINE = lazy(r"^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
+# a call written out, or named by a comment over what a program block declares for it ("// POST /v1/hauls")
+_REQUEST_LINE = lazy(r"^\s*(?:(?://|#|--)\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
+_COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
 
 
 _RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
@@ -164,11 +166,14 @@ _RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
 
 def _one_call_each(statement: Statement) -> list[Statement]:
     """A block that writes several calls one after the other, each a block of its own (so that each joins
-    the contract of its endpoint); an answer alone after them ("→ 422 {...}") stays with the last."""
+    the contract of its endpoint); an answer alone after them ("→ 422 {...}") stays with the last, and
+    what stands before the first call is a piece of its own."""
     lines = statement.code.text.split("\n")
     starts = [i for i, line in enumerate(lines) if _REQUEST_LINE.match(line)]
-    if len(starts) < 2:
+    if len(starts) < 2 and not (starts and any(line.strip() for line in lines[:starts[0]])):
         return [statement]
+    if any(line.strip() for line in lines[:starts[0]]):
+        starts.insert(0, 0)
     pieces = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
@@ -179,6 +184,21 @@ def _one_call_each(statement: Statement) -> list[Statement]:
         pieces.append(Statement(text, span, statement.path, "code", statement.section, code=code,
                                 parent=statement.parent))
     return pieces
+
+
+def _calls_apart(statements: list[Statement]) -> list[Statement]:
+    """The section's statements with each block that writes or names several calls cut into one piece
+    per call, in document order; a comment in a block then starts no endpoint of its own, the piece it
+    opens does."""
+    out: list[Statement] = []
+    split = False
+    for statement in statements:
+        pieces = _one_call_each(statement) if statement.shape == "code" else [statement]
+        split = split or len(pieces) > 1
+        out += pieces
+    if not split:
+        return out
+    return sorted(out, key=lambda s: (s.span.line, s.shape != "code"))
 
 
 _VERSION_LABEL = lazy(r"^\W*(?:v\d+(?:\.\d+)*|version\s+\d+|before|after|today|current(?:ly)?|new|old|legacy|"
@@ -265,8 +285,11 @@ EXAMPLE_LEAD = lazy(r"^\W*(?:(?:request|response|example|sample|for example|curl
 def _starts_endpoint(statement: Statement) -> bool:
     """A statement that opens with an endpoint: "`POST /v1/orders` creates ...", "`invoice-create`: `POST ...`",
     or a request example of its own (```http POST https://... ```); not "Request: `GET /v1/orders/7`"."""
-    if statement.shape == "code":
-        return statement.code.info in ("http", "") and bool(METHOD_URL.match(statement.text.lstrip()))
+    if statement.shape == "code":  # a call written out (```http, or the request line over a JSON body), or a
+        # program block's comment naming the call its declarations are for
+        return bool(METHOD_URL.match(_COMMENT_MARK.sub("", statement.text.lstrip(), count=1)))
+    if statement.parent is not None and statement.parent.shape == "code":
+        return False  # a comment in a block: the block's piece it opens is the start
     if statement.shape not in ("item", "line", "sentence") or EXAMPLE_LEAD.match(statement.text):
         return False
     first = statement.text.split("\n", 1)[0]

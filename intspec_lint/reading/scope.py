@@ -114,7 +114,8 @@ def _idempotency(spec: Spec) -> None:
     for contract in writes:
         # a statement standing in another contract's own lines is that contract's, not this one's
         own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
-        contract.idempotent = _covered(contract, own, keys, covering)
+        others = set().union(*(_request_fields(c) for c in writes if c is not contract))
+        contract.idempotent = _covered(contract, own, keys, covering, _request_fields(contract) - others)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
         dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
@@ -131,7 +132,8 @@ def _led_elsewhere(contract: Contract, text: str) -> bool:
 _CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
 
 
-def _covered(contract: Contract, statements, keys, covering) -> Value | None:
+def _covered(contract: Contract, statements, keys, covering, carried: set[str]) -> Value | None:
+    """What makes a repeated call of the contract safe; `carried` are the request fields no other write sends."""
     if covering is not None:
         return covering
     if mentions(contract.text) or safe_by_nature(contract.text):
@@ -148,6 +150,11 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
         for statement in statements:
             if _names(contract, statement.text, head_only):
                 return statement
+    for statement in statements:  # "The app creates `clientHaulId` before the first send, so resends are the
+        for sentence in _SENTENCE_END.split(statement.text):  # same submission": a key only this call sends,
+            if carried & set(_CODE_SPAN.findall(sentence)) and not _led_elsewhere(contract, sentence) and \
+                    not (_ANY_CALL.search(sentence) and not _names(contract, sentence)):  # said of no other call
+                return statement
     noun = _noun(contract)
     if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
         found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?(?:_\w+)?\b", s.text, re.I)
@@ -158,6 +165,31 @@ def _covered(contract: Contract, statements, keys, covering) -> Value | None:
         return next((s for s in statements if handles_redelivery(s.text) and not _led_elsewhere(contract, s.text)),
                     None)
     return None
+
+
+def _request_fields(contract: Contract) -> set[str]:
+    """The fields a call sends, at any depth: declared, or in its request example."""
+    fields = {re.split(r"[.\[]", f.name)[-1] or f.name for f in contract.bodies["request"].fields} \
+        if "request" in contract.bodies else set()
+    for example in contract.examples:
+        if example.role == "request":
+            fields |= _keys(example.data)
+    return {f for f in fields if len(f) > 3}
+
+
+def _keys(data, depth: int = 0) -> set[str]:
+    if depth > 6:
+        return set()
+    if isinstance(data, dict):
+        return set(data).union(*(_keys(v, depth + 1) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_keys(v, depth + 1) for v in data[:20]))
+    return set()
+
+
+_CODE_SPAN = re.compile(r"`([\w.$-]+)`")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z`])")
+_ANY_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/")
 
 
 def _noun(contract: Contract) -> str:
