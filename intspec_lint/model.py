@@ -86,6 +86,7 @@ class StatusCode:
     span: Span
     meaning: Value | None = None
     listed: bool = True  # False: only mentioned in prose or an example's status line
+    shown: bool = False  # the status an example answers with
 
 
 @dataclass(slots=True)

@@ -152,8 +152,14 @@ def test_a_curl_command_gives_a_contract_its_method_and_url():
 
 def test_a_success_code_over_an_example_is_not_asked_into_the_status_list():
     assert codes(CURL, "IS205") == []
-    unlisted_error = CURL.replace("Other statuses: `400` invalid body,", "A duplicate answers `409`. Other statuses:")
-    assert codes(unlisted_error, "IS205") == ["IS205"]
+    # a code said in a sentence gives its meaning there, and may be another call's: not asked into the list
+    said = CURL.replace("Other statuses: `400` invalid body,", "A duplicate answers `409`. Other statuses:")
+    assert codes(said, "IS205") == []
+    amended = CURL + "\n## Changes in 3.1\n\n`POST /v3/orders` now answers `409` when the order was already quoted.\n"
+    # an example that answers with a code the list leaves out shows a code nobody handles
+    shown = CURL.replace("→ `201 Created`\n\n```json", "```http\nHTTP/1.1 409 Conflict\n")
+    assert codes(shown, "IS205") == ["IS205"]
+    assert codes(amended, "IS205") == []
 
 
 def test_a_status_list_in_prose_keeps_its_lead_and_is_not_a_bodys_status_field():

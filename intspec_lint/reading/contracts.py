@@ -142,7 +142,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
         found = example_status(example.text)
         if found:
             line = example.span.line + 1 + found[1]
-            contract.status_codes.append(StatusCode(found[0], Span(line, 1, line, 1), listed=False))
+            contract.status_codes.append(StatusCode(found[0], Span(line, 1, line, 1), listed=False, shown=True))
     if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text)):
         contract.kind = "message"
         if not any(e.role == "request" for e in contract.examples):

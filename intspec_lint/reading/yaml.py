@@ -363,7 +363,7 @@ class _Mapper:
             for example in contract.examples:
                 said = example_status(example.text) if example.key_spans is None else None
                 if said:
-                    contract.status_codes.append(StatusCode(said[0], example.span, listed=False))
+                    contract.status_codes.append(StatusCode(said[0], example.span, listed=False, shown=True))
             for key, (_, child) in item.items():
                 if key not in ("status_codes", "examples"):
                     for scalar in _scalars(child, [0]):

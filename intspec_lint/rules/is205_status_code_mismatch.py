@@ -10,21 +10,26 @@ from ._common import gap
     name="status-code-mismatch",
     checklist="contract-examples",
     severity=Severity.ERROR,
-    summary="A status code is mentioned in a contract's text or example but missing from its status code list, "
-    "or an error code is listed without a meaning.",
-    rationale="The status code list is what the client's error handling is written from. A code that only "
-    "appears in a sentence or an example is a code nobody handles; a code listed without its meaning in this "
-    "integration tells the client nothing about what to do. A success code (2xx) shown over an example, where "
-    "the list holds only the errors, says its own meaning, so it is not asked for.",
-    bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` returns 409 when the order already exists.\n\n"
+    summary="An example answers with a status code its contract's status code list leaves out, or an error code "
+    "is listed without a meaning.",
+    rationale="The status code list is what the client's error handling is written from. An example that answers "
+    "with a code the list leaves out shows a code nobody handles; a code listed without its meaning in this "
+    "integration tells the client nothing about what to do. A code said in a sentence (\"returns 409 when the "
+    "order exists\") is not asked into the list: the sentence gives its meaning, and which call a sentence "
+    "elsewhere speaks of (an amendment, an edge case, a worked exercise) cannot be told for sure. A success code "
+    "(2xx) shown over an example, where the list holds only the errors, says its own meaning, so it is not asked "
+    "for either.",
+    bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n```http\nHTTP/1.1 409 Conflict\n"
+    "Content-Type: application/json\n\n{\"error\": \"duplicate order\"}\n```\n\n"
     "| Status | Meaning |\n|---|---|\n| 201 | Order accepted |\n| 400 | Invalid order |\n",
-    good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` returns 409 when the order already exists.\n\n"
+    good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n```http\nHTTP/1.1 409 Conflict\n"
+    "Content-Type: application/json\n\n{\"error\": \"duplicate order\"}\n```\n\n"
     "| Status | Meaning |\n|---|---|\n| 201 | Order accepted |\n| 400 | Invalid order |\n"
     "| 409 | Duplicate: the first response is returned |\n",
     cases=(
-        Case(Severity.ERROR, "a status code a contract mentions but leaves out of its list, or lists without its "
-             "meaning; one finding a contract", "Status codes — Every expected code with its meaning in this "
-             "integration's context", "template, 3. API Contracts"),
+        Case(Severity.ERROR, "a status code a contract's example answers with but its list leaves out, or a code "
+             "listed without its meaning; one finding a contract", "Status codes — Every expected code with its "
+             "meaning in this integration's context", "template, 3. API Contracts"),
     ),
 )
 def status_code_mismatch(spec, options):
@@ -36,11 +41,12 @@ def status_code_mismatch(spec, options):
         for status in contract.status_codes:
             if _success(status) and not any(200 <= code < 300 for code in listed):
                 continue  # the list is of errors ("Other statuses:"); "→ 201 Created" over the example says itself
-            if not status.listed and status.code not in listed and status.code not in {s.code for s in unlisted}:
+            if status.shown and status.code not in listed and status.code not in {s.code for s in unlisted}:
                 unlisted.append(status)
         if unlisted:
-            yield gap(unlisted[0].span, contract.subject, f"{_codes(unlisted)} mentioned but not in its status code "
-                      "list", "add each to the list with its meaning in this integration", anchor=contract.span)
+            yield gap(unlisted[0].span, contract.subject, f"{_codes(unlisted)} shown in an example but not in its "
+                      "status code list", "add each to the list with its meaning in this integration",
+                      anchor=contract.span)
         unexplained = [s for s in contract.status_codes
                        if s.listed and not _success(s) and s.meaning is not None and not given(s.meaning)]
         if unexplained:
