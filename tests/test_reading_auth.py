@@ -170,3 +170,19 @@ def test_a_list_of_places_credentials_are_kept_out_of_is_no_place_they_are_kept(
             "or this document.\n")
     assert "IS302" not in codes(text)
     assert "IS302" in codes(text.replace("Neither credential appears", "Both credentials are kept"))
+
+
+def test_an_entry_with_no_mechanism_read_is_half_read_and_asked_only_for_what_it_leaves_open():
+    """An auth entry whose mechanism no reader took (a runbook step or a permission note under the auth part,
+    or a credential told in words the reader cannot place) is half read: nothing is asked of it that it does
+    not leave open itself; a "TBD" it states is still its gap."""
+    text = ("# Field app ↔ Registry\n\n## Authentication\n\n"
+            "- **Field app → Registry**: OAuth 2.0 client credentials, scope `tests:write`; rotated every 180 "
+            "days; secret in Azure Key Vault.\n"
+            "- **Registry → Field app**: the registry's partner portal hands out the credential; both sides "
+            "accept the old and the new one for 24 hours.\n")
+    entries = spec_of(text).auth
+    assert [a.mechanism is None for a in entries] == [False, True]
+    assert "IS301" not in codes(text)
+    owed = text.replace("the registry's partner portal hands out the credential", "mechanism: TBD")
+    assert "IS301" in codes(owed)

@@ -28,7 +28,9 @@ _FIELDS = (
     rationale="Both sides authenticate, and credentials expire. A spec that documents only one side, or "
     "never says how keys are rotated and where they live, ships an integration that fails on the day a "
     "token expires or leaks. A managed identity has no secret to rotate or keep, and short-lived credentials "
-    "issued per lease (dynamic secrets) expire by themselves: neither is asked for a rotation.",
+    "issued per lease (dynamic secrets) expire by themselves: neither is asked for a rotation. An entry whose "
+    "mechanism the reader could not take is not asked for anything it does not leave open itself (a \"TBD\"): "
+    "what it is cannot be told, and it is as often a runbook step or a permission note as a credential.",
     bad="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials\n",
     good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
     "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
@@ -64,7 +66,12 @@ def auth_incomplete(spec, options):
         names = names_of(entry.system.text if entry.system else None)
         said = " ".join(v.text for v in (entry.mechanism, entry.storage) if v is not None)
         secretless = keyless(said)  # a managed identity: no secret to rotate or to keep
+        # an entry whose mechanism nobody read is half read: a credential the reader cannot tell, or no credential
+        # at all (a runbook step, a permission note); only the gaps it states itself (a "TBD") are its own
+        half_read = entry.mechanism is None
         for field, what, fix in _FIELDS:
+            if half_read and getattr(entry, field) is None:
+                continue
             if secretless and field in ("rotation", "storage"):
                 continue
             if field == "rotation" and self_expiring(said):
