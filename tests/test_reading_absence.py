@@ -143,3 +143,29 @@ def test_the_sentences_after_a_named_one_in_its_paragraph_speak_of_it_too():
     assert "IS401" not in codes(text)
     parted = text.replace(" The consumer does not commit", "\n\nThe consumer does not commit")
     assert "IS401" in codes(parted.replace("retries the message", "waits"))
+
+
+SIGN_OFF = '''# Rigging app → Crew planner
+
+## Messages
+
+### Crew sign-off event
+
+Fields: `job_id` string, `signed_at` string (ISO 8601 UTC), `crew` integer.
+
+```json
+{"job_id": "J-1", "signed_at": "2025-05-01T10:00:00Z", "crew": 4}
+```
+
+## Delivery
+
+Each crew sign-off event lands in the planner's inbox for the depot that ran the job, one per job.
+'''
+
+
+def test_a_message_whose_destination_is_told_in_words_is_not_asked_for_a_queue():
+    """Where a message goes, said of it in words no reader turns into a queue or topic ("lands in the
+    planner's inbox for the depot"), is evidence the reader cannot use: no "no queue or topic name"."""
+    assert "IS201" not in codes(SIGN_OFF)
+    silent = SIGN_OFF.replace("lands in the planner's inbox for the depot that ran the job, one", "is sent once")
+    assert "IS201" in codes(silent)

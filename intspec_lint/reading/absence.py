@@ -58,6 +58,10 @@ CUES = {
         r"Payload|Request Time-?out|Moved|See Other|Not Modified|Partial|Multi)"
         r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b"
         r"|\b[1-5]xx\b|\b(?:ACK|NACK|NAK)\b", re.I),
+    # where a message goes: a queue, topic or folder named, or an address ("sftp://...", "s3://...")
+    "location": lazy(r"\b(?:queues?|topics?|exchanges?|streams?|channels?|subjects?|buckets?|folders?|director(?:y|ies)|"
+                     r"routing[- ]keys?|subscriptions?|webhooks?|endpoints?|inbox|outbox)\b|\b(?:sftp|s3|gs|ftps?|https?|"
+                     r"amqps?|kafka|mqtt)://", re.I),
     "shape": lazy(r"\b(?:string|integer|int|number|boolean|bool|decimal|array|object|date-?time|uuid|enum|schema|"
                   r"fields?)\b|\"type\"\s*:", re.I),
     "mechanism": lazy(

@@ -50,6 +50,7 @@ def contract_incomplete(spec, options):
     shaped = {side for side in ("request_shape", "response_shape")
               if any(given(getattr(contract, side)) for contract in spec.contracts)}
     coded = any(contract.status_codes for contract in spec.contracts)
+    located = any(given(contract.topic) for contract in spec.contracts if contract.kind == "message")
     contract_names = contract_namer(spec)
     for contract in spec.contracts:
         if not contract.judged or contract.transport is not None:
@@ -81,7 +82,8 @@ def contract_incomplete(spec, options):
                           "this integration")
         elif not contract.half_read:
             hit = missing(contract.topic, contract.span, subject, "queue or topic name",
-                          "name the queue, topic or location the message is sent to")
+                          "name the queue, topic or location the message is sent to",
+                          said=said_of(spec, "location", names, contract.span, located))
             if hit:
                 yield hit
             hit = missing(contract.request_shape, contract.span, subject, "payload shape",
