@@ -129,3 +129,17 @@ def test_a_row_half_recognised_as_a_flow_is_not_asked_for_the_rest():
             "    between 05:00 and 07:00 CET.\n")
     assert [(f.name.text, f.destination) for f in spec_of(text).flows if f.name and "between" in f.name.text]
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS101" and "between" in f.message]
+
+
+def test_a_header_word_with_two_meanings_takes_the_other_when_the_first_column_names_the_row():
+    """"Event" names a flow or what starts it: beside an id column that names each row ("T1"), the
+    Event column is the trigger of every row, whatever its cell says ("Eligibility checks pass")."""
+    text = ("# Stable desk → Racing hub\n\n## Transitions\n\n"
+            "| # | From → To | Event | Channel | Volume |\n|---|---|---|---|---|\n"
+            "| T1 | DRAFT → SUBMITTING | Trainer presses Declare | outbox write | ~1,800/day |\n"
+            "| T2 | SUBMITTED → ACCEPTED | Eligibility checks pass | webhook `declaration.accepted` | ~1,700/day |\n"
+            "| T3 | CONFIRMED → CLOSED | Result declared official | webhook `declaration.closed` | ~1,500/day |\n")
+    flows = spec_of(text).flows
+    assert [f.trigger.text for f in flows] == ["Trainer presses Declare", "Eligibility checks pass",
+                                                "Result declared official"]
+    assert [f.name.text for f in flows] == ["T1", "T2", "T3"]

@@ -88,7 +88,7 @@ def read(r: Reading) -> None:
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "flows":
-                columns = r.per_table("flows.columns", statement.table, lambda: _columns(statement.table, kind[1]))
+                columns = r.per_table("flows.columns", statement.table, lambda: _columns(statement.table, kind[1], r.vocab))
                 if columns is not None:
                     _row(r, statement, columns)
         elif statement.shape in ("item", "line") and "flows" in statement.placed and statement.depth == 0:
@@ -121,7 +121,7 @@ _WHEN = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:cr
              r"monthly|every|each|on|when|whenever|after|once|upon|end\s+of|start\s+of|triggered|scheduled?)\b", re.I)
 
 
-def _columns(table, columns: dict[int, str]) -> dict[int, str] | None:
+def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     """The columns of a flow table with what the header words leave unsaid, or None for a record layout,
     which is no flow table: a column whose cells mostly say when ("nightly export, 02:15 UTC", "end of each
     load") is the trigger, under whatever header ("What kicks it off"); a first column no header word
@@ -133,7 +133,11 @@ def _columns(table, columns: dict[int, str]) -> dict[int, str] | None:
     named = next((i for i, name in found.items() if name == "name"), None)
     if named and 0 in unknown:  # "| Feed | ... | What kicks it off |": a row's first cell names it, not a later one
         del found[named]
-        unknown.append(named)
+        other = next((f for f in vocab.other_fields("flows", table.header[named].text) if f not in found.values()), None)
+        if other:  # "| # | From → To | Event |": the word's other meaning ("Event": what starts it)
+            found[named] = other
+        else:
+            unknown.append(named)
     if "trigger" not in found.values():
         for index in unknown:
             cells = [row.cells[index].text for row in table.rows if index < len(row.cells) and row.cells[index].text.strip()]

@@ -103,15 +103,19 @@ class Vocabulary:
         self._history = _phrases(data.get("history_sections", []))
         self._subsections = _phrases(data["contract_subsections"])
         self._fields: dict[str, dict[str, str]] = {}
+        self._all_fields: dict[str, dict[str, list[str]]] = {}  # a word that names several fields: all of them
         self._field_patterns: dict[str, list[tuple[str, str]]] = {}
         for part, fields in data["fields"].items():
             exact: dict[str, str] = {}
+            every: dict[str, list[str]] = {}
             contained: list[tuple[str, str]] = []
             for name, words in fields.items():
                 for word in words:
                     key = normalize(str(word))
                     exact.setdefault(key, name)
+                    every.setdefault(key, []).append(name)
                     contained.append((key, name))
+            self._all_fields[part] = every
             contained.sort(key=lambda pair: len(pair[0]), reverse=True)
             self._fields[part] = exact
             self._field_patterns[part] = contained
@@ -233,6 +237,11 @@ class Vocabulary:
     def field_exactly(self, part: str, key: str) -> str | None:
         """The field of `part` that `key` is one of the words for, as a whole ("Trigger", not "Play event")."""
         return self._fields[part].get(normalize(key))
+
+    def other_fields(self, part: str, key: str) -> list[str]:
+        """The fields of `part` that `key` names as a whole besides the first ("Event": a flow's name, and
+        its trigger where the name is in another column)."""
+        return self._all_fields[part].get(normalize(key), [])[1:]
 
     def names_exactly(self, part: str, key: str, name: str) -> bool:
         """`key` is one of the words for field `name` itself, not a longer phrase containing one."""
