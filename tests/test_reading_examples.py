@@ -306,3 +306,21 @@ def test_an_http_block_with_a_bare_status_line_or_a_binary_answer_holds_both_sid
                                                             ("response", {"alr_id": "NV-1"})]
     assert [e.role for e in pdf.examples] == ["response"]
     assert "IS202" not in codes(text) and "IS203" not in codes(text)
+
+
+def test_an_example_below_a_field_table_takes_the_label_over_the_table():
+    """A tab or label line ("**Response**", a MkDocs `=== "Response"` tab) over a field table and its
+    example block names the block's role too, though the table stands between them."""
+    text = ("# Workshop → Showroom\n\n## Contracts\n\n### F3 Estimate decision\n\n"
+            "`PUT https://api.bench.example/v2/jobs/{job_id}/decision`\n\n"
+            '=== "Request"\n\n'
+            "    | Field | Type | Required |\n    |---|---|---|\n    | `decision` | string | yes |\n\n"
+            '    ```json\n    {"decision": "approved"}\n    ```\n\n'
+            '=== "Response"\n\n'
+            "    | Field | Type |\n    |---|---|\n    | `job_id` | string |\n    | `decision` | string |\n\n"
+            '    ```json\n    {"job_id": "MJ-1", "decision": "approved"}\n    ```\n\n'
+            '=== "Status codes"\n\n'
+            "    | Code | Meaning here |\n    |---|---|\n    | 200 | Decision recorded |\n    | 404 | No such job |\n")
+    contract, = spec_of(text).contracts
+    assert [e.role for e in contract.examples] == ["request", "response"]
+    assert "IS202" not in codes(text)

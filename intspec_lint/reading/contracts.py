@@ -105,6 +105,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     for statement in statements:
         if statement.shape == "code":
             label = _label_before(statement, previous)
+            over = labels.get(id(previous.table), "") if previous is not None and previous.shape == "row" else ""
+            if over and previous.section is statement.section and _TITLE_ONLY.match(over) and role_of(over):
+                label = over  # "**Response**" (a tab's label) over the field table, then its example
             roles = _keyed_roles(since)  # "Body: ... Response: ...": the blocks below come in that order
             run = _run_length(codes, statement, statements)
             if len(roles) > 1 and (not role_of(label) or run > 1 or after):
@@ -225,6 +228,9 @@ def _keyed_roles(statements: list[Statement]) -> list[str]:
         if role and role not in roles:
             roles.append(role)
     return roles
+
+
+_TITLE_ONLY = lazy(r"^\W*\w+(?:[ -]\w+){0,2}\W*$")  # "Response", "Example request": a title, not "Response: empty body."
 
 
 def _label_before(statement: Statement, previous: Statement | None) -> str:
