@@ -388,3 +388,37 @@ def test_the_comments_of_a_pasted_module_are_prose():
             "# Field mapping, TillBack to SecuraMove: store_id (string) becomes site_ref (string) with the prefix TB-.\n"
             "# The mapping of bag_count (int) to bags (integer) is a copy.\nMAPPING = {}\n```\n")
     assert not [f for f in lint_text(text, "markdown") if "there is no data mapping" in f.message]
+
+
+DIAGRAM_SPEC = '''# Scores app → Results hub
+
+## Errors and retries
+
+```mermaid
+flowchart LR
+    E[Call fails] --> C{Classify}
+    C -- "transient: 429, 503, timeout 10 s" --> R[Retry: exponential backoff, first delay 2 s, at most 8 attempts, cap 60 s]
+    C -- "permanent: 400, 404, 422" --> D[Dead letter]
+    R -- "still failing after attempt 8" --> D
+    D -- "queue scores.dead" --> A[PagerDuty 'Contest day' on the first message]
+```
+
+## Monitoring
+
+```mermaid
+flowchart LR
+    M1["score stored P95 > 30 s for 5 min"] --> W[warning: #contest-day]
+    M2["error rate > 5% over 5 min"] --> P[critical: PagerDuty]
+```
+'''
+
+
+def test_a_diagrams_arrows_are_read_as_statements():
+    """A Mermaid flowchart's arrows say things: "transient: 429, 503 → Retry: ..." classifies errors,
+    "queue scores.dead → PagerDuty ..." alerts on dead letters, a metric node pointing at its alert is a
+    metric line."""
+    spec = spec_of(DIAGRAM_SPEC)
+    assert {e.category for e in spec.errors} >= {"transient", "permanent"}
+    assert spec.dead_letter is not None and spec.dead_letter.alert is not None
+    assert {m.kind for m in spec.monitoring} >= {"latency", "error-rate"}
+    assert all(m.threshold is not None and m.alert is not None for m in spec.monitoring)

@@ -330,6 +330,10 @@ class _Flattener:
                 if step:
                     self.sentences([(code.first_line + offset, step)], path, section, statement)
             return
+        if code.info == "mermaid":  # a diagram whose arrows say things: "C -- "transient: 429, 503" --> R[Retry ...]"
+            for line, said in diagram_statements(code):
+                self.sentences([(line, said)], path, section, statement)
+            return
         if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
             run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
             for offset, raw in enumerate([*code.text.split("\n"), ""]):
@@ -362,6 +366,34 @@ class _Flattener:
                 line = code.first_line + offset
                 self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
                                           section, code=code, parent=statement))
+
+
+# a Mermaid node with its label: `R[Retry: backoff 2 s]`, `C{Classify}`, `DB[(Orders)]`, `M1["p95 > 2 s"]`
+_NODE = lazy(r"\b([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\{\{|\[|\(|\{|>)\s*\"?([^\"\]\)\}\n]*?)\"?\s*"
+             r"(?:\]\]|\)\]|\]\)|\)\)|\}\}|\]|\)|\})")
+_EDGE = lazy(r"^\s*([\w-]+)\s*(?:(?:--|==|-\.)\s*\"?([^\"|]+?)\"?\s*(?:-->|==>|\.->|--[xo])"
+             r"|(?:-->|==>|-\.->|---)\s*(?:\|\s*\"?([^|\"]*?)\"?\s*\|)?)\s*([\w-]+)\s*;?\s*$")
+_NOTE = lazy(r"^\s*Note\s+(?:over|left\s+of|right\s+of)\s+[^:]+:\s*(.+)$", re.I)
+
+
+def diagram_statements(code: Code) -> list[tuple[int, str]]:
+    """(line, text) of what a Mermaid diagram says in words: each arrow of a flowchart as "label → target"
+    ("still failing after attempt 8 → Dead letter"; an unlabelled one "source → target"), each note of a
+    sequence diagram. Nodes go by their labels; a sequence diagram's messages stay its own."""
+    labels = {m.group(1): m.group(2).replace("<br/>", " ").strip() for m in _NODE.finditer(code.text) if m.group(2).strip()}
+    out = []
+    for offset, raw in enumerate(code.text.split("\n")):
+        note = _NOTE.match(raw)
+        if note:
+            out.append((code.first_line + offset, note.group(1).replace("<br/>", " ").strip()))
+            continue
+        edge = _EDGE.match(_NODE.sub(lambda m: m.group(1), raw))
+        if not edge:
+            continue
+        source, said, target = edge.group(1), (edge.group(2) or edge.group(3) or "").strip(), edge.group(4)
+        text = f"{said or labels.get(source, source)} → {labels.get(target, target)}"
+        out.append((code.first_line + offset, text.replace("<br/>", " ")))
+    return out
 
 
 # a decision log or requirement list as a table: the first column says, the second explains
