@@ -143,3 +143,15 @@ def test_a_header_word_with_two_meanings_takes_the_other_when_the_first_column_n
     assert [f.trigger.text for f in flows] == ["Trainer presses Declare", "Eligibility checks pass",
                                                 "Result declared official"]
     assert [f.name.text for f in flows] == ["T1", "T2", "T3"]
+
+
+def test_a_flow_with_no_direction_read_is_not_asked_for_anything_it_does_not_leave_open():
+    """A question of a readiness review that talks about flows ("**Q3. Describe every interface contract,
+    with examples.**") is read as a flow with no source and no destination: what the reader took for a
+    flow is not one it can judge, and nothing is called missing of it."""
+    text = ("# Nursery app ↔ Reef database\n\n## Data flows\n\n"
+            "**Q2. List every data flow.**\n\nF1, surveys: ReefLog → CoralBase. Triggered by each submitted survey; "
+            "the survey with its observations; about 60 a day.\n\n"
+            "**Q3. Describe every interface contract, with examples.**\n\n*C1, the webhook.* Sent once per survey. Body: "
+            "`event` string, `occurred_at` string (ISO 8601 UTC), `survey` object. Up to 300/min at peak.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS101" and "Q3" in f.message]

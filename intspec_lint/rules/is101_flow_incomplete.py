@@ -49,8 +49,10 @@ def flow_incomplete(spec, options):
         subject = f"flow {label(flow.name, f'on line {flow.span.line}')}"
         names = lambda flow=flow: names_of(flow.name.text if flow.name else None)  # noqa: E731 (only when unread)
         known = sum(given(getattr(flow, field)) for field, *_ in _FIELDS)
+        # a row the reader half-recognises as a flow, or one with no direction read (a question, a heading
+        # that talks about flows): its unread values are not the spec's gaps
+        unread = known < _KNOWN or (flow.source is None and flow.destination is None)
         for field, what, fix, cue in _FIELDS:
-            unread = known < _KNOWN  # a row the reader half-recognises as a flow: its unread values are its own
             hit = missing(getattr(flow, field), flow.span, subject, what, fix,
                           said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read))
             if hit:
