@@ -2,6 +2,7 @@
 names the class of misreading it guards."""
 
 from intspec_lint import lint_text
+from intspec_lint.reading.vocabulary import load_vocabulary
 
 from read_spec import codes, spec_of
 
@@ -260,3 +261,17 @@ def test_a_placeholder_a_later_statement_answers_is_superseded():
     assert retry.strategy.text.lower().startswith("exponential")
     assert "IS501" not in codes(text)
     assert "IS501" in codes("# Portal → Routes\n\nAuth: API key. Retry: TBD.\n")
+
+
+def test_a_resend_policy_is_the_retry_policy():
+    """EDI and AS2 teams say "resend" for retry: a "Resend policy" section is the retry part, its bullets
+    ("Initial delay 2 minutes, doubling each time, capped at 30 minutes") its values."""
+    text = ("# ERP → Yard\n\n## 7. Resend policy (both translators)\n\n"
+            "- Strategy: exponential backoff with jitter, same Message-ID on every resend.\n"
+            "- Initial delay 2 minutes, doubling each time, capped at 30 minutes.\n"
+            "- Maximum 6 resends (7 attempts), then the interchange is treated as permanent.\n"
+            "- Circuit breaker per partner: 5 consecutive failures suspend sends for 15 minutes.\n")
+    assert load_vocabulary().section_parts("7. Resend policy (both translators)") == ("retry",)
+    retry = spec_of(text).retry
+    assert (retry.initial_delay.text, retry.max_delay.text) == ("2 minutes", "30 minutes")
+    assert "IS501" not in codes(text)
