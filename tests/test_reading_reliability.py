@@ -275,3 +275,16 @@ def test_a_resend_policy_is_the_retry_policy():
     retry = spec_of(text).retry
     assert (retry.initial_delay.text, retry.max_delay.text) == ("2 minutes", "30 minutes")
     assert "IS501" not in codes(text)
+
+
+def test_a_section_on_failed_units_is_the_dead_letter_part_not_a_metric_list():
+    """"## 8. Failed interchanges" (deliveries, events, records...) says where failures go and who is
+    paged: it is the dead-letter part, and its runbook lines ("Replay after the fix: ...") are no metrics."""
+    assert load_vocabulary().section_parts("8. Failed interchanges") == ("dead_letter",)
+    text = ("# ERP → Yard\n\n## 8. Failed interchanges\n\n"
+            "- Failed F1 interchanges go to the translator's failed store (table `edifail.interchanges`). "
+            "PagerDuty service `EDI-Yard` pages the EDI team on the first entry.\n"
+            "- Replay after the fix: `edictl resend --ref HC000184213`; nothing is deleted without a ticket.\n")
+    spec = spec_of(text)
+    assert spec.dead_letter is not None and spec.dead_letter.alert is not None
+    assert not spec.monitoring
