@@ -324,3 +324,18 @@ def test_an_example_below_a_field_table_takes_the_label_over_the_table():
     contract, = spec_of(text).contracts
     assert [e.role for e in contract.examples] == ["request", "response"]
     assert "IS202" not in codes(text)
+
+
+def test_a_field_typed_by_its_values_alone_is_a_string_of_those_values():
+    """"`event_type` (`assessment.completed` or `assessment.cancelled`)" gives the values, not fields of an
+    object: an example with one of them matches, one with another value does not."""
+    text = ("# Assessor → Insurer\n\n## Contracts\n\n### Assessment webhook\n\n`POST https://hooks.insurer.example/assess`\n\n"
+            "Body: `event_id` (string), `event_type` (`assessment.completed` or `assessment.cancelled`), "
+            "`loss_pct` (number).\n\nStatus codes: `204` stored, `400` invalid body.\n\nExample request:\n\n"
+            '```json\n{"event_id": "ev_1", "event_type": "assessment.completed", "loss_pct": 12.5}\n```\n\n'
+            "Response: `204`, no body.\n")
+    contract, = spec_of(text).contracts
+    field = next(f for f in contract.bodies["request"].fields if f.name == "event_type")
+    assert (field.type, field.values) == ("string", ["assessment.completed", "assessment.cancelled"])
+    assert "IS204" not in codes(text)
+    assert "IS204" in codes(text.replace('"event_type": "assessment.completed"', '"event_type": "assessment.done"'))

@@ -333,6 +333,10 @@ _INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)
 _REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b(?!\s+(?:when|if|for|unless|only))", re.I)
 
 
+# a type given by its values alone: "`a.done` or `a.gone`", "`A`, `B` or `C`"
+_VALUES_ONLY = lazy(r"^\s*`[^`]+`(?:\s*(?:,|\bor\b|\||/)\s*`[^`]+`)+\s*$")
+
+
 def inline_fields(text: str, span: Span) -> list[Field]:
     """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
     fields = []
@@ -348,7 +352,11 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         said = _REQUIRED_WORD.search(rest)
         kind = (rest[: said.start()] if said else re.split(r"[(,]", rest)[0]).strip(" (,")
         required = None if said is None else said.group(1).lower() != "optional"
-        if re.match(r"\s*\(?\s*`[\w.]+`\s+\w", match.group(2)):
+        listed = _VALUES_ONLY.match(rest)
+        values = re.findall(r"`([^`]+)`", listed.group(0)) if listed else []
+        if values:
+            kind = "string"  # "`event_type` (`assessment.completed` or `assessment.cancelled`)": one of these
+        elif re.match(r"\s*\(?\s*`[\w.]+`\s+\w", match.group(2)):
             kind = "object"  # "`lead_player` (`first_name` string, `last_name` string)": its own fields inside
         name = match.group(1)
         if name.isdigit():
@@ -358,7 +366,8 @@ def inline_fields(text: str, span: Span) -> list[Field]:
         constant = _CONSTANT.search(match.group(2))  # `formType` string, required ("IR1"): its one value
         if constant and _FORMAT.search(constant.group(1)):
             constant = None  # "`fixture_date` string (`YYYY-MM-DD`)": the format, not the value
-        fields.append(Field(name, span, kind, required, enum_values(rest) or ([constant.group(1)] if constant else [])))
+        fields.append(Field(name, span, kind, required,
+                            values or enum_values(rest) or ([constant.group(1)] if constant else [])))
     return fields
 
 
