@@ -142,3 +142,14 @@ def test_an_enum_map_is_the_transform_of_its_row():
             "target_type: string}\n")
     found = [f.message for f in lint_text(text, "yaml") if f.code == "IS801"]
     assert len(found) == 1 and "Child.Name" in found[0]  # only the row with neither a transform nor a map
+
+
+def test_an_on_suffix_beside_a_number_type_is_no_date():
+    """"`boat.on_number` (int) → `lifeboat_on` (string)": a name ending in "on" with a number type on the
+    row is an identifier, not a date asked for a format; `launched_on` (date) still is one."""
+    text = ("# Station app → Data platform\n\n## Mapping\n\n"
+            "- `boat.on_number` (int) → `lifeboat_on` (string): `ON-` + zero-padded 4 digits\n"
+            "- `launch.launched_on` (string) → `launched_on` (string): copy\n")
+    messages = [f.message for f in lint_text(text, "markdown") if f.code == "IS802"]
+    assert not [m for m in messages if "on_number" in m or "lifeboat_on" in m]
+    assert [m for m in messages if "launched_on" in m]

@@ -310,7 +310,13 @@ def is_timestamp(name: str, types: str) -> bool:
     if _DURATION_TYPE.search(types):
         return False  # "`total_time` | number (hours)": a length of time, not a point in it
     last = _PATH_SEPARATORS.split(name.strip("`* "))[-1] if name else ""
-    return bool(last and _TIMESTAMP_NAME.search(last))
+    found = _TIMESTAMP_NAME.search(last) if last else None
+    if found and found.group(0) in ("_on", "On") and _SCALAR_TYPE.search(types):
+        return False  # "`boat.on_number` (int) → `lifeboat_on` (string)": an "on" that is no date
+    return bool(found)
+
+
+_SCALAR_TYPE = lazy(r"\b(?:int|integer|long|number|numeric|decimal|bool|boolean|uuid|enum)\b", re.I)
 
 
 def has_time_of_day(types: str) -> bool:
