@@ -186,3 +186,18 @@ def test_an_entry_with_no_mechanism_read_is_half_read_and_asked_only_for_what_it
     assert "IS301" not in codes(text)
     owed = text.replace("the registry's partner portal hands out the credential", "mechanism: TBD")
     assert "IS301" in codes(owed)
+
+
+def test_key_material_said_to_be_public_is_no_credential():
+    """"Current signing key: `kid` `k-2025`, JWK thumbprint (public, for checking the JWKS)" and "Not a
+    secret: ..." describe public material under the auth part: no entry asked for a rotation; a side that
+    verifies with a public JWKS is still an entry."""
+    text = ("# Lab ↔ Hospital\n\n## Authentication\n\n"
+            "- **Lab → Hospital**: OAuth 2.0 client credentials with `private_key_jwt`; key pair rotated yearly; "
+            "private key in Azure Key Vault.\n"
+            "- **Hospital → Lab**: mutual TLS; certificate valid 12 months, renewed 30 days before expiry; private "
+            "key in AWS Secrets Manager.\n\n"
+            "Current signing key: `kid` `nlc-2025-04`, JWK thumbprint (RFC 7638; public, for checking the JWKS) "
+            "`Vq3hN8eX0bR2mT6yK1cP5wZ9aD4fL7sG0jU3iO8nB2E`.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["Lab → Hospital", "Hospital → Lab"]
+    assert "IS301" not in codes(text)

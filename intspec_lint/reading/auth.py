@@ -62,6 +62,11 @@ _UNSAFE_STORE = lazy(
 )
 _NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
                      r"\btrust\s*store\b|\bcertificates?\s+only\b", re.I)
+# key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
+_MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?|certs?)\b", re.I)
+_NOT_SECRET_KEY = lazy(r"\bnot\s+a\s+secret\b", re.I)
+_PUBLIC_MATERIAL = lazy(r"\b(?:thumbprints?|fingerprints?|kid|jwks?)\b(?=[^\n]*\bpublic\b)"
+                        r"|\bpublic\b(?=[^\n]*\b(?:thumbprints?|fingerprints?|kid|jwks?)\b)", re.I)
 _KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED})\b"
                 r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
 _SUBJECT = lazy(
@@ -296,6 +301,8 @@ class _Reader:
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
                 lead_in = not nested and (not rest.strip() or rest.rstrip(" *").endswith(":"))
                 if is_system and self._is_system(key) and not lead_in:  # not "**Now — per direction:**" over a table
+                    if (_MATERIAL.search(key) and _PUBLIC_MATERIAL.search(text)) or _NOT_SECRET_KEY.search(key):
+                        return  # "Not a secret: ...", "Current signing key: JWK thumbprint (public)": no credential
                     self._entry(key, rest, statement, nested)
                     return
             elif nested and self._nested_fields(nested) and self._is_system(text):
