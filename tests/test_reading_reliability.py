@@ -288,3 +288,14 @@ def test_a_section_on_failed_units_is_the_dead_letter_part_not_a_metric_list():
     spec = spec_of(text)
     assert spec.dead_letter is not None and spec.dead_letter.alert is not None
     assert not spec.monitoring
+
+
+def test_terse_retry_values_initial_and_max_between_attempts():
+    """"initial 5 s, doubling, max 5 min between attempts, 8 attempts": the first delay and the cap, in
+    the terse words of a bullet."""
+    text = ("# EPR → Lab\n\n## Retry\n\n- EPR sends from the outbound queue: exponential backoff with jitter, "
+            "initial 5 s, doubling, max 5 min between attempts, 8 attempts. Circuit breaker: 6 consecutive "
+            "failures open it for 10 min, then one probe.\n")
+    retry = spec_of(text).retry
+    assert (retry.initial_delay.text, retry.max_delay.text) == ("5 s", "5 min")
+    assert "IS501" not in codes(text)

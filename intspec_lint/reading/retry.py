@@ -29,7 +29,8 @@ _INITIAL = lazy(
     rf"after)\b[^.;\d]{{0,25}}?({DURATION})"
     rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:at|with|from)\s+({DURATION})"
     rf"|({DURATION})\s+(?:initial|base|first)\b"
-    rf"|\bafter\s+({DURATION}),?\s+(?:then|doubling|doubled|growing|rising|increasing)\b",
+    rf"|\bafter\s+({DURATION}),?\s+(?:then|doubling|doubled|growing|rising|increasing)\b"
+    rf"|\b(?:initial|first)\s+({DURATION})(?=\s*[,;]?\s*(?:then\s+)?(?:doubling|doubled|x\s*2|×\s*2|growing|rising))",
     re.I,
 )
 _ATTEMPTS = lazy(
@@ -45,7 +46,8 @@ _MAX_DELAY = lazy(
     rf"above|over|exceeds?|beyond)|"
     rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound|"
     rf"no\s+(?:single\s+)?(?:wait|delay|backoff|interval)\s+(?:is\s+)?(?:above|over|longer\s+than|more\s+than|beyond))"
-    rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})",
+    rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})"
+    rf"|\bmax(?:imum)?\s+({DURATION})\s+(?:between|apart)\b",  # "max 5 min between attempts"
     re.I,
 )
 _BREAKER = lazy(
@@ -78,6 +80,7 @@ _ANY_DURATION = lazy(DURATION, re.I)
 _BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait))\b"
+                  rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies))\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b", re.I)
