@@ -339,3 +339,15 @@ def test_a_field_typed_by_its_values_alone_is_a_string_of_those_values():
     assert (field.type, field.values) == ("string", ["assessment.completed", "assessment.cancelled"])
     assert "IS204" not in codes(text)
     assert "IS204" in codes(text.replace('"event_type": "assessment.completed"', '"event_type": "assessment.done"'))
+
+
+def test_two_inline_bodies_on_one_line_take_the_roles_said_before_each():
+    """"Request to `/v2/venues/N`: `{...}`; response `{...}`": the line's lead names the first body's role,
+    the word before the second names its own."""
+    text = ("# Permits → Venues\n\n## Contracts\n\n### F3 — `PUT /v2/venues/{venue_code}`\n\n"
+            "Body: `name` (string), `max_rods` (integer). Status codes: 200 updated, 400 invalid body.\n\n"
+            'Request to `/v2/venues/HAW-N`: `{"name": "Haweswater North", "max_rods": 2}`;\n'
+            'response `{"venue_code": "HAW-N", "name": "Haweswater North", "max_rods": 2}`.\n')
+    contract, = spec_of(text).contracts
+    assert [e.role for e in contract.examples] == ["request", "response"]
+    assert "IS202" not in codes(text)

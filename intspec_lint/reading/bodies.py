@@ -260,14 +260,17 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
                                          first_line=statement.span.line))
     if "{" not in text and "[" not in text:
         return
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, str]] = []  # (the text before the body, the words since the last body, the body)
+    end = 0
     for match in _INLINE_JSON.finditer(text):
-        found.append((text[: match.start()] + " " + match.group(1), match.group(2)))
+        found.append((text[: match.start()] + " " + match.group(1), text[end:match.start()] + " " + match.group(1),
+                      match.group(2)))
+        end = match.end()
     if not found:
         arrow = _ARROW_JSON.search(text)
         if arrow:
-            found.append((text[: arrow.start()] + " response", arrow.group(2)))
-    for before, body in found:
+            found.append((text[: arrow.start()] + " response", "response", arrow.group(2)))
+    for before, since, body in found:
         try:
             data = json.loads(body)
         except ValueError:
@@ -276,8 +279,10 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
             continue
         lead = before[-60:]
         near = before[-12:]  # "→ `201 {...}`": an arrow or a status right before the body says it is the answer
-        role = ("response" if re.search(r"(?:→|->|=>|\b[1-5]\d\d\b)", near) else "") or role_of(statement.key) or \
-            role_of(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead) else "")
+        # "Request to `/v2/x`: `{...}`; response `{...}`": the words since the body before name this one's role
+        later = role_of(since) if len(found) > 1 else ""
+        role = ("response" if re.search(r"(?:→|->|=>|\b[1-5]\d\d\b)", near) else "") or later or \
+            role_of(statement.key) or role_of(lead) or ("response" if re.search(r"(?:→|->|=>|\b[2-5]\d\d\b)", lead) else "")
         if not data and role != "response":
             continue  # "`{}`" is a whole answer ("`200 OK` with body `{}`"), but no request to judge
         if not role:
