@@ -466,3 +466,29 @@ the same `202`. Reads have no side effects.
 '''
     assert not codes(text, "IS901")
     assert codes(text.replace("creates `loadId`", "creates an id"), "IS901") == ["IS901"]
+
+
+def test_a_full_path_said_first_and_a_path_under_a_base_url_are_one_endpoint():
+    """"`POST /api/v1/shed-tallies`" in an early section and "**F1 `POST /shed-tallies`**" under "Base URL
+    `https://billing.example/api/v1`" are one endpoint, whichever comes first."""
+    text = ("# Tally app → Billing\n\n## 2. How the sync works\n\n- The handset sync calls `POST /api/v1/shed-tallies` "
+            "once a run closes, with a 20-second timeout.\n\n## Contracts\n\nBase URL: `https://billing.example/api/v1`.\n\n**F1 `POST /shed-tallies`**\n\n"
+            "| Field | Type | Req |\n|---|---|---|\n| `tally_id` | string | yes |\n\n"
+            "Status codes: `201` stored, `400` invalid body.\n\n"
+            '```json\n{"tally_id": "t-1"}\n```\n\nResponse `201`: `{"billing_tally_id": "b-9"}`\n')
+    endpoints = [(c.method.text, c.url.text) for c in spec_of(text).contracts if c.method]
+    assert len(endpoints) == 1
+    assert not codes(text, "IS201", "IS202")
+
+
+def test_a_section_that_opens_by_saying_it_tells_the_past_is_not_the_design():
+    """"This is the old behaviour, kept here so the timeline makes sense. None of it is current.": what that
+    section says (a call with no key, failures logged and dropped) is not read as the design."""
+    text = ("# Tally app → Billing\n\n## 2. How the integration worked at the time\n\n"
+            "This is the old behaviour, kept here so the timeline makes sense. None of it is current.\n\n"
+            "- The app called `POST /api/v1/tallies` with no idempotency key.\n"
+            "- On a 400 the handler logged a warning and dropped the tally.\n\n"
+            "## 3. Dead letters\n\nRejected tallies go to queue `tallies.dlq`; PagerDuty pages the on-call.\n")
+    spec = spec_of(text)
+    assert not spec.contracts
+    assert "IS602" not in codes(text)

@@ -262,11 +262,12 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
     for known in merged:
         other_method, _, other_path = known.partition(" ")
         others = [p for p in other_path.split("/") if p]
-        if other_method != method or not 0 <= len(parts) - len(others) <= 2:
+        if other_method != method or not -2 <= len(parts) - len(others) <= 2:
             continue
-        # an example's path may carry the base path the contract leaves to its "Base URL" (`/api/v1`)
-        extra = parts[:len(parts) - len(others)]
-        if all(_fits(a, b) for a, b in zip(parts[len(extra):], others)) and all(_BASE_SEGMENT.match(p) for p in extra):
+        # either may carry the base path the other leaves to its "Base URL" (`/api/v1`)
+        longer, shorter = (parts, others) if len(parts) >= len(others) else (others, parts)
+        extra = longer[:len(longer) - len(shorter)]
+        if all(_fits(a, b) for a, b in zip(longer[len(extra):], shorter)) and all(_BASE_SEGMENT.match(p) for p in extra):
             return known
     return None
 

@@ -131,6 +131,12 @@ _STATUS_NOT_CHOSEN = re.compile(r"(?:^|[·|;]\s*)[*_\s]*status[*_\s]*:[*_\s]*(?:
 _TARGET_STATE = re.compile(r"\b(?:target|future|to-be|new)\s+(?:state|design|architecture|solution)\b|\bto-be\b", re.I)
 _CURRENT_STATE = re.compile(r"\b(?:current|existing|present|legacy|as-is|old)\s+(?:state|design|architecture|"
                             r"solution|setup|process)\b|\bas-is\b", re.I)
+# a section that opens by saying it tells the past: "This is the old behaviour ...", "None of it is current."
+_OLD_NOTICE = re.compile(r"\b(?:the\s+)?(?:old|previous|former|earlier|legacy|original)\s+(?:behaviou?r|design|setup|"
+                         r"process|integration|way)\b[^.]{0,40}\b(?:kept|shown|described|history|context|record|reference)\b"
+                         r"|\bnone\s+of\s+(?:it|this)\s+is\s+(?:current|in\s+use|valid)\b"
+                         r"|\b(?:this|the\s+following)\s+(?:section\s+)?(?:is|was)\s+(?:no\s+longer\s+(?:current|valid|true)|"
+                         r"superseded|obsolete|historical)\b", re.I)
 _NOT_CHOSEN_TITLE = re.compile(r"\b(?:rejected|discarded|not\s+chosen)\b|\b(?:alternatives|options)\s+considered\b|"
                                r"\bconsidered\s+(?:alternatives|options)\b", re.I)
 
@@ -151,6 +157,11 @@ def _not_chosen(statements: list[Statement]) -> set[int]:
                  and _STATUS_NOT_CHOSEN.search(re.sub(r"`[^`]*`", " ", s.text)))
              or (s.shape == "heading" and (_NOT_CHOSEN_TITLE.search(s.text)
                                            or planned and _CURRENT_STATE.search(s.text)))}
+    opening: dict[int, Statement] = {}  # each section's first words: "This is the old behaviour. None of it is current."
+    for statement in statements:
+        if statement.shape in ("line", "sentence", "item") and statement.section.level:
+            opening.setdefault(id(statement.section), statement)
+    roots.update({key: s.section for key, s in opening.items() if _OLD_NOTICE.search(s.text)})
     return {id(section) for root in roots.values() for section in root.walk()}
 
 
