@@ -299,3 +299,21 @@ def test_terse_retry_values_initial_and_max_between_attempts():
     retry = spec_of(text).retry
     assert (retry.initial_delay.text, retry.max_delay.text) == ("5 s", "5 min")
     assert "IS501" not in codes(text)
+
+
+def test_log_and_drop_in_other_words_is_a_silent_drop():
+    """"scans are logged in Ferment (event `kegs.scan.unknown`) and dropped; rejected scans are not resent"
+    (a code span with dots in the clause, the failure said in the next sentence) and "when retries run out
+    it writes the event to its log and acknowledges it off the queue" lose messages; an incident timeline
+    that tells how jobs were discarded once does not."""
+    kegs = ("# Scanner → Fleet\n\n## Scans\n\n**Agreed:** `unknown_keg` scans are logged in Fleet (Loki, event "
+            "`kegs.scan.unknown_keg`) and dropped; the scanner does not resend rejected scans.\n")
+    assert "IS602" in codes(kegs)
+    ack = ("# Bridge → Tracker\n\n## Status events\n\nWhen the tracker answers 4xx, or retries run out, the bridge "
+           "writes the event to its application log and acknowledges it off the queue.\n")
+    assert "IS602" in codes(ack)
+    told = ("# Inspections → Registry\n\n## 2. Timeline (all times BST)\n\n| When | What |\n|---|---|\n"
+            "| 13 Jul 20:15 | The job lease runs out for each job in turn; all eleven are discarded without trace. |\n\n"
+            "## 3. Dead letters\n\nNothing is discarded any more: a message that fails permanently moves to the "
+            "dead-letter sub-queue and PagerDuty pages the on-call.\n")
+    assert "IS602" not in codes(told)

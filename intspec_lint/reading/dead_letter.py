@@ -47,13 +47,14 @@ _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
     r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
     r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged)?\b[^.;]{0,60}?\band\s+(?:drop(?:ped)?|discard(?:ed)?|"
-    r"skip(?:ped)?|ignore[d]?|continue|move\s+on)|log-and-(?:drop|skip|continue)"
+    r"skip(?:ped)?|ignore[d]?|continue|move\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue)"
+    r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?"
     r"(?:removed|deleted|dropped|discarded|purged))\b",
     re.I,
 )
 _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
-               r"after\s+the\s+(?:last|final)|exhausted)\b", re.I)
+               r"after\s+the\s+(?:last|final)|exhausted|r[au]ns?\s+out|[45]xx)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
 _NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$", re.I)
@@ -94,8 +95,9 @@ def read(r: Reading) -> None:
                 continue
             _text(r, text, statement.span)
         if drops_messages(text) and not any(r.vocab.is_history(heading) for heading in statement.path[1:]):
+            failed = _FAILED.search(text)  # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"
             for offset, sentence in sentences(text):
-                dropped = drops_failed(sentence)
+                dropped = drops_messages(sentence) if failed else None
                 if dropped and not mentions_dead_letter(sentence):
                     line = statement.span.line + text.count("\n", 0, offset)
                     spec.dropped.append(value(sentence, statement.span._replace(line=line, end_line=line)))
@@ -203,7 +205,10 @@ def drops_messages(text: str) -> str | None:
     lowered = text.lower()
     if not any(word in lowered for word in _DROP_WORDS):
         return None  # the expression cannot match: skip it
+    # a code span is one word: "logged in Ferment (event `kegtrail.scan.unknown_keg`) and dropped" is one clause
+    original, text = text, re.sub(r"`[^`\n]*`", lambda m: "`" + "x" * (len(m.group(0)) - 2) + "`", text)
     match = said(_DROPPED, text)
+    text = original  # the guards read the words as written (a `duplicate` status says what is skipped)
     if match and _DUPLICATE.search(text):
         return None  # "we drop the duplicated body and publish just the metadata": a second copy, nothing lost
     if match and _THE_REST.search(text[max(0, match.start() - 40):match.start()]):
@@ -220,7 +225,7 @@ def drops_messages(text: str) -> str | None:
         return None  # "so none is lost", "nothing is dropped"
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
-    return match.group(0) if match else None
+    return original[match.start():match.end()] if match else None
 
 
 def drops_failed(sentence: str) -> str | None:
