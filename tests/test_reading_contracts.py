@@ -492,3 +492,41 @@ def test_a_section_that_opens_by_saying_it_tells_the_past_is_not_the_design():
     spec = spec_of(text)
     assert not spec.contracts
     assert "IS602" not in codes(text)
+
+
+OUTLINE_CONTRACT = """# Permit desk → Gateway
+
+## 3 Contracts
+
+### 3.2 C1 Submit application
+
+#### 3.2.1 Endpoint and headers
+3.2.1.1 `POST https://api.gateway.example/v2/applications`
+3.2.1.2 `Idempotency-Key` header, the application's UUID
+
+#### 3.2.2 Request body
+3.2.2.1 `taxon_id` integer, required
+3.2.2.2 `quantity` integer, required
+
+#### 3.2.3 Response body
+3.2.3.1 `application_id` string
+
+#### 3.2.4 Status codes
+3.2.4.1 201 application created
+3.2.4.2 400 schema violation
+3.2.4.3 503 gateway maintenance
+
+#### 3.2.5 Example
+```json
+{"taxon_id": 20871, "quantity": 4}
+```
+Response `201`: `{"application_id": "AP-1"}`
+"""
+
+
+def test_a_contract_told_in_numbered_sub_headings_and_outline_lines_is_one_contract():
+    """"3.2.1 Endpoint and headers", "3.2.4 Status codes", "3.2.5 Example" under "3.2 C1 Submit application"
+    are facets of one contract, and lines numbered "3.2.4.1 201 application created" are its list."""
+    contract, = spec_of(OUTLINE_CONTRACT).contracts
+    assert {s.code for s in contract.status_codes if s.listed} == {201, 400, 503}
+    assert not codes(OUTLINE_CONTRACT, "IS201", "IS202")

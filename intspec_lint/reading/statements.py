@@ -178,6 +178,8 @@ _ID_ONLY = re.compile(rf"^{_REQ_ID}$")
 _QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
 _ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
 _ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)
+# a line of a deep outline: "3.2.4.1 201 application created" (three levels at least: "1.5 s" is a value)
+_OUTLINE_LINE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\.?\s+(\S.*?)\s*$")
 _CLAUSE_ID = re.compile(rf"^{_REQ_ID}[.:)]?\s+(?=[A-Z`*])")
 
 
@@ -219,6 +221,19 @@ class _Flattener:
         """A paragraph: its "key: value" lines one by one; the lines between them as sentences, so that
         a sentence wrapped over two lines is read whole. A paragraph that opens with a bold lead
         ("**FD → CAPS.** FD must use ...") is one statement keyed by the lead."""
+        numbered = [_OUTLINE_LINE.match(line) for line in text.split("\n") if line.strip()]
+        if len(numbered) >= 2 and all(numbered):  # "3.2.4.1 201 application created" line after line: a list
+            for offset, line in enumerate(text.split("\n")):
+                found = _OUTLINE_LINE.match(line)
+                if found:
+                    rest = found.group(2)
+                    statement = Statement(rest, Span(first_line + offset, found.start(2) + 1, first_line + offset,
+                                                     len(line) + 1), path, "item", section, parent=parent)
+                    pair = key_value(rest)
+                    if pair:
+                        statement.key, statement.value = pair
+                    self.out.append(statement)
+            return
         lead = self._lead(first_line)
         if lead and not text.lstrip(" *_").startswith(lead[0][:12]):
             lead = None  # the words after a lead that became a heading ("**12. Dead letters.** Nothing ...")
