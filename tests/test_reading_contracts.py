@@ -530,3 +530,16 @@ def test_a_contract_told_in_numbered_sub_headings_and_outline_lines_is_one_contr
     contract, = spec_of(OUTLINE_CONTRACT).contracts
     assert {s.code for s in contract.status_codes if s.listed} == {201, 400, 503}
     assert not codes(OUTLINE_CONTRACT, "IS201", "IS202")
+
+
+def test_a_reference_to_another_contracts_codes_may_wrap_onto_the_next_line():
+    """"Same headers, same status codes and error body⏎as 3.1." (a wrapped paragraph) takes 3.1's codes."""
+    text = ("# Extractor → Sightings API\n\n## 3. Calls\n\n### 3.1 `GET /v2/observations`\n\n"
+            "Response: `results` (array), `next_cursor` (string). Status codes: `200` page, `401` token expired, "
+            "`429` rate limited.\n\n"
+            '```json\n{"results": [], "next_cursor": null}\n```\n\n'
+            "### 3.2 `GET /v2/taxa`\n\nQuery `group=inns`. Same headers, same status codes and error body\n"
+            "as 3.1. Response: `results` (array of Taxon), `next_cursor`.\n\n"
+            '```json\n{"results": [{"id": 7}], "next_cursor": null}\n```\n')
+    taxa = next(c for c in spec_of(text).contracts if c.url and "taxa" in c.url.text)
+    assert {s.code for s in taxa.status_codes} == {200, 401, 429}

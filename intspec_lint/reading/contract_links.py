@@ -142,7 +142,7 @@ def _codes_first(table) -> bool:
     return coded >= 2 and coded >= len(table.rows) - 1
 
 
-_AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|request\s+body)\b[^.\n]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
+_AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|request\s+body)\b[^.]{0,40}?\b(?:same\s+)?as\s+(?:in\s+|for\s+)?"
                  r"(?:section\s+|§\s*)?([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
 
 
