@@ -153,3 +153,22 @@ def test_an_on_suffix_beside_a_number_type_is_no_date():
     messages = [f.message for f in lint_text(text, "markdown") if f.code == "IS802"]
     assert not [m for m in messages if "on_number" in m or "lifeboat_on" in m]
     assert [m for m in messages if "launched_on" in m]
+
+
+def test_a_zone_aware_column_or_a_bare_local_time_names_no_zone():
+    """"string `yyyy-MM-dd HH:mm` → timestamptz, parsed with the pattern": the column keeps a zone but
+    nobody says which one the floor clock's time is in, and "local time, no offset" denies one; a value
+    carrying its offset, a generated value, a number of minutes added to another time and a date column
+    need no zone of their own."""
+    def zones(row):
+        text = ("# Dye house → Allocations\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+                "|---|---|---|---|---|\n" + row + "\n")
+        return [f.message for f in lint_text(text, "markdown") if f.code == "IS802" and "timezone" in f.message]
+    assert zones("| `dyed_at` | string `yyyy-MM-dd HH:mm` | `lot.dyed_at` | timestamptz | parsed with the pattern |")
+    assert zones("| `slot_start` | local time, no offset | `scheduled_at` | timestamp | copied |")
+    assert not zones("| `valid_from` | date-time, local+offset | `effective_from` | timestamptz | copy |")
+    assert not zones("| `started_at` | local date-time | `started_at` | timestamp | interpret in Europe/London, "
+                     "convert to UTC |")
+    assert not zones("| — | — | `ack_due_at` | timestamptz | computed: `reported_at` + 7 days |")
+    assert not zones("| `eta_minutes` | integer | `locksmith_eta` | timestamptz | `created_at` + minutes |")
+    assert not zones("| `session.started_at` | local date-time | `business_date` | date | the local trading day |")

@@ -345,7 +345,17 @@ def narrowing(source: str, target: str) -> str | None:
     return None
 
 
-says_timezone = finds(_TIMEZONE)
+def says_timezone(text: str) -> bool:
+    """The row says which zone its times are in: UTC, an offset carried with the value, a named zone, epoch
+    time. Not a zone-aware target column alone (`timestamptz` keeps whatever zone it is given), not "local
+    time" with no zone named, not "no offset"."""
+    return bool(_TIMEZONE.search(_NOT_A_ZONE.sub(" ", text)))
+
+
+# what names no zone: a denial ("no offset", "without time zone"), a column type that stores one, a bare "local"
+_NOT_A_ZONE = lazy(r"\b(?:no|without|missing|lacks?)\s+(?:an?\s+|any\s+)?(?:utc\s+)?(?:offset|time[\s-]?zone|tz)\b"
+                   r"|\b(?:zone-?less|naive)\b|\btimestamptz\b|\b(?:timestamp|datetime)\s+with\s+time\s+zone\b"
+                   r"|\blocal\s+time\b(?!\s*\(?\s*(?:[A-Z][a-z]+/[A-Z]|utc|gmt|cet|cest|bst|est|pst|[+-]\d))", re.I)
 says_time_format = finds(_TIME_FORMAT)
 says_null_rule = finds(_NULL_RULE)
 says_truncation = finds(_TRUNCATION)

@@ -19,7 +19,10 @@ _FORMAT = Case(Severity.WARNING, "a date or time field mapped without its format
     summary="A date or time field is mapped without its timezone or its format.",
     rationale="Timestamps are where two data models disagree most quietly: epoch milliseconds against ISO 8601, "
     "UTC against the warehouse's local time. An order placed at 23:30 lands on the wrong day, and nobody notices "
-    "until the month-end report.",
+    "until the month-end report. A zone-aware target column (`timestamptz`) or a bare \"local time\" names no "
+    "zone: the row must say which zone the source's time is in (UTC, an offset carried with the value, a named "
+    "zone). A generated value, a number of minutes added to another time and a date column need none of their "
+    "own.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | timestamp | `creation_date` | datetime | Copy |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -42,8 +45,8 @@ def mapping_timestamp_unspecified(spec, options):
         field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
         subject = f"the mapping of timestamp field {field}"
         names = list(_ALL_TIMES)
-        if has_time_of_day(types) and not says_timezone(said) and not spec.speaks_of("timezone", names, row.span,
-                                                                                      elsewhere=True):
+        if has_time_of_day(types) and not says_timezone(said) and not _zone_moot(row) and \
+                not spec.speaks_of("timezone", names, row.span, elsewhere=True):
             yield gap(row.span, subject, "no timezone (e.g. UTC)", _FIX, _TIMEZONE.severity)
         if not says_time_format(said) and not spec.speaks_of("time_format", names, row.span, elsewhere=True):
             yield gap(row.span, subject, "no format (e.g. ISO 8601, epoch milliseconds)", _FIX, _FORMAT.severity)
@@ -54,6 +57,25 @@ _FIX = "state each in the types or the transform"
 _ALL_TIMES = ("all times", "all timestamps", "every timestamp", "all date-times", "all datetimes", "all dates and times",
               "every time", "all time fields", "all timestamp fields")
 _NOT_A_TIME = re.compile(r"^\W*(?:bool(?:ean)?|bit|flag|yes\s*/\s*no|y/n)\W*$", re.I)
+
+
+def _zone_moot(row) -> bool:
+    """No zone to state: nothing comes from the source (a value generated or defaulted, `now()`), the source
+    is a number that only offsets another time (`eta_minutes` integer), or the target keeps no time of day
+    (a `business_date` date)."""
+    source = row.source_field.text.strip("`* ") if row.source_field is not None else ""
+    if source.lower() in ("", "—", "-", "–", "(none)", "none", "n/a", "generated", "computed"):
+        return True
+    if row.source_type is not None and not is_timestamp("", row.source_type.text) and \
+            _NUMBER.search(row.source_type.text):
+        return True
+    return row.target_type is not None and bool(_DATE_ONLY.match(row.target_type.text))
+
+
+_DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
+
+
+_NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seconds|hours|days)\b", re.I)
 
 
 def _single_field(text: str) -> bool:
