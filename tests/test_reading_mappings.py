@@ -172,3 +172,22 @@ def test_a_zone_aware_column_or_a_bare_local_time_names_no_zone():
     assert not zones("| — | — | `ack_due_at` | timestamptz | computed: `reported_at` + 7 days |")
     assert not zones("| `eta_minutes` | integer | `locksmith_eta` | timestamptz | `created_at` + minutes |")
     assert not zones("| `session.started_at` | local date-time | `business_date` | date | the local trading day |")
+
+
+def test_an_enum_declared_inside_an_array_of_objects_is_checked_against_a_key_value_mapping_table():
+    """"`results` array of objects: ..., `sample_status` string enum `VALID`, `SPOILED`, `CONTAMINATED`"
+    declares the nested field's values, and a "Key | Value" table of typed fields under the mapping heading
+    is a mapping; its enum map misses CONTAMINATED."""
+    text = ("# Lab → Parlour\n\n## Contracts\n\n### C2 Results\n\n`POST https://api.parlour.example/v3/results`\n\n"
+            "Request fields: `lab_batch_id` string; `results` array of objects: `bottle_barcode` string, "
+            "`sample_status` string enum `VALID`, `SPOILED`, `CONTAMINATED`; `fat_pct` number or null.\n\n"
+            "## Field mapping\n\nKey is the lab field and type; value is the parlour field, type and rule.\n\n"
+            "| Key | Value |\n|---|---|\n"
+            "| `lab_batch_id` (string) | `result_set.lab_batch` (varchar(20)): copy |\n"
+            "| `sample_status` (string enum) | `result.quality_flag` (enum `ok`, `spoiled`): `VALID` → `ok`, "
+            "`SPOILED` → `spoiled` |\n")
+    contract, = spec_of(text).contracts
+    field = next(f for f in contract.bodies["request"].fields if f.name == "results[].sample_status")
+    assert field.values == ["VALID", "SPOILED", "CONTAMINATED"]
+    assert [m.source_field.text for m in spec_of(text).mappings] == ["lab_batch_id", "sample_status"]
+    assert [f for f in lint_text(text, "markdown") if f.code == "IS803" and "CONTAMINATED" in f.message]

@@ -338,6 +338,9 @@ _INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)
 _REQUIRED_WORD = lazy(r"\b(required|mandatory|optional)\b(?!\s+(?:when|if|for|unless|only))", re.I)
 
 
+# a field made of fields listed after it: "array of objects: `a` string, `b` integer", "object with `a` string"
+_OBJECTS_OF = lazy(r"^\s*\(?\s*(?:an?\s+)?(?:array|list)\s+of\s+objects?\s*(?::|with\b)\s*(.+?)\)?\s*$"
+                   r"|^\s*\(?\s*(?:an?\s+)?object\s*(?::|with\b)\s*(`.+?)\)?\s*$", re.I | re.S)
 # a type given by its values alone: "`a.done` or `a.gone`", "`A`, `B` or `C`"
 _VALUES_ONLY = lazy(r"^\s*`[^`]+`(?:\s*(?:,|\bor\b|\||/)\s*`[^`]+`)+\s*$")
 
@@ -352,6 +355,18 @@ def inline_fields(text: str, span: Span) -> list[Field]:
     for piece in pieces:
         match = _INLINE_FIELD.match(piece)
         if not match:
+            continue
+        if fields and not match.group(2).strip(" ,.;") and (fields[-1].values or "enum" in fields[-1].type.lower()):
+            if not fields[-1].values:  # "`status` string enum `VALID`": the first value stands in its type
+                fields[-1].values = re.findall(r"`([^`]+)`", fields[-1].type)
+            fields[-1].values.append(match.group(1))  # "`status` string enum `VALID`, `SPOILED`": one more value
+            continue
+        inner = _OBJECTS_OF.match(match.group(2))
+        if inner:  # "`results` array of objects: `bottle_barcode` string, `sample_status` string enum `VALID`, ..."
+            fields.append(Field(match.group(1), span, "array" if "array" in inner.group(0).lower() else "object"))
+            prefix = match.group(1) + ("[]." if "array" in inner.group(0).lower() else ".")
+            fields += [Field(prefix + f.name, f.span, f.type, f.required, f.values)
+                       for f in inline_fields(inner.group(1) or inner.group(2), span)]
             continue
         rest = match.group(2).strip("() ").lstrip("—–-: ")  # "`year_made` — integer, nullable"
         said = _REQUIRED_WORD.search(rest)

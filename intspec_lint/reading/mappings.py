@@ -35,6 +35,8 @@ def read(r: Reading) -> None:
             if kind is not None and kind[0] == "mappings" and not r.per_table(
                     "record-layout", statement.table, lambda: record_layout(statement.table, kind[1])):
                 _row(r, statement, kind[1])
+            elif kind is None and "mappings" in statement.placed and len(statement.row.cells) == 2:
+                _pair(r, statement, *(cell.text for cell in statement.row.cells))
         elif statement.shape == "item" and "mappings" in statement.placed:
             owner = rows.get(id(statement.parent)) if statement.parent is not None else None
             if owner is not None:  # "  - Tenths of a degree: multiplied by 10", "  - `ok` → `G`": the row's rule
@@ -215,6 +217,21 @@ def _join_sides(line: str) -> str:
     right = line[arrow.end():]
     end = next((m.start() for m in re.finditer(r"[(:;]", right)), len(right))
     return join(line[:arrow.start()]) + line[arrow.start():arrow.end()] + join(right[:end]) + right[end:]
+
+
+_FIELD_LEAD = lazy(r"^\W{0,3}`[\w.\[\]$@-]+`")
+_TYPED = lazy(r"^\W{0,3}`[^`]+`\s*\(\s*[A-Za-z]")  # "`lab_batch_id` (string)": a field with its type
+
+
+def _pair(r: Reading, statement, left: str, right: str) -> None:
+    """"| `lab_batch_id` (string) | `test_result_set.lab_batch` (varchar(20)): copy |" under a mapping heading,
+    in a table whose header names no mapping column ("Key | Value"): a field beside a field is a row written
+    without its arrow, the source's then the target's."""
+    if not (_FIELD_LEAD.match(left) and _FIELD_LEAD.match(right)) or not (_TYPED.search(left) or _TYPED.search(right)):
+        return  # "| `assessing` | `IN_ASSESSMENT` |": a value beside its translation, an enum map's row
+    found = mapping_parts(f"{left} → {right}")
+    if found:
+        r.spec.mappings.append(Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v}))
 
 
 def mapping_parts(text: str) -> dict[str, str] | None:
