@@ -191,3 +191,14 @@ def test_an_enum_declared_inside_an_array_of_objects_is_checked_against_a_key_va
     assert field.values == ["VALID", "SPOILED", "CONTAMINATED"]
     assert [m.source_field.text for m in spec_of(text).mappings] == ["lab_batch_id", "sample_status"]
     assert [f for f in lint_text(text, "markdown") if f.code == "IS803" and "CONTAMINATED" in f.message]
+
+
+def test_a_value_whose_last_word_is_a_mapped_key_is_still_a_value_of_its_own():
+    """`partially_approved` is not covered by a map of `approved`: only a namespace's last part
+    (`object.published` by `published`) names the same value."""
+    text = ("intspec: 1\ntitle: Rebates\nsystems:\n  - {name: Garden app, role: producer}\n"
+            "  - {name: Claims, role: consumer}\nmappings:\n"
+            "  - source: decision\n    source_type: \"string enum (approved, partially_approved, rejected)\"\n"
+            "    target: status_label\n    target_type: string\n    transform: Enum translation\n"
+            "    enum_map: {approved: Approved, rejected: Not approved}\n")
+    assert [f for f in lint_text(text, "yaml") if f.code == "IS803" and "partially_approved" in f.message]

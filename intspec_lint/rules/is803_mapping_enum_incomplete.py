@@ -36,7 +36,7 @@ def mapping_enum_incomplete(spec, options):
         # "published/updated → PUT" covers `object.published`: a key may name a value by its last part
         said = row.transform.text if row.transform is not None else ""
         absent = [v for v in source_values(spec, row) if v.lower() not in keys and v.lower() not in targets
-                  and re.split(r"[._:/-]", v.lower())[-1] not in keys
+                  and re.split(r"[.:/]", v.lower())[-1] not in keys  # a namespace's last part, not a word's
                   and not re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", said)]  # "BKFST and LATE ... are dropped"
         if absent:
             field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
