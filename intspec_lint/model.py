@@ -319,6 +319,7 @@ class Spec:
     open_items: list[Value] = field(default_factory=list)  # "TODO: agree the retry budget": a decision left open
     secrets: list[tuple[str, Span]] = field(default_factory=list)  # (kind, where): never the secret itself
     auth_defaults: dict[str, Value] = field(default_factory=dict)  # auth facts said of every system: "storage"...
+    enums: dict[str, list[str]] = field(default_factory=dict)  # enumerations declared by name: "Grade" -> values
     testimony: Any = None  # what a Markdown spec says where (reading.absence.Testimony), for speaks_of
 
     def speaks_of(self, cue: str, names, at: Span | None = None, nearby: bool = False, elsewhere: bool = False) -> bool:

@@ -202,3 +202,20 @@ def test_a_value_whose_last_word_is_a_mapped_key_is_still_a_value_of_its_own():
             "    target: status_label\n    target_type: string\n    transform: Enum translation\n"
             "    enum_map: {approved: Approved, rejected: Not approved}\n")
     assert [f for f in lint_text(text, "yaml") if f.code == "IS803" and "partially_approved" in f.message]
+
+
+def test_a_source_type_that_names_an_enum_declared_in_a_schema_block_takes_its_values():
+    """"enum `Grade`" names the Avro enum `{"type": "enum", "name": "Grade", "symbols": [...]}` declared in a
+    schema block: a map that leaves out INDUSTRIAL misses a value. A Protocol Buffers enum's zero value
+    (`..._UNSPECIFIED`) is never sent, and its shared prefix may be left off in the map."""
+    avro = ("# Grader → Packhouse\n\n## Topic\n\n```json\n{\"type\": \"record\", \"name\": \"LotGraded\", \"fields\": [\n"
+            "  {\"name\": \"grade\", \"type\": {\"type\": \"enum\", \"name\": \"Grade\", "
+            "\"symbols\": [\"A\", \"B\", \"INDUSTRIAL\", \"REJECT\"]}}]}\n```\n\n## Mapping\n\n"
+            "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `grade` | enum `Grade` | `product_class` | varchar(8) | `A`→`CLASS_A`, `B`→`CLASS_B`, `REJECT`→`WASTE` |\n")
+    assert [f for f in lint_text(avro, "markdown") if f.code == "IS803" and "INDUSTRIAL" in f.message]
+    proto = ("# Seats → Billing\n\n## Messages\n\n```proto\nenum EventKind {\n  EVENT_KIND_UNSPECIFIED = 0;\n"
+             "  EVENT_KIND_GRANTED = 1;\n  EVENT_KIND_REVOKED = 2;\n}\n```\n\n## Mapping\n\n"
+             "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+             "| `kind` | `EventKind` | `action` | varchar(8) | `GRANTED`→`add`, `REVOKED`→`remove` |\n")
+    assert not [f for f in lint_text(proto, "markdown") if f.code == "IS803"]

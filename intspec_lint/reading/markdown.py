@@ -17,6 +17,7 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .absence import Testimony
+from .named_types import named_enums
 from .context import Reading
 from .layouts import promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_outlines
 from .table_layouts import (csv_tables, grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables,
@@ -83,6 +84,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
             spec.sections.setdefault(part, statement.section.span)
     spec.evidence.update(_evidence(statements, vocab))
     spec.testimony = Testimony(statements)
+    spec.enums = named_enums(s.text for s in statements if s.shape == "code")
     for reader in _READERS:
         reader.read(reading)
     overview.systems(reading)

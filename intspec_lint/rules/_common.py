@@ -9,6 +9,7 @@ from ..findings import Hit, Severity
 from ..span import Span
 from ..model import Value
 from ..reading.absence import names_of
+from ..reading.named_types import enum_named_in
 from ..reading.values import enum_values, is_enum_type
 
 __all__ = ["names_of"]
@@ -109,7 +110,7 @@ def source_values(spec, row) -> list[str]:
     counts (request bodies, messages): a response's `status` is another field than a webhook's."""
     values: list[str] = []
     if row.source_type is not None:
-        values += enum_values(row.source_type.text)
+        values += enum_values(row.source_type.text) or enum_named_in(row.source_type.text, spec.enums)
     name = leaf(row.source_field.text) if row.source_field is not None else ""
     if not name or values:  # the row's own enum is the source's domain; a same-named field elsewhere is not
         return _unique(values)

@@ -35,7 +35,10 @@ def mapping_enum_incomplete(spec, options):
         targets = {v.lower() for v in row.enum_map.values()}
         # "published/updated → PUT" covers `object.published`: a key may name a value by its last part
         said = row.transform.text if row.transform is not None else ""
-        absent = [v for v in source_values(spec, row) if v.lower() not in keys and v.lower() not in targets
+        values = source_values(spec, row)
+        shared = _shared_prefix(values)  # `EVENT_KIND_GRANTED` of a Protocol Buffers enum is mapped as `GRANTED`
+        absent = [v for v in values if v.lower() not in keys and v.lower() not in targets
+                  and v[len(shared):].lower() not in keys
                   and re.split(r"[.:/]", v.lower())[-1] not in keys  # a namespace's last part, not a word's
                   and not re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", said)]  # "BKFST and LATE ... are dropped"
         if absent:
@@ -43,3 +46,14 @@ def mapping_enum_incomplete(spec, options):
             shown = ", ".join(absent[:6]) + (f" and {len(absent) - 6} more" if len(absent) > 6 else "")
             yield Hit(row.span, f"the enum mapping of {field} does not cover {shown}: map every source value, or "
                                 "say what an unmapped value becomes")
+
+
+def _shared_prefix(values: list[str]) -> str:
+    """The prefix every value carries, up to an underscore (`EVENT_KIND_`), or ""."""
+    if len(values) < 2:
+        return ""
+    first = values[0]
+    for length in range(len(first) - 1, 0, -1):
+        if first[length - 1] == "_" and all(v.startswith(first[:length]) and len(v) > length for v in values):
+            return first[:length]
+    return ""
