@@ -317,3 +317,14 @@ def test_log_and_drop_in_other_words_is_a_silent_drop():
             "## 3. Dead letters\n\nNothing is discarded any more: a message that fails permanently moves to the "
             "dead-letter sub-queue and PagerDuty pages the on-call.\n")
     assert "IS602" not in codes(told)
+
+
+def test_a_circuit_breakers_open_duration_left_as_a_placeholder_is_a_gap():
+    """"open_for: TBD" is a value the spec owes and says so; a breaker with no open duration at all stays
+    IS503's advice, off by default."""
+    text = ("intspec: 1\ntitle: Diaries\nsystems:\n  - {name: App, role: producer}\n  - {name: Cases, role: consumer}\n"
+            "retry:\n  strategy: exponential backoff\n  initial_delay: 2s\n  max_attempts: 6\n  max_delay: 120s\n"
+            "  circuit_breaker:\n    threshold: 10 consecutive failures\n    open_for: TBD\n")
+    assert [f for f in lint_text(text, "yaml") if f.code == "IS501" and "open duration" in f.message]
+    unsaid = text.replace("    open_for: TBD\n", "")
+    assert not [f for f in lint_text(unsaid, "yaml") if f.code == "IS501"]

@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..model import given
 from ._common import missing
 
 _FIELDS = (
@@ -26,7 +27,9 @@ _GROWING = re.compile(r"\b(?:exponential\w*|doubl\w+|increas\w+|multipl\w+|facto
     severity=Severity.ERROR,
     summary="The retry policy leaves out its strategy, delays, attempt limit or circuit breaker (or is missing).",
     rationale="Without a bound, a delay and a circuit breaker, a failing partner is hammered until something "
-    "else gives way, and 'we retry' means something different to every engineer who implements it.",
+    "else gives way, and 'we retry' means something different to every engineer who implements it. A circuit "
+    "breaker's open duration left as a placeholder (\"open_for: TBD\") is reported too; one never mentioned is "
+    "IS503's advice.",
     bad="## Retries\n\nWe retry with exponential backoff.\n",
     good="## Retries\n\n- **Strategy**: exponential backoff with full jitter\n- **Initial delay**: 1 second\n"
     "- **Max retries**: 5\n- **Max delay cap**: 60 seconds\n"
@@ -58,5 +61,10 @@ def retry_policy_incomplete(spec, options):
         if field == "max_delay" and steady and retry.max_delay is None:
             continue  # "retry every 5 minutes": a delay that never grows is its own cap
         hit = missing(getattr(retry, field), where, "the retry policy", what, example)
+        if hit:
+            yield hit
+    if retry.circuit_open is not None and given(retry.circuit_breaker):  # "open_for: TBD": a value owed, said so
+        hit = missing(retry.circuit_open, where, "the retry policy", "circuit breaker open duration",
+                      "say how long the circuit stays open before a trial call (e.g. 5 minutes)")
         if hit:
             yield hit
