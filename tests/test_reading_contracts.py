@@ -543,3 +543,20 @@ def test_a_reference_to_another_contracts_codes_may_wrap_onto_the_next_line():
             '```json\n{"results": [{"id": 7}], "next_cursor": null}\n```\n')
     taxa = next(c for c in spec_of(text).contracts if c.url and "taxa" in c.url.text)
     assert {s.code for s in taxa.status_codes} == {200, 401, 429}
+
+
+def test_a_contract_led_by_its_endpoint_inside_another_parts_section_is_read():
+    """"**C1 — `POST https://.../incidents`.** Headers: ..." with its field and status tables, below the
+    flows table of "## 5. How alerts reach the desk", is a contract; a one-line word about a call told
+    elsewhere ("**`POST /zone-status`**: deduplicated on ...") is not one."""
+    text = ("# Hub → Desk\n\n## 5. How alerts reach the desk\n\n| Flow | Direction | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|\n| F1 Alert | Hub → Desk (C1) | obstruction confirmed | alert JSON | ≈40/day |\n\n"
+            "**C1 — `POST https://desk.example/api/v2/incidents`.** Headers: `Authorization: Bearer <token>`.\n\n"
+            "| Field | Type | Notes |\n|---|---|---|\n| `crossing_id` | string | |\n\n"
+            "| Status | Meaning |\n|---|---|\n| 201 | Incident created |\n| 400 | Validation failed |\n"
+            "| 423 | Crossing inside a possession; incident not raised |\n\n"
+            "## 8. When it breaks\n\n| Class | Cases | Handling |\n|---|---|---|\n"
+            "| Transient | 429, 500, 503 | retried |\n| Permanent | 400, 401, 404 | dead-lettered |\n")
+    contract, = spec_of(text).contracts
+    assert contract.method.text == "POST" and 423 in {s.code for s in contract.status_codes}
+    assert "IS402" in codes(text)

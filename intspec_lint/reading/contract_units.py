@@ -82,8 +82,24 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                     _describes(r, section):
                 _take(section)  # "### Contract: create order" under a flow
                 return
+            if parts and "contracts" not in parts:
+                _led_by_endpoints(section)
         for child in section.children:
             visit(child, section.title)
+
+    def _led_by_endpoints(section: Section) -> None:
+        """In another part's section, a statement led by an endpoint ("**C1 — `POST https://...`.** Headers:
+        ...") starts a contract that runs to the next such lead: the flows table above it stays the flows'."""
+        own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
+        starts = [i for i, s in enumerate(own) if s.depth == 0 and s.key and s.shape in ("line", "item")
+                  and METHOD_URL.search(s.key)]
+        for number, start in enumerate(starts):
+            end = starts[number + 1] if number + 1 < len(starts) else len(own)
+            statements = own[start:end]
+            if not any(s.shape in ("row", "code") for s in statements[1:]):
+                continue  # "**`POST /zone-status`**: deduplicated on ...": a word about a call told elsewhere
+            taken.update(id(s) for s in statements)
+            found.append((statements[0].key, statements, statements[0].span))
 
     def _take(section: Section) -> None:
         # "### Examples" under the unit writing calls to several endpoints: each call a unit of its own, to
