@@ -560,3 +560,17 @@ def test_a_contract_led_by_its_endpoint_inside_another_parts_section_is_read():
     contract, = spec_of(text).contracts
     assert contract.method.text == "POST" and 423 in {s.code for s in contract.status_codes}
     assert "IS402" in codes(text)
+
+
+def test_a_contract_led_by_its_unit_id_then_its_endpoint_in_a_questionnaire_answer_is_read():
+    """"*C3 — Reef outplants.* `POST https://.../outplants:batch`, same headers." then "Request: ...",
+    "Response: ...", "Codes: ..." sentences, in the answer to a review question: a contract."""
+    text = ("# Nursery app → Reef database\n\n## Data flows\n\n**Q3. Describe every interface contract.**\n\n"
+            "*C3 — Reef outplants.* `POST https://api.reef.example/v2/outplants:batch`, same headers.\n"
+            "Request: `source_ref` string, `site_code` string. Response: `batch_id` string.\n"
+            "Codes: `201` stored; `400` schema invalid; `409` tags already outplanted elsewhere.\n\n"
+            "## Errors\n\n| Class | Cases | Handling |\n|---|---|---|\n| Transient | 429, 503 | retried |\n"
+            "| Permanent | 400, 401, 404 | dead-lettered |\n")
+    contract, = spec_of(text).contracts
+    assert 409 in {s.code for s in contract.status_codes}
+    assert "IS402" in codes(text)

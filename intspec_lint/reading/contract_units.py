@@ -92,11 +92,12 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         ...") starts a contract that runs to the next such lead: the flows table above it stays the flows'."""
         own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
         starts = [i for i, s in enumerate(own) if s.depth == 0 and s.key and s.shape in ("line", "item")
-                  and METHOD_URL.search(s.key)]
+                  and (METHOD_URL.search(s.key) or (_UNIT_LEAD.match(s.key) and METHOD_URL.match(s.value.lstrip(" `*"))))]
         for number, start in enumerate(starts):
             end = starts[number + 1] if number + 1 < len(starts) else len(own)
             statements = own[start:end]
-            if not any(s.shape in ("row", "code") for s in statements[1:]):
+            facets = len({m.group(1).lower() for s in statements for m in _FACET_LABEL.finditer(s.text)})
+            if not any(s.shape in ("row", "code") for s in statements[1:]) and facets < 2:
                 continue  # "**`POST /zone-status`**: deduplicated on ...": a word about a call told elsewhere
             taken.update(id(s) for s in statements)
             found.append((statements[0].key, statements, statements[0].span))
@@ -178,6 +179,10 @@ _COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
 
 
 _RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
+_UNIT_LEAD = lazy(r"^\W*[A-Z]{1,2}\d{1,2}\b")  # "C3 — CoralBase outplants": a unit's id opens the lead
+# "Request: ...", "Response: ...", "Codes: ...": the facets a contract told in sentences names
+_FACET_LABEL = lazy(r"(?:^|[.;]\s+|\n)\W*(request|response|codes|status\s+codes|body|fields|headers|payload|example)\s*:",
+                    re.I)
 
 
 def _one_call_each(statement: Statement) -> list[Statement]:
