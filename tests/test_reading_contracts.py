@@ -574,3 +574,16 @@ def test_a_contract_led_by_its_unit_id_then_its_endpoint_in_a_questionnaire_answ
     contract, = spec_of(text).contracts
     assert 409 in {s.code for s in contract.status_codes}
     assert "IS402" in codes(text)
+
+
+def test_a_statement_led_by_a_facet_label_names_no_contract():
+    """"Headers: C1 sends `Idempotency-Key`" is not a word about every call whose text has headers: the
+    other write without a key is still reported."""
+    text = ("# Tablet → Registry\n\n## Contracts\n\n### C1 `POST /api/v2/assessments`\n\n"
+            "Headers: `Authorization: Bearer <token>`, `Idempotency-Key: <assessment_id>`.\n\n"
+            "Body: `assessment_id` string. Status codes: `201` created, `400` invalid.\n\n"
+            "### C2 `POST /api/v2/assessments/{id}/follow-ups`\n\nHeaders: `Authorization: Bearer <token>`.\n\n"
+            "Body: `note` string. Status codes: `201` created, `400` invalid.\n\n"
+            "## Idempotency\n\nHeaders: C1 sends `Idempotency-Key`; a repeat with the same key returns the first "
+            "result.\n")
+    assert [f for f in lint_text(text, "markdown") if f.code == "IS901" and "follow-ups" in f.message]

@@ -242,6 +242,8 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     if codes and codes & set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0])):
         return True
     words = set(_WORD.findall(lead)) - _STOP
+    if words and words <= _FACETS:
+        return False  # "Headers: ...": a facet every contract has, no name of one
     if words and len(words) <= 5:
         said = contract.text.lower().split("\n", 1)[0] if head_only else contract.text.lower()
         return all(re.search(rf"\b{re.escape(w[:5])}", said) for w in words)
@@ -265,4 +267,6 @@ _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")
 _UNIT_CODE = re.compile(r"(?<![\w./-])[A-Z]{1,2}\d{1,2}(?![\w/-])")
+_FACETS = {"headers", "header", "body", "request", "response", "codes", "status", "notes", "note", "example",
+           "examples", "fields", "payload", "errors", "query", "parameters", "params"}
 _STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}
