@@ -201,3 +201,14 @@ def test_key_material_said_to_be_public_is_no_credential():
             "`Vq3hN8eX0bR2mT6yK1cP5wZ9aD4fL7sG0jU3iO8nB2E`.\n")
     assert [a.system.text for a in spec_of(text).auth] == ["Lab → Hospital", "Hospital → Lab"]
     assert "IS301" not in codes(text)
+
+
+def test_a_program_variable_assigned_to_a_token_is_no_pasted_secret():
+    """"return Session(token = r.sessionToken)" in a Kotlin sample names a variable; a random literal after
+    "token =" is still a pasted secret."""
+    sample = ("# App → Waivers\n\n## SDK\n\n```kotlin\noverride suspend fun sessionFor(ref: String): Session {\n"
+              "    val r = api.createSession(ref)\n    return Session(token = r.sessionToken, expiresAt = r.expiresAt)\n"
+              "}\n```\n")
+    assert "IS303" not in codes(sample)
+    pasted = sample.replace("r.sessionToken", '"wk_live_9fQ2xLr7Tz81mNc4Vb6Hs3Jd"')
+    assert "IS303" in codes(pasted)
