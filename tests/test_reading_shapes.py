@@ -422,3 +422,13 @@ def test_a_diagrams_arrows_are_read_as_statements():
     assert spec.dead_letter is not None and spec.dead_letter.alert is not None
     assert {m.kind for m in spec.monitoring} >= {"latency", "error-rate"}
     assert all(m.threshold is not None and m.alert is not None for m in spec.monitoring)
+
+
+def test_a_placeholder_word_among_a_list_of_codes_is_one_of_the_codes():
+    """"all six values (U, PG, 12A, 15, 18, TBC) are valid": TBC is a certificate code beside its siblings,
+    not a value owed; "cap TBC" still is one."""
+    from intspec_lint.reading.values import is_placeholder
+    assert not is_placeholder("copy; all six values (U, PG, 12A, 15, 18, TBC) are valid")
+    assert not is_placeholder("U, PG, 12A, 15, 18 or TBC (To Be Classified)")
+    assert is_placeholder("retries: 3, cap TBC")
+    assert is_placeholder("TBC")

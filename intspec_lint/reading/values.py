@@ -36,6 +36,8 @@ _PLACEHOLDER_TOKEN = re.compile(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-]
 # where a placeholder word is a value or a name, not a gap: in code, in quotes, beside an arrow or an
 # equals sign ("tuberculin→TBC"), or after an article ("sent to the TBC": an acronym)
 _QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|'[^']*'")
+# one of a list of codes: "(U, PG, 12A, 15, 18, TBC)", "U, PG or TBC": a value beside its siblings
+_LISTED = re.compile(r"(?:\b[A-Z0-9]{1,4}\s*,\s*){2,}(?:[A-Z0-9]{1,4}\s*(?:,|\bor\b|\band\b)\s*)?(?:TBD|TBC|TBA)\b")
 _NAMED = re.compile(r"(?:→|->|=>|=|\bthe|\ba|\bour|\bits|\bper|\bvia|\bby)\s*(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)\s*(?:→|->|=>|=|'s\b)",
                     re.I)
 
@@ -47,7 +49,7 @@ def is_placeholder(text: str) -> bool:
         return True
     if not _PLACEHOLDER_TOKEN.search(stripped):
         return False
-    bare = _NAMED.sub(" ", _QUOTED.sub(" ", text))
+    bare = _LISTED.sub(" ", _NAMED.sub(" ", _QUOTED.sub(" ", text)))
     return bool(_PLACEHOLDER_TOKEN.search(bare))
 
 
