@@ -328,3 +328,16 @@ def test_a_circuit_breakers_open_duration_left_as_a_placeholder_is_a_gap():
     assert [f for f in lint_text(text, "yaml") if f.code == "IS501" and "open duration" in f.message]
     unsaid = text.replace("    open_for: TBD\n", "")
     assert not [f for f in lint_text(unsaid, "yaml") if f.code == "IS501"]
+
+
+def test_a_metric_whose_name_reads_as_a_clause_is_a_step_not_a_metric_owed_anything():
+    """"If the queue is growing, go to P-03" or "PDF is downloaded within the job" read as a metric line is a
+    runbook step or a note: no threshold or alert is asked of it; a named metric without an alert still is."""
+    text = ("# Inverters → Tickets\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Error rate of ticket calls | > 2% over 5 min | PagerDuty |\n"
+            "| End-to-end latency P95 | > 30 s | Slack #ops |\n| Queue depth `faults-in` | > 500 | PagerDuty |\n"
+            "| Token expiry | < 7 days | Slack #ops |\n"
+            "| If the queue is growing, go to P-03 | > 500 | |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "P-03" in f.message]
+    named = text.replace("| If the queue is growing, go to P-03 | > 500 | |", "| Consumer lag `faults-in` | > 900 | |")
+    assert [f for f in lint_text(named, "markdown") if f.code == "IS701" and "lag" in f.message]

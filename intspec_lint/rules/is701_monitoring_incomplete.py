@@ -24,7 +24,9 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
     rationale="If you cannot tell whether the integration is healthy without reading logs, you do not have "
     "monitoring. These four signals catch the usual ways integrations fail: slowness, errors, a growing "
     "backlog, and an expired credential. Each of the four needs a threshold and an alert; another metric is "
-    "reported only for an empty cell, a placeholder or 'none' where its threshold or alert should be.",
+    "reported only for an empty cell, a placeholder or 'none' where its threshold or alert should be. A line "
+    "whose name reads as a clause (\"If the queue is growing, go to P-03\") is a runbook step or a note, not a "
+    "metric, and nothing is asked of it.",
     bad="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 1% over 5 minutes | |\n",
     good="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
     "| End-to-end latency (P99) | > 2 seconds | Warning |\n| Error rate | > 1% over 5 minutes | Critical |\n"
@@ -60,6 +62,8 @@ def monitoring_incomplete(spec, options):
                       "add each with a threshold and an alert")
     read = {field for field in ("threshold", "alert") if any(given(getattr(m, field)) for m in spec.monitoring)}
     for metric in spec.monitoring:
+        if metric.metric is not None and _CLAUSE.search(metric.metric.text):
+            continue  # "If the queue is growing, go to P-03", "PDF is downloaded within the job": a step or a note
         subject = f"metric {label(metric.metric, f'on line {metric.span.line}')}"
         names = names_of(metric.metric.text if metric.metric else None)
         for field, what in (("threshold", "threshold"), ("alert", "alert level")):
@@ -81,6 +85,10 @@ def monitoring_incomplete(spec, options):
                 yield hit
 
 
+# a clause, not a metric's name: a condition or a step ("If ...", "Search the id ..."), a finite verb ("is
+# downloaded", "We page when"), a sentence after a label ("Error rate: We page when ...")
+_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|search|check|go|run|open|see|restart|replay|look)\b"
+                     r"|\b(?:is|are|was|were|we|you|they|goes|gets)\s+\w+|[.;]\s+\w", re.I)
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
 _CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|stale|absent|"
