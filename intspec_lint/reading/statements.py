@@ -399,20 +399,15 @@ _NODE = lazy(r"\b([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\{\{|\[|\(|\{|>)\s*\
              r"(?:\]\]|\)\]|\]\)|\)\)|\}\}|\]|\)|\})")
 _EDGE = lazy(r"^\s*([\w-]+)\s*(?:(?:--|==|-\.)\s*\"?([^\"|]+?)\"?\s*(?:-->|==>|\.->|--[xo])"
              r"|(?:-->|==>|-\.->|---)\s*(?:\|\s*\"?([^|\"]*?)\"?\s*\|)?)\s*([\w-]+)\s*;?\s*$")
-_NOTE = lazy(r"^\s*Note\s+(?:over|left\s+of|right\s+of)\s+[^:]+:\s*(.+)$", re.I)
 
 
 def diagram_statements(code: Code) -> list[tuple[int, str]]:
     """(line, text) of what a Mermaid diagram says in words: each arrow of a flowchart as "label → target"
-    ("still failing after attempt 8 → Dead letter"; an unlabelled one "source → target"), each note of a
-    sequence diagram. Nodes go by their labels; a sequence diagram's messages stay its own."""
+    ("still failing after attempt 8 → Dead letter"; an unlabelled one "source → target"). Nodes go by their
+    labels; a sequence diagram's messages and notes stay its own (a note beside a call may speak of another)."""
     labels = {m.group(1): m.group(2).replace("<br/>", " ").strip() for m in _NODE.finditer(code.text) if m.group(2).strip()}
     out = []
     for offset, raw in enumerate(code.text.split("\n")):
-        note = _NOTE.match(raw)
-        if note:
-            out.append((code.first_line + offset, note.group(1).replace("<br/>", " ").strip()))
-            continue
         edge = _EDGE.match(_NODE.sub(lambda m: m.group(1), raw))
         if not edge:
             continue
