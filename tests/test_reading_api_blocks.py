@@ -187,3 +187,67 @@ paths: not a mapping of paths
 """
     (contract,) = spec_of(text).contracts
     assert contract.label == "POST https://b.example/v1/orders"
+
+
+EXTENDED = '''# Growers → District
+
+```yaml
+openapi: 3.1.0
+info: {title: Water orders, version: "2.3"}
+x-data-flows:
+  - name: place-water-order
+    direction: Growers -> District
+    trigger: Grower submits an order in the app
+    payload: WaterOrderRequest
+    frequency: "~1,200/day in season"
+x-error-classes:
+  transient:
+    codes: [429, 503]
+    action: Retry per x-retry
+  permanent:
+    codes: [400, 422]
+    action: No retry; the message goes to the dead letter
+x-retry:
+  strategy: exponential backoff, full jitter
+  initial-delay: 2s
+  max-attempts: 6
+  max-delay: 60s
+x-circuit-breaker:
+  threshold: 10 consecutive failures
+  open-for: 5min
+paths:
+  /water-orders:
+    post:
+      operationId: createWaterOrder
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                turnout_id: {type: string}
+                crop: {type: string, enum: [almonds, walnuts]}
+            example: {turnout_id: T-117-B, crop: almonds}
+      responses:
+        "201":
+          description: Order accepted
+          content:
+            application/json:
+              schema: {type: object, properties: {order_id: {type: string}}}
+              example: {order_id: WO-1}
+        "400": {description: Invalid body}
+```
+'''
+
+
+def test_an_api_descriptions_extensions_say_what_their_names_say_and_its_examples_are_read():
+    """`x-data-flows`, `x-error-classes` and `x-retry` in an OpenAPI block are the flows, error classes and
+    retry policy; a media type's `example:` is the operation's example."""
+    spec = spec_of(EXTENDED)
+    assert [f.name.text for f in spec.flows] == ["place-water-order"]
+    assert {e.category for e in spec.errors} == {"transient", "permanent"}
+    assert spec.retry is not None and spec.retry.initial_delay.text == "2s"
+    contract, = spec.contracts
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+    found = {f.code for f in lint_text(EXTENDED, "markdown")}
+    assert not found & {"IS101", "IS202", "IS401", "IS501"}

@@ -219,3 +219,16 @@ def test_a_source_type_that_names_an_enum_declared_in_a_schema_block_takes_its_v
              "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
              "| `kind` | `EventKind` | `action` | varchar(8) | `GRANTED`→`add`, `REVOKED`→`remove` |\n")
     assert not [f for f in lint_text(proto, "markdown") if f.code == "IS803"]
+
+
+def test_an_example_that_breaks_a_declared_enum_adds_no_value_to_map():
+    """The schema's enum is the source field's domain; an example sending another value is the example's
+    fault (IS204), not a value the mapping must cover."""
+    text = ("# Permits → Planner\n\n## Contracts\n\n### Decision webhook\n\n`POST https://planner.example/hooks/decisions`\n\n"
+            "Body: `permit_id` string; `decision` string enum `approved`, `rejected`.\n\n"
+            "Status codes: `204` stored, `400` invalid.\n\nExample request:\n\n"
+            "```json\n{\"permit_id\": \"P-1\", \"decision\": \"conditional\"}\n```\n\n"
+            "## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `decision` | string enum | `status` | varchar(10) | `approved` → `OK`, `rejected` → `NO` |\n")
+    assert "IS803" not in codes(text)
+    assert "IS204" in codes(text)

@@ -139,6 +139,7 @@ def _operation(contract: Contract, operation: dict, shared: list, root: dict, sp
     request = _resolve(operation.get("requestBody"), root)
     if isinstance(request, dict):
         _body(contract, "request", _schema_of(request, root), span)
+        _examples(contract, "request", request, span)
     responses = operation.get("responses")
     for code, response in (responses.items() if isinstance(responses, dict) else ()):
         response = _resolve(response, root)
@@ -151,8 +152,29 @@ def _operation(contract: Contract, operation: dict, shared: list, root: dict, sp
             schema = _schema_of(response, root) or _resolve(response.get("schema"), root)  # Swagger 2: on the response
             if schema is not None or str(code) in ("204", "205"):
                 _body(contract, "response", schema, span)
+            _examples(contract, "response", response, span)
             if schema is None and str(code) in ("204", "205") and not any(e.role == "response" for e in contract.examples):
                 contract.examples.append(Example("response", "none", "", span, first_line=span.line))  # the whole answer
+
+
+def _examples(contract: Contract, role: str, holder: dict, span: Span) -> None:
+    """The example a request body or response carries in the description (`example:`, or the first of
+    `examples:`' values), the contract's example of that side when it shows none yet."""
+    if any(e.role == role for e in contract.examples):
+        return
+    content = holder.get("content")
+    for media in (content.values() if isinstance(content, dict) else ()):
+        if not isinstance(media, dict):
+            continue
+        data = media.get("example")
+        named = media.get("examples")
+        if data is None and isinstance(named, dict):
+            first = next(iter(named.values()), None)
+            data = first.get("value") if isinstance(first, dict) else None
+        if isinstance(data, (dict, list)):
+            contract.examples.append(Example(role, "application/json", json.dumps(data), span, data=data,
+                                             first_line=span.line))
+            return
 
 
 def _schema_of(holder: dict, root: dict):

@@ -67,8 +67,8 @@ def read(r: Reading) -> None:
                 _from_section(r, child, taken)
     for statement in r.statements:
         if id(statement) in taken or statement.shape == "code":
-            if statement.shape == "code" and id(statement.code) not in r.examples:
-                _yaml_map(r, statement)
+            if statement.shape == "code":  # an API description's own keys are its operations: only its
+                _yaml_map(r, statement, id(statement.code) in r.examples)  # extensions (`x-error-classes`) count
             continue
         if id(statement.code) in r.examples:
             continue
@@ -188,14 +188,14 @@ def _from_section(r: Reading, section: Section, taken: set[int]) -> None:
                                        value(text, section.span), action))
 
 
-def _yaml_map(r: Reading, code_statement) -> None:
+def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None:
     """Error classes in a config block: `errors: {transient: [429, 503], transient_action: retry}`,
     `errors.permanent=400,422` and `errors.permanent.action=dead-letter`. Only keys that name a
     category under a key that names errors count: `"last_error": {"code": ...}` in a payload is no
     policy."""
     groups: dict[str, dict] = {}
     for statement in r.under(code_statement):
-        if statement.shape != "code-key":
+        if statement.shape != "code-key" or (extensions_only and statement.code is code_statement.code):
             continue
         parts = [p.split("[")[0] for p in statement.key.split(".")]
         for depth, part in enumerate(parts):

@@ -380,9 +380,15 @@ class _Flattener:
             keys = _hcl_keys(code)
         else:
             keys = _property_keys(code)
+        extension = None  # the extensions of an API description, a block of their own beside it
         for line, key, value in keys:
+            owner = code
+            if _EXTENSION in key:
+                key = key.replace(_EXTENSION, "")
+                extension = extension or Code(code.info, code.text, code.span, code.first_line)
+                owner = extension
             text = f"{key.replace('_', ' ')}: {value}"
-            self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=code,
+            self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=owner,
                                       parent=statement, key=key, value=value))
         for offset, raw in enumerate(code.text.split("\n")):
             comment = _COMMENT_LINE.match(raw)
@@ -459,6 +465,9 @@ def words_of_key(key: str) -> str:
     return re.sub(r"[_\-.]+", " ", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key)).lower().strip()
 
 
+_EXTENSION = "\x00"  # marks a key under an `x-` extension while the block's keys are listed
+
+
 def _yaml_keys(code: Code) -> list[tuple[int, str, str]]:
     """(line, dotted key path, value) of each scalar leaf of a YAML or JSON block (JSONC comments
     blanked out first, so lines keep their numbers)."""
@@ -479,7 +488,12 @@ def _yaml_keys(code: Code) -> list[tuple[int, str, str]]:
             continue
         if is_map(node):
             for key_node, value_node in reversed(node.value):
-                key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+                # an API description's extension (`x-retry:`): its key says what its name says, and it is
+                # kept apart (`_EXTENSION`) from the description, whose keys are read as its operations
+                name = str(key_node.value)
+                if name.startswith("x-") and len(name) > 2:
+                    name = _EXTENSION + name[2:]
+                key = f"{prefix}.{name}" if prefix else name
                 if is_map(value_node) or is_seq(value_node):
                     found.append((code.first_line + key_node.start_mark.line, key, ""))
                     stack.append((value_node, key, depth + 1))

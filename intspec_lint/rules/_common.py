@@ -116,6 +116,7 @@ def source_values(spec, row) -> list[str]:
         return _unique(values)
     if name in _groups(spec)[1]:  # two fields go by this name: which one a contract declares cannot be told
         return []
+    shown: list[str] = []
     for contract in _source_contracts(spec, row):
         for role, body in contract.bodies.items():
             if role == "response":
@@ -128,8 +129,9 @@ def source_values(spec, row) -> list[str]:
         if row.source_type is not None and is_enum_type(row.source_type.text):
             for example in contract.examples:
                 if example.role != "response":
-                    values += [str(v) for v in _values_at(example.data, row.source_field.text)]
-    return _unique(values)
+                    shown += [str(v) for v in _values_at(example.data, row.source_field.text)]
+    # the declared values are the domain; an example that breaks them is IS204's, not a value to map
+    return _unique(values or shown)
 
 
 def _source_contracts(spec, row) -> list:
