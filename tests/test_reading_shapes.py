@@ -432,3 +432,14 @@ def test_a_placeholder_word_among_a_list_of_codes_is_one_of_the_codes():
     assert not is_placeholder("U, PG, 12A, 15, 18 or TBC (To Be Classified)")
     assert is_placeholder("retries: 3, cap TBC")
     assert is_placeholder("TBC")
+
+
+def test_an_html_table_with_cells_spanning_rows_and_columns_is_read_as_the_eye_reads_it():
+    """`rowspan` puts the cell in the rows below it too, `colspan` fills its columns: the error table's
+    503 row is transient though its class cell stands in the row above."""
+    text = ("# Kiosk → Library\n\n## Errors\n\n<table>\n<tr><th>Class</th><th>Codes</th><th>Handling</th></tr>\n"
+            "<tr><td rowspan=\"2\">Transient</td><td>429</td><td>retry with backoff</td></tr>\n"
+            "<tr><td>503</td><td>retry with backoff</td></tr>\n"
+            "<tr><td>Permanent</td><td>400, 404</td><td>dead-letter and alert</td></tr>\n</table>\n")
+    transient = " ".join(e.examples.text for e in spec_of(text).errors if e.category == "transient" and e.examples)
+    assert "503" in transient and "429" in transient

@@ -59,6 +59,7 @@ def markdownize(lines: list[str]) -> list[str]:
             continue
         if re.match(r"^\s*<table\b", line, re.I):
             in_table, header_pending = True, True
+            spans: dict[int, list] = {}  # column -> [rows left, text] of a cell that spans rows below it
         if in_table:
             if buffered or (re.search(r"<tr\b", line, re.I) and not re.search(r"</tr>", line, re.I)):
                 buffered.append(line)  # a row written over several lines: read whole on its last line
@@ -66,7 +67,7 @@ def markdownize(lines: list[str]) -> list[str]:
                     out.append("")
                     continue
                 line, buffered = " ".join(buffered), []
-            out.extend(_table_line(line, out, header_pending))
+            out.extend(_table_line(line, out, header_pending, spans))
             if _ROW.search(line):
                 header_pending = False
             if re.search(r"</table>", line, re.I):
@@ -101,14 +102,15 @@ def markdownize(lines: list[str]) -> list[str]:
     return out
 
 
-def _table_line(line: str, out: list[str], header_pending: bool) -> list[str]:
+def _table_line(line: str, out: list[str], header_pending: bool, spans: dict[int, list] | None = None) -> list[str]:
     rows = _ROW.findall(line)
     if not rows:
         return [""]  # "<table>", "</table>", a "<tbody>" line
     texts = []
+    spans = {} if spans is None else spans
     for index, row in enumerate(rows):
-        cells = _CELL.findall(row)
-        texts.append("| " + " | ".join(_inline(c).replace("|", "\\|") for _, c in cells) + " |")
+        cells = _spread(_CELL_SPANS.findall(row), spans)
+        texts.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         if index == 0 and header_pending:
             delimiter = "|" + "|".join("---" for _ in cells) + "|"
             if out and out[-1] == "" and len(rows) == 1:  # the "<table>" line above: the header goes there
@@ -117,6 +119,38 @@ def _table_line(line: str, out: list[str], header_pending: bool) -> list[str]:
             else:
                 texts.append(delimiter)
     return ["\n".join(texts)]
+
+
+_CELL_SPANS = re.compile(r"<t[hd]\b([^>]*)>(.*?)</t[hd]>", re.I | re.S)
+_SPAN = re.compile(r"\b(row|col)span\s*=\s*[\"']?(\d+)", re.I)
+
+
+def _spread(cells: list[tuple[str, str]], spans: dict[int, list]) -> list[str]:
+    """A row's cells in the table's columns: a cell with `colspan` fills its columns, one with `rowspan`
+    also stands in the rows below it (their columns shift right past it), as the eye reads the table."""
+    out: list[str] = []
+    queue = list(cells)
+    column = 0
+    while queue or any(c >= column for c in spans):
+        if column in spans:
+            left = spans[column]
+            out.append(left[1])
+            left[0] -= 1
+            if left[0] <= 0:
+                del spans[column]
+            column += 1
+            continue
+        if not queue:
+            break
+        attributes, content = queue.pop(0)
+        text = _inline(content)
+        sizes = {kind.lower(): int(number) for kind, number in _SPAN.findall(attributes)}
+        for offset in range(max(1, min(sizes.get("col", 1), 20))):
+            out.append(text)
+            if sizes.get("row", 1) > 1:
+                spans[column] = [min(sizes["row"], 200) - 1, text]
+            column += 1
+    return out
 
 
 def _inline(text: str) -> str:
