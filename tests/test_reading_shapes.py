@@ -443,3 +443,24 @@ def test_an_html_table_with_cells_spanning_rows_and_columns_is_read_as_the_eye_r
             "<tr><td>Permanent</td><td>400, 404</td><td>dead-letter and alert</td></tr>\n</table>\n")
     transient = " ".join(e.examples.text for e in spec_of(text).errors if e.category == "transient" and e.examples)
     assert "503" in transient and "429" in transient
+
+
+def test_a_plantuml_diagrams_notes_are_read_as_paragraphs():
+    """A PlantUML note says things in words (how each side authenticates, where failed messages go); its
+    activities and arrows draw steps and calls, no statements."""
+    text = ("# App → Highways\n\n## Context\n\n```plantuml\n@startuml\nSS --> GW : F1 new report\n"
+            "note right of GW\n  **App → Highways auth**\n  OAuth 2.0 client credentials, scope enquiries.write\n"
+            "  Client certificate, 12 months, renewed 30 days before expiry.\n"
+            "  Private key in Secrets Manager app/highways/cert.\nend note\n"
+            "note left of SS\n  **Highways → App auth**\n  HMAC-SHA256 signature header, shared secret\n"
+            "  Rotated every 6 months; stored in Key Vault kv-highways.\nend note\n@enduml\n```\n")
+    def undocumented(doc):
+        return [f for f in lint_text(doc, "markdown") if f.code == "IS301" and "not documented" in f.message]
+    assert not undocumented(text)
+    assert undocumented(text[:text.index("note right of GW")] + "@enduml\n```\n")
+    from intspec_lint.reading.statements import plantuml_statements
+    from intspec_lint.document.model import Code
+    from intspec_lint.span import Span
+    runs = plantuml_statements(Code("plantuml", ":POST /v2/enquiries;\nA --> B : call\nnote right: Permanent, no retry",
+                                    Span(1, 1, 5, 1), 2))
+    assert [[t for _, t in run] for run in runs] == [["Permanent, no retry"]]

@@ -360,6 +360,10 @@ class _Flattener:
             for line, said in diagram_statements(code):
                 self.sentences([(line, said)], path, section, statement)
             return
+        if code.info in _PLANTUML or code.text.lstrip().startswith("@startuml"):
+            for run in plantuml_statements(code):  # its notes, its actions and its arrows' labels say things
+                self.sentences(run, path, section, statement)
+            return
         if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
             run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
             for offset, raw in enumerate([*code.text.split("\n"), ""]):
@@ -421,6 +425,39 @@ def diagram_statements(code: Code) -> list[tuple[int, str]]:
         text = f"{said or labels.get(source, source)} → {labels.get(target, target)}"
         out.append((code.first_line + offset, text.replace("<br/>", " ")))
     return out
+
+
+_PLANTUML = {"plantuml", "puml", "uml"}
+_PUML_NOTE_OPEN = lazy(r"^\s*(?:floating\s+)?note\b[^:]*$", re.I)
+_PUML_NOTE_LINE = lazy(r"^\s*(?:floating\s+)?note\b[^:]*:\s*(.+)$", re.I)
+_PUML_NOTE_END = lazy(r"^\s*end\s*note\b", re.I)
+
+
+def plantuml_statements(code: Code) -> list[list[tuple[int, str]]]:
+    """Runs of (line, text) a PlantUML diagram says in words: each note, a paragraph of its lines, markup
+    (`**Transient**`) left out. Its activities and arrows draw steps and calls (`:POST /v2/enquiries;`), no
+    statements of the design."""
+    def clean(text: str) -> str:
+        return re.sub(r"\*\*|__|<[^>]+>", "", text.replace("\\n", "; ")).strip()
+
+    runs: list[list[tuple[int, str]]] = []
+    note: list[tuple[int, str]] | None = None
+    for offset, raw in enumerate(code.text.split("\n")):
+        line = code.first_line + offset
+        if note is not None:
+            if _PUML_NOTE_END.match(raw):
+                runs.append(note)
+                note = None
+            elif raw.strip():
+                note.append((line, clean(raw)))
+            continue
+        if _PUML_NOTE_OPEN.match(raw):
+            note = []
+            continue
+        found = _PUML_NOTE_LINE.match(raw)
+        if found:
+            runs.append([(line, clean(found.group(1)))])
+    return [run for run in runs if any(text for _, text in run)]
 
 
 # a decision log or requirement list as a table: the first column says, the second explains
