@@ -232,3 +232,19 @@ def test_an_example_that_breaks_a_declared_enum_adds_no_value_to_map():
             "| `decision` | string enum | `status` | varchar(10) | `approved` → `OK`, `rejected` → `NO` |\n")
     assert "IS803" not in codes(text)
     assert "IS204" in codes(text)
+
+
+def test_a_mapping_table_with_no_type_column_takes_the_contracts_declared_type():
+    """"| Source | Target | Rule |" has no place for the source's type: the contract's field table gives it
+    (`component_marks` array); a table with a source type column whose cell is empty keeps its gap."""
+    contract = ("# Exams → Teaching app\n\n## Contracts\n\n### Results webhook\n\n`POST https://app.example/v1/results`\n\n"
+                "| Field | Type | Notes |\n|---|---|---|\n| `candidate_no` | string | |\n"
+                "| `component_marks` | array of {`component` string, `mark` integer} | empty for theory |\n\n"
+                "Status codes: `204` stored, `400` invalid.\n\n")
+    untyped = contract + ("## Mapping\n\n| Source | Target | Rule |\n|---|---|---|\n"
+                          "| `candidate_no` (string) | `candidate.ref` (varchar(12)) | copy |\n"
+                          "| `component_marks[]` | `result_component` rows (`name` varchar, `mark` smallint) | one row each |\n")
+    assert not [f for f in lint_text(untyped, "markdown") if f.code == "IS801" and "source type" in f.message]
+    typed = contract + ("## Mapping\n\n| Source | Source type | Target | Target type | Rule |\n|---|---|---|---|---|\n"
+                        "| `component_marks[]` | | `result_component` rows | smallint | one row each |\n")
+    assert [f for f in lint_text(typed, "markdown") if f.code == "IS801" and "source type" in f.message]

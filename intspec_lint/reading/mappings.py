@@ -28,13 +28,15 @@ _TYPED_FIELD = lazy(r"^`?(?P<field>[\w.\[\]/$@-]+)`?\s*\((?P<type>[^()]*(?:\([^(
 
 def read(r: Reading) -> None:
     rows: dict[int, Mapping] = {}  # id(item statement) -> the mapping it states or belongs to
+    untyped: set[int] = set()  # ids of the rows of tables with no column for a side's type
     arrow_rows: set[int] = set()  # the items that state a mapping
     for statement in r.statements:
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "mappings" and not r.per_table(
                     "record-layout", statement.table, lambda: record_layout(statement.table, kind[1])):
-                _row(r, statement, kind[1])
+                if _row(r, statement, kind[1]):  # no type column: the contract's declaration may give it
+                    untyped.add(id(r.spec.mappings[-1]))
             elif kind is None and "mappings" in statement.placed and len(statement.row.cells) == 2:
                 _pair(r, statement, *(cell.text for cell in statement.row.cells))
         elif statement.shape == "item" and "mappings" in statement.placed:
@@ -65,6 +67,7 @@ def read(r: Reading) -> None:
             r.mark("mappings", span)
             r.spec.mappings.append(Mapping(span, **found))
     _declared_types(r.spec, [row for key, row in rows.items() if r.spec.mappings and key in arrow_rows])
+    _declared_types(r.spec, [row for row in r.spec.mappings if id(row) in untyped], copies=False)
     previous = None
     for row in r.spec.mappings:
         if previous is not None and row.transform is not None and previous.transform is not None and \
@@ -80,7 +83,8 @@ def read(r: Reading) -> None:
             row.source_type = evidence("(the values of its enum map)", row.span)
 
 
-def _row(r: Reading, statement, columns: dict[int, str]) -> None:
+def _row(r: Reading, statement, columns: dict[int, str]) -> bool:
+    """Read a mapping table's row; whether the table has no column for one side's type."""
     cells = statement.row.cells
     fields: dict[str, Value] = {}
     for index, name in columns.items():
@@ -94,6 +98,7 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             fields[f"{side}_type"] = value(typed.group("type"), field.span)
     r.mark("mappings", statement.section.span)
     r.spec.mappings.append(Mapping(statement.span, **fields, group=id(statement.table)))
+    return "source_type" not in columns.values() or "target_type" not in columns.values()
 
 
 _ARROW_IN = re.compile(r"→|->|⟶|⇒|=>")
@@ -114,10 +119,11 @@ def _groups(statement, found: dict[str, str]) -> bool:
         "target_type") for item in nested)
 
 
-def _declared_types(spec, rows) -> None:
+def _declared_types(spec, rows, copies: bool = True) -> None:
     """A field of an arrow line that gives no type ("`kind` (enum) → `type`: ...") takes the one its
-    contract declares for it, when every contract that declares the field gives it the same type. (A
-    table's empty type cell stays empty: the author had a place for the type and left it out.)"""
+    contract declares for it, when every contract that declares the field gives it the same type; so does
+    a row of a table with no column for that type. (A table's empty type cell stays empty: the author had a
+    place for the type and left it out.)"""
     declared: dict[str, set[tuple[str, object]]] = {}
     for contract in spec.contracts:
         for body in contract.bodies.values():
@@ -136,7 +142,7 @@ def _declared_types(spec, rows) -> None:
                 found, span = next(iter(types))
                 setattr(row, f"{side}_type", Value(found, span))
         source, target = row.source_type, row.target_type
-        if given(row.transform) and _COPY.match(row.transform.text) and given(source) != given(target):
+        if copies and given(row.transform) and _COPY.match(row.transform.text) and given(source) != given(target):
             # "`station_id` → `station_ref`: copy": a copy keeps the type the other side has
             row.source_type, row.target_type = source or target, target or source
 
