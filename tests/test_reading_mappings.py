@@ -248,3 +248,12 @@ def test_a_mapping_table_with_no_type_column_takes_the_contracts_declared_type()
     typed = contract + ("## Mapping\n\n| Source | Source type | Target | Target type | Rule |\n|---|---|---|---|---|\n"
                         "| `component_marks[]` | | `result_component` rows | smallint | one row each |\n")
     assert [f for f in lint_text(typed, "markdown") if f.code == "IS801" and "source type" in f.message]
+
+
+def test_a_row_that_says_its_fields_are_not_mapped_owes_no_types():
+    """"| `poleId`, `eventId` | | (none) | | Logging only |" maps nothing: no type or transform is asked."""
+    text = ("# Survey app → Planner\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `survey_id` | string | `survey.id` | uuid | copy |\n"
+            "| `poleId`, `eventId`, `occurredAt` | | (none) | | Logging only |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
+    assert [f for f in lint_text(text.replace("(none)", "`audit.note`"), "markdown") if f.code == "IS801"]

@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..reading.mappings import not_kept
 from ._common import label, missing, names_of, said_of
 
 _FIELDS = (
@@ -46,6 +47,9 @@ def mapping_incomplete(spec, options):
     typed = {side for side in ("source", "target") if any(getattr(row, f"{side}_type") is not None
                                                            for row in spec.mappings)}
     for row in spec.mappings:
+        target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
+        if target in _NOT_MAPPED or (target and not_kept(target)):
+            continue  # "| `poleId`, `eventId` | | (none) | | Logging only |": fields said not to be mapped
         subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
         for field, what in _FIELDS:
             side = field.split("_")[0]
@@ -63,6 +67,7 @@ def mapping_incomplete(spec, options):
 
 
 _FIELD_NAME = re.compile(r"^[\w.\[\]{}$@/-]+(?:\s*(?:,|\+|and)\s*[\w.\[\]{}$@/-]+)*$")
+_NOT_MAPPED = {"(none)", "none", "n/a", "(not mapped)", "not mapped", "(not stored)", "-", "—", "–"}
 _NO_FIELD = {"", "-", "—", "–", "null", "none", "n/a", "na", "(none)", "constant", "generated"}
 
 
