@@ -257,3 +257,14 @@ def test_a_row_that_says_its_fields_are_not_mapped_owes_no_types():
             "| `poleId`, `eventId`, `occurredAt` | | (none) | | Logging only |\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
     assert [f for f in lint_text(text.replace("(none)", "`audit.note`"), "markdown") if f.code == "IS801"]
+
+
+def test_a_row_whose_values_become_methods_or_paths_picks_the_call_and_owes_no_target_type():
+    """"| `event` | enum | endpoint | | `badge.printed` → `/check-ins`, `badge.returned` → `/check-outs` |" routes
+    the call; an empty target type on a row mapping values to values is still a gap."""
+    text = ("# Kiosk → Hostbook\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `event_id` | string | `Idempotency-Key` | string | copy |\n"
+            "| `event` | enum | endpoint | | `badge.printed` → `/check-ins`, `badge.returned` → `/check-outs` |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
+    values = text.replace("`/check-ins`", "`IN`").replace("`/check-outs`", "`OUT`")
+    assert [f for f in lint_text(values, "markdown") if f.code == "IS801" and "target type" in f.message]

@@ -55,6 +55,8 @@ def mapping_incomplete(spec, options):
             side = field.split("_")[0]
             if field.endswith("_type") and (side not in typed or not _is_field(getattr(row, f"{side}_field"))):
                 continue  # a constant, a generated value or a description has no type of its own to give
+            if field == "target_type" and row.enum_map and all(_ROUTE.match(v.strip("` ")) for v in row.enum_map.values()):
+                continue  # "`visit.cancelled` → `DELETE`", "`badge.printed` → `/check-ins`": it picks the call
             if field == "transform" and row.transform is None and row.enum_map:
                 continue  # the enum map is the transform: each value and what it becomes
             cue = "type" if field.endswith("_type") else None
@@ -67,6 +69,7 @@ def mapping_incomplete(spec, options):
 
 
 _FIELD_NAME = re.compile(r"^[\w.\[\]{}$@/-]+(?:\s*(?:,|\+|and)\s*[\w.\[\]{}$@/-]+)*$")
+_ROUTE = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|^/[\w{}/.-]*$")
 _NOT_MAPPED = {"(none)", "none", "n/a", "(not mapped)", "not mapped", "(not stored)", "-", "—", "–"}
 _NO_FIELD = {"", "-", "—", "–", "null", "none", "n/a", "na", "(none)", "constant", "generated"}
 
