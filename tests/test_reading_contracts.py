@@ -587,3 +587,20 @@ def test_a_statement_led_by_a_facet_label_names_no_contract():
             "## Idempotency\n\nHeaders: C1 sends `Idempotency-Key`; a repeat with the same key returns the first "
             "result.\n")
     assert [f for f in lint_text(text, "markdown") if f.code == "IS901" and "follow-ups" in f.message]
+
+
+def test_a_table_under_a_parameters_title_declares_headers_not_body_fields():
+    """A Redoc-like "HEADER PARAMETERS" table (Authorization, Idempotency-Key) is the call's headers: the body
+    example is not asked for them; a field table under "Headers as C2." is still the body's."""
+    text = ("# Airline → Pads\n\n## Contracts\n\n### Create treatment request\n\n`POST /treatment-requests`\n\n"
+            "HEADER PARAMETERS\n\n| Name | Type | Required | Description |\n|---|---|---|---|\n"
+            "| Authorization | string | yes | `Bearer <token>` |\n| Idempotency-Key | string (uuid) | yes | kept 72 h |\n\n"
+            "REQUEST BODY SCHEMA\n\n| Field | Type | Required | Description |\n|---|---|---|---|\n"
+            "| flight_date | string (date) | yes | |\n| pad_id | string | yes | |\n\n"
+            "| Code | Description |\n|---|---|\n| 201 | Accepted |\n| 400 | Invalid |\n\nRequest sample\n\n"
+            '```json\n{"flight_date": "2025-01-14", "pad_id": "P3"}\n```\n\nResponse sample\n\n'
+            '```json\n{"request_id": "trq_1"}\n```\n')
+    contract, = spec_of(text).contracts
+    assert {h.text for h in contract.headers} >= {"Authorization", "Idempotency-Key"}
+    assert [f.name for f in contract.bodies["request"].fields] == ["flight_date", "pad_id"]
+    assert "IS204" not in codes(text)

@@ -230,6 +230,7 @@ def _keyed_roles(statements: list[Statement]) -> list[str]:
     return roles
 
 
+_PARAMETERS_TITLE = lazy(r"\b(?:parameters?|params|headers?)\W*$", re.I)  # "HEADER PARAMETERS", "Query params:"
 _TITLE_ONLY = lazy(r"^\W*\w+(?:[ -]\w+){0,2}\W*$")  # "Response", "Example request": a title, not "Response: empty body."
 
 
@@ -364,6 +365,10 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
                     meaning = value(cells[meaning_col].text, cells[meaning_col].span)
                 codes = codes_in_cell(cells[code_col].text) or [int(match.group(1))]  # "| 200 or 204 | Processed |"
                 contract.status_codes += [StatusCode(code, statement.span, meaning) for code in codes]
+    elif kind and kind[0] == "schema_fields" and _TITLE_ONLY.match(label) and _PARAMETERS_TITLE.search(label) and \
+            not role_of(label):
+        if cells and re.search(r"\bheaders?\b", label, re.I):  # "HEADER PARAMETERS" over a table of names: the
+            contract.headers.append(value(cells[0].text.strip("`"), statement.span))  # call's headers, no body field
     elif kind and kind[0] == "schema_fields":
         items = _ITEMS_OF.search(label)  # "`passages` (array, 1-500) of:": the members of a field already declared
         owner = next((role for role, body in contract.bodies.items() for f in body.fields
