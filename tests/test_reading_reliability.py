@@ -341,3 +341,12 @@ def test_a_metric_whose_name_reads_as_a_clause_is_a_step_not_a_metric_owed_anyth
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "P-03" in f.message]
     named = text.replace("| If the queue is growing, go to P-03 | > 500 | |", "| Consumer lag `faults-in` | > 900 | |")
     assert [f for f in lint_text(named, "markdown") if f.code == "IS701" and "lag" in f.message]
+
+
+def test_a_threshold_that_names_the_states_it_fires_on_is_a_value():
+    """"`PARTIAL` or `REJECTED`" is a threshold an alert can fire on; "if it looks high" is not."""
+    text = ("# Feed → Brewery\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| F4 ack status | `PARTIAL` or `REJECTED` | Warning, finance@feed.example |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "no value" in f.message]
+    vague = text.replace("`PARTIAL` or `REJECTED`", "if it looks high")
+    assert [f for f in lint_text(vague, "markdown") if f.code == "IS701" and "no value" in f.message]

@@ -94,4 +94,5 @@ _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  
 _CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|stale|absent|"
                        r"not\s+\w+|no\s+\w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|"
-                       r"thousand)\b", re.I)  # numbers in words too
+                       r"thousand)\b"  # numbers in words too
+                       r"|`[^`]+`|\b(?-i:[A-Z][A-Z_]{2,})\b", re.I)  # a state it fires on: "`PARTIAL` or `REJECTED`"
