@@ -464,3 +464,16 @@ def test_a_plantuml_diagrams_notes_are_read_as_paragraphs():
     runs = plantuml_statements(Code("plantuml", ":POST /v2/enquiries;\nA --> B : call\nnote right: Permanent, no retry",
                                     Span(1, 1, 5, 1), 2))
     assert [[t for _, t in run] for run in runs] == [["Permanent, no retry"]]
+
+
+def test_pipe_rows_written_without_a_delimiter_row_are_a_table():
+    """A spreadsheet tab exported as "| Category | Codes | Handling |" over "| transient | 429, 503 | retry |"
+    with no |---| row is a table; a grid table's rows and the rows of an HTML table's body stay theirs."""
+    text = ("# Site → Channel\n\nTab: Errors\n\n| Category | Codes / cases | Handling |\n"
+            "| transient | 429, 503, timeouts | retried with backoff |\n"
+            "| permanent | 400, 401, 404 | no retry; dead-letter queue; on-call alerted |\n")
+    assert {e.category for e in spec_of(text).errors} == {"transient", "permanent"}
+    from intspec_lint.document.markdown import parse_markdown
+    from intspec_lint.document.model import Table
+    grid = "# G\n\n+----+----+\n| a  | b  |\n+====+====+\n| 1  | 2  |\n| 3  | 4  |\n+----+----+\n"
+    assert not [b for s in parse_markdown(grid).root.walk() for b in s.blocks if isinstance(b, Table)]
