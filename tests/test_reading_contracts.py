@@ -604,3 +604,15 @@ def test_a_table_under_a_parameters_title_declares_headers_not_body_fields():
     assert {h.text for h in contract.headers} >= {"Authorization", "Idempotency-Key"}
     assert [f.name for f in contract.bodies["request"].fields] == ["flight_date", "pad_id"]
     assert "IS204" not in codes(text)
+
+
+def test_every_consumer_said_safe_against_redelivery_covers_the_writes():
+    """"Every consumer here is safe against redelivery" is a statement about every write, like "all writes
+    are idempotent"."""
+    base = ("# Inverters → Field desk\n\n## Contracts\n\n### C1 `POST /sunwatch/alarms`\n\n"
+            "Body: `alarms` array. Status codes: `202` queued, `400` invalid.\n\n"
+            "### C4 `POST https://relay.example/fielddesk/workorders`\n\n"
+            "Body: `workOrderId` string. Status codes: `202` queued, `400` invalid.\n\n## Duplicates\n\n")
+    said = base + "Every consumer here is safe against redelivery; each keeps the ids it has applied for 7 days.\n"
+    assert "IS901" not in codes(said)
+    assert "IS901" in codes(base + "Deliveries are at least once.\n")

@@ -22,6 +22,7 @@ _IDEMPOTENCY = lazy(
     r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
     r"detected|suppressed|collapsed|merged|no-?ops?|acknowledged|answered)"
     r"|\b(?:ignor|discard|dropp|skipp|reject|detect|suppress|collaps)\w*\s+(?:the\s+|any\s+)?(?:\w+\s+)?duplicates?\b"
+    r"|\bsafe\s+(?:against|for|on|under)\s+(?:re-?deliver\w*|retries|duplicates?|replays?|repeats?)\b"
     r"|\bunique\s+(?:index|constraint|key)\b|\bprocessed[- ]\w+\s+(?:table|set|store)\b|\breplay(?:s|ed)?\s+(?:are|is)\s+safe"
     r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
     r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b"
