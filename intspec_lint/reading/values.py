@@ -50,10 +50,7 @@ def is_placeholder(text: str) -> bool:
     if not _PLACEHOLDER_TOKEN.search(stripped):
         return False
     bare = _LISTED.sub(" ", _NAMED.sub(" ", _QUOTED.sub(" ", text)))
-    found = _PLACEHOLDER_TOKEN.search(bare)
-    if found and len(bare.split()) > 12 and len(bare[:found.start()].split()) > 4:
-        return False  # "exponential backoff ×2 ... open for: TBD (team to confirm)": one part owed, not the value
-    return bool(found)
+    return bool(_PLACEHOLDER_TOKEN.search(bare))
 
 
 def duration_seconds(text: str, bare_unit: float | None = None) -> float | None:
