@@ -169,3 +169,16 @@ def test_a_message_whose_destination_is_told_in_words_is_not_asked_for_a_queue()
     assert "IS201" not in codes(SIGN_OFF)
     silent = SIGN_OFF.replace("lands in the planner's inbox for the depot that ran the job, one", "is sent once")
     assert "IS201" in codes(silent)
+
+
+def test_a_clause_a_contract_points_at_speaks_for_it():
+    """A contract whose text points at a clause for its answer ("TeachStudio's answer (C-4)") is spoken of
+    where that clause stands: its codes there are not missing."""
+    base = ("# Board → Studio\n\n## Producer obligations\n\n- **P-4** The board shall deliver events by "
+            "`POST https://studio.example/v1/results` with `Content-Type: application/json`. Body: `event_id` string, "
+            "`grade` integer. Example: `{\"event_id\": \"e-1\", \"grade\": 5}`. The studio's answer (C-4): "
+            "`{\"received\": \"e-1\"}`.\n\n## Consumer obligations\n\n")
+    said = base + "- **C-4** The studio answers 200 OK once the event is stored, 400 Bad Request on a bad body.\n"
+    assert not [f for f in lint_text(said, "markdown") if f.code == "IS201" and "status codes" in f.message]
+    silent = base + "- **C-4** The studio stores the event before it answers.\n"
+    assert [f for f in lint_text(silent, "markdown") if f.code == "IS201" and "status codes" in f.message]

@@ -135,6 +135,8 @@ class Testimony:
         for statement in statements:
             key = id(statement.section)
             text, lead, led = statement.text, statement.text, False
+            if statement.ref:  # "C-4", taken off "C-4 The studio answers ...": the name others point at it by
+                text = lead = f"{statement.ref} {text}"
             if statement.cells and len(statement.cells) > 1:  # a row by its columns: "Trigger event: Clinician signs"
                 text = " | ".join(f"{header}: {cell}" for header, cell in statement.cells.items()
                                   if cell.strip(" `*_").lower() not in _EMPTY)  # "Idempotency: —" says nothing

@@ -57,6 +57,7 @@ class Statement:
     depth: int = 0  # list nesting
     key: str = ""  # a code key's path ("retry.max_attempts") or a "key: value" line's key
     value: str = ""  # what stands after the key
+    ref: str = ""  # the id the document gives it ("AC-13", "C-4"), taken off its words: the name others use
     placed: set[str] = field(default_factory=set)  # parts by where it stands: heading, table, section
     topics: set[str] = field(default_factory=set)  # ... and by its own words
 
@@ -112,13 +113,15 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     asked = False
     for statement in out:
         if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
+            statement.ref = statement.key if _ID_ONLY.match(statement.key) else ""
             _drop_label(statement)  # "**AC-13** Curator authenticates ...", "Q: ...?" then "A: Transient — ...": the
             # requirement's id or the answer's label names no system and no field
         asked = asked or bool(statement.key and _QUESTION.match(statement.key)) or bool(
             statement.shape == "heading" and _ASKS.match(statement.text))  # "**Q: ...?**" made a heading
         if statement.shape in ("sentence", "line", "item") and not statement.key:
             clause = _CLAUSE_ID.match(statement.text)
-            if clause:  # "IR-702 The HTU shall renew ...": the requirement's id is no part of what it says
+            if clause:  # "IR-702 The HTU shall renew ...": the requirement's id is no part of what it says,
+                statement.ref = clause.group(0).strip(" .:)")  # but the name others point at it by
                 statement.text = statement.text[clause.end():]
     return out
 

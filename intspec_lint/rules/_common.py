@@ -65,6 +65,8 @@ def contract_namer(spec):
     def _names(contract) -> list[str]:
         found = names_of(*(v.text for v in (contract.name, contract.url, contract.topic) if v is not None))
         found += [name for name in spec.ids_at(contract.span.line) if name not in found]
+        # a clause its own text points at for the rest ("TeachStudio's answer (C-4): ...", "per RQ-34")
+        found += [ref for pair in _REFERENCED.findall(contract.text) for ref in pair if ref and ref not in found]
         if contract.method is not None and contract.url is not None:
             path = names_of(contract.url.text)[:1]
             if path and paths.get(path[0], 0) > 1:  # "GET /ports/{id}" beside "DELETE /ports/{id}"
@@ -72,6 +74,9 @@ def contract_namer(spec):
         return found
 
     return names
+
+
+_REFERENCED = re.compile(r"\((?:see\s+|clause\s+|per\s+)?([A-Z]{1,4}-\d{1,3})\)|\b(?:per|see)\s+([A-Z]{1,4}-\d{1,3})\b")
 
 
 def gap(span: Span, subject: str, what: str, fix: str = "", severity: Severity | None = None,
