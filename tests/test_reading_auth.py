@@ -212,3 +212,14 @@ def test_a_program_variable_assigned_to_a_token_is_no_pasted_secret():
     assert "IS303" not in codes(sample)
     pasted = sample.replace("r.sessionToken", '"wk_live_9fQ2xLr7Tz81mNc4Vb6Hs3Jd"')
     assert "IS303" in codes(pasted)
+
+
+def test_a_file_said_to_hold_references_not_secrets_is_no_unsafe_store():
+    """"The `op://` values in `.env` are references, not secrets" denies that the file holds credentials;
+    "the secret is kept in `.env`" does not."""
+    base = ("# Club → Bookings\n\n## Authentication\n\n### CueClock webhook\n\n- **Mechanism**: HMAC-SHA256 signature over the body\n"
+            "- **Rotation**: every 90 days from the admin console\n")
+    denied = base + ("- **Storage**: every secret lives in 1Password (vault `club-systems`) and reaches the container "
+                     "through `op run`. The `op://` values in `.env` are references, not secrets.\n")
+    assert "IS302" not in codes(denied)
+    assert "IS302" in codes(base + "- **Storage**: the secret is kept in `.env` on the host.\n")

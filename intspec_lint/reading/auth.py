@@ -61,7 +61,9 @@ _UNSAFE_STORE = lazy(
     re.I,
 )
 _NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
-                     r"\btrust\s*store\b|\bcertificates?\s+only\b", re.I)
+                     r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
+                     r"\bnothing\s+secret\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",
+                     re.I)
 # key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
 _MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?|certs?)\b", re.I)
 _NOT_SECRET_KEY = lazy(r"\bnot\s+a\s+secret\b", re.I)
