@@ -223,3 +223,15 @@ def test_a_file_said_to_hold_references_not_secrets_is_no_unsafe_store():
                      "through `op run`. The `op://` values in `.env` are references, not secrets.\n")
     assert "IS302" not in codes(denied)
     assert "IS302" in codes(base + "- **Storage**: the secret is kept in `.env` on the host.\n")
+
+
+def test_a_host_key_or_a_headers_line_under_the_auth_part_is_no_credential_entry():
+    """"Kestrel host key (pin this): SHA256:..." is a server's public key, and "Headers for both: ..." says
+    what every call carries: neither is asked for a rotation."""
+    text = ("# Pool → Depot\n\n## Authentication\n\n"
+            "- **Pool → Depot**: OAuth 2.0 client credentials; secret rotated every 90 days; kept in Azure Key Vault.\n"
+            "- **Depot → Pool**: SFTP with an SSH key pair, rotated yearly; private key in AWS Secrets Manager.\n"
+            "- **Kestrel host key (pin this)**: `SHA256:Zq3v7x0f2nKp9cT1bY8uR4mW6sE5dH2jL0aG7iO3kQ`\n"
+            "- **Headers for both**: `Authorization: Bearer <token>` and `X-Request-Id`.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["Pool → Depot", "Depot → Pool"]
+    assert "IS301" not in codes(text)
