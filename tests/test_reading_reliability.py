@@ -350,3 +350,14 @@ def test_a_threshold_that_names_the_states_it_fires_on_is_a_value():
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "no value" in f.message]
     vague = text.replace("`PARTIAL` or `REJECTED`", "if it looks high")
     assert [f for f in lint_text(vague, "markdown") if f.code == "IS701" and "no value" in f.message]
+
+
+def test_a_category_told_in_words_in_the_error_section_is_not_missing():
+    """Beside a transient category read from a table, "a request the council refuses is not retried" tells of
+    the permanent category in words no reader placed: it is not called missing; with nothing of it in the
+    section, it is."""
+    base = ("# App → Council\n\n## Error handling\n\n| Class | Codes | Handling |\n|---|---|---|\n"
+            "| Transient | 429, 503, timeouts | retried with backoff |\n\n")
+    said = base + "A request the council refuses is not retried; it waits in `outbox_failed` for the on-call engineer.\n"
+    assert not [f for f in lint_text(said, "markdown") if f.code == "IS401" and "permanent" in f.message]
+    assert [f for f in lint_text(base, "markdown") if f.code == "IS401" and "permanent" in f.message]

@@ -58,6 +58,10 @@ CUES = {
         r"Payload|Request Time-?out|Moved|See Other|Not Modified|Partial|Multi)"
         r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b"
         r"|\b[1-5]xx\b|\b(?:ACK|NACK|NAK)\b", re.I),
+    # an error category told in words no reader placed: "4xx are never retried", "temporary failures", "a 207"
+    "transient": lazy(r"\b(?:transient|temporary|temporarily|retr(?:y|i)able|5xx|time-?outs?)\b", re.I),
+    "permanent": lazy(r"\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|fatal|"
+                      r"unrecoverable|4xx)\b", re.I),
     # where a message goes: a queue, topic or folder named, or an address ("sftp://...", "s3://...")
     "location": lazy(r"\b(?:queues?|topics?|exchanges?|streams?|channels?|subjects?|buckets?|folders?|director(?:y|ies)|"
                      r"routing[- ]keys?|subscriptions?|webhooks?|endpoints?|inbox|outbox)\b|\b(?:sftp|s3|gs|ftps?|https?|"
