@@ -616,3 +616,15 @@ def test_every_consumer_said_safe_against_redelivery_covers_the_writes():
     said = base + "Every consumer here is safe against redelivery; each keeps the ids it has applied for 7 days.\n"
     assert "IS901" not in codes(said)
     assert "IS901" in codes(base + "Deliveries are at least once.\n")
+
+
+def test_a_section_titled_as_an_example_is_no_contract_of_its_own():
+    """"### 3.2 Example: RegisterEquine" shows a call described elsewhere; with no endpoint before it to join,
+    it is no contract asked for a method and URL."""
+    text = ("# Registry client → Registry\n\n## 3. Service and operations\n\nEndpoint: "
+            "`https://ced.example/soap/v3/RegistryService` (SOAP 1.2).\n\n| Operation | SOAP action |\n|---|---|\n"
+            "| RegisterEquine | `urn:ced:v3/RegisterEquine` |\n\n### 3.2 Example: RegisterEquine\n\nRequest:\n\n"
+            "```xml\n<soap:Envelope><soap:Body><RegisterEquine><ueln>826</ueln></RegisterEquine></soap:Body>"
+            "</soap:Envelope>\n```\n\nResponse:\n\n```xml\n<soap:Envelope><soap:Body><RegisterEquineResponse>"
+            "<status>OK</status></RegisterEquineResponse></soap:Body></soap:Envelope>\n```\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS201" and "Example" in f.message]

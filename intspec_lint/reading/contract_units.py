@@ -170,10 +170,20 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
 
     visit(r.doc.root)
     found.sort(key=lambda unit: unit[2].line)
-    return found
+    # "3.2 Example: RegisterEquine", "3.3 Examples: the other operations": a unit titled as an example shows
+    # contracts told elsewhere; it joins the unit before it when that one names an endpoint, else it is none
+    kept: list[tuple[str, list[Statement], Span]] = []
+    for unit in found:
+        if _EXAMPLE_TITLE.match(strip_numbering(unit[0])) and not METHOD_URL.search(unit[0]):
+            if kept and any(METHOD_URL.search(s.text) for s in kept[-1][1] if s.shape != "code"):
+                kept[-1][1].extend(unit[1][1:] if unit[1] and unit[1][0].shape == "heading" else unit[1])
+            continue
+        kept.append(unit)
+    return kept
 
 
 # a call written out, or named by a comment over what a program block declares for it ("// POST /v1/hauls")
+_EXAMPLE_TITLE = lazy(r"^\W*(?:worked\s+)?(?:examples?|samples?)\b(?!\s+(?:request|response|message|payload|body)s?\s*$)", re.I)
 _REQUEST_LINE = lazy(r"^\s*(?:(?://|#|--)\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
 _COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
 
