@@ -116,15 +116,13 @@ def _table_rule(state, start: int, end: int, silent: bool) -> bool:
     if state.bMarks[second] + state.tShift[second] >= state.eMarks[second]:
         return False
     columns = _delimiter_row(_source_line(state, second))
+    if not columns:
+        return False
     header = _source_line(state, start).strip(MD_TRIM_CHARS)
     if "|" not in header or state.is_code_block(start):
         return False
     header_cells = _split_row(header)
-    bare = not columns and _bare_row(header, 0) and _bare_row(_source_line(state, second), len(header_cells)) \
-        and not _in_grid(state, start)
-    if bare:  # a spreadsheet's rows written without the delimiter row: "| Category | Codes |" then "| a | b |"
-        columns = len(header_cells)
-    if not columns or len(header_cells) != columns:
+    if len(header_cells) != columns:
         return False
     if silent:
         return True
@@ -137,10 +135,8 @@ def _table_rule(state, start: int, end: int, silent: bool) -> bool:
     state.push("thead_close", "thead", -1)
     body = None
     filled = 0
-    line = second if bare else start + 2
+    line = start + 2
     while line < end:
-        if bare and not _bare_row(_source_line(state, line), columns):
-            break
         if state.sCount[line] < state.blkIndent:
             break
         begin = state.bMarks[line] + state.tShift[line]
@@ -156,7 +152,7 @@ def _table_rule(state, start: int, end: int, silent: bool) -> bool:
             break
         if body is None:
             body = state.push("tbody_open", "tbody", 1)
-            body.map = [second if bare else start + 2, 0]
+            body.map = [start + 2, 0]
         _push_row(state, line, cells, columns)
         line += 1
     if body is not None:
@@ -167,27 +163,6 @@ def _table_rule(state, start: int, end: int, silent: bool) -> bool:
     state.parentType = parent
     state.line = line
     return True
-
-
-def _in_grid(state, line: int) -> bool:
-    """The row stands in a grid table (`+----+` rulers above its run of `|` lines), which grid_tables reads,
-    or goes on a table above it past blank lines."""
-    while line > 0 and _source_line(state, line - 1).lstrip().startswith("|"):
-        line -= 1
-    if line > 0 and _source_line(state, line - 1).lstrip().startswith("+"):
-        return True
-    while line > 0 and not _source_line(state, line - 1).strip():  # blank lines after a table's last row
-        line -= 1  # (an HTML table's `<tbody>`): its rows, not a table of their own
-    return line > 0 and _source_line(state, line - 1).lstrip().startswith("|")
-
-
-def _bare_row(text: str, columns: int) -> bool:
-    """A line written as a table row, `| a | b |`, of `columns` cells (any number from 2 when 0)."""
-    text = text.strip(MD_TRIM_CHARS)
-    if len(text) < 3 or text[0] != "|" or text[-1] != "|" or _delimiter_row(text):
-        return False
-    count = len(_split_row(text))
-    return count == columns if columns else count >= 2
 
 
 def _push_row(state, line: int, cells: list[str], columns: int) -> None:

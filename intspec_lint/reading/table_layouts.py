@@ -46,8 +46,30 @@ def _with_grids(blocks: list) -> list:
             for item in block.items:
                 item.blocks = _with_grids(item.blocks)
         table = _grid(block) if isinstance(block, Paragraph) else _aligned(block) if isinstance(block, Code) else None
+        rows = _bare_rows(block) if table is None and isinstance(block, Paragraph) else None
+        if rows and out and isinstance(out[-1], Table) and len(out[-1].header) == len(rows[0].cells):
+            out[-1].rows.extend(rows)  # an HTML table's body after a gap (`<tbody>`): more rows of the table above
+            continue
+        if rows and len(rows) >= 2:  # "| Category | Codes |" over "| transient | 429 |" with no |---| row
+            table = Table(rows[0].cells, rows[1:], block.span)
         out.append(table or block)
     return out
+
+
+def _bare_rows(block: Paragraph) -> list[Row] | None:
+    """A paragraph whose every line is a table row (`| a | b |`) of one width, two cells at least, none of
+    them only dashes (no delimiter row was written): the rows of a table."""
+    lines = block.text.split("\n")
+    if not all(line.strip().startswith("|") and line.strip().endswith("|") and len(line.strip()) > 2 for line in lines):
+        return None
+    rows = []
+    for offset, line in enumerate(lines):
+        cells = [cell.strip() for cell in line.strip()[1:-1].split("|")]
+        if len(cells) < 2 or all(re.fullmatch(r":?-+:?", cell) for cell in cells if cell):
+            return None
+        number = block.span.line + offset
+        rows.append(Row([Cell(cell, Span(number, 1, number, 1)) for cell in cells], Span(number, 1, number, 1)))
+    return rows if len({len(row.cells) for row in rows}) == 1 else None
 
 
 def csv_tables(root: Section, vocab) -> None:
