@@ -361,3 +361,16 @@ def test_a_category_told_in_words_in_the_error_section_is_not_missing():
     said = base + "A request the council refuses is not retried; it waits in `outbox_failed` for the on-call engineer.\n"
     assert not [f for f in lint_text(said, "markdown") if f.code == "IS401" and "permanent" in f.message]
     assert [f for f in lint_text(base, "markdown") if f.code == "IS401" and "permanent" in f.message]
+
+
+def test_a_word_exports_bold_labels_with_hard_line_breaks_head_their_records():
+    """A Word export writes "**F1 latency**\\" over "Metric: ...\\", "Threshold: ...\\", "Alert: ..." under
+    level-1 headings ("# 9. Monitoring"): each bold label heads its record, the first one too."""
+    text = ("# 8. Dead letters\n\nFailed messages go to queue `OUT_ERR`; the on-call is paged.\n\n"
+            "# 9. Monitoring and alerting\n\n"
+            "**F1 latency**\\\nMetric: P95 time from order signed to 201.\\\nThreshold: more than 5 seconds.\\\n"
+            "Alert: warning to the Integration Team channel.\n\n"
+            "**Error rate**\\\nMetric: non-2xx responses.\\\nThreshold: more than 2% over 30 minutes.\\\n"
+            "Alert: critical; page the on-call analyst.\n")
+    kinds = [m.kind for m in spec_of(text).monitoring]
+    assert kinds[:2] == ["latency", "error-rate"]

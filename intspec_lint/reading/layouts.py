@@ -105,12 +105,14 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
     """Make each line of bold text alone the heading of a sub-section holding the blocks after it
     (in place). A paragraph that goes on below its bold first line keeps the rest in the section. The
     first block under the title is its subtitle ("**Spec ABC-12, version 3**"), unless it names a part."""
+    titled = sum(1 for child in root.children if child.level == 1) == 1  # one "# ..." is the title; many are parts
     for section in list(root.walk()):
         kept: list = []
         promoted: list[Section] = []
         for block in section.blocks:
             title = _bold_heading(block, lines)
-            if title is not None and section.level == 1 and not kept and not promoted and not vocab.section_parts(title):
+            if title is not None and titled and section.level == 1 and not kept and not promoted and \
+                    not vocab.section_parts(title):
                 title = None
             if title is not None and promoted and _field_label(title, vocab):
                 title = None  # "**Request body**" under "**3.1 Create order**": the unit's own label, not a sibling
@@ -190,6 +192,7 @@ def _bold_heading(block, lines: list[str]) -> str | None:
     if numbered:
         return _ASIDE.sub("", numbered.group(2)).strip(" .:`") or None
     raw = _TRAILING_COMMENT.sub("", lines[block.span.line - 1]).strip()  # "**Retries** <!-- note -->"
+    raw = raw[:-1].rstrip() if raw.endswith("\\") else raw  # "**F1 latency**\": a hard line break after it
     raw = _ASIDE.sub("", raw)  # "**NCSW to ClearPath** (how ClearPath trusts what comes back)."
     if len(raw) > 80 or not raw.startswith(("**", "__")) or not raw.rstrip(":").endswith(("**", "__")):
         return None
