@@ -458,7 +458,7 @@ def test_a_plantuml_diagrams_notes_are_read_as_paragraphs():
         return [f for f in lint_text(doc, "markdown") if f.code == "IS301" and "not documented" in f.message]
     assert not undocumented(text)
     assert undocumented(text[:text.index("note right of GW")] + "@enduml\n```\n")
-    from intspec_lint.reading.statements import plantuml_statements
+    from intspec_lint.reading.diagrams import plantuml_statements
     from intspec_lint.document.model import Code
     from intspec_lint.span import Span
     runs = plantuml_statements(Code("plantuml", ":POST /v2/enquiries;\nA --> B : call\nnote right: Permanent, no retry",

@@ -190,6 +190,14 @@ _NOT_SENT = lazy(r"^`?(?P<src>[\w.\[\]$@-]+)`?\s*:\s*(?P<stype>[^→;:]{1,40}?)\
 _TYPES_FIRST = lazy(r"^([^:→;`]{2,40}?)\s*(?:→|->)\s*([^:;`]{2,60}?)\s*(?::|;|$)")
 _NOT_KEPT = lazy(r"^\W*(?:not\s+(?:stored|sent|kept|mapped|used|forwarded)|ignored|dropped|discarded|no\s+row)\b", re.I)
 not_kept = finds(_NOT_KEPT)
+_NO_FIELD = frozenset({"", "-", "—", "–", "null", "none", "n/a", "na", "(none)", "constant", "generated", "computed"})
+
+
+def no_field(text: str) -> bool:
+    """A source or target cell that names no field: empty, a dash, "none", a constant or generated value."""
+    return text.replace("`", "").strip("* ").lower() in _NO_FIELD
+
+
 _SAME_AS_ABOVE = lazy(r"^\W*(?:same|ditto|as\s+above|idem)\b", re.I)
 _COPY = lazy(r"^\W*(?:copy|copied|as\s+is|unchanged|same(?:\s+value)?|none|pass(?:ed)?\s+through|1:1)\b", re.I)
 _SIDE = lazy(rf"`([^`]+)`\s*(?:\(({_TYPE})\))?")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
 from ..span import Span
+from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
 from .text import sentences
 from .values import is_placeholder
@@ -363,8 +364,8 @@ class _Flattener:
             for line, said in diagram_statements(code):
                 self.sentences([(line, said)], path, section, statement)
             return
-        if code.info in _PLANTUML or code.text.lstrip().startswith("@startuml"):
-            for run in plantuml_statements(code):  # its notes, its actions and its arrows' labels say things
+        if is_plantuml(code):
+            for run in plantuml_statements(code):  # its notes say things; its activities draw steps
                 self.sentences(run, path, section, statement)
             return
         if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
@@ -405,62 +406,6 @@ class _Flattener:
                 line = code.first_line + offset
                 self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
                                           section, code=code, parent=statement))
-
-
-# a Mermaid node with its label: `R[Retry: backoff 2 s]`, `C{Classify}`, `DB[(Orders)]`, `M1["p95 > 2 s"]`
-_NODE = lazy(r"\b([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\[|\(\(|\{\{|\[|\(|\{|>)\s*\"?([^\"\]\)\}\n]*?)\"?\s*"
-             r"(?:\]\]|\)\]|\]\)|\)\)|\}\}|\]|\)|\})")
-_EDGE = lazy(r"^\s*([\w-]+)\s*(?:(?:--|==|-\.)\s*\"?([^\"|]+?)\"?\s*(?:-->|==>|\.->|--[xo])"
-             r"|(?:-->|==>|-\.->|---)\s*(?:\|\s*\"?([^|\"]*?)\"?\s*\|)?)\s*([\w-]+)\s*;?\s*$")
-
-
-def diagram_statements(code: Code) -> list[tuple[int, str]]:
-    """(line, text) of what a Mermaid diagram says in words: each arrow of a flowchart as "label → target"
-    ("still failing after attempt 8 → Dead letter"; an unlabelled one "source → target"). Nodes go by their
-    labels; a sequence diagram's messages and notes stay its own (a note beside a call may speak of another)."""
-    labels = {m.group(1): m.group(2).replace("<br/>", " ").strip() for m in _NODE.finditer(code.text) if m.group(2).strip()}
-    out = []
-    for offset, raw in enumerate(code.text.split("\n")):
-        edge = _EDGE.match(_NODE.sub(lambda m: m.group(1), raw))
-        if not edge:
-            continue
-        source, said, target = edge.group(1), (edge.group(2) or edge.group(3) or "").strip(), edge.group(4)
-        text = f"{said or labels.get(source, source)} → {labels.get(target, target)}"
-        out.append((code.first_line + offset, text.replace("<br/>", " ")))
-    return out
-
-
-_PLANTUML = {"plantuml", "puml", "uml"}
-_PUML_NOTE_OPEN = lazy(r"^\s*(?:floating\s+)?note\b[^:]*$", re.I)
-_PUML_NOTE_LINE = lazy(r"^\s*(?:floating\s+)?note\b[^:]*:\s*(.+)$", re.I)
-_PUML_NOTE_END = lazy(r"^\s*end\s*note\b", re.I)
-
-
-def plantuml_statements(code: Code) -> list[list[tuple[int, str]]]:
-    """Runs of (line, text) a PlantUML diagram says in words: each note, a paragraph of its lines, markup
-    (`**Transient**`) left out. Its activities and arrows draw steps and calls (`:POST /v2/enquiries;`), no
-    statements of the design."""
-    def clean(text: str) -> str:
-        return re.sub(r"\*\*|__|<[^>]+>", "", text.replace("\\n", "; ")).strip()
-
-    runs: list[list[tuple[int, str]]] = []
-    note: list[tuple[int, str]] | None = None
-    for offset, raw in enumerate(code.text.split("\n")):
-        line = code.first_line + offset
-        if note is not None:
-            if _PUML_NOTE_END.match(raw):
-                runs.append(note)
-                note = None
-            elif raw.strip():
-                note.append((line, clean(raw)))
-            continue
-        if _PUML_NOTE_OPEN.match(raw):
-            note = []
-            continue
-        found = _PUML_NOTE_LINE.match(raw)
-        if found:
-            runs.append([(line, clean(found.group(1)))])
-    return [run for run in runs if any(text for _, text in run)]
 
 
 # a decision log or requirement list as a table: the first column says, the second explains

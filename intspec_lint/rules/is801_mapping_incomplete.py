@@ -2,7 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.mappings import not_kept
+from ..reading.mappings import no_field, not_kept
 from ._common import label, missing, names_of, said_of
 
 _FIELDS = (
@@ -48,7 +48,7 @@ def mapping_incomplete(spec, options):
                                                            for row in spec.mappings)}
     for row in spec.mappings:
         target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
-        if target in _NOT_MAPPED or (target and not_kept(target)):
+        if target and (no_field(target) or not_kept(target)):
             continue  # "| `poleId`, `eventId` | | (none) | | Logging only |": fields said not to be mapped
         subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
         for field, what in _FIELDS:
@@ -70,13 +70,10 @@ def mapping_incomplete(spec, options):
 
 _FIELD_NAME = re.compile(r"^[\w.\[\]{}$@/-]+(?:\s*(?:,|\+|and)\s*[\w.\[\]{}$@/-]+)*$")
 _ROUTE = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|^/[\w{}/.-]*$")
-_NOT_MAPPED = {"(none)", "none", "n/a", "(not mapped)", "not mapped", "(not stored)", "-", "—", "–"}
-_NO_FIELD = {"", "-", "—", "–", "null", "none", "n/a", "na", "(none)", "constant", "generated"}
 
 
 def _is_field(found) -> bool:
     """A field (or a few), not nothing, a constant or a description ("report date (Vienna calendar date)")."""
     if found is None:
         return False
-    text = found.text.replace("`", "").strip()
-    return text.lower() not in _NO_FIELD and bool(_FIELD_NAME.match(text))
+    return not no_field(found.text) and bool(_FIELD_NAME.match(found.text.replace("`", "").strip()))

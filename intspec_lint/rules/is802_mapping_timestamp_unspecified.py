@@ -2,7 +2,7 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import has_time_of_day, is_timestamp, says_time_format, says_timezone, not_kept
+from ..reading.mappings import has_time_of_day, is_timestamp, no_field, not_kept, says_time_format, says_timezone
 from ._common import gap, label, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
@@ -63,8 +63,7 @@ def _zone_moot(row) -> bool:
     """No zone to state: nothing comes from the source (a value generated or defaulted, `now()`), the source
     is a number that only offsets another time (`eta_minutes` integer), or the target keeps no time of day
     (a `business_date` date)."""
-    source = row.source_field.text.strip("`* ") if row.source_field is not None else ""
-    if source.lower() in ("", "—", "-", "–", "(none)", "none", "n/a", "generated", "computed"):
+    if row.source_field is None or no_field(row.source_field.text):
         return True
     if row.source_type is not None and not is_timestamp("", row.source_type.text) and \
             _NUMBER.search(row.source_type.text):
@@ -80,5 +79,4 @@ _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seco
 
 def _single_field(text: str) -> bool:
     """One field, not a composite ("storeId + businessDate") or a generated value ("—")."""
-    text = text.strip("`* ")
-    return bool(text) and not any(sep in text for sep in ("+", ",", " and ")) and text not in ("—", "-", "–", "n/a")
+    return not no_field(text) and not any(sep in text for sep in ("+", ",", " and "))
