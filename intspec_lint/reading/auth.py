@@ -66,7 +66,6 @@ _NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+sec
                      re.I)
 # key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
 _MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?|certs?)\b", re.I)
-_NOT_SECRET_KEY = lazy(r"\bnot\s+a\s+secret\b", re.I)
 # what is public by its nature: a server's host key, a fingerprint or thumbprint ("Kestrel host key (pin this)")
 _PUBLIC_BY_NATURE = lazy(r"\bhost\s+keys?\b|\bfingerprints?\b|\bthumbprints?\b|\bpublic\s+keys?\b", re.I)
 # a line about every call's headers ("Headers for both: ..."): no system's credential
@@ -307,7 +306,7 @@ class _Reader:
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
                 lead_in = not nested and (not rest.strip() or rest.rstrip(" *").endswith(":"))
                 if is_system and self._is_system(key) and not lead_in:  # not "**Now — per direction:**" over a table
-                    if (_MATERIAL.search(key) and _PUBLIC_MATERIAL.search(text)) or _NOT_SECRET_KEY.search(key) or \
+                    if (_MATERIAL.search(key) and _PUBLIC_MATERIAL.search(text)) or _NOT_A_SECRET.search(key) or \
                             _PUBLIC_BY_NATURE.search(key) or _FACET_LEAD.match(key):
                         return  # "Not a secret: ...", "Current signing key: JWK thumbprint (public)": no credential
                     self._entry(key, rest, statement, nested)
