@@ -351,3 +351,17 @@ def test_two_inline_bodies_on_one_line_take_the_roles_said_before_each():
     contract, = spec_of(text).contracts
     assert [e.role for e in contract.examples] == ["request", "response"]
     assert "IS202" not in codes(text)
+
+
+def test_a_block_after_a_status_line_is_the_answer_even_where_it_says_body():
+    """"HTTP Status: 200 (OK) with a body similar to the following:" over a block: the words name a status,
+    so the block is what that status comes back with, though "body" alone would make it a request (a
+    database shell's output, `ISODate(...)`, is no JSON to tell it by)."""
+    text = ("# Gateway → Archive\n\n## `GET /retrieve/{id}`\n\nReturns the stored message whose id matches.\n\n"
+            "HTTP Status: 200 (OK) with a body similar to the following:\n\n"
+            '```\n{"globalId": "35a0", "created": ISODate("2021-07-06T15:49:43Z")}\n```\n\n'
+            "| Scenario | HTTP Status |\n| --- | --- |\n| unknown id | `404` |\n")
+    contract, = spec_of(text).contracts
+    assert [e.role for e in contract.examples] == ["response"]
+    assert "IS202" not in codes(text)
+    assert "IS202" in codes(text.replace("HTTP Status: 200 (OK) with a", "A"))

@@ -463,6 +463,8 @@ def role_of(text: str) -> str:
         return "response"
     if re.match(r"^\W*(?:http/\d(?:\.\d)?\s+)?[1-5](?:\d\d|xx)\b(?:\s+[a-z-]+){0,3}\s+(?:body|payload|json|shape)\b", lowered):
         return "response"  # "200 body: `report_id` string; ...": what a status comes back with
+    if re.search(r"\bstatus(?:\s+code)?\s*[:=]?\s*[1-5]\d\d\b", lowered):
+        return "response"  # "HTTP Status: 200 (OK) with a body similar to the following:": a status's body
     if re.search(r"\b(request|req|message|event|payload|call|body|sample record|record|row|file)\b", lowered):
         return "request"
     return ""
