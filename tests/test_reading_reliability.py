@@ -1,6 +1,8 @@
 """How error classes, retries, dead letters and monitoring are read, whatever the layout. Each test
 names the class of misreading it guards."""
 
+import pytest
+
 from intspec_lint import lint_text
 from intspec_lint.reading.vocabulary import load_vocabulary
 
@@ -299,6 +301,20 @@ def test_terse_retry_values_initial_and_max_between_attempts():
     retry = spec_of(text).retry
     assert (retry.initial_delay.text, retry.max_delay.text) == ("5 s", "5 min")
     assert "IS501" not in codes(text)
+
+
+@pytest.mark.parametrize("bound", ["every 60 seconds for 5 minutes", "every 2 minutes for up to 24 hours",
+                                   "hourly, with a retry window of 2 days"])
+def test_a_retry_bound_said_as_a_time_is_no_missing_attempt_limit(bound):
+    """"retried every 60 seconds for 5 minutes": the attempts are bounded by a time, not a count; the
+    reader cannot make a number of it, so it says nothing is missing rather than asking for one."""
+    text = ("# Gateway → Partner\n\n## Retry\n\nA call the partner does not answer with a 2xx is retried "
+            f"{bound}, with a fixed delay; the delay cap is the interval itself. Circuit breaker: 5 consecutive "
+            "failures open it for 10 min.\n")
+    attempts = [f for f in lint_text(text, "markdown") if f.code == "IS501" and "attempt" in f.message]
+    assert not attempts
+    assert [f for f in lint_text(text.replace(f"retried {bound}", "retried"), "markdown")
+            if f.code == "IS501" and "attempt" in f.message]
 
 
 def test_log_and_drop_in_other_words_is_a_silent_drop():

@@ -83,7 +83,10 @@ _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies))\b"
-                    r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b", re.I)
+                    r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
+                    # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
+                    rf"|\bretr\w*\b[^.;]{{0,40}}?\bfor\s+(?:up\s+to\s+|at\s+most\s+)?{DURATION}"
+                    rf"|\bretry\s+(?:window|period|duration)\b[^.;\d]{{0,20}}{DURATION}", re.I)
 # a duration said of a delay: "waits 2 s", "after 30 seconds", "1 s, doubling"
 _DELAY_DURATION = lazy(rf"\b(?:delay|wait|waits|waiting|backoff|back-off|interval|after|start\w*|first|then|retr\w*|"
                        rf"pause|sleep)\b[^.;]{{0,40}}?{DURATION}|{DURATION}[^.;]{{0,20}}\b(?:delay|wait|backoff|"
