@@ -317,6 +317,18 @@ def test_a_retry_bound_said_as_a_time_is_no_missing_attempt_limit(bound):
             if f.code == "IS501" and "attempt" in f.message]
 
 
+def test_classes_told_in_words_answer_even_where_no_category_is_read():
+    """An error section of scenarios and codes, with the classes told as what each status class leads to
+    ("a 5xx puts the message into a retrying state; a 4xx fails it"): no category is read from the table,
+    and the words still say which errors are transient and which permanent."""
+    told = ("- A 5xx response from the partner -> the message goes into a retrying state.\n"
+            "- A 4xx response -> the message goes into the failed state.\n\n")
+    text = ("# Gateway → Partner\n\n## Error handling\n\n" + told +
+            "| Scenario | HTTP Status |\n| --- | --- |\n| body is not XML | `400` |\n| unknown message id | `404` |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS401" and "category" in f.message]
+    assert [f for f in lint_text(text.replace(told, ""), "markdown") if f.code == "IS401"]
+
+
 def test_log_and_drop_in_other_words_is_a_silent_drop():
     """"scans are logged in Ferment (event `kegs.scan.unknown`) and dropped; rejected scans are not resent"
     (a code span with dots in the clause, the failure said in the next sentence) and "when retries run out

@@ -46,7 +46,7 @@ def error_classification_incomplete(spec, options):
         if category == "partial" and spec.batches is None:
             continue  # nothing in the document can fail in part: no batch, no bulk call, no 207
         if category not in found:
-            if found and category != "partial" and spec.speaks_of(category, [], spec.where("errors"), nearby=True):
+            if category != "partial" and spec.speaks_of(category, [], spec.where("errors"), nearby=True):
                 continue  # the error section tells of it in words no reader placed ("4xx are never retried"); a
                 # part that fails is how a missing partial category shows, no evidence of its handling
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
