@@ -235,3 +235,14 @@ def test_a_host_key_or_a_headers_line_under_the_auth_part_is_no_credential_entry
             "- **Headers for both**: `Authorization: Bearer <token>` and `X-Request-Id`.\n")
     assert [a.system.text for a in spec_of(text).auth] == ["Pool → Depot", "Depot → Pool"]
     assert "IS301" not in codes(text)
+
+
+def test_a_credential_changed_on_a_period_is_rotated_whatever_the_verb():
+    text = ("# A ↔ B\n\n## Authentication\n\n"
+            "A calls B with OAuth 2.0 client credentials (scope `orders:write`). The client secret is changed every "
+            "six months by B, who sends the new one through its file exchange. The secret is kept in Vault.\n\n"
+            "B calls A's webhook signed with HMAC-SHA256 (scope: one path only). A generates this secret once a "
+            "year, in September; B stores it in its Key Vault.\n")
+    assert "IS301" not in codes(text, "IS301")
+    assert "IS301" in codes(text.replace("generates this secret once a year, in September", "generates this secret"),
+                            "IS301")

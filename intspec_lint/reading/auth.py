@@ -38,9 +38,14 @@ _MECHANISM = lazy(
 _TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+security)?|encryption(?:\s+in\s+transit)?|"
                   r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?|"
                   r"(?:[\w-]+\s+)?server\s+certificates?(?:\s+chain)?|ca\s+(?:bundle|chain)|certificate\s+chain)$", re.I)
+# a credential changed on a period, whatever the verb: "the secret is changed every six months", "generates it once a year"
+_PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
+          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
+_PERIODIC_CHANGE = (r"(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|issu)\w*\b[^.;:]{0,60}?\b" + _PERIOD +
+                    r"|" + _PERIOD + r"\b[^.;:]{0,40}?\b(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|issu)\w*")
 _ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
-    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?)\b",
+    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE + r")\b",
     re.I,
 )
 _STORAGE = lazy(
@@ -98,12 +103,14 @@ _CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|pas
 _OTHER_PARTS = {"errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}  # not a system's key
 _FORBIDDEN = lazy(r"[^.;]{0,80}?\b(?:fails?|are\s+rejected|is\s+rejected|(?:is|are)\s+(?:forbidden|prohibited|not\s+(?:allowed|"
                   r"permitted|accepted))|must\s+not|may\s+not|never)\b", re.I)
-_EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+)?"
+_EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+|"
+              r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?"
               r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
               r"deploy\w*|release)\b)", re.I)
 _PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
 _MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
-_ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every)\b", re.I)
+_ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every|"
+                        + _PERIODIC_CHANGE + r")\b", re.I)
 
 mechanism = lambda text: _first(_MECHANISM, text)  # noqa: E731
 rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
