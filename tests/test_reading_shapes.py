@@ -477,3 +477,35 @@ def test_pipe_rows_written_without_a_delimiter_row_are_a_table():
     from intspec_lint.document.model import Table
     grid = "# G\n\n+----+----+\n| a  | b  |\n+====+====+\n| 1  | 2  |\n| 3  | 4  |\n+----+----+\n"
     assert not [b for s in parse_markdown(grid).root.walk() for b in s.blocks if isinstance(b, Table)]
+
+
+def test_a_questionnaire_with_a_row_number_and_evidence_is_read_as_its_answers():
+    text = ("# A ↔ B review\n\n## C. Authentication\n\n| # | Question | Answer | Evidence |\n|---|---|---|---|\n"
+            "| C1 | How does A authenticate to B for every call it makes? | OAuth 2.0 client credentials, scope "
+            "`jobs:write`. | B partner guide |\n"
+            "| C2 | How often is the client secret of A rotated and by whom? | Every 90 days, by A's integration team. "
+            "| Runbook RB-2 |\n"
+            "| C3 | Where is the client secret of A kept by the connector? | AWS Secrets Manager `prod/a/b`. | Terraform |\n")
+    spec = spec_of(text)
+    assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0 client credentials"]
+    assert "Every 90 days" in spec.auth[0].rotation.text and "Secrets Manager" in spec.auth[0].storage.text
+
+
+def test_an_exhibit_titled_by_a_units_id_is_that_units_example():
+    text = ("# A → B\n\n## Contracts\n\n| # | Question | Answer |\n|---|---|---|\n"
+            "| B1 | F1 endpoint | `POST https://api.b.example/v1/jobs`, JSON. |\n"
+            "| B2 | F1 request shape | `job_id` string, required; `size` integer, required. |\n"
+            "| B3 | F1 response shape and codes | 201: `ref` string. 400 invalid body, 503 maintenance. |\n\n"
+            "**X1 — F1 request**\n\n```json\n{\"job_id\": \"J-1\", \"size\": 3}\n```\n\n"
+            "**X2 — F1 response (201)**\n\n```json\n{\"ref\": \"R-7\"}\n```\n")
+    spec = spec_of(text)
+    assert [(c.method.text, sorted(e.role for e in c.examples)) for c in spec.contracts] == [
+        ("POST", ["request", "response"])]
+    assert not {"IS201", "IS202"} & set(codes(text))
+
+
+def test_an_item_that_lists_several_metrics_is_each_of_them():
+    spec = spec_of("# A → B\n\n## Monitoring\n\n- What do we alert on: call latency P95 > 3 s over 10 minutes "
+                   "(warning); error rate > 2% over 15 minutes (critical); backlog > 2,000 messages (critical).\n")
+    assert [(m.threshold.text.split()[1], m.alert.text) for m in spec.monitoring] == [
+        ("3", "warning"), ("2%", "critical"), ("2", "critical")]

@@ -174,12 +174,37 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     # contracts told elsewhere; it joins the unit before it when that one names an endpoint, else it is none
     kept: list[tuple[str, list[Statement], Span]] = []
     for unit in found:
+        shown = unit[1][1:] if unit[1] and unit[1][0].shape == "heading" else unit[1]
         if _EXAMPLE_TITLE.match(strip_numbering(unit[0])) and not METHOD_URL.search(unit[0]):
             if kept and any(METHOD_URL.search(s.text) for s in kept[-1][1] if s.shape != "code"):
-                kept[-1][1].extend(unit[1][1:] if unit[1] and unit[1][0].shape == "heading" else unit[1])
+                kept[-1][1].extend(shown)
+            continue
+        owner = _named_owner(unit, shown, found)
+        if owner is not None:  # "**X1 — F1 request**" over a JSON body: an exhibit of F1's contract
+            owner[1].extend(shown)
             continue
         kept.append(unit)
     return kept
+
+
+def _named_owner(exhibit: tuple, shown: list[Statement], found: list) -> tuple | None:
+    """The unit an exhibit belongs to: a unit of examples only (no endpoint, fields or codes told outside
+    its blocks) whose title names another unit's id ("X1 — F1 request" joins the unit led by "F1 endpoint")."""
+    title = exhibit[0]
+    if METHOD_URL.search(title) or not shown or not all(s.shape in ("code", "code-key", "code-comment") or
+                                                        (EXAMPLE_LEAD.match(s.text) and not METHOD_URL.search(s.text))
+                                                        for s in shown):
+        return None
+    own = _unit_id(title) or next(iter(_lead_ids(title)), "")
+    named = [i for i in _UNIT_CODE.findall(title) if i != own]
+    for unit in found:
+        if unit is exhibit or not unit[1]:
+            continue
+        lead = unit[1][0] if unit[1][0].shape != "heading" or len(unit[1]) == 1 else unit[1][1]
+        ids = set(_lead_ids(unit[0])) | set(_lead_ids(lead.key or lead.text))
+        if ids & set(named) and any(s.shape != "code" for s in unit[1]):
+            return unit
+    return None
 
 
 # a call written out, or named by a comment over what a program block declares for it ("// POST /v1/hauls")

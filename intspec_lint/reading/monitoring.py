@@ -76,6 +76,11 @@ def read(r: Reading) -> None:
                 r.vocab.is_part_name(statement.key) and _OTHER_PART.intersection(r.vocab.section_parts(statement.key)))):
             continue  # "Retry: ... cap 120 s", "**Transient**: 429, 503": another part's item that alerts nobody
         if "monitoring" in statement.placed and statement.shape == "item":
+            several = list(_sentence_metrics(r, statement.value or statement.text))
+            if len(several) > 1:  # "What do you alert on?: latency P95 > 3 s (warning); error rate > 2 % (critical)"
+                for metric, threshold, alert in several:
+                    _record(r, statement.span, metric, threshold, alert)
+                continue
             found = metric_parts(statement.text)
             if found and (found[1] or found[2]):  # a metric with nothing to fire on or tell may be no metric
                 label = statement.parent.text if statement.parent is not None else statement.heading

@@ -377,7 +377,35 @@ def listify_pairs(root: Section, vocab) -> None:
 _CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)")  # a call, opening a row's value
 
 
+# a questionnaire's columns: "| # | Question | Answer | Evidence |", "| Ref | Requirement | How we meet it |"
+_QUESTION = re.compile(r"^\W*(?:questions?|q|requirements?|checks?|asks?|topics?|items?)\W*$", re.I)
+_ANSWER = re.compile(r"^\W*(?:(?:our\s+|the\s+)?(?:answers?|responses?|replies|reply)|a|how\s+we\s+(?:meet|do)\s+it|"
+                     r"(?:our\s+)?position)\W*$", re.I)
+_ASIDE = re.compile(r"^\W*(?:#|no\.?|ids?|refs?|evidence|sources?|references?|see|where|owners?|status|links?)?\W*$", re.I)
+
+
+def _question_columns(table: Table) -> Table | None:
+    """A questionnaire's table seen as the pairs it holds: its question and answer columns, without the
+    row number and the evidence beside them ("| # | Question | Answer | Evidence |"); None for another table."""
+    names = [cell.text.strip() for cell in table.header]
+    question = next((i for i, name in enumerate(names) if _QUESTION.match(name)), None)
+    answer = next((i for i, name in enumerate(names) if _ANSWER.match(name)), None)
+    if question is None or answer is None or answer < question or not all(
+            _ASIDE.match(name) for i, name in enumerate(names) if i not in (question, answer)):
+        return None
+    if len(names) == 2:
+        return table
+    keep = (question, answer)
+    return Table([table.header[i] for i in keep],
+                 [Row([row.cells[i] for i in keep], row.span) for row in table.rows if len(row.cells) == len(names)],
+                 table.span)
+
+
 def _pairs_list(table: Table, vocab) -> ListBlock | None:
+    asked = _question_columns(table)
+    if asked is not None and len(asked.rows) >= 2 and all(row.cells[0].text.strip() for row in asked.rows):
+        # a question is a key, however long, and an answer that opens with a call answers "F1 endpoint?"
+        return ListBlock([_item(row.cells, row.span) for row in asked.rows], False, table.span)
     if len(table.header) != 2 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()) \
             or decision_table(table):
         return None  # a part's own table; a decision log, read as its decisions with the reasons kept as prose
