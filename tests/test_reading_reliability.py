@@ -402,3 +402,24 @@ def test_a_word_exports_bold_labels_with_hard_line_breaks_head_their_records():
             "Alert: critical; page the on-call analyst.\n")
     kinds = [m.kind for m in spec_of(text).monitoring]
     assert kinds[:2] == ["latency", "error-rate"]
+
+
+def test_a_skipped_poll_or_a_loss_that_raises_an_alert_is_no_silent_drop():
+    """A poll round not run loses no message (the next round catches up), and a loss the same sentence
+    raises an alert for is told, not silent; a scan (a record) logged and dropped still is."""
+    base = ("# Gauges → Lake\n\n## Errors\n\n| Category | Codes | Handling |\n|---|---|---|\n"
+            "| Transient | 429, 503 | Retry with backoff. |\n| Permanent | 400 | Rejected rows go to `lake._rejects`; "
+            "the on-call is paged. |\n| Cursor expired | 410 | {} |\n")
+    assert "IS602" not in codes(base.format("Reset the cursor; data older than 30 days is lost at source; an "
+                                            "Opsgenie P3 alert is raised so the gap is recorded."))
+    assert "IS602" not in codes(base.format("While the breaker is shut, failed polls are skipped until the probe."))
+    assert "IS602" in codes(base.format("Failed scans are logged and dropped."))
+
+
+def test_a_failure_places_alert_said_where_the_place_is_named_again_is_its_alert():
+    text = ("# Sensors → Warehouse\n\n## 6. Errors\n\n| Category | Codes | Handling |\n|---|---|---|\n"
+            "| Transient | 429, 503 | Retry per section 7. |\n| Permanent | 400 | Run fails; on-call paged. |\n"
+            "| Partial | row fails validation | Valid rows load; rejected rows go to `STG.READING_REJECT` with the "
+            "reason (section 8). |\n\n## 8. Rejected rows\n\n- `STG.READING_REJECT`, kept 90 days. {}\n")
+    assert "IS601" not in codes(text.format("Opsgenie alert to the data on-call when a run inserts a row."))
+    assert "IS601" in codes(text.format("Reviewed in the weekly data-quality meeting."))

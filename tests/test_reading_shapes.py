@@ -509,3 +509,11 @@ def test_an_item_that_lists_several_metrics_is_each_of_them():
                    "(warning); error rate > 2% over 15 minutes (critical); backlog > 2,000 messages (critical).\n")
     assert [(m.threshold.text.split()[1], m.alert.text) for m in spec.monitoring] == [
         ("3", "warning"), ("2%", "critical"), ("2", "critical")]
+
+
+def test_a_heading_about_rejected_data_is_no_option_not_taken():
+    text = ("# A → B\n\n## Dead letters\n\n### {}\n\nFailed rows go to table `stg.rejects`; "
+            "the data on-call is paged when a run inserts one.\n")
+    assert spec_of(text.format("8. Rejected rows")).dead_letter.alert is not None
+    assert spec_of(text.format("Option B: a reject table (rejected)")).dead_letter is None or \
+        spec_of(text.format("Option B: a reject table (rejected)")).dead_letter.alert is None

@@ -103,6 +103,28 @@ def read(r: Reading) -> None:
                     spec.dropped.append(value(sentence, statement.span._replace(line=line, end_line=line)))
     if spec.dead_letter is None and "dead_letter" in spec.sections:
         spec.dead_letter = DeadLetter(spec.sections["dead_letter"])
+    if spec.dead_letter is not None and spec.dead_letter.alert is None:
+        _alert_where_named(r, spec.dead_letter)
+
+
+_PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
+_FAILED_NAME = lazy(r"dlq|dead|reject|fail|error|quarantin|poison|parked|invalid", re.I)  # a place named for what failed
+
+
+def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
+    """The alert of a failure's place said elsewhere by its name ("rejected rows go to `STG.REJECT` (section 8)", and
+    in section 8 "`STG.REJECT` ... Opsgenie alert to the on-call when a run inserts a row")."""
+    names = {m.group(1) for m in _PLACE_NAME.finditer(dead.text) if _FAILED_NAME.search(m.group(1))}
+    if not names:
+        return
+    for statement in r.statements:
+        if statement.shape in ("code", "code-key", "code-comment", "heading"):
+            continue
+        if any(f"`{name}`" in statement.text for name in names):
+            alert = _ALERT.search(statement.text)
+            if alert:
+                dead.alert = value(alert.group(0), statement.span)
+                return
 
 
 def cue(text: str) -> bool:
@@ -196,6 +218,8 @@ def replay_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+_ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
+                      r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
 _NOT_DATA = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|"
                  r"cookies?|certificates?|keys?)\b", re.I)
 
@@ -225,6 +249,10 @@ def drops_messages(text: str) -> str | None:
         return None  # "so none is lost", "nothing is dropped"
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
+    if match and _ROUND_SKIPPED.search(text[max(0, match.start() - 40):match.start()]):
+        return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
+    if match and _ALERT.search(text, match.end(), match.end() + 120):
+        return None  # "data older than 30 days is lost at source; a P3 alert is raised": a loss told, not silent
     return original[match.start():match.end()] if match else None
 
 

@@ -141,7 +141,12 @@ _OLD_NOTICE = re.compile(r"\b(?:the\s+)?(?:old|previous|former|earlier|legacy|or
                          r"|\bnone\s+of\s+(?:it|this)\s+is\s+(?:current|in\s+use|valid)\b"
                          r"|\b(?:this|the\s+following)\s+(?:section\s+)?(?:is|was)\s+(?:no\s+longer\s+(?:current|valid|true)|"
                          r"superseded|obsolete|historical)\b", re.I)
-_NOT_CHOSEN_TITLE = re.compile(r"\b(?:rejected|discarded|not\s+chosen)\b|\b(?:alternatives|options)\s+considered\b|"
+# ("Rejected", "Alternatives we rejected", "Option B (rejected)"), not a heading about rejected data ("Rejected rows")
+_NOT_CHOSEN_TITLE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:rejected|discarded|not\s+chosen)\W*$|"
+                               r"\b(?:rejected|discarded|not\s+chosen)\s+(?:options?|alternatives?|approaches|designs?|"
+                               r"ideas?|solutions?|proposals?)\b|\b(?:alternatives?|options?|approaches|designs?|ideas?)\s+"
+                               r"(?:(?:we|that\s+we|that\s+were|which\s+were)\s+)?(?:considered|rejected|discarded|not\s+chosen)\b|"
+                               r"[(—–:-]\s*(?:rejected|discarded|not\s+chosen)\W*$|"
                                r"\bconsidered\s+(?:alternatives|options)\b", re.I)
 
 
