@@ -423,3 +423,9 @@ def test_a_failure_places_alert_said_where_the_place_is_named_again_is_its_alert
             "reason (section 8). |\n\n## 8. Rejected rows\n\n- `STG.READING_REJECT`, kept 90 days. {}\n")
     assert "IS601" not in codes(text.format("Opsgenie alert to the data on-call when a run inserts a row."))
     assert "IS601" in codes(text.format("Reviewed in the weekly data-quality meeting."))
+
+
+def test_the_brackets_of_a_placeholder_are_no_threshold():
+    text = ("# A → B\n\n## Monitoring and the affidavit call\n\n- `GET https://api.b.example/v2/orders/{id}` with "
+            "`Authorization: Bearer <token>` (scope `orders:read`).\n- Latency P95 > 2 s for 10 min → warning.\n")
+    assert [m.threshold.text for m in spec_of(text).monitoring] == ["> 2 s for 10 min"]
