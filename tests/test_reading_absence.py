@@ -32,15 +32,26 @@ def test_a_section_that_shows_a_fact_no_reader_took_answers_only_where_no_siblin
 
 
 def test_a_metrics_alert_in_another_table_that_names_it_is_not_missing():
-    slis = ("# Feed → Book\n\n## Monitoring\n\n| SLI | Measure | Objective |\n|---|---|---|\n"
-            "| SLI-1 Price freshness | age of the last price | p99 < 2 s |\n| SLI-2 Error rate | failed pushes | < 0.5% |\n"
-            "| SLI-3 Queue depth | pending pushes | < 1,000 |\n| SLI-4 Token expiry | days left | > 7 |\n\n"
-            "## Burn-rate policies\n\n")
+    slis = ("# Feed → Book\n\n## Monitoring\n\n- SLI-1 Price freshness: p99 < 2 s → page\n"
+            "- SLI-2 Error rate: < 0.5% failed pushes → page\n- SLI-3 Queue depth: < 1,000 pending → Slack #feed\n"
+            "- SLI-4 Token expiry: days left > 7\n\n## Burn-rate policies\n\n")
     policies = ("| Policy | Window | Action |\n|---|---|---|\n| SLI-1 fast burn | 1 h | page the on-call |\n"
-                "| SLI-2 fast burn | 1 h | page the on-call |\n| SLI-3 growth | 30 min | Slack #feed |\n"
                 "| SLI-4 near expiry | daily | ticket to platform |\n")
     assert not [f for f in lint_text(slis + policies, "markdown") if f.code == "IS701" and "alert" in f.message]
     assert [f for f in lint_text(slis + "To be agreed.\n", "markdown") if f.code == "IS701" and "alert" in f.message]
+
+
+def test_a_threshold_where_no_metric_beside_it_names_an_alert_owes_none():
+    """A table of alarms with thresholds and no alert column asks for no alert level; a metric whose
+    neighbours name theirs and it does not is a gap."""
+    alarms = ("# Feed → Book\n\n## Alarms\n\n| Alarm | Metric | Threshold |\n|---|---|---|\n"
+              "| `latency` | p95 latency | > 2 s for 10 min |\n| `errors` | error rate | > 5% over 15 min |\n"
+              "| `lag` | queue depth | > 1,000 messages |\n| `cert` | certificate expiry | < 21 days |\n")
+    assert not [f for f in lint_text(alarms, "markdown") if f.code == "IS701"]
+    told = ("# Feed → Book\n\n## Monitoring\n\n- p95 latency > 2 s for 10 min → warning\n"
+            "- error rate > 5% over 15 min → critical\n- queue depth > 1,000 messages\n"
+            "- certificate expiry < 21 days → warning\n")
+    assert [f.line for f in lint_text(told, "markdown") if f.code == "IS701"] == [7]
 
 
 CONTRACT = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"

@@ -35,8 +35,8 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
         Case(Severity.ERROR, "no monitoring, or monitoring that leaves out latency, error rate, queue depth or auth "
              "token expiry (one finding naming every signal left out)", "Monitoring covers latency, error rate, "
              "queue depth, and auth token expiry", "quality checklist"),
-        Case(Severity.ERROR, "a metric without a threshold or an alert level, or with a threshold that is no value; "
-             "one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
+        Case(Severity.ERROR, "a metric without a threshold, with a threshold that is no value, or with an empty or "
+             "'none' alert (an alert cell left blank, 'dashboard only'); one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
              "Alerting"),
     ),
 )
@@ -78,11 +78,24 @@ def monitoring_incomplete(spec, options):
             # the checklist asks a threshold and an alert of its four signals; another metric's unread one is
             # no gap of the checklist's (and often no metric at all: a timeline row, a document's contacts), so
             # only its empty cell, placeholder or "none" is reported
+            if field == "alert" and found is None and given(metric.threshold) and not metric.threshold.loose and \
+                    _CONCRETE.search(metric.threshold.text) and not _told_beside(spec, metric):
+                continue  # a threshold set to fire on, where the metrics beside it name no alert either: no gap
             owed = metric.kind in _CHECKED
             hit = missing(found, metric.span, subject, what,
                           said=said_of(spec, field, names, metric.span, field in read) if owed else lambda: True)
             if hit:
                 yield hit
+
+
+def _told_beside(spec, metric) -> bool:
+    """Whether a metric next to this one (in the same table or block, a few lines away) names its alert:
+    then this one's silence is a gap; where none of them does, the document's form asks for none."""
+    return any(other is not metric and given(other.alert) and abs(other.span.line - metric.span.line) <= _BESIDE
+               for other in spec.monitoring)
+
+
+_BESIDE = 12  # lines: the rows of one table, the records of one block
 
 
 # a clause, not a metric's name: a condition or a step ("If ...", "Search the id ..."), a finite verb ("is
