@@ -246,3 +246,13 @@ def test_a_credential_changed_on_a_period_is_rotated_whatever_the_verb():
     assert "IS301" not in codes(text, "IS301")
     assert "IS301" in codes(text.replace("generates this secret once a year, in September", "generates this secret"),
                             "IS301")
+
+
+def test_a_config_blocks_container_key_names_no_system():
+    """`PutListing.Parameters.Authentication` in a state machine, `Properties.AuthParameters` in a template: a
+    detail of the credential the text tells, not a system without rotation."""
+    text = ("# CMS → Hub\n\n## Authentication\n\nThe CMS calls the Hub with OAuth 2.0 client credentials (scope "
+            "`listings:write`); the secret is kept in Secrets Manager and rotated every 90 days.\n\n"
+            "```json\n{\"PutListing\": {\"Parameters\": {\"Authentication\": {\"ConnectionArn\": "
+            "\"arn:aws:events:eu-west-2:1:connection/hub-oauth/5c\"}}}}\n```\n")
+    assert [a.system.text if a.system else None for a in spec_of(text).auth] == ["CMS"]

@@ -429,3 +429,10 @@ def test_the_brackets_of_a_placeholder_are_no_threshold():
     text = ("# A → B\n\n## Monitoring and the affidavit call\n\n- `GET https://api.b.example/v2/orders/{id}` with "
             "`Authorization: Bearer <token>` (scope `orders:read`).\n- Latency P95 > 2 s for 10 min → warning.\n")
     assert [m.threshold.text for m in spec_of(text).monitoring] == ["> 2 s for 10 min"]
+
+
+def test_an_identifier_with_its_words_run_together_names_its_metric_kind():
+    vocab = load_vocabulary()
+    assert [vocab.metric_kind(t) for t in ("ExecutionTime", "ApproximateAgeOfOldestMessage", "DaysToSecretExpiry",
+                                           "Error rate of OceanCert calls")] == [
+        "latency", "queue-depth", "token-expiry", "error-rate"]

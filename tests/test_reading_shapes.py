@@ -517,3 +517,12 @@ def test_a_heading_about_rejected_data_is_no_option_not_taken():
     assert spec_of(text.format("8. Rejected rows")).dead_letter.alert is not None
     assert spec_of(text.format("Option B: a reject table (rejected)")).dead_letter is None or \
         spec_of(text.format("Option B: a reject table (rejected)")).dead_letter.alert is None
+
+
+def test_a_docs_generators_directive_after_a_table_is_no_row():
+    text = ("# A → B\n\n## Data mapping\n\n{{{{< expand \"Fields\" >}}}}\n\n| Source | Source type | Target | Target type | "
+            "Transform |\n|---|---|---|---|---|\n| `name` | string | `Name` | nvarchar(80) | Copy |\n{}\n")
+    assert [m.source_field.text for m in spec_of(text.format("{{< /expand >}}")).mappings] == ["`name`"]
+    assert [m.source_field.text for m in spec_of(text.format("{% endtab %}")).mappings] == ["`name`"]
+    assert [m.source_field.text for m in spec_of(text.format("| `age` | int | `Age` | int | Copy |")).mappings] == [
+        "`name`", "`age`"]

@@ -100,6 +100,9 @@ _SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:re
                        r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
 _OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
 _CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|passwords?|client\s+secrets?)\W*$", re.I)
+# a config block's generic container key ("Parameters", "Properties", "spec"): it names no system
+_CONTAINER = lazy(r"^(?:parameters|params|properties|props|spec|config|configuration|settings|metadata|resources|values|"
+                  r"data|options|args|arguments|inputs|with|env|environment|definition)$", re.I)
 _OTHER_PARTS = {"errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}  # not a system's key
 _FORBIDDEN = lazy(r"[^.;]{0,80}?\b(?:fails?|are\s+rejected|is\s+rejected|(?:is|are)\s+(?:forbidden|prohibited|not\s+(?:allowed|"
                   r"permitted|accepted))|must\s+not|may\s+not|never)\b", re.I)
@@ -237,6 +240,7 @@ class _Reader:
         for span, fields in r.code_records("auth"):
             self.entries.append(Auth(span, **{name: value(text, where) for name, (text, where) in fields.items()}))
         groups: dict[tuple[int, str], Auth] = {}
+        told = bool(self.entries)
         for statement in r.statements:
             if statement.shape != "code-key" or id(statement.code) in r.examples or "[" in statement.key:
                 continue
@@ -246,9 +250,12 @@ class _Reader:
             if at is None or any(set(r.vocab.section_parts(words_of_key(part))) & _OTHER_PARTS for part in parts[:at]):
                 continue  # `error_classes.auth.codes`: a class of errors, not a system's credentials
             owner = ".".join(parts[: at + 1])
+            container = at and _CONTAINER.match(parts[at - 1])
+            if container and told:
+                continue  # `PutListing.Parameters.Authentication`: a detail of a credential told in the text, no system
             entry = groups.get((id(statement.code), owner))
             if entry is None:
-                system = words_of_key(parts[at - 1]) if at else ""
+                system = words_of_key(parts[at - 1]) if at and not container else ""
                 entry = Auth(statement.span, system=value(system, statement.span) if system else None)
                 groups[(id(statement.code), owner)] = entry
             name = r.vocab.field("auth", words_of_key(".".join(parts[at + 1:])))

@@ -39,9 +39,17 @@ def grid_tables(root: Section) -> None:
         section.blocks = _with_grids(section.blocks)
 
 
+# a docs generator's directive on the line after a table ("{{< /expand >}}", "{% endtab %}", "</TabItem>"):
+# Markdown takes it for one more row, but it is layout, not a row of the table
+_DIRECTIVE = re.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|</?[A-Z][\w.]*(?:\s[^>]*)?/?>|:::\s*\w*)\s*$")
+
+
 def _with_grids(blocks: list) -> list:
     out = []
     for block in blocks:
+        if isinstance(block, Table):
+            block.rows = [row for row in block.rows if not (
+                row.cells and _DIRECTIVE.match(row.cells[0].text) and not any(c.text.strip() for c in row.cells[1:]))]
         if isinstance(block, ListBlock):
             for item in block.items:
                 item.blocks = _with_grids(item.blocks)

@@ -273,6 +273,8 @@ class Vocabulary:
 
     @lru_cache(maxsize=8192)
     def _kind_of(self, text: str) -> str:
+        if not re.search(r"\s", text.strip()):  # one identifier, `ExecutionTime`: words run together (not a name
+            text = _CAMEL_WORD.sub(" ", text)  # in a phrase: "OceanCert calls" are no certificate)
         normal = re.sub(r"\s+", " ", re.sub(r"[-.]", " ", normalize(text)))  # "err. rate" is "err rate"
         for name, pattern in self._metric_kinds:
             if pattern.search(normal):
@@ -425,6 +427,9 @@ def vocabulary_data() -> dict:
     from ..resources import load_yaml
 
     return cache.data(data_path("rules", "vocabulary.yaml"), load_yaml)
+
+
+_CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=16)
