@@ -365,3 +365,24 @@ def test_a_block_after_a_status_line_is_the_answer_even_where_it_says_body():
     assert [e.role for e in contract.examples] == ["response"]
     assert "IS202" not in codes(text)
     assert "IS202" in codes(text.replace("HTTP Status: 200 (OK) with a", "A"))
+
+
+def test_a_piece_cut_from_a_larger_json_definition_is_no_example():
+    """`"triggers": {...}` pasted from a workflow definition is a member of a larger document: no example
+    to call invalid JSON, and a schema inside it is the contract's shape."""
+    text = ("# Ship → Port\n\n## Submit report\n\nThe ship calls `POST https://api.port.example/v1/reports`. The "
+            "trigger schema is the contract:\n\n```json\n\"triggers\": {\n  \"manual\": {\"type\": \"Request\", \"inputs\": "
+            "{\"schema\": {\"type\": \"object\", \"properties\": {\"reportId\": {\"type\": \"string\"}}}}}\n}\n```\n\n"
+            "It answers `202`; `400` invalid body, `401` token invalid.\n\n```json\n// request\n{\"reportId\": \"R-1\"}\n"
+            "// response 202\n{\"status\": \"Submitted\"}\n```\n")
+    spec = spec_of(text)
+    contract = spec.contracts[0]
+    assert contract.request_shape is not None
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+    assert not {"IS203", "IS204", "IS202"} & set(codes(text))
+
+
+def test_codes_listed_with_their_meanings_after_commas_are_the_contracts():
+    text = ("# A → B\n\n## Status\n\n`GET https://api.b.example/v2/reports/{ref}/status` → `200` `{\"ref\": string}`; "
+            "also `401` token invalid, `404` unknown ref, `429`, `503`.\n")
+    assert {c.code for c in spec_of(text).contracts[0].status_codes} >= {401, 404, 429}

@@ -53,6 +53,12 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     code = statement.code
     if code.info in _SETTINGS and not role_of(label):
         return  # `config/retry.toml` or the worker's code pasted under a call: no body, nothing to judge as one
+    if _MEMBER_START.match(code.text):  # `"triggers": {...}`: a piece cut from a larger definition, no body; a
+        schema = _schema_within(code.text)  # schema inside it is the contract's shape
+        if schema is not None and contract.request_shape is None:
+            contract.request_shape = Value("(JSON Schema)", code.span)
+            contract.bodies.setdefault("request", Body(code.span)).schema = schema
+        return
     r.examples.add(id(code))
     role = role_of(label)
     if code.info in ("yaml", "yml") and not role:
@@ -96,6 +102,27 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
         wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
         example.role = "request" if wants_request and "request" not in roles else "response"
     contract.examples.append(example)
+
+
+_MEMBER_START = lazy(r'^\s*"[^"\n]+"\s*:')  # a JSON member, not a value: the block is a piece of a larger document
+
+
+def _schema_within(text: str):
+    """The first JSON Schema inside a member cut from a larger JSON document, or None."""
+    try:
+        data = json.loads("{" + text.strip().rstrip(",") + "}")
+    except ValueError:
+        return None
+    stack = [data]
+    while stack:
+        node = stack.pop(0)
+        if is_json_schema(node):
+            return node
+        if isinstance(node, dict):
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    return None
 
 
 _CURL = lazy(r"^\s*(?:\$\s*)?curl\b(?P<args>(?:[^\n]*\\\n)*[^\n]*)", re.M)

@@ -65,6 +65,9 @@ _BINARY = re.compile(r"^\s*content-type:\s*(?!application/(?:[\w.+-]*\+)?json)(?
 _PRINTED_DICT = re.compile(r"^\s*\{(?:'[^']*':.*)?\}\s*$")  # "{'Idempotent-Replayed': 'true'}", "{}" (no headers)
 
 
+_COMMENT_LABEL = re.compile(r"^\s*(?://|#|--|/\*)\s*(request|response|req|resp|answer)\b[^{\[]*$", re.I)
+
+
 def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     """A block that writes a call and its answer as plain text, whatever its fence says: a request
     line ("POST /v3/sessions   Idempotency-Key: ..."), header lines, the JSON body, then a status line
@@ -72,6 +75,16 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     that has a body; None when the block is no transcript."""
     lines = text.split("\n")
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    labels = [(i, m.group(1).lower()) for i, line in enumerate(lines) if (m := _COMMENT_LABEL.match(line))]
+    if labels and labels[0][0] == start:  # "// request" over a body, "// response 201" over the next: labelled parts
+        parts = []
+        for n, (at, label) in enumerate(labels):
+            chunk = lines[at + 1:labels[n + 1][0] if n + 1 < len(labels) else len(lines)]
+            body_at = _body_start(chunk)
+            if body_at is not None:
+                role = "request" if label.startswith("req") else "response"
+                parts.append((role, "\n".join(chunk[body_at:]).strip(), first_line + at + 1 + body_at))
+        return parts or None
     if start is not None and _STATUS_START.match(lines[start]):  # "201 Created" over the answer's body
         rest = [_STATUS_START.sub("", lines[start], count=1), *lines[start + 1:]]
         body_at = _body_start(rest)

@@ -146,7 +146,8 @@ def said_codes(text: str) -> list[tuple[int, str]]:
     """(code, meaning) of codes listed with their meanings in a sentence: "`204` cancelled; `404` not found,
     which we treat as done"; two at least."""
     said = []
-    for piece in re.split(r";\s*|\s[·•|]\s|(?<=[a-z)])\.\s+(?=`[1-5]\d\d`)", text):  # sentences that open with a code too
+    # sentences that open with a code too, and a comma before the next code ("also `401` token invalid, `404` ...")
+    for piece in re.split(r";\s*|\s[·•|]\s|(?<=[a-z)])\.\s+(?=`[1-5]\d\d`)|,\s*(?=`[1-5]\d\d`)", text):
         # a code with its meaning; the list's lead ("Responses: `201` created ..."); a code alone in the list
         match = _CODE_SAID.match(piece) or _CODE_LED.search(piece) or _CODE_ALONE.match(piece)
         if match:
