@@ -436,3 +436,11 @@ def test_an_identifier_with_its_words_run_together_names_its_metric_kind():
     assert [vocab.metric_kind(t) for t in ("ExecutionTime", "ApproximateAgeOfOldestMessage", "DaysToSecretExpiry",
                                            "Error rate of OceanCert calls")] == [
         "latency", "queue-depth", "token-expiry", "error-rate"]
+
+
+def test_a_credentials_facts_under_a_monitoring_heading_are_no_metrics():
+    text = ("# Relay → Portal\n\n## 2. Authentication and credential monitoring\n\n### 2.1 Portal\n\n"
+            "- **Mechanism:** HMAC-SHA256 over the raw request body; the certificate is on the developer page.\n"
+            "- **Storage:** Vault `kv/relay/portal`.\n"
+            "- **Credentials:** a warning 30 days before the client secret expires, critical at 7 days.\n")
+    assert [m.metric.text.split(":")[0] for m in spec_of(text).monitoring] == ["Credentials"]

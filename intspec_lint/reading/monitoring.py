@@ -75,6 +75,9 @@ def read(r: Reading) -> None:
         if statement.key and not _ALERT_LEVEL.search(statement.value) and (r.vocab.category(statement.key) or (
                 r.vocab.is_part_name(statement.key) and _OTHER_PART.intersection(r.vocab.section_parts(statement.key)))):
             continue  # "Retry: ... cap 120 s", "**Transient**: 429, 503": another part's item that alerts nobody
+        fact = r.vocab.field_exactly("auth", statement.key) if statement.key else None
+        if fact in _AUTH_FACTS and not _NUMBER_NEAR.search(statement.value) and not _TOLD.search(statement.value):
+            continue  # "**Mechanism:** OAuth 2.0 ... 80% of the lifetime" under "Authentication and credential monitoring"
         if "monitoring" in statement.placed and statement.shape == "item":
             several = list(_sentence_metrics(r, statement.value or statement.text))
             if len(several) > 1:  # "What do you alert on?: latency P95 > 3 s (warning); error rate > 2 % (critical)"
@@ -101,6 +104,8 @@ def read(r: Reading) -> None:
         _loose(r)
 
 
+_AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
+_TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
 _LEVEL_ONLY = lazy(r"^\W*(?:debug|info|notice|warn(?:ing)?|error|critical|fatal|trace|sev[- ]?\d|p[1-5])\W*$", re.I)
 _OTHER_PART = {"errors", "retry", "mappings", "idempotency", "flows", "contracts"}  # a DLQ depth, a credential expiry: metrics
 _SCENARIO_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?:given\b|then\b|when\b.*,\s*then\b)", re.I | re.S)
