@@ -155,3 +155,14 @@ def test_a_flow_with_no_direction_read_is_not_asked_for_anything_it_does_not_lea
             "**Q3. Describe every interface contract, with examples.**\n\n*C1, the webhook.* Sent once per survey. Body: "
             "`event` string, `occurred_at` string (ISO 8601 UTC), `survey` object. Up to 300/min at peak.\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS101" and "Q3" in f.message]
+
+
+def test_a_flow_told_in_a_table_and_again_under_its_id_is_one_flow():
+    text = ("# DAHS → Portal\n\n## Data flows\n\n| # | Flow | Source → Destination | Trigger | Payload | Frequency |\n"
+            "|---|---|---|---|---|---|\n| F1 | Averages | DAHS → Portal | cron | Averages JSON | 48/day |\n"
+            "| F2 | Exceedance notice | DAHS → Portal | value above limit | Notice JSON | 3-6/month |\n\n"
+            "#### F2 Exceedance notice\n\nRaised by the F1 run when a value is above the limit. The relay posts one "
+            "notice per pollutant.\n")
+    spec = spec_of(text)
+    assert sorted((f.name.text, f.destination.text) for f in spec.flows) == [("F1", "Portal"), ("F2", "Portal")]
+    assert "IS101" not in codes(text)

@@ -99,6 +99,41 @@ def read(r: Reading) -> None:
             arrow(fields["direction"][0], fields["direction"][1], found, direction=True)
         r.mark("flows", span)
         r.spec.flows.append(Flow(span, **found))
+    r.spec.flows = _one_per_id(r.spec.flows)
+
+
+_FLOW_ID = lazy(r"^\W*(?:flow\s+(?=\d))?((?:[A-Z]{1,3}-?)?\d{1,3}[a-z]?)(?![\w-]|\.\d)", re.I)
+_FIELDS = ("source", "destination", "trigger", "payload", "frequency", "topic")
+
+
+def _one_per_id(flows: list[Flow]) -> list[Flow]:
+    """Flows told twice under one id (a flows table's row "F2", then "#### F2 Exceedance notice" in prose) are
+    one flow: the one with the most facts read, each missing fact taken from the other."""
+    kept: list[Flow] = []
+    by_id: dict[str, Flow] = {}
+    for flow in flows:
+        match = _FLOW_ID.match(flow.name.text) if flow.name is not None else None
+        key = None
+        if match and (not match.group(1).isdigit() or flow.name.text.lower().lstrip(" *#").startswith("flow")):
+            key = match.group(1).upper()  # "F2", "Flow 2"; not "2. Orders"
+        other = by_id.get(key) if key else None
+        if other is None:
+            kept.append(flow)
+            if key:
+                by_id[key] = flow
+            continue
+        best, rest = (other, flow) if _facts(other) >= _facts(flow) else (flow, other)
+        for name in _FIELDS:
+            if not given(getattr(best, name)) and given(getattr(rest, name)):
+                setattr(best, name, getattr(rest, name))
+        if best is flow:
+            kept[kept.index(other)] = flow
+            by_id[key] = flow
+    return kept
+
+
+def _facts(flow: Flow) -> int:
+    return sum(given(getattr(flow, name)) for name in _FIELDS)
 
 
 def _keyed_flow(r: Reading, section: Section) -> bool:
