@@ -526,3 +526,14 @@ def test_a_docs_generators_directive_after_a_table_is_no_row():
     assert [m.source_field.text for m in spec_of(text.format("{% endtab %}")).mappings] == ["`name`"]
     assert [m.source_field.text for m in spec_of(text.format("| `age` | int | `Age` | int | Copy |")).mappings] == [
         "`name`", "`age`"]
+
+
+def test_a_csv_sheet_of_settings_a_row_per_key_is_a_table():
+    text = ("# A → B\n\n## Sheet: Retry\n\n```csv\nsetting,Worker (C1/C2),Sender (C4)\n"
+            "strategy,exponential backoff with full jitter,exponential backoff\ninitial_delay,10 s,1 min\n"
+            "max_attempts,8,6\nmax_delay,15 min,4 h\ncircuit_breaker_threshold,12 consecutive failures,20 consecutive "
+            "failures\ncircuit_open_for,20 min,30 min\n```\n")
+    retry = spec_of(text).retry
+    assert retry.max_attempts.number == 8 and retry.initial_delay is not None
+    data = "# A → B\n\n## Taps\n\n```csv\ntap_id,card_id,at\nT-1,C-9,2024-01-01\nT-2,C-7,2024-01-02\nT-3,C-1,2024-01-03\n```\n"
+    assert spec_of(data).retry is None

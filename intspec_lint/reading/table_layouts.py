@@ -89,8 +89,19 @@ def csv_tables(root: Section, vocab) -> None:
             before = section.blocks[index - 1] if index else None
             if isinstance(before, Paragraph) and _EXAMPLE_LEAD.search(before.text):
                 continue  # "Example request:" over the file a call sends
-            if table is not None and vocab.table_part([cell.text for cell in table.header], ()):
+            if table is not None and (vocab.table_part([cell.text for cell in table.header], ()) or _settings(table, vocab)):
                 section.blocks[index] = table
+
+
+_SETTING_PARTS = ("retry", "auth", "dead_letter", "idempotency", "monitoring")
+
+
+def _settings(table: Table, vocab) -> bool:
+    """A sheet of settings, a row per key (`strategy,...`, `max_attempts,8,6`): most first cells name facts
+    of one part (a sheet of data rows, `tap_id,card_id,...`, names none)."""
+    keys = [row.cells[0].text.replace("_", " ") for row in table.rows if row.cells]
+    return len(keys) >= 3 and any(sum(1 for key in keys if vocab.field_exactly(part, key)) >= 0.6 * len(keys)
+                                  for part in _SETTING_PARTS)
 
 
 _EXAMPLE_LEAD = re.compile(r"\b(?:examples?|samples?|e\.g\.)\b", re.I)
