@@ -438,6 +438,13 @@ def test_an_identifier_with_its_words_run_together_names_its_metric_kind():
         "latency", "queue-depth", "token-expiry", "error-rate"]
 
 
+def test_messages_counted_in_a_queue_named_by_its_name_are_its_depth():
+    vocab = load_vocabulary()
+    assert [vocab.metric_kind(t) for t in ("`hire.outbound` ready messages", "`hire.outbound.dlq` messages",
+                                           "Store-and-forward buffer, per train", "error messages")] == [
+        "queue-depth", "dlq-size", "queue-depth", "error-rate"]
+
+
 def test_a_credentials_facts_under_a_monitoring_heading_are_no_metrics():
     text = ("# Relay → Portal\n\n## 2. Authentication and credential monitoring\n\n### 2.1 Portal\n\n"
             "- **Mechanism:** HMAC-SHA256 over the raw request body; the certificate is on the developer page.\n"

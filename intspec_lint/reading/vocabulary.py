@@ -264,6 +264,8 @@ class Vocabulary:
         if bare != text and self._kind_of(re.sub(r"`[^`]*`", " ", bare)) != "other":
             text = bare
         kind = self._kind_of(text)
+        if kind == "other" and _QUEUE_COUNT.search(text):
+            return "queue-depth"  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
         if kind == "token-expiry" and _PERCENTILE.search(text):
             return "latency"  # "ticket issued → credential created, p95": a credential's event, timed
         if "`" in text and kind != "dlq-size":  # a queue named `orders-dlq` is a dead-letter queue
@@ -429,6 +431,7 @@ def vocabulary_data() -> dict:
     return cache.data(data_path("rules", "vocabulary.yaml"), load_yaml)
 
 
+_QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
