@@ -451,3 +451,9 @@ def test_a_credentials_facts_under_a_monitoring_heading_are_no_metrics():
             "- **Storage:** Vault `kv/relay/portal`.\n"
             "- **Credentials:** a warning 30 days before the client secret expires, critical at 7 days.\n")
     assert [m.metric.text.split(":")[0] for m in spec_of(text).monitoring] == ["Credentials"]
+
+
+def test_the_time_from_one_state_to_the_next_is_latency():
+    text = ("# Sheet → Warehouse\n\n## Alerts\n\n| Check | Threshold | Alert |\n|---|---|---|\n"
+            "| File landed → `MERGED` | > 60 min | Warning, e-mail |\n| Rejected rows per file | > 5% | Critical |\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate"]

@@ -15,7 +15,7 @@ from ..model import Metric, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
 from .statements import words_of_key
-from .values import value
+from .values import duration_seconds, value
 
 _COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
     r"(?:(?:<(?![\w-]+>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
@@ -104,6 +104,7 @@ def read(r: Reading) -> None:
         _loose(r)
 
 
+_FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
 _AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
 _TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
 _LEVEL_ONLY = lazy(r"^\W*(?:debug|info|notice|warn(?:ing)?|error|critical|fatal|trace|sev[- ]?\d|p[1-5])\W*$", re.I)
@@ -188,6 +189,9 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     kind = r.vocab.metric_kind(text)
     if kind == "other" and "threshold" in fields:  # "F1 file landed | not there by 04:00": a deadline is latency
         kind = r.vocab.metric_kind(f"{text} {fields['threshold'].text}")
+    if kind == "other" and "threshold" in fields and _FROM_TO_STATE.search(text) and \
+            duration_seconds(fields["threshold"].text):
+        kind = "latency"  # "File landed → `MERGED` | > 60 min": the time from one state to the next
     if "alert" not in fields and "threshold" in fields and _ALERT_LEVEL.search(fields["threshold"].text):
         fields["alert"] = fields["threshold"]  # "| Threshold and alarm |" with "> 4 s over 15 min → warning in #ops"
     if "alert" not in fields:  # "| Signal | Fires when | Goes to |": a column the vocabulary does not name, whose
