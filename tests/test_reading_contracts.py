@@ -628,3 +628,18 @@ def test_a_section_titled_as_an_example_is_no_contract_of_its_own():
             "</soap:Envelope>\n```\n\nResponse:\n\n```xml\n<soap:Envelope><soap:Body><RegisterEquineResponse>"
             "<status>OK</status></RegisterEquineResponse></soap:Body></soap:Envelope>\n```\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS201" and "Example" in f.message]
+
+
+def test_an_examples_section_gives_each_run_to_the_contract_its_id_names():
+    text = ("# Ops ↔ Gateway\n\n## 4. Contracts\n\n### 4.1 F1 Apply: `POST /v2/permits`\n\n"
+            "Body: `ref` string, required. Answers `201` created, `422` invalid.\n\n"
+            "### 4.2 F3 Placement: `PUT /v2/permits/{permit_no}/placement`\n\n"
+            "Body: `state` string, required. Answers `200` stored, `404` unknown permit.\n\n"
+            "### 4.3 Examples\n\nF1 request and `201` response:\n\n```json\n{\"ref\": \"DSK-1\"}\n```\n"
+            "```json\n{\"application_id\": \"APP-7\"}\n```\n\n"
+            "F3 `PUT /v2/permits/HP-4471/placement` and `200`:\n\n```json\n{\"state\": \"on_street\"}\n```\n"
+            "```json\n{\"permit_no\": \"HP-4471\", \"version\": 1}\n```\n")
+    spec = spec_of(text)
+    assert [(c.method.text, sorted(e.role for e in c.examples)) for c in spec.contracts] == [
+        ("POST", ["request", "response"]), ("PUT", ["request", "response"])]
+    assert not {"IS201", "IS202"} & set(codes(text))

@@ -67,6 +67,10 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         if not inside and section.level and (not parts or "contracts" in parts) and _rows_as_units(section, parts):
             return
         if not inside and section.level:
+            if "contracts" in parts and not section.children and _EXAMPLE_TITLE.match(strip_numbering(section.title)) \
+                    and found and not METHOD_URL.search(section.title):
+                _take(section)  # "### 4.8 Examples": the contracts' examples, each given to its own below
+                return
             if "contracts" in parts and _split(section):
                 for child in section.children:
                     visit(child, section.title)
@@ -176,7 +180,8 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
     for unit in found:
         shown = unit[1][1:] if unit[1] and unit[1][0].shape == "heading" else unit[1]
         if _EXAMPLE_TITLE.match(strip_numbering(unit[0])) and not METHOD_URL.search(unit[0]):
-            if kept and any(METHOD_URL.search(s.text) for s in kept[-1][1] if s.shape != "code"):
+            shown = _by_lead_id(shown, kept)  # "F1 request and `201` response:" over blocks: F1's examples
+            if shown and kept and any(METHOD_URL.search(s.text) for s in kept[-1][1] if s.shape != "code"):
                 kept[-1][1].extend(shown)
             continue
         owner = _named_owner(unit, shown, found)
@@ -185,6 +190,22 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             continue
         kept.append(unit)
     return kept
+
+
+_ID_OPENS = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3}[a-z]?)(?![\w.-])")
+
+
+def _by_lead_id(shown: list[Statement], kept: list) -> list[Statement]:
+    """Give each run of an examples section that opens with a unit's id ("F1 request and `201` response:",
+    "F3 `PUT /v2/...` and `200`:") to the unit led by that id; the statements no id claims are returned."""
+    rest: list[Statement] = []
+    owner = None
+    for statement in shown:
+        opens = _ID_OPENS.match(statement.text) if statement.shape != "code" else None
+        if opens:
+            owner = next((u for u in kept if opens.group(1) in _lead_ids(u[0])), None)
+        (owner[1] if owner is not None else rest).append(statement)
+    return rest
 
 
 def _named_owner(exhibit: tuple, shown: list[Statement], found: list) -> tuple | None:
