@@ -643,3 +643,15 @@ def test_an_examples_section_gives_each_run_to_the_contract_its_id_names():
     assert [(c.method.text, sorted(e.role for e in c.examples)) for c in spec.contracts] == [
         ("POST", ["request", "response"]), ("PUT", ["request", "response"])]
     assert not {"IS201", "IS202"} & set(codes(text))
+
+
+def test_a_field_tables_header_names_the_role_of_its_body():
+    text = ("# Press → Match\n\n## Contracts\n\n### C3 `GET /v3/reviewers/{orcid}/conflicts`\n\n"
+            "| Response field | Type | Notes |\n|---|---|---|\n| `orcid` | string | as requested |\n"
+            "| `conflicts` | array | found conflicts |\n| `checked_at` | string | ISO 8601 UTC |\n\n"
+            "Codes: 200 result; 401 token; 404 unknown ORCID.\n\n"
+            "Example: `GET /v3/reviewers/0000-0002/conflicts`\n```json\n"
+            "{\"orcid\": \"0000-0002\", \"conflicts\": [], \"checked_at\": \"2025-06-05T08:39:02Z\"}\n```\n")
+    contract = spec_of(text).contracts[0]
+    assert contract.response_shape is not None and [e.role for e in contract.examples] == ["response"]
+    assert "IS202" not in codes(text)

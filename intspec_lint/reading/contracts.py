@@ -124,7 +124,10 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
         if statement.shape in ("code-key", "code-comment"):
             continue
         if statement.shape == "row":
-            label = labels.setdefault(id(statement.table), _label_before(statement, previous))
+            if id(statement.table) not in labels:  # "| Response field | Type |": the header names the body's role
+                first = statement.table.header[0].text if statement.table.header else ""
+                labels[id(statement.table)] = first if _ROLE_COLUMN.match(first) else _label_before(statement, previous)
+            label = labels[id(statement.table)]
             _row(r, contract, statement, label)
         else:
             _line(r, contract, statement)
@@ -218,6 +221,9 @@ def _run_length(codes: list[Statement], first: Statement, statements: list[State
         elif statement.shape not in ("code-key", "code-comment"):
             break
     return count
+
+
+_ROLE_COLUMN = lazy(r"^\W*(?:request|response|reply|answer)\s+(?:body\s+)?(?:fields?|attributes?|properties|elements?)\W*$", re.I)
 
 
 def _keyed_roles(statements: list[Statement]) -> list[str]:
