@@ -193,3 +193,12 @@ def test_a_clause_a_contract_points_at_speaks_for_it():
     assert not [f for f in lint_text(said, "markdown") if f.code == "IS201" and "status codes" in f.message]
     silent = base + "- **C-4** The studio stores the event before it answers.\n"
     assert [f for f in lint_text(silent, "markdown") if f.code == "IS201" and "status codes" in f.message]
+
+
+def test_a_create_that_answers_with_the_existing_record_is_idempotent():
+    text = ("# Vent → Grease\n\n## A.1 `POST https://api.grease.example/api/v1/jobs`\n\n"
+            "Request: `external_ref` (string, required), `site_code` (string). Response 201/200: `job_id` (string).\n\n"
+            "Status codes: 201 job created; 200 job with this `external_ref` exists, existing job returned; "
+            "400 validation failure.\n\n## Idempotency\n\nThe nightly run can safely be repeated.\n")
+    assert "IS901" not in codes(text)
+    assert "IS901" in codes(text.replace("200 job with this `external_ref` exists, existing job returned; ", ""))

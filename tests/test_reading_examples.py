@@ -386,3 +386,13 @@ def test_codes_listed_with_their_meanings_after_commas_are_the_contracts():
     text = ("# A → B\n\n## Status\n\n`GET https://api.b.example/v2/reports/{ref}/status` → `200` `{\"ref\": string}`; "
             "also `401` token invalid, `404` unknown ref, `429`, `503`.\n")
     assert {c.code for c in spec_of(text).contracts[0].status_codes} >= {401, 404, 429}
+
+
+def test_a_request_whose_body_is_a_files_bytes_owes_no_example_body():
+    text = ("# Track → Hub\n\n## A.5 `PUT https://hub.example/api/v11/documents/{docRef}`\n\n"
+            "Headers: `Authorization: Bearer <token>`, `Content-Type: application/pdf`. Body: PDF bytes.\n"
+            "Response: `docRef` (string), `version` (integer). Status codes: 201 created; 400 bad query; 401 token.\n\n"
+            "Example: `PUT /api/v11/documents/TR19-1` → `201 {\"docRef\": \"TR19-1\", \"version\": 1}`.\n")
+    assert "IS202" not in codes(text)
+    assert "IS202" in codes(text.replace("`Content-Type: application/pdf`. Body: PDF bytes.",
+                                         "`Content-Type: application/json`. Body: `title` string."))

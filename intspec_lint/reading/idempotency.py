@@ -33,6 +33,9 @@ _IDEMPOTENCY = lazy(
     r"message|delivery|call|submission|notification)\b[^.;]{0,60}\b(?:returns?|answer\w*|ignored|no-?op|"
     r"original|same|skipped|acknowledged|200|409)"
     r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"
+    # "200 job with this `external_ref` exists, existing job returned": a create that answers with what it made
+    r"|\bwith\s+(?:this|the\s+same|that)\s+`[^`]{1,40}`\s+(?:already\s+)?exists\b"
+    r"|\b(?:the\s+)?existing\s+[\w-]+\s+(?:is\s+|gets\s+)?returned\b"
     r"|\b(?:also|again)\s+(?:returned|answered|sent)\s+for\s+(?:a\s+)?(?:repeated|duplicate|replayed|second)"
     r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored",

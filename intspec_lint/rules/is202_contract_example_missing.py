@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Severity
 from ..rule import Case, rule
 from ._common import contract_namer, gap
@@ -14,7 +16,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     rationale="Abstract schemas hide disagreements that one concrete example exposes at once: field "
     "names, date formats, how money is written. The checklist asks for a concrete request and response "
     "for every contract. An example the document shows where it names the contract, in a shape no reader takes, "
-    "counts; a message that names no queue or topic and of which only a shape or only an example is read is not judged.",
+    "counts; a message that names no queue or topic and of which only a shape or only an example is read is not judged; "
+    "a request whose body is a file's bytes (`Content-Type: application/pdf`) owes no example body.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
@@ -39,7 +42,7 @@ def contract_example_missing(spec, options):
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
-                spec.speaks_of("example_request", names, contract.span):
+                spec.speaks_of("example_request", names, contract.span) and not _BINARY_BODY.search(contract.text):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
         if contract.kind == "http" and "response" not in roles and not \
@@ -47,4 +50,7 @@ def contract_example_missing(spec, options):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
 
+# a request whose body is a file's bytes (a PDF, an image): no text can show it, the call line is its example
+_BINARY_BODY = re.compile(r"content-type:\s*`?\s*(?:application/(?:pdf|octet-stream|zip|gzip)|image/|audio/|video/)"
+                          r"|\bbody\s*(?:is\s*|:\s*)(?:the\s+)?(?:raw\s+)?(?:pdf|binary|file|image|zip)\b", re.I)
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
