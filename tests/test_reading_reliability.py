@@ -457,3 +457,10 @@ def test_the_time_from_one_state_to_the_next_is_latency():
     text = ("# Sheet → Warehouse\n\n## Alerts\n\n| Check | Threshold | Alert |\n|---|---|---|\n"
             "| File landed → `MERGED` | > 60 min | Warning, e-mail |\n| Rejected rows per file | > 5% | Critical |\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate"]
+
+
+def test_a_deadline_missed_is_a_threshold_an_alert_fires_on():
+    text = ("# A → B\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| F1 run not finished by 02:30 | {} | Warning |\n| Error rate | > 2% over 15 min | Critical |\n")
+    assert not [f for f in lint_text(text.format("missed"), "markdown") if f.code == "IS701" and "no value" in f.message]
+    assert [f for f in lint_text(text.format("slow"), "markdown") if f.code == "IS701" and "no value" in f.message]
