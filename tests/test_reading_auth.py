@@ -256,3 +256,12 @@ def test_a_config_blocks_container_key_names_no_system():
             "```json\n{\"PutListing\": {\"Parameters\": {\"Authentication\": {\"ConnectionArn\": "
             "\"arn:aws:events:eu-west-2:1:connection/hub-oauth/5c\"}}}}\n```\n")
     assert [a.system.text if a.system else None for a in spec_of(text).auth] == ["CMS"]
+
+
+def test_a_denied_mechanism_is_none_and_an_assumed_role_has_no_secret_to_rotate():
+    text = ("# Logger → Bridge\n\n## Authentication\n\n- **Bridge API** — OAuth 2.0 client credentials; secret rotated "
+            "every 90 days; kept in Secrets Manager.\n- **Logger → SQS** (C1) — no shared secret: the logger's AWS "
+            "account assumes role `export-writer` (permission `sqs:SendMessage`), STS sessions of 1 h.\n")
+    spec = spec_of(text)
+    assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0 client credentials", "assumes role"]
+    assert "IS301" not in codes(text)

@@ -25,6 +25,7 @@ _MECHANISM = lazy(
     r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
     r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
     r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
+    r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|"
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
     r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
     r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
@@ -77,7 +78,9 @@ _PUBLIC_BY_NATURE = lazy(r"\bhost\s+keys?\b|\bfingerprints?\b|\bthumbprints?\b|\
 _FACET_LEAD = lazy(r"^\W*headers?\b", re.I)
 _PUBLIC_MATERIAL = lazy(r"\b(?:thumbprints?|fingerprints?|kid|jwks?)\b(?=[^\n]*\bpublic\b)"
                         r"|\bpublic\b(?=[^\n]*\b(?:thumbprints?|fingerprints?|kid|jwks?)\b)", re.I)
-_KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED})\b"
+_KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED}|"
+                r"no\s+(?:shared\s+|stored\s+|static\s+)?(?:secrets?|credentials?|keys?|passwords?)(?!\s+(?:in|on|are|is))|"
+                r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|role\s+assumption|sts\s+(?:sessions?|credentials|tokens?))\b"
                 r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
 _SUBJECT = lazy(
     r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*|`[\w./-]+`)\s+(?:"
@@ -115,7 +118,15 @@ _MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\
 _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every|"
                         + _PERIODIC_CHANGE + r")\b", re.I)
 
-mechanism = lambda text: _first(_MECHANISM, text)  # noqa: E731
+def mechanism(text: str) -> str | None:
+    """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ...")."""
+    for match in _MECHANISM.finditer(text):
+        if not _DENIED.search(text, max(0, match.start() - 12), match.start()):
+            return match.group(0)
+    return None
+
+
+_DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$", re.I)
 rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
 storage = lambda text: _first(_STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)
