@@ -464,3 +464,11 @@ def test_a_deadline_missed_is_a_threshold_an_alert_fires_on():
             "| F1 run not finished by 02:30 | {} | Warning |\n| Error rate | > 2% over 15 min | Critical |\n")
     assert not [f for f in lint_text(text.format("missed"), "markdown") if f.code == "IS701" and "no value" in f.message]
     assert [f for f in lint_text(text.format("slow"), "markdown") if f.code == "IS701" and "no value" in f.message]
+
+
+def test_a_message_deleted_after_its_failed_records_are_kept_drops_nothing():
+    kept = ("# Logger → Bridge\n\n## Failure handling\n\n**Partial**: stored records are done; each rejected record goes "
+            "to the table `rejected-readings` with the reason, and the message is deleted.\n")
+    assert "IS602" not in codes(kept)
+    assert "IS602" in codes(kept.replace("goes to the table `rejected-readings` with the reason, and",
+                                         "is logged, and"))

@@ -218,6 +218,10 @@ def replay_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+# the failed item kept in a named place before the message that carried it is removed
+_KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|copied|put)\s+(?:in)?to\s+(?:the\s+|a\s+)?"
+                   r"(?:[\w-]+\s+){0,2}?(?:`[^`]+`|(?:table|queue|topic|bucket|folder|store|collection)\s+`[^`]+`)"
+                   r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 _ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
 _NOT_DATA = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|"
@@ -249,6 +253,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "so none is lost", "nothing is dropped"
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
+    if match and _KEPT_FIRST.search(text[max(0, match.start() - 160):match.start()]):
+        return None  # "each rejected record goes to the table `rejects` with the reason, and the message is deleted"
     if match and _ROUND_SKIPPED.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
     if match and _ALERT.search(text, match.end(), match.end() + 120):
