@@ -202,3 +202,17 @@ def test_a_create_that_answers_with_the_existing_record_is_idempotent():
             "400 validation failure.\n\n## Idempotency\n\nThe nightly run can safely be repeated.\n")
     assert "IS901" not in codes(text)
     assert "IS901" in codes(text.replace("200 job with this `external_ref` exists, existing job returned; ", ""))
+
+
+def test_a_dash_in_a_flows_frequency_or_a_credentials_rotation_is_left_empty():
+    flows = ("# Desk → Pad\n\n## Data flows\n\n| # | Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+             "|---|---|---|---|---|---|---|\n| 1 | Survey | Pad | Desk | Submit | Survey JSON | ~180/day |\n"
+             "| 2 | Status | Desk | Pad | Page opened (GET) | — | ~400/day |\n"
+             "| 3 | Reassignment | Desk | Pad | Dispatcher moves a survey | Reassignment JSON | — |\n")
+    assert [(f.line, "left empty" in f.message) for f in lint_text(flows, "markdown") if f.code == "IS101"] == [
+        (9, True)]  # the "—" payload of a GET moves nothing; the "—" frequency is a gap
+    auth = ("# A ↔ B\n\n## Authentication\n\n| | A → B | B → A |\n|---|---|---|\n"
+            "| Mechanism | OAuth 2.0 client credentials | API key |\n| Rotation | every 90 days | {} |\n"
+            "| Storage | Vault | Key Vault |\n")
+    assert "IS301" in codes(auth.format("—"))
+    assert "IS301" not in codes(auth.format("every 180 days"))

@@ -15,17 +15,22 @@ from ..reading.values import enum_values, is_enum_type
 __all__ = ["names_of"]
 
 
+_DASHES = {"—", "–", "-", "--"}  # not "n/a": "not applicable" is said on purpose
+
+
 def missing(found: Value | None, where: Span, subject: str, what: str, fix: str = "",
-            severity: Severity | None = None, said=None) -> Hit | None:
+            severity: Severity | None = None, said=None, dash_is_empty: bool = False) -> Hit | None:
     """A gap of `subject` (at `where`, its object) when `found` is absent, empty or a placeholder; None
     when it is really stated. An empty or placeholder value is pointed at where it stands. `said()`, asked
     only of a value no reader found, is true when the document speaks of it in a shape none took
-    (Spec.speaks_of): then nothing is reported, as an empty cell or a "TBD" still is."""
+    (Spec.speaks_of): then nothing is reported, as an empty cell or a "TBD" still is. With `dash_is_empty`, a
+    cell holding only a dash is empty too."""
     if found is None:
         if said is not None and said():
             return None
         return gap(where, subject, f"no {what}", fix, severity)
-    if not found.text.strip():
+    if not found.text.strip() or dash_is_empty and found.text.strip().strip("*_`").strip() in _DASHES:
+        # "| — |" in a flow's frequency or a credential's rotation: nothing stated (a mapping's "—" transform is a copy)
         return gap(found.span, subject, f"no {what} (it is left empty)", fix, severity, anchor=where)
     if found.placeholder:
         return gap(found.span, subject, f"no {what} (only the placeholder '{short(found.text)}')", fix, severity,

@@ -54,6 +54,7 @@ def flow_incomplete(spec, options):
         unread = known < _KNOWN or (flow.source is None and flow.destination is None)
         for field, what, fix, cue in _FIELDS:
             hit = missing(getattr(flow, field), flow.span, subject, what, fix,
-                          said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read))
+                          said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read),
+                          dash_is_empty=not unread and field == "frequency")  # a "—" payload: nothing moves
             if hit:
                 yield hit

@@ -79,7 +79,7 @@ def auth_incomplete(spec, options):
             if field == "storage" and stored and entry.storage is None:
                 continue
             hit = missing(getattr(entry, field), entry.span, subject, what, fix,
-                          said=said_of(spec, field, names, entry.span, field in read))
+                          said=said_of(spec, field, names, entry.span, field in read), dash_is_empty=True)
             if hit:
                 yield hit
             elif getattr(entry, field) is not None and field == "rotation" and _NEVER.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
