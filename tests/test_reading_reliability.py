@@ -472,3 +472,14 @@ def test_a_message_deleted_after_its_failed_records_are_kept_drops_nothing():
     assert "IS602" not in codes(kept)
     assert "IS602" in codes(kept.replace("goes to the table `rejected-readings` with the reason, and",
                                          "is logged, and"))
+
+
+@pytest.mark.parametrize("said", [
+    "Events whose `booking_ref` is not known are logged at WARN level and answered `200` so that the sender does "
+    "not retry them; nothing else is done with them.",
+    "When the partner refuses the task with a 4xx, the route logs it at WARN and moves on.",
+    "A 4xx is permanent and nothing can change where the ship was, so we write it to Log Analytics "
+    "(`ExchangeRejected_CL`) and complete the message. 5xx that still fail are abandoned to `events/$deadletterqueue`.",
+])
+def test_logging_a_failed_message_and_settling_it_is_a_silent_drop(said):
+    assert "IS602" in codes(f"# Ship → Port\n\n## Exchange events\n\n{said}\n")

@@ -46,21 +46,25 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt|t
 _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
     r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
-    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged)?\b[^.;]{0,60}?\band\s+(?:drop(?:ped)?|discard(?:ed)?|"
-    r"skip(?:ped)?|ignore[d]?|continue|move\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue)"
+    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged|s)?\b[^.;]{0,60}?\band\s+(?:drop(?:ped)?|discard(?:ed)?|"
+    r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
+    # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
+    r"answer(?:s|ed)?\s+(?:with\s+)?`?(?:200|2xx)\b|complete[sd]?\s+the\s+message)"
+    r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
     r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?"
     r"(?:removed|deleted|dropped|discarded|purged))\b",
     re.I,
 )
-_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
+_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|unknown|"
+               r"not\s+known|unmatched|4\d\d|"
                r"after\s+the\s+(?:last|final)|exhausted|r[au]ns?\s+out|[45]xx)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
 _NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
-_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log")
+_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing")
 _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
               re.I)
 
@@ -247,7 +251,7 @@ def drops_messages(text: str) -> str | None:
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
     if match and _NOT_DATA.match(text, match.end()):
         return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
-    if match and _PAST.search(f"{text[max(0, match.start() - 60):match.start()]} {match.group(0)}"):
+    if match and _PAST.search(f"{text[max(0, match.start() - 12):match.start()]} {match.group(0)}"):
         return None  # "failed uploads were logged to the console and dropped": history told, not the design
     if match and _NONE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "so none is lost", "nothing is dropped"

@@ -10,8 +10,9 @@ NUM = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|elev
 UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
 DURATION = rf"{NUM}\s*-?\s*{UNIT}"
 
-_SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*])")
-_FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*])")
+# a sentence opens with a capital, code, a quote, or a status class or code ("5xx and 429 that still fail ...")
+_SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
+_FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
                 r"(?:(?:\s+|,\s*|\s*/\s*)[\w'’-]+){0,9}[\s,]*$", re.I)  # "never in MedCharta's config files or in the
 # repository", "no creds in this doc, code or config repo"
