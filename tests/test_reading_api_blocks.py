@@ -251,3 +251,48 @@ def test_an_api_descriptions_extensions_say_what_their_names_say_and_its_example
     assert sorted(e.role for e in contract.examples) == ["request", "response"]
     found = {f.code for f in lint_text(EXTENDED, "markdown")}
     assert not found & {"IS101", "IS202", "IS401", "IS501"}
+
+
+def test_a_raml_definition_is_read_with_its_resource_types_traits_and_nested_resources():
+    raml = """#%RAML 1.0
+title: Loft API
+version: v3
+baseUri: https://api.loft.example/{version}
+traits:
+  rateLimited:
+    responses:
+      429: { description: Over 60 requests a minute. }
+resourceTypes:
+  item:
+    get:
+      responses:
+        200: { body: { type: <<itemType>> } }
+        404: { description: No <<itemType>> with this id. }
+/measurements:
+  post:
+    is: [ rateLimited ]
+    body:
+      application/json:
+        type: Measurement
+        example: |
+          {"ref": "RC-1", "luffMm": 13620}
+    responses:
+      201:
+        body:
+          application/json:
+            example: |
+              {"measurementId": "MS-1"}
+  /{measurementId}:
+    type: { item: { itemType: Measurement } }
+    put:
+      body: { type: Measurement }
+      responses:
+        423: { description: Sheet locked. }
+"""
+    spec = spec_of(f"# Rig → Loft\n\n## Loft API\n\n```raml\n{raml}```\n")
+    assert [(c.method.text, c.url.text, sorted(s.code for s in c.status_codes)) for c in spec.contracts] == [
+        ("POST", "https://api.loft.example/v3/measurements", [201, 429]),
+        ("GET", "https://api.loft.example/v3/measurements/{measurementId}", [200, 404]),
+        ("PUT", "https://api.loft.example/v3/measurements/{measurementId}", [423])]
+    assert [sorted(e.role for e in c.examples) for c in spec.contracts][0] == ["request", "response"]
+    assert spec.contracts[1].response_shape.text == "(type Measurement in the API description)"

@@ -1,5 +1,6 @@
 """Contracts written in a standard API description pasted into the spec: an OpenAPI (or Swagger) document
-or excerpt, or an AsyncAPI one, in a code block.
+or excerpt, a RAML one (its resource types and traits applied, nested resources under their parents), or
+an AsyncAPI one, in a code block.
 
 Teams often paste the part of the provider's OpenAPI document they use, and describe the rest in prose.
 Each operation under `paths` (and each OpenAPI 3.1 `webhooks` entry) is a contract: its method, its URL
@@ -33,7 +34,7 @@ def contracts(r: Reading) -> list[Contract]:
     read (`r.described`: block -> its contracts), so no other reader takes them for examples or facts."""
     found: list[Contract] = []
     for statement in r.statements:
-        if statement.shape != "code" or statement.code.info not in ("yaml", "yml", "json", "openapi", "asyncapi", ""):
+        if statement.shape != "code" or statement.code.info not in ("yaml", "yml", "json", "openapi", "asyncapi", "raml", ""):
             continue
         if not _LOOKS.search(statement.code.text):
             continue
@@ -50,10 +51,67 @@ def contracts(r: Reading) -> list[Contract]:
 
 def _load(text: str):
     data = _parse(text)
-    if data is None:  # an excerpt typed by hand: a description with a comma or a bracket in a flow mapping
+    if data is None:  # an excerpt typed by hand: a description with a comma or a bracket in a flow mapping, an
         repaired = _LOOSE_DESCRIPTION.sub(lambda m: m.group(1) + json.dumps(m.group(2).strip()) + m.group(3), text)
+        repaired = _ARRAY_TYPE.sub(lambda m: m.group(1) + json.dumps(m.group(2)), repaired)  # array type `Event[]`
         data = _parse(repaired) if repaired != text else None
-    return data
+    return _raml_resolved(data) if isinstance(data, dict) and ("traits" in data or "resourceTypes" in data) else data
+
+
+_ARRAY_TYPE = lazy(r"(:\s*)([A-Za-z_][\w.]*\[\])(?=\s*[,}])")
+
+
+def _raml_resolved(data: dict) -> dict:
+    """A RAML document with its resource types and traits applied: each resource takes the methods of its
+    `type` (its `<<parameters>>` filled in) and each method the responses, headers and body of the traits it
+    `is`; what the resource or method says itself wins."""
+    kinds = data.get("resourceTypes") if isinstance(data.get("resourceTypes"), dict) else {}
+    traits = data.get("traits") if isinstance(data.get("traits"), dict) else {}
+
+    def resolve(item: dict) -> dict:
+        item = dict(item)
+        kind = item.get("type")
+        name, params = (next(iter(kind.items())) if isinstance(kind, dict) and kind else (kind, {}))
+        template = kinds.get(name) if isinstance(name, str) else None
+        if isinstance(template, dict):
+            filled = _fill(template, params if isinstance(params, dict) else {})
+            for key, method in filled.items():
+                bare = key.rstrip("?") if isinstance(key, str) else key
+                if bare in _METHODS and isinstance(method, dict) and (bare in item or not key.endswith("?")):
+                    item[bare] = _merged(item.get(bare) if isinstance(item.get(bare), dict) else {}, method)
+        for key in _METHODS:
+            method = item.get(key)
+            names = method.get("is") if isinstance(method, dict) else None
+            for trait in (names if isinstance(names, list) else []):
+                trait_name, params = (next(iter(trait.items())) if isinstance(trait, dict) and trait else (trait, {}))
+                if isinstance(trait_name, str) and isinstance(traits.get(trait_name), dict):
+                    item[key] = _merged(item[key], _fill(traits[trait_name], params if isinstance(params, dict) else {}))
+        for key, child in list(item.items()):
+            if isinstance(key, str) and key.startswith("/") and isinstance(child, dict):
+                item[key] = resolve(child)
+        return item
+
+    return {key: resolve(item) if isinstance(key, str) and key.startswith("/") and isinstance(item, dict) else item
+            for key, item in data.items()}
+
+
+def _fill(node, params: dict):
+    """A template with its `<<name>>` parameters replaced."""
+    if isinstance(node, str):
+        return re.sub(r"<<\s*(\w+)\s*>>", lambda m: str(params.get(m.group(1), m.group(0))), node)
+    if isinstance(node, dict):
+        return {_fill(k, params) if isinstance(k, str) else k: _fill(v, params) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill(v, params) for v in node]
+    return node
+
+
+def _merged(own: dict, given: dict) -> dict:
+    """`given` under `own`: mappings merged key by key, anything else `own`'s where it has one."""
+    out = dict(given)
+    for key, value_ in own.items():
+        out[key] = _merged(value_, out[key]) if isinstance(value_, dict) and isinstance(out.get(key), dict) else value_
+    return out
 
 
 # `{description: Some recorded, others rejected (see results[].status)}`: the words, quoted
@@ -76,15 +134,15 @@ def _parse(text: str):
 # -- OpenAPI ----------------------------------------------------------------------------------------
 def _openapi(statement: Statement, data: dict) -> list[Contract]:
     paths = data.get("paths")
-    if not isinstance(paths, dict):  # an excerpt of `paths` alone: "/registrations:" over "post:"
-        paths = {key: item for key, item in data.items() if isinstance(key, str) and key.startswith("/")}
+    if not isinstance(paths, dict):  # an excerpt of `paths` alone: "/registrations:" over "post:"; RAML's
+        paths = dict(_resources(data))  # resources, each with its nested ones ("/{id}:" under "/measurements:")
     base = _server(data)
     lines = statement.code.text.split("\n")
     found = []
     for path, item in paths.items():
         if not isinstance(item, dict) or not isinstance(path, str):
             continue
-        at = _line_of(lines, path, 0)
+        at = _path_line(lines, path)
         shared = item.get("parameters") if isinstance(item.get("parameters"), list) else []
         for method in _METHODS:
             operation = item.get(method)
@@ -116,7 +174,29 @@ def _openapi(statement: Statement, data: dict) -> list[Contract]:
     return found
 
 
+def _resources(node: dict, parent: str = ""):
+    """(path, item) of each resource keyed by its path, nested ones under their parent's path (RAML)."""
+    for key, item in node.items():
+        if isinstance(key, str) and key.startswith("/") and isinstance(item, dict):
+            yield parent + key, item
+            yield from _resources(item, parent + key)
+
+
+def _path_line(lines: list[str], path: str) -> int:
+    """The line of a path's key: the whole path, else each nested segment after its parent's (RAML)."""
+    whole = _line_of(lines, path, 0)
+    if whole or (lines and re.match(rf"^\s*[\"']?{re.escape(path)}[\"']?\s*:", lines[0])):
+        return whole
+    at = 0
+    for segment in re.findall(r"/[^/]+", path):
+        at = _line_of(lines, segment, at)
+    return at
+
+
 def _server(data: dict) -> str:
+    base_uri = data.get("baseUri")  # RAML: `https://api.example/{version}`, its version given beside it
+    if isinstance(base_uri, str):
+        return base_uri.replace("{version}", str(data.get("version", "{version}"))).rstrip("/")
     servers = data.get("servers")
     if isinstance(servers, list) and servers and isinstance(servers[0], dict) and isinstance(servers[0].get("url"), str):
         return servers[0]["url"].rstrip("/")
@@ -140,6 +220,8 @@ def _operation(contract: Contract, operation: dict, shared: list, root: dict, sp
     if isinstance(request, dict):
         _body(contract, "request", _schema_of(request, root), span)
         _examples(contract, "request", request, span)
+    elif isinstance(operation.get("body"), dict):  # RAML: `body: {application/json: {type: Sheet, example: ...}}`
+        _raml_body(contract, "request", operation["body"], span)
     responses = operation.get("responses")
     for code, response in (responses.items() if isinstance(responses, dict) else ()):
         response = _resolve(response, root)
@@ -148,6 +230,10 @@ def _operation(contract: Contract, operation: dict, shared: list, root: dict, sp
         if match and match.group(2) != "XX":
             meaning = value(str(description), span) if isinstance(description, str) and description.strip() else None
             contract.status_codes.append(StatusCode(int(str(code)), span, meaning))
+        if isinstance(response, dict) and str(code).startswith("2") and isinstance(response.get("body"), dict) and \
+                "content" not in response:
+            _raml_body(contract, "response", response["body"], span)
+            continue
         if isinstance(response, dict) and str(code).startswith("2"):
             schema = _schema_of(response, root) or _resolve(response.get("schema"), root)  # Swagger 2: on the response
             if schema is not None or str(code) in ("204", "205"):
@@ -155,6 +241,29 @@ def _operation(contract: Contract, operation: dict, shared: list, root: dict, sp
             _examples(contract, "response", response, span)
             if schema is None and str(code) in ("204", "205") and not any(e.role == "response" for e in contract.examples):
                 contract.examples.append(Example("response", "none", "", span, first_line=span.line))  # the whole answer
+
+
+def _raml_body(contract: Contract, role: str, body: dict, span: Span) -> None:
+    """A RAML body: its type (a named type, or properties) is the shape, its `example` the example."""
+    media = next((v for k, v in body.items() if isinstance(k, str) and "/" in k and isinstance(v, dict)), body)
+    declared = next((holder.get(k) for holder in (media, body) for k in ("type", "properties", "schema")
+                     if holder.get(k) is not None), None)
+    if declared is not None:
+        properties = media.get("properties") or body.get("properties")
+        _body(contract, role, {"type": "object", "properties": properties} if isinstance(properties, dict) else None, span)
+        if getattr(contract, "request_shape" if role == "request" else "response_shape").text.startswith("(no body"):
+            setattr(contract, "request_shape" if role == "request" else "response_shape",
+                    Value(f"(type {declared} in the API description)" if isinstance(declared, str) else
+                          "(schema in the API description)", span))
+    data = media.get("example")
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except ValueError:
+            data = None
+    if isinstance(data, (dict, list)) and not any(e.role == role for e in contract.examples):
+        contract.examples.append(Example(role, "application/json", json.dumps(data), span, data=data,
+                                         first_line=span.line))
 
 
 def _examples(contract: Contract, role: str, holder: dict, span: Span) -> None:
