@@ -268,3 +268,11 @@ def test_a_row_whose_values_become_methods_or_paths_picks_the_call_and_owes_no_t
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
     values = text.replace("`/check-ins`", "`IN`").replace("`/check-outs`", "`OUT`")
     assert [f for f in lint_text(values, "markdown") if f.code == "IS801" and "target type" in f.message]
+
+
+def test_a_date_pattern_is_no_named_zone_and_no_tz_conversion_is_a_zone_said():
+    row = ("# Tablet → Register\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+           "|---|---|---|---|---|\n| `dig.dug_at` | string dd/MM/yyyy HH:mm | `excavated_at` | timestamp | {} |\n")
+    assert "IS802" in codes(row.format("parse dd/MM/yyyy HH:mm and format as ISO 8601"))
+    assert "IS802" not in codes(row.format("parse, then convert from Europe/London to UTC"))
+    assert "IS802" not in codes(row.format("wall-clock time on both sides, no TZ conversion"))

@@ -280,8 +280,9 @@ def mapping_parts(text: str) -> dict[str, str] | None:
 # -- what the mapping rules ask of a row ---------------------------------------------------------
 _TIMEZONE = lazy(
     r"\b(?:utc|gmt|z|time[\s-]?zones?|tz|timezone-aware|offset|local\s+time|epoch|unix|posix|timestamptz|"
-    r"with\s+time\s+zone|[A-Z][a-z]+/[A-Z][a-z_]+)\b|[+-]\d\d:?\d\d\b"
-    r"|_utc\b",  # a field named for its zone: `checked_in_at_utc`
+    r"with\s+time\s+zone|(?-i:[A-Z][a-z]+/[A-Z][a-z_]+))\b|[+-]\d\d:?\d\d\b"  # a named zone, not "dd/MM"
+    r"|_utc\b"  # a field named for its zone: `checked_in_at_utc`
+    r"|\bno\s+(?:tz|time[\s-]?zone)\s+conversion\b",  # the same wall clock on both sides, said on purpose
     re.I,
 )
 
@@ -384,7 +385,7 @@ def says_timezone(text: str) -> bool:
 
 
 # what names no zone: a denial ("no offset", "without time zone"), a column type that stores one, a bare "local"
-_NOT_A_ZONE = lazy(r"\b(?:no|without|missing|lacks?)\s+(?:an?\s+|any\s+)?(?:utc\s+)?(?:offset|time[\s-]?zone|tz)\b"
+_NOT_A_ZONE = lazy(r"\b(?:no|without|missing|lacks?)\s+(?:an?\s+|any\s+)?(?:utc\s+)?(?:offset|time[\s-]?zone|tz)\b(?!\s+conversion)"
                    r"|\b(?:zone-?less|naive)\b|\btimestamptz\b|\b(?:timestamp|datetime)\s+with\s+time\s+zone\b"
                    r"|\blocal\s+time\b(?!\s*\(?\s*(?:[A-Z][a-z]+/[A-Z]|utc|gmt|cet|cest|bst|est|pst|[+-]\d))", re.I)
 says_time_format = finds(_TIME_FORMAT)
