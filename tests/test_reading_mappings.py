@@ -276,3 +276,14 @@ def test_a_date_pattern_is_no_named_zone_and_no_tz_conversion_is_a_zone_said():
     assert "IS802" in codes(row.format("parse dd/MM/yyyy HH:mm and format as ISO 8601"))
     assert "IS802" not in codes(row.format("parse, then convert from Europe/London to UTC"))
     assert "IS802" not in codes(row.format("wall-clock time on both sides, no TZ conversion"))
+
+
+def test_a_status_mapped_to_a_status_takes_its_domain_from_the_contract_that_sends_it():
+    text = ("# Suite → Rx\n\n## C3 Webhook `POST https://bridge.example/aseptic/v1/status-events`\n\n"
+            "Body: `event_id` (UUID), `status` (enum `QUEUED`, `RELEASED`, `QUARANTINED`, `CANCELLED`), "
+            "`changed_at` (UTC). Codes: 202 queued · 400 unparseable.\n\n## Mapping C3 → C4\n\n"
+            "| Suite | Type | Rx Task | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `status` | enum | `status` | FHIR code | QUEUED → requested, RELEASED → completed, CANCELLED → cancelled |\n"
+            "| `status` | enum | `businessStatus.text` | string | copy |\n")
+    assert [f.message.split(" does not cover ")[1].split(":")[0] for f in lint_text(text, "markdown")
+            if f.code == "IS803"] == ["QUARANTINED"]

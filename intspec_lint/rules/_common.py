@@ -168,11 +168,21 @@ def _groups(spec) -> tuple[dict, set]:
         for m in spec.mappings:
             if m.source_field:
                 groups.setdefault(m.group, set()).add(leaf(m.source_field.text))
-                paths.setdefault(leaf(m.source_field.text), set()).add(_path(m.source_field.text))
-        targets = {leaf(m.target_field.text) for m in spec.mappings if m.enum_map and m.target_field}
+                paths.setdefault(_named(m.source_field.text), set()).add(_path(m.source_field.text))
+        # (a row mapping `status` to `status` makes no second field of the name: both ends are the row's)
+        targets = {leaf(m.target_field.text) for m in spec.mappings if m.enum_map and m.target_field and not (
+            m.source_field and leaf(m.source_field.text) == leaf(m.target_field.text))}
         ambiguous = {name for name, seen in paths.items() if len(seen) > 1 or name in targets}
         _LAST[:] = [spec, (groups, ambiguous)]
     return _LAST[1]
+
+
+def _named(text: str) -> str:
+    """The field a mapping cell names, without its aside: "status (entry validation status)", "gate change
+    `status` (enum)" -> "status"."""
+    text = re.sub(r"\s+\(.*", "", text)
+    code = re.search(r"`([^`]+)`", text)
+    return leaf(code.group(1) if code else text)
 
 
 def _path(text: str) -> str:
