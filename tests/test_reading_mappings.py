@@ -287,3 +287,12 @@ def test_a_status_mapped_to_a_status_takes_its_domain_from_the_contract_that_sen
             "| `status` | enum | `businessStatus.text` | string | copy |\n")
     assert [f.message.split(" does not cover ")[1].split(":")[0] for f in lint_text(text, "markdown")
             if f.code == "IS803"] == ["QUARANTINED"]
+
+
+def test_every_time_said_of_a_call_is_no_rule_for_all_times():
+    text = ("# Desk → Reg\n\n## F2\n\n`PATCH https://api.reg.example/bookings/{ref}`: all three sizes sent every time. "
+            "Response `200`: `updated_at` (string, date-time UTC).\n\n## Mapping\n\n"
+            "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `scanned_at` | string `YYYY-MM-DD HH:MM:SS` | `robing_scan_at` | timestamptz | parse `%Y-%m-%d %H:%M:%S` |\n")
+    assert "IS802" in codes(text)
+    assert "IS802" not in codes(text.replace("all three sizes sent every time", "all times are UTC"))

@@ -55,7 +55,7 @@ def mapping_timestamp_unspecified(spec, options):
 _FIX = "state each in the types or the transform"
 # said once for every field: "All times exchanged on all interfaces shall be UTC", "every timestamp in UTC"
 _ALL_TIMES = ("all times", "all timestamps", "every timestamp", "all date-times", "all datetimes", "all dates and times",
-              "every time", "all time fields", "all timestamp fields")
+              "all time fields", "all timestamp fields")  # not "every time": "sent every time" is no time field
 _NOT_A_TIME = re.compile(r"^\W*(?:bool(?:ean)?|bit|flag|yes\s*/\s*no|y/n)\W*$", re.I)
 
 
