@@ -483,3 +483,10 @@ def test_a_message_deleted_after_its_failed_records_are_kept_drops_nothing():
 ])
 def test_logging_a_failed_message_and_settling_it_is_a_silent_drop(said):
     assert "IS602" in codes(f"# Ship → Port\n\n## Exchange events\n\n{said}\n")
+
+
+def test_a_breaker_said_to_be_absent_is_no_breaker():
+    text = ("# Ship → Port\n\n## Retries\n\nThe action retries transient errors: exponential, 15 s base interval, "
+            "maximum 30 min between tries, 6 retries. {}\n")
+    assert "IS501" in codes(text.format("Logic Apps has no circuit breaker, so every run retries on its own."))
+    assert "IS501" not in codes(text.format("The breaker opens after 8 consecutive failures for 10 minutes."))

@@ -247,6 +247,9 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     return found
 
 
+_NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b", re.I)
+
+
 def _loose(retry: Retry, statements) -> None:
     """Evidence of a field no statement states precisely: say nothing of it rather than "missing"."""
     placed = {id(getattr(retry, name)) for name in _FIELDS}
@@ -256,8 +259,8 @@ def _loose(retry: Retry, statements) -> None:
             retry.strategy = evidence(text, statement.span)
         if retry.max_attempts is None and (_COUNT_WORDS.search(text) or is_unbounded(text)):
             retry.max_attempts = evidence(text, statement.span)
-        if retry.circuit_breaker is None and _BREAKER_WORDS.search(text):
-            retry.circuit_breaker = evidence(text, statement.span)
+        if retry.circuit_breaker is None and _BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text)):
+            retry.circuit_breaker = evidence(text, statement.span)  # not "Logic Apps has no circuit breaker"
         if retry.max_delay is None and _CAP_WORDS.search(text):
             retry.max_delay = evidence(text, statement.span)
         if retry.initial_delay is None and _unplaced_duration(text, retry, placed):
