@@ -537,3 +537,37 @@ def test_a_csv_sheet_of_settings_a_row_per_key_is_a_table():
     assert retry.max_attempts.number == 8 and retry.initial_delay is not None
     data = "# A → B\n\n## Taps\n\n```csv\ntap_id,card_id,at\nT-1,C-9,2024-01-01\nT-2,C-7,2024-01-02\nT-3,C-1,2024-01-03\n```\n"
     assert spec_of(data).retry is None
+
+
+def test_a_git_log_pasted_as_the_spec_is_read_as_its_commit_messages():
+    log = ("commit b83cffc305cbbda11564771dfe7843c658edacdf\nAuthor: Priya <priya@example.org>\n"
+           "Date:   Fri May 16 10:41:07 2025 +0100\n\n    docs(monitoring): final alert thresholds\n\n"
+           "    All metrics go to Azure Monitor.\n\n"
+           "      metric                         threshold            alert\n"
+           "      call latency, P95              > 10 s over 15 min   warn\n"
+           "      call error rate (non-2xx)      > 2% over 15 min     page\n"
+           "      orders queue depth             > 50                 warn\n"
+           "      client secret expiry           < 14 days            warn\n\n"
+           "commit 06e139b7adb89364bbdbbd75f1662b94accfb864\nAuthor: Tom <tom@example.org>\n"
+           "Date:   Thu May 15 16:20:33 2025 +0100\n\n    feat(retry): exponential backoff\n\n"
+           "    Retries: exponential from 2 s, doubling, capped at 60 s, 6 attempts in all.\n")
+    spec = spec_of(f"# bridge: design history\n\nThis is `git log`, newest first.\n\n```\n{log}```\n")
+    assert [m.kind for m in spec.monitoring] == ["latency", "error-rate", "queue-depth", "token-expiry"]
+    assert spec.retry is not None and spec.monitoring[0].span.line == 15  # on the line it stands
+
+
+def test_a_spreadsheet_tab_pasted_as_tab_separated_text_is_a_table():
+    tab = "    Metric\tThreshold\tAlert\n    Latency P95\t> 3 s over 10 min\tWarning\n    Error rate\t> 2%\tCritical\n"
+    spec = spec_of(f"# A → B\n\nTab \"Monitoring\": alerts.\n\n{tab}")
+    assert [m.kind for m in spec.monitoring] == ["latency", "error-rate"]
+
+
+def test_a_cell_run_over_the_next_columns_start_leaves_no_empty_cell():
+    row = "    {:<15}{:<9}{:<13}{:<28}{:<13}{}\n".format
+    block = (row("flow", "source", "destination", "trigger", "payload", "volume")
+             + row("place order", "Shop", "Hub", "customer clicks Order", "order JSON", "~220/day")
+             + "    {:<37}{:<41}~1,500/day\n".format("order events   Hub      Shop", "status change at the hub event JSON")
+             + row("invoices", "Hub", "Shop", "file at 23:30", "CSV", "1 file/day"))
+    text = f"# Shop ↔ Hub\n\n## Data flows\n\n{block}"
+    assert len(spec_of(text).flows) == 3
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS101" and "left empty" in f.message]

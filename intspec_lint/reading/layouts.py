@@ -275,3 +275,50 @@ def _label(text: str, raw: str) -> tuple[str, str] | None:
     if _PLAIN_LABEL.match(text) and len(text.split()) <= 5:
         return text, ""
     return None
+
+
+# -- a `git log` pasted as the spec: each commit message is a section of the design ------------------------
+_GIT_COMMIT = re.compile(r"^commit [0-9a-f]{7,40}\b")
+_GIT_HEADER = re.compile(r"^(?:commit [0-9a-f]{7,40}\b|Merge:|Author:|Date:|AuthorDate:|Commit:|CommitDate:)")
+_LOG_INFOS = {"", "text", "txt", "git", "log", "console", "shell", "sh"}
+
+
+def unfold_git_logs(root: Section) -> None:
+    """A code block holding `git log` output, whose commit messages tell the design, as the Markdown the
+    messages are written in: each commit a sub-section headed by its subject line, its body dedented (an
+    aligned table in it stays an indented block, read as a table), on the lines where it stands (in place)."""
+    from ..document.markdown import parse_markdown
+    from ..document.model import Code
+
+    for section in list(root.walk()):
+        for block in [b for b in section.blocks if isinstance(b, Code) and b.info in _LOG_INFOS]:
+            if not _GIT_COMMIT.match(block.text.lstrip()):
+                continue
+            text = "\n" * (block.first_line - 1) + _messages(block.text, "#" * min(section.level + 1, 6))
+            unfolded = parse_markdown(text).root
+            at = section.blocks.index(block)
+            section.blocks[at:at + 1] = unfolded.blocks
+            section.children[:0] = [child for top in unfolded.children for child in _sections_of(top)]
+
+
+def _sections_of(section: Section) -> list[Section]:
+    """The commits' sections: a parse of "## subject" lines gives them at the top or under a preamble."""
+    return [section] if section.level else section.children
+
+
+def _messages(log: str, marker: str) -> str:
+    """`git log` text as Markdown, line for line: headers blank, each subject a heading, bodies dedented."""
+    out, subject_next = [], False
+    for line in log.split("\n"):
+        if _GIT_HEADER.match(line.strip()):
+            out.append("")
+            subject_next = subject_next or bool(_GIT_COMMIT.match(line.strip()))
+            continue
+        body = line[4:] if line.startswith("    ") else line.lstrip()
+        if subject_next and body.strip():
+            out.append(f"{marker} {body.strip()}")
+            subject_next = False
+            continue
+        extra = len(body) - len(body.lstrip())
+        out.append("    " + body[2:] if extra >= 2 else body)  # "  metric   threshold   alert": a block
+    return "\n".join(out)

@@ -19,7 +19,8 @@ from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings
 from .absence import Testimony
 from .named_types import named_enums
 from .context import Reading
-from .layouts import promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_outlines
+from .layouts import (promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_git_logs,
+                      unfold_outlines)
 from .table_layouts import (csv_tables, grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables,
                             unfold_registers)
 from .scan import scan
@@ -63,6 +64,7 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
 
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
+    unfold_git_logs(doc.root)
     grid_tables(doc.root)
     csv_tables(doc.root, vocab)
     promote_numbered_headings(doc.root, doc.lines)

@@ -108,13 +108,15 @@ _EXAMPLE_LEAD = re.compile(r"\b(?:examples?|samples?|e\.g\.)\b", re.I)
 
 
 def _delimited(block: Code) -> Table | None:
-    """A ```csv (or tsv) block as a table, its first line the header."""
-    if block.info not in ("csv", "tsv"):
+    """A ```csv (or tsv) block as a table, its first line the header; a plain block whose every line holds
+    the same number of tabs (a spreadsheet tab pasted as text) too."""
+    tabbed = block.info in _PLAIN and _tab_separated(block.text)
+    if block.info not in ("csv", "tsv") and not tabbed:
         return None
     import csv
 
     rows = [(block.first_line + offset, cells) for offset, cells in
-            enumerate(csv.reader(block.text.split("\n"), delimiter="\t" if block.info == "tsv" else ","))
+            enumerate(csv.reader(block.text.split("\n"), delimiter="\t" if block.info == "tsv" or tabbed else ","))
             if any(cell.strip() for cell in cells)]
     if len(rows) < 2 or len(rows[0][1]) < 2:
         return None
@@ -124,6 +126,11 @@ def _delimited(block: Code) -> Table | None:
 
 
 _PLAIN = {"", "text", "txt", "plain", "plaintext"}
+
+
+def _tab_separated(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 2 and len({line.count("\t") for line in lines}) == 1 and "\t" in lines[0]
 _CHUNK = re.compile(r"(?:^|(?<=\s\s))(\S(?:\S|\s(?!\s))*)")  # a run of words that no two spaces split
 _NOT_TEXT_TABLE = re.compile(r"[{}\u2500-\u257f]|;\s*$|^\s*[+|#=<\[]|->>|-->|:=", re.M)
 
@@ -153,6 +160,10 @@ def _aligned(block: Code) -> Table | None:
         rows[-1] = (first, number, cells)
         for start, text in found:
             cells[columns.index(start)].append(text)
+            over = [i for i, column in enumerate(columns) if start < column < start + len(text)]
+            for index in over:  # "status change at Searchpoint event JSON" run over the next column's start:
+                if not any(s == columns[index] for s, _ in found):  # where one cell ends is not known, and
+                    cells[index].append(text)  # the next is no empty cell
     if len(rows) < 2 or sum(1 for _, _, cells in rows if sum(1 for c in cells if c) >= 2) < len(rows) * 0.6:
         return None
     made = [Row([Cell(" ".join(pieces), Span(first, 1, last, 1)) for pieces in cells], Span(first, 1, last, 1))
