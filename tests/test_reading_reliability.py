@@ -490,3 +490,11 @@ def test_a_breaker_said_to_be_absent_is_no_breaker():
             "maximum 30 min between tries, 6 retries. {}\n")
     assert "IS501" in codes(text.format("Logic Apps has no circuit breaker, so every run retries on its own."))
     assert "IS501" not in codes(text.format("The breaker opens after 8 consecutive failures for 10 minutes."))
+
+
+def test_a_metric_node_with_threshold_and_alert_nodes_below_it_is_one_metric_at_any_depth():
+    text = ("# Flood ↔ Depot\n\n- Sandbag requests\n  - Monitoring\n    - webhook signature failures\n"
+            "      - threshold > 5 in 10 min\n      - alert: warning\n    - error rate: non-2xx on C1\n"
+            "      - threshold > 2% over 10 min\n      - alert: critical, PagerDuty\n")
+    assert [(m.threshold.text, m.alert.text) for m in spec_of(text).monitoring] == [
+        ("> 5 in 10 min", "warning"), ("> 2% over 10 min", "critical, PagerDuty")]

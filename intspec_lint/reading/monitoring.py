@@ -143,23 +143,30 @@ def _metric_sections(r: Reading) -> set[int]:
              if section.level and "monitoring" in r.topics.of(section) and not r.topics.own.get(id(section))]
     # "- Latency: `observed_at` → stored, P95" over "  - Threshold: > 20 min" and "  - Alert: warning"
     units += [(s.text.split("\n")[0], [s], [n for n in r.under(s) if n.parent is s])
-              for s in r.statements if s.shape == "item" and "monitoring" in s.placed and s.parent is None
+              for s in r.statements if s.shape == "item" and "monitoring" in s.topics
               and any(n.parent is s and n.key for n in r.under(s))]
     for title, head, own in units:
-        keyed = {r.vocab.field_exactly("monitoring", s.key): s for s in own if s.key}
-        threshold = keyed.get("threshold")
-        if threshold is None or not ({"metric", "alert"} & keyed.keys()):
+        keyed = {r.vocab.field_exactly("monitoring", s.key): (s, s.value) for s in own if s.key}
+        keyed.pop(None, None)
+        for s in own:  # "- threshold > 2 min over 15 min" under the metric's node: a key with no colon
+            led = _KEY_LED.match(s.text)  # (its key may be the node above's label)
+            name = r.vocab.field_exactly("monitoring", led.group(1)) if led else None
+            if name and name not in keyed:
+                keyed[name] = (s, led.group(2))
+        if "threshold" not in keyed or not ({"metric", "alert"} & keyed.keys()):
             continue
+        threshold, said = keyed["threshold"]
         metric = keyed.get("metric")
-        name = f"{title}: {metric.value}" if metric is not None else title
-        comparison = _COMPARISON.search(threshold.value)
+        name = f"{title}: {metric[1]}" if metric is not None else title
+        comparison = _COMPARISON.search(said)
         alert = keyed.get("alert")
-        level = alert.value if alert is not None else (_ALERT_LEVEL.search(threshold.value) or [""])[0]
-        _record(r, threshold.span, name, comparison.group(0).strip() if comparison else threshold.value, level)
+        level = alert[1] if alert is not None else (_ALERT_LEVEL.search(said) or [""])[0]
+        _record(r, threshold.span, name, comparison.group(0).strip() if comparison else said, level)
         taken.update(id(s) for s in [*head, *own])
     return taken
 
 
+_KEY_LED = lazy(r"^\W*(threshold|alert|severity|condition|level)\s+(?=[<>≥≤\d])(.+)$", re.I | re.S)
 _NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"
                     r"greater\s+than)\s+~?\d|\d+(?:[.,]\d+)?\s*%", re.I)
 
