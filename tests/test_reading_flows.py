@@ -166,3 +166,11 @@ def test_a_flow_told_in_a_table_and_again_under_its_id_is_one_flow():
     spec = spec_of(text)
     assert sorted((f.name.text, f.destination.text) for f in spec.flows) == [("F1", "Portal"), ("F2", "Portal")]
     assert "IS101" not in codes(text)
+
+
+def test_a_table_of_source_and_target_values_is_no_flow_table():
+    text = ("# A → B\n\n## Data flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+            "|---|---|---|---|---|---|\n| Report | A | B | job done | Report JSON | ~200/day |\n\n"
+            "## Enum maps\n\n| Field | Source value | Target value |\n|---|---|---|\n| fuel_type | PETROL | petrol |\n"
+            "| fuel_type | DIESEL | diesel |\n")
+    assert [f.name.text for f in spec_of(text).flows] == ["Report"]
