@@ -396,3 +396,13 @@ def test_a_request_whose_body_is_a_files_bytes_owes_no_example_body():
     assert "IS202" not in codes(text)
     assert "IS202" in codes(text.replace("`Content-Type: application/pdf`. Body: PDF bytes.",
                                          "`Content-Type: application/json`. Body: `title` string."))
+
+
+def test_a_block_holding_a_call_and_its_answer_without_a_status_line_or_after_one_is_two_parts():
+    get = ("# Shop → Lens\n\n## Visits\n\n`GET https://api.lens.example/v3/visits` returns approved visits. Codes: 200 "
+           "ok, 401 token.\n\n```http\nGET /v3/visits?status=approved\n{\"items\": [], \"next_cursor\": null}\n```\n")
+    assert [e.role for e in spec_of(get).contracts[0].examples] == ["response"]
+    post = ("# Hub → Loan\n\n## Manifests\n\n`POST https://hub.example/hooks/manifests` with `manifest_id` (string). Codes: "
+            "200 accepted, 400 invalid.\n\n```json\n{\"manifest_id\": \"MF-1\"}\n\n200 OK\n{\"accepted\": true}\n```\n")
+    assert sorted(e.role for e in spec_of(post).contracts[0].examples) == ["request", "response"]
+    assert "IS203" not in codes(post)

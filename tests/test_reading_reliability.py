@@ -498,3 +498,16 @@ def test_a_metric_node_with_threshold_and_alert_nodes_below_it_is_one_metric_at_
             "      - threshold > 2% over 10 min\n      - alert: critical, PagerDuty\n")
     assert [(m.threshold.text, m.alert.text) for m in spec_of(text).monitoring] == [
         ("> 5 in 10 min", "warning"), ("> 2% over 10 min", "critical, PagerDuty")]
+
+
+def test_a_table_of_thresholds_per_alert_level_is_a_metric_table():
+    text = ("# Clinic → Grader\n\n## Why did the status page turn amber?\n\n| Measure | Amber | Red |\n|---|---|---|\n"
+            "| Results call response time (95th percentile) | > 3 s | > 10 s |\n"
+            "| Failed calls after retries | > 2% in 1 hour | > 5% in 1 hour |\n| Items in `grading-out-dlq` | — | ≥ 1 |\n")
+    assert [(m.kind, m.threshold.text) for m in spec_of(text).monitoring] == [
+        ("latency", "> 3 s"), ("error-rate", "> 2% in 1 hour"), ("dlq-size", "≥ 1")]
+
+
+def test_a_cached_token_dropped_is_no_message_lost():
+    assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
+                                "then the call is retried once.\n")

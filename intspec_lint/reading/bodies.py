@@ -30,6 +30,8 @@ _FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$|YYYY
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
 
+# "GET /v3/visits?..." over a JSON body: a call that sends none, so the body is its answer
+_BODYLESS_CALL = lazy(r"\A\s*(?:GET|HEAD|DELETE)\s+\S+[^\n]*\n(?:[ \t]*[\w-]+:[^\n]*\n)*\s*[{\[]", re.I)
 _ARROW_JSON = lazy(r"(?:→|->|=>)\s*`?([1-5]\d\d)?[^{\[`\n]{0,30}`?\s*([{\[].*[}\]])`?\s*$")
 
 
@@ -83,7 +85,8 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     # a transcript whatever the fence; an "http" block too when it holds a whole exchange, the call and then
     # its answer ("→ 201 {...}" or "HTTP/1.1 200 OK")
     written = code.info in ("", "json", "text", "txt", "bash", "sh", "shell", "console") or (
-        code.info == "http" and (_ARROW_STATUS.search(code.text) or _ANSWER_AFTER_CALL.search(code.text)))
+        code.info == "http" and (_ARROW_STATUS.search(code.text) or _ANSWER_AFTER_CALL.search(code.text)
+                                 or _BODYLESS_CALL.match(code.text)))
     parts = transcript(code.text, code.first_line) if written else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:
@@ -372,6 +375,9 @@ _OBJECTS_OF = lazy(r"^\s*\(?\s*(?:an?\s+)?(?:array|list)\s+of\s+objects?\s*(?::|
 _VALUES_ONLY = lazy(r"^\s*`[^`]+`(?:\s*(?:,|\bor\b|\||/)\s*`[^`]+`)+\s*$")
 
 
+_NO_TYPE_LEAD = lazy(r"^\s*(?:plus|and|with|also|as|same|see|like|then)\b", re.I)
+
+
 def inline_fields(text: str, span: Span) -> list[Field]:
     """Fields declared in one line, `name` then type: "`event_id` string required; `period` integer"."""
     fields = []
@@ -405,6 +411,8 @@ def inline_fields(text: str, span: Span) -> list[Field]:
             kind = "string"  # "`event_type` (`assessment.completed` or `assessment.cancelled`)": one of these
         elif re.match(r"\s*\(?\s*`[\w.]+`\s+\w", match.group(2)):
             kind = "object"  # "`lead_player` (`first_name` string, `last_name` string)": its own fields inside
+        if _NO_TYPE_LEAD.match(kind):
+            kind = ""  # "`return_id` plus `results[]` of `serial`": the field again, with more beside it; no type
         name = match.group(1)
         if name.isdigit():
             continue  # "`400` body is not valid JSON or misses a required field": a status, no field

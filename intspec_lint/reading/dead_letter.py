@@ -228,6 +228,9 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 _ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
+_NOT_DATA_SUBJECT = lazy(r"\b(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?)"
+                         r"\s+(?:is|are|gets?|was|were)\s*$|\b(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|"
+                         r"leases?|cookies?|certificates?)\s+(?:is|are|gets?)\s+\S*$", re.I)
 _NOT_DATA = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|"
                  r"cookies?|certificates?|keys?)\b", re.I)
 
@@ -249,6 +252,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
+    if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start() + 4]):
+        return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _NOT_DATA.match(text, match.end()):
         return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
     if match and _PAST.search(f"{text[max(0, match.start() - 12):match.start()]} {match.group(0)}"):

@@ -90,9 +90,23 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
         body_at = _body_start(rest)
         return [("response", "\n".join(rest[body_at:]).strip(), first_line + start + body_at)] if body_at is not None \
             else None
+    if start is not None and lines[start].lstrip()[:1] in ("{", "["):  # a body, then "200 OK" and the answer's body
+        answers = [i for i in range(start + 1, len(lines)) if _STATUS_START.match(lines[i])]
+        if not answers:
+            return None
+        parts = [("request", "\n".join(lines[start:answers[0]]).strip(), first_line + start)]
+        rest = [_STATUS_START.sub("", lines[answers[0]], count=1), *lines[answers[0] + 1:]]
+        body_at = _body_start(rest)
+        if body_at is not None:
+            parts.append(("response", "\n".join(rest[body_at:]).strip(), first_line + answers[0] + body_at))
+        return parts
     if start is None or not _REQUEST_LINE.match(lines[start]):
         return None
     answers = [i for i in range(start + 1, len(lines)) if _STATUS_START.match(lines[i])]  # "→ 200 {...}", "→ 422 {...}"
+    if not answers and re.match(r"^\s*(?:GET|HEAD|DELETE)\b", lines[start], re.I):
+        body_at = _body_start(lines[start + 1:])  # "GET /v3/visits?..." over JSON: a call with no body, then its answer
+        return [("response", "\n".join(lines[start + 1 + body_at:]).strip(), first_line + start + 1 + body_at)] \
+            if body_at is not None else None
     status = answers[0] if answers else len(lines)
     parts = []
     ranges = [("request", start + 1, status)]

@@ -104,7 +104,8 @@ _CLAUSE = re.compile(r"^\W*(?:if|when|whenever|search|check|go|run|open|see|rest
                      r"|\b(?:is|are|was|were|we|you|they|goes|gets)\s+\w+|[.;]\s+\w", re.I)
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
-_CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|missed|late|overdue|"
+_CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|missed|late|overdue|set|"
+                       r"true|false|"
                        r"breached|exceeded|stale|absent|"
                        r"not\s+\w+|no\s+\w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|hundred|"
