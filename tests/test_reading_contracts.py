@@ -655,3 +655,12 @@ def test_a_field_tables_header_names_the_role_of_its_body():
     contract = spec_of(text).contracts[0]
     assert contract.response_shape is not None and [e.role for e in contract.examples] == ["response"]
     assert "IS202" not in codes(text)
+
+
+def test_a_request_example_whose_path_fills_a_parameter_inside_a_segment_is_that_calls():
+    text = ("# Sirens → Assets\n\n## Inspections\n\n`PUT https://car.example/api/2.1/assets/{asset_id}/inspections/WN-{test_id}`"
+            " with `outcome` (string, required). Codes: 201 created, 409 stale.\n\n"
+            "```json\nPUT /api/2.1/assets/EMS-0047/inspections/WN-90071992547409\n{\"outcome\": \"F\"}\n```\n\n"
+            "Response 201: `{\"inspection_id\": \"WN-90071992547409\", \"version\": 1}`\n")
+    spec = spec_of(text)
+    assert len(spec.contracts) == 1 and sorted(e.role for e in spec.contracts[0].examples) == ["request", "response"]

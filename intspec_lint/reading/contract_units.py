@@ -353,7 +353,16 @@ def _shows(endpoint: Statement, code: Statement) -> bool:
         return True
     mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
     theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
-    return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) for a, b in zip(mine, theirs))
+    return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) or _fits_segment(a, b)
+                                            for a, b in zip(mine, theirs))
+
+
+def _fits_segment(declared: str, shown: str) -> bool:
+    """A path segment with a parameter inside ("WN-{test_id}") and one with its value ("WN-90071992")."""
+    if "{" not in declared:
+        return False
+    pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^}]*\})", declared))
+    return re.fullmatch(pattern, shown) is not None
 
 
 EXAMPLE_LEAD = lazy(r"^\W*(?:(?:request|response|example|sample|for example|curl)\b|e\.g\.|eg\b)", re.I)
