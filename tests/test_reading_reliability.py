@@ -511,3 +511,9 @@ def test_a_table_of_thresholds_per_alert_level_is_a_metric_table():
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")
+
+
+def test_unknown_event_types_skipped_are_no_failed_messages_dropped():
+    base = "# Provider → Bridge\n\n## Events\n\nThe handler verifies and answers. {}\n"
+    assert "IS602" not in codes(base.format("Unknown event types are logged and skipped for now."))
+    assert "IS602" in codes(base.format("Events with an unknown `booking_ref` are logged and skipped."))

@@ -56,7 +56,9 @@ _DROPPED = lazy(
     r"(?:removed|deleted|dropped|discarded|purged))\b",
     re.I,
 )
-_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|unknown|"
+_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
+               # an unknown reference is a failure; an unknown event type or field is ignored on purpose
+               r"unknown(?!\s+(?:[\w-]+\s+)?(?:types?|kinds?|fields?|properties|attributes|keys)\b)|"
                r"not\s+known|unmatched|4\d\d|"
                r"after\s+the\s+(?:last|final)|exhausted|r[au]ns?\s+out|[45]xx)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
