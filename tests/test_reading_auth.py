@@ -265,3 +265,14 @@ def test_a_denied_mechanism_is_none_and_an_assumed_role_has_no_secret_to_rotate(
     spec = spec_of(text)
     assert [a.mechanism.text for a in spec.auth] == ["OAuth 2.0 client credentials", "assumes role"]
     assert "IS301" not in codes(text)
+
+
+def test_a_paragraph_on_the_scheme_for_all_owes_nothing_each_systems_column_gives():
+    text = ("# Rigs → QA\n\n## Authentication\n\nNATS decentralised JWT authentication under operator `HMF`. Clients "
+            "connect with a creds file (user JWT + nkey seed) over TLS 1.3.\n\n| | Rig edge | QA service |\n|---|---|---|\n"
+            "| Permissions | pub `piling.v1.>` | pull `pileqa-logs` |\n"
+            "| Lifetime and rotation | JWT expires after 90 days; a new creds file 14 days before | same 90-day JWT, "
+            "renewed by the job |\n"
+            "| Storage | `/etc/rig/nats.creds` on the encrypted partition | Vault `kv/qa/nats-creds` |\n")
+    assert "IS301" not in codes(text)
+    assert "IS301" in codes(text.replace("same 90-day JWT, renewed by the job", "—"))

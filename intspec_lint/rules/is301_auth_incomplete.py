@@ -78,6 +78,8 @@ def auth_incomplete(spec, options):
                 continue  # "short-lived credentials from Vault's secrets engine": they expire by themselves
             if field == "storage" and stored and entry.storage is None:
                 continue
+            if entry.system is None and getattr(entry, field) is None and _told_by_each(spec, entry, field):
+                continue  # a paragraph on the scheme for all, then a column per system that gives the rest
             hit = missing(getattr(entry, field), entry.span, subject, what, fix,
                           said=said_of(spec, field, names, entry.span, field in read), dash_is_empty=True)
             if hit:
@@ -86,3 +88,9 @@ def auth_incomplete(spec, options):
                 # "service-user tokens are issued without expiry", and no period for them anywhere in the value
                 yield Hit(entry.rotation.span, f"{subject} says the credential is never rotated "
                                                f"('{entry.rotation.text[:60]}'): {fix}")
+
+
+def _told_by_each(spec, entry, field: str) -> bool:
+    """Every other entry names its system and gives `field`: what a system-less entry leaves out they say."""
+    others = [e for e in spec.auth if e is not entry]
+    return bool(others) and all(e.system is not None and given(getattr(e, field)) for e in others)
