@@ -276,3 +276,13 @@ def test_a_paragraph_on_the_scheme_for_all_owes_nothing_each_systems_column_give
             "| Storage | `/etc/rig/nats.creds` on the encrypted partition | Vault `kv/qa/nats-creds` |\n")
     assert "IS301" not in codes(text)
     assert "IS301" in codes(text.replace("same 90-day JWT, renewed by the job", "—"))
+
+
+def test_a_procedure_steps_sentences_under_an_auth_heading_are_read():
+    text = ("# Hub ↔ Loans\n\n## 6.6 Credential management\n\n| Step | Action | Responsible | Record |\n"
+            "|---|---|---|---|\n| 6.6.1 | The Hub authenticates to Loans with OAuth 2.0 client credentials, scopes "
+            "`loans:write`; the client secret is rotated every 12 months and kept in Azure Key Vault. | DSIT | QF-118 |\n"
+            "| 6.6.2 | Loans signs each webhook with HMAC-SHA256 using a shared secret rotated every 12 months and held in "
+            "its KMS. | Loans desk | QF-118 |\n")
+    assert [a.mechanism.text for a in spec_of(text).auth][:1] == ["OAuth 2.0 client credentials"]
+    assert "IS301" not in codes(text)

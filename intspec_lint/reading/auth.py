@@ -363,6 +363,11 @@ class _Reader:
                 return
         if statement.shape in ("sentence", "item", "line", "code-comment"):
             self._prose(text, statement.span)
+        elif statement.shape == "row" and statement.row is not None:  # a procedure's step: "| 6.6.1 | DSIH
+            # authenticates to OrthoLoan with OAuth 2.0 ... | DSIT | QF-118 |": its sentences
+            said = max((cell.text for cell in statement.row.cells), key=len, default="")
+            if len(said.split()) >= 6:
+                self._prose(said, statement.span)
 
     def _elsewhere(self, statement) -> None:
         """A sentence whose subject authenticates by a mechanism ("RandoMax generates a key pair and
