@@ -517,3 +517,10 @@ def test_unknown_event_types_skipped_are_no_failed_messages_dropped():
     base = "# Provider → Bridge\n\n## Events\n\nThe handler verifies and answers. {}\n"
     assert "IS602" not in codes(base.format("Unknown event types are logged and skipped for now."))
     assert "IS602" in codes(base.format("Events with an unknown `booking_ref` are logged and skipped."))
+
+
+def test_an_alarms_name_says_what_its_technical_metric_watches():
+    text = ("# Sirens → Assets\n\n## Alarms\n\n| Alarm | Metric | Threshold | Priority |\n|---|---|---|---|\n"
+            "| Queue depth | `ApproximateNumberOfMessagesVisible` on `siren-faults` | > 200 for 10 min | P3 |\n"
+            "| Call latency | `sirenlink.result_lag_seconds` P95 | > 600 s over 15 min | P3 |\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "latency"]
