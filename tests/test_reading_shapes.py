@@ -571,3 +571,15 @@ def test_a_cell_run_over_the_next_columns_start_leaves_no_empty_cell():
     text = f"# Shop ↔ Hub\n\n## Data flows\n\n{block}"
     assert len(spec_of(text).flows) == 3
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS101" and "left empty" in f.message]
+
+
+def test_an_html_definition_list_is_read_as_the_terms_and_definitions_it_holds():
+    text = ("# Studio → Floor\n\n## 6. Monitoring\n\n<dl>\n  <dt>Error rate</dt>\n"
+            "  <dd>Non-2xx responses per contract over 10 min: critical above 2 %.</dd>\n"
+            "  <dt>Artwork downloads</dt>\n  <dd>C2 failures after all retries: warning above 0 per hour.</dd>\n"
+            "</dl>\n\n## 5. Retry policy\n\n<dl>\n  <dt>Retry policy (both relays)</dt>\n"
+            "  <dd><em>Strategy:</em> exponential backoff, multiplier 2, full jitter.</dd>\n"
+            "  <dd><em>Initial delay:</em> 3 s. <em>Max attempts:</em> 7. <em>Max delay:</em> 90 s.</dd>\n</dl>\n")
+    spec = spec_of(text)
+    assert [m.alert.text for m in spec.monitoring] == ["critical", "warning"]
+    assert spec.retry.strategy is not None and spec.monitoring[0].span.line == 7

@@ -14,9 +14,12 @@ from __future__ import annotations
 import html
 import re
 
-_BLOCK = re.compile(r"^\s*</?(?:h[1-6]|p|table|thead|tbody|tfoot|tr|th|td|ul|ol|li|pre|div|section|br)\b", re.I)
+_BLOCK = re.compile(r"^\s*</?(?:h[1-6]|p|table|thead|tbody|tfoot|tr|th|td|ul|ol|li|pre|div|section|br|dl|dt|dd)\b", re.I)
 _HEADING = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*$", re.I)
-_ALONE = re.compile(r"^\s*</?(?:p|table|thead|tbody|tfoot|ul|ol|div|section|caption)\b[^>]*>\s*$", re.I)
+_ALONE = re.compile(r"^\s*</?(?:p|table|thead|tbody|tfoot|ul|ol|div|section|caption|dl)\b[^>]*>\s*$", re.I)
+# a definition list: the term a bold line over its definitions, each a list item ("**F1**", "- Direction: A → B")
+_TERM = re.compile(r"^\s*<dt\b[^>]*>(.*?)(?:</dt>)?\s*$", re.I)
+_DEFINITION = re.compile(r"^(\s*)<dd\b[^>]*>(.*?)(?:</dd>)?\s*$", re.I)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.I | re.S)
 _CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</t[hd]>", re.I | re.S)
 _ITEM = re.compile(r"^(\s*)<li\b[^>]*>(.*?)(?:</li>)?\s*$", re.I)
@@ -42,7 +45,8 @@ def markdownize(lines: list[str]) -> list[str]:
     in_table = in_pre = False
     header_pending = False
     buffered: list[str] = []
-    for line in lines:
+    term = ""  # a definition list's term with one definition: said on its definition's line ("- **Term**: ...")
+    for index, line in enumerate(lines):
         stripped = line.strip()
         if in_pre:
             close = _PRE_CLOSE.match(line)
@@ -97,9 +101,31 @@ def markdownize(lines: list[str]) -> list[str]:
             out.append("")
         elif item:
             out.append(f"{item.group(1)}- {_inline(item.group(2))}")
+        elif _TERM.match(line):
+            said = _inline(_TERM.match(line).group(1)).strip(" *")
+            if _definitions(lines, index + 1) == 1:
+                term = said
+                out.append("")
+            else:
+                out.append(f"**{said}**")
+        elif _DEFINITION.match(line):
+            definition = _inline(_DEFINITION.match(line).group(2))
+            out.append(f"- **{term}**: {definition}" if term else f"- {definition}")
+            term = ""
         else:
             out.append(_inline(line))
     return out
+
+
+def _definitions(lines: list[str], start: int) -> int:
+    """How many `<dd>` lines follow a `<dt>` (blank lines aside), up to the next term or the list's end."""
+    count = 0
+    for line in lines[start:]:
+        if _DEFINITION.match(line):
+            count += 1
+        elif line.strip():
+            break
+    return count
 
 
 def _table_line(line: str, out: list[str], header_pending: bool, spans: dict[int, list] | None = None) -> list[str]:

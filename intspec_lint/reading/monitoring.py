@@ -304,7 +304,8 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     alert = None
     levels = list(_ALERT_LEVEL.finditer(first))
     level = levels[-1] if levels else None  # the last alert word: "P99 > 2 s → warning"
-    if level and (comparison is None or level.start() >= comparison.start()):
+    if level and (comparison is None or level.start() >= comparison.start()
+                  or 0 <= comparison.start() - level.end() <= 2):  # "warning above 0 per hour": the level first
         alert = level.group(0)
     if comparison is None:
         head = re.split(r"[:—–]", first, maxsplit=1)[0]
