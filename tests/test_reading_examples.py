@@ -406,3 +406,11 @@ def test_a_block_holding_a_call_and_its_answer_without_a_status_line_or_after_on
             "200 accepted, 400 invalid.\n\n```json\n{\"manifest_id\": \"MF-1\"}\n\n200 OK\n{\"accepted\": true}\n```\n")
     assert sorted(e.role for e in spec_of(post).contracts[0].examples) == ["request", "response"]
     assert "IS203" not in codes(post)
+
+
+def test_two_json_documents_printed_in_one_block_are_the_request_and_its_answer():
+    text = ("# Hire → Quote\n\n## F1 quote request\n\n`POST https://api.quote.example/v1/quotes` with `enquiry_id` (string) "
+            "and `seats` (integer). Codes: 201 created, 400 invalid.\n\n```json\n{\"enquiry_id\": \"ENQ-1\", \"seats\": 49}\n"
+            "{\"quote_id\": \"Q-7\", \"status\": \"received\"}\n```\n")
+    contract = spec_of(text).contracts[0]
+    assert [e.role for e in contract.examples] == ["request", "response"] and not {"IS203", "IS202"} & set(codes(text))

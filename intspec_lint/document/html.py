@@ -3,7 +3,7 @@
 Specs exported from wikis and editors carry HTML: a whole document of `<h2>`, `<p>` and `<table>`, or
 one `<table>` in a Markdown page. CommonMark keeps such blocks as raw HTML, which says nothing to the
 reader. Here each line of them becomes the Markdown line that says the same (a heading, a table row,
-a list item, a fence, inline code), so that the parser builds the same Document it would from
+a list item, a definition list's term and definitions, a fence, inline code), so that the parser builds the same Document it would from
 Markdown. Line numbers stay: a finding in a converted table points at the row's own line. The one
 exception is a table whose header row shares a line with `<table>` or the row after it: its delimiter
 row is added on the header's line, and what follows moves down by one line.

@@ -94,6 +94,12 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
             if not _typed_shape(contract, example):
                 contract.examples.append(example)
         return
+    pair = _two_documents(code.text) if code.info in ("", "json", "jsonc") and not role else None
+    if pair:  # a request body and then its answer's, printed one after the other in one block
+        for part_role, (body, offset) in zip(("request", "response"), pair):
+            line = code.first_line + code.text.count("\n", 0, offset)
+            contract.examples.append(parse_example(part_role, "json", body, code.span, line))
+        return
     example = parse_example(role, code.info, code.text, code.span, code.first_line)
     if _typed_shape(contract, example):
         return
@@ -126,6 +132,25 @@ def _schema_within(text: str):
         elif isinstance(node, list):
             stack.extend(v for v in node if isinstance(v, (dict, list)))
     return None
+
+
+def _two_documents(text: str) -> list[tuple[str, int]] | None:
+    """The two JSON documents a block prints one after the other (text, offset), or None for any other block."""
+    decoder, found, at = json.JSONDecoder(), [], 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at >= len(text):
+            break
+        if text[at] not in "{[" or len(found) == 2:
+            return None
+        try:
+            _data, end = decoder.raw_decode(text, at)
+        except ValueError:
+            return None
+        found.append((text[at:end], at))
+        at = end
+    return found if len(found) == 2 else None
 
 
 _CURL = lazy(r"^\s*(?:\$\s*)?curl\b(?P<args>(?:[^\n]*\\\n)*[^\n]*)", re.M)
