@@ -47,7 +47,8 @@ _DIRECTIVE = re.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|</?[A-Z][\w.]*(?:\s
 def _with_grids(blocks: list) -> list:
     out = []
     for block in blocks:
-        if isinstance(block, Table):
+        if isinstance(block, Table) and block.rows and block.rows[-1].cells and \
+                block.rows[-1].cells[0].text.lstrip()[:1] in ("{", "<", ":"):  # a directive ends the table
             block.rows = [row for row in block.rows if not (
                 row.cells and _DIRECTIVE.match(row.cells[0].text) and not any(c.text.strip() for c in row.cells[1:]))]
         if isinstance(block, ListBlock):
