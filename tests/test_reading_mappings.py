@@ -296,3 +296,13 @@ def test_every_time_said_of_a_call_is_no_rule_for_all_times():
             "| `scanned_at` | string `YYYY-MM-DD HH:MM:SS` | `robing_scan_at` | timestamptz | parse `%Y-%m-%d %H:%M:%S` |\n")
     assert "IS802" in codes(text)
     assert "IS802" not in codes(text.replace("all three sizes sent every time", "all times are UTC"))
+
+
+def test_a_table_of_values_translated_one_by_one_is_the_enum_map_of_its_fields_row():
+    text = ("# Pad → Hub\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `vehicle.fuel` | enum PETROL, DIESEL, PHEV | `fuel_type` | string | see the enum maps |\n\n"
+            "## Enum maps\n\n| Field | Source value | Target value |\n|---|---|---|\n"
+            "| fuel_type | PETROL | petrol |\n| fuel_type | DIESEL | diesel |\n")
+    assert spec_of(text).mappings[0].enum_map == {"PETROL": "petrol", "DIESEL": "diesel"}
+    assert [f.message.split(" does not cover ")[1].split(":")[0] for f in lint_text(text, "markdown")
+            if f.code == "IS803"] == ["PHEV"]

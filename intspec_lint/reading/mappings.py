@@ -77,10 +77,40 @@ def read(r: Reading) -> None:
     for row in r.spec.mappings:
         if row.enum_map is None and row.transform is not None:
             row.enum_map = enum_pairs(row.transform.text)
+    _value_tables(r)
+    for row in r.spec.mappings:
         if row.enum_map and row.target_type is None and given(row.target_field):
             row.target_type = evidence("(the values of its enum map)", row.span)  # "`active` → `linked`"
         if row.enum_map and row.source_type is None and given(row.source_field):
             row.source_type = evidence("(the values of its enum map)", row.span)
+
+
+_SOURCE_VALUE = lazy(r"^\W*(?:source|from|src)\s+(?:values?|codes?)\W*$", re.I)
+_TARGET_VALUE = lazy(r"^\W*(?:target|to|destination|dst)\s+(?:values?|codes?)\W*$", re.I)
+
+
+def _value_tables(r: Reading) -> None:
+    """A table of an enum's translation value by value ("| Field | Source value | Target value |", one row per
+    value): each field's pairs are the enum map of the mapping row of that field (none is made up)."""
+    seen: set[int] = set()
+    for statement in r.statements:
+        table = statement.table if statement.shape == "row" else None
+        if table is None or id(table) in seen:
+            continue
+        seen.add(id(table))
+        header = [cell.text for cell in table.header]
+        if len(header) != 3 or not (_SOURCE_VALUE.match(header[1]) and _TARGET_VALUE.match(header[2])):
+            continue
+        maps: dict[str, dict[str, str]] = {}
+        for row in table.rows:
+            if len(row.cells) == 3 and all(cell.text.strip() for cell in row.cells):
+                field, source, target = (cell.text.strip(" `*") for cell in row.cells)
+                maps.setdefault(_leaf(field), {})[source] = target
+        for row in r.spec.mappings:
+            names = {_leaf(v.text) for v in (row.source_field, row.target_field) if v is not None}
+            found = next((pairs for name, pairs in maps.items() if name in names), None)
+            if found:
+                row.enum_map = {**(row.enum_map or {}), **found}
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> bool:

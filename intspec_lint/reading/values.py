@@ -97,6 +97,7 @@ _ENUM_PAIR = re.compile(rf"({_ENUM_ITEM}(?:\s*/\s*{_ENUM_ITEM}|\s*(?:,|\bor\b)\s
                         rf"({_ENUM_ITEM})")
 _ENUM_LIST = re.compile(r"\b(?:(?:enum(?:eration)?|values?)\s*[:(\[{]|one\s+of\b\s*:?)\s*([^)\]}\n]{1,300})", re.I)
 # "enum `APPROVED`, `REJECTED` or `CONDITIONAL`": code spans joined by commas, "or" or bars
+_ENUM_CAPS = re.compile(r"\b(?i:enum)\s+((?:[A-Z][A-Z0-9_-]*(?:\s*[,|/]\s*|\s+or\s+)){1,60}[A-Z][A-Z0-9_-]*)(?![\w-])")
 _ENUM_SPANS = re.compile(r"\b(?:enum|codes?|status|one\s+of|values?)\s*[(:]?\s*((?:`[^`\n]{1,40}`(?:\s*,\s*|\s+or\s+|"
                          r"\s*\|\s*)){1,60}`[^`\n]{1,40}`)(?!\s*[-–]\w)", re.I)  # "code (`J`, `C`, `F`)"
 
@@ -132,7 +133,8 @@ def enum_values(text: str) -> list[str]:
         return [_bare(item) for item in re.findall(r"`[^`]+`", spans.group(1))]
     match = _ENUM_LIST.search(text)
     if not match:
-        return []
+        caps = _ENUM_CAPS.search(text)  # "enum PETROL, DIESEL, HEV": the values in capitals, no bracket
+        return [item.strip() for item in re.split(r"[,|/]|\s+or\s+", caps.group(1))] if caps else []
     items = [_bare(item) for item in re.split(r"[,|/]|\s+or\s+", match.group(1))]
     items = [item for item in items if item and len(item.split()) == 1]
     return items if len(items) >= 2 else []  # "enum (RESO)" names the standard, not the values
