@@ -524,3 +524,15 @@ def test_an_alarms_name_says_what_its_technical_metric_watches():
             "| Queue depth | `ApproximateNumberOfMessagesVisible` on `siren-faults` | > 200 for 10 min | P3 |\n"
             "| Call latency | `sirenlink.result_lag_seconds` P95 | > 600 s over 15 min | P3 |\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "latency"]
+
+
+def test_a_retry_librarys_calls_in_code_are_the_retry_policy():
+    code = ("```python\nlims_breaker = pybreaker.CircuitBreaker(fail_max=5, reset_timeout=300)\n\n"
+            "lims_retry = retry(\n    wait=wait_exponential(multiplier=2, min=2{}) + wait_random(0, 2),\n"
+            "    stop=stop_after_attempt(7),\n)\n```\n")
+    text = "# A → B\n\n## Retries and circuit breaker\n\n" + code
+    retry = spec_of(text.format(", max=60")).retry
+    assert (retry.max_attempts.number, retry.initial_delay.number, retry.max_delay.number,
+            retry.circuit_breaker.number, retry.circuit_open.number) == (7, 2, 60, 5, 300)
+    assert "IS501" not in codes(text.format(", max=60"))
+    assert "IS501" in codes(text.format(""))  # no `max=`: no cap

@@ -126,6 +126,7 @@ def read(r: Reading) -> None:
                 if current is None or (not given(current) and current.span.line < statement.span.line):
                     # a "TBD" that a later statement answers is superseded; an aside before it does not answer it
                     setattr(retry, name, _value(name, phrase, statement, statement.line_of(offset)))
+    _library_calls(r)
     if r.spec.retry is None and "retry" in r.spec.sections:
         r.spec.retry = Retry(r.spec.sections["retry"])
     if r.spec.retry is not None:
@@ -135,6 +136,39 @@ def read(r: Reading) -> None:
         _loose(retry, statements)
         if any(getattr(retry, name) is not None for name in _FIELDS):
             r.spec.retry = retry
+
+
+# a retry library's calls in program code (tenacity, pybreaker): `stop_after_attempt(7)`,
+# `wait_exponential(multiplier=2, min=2, max=60)`, `wait_fixed(30)`, `CircuitBreaker(fail_max=5, reset_timeout=300)`
+_CALLS = (
+    ("max_attempts", lazy(r"\bstop_after_attempt\(\s*(\d+)\s*\)")),
+    ("strategy", lazy(r"\b(wait_(?:random_)?exponential(?:_jitter)?|wait_fixed|wait_incrementing)\(")),
+    ("initial_delay", lazy(r"\bwait_(?:random_)?exponential(?:_jitter)?\([^)]*?\b(?:min|initial)\s*=\s*(\d+(?:\.\d+)?)"
+                           r"|\bwait_fixed\(\s*(\d+(?:\.\d+)?)")),
+    ("max_delay", lazy(r"\bwait_(?:random_)?exponential(?:_jitter)?\([^)]*?\bmax\s*=\s*(\d+(?:\.\d+)?)"
+                       r"|\bwait_fixed\(\s*(\d+(?:\.\d+)?)")),
+    ("circuit_breaker", lazy(r"\bfail_max\s*=\s*(\d+)")),
+    ("circuit_open", lazy(r"\breset_timeout\s*=\s*(\d+(?:\.\d+)?)")),
+)
+_LIBRARY = lazy(r"\b(?:stop_after_attempt|wait_(?:random_)?exponential|wait_fixed|CircuitBreaker)\(")
+
+
+def _library_calls(r: Reading) -> None:
+    """Retry settings given as a retry library's calls in a code block: each value read where no statement
+    gave it (a fixed wait is its own cap; seconds where the library counts in seconds)."""
+    for statement in r.statements:
+        if statement.shape != "code" or id(statement.code) in r.examples or not _LIBRARY.search(statement.text):
+            continue
+        retry = _retry(r, statement)
+        for name, pattern in _CALLS:
+            match = pattern.search(statement.text)
+            if match is None or getattr(retry, name) is not None:
+                continue
+            said = next(g for g in match.groups() if g)
+            text = said if name in ("strategy", "max_attempts", "circuit_breaker") else f"{said} s"
+            if name == "strategy":
+                text = "exponential backoff" if "exponential" in said else "fixed delay" if "fixed" in said else said
+            setattr(retry, name, _value(name, text, statement, statement.line_of(match.start())))
 
 
 def _column_rows(r: Reading, statements) -> set[int]:
