@@ -664,3 +664,17 @@ def test_a_request_example_whose_path_fills_a_parameter_inside_a_segment_is_that
             "Response 201: `{\"inspection_id\": \"WN-90071992547409\", \"version\": 1}`\n")
     spec = spec_of(text)
     assert len(spec.contracts) == 1 and sorted(e.role for e in spec.contracts[0].examples) == ["request", "response"]
+
+
+def test_a_unit_whose_first_words_name_its_endpoint_owns_its_facet_sub_sections():
+    text = ("# Flood → Depot\n\n- Sandbag requests\n  - Contracts\n    - C1 Create job\n"
+            "      - POST `https://depot.example/api/v1/jobs`\n      - headers\n        - `Authorization: Bearer <token>`\n"
+            "        - `Idempotency-Key: <request_ref>`\n      - request fields\n"
+            "        - `request_ref`: string, required\n        - `bags`: integer, required\n"
+            "      - response fields (201 and 200)\n        - `job_ref`: string\n"
+            "      - status codes\n        - 201: created\n        - 400: body invalid\n"
+            "      - example request\n        - `{\"request_ref\": \"FL-1\", \"bags\": 20}`\n"
+            "      - example response (201)\n        - `{\"job_ref\": \"DJ-1\"}`\n")
+    spec = spec_of(text)
+    assert [c.method.text if c.method else None for c in spec.contracts] == ["POST"]
+    assert not {"IS201", "IS202"} & set(codes(text))

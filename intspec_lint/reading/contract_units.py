@@ -423,7 +423,9 @@ def _is_unit(r: Reading, section: Section) -> bool:
     if said and all(s.shape == "row" and (r.topics.table(s.table, ("contracts",)) or ("",))[0] == "status_codes"
                     for s in said):
         return False  # "### MQTT reason codes we handle" over a code table: the codes of every contract
-    names_endpoint = METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)
+    # the endpoint in the title, or in the section's own first words ("C1 Create job" over "- POST `https://...`")
+    names_endpoint = METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title) or bool(
+        said and said[0].shape != "code" and METHOD_URL.search(said[0].text))
     for child in section.children:
         if names_endpoint and not any(METHOD_URL.search(s.title) or TOPIC_HEADING.search(s.title) for s in child.walk()):
             continue  # "## 0. `POST {{base}}/token`" owns its "Headers", "Body" and "Tests", whatever they are called
