@@ -369,6 +369,22 @@ def _leaves(data, depth: int = 0):
         yield data
 
 
+# a request whose body is a file's bytes (a PDF, an image): no text can show it, the call line is its example
+_BINARY_REQUEST = lazy(r"content-type:\s*`?\s*((?:application/(?:pdf|octet-stream|zip|gzip)|image/|audio/|video/)[\w.+-]*)"
+                       r"|\bbody\s*(?:is\s*|:\s*)(?:the\s+)?(?:raw\s+)?(pdf|binary|file|image|zip)\b", re.I)
+
+
+def binary_request(contract: Contract, statements: list[Statement]) -> None:
+    """A request whose body is said to be a file's bytes ("`Content-Type: application/pdf`. Body: PDF bytes."):
+    the whole request, shown by its call line, with no body to print."""
+    for statement in statements:
+        match = _BINARY_REQUEST.search(statement.text)
+        if match:
+            media = match.group(1) or f"({match.group(2).lower()} bytes)"
+            contract.examples.append(Example("request", media, "", statement.span, first_line=statement.span.line))
+            return
+
+
 def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
     """ "204 No Content": the whole response, with no body to show; or a response described concretely
     by its status and media type ("Response `200`: `Content-Type: application/pdf`, body begins `%PDF`")."""

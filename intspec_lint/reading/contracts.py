@@ -18,7 +18,7 @@ from . import api_blocks
 from .context import Reading
 from .contract_links import endpoint_of, same_endpoint, settle
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
-from .bodies import bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
+from .bodies import binary_request, bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .statements import Statement, decision_table, key_value
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
@@ -164,6 +164,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             contract.topic = value(named.group(1), span)
     if contract.kind == "http" and not any(e.role == "response" for e in contract.examples):
         bodyless_response(contract, words)
+    if contract.kind == "http" and contract.method is not None and contract.method.text.upper() in ("POST", "PUT", "PATCH") \
+            and not any(e.role == "request" for e in contract.examples):
+        binary_request(contract, words)
     for example in contract.examples:
         if example.role == "request" and contract.request_shape is None:
             contract.request_shape = Value("(example)", example.span)

@@ -83,8 +83,9 @@ _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messag
                   r"(?:rejected|failed)\b[^.]{0,80}?\b(?:forwarded|sent|written|routed|published|moved|copied|parked)\s+"
                   r"(?:in)?to\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
-_TO_FAILED_PLACE = lazy(r"\b(?:moved?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*(?:rejected|failed|"
-                        r"errors?|dead|dlq|quarantin\w*|poison|parked|invalid)[^`]*`", re.I)
+_FAILED_NAME_WORDS = r"(?:reject|fail|error|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
+_TO_FAILED_PLACE = lazy(r"\b(?:moved?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*"
+                        + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
 names_owner = finds(_OWNER)
@@ -114,7 +115,7 @@ def read(r: Reading) -> None:
 
 
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
-_FAILED_NAME = lazy(r"dlq|dead|reject|fail|error|quarantin|poison|parked|invalid", re.I)  # a place named for what failed
+_FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 
 
 def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
@@ -230,11 +231,10 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 _ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
-_NOT_DATA_SUBJECT = lazy(r"\b(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?)"
-                         r"\s+(?:is|are|gets?|was|were)\s*$|\b(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|"
-                         r"leases?|cookies?|certificates?)\s+(?:is|are|gets?)\s+\S*$", re.I)
-_NOT_DATA = lazy(r"\s*(?:[\w-]+\s+){0,2}?(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|"
-                 r"cookies?|certificates?|keys?)\b", re.I)
+# what is dropped may be no message: a credential, a cache, a connection
+_NOT_DATA_NOUNS = r"(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?|keys?)"
+_NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
+_NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
 
 
 def drops_messages(text: str) -> str | None:
@@ -254,7 +254,7 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
-    if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start() + 4]):
+    if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _NOT_DATA.match(text, match.end()):
         return None  # "drop the cached token, fetch a new one": a credential or a connection, no message

@@ -15,7 +15,7 @@ from ..model import Flow, Value, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value
-from .table_layouts import record_layout
+from .table_layouts import record_layout, value_table
 from .text import sentences, structural
 from .values import value
 
@@ -156,9 +156,6 @@ _WHEN = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:cr
              r"monthly|every|each|on|when|whenever|after|once|upon|end\s+of|start\s+of|triggered|scheduled?)\b", re.I)
 
 
-_VALUE_COLUMN = lazy(r"^\W*(?:source|target|from|to|destination|src|dst)\s+(?:values?|codes?|enums?)\W*$", re.I)
-
-
 def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     """The columns of a flow table with what the header words leave unsaid, or None for a record layout,
     which is no flow table: a column whose cells mostly say when ("nightly export, 02:15 UTC", "end of each
@@ -166,7 +163,7 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     names is the flow's name ("Feed"), before a later column whose header only looks like a name's."""
     if record_layout(table, columns):
         return None
-    if any(_VALUE_COLUMN.match(table.header[i].text) for i, name in columns.items() if name in ("source", "destination")):
+    if value_table(table):
         return None  # "| Field | Source value | Target value |": an enum's translation, value by value
     found = dict(columns)
     unknown = [i for i in range(len(table.header)) if i not in found]

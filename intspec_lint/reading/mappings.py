@@ -13,7 +13,7 @@ import re
 from ..model import Mapping, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
-from .table_layouts import record_layout
+from .table_layouts import record_layout, value_table
 from .text import finds
 from .values import enum_pairs, value
 
@@ -30,8 +30,12 @@ def read(r: Reading) -> None:
     rows: dict[int, Mapping] = {}  # id(item statement) -> the mapping it states or belongs to
     untyped: set[int] = set()  # ids of the rows of tables with no column for a side's type
     arrow_rows: set[int] = set()  # the items that state a mapping
+    translations: dict[int, object] = {}  # id(table) -> a table of an enum's values translated one by one
     for statement in r.statements:
         if statement.shape == "row":
+            if r.per_table("value-table", statement.table, lambda: value_table(statement.table)):
+                translations[id(statement.table)] = statement.table
+                continue
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "mappings" and not r.per_table(
                     "record-layout", statement.table, lambda: record_layout(statement.table, kind[1])):
@@ -77,7 +81,7 @@ def read(r: Reading) -> None:
     for row in r.spec.mappings:
         if row.enum_map is None and row.transform is not None:
             row.enum_map = enum_pairs(row.transform.text)
-    _value_tables(r)
+    _value_tables(r, list(translations.values()))
     for row in r.spec.mappings:
         if row.enum_map and row.target_type is None and given(row.target_field):
             row.target_type = evidence("(the values of its enum map)", row.span)  # "`active` → `linked`"
@@ -85,22 +89,10 @@ def read(r: Reading) -> None:
             row.source_type = evidence("(the values of its enum map)", row.span)
 
 
-_SOURCE_VALUE = lazy(r"^\W*(?:source|from|src)\s+(?:values?|codes?)\W*$", re.I)
-_TARGET_VALUE = lazy(r"^\W*(?:target|to|destination|dst)\s+(?:values?|codes?)\W*$", re.I)
-
-
-def _value_tables(r: Reading) -> None:
+def _value_tables(r: Reading, tables: list) -> None:
     """A table of an enum's translation value by value ("| Field | Source value | Target value |", one row per
     value): each field's pairs are the enum map of the mapping row of that field (none is made up)."""
-    seen: set[int] = set()
-    for statement in r.statements:
-        table = statement.table if statement.shape == "row" else None
-        if table is None or id(table) in seen:
-            continue
-        seen.add(id(table))
-        header = [cell.text for cell in table.header]
-        if len(header) != 3 or not (_SOURCE_VALUE.match(header[1]) and _TARGET_VALUE.match(header[2])):
-            continue
+    for table in tables:
         maps: dict[str, dict[str, str]] = {}
         for row in table.rows:
             if len(row.cells) == 3 and all(cell.text.strip() for cell in row.cells):

@@ -194,9 +194,9 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.mark("monitoring", statement.section.span)
     text = fields["metric"].text if "metric" in fields else ""
     kind = r.vocab.metric_kind(text)
-    named = cells[0].text if 0 not in columns and cells else ""  # "| Queue depth | `ApproximateNumberOf...` |": the
-    if named and r.vocab.metric_kind(named) not in ("other", "throughput"):  # alarm's name says what it watches
-        kind = r.vocab.metric_kind(named)
+    named = r.vocab.metric_kind(cells[0].text) if 0 not in columns and cells else "other"
+    if named not in ("other", "throughput"):  # "| Queue depth | `ApproximateNumberOf...` |": the alarm's name says
+        kind = named  # what its technical metric watches
     if kind == "other" and "threshold" in fields:  # "F1 file landed | not there by 04:00": a deadline is latency
         kind = r.vocab.metric_kind(f"{text} {fields['threshold'].text}")
     if kind == "other" and "threshold" in fields and _FROM_TO_STATE.search(text) and \

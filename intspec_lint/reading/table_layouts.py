@@ -571,3 +571,15 @@ def _by_level(table: Table) -> Table | None:
         alert = "; ".join(f"{level}: {cell.text}" for level, cell in said)
         rows.append(Row([row.cells[0], said[0][1], Cell(alert, said[0][1].span)], row.span))
     return Table(header, rows, table.span) if rows else None
+
+
+# -- a table of an enum's values translated one by one: "| Field | Source value | Target value |" --------------
+_SOURCE_VALUE = re.compile(r"^\W*(?:source|from|src)\s+(?:values?|codes?|enums?)\W*$", re.I)
+_TARGET_VALUE = re.compile(r"^\W*(?:target|to|destination|dst)\s+(?:values?|codes?|enums?)\W*$", re.I)
+
+
+def value_table(table: Table) -> bool:
+    """A field, then its value on one side and the value it becomes: an enum's translation, no flow table."""
+    names = [cell.text for cell in table.header]
+    return len(names) == 3 and bool(_SOURCE_VALUE.match(names[1])) and bool(_TARGET_VALUE.match(names[2]))
+

@@ -1,5 +1,3 @@
-import re
-
 from ..findings import Severity
 from ..rule import Case, rule
 from ._common import contract_namer, gap
@@ -42,7 +40,7 @@ def contract_example_missing(spec, options):
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
-                spec.speaks_of("example_request", names, contract.span) and not _BINARY_BODY.search(contract.text):
+                spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
         if contract.kind == "http" and "response" not in roles and not \
@@ -50,7 +48,4 @@ def contract_example_missing(spec, options):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
 
-# a request whose body is a file's bytes (a PDF, an image): no text can show it, the call line is its example
-_BINARY_BODY = re.compile(r"content-type:\s*`?\s*(?:application/(?:pdf|octet-stream|zip|gzip)|image/|audio/|video/)"
-                          r"|\bbody\s*(?:is\s*|:\s*)(?:the\s+)?(?:raw\s+)?(?:pdf|binary|file|image|zip)\b", re.I)
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
