@@ -216,3 +216,46 @@ def test_a_dash_in_a_flows_frequency_or_a_credentials_rotation_is_left_empty():
             "| Storage | Vault | Key Vault |\n")
     assert "IS301" in codes(auth.format("—"))
     assert "IS301" not in codes(auth.format("every 180 days"))
+
+
+# -- evidence no reader took (Testimony.unread): a fact of a kind the document shows outside every place a reader
+# took one from means a reader missed it, and no object is told it lacks one
+
+TWO_CALLS = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+             "Body: `amount` (integer, cents). Answers `201` created, `400` invalid.\n\n```json\n{\"amount\": 1250}\n```\n\n"
+             "### Read an entry\n\n`GET https://ledger.example/v1/entries/{id}`\n\nAnswers `200` with the entry, "
+             "`404` unknown id.\n\n")
+
+
+def test_an_example_the_document_shows_where_no_reader_placed_it_silences_missing_examples():
+    appendix = TWO_CALLS + "## Appendix: captured traffic\n\nA read, from the staging log:\n\n" \
+        "    {\"id\": \"e-7\", \"amount\": 1250, \"booked_at\": \"2024-05-01T10:00:00Z\"}\n"
+    assert "IS202" not in codes(appendix)
+    assert "IS202" in codes(TWO_CALLS + "## Appendix\n\nNothing captured yet.\n")
+
+
+def test_a_shape_written_as_json_is_no_example_the_readers_missed():
+    shape = TWO_CALLS + "## Errors\n\nEvery error answers `{\"error\": string, \"details\": [{\"field\", \"message\"}]}`.\n"
+    assert "IS202" in codes(shape)
+
+
+def test_a_repeat_answer_in_the_idempotency_section_is_no_example_and_no_status_of_another_call():
+    repeat = TWO_CALLS + "## Idempotency\n\nA repeated entry returns `{\"status\": \"duplicate\"}` with `200`.\n"
+    assert "IS202" in codes(repeat)
+
+
+def test_status_codes_told_where_no_reader_took_them_silence_missing_status_codes():
+    calls = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+             "Body: `amount` (integer, cents); answers `201` created, `400` invalid.\n\n"
+             "### Close a day\n\n`POST https://ledger.example/v1/days/{date}/close`\n\nBody: `date` (string).\n\n")
+    told = calls + "## Notes from the pilot\n\nClosing a day that is already closed returns 409 Conflict.\n"
+    assert not [f for f in lint_text(told, "markdown") if f.code == "IS201" and "status" in f.message]
+    assert [f for f in lint_text(calls, "markdown") if f.code == "IS201" and "status" in f.message]
+
+
+def test_an_auth_section_the_reader_cannot_read_is_not_called_undocumented_where_a_mechanism_is_named():
+    spec = ("# Shop → Ledger\n\n## Flows\n\n| Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Shop | Ledger | sale | entry | 2k/day |\n\n## Authentication\n\n")
+    named = spec + "> We settled on mutual TLS between the two gateways after the security review.\n"
+    assert not [f for f in lint_text(named, "markdown") if f.code == "IS301" and "not documented" in f.message]
+    assert [f for f in lint_text(spec + "To be agreed.\n", "markdown") if f.code == "IS301" and "not documented" in f.message]

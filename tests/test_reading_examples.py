@@ -414,3 +414,12 @@ def test_two_json_documents_printed_in_one_block_are_the_request_and_its_answer(
             "{\"quote_id\": \"Q-7\", \"status\": \"received\"}\n```\n")
     contract = spec_of(text).contracts[0]
     assert [e.role for e in contract.examples] == ["request", "response"] and not {"IS203", "IS202"} & set(codes(text))
+
+
+def test_a_block_with_a_json_document_and_then_something_else_is_that_document_not_invalid_json():
+    spec = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+            "Body: `amount` (integer). Answers `201` created.\n\nExample request:\n\n```json\n{\"amount\": 1250}\n"
+            "--> 201 Created, Location: /v1/entries/e-7\n```\n")
+    assert "IS203" not in codes(spec)
+    broken = spec.replace('{"amount": 1250}\n-->', '{"amount": 1250}}\n-->')
+    assert "IS203" in codes(broken)  # a stray closer after the document: the document is broken

@@ -102,6 +102,26 @@ CUES = {
                    r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b",
                    re.I),
 }
+_TYPE_WORDS = r"(?i:string|str|number|integer|int|boolean|bool|object|array|decimal|float|date|datetime|date-time|uuid|enum)"
+# What a reader takes when the document shows it, in shapes strict enough that one found outside every place a
+# reader took one from is a fact the readers missed, not a word in passing: a JSON object with a quoted key, an
+# XML element, an HTTP status line; a status code with its reason or after "returns"; a method before a path.
+# Asked of the whole document: "is there one of these that no reader placed?" (Testimony.unread).
+UNREAD = {
+    # a key with a value, not a type word or a list of names: `{"error": string}`, `{"errors": [{"field", ...}]}` are shapes
+    "example": lazy(r"\{\s*\"[\w.$@-]+\"\s*:\s*(?:\"(?!" + _TYPE_WORDS + r"\")[^\"\n]*\"|-?\d|true\b|false\b|null\b|"
+                    r"\{\s*\"[\w.$@-]+\"\s*:|\[\s*(?:\"[^\"\n]*\"\s*[,\]]|-?\d|\{\s*\"[\w.$@-]+\"\s*:))"
+                    r"|^\s*<\?xml\b|<([A-Za-z][\w:.-]*)\b[^>\n]*>[^<\n]+</\1>|^\s*HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b", re.M),
+    "status": lazy(
+        r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
+        r"Gone|Unprocessable|Too Many|Internal Server|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
+        r"Payload Too|Request Time-?out|Moved|See Other|Not Modified|Partial Content|Multi-Status)\b"
+        r"|\b(?:HTTP|status(?:\s+code)?|returns?|responds?(?:\s+with)?|answers?(?:\s+with)?)\s*:?\s*`?[1-5]\d\d\b"),
+    "endpoint": lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)[^\s`|)]*"),
+    "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
+                      r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"
+                      r"managed[- ]identit(?:y|ies)|iam[- ]roles?|service[- ]accounts?|client[- ]credentials)\b", re.I),
+}
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "no", "tbd", "tbc", "?"}
 _TOKEN = re.compile(r"[a-z0-9]+")
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
@@ -154,6 +174,7 @@ class Testimony:
             self._heads.setdefault(key, " / ".join(path))
             previous = statement
         entries.sort(key=lambda entry: entry[1].line)
+        self._kept = [entry for entry in entries if entry[3] != "heading"]  # a heading names; it shows nothing
         self._entries = [(entry[0], entry[1], entry[2]) for entry in entries]
         self._leads = [entry[4] for entry in entries]
         self._led = {number for number, entry in enumerate(entries) if entry[5]}  # code under a line introducing it
@@ -170,6 +191,19 @@ class Testimony:
         self._by_section: dict[int, list[int]] = {}
         for number, (_text, _span, key) in enumerate(self._entries):
             self._by_section.setdefault(key, []).append(number)
+
+    def unread(self, kind: str, claimed: Iterable[Span]) -> bool:
+        """The document shows a fact of `kind` (UNREAD) in a statement that stands outside every place in
+        `claimed` (where the readers took their facts of that kind from): a reader missed it, and the rules
+        do not call one missing anywhere. Asked once the readers are done; the answer is kept."""
+        key = ("unread", kind)
+        if key not in self._answers:
+            pattern = UNREAD[kind]
+            shown = [entry[1] for entry in self._kept if pattern.search(entry[0])]
+            taken = [(span.line, span.end_line) for span in claimed] if shown else []
+            self._answers[key] = any(not any(first <= span.end_line and span.line <= last for first, last in taken)
+                                     for span in shown)
+        return self._answers[key]
 
     def ids_at(self, line: int) -> list[str]:
         """The id the statement at `line` opens with (a row's first cell "E1", an item's "C3 -"): what the

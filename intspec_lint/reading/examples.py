@@ -125,6 +125,9 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     return parts
 
 
+_STRAY = re.compile(r"\s*[]}),:]")  # a closer or separator after a whole document: the document is broken
+
+
 def parse_example(role: str, info: str, text: str, span: Span, first_line: int) -> Example:
     """An Example whose `data` is the parsed body, or whose `error` says why it is not."""
     media = media_type(info, text)
@@ -148,6 +151,12 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
         try:
             example.data = json.loads(body)
         except json.JSONDecodeError as error:
+            if error.msg == "Extra data" and not _STRAY.match(body, error.pos):
+                # a whole JSON document, then something else in the same block (its answer, a log line, a note):
+                # the block shows several things, the first of them this example
+                start = len(body) - len(body.lstrip())
+                example.data = json.JSONDecoder().raw_decode(body, start)[0]
+                return example
             line = body_line + error.lineno - 1
             example.error = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno} of the example)"
             example.error_span = Span(line, error.colno, line, error.colno + 1)

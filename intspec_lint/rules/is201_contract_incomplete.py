@@ -20,7 +20,10 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "nor is a message that names no queue or topic and of which only a shape or only an example is read, "
     "and a contract that names no address of its own in a document that says once where its transport is "
     "reached (an HL7 link's `host:port`, a gRPC service, an `sftp://` drop) is not judged here: its examples "
-    "still are (IS202, IS204).",
+    "still are (IS202, IS204). Where the document shows a status code (`409 Conflict`, \"returns 404\") or a "
+    "method before a path that no reader placed with a contract, an error rule, the retry policy or the "
+    "idempotency rule, no contract is told it has none: one of them is that contract's, read in a shape the "
+    "reader does not know.",
     bad="## API Contracts\n\n### Create fulfillment order\n\n`POST /v1/orders` sends the order to the warehouse.\n",
     good="## API Contracts\n\n### Create fulfillment order\n\n- **Method and URL**: `POST /v1/orders`\n"
     "- **Request body**: `order_id` (string, required), `lines` (array, required)\n"
@@ -59,7 +62,9 @@ def contract_incomplete(spec, options):
         names = lambda contract=contract: contract_names(contract)  # noqa: E731 (asked only of an unread value)
         if contract.kind == "http":
             if contract.method is None and contract.url is None:
-                yield gap(contract.span, subject, "no method and URL", "state them as `POST /v1/orders`")
+                # a method and path the document shows that no reader placed may be this contract's
+                if not spec.unread("endpoint"):
+                    yield gap(contract.span, subject, "no method and URL", "state them as `POST /v1/orders`")
             else:
                 for part, what in ((contract.method, "HTTP method"), (contract.url, "URL")):
                     hit = missing(part, contract.span, subject, what, "state them as `POST /v1/orders`")
@@ -77,7 +82,8 @@ def contract_incomplete(spec, options):
                           said=said_of(spec, "shape", names, contract.span, "response_shape" in shaped))
             if hit:
                 yield hit
-            if not contract.status_codes and not spec.speaks_of("status", names(), contract.span, nearby=not coded):
+            if not contract.status_codes and not spec.unread("status") and \
+                    not spec.speaks_of("status", names(), contract.span, nearby=not coded):
                 yield gap(contract.span, subject, "no status codes", "give every expected code with its meaning in "
                           "this integration")
         elif not contract.half_read:

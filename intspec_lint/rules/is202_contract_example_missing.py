@@ -15,7 +15,10 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "names, date formats, how money is written. The checklist asks for a concrete request and response "
     "for every contract. An example the document shows where it names the contract, in a shape no reader takes, "
     "counts; a message that names no queue or topic and of which only a shape or only an example is read is not judged; "
-    "a request whose body is a file's bytes (`Content-Type: application/pdf`) owes no example body.",
+    "a request whose body is a file's bytes (`Content-Type: application/pdf`) owes no example body. While the "
+    "document shows an example that no reader placed (a JSON object with values, an XML element, an HTTP status "
+    "line, outside every contract's examples and shapes and the idempotency rule), no contract is told it lacks "
+    "one: that example may be its own.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
@@ -37,6 +40,8 @@ def contract_example_missing(spec, options):
         if not contract.examples and spec.speaks_of("example", names, contract.span, nearby=not shown):
             continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere)
         roles = {example.role for example in contract.examples}
+        if spec.unread("example"):
+            continue  # an example the document shows that no reader placed may be this contract's
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \

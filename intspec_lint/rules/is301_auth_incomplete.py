@@ -30,7 +30,9 @@ _FIELDS = (
     "token expires or leaks. A managed identity has no secret to rotate or keep, and short-lived credentials "
     "issued per lease (dynamic secrets) expire by themselves: neither is asked for a rotation. An entry whose "
     "mechanism the reader could not take is not asked for anything it does not leave open itself (a \"TBD\"): "
-    "what it is cannot be told, and it is as often a runbook step or a permission note as a credential.",
+    "what it is cannot be told, and it is as often a runbook step or a permission note as a credential. A "
+    "document that names a mechanism (OAuth 2.0, mutual TLS, an API key, HMAC...) where no entry was read is "
+    "not told its authentication is undocumented.",
     bad="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials\n",
     good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
     "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
@@ -48,8 +50,8 @@ _FIELDS = (
 )
 def auth_incomplete(spec, options):
     if not spec.auth:
-        if spec.mentions("auth") and not spec.has("auth"):
-            return  # auth talked about in passing, in words the reader cannot place: say nothing
+        if spec.mentions("auth") and not spec.has("auth") or spec.unread("mechanism"):
+            return  # auth talked about in passing, or a mechanism named, in words the reader cannot place
         what = "no mechanism is described" if spec.has("auth") else "there is no authentication section"
         yield Hit(spec.where("auth"), f"authentication is not documented ({what}): document each system's "
                                       "mechanism, rotation and credential storage")
