@@ -453,6 +453,16 @@ def test_a_credentials_facts_under_a_monitoring_heading_are_no_metrics():
     assert [m.metric.text.split(":")[0] for m in spec_of(text).monitoring] == ["Credentials"]
 
 
+def test_a_threshold_cell_that_names_a_metric_identifier_is_not_called_no_value():
+    """Only a threshold in vague words ("slow", "if it looks high") is no value; a cell the reader cannot read
+    (a metric's identifier, a reference to a config block) is its own gap, not the spec's."""
+    text = ("# Feed → Brewery\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Latency | `feed_request_seconds` | Warning |\n| Errors | per alerting.yaml | Critical |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "no value" in f.message]
+    vague = text.replace("`feed_request_seconds`", "abnormally slow")
+    assert [f for f in lint_text(vague, "markdown") if f.code == "IS701" and "no value" in f.message]
+
+
 def test_the_time_from_one_state_to_the_next_is_latency():
     text = ("# Sheet → Warehouse\n\n## Alerts\n\n| Check | Threshold | Alert |\n|---|---|---|\n"
             "| File landed → `MERGED` | > 60 min | Warning, e-mail |\n| Rejected rows per file | > 5% | Critical |\n")
@@ -536,3 +546,13 @@ def test_a_retry_librarys_calls_in_code_are_the_retry_policy():
             retry.circuit_breaker.number, retry.circuit_open.number) == (7, 2, 60, 5, 300)
     assert "IS501" not in codes(text.format(", max=60"))
     assert "IS501" in codes(text.format(""))  # no `max=`: no cap
+
+
+def test_a_label_over_a_sentence_of_several_retry_facts_is_read_as_prose():
+    """"Retries: exponential backoff, first delay 2 s, at most 6 attempts" states the attempts in its words;
+    the label "Retries" is no value of its own ("Max retries: 5" still is)."""
+    text = ("# Till → Carrier\n\n## Retry policy\n\n- Retries: exponential backoff, first delay 2 s, doubling, at most "
+            "6 attempts, capped at 5 minutes, with full jitter.\n")
+    assert spec_of(text).retry.max_attempts.number == 6
+    keyed = "# Till → Carrier\n\n## Retry policy\n\n- Max retries: 5\n- Strategy: exponential from 2 s, cap 60 s\n"
+    assert spec_of(keyed).retry.max_attempts.number == 5

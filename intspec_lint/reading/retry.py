@@ -220,6 +220,9 @@ def _key_fact(r: Reading, statement) -> None:
         name = "strategy"
     if name is None or (name == "strategy" and len(statement.value) > 80):
         return  # "**Retry policy (agent).** Exponential backoff: first retry after 2 min, ...": prose, read as such
+    stated = facts(statement.value)
+    if len(stated) > 1 and name in stated:
+        return  # "Retries: exponential, first delay 2 s, at most 6 attempts": a label over several facts, read as prose
     rest = statement.value
     retry = _retry(r, statement)
     if not rest.strip():

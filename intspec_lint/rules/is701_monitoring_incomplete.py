@@ -26,7 +26,8 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
     "backlog, and an expired credential. Each of the four needs a threshold and an alert; another metric is "
     "reported only for an empty cell, a placeholder or 'none' where its threshold or alert should be. A line "
     "whose name reads as a clause (\"If the queue is growing, go to P-03\") is a runbook step or a note, not a "
-    "metric, and nothing is asked of it.",
+    "metric, and nothing is asked of it. A threshold cell that holds neither a value nor vague words (a metric's "
+    "identifier, a reference to a config block) is something the reader could not read, and is not reported.",
     bad="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 1% over 5 minutes | |\n",
     good="## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
     "| End-to-end latency (P99) | > 2 seconds | Warning |\n| Error rate | > 1% over 5 minutes | Critical |\n"
@@ -35,8 +36,8 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
         Case(Severity.ERROR, "no monitoring, or monitoring that leaves out latency, error rate, queue depth or auth "
              "token expiry (one finding naming every signal left out)", "Monitoring covers latency, error rate, "
              "queue depth, and auth token expiry", "quality checklist"),
-        Case(Severity.ERROR, "a metric without a threshold, with a threshold that is no value, or with an empty or "
-             "'none' alert (an alert cell left blank, 'dashboard only'); one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
+        Case(Severity.ERROR, "a metric without a threshold, with a threshold in words no alert can be set on ('if "
+             "it looks high'), or with an empty or 'none' alert (an alert cell left blank, 'dashboard only'); one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
              "Alerting"),
     ),
 )
@@ -72,6 +73,8 @@ def monitoring_incomplete(spec, options):
                 yield gap(found.span, subject, f"no {what} ('{found.text.strip()}')", anchor=metric.span)
                 continue
             if field == "threshold" and given(found) and not found.loose and not _CONCRETE.search(found.text):
+                if not _VAGUE.search(found.text):
+                    continue  # a metric's identifier, a reference, a format: something an alert is set on, unread
                 yield gap(found.span, subject, f"a threshold that is no value ('{short(found.text)}')", "give one an "
                           "alert can fire on (e.g. > 2% over 5 minutes)", anchor=metric.span)
                 continue
@@ -102,6 +105,14 @@ _BESIDE = 12  # lines: the rows of one table, the records of one block
 # downloaded", "We page when"), a sentence after a label ("Error rate: We page when ...")
 _CLAUSE = re.compile(r"^\W*(?:if|when|whenever|search|check|go|run|open|see|restart|replay|look)\b"
                      r"|\b(?:is|are|was|were|we|you|they|goes|gets)\s+\w+|[.;]\s+\w", re.I)
+# a threshold in words that no alert can be set on: "if it looks high", "slow", "abnormal spikes"; a threshold
+# cell that is neither this nor a value (`edition_sync_outbox_items`, "per YAML above", "<key>") is the reader's
+# gap, not the spec's, and is not reported
+_VAGUE = re.compile(r"\b(?:high(?:er)?|low(?:er)?|slow(?:er)?|too\s+\w+|abnormal\w*|unusual\w*|significant\w*|"
+                    r"excessive\w*|elevated|spik(?:e|es|ing)|large|big|many|lots|sustained|degraded|bad|poor|anomal\w*|"
+                    r"noticeabl\w*|grow\w*|increas\w*|ris(?:e|es|ing)|looks?|seems?|reasonabl\w*|acceptabl\w*|"
+                    r"as\s+needed|when\s+needed|normal|usual|expected|tbd|tbc|to\s+be\s+(?:agreed|defined|confirmed|decided))\b",
+                    re.I)
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
 _CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|missed|late|overdue|set|"
