@@ -390,6 +390,24 @@ def test_the_comments_of_a_pasted_module_are_prose():
     assert not [f for f in lint_text(text, "markdown") if "there is no data mapping" in f.message]
 
 
+def test_docstrings_and_block_comments_of_a_pasted_module_are_prose():
+    """A module's docstrings (Python's triple quotes), block comments (`/** ... */`) and doc comments (`///`, with
+    their `<summary>` tags and `{@code ...}`) say the design as its line comments do."""
+    retry = ("Retries: exponential backoff, first delay 2 s, doubling, at most 6 attempts, capped at 5 minutes, "
+             "with full jitter; after 5 failures in a row the circuit breaker opens for 2 minutes.")
+    python = ("# Till → Carrier\n\n## Client module\n\n```python\n\"\"\"Carrier client.\n\n" + retry + "\n\"\"\"\n"
+              "import httpx\n```\n")
+    java = ("# Till → Carrier\n\n## Client module\n\n```java\n/**\n * Carrier client.\n * " + retry + "\n */\n"
+            "public final class CarrierClient {}\n```\n")
+    csharp = ("# Till → Carrier\n\n## Client module\n\n```csharp\n/// <summary>" + retry + "</summary>\n"
+              "public sealed class CarrierOptions {}\n```\n")
+    for text in (python, java, csharp):
+        retry_read = spec_of(text).retry
+        assert retry_read is not None and retry_read.max_attempts is not None and retry_read.max_attempts.number == 6
+    code_only = python.replace(retry, "import os")
+    assert spec_of(code_only).retry is None
+
+
 DIAGRAM_SPEC = '''# Scores app → Results hub
 
 ## Errors and retries

@@ -375,9 +375,7 @@ class _Flattener:
             return
         if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
             run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
-            for offset, raw in enumerate([*code.text.split("\n"), ""]):
-                comment = _COMMENT_LINE.match(raw)
-                said = comment.group(1).strip() if comment else ""
+            for offset, said in enumerate([*program_prose(code.text), ""]):
                 ruler = _RULER.match(said)
                 if said.strip(" -=#/*") and not ruler:
                     run.append((code.first_line + offset, said))
@@ -448,6 +446,41 @@ def _is_sentence_start(key: str) -> bool:
 
 
 _JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
+
+
+_DOC_OPEN = lazy(r"^\s*(?:[rRuUbBfF]{0,2}(\"\"\"|\'\'\')|/\*\*?!?)")  # a docstring or a block comment opens the line
+_DOC_MARKUP = lazy(r"</?(?:summary|remarks|returns|value|para|c|code|see|example|exception|param|typeparam)\b[^>]*>"
+                   r"|\{@\w+\s+([^}]*)\}")  # C# XML doc tags, Javadoc inline tags ({@code 429} -> 429)
+
+
+def program_prose(text: str) -> list[str]:
+    """What each line of a program says in words, "" for a line of code: its line comment (`# ...`, `// ...`,
+    `/// ...`), the lines of a docstring (Python's triple quotes) or of a block comment (`/** ... */`, each
+    ` * ` line), with documentation markup (`<summary>`, `{@code ...}`) taken off."""
+    said: list[str] = []
+    closing = ""  # the docstring's quotes or "*/" while inside one
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if closing:
+            body, ended, _rest = line.partition(closing)
+            if ended:
+                closing = ""
+            said.append(_doc_words(body.lstrip("*").strip() if not closing or closing == "*/" else body))
+            continue
+        opened = _DOC_OPEN.match(line)
+        if opened:
+            mark = opened.group(1) or "*/"
+            body, ended, _rest = line[opened.end():].partition(mark)
+            closing = "" if ended else mark
+            said.append(_doc_words(body.strip()))
+            continue
+        comment = _COMMENT_LINE.match(raw)
+        said.append(_doc_words(comment.group(1).lstrip("/!").strip()) if comment else "")
+    return said
+
+
+def _doc_words(text: str) -> str:
+    return _DOC_MARKUP.sub(lambda m: m.group(1) or " ", text).strip() if "<" in text or "{@" in text else text
 
 
 def words_of_key(key: str) -> str:
