@@ -306,3 +306,13 @@ def test_a_table_of_values_translated_one_by_one_is_the_enum_map_of_its_fields_r
     assert spec_of(text).mappings[0].enum_map == {"PETROL": "petrol", "DIESEL": "diesel"}
     assert [f.message.split(" does not cover ")[1].split(":")[0] for f in lint_text(text, "markdown")
             if f.code == "IS803"] == ["PHEV"]
+
+
+def test_an_optional_fields_null_rule_said_where_the_field_is_named_again_is_not_missing():
+    """IS805 asks what an absent optional field becomes; a note or rule list that names the field and says it
+    ("`middle_name` absent: the target is left empty") answers, as the row's own transform would."""
+    table = ("# CRM → Ledger\n\n## Data mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+             "|---|---|---|---|---|\n| `middle_name` | string (optional) | `given_2` | varchar(40) | copy |\n\n")
+    noted = table + "## Mapping notes\n\n- `middle_name` absent: `given_2` is left empty.\n"
+    assert "IS805" not in codes(noted)
+    assert "IS805" in codes(table + "## Mapping notes\n\n- `middle_name` is trimmed.\n")

@@ -96,6 +96,9 @@ CUES = {
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
                         r"same\s+(?:key|id|request))\b", re.I),
+    # what an absent or null value becomes: "`middle_name` null -> omitted", "no phone: left empty"
+    "null_rule": lazy(r"\b(?:nulls?|nil|empty|blank|omit\w*|defaults?|defaulted|left\s+out|left\s+unset|unset|"
+                      r"falls?\s+back|set\s+to)\b", re.I),  # what it becomes, not when it is absent
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"

@@ -3,7 +3,7 @@ from ..rule import Case, rule
 from ..reading.mappings import is_optional, says_null_rule
 from ..model import given
 from ..reading.values import denies
-from ._common import label, leaf
+from ._common import label, leaf, names_of
 
 
 _NOT_NULL = {"n", "0", "not null", "non-null", "never"}
@@ -16,7 +16,9 @@ _NOT_NULL = {"n", "0", "not null", "non-null", "never"}
     severity=Severity.WARNING,
     summary="An optional or nullable source field is mapped without a default or a rule for null.",
     rationale="Optional fields are absent exactly when nobody is looking. Without a stated default or null rule "
-    "one implementer writes an empty string, another a null, a third rejects the record.",
+    "one implementer writes an empty string, another a null, a third rejects the record. A rule said where the "
+    "field is named again (a mapping note, a rule list: \"`middle_name` absent: `given_2` is left empty\") "
+    "answers as the row's own transform would.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `phone` | string (optional) | `contact_phone` | varchar(32) | E.164 format |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -45,6 +47,9 @@ def mapping_null_unstated(spec, options):
         rest = " ".join(v.text for v in (row.transform, row.target_type) if v is not None)
         if says_null_rule(rest):
             continue
+        names = names_of(*(v.text for v in (row.source_field, row.target_field) if v is not None))
+        if spec.speaks_of("null_rule", names, row.span, elsewhere=True):
+            continue  # what an absent value becomes, said where the field is named again (a note, a rule list)
         field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
         yield Hit(row.span, f"source field {field} is optional, but its mapping states no default and no null rule: "
                             "say what the target gets when it is absent")
