@@ -556,3 +556,27 @@ def test_a_label_over_a_sentence_of_several_retry_facts_is_read_as_prose():
     assert spec_of(text).retry.max_attempts.number == 6
     keyed = "# Till → Carrier\n\n## Retry policy\n\n- Max retries: 5\n- Strategy: exponential from 2 s, cap 60 s\n"
     assert spec_of(keyed).retry.max_attempts.number == 5
+
+
+def test_a_service_level_item_under_a_monitoring_heading_is_a_target_not_metrics():
+    """"SLA: referral stored within 2 minutes (P95); outcome within 1 minute" states targets; so does an item
+    whose id comes before the label ("**F-46.** SLA: ..."). The alerts beside them are the metrics."""
+    text = ("# Hub → Provider\n\n## Service levels and monitoring\n\n"
+            "- SLA: referral stored within 2 minutes of submission (P95); outcome within 1 minute; availability 99.9%.\n"
+            "- **F-46.** SLA: letter accepted within 2 minutes of the booking (P95); status within 5 minutes.\n"
+            "- Alerts:\n  - call latency P95 > 3 s over 15 minutes → warning;\n"
+            "  - error rate > 2% over 15 minutes → critical;\n  - `letters.out` depth > 1,500 messages → warning;\n"
+            "  - client secret expiry < 30 days → warning;\n")
+    metrics = spec_of(text).monitoring
+    assert metrics and not [m for m in metrics if m.metric and "within" in m.metric.text]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701"]
+
+
+def test_a_condition_with_no_comparison_sign_is_the_threshold():
+    """"file not loaded by 06:00 → warning" fires at a time (the colon is the time's, no key's); "refresh failing
+    3× in a row → critical" on a run of failures."""
+    text = ("# Hub → Provider\n\n## Monitoring\n\n- returned-mail file not loaded by 06:00 → warning\n"
+            "- token refresh failing 3× in a row → critical\n")
+    thresholds = [m.threshold.text for m in spec_of(text).monitoring]
+    assert thresholds == ["by 06:00", "3× in a row"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "has no threshold" in f.message]

@@ -14,7 +14,7 @@ import re
 from ..model import Metric, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
-from .statements import words_of_key
+from .statements import key_value, words_of_key
 from .values import duration_seconds, value
 
 _COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
@@ -78,6 +78,8 @@ def read(r: Reading) -> None:
         fact = r.vocab.field_exactly("auth", statement.key) if statement.key else None
         if fact in _AUTH_FACTS and not _NUMBER_NEAR.search(statement.value) and not _TOLD.search(statement.value):
             continue  # "**Mechanism:** OAuth 2.0 ... 80% of the lifetime" under "Authentication and credential monitoring"
+        if _target(r, statement):
+            continue  # "SLA: sessions in PinCommand within 1 minute (p95)", "**F-46.** SLA: ...": a target, not a metric
         if "monitoring" in statement.placed and statement.shape == "item":
             several = list(_sentence_metrics(r, statement.value or statement.text))
             if len(several) > 1:  # "What do you alert on?: latency P95 > 3 s (warning); error rate > 2 % (critical)"
@@ -92,8 +94,6 @@ def read(r: Reading) -> None:
         placed = "monitoring" in statement.placed
         if not placed and ("retry" in statement.topics or "sla" in statement.placed):
             continue  # a breaker's "30 % errors" or a latency target is no metric
-        if statement.key and "sla" in r.vocab.section_parts(_CLAUSE_ID.sub("", statement.key)):
-            continue  # "SLA: sessions in PinCommand within 1 minute (p95)": a target, not a metric
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
             if placed or alert:
                 _record(r, statement.span, metric, threshold, alert)
@@ -169,6 +169,16 @@ def _metric_sections(r: Reading) -> set[int]:
 _KEY_LED = lazy(r"^\W*(threshold|alert|severity|condition|level)\s+(?=[<>≥≤\d])(.+)$", re.I | re.S)
 _NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"
                     r"greater\s+than)\s+~?\d|\d+(?:[.,]\d+)?\s*%", re.I)
+
+
+def _target(r: Reading, statement) -> bool:
+    """A statement labelled as a service level: its key ("SLA: ...") or, after an id, its value's own label
+    ("**F-46.** SLA: letter accepted within 2 minutes")."""
+    labels = [statement.key] if statement.key else []
+    inner = key_value(statement.value) if statement.value else None
+    if inner:
+        labels.append(inner[0])
+    return any("sla" in r.vocab.section_parts(_CLAUSE_ID.sub("", label)) for label in labels)
 
 
 def _loose(r: Reading) -> None:
@@ -296,6 +306,11 @@ def wrapped_line(text: str) -> str:
     return " ".join(" ".join(lines[:count]).split())
 
 
+# a condition with no comparison sign: a deadline, a run of failures, a silence's length
+_DEADLINE = lazy(r"\b(?:by|before|after)\s+\d{1,2}:\d\d\b(?:\s*(?:UTC|local))?|\b\d+\s*(?:×|x|times)\s+in\s+a\s+row\b"
+                 r"|\bfor\s+\d+\s*(?:s|secs?|seconds?|mins?|minutes?|h|hours?)\b", re.I)
+
+
 def metric_parts(text: str) -> tuple[str, str, str] | None:
     """(metric, threshold, alert) from "P99 latency > 2 s → warning" and similar lines; a line wrapped in
     its paragraph ("... for 15 minutes\n  is a warning.") is one line."""
@@ -308,10 +323,11 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
                   or 0 <= comparison.start() - level.end() <= 2):  # "warning above 0 per hour": the level first
         alert = level.group(0)
     if comparison is None:
-        head = re.split(r"[:—–]", first, maxsplit=1)[0]
+        head = re.split(r"(?<!\d):|:(?!\d)|[—–]|→|->", first, maxsplit=1)[0]  # not at a time's colon ("by 06:00")
         if not head.strip() or len(head.split()) > 8 or not alert:
             return None  # "Dashboard for per-course push lag (nice to have)": no threshold, no alert, no metric
-        return head.strip(" *`"), "", alert or ""
+        deadline = _DEADLINE.search(head)  # "returned-mail file not loaded by 06:00 → warning": the time is the threshold
+        return head.strip(" *`"), deadline.group(0) if deadline else "", alert or ""
     metric = first[: comparison.start()].strip(" :—–-*`")
     if not metric:
         return None

@@ -20,7 +20,8 @@ from .text import sentences
 from .values import is_placeholder
 
 # "Key: value", "Key — value", "key = value": a short key before a separator
-KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?::|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
+# a colon between digits is a time's ("not loaded by 06:00 → warning"), no key's
+KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?:(?<!\d):|:(?!\d)|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
 _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what is nested under it
 _CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
