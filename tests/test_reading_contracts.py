@@ -678,3 +678,13 @@ def test_a_unit_whose_first_words_name_its_endpoint_owns_its_facet_sub_sections(
     spec = spec_of(text)
     assert [c.method.text if c.method else None for c in spec.contracts] == ["POST"]
     assert not {"IS201", "IS202"} & set(codes(text))
+
+
+def test_a_unit_of_field_to_field_lines_named_after_a_contract_is_its_mapping_not_a_contract():
+    text = ("# Pumps → Formulary\n\n## Calls\n\n### Contract 2: deployment events\n\n"
+            "`POST https://formulary.example/hooks/deployments` with `{\"event_id\": \"e-1\", \"state\": \"installed\"}`.\n\n"
+            "## Data mapping\n\n- **Contract 2: PumpHub → FM table `DeploymentEvent`**\n"
+            "  - `event_id` (string) → `EventId` (uniqueidentifier): parsed\n"
+            "  - `state` (string) → `Status` (tinyint): `installed` → 2\n"
+            "  - `occurred_at` (ISO 8601 UTC) → `OccurredAtUtc` (datetime2): stored in UTC\n")
+    assert [c.label for c in spec_of(text).contracts] == ["POST https://formulary.example/hooks/deployments"]

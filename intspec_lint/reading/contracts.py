@@ -20,6 +20,7 @@ from .contract_links import endpoint_of, same_endpoint, settle
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
 from .bodies import binary_request, bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
+from .mappings import mapping_parts
 from .statements import Statement, decision_table, key_value
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
@@ -61,6 +62,8 @@ def read(r: Reading) -> None:
         if not kept:
             continue
         contract = _contract(r, heading, kept, span)
+        if not contract.addressed and not contract.examples and _mapping_group(kept):
+            continue  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
         declared = [c for s in statements if s.shape == "code" and id(s.code) in r.described for c in r.described[id(s.code)]]
         if len(declared) == 1 and not endpoint_of(contract):  # "### Chunk upload" over one operation's OpenAPI
             _merge(declared[0], contract)  # and its examples: the operation's section
@@ -82,6 +85,13 @@ def read(r: Reading) -> None:
     api_blocks.rehome_examples(r.spec.contracts)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
+
+
+def _mapping_group(statements) -> bool:
+    """A unit whose lines are mostly mappings of one field to another (`a` (string) → `b` (varchar(12)): copied):
+    the data mapping of a contract's body, named after it, not a contract of its own."""
+    lines = [s for s in statements if s.shape in ("item", "row", "line", "sentence")]
+    return len(lines) >= 2 and sum(1 for s in lines if mapping_parts(s.text)) * 3 >= len(lines) * 2
 
 
 _CODE_AND_REASON = lazy(r"^\W{0,3}[1-5]\d\d\s+(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)`?\s+(?:when|if|for|on|after|once)\b")
