@@ -408,6 +408,22 @@ def test_docstrings_and_block_comments_of_a_pasted_module_are_prose():
     assert spec_of(code_only).retry is None
 
 
+def test_the_settings_of_a_pasted_module_are_config_keys():
+    """A code-first spec states its policy as constants, a dict's entries or an options class's defaults
+    (`MaxAttempts { get; set; } = 6`, `TimeSpan.FromSeconds(2)`): read as keys under their scope's name."""
+    csharp = ("# Till → Carrier\n\n## Retry policy\n\n```csharp\npublic sealed class RetryOptions\n{\n"
+              "    public string Strategy { get; set; } = \"exponential\";\n"
+              "    public int MaxAttempts { get; set; } = 6;\n"
+              "    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(2);\n"
+              "    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);\n}\n```\n")
+    python = ("# Till → Carrier\n\n## Retry policy\n\n```python\nRETRY = {\n    \"strategy\": \"exponential\",\n"
+              "    \"max_attempts\": 6,\n    \"initial_delay\": timedelta(seconds=2),\n"
+              "    \"max_delay\": timedelta(minutes=5),\n}\n```\n")
+    for text in (csharp, python):
+        retry = spec_of(text).retry
+        assert (retry.max_attempts.number, retry.initial_delay.number, retry.max_delay.number) == (6, 2, 300)
+
+
 DIAGRAM_SPEC = '''# Scores app → Results hub
 
 ## Errors and retries

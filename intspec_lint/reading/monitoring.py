@@ -178,7 +178,8 @@ def _target(r: Reading, statement) -> bool:
     inner = key_value(statement.value) if statement.value else None
     if inner:
         labels.append(inner[0])
-    return any("sla" in r.vocab.section_parts(_CLAUSE_ID.sub("", label)) for label in labels)
+    # the strong words only: "SLA", "service level", not "Availability freshness" (a metric of availability)
+    return any("sla" in r.vocab.section_parts(_CLAUSE_ID.sub("", label), nested=True) for label in labels)
 
 
 def _loose(r: Reading) -> None:

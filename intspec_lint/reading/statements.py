@@ -16,6 +16,7 @@ from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragr
 from ..span import Span
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
+from .program_code import COMMENT_LINE as _COMMENT_LINE, program_prose, program_settings
 from .text import sentences
 from .values import is_placeholder
 
@@ -35,7 +36,6 @@ _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scen
 _PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
 _SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
 _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
-_COMMENT_LINE = lazy(r"^\s*(?:#|//|;|--)\s?(.*)$")
 _TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
 _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
@@ -383,6 +383,10 @@ class _Flattener:
                     continue
                 self.sentences(run, path, section, statement)
                 run = [(code.first_line + offset, ruler.group(1))] if ruler else []  # its own paragraph
+            for offset, key, value in program_settings(code.text):  # `MAX_ATTEMPTS = 6`: a config key
+                line = code.first_line + offset
+                self.out.append(Statement(f"{words_of_key(key)}: {value}", Span(line, 1, line, 1), path, "code-key",
+                                          section, code=code, parent=statement, key=key, value=value))
             return
         if code.info not in _CONFIG_LANGUAGES:
             return
@@ -447,41 +451,6 @@ def _is_sentence_start(key: str) -> bool:
 
 
 _JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
-
-
-_DOC_OPEN = lazy(r"^\s*(?:[rRuUbBfF]{0,2}(\"\"\"|\'\'\')|/\*\*?!?)")  # a docstring or a block comment opens the line
-_DOC_MARKUP = lazy(r"</?(?:summary|remarks|returns|value|para|c|code|see|example|exception|param|typeparam)\b[^>]*>"
-                   r"|\{@\w+\s+([^}]*)\}")  # C# XML doc tags, Javadoc inline tags ({@code 429} -> 429)
-
-
-def program_prose(text: str) -> list[str]:
-    """What each line of a program says in words, "" for a line of code: its line comment (`# ...`, `// ...`,
-    `/// ...`), the lines of a docstring (Python's triple quotes) or of a block comment (`/** ... */`, each
-    ` * ` line), with documentation markup (`<summary>`, `{@code ...}`) taken off."""
-    said: list[str] = []
-    closing = ""  # the docstring's quotes or "*/" while inside one
-    for raw in text.split("\n"):
-        line = raw.strip()
-        if closing:
-            body, ended, _rest = line.partition(closing)
-            if ended:
-                closing = ""
-            said.append(_doc_words(body.lstrip("*").strip() if not closing or closing == "*/" else body))
-            continue
-        opened = _DOC_OPEN.match(line)
-        if opened:
-            mark = opened.group(1) or "*/"
-            body, ended, _rest = line[opened.end():].partition(mark)
-            closing = "" if ended else mark
-            said.append(_doc_words(body.strip()))
-            continue
-        comment = _COMMENT_LINE.match(raw)
-        said.append(_doc_words(comment.group(1).lstrip("/!").strip()) if comment else "")
-    return said
-
-
-def _doc_words(text: str) -> str:
-    return _DOC_MARKUP.sub(lambda m: m.group(1) or " ", text).strip() if "<" in text or "{@" in text else text
 
 
 def words_of_key(key: str) -> str:

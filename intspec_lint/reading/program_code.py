@@ -1,0 +1,115 @@
+"""What a program pasted into a spec says: its prose (line comments, docstrings, block and doc comments) and
+its settings (constants, a dict's or a struct literal's entries, a property's default), for the statements
+step. A code-first spec ("the client module is the spec") states its retry budget as `MAX_ATTEMPTS = 6` or
+`public int MaxAttempts { get; set; } = 6;`; read as keys, those are the config keys the readers know."""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_re import lazy
+
+COMMENT_LINE = lazy(r"^\s*(?:#|//|;|--)\s?(.*)$")
+_DOC_OPEN = lazy(r"^\s*(?:[rRuUbBfF]{0,2}(\"\"\"|\'\'\')|/\*\*?!?)")  # a docstring or a block comment opens the line
+_DOC_MARKUP = lazy(r"</?(?:summary|remarks|returns|value|para|c|code|see|example|exception|param|typeparam)\b[^>]*>"
+                   r"|\{@\w+\s+([^}]*)\}")  # C# XML doc tags, Javadoc inline tags ({@code 429} -> 429)
+
+
+def program_prose(text: str) -> list[str]:
+    """What each line of a program says in words, "" for a line of code: its line comment (`# ...`, `// ...`,
+    `/// ...`), the lines of a docstring (Python's triple quotes) or of a block comment (`/** ... */`, each
+    ` * ` line), with documentation markup (`<summary>`, `{@code ...}`) taken off."""
+    said: list[str] = []
+    closing = ""  # the docstring's quotes or "*/" while inside one
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if closing:
+            body, ended, _rest = line.partition(closing)
+            if ended:
+                closing = ""
+            said.append(_doc_words(body.lstrip("*").strip() if not closing or closing == "*/" else body))
+            continue
+        opened = _DOC_OPEN.match(line)
+        if opened:
+            mark = opened.group(1) or "*/"
+            body, ended, _rest = line[opened.end():].partition(mark)
+            closing = "" if ended else mark
+            said.append(_doc_words(body.strip()))
+            continue
+        comment = COMMENT_LINE.match(raw)
+        said.append(_doc_words(comment.group(1).lstrip("/!").strip()) if comment else "")
+    return said
+
+
+def _doc_words(text: str) -> str:
+    return _DOC_MARKUP.sub(lambda m: m.group(1) or " ", text).strip() if "<" in text or "{@" in text else text
+
+
+# -- settings --------------------------------------------------------------------------------------------
+
+# a value a setting is given: a number (with its unit, or as a language's duration), a string, a boolean
+_DURATION_CALL = lazy(
+    r"(?:Duration\.of|TimeSpan\.From|Duration::from_|time\.)?(?P<unit>Millis|Milliseconds|Seconds|Secs|Minutes|Mins|Hours)"
+    r"\(\s*(?P<n>\d+(?:\.\d+)?)\s*\)"
+    r"|timedelta\(\s*(?P<tunit>milliseconds|seconds|minutes|hours)\s*=\s*(?P<tn>\d+(?:\.\d+)?)\s*\)"
+    r"|(?P<gn>\d+(?:\.\d+)?)\s*\*\s*time\.(?P<gunit>Millisecond|Second|Minute|Hour)\b", re.I)
+_LITERAL = (r"(?:-?\d+(?:[._]\d+)*(?:\s*(?:ms|s|m|h|min|L|f|d|u32|u64|i32|i64|usize))?\b"
+            r"|\"[^\"\n]{0,120}\"|'[^'\n]{0,120}'|true|false|True|False"
+            r"|(?:Duration\.of|TimeSpan\.From|Duration::from_)\w+\(\s*\d+(?:\.\d+)?\s*\)"
+            r"|timedelta\(\s*\w+\s*=\s*\d+(?:\.\d+)?\s*\)|\d+(?:\.\d+)?\s*\*\s*time\.\w+)")
+_SETTING = lazy(
+    # `MAX_ATTEMPTS = 6`, `const MaxAttempts = 6`, `pub const MAX_ATTEMPTS: u32 = 6;`, `max_attempts: int = 6`,
+    # `private static final int MAX_ATTEMPTS = 6;`, `val maxAttempts = 6`
+    r"^\s*(?:(?:pub(?:\(crate\))?|public|private|protected|internal|export|static|final|readonly|const|val|var|let)\s+)*"
+    r"(?:[A-Za-z_][\w.<>\[\]?]*\s+)?(?P<a>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]&'? ]+?)?\s*=\s*(?P<av>" + _LITERAL + r")\s*[;,]?\s*$"
+    # `public int MaxAttempts { get; set; } = 6;`
+    r"|^\s*(?:(?:public|internal|private|protected|required)\s+)*[\w.<>\[\]?]+\s+(?P<p>[A-Za-z_]\w*)\s*\{\s*get;\s*"
+    r"(?:set|init);\s*\}\s*=\s*(?P<pv>" + _LITERAL + r")\s*;"
+    # `"max_attempts": 6,` in a dict, `max_attempts: 6,` in a struct or object literal, `max_attempts=6,` as an argument
+    r"|^\s*[\"']?(?P<d>[A-Za-z_][\w-]*)[\"']?\s*[:=]\s*(?P<dv>" + _LITERAL + r")\s*,?\s*$")
+# a line that opens a named scope: a class, struct or record, a dict or object assigned, a constructor's arguments
+_SCOPE = lazy(
+    r"^\s*(?:(?:pub|public|private|internal|export|sealed|static|final|data|abstract|partial)\s+)*"
+    r"(?:class|struct|record|object|interface|impl|type)\s+(?P<c>[A-Za-z_]\w*)"
+    r"|^\s*(?:(?:const|let|var|val|export)\s+)?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+)?\s*[=:]\s*(?:[A-Za-z_][\w.]*)?\s*[({]\s*$"
+    r"|^\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*:\s*[{(]\s*$")
+
+
+def program_settings(text: str) -> list[tuple[int, str, str]]:
+    """(line offset, key, value) of each setting the program gives a literal value: the key is its name under the
+    scopes it stands in (`RetryOptions.MaxAttempts`, `RETRY.max_attempts`), the value in words where it is a
+    language's duration (`TimeSpan.FromSeconds(2)` -> "2 s")."""
+    found: list[tuple[int, str, str]] = []
+    scopes: list[tuple[int, str]] = []  # (indentation, name)
+    for offset, raw in enumerate(text.split("\n")):
+        line = re.sub(r"\s+(?://|#)\s.*$", "", raw.rstrip())  # a trailing comment is prose, read as such
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        while scopes and indent <= scopes[-1][0] and not line.strip().startswith((")", "}", "]", "{")):
+            scopes.pop()
+        match = _SETTING.match(line)
+        if match:
+            name = match.group("a") or match.group("p") or match.group("d")
+            said = match.group("av") or match.group("pv") or match.group("dv")
+            key = ".".join([scope for _, scope in scopes] + [name])
+            found.append((offset, key, _in_words(said)))
+            continue
+        opened = _SCOPE.match(line)
+        if opened:
+            scopes.append((indent, opened.group("c") or opened.group("v") or opened.group("k")))
+    return found
+
+
+_UNITS = {"millis": "ms", "milliseconds": "ms", "millisecond": "ms", "seconds": "s", "secs": "s", "second": "s",
+          "minutes": "min", "mins": "min", "minute": "min", "hours": "h", "hour": "h"}
+
+
+def _in_words(value: str) -> str:
+    """A literal as a spec would write it: quotes off, a duration call as its number and unit."""
+    duration = _DURATION_CALL.search(value)
+    if duration:
+        number = duration.group("n") or duration.group("tn") or duration.group("gn")
+        unit = (duration.group("unit") or duration.group("tunit") or duration.group("gunit")).lower()
+        return f"{number} {_UNITS.get(unit, unit)}"
+    return value.strip("\"'")
