@@ -580,3 +580,23 @@ def test_a_condition_with_no_comparison_sign_is_the_threshold():
     thresholds = [m.threshold.text for m in spec_of(text).monitoring]
     assert thresholds == ["by 06:00", "3× in a row"]
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "has no threshold" in f.message]
+
+
+def test_a_meter_column_names_the_metrics():
+    """Micrometer's word: a "| Meter | Alert threshold | Severity |" table is a metrics table."""
+    text = ("# Agency → Bank\n\n## Monitoring\n\n| Meter | Alert threshold | Severity |\n|---|---|---|\n"
+            "| `drawdown.latency` p95 | > 5 s over 15 min | warning |\n| drawdown error rate | > 2% over 15 min | critical |\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate"]
+
+
+def test_metrics_listed_in_a_block_no_reader_knows_are_not_called_undefined():
+    """A block under the monitoring heading whose lines name a metric's kind beside a number an alert fires on is
+    evidence of metrics, even where no line is read as one: no "no metric is defined"."""
+    text = ("# Lab → LIMS\n\n## Monitoring\n\nAlert rules live in `deploy/alerts.yml`.\n\n```\n"
+            "bridge_results_latency_seconds         file written → LIMS 201, P95 over 1 h\n"
+            "                                       > 300 s warning, > 1,800 s critical\n"
+            "bridge_pending_files{instrument}       queue depth > 10 → warning\n```\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "talked about" in f.message]
+    bare = ("# Lab → LIMS\n\n## Monitoring\n\nAlert rules live in `deploy/alerts.yml`.\n\n```\n"
+            "bridge_results_latency_seconds\nbridge_pending_files{instrument}\n```\n")
+    assert [f for f in lint_text(bare, "markdown") if f.code == "IS701" and "talked about" in f.message]

@@ -186,6 +186,14 @@ def _loose(r: Reading) -> None:
     """Evidence of metrics the reader could not read: a statement about monitoring with a number an
     alert could fire on, or a table under a monitoring heading whose columns it does not know."""
     for statement in r.statements:
+        if statement.shape == "code" and "monitoring" in statement.placed and id(statement.code) not in r.examples:
+            # a block under a monitoring heading that lists metrics in no shape the reader knows (aligned text, a
+            # diff of alarm definitions): a line that names a metric's kind beside a number an alert fires on
+            if any(r.vocab.metric_kind(line) != "other" and _NUMBER_NEAR.search(line)
+                   for line in statement.text.splitlines()):
+                r.spec.evidence.setdefault("monitoring:values", statement.span)
+                return
+            continue
         if "monitoring" not in statement.topics or statement.shape in ("heading", "code"):
             continue
         if "sla" in statement.topics and "monitoring" not in statement.placed:
