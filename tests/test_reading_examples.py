@@ -423,3 +423,12 @@ def test_a_block_with_a_json_document_and_then_something_else_is_that_document_n
     assert "IS203" not in codes(spec)
     broken = spec.replace('{"amount": 1250}\n-->', '{"amount": 1250}}\n-->')
     assert "IS203" in codes(broken)  # a stray closer after the document: the document is broken
+
+
+def test_a_value_written_as_a_pattern_with_a_placeholder_allows_what_fits_it():
+    spec = ("# Ward → Care record\n\n## Calls\n\n### Escalate\n\n`POST https://care.example/r4/Task`\n\n"
+            "| Part | Shape |\n|---|---|\n| Request body | `Task`: `status` (`requested`), `for` (`Patient/<id>`) |\n\n"
+            "Answers `201` created.\n\nExample request:\n\n"
+            "```json\n{\"for\": \"Patient/p-1\", \"status\": \"requested\"}\n```\n\nExample response: `201` with `{\"id\": \"t-1\"}`.\n")
+    assert "IS204" not in codes(spec)
+    assert "IS204" in codes(spec.replace('"Patient/p-1"', '"Practitioner/p-1"'))

@@ -285,7 +285,7 @@ def schema_problems(body, data) -> list[tuple[str, str, bool]]:
                 problems.append((path, f"is {_NAMES.get(type(found), 'a value')} where the field table says "
                                        f"{declared.type.strip() or json_type}", False))
             allowed = declared.values
-            if allowed and isinstance(found, (str, int)) and not isinstance(found, bool) and str(found) not in allowed:
+            if allowed and isinstance(found, (str, int)) and not isinstance(found, bool) and not _allows(allowed, str(found)):
                 problems.append((path, f"is not one of the values the field table allows ({', '.join(allowed)})",
                                  False))
     return problems
@@ -311,6 +311,17 @@ def _same_body(fields, data) -> bool:
     if not keys or not declared:
         return True
     return len(keys & declared) >= 0.5 * len(keys)
+
+
+_SLOT = re.compile(r"<[^<>\n]{1,40}>|\{[^{}\n]{1,40}\}")  # "Patient/<id>", "ORD-{n}": a value's variable part
+
+
+def _allows(allowed: list[str], found: str) -> bool:
+    """`found` is one of the values, or fits one written as a pattern with a placeholder ("Patient/<id>")."""
+    if found in allowed:
+        return True
+    patterns = [value for value in allowed if _SLOT.search(value)]
+    return any(re.fullmatch(".+".join(re.escape(part) for part in _SLOT.split(value)), found) for value in patterns)
 
 
 def _json_schema_problems(schema: dict, data) -> list[tuple[str, str, bool]]:
