@@ -336,7 +336,7 @@ class Spec:
     def _claimed(self, kind: str):
         """Where the readers took the facts of `kind` from, and the parts whose own facts show its shape (a
         retry rule's "on 503", an auth call's URL)."""
-        for contract in self.contracts if kind != "mechanism" else ():
+        for contract in self.contracts if kind not in ("mechanism", "transient", "permanent") else ():
             yield from (example.span for example in contract.examples)
             if kind == "example":
                 yield from (body.span for body in contract.bodies.values())
@@ -356,6 +356,8 @@ class Spec:
         elif kind == "endpoint":
             yield from (flow.span for flow in self.flows)
             yield from (auth.span for auth in self.auth)
+        elif kind in ("transient", "permanent"):
+            yield from (error.span for error in self.errors)
         elif kind == "mechanism":
             yield from (auth.span for auth in self.auth)
             yield from (value.span for auth in self.auth for value in (auth.mechanism, auth.system) if value)

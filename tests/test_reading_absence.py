@@ -259,3 +259,11 @@ def test_an_auth_section_the_reader_cannot_read_is_not_called_undocumented_where
     named = spec + "> We settled on mutual TLS between the two gateways after the security review.\n"
     assert not [f for f in lint_text(named, "markdown") if f.code == "IS301" and "not documented" in f.message]
     assert [f for f in lint_text(spec + "To be agreed.\n", "markdown") if f.code == "IS301" and "not documented" in f.message]
+
+
+def test_an_error_category_named_where_no_reader_took_it_is_not_missing():
+    errors = ("# Shop → Ledger\n\n## Errors\n\n| Category | Codes | Action |\n|---|---|---|\n"
+              "| Permanent | 400, 422 | dead-letter and alert |\n\n")
+    told = errors + "## Runbook\n\n```\n# transient failures (429, 503, timeouts) go back on the queue\n```\n"
+    assert not [f for f in lint_text(told, "markdown") if f.code == "IS401" and "transient" in f.message]
+    assert [f for f in lint_text(errors, "markdown") if f.code == "IS401" and "transient" in f.message]

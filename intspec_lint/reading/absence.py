@@ -120,6 +120,9 @@ UNREAD = {
         r"Gone|Unprocessable|Too Many|Internal Server|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
         r"Payload Too|Request Time-?out|Moved|See Other|Not Modified|Partial Content|Multi-Status)\b"
         r"|\b(?:HTTP|status(?:\s+code)?|returns?|responds?(?:\s+with)?|answers?(?:\s+with)?)\s*:?\s*`?[1-5]\d\d\b"),
+    # an error category named: "transient failures (429, 503) are retried", "non-retryable: 400, 422"
+    "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b(?!\s+(?:after|in|for)\b)", re.I),
+    "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b", re.I),
     "endpoint": lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)[^\s`|)]*"),
     "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"

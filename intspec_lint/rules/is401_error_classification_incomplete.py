@@ -20,7 +20,9 @@ _CATEGORIES = {
     rationale="Retrying a permanent error wastes capacity and delays the alert; giving up on a transient one "
     "loses data; ignoring partial failures either drops good records or re-sends them. Each class needs its "
     "own handling. A partial category is owed where the document shows an operation that can fail in part (a "
-    "batch, a bulk call, a 207, per-item results), unless it says there is none.",
+    "batch, a bulk call, a 207, per-item results), unless it says there is none. A transient or permanent class "
+    "the document names where no reader took a category from (a runbook's comment, a diagram) is not called "
+    "missing.",
     bad="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
     "| Transient | 429, 503 | Retry with backoff |\n",
     good="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
@@ -46,7 +48,8 @@ def error_classification_incomplete(spec, options):
         if category == "partial" and spec.batches is None:
             continue  # nothing in the document can fail in part: no batch, no bulk call, no 207
         if category not in found:
-            if category != "partial" and spec.speaks_of(category, [], spec.where("errors"), nearby=True):
+            if category != "partial" and (spec.speaks_of(category, [], spec.where("errors"), nearby=True)
+                                          or spec.unread(category)):
                 continue  # the error section tells of it in words no reader placed ("4xx are never retried"); a
                 # part that fails is how a missing partial category shows, no evidence of its handling
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
