@@ -97,8 +97,9 @@ CUES = {
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
                         r"same\s+(?:key|id|request))\b", re.I),
     # what an absent or null value becomes: "`middle_name` null -> omitted", "no phone: left empty"
-    "null_rule": lazy(r"\b(?:nulls?|nil|empty|blank|omit\w*|defaults?|defaulted|left\s+out|left\s+unset|unset|"
-                      r"falls?\s+back|set\s+to)\b", re.I),  # what it becomes, not when it is absent
+    "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
+                      r"|(?:→|->|\bbecomes?|\bset\s+to|\bstored\s+as|\bsent\s+as|\bwritten\s+as|\bmapped\s+to)\s*`?"
+                      r"(?:null|nil|empty|blank)\b|\b(?:null|empty|blank)\s+(?:when|if)\b", re.I),  # what it becomes, not "or null"
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"

@@ -329,7 +329,7 @@ _TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|is
 _NO_TIME = lazy(r"\b(?:no|without)\s+(?:a\s+)?time(?:\s+of\s+day)?\b", re.I)
 
 _NULL_RULE = lazy(
-    r"\b(?:nulls?|nullable|empty|blank|missing|absent|default(?:s|ed)?|omit(?:ted)?|not\s+(?:set|present|provided|"
+    r"\b(?:nulls?|nullable|empty|blank|missing|absent|default(?:s|ed)?|omit(?:ted)?|not\s+(?:set|sent|present|provided|"
     r"given)|if\s+(?:not|no)|when\s+(?:not|no)|otherwise|fallback|fall\s+back|coalesce|none)\b"
     r"|\b[a-z]+s\s+without\s+(?:an?|any)\b",  # "players without a card skipped": what happens when it is absent
     re.I,
