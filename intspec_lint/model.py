@@ -169,7 +169,18 @@ class Contract:
         """A contract the rules judge: one that names where it is called or declares a body or an example
         (a heading with neither may be no contract at all), and not a token call, whose shape is OAuth's."""
         substantial = bool(self.examples or self.bodies or self.request_shape or self.response_shape)
-        return (self.addressed or substantial) and not self.token_exchange
+        return (self.addressed or substantial) and not self.token_exchange and not self.example_call
+
+    @property
+    def example_call(self) -> bool:
+        """A call to one record (`PUT .../banquet-orders/BEO-004711`, a caption over an example or a runbook's
+        request line) that declares nothing of its own: no body shape, no status code listed. It shows a
+        contract; it is not one, and nothing is asked of it."""
+        declared = [shape for shape in (self.request_shape, self.response_shape) if given(shape) and shape.text != EXAMPLE_SHAPE]
+        if self.url is None or self.bodies or declared or any(status.listed for status in self.status_codes):
+            return False
+        path = re.sub(r"^https?://[^/]+", "", self.url.text.strip("`")).split("?")[0]
+        return "{" not in path and "<" not in path and any(_RECORD_ID.match(part) for part in path.split("/"))
 
     @property
     def half_read(self) -> bool:
@@ -196,6 +207,10 @@ class Contract:
 
 
 _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# a record's id in a path: letters and digits mixed with a digit run (`BEO-004711`, `exp_5512`, `IMG-RX-G04-20250101`), or a long
+# number; not a version (`v2`, `2.1`) or a word
+_RECORD_ID = re.compile(r"^(?=[\w.-]*\d{3})(?![vV]?\d+(?:\.\d+)*$)[\w.-]{4,}$|^\d{5,}$")
+EXAMPLE_SHAPE = "(example)"  # a body's shape known only from its example: no shape declared
 _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|introspect|revoke)/?(?:[?#]|$)", re.I)
 _ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
                               r"nacks?)\b", re.I)

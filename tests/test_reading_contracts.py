@@ -688,3 +688,17 @@ def test_a_unit_of_field_to_field_lines_named_after_a_contract_is_its_mapping_no
             "  - `state` (string) → `Status` (tinyint): `installed` → 2\n"
             "  - `occurred_at` (ISO 8601 UTC) → `OccurredAtUtc` (datetime2): stored in UTC\n")
     assert [c.label for c in spec_of(text).contracts] == ["POST https://formulary.example/hooks/deployments"]
+
+
+def test_a_call_to_one_record_that_declares_nothing_is_an_example_not_a_contract():
+    """A caption over an example ("A.1 request, `PUT .../orders/BEO-004711`") or a runbook's request line shows a
+    contract; nothing is asked of it. The same call with its own status codes is judged."""
+    caption = ("# Desk → Kitchen\n\n## Appendix A. Examples\n\nA.1 request, `PUT https://kps.example/api/v3/orders/BEO-004711`\n\n"
+               "```json\n{\"beo_number\": \"BEO-004711\", \"revision\": 3}\n```\n")
+    contract = spec_of(caption).contracts[0]
+    assert contract.example_call and not contract.judged
+    assert not [f for f in lint_text(caption, "markdown") if f.code in ("IS201", "IS202", "IS901") and "BEO" in f.message]
+    coded = caption + "\nAnswers `200` updated, `409` stale revision.\n"
+    assert not spec_of(coded).contracts[0].example_call
+    templated = caption.replace("BEO-004711`", "{beo_number}`")
+    assert not spec_of(templated).contracts[0].example_call

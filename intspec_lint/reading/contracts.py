@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Body, Contract, StatusCode, Value
+from ..model import EXAMPLE_SHAPE, Body, Contract, StatusCode, Value
 from ..span import Span
 from . import api_blocks
 from .context import Reading
@@ -179,9 +179,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
         binary_request(contract, words)
     for example in contract.examples:
         if example.role == "request" and contract.request_shape is None:
-            contract.request_shape = Value("(example)", example.span)
+            contract.request_shape = Value(EXAMPLE_SHAPE, example.span)
         if example.role == "response" and contract.response_shape is None:
-            contract.response_shape = Value("(example)", example.span)
+            contract.response_shape = Value(EXAMPLE_SHAPE, example.span)
     return contract
 
 
