@@ -600,3 +600,10 @@ def test_metrics_listed_in_a_block_no_reader_knows_are_not_called_undefined():
     bare = ("# Lab → LIMS\n\n## Monitoring\n\nAlert rules live in `deploy/alerts.yml`.\n\n```\n"
             "bridge_results_latency_seconds\nbridge_pending_files{instrument}\n```\n")
     assert [f for f in lint_text(bare, "markdown") if f.code == "IS701" and "talked about" in f.message]
+
+
+def test_reruns_and_resends_are_counted_as_attempts():
+    """A scheduler's "5 reruns", a file drop's "up to 3 re-sends": the attempt limit in the words of the job."""
+    for said in ("Maximum: 5 reruns after the first attempt.", "The partner re-sends the file up to 3 re-sends a day."):
+        text = "# Batch → Gateway\n\n## Retry policy\n\n- Strategy: exponential, first delay 2 minutes, cap 15 minutes.\n- " + said + "\n"
+        assert spec_of(text).retry.max_attempts is not None

@@ -35,8 +35,8 @@ _INITIAL = lazy(
 )
 _ATTEMPTS = lazy(
     rf"\b(?:up to|at most|maximum of|max(?:imum)?(?: of)?|no more than|limit(?:ed)? to)\s+({NUM})\s+"
-    rf"(?:\w+\s+)?(?:attempts?|retr(?:y|ies)|times|tries|re-?attempts?|deliver(?:y|ies))\b"
-    rf"|\b({NUM})\s+(?:retry\s+|delivery\s+|more\s+)?(?:attempts|retries|tries|re-?attempts|deliveries)\b"
+    rf"(?:\w+\s+)?(?:attempts?|retr(?:y|ies)|times|tries|re-?attempts?|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
+    rf"|\b({NUM})\s+(?:retry\s+|delivery\s+|more\s+)?(?:attempts|retries|tries|re-?attempts|deliveries|re-?runs|re-?sends)\b"
     rf"|\bretr(?:y|ies|ied)\s+({NUM})\s+times\b"
     rf"|\b(?:max(?:imum)?\s+(?:retries|attempts)|retry\s+limit)\s*(?:is|of|=|:)?\s*({NUM})\b",
     re.I,
@@ -82,7 +82,7 @@ _BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
-_COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies))\b"
+_COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
                     # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
                     rf"|\bretr\w*\b[^.;]{{0,40}}?\bfor\s+(?:up\s+to\s+|at\s+most\s+)?{DURATION}"
