@@ -267,3 +267,13 @@ def test_an_error_category_named_where_no_reader_took_it_is_not_missing():
     told = errors + "## Runbook\n\n```\n# transient failures (429, 503, timeouts) go back on the queue\n```\n"
     assert not [f for f in lint_text(told, "markdown") if f.code == "IS401" and "transient" in f.message]
     assert [f for f in lint_text(errors, "markdown") if f.code == "IS401" and "transient" in f.message]
+
+
+def test_status_codes_listed_with_their_meanings_in_prose_are_evidence_no_reader_took():
+    calls = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+             "Body: `amount` (integer, cents); answers `201` created, `400` invalid.\n\n"
+             "### Close a day\n\n`POST https://ledger.example/v1/days/{date}/close`\n\nBody: `date` (string).\n\n")
+    for said in ("Responses: 204 closed; 409 the day is already closed.",
+                 "Closing: 204 when the day is closed; 409 when it already was."):
+        told = calls + "## Notes from the pilot\n\n" + said + "\n"
+        assert not [f for f in lint_text(told, "markdown") if f.code == "IS201" and "status" in f.message]

@@ -120,7 +120,9 @@ UNREAD = {
         r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
         r"Gone|Unprocessable|Too Many|Internal Server|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
         r"Payload Too|Request Time-?out|Moved|See Other|Not Modified|Partial Content|Multi-Status)\b"
-        r"|\b(?:HTTP|status(?:\s+code)?|returns?|responds?(?:\s+with)?|answers?(?:\s+with)?)\s*:?\s*`?[1-5]\d\d\b"),
+        r"|\b(?:HTTP|status(?:\s+code)?|returns?|responds?(?:\s+with)?|answers?(?:\s+with)?)\s*:?\s*`?[1-5]\d\d\b"
+        r"|\b(?:responses?|statuses|codes)\s*:\s*`?[1-5]\d\d\b"  # "Responses: 202 ... ; 400 ..."
+        r"|(?<![\d.,])\b[1-5]\d\d\b[^;\n\d]{3,60};\s*`?[1-5]\d\d\b(?![\d.,])"),  # two codes with their meanings
     # an error category named: "transient failures (429, 503) are retried", "non-retryable: 400, 422"
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b(?!\s+(?:after|in|for)\b)", re.I),
     "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b", re.I),

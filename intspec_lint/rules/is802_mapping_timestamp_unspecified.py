@@ -42,7 +42,7 @@ def mapping_timestamp_unspecified(spec, options):
         if row.target_type is not None and _NOT_A_TIME.search(row.target_type.text):
             continue  # "`checked_in_at` → `checked_in` boolean": only whether it is set lands
         said = row_text(row)
-        field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
+        field = label(next(v for v in fields if is_timestamp(v.text, types)), "")  # the time field, not a "—" source
         subject = f"the mapping of timestamp field {field}"
         names = list(_ALL_TIMES)
         if has_time_of_day(types) and not says_timezone(said) and not _zone_moot(row) and \
