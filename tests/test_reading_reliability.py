@@ -607,3 +607,11 @@ def test_reruns_and_resends_are_counted_as_attempts():
     for said in ("Maximum: 5 reruns after the first attempt.", "The partner re-sends the file up to 3 re-sends a day."):
         text = "# Batch → Gateway\n\n## Retry policy\n\n- Strategy: exponential, first delay 2 minutes, cap 15 minutes.\n- " + said + "\n"
         assert spec_of(text).retry.max_attempts is not None
+
+
+def test_metric_kinds_in_the_languages_bilingual_teams_leave_in():
+    """French, German and Spanish metric names name their kind as the English ones do."""
+    vocab = load_vocabulary()
+    assert [vocab.metric_kind(name) for name in ("Profondeur file d'attente `icu.mesures`", "Files de rejet",
+                                                 "Taux d'erreur des appels", "Latenz p95", "tasa de errores")] == \
+        ["queue-depth", "dlq-size", "error-rate", "latency", "error-rate"]
