@@ -244,10 +244,13 @@ def test_a_repeat_answer_in_the_idempotency_section_is_no_example_and_no_status_
     assert "IS202" in codes(repeat)
 
 
+CLOSE_A_DAY = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+               "Body: `amount` (integer, cents); answers `201` created, `400` invalid.\n\n"
+               "### Close a day\n\n`POST https://ledger.example/v1/days/{date}/close`\n\nBody: `date` (string).\n\n")
+
+
 def test_status_codes_told_where_no_reader_took_them_silence_missing_status_codes():
-    calls = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
-             "Body: `amount` (integer, cents); answers `201` created, `400` invalid.\n\n"
-             "### Close a day\n\n`POST https://ledger.example/v1/days/{date}/close`\n\nBody: `date` (string).\n\n")
+    calls = CLOSE_A_DAY
     told = calls + "## Notes from the pilot\n\nClosing a day that is already closed returns 409 Conflict.\n"
     assert not [f for f in lint_text(told, "markdown") if f.code == "IS201" and "status" in f.message]
     assert [f for f in lint_text(calls, "markdown") if f.code == "IS201" and "status" in f.message]
@@ -270,9 +273,7 @@ def test_an_error_category_named_where_no_reader_took_it_is_not_missing():
 
 
 def test_status_codes_listed_with_their_meanings_in_prose_are_evidence_no_reader_took():
-    calls = ("# Shop → Ledger\n\n## Calls\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
-             "Body: `amount` (integer, cents); answers `201` created, `400` invalid.\n\n"
-             "### Close a day\n\n`POST https://ledger.example/v1/days/{date}/close`\n\nBody: `date` (string).\n\n")
+    calls = CLOSE_A_DAY
     for said in ("Responses: 204 closed; 409 the day is already closed.",
                  "Closing: 204 when the day is closed; 409 when it already was."):
         told = calls + "## Notes from the pilot\n\n" + said + "\n"
