@@ -344,38 +344,36 @@ class Spec:
         return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere)
 
     def unread(self, kind: str) -> bool:
-        """The document shows a fact of `kind` ("example", "status", "endpoint") somewhere no reader took one
-        from (reading/absence.py, UNREAD): a reader missed it, so no rule calls one missing on any object."""
+        """The document shows a fact of `kind` (an "example", a "status" code, an "endpoint", an auth "mechanism",
+        a "transient" or "permanent" error class) somewhere no reader took one from (reading/absence.py, UNREAD):
+        a reader missed it, so no rule calls one missing on any object."""
         return self.testimony is not None and self.testimony.unread(kind, self._claimed(kind))
 
-    def _claimed(self, kind: str):
-        """Where the readers took the facts of `kind` from, and the parts whose own facts show its shape (a
-        retry rule's "on 503", an auth call's URL)."""
-        for contract in self.contracts if kind not in ("mechanism", "transient", "permanent") else ():
-            yield from (example.span for example in contract.examples)
-            if kind == "example":
-                yield from (body.span for body in contract.bodies.values())
-                yield from (shape.span for shape in (contract.request_shape, contract.response_shape) if shape)
-            elif kind == "status":
-                yield from (code.span for code in contract.status_codes)
-            else:
-                yield from (value.span for value in (contract.method, contract.url) if value)
+    def _claimed(self, kind: str) -> list[Span]:
+        """Where the readers took the facts of `kind` from, and the parts whose own facts show its shape (a retry
+        rule's "on 503", an auth call's URL, how a repeat is answered)."""
+        contracts, places = self.contracts, []
+        if kind in ("example", "status", "endpoint"):
+            places += [example.span for contract in contracts for example in contract.examples]
+        if kind == "example":
+            places += [body.span for contract in contracts for body in contract.bodies.values()]
+            places += [shape.span for contract in contracts for shape in (contract.request_shape, contract.response_shape)
+                       if shape]
         if kind == "status":
-            yield from (category.span for category in self.errors)
-            yield from (metric.span for metric in self.monitoring)
-            yield from (part.span for part in (self.retry, self.dead_letter) if part)
+            places += [code.span for contract in contracts for code in contract.status_codes]
+            places += [part.span for part in (*self.errors, *self.monitoring, self.retry, self.dead_letter) if part]
         if kind in ("example", "status") and self.idempotency is not None:
-            # "a repeat returns `200` and `{"status": "duplicate"}`": how a repeat is answered
-            yield from (value.span for value in self.idempotency.statements)
-            yield from (key.span for key in self.idempotency.keys)
-        elif kind == "endpoint":
-            yield from (flow.span for flow in self.flows)
-            yield from (auth.span for auth in self.auth)
-        elif kind in ("transient", "permanent"):
-            yield from (error.span for error in self.errors)
-        elif kind == "mechanism":
-            yield from (auth.span for auth in self.auth)
-            yield from (value.span for auth in self.auth for value in (auth.mechanism, auth.system) if value)
+            # "a repeat returns `200` and `{"status": "duplicate"}`"
+            places += [value.span for value in (*self.idempotency.statements, *self.idempotency.keys)]
+        if kind == "endpoint":
+            places += [value.span for contract in contracts for value in (contract.method, contract.url) if value]
+            places += [part.span for part in (*self.flows, *self.auth)]
+        if kind in ("transient", "permanent"):
+            places += [error.span for error in self.errors]
+        if kind == "mechanism":
+            places += [auth.span for auth in self.auth]
+            places += [value.span for auth in self.auth for value in (auth.mechanism, auth.system) if value]
+        return places
 
     def ids_at(self, line: int) -> list[str]:
         """The id the statement at `line` opens with ("E1" of a contract table's row), for speaks_of's names."""
