@@ -316,3 +316,12 @@ def test_an_optional_fields_null_rule_said_where_the_field_is_named_again_is_not
     noted = table + "## Mapping notes\n\n- `middle_name` absent: `given_2` is left empty.\n"
     assert "IS805" not in codes(noted)
     assert "IS805" in codes(table + "## Mapping notes\n\n- `middle_name` is trimmed.\n")
+
+
+def test_a_timestamp_finding_names_the_time_field_not_a_dash_source():
+    """A generated value ("—" as the source) mapped to a time field: IS802 names the field that holds the time."""
+    text = ("# Shelf → Archive\n\n## Data mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `title` | string | `Title` | string | copy |\n"
+            "| — | — | `SentDateTime` | `YYYYMMDDTHHMMZ` | build time of the message |\n")
+    messages = [f.message for f in lint_text(text, "markdown") if f.code == "IS802"]
+    assert messages and all("'SentDateTime'" in m and "'—'" not in m for m in messages)
