@@ -50,8 +50,11 @@ class Outcome:
 
 
 def clean_env(extra: dict | None = None) -> dict:
-    """The environment for a child process: no colour hints, no PYTHONPATH tricks, no network for pip."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "PYTHONPATH")}
+    """The environment for a child process: no colour hints, no PYTHONPATH tricks, no network for pip. Bytecode
+    is written, as an installed package has it: where PYTHONDONTWRITEBYTECODE is set (some CI machines), every
+    child would otherwise compile the whole package again (a fresh clone's suite took 281 s instead of 249 s)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
     env["PIP_NO_INDEX"] = "1"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     for key, value in (extra or {}).items():
