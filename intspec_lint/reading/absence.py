@@ -26,6 +26,11 @@ from .lazy_re import lazy
 # an example kept outside the document is none of its own: "Example: see the Postman collection"
 _NOT_HERE = r"(?![^.\n]{0,40}\b(?:postman|collection|wiki|confluence|sharepoint|attached|attachment|repo|repository)\b)"
 _UNIT = r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|nights?|weeks?|months?|years?|shifts?|business days?)"
+# a status code said as one: with its reason ("409 Conflict") or after "returns", "HTTP", "status"
+_STATUS = (r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
+           r"Gone|Unprocessable|Too Many|Internal|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
+           r"Payload|Request Time-?out|Moved|See Other|Not Modified|Partial|Multi)"
+           r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b")
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -52,12 +57,7 @@ CUES = {
         r"\b(?:response|answer|reply)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"
         r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:response|answer|reply|returns)\b"
         r"|\b(?:response|answer|reply)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
-    "status": lazy(
-        r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
-        r"Gone|Unprocessable|Too Many|Internal|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
-        r"Payload|Request Time-?out|Moved|See Other|Not Modified|Partial|Multi)"
-        r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b"
-        r"|\b[1-5]xx\b|\b(?:ACK|NACK|NAK)\b", re.I),
+    "status": lazy(_STATUS + r"|\b[1-5]xx\b|\b(?:ACK|NACK|NAK)\b", re.I),
     # an error category told in words no reader placed: "4xx are never retried", "temporary failures", "a 207"
     "transient": lazy(r"\b(?:transient|temporary|temporarily|retr(?:y|i)able|5xx|time-?outs?)\b", re.I),
     "permanent": lazy(r"\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|fatal|"
@@ -96,7 +96,8 @@ CUES = {
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
                         r"same\s+(?:key|id|request))\b", re.I),
-    # what an absent or null value becomes: "`middle_name` null -> omitted", "no phone: left empty"
+    # what an absent or null value becomes, said elsewhere: "`middle_name` null -> omitted", "no phone: left empty";
+    # stricter than the row's own rule (mappings._NULL_RULE), where "nullable" or "if not set" in a transform suffices
     "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
                       r"|(?:→|->|\bbecomes?|\bset\s+to|\bstored\s+as|\bsent\s+as|\bwritten\s+as|\bmapped\s+to)\s*`?"
                       r"(?:null|nil|empty|blank)\b|\b(?:null|empty|blank)\s+(?:when|if)\b", re.I),  # what it becomes, not "or null"
@@ -116,17 +117,16 @@ UNREAD = {
     "example": lazy(r"\{\s*\"[\w.$@-]+\"\s*:\s*(?:\"(?!" + _TYPE_WORDS + r"\")[^\"\n]*\"|-?\d|true\b|false\b|null\b|"
                     r"\{\s*\"[\w.$@-]+\"\s*:|\[\s*(?:\"[^\"\n]*\"\s*[,\]]|-?\d|\{\s*\"[\w.$@-]+\"\s*:))"
                     r"|^\s*<\?xml\b|<([A-Za-z][\w:.-]*)\b[^>\n]*>[^<\n]+</\1>|^\s*HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b", re.M),
-    "status": lazy(
-        r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthori[sz]ed|Forbidden|Not Found|Conflict|"
-        r"Gone|Unprocessable|Too Many|Internal Server|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
-        r"Payload Too|Request Time-?out|Moved|See Other|Not Modified|Partial Content|Multi-Status)\b"
-        r"|\b(?:HTTP|status(?:\s+code)?|returns?|responds?(?:\s+with)?|answers?(?:\s+with)?)\s*:?\s*`?[1-5]\d\d\b"
-        r"|\b(?:responses?|statuses|codes)\s*:\s*`?[1-5]\d\d\b"  # "Responses: 202 ... ; 400 ..."
-        r"|(?<![\d.,])\b[1-5]\d\d\b[^;\n\d]{3,60};\s*`?[1-5]\d\d\b(?![\d.,])"),  # two codes with their meanings
-    # an error category named: "transient failures (429, 503) are retried", "non-retryable: 400, 422"
+    # a code with its reason or after "returns" (the cue's own shapes, without its "5xx" classes and ACKs), a
+    # "Responses: 202 ...; 400 ..." list, two codes each with its meaning
+    "status": lazy(_STATUS + r"|\b(?:responses?|statuses)\s*:\s*`?[1-5]\d\d\b"
+                   r"|(?<![\d.,])\b[1-5]\d\d\b[^;\n\d]{3,60};\s*`?[1-5]\d\d\b(?![\d.,])", re.I),
+    # an error category named: "transient failures (429, 503) are retried", "non-retryable: 400, 422"; stricter than
+    # the cues of the same name (no "5xx", "timeouts", "4xx": they stand in every retry and monitoring section)
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b(?!\s+(?:after|in|for)\b)", re.I),
     "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b", re.I),
     "endpoint": lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)[^\s`|)]*"),
+    # named schemes only, not the cue's "token", "credentials" or "password", which any document says
     "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"
                       r"managed[- ]identit(?:y|ies)|iam[- ]roles?|service[- ]accounts?|client[- ]credentials)\b", re.I),

@@ -111,7 +111,7 @@ _CLAUSE = re.compile(r"^\W*(?:if|when|whenever|search|check|go|run|open|see|rest
 _VAGUE = re.compile(r"\b(?:high(?:er)?|low(?:er)?|slow(?:er)?|too\s+\w+|abnormal\w*|unusual\w*|significant\w*|"
                     r"excessive\w*|elevated|spik(?:e|es|ing)|large|big|many|lots|sustained|degraded|bad|poor|anomal\w*|"
                     r"noticeabl\w*|grow\w*|increas\w*|ris(?:e|es|ing)|looks?|seems?|reasonabl\w*|acceptabl\w*|"
-                    r"as\s+needed|when\s+needed|normal|usual|expected|tbd|tbc|to\s+be\s+(?:agreed|defined|confirmed|decided))\b",
+                    r"as\s+needed|when\s+needed|normal|usual|expected)\b",  # (a "TBD" is a placeholder, reported before)
                     re.I)
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
