@@ -278,3 +278,14 @@ def test_status_codes_listed_with_their_meanings_in_prose_are_evidence_no_reader
                  "Closing: 204 when the day is closed; 409 when it already was."):
         told = calls + "## Notes from the pilot\n\n" + said + "\n"
         assert not [f for f in lint_text(told, "markdown") if f.code == "IS201" and "status" in f.message]
+
+
+def test_a_payload_shown_where_no_contract_was_read_is_no_document_without_contracts():
+    """A push described by its configuration and a sample of what it sends: the contract is there in a shape the
+    reader does not make one of, so "no API or message contracts" is not said; a document with neither is told."""
+    push = ("# Records → Partner\n\n## Configuration\n\nEach push names a `base_url` and a `path` on the partner's side.\n\n"
+            "## What is sent\n\nFor a visit record, the partner receives:\n\n"
+            "```json\n{\"visit_id\": \"v-1042\", \"temperature_c\": 37.8, \"referred\": true}\n```\n")
+    assert not [f for f in lint_text(push, "markdown") if f.code == "IS201" and "no API or message contracts" in f.message]
+    bare = push.split("## What is sent")[0]
+    assert [f for f in lint_text(bare, "markdown") if f.code == "IS201" and "no API or message contracts" in f.message]

@@ -23,7 +23,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "still are (IS202, IS204). Where the document shows a status code (`409 Conflict`, \"returns 404\") or a "
     "method before a path that no reader placed with a contract, an error rule, the retry policy or the "
     "idempotency rule, no contract is told it has none: one of them is that contract's, read in a shape the "
-    "reader does not know.",
+    "reader does not know. For the same reason a document that shows a payload or a call no reader made a "
+    "contract of is not told it has no contracts at all.",
     bad="## API Contracts\n\n### Create fulfillment order\n\n`POST /v1/orders` sends the order to the warehouse.\n",
     good="## API Contracts\n\n### Create fulfillment order\n\n- **Method and URL**: `POST /v1/orders`\n"
     "- **Request body**: `order_id` (string, required), `lines` (array, required)\n"
@@ -44,8 +45,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 )
 def contract_incomplete(spec, options):
     if not spec.contracts:
-        if spec.mentions("contracts"):
-            return
+        if spec.mentions("contracts") or spec.unread("example") or spec.unread("endpoint"):
+            return  # talked about, or a payload or a call shown that no reader could make a contract of
         yield Hit(spec.where("contracts"), "no API or message contracts: describe each endpoint or message with "
                                            "its method and URL (or topic), request and response shapes and status "
                                            "codes")
