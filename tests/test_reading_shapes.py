@@ -390,6 +390,44 @@ def test_the_comments_of_a_pasted_module_are_prose():
     assert not [f for f in lint_text(text, "markdown") if "there is no data mapping" in f.message]
 
 
+def test_a_request_files_comment_rulers_head_the_comments_under_them():
+    """A REST Client `.http` file whose comments are the policy: a ruler (`# --- Auth ---`) heads the comments
+    below it as a sub-heading would, a line indented under a "key: value" line continues it, and a line laid
+    out in columns is a row of its own."""
+    text = ("# Firm ⇄ Chambers\n\n## Shared policy\n\n```http\n@base = https://sandbox.example/v1\n"
+            "# --- Auth ------------------------------\n"
+            "# Chambers: OAuth 2.0 client credentials. Scopes:\n#   briefs:write briefs:read.\n"
+            "#   Client secret in Azure Key Vault kv-firm / chambers-secret,\n"
+            "#   rotated every 90 days in the partner portal.\n"
+            "# Firm: partner API key in X-Api-Key, stored in AWS Secrets Manager prod/firm/key,\n"
+            "#   rotated every 180 days.\n#\n"
+            "# --- Retry -----------------------------\n"
+            "# Exponential backoff with full jitter: 1 s, 2 s, 4 s; max 5 retries; delay capped at 30 s.\n"
+            "# Circuit breaker: 5 consecutive failures -> open 2 min.\n#\n"
+            "# --- Monitoring ------------------------\n"
+            "# call latency P95 > 5 s over 15 min          warning\n"
+            "# error rate > 3% over 15 min                critical\n```\n")
+    spec = spec_of(text)
+    assert {(a.system.text, a.mechanism.text) for a in spec.auth} == {
+        ("Chambers", "OAuth 2.0 client credentials"), ("Firm", "API key")}
+    assert all(a.rotation is not None and a.storage is not None for a in spec.auth)
+    assert spec.retry is not None and spec.retry.max_attempts.number == 5
+    assert [(m.threshold.text.split("  ")[0], m.alert is not None) for m in spec.monitoring] == [
+        ("> 5 s over 15 min", True), ("> 3% over 15 min", True)]
+    assert not {"IS301", "IS501"} & set(codes(text))
+
+
+def test_a_bare_credentials_line_tells_of_the_entry_of_its_kind():
+    """ "client secret: every 90 days" under two systems' entries is the OAuth entry's secret, not a system."""
+    text = ("# Pad → Hub\n\n## Authentication\n\nPad calls Hub with OAuth 2.0 client credentials; Hub signs its "
+            "webhooks to Pad with HMAC-SHA256.\n\n```python\n# client secret: every 90 days, new secret from the "
+            "partner console, 7 days overlap\n# webhook HMAC secret: Hub keeps it in its own vault and rotates it "
+            "every 180 days\nROTATION = {}\n```\n")
+    spec = spec_of(text)
+    assert [a.system.text for a in spec.auth] == ["Pad", "Hub"]
+    assert all(a.rotation is not None for a in spec.auth)
+
+
 def test_docstrings_and_block_comments_of_a_pasted_module_are_prose():
     """A module's docstrings (Python's triple quotes), block comments (`/** ... */`) and doc comments (`///`, with
     their `<summary>` tags and `{@code ...}`) say the design as its line comments do."""

@@ -334,6 +334,12 @@ class _Reader:
                     if (_MATERIAL.search(key) and _PUBLIC_MATERIAL.search(text)) or _NOT_A_SECRET.search(key) or \
                             _PUBLIC_BY_NATURE.search(key) or _FACET_LEAD.match(key):
                         return  # "Not a secret: ...", "Current signing key: JWK thumbprint (public)": no credential
+                    owner = self._credential_owner(key)
+                    if owner is not None:  # "client secret: every 90 days": the OAuth entry's secret, no system
+                        self._keywords(owner, rest, statement.span)
+                        if owner.rotation is None and re.search(_PERIOD, rest, re.I):  # "...: every 90 days"
+                            owner.rotation = value(rest, statement.span)
+                        return
                     self._entry(key, rest, statement, nested)
                     return
             elif nested and self._nested_fields(nested) and self._is_system(text):
@@ -406,6 +412,16 @@ class _Reader:
                 setattr(entry, self.r.vocab.field("auth", pair[0]), value(pair[1], item.span))
             self._keywords(entry, item.text, item.span)
             self.taken.add(id(item))
+
+    def _credential_owner(self, name: str) -> Auth | None:
+        """The one entry whose mechanism is of the kind a bare credential's name says ("client secret",
+        "webhook signing secret", "AMQP client cert" with no system's name of its own): the credential it
+        tells more of, not a system."""
+        if not _CREDENTIAL_WORD.search(name) or _credential_of_named(name):
+            return None
+        kinds = set(_families(name)) - {"identity"}
+        owners = [e for e in self.entries if e.mechanism is not None and kinds & set(_families(e.mechanism.text))]
+        return owners[0] if kinds and len(owners) == 1 else None
 
     def _credential_of(self, name: str) -> Auth | None:
         """The entry of the system a credential's name names ("SurfaceLab client secret" after "SurfaceLab
@@ -514,7 +530,7 @@ def _line_of(span, text: str, offset: int):
 
 # families of mechanism: a signature and an OAuth token are two credentials, a token and a bearer one
 _FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
-             ("token", r"oauth|client[- ]credentials|token|jwt|oidc|openid|saml"),
+             ("token", r"oauth|client[- ](?:credentials|secrets?)|token|jwt|oidc|openid|saml"),
              ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
              ("password", r"password|basic|kerberos|ntlm|sasl|scram"),
              ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
@@ -528,6 +544,16 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
+
+
+def _credential_of_named(name: str) -> bool:
+    """Whether a credential's name also names its system ("SurfaceLab client secret"): a capitalised word
+    left beside the credential words, not a protocol's ("AMQP", "HMAC-SHA256", "TLS")."""
+    return any(word[:1].isupper() and not word.isupper() for word in _bare_system_words(name))
+
+
+def _bare_system_words(name: str) -> list[str]:
+    return _NOT_THE_SYSTEM.sub(" ", name).split()
 
 
 def _bare_system(name: str) -> str:

@@ -17,7 +17,7 @@ _DOC_MARKUP = lazy(r"</?(?:summary|remarks|returns|value|para|c|code|see|example
 
 def program_prose(text: str) -> list[str]:
     """What each line of a program says in words, "" for a line of code: its line comment (`# ...`, `// ...`,
-    `/// ...`), the lines of a docstring (Python's triple quotes) or of a block comment (`/** ... */`, each
+    `/// ...`, indented as it is under the comment mark), the lines of a docstring (Python's triple quotes) or of a block comment (`/** ... */`, each
     ` * ` line), with documentation markup (`<summary>`, `{@code ...}`) taken off."""
     said: list[str] = []
     closing = ""  # the docstring's quotes or "*/" while inside one
@@ -37,12 +37,15 @@ def program_prose(text: str) -> list[str]:
             said.append(_doc_words(body.strip()))
             continue
         comment = COMMENT_LINE.match(raw)
-        said.append(_doc_words(comment.group(1).lstrip("/!").strip()) if comment else "")
+        body = comment.group(1) if comment else ""
+        if body[:1] in ("/", "!"):  # `/// text`, `//! text`: a doc comment's mark, not its words
+            body = body.lstrip("/!").removeprefix(" ")
+        said.append(_doc_words(body).rstrip() if body.strip() else "")  # its indentation kept: a hanging indent
     return said
 
 
 def _doc_words(text: str) -> str:
-    return _DOC_MARKUP.sub(lambda m: m.group(1) or " ", text).strip() if "<" in text or "{@" in text else text
+    return _DOC_MARKUP.sub(lambda m: m.group(1) or " ", text).rstrip() if "<" in text or "{@" in text else text
 
 
 # -- settings --------------------------------------------------------------------------------------------

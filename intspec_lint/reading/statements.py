@@ -27,8 +27,9 @@ _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what
 _CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
-_PROGRAM_LANGUAGES = {"python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
+_PROGRAM_LANGUAGES = {"http", "rest", "python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
                       "c#", "rust", "ruby", "rb", "scala", "swift", "php"}
+_ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
@@ -59,6 +60,7 @@ class Statement:
     depth: int = 0  # list nesting
     key: str = ""  # a code key's path ("retry.max_attempts") or a "key: value" line's key
     value: str = ""  # what stands after the key
+    banner: str = ""  # the title a comment ruler in its code block gives it ("# --- Retry ---")
     ref: str = ""  # the id the document gives it ("AC-13", "C-4"), taken off its words: the name others use
     placed: set[str] = field(default_factory=set)  # parts by where it stands: heading, table, section
     topics: set[str] = field(default_factory=set)  # ... and by its own words
@@ -376,13 +378,30 @@ class _Flattener:
             return
         if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
             run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
+            banner = ""  # "# --- Retry (both workers) ---": the title of the comments below it, as a heading's
+
+            def emit(lines: list[tuple[int, str]]) -> None:
+                if not lines:
+                    return
+                start = len(self.out)
+                self.paragraph(_hanging(lines), lines[0][0], path, section, statement)
+                for said in self.out[start:]:
+                    said.banner = banner
+
             for offset, said in enumerate([*program_prose(code.text), ""]):
                 ruler = _RULER.match(said)
-                if said.strip(" -=#/*") and not ruler:
+                if ruler:
+                    emit(run)
+                    run, banner = [], ruler.group(1)
+                elif _ALIGNED.search(said):  # "error rate > 3% over 15 min      critical": a row of a table
+                    emit(run)
+                    emit([(code.first_line + offset, said)])
+                    run = []
+                elif said.strip(" -=#/*"):
                     run.append((code.first_line + offset, said))
-                    continue
-                self.sentences(run, path, section, statement)
-                run = [(code.first_line + offset, ruler.group(1))] if ruler else []  # its own paragraph
+                else:
+                    emit(run)
+                    run = []
             for offset, key, value in program_settings(code.text):  # `MAX_ATTEMPTS = 6`: a config key
                 line = code.first_line + offset
                 self.out.append(Statement(f"{words_of_key(key)}: {value}", Span(line, 1, line, 1), path, "code-key",
@@ -414,6 +433,23 @@ class _Flattener:
                 line = code.first_line + offset
                 self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
                                           section, code=code, parent=statement))
+
+
+def _hanging(lines: list[tuple[int, str]]) -> str:
+    """The text of consecutive comment lines as a paragraph, a line indented under the one before it joined to
+    it ("# CaseWeave: partner API key in X-Api-Key,⏎#   limited to ..."): one entry, not a new "key: value" line.
+    A joined line stays as an empty one, so that every line keeps its number."""
+    out: list[str] = []
+    head = -1  # the line the indented ones continue
+    for _, said in lines:
+        indent = len(said) - len(said.lstrip())
+        if head >= 0 and indent > len(out[head]) - len(out[head].lstrip()):
+            out[head] += " " + said.strip()
+            out.append("")
+        else:
+            head = len(out)
+            out.append(said)
+    return "\n".join(line.strip() for line in out)
 
 
 # a decision log or requirement list as a table: the first column says, the second explains
