@@ -353,6 +353,18 @@ def test_two_inline_bodies_on_one_line_take_the_roles_said_before_each():
     assert "IS202" not in codes(text)
 
 
+
+def test_an_inline_example_after_a_described_response_takes_its_role_from_its_own_sentence():
+    """"Response 200: `id` (string). Example: `PUT .../x` with `{...}` returns `{...}`": the example's sentence
+    shows a call and its answer; the response described in the sentence before names neither body."""
+    text = ("# Landlord → Court\n\n## Calls\n\n**C3 Arrears statement.** `PUT https://api.court.example/v2/claims/"
+            "{claim_no}/arrears`. Request: `as_at` (date), `arrears_pence` (integer). Response 200: `claim_no` "
+            "(string), `accepted` (boolean). Codes: 200 stored; 404 unknown claim. Example: `PUT .../K01/arrears` "
+            'with `{"as_at": "2025-04-04", "arrears_pence": 298322}` returns `{"claim_no": "K01", "accepted": true}`.\n')
+    contract, = spec_of(text).contracts
+    assert [e.role for e in contract.examples] == ["request", "response"]
+    assert "IS202" not in codes(text)
+
 def test_a_block_after_a_status_line_is_the_answer_even_where_it_says_body():
     """"HTTP Status: 200 (OK) with a body similar to the following:" over a block: the words name a status,
     so the block is what that status comes back with, though "body" alone would make it a request (a

@@ -299,6 +299,9 @@ def _yaml_block(r: Reading, contract: Contract, code) -> None:
                     contract.status_codes.append(StatusCode(int(match.group(1)), Span(item_line, 1, item_line, 1)))
 
 
+_SENTENCE_START = lazy(r"[.;]\s+(?=[A-Z])")
+
+
 def inline_examples(contract: Contract, statement: Statement) -> None:
     """JSON written inline: "Response `201`: `{"id": 7}`", "→ 200 {"status": "ok"}"."""
     text = statement.text
@@ -318,8 +321,10 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
     found: list[tuple[str, str, str]] = []  # (the text before the body, the words since the last body, the body)
     end = 0
     for match in _INLINE_JSON.finditer(text):
-        found.append((text[: match.start()] + " " + match.group(1), text[end:match.start()] + " " + match.group(1),
-                      match.group(2)))
+        # the first body's words are those of its own sentence: "Response 200: `id` (string). Example: `PUT
+        # .../x` with `{...}`" shows the call, whatever the sentence before it described
+        since = text[end:match.start()] if end else _SENTENCE_START.split(text[:match.start()])[-1]
+        found.append((text[: match.start()] + " " + match.group(1), since + " " + match.group(1), match.group(2)))
         end = match.end()
     if not found:
         arrow = _ARROW_JSON.search(text)
@@ -332,7 +337,7 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
             continue  # a placeholder object or a fragment: no example to judge
         if not isinstance(data, (dict, list)) or _is_shape(data):
             continue
-        lead = before[-60:]
+        lead = _SENTENCE_START.split(before[-200:])[-1][-60:]  # in the body's own sentence
         near = before[-12:]  # "→ `201 {...}`": an arrow or a status right before the body says it is the answer
         # "Request to `/v2/x`: `{...}`; response `{...}`": the words since the body before name this one's role
         later = role_of(since) if len(found) > 1 else ""
