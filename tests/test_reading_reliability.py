@@ -518,6 +518,21 @@ def test_a_table_of_thresholds_per_alert_level_is_a_metric_table():
         ("latency", "> 3 s"), ("error-rate", "> 2% in 1 hour"), ("dlq-size", "≥ 1")]
 
 
+def test_a_header_flattened_from_two_rows_is_completed_by_its_second_row():
+    """A Word table with merged header cells, exported: the group names in the header, the column names in
+    the first row ("| | Strategy | Initial delay | ... |"). The second row names the columns."""
+    text = ("# Lido → Book\n\n## Retry\n\n| Direction | Backoff | | | | Circuit breaker | |\n"
+            "|---|---|---|---|---|---|---|\n"
+            "| | Strategy | Initial delay | Max. delay | Max. retries | Opens after | Open for |\n"
+            "| Lido → Book | Exponential ×2, full jitter | 1 s | 30 s | 5 | 15 consecutive failures | 2 minutes |\n")
+    retry = spec_of(text).retry
+    assert (retry.initial_delay.number, retry.max_delay.number, retry.max_attempts.number) == (1, 30, 5)
+    plain = text.replace("| | Strategy", "| Direction | Strategy").replace("| Direction | Backoff | | | | Circuit breaker | |\n"
+                                                                        "|---|---|---|---|---|---|---|\n", "")
+    plain = plain.replace("Open for |\n", "Open for |\n|---|---|---|---|---|---|---|\n")
+    assert spec_of(plain).retry.max_delay.number == 30
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

@@ -21,7 +21,8 @@ from .named_types import named_enums
 from .context import Reading
 from .layouts import (promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_git_logs,
                       unfold_outlines)
-from .table_layouts import (csv_tables, grid_tables, level_columns, listify_pairs, paragraphs_of_notes, tabulate_records,
+from .table_headers import level_columns, merged_headers
+from .table_layouts import (csv_tables, grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records,
                             transpose_tables, unfold_registers)
 from .scan import scan
 from .statements import flatten, words_of_key
@@ -67,6 +68,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     unfold_git_logs(doc.root)
     grid_tables(doc.root)
     csv_tables(doc.root, vocab)
+    merged_headers(doc.root)
     level_columns(doc.root)
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)

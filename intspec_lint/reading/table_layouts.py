@@ -544,35 +544,6 @@ def record_layout(table, columns: dict[int, str]) -> bool:
     return bool(cells) and sum(1 for cell in cells if cell.isdigit()) * 2 > len(cells)
 
 
-# -- a table of thresholds per alert level: "| Measure | Amber | Red |", "| Signal | Warning | Critical |" --------
-_LEVEL_HEADER = re.compile(r"^\W*(?:amber|red|green|yellow|orange|warn(?:ing)?|crit(?:ical)?|major|minor|high|low|medium|"
-                           r"info|page|ticket|p[1-5]|sev(?:erity)?[- ]?[1-5])\W*$", re.I)
-
-
-def level_columns(root: Section) -> None:
-    """Turn each table whose columns after the first are alert levels, each cell the threshold for that level,
-    into the "Metric | Threshold | Alert" table it stands for (in place): the first level's cell is the
-    threshold, and every level with its threshold is the alert."""
-    for section in root.walk():
-        section.blocks = [_by_level(block) or block if isinstance(block, Table) else block for block in section.blocks]
-
-
-def _by_level(table: Table) -> Table | None:
-    levels = table.header[1:]
-    if not levels or not all(_LEVEL_HEADER.match(cell.text) for cell in levels):
-        return None
-    header = [Cell("Metric", table.header[0].span), Cell("Threshold", levels[0].span), Cell("Alert", levels[0].span)]
-    rows = []
-    for row in table.rows:
-        said = [(level.text.strip(" *"), cell) for level, cell in zip(levels, row.cells[1:])
-                if cell.text.strip(" —–-")]
-        if not row.cells or not said:
-            continue
-        alert = "; ".join(f"{level}: {cell.text}" for level, cell in said)
-        rows.append(Row([row.cells[0], said[0][1], Cell(alert, said[0][1].span)], row.span))
-    return Table(header, rows, table.span) if rows else None
-
-
 # -- a table of an enum's values translated one by one: "| Field | Source value | Target value |" --------------
 _SOURCE_VALUE = re.compile(r"^\W*(?:source|from|src)\s+(?:values?|codes?|enums?)\W*$", re.I)
 _TARGET_VALUE = re.compile(r"^\W*(?:target|to|destination|dst)\s+(?:values?|codes?|enums?)\W*$", re.I)

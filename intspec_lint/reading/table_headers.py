@@ -1,0 +1,64 @@
+"""Tables whose header row is not a plain row of column names, rewritten into the tables the readers know:
+
+- a header flattened from two rows (a Word or pandoc export of merged header cells): "| Direction | Backoff |
+  | | Circuit breaker | |" over "| | Strategy | Initial delay | ... | Opens after | Open for |". The second row
+  names the columns the first groups; a column either row leaves unnamed takes the other's name;
+- columns after the first that are alert levels ("| Measure | Amber | Red |"), each cell the threshold for
+  its level: the "Metric | Threshold | Alert" table they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Cell, Row, Section, Table
+
+_NAME = re.compile(r"^[^\d|]{1,40}$")  # a column's name: short words, no number (a value would have one)
+
+
+def merged_headers(root: Section) -> None:
+    """Give each table whose header was flattened from two rows the header its second row completes (in place)."""
+    for section in root.walk():
+        section.blocks = [_completed(block) or block if isinstance(block, Table) else block for block in section.blocks]
+
+
+def _completed(table: Table) -> Table | None:
+    if not table.rows or len(table.header) < 3:
+        return None
+    top = [cell.text.strip(" *_") for cell in table.header]
+    second = [cell.text.strip(" *_") for cell in table.rows[0].cells]
+    if len(second) != len(top) or "" not in top or second[0] or not all(_NAME.match(name) for name in second if name):
+        return None  # a grouped header leaves cells empty; the row below it names the columns, its first cell empty
+    if sum(1 for name in second if name) < 2 or any(not a and not b for a, b in zip(top, second)):
+        return None
+    header = [Cell(below or above, cell.span) for above, below, cell in zip(top, second, table.header)]
+    return Table(header, table.rows[1:], table.span)
+
+
+# -- a table of thresholds per alert level: "| Measure | Amber | Red |", "| Signal | Warning | Critical |" --------
+_LEVEL_HEADER = re.compile(r"^\W*(?:amber|red|green|yellow|orange|warn(?:ing)?|crit(?:ical)?|major|minor|high|low|medium|"
+                           r"info|page|ticket|p[1-5]|sev(?:erity)?[- ]?[1-5])\W*$", re.I)
+
+
+def level_columns(root: Section) -> None:
+    """Turn each table whose columns after the first are alert levels, each cell the threshold for that level,
+    into the "Metric | Threshold | Alert" table it stands for (in place): the first level's cell is the
+    threshold, and every level with its threshold is the alert."""
+    for section in root.walk():
+        section.blocks = [_by_level(block) or block if isinstance(block, Table) else block for block in section.blocks]
+
+
+def _by_level(table: Table) -> Table | None:
+    levels = table.header[1:]
+    if not levels or not all(_LEVEL_HEADER.match(cell.text) for cell in levels):
+        return None
+    header = [Cell("Metric", table.header[0].span), Cell("Threshold", levels[0].span), Cell("Alert", levels[0].span)]
+    rows = []
+    for row in table.rows:
+        said = [(level.text.strip(" *"), cell) for level, cell in zip(levels, row.cells[1:])
+                if cell.text.strip(" —–-")]
+        if not row.cells or not said:
+            continue
+        alert = "; ".join(f"{level}: {cell.text}" for level, cell in said)
+        rows.append(Row([row.cells[0], said[0][1], Cell(alert, said[0][1].span)], row.span))
+    return Table(header, rows, table.span) if rows else None
