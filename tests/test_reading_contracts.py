@@ -702,3 +702,16 @@ def test_a_call_to_one_record_that_declares_nothing_is_an_example_not_a_contract
     assert not spec_of(coded).contracts[0].example_call
     templated = caption.replace("BEO-004711`", "{beo_number}`")
     assert not spec_of(templated).contracts[0].example_call
+
+
+def test_a_call_named_before_its_contract_is_that_contract_under_a_dated_base_path():
+    """A step that names `GET /classes` "(contract B2)" before B2 defines `GET .../2024-10/classes`: one
+    contract, the one that defines it, where a date versions the API as `/v2` would."""
+    text = ("# Desk → Larder\n\n## Step 3 — Early prep\n\nAt 05:30 a cron job calls `GET /classes` on Desk "
+            "(contract B2) for today.\n\n## Contracts\n\n### B2 — Roster pull\n\n"
+            "`GET https://api.desk.example/2024-10/classes?date=2025-06-14`\n\n"
+            "Codes: 200 classes returned; 401 key revoked.\n\nExample response:\n\n"
+            '```json\n{"classes": [{"class_id": "C-1", "starts_at": "2025-06-14T09:00:00Z"}]}\n```\n')
+    (contract,) = spec_of(text).contracts
+    assert contract.name.text == "B2 — Roster pull" and contract.examples and len(contract.status_codes) == 2
+    assert "IS202" not in codes(text) and "IS201" not in codes(text)

@@ -272,7 +272,7 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
     return None
 
 
-_BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?)$")
+_BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?(?:alpha|beta)?\d*|\d{4}-\d{2}(?:-\d{2})?)$")  # `/v2`, `/2024-10`
 
 
 def _fits(a: str, b: str) -> bool:

@@ -76,7 +76,13 @@ def read(r: Reading) -> None:
         identity = endpoint_of(contract)
         same = same_endpoint(identity, merged) if identity else None
         if same:
-            _merge(merged[same], contract)
+            known = merged[same]
+            if _bare(known) and not _bare(contract):  # "calls `GET /classes` (contract B2)" before B2 itself:
+                r.spec.contracts.remove(known)  # B2 is the contract
+                r.spec.contracts.append(contract)
+                merged[same] = contract
+                contract, known = known, contract
+            _merge(known, contract)
             continue
         if identity:
             merged[identity] = contract
@@ -85,6 +91,12 @@ def read(r: Reading) -> None:
     api_blocks.rehome_examples(r.spec.contracts)
     if r.spec.contracts:
         r.mark("contracts", r.spec.contracts[0].span)
+
+
+def _bare(contract: Contract) -> bool:
+    """A call named and nothing more: no body, example or status code of its own."""
+    return not (contract.examples or contract.status_codes or contract.bodies or contract.request_shape
+                or contract.response_shape)
 
 
 def _mapping_group(statements) -> bool:
