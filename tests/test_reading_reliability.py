@@ -538,6 +538,15 @@ def test_a_cached_token_dropped_is_no_message_lost():
                                 "then the call is retried once.\n")
 
 
+def test_a_copy_of_one_done_before_skipped_is_no_failed_message_dropped():
+    """Duplicates told without the word: "seen before with the same checksum", "a repeat is answered 200"."""
+    base = "# Court → Register\n\n## Duplicates\n\n{}\n"
+    assert "IS602" not in codes(base.format(
+        "A file seen before with the same checksum is skipped; the same name with a different checksum is a "
+        "permanent error."))
+    assert "IS602" in codes(base.format("A file that fails validation is a permanent error and is skipped."))
+
+
 def test_unknown_event_types_skipped_are_no_failed_messages_dropped():
     base = "# Provider → Bridge\n\n## Events\n\nThe handler verifies and answers. {}\n"
     assert "IS602" not in codes(base.format("Unknown event types are logged and skipped for now."))
