@@ -13,6 +13,30 @@ def test_a_credential_that_never_expires_has_no_rotation():
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [8]
 
 
+def test_a_credential_issued_once_is_never_rotated():
+    """ "Issued once at go-live" says what "never rotated" says; "issued once a year" is a period."""
+    base = ("# A → B\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+            "| B API | OAuth 2.0 client credentials | Client secret every 90 days | Vault |\n"
+            "| A API | Bearer service token | {} | Vault |\n")
+    assert [f.line for f in lint_text(base.format("Issued once by the A administrator at go-live"), "markdown")
+            if f.code == "IS301"] == [8]
+    assert "IS301" not in codes(base.format("Issued once a year by the A administrator"))
+
+
+def test_another_credentials_renewal_is_not_the_entrys_rotation():
+    """A paragraph on the server's TLS certificate after an API key's entry renews the certificate, not the key."""
+    text = ("# Seller → Buyer\n\n## Authentication\n\n**Buyer portal.** OAuth 2.0 client credentials; the client "
+            "secret is rotated every 12 months and kept in Azure Key Vault.\n\n**Seller webhook.** Static API key in "
+            "header `X-Api-Key`, kept in Azure Key Vault; handed to the buyer at kick-off.\n\n"
+            "TLS for the webhook host uses a DigiCert certificate. The certificate is renewed 30 days before expiry.\n")
+    (portal, webhook) = spec_of(text).auth
+    assert portal.rotation is not None and webhook.rotation is None
+    identity = ("# Lab → Shares\n\n## Authentication\n\nLIMS: OAuth 2.0 client credentials; secret in Vault, "
+                "rotated every 90 days.\n\nInstrument shares: the service runs as a group managed service account. "
+                "Active Directory changes its password automatically every 30 days; no password is stored.\n")
+    assert "IS301" not in codes(identity)
+
+
 def test_a_system_called_with_a_credential_is_that_systems_side():
     spec = spec_of("# Worker → InkBook, StudioFlow\n\n## Keys\n\n"
                    "R1. The worker must call InkBook with OAuth 2.0 client credentials; tokens last 1 hour.\n\n"

@@ -439,7 +439,7 @@ class _Reader:
         if entries and not all(id(entry) in self.from_prose for entry in entries):
             if _EVERY.search(text) and len(entries) > 1:
                 self._spec_wide(text, span)
-            else:
+            elif not _another_credential(entries[-1], text):
                 self._keywords(entries[-1], text, span)  # prose under a table or list of systems
             return
         for offset, sentence in sentences(text):
@@ -544,6 +544,21 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
+
+
+_CREDENTIAL_NOUN = lazy(r"\b(?:(?:tls\s+|x\.509\s+|server\s+|client\s+)?certificates?|certs?|api[- ]keys?|client[- ]secrets?|"
+                       r"passwords?|hmac|signing\s+secrets?|shared\s+secrets?|access\s+tokens?)\b", re.I)
+
+
+def _another_credential(entry: Auth, text: str) -> bool:
+    """Whether `text` tells of a credential of another kind than `entry`'s mechanism ("TLS uses a DigiCert
+    certificate, renewed 30 days before expiry" after an API key's entry): not that entry's rotation."""
+    if entry.mechanism is None:
+        return False
+    said = {next(iter(_families(m.group(0))), "") for m in _CREDENTIAL_NOUN.finditer(re.sub(r"`[^`]*`", " ", text))}
+    said -= {""}
+    own = set(_families(entry.mechanism.text))  # an identity's password or token is its own credential
+    return bool(said) and bool(own) and "identity" not in own and not said & own
 
 
 def _credential_of_named(name: str) -> bool:

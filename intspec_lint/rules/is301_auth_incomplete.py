@@ -9,7 +9,8 @@ from ._common import label, missing, names_of, said_of
 # a rotation value that says there is none
 _NEVER = re.compile(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|never\s+(?:expires?|rotated|rotates|changed?)|"
                     r"no\s+(?:expiry|expiration|rotation)|not\s+rotated|does\s+not\s+expire|do\s+not\s+expire|"
-                    r"non-?expiring|perpetual)\b", re.I)
+                    r"non-?expiring|perpetual|(?:issued|generated|created|set\s+up|handed\s+over|provided|shared|"
+                    r"exchanged)\s+(?:only\s+)?once\b(?!\s+(?:a|per|each|every)\b))\b", re.I)
 _PERIOD = re.compile(r"\bevery\b|\b(?:yearly|annually|monthly|quarterly|weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b",
                      re.I)
 _FIELDS = (
