@@ -715,3 +715,14 @@ def test_a_call_named_before_its_contract_is_that_contract_under_a_dated_base_pa
     (contract,) = spec_of(text).contracts
     assert contract.name.text == "B2 — Roster pull" and contract.examples and len(contract.status_codes) == 2
     assert "IS202" not in codes(text) and "IS201" not in codes(text)
+
+
+def test_a_request_id_new_per_attempt_is_no_idempotency_key():
+    """`X-Request-Id` sent fresh on every attempt traces calls; the same header kept across retries is a key."""
+    base = ("# Scan → Hub\n\n## Contracts\n\n### F3 — Record link\n\n`POST https://hub.example/api/v3/links`\n\n"
+            "Headers: `Content-Type: application/json`, `X-Request-Id: <uuid>` ({}).\n\n"
+            "Codes: 201 created; 400 invalid.\n\n### F1 — Create report\n\n`POST https://hub.example/api/v3/reports`\n\n"
+            "Codes: 201 created; 400 invalid.\n\n## Idempotency\n\nF1: `Idempotency-Key` = the report id; a repeat "
+            "returns the first answer.\n")
+    assert "IS901" in codes(base.format("new per attempt, for log correlation"))
+    assert "IS901" not in codes(base.format("the same on every retry; a repeat returns the first answer"))

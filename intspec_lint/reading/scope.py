@@ -129,6 +129,18 @@ def _led_elsewhere(contract: Contract, text: str) -> bool:
         not _names(contract, text)
 
 
+# "`X-Request-Id: <uuid>` (new per attempt, for log correlation)": a trace of each call, no key of the operation
+_PER_ATTEMPT = re.compile(r"\b(?:new|fresh|different|regenerated|generated)\s+(?:per|for\s+each|on\s+each|on\s+every|"
+                          r"with\s+each|every)\s+(?:attempt|retry|try|call|request|send)|\b(?:log|trace|tracing)\s+"
+                          r"correlation|\bfor\s+(?:tracing|logging|correlation)\b", re.I)
+
+
+def _traces(text: str, header: str) -> bool:
+    """Whether the words right after the header's name say it changes with every attempt, or only traces calls."""
+    at = text.find(header)
+    return at >= 0 and not re.search(r"idempot|dedup", header, re.I) and bool(_PER_ATTEMPT.search(text[at:at + 120]))
+
+
 _CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
 
 
@@ -138,8 +150,9 @@ def _covered(contract: Contract, statements, keys, covering, carried: set[str]) 
         return covering
     if mentions(contract.text) or safe_by_nature(contract.text):
         return Value(contract.text, contract.span)
-    if any(KEY_HEADER.search(header.text) for header in contract.headers):
-        return next(h for h in contract.headers if KEY_HEADER.search(h.text))
+    keyed = [h for h in contract.headers if KEY_HEADER.search(h.text) and not _traces(contract.text, h.text)]
+    if keyed:
+        return keyed[0]
     if contract.kind == "http" and contract.method is not None and contract.method.text.upper() in _BY_METHOD:
         contract.idempotent_by_method = True
         return contract.method
