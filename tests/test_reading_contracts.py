@@ -726,3 +726,14 @@ def test_a_request_id_new_per_attempt_is_no_idempotency_key():
             "returns the first answer.\n")
     assert "IS901" in codes(base.format("new per attempt, for log correlation"))
     assert "IS901" not in codes(base.format("the same on every retry; a repeat returns the first answer"))
+
+
+def test_a_unit_led_by_its_id_under_the_contracts_is_a_contract_whatever_its_words_name():
+    """ "### 3.3 F3 — Change slot capacity" under "## API Contracts": "capacity" is a service-level word, but
+    a sub-heading led by a unit's id under the contracts is one of them."""
+    text = ("# Farm ↔ Till\n\n## 3. API Contracts\n\n### 3.1 F1 — Record weigh-out\n\n"
+            "- **Method and URL:** `POST https://api.farm.example/v2/weigh-outs`\n\n"
+            "### 3.3 F3 — Change slot capacity\n\n"
+            "- **Method and URL:** `PATCH https://api.farm.example/v2/slots/{slot_id}`\n\n"
+            "| Code | Meaning |\n|---|---|\n| 200 | Capacity changed |\n| 409 | Below the number booked |\n")
+    assert [c.method.text for c in spec_of(text).contracts] == ["POST", "PATCH"]

@@ -33,6 +33,7 @@ _METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PAT
 _OPERATION_FIRST = re.compile(r"^\W*(?:list|get|create|update|delete|redeliver|replay|retry|send|cancel|fetch|search|"
                               r"submit|post|put|patch|register|upsert|acknowledge|confirm|read|query|poll)\b"
                               r"(?!\s*(?:[,;:&/]|and\b|or\b|$))", re.I)
+_ID_FIRST = re.compile(r"^[A-Z]{1,3}-?\d{1,3}[a-z]?\s*[—–:-]\s*\w")  # "F3 — Change slot capacity": a unit's id first
 _QUESTION = re.compile(r"^\W*(?:where|what|how|when|who|which|why)\b", re.I)  # "Where messages go when we give up"
 _MAJORITY = 0.5
 _MIN_VOTES = 2
@@ -85,8 +86,10 @@ class Topics:
         if "dead_letter" in parts and "monitoring" in parts:  # "Dead letters: quarantine and alerts": their alerts
             parts = tuple(p for p in parts if p != "monitoring")
         if "contracts" in inherited and parts and ("contracts" in self.vocab.section_parts(title) or
-                                                   _OPERATION_FIRST.match(strip_numbering(title))):
-            return ("contracts",)  # "### 3.4 Frost alert webhook", "### 3.5 List failed deliveries" under "Endpoints"
+                                                   _OPERATION_FIRST.match(strip_numbering(title)) or
+                                                   _ID_FIRST.match(strip_numbering(title))):
+            return ("contracts",)  # "### 3.4 Frost alert webhook", "### 3.5 List failed deliveries", "### 3.3 F3 —
+            # Change slot capacity" under "Endpoints": an operation, whatever its words name
         return parts
 
     def of(self, section: Section) -> tuple[str, ...]:
