@@ -737,3 +737,13 @@ def test_a_unit_led_by_its_id_under_the_contracts_is_a_contract_whatever_its_wor
             "- **Method and URL:** `PATCH https://api.farm.example/v2/slots/{slot_id}`\n\n"
             "| Code | Meaning |\n|---|---|\n| 200 | Capacity changed |\n| 409 | Below the number booked |\n")
     assert [c.method.text for c in spec_of(text).contracts] == ["POST", "PATCH"]
+
+
+def test_a_statement_that_leaves_each_call_its_own_rule_covers_none():
+    """ "Each request documents its own rule; there is no shared dedup store": the calls that give no rule of
+    their own have none."""
+    text = ("# Firm → Chambers\n\n## Contracts\n\n### F1 — Send brief\n\n`POST https://ch.example/v1/briefs`\n\n"
+            "Headers: `Idempotency-Key` = the brief id; a repeat returns the first answer.\n\n"
+            "### F4 — Fee note\n\n`POST https://firm.example/v2/fee-notes`\n\nCodes: 201 created; 400 invalid.\n\n"
+            "## Duplicates\n\nEach request above documents its own rule; there is no shared dedup store.\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS901"] == [11]  # F4 only

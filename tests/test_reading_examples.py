@@ -444,3 +444,20 @@ def test_a_value_written_as_a_pattern_with_a_placeholder_allows_what_fits_it():
             "```json\n{\"for\": \"Patient/p-1\", \"status\": \"requested\"}\n```\n\nExample response: `201` with `{\"id\": \"t-1\"}`.\n")
     assert "IS204" not in codes(spec)
     assert "IS204" in codes(spec.replace('"Patient/p-1"', '"Practitioner/p-1"'))
+
+
+def test_a_request_files_call_is_a_contract_with_its_answer_in_comments():
+    """A REST Client request under its section: comments and `###` above the request line, the body after the
+    headers, the answer in comments ("# Example 201 body:" over a commented body)."""
+    text = ("# Firm → Chambers\n\n## F1. Send a brief\n\n```http\n### F1. Send brief\n"
+            "# Idempotency-Key = brief_uuid; a repeat returns 200 with the original brief.\n"
+            "POST {{bench}}/briefs\nContent-Type: application/json\nIdempotency-Key: 8c3e1f2a\n\n"
+            '{\n  "brief_uuid": "8c3e1f2a", "matter_ref": "APL/LIT/24-0917"\n}\n\n'
+            "# 201 Created  brief recorded\n# 400          malformed body\n#\n# Example 201 body:\n"
+            '# {"brief_id": "BR-2025-03318", "status": "sent"}\n```\n')
+    (contract,) = spec_of(text).contracts
+    assert (contract.method.text, contract.url.text) == ("POST", "{{bench}}/briefs")
+    assert [(e.role, e.data) for e in contract.examples] == [
+        ("request", {"brief_uuid": "8c3e1f2a", "matter_ref": "APL/LIT/24-0917"}),
+        ("response", {"brief_id": "BR-2025-03318", "status": "sent"})]
+    assert "IS202" not in codes(text)

@@ -10,7 +10,7 @@ import re
 from ..model import Body, Contract, Example, Field, StatusCode, Value
 from ..span import Span
 from .context import Reading
-from .examples import is_json_schema, parse_example, transcript
+from .examples import is_json_schema, parse_example, request_file, transcript
 from .lazy_re import lazy
 from .statements import Statement
 from .status_codes import STATUS_ANY
@@ -87,7 +87,8 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     written = code.info in ("", "json", "text", "txt", "bash", "sh", "shell", "console") or (
         code.info == "http" and (_ARROW_STATUS.search(code.text) or _ANSWER_AFTER_CALL.search(code.text)
                                  or _BODYLESS_CALL.match(code.text)))
-    parts = transcript(code.text, code.first_line) if written else None
+    filed = request_file(code.text) if code.info in ("http", "rest", "") else None
+    parts = transcript(filed or code.text, code.first_line) if written or filed else None
     if parts:  # "POST /v3/sessions" + JSON, then "201 {...}": a call and its answer in one block
         for part_role, body, line in parts:
             example = parse_example(part_role, "json" if body else "text", body, code.span, line)

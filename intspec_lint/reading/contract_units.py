@@ -14,6 +14,7 @@ import re
 from ..document.model import Code, Section
 from ..span import Span
 from .context import Reading
+from .examples import request_file
 from .lazy_re import lazy
 from .statements import Statement, key_value
 from .topics import METHOD_URL, TOPIC_HEADING
@@ -444,6 +445,8 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
     if METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title):
         return True
     for statement in r.within(section):
+        if statement.shape == "code" and statement.code.info in ("http", "rest") and request_file(statement.text):
+            return True  # a request file's call (`### Send brief` / `POST {{base}}/briefs`): the section's endpoint
         if statement.shape in ("code", "code-key", "code-comment"):
             continue
         if statement.shape == "row" and comparison_table(statement.table):

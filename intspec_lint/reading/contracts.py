@@ -18,6 +18,7 @@ from . import api_blocks
 from .context import Reading
 from .contract_links import endpoint_of, same_endpoint, settle
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
+from .examples import request_file
 from .bodies import binary_request, bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .mappings import mapping_parts
@@ -162,6 +163,8 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     if contract.method is None:  # a unit that opens with its request example: `POST https://...` in an http block
         for statement in statements:
             match = METHOD_URL.match(statement.text.lstrip()) if statement.shape == "code" else None
+            filed = request_file(statement.text) if statement.shape == "code" and not match else None
+            match = match or (METHOD_URL.search(filed) if filed else None)  # after a request file's comments
             if match:
                 contract.method = value(match.group(1), statement.span)
                 contract.url = value(match.group(2), statement.span)

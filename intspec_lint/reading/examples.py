@@ -68,6 +68,39 @@ _PRINTED_DICT = re.compile(r"^\s*\{(?:'[^']*':.*)?\}\s*$")  # "{'Idempotent-Repl
 _COMMENT_LABEL = re.compile(r"^\s*(?://|#|--|/\*)\s*(request|response|req|resp|answer)\b[^{\[]*$", re.I)
 
 
+_FILE_PREAMBLE = re.compile(r"^\s*(?:#|//|@|$)")  # a request file's comments, `@variables` and `###` separators
+_COMMENTED = re.compile(r"^\s*(?:#+|//)\s?(.*)$")
+_COMMENTED_ANSWER = re.compile(r"^(?:example\s+)?([1-5]\d\d)\b[^{\[]*?(?:(?:->|→|=>|:)\s*([{\[].*)|:)\s*$", re.I)
+
+
+def request_file(text: str) -> str | None:
+    """A REST Client request (`### Send brief`, comments, then `POST {{base}}/briefs`, headers and a body) as the
+    transcript it stands for, line for line: its answers are in comments ("# 200 -> {...}", "# Example 201
+    body:" over a commented body), every other comment and a second request blanked. None for no such file."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if not _FILE_PREAMBLE.match(line)), None)
+    if start is None or not _REQUEST_LINE.match(lines[start]) or not any(_COMMENTED.match(l) for l in lines[:start]):
+        return None
+    out = [""] * start + [lines[start]]
+    answering = False  # inside a commented body after its label
+    for line in lines[start + 1:]:
+        if line.lstrip().startswith("###"):
+            break  # the next request of the file
+        said = _COMMENTED.match(line)
+        if said is None:
+            out.append(line)
+            continue
+        words = said.group(1).strip()
+        answer = _COMMENTED_ANSWER.match(words)
+        if answer:
+            out.append(f"{answer.group(1)} {answer.group(2) or ''}".rstrip())
+            answering = not answer.group(2)
+        else:
+            out.append(words if answering and words[:1] in "{[\"}]" else "")
+            answering = answering and bool(words)
+    return "\n".join(out + [""] * (len(lines) - len(out)))
+
+
 def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
     """A block that writes a call and its answer as plain text, whatever its fence says: a request
     line ("POST /v3/sessions   Idempotency-Key: ..."), header lines, the JSON body, then a status line

@@ -14,6 +14,9 @@ from ..model import Contract, Flow, Sla, Spec, Value, given
 from .idempotency import KEY_HEADER, dedups, handles_redelivery, mentions, safe_by_nature
 from .vocabulary import strip_numbering
 
+# "each request documents its own rule; there is no shared dedup store": each says it, or does not, itself
+_DEFERS = re.compile(r"\b(?:its|their)\s+own\s+(?:rules?|keys?|dedup\w*|strateg\w+|polic\w+|handling)\b|"
+                     r"\bno\s+(?:shared|common|global|central)\s+(?:dedup\w*|idempoten\w*|store|table|cache)\b", re.I)
 _COVERS_ALL = re.compile(
     r"\b(all|every|each|any)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
     r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?|"
@@ -109,7 +112,8 @@ def _idempotency(spec: Spec) -> None:
     idempotency = spec.idempotency
     statements = [s for s in idempotency.statements if given(s)] if idempotency else []
     keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
-    covering = next((s for s in statements if _COVERS_ALL.search(s.text) and mentions(s.text)), None)
+    covering = next((s for s in statements if _COVERS_ALL.search(s.text) and mentions(s.text)
+                     and not _DEFERS.search(s.text)), None)
     writes = [c for c in spec.contracts if c.writes]
     for contract in writes:
         # a statement standing in another contract's own lines is that contract's, not this one's

@@ -37,7 +37,8 @@ _PLACEHOLDER_TOKEN = re.compile(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-]
 # equals sign ("tuberculin→TBC"), or after an article ("sent to the TBC": an acronym)
 _QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|'[^']*'")
 # one of a list of codes: "(U, PG, 12A, 15, 18, TBC)", "U, PG or TBC": a value beside its siblings
-_LISTED = re.compile(r"(?:\b[A-Z0-9]{1,4}\s*,\s*){2,}(?:[A-Z0-9]{1,4}\s*(?:,|\bor\b|\band\b)\s*)?(?:TBD|TBC|TBA)\b")
+_LISTED = re.compile(r"(?:\b[A-Z0-9][A-Z0-9_]{0,15}\s*,\s*){2,}(?:[A-Z0-9][A-Z0-9_]{0,15}\s*(?:,|\bor\b|\band\b)\s*)?"
+                     r"(?:TBD|TBC|TBA)\b")  # "(enum FIXED, WARNED, TBC)" too
 _NAMED = re.compile(r"(?:→|->|=>|=|\bthe|\ba|\bour|\bits|\bper|\bvia|\bby)\s*(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)\s*(?:→|->|=>|=|'s\b)",
                     re.I)
 
