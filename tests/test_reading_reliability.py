@@ -544,6 +544,7 @@ def test_a_copy_of_one_done_before_skipped_is_no_failed_message_dropped():
     assert "IS602" not in codes(base.format(
         "A file seen before with the same checksum is skipped; the same name with a different checksum is a "
         "permanent error."))
+    assert "IS602" not in codes(base.format("Only accepted lines are recorded, and an accepted line sent again is ignored."))
     assert "IS602" in codes(base.format("A file that fails validation is a permanent error and is skipped."))
 
 

@@ -428,6 +428,24 @@ def test_a_bare_credentials_line_tells_of_the_entry_of_its_kind():
     assert all(a.rotation is not None for a in spec.auth)
 
 
+def test_a_cue_schemas_fields_and_one_line_objects_are_config_keys_and_its_constraints_are_not():
+    """CUE: `errors: {` opens a scope, `partial: {codes: [207], action: "..."}` gives each field on its line,
+    `retry: default: #Retry & {...}` is a chain of fields, and `maxAttempts: int & >=1` is a schema's constraint."""
+    text = ("# Insurer ↔ Assist\n\n## Errors, retries and dead letters\n\n```cue\nerrors: {\n"
+            '\ttransient: {codes: [429, 503], action: "Retry per retry policy"}\n'
+            '\tpermanent: {codes: [400, 422], action: "No retry; dead-letter and alert"}\n'
+            '\tpartial:   {codes: [207], action: "Accepted lines stand; rejected lines are resent"}\n}\n\n'
+            '#Retry: {\n\tstrategy: "exponential-full-jitter"\n\tmaxAttempts: int & >=1 & <=8\n'
+            '\tmaxDelay: =~"^[0-9]+(s|m)$"\n}\n\n'
+            'retry: default: #Retry & {initialDelay: "1s", maxAttempts: 6, maxDelay: "30s", '
+            'breaker: {consecutiveFailures: 12, openFor: "2m"}}\n```\n')
+    spec = spec_of(text)
+    assert {e.category for e in spec.errors} == {"transient", "permanent", "partial"}
+    retry = spec.retry
+    assert (retry.strategy.text, retry.max_attempts.number, retry.max_delay.number) == ("exponential-full-jitter", 6, 30)
+    assert not {"IS401", "IS501"} & set(codes(text))
+
+
 def test_docstrings_and_block_comments_of_a_pasted_module_are_prose():
     """A module's docstrings (Python's triple quotes), block comments (`/** ... */`) and doc comments (`///`, with
     their `<summary>` tags and `{@code ...}`) say the design as its line comments do."""

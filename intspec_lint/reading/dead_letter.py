@@ -76,7 +76,8 @@ _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error
 # "Failed rows move to `outbox_failed`": where failed messages go, by any name
 _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied)|"
                   r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
-                  r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|with\s+the\s+same\s+"
+                  r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|(?:sent|delivered|received|submitted|"
+                  r"posted|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|with\s+the\s+same\s+"
                   r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id))", re.I)  # a copy of one done
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"

@@ -16,6 +16,7 @@ from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragr
 from ..span import Span
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
+from .config_keys import EXTENSION, brace_keys, property_keys, yaml_keys
 from .program_code import COMMENT_LINE as _COMMENT_LINE, program_prose, program_settings
 from .text import sentences
 from .values import is_placeholder
@@ -24,7 +25,8 @@ from .values import is_placeholder
 # a colon between digits is a time's ("not loaded by 06:00 → warning"), no key's
 KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?:(?<!\d):|:(?!\d)|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
 _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what is nested under it
-_CONFIG_LANGUAGES = {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml", "hcl", "terraform", "tf",
+_BRACE_LANGUAGES = {"hcl", "terraform", "tf", "cue", "hocon", "jsonnet", "libsonnet"}
+_CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
 _PROGRAM_LANGUAGES = {"http", "rest", "python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
@@ -34,9 +36,6 @@ _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "---
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
-_PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
-_SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
-_HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
 _TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
 _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
@@ -410,24 +409,24 @@ class _Flattener:
         if code.info not in _CONFIG_LANGUAGES:
             return
         if code.info in ("yaml", "yml", "json", "jsonc") or (not code.info and code.text.lstrip()[:1] in "{["):
-            keys = _yaml_keys(code)
-        elif code.info in ("hcl", "terraform", "tf"):
-            keys = _hcl_keys(code)
+            keys = yaml_keys(code)
+        elif code.info in _BRACE_LANGUAGES:
+            keys = brace_keys(code)
         else:
-            keys = _property_keys(code)
+            keys = property_keys(code)
         extension = None  # the extensions of an API description, a block of their own beside it
         for line, key, value in keys:
             owner = code
-            if _EXTENSION in key:
-                key = key.replace(_EXTENSION, "")
+            if EXTENSION in key:
+                key = key.replace(EXTENSION, "")
                 extension = extension or Code(code.info, code.text, code.span, code.first_line)
                 owner = extension
             text = f"{key.replace('_', ' ')}: {value}"
             self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=owner,
                                       parent=statement, key=key, value=value))
         for offset, raw in enumerate(code.text.split("\n")):
-            comment = _COMMENT_LINE.match(raw)
-            if comment is None and code.info not in ("json", "jsonc"):
+            comment = _COMMENT_LINE.match(raw) if not (code.info == "cue" and raw.lstrip()[:1] == "#") else None
+            if comment is None and code.info not in ("json", "jsonc", "cue"):
                 comment = _TRAILING_COMMENT.search(raw)
             if comment and comment.group(1).strip():
                 line = code.first_line + offset
@@ -486,108 +485,6 @@ def _is_sentence_start(key: str) -> bool:
     return key.split(" ", 1)[0].lower() in ("if", "when", "whenever", "because", "since", "note", "for", "once")
 
 
-_JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
-
-
 def words_of_key(key: str) -> str:
     """A code key in words: `srcType` -> "src type", `max-attempts` -> "max attempts"."""
     return re.sub(r"[_\-.]+", " ", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key)).lower().strip()
-
-
-_EXTENSION = "\x00"  # marks a key under an `x-` extension while the block's keys are listed
-
-
-def _yaml_keys(code: Code) -> list[tuple[int, str, str]]:
-    """(line, dotted key path, value) of each scalar leaf of a YAML or JSON block (JSONC comments
-    blanked out first, so lines keep their numbers)."""
-    from ..document.yaml import YamlSyntaxError, is_map, is_seq, parse_yaml
-
-    text = code.text
-    if code.info in ("jsonc", "json5", "json") and "//" in text:
-        text = _JSONC_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
-    try:
-        root = parse_yaml(text).root
-    except YamlSyntaxError:
-        return _property_keys(code) if code.info not in ("json", "jsonc") else []
-    found: list[tuple[int, str, str]] = []
-    stack = [(root, "", 0)]
-    while stack and len(found) < 2000:
-        node, prefix, depth = stack.pop()
-        if node is None or depth > 12:
-            continue
-        if is_map(node):
-            for key_node, value_node in reversed(node.value):
-                # an API description's extension (`x-retry:`): its key says what its name says, and it is
-                # kept apart (`_EXTENSION`) from the description, whose keys are read as its operations
-                name = str(key_node.value)
-                if name.startswith("x-") and len(name) > 2:
-                    name = _EXTENSION + name[2:]
-                key = f"{prefix}.{name}" if prefix else name
-                if is_map(value_node) or is_seq(value_node):
-                    found.append((code.first_line + key_node.start_mark.line, key, ""))
-                    stack.append((value_node, key, depth + 1))
-                else:
-                    text = "" if value_node.value is None else str(value_node.value)
-                    found.append((code.first_line + key_node.start_mark.line, key, text))
-        elif is_seq(node):
-            for index, item in reversed(list(enumerate(node.value))):
-                if is_map(item) or is_seq(item):
-                    stack.append((item, f"{prefix}[{index}]", depth + 1))
-                elif item.value is not None:
-                    found.append((code.first_line + item.start_mark.line, prefix, str(item.value)))
-    found.sort(key=lambda entry: entry[0])
-    return found
-
-
-def _property_keys(code: Code) -> list[tuple[int, str, str]]:
-    """`retry.max-attempts=5`, `MAX_RETRIES: 5`, TOML/INI keys under their [section]."""
-    found: list[tuple[int, str, str]] = []
-    prefix = ""
-    for offset, raw in enumerate(code.text.split("\n")):
-        if _COMMENT_LINE.match(raw):
-            continue
-        header = _SECTION_HEADER.match(raw)
-        if header:
-            prefix = header.group(1).strip()
-            continue
-        printed = _PRINTED_OBJECT.match(raw)
-        if printed:  # a program's printed settings: "RetryPolicy(strategy='exponential', max_attempts=5)"
-            for argument in _ARGUMENT.finditer(printed.group(2)):
-                found.append((code.first_line + offset, f"{printed.group(1)}.{argument.group(1)}",
-                              argument.group(2).strip().strip("\"'")))
-            continue
-        match = _PROPERTY.match(_TRAILING_COMMENT.sub("", raw))
-        if match:
-            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
-            found.append((code.first_line + offset, key, match.group(2).strip().strip("\"'")))
-    return found
-
-
-_PRINTED_OBJECT = lazy(r"^\s*([A-Za-z_]\w*)\((\s*[A-Za-z_]\w*\s*=.*)\)\s*$")
-_ARGUMENT = lazy(r"([A-Za-z_]\w*)\s*=\s*('[^']*'|\"[^\"]*\"|[^,()]+)")
-
-
-def _hcl_keys(code: Code) -> list[tuple[int, str, str]]:
-    """`resource "aws_sqs_queue" "orders" { ... max_receive_count = 5 }`: keys with their block path."""
-    found: list[tuple[int, str, str]] = []
-    stack: list[str] = []
-    for offset, raw in enumerate(code.text.split("\n")):
-        line = _TRAILING_COMMENT.sub("", raw).strip()
-        block = _HCL_BLOCK.match(line)
-        if block:
-            labels = [label.strip('"') for label in block.group(2).split()]
-            stack.append(".".join([block.group(1), *labels]))
-            continue
-        if line.startswith("}"):
-            if stack:
-                stack.pop()
-            continue
-        match = _PROPERTY.match(line)
-        if match:
-            prefix = ".".join(stack)
-            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
-            value = match.group(2).strip().rstrip("{").strip().strip("\"'")
-            found.append((code.first_line + offset, key, value))
-            if match.group(2).strip() == "{":
-                stack.append(match.group(1))
-    return found

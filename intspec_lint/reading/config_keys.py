@@ -1,0 +1,170 @@
+"""The keys of configuration blocks pasted into a spec, as (line, dotted key path, value): YAML and JSON by
+their parse, properties, TOML and INI by their lines, and brace-nested configuration (HCL, CUE, HOCON, Jsonnet)
+by its blocks and one-line objects. The statements step makes each a code key the readers route by its path."""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Code
+from .lazy_re import lazy
+from .program_code import COMMENT_LINE as _COMMENT_LINE
+
+_TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
+EXTENSION = "\x00"  # marks a key under an `x-` extension while the block's keys are listed
+
+_HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
+_SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
+_PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
+_JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
+
+
+
+
+def yaml_keys(code: Code) -> list[tuple[int, str, str]]:
+    """(line, dotted key path, value) of each scalar leaf of a YAML or JSON block (JSONC comments
+    blanked out first, so lines keep their numbers)."""
+    from ..document.yaml import YamlSyntaxError, is_map, is_seq, parse_yaml
+
+    text = code.text
+    if code.info in ("jsonc", "json5", "json") and "//" in text:
+        text = _JSONC_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
+    try:
+        root = parse_yaml(text).root
+    except YamlSyntaxError:
+        return property_keys(code) if code.info not in ("json", "jsonc") else []
+    found: list[tuple[int, str, str]] = []
+    stack = [(root, "", 0)]
+    while stack and len(found) < 2000:
+        node, prefix, depth = stack.pop()
+        if node is None or depth > 12:
+            continue
+        if is_map(node):
+            for key_node, value_node in reversed(node.value):
+                # an API description's extension (`x-retry:`): its key says what its name says, and it is
+                # kept apart (`EXTENSION`) from the description, whose keys are read as its operations
+                name = str(key_node.value)
+                if name.startswith("x-") and len(name) > 2:
+                    name = EXTENSION + name[2:]
+                key = f"{prefix}.{name}" if prefix else name
+                if is_map(value_node) or is_seq(value_node):
+                    found.append((code.first_line + key_node.start_mark.line, key, ""))
+                    stack.append((value_node, key, depth + 1))
+                else:
+                    text = "" if value_node.value is None else str(value_node.value)
+                    found.append((code.first_line + key_node.start_mark.line, key, text))
+        elif is_seq(node):
+            for index, item in reversed(list(enumerate(node.value))):
+                if is_map(item) or is_seq(item):
+                    stack.append((item, f"{prefix}[{index}]", depth + 1))
+                elif item.value is not None:
+                    found.append((code.first_line + item.start_mark.line, prefix, str(item.value)))
+    found.sort(key=lambda entry: entry[0])
+    return found
+
+
+def property_keys(code: Code) -> list[tuple[int, str, str]]:
+    """`retry.max-attempts=5`, `MAX_RETRIES: 5`, TOML/INI keys under their [section]."""
+    found: list[tuple[int, str, str]] = []
+    prefix = ""
+    for offset, raw in enumerate(code.text.split("\n")):
+        if _COMMENT_LINE.match(raw):
+            continue
+        header = _SECTION_HEADER.match(raw)
+        if header:
+            prefix = header.group(1).strip()
+            continue
+        printed = _PRINTED_OBJECT.match(raw)
+        if printed:  # a program's printed settings: "RetryPolicy(strategy='exponential', max_attempts=5)"
+            for argument in _ARGUMENT.finditer(printed.group(2)):
+                found.append((code.first_line + offset, f"{printed.group(1)}.{argument.group(1)}",
+                              argument.group(2).strip().strip("\"'")))
+            continue
+        match = _PROPERTY.match(_TRAILING_COMMENT.sub("", raw))
+        if match:
+            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
+            found.append((code.first_line + offset, key, match.group(2).strip().strip("\"'")))
+    return found
+
+
+_PRINTED_OBJECT = lazy(r"^\s*([A-Za-z_]\w*)\((\s*[A-Za-z_]\w*\s*=.*)\)\s*$")
+_ARGUMENT = lazy(r"([A-Za-z_]\w*)\s*=\s*('[^']*'|\"[^\"]*\"|[^,()]+)")
+
+
+# brace-nested configuration: HCL blocks (`resource "aws_sqs_queue" "orders" {`), CUE and HOCON fields, chained
+# (`retry: default: #Retry & {`) or one-line objects (`transient: {codes: [429, 503], action: "retry"}`)
+_FIELDS_OPEN = lazy(r"^((?:[#\w\"'$-]+\s*[:=]\s*)+)(?:#?[\w.]+\s*&\s*)?\{(.*?)(\})?$")
+_SLASH_COMMENT = lazy(r"(?:^|\s)//.*$")
+# a type or a constraint where a value would stand: `int & >=1`, `=~"^[0-9]+s$"`, `string`, `*"a" | "b"`
+_CONSTRAINT = lazy(r"^(?:=~|!~|[<>]=?\s*\d|(?:int|uint|float|number|string|bool|bytes|time\.\w+|#\w+)\s*(?:&|\||$))")
+
+
+def brace_keys(code: Code) -> list[tuple[int, str, str]]:
+    """Keys of a brace-nested block with their path: a block's or a field's name opens a scope, a one-line object
+    gives each of its fields, a type or constraint (a schema's, not a value) gives none."""
+    found: list[tuple[int, str, str]] = []
+    stack: list[list[str]] = []
+    hashes = code.info not in ("cue", "jsonnet", "libsonnet")  # in CUE, `#Retry` names a definition
+    for offset, raw in enumerate(code.text.split("\n")):
+        line = _SLASH_COMMENT.sub("", _TRAILING_COMMENT.sub("", raw) if hashes else raw).strip().rstrip(",")
+        number = code.first_line + offset
+        closers = len(line) - len(line.lstrip("}])"))
+        if closers:
+            del stack[max(0, len(stack) - closers):]
+            line = line[closers:].strip(" ,")
+            if not line:
+                continue
+        block = _HCL_BLOCK.match(line)
+        if block:
+            stack.append([block.group(1), *(label.strip('"') for label in block.group(2).split())])
+            continue
+        fields = _FIELDS_OPEN.match(line)
+        if fields:
+            names = [name.strip("\"'#") for name in re.split(r"\s*[:=]\s*", fields.group(1)) if name.strip()]
+            path = [part for scope in stack for part in scope] + names
+            if fields.group(3) is None and not fields.group(2).strip():
+                stack.append(names)  # `errors: {` over its fields
+            else:  # `partial: {codes: [207], action: "..."}`: the object on its line
+                found += [(number, ".".join(path + key), said) for key, said in _pairs(fields.group(2))]
+            continue
+        match = _PROPERTY.match(line)
+        if match and not _CONSTRAINT.match(match.group(2).strip()):
+            prefix = ".".join(part for scope in stack for part in scope)
+            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
+            found.append((number, key, match.group(2).strip().rstrip("{").strip().strip("\"'")))
+    return found
+
+
+def _pairs(text: str, depth: int = 0) -> list[tuple[list[str], str]]:
+    """(key path, value) of each field of a one-line object's body: `a: 1, b: {c: "x"}` -> a = 1, b.c = x."""
+    found: list[tuple[list[str], str]] = []
+    for part in _top_level(text):
+        name, sign, said = re.split(r"([:=])", part, maxsplit=1) if re.search(r"[:=]", part) else (part, "", "")
+        name, said = name.strip().strip("\"'#?"), said.strip()
+        if not sign or not re.fullmatch(r"[\w$-]+", name) or _CONSTRAINT.match(said):
+            continue
+        inner = re.fullmatch(r"(?:#?[\w.]+\s*&\s*)?\{(.*)\}", said)
+        if inner and depth < 6:
+            found += [([name, *key], value) for key, value in _pairs(inner.group(1), depth + 1)]
+        else:
+            found.append(([name], said.strip("\"'")))
+    return found
+
+
+def _top_level(text: str) -> list[str]:
+    """The comma-separated parts of `text` outside brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for at, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote and text[at - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "{[(":
+            depth += 1
+        elif char in "}])":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
