@@ -446,6 +446,21 @@ def test_a_cue_schemas_fields_and_one_line_objects_are_config_keys_and_its_const
     assert not {"IS401", "IS501"} & set(codes(text))
 
 
+def test_retry_values_given_as_settings_of_a_daemon_are_read():
+    """A man page names each option where its value would stand ("never longer than `--retry-max-delay`
+    (default 60 s)"); a systemd unit sets them as `Environment=` variables; a shell script's comments say the rest."""
+    man = ("# lanesyncd(8)\n\n## Retries\n\nExponential backoff with full jitter: first delay `--retry-initial` "
+           "(default 2 s), doubled on each retry, never longer than `--retry-max-delay` (default 60 s), at most "
+           "`--retry-max-attempts` (default 6) attempts per call.\n")
+    retry = spec_of(man).retry
+    assert (retry.initial_delay.number, retry.max_delay.number, retry.max_attempts.number) == (2, 60, 6)
+    unit = ("# Sync host\n\n## Retry policy\n\n```ini\n[Service]\nEnvironment=RETRY_MAX_ATTEMPTS=5\n"
+            "Environment=RETRY_INITIAL_DELAY_SECONDS=5\nEnvironment=\"RETRY_MAX_DELAY_SECONDS=80\"\n```\n\n"
+            "```bash\n# one POST with exponential backoff: 5, 10, 20, 40 s, 5 attempts in all\npost() {\n  :\n}\n```\n")
+    retry = spec_of(unit).retry
+    assert (retry.max_attempts.number, retry.max_delay.number) == (5, 80) and "exponential" in retry.strategy.text
+
+
 def test_docstrings_and_block_comments_of_a_pasted_module_are_prose():
     """A module's docstrings (Python's triple quotes), block comments (`/** ... */`) and doc comments (`///`, with
     their `<summary>` tags and `{@code ...}`) say the design as its line comments do."""

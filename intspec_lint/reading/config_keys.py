@@ -83,8 +83,16 @@ def property_keys(code: Code) -> list[tuple[int, str, str]]:
         match = _PROPERTY.match(_TRAILING_COMMENT.sub("", raw))
         if match:
             key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
-            found.append((code.first_line + offset, key, match.group(2).strip().strip("\"'")))
+            said = match.group(2).strip()
+            inner = _ASSIGNMENTS.findall(said) if match.group(1).lower() == "environment" else []
+            for name, value in inner:  # systemd's `Environment=RETRY_MAX_DELAY=80 "A=1"`: the variables it sets
+                found.append((code.first_line + offset, f"{prefix}.{name}" if prefix else name, value.strip("\"'")))
+            if not inner:
+                found.append((code.first_line + offset, key, said.strip("\"'")))
     return found
+
+
+_ASSIGNMENTS = lazy(r"\"?([A-Za-z_][\w.]*)=(\"[^\"]*\"|'[^']*'|[^\s\"]*)\"?")
 
 
 _PRINTED_OBJECT = lazy(r"^\s*([A-Za-z_]\w*)\((\s*[A-Za-z_]\w*\s*=.*)\)\s*$")

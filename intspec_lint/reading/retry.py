@@ -99,6 +99,7 @@ _UNBOUNDED = lazy(
 )
 _NO_RETRY = lazy(r"\bno\s+retr|^\W*none\W*$|\bonce\b", re.I)
 _BACKOFF_SHAPE = lazy(r"\b(fixed|constant|linear|incremental)\b", re.I)
+_UNIT_KEY = lazy(r"(?:^|[^a-z])(seconds?|secs?|minutes?|mins?)$|(Seconds?|Secs?|Minutes?|Mins?)$", re.I)
 _MILLIS_KEY = lazy(r"(?:^|[^a-z])(?:ms|millis(?:econds)?)$|Ms$|Millis$")
 
 mentions_retry = finds(lazy(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I))
@@ -231,6 +232,8 @@ def _key_fact(r: Reading, statement) -> None:
         if getattr(retry, name) is None and statement.shape != "code-key":
             setattr(retry, name, Value("", statement.span))
         return
+    if name == "strategy" and not _STRATEGY.search(rest) and _STRATEGY.search(key):
+        rest = key  # "one POST with exponential backoff: 5, 10, 20, 40 s": the label names it, the value lists delays
     fact = _value(name, rest, statement)
     if name == "circuit_breaker" and retry.circuit_open is None:
         opened = _OPEN_FOR.search(rest)
@@ -247,6 +250,9 @@ def _value(name: str, text: str, statement, span=None) -> Value:
     if kind == "duration" and fact.number is None and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text):
         if statement.shape == "code-key" and _MILLIS_KEY.search(statement.key):
             fact.number = float(text) / 1000
+        elif statement.shape == "code-key" and _UNIT_KEY.search(statement.key):  # `RETRY_MAX_DELAY_SECONDS=80`
+            unit = _UNIT_KEY.search(statement.key).group(1).lower()
+            fact.number = float(text) * (60.0 if unit.startswith("min") else 1.0)
         elif statement.shape != "code-key":
             fact.number = duration_seconds(text, bare_unit=1.0)  # "Initial delay: 2" in a spec's own words
     return fact
@@ -256,11 +262,18 @@ def _leaf(key: str) -> str:
     """The last part of a code key, in words: `backoff.initialIntervalMs` -> "initial interval ms"."""
     leaf = re.split(r"[.\[\]/]", key.rstrip("]"))[-1] or key
     leaf = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", leaf)
-    return re.sub(r"[_-]+", " ", leaf).lower().strip()
+    leaf = re.sub(r"[_-]+", " ", leaf).lower().strip()
+    return re.sub(r"\s(?:seconds?|secs?|minutes?|mins?)$", "", leaf)  # the unit a name carries is its value's
+
+
+# "never longer than `--retry-max-delay` (default 60 s)": a setting named where its value would stand, then its value
+_DEFAULTED = lazy(r"`[^`\n]{1,60}`\s*\((?:by\s+)?defaults?\s*(?:is\s+|:\s*|=\s*)?([^()\n]{1,30}?)\)", re.I)
 
 
 def facts(text: str) -> dict[str, tuple[str, int]]:
-    """Retry parameters a sentence states: field -> (the phrase, its offset in text)."""
+    """Retry parameters a sentence states: field -> (the phrase, its offset in text). A setting named with its
+    default stands for that value, the rest of its place blank, so that offsets hold."""
+    text = _DEFAULTED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     found: dict[str, tuple[str, int]] = {}
     for name, pattern in (("strategy", _STRATEGY), ("jitter", _JITTER), ("initial_delay", _INITIAL),
                           ("max_attempts", _ATTEMPTS), ("max_delay", _MAX_DELAY), ("circuit_breaker", _BREAKER),
