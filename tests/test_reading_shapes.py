@@ -459,6 +459,8 @@ def test_retry_values_given_as_settings_of_a_daemon_are_read():
             "```bash\n# one POST with exponential backoff: 5, 10, 20, 40 s, 5 attempts in all\npost() {\n  :\n}\n```\n")
     retry = spec_of(unit).retry
     assert (retry.max_attempts.number, retry.max_delay.number) == (5, 80) and "exponential" in retry.strategy.text
+    camel = "# A → B\n\n## Retry policy\n\n```yaml\nretry:\n  maxAttempts: 5\n  maxDelaySeconds: 80\n  openForMinutes: 2\n```\n"
+    assert spec_of(camel).retry.max_delay.number == 80
 
 
 def test_docstrings_and_block_comments_of_a_pasted_module_are_prose():

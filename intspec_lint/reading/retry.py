@@ -251,7 +251,8 @@ def _value(name: str, text: str, statement, span=None) -> Value:
         if statement.shape == "code-key" and _MILLIS_KEY.search(statement.key):
             fact.number = float(text) / 1000
         elif statement.shape == "code-key" and _UNIT_KEY.search(statement.key):  # `RETRY_MAX_DELAY_SECONDS=80`
-            unit = _UNIT_KEY.search(statement.key).group(1).lower()
+            found = _UNIT_KEY.search(statement.key)
+            unit = (found.group(1) or found.group(2)).lower()
             fact.number = float(text) * (60.0 if unit.startswith("min") else 1.0)
         elif statement.shape != "code-key":
             fact.number = duration_seconds(text, bare_unit=1.0)  # "Initial delay: 2" in a spec's own words
