@@ -747,3 +747,30 @@ def test_a_statement_that_leaves_each_call_its_own_rule_covers_none():
             "### F4 — Fee note\n\n`POST https://firm.example/v2/fee-notes`\n\nCodes: 201 created; 400 invalid.\n\n"
             "## Duplicates\n\nEach request above documents its own rule; there is no shared dedup store.\n")
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS901"] == [11]  # F4 only
+
+
+def test_examples_led_by_a_rows_name_belong_to_that_row_of_a_contract_table():
+    """Under a table of one call per row, "Create case, request and response:" over two blocks and "Find case
+    (F2): `GET ...` → 200 `{...}`" are those rows' examples; the section itself is no contract."""
+    text = ("# Recon → Desk\n\n## Desk endpoints\n\n| Call | Method and URL | Body | Success |\n|---|---|---|---|\n"
+            "| Create case (F1) | `POST /desk/v2/cases` | Case fields | 201, `sys_id` |\n"
+            "| Find case (F2) | `GET /desk/v2/cases?correlation_id={id}` | — | 200, `result[]` |\n\n"
+            "Create case, request and response:\n\n"
+            '```json\n{"correlation_id": "BRK-1", "amount": 18250.0}\n```\n\n'
+            '```json\n{"result": {"sys_id": "9d4c", "state": "1"}}\n```\n\n'
+            'Find case (F2): `GET /desk/v2/cases?correlation_id=BRK-1` → 200 `{"result": [{"sys_id": "9d4c"}]}`\n')
+    create, find = spec_of(text).contracts
+    assert [e.role for e in create.examples] == ["request", "response"]
+    assert [e.role for e in find.examples] == ["response"]
+
+
+def test_a_topics_messages_are_safe_when_each_of_its_flows_is_made_safe_by_name():
+    text = ("# Recon → Desk\n\n## Flows\n\n| Flow | Source → destination | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|\n| F1 Break opened | Recon → Desk | `break.opened` message on topic `recon-breaks` "
+            "| Break event | ~1,800/day |\n| F2 Break closed | Recon → Desk | `break.closed` message | Close event | "
+            "~1,500/day |\n\n## Messages from Recon\n\nBoth events are published on topic `recon-breaks` with "
+            "`eventType` (`break.opened` / `break.closed`).\n\n| Field | Type |\n|---|---|\n| `break_id` | string |\n\n"
+            "## Duplicates\n\n- F1 Create case: a unique index on `correlation_id`; a repeat gets 409 and is "
+            "completed as a duplicate.\n- F2 Update case: sets the same state again, idempotent by nature.\n")
+    assert "IS901" not in codes(text)
+    assert "IS901" in codes(text.replace("- F2 Update case: sets the same state again, idempotent by nature.\n", ""))

@@ -160,14 +160,18 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         rest = [s for s in r.within(section) if id(s.table) not in tables and s.shape != "heading"]
         calls = [s for s in rest if s.shape == "code" and _starts_endpoint(s)]  # examples that write their call
         shared = [s for s in rest if s not in calls and s.shape not in ("code", "code-key", "code-comment")]
+        named = _row_names(rows, tables)  # "Create case, request and response:" over two blocks: that row's
+        led = _led_by_row(rest, named)
         for statement in rows:  # each row with what the section says of all of them (a status table, headers),
             if id(statement.table) in tables:  # but not what it says of another row ("C8 with a repeated key ...")
                 mine = _unit_id_cell(statement)
-                said = [s for s in shared if not (set(_UNIT_CODE.findall(s.text)) - {mine})]
+                said = [s for s in shared if led.get(id(s)) is statement or id(s) not in led
+                        and not (set(_UNIT_CODE.findall(s.text)) - {mine})]
+                said += [s for s in rest if s.shape == "code" and led.get(id(s)) is statement]
                 found.append((statement.row.cells[0].text, [statement, *said], statement.span))
         for call in (piece for block in calls for piece in _one_call_each(block) if _starts_endpoint(piece)):
             found.append((call.text.split("\n")[0], [call], call.span))
-        others = [s for s in rest if s.shape == "code" and s not in calls]
+        others = [s for s in rest if s.shape == "code" and s not in calls and id(s) not in led]
         if others:
             found.append((section.title, [_heading(r, section), *others], section.span))
         taken.update(id(s) for s in section.walk())
@@ -438,6 +442,37 @@ def _is_unit(r: Reading, section: Section) -> bool:
     # a sub-heading under the contracts that names an operation ("### Create fulfillment order") is one,
     # however little it says; "### Environments" is not
     return not own and not section.children and bool(_OPERATION.search(section.title))
+
+
+def _row_names(rows, tables) -> list[tuple[str, Statement]]:
+    """(name, row) of each row of a contract table, its first cell without ids in brackets: "create case"."""
+    found = []
+    for row in rows:
+        if id(row.table) in tables and row.row.cells:
+            name = " ".join(re.sub(r"\([^)]*\)|[`*_]", " ", row.row.cells[0].text).lower().split())
+            if len(name) >= 4:
+                found.append((name, row))
+    return found
+
+
+def _led_by_row(statements, named) -> dict[int, Statement]:
+    """id(statement) -> the row it belongs to: a line that opens with one row's name ("Find case (F2): `GET
+    ...` → 200 `{...}`", "Create case, request and response:"), and the code blocks right under such a line."""
+    led: dict[int, Statement] = {}
+    current = None
+    for statement in statements:
+        if statement.shape in ("code-key", "code-comment"):
+            continue
+        if statement.shape == "code":
+            if current is not None:
+                led[id(statement)] = current
+            continue
+        said = " ".join(re.sub(r"[`*_]", " ", statement.text).lower().split())
+        rows = {id(row): row for name, row in named if said.startswith(name)}
+        current = next(iter(rows.values())) if len(rows) == 1 else None
+        if current is not None:
+            led[id(statement)] = current
+    return led
 
 
 def _names_endpoint(r: Reading, section: Section) -> bool:

@@ -119,7 +119,8 @@ def _idempotency(spec: Spec) -> None:
         # a statement standing in another contract's own lines is that contract's, not this one's
         own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
         others = set().union(*(_request_fields(c) for c in writes if c is not contract))
-        contract.idempotent = _covered(contract, own, keys, covering, _request_fields(contract) - others)
+        contract.idempotent = _covered(contract, own, keys, covering, _request_fields(contract) - others) or \
+            _covered_by_flows(contract, spec.flows, statements)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
         dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
@@ -146,6 +147,27 @@ def _traces(text: str, header: str) -> bool:
 
 
 _CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
+
+
+_FLOW_ID = re.compile(r"^\W*([A-Z]{1,3}-?\d{1,3}[a-z]?)\b")
+
+
+def _covered_by_flows(contract: Contract, flows, statements) -> Value | None:
+    """A queue or topic whose flows are each made safe by name ("F1 Create case: a unique index on
+    `correlation_id`; a repeat gets 409", "F2: idempotent by nature"): the messages it carries are."""
+    if contract.kind != "message":
+        return None
+    ids = [found.group(1) for flow in flows if flow.name is not None and (found := _FLOW_ID.match(flow.name.text))
+           and any(f"`{name}`" in contract.text for v in (flow.topic, flow.trigger) if v is not None
+                   for name in _CODE_SPAN.findall(v.text))]  # its topic or its event type, named in the contract
+    said = []
+    for unit in ids:
+        named = next((s for s in statements if re.search(rf"(?<![\w-]){re.escape(unit)}(?![\w-])", s.text)
+                      and (mentions(s.text) or dedups(s.text) or safe_by_nature(s.text))), None)
+        if named is None:
+            return None
+        said.append(named)
+    return said[0] if said else None
 
 
 def _covered(contract: Contract, statements, keys, covering, carried: set[str]) -> Value | None:
