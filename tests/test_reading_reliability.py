@@ -533,6 +533,15 @@ def test_a_header_flattened_from_two_rows_is_completed_by_its_second_row():
     assert spec_of(plain).retry.max_delay.number == 30
 
 
+def test_prometheus_metrics_are_told_by_their_selectors_and_names():
+    """`calls_total{result!="ok"} / all` over a percentage is an error rate; `outbox_files` is a backlog."""
+    text = ("# Bond → Customs\n\n## Monitoring\n\n| Metric | Alert when | Severity |\n|---|---|---|\n"
+            '| `sync_calls_total{result!="ok"}` / all | > 5% over 1 h | critical |\n'
+            '| `sync_outbox_files{flow="arrivals"}` | > 150 for 30 min | warning |\n'
+            "| `sync_call_seconds` P95 | > 4 s over 1 h | warning |\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["error-rate", "queue-depth", "latency"]
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

@@ -265,7 +265,9 @@ class Vocabulary:
             text = bare
         kind = self._kind_of(text)
         if kind == "other" and _QUEUE_COUNT.search(text):
-            return "queue-depth"  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
+            return "queue-depth"
+        if kind == "other" and _FAILED_SELECTOR.search(text):
+            return "error-rate"  # `calls_total{result!="ok"} / all`: the calls that failed, of all  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
         if kind == "token-expiry" and _PERCENTILE.search(text):
             return "latency"  # "ticket issued → credential created, p95": a credential's event, timed
         if "`" in text and kind != "dlq-size":  # a queue named `orders-dlq` is a dead-letter queue
@@ -431,6 +433,9 @@ def vocabulary_data() -> dict:
     return cache.data(data_path("rules", "vocabulary.yaml"), load_yaml)
 
 
+# a metric's label selector that keeps the failures: `{result!="ok"}`, `{status=~"5.."}`, `{outcome="error"}`
+_FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
+                              r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
