@@ -774,3 +774,20 @@ def test_a_topics_messages_are_safe_when_each_of_its_flows_is_made_safe_by_name(
             "completed as a duplicate.\n- F2 Update case: sets the same state again, idempotent by nature.\n")
     assert "IS901" not in codes(text)
     assert "IS901" in codes(text.replace("- F2 Update case: sets the same state again, idempotent by nature.\n", ""))
+
+
+def test_calls_written_out_with_an_empty_answer_and_a_row_naming_their_flow_are_read():
+    """Two calls in one block, each answered "→ 204 No Content": a whole answer. A per-environment table row
+    "F3 telemetry | EMS upserts on (`site_id`, `ts`)" names the call by its words; "C1 create job: ..." names C1
+    only, whatever words it shares with C3."""
+    text = ("# Battery → EMS\n\n## Ingest\n\nError bodies are `{\"error\": string}`.\n\n```json\n"
+            "POST /ingest/telemetry\n"
+            '{"site_id": "SKR", "ts": "2025-06-12T09:41:00Z", "soc_pct": 63.4}\n→ 204 No Content\n\n'
+            "POST /ingest/execution\n"
+            '{"report_id": "rep_1", "site_id": "SKR", "hour_start": "2025-06-12T09:00:00Z"}\n→ 204 No Content\n```\n\n'
+            "Codes: 204 stored, 400 invalid body, 401 bad signature.\n\n"
+            "## Idempotency\n\n| Flow | dev | prod |\n|---|---|---|\n"
+            "| F3 telemetry | EMS upserts on (`site_id`, `ts`) | same |\n| F4 execution report | EMS upserts on "
+            "`report_id` | same |\n")
+    assert all(any(e.role == "response" for e in c.examples) for c in spec_of(text).contracts)
+    assert not {"IS201", "IS901"} & set(codes(text))

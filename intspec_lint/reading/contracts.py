@@ -94,6 +94,10 @@ def read(r: Reading) -> None:
         r.mark("contracts", r.spec.contracts[0].span)
 
 
+# a call written out, then its answer with nothing after it: "→ 204 No Content", "HTTP/1.1 204"
+_ANSWERED_EMPTY = lazy(r"^\s*(?:→|->|=>|<-|HTTP/[\d.]+)\s*`?(?:204|205|304)\b", re.M)
+
+
 def _bare(contract: Contract) -> bool:
     """A call named and nothing more: no body, example or status code of its own."""
     return not (contract.examples or contract.status_codes or contract.bodies or contract.request_shape
@@ -188,7 +192,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
         if named:  # "### 3.1 `cpms.locations.v3`": a message contract headed by its topic's name
             contract.topic = value(named.group(1), span)
     if contract.kind == "http" and not any(e.role == "response" for e in contract.examples):
-        bodyless_response(contract, words)
+        bodyless_response(contract, words + [s for s in statements if s.shape == "code" and _ANSWERED_EMPTY.search(s.text)])
     if contract.kind == "http" and contract.method is not None and contract.method.text.upper() in ("POST", "PUT", "PATCH") \
             and not any(e.role == "request" for e in contract.examples):
         binary_request(contract, words)

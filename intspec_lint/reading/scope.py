@@ -272,7 +272,9 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
         if len(lowered) <= 40 and len(lowered.split()) <= 4 and re.search(rf"(?<![\w-]){re.escape(lowered.strip(' .:'))}"
                                                                            rf"(?![\w-])", first):
             return True  # "payment-status", the name an unheaded contract goes by on its first line
-    lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else ""
+    cell = text.split(" | ", 1)[0] if " | " in text[:60] else ""
+    # a row whose first cell is a unit's id and name leads it as a label does ("F3 telemetry | EMS upserts on ...")
+    lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else cell.lower() if _UNIT_CODE.search(cell) else ""
     # "F3 msg: ...", "F4 is deduplicated on ...": the unit ids the document gives its parts, where a statement opens
     opening = text.split(":", 1)[0] if lead else " ".join(text.split()[:2])
     codes = set(_UNIT_CODE.findall(opening))  # in their own case: "F3", not the "v1" of a path
@@ -280,7 +282,10 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
         codes = set(_UNIT_CODE.findall(text))  # "The PMS shall receive the same F4 notice more than once"
     if codes and codes & set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0])):
         return True
-    words = set(_WORD.findall(lead)) - _STOP
+    own = set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0]))
+    if codes and own:
+        return False  # "C1 create job: ..." is C1's, not C3's, whatever words they share
+    words = set(_WORD.findall(lead)) - _STOP - {code.lower() for code in codes}  # "F3" for a contract with no id
     if words and words <= _FACETS:
         return False  # "Headers: ...": a facet every contract has, no name of one
     if words and len(words) <= 5:
