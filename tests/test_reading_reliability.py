@@ -542,6 +542,19 @@ def test_prometheus_metrics_are_told_by_their_selectors_and_names():
     assert [m.kind for m in spec_of(text).monitoring] == ["error-rate", "queue-depth", "latency"]
 
 
+def test_a_failure_written_only_to_a_log_and_then_let_go_is_dropped():
+    """"logged at warning level as `x` with the reference, and skipped", "writes the body to Application Insights and
+    completes the message", "logged to Log Analytics, and the run ends as Failed": the message is gone."""
+    base = "# Desk → Ledger\n\n## Errors\n\n{}\n"
+    for said in ("A booking that the gate rejects with 400 or 422 (a screening added before the screen schedule is set "
+                 "up) is logged at warning level as `assignment rejected` with the booking reference, and skipped.",
+                 "On REJECTED, the consumer writes the message body and the error to Application Insights (custom "
+                 "event `FindingRejected`) and completes the message, so it leaves the subscription.",
+                 "When the ledger rejects the journal, the failure is logged to Log Analytics (table `Runtime`), and "
+                 "the run ends as Failed."):
+        assert "IS602" in codes(base.format(said)), said
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

@@ -43,13 +43,19 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt|t
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
                       r"\bafter\s+(?:the\s+)?\w+\s+(?:failed\s+)?attempts?\b", re.I)
+# where a log is written: "writes the message and the error to Application Insights ... and completes the message"
+_LOG_SINK = (r"(?:to|in|into)\s+(?:the\s+)?(?:application\s+insights|log\s+analytics|splunk|cloudwatch(?:\s+logs)?|datadog|"
+             r"sentry|kibana|elasticsearch|stackdriver)")
 _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
     r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
-    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|log(?:ged|s)?\b[^.;]{0,60}?\band\s+(?:drop(?:ped)?|discard(?:ed)?|"
+    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|(?:log(?:ged|s)?|" + _LOG_SINK + r")\b[^.;]{0,120}?\band\s+"
+    r"(?:drop(?:ped)?|discard(?:ed)?|"
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
     # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
-    r"answer(?:s|ed)?\s+(?:with\s+)?`?(?:200|2xx)\b|complete[sd]?\s+the\s+message)"
+    r"answer(?:s|ed)?\s+(?:with\s+)?`?(?:200|2xx)\b|complete[sd]?\s+the\s+message|"
+    # "the failure is logged to Log Analytics ..., and the run ends as Failed": a workflow's run, gone with it
+    r"the\s+(?:run|job|workflow|execution)\s+(?:then\s+)?(?:ends|terminates|stops|is\s+terminated))"
     r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
     r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?"
@@ -66,7 +72,8 @@ _PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
 _NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
-_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing")
+_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing", "complet", "insights", "splunk",
+               "sentry", "kibana", "elasticsearch", "cloudwatch")
 _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
               re.I)
 
