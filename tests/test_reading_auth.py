@@ -23,6 +23,13 @@ def test_a_credential_issued_once_is_never_rotated():
     assert "IS301" not in codes(base.format("Issued once a year by the A administrator"))
 
 
+def test_a_value_that_opens_by_leaving_itself_open_is_a_placeholder():
+    text = ("# A → B\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+            "| B API | OAuth 2.0 client credentials | Client secret every 90 days | Vault |\n"
+            "| A API | API key issued by A | To be agreed with A at contract renewal | Key Vault |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [8]
+
+
 def test_another_credentials_renewal_is_not_the_entrys_rotation():
     """A paragraph on the server's TLS certificate after an API key's entry renews the certificate, not the key."""
     text = ("# Seller → Buyer\n\n## Authentication\n\n**Buyer portal.** OAuth 2.0 client credentials; the client "

@@ -32,6 +32,8 @@ _PLACEHOLDER_WHOLE = re.compile(
     r"to be (determined|defined|decided|confirmed|agreed)|unknown|later|pending)\W*$",
     re.I,
 )
+# a value that opens by leaving itself open: "To be agreed with Thistle at contract renewal"
+_PLACEHOLDER_LEAD = re.compile(r"^\W*to\s+be\s+(?:determined|defined|decided|confirmed|agreed|settled|finali[sz]ed)\b", re.I)
 _PLACEHOLDER_TOKEN = re.compile(r"(?<![\w-])(TBD|TBC|TBA|TODO|FIXME|XXX)(?![\w-])")
 # where a placeholder word is a value or a name, not a gap: in code, in quotes, beside an arrow or an
 # equals sign ("tuberculin→TBC"), or after an article ("sent to the TBC": an acronym)
@@ -46,7 +48,7 @@ _NAMED = re.compile(r"(?:→|->|=>|=|\bthe|\ba|\bour|\bits|\bper|\bvia|\bby)\s*(
 @lru_cache(maxsize=8192)  # specs repeat the same cell texts ("string", "None", "Critical") again and again
 def is_placeholder(text: str) -> bool:
     stripped = text.strip().strip("`*_")
-    if _PLACEHOLDER_WHOLE.match(stripped):
+    if _PLACEHOLDER_WHOLE.match(stripped) or _PLACEHOLDER_LEAD.match(stripped):
         return True
     if not _PLACEHOLDER_TOKEN.search(stripped):
         return False
