@@ -791,3 +791,11 @@ def test_calls_written_out_with_an_empty_answer_and_a_row_naming_their_flow_are_
             "`report_id` | same |\n")
     assert all(any(e.role == "response" for e in c.examples) for c in spec_of(text).contracts)
     assert not {"IS201", "IS901"} & set(codes(text))
+
+
+def test_a_status_code_after_the_word_path_names_no_topic():
+    """"`403` client certificate not allowed on this path · `404` unknown float": a code, not a queue or folder."""
+    text = ("# Floats → Board\n\n## Contracts\n\n**C4 — Incident.** `POST https://board.example/api/v1/incidents`\n\n"
+            "Status codes: `201` opened · `403` client certificate not allowed on this path · `404` unknown float.\n")
+    (contract,) = spec_of(text).contracts
+    assert contract.topic is None

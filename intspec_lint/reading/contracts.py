@@ -372,8 +372,9 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         status_line(contract, statement)
     if contract.topic is None:
         mention = TOPIC_MENTION.search(text)
-        if mention and not METHOD_URL.search(text):
-            contract.topic = value(mention.group(1) or mention.group(2), span)
+        named = (mention.group(1) or mention.group(2)) if mention else ""
+        if mention and not METHOD_URL.search(text) and not re.fullmatch(r"\s*[1-5]\d\d\s*", named):
+            contract.topic = value(named, span)  # not "on this path · `404`": a status code names no place
 
 
 def _is_aside(text: str, match) -> bool:
