@@ -325,3 +325,16 @@ def test_a_timestamp_finding_names_the_time_field_not_a_dash_source():
             "| — | — | `SentDateTime` | `YYYYMMDDTHHMMZ` | build time of the message |\n")
     messages = [f.message for f in lint_text(text, "markdown") if f.code == "IS802"]
     assert messages and all("'SentDateTime'" in m and "'—'" not in m for m in messages)
+
+
+def test_a_field_tables_cell_that_is_only_values_is_the_fields_domain():
+    """"| `state` | string | yes | `queued`, `rendering`, `suspended` |": the values the field takes, whatever
+    its type says; a translation that leaves one out is incomplete."""
+    text = ("# Farm → Tracker\n\n## Status message\n\n`POST https://tracker.example/v1/status`\n\n"
+            "| Field | Type | Required | Notes |\n|---|---|---|---|\n| `job_id` | string | yes | farm job id |\n"
+            "| `state` | string | yes | `queued`, `rendering`, `suspended`, `failed` |\n\n## Data mapping\n\n"
+            "| Source Field | Source Type | Target Field | Target Type | Transform |\n|---|---|---|---|---|\n"
+            "| `job_id` | string | `job.farm_id` | varchar(24) | Copy |\n"
+            "| `state` | string | `job.status` | enum | `queued`→`waiting`, `rendering`→`busy`, `failed`→`error` |\n")
+    assert [f.message.split(":")[0] for f in lint_text(text, "markdown") if f.code == "IS803"] == [
+        "the enum mapping of 'state' does not cover suspended"]

@@ -533,7 +533,12 @@ def field_row(statement: Statement, columns: dict[int, str], table, name: str = 
     if not values and is_enum_type(kind):  # "| severity | enum | yes | `minor`, `moderate`, `severe` |"
         spans = re.findall(r"`([^`\s]{1,40})`", cell("description"))
         values = spans if len(spans) >= 2 else []
+    if not values and _ONLY_VALUES.fullmatch(cell("description")):  # "| state | string | `queued`, `failed`, ... |":
+        values = re.findall(r"`([^`\s]{1,40})`", cell("description"))  # a cell that is nothing but the values
     return Field(name, statement.span, kind, required, values)
+
+
+_ONLY_VALUES = lazy(r"\s*`[^`\s]{1,40}`(?:\s*(?:,|\||/|\bor\b)\s*`[^`\s]{1,40}`){2,}\s*\.?\s*")
 
 
 def role_of(text: str) -> str:
