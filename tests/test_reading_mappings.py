@@ -338,3 +338,11 @@ def test_a_field_tables_cell_that_is_only_values_is_the_fields_domain():
             "| `state` | string | `job.status` | enum | `queued`→`waiting`, `rendering`→`busy`, `failed`→`error` |\n")
     assert [f.message.split(":")[0] for f in lint_text(text, "markdown") if f.code == "IS803"] == [
         "the enum mapping of 'state' does not cover suspended"]
+
+
+def test_an_enums_values_are_no_timestamp_type():
+    """"enum (TBC = time-based charging, EBC = energy-based charging)": the word "time" in a value's gloss."""
+    text = ("# Hub → Billing\n\n## Data mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+            "|---|---|---|---|---|\n| `tariff_type` | enum (TBC = time-based charging, EBC = energy-based charging) "
+            "| `tariff_basis` | enum | `TBC`→`time`, `EBC`→`energy` |\n")
+    assert "IS802" not in codes(text)

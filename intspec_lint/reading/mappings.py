@@ -358,7 +358,9 @@ _PATH_SEPARATORS = re.compile(r"[.\[\]/]")
 
 
 def is_timestamp(name: str, types: str) -> bool:
-    """A date or time field, by its name (`created_at`, `orderDate`) or its declared types."""
+    """A date or time field, by its name (`created_at`, `orderDate`) or its declared types (an enum's values are
+    no type: "enum (TBC = time-based charging, FLAT)")."""
+    types = _ENUM_VALUES.sub("enum", types)
     if _TIMESTAMP_TYPE.search(types):
         return True
     if _DURATION_TYPE.search(types):
@@ -370,6 +372,7 @@ def is_timestamp(name: str, types: str) -> bool:
     return bool(found)
 
 
+_ENUM_VALUES = lazy(r"\benum\w*\s*(?:\([^)]*\)|:[^|;]*)", re.I)
 _SCALAR_TYPE = lazy(r"\b(?:int|integer|long|number|numeric|decimal|bool|boolean|uuid|enum)\b", re.I)
 
 
