@@ -799,3 +799,22 @@ def test_a_status_code_after_the_word_path_names_no_topic():
             "Status codes: `201` opened · `403` client certificate not allowed on this path · `404` unknown float.\n")
     (contract,) = spec_of(text).contracts
     assert contract.topic is None
+
+
+def test_a_table_of_calls_led_by_their_method_and_url_with_samples_named_by_row_id():
+    """"| Call | Request fields | Response fields | Status codes |" whose first cells write the calls ("C1 `POST
+    /arrivals` (F1)"): a contract per row; a samples block whose comments name each call's id gives its examples."""
+    text = ("# Depot → Customs\n\n## Contracts\n\n| Call | Request fields (type) | Response fields (type) | Status codes |\n"
+            "|---|---|---|---|\n| C1 `POST /arrivals` (F1) | `mrn` string, `arrived_at` date-time | `arrival_id` string "
+            "| 202 submitted; 400 schema |\n| C3 `GET /guarantees/{grn}/balance` (F3) | path only | `grn` string, "
+            "`available_amount` decimal string | 200; 404 unknown GRN |\n\n"
+            "```jsonc\n// samples/c1-arrival.request.json\n"
+            '{"mrn": "25PL443010T0012345", "arrived_at": "2025-03-06T13:22:00Z"}\n'
+            "// samples/c1-arrival.response.json  (202)\n"
+            '{"arrival_id": "ARV-9920411"}\n// samples/c3-balance.response.json  (GET /guarantees/G1/balance -> 200)\n'
+            '{"grn": "G1", "available_amount": "62579.50"}\n```\n')
+    arrivals, balance = spec_of(text).contracts
+    assert (arrivals.method.text, arrivals.url.text) == ("POST", "/arrivals")
+    assert [e.role for e in arrivals.examples] == ["request", "response"]
+    assert [e.role for e in balance.examples] == ["response"]
+    assert not {"IS201", "IS202"} & set(codes(text))

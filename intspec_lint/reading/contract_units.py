@@ -16,6 +16,7 @@ from ..span import Span
 from .context import Reading
 from .examples import request_file
 from .lazy_re import lazy
+from .program_code import COMMENT_LINE
 from .statements import Statement, key_value
 from .topics import METHOD_URL, TOPIC_HEADING
 from .vocabulary import normalize, strip_numbering
@@ -160,6 +161,11 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         rest = [s for s in r.within(section) if id(s.table) not in tables and s.shape != "heading"]
         calls = [s for s in rest if s.shape == "code" and _starts_endpoint(s)]  # examples that write their call
         shared = [s for s in rest if s not in calls and s.shape not in ("code", "code-key", "code-comment")]
+        # a queue or topic told beside a table of calls ("**Kafka topic** `x` ... Example message value:") is a
+        # contract of its own, not a fact of every call
+        messages = [s for s in shared if TOPIC_MENTION.search(s.text) and not METHOD_URL.search(s.text)]
+        shared = [s for s in shared if s not in messages]
+        by_id: dict[str, tuple] = {}  # a row's id ("c1") -> its unit
         named = _row_names(rows, tables)  # "Create case, request and response:" over two blocks: that row's
         led = _led_by_row(rest, named)
         for statement in rows:  # each row with what the section says of all of them (a status table, headers),
@@ -169,11 +175,21 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                         and not (set(_UNIT_CODE.findall(s.text)) - {mine})]
                 said += [s for s in rest if s.shape == "code" and led.get(id(s)) is statement]
                 found.append((statement.row.cells[0].text, [statement, *said], statement.span))
+                identified = _ROW_ID.match(statement.row.cells[0].text) if statement.row.cells else None
+                if identified:
+                    by_id[identified.group(1).lower()] = found[-1]
         for call in (piece for block in calls for piece in _one_call_each(block) if _starts_endpoint(piece)):
             found.append((call.text.split("\n")[0], [call], call.span))
         others = [s for s in rest if s.shape == "code" and s not in calls and id(s) not in led]
-        if others:
-            found.append((section.title, [_heading(r, section), *others], section.span))
+        for block in list(others):  # "// samples/c1-arrival.request.json" over each body: C1's example
+            pieces = _samples_by_id(block, by_id)
+            if pieces:
+                others.remove(block)
+                for unit, said in pieces:
+                    unit[1].extend(said)
+        if others:  # the blocks no call writes, with the queue or topic told beside them
+            found.append((section.title, [_heading(r, section), *sorted(messages + others, key=lambda s: s.span.line)],
+                          section.span))
         taken.update(id(s) for s in section.walk())
         return True
 
@@ -299,9 +315,11 @@ def contract_table(r: Reading, table) -> bool:
     if table is None or len(table.rows) < 2:
         return False
     fields = {r.vocab.field("contracts", cell.text.strip(" *`")) for cell in table.header[1:]}
-    if not fields & {"method", "url", "topic"} or len(fields & _EVIDENCE_FIELDS) < 2:
-        return False
     said = sum(1 for row in table.rows if any(METHOD_URL.search(c.text) or _LOCATED.search(c.text) for c in row.cells))
+    # "| Call | Request fields | Response fields | Status codes |": the first column names each call by its method and URL
+    led = sum(1 for row in table.rows if row.cells and METHOD_URL.search(row.cells[0].text))
+    if not fields & {"method", "url", "topic"} and led < len(table.rows) * 2 / 3 or len(fields & _EVIDENCE_FIELDS) < 2:
+        return False
     return said >= len(table.rows) / 2
 
 
@@ -442,6 +460,37 @@ def _is_unit(r: Reading, section: Section) -> bool:
     # a sub-heading under the contracts that names an operation ("### Create fulfillment order") is one,
     # however little it says; "### Environments" is not
     return not own and not section.children and bool(_OPERATION.search(section.title))
+
+
+_ROW_ID = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3})\b")
+
+
+def _samples_by_id(block: Statement, by_id: dict) -> list[tuple[tuple, list[Statement]]]:
+    """A block of sample bodies each under a comment naming one call by its id ("// samples/c1-arrival.request.json
+    (202)", "# T1 response"): (that call's unit, [the comment as a line, the bodies under it as a block])."""
+    if not by_id or block.code is None:
+        return []
+    lines = block.code.text.split("\n")
+    starts = []
+    for index, line in enumerate(lines):
+        comment = COMMENT_LINE.match(line)
+        named = [key for key in by_id if comment and re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![0-9])", comment.group(1).lower())]
+        if len(named) == 1:
+            starts.append((index, by_id[named[0]], comment.group(1)))
+    if len(starts) < 2 or any(line.strip() and not COMMENT_LINE.match(line) for line in lines[:starts[0][0]]):
+        return []
+    pieces = []
+    for number, (start, unit, said) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        text = "\n".join(lines[start + 1:end]).strip("\n")
+        first = block.code.first_line + start
+        label = Statement(said.strip(), Span(first, 1, first, 1), block.path, "line", block.section, parent=block.parent)
+        span = Span(first + 1, 1, block.code.first_line + end - 1, 1)
+        code = Code(block.code.info, text, span, first + 1)
+        piece = Statement(text, span, block.path, "code", block.section, code=code, parent=block.parent)
+        bodies = sum(1 for line in text.split("\n") if line[:1] in ("{", "["))  # a request and its answer, each a
+        pieces.append((unit, [piece] if bodies > 1 else [label, piece]))  # document: no label says both roles
+    return pieces
 
 
 def _row_names(rows, tables) -> list[tuple[str, Statement]]:

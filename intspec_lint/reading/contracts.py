@@ -428,7 +428,11 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
             contract.headers.append(value(cells[0].text, statement.span))
     elif kind is None and (contract_table(r, table) or label == "examples"):
         # "| F2 | `POST https://...` | `note_no` str, ... | 201: `note_id` str | 201 created · 400 invalid |": the
-        # row's cells under the names of its columns
+        # row's cells under the names of its columns; a first cell that writes the call ("C1 `POST /arrivals` (F1)")
+        # is its method and URL
+        if cells and contract.method is None and METHOD_URL.search(cells[0].text):
+            _line(r, contract, Statement(f"Method and URL: {cells[0].text}", cells[0].span, statement.path, "line",
+                                         statement.section, key="Method and URL", value=cells[0].text))
         for header, cell in zip(table.header[1:], cells[1:]):
             key = header.text.strip(" *`")
             said = Statement(f"{key}: {cell.text}", cell.span, statement.path, "line", statement.section, key=key,
