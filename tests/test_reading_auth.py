@@ -30,6 +30,21 @@ def test_a_value_that_opens_by_leaving_itself_open_is_a_placeholder():
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [8]
 
 
+def test_a_pinned_fingerprint_is_kept_nowhere_secret_and_an_encrypted_credential_store_is_storage():
+    """A daemon's man page: the key lives in systemd's encrypted credential store; the server certificate's
+    fingerprint pinned in a config file is public. The value wrapped onto "console, which allows two keys: ..."
+    is the same entry's, not a system's."""
+    text = ("# lanesyncd(8)\n\n## AUTHENTICATION\n\n*ReelSeat*: partner API key in header `X-Api-Key`. Keys are rotated "
+            "every 90 days in the ReelSeat partner\nconsole, which allows two active keys: create the new key, replace\n"
+            "`/etc/credstore.encrypted/reelseat-api-key` with `systemd-creds encrypt`, then revoke the old key.\n\n"
+            "*GateMaster*: mutual TLS with a client certificate renewed once a year. GateMaster's server certificate is "
+            "pinned by its SHA-256 fingerprint in `lanesyncd.toml`; the fingerprint is public.\n")
+    spec = spec_of(text)
+    assert [a.system.text for a in spec.auth] == ["ReelSeat", "GateMaster"]
+    assert "credstore" in spec.auth[0].storage.text and spec.auth[1].storage is None
+    assert not {"IS301", "IS302"} & set(codes(text))
+
+
 def test_another_credentials_renewal_is_not_the_entrys_rotation():
     """A paragraph on the server's TLS certificate after an API key's entry renews the certificate, not the key."""
     text = ("# Seller → Buyer\n\n## Authentication\n\n**Buyer portal.** OAuth 2.0 client credentials; the client "

@@ -54,6 +54,7 @@ _STORAGE = lazy(
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
     r"\w*hsm|hardware\s+security\s+modules?|held\s+in\s+[\w`'-]+|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
     r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
+    r"credstore(?:\.encrypted)?|systemd-creds|encrypted\s+credentials?(?:\s+files?)?|credentials_directory|"
     rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
     r"temporary\s+(?:sts\s+)?credentials|stored\s+(?:in|on)\s+[\w`'-]+|kept\s+in\s+[\w`'-]+|lives?\s+in\s+[\w`'-]+)\b|"
     r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
@@ -75,6 +76,7 @@ _MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?
 # what is public by its nature: a server's host key, a fingerprint or thumbprint ("Kestrel host key (pin this)")
 _PUBLIC_BY_NATURE = lazy(r"\bhost\s+keys?\b|\bfingerprints?\b|\bthumbprints?\b|\bpublic\s+keys?\b", re.I)
 # a line about every call's headers ("Headers for both: ..."): no system's credential
+_PINNED = lazy(r"\bpinned\b|\bpins?\b", re.I)
 _FACET_LEAD = lazy(r"^\W*headers?\b", re.I)
 _PUBLIC_MATERIAL = lazy(r"\b(?:thumbprints?|fingerprints?|kid|jwks?)\b(?=[^\n]*\bpublic\b)"
                         r"|\bpublic\b(?=[^\n]*\b(?:thumbprints?|fingerprints?|kid|jwks?)\b)", re.I)
@@ -486,6 +488,8 @@ class _Reader:
                 if phrase:
                     at = max(0, text.find(phrase))
                     said = phrase if name == "mechanism" else _clause(text, at)
+                    if name == "storage" and (_PUBLIC_BY_NATURE.search(said) or _PINNED.search(said)):
+                        continue  # "the server certificate is pinned by its fingerprint in `app.toml`": nothing secret
                     setattr(entry, name, value(said, _line_of(span, text, at)))
 
 

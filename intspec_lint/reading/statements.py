@@ -265,8 +265,11 @@ class _Flattener:
             pair = key_value(line)
             mid_sentence = bool(run) and run[-1][0] == number - 1 and not run[-1][1].rstrip(" *_").endswith(
                 (".", "!", "?", ":", ")"))  # "... will sometimes see the same ticket twice. That⏎is safe: ..."
-            mid_sentence = mid_sentence or (bool(keyed) and keyed[-1][0] == number - 1 and _WRAPPED_DASH.match(line)
+            mid_sentence = mid_sentence or (bool(keyed) and keyed[-1][0] == number - 1
+                                            and (_WRAPPED_DASH.match(line) or line[:1].islower() and pair is not None
+                                                 and ("," in pair[0] or len(pair[0].split()) > 3))
                                             and not keyed[-1][1].rstrip(" *_").endswith((".", "!", "?", ":")))
+            # "... in the partner⏎console, which allows two keys: create ...": a value wrapped, no key of its own
             # "Transient errors — `429`, timeouts and connection⏎resets — must be retried": one sentence wrapped
             if pair and len(pair[0].split()) <= 6 and not _is_sentence_start(pair[0]) and not mid_sentence:
                 self.sentences(run, path, section, parent)
