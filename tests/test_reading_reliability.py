@@ -555,6 +555,17 @@ def test_a_failure_written_only_to_a_log_and_then_let_go_is_dropped():
         assert "IS602" in codes(base.format(said)), said
 
 
+def test_requirements_that_tell_a_partial_failure_make_the_partial_category():
+    """EARS requirements: "If a run succeeds for some pages and fails for others, then the Hub shall apply the pages
+    that succeeded ..." tells the partial category without naming it."""
+    text = ("# Hub ↔ FRS\n\n## 4. Error handling (ERR)\n\n- **ERR-01** If an FRS call times out or returns `429` or "
+            "`503`, then the Hub shall treat it as transient and retry it.\n- **ERR-03** If FRS returns `400` or `422`, "
+            "then the Hub shall treat it as permanent: no retry, the item goes to the dead-letter table.\n"
+            "- **ERR-04** If a nightly run succeeds for some pages and fails for others, then the Hub shall apply the "
+            "pages that succeeded and retry only the failed pages.\n")
+    assert {e.category for e in spec_of(text).errors} == {"transient", "permanent", "partial"}
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

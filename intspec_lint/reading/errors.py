@@ -107,6 +107,8 @@ def read(r: Reading) -> None:
             category = leading_category(sentence, r.vocab)
             if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
                 category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
+            if not category and "errors" in statement.placed and _PARTIAL_TOLD.search(sentence) and error_action(sentence):
+                category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
             if category:
                 line = statement.span.line + statement.text.count("\n", 0, offset)
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
@@ -225,6 +227,10 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 _PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   r"|\b207\b", re.I)
+# a partial failure told in a sentence, not named as a class
+_PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?)\b"
+                     r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
+                     r"\bothers?\s+fail|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"
                  r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*)\b", re.I)

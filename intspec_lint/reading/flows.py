@@ -25,6 +25,7 @@ _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _BACK_ARROW = lazy(r"\s*(?:←|<-|⟵|⇐|<=)\s*")
 _ASIDE_ARROW = lazy(r"^[^()]*\(([^()]*(?:→|->|⟶|⇒|=>|➝|➡)[^()]*)\)\W*$")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
+_WRAPPED = lazy(r"(?<![.;:!?])\n\s*(?=[a-z(`])")
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 _WHEN = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
@@ -52,6 +53,10 @@ _SOURCE = lazy(
     rf"|^(?:the\s+)?([A-Z][\w'.-]*(?:\s+[\w'.-]+){{0,3}}?)\s+{_SEND}\b"
     r"|\bfrom\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})",
 )
+_PULL = lazy(
+    r"(?:^|[,;:]\s*)(?:then\s+)?(?:the\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s+(?:shall\s+|will\s+|must\s+)?"
+    r"(?:GET|gets|fetch(?:es)?|pulls?|polls?|downloads?|retrieves?|collects?)\b\s+(?:(?:the|an?|all|each)\s+)?"
+    r"([^,.;]{2,80}?)\s+from\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})")
 _FREQUENCY = lazy(
     r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?(?<![\d:.,])[\d][\d,.]*\s*k?\s+"
     r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
@@ -213,8 +218,8 @@ def _item(r: Reading, statement) -> None:
         return  # "**Summary:** four flows, two each way", "**Details:**" over the table
     if statement.shape == "line" and statement.key:  # "**P — Participants (A → B).** Trigger: ...": the lead, then its fields
         segments = [statement.key] + [s for s in _SEPARATORS.split(statement.value) if s.strip()]
-    else:
-        segments = [s for s in _SEPARATORS.split(statement.text) if s.strip()]
+    else:  # a sentence wrapped onto the next line is one segment: "... GET the entry list⏎  from FRS for ..."
+        segments = [s for s in _SEPARATORS.split(_WRAPPED.sub(" ", statement.text)) if s.strip()]
     segments += [nested.text for nested in r.under(statement) if nested.shape == "item"]
     span = statement.span
     fields: dict[str, Value] = {}
@@ -237,9 +242,10 @@ def _item(r: Reading, statement) -> None:
         elif _ARROW.search(segment) or _FROM_TO.search(segment):
             arrow(segment, span, fields)
         else:
+            pulled = _PULL.search(segment) is not None  # "the Hub shall GET the entry list from FRS": both ends
             for name, phrase in facts(segment).items():
-                if name in ("frequency", "trigger", "payload"):  # "SporeLog publishes one message per crate"
-                    fields.setdefault(name, value(phrase, span))
+                if name in ("frequency", "trigger", "payload") or pulled and name in ("source", "destination"):
+                    fields.setdefault(name, value(phrase, span))  # "SporeLog publishes one message per crate"
     if not ({"source", "destination"} & fields.keys()) or len(fields) < 2:
         return
     if name_text.strip():
@@ -314,6 +320,11 @@ def facts(text: str) -> dict[str, str]:
         when = _WHEN.search(sentence) or _SCHEDULE.search(sentence) or _PERSON_ACTION.search(sentence)
         if when and "trigger" not in found:
             found["trigger"] = when.group(when.lastindex or 0).strip()
+        pulled = _PULL.search(sentence)  # "the Hub shall GET the full entry list from FRS": from FRS to the Hub
+        if pulled and "source" not in found and "destination" not in found:
+            found["source"], found["destination"] = pulled.group(3).strip(), pulled.group(1).strip()
+            if "payload" not in found and pulled.group(2):
+                found["payload"] = re.sub(r"\s*\([^)]*\)", "", pulled.group(2)).strip()
         source = _SOURCE.search(sentence)
         if source and "source" not in found:
             found["source"] = next(g for g in source.groups() if g).strip()
