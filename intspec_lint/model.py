@@ -345,7 +345,7 @@ class Spec:
 
     def unread(self, kind: str) -> bool:
         """The document shows a fact of `kind` (an "example", a "status" code, an "endpoint", an auth "mechanism",
-        a "transient" or "permanent" error class) somewhere no reader took one from (reading/absence.py, UNREAD):
+        a "transient" or "permanent" error class, a field's "mapping") somewhere no reader took one from (reading/absence.py, UNREAD):
         a reader missed it, so no rule calls one missing on any object."""
         return self.testimony is not None and self.testimony.unread(kind, self._claimed(kind))
 
@@ -370,6 +370,8 @@ class Spec:
             places += [part.span for part in (*self.flows, *self.auth)]
         if kind in ("transient", "permanent"):
             places += [error.span for error in self.errors]
+        if kind == "mapping":
+            places += [mapping.span for mapping in self.mappings]
         if kind == "mechanism":
             places += [auth.span for auth in self.auth]
             places += [value.span for auth in self.auth for value in (auth.mechanism, auth.system) if value]

@@ -690,3 +690,18 @@ def test_an_html_definition_list_is_read_as_the_terms_and_definitions_it_holds()
     spec = spec_of(text)
     assert [m.alert.text for m in spec.monitoring] == ["critical", "warning"]
     assert spec.retry.strategy is not None and spec.monitoring[0].span.line == 7
+
+
+def test_a_smithy_models_traits_and_doc_comments_say_the_policy():
+    """A Smithy model: `@retryPolicy(` with its arguments is a retry block, `///` doc comments are prose (a partial
+    success told, a member mapped to a column with an arrow)."""
+    text = ("# Shop → Publisher\n\n## Model\n\n```smithy\n/// Errors: 429 and 503 are transient and retried; 400 and 422 "
+            "are permanent: no retry, the request goes to the dead-letter queue. A 201 in which some lines are\n"
+            "/// REJECTED is a partial success: accepted lines proceed, rejected lines are shown to the shop.\n"
+            "@retryPolicy(\n    strategy: \"exponential backoff, full jitter\"\n    initialDelayMs: 1000\n"
+            "    maxAttempts: 5\n    maxDelayMs: 30000\n    circuitBreakerThreshold: 8\n)\nservice Returns {}\n\n"
+            "structure Line {\n"
+            "    /// Approved quantity → `ret_line.decided_qty` INTEGER, copied.\n    @required quantity: Integer\n}\n```\n")
+    retry = spec_of(text).retry
+    assert (retry.max_attempts.number, retry.initial_delay.number, retry.max_delay.number) == (5, 1, 30)
+    assert not {"IS401", "IS501", "IS801"} & set(codes(text))

@@ -130,6 +130,8 @@ UNREAD = {
     "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"
                       r"managed[- ]identit(?:y|ies)|iam[- ]roles?|service[- ]accounts?|client[- ]credentials)\b", re.I),
+    # a field carried into a named column or field with an arrow: "quantity → `ret_line.decided_qty` INTEGER, copied"
+    "mapping": lazy(r"(?:→|->|=>)\s*(?:[A-Z]\w*\s+)?`[\w$]+\.[\w$.\[\]]+`"),
 }
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "no", "tbd", "tbc", "?"}
 _TOKEN = re.compile(r"[a-z0-9]+")

@@ -48,7 +48,7 @@ _NO = {"no", "n", "false", "optional", "opt", "-", "—", "nullable", "condition
 # blocks that are no body: settings (TOML, INI, HCL), program code and SQL ("def enqueue_webhook(...)", "CREATE TABLE")
 _SETTINGS = {"toml", "ini", "properties", "props", "hcl", "terraform", "tf", "conf", "env", "dotenv",
              "python", "py", "sql", "java", "kotlin", "go", "golang", "csharp", "cs", "ruby", "rb", "php", "rust", "scala",
-             "systemd"}  # (a `js` block is often JSON with comments: an example)
+             "systemd", "smithy", "cue", "hocon", "jsonnet"}  # (a `js` block is often JSON with comments: an example)
 
 
 def read_code(r: Reading, contract: Contract, statement: Statement, label: str) -> None:

@@ -107,7 +107,7 @@ def read(r: Reading) -> None:
             category = leading_category(sentence, r.vocab)
             if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
                 category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
-            if not category and "errors" in statement.placed and _PARTIAL_TOLD.search(sentence) and error_action(sentence):
+            if not category and "errors" in statement.topics and _PARTIAL_TOLD.search(sentence) and error_action(sentence):
                 category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
             if category:
                 line = statement.span.line + statement.text.count("\n", 0, offset)

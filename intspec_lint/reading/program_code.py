@@ -75,7 +75,8 @@ _SCOPE = lazy(
     r"^\s*(?:(?:pub|public|private|internal|export|sealed|static|final|data|abstract|partial)\s+)*"
     r"(?:class|struct|record|object|interface|impl|type)\s+(?P<c>[A-Za-z_]\w*)"
     r"|^\s*(?:(?:const|let|var|val|export)\s+)?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+)?\s*[=:]\s*(?:[A-Za-z_][\w.]*)?\s*[({]\s*$"
-    r"|^\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*:\s*[{(]\s*$")
+    r"|^\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*:\s*[{(]\s*$"
+    r"|^\s*@(?P<t>[A-Za-z_][\w.#]*)\s*\(\s*$")  # a trait or annotation with arguments: Smithy's `@retryPolicy(`
 
 
 def program_settings(text: str) -> list[tuple[int, str, str]]:
@@ -100,7 +101,7 @@ def program_settings(text: str) -> list[tuple[int, str, str]]:
             continue
         opened = _SCOPE.match(line)
         if opened:
-            scopes.append((indent, opened.group("c") or opened.group("v") or opened.group("k")))
+            scopes.append((indent, opened.group("c") or opened.group("v") or opened.group("k") or opened.group("t")))
     return found
 
 

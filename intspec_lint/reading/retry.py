@@ -14,7 +14,7 @@ import re
 from ..model import Retry, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
-from .statements import Statement
+from .statements import Statement, words_of_key
 from .text import DURATION, NUM, finds
 from .values import duration_seconds, value
 
@@ -214,7 +214,7 @@ def _key_fact(r: Reading, statement) -> None:
         key = statement.key
     named = r.vocab.section_parts(key)
     if "retry" not in statement.placed and "retry" not in named and not (
-            statement.shape == "code-key" and mentions_retry(statement.key.replace("_", " "))):
+            statement.shape == "code-key" and mentions_retry(words_of_key(statement.key))):
         return
     name = r.vocab.field("retry", key)
     if name is None and "retry" in named:

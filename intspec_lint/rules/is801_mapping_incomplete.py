@@ -24,7 +24,9 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
     rationale="The two systems never share a data model. Every field needs its source, its target, both "
     "types and the transformation between them, including timezones and enum translations, or each "
     "implementer invents one. Where no row of the mapping gives one side's types, they are taken to be said "
-    "by the contracts' schemas and are not asked row by row.",
+    "by the contracts' schemas and are not asked row by row. A document that carries a field into a named "
+    "column with an arrow where no reader took a mapping (\"quantity → `ret_line.qty` INTEGER\" in a model's doc "
+    "comment) is not told it has no data mapping.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | Unix epoch (ms) | `creation_date` | | |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -38,7 +40,7 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
 )
 def mapping_incomplete(spec, options):
     if not spec.mappings:
-        if not spec.mentions("mappings"):
+        if not spec.mentions("mappings") and not spec.unread("mapping"):  # "qty → `line.qty` INTEGER" in a comment
             yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
                                               "types and the transform between them")
         return
