@@ -346,3 +346,11 @@ def test_an_enums_values_are_no_timestamp_type():
             "|---|---|---|---|---|\n| `tariff_type` | enum (TBC = time-based charging, EBC = energy-based charging) "
             "| `tariff_basis` | enum | `TBC`→`time`, `EBC`→`energy` |\n")
     assert "IS802" not in codes(text)
+
+
+def test_a_table_of_targets_that_are_measures_is_no_mapping():
+    """"| Attribute | Target |" over "| F1 latency | program on the brake < 5 s P95 |": quality targets."""
+    text = ("# CAM → Brake\n\n## Quality attributes\n\n| Attribute | Target |\n|---|---|\n"
+            "| F1 latency | program on the brake < 5 s P95 after release |\n| Loss | zero results lost while BendCAM is "
+            "down ≤ 24 h |\n| Availability | 99.5% in shift hours |\n")
+    assert not spec_of(text).mappings

@@ -38,7 +38,8 @@ def read(r: Reading) -> None:
                 continue
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "mappings" and not r.per_table(
-                    "record-layout", statement.table, lambda: record_layout(statement.table, kind[1])):
+                    "record-layout", statement.table, lambda: record_layout(statement.table, kind[1])) and not r.per_table(
+                    "targets-measured", statement.table, lambda: _measured(statement.table, kind[1])):
                 if _row(r, statement, kind[1]):  # no type column: the contract's declaration may give it
                     untyped.add(id(r.spec.mappings[-1]))
             elif kind is None and "mappings" in statement.placed and len(statement.row.cells) == 2:
@@ -103,6 +104,16 @@ def _value_tables(r: Reading, tables: list) -> None:
             found = next((pairs for name, pairs in maps.items() if name in names), None)
             if found:
                 row.enum_map = {**(row.enum_map or {}), **found}
+
+
+_MEASURE = re.compile(r"[<>≤≥]|\d\s*%|\bP\d\d\b|\b\d+(?:[.,]\d+)?\s*(?:ms|s|sec|min|h|hours?|days?)\b")
+
+
+def _measured(table, columns: dict[int, str]) -> bool:
+    """ "| Attribute | Target |" over "| F1 latency | < 5 s P95 |": targets that are measures, not fields."""
+    target = next((i for i, name in columns.items() if name == "target_field"), None)
+    cells = [row.cells[target].text for row in table.rows if target is not None and target < len(row.cells)]
+    return bool(cells) and sum(1 for cell in cells if _MEASURE.search(cell) and "`" not in cell) * 2 > len(cells)
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> bool:
