@@ -818,3 +818,24 @@ def test_a_table_of_calls_led_by_their_method_and_url_with_samples_named_by_row_
     assert [e.role for e in arrivals.examples] == ["request", "response"]
     assert [e.role for e in balance.examples] == ["response"]
     assert not {"IS201", "IS202"} & set(codes(text))
+
+
+def test_a_queue_named_by_its_broker_and_a_share_path_are_locations():
+    """"## Message contract: SQS `psd-results-prod`", "Location `\\\\labfs01\\kf\\`", a bare `\\\\host\\share\\file.csv`."""
+    sqs = ("# Mill → LIMS\n\n## Message contract: SQS `psd-results-prod`\n\nOne message per measurement, body JSON.\n\n"
+           "| Field | Type |\n|---|---|\n| `lot` | string |\n")
+    assert spec_of(sqs).contracts[0].topic.text == "psd-results-prod"
+    share = ("# KF → LIMS\n\n## Contracts\n\n### File out: tiamo worklist\n\n`\\\\labfs01.chem.example\\kf-import\\worklist.csv`, "
+             "`;` separated, replaced as a whole.\n\n| Column | Type |\n|---|---|\n| `sample_id` | string |\n")
+    assert spec_of(share).contracts[0].topic is not None
+    config = ("# Valves → Hub\n\n## 2. Broker connection and credentials (`spring.rabbitmq`, `spring.cloud.vault`)\n\n"
+              "Host `mq.example`, user `valves`.\n")
+    assert not spec_of(config).contracts
+
+
+def test_a_flows_own_section_holds_its_steps_not_flows():
+    text = ("# KF → LIMS\n\n## Flows\n\n| Flow | Source → Destination | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| A Results | tiamo → LIMS | auto-export | CSV | 1-30 per sequence |\n\n## Flow A: results\n\n### Processors\n\n"
+            "#### FetchSmb `Fetch KF export`\n\n| Property | Value |\n|---|---|\n| Relationship `failure` | Retry: 5 "
+            "attempts; exhausted → Dead letter |\n")
+    assert [f.name.text for f in spec_of(text).flows] == ["A Results"]

@@ -23,8 +23,10 @@ from .vocabulary import normalize, strip_numbering
 
 
 TOPIC_MENTION = lazy(
-    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path)\b[^`\n]{0,30}`([^`#@]+)`"
-    r"|`([^`#@][^`]*)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b",
+    r"\b(?:topic|queue|channel|stream|subject|exchange|bucket|sftp|s3|folder|directory|path|share|location)\b"
+    r"[^`\n]{0,30}`([^`#@]+)`"
+    r"|`([^`#@][^`]*)`[^`\n]{0,20}\b(?:topic|queue|channel|stream|subject|exchange|bucket)\b"
+    r"|`(\\\\[\w.-]+\\[^`]+)`",  # a Windows share's path: `\\labfs01\kf-import\worklist.csv`
     re.I,
 )
 

@@ -48,6 +48,8 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
                     r"\s*\([^)]*\))*)", re.I)
 _ITEMS_OF = lazy(r"`([\w.\[\]-]+)`[^`]{0,40}\bof:?\s*$")
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
+_HEADED_TOPIC = lazy(r"(?<![\w.`-])(?:topic|queue|channel|stream|subject|exchange|sqs|sns|kafka|kinesis|pub/?sub|"
+                     r"service\s+bus|eventbridge|rabbitmq|nats|mqtt)(?:\s*[:=]\s*|\s+)`([^`]+)`", re.I)
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 
 
@@ -188,7 +190,8 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
                     contract.bodies["request"] = contract.bodies.pop("response")
             for example in contract.examples:
                 example.role = "request"
-        named = _NAMED_TOPIC.search(heading) if from_heading and contract.topic is None else None
+        named = (_NAMED_TOPIC.search(heading) or _HEADED_TOPIC.search(heading)) if from_heading and contract.topic is None \
+            else None  # "### 3.1 `cpms.locations.v3`", "## Message contract: SQS `psd-results-prod`"
         if named:  # "### 3.1 `cpms.locations.v3`": a message contract headed by its topic's name
             contract.topic = value(named.group(1), span)
     if contract.kind == "http" and not any(e.role == "response" for e in contract.examples):
@@ -372,7 +375,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         status_line(contract, statement)
     if contract.topic is None:
         mention = TOPIC_MENTION.search(text)
-        named = (mention.group(1) or mention.group(2)) if mention else ""
+        named = (mention.group(1) or mention.group(2) or mention.group(3)) if mention else ""
         if mention and not METHOD_URL.search(text) and not re.fullmatch(r"\s*[1-5]\d\d\s*", named):
             contract.topic = value(named, span)  # not "on this path · `404`": a status code names no place
 

@@ -76,11 +76,18 @@ _FIELD_OF = {"target": "destination", "volume": "frequency", "the source": "sour
 
 def read(r: Reading) -> None:
     taken: set[int] = set()  # statements read as part of a flow sub-section
+    steps: set[int] = set()  # the sections under one flow's own section
     for section in r.doc.root.walk():
         own, parts = r.topics.own.get(id(section), ()), r.topics.of(section)
         if own == ("flows",) and (_labelled(r, section.title) or _keyed_flow(r, section)) and _from_section(
                 r, section, taken, own_blocks=True):
             continue  # "## Flow A: a family accepts a place", "Flow 1" with "trigger: ...", "volume: ..." below
+        if id(section) in steps:
+            continue
+        if own == ("flows",) and _labelled(r, section.title) and section.children:
+            # "## Flow A: results" over "### Processors", "#### FetchSmb": one flow's steps, no flows of their own
+            steps.update(id(below) for below in section.walk())
+            continue
         if "flows" not in parts:
             continue
         for child in section.children:
@@ -88,7 +95,7 @@ def read(r: Reading) -> None:
                 continue  # "### Contract: ...", "### Errors" under a flow; "**Details:**" over the flow table
             _from_section(r, child, taken, own_blocks=bool(child.children))
     for statement in r.statements:
-        if id(statement) in taken:
+        if id(statement) in taken or id(statement.section) in steps:
             continue
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))

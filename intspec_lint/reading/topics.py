@@ -25,7 +25,8 @@ from .vocabulary import Vocabulary, normalize, strip_numbering
 METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>[^\s`|)]*|(?:https?://|/|\{)[^\s`|)]*)")
 TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
-    r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`",
+    r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`"
+    r"|(?<![\w.`-])(?:sqs|sns|kafka|kinesis|pub/?sub|service\s+bus|eventbridge|rabbitmq|nats|mqtt)(?:\s*[:=]\s*|\s+)`[^`]+`",
     re.I,
 )
 _METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+[\w`]")
@@ -65,6 +66,8 @@ class Topics:
         self.parts[id(section)] = parts
         units = set(parts) & _UNIT_PARTS and 2 * sum(
             1 for child in section.children if self.heading_parts(child.title, parts)) < len(section.children)
+        if units and "flows" in own and self.vocab.label(section.title)[0]:
+            units = False  # "## Flow A: results" is one flow: its sub-sections are its steps, not flows of their own
         for child in section.children:
             self._headings(child, parts, bool(units))
 
