@@ -839,3 +839,14 @@ def test_a_flows_own_section_holds_its_steps_not_flows():
             "#### FetchSmb `Fetch KF export`\n\n| Property | Value |\n|---|---|\n| Relationship `failure` | Retry: 5 "
             "attempts; exhausted → Dead letter |\n")
     assert [f.name.text for f in spec_of(text).flows] == ["A Results"]
+
+
+def test_an_example_call_with_the_services_base_path_is_its_endpoints():
+    """`PUT /srs/api/v1/ec-outcomes/EC-24/LAW-CW2` under `PUT /ec-outcomes/{claim}/{assessment}`: the service's
+    name and its API's base before the path."""
+    text = ("# EC → SRS\n\n## 3.2 F2 — PUT /ec-outcomes/{claim_ref}/{assessment_id}\n\nRequest: `outcome` (string).\n\n"
+            "Codes: 200 updated; 201 created; 404 unknown.\n\nExample request:\n\n"
+            "    PUT /srs/api/v1/ec-outcomes/EC-24-006512/LAW2041-CW2\n    {\"outcome\": \"EXT\"}\n\n"
+            "Example response (201):\n\n    {\"claim_ref\": \"EC-24-006512\", \"srs_outcome_id\": 558213}\n")
+    (contract,) = spec_of(text).contracts
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]

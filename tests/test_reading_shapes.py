@@ -705,3 +705,27 @@ def test_a_smithy_models_traits_and_doc_comments_say_the_policy():
     retry = spec_of(text).retry
     assert (retry.max_attempts.number, retry.initial_delay.number, retry.max_delay.number) == (5, 1, 30)
     assert not {"IS401", "IS501", "IS801"} & set(codes(text))
+
+
+def test_a_box_drawn_table_in_a_plain_block_is_a_table():
+    """┌─┬─┐ │ a │ b │ └─┴─┘: a plain-text document's table, its wrapped cells joined."""
+    text = ("# A → B\n\n## 6. RETRY POLICY\n\n```\n┌──────────────────┬──────────────────────────┐\n"
+            "│ Setting          │ Value                    │\n├──────────────────┼──────────────────────────┤\n"
+            "│ Strategy         │ Exponential backoff, full│\n│                  │ jitter                   │\n"
+            "├──────────────────┼──────────────────────────┤\n│ Initial delay    │ 5 s                      │\n"
+            "├──────────────────┼──────────────────────────┤\n│ Max attempts     │ 8                        │\n"
+            "└──────────────────┴──────────────────────────┘\n```\n")
+    retry = spec_of(text).retry
+    assert (retry.initial_delay.number, retry.max_attempts.number) == (5, 8) and retry.jitter is not None
+
+
+def test_a_second_title_under_a_banner_names_no_part():
+    """"# Harwick University" over "## Interface specification IS-0417: ..." that holds every section: the
+    interface words of the document's name make no section under it a contract."""
+    text = ("# HARWICK UNIVERSITY — RECORDS TEAM\n\n## INTERFACE SPECIFICATION IS-0417: ECFLOW ⇄ SRS\n\n"
+            "### 1. PURPOSE\n\nECFlow records extensions in SRS.\n\n### 3. INTERFACE DEFINITIONS\n\n"
+            "#### 3.1 F1 — GET /students/{id}/assessments\n\nCodes: 200 found; 404 unknown.\n\n"
+            "### 4. SECURITY\n\n| | SRS API | ECFlow API |\n|---|---|---|\n| Mechanism | OAuth 2.0 client credentials | "
+            "HMAC-SHA256 signing |\n| Rotation | every 120 days | every 180 days |\n| Storage | credential store | "
+            "HashiCorp Vault |\n\n4.2 Token endpoint: `https://idp.example/token`.\n")
+    assert [c.method.text for c in spec_of(text).contracts] == ["GET"]

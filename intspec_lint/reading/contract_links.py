@@ -262,12 +262,15 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
     for known in merged:
         other_method, _, other_path = known.partition(" ")
         others = [p for p in other_path.split("/") if p]
-        if other_method != method or not -2 <= len(parts) - len(others) <= 2:
+        if other_method != method or not -3 <= len(parts) - len(others) <= 3:
             continue
-        # either may carry the base path the other leaves to its "Base URL" (`/api/v1`)
+        # either may carry the base path the other leaves to its "Base URL" (`/api/v1`, `/srs/api/v1`: a service's
+        # name before its API's base)
         longer, shorter = (parts, others) if len(parts) >= len(others) else (others, parts)
         extra = longer[:len(longer) - len(shorter)]
-        if all(_fits(a, b) for a, b in zip(longer[len(extra):], shorter)) and all(_BASE_SEGMENT.match(p) for p in extra):
+        based = all(_BASE_SEGMENT.match(p) for p in extra) or (len(extra) >= 2 and _BASE_SEGMENT.match(extra[-1])
+                                                                and all(_BASE_SEGMENT.match(p) for p in extra[1:]))
+        if all(_fits(a, b) for a, b in zip(longer[len(extra):], shorter)) and based:
             return known
     return None
 

@@ -54,7 +54,8 @@ def _with_grids(blocks: list) -> list:
         if isinstance(block, ListBlock):
             for item in block.items:
                 item.blocks = _with_grids(item.blocks)
-        table = _grid(block) if isinstance(block, Paragraph) else _aligned(block) if isinstance(block, Code) else None
+        table = _grid(block) if isinstance(block, Paragraph) else (_box_drawn(block) or _aligned(block)) \
+            if isinstance(block, Code) else None
         rows = _bare_rows(block) if table is None and isinstance(block, Paragraph) else None
         if rows and out and isinstance(out[-1], Table) and len(out[-1].header) == len(rows[0].cells):
             out[-1].rows.extend(rows)  # an HTML table's body after a gap (`<tbody>`): more rows of the table above
@@ -63,6 +64,24 @@ def _with_grids(blocks: list) -> list:
             table = Table(rows[0].cells, rows[1:], block.span)
         out.append(table or block)
     return out
+
+
+_BOX_BORDER = re.compile(r"^\s*[┌├└╔╠╚╒╞╘╓╟╙][─━═┬┼┴╦╬╩╤╪╧╥╫╨]+[┐┤┘╗╣╝╕╡╛╖╢╜]\s*$")
+_BOX_ROW = re.compile(r"^\s*[│┃║].*[│┃║]\s*$")
+
+
+def _box_drawn(block: Code) -> Table | None:
+    """A table drawn with box-drawing characters in a plain block ("┌───┬───┐", "│ a │ b │", "└───┴───┘"): the
+    grid table it draws."""
+    lines = block.text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if block.info not in _PLAIN or len(lines) < 3 or not _BOX_BORDER.match(lines[0]) or not all(
+            _BOX_BORDER.match(line) or _BOX_ROW.match(line) for line in lines):
+        return None
+    grid = [re.sub(r"[┌├└╔╠╚╒╞╘╓╟╙┐┤┘╗╣╝╕╡╛╖╢╜┬┼┴╦╬╩╤╪╧╥╫╨]", "+", re.sub(r"[─━═]", "-", line))
+            if _BOX_BORDER.match(line) else re.sub(r"[│┃║]", "|", line) for line in lines]
+    return _grid(Paragraph("\n".join(grid), Span(block.first_line, 1, block.first_line + len(lines) - 1, 1)))
 
 
 def _bare_rows(block: Paragraph) -> list[Row] | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import MarkdownDocument, Section, Table
+from ..document.model import MarkdownDocument, Paragraph, Section, Table
 from .lazy_re import lazy
 from .statements import Statement, words_of_key
 from .vocabulary import Vocabulary, normalize, strip_numbering
@@ -59,8 +59,10 @@ class Topics:
         self._tables: dict[int, tuple[str, dict[int, str]] | None] = {}
 
     def _headings(self, section: Section, inherited: tuple[str, ...], unit: bool = False) -> None:
-        own = () if section is self.title or not section.level or unit else self.heading_parts(section.title,
-                                                                                               inherited)
+        # a banner over the title ("# Harwick University" over "## Interface specification IS-0417: ..."): no part
+        banner = self.title is not None and section.children == [self.title]
+        own = () if section is self.title or not section.level or unit or banner else self.heading_parts(
+            section.title, inherited)
         self.own[id(section)] = own
         parts = own or inherited
         self.parts[id(section)] = parts
@@ -167,7 +169,12 @@ def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
     if len(tops) == 1 and tops[0].children:
         top = tops[0]
         if top.level == 1 or not (METHOD_URL.search(top.title) or vocab.section_parts(top.title)):
-            return top
+            # a second title under a banner ("# Harwick University" over "## Interface specification IS-0417: ...",
+            # which holds every section): the document's own name
+            inner = top.children[0] if len(top.children) == 1 else None
+            banner = all(isinstance(block, Paragraph) for block in top.blocks)  # a few lines of its own, no contract
+            return inner if inner is not None and banner and len(inner.children) >= 3 and not METHOD_URL.search(
+                inner.title) else top
     return None
 
 
