@@ -162,6 +162,9 @@ def continues(statement: Statement, previous: Statement) -> bool:
             and statement.span.line - previous.span.end_line <= 1)
 
 
+_DOCUMENT_NAME = re.compile(r"\b(?:specification|spec|document|design|guide|icd|handbook|runbook)\b|[⇄↔→]", re.I)
+
+
 def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
     """A lone top-level heading over the whole document is its title, not a part: an H1 always,
     a lower heading only when it names no part ("## API Contracts" alone is a section)."""
@@ -173,8 +176,10 @@ def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
             # which holds every section): the document's own name
             inner = top.children[0] if len(top.children) == 1 else None
             banner = all(isinstance(block, Paragraph) for block in top.blocks)  # a few lines of its own, no contract
-            return inner if inner is not None and banner and len(inner.children) >= 3 and not METHOD_URL.search(
-                inner.title) else top
+            named = inner is not None and strip_numbering(inner.title) == inner.title and (
+                _DOCUMENT_NAME.search(inner.title) or not vocab.section_parts(inner.title))  # no "3. Service contracts"
+            return inner if named and banner and len(inner.children) >= 3 and not METHOD_URL.search(inner.title) \
+                else top
     return None
 
 
