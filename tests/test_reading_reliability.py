@@ -566,6 +566,20 @@ def test_requirements_that_tell_a_partial_failure_make_the_partial_category():
     assert {e.category for e in spec_of(text).errors} == {"transient", "permanent", "partial"}
 
 
+def test_a_known_errors_root_cause_is_history_and_a_label_over_a_table_is_no_metric():
+    """A known-error entry: its root cause tells what went wrong then ("logged them and completed the message"), the
+    current behaviour is the design; "**Current alerts (Azure Monitor):**" introduces the metrics table below."""
+    text = ("# Haul → Ledger\n\n## KE-106 · Tickets lost\n\n- **Root cause:** In 4.0.9 the worker caught exceptions, "
+            "logged them and completed the message, so failed tickets were dropped.\n- **Permanent fix / current "
+            "behaviour:** Permanent failures go to the dead-letter sub-queue `tickets/$DeadLetterQueue`; an alert on "
+            "dead-letter count > 0 pages the on-call.\n\n## KE-108 · Backlog unnoticed\n\n- **Current alerts (Azure "
+            "Monitor → PagerDuty):**\n\n| Metric | Threshold | Severity |\n|---|---|---|\n"
+            "| Queue depth of `tickets` | > 200 for 15 min | warning |\n")
+    assert "IS602" not in codes(text)
+    assert "> 200 for 15 min" in [m.threshold.text for m in spec_of(text).monitoring if m.threshold]
+    assert all(m.threshold is not None for m in spec_of(text).monitoring)  # no metric named "Current alerts"
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

@@ -80,6 +80,10 @@ def read(r: Reading) -> None:
             continue  # "**Mechanism:** OAuth 2.0 ... 80% of the lifetime" under "Authentication and credential monitoring"
         if _target(r, statement):
             continue  # "SLA: sessions in PinCommand within 1 minute (p95)", "**F-46.** SLA: ...": a target, not a metric
+        if statement.shape in ("item", "line") and statement.text.rstrip(" *_").endswith(":") and \
+                not statement.value.strip(" *_:") and "\n" not in statement.text.strip() and \
+                len(statement.text.split()) <= 16:
+            continue  # "**Current alerts (Azure Monitor → PagerDuty unless stated):**" introduces the table below
         if "monitoring" in statement.placed and statement.shape == "item":
             several = list(_sentence_metrics(r, statement.value or statement.text))
             if len(several) > 1:  # "What do you alert on?: latency P95 > 3 s (warning); error rate > 2 % (critical)"

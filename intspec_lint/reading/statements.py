@@ -197,7 +197,10 @@ _CLAUSE_ID = re.compile(rf"^{_REQ_ID}[.:)]?\s+(?=[A-Z`*])")
 # a lead that says what was, not what is: "**We used to:** retry forever", "Previously: ...", a dated
 # incident ("*INC-2340, 2025-03-03: one static key ... was pasted*")
 _PAST = re.compile(r"^(?:we\s+used\s+to|used\s+to|previously|formerly|before(?:\s+v?[\d.]+|\s+the\s+\w+)?|"
-                   r"old(?:\s+(?:behaviou?r|way|design|setup))?|was|until\s+v?[\d.]+)$|\b\d{4}-\d\d-\d\d\b", re.I)
+                   r"old(?:\s+(?:behaviou?r|way|design|setup))?|was|until\s+v?[\d.]+|"
+                   # a known error's or an incident's account: what went wrong then, not the design now
+                   r"(?:the\s+)?root\s+causes?|symptoms?|what\s+happened|workaround\s+\(historic(?:al)?\))$"
+                   r"|\b\d{4}-\d\d-\d\d\b", re.I)
 
 
 class _Flattener:
