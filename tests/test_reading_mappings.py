@@ -354,3 +354,13 @@ def test_a_table_of_targets_that_are_measures_is_no_mapping():
             "| F1 latency | program on the brake < 5 s P95 after release |\n| Loss | zero results lost while BendCAM is "
             "down ≤ 24 h |\n| Availability | 99.5% in shift hours |\n")
     assert not spec_of(text).mappings
+
+
+def test_a_nested_fields_values_are_not_a_top_level_fields_of_the_same_name():
+    """`zones[].status` is not the `status` another contract declares or shows at the top of its body."""
+    text = ("# Portal → CAD\n\n## Contracts\n\n### Close notice\n\n`PATCH https://cad.example/v1/notices/{id}`\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `status` | enum (EXTINGUISHED, CANCELLED) | yes |\n\n"
+            "Example request:\n\n```json\n{\"status\": \"EXTINGUISHED\"}\n```\n\n"
+            "## Data mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+            "|---|---|---|---|---|\n| `zones[].status` | enum | `zone.state` | enum | `OPEN`→`open`, `CLOSED`→`closed` |\n")
+    assert "IS803" not in codes(text)

@@ -193,8 +193,10 @@ def _same_field(declared: str, source: str) -> bool:
     """A declared field is the mapped source: by its whole path when the source gives one (`parties[].role`
     is not `filer.role`), by its last name otherwise."""
     path = lambda text: text.strip("`* ").replace("[]", "").lower()  # noqa: E731
-    if "." in source:  # the declared path, or its end: `event.state` is the event's `state`
-        mine, theirs = path(source).split("."), path(declared).split(".")
+    if "." in source:  # the declared path, or its end: `event.state` is the event's `state`; a bare top-level
+        mine, theirs = path(source).split("."), path(declared).split(".")  # `status` is not `zones[].status`
+        if len(theirs) == 1 and "[]" in source.split(".")[-2]:
+            return False
         return len(theirs) <= len(mine) and mine[-len(theirs):] == theirs
     return leaf(declared) == leaf(source)
 
@@ -218,8 +220,11 @@ def _schema_enums(schema, name: str, depth: int = 0):
 def _values_at(data, source: str):
     """The values an example gives the source field: at its path when it has one (`parties[].role`), else
     at the top of the example."""
-    parts = [p for p in source.strip("`* ").replace("[]", "").split(".") if p]
+    raw = [p for p in source.strip("`* ").split(".") if p]
+    parts = [p.replace("[]", "") for p in raw]
     while len(parts) > 1 and not (isinstance(data, dict) and parts[0] in data):
+        if raw[len(raw) - len(parts)].endswith("[]"):
+            return  # `zones[].status` in an example with no `zones`: another body's `status`
         parts = parts[1:]  # `event.state` in an example of the event itself: its `state`
     nodes = [data]
     for part in parts:
