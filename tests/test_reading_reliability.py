@@ -580,6 +580,21 @@ def test_a_known_errors_root_cause_is_history_and_a_label_over_a_table_is_no_met
     assert all(m.threshold is not None for m in spec_of(text).monitoring)  # no metric named "Current alerts"
 
 
+def test_a_breakers_open_question_is_no_error_class_and_no_dead_letter_place():
+    """A work package's note: "Circuit breaker per destination: opens after 8 consecutive transient failures; open
+    duration TBD". The breaker's gap is the retry policy's, not an error class's action or a dead-letter place."""
+    text = ("# Orbis ↔ Campus\n\n## 1.4 Error handling, retry, dead letter\n\n- **1.4.1 Error classes** · Owner: NB\n"
+            "  Task note: *Transient* — 429, 503, timeouts: retry per 1.4.2. *Permanent* — 400, 404: no retry, dead "
+            "letter (1.4.3). *Partial* — a result file with some rejected rows: accepted rows stand.\n"
+            "- **1.4.2 Retry policy** · Owner: TR\n  Task note: exponential backoff with full jitter, initial delay 10 s, "
+            "max 6 attempts, delay capped at 5 min. Circuit breaker per destination: opens after 8 consecutive transient "
+            "failures; open duration TBD (waiting for the vendor's advice on their maintenance windows).\n"
+            "- **1.4.3 Dead letter** · Owner: TR\n  Task note: failed calls go to table `ACC_INT.DEAD_LETTER`; any new row "
+            "raises an incident.\n")
+    found = codes(text)
+    assert "IS401" not in found and "IS601" not in found
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

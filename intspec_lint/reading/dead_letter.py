@@ -192,8 +192,8 @@ def _text(r: Reading, text: str, span) -> None:
             dead.destination = value(found, span)
             if "dead_letter" not in r.spec.sections:
                 dead.span = span  # no section of its own: the handling is where its destination is named
-        elif is_placeholder(text):
-            dead.destination = value(text, span)
+        elif is_placeholder(text) and (len(text) < 80 or _PLACE_NOUN.search(text) or _PLACE.search(text)):
+            dead.destination = value(text, span)  # not a breaker's "open duration TBD" in a long note of the retry
         elif dead.destination is None and (_PLACE_NOUN.search(text) or _PLACE.search(text)):
             dead.destination = evidence(text, span)  # "the dead-letter queue", "moved to the error store": somewhere
     if dead.alert is None:

@@ -104,6 +104,8 @@ def read(r: Reading) -> None:
                 said = (statement, r.spec.errors[-1])
             continue
         for offset, sentence in sentences(statement.text):
+            if _BREAKER_LEAD.match(sentence):
+                continue  # "Circuit breaker per destination: opens after 8 consecutive transient failures": no class
             category = leading_category(sentence, r.vocab)
             if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
                 category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
@@ -231,6 +233,7 @@ _PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)
 _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?)\b"
                      r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
                      r"\bothers?\s+fail|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b", re.I)
+_BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"
                  r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*)\b", re.I)
