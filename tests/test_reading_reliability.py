@@ -589,7 +589,7 @@ def test_a_breakers_open_question_is_no_error_class_and_no_dead_letter_place():
             "- **1.4.2 Retry policy** · Owner: TR\n  Task note: exponential backoff with full jitter, initial delay 10 s, "
             "max 6 attempts, delay capped at 5 min. Circuit breaker per destination: opens after 8 consecutive transient "
             "failures; open duration TBD (waiting for the vendor's advice on their maintenance windows).\n"
-            "- **1.4.3 Dead letter** · Owner: TR\n  Task note: failed calls go to table `ACC_INT.DEAD_LETTER`; any new row "
+            "- **1.4.3 Dead letter** · Owner: TR\n  Task note: permanently failed calls go to Orbis table `ACC_INT.DEAD_LETTER` (payload, code); any new row "
             "raises an incident.\n")
     found = codes(text)
     assert "IS401" not in found and "IS601" not in found

@@ -179,7 +179,7 @@ def _key_fact(r: Reading, statement) -> bool:
     dead = _dead(r, statement.span)
     if rest.strip():
         setattr(dead, name, value(rest, statement.span))
-        dead.text += f"\n{rest}"
+        _text(r, rest, statement.span)  # "Owner: TR⏎Task note: failed calls go to table `x`": the place it names too
     return True
 
 
