@@ -260,6 +260,14 @@ def test_a_program_variable_assigned_to_a_token_is_no_pasted_secret():
     assert "IS303" in codes(pasted)
 
 
+def test_a_reference_to_a_secrets_place_is_no_pasted_secret():
+    """`client_secret: vault:kv/coding-bridge/app#client_secret` says where the secret is kept, not what it is."""
+    base = "# A → B\n\n## Config\n\n```yaml\nauth:\n  client_id: rx7-bridge\n  client_secret: {}\n```\n"
+    assert "IS303" not in codes(base.format("vault:kv/coding-bridge/auditpoint#client_secret"))
+    assert "IS303" not in codes(base.format("arn:aws:secretsmanager:eu-west-2:123456789012:secret:bridge-Ab12Cd"))
+    assert "IS303" in codes(base.format("Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cB"))
+
+
 def test_a_file_said_to_hold_references_not_secrets_is_no_unsafe_store():
     """"The `op://` values in `.env` are references, not secrets" denies that the file holds credentials;
     "the secret is kept in `.env`" does not."""

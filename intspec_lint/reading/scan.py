@@ -92,13 +92,16 @@ def _named_secrets(text: str, lowered: str):
         secret = match.group(1).rstrip(".")  # "eyJhbGciOiJSUzI1NiIs...": the dots after it say it is cut short
         if _NOT_SECRET.search(secret) or _redacted(text, match.start(1) + len(secret)) or not _looks_random(secret):
             continue
-        if _CODE_REFERENCE.fullmatch(secret):
-            continue  # "token = r.sessionToken": a program's variable, not a pasted value
+        if _CODE_REFERENCE.fullmatch(secret) or _STORE_REFERENCE.match(secret):
+            continue  # "token = r.sessionToken", "client_secret: vault:kv/app#secret": where it is, not what it is
         if match.group(0).lstrip().startswith("`") and not _machine_made(secret):
             continue  # "secret `billing/paystream-api-key`": the secret's name in a vault, not its value
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
 
 
+# a reference to a secret's place: `vault:kv/app#client_secret`, `arn:aws:secretsmanager:...`, `sm://...`, `op://...`
+_STORE_REFERENCE = lazy(r"(?:vault|secretsmanager|secrets?|sm|ssm|kv|op|akv|keyvault|gcpsm|azurekv|env|file)"
+                        r"(?::|://)|arn:aws:(?:secretsmanager|ssm):", re.I)
 _CODE_REFERENCE = lazy(r"[A-Za-z_][A-Za-z_]*\d{0,2}(?:\.[A-Za-z_][A-Za-z_]*\d{0,2})+(?:\(\))?")
 _WORDY = lazy(r"[A-Za-z]+(?:[-_/.:][A-Za-z0-9]+)*")
 _NAMED_PART = lazy(r"[A-Za-z]{2,}|\d+|[A-Za-z]{1,8}\d{1,6}")  # "sftp", "2024", "ed25519", "rsa4096"
