@@ -595,6 +595,13 @@ def test_a_breakers_open_question_is_no_error_class_and_no_dead_letter_place():
     assert "IS401" not in found and "IS601" not in found
 
 
+def test_an_exception_queue_or_an_undelivered_store_is_a_dead_letter_place():
+    base = "# Operators → Hub\n\n## 6. Exceptions\n\n6.9 {} An alert pages the on-call at once.\n"
+    for said in ("An Operator System shall move every item that fails permanently to its own exception queue.",
+                 "When a delivery exhausts its retries, the Hub shall store it in its Undelivered Outcomes store."):
+        assert "IS601" not in codes(base.format(said)), said
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

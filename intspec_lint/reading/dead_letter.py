@@ -78,7 +78,8 @@ _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)
               re.I)
 
 # a place, however unnamed ("the dead-letter queue", "a DLQ"); "are dead-lettered" alone names none
-_PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed)\s+(?:queue|topic|table|bucket|folder|"
+_PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed|exceptions?|undelivered(?:\s+\w+)?|"
+                   r"unprocessable|rejects?|rejected|suspense|hospital)\s+(?:queue|topic|table|bucket|folder|"
                    r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdlqs?\b", re.I)
 # "Failed rows move to `outbox_failed`": where failed messages go, by any name
 _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied)|"
