@@ -19,7 +19,8 @@ _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", 
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
     r"|\b([\w./-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected)[\w./-]*)"
-    r"|\b(dead[- ]letter (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
+    r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
+    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
     re.I,
 )
 _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs|directory|"
