@@ -850,3 +850,12 @@ def test_an_example_call_with_the_services_base_path_is_its_endpoints():
             "Example response (201):\n\n    {\"claim_ref\": \"EC-24-006512\", \"srs_outcome_id\": 558213}\n")
     (contract,) = spec_of(text).contracts
     assert sorted(e.role for e in contract.examples) == ["request", "response"]
+
+
+def test_a_call_that_returns_the_existing_record_for_a_known_key_is_safe_to_repeat():
+    """"202 accepted (or existing batch for a known `X-Deposit-Id`)": a custom header made the key."""
+    text = ("# Press → Registry\n\n## Contracts\n\n**Submit deposit** — `POST https://api.reg.example/v1/deposits`\n"
+            "Headers: `X-Deposit-Id: <64 hex>`. Body: deposit XML.\n"
+            "Codes: 202 accepted (or existing batch for a known `X-Deposit-Id`) · 400 not well-formed.\n\n"
+            "**Cancel deposit** — `POST https://api.reg.example/v1/cancellations`\nCodes: 201 created · 400 invalid.\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS901"] == [9]

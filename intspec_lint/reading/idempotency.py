@@ -36,6 +36,9 @@ _IDEMPOTENCY = lazy(
     # "200 job with this `external_ref` exists, existing job returned": a create that answers with what it made
     r"|\bwith\s+(?:this|the\s+same|that)\s+`[^`]{1,40}`\s+(?:already\s+)?exists\b"
     r"|\b(?:the\s+)?existing\s+[\w-]+\s+(?:is\s+|gets\s+)?returned\b"
+    # "RefLink returns the existing batch for a `deposit_id` it has seen", "202 (or existing batch for a known key)"
+    r"|\b(?:returns?|answers?\s+with)\s+the\s+existing\s+[\w-]+|\bexisting\s+[\w-]+\s+for\s+(?:a|the|any)\s+"
+    r"(?:known|repeated|seen|same)\b|\binstead\s+of\s+creating\s+(?:a\s+)?(?:second|new|another|duplicate)\b"
     r"|\b(?:also|again)\s+(?:returned|answered|sent)\s+for\s+(?:a\s+)?(?:repeated|duplicate|replayed|second)"
     r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored",
