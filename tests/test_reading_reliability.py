@@ -602,6 +602,14 @@ def test_an_exception_queue_or_an_undelivered_store_is_a_dead_letter_place():
         assert "IS601" not in codes(base.format(said)), said
 
 
+def test_a_table_of_error_classes_is_read_wherever_it_stands():
+    """A dialogue with no headings: "| Class | Codes and conditions | What I do |" over Transient, Permanent, Partial."""
+    text = ("# Track and Hub talk it through\n\n**Track:** When things go wrong, here is how I read your answers.\n\n"
+            "| Class | Codes and conditions | What I do |\n|---|---|---|\n| Transient | 429, 503, timeout | Retry with backoff |\n"
+            "| Permanent | 400, 422 | No retry; dead-letter and alert |\n| Partial | Some items rejected | Keep the good ones |\n")
+    assert {e.category for e in spec_of(text).errors} == {"transient", "permanent", "partial"}
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

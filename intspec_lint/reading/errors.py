@@ -74,7 +74,7 @@ def read(r: Reading) -> None:
             continue
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
-            if kind is None and "errors" in statement.placed:
+            if kind is None:  # "| Class | Codes | What I do |" over "Transient", "Permanent": the classes, wherever
                 kind = _by_categories(r, statement.table)
             if kind is not None and kind[0] == "errors":
                 _row(r, statement, kind[1])
