@@ -268,6 +268,12 @@ def test_a_reference_to_a_secrets_place_is_no_pasted_secret():
     assert "IS303" in codes(base.format("Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cB"))
 
 
+def test_a_pre_signed_url_has_nothing_to_rotate():
+    text = ("# Survey → Roofs\n\n## Authentication\n\n- **Reports** (F1): OAuth 2.0 client credentials; secret rotated "
+            "every 90 days; kept in Key Vault.\n- **Photos** (F3): pre-signed URLs; nothing stored on our side.\n")
+    assert "IS301" not in codes(text)
+
+
 def test_a_file_said_to_hold_references_not_secrets_is_no_unsafe_store():
     """"The `op://` values in `.env` are references, not secrets" denies that the file holds credentials;
     "the secret is kept in `.env`" does not."""

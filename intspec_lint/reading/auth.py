@@ -134,7 +134,8 @@ storage = lambda text: _first(_STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)
 # a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
 _SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
-                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b", re.I)
+                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b",
+                      re.I)  # a pre-signed URL expires by itself: nothing to rotate
 self_expiring = finds(_SELF_EXPIRING)
 
 
