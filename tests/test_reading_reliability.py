@@ -717,3 +717,20 @@ def test_metric_kinds_in_the_languages_bilingual_teams_leave_in():
     assert [vocab.metric_kind(name) for name in ("Profondeur file d'attente `icu.mesures`", "Files de rejet",
                                                  "Taux d'erreur des appels", "Latenz p95", "tasa de errores")] == \
         ["queue-depth", "dlq-size", "error-rate", "latency", "error-rate"]
+
+
+def test_alarms_declared_in_program_code_are_metrics():
+    """An infrastructure program's `alarm("name", { metricName: ..., threshold: ... })` calls, and a model's
+    `@alarms([ { metric: ..., threshold: ..., action: ... } ])` list, one object per line."""
+    pulumi = ("# Mill → LIMS\n\n## Alarms\n\n```typescript\nalarm(\"psd-queue-depth\", {\n"
+              "    namespace: \"AWS/SQS\", metricName: \"ApproximateNumberOfMessagesVisible\",\n"
+              "    period: 300, threshold: 200, comparisonOperator: \"GreaterThanThreshold\",\n});\n"
+              "alarm(\"psd-e2e-latency-p95\", {\n    metricName: \"EndToEndLatencySeconds\", extendedStatistic: \"p95\",\n"
+              "    threshold: 300, comparisonOperator: \"GreaterThanThreshold\",\n});\n```\n")
+    assert [(m.kind, m.threshold.text) for m in spec_of(pulumi).monitoring] == [("queue-depth", "200"), ("latency", "300")]
+    smithy = ("# Shop → Publisher\n\n## Model\n\n```smithy\n@alarms([\n"
+              "    { metric: \"CreateReturn latency p95\", threshold: \"> 3 s for 10 min\", action: \"warning\" }\n"
+              "    { metric: \"call error rate\", threshold: \"> 2% for 10 min\", action: \"critical, page\" }\n"
+              "])\nservice Returns {}\n```\n")
+    assert [(m.kind, m.threshold.text) for m in spec_of(smithy).monitoring] == [
+        ("latency", "> 3 s for 10 min"), ("error-rate", "> 2% for 10 min")]

@@ -8,7 +8,7 @@ import re
 
 from ..document.model import Code
 from .lazy_re import lazy
-from .program_code import COMMENT_LINE as _COMMENT_LINE
+from .program_code import COMMENT_LINE as _COMMENT_LINE, CONSTRAINT as _CONSTRAINT, object_pairs
 
 _TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
 EXTENSION = "\x00"  # marks a key under an `x-` extension while the block's keys are listed
@@ -103,8 +103,6 @@ _ARGUMENT = lazy(r"([A-Za-z_]\w*)\s*=\s*('[^']*'|\"[^\"]*\"|[^,()]+)")
 # (`retry: default: #Retry & {`) or one-line objects (`transient: {codes: [429, 503], action: "retry"}`)
 _FIELDS_OPEN = lazy(r"^((?:[#\w\"'$-]+\s*[:=]\s*)+)(?:#?[\w.]+\s*&\s*)?\{(.*?)(\})?$")
 _SLASH_COMMENT = lazy(r"(?:^|\s)//.*$")
-# a type or a constraint where a value would stand: `int & >=1`, `=~"^[0-9]+s$"`, `string`, `*"a" | "b"`
-_CONSTRAINT = lazy(r"^(?:=~|!~|[<>]=?\s*\d|(?:int|uint|float|number|string|bool|bytes|time\.\w+|#\w+)\s*(?:&|\||$))")
 
 
 def brace_keys(code: Code) -> list[tuple[int, str, str]]:
@@ -133,7 +131,7 @@ def brace_keys(code: Code) -> list[tuple[int, str, str]]:
             if fields.group(3) is None and not fields.group(2).strip():
                 stack.append(names)  # `errors: {` over its fields
             else:  # `partial: {codes: [207], action: "..."}`: the object on its line
-                found += [(number, ".".join(path + key), said) for key, said in _pairs(fields.group(2))]
+                found += [(number, ".".join(path + key), said) for key, said in object_pairs(fields.group(2))]
             continue
         match = _PROPERTY.match(line)
         if match and not _CONSTRAINT.match(match.group(2).strip()):
@@ -141,38 +139,3 @@ def brace_keys(code: Code) -> list[tuple[int, str, str]]:
             key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
             found.append((number, key, match.group(2).strip().rstrip("{").strip().strip("\"'")))
     return found
-
-
-def _pairs(text: str, depth: int = 0) -> list[tuple[list[str], str]]:
-    """(key path, value) of each field of a one-line object's body: `a: 1, b: {c: "x"}` -> a = 1, b.c = x."""
-    found: list[tuple[list[str], str]] = []
-    for part in _top_level(text):
-        name, sign, said = re.split(r"([:=])", part, maxsplit=1) if re.search(r"[:=]", part) else (part, "", "")
-        name, said = name.strip().strip("\"'#?"), said.strip()
-        if not sign or not re.fullmatch(r"[\w$-]+", name) or _CONSTRAINT.match(said):
-            continue
-        inner = re.fullmatch(r"(?:#?[\w.]+\s*&\s*)?\{(.*)\}", said)
-        if inner and depth < 6:
-            found += [([name, *key], value) for key, value in _pairs(inner.group(1), depth + 1)]
-        else:
-            found.append(([name], said.strip("\"'")))
-    return found
-
-
-def _top_level(text: str) -> list[str]:
-    """The comma-separated parts of `text` outside brackets and quotes."""
-    parts, depth, quote, start = [], 0, "", 0
-    for at, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote and text[at - 1] != "\\" else quote
-        elif char in "\"'":
-            quote = char
-        elif char in "{[(":
-            depth += 1
-        elif char in "}])":
-            depth -= 1
-        elif char == "," and depth == 0:
-            parts.append(text[start:at])
-            start = at + 1
-    parts.append(text[start:])
-    return [part.strip() for part in parts if part.strip()]

@@ -76,7 +76,18 @@ _SCOPE = lazy(
     r"(?:class|struct|record|object|interface|impl|type)\s+(?P<c>[A-Za-z_]\w*)"
     r"|^\s*(?:(?:const|let|var|val|export)\s+)?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+)?\s*[=:]\s*(?:[A-Za-z_][\w.]*)?\s*[({]\s*$"
     r"|^\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*:\s*[{(]\s*$"
-    r"|^\s*@(?P<t>[A-Za-z_][\w.#]*)\s*\(\s*$")  # a trait or annotation with arguments: Smithy's `@retryPolicy(`
+    r"|^\s*@(?P<t>[A-Za-z_][\w.#]*)\s*\(\s*\[?\s*$"  # a trait or annotation with arguments: Smithy's `@retryPolicy(`
+    # a call with a name and an object: `alarm("psd-queue-depth", {`, `new aws.sqs.Queue("orders-dlq", {`
+    r"|^\s*(?:(?:const|let|var|val|export)\s+\w+\s*=\s*)?(?:new\s+)?(?P<f>[A-Za-z_][\w.]*)\(\s*[\"'`](?P<fl>[^\"'`]{1,80})"
+    r"[\"'`]\s*,\s*\{\s*$")
+def whole_line(line: str) -> bool:
+    """A line that is one object in braces, or opens or closes one."""
+    stripped = line.strip().rstrip(",;")
+    return stripped.startswith("{") or stripped.endswith(("{", "[", "(")) or stripped in ("}", "]", ")", "});")
+
+
+# one object on its line in a list: `{ metric: "latency p95", threshold: "> 3 s", action: "warning" }`
+_OBJECT_LINE = lazy(r"^\s*\{(.+)\}\s*,?\s*$")
 
 
 def program_settings(text: str) -> list[tuple[int, str, str]]:
@@ -85,6 +96,7 @@ def program_settings(text: str) -> list[tuple[int, str, str]]:
     language's duration (`TimeSpan.FromSeconds(2)` -> "2 s")."""
     found: list[tuple[int, str, str]] = []
     scopes: list[tuple[int, str]] = []  # (indentation, name)
+    counts: dict[int, int] = {}  # the objects listed one per line so far, by scope depth
     for offset, raw in enumerate(text.split("\n")):
         line = re.sub(r"\s+(?://|#)\s.*$", "", raw.rstrip())  # a trailing comment is prose, read as such
         if not line.strip():
@@ -101,7 +113,22 @@ def program_settings(text: str) -> list[tuple[int, str, str]]:
             continue
         opened = _SCOPE.match(line)
         if opened:
-            scopes.append((indent, opened.group("c") or opened.group("v") or opened.group("k") or opened.group("t")))
+            name = opened.group("c") or opened.group("v") or opened.group("k") or opened.group("t")
+            if opened.group("f"):  # each call its own scope: `alarm[psd-queue-depth]`
+                name = f"{opened.group('f').split('.')[-1]}[{opened.group('fl')}]"
+            scopes.append((indent, name))
+            continue
+        several = object_pairs(line.strip().rstrip(",")) if scopes and not whole_line(line) and "," in line else []
+        if len(several) >= 2:  # `namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible",`: each
+            owner = ".".join(scope for _, scope in scopes)
+            found += [(offset, ".".join([owner, *path]), said.strip("\"'")) for path, said in several]
+            continue
+        whole = _OBJECT_LINE.match(line)
+        if whole and scopes:  # `{ metric: ..., threshold: ... }` in a list: an item of its own
+            counts[len(scopes)] = counts.get(len(scopes), -1) + 1
+            owner = ".".join(scope for _, scope in scopes) + f"[{counts[len(scopes)]}]"
+            for path, said in object_pairs(whole.group(1)):
+                found.append((offset, ".".join([owner, *path]), said))
     return found
 
 
@@ -117,3 +144,43 @@ def _in_words(value: str) -> str:
         unit = (duration.group("unit") or duration.group("tunit") or duration.group("gunit")).lower()
         return f"{number} {_UNITS.get(unit, unit)}"
     return value.strip("\"'")
+
+
+# a type or a constraint where a value would stand: `int & >=1`, `=~"^[0-9]+s$"`, `string`, `*"a" | "b"`
+CONSTRAINT = lazy(r"^(?:=~|!~|[<>]=?\s*\d|(?:int|uint|float|number|string|bool|bytes|time\.\w+|#\w+)\s*(?:&|\||$))")
+
+
+def object_pairs(text: str, depth: int = 0) -> list[tuple[list[str], str]]:
+    """(key path, value) of each field of a one-line object's body (its braces off): `a: 1, b: {c: "x"}` -> a = 1,
+    b.c = x; a type or constraint (a schema's, `int & >=1`) gives none."""
+    found: list[tuple[list[str], str]] = []
+    for part in _top_level(text):
+        name, sign, said = re.split(r"([:=])", part, maxsplit=1) if re.search(r"[:=]", part) else (part, "", "")
+        name, said = name.strip().strip("\"'#?"), said.strip()
+        if not sign or not re.fullmatch(r"[\w$-]+", name) or CONSTRAINT.match(said):
+            continue
+        inner = re.fullmatch(r"(?:#?[\w.]+\s*&\s*)?\{(.*)\}", said)
+        if inner and depth < 6:
+            found += [([name, *key], value) for key, value in object_pairs(inner.group(1), depth + 1)]
+        else:
+            found.append(([name], said.strip("\"'")))
+    return found
+
+
+def _top_level(text: str) -> list[str]:
+    """The comma-separated parts of `text` outside brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for at, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote and text[at - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "{[(":
+            depth += 1
+        elif char in "}])":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
