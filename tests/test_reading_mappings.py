@@ -364,3 +364,13 @@ def test_a_nested_fields_values_are_not_a_top_level_fields_of_the_same_name():
             "## Data mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
             "|---|---|---|---|---|\n| `zones[].status` | enum | `zone.state` | enum | `OPEN`→`open`, `CLOSED`→`closed` |\n")
     assert "IS803" not in codes(text)
+
+
+def test_a_mapping_item_with_systems_named_before_its_fields_and_a_clock_format_without_a_zone():
+    """"ScanTrol `CycleEnd` (string `YYYY-MM-DD HH:MM:SS`) → `hardened_at` (string, ISO 8601)": the system's name
+    before the field, and a format with the hour but no zone: a timestamp whose timezone is unsaid."""
+    text = ("# MES → LIMS\n\n## 8. Data mapping\n\n1. ScanTrol `PartSN` (string, 14 chars) → `part_serial` (string): copy.\n"
+            "2. ScanTrol `CycleEnd` (string `YYYY-MM-DD HH:MM:SS`, as written by the line PC) → `hardened_at` "
+            "(string, ISO 8601): replace the space with `T`.\n")
+    assert [m.source_field.text for m in spec_of(text).mappings] == ["PartSN", "CycleEnd"]
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS802"] == [6]

@@ -23,6 +23,8 @@ _MAP_ARROW = lazy(
     rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–]|(?<=\s)-\s|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
+# a system's name before a side's field: "ScanTrol `CycleEnd` (string) → CaseLab `hardened_at` (string)"
+_SYSTEM_BEFORE_FIELD = lazy(r"(?:^|(?<=→ )|(?<=-> ))\s*(?:[A-Z][\w-]*\s+){1,2}(?=`[^`]+`\s*(?:\(|→|->))")
 _TYPED_FIELD = lazy(r"^`?(?P<field>[\w.\[\]/$@-]+)`?\s*\((?P<type>[^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 
 
@@ -283,7 +285,7 @@ def _pair(r: Reading, statement, left: str, right: str) -> None:
 
 def mapping_parts(text: str) -> dict[str, str] | None:
     """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
-    first = _join_sides(text.split("\n")[0])
+    first = _SYSTEM_BEFORE_FIELD.sub("", _join_sides(text.split("\n")[0]))  # "ScanTrol `CycleEnd` (...) → ...": the field
     unmapped = _NOT_SENT.match(first.strip())
     if unmapped:  # "`guest_departed`: boolean → not sent; informational only"
         return {"source_field": unmapped.group("src"), "source_type": unmapped.group("stype").strip(),
@@ -334,8 +336,8 @@ _TIMESTAMP_TYPE = lazy(r"\b(?:date|datetime|date-time|timestamp\w*|time|epoch|is
 _DURATION_TYPE = lazy(r"\b(?:ms|millis(?:econds)?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|duration|interval|"
                       r"iso[- ]?8601\s+duration)\b", re.I)
 
-_TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b",
-                    re.I)
+_TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b"
+                    r"|\bhh:mm\b", re.I)  # a format with the hour: `YYYY-MM-DD HH:MM:SS`
 
 _NO_TIME = lazy(r"\b(?:no|without)\s+(?:a\s+)?time(?:\s+of\s+day)?\b", re.I)
 
