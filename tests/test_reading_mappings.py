@@ -374,3 +374,6 @@ def test_a_mapping_item_with_systems_named_before_its_fields_and_a_clock_format_
             "(string, ISO 8601): replace the space with `T`.\n")
     assert [m.source_field.text for m in spec_of(text).mappings] == ["PartSN", "CycleEnd"]
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS802"] == [6]
+    sql = ("# VLE → Cases\n\n## Data mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
+           "|---|---|---|---|---|\n| `submitted_at` | string (ISO 8601, no offset) | `submitted_at` | datetime2 | Parse |\n")
+    assert "IS802" in codes(sql)  # SQL Server's `datetime2` keeps a time of day

@@ -336,7 +336,7 @@ _TIMESTAMP_TYPE = lazy(r"\b(?:date|datetime|date-time|timestamp\w*|time|epoch|is
 _DURATION_TYPE = lazy(r"\b(?:ms|millis(?:econds)?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|duration|interval|"
                       r"iso[- ]?8601\s+duration)\b", re.I)
 
-_TIME_OF_DAY = lazy(r"\b(?:time|datetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b"
+_TIME_OF_DAY = lazy(r"\b(?:time|datetime2?|datetimeoffset|smalldatetime|date-time|timestamp\w*|epoch|instant|iso[- ]?8601 date-time|rfc[- ]?3339)\b"
                     r"|\bhh:mm\b", re.I)  # a format with the hour: `YYYY-MM-DD HH:MM:SS`
 
 _NO_TIME = lazy(r"\b(?:no|without)\s+(?:a\s+)?time(?:\s+of\s+day)?\b", re.I)
