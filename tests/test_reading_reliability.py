@@ -610,6 +610,15 @@ def test_a_table_of_error_classes_is_read_wherever_it_stands():
     assert {e.category for e in spec_of(text).errors} == {"transient", "permanent", "partial"}
 
 
+def test_a_configuration_references_alert_rows_name_their_alert_in_the_description():
+    """"| Key | Default | Description |" over "| `alerts.error-rate` | `> 2% for 15m` | Non-2xx; Opsgenie P2 |"."""
+    text = ("# Escrow → Bank\n\n## 6. Metrics and alerts\n\n| Key | Default | Description |\n|---|---|---|\n"
+            "| `alerts.granite-latency-p95` | `> 2s for 10m` | Release POST latency; Slack `#escrow` warning |\n"
+            "| `alerts.error-rate` | `> 2% for 15m` | Non-2xx after retries; Opsgenie P2 |\n")
+    assert all(m.alert is not None for m in spec_of(text).monitoring) and len(spec_of(text).monitoring) == 2
+    assert "IS701" not in [f.code for f in lint_text(text, "markdown") if "no alert" in f.message]
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

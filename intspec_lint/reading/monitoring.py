@@ -99,6 +99,9 @@ def read(r: Reading) -> None:
         if not placed and ("retry" in statement.topics or "sla" in statement.placed):
             continue  # a breaker's "30 % errors" or a latency target is no metric
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
+            if not alert and statement.shape == "row":  # "| `alerts.error-rate` | `> 2%` | Non-2xx; Opsgenie P2 |": a
+                alert = next((c.text for c in statement.row.cells[1:]  # cell that names who is told, or how loud
+                              if _ALERT_LEVEL.search(c.text) or _CHANNEL.search(c.text)), "")
             if placed or alert:
                 _record(r, statement.span, metric, threshold, alert)
     if r.spec.monitoring:
