@@ -729,3 +729,20 @@ def test_a_second_title_under_a_banner_names_no_part():
             "HMAC-SHA256 signing |\n| Rotation | every 120 days | every 180 days |\n| Storage | credential store | "
             "HashiCorp Vault |\n\n4.2 Token endpoint: `https://idp.example/token`.\n")
     assert [c.method.text for c in spec_of(text).contracts] == ["GET"]
+
+
+def test_a_decision_logs_rows_are_prose_headed_by_their_leads():
+    """"| # | Decision | Owner |" over "| D13 | **Error classes.** Transient: ... Permanent: ... Partial: ... | HD |":
+    each decision is prose, its lead placing it as a heading would; the id and owner columns say nothing."""
+    text = ("# Distributor → Registrar\n\n## Agreed interface specification\n\n| # | Decision | Owner |\n|---|---|---|\n"
+            "| D11 | **Auth, distributor → registrar API.** Northgate calls Registra with OAuth 2.0 client credentials; "
+            "the secret is kept in Key Vault and rotated every 90 days. | SP |\n"
+            "| D12 | **Auth, broker.** Registra signs its events to Northgate with HMAC-SHA256; the key is rotated "
+            "yearly and kept in the same vault. | SP |\n"
+            "| D13 | **Error classes.** Transient: `429`, `503`, timeouts. Permanent: `400`, `422`. Partial: `207`, "
+            "where each item-level `422` is permanent for that item only. | HD |\n"
+            "| D18 | **Monitoring** (alerts via Opsgenie): batch POST latency P95 > 5 s over 15 min → warning; error "
+            "rate > 1% over 1 h → critical. | DS |\n")
+    spec = spec_of(text)
+    assert {e.category for e in spec.errors} == {"transient", "permanent", "partial"}
+    assert spec.auth and all(a.rotation is not None for a in spec.auth) and len(spec.monitoring) == 2

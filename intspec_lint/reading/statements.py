@@ -340,14 +340,19 @@ class _Flattener:
 
     def table(self, table: Table, path, section, parent) -> None:
         header = [cell.text for cell in table.header]
-        if decision_table(table):
-            for row in table.rows:  # "| Decision | Rationale |": the decision is the row; its reason, prose
-                said = row.cells[0].text if row.cells else ""
-                key, value = key_value(said) or ("", "")
-                self.out.append(Statement(said, row.span, path, "row", section, cells={header[0]: said}, table=table,
-                                          row=row, parent=parent, key=key, value=value))
-                if len(row.cells) > 1 and row.cells[1].text.strip():
-                    self.sentences([(row.span.line, row.cells[1].text)], path, section, parent)
+        decided = decision_column(table)
+        if decided is not None:
+            for row in table.rows:  # "| Decision | Rationale |": the decision is prose; its lead ("Error classes.
+                said = row.cells[decided].text if decided < len(row.cells) else ""  # Transient: ...") heads it
+                lead = _DECISION_LEAD.match(said)
+                start = len(self.out)
+                self.paragraph(said, row.span.line, path, section, parent)
+                for statement in self.out[start:]:
+                    statement.table, statement.row, statement.span = table, row, row.span
+                    statement.banner = lead.group(1) if lead else ""
+                for index, cell in enumerate(row.cells):
+                    if index != decided and _BECAUSE.match(header[index].strip(" *")) and cell.text.strip():
+                        self.sentences([(row.span.line, cell.text)], path, section, parent)
             return
         for row in table.rows:
             cells = {header[i] if i < len(header) else f"#{i}": cell.text for i, cell in enumerate(row.cells)}
@@ -463,10 +468,25 @@ _DECIDED = re.compile(r"^(?:decisions?|requirements?|rules?|statements?|what(?:\
 _BECAUSE = re.compile(r"^(?:rationale|reasons?|reasoning|why|justification|because|motivation|notes?|comments?)$", re.I)
 
 
+_DECISION_LEAD = re.compile(r"^\s*([^.:;]{2,60}?)[.:]\s+\S")  # "Retry policy. Submission: exponential ..."
+_BESIDE = re.compile(r"^(?:#|no\.?|ids?|refs?|owners?|who|by|status|date|agreed\s+by|decided\s+by)?$", re.I)
+
+
 def decision_table(table: Table) -> bool:
-    """ "| Decision | Rationale |": rows that each say one thing, as lines of prose would."""
+    """ "| Decision | Rationale |", "| # | Decision | Owner |": rows that each say one thing, as lines of prose would."""
+    return decision_column(table) is not None
+
+
+def decision_column(table: Table) -> int | None:
+    """The column of a decision log that says the decisions; the others only number, explain or own them."""
     header = [cell.text.strip(" *") for cell in table.header]
-    return len(header) == 2 and bool(_DECIDED.match(header[0])) and bool(_BECAUSE.match(header[1]))
+    decided = [i for i, name in enumerate(header) if _DECIDED.match(name)]
+    if len(decided) != 1 or not 2 <= len(header) <= 4:
+        return None
+    others = [name for i, name in enumerate(header) if i != decided[0]]
+    if not all(_BECAUSE.match(name) or _BESIDE.match(name) for name in others):
+        return None
+    return decided[0] if len(header) > 2 or decided[0] == 0 and _BECAUSE.match(header[1]) else None
 
 
 def _continues_value(previous: str, line: str) -> bool:

@@ -117,8 +117,9 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
     previous: Statement | None = None
     for statement in statements:
         placed = set(topics.of(statement.section))
-        if statement.banner:  # a comment ruler in a code block heads the comments under it as a sub-heading would
+        if statement.banner:  # a comment ruler in a code block, a decision's lead: the words under it, as a heading
             placed = set(topics.heading_parts(statement.banner, tuple(placed))) or placed
+
         if statement.table is not None:
             kind = topics.table(statement.table, tuple(placed))
             if kind is not None and kind[0] not in ("status_codes", "schema_fields"):
