@@ -274,6 +274,13 @@ def test_a_pre_signed_url_has_nothing_to_rotate():
     assert "IS301" not in codes(text)
 
 
+def test_a_header_row_of_a_calls_table_is_no_system():
+    text = ("# Quay → Ice\n\n## Authentication\n\nQuayDesk calls FrostLine with OAuth 2.0 client credentials; the secret is "
+            "rotated every 90 days and kept in Vault.\n\n| Fact | C1 Create order | C2 Cancel order |\n|---|---|---|\n"
+            "| `Content-Type` | `application/json` | — |\n| Idempotency header | `Idempotency-Key: <ref>` | none |\n")
+    assert all(a.system is None or "Content" not in a.system.text for a in spec_of(text).auth)
+
+
 def test_a_file_said_to_hold_references_not_secrets_is_no_unsafe_store():
     """"The `op://` values in `.env` are references, not secrets" denies that the file holds credentials;
     "the secret is kept in `.env`" does not."""

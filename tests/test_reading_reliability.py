@@ -619,6 +619,13 @@ def test_a_configuration_references_alert_rows_name_their_alert_in_the_descripti
     assert "IS701" not in [f.code for f in lint_text(text, "markdown") if "no alert" in f.message]
 
 
+def test_a_question_that_asks_about_dropping_drops_nothing():
+    text = ("# Valet → Hotel\n\n## FAQ\n\n<details>\n<summary>What happens to a charge that cannot be posted? Do you just "
+            "drop it?</summary>\n\nNever. A charge that fails permanently lands in the exceptions queue (SQS `vl-exc`); "
+            "the Front Office Manager is alerted.\n\n</details>\n")
+    assert "IS602" not in codes(text)
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

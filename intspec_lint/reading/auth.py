@@ -288,6 +288,7 @@ class _Reader:
                 and not _VERB.search(title)  # "The webhook has one permission: ...": a clause
                 and not structural(title)  # "**Summary:** OAuth towards PressPerfect, ..."
                 and not _UNIT_LABEL.match(strip_numbering(title).strip(" *`.:"))  # "**Flow D2**": a flow, no system
+                and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
                 and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS))  # "Codes: 200 taken ..."
 
     def _has_table(self, section: Section) -> bool:
@@ -547,6 +548,8 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
 
 
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
+_HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"
+                    r"length|encoding|signature|timestamp))`?$", re.I)
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
 

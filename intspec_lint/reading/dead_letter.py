@@ -117,7 +117,7 @@ def read(r: Reading) -> None:
         if drops_messages(text) and not any(r.vocab.is_history(heading) for heading in statement.path[1:]):
             failed = _FAILED.search(text)  # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"
             for offset, sentence in sentences(text):
-                dropped = drops_messages(sentence) if failed else None
+                dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) else None
                 if dropped and not mentions_dead_letter(sentence):
                     line = statement.span.line + text.count("\n", 0, offset)
                     spec.dropped.append(value(sentence, statement.span._replace(line=line, end_line=line)))
@@ -286,8 +286,14 @@ def drops_messages(text: str) -> str | None:
     return original[match.start():match.end()] if match else None
 
 
+_ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
+
+
 def drops_failed(sentence: str) -> str | None:
-    """A sentence that drops a message that failed (not a duplicate skipped on purpose)."""
+    """A sentence that drops a message that failed (not a duplicate skipped on purpose, nor a question: "Do you
+    just drop it?" asks what the answer below it tells)."""
+    if _ASKED.search(sentence):
+        return None
     return drops_messages(sentence) if _FAILED.search(sentence) else None
 
 
