@@ -746,3 +746,16 @@ def test_a_decision_logs_rows_are_prose_headed_by_their_leads():
     spec = spec_of(text)
     assert {e.category for e in spec.errors} == {"transient", "permanent", "partial"}
     assert spec.auth and all(a.rotation is not None for a in spec.auth) and len(spec.monitoring) == 2
+
+
+def test_a_table_of_configuration_variables_is_no_register():
+    """"| Variable | Default | Meaning |" over `PUBLISH_RETRY_ATTEMPTS`, `FSSP_WEBHOOK_SECRET`: settings, each a key,
+    not a register of the spec's parts whose rows become sections."""
+    text = ("# Knackery → FSSP\n\n## Configuration\n\n| Variable | Default | Meaning |\n|---|---|---|\n"
+            "| `FSSP_WEBHOOK_SECRET` | — (from Vault) | Current HMAC secret |\n"
+            "| `FSSP_WEBHOOK_SECRET_PREVIOUS` | — (from Vault) | Previous secret, accepted during rotation |\n"
+            "| `AMQP_EXCHANGE` | `fallenstock` | Direct exchange; routing key `collections.requested` |\n"
+            "| `PUBLISH_RETRY_ATTEMPTS` | `3` | Publisher-confirm retries before answering 503 |\n"
+            "| `PUBLISH_RETRY_INITIAL` | `200ms` | First retry delay, doubled each time |\n"
+            "| `DLQ_ALERT_CHANNEL` | `#ops` | Where dead letters are announced |\n")
+    assert not spec_of(text).contracts

@@ -325,6 +325,9 @@ def _same_unit(a: str, b: str) -> bool:
     return len(shorter) >= 2 and shorter <= longer
 
 
+_SETTING_NAME = re.compile(r"`[A-Za-z_][\w.\-\[\]]*`")
+
+
 def _is_register(table: Table, vocab) -> bool:
     """Two columns or more whose first cell names a part (and maybe the unit and the fact's key) on most
     rows, over at least three parts: "Section | Item | Specification", "Aspect | Detail"."""
@@ -334,6 +337,9 @@ def _is_register(table: Table, vocab) -> bool:
         return False  # "| | Northwind | Globex |": a setting per variant, each column one partner's
     if vocab.table_part([cell.text for cell in table.header], ()) is not None:
         return False
+    keys = sum(1 for row in table.rows if row.cells and _SETTING_NAME.fullmatch(row.cells[0].text.strip()))
+    if keys * 2 > len(table.rows):
+        return False  # "| `PUBLISH_RETRY_ATTEMPTS` | `3` | ... |": a configuration's variables, each a key, no register
     named = [_part_of(row.cells[0].text, vocab) for row in table.rows if row.cells]
     parts = {found for title, _, _ in named if title for found in vocab.section_parts(title)}
     # rows that name their part in words, not only by a key ("Owner", "Status" in a document's header
