@@ -759,3 +759,20 @@ def test_a_table_of_configuration_variables_is_no_register():
             "| `PUBLISH_RETRY_INITIAL` | `200ms` | First retry delay, doubled each time |\n"
             "| `DLQ_ALERT_CHANNEL` | `#ops` | Where dead letters are announced |\n")
     assert not spec_of(text).contracts
+
+
+def test_a_plain_text_documents_labelled_lines_and_aligned_table_are_read():
+    """An e-mail-style spec with no Markdown: an indented part of UPPERCASE labels ("METHOD AND URL: POST ...") is
+    prose, not code; a space-aligned table in a paragraph with a header of words is a table."""
+    text = ("VCG PREMIUM SMS INTERFACE, REV C\n\n4.2 CHARGE RESULT CALLBACK\n\n"
+            "    METHOD AND URL: POST https://hub.example/veldmark/v2/charge-results\n"
+            "    HEADERS: Authorization: Bearer <token>\n\n"
+            "9. MONITORING AND ALERTS (both sides; Grafana and Zabbix)\n\n"
+            "   METRIC                            THRESHOLD                  ALERT\n"
+            "   Charge latency, P95               > 1.5 s (5 min)            warning\n"
+            "   Error rate, non-2xx               > 1% over 5 min            critical, page\n"
+            "   Callback client secret age        > 80 days                  warning\n")
+    from intspec_lint.document.markdown import parse_markdown
+    from intspec_lint.reading.statements import flatten
+    assert [s.key for s in flatten(parse_markdown(text)) if s.key.isupper()][:2] == ["METHOD AND URL", "HEADERS"]
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate", "token-expiry"]

@@ -367,6 +367,14 @@ class _Flattener:
     def code(self, code: Code, path, section, parent) -> None:
         statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
         self.out.append(statement)
+        lines = [line for line in code.text.split("\n") if line.strip()]
+        if not code.info and lines and _CAPITAL_LABEL.match(lines[0]) and \
+                len([line for line in lines if _CAPITAL_LABEL.match(line)]) >= 2:
+            # a plain-text document's indented part ("METHOD AND URL: POST https://...", "HEADERS: ..."): labelled
+            # lines of prose, whatever the indent made of them; its bodies stay the block's
+            self.paragraph("\n".join(line.strip() for line in code.text.split("\n")), code.first_line, path, section,
+                           statement)
+            return
         if code.info in _STEP_LANGUAGES and not _CALL_STEP.search(code.text):
             # a Gherkin feature of rules is prose in steps, each step saying a thing; one whose steps make calls
             # ("When A sends POST /v1/orders with {...}") is a test, read for its examples
@@ -468,6 +476,7 @@ _DECIDED = re.compile(r"^(?:decisions?|requirements?|rules?|statements?|what(?:\
 _BECAUSE = re.compile(r"^(?:rationale|reasons?|reasoning|why|justification|because|motivation|notes?|comments?)$", re.I)
 
 
+_CAPITAL_LABEL = re.compile(r"^\s*[A-Z][A-Z0-9 /()&,-]{2,40}:(?:\s|$)")  # "METHOD AND URL: POST ...", "HEADERS:"
 _DECISION_LEAD = re.compile(r"^\s*([^.:;]{2,60}?)[.:]\s+\S")  # "Retry policy. Submission: exponential ..."
 _BESIDE = re.compile(r"^(?:#|no\.?|ids?|refs?|owners?|who|by|status|date|agreed\s+by|decided\s+by)?$", re.I)
 

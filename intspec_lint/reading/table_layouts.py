@@ -54,8 +54,8 @@ def _with_grids(blocks: list) -> list:
         if isinstance(block, ListBlock):
             for item in block.items:
                 item.blocks = _with_grids(item.blocks)
-        table = _grid(block) if isinstance(block, Paragraph) else (_box_drawn(block) or _aligned(block)) \
-            if isinstance(block, Code) else None
+        table = (_grid(block) or _worded(_aligned_text(block.text, block.span.line, block.span))) \
+            if isinstance(block, Paragraph) else (_box_drawn(block) or _aligned(block)) if isinstance(block, Code) else None
         rows = _bare_rows(block) if table is None and isinstance(block, Paragraph) else None
         if rows and out and isinstance(out[-1], Table) and len(out[-1].header) == len(rows[0].cells):
             out[-1].rows.extend(rows)  # an HTML table's body after a gap (`<tbody>`): more rows of the table above
@@ -159,10 +159,27 @@ def _aligned(block: Code) -> Table | None:
     """A plain code block of column-aligned text ("Metric    Threshold    Alert" over rows in the same
     columns; a line that leaves the first column blank goes on with the row above): a table. Code,
     diagrams and logs (braces, box drawing, arrows of a sequence diagram) are not."""
-    if block.info not in _PLAIN or _NOT_TEXT_TABLE.search(block.text):
+    if block.info not in _PLAIN:
         return None
-    lines = [(block.first_line + offset, line.rstrip()) for offset, line in enumerate(block.text.split("\n"))
+    return _aligned_text(block.text, block.first_line, block.span)
+
+
+def _worded(table: Table | None) -> Table | None:
+    """A paragraph's aligned table only when its header is words ("METRIC   THRESHOLD   ALERT"), not a list of
+    codes and their meanings ("CHANCEL:   ...", "CORNY_19L   ...")."""
+    return table if table is not None and table.header and all(
+        re.fullmatch(r"[A-Za-z][A-Za-z /()&.-]*", cell.text.strip()) for cell in table.header) else None
+
+
+def _aligned_text(text: str, first_line: int, span: Span) -> Table | None:
+    """Column-aligned lines of a plain block or a paragraph (a plain-text document's table) as a table."""
+    if _NOT_TEXT_TABLE.search(text) or "  " not in text:
+        return None
+    lines = [(first_line + offset, line.rstrip()) for offset, line in enumerate(text.split("\n"))
              if line.strip()]
+    gap = next((i for i, (number, _) in enumerate(lines[1:], 1) if number > lines[i - 1][0] + 1), None)
+    if gap is not None and gap >= 3:
+        lines = lines[:gap]  # the table, then a paragraph after a blank line: the table's rows only
     if len(lines) < 3:
         return None
     chunks = [(number, [(m.start(1), m.group(1)) for m in _CHUNK.finditer(line)]) for number, line in lines]
@@ -190,8 +207,8 @@ def _aligned(block: Code) -> Table | None:
             for first, last, cells in rows]
     head = made[0]
     if any(ch.isdigit() for cell in head.cells for ch in cell.text):  # "Transient   429, 503": a row, no header
-        return Table([Cell("", head.span) for _ in columns], made, block.span)
-    return Table(head.cells, made[1:], block.span)
+        return Table([Cell("", head.span) for _ in columns], made, span)
+    return Table(head.cells, made[1:], span)
 
 
 def _grid(block: Paragraph) -> Table | None:
