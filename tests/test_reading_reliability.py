@@ -626,6 +626,14 @@ def test_a_question_that_asks_about_dropping_drops_nothing():
     assert "IS602" not in codes(text)
 
 
+def test_a_comment_under_an_error_class_key_is_its_action():
+    text = ("# Relay → Registry\n\n## Values\n\n```yaml\nerrors:\n  transient: [429, 503, \"timeout\"]\n"
+            "  #   -> retry per `retry`; the watermark is not advanced\n  permanent: [400, 422]\n"
+            "  #   -> no retry; message goes to relay.dlq\n  partial: [\"a page where some items fail\"]\n"
+            "  #   -> publish the valid items, dead-letter each invalid item\n```\n")
+    assert all(e.action is not None for e in spec_of(text).errors) and len(spec_of(text).errors) == 3
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

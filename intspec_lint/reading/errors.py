@@ -198,6 +198,7 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
     category under a key that names errors count: `"last_error": {"code": ...}` in a payload is no
     policy."""
     groups: dict[str, dict] = {}
+    comments = {s.span.line: s.text for s in r.under(code_statement) if s.shape == "code-comment"}
     for statement in r.under(code_statement):
         if statement.shape != "code-key" or (extensions_only and statement.code is code_statement.code):
             continue
@@ -215,6 +216,9 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
                 group["action"].append(statement.value)
             elif statement.value:
                 group["examples"].append(statement.value)
+            noted = comments.get(statement.span.line + 1, "")  # "transient: [429, 503]⏎#   -> retry per `retry`"
+            if _NOTED_ACTION.match(noted) and not rest:
+                group["action"].append(noted.lstrip("-=>→ ").strip())
             break
     for category, group in groups.items():
         span = group["span"]
@@ -226,6 +230,7 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
         r.mark("errors", span)
 
 
+_NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
 _PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   r"|\b207\b", re.I)
