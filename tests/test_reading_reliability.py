@@ -636,6 +636,14 @@ def test_a_comment_under_an_error_class_key_is_its_action():
     assert all(e.action is not None for e in errors)
 
 
+def test_a_table_of_levels_in_a_checklist_step_with_who_is_paged_in_the_header_is_a_metric_table():
+    text = ("# Playout → Uplink\n\n## At the start of a shift\n\n1. Read the handover note.\n"
+            "2. Check each panel against its threshold.\n\n   | Panel | Amber | Red (PagerDuty, Broadcast IT) |\n"
+            "   |---|---|---|\n   | Request latency (P95, 15 min) | > 2 s | > 5 s |\n"
+            "   | Error rate, all calls (10 min) | > 3% | > 10% |\n")
+    assert [(m.kind, m.threshold.text) for m in spec_of(text).monitoring] == [("latency", "> 2 s"), ("error-rate", "> 3%")]
+
+
 def test_a_cached_token_dropped_is_no_message_lost():
     assert "IS602" not in codes("# A → B\n\n## Errors\n\n401: the cached token is dropped and a new one requested, "
                                 "then the call is retried once.\n")

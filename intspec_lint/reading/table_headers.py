@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import Cell, Row, Section, Table
+from ..document.model import Cell, ListBlock, Row, Section, Table
 
 _NAME = re.compile(r"^[^\d|]{1,40}$")  # a column's name: short words, no number (a value would have one)
 
@@ -37,15 +37,25 @@ def _completed(table: Table) -> Table | None:
 
 # -- a table of thresholds per alert level: "| Measure | Amber | Red |", "| Signal | Warning | Critical |" --------
 _LEVEL_HEADER = re.compile(r"^\W*(?:amber|red|green|yellow|orange|warn(?:ing)?|crit(?:ical)?|major|minor|high|low|medium|"
-                           r"info|page|ticket|p[1-5]|sev(?:erity)?[- ]?[1-5])\W*$", re.I)
+                           r"info|page|ticket|p[1-5]|sev(?:erity)?[- ]?[1-5])\b(?:\s*\([^)]*\))?\W*$", re.I)  # "Red (PagerDuty)"
 
 
 def level_columns(root: Section) -> None:
     """Turn each table whose columns after the first are alert levels, each cell the threshold for that level,
-    into the "Metric | Threshold | Alert" table it stands for (in place): the first level's cell is the
-    threshold, and every level with its threshold is the alert."""
+    into the "Metric | Threshold | Alert" table it stands for (in place), in a section or a list item: the first
+    level's cell is the threshold, and every level with its threshold is the alert."""
     for section in root.walk():
-        section.blocks = [_by_level(block) or block if isinstance(block, Table) else block for block in section.blocks]
+        section.blocks = _levelled(section.blocks)
+
+
+def _levelled(blocks: list) -> list:
+    out = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                item.blocks = _levelled(item.blocks)
+        out.append(_by_level(block) or block if isinstance(block, Table) else block)
+    return out
 
 
 def _by_level(table: Table) -> Table | None:
