@@ -461,3 +461,14 @@ def test_a_request_files_call_is_a_contract_with_its_answer_in_comments():
         ("request", {"brief_uuid": "8c3e1f2a", "matter_ref": "APL/LIT/24-0917"}),
         ("response", {"brief_id": "BR-2025-03318", "status": "sent"})]
     assert "IS202" not in codes(text)
+
+
+def test_a_block_under_a_long_line_that_ends_with_an_arrow_and_a_status_is_the_answer():
+    """"Example: `PATCH /v2/pickups/TW-1` with `{...}` → 200" over a block: the block is what comes back."""
+    text = ("# Hotel → Shuttle\n\n## F2: `PATCH /v2/pickups/{pickup_id}`\n\nRequest: any subset of `flight_number`, "
+            "`pickup_time`.\nResponse 200: the full pickup plus `pickup_id`, `status`.\nStatus codes: 200 changed; "
+            "404 unknown `pickup_id`.\n\nExample: `PATCH /v2/pickups/TW-0417733` with `{\"flight_number\": \"FR8346\", "
+            "\"pickup_time\": \"2025-06-07T13:05:00+02:00\"}` → 200\n"
+            '```json\n{"pickup_id": "TW-0417733", "status": "booked", "flight_number": "FR8346"}\n```\n')
+    (contract,) = spec_of(text).contracts
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]

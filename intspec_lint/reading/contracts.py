@@ -292,7 +292,13 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
         return ""  # "Status codes: 400 Bad Request, ...": its reason phrases name no role
     if previous.section is not statement.section or previous.shape == "row":
         return statement.heading if statement.section.level else ""
-    return text if len(text) <= 100 else ""
+    if len(text) <= 100:
+        return text
+    tail = text[-60:]  # a long line that ends by introducing the block: "Example: `PATCH ...` with `{...}` → 200"
+    return tail if _INTRODUCES.search(tail) else ""
+
+
+_INTRODUCES = lazy(r"(?:→|->|=>|:)\s*`?(?:[1-5]\d\d(?:\s+[A-Za-z]+){0,2})?`?\s*:?\s*$")
 
 
 def _line(r: Reading, contract: Contract, statement: Statement) -> None:
