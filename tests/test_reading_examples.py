@@ -472,3 +472,13 @@ def test_a_block_under_a_long_line_that_ends_with_an_arrow_and_a_status_is_the_a
             '```json\n{"pickup_id": "TW-0417733", "status": "booked", "flight_number": "FR8346"}\n```\n')
     (contract,) = spec_of(text).contracts
     assert sorted(e.role for e in contract.examples) == ["request", "response"]
+
+
+def test_a_field_declared_twice_with_two_types_holds_neither_against_an_example():
+    """A response table listing the success body's `status` (string) and the error body's `status` (integer)."""
+    text = ("# Insurer → Rehab\n\n## `POST https://rehab.example/v2/referrals`\n\nRequest: `claim_ref` (string).\n\n"
+            "| Response field | Type |\n|---|---|\n| `referral_id` | string |\n| `status` | string |\n"
+            "| `status` | integer (error body: the HTTP status) |\n| `detail` | string |\n\n"
+            "Codes: 201 created; 400 invalid.\n\nExample response (201):\n\n"
+            '```json\n{"referral_id": "RF-1", "status": "RECEIVED"}\n```\n')
+    assert "IS204" not in codes(text)
