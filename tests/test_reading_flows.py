@@ -175,3 +175,14 @@ def test_a_table_of_source_and_target_values_is_no_flow_table():
             "## Enum maps\n\n| Field | Source value | Target value |\n|---|---|---|\n| fuel_type | PETROL | petrol |\n"
             "| fuel_type | DIESEL | diesel |\n")
     assert [f.name.text for f in spec_of(text).flows] == ["Report"]
+
+
+def test_a_table_of_topics_with_producers_and_consumers_is_no_flow_table():
+    """"| Topic | Value schema | Partitions | Producer | Consumers |": the topics' inventory; the flows, with their
+    triggers and volumes, are told elsewhere."""
+    text = ("# Bids → Exchange\n\n## Flows\n\n| Flow | Source → Destination | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| F1 Bids | BidEngine → Gateway | gate closure minus 30 min | BidPortfolio | 1/day |\n\n## Topics\n\n"
+            "| Topic | Value schema | Partitions | Producer | Consumers |\n|---|---|---|---|---|\n"
+            "| `trading.bids.v3` | `BidPortfolio` | 6 | BidEngine | Gateway |\n"
+            "| `trading.bids.v3.dlq` | `BidPortfolio` | 1 | Gateway | none |\n")
+    assert [f.name.text for f in spec_of(text).flows] == ["F1 Bids"]

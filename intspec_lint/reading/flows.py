@@ -196,7 +196,12 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
                 break
     if "name" not in found.values() and 0 in unknown:
         found[0] = "name"
+    if _TRANSPORT_FIRST.match(table.header[0].text) and not {"trigger", "frequency"} & set(found.values()):
+        return None  # "| Topic | Value schema | Partitions | Producer | Consumers |": an inventory of topics, no flows
     return found
+
+
+_TRANSPORT_FIRST = lazy(r"^\W*(?:kafka\s+)?(?:topics?|queues?|channels?|subjects?|exchanges?|streams?|buckets?)\W*$", re.I)
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:
