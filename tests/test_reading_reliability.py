@@ -768,3 +768,12 @@ def test_alarms_declared_in_program_code_are_metrics():
               "])\nservice Returns {}\n```\n")
     assert [(m.kind, m.threshold.text) for m in spec_of(smithy).monitoring] == [
         ("latency", "> 3 s for 10 min"), ("error-rate", "> 2% for 10 min")]
+
+
+def test_a_cap_below_a_first_delay_said_far_from_it_is_another_policys():
+    """An Envoy route's `retry_back_off: {base_interval: 0.025s, max_interval: 0.25s}` in one block, the batch
+    policy's "first retry after 1 s" pages later: two policies, not one whose cap is below its first delay."""
+    text = ("# Shop → Search\n\n## Retry\n\nBatch re-index: exponential backoff, first retry after 1 s, doubling, at most "
+            "5 attempts, capped at 60 s.\n\n" + "Filler paragraph about the search cluster.\n\n" * 4 +
+            "```yaml\nretry_policy:\n  num_retries: 2\n  retry_back_off: {base_interval: 0.025s, max_interval: 0.25s}\n```\n")
+    assert "IS502" not in codes(text)

@@ -44,7 +44,10 @@ def retry_policy_unsafe(spec, options):
     def unsafe(span, what, fix, case):
         return gap(span, "the retry policy", what, fix, case.severity, anchor=where)
 
-    if precise(initial) and precise(cap) and initial.number and cap.number is not None and cap.number < initial.number:
+    # both said of one policy (a few lines apart): a spec with two policies (a fixed 50 ms for the interactive
+    # call, 2 s doubling to 5 min for the batch) gives each its own values, which one reading would cross
+    together = precise(initial) and precise(cap) and abs(cap.span.line - initial.span.line) <= _ONE_POLICY
+    if together and initial.number and cap.number is not None and cap.number < initial.number:
         yield unsafe(cap.span, f"a max delay cap ({cap.text}) smaller than its initial delay ({initial.text})",
                      "make the cap at least the first delay", _CAP_BELOW_INITIAL)
     if given(attempts) and is_unbounded(attempts.text):
@@ -56,6 +59,9 @@ def retry_policy_unsafe(spec, options):
         yield unsafe(attempts.span, f"a worst-case retry time of {_duration(worst)} ({_how(retry)}), longer than "
                      f"{budget[1]} ({_duration(budget[0])})", f"fewer attempts, a lower cap, or a longer {budget[2]}",
                      _OUTLASTS)
+
+
+_ONE_POLICY = 6  # lines
 
 
 def _budget(spec) -> tuple[float, str, str] | None:
