@@ -10,15 +10,13 @@ from ..document.model import Code
 from .lazy_re import lazy
 from .program_code import COMMENT_LINE as _COMMENT_LINE, CONSTRAINT as _CONSTRAINT, object_pairs
 
-_TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
+TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")  # "retries: 5  # then the DLQ": the comment
 EXTENSION = "\x00"  # marks a key under an `x-` extension while the block's keys are listed
 
 _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
 _SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
 _PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
 _JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
-
-
 
 
 def yaml_keys(code: Code) -> list[tuple[int, str, str]]:
@@ -80,7 +78,7 @@ def property_keys(code: Code) -> list[tuple[int, str, str]]:
                 found.append((code.first_line + offset, f"{printed.group(1)}.{argument.group(1)}",
                               argument.group(2).strip().strip("\"'")))
             continue
-        match = _PROPERTY.match(_TRAILING_COMMENT.sub("", raw))
+        match = _PROPERTY.match(TRAILING_COMMENT.sub("", raw))
         if match:
             key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
             said = match.group(2).strip()
@@ -112,7 +110,7 @@ def brace_keys(code: Code) -> list[tuple[int, str, str]]:
     stack: list[list[str]] = []
     hashes = code.info not in ("cue", "jsonnet", "libsonnet")  # in CUE, `#Retry` names a definition
     for offset, raw in enumerate(code.text.split("\n")):
-        line = _SLASH_COMMENT.sub("", _TRAILING_COMMENT.sub("", raw) if hashes else raw).strip().rstrip(",")
+        line = _SLASH_COMMENT.sub("", TRAILING_COMMENT.sub("", raw) if hashes else raw).strip().rstrip(",")
         number = code.first_line + offset
         closers = len(line) - len(line.lstrip("}])"))
         if closers:

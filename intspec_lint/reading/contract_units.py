@@ -328,6 +328,7 @@ def contract_table(r: Reading, table) -> bool:
 _UNIT_CODE = lazy(r"(?<![\w./-])[A-Z]{1,4}-?\d{1,3}(?![\w/-])")
 _LOCATED = lazy(r"`(?:sftp|s3|ftps?|gs|az|abfss?|amqps?|kafka|mqtts?)://[^`]+`")
 _CELL_ID = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3}[a-z]?)\W*$")
+_ROW_ID = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3})\b")  # a row led by its id: "C1 `POST /arrivals` (F1)"
 
 
 def _unit_id_cell(statement: Statement) -> str:
@@ -462,9 +463,6 @@ def _is_unit(r: Reading, section: Section) -> bool:
     # a sub-heading under the contracts that names an operation ("### Create fulfillment order") is one,
     # however little it says; "### Environments" is not
     return not own and not section.children and bool(_OPERATION.search(section.title))
-
-
-_ROW_ID = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3})\b")
 
 
 def _samples_by_id(block: Statement, by_id: dict) -> list[tuple[tuple, list[Statement]]]:

@@ -22,10 +22,10 @@ from .examples import request_file
 from .bodies import binary_request, bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
 from .lazy_re import lazy
 from .mappings import mapping_parts
-from .statements import Statement, decision_table, key_value
+from .statements import Statement, key_value
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
-from .topics import METHOD_URL
+from .topics import METHOD_URL, NAMED_CARRIER
 from .values import value
 
 _SHAPE_LIST = lazy(
@@ -48,8 +48,6 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
                     r"\s*\([^)]*\))*)", re.I)
 _ITEMS_OF = lazy(r"`([\w.\[\]-]+)`[^`]{0,40}\bof:?\s*$")
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
-_HEADED_TOPIC = lazy(r"(?<![\w.`-])(?:topic|queue|channel|stream|subject|exchange|sqs|sns|kafka|kinesis|pub/?sub|"
-                     r"service\s+bus|eventbridge|rabbitmq|nats|mqtt)(?:\s*[:=]\s*|\s+)`([^`]+)`", re.I)
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 
 
@@ -190,7 +188,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
                     contract.bodies["request"] = contract.bodies.pop("response")
             for example in contract.examples:
                 example.role = "request"
-        named = (_NAMED_TOPIC.search(heading) or _HEADED_TOPIC.search(heading)) if from_heading and contract.topic is None \
+        named = (_NAMED_TOPIC.search(heading) or NAMED_CARRIER.search(heading)) if from_heading and contract.topic is None \
             else None  # "### 3.1 `cpms.locations.v3`", "## Message contract: SQS `psd-results-prod`"
         if named:  # "### 3.1 `cpms.locations.v3`": a message contract headed by its topic's name
             contract.topic = value(named.group(1), span)
@@ -451,7 +449,7 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
                 inline_examples(contract, Statement(f"{role_of(key).capitalize()}: {cell.text}", cell.span,
                                                     statement.path, "line", statement.section))
         return
-    elif kind is None and (statement.key or decision_table(table)):
+    elif kind is None and statement.key:
         _line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
                                      key=statement.key, value=statement.value))
     elif kind is None and len(cells) > 2 and not table.header[0].text.strip():

@@ -80,7 +80,9 @@ _SCOPE = lazy(
     # a call with a name and an object: `alarm("psd-queue-depth", {`, `new aws.sqs.Queue("orders-dlq", {`
     r"|^\s*(?:(?:const|let|var|val|export)\s+\w+\s*=\s*)?(?:new\s+)?(?P<f>[A-Za-z_][\w.]*)\(\s*[\"'`](?P<fl>[^\"'`]{1,80})"
     r"[\"'`]\s*,\s*\{\s*$")
-def whole_line(line: str) -> bool:
+
+
+def _whole_line(line: str) -> bool:
     """A line that is one object in braces, or opens or closes one."""
     stripped = line.strip().rstrip(",;")
     return stripped.startswith("{") or stripped.endswith(("{", "[", "(")) or stripped in ("}", "]", ")", "});")
@@ -118,7 +120,7 @@ def program_settings(text: str) -> list[tuple[int, str, str]]:
                 name = f"{opened.group('f').split('.')[-1]}[{opened.group('fl')}]"
             scopes.append((indent, name))
             continue
-        several = object_pairs(line.strip().rstrip(",")) if scopes and not whole_line(line) and "," in line else []
+        several = object_pairs(line.strip().rstrip(",")) if scopes and not _whole_line(line) and "," in line else []
         if len(several) >= 2:  # `namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible",`: each
             owner = ".".join(scope for _, scope in scopes)
             found += [(offset, ".".join([owner, *path]), said.strip("\"'")) for path, said in several]

@@ -16,7 +16,7 @@ from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragr
 from ..span import Span
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
-from .config_keys import EXTENSION, brace_keys, property_keys, yaml_keys
+from .config_keys import EXTENSION, TRAILING_COMMENT, brace_keys, property_keys, yaml_keys
 from .program_code import COMMENT_LINE as _COMMENT_LINE, program_prose, program_settings
 from .text import sentences
 from .values import is_placeholder
@@ -36,7 +36,6 @@ _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "---
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
-_TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
 _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
                   r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_])\s*"  # "*PressPerfect API.*" too
@@ -367,9 +366,8 @@ class _Flattener:
     def code(self, code: Code, path, section, parent) -> None:
         statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
         self.out.append(statement)
-        lines = [line for line in code.text.split("\n") if line.strip()]
-        if not code.info and lines and _CAPITAL_LABEL.match(lines[0]) and \
-                len([line for line in lines if _CAPITAL_LABEL.match(line)]) >= 2:
+        lines = [line for line in code.text.split("\n") if line.strip()] if not code.info else []
+        if lines and _CAPITAL_LABEL.match(lines[0]) and len([line for line in lines if _CAPITAL_LABEL.match(line)]) >= 2:
             # a plain-text document's indented part ("METHOD AND URL: POST https://...", "HEADERS: ..."): labelled
             # lines of prose, whatever the indent made of them; its bodies stay the block's
             self.paragraph("\n".join(line.strip() for line in code.text.split("\n")), code.first_line, path, section,
@@ -446,7 +444,7 @@ class _Flattener:
         for offset, raw in enumerate(code.text.split("\n")):
             comment = _COMMENT_LINE.match(raw) if not (code.info == "cue" and raw.lstrip()[:1] == "#") else None
             if comment is None and code.info not in ("json", "jsonc", "cue"):
-                comment = _TRAILING_COMMENT.search(raw)
+                comment = TRAILING_COMMENT.search(raw)
             if comment and comment.group(1).strip():
                 line = code.first_line + offset
                 self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",

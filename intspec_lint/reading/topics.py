@@ -23,12 +23,16 @@ from .statements import Statement, words_of_key
 from .vocabulary import Vocabulary, normalize, strip_numbering
 
 METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>[^\s`|)]*|(?:https?://|/|\{)[^\s`|)]*)")
+_BROKERS = r"sqs|sns|kafka|kinesis|pub/?sub|service\s+bus|eventbridge|rabbitmq|nats|mqtt"
 TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
     r"|\b(?:topic|queue|channel|stream|subject|exchange)\s*[:=]?\s*`[^`]+`"
-    r"|(?<![\w.`-])(?:sqs|sns|kafka|kinesis|pub/?sub|service\s+bus|eventbridge|rabbitmq|nats|mqtt)(?:\s*[:=]\s*|\s+)`[^`]+`",
+    r"|(?<![\w.`-])(?:" + _BROKERS + r")(?:\s*[:=]\s*|\s+)`[^`]+`",
     re.I,
 )
+# where messages go, named after the word for it: "queue `orders-dlq`", "SQS `psd-results-prod`"; group 1 the name
+NAMED_CARRIER = lazy(r"(?<![\w.`-])(?:topic|queue|channel|stream|subject|exchange|" + _BROKERS + r")(?:\s*[:=]\s*|\s+)`([^`]+)`",
+                     re.I)
 _METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+[\w`]")
 # an operation's verb and its object ("Retry failed deliveries"); not a list of parts ("Retry, circuit breaker and ...")
 _OPERATION_FIRST = re.compile(r"^\W*(?:list|get|create|update|delete|redeliver|replay|retry|send|cancel|fetch|search|"
