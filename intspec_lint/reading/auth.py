@@ -12,150 +12,17 @@ import re
 
 from ..document.model import Section
 from ..model import Auth, Value
+from .auth_words import (BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, EVERY, FACET_LEAD,
+                         ITS_DELIVERIES, MATERIAL, MECHANISM, MONITORED, NOT_A_SECRET, OTHER_PARTS,
+                         OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT, PRONOUN, PUBLIC_BY_NATURE,
+                         PUBLIC_MATERIAL, ROTATION, SAME_AS_BEFORE, STORAGE, SUBJECT, TRANSPORT, VERB,
+                         rotation_verb, mechanism, rotation, storage)
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
-from .text import finds, said, sentences, structural, system_word
+from .text import sentences, structural, system_word
 from .values import is_placeholder, value
 from .vocabulary import strip_numbering
-
-_NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
-_MECHANISM = lazy(
-    r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
-    r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
-    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
-    r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
-    r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|"
-    r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
-    r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
-    r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
-    r"username\s+and\s+password|username/password|passwords?|dynamic\s+(?:database\s+)?(?:credentials|secrets)|"
-    r"secrets\s+engine|authorization:\s*`?\s*(?:bearer|basic|token|apikey|api-key|"
-    r"hmac|digest)|(?:credentials|static|opaque|issued|shared|signed)\s+tokens?|tokens?\s+(?:we|they|it)\s+issued|"
-    r"sign(?:s|ing)\s+(?:each|every|all|the)?\s*\w+\s+with|private\s+keys?|key\s+pairs?|ed25519|ecdsa|rsa\s+keys?)\b",
-    re.I,
-)
-# how the connection is protected, not a system that authenticates: "TLS: the certificate is pinned ..."
-_TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+security)?|encryption(?:\s+in\s+transit)?|"
-                  r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?|"
-                  r"(?:[\w-]+\s+)?server\s+certificates?(?:\s+chain)?|ca\s+(?:bundle|chain)|certificate\s+chain)$", re.I)
-# a credential changed on a period, whatever the verb: "the secret is changed every six months", "generates it once a year"
-_PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
-          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
-_PERIODIC_CHANGE = (r"(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|issu)\w*\b[^.;:]{0,60}?\b" + _PERIOD +
-                    r"|" + _PERIOD + r"\b[^.;:]{0,40}?\b(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|issu)\w*")
-_ROTATION = lazy(
-    r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
-    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE + r")\b",
-    re.I,
-)
-_STORAGE = lazy(
-    r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
-    r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
-    r"\w*hsm|hardware\s+security\s+modules?|held\s+in\s+[\w`'-]+|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
-    r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
-    r"credstore(?:\.encrypted)?|systemd-creds|encrypted\s+credentials?(?:\s+files?)?|credentials_directory|"
-    rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
-    r"temporary\s+(?:sts\s+)?credentials|stored\s+(?:in|on)\s+[\w`'-]+|kept\s+in\s+[\w`'-]+|lives?\s+in\s+[\w`'-]+)\b|"
-    r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
-    re.I,
-)
-_UNSAFE_STORE = lazy(
-    r"\b(?:hard-?coded|in\s+(?:the\s+)?(?:source\s+)?code|source\s+code|(?:git\s+)?repo(?:sitory)?|"
-    r"config(?:uration)?\s+files?|env\s+files?|properties\s+files?|appsettings(?:\.json)?|"
-    r"application\.(?:ya?ml|properties)|plain\s*-?text|spreadsheet|wiki|committed|checked\s+in)\b"
-    r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
-    re.I,
-)
-_NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
-                     r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
-                     r"\bnothing\s+secret\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",
-                     re.I)
-# key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
-_MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?|certs?)\b", re.I)
-# what is public by its nature: a server's host key, a fingerprint or thumbprint ("Kestrel host key (pin this)")
-_PUBLIC_BY_NATURE = lazy(r"\bhost\s+keys?\b|\bfingerprints?\b|\bthumbprints?\b|\bpublic\s+keys?\b", re.I)
-# a line about every call's headers ("Headers for both: ..."): no system's credential
-_PINNED = lazy(r"\bpinned\b|\bpins?\b", re.I)
-_FACET_LEAD = lazy(r"^\W*headers?\b", re.I)
-_PUBLIC_MATERIAL = lazy(r"\b(?:thumbprints?|fingerprints?|kid|jwks?)\b(?=[^\n]*\bpublic\b)"
-                        r"|\bpublic\b(?=[^\n]*\b(?:thumbprints?|fingerprints?|kid|jwks?)\b)", re.I)
-_KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED}|"
-                r"no\s+(?:shared\s+|stored\s+|static\s+)?(?:secrets?|credentials?|keys?|passwords?)(?!\s+(?:in|on|are|is))|"
-                r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|role\s+assumption|sts\s+(?:sessions?|credentials|tokens?))\b"
-                r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
-_SUBJECT = lazy(
-    r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*|`[\w./-]+`)\s+(?:"
-    r"(?:shall|must|will|should)\s+(?:also\s+)?(?:authenticate|sign|authori[sz]e|identify|present|connect|"
-    r"log\s+in|obtain)|authenticates|signs|authori[sz]es|"
-    r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in|generates|holds|obtains|"
-    r"receives|is\s+(?:onboarded|issued|given|enrolled))\b"
-)
-_BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|partners?|ends?|directions?)\b", re.I)
-# "all secrets", "each system"; not a period ("every 180 days", "each quarter") nor "all of it"
-_VERB = lazy(r"\b(?:has|have|is|are|was|were|may|must|can|will|shall|does|do)\b", re.I)
-_PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)
-_NAME = r"((?:[A-Z][\w.&-]*\s+){0,2}?[A-Z][\w.&-]*)"
-_CALLED_WITH = lazy(r"\b(?:calls?|calling|reach(?:es)?|access(?:es)?|connects?\s+to)\s+(?:the\s+)?" + _NAME +
-                    r"(?:\s+API)?\s+(?:with|using|via|by\s+means\s+of)\b")
-_ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notification|callback|event|message)s?\b"
-                       r"[^.;]{0,40}?\b(?:are|is|must\s+be|shall\s+be|will\s+be)\s+(?:signed|checked|verified|"
-                       r"authenticated)\b")
-_SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:realm|mechanism|scheme|set-?up|provider|idp|"
-                       r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
-_OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
-_CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|passwords?|client\s+secrets?)\W*$", re.I)
-# a config block's generic container key ("Parameters", "Properties", "spec"): it names no system
-_CONTAINER = lazy(r"^(?:parameters|params|properties|props|spec|config|configuration|settings|metadata|resources|values|"
-                  r"data|options|args|arguments|inputs|with|env|environment|definition)$", re.I)
-_OTHER_PARTS = {"errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}  # not a system's key
-_FORBIDDEN = lazy(r"[^.;]{0,80}?\b(?:fails?|are\s+rejected|is\s+rejected|(?:is|are)\s+(?:forbidden|prohibited|not\s+(?:allowed|"
-                  r"permitted|accepted))|must\s+not|may\s+not|never)\b", re.I)
-_EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+|"
-              r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?"
-              r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
-              r"deploy\w*|release)\b)", re.I)
-_PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
-_MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
-_ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every|"
-                        + _PERIODIC_CHANGE + r")\b", re.I)
-
-def mechanism(text: str) -> str | None:
-    """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ...")."""
-    for match in _MECHANISM.finditer(text):
-        if not _DENIED.search(text, max(0, match.start() - 12), match.start()):
-            return match.group(0)
-    return None
-
-
-_DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$", re.I)
-rotation = lambda text: _first(_ROTATION, text)  # noqa: E731
-storage = lambda text: _first(_STORAGE, text)  # noqa: E731
-keyless = finds(_KEYLESS)
-# a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
-_SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
-                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b",
-                      re.I)  # a pre-signed URL expires by itself: nothing to rotate
-self_expiring = finds(_SELF_EXPIRING)
-
-
-def _rotation_verb(text: str) -> str | None:
-    return _first(_ROTATION_VERB, text)
-
-
-def _first(pattern, text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group(0) if match else None
-
-
-def unsafe_storage(text: str) -> str | None:
-    """Credentials kept in code, a repository or a config file; not "never in config files"."""
-    if _NOT_A_SECRET.search(text):
-        return None
-    match = said(_UNSAFE_STORE, text)
-    if match and _FORBIDDEN.match(text, match.end()):
-        return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
-    return match.group(0).lower() if match else None
 
 
 class _Reader:
@@ -196,7 +63,7 @@ class _Reader:
                 self._elsewhere(statement)
         self._config()
         for entry in self.entries:  # "**v1 key:** stays in Secrets Manager ...": the credential's name says what it is
-            if entry.mechanism is None and entry.system is not None and _CREDENTIAL_NAME.search(entry.system.text):
+            if entry.mechanism is None and entry.system is not None and CREDENTIAL_NAME.search(entry.system.text):
                 entry.mechanism = entry.system
         self._drop_strangers(r)
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
@@ -237,13 +104,13 @@ class _Reader:
                 continue
             # a managed identity reaching the vault is how a secret is read, not another credential
             said = re.sub(r"`[^`]*`", " ", statement.text)  # `paystream-api-key` names a secret, not a kind
-            found = {next(iter(_families(m.group(0))), "") for m in _MECHANISM.finditer(said)} - {"", "identity"}
+            found = {next(iter(_families(m.group(0))), "") for m in MECHANISM.finditer(said)} - {"", "identity"}
             # a credential of its own kind, its section saying where it is kept or how it is rotated (not a
             # header's name in a contract)
             if found and not found & kinds:
                 around = " ".join(s.text for s in r.within(statement.section, own=True)) \
                     if "auth" in r.topics.of(statement.section) else statement.text
-                if (_STORAGE.search(around) or _ROTATION.search(around)) and not is_placeholder(around):
+                if (STORAGE.search(around) or ROTATION.search(around)) and not is_placeholder(around):
                     return statement.span  # an open value ("rotation: TBD") is a gap to report, not evidence
         return None
 
@@ -261,10 +128,10 @@ class _Reader:
             parts = statement.key.split(".")
             at = next((i for i, part in enumerate(parts[:-1]) if "auth" in r.vocab.section_parts(words_of_key(part))),
                       None)
-            if at is None or any(set(r.vocab.section_parts(words_of_key(part))) & _OTHER_PARTS for part in parts[:at]):
+            if at is None or any(set(r.vocab.section_parts(words_of_key(part))) & OTHER_PARTS for part in parts[:at]):
                 continue  # `error_classes.auth.codes`: a class of errors, not a system's credentials
             owner = ".".join(parts[: at + 1])
-            container = at and _CONTAINER.match(parts[at - 1])
+            container = at and CONTAINER.match(parts[at - 1])
             if container and told:
                 continue  # `PutListing.Parameters.Authentication`: a detail of a credential told in the text, no system
             entry = groups.get((id(statement.code), owner))
@@ -283,9 +150,9 @@ class _Reader:
     def _is_system(self, title: str) -> bool:
         vocab = self.r.vocab
         return (not vocab.section_parts(title, nested=True) and vocab.field("auth", title) in (None, "system")
-                and len(title) <= 60 and not _TRANSPORT.match(title.strip(" *`.:"))
-                and not _PRONOUN.match(strip_numbering(title))  # "2.1 Your calls to us": a direction, no name
-                and not _VERB.search(title)  # "The webhook has one permission: ...": a clause
+                and len(title) <= 60 and not TRANSPORT.match(title.strip(" *`.:"))
+                and not PRONOUN.match(strip_numbering(title))  # "2.1 Your calls to us": a direction, no name
+                and not VERB.search(title)  # "The webhook has one permission: ...": a clause
                 and not structural(title)  # "**Summary:** OAuth towards PressPerfect, ..."
                 and not _UNIT_LABEL.match(strip_numbering(title).strip(" *`.:"))  # "**Flow D2**": a flow, no system
                 and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
@@ -335,13 +202,13 @@ class _Reader:
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
                 lead_in = not nested and (not rest.strip() or rest.rstrip(" *").endswith(":"))
                 if is_system and self._is_system(key) and not lead_in:  # not "**Now — per direction:**" over a table
-                    if (_MATERIAL.search(key) and _PUBLIC_MATERIAL.search(text)) or _NOT_A_SECRET.search(key) or \
-                            _PUBLIC_BY_NATURE.search(key) or _FACET_LEAD.match(key):
+                    if (MATERIAL.search(key) and PUBLIC_MATERIAL.search(text)) or NOT_A_SECRET.search(key) or \
+                            PUBLIC_BY_NATURE.search(key) or FACET_LEAD.match(key):
                         return  # "Not a secret: ...", "Current signing key: JWK thumbprint (public)": no credential
                     owner = self._credential_owner(key)
                     if owner is not None:  # "client secret: every 90 days": the OAuth entry's secret, no system
                         self._keywords(owner, rest, statement.span)
-                        if owner.rotation is None and re.search(_PERIOD, rest, re.I):  # "...: every 90 days"
+                        if owner.rotation is None and re.search(PERIOD, rest, re.I):  # "...: every 90 days"
                             owner.rotation = value(rest, statement.span)
                         return
                     self._entry(key, rest, statement, nested)
@@ -354,7 +221,7 @@ class _Reader:
         pair = (statement.key, statement.value) if statement.key else None
         if pair:
             owner = None
-            owned = _OWNED_FIELD.match(pair[0])  # "Plant Portal — renewal": that system's field
+            owned = OWNED_FIELD.match(pair[0])  # "Plant Portal — renewal": that system's field
             if owned and self.r.vocab.field("auth", owned.group(2)) not in (None, "system") and \
                     self._is_system(owned.group(1)):
                 pair = (owned.group(2), pair[1])
@@ -386,7 +253,7 @@ class _Reader:
             subject = _subject(sentence) if mechanism(sentence) else None
             if subject:
                 self.sides.append((subject, statement.span))
-            elif mechanism(sentence) and _BOTH_SIDES.search(sentence):  # "Both gateways sign with X.509 certificates"
+            elif mechanism(sentence) and BOTH_SIDES.search(sentence):  # "Both gateways sign with X.509 certificates"
                 self.sides.append(("", statement.span))
 
     def _nested_fields(self, nested) -> bool:
@@ -441,7 +308,7 @@ class _Reader:
         sentences after it complete it. A sentence about every system is spec-wide."""
         entries = self.entries
         if entries and not all(id(entry) in self.from_prose for entry in entries):
-            if _EVERY.search(text) and len(entries) > 1:
+            if EVERY.search(text) and len(entries) > 1:
                 self._spec_wide(text, span)
             elif not _another_credential(entries[-1], text):
                 self._keywords(entries[-1], text, span)  # prose under a table or list of systems
@@ -459,7 +326,7 @@ class _Reader:
             elif not entries and mechanism(sentence):
                 entries.append(Auth(where))
                 self.from_prose.add(id(entries[-1]))
-            elif entries and (_EVERY.search(sentence) or _PLURAL_SUBJECT.match(sentence)) and not subject:
+            elif entries and (EVERY.search(sentence) or PLURAL_SUBJECT.match(sentence)) and not subject:
                 self._spec_wide(sentence, where)
                 continue
             if entries:
@@ -468,9 +335,9 @@ class _Reader:
     def _spec_wide(self, text: str, span) -> None:
         """Storage or rotation said of every system ("all secrets live in Secret Manager", "credentials are
         rotated every 90 days"): it holds for every entry that does not say otherwise."""
-        if not (_EVERY.search(text) or _PLURAL_SUBJECT.match(text)) or _MONITORED.search(text):
+        if not (EVERY.search(text) or PLURAL_SUBJECT.match(text)) or MONITORED.search(text):
             return
-        for name, finder in (("storage", storage), ("rotation", _rotation_verb)):
+        for name, finder in (("storage", storage), ("rotation", rotation_verb)):
             if name not in self.shared:
                 phrase = finder(text)
                 if phrase:
@@ -480,7 +347,7 @@ class _Reader:
         """Mechanism, rotation and storage told by what the text says, when no key named them: the
         mechanism by its name, rotation and storage by the clause that says them ("stored in the `.env`
         file of the container"), so that what the clause says of them can be judged."""
-        if entry.mechanism is None and _SAME_AS_BEFORE.search(text):  # "**TOS API (X2).** Same Keycloak realm. ..."
+        if entry.mechanism is None and SAME_AS_BEFORE.search(text):  # "**TOS API (X2).** Same Keycloak realm. ..."
             before = [e for e in self.entries if e is not entry and e.mechanism is not None and e.span.line < entry.span.line]
             if before:
                 entry.mechanism = before[-1].mechanism
@@ -490,7 +357,7 @@ class _Reader:
                 if phrase:
                     at = max(0, text.find(phrase))
                     said = phrase if name == "mechanism" else _clause(text, at)
-                    if name == "storage" and (_PUBLIC_BY_NATURE.search(said) or _PINNED.search(said)):
+                    if name == "storage" and (PUBLIC_BY_NATURE.search(said) or PINNED.search(said)):
                         continue  # "the server certificate is pinned by its fingerprint in `app.toml`": nothing secret
                     setattr(entry, name, value(said, _line_of(span, text, at)))
 
@@ -523,7 +390,7 @@ def _subject(sentence: str) -> str | None:
     """The system a sentence says authenticates: "The ILS authenticates to ShelfCloud with ..." -> "ILS";
     the system called with a credential when the caller goes unnamed ("The worker must call InkBook with
     OAuth 2.0 ...", "StudioFlow webhook HMACs are checked with ...") -> that system's side."""
-    match = _SUBJECT.search(sentence) or _CALLED_WITH.search(sentence) or _ITS_DELIVERIES.search(sentence)
+    match = SUBJECT.search(sentence) or CALLED_WITH.search(sentence) or ITS_DELIVERIES.search(sentence)
     return match.group(1) if match else None
 
 

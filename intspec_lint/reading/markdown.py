@@ -22,8 +22,8 @@ from .context import Reading
 from .layouts import (promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_git_logs,
                       unfold_outlines)
 from .table_headers import level_columns, merged_headers
-from .table_layouts import (csv_tables, grid_tables, listify_pairs, paragraphs_of_notes, tabulate_records,
-                            transpose_tables, unfold_registers)
+from .table_layouts import listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables, unfold_registers
+from .text_tables import csv_tables, grid_tables
 from .scan import scan
 from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign

@@ -3,7 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ..reading.auth import keyless, self_expiring
+from ..reading.auth_words import keyless, self_expiring
 from ._common import label, missing, names_of, said_of
 
 # a rotation value that says there is none

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.auth import unsafe_storage
+from ..reading.auth_words import unsafe_storage
 from ..model import given
 from ._common import label
 

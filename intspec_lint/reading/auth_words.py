@@ -1,0 +1,149 @@
+"""The words of authentication: mechanisms, rotation, credential storage (safe and unsafe), keyless set-ups,
+credentials that expire by themselves, and the subjects that name a system. The auth reader and the auth
+rules share them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_re import lazy
+from .text import finds, said
+
+_NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
+MECHANISM = lazy(
+    r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
+    r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
+    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+\w+|signature|"
+    r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
+    r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|"
+    r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
+    r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
+    r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
+    r"username\s+and\s+password|username/password|passwords?|dynamic\s+(?:database\s+)?(?:credentials|secrets)|"
+    r"secrets\s+engine|authorization:\s*`?\s*(?:bearer|basic|token|apikey|api-key|"
+    r"hmac|digest)|(?:credentials|static|opaque|issued|shared|signed)\s+tokens?|tokens?\s+(?:we|they|it)\s+issued|"
+    r"sign(?:s|ing)\s+(?:each|every|all|the)?\s*\w+\s+with|private\s+keys?|key\s+pairs?|ed25519|ecdsa|rsa\s+keys?)\b",
+    re.I,
+)
+# how the connection is protected, not a system that authenticates: "TLS: the certificate is pinned ..."
+TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+security)?|encryption(?:\s+in\s+transit)?|"
+                  r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?|"
+                  r"(?:[\w-]+\s+)?server\s+certificates?(?:\s+chain)?|ca\s+(?:bundle|chain)|certificate\s+chain)$", re.I)
+# a credential changed on a period, whatever the verb: "the secret is changed every six months", "generates it once a year"
+PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
+          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
+_PERIODIC_CHANGE = (r"(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|issu)\w*\b[^.;:]{0,60}?\b" + PERIOD +
+                    r"|" + PERIOD + r"\b[^.;:]{0,40}?\b(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|issu)\w*")
+ROTATION = lazy(
+    r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
+    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE + r")\b",
+    re.I,
+)
+STORAGE = lazy(
+    r"\b(vault|secrets?\s+manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
+    r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
+    r"\w*hsm|hardware\s+security\s+modules?|held\s+in\s+[\w`'-]+|secret\s+manager|1password|keystore|trust\s*store|secrets?\s+(?:engine|backend)|doppler|"
+    r"key\s+store|credential\s+manager|cyberark|conjur|hard-?coded|config(?:uration)?\s+files?|"
+    r"credstore(?:\.encrypted)?|systemd-creds|encrypted\s+credentials?(?:\s+files?)?|credentials_directory|"
+    rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
+    r"temporary\s+(?:sts\s+)?credentials|stored\s+(?:in|on)\s+[\w`'-]+|kept\s+in\s+[\w`'-]+|lives?\s+in\s+[\w`'-]+)\b|"
+    r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
+    re.I,
+)
+_UNSAFE_STORE = lazy(
+    r"\b(?:hard-?coded|in\s+(?:the\s+)?(?:source\s+)?code|source\s+code|(?:git\s+)?repo(?:sitory)?|"
+    r"config(?:uration)?\s+files?|env\s+files?|properties\s+files?|appsettings(?:\.json)?|"
+    r"application\.(?:ya?ml|properties)|plain\s*-?text|spreadsheet|wiki|committed|checked\s+in)\b"
+    r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
+    re.I,
+)
+NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
+                     r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
+                     r"\bnothing\s+secret\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",
+                     re.I)
+# key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
+MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?|certs?)\b", re.I)
+# what is public by its nature: a server's host key, a fingerprint or thumbprint ("Kestrel host key (pin this)")
+PUBLIC_BY_NATURE = lazy(r"\bhost\s+keys?\b|\bfingerprints?\b|\bthumbprints?\b|\bpublic\s+keys?\b", re.I)
+# a line about every call's headers ("Headers for both: ..."): no system's credential
+PINNED = lazy(r"\bpinned\b|\bpins?\b", re.I)
+FACET_LEAD = lazy(r"^\W*headers?\b", re.I)
+PUBLIC_MATERIAL = lazy(r"\b(?:thumbprints?|fingerprints?|kid|jwks?)\b(?=[^\n]*\bpublic\b)"
+                        r"|\bpublic\b(?=[^\n]*\b(?:thumbprints?|fingerprints?|kid|jwks?)\b)", re.I)
+_KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED}|"
+                r"no\s+(?:shared\s+|stored\s+|static\s+)?(?:secrets?|credentials?|keys?|passwords?)(?!\s+(?:in|on|are|is))|"
+                r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|role\s+assumption|sts\s+(?:sessions?|credentials|tokens?))\b"
+                r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
+SUBJECT = lazy(
+    r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*|`[\w./-]+`)\s+(?:"
+    r"(?:shall|must|will|should)\s+(?:also\s+)?(?:authenticate|sign|authori[sz]e|identify|present|connect|"
+    r"log\s+in|obtain)|authenticates|signs|authori[sz]es|"
+    r"identifies|calls|presents|sends|uses|publishes|consumes|connects|subscribes|logs\s+in|generates|holds|obtains|"
+    r"receives|is\s+(?:onboarded|issued|given|enrolled))\b"
+)
+BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|partners?|ends?|directions?)\b", re.I)
+# "all secrets", "each system"; not a period ("every 180 days", "each quarter") nor "all of it"
+VERB = lazy(r"\b(?:has|have|is|are|was|were|may|must|can|will|shall|does|do)\b", re.I)
+PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)
+_NAME = r"((?:[A-Z][\w.&-]*\s+){0,2}?[A-Z][\w.&-]*)"
+CALLED_WITH = lazy(r"\b(?:calls?|calling|reach(?:es)?|access(?:es)?|connects?\s+to)\s+(?:the\s+)?" + _NAME +
+                    r"(?:\s+API)?\s+(?:with|using|via|by\s+means\s+of)\b")
+ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notification|callback|event|message)s?\b"
+                       r"[^.;]{0,40}?\b(?:are|is|must\s+be|shall\s+be|will\s+be)\s+(?:signed|checked|verified|"
+                       r"authenticated)\b")
+SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:realm|mechanism|scheme|set-?up|provider|idp|"
+                       r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
+OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")
+CREDENTIAL_NAME = lazy(r"\b(?:api\s+)?(?:keys?|tokens?|certificates?|certs?|passwords?|client\s+secrets?)\W*$", re.I)
+# a config block's generic container key ("Parameters", "Properties", "spec"): it names no system
+CONTAINER = lazy(r"^(?:parameters|params|properties|props|spec|config|configuration|settings|metadata|resources|values|"
+                  r"data|options|args|arguments|inputs|with|env|environment|definition)$", re.I)
+OTHER_PARTS = {"errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}  # not a system's key
+_FORBIDDEN = lazy(r"[^.;]{0,80}?\b(?:fails?|are\s+rejected|is\s+rejected|(?:is|are)\s+(?:forbidden|prohibited|not\s+(?:allowed|"
+                  r"permitted|accepted))|must\s+not|may\s+not|never)\b", re.I)
+EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|second\s+|third\s+|"
+              r"(?:two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?"
+              r"(?:days?|weeks?|months?|years?|quarters?|hours?|minutes?|seconds?|night|morning|time|call|request|"
+              r"deploy\w*|release)\b)", re.I)
+PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
+MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
+_ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every|"
+                        + _PERIODIC_CHANGE + r")\b", re.I)
+
+def mechanism(text: str) -> str | None:
+    """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ...")."""
+    for match in MECHANISM.finditer(text):
+        if not _DENIED.search(text, max(0, match.start() - 12), match.start()):
+            return match.group(0)
+    return None
+
+
+_DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$", re.I)
+rotation = lambda text: _first(ROTATION, text)  # noqa: E731
+storage = lambda text: _first(STORAGE, text)  # noqa: E731
+keyless = finds(_KEYLESS)
+# a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
+_SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
+                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b",
+                      re.I)  # a pre-signed URL expires by itself: nothing to rotate
+self_expiring = finds(_SELF_EXPIRING)
+
+
+def rotation_verb(text: str) -> str | None:
+    return _first(_ROTATION_VERB, text)
+
+
+def _first(pattern, text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None
+
+
+def unsafe_storage(text: str) -> str | None:
+    """Credentials kept in code, a repository or a config file; not "never in config files"."""
+    if NOT_A_SECRET.search(text):
+        return None
+    match = said(_UNSAFE_STORE, text)
+    if match and _FORBIDDEN.match(text, match.end()):
+        return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
+    return match.group(0).lower() if match else None
