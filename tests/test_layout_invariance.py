@@ -40,9 +40,6 @@ def rewrite(kind: str, text: str) -> str | None:
 # Kinds the reader does not hold yet, with the layout class it mishandles (measured over the whole
 # Markdown corpus; `python scripts/layout_invariance.py --show KIND SPEC` shows each failure).
 READER_DEFECTS = {
-    "bold-headings-all": "reading.layouts (bold lines): nesting that no outline number gives is lost when every "
-                         "heading is a bold line ('**Data Flows**' over '**Loan ended**'): a flow, a system's auth "
-                         "entry or a contract is no longer read under its part",
     "tables-to-lists": "reading.table_layouts (records): a list of '**key**: Header: cell; ...' items is read as "
                        "rows only when its keys name one part's columns; a contract's field list kept under a "
                        "webhook, an error table whose category is the lead, and mapping lists mixed with other "

@@ -298,6 +298,43 @@ def test_a_list_of_records_is_the_table_it_stands_for():
     assert "IS801" in codes(text)  # the third record leaves its transform out, as an empty cell would
 
 
+def test_records_keep_a_lead_with_a_colon_fields_named_twice_and_cells_left_out():
+    text = ("# Tills → Ledger\n\n## Field mapping\n\n"
+            "- **`permit.id`**: Type: integer; Target: `permit_id`; Type: string; Transform: prefix `RP-`\n"
+            "- **`vehicle.reg`**: Type: string; Target: `plate`; Type: string(8); Transform: uppercase\n\n"
+            "## Monitoring\n\n"
+            "- **Run latency: last batch done after close**: Threshold: > 3 h; Alert: warning to #ops\n"
+            "- **Error rate**: Threshold: > 2% in one run; Alert: page\n\n"
+            "## Error handling\n\n"
+            "- **Transient**: Examples: 429, 503; Action: retry with backoff\n"
+            "- **Permanent**: Examples: 400, 422; Action: dead-letter and alert\n"
+            "- **Partial**: Examples: some lines rejected\n")
+    spec = spec_of(text)
+    assert [(m.source_type.text, m.target_type.text) for m in spec.mappings] == [
+        ("integer", "string"), ("string", "string(8)")]  # the second "Type" is the target's, by where it stands
+    assert [m.metric.text for m in spec.monitoring] == ["Run latency: last batch done after close", "Error rate"]
+    assert spec.monitoring[0].threshold.text == "> 3 h"
+    assert [e.category for e in spec.errors] == ["transient", "permanent", "partial"]
+    assert "IS401" in codes(text)  # the partial record leaves its action out, as an empty cell would
+
+
+def test_a_bold_part_heading_over_bold_names_groups_them_as_its_sub_sections():
+    text = ("# Porting\n\n**Authentication**\n\n**Helio BSS**\n\n- Mechanism: mTLS\n"
+            "- Rotation: certificates re-issued every 12 months\n\n**PortHub Clearinghouse**\n\n"
+            "- Mechanism: OAuth 2.0 client credentials\n- Storage: client secret in Vault\n\n"
+            "**Who watches what**\n\nLatency p95 over 2 s pages the on-call.\n")
+    from intspec_lint.document.markdown import parse_markdown
+    from intspec_lint.reading.layouts import promote_bold_headings
+    doc = parse_markdown(text)
+    promote_bold_headings(doc.root, doc.lines, load_vocabulary())
+    title = doc.root.children[0]
+    assert [c.title for c in title.children] == ["Authentication", "Who watches what"]
+    assert [c.title for c in title.children[0].children] == ["Helio BSS", "PortHub Clearinghouse"]
+    entries = {a.system.text: a for a in spec_of(text).auth}
+    assert entries["PortHub Clearinghouse"].rotation is None  # its own entry, not the BSS's rotation
+    assert "IS301" in codes(text)
+
+
 def test_a_table_of_pairs_reads_as_the_list_of_pairs_it_stands_for():
     text = ("# Checkout → Harbor\n\n## Authentication\n\n| Item | Details |\n|---|---|\n"
             "| Harbor WMS API | OAuth 2.0 client credentials; client secret rotated every 90 days; stored in Vault |\n"

@@ -15,6 +15,7 @@ import re
 
 from ..document.model import ListBlock, Paragraph, Section
 from ..span import Span
+from .vocabulary import strip_numbering
 
 _ASIDE = re.compile(r"(?:(?<=\*\*)|(?<=__)|(?<=\w))\s*\([^()]{1,80}\)[.:]?\s*$")  # a remark in brackets after a bold title
 _TRAILING_COMMENT = re.compile(r"\s*<!--.*?-->\s*$")
@@ -135,7 +136,7 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
                 last = heading.blocks[-1].span.end_line if heading.blocks else heading.span.line
                 heading.end_line = last
             section.blocks = kept
-            section.children[:0] = _nest_by_number(promoted)
+            section.children[:0] = _nest_under_groups(_nest_by_number(promoted), vocab)
 
 
 _OUTLINE_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})((?:\.\d{1,2})*)\.?\s")  # "D.", "D.1", "3.2.1"
@@ -161,6 +162,34 @@ def _nest_by_number(headings: list[Section]) -> list[Section]:
         if depth is not None:
             stack.append((depth, heading))
     return top
+
+
+def _nest_under_groups(headings: list[Section], vocab) -> list[Section]:
+    """A bold heading that names a part and heads nothing of its own ("**Authentication**" right above
+    "**Helio BSS**"): a group, and the bold headings after it that name no part are its sub-sections, as
+    the headings they stand for were ("## Authentication" over "### Helio BSS")."""
+    top: list[Section] = []
+    group: Section | None = None
+    for heading in headings:
+        opens = vocab.section_parts(heading.title) and not heading.blocks and not heading.children
+        if group is not None and not opens and not _names_part(heading.title, vocab):
+            _deepen(heading, group.level + 1)  # "Ledgerly SCIM API" under "Authentication": a system
+            group.children.append(heading)
+            group.end_line = max(group.end_line, heading.end_line)
+            continue
+        group = heading if opens else None
+        top.append(heading)
+    return top
+
+
+_ASKED = re.compile(r"^\W*(?:where|what|how|when|who|which|why)\b|\?\s*$", re.I)
+
+
+def _names_part(title: str, vocab) -> bool:
+    """A heading that stands for a part of its own: its strong words name one, it is a part's name alone
+    ("Security"), or it asks a question as prose specs head their parts ("Who authenticates how")."""
+    title = strip_numbering(title)
+    return bool(vocab.section_parts(title, nested=True)) or vocab.is_part_name(title) or bool(_ASKED.search(title))
 
 
 def _deepen(section: Section, level: int) -> None:

@@ -275,7 +275,7 @@ def _pairs_list(table: Table, vocab) -> ListBlock | None:
 
 
 # -- a list of records: "- **`vin`**: source type: string; target field: `vehicle_vin`; ..." ----------------
-_RECORD_LEAD = re.compile(r"^([^:;\n]{1,60}?):\s+(.+)$", re.S)
+_RECORD_LEAD = re.compile(r"(?<=[^:;\n]):\s+")  # where a record's lead may end
 _RECORD_PAIR = re.compile(r"^\s*([A-Za-z][\w /()-]{0,30}?):\s*(.*?)\s*$", re.S)
 # the field a record's lead stands for, by the part its keys name
 _LEAD_FIELDS = {"mappings": "source_field", "flows": "name", "monitoring": "metric", "errors": "category",
@@ -294,31 +294,58 @@ def tabulate_records(root: Section, vocab) -> None:
         section.blocks = blocks
 
 
-def _record(item: ListItem) -> tuple[str, dict[str, str]] | None:
-    lead = _RECORD_LEAD.match(item.text.strip())
-    if not lead or item.blocks:
-        return None
-    fields: dict[str, str] = {}
-    for piece in lead.group(2).split(";"):
+def _readings(item: ListItem) -> list[tuple[str, dict[tuple[str, int], str]]]:
+    """Each way to read the item as a record: a lead, then "key: value" fields. The lead may end at any colon
+    after which the rest reads as fields ("Run latency: last batch after close: Threshold: > 3 h; Alert: ..."
+    reads with the lead "Run latency" or "Run latency: last batch after close"); its run of records picks."""
+    text = item.text.strip()
+    if item.blocks:
+        return []
+    found = []
+    for lead in _RECORD_LEAD.finditer(text):
+        if lead.start() > 80 or any(mark in text[:lead.start()] for mark in ";\n"):
+            break
+        fields = _fields(text[lead.end():])
+        if fields is not None:
+            found.append((text[:lead.start()].strip(), fields))
+    return found
+
+
+def _records(items: list[ListItem]) -> list[tuple[str, dict[tuple[str, int], str]] | None]:
+    """Each item's record, read the way that shares the most keys with the run's other records: the keys
+    most of its items can be read with."""
+    readings = [_readings(item) for item in items]
+    votes: Counter = Counter(key for found in readings for key in {k for _, fields in found for k in fields})
+    return [max(found, key=lambda r: (sum(votes[k] for k in r[1]), -len(r[0]))) if found else None
+            for found in readings]
+
+
+def _fields(text: str) -> dict[tuple[str, int], str] | None:
+    """Each field keyed by its name and the how-many-th of that name it is: "Type: integer; Target: zone;
+    Type: string" holds two types, the source's and the target's, told apart by where they stand."""
+    fields: dict[tuple[str, int], str] = {}
+    for piece in text.split(";"):
         pair = _RECORD_PAIR.match(piece)
         if pair:
-            fields[pair.group(1).strip().lower()] = pair.group(2)
+            name = pair.group(1).strip().lower()
+            fields[(name, sum(1 for key in fields if key[0] == name))] = pair.group(2)
         elif fields:  # "Transform: parse; convert to UTC": a value that holds a semicolon
             last = next(reversed(fields))
             fields[last] += f"; {piece.strip()}"
         else:
             return None
-    return (lead.group(1).strip(), fields) if len(fields) >= 2 else None
+    return fields or None
 
 
 def _records_blocks(block: ListBlock, vocab) -> list | None:
     """The list as its runs of records made tables, the other items left a list; None when no run is."""
     runs: list[list] = []  # [items, keys of the first record or None]
-    for item in block.items:
-        record = _record(item)
+    for item, record in zip(block.items, _records(block.items)):
         keys = set(record[1]) if record else None
-        if runs and keys is not None and runs[-1][1] is not None and len(keys & runs[-1][1]) >= 2:
-            runs[-1][0].append((item, record))
+        if runs and keys is not None and runs[-1][1] is not None and len(keys & runs[-1][1]) >= min(2, len(keys)):
+            runs[-1][0].append((item, record))  # one whose cells are the run's, some left out ("Partial: Examples: ...")
+        elif keys is not None and len(keys) < 2:
+            runs.append([[(item, None)], None])
         elif runs and keys is None and runs[-1][1] is None:
             runs[-1][0].append((item, None))
         else:
@@ -341,12 +368,14 @@ def _records_table(records: list, span: Span, vocab) -> Table | None:
     keys = list(dict.fromkeys(key for _, (_, fields) in records for key in fields))
     best: tuple[int, list[str]] | None = None  # the part whose columns the keys name most of
     for part, lead_field in _LEAD_FIELDS.items():
-        named = {vocab.field(part, key) for key in keys} - {None}
-        if len(named) < 2 or lead_field in named:
+        named = {vocab.field(part, key) for key, _ in keys} - {None}
+        if not named or lead_field in named:
             continue
-        header = [next(iter(vocab.data["fields"][part][lead_field])), *keys]
+        header = [next(iter(vocab.data["fields"][part][lead_field])), *(key for key, _ in keys)]
         found = vocab.table_part(header, ())
-        if found is not None and found[0] == part and (best is None or len(found[1]) > best[0]):
+        # the header as a whole names the part's columns ("`users.phone`: type: ...; Nimbus field: ...; type: ...;
+        # what happens: ..." is a mapping row by where its keys stand, as its table's header would be)
+        if found is not None and found[0] == part and len(found[1]) >= 3 and (best is None or len(found[1]) > best[0]):
             best = (len(found[1]), header)
     if best is None:
         return None
