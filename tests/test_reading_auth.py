@@ -353,3 +353,12 @@ def test_a_procedure_steps_sentences_under_an_auth_heading_are_read():
             "its KMS. | Loans desk | QF-118 |\n")
     assert [a.mechanism.text for a in spec_of(text).auth][:1] == ["OAuth 2.0 client credentials"]
     assert "IS301" not in codes(text)
+
+
+def test_a_credential_shown_as_its_setting_or_header_is_no_undocumented_authentication():
+    base = "# Kafka → Postgres\n\n## Flows\n\nThe connector writes each record to the table.\n\n## Connection\n\n"
+    for said in ("The connector connects with `connection.user` and `connection.password`.",
+                 "Each request carries an `X-Hub-Signature` header that the receiver checks.",
+                 "The function's execution role needs `sqs:ReceiveMessage` on the queue."):
+        assert "IS301" not in codes(base + said + "\n"), said
+    assert "IS301" in codes(base + "The connector connects to the database URL.\n")

@@ -377,3 +377,23 @@ def test_a_mapping_item_with_systems_named_before_its_fields_and_a_clock_format_
     sql = ("# VLE → Cases\n\n## Data mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
            "|---|---|---|---|---|\n| `submitted_at` | string (ISO 8601, no offset) | `submitted_at` | datetime2 | Parse |\n")
     assert "IS802" in codes(sql)  # SQL Server's `datetime2` keeps a time of day
+
+
+def test_types_said_on_a_few_rows_are_notes_and_not_a_column_asked_of_every_row():
+    head = "# Clinic → Lab\n\n## Mapping\n\n| From | To | Rule |\n|---|---|---|\n"
+    few = (head + "| `patient.dob` (date) | `birth_date` | `YYYY-MM-DD` |\n| `patient.name` | `animal_name` | copied |\n"
+           "| `patient.id` | `patient_ref` | `PT-` + id |\n| `vet.rcvs` | `vet_no` | copied |\n")
+    assert "IS801" not in codes(few)  # one row's "(date)" is a note; the types live in the contracts
+    typed = ("# Clinic → Lab\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+             "|---|---|---|---|---|\n| `patient.name` | string | `animal_name` | string(40) | copied |\n"
+             "| `patient.id` | int | `patient_ref` | | `PT-` + id |\n")
+    assert "IS801" in codes(typed)  # a type column with an empty cell is a gap among its siblings
+
+
+def test_a_day_named_field_with_no_type_needs_no_timezone_and_its_example_shows_its_format():
+    text = ("# Clinic → Lab\n\n## Result\n\n```json\n{\"reported_at\": \"2024-02-14T15:08:44Z\"}\n```\n\n"
+            "## Mapping\n\n| From | To | Rule |\n|---|---|---|\n"
+            "| `patient.dob` | `birth_day` | copied, ISO 8601 |\n| result `reported_at` | `lab_report.reported_at` | UTC kept |\n")
+    assert "IS802" not in codes(text)
+    bare = text.replace("`patient.dob` | `birth_day` | copied, ISO 8601", "`patient.seen_at` | `seen` | copied, ISO 8601")
+    assert "IS802" in codes(bare)  # a time of day named `_at` with no zone anywhere

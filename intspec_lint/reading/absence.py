@@ -129,7 +129,11 @@ UNREAD = {
     # named schemes only, not the cue's "token", "credentials" or "password", which any document says
     "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"
-                      r"managed[- ]identit(?:y|ies)|iam[- ]roles?|service[- ]accounts?|client[- ]credentials)\b", re.I),
+                      r"managed[- ]identit(?:y|ies)|(?:iam|execution)[- ]roles?|service[- ]accounts?|client[- ]credentials)\b"
+                      # a credential shown as the setting or header that carries it: `connection.password`,
+                      # `client_secret`, `X-Hub-Signature`, `X-Auth-Token`
+                      r"|\b[a-z][\w-]*[._](?:password|passwd|secret|api[_-]?key|token)\b"
+                      r"|\bX-[\w-]*(?:Signature|Token|Api-Key|Auth[\w-]*)\b", re.I),
     # a field carried into a named column or field with an arrow: "quantity → `ret_line.decided_qty` INTEGER, copied"
     "mapping": lazy(r"(?:→|->|=>)\s*(?:[A-Z]\w*\s+)?`[\w$]+\.[\w$.\[\]]+`"),
 }
@@ -146,6 +150,7 @@ def names_of(*texts: str | None) -> list[str]:
     for text in texts:
         if not text:
             continue
+        coded = re.findall(r"`([^`]{2,60})`", text)  # "result `reported_at`": the field goes by its code span too
         text = text.strip().strip("`*_ ").replace("`", "")
         url = re.match(r"^(?:[A-Z]+\s+)?(?:[a-z][a-z0-9+.-]*://[^/\s]+)?(/[^\s?#]*)", text)
         if url and len(url.group(1)) > 1:
@@ -157,6 +162,7 @@ def names_of(*texts: str | None) -> list[str]:
         for part in re.split(r"\s*(?:,|\+|;|\band\b)\s*", text):
             if 2 <= len(part) <= 60:
                 names.append(part)
+        names += [code for code in coded if len(coded) == 1 and code != text]
     return list(dict.fromkeys(names))
 
 

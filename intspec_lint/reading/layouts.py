@@ -171,8 +171,10 @@ def _nest_under_groups(headings: list[Section], vocab) -> list[Section]:
     top: list[Section] = []
     group: Section | None = None
     for heading in headings:
-        opens = vocab.section_parts(heading.title) and not heading.blocks and not heading.children
-        if group is not None and not opens and not _names_part(heading.title, vocab):
+        opens = _group_title(heading.title) and vocab.section_parts(heading.title) and not heading.blocks \
+            and not heading.children
+        if group is not None and not opens and not _names_part(heading.title, vocab) and \
+                not _numbered_alike(heading.title, group.title):
             _deepen(heading, group.level + 1)  # "Ledgerly SCIM API" under "Authentication": a system
             group.children.append(heading)
             group.end_line = max(group.end_line, heading.end_line)
@@ -180,6 +182,22 @@ def _nest_under_groups(headings: list[Section], vocab) -> list[Section]:
         group = heading if opens else None
         top.append(heading)
     return top
+
+
+_LEAD_ID = re.compile(r"^\W*([A-Z]{0,3}[-.]?\d+(?:\.\d+)*)\b")  # "Q7.10", "3.2", "F-4"
+
+
+def _numbered_alike(title: str, other: str) -> bool:
+    """Both open with an id of one shape ("Q7.10" and "Q7.11", "3" and "4"): siblings in one numbering."""
+    a, b = _LEAD_ID.match(title), _LEAD_ID.match(other)
+    return bool(a and b) and re.sub(r"\d+", "0", a.group(1)) == re.sub(r"\d+", "0", b.group(1))
+
+
+def _group_title(title: str) -> bool:
+    """A heading that names what the ones after it are, as a label does ("Authentication", "3. Security"), not a
+    question or an instruction ("Q7.4 Describe authentication in both directions.") that an answer follows."""
+    title = strip_numbering(title).strip()
+    return len(title.split()) <= 5 and not title.endswith((".", "?", ":")) and not _ASKED.search(title)
 
 
 _ASKED = re.compile(r"^\W*(?:where|what|how|when|who|which|why)\b|\?\s*$", re.I)

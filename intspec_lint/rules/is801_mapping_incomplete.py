@@ -23,8 +23,8 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
     summary="The data mapping is missing, or a row leaves out a field, a type or the transform.",
     rationale="The two systems never share a data model. Every field needs its source, its target, both "
     "types and the transformation between them, including timezones and enum translations, or each "
-    "implementer invents one. Where no row of the mapping gives one side's types, they are taken to be said "
-    "by the contracts' schemas and are not asked row by row. A document that carries a field into a named "
+    "implementer invents one. Where fewer than half the rows of a mapping table give one side's types, they "
+    "are taken to be said by the contracts' schemas and are not asked row by row. A document that carries a field into a named "
     "column with an arrow where no reader took a mapping (\"quantity → `ret_line.qty` INTEGER\" in a model's doc "
     "comment) is not told it has no data mapping.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -46,8 +46,15 @@ def mapping_incomplete(spec, options):
         return
     # a side whose type no row gives has its types said another way (the contract's schema or field table):
     # they are not asked row by row, as they are where a type column holds an empty cell or a placeholder
-    typed = {side for side in ("source", "target") if any(getattr(row, f"{side}_type") is not None
-                                                           for row in spec.mappings)}
+    # a side is typed in a table (a group of rows) where most of its rows, or of all rows, give that type: a type said on a
+    # few rows ("`Patient.DOB` (date)", "`closedAt` Europe/London local") is a note on those rows, not a column
+    def most_give(rows, side):
+        return 2 * sum(1 for row in rows if getattr(row, f"{side}_type") is not None) >= len(rows)
+
+    typed = set()
+    for group in {row.group for row in spec.mappings}:
+        rows = [row for row in spec.mappings if row.group == group]
+        typed |= {(group, side) for side in ("source", "target") if most_give(rows, side) or most_give(spec.mappings, side)}
     for row in spec.mappings:
         target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
         if target and (no_field(target) or not_kept(target)):
@@ -55,7 +62,7 @@ def mapping_incomplete(spec, options):
         subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
         for field, what in _FIELDS:
             side = field.split("_")[0]
-            if field.endswith("_type") and (side not in typed or not _is_field(getattr(row, f"{side}_field"))):
+            if field.endswith("_type") and ((row.group, side) not in typed or not _is_field(getattr(row, f"{side}_field"))):
                 continue  # a constant, a generated value or a description has no type of its own to give
             if field == "target_type" and row.enum_map and all(_ROUTE.match(v.strip("` ")) for v in row.enum_map.values()):
                 continue  # "`visit.cancelled` → `DELETE`", "`badge.printed` → `/check-ins`": it picks the call

@@ -3,7 +3,7 @@ import re
 from ..findings import Severity
 from ..rule import Case, rule
 from ..reading.mappings import has_time_of_day, is_timestamp, no_field, not_kept, says_time_format, says_timezone
-from ._common import gap, label, row_text
+from ._common import gap, label, names_of, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
                  "transformation, including timezone handling and enum translations.", "common mistakes")
@@ -44,11 +44,12 @@ def mapping_timestamp_unspecified(spec, options):
         said = row_text(row)
         field = label(next(v for v in fields if is_timestamp(v.text, types)), "")  # the time field, not a "—" source
         subject = f"the mapping of timestamp field {field}"
-        names = list(_ALL_TIMES)
-        if has_time_of_day(types) and not says_timezone(said) and not _zone_moot(row) and \
+        names = list(_ALL_TIMES)  # "all timestamps are UTC"; the format may be shown by the field's example too
+        shown = [*names, *names_of(*(v.text for v in fields))]
+        if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
                 not spec.speaks_of("timezone", names, row.span, elsewhere=True):
             yield gap(row.span, subject, "no timezone (e.g. UTC)", _FIX, _TIMEZONE.severity)
-        if not says_time_format(said) and not spec.speaks_of("time_format", names, row.span, elsewhere=True):
+        if not says_time_format(said) and not spec.speaks_of("time_format", shown, row.span, elsewhere=True):
             yield gap(row.span, subject, "no format (e.g. ISO 8601, epoch milliseconds)", _FIX, _FORMAT.severity)
 
 
@@ -71,6 +72,8 @@ def _zone_moot(row) -> bool:
     return row.target_type is not None and bool(_DATE_ONLY.match(row.target_type.text))
 
 
+# named as a day, with no type to say otherwise: a date of birth, a `service_date`, `valid_on`: no time of day
+_DATE_NAME = re.compile(r"(?:\bdob|birth\w*|_date|_day|_on|Date|Day|On)\W*$")
 _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 
