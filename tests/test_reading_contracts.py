@@ -859,3 +859,14 @@ def test_a_call_that_returns_the_existing_record_for_a_known_key_is_safe_to_repe
             "Codes: 202 accepted (or existing batch for a known `X-Deposit-Id`) · 400 not well-formed.\n\n"
             "**Cancel deposit** — `POST https://api.reg.example/v1/cancellations`\nCodes: 201 created · 400 invalid.\n")
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS901"] == [9]
+
+
+def test_a_status_that_answers_a_repeat_is_handled_by_the_idempotency_design():
+    text = ("# Courts → FileRight\n\n## Contracts\n\n### Docket event\n\n`POST https://api.fr.example/v2/events`\n\n"
+            "```json\n{\"event_id\": \"e-1\"}\n```\n\n| Status | Meaning |\n|---|---|\n| 204 | stored |\n"
+            "| 409 | the `event_id` was already processed (treated as delivered) |\n| 400 | unknown envelope |\n\n"
+            "## Errors\n\n| Category | Examples | Action |\n|---|---|---|\n| Transient | 503, timeouts | retry |\n"
+            "| Permanent | 400 | dead-letter and alert |\n| Partial | none: one event a call | - |\n")
+    assert "IS402" not in codes(text)
+    assert "IS402" in codes(text.replace("the `event_id` was already processed (treated as delivered)",
+                                         "the email is on another contact"))

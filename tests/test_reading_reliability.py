@@ -777,3 +777,15 @@ def test_a_cap_below_a_first_delay_said_far_from_it_is_another_policys():
             "5 attempts, capped at 60 s.\n\n" + "Filler paragraph about the search cluster.\n\n" * 4 +
             "```yaml\nretry_policy:\n  num_retries: 2\n  retry_back_off: {base_interval: 0.025s, max_interval: 0.25s}\n```\n")
     assert "IS502" not in codes(text)
+
+
+def test_error_classes_as_a_field_list_or_as_labelled_sentences_after_a_bold_lead_are_read():
+    field_list = ("# Buses → AVL\n\nErrors\n------\n\n:Transient: broker disconnect, HTTP 429/503 and\n"
+                  "            timeouts, retried with backoff\n:Permanent: HTTP 400, 404: dead-lettered\n"
+                  ":Partial: a 207 from AVL: only the failed vehicles are retried\n")
+    assert sorted(e.category for e in spec_of(field_list).errors) == ["partial", "permanent", "transient"]
+    assert "IS401" not in codes(field_list)
+    labelled = ("# Port → Terminal\n\n## Notes\n\n**Error classes.** Transient: `429`, `503`, timeouts → retry per "
+                "D-19. Permanent: `400`, `404` → no retry, straight to the DLQ. Partial: gate batches answered `207`, "
+                "only the failed events are re-sent.\n")
+    assert sorted(e.category for e in spec_of(labelled).errors) == ["partial", "permanent", "transient"]

@@ -101,6 +101,11 @@ CUES = {
     "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
                       r"|(?:→|->|\bbecomes?|\bset\s+to|\bstored\s+as|\bsent\s+as|\bwritten\s+as|\bmapped\s+to)\s*`?"
                       r"(?:null|nil|empty|blank)\b|\b(?:null|empty|blank)\s+(?:when|if)\b", re.I),  # what it becomes, not "or null"
+    # how the caller takes the answer to a repeat: "which we treat as success", "treated as delivered", a no-op
+    "repeat_handled": lazy(r"\btreat(?:s|ed|ing)?\s+(?:it\s+|this\s+)?as\s+(?:an?\s+)?(?:success\w*|delivered|done|"
+                           r"ok|accepted|processed|stored)\b|\bno-?op\b|\breuses?\b|\bnothing\s+(?:is\s+)?(?:written|"
+                           r"changed|done|re-?applied)\b|\b(?:ignored|skipped|discarded)\s+as\s+(?:a\s+)?(?:duplicate|"
+                           r"repeat)", re.I),
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"

@@ -96,7 +96,9 @@ def read(r: Reading) -> None:
         named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or (
             len(pair[0].split()) <= 3 and "contracts" not in statement.placed))  # not "Response (partial):"
         custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= 3 and \
-            handled_codes(pair[1]) and error_action(pair[1])  # "Stale: `409` ... treated as success"
+            handled_codes(pair[1]) and error_action(pair[1]) and \
+            sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
+        # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
         if named or custom:
             nested = [n.text for n in r.under(statement) if n.shape == "item"]
             entry(r, pair[0], pair[1], statement.span, nested)

@@ -24,6 +24,8 @@ from .values import is_placeholder
 # "Key: value", "Key — value", "key = value": a short key before a separator
 # a colon between digits is a time's ("not loaded by 06:00 → warning"), no key's
 KEY_VALUE = lazy(r"^\s*([^:\n]{1,60}?)\s*(?:(?<!\d):|:(?!\d)|\s[—–]\s|\s--?\s|=)\s*(.*)$", re.S)
+_SENTENCE_END = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+_FIELD_LIST = re.compile(r"^\s*(:)[A-Za-z][^:`\n]{0,40}:\s")
 _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what is nested under it
 _BRACE_LANGUAGES = {"hcl", "terraform", "tf", "cue", "hocon", "jsonnet", "libsonnet"}
 _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml",
@@ -76,13 +78,16 @@ class Statement:
 def key_value(text: str) -> tuple[str, str] | None:
     """("Max retries", "5") of "**Max retries**: 5"; None when the text is no "key: value"."""
     first, _, more = text.partition("\n")
-    match = KEY_VALUE.match(first)
+    field = _FIELD_LIST.match(first)  # ":Retries: 5", a field list as reStructuredText writes one
+    match = KEY_VALUE.match(first[field.end(1):] if field else first)
     if not match or match.group(1).count("`") % 2:
         return None  # the colon stands inside a code span: "scopes `orders:read`"
     key = match.group(1).strip(" *_`")
     rest = match.group(2)
     if not key or rest.startswith("//") or key.lower().startswith("www.") or len(key.split()) > 8:
         return None  # "https://...": a URL, not a key
+    if _SENTENCE_END.search(key):
+        return None  # "Error classes. Transient: 429 ...": a sentence ends before the colon; the key is the next one's
     if key.count("(") != key.count(")") or key.count("[") != key.count("]"):
         return None  # "its device certificate (X.509, CN = VIN)": the sign stands inside brackets
     if more:

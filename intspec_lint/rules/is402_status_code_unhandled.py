@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
@@ -15,7 +17,9 @@ from ..reading.errors import handled_codes
     "category covers the codes it names, and the plain client and server errors of the kinds it names: a "
     "permanent category that names 400 and 422 covers a 413, but not a 409, which can mean the work is done. A "
     "statement elsewhere than the contract's status list that names the code with a class or its handling "
-    "('Permanent: 400, 409', 'a 429 is retried') answers for it too.",
+    "('Permanent: 400, 409', 'a 429 is retried') answers for it too, and so does one that says the code is the "
+    "answer to a repeat and how the caller takes it ('`409` if the `event_id` was already processed; treated as "
+    "delivered'): the idempotency design handles it.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n| Status | Meaning |\n|---|---|\n"
     "| 201 | Created |\n| 409 | Duplicate order |\n\n## Error Handling\n\n| Category | Examples | Action |\n"
     "|---|---|---|\n| Transient | 429, 503 | Retry with backoff |\n| Partial | a batch with rejected rows | "
@@ -53,10 +57,19 @@ def status_code_unhandled(spec, options):
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             if spec.speaks_of("category", [str(code)], status.span, elsewhere=True):
                 continue  # "Permanent failures are `400`, `409` and `422`" in words the category reader did not take
+            if status.meaning is not None and _REPEAT.search(status.meaning.text) and \
+                    spec.speaks_of("repeat_handled", [str(code)], status.span):
+                continue  # "`409` if the `event_id` was already processed (treated as delivered)": a repeat's answer,
+                # handled by the idempotency design; a bare "409 Duplicate order" says not what the caller does
             seen.add(code)
             unhandled.append(status)
         if unhandled:
             yield _unhandled(contract, unhandled)
+
+
+# what a status means when it answers a repeat: the idempotency design handles it, not an error category
+_REPEAT = re.compile(r"\balready\s+(?:exists?|processed|seen|received|done|applied|delivered|created|recorded)\b|"
+                     r"\bduplicate\b|\bsame\s+(?:key|idempotency[- ]key|request|event|delivery|message)\b|\breplay", re.I)
 
 
 def _unhandled(contract, statuses) -> Hit:
