@@ -47,7 +47,7 @@ class Status(str, Enum):
 # mean "covered". tests/test_scorecard.py proves each one reports an empty spec's part absent.
 ABSENCE_RULES = {
     "data-flow": "IS101",
-    "contract-examples": "IS201",
+    "contract-examples": "IS202",
     "auth": "IS301",
     "error-classification": "IS401",
     "retry-policy": "IS501",

@@ -16,7 +16,7 @@ import pytest
 from conftest import FLAWED_MD, ORDERS_SPEC_MD, ORDERS_SPEC_YAML, findings_of, new_repository, write
 
 # A small, deliberately incomplete Markdown spec. Without any config it gets exactly:
-#   line 1: IS201 IS301 IS401 IS601 IS801 IS901 (missing parts, reported at the title)
+#   line 1: IS202 IS301 IS401 IS601 IS801 IS901 (missing parts, reported at the title)
 #   line 9: IS501 (no circuit breaker, no max delay)     line 15: IS701 (no latency, no queue depth): one
 #   finding each, naming both gaps
 SPEC_MD = ORDERS_SPEC_MD
@@ -25,7 +25,7 @@ RETRY_LINE, MONITORING_LINE = 9, 15
 # The same spec in YAML: the same findings, at the matching keys.
 SPEC_YAML = ORDERS_SPEC_YAML
 
-DEFAULT_CODES = Counter({"IS201": 1, "IS301": 1, "IS401": 1, "IS601": 1, "IS801": 1, "IS901": 1,
+DEFAULT_CODES = Counter({"IS202": 1, "IS301": 1, "IS401": 1, "IS601": 1, "IS801": 1, "IS901": 1,
                          "IS501": 1, "IS701": 1})
 
 

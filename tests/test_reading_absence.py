@@ -286,6 +286,6 @@ def test_a_payload_shown_where_no_contract_was_read_is_no_document_without_contr
     push = ("# Records → Partner\n\n## Configuration\n\nEach push names a `base_url` and a `path` on the partner's side.\n\n"
             "## What is sent\n\nFor a visit record, the partner receives:\n\n"
             "```json\n{\"visit_id\": \"v-1042\", \"temperature_c\": 37.8, \"referred\": true}\n```\n")
-    assert not [f for f in lint_text(push, "markdown") if f.code == "IS201" and "no API or message contracts" in f.message]
+    assert not [f for f in lint_text(push, "markdown") if f.code == "IS202" and "no API or message contracts" in f.message]
     bare = push.split("## What is sent")[0]
-    assert [f for f in lint_text(bare, "markdown") if f.code == "IS201" and "no API or message contracts" in f.message]
+    assert [f for f in lint_text(bare, "markdown") if f.code == "IS202" and "no API or message contracts" in f.message]

@@ -92,6 +92,16 @@ def test_files_not_read_as_specs_are_stamped_and_never_scored():
         assert {s.status for s in card.specs[0].items.values()} == {Status.NOT_CHECKED}
 
 
+def test_a_contract_with_its_examples_covers_the_checklist_item_whatever_the_template_still_asks():
+    text = ("# Shop → Ledger\n\n## API contracts\n\n### Post an entry\n\n`POST https://ledger.example/v1/entries`\n\n"
+            "Example request:\n\n```json\n{\"amount\": 1250}\n```\n\nExample response:\n\n```json\n{\"id\": 7}\n```\n")
+    rules = load_rules()
+    found = lint_text(text, "spec.md", Settings())
+    assert {f.checklist for f in found if f.code == "IS201"} == {"api-contracts"}  # no status codes: the template's
+    card = score(found, ["spec.md"], rules, lambda _name: frozenset(rules))
+    assert card.specs[0].items["contract-examples"].status == Status.COVERED
+
+
 def test_a_schema_violation_does_not_make_a_yaml_spec_unread():
     found = lint_text("intspec: 1\ntitle: Orders\nretry:\n  max_attemps: 5\n", "a.intspec.yaml", Settings())
     assert "IS002" in {f.code for f in found}

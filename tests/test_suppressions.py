@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ORDERS_SPEC_MD, ORDERS_SPEC_YAML, findings_of, new_repository, write
 
-# Without suppressions, SPEC_MD gets: line 1 IS201 IS301 IS401 IS601 IS801 IS901 (missing parts, at
+# Without suppressions, SPEC_MD gets: line 1 IS202 IS301 IS401 IS601 IS801 IS901 (missing parts, at
 # the title), line 9 ("## Retry Policy") IS501, line 15 ("## Monitoring") IS701 (each one finding naming
 # two gaps).
 SPEC_MD = ORDERS_SPEC_MD
@@ -22,7 +22,7 @@ SPEC_MD = ORDERS_SPEC_MD
 # The same in YAML: line 1 the missing parts, line 12 (`retry:`) IS501, line 17 (`monitoring:`) IS701.
 SPEC_YAML = ORDERS_SPEC_YAML
 
-MISSING = ["IS201", "IS301", "IS401", "IS601", "IS801", "IS901"]
+MISSING = ["IS202", "IS301", "IS401", "IS601", "IS801", "IS901"]
 
 
 
@@ -100,7 +100,7 @@ def test_markdown_disable_without_enable_runs_to_the_end(cli, repo):
 
 def test_markdown_block_does_not_reach_back(cli, repo):
     """Findings above a disable are kept: the missing parts are reported at the title, above it."""
-    text = insert_before(SPEC_MD, "## Retry", "<!-- intspec-lint-disable IS201 IS501 -- see ADR-12 -->")
+    text = insert_before(SPEC_MD, "## Retry", "<!-- intspec-lint-disable IS202 IS501 -- see ADR-12 -->")
     assert found(cli, repo, "spec.md", text) == expected_md(text, {"IS501"})
 
 
@@ -124,8 +124,8 @@ def test_markdown_disable_next_line_reaches_one_line_only(cli, repo):
 
 
 def test_markdown_disable_next_line_above_the_title_for_missing_parts(cli, repo):
-    text = "<!-- intspec-lint-disable-next-line IS201 auth-incomplete -- partner portal documents these -->\n" + SPEC_MD
-    assert found(cli, repo, "spec.md", text) == expected_md(text, {"IS201", "IS301"})
+    text = "<!-- intspec-lint-disable-next-line IS202 auth-incomplete -- partner portal documents these -->\n" + SPEC_MD
+    assert found(cli, repo, "spec.md", text) == expected_md(text, {"IS202", "IS301"})
 
 
 @pytest.mark.parametrize("keys", ["monitoring-incomplete", "IS701", "IS701 IS501", "IS701, IS501",
@@ -137,7 +137,7 @@ def test_markdown_disable_file(cli, repo, keys):
 
 
 def test_markdown_disable_file_at_the_top_with_several_codes(cli, repo):
-    text = "<!-- intspec-lint-disable-file IS201 IS301 IS401 IS601 IS801 IS901 -- draft -->\n\n" + SPEC_MD
+    text = "<!-- intspec-lint-disable-file IS202 IS301 IS401 IS601 IS801 IS901 -- draft -->\n\n" + SPEC_MD
     assert found(cli, repo, "spec.md", text) == expected_md(text, set(MISSING))
 
 
@@ -216,17 +216,17 @@ def test_yaml_own_line_suppression_with_several_codes(cli, repo):
 
 
 def test_yaml_trailing_suppression_on_the_first_line_for_missing_parts(cli, repo):
-    text = SPEC_YAML.replace("intspec: 1\n", "intspec: 1  # intspec-lint: disable=IS201 IS301 -- partner portal\n")
-    assert found(cli, repo, "spec.intspec.yaml", text) == expected_yaml(text, {"IS201", "IS301"})
+    text = SPEC_YAML.replace("intspec: 1\n", "intspec: 1  # intspec-lint: disable=IS202 IS301 -- partner portal\n")
+    assert found(cli, repo, "spec.intspec.yaml", text) == expected_yaml(text, {"IS202", "IS301"})
 
 
 @pytest.mark.xfail(strict=True, reason="spec.yaml: findings about a missing part of a YAML spec are reported at "
                    "1:1, not at the document's title as documented, so the documented fix (a disable-next-line "
                    "just above the title) silences nothing and is itself reported as unused (IS004)")
 def test_yaml_own_line_suppression_above_the_title_for_missing_parts(cli, repo):
-    text = insert_before(SPEC_YAML, "title:", "# intspec-lint: disable=IS201 -- the partner portal documents contracts")
+    text = insert_before(SPEC_YAML, "title:", "# intspec-lint: disable=IS202 -- the partner portal documents contracts")
     got = Counter(code for code, _ in found(cli, repo, "spec.intspec.yaml", text))
-    assert got == Counter(code for code, _ in expected_yaml(text, {"IS201"}))
+    assert got == Counter(code for code, _ in expected_yaml(text, {"IS202"}))
 
 
 @pytest.mark.parametrize("keys", ["IS801", "IS701", "IS701,IS501", "IS701 IS501", "monitoring-incomplete"])
@@ -239,7 +239,7 @@ def test_yaml_disable_file(cli, repo, keys):
 
 
 def test_yaml_disable_file_at_the_top(cli, repo):
-    text = "# intspec-lint: disable-file=IS201,IS301,IS401,IS601,IS801,IS901 -- draft\n" + SPEC_YAML
+    text = "# intspec-lint: disable-file=IS202,IS301,IS401,IS601,IS801,IS901 -- draft\n" + SPEC_YAML
     assert found(cli, repo, "spec.intspec.yaml", text) == expected_yaml(text, set(MISSING))
 
 

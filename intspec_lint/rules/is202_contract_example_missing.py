@@ -1,5 +1,8 @@
-from ..findings import Severity
+import re
+
+from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..reading.values import is_placeholder
 from ._common import contract_namer, gap
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -10,7 +13,7 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     name="contract-example-missing",
     checklist="contract-examples",
     severity=Severity.ERROR,
-    summary="A contract has no concrete example request or response.",
+    summary="There are no contracts, or a contract has no concrete example request or response.",
     rationale="Abstract schemas hide disagreements that one concrete example exposes at once: field "
     "names, date formats, how money is written. The checklist asks for a concrete request and response "
     "for every contract. An example the document shows where it names the contract, in a shape no reader takes, "
@@ -18,19 +21,29 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "a request whose body is a file's bytes (`Content-Type: application/pdf`) owes no example body. While the "
     "document shows an example that no reader placed (a JSON object with values, an XML element, an HTTP status "
     "line, outside every contract's examples and shapes and the idempotency rule), no contract is told it lacks "
-    "one: that example may be its own.",
+    "one: that example may be its own. An example whose keys only hold the place of one (`{\"TBD\": \"...\"}`) is "
+    "none. A spec with no contracts at all is reported here, with no example of any.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n\nExample request:\n\n```json\n{\"order_id\": \"o-1\", \"lines\": []}\n```\n\n"
     "Example response:\n\n```json\n{\"fulfillment_id\": \"f-9\"}\n```\n",
     cases=(
+        Case(Severity.ERROR, "no contracts at all", "API contracts include concrete request/response examples, not "
+             "just abstract schemas", "quality checklist"),
         Case(Severity.ERROR, "a contract without a concrete example request (or message) or response; one finding "
              "a contract", "API contracts include concrete request/response examples, not just abstract schemas",
              "quality checklist"),
     ),
 )
 def contract_example_missing(spec, options):
+    if not spec.contracts:
+        if spec.mentions("contracts") or spec.unread("example") or spec.unread("endpoint"):
+            return  # talked about, or a payload or a call shown that no reader could make a contract of
+        yield Hit(spec.where("contracts"), "no API or message contracts: describe each endpoint or message with "
+                                           "its method and URL (or topic), request and response shapes and status "
+                                           "codes, and a concrete example request and response")
+        return
     shown = any(contract.examples for contract in spec.contracts)
     contract_names = contract_namer(spec)
     for contract in spec.contracts:
@@ -39,7 +52,12 @@ def contract_example_missing(spec, options):
         names = contract_names(contract)
         if not contract.examples and spec.speaks_of("example", names, contract.span, nearby=not shown):
             continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere)
-        roles = {example.role for example in contract.examples}
+        roles = {example.role for example in contract.examples if not _stands_in(example)}
+        for example in contract.examples:
+            if _stands_in(example) and example.role not in roles:  # `{"TBD": "a concrete request"}`, a skeleton's
+                yield gap(example.span, contract.subject, f"only a placeholder example {example.role or 'body'} "
+                          f"(`{example.text.strip()[:40]}`)", _FIX)
+        roles |= {example.role for example in contract.examples}  # a placeholder is reported once, as one
         if spec.unread("example"):
             continue  # an example the document shows that no reader placed may be this contract's
         method = contract.method.text.upper() if contract.method else ""
@@ -54,3 +72,12 @@ def contract_example_missing(spec, options):
 
 
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
+_PLACEHOLDER_KEY = re.compile(r"^(?:tbd|tbc|todo|tba|xxx|fixme|placeholder)$", re.I)
+
+
+def _stands_in(example) -> bool:
+    """An example that only holds the place of one (`{"TBD": "a concrete request"}`): its keys are placeholders."""
+    data = example.data
+    if isinstance(data, dict):
+        return 0 < len(data) <= 2 and any(_PLACEHOLDER_KEY.match(str(key)) for key in data)
+    return not isinstance(data, list) and len(example.text.strip()) < 40 and is_placeholder(example.text)  # "TBD"
