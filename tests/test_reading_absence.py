@@ -289,3 +289,11 @@ def test_a_payload_shown_where_no_contract_was_read_is_no_document_without_contr
     assert not [f for f in lint_text(push, "markdown") if f.code == "IS202" and "no API or message contracts" in f.message]
     bare = push.split("## What is sent")[0]
     assert [f for f in lint_text(bare, "markdown") if f.code == "IS202" and "no API or message contracts" in f.message]
+
+
+def test_a_heading_that_names_a_part_below_another_part_is_no_silence_on_it():
+    text = ("# Queue → Function\n\n## Reporting failures\n\nThe function reports the failed items of each batch.\n\n"
+            "### CloudWatch metrics\n\n- `ApproximateAgeOfOldestMessage`: how long the oldest message waited.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "there is no" in f.message]
+    bare = text.split("### CloudWatch metrics")[0]
+    assert [f for f in lint_text(bare, "markdown") if f.code == "IS701" and "there is no" in f.message]

@@ -32,7 +32,9 @@ from .vocabulary import Vocabulary
 _EVIDENCE = 2  # statements that talk about a part in their own words, for it to count as talked about
 # words of one part that another part's statement explains: an alert in the dead-letter path is that
 # path's alert, not monitoring
-_HEADING_EVIDENCE = {"contracts"}  # a heading's words are evidence enough of a message or endpoint described below
+# a heading's own words are evidence enough of its part, wherever it stands: "#### Error message schema" under
+# "Data Flow" tells of a message below, "### CloudWatch metrics" under "Reporting failures" of monitoring
+_HEADING_EVIDENCE = {"contracts", "auth", "errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}
 _EXPLAINED_BY = {"monitoring": {"dead_letter", "errors"}}
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
