@@ -297,3 +297,14 @@ def test_a_heading_that_names_a_part_below_another_part_is_no_silence_on_it():
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "there is no" in f.message]
     bare = text.split("### CloudWatch metrics")[0]
     assert [f for f in lint_text(bare, "markdown") if f.code == "IS701" and "there is no" in f.message]
+
+
+def test_a_write_whose_own_section_says_a_repeat_is_harmless_has_its_idempotency():
+    base = ("# Clinic → Lab\n\n## Idempotency\n\n| Operation | Key |\n|---|---|\n| `POST /v1/results` | `result_id` |\n\n"
+            "## Sending orders\n\n"
+            "We call `POST https://lab.example/v1/orders` with each order.\n\n"
+            "```json\n{\"order_id\": \"O-1\", \"tests\": [\"GLU\"]}\n```\n\n")
+    for said in ("The lab keys each order by `order_id`: the same order twice is acknowledged and ignored.",
+                 "The lab ignores an `order_id` it already holds, so resending is fine."):
+        assert "IS901" not in codes(base + said + "\n"), said
+    assert "IS901" in codes(base + "A worker files it on the patient record.\n")

@@ -95,7 +95,13 @@ CUES = {
     "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
-                        r"same\s+(?:key|id|request))\b", re.I),
+                        r"same\s+(?:key|id|request))\b"
+                        # a repeat said to be harmless: "the same pair twice is acknowledged and ignored"
+                        r"|\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
+                        r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
+                        r"|\b(?:re-?sen[dt]\w*|re-?deliver\w*|repeat\w*|retr(?:y|ies|ying))\b[^.\n]{0,30}\b(?:is|are)\s+"
+                        r"(?:fine|safe|harmless|a\s+no-?op)\b",
+                        re.I),
     # what an absent or null value becomes, said elsewhere: "`middle_name` null -> omitted", "no phone: left empty";
     # stricter than the row's own rule (mappings._NULL_RULE), where "nullable" or "if not set" in a transform suffices
     "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
