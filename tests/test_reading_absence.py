@@ -308,3 +308,13 @@ def test_a_write_whose_own_section_says_a_repeat_is_harmless_has_its_idempotency
                  "The lab ignores an `order_id` it already holds, so resending is fine."):
         assert "IS901" not in codes(base + said + "\n"), said
     assert "IS901" in codes(base + "A worker files it on the patient record.\n")
+
+
+def test_redelivery_said_of_webhooks_in_words_no_reader_takes_is_no_silence():
+    base = ("# Meters → Billing\n\n## Flows\n\n| Name | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Alarms | HES → CIS | Event: alarm decoded | JSON webhook, one alarm per call | ~300/day |\n\n"
+            "## Idempotency\n\nOn-demand reads carry an `Idempotency-Key`.\n\n## Questions\n\n")
+    for said in ("Alarm webhooks carry a stable `alarm_id`; the adapter ignores an id it already holds.",
+                 "| TC-07 | The sandbox re-delivers a webhook with the same `event_id` | one entry, not two |"):
+        assert "IS902" not in codes(base + said + "\n"), said
+    assert "IS902" in codes(base + "Alarms are shown on the CSR screen.\n")

@@ -96,12 +96,13 @@ CUES = {
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
                         r"same\s+(?:key|id|request))\b"
-                        # a repeat said to be harmless: "the same pair twice is acknowledged and ignored"
-                        r"|\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
+                        r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|_key|Key)\b"  # "the same `event_id`"
+                        r"|\bignor\w*\b[^.\n]{0,60}\balready\b", re.I),  # "ignores an id it already holds"
+    # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
+    "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
                         r"|\b(?:re-?sen[dt]\w*|re-?deliver\w*|repeat\w*|retr(?:y|ies|ying))\b[^.\n]{0,30}\b(?:is|are)\s+"
-                        r"(?:fine|safe|harmless|a\s+no-?op)\b",
-                        re.I),
+                        r"(?:fine|safe|harmless|a\s+no-?op)\b", re.I),
     # what an absent or null value becomes, said elsewhere: "`middle_name` null -> omitted", "no phone: left empty";
     # stricter than the row's own rule (mappings._NULL_RULE), where "nullable" or "if not set" in a transform suffices
     "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
