@@ -813,3 +813,20 @@ def test_a_plain_text_documents_labelled_lines_and_aligned_table_are_read():
     from intspec_lint.reading.statements import flatten
     assert [s.key for s in flatten(parse_markdown(text)) if s.key.isupper()][:2] == ["METHOD AND URL", "HEADERS"]
     assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate", "token-expiry"]
+
+
+def test_a_yaml_file_held_in_a_configmap_entry_is_read_as_its_own_keys():
+    text = ("# Shop → Printer\n\n## configmap.yaml\n\n```yaml\napiVersion: v1\nkind: ConfigMap\ndata:\n"
+            "  policy.yaml: |\n    retry:\n      strategy: exponential\n      initial_delay: 1s\n      max_delay: 30s\n"
+            "      max_attempts: 4\n    dead_letter:\n      target: amqp://rabbit/print?queue=printsync.dead\n```\n")
+    spec = spec_of(text)
+    assert spec.retry.max_attempts.text == "4" and spec.retry.max_attempts.span.line == 14
+    assert spec.retry.strategy.text == "exponential"
+
+
+def test_an_environment_variables_name_or_a_vault_path_after_a_secrets_key_is_no_pasted_secret():
+    base = "# A → B\n\n## Credentials\n\n"
+    for said in ("- {secretKey: PRINTCART_SECRET_EXPIRES_AT, remoteRef: {key: secret/print}}",
+                 "Webhook HMAC secret: `kv-gg-prod/curio-webhook-secret`, rotated every 90 days."):
+        assert "IS303" not in codes(base + said + "\n"), said
+    assert "IS303" in codes(base + "client_secret: Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cB\n")

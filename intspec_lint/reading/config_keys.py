@@ -32,9 +32,9 @@ def yaml_keys(code: Code) -> list[tuple[int, str, str]]:
     except YamlSyntaxError:
         return property_keys(code) if code.info not in ("json", "jsonc") else []
     found: list[tuple[int, str, str]] = []
-    stack = [(root, "", 0)]
+    stack = [(root, "", 0, code.first_line)]
     while stack and len(found) < 2000:
-        node, prefix, depth = stack.pop()
+        node, prefix, depth, first_line = stack.pop()
         if node is None or depth > 12:
             continue
         if is_map(node):
@@ -46,19 +46,36 @@ def yaml_keys(code: Code) -> list[tuple[int, str, str]]:
                     name = EXTENSION + name[2:]
                 key = f"{prefix}.{name}" if prefix else name
                 if is_map(value_node) or is_seq(value_node):
-                    found.append((code.first_line + key_node.start_mark.line, key, ""))
-                    stack.append((value_node, key, depth + 1))
+                    found.append((first_line + key_node.start_mark.line, key, ""))
+                    stack.append((value_node, key, depth + 1, first_line))
                 else:
                     text = "" if value_node.value is None else str(value_node.value)
-                    found.append((code.first_line + key_node.start_mark.line, key, text))
+                    found.append((first_line + key_node.start_mark.line, key, text))
+                    embedded = _embedded_document(value_node, text)
+                    if embedded is not None:  # a ConfigMap's `policy.yaml: |`: a file of its own, its keys read as one
+                        stack.append((embedded, "", depth + 1, first_line + value_node.start_mark.line + 1))
         elif is_seq(node):
             for index, item in reversed(list(enumerate(node.value))):
                 if is_map(item) or is_seq(item):
-                    stack.append((item, f"{prefix}[{index}]", depth + 1))
+                    stack.append((item, f"{prefix}[{index}]", depth + 1, first_line))
                 elif item.value is not None:
-                    found.append((code.first_line + item.start_mark.line, prefix, str(item.value)))
+                    found.append((first_line + item.start_mark.line, prefix, str(item.value)))
     found.sort(key=lambda entry: entry[0])
     return found
+
+
+def _embedded_document(node, text: str):
+    """The mapping a literal block scalar holds when it is a YAML document itself (a ConfigMap's `data:` entry,
+    a Helm value carrying a file), or None."""
+    from ..document.yaml import YamlSyntaxError, is_map, parse_yaml
+
+    if getattr(node, "style", None) not in ("|", ">") or text.count("\n") < 2 or ":" not in text:
+        return None
+    try:
+        root = parse_yaml(text).root
+    except YamlSyntaxError:
+        return None
+    return root if is_map(root) else None
 
 
 def property_keys(code: Code) -> list[tuple[int, str, str]]:

@@ -94,8 +94,8 @@ def _named_secrets(text: str, lowered: str):
             continue
         if _CODE_REFERENCE.fullmatch(secret) or _STORE_REFERENCE.match(secret):
             continue  # "token = r.sessionToken", "client_secret: vault:kv/app#secret": where it is, not what it is
-        if match.group(0).lstrip().startswith("`") and not _machine_made(secret):
-            continue  # "secret `billing/paystream-api-key`": the secret's name in a vault, not its value
+        if (match.group(0).lstrip().startswith("`") or re.search(r"[-_/.:]", secret)) and not _machine_made(secret):
+            continue  # "secret `billing/paystream-api-key`", "secretKey: PRINTCART_SECRET_EXPIRES_AT": a name, not a value
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
 
 
