@@ -362,3 +362,20 @@ def test_a_credential_shown_as_its_setting_or_header_is_no_undocumented_authenti
                  "The function's execution role needs `sqs:ReceiveMessage` on the queue."):
         assert "IS301" not in codes(base + said + "\n"), said
     assert "IS301" in codes(base + "The connector connects to the database URL.\n")
+
+
+def test_two_directions_whose_credentials_are_said_are_both_sides():
+    base = ("# Shop → Kitchen\n\n## Flows\n\nOrders go from the shop to the kitchen.\n\n## Credentials\n\n"
+            "OAuth 2.0 client credentials; client secrets live 90 days and are rotated from the portal.\n\n")
+    both = base + "- our side: `X-Kitchen-Key` partner keys, 60-day lifetime, rotated in the portal\n" \
+                  "- your side: OAuth client credentials for the partner API\n"
+    assert not [f for f in lint_text(both, "markdown") if f.code == "IS301" and "only" in f.message]
+    one = base + "- our side: `X-Kitchen-Key` partner keys, 60-day lifetime, rotated in the portal\n"
+    assert [f for f in lint_text(one, "markdown") if f.code == "IS301" and "only" in f.message]
+
+
+def test_an_iam_role_has_no_secret_to_keep():
+    text = ("# Bridge → Stores\n\n## Authentication\n\n| Connection | Mechanism | Rotation | Stored in |\n|---|---|---|---|\n"
+            "| bridge → Keelson | OAuth 2.0 client credentials | every 90 days | Vault `secret/keelson` |\n"
+            "| bridge → S3 | IAM role via IRSA | short-lived STS credentials | — |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "storage" in f.message]

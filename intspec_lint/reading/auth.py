@@ -32,6 +32,7 @@ class _Reader:
         self.from_prose: set[int] = set()  # ids of entries started by a sentence
         self.taken: set[int] = set()
         self.sides: list[tuple[str, object]] = []  # systems said to authenticate outside the auth part
+        self.directions: dict[str, object] = {}  # "inbound", "our": a direction whose credential is said
         self.shared: dict[str, Value] = {}
 
     def run(self) -> None:
@@ -251,10 +252,17 @@ class _Reader:
         sends a CSR"): evidence of that system's side, however little else it says."""
         for _offset, sentence in sentences(statement.text):
             subject = _subject(sentence) if mechanism(sentence) else None
+            side = _SIDE_LABEL.match(sentence)
             if subject:
                 self.sides.append((subject, statement.span))
             elif mechanism(sentence) and BOTH_SIDES.search(sentence):  # "Both gateways sign with X.509 certificates"
                 self.sides.append(("", statement.span))
+            elif side and (mechanism(sentence) or _CREDENTIAL_WORD.search(sentence)):
+                # "Inbound: webhook secret shared with FieldPulse", "our side: `X-Cuisto-Key` partner keys": one
+                # direction's credential; two directions said so are both sides
+                self.directions[side.group(1).lower().replace("-", "").split()[0]] = statement.span
+        if len(self.directions) >= 2:
+            self.sides.append(("", next(iter(self.directions.values()))))
 
     def _nested_fields(self, nested) -> bool:
         for item in nested:
@@ -384,6 +392,11 @@ def _caller(system: str) -> str:
     if called:
         return system_word(called.group(1))
     return system_word(re.split(r"\s*(?:→|->)\s*", system)[0])
+
+
+# a line that says which way its credential goes: "Inbound: ...", "our side: ...", "Outgoing calls use ..."
+_SIDE_LABEL = lazy(r"^\W*(inbound|outbound|incoming|outgoing|our\s+side|your\s+side|their\s+side|us\s*(?:→|->)|"
+                   r"(?:to|from)\s+(?:us|them|you))\b", re.I)
 
 
 def _subject(sentence: str) -> str | None:
