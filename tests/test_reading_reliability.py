@@ -789,3 +789,17 @@ def test_error_classes_as_a_field_list_or_as_labelled_sentences_after_a_bold_lea
                 "D-19. Permanent: `400`, `404` → no retry, straight to the DLQ. Partial: gate batches answered `207`, "
                 "only the failed events are re-sent.\n")
     assert sorted(e.category for e in spec_of(labelled).errors) == ["partial", "permanent", "transient"]
+
+
+def test_a_delay_ladder_a_count_setting_and_a_framework_policy_are_evidence_of_the_retry_values():
+    ladder = ("# Hotel → Housekeeping\n\n## Retry rules\n\nRetries happen by leaving the message on SQS: the visibility "
+              "timeout grows 1 s → 2 s → 4 s → 8 s → 16 s (exponential, ±25 % jitter), `maxReceiveCount` = 5. A "
+              "circuit breaker opens after 25 failures within 60 s, for 3 minutes.\n")
+    assert "IS501" not in codes(ladder)
+    camel = ("# Portal → Claims\n\n## Retry\n\n```yaml\nredeliveryPolicy:\n  maximumRedeliveries: 5\n  redeliveryDelay: 2s\n"
+             "  useExponentialBackOff: true\n  maximumRedeliveryDelay: 60s\n```\n\nA circuit breaker opens after 10 "
+             "consecutive failures and stays open for 2 minutes.\n")
+    retry = spec_of(camel).retry
+    assert (retry.max_attempts.text, retry.initial_delay.text, retry.max_delay.text) == ("5", "2s", "60s")
+    assert "IS501" in codes(ladder.replace("1 s → 2 s → 4 s → 8 s → 16 s", "longer each time").replace(
+        "`maxReceiveCount` = 5", "until it succeeds"))

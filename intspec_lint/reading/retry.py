@@ -91,7 +91,7 @@ _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|
 _DELAY_DURATION = lazy(rf"\b(?:delay|wait|waits|waiting|backoff|back-off|interval|after|start\w*|first|then|retr\w*|"
                        rf"pause|sleep)\b[^.;]{{0,40}}?{DURATION}|{DURATION}[^.;]{{0,20}}\b(?:delay|wait|backoff|"
                        rf"interval|apart|between|doubling|later)\b", re.I)
-_STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d)", re.I)
+_STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d|multiplier)|×\s*\d", re.I)
 _UNBOUNDED = lazy(
     r"\b(?:unlimited|unbounded|infinite(?:ly)?|forever|indefinitely|endlessly|no\s+(?:max(?:imum)?|limit|cap)\b|"
     r"until\s+(?:it\s+|they\s+)?(?:succeeds?|success(?:ful)?|delivered|acknowledged))",
@@ -298,6 +298,9 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     return found
 
 
+_LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|then|and)\s*{DURATION}){{2,}}", re.I)
+# a count set by its name: "`maxReceiveCount` = 5", "maxAttempts: 6", "attempts = \"6\""
+_COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`?\s*[=:]\s*[`\"']?\d+", re.I)
 _NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b", re.I)
 
 
@@ -308,7 +311,13 @@ def _loose(retry: Retry, statements) -> None:
         text = statement.text
         if retry.strategy is None and _STRATEGY_WORDS.search(text):
             retry.strategy = evidence(text, statement.span)
-        if retry.max_attempts is None and (_COUNT_WORDS.search(text) or is_unbounded(text)):
+        ladder = _LADDER.search(text)  # "1 s → 2 s → 4 s → 8 s → 16 s": the first delay, the last, their growth
+        if ladder and retry.initial_delay is None:
+            retry.initial_delay = evidence(text, statement.span)
+        if ladder and retry.max_delay is None:
+            retry.max_delay = evidence(text, statement.span)
+        if retry.max_attempts is None and (_COUNT_WORDS.search(text) or _COUNT_SETTING.search(text) or
+                                           is_unbounded(text)):
             retry.max_attempts = evidence(text, statement.span)
         if retry.circuit_breaker is None and _BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text)):
             retry.circuit_breaker = evidence(text, statement.span)  # not "Logic Apps has no circuit breaker"
