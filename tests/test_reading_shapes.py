@@ -830,3 +830,13 @@ def test_an_environment_variables_name_or_a_vault_path_after_a_secrets_key_is_no
                  "Webhook HMAC secret: `kv-gg-prod/curio-webhook-secret`, rotated every 90 days."):
         assert "IS303" not in codes(base + said + "\n"), said
     assert "IS303" in codes(base + "client_secret: Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cB\n")
+
+
+def test_glyph_bullets_are_a_list_and_a_lead_ending_in_a_colon_heads_it():
+    text = ("# Kitchen → Courier\n\n## Thread\n\n**[10:20] Dev (Courier)**\nDashboards/alerts we'll both run:\n"
+            "• order POST latency p95 > 2 s (5 min) → warn\n• error rate per flow > 1% over 5 min → page\n"
+            "• retry queue depth > 1000 → warn\n• credential expiry < 14 days → warn\n")
+    metrics = spec_of(text).monitoring
+    assert [m.kind for m in metrics] == ["latency", "error-rate", "queue-depth", "token-expiry"]
+    assert [m.span.line for m in metrics] == [8, 9, 10, 11]
+    assert "IS701" not in codes(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import ListBlock, Paragraph, Section
+from ..document.model import ListBlock, ListItem, Paragraph, Section
 from ..span import Span
 from .vocabulary import strip_numbering
 
@@ -369,3 +369,34 @@ def _messages(log: str, marker: str) -> str:
         extra = len(body) - len(body.lstrip())
         out.append("    " + body[2:] if extra >= 2 else body)  # "  metric   threshold   alert": a block
     return "\n".join(out)
+
+
+_GLYPH = re.compile(r"^\s*[•◦▪▫‣●○■□·]\s+")
+
+
+def glyph_lists(root: Section) -> None:
+    """Lines that open with a bullet glyph ("• order POST latency p95 > 2 s → warn"), as chat exports and pasted
+    documents write lists: a list, after the lines before it (in place)."""
+    for section in root.walk():
+        section.blocks = [made for block in section.blocks for made in _glyph_list(block)]
+
+
+def _glyph_list(block) -> list:
+    if not isinstance(block, Paragraph):
+        return [block]
+    lines = block.text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _GLYPH.match(line)]
+    if len(starts) < 2:
+        return [block]
+    first = block.span.line
+    out: list = []
+    if starts[0]:
+        out.append(Paragraph("\n".join(lines[:starts[0]]), Span(first, 1, first + starts[0] - 1, 1)))
+    items = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+        text = "\n".join([_GLYPH.sub("", lines[start]), *(line.strip() for line in lines[start + 1:end])])
+        items.append(ListItem(text, Span(first + start, 1, first + end - 1, 1)))
+    out.append(ListBlock(items, False, Span(first + starts[0], 1, first + len(lines) - 1, 1)))
+    return out
+

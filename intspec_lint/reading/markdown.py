@@ -19,8 +19,8 @@ from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings
 from .absence import Testimony
 from .named_types import named_enums
 from .context import Reading
-from .layouts import (promote_bold_headings, promote_numbered_headings, promote_summaries, unfold_git_logs,
-                      unfold_outlines)
+from .layouts import (glyph_lists, promote_bold_headings, promote_numbered_headings, promote_summaries,
+                      unfold_git_logs, unfold_outlines)
 from .table_headers import level_columns, merged_headers
 from .table_layouts import listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables, unfold_registers
 from .text_tables import csv_tables, grid_tables
@@ -75,6 +75,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines, vocab)
+    glyph_lists(doc.root)
     unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
     transpose_tables(doc.root, vocab)

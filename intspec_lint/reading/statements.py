@@ -219,8 +219,15 @@ class _Flattener:
         if section.level:
             path = path + (section.title,)
             self.out.append(Statement(section.title, section.span, path, "heading", section))
+        previous = None
         for block in section.blocks:
+            start = len(self.out)
             self.block(block, path, section, None)
+            if isinstance(block, ListBlock) and isinstance(previous, Paragraph) and previous.text.rstrip().endswith(":"):
+                lead = previous.text.rstrip().rsplit("\n", 1)[-1].strip(" *_:")  # "Dashboards/alerts we'll both run:"
+                for statement in self.out[start:]:  # over the list it introduces: its items' heading
+                    statement.banner = statement.banner or lead
+            previous = block
         for child in section.children:
             self.section(child, path)
 
