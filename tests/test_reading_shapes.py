@@ -838,5 +838,5 @@ def test_glyph_bullets_are_a_list_and_a_lead_ending_in_a_colon_heads_it():
             "• retry queue depth > 1000 → warn\n• credential expiry < 14 days → warn\n")
     metrics = spec_of(text).monitoring
     assert [m.kind for m in metrics] == ["latency", "error-rate", "queue-depth", "token-expiry"]
-    assert [m.span.line for m in metrics] == [8, 9, 10, 11]
+    assert [m.span.line for m in metrics] == [7, 8, 9, 10]
     assert "IS701" not in codes(text)
