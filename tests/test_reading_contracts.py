@@ -870,3 +870,12 @@ def test_a_status_that_answers_a_repeat_is_handled_by_the_idempotency_design():
     assert "IS402" not in codes(text)
     assert "IS402" in codes(text.replace("the `event_id` was already processed (treated as delivered)",
                                          "the email is on another contact"))
+
+
+def test_a_call_named_in_brackets_in_passing_makes_no_section_a_contract():
+    text = ("# Kitchen → Courier\n\n## Monitoring\n\nLatency p95 > 2 s pages the on-call.\n\n## 10:20 Dev\n\n"
+            "Credential expiry: key < 14 days → warn (the portal exposes `expires_at` on `GET /partner/v2/keys/self`).\n")
+    assert not [c for c in spec_of(text).contracts if "keys/self" in c.subject]
+    said = text.replace("(the portal exposes `expires_at` on `GET /partner/v2/keys/self`)",
+                        "by calling `GET /partner/v2/keys/self`")
+    assert [c for c in spec_of(said).contracts if "keys/self" in c.subject]

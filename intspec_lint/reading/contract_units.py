@@ -542,7 +542,10 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
         pair = key_value(statement.text)
         if _PROCEDURE_STEP.match(statement.text):
             continue  # "2. Delete the hearing mapping DELETE https://...": a step of a runbook, not an endpoint's description
-        if METHOD_URL.search(statement.text) or (
+        called = METHOD_URL.search(statement.text)
+        if called and statement.text.count("(", 0, called.start()) > statement.text.count(")", 0, called.start()):
+            called = None  # "→ warn (the portal exposes `expires_at` on `GET /keys/self`)": a call named in passing
+        if called or (
                 pair and r.vocab.field_exactly("contracts", pair[0]) in ("method", "url", "topic")
                 and pair[1].strip() and len(pair[1].split()) <= 3):
             return True

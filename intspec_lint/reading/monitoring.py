@@ -93,7 +93,7 @@ def read(r: Reading) -> None:
             found = metric_parts(statement.text)
             if found and (found[1] or found[2]):  # a metric with nothing to fire on or tell may be no metric
                 label = statement.parent.text if statement.parent is not None else statement.heading
-                _record(r, statement.span, *found, heading=label)
+                _record(r, statement.span, *found, heading=label, whole=statement.text)
                 continue
         placed = "monitoring" in statement.placed
         if not placed and ("retry" in statement.topics or "sla" in statement.placed):
@@ -259,9 +259,10 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.monitoring.append(Metric(statement.span, kind, **fields))
 
 
-def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "") -> None:
+def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "", whole: str = "") -> None:
     """One metric; `heading`: the label of the list it stands in ("Queue depth" over "`vd-out` > 100"), whose
-    kind is the metric's when its own words name none."""
+    kind is the metric's when its own words name none; `whole`: the line it was read from, whose words say it
+    when neither does ("`orders-out` > 300 active messages")."""
     fields = {"metric": value(metric, span)}
     if threshold:
         fields["threshold"] = value(threshold, span)
@@ -270,6 +271,8 @@ def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: 
     kind = r.vocab.metric_kind(metric)
     if kind == "other" and heading:
         kind = r.vocab.metric_kind(heading)
+    if kind == "other" and whole:
+        kind = r.vocab.metric_kind(whole)
     r.spec.monitoring.append(Metric(span, kind, **fields))
 
 
