@@ -803,3 +803,13 @@ def test_a_delay_ladder_a_count_setting_and_a_framework_policy_are_evidence_of_t
     assert (retry.max_attempts.text, retry.initial_delay.text, retry.max_delay.text) == ("5", "2s", "60s")
     assert "IS501" in codes(ladder.replace("1 s → 2 s → 4 s → 8 s → 16 s", "longer each time").replace(
         "`maxReceiveCount` = 5", "until it succeeds"))
+
+
+def test_a_dead_letter_alert_by_mail_sms_or_ticket_and_an_error_rate_labelled_line_are_read():
+    dlq = ("# Meters → Billing\n\n## Dead letters\n\nAfter the final attempt the message is written to the exception "
+           "store; operators replay it from the console. The first exception in any hour triggers an e-mail and an "
+           "SMS to the integration contact and a P3 ticket.\n")
+    assert spec_of(dlq).dead_letter.alert is not None
+    metrics = ("# Stations → Desk\n\n- Monitoring (Grafana → Alertmanager)\n"
+               "  - error rate: failed batch posts > 5 % over 1 h → critical; metadata pull failed after retries → warning\n")
+    assert "error-rate" in {m.kind for m in spec_of(metrics).monitoring}

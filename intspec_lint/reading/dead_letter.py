@@ -30,6 +30,8 @@ _ALERT = lazy(
     r"support|ops|sre)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
     r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
+    r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
+    r"(?:p[1-4]|sev[- ]?\d)\s+(?:ticket|incident)|"
     r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"
     r"(?:e-?mails?|messages?|texts?|pings?|phones?|calls?)\s+(?:and\s+[\w-]+\s+)?(?:the\s+|our\s+|an?\s+)?"
     r"(?:on-?duty|on-?call|team|manager|owner|lead|engineer|support|ops|channel|desk|coordinator|admin))\b",

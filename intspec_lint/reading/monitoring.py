@@ -87,8 +87,8 @@ def read(r: Reading) -> None:
         if "monitoring" in statement.placed and statement.shape == "item":
             several = list(_sentence_metrics(r, statement.value or statement.text))
             if len(several) > 1:  # "What do you alert on?: latency P95 > 3 s (warning); error rate > 2 % (critical)"
-                for metric, threshold, alert in several:
-                    _record(r, statement.span, metric, threshold, alert)
+                for metric, threshold, alert in several:  # "error rate: failed posts > 5 %; pull failed → warning":
+                    _record(r, statement.span, metric, threshold, alert, heading=statement.key)  # its label's kind
                 continue
             found = metric_parts(statement.text)
             if found and (found[1] or found[2]):  # a metric with nothing to fire on or tell may be no metric
@@ -96,8 +96,10 @@ def read(r: Reading) -> None:
                 _record(r, statement.span, *found, heading=label, whole=statement.text)
                 continue
         placed = "monitoring" in statement.placed
-        if not placed and ("retry" in statement.topics or "sla" in statement.placed):
-            continue  # a breaker's "30 % errors" or a latency target is no metric
+        if not placed and ("retry" in statement.topics or "sla" in statement.placed) and not (
+                statement.key and r.vocab.metric_kind(statement.key) != "other"):
+            continue  # a breaker's "30 % errors" or a latency target is no metric; "error rate: ... failed after
+            # retries → warning" is one by its label
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
             if not alert and statement.shape == "row":  # "| `alerts.error-rate` | `> 2%` | Non-2xx; Opsgenie P2 |": a
                 alert = next((c.text for c in statement.row.cells[1:]  # cell that names who is told, or how loud
