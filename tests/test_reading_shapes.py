@@ -840,3 +840,14 @@ def test_glyph_bullets_are_a_list_and_a_lead_ending_in_a_colon_heads_it():
     assert [m.kind for m in metrics] == ["latency", "error-rate", "queue-depth", "token-expiry"]
     assert [m.span.line for m in metrics] == [7, 8, 9, 10]
     assert "IS701" not in codes(text)
+
+
+def test_bullets_swallowed_by_a_plain_text_paragraph_are_lists_and_their_lead_gives_the_alert():
+    text = ("# Portal → Register\n\n## Description\n\nAC6. Nothing is lost after retries run out.\n"
+            "AC7. Monitoring in Azure Monitor with alerts to the Service Desk:\n"
+            "     - booking API latency P95 > 2 s over 15 min;\n     - booking API error rate > 5 % over 30 min\n"
+            "       (low volume, so a longer window);\n     - outbound webhook queue > 20 pending;\n"
+            "AC8. Data mapping is in the appendix.\n")
+    metrics = spec_of(text).monitoring
+    assert [(m.span.line, m.kind) for m in metrics] == [(7, "latency"), (8, "error-rate"), (10, "queue-depth")]
+    assert all("Service Desk" in m.alert.text for m in metrics if m.kind != "error-rate")

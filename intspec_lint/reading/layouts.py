@@ -371,32 +371,53 @@ def _messages(log: str, marker: str) -> str:
     return "\n".join(out)
 
 
-_GLYPH = re.compile(r"^\s*[•◦▪▫‣●○■□·]\s+")
+_GLYPH = re.compile(r"^\s*[•◦▪▫‣●○■□·*+-]\s+")  # a glyph, or a Markdown bullet a paragraph swallowed
 
 
-def glyph_lists(root: Section) -> None:
+def glyph_lists(root: Section, source: list[str]) -> None:
     """Lines that open with a bullet glyph ("• order POST latency p95 > 2 s → warn"), as chat exports and pasted
     documents write lists: a list, after the lines before it (in place)."""
     for section in root.walk():
-        section.blocks = [made for block in section.blocks for made in _glyph_list(block)]
+        section.blocks = [made for block in section.blocks for made in _glyph_list(block, source)]
 
 
-def _glyph_list(block) -> list:
+def _glyph_list(block, source: list[str]) -> list:
+    """The paragraph as its runs of prose lines and of bulleted lines; a line indented under a bullet's text goes on
+    with it, any other line ends the list ("AC6. Nothing is lost:" after the bullets of AC4)."""
     if not isinstance(block, Paragraph):
         return [block]
     lines = block.text.split("\n")
-    starts = [i for i, line in enumerate(lines) if _GLYPH.match(line)]
-    if len(starts) < 2:
+    if sum(1 for line in lines if _GLYPH.match(line)) < 2:
         return [block]
     first = block.span.line
     out: list = []
-    if starts[0]:
-        out.append(Paragraph("\n".join(lines[:starts[0]]), Span(first, 1, first + starts[0] - 1, 1)))
-    items = []
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
-        text = "\n".join([_GLYPH.sub("", lines[start]), *(line.strip() for line in lines[start + 1:end])])
-        items.append(ListItem(text, Span(first + start, 1, first + end - 1, 1)))
-    out.append(ListBlock(items, False, Span(first + starts[0], 1, first + len(lines) - 1, 1)))
-    return out
+    prose: list[int] = []
+    items: list[list[int]] = []
+    indent = 0  # where the current list's bullets stand
 
+    def flush_items() -> None:
+        if items:
+            made = [ListItem("\n".join([_GLYPH.sub("", lines[run[0]]), *(lines[i].strip() for i in run[1:])]),
+                             Span(first + run[0], 1, first + run[-1], 1)) for run in items]
+            out.append(ListBlock(made, False, Span(first + items[0][0], 1, first + items[-1][-1], 1)))
+            items.clear()
+
+    for number, line in enumerate(lines):
+        raw = source[first + number - 1] if first + number - 1 < len(source) else line
+        own = len(raw) - len(raw.lstrip(" >\t"))  # the source's indent: a paragraph's text has lost it
+        if _GLYPH.match(line):
+            if prose:
+                out.append(Paragraph("\n".join(lines[i] for i in prose), Span(first + prose[0], 1, first + prose[-1], 1)))
+                prose = []
+            if not items:
+                indent = own
+            items.append([number])
+        elif items and own > indent:
+            items[-1].append(number)  # the bullet's text wrapped onto this line
+        else:
+            flush_items()
+            prose.append(number)
+    flush_items()
+    if prose:
+        out.append(Paragraph("\n".join(lines[i] for i in prose), Span(first + prose[0], 1, first + prose[-1], 1)))
+    return out

@@ -75,7 +75,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines, vocab)
-    glyph_lists(doc.root)
+    glyph_lists(doc.root, doc.lines)
     unfold_outlines(doc.root, doc.lines)
     unfold_registers(doc.root, vocab)
     transpose_tables(doc.root, vocab)

@@ -109,6 +109,7 @@ def read(r: Reading) -> None:
     if r.spec.monitoring:
         r.mark("monitoring", r.spec.monitoring[0].span)
         _alert_for_all(r)
+        _alert_of_leads(r)
     else:
         _loose(r)
 
@@ -134,6 +135,20 @@ def _alert_for_all(r: Reading) -> None:
     for metric in r.spec.monitoring:
         if metric.alert is None:
             metric.alert = value(said.text, said.span)
+
+
+def _alert_of_leads(r: Reading) -> None:
+    """A list of metrics introduced by a line that says where they alert ("Monitoring in Azure Monitor with alerts
+    to the Service Desk:"): the alert of every metric of the list that names none of its own."""
+    leads = {s.span.line: _LEAD_ALERT.search(s.banner) for s in r.statements if s.banner and s.shape == "item"}
+    for metric in r.spec.monitoring:
+        lead = leads.get(metric.span.line)
+        if metric.alert is None and lead:
+            metric.alert = value(lead.group(0), metric.span)
+
+
+_LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go(?:es)?\s+)?(?:to|via|in(?:to)?)\s+"
+                   r"(?:the\s+|our\s+)?[^.;:,]{3,40}", re.I)
 
 
 _PARAMETER = lazy(r"^\W*(?:`[a-z][\w.-]*`|fixed|configurable)\W*$", re.I)
