@@ -26,7 +26,8 @@ _DEAD_DEST = lazy(
 _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs|directory|"
                    r"collection|inbox|outbox|spool)\b", re.I)
 _ALERT = lazy(
-    r"\b(alert(?:s|ed|ing)?|alarm(?:s|ed)?|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
+    r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
+    r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
     r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
