@@ -851,3 +851,18 @@ def test_bullets_swallowed_by_a_plain_text_paragraph_are_lists_and_their_lead_gi
     metrics = spec_of(text).monitoring
     assert [(m.span.line, m.kind) for m in metrics] == [(7, "latency"), (8, "error-rate"), (10, "queue-depth")]
     assert all("Service Desk" in m.alert.text for m in metrics if m.kind != "error-rate")
+
+
+def test_a_whole_spec_kept_as_one_commented_config_file_under_its_title_is_read_by_its_keys():
+    text = ("# connector — configuration and interface contract\nThe comments are the documentation.\n\n```yaml\n"
+            "auth:\n  partner_api:\n    method: api_key      # header X-Key\n"
+            "    rotate: \"every 180 days from the partner console\"\n  partner_webhook:\n    method: hmac_sha256\n"
+            "    rotate: \"every 90 days via the portal\"\n"
+            "retry:\n  strategy: exponential\n  initial_delay: 2s\n  max_delay: 120s\n  max_attempts: 9\n"
+            "monitoring:\n  latency:\n    metric: connector_e2e_seconds\n    warn_p95_over: 30s\n"
+            "dead_letter:\n  destination: connector.dead_letter\n  alert: \"Teams channel #ops\"\n```\n")
+    spec = spec_of(text)
+    assert spec.contracts == []  # the title names a contract; the document is not one
+    assert spec.retry.max_attempts.text == "9" and spec.dead_letter.destination.text == "connector.dead_letter"
+    assert {a.system.text for a in spec.auth} == {"partner api", "partner webhook"}
+    assert [(m.kind, m.alert.text) for m in spec.monitoring] == [("latency", "warn")]

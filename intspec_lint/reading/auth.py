@@ -131,16 +131,21 @@ class _Reader:
                       None)
             if at is None or any(set(r.vocab.section_parts(words_of_key(part))) & OTHER_PARTS for part in parts[:at]):
                 continue  # `error_classes.auth.codes`: a class of errors, not a system's credentials
-            owner = ".".join(parts[: at + 1])
+            below = len(parts) - at > 2 and not r.vocab.field("auth", words_of_key(parts[at + 1]))
+            if below:  # `auth.stemma.method`: the system under the auth key, its fields under it
+                owner = ".".join(parts[: at + 2])
+            else:
+                owner = ".".join(parts[: at + 1])
             container = at and CONTAINER.match(parts[at - 1])
-            if container and told:
+            if container and told and not below:
                 continue  # `PutListing.Parameters.Authentication`: a detail of a credential told in the text, no system
             entry = groups.get((id(statement.code), owner))
             if entry is None:
-                system = words_of_key(parts[at - 1]) if at and not container else ""
+                system = words_of_key(parts[at + 1]) if below else words_of_key(parts[at - 1]) if at and not container \
+                    else ""
                 entry = Auth(statement.span, system=value(system, statement.span) if system else None)
                 groups[(id(statement.code), owner)] = entry
-            name = r.vocab.field("auth", words_of_key(".".join(parts[at + 1:])))
+            name = r.vocab.field("auth", words_of_key(".".join(parts[at + 2:] if below else parts[at + 1:])))
             if name and name != "system" and statement.value and getattr(entry, name) is None:
                 setattr(entry, name, value(statement.value, statement.span))
             self._keywords(entry, statement.value, statement.span)

@@ -386,10 +386,10 @@ def _code_records(r: Reading, code_statement) -> None:
             continue
         words = words_of_key(".".join(parts[1:]))
         kind = r.vocab.metric_kind(words)
-        if kind == "other":
-            continue
+        if kind == "other" or r.vocab.field("monitoring", words_of_key(parts[-1])) == "metric":
+            continue  # `latency.metric: clockfeed_e2e_seconds` names what the rules beside it are set on
         note = comments.get(statement.span.line, "")
-        level = _ALERT_LEVEL.search(note)
+        level = _ALERT_LEVEL.search(note) or _ALERT_LEVEL.search(words_of_key(parts[-1]))  # `page_p95_over: 300s`
         fields = {"metric": value(words, statement.span), "threshold": value(statement.value, statement.span)}
         if level:
             fields["alert"] = value(level.group(0), statement.span)

@@ -174,7 +174,7 @@ def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
     """A lone top-level heading over the whole document is its title, not a part: an H1 always,
     a lower heading only when it names no part ("## API Contracts" alone is a section)."""
     tops = doc.root.children
-    if len(tops) == 1 and tops[0].children:
+    if len(tops) == 1 and (tops[0].children or tops[0].level == 1):  # an H1 over the whole text, sections or none
         top = tops[0]
         if top.level == 1 or not (METHOD_URL.search(top.title) or vocab.section_parts(top.title)):
             # a second title under a banner ("# Harwick University" over "## Interface specification IS-0417: ...",
