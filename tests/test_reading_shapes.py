@@ -866,3 +866,15 @@ def test_a_whole_spec_kept_as_one_commented_config_file_under_its_title_is_read_
     assert spec.retry.max_attempts.text == "9" and spec.dead_letter.destination.text == "connector.dead_letter"
     assert {a.system.text for a in spec.auth} == {"partner api", "partner webhook"}
     assert [(m.kind, m.alert.text) for m in spec.monitoring] == [("latency", "warn")]
+
+
+def test_a_config_comment_wrapped_under_its_label_is_one_statement():
+    text = ("# Grid → Plant\n\n## template.yaml\n\n```yaml\nFunction:\n  Timeout: 20\n"
+            "  # Errors are classified in bridge/errors.py:\n"
+            "  #   transient  = 429, 502, 503, timeout  -> message goes back to the queue (retry)\n"
+            "  #   permanent  = 400, 404, 422, and 401/403 after one secret reload\n"
+            "  #                -> message sent straight to BridgeDLQ with the error\n"
+            "  #   partial    = metered-export 207: only the rejected intervals are resent\n```\n")
+    errors = {e.category: e for e in spec_of(text).errors}
+    assert set(errors) == {"transient", "permanent", "partial"}
+    assert "BridgeDLQ" in errors["permanent"].action.text

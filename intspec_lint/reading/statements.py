@@ -453,14 +453,34 @@ class _Flattener:
             text = f"{key.replace('_', ' ')}: {value}"
             self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=owner,
                                       parent=statement, key=key, value=value))
+        held: tuple[int, int, Statement] | None = None  # (line, indent) of the last comment, and its statement
         for offset, raw in enumerate(code.text.split("\n")):
             comment = _COMMENT_LINE.match(raw) if not (code.info == "cue" and raw.lstrip()[:1] == "#") else None
+            whole = comment is not None
             if comment is None and code.info not in ("json", "jsonc", "cue"):
                 comment = TRAILING_COMMENT.search(raw)
             if comment and comment.group(1).strip():
                 line = code.first_line + offset
-                self.out.append(Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
-                                          section, code=code, parent=statement))
+                indent = len(comment.group(1)) - len(comment.group(1).lstrip())
+                if whole and held and held[0] == line - 1 and indent > held[1] and \
+                        not held[2].text.rstrip().endswith(":") and not _keyed_line(comment.group(1)):
+                    # "#   permanent = 400, 404" over "#       -> sent to the DLQ": the value wrapped, one statement
+                    held[2].text += " " + comment.group(1).strip()
+                    held[2].span = held[2].span._replace(end_line=line)
+                    held = (line, held[1], held[2])
+                    continue
+                said = Statement(comment.group(1).strip(), Span(line, 1, line, 1), path, "code-comment",
+                                 section, code=code, parent=statement)
+                self.out.append(said)
+                held = (line, indent, said) if whole else None
+            else:
+                held = None
+
+
+def _keyed_line(text: str) -> bool:
+    """A comment line that opens a "label: value" or "label = value" of its own ("transient  = 429, 503")."""
+    pair = key_value(text.strip())
+    return pair is not None and len(pair[0].split()) <= 3 and not _is_sentence_start(pair[0])
 
 
 def _hanging(lines: list[tuple[int, str]]) -> str:
