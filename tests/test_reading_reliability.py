@@ -813,3 +813,16 @@ def test_a_dead_letter_alert_by_mail_sms_or_ticket_and_an_error_rate_labelled_li
     metrics = ("# Stations → Desk\n\n- Monitoring (Grafana → Alertmanager)\n"
                "  - error rate: failed batch posts > 5 % over 1 h → critical; metadata pull failed after retries → warning\n")
     assert "error-rate" in {m.kind for m in spec_of(metrics).monitoring}
+
+
+def test_alarm_resources_told_by_their_names_and_comments_are_metrics():
+    text = ("# Grid → Plant\n\n## template.yaml\n\n```yaml\nResources:\n"
+            "  InstructionLatencyAlarm:   # webhook received -> plant confirmed, p95 > 30 s\n"
+            "    Type: AWS::CloudWatch::Alarm\n"
+            "  ErrorRateAlarm:            # (Errors / Invocations) > 2 % over 15 min\n    Type: AWS::CloudWatch::Alarm\n"
+            "  DLQNotEmptyAlarm:          # BridgeDLQ messages visible > 0, critical\n    Type: AWS::CloudWatch::Alarm\n"
+            "  SetpointFunction:          # one setpoint writer at a time\n    Type: AWS::Serverless::Function\n```\n")
+    metrics = spec_of(text).monitoring
+    assert [(m.kind, m.threshold.text) for m in metrics] == [
+        ("latency", "> 30 s"), ("error-rate", "> 2 % over 15 min"), ("dlq-size", "> 0, critical")]
+    assert [m.alert.text for m in metrics] == ["alarm", "alarm", "critical"]

@@ -33,6 +33,7 @@ _ALERT_LEVEL = lazy(
     re.I,
 )
 _CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])")
+_ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`
 _THRESHOLD_KEYS = ("threshold", "expr", "expression", "condition", "query", "comparison_operator", "when", "limit")
 _METRIC_KEYS = ("metric", "metric_name", "metricname", "alert", "alarm_name", "name", "signal", "query", "expr")
 _RULE_OWNER = lazy(r"alert|alarm|rule|monitor|metric|slo", re.I)
@@ -394,6 +395,19 @@ def _code_records(r: Reading, code_statement) -> None:
         if level:
             fields["alert"] = value(level.group(0), statement.span)
         r.spec.monitoring.append(Metric(statement.span, kind, **fields))
+        r.mark("monitoring", code_statement.section.span)
+    for statement in keys:  # `QueueDepthAlarm:   # InstructionQueue messages visible > 5 for 5 min`: an alarm
+        name = statement.key.rpartition(".")[2]  # resource told by its name and the condition in its comment
+        note = comments.get(statement.span.line, "")
+        comparison = _COMPARISON.search(note) if note and not statement.value and _ALARM_NAME.search(name) else None
+        if comparison is None or not re.search(r"\d", note[comparison.start():]):
+            continue
+        words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)  # "DLQ Not Empty Alarm"
+        kind = r.vocab.metric_kind(f"{words} {note}".replace("_", " "))
+        r.spec.monitoring.append(Metric(statement.span, kind, metric=value(name, statement.span),
+                                        threshold=value(note[comparison.start():], statement.span),
+                                        alert=value(_ALERT_LEVEL.search(note).group(0) if _ALERT_LEVEL.search(note)
+                                                    else "alarm", statement.span)))
         r.mark("monitoring", code_statement.section.span)
     groups: dict[str, list] = {}
     for statement in keys:

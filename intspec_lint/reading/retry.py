@@ -91,7 +91,7 @@ _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|
 _DELAY_DURATION = lazy(rf"\b(?:delay|wait|waits|waiting|backoff|back-off|interval|after|start\w*|first|then|retr\w*|"
                        rf"pause|sleep)\b[^.;]{{0,40}}?{DURATION}|{DURATION}[^.;]{{0,20}}\b(?:delay|wait|backoff|"
                        rf"interval|apart|between|doubling|later)\b", re.I)
-_STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d|multiplier)|×\s*\d", re.I)
+_STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d|multiplier)|×\s*\d|\b\d\s*(?:\^|\*\*)\s*\(?\w", re.I)  # "10 s * 2^(n-1)": growth
 _UNBOUNDED = lazy(
     r"\b(?:unlimited|unbounded|infinite(?:ly)?|forever|indefinitely|endlessly|no\s+(?:max(?:imum)?|limit|cap)\b|"
     r"until\s+(?:it\s+|they\s+)?(?:succeeds?|success(?:ful)?|delivered|acknowledged))",
