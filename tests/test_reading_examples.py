@@ -482,3 +482,18 @@ def test_a_field_declared_twice_with_two_types_holds_neither_against_an_example(
             "Codes: 201 created; 400 invalid.\n\nExample response (201):\n\n"
             '```json\n{"referral_id": "RF-1", "status": "RECEIVED"}\n```\n')
     assert "IS204" not in codes(text)
+
+
+def test_an_http_block_with_the_answer_as_a_bare_status_and_body_holds_both_examples():
+    text = ("# Tills → Hub\n\n## API contracts\n\n### Rental\n\n```http\nPOST /v5/rentals\nX-Api-Key: <key>\n"
+            "{\"ticketBarcode\": \"HMM24-0730\", \"language\": \"CY\"}\n\n"
+            "201 {\"rentalId\": \"RNT-7F3K2Q\", \"status\": \"ACTIVE\"}\n```\n")
+    (contract,) = spec_of(text).contracts
+    assert sorted(e.role for e in contract.examples) == ["request", "response"]
+    assert next(e for e in contract.examples if e.role == "response").data["rentalId"] == "RNT-7F3K2Q"
+
+
+def test_a_call_quoted_in_a_relationship_line_ends_before_its_closing_quote():
+    text = ("# Worker → Yard\n\n## Relationships\n\n"
+            "- Consist Worker → Yardline TOS: \"PUT /api/v3/rail/visits/{trainId}/consist\" [HTTPS/JSON]\n")
+    assert all(not c.subject.endswith('"\'') and '"' not in c.subject for c in spec_of(text).contracts)

@@ -22,9 +22,9 @@ _FORM_EXAMPLE = lazy(r"^\W*(?:example|sample)\b[^:]{0,40}:\s*(?:`[\w.\[\]-]+=[^`
 _INLINE_XML = lazy(r"`(<([\w:.-]+)[^`]*>[^`]*</\2>)`")
 _CONSTANT = lazy(r"\(\s*[\"'`]([^\"'`,]{1,40})[\"'`]\s*\)\s*$")
 _ARROW_STATUS = lazy(r"^\s*(?:→|->|=>)\s*`?[1-5]\d\d\b", re.M)
-# the call, then its answer: "HTTP/1.1 200 OK", or a bare "200 OK" on a line of its own after a blank line
+# the call, then its answer: "HTTP/1.1 200 OK", or a bare "200 OK" (or "201 {...}") after a blank line
 _ANSWER_AFTER_CALL = lazy(r"\A\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+[^\n]*\n(?:.*\n)*?\s*(?:HTTP/\d(?:\.\d)?\s+[1-5]\d\d\b"
-                          r"|\n[ \t]*[1-5]\d\d(?:[ \t]+[A-Za-z][A-Za-z' -]*)?[ \t]*\n)", re.I)
+                          r"|\n[ \t]*[1-5]\d\d(?:[ \t]+[A-Za-z][A-Za-z' -]*)?[ \t]*(?:\n|[{\[]))", re.I)  # or "201 {...}"
 # a format, not a value: "YYYY-MM-DD", "RN-YYYYMMDD-nnn", "DC-YYYY-nnnn", "INV-xxxxxx"
 _FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$|YYYY|yyyy|(?<![A-Za-z])(?:n{3,}|N{3,}|x{3,}|X{3,}|#{3,})(?![A-Za-z])")
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
