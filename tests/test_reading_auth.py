@@ -379,3 +379,12 @@ def test_an_iam_role_has_no_secret_to_keep():
             "| bridge → Keelson | OAuth 2.0 client credentials | every 90 days | Vault `secret/keelson` |\n"
             "| bridge → S3 | IAM role via IRSA | short-lived STS credentials | — |\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "storage" in f.message]
+
+
+def test_a_header_described_in_words_is_no_pasted_key_and_repeated_safely_is_idempotency():
+    base = "# A → B\n\n## Contract\n\n```yaml\nheaders:\n  X-Api-Key: {}\n```\n"
+    assert "IS303" not in codes(base.replace("{}", "RouteStock API key of vend-sync"))
+    assert "IS303" in codes(base.replace("{}", "Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cB"))
+    from intspec_lint.reading.idempotency import mentions
+    assert mentions("Every write can be repeated safely.") and mentions("It is safe to retry any call.")
+    assert not mentions("Every write is logged.")

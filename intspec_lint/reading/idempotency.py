@@ -23,6 +23,7 @@ _IDEMPOTENCY = lazy(
     r"detected|suppressed|collapsed|merged|no-?ops?|acknowledged|answered)"
     r"|\b(?:ignor|discard|dropp|skipp|reject|detect|suppress|collaps)\w*\s+(?:the\s+|any\s+)?(?:\w+\s+)?duplicates?\b"
     r"|\bsafe\s+(?:against|for|on|under)\s+(?:re-?deliver\w*|retries|duplicates?|replays?|repeats?)\b"
+    r"|\b(?:repeated|re-?sent|retried|re-?delivered|replayed)\s+safely\b|\bsafe(?:ly)?\s+to\s+(?:repeat|retry|re-?send|replay)\b"
     r"|\bunique\s+(?:index|constraint|key)\b|\bprocessed[- ]\w+\s+(?:table|set|store)\b|\breplay(?:s|ed)?\s+(?:are|is)\s+safe"
     r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
     r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b"

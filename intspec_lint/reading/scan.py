@@ -92,6 +92,9 @@ def _named_secrets(text: str, lowered: str):
         secret = match.group(1).rstrip(".")  # "eyJhbGciOiJSUzI1NiIs...": the dots after it say it is cut short
         if _NOT_SECRET.search(secret) or _redacted(text, match.start(1) + len(secret)) or not _looks_random(secret):
             continue
+        line_end = text.find("\n", match.end(1))
+        if _DESCRIBED.match(text, match.end(1), line_end if line_end >= 0 else len(text)) and not _machine_made(secret):
+            continue  # "X-Api-Key: RouteStock API key of vend-sync": what the value is, in words, not the value
         if _CODE_REFERENCE.fullmatch(secret) or _STORE_REFERENCE.match(secret):
             continue  # "token = r.sessionToken", "client_secret: vault:kv/app#secret": where it is, not what it is
         if (match.group(0).lstrip().startswith("`") or re.search(r"[-_/.:]", secret)) and not _machine_made(secret):
@@ -99,6 +102,7 @@ def _named_secrets(text: str, lowered: str):
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
 
 
+_DESCRIBED = lazy(r"\s+[A-Za-z][\w-]*\s+[A-Za-z][\w-]*")  # more words after it: a description
 # a reference to a secret's place: `vault:kv/app#client_secret`, `arn:aws:secretsmanager:...`, `sm://...`, `op://...`
 _STORE_REFERENCE = lazy(r"(?:vault|secretsmanager|secrets?|sm|ssm|kv|op|akv|keyvault|gcpsm|azurekv|env|file)"
                         r"(?::|://)|arn:aws:(?:secretsmanager|ssm):", re.I)
