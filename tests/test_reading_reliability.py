@@ -826,3 +826,12 @@ def test_alarm_resources_told_by_their_names_and_comments_are_metrics():
     assert [(m.kind, m.threshold.text) for m in metrics] == [
         ("latency", "> 30 s"), ("error-rate", "> 2 % over 15 min"), ("dlq-size", "> 0, critical")]
     assert [m.alert.text for m in metrics] == ["alarm", "alarm", "critical"]
+
+
+def test_a_category_whose_action_is_the_next_sentence_on_its_line_has_it():
+    text = ("# Site → Archive\n\n## 6. Errors\n\n6.1.1 **Transient**: HTTP 429, 503, timeouts. Retried under 6.2.\n"
+            "6.1.2 **Permanent**: HTTP 400, 404, 422. Not retried; written to the Dead-Letter Store at once.\n"
+            "6.1.3 **Partial**: a batch where some rows fail. The valid rows import; the failed rows are resent.\n")
+    errors = {e.category: e for e in spec_of(text).errors}
+    assert "Dead-Letter Store" in errors["permanent"].action.text
+    assert "IS401" not in codes(text)

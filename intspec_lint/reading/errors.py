@@ -167,6 +167,8 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
     category = r.vocab.category(name) or by_content(f"{name} {rest}", " ".join([rest] + nested)) or name.lower()
     for existing in r.spec.errors:
         if existing.category == category and existing.span.line == span.line:
+            if existing.action is None and error_action(" ".join([rest] + nested)):
+                existing.action = value(rest, span)  # "**Permanent**: 400, 404. Not retried; written to the DLQ."
             return
     action = error_action(" ".join([rest] + nested))
     same = [e for e in r.spec.errors if e.category == category]
