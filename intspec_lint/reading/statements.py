@@ -223,7 +223,7 @@ class _Flattener:
         for block in section.blocks:
             start = len(self.out)
             self.block(block, path, section, None)
-            if isinstance(block, ListBlock) and isinstance(previous, Paragraph) and previous.text.rstrip().endswith(":"):
+            if isinstance(block, ListBlock) and isinstance(previous, Paragraph) and _introduces(previous.text):
                 lead = previous.text.rstrip().rsplit("\n", 1)[-1].strip(" *_:")  # "Dashboards/alerts we'll both run:"
                 for statement in self.out[start:]:  # over the list it introduces: its items' heading
                     statement.banner = statement.banner or lead
@@ -475,6 +475,13 @@ class _Flattener:
                 held = (line, indent, said) if whole else None
             else:
                 held = None
+
+
+def _introduces(text: str) -> bool:
+    """A paragraph that introduces the list below it: its last line ends in a colon, or is a short label with no
+    full stop ("Monitoring on our side (Grafana, paging league-tech on-call)")."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip(" *_")
+    return last.endswith(":") or (len(last.split()) <= 10 and not last.endswith((".", "!", "?", ";")))
 
 
 def _keyed_line(text: str) -> bool:
