@@ -3,6 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
+from ..reading.absence import CUES
 from ..reading.errors import handled_codes
 
 
@@ -57,8 +58,8 @@ def status_code_unhandled(spec, options):
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             if spec.speaks_of("category", [str(code)], status.span, elsewhere=True):
                 continue  # "Permanent failures are `400`, `409` and `422`" in words the category reader did not take
-            if status.meaning is not None and _REPEAT.search(status.meaning.text) and \
-                    spec.speaks_of("repeat_handled", [str(code)], status.span):
+            if status.meaning is not None and (CUES["repeat_handled"].search(status.meaning.text) or _REPEAT.search(
+                    status.meaning.text) and spec.speaks_of("repeat_handled", [str(code)], status.span)):
                 continue  # "`409` if the `event_id` was already processed (treated as delivered)": a repeat's answer,
                 # handled by the idempotency design; a bare "409 Duplicate order" says not what the caller does
             seen.add(code)
