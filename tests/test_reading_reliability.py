@@ -835,3 +835,10 @@ def test_a_category_whose_action_is_the_next_sentence_on_its_line_has_it():
     errors = {e.category: e for e in spec_of(text).errors}
     assert "Dead-Letter Store" in errors["permanent"].action.text
     assert "IS401" not in codes(text)
+
+
+def test_a_metric_line_labelled_by_its_kind_keeps_that_kind_for_each_rule_it_lists():
+    text = ("# Hub → Desk\n\n## Monitoring\n\n- Delivery latency p95 per destination: rentals over 2 s (the desk is "
+            "waiting) → page; event batches over 5 min end to end → warning.\n- Error rate > 2 % over 15 min → page.\n")
+    kinds = [m.kind for m in spec_of(text).monitoring]
+    assert kinds.count("latency") == 2 and "error-rate" in kinds

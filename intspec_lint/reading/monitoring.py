@@ -88,8 +88,10 @@ def read(r: Reading) -> None:
         if "monitoring" in statement.placed and statement.shape == "item":
             several = list(_sentence_metrics(r, statement.value or statement.text))
             if len(several) > 1:  # "What do you alert on?: latency P95 > 3 s (warning); error rate > 2 % (critical)"
+                labelled = r.vocab.metric_kind(statement.key) if statement.key else "other"
                 for metric, threshold, alert in several:  # "error rate: failed posts > 5 %; pull failed → warning":
-                    _record(r, statement.span, metric, threshold, alert, heading=statement.key)  # its label's kind
+                    _record(r, statement.span, metric, threshold, alert, heading=statement.key,  # its label's kind
+                            kind=labelled if labelled != "other" else None)
                 continue
             found = metric_parts(statement.text)
             if found and (found[1] or found[2]):  # a metric with nothing to fire on or tell may be no metric
@@ -277,7 +279,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.monitoring.append(Metric(statement.span, kind, **fields))
 
 
-def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "", whole: str = "") -> None:
+def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "", whole: str = "",
+            kind: str | None = None) -> None:
     """One metric; `heading`: the label of the list it stands in ("Queue depth" over "`vd-out` > 100"), whose
     kind is the metric's when its own words name none; `whole`: the line it was read from, whose words say it
     when neither does ("`orders-out` > 300 active messages")."""
@@ -286,7 +289,7 @@ def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: 
         fields["threshold"] = value(threshold, span)
     if alert:
         fields["alert"] = value(alert, span)
-    kind = r.vocab.metric_kind(metric)
+    kind = kind or r.vocab.metric_kind(metric)
     if kind == "other" and heading:
         kind = r.vocab.metric_kind(heading)
     if kind == "other" and whole:
