@@ -842,3 +842,16 @@ def test_a_metric_line_labelled_by_its_kind_keeps_that_kind_for_each_rule_it_lis
             "waiting) → page; event batches over 5 min end to end → warning.\n- Error rate > 2 % over 15 min → page.\n")
     kinds = [m.kind for m in spec_of(text).monitoring]
     assert kinds.count("latency") == 2 and "error-rate" in kinds
+
+
+def test_failures_moved_to_a_place_named_for_them_are_dead_lettered_not_dropped():
+    text = ("# Housing → Finance\n\n## When things go wrong\n\n### And errors that retrying won't fix?\n\n"
+            "`400` and `422` are permanent. The charge moves to `sis-charges-dead` straight away, and Finance gets "
+            "an email with the error.\n\n### What if some rows are bad?\n\nBad rows are skipped and written to "
+            "`/outbound/rejects/eligibility_rejects.csv` with a reason column.\n")
+    spec = spec_of(text)
+    assert spec.dead_letter is not None and spec.dead_letter.destination.text == "sis-charges-dead"
+    assert not {"IS601", "IS602"} & set(codes(text))
+    from intspec_lint.reading.dead_letter import kept_in
+    assert kept_in("Bad rows are skipped and written to `/outbound/rejects/eligibility_rejects.csv`.")
+    assert not kept_in("Bad rows are skipped and written to the log.")

@@ -33,6 +33,7 @@ _ALERT = lazy(
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
     r"(?:ticket|incident)\s+(?:is\s+)?(?:raised|opened|created|filed)|e-?mails?\s+(?:goes|go|is\s+sent|are\s+sent)\s+to|"
+    r"gets?\s+an?\s+(?:e-?mail|sms|page|text|ticket|alert|message)|"
     r"(?:p[1-4]|sev[- ]?\d)\s+(?:ticket|incident)|"
     r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"
     r"(?:e-?mails?|messages?|texts?|pings?|phones?|calls?)\s+(?:and\s+[\w-]+\s+)?(?:the\s+|our\s+|an?\s+)?"
@@ -101,7 +102,7 @@ _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messag
                   r"(?:in)?to\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
 _FAILED_NAME_WORDS = r"(?:reject|fail|error|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
-_TO_FAILED_PLACE = lazy(r"\b(?:moved?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*"
+_TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*"
                         + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
@@ -223,13 +224,21 @@ def destination(text: str) -> str | None:
         return None
     for match in _DEAD_DEST.finditer(text):
         phrase = next(g for g in match.groups() if g)
-        if match.group(1) and (not (_DEST_WORDS.search(text) or _FAILED_GO.search(text)) or (
+        named_for_failure = re.search(_FAILED_NAME_WORDS, phrase, re.I)  # `sis-charges-dead`: a place by its name
+        if match.group(1) and (not (_DEST_WORDS.search(text) or _FAILED_GO.search(text) or named_for_failure) or (
                 _NOT_A_PLACE.match(phrase) and not _NAMED_PLACE.search(text[max(0, match.start() - 12):match.end() + 12]))):
             continue  # `NEEDS_RECONNECT` is a code, but "the `RADONREG_ERRORS` table" a place
         if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
             continue  # "are dead-lettered", "failed": a verb, not a place
         return phrase
     return None
+
+
+def kept_in(text: str) -> bool:
+    """The failed items are written somewhere named for what failed ("skipped and written to
+    `/outbound/rejects/eligibility_rejects.csv`"): kept, not dropped."""
+    place = destination(text)
+    return place is not None and bool(re.search(_FAILED_NAME_WORDS, place, re.I)) and bool(_TO_FAILED_PLACE.search(text))
 
 
 def alert_phrase(text: str) -> str | None:

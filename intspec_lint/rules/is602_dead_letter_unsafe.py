@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..model import Value, given
-from ..reading.dead_letter import drops_messages, mentions_dead_letter
+from ..reading.dead_letter import drops_messages, kept_in, mentions_dead_letter
 from ..rule import Case, rule
 
 
@@ -31,7 +31,7 @@ def dead_letter_unsafe(spec, options):
     reported = set()
     for said in texts:
         dropped = drops_messages(said.text)
-        if dropped and not mentions_dead_letter(said.text) and said.span.line not in reported:
+        if dropped and not mentions_dead_letter(said.text) and not kept_in(said.text) and said.span.line not in reported:
             reported.add(said.span.line)
             yield Hit(said.span, f"failed messages are '{dropped}': nothing may be silently lost; send them to a "
                                  "dead-letter queue or table that someone is alerted about")
