@@ -885,3 +885,12 @@ def test_a_short_label_line_over_a_list_heads_it_like_a_heading():
             "> - Confirm-to-202 latency P95 above 5 s for 10 minutes.\n> - Error rate above 2 % of calls over 10 minutes.\n"
             "> - Outbox depth above 50 results.\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate", "queue-depth"]
+
+
+def test_a_settings_map_in_a_code_span_is_read_as_config_keys():
+    text = ("# Farm → Grower\n\n## Setup\n\n1. Configure the consumer:\n"
+            "   - `retry: {strategy: exponential, initial: 5s, multiplier: 2, max_delay: 10m, max_attempts: 8}`.\n")
+    retry = spec_of(text).retry
+    assert (retry.strategy.text, retry.initial_delay.text, retry.max_delay.text, retry.max_attempts.text) == (
+        "exponential", "5s", "10m", "8")
+    assert retry.max_delay.span.line == 6

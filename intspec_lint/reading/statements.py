@@ -110,6 +110,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     if doc.front_matter is not None:
         flattener.code(doc.front_matter, (), doc.root, None)
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
+    out = _with_inline_maps(out)
     dropped = _not_chosen(out)
     if dropped:
         out = [s for s in out if id(s.section) not in dropped]
@@ -130,6 +131,28 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
             if clause:  # "IR-702 The HTU shall renew ...": the requirement's id is no part of what it says,
                 statement.ref = clause.group(0).strip(" .:)")  # but the name others point at it by
                 statement.text = statement.text[clause.end():]
+    return out
+
+
+_INLINE_MAP = re.compile(r"`((?:[A-Za-z_][\w.-]*\s*:\s*)?\{[^`{}]*:[^`{}]*\})`")  # `retry: {strategy: exp, max: 8}`
+
+
+def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
+    """A settings map written in a code span ("`retry: {strategy: exponential, initial: 5s, max_attempts: 8}`"):
+    its keys as config keys, after the statement that holds it, as a code block's would be."""
+    out: list[Statement] = []
+    for statement in statements:
+        out.append(statement)
+        if statement.shape not in ("item", "sentence", "line") or "{" not in statement.text:
+            continue
+        for found in _INLINE_MAP.finditer(statement.text):
+            line = statement.span.line + statement.text.count("\n", 0, found.start())
+            span = Span(line, 1, line, 1)
+            code = Code("yaml", found.group(1), span, line)
+            for _, key, value in yaml_keys(code):
+                if value:
+                    out.append(Statement(f"{key.replace('_', ' ')}: {value}", span, statement.path, "code-key",
+                                         statement.section, code=code, parent=statement, key=key, value=value))
     return out
 
 
