@@ -855,3 +855,12 @@ def test_failures_moved_to_a_place_named_for_them_are_dead_lettered_not_dropped(
     from intspec_lint.reading.dead_letter import kept_in
     assert kept_in("Bad rows are skipped and written to `/outbound/rejects/eligibility_rejects.csv`.")
     assert not kept_in("Bad rows are skipped and written to the log.")
+
+
+def test_a_go_retry_policy_and_a_breaker_built_in_one_line_are_read():
+    text = ("# Choir → Library\n\n## Failures\n\n```go\nvar svRetry = retry.Policy{\n\tInitial:    1 * time.Second,\n"
+            "\tMultiplier: 2,\n\tMax:        2 * time.Minute,\n\tAttempts:   7,   // including the first\n}\n\n"
+            "var svBreaker = circuit.Config{ConsecutiveFailures: 5, OpenFor: 5 * time.Minute}\n```\n")
+    retry = spec_of(text).retry
+    assert (retry.initial_delay.text, retry.max_delay.text, retry.max_attempts.text) == ("1 s", "2 min", "7")
+    assert (retry.circuit_breaker.text, retry.circuit_open.text) == ("5", "5 min")

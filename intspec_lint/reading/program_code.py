@@ -125,6 +125,11 @@ def program_settings(text: str) -> list[tuple[int, str, str]]:
             owner = ".".join(scope for _, scope in scopes)
             found += [(offset, ".".join([owner, *path]), said.strip("\"'")) for path, said in several]
             continue
+        built = _BUILT_LINE.match(line)
+        if built:  # `var svBreaker = circuit.Config{ConsecutiveFailures: 5, OpenFor: 5 * time.Minute}`: an object in one line
+            owner = ".".join([scope for _, scope in scopes] + [built.group(1)])
+            found += [(offset, ".".join([owner, *path]), _in_words(said)) for path, said in object_pairs(built.group(2))]
+            continue
         whole = _OBJECT_LINE.match(line)
         if whole and scopes:  # `{ metric: ..., threshold: ... }` in a list: an item of its own
             counts[len(scopes)] = counts.get(len(scopes), -1) + 1
@@ -134,6 +139,8 @@ def program_settings(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+_BUILT_LINE = lazy(r"^\s*(?:(?:var|const|let|val|final|static)\s+)*([A-Za-z_]\w*)\s*(?::\s*[\w.<>]+)?\s*:?=\s*&?"
+                   r"(?:new\s+)?[A-Za-z_][\w.]*\s*[{(](.*:.*)[})]\s*;?\s*$")
 _UNITS = {"millis": "ms", "milliseconds": "ms", "millisecond": "ms", "seconds": "s", "secs": "s", "second": "s",
           "minutes": "min", "mins": "min", "minute": "min", "hours": "h", "hour": "h"}
 

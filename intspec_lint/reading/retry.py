@@ -217,6 +217,8 @@ def _key_fact(r: Reading, statement) -> None:
             statement.shape == "code-key" and mentions_retry(words_of_key(statement.key))):
         return
     name = r.vocab.field("retry", key)
+    if name is None and key.strip().lower() in ("max", "maximum", "cap", "limit"):  # `Max: 2 * time.Minute`: by what
+        name = "max_delay" if _ANY_DURATION.search(statement.value) else "max_attempts"  # the value is, a wait or a count
     if name is None and "retry" in named:
         name = "strategy"
     if name is None or (name == "strategy" and len(statement.value) > 80):
