@@ -864,3 +864,13 @@ def test_a_go_retry_policy_and_a_breaker_built_in_one_line_are_read():
     retry = spec_of(text).retry
     assert (retry.initial_delay.text, retry.max_delay.text, retry.max_attempts.text) == ("1 s", "2 min", "7")
     assert (retry.circuit_breaker.text, retry.circuit_open.text) == ("5", "5 min")
+
+
+def test_an_empty_alert_on_a_volume_row_is_no_checklist_gap_but_on_a_latency_row_it_is():
+    table = ("# Port → Terminal\n\n## Monitoring\n\n| Metric | Value | Target / alert |\n|---|---|---|\n"
+             "| Gate events received | 13,960 (~2,000/day) | — |\n| Gate event → timeline, P95 | 14 s | alert > 60 s |\n"
+             "| Handler error rate (5xx) | 0.04 % | alert > 1 % over 15 min |\n| Queue depth | 3 | alert > 500 |\n"
+             "| Credential expiry | 80 days | alert < 14 days |\n")
+    assert not [f for f in lint_text(table, "markdown") if f.code == "IS701" and "Gate events" in f.message]
+    latency_empty = table.replace("| 14 s | alert > 60 s |", "| 14 s | — |")
+    assert [f for f in lint_text(latency_empty, "markdown") if f.code == "IS701" and "timeline" in f.message]
