@@ -318,3 +318,13 @@ def test_redelivery_said_of_webhooks_in_words_no_reader_takes_is_no_silence():
                  "| TC-07 | The sandbox re-delivers a webhook with the same `event_id` | one entry, not two |"):
         assert "IS902" not in codes(base + said + "\n"), said
     assert "IS902" in codes(base + "Alarms are shown on the CSR screen.\n")
+
+
+def test_an_object_named_in_the_plural_elsewhere_is_spoken_of():
+    base = ("# Tills → Loyalty\n\n## Overview\n\nThe bridge turns each sale and return into a call. {}\n\n"
+            "## Flows\n\n| Flow | Direction | Trigger | Payload |\n|---|---|---|---|\n"
+            "| Sale | Tills → Loyalty | Receipt closed | Sale event |\n| Return | Tills → Loyalty | Refund done | Return event |\n")
+    said = base.format("Volumes: ~18,000 sales/day (peak 2,500/hour), ~1,900 returns/day.")
+    assert not [f for f in lint_text(said, "markdown") if f.code == "IS101" and "frequency" in f.message]
+    silent = base.format("Both go through Kafka.")
+    assert [f for f in lint_text(silent, "markdown") if f.code == "IS101" and "frequency" in f.message]

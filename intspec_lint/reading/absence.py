@@ -293,10 +293,12 @@ class Testimony:
                 continue
             index = self._tokens()
             rarest = min(tokens, key=lambda token: len(index.get(token, ())))
-            candidates = index.get(rarest, set())
+            plural = r"(?:e?s)?" if name.strip()[-1:].isalpha() else ""  # flow "Sale" in "~18,000 sales/day"
+            candidates = index.get(rarest, set()) | (index.get(rarest + "s", set()) | index.get(rarest + "es", set())
+                                                     if plural and rarest == tokens[-1] else set())
             if not candidates:
                 continue
-            said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + r"(?![\w/-])", re.I)
+            said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-])", re.I)
             headed: dict[int, bool] = {}  # section -> its heading names the object (asked once a section)
             for number in candidates:
                 text, _span, key = self._entries[number]
