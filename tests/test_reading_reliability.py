@@ -874,3 +874,15 @@ def test_an_empty_alert_on_a_volume_row_is_no_checklist_gap_but_on_a_latency_row
     assert not [f for f in lint_text(table, "markdown") if f.code == "IS701" and "Gate events" in f.message]
     latency_empty = table.replace("| 14 s | alert > 60 s |", "| 14 s | — |")
     assert [f for f in lint_text(latency_empty, "markdown") if f.code == "IS701" and "timeline" in f.message]
+
+
+def test_a_wrapped_list_of_alert_rules_shares_its_lead_alert_and_a_metric_on_the_dead_letter_place_alerts_it():
+    text = ("# Library → Loans\n\n## Dead letters\n\nEvents KC rejects are moved to `kc-exceptions` "
+            "with the payload and reason; they are replayed after review.\n\n## Notes\n\n**Alerts** (KC → Azure Monitor "
+            "→ on-call): F1 p95 > 1.5 s over 10 min; error rate > 3 % over 15 min;\nKC inbound event queue > 1,000 "
+            "waiting; queue depth of `kc-exceptions` > 0 at the 07:00 check;\nOAuth client secret within 21 days of "
+            "expiry.\n")
+    spec = spec_of(text)
+    assert {m.kind for m in spec.monitoring} >= {"latency", "error-rate", "queue-depth", "token-expiry"}
+    assert all(m.alert is not None for m in spec.monitoring)
+    assert spec.dead_letter.destination.text.strip("`") == "kc-exceptions" and spec.dead_letter.alert is not None

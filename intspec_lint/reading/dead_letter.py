@@ -101,7 +101,7 @@ _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messag
                   r"(?:rejected|failed)\b[^.]{0,80}?\b(?:forwarded|sent|written|routed|published|moved|copied|parked)\s+"
                   r"(?:in)?to\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
-_FAILED_NAME_WORDS = r"(?:reject|fail|error|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
+_FAILED_NAME_WORDS = r"(?:reject|fail|error|exception|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
 _TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*"
                         + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
 mentions_dead_letter = finds(_DEAD_WORDS)

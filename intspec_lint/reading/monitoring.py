@@ -302,11 +302,12 @@ def _sentence_metrics(r: Reading, text: str):
     calls fail (critical); ..." is three metrics."""
     from .text import sentences
 
-    for _offset, sentence in sentences(text):
+    said = [_CLAUSES.split(sentence) for _offset, sentence in sentences(text)]
+    # "We alert when A ...; when B ...; and when C ...": the alert of the opening clause governs them all, over the
+    # lines a wrapped list of rules runs on ("**Alerts** (→ on-call): A > 1.5 s; B > 3 %;⏎C > 1,000; ...")
+    governing = _ALERT_LEVEL.search(said[0][0]) if said and sum(len(c) for c in said) > 1 else None
+    for clauses in said:
         before = ""
-        clauses = _CLAUSES.split(sentence)
-        # "We alert when A ...; when B ...; and when C ...": the alert of the opening clause governs them all
-        governing = _ALERT_LEVEL.search(clauses[0]) if len(clauses) > 1 else None
         for clause in clauses:
             if r.vocab.metric_kind(clause) == "other" and before:
                 clause = f"{before}; {clause}"  # "The error rate is ...; more than 2 % pages the on-call"

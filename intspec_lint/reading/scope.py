@@ -75,9 +75,11 @@ def _dead_letter(spec: Spec) -> None:
     dead = spec.dead_letter
     if dead is None or dead.alert is not None:
         return
+    place = dead.destination.text.strip("` ").lower() if given(dead.destination) else ""
     for metric in spec.monitoring:
-        if metric.kind == "dlq-size" and given(metric.alert):
-            dead.alert = metric.alert
+        named = bool(place) and len(place) > 3 and metric.metric is not None and place in metric.metric.text.lower()
+        if (metric.kind == "dlq-size" or named) and given(metric.alert):  # "KC exception queue > 0": the place
+            dead.alert = metric.alert  # failed messages go, watched
             return
 
 
