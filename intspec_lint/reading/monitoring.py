@@ -305,8 +305,10 @@ def _sentence_metrics(r: Reading, text: str):
     said = [_CLAUSES.split(sentence) for _offset, sentence in sentences(text)]
     # "We alert when A ...; when B ...; and when C ...": the alert of the opening clause governs them all, over the
     # lines a wrapped list of rules runs on ("**Alerts** (→ on-call): A > 1.5 s; B > 3 %;⏎C > 1,000; ...")
-    governing = _ALERT_LEVEL.search(said[0][0]) if said and sum(len(c) for c in said) > 1 else None
+    shared = next((found for clauses in said for found in [_ALERT_LEVEL.search(clauses[0])] if found), None) \
+        if sum(len(c) for c in said) > 1 else None
     for clauses in said:
+        governing = (_ALERT_LEVEL.search(clauses[0]) if len(clauses) > 1 else None) or shared
         before = ""
         for clause in clauses:
             if r.vocab.metric_kind(clause) == "other" and before:
