@@ -886,3 +886,13 @@ def test_a_wrapped_list_of_alert_rules_shares_its_lead_alert_and_a_metric_on_the
     assert {m.kind for m in spec.monitoring} >= {"latency", "error-rate", "queue-depth", "token-expiry"}
     assert all(m.alert is not None for m in spec.monitoring)
     assert spec.dead_letter.destination.text.strip("`") == "kc-exceptions" and spec.dead_letter.alert is not None
+
+
+def test_a_credentials_line_under_monitoring_that_sets_an_expiry_rule_is_a_metric():
+    text = ("# Housing → Finance\n\n## Monitoring\n\nDatadog monitors, with alerts to Student Systems:\n\n"
+            "- **Charge latency**: p95 over 5 minutes for 30 minutes.\n"
+            "- **Credentials**: Entra ID client secret expiring within 30 days; SFTP public key older than 13 months.\n")
+    assert "token-expiry" in {m.kind for m in spec_of(text).monitoring}
+    stored = text.replace("Entra ID client secret expiring within 30 days; SFTP public key older than 13 months.",
+                          "kept in Key Vault.")
+    assert "token-expiry" not in {m.kind for m in spec_of(stored).monitoring}

@@ -77,7 +77,8 @@ def read(r: Reading) -> None:
                 r.vocab.is_part_name(statement.key) and _OTHER_PART.intersection(r.vocab.section_parts(statement.key)))):
             continue  # "Retry: ... cap 120 s", "**Transient**: 429, 503": another part's item that alerts nobody
         fact = r.vocab.field_exactly("auth", statement.key) if statement.key else None
-        if fact in _AUTH_FACTS and not _NUMBER_NEAR.search(statement.value) and not _TOLD.search(statement.value):
+        if fact in _AUTH_FACTS and not _NUMBER_NEAR.search(statement.value) and not _TOLD.search(statement.value) \
+                and not _EXPIRING.search(statement.value):  # "**Credentials**: secret expiring within 30 days": a rule
             continue  # "**Mechanism:** OAuth 2.0 ... 80% of the lifetime" under "Authentication and credential monitoring"
         if _target(r, statement):
             continue  # "SLA: sessions in PinCommand within 1 minute (p95)", "**F-46.** SLA: ...": a target, not a metric
@@ -100,7 +101,8 @@ def read(r: Reading) -> None:
                 continue
         placed = "monitoring" in statement.placed
         if not placed and ("retry" in statement.topics or "sla" in statement.placed) and not (
-                statement.key and r.vocab.metric_kind(statement.key) != "other"):
+                statement.key and r.vocab.metric_kind(statement.key) != "other"
+                and not set(r.vocab.section_parts(statement.key, nested=True)) - {"monitoring"}):  # not "**Dead letters**"
             continue  # a breaker's "30 % errors" or a latency target is no metric; "error rate: ... failed after
             # retries → warning" is one by its label
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
@@ -118,7 +120,8 @@ def read(r: Reading) -> None:
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
-_AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
+_AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}
+_EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{0,20}\d", re.I)  # a credential's facts, not its expiry metric
 _TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
 _LEVEL_ONLY = lazy(r"^\W*(?:debug|info|notice|warn(?:ing)?|error|critical|fatal|trace|sev[- ]?\d|p[1-5])\W*$", re.I)
 _OTHER_PART = {"errors", "retry", "mappings", "idempotency", "flows", "contracts"}  # a DLQ depth, a credential expiry: metrics
