@@ -388,3 +388,12 @@ def test_a_header_described_in_words_is_no_pasted_key_and_repeated_safely_is_ide
     from intspec_lint.reading.idempotency import mentions
     assert mentions("Every write can be repeated safely.") and mentions("It is safe to retry any call.")
     assert not mentions("Every write is logged.")
+
+
+def test_an_illustrative_jwt_and_a_short_grouped_code_are_no_pasted_secrets():
+    base = "# A → B\n\n## Example\n\n```http\nPOST /v1/orders\nAuthorization: Bearer {}\n```\n"
+    assert "IS303" not in codes(base.format("eyJhbGciOiJSUzI1NiJ9.eyJjbGllbnRfaWQiOiJkZXNrIn0.c2ln"))
+    assert "IS303" in codes(base.format("eyJhbGciOiJSUzI1NiJ9.eyJjbGllbnRfaWQiOiJkZXNrIn0."
+                                        "Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cBa1b2c3d4e5f6"))
+    params = "# A → B\n\n## Example\n\n```json\n{\"params\": {\"token\": \"7F3K-92QD-X4\", \"site\": \"FQ412\"}}\n```\n"
+    assert "IS303" not in codes(params)

@@ -27,7 +27,8 @@ _SHAPES = [
     ("access token", lazy(r"\b(gh[pousr]_[0-9A-Za-z]{30,})\b"), ("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
     ("access token", lazy(r"\b(xox[abprs]-[0-9A-Za-z-]{10,})\b"), ("xox",)),
     ("API key", lazy(r"\b(AIza[0-9A-Za-z_-]{35})\b"), ("aiza",)),
-    ("JSON Web Token", lazy(r"\b(eyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{8,})"), ("eyj",)),
+    # a signature of a few characters ("eyJ...eyJ....c2ln") is an illustration: a real one holds 43 or more
+    ("JSON Web Token", lazy(r"\b(eyJ[0-9A-Za-z_-]{8,}\.eyJ[0-9A-Za-z_-]{8,}\.[0-9A-Za-z_-]{16,})"), ("eyj",)),
     ("bearer token", lazy(r"\bBearer\s+([0-9A-Za-z._~+/-]{20,}=*)", re.I), ("bearer",)),
     ("Basic auth credential", lazy(r"\bBasic\s+([A-Za-z0-9+/]{16,}={0,2})(?![\w+/=])", re.I), ("basic",)),
     ("password in a URL", lazy(r"://[^/\s:@]+:([^/\s:@]{6,})@"), ("://",)),
@@ -76,8 +77,8 @@ def _shaped_secrets(text: str, lowered: str):
     for kind, pattern, words in _SHAPES:
         for match in _matches(pattern, text, lowered, words):
             secret = match.group(1)
-            if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)):
-                continue  # "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOi...<payload>"
+            if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)) or _SAMPLE_JWT.fullmatch(secret):
+                continue  # "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOi...<payload>", "Bearer eyJ...eyJ....kx8Qv"
             if kind in _RANDOM_ONLY and not _looks_random(secret):
                 continue
             yield kind, match.start(1), match.end(1)
@@ -92,6 +93,9 @@ def _named_secrets(text: str, lowered: str):
         secret = match.group(1).rstrip(".")  # "eyJhbGciOiJSUzI1NiIs...": the dots after it say it is cut short
         if _NOT_SECRET.search(secret) or _redacted(text, match.start(1) + len(secret)) or not _looks_random(secret):
             continue
+        if _SAMPLE_JWT.fullmatch(secret) or _GROUPED_CODE.fullmatch(secret):
+            continue  # "Bearer eyJhbGciOi...eyJzdWIi....Zx9": a token's shape with a signature no key could make;
+            # "token": "7F3K-92QD-X4": a short code in groups, read out and typed by people, not a credential
         line_end = text.find("\n", match.end(1))
         if _DESCRIBED.match(text, match.end(1), line_end if line_end >= 0 else len(text)) and not _machine_made(secret):
             continue  # "X-Api-Key: RouteStock API key of vend-sync": what the value is, in words, not the value
@@ -102,6 +106,8 @@ def _named_secrets(text: str, lowered: str):
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
 
 
+_GROUPED_CODE = lazy(r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3}")
+_SAMPLE_JWT = lazy(r"eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{0,15}")
 _DESCRIBED = lazy(r"\s+[A-Za-z][\w-]*\s+[A-Za-z][\w-]*")  # more words after it: a description
 # a reference to a secret's place: `vault:kv/app#client_secret`, `arn:aws:secretsmanager:...`, `sm://...`, `op://...`
 _STORE_REFERENCE = lazy(r"(?:vault|secretsmanager|secrets?|sm|ssm|kv|op|akv|keyvault|gcpsm|azurekv|env|file)"
