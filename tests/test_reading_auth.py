@@ -397,3 +397,13 @@ def test_an_illustrative_jwt_and_a_short_grouped_code_are_no_pasted_secrets():
                                         "Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cBa1b2c3d4e5f6"))
     params = "# A → B\n\n## Example\n\n```json\n{\"params\": {\"token\": \"7F3K-92QD-X4\", \"site\": \"FQ412\"}}\n```\n"
     assert "IS303" not in codes(params)
+
+
+def test_one_rule_for_every_credential_with_each_directions_credential_said_in_passing_covers_both_sides():
+    text = ("# Gym → Waivers\n\n## Keys and secrets: one rule for all of them\n\nThere are two secrets: the SignSafe "
+            "API key (our calls to them) and the webhook signing secret (their calls to us). Both live in Doppler and "
+            "are rotated every 60 days, with overlap.\n")
+    assert "one rule for all of them" not in {a.system.text for a in spec_of(text).auth if a.system}
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "covers only" in f.message]
+    one = text.replace(" and the webhook signing secret (their calls to us)", "")
+    assert [f for f in lint_text(one, "markdown") if f.code == "IS301" and "covers only" in f.message]

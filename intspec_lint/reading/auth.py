@@ -162,7 +162,9 @@ class _Reader:
                 and not structural(title)  # "**Summary:** OAuth towards PressPerfect, ..."
                 and not _UNIT_LABEL.match(strip_numbering(title).strip(" *`.:"))  # "**Flow D2**": a flow, no system
                 and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
-                and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS))  # "Codes: 200 taken ..."
+                and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS)  # "Codes: 200 taken ..."
+                and not (len(title.split()) >= 3 and re.fullmatch(r"[a-z ,'-]+", title.strip(" *`.:"))))  # "one rule
+        # for all of them": a phrase in plain lower-case words, no name
 
     def _has_table(self, section: Section) -> bool:
         """A table of systems under the section ("| System | Mechanism | ..."): one entry per row, not one."""
@@ -266,6 +268,9 @@ class _Reader:
                 # "Inbound: webhook secret shared with FieldPulse", "our side: `X-Cuisto-Key` partner keys": one
                 # direction's credential; two directions said so are both sides
                 self.directions[side.group(1).lower().replace("-", "").split()[0]] = statement.span
+            if _CREDENTIAL_WORD.search(sentence):  # "the API key (our calls to them) and the signing secret (their
+                for way in _WAY.finditer(sentence):  # calls to us)": each credential's direction, said in passing
+                    self.directions[way.group(1).lower()] = statement.span
         if len(self.directions) >= 2:
             self.sides.append(("", next(iter(self.directions.values()))))
 
@@ -402,6 +407,9 @@ def _caller(system: str) -> str:
 # a line that says which way its credential goes: "Inbound: ...", "our side: ...", "Outgoing calls use ..."
 _SIDE_LABEL = lazy(r"^\W*(inbound|outbound|incoming|outgoing|our\s+side|your\s+side|their\s+side|us\s*(?:→|->)|"
                    r"(?:to|from)\s+(?:us|them|you))\b", re.I)
+
+
+_WAY = lazy(r"\((our|their|your)\s+(?:calls?|requests?|side|pushes|deliveries)\s+to\s+(?:them|us|you)\)", re.I)
 
 
 def _subject(sentence: str) -> str | None:
