@@ -896,3 +896,10 @@ def test_a_credentials_line_under_monitoring_that_sets_an_expiry_rule_is_a_metri
     stored = text.replace("Entra ID client secret expiring within 30 days; SFTP public key older than 13 months.",
                           "kept in Key Vault.")
     assert "token-expiry" not in {m.kind for m in spec_of(stored).monitoring}
+
+
+def test_a_faults_handling_timed_at_a_percentile_is_latency_and_a_failure_rate_is_not():
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    vocab = load_vocabulary()
+    assert vocab.metric_kind("fault event to work order created, p95 over 2 minutes") == "latency"
+    assert vocab.metric_kind("webhook failure rate over 2% in 15 minutes") == "error-rate"

@@ -270,6 +270,8 @@ class Vocabulary:
             return "error-rate"  # `calls_total{result!="ok"} / all`: the calls that failed, of all  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
         if kind == "token-expiry" and _PERCENTILE.search(text):
             return "latency"  # "ticket issued → credential created, p95": a credential's event, timed
+        if kind == "error-rate" and _PERCENTILE.search(text) and not re.search(r"%|\brates?\b|\bratio\b", text, re.I):
+            return "latency"  # "fault event to work order created, p95 over 2 minutes": a fault's handling, timed
         if "`" in text and kind != "dlq-size":  # a queue named `orders-dlq` is a dead-letter queue
             words = self._kind_of(re.sub(r"`[^`]*`", " ", text))
             return words if words != "other" else kind
