@@ -328,3 +328,13 @@ def test_an_object_named_in_the_plural_elsewhere_is_spoken_of():
     assert not [f for f in lint_text(said, "markdown") if f.code == "IS101" and "frequency" in f.message]
     silent = base.format("Both go through Kafka.")
     assert [f for f in lint_text(silent, "markdown") if f.code == "IS101" and "frequency" in f.message]
+
+
+def test_a_key_named_as_the_idempotency_key_once_is_idempotency_stated():
+    base = ("# Warehouse → Robots\n\n## Sequence\n\n```mermaid\nsequenceDiagram\n    WMS->>ORB: POST /v2/tasks:batch\n"
+            "    Note over WMS: {}\n```\n")
+    said = base.replace("{}", "Counted as accepted. task_id is the idempotency key, so a re-sent batch never creates a "
+                              "second trip.")
+    assert not [f for f in lint_text(said, "markdown") if f.code == "IS901" and "never stated" in f.message]
+    silent = base.replace("{}", "Counted as accepted.")
+    assert [f for f in lint_text(silent, "markdown") if f.code == "IS901" and "never stated" in f.message]

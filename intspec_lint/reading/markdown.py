@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
@@ -25,6 +27,7 @@ from .table_headers import level_columns, merged_headers
 from .table_layouts import listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables, unfold_registers
 from .text_tables import csv_tables, grid_tables
 from .scan import scan
+from .lazy_re import lazy
 from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign
 from .vocabulary import Vocabulary
@@ -36,6 +39,8 @@ _EVIDENCE = 2  # statements that talk about a part in their own words, for it to
 # "Data Flow" tells of a message below, "### CloudWatch metrics" under "Reporting failures" of monitoring
 _HEADING_EVIDENCE = {"contracts", "auth", "errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency"}
 _EXPLAINED_BY = {"monitoring": {"dead_letter", "errors"}}
+_KEY_NAMED = lazy(r"\b(?:is|as|are)\s+(?:the|our|its|their)\s+(?:idempotency|de-?dup(?:lication)?)\s+keys?\b"
+                  r"|\b(?:idempotency|de-?dup(?:lication)?)\s+keys?\s+(?:is|=|:)\s*`?\w", re.I)
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
 
@@ -58,6 +63,8 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             continue
         if METHOD_URL.search(statement.text):
             strong.setdefault("contracts", statement.span)
+        if _KEY_NAMED.search(statement.text):  # "task_id is the idempotency key": said once is said
+            strong.setdefault("idempotency", statement.span)
         if statement.shape == "code":
             continue
         for part in statement.topics - statement.placed:
