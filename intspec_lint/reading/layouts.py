@@ -15,6 +15,7 @@ import re
 
 from ..document.model import ListBlock, ListItem, Paragraph, Section
 from ..span import Span
+from .topics import asks
 from .vocabulary import strip_numbering
 
 _ASIDE = re.compile(r"(?:(?<=\*\*)|(?<=__)|(?<=\w))\s*\([^()]{1,80}\)[.:]?\s*$")  # a remark in brackets after a bold title
@@ -197,17 +198,14 @@ def _group_title(title: str) -> bool:
     """A heading that names what the ones after it are, as a label does ("Authentication", "3. Security"), not a
     question or an instruction ("Q7.4 Describe authentication in both directions.") that an answer follows."""
     title = strip_numbering(title).strip()
-    return len(title.split()) <= 5 and not title.endswith((".", "?", ":")) and not _ASKED.search(title)
-
-
-_ASKED = re.compile(r"^\W*(?:where|what|how|when|who|which|why)\b|\?\s*$", re.I)
+    return len(title.split()) <= 5 and not title.endswith((".", "?", ":")) and not asks(title)
 
 
 def _names_part(title: str, vocab) -> bool:
     """A heading that stands for a part of its own: its strong words name one, it is a part's name alone
     ("Security"), or it asks a question as prose specs head their parts ("Who authenticates how")."""
     title = strip_numbering(title)
-    return bool(vocab.section_parts(title, nested=True)) or vocab.is_part_name(title) or bool(_ASKED.search(title))
+    return bool(vocab.section_parts(title, nested=True)) or vocab.is_part_name(title) or asks(title)
 
 
 def _deepen(section: Section, level: int) -> None:

@@ -21,13 +21,13 @@ from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings
 from .absence import Testimony
 from .named_types import named_enums
 from .context import Reading
+from .lazy_re import lazy
 from .layouts import (glyph_lists, promote_bold_headings, promote_numbered_headings, promote_summaries,
                       unfold_git_logs, unfold_outlines)
 from .table_headers import level_columns, merged_headers
 from .table_layouts import listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables, unfold_registers
 from .text_tables import csv_tables, grid_tables
 from .scan import scan
-from .lazy_re import lazy
 from .statements import flatten, words_of_key
 from .topics import METHOD_URL, Topics, assign
 from .vocabulary import Vocabulary

@@ -120,8 +120,8 @@ def read(r: Reading) -> None:
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
-_AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}
-_EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{0,20}\d", re.I)  # a credential's facts, not its expiry metric
+_AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
+_EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{0,20}\d", re.I)  # unless it sets one
 _TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
 _LEVEL_ONLY = lazy(r"^\W*(?:debug|info|notice|warn(?:ing)?|error|critical|fatal|trace|sev[- ]?\d|p[1-5])\W*$", re.I)
 _OTHER_PART = {"errors", "retry", "mappings", "idempotency", "flows", "contracts"}  # a DLQ depth, a credential expiry: metrics
@@ -411,12 +411,13 @@ def _code_records(r: Reading, code_statement) -> None:
         comparison = _COMPARISON.search(note) if note and not statement.value and _ALARM_NAME.search(name) else None
         if comparison is None or not re.search(r"\d", note[comparison.start():]):
             continue
-        words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)  # "DLQ Not Empty Alarm"
-        kind = r.vocab.metric_kind(f"{words} {note}".replace("_", " "))
+        kind = r.vocab.metric_kind(name)  # its name's words first: `DLQNotEmptyAlarm`, then what its note says
+        if kind == "other":
+            kind = r.vocab.metric_kind(note)
+        level = _ALERT_LEVEL.search(note)
         r.spec.monitoring.append(Metric(statement.span, kind, metric=value(name, statement.span),
                                         threshold=value(note[comparison.start():], statement.span),
-                                        alert=value(_ALERT_LEVEL.search(note).group(0) if _ALERT_LEVEL.search(note)
-                                                    else "alarm", statement.span)))
+                                        alert=value(level.group(0) if level else "alarm", statement.span)))
         r.mark("monitoring", code_statement.section.span)
     groups: dict[str, list] = {}
     for statement in keys:

@@ -87,7 +87,7 @@ class Topics:
             # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions
             return named if named and "contracts" not in named else ("contracts",)
         # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
-        asked = title.rstrip().endswith("?") or bool(_QUESTION.match(strip_numbering(title)))
+        asked = asks(title)
         parts = self.vocab.section_parts(title, nested=bool(inherited) or asked)
         strong = self.vocab.section_parts(title, nested=True)
         if "contracts" in parts and len(parts) > 1 and "contracts" not in strong and set(strong) - {"contracts"}:
@@ -186,6 +186,12 @@ def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
             return inner if named and banner and len(inner.children) >= 3 and not METHOD_URL.search(inner.title) \
                 else top
     return None
+
+
+def asks(title: str) -> bool:
+    """A heading that asks a question, as prose specs head their parts ("Where do messages go?", "Who
+    authenticates how")."""
+    return title.rstrip().endswith("?") or bool(_QUESTION.match(strip_numbering(title)))
 
 
 def names_part(vocab: Vocabulary, text: str) -> bool:

@@ -439,7 +439,7 @@ def vocabulary_data() -> dict:
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
-_CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+_CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
 
 
 @lru_cache(maxsize=16)

@@ -1,5 +1,3 @@
-import re
-
 from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
@@ -58,19 +56,14 @@ def status_code_unhandled(spec, options):
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             if spec.speaks_of("category", [str(code)], status.span, elsewhere=True):
                 continue  # "Permanent failures are `400`, `409` and `422`" in words the category reader did not take
-            if status.meaning is not None and (CUES["repeat_handled"].search(status.meaning.text) or _REPEAT.search(
-                    status.meaning.text) and spec.speaks_of("repeat_handled", [str(code)], status.span)):
+            if status.meaning is not None and (CUES["repeat_handled"].search(status.meaning.text) or CUES[
+                    "idempotency"].search(status.meaning.text) and spec.speaks_of("repeat_handled", [str(code)], status.span)):
                 continue  # "`409` if the `event_id` was already processed (treated as delivered)": a repeat's answer,
                 # handled by the idempotency design; a bare "409 Duplicate order" says not what the caller does
             seen.add(code)
             unhandled.append(status)
         if unhandled:
             yield _unhandled(contract, unhandled)
-
-
-# what a status means when it answers a repeat: the idempotency design handles it, not an error category
-_REPEAT = re.compile(r"\balready\s+(?:exists?|processed|seen|received|done|applied|delivered|created|recorded)\b|"
-                     r"\bduplicate\b|\bsame\s+(?:key|idempotency[- ]key|request|event|delivery|message)\b|\breplay", re.I)
 
 
 def _unhandled(contract, statuses) -> Hit:
