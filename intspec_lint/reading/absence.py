@@ -234,6 +234,35 @@ class Testimony:
                                      for span in shown)
         return self._answers[key]
 
+    def states(self, part, fact, unless=None) -> tuple[str, Span] | None:
+        """Where the document states a fact of a part it has once (the retry policy's attempt limit, the
+        dead-letter place's alert, a kind of metric) in any shape: a line of a statement (a code block's
+        line, a comment, a row, a sentence) that says `fact` where the line, its heading or the sentence
+        before it in its paragraph says `part`, and not `unless` (the words that deny it: "unlimited", "no
+        alert"). `part`, `fact` and `unless` are tests of a text (a pattern's search). The readers of such
+        parts ask it for the facts their statements did not give: a fact told where no reader looks is the
+        reader's gap, not the spec's (DESIGN.md, "Absence"). Returns (the line's text, its span)."""
+        key = ("states", part, fact, unless)
+        if key not in self._answers:
+            self._answers[key] = self._states(part, fact, unless)
+        return self._answers[key]
+
+    def _states(self, part, fact, unless):
+        previous = None
+        for text, span, key, shape, _lead, _led in self._kept:
+            headed = bool(part(self._heads.get(key, "")))
+            before = previous if previous is not None and previous[2] == key and shape == "sentence" and \
+                span.line - previous[1].end_line <= 1 else None
+            previous = (text, span, key)
+            lines = text.splitlines() if shape in ("code", "code-comment") else [text]
+            for number, line in enumerate(lines):
+                if not fact(line) or unless is not None and unless(line):
+                    continue
+                if headed or part(line) or before is not None and part(before[0]):
+                    at = span.line + number if len(lines) > 1 else span.line
+                    return line, Span(at, 1, at, 1) if len(lines) > 1 else span
+        return None
+
     def ids_at(self, line: int) -> list[str]:
         """The id the statement at `line` opens with (a row's first cell "E1", an item's "C3 -"): what the
         document calls the object read there, elsewhere."""

@@ -130,6 +130,38 @@ def read(r: Reading) -> None:
         spec.dead_letter = DeadLetter(spec.sections["dead_letter"])
     if spec.dead_letter is not None and spec.dead_letter.alert is None:
         _alert_where_named(r, spec.dead_letter)
+    _stated_anywhere(r)
+
+
+# a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
+_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|poison|parking[-_ ]?lot|parked|quarantin|"
+                  r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
+                  re.I)
+_NO_ALERT = lazy(r"\b(?:no|without|never|nobody|not)\b[^.;]{0,20}\b(?:alert|alarm|page|notif)", re.I)
+
+
+def _stated_anywhere(r: Reading) -> None:
+    """The dead-letter place's destination or alert stated outside the statements about it, in a shape
+    the reader does not take (a config line `deadLetterTargetArn: ...`, an alarm's comment, "the DLQ pages
+    on-call" in the monitoring section): loose evidence, so the handling is not called incomplete for it."""
+    dead, testimony = r.spec.dead_letter, r.spec.testimony
+    if testimony is None:
+        return
+    if dead is None:
+        place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None)
+        if place is None:
+            return
+        dead = r.spec.dead_letter = DeadLetter(place[1])
+        dead.destination = evidence(*place)
+    if dead.destination is None:
+        place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None or
+                                 bool(_PLACE_NOUN.search(text)))
+        if place:
+            dead.destination = evidence(*place)
+    if dead.alert is None:
+        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search)
+        if alert:
+            dead.alert = evidence(*alert)
 
 
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`

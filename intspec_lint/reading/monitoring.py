@@ -117,6 +117,52 @@ def read(r: Reading) -> None:
         _alert_of_leads(r)
     else:
         _loose(r)
+    _watched_anywhere(r)
+
+
+# a statement about watching the integration: an alert, a threshold, a dashboard, a percentile
+_WATCH = lazy(r"alert|alarm|\bpaged\b|\bpag(?:es?|ing)\s+(?:the\s+|an?\s+)?(?:on-?call|team|engineer|owner|ops|sre|duty)|pager|"
+              r"monitor|metric|dashboard|threshold|\bslo|\bsli|\bp\d\d\b|\bwarn|critical|notif|grafana|datadog|prometheus|"
+              r"cloudwatch|opsgenie|on-?call|[<>≥≤]\s*\d", re.I)
+_KIND_CLAUSES = lazy(r"[,;/(]|\band\b|\bor\b", re.I)
+_RATE = lazy(r"\d|\brates?\b|\bratios?\b|\bcounts?\b|\bspikes?\b", re.I)
+_AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlog|lag|age|oldest|empty|grow\w*)\b", re.I)
+# a credential's expiry as something watched; its rotation ("rolled every 90 days") is the procedure, not a signal
+_EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?after|renewal\s+fail\w*|"
+                     r"days?\s+(?:left|before|remaining|to\s+expiry))", re.I)
+_UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"
+                  r"|\b(?:tbd|tbc|todo)\b|\?\s*$", re.I)
+
+
+def _watched_anywhere(r: Reading) -> None:
+    """The kinds of metric the document watches in words or shapes the reader took no metric from (an
+    alarm's comment, "p95 over 3 s pages on-call" in the error section, a dashboard under an ops heading):
+    each is loose evidence (`monitoring:<kind>`), so the monitoring is not called blind to it. A credential's
+    expiry counts only where the line says expiry or renewal: "alert when the token refresh fails" is an
+    error, not the date a credential runs out."""
+    testimony = r.spec.testimony
+    if testimony is None:
+        return
+    read = {metric.kind for metric in r.spec.monitoring if not (metric.metric is not None and metric.metric.loose)}
+
+    def names(kind):
+        def test(text):  # a kind named beside what watches it: an alert, a threshold ("bridge_latency_seconds" alone is a name)
+            if not (_WATCH.search(text) or _NUMBER_NEAR.search(text)):
+                return False
+            clauses = [c for c in _KIND_CLAUSES.split(text) if c and c.strip()]
+            if kind == "token-expiry":
+                return bool(_EXPIRY_WORDS.search(text))
+            if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
+                    _AMOUNT.search(text):
+                return False  # "the DLQ pages on-call" tells of each failure, not of a depth watched
+            return any(r.vocab.metric_kind(clause) == kind for clause in clauses) or r.vocab.metric_kind(text) == kind
+        return test
+
+    for kind in ("latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"):
+        if kind not in read:
+            said = testimony.states(_WATCH.search, names(kind), _UNWATCHED.search)
+            if said:
+                r.spec.evidence.setdefault(f"monitoring:{kind}", said[1])
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")

@@ -137,6 +137,45 @@ def read(r: Reading) -> None:
         _loose(retry, statements)
         if any(getattr(retry, name) is not None for name in _FIELDS):
             r.spec.retry = retry
+    _stated_anywhere(r)
+
+
+# a statement about retrying, in any shape: "retry", "backoff", `maxAttempts`, `redeliveryPolicy`, "circuit breaker"
+_RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|breaker", re.I)
+# each field's loose evidence, wherever it stands
+_ANYWHERE = {
+    "strategy": lambda text: bool(_STRATEGY_WORDS.search(text)),
+    # a duration that is no cap's and no open breaker's ("Max delay cap: 60 seconds" is not the first delay)
+    "initial_delay": lambda text: bool(_LADDER.search(text) or _DELAY_DURATION.search(text) and not
+                                       _CAP_WORDS.search(text) and not _BREAKER_WORDS.search(text)),
+    "max_attempts": lambda text: bool(_COUNT_WORDS.search(text) or _COUNT_SETTING.search(text)),
+    "max_delay": lambda text: bool(_CAP_WORDS.search(text) or _LADDER.search(text)),
+    "circuit_breaker": lambda text: bool(_BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text))),
+}
+_DENIED = lazy(r"\b(?:tbd|tbc|todo|to\s+be\s+(?:decided|determined|defined|confirmed|agreed)|not\s+(?:yet\s+)?(?:decided|defined|"
+               r"agreed|set))\b|\?\s*$", re.I)
+
+
+def _stated_anywhere(r: Reading) -> None:
+    """A field of the retry policy no statement about retries gave, stated elsewhere in a shape the
+    reader does not take (a config block's line, a diagram's note, a sentence in another section):
+    loose evidence, so the policy is not called incomplete for it. Two or more fields stated so make a
+    policy of a spec that has no retry section."""
+    if r.spec.testimony is None:
+        return
+    part = _RETRY_PART.search
+    found = {}
+    for name, said in _ANYWHERE.items():
+        if r.spec.retry is None or getattr(r.spec.retry, name) is None:
+            stated = r.spec.testimony.states(part, said, _DENIED.search)
+            if stated:
+                found[name] = evidence(*stated)
+    if r.spec.retry is None:
+        if len(found) < 2:
+            return
+        r.spec.retry = Retry(min(found.values(), key=lambda v: v.span.line).span)
+    for name, fact in found.items():
+        setattr(r.spec.retry, name, fact)
 
 
 # a retry library's calls in program code (tenacity, pybreaker): `stop_after_attempt(7)`,

@@ -42,9 +42,13 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
     ),
 )
 def monitoring_incomplete(spec, options):
+    watched = {kind for kind in _CHECKED if f"monitoring:{kind}" in spec.evidence}  # in words no metric was read from
     if not spec.monitoring:
         if "monitoring:values" in spec.evidence:
             return  # thresholds the reader cannot tie to a metric: nothing to call missing
+        if watched:
+            yield from _coverage(spec, watched)
+            return
         if spec.mentions("monitoring"):
             where = spec.sections.get("monitoring") or spec.evidence["monitoring"]
             yield Hit(where, "monitoring is talked about, but no metric is defined with a threshold and an alert: "
@@ -53,14 +57,7 @@ def monitoring_incomplete(spec, options):
         yield Hit(spec.title, "there is no monitoring section: define metrics for latency, error rate, queue depth "
                               "and auth token expiry, each with a threshold and an alert")
         return
-    kinds = {metric.kind for metric in spec.monitoring}
-    needed = list(_KINDS)
-    if spec.auth:
-        needed.append(_EXPIRY)
-    for accepted, what, example in needed:
-        if not kinds & accepted:
-            yield gap(spec.where("monitoring"), "monitoring", f"no {what} metric ({example})",
-                      "add each with a threshold and an alert")
+    yield from _coverage(spec, watched | {metric.kind for metric in spec.monitoring})
     read = {field for field in ("threshold", "alert") if any(given(getattr(m, field)) for m in spec.monitoring)}
     for metric in spec.monitoring:
         if metric.metric is not None and _CLAUSE.search(metric.metric.text):
@@ -90,6 +87,17 @@ def monitoring_incomplete(spec, options):
                           said=said_of(spec, field, names, metric.span, field in read) if owed else lambda: True)
             if hit:
                 yield hit
+
+
+def _coverage(spec, kinds: set[str]):
+    """The checklist's signals no metric watches (nor any words of the document: `kinds` holds both)."""
+    needed = list(_KINDS)
+    if spec.auth:
+        needed.append(_EXPIRY)
+    for accepted, what, example in needed:
+        if not kinds & accepted:
+            yield gap(spec.where("monitoring"), "monitoring", f"no {what} metric ({example})",
+                      "add each with a threshold and an alert")
 
 
 def _told_beside(spec, metric) -> bool:
