@@ -338,3 +338,55 @@ def test_a_key_named_as_the_idempotency_key_once_is_idempotency_stated():
     assert not [f for f in lint_text(said, "markdown") if f.code == "IS901" and "never stated" in f.message]
     silent = base.replace("{}", "Counted as accepted.")
     assert [f for f in lint_text(silent, "markdown") if f.code == "IS901" and "never stated" in f.message]
+
+
+# A part a spec has once (its retry policy, its dead-letter place, its monitoring): a fact of it stated anywhere,
+# in any shape, is evidence (Testimony.states), and the rule stays silent on it; without the line, it reports.
+RETRY = ("# Hive → Ledger\n\n## Retries\n\n- Strategy: exponential backoff with full jitter\n- First delay: 2 s, "
+         "doubling\n- Cap: 60 s\n- Circuit breaker: 5 consecutive failures open it for 2 minutes\n\n"
+         "## Deployment\n\n```yaml\nworker:\n  concurrency: 4\n{extra}```\n")
+
+
+def test_a_retry_limit_set_in_a_config_block_of_another_section_is_not_missing():
+    limited = RETRY.format(extra="  retry:\n    maxAttempts: 6\n")
+    assert "IS501" not in codes(limited)
+    assert "IS501" in codes(RETRY.format(extra="  log_level: info\n"))
+
+
+def test_an_owed_retry_limit_elsewhere_is_no_evidence():
+    owed = RETRY.format(extra="  retry:\n    maxAttempts: TBD  # not decided yet?\n")
+    assert "IS501" in codes(owed)
+
+
+DEAD = ("# Hive → Ledger\n\n## Failures\n\nAfter the last retry a reading goes to the `ledger-dlq` queue.\n\n"
+        "## Operations\n\n{extra}\n")
+
+
+def test_a_dead_letter_alert_said_in_another_section_is_not_missing():
+    alerted = DEAD.format(extra="Anything landing in `ledger-dlq` pages the on-call through PagerDuty.")
+    assert "IS601" not in codes(alerted)
+    assert "IS601" in codes(DEAD.format(extra="The DLQ is kept for 14 days."))
+    assert "IS601" in codes(DEAD.format(extra="The DLQ raises no alert; someone looks weekly."))
+
+
+MONITORED = ("# Hive → Ledger\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+             "| Error rate | > 2% over 5 min | Critical |\n| DLQ depth | > 0 | Warning |\n\n"
+             "## Authentication\n\nOAuth client credentials; the secret is rotated yearly and kept in Vault.\n\n"
+             "## Runbook\n\n{extra}\n")
+
+
+def test_a_kind_of_metric_watched_in_words_outside_the_metric_table_is_covered():
+    watched = MONITORED.format(extra="The on-call is paged when p95 delivery latency stays over 30 s, and warned 14 "
+                                     "days before the client secret expires.")
+    assert [f for f in lint_text(watched, "markdown") if f.code == "IS701"] == []
+    found = [f.message for f in lint_text(MONITORED.format(extra="- Restart the worker."), "markdown")
+             if f.code == "IS701"]
+    assert found and "latency" in found[0] and "expiry" in found[0]
+
+
+def test_a_rotation_or_a_paged_result_is_no_watched_expiry():
+    """ "Rolled every 90 days in the dashboard" is the procedure; "page 2 returned" is paging through results."""
+    unwatched = MONITORED.format(extra="- The secret is rolled every 90 days in the vendor dashboard.\n"
+                                       "- 200: page returned; 401 token expired.\n- p95 latency over 30 s: warning.")
+    found = [f.message for f in lint_text(unwatched, "markdown") if f.code == "IS701"]
+    assert found and "expiry" in found[0] and "latency" not in found[0]

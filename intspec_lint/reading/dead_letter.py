@@ -237,7 +237,7 @@ def _text(r: Reading, text: str, span) -> None:
             dead.destination = evidence(text, span)  # "the dead-letter queue", "moved to the error store": somewhere
     if dead.alert is None:
         alert = _ALERT.search(text)
-        if alert:
+        if alert and not _NO_ALERT.search(text):  # "the DLQ raises no alert": said, and absent
             dead.alert = value(alert.group(0), span)
     if dead.replay is None:
         replay = _REPLAY.search(text)
