@@ -894,3 +894,22 @@ def test_a_settings_map_in_a_code_span_is_read_as_config_keys():
     assert (retry.strategy.text, retry.initial_delay.text, retry.max_delay.text, retry.max_attempts.text) == (
         "exponential", "5s", "10m", "8")
     assert retry.max_delay.span.line == 6
+
+
+def test_markdown_in_an_api_descriptions_block_scalar_is_read_as_prose():
+    """An AsyncAPI or OpenAPI `description: |` is CommonMark: its list of operations notes says the design."""
+    notes = ("    * **Transient** (broker timeout): retried.\n    * **Permanent** (schema mismatch): sent to the DLQ.\n"
+             "    * **Partial** (a booking where some days fail): the valid days are stored, the rest\n"
+             "      dead-lettered.\n"
+             "    * Retry: exponential from 500 ms (x2, cap 30 s), 5 attempts. If 20 consecutive records fail the\n"
+             "      consumer pauses its partitions for 2 minutes.\n")
+    text = ("# Lesson events\n\nThe AsyncAPI contract for the lesson topics.\n\n```yaml\nasyncapi: '2.6.0'\ninfo:\n"
+            "  title: Lesson events\n  description: |\n    Bookings are sent to the roster.\n\n" + notes + "```\n")
+    spec = spec_of(text)
+    assert {e.category for e in spec.errors} >= {"transient", "permanent", "partial"}
+    retry = spec.retry
+    retry_line = next(n for n, line in enumerate(text.split("\n"), 1) if "Retry:" in line)
+    assert retry.initial_delay.span.line == retry_line and retry.max_attempts is not None
+    assert retry.circuit_breaker is not None and "20" in retry.circuit_breaker.text
+    error_line = next(e.span.line for e in spec.errors if e.category == "transient")
+    assert text.split("\n")[error_line - 1].lstrip().startswith("* **Transient**")  # each on its own line

@@ -154,3 +154,22 @@ def brace_keys(code: Code) -> list[tuple[int, str, str]]:
             key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
             found.append((number, key, match.group(2).strip().rstrip("{").strip().strip("\"'")))
     return found
+
+
+_BLOCK_SCALAR = lazy(r":\s*\|[-+]?\d*\s*(?:#.*)?$")  # "description: |", "notes: |-": a literal block follows
+_PROSE = lazy(r"[A-Za-z]{2,}[,;]?\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")  # words in a row, not a list of values
+
+
+def block_prose(code: Code, keys: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """(line of its first line, text) of each literal block scalar that holds prose: an API description's
+    `description: |` (CommonMark by the OpenAPI and AsyncAPI specifications), a manifest's notes. The
+    statements step reads each as Markdown of its own, line for line."""
+    lines = code.text.split("\n")
+    found = []
+    for line, _key, value in keys:
+        raw = lines[line - code.first_line] if 0 <= line - code.first_line < len(lines) else ""
+        if value.count("\n") >= 1 and _BLOCK_SCALAR.search(raw) and _PROSE.search(value) and \
+                not value.lstrip().startswith(("{", "[", "<")):
+            found.append((line + 1, value))
+    return found
+

@@ -193,3 +193,20 @@ def _top_level(text: str) -> list[str]:
             start = at + 1
     parts.append(text[start:])
     return [part.strip() for part in parts if part.strip()]
+
+
+def hanging(lines: list[tuple[int, str]]) -> str:
+    """The text of consecutive comment lines as a paragraph, a line indented under the one before it joined to
+    it ("# CaseWeave: partner API key in X-Api-Key,⏎#   limited to ..."): one entry, not a new "key: value" line.
+    A joined line stays as an empty one, so that every line keeps its number."""
+    out: list[str] = []
+    head = -1  # the line the indented ones continue
+    for _, said in lines:
+        indent = len(said) - len(said.lstrip())
+        if head >= 0 and indent > len(out[head]) - len(out[head].lstrip()):
+            out[head] += " " + said.strip()
+            out.append("")
+        else:
+            head = len(out)
+            out.append(said)
+    return "\n".join(line.strip() for line in out)

@@ -54,6 +54,9 @@ _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b[^.;]{{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
     rf"(?:failures|failed|fails|errors|timeouts|attempts)"
     rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|fails|failed\s+\w+|timeouts)\b[^.;]{{0,60}}?"
+    rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
+    # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
+    rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,2}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)",
     re.I,
 )
@@ -88,7 +91,7 @@ _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|
                     rf"|\bretr\w*\b[^.;]{{0,40}}?\bfor\s+(?:up\s+to\s+|at\s+most\s+)?{DURATION}"
                     rf"|\bretry\s+(?:window|period|duration)\b[^.;\d]{{0,20}}{DURATION}", re.I)
 # a duration said of a delay: "waits 2 s", "after 30 seconds", "1 s, doubling"
-_DELAY_DURATION = lazy(rf"\b(?:delay|wait|waits|waiting|backoff|back-off|interval|after|start\w*|first|then|retr\w*|"
+_DELAY_DURATION = lazy(rf"\b(?:delay|wait|waits|waiting|backoff|back-off|interval|after|start\w*|first|then|retr\w*|from|"
                        rf"pause|sleep)\b[^.;]{{0,40}}?{DURATION}|{DURATION}[^.;]{{0,20}}\b(?:delay|wait|backoff|"
                        rf"interval|apart|between|doubling|later)\b", re.I)
 _STRATEGY_WORDS = lazy(r"\b(?:exponential|linear|fixed|constant|incremental|back-?off|doubl\w+|every\s+\d|multiplier)|×\s*\d|\b\d\s*(?:\^|\*\*)\s*\(?\w", re.I)  # "10 s * 2^(n-1)": growth

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..document.markdown import parse_markdown
 from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
 from ..span import Span
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
-from .config_keys import EXTENSION, TRAILING_COMMENT, brace_keys, property_keys, yaml_keys
-from .program_code import COMMENT_LINE as _COMMENT_LINE, program_prose, program_settings
+from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
+from .program_code import COMMENT_LINE as _COMMENT_LINE, hanging, program_prose, program_settings
 from .text import sentences
 from .values import is_placeholder
 
@@ -254,6 +255,17 @@ class _Flattener:
         for child in section.children:
             self.section(child, path)
 
+    def prose(self, text: str, first_line: int, path, section: Section, parent: Statement) -> None:
+        """Markdown a code block carries (a `description: |` of an API description) read as the document's
+        own: its paragraphs, lists and tables, in the block's section, each on its line."""
+        inner = _Flattener(text.split("\n"))
+        inner.section(parse_markdown(text).root, path)
+        for said in inner.out:
+            said.span = Span(said.span.line + first_line - 1, said.span.column, said.span.end_line + first_line - 1,
+                             said.span.end_column)
+            said.section, said.path, said.parent = section, path, said.parent or parent
+            self.out.append(said)
+
     def block(self, block, path, section: Section, parent: Statement | None, depth: int = 0) -> None:
         if isinstance(block, Paragraph):
             self.paragraph(block.text, block.span.line, path, section, parent)
@@ -435,7 +447,7 @@ class _Flattener:
                 if not lines:
                     return
                 start = len(self.out)
-                self.paragraph(_hanging(lines), lines[0][0], path, section, statement)
+                self.paragraph(hanging(lines), lines[0][0], path, section, statement)
                 for said in self.out[start:]:
                     said.banner = banner
 
@@ -467,7 +479,10 @@ class _Flattener:
         else:
             keys = property_keys(code)
         extension = None  # the extensions of an API description, a block of their own beside it
+        prose = block_prose(code, keys) if code.info in ("yaml", "yml") else []
         for line, key, value in keys:
+            if any(first == line + 1 for first, _text in prose):
+                value = ""  # `description: |`: its text is read below as prose, each fact on its own line
             owner = code
             if EXTENSION in key:
                 key = key.replace(EXTENSION, "")
@@ -476,6 +491,8 @@ class _Flattener:
             text = f"{key.replace('_', ' ')}: {value}"
             self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=owner,
                                       parent=statement, key=key, value=value))
+        for line, text in prose:
+            self.prose(text, line, path, section, statement)
         held: tuple[int, int, Statement] | None = None  # (line, indent) of the last comment, and its statement
         for offset, raw in enumerate(code.text.split("\n")):
             comment = _COMMENT_LINE.match(raw) if not (code.info == "cue" and raw.lstrip()[:1] == "#") else None
@@ -511,23 +528,6 @@ def _keyed_line(text: str) -> bool:
     """A comment line that opens a "label: value" or "label = value" of its own ("transient  = 429, 503")."""
     pair = key_value(text.strip())
     return pair is not None and len(pair[0].split()) <= 3 and not _is_sentence_start(pair[0])
-
-
-def _hanging(lines: list[tuple[int, str]]) -> str:
-    """The text of consecutive comment lines as a paragraph, a line indented under the one before it joined to
-    it ("# CaseWeave: partner API key in X-Api-Key,⏎#   limited to ..."): one entry, not a new "key: value" line.
-    A joined line stays as an empty one, so that every line keeps its number."""
-    out: list[str] = []
-    head = -1  # the line the indented ones continue
-    for _, said in lines:
-        indent = len(said) - len(said.lstrip())
-        if head >= 0 and indent > len(out[head]) - len(out[head].lstrip()):
-            out[head] += " " + said.strip()
-            out.append("")
-        else:
-            head = len(out)
-            out.append(said)
-    return "\n".join(line.strip() for line in out)
 
 
 # a decision log or requirement list as a table: the first column says, the second explains
