@@ -390,3 +390,24 @@ def test_a_rotation_or_a_paged_result_is_no_watched_expiry():
                                        "- 200: page returned; 401 token expired.\n- p95 latency over 30 s: warning.")
     found = [f.message for f in lint_text(unwatched, "markdown") if f.code == "IS701"]
     assert found and "expiry" in found[0] and "latency" not in found[0]
+
+
+ERRORS = ("# Mill → Ledger\n\n## Error handling\n\n| Class | Codes | Action |\n|---|---|---|\n"
+          "| Transient | 429, 503 | retry |\n| Permanent | 400, 422 | dead-letter, alert |\n\n"
+          "## Files\n\nThe nightly file carries up to 5,000 lines.\n\n{extra}\n")
+
+
+def test_a_partial_failure_handled_in_a_clause_elsewhere_is_a_category():
+    handled = ERRORS.format(extra="(c) **partial** (a file in which some lines fail validation): the valid lines are "
+                                  "loaded and the sender shall correct and resend only the rejected ones.")
+    assert "IS401" not in codes(handled)
+    assert "IS401" in codes(ERRORS.format(extra="A batch may fail in part."))
+
+
+def test_a_partial_response_told_without_what_is_done_next_is_no_category():
+    """A 207 that lists what was stored and what was rejected tells the answer, not the handling."""
+    for extra in ("Status codes: `200` all stored · `207` some lines rejected, see `results[]` · `400` malformed file.",
+                  "| 207 | Some lines stored, the others listed in `rejected` |"):
+        found = [f.message for f in lint_text(ERRORS.format(extra=extra + "\n\nA batch may fail in part."), "markdown")
+                 if f.code == "IS401"]
+        assert found and "no partial category" in found[0]

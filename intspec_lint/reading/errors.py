@@ -118,6 +118,55 @@ def read(r: Reading) -> None:
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
     if r.spec.errors:
         r.mark("errors", r.spec.errors[0].span)
+    _told_anywhere(r)
+
+
+# a statement about failures, in any shape: an error, a failure, a rejection, a status class, a retry
+_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|"
+                     r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b", re.I)
+_TOLD = {
+    "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b", re.I),
+    "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b|nonRetryable",
+                      re.I),
+    # a part of a batch that fails: "partial", a 207, "some lines fail validation", per-record results
+    "partial": lazy(r"\bpartial\w*|\b207\b|\bmulti-?status\b|\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,2}"
+                    r"(?:fail|are\s+(?:rejected|invalid|not\b))|\bper-(?:record|item|row|line|entry|document)\s+"
+                    r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)", re.I),
+}
+# what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
+_DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?submit\w*|re-?queue\w*|"
+             r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
+             r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?)\b", re.I)
+_UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified|handled|covered))\b|\?\s*$", re.I)
+
+
+def _handled(told, text: str) -> bool:
+    """A clause names the category and, besides, what becomes of it ("some lines fail validation: the Recipient
+    loads every valid line"); not "`207` some items rejected, see `results[]`" (a response, told) nor a field's name."""
+    for clause in _CLAUSE.split(text):
+        if told.search(clause) and _DONE.search(_CODE_SPAN.sub(" ", told.sub(" ", clause))):
+            return True
+    return False
+
+
+_CLAUSE = lazy(r"[;·•]|\.\s+(?=[A-Z`*(])")
+_CODE_SPAN = lazy(r"`[^`]*`")
+
+
+def _told_anywhere(r: Reading) -> None:
+    """The error categories the document names with what becomes of them in words or shapes no entry was read
+    from (a code comment, a clause "(c) partial (a file in which some lines fail): the Recipient shall load every
+    valid line", an org-mode table): each is loose evidence (`errors:<category>`), so the classification is not
+    called without it."""
+    testimony = r.spec.testimony
+    if testimony is None:
+        return
+    read = {error.category for error in r.spec.errors}
+    for category, told in _TOLD.items():
+        if category not in read:
+            said = testimony.states(_FAILURE_PART.search, lambda text, told=told: _handled(told, text), _UNTOLD.search)
+            if said:
+                r.spec.evidence.setdefault(f"errors:{category}", said[1])
 
 
 def _names_category(r: Reading, statement) -> bool:

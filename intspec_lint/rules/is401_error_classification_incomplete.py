@@ -39,7 +39,8 @@ _CATEGORIES = {
 )
 def error_classification_incomplete(spec, options):
     errors = [e for e in spec.errors if e.category != "success"]  # "Successes: 201, 200": outcomes, owing nothing
-    if not errors and not spec.mentions("errors"):
+    told = {category for category in _CATEGORIES if f"errors:{category}" in spec.evidence}  # in words no entry was read from
+    if not errors and not spec.mentions("errors") and not told:
         yield Hit(spec.title, "there is no error handling section: classify errors as transient, permanent and "
                               "partial, with an action for each")
         return
@@ -48,6 +49,8 @@ def error_classification_incomplete(spec, options):
         if category == "partial" and spec.batches is None:
             continue  # nothing in the document can fail in part: no batch, no bulk call, no 207
         if category not in found:
+            if category in told:
+                continue
             if category != "partial" and (spec.speaks_of(category, [], spec.where("errors"), nearby=True)
                                           or spec.unread(category)):
                 continue  # the error section tells of it in words no reader placed ("4xx are never retried"); a
