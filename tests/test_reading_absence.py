@@ -411,3 +411,28 @@ def test_a_partial_response_told_without_what_is_done_next_is_no_category():
         found = [f.message for f in lint_text(ERRORS.format(extra=extra + "\n\nA batch may fail in part."), "markdown")
                  if f.code == "IS401"]
         assert found and "no partial category" in found[0]
+
+
+WRITES = ("# Port → Ferry\n\n## Calls\n\n### Manifest\n\n`POST /v2/manifests` with the manifest JSON.\n\n{one}\n\n"
+          "### Dispute\n\n`POST /v3/disputes` with up to 100 disputes.\n\n{two}\n")
+
+
+def test_a_repeat_and_its_answer_in_one_sentence_make_a_write_safe():
+    """However it is worded: a repeat (again, resubmitting, the same `key`, already held) and how it is answered
+    (the original, ignored, no new record, as if received once)."""
+    safe = WRITES.format(one="A manifest with the same `manifest_ref` is already held; the stored receipt is returned "
+                             "and no new record is created.",
+                         two="Resubmitting a `dispute_ref` we already hold is ignored and the original result is "
+                             "returned.")
+    assert "IS901" not in codes(safe)
+    unsafe = WRITES.format(one="A manifest with the same `manifest_ref` is already held; the stored receipt is returned "
+                               "and no new record is created.", two="Each dispute is answered with its own result.")
+    found = [f.message for f in lint_text(unsafe, "markdown") if f.code == "IS901"]
+    assert len(found) == 1 and "/v3/disputes" in found[0]
+
+
+def test_a_duty_for_either_party_answers_for_every_write():
+    duty = WRITES.format(one="", two="") + ("\n## Duplicate transmissions\n\nEither Party may receive the same item more "
+                                             "than once, and shall process it so that the result is the same as if it "
+                                             "had been received once.\n")
+    assert "IS901" not in codes(duty)

@@ -96,7 +96,7 @@ MUTATIONS = [
     # every word of repeats goes, the replay rows of the status table too: a status line that says what a
     # replayed key gets is the document speaking of idempotency (reading/absence.py)
     ("idempotency-key-cut", chain(cut_from("## 9. Idempotency"), substitute("Idempotency-Key", "X-Trace-Id", 0),
-                                  substitute(r"Replay of a known `X-Trace-Id`", "Order already known", 0),
+                                  substitute(r"Replay of a known `X-Trace-Id`; original body returned", "Order updated", 0),
                                   substitute(r"Same key, different payload", "Order changed meanwhile", 0)),
      "IS901", "### 3.1 POST"),
 ]
