@@ -304,7 +304,7 @@ def test_an_http_block_with_a_bare_status_line_or_a_binary_answer_holds_both_sid
     readiness, pdf = spec_of(text).contracts
     assert [(e.role, e.data) for e in readiness.examples] == [("request", {"check_date": "2025-06-09"}),
                                                             ("response", {"alr_id": "NV-1"})]
-    assert [e.role for e in pdf.examples] == ["response"]
+    assert [e.role for e in pdf.examples] == ["request", "response"]  # its line and headers are the request
     assert "IS202" not in codes(text) and "IS203" not in codes(text)
 
 
@@ -497,3 +497,18 @@ def test_a_call_quoted_in_a_relationship_line_ends_before_its_closing_quote():
     text = ("# Worker → Yard\n\n## Relationships\n\n"
             "- Consist Worker → Yardline TOS: \"PUT /api/v3/rail/visits/{trainId}/consist\" [HTTPS/JSON]\n")
     assert all(not c.subject.endswith('"\'') and '"' not in c.subject for c in spec_of(text).contracts)
+
+
+def test_a_multipart_upload_shown_by_its_line_and_headers_is_an_example_request():
+    """A call whose body no one prints (a multipart photo upload) is shown by its request line and headers; a
+    whole sentence before a block ("... replays the stored response.") is no label of the block's role."""
+    text = ("# POS → Registry\n\n## Calls\n\n### Photos\n\n`POST /v4/items/{id}/photos` (multipart, field `image`).\n\n"
+            "```http\nPOST /v4/items/I-1/photos HTTP/1.1\nContent-Type: multipart/form-data; boundary=----x\n\n"
+            "HTTP/1.1 201 Created\n{\"photoId\": \"P-9\"}\n```\n\n### Acts\n\n`POST /v3/acts:batch`\n\n"
+            "Header `Idempotency-Key: acts-2025-03-13` (the business date; the registry remembers keys for 7 days and "
+            "replays the stored response).\n\n```json\n{\"acts\": [{\"actId\": \"PA-1\"}]}\n```\n\nResponse `207`:\n\n"
+            "```json\n{\"results\": [{\"actId\": \"PA-1\", \"status\": \"accepted\"}]}\n```\n")
+    photos, acts = spec_of(text).contracts
+    assert [e.role for e in photos.examples] == ["request", "response"]
+    assert [e.role for e in acts.examples] == ["request", "response"]
+    assert "IS202" not in codes(text)

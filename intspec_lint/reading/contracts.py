@@ -290,6 +290,8 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
         return ""  # "Status codes: 400 Bad Request, ...": its reason phrases name no role
     if previous.section is not statement.section or previous.shape == "row":
         return statement.heading if statement.section.level else ""
+    if previous.shape == "sentence" and previous.text.rstrip(" *_").endswith(".") and len(previous.text.split()) > 8:
+        return ""  # a whole sentence is no label: "... remembers keys for 7 days and replays the stored response."
     if len(text) <= 100:
         return text
     tail = text[-60:]  # a long line that ends by introducing the block: "Example: `PATCH ...` with `{...}` → 200"

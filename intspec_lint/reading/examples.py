@@ -155,7 +155,13 @@ def transcript(text: str, first_line: int) -> list[tuple[str, str, int]] | None:
             parts.append((role, "\n".join(chunk[body_at:]).strip(), first_line + begin + body_at))
         elif role == "response" and _BINARY.search("\n".join(chunk)):  # "Content-Type: application/pdf": a whole
             parts.append((role, "", first_line + begin))  # answer whose body no one prints
+        elif role == "request" and _HEADER_LINE.match(lines[begin] if begin < end else ""):
+            parts.append((role, "", first_line + start))  # a multipart upload or a call with no body: its line and
+            # headers are the concrete request
     return parts
+
+
+_HEADER_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:\s*\S")
 
 
 _STRAY = re.compile(r"\s*[]}),:]")  # a closer or separator after a whole document: the document is broken
