@@ -903,3 +903,23 @@ def test_a_faults_handling_timed_at_a_percentile_is_latency_and_a_failure_rate_i
     vocab = load_vocabulary()
     assert vocab.metric_kind("fault event to work order created, p95 over 2 minutes") == "latency"
     assert vocab.metric_kind("webhook failure rate over 2% in 15 minutes") == "error-rate"
+
+
+def test_retry_values_as_drafting_and_config_write_them():
+    """Figures after words ("thirty (30) seconds"), a delay ladder with one unit, a cap as "up to" after the delays
+    or as "no interval exceeding", a `maxDelay` or `max_retry_delay` setting, a `circuitbreaker` block's key."""
+    clause = ("# Council → Archive\n\n## 5. Retries\n\n5.2 Retries shall use exponential backoff with an initial interval of "
+              "thirty (30) seconds, doubling on each attempt, with no interval exceeding thirty (30) minutes, and not more "
+              "than eight (8) attempts in total.\n\n5.3 If ten (10) consecutive attempts to the same endpoint fail, the "
+              "sending Party shall suspend that flow for sixty (60) minutes.\n")
+    retry = spec_of(clause).retry
+    assert retry.initial_delay.number == 30 and retry.max_attempts.number == 8
+    assert retry.max_delay is not None and retry.circuit_breaker is not None and "IS501" not in codes(clause)
+    ladder = ("# Mill → Buyer\n\n## Retransmission\n\nTransient failures are resent with exponential backoff: 5, 10, 20, 40 "
+              "and 80 minutes after the first failure, six attempts in all. After 5 consecutive failed sends the "
+              "connection is suspended for 30 minutes.\n")
+    assert "IS501" not in codes(ladder)
+    settings = ("# Farm → Pay\n\n## Retries\n\nExponential backoff from 2 minutes, 3 retries.\n\n## Settings\n\n"
+                "```yaml\nresilience4j:\n  circuitbreaker:\n    failureRateThreshold: 50\nretry:\n  maxDelay: 60s\n```\n")
+    assert "IS501" not in codes(settings)
+    assert "IS501" in codes(settings.replace("  maxDelay: 60s\n", "  logLevel: info\n"))

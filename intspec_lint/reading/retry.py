@@ -15,7 +15,7 @@ from ..model import Retry, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import Statement, words_of_key
-from .text import DURATION, NUM, finds
+from .text import DURATION, NUM, UNIT, as_figures, finds
 from .values import duration_seconds, value
 
 _STRATEGY = lazy(
@@ -56,7 +56,7 @@ _BREAKER = lazy(
     rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|fails|failed\s+\w+|timeouts)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
     # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
-    rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,2}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
+    rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,5}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)",
     re.I,
 )
@@ -80,11 +80,14 @@ _PLACEHOLDERS = [
 ]
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
-_BREAKER_WORDS = lazy(r"\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
-_CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait))\b"
+_CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
-                  rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}", re.I)
+                  rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}"
+                  # "later delays double ... up to 300 seconds", "no interval exceeding 30 minutes"
+                  rf"|\b(?:delays?|backoff|intervals?|waits?)\b[^.;]{{0,60}}\bup\s+to\s+{DURATION}"
+                  rf"|\b(?:no|never|not)\s+(?:\w+\s+)?exceed\w*\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
                     # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
@@ -170,7 +173,7 @@ def _stated_anywhere(r: Reading) -> None:
     found = {}
     for name, said in _ANYWHERE.items():
         if r.spec.retry is None or getattr(r.spec.retry, name) is None:
-            stated = r.spec.testimony.states(part, said, _DENIED.search)
+            stated = r.spec.testimony.states(part, lambda text, said=said: said(as_figures(text)), _DENIED.search)
             if stated:
                 found[name] = evidence(*stated)
     if r.spec.retry is None:
@@ -312,6 +315,7 @@ def _leaf(key: str) -> str:
 
 
 # "never longer than `--retry-max-delay` (default 60 s)": a setting named where its value would stand, then its value
+_CLAUSE_NUMBER = lazy(r"^\s*(?:\[?[A-Z]{0,4}-?)?\d+(?:\.\d+)+\.?\]?(?=\s)")
 _DEFAULTED = lazy(r"`[^`\n]{1,60}`\s*\((?:by\s+)?defaults?\s*(?:is\s+|:\s*|=\s*)?([^()\n]{1,30}?)\)", re.I)
 
 
@@ -319,6 +323,7 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     """Retry parameters a sentence states: field -> (the phrase, its offset in text). A setting named with its
     default stands for that value, the rest of its place blank, so that offsets hold."""
     text = _DEFAULTED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    text = as_figures(_CLAUSE_NUMBER.sub(lambda m: " " * len(m.group(0)), text))  # "5.2 Retries shall ...": no count
     found: dict[str, tuple[str, int]] = {}
     for name, pattern in (("strategy", _STRATEGY), ("jitter", _JITTER), ("initial_delay", _INITIAL),
                           ("max_attempts", _ATTEMPTS), ("max_delay", _MAX_DELAY), ("circuit_breaker", _BREAKER),
@@ -342,7 +347,9 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     return found
 
 
-_LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|then|and)\s*{DURATION}){{2,}}", re.I)
+# "1 s → 2 s → 4 s", "5, 10, 20, 40 and 80 minutes": delays one after the other, the unit said once or each time
+_LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|then|and)\s*{DURATION}){{2,}}"
+               rf"|\b\d+(?:\.\d+)?(?:\s*(?:→|->|,|;|then|and)\s*\d+(?:\.\d+)?){{2,}}\s*{UNIT}", re.I)
 # a count set by its name: "`maxReceiveCount` = 5", "maxAttempts: 6", "attempts = \"6\""
 _COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`?\s*[=:]\s*[`\"']?\d+", re.I)
 _NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b", re.I)
@@ -352,7 +359,7 @@ def _loose(retry: Retry, statements) -> None:
     """Evidence of a field no statement states precisely: say nothing of it rather than "missing"."""
     placed = {id(getattr(retry, name)) for name in _FIELDS}
     for statement in statements:
-        text = statement.text
+        text = as_figures(statement.text)
         if retry.strategy is None and _STRATEGY_WORDS.search(text):
             retry.strategy = evidence(text, statement.span)
         ladder = _LADDER.search(text)  # "1 s → 2 s → 4 s → 8 s → 16 s": the first delay, the last, their growth

@@ -89,3 +89,16 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|notes?|status|descri
 def structural(label: str) -> bool:
     return bool(_STRUCTURAL.match(label))
 
+
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+_WORDS_AND_FIGURES = lazy(rf"\b{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})*\s+\((\d+(?:[.,]\d+)?)\)", re.I)
+
+
+def as_figures(text: str) -> str:
+    """A number as drafting writes it, in words then figures ("thirty (30) seconds"), as its figures, the place it
+    took kept blank so that offsets hold: "30           seconds"."""
+    if "(" not in text:
+        return text
+    return _WORDS_AND_FIGURES.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+
