@@ -15,7 +15,7 @@ from ..model import Retry, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import Statement, words_of_key
-from .text import DURATION, NUM, UNIT, as_figures, finds
+from .text import DURATION, NUM, UNIT, as_figures, as_written, finds
 from .values import duration_seconds, value
 
 _STRATEGY = lazy(
@@ -294,6 +294,8 @@ def _key_fact(r: Reading, statement) -> None:
 def _value(name: str, text: str, statement, span=None) -> Value:
     kind = _KINDS.get(name, "text")
     fact = value(text, span or statement.span, kind)
+    if fact.number is None and kind != "text" and "(" in text:
+        fact.number = value(" ".join(as_figures(text).split()), fact.span, kind).number  # "thirty (30) seconds"
     if kind == "duration" and fact.number is None and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text):
         if statement.shape == "code-key" and _MILLIS_KEY.search(statement.key):
             fact.number = float(text) / 1000
@@ -323,6 +325,7 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     """Retry parameters a sentence states: field -> (the phrase, its offset in text). A setting named with its
     default stands for that value, the rest of its place blank, so that offsets hold."""
     text = _DEFAULTED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    said = text  # what is quoted: the words as written, at the offsets the figures keep
     text = as_figures(_CLAUSE_NUMBER.sub(lambda m: " " * len(m.group(0)), text))  # "5.2 Retries shall ...": no count
     found: dict[str, tuple[str, int]] = {}
     for name, pattern in (("strategy", _STRATEGY), ("jitter", _JITTER), ("initial_delay", _INITIAL),
@@ -330,10 +333,10 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
                           ("circuit_open", _OPEN_FOR)):
         match = pattern.search(text)
         if match:
-            group = next((g for g in match.groups() if g), match.group(0)) if match.groups() else match.group(0)
+            index = next((i for i, g in enumerate(match.groups(), 1) if g), 0)
             if name in ("strategy", "jitter"):
-                group = match.group(0).strip()
-            found[name] = (group, match.start())
+                index = 0
+            found[name] = (as_written(said, match.start(index), match.end(index)).strip(), match.start())
     for name, pattern in _PLACEHOLDERS:
         match = pattern.search(text)
         if match and name not in found:
@@ -394,8 +397,8 @@ def worst_case(retry: Retry) -> float | None:
     attempts, initial = retry.max_attempts, retry.initial_delay
     if not (given(attempts) and given(initial)) or attempts.number is None or initial.number is None:
         return None
-    if attempts.loose or initial.loose or is_unbounded(attempts.text):
-        return None
+    if attempts.loose or initial.loose or is_unbounded(attempts.text) or given(retry.max_delay) and retry.max_delay.loose:
+        return None  # a cap said in words the reader did not take: the sum cannot be told
     cap = retry.max_delay.number if given(retry.max_delay) and retry.max_delay.number else float("inf")
     growth = backoff_growth(retry.strategy.text) if given(retry.strategy) else "exponential"
     total = 0.0

@@ -102,3 +102,12 @@ def as_figures(text: str) -> str:
         return text
     return _WORDS_AND_FIGURES.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
 
+
+def as_written(text: str, start: int, end: int) -> str:
+    """The words of `text` that stand where `as_figures(text)` has [start, end): a number written in words and
+    figures is quoted whole ("eight (8) attempts", not "e")."""
+    for match in _WORDS_AND_FIGURES.finditer(text) if "(" in text else ():
+        if match.start() < end and start < match.end():
+            start, end = min(start, match.start()), max(end, match.end())
+    return text[start:end]
+
