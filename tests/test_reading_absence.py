@@ -4,7 +4,7 @@ says the fact in a shape no reader takes with the same spec without it, which is
 
 from intspec_lint import lint_text
 
-from read_spec import codes
+from read_spec import codes, spec_of
 
 FLOWS = ("# Kiln ↔ Ledger\n\n## Flows\n\n| ID | Source | Destination | Trigger | Payload |\n|---|---|---|---|---|\n"
          "| K1 | Kiln | Ledger | charge finished | batch JSON |\n| K2 | Ledger | Kiln | plan released | plan JSON |\n\n"
@@ -436,3 +436,15 @@ def test_a_duty_for_either_party_answers_for_every_write():
                                              "than once, and shall process it so that the result is the same as if it "
                                              "had been received once.\n")
     assert "IS901" not in codes(duty)
+
+
+def test_an_alarm_resource_alerts_by_its_nature_and_an_intro_names_where_alerts_go():
+    alarms = ("# Bridge → Broker\n\n## Alarms\n\n```yaml\nResources:\n  # ---- Alarms -> SNS ops-oncall (PagerDuty) ----\n"
+              "  ErrorRateAlarm:\n    Type: AWS::CloudWatch::Alarm\n    Properties: {MetricName: ErrorRatePct, Threshold: 2, "
+              "ComparisonOperator: GreaterThanThreshold}\n```\n")
+    assert [f.message for f in lint_text(alarms, "markdown") if "alert level" in f.message] == []
+    clauses = ("# Council → Archive\n\n## 6. Monitoring\n\n6.1 Each Party shall alert its own support team when:\n\n"
+               "(a) more than five per cent (5%) of calls to an endpoint fail within one hour;\n\n"
+               "(b) more than 100 items are queued for sending.\n")
+    assert [f.message for f in lint_text(clauses, "markdown") if "alert level" in f.message] == []
+    assert {m.alert.text for m in spec_of(clauses).monitoring} == {"alert its own support team"}

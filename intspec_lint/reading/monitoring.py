@@ -190,17 +190,34 @@ def _alert_for_all(r: Reading) -> None:
 
 
 def _alert_of_leads(r: Reading) -> None:
-    """A list of metrics introduced by a line that says where they alert ("Monitoring in Azure Monitor with alerts
-    to the Service Desk:"): the alert of every metric of the list that names none of its own."""
+    """Metrics introduced by words that say where they alert: a list's lead ("Monitoring in Azure Monitor with alerts
+    to the Service Desk:"), the line that opens their clauses ("... shall alert its own support team when:"), a ruler
+    over alarm resources ("# ---- Alarms -> SNS tea-ops-oncall (PagerDuty) ----"): the alert of every metric after
+    it, in its section, that names none of its own."""
     leads = {s.span.line: _LEAD_ALERT.search(s.banner) for s in r.statements if s.banner and s.shape == "item"}
+    intros: dict[int, list] = {}  # section -> (line, the words) of each intro that says where alerts go
+    at: dict[int, int] = {}  # line -> section of the statement there
+    for statement in r.statements:
+        at.setdefault(statement.span.line, id(statement.section))
+        text = statement.text.rstrip(" *_")
+        if (text.endswith(":") or statement.shape == "code-comment") and (found := _LEAD_ALERT.search(text)):
+            intros.setdefault(id(statement.section), []).append((statement.span.line, found.group(0)))
     for metric in r.spec.monitoring:
+        if metric.alert is not None:
+            continue
         lead = leads.get(metric.span.line)
-        if metric.alert is None and lead:
+        if lead:
             metric.alert = value(lead.group(0), metric.span)
+            continue
+        before = [said for line, said in intros.get(at.get(metric.span.line, -1), []) if line < metric.span.line]
+        if before:
+            metric.alert = value(before[-1], metric.span)
 
 
-_LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go(?:es)?\s+)?(?:to|via|in(?:to)?)\s+"
-                   r"(?:the\s+|our\s+)?[^.;:,]{3,40}", re.I)
+_LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go(?:es)?\s+)?(?:to|via|in(?:to)?|->|→)\s+"
+                   r"(?:the\s+|our\s+)?[^.;:,]{3,40}"
+                   r"|\b(?:alert|page|notify)\s+(?:its|the|our|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}(?:team|on-?call|desk)\b",
+                   re.I)
 
 
 _PARAMETER = lazy(r"^\W*(?:`[a-z][\w.-]*`|fixed|configurable)\W*$", re.I)
@@ -499,6 +516,8 @@ def _code_records(r: Reading, code_statement) -> None:
                   "threshold": value(comparison.group(0) if comparison else said, threshold.span)}
         if alert is not None:
             fields["alert"] = value(alert.value or "alert", alert.span)
+        elif not (monitored and "metric" in fields and "threshold" in fields):
+            fields["alert"] = evidence("alarm", metric.span)  # an alarm resource, an alert rule: it fires by its nature
         r.spec.monitoring.append(Metric(metric.span, kind, **fields))
         r.mark("monitoring", code_statement.section.span)
 
