@@ -923,3 +923,18 @@ def test_retry_values_as_drafting_and_config_write_them():
                 "```yaml\nresilience4j:\n  circuitbreaker:\n    failureRateThreshold: 50\nretry:\n  maxDelay: 60s\n```\n")
     assert "IS501" not in codes(settings)
     assert "IS501" in codes(settings.replace("  maxDelay: 60s\n", "  logLevel: info\n"))
+
+
+def test_a_docstring_section_and_a_place_named_for_rejects_or_reached_when_attempts_are_spent():
+    """A module docstring's "Dead letters" over "------" titles its paragraph; `staging.milkpay_rejects` is a place;
+    "a document that has used its six attempts is moved to the EDI-HOLD mailbox" names where failures go."""
+    module = ('# Farm → Pay\n\n```python\n"""\nDead letters\n------------\nstaging.milkpay_rejects keeps the payload and '
+              'the reason. Supplier Services works the list daily and is paged by the alert below.\n"""\n```\n')
+    dead = spec_of(module).dead_letter
+    assert dead is not None and dead.destination.text == "staging.milkpay_rejects"
+    mailbox = ("# Mill → Buyer\n\n## Retransmission\n\nA document that has used its six attempts is moved to the EDI-HOLD "
+               "mailbox, and the EDI coordinator is paged.\n")
+    dead = spec_of(mailbox).dead_letter
+    assert dead is not None and dead.destination.text == "EDI-HOLD mailbox" and "IS601" not in codes(mailbox)
+    assert "IS601" in codes(mailbox.replace("has used its six attempts", "arrives").replace(", and the EDI coordinator "
+                                                                                             "is paged", ""))

@@ -182,7 +182,8 @@ class Testimony:
     """What the document says where, for asking whether it speaks of a fact of one object."""
 
     def __init__(self, statements: Iterable):
-        entries: list[tuple[str, Span, int, str, str, bool]] = []  # (text, span, section key, shape, lead, led)
+        entries: list[tuple[str, Span, int, str, str, bool, str]] = []  # (text, span, section key, shape, lead, led,
+        # banner: the title a ruler or a docstring's section gives it)
         self._heads: dict[int, str] = {}  # section key -> its heading path
         previous = None
         for statement in statements:
@@ -198,7 +199,7 @@ class Testimony:
                     previous.text.rstrip().endswith(":") and statement.span.line - previous.span.end_line <= 2:
                 lead, led = previous.text, True  # "**FX-01** E1 request:" over the block it introduces
                 text = f"{lead}\n{text}"
-            entries.append((text, statement.span, key, statement.shape, lead, led))
+            entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner))
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
             previous = statement
@@ -249,8 +250,8 @@ class Testimony:
 
     def _states(self, part, fact, unless):
         previous = None
-        for text, span, key, shape, _lead, _led in self._kept:
-            headed = bool(part(self._heads.get(key, "")))
+        for text, span, key, shape, _lead, _led, banner in self._kept:
+            headed = bool(part(self._heads.get(key, "")) or banner and part(banner))
             before = previous if previous is not None and previous[2] == key and shape == "sentence" and \
                 span.line - previous[1].end_line <= 1 else None
             previous = (text, span, key)

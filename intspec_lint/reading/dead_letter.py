@@ -18,12 +18,13 @@ from .values import is_placeholder, value
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
-    r"|\b([\w./-]*(?:dlq|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected)[\w./-]*)"
+    r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected)[\w./-]*"
+    r"|[\w./-]+_rejects\b)"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
     r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
     re.I,
 )
-_DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dead[- ]letter|stream|s3|sqs|directory|"
+_DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|dead[- ]letter|stream|s3|sqs|directory|mailbox|"
                    r"collection|inbox|outbox|spool)\b", re.I)
 _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
@@ -48,6 +49,7 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt|t
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries)|\bfails?\s+permanently|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
+                      r"\bus(?:ed|es)\s+(?:up\s+)?(?:its|their|all)\s+(?:\w+\s+)?(?:attempts|retries)|"
                       r"\bafter\s+(?:the\s+)?\w+\s+(?:failed\s+)?attempts?\b", re.I)
 # where a log is written: "writes the message and the error to Application Insights ... and completes the message"
 _LOG_SINK = (r"(?:to|in|into)\s+(?:the\s+)?(?:application\s+insights|log\s+analytics|splunk|cloudwatch(?:\s+logs)?|datadog|"
@@ -134,7 +136,7 @@ def read(r: Reading) -> None:
 
 
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
-_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|poison|parking[-_ ]?lot|parked|quarantin|"
+_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
                   re.I)
 _NO_ALERT = lazy(r"\b(?:no|without|never|nobody|not)\b[^.;]{0,20}\b(?:alert|alarm|page|notif)", re.I)
@@ -250,9 +252,15 @@ _NAMED_PLACE = lazy(r"\b(?:table|queue|topic|bucket|folder|store|exchange|collec
 _NOT_A_PLACE = lazy(r"^\s*(?:[1-5]\d\d\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `NEEDS_RECONNECT`: codes, not places
 
 
+_FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq)\b", re.I)  # `staging.milkpay_rejects`
+# where a message goes once its attempts are spent, by whatever name: "moved to the EDI-HOLD mailbox"
+_SPENT_TO = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied|put)\s+(?:in)?to\s+(?:the\s+|a\s+|its\s+)?"
+                 r"([\w-]+\s+(?:queue|topic|table|bucket|folder|mailbox|directory|store|exchange|stream))\b", re.I)
+
+
 def destination(text: str) -> str | None:
     """Where failed messages go: a named queue, topic, table or folder."""
-    if not _DEST_WORDS.search(text) and "`" not in text:
+    if not _DEST_WORDS.search(text) and "`" not in text and not _FAILED_ID.search(text):
         return None
     for match in _DEAD_DEST.finditer(text):
         phrase = next(g for g in match.groups() if g)
@@ -263,7 +271,8 @@ def destination(text: str) -> str | None:
         if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
             continue  # "are dead-lettered", "failed": a verb, not a place
         return phrase
-    return None
+    spent = after_retries(text) and _SPENT_TO.search(text)  # "has used its six attempts, is moved to the EDI-HOLD mailbox"
+    return spent.group(1) if spent else None
 
 
 def kept_in(text: str) -> bool:

@@ -508,7 +508,7 @@ def _code_records(r: Reading, code_statement) -> None:
             alert = next((named[k] for k in _ALERT_KEYS if k in named), None)
         if metric is None or threshold is None:
             continue
-        words = " ".join(_CAMEL.sub(" ", s.value) for _, s in members if _ in _METRIC_KEYS) + " " + owner
+        words = " ".join(_CAMEL.sub(" ", s.value) for _, s in members if _ in _METRIC_KEYS) + " " + _CAMEL.sub(" ", owner)
         kind = r.vocab.metric_kind(words.replace("_", " "))
         said = threshold.value
         comparison = _COMPARISON.search(said)

@@ -34,6 +34,7 @@ _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "propert
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
 _PROGRAM_LANGUAGES = {"http", "rest", "bash", "sh", "shell", "zsh", "smithy", "python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
                       "c#", "rust", "ruby", "rb", "scala", "swift", "php"}
+_UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
 _ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
@@ -456,6 +457,12 @@ class _Flattener:
                 if ruler:
                     emit(run)
                     run, banner = [], ruler.group(1)
+                elif _UNDERLINE.match(said) and run and run[-1][0] == code.first_line + offset - 1 and \
+                        len(run[-1][1].strip()) <= 80 and not run[-1][1].rstrip().endswith((".", ",", ";")):
+                    # a docstring's section: "Dead letters" over "------------"
+                    title = run.pop()[1].strip()
+                    emit(run)
+                    run, banner = [], title
                 elif _ALIGNED.search(said):  # "error rate > 3% over 15 min      critical": a row of a table
                     emit(run)
                     emit([(code.first_line + offset, said)])
