@@ -407,3 +407,15 @@ def test_one_rule_for_every_credential_with_each_directions_credential_said_in_p
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "covers only" in f.message]
     one = text.replace(" and the webhook signing secret (their calls to us)", "")
     assert [f for f in lint_text(one, "markdown") if f.code == "IS301" and "covers only" in f.message]
+
+
+def test_a_rotation_told_as_a_new_credential_on_a_period_or_before_the_switch():
+    """ "Every 90 days the on-call creates the new secret ... then deletes the old one"; "the party whose
+    certificate is due sends the new public certificate 30 days before the switch": rotations in other words."""
+    periodic = ("# Hop → Ledger\n\n## Keys\n\n- **Ledger → Hop** is mutual TLS; we reissue the client certificate every "
+                "12 months.\n- **Hop → Ledger** is OAuth 2.0 client credentials; every 90 days a calendar ticket has the "
+                "on-call create the new secret, put it in AWS Secrets Manager, then delete the old one.\n")
+    assert "IS301" not in codes(periodic)
+    assert "IS301" in codes(periodic.replace("every 90 days a calendar ticket has the on-call create the new secret, put "
+                                             "it in AWS Secrets Manager, then delete the old one", "the secret is kept "
+                                             "in AWS Secrets Manager"))

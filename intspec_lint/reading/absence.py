@@ -72,8 +72,11 @@ CUES = {
         r"\b(?:o?auth\s*2?(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]cert\w*|x\.?509|certificates?|"
         r"api[- ]?keys?|bearer|jwt|hmac|signatures?|signed|basic[- ]auth\w*|passwords?|saml|kerberos|"
         r"service[- ]accounts?|sas[- ]tokens?|ssh[- ]keys?|pgp|tokens?|credentials?)\b", re.I),
-    "rotation": lazy(r"\b(?:rotat\w*|renew\w*|expir\w*|re-?issu\w*|roll(?:ed|s|over|ing)?|valid\s+for|lifetime|"
-                     r"ttl|short-lived)\b", re.I),
+    "rotation": lazy(r"\b(?:rotat\w*|renew\w*|expir\w*|re-?issu\w*|roll(?:ed|s|over|ing)?|valid\s+for|validity|lifetime|"
+                     r"ttl|short-lived|overlap\w*)\b"
+                     # the next credential handed over: "sends the new public certificate 30 days before the switch"
+                     r"|\bnew\s+(?:public\s+|client\s+)?(?:certificates?|certs?|keys?|secrets?|passwords?|tokens?|credentials?)\b",
+                     re.I),
     "scopes": lazy(r"\b(?:scopes?|permissions?|roles?|grants?|privileges?|acls?|polic(?:y|ies)|read-only|"
                    r"write-only|read/write|least[- ]privilege|access\s+to)\b", re.I),
     "storage": lazy(r"\b(?:vaults?|secrets?[- ]manager|key[- ]?vault|kms|hsm|keystores?|keychain|parameter[- ]store|"
