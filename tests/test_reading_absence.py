@@ -448,3 +448,14 @@ def test_an_alarm_resource_alerts_by_its_nature_and_an_intro_names_where_alerts_
                "(b) more than 100 items are queued for sending.\n")
     assert [f.message for f in lint_text(clauses, "markdown") if "alert level" in f.message] == []
     assert {m.alert.text for m in spec_of(clauses).monitoring} == {"alert its own support team"}
+
+
+def test_a_backlog_watched_as_queued_items_or_visible_messages_covers_an_async_flow():
+    flows = ("# Harbour → Dock\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+             "|---|---|---|---|---|---|\n| F1 | Book | Dock | `reservation.paid` event on a queue | reservation JSON | "
+             "~40/hour |\n\n## Observability\n\nDatadog monitors:\n\n- F1 latency p95 > 30 s: warning.\n"
+             "- Error rate > 2 % over 10 minutes: critical.\n- {backlog}\n")
+    for backlog in ("`berthbook-reservations` visible messages > 200: warning.",
+                    "More than 100 items queued for sending: warning."):
+        assert "IS702" not in codes(flows.format(backlog=backlog))
+    assert "IS702" in codes(flows.format(backlog="Token expiry < 21 days: warning."))

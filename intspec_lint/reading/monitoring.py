@@ -525,6 +525,7 @@ def _code_records(r: Reading, code_statement) -> None:
 def watches_backlog(metric: str, dead_letter: bool) -> bool:
     """A metric on the backlog of a queue or stream; a dead-letter queue's size alone is not one."""
     lowered = metric.lower()
-    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
+    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest", "queued",
+                                        "waiting", "visible messages", "messages visible")):
         return True
     return not dead_letter and "queue" in lowered

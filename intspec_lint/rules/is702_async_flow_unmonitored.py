@@ -30,8 +30,8 @@ def async_flow_unmonitored(spec, options):
     if not spec.monitoring:
         return  # IS701 reports the missing monitoring
     if any(m.kind == "queue-depth" or watches_backlog(m.metric.text if m.metric else "", m.kind == "dlq-size")
-           for m in spec.monitoring):
-        return
+           for m in spec.monitoring) or "monitoring:queue-depth" in spec.evidence:
+        return  # a backlog watched, by a metric or in words no metric was read from
     for flow in spec.flows:
         said = " ".join(v.text for v in (flow.trigger, flow.payload, flow.name, flow.frequency) if given(v))
         if is_async(said):
