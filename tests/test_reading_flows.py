@@ -186,3 +186,16 @@ def test_a_table_of_topics_with_producers_and_consumers_is_no_flow_table():
             "| `trading.bids.v3` | `BidPortfolio` | 6 | BidEngine | Gateway |\n"
             "| `trading.bids.v3.dlq` | `BidPortfolio` | 1 | Gateway | none |\n")
     assert [f.name.text for f in spec_of(text).flows] == ["F1 Bids"]
+
+
+def test_a_flow_both_ways_has_both_ends_and_an_actor_table_is_not_turned_into_flows():
+    """ "| 997 | Functional Acknowledgment | Both |": each side sends it. "| Actor | System | Role |" over "Designation
+    Source", "Designation Consumer": actors with their systems, not the fields of one flow per column."""
+    both = ("# Mill ↔ Buyer\n\n## Transaction sets\n\n| Set | Name | Direction | Trigger | Frequency |\n|---|---|---|---|---|\n"
+            "| 850 | Purchase Order | Buyer → Mill | PO released | 30/week |\n"
+            "| 997 | Functional Acknowledgment | Both | Receipt of any group | One per group |\n")
+    assert "IS101" not in codes(both)
+    actors = ("# DMV → Registry\n\n## Actors\n\n| Actor | System | Role |\n|---|---|---|\n"
+              "| Designation Source | DMV licensing | Client |\n| Donor Registry | FHIR server | Server |\n"
+              "| Designation Consumer | OPO referral systems | Client |\n")
+    assert [f.name.text for f in spec_of(actors).flows if f.name is not None] == []

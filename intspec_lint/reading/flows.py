@@ -295,6 +295,10 @@ def _from_section(r: Reading, section: Section, taken: set[int], own_blocks: boo
     return True
 
 
+_BOTH_WAYS = re.compile(r"^\W*(?:both(?:\s+ways|\s+directions)?|either\s+(?:way|direction)|bi-?directional|two-?way|"
+                        r"each\s+way|↔|<->|⇄|⇆)\W*$", re.I)
+
+
 def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:
     """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"; "A ← B" the
     other way round."""
@@ -315,6 +319,9 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
     if len(parts) >= 2:  # "A → hub → B": from A to B, by way of the hub
         fields.setdefault("source", value(parts[0].strip(" *`"), span))
         fields.setdefault("destination", value(parts[-1].split(",")[0].strip(" *`"), span))
+    elif direction and _BOTH_WAYS.match(text):  # "Both", "↔", "either way": each side is source and destination
+        fields.setdefault("source", value(text, span))
+        fields.setdefault("destination", value(text, span))
     elif direction and text.strip():
         fields.setdefault("source", value(text, span))  # a direction that names one side: the other is implied
 

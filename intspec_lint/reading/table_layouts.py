@@ -51,6 +51,8 @@ def _transposed(table: Table, vocab) -> Table | None:
         named = [f for f in fields if f and f != name_field]
         if len(named) < max(2, len(keys) // 2 + 1) or len(set(named)) < 2:
             continue
+        if any(vocab.field(part, cell.text) not in (None, name_field) for cell in table.header[1:]):
+            continue  # "| Actor | System | Role |": its header names fields too, so its rows are units, not fields
         name_word = next(iter(vocab.data["fields"][part][name_field]))
         header = [Cell(name_word, table.header[0].span), *[Cell(key, row.cells[0].span)
                                                             for key, row in zip(keys, table.rows)]]
