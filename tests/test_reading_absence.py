@@ -459,3 +459,13 @@ def test_a_backlog_watched_as_queued_items_or_visible_messages_covers_an_async_f
                     "More than 100 items queued for sending: warning."):
         assert "IS702" not in codes(flows.format(backlog=backlog))
     assert "IS702" in codes(flows.format(backlog="Token expiry < 21 days: warning."))
+
+
+def test_failed_deliveries_kept_to_inspect_and_requeue_are_dead_letter_handling():
+    kept = ("# NetBox → Receiver\n\n## Webhook processing\n\nA request with a non-2XX answer is marked as failed. The "
+            "queue and any failed webhooks can be inspected under Background Tasks. Failed requests may be requeued "
+            "manually there.\n")
+    messages = [f.message for f in lint_text(kept, "markdown") if f.code == "IS601"]
+    assert messages and "there is no dead-letter handling" not in messages[0]
+    assert "there is no dead-letter handling" in " ".join(
+        f.message for f in lint_text(kept.replace(" Failed requests may be requeued manually there.", ""), "markdown"))

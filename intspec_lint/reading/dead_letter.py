@@ -41,7 +41,7 @@ _ALERT = lazy(
     r"(?:on-?duty|on-?call|team|manager|owner|lead|engineer|support|ops|channel|desk|coordinator|admin))\b",
     re.I,
 )
-_REPLAY = lazy(r"\b(replay(?:ed|s)?|re-?process(?:ed)?|redrive|re-?drive|re-?queue|resubmit(?:ted)?|"
+_REPLAY = lazy(r"\b(replay(?:ed|s|ing)?|re-?process(?:ed|es|ing)?|re-?drive[sn]?|re-?queu(?:e|es|ed|ing)|resubmit(?:s|ted)?|"
                r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
 _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
@@ -139,6 +139,9 @@ def read(r: Reading) -> None:
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
                   re.I)
+# failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
+_FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
+                    r"events?|jobs?|records?|items?|notifications?|documents?|files?)\b", re.I)
 _NO_ALERT = lazy(r"\b(?:no|without|never|nobody|not)\b[^.;]{0,20}\b(?:alert|alarm|page|notif)", re.I)
 
 
@@ -150,18 +153,20 @@ def _stated_anywhere(r: Reading) -> None:
     if testimony is None:
         return
     if dead is None:
-        place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None)
+        place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None) or \
+            testimony.states(_FAILED_KEPT.search, _REPLAY.search)  # "failed webhooks ... may be requeued manually"
         if place is None:
             return
         dead = r.spec.dead_letter = DeadLetter(place[1])
         dead.destination = evidence(*place)
     if dead.destination is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None or
-                                 bool(_PLACE_NOUN.search(text)))
+                                 bool(_PLACE_NOUN.search(text))) or testimony.states(_FAILED_KEPT.search, _REPLAY.search)
         if place:
             dead.destination = evidence(*place)
     if dead.alert is None:
-        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search)
+        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search) or \
+            testimony.states(_FAILED_KEPT.search, _ALERT.search, _NO_ALERT.search)
         if alert:
             dead.alert = evidence(*alert)
 
