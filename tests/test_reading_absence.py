@@ -469,3 +469,11 @@ def test_failed_deliveries_kept_to_inspect_and_requeue_are_dead_letter_handling(
     assert messages and "there is no dead-letter handling" not in messages[0]
     assert "there is no dead-letter handling" in " ".join(
         f.message for f in lint_text(kept.replace(" Failed requests may be requeued manually there.", ""), "markdown"))
+
+
+def test_a_place_said_to_be_removed_is_no_dead_letter_handling():
+    removed = ("# Lab → Archive\n\n## What changed\n\n- The `reelhouse.failed_events` table was removed; nobody triaged it.\n\n"
+               "## Failures\n\nAfter the last attempt the message is acknowledged and logged at ERROR.\n")
+    assert "IS601" in codes(removed)
+    assert "IS601" not in codes(removed.replace("was removed; nobody triaged it", "keeps failed events; the on-call is "
+                                                                                   "paged for each"))

@@ -181,6 +181,11 @@ def names_of(*texts: str | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+# a thing said to be gone is no evidence of it: "the `failed_events` table was removed", "no longer retried"
+GONE = lazy(r"\b(?:was|were|has\s+been|have\s+been|got|is\s+being|are\s+being)\s+(?:removed|deleted|dropped|retired|"
+             r"decommissioned|abandoned|switched\s+off|turned\s+off)\b|\bno\s+longer\b", re.I)
+
+
 class Testimony:
     """What the document says where, for asking whether it speaks of a fact of one object."""
 
@@ -260,7 +265,7 @@ class Testimony:
             previous = (text, span, key)
             lines = text.splitlines() if shape in ("code", "code-comment") else [text]
             for number, line in enumerate(lines):
-                if not fact(line) or unless is not None and unless(line):
+                if not fact(line) or unless is not None and unless(line) or GONE.search(line):
                     continue
                 if headed or part(line) or before is not None and part(before[0]):
                     at = span.line + number if len(lines) > 1 else span.line

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import DeadLetter, Value, evidence
+from .absence import GONE
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds, said, sentences
@@ -117,7 +118,7 @@ def read(r: Reading) -> None:
         if statement.shape == "code" or id(statement.code) in r.examples:
             continue
         text = statement.text
-        if "dead_letter" in statement.topics:
+        if "dead_letter" in statement.topics and not GONE.search(text):  # not "the `failed_events` table was removed"
             if statement.key and _key_fact(r, statement):
                 continue
             _text(r, text, statement.span)
@@ -165,8 +166,7 @@ def _stated_anywhere(r: Reading) -> None:
         if place:
             dead.destination = evidence(*place)
     if dead.alert is None:
-        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search) or \
-            testimony.states(_FAILED_KEPT.search, _ALERT.search, _NO_ALERT.search)
+        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search)
         if alert:
             dead.alert = evidence(*alert)
 
