@@ -477,3 +477,17 @@ def test_a_place_said_to_be_removed_is_no_dead_letter_handling():
     assert "IS601" in codes(removed)
     assert "IS601" not in codes(removed.replace("was removed; nobody triaged it", "keeps failed events; the on-call is "
                                                                                    "paged for each"))
+
+
+def test_a_dead_letter_places_alert_in_the_next_sentence_or_paging_a_named_team():
+    answer = ("# Lift → Desk\n\n## Failures\n\nQ: And after the eighth attempt?\n\nA: The event goes to the \"Undeliverable "
+              "events\" queue in the portal. It is kept 14 days, the integration contact gets an email per event, and "
+              "there is a replay button.\n")
+    assert "IS601" not in codes(answer)
+    assert "IS601" in codes(answer.replace("the integration contact gets an email per event, and ", ""))
+    paged = ("# Ward → Pharmacy\n\n## 6.3 Dead-letter / error queue\n\nConduit error queue `MEDROUTE_ORDERS_ERR`. The "
+             "first message pages Clinical Systems on-call; messages are replayed from the console.\n")
+    assert "IS601" not in codes(paged)
+    admin = paged.replace("The first message pages Clinical Systems on-call; messages", "Messages").replace(
+        "the console", "the worker admin page")
+    assert "IS601" in codes(admin)  # a page of a portal pages nobody

@@ -86,7 +86,9 @@ CUES = {
         r"[<>≥≤]=?\s*~?\d|\b(?:above|below|over|under|exceeds?|exceeding|more\s+than|less\s+than|greater\s+than|"
         r"at\s+least|at\s+most|drops?\s+below|rises?\s+above|within|reaches?)\s+~?\d"
         r"|\d+(?:\.\d+)?\s*(?:%|ms\b|s\b|secs?\b|seconds\b|mins?\b|minutes\b|h\b|hours\b)", re.I),
-    "alert": lazy(r"\b(?:alert\w*|alarm\w*|pag(?:e|es|ed|ing)|pager\w*|opsgenie|notif\w*|slack|e-?mails?|tickets?|"
+    # (a page of results or of a portal is no page to a person: "replayed from the admin page")
+    "alert": lazy(r"\b(?:alert\w*|alarm\w*|paged|paging|pages?\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
+                  r"(?:on-?call|engineer|team|owner|ops|sre|desk|duty|someone)|pager\w*|opsgenie|notif\w*|slack|e-?mails?|tickets?|"
                   r"on-?call|escalat\w*|warn(?:ing)?|critical|sev[ -]?\d|p[1-4])\b", re.I),
     "type": lazy(r"\b(?:string|str|text|char|varchar|nvarchar|int|integer|long|short|smallint|bigint|decimal|numeric|"
                  r"number|float|double|money|bool|boolean|date|datetime|date-time|timestamp|time|uuid|guid|enum|"

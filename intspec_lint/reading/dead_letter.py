@@ -29,8 +29,8 @@ _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|d
                    r"collection|inbox|outbox|spool)\b", re.I)
 _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
-    r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+)?(?:on[- ]?call|engineer|team|owner|someone|"
-    r"support|ops|sre)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
+    r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
+    r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
     r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
@@ -137,7 +137,7 @@ def read(r: Reading) -> None:
 
 
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
-_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|parking[-_ ]?lot|parked|quarantin|"
+_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
                   re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
@@ -165,6 +165,10 @@ def _stated_anywhere(r: Reading) -> None:
                                  bool(_PLACE_NOUN.search(text))) or testimony.states(_FAILED_KEPT.search, _REPLAY.search)
         if place:
             dead.destination = evidence(*place)
+    place = dead.destination.text if dead.destination is not None and not dead.destination.loose else ""
+    if dead.alert is None and (_DEST_WORDS.search(place) or re.search(_FAILED_NAME_WORDS, place, re.I)) and \
+            testimony.speaks_of("alert", [place.strip("`\"' ")], dead.destination.span, elsewhere=True):
+        dead.alert = evidence(dead.destination.text, dead.destination.span)  # "... goes to X. ... gets an email per event"
     if dead.alert is None:
         alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search)
         if alert:
