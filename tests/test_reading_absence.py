@@ -491,3 +491,11 @@ def test_a_dead_letter_places_alert_in_the_next_sentence_or_paging_a_named_team(
     admin = paged.replace("The first message pages Clinical Systems on-call; messages", "Messages").replace(
         "the console", "the worker admin page")
     assert "IS601" in codes(admin)  # a page of a portal pages nobody
+
+
+def test_an_error_category_that_points_at_its_handling_has_an_action():
+    pointed = ("# Dock → Harbour\n\n## F2 slips\n\nDockwise answers with an `errors` array: good slips are applied, the "
+               "failed one is kept and its cursor not advanced.\n\n## Errors\n\n- **Transient**: 429, 503: retried.\n"
+               "- **Permanent**: 400, 422: dead-lettered.\n- **Partial**: {what}\n")
+    assert "IS401" not in codes(pointed.format(what="the F2 `errors` array described above."))
+    assert "IS401" in codes(pointed.format(what="the F2 `errors` array."))

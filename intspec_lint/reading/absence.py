@@ -121,7 +121,10 @@ CUES = {
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"
-                   r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b",
+                   r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b"
+                   # the handling told elsewhere, pointed at: "the F2 `errors` array described above", "see 4.2"
+                   r"|\b(?:described|explained|handled|covered|detailed|specified)\s+(?:above|below|earlier|later|in\s+(?:§|section|"
+                   r"chapter|step|\d))|\bsee\s+(?:above|below|§|section|chapter|step|[A-Z]{1,3}-?\d|\d+(?:\.\d+)+)",
                    re.I),
 }
 _TYPE_WORDS = r"(?i:string|str|number|integer|int|boolean|bool|object|array|decimal|float|date|datetime|date-time|uuid|enum)"
