@@ -397,3 +397,16 @@ def test_a_day_named_field_with_no_type_needs_no_timezone_and_its_example_shows_
     assert "IS802" not in codes(text)
     bare = text.replace("`patient.dob` | `birth_day` | copied, ISO 8601", "`patient.seen_at` | `seen` | copied, ISO 8601")
     assert "IS802" in codes(bare)  # a time of day named `_at` with no zone anywhere
+
+
+def test_a_mapping_told_field_after_field_in_prose_or_as_config_entries_is_no_missing_mapping():
+    """ "`hive_tag` → `hive_id` unchanged; `weight_g` → `weight_kg` ÷ 1000" in a paragraph, and "- {from: a, to: b,
+    transform: ...}" entries of a config variable: a mapping the reader takes no row from is still a mapping."""
+    prose = ("# Hive → Apiary\n\n## A.6 Field mapping\n\nReadings: `hive_tag` → `hive_id` unchanged; `weight_g` integer "
+             "grams → `weight_kg` ÷ 1000 rounded to 2 decimals; `ts` → `recorded_at` unchanged (both UTC).\n")
+    config = ("# Hub → Cases\n\n## Playbook\n\n```yaml\nrelay_field_map:\n  - {from: return_type, to: case_type, "
+              "transform: \"map SA100=INDIVIDUAL\"}\n  - {from: submitted_at, to: received_at, transform: \"UTC -> local\"}\n```\n")
+    for text in (prose, config):
+        assert not [f for f in lint_text(text, "markdown") if "there is no data mapping" in f.message]
+    bare = "# Hub → Cases\n\n## Notes\n\nCases are created from returns.\n"
+    assert [f for f in lint_text(bare, "markdown") if "there is no data mapping" in f.message]

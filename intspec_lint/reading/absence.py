@@ -155,7 +155,12 @@ UNREAD = {
                       r"|\b[a-z][\w-]*[._](?:password|passwd|secret|api[_-]?key|token)\b"
                       r"|\bX-[\w-]*(?:Signature|Token|Api-Key|Auth[\w-]*)\b", re.I),
     # a field carried into a named column or field with an arrow: "quantity → `ret_line.decided_qty` INTEGER, copied"
-    "mapping": lazy(r"(?:→|->|=>)\s*(?:[A-Z]\w*\s+)?`[\w$]+\.[\w$.\[\]]+`"),
+    "mapping": lazy(r"(?:→|->|=>)\s*(?:[A-Z]\w*\s+)?`[\w$]+\.[\w$.\[\]]+`"
+                    # field after field carried across in prose: "`hive_tag` → `hive_id` unchanged; `ts` → `recorded_at`"
+                    r"|`[^`\n]{1,60}`[^`\n]{0,40}?(?:→|->|=>)\s*`[^`\n]{1,60}`[\s\S]{0,300}?`[^`\n]{1,60}`[^`\n]{0,40}?"
+                    r"(?:→|->|=>)\s*`[^`\n]{1,60}`"
+                    # a map's entries in a config file: "- {from: return_type, to: case_type, transform: ...}"
+                    r"|\{\s*[\"']?(?:from|source|src)[\"']?\s*:\s*[^,{}\n]+,\s*[\"']?(?:to|target|dest)[\"']?\s*:"),
 }
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "no", "tbd", "tbc", "?"}
 _TOKEN = re.compile(r"[a-z0-9]+")
