@@ -89,7 +89,7 @@ def test_an_objects_name_is_no_evidence_of_itself():
     text = ("# Quiz → LMS\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
             "|---|---|---|---|---|\n| `score` | decimal | `scoreGiven` | number | as is |\n\n"
             "- `attempt.submittedAt` (timestamptz) → `timestamp`: RFC 3339 in UTC\n")
-    assert "IS801" in codes(text)  # a target called `timestamp` has no type yet
+    assert "IS807" in codes(text)  # a target called `timestamp` has no type yet
 
 
 def test_an_operation_sharing_its_path_is_named_with_its_method():

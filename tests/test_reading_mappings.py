@@ -63,11 +63,11 @@ def test_a_mapping_side_whose_types_no_row_gives_is_not_asked_its_types_row_by_r
     base = ("# Draws → Hub\n\n## Mapping\n\n| Avro field | Consumer column | Type | Rule |\n|---|---|---|---|\n"
             "| `tiers[].prize_pence` | `prize_table.pence` | bigint | as is |\n"
             "| `published_at` | `draws.result_at` | timestamptz | UTC |\n")
-    assert "IS801" not in codes(base)
+    assert "IS807" not in codes(base)
     typed = ("# Draws → Hub\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
              "|---|---|---|---|---|\n| `prize_pence` | long | `prize_table.pence` | bigint | as is |\n"
              "| `published_at` | | `draws.result_at` | timestamptz | UTC |\n")
-    assert "IS801" in codes(typed)  # a type column with an empty cell is still asked for
+    assert "IS807" in codes(typed)  # a type column with an empty cell is still asked for
 
 
 def test_a_mapped_fields_type_declared_by_its_contracts_schema_need_not_be_repeated_in_the_line():
@@ -79,7 +79,7 @@ def test_a_mapped_fields_type_declared_by_its_contracts_schema_need_not_be_repea
             "- `order.note` (string) → `memo`: cut to 80 characters\n")
     rows = spec_of(text).mappings
     assert [m.target_type.text if m.target_type else None for m in rows] == ["string", "string", None]
-    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS801"] == [15]  # `memo`: declared nowhere
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS807"] == [15]  # `memo`: declared nowhere
 
 
 def test_a_mapping_rule_wrapped_onto_the_next_line_is_one_rule():
@@ -244,10 +244,10 @@ def test_a_mapping_table_with_no_type_column_takes_the_contracts_declared_type()
     untyped = contract + ("## Mapping\n\n| Source | Target | Rule |\n|---|---|---|\n"
                           "| `candidate_no` (string) | `candidate.ref` (varchar(12)) | copy |\n"
                           "| `component_marks[]` | `result_component` rows (`name` varchar, `mark` smallint) | one row each |\n")
-    assert not [f for f in lint_text(untyped, "markdown") if f.code == "IS801" and "source type" in f.message]
+    assert not [f for f in lint_text(untyped, "markdown") if f.code == "IS807" and "source type" in f.message]
     typed = contract + ("## Mapping\n\n| Source | Source type | Target | Target type | Rule |\n|---|---|---|---|---|\n"
                         "| `component_marks[]` | | `result_component` rows | smallint | one row each |\n")
-    assert [f for f in lint_text(typed, "markdown") if f.code == "IS801" and "source type" in f.message]
+    assert [f for f in lint_text(typed, "markdown") if f.code == "IS807" and "source type" in f.message]
 
 
 def test_a_row_that_says_its_fields_are_not_mapped_owes_no_types():
@@ -255,8 +255,8 @@ def test_a_row_that_says_its_fields_are_not_mapped_owes_no_types():
     text = ("# Survey app → Planner\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
             "|---|---|---|---|---|\n| `survey_id` | string | `survey.id` | uuid | copy |\n"
             "| `poleId`, `eventId`, `occurredAt` | | (none) | | Logging only |\n")
-    assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
-    assert [f for f in lint_text(text.replace("(none)", "`audit.note`"), "markdown") if f.code == "IS801"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS807"]
+    assert [f for f in lint_text(text.replace("(none)", "`audit.note`"), "markdown") if f.code == "IS807"]
 
 
 def test_a_row_whose_values_become_methods_or_paths_picks_the_call_and_owes_no_target_type():
@@ -265,9 +265,9 @@ def test_a_row_whose_values_become_methods_or_paths_picks_the_call_and_owes_no_t
     text = ("# Kiosk → Hostbook\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
             "| `event_id` | string | `Idempotency-Key` | string | copy |\n"
             "| `event` | enum | endpoint | | `badge.printed` → `/check-ins`, `badge.returned` → `/check-outs` |\n")
-    assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS807"]
     values = text.replace("`/check-ins`", "`IN`").replace("`/check-outs`", "`OUT`")
-    assert [f for f in lint_text(values, "markdown") if f.code == "IS801" and "target type" in f.message]
+    assert [f for f in lint_text(values, "markdown") if f.code == "IS807" and "target type" in f.message]
 
 
 def test_a_date_pattern_is_no_named_zone_and_no_tz_conversion_is_a_zone_said():
@@ -383,11 +383,11 @@ def test_types_said_on_a_few_rows_are_notes_and_not_a_column_asked_of_every_row(
     head = "# Clinic → Lab\n\n## Mapping\n\n| From | To | Rule |\n|---|---|---|\n"
     few = (head + "| `patient.dob` (date) | `birth_date` | `YYYY-MM-DD` |\n| `patient.name` | `animal_name` | copied |\n"
            "| `patient.id` | `patient_ref` | `PT-` + id |\n| `vet.rcvs` | `vet_no` | copied |\n")
-    assert "IS801" not in codes(few)  # one row's "(date)" is a note; the types live in the contracts
+    assert "IS807" not in codes(few)  # one row's "(date)" is a note; the types live in the contracts
     typed = ("# Clinic → Lab\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
              "|---|---|---|---|---|\n| `patient.name` | string | `animal_name` | string(40) | copied |\n"
              "| `patient.id` | int | `patient_ref` | | `PT-` + id |\n")
-    assert "IS801" in codes(typed)  # a type column with an empty cell is a gap among its siblings
+    assert "IS807" in codes(typed)  # a type column with an empty cell is a gap among its siblings
 
 
 def test_a_day_named_field_with_no_type_needs_no_timezone_and_its_example_shows_its_format():

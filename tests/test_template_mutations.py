@@ -91,7 +91,7 @@ MUTATIONS = [
      "# Integration Specification"),
     ("mapping-transform-blank", substitute(r"\| Lookup table `countries.csv` \|", "|  |"), "IS801",
      "| `order.shipping_address.country` |"),
-    ("mapping-target-type-blank", substitute(r"\| `placed_at` \| ISO 8601 \|", "| `placed_at` |  |"), "IS801",
+    ("mapping-target-type-blank", substitute(r"\| `placed_at` \| ISO 8601 \|", "| `placed_at` |  |"), "IS807",
      "| `order.paid_at` |"),
     # every word of repeats goes, the replay rows of the status table too: a status line that says what a
     # replayed key gets is the document speaking of idempotency (reading/absence.py)

@@ -25,7 +25,8 @@ from .lazy_re import lazy
 from .layouts import (glyph_lists, promote_bold_headings, promote_numbered_headings, promote_summaries,
                       unfold_git_logs, unfold_outlines)
 from .table_headers import level_columns, merged_headers
-from .table_layouts import listify_pairs, paragraphs_of_notes, tabulate_records, transpose_tables, unfold_registers
+from .table_layouts import (listify_pairs, paragraphs_of_notes, tabulate_records, target_columns, transpose_tables,
+                            unfold_registers)
 from .text_tables import csv_tables, grid_tables
 from .scan import scan
 from .statements import flatten, words_of_key
@@ -79,6 +80,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     csv_tables(doc.root, vocab)
     merged_headers(doc.root)
     level_columns(doc.root)
+    target_columns(doc.root)
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines, vocab)

@@ -196,7 +196,8 @@ def _not_chosen(statements: list[Statement]) -> set[int]:
              if (s.shape in ("line", "item", "sentence") and s.section.level
                  and _STATUS_NOT_CHOSEN.search(re.sub(r"`[^`]*`", " ", s.text)))
              or (s.shape == "heading" and (_NOT_CHOSEN_TITLE.search(s.text)
-                                           or planned and _CURRENT_STATE.search(s.text)))}
+                                           or planned and _CURRENT_STATE.search(s.text)
+                                           and not _TARGET_STATE.search(s.text)))}  # not "current state vs target state"
     opening: dict[int, Statement] = {}  # each section's first words: "This is the old behaviour. None of it is current."
     for statement in statements:
         if statement.shape in ("line", "sentence", "item") and statement.section.level:

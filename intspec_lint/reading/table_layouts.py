@@ -405,3 +405,27 @@ def value_table(table: Table) -> bool:
     names = [cell.text for cell in table.header]
     return len(names) == 3 and bool(_SOURCE_VALUE.match(names[1])) and bool(_TARGET_VALUE.match(names[2]))
 
+
+# a comparison of what is with what will be: the spec is the target column; the current one is retired
+_BEFORE = re.compile(r"^\W*(?:current(?:\s+state)?|as[- ]is(?:\s+state)?|today|before(?:\s+cutover)?|old|legacy|existing|"
+                     r"now|present)\W*$", re.I)
+_AFTER = re.compile(r"^\W*(?:target(?:\s+state)?|to[- ]be(?:\s+state)?|after(?:\s+cutover)?|future(?:\s+state)?|proposed|"
+                    r"new|planned)\W*$", re.I)
+_DELTA = re.compile(r"^\W*(?:change[sd]?|delta|difference|what\s+changes|impact)\W*$", re.I)
+
+
+def target_columns(root: Section) -> None:
+    """Keep only the target of each current-versus-target table (in place): "| Flow | Current state | Target state |
+    Change |" becomes "| Flow | Target state |", so its rows read as the design they state, not the one retired."""
+    for section in root.walk():
+        for table in (block for block in section.blocks if isinstance(block, Table)):
+            heads = [cell.text for cell in table.header]
+            before = [i for i, head in enumerate(heads) if _BEFORE.match(head)]
+            after = [i for i, head in enumerate(heads) if _AFTER.match(head)]
+            if len(before) != 1 or len(after) != 1:
+                continue
+            keep = [i for i, head in enumerate(heads) if i not in before and not _DELTA.match(head)]
+            table.header = [table.header[i] for i in keep]
+            for row in table.rows:
+                row.cells = [row.cells[i] for i in keep if i < len(row.cells)]
+

@@ -35,6 +35,7 @@ from .is803_mapping_enum_incomplete import mapping_enum_incomplete
 from .is804_mapping_field_unmapped import mapping_field_unmapped
 from .is805_mapping_null_unstated import mapping_null_unstated
 from .is806_mapping_type_narrowing import mapping_type_narrowing
+from .is807_mapping_types_missing import mapping_types_missing
 from .is901_idempotency_missing import idempotency_missing
 from .is902_webhook_redelivery_unhandled import webhook_redelivery_unhandled
 
@@ -74,6 +75,7 @@ BUILTIN_RULES = (
     mapping_field_unmapped,
     mapping_null_unstated,
     mapping_type_narrowing,
+    mapping_types_missing,
     idempotency_missing,
     webhook_redelivery_unhandled,
 )
