@@ -512,3 +512,23 @@ def test_a_multipart_upload_shown_by_its_line_and_headers_is_an_example_request(
     assert [e.role for e in photos.examples] == ["request", "response"]
     assert [e.role for e in acts.examples] == ["request", "response"]
     assert "IS202" not in codes(text)
+
+
+def test_a_response_told_by_its_status_and_what_it_carries_back_is_concrete():
+    """ "→ `200` with the assignment", "response `200` with the updated dog", "answers `202`", a YAML response
+    "Empty body (204 No Content)", and a block led by "The response is `207` whenever ..., for example:"."""
+    base = ("# Rope → Anchor\n\n## Calls\n\n**Write verdict** — `PATCH https://api.anchor.example/v3/assignments/as_1`\n"
+            "```json\n{\"compliance\": \"ok\"}\n```\n")
+    assert "IS202" not in codes(base + "→ `200` with the assignment.\n")
+    assert "IS202" in codes(base + "Writing the same verdict twice changes nothing.\n")
+    series = ("# Care → Bridge\n\n## Series\n\n**Create series** is `POST https://bridge.example/v2/bookings:batch` with "
+              "`{\"series_ref\": \"S-1\", \"items\": [...]}`. The response is `207` whenever the items do not all have "
+              "the same outcome, for example:\n\n```json\n{\"results\": [{\"status\": 201}, {\"status\": 422}]}\n```\n")
+    contract = spec_of(series).contracts[0]
+    assert [e.role for e in contract.examples] == ["response"] and "IS202" not in codes(series)
+    yaml_text = ("intspec: 1\ntitle: Sweep to Guard\ncontracts:\n  - name: Decision webhook\n    method: POST\n"
+                 "    url: https://hooks.example/decisions\n    request:\n      schema: {type: object}\n"
+                 "    response:\n      schema: \"Empty body (204 No Content)\"\n    status_codes:\n      204: stored\n"
+                 "    examples:\n      request: {decision: issued}\n")
+    found = [f.message for f in lint_text(yaml_text, "yaml") if f.code == "IS202"]
+    assert found == []

@@ -51,6 +51,7 @@ CUES = {
     # "the response is `{...}`"
     "example_request": lazy(
         r"\b(?:request|body|payload|message)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"  # "E1 request:" over a JSON block
+        r"|\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?\S+`?\s+with\s+`\{\s*\""  # "`POST .../bookings:batch` with `{"series_ref": ...}`"
         r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:request|body|payload|message)\b"
         r"|\b(?:request|body|payload|message)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "example_response": lazy(

@@ -352,6 +352,11 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
         contract.examples.append(example)
 
 
+# a response told by its status and what it carries back, concrete without a body of its own: the resource it
+# changed ("response `200` with the updated dog", "→ `200` with the assignment"), or an acknowledgement ("answers `202`")
+_ECHOED = lazy(r"(?:\b(?:response|returns?|answers?|responds?|replies)|→|->|=>)\s*(?:with\s+)?`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)?\s+"
+               r"(?:with|and|carrying)\s+(?:the|its)\s+(?:(?:updated|created|stored|new|same|full|whole|changed|current)\s+)?"
+               r"[\w-]+|\b(?:answers?|returns?|responds?(?:\s+with)?|replies(?:\s+with)?)\s+`?202\b", re.I)
 _DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
                   r"([\w.+-]+/[\w.+-]+)", re.I)
 
@@ -407,6 +412,15 @@ def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
             if contract.response_shape is None:
                 contract.response_shape = value(match.group(0), statement.span)
             return
+    for statement in statements:
+        if _ECHOED.search(statement.text):  # "→ `200` with the assignment", "answers `202` once it is queued"
+            contract.examples.append(Example("response", "echo", "", statement.span, first_line=statement.span.line))
+            return
+
+
+def says_no_body(text: str) -> bool:
+    """ "Empty body (204 No Content)": a response whose whole is its status."""
+    return bool(_NO_BODY.search(text))
 
 
 _INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)

@@ -23,6 +23,7 @@ from .bodies import binary_request, bodyless_response, field_rows, inline_exampl
 from .lazy_re import lazy
 from .mappings import mapping_parts
 from .statements import Statement, key_value
+from .text import sentences
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
 from .topics import METHOD_URL, NAMED_CARRIER
@@ -290,6 +291,10 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
         return ""  # "Status codes: 400 Bad Request, ...": its reason phrases name no role
     if previous.section is not statement.section or previous.shape == "row":
         return statement.heading if statement.section.level else ""
+    if previous.text.rstrip(" *_").endswith(":"):  # "The response is `207` whenever ..., for example:": its last
+        last = sentences(previous.text)[-1][1] if sentences(previous.text) else text  # sentence leads, not its last line
+        if len(last) <= 300:
+            return last
     if previous.shape == "sentence" and previous.text.rstrip(" *_").endswith(".") and len(previous.text.split()) > 8:
         return ""  # a whole sentence is no label: "... remembers keys for 7 days and replays the stored response."
     if len(text) <= 100:

@@ -33,6 +33,7 @@ from ..model import (
     System,
     Value,
 )
+from .bodies import says_no_body
 from .dead_letter import drops_failed, mentions_dead_letter
 from .status_codes import example_status, status_mentions
 from .text import sentences
@@ -360,6 +361,10 @@ class _Mapper:
                     key, body = node_span(examples[role][0]), example.span
                     example.span = Span(key.line, key.column, body.end_line, body.end_column)  # from "request:"
                     contract.examples.append(example)
+            if contract.response_shape is not None and not any(e.role == "response" for e in contract.examples) and \
+                    says_no_body(contract.response_shape.text):  # "schema: Empty body (204 No Content)": the whole answer
+                contract.examples.append(Example("response", "none", "", contract.response_shape.span,
+                                                 first_line=contract.response_shape.span.line))
             for example in contract.examples:
                 said = example_status(example.text) if example.key_spans is None else None
                 if said:
