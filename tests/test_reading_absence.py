@@ -499,3 +499,16 @@ def test_an_error_category_that_points_at_its_handling_has_an_action():
                "- **Permanent**: 400, 422: dead-lettered.\n- **Partial**: {what}\n")
     assert "IS401" not in codes(pointed.format(what="the F2 `errors` array described above."))
     assert "IS401" in codes(pointed.format(what="the F2 `errors` array."))
+
+
+def test_a_message_given_up_on_and_moved_to_a_list_or_a_named_place_is_dead_lettered():
+    """ "After the sixth failed attempt the webhook moves to the Undelivered list and the manager gets an e-mail";
+    "Permanent: no retry; moved to `CAD.IRS.HOLD`". Not a log line, nor a message left blocking its queue."""
+    moved = ("# Lanes → POS\n\n## Delivery\n\nLaneLink retries on a schedule. After the sixth failed attempt the webhook "
+             "moves to the **Undelivered** list and the centre manager gets an e-mail.\n")
+    assert "IS601" not in codes(moved)
+    logged = moved.replace("moves to the **Undelivered** list and the centre manager gets an e-mail",
+                           "writes a `WARN` line to its application log and is acknowledged")
+    assert "there is no dead-letter handling" in " ".join(f.message for f in lint_text(logged, "markdown"))
+    blocked = moved.replace("moves to the **Undelivered** list", "stays at the head of its queue")
+    assert "there is no dead-letter handling" in " ".join(f.message for f in lint_text(blocked, "markdown"))

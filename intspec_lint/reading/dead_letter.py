@@ -47,6 +47,8 @@ _REPLAY = lazy(r"\b(replay(?:ed|s|ing)?|re-?process(?:ed|es|ing)?|re-?drive[sn]?
 _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
 _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
+                      r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
+                      r"(?:also\s+)?fails\b|"
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries)|\bfails?\s+permanently|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
@@ -140,6 +142,14 @@ def read(r: Reading) -> None:
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
                   re.I)
+_A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
+# a message given up on: its attempts spent, or its failure permanent
+_GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
+                 r"fails?\s+permanently|(?:each|every|a)\s+rejection)\b", re.I)
+# ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
+_KEPT_AFTER = lazy(r"\b(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|land(?:s|ed)?|parked|copied|put)\b"
+                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox)\b)"
+                   r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\bnothing\s+is\s+(?:deleted|dropped|lost)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
                     r"events?|jobs?|records?|items?|notifications?|documents?|files?)\b", re.I)
@@ -155,7 +165,10 @@ def _stated_anywhere(r: Reading) -> None:
         return
     if dead is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None) or \
-            testimony.states(_FAILED_KEPT.search, _REPLAY.search)  # "failed webhooks ... may be requeued manually"
+            testimony.states(_FAILED_KEPT.search, _REPLAY.search) or \
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, lambda text: bool(drops_messages(text) or _A_LOG.search(text)))
+        # "failed webhooks ... may be requeued manually"; "after the sixth failed attempt the webhook moves to the
+        # Undelivered list"; "Permanent: no retry; moved to `CAD.IRS.HOLD`"
         if place is None:
             return
         dead = r.spec.dead_letter = DeadLetter(place[1])
@@ -170,7 +183,9 @@ def _stated_anywhere(r: Reading) -> None:
             testimony.speaks_of("alert", [place.strip("`\"' ")], dead.destination.span, elsewhere=True):
         dead.alert = evidence(dead.destination.text, dead.destination.span)  # "... goes to X. ... gets an email per event"
     if dead.alert is None:
-        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search)
+        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search) or (
+            testimony.states(_GIVEN_UP.search, _ALERT.search, _NO_ALERT.search) if dead.destination is not None
+            and dead.destination.loose else None)  # the handling told in other words: its alert in the same words
         if alert:
             dead.alert = evidence(*alert)
 
@@ -261,6 +276,8 @@ _NAMED_PLACE = lazy(r"\b(?:table|queue|topic|bucket|folder|store|exchange|collec
 _NOT_A_PLACE = lazy(r"^\s*(?:[1-5]\d\d\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `NEEDS_RECONNECT`: codes, not places
 
 
+_MOVED_TO_NAMED = lazy(r"\b(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|land(?:s|ed)?|parked|copied|put)\s+(?:(?:in)?to\s+)?"
+                       r"(?:the\s+|a\s+|an\s+|its\s+)?`([^`]{2,80})`", re.I)
 _FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq)\b", re.I)  # `staging.milkpay_rejects`
 # where a message goes once its attempts are spent, by whatever name: "moved to the EDI-HOLD mailbox"
 _SPENT_TO = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied|put)\s+(?:in)?to\s+(?:the\s+|a\s+|its\s+)?"
@@ -271,6 +288,9 @@ def destination(text: str) -> str | None:
     """Where failed messages go: a named queue, topic, table or folder."""
     if not _DEST_WORDS.search(text) and "`" not in text and not _FAILED_ID.search(text):
         return None
+    moved = _MOVED_TO_NAMED.search(text)  # the object of the move: "`on_failure` writes a `FailedSync(...)` row"
+    if moved and (_DEAD_DEST.search(text) or after_retries(text)) and not _NOT_A_PLACE.match(moved.group(1)):
+        return moved.group(1)
     for match in _DEAD_DEST.finditer(text):
         phrase = next(g for g in match.groups() if g)
         named_for_failure = re.search(_FAILED_NAME_WORDS, phrase, re.I)  # `sis-charges-dead`: a place by its name

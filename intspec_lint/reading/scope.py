@@ -75,12 +75,17 @@ def _dead_letter(spec: Spec) -> None:
     dead = spec.dead_letter
     if dead is None or dead.alert is not None:
         return
-    place = dead.destination.text.strip("` ").lower() if given(dead.destination) else ""
-    for metric in spec.monitoring:
-        named = bool(place) and len(place) > 3 and metric.metric is not None and place in metric.metric.text.lower()
+    place = _squeezed(dead.destination.text.split("(")[0]) if given(dead.destination) else ""
+    for metric in spec.monitoring:  # `FailedSync(...)` is watched as `tunebook_failed_sync_open`
+        named = bool(place) and len(place) > 3 and metric.metric is not None and place in _squeezed(metric.metric.text)
         if (metric.kind == "dlq-size" or named) and given(metric.alert):  # "KC exception queue > 0": the place
             dead.alert = metric.alert  # failed messages go, watched
             return
+
+
+def _squeezed(name: str) -> str:
+    """A name with its case and separators dropped: `FailedSync`, `failed_sync` and "failed-sync" are one."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def _flows(spec: Spec) -> None:
