@@ -512,3 +512,18 @@ def test_a_message_given_up_on_and_moved_to_a_list_or_a_named_place_is_dead_lett
     assert "there is no dead-letter handling" in " ".join(f.message for f in lint_text(logged, "markdown"))
     blocked = moved.replace("moves to the **Undelivered** list", "stays at the head of its queue")
     assert "there is no dead-letter handling" in " ".join(f.message for f in lint_text(blocked, "markdown"))
+
+
+def test_a_flow_known_by_its_id_and_a_version_guard_or_a_409_answer_make_a_webhook_safe():
+    """ "F2: the receiver stores the last `seq` per unit and ignores events with a `seq` at or below it"; "| Idempotency
+    | F2 | `lot_no` is unique; a repeat returns 409 and the sender marks the webhook delivered |"."""
+    base = ("# Fleet → Book\n\n## Flows\n\n| ID | Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+            "|---|---|---|---|---|---|---|\n| F1 | Hold | Book | Fleet | payment step | hold JSON | 150/day |\n"
+            "| F2 | Availability change | Fleet | Book | Webhook when a block changes | event JSON | 900/day |\n\n"
+            "## Calls\n\n**F2: availability webhook**\n\n```http\nPOST https://hooks.book.example/fleet/availability\n"
+            "X-Fleet-Delivery: dlv_1\n\n{{\"unit\": \"U-1\", \"seq\": 7}}\n```\n\n## Idempotency\n\n- F1: `Idempotency-Key` = "
+            "the quote id; Fleet returns the original hold.\n- {f2}\n")
+    guard = base.format(f2="F2: Book stores the last `seq` per unit and ignores events with a `seq` at or below it.")
+    assert "IS901" not in codes(guard) and "IS902" not in codes(guard)
+    bare = base.format(f2="F3: not used yet.")
+    assert {"IS901", "IS902"} & set(codes(bare))

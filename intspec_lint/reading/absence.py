@@ -31,6 +31,19 @@ _STATUS = (r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unautho
            r"Gone|Unprocessable|Too Many|Internal|Service Unavailable|Bad Gateway|Gateway Time-?out|Precondition|"
            r"Payload|Request Time-?out|Moved|See Other|Not Modified|Partial|Multi)"
            r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b")
+# a repeat, and how it is answered: together in one sentence they say a repeat is safe, in any words ("resubmitting a
+# `dispute_ref` we already hold is ignored", "a repeat returns 409 and the webhook is marked delivered")
+REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w*|re-?deliver\w*|duplicates?|"
+          r"same\s+(?:item|message|request|record|event|call|file|payload|submission|delivery|`[^`]{1,40}`)|already\s+"
+          r"(?:hold|holds|held|have|has|had|stored|known|recorded|on\s+file|present|exists?|processed|seen|received|applied))")
+ANSWER = (r"(?:original|ignored|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
+          r"no-?op|changes\s+nothing|same\s+(?:result|response|receipt|outcome)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
+          r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
+          r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b|"
+          r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent))")
+# a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
+STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
+               r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -103,7 +116,8 @@ CUES = {
                         r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|_key|Key)\b"  # "the same `event_id`"
-                        r"|\bignor\w*\b[^.\n]{0,60}\balready\b", re.I),  # "ignores an id it already holds"
+                        r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
+                        rf"|\b{REPEAT}\b[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}\b|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
@@ -166,6 +180,7 @@ UNREAD = {
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "no", "tbd", "tbc", "?"}
 _TOKEN = re.compile(r"[a-z0-9]+")
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
+_INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")
 
 
@@ -185,6 +200,7 @@ def names_of(*texts: str | None) -> list[str]:
         leading = _LEADING_ID.match(text)
         if leading:
             names.append(leading.group(1))
+        names += [found for found in _INNER_ID.findall(text) if found not in names]  # "Flow F2", "Contract F1": F2, F1
         for part in re.split(r"\s*(?:,|\+|;|\band\b)\s*", text):
             if 2 <= len(part) <= 60:
                 names.append(part)

@@ -11,19 +11,13 @@ from __future__ import annotations
 import re
 
 from ..model import Idempotency, IdempotencyKey
+from .absence import ANSWER as _ANSWER, REPEAT as _REPEAT, STALE_GUARD
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
 from .statements import words_of_key
 from .values import value
 
-_REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w*|re-?deliver\w*|duplicates?|"
-           r"same\s+(?:item|message|request|record|event|call|file|payload|submission|delivery|`[^`]{1,40}`)|already\s+"
-           r"(?:hold|holds|held|have|has|had|stored|known|recorded|on\s+file|present|exists?|processed|seen|received|applied))")
-_ANSWER = (r"(?:original|ignored|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
-           r"no-?op|changes\s+nothing|same\s+(?:result|response|receipt|outcome)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
-           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
-           r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b)")
 _IDEMPOTENCY = lazy(
     r"\b(idempoten\w*|dedup\w*|de-?duplicat\w*|exactly[- ]once|upsert\w*)\b"
     r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
@@ -52,7 +46,7 @@ _IDEMPOTENCY = lazy(
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is
     # ignored", "repeating the same decision returns the original `decision_id`", "answer a repeat with the original"
-    rf"|\b{_REPEAT}\b[^.\n]{{0,120}}?\b{_ANSWER}|\b{_ANSWER}[^.\n]{{0,120}}?\b{_REPEAT}\b",
+    rf"|\b{_REPEAT}\b[^.\n]{{0,120}}?\b{_ANSWER}|\b{_ANSWER}[^.\n]{{0,120}}?\b{_REPEAT}\b|{STALE_GUARD}",
     re.I,
 )
 _DEDUP = lazy(

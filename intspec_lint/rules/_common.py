@@ -70,6 +70,9 @@ def contract_namer(spec):
     def _names(contract) -> list[str]:
         found = names_of(*(v.text for v in (contract.name, contract.url, contract.topic) if v is not None))
         found += [name for name in spec.ids_at(contract.span.line) if name not in found]
+        if contract.name is None and not spec.ids_at(contract.span.line):  # "**F2: availability webhook**" over the
+            # call's block: the label that leads it (a table row has its own id; the row above is another's)
+            found += [name for back in (1, 2) for name in spec.ids_at(contract.span.line - back) if name not in found]
         # a clause its own text points at for the rest ("TeachStudio's answer (C-4): ...", "per RQ-34")
         found += [ref for pair in _REFERENCED.findall(contract.text) for ref in pair if ref and ref not in found]
         if contract.method is not None and contract.url is not None:
