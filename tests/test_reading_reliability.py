@@ -938,3 +938,12 @@ def test_a_docstring_section_and_a_place_named_for_rejects_or_reached_when_attem
     assert dead is not None and dead.destination.text == "EDI-HOLD mailbox" and "IS601" not in codes(mailbox)
     assert "IS601" in codes(mailbox.replace("has used its six attempts", "arrives").replace(", and the EDI coordinator "
                                                                                              "is paged", ""))
+
+
+def test_a_breaker_told_as_failures_in_a_row_that_pause_or_stop_sending():
+    for said in ("If 10 calls in a row to TabLoop fail for one venue, SingSuite pauses that venue's outbox for 3 minutes.",
+                 "If an endpoint fails 50 times in a row, Curtain stops sending to it for 10 minutes."):
+        text = ("# Bar → Till\n\n## Retries\n\nExponential backoff with jitter: 2 s, 4 s, 8 s (never more than 60 s apart), "
+                "5 attempts in total. " + said + "\n")
+        retry = spec_of(text).retry
+        assert retry.circuit_breaker is not None and "IS501" not in codes(text)

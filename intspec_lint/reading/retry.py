@@ -57,7 +57,10 @@ _BREAKER = lazy(
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
     # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
     rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,5}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
-    rf"\b(?:open|trip|break|pause|stop|suspend|halt)",
+    rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
+    # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
+    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b[^.;]{{0,80}}?\bfail\w*[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
+    rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)",
     re.I,
 )
 _BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
@@ -80,7 +83,7 @@ _PLACEHOLDERS = [
 ]
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
-_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|\bin\s+a\s+row\b[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
