@@ -410,3 +410,12 @@ def test_a_mapping_told_field_after_field_in_prose_or_as_config_entries_is_no_mi
         assert not [f for f in lint_text(text, "markdown") if "there is no data mapping" in f.message]
     bare = "# Hub → Cases\n\n## Notes\n\nCases are created from returns.\n"
     assert [f for f in lint_text(bare, "markdown") if "there is no data mapping" in f.message]
+
+
+def test_a_row_whose_target_is_told_in_words_is_its_own_transform():
+    """ "| Mapping F1 | taken_at | Unix epoch milliseconds -> ISO 8601 UTC timestamp |": the value becomes a kind of
+    value, described; no separate transform is owed. A named target with no transform still owes one."""
+    described = ("# Cave → Ripening\n\n## Mapping\n\n| Source | Target |\n|---|---|\n"
+                 "| `taken_at` | ISO 8601 UTC timestamp |\n| `sensor_id` | `cave_ref` |\n")
+    found = [f.message for f in lint_text(described, "markdown") if f.code == "IS801"]
+    assert len(found) == 1 and "sensor_id" in found[0]

@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ..reading.mappings import no_field, not_kept
@@ -48,6 +50,14 @@ def mapping_incomplete(spec, options):
         for field, what in _FIELDS:
             if field == "transform" and row.transform is None and row.enum_map:
                 continue  # the enum map is the transform: each value and what it becomes
+            if field == "transform" and row.transform is None and _described(row.target_field):
+                continue  # "taken_at: Unix epoch milliseconds -> ISO 8601 UTC timestamp": the row is the transform
             hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""))
             if hit:
                 yield hit
+
+
+def _described(found) -> bool:
+    """A target told in words, not named: "ISO 8601 UTC timestamp" is what the value becomes, not a field."""
+    text = found.text.strip() if found is not None else ""
+    return len(text.split()) >= 3 and not re.search(r"[`_.\[\]/]|[a-z][A-Z]", text)
