@@ -419,3 +419,14 @@ def test_a_row_whose_target_is_told_in_words_is_its_own_transform():
                  "| `taken_at` | ISO 8601 UTC timestamp |\n| `sensor_id` | `cave_ref` |\n")
     found = [f.message for f in lint_text(described, "markdown") if f.code == "IS801"]
     assert len(found) == 1 and "sensor_id" in found[0]
+
+
+def test_columns_described_with_what_they_are_made_from_are_a_mapping():
+    """dbt docs or a data contract: "- name: baume / description: brix / 1.8, rounded to 1 dp. Sent as `baume`"."""
+    dbt = ("# Vines → Cellar\n\n## Warehouse\n\n```yaml\nmodels:\n  - name: receivals\n    columns:\n      - name: baume\n"
+           "        description: >\n          brix / 1.8, rounded to 1 dp. Sent as `baume`.\n      - name: truck_rego\n"
+           "        description: rego upper-cased, spaces removed.\n```\n")
+    assert spec_of(dbt).unread("mapping")  # evidence of a mapping no reader took rows from
+    plain = dbt.replace("brix / 1.8, rounded to 1 dp. Sent as `baume`.", "The sugar level.").replace(
+        "rego upper-cased, spaces removed.", "The truck.")
+    assert not spec_of(plain).unread("mapping")

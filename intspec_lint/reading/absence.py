@@ -174,6 +174,10 @@ UNREAD = {
                     # field after field carried across in prose: "`hive_tag` → `hive_id` unchanged; `ts` → `recorded_at`"
                     r"|`[^`\n]{1,60}`[^`\n]{0,40}?(?:→|->|=>)\s*`[^`\n]{1,60}`[\s\S]{0,300}?`[^`\n]{1,60}`[^`\n]{0,40}?"
                     r"(?:→|->|=>)\s*`[^`\n]{1,60}`"
+                    # a column told with what it is made from, as dbt docs or a data contract write one:
+                    # "- name: baume⏎  description: brix / 1.8, rounded to 1 dp. Sent as `baume`."
+                    r"|-\s+name:\s*[\w.\"']+\s*\n\s+description:\s*[>|]?[-+]?\s*\n?\s*[^\n]*\b(?:copied|converted|mapped|"
+                    r"rounded|derived|cast|renamed|parsed|upper-?cased|lower-?cased|trimmed|sent\s+as|taken\s+from|from)\b"
                     # a map's entries in a config file: "- {from: return_type, to: case_type, transform: ...}"
                     r"|\{\s*[\"']?(?:from|source|src)[\"']?\s*:\s*[^,{}\n]+,\s*[\"']?(?:to|target|dest)[\"']?\s*:"),
 }
