@@ -527,3 +527,16 @@ def test_a_flow_known_by_its_id_and_a_version_guard_or_a_409_answer_make_a_webho
     assert "IS901" not in codes(guard) and "IS902" not in codes(guard)
     bare = base.format(f2="F3: not used yet.")
     assert {"IS901", "IS902"} & set(codes(bare))
+
+
+def test_a_threshold_said_in_the_alert_cell_and_a_failed_row_kept_are_no_gaps():
+    table = ("# Rope → Anchor\n\n## Signals\n\n| Signal | Objective or threshold | Alert |\n|---|---|---|\n"
+             "| Error rate of calls | < 1 % | `Errors` (page) at > 5 % over 10 min |\n"
+             "| `events` messages ready | — | `Backlog` (ticket) at > 400 for 15 min |\n")
+    assert not [f for f in lint_text(table, "markdown") if "no threshold" in f.message]
+    assert [f for f in lint_text(table.replace("at > 400 for 15 min", "when it grows"), "markdown")
+            if "no threshold" in f.message]
+    kept = ("# Tune → Books\n\n## Failures\n\n| Kind | Examples | Action |\n|---|---|---|\n| Partial | a batch where some "
+            "invoices fail | the good ones are stored; each failed one gets a `FailedSync` row and is skipped by later "
+            "batches until fixed |\n")
+    assert "IS602" not in codes(kept)

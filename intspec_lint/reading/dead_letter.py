@@ -306,9 +306,15 @@ def destination(text: str) -> str | None:
 
 def kept_in(text: str) -> bool:
     """The failed items are written somewhere named for what failed ("skipped and written to
-    `/outbound/rejects/eligibility_rejects.csv`"): kept, not dropped."""
+    `/outbound/rejects/eligibility_rejects.csv`", "each failed one gets a `FailedSync` row"): kept, not dropped."""
+    if _ROW_KEPT.search(text):
+        return True
     place = destination(text)
     return place is not None and bool(re.search(_FAILED_NAME_WORDS, place, re.I)) and bool(_TO_FAILED_PLACE.search(text))
+
+
+_ROW_KEPT = lazy(r"\b(?:gets?|creates?|adds?|writes?|inserts?)\s+an?\s+`[^`]*" + _FAILED_NAME_WORDS + r"[^`]*`\s+"
+                 r"(?:row|record|entry|item|document)\b", re.I)
 
 
 def alert_phrase(text: str) -> str | None:
