@@ -217,6 +217,9 @@ GONE = lazy(r"\b(?:was|were|has\s+been|have\s+been|got|is\s+being|are\s+being)\s
              r"decommissioned|abandoned|switched\s+off|turned\s+off)\b|\bno\s+longer\b", re.I)
 
 
+_LONGEST = 2000  # characters of a line Testimony.states reads
+
+
 class Testimony:
     """What the document says where, for asking whether it speaks of a fact of one object."""
 
@@ -296,9 +299,10 @@ class Testimony:
             previous = (text, span, key)
             lines = text.splitlines() if shape in ("code", "code-comment") else [text]
             for number, line in enumerate(lines):
-                if not fact(line) or unless is not None and unless(line) or GONE.search(line):
+                line = line[:_LONGEST]  # a fact is said in a line's first words; a megabyte line is no sentence
+                if not (headed or part(line) or before is not None and part(before[0][:_LONGEST])):
                     continue
-                if headed or part(line) or before is not None and part(before[0]):
+                if fact(line) and not (unless is not None and unless(line) or GONE.search(line)):
                     at = span.line + number if len(lines) > 1 else span.line
                     return line, Span(at, 1, at, 1) if len(lines) > 1 else span
         return None
