@@ -540,3 +540,13 @@ def test_a_threshold_said_in_the_alert_cell_and_a_failed_row_kept_are_no_gaps():
             "invoices fail | the good ones are stored; each failed one gets a `FailedSync` row and is skipped by later "
             "batches until fixed |\n")
     assert "IS602" not in codes(kept)
+
+
+def test_a_status_whose_meaning_names_its_class_or_that_is_taken_as_done_in_passing_is_handled():
+    base = ("# Yard → Club\n\n## Errors\n\n- **Transient**: 429, 503: retried.\n- **Permanent**: 400, 422: dead-lettered, "
+            "alert.\n\n## Orders\n\n`POST https://club.example/hooks/orders`\n\n{codes}\n")
+    assert "IS402" not in codes(base.format(codes="Status codes: 201 created; 409 tree already sold (permanent; triggers "
+                                                  "the refund flow)."))
+    assert "IS402" not in codes(base.format(codes="Status codes: 201 created. An older status gets `409 "
+                                                  "InvalidTransition`, which we treat as already done."))
+    assert "IS402" in codes(base.format(codes="Status codes: 201 created; 409 tree already sold."))

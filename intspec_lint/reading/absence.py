@@ -129,7 +129,7 @@ CUES = {
                       r"|(?:→|->|\bbecomes?|\bset\s+to|\bstored\s+as|\bsent\s+as|\bwritten\s+as|\bmapped\s+to)\s*`?"
                       r"(?:null|nil|empty|blank)\b|\b(?:null|empty|blank)\s+(?:when|if)\b", re.I),  # what it becomes, not "or null"
     # how the caller takes the answer to a repeat: "which we treat as success", "treated as delivered", a no-op
-    "repeat_handled": lazy(r"\btreat(?:s|ed|ing)?\s+(?:it\s+|this\s+)?as\s+(?:an?\s+)?(?:success\w*|delivered|done|"
+    "repeat_handled": lazy(r"\btreat(?:s|ed|ing)?\s+(?:it\s+|this\s+)?as\s+(?:an?\s+)?(?:already\s+)?(?:success\w*|delivered|done|"
                            r"ok|accepted|processed|stored)\b|\bno-?op\b|\breuses?\b|\bnothing\s+(?:is\s+)?(?:written|"
                            r"changed|done|re-?applied)\b|\b(?:ignored|skipped|discarded)\s+as\s+(?:a\s+)?(?:duplicate|"
                            r"repeat)", re.I),

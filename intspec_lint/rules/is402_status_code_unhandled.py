@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
@@ -56,6 +58,10 @@ def status_code_unhandled(spec, options):
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             if spec.speaks_of("category", [str(code)], status.span, elsewhere=True):
                 continue  # "Permanent failures are `400`, `409` and `422`" in words the category reader did not take
+            if status.meaning is not None and _CLASSED.search(status.meaning.text):
+                continue  # "409: Tree already sold (permanent; triggers the refund flow)": its meaning names its class
+            if not status.listed and spec.speaks_of("repeat_handled", [str(code)], status.span):
+                continue  # "an older status gets `409 InvalidTransition`, which we treat as already done": taken in passing
             if status.meaning is not None and (CUES["repeat_handled"].search(status.meaning.text) or CUES[
                     "idempotency"].search(status.meaning.text) and spec.speaks_of("repeat_handled", [str(code)], status.span)):
                 continue  # "`409` if the `event_id` was already processed (treated as delivered)": a repeat's answer,
@@ -90,3 +96,7 @@ def _family(code: int) -> str:
     if code in (408, 429):
         return str(code)
     return f"{code // 100}xx"
+
+
+# a status's meaning that names its class: "(permanent; triggers refund flow)", "transient, retried"
+_CLASSED = re.compile(r"\b(?:transient|permanent|partial|retr(?:y|i)able|non-?retr(?:y|i)able|not\s+retried)\b", re.I)
