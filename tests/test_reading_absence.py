@@ -550,3 +550,14 @@ def test_a_status_whose_meaning_names_its_class_or_that_is_taken_as_done_in_pass
     assert "IS402" not in codes(base.format(codes="Status codes: 201 created. An older status gets `409 "
                                                   "InvalidTransition`, which we treat as already done."))
     assert "IS402" in codes(base.format(codes="Status codes: 201 created; 409 tree already sold."))
+
+
+def test_a_threshold_in_the_alert_column_or_the_metrics_own_words_and_alarms_sent_somewhere():
+    table = ("# Tow → Club\n\n## Alerts\n\n| Signal | Alert | Severity |\n|---|---|---|\n"
+             "| Webhook to board, P95 | > 5 s over 15 min | 2 |\n| Failure rate | > 2 % over 10 min | 1 |\n"
+             "| `outbound` active messages | > 500 | 2 |\n| Key Vault secret expiry | 21 days before | 2 |\n"
+             "| Any record on either DLQ | 3 |\n")
+    assert not [f for f in lint_text(table, "markdown") if "no threshold" in f.message]
+    listed = ("# Shop → Stock\n\n## What we watch\n\nCloudWatch alarms, all sent to #ops:\n\n"
+              "- Sale to stock, 95th percentile: above 60 s for 10 minutes\n- Error rate: above 2% over 15 minutes\n")
+    assert not [f for f in lint_text(listed, "markdown") if "alert level" in f.message]

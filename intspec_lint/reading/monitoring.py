@@ -216,6 +216,8 @@ def _alert_of_leads(r: Reading) -> None:
 
 _LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go(?:es)?\s+)?(?:to|via|in(?:to)?|->|→)\s+"
                    r"(?:the\s+|our\s+)?[^.;:,]{3,40}"
+                   r"|\b(?:alerts?|alarms?|notifications?)\b[^.;:]{0,30}?\b(?:sent|routed|posted|delivered)\s+(?:to|via|into)\s+"
+                   r"[^.;:,]{2,40}"  # "CloudWatch alarms, all sent to #oriel-ops:"
                    r"|\b(?:alert|page|notify)\s+(?:its|the|our|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}(?:team|on-?call|desk)\b",
                    re.I)
 
