@@ -947,3 +947,18 @@ def test_a_breaker_told_as_failures_in_a_row_that_pause_or_stop_sending():
                 "5 attempts in total. " + said + "\n")
         retry = spec_of(text).retry
         assert retry.circuit_breaker is not None and "IS501" not in codes(text)
+
+
+def test_retry_values_in_a_frozen_js_object_a_bare_max_and_a_growing_ladder():
+    """`const RETRY = Object.freeze({ maxDelayMs: 30_000 })`; "2 s initial, multiplier 2, max 60 s"; a Celery
+    `retry_backoff=5 (5, 10, 20, 40 s …)` whose delays grow is a strategy."""
+    js = ("# Trucks → Dash\n\n```js\nconst RETRY = Object.freeze({\n  strategy: 'exponential',\n  initialDelayMs: 500,\n"
+          "  maxDelayMs: 30_000,\n  maxAttempts: 6,\n});\nconst BREAKER = Object.freeze({\n  consecutiveFailures: 10,\n"
+          "  openMs: 60_000,\n});\n```\n")
+    assert spec_of(js).retry.max_delay is not None and "IS501" not in codes(js)
+    prose = ("# Cruise → Fall\n\n## Errors\n\n- **LandFall 429 / 5xx**: transient; retried with exponential backoff, 2 s "
+             "initial, multiplier 2, max 60 s, 7 attempts. Circuit breaker: opens at 50 % failures for 120 s.\n")
+    assert "IS501" not in codes(prose)
+    celery = ("# Rooms → Res\n\n## Retry\n\n`retry_backoff=5` (5, 10, 20, 40 s …), `retry_backoff_max=300`, `max_retries=6`. "
+              "Ten consecutive failures open the breaker for 120 s.\n")
+    assert "IS501" not in codes(celery)

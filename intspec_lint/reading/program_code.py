@@ -74,7 +74,8 @@ _SETTING = lazy(
 _SCOPE = lazy(
     r"^\s*(?:(?:pub|public|private|internal|export|sealed|static|final|data|abstract|partial)\s+)*"
     r"(?:class|struct|record|object|interface|impl|type)\s+(?P<c>[A-Za-z_]\w*)"
-    r"|^\s*(?:(?:const|let|var|val|export)\s+)?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+)?\s*[=:]\s*(?:[A-Za-z_][\w.]*)?\s*[({]\s*$"
+    r"|^\s*(?:(?:const|let|var|val|export)\s+)?(?P<v>[A-Za-z_]\w*)\s*(?::\s*[\w.<>\[\]]+)?\s*[=:]\s*(?:[A-Za-z_][\w.]*)?\s*"
+    r"(?:\(\s*\{|[({])\s*$"  # `const RETRY = Object.freeze({`
     r"|^\s*[\"'](?P<k>[A-Za-z_][\w-]*)[\"']\s*:\s*[{(]\s*$"
     r"|^\s*@(?P<t>[A-Za-z_][\w.#]*)\s*\(\s*\[?\s*$"  # a trait or annotation with arguments: Smithy's `@retryPolicy(`
     # a call with a name and an object: `alarm("psd-queue-depth", {`, `new aws.sqs.Queue("orders-dlq", {`
@@ -152,9 +153,10 @@ def _in_words(value: str) -> str:
         number = duration.group("n") or duration.group("tn") or duration.group("gn")
         unit = (duration.group("unit") or duration.group("tunit") or duration.group("gunit")).lower()
         return f"{number} {_UNITS.get(unit, unit)}"
-    return value.strip("\"'")
+    return _DIGIT_GROUPS.sub("", value.strip("\"'"))  # `30_000` (a numeric literal's separators) is 30000
 
 
+_DIGIT_GROUPS = lazy(r"(?<=\d)_(?=\d{3}\b)")
 # a type or a constraint where a value would stand: `int & >=1`, `=~"^[0-9]+s$"`, `string`, `*"a" | "b"`
 CONSTRAINT = lazy(r"^(?:=~|!~|[<>]=?\s*\d|(?:int|uint|float|number|string|bool|bytes|time\.\w+|#\w+)\s*(?:&|\||$))")
 

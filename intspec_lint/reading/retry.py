@@ -90,7 +90,8 @@ _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}"
                   # "later delays double ... up to 300 seconds", "no interval exceeding 30 minutes"
                   rf"|\b(?:delays?|backoff|intervals?|waits?)\b[^.;]{{0,60}}\bup\s+to\s+{DURATION}"
-                  rf"|\b(?:no|never|not)\s+(?:\w+\s+)?exceed\w*\s+{DURATION}", re.I)
+                  rf"|\b(?:no|never|not)\s+(?:\w+\s+)?exceed\w*\s+{DURATION}"
+                  rf"|\bmax(?:imum)?\.?\s+(?:of\s+)?{DURATION}", re.I)  # "2 s initial, multiplier 2, max 60 s"
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
                     # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
@@ -153,7 +154,7 @@ def read(r: Reading) -> None:
 _RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|breaker", re.I)
 # each field's loose evidence, wherever it stands
 _ANYWHERE = {
-    "strategy": lambda text: bool(_STRATEGY_WORDS.search(text)),
+    "strategy": lambda text: bool(_STRATEGY_WORDS.search(text) or _LADDER.search(text)),  # "5, 10, 20, 40 s": it grows
     # a duration that is no cap's and no open breaker's ("Max delay cap: 60 seconds" is not the first delay)
     "initial_delay": lambda text: bool(_LADDER.search(text) or _DELAY_DURATION.search(text) and not
                                        _CAP_WORDS.search(text) and not _BREAKER_WORDS.search(text)),
@@ -366,9 +367,9 @@ def _loose(retry: Retry, statements) -> None:
     placed = {id(getattr(retry, name)) for name in _FIELDS}
     for statement in statements:
         text = as_figures(statement.text)
-        if retry.strategy is None and _STRATEGY_WORDS.search(text):
-            retry.strategy = evidence(text, statement.span)
         ladder = _LADDER.search(text)  # "1 s → 2 s → 4 s → 8 s → 16 s": the first delay, the last, their growth
+        if retry.strategy is None and (_STRATEGY_WORDS.search(text) or ladder):
+            retry.strategy = evidence(text, statement.span)
         if ladder and retry.initial_delay is None:
             retry.initial_delay = evidence(text, statement.span)
         if ladder and retry.max_delay is None:
