@@ -561,3 +561,12 @@ def test_a_threshold_in_the_alert_column_or_the_metrics_own_words_and_alarms_sen
     listed = ("# Shop → Stock\n\n## What we watch\n\nCloudWatch alarms, all sent to #ops:\n\n"
               "- Sale to stock, 95th percentile: above 60 s for 10 minutes\n- Error rate: above 2% over 15 minutes\n")
     assert not [f for f in lint_text(listed, "markdown") if "alert level" in f.message]
+
+
+def test_failures_held_in_a_register_or_landing_in_a_list_once_tries_run_out_are_dead_lettered():
+    for said in ("reports rejected outright, or still undelivered after the final attempt, are held in the LANTERN "
+                 "exceptions register and the duty officer is paged.",
+                 "anything that ran out of tries or failed for real lands in the \"Needs attention\" list and Joanne "
+                 "gets an email."):
+        text = "# Light → Board\n\n## Failures\n\nTemporary failures are retried; " + said + "\n"
+        assert "IS601" not in codes(text)

@@ -46,10 +46,10 @@ _REPLAY = lazy(r"\b(replay(?:ed|s|ing)?|re-?process(?:ed|es|ing)?|re-?drive[sn]?
                r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
 _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
-_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+)?(?:last|final)\s+(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
+_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final)\s+(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
                       r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
                       r"(?:also\s+)?fails\b|"
-                      r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries)|\bfails?\s+permanently|"
+                      r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
                       r"\bus(?:ed|es)\s+(?:up\s+)?(?:its|their|all)\s+(?:\w+\s+)?(?:attempts|retries)|"
@@ -147,8 +147,9 @@ _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "w
 _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
                  r"fails?\s+permanently|(?:each|every|a)\s+rejection)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
-_KEPT_AFTER = lazy(r"\b(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|land(?:s|ed)?|parked|copied|put)\b"
-                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox)\b)"
+_KEPT_AFTER = lazy(r"\b(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|land(?:s|ed)?|parked|copied|put|held|pass(?:es|ed))\b"
+                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
+                   r"register|log\s+of\s+exceptions)\b)"
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\bnothing\s+is\s+(?:deleted|dropped|lost)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
