@@ -144,18 +144,24 @@ def _watched_anywhere(r: Reading) -> None:
     if testimony is None:
         return
     read = {metric.kind for metric in r.spec.monitoring if not (metric.metric is not None and metric.metric.loose)}
+    kinds_of: dict[str, set[str]] = {}  # a line's kinds, worked out once for the five questions
+
+    def named(text: str) -> set[str]:
+        if text not in kinds_of:
+            clauses = [c for c in _KIND_CLAUSES.split(text) if c and c.strip()]
+            kinds_of[text] = {r.vocab.metric_kind(clause) for clause in clauses} | {r.vocab.metric_kind(text)}
+        return kinds_of[text]
 
     def names(kind):
         def test(text):  # a kind named beside what watches it: an alert, a threshold ("bridge_latency_seconds" alone is a name)
             if not (_WATCH.search(text) or _NUMBER_NEAR.search(text)):
                 return False
-            clauses = [c for c in _KIND_CLAUSES.split(text) if c and c.strip()]
             if kind == "token-expiry":
                 return bool(_EXPIRY_WORDS.search(text))
             if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
                     _AMOUNT.search(text):
                 return False  # "the DLQ pages on-call" tells of each failure, not of a depth watched
-            return any(r.vocab.metric_kind(clause) == kind for clause in clauses) or r.vocab.metric_kind(text) == kind
+            return kind in named(text)
         return test
 
     for kind in ("latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"):
