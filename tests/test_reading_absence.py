@@ -570,3 +570,12 @@ def test_failures_held_in_a_register_or_landing_in_a_list_once_tries_run_out_are
                  "gets an email."):
         text = "# Light → Board\n\n## Failures\n\nTemporary failures are retried; " + said + "\n"
         assert "IS601" not in codes(text)
+
+
+def test_a_heading_about_failed_messages_is_no_place_for_them():
+    """Under "## Failed messages", "notices that fail are dead-lettered ... re-published after the fix" names no
+    place: the heading's words say what the section is about, not where the messages are kept."""
+    text = ("# Claims → Notices\n\n## Failed messages\n\nNotices that fail permanently are dead-lettered. The team is paged "
+            "and re-publishes a notice after the fix.\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
+    assert found and "no destination" in found[0]

@@ -277,23 +277,24 @@ class Testimony:
                                      for span in shown)
         return self._answers[key]
 
-    def states(self, part, fact, unless=None) -> tuple[str, Span] | None:
+    def states(self, part, fact, unless=None, headed: bool = True) -> tuple[str, Span] | None:
         """Where the document states a fact of a part it has once (the retry policy's attempt limit, the
         dead-letter place's alert, a kind of metric) in any shape: a line of a statement (a code block's
         line, a comment, a row, a sentence) that says `fact` where the line, its heading or the sentence
         before it in its paragraph says `part`, and not `unless` (the words that deny it: "unlimited", "no
-        alert"). `part`, `fact` and `unless` are tests of a text (a pattern's search). The readers of such
+        alert"). `part`, `fact` and `unless` are tests of a text (a pattern's search); with `headed` false, a
+        heading's words do not count for the part. The readers of such
         parts ask it for the facts their statements did not give: a fact told where no reader looks is the
         reader's gap, not the spec's (DESIGN.md, "Absence"). Returns (the line's text, its span)."""
-        key = ("states", part, fact, unless)
+        key = ("states", part, fact, unless, headed)
         if key not in self._answers:
-            self._answers[key] = self._states(part, fact, unless)
+            self._answers[key] = self._states(part, fact, unless, headed)
         return self._answers[key]
 
-    def _states(self, part, fact, unless):
+    def _states(self, part, fact, unless, by_heading):
         previous = None
         for text, span, key, shape, _lead, _led, banner in self._kept:
-            headed = bool(part(self._heads.get(key, "")) or banner and part(banner))
+            headed = by_heading and bool(part(self._heads.get(key, "")) or banner and part(banner))
             before = previous if previous is not None and previous[2] == key and shape == "sentence" and \
                 span.line - previous[1].end_line <= 1 else None
             previous = (text, span, key)

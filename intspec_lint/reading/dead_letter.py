@@ -166,7 +166,7 @@ def _stated_anywhere(r: Reading) -> None:
         return
     if dead is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None) or \
-            testimony.states(_FAILED_KEPT.search, _REPLAY.search) or \
+            testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
             testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, lambda text: bool(drops_messages(text) or _A_LOG.search(text)))
         # "failed webhooks ... may be requeued manually"; "after the sixth failed attempt the webhook moves to the
         # Undelivered list"; "Permanent: no retry; moved to `CAD.IRS.HOLD`"
@@ -176,7 +176,8 @@ def _stated_anywhere(r: Reading) -> None:
         dead.destination = evidence(*place)
     if dead.destination is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None or
-                                 bool(_PLACE_NOUN.search(text))) or testimony.states(_FAILED_KEPT.search, _REPLAY.search)
+                                 bool(_PLACE_NOUN.search(text))) or \
+            testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False)  # not under "Failed messages" alone
         if place:
             dead.destination = evidence(*place)
     place = dead.destination.text if dead.destination is not None and not dead.destination.loose else ""
