@@ -292,21 +292,35 @@ class Testimony:
         return self._answers[key]
 
     def _states(self, part, fact, unless, by_heading):
+        for line, span in self._part_lines(part, by_heading):
+            if fact(line) and not (unless is not None and unless(line) or GONE.search(line)):
+                return line, span
+        return None
+
+    def _part_lines(self, part, by_heading: bool) -> list[tuple[str, Span]]:
+        """The lines that speak of a part (its words in the line, its heading or ruler, or the sentence before),
+        each with its span: worked out once a part, for every fact asked of it."""
+        key = ("part", getattr(part, "__self__", part), by_heading)
+        if key in self._answers:
+            return self._answers[key]
+        found: list[tuple[str, Span]] = []
         previous = None
-        for text, span, key, shape, _lead, _led, banner in self._kept:
-            headed = by_heading and bool(part(self._heads.get(key, "")) or banner and part(banner))
-            before = previous if previous is not None and previous[2] == key and shape == "sentence" and \
+        heads: dict[tuple[int, str], bool] = {}
+        for text, span, section, shape, _lead, _led, banner in self._kept:
+            if by_heading and (section, banner) not in heads:
+                heads[(section, banner)] = bool(part(self._heads.get(section, "")) or banner and part(banner))
+            headed = by_heading and heads[(section, banner)]
+            before = previous if previous is not None and previous[2] == section and shape == "sentence" and \
                 span.line - previous[1].end_line <= 1 else None
-            previous = (text, span, key)
+            previous = (text, span, section)
             lines = text.splitlines() if shape in ("code", "code-comment") else [text]
             for number, line in enumerate(lines):
                 line = line[:_LONGEST]  # a fact is said in a line's first words; a megabyte line is no sentence
-                if not (headed or part(line) or before is not None and part(before[0][:_LONGEST])):
-                    continue
-                if fact(line) and not (unless is not None and unless(line) or GONE.search(line)):
-                    at = span.line + number if len(lines) > 1 else span.line
-                    return line, Span(at, 1, at, 1) if len(lines) > 1 else span
-        return None
+                if headed or part(line) or before is not None and part(before[0][:_LONGEST]):
+                    at = span.line + number
+                    found.append((line, Span(at, 1, at, 1) if len(lines) > 1 else span))
+        self._answers[key] = found
+        return found
 
     def ids_at(self, line: int) -> list[str]:
         """The id the statement at `line` opens with (a row's first cell "E1", an item's "C3 -"): what the

@@ -121,9 +121,9 @@ def read(r: Reading) -> None:
 
 
 # a statement about watching the integration: an alert, a threshold, a dashboard, a percentile
-_WATCH = lazy(r"alert|alarm|\bpaged\b|\bpag(?:es?|ing)\s+(?:the\s+|an?\s+)?(?:on-?call|team|engineer|owner|ops|sre|duty)|pager|"
-              r"monitor|metric|dashboard|threshold|\bslo|\bsli|\bp\d\d\b|\bwarn|critical|notif|grafana|datadog|prometheus|"
-              r"cloudwatch|opsgenie|on-?call|[<>≥≤]\s*\d", re.I)
+_WATCH = lazy(r"\b(?:alert|alarm|paged\b|pag(?:es?|ing)\s+(?:the\s+|an?\s+)?(?:on-?call|team|engineer|owner|ops|sre|duty)|pager|"
+              r"monitor|metric|dashboard|threshold|slo|sli|p\d\d\b|warn|critical|notif|grafana|datadog|prometheus|"
+              r"cloudwatch|opsgenie|on-?call)|[a-z](?:Alert|Alarm|Metric)|[<>≥≤]\s*\d", re.I)
 _KIND_CLAUSES = lazy(r"[,;/(]|\band\b|\bor\b", re.I)
 _RATE = lazy(r"\d|\brates?\b|\bratios?\b|\bcounts?\b|\bspikes?\b", re.I)
 _AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlog|lag|age|oldest|empty|grow\w*)\b", re.I)
