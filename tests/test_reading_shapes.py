@@ -913,3 +913,10 @@ def test_markdown_in_an_api_descriptions_block_scalar_is_read_as_prose():
     assert retry.circuit_breaker is not None and "20" in retry.circuit_breaker.text
     error_line = next(e.span.line for e in spec.errors if e.category == "transient")
     assert text.split("\n")[error_line - 1].lstrip().startswith("* **Transient**")  # each on its own line
+
+
+def test_a_makefiles_comments_are_read_as_prose():
+    """A runbook kept as a Makefile (```make): its header comments say the design."""
+    text = ("# kelp-sync runbook\n\n```make\n# FAILURE CLASSES\n#  partial  a page where some readings fail validation: the good "
+            "ones are stored, the bad ones are dead-lettered and retried after the fix.\n\nhelp:\n\t@grep -E '^[a-z]' Makefile\n```\n")
+    assert "partial" in {e.category for e in spec_of(text).errors} or "errors:partial" in spec_of(text).evidence

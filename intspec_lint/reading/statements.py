@@ -33,7 +33,8 @@ _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "propert
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
 _PROGRAM_LANGUAGES = {"http", "rest", "bash", "sh", "shell", "zsh", "smithy", "python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
-                      "c#", "rust", "ruby", "rb", "scala", "swift", "php"}
+                      "c#", "rust", "ruby", "rb", "scala", "swift", "php", "make", "makefile", "mk", "dockerfile", "powershell",
+                      "ps1", "groovy", "perl"}
 _UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
 _ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
