@@ -138,6 +138,8 @@ def read(r: Reading) -> None:
     _stated_anywhere(r)
 
 
+# the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
+_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put)"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
@@ -147,7 +149,7 @@ _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "w
 _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
                  r"fails?\s+permanently|(?:each|every|a)\s+rejection)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
-_KEPT_AFTER = lazy(r"\b(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|land(?:s|ed)?|parked|copied|put|held|pass(?:es|ed))\b"
+_KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\bnothing\s+is\s+(?:deleted|dropped|lost)\b", re.I)
@@ -278,11 +280,11 @@ _NAMED_PLACE = lazy(r"\b(?:table|queue|topic|bucket|folder|store|exchange|collec
 _NOT_A_PLACE = lazy(r"^\s*(?:[1-5]\d\d\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `NEEDS_RECONNECT`: codes, not places
 
 
-_MOVED_TO_NAMED = lazy(r"\b(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|land(?:s|ed)?|parked|copied|put)\s+(?:(?:in)?to\s+)?"
+_MOVED_TO_NAMED = lazy(rf"\b{_MOVE}\s+(?:(?:in)?to\s+)?"
                        r"(?:the\s+|a\s+|an\s+|its\s+)?`([^`]{2,80})`", re.I)
 _FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq)\b", re.I)  # `staging.milkpay_rejects`
 # where a message goes once its attempts are spent, by whatever name: "moved to the EDI-HOLD mailbox"
-_SPENT_TO = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied|put)\s+(?:in)?to\s+(?:the\s+|a\s+|its\s+)?"
+_SPENT_TO = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|a\s+|its\s+)?"
                  r"([\w-]+\s+(?:queue|topic|table|bucket|folder|mailbox|directory|store|exchange|stream))\b", re.I)
 
 

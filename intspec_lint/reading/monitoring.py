@@ -15,6 +15,7 @@ from ..model import Metric, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
+from .text import as_figures
 from .values import duration_seconds, value
 
 _COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
@@ -126,7 +127,8 @@ _WATCH = lazy(r"\b(?:alert|alarm|paged\b|pag(?:es?|ing)\s+(?:the\s+|an?\s+)?(?:o
               r"cloudwatch|opsgenie|on-?call)|[a-z](?:Alert|Alarm|Metric)|[<>≥≤]\s*\d", re.I)
 _KIND_CLAUSES = lazy(r"[,;/(]|\band\b|\bor\b", re.I)
 _RATE = lazy(r"\d|\brates?\b|\bratios?\b|\bcounts?\b|\bspikes?\b", re.I)
-_AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlog|lag|age|oldest|empty|grow\w*)\b", re.I)
+_AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlog|lag|age|oldest|empty|grow\w*|"
+               r"(?:more|fewer|less)\s+than\s+\d+)\b", re.I)
 # a credential's expiry as something watched; its rotation ("rolled every 90 days") is the procedure, not a signal
 _EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?after|renewal\s+fail\w*|"
                      r"days?\s+(?:left|before|remaining|to\s+expiry))", re.I)
@@ -154,6 +156,7 @@ def _watched_anywhere(r: Reading) -> None:
 
     def names(kind):
         def test(text):  # a kind named beside what watches it: an alert, a threshold ("bridge_latency_seconds" alone is a name)
+            text = as_figures(text)  # "more than one hundred (100) items are queued"
             if not (_WATCH.search(text) or _NUMBER_NEAR.search(text)):
                 return False
             if kind == "token-expiry":
@@ -169,6 +172,21 @@ def _watched_anywhere(r: Reading) -> None:
             said = testimony.states(_WATCH.search, names(kind), _UNWATCHED.search)
             if said:
                 r.spec.evidence.setdefault(f"monitoring:{kind}", said[1])
+
+
+_AHEAD = lazy(r"\b\d+\s*(?:days?|d|hours?|h|weeks?)\s+(?:before|ahead|left|prior)\b", re.I)  # "21 days before" expiry
+_ANY = lazy(r"^\W*(?:any|every|each)\s+(?:\w+\s+){0,2}(?:record|message|event|item|row|file|entry|failure|error)s?\b", re.I)
+def _fires_when(text: str, named: bool = False) -> str:
+    """The condition a cell says an alert fires on ("at > 400 for 15 min", "21 days before"), or, of a metric's own
+    name (`named`), the words that say it fires on every one ("Any record on either DLQ"); "" for none."""
+    if named:
+        found = _ANY.match(text)
+        return found.group(0).strip() if found else ""
+    for pattern in (_COMPARISON, _AHEAD):
+        found = pattern.search(text)
+        if found and re.search(r"\d", found.group(0)):
+            return found.group(0).strip()
+    return ""
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
@@ -340,13 +358,16 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             re.search(r"\d", c.text) or _COMPARISON.match(c.text.strip()))), None)
         if beside is not None:  # a parameter's name, its value in the next column ("Default")
             fields["threshold"] = threshold = value(beside.text, beside.span)
-    if threshold is None:  # "| Metric | Alert |" with "> 40 ms → warn" in the alert cell; "| Metric | Northwind |
-        # Globex |" with a threshold per partner: the first cell that compares is the threshold
+    if threshold is None or not re.search(r"\w", threshold.text):  # "| Metric | Alert |" with "> 40 ms → warn" in
+        # the alert cell; "| Metric | Northwind | Globex |" with a threshold per partner; "| — | ticket at > 400 |":
+        # the first cell that compares, or says how long before an expiry it fires, is the threshold
         for index, cell in enumerate(cells):
-            inside = _COMPARISON.search(cell.text) if columns.get(index) != "metric" else None
-            if inside and re.search(r"\d", inside.group(0)):
-                fields["threshold"] = threshold = value(inside.group(0).strip(), cell.span)
+            inside = _fires_when(cell.text) if columns.get(index) != "metric" else ""
+            if inside:
+                fields["threshold"] = threshold = value(inside, cell.span)
                 break
+    if threshold is None and _fires_when(text, named=True):  # "| Any record on either DLQ | P3 |": its words say when
+        fields["threshold"] = threshold = value(_fires_when(text, named=True), fields["metric"].span)
     condition = _COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
@@ -358,6 +379,8 @@ def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: 
     """One metric; `heading`: the label of the list it stands in ("Queue depth" over "`vd-out` > 100"), whose
     kind is the metric's when its own words name none; `whole`: the line it was read from, whose words say it
     when neither does ("`orders-out` > 300 active messages")."""
+    if not re.search(r"\w", threshold or ""):  # "| Key Vault secret expiry | 21 days before |" under "Alert",
+        threshold = _fires_when(alert) or _fires_when(metric, named=True) or threshold  # "Any record on the DLQ"
     fields = {"metric": value(metric, span)}
     if threshold:
         fields["threshold"] = value(threshold, span)
@@ -533,7 +556,6 @@ def _code_records(r: Reading, code_statement) -> None:
 def watches_backlog(metric: str, dead_letter: bool) -> bool:
     """A metric on the backlog of a queue or stream; a dead-letter queue's size alone is not one."""
     lowered = metric.lower()
-    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest", "queued",
-                                        "waiting", "visible messages", "messages visible")):
+    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
         return True
     return not dead_letter and "queue" in lowered

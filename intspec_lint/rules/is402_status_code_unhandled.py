@@ -1,9 +1,7 @@
-import re
-
 from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
-from ..reading.absence import CUES
+from ..reading.absence import CUES, UNREAD
 from ..reading.errors import handled_codes
 
 
@@ -58,7 +56,8 @@ def status_code_unhandled(spec, options):
                 continue  # a kind the classification covers: "Permanent: 400, 403, 422" covers a 413
             if spec.speaks_of("category", [str(code)], status.span, elsewhere=True):
                 continue  # "Permanent failures are `400`, `409` and `422`" in words the category reader did not take
-            if status.meaning is not None and _CLASSED.search(status.meaning.text):
+            if status.meaning is not None and (UNREAD["transient"].search(status.meaning.text) or
+                                               UNREAD["permanent"].search(status.meaning.text)):
                 continue  # "409: Tree already sold (permanent; triggers the refund flow)": its meaning names its class
             if not status.listed and spec.speaks_of("repeat_handled", [str(code)], status.span):
                 continue  # "an older status gets `409 InvalidTransition`, which we treat as already done": taken in passing
@@ -97,6 +96,3 @@ def _family(code: int) -> str:
         return str(code)
     return f"{code // 100}xx"
 
-
-# a status's meaning that names its class: "(permanent; triggers refund flow)", "transient, retried"
-_CLASSED = re.compile(r"\b(?:transient|permanent|partial|retr(?:y|i)able|non-?retr(?:y|i)able|not\s+retried)\b", re.I)

@@ -67,8 +67,6 @@ def monitoring_incomplete(spec, options):
         for field, what in (("threshold", "threshold"), ("alert", "alert level")):
             found = getattr(metric, field)
             if found is not None and found.text.strip() in _NONE:
-                if field == "threshold" and given(metric.alert) and _FIRES_AT.search(metric.alert.text):
-                    continue  # "| — | `RopelineBacklog` (ticket) at > 400 for 15 min |": the alert says where it fires
                 if metric.kind in _CHECKED:  # a volume row's "—" alert ("Gate events received | 13,960 | —") is
                     yield gap(found.span, subject, f"no {what} ('{found.text.strip()}')", anchor=metric.span)
                 continue  # no gap of the checklist's four signals
@@ -78,10 +76,6 @@ def monitoring_incomplete(spec, options):
                 yield gap(found.span, subject, f"a threshold that is no value ('{short(found.text)}')", "give one an "
                           "alert can fire on (e.g. > 2% over 5 minutes)", anchor=metric.span)
                 continue
-            if field == "threshold" and found is None and (
-                    given(metric.alert) and (_FIRES_AT.search(metric.alert.text) or _AHEAD.search(metric.alert.text))
-                    or metric.metric is not None and _ANY.search(metric.metric.text)):
-                continue  # "| Key Vault secret expiry | 21 days before |" under "Alert"; "| Any record on the DLQ | P3 |"
             # the checklist asks a threshold and an alert of its four signals; another metric's unread one is
             # no gap of the checklist's (and often no metric at all: a timeline row, a document's contacts), so
             # only its empty cell, placeholder or "none" is reported
@@ -114,9 +108,6 @@ def _told_beside(spec, metric) -> bool:
 
 
 _BESIDE = 12  # lines: the rows of one table, the records of one block
-_AHEAD = re.compile(r"\b\d+\s*(?:days?|d|hours?|h|weeks?)\s+(?:before|ahead|left|prior)\b", re.I)
-_ANY = re.compile(r"^\W*(?:any|every|each)\s+(?:\w+\s+){0,2}(?:record|message|event|item|row|file|entry|failure|error)s?\b", re.I)
-_FIRES_AT = re.compile(r"[<>≥≤]=?\s*\d|\b(?:above|over|below|under|exceeds?|more\s+than|less\s+than)\s+\d", re.I)
 
 
 # a clause, not a metric's name: a condition or a step ("If ...", "Search the id ..."), a finite verb ("is
