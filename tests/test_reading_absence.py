@@ -579,3 +579,27 @@ def test_a_heading_about_failed_messages_is_no_place_for_them():
             "and re-publishes a notice after the fix.\n")
     found = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
     assert found and "no destination" in found[0]
+
+
+def test_a_docs_pages_front_matter_summary_and_title_give_its_overview():
+    """A docs site keeps a page's gist in front matter: its `description` opens the overview and its title may
+    name the pattern ("Webhooks")."""
+    body = ("## Managing hooks\n\nHooks are added in the admin area, with the URL to call and the events to send.\n\n"
+            "## Receiving\n\nWhen a post is published, its record is sent via `POST` to the registered URL.\n")
+    page = "---\ntitle: Webhooks\ndescription: Real-time notifications of new posts for partner sites.\n---\n\n"
+    assert "IS011" not in codes(page + body)
+    assert "IS011" in codes("---\ntitle: Partners\nweight: 3\n---\n\n" + body)
+
+
+def test_a_flow_told_in_one_sentence_is_no_absence_of_flows():
+    """"When X happens, Y is sent to Z" tells a flow, though no table gives its fields."""
+    text = "# Blog hooks\n\n## Receiving\n\nWhen a post is published, its record is sent via `POST` to the partner's URL.\n"
+    assert "IS101" not in codes(text)
+    assert "IS101" in codes("# Blog hooks\n\n## Receiving\n\nThe partner's URL takes a `POST` with the record.\n")
+
+
+def test_a_payload_template_over_anothers_fields_is_evidence_of_a_mapping():
+    page = ("# Blog hooks\n\n## Templates\n\nA template builds the body from the event:\n\n"
+            "```json\n{{\"text\": \"New post by {field}\"}}\n```\n")
+    assert "IS801" not in codes(page.format(field="{{ object.author.name }}"))
+    assert "IS801" in codes(page.format(field="the author"))

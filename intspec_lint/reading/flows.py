@@ -28,7 +28,11 @@ _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 _WRAPPED = lazy(r"(?<![.;:!?])\n\s*(?=[a-z(`])")
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
-_WHEN = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
+_WHEN_CLAUSE = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
+# a flow told in one sentence: "When a relevant event is generated, the payload is sent via POST to the registered URL"
+_SENT_TO = lazy(r"\b(?:sends?|pushes|posts?|publishes|delivers|forwards|uploads|exports|streams|(?:is|are|be|gets?)\s+"
+                r"(?:sent|posted|pushed|published|delivered|forwarded|uploaded|exported|streamed))\b[^.;]{0,80}?"
+                r"\b(?:to|into|onto)\b", re.I)
 _SCHEDULE = lazy(
     r"\b(every\s+\d+\s*\w+|nightly|hourly|daily(?:\s+at\s+[\d:]+\s*\w*)?|each night|weekly|on a schedule|"
     r"scheduled[^,.;]{0,40}|cron[^,.;]{0,40}|triggered by [^,.;]{2,80}|on (?:each|every) [^,.;]{2,60})",
@@ -164,7 +168,7 @@ def _labelled(r: Reading, title: str, part: str = "flows") -> bool:
     return bool(label) and part in r.vocab.section_parts(label)
 
 
-_WHEN = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:cron|nightly|daily|hourly|weekly|"
+_SCHEDULED = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b(?:cron|nightly|daily|hourly|weekly|"
              r"monthly|every|each|on|when|whenever|after|once|upon|end\s+of|start\s+of|triggered|scheduled?)\b", re.I)
 
 
@@ -190,7 +194,7 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     if "trigger" not in found.values():
         for index in unknown:
             cells = [row.cells[index].text for row in table.rows if index < len(row.cells) and row.cells[index].text.strip()]
-            if len(cells) >= 2 and sum(bool(_WHEN.search(cell)) for cell in cells) * 2 > len(cells):
+            if len(cells) >= 2 and sum(bool(_SCHEDULED.search(cell)) for cell in cells) * 2 > len(cells):
                 found[index] = "trigger"
                 unknown.remove(index)
                 break
@@ -326,6 +330,12 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
         fields.setdefault("source", value(text, span))  # a direction that names one side: the other is implied
 
 
+def told(text: str) -> bool:
+    """A sentence that tells a flow by its trigger and its sending, whatever else it leaves unnamed: evidence of
+    flows where no table or list gives one."""
+    return bool(_WHEN_CLAUSE.search(text) and _SENT_TO.search(text))
+
+
 def facts(text: str) -> dict[str, str]:
     """Trigger, source, destination, payload and frequency a sentence states about a flow."""
     found: dict[str, str] = {}
@@ -336,7 +346,8 @@ def facts(text: str) -> dict[str, str]:
         field = match.group(2).lower()
         found.setdefault(_FIELD_OF.get(field, field), match.group(1).strip())
     for _, sentence in sentences(text):
-        when = _WHEN.search(sentence) or _SCHEDULE.search(sentence) or _PERSON_ACTION.search(sentence)
+        when = (_WHEN_CLAUSE.search(sentence) or _SCHEDULE.search(sentence) or _PERSON_ACTION.search(sentence)
+                or _SCHEDULED.search(sentence))
         if when and "trigger" not in found:
             found["trigger"] = when.group(when.lastindex or 0).strip()
         pulled = _PULL.search(sentence)  # "the Hub shall GET the full entry list from FRS": from FRS to the Hub

@@ -25,7 +25,14 @@ _MAP_ARROW = lazy(
 )
 # a system's name before a side's field: "ScanTrol `CycleEnd` (string) → CaseLab `hardened_at` (string)"
 _SYSTEM_BEFORE_FIELD = lazy(r"(?:^|(?<=→ )|(?<=-> ))\s*(?:[A-Z][\w-]*\s+){1,2}(?=`[^`]+`\s*(?:\(|→|->))")
+# a payload template's placeholders take the source's fields into the target's shape: `{{ object.username }}`
+_PLACEHOLDER = lazy(r"\{\{-?\s*[A-Za-z_$][\w$]*(?:\.[\w$]+|\[[^\]{}]+\])+\s*(?:\|[^{}]*)?-?\}\}")
 _TYPED_FIELD = lazy(r"^`?(?P<field>[\w.\[\]/$@-]+)`?\s*\((?P<type>[^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
+
+
+def templated(text: str) -> bool:
+    """A code block that is a payload template over another message's fields: evidence of a mapping."""
+    return bool(_PLACEHOLDER.search(text))
 
 
 def read(r: Reading) -> None:

@@ -54,6 +54,7 @@ _RATE = lazy(r"~?\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?\s*k?\s+(?:[\w-]+\s+){0,3}?(
 _PER_ATTEMPT = lazy(r"\b(?:per|each|every|single|one)\s+(?:attempt|call|request|try|retry)\b|\bconnect(?:ion)?\s+time"
                     r"|\bread\s+time|\bsocket\b", re.I)
 
+_SUMMARY = lazy(r"description|summary|abstract|subtitle|excerpt|lead", re.I)  # front matter keys for a page's gist
 _ARROWS = lazy(r"\s*(?:→|->|⇒|=>|⟶)\s*")
 
 integration_pattern = lambda text: (lambda m: m.group(0) if m else None)(_PATTERN.search(text))  # noqa: E731
@@ -70,7 +71,15 @@ def read(r: Reading) -> None:
     intro: list[str] = []
     opening = True  # no part's section yet
     first = _first_section(r)  # "## What this is" right under the title: the overview, whatever its content names
+    front = r.doc.front_matter
+    named = [r.topics.title.title] if r.topics.title is not None else []  # the title may name the pattern
     for statement in r.statements:
+        if statement.code is not None and statement.code is front:
+            if statement.shape == "code-key" and _SUMMARY.fullmatch(statement.key) and statement.value.strip():
+                intro.append(statement.value.strip(" \"'"))  # a docs site's page summary: its opening words
+            elif statement.shape == "code-key" and statement.key.lower() == "title":
+                named.append(statement.value)
+            continue
         if statement.shape == "code-key" and id(statement.code) not in r.examples and "overview" in statement.placed:
             _key_fact(r, statement)  # `pattern: event-driven` in a YAML block under the overview
             continue
@@ -101,6 +110,9 @@ def read(r: Reading) -> None:
         spec.overview = Overview(spec.title, text=text, purpose=value(text, spec.title))
         pattern = integration_pattern(text)
         spec.overview.pattern = value(pattern, spec.title) if pattern else None
+    if spec.overview is not None and spec.overview.pattern is None:
+        pattern = integration_pattern(" ".join(named))  # "# Webhooks", "# Nightly batch ETL for ledgers"
+        spec.overview.pattern = value(pattern, spec.overview.span) if pattern else None
     for part in ("overview", "sla"):
         found = getattr(spec, part)
         if found is not None and part in spec.sections:
