@@ -603,3 +603,17 @@ def test_a_payload_template_over_anothers_fields_is_evidence_of_a_mapping():
             "```json\n{{\"text\": \"New post by {field}\"}}\n```\n")
     assert "IS801" not in codes(page.format(field="{{ object.author.name }}"))
     assert "IS801" in codes(page.format(field="the author"))
+
+
+def test_a_message_named_and_told_by_its_fields_is_evidence_of_contracts():
+    text = ("# Snapshots\n\n## Design\n\nTo start a snapshot, a signal `execute-snapshot` is written to the table with "
+            "parameters\n\n* `data-collections` - the tables to capture\n* `type` - set to `incremental`\n")
+    assert "IS202" not in codes(text)
+    assert "IS202" in codes(text.replace("a signal `execute-snapshot` is written to the table with parameters",
+                                         "the operator runs a script"))
+
+
+def test_a_heading_about_visibility_into_failures_is_about_monitoring():
+    text = ("# Hooks\n\n## Sending\n\nHooks are sent with a signature.\n\n## Visibility into failures\n\n"
+            "Producers list failed messages for their customers, with the reason for each.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "there is no monitoring" in f.message]

@@ -37,6 +37,10 @@ _SHAPE_LIST = lazy(
 _RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S"
                       r"|^\W*(?:responses?|resp|repl(?:y|ies)|answers?)\s+\(?[1-5]\d\d\b", re.I)  # "Response 202 `{...}`"
 _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
+# a message named and told by its fields in one sentence: "a signal `execute-snapshot` is written with parameters"
+_TOLD = lazy(r"\b(?:messages?|events?|signals?|commands?|notifications?|records?)\s+`[^`]+`[^.;]{0,80}?\b(?:with|carr(?:y|ies)"
+             r"|contains?|has|have)\s+(?:the\s+|these\s+|its\s+|(?:no\s+)?)?(?:parameters|fields|attributes|properties)\b",
+             re.I)
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 _MESSAGE = lazy(
     r"\b(topic|queue|kafka|sqs|sns|rabbitmq|amqp|pub/?sub|event|message|mqtt|kinesis|eventbridge|service bus|"
@@ -50,6 +54,11 @@ _BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*
 _ITEMS_OF = lazy(r"`([\w.\[\]-]+)`[^`]{0,40}\bof:?\s*$")
 _VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
+
+
+def told(text: str) -> bool:
+    """A sentence that names a message and tells it by its fields: evidence of contracts where no unit was read."""
+    return bool(_TOLD.search(text))
 
 
 def read(r: Reading) -> None:

@@ -62,7 +62,7 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             if any("auth" in vocab.section_parts(words_of_key(key)) for key in statement.key.split(".")):
                 strong.setdefault("auth", statement.span)
             continue
-        if METHOD_URL.search(statement.text):
+        if METHOD_URL.search(statement.text) or contracts.told(statement.text):  # "a signal `x` ... with parameters"
             strong.setdefault("contracts", statement.span)
         if _KEY_NAMED.search(statement.text):  # "task_id is the idempotency key": said once is said
             strong.setdefault("idempotency", statement.span)
