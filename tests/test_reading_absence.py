@@ -617,3 +617,14 @@ def test_a_heading_about_visibility_into_failures_is_about_monitoring():
     text = ("# Hooks\n\n## Sending\n\nHooks are sent with a signature.\n\n## Visibility into failures\n\n"
             "Producers list failed messages for their customers, with the reason for each.\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "there is no monitoring" in f.message]
+
+
+def test_a_dead_letter_channel_is_a_place_as_a_dlq_is():
+    """Camel's dead letter channel (DLC) names a place, as DLQ and DLT do, in a step's comment or a heading; a log
+    line is still no alert."""
+    text = ("# Source → Sink\n\nWe redirect all errors to an error handler that stores the events in a Kafka topic and "
+            "logs a line.\n\n## Error handler\n\n```yaml\nsteps:\n  # First step: send to the DLC for future processing\n"
+            "  - to:\n      uri: \"kafka:{{kafka-topic}}\"\n  - to: \"log:error-sink\"\n```\n\n"
+            "## Recover the errors from DLC\n\nRead the topic again.\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
+    assert found == ["dead-letter handling has no alert: say who is alerted, and how"]

@@ -16,7 +16,7 @@ from .lazy_re import lazy
 from .text import finds, said, sentences
 from .values import is_placeholder, value
 
-_DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|poison|parking[- ]lot|quarantine)", re.I)
+_DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine)", re.I)
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
     r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected)[\w./-]*"
@@ -25,7 +25,7 @@ _DEAD_DEST = lazy(
     r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
     re.I,
 )
-_DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|dead[- ]letter|stream|s3|sqs|directory|mailbox|"
+_DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|dlc|dead[- ]letter|stream|s3|sqs|directory|mailbox|"
                    r"collection|inbox|outbox|spool)\b", re.I)
 _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
@@ -91,7 +91,7 @@ _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)
 # a place, however unnamed ("the dead-letter queue", "a DLQ"); "are dead-lettered" alone names none
 _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed|exceptions?|undelivered(?:\s+\w+)?|"
                    r"unprocessable|rejects?|rejected|suspense|hospital)\s+(?:queue|topic|table|bucket|folder|"
-                   r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdlqs?\b", re.I)
+                   r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdl[qc]s?\b", re.I)
 # "Failed rows move to `outbox_failed`": where failed messages go, by any name
 _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied)|"
                   r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
@@ -141,7 +141,7 @@ def read(r: Reading) -> None:
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
 _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put)"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
-_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdlt\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
+_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
