@@ -920,3 +920,13 @@ def test_a_makefiles_comments_are_read_as_prose():
     text = ("# kelp-sync runbook\n\n```make\n# FAILURE CLASSES\n#  partial  a page where some readings fail validation: the good "
             "ones are stored, the bad ones are dead-lettered and retried after the fix.\n\nhelp:\n\t@grep -E '^[a-z]' Makefile\n```\n")
     assert "partial" in {e.category for e in spec_of(text).errors} or "errors:partial" in spec_of(text).evidence
+
+
+def test_a_template_in_any_language_says_the_design_in_its_comments():
+    """A Bicep template (or any language not known here) states its design in `//` comments: read as prose, with
+    an indented "Key: ..." line under a paragraph an entry of its own."""
+    spec = spec_of("# infra/main.bicep\n\n```bicep\n// --- Auth ---\n// Access is Entra ID only; no SAS keys exist.\n"
+                   "//   Billing: managed identity, rotated by the platform.\n"
+                   "//   Hall: client certificate, renewed 60 days before expiry.\n"
+                   "param env string = 'prod'\n```\n")
+    assert [a.system.text for a in spec.auth] == ["Billing", "Hall"]

@@ -9,6 +9,13 @@ import re
 
 from .lazy_re import lazy
 
+# the languages whose programs give settings as well as prose (`MAX_ATTEMPTS = 6`)
+PROGRAM_LANGUAGES = {"http", "rest", "bash", "sh", "shell", "zsh", "smithy", "python", "py", "typescript", "ts", "javascript",
+                     "js", "java", "kotlin", "go", "csharp", "cs", "c#", "rust", "ruby", "rb", "scala", "swift", "php",
+                     "make", "makefile", "mk", "dockerfile", "powershell", "ps1", "groovy", "perl"}
+# text shown as it is, not a program: its `#` or `--` lines are a prompt, a log's or a diff's, no comments
+SHOWN_LANGUAGES = {"xml", "html", "xhtml", "csv", "tsv", "console", "terminal", "shell-session", "log", "logs", "diff",
+                   "patch", "markdown", "md", "output", "mermaid", "plantuml", "puml", "dot", "ascii", "diagram"}
 COMMENT_LINE = lazy(r"^\s*(?:#|//|;|--)\s?(.*)$")
 _DOC_OPEN = lazy(r"^\s*(?:[rRuUbBfF]{0,2}(\"\"\"|\'\'\')|/\*\*?!?)")  # a docstring or a block comment opens the line
 _DOC_MARKUP = lazy(r"</?(?:summary|remarks|returns|value|para|c|code|see|example|exception|param|typeparam)\b[^>]*>"
@@ -197,15 +204,19 @@ def _top_level(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+_ENTRY = lazy(r"^[A-Z][\w .()/&-]{0,40}:\s")  # "  Fiskbok: managed identity ..." under a line: an entry of its own
+
+
 def hanging(lines: list[tuple[int, str]]) -> str:
     """The text of consecutive comment lines as a paragraph, a line indented under the one before it joined to
-    it ("# CaseWeave: partner API key in X-Api-Key,⏎#   limited to ..."): one entry, not a new "key: value" line.
+    it ("# CaseWeave: partner API key in X-Api-Key,⏎#   limited to ..."): one entry, not a new "key: value" line;
+    an indented line that opens with a capitalised key ("#   KlokHub: app registration ...") is an entry itself.
     A joined line stays as an empty one, so that every line keeps its number."""
     out: list[str] = []
     head = -1  # the line the indented ones continue
     for _, said in lines:
         indent = len(said) - len(said.lstrip())
-        if head >= 0 and indent > len(out[head]) - len(out[head].lstrip()):
+        if head >= 0 and indent > len(out[head]) - len(out[head].lstrip()) and not _ENTRY.match(said.strip()):
             out[head] += " " + said.strip()
             out.append("")
         else:

@@ -18,7 +18,8 @@ from ..span import Span
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
 from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
-from .program_code import COMMENT_LINE as _COMMENT_LINE, hanging, program_prose, program_settings
+from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, hanging, program_prose,
+                           program_settings)
 from .text import sentences
 from .values import is_placeholder
 
@@ -32,9 +33,6 @@ _BRACE_LANGUAGES = {"hcl", "terraform", "tf", "cue", "hocon", "jsonnet", "libson
 _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
-_PROGRAM_LANGUAGES = {"http", "rest", "bash", "sh", "shell", "zsh", "smithy", "python", "py", "typescript", "ts", "javascript", "js", "java", "kotlin", "go", "csharp", "cs",
-                      "c#", "rust", "ruby", "rb", "scala", "swift", "php", "make", "makefile", "mk", "dockerfile", "powershell",
-                      "ps1", "groovy", "perl"}
 _UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
 _ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
@@ -442,7 +440,10 @@ class _Flattener:
             for run in plantuml_statements(code):  # its notes say things; its activities draw steps
                 self.sentences(run, path, section, statement)
             return
-        if code.info in _PROGRAM_LANGUAGES:  # a module whose comments say the design: "# Rotation: every 90 days"
+        program = code.info in PROGRAM_LANGUAGES
+        if program or code.info not in _CONFIG_LANGUAGES | SHOWN_LANGUAGES:
+            # a module whose comments say the design ("# Rotation: every 90 days"), in any language: a Bicep
+            # template's `//` lines, a SQL script's `--` lines; only the languages known here give settings
             run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
             banner = ""  # "# --- Retry (both workers) ---": the title of the comments below it, as a heading's
 
@@ -474,7 +475,7 @@ class _Flattener:
                 else:
                     emit(run)
                     run = []
-            for offset, key, value in program_settings(code.text):  # `MAX_ATTEMPTS = 6`: a config key
+            for offset, key, value in program_settings(code.text) if program else ():  # `MAX_ATTEMPTS = 6`
                 line = code.first_line + offset
                 self.out.append(Statement(f"{words_of_key(key)}: {value}", Span(line, 1, line, 1), path, "code-key",
                                           section, code=code, parent=statement, key=key, value=value))
