@@ -930,3 +930,18 @@ def test_a_template_in_any_language_says_the_design_in_its_comments():
                    "//   Hall: client certificate, renewed 60 days before expiry.\n"
                    "param env string = 'prod'\n```\n")
     assert [a.system.text for a in spec.auth] == ["Billing", "Hall"]
+
+
+def test_a_program_saved_as_the_document_is_read_as_one_with_capitalised_titles():
+    """A Rails initializer saved as `.md`: its `#` comment lines would be empty and stacked H1 headings; the whole
+    file is a program, its comments prose, "# AUTH" the title of the comments under it."""
+    text = ("# frozen_string_literal: true\n\n# config/initializers/sync.rb\n#\n# Ledger -> Registry, nightly.\n#\n"
+            "# AUTH\n#   Registry API: OAuth 2.0 client credentials, secret in Rails credentials.\n"
+            "#     Rotation: yearly, two live secrets during the switch.\n"
+            "#   Co-op API: X-Api-Key header, kept in Rails credentials.\n#\n"
+            "# RETRIES  30 s x 2^n, capped at 2 h; 10 retries; breaker opens after 5 failures for 120 s.\n\n"
+            "Sidekiq.configure_server do |config|\n  config.redis = { url: ENV.fetch(\"REDIS_URL\") }\nend\n")
+    spec = spec_of(text)
+    assert [a.system.text for a in spec.auth] == ["Registry API", "Co-op API"]
+    assert spec.retry is not None and spec.retry.max_attempts is not None
+    assert "IS301" in codes(text)  # the co-op key has no rotation: still read, still reported

@@ -275,6 +275,9 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if "<" in text and has_html_blocks(text):  # "<h2>", "<table>": the Markdown they stand for
         text = "\n".join(markdownize(lines))
         lines = text.split("\n")
+    if _source_file(lines):  # a program saved as the document ("# config/initializers/sync.rb" ...): one block
+        block = Code("script", text, Span(1, 1, len(lines), len(lines[-1]) + 1), 1)
+        return MarkdownDocument(lines, Section("", 0, Span(1, 1, 1, 1), [block], end_line=len(lines)))
     front_matter = _front_matter(lines)
     if front_matter is not None:
         blanked = front_matter.span.end_line
@@ -283,6 +286,26 @@ def parse_markdown(text: str) -> MarkdownDocument:
     builder = _Builder(tokens, lines)
     root = builder.document()
     return MarkdownDocument(lines, root, front_matter, builder.comments)
+
+
+_HASH_LINE = re.compile(r"^#(?:\s|$)")
+
+
+def _source_file(lines: list[str]) -> bool:
+    """A program or script with `#` comments saved as Markdown: outside fences, bare `#` lines and `# ` lines one
+    under another, which no Markdown writer makes of headings."""
+    bare = adjacent = 0
+    fence = ""
+    previous = False
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        hashed = not fence and bool(_HASH_LINE.match(line))
+        bare += hashed and not line[1:].strip()
+        adjacent += hashed and previous
+        previous = hashed
+    return bare >= 2 and adjacent >= 5
 
 
 # MkDocs content tabs and admonitions: `=== "PlayDeck"`, `!!! note "Retries"`, `??? info`, their content

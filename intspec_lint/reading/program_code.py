@@ -12,7 +12,8 @@ from .lazy_re import lazy
 # the languages whose programs give settings as well as prose (`MAX_ATTEMPTS = 6`)
 PROGRAM_LANGUAGES = {"http", "rest", "bash", "sh", "shell", "zsh", "smithy", "python", "py", "typescript", "ts", "javascript",
                      "js", "java", "kotlin", "go", "csharp", "cs", "c#", "rust", "ruby", "rb", "scala", "swift", "php",
-                     "make", "makefile", "mk", "dockerfile", "powershell", "ps1", "groovy", "perl"}
+                     "make", "makefile", "mk", "dockerfile", "powershell", "ps1", "groovy", "perl",
+                     "script"}  # "script": a program saved as the whole document (document/markdown.py)
 # text shown as it is, not a program: its `#` or `--` lines are a prompt, a log's or a diff's, no comments
 SHOWN_LANGUAGES = {"xml", "html", "xhtml", "csv", "tsv", "console", "terminal", "shell-session", "log", "logs", "diff",
                    "patch", "markdown", "md", "output", "mermaid", "plantuml", "puml", "dot", "ascii", "diagram"}
@@ -49,6 +50,51 @@ def program_prose(text: str) -> list[str]:
             body = body.lstrip("/!").removeprefix(" ")
         said.append(_doc_words(body).rstrip() if body.strip() else "")  # its indentation kept: a hanging indent
     return said
+
+
+_UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
+_ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
+_RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
+# "# AUTH", "# FLOWS (all times UTC)", "# MONITORING  HealthJob -> StatsD": a capitalised word over the comments below
+_CAPS_TITLE = lazy(r"^([A-Z][A-Z&/-]{2,}(?: [A-Z&/-]{2,}){0,3})(?:\s*\([^)]*\)\s*$|\s*$|\s{2,}(\S.*)$)")
+
+
+def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The paragraphs of a program's prose, each as (the title it stands under, its (line, text) lines): comment
+    lines one under another are a paragraph; a ruler (`# --- Retry ---`), a docstring's underlined section or a
+    capitalised word alone on its line titles those below it; a line laid out in columns is a row of its own."""
+    out: list[tuple[str, list[tuple[int, str]]]] = []
+    run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
+    banner = ""  # "# --- Retry (both workers) ---": the title of the comments below it, as a heading's
+
+    def emit(lines: list[tuple[int, str]]) -> None:
+        if lines:
+            out.append((banner, lines))
+
+    for offset, said in enumerate([*program_prose(text), ""]):
+        line = first_line + offset
+        ruler = _RULER.match(said)
+        caps = None if ruler else _CAPS_TITLE.match(said.strip())
+        if ruler or caps:
+            emit(run)
+            run, banner = [], (ruler or caps).group(1)
+            if caps and caps.group(2):  # "MONITORING  IntegrationHealthJob (every minute) -> Datadog"
+                run.append((line, caps.group(2)))
+        elif _UNDERLINE.match(said) and run and run[-1][0] == line - 1 and \
+                len(run[-1][1].strip()) <= 80 and not run[-1][1].rstrip().endswith((".", ",", ";")):
+            title = run.pop()[1].strip()  # a docstring's section: "Dead letters" over "------------"
+            emit(run)
+            run, banner = [], title
+        elif _ALIGNED.search(said):  # "error rate > 3% over 15 min      critical": a row of a table
+            emit(run)
+            emit([(line, said)])
+            run = []
+        elif said.strip(" -=#/*"):
+            run.append((line, said))
+        else:
+            emit(run)
+            run = []
+    return out
 
 
 def _doc_words(text: str) -> str:

@@ -18,7 +18,7 @@ from ..span import Span
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
 from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
-from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, hanging, program_prose,
+from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, comment_runs, hanging,
                            program_settings)
 from .text import sentences
 from .values import is_placeholder
@@ -33,9 +33,6 @@ _BRACE_LANGUAGES = {"hcl", "terraform", "tf", "cue", "hocon", "jsonnet", "libson
 _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
-_UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
-_ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
-_RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
@@ -444,37 +441,11 @@ class _Flattener:
         if program or code.info not in _CONFIG_LANGUAGES | SHOWN_LANGUAGES:
             # a module whose comments say the design ("# Rotation: every 90 days"), in any language: a Bicep
             # template's `//` lines, a SQL script's `--` lines; only the languages known here give settings
-            run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
-            banner = ""  # "# --- Retry (both workers) ---": the title of the comments below it, as a heading's
-
-            def emit(lines: list[tuple[int, str]]) -> None:
-                if not lines:
-                    return
+            for banner, lines in comment_runs(code.text, code.first_line):
                 start = len(self.out)
                 self.paragraph(hanging(lines), lines[0][0], path, section, statement)
                 for said in self.out[start:]:
                     said.banner = banner
-
-            for offset, said in enumerate([*program_prose(code.text), ""]):
-                ruler = _RULER.match(said)
-                if ruler:
-                    emit(run)
-                    run, banner = [], ruler.group(1)
-                elif _UNDERLINE.match(said) and run and run[-1][0] == code.first_line + offset - 1 and \
-                        len(run[-1][1].strip()) <= 80 and not run[-1][1].rstrip().endswith((".", ",", ";")):
-                    # a docstring's section: "Dead letters" over "------------"
-                    title = run.pop()[1].strip()
-                    emit(run)
-                    run, banner = [], title
-                elif _ALIGNED.search(said):  # "error rate > 3% over 15 min      critical": a row of a table
-                    emit(run)
-                    emit([(code.first_line + offset, said)])
-                    run = []
-                elif said.strip(" -=#/*"):
-                    run.append((code.first_line + offset, said))
-                else:
-                    emit(run)
-                    run = []
             for offset, key, value in program_settings(code.text) if program else ():  # `MAX_ATTEMPTS = 6`
                 line = code.first_line + offset
                 self.out.append(Statement(f"{words_of_key(key)}: {value}", Span(line, 1, line, 1), path, "code-key",
