@@ -3,6 +3,8 @@ what is not current, tables and lists in other shapes. Each test is a small spec
 into the model or linted, and names the class of misreading it guards. The parts' own shapes are in
 test_reading_flows.py, _contracts, _auth, _reliability and _mappings."""
 
+import json
+
 from intspec_lint import lint_text
 from intspec_lint.reading.values import duration_seconds
 from intspec_lint.reading.vocabulary import load_vocabulary
@@ -945,3 +947,30 @@ def test_a_program_saved_as_the_document_is_read_as_one_with_capitalised_titles(
     assert [a.system.text for a in spec.auth] == ["Registry API", "Co-op API"]
     assert spec.retry is not None and spec.retry.max_attempts is not None
     assert "IS301" in codes(text)  # the co-op key has no rotation: still read, still reported
+
+
+def test_markdown_and_programs_in_a_json_exports_strings_are_read():
+    """A flow export keeps its documentation in JSON strings with escaped newlines: Markdown (a flows table) is
+    read as the document's own, a function node's program as a program, all on the string's line."""
+    info = ("Kilns to the booking app.\n\n| Flow | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Kiln events | KilnLink → ClayPass | status poll sees a change | event JSON | ~20 per firing |\n")
+    func = ("// status -> event\nconst s = msg.payload;\nmsg.payload = {\n  firing_no: s.firing,\n"
+            "  temp_c: F2C(s.t),\n  target_cone: s.cone,   // string both sides\n};\nreturn msg;")
+
+    def export(func):
+        nodes = [json.dumps({"id": "c01", "type": "comment", "info": info}, ensure_ascii=False),
+                 json.dumps({"id": "f01", "type": "function", "func": func})]
+        return "# Kiln flow export\n\n```json\n[\n  " + ",\n  ".join(nodes) + "\n]\n```\n"
+
+    spec = spec_of(export(func))
+    assert [(f.source.text, f.destination.text) for f in spec.flows] == [("KilnLink", "ClayPass")]
+    assert {f.span.line for f in spec.flows} == {5}
+    assert "IS801" not in codes(export(func))  # the function node sets the target's fields from the source's
+    assert "IS801" in codes(export(func.replace("s.firing", "1").replace("F2C(s.t)", "2")))
+
+
+def test_a_count_that_increases_is_a_threshold_an_alert_fires_on():
+    text = ("# A → B\n\n## Monitoring\n\n- `sync_deadletter_total` increases → critical\n"
+            "- latency p95 increases → warning\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS701" and "no value" in f.message]
+    assert len(found) == 1 and "latency" in found[0]  # only a rate's "increases" is vague

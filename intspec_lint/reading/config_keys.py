@@ -160,16 +160,18 @@ _BLOCK_SCALAR = lazy(r":\s*\|[-+]?\d*\s*(?:#.*)?$")  # "description: |", "notes:
 _PROSE = lazy(r"[A-Za-z]{2,}[,;]?\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")  # words in a row, not a list of values
 
 
-def block_prose(code: Code, keys: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
-    """(line of its first line, text) of each literal block scalar that holds prose: an API description's
-    `description: |` (CommonMark by the OpenAPI and AsyncAPI specifications), a manifest's notes. The
-    statements step reads each as Markdown of its own, line for line."""
+def block_prose(code: Code, keys: list[tuple[int, str, str]]) -> list[tuple[int, str, bool]]:
+    """(line of its first line, text, whether it stands on one line) of each string that holds prose: a YAML
+    literal block scalar (an API description's `description: |`, CommonMark by the OpenAPI and AsyncAPI
+    specifications, a manifest's notes), line for line; a JSON string with escaped newlines (a flow export's
+    `"info": "...\\n| Flow | ...\\n"`), all on its own line. The statements step reads each as Markdown."""
     lines = code.text.split("\n")
     found = []
     for line, _key, value in keys:
         raw = lines[line - code.first_line] if 0 <= line - code.first_line < len(lines) else ""
-        if value.count("\n") >= 1 and _BLOCK_SCALAR.search(raw) and _PROSE.search(value) and \
+        escaped = raw.count("\\n") >= 2  # a one-line JSON string that holds a document of its own
+        if value.count("\n") >= 1 and (escaped or _BLOCK_SCALAR.search(raw)) and _PROSE.search(value) and \
                 not value.lstrip().startswith(("{", "[", "<")):
-            found.append((line + 1, value))
+            found.append((line, value, True) if escaped else (line + 1, value, False))
     return found
 

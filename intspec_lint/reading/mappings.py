@@ -27,12 +27,16 @@ _MAP_ARROW = lazy(
 _SYSTEM_BEFORE_FIELD = lazy(r"(?:^|(?<=→ )|(?<=-> ))\s*(?:[A-Z][\w-]*\s+){1,2}(?=`[^`]+`\s*(?:\(|→|->))")
 # a payload template's placeholders take the source's fields into the target's shape: `{{ object.username }}`
 _PLACEHOLDER = lazy(r"\{\{-?\s*[A-Za-z_$][\w$]*(?:\.[\w$]+|\[[^\]{}]+\])+\s*(?:\|[^{}]*)?-?\}\}")
+_FIELD_FROM = lazy(r"^\s*[\"']?[A-Za-z_]\w*[\"']?\s*[:=]\s*(?:[\w.]+\()?\s*[a-z_]\w*(?:\.[A-Za-z_]\w*|\[[\"'][\w-]+[\"']\])",
+                  re.M)
 _TYPED_FIELD = lazy(r"^`?(?P<field>[\w.\[\]/$@-]+)`?\s*\((?P<type>[^()]*(?:\([^()]*\))?[^()]*)\)\s*$")
 
 
-def templated(text: str) -> bool:
-    """A code block that is a payload template over another message's fields: evidence of a mapping."""
-    return bool(_PLACEHOLDER.search(text))
+def mapped_in_code(text: str) -> bool:
+    """A code block that builds one message from another's fields: a payload template (`{{ object.username }}`)
+    or three fields or more set from a source's (`temp_c: F2C(s.t),`, `"email": user.email.lower()`). Evidence of
+    a mapping, never read into rows."""
+    return bool(_PLACEHOLDER.search(text)) or len(_FIELD_FROM.findall(text)) >= 3
 
 
 def read(r: Reading) -> None:

@@ -67,7 +67,7 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
         if _KEY_NAMED.search(statement.text):  # "task_id is the idempotency key": said once is said
             strong.setdefault("idempotency", statement.span)
         if statement.shape == "code":
-            if mappings.templated(statement.text):  # `{"content": "Hello {{object.username}}"}`
+            if mappings.mapped_in_code(statement.text):  # `{"content": "Hello {{object.username}}"}`
                 strong.setdefault("mappings", statement.span)
             continue
         if flows.told(statement.text):  # "When an event is generated, its payload is sent via POST to the URL"

@@ -23,6 +23,15 @@ _DOC_MARKUP = lazy(r"</?(?:summary|remarks|returns|value|para|c|code|see|example
                    r"|\{@\w+\s+([^}]*)\}")  # C# XML doc tags, Javadoc inline tags ({@code 429} -> 429)
 
 
+_CODE_LINE = lazy(r"(?:[;{}(]|\)|=>)\s*(?://.*)?$|^\s*(?:const|let|var|return|if|for|def|import|function)\b")
+
+
+def looks_like_program(text: str) -> bool:
+    """Text that is a program: half of its lines or more end as statements do or open with a keyword."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 3 and sum(bool(_CODE_LINE.search(line)) for line in lines) * 2 >= len(lines)
+
+
 def program_prose(text: str) -> list[str]:
     """What each line of a program says in words, "" for a line of code: its line comment (`# ...`, `// ...`,
     `/// ...`, indented as it is under the comment mark), the lines of a docstring (Python's triple quotes) or of a block comment (`/** ... */`, each

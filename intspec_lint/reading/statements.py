@@ -19,7 +19,7 @@ from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
 from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
 from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, comment_runs, hanging,
-                           program_settings)
+                           looks_like_program, program_settings)
 from .text import sentences
 from .values import is_placeholder
 
@@ -253,14 +253,16 @@ class _Flattener:
         for child in section.children:
             self.section(child, path)
 
-    def prose(self, text: str, first_line: int, path, section: Section, parent: Statement) -> None:
+    def prose(self, text: str, first_line: int, path, section: Section, parent: Statement, flat=False) -> None:
         """Markdown a code block carries (a `description: |` of an API description) read as the document's
-        own: its paragraphs, lists and tables, in the block's section, each on its line."""
+        own: its paragraphs, lists and tables, in the block's section, each on its line (`flat`: all on the
+        one line of a JSON string)."""
         inner = _Flattener(text.split("\n"))
         inner.section(parse_markdown(text).root, path)
         for said in inner.out:
-            said.span = Span(said.span.line + first_line - 1, said.span.column, said.span.end_line + first_line - 1,
-                             said.span.end_column)
+            said.span = Span(first_line, 1, first_line, 1) if flat else Span(
+                said.span.line + first_line - 1, said.span.column, said.span.end_line + first_line - 1,
+                said.span.end_column)
             said.section, said.path, said.parent = section, path, said.parent or parent
             self.out.append(said)
 
@@ -460,9 +462,9 @@ class _Flattener:
         else:
             keys = property_keys(code)
         extension = None  # the extensions of an API description, a block of their own beside it
-        prose = block_prose(code, keys) if code.info in ("yaml", "yml") else []
+        prose = block_prose(code, keys) if code.info in ("yaml", "yml", "json", "jsonc") else []
         for line, key, value in keys:
-            if any(first == line + 1 for first, _text in prose):
+            if any(first == line + (not flat) for first, _text, flat in prose):
                 value = ""  # `description: |`: its text is read below as prose, each fact on its own line
             owner = code
             if EXTENSION in key:
@@ -472,8 +474,14 @@ class _Flattener:
             text = f"{key.replace('_', ' ')}: {value}"
             self.out.append(Statement(text, Span(line, 1, line, 1), path, "code-key", section, code=owner,
                                       parent=statement, key=key, value=value))
-        for line, text in prose:
-            self.prose(text, line, path, section, statement)
+        for line, text, flat in prose:
+            if flat and looks_like_program(text):  # a flow export's function node: `"func": "const s = ...;\n..."`
+                start = len(self.out)
+                self.code(Code("script", text, Span(line, 1, line, 1), line), path, section, statement)
+                for said in self.out[start:]:
+                    said.span = Span(line, 1, line, 1)
+            else:
+                self.prose(text, line, path, section, statement, flat)
         held: tuple[int, int, Statement] | None = None  # (line, indent) of the last comment, and its statement
         for offset, raw in enumerate(code.text.split("\n")):
             comment = _COMMENT_LINE.match(raw) if not (code.info == "cue" and raw.lstrip()[:1] == "#") else None
