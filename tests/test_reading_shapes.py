@@ -974,3 +974,26 @@ def test_a_count_that_increases_is_a_threshold_an_alert_fires_on():
             "- latency p95 increases → warning\n")
     found = [f.message for f in lint_text(text, "markdown") if f.code == "IS701" and "no value" in f.message]
     assert len(found) == 1 and "latency" in found[0]  # only a rate's "increases" is vague
+
+
+def test_a_comment_laid_out_as_label_and_wrapped_cell_is_one_row_each():
+    """`#   transient  Kafka ... request` over `#              timeout; ES 429 -> retried`: a label, its cell wrapped
+    under the cell's column; each label one error category with its action."""
+    text = ("# pipeline.conf\n\n```conf\n# ERRORS\n#   transient  broker unreachable / request\n"
+            "#              timeout; ES 429, 503  -> retried (below)\n"
+            "#   permanent  line that does not parse, ES 400 mapping error -> rejects topic;\n"
+            "#              nothing is retried\n#   partial    bulk with mixed items: 2xx kept, failed items re-sent alone\n"
+            "input { stdin {} }\n```\n")
+    assert "IS401" not in codes(text.replace("```conf", "```logstash"))
+    spec = spec_of(text.replace("```conf", "```logstash"))
+    assert sorted(e.category for e in spec.errors) == ["partial", "permanent", "transient"]
+
+
+def test_a_new_password_set_on_a_period_is_a_rotation():
+    text = ("# pipeline.conf\n\n```logstash\n# AUTH (all secrets in the keystore, never in this file)\n"
+            "#   decoders -> logstash: mutual TLS, client certs re-issued every August.\n"
+            "#   logstash -> Kafka: SASL/SCRAM-SHA-512. Two users with the same ACLs,\n"
+            "#     reads-a and reads-b; every 60 days the platform sets a new\n"
+            "#     password on the idle user, we update the keystore and reload.\n"
+            "input { stdin {} }\n```\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "rotation" in f.message]

@@ -34,8 +34,8 @@ TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+secu
 PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
           r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
-_PERIODIC_CHANGE = (r"(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*\b[^.;:]{0,60}?\b" + PERIOD +
-                    r"|" + PERIOD + r"\b[^.;:]{0,40}?\b(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*")
+_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|sets?\s+(?:a\s+|the\s+)?new)"
+_PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE + r")\b",

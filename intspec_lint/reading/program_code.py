@@ -62,6 +62,7 @@ def program_prose(text: str) -> list[str]:
 
 
 _UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
+_LABELLED = lazy(r"^\s*([a-z][\w/-]*)\s{2,}(\S.*)$")  # "  transient  Kafka NOT_ENOUGH_REPLICAS ...": a label, its cell
 _ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
 # "# AUTH", "# FLOWS (all times UTC)", "# MONITORING  HealthJob -> StatsD": a capitalised word over the comments below
@@ -75,6 +76,7 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
     out: list[tuple[str, list[tuple[int, str]]]] = []
     run: list[tuple[int, str]] = []  # consecutive comment lines: a paragraph of prose
     banner = ""  # "# --- Retry (both workers) ---": the title of the comments below it, as a heading's
+    row: list | None = None  # [line, text, column of its second cell] of a row laid out in columns
 
     def emit(lines: list[tuple[int, str]]) -> None:
         if lines:
@@ -82,6 +84,12 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
 
     for offset, said in enumerate([*program_prose(text), ""]):
         line = first_line + offset
+        if row and said.strip() and len(said) - len(said.lstrip()) >= row[2]:
+            row[1] += " " + said.strip()  # "              timeout; ES 429 -> retried": the row's cell wraps
+            continue
+        if row:
+            emit([(row[0], row[1])])
+            row = None
         ruler = _RULER.match(said)
         caps = None if ruler else _CAPS_TITLE.match(said.strip())
         if ruler or caps:
@@ -94,9 +102,13 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
             title = run.pop()[1].strip()  # a docstring's section: "Dead letters" over "------------"
             emit(run)
             run, banner = [], title
-        elif _ALIGNED.search(said):  # "error rate > 3% over 15 min      critical": a row of a table
+        elif _ALIGNED.search(said) or _LABELLED.match(said):  # "error rate > 3% over 15 min      critical": a row
             emit(run)
-            emit([(line, said)])
+            gap = re.search(r"\S(\s{2,})\S", said)
+            labelled = _LABELLED.match(said)
+            # "transient  Kafka NOT_ENOUGH_REPLICAS ...": a label and its cell, read as "transient: Kafka ..."
+            text = f"{labelled.group(1)}: {labelled.group(2)}" if labelled and ":" not in labelled.group(1) else said
+            row = [line, text, gap.end(1) if gap else len(said)]
             run = []
         elif said.strip(" -=#/*"):
             run.append((line, said))
