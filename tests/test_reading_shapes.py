@@ -997,3 +997,17 @@ def test_a_new_password_set_on_a_period_is_a_rotation():
             "#     password on the idle user, we update the keystore and reload.\n"
             "input { stdin {} }\n```\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "rotation" in f.message]
+
+
+def test_a_docstrings_titles_and_dot_leader_rows_are_read():
+    """A module docstring titles its parts by a short line over indented entries ("Errors" over "    Transient:
+    ..."), and lays alerts out with dot leaders, each line a row: a list's length is a queue's depth."""
+    text = ('# tasks.py\n\n```python\n"""Hives -> Ledger sync.\n\nErrors\n    Transient: timeouts, 429, 503. Retried with '
+            'backoff.\n    Permanent: 400, 404. Stored in ``FailedEvent`` and #ops is pinged.\n\n'
+            'Alerting (Grafana):\n  p95 webhook to ledger > 2 min for 15 min .......... warning\n'
+            '  failed / total task runs > 5 % over 15 min ........ critical\n'
+            '  Redis list "ledger" length > 1,000 for 10 min ..... warning\n'
+            '  credential expiring in < 14 days .................. warning\n"""\n```\n')
+    spec = spec_of(text)
+    assert sorted(e.category for e in spec.errors) == ["permanent", "transient"]
+    assert {m.kind for m in spec.monitoring} >= {"latency", "error-rate", "queue-depth", "token-expiry"}

@@ -40,8 +40,8 @@ def program_prose(text: str) -> list[str]:
     closing = ""  # the docstring's quotes or "*/" while inside one
     for raw in text.split("\n"):
         line = raw.strip()
-        if closing:
-            body, ended, _rest = line.partition(closing)
+        if closing:  # a docstring's lines keep their indentation: "Errors" over "    Transient: ..."
+            body, ended, _rest = (line if closing == "*/" else raw.rstrip()).partition(closing)
             if ended:
                 closing = ""
             said.append(_doc_words(body.lstrip("*").strip() if not closing or closing == "*/" else body))
@@ -62,8 +62,9 @@ def program_prose(text: str) -> list[str]:
 
 
 _UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
+_TITLE = lazy(r"^\s*[A-Z][\w&/-]*(?: [\w&/-]+){0,2}\s*$")  # "Errors", "Dead letters": a short title, no sentence
 _LABELLED = lazy(r"^\s*([a-z][\w/-]*)\s{2,}(\S.*)$")  # "  transient  Kafka NOT_ENOUGH_REPLICAS ...": a label, its cell
-_ALIGNED = lazy(r"\S {3,}\S")  # a comment laid out in columns: each line a row of a table
+_ALIGNED = lazy(r"\S {3,}\S|\S ?\.{4,} ?\S")  # a comment laid out in columns or with dot leaders: a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
 # "# AUTH", "# FLOWS (all times UTC)", "# MONITORING  HealthJob -> StatsD": a capitalised word over the comments below
 _CAPS_TITLE = lazy(r"^([A-Z][A-Z&/-]{2,}(?: [A-Z&/-]{2,}){0,3})(?:\s*\([^)]*\)\s*$|\s*$|\s{2,}(\S.*)$)")
@@ -111,11 +112,19 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
             row = [line, text, gap.end(1) if gap else len(said)]
             run = []
         elif said.strip(" -=#/*"):
+            if run and _TITLE.match(run[-1][1]) and _indent(said) > _indent(run[-1][1]):
+                title = run.pop()[1].strip()  # "Errors" over "    Transient: timeouts ...": a section's title
+                emit(run)
+                run, banner = [], title
             run.append((line, said))
         else:
             emit(run)
             run = []
     return out
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _doc_words(text: str) -> str:
