@@ -1011,3 +1011,13 @@ def test_a_docstrings_titles_and_dot_leader_rows_are_read():
     spec = spec_of(text)
     assert sorted(e.category for e in spec.errors) == ["permanent", "transient"]
     assert {m.kind for m in spec.monitoring} >= {"latency", "error-rate", "queue-depth", "token-expiry"}
+
+
+def test_a_queue_deeper_than_a_number_is_watched_and_a_task_with_remaining_work_is_no_metric():
+    text = ("# Rx → Couriers\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| Status | Couriers → Rx | status change | `job.status_changed` webhook | ~3,600/day |\n\n"
+            "## Watching it\n\nAlerts to `#partner`:\n\n- webhook p95 latency over 60 s\n- webhook failure rate over 5 %\n"
+            "- the partner's webhook queue deeper than 2,000, or anything at all in `dead_webhooks` (red)\n"
+            "- client secret within 14 days of expiry\n\n## Go-live\n\n"
+            "- [ ] Assign the remaining store groups in batches of 20 and watch the failure rate.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code in ("IS701", "IS702")]

@@ -21,7 +21,7 @@ from .values import duration_seconds, value
 _COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
     r"(?:(?:<(?![\w-]+>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
     r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
-    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|remaining|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
+    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
     re.I,
 )
@@ -556,6 +556,9 @@ def _code_records(r: Reading, code_statement) -> None:
 def watches_backlog(metric: str, dead_letter: bool) -> bool:
     """A metric on the backlog of a queue or stream; a dead-letter queue's size alone is not one."""
     lowered = metric.lower()
-    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest")):
+    if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest", "deeper",
+                                        "length")):
         return True
-    return not dead_letter and "queue" in lowered
+    # a queue its own words do not call dead ("Marlow's webhook queue", read beside `dead_webhooks` in one line)
+    return "queue" in lowered and not (dead_letter and any(w in lowered for w in ("dead", "dlq", "dlt", "poison", "park",
+                                                                                   "quarantin")))
