@@ -628,3 +628,18 @@ def test_a_dead_letter_channel_is_a_place_as_a_dlq_is():
             "## Recover the errors from DLC\n\nRead the topic again.\n")
     found = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
     assert found == ["dead-letter handling has no alert: say who is alerted, and how"]
+
+
+def test_a_risk_registers_risk_is_no_design_and_a_file_named_is_no_credential_store():
+    """"A failed message is lost without anyone knowing" in a register's Risk column says what could happen; a
+    companion file named on a line about credential checks is not where credentials are kept."""
+    text = ("# Relay → CAD\n\n| ID | Risk | Status |\n|---|---|---|\n| R-04 | A failed message is lost without anyone "
+            "knowing | Mitigated |\n\n## R-04 Failed message lost silently\n\nAfter the last retry the relay moves the "
+            "message to the `parked_messages` table and pages the dispatcher.\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace("| ID | Risk | Status |", "| ID | Design | Status |"))
+    files = ("# Hooks\n\nCompanions here: `sweeper.json` (every 10 min), `credential-check.json` (daily).\n\n## Auth\n\n"
+             "- **Partner API** (OAuth2 client credentials): the secret expires after 365 days; each December create "
+             "a new one.\n")
+    assert "IS302" not in codes(files)
+    assert "IS302" in codes(files.replace("create a new one.", "create a new one, kept in `secrets.json`."))

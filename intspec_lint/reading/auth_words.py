@@ -56,9 +56,12 @@ _UNSAFE_STORE = lazy(
     r"\b(?:hard-?coded|in\s+(?:the\s+)?(?:source\s+)?code|source\s+code|(?:git\s+)?repo(?:sitory)?|"
     r"config(?:uration)?\s+files?|env\s+files?|properties\s+files?|appsettings(?:\.json)?|"
     r"application\.(?:ya?ml|properties)|plain\s*-?text|spreadsheet|wiki|committed|checked\s+in)\b"
-    r"|(?<![\w-])\.env\b|[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
+    r"|(?<![\w-])\.env\b|(?<![\w./-])[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
     re.I,
 )
+# a file is the credential's store only where the text puts it in one: "kept in `secrets.yaml`", "from app.json"
+_INTO_FILE = lazy(r"\b(?:in|from|inside|into|to|(?:storage|stored|store|kept|location|where)\s*:)\s+(?:the\s+|a\s+|its\s+)?"
+                  r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
                      r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
                      r"\bnothing\s+secret\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",
@@ -147,4 +150,8 @@ def unsafe_storage(text: str) -> str | None:
     match = said(_UNSAFE_STORE, text)
     if match and _FORBIDDEN.match(text, match.end()):
         return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
+    if match and "." in match.group(0)[1:] and text[:match.start()].strip(" `'\"*-") and \
+            not _INTO_FILE.search(text, max(0, match.start() - 14), match.start()):
+        return None  # "Companions here: `enroll-retry-sweeper.json` ...": a file named, no credential put in it
+        # (a storage field's value that opens with the file, "lexdock/config/efm.properties on ...", is its store)
     return match.group(0).lower() if match else None

@@ -120,6 +120,9 @@ def read(r: Reading) -> None:
         if statement.shape == "code" or id(statement.code) in r.examples:
             continue
         text = statement.text
+        if statement.shape == "row" and statement.cells and any(_RISK_COLUMN.match(h) for h in statement.cells):
+            # a risk register's risk ("A failed message is lost without anyone knowing"): what could happen
+            text = " | ".join(cell for header, cell in statement.cells.items() if not _RISK_COLUMN.match(header))
         if "dead_letter" in statement.topics and not GONE.search(text):  # not "the `failed_events` table was removed"
             if statement.key and _key_fact(r, statement):
                 continue
@@ -379,6 +382,7 @@ def drops_messages(text: str) -> str | None:
     return original[match.start():match.end()] if match else None
 
 
+_RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
 
 
