@@ -962,3 +962,11 @@ def test_retry_values_in_a_frozen_js_object_a_bare_max_and_a_growing_ladder():
     celery = ("# Rooms → Res\n\n## Retry\n\n`retry_backoff=5` (5, 10, 20, 40 s …), `retry_backoff_max=300`, `max_retries=6`. "
               "Ten consecutive failures open the breaker for 120 s.\n")
     assert "IS501" not in codes(celery)
+
+
+def test_a_backoff_given_as_a_range_has_its_first_delay_and_its_cap():
+    text = ("# Hub → Events\n\n## Retry\n\nThe broker redelivers with exponential backoff from 10 s to 600 s, max 10 "
+            "delivery attempts; a breaker opens after 5 consecutive failures for 60 s.\n")
+    spec = spec_of(text)
+    assert spec.retry.initial_delay.text == "10 s" and spec.retry.max_delay.text == "600 s"
+    assert "IS501" not in codes(text)

@@ -24,13 +24,16 @@ _STRATEGY = lazy(
     re.I,
 )
 _JITTER = lazy(r"\b(?:full|equal|decorrelated|random(?:ized)?|no)?\s*jitter\b", re.I)
+# a delay said as a range: "exponential backoff from 10 s to 600 s", "delays between 1 s and 5 min"
+_RANGE = rf"\b(?:backoff|back-off|delays?|intervals?|waits?)\b[^.;\d]{{0,20}}?\b(?:from|between)\s+{DURATION}"
 _INITIAL = lazy(
     rf"\b(?:initial|first|base|starting|start)\b[\w\s-]{{0,25}}?\b(?:delay|backoff|interval|wait|retry|at|with|from|of|"
     rf"after)\b[^.;\d]{{0,25}}?({DURATION})"
     rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:at|with|from)\s+({DURATION})"
     rf"|({DURATION})\s+(?:initial|base|first)\b"
     rf"|\bafter\s+({DURATION}),?\s+(?:then|doubling|doubled|growing|rising|increasing)\b"
-    rf"|\b(?:initial|first)\s+({DURATION})(?=\s*[,;]?\s*(?:then\s+)?(?:doubling|doubled|x\s*2|×\s*2|growing|rising))",
+    rf"|\b(?:initial|first)\s+({DURATION})(?=\s*[,;]?\s*(?:then\s+)?(?:doubling|doubled|x\s*2|×\s*2|growing|rising))"
+    rf"|\b(?:backoff|back-off|delays?|intervals?|waits?)\b[^.;\d]{{0,20}}?\b(?:from|between)\s+({DURATION})\s+(?:to|and)\s+\d",
     re.I,
 )
 _ATTEMPTS = lazy(
@@ -47,7 +50,8 @@ _MAX_DELAY = lazy(
     rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound|"
     rf"no\s+(?:single\s+)?(?:wait|delay|backoff|interval)\s+(?:is\s+)?(?:above|over|longer\s+than|more\s+than|beyond))"
     rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})"
-    rf"|\bmax(?:imum)?\s+({DURATION})\s+(?:between|apart)\b",  # "max 5 min between attempts"
+    rf"|\bmax(?:imum)?\s+({DURATION})\s+(?:between|apart)\b"  # "max 5 min between attempts"
+    rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+({DURATION})",  # "exponential backoff from 10 s to 600 s": its top
     re.I,
 )
 _BREAKER = lazy(
@@ -91,7 +95,8 @@ _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_
                   # "later delays double ... up to 300 seconds", "no interval exceeding 30 minutes"
                   rf"|\b(?:delays?|backoff|intervals?|waits?)\b[^.;]{{0,60}}\bup\s+to\s+{DURATION}"
                   rf"|\b(?:no|never|not)\s+(?:\w+\s+)?exceed\w*\s+{DURATION}"
-                  rf"|\bmax(?:imum)?\.?\s+(?:of\s+)?{DURATION}", re.I)  # "2 s initial, multiplier 2, max 60 s"
+                  rf"|\bmax(?:imum)?\.?\s+(?:of\s+)?{DURATION}"  # "2 s initial, multiplier 2, max 60 s"
+                  rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
                     # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
@@ -349,8 +354,8 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
         match = _BREAKER_RATE.search(text)
         if match:
             found["circuit_breaker"] = (match.group(1), match.start())
-    if "max_delay" in found and "initial_delay" in found and found["max_delay"][1] == found["initial_delay"][1]:
-        del found["max_delay"]
+    if "max_delay" in found and "initial_delay" in found and found["max_delay"] == found["initial_delay"]:
+        del found["max_delay"]  # one phrase read twice; a range ("from 10 s to 600 s") gives both
     return found
 
 
