@@ -643,3 +643,16 @@ def test_a_risk_registers_risk_is_no_design_and_a_file_named_is_no_credential_st
              "a new one.\n")
     assert "IS302" not in codes(files)
     assert "IS302" in codes(files.replace("create a new one.", "create a new one, kept in `secrets.json`."))
+
+
+def test_a_status_whose_next_step_is_told_beside_it_is_handled():
+    base = ("# Tablet → Ledger\n\n## Contracts\n\n### Update bale\n\n`PATCH /v2/bales/{{id}}`\n\n| Status | Meaning |\n"
+            "|---|---|\n| 200 | Updated |\n| 412 | Stale `If-Match` |\n| 422 | Invalid weight |\n\n{said}\n\n"
+            "## Errors\n\n- Transient: 429, 503: retried with backoff.\n- Permanent: 400, 422: parked for the office.\n")
+    told = "A stale `If-Match` gets `412`; the tablet refetches the bale and shows the operator the newer values."
+    assert "IS402" not in codes(base.format(said=told))
+    assert "IS402" in codes(base.format(said="A stale `If-Match` gets `412`."))
+    stale = ("# Feed → Garden\n\n## Contracts\n\n### Put plant\n\n`PUT /v1/plants/{id}`\n\n| Status | Meaning |\n|---|---|\n"
+             "| 200 | Stored |\n| 409 | Stored revision is newer; the event is stale and is acknowledged without change |\n\n"
+             "## Errors\n\n- Transient: 429, 503: retried with backoff.\n- Permanent: 400, 422: parked for the office.\n")
+    assert "IS402" not in codes(stale)

@@ -132,7 +132,14 @@ CUES = {
     "repeat_handled": lazy(r"\btreat(?:s|ed|ing)?\s+(?:it\s+|this\s+)?as\s+(?:an?\s+)?(?:already\s+)?(?:success\w*|delivered|done|"
                            r"ok|accepted|processed|stored)\b|\bno-?op\b|\breuses?\b|\bnothing\s+(?:is\s+)?(?:written|"
                            r"changed|done|re-?applied)\b|\b(?:ignored|skipped|discarded)\s+as\s+(?:a\s+)?(?:duplicate|"
-                           r"repeat)", re.I),
+                           r"repeat)|\bwithout\s+(?:any\s+)?change\b", re.I),
+    # what the caller does next on a status, told beside it: "gets `412`; the tablet refetches the bale and shows
+    # the operator the newer values"
+    # (a verb someone does, not a bare instruction or a header: "re-read, re-apply", `Retry-After`)
+    "status_handled": lazy(r"\b(?:re-?fetch(?:es|ed)|re-?reads|reloads|re-?syncs|re-?submits|re-?sends|retries|is\s+retried|"
+                           r"shows\s+the\s+(?:user|operator|agent|clerk|customer)|asks\s+the\s+(?:user|operator)|"
+                           r"prompts\s+the|escalates|is\s+escalated|dead-?letters|is\s+dead-?lettered|parks|is\s+parked|"
+                           r"pages\s+the|is\s+treated\s+as)\b(?!-)", re.I),
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"

@@ -61,6 +61,8 @@ def status_code_unhandled(spec, options):
                 continue  # "409: Tree already sold (permanent; triggers the refund flow)": its meaning names its class
             if not status.listed and spec.speaks_of("repeat_handled", [str(code)], status.span):
                 continue  # "an older status gets `409 InvalidTransition`, which we treat as already done": taken in passing
+            if spec.speaks_of("status_handled", [str(code)], status.span):
+                continue  # "a stale `If-Match` gets `412`; the tablet refetches the bale": what the caller does, beside it
             if status.meaning is not None and (CUES["repeat_handled"].search(status.meaning.text) or CUES[
                     "idempotency"].search(status.meaning.text) and spec.speaks_of("repeat_handled", [str(code)], status.span)):
                 continue  # "`409` if the `event_id` was already processed (treated as delivered)": a repeat's answer,
