@@ -656,3 +656,13 @@ def test_a_status_whose_next_step_is_told_beside_it_is_handled():
              "| 200 | Stored |\n| 409 | Stored revision is newer; the event is stale and is acknowledged without change |\n\n"
              "## Errors\n\n- Transient: 429, 503: retried with backoff.\n- Permanent: 400, 422: parked for the office.\n")
     assert "IS402" not in codes(stale)
+
+
+def test_a_record_layout_or_a_message_in_a_wire_format_is_evidence_of_contracts():
+    layout = ("# Auction → Bank\n\n## Settlement file\n\n| Pos | Len | Type | Field |\n|---|---|---|---|\n"
+              "| 1 | 1 | A | Record type |\n| 2–9 | 8 | A | Sender ID |\n")
+    assert "IS202" not in codes(layout)
+    assert "IS202" in codes(layout.replace("| Pos | Len |", "| Step | Owner |"))
+    hl7 = ("# Vet → Feed\n\n## Diet order\n\nExample:\n\n```\nMSH|^~\\&|VETLOG|HOSP|FEEDPLAN|COMM|20250611081502-0500||OMD^O03\n"
+           "PID|1||219034^^^NGZ^AN||Kesi^Giraffe\nORC|NW|D-2025-004417^VETLOG\n```\n")
+    assert "IS202" not in codes(hl7)

@@ -61,6 +61,23 @@ def told(text: str) -> bool:
     return bool(_TOLD.search(text))
 
 
+# a file's or a message's record layout: "| Pos | Len | Type | Field |", "| Start | End | Length | Name |"
+_POSITION_COLUMN = lazy(r"^\W*(?:pos(?:ition)?s?|start|offset|from|columns?|cols?|bytes?)\W*$", re.I)
+_LENGTH_COLUMN = lazy(r"^\W*(?:len(?:gth)?|width|size|bytes|chars?|characters|to|end)\W*$", re.I)
+# a message in a wire format: HL7 v2 segments ("MSH|^~\\&|..."), X12 ("ISA*00*"), EDIFACT ("UNH+1+...")
+_WIRE_SEGMENT = lazy(r"^(?:[A-Z][A-Z0-9]{2}\|[^\n]*|[A-Z][A-Z0-9]{1,2}\*[^\n]*~?|UN[A-Z]\+[^\n]*'?)$", re.M)
+
+
+def layout_table(header: list[str]) -> bool:
+    """A table that lays a record out by position and length: a file's or a message's contract."""
+    return any(_POSITION_COLUMN.match(h) for h in header) and any(_LENGTH_COLUMN.match(h) for h in header)
+
+
+def wire_message(text: str) -> bool:
+    """A code block that shows a message in a wire format, segment after segment: a contract's example."""
+    return len(_WIRE_SEGMENT.findall(text)) >= 2
+
+
 def read(r: Reading) -> None:
     merged: dict[str, Contract] = {}
     for contract in api_blocks.contracts(r):  # an OpenAPI or AsyncAPI block: its operations, declared
