@@ -666,3 +666,13 @@ def test_a_record_layout_or_a_message_in_a_wire_format_is_evidence_of_contracts(
     hl7 = ("# Vet → Feed\n\n## Diet order\n\nExample:\n\n```\nMSH|^~\\&|VETLOG|HOSP|FEEDPLAN|COMM|20250611081502-0500||OMD^O03\n"
            "PID|1||219034^^^NGZ^AN||Kesi^Giraffe\nORC|NW|D-2025-004417^VETLOG\n```\n")
     assert "IS202" not in codes(hl7)
+
+
+def test_a_state_named_as_the_place_after_the_last_attempt_is_dead_lettering_with_its_alert_by_name():
+    text = ("# Tablet → Ledger\n\n## Sending\n\nThe tablet retries with backoff. After the 8th failed attempt the "
+            "batch's bales go to Held like a permanent failure.\n\n**Held bales** never leave the tablet until the "
+            "field office resolves them; each one emails field-office@example.coop.\n")
+    assert "IS601" not in codes(text)
+    found = [f.message for f in lint_text(text.replace("; each one emails field-office@example.coop", ""), "markdown")
+             if f.code == "IS601"]
+    assert found and "no alert" in found[0] and "no destination" not in found[0]

@@ -46,7 +46,8 @@ _REPLAY = lazy(r"\b(replay(?:ed|s|ing)?|re-?process(?:ed|es|ing)?|re-?drive[sn]?
                r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
 _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
-_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final)\s+(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
+_AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?:st|nd|rd|th)|\w+th)\s+(?:failed\s+)?"
+                      r"(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
                       r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
                       r"(?:also\s+)?fails\b|"
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
@@ -155,6 +156,7 @@ _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)a
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
+                   rf"|\b{_MOVE}\s+(?:in)?to\s+(?-i:[A-Z][a-z]+)\b"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\bnothing\s+is\s+(?:deleted|dropped|lost)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
@@ -189,6 +191,11 @@ def _stated_anywhere(r: Reading) -> None:
     if dead.alert is None and (_DEST_WORDS.search(place) or re.search(_FAILED_NAME_WORDS, place, re.I)) and \
             testimony.speaks_of("alert", [place.strip("`\"' ")], dead.destination.span, elsewhere=True):
         dead.alert = evidence(dead.destination.text, dead.destination.span)  # "... goes to X. ... gets an email per event"
+    named = _MOVED_TO_NAME.search(dead.destination.text) if dead.destination is not None and dead.destination.loose \
+        else None  # "the bales go to Held", and later "Held bales ... emails the field office": its alert by its name
+    if dead.alert is None and named and testimony.speaks_of("alert", [named.group(1)], dead.destination.span,
+                                                            elsewhere=True):
+        dead.alert = evidence(named.group(1), dead.destination.span)
     if dead.alert is None:
         alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search) or (
             testimony.states(_GIVEN_UP.search, _ALERT.search, _NO_ALERT.search) if dead.destination is not None
@@ -197,6 +204,7 @@ def _stated_anywhere(r: Reading) -> None:
             dead.alert = evidence(*alert)
 
 
+_MOVED_TO_NAME = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b", re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 
