@@ -49,7 +49,7 @@ STORAGE = lazy(
     r"credstore(?:\.encrypted)?|systemd-creds|encrypted\s+credentials?(?:\s+files?)?|credentials_directory|"
     rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
     r"temporary\s+(?:sts\s+)?credentials|stored\s+(?:in|on)\s+[\w`'-]+|kept\s+in\s+[\w`'-]+|lives?\s+in\s+[\w`'-]+)\b|"
-    r"\.env\b|`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
+    r"\.env\b|\b(?:in|from|inside|into)\s+(?:the\s+|a\s+)?`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
     re.I,
 )
 _UNSAFE_STORE = lazy(
