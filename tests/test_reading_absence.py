@@ -676,3 +676,11 @@ def test_a_state_named_as_the_place_after_the_last_attempt_is_dead_lettering_wit
     found = [f.message for f in lint_text(text.replace("; each one emails field-office@example.coop", ""), "markdown")
              if f.code == "IS601"]
     assert found and "no alert" in found[0] and "no destination" not in found[0]
+
+
+def test_a_write_that_overwrites_by_its_key_with_the_same_values_is_idempotent():
+    base = ("# Lab → Registry\n\n## Contracts\n\n### Submit tests\n\n`POST https://api.example.org/v2/tests:batch`\n\n"
+            "Request: `{{\"tests\": [{{\"test_id\": \"T-1\", \"rate\": 0.91}}]}}` → `200 {{\"stored\": 1}}`.\n\n{said}\n")
+    assert "IS901" not in codes(base.format(said="The registry stores tests by `(lab_id, test_id)`; re-sending a test "
+                                                  "overwrites it with the same values."))
+    assert "IS901" in codes(base.format(said="The registry stores tests by `(lab_id, test_id)`."))

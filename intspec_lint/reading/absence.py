@@ -40,7 +40,8 @@ ANSWER = (r"(?:original|ignored|no\s+new|not\s+(?:re-?)?(?:created|duplicated|ap
           r"no-?op|changes\s+nothing|same\s+(?:result|response|receipt|outcome)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
           r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b|"
-          r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent))")
+          r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent)|"
+          r"overwrites?\s+(?:it|them|the\s+\w+)\s+with\s+the\s+same)")  # "re-sending a test overwrites it with the same values"
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
@@ -113,7 +114,7 @@ CUES = {
                         r"|\d{4}-\d\d-\d\dT\d\d:\d\d", re.I),
     "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
-                        r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|"
+                        r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|"
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
