@@ -40,10 +40,6 @@ def rewrite(kind: str, text: str) -> str | None:
 # Kinds the reader does not hold yet, with the layout class it mishandles (measured over the whole
 # Markdown corpus; `python scripts/layout_invariance.py --show KIND SPEC` shows each failure).
 READER_DEFECTS = {
-    "tables-to-lists": "reading.table_layouts (records): a list of '**key**: Header: cell; ...' items is read as "
-                       "rows only when its keys name one part's columns; a contract's field list kept under a "
-                       "webhook, an error table whose category is the lead, and mapping lists mixed with other "
-                       "items still lose facts",
     "whole-spec-as-table": "reading.table_layouts (register tables): a 'Section — item | Fact' register is expanded "
                            "only in part: a path in the section cell names a contract by the whole path and its rows "
                            "are not gathered into it, multi-column mapping facts lose their checks, overview rows "

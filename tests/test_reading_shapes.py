@@ -1021,3 +1021,16 @@ def test_a_queue_deeper_than_a_number_is_watched_and_a_task_with_remaining_work_
             "- client secret within 14 days of expiry\n\n## Go-live\n\n"
             "- [ ] Assign the remaining store groups in batches of 20 and watch the failure rate.\n")
     assert not [f for f in lint_text(text, "markdown") if f.code in ("IS701", "IS702")]
+
+
+def test_a_register_written_as_a_list_of_bold_labels_is_read_as_the_register():
+    """"- **Auth: Partner webhook**: HMAC ..." item after item is the "Topic | Fact" register it stands for: each
+    label's part and unit are read as sections, so the webhook's credential lacking a rotation is still seen."""
+    items = ["**Overview: systems**: Shop (producer) and Ledger (consumer), event-driven", "**Flow: orders**: Shop → Ledger; "
+             "trigger: order placed; payload: order JSON; frequency: ~500/hour",
+             "**Auth: Ledger API (called by Shop)**: OAuth 2.0 client credentials; secret rotated every 90 days; stored "
+             "in Key Vault", "**Auth: Shop webhook endpoint (called by Ledger)**: HMAC-SHA256 signature; secret stored in "
+             "Key Vault", "**Retry: strategy**: exponential backoff with full jitter", "**Retry: max attempts**: 5"]
+    text = "# Shop ⇄ Ledger\n\n## Integration sheet\n\n" + "".join(f"- {item}\n" for item in items)
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS301"]
+    assert any("Shop webhook endpoint" in message and "rotation" in message for message in found)

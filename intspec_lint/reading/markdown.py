@@ -94,7 +94,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     promote_bold_headings(doc.root, doc.lines, vocab)
     glyph_lists(doc.root, doc.lines)
     unfold_outlines(doc.root, doc.lines)
-    unfold_registers(doc.root, vocab)
+    unfold_registers(doc.root, vocab, doc.lines)
     transpose_tables(doc.root, vocab)
     tabulate_records(doc.root, vocab)
     listify_pairs(doc.root, vocab)

@@ -65,15 +65,35 @@ def _transposed(table: Table, vocab) -> Table | None:
     return None
 
 
-def unfold_registers(root: Section, vocab) -> None:
-    """Replace each register table under `root` by the sections it holds (in place)."""
+_BOLD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)$")
+
+
+def unfold_registers(root: Section, vocab, lines: list[str] | None = None) -> None:
+    """Replace each register table under `root` by the sections it holds (in place); a register written as a
+    list ("- **Retry: max attempts**: 5", item after item) is read as its table."""
     for section in list(root.walk()):
         if section is not root and vocab.section_parts(section.title):
             continue  # a table under "Retry policy" is that part's, whatever its rows name
+        if lines is not None:
+            section.blocks = [_as_table(block, lines, vocab) if isinstance(block, ListBlock) else block
+                              for block in section.blocks]
         for block in list(section.blocks):
             if isinstance(block, Table) and _is_register(block, vocab):
                 section.blocks.remove(block)
                 section.children[:0] = _sections(block, section.level + 1, vocab)
+
+
+def _as_table(block: ListBlock, lines: list[str], vocab):
+    """A list whose every item is a bold label and its value, as the two-column table it stands for when that
+    table is a register; otherwise the list."""
+    rows = []
+    for item in block.items:
+        found = _BOLD_ITEM.match(lines[item.span.line - 1]) if not item.blocks and item.span.line <= len(lines) else None
+        if found is None or "\n" in item.text.strip():  # a wrapped item would be cut at its first line
+            return block
+        rows.append(Row([Cell(found.group(1), item.span), Cell(found.group(2), item.span)], item.span))
+    table = Table([Cell("Topic", block.span), Cell("Fact", block.span)], rows, block.span)
+    return table if _is_register(table, vocab) else block
 
 
 _SEGMENT = re.compile(r"\s+[—–]\s+|\s+-\s+|:\s+")
