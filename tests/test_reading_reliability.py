@@ -970,3 +970,13 @@ def test_a_backoff_given_as_a_range_has_its_first_delay_and_its_cap():
     spec = spec_of(text)
     assert spec.retry.initial_delay.text == "10 s" and spec.retry.max_delay.text == "600 s"
     assert "IS501" not in codes(text)
+
+
+def test_a_failure_rate_that_pauses_the_job_is_a_circuit_breaker_wherever_it_is_told():
+    base = ("# Directory → Stores\n\n## Retry\n\nEntra retries a failed operation in later cycles with growing gaps: "
+            "40 min, then 2 h, 4 h, 8 h, capped at 24 h, for at most 7 attempts.\n\n## When things fail\n\n{said}\n")
+    said = ("- **Quarantine.** If more than 40 % of the operations in a cycle fail, Entra puts the job in quarantine: "
+            "cycles slow to every 6 h.")
+    assert not [f for f in lint_text(base.format(said=said), "markdown") if "circuit breaker" in f.message]
+    assert [f for f in lint_text(base.format(said="- **Permanent.** Not retried."), "markdown")
+            if "circuit breaker" in f.message]

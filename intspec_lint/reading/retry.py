@@ -64,7 +64,10 @@ _BREAKER = lazy(
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b[^.;]{{0,80}}?\bfail\w*[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
-    rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)",
+    rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
+    # "if more than 40 % of the operations in a cycle fail, ... puts the job in quarantine": a failure rate that pauses
+    r"|\b(?:more\s+than|over|above|>)\s*(\d+(?:\.\d+)?\s*%)\s+of\s+(?:the\s+)?[\w\s]{0,40}?\bfail\w*[^.;]{0,80}?"
+    r"\b(?:open|trip|paus|stop|suspend|halt|offline|quarantin|throttl)",
     re.I,
 )
 _BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
@@ -183,6 +186,9 @@ def _stated_anywhere(r: Reading) -> None:
     for name, said in _ANYWHERE.items():
         if r.spec.retry is None or getattr(r.spec.retry, name) is None:
             stated = r.spec.testimony.states(part, lambda text, said=said: said(as_figures(text)), _DENIED.search)
+            if not stated and name == "circuit_breaker":  # a breaker by its nature, in any section: "if more than
+                # 40 % of the operations in a cycle fail, Entra puts the job in quarantine", "5 failures in a row pause it"
+                stated = r.spec.testimony.states(_BREAKER.search, _BREAKER.search, _DENIED.search)
             if stated:
                 found[name] = evidence(*stated)
     if r.spec.retry is None:
