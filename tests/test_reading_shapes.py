@@ -1034,3 +1034,15 @@ def test_a_register_written_as_a_list_of_bold_labels_is_read_as_the_register():
     text = "# Shop ⇄ Ledger\n\n## Integration sheet\n\n" + "".join(f"- {item}\n" for item in items)
     found = [f.message for f in lint_text(text, "markdown") if f.code == "IS301"]
     assert any("Shop webhook endpoint" in message and "rotation" in message for message in found)
+
+
+def test_an_xml_files_comments_say_the_design_each_comment_its_own_titles():
+    """A Spring context's header comment holds the design: read as prose, "CREDENTIALS" titling the entries under it
+    (their bullets no part of their names), and a later comment no longer under that title."""
+    text = ("# `job.xml`\n\n```xml\n<?xml version=\"1.0\"?>\n<!--\n  CREDENTIALS (all in Vault)\n"
+            "  - FMC Ledger: OAuth 2.0 client credentials, secret rotated every 60 days.\n"
+            "  - Mill SFTP: ed25519 key, rotated every 12 months.\n-->\n<beans>\n"
+            "  <!-- CSV -> Ledger lot. Every column:\n       weight_kg    -> net_weight_g   x 1000\n"
+            "       vat_reg      -> vat_treatment  Y -> standard, N -> outside_scope -->\n  <bean id=\"p\"/>\n</beans>\n```\n")
+    spec = spec_of(text)
+    assert [a.system.text for a in spec.auth] == ["FMC Ledger", "Mill SFTP"]

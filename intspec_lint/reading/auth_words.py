@@ -129,7 +129,11 @@ storage = lambda text: _first(STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)
 # a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
 _SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
-                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b",
+                      r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b"
+                      # one made for each run: "a fresh 24 h certificate is signed at job start"
+                      r"|\b(?:fresh|new)\s+(?:\d+\s*(?:h|hours?|min\w*|days?)\s+)?(?:certificates?|certs?|tokens?|credentials?|"
+                      r"keys?|passwords?)\s+(?:is|are)\s+(?:signed|issued|minted|generated|created)\s+(?:at|for|on|per)\s+"
+                      r"(?:each\s+|every\s+|the\s+)?(?:job|run|start|session|request|deploy)",
                       re.I)  # a pre-signed URL expires by itself: nothing to rotate
 self_expiring = finds(_SELF_EXPIRING)
 

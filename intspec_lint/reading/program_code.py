@@ -63,14 +63,40 @@ def program_prose(text: str) -> list[str]:
 
 _UNDERLINE = lazy(r"^\s*(?:-{3,}|={3,}|~{3,})\s*$")
 _TITLE = lazy(r"^\s*[A-Z][\w&/-]*(?: [\w&/-]+){0,2}\s*$")  # "Errors", "Dead letters": a short title, no sentence
-_LABELLED = lazy(r"^\s*([a-z][\w/-]*)\s{2,}(\S.*)$")  # "  transient  Kafka NOT_ENOUGH_REPLICAS ...": a label, its cell
+_COMMENT_MARK = lazy(r"^\s*(?:#|//|--|;|/?\*|\"\"\"|\'\'\'|<!--|-->)")  # a line a comment or a docstring goes on
+_BULLET = lazy(r"^(\s*)[-*•]\s+(?=\S)")
+_LABELLED = lazy(r"^\s*([a-z][\w/-]*)\s{2,}(?!->|→|=>)(\S.*)$")  # "  transient  Kafka NOT_ENOUGH_REPLICAS ...": a label, its cell
 _ALIGNED = lazy(r"\S {3,}\S|\S ?\.{4,} ?\S")  # a comment laid out in columns or with dot leaders: a row of a table
 _RULER = lazy(r"^[-=#*/ ]*([A-Za-z][\w ,/&-]{0,40}?)\s*[-=#*/]{3,}\s*$")  # "--- Error classification ------": a title
 # "# AUTH", "# FLOWS (all times UTC)", "# MONITORING  HealthJob -> StatsD": a capitalised word over the comments below
 _CAPS_TITLE = lazy(r"^([A-Z][A-Z&/-]{2,}(?: [A-Z&/-]{2,}){0,3})(?:\s*\([^)]*\)\s*$|\s*$|\s{2,}(\S.*)$)")
 
 
-def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, str]]]]:
+def markup_prose(text: str) -> list[str]:
+    """What each line of an XML or HTML document says in its comments (`<!-- ... -->`, over as many lines as it
+    runs, indented as written), "" for a line of markup."""
+    said: list[str] = []
+    inside = False
+    for raw in text.split("\n"):
+        words = ""
+        rest = raw
+        while rest:
+            if not inside:
+                start = rest.find("<!--")
+                if start < 0:
+                    break
+                rest, inside = " " * (start + 4) + rest[start + 4:], True
+                continue
+            end = rest.find("-->")
+            words += rest if end < 0 else rest[:end]
+            if end < 0:
+                break
+            rest, inside = rest[end + 3:], False
+        said.append(words.rstrip() if words.strip() else "")
+    return said
+
+
+def comment_runs(text: str, first_line: int, prose=None) -> list[tuple[str, list[tuple[int, str]]]]:
     """The paragraphs of a program's prose, each as (the title it stands under, its (line, text) lines): comment
     lines one under another are a paragraph; a ruler (`# --- Retry ---`), a docstring's underlined section or a
     capitalised word alone on its line titles those below it; a line laid out in columns is a row of its own."""
@@ -83,8 +109,15 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
         if lines:
             out.append((banner, lines))
 
-    for offset, said in enumerate([*program_prose(text), ""]):
+    raws = text.split("\n")
+    titled = False  # the banner is a title the comment gave itself ("# AUTH"), not a ruler over the code below it
+    for offset, said in enumerate([*(prose or program_prose)(text), ""]):
         line = first_line + offset
+        raw = raws[offset] if offset < len(raws) else ""
+        if titled and ("<!--" in raw or not said and raw.strip() and not _COMMENT_MARK.match(raw)):
+            emit(run)  # a new comment, or code between: the title the last comment gave ends with it
+            run, banner, titled = [], "", False
+        said = _BULLET.sub(r"\1", said)  # "#   - SFTP: user ..., key signed by ...": an entry, its dash no part of its key
         if row and said.strip() and len(said) - len(said.lstrip()) >= row[2]:
             row[1] += " " + said.strip()  # "              timeout; ES 429 -> retried": the row's cell wraps
             continue
@@ -95,7 +128,7 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
         caps = None if ruler else _CAPS_TITLE.match(said.strip())
         if ruler or caps:
             emit(run)
-            run, banner = [], (ruler or caps).group(1)
+            run, banner, titled = [], (ruler or caps).group(1), caps is not None
             if caps and caps.group(2):  # "MONITORING  IntegrationHealthJob (every minute) -> Datadog"
                 run.append((line, caps.group(2)))
         elif _UNDERLINE.match(said) and run and run[-1][0] == line - 1 and \
@@ -115,7 +148,7 @@ def comment_runs(text: str, first_line: int) -> list[tuple[str, list[tuple[int, 
             if run and _TITLE.match(run[-1][1]) and _indent(said) > _indent(run[-1][1]):
                 title = run.pop()[1].strip()  # "Errors" over "    Transient: timeouts ...": a section's title
                 emit(run)
-                run, banner = [], title
+                run, banner, titled = [], title, True
             run.append((line, said))
         else:
             emit(run)

@@ -19,7 +19,7 @@ from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .lazy_re import lazy
 from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
 from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, comment_runs, hanging,
-                           looks_like_program, program_settings)
+                           looks_like_program, markup_prose, program_settings)
 from .text import sentences
 from .values import is_placeholder
 
@@ -410,6 +410,14 @@ class _Flattener:
             self.out.append(Statement(text, row.span, path, "row", section, cells=cells, table=table, row=row,
                                       parent=parent, key=key, value=value))
 
+    def comments(self, runs, path, section, parent) -> None:
+        """A program's or a document's comments, each run a paragraph titled by the ruler or word over it."""
+        for banner, lines in runs:
+            start = len(self.out)
+            self.paragraph(hanging(lines), lines[0][0], path, section, parent)
+            for said in self.out[start:]:
+                said.banner = banner
+
     def code(self, code: Code, path, section, parent) -> None:
         statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
         self.out.append(statement)
@@ -439,15 +447,14 @@ class _Flattener:
             for run in plantuml_statements(code):  # its notes say things; its activities draw steps
                 self.sentences(run, path, section, statement)
             return
+        if code.info in ("xml", "html", "xhtml") and "<!--" in code.text:  # a Spring context's header comment
+            self.comments(comment_runs(code.text, code.first_line, markup_prose), path, section, statement)
+            return
         program = code.info in PROGRAM_LANGUAGES
         if program or code.info not in _CONFIG_LANGUAGES | SHOWN_LANGUAGES:
             # a module whose comments say the design ("# Rotation: every 90 days"), in any language: a Bicep
             # template's `//` lines, a SQL script's `--` lines; only the languages known here give settings
-            for banner, lines in comment_runs(code.text, code.first_line):
-                start = len(self.out)
-                self.paragraph(hanging(lines), lines[0][0], path, section, statement)
-                for said in self.out[start:]:
-                    said.banner = banner
+            self.comments(comment_runs(code.text, code.first_line), path, section, statement)
             for offset, key, value in program_settings(code.text) if program else ():  # `MAX_ATTEMPTS = 6`
                 line = code.first_line + offset
                 self.out.append(Statement(f"{words_of_key(key)}: {value}", Span(line, 1, line, 1), path, "code-key",
