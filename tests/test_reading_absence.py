@@ -684,3 +684,15 @@ def test_a_write_that_overwrites_by_its_key_with_the_same_values_is_idempotent()
     assert "IS901" not in codes(base.format(said="The registry stores tests by `(lab_id, test_id)`; re-sending a test "
                                                   "overwrites it with the same values."))
     assert "IS901" in codes(base.format(said="The registry stores tests by `(lab_id, test_id)`."))
+
+
+def test_a_store_denied_in_code_an_empty_yaml_body_and_a_call_skipped_but_parked_are_no_defects():
+    never = ("# Still → Home\n\n## Auth\n\n- **Home → Still**: OAuth 2.0 client credentials, rotated every 90 days.\n"
+             "- **Still → Home**: HMAC signature with the registration secret, replaced every 90 days.\n\n"
+             "Tokens and the secret live in the config entry, never\nin `configuration.yaml`.\n")
+    assert "IS302" not in codes(never)
+    assert "IS302" in codes(never.replace("never\nin `configuration.yaml`", "and in `configuration.yaml`"))
+    skipped = ("# Groomer → Map\n\n## Retries\n\nEach call retries up to 4 attempts. After 3 consecutive runs fail the job "
+               "pauses for an hour; runs before then skip the PUT, still build the payload and park it.\n")
+    assert "IS602" not in codes(skipped)
+    assert "IS602" in codes(skipped.replace(", still build the payload and park it", ""))

@@ -532,3 +532,11 @@ def test_a_response_told_by_its_status_and_what_it_carries_back_is_concrete():
                  "    examples:\n      request: {decision: issued}\n")
     found = [f.message for f in lint_text(yaml_text, "yaml") if f.code == "IS202"]
     assert found == []
+
+
+def test_an_empty_yaml_response_is_an_empty_body_not_broken_json():
+    text = ("intspec: 1\ntitle: Supplier to Yard\ncontracts:\n  - name: Dispatch notice\n    method: POST\n"
+            "    url: https://erp.example.co.uk/hooks/dispatch\n    examples:\n      media_type: application/json\n"
+            "      request: '{\"dispatch_id\": \"DSP-1\", \"lines\": []}'\n      response: \"\"\n")
+    assert [f.code for f in lint_text(text, "yaml") if f.code == "IS203"] == []
+    assert [f.code for f in lint_text(text.replace('response: ""', 'response: "{oops"'), "yaml") if f.code == "IS203"]

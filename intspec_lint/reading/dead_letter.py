@@ -387,9 +387,12 @@ def drops_messages(text: str) -> str | None:
         return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
     if match and _ALERT.search(text, match.end(), match.end() + 120):
         return None  # "data older than 30 days is lost at source; a P3 alert is raised": a loss told, not silent
+    if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
+        return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
     return original[match.start():match.end()] if match else None
 
 
+_HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
 

@@ -14,7 +14,7 @@ DURATION = rf"{NUM}\s*-?\s*{UNIT}"
 _SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
-                r"(?:(?:\s+|,\s*|\s*/\s*)[\w'’-]+){0,9}[\s,]*$", re.I)  # "never in MedCharta's config files or in the
+                r"(?:(?:\s+|,\s*|\s*/\s*)[\w'’-]+){0,9}[\s,`\"]*$", re.I)  # "never in MedCharta's config files or in the
 # repository", "no creds in this doc, code or config repo"
 _NAME_WORD = lazy(r"[a-z0-9]+")
 _GENERIC_WORDS = frozenset(

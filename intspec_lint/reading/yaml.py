@@ -403,6 +403,8 @@ class _Mapper:
             _key_spans(node, "", example.key_spans, [0])
             return example
         text = str(node.value)
+        if not text.strip():  # `response: ""`: an empty body, shown as empty, whatever the media type says
+            return Example(role, "none", "", span, first_line=span.line)
         info = {"application/json": "json", "application/xml": "xml", "text/csv": "csv",
                 "application/x-www-form-urlencoded": "form"}.get(media, "")
         first_line = span.line + (1 if node.style in ("|", ">") else 0)
