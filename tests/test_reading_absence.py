@@ -696,3 +696,15 @@ def test_a_store_denied_in_code_an_empty_yaml_body_and_a_call_skipped_but_parked
                "pauses for an hour; runs before then skip the PUT, still build the payload and park it.\n")
     assert "IS602" not in codes(skipped)
     assert "IS602" in codes(skipped.replace(", still build the payload and park it", ""))
+
+
+def test_a_status_class_in_code_is_no_dead_letter_place():
+    """"a `429` or `5xx` does not lose data": a status class, not where failed events go; the exception queue they
+    are recorded in is, and its alarm in the monitoring table is its alert."""
+    text = ("# Shop → Hub\n\n## Controls\n\n**INT-05 Temporary failures.** The agent keeps every event in an outbox, so a "
+            "timeout or a `5xx` does not lose data. An event still undelivered after its 12th attempt is recorded in the interface "
+            "exception queue.\n\n## Monitoring\n\nAlarms notify the on-call through Opsgenie:\n\n| Metric | Alarm |\n"
+            "|---|---|\n| New entries in the exception queue | > 25 in a day |\n")
+    spec = spec_of(text)
+    assert spec.dead_letter.destination.text == "exception queue"
+    assert "IS601" not in codes(text)

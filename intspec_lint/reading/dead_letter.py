@@ -288,7 +288,7 @@ def _text(r: Reading, text: str, span) -> None:
 
 _NAMED_PLACE = lazy(r"\b(?:table|queue|topic|bucket|folder|store|exchange|collection)\s+`|`\s+(?:table|queue|topic|bucket|"
                     r"folder|store|exchange|collection)\b", re.I)
-_NOT_A_PLACE = lazy(r"^\s*(?:[1-5]\d\d\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `NEEDS_RECONNECT`: codes, not places
+_NOT_A_PLACE = lazy(r"^\s*(?:[1-5](?:\d\d|xx|XX)\b|[A-Z][A-Z_]+$)")  # `400 FORMAT_ERROR`, `5xx`, `NEEDS_RECONNECT`: codes
 
 
 _MOVED_TO_NAMED = lazy(rf"\b{_MOVE}\s+(?:(?:in)?to\s+)?"
