@@ -1046,3 +1046,11 @@ def test_an_xml_files_comments_say_the_design_each_comment_its_own_titles():
             "       vat_reg      -> vat_treatment  Y -> standard, N -> outside_scope -->\n  <bean id=\"p\"/>\n</beans>\n```\n")
     spec = spec_of(text)
     assert [a.system.text for a in spec.auth] == ["FMC Ledger", "Mill SFTP"]
+
+
+def test_a_metrics_identifier_in_code_tells_its_kind_in_its_words():
+    text = ("# Dispensary → Ledger\n\n## Alarms\n\n| Alarm | Threshold |\n|---|---|\n"
+            "| F1 end-to-end latency p95 | > 60 s for 10 min |\n| Lambda error rate | > 2 % over 15 min |\n"
+            "| `dispense.fifo` depth | > 500 |\n| `DaysToCredentialExpiry` (client secret, webhook secret) | < 14 days |\n"
+            "| `ledger_key_days_left` | < 14 |\n")
+    assert [m.kind for m in spec_of(text).monitoring][-2:] == ["token-expiry", "token-expiry"]
