@@ -708,3 +708,14 @@ def test_a_status_class_in_code_is_no_dead_letter_place():
     spec = spec_of(text)
     assert spec.dead_letter.destination.text == "exception queue"
     assert "IS601" not in codes(text)
+
+
+def test_an_alert_near_a_credentials_rotation_date_watches_its_expiry():
+    text = ("# Boxes → Courier\n\n## [2.4.0]\n\n### Added\n\n- Alerts on credential age. The board has a new row:\n"
+            "  warning when the client secret or the webhook signing secret is within\n"
+            "  21 days of its rotation date, critical at 7 days.\n\n## [2.0.0]\n\n### Added\n\n"
+            "- Monitoring (Grafana board `link`): push latency P95 > 5 s warning; error rate\n"
+            "  > 2 % over 10 min critical; `link-outbound` depth > 500 warning; DLQ depth > 0\n  critical.\n"
+            "- Auth: OAuth 2.0 client credentials; the client secret is rotated every 90 days.\n")
+    assert "monitoring:token-expiry" in spec_of(text).evidence
+    assert "monitoring:token-expiry" not in spec_of(text.replace("within\n  21 days of its rotation date", "rotated")).evidence
