@@ -980,3 +980,13 @@ def test_a_failure_rate_that_pauses_the_job_is_a_circuit_breaker_wherever_it_is_
     assert not [f for f in lint_text(base.format(said=said), "markdown") if "circuit breaker" in f.message]
     assert [f for f in lint_text(base.format(said="- **Permanent.** Not retried."), "markdown")
             if "circuit breaker" in f.message]
+
+
+def test_a_one_line_flow_map_in_a_block_that_does_not_parse_gives_its_keys():
+    """A YAML block a writer broke elsewhere is read line by line; `backoff: {strategy: exponential,
+    maxDelaySeconds: 120}` still gives each of its settings."""
+    text = ("# Rooms → Ops\n\n```yaml\nx-keymaster:\n  backoff: {strategy: exponential, multiplier: 2, maxDelaySeconds: 120}\n"
+            "  circuitBreaker: {openAfterConsecutiveFailures: 8, openForSeconds: 180}\n  broken: [a, {b: c]\n```\n")
+    retry = spec_of(text).retry
+    assert retry.max_delay is not None and retry.max_delay.text == "120"
+    assert retry.circuit_breaker is not None and retry.circuit_breaker.text == "8"

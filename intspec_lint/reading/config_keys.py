@@ -104,9 +104,13 @@ def property_keys(code: Code) -> list[tuple[int, str, str]]:
                 found.append((code.first_line + offset, f"{prefix}.{name}" if prefix else name, value.strip("\"'")))
             if not inner:
                 found.append((code.first_line + offset, key, said.strip("\"'")))
+            if said.startswith("{") and said.endswith("}"):  # `backoff: {strategy: exponential, maxDelaySeconds: 120}`
+                for name, value in _FLOW_ENTRY.findall(said[1:-1]):
+                    found.append((code.first_line + offset, f"{key}.{name}", value.strip().strip("\"'")))
     return found
 
 
+_FLOW_ENTRY = lazy(r"(?:^|,)\s*[\"']?([A-Za-z_][\w.-]*)[\"']?\s*:\s*([^,{}\[\]]*)")  # one line's `{a: 1, b: 2}`
 _ASSIGNMENTS = lazy(r"\"?([A-Za-z_][\w.]*)=(\"[^\"]*\"|'[^']*'|[^\s\"]*)\"?")
 
 
