@@ -1054,3 +1054,14 @@ def test_a_metrics_identifier_in_code_tells_its_kind_in_its_words():
             "| `dispense.fifo` depth | > 500 |\n| `DaysToCredentialExpiry` (client secret, webhook secret) | < 14 days |\n"
             "| `ledger_key_days_left` | < 14 |\n")
     assert [m.kind for m in spec_of(text).monitoring][-2:] == ["token-expiry", "token-expiry"]
+
+
+def test_an_xml_file_or_a_python_module_saved_as_the_document_is_read_as_one():
+    xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n  AUTH\n  - Shop API: OAuth 2.0 client credentials, secret rotated "
+           "every 90 days.\n  - Market webhooks: HMAC signature, secret rotated every 180 days.\n-->\n<databaseChangeLog>\n"
+           "  <changeSet id=\"1\" author=\"ops\"/>\n</databaseChangeLog>\n")
+    assert [a.system.text for a in spec_of(xml).auth] == ["Shop API", "Market webhooks"]
+    module = ('"""Boxes -> Store worker.\n\nAuth:\n  Store API: OAuth 2.0 client credentials, rotated every 90 days.\n'
+              '"""\nimport asyncio\n\nMAX_ATTEMPTS = 6\n\n\nasync def main():\n    pass\n')
+    spec = spec_of(module)
+    assert spec.retry is not None and spec.retry.max_attempts is not None and "6" in spec.retry.max_attempts.text

@@ -275,8 +275,9 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if "<" in text and has_html_blocks(text):  # "<h2>", "<table>": the Markdown they stand for
         text = "\n".join(markdownize(lines))
         lines = text.split("\n")
-    if _source_file(lines):  # a program saved as the document ("# config/initializers/sync.rb" ...): one block
-        block = Code("script", text, Span(1, 1, len(lines), len(lines[-1]) + 1), 1)
+    kind = _source_file(lines)  # a program or an XML file saved as the document ("# config/initializers/sync.rb",
+    if kind:  # "<?xml ...?>" over a changelog's header comment): one block of its language
+        block = Code(kind, text, Span(1, 1, len(lines), len(lines[-1]) + 1), 1)
         return MarkdownDocument(lines, Section("", 0, Span(1, 1, 1, 1), [block], end_line=len(lines)))
     front_matter = _front_matter(lines)
     if front_matter is not None:
@@ -289,11 +290,18 @@ def parse_markdown(text: str) -> MarkdownDocument:
 
 
 _HASH_LINE = re.compile(r"^#(?:\s|$)")
+_PYTHON_LINE = re.compile(r"^(?:import \w|from [\w.]+ import |def \w|async def \w|class \w)")
 
 
-def _source_file(lines: list[str]) -> bool:
-    """A program or script with `#` comments saved as Markdown: outside fences, bare `#` lines and `# ` lines one
-    under another, which no Markdown writer makes of headings."""
+def _source_file(lines: list[str]) -> str:
+    """The language of a file saved as Markdown, "" for Markdown: "xml" for an XML document (its declaration
+    first), "python" for a module (its docstring first), "script" for a program with `#` comments (outside fences, bare `#` lines and `# ` lines one under
+    another, which no Markdown writer makes of headings)."""
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if first.startswith("<?xml"):
+        return "xml"
+    if first.startswith(('"""', "'''")) and any(_PYTHON_LINE.match(line) for line in lines):
+        return "python"  # a module's docstring first, its imports and definitions below
     bare = adjacent = 0
     fence = ""
     previous = False
@@ -305,7 +313,7 @@ def _source_file(lines: list[str]) -> bool:
         bare += hashed and not line[1:].strip()
         adjacent += hashed and previous
         previous = hashed
-    return bare >= 2 and adjacent >= 5
+    return "script" if bare >= 2 and adjacent >= 5 else ""
 
 
 # MkDocs content tabs and admonitions: `=== "PlayDeck"`, `!!! note "Retries"`, `??? info`, their content
