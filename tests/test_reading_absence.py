@@ -719,3 +719,14 @@ def test_an_alert_near_a_credentials_rotation_date_watches_its_expiry():
             "- Auth: OAuth 2.0 client credentials; the client secret is rotated every 90 days.\n")
     assert "monitoring:token-expiry" in spec_of(text).evidence
     assert "monitoring:token-expiry" not in spec_of(text.replace("within\n  21 days of its rotation date", "rotated")).evidence
+
+
+def test_a_store_named_for_what_failed_is_a_dead_letter_place_and_a_field_named_date_has_no_time():
+    text = ("# Relay → Hub\n\n## Errors\n\nPermanent: 400, 404: no retry, written to failed_submissions.\n\n"
+            "failed_submissions (relay Postgres): request, error, attempts. Each new row pages the on-call.\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
+    assert not [m for m in found if "no destination" in m]
+    mapping = ("# Lock → Trust\n\n## Field mapping\n\n| Source | Target | Transform |\n|---|---|---|\n"
+               "| `date` | `date` | copied |\n| `passed_at` | `passed_at` | copied |\n")
+    flagged = [f.message for f in lint_text(mapping, "markdown") if f.code == "IS802"]
+    assert flagged and not [m for m in flagged if "'date'" in m]

@@ -19,7 +19,7 @@ from .values import is_placeholder, value
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine)", re.I)
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
-    r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected)[\w./-]*"
+    r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected|_parked)[\w./-]*"
     r"|[\w./-]+_rejects\b)"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
     r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
@@ -293,7 +293,8 @@ _NOT_A_PLACE = lazy(r"^\s*(?:[1-5](?:\d\d|xx|XX)\b|[A-Z][A-Z_]+$)")  # `400 FORM
 
 _MOVED_TO_NAMED = lazy(rf"\b{_MOVE}\s+(?:(?:in)?to\s+)?"
                        r"(?:the\s+|a\s+|an\s+|its\s+)?`([^`]{2,80})`", re.I)
-_FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq)\b", re.I)  # `staging.milkpay_rejects`
+# a snake-case name made for what failed: `staging.milkpay_rejects`, failed_submissions, BW_PARKED
+_FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq|parked)\b|\b(?:failed|rejected|parked)_[a-z0-9]", re.I)
 # where a message goes once its attempts are spent, by whatever name: "moved to the EDI-HOLD mailbox"
 _SPENT_TO = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|a\s+|its\s+)?"
                  r"([\w-]+\s+(?:queue|topic|table|bucket|folder|mailbox|directory|store|exchange|stream))\b", re.I)

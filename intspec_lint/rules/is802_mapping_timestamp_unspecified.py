@@ -73,7 +73,7 @@ def _zone_moot(row) -> bool:
 
 
 # named as a day, with no type to say otherwise: a date of birth, a `service_date`, `valid_on`: no time of day
-_DATE_NAME = re.compile(r"(?:\bdob|birth\w*|_date|_day|_on|Date|Day|On)\W*$")
+_DATE_NAME = re.compile(r"(?:\bdob|birth\w*|\bdate|_date|_day|_on|Date|Day|On)\W*$")
 _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 
