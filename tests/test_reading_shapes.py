@@ -1065,3 +1065,9 @@ def test_an_xml_file_or_a_python_module_saved_as_the_document_is_read_as_one():
               '"""\nimport asyncio\n\nMAX_ATTEMPTS = 6\n\n\nasync def main():\n    pass\n')
     spec = spec_of(module)
     assert spec.retry is not None and spec.retry.max_attempts is not None and "6" in spec.retry.max_attempts.text
+
+
+def test_the_time_between_two_events_with_a_duration_threshold_is_a_latency_metric():
+    text = ("# Branch → Ledger\n\n## Monitoring\n\n* Alert to support when receive → ack exceeds 45 minutes for any "
+            "branch, or when more than 2% of declarations in an hour end `REJECTED`.\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate"]

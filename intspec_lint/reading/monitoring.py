@@ -393,6 +393,9 @@ def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: 
         kind = r.vocab.metric_kind(heading)
     if kind == "other" and whole:
         kind = r.vocab.metric_kind(whole)
+    if kind == "other" and threshold and _FROM_TO_STATE.search(metric.split(threshold)[0]) and \
+            duration_seconds(threshold):
+        kind = "latency"  # "when receive → ack exceeds 45 minutes": the time from one event to the next
     r.spec.monitoring.append(Metric(span, kind, **fields))
 
 
@@ -418,16 +421,17 @@ def _sentence_metrics(r: Reading, text: str):
             before = clause
 
 
-_CLAUSES = lazy(r";\s+|\.\s+(?=[A-Z])|:\s+(?=[A-Z][\w ]{2,30}:)|\s[·•]\s")  # "A > 3 s warning · B > 2 % critical"
+_CLAUSES = lazy(r";\s+|\.\s+(?=[A-Z])|:\s+(?=[A-Z][\w ]{2,30}:)|\s[·•]\s|,\s+or\s+(?=(?:when|if)\b)")  # "A > 3 s warning · B > 2 % critical"
 
 
 def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
     """A monitoring rule stated in a sentence: (what is measured, the threshold, the alert). A sentence
     that names a metric but no threshold ("if the alert fires, ...") defines no metric."""
     kind = vocab.metric_kind(sentence)
-    if kind == "other":
-        return None
     comparison = _COMPARISON.search(sentence)
+    if kind == "other" and not (comparison and _FROM_TO_STATE.search(sentence[:comparison.start()]) and
+                                duration_seconds(comparison.group(0))):
+        return None  # but "alert when receive → ack exceeds 45 minutes": the time between two events, a latency
     alert = _ALERT_LEVEL.search(sentence)
     if not comparison or not re.search(r"\d", sentence):
         return None
