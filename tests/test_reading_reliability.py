@@ -990,3 +990,13 @@ def test_a_one_line_flow_map_in_a_block_that_does_not_parse_gives_its_keys():
     retry = spec_of(text).retry
     assert retry.max_delay is not None and retry.max_delay.text == "120"
     assert retry.circuit_breaker is not None and retry.circuit_breaker.text == "8"
+
+
+def test_delays_in_words_or_after_start_are_read():
+    spoken = ("# Guild → Board\n\n## Retry\n\nExponential: one minute, then two, four, eight, sixteen, capped at thirty "
+              "minutes, and six attempts in all; a breaker opens after 5 consecutive failures for 10 minutes.\n")
+    retry = spec_of(spoken).retry
+    assert retry.initial_delay is not None and retry.max_delay is not None
+    board = ("# Hives → Co-op\n\n    RETRY\n      exp backoff, start 2s, x2, cap 5 min, jitter 20%\n      max 8 tries\n"
+             "      circuit breaker: 10 fails in a row -> open 5 min\n").replace("max 8 tries", "max 8 retries")
+    assert not [f for f in lint_text(board, "markdown") if f.code == "IS501"]

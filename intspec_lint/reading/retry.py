@@ -29,7 +29,7 @@ _RANGE = rf"\b(?:backoff|back-off|delays?|intervals?|waits?)\b[^.;\d]{{0,20}}?\b
 _INITIAL = lazy(
     rf"\b(?:initial|first|base|starting|start)\b[\w\s-]{{0,25}}?\b(?:delay|backoff|interval|wait|retry|at|with|from|of|"
     rf"after)\b[^.;\d]{{0,25}}?({DURATION})"
-    rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:at|with|from)\s+({DURATION})"
+    rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:(?:at|with|from)\s+)?({DURATION})"  # "start 2s, x2, cap 5 min"
     rf"|({DURATION})\s+(?:initial|base|first)\b"
     rf"|\bafter\s+({DURATION}),?\s+(?:then|doubling|doubled|growing|rising|increasing)\b"
     rf"|\b(?:initial|first)\s+({DURATION})(?=\s*[,;]?\s*(?:then\s+)?(?:doubling|doubled|x\s*2|×\s*2|growing|rising))"
@@ -164,8 +164,8 @@ _RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|
 _ANYWHERE = {
     "strategy": lambda text: bool(_STRATEGY_WORDS.search(text) or _LADDER.search(text)),  # "5, 10, 20, 40 s": it grows
     # a duration that is no cap's and no open breaker's ("Max delay cap: 60 seconds" is not the first delay)
-    "initial_delay": lambda text: bool(_LADDER.search(text) or _DELAY_DURATION.search(text) and not
-                                       _CAP_WORDS.search(text) and not _BREAKER_WORDS.search(text)),
+    "initial_delay": lambda text: bool(_LADDER.search(text) or _INITIAL.search(text) or _DELAY_DURATION.search(text)
+                                       and not _CAP_WORDS.search(text) and not _BREAKER_WORDS.search(text)),
     "max_attempts": lambda text: bool(_COUNT_WORDS.search(text) or _COUNT_SETTING.search(text)),
     "max_delay": lambda text: bool(_CAP_WORDS.search(text) or _LADDER.search(text)),
     "circuit_breaker": lambda text: bool(_BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text))),

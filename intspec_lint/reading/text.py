@@ -95,12 +95,23 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _WORDS_AND_FIGURES = lazy(rf"\b{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})*\s+\((\d+(?:[.,]\d+)?)\)", re.I)
 
 
+_FIGURES = {word: str(number) for number, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_FIGURES.update({"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "forty-five": "45", "fifty": "50",
+                 "sixty": "60", "ninety": "90"})
+# a duration written in words: "one minute", "capped at thirty minutes"
+_WORDED_DURATION = lazy(r"\b(" + "|".join(sorted(_FIGURES, key=len, reverse=True)) + r")(?=\s+(?:seconds?|minutes?|"
+                        r"hours?|days?|weeks?)\b)", re.I)
+
+
 def as_figures(text: str) -> str:
-    """A number as drafting writes it, in words then figures ("thirty (30) seconds"), as its figures, the place it
-    took kept blank so that offsets hold: "30           seconds"."""
-    if "(" not in text:
-        return text
-    return _WORDS_AND_FIGURES.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+    """A number as drafting writes it, in words then figures ("thirty (30) seconds"), or in words before a unit of
+    time ("one minute"), as its figures, the place it took kept blank so that offsets hold: "30           seconds"."""
+    if "(" in text:
+        text = _WORDS_AND_FIGURES.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+    if any(unit in text for unit in ("second", "minute", "hour", "day", "week")):
+        text = _WORDED_DURATION.sub(lambda m: _FIGURES[m.group(1).lower()].ljust(len(m.group(1))), text)
+    return text
 
 
 def as_written(text: str, start: int, end: int) -> str:
