@@ -41,6 +41,8 @@ ROTATION = lazy(
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE + r")\b",
     re.I,
 )
+# a file is the credential's store only where the text puts it in one: "kept in `secrets.yaml`", "from app.json"
+_INTO = r"\b(?:in|from|inside|into|to|(?:storage|stored|store|kept|location|where)\s*:)\s+(?:the\s+|a\s+|its\s+)?"
 STORAGE = lazy(
     r"\b(vault|secrets?[\s_-]?manager|key\s*vault|kms|keychain|parameter\s+store|ssm|secret\s+store|credential\s+store|"
     r"environment\s+variables?|env\s+vars?|env\b|kubernetes\s+secrets?|k8s\s+secrets?|sealed\s+secrets?|"
@@ -49,7 +51,7 @@ STORAGE = lazy(
     r"credstore(?:\.encrypted)?|systemd-creds|encrypted\s+credentials?(?:\s+files?)?|credentials_directory|"
     rf"(?:git\s+)?repo(?:sitory)?|source\s+code|properties\s+files?|appsettings|{_NOTHING_STORED}|"
     r"temporary\s+(?:sts\s+)?credentials|stored\s+(?:in|on)\s+[\w`'-]+|kept\s+in\s+[\w`'-]+|lives?\s+in\s+[\w`'-]+)\b|"
-    r"\.env\b|\b(?:in|from|inside|into)\s+(?:the\s+|a\s+)?`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
+    r"\.env\b|" + _INTO + r"`[\w./-]+\.(?:ya?ml|json|properties|ini|toml|env)`",
     re.I,
 )
 _UNSAFE_STORE = lazy(
@@ -59,9 +61,7 @@ _UNSAFE_STORE = lazy(
     r"|(?<![\w-])\.env\b|(?<![\w./-])[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
     re.I,
 )
-# a file is the credential's store only where the text puts it in one: "kept in `secrets.yaml`", "from app.json"
-_INTO_FILE = lazy(r"\b(?:in|from|inside|into|to|(?:storage|stored|store|kept|location|where)\s*:)\s+(?:the\s+|a\s+|its\s+)?"
-                  r"[`'\"]?$", re.I)
+_INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
                      r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
                      r"\bnothing\s+secret\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",

@@ -105,12 +105,11 @@ def property_keys(code: Code) -> list[tuple[int, str, str]]:
             if not inner:
                 found.append((code.first_line + offset, key, said.strip("\"'")))
             if said.startswith("{") and said.endswith("}"):  # `backoff: {strategy: exponential, maxDelaySeconds: 120}`
-                for name, value in _FLOW_ENTRY.findall(said[1:-1]):
-                    found.append((code.first_line + offset, f"{key}.{name}", value.strip().strip("\"'")))
+                found += [(code.first_line + offset, ".".join([key, *path]), value)
+                          for path, value in object_pairs(said[1:-1])]
     return found
 
 
-_FLOW_ENTRY = lazy(r"(?:^|,)\s*[\"']?([A-Za-z_][\w.-]*)[\"']?\s*:\s*([^,{}\[\]]*)")  # one line's `{a: 1, b: 2}`
 _ASSIGNMENTS = lazy(r"\"?([A-Za-z_][\w.]*)=(\"[^\"]*\"|'[^']*'|[^\s\"]*)\"?")
 
 

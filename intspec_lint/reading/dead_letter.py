@@ -144,6 +144,8 @@ def read(r: Reading) -> None:
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
 _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put)"
+# moved to a state named as a place, its name captured: "the bales go to Held", "moves to Needs Attention"
+_TO_STATE = rf"\b{_MOVE}\s+(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
@@ -156,7 +158,7 @@ _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)a
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
-                   rf"|\b{_MOVE}\s+(?:in)?to\s+(?-i:[A-Z][a-z]+)\b"  # "the bales go to Held": a state named as a place
+                   rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\bnothing\s+is\s+(?:deleted|dropped|lost)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
@@ -204,7 +206,7 @@ def _stated_anywhere(r: Reading) -> None:
             dead.alert = evidence(*alert)
 
 
-_MOVED_TO_NAME = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b", re.I)
+_MOVED_TO_NAME = lazy(_TO_STATE, re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 

@@ -72,7 +72,8 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             if contracts.wire_message(statement.text):  # "MSH|^~\&|VETLOG|...", "ISA*00*...": a message shown
                 strong.setdefault("contracts", statement.span)
             continue
-        if statement.shape == "row" and contracts.layout_table([c.text for c in statement.table.header]):
+        if statement.shape == "row" and statement.table is not None and statement.table.rows[0] is statement.row and \
+                contracts.layout_table([c.text for c in statement.table.header]):
             strong.setdefault("contracts", statement.span)  # "| Pos | Len | Type | Field |": a record's layout
         if flows.told(statement.text):  # "When an event is generated, its payload is sent via POST to the URL"
             strong.setdefault("flows", statement.span)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .lazy_re import lazy
+from .values import NUMBER_WORDS
 
 NUM = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty)"
 UNIT = r"(?:ms|msec|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
@@ -95,12 +96,8 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _WORDS_AND_FIGURES = lazy(rf"\b{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})*\s+\((\d+(?:[.,]\d+)?)\)", re.I)
 
 
-_FIGURES = {word: str(number) for number, word in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
-_FIGURES.update({"fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "forty-five": "45", "fifty": "50",
-                 "sixty": "60", "ninety": "90"})
 # a duration written in words: "one minute", "capped at thirty minutes"
-_WORDED_DURATION = lazy(r"\b(" + "|".join(sorted(_FIGURES, key=len, reverse=True)) + r")(?=\s+(?:seconds?|minutes?|"
+_WORDED_DURATION = lazy(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?=\s+(?:seconds?|minutes?|"
                         r"hours?|days?|weeks?)\b)", re.I)
 
 
@@ -110,7 +107,7 @@ def as_figures(text: str) -> str:
     if "(" in text:
         text = _WORDS_AND_FIGURES.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
     if any(unit in text for unit in ("second", "minute", "hour", "day", "week")):
-        text = _WORDED_DURATION.sub(lambda m: _FIGURES[m.group(1).lower()].ljust(len(m.group(1))), text)
+        text = _WORDED_DURATION.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]).ljust(len(m.group(1))), text)
     return text
 
 

@@ -20,12 +20,13 @@ _DURATION = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:[.,]\d+)?)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\b", re.I
 )
 _ISO_DURATION = re.compile(r"\bP(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?\b")
-_WORDS = {
+NUMBER_WORDS = {
     "zero": 0, "one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "thrice": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+    "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50,
+    "sixty": 60, "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_COUNT = re.compile(r"\b(\d+|" + "|".join(_WORDS) + r")\b", re.I)
+_COUNT = re.compile(r"\b(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _PLACEHOLDER_WHOLE = re.compile(
     r"^\W*(tbd|tbc|tba|todo|fixme|xxx|\?+|as needed|as appropriate|as required|"
     r"reasonable(\s+\w+)?|appropriate(\s+\w+)?|some(thing|\s+\w+)?|etc\.?|"
@@ -80,7 +81,7 @@ def count_of(text: str) -> float | None:
     if not match:
         return None
     word = match.group(1).lower()
-    return float(word) if word.isdigit() else float(_WORDS[word])
+    return float(word) if word.isdigit() else float(NUMBER_WORDS[word])
 
 
 def value(text: str, span: Span, kind: str = "text") -> Value:

@@ -9,6 +9,7 @@ from ..findings import Hit, Severity
 from ..span import Span
 from ..model import Value
 from ..reading.absence import names_of
+from ..reading.mappings import no_field, not_kept
 from ..reading.named_types import enum_named_in
 from ..reading.values import enum_values, is_enum_type
 
@@ -101,6 +102,16 @@ def short(text: str, limit: int = 40) -> str:
 
 def label(found: Value | None, fallback: str) -> str:
     return f"'{short(found.text)}'" if found is not None and found.text.strip() else fallback
+
+
+def mapped_rows(spec):
+    """(row, subject) of each mapping row whose target is mapped: "| `poleId` | | (none) | | Logging only |" and
+    fields said not to be kept are no rows to ask of."""
+    for row in spec.mappings:
+        target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
+        if target and (no_field(target) or not_kept(target)):
+            continue
+        yield row, f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
 
 
 def row_text(row) -> str:

@@ -71,8 +71,8 @@ def monitoring_incomplete(spec, options):
                     yield gap(found.span, subject, f"no {what} ('{found.text.strip()}')", anchor=metric.span)
                 continue  # no gap of the checklist's four signals
             if field == "threshold" and given(found) and not found.loose and not _CONCRETE.search(found.text):
-                if _COUNTER.search(f"{metric.kind} {metric.metric.text if metric.metric else ''}") and \
-                        _ANY_CHANGE.fullmatch(found.text.strip()):
+                if (metric.kind == "dlq-size" or metric.metric is not None and _COUNTER.search(metric.metric.text)) \
+                        and _ANY_CHANGE.fullmatch(found.text.strip()):
                     continue  # a count of dead letters that "increases": every new one fires
                 if not _VAGUE.search(found.text):
                     continue  # a metric's identifier, a reference, a format: something an alert is set on, unread
@@ -127,7 +127,7 @@ _VAGUE = re.compile(r"\b(?:high(?:er)?|low(?:er)?|slow(?:er)?|too\s+\w+|abnormal
                     re.I)
 _NONE = {"—", "–", "-", "n/a", "none", "no", "no alert", "dashboard only"}  # a metric that is watched by nobody
 # a threshold is a value: a number, "any", "non-zero", or a state that either holds or does not
-_COUNTER = re.compile(r"dlq-size|_total\b|_count\b|\bcount\b|\bnumber of\b", re.I)
+_COUNTER = re.compile(r"_total\b|_count\b|\bcount\b|\bnumber of\b", re.I)
 _ANY_CHANGE = re.compile(r"(?:increas(?:es|ed|ing)|grows|goes\s+up|changes)\W*", re.I)
 _CONCRETE = re.compile(r"\d|\b(?:any|non-?zero|every|each|none|fail\w*|down|open|expired?|missing|missed|late|overdue|set|"
                        r"true|false|"

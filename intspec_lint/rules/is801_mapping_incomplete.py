@@ -2,8 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.mappings import no_field, not_kept
-from ._common import label, missing
+from ._common import mapped_rows, missing
 
 _FIELDS = (
     ("source_field", "source field"),
@@ -42,11 +41,7 @@ def mapping_incomplete(spec, options):
             yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
                                               "types and the transform between them")
         return
-    for row in spec.mappings:
-        target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
-        if target and (no_field(target) or not_kept(target)):
-            continue  # "| `poleId`, `eventId` | | (none) | | Logging only |": fields said not to be mapped
-        subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
+    for row, subject in mapped_rows(spec):
         for field, what in _FIELDS:
             if field == "transform" and row.transform is None and row.enum_map:
                 continue  # the enum map is the transform: each value and what it becomes

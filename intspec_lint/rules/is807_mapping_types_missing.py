@@ -2,8 +2,8 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import no_field, not_kept
-from ._common import label, missing, names_of, said_of
+from ..reading.mappings import no_field
+from ._common import mapped_rows, missing, names_of, said_of
 
 _SIDES = (("source", "source type"), ("target", "target type"))
 
@@ -41,11 +41,7 @@ def mapping_types_missing(spec, options):
     for group in {row.group for row in spec.mappings}:
         rows = [row for row in spec.mappings if row.group == group]
         typed |= {(group, side) for side in ("source", "target") if most_give(rows, side) or most_give(spec.mappings, side)}
-    for row in spec.mappings:
-        target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
-        if target and (no_field(target) or not_kept(target)):
-            continue  # fields said not to be mapped
-        subject = f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
+    for row, subject in mapped_rows(spec):
         for side, what in _SIDES:
             if (row.group, side) not in typed or not _is_field(getattr(row, f"{side}_field")):
                 continue  # a constant, a generated value or a description has no type of its own to give
