@@ -20,7 +20,8 @@ _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
     r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected|_parked)[\w./-]*"
-    r"|[\w./-]+_rejects\b)"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
+    r"|[\w./-]+_rejects\b"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
+    r"|(?-i:[A-Z0-9][A-Z0-9.-]*\.(?:REJECTS?|ERRORS?)\b))"  # a dataset named for what failed: BFP.POUR.REJECT
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
     r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
     re.I,
@@ -36,6 +37,8 @@ _ALERT = lazy(
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
     r"(?:ticket|incident)\s+(?:is\s+)?(?:raised|opened|created|filed)|e-?mails?\s+(?:goes|go|is\s+sent|are\s+sent)\s+to|"
     r"gets?\s+an?\s+(?:e-?mail|sms|page|text|ticket|alert|message)|"
+    r"(?:posts?|posted|posting)\s+(?:\w+\s+){0,2}?(?:to|in|into)\s+[*_\x22']*(?:#[\w-]+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:channel|room|ops|team|on-?call|support|desk))|"
     r"(?:p[1-4]|sev[- ]?\d)\s+(?:ticket|incident)|"
     r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"
     r"(?:e-?mails?|messages?|texts?|pings?|phones?|calls?)\s+(?:and\s+[\w-]+\s+)?(?:the\s+|our\s+|an?\s+)?"
@@ -190,8 +193,12 @@ def _stated_anywhere(r: Reading) -> None:
         if place:
             dead.destination = evidence(*place)
     place = dead.destination.text if dead.destination is not None and not dead.destination.loose else ""
+    names = [place.strip("`\"' ")]
+    tail = names[0].rsplit(".", 1)[-1]
+    if tail != names[0] and tail.isupper() and len(tail) >= 4:
+        names.append(tail)  # `BFP.POUR.REJECT`, later "the REJECT contents are e-mailed": the dataset by its last name
     if dead.alert is None and (_DEST_WORDS.search(place) or re.search(_FAILED_NAME_WORDS, place, re.I)) and \
-            testimony.speaks_of("alert", [place.strip("`\"' ")], dead.destination.span, elsewhere=True):
+            testimony.speaks_of("alert", names, dead.destination.span, elsewhere=True):
         dead.alert = evidence(dead.destination.text, dead.destination.span)  # "... goes to X. ... gets an email per event"
     named = _MOVED_TO_NAME.search(dead.destination.text) if dead.destination is not None and dead.destination.loose \
         else None  # "the bales go to Held", and later "Held bales ... emails the field office": its alert by its name
@@ -230,8 +237,12 @@ def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
 def cue(text: str) -> bool:
     """What becomes of a message once its retries are spent, with a place: dead-letter handling by
     another name."""
-    return bool(after_retries(text) or _FAILED_GO.search(text) or _TO_FAILED_PLACE.search(text)) and \
-        destination(text) is not None
+    place = destination(text)
+    if place is None:
+        return False
+    return bool(after_retries(text) or _FAILED_GO.search(text) or _TO_FAILED_PLACE.search(text) or (
+        _GIVEN_UP.search(text) and re.search(_FAILED_NAME_WORDS, place, re.I) and re.search(r"\w[._/:-]\w", place)))
+    # "Permanent | ... | to BFP.POUR.REJECT": a store named for what failed; not a status (per-record `rejected`)
 
 
 def _dead(r: Reading, span) -> DeadLetter:
@@ -295,8 +306,9 @@ _NOT_A_PLACE = lazy(r"^\s*(?:[1-5](?:\d\d|xx|XX)\b|[A-Z][A-Z_]+$)")  # `400 FORM
 
 _MOVED_TO_NAMED = lazy(rf"\b{_MOVE}\s+(?:(?:in)?to\s+)?"
                        r"(?:the\s+|a\s+|an\s+|its\s+)?`([^`]{2,80})`", re.I)
-# a snake-case name made for what failed: `staging.milkpay_rejects`, failed_submissions, BW_PARKED
-_FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq|parked)\b|\b(?:failed|rejected|parked)_[a-z0-9]", re.I)
+# a snake-case name made for what failed: `staging.milkpay_rejects`, failed_submissions, BW_PARKED, or a dotted dataset's
+_FAILED_ID = lazy(r"[a-z0-9]_(?:rejects|rejected|failed|errors|dlq|parked)\b|\b(?:failed|rejected|parked)_[a-z0-9]"
+                  r"|(?-i:[A-Z0-9]\.(?:REJECTS?|REJECTED|FAILED|ERRORS?|DLQ|PARKED)\b)", re.I)  # a dataset: `BFP.POUR.REJECT`
 # where a message goes once its attempts are spent, by whatever name: "moved to the EDI-HOLD mailbox"
 _SPENT_TO = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|a\s+|its\s+)?"
                  r"([\w-]+\s+(?:queue|topic|table|bucket|folder|mailbox|directory|store|exchange|stream))\b", re.I)

@@ -366,8 +366,8 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
 
 
 # "1 s → 2 s → 4 s", "5, 10, 20, 40 and 80 minutes": delays one after the other, the unit said once or each time
-_LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|then|and)\s*{DURATION}){{2,}}"
-               rf"|\b\d+(?:\.\d+)?(?:\s*(?:→|->|,|;|then|and)\s*\d+(?:\.\d+)?){{2,}}\s*{UNIT}", re.I)
+_LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|/|then|and)\s*{DURATION}){{2,}}"
+               rf"|\b\d+(?:\.\d+)?(?:\s*(?:→|->|,|;|/|then|and)\s*\d+(?:\.\d+)?){{2,}}\s*{UNIT}", re.I)
 # a count set by its name: "`maxReceiveCount` = 5", "maxAttempts: 6", "attempts = \"6\""
 _COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`?\s*[=:]\s*[`\"']?\d+", re.I)
 _NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b", re.I)
@@ -378,7 +378,7 @@ def _loose(retry: Retry, statements) -> None:
     placed = {id(getattr(retry, name)) for name in _FIELDS}
     for statement in statements:
         text = as_figures(statement.text)
-        ladder = _LADDER.search(text)  # "1 s → 2 s → 4 s → 8 s → 16 s": the first delay, the last, their growth
+        ladder = _LADDER.search(text)  # "1 s → 2 s → 4 s → 8 s → 16 s", "1 s / 2 s / 4 s": the first delay, the last, their growth
         if retry.strategy is None and (_STRATEGY_WORDS.search(text) or ladder):
             retry.strategy = evidence(text, statement.span)
         if ladder and retry.initial_delay is None:

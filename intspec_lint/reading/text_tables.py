@@ -69,8 +69,9 @@ def _box_drawn(block: Code) -> Table | None:
 
 def _bare_rows(block: Paragraph) -> list[Row] | None:
     """A paragraph whose every line is a table row (`| a | b |`) of one width, two cells at least, none of
-    them only dashes (no delimiter row was written): the rows of a table."""
-    lines = block.text.split("\n")
+    them only dashes (no delimiter row was written): the rows of a table. A Confluence wiki header (`|| a || b ||`)
+    is a row of its own."""
+    lines = [line.replace("||", "|") if line.lstrip().startswith("||") else line for line in block.text.split("\n")]
     if not all(line.strip().startswith("|") and line.strip().endswith("|") and len(line.strip()) > 2 for line in lines):
         return None
     rows = []

@@ -1,0 +1,44 @@
+"""Reading the operational parts (dead letters, retries, monitoring) where a spec words or lays them out
+in a shape of its own: an alert as a post to a channel, a ladder of delays split by slashes, a
+Confluence wiki table, a mainframe dataset named for what failed."""
+
+from read_spec import codes, spec_of
+
+
+def test_a_dead_letter_alert_posted_to_a_channel_or_a_team_is_an_alert():
+    lead = ("# Shop → Agency\n\n## Failures\n\nPermanent errors are not retried: the row is written to the "
+            "`agency_sync_failures` table, ")
+    for told in ("and each new row posts to #dive-ops.", "and every new row posts to *AQM Ops* in Teams.",
+                 "and each one is posted in the integrations channel."):
+        assert spec_of(lead + told + "\n").dead_letter.alert is not None, told
+    assert spec_of(lead + "and each new row posts to the agency API again.\n").dead_letter.alert is None
+
+
+def test_a_ladder_of_delays_split_by_slashes_gives_the_longest_wait():
+    text = ("# Tills → Lab\n\n## Retry\n\nExponential backoff with full jitter, 1 s / 2 s / 4 s / 8 s / 16 s, max 6 "
+            "attempts, per call. A circuit breaker opens at 50 % failures over 30 s and half-opens after 60 s.\n")
+    assert "IS501" not in codes(text)
+    assert "IS501" in codes(text.replace("1 s / 2 s / 4 s / 8 s / 16 s", "starting at 1 s"))
+
+
+def test_a_confluence_wiki_table_is_a_table_of_metrics():
+    text = ("# Sweeps → Registry\n\n## Monitoring\n\nAlerts go to the Field Systems action group.\n\n"
+            "|| Signal || Threshold || Severity ||\n| F1 call duration p95 | > 3 s for 15 min | Sev3 |\n"
+            "| F1 failed calls | > 5 % over 15 min | Sev2 |\n| Dead-letter count | > 0 | Sev2 |\n")
+    metrics = spec_of(text).monitoring
+    assert [(m.kind, m.threshold.text) for m in metrics][:2] == [("latency", "> 3 s for 15 min"),
+                                                                 ("error-rate", "> 5 % over 15 min")]
+
+
+def test_a_dataset_named_for_what_failed_is_the_dead_letter_place_and_its_short_name_carries_its_alert():
+    text = ("# Foundry → Ledger\n\n## 7. Errors, retry and rejects\n\n| Class | Examples | Handling |\n|---|---|---|\n"
+            "| Transient | timeout, 503 | Retry as below |\n"
+            "| Permanent | Record fails validation; 400 | Record to BFP.POUR.REJECT(+1), step RC=8 |\n\n"
+            "Nothing is dropped. BFPRPT lists the REJECT contents, and BFP050 e-mails them to production-systems@ "
+            "each morning.\n")
+    dead = spec_of(text).dead_letter
+    assert dead is not None and dead.destination.text == "BFP.POUR.REJECT" and dead.alert is not None
+    # a status value named for failure is no place: "per-record `rejected`" stays a status
+    status = text.replace("Record to BFP.POUR.REJECT(+1), step RC=8", "per-record `rejected` in the reply")
+    dead = spec_of(status).dead_letter
+    assert dead is None or dead.destination is None or dead.destination.text != "rejected"
