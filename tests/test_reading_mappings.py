@@ -430,3 +430,19 @@ def test_columns_described_with_what_they_are_made_from_are_a_mapping():
     plain = dbt.replace("brix / 1.8, rounded to 1 dp. Sent as `baume`.", "The sugar level.").replace(
         "rego upper-cased, spaces removed.", "The truck.")
     assert not spec_of(plain).unread("mapping")
+
+
+def test_arrow_lines_between_fields_are_a_mapping_wherever_they_stand():
+    """An RFC-style block of "source -> target: rule" lines under a heading that names no mapping is the mapping;
+    a line written target first ("<-") reads the other way round; "to" inside a word is no arrow."""
+    text = ("# Gateway ↔ Reservations\n\n## 4. Data Representation\n\nBoth sides apply this mapping:\n\n"
+            "customer.firstName     -> firstName: upper-cased\n"
+            "traveller.dateOfBirth  -> birthDate: as is (date, no zone)\n"
+            "order.id               -> agentRef: \"FT-\" + 7-digit id\n"
+            "booking.pnr            <- pnr: as is\n")
+    rows = [(m.source_field.text, m.target_field.text) for m in spec_of(text).mappings]
+    assert rows == [("customer.firstName", "firstName"), ("traveller.dateOfBirth", "birthDate"),
+                    ("order.id", "agentRef"), ("pnr", "booking.pnr")]
+    assert "IS801" not in codes(text.replace("Both sides", "Both sides always"))
+    from intspec_lint.reading.mappings import cue
+    assert not cue("AGW -> NRS: booking request") and not cue("VenueDesk → Vowline:")

@@ -42,3 +42,27 @@ def test_a_dataset_named_for_what_failed_is_the_dead_letter_place_and_its_short_
     status = text.replace("Record to BFP.POUR.REJECT(+1), step RC=8", "per-record `rejected` in the reply")
     dead = spec_of(status).dead_letter
     assert dead is None or dead.destination is None or dead.destination.text != "rejected"
+
+
+def test_what_is_dropped_beside_a_credential_or_a_field_is_no_lost_message():
+    lead = "# Pharmacy → Hub\n\n## Failures\n\nA failed webhook is retried for 24 h. "
+    assert "IS602" in codes(lead + "After that the failed message is dropped.\n")
+    for said in ("Rotation: the partner signs with both secrets for 72 h, we accept either, then drop the old one; a "
+                 "failed check gets 401.",
+                 "Additive fields are ignored by the connector until mapped here; a failed parse is retried."):
+        assert "IS602" not in codes(lead + said + "\n"), said
+
+
+def test_a_rotation_said_once_for_both_credentials_holds_for_each():
+    table = ("# Marina ↔ Berths\n\n## Security\n\n| Key | Value |\n|---|---|\n"
+             "| Marina → Berths | OAuth 2.0 client credentials, tokens valid 1 h |\n"
+             "| Berths → Marina | HMAC-SHA256 signature over the body |\n"
+             "| Storage | Azure Key Vault `kv-marina-int` |\n"
+             "| Rotation (both credentials) | Every 90 days by the `cred-rotator` pipeline |\n")
+    assert "IS301" not in codes(table)
+    assert "IS301" in codes(table.replace("| Rotation (both credentials) | Every 90 days by the `cred-rotator` pipeline |\n", ""))
+    heading = ("# Desk ↔ Lab\n\n## Authentication\n\n- **Lab API**: OAuth 2.0 client credentials.\n"
+               "- **Desk webhook**: HMAC-SHA256 signature.\n\n### Credential rotation\n\n"
+               "- One rule for both secrets: every 180 days, runbook RB-17.\n\n### Credential storage\n\n"
+               "Azure Key Vault `kv-bwd`.\n")
+    assert "IS301" not in codes(heading)

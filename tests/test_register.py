@@ -70,3 +70,13 @@ def test_an_ordinary_table_is_not_a_register():
             "| DLQ depth | > 0 | critical |\n| Latency P99 | > 2 s | warning |\n")
     spec = spec_of(text)
     assert len(spec.monitoring) == 5 and not spec.flows and spec.retry is None
+
+
+def test_a_register_names_a_contract_facet_by_its_units_id_and_a_part_by_map_or_monitor():
+    from intspec_lint.reading.table_layouts import _part_of
+    vocab = load_vocabulary()
+    assert _part_of("F1 example request", vocab) == ("API contracts", "F1", "example request")
+    assert _part_of("F3 endpoint", vocab) == ("API contracts", "F3", "endpoint")
+    assert _part_of("Map – tooth", vocab)[0] == "Map"
+    assert _part_of("Monitor – queue", vocab)[0] == "Monitor"
+    assert "mappings" in vocab.section_parts("Map") and "monitoring" in vocab.section_parts("Monitor")

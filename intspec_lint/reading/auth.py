@@ -199,6 +199,12 @@ class _Reader:
     def _placed(self, statement) -> None:
         """A statement under an auth heading: a system's entry, a field of the last entry, or prose."""
         text = statement.text
+        title = _ASIDE.sub("", statement.section.title) if statement.depth == 0 and statement.key else ""
+        heading_field = self.r.vocab.field("auth", title) if title and _FIELD_TITLE.search(title) else None
+        if heading_field in ("rotation", "storage") and len(self.entries) > 1 and EVERY.search(text[:80]):
+            # "### Credential rotation" over "One rule for both secrets: every 180 days ...": every entry's
+            self.shared.setdefault(heading_field, value(text, statement.span))
+            return
         if statement.key and structural(statement.key):  # "**Summary:** OAuth towards them; every secret in ..."
             self._spec_wide(statement.value, statement.span)  # says again what the entries below say
             return
@@ -237,7 +243,13 @@ class _Reader:
                 if owner is None:
                     owner = Auth(statement.span, system=value(owned.group(1), statement.span))
                     self.entries.append(owner)
-            name = self.r.vocab.field("auth", pair[0])
+            name = self.r.vocab.field("auth", _ASIDE.sub("", pair[0]) or pair[0])
+            if name in ("rotation", "storage") and owner is None and len(self.entries) > 1 and (
+                    EVERY.search(pair[0]) or EVERY.search(pair[1][:60])) and pair[1].strip():
+                # "Rotation (both credentials) | every 90 days ...", "Credential rotation | One rule for both secrets":
+                # said once for every entry, not the last one's
+                self.shared.setdefault(name, value(pair[1], statement.span))
+                return
             if name and name != "system":
                 if owner is None and not self.entries:
                     self.entries.append(Auth(self.r.spec.sections.get("auth", statement.span)))
@@ -440,6 +452,8 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
                        r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
 
 
+_FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
+_ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
 _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"
                     r"length|encoding|signature|timestamp))`?$", re.I)

@@ -131,7 +131,9 @@ def read(r: Reading) -> None:
             if statement.key and _key_fact(r, statement):
                 continue
             _text(r, text, statement.span)
-        if drops_messages(text) and not any(r.vocab.is_history(heading) for heading in statement.path[1:]):
+        if drops_messages(text) and not any(r.vocab.is_history(heading) for heading in statement.path[1:]) and not (
+                "mappings" in statement.placed and statement.shape in ("line", "item", "row", "sentence") and _ARROW.search(text)):
+            # a mapping line's "unknown PNRs are ignored": values of a message that is processed, none of it lost
             failed = _FAILED.search(text)  # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"
             for offset, sentence in sentences(text):
                 dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) else None
@@ -364,7 +366,9 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
 _ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
 # what is dropped may be no message: a credential, a cache, a connection
-_NOT_DATA_NOUNS = r"(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?|keys?)"
+_NOT_DATA_NOUNS = (r"(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?|keys?|"
+                   r"secrets?|passwords?|"
+                   r"fields?|propert(?:y|ies)|attributes?|columns?|elements?)")  # "additive fields are ignored": a message's part
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
 _NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
 
@@ -388,6 +392,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
+    if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
+        return None  # "signs with both secrets for 72 h, we accept either, then drop the old one": a credential
     if match and _NOT_DATA.match(text, match.end()):
         return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
     if match and _PAST.search(f"{text[max(0, match.start() - 12):match.start()]} {match.group(0)}"):
@@ -407,6 +413,11 @@ def drops_messages(text: str) -> str | None:
     return original[match.start():match.end()] if match else None
 
 
+_ARROW = lazy(r"→|->|<-|←|⇒|=>")
+# the last thing named before a drop is a credential, no message came after it: what is dropped is the credential
+_CREDENTIAL_BEFORE = lazy(r"\b(?:secrets?|keys?|tokens?|certificates?|certs?|passwords?|credentials?)\b"
+                          r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
+                          r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells

@@ -19,7 +19,7 @@ from .values import enum_pairs, value
 
 _TYPE = r"[^()]*(?:\([^()]*\)[^()]*)*"  # "varchar(32), unique": one level of brackets inside
 _MAP_ARROW = lazy(
-    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|maps to|to)\s*"
+    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|\bmaps\s+to\b|\bto\b)\s*"
     rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–]|(?<=\s)-\s|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
@@ -57,7 +57,8 @@ def read(r: Reading) -> None:
                     untyped.add(id(r.spec.mappings[-1]))
             elif kind is None and "mappings" in statement.placed and len(statement.row.cells) == 2:
                 _pair(r, statement, *(cell.text for cell in statement.row.cells))
-        elif statement.shape == "item" and "mappings" in statement.placed:
+        elif (statement.shape == "item" or statement.shape == "line" and cue(statement.text)) and \
+                "mappings" in statement.placed:  # a line of a paragraph only where it maps a field by an arrow
             owner = rows.get(id(statement.parent)) if statement.parent is not None else None
             if owner is not None:  # "  - Tenths of a degree: multiplied by 10", "  - `ok` → `G`": the row's rule
                 rows[id(statement)] = owner
@@ -294,9 +295,37 @@ def _pair(r: Reading, statement, left: str, right: str) -> None:
         r.spec.mappings.append(Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v}))
 
 
+# a line written target first: "booking.pnr  <- pnr: as is" (the source on the right, as a receiver's table lists it)
+_BACK_ARROW = lazy(r"^(?P<dst>[^<←]+?)\s*(?:<-|←)(?!>)\s*(?P<rest>.+)$", re.S)
+_BACK_SOURCE = lazy(r"^(?P<src>[^:;—–]+?)(?P<rule>\s*[:;—–].*)?$", re.S)
+
+
+def _forward(line: str) -> str:
+    """A target-first line ("`state` <- `status`: upper-cased") turned source first ("`status` -> `state`: ...")."""
+    line = line.replace("<->", "↔")  # both ways, no direction to read: no row
+    back = _BACK_ARROW.match(line)
+    if back is None or _ARROW_IN.search(line) or "↔" in line:
+        return line
+    source = _BACK_SOURCE.match(back.group("rest").strip())
+    return f"{source.group('src').strip()} -> {back.group('dst').strip()}{source.group('rule') or ''}" if source else line
+
+
+# a line that maps one field onto another, written with an arrow: "order.id -> agentRef: ...", "`a` ← `b`"; a side
+# looks like a field (a dot, an underscore, a lower camel hump or backticks), not a system's name ("AGW -> NRS",
+# "VenueDesk → Vowline")
+_FIELDISH = r"(?:`[^`\n]+`|[\w$@\[\]/-]*[A-Za-z0-9][._][\w$@][\w.$@\[\]/-]*|[a-z][a-z0-9]*[A-Z][\w.$@\[\]/-]*)"
+_FIELD_ARROW_LINE = lazy(rf"^\W{{0,3}}{_FIELDISH}(?:[\s,/+]+{_FIELDISH})*\s*(?:\([^)\n]*\)\s*)?"
+                         r"(?:→|->|⟶|⇒|=>|<-|←|<->)\s*(?:`[^`\n]+`|[\w$@][\w.$@\[\]/-]*)")
+
+
+def cue(text: str) -> bool:
+    """A line that maps a field onto another by an arrow is about the data mapping, wherever it stands."""
+    return bool(_FIELD_ARROW_LINE.match(text))
+
+
 def mapping_parts(text: str) -> dict[str, str] | None:
     """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
-    first = _SYSTEM_BEFORE_FIELD.sub("", _join_sides(text.split("\n")[0]))  # "ScanTrol `CycleEnd` (...) → ...": the field
+    first = _SYSTEM_BEFORE_FIELD.sub("", _join_sides(_forward(text.split("\n")[0])))  # "ScanTrol `CycleEnd` (...) → ...": the field
     unmapped = _NOT_SENT.match(first.strip())
     if unmapped:  # "`guest_departed`: boolean → not sent; informational only"
         return {"source_field": unmapped.group("src"), "source_type": unmapped.group("stype").strip(),

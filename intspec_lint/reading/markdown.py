@@ -102,7 +102,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     paragraphs_of_notes(doc.root)
     statements = flatten(doc)
     topics = Topics(doc, vocab)
-    assign(statements, topics, {"dead_letter": dead_letter.cue})
+    assign(statements, topics, {"dead_letter": dead_letter.cue, "mappings": mappings.cue})
     spec = Spec("markdown", doc.title_span)
     reading = Reading(doc, vocab, topics, statements, spec)
     for statement in statements:  # where each part is talked about: there it is not missing

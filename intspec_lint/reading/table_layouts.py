@@ -103,6 +103,11 @@ _TITLES = {"overview": "Overview", "sla": "Service levels", "flows": "Data flows
            "idempotency": "Idempotency"}
 
 
+_UNIT_FACET = re.compile(r"^([A-Z]{1,4}-?\d{1,3}[a-z]?)\s+(\w.*)$")  # a unit's id, then a fact of it
+_EXAMPLE_FACET = re.compile(r"(?:example|sample)\s+(?:request|response|message|payload|body|event)s?|"
+                            r"(?:request|response|message|payload|event)\s+(?:example|sample)s?", re.I)
+
+
 def _part_of(text: str, vocab) -> tuple[str, str, str]:
     """(part heading, unit heading, key) a register's first cell names, from its labelled segments:
     "Retry" -> ("Retry", "", ""); "Retry: max attempts" -> ("Retry", "", "max attempts"); "Contract: Create
@@ -114,6 +119,9 @@ def _part_of(text: str, vocab) -> tuple[str, str, str]:
     if not segments:
         return "", "", ""
     first = segments[0]
+    unit = _UNIT_FACET.match(first) if len(segments) == 1 else None
+    if unit and (vocab.field_exactly("contracts", unit.group(2)) or _EXAMPLE_FACET.fullmatch(unit.group(2))):
+        return _TITLES["contracts"], unit.group(1), unit.group(2)  # "F1 endpoint", "F3 example response"
     parts = vocab.section_parts(first)
     if parts and len(segments) > 1 and parts[0] in _TITLES and not vocab.is_part_name(first):
         # "Meridian outbound events — transport": a unit of the part its words name, then the fact's key
