@@ -66,3 +66,42 @@ def test_a_rotation_said_once_for_both_credentials_holds_for_each():
                "- One rule for both secrets: every 180 days, runbook RB-17.\n\n### Credential storage\n\n"
                "Azure Key Vault `kv-bwd`.\n")
     assert "IS301" not in codes(heading)
+
+
+def test_one_calls_key_value_card_is_that_contract_not_a_register():
+    text = ("# Marina ↔ Berths\n\n## Endpoints\n\n### EP-2 Receive reservation\n\n| Key | Value |\n|---|---|\n"
+            "| Call | `POST https://gw.example.com/berths/reservations` |\n"
+            "| Headers | `BF-Event-Id: <uuid>`, `Content-Type: application/json` |\n"
+            "| Success | `201` stay created; `200` same `BF-Event-Id` already processed |\n"
+            "| Errors | `401` signature, `422` vessel too large |\n| Idempotent | Yes: `BF-Event-Id` kept 30 days |\n")
+    (contract,) = spec_of(text).contracts
+    assert contract.method.text == "POST" and contract.idempotent is not None
+
+
+def test_idempotency_numbered_inline_belongs_to_the_contracts_of_those_numbers():
+    text = ("# Turbines → Fieldline\n\n## Contracts\n\n**1. Create work order** – `POST https://f.example.io/v3/workorders`\n\n"
+            "```json\n{\"externalRef\": \"GSG-1\", \"assetNum\": \"WTG-7\"}\n```\n\n`201 {\"woNum\": \"WO-1\"}` · `400`\n\n"
+            "**2. Meter readings** – `POST https://f.example.io/v3/meter-readings:batch`\n\n"
+            "```json\n{\"readings\": [{\"assetNum\": \"WTG-7\", \"value\": 1}]}\n```\n\n`200 {\"accepted\": 1}`\n\n"
+            "## Idempotency\n\n(1) `externalRef` is unique in Fieldline; a repeat gets `409` and is treated as success. "
+            "(2) Fieldline keeps one value per (`assetNum`, `meter`, `readingTime`) and ignores an identical repeat.\n")
+    assert [c.idempotent is not None for c in spec_of(text).contracts] == [True, True]
+    assert "IS901" in codes(text.replace("(2) Fieldline keeps one value per (`assetNum`, `meter`, `readingTime`) and "
+                                         "ignores an identical repeat.", "(2) Readings are summed."))
+
+
+def test_a_repeat_told_in_other_words_is_safe():
+    from intspec_lint.reading.idempotency import mentions
+    for said in ("Meridian treats (`EXT_RPT_ID`, `EXT_RPT_REV`) as a replace key, so refiling the same revision "
+                 "after a timeout overwrites itself.",
+                 "Writing the same verdict twice leaves the assignment as it was.",
+                 "`duplicate` (same `entry_uuid` already logged; nothing changes)."):
+        assert mentions(said), said
+    assert not mentions("Writing the verdict leaves the assignment open.")
+
+
+def test_a_webhook_repeat_acknowledged_without_a_second_job_is_an_idempotency_statement():
+    text = ("# Hotel ↔ Tidy\n\n## Interfaces\n\n- Inbound webhooks land on `https://hk.example.io/hooks/tidy`. hk-bridge "
+            "keeps each event id in Redis for 24 h and acknowledges repeats with `200` without enqueuing a second job.\n")
+    spec = spec_of(text)
+    assert spec.idempotency is not None and any("event id" in s.text for s in spec.idempotency.statements)

@@ -34,14 +34,18 @@ _STATUS = (r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unautho
 # a repeat, and how it is answered: together in one sentence they say a repeat is safe, in any words ("resubmitting a
 # `dispute_ref` we already hold is ignored", "a repeat returns 409 and the webhook is marked delivered")
 REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w*|re-?deliver\w*|duplicates?|"
-          r"same\s+(?:item|message|request|record|event|call|file|payload|submission|delivery|`[^`]{1,40}`)|already\s+"
-          r"(?:hold|holds|held|have|has|had|stored|known|recorded|on\s+file|present|exists?|processed|seen|received|applied))")
-ANSWER = (r"(?:original|ignored|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
-          r"no-?op|changes\s+nothing|same\s+(?:result|response|receipt|outcome)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
+          r"re-?(?:fil|post|upload|push|import|load)(?:e|es|ed|s|ing)?|"
+          r"same\s+(?:item|message|request|record|event|call|file|payload|submission|delivery|revision|version|"
+          r"`[^`]{1,40}`)|already\s+"
+          r"(?:hold|holds|held|have|has|had|stored|known|recorded|logged|on\s+file|present|exists?|processed|seen|received|"
+          r"applied))")
+ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
+          r"no-?op|changes\s+nothing|nothing\s+changes|leaves?\s+(?:\w+\s+){0,3}?(?:as\s+it\s+was|unchanged)|"
+          r"(?:stays|remains|is\s+left)\s+unchanged|same\s+(?:result|response|receipt|outcome)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
           r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b|"
           r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent)|"
-          r"overwrites?\s+(?:it|them|the\s+\w+)\s+with\s+the\s+same)")  # "re-sending a test overwrites it with the same values"
+          r"overwrites?\s+(?:it|them|the\s+\w+)\s+with\s+the\s+same|overwrites?\s+itself)")  # "re-sending a test overwrites it with the same values"
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")

@@ -252,7 +252,9 @@ def _named_owner(exhibit: tuple, shown: list[Statement], found: list) -> tuple |
 
 
 # a call written out, or named by a comment over what a program block declares for it ("// POST /v1/hauls")
-_EXAMPLE_TITLE = lazy(r"^\W*(?:worked\s+)?(?:examples?|samples?)\b(?!\s+(?:request|response|message|payload|body)s?\s*$)", re.I)
+# "Examples", "Sample payloads" (of several calls); not "Example request", one call's facet
+_EXAMPLE_TITLE = lazy(r"^\W*(?:worked\s+)?(?:examples?|samples?)\b(?!\s+(?:request|response|message|payload|body)\s*$)",
+                      re.I)
 _REQUEST_LINE = lazy(r"^\s*(?:(?://|#|--)\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
 _COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
 

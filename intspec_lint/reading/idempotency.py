@@ -55,7 +55,7 @@ _DEDUP = lazy(
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?|"
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
-    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|natural\s+key|"
+    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
     r"(?:can|may|will)\s+(?:safely\s+)?receive\s+the\s+same\b(?:`[^`]*`|[^.;`]){0,80}?\b(?:twice|more\s+than\s+once|again)|"
     r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal)",
@@ -70,6 +70,9 @@ _BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction
 # a sender's promise to deliver only once is no way of handling a second delivery
 _ONCE_CLAIM = lazy(r"\bdeliver\w*[^.;]{0,40}\bexactly[- ]once\b|\bexactly[- ]once\s+deliver\w*", re.I)
 safe_by_nature = finds(_BY_NATURE)
+
+
+_TWICE = lazy(r"\b(?:repeats?|repeated|duplicates?|again|twice|second|redeliver\w*|re-?sent|resends?|already)\b", re.I)
 
 
 def mentions(text: str) -> bool:
@@ -101,7 +104,9 @@ def read(r: Reading) -> None:
                 continue
         if statement.shape == "code-key" and _config_key(r, statement):
             continue
-        if "idempotency" in statement.placed or mentions(statement.text):
+        if "idempotency" in statement.placed or mentions(statement.text) or (
+                statement.code is None and handles_redelivery(statement.text) and _TWICE.search(statement.text)):
+            # "hk-bridge keeps each event id in Redis for 24 h and acknowledges repeats with `200`": a second delivery
             text = statement.text
             section = statement.section
             if "idempotency" in statement.placed and not statement.key and not r.topics.own.get(id(section)) \

@@ -127,7 +127,7 @@ def _idempotency(spec: Spec) -> None:
         own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
         others = set().union(*(_request_fields(c) for c in writes if c is not contract))
         contract.idempotent = _covered(contract, own, keys, covering, _request_fields(contract) - others) or \
-            _covered_by_flows(contract, spec.flows, statements)
+            _covered_by_number(contract, statements) or _covered_by_flows(contract, spec.flows, statements)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
         dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
@@ -157,6 +157,18 @@ _CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:is|are|was|w
 
 
 _FLOW_ID = re.compile(r"^\W*([A-Z]{1,3}-?\d{1,3}[a-z]?)\b")
+
+
+def _covered_by_number(contract: Contract, statements) -> Value | None:
+    """A statement that numbers its pieces inline ("(1) `externalRef` is unique; a repeat gets 409. (2) ...")
+    under contracts numbered the same ("**1. Create work order**"): each piece is its number's contract's,
+    wherever the statement stands (after the last contract, it is read with that one's lines)."""
+    number = _LEAD_NUMBER.match(contract.name.text) if contract.name is not None else None
+    for statement in statements if number else ():
+        for said, piece in _enumerated(statement.text):
+            if said == number.group(1) and (mentions(piece) or dedups(piece) or safe_by_nature(piece)):
+                return Value(piece, statement.span)
+    return None
 
 
 def _covered_by_flows(contract: Contract, flows, statements) -> Value | None:
@@ -231,6 +243,19 @@ def _keys(data, depth: int = 0) -> set[str]:
     if isinstance(data, list):
         return set().union(*(_keys(v, depth + 1) for v in data[:20]))
     return set()
+
+
+_LEAD_NUMBER = re.compile(r"^\W*(\d{1,2})[.)]\s")  # "1. Create work order": the contract's number
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))\((\d{1,2})\)\s")  # "(1) ... (2) ...": pieces numbered inside a sentence
+
+
+def _enumerated(text: str) -> list[tuple[str, str]]:
+    """(number, piece) of a text that numbers its pieces inline ("(1) ... (2) ...") or opens with its number."""
+    marks = list(_ENUMERATOR.finditer(text))
+    if len(marks) < 2 and not (marks and not text[:marks[0].start()].strip()):
+        return []  # "(2) Fieldline keeps one value per ...", a sentence of its own, opens with its number
+    return [(mark.group(1), text[mark.end():marks[i + 1].start() if i + 1 < len(marks) else len(text)])
+            for i, mark in enumerate(marks)]
 
 
 _CODE_SPAN = re.compile(r"`([\w.$-]+)`")

@@ -150,6 +150,8 @@ def _same_unit(a: str, b: str) -> bool:
     return len(shorter) >= 2 and shorter <= longer
 
 
+_CALL_FIRST = re.compile(r"^\W*(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
+_CALL_PARTS = {"contracts", "errors", "idempotency", "status_codes"}  # what one call's card tells of it
 _SETTING_NAME = re.compile(r"`[A-Za-z_][\w.\-\[\]]*`")
 
 
@@ -162,6 +164,9 @@ def _is_register(table: Table, vocab) -> bool:
         return False  # "| | Northwind | Globex |": a setting per variant, each column one partner's
     if vocab.table_part([cell.text for cell in table.header], ()) is not None:
         return False
+    called = sum(1 for row in table.rows if any(_CALL_FIRST.match(cell.text) for cell in row.cells[1:]))
+    if called == 1 and all(set(vocab.section_parts(row.cells[0].text)) <= _CALL_PARTS for row in table.rows if row.cells):
+        return False  # "| Call | `POST https://...` |" over Headers, Success, Errors, Idempotent: one call's card
     keys = sum(1 for row in table.rows if row.cells and _SETTING_NAME.fullmatch(row.cells[0].text.strip()))
     if keys * 2 > len(table.rows):
         return False  # "| `PUBLISH_RETRY_ATTEMPTS` | `3` | ... |": a configuration's variables, each a key, no register
