@@ -2,6 +2,7 @@
 in a shape of its own: an alert as a post to a channel, a ladder of delays split by slashes, a
 Confluence wiki table, a mainframe dataset named for what failed."""
 
+from intspec_lint import lint_text
 from read_spec import codes, spec_of
 
 
@@ -105,3 +106,57 @@ def test_a_webhook_repeat_acknowledged_without_a_second_job_is_an_idempotency_st
             "keeps each event id in Redis for 24 h and acknowledges repeats with `200` without enqueuing a second job.\n")
     spec = spec_of(text)
     assert spec.idempotency is not None and any("event id" in s.text for s in spec.idempotency.statements)
+
+
+def test_freshness_is_a_latency_and_partly_processed_a_partial_class():
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    vocab = load_vocabulary()
+    assert vocab.metric_kind("Freshness: now − newest collected_at loaded") == "latency"
+    assert vocab.category("Partly processed timesheet files") == "partial"
+
+
+def test_an_expiry_alert_some_days_ahead_is_a_credential_expiry_metric():
+    text = ("# Bank → Pantry\n\n## Alerts\n\n| Alert | Condition |\n|---|---|\n"
+            "| Failure rate | > 5% of jobs failed in the last hour |\n"
+            "| Secret expiry | Key Vault near expiry event for `client-secret`, 30 days ahead |\n")
+    assert "token-expiry" in {m.kind for m in spec_of(text).monitoring}
+
+
+def test_a_metric_whose_alert_is_told_in_the_section_it_points_to_has_one():
+    text = ("# Marina ↔ Berths\n\n## Resilience\n\n| Key | Value |\n|---|---|\n"
+            "| Dead letter | `bf-outbound/$DeadLetterQueue`, resubmitted with `bfctl dlq resubmit` |\n"
+            "| Dead-letter alert | Teams channel *Marina Systems* on every message; inbound ones also page on-call |\n\n"
+            "## Monitoring\n\n| Key | Value |\n|---|---|\n"
+            "| Latency | webhook → stay created, p95 > 20 s for 15 min → warning |\n"
+            "| Dead letters | Count > 0 → see Resilience |\n")
+    dead = next(m for m in spec_of(text).monitoring if m.kind == "dlq-size")
+    assert dead.alert is not None
+    assert next(m for m in spec_of(text.replace("see Resilience", "see below")).monitoring
+                if m.kind == "dlq-size").alert is None
+
+
+def test_struck_through_plain_text_is_not_said():
+    text = ("# Hives → Cloud\n\nWhiteboard, 6 March.\n\n```\nRETRY\n  exp backoff, start 2s, x2, cap 5 min\n"
+            "  max 8 tries  → then DLQ\n\nMONITORING  (Grafana \"hive-sync\")\n  error rate > 2% / 10 min → page on-call\n"
+            "  SQS backlog > 2,000 msgs → warn\n  DLQ > 0 → Slack\n  secret expiry < 21 d → warn\n"
+            "  ~~data freshness: no reading from a site > 45 min → warn~~\n```\n")
+    latency = lambda said: [f for f in lint_text(said, "markdown") if f.code == "IS701" and "latency" in f.message]  # noqa: E731
+    assert latency(text) and not latency(text.replace("~~", ""))
+
+
+def test_a_certificate_replaced_by_the_next_with_an_overlap_is_rotated_and_a_dn_is_no_system():
+    text = ("# Gateway ↔ Reservations\n\n## Security\n\nAGW to NRS: OAuth 2.0 client credentials; the client secret is "
+            "rotated every 90 days.\n\nNRS to AGW: mutual TLS.  NRS presents a client certificate for\n"
+            "CN=notify.example.no issued by Buypass, valid 12 months.  NRS MUST\npublish the next certificate 30 days "
+            "before first use, and AGW\ntrusts both certificates during the overlap.\n")
+    auth = spec_of(text).auth
+    assert [a.system.text for a in auth] == ["AGW to NRS", "NRS to AGW"]
+    assert auth[1].rotation is not None
+
+
+def test_a_status_that_counts_as_success_is_handled():
+    text = ("# DCS → BHS\n\n## Calls\n\n`DELETE /api/v3/bags/{tag}` (`204`). Status codes: `204` deleted, `404` already "
+            "gone and counts as success, `409` stale also counts as success, `400` invalid body.\n\n"
+            "## Errors\n\n| Category | Codes | Action |\n|---|---|---|\n| Transient | 503, timeouts | retry |\n"
+            "| Permanent | 400 | dead-letter |\n| Partial | none | n/a |\n")
+    assert "IS402" not in codes(text)

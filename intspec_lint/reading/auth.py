@@ -338,8 +338,8 @@ class _Reader:
         sentences after it complete it. A sentence about every system is spec-wide."""
         entries = self.entries
         if entries and not all(id(entry) in self.from_prose for entry in entries):
-            if EVERY.search(text) and len(entries) > 1:
-                self._spec_wide(text, span)
+            if EVERY.search(text) and len(entries) > 1 and self._spec_wide(text, span):
+                pass
             elif not _another_credential(entries[-1], text):
                 self._keywords(entries[-1], text, span)  # prose under a table or list of systems
             return
@@ -356,22 +356,24 @@ class _Reader:
             elif not entries and mechanism(sentence):
                 entries.append(Auth(where))
                 self.from_prose.add(id(entries[-1]))
-            elif entries and (EVERY.search(sentence) or PLURAL_SUBJECT.match(sentence)) and not subject:
-                self._spec_wide(sentence, where)
-                continue
+            elif entries and (EVERY.search(sentence) or PLURAL_SUBJECT.match(sentence)) and not subject and \
+                    self._spec_wide(sentence, where):
+                continue  # not "... and AGW trusts both certificates during the overlap": the entry's own rotation
             if entries:
                 self._keywords(entries[-1], sentence, where)
 
-    def _spec_wide(self, text: str, span) -> None:
+    def _spec_wide(self, text: str, span) -> bool:
         """Storage or rotation said of every system ("all secrets live in Secret Manager", "credentials are
-        rotated every 90 days"): it holds for every entry that does not say otherwise."""
+        rotated every 90 days"): it holds for every entry that does not say otherwise. Whether it says one."""
         if not (EVERY.search(text) or PLURAL_SUBJECT.match(text)) or MONITORED.search(text):
-            return
+            return False
+        said = False
         for name, finder in (("storage", storage), ("rotation", rotation_verb)):
-            if name not in self.shared:
-                phrase = finder(text)
-                if phrase:
-                    self.shared[name] = value(phrase, span)
+            phrase = finder(text)
+            if phrase and name not in self.shared:
+                self.shared[name] = value(phrase, span)
+            said = said or bool(phrase)
+        return said
 
     def _keywords(self, entry: Auth, text: str, span) -> None:
         """Mechanism, rotation and storage told by what the text says, when no key named them: the

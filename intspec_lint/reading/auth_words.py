@@ -29,7 +29,8 @@ MECHANISM = lazy(
 # how the connection is protected, not a system that authenticates: "TLS: the certificate is pinned ..."
 TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+security)?|encryption(?:\s+in\s+transit)?|"
                   r"ip\s+allow-?list(?:ing)?|allow-?list(?:ing)?|firewall|(?:certificate\s+)?pinning|ciphers?|"
-                  r"(?:[\w-]+\s+)?server\s+certificates?(?:\s+chain)?|ca\s+(?:bundle|chain)|certificate\s+chain)$", re.I)
+                  r"(?:[\w-]+\s+)?server\s+certificates?(?:\s+chain)?|ca\s+(?:bundle|chain)|certificate\s+chain|"
+                  r"listeners?|ports?|protocols?|cn|ou|dc)$", re.I)  # "Listeners: SSL on 9093", "CN=notify.example"
 # a credential changed on a period, whatever the verb: "the secret is changed every six months", "generates it once a year"
 PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
           r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
@@ -38,7 +39,11 @@ _CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|is
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
-    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE + r")\b",
+    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
+    # "NRS publishes the next certificate 30 days before first use", "trusts both certificates during the overlap"
+    r"|(?:publish\w*|issu\w+|deploy\w*|install\w*|send\w*|upload\w*)\s+(?:the\s+|a\s+)?(?:next|new|second|replacement)\s+"
+    r"(?:client\s+)?(?:certificate|cert|key|secret|token|password)s?"
+    r"|both\s+(?:certificates|certs|keys|secrets|tokens)\s+(?:during|for|in)\s+(?:the\s+|an?\s+)?overlap)\b",
     re.I,
 )
 # a file is the credential's store only where the text puts it in one: "kept in `secrets.yaml`", "from app.json"

@@ -133,6 +133,8 @@ def _measured(table, columns: dict[int, str]) -> bool:
 def _row(r: Reading, statement, columns: dict[int, str]) -> bool:
     """Read a mapping table's row; whether the table has no column for one side's type."""
     cells = statement.row.cells
+    if len(cells) > 2 and cells[0].text.strip() and not any(cell.text.strip() for cell in cells[1:]):
+        return False  # "| **Calder → Peoplewise** | | |": a divider that names the direction of the rows below
     fields: dict[str, Value] = {}
     for index, name in columns.items():
         if index < len(cells):

@@ -17,11 +17,12 @@ from .lazy_re import lazy
 from .statements import key_value, words_of_key
 from .text import as_figures
 from .values import duration_seconds, value
+from .vocabulary import strip_numbering
 
 _COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
     r"(?:(?:<(?![\w-]+>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
     r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
-    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
+    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|\d+\s*(?:days?|hours?|weeks?)\s+(?:ahead|prior)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
     re.I,
 )
@@ -116,9 +117,32 @@ def read(r: Reading) -> None:
         r.mark("monitoring", r.spec.monitoring[0].span)
         _alert_for_all(r)
         _alert_of_leads(r)
+        _alert_by_reference(r)
     else:
         _loose(r)
     _watched_anywhere(r)
+
+
+_SEE = lazy(r"\bsee\s+(?:section\s+|§\s*)?[*_\x22']*([A-Za-z][\w&/ -]{2,40}?)[*_\x22']*\s*(?:[.;,)]|$)", re.I)
+
+
+def _alert_by_reference(r: Reading) -> None:
+    """ "Dead letters | Count > 0 → see Resilience": the alert said in the section the metric points to, when
+    that section says who is alerted."""
+    lines = {metric.span.line for metric in r.spec.monitoring if metric.alert is None or not metric.alert.text.strip()}
+    told = {s.span.line: s.text for s in r.statements if s.span.line in lines and s.shape != "code"}
+    for metric in r.spec.monitoring:
+        if metric.alert is not None and metric.alert.text.strip():
+            continue
+        seen = _SEE.search(told.get(metric.span.line, ""))
+        if seen is None:
+            continue
+        name = seen.group(1).strip().lower()
+        for section in r.doc.root.walk():
+            if section.level and strip_numbering(section.title).lower().startswith(name) and any(
+                    _ALERT_LEVEL.search(s.text) for s in r.within(section) if s.shape != "heading"):
+                metric.alert = evidence(seen.group(0), metric.span)
+                break
 
 
 # a statement about watching the integration: an alert, a threshold, a dashboard, a percentile

@@ -216,6 +216,7 @@ _QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
 _ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
 _ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)
 # a line of a deep outline: "3.2.4.1 201 application created" (three levels at least: "1.5 s" is a value)
+_STRUCK = re.compile(r"~~[^~\n]+~~")
 _OUTLINE_LINE = re.compile(r"^\s*(\d+(?:\.\d+){2,})\.?\s+(\S.*?)\s*$")
 _CLAUSE_ID = re.compile(rf"^{_REQ_ID}[.:)]?\s+(?=[A-Z`*])")
 
@@ -419,7 +420,9 @@ class _Flattener:
                 said.banner = banner
 
     def code(self, code: Code, path, section, parent) -> None:
-        statement = Statement(code.text, code.span, path, "code", section, code=code, parent=parent)
+        # plain text keeps its struck-through words as written ("~~freshness > 45 min → warn~~"): deleted, not said
+        text = _STRUCK.sub("", code.text) if not code.info and "~~" in code.text else code.text
+        statement = Statement(text, code.span, path, "code", section, code=code, parent=parent)
         self.out.append(statement)
         lines = [line for line in code.text.split("\n") if line.strip()] if not code.info else []
         if lines and _CAPITAL_LABEL.match(lines[0]) and len([line for line in lines if _CAPITAL_LABEL.match(line)]) >= 2:
