@@ -160,3 +160,38 @@ def test_a_status_that_counts_as_success_is_handled():
             "## Errors\n\n| Category | Codes | Action |\n|---|---|---|\n| Transient | 503, timeouts | retry |\n"
             "| Permanent | 400 | dead-letter |\n| Partial | none | n/a |\n")
     assert "IS402" not in codes(text)
+
+
+def test_a_confluence_status_macro_in_a_cell_is_its_title_and_splits_no_cells():
+    text = ("# Terminal ↔ Sailwise\n\n## Errors\n\n| Class | Examples | Handling |\n|---|---|---|\n"
+            "| {status:colour=Yellow|title=TRANSIENT} | 429, 503, timeouts | Retry per *Retries* |\n"
+            "| {status:colour=Red|title=PERMANENT} | 400, 404, 422 | No retry; dead-letter topic and an alert |\n"
+            "| {status:colour=Blue|title=PARTIAL} | 207 | Accepted rows stand; rejected rows to the dead-letter topic |\n")
+    errors = spec_of(text).errors
+    assert [(e.category, bool(e.action and e.action.text)) for e in errors] == [
+        ("transient", True), ("permanent", True), ("partial", True)]
+    from intspec_lint.document.markdown import parse_markdown
+    table = next(b for s in parse_markdown(text).root.walk() for b in s.blocks if hasattr(b, "rows"))
+    assert [c.text for c in table.rows[0].cells][0] == "TRANSIENT"
+
+
+def test_a_level_left_empty_in_a_table_by_level_takes_the_next_levels_threshold():
+    text = ("# Terminal ↔ Sailwise\n\n## Monitoring\n\n| Metric | Warning | Critical |\n|---|---|---|\n"
+            "| Consumer lag | > 500 | > 2,000 |\n| Dead-letter topics, message count | n/a | > 0 |\n")
+    dead = next(m for m in spec_of(text).monitoring if m.kind == "dlq-size")
+    assert dead.threshold.text == "> 0"
+
+
+def test_each_row_of_an_alert_table_is_an_alert():
+    text = ("# Depots → Yard\n\n## Alerts and what to do\n\n| Alert | Fires when | Do this |\n|---|---|---|\n"
+            "| `QueueBacklog` | `arrivals` ready messages > 100 | Usually an open breaker; scale out. |\n")
+    metrics = spec_of(text).monitoring
+    assert metrics and all(m.alert is not None and "QueueBacklog" in m.alert.text for m in metrics)
+
+
+def test_items_skipped_for_one_cycle_that_the_next_poll_fetches_again_are_not_lost():
+    text = ("# Depots → Yard\n\n## Errors\n\n| Class | Cases | Handling |\n|---|---|---|\n"
+            "| Partial | a poll where some buses are stale | Fresh entries are pushed, stale ones are skipped for this "
+            "cycle; the next poll fetches them again |\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace("; the next poll fetches them again", ""))

@@ -22,8 +22,27 @@ def _source_line(state, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
+# a Confluence macro written into a cell ("{status:colour=Yellow|title=TRANSIENT}", as wiki exports leave them): its
+# pipes separate the macro's parameters, not cells
+_MACRO = re.compile(r"\{[a-z][\w-]*:[^{}\n]*\}")
+
+
+def shield_macros(text: str) -> str:
+    """`text` with the pipes inside Confluence macros replaced by NUL (same length, so columns stay)."""
+    return _MACRO.sub(lambda m: m.group(0).replace("|", "\x00"), text) if "{" in text else text
+
+
 def _split_row(text: str) -> list[str]:
-    """A row's cells: split on the pipes no backslash escapes ("\\|" is a pipe in the cell)."""
+    """A row's cells: split on the pipes no backslash escapes ("\\|" is a pipe in the cell) and no Confluence
+    macro holds."""
+    if "{" in text:
+        shielded = shield_macros(text)
+        if "\x00" in shielded:
+            return [cell.replace("\x00", "|") for cell in _split_cells(shielded)]
+    return _split_cells(text)
+
+
+def _split_cells(text: str) -> list[str]:
     if "\\" in text:
         cells, current, escaped = [], [], False
         for char in text:

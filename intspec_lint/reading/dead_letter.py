@@ -408,6 +408,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
     if match and _ALERT.search(text, match.end(), match.end() + 120):
         return None  # "data older than 30 days is lost at source; a P3 alert is raised": a loss told, not silent
+    if match and _NEXT_ROUND.search(text, match.end(), match.end() + 160):
+        return None  # "stale ones are skipped for this cycle ...; the next poll fetches them again": caught up later
     if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
         return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
     return original[match.start():match.end()] if match else None
@@ -418,6 +420,8 @@ _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 _CREDENTIAL_BEFORE = lazy(r"\b(?:secrets?|keys?|tokens?|certificates?|certs?|passwords?|credentials?)\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
+_NEXT_ROUND = lazy(r"\bnext\s+(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)\b[^.;]{0,60}?\b(?:again|re-?fetch\w*|"
+                   r"picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells

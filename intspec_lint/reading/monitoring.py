@@ -4,7 +4,7 @@ A metric's kind (latency, error rate, queue depth, dead-letter size, token expir
 words through the vocabulary. A table whose columns name metric, threshold and alert is read row by
 row; "P99 latency > 2 s → warning" as a list item; "we page the on-call when the error rate passes 2 %
 over 5 minutes" as a sentence; alert rules in a YAML or Terraform block (Prometheus rules, cloud
-alarms) by their keys.
+alarms) by their keys (`alert_rules.py`); the words of a rule are in `metric_words.py`.
 """
 
 from __future__ import annotations
@@ -12,35 +12,15 @@ from __future__ import annotations
 import re
 
 from ..model import Metric, Value, evidence
+from .alert_rules import code_records
 from .context import Reading
 from .lazy_re import lazy
-from .statements import key_value, words_of_key
+from .metric_words import ALARM_NAME, ALERT_LEVEL, CHANNEL, COMPARISON
+from .statements import key_value
 from .text import as_figures
 from .values import duration_seconds, value
 from .vocabulary import strip_numbering
 
-_COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
-    r"(?:(?:<(?![\w-]+>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
-    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
-    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|\d+\s*(?:days?|hours?|weeks?)\s+(?:ahead|prior)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
-    r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
-    re.I,
-)
-# who is told: "#ops", "Teams", "Partner Engineering", "the service desk"
-_CHANNEL = lazy(r"(?:^|\s)#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicenow|engineering|ops|operations|support|desk|"
-                r"squad|duty)\b", re.I)
-_ALERT_LEVEL = lazy(
-    r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
-    re.I,
-)
-_CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])")
-_ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`
-_THRESHOLD_KEYS = ("threshold", "expr", "expression", "condition", "query", "comparison_operator", "when", "limit")
-_METRIC_KEYS = ("metric", "metric_name", "metricname", "alert", "alarm_name", "name", "signal", "query", "expr")
-_RULE_OWNER = lazy(r"alert|alarm|rule|monitor|metric|slo", re.I)
-_ALERT_KEYS = ("severity", "alarm_actions", "labels.severity", "priority", "notify", "alert_actions", "level",
-               "actions")
 
 
 def read(r: Reading) -> None:
@@ -51,7 +31,7 @@ def read(r: Reading) -> None:
             continue
         if statement.shape == "code" and id(statement.code) not in r.examples:
             before = len(r.spec.monitoring)
-            _code_records(r, statement)
+            code_records(r, statement)
             if len(r.spec.monitoring) > before:
                 ruled.add(id(statement.code))
             continue
@@ -75,7 +55,7 @@ def read(r: Reading) -> None:
             continue  # "Given a valid event, when it is posted, then 202 within 2 s": a test, not a metric
         if statement.key and _LEVEL_ONLY.match(statement.key):
             continue  # "`INFO`: normal operations", "WARNING: retryable failures": a legend of levels, no metric
-        if statement.key and not _ALERT_LEVEL.search(statement.value) and (r.vocab.category(statement.key) or (
+        if statement.key and not ALERT_LEVEL.search(statement.value) and (r.vocab.category(statement.key) or (
                 r.vocab.is_part_name(statement.key) and _OTHER_PART.intersection(r.vocab.section_parts(statement.key)))):
             continue  # "Retry: ... cap 120 s", "**Transient**: 429, 503": another part's item that alerts nobody
         fact = r.vocab.field_exactly("auth", statement.key) if statement.key else None
@@ -110,7 +90,10 @@ def read(r: Reading) -> None:
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
             if not alert and statement.shape == "row":  # "| `alerts.error-rate` | `> 2%` | Non-2xx; Opsgenie P2 |": a
                 alert = next((c.text for c in statement.row.cells[1:]  # cell that names who is told, or how loud
-                              if _ALERT_LEVEL.search(c.text) or _CHANNEL.search(c.text)), "")
+                              if ALERT_LEVEL.search(c.text) or CHANNEL.search(c.text)), "")
+                if not alert and statement.table is not None and statement.table.header and \
+                        ALARM_NAME.match(statement.table.header[0].text.strip(" *_")):
+                    alert = statement.row.cells[0].text  # "| Alert | Fires when | Do this |": each row is an alert
             if placed or alert:
                 _record(r, statement.span, metric, threshold, alert)
     if r.spec.monitoring:
@@ -140,7 +123,7 @@ def _alert_by_reference(r: Reading) -> None:
         name = seen.group(1).strip().lower()
         for section in r.doc.root.walk():
             if section.level and strip_numbering(section.title).lower().startswith(name) and any(
-                    _ALERT_LEVEL.search(s.text) for s in r.within(section) if s.shape != "heading"):
+                    ALERT_LEVEL.search(s.text) for s in r.within(section) if s.shape != "heading"):
                 metric.alert = evidence(seen.group(0), metric.span)
                 break
 
@@ -208,7 +191,7 @@ def _fires_when(text: str, named: bool = False) -> str:
     if named:
         found = _ANY.match(text)
         return found.group(0).strip() if found else ""
-    for pattern in (_COMPARISON, _AHEAD):
+    for pattern in (COMPARISON, _AHEAD):
         found = pattern.search(text)
         if found and re.search(r"\d", found.group(0)):
             return found.group(0).strip()
@@ -303,9 +286,9 @@ def _metric_sections(r: Reading) -> set[int]:
         threshold, said = keyed["threshold"]
         metric = keyed.get("metric")
         name = f"{title}: {metric[1]}" if metric is not None else title
-        comparison = _COMPARISON.search(said)
+        comparison = COMPARISON.search(said)
         alert = keyed.get("alert")
-        level = alert[1] if alert is not None else (_ALERT_LEVEL.search(said) or [""])[0]
+        level = alert[1] if alert is not None else (ALERT_LEVEL.search(said) or [""])[0]
         _record(r, threshold.span, name, comparison.group(0).strip() if comparison else said, level)
         taken.update(id(s) for s in [*head, *own])
     return taken
@@ -366,22 +349,22 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     if kind == "other" and "threshold" in fields and _FROM_TO_STATE.search(text) and \
             duration_seconds(fields["threshold"].text):
         kind = "latency"  # "File landed → `MERGED` | > 60 min": the time from one state to the next
-    if "alert" not in fields and "threshold" in fields and _ALERT_LEVEL.search(fields["threshold"].text):
+    if "alert" not in fields and "threshold" in fields and ALERT_LEVEL.search(fields["threshold"].text):
         fields["alert"] = fields["threshold"]  # "| Threshold and alarm |" with "> 4 s over 15 min → warning in #ops"
     if "alert" not in fields:  # "| Signal | Fires when | Goes to |": a column the vocabulary does not name, whose
         # cell names who is told (a pager, a channel, an e-mail): the alert
-        told = next((c for i, c in enumerate(cells) if i not in columns and (_ALERT_LEVEL.search(c.text)
-                     or _CHANNEL.search(c.text))), None)
+        told = next((c for i, c in enumerate(cells) if i not in columns and (ALERT_LEVEL.search(c.text)
+                     or CHANNEL.search(c.text))), None)
         if told is not None:
             fields["alert"] = value(told.text, told.span)
     if "alert" not in fields and "threshold" in columns.values():
         header = statement.table.header[next(i for i, f in columns.items() if f == "threshold")]
-        if _ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
+        if ALERT_LEVEL.search(header.text):  # "| What you measure | Alert when |": every row is an alert
             fields["alert"] = evidence(header.text, header.span)
     threshold = fields.get("threshold")
     if threshold is not None and _PARAMETER.match(threshold.text):  # "| `error_rate_alarm_percent` | 2% over 15 min |":
         beside = next((c for i, c in enumerate(cells) if i not in columns and (
-            re.search(r"\d", c.text) or _COMPARISON.match(c.text.strip()))), None)
+            re.search(r"\d", c.text) or COMPARISON.match(c.text.strip()))), None)
         if beside is not None:  # a parameter's name, its value in the next column ("Default")
             fields["threshold"] = threshold = value(beside.text, beside.span)
     if threshold is None or not re.search(r"\w", threshold.text):  # "| Metric | Alert |" with "> 40 ms → warn" in
@@ -394,7 +377,7 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
                 break
     if threshold is None and _fires_when(text, named=True):  # "| Any record on either DLQ | P3 |": its words say when
         fields["threshold"] = threshold = value(_fires_when(text, named=True), fields["metric"].span)
-    condition = _COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
+    condition = COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
     r.spec.monitoring.append(Metric(statement.span, kind, **fields))
@@ -431,10 +414,10 @@ def _sentence_metrics(r: Reading, text: str):
     said = [_CLAUSES.split(sentence) for _offset, sentence in sentences(text)]
     # "We alert when A ...; when B ...; and when C ...": the alert of the opening clause governs them all, over the
     # lines a wrapped list of rules runs on ("**Alerts** (→ on-call): A > 1.5 s; B > 3 %;⏎C > 1,000; ...")
-    shared = next((found for clauses in said for found in [_ALERT_LEVEL.search(clauses[0])] if found), None) \
+    shared = next((found for clauses in said for found in [ALERT_LEVEL.search(clauses[0])] if found), None) \
         if sum(len(c) for c in said) > 1 else None
     for clauses in said:
-        governing = (_ALERT_LEVEL.search(clauses[0]) if len(clauses) > 1 else None) or shared
+        governing = (ALERT_LEVEL.search(clauses[0]) if len(clauses) > 1 else None) or shared
         before = ""
         for clause in clauses:
             if r.vocab.metric_kind(clause) == "other" and before:
@@ -452,11 +435,11 @@ def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
     """A monitoring rule stated in a sentence: (what is measured, the threshold, the alert). A sentence
     that names a metric but no threshold ("if the alert fires, ...") defines no metric."""
     kind = vocab.metric_kind(sentence)
-    comparison = _COMPARISON.search(sentence)
+    comparison = COMPARISON.search(sentence)
     if kind == "other" and not (comparison and _FROM_TO_STATE.search(sentence[:comparison.start()]) and
                                 duration_seconds(comparison.group(0))):
         return None  # but "alert when receive → ack exceeds 45 minutes": the time between two events, a latency
-    alert = _ALERT_LEVEL.search(sentence)
+    alert = ALERT_LEVEL.search(sentence)
     if not comparison or not re.search(r"\d", sentence):
         return None
     threshold = comparison.group(0).strip() if comparison else ""
@@ -485,9 +468,9 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     """(metric, threshold, alert) from "P99 latency > 2 s → warning" and similar lines; a line wrapped in
     its paragraph ("... for 15 minutes\n  is a warning.") is one line."""
     first = wrapped_line(text)
-    comparison = _COMPARISON.search(first)
+    comparison = COMPARISON.search(first)
     alert = None
-    levels = list(_ALERT_LEVEL.finditer(first))
+    levels = list(ALERT_LEVEL.finditer(first))
     level = levels[-1] if levels else None  # the last alert word: "P99 > 2 s → warning"
     if level and (comparison is None or level.start() >= comparison.start()
                   or 0 <= comparison.start() - level.end() <= 2):  # "warning above 0 per hour": the level first
@@ -506,81 +489,6 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
         threshold = threshold.split(alert)[0]
     threshold = re.split(r"\s*(?:→|->|=>|:|—|–|\(|\bthen\b|\balert\b)\s*", threshold)[0].strip(" ,;")
     return metric, threshold, alert or ""
-
-
-def _code_records(r: Reading, code_statement) -> None:
-    """Alert rules in a config block: a list of metrics under a key that names monitoring, the keys of
-    one rule (a Prometheus rule, a cloud alarm) read together, or one key per metric under an alerting
-    key (`alert.error-rate.pct=2  # 15 min window -> critical`)."""
-    keys = [s for s in r.under(code_statement) if s.shape == "code-key"]
-    comments = {s.span.line: s.text for s in r.under(code_statement) if s.shape == "code-comment"}
-    for statement in keys:
-        parts = statement.key.split(".")
-        if len(parts) < 2 or not statement.value or "monitoring" not in r.vocab.section_parts(words_of_key(parts[0])):
-            continue
-        words = words_of_key(".".join(parts[1:]))
-        kind = r.vocab.metric_kind(words)
-        if kind == "other" or r.vocab.field("monitoring", words_of_key(parts[-1])) == "metric":
-            continue  # `latency.metric: clockfeed_e2e_seconds` names what the rules beside it are set on
-        note = comments.get(statement.span.line, "")
-        level = _ALERT_LEVEL.search(note) or _ALERT_LEVEL.search(words_of_key(parts[-1]))  # `page_p95_over: 300s`
-        fields = {"metric": value(words, statement.span), "threshold": value(statement.value, statement.span)}
-        if level:
-            fields["alert"] = value(level.group(0), statement.span)
-        r.spec.monitoring.append(Metric(statement.span, kind, **fields))
-        r.mark("monitoring", code_statement.section.span)
-    for statement in keys:  # `QueueDepthAlarm:   # InstructionQueue messages visible > 5 for 5 min`: an alarm
-        name = statement.key.rpartition(".")[2]  # resource told by its name and the condition in its comment
-        note = comments.get(statement.span.line, "")
-        comparison = _COMPARISON.search(note) if note and not statement.value and _ALARM_NAME.search(name) else None
-        if comparison is None or not re.search(r"\d", note[comparison.start():]):
-            continue
-        kind = r.vocab.metric_kind(name)  # its name's words first: `DLQNotEmptyAlarm`, then what its note says
-        if kind == "other":
-            kind = r.vocab.metric_kind(note)
-        level = _ALERT_LEVEL.search(note)
-        r.spec.monitoring.append(Metric(statement.span, kind, metric=value(name, statement.span),
-                                        threshold=value(note[comparison.start():], statement.span),
-                                        alert=value(level.group(0) if level else "alarm", statement.span)))
-        r.mark("monitoring", code_statement.section.span)
-    groups: dict[str, list] = {}
-    for statement in keys:
-        owner, _, leaf = statement.key.rpartition(".")
-        if leaf == "severity" and owner.endswith("labels"):
-            owner, leaf = owner.rpartition(".")[0], "labels.severity"
-        groups.setdefault(owner, []).append((leaf.lower(), statement))
-    for owner, members in groups.items():
-        named = dict(members)
-        fields = {}
-        for leaf, statement in members:  # the vocabulary's words first: `metric`, `threshold`, `alert`
-            field = r.vocab.field("monitoring", words_of_key(leaf))
-            if field and field not in fields:
-                fields[field] = statement
-        root = words_of_key(owner.split(".")[0].split("[")[0]) if owner else ""
-        monitored = "monitoring" in code_statement.placed or "monitoring" in r.vocab.section_parts(root)
-        if monitored and "metric" in fields and "threshold" in fields:
-            metric, threshold, alert = fields["metric"], fields["threshold"], fields.get("alert")
-        elif not (_RULE_OWNER.search(owner) or named.keys() & {"alarm_name", "metric_name", "comparison_operator"} or (
-                "expr" in named and named.keys() & {"alert", "for", "labels.severity", "severity"})):
-            continue  # a flow's `name` and `when` are no alert rule; nor is a mapping's `expr` without an alert
-        else:
-            metric = next((named[k] for k in _METRIC_KEYS if k in named), None)
-            threshold = next((named[k] for k in _THRESHOLD_KEYS if k in named), None)
-            alert = next((named[k] for k in _ALERT_KEYS if k in named), None)
-        if metric is None or threshold is None:
-            continue
-        words = " ".join(_CAMEL.sub(" ", s.value) for _, s in members if _ in _METRIC_KEYS) + " " + _CAMEL.sub(" ", owner)
-        kind = r.vocab.metric_kind(words.replace("_", " "))
-        said = threshold.value
-        comparison = _COMPARISON.search(said)
-        fields = {"metric": value(f"{metric.value} ({owner})" if owner else metric.value, metric.span),
-                  "threshold": value(comparison.group(0) if comparison else said, threshold.span)}
-        if alert is not None:
-            fields["alert"] = value(alert.value or "alert", alert.span)
-        elif not (monitored and "metric" in fields and "threshold" in fields):
-            fields["alert"] = evidence("alarm", metric.span)  # an alarm resource, an alert rule: it fires by its nature
-        r.spec.monitoring.append(Metric(metric.span, kind, **fields))
-        r.mark("monitoring", code_statement.section.span)
 
 
 def watches_backlog(metric: str, dead_letter: bool) -> bool:

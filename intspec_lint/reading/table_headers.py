@@ -58,6 +58,9 @@ def _levelled(blocks: list) -> list:
     return out
 
 
+_NO_VALUE = re.compile(r"n/?a|none|not\s+(?:used|set|applicable)|no\s+alert|-+", re.I)
+
+
 def _by_level(table: Table) -> Table | None:
     levels = table.header[1:]
     if not levels or not all(_LEVEL_HEADER.match(cell.text) for cell in levels):
@@ -66,7 +69,7 @@ def _by_level(table: Table) -> Table | None:
     rows = []
     for row in table.rows:
         said = [(level.text.strip(" *"), cell) for level, cell in zip(levels, row.cells[1:])
-                if cell.text.strip(" —–-")]
+                if cell.text.strip(" —–-") and not _NO_VALUE.fullmatch(cell.text.strip(" *_"))]  # "n/a": no level
         if not row.cells or not said:
             continue
         alert = "; ".join(f"{level}: {cell.text}" for level, cell in said)

@@ -1,0 +1,26 @@
+"""The words of an alert rule, wherever it is written (a table row, a list item, a sentence, a config
+block's comment): the comparison that sets its threshold, the level or channel that says who is told, and
+the name an alarm resource goes by."""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_re import lazy
+
+COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
+    r"(?:(?:<(?![\w-]+>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
+    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
+    r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|\d+\s*(?:days?|hours?|weeks?)\s+(?:ahead|prior)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
+    r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
+    re.I,
+)
+# who is told: "#ops", "Teams", "Partner Engineering", "the service desk"
+CHANNEL = lazy(r"(?:^|\s)#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicenow|engineering|ops|operations|support|desk|"
+                r"squad|duty)\b", re.I)
+ALERT_LEVEL = lazy(
+    r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
+    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
+    re.I,
+)
+ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`
