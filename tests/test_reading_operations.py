@@ -191,7 +191,42 @@ def test_each_row_of_an_alert_table_is_an_alert():
 
 def test_items_skipped_for_one_cycle_that_the_next_poll_fetches_again_are_not_lost():
     text = ("# Depots → Yard\n\n## Errors\n\n| Class | Cases | Handling |\n|---|---|---|\n"
-            "| Partial | a poll where some buses are stale | Fresh entries are pushed, stale ones are skipped for this "
+            "| Partial | a poll where some buses fail | Good entries are pushed, failed ones are skipped for this "
             "cycle; the next poll fetches them again |\n")
     assert "IS602" not in codes(text)
     assert "IS602" in codes(text.replace("; the next poll fetches them again", ""))
+
+
+def test_a_repeat_that_does_not_matter_or_gets_the_stored_record_is_safe():
+    from intspec_lint.reading.idempotency import mentions, safe_by_nature
+    assert mentions("It just overwrites the current track, so sending the same one twice doesn't matter.")
+    assert mentions("A repeated `alert_id` returns `200` with the stored alert; HIS never raises the harbour-master "
+                    "alarm twice for one `alert_id`.")
+    assert safe_by_nature("It just overwrites the current track.")
+
+
+def test_a_rule_against_loss_and_a_superseded_version_lose_nothing():
+    from intspec_lint.reading.dead_letter import drops_messages
+    assert drops_messages("Accessions cannot be lost, but a bad record must not block the queue.") is None
+    assert drops_messages("`409`: a newer revision is held (the older update is discarded, counted as success)") is None
+    assert drops_messages("Failed updates are discarded.") is not None
+
+
+def test_a_cloud_metric_named_in_words_run_together_and_a_digest_are_read():
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    from intspec_lint.reading.metric_words import ALERT_LEVEL
+    assert load_vocabulary().metric_kind("`hutsync-{hut_id}` ApproximateNumberOfMessagesVisible") == "queue-depth"
+    assert load_vocabulary().metric_kind("OceanCert calls") != "token-expiry"
+    assert ALERT_LEVEL.search("rows added today > 0 → daily digest at 09:00")
+
+
+def test_a_line_that_copies_fields_under_their_own_names_and_a_type_and_unit_column():
+    from intspec_lint.reading.mappings import mapping_parts
+    found = mapping_parts("`artist`, `title` → copied.")
+    assert (found["source_field"], found["target_field"], found["transform"]) == ("artist + title", "artist + title",
+                                                                                  "copied")
+    text = ("# Gauges → Harbour\n\n## Mapping\n\n| Collector field | Type / unit | HIS field | Type / unit | Conversion |\n"
+            "|---|---|---|---|---|\n| `t` | integer, Unix seconds UTC | `observed_at` | ISO 8601 UTC | Format "
+            "`YYYY-MM-DDThh:mm:00Z` |\n")
+    (row,) = spec_of(text).mappings
+    assert row.target_type.text == "ISO 8601 UTC" and "IS802" not in codes(text)

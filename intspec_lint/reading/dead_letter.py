@@ -84,7 +84,11 @@ _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|i
                r"after\s+the\s+(?:last|final)|exhausted|r[au]ns?\s+out|[45]xx)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
-_NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$", re.I)
+_NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$"
+                 r"|\b(?:cannot|can\s*not|can't|must\s+not|mustn't|may\s+not|should\s+not|won't|will\s+not|never)\s+$",
+                 re.I)  # "so none is lost", "nothing is dropped", "accessions cannot be lost": a rule against loss
+# what is dropped is an older version a newer one replaces: "the older update is discarded, counted as success"
+_SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earlier)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing", "complet", "insights", "splunk",
@@ -400,6 +404,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed uploads were logged to the console and dropped": history told, not the design
     if match and _NONE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "so none is lost", "nothing is dropped"
+    if match and _SUPERSEDED.search(text[max(0, match.start() - 40):match.start()]):
+        return None  # "the older update is discarded": superseded by a newer one, nothing failed is lost
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
     if match and _KEPT_FIRST.search(text[max(0, match.start() - 160):match.start()]):

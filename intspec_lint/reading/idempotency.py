@@ -53,7 +53,7 @@ _DEDUP = lazy(
     r"\b(?:de-?dup\w*|duplicat\w*|idempoten\w*|already\s+(?:processed|seen|applied|"
     r"received|loaded|imported|ingested)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
-    r"(?:without|never|not)\s+(?:[\w-]+\s+){0,3}twice|repeated\s+`?[\w-]+`?|"
+    r"(?:without|never|not)\s+(?:[\w-]+\s+){0,5}twice|repeated\s+`?[\w-]+`?|"
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
     r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
@@ -65,6 +65,7 @@ _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|
                    r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|resends?|resent|re-sent|interchanges?)\b", re.I)
 _BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
+                  r"\boverwrites?\s+the\s+(?:current|existing|stored|previous)\b|"
                   r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)", re.I)
 
 # a sender's promise to deliver only once is no way of handling a second delivery

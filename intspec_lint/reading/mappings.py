@@ -325,6 +325,9 @@ def cue(text: str) -> bool:
     return bool(_FIELD_ARROW_LINE.match(text))
 
 
+_KEPT_AS_IS = lazy(r"(?:copied|copy|as\s+is|unchanged|verbatim|kept|passed\s+through|same(?:\s+names?)?)", re.I)
+
+
 def mapping_parts(text: str) -> dict[str, str] | None:
     """Fields of a mapping line: "`user.email` (string) → `contact_email` (varchar): lowercase"."""
     first = _SYSTEM_BEFORE_FIELD.sub("", _join_sides(_forward(text.split("\n")[0])))  # "ScanTrol `CycleEnd` (...) → ...": the field
@@ -345,6 +348,9 @@ def mapping_parts(text: str) -> dict[str, str] | None:
         "target_type": (match.group("dtype") or "").strip(),
         "transform": rule,
     }
+    if _KEPT_AS_IS.fullmatch(found["target_field"].strip(" .")):  # "`artist`, `title` → copied.": the same names,
+        found.update(target_field=found["source_field"],  # the rule where the target would stand
+                     transform=f"{found['target_field'].strip(' .')}; {rule}".strip("; "))
     typed = _TYPES_FIRST.match(rule)
     if typed and not _kind(found["source_type"]) and not _kind(found["target_type"]) and _kind(typed.group(1)):
         # "`status` (Meridian) → `condition` (TidyRoster): string enum → string enum: `VC` → ...": the brackets

@@ -20,7 +20,7 @@ CHANNEL = lazy(r"(?:^|\s)#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicenow|e
                 r"squad|duty)\b", re.I)
 ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you)\b",
+    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest)\b",
     re.I,
 )
 ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`

@@ -281,7 +281,9 @@ class Vocabulary:
     def _kind_of(self, text: str) -> str:
         if not re.search(r"\s", text.strip()):  # one identifier, `ExecutionTime`: words run together (not a name
             text = _CAMEL_WORD.sub(" ", text)  # in a phrase: "OceanCert calls" are no certificate)
-        elif "`" in text:  # a metric's identifier in a phrase: `DaysToCredentialExpiry`, `trackgroom_key_days_left`
+        if _HUMPS.search(text):  # a cloud metric's name in a phrase: "ApproximateNumberOfMessagesVisible > 200"
+            text = _HUMPS.sub(lambda m: " " + _CAMEL_WORD.sub(" ", m.group(0)) + " ", text)
+        if "`" in text and re.search(r"\s", text.strip()):  # a metric's identifier in a phrase: `DaysToCredentialExpiry`, `trackgroom_key_days_left`
             text = re.sub(r"`([A-Za-z][\w.]*)`", lambda m: " " + _CAMEL_WORD.sub(" ", m.group(1)).replace("_", " ") + " ",
                           text)
         normal = re.sub(r"\s+", " ", re.sub(r"[-.]", " ", normalize(text)))  # "err. rate" is "err rate"
@@ -414,7 +416,8 @@ def _typed_by_position(header: tuple[str, ...], columns: dict[int, str]) -> dict
 _NEEDS_CONTEXT = {"auth", "errors", "idempotency"}
 # "TourPOS field (type)" normalizes to "tourpos field type": a field column that gives the type too
 _FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?(?:\s+(?:and\s+)?types?)?$")
-_TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)$")  # a COBOL picture clause is a record field's type
+# a COBOL picture clause is a record field's type; "Type / unit" is the type with its unit
+_TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)(?:\s+(?:units?|formats?))?$")
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
 _TABLE_NEEDS = {
@@ -442,6 +445,7 @@ def vocabulary_data() -> dict:
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
+_HUMPS = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")  # three capitalised words run together at least
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
 
 
