@@ -230,3 +230,27 @@ def test_a_line_that_copies_fields_under_their_own_names_and_a_type_and_unit_col
             "`YYYY-MM-DDThh:mm:00Z` |\n")
     (row,) = spec_of(text).mappings
     assert row.target_type.text == "ISO 8601 UTC" and "IS802" not in codes(text)
+
+
+def test_failures_held_in_a_named_state_nothing_thrown_away_are_dead_lettered():
+    text = ("# Hospice ↔ Visits\n\n## FAQ\n\nIf it's not queued, look in **Held messages**. Nothing is thrown away: any "
+            "message the engine gives up on is held there with the error, the Integration team gets an email, and "
+            "held messages are kept for 30 days.\n\n| Label | Causes | What the engine does |\n|---|---|---|\n"
+            "| **Rejected** | 400, 404, 422 | No retry; goes straight to Held messages and alerts the Integration team |\n")
+    assert "IS601" not in codes(text)
+
+
+def test_an_inline_example_that_elides_the_rest_of_a_list_is_an_example():
+    text = ("# Hospice → Visits\n\n## Caseload\n\n`PUT https://api.example.com/v2/caseload`, body `{\"as_of\": "
+            "\"2026-01-21T01:00:00Z\", \"patients\": [{\"external_id\": \"LW-1\", \"team_id\": \"tm_1\"}, …]}` → `200 OK` "
+            "`{\"received\": 352, \"applied\": 352}`\n")
+    (contract,) = spec_of(text).contracts
+    assert {e.role for e in contract.examples} == {"request", "response"}
+
+
+def test_lettered_clauses_after_a_lead_that_says_who_is_alerted_share_its_alert():
+    text = ("# Buyer ↔ Supplier\n\n## 9. Monitoring\n\n9.2 Each Party shall raise an alert to its own support team when:\n"
+            "  (a) P95 response time exceeds 5 s for 15 minutes;\n"
+            "  (b) `5xx` responses plus timeouts exceed 2% of messages over 30 minutes;\n"
+            "  (c) its outbound queue holds more than 100 unsent messages.\n")
+    assert all(m.alert is not None for m in spec_of(text).monitoring)

@@ -27,6 +27,7 @@ _ANSWER_AFTER_CALL = lazy(r"\A\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+[^\n]*\n(?:.
                           r"|\n[ \t]*[1-5]\d\d(?:[ \t]+[A-Za-z][A-Za-z' -]*)?[ \t]*(?:\n|[{\[]))", re.I)  # or "201 {...}"
 # a format, not a value: "YYYY-MM-DD", "RN-YYYYMMDD-nnn", "DC-YYYY-nnnn", "INV-xxxxxx"
 _FORMAT = lazy(r"^(?=.*(?:YYYY|yyyy|HH|hh|MM|DD|dd))[YyMDdHhmsSTZz:./ +-]+$|YYYY|yyyy|(?<![A-Za-z])(?:n{3,}|N{3,}|x{3,}|X{3,}|#{3,})(?![A-Za-z])")
+_ELIDED = lazy(r",\s*(?:…|\.\.\.)\s*(?=[\]}])")  # ", …]": the rest of a list left out
 _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`", "`Response 201: {...}`", "`202 {...}`"
 
 
@@ -335,7 +336,13 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
         try:
             data = json.loads(body)
         except ValueError:
-            continue  # a placeholder object or a fragment: no example to judge
+            try:  # "`{"patients": [{"id": "LW-1"}, …]}`": an example that elides the rest of a list is still one
+                data = json.loads(_ELIDED.sub("", body)) if body.lstrip().startswith("{") and (
+                    "…" in body or "..." in body) else None
+            except ValueError:
+                data = None
+            if data is None:
+                continue  # a placeholder object or a fragment: no example to judge
         if not isinstance(data, (dict, list)) or _is_shape(data):
             continue
         lead = _SENTENCE_START.split(before[-200:])[-1][-60:]  # in the body's own sentence

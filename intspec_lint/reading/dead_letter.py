@@ -154,7 +154,7 @@ def read(r: Reading) -> None:
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
 _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put)"
 # moved to a state named as a place, its name captured: "the bales go to Held", "moves to Needs Attention"
-_TO_STATE = rf"\b{_MOVE}\s+(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
+_TO_STATE = rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
@@ -168,7 +168,8 @@ _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
-                   r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\bnothing\s+is\s+(?:deleted|dropped|lost)\b", re.I)
+                   r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|"
+                   r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
                     r"events?|jobs?|records?|items?|notifications?|documents?|files?)\b", re.I)

@@ -233,6 +233,8 @@ def _alert_of_leads(r: Reading) -> None:
     for statement in r.statements:
         at.setdefault(statement.span.line, id(statement.section))
         text = statement.text.rstrip(" *_")
+        opened = _OPENS_CLAUSES.search(text)  # "... raise an alert to its own support team when: (a) P95 ...": the lead
+        text = text[:opened.start() + 1] if opened else text
         if (text.endswith(":") or statement.shape == "code-comment") and (found := _LEAD_ALERT.search(text)):
             intros.setdefault(id(statement.section), []).append((statement.span.line, found.group(0)))
     for metric in r.spec.monitoring:
@@ -247,6 +249,7 @@ def _alert_of_leads(r: Reading) -> None:
             metric.alert = value(before[-1], metric.span)
 
 
+_OPENS_CLAUSES = lazy(r":\s*\(?[a-z1-9]\)\s")  # a lead's colon, then its first lettered clause
 _LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go(?:es)?\s+)?(?:to|via|in(?:to)?|->|→)\s+"
                    r"(?:the\s+|our\s+)?[^.;:,]{3,40}"
                    r"|\b(?:alerts?|alarms?|notifications?)\b[^.;:]{0,30}?\b(?:sent|routed|posted|delivered)\s+(?:to|via|into)\s+"
