@@ -199,3 +199,12 @@ def test_a_flow_both_ways_has_both_ends_and_an_actor_table_is_not_turned_into_fl
               "| Designation Source | DMV licensing | Client |\n| Donor Registry | FHIR server | Server |\n"
               "| Designation Consumer | OPO referral systems | Client |\n")
     assert [f.name.text for f in spec_of(actors).flows if f.name is not None] == []
+
+
+def test_a_table_of_example_bodies_with_a_direction_column_is_no_flow_table():
+    text = ("# Growers → Clock\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Frequency |\n|---|---|---|---|---|\n"
+            "| F1 | Packer app | Clock | packer taps Send | 35-80/day |\n\n## 3_Examples\n\n"
+            "| Ex | Interface | Direction | Body |\n|---|---|---|---|\n"
+            "| E1 | I1 request | BW → FC | `{\"consignment_id\": \"41187-017\", \"grower_no\": 41187}` |\n"
+            "| E2 | I1 response 201 | FC → BW | `{\"consignment_id\": \"41187-017\", \"fc_ref\": \"EAB-7712093\"}` |\n")
+    assert [f.name.text for f in spec_of(text).flows if f.name is not None] == ["F1"]

@@ -172,6 +172,12 @@ _SCHEDULED = lazy(r"\b(?:at\s+)?\d{1,2}:\d\d\b|`[\d*/,-]+(?:\s+[\d*/,-]+){4}`|\b
              r"monthly|every|each|on|when|whenever|after|once|upon|end\s+of|start\s+of|triggered|scheduled?)\b", re.I)
 
 
+def _bodies(table, index: int) -> bool:
+    """Most cells of the column are JSON or XML bodies (`{"id": ...}`): a column of examples."""
+    cells = [row.cells[index].text.strip(" `") for row in table.rows if index < len(row.cells)]
+    return len(cells) >= 2 and sum(1 for cell in cells if cell[:1] in "{[<" and len(cell) > 20) * 2 > len(cells)
+
+
 def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     """The columns of a flow table with what the header words leave unsaid, or None for a record layout,
     which is no flow table: a column whose cells mostly say when ("nightly export, 02:15 UTC", "end of each
@@ -181,6 +187,8 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
         return None
     if value_table(table):
         return None  # "| Field | Source value | Target value |": an enum's translation, value by value
+    if any(_bodies(table, index) for index in range(len(table.header))):
+        return None  # "| Ex | Interface | Direction | Body |" over JSON bodies: examples of the calls, no flows
     found = dict(columns)
     unknown = [i for i in range(len(table.header)) if i not in found]
     named = next((i for i, name in found.items() if name == "name"), None)
