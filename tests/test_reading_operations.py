@@ -254,3 +254,40 @@ def test_lettered_clauses_after_a_lead_that_says_who_is_alerted_share_its_alert(
             "  (b) `5xx` responses plus timeouts exceed 2% of messages over 30 minutes;\n"
             "  (c) its outbound queue holds more than 100 unsent messages.\n")
     assert all(m.alert is not None for m in spec_of(text).monitoring)
+
+
+def test_an_alert_level_inside_the_threshold_or_the_name_is_the_alert():
+    text = ("# Caves → Stock\n\n## Monitoring\n\n```yaml\nmonitoring:\n  - metric: error_rate\n    threshold: \"> 2% over 10 min\"\n"
+            "    alert: critical\n  - metric: client_secret_days_left\n    threshold: \"< 14 (warning), < 3 (critical)\"\n```\n\n"
+            "- Key Vault expiry alerts: partner key < 14 days.\n")
+    expiring = [m for m in spec_of(text).monitoring if m.kind == "token-expiry"]
+    assert len(expiring) == 2 and all(m.alert is not None for m in expiring)
+
+
+def test_an_alert_rows_name_gives_its_kind_before_its_aside():
+    text = ("# Ploughs → Ops\n\n## Alerts\n\n| Alert | Condition | Severity |\n|---|---|---|\n"
+            "| `OutboundErrors` | non-2xx ratio > 2% over 10 min | critical |\n"
+            "| `CredentialExpiring` | `secret_expiry_seconds` < 14 days for any secret (covers a failed rotation run) "
+            "| warning |\n")
+    assert "token-expiry" in {m.kind for m in spec_of(text).monitoring}
+
+
+def test_a_heading_of_an_event_name_over_a_body_is_a_message_and_a_lost_laptop_no_lost_message():
+    text = ("# Quarry → Ledger\n\n## Contracts\n\n### 4.1 `weighpro.ticket.completed.v3` (F1)\n\n"
+            "```json\n{\"ticket_no\": 448213, \"site_code\": \"STN\", \"gross_kg\": 44120}\n```\n")
+    (contract,) = spec_of(text).contracts
+    assert contract.kind == "message"
+    from intspec_lint.reading.dead_letter import drops_messages
+    assert drops_messages("If a tower laptop is lost mid-regatta the secretary signs in again.") is None
+
+
+def test_a_category_that_answers_a_question_saying_what_is_done_has_that_action():
+    text = ("# Vans → Chime\n\n## When things go wrong\n\n**Q: Which failures get retried?**\n\nTransient ones: `429`, "
+            "`503`, timeouts, connection resets. Permanent ones (`400`, `404`) are not retried and go straight to dead "
+            "letter.\n")
+    transient = next(e for e in spec_of(text).errors if e.category == "transient")
+    assert transient.action is not None
+    assert "IS402" not in codes("# A → B\n\n## Calls\n\n`POST /v3/registrations`: `201` created; `409` already "
+                                "registered, treat that as success; `400` invalid.\n\n## Errors\n\n| Category | Codes | Action |\n"
+                                "|---|---|---|\n| Transient | 503 | retry |\n| Permanent | 400 | dead-letter |\n"
+                                "| Partial | none | n/a |\n")

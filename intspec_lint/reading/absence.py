@@ -145,7 +145,8 @@ CUES = {
     "status_handled": lazy(r"\b(?:re-?fetch(?:es|ed)|re-?reads|reloads|re-?syncs|re-?submits|re-?sends|retries|is\s+retried|"
                            r"shows\s+the\s+(?:user|operator|agent|clerk|customer)|asks\s+the\s+(?:user|operator)|"
                            r"prompts\s+the|escalates|is\s+escalated|dead-?letters|is\s+dead-?lettered|parks|is\s+parked|"
-                           r"pages\s+the|is\s+treated\s+as|(?:also\s+)?counts?\s+as\s+(?:a\s+)?success)\b(?!-)", re.I),
+                           r"pages\s+the|is\s+treated\s+as|treat\s+(?:that|it|this|them)\s+as|(?:also\s+)?counts?\s+as\s+(?:a\s+)?success)\b(?!-)",
+                           re.I),
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"

@@ -42,6 +42,8 @@ _TOLD = lazy(r"\b(?:messages?|events?|signals?|commands?|notifications?|records?
              r"|contains?|has|have)\s+(?:the\s+|these\s+|its\s+|(?:no\s+)?)?(?:parameters|fields|attributes|properties)\b",
              re.I)
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
+# a heading that is an event's or a routing key's dotted name: "4.1 `weighpro.ticket.completed.v3` (F1)"
+_EVENT_NAME = lazy(r"`[a-z][\w-]*(?:\.[\w{}-]+){2,}`")
 _MESSAGE = lazy(
     r"\b(topic|queue|kafka|sqs|sns|rabbitmq|amqp|pub/?sub|event|message|mqtt|kinesis|eventbridge|service bus|"
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi|csv|columns|fixed-width|files?)\b",
@@ -205,7 +207,8 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
         if found:
             line = example.span.line + 1 + found[1]
             contract.status_codes.append(StatusCode(found[0], Span(line, 1, line, 1), listed=False, shown=True))
-    if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text)):
+    if contract.method is None and (contract.topic is not None or _MESSAGE.search(contract.text) or (
+            contract.url is None and _EVENT_NAME.search(contract.text.split("\n", 1)[0]))):
         contract.kind = "message"
         if not any(e.role == "request" for e in contract.examples):
             # a message has no answer: an acknowledgement's "response" fields and examples are its payload

@@ -372,7 +372,7 @@ _ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\
                       r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
 # what is dropped may be no message: a credential, a cache, a connection
 _NOT_DATA_NOUNS = (r"(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?|keys?|"
-                   r"secrets?|passwords?|"
+                   r"secrets?|passwords?|laptops?|phones?|tablets?|devices?|badges?|"
                    r"fields?|propert(?:y|ies)|attributes?|columns?|elements?)")  # "additive fields are ignored": a message's part
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
 _NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"

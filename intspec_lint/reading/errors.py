@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from ..document.model import Section
-from ..model import ErrorCategory, Value
+from ..model import ErrorCategory, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
 from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
-from .topics import continues
+from .topics import asks, continues
 from .values import value
 
 _ACTION = lazy(
@@ -116,9 +116,21 @@ def read(r: Reading) -> None:
             if category:
                 line = statement.span.line + statement.text.count("\n", 0, offset)
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
+    _asked_action(r)
     if r.spec.errors:
         r.mark("errors", r.spec.errors[0].span)
     _told_anywhere(r)
+
+
+def _asked_action(r: Reading) -> None:
+    """A category listed as the answer to a question that says what is done ("**Q: Which failures get retried?**"
+    over "Transient ones: 429, 503, timeouts"): the question's verb is its action."""
+    where = {s.span.line: s for s in r.statements if s.shape != "heading"}
+    for category in r.spec.errors:
+        statement = where.get(category.span.line)
+        title = statement.section.title if statement is not None else ""
+        if category.action is None and title and asks(title) and error_action(title):
+            category.action = evidence(title, category.span)
 
 
 # a statement about failures, in any shape: an error, a failure, a rejection, a status class, a retry

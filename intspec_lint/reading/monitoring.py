@@ -94,16 +94,35 @@ def read(r: Reading) -> None:
                 if not alert and statement.table is not None and statement.table.header and \
                         ALARM_NAME.match(statement.table.header[0].text.strip(" *_")):
                     alert = statement.row.cells[0].text  # "| Alert | Fires when | Do this |": each row is an alert
+            named = r.vocab.metric_kind(statement.row.cells[0].text) if statement.shape == "row" and \
+                statement.row.cells else "other"  # "| `CredentialExpiring` | ... (covers a failed run) |": its name
             if placed or alert:
-                _record(r, statement.span, metric, threshold, alert)
+                _record(r, statement.span, metric, threshold, alert, kind=named if named != "other" else None)
     if r.spec.monitoring:
         r.mark("monitoring", r.spec.monitoring[0].span)
         _alert_for_all(r)
         _alert_of_leads(r)
         _alert_by_reference(r)
+        _alert_in_own_words(r)
     else:
         _loose(r)
     _watched_anywhere(r)
+
+
+_ALERTS = lazy(r"\b(?:alerts|alarms)\b", re.I)
+
+
+def _alert_in_own_words(r: Reading) -> None:
+    """A metric whose threshold names its levels ("< 14 (warning), < 3 (critical)") or whose name says it alerts
+    ("Key Vault expiry alerts: ... < 14 days"): told, though no alert column or key holds it."""
+    for metric in r.spec.monitoring:
+        if metric.alert is not None and metric.alert.text.strip():
+            continue
+        for said in (metric.threshold, metric.metric):
+            found = (ALERT_LEVEL.search(said.text) or _ALERTS.search(said.text)) if said is not None else None
+            if found:
+                metric.alert = evidence(found.group(0), said.span)
+                break
 
 
 _SEE = lazy(r"\bsee\s+(?:section\s+|§\s*)?[*_\x22']*([A-Za-z][\w&/ -]{2,40}?)[*_\x22']*\s*(?:[.;,)]|$)", re.I)
