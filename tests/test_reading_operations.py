@@ -291,3 +291,26 @@ def test_a_category_that_answers_a_question_saying_what_is_done_has_that_action(
                                 "registered, treat that as success; `400` invalid.\n\n## Errors\n\n| Category | Codes | Action |\n"
                                 "|---|---|---|\n| Transient | 503 | retry |\n| Permanent | 400 | dead-letter |\n"
                                 "| Partial | none | n/a |\n")
+
+
+def test_held_messages_watched_by_name_carry_their_alert():
+    text = ("# Stations → Ops\n\n## 5. Failures\n\n5.3 Held messages: a message that is permanent or has used all 20 "
+            "attempts is moved to the tablet's Held area. When the tablet next reaches Ops it uploads every held message, "
+            "where it lands in the `held_messages` table for the returns team.\n\n## 7. Monitoring\n\n"
+            "d) Held messages: any new row in `held_messages` raises a critical alert.\n")
+    dead = spec_of(text).dead_letter
+    assert dead is not None and dead.alert is not None
+
+
+def test_a_current_versus_target_table_with_asides_keeps_the_target_and_its_units():
+    text = ("# Shelters ↔ Panels\n\n## Current vs target\n\n"
+            "| Aspect | Current state (nightly SFTP) | Target state (chosen: Option B) |\n|---|---|---|\n"
+            "| Flows | 1: bookings CSV | bookings Shelters → Panels, on each booking, ~150/day |\n"
+            "| Auth, Shelters side | Shared SFTP password | OAuth 2.0 client credentials issued by the Panels IdP |\n"
+            "| Auth, Panels side | Same shared password | OAuth 2.0 client credentials issued by Entra ID |\n"
+            "| Credential rotation | Never rotated | Both client secrets rotated every 90 days; stored in Azure Key Vault |\n"
+            "| Retries | None | Exponential backoff, 1 s to a 5 min cap, 8 attempts |\n"
+            "| Monitoring | Nobody | Latency, error rate, backlog and secret expiry alerts |\n")
+    auth = spec_of(text).auth
+    assert [a.system.text for a in auth] == ["Shelters side", "Panels side"]
+    assert not any("password" in (a.mechanism.text if a.mechanism else "").lower() for a in auth)

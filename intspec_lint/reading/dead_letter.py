@@ -157,6 +157,7 @@ _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|pa
 _TO_STATE = rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
+                  r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
@@ -223,12 +224,14 @@ def _stated_anywhere(r: Reading) -> None:
 _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
+_HELD_NAME = lazy(r"(?:^|[._/-])(?:held|hold|undelivered|undeliverable)(?:[._/-]|$)", re.I)
 
 
 def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
     """The alert of a failure's place said elsewhere by its name ("rejected rows go to `STG.REJECT` (section 8)", and
     in section 8 "`STG.REJECT` ... Opsgenie alert to the on-call when a run inserts a row")."""
-    names = {m.group(1) for m in _PLACE_NAME.finditer(dead.text) if _FAILED_NAME.search(m.group(1))}
+    names = {m.group(1) for m in _PLACE_NAME.finditer(dead.text)
+             if _FAILED_NAME.search(m.group(1)) or _HELD_NAME.search(m.group(1))}  # `held_messages` too
     if not names:
         return
     for statement in r.statements:

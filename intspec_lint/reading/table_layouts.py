@@ -115,6 +115,8 @@ def _part_of(text: str, vocab) -> tuple[str, str, str]:
     event — headers" -> ("API contracts", "Meridian event", "headers"), the part told by its key; "Auth —
     hk-sync → TidyRoster — rotation" -> ("Auth", "hk-sync → TidyRoster", "rotation")."""
     segments = [s.strip(" *") for s in _SEGMENT.split(text.strip(" *")) if s.strip(" *`")]
+    if len(segments) == 1 and ", " in segments[0] and vocab.section_parts(segments[0].split(",", 1)[0]):
+        segments = [part.strip() for part in segments[0].split(",", 1)]  # "Auth, ShelterSpace side": part, unit
     segments = [s.strip("`") if s.count("`") <= 2 and s.startswith("`") and s.endswith("`") else s for s in segments]
     if not segments:
         return "", "", ""
@@ -440,10 +442,11 @@ def value_table(table: Table) -> bool:
 
 
 # a comparison of what is with what will be: the spec is the target column; the current one is retired
+_ASIDE_END = r"(?:\s*\([^)]*\))?\W*$"  # "Target state (chosen: Option B)": the column's name, then an aside
 _BEFORE = re.compile(r"^\W*(?:current(?:\s+state)?|as[- ]is(?:\s+state)?|today|before(?:\s+cutover)?|old|legacy|existing|"
-                     r"now|present)\W*$", re.I)
+                     r"now|present)" + _ASIDE_END, re.I)
 _AFTER = re.compile(r"^\W*(?:target(?:\s+state)?|to[- ]be(?:\s+state)?|after(?:\s+cutover)?|future(?:\s+state)?|proposed|"
-                    r"new|planned)\W*$", re.I)
+                    r"new|planned)" + _ASIDE_END, re.I)
 _DELTA = re.compile(r"^\W*(?:change[sd]?|delta|difference|what\s+changes|impact)\W*$", re.I)
 
 
