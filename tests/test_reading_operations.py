@@ -314,3 +314,23 @@ def test_a_current_versus_target_table_with_asides_keeps_the_target_and_its_unit
     auth = spec_of(text).auth
     assert [a.system.text for a in auth] == ["Shelters side", "Panels side"]
     assert not any("password" in (a.mechanism.text if a.mechanism else "").lower() for a in auth)
+
+
+def test_a_limit_a_volume_and_a_store_worded_their_own_way():
+    from intspec_lint.reading.flows import frequency_phrase
+    from intspec_lint.reading.auth_words import storage
+    assert frequency_phrase.search("About 600 over the 6-week entry window, worst day is closing day at ~80.")
+    assert storage("There are no passwords. Private keys stay in the onboard server's TPM.")
+    text = ("# Dogs → Hub\n\n## Retries\n\nExponential backoff from 5 s, capped at 2 min, with the Service Bus max "
+            "delivery count at 8. A circuit breaker opens after 10 consecutive failures for 5 minutes.\n")
+    assert "IS501" not in codes(text)
+
+
+def test_value_lists_in_brackets_on_both_sides_are_a_value_map_and_asides_no_types():
+    from intspec_lint.reading.mappings import mapping_parts
+    found = mapping_parts("`ad_slot` (`pre`, `mid1`, `post`) → `position` (`PRE`, `MID_1`, `POST`)")
+    assert found["transform"] == "`pre` → `PRE`; `mid1` → `MID_1`; `post` → `POST`"
+    text = ("# Hoplog → Ledger\n\n## Mapping\n\n- `episode_guid` (RSS `<guid>`, mixed case) → `episode_id`, looked up.\n"
+            "- `country` (GeoIP alpha-2) → `geo`, copied.\n- `insertion_id` → `flight_id`, copied.\n"
+            "- `network_slug` → `network`, copied.\n")
+    assert "IS807" not in codes(text)

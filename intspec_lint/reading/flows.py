@@ -65,7 +65,10 @@ _FREQUENCY = lazy(
     r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?(?<![\d:.,])[\d][\d,.]*\s*k?\s+"
     r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
     r"|\b\d[\d,.]*\s*/\s*(?:s|sec|min|h|hr|hour|day|d|week|month)\b"
-    r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b",
+    r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b"
+    # a total over a stated window: "about 600 over the 6-week entry window", "worst day ~80"
+    r"|~?\d[\d,.]*\s+over\s+the\s+(?:[\w-]+\s+){0,3}?(?:window|period|season|week|month|year|day|night)\b"
+    r"|\b(?:worst|busiest|peak)\s+day\b[^.;]{0,30}?\d",
     re.I,
 )
 _NAMED_FIELD = lazy(

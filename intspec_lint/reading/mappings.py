@@ -217,10 +217,17 @@ _KINDS = (("enum", r"\benum"), ("timestamp", r"date-?time|timestamp|iso[- ]?8601
           ("date", r"\bdate\b"), ("bool", r"\bbool"), ("integer", r"\b(?:int\w*|smallint|bigint|long|short)\b"),
           ("number", r"\b(?:number|decimal|numeric|float|double|real)\b"),
           ("text", r"\b(?:string|n?varchar\w*|n?char|text|str)\b"))
+_OTHER_TYPES = r"\b(?:uuid|guid|object|array|list|map|json|binary|bytes|blob|pic|record|struct)\b"
 
 
 def _kind(types: str) -> str:
     return next((kind for kind, pattern in _KINDS if re.search(pattern, types, re.I)), "")
+
+
+def names_a_type(text: str) -> bool:
+    """A side's bracket or column names a type ("int", "ISO 8601", "varchar(20)", "UUID"), not an aside about the
+    value ("RSS `<guid>`, mixed case", "GeoIP alpha-2")."""
+    return bool(_kind(text) or re.search(_OTHER_TYPES, text, re.I))
 
 
 def _same_kind(source: str, target: str) -> bool:
@@ -325,6 +332,7 @@ def cue(text: str) -> bool:
     return bool(_FIELD_ARROW_LINE.match(text))
 
 
+_CODE_VALUES = lazy(r"`([^`]+)`")
 _KEPT_AS_IS = lazy(r"(?:copied|copy|as\s+is|unchanged|verbatim|kept|passed\s+through|same(?:\s+names?)?)", re.I)
 
 
@@ -348,6 +356,11 @@ def mapping_parts(text: str) -> dict[str, str] | None:
         "target_type": (match.group("dtype") or "").strip(),
         "transform": rule,
     }
+    values = [_CODE_VALUES.findall(side.replace(" + ", "`, `")) for side in (found["source_type"], found["target_type"])]
+    if len(values[0]) >= 2 and len(values[0]) == len(values[1]) and not found["transform"]:
+        # "`ad_slot` (`pre`, `mid1`) → `position` (`PRE`, `MID_1`)": the values, translated one by one in order
+        found.update(source_type="", target_type="",
+                     transform="; ".join(f"`{a}` → `{b}`" for a, b in zip(*values)))
     if _KEPT_AS_IS.fullmatch(found["target_field"].strip(" .")):  # "`artist`, `title` → copied.": the same names,
         found.update(target_field=found["source_field"],  # the rule where the target would stand
                      transform=f"{found['target_field'].strip(' .')}; {rule}".strip("; "))

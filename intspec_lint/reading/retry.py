@@ -41,7 +41,7 @@ _ATTEMPTS = lazy(
     rf"(?:\w+\s+)?(?:attempts?|retr(?:y|ies)|times|tries|re-?attempts?|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
     rf"|\b({NUM})\s+(?:retry\s+|delivery\s+|more\s+)?(?:attempts|retries|tries|re-?attempts|deliveries|re-?runs|re-?sends)\b"
     rf"|\bretr(?:y|ies|ied)\s+({NUM})\s+times\b"
-    rf"|\b(?:max(?:imum)?\s+(?:retries|attempts)|retry\s+limit)\s*(?:is|of|=|:)?\s*({NUM})\b",
+    rf"|\b(?:max(?:imum)?\s+(?:retries|attempts|delivery\s+count)|retry\s+limit)\s*(?:is|of|at|=|:)?\s*({NUM})\b",
     re.I,
 )
 _MAX_DELAY = lazy(
