@@ -334,3 +334,36 @@ def test_value_lists_in_brackets_on_both_sides_are_a_value_map_and_asides_no_typ
             "- `country` (GeoIP alpha-2) → `geo`, copied.\n- `insertion_id` → `flight_id`, copied.\n"
             "- `network_slug` → `network`, copied.\n")
     assert "IS807" not in codes(text)
+
+
+def test_rules_listed_after_who_alerts_on_them_are_alerts():
+    text = ("# Moorings → Ops\n\n## Monitoring\n\n**R10 Monitoring.** Berthright alerts on:\n"
+            "- p95 time from payment to TowpathOps `2xx` above 60 seconds;\n- error rate above 2% of calls over 15 minutes;\n"
+            "- outbox depth above 200 rows.\n")
+    metrics = spec_of(text).monitoring
+    assert metrics and all(m.alert is not None for m in metrics)
+
+
+def test_retransmission_clauses_in_standards_wording_are_the_retry_policy():
+    text = ("# Glacier → Summit\n\n8 Errors\n\n8.1.1 Transient: timeout after 15 s, `429`, `503`. The message shall be "
+            "retransmitted in accordance with Clause 9.\n\n8.1.2 Permanent: `400`, `422`. Not retransmitted; moved to the "
+            "undeliverable store.\n\n8.1.3 Partial: an answer `207`; each booking not processed goes to the store.\n\n"
+            "9 Retransmission\n\n9.1 Retransmission shall use exponential backoff: the first retransmission 3 s after "
+            "the failure, each following interval doubled.\n\n9.2 No interval shall exceed 120 s.\n\n9.3 A message shall "
+            "be transmitted at most 8 times.\n\n9.4 A sender shall stop transmitting to a receiver after 10 consecutive "
+            "failed transmissions to it, for 5 minutes.\n\n10 Monitoring\n\n10.1 Error rate above 2 % over 15 minutes "
+            "pages the on-call.\n")
+    assert not {"IS401", "IS501"} & set(codes(text))
+
+
+def test_a_sign_off_table_is_no_table_of_units_and_an_ascii_grid_in_a_block_is_a_table():
+    text = ("# Census → Field\n\n## Approvals\n\n| Role | Name | Date | Decision |\n|---|---|---|---|\n"
+            "| Producer owner | L. Dlamini | 3 Feb 2026 | Approved |\n| Consumer owner | J. Pretorius | 3 Feb 2026 | "
+            "Approved |\n")
+    assert not spec_of(text).flows
+    grid = ("# Courts ↔ Desk\n\n## Errors\n\n```\n+-----------+-------------------+------------------------+\n"
+            "| Class     | Examples          | Handling               |\n+-----------+-------------------+------------------------+\n"
+            "| Transient | 429, 503,         | Retry per §6           |\n|           | timeouts          |                        |\n"
+            "| Permanent | 400, 404          | No retry; dead-letter  |\n| Partial   | 207 with rejected | Each rejected line is  |\n"
+            "|           | lines             | dead-lettered          |\n+-----------+-------------------+------------------------+\n```\n")
+    assert [e.category for e in spec_of(grid).errors] == ["transient", "permanent", "partial"]

@@ -20,7 +20,7 @@ from .topics import asks, continues
 from .values import value
 
 _ACTION = lazy(
-    r"\b(retr(?:y|ies|ied)|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
+    r"\b(retr(?:y|ies|ied)|re-?transmit\w*|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
     r"log\w*|park\w*|quarantin\w*|send|sent|re-?sen[dt]\w*|delet\w*|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
     r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
     r"requeue\w*|re-?queue\w*|resubmit\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"

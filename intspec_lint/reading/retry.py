@@ -48,7 +48,8 @@ _MAX_DELAY = lazy(
     rf"\b(?:cap(?:ped)?|ceiling|max(?:imum)?\s+(?:delay|backoff|interval|wait)|never\s+(?:\w+\s+)?(?:(?:more|longer)\s+than|"
     rf"above|over|exceeds?|beyond)|"
     rf"no\s+(?:more|longer)\s+than|at\s+most|up\s+to\s+(?:a\s+)?(?:cap|max(?:imum)?)\s+of|limited\s+to|upper\s+bound|"
-    rf"no\s+(?:single\s+)?(?:wait|delay|backoff|interval)\s+(?:is\s+)?(?:above|over|longer\s+than|more\s+than|beyond))"
+    rf"no\s+(?:single\s+)?(?:wait|delay|backoff|interval)\s+(?:is\s+|shall\s+|may\s+|will\s+|must\s+|should\s+)?"
+    rf"(?:above|over|longer\s+than|more\s+than|beyond|exceed))"
     rf"\b[^.;\d]{{0,25}}?({DURATION})|\b(?:doubling|doubles|growing|rising)\s+(?:up\s+)?to\s+({DURATION})"
     rf"|\bmax(?:imum)?\s+({DURATION})\s+(?:between|apart)\b"  # "max 5 min between attempts"
     rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+({DURATION})",  # "exponential backoff from 10 s to 600 s": its top
@@ -59,6 +60,9 @@ _BREAKER = lazy(
     rf"(?:failures|failed|fails|errors|timeouts|attempts)"
     rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|fails|failed\s+\w+|timeouts)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
+    # "a sender shall stop transmitting to a receiver after 10 consecutive failed transmissions": the stop first
+    rf"|\b(?:stop|pause|suspend|halt)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
+    rf"(?:failed\s+)?[\w-]+"
     # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
     rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,5}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
@@ -97,7 +101,7 @@ _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}"
                   # "later delays double ... up to 300 seconds", "no interval exceeding 30 minutes"
                   rf"|\b(?:delays?|backoff|intervals?|waits?)\b[^.;]{{0,60}}\bup\s+to\s+{DURATION}"
-                  rf"|\b(?:no|never|not)\s+(?:\w+\s+)?exceed\w*\s+{DURATION}"
+                  rf"|\b(?:no|never|not)\s+(?:\w+\s+){{0,2}}exceed\w*\s+{DURATION}"
                   rf"|\bmax(?:imum)?\.?\s+(?:of\s+)?{DURATION}"  # "2 s initial, multiplier 2, max 60 s"
                   rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"

@@ -30,6 +30,10 @@ _NAME_FIELDS = {"auth": "system", "flows": "name", "monitoring": "metric", "erro
                 "idempotency": "operation"}
 
 
+_SIGN_OFF = re.compile(r"^\W*(?:name|date|decision|approved|approval|sign(?:ed|ature|-?off)|role|status|comments?)\W*$",
+                       re.I)
+
+
 def transpose_tables(root: Section, vocab) -> None:
     """Turn a table whose columns are the units and whose rows are the fields ("| | AgriMet | Hydrant |"
     over "Mechanism | ... | ...", "Rotation | ... | ...") into one with a row per unit (in place), when the
@@ -42,6 +46,8 @@ def transpose_tables(root: Section, vocab) -> None:
 def _transposed(table: Table, vocab) -> Table | None:
     if len(table.header) < 3 or len(table.rows) < 2 or vocab.table_part([c.text for c in table.header], ()):
         return None
+    if sum(1 for cell in table.header if _SIGN_OFF.match(cell.text)) >= 2:
+        return None  # "| Role | Name | Date | Decision |": who approved the document, no units of a part
     keys = [row.cells[0].text if row.cells else "" for row in table.rows]
     if any(key.lstrip(" *").startswith("`") or re.search(r"\S/\S", re.sub(r"`[^`]*`", "", key)) or
            len(re.sub(r"\([^)]*\)", "", key).split()) > 4 for key in keys):

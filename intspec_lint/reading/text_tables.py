@@ -54,13 +54,16 @@ _BOX_ROW = re.compile(r"^\s*[│┃║].*[│┃║]\s*$")
 
 
 def _box_drawn(block: Code) -> Table | None:
-    """A table drawn with box-drawing characters in a plain block ("┌───┬───┐", "│ a │ b │", "└───┴───┘"): the
-    grid table it draws."""
+    """A table drawn with box-drawing characters ("┌───┬───┐", "│ a │ b │", "└───┴───┘") or ASCII ("+---+") in a
+    plain block: the grid table it draws."""
     lines = block.text.split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
-    if block.info not in _PLAIN or len(lines) < 3 or not _BOX_BORDER.match(lines[0]) or not all(
-            _BOX_BORDER.match(line) or _BOX_ROW.match(line) for line in lines):
+    if block.info not in _PLAIN or len(lines) < 3:
+        return None
+    if _GRID_BORDER.match(lines[0]):  # an ASCII grid ("+----+----+") kept in a plain block: the table it draws
+        return _grid(Paragraph("\n".join(lines), Span(block.first_line, 1, block.first_line + len(lines) - 1, 1)))
+    if not _BOX_BORDER.match(lines[0]) or not all(_BOX_BORDER.match(line) or _BOX_ROW.match(line) for line in lines):
         return None
     grid = [re.sub(r"[┌├└╔╠╚╒╞╘╓╟╙┐┤┘╗╣╝╕╡╛╖╢╜┬┼┴╦╬╩╤╪╧╥╫╨]", "+", re.sub(r"[─━═]", "-", line))
             if _BOX_BORDER.match(line) else re.sub(r"[│┃║]", "|", line) for line in lines]
@@ -211,8 +214,9 @@ def _grid(block: Paragraph) -> Table | None:
     if len(groups) == 2 and len(groups[1]) > 1:  # rows not ruled apart: a line with a first cell starts a row
         body: list[list[tuple[int, str]]] = []
         for number, line in groups[1]:
-            starts = line.strip().strip("|").split("|")[0].strip()
-            if starts or not body:
+            first = line.strip().strip("|").split("|")[0]
+            starts = first.strip()  # " (RallyDesk -> court-sync)", indented or an aside: the cell above goes on
+            if starts and not first.startswith("  ") and not starts.startswith("(") or not body:
                 body.append([])
             body[-1].append((number, line))
         groups = [groups[0], *body]
