@@ -367,3 +367,17 @@ def test_a_sign_off_table_is_no_table_of_units_and_an_ascii_grid_in_a_block_is_a
             "| Permanent | 400, 404          | No retry; dead-letter  |\n| Partial   | 207 with rejected | Each rejected line is  |\n"
             "|           | lines             | dead-lettered          |\n+-----------+-------------------+------------------------+\n```\n")
     assert [e.category for e in spec_of(grid).errors] == ["transient", "permanent", "partial"]
+
+
+def test_a_section_marked_superseded_is_no_design_and_one_rule_for_both_is_no_system():
+    text = ("# Cold store ↔ Leases\n\n## ADR-002\n\n### Exhausted messages *(superseded by ADR-005)*\n\n"
+            "After the last retry the consumer will log the message at ERROR and discard it.\n\n## ADR-005\n\n"
+            "Exhausted messages are routed to `chilltrack.lease-events.dlq`; nothing is discarded and the on-call is "
+            "paged.\n")
+    assert "IS602" not in codes(text)
+    keys = ("# Club ↔ Hub\n\n## Keys and secrets\n\n- **ShackBook → RepeaterHub webhook:** HMAC-SHA256 shared secret.\n"
+            "- **RepeaterHub → ShackBook API:** an API token issued to the `repeaterhub` service user.\n"
+            "- **One rule for both:** every secret is rotated each March; both are accepted for 14 days. Secrets live "
+            "in the VPS's `pass` store.\n")
+    auth = spec_of(keys).auth
+    assert len(auth) == 2 and "IS301" not in codes(keys)

@@ -163,6 +163,7 @@ class _Reader:
                 and not _UNIT_LABEL.match(strip_numbering(title).strip(" *`.:"))  # "**Flow D2**": a flow, no system
                 and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
                 and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS)  # "Codes: 200 taken ..."
+                and not EVERY.search(title)  # "**One rule for both:**", "All secrets": said of every system, none
                 and not (len(title.split()) >= 3 and re.fullmatch(r"[a-z ,'-]+", title.strip(" *`.:"))))  # "one rule
         # for all of them": a phrase in plain lower-case words, no name
 

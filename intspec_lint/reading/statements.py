@@ -174,7 +174,8 @@ _NOT_CHOSEN_TITLE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:rejected|discard
                                r"ideas?|solutions?|proposals?)\b|\b(?:alternatives?|options?|approaches|designs?|ideas?)\s+"
                                r"(?:(?:we|that\s+we|that\s+were|which\s+were)\s+)?(?:considered|rejected|discarded|not\s+chosen)\b|"
                                r"[(—–:-]\s*(?:rejected|discarded|not\s+chosen)\W*$|"
-                               r"\bconsidered\s+(?:alternatives|options)\b", re.I)
+                               r"\bconsidered\s+(?:alternatives|options)\b|"
+                               r"[(—–:-]\s*[*_]*(?:superseded|replaced)\s+by\b|\((?:superseded|obsolete|deprecated)\b", re.I)
 
 
 # an item marked as an option not taken: "— rejected" right after what it names, or a cross where other items
