@@ -27,6 +27,15 @@ def _source_line(state, line: int) -> str:
 _MACRO = re.compile(r"\{[a-z][\w-]*:[^{}\n]*\}")
 
 
+_STATUS = re.compile(r"\{status:[^{}\n]*?title=([^{}|\n]*)[^{}\n]*\}")
+
+
+def macro_titles(text: str) -> str:
+    """A cell's text as the page shows it: a Confluence status lozenge by its title ("{status:colour=Red|title=
+    PERMANENT}" is "PERMANENT")."""
+    return _STATUS.sub(r"\1", text) if "{status:" in text else text
+
+
 def shield_macros(text: str) -> str:
     """`text` with the pipes inside Confluence macros replaced by NUL (same length, so columns stay)."""
     return _MACRO.sub(lambda m: m.group(0).replace("|", "\x00"), text) if "{" in text else text

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..span import Span
-from .gfm_tables import shield_macros, table_rule
+from .gfm_tables import macro_titles, shield_macros, table_rule
 from .html import has_html_blocks, markdownize
 from .model import (
     Block,
@@ -35,7 +35,6 @@ _INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]|~~")
 _CODE_SPAN = re.compile(r"`[^`\n ](?:[^`\n]*[^`\n ])?`")
 
 
-_STATUS = re.compile(r"\{status:[^{}\n]*?title=([^{}|\n]*)[^{}\n]*\}")
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 
 
@@ -434,8 +433,7 @@ def _cells(texts: list[str], raw: str, line: int) -> list[Cell]:
     columns = _cell_columns(shield_macros(raw))
     cells = []
     for position, text in enumerate(texts):
-        if "{status:" in text:  # a Confluence status lozenge shows its title: "{status:colour=Red|title=PERMANENT}"
-            text = _STATUS.sub(r"\1", text)
+        text = macro_titles(text)
         first, last = columns[position] if position < len(columns) else (len(raw) + 1, len(raw) + 1)
         cells.append(Cell(text, Span(line, first, line, last)))
     return cells

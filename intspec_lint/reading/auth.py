@@ -202,10 +202,8 @@ class _Reader:
         text = statement.text
         title = _ASIDE.sub("", statement.section.title) if statement.depth == 0 and statement.key else ""
         heading_field = self.r.vocab.field("auth", title) if title and _FIELD_TITLE.search(title) else None
-        if heading_field in ("rotation", "storage") and len(self.entries) > 1 and EVERY.search(text[:80]):
-            # "### Credential rotation" over "One rule for both secrets: every 180 days ...": every entry's
-            self.shared.setdefault(heading_field, value(text, statement.span))
-            return
+        if self._said_for_all(heading_field, text, text, statement.span):
+            return  # "### Credential rotation" over "One rule for both secrets: every 180 days ..."
         if statement.key and structural(statement.key):  # "**Summary:** OAuth towards them; every secret in ..."
             self._spec_wide(statement.value, statement.span)  # says again what the entries below say
             return
@@ -245,12 +243,8 @@ class _Reader:
                     owner = Auth(statement.span, system=value(owned.group(1), statement.span))
                     self.entries.append(owner)
             name = self.r.vocab.field("auth", _ASIDE.sub("", pair[0]) or pair[0])
-            if name in ("rotation", "storage") and owner is None and len(self.entries) > 1 and (
-                    EVERY.search(pair[0]) or EVERY.search(pair[1][:60])) and pair[1].strip():
-                # "Rotation (both credentials) | every 90 days ...", "Credential rotation | One rule for both secrets":
-                # said once for every entry, not the last one's
-                self.shared.setdefault(name, value(pair[1], statement.span))
-                return
+            if owner is None and self._said_for_all(name, " ".join(pair), pair[1], statement.span):
+                return  # "Rotation (both credentials) | every 90 days ...": every entry's, not the last one's
             if name and name != "system":
                 if owner is None and not self.entries:
                     self.entries.append(Auth(self.r.spec.sections.get("auth", statement.span)))
@@ -339,9 +333,8 @@ class _Reader:
         sentences after it complete it. A sentence about every system is spec-wide."""
         entries = self.entries
         if entries and not all(id(entry) in self.from_prose for entry in entries):
-            if EVERY.search(text) and len(entries) > 1 and self._spec_wide(text, span):
-                pass
-            elif not _another_credential(entries[-1], text):
+            said_for_all = EVERY.search(text) and len(entries) > 1 and self._spec_wide(text, span)
+            if not said_for_all and not _another_credential(entries[-1], text):
                 self._keywords(entries[-1], text, span)  # prose under a table or list of systems
             return
         for offset, sentence in sentences(text):
@@ -362,6 +355,14 @@ class _Reader:
                 continue  # not "... and AGW trusts both certificates during the overlap": the entry's own rotation
             if entries:
                 self._keywords(entries[-1], sentence, where)
+
+    def _said_for_all(self, name: str | None, said: str, fact: str, span) -> bool:
+        """A rotation or storage said once for every entry ("both", "all", "each" near its start): shared, whichever
+        entry came last. Whether it was."""
+        if name not in ("rotation", "storage") or len(self.entries) < 2 or not fact.strip() or not EVERY.search(said[:80]):
+            return False
+        self.shared.setdefault(name, value(fact, span))
+        return True
 
     def _spec_wide(self, text: str, span) -> bool:
         """Storage or rotation said of every system ("all secrets live in Secret Manager", "credentials are

@@ -374,8 +374,9 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
 _ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
 # what is dropped may be no message: a credential, a cache, a connection
-_NOT_DATA_NOUNS = (r"(?:tokens?|credentials?|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|certificates?|keys?|"
-                   r"secrets?|passwords?|laptops?|phones?|tablets?|devices?|badges?|"
+_CREDENTIAL_NOUNS = r"(?:tokens?|credentials?|certificates?|certs?|keys?|secrets?|passwords?)"
+_NOT_DATA_NOUNS = (rf"(?:{_CREDENTIAL_NOUNS}|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|"
+                   r"laptops?|phones?|tablets?|devices?|badges?|"
                    r"fields?|propert(?:y|ies)|attributes?|columns?|elements?)")  # "additive fields are ignored": a message's part
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
 _NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
@@ -427,7 +428,7 @@ def drops_messages(text: str) -> str | None:
 
 _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 # the last thing named before a drop is a credential, no message came after it: what is dropped is the credential
-_CREDENTIAL_BEFORE = lazy(r"\b(?:secrets?|keys?|tokens?|certificates?|certs?|passwords?|credentials?)\b"
+_CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
 _NEXT_ROUND = lazy(r"\bnext\s+(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)\b[^.;]{0,60}?\b(?:again|re-?fetch\w*|"

@@ -73,7 +73,7 @@ _ONCE_CLAIM = lazy(r"\bdeliver\w*[^.;]{0,40}\bexactly[- ]once\b|\bexactly[- ]onc
 safe_by_nature = finds(_BY_NATURE)
 
 
-_TWICE = lazy(r"\b(?:repeats?|repeated|duplicates?|again|twice|second|redeliver\w*|re-?sent|resends?|already)\b", re.I)
+_REPEATED = lazy(rf"\b{_REPEAT}\b", re.I)
 
 
 def mentions(text: str) -> bool:
@@ -106,7 +106,7 @@ def read(r: Reading) -> None:
         if statement.shape == "code-key" and _config_key(r, statement):
             continue
         if "idempotency" in statement.placed or mentions(statement.text) or (
-                statement.code is None and handles_redelivery(statement.text) and _TWICE.search(statement.text)):
+                statement.code is None and handles_redelivery(statement.text) and _REPEATED.search(statement.text)):
             # "hk-bridge keeps each event id in Redis for 24 h and acknowledges repeats with `200`": a second delivery
             text = statement.text
             section = statement.section

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mapping, Value, evidence, given
+from .absence import CUES
 from .context import Reading
 from .lazy_re import lazy
 from .table_layouts import record_layout, value_table
@@ -217,7 +218,6 @@ _KINDS = (("enum", r"\benum"), ("timestamp", r"date-?time|timestamp|iso[- ]?8601
           ("date", r"\bdate\b"), ("bool", r"\bbool"), ("integer", r"\b(?:int\w*|smallint|bigint|long|short)\b"),
           ("number", r"\b(?:number|decimal|numeric|float|double|real)\b"),
           ("text", r"\b(?:string|n?varchar\w*|n?char|text|str)\b"))
-_OTHER_TYPES = r"\b(?:uuid|guid|object|array|list|map|json|binary|bytes|blob|pic|record|struct)\b"
 
 
 def _kind(types: str) -> str:
@@ -227,7 +227,7 @@ def _kind(types: str) -> str:
 def names_a_type(text: str) -> bool:
     """A side's bracket or column names a type ("int", "ISO 8601", "varchar(20)", "UUID"), not an aside about the
     value ("RSS `<guid>`, mixed case", "GeoIP alpha-2")."""
-    return bool(_kind(text) or re.search(_OTHER_TYPES, text, re.I))
+    return bool(_kind(text) or CUES["type"].search(text))
 
 
 def _same_kind(source: str, target: str) -> bool:

@@ -112,11 +112,16 @@ def read(r: Reading) -> None:
 _ALERTS = lazy(r"\b(?:alerts|alarms)\b", re.I)
 
 
+def _alerted(metric) -> bool:
+    """The metric names who is told, or how loud; an empty alert cell names nothing."""
+    return metric.alert is not None and bool(metric.alert.text.strip())
+
+
 def _alert_in_own_words(r: Reading) -> None:
     """A metric whose threshold names its levels ("< 14 (warning), < 3 (critical)") or whose name says it alerts
     ("Key Vault expiry alerts: ... < 14 days"): told, though no alert column or key holds it."""
     for metric in r.spec.monitoring:
-        if metric.alert is not None and metric.alert.text.strip():
+        if _alerted(metric):
             continue
         for said in (metric.threshold, metric.metric):
             found = (ALERT_LEVEL.search(said.text) or _ALERTS.search(said.text)) if said is not None else None
@@ -131,10 +136,10 @@ _SEE = lazy(r"\bsee\s+(?:section\s+|§\s*)?[*_\x22']*([A-Za-z][\w&/ -]{2,40}?)[*
 def _alert_by_reference(r: Reading) -> None:
     """ "Dead letters | Count > 0 → see Resilience": the alert said in the section the metric points to, when
     that section says who is alerted."""
-    lines = {metric.span.line for metric in r.spec.monitoring if metric.alert is None or not metric.alert.text.strip()}
+    lines = {metric.span.line for metric in r.spec.monitoring if not _alerted(metric)}
     told = {s.span.line: s.text for s in r.statements if s.span.line in lines and s.shape != "code"}
     for metric in r.spec.monitoring:
-        if metric.alert is not None and metric.alert.text.strip():
+        if _alerted(metric):
             continue
         seen = _SEE.search(told.get(metric.span.line, ""))
         if seen is None:

@@ -58,7 +58,7 @@ def _levelled(blocks: list) -> list:
     return out
 
 
-_NO_VALUE = re.compile(r"n/?a|none|not\s+(?:used|set|applicable)|no\s+alert|-+", re.I)
+_NO_VALUE = re.compile(r"n/?a|none|not\s+(?:used|set|applicable)|no\s+alert", re.I)
 
 
 def _by_level(table: Table) -> Table | None:

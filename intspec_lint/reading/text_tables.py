@@ -38,7 +38,7 @@ def _with_grids(blocks: list) -> list:
             for item in block.items:
                 item.blocks = _with_grids(item.blocks)
         table = (_grid(block) or _worded(_aligned_text(block.text, block.span.line, block.span))) \
-            if isinstance(block, Paragraph) else (_box_drawn(block) or _aligned(block)) if isinstance(block, Code) else None
+            if isinstance(block, Paragraph) else (_drawn_grid(block) or _aligned(block)) if isinstance(block, Code) else None
         rows = _bare_rows(block) if table is None and isinstance(block, Paragraph) else None
         if rows and out and isinstance(out[-1], Table) and len(out[-1].header) == len(rows[0].cells):
             out[-1].rows.extend(rows)  # an HTML table's body after a gap (`<tbody>`): more rows of the table above
@@ -53,7 +53,7 @@ _BOX_BORDER = re.compile(r"^\s*[┌├└╔╠╚╒╞╘╓╟╙][─━═�
 _BOX_ROW = re.compile(r"^\s*[│┃║].*[│┃║]\s*$")
 
 
-def _box_drawn(block: Code) -> Table | None:
+def _drawn_grid(block: Code) -> Table | None:
     """A table drawn with box-drawing characters ("┌───┬───┐", "│ a │ b │", "└───┴───┘") or ASCII ("+---+") in a
     plain block: the grid table it draws."""
     lines = block.text.split("\n")

@@ -281,11 +281,12 @@ class Vocabulary:
     def _kind_of(self, text: str) -> str:
         if not re.search(r"\s", text.strip()):  # one identifier, `ExecutionTime`: words run together (not a name
             text = _CAMEL_WORD.sub(" ", text)  # in a phrase: "OceanCert calls" are no certificate)
-        if _HUMPS.search(text):  # a cloud metric's name in a phrase: "ApproximateNumberOfMessagesVisible > 200"
-            text = _HUMPS.sub(lambda m: " " + _CAMEL_WORD.sub(" ", m.group(0)) + " ", text)
-        if "`" in text and re.search(r"\s", text.strip()):  # a metric's identifier in a phrase: `DaysToCredentialExpiry`, `trackgroom_key_days_left`
-            text = re.sub(r"`([A-Za-z][\w.]*)`", lambda m: " " + _CAMEL_WORD.sub(" ", m.group(1)).replace("_", " ") + " ",
-                          text)
+        else:
+            if _HUMPS.search(text):  # a cloud metric's name in a phrase: "ApproximateNumberOfMessagesVisible > 200"
+                text = _HUMPS.sub(lambda m: " " + _CAMEL_WORD.sub(" ", m.group(0)) + " ", text)
+            if "`" in text:  # a metric's identifier in a phrase: `DaysToCredentialExpiry`, `trackgroom_key_days_left`
+                text = re.sub(r"`([A-Za-z][\w.]*)`",
+                              lambda m: " " + _CAMEL_WORD.sub(" ", m.group(1)).replace("_", " ") + " ", text)
         normal = re.sub(r"\s+", " ", re.sub(r"[-.]", " ", normalize(text)))  # "err. rate" is "err rate"
         for name, pattern in self._metric_kinds:
             if pattern.search(normal):
