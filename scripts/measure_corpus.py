@@ -29,6 +29,8 @@ def main(argv: list[str]) -> int:
         text = path.read_text(encoding="utf-8")
         findings = lint_text(text, str(path))
         want, got = expected(text), produced(findings)
+        # a label of a rule that is off by default (advice, `extends: strict`) is not asked of the default run
+        want = Counter({key: n for key, n in want.items() if key[0] not in rules or rules[key[0]].default_enabled})
         hit = sum((want & got).values())
         totals.update(tp=hit, want=sum(want.values()), got=sum(got.values()))
         want_slugs = {(rules[c].checklist) for c, _ in want}

@@ -22,6 +22,7 @@ from intspec_lint.engine import lint_text as engine_lint_text
 from intspec_lint.findings import Hit, Severity
 from intspec_lint.registry import checklist_slugs, load_rules
 from intspec_lint.rule import Case, rule
+from intspec_lint.rules._common import gap
 from intspec_lint.span import Span
 
 TEMPLATE = REPO_ROOT / "tests" / "corpus" / "markdown" / "orders-template.md"
@@ -188,16 +189,25 @@ TIMESTAMP = ("## Data Mapping\n\n| Source Field | Source Type | Target Field | T
              "|---|---|---|---|---|\n| `created_at` | time | `creation_time` | time | Copy |\n")
 
 
+def _demo_gaps(code, with_error):
+    @rule(code=code, name=f"demo-{code.lower()}", checklist="prose", severity=Severity.ERROR, summary="A demo.",
+          rationale="For the engine test.", bad="x", good="y",
+          cases=(Case(Severity.ERROR, "a flaw"), Case(Severity.WARNING, "a hint")))
+    def check(spec, options):
+        if with_error:
+            yield gap(Span(1, 1, 1, 2), "the demo", "no flaw-free part", "fix it", Severity.ERROR)
+        yield gap(Span(1, 1, 1, 2), "the demo", "no hint", "fix it", Severity.WARNING)
+    return check
+
+
 def test_a_grouped_finding_is_as_severe_as_its_most_severe_gap():
-    found = engine_lint_text(TIMESTAMP, "spec.md", Settings(select=("IS802",)))
+    text = "# Demo\n\nsome text\n"
+    found = engine_lint_text(text, "spec.md", Settings(select=("ZZ902",), extra_rules=(_demo_gaps("ZZ902", True),)))
     assert len(found) == 1
     assert found[0].severity is Severity.ERROR
     assert [(gap.text, gap.severity) for gap in found[0].gaps] == [
-        ("no timezone (e.g. UTC)", Severity.ERROR),
-        ("no format (e.g. ISO 8601, epoch milliseconds)", Severity.WARNING),
-    ]
-    format_only = TIMESTAMP.replace("| time | `creation_time` | time |", "| string | `creation_time` | string |")
-    found = engine_lint_text(format_only, "spec.md", Settings(select=("IS802",)))
+        ("no flaw-free part", Severity.ERROR), ("no hint", Severity.WARNING)]
+    found = engine_lint_text(text, "spec.md", Settings(select=("ZZ903",), extra_rules=(_demo_gaps("ZZ903", False),)))
     assert [(f.severity, len(f.gaps)) for f in found] == [(Severity.WARNING, 1)]
 
 
@@ -253,9 +263,10 @@ def test_the_rule_page_and_explain_quote_the_skill():
     assert "## Severity and the skill" in page
     assert "| unbounded retries: no maximum number of attempts | error |" in page
     assert '"Retry policy specifies strategy, delays, max attempts, and circuit breaker thresholds"' in page
-    mixed = run_clirunner(["explain", "IS802"]).stdout  # an error where the skill asks, a warning where it does not
-    assert "| error |" in mixed and "| warning |" in mixed
-    assert "Severity: error, warning" in mixed
+    asked = run_clirunner(["explain", "IS802"]).stdout  # an error where the skill asks, a warning where it does not
+    assert "| a date-time field mapped without its timezone | error |" in asked
+    advice = run_clirunner(["explain", "IS808"]).stdout
+    assert "| warning |" in advice and "| error |" not in advice and "off by default" in advice
 
 
 # --- reports and baselines -----------------------------------------------------------------------

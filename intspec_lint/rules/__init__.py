@@ -36,6 +36,7 @@ from .is804_mapping_field_unmapped import mapping_field_unmapped
 from .is805_mapping_null_unstated import mapping_null_unstated
 from .is806_mapping_type_narrowing import mapping_type_narrowing
 from .is807_mapping_types_missing import mapping_types_missing
+from .is808_mapping_time_format_unspecified import mapping_time_format_unspecified
 from .is901_idempotency_missing import idempotency_missing
 from .is902_webhook_redelivery_unhandled import webhook_redelivery_unhandled
 
@@ -76,6 +77,7 @@ BUILTIN_RULES = (
     mapping_null_unstated,
     mapping_type_narrowing,
     mapping_types_missing,
+    mapping_time_format_unspecified,
     idempotency_missing,
     webhook_redelivery_unhandled,
 )

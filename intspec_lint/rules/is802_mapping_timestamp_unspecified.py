@@ -2,13 +2,11 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import has_time_of_day, is_timestamp, no_field, not_kept, says_time_format, says_timezone
-from ._common import gap, label, names_of, row_text
+from ..reading.mappings import has_time_of_day, is_timestamp, no_field, not_kept, says_timezone
+from ._common import gap, label, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
                  "transformation, including timezone handling and enum translations.", "common mistakes")
-_FORMAT = Case(Severity.WARNING, "a date or time field mapped without its format (ISO 8601, epoch milliseconds): "
-               "advice beyond the skill, whose checklist asks for the types, which IS801 checks")
 
 
 @rule(
@@ -16,21 +14,31 @@ _FORMAT = Case(Severity.WARNING, "a date or time field mapped without its format
     name="mapping-timestamp-unspecified",
     checklist="data-mapping",
     severity=Severity.ERROR,
-    summary="A date or time field is mapped without its timezone or its format.",
+    summary="A date-time field is mapped without its timezone.",
     rationale="Timestamps are where two data models disagree most quietly: epoch milliseconds against ISO 8601, "
     "UTC against the warehouse's local time. An order placed at 23:30 lands on the wrong day, and nobody notices "
     "until the month-end report. A zone-aware target column (`timestamptz`) or a bare \"local time\" names no "
     "zone: the row must say which zone the source's time is in (UTC, an offset carried with the value, a named "
     "zone). A generated value, a number of minutes added to another time and a date column need none of their "
-    "own.",
+    "own. The format (ISO 8601, epoch milliseconds) is IS808's, off by default.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | timestamp | `creation_date` | datetime | Copy |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | Unix epoch (ms) | `creation_date` | ISO 8601 | Convert with UTC "
     "timezone |\n",
-    cases=(_TIMEZONE, _FORMAT),
+    cases=(_TIMEZONE,),
 )
 def mapping_timestamp_unspecified(spec, options):
+    for row, fields, types in timestamp_rows(spec):
+        said = row_text(row)
+        field = label(next(v for v in fields if is_timestamp(v.text, types)), "")  # the time field, not a "—" source
+        if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
+                not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
+            yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
+
+
+def timestamp_rows(spec):
+    """(row, its single time fields, its types' text) for every mapping row that lands a date or time."""
     for row in spec.mappings:
         names = " ".join(v.text for v in (row.source_field, row.target_field) if v is not None)
         types = " ".join(v.text for v in (row.source_type, row.target_type) if v is not None)
@@ -41,21 +49,12 @@ def mapping_timestamp_unspecified(spec, options):
             continue  # "`sent_at` → not stored": no timestamp lands anywhere
         if row.target_type is not None and _NOT_A_TIME.search(row.target_type.text):
             continue  # "`checked_in_at` → `checked_in` boolean": only whether it is set lands
-        said = row_text(row)
-        field = label(next(v for v in fields if is_timestamp(v.text, types)), "")  # the time field, not a "—" source
-        subject = f"the mapping of timestamp field {field}"
-        names = list(_ALL_TIMES)  # "all timestamps are UTC"; the format may be shown by the field's example too
-        shown = [*names, *names_of(*(v.text for v in fields))]
-        if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
-                not spec.speaks_of("timezone", names, row.span, elsewhere=True):
-            yield gap(row.span, subject, "no timezone (e.g. UTC)", _FIX, _TIMEZONE.severity)
-        if not says_time_format(said) and not spec.speaks_of("time_format", shown, row.span, elsewhere=True):
-            yield gap(row.span, subject, "no format (e.g. ISO 8601, epoch milliseconds)", _FIX, _FORMAT.severity)
+        yield row, fields, types
 
 
-_FIX = "state each in the types or the transform"
+FIX = "state it in the types or the transform"
 # said once for every field: "All times exchanged on all interfaces shall be UTC", "every timestamp in UTC"
-_ALL_TIMES = ("all times", "all timestamps", "every timestamp", "all date-times", "all datetimes", "all dates and times",
+ALL_TIMES = ("all times", "all timestamps", "every timestamp", "all date-times", "all datetimes", "all dates and times",
               "all time fields", "all timestamp fields")  # not "every time": "sent every time" is no time field
 _NOT_A_TIME = re.compile(r"^\W*(?:bool(?:ean)?|bit|flag|yes\s*/\s*no|y/n)\W*$", re.I)
 

@@ -14,16 +14,20 @@ _NOT_NULL = {"n", "0", "not null", "non-null", "never"}
     name="mapping-null-unstated",
     checklist="data-mapping",
     severity=Severity.WARNING,
-    summary="An optional or nullable source field is mapped without a default or a rule for null.",
+    summary="An optional or nullable source field is mapped without a default or a rule for null. Advice: only "
+    "in the `strict` preset.",
     rationale="Optional fields are absent exactly when nobody is looking. Without a stated default or null rule "
     "one implementer writes an empty string, another a null, a third rejects the record. A rule said where the "
     "field is named again (a mapping note, a rule list: \"`middle_name` absent: `given_2` is left empty\") "
-    "answers as the row's own transform would.",
+    "answers as the row's own transform would. It is off by default: the skill's checklist asks for every field "
+    "transformation, and a spec says what an absent value becomes in too many ways (\"now always present\", a "
+    "list that is empty, a field dropped) for a missing rule to be told from one the reader did not read.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `phone` | string (optional) | `contact_phone` | varchar(32) | E.164 format |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `phone` | string (optional) | `contact_phone` | varchar(32) | E.164 format; "
     "null when absent |\n",
+    default_enabled=False,
     cases=(
         Case(Severity.WARNING, "an optional source field mapped with no default and no rule for null: advice beyond "
              "the skill, which asks that nullable fields be documented (the row does say the field is optional)",
