@@ -546,10 +546,10 @@ def test_a_status_whose_meaning_names_its_class_or_that_is_taken_as_done_in_pass
     base = ("# Yard → Club\n\n## Errors\n\n- **Transient**: 429, 503: retried.\n- **Permanent**: 400, 422: dead-lettered, "
             "alert.\n\n## Orders\n\n`POST https://club.example/hooks/orders`\n\n{codes}\n")
     assert "IS402" not in codes(base.format(codes="Status codes: 201 created; 409 tree already sold (permanent; triggers "
-                                                  "the refund flow)."))
+                                                  "the refund flow)."), "IS402")
     assert "IS402" not in codes(base.format(codes="Status codes: 201 created. An older status gets `409 "
-                                                  "InvalidTransition`, which we treat as already done."))
-    assert "IS402" in codes(base.format(codes="Status codes: 201 created; 409 tree already sold."))
+                                                  "InvalidTransition`, which we treat as already done."), "IS402")
+    assert "IS402" in codes(base.format(codes="Status codes: 201 created; 409 tree already sold."), "IS402")
 
 
 def test_a_threshold_in_the_alert_column_or_the_metrics_own_words_and_alarms_sent_somewhere():
@@ -650,12 +650,12 @@ def test_a_status_whose_next_step_is_told_beside_it_is_handled():
             "|---|---|\n| 200 | Updated |\n| 412 | Stale `If-Match` |\n| 422 | Invalid weight |\n\n{said}\n\n"
             "## Errors\n\n- Transient: 429, 503: retried with backoff.\n- Permanent: 400, 422: parked for the office.\n")
     told = "A stale `If-Match` gets `412`; the tablet refetches the bale and shows the operator the newer values."
-    assert "IS402" not in codes(base.format(said=told))
-    assert "IS402" in codes(base.format(said="A stale `If-Match` gets `412`."))
+    assert "IS402" not in codes(base.format(said=told), "IS402")
+    assert "IS402" in codes(base.format(said="A stale `If-Match` gets `412`."), "IS402")
     stale = ("# Feed → Garden\n\n## Contracts\n\n### Put plant\n\n`PUT /v1/plants/{id}`\n\n| Status | Meaning |\n|---|---|\n"
              "| 200 | Stored |\n| 409 | Stored revision is newer; the event is stale and is acknowledged without change |\n\n"
              "## Errors\n\n- Transient: 429, 503: retried with backoff.\n- Permanent: 400, 422: parked for the office.\n")
-    assert "IS402" not in codes(stale)
+    assert "IS402" not in codes(stale, "IS402")
 
 
 def test_a_record_layout_or_a_message_in_a_wire_format_is_evidence_of_contracts():
