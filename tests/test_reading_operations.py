@@ -381,3 +381,34 @@ def test_a_section_marked_superseded_is_no_design_and_one_rule_for_both_is_no_sy
             "in the VPS's `pass` store.\n")
     auth = spec_of(keys).auth
     assert len(auth) == 2 and "IS301" not in codes(keys)
+
+
+def test_a_metric_is_asked_a_threshold_or_alert_only_where_the_metrics_beside_it_give_theirs():
+    """Silence where no metric beside it has the value is a shape the reader did not read (an alert said over
+    the table, an owner column), not a gap; one metric silent among neighbours that give theirs is one."""
+    head = "# Meters → Billing\n\n## Monitoring\n\n| Check | Threshold | Owner |\n|---|---|---|\n"
+    rows = ("| p95 read → bill latency | > 2 min over 30 min | Billing |\n| error rate | > 2% over 15 min | Meters |\n"
+            "| outbound queue depth | > 800 batches | Billing |\n| signing key expiry | < 30 days | Meters |\n")
+    assert not [f for f in lint_text(head + rows, "markdown") if f.code == "IS701"]
+    alerts = "| Check | Threshold | Alert |\n|---|---|---|\n"
+    told = rows.replace("| Billing |", "| page |").replace("| Meters |", "| warning |")
+    silent = told.replace("| < 30 days | warning |", "| < 30 days | |")
+    assert not [f for f in lint_text(head.replace("| Check | Threshold | Owner |\n|---|---|---|\n", alerts) + told,
+                                     "markdown") if f.code == "IS701"]
+    assert [f.line for f in lint_text(head.replace("| Check | Threshold | Owner |\n|---|---|---|\n", alerts) + silent,
+                                      "markdown") if f.code == "IS701"] == [10]
+    listed = ("# Meters → Billing\n\n## Monitoring\n\n- p95 latency > 2 min → page\n- error rate > 2% → page\n"
+              "- queue depth > 800 → page\n- signing key expiry → page\n")
+    assert [f.line for f in lint_text(listed, "markdown") if f.code == "IS701"] == [8]  # its neighbours give one
+    paged = ("# Meters → Billing\n\n## Monitoring\n\nWe page the on-call when:\n\n- p95 latency drifts → page\n"
+             "- the error rate climbs → page\n- queue depth builds → page\n- the signing key nears expiry → page\n")
+    assert not [f for f in lint_text(paged, "markdown") if f.code == "IS701" and "no threshold" in f.message]
+
+
+def test_a_lead_that_says_where_alerts_are_routed_gives_the_alert_of_the_metrics_after_it():
+    text = ("# Meters → Billing\n\n## Monitoring\n\n- Alerts configured in Billing (Datadog) and Meters Connect "
+            "(Zabbix), both routed to the joint Teams channel and the on-call of the owning side:\n\n"
+            "| Check | Threshold | Owner |\n|---|---|---|\n| p95 latency | > 2 min | Billing |\n"
+            "| error rate | > 2% | Meters |\n| queue depth | > 800 | Billing + partner ops |\n"
+            "| key expiry | < 30 days | Meters |\n")
+    assert all(m.alert is not None for m in spec_of(text).monitoring)

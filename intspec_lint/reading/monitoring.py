@@ -276,7 +276,7 @@ def _alert_of_leads(r: Reading) -> None:
 _OPENS_CLAUSES = lazy(r":\s*\(?[a-z1-9]\)\s")  # a lead's colon, then its first lettered clause
 _LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go(?:es)?\s+)?(?:to|via|in(?:to)?|->|→)\s+"
                    r"(?:the\s+|our\s+)?[^.;:,]{3,40}"
-                   r"|\b(?:alerts?|alarms?|notifications?)\b[^.;:]{0,30}?\b(?:sent|routed|posted|delivered)\s+(?:to|via|into)\s+"
+                   r"|\b(?:alerts?|alarms?|notifications?)\b[^.;:]{0,80}?\b(?:sent|routed|posted|delivered)\s+(?:to|via|into)\s+"
                    r"[^.;:,]{2,40}"  # "CloudWatch alarms, all sent to #oriel-ops:"
                    r"|\b(?:alert|page|notify)\s+(?:its|the|our|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}(?:team|on-?call|desk)\b"
                    r"|\b(?:alerts|pages|alarms)\s+(?:on|when|if)\s*:",  # "Berthright alerts on:" over the rules

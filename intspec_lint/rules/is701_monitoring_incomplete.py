@@ -23,8 +23,11 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
     "and alert.",
     rationale="If you cannot tell whether the integration is healthy without reading logs, you do not have "
     "monitoring. These four signals catch the usual ways integrations fail: slowness, errors, a growing "
-    "backlog, and an expired credential. Each of the four needs a threshold and an alert; another metric is "
-    "reported only for an empty cell, a placeholder or 'none' where its threshold or alert should be. A line "
+    "backlog, and an expired credential. A metric is reported for an empty cell, a placeholder or 'none' where "
+    "its threshold or alert should be, and one of the four signals for a threshold or alert that the metrics "
+    "beside it (its table, block or list) give and it does not. One whose threshold or alert no metric beside it "
+    "has is not: the reader cannot tell that from a shape it did not read (on fresh specs such findings were "
+    "almost all false: an alert said over the table, an owner column, a runbook beside it). A line "
     "whose name reads as a clause (\"If the queue is growing, go to P-03\") is a runbook step or a note, not a "
     "metric, and nothing is asked of it. A threshold cell that holds neither a value nor vague words (a metric's "
     "identifier, a reference to a config block) is something the reader could not read, and is not reported.",
@@ -36,8 +39,9 @@ _CHECKED = {kind for accepted, _what, _example in (*_KINDS, _EXPIRY) for kind in
         Case(Severity.ERROR, "no monitoring, or monitoring that leaves out latency, error rate, queue depth or auth "
              "token expiry (one finding naming every signal left out)", "Monitoring covers latency, error rate, "
              "queue depth, and auth token expiry", "quality checklist"),
-        Case(Severity.ERROR, "a metric without a threshold, with a threshold in words no alert can be set on ('if "
-             "it looks high'), or with an empty or 'none' alert (an alert cell left blank, 'dashboard only'); one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
+        Case(Severity.ERROR, "a metric whose threshold cell is empty or a placeholder, with a threshold in words no "
+             "alert can be set on ('if it looks high'), or with an empty or 'none' alert (an alert cell left blank, "
+             "'dashboard only'); one finding a metric", "Define what to measure and when to alert", "template, 7. Monitoring and "
              "Alerting"),
     ),
 )
@@ -58,12 +62,10 @@ def monitoring_incomplete(spec, options):
                               "and auth token expiry, each with a threshold and an alert")
         return
     yield from _coverage(spec, watched | {metric.kind for metric in spec.monitoring})
-    read = {field for field in ("threshold", "alert") if any(given(getattr(m, field)) for m in spec.monitoring)}
     for metric in spec.monitoring:
         if metric.metric is not None and _CLAUSE.search(metric.metric.text):
             continue  # "If the queue is growing, go to P-03", "PDF is downloaded within the job": a step or a note
         subject = f"metric {label(metric.metric, f'on line {metric.span.line}')}"
-        names = names_of(metric.metric.text if metric.metric else None)
         for field, what in (("threshold", "threshold"), ("alert", "alert level")):
             found = getattr(metric, field)
             if found is not None and found.text.strip() in _NONE:
@@ -79,17 +81,25 @@ def monitoring_incomplete(spec, options):
                 yield gap(found.span, subject, f"a threshold that is no value ('{short(found.text)}')", "give one an "
                           "alert can fire on (e.g. > 2% over 5 minutes)", anchor=metric.span)
                 continue
-            # the checklist asks a threshold and an alert of its four signals; another metric's unread one is
-            # no gap of the checklist's (and often no metric at all: a timeline row, a document's contacts), so
-            # only its empty cell, placeholder or "none" is reported
-            if field == "alert" and found is None and given(metric.threshold) and not metric.threshold.loose and \
-                    _CONCRETE.search(metric.threshold.text) and not _told_beside(spec, metric):
-                continue  # a threshold set to fire on, where the metrics beside it name no alert either: no gap
-            owed = metric.kind in _CHECKED
-            hit = missing(found, metric.span, subject, what,
-                          said=said_of(spec, field, names, metric.span, field in read) if owed else lambda: True)
+            if found is None and not (metric.kind in _CHECKED and _given_beside(spec, metric, field)):
+                continue  # no cell and no words for it, in a form that asks it of no metric: the reader cannot
+                # tell a gap from a shape it did not read (an alert said over the table, a runbook beside it)
+            # an empty cell or a placeholder, or silence where the metrics beside it give theirs, unless the
+            # document says it where it names the metric again ("SLI-4 near expiry | ticket to platform")
+            names = names_of(metric.metric.text if metric.metric else None)
+            hit = missing(found, metric.span, subject, what, said=said_of(spec, field, names, metric.span, True))
             if hit:
                 yield hit
+
+
+def _given_beside(spec, metric, field: str) -> bool:
+    """Whether a metric next to this one (the rows of its table, the entries of its block or list, a few lines
+    away) has `field`: then the form asks it, and this metric's silence is a gap of the checklist's signal."""
+    return any(other is not metric and given(getattr(other, field)) and abs(other.span.line - metric.span.line) <= _BESIDE
+               for other in spec.monitoring)
+
+
+_BESIDE = 12  # lines: the rows of one table, the records of one block
 
 
 def _coverage(spec, kinds: set[str]):
@@ -101,16 +111,6 @@ def _coverage(spec, kinds: set[str]):
         if not kinds & accepted:
             yield gap(spec.where("monitoring"), "monitoring", f"no {what} metric ({example})",
                       "add each with a threshold and an alert")
-
-
-def _told_beside(spec, metric) -> bool:
-    """Whether a metric next to this one (in the same table or block, a few lines away) names its alert:
-    then this one's silence is a gap; where none of them does, the document's form asks for none."""
-    return any(other is not metric and given(other.alert) and abs(other.span.line - metric.span.line) <= _BESIDE
-               for other in spec.monitoring)
-
-
-_BESIDE = 12  # lines: the rows of one table, the records of one block
 
 
 # a clause, not a metric's name: a condition or a step ("If ...", "Search the id ..."), a finite verb ("is
