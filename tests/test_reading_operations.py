@@ -19,7 +19,8 @@ def test_a_ladder_of_delays_split_by_slashes_gives_the_longest_wait():
     text = ("# Tills → Lab\n\n## Retry\n\nExponential backoff with full jitter, 1 s / 2 s / 4 s / 8 s / 16 s, max 6 "
             "attempts, per call. A circuit breaker opens at 50 % failures over 30 s and half-opens after 60 s.\n")
     assert "IS501" not in codes(text)
-    assert "IS501" in codes(text.replace("1 s / 2 s / 4 s / 8 s / 16 s", "starting at 1 s"))
+    unbounded = text.replace("1 s / 2 s / 4 s / 8 s / 16 s", "starting at 1 s").replace("max 6 attempts", "until done")
+    assert [f for f in lint_text(unbounded, "markdown") if f.code == "IS501" and "maximum delay cap" in f.message]
 
 
 def test_a_confluence_wiki_table_is_a_table_of_metrics():
@@ -412,3 +413,15 @@ def test_a_lead_that_says_where_alerts_are_routed_gives_the_alert_of_the_metrics
             "| error rate | > 2% | Meters |\n| queue depth | > 800 | Billing + partner ops |\n"
             "| key expiry | < 30 days | Meters |\n")
     assert all(m.alert is not None for m in spec_of(text).monitoring)
+
+
+def test_a_policy_that_gives_its_delays_owes_no_strategy_name_and_an_attempt_limit_bounds_its_longest_wait():
+    """The checklist asks for "delays": "1 s, 2 s, 4 s, then 8 s" is the strategy it would name, and a first delay
+    with an attempt limit bounds the longest wait; a growing delay with no limit still owes its cap."""
+    policy = ("# Tills → Lab\n\n## Retry\n\nWe retry after {delays}, {limit}. A circuit breaker opens after 10 "
+              "failures in a row for 2 minutes.\n")
+    assert "IS501" not in codes(policy.format(delays="1 s, 2 s, 4 s, then 8 s", limit="four retries in all"))
+    assert "IS501" not in codes(policy.format(delays="2 s, doubling each time", limit="at most 6 attempts"))
+    found = [f.message for f in lint_text(policy.format(delays="2 s, doubling each time", limit="until it succeeds"),
+                                          "markdown") if f.code == "IS501"]
+    assert found and "maximum delay cap" in found[0]

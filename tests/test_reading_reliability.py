@@ -681,7 +681,8 @@ def test_a_retry_librarys_calls_in_code_are_the_retry_policy():
     assert (retry.max_attempts.number, retry.initial_delay.number, retry.max_delay.number,
             retry.circuit_breaker.number, retry.circuit_open.number) == (7, 2, 60, 5, 300)
     assert "IS501" not in codes(text.format(", max=60"))
-    assert "IS501" in codes(text.format(""))  # no `max=`: no cap
+    assert "IS501" not in codes(text.format(""))  # no `max=`, but 7 attempts from 2 s bound the longest wait
+    assert "IS501" in codes(text.format("").replace("stop_after_attempt(7)", "stop_never"))
 
 
 def test_a_label_over_a_sentence_of_several_retry_facts_is_read_as_prose():

@@ -22,7 +22,8 @@ _CATEGORIES = {
     "own handling. A partial category is owed where the document shows an operation that can fail in part (a "
     "batch, a bulk call, a 207, per-item results), unless it says there is none. A transient or permanent class "
     "the document names where no reader took a category from (a runbook's comment, a diagram) is not called "
-    "missing.",
+    "missing. A category's action is asked where the categories beside it give theirs, or where its own cell is "
+    "left empty: a classification that names no action for any class tells its handling elsewhere.",
     bad="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
     "| Transient | 429, 503 | Retry with backoff |\n",
     good="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
@@ -57,13 +58,25 @@ def error_classification_incomplete(spec, options):
                 # part that fails is how a missing partial category shows, no evidence of its handling
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
             yield gap(spec.where("errors"), "the error classification", said, f"describe {what}")
-    acted = any(given(error.action) for error in errors)
     for error in errors:
+        if error.action is None and not _acted_beside(errors, error):
+            continue  # no category beside it says its action either: the handling is told in a shape or a part
+            # (the retry policy, the dead-letter section) the reader does not tie to the class
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
                       "say what happens: retry, dead-letter, alert, reject",
-                      said=said_of(spec, "action", names_of(error.name.text if error.name else None), error.span, acted))
+                      said=said_of(spec, "action", names_of(error.name.text if error.name else None), error.span, True))
         if hit:
             yield hit
+
+
+def _acted_beside(errors, error) -> bool:
+    """Whether a category next to this one (the rows of its table, the items of its list) has its action: then
+    the form asks it, and this one's silence is a gap."""
+    return any(other is not error and given(other.action) and abs(other.span.line - error.span.line) <= _BESIDE
+               for other in errors)
+
+
+_BESIDE = 12  # lines: the rows of one table, the items of one list
 
 
 def _partial_success(spec) -> str:
