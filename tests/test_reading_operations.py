@@ -425,3 +425,14 @@ def test_a_policy_that_gives_its_delays_owes_no_strategy_name_and_an_attempt_lim
     found = [f.message for f in lint_text(policy.format(delays="2 s, doubling each time", limit="until it succeeds"),
                                           "markdown") if f.code == "IS501"]
     assert found and "maximum delay cap" in found[0]
+
+
+def test_a_success_status_also_given_for_a_repeat_makes_the_write_idempotent():
+    """"`200` stored (also when the same card is sent again)": the status line says a repeat is answered as the
+    first call was."""
+    call = ("# Club → League\n\n## Submit card\n\n`POST https://league.example/api/v1/results`\n\n"
+            "```json\n{{\"fixture_id\": 40127, \"home_points\": 4.5}}\n```\n\nCodes: {codes}; `400` malformed.\n\n"
+            "## Post photo\n\n`POST https://league.example/api/v1/photos` with `Idempotency-Key: <photo uuid>`\n\n"
+            "```json\n{{\"fixture_id\": 40127, \"url\": \"https://img.example/1.jpg\"}}\n```\n")
+    assert "IS901" not in codes(call.format(codes="`200` stored (also when the same card is sent again)"))
+    assert "IS901" in codes(call.format(codes="`200` stored (also when the server is slow)"))

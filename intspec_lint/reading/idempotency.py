@@ -42,6 +42,9 @@ _IDEMPOTENCY = lazy(
     r"|\b(?:returns?|answers?\s+with)\s+the\s+existing\s+[\w-]+|\bexisting\s+[\w-]+\s+for\s+(?:a|the|any)\s+"
     r"(?:known|repeated|seen|same)\b|\binstead\s+of\s+creating\s+(?:a\s+)?(?:second|new|another|duplicate)\b"
     r"|\b(?:also|again)\s+(?:returned|answered|sent)\s+for\s+(?:a\s+)?(?:repeated|duplicate|replayed|second)"
+    # a success status that is also the answer to a repeat: "`200` stored (also when the same card is sent again)",
+    # "`200` when stored (also for a repeat)"
+    rf"|`?\b2\d\d\b`?[^.;\n]{{0,60}}\b(?:also|even)\s+(?:when|if|for|on)\b[^.;\n]{{0,50}}?\b{_REPEAT}"
     r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is

@@ -19,6 +19,7 @@ from .is205_status_code_mismatch import status_code_mismatch
 from .is301_auth_incomplete import auth_incomplete
 from .is302_credential_storage_unsafe import credential_storage_unsafe
 from .is303_hardcoded_secret import hardcoded_secret
+from .is304_credential_storage_unstated import credential_storage_unstated
 from .is401_error_classification_incomplete import error_classification_incomplete
 from .is402_status_code_unhandled import status_code_unhandled
 from .is501_retry_policy_incomplete import retry_policy_incomplete
@@ -60,6 +61,7 @@ BUILTIN_RULES = (
     auth_incomplete,
     credential_storage_unsafe,
     hardcoded_secret,
+    credential_storage_unstated,
     error_classification_incomplete,
     status_code_unhandled,
     retry_policy_incomplete,

@@ -25,7 +25,7 @@ _FIELDS = (
     name="auth-incomplete",
     checklist="auth",
     severity=Severity.ERROR,
-    summary="Authentication is missing, covers only one system, or leaves out mechanism, rotation or storage.",
+    summary="Authentication is missing, covers only one system, or leaves out its mechanism or rotation.",
     rationale="Both sides authenticate, and credentials expire. A spec that documents only one side, or "
     "never says how keys are rotated and where they live, ships an integration that fails on the day a "
     "token expires or leaks. A managed identity has no secret to rotate or keep, and short-lived credentials "
@@ -33,7 +33,7 @@ _FIELDS = (
     "mechanism the reader could not take is not asked for anything it does not leave open itself (a \"TBD\"): "
     "what it is cannot be told, and it is as often a runbook step or a permission note as a credential. A "
     "document that names a mechanism (OAuth 2.0, mutual TLS, an API key, HMAC...) where no entry was read is "
-    "not told its authentication is undocumented.",
+    "not told its authentication is undocumented. Where credentials are stored is IS304's, off by default.",
     bad="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials\n",
     good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
     "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
@@ -45,8 +45,6 @@ _FIELDS = (
              "credentials, mutual TLS)", "template, 4. Authentication and Authorization"),
         Case(Severity.ERROR, "a system without its rotation procedure or frequency",
              "Authentication covers both systems with rotation procedures documented", "quality checklist"),
-        Case(Severity.ERROR, "no word on where credentials are stored", "Where credentials are stored (vault, "
-             "environment variables — never hardcoded)", "template, 4. Authentication and Authorization"),
     ),
 )
 def auth_incomplete(spec, options):
@@ -60,8 +58,13 @@ def auth_incomplete(spec, options):
     if len(spec.auth) < 2 and "auth:sides" not in spec.evidence:  # the other side's auth told elsewhere
         only = label(spec.auth[0].system, "one system")
         yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
-    # where credentials live is asked of the spec, not of each system: one says it for all, a certificate
-    # issued by a CA or a secret kept by the partner may need no word of its own
+    yield from entry_gaps(spec, _FIELDS[:2])
+
+
+def entry_gaps(spec, fields):
+    """The gaps of each auth entry in `fields` (name, what, fix); where credentials live is asked of the spec, not
+    of each system: one says it for all, a certificate issued by a CA or a secret kept by the partner may need no
+    word of its own."""
     stored = any(given(entry.storage) for entry in spec.auth) or given(spec.auth_defaults.get("storage"))
     read = {field for field, *_ in _FIELDS if any(given(getattr(entry, field)) for entry in spec.auth)}
     for entry in spec.auth:
@@ -72,7 +75,7 @@ def auth_incomplete(spec, options):
         # an entry whose mechanism nobody read is half read: a credential the reader cannot tell, or no credential
         # at all (a runbook step, a permission note); only the gaps it states itself (a "TBD") are its own
         half_read = entry.mechanism is None
-        for field, what, fix in _FIELDS:
+        for field, what, fix in fields:
             if half_read and getattr(entry, field) is None:
                 continue
             if secretless and field in ("rotation", "storage"):
@@ -91,6 +94,9 @@ def auth_incomplete(spec, options):
                 # "service-user tokens are issued without expiry", and no period for them anywhere in the value
                 yield Hit(entry.rotation.span, f"{subject} says the credential is never rotated "
                                                f"('{entry.rotation.text[:60]}'): {fix}")
+
+
+STORAGE = _FIELDS[2:]
 
 
 def _told_by_each(spec, entry, field: str) -> bool:
