@@ -436,3 +436,14 @@ def test_a_success_status_also_given_for_a_repeat_makes_the_write_idempotent():
             "```json\n{{\"fixture_id\": 40127, \"url\": \"https://img.example/1.jpg\"}}\n```\n")
     assert "IS901" not in codes(call.format(codes="`200` stored (also when the same card is sent again)"))
     assert "IS901" in codes(call.format(codes="`200` stored (also when the server is slow)"))
+
+
+def test_a_success_status_shown_over_an_example_is_not_asked_into_a_list_that_names_another_success():
+    """The list's `200` answers a repeated key; the example's `201 Created` is the first call's answer and says
+    what it means itself."""
+    text = ("# Stable → Vet\n\n## Visit request\n\n`POST https://vet.example/v2/visit-requests`\n\n"
+            "| Status | Meaning |\n|---|---|\n| 200 | a repeated key: the original response |\n| 409 | patient unknown |\n\n"
+            "```http\nHTTP/1.1 201 Created\n\n{\"request_id\": \"VR-448102\"}\n```\n\n"
+            "```http\nHTTP/1.1 422 Unprocessable Entity\n\n{\"error\": \"window in the past\"}\n```\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS205"]
+    assert len(found) == 1 and "422" in found[0] and "201" not in found[0]
