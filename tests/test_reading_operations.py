@@ -438,7 +438,7 @@ def test_a_success_status_also_given_for_a_repeat_makes_the_write_idempotent():
     assert "IS901" in codes(call.format(codes="`200` stored (also when the server is slow)"))
 
 
-def test_a_success_status_shown_over_an_example_is_not_asked_into_a_list_that_names_another_success():
+def test_a_success_status_shown_over_an_example_is_not_asked_into_a_list_whose_only_success_answers_a_repeat():
     """The list's `200` answers a repeated key; the example's `201 Created` is the first call's answer and says
     what it means itself."""
     text = ("# Stable → Vet\n\n## Visit request\n\n`POST https://vet.example/v2/visit-requests`\n\n"
@@ -447,3 +447,22 @@ def test_a_success_status_shown_over_an_example_is_not_asked_into_a_list_that_na
             "```http\nHTTP/1.1 422 Unprocessable Entity\n\n{\"error\": \"window in the past\"}\n```\n")
     found = [f.message for f in lint_text(text, "markdown") if f.code == "IS205"]
     assert len(found) == 1 and "422" in found[0] and "201" not in found[0]
+
+
+def test_a_direction_cell_that_says_who_pulls_from_whom_gives_both_ends():
+    text = ("# Tours → Ops\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| Departure manifest | IceOps pulls from FjellBook | Scheduled 05:30 and 11:30 | Participant list | "
+            "60 pulls/day |\n| Attendance | IceOps → FjellBook | Guide closes the departure | Attendance JSON | 30/day |\n")
+    flow = spec_of(text).flows[0]
+    assert (flow.source.text, flow.destination.text) == ("FjellBook", "IceOps")
+    assert "IS101" not in codes(text)
+
+
+def test_a_block_under_a_call_line_that_points_at_its_method_and_url_is_the_request():
+    """"**Booking webhook** → `POST https://…/events`": the arrow leads to the call, not to what comes back."""
+    text = ("# Tours → Ops\n\n## Interfaces\n\n**Attendance** → `PUT https://api.example/v1/departures/{id}/attendance`"
+            "\n\n```json\n{\"participants\": [{\"pid\": \"p1\", \"status\": \"CHECKED_IN\"}]}\n```\n\n"
+            "`200 {\"updated\": 1}`. The body replaces the previous list, so a resend is safe.\n")
+    contract = spec_of(text).contracts[0]
+    assert [e.role for e in contract.examples][:1] == ["request"]
+    assert "IS202" not in codes(text)

@@ -314,6 +314,10 @@ _BOTH_WAYS = re.compile(r"^\W*(?:both(?:\s+ways|\s+directions)?|either\s+(?:way|
                         r"each\s+way|↔|<->|⇄|⇆)\W*$", re.I)
 
 
+_PULLS_FROM = lazy(r"^\W*(?:the\s+)?(.+?)\s+(?:pulls?|fetch(?:es)?|polls?|reads?|downloads?|collects?|gets?|retrieves?)\b"
+                   r"(?:\s+[^,.;]{1,40}?)?\s+from\s+(?:the\s+)?([^,.;()]+?)\s*(?:[,.;(]|$)", re.I)
+
+
 def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:
     """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"; "A ← B" the
     other way round."""
@@ -321,6 +325,11 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
     if len(back) == 2 and not _ARROW.search(text.split(",")[0]):  # "Hub ← CareRound (Hub pulls)": from CareRound
         fields.setdefault("source", value(re.sub(r"\s*\(.*", "", back[1]).strip(" *`"), span))
         fields.setdefault("destination", value(back[0].strip(" *`"), span))
+        return
+    pulls = _PULLS_FROM.match(text) if direction else None
+    if pulls:  # "IceOps pulls from FjellBook", "the hub polls the list from FRS": from the one it reads
+        fields.setdefault("source", value(pulls.group(2).strip(" *`"), span))
+        fields.setdefault("destination", value(pulls.group(1).strip(" *`"), span))
         return
     match = _FROM_TO.search(text) or (_A_TO_B.match(text) if direction else None)
     if match:

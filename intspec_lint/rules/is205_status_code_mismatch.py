@@ -1,8 +1,11 @@
+import re
+
 from ..findings import Severity
 from ..rule import Case, rule
 from ..model import given
 from ..gaps import and_list
 from ._common import gap
+from ..reading.absence import REPEAT
 
 
 @rule(
@@ -17,8 +20,8 @@ from ._common import gap
     "integration tells the client nothing about what to do. A code said in a sentence (\"returns 409 when the "
     "order exists\") is not asked into the list: the sentence gives its meaning, and which call a sentence "
     "elsewhere speaks of (an amendment, an edge case, a worked exercise) cannot be told for sure. A success code "
-    "(2xx) shown over an example says its own meaning, so it is not asked for either: the list's success codes "
-    "are often another answer (\"`200` for a repeated key\") than the one the example shows.",
+    "(2xx) shown over an example, where the list gives no success of a first call (it holds only the errors, or "
+    "\"`200` for a repeated key\"), says its own meaning, so it is not asked for either.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\n```http\nHTTP/1.1 409 Conflict\n"
     "Content-Type: application/json\n\n{\"error\": \"duplicate order\"}\n```\n\n"
     "| Status | Meaning |\n|---|---|\n| 201 | Order accepted |\n| 400 | Invalid order |\n",
@@ -37,10 +40,13 @@ def status_code_mismatch(spec, options):
         listed = {s.code for s in contract.status_codes if s.listed}
         if not listed:
             continue
+        # the successes the list gives a first call: "200 for a repeated key" answers another call than the example's
+        first = {s.code for s in contract.status_codes if s.listed and _success(s) and not (
+            s.meaning is not None and _REPEATED.search(s.meaning.text))}
         unlisted = []
         for status in contract.status_codes:
-            if _success(status):
-                continue  # "→ 201 Created" over the example says itself; the list's "200" for a repeat is another answer
+            if _success(status) and not first:
+                continue  # the list is of errors, or of a repeat's answer: "→ 201 Created" over the example says itself
             if status.shown and status.code not in listed and status.code not in {s.code for s in unlisted}:
                 unlisted.append(status)
         if unlisted:
@@ -62,3 +68,6 @@ def _codes(statuses) -> str:
     """"status 409", "statuses 409 and 429"."""
     codes = [str(status.code) for status in statuses]
     return f"status {codes[0]}" if len(codes) == 1 else f"statuses {and_list(codes)}"
+
+
+_REPEATED = re.compile(rf"\b{REPEAT}", re.I)
