@@ -466,3 +466,22 @@ def test_a_block_under_a_call_line_that_points_at_its_method_and_url_is_the_requ
     contract = spec_of(text).contracts[0]
     assert [e.role for e in contract.examples][:1] == ["request"]
     assert "IS202" not in codes(text)
+
+
+def test_a_credential_whose_lifetime_and_successor_are_told_has_its_rotation():
+    """"The client secret is valid 12 months; IT creates the replacement 30 days ahead": a rotation in the words
+    of the procedure, with no "rotate" in it."""
+    text = ("# Silos → Ledger\n\n## Access\n\n- **R1** SiloSense API: OAuth 2.0 client credentials. {said} It lives in "
+            "Vault `secret/binbridge/silosense`.\n- **R2** Ledger webhook: HMAC-SHA256 shared secret, rotated every "
+            "180 days, kept in Vault.\n")
+    told = "The client secret is valid 12 months; IT creates the replacement in the admin portal 30 days ahead."
+    assert "IS301" not in codes(text.format(said=told))
+    assert "IS301" in codes(text.format(said="The client secret is set up by IT in the admin portal."))
+
+
+def test_a_run_of_failures_in_a_row_that_deactivates_the_sender_is_a_breaker():
+    text = ("# Shop → Rentals\n\n## Errors\n\nTransient errors (429, 5xx) are retried 3 times, 5 minutes apart "
+            "(fixed interval). {breaker}\n")
+    said = "Make deactivates the scenario after 5 failed runs in a row; webhooks keep queuing meanwhile."
+    assert spec_of(text.format(breaker=said)).retry.circuit_breaker is not None
+    assert spec_of(text.format(breaker="Make keeps the failed runs.")).retry.circuit_breaker is None

@@ -41,8 +41,12 @@ ROTATION = lazy(
     r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
     # "NRS publishes the next certificate 30 days before first use", "trusts both certificates during the overlap"
-    r"|(?:publish\w*|issu\w+|deploy\w*|install\w*|send\w*|upload\w*)\s+(?:the\s+|a\s+)?(?:next|new|second|replacement)\s+"
-    r"(?:client\s+)?(?:certificate|cert|key|secret|token|password)s?"
+    r"|(?:publish\w*|issu\w+|deploy\w*|install\w*|send\w*|upload\w*|creat\w*|generat\w*|mint\w*)\s+(?:the\s+|a\s+)?"
+    r"(?:next|new|second|replacement)\s+(?:client\s+)?(?:certificate|cert|key|secret|token|password)s?"
+    # its successor made before it lapses: "IT creates the replacement in the portal 30 days ahead"; a lifetime in
+    # so many units: "the client secret is valid 12 months"
+    r"|(?:creat\w*|generat\w*|issu\w+|request\w*|order\w*)\s+(?:the\s+|a\s+)?replacement"
+    r"|valid\s+(?:for\s+)?\d+\s*(?:days?|weeks?|months?|years?)"
     r"|both\s+(?:certificates|certs|keys|secrets|tokens)\s+(?:during|for|in)\s+(?:the\s+|an?\s+)?overlap)\b",
     re.I,
 )

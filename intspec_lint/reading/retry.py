@@ -69,6 +69,10 @@ _BREAKER = lazy(
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b[^.;]{{0,80}}?\bfail\w*[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
     rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
+    # "Make deactivates the scenario after 5 failed runs in a row", "the endpoint is disabled after 20 failing
+    # deliveries in a row": the stop first, then the run of failures
+    rf"|\b(?:stop|paus|suspend|halt|deactivat|disabl)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:failed\s+|failing\s+)?"
+    rf"[\w-]+\s+in\s+a\s+row\b"
     # "if more than 40 % of the operations in a cycle fail, ... puts the job in quarantine": a failure rate that pauses
     r"|\b(?:more\s+than|over|above|>)\s*(\d+(?:\.\d+)?\s*%)\s+of\s+(?:the\s+)?[\w\s]{0,40}?\bfail\w*[^.;]{0,80}?"
     r"\b(?:open|trip|paus|stop|suspend|halt|offline|quarantin|throttl)",
