@@ -485,3 +485,11 @@ def test_a_run_of_failures_in_a_row_that_deactivates_the_sender_is_a_breaker():
     said = "Make deactivates the scenario after 5 failed runs in a row; webhooks keep queuing meanwhile."
     assert spec_of(text.format(breaker=said)).retry.circuit_breaker is not None
     assert spec_of(text.format(breaker="Make keeps the failed runs.")).retry.circuit_breaker is None
+
+
+def test_a_flow_sentence_led_by_its_trigger_word_gives_its_payload_too():
+    text = ("# Till → Cellar\n\n## Flows\n\n- **M-01 Sale.** Till → Cellar. When a bill is closed, Till sends webhook "
+            "`order.closed` with every line of the bill. ~900 bills/day.\n- **M-02 Restock.** Cellar → Till. Nightly "
+            "at 02:00 the stock file goes out. 1 file/day.\n")
+    flow = spec_of(text).flows[0]
+    assert flow.payload is not None and "order" in flow.payload.text

@@ -259,13 +259,18 @@ def _item(r: Reading, statement) -> None:
     elif pair:
         name_text = ""
     for segment in segments:
-        pair = key_value(segment) or _leading_word_pair(segment, r.vocab)
+        keyed = key_value(segment)
+        pair = keyed or _leading_word_pair(segment, r.vocab)
         field = r.vocab.field("flows", pair[0]) if pair else None
         if field == "direction":
             arrow(pair[1], span, fields, direction=True)
         elif field:
             if pair[1].strip():
                 fields[field] = value(pair[1], span)
+            if not keyed:  # "When a bill is closed, TableTill sends webhook `order.closed` ...": a sentence led by
+                for name, phrase in facts(segment).items():  # a field's word says the others it holds too
+                    if name in ("frequency", "payload") and name != field:
+                        fields.setdefault(name, value(phrase, span))
         elif _ARROW.search(segment) or _FROM_TO.search(segment):
             arrow(segment, span, fields)
         else:
