@@ -493,3 +493,15 @@ def test_a_flow_sentence_led_by_its_trigger_word_gives_its_payload_too():
             "at 02:00 the stock file goes out. 1 file/day.\n")
     flow = spec_of(text).flows[0]
     assert flow.payload is not None and "order" in flow.payload.text
+
+
+def test_a_setting_named_for_retries_is_evidence_of_retrying():
+    """A README whose only word on retrying is an environment variable (`MHS_RESYNC_RETRIES`, defaults to 20) talks
+    about retries: it is told the policy is incomplete, not that there is none."""
+    text = ("# Adaptor\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+            "| Order | Shop | ERP | checkout | order JSON | 200/h |\n\n## Settings\n\n"
+            "* {setting} (outbound only) The total number of attempts made, defaults to '20'\n")
+    found = [f.message for f in lint_text(text.format(setting="'MHS_RESYNC_RETRIES'"), "markdown") if f.code == "IS501"]
+    assert found and not found[0].startswith("there is no retry policy")
+    found = [f.message for f in lint_text(text.format(setting="'MHS_RESYNC_WAIT'"), "markdown") if f.code == "IS501"]
+    assert found and found[0].startswith("there is no retry policy")

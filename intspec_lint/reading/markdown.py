@@ -42,6 +42,8 @@ _HEADING_EVIDENCE = {"contracts", "auth", "errors", "retry", "dead_letter", "mon
 _EXPLAINED_BY = {"monitoring": {"dead_letter", "errors"}}
 _KEY_NAMED = lazy(r"\b(?:is|as|are)\s+(?:the|our|its|their)\s+(?:idempotency|de-?dup(?:lication)?)\s+keys?\b"
                   r"|\b(?:idempotency|de-?dup(?:lication)?)\s+keys?\s+(?:is|=|:)\s*`?\w", re.I)
+# a setting named for retries: an identifier (snake, dotted, camel) that holds retry or backoff
+_RETRY_SETTING = lazy(r"(?<![\w.-])(?=[\w.-]*(?:_|\.|[a-z][A-Z]))[\w.-]*(?i:retr(?:y|ies)|backoff)[\w.-]*(?![\w.-])")
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
 
@@ -66,6 +68,9 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             strong.setdefault("contracts", statement.span)
         if _KEY_NAMED.search(statement.text):  # "task_id is the idempotency key": said once is said
             strong.setdefault("idempotency", statement.span)
+        if ("etr" in statement.text or "ETR" in statement.text or "ackoff" in statement.text) and \
+                _RETRY_SETTING.search(statement.text):  # "`MHS_RESYNC_RETRIES` ... defaults to 20", `retry.backoff.ms`
+            strong.setdefault("retry", statement.span)
         if statement.shape == "code":
             if mappings.mapped_in_code(statement.text):  # `{"content": "Hello {{object.username}}"}`
                 strong.setdefault("mappings", statement.span)
