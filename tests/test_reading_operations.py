@@ -505,3 +505,18 @@ def test_a_setting_named_for_retries_is_evidence_of_retrying():
     assert found and not found[0].startswith("there is no retry policy")
     found = [f.message for f in lint_text(text.format(setting="'MHS_RESYNC_WAIT'"), "markdown") if f.code == "IS501"]
     assert found and found[0].startswith("there is no retry policy")
+
+
+def test_the_sentence_after_a_class_named_in_a_paragraph_says_its_action():
+    """"*Partial*: a visit where some lines fail (usually a `422`). We post the lines that map and hold the rest in
+    Needs attention.": the class's action is its paragraph's next sentence."""
+    text = ("# Vets → Billing\n\n## When things go wrong\n\nThree. *Temporary* (`429`, `503`, timeouts): we retry. "
+            "*Permanent* (`400`, `404`): we don't retry; the item goes to **Needs attention**. *Partial*: a visit "
+            "where some\ncharge lines fail (usually a `422`). {next}\n")
+    told = "We post the consultation with the lines that map and hold the unknown lines in Needs attention."
+    partial = [e for e in spec_of(text.format(next=told)).errors if e.category == "partial"]
+    assert partial and partial[0].action is not None
+    assert [e.action for e in spec_of(text.format(next="It happens weekly.")).errors if e.category == "partial"] == [None]
+    settled = text.format(next=told) + ("\nA `409` on the PATCH is not an error at all: a newer status already got "
+                                        "there.\nWe record it in the audit log as `superseded` and move on.\n")
+    assert "IS602" not in codes(settled)  # what is done with an outcome that failed nothing drops nothing

@@ -105,17 +105,26 @@ def read(r: Reading) -> None:
             if r.spec.errors and r.spec.errors[-1].span.line == statement.span.line:
                 said = (statement, r.spec.errors[-1])
             continue
+        last = None  # the class the paragraph's last sentence named: the next sentences may say its action
         for offset, sentence in sentences(statement.text):
             if _BREAKER_LEAD.match(sentence):
                 continue  # "Circuit breaker per destination: opens after 8 consecutive transient failures": no class
             category = leading_category(sentence, r.vocab)
+            if not category and last is not None and last.action is None and error_action(sentence) and \
+                    not handled_codes(sentence):  # "*Partial*: a visit where some lines fail. We post the lines
+                last.action = value(sentence, last.span)  # that map and hold the rest.": that class's action
+                continue
             if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
                 category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
             if not category and "errors" in statement.topics and _PARTIAL_TOLD.search(sentence) and error_action(sentence):
                 category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
             if category:
                 line = statement.span.line + statement.text.count("\n", 0, offset)
+                count = len(r.spec.errors)
                 entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
+                last = r.spec.errors[-1] if len(r.spec.errors) > count else None
+        if last is not None:
+            said = (statement, last)  # the paragraph's next sentence may say the action of the class it named last
     _asked_action(r)
     if r.spec.errors:
         r.mark("errors", r.spec.errors[0].span)

@@ -27,7 +27,8 @@ def dead_letter_unsafe(spec, options):
         texts += [v for v in (dead.destination, dead.alert, dead.owner, dead.replay) if given(v)]
         if dead.text.strip():
             texts.append(Value(dead.text, dead.span))
-    texts += [e.action for e in spec.errors if given(e.action)]
+    texts += [e.action for e in spec.errors if given(e.action) and e.category != "success"]  # "409 is not an error at
+    # all ... recorded as superseded and moves on": what is done with an outcome that failed nothing drops nothing
     reported = set()
     for said in texts:
         dropped = drops_messages(said.text)
