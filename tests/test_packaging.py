@@ -8,10 +8,8 @@ marked slow.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
