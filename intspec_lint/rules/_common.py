@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..findings import Hit, Severity
 from ..span import Span
-from ..model import Value
+from ..model import Value, given
 from ..reading.absence import names_of
 from ..reading.mappings import no_field, not_kept
 from ..reading.named_types import enum_named_in
@@ -126,6 +126,13 @@ def leaf(name: str) -> str:
     last = re.split(r"[.\[\]/]+", name.strip("`*\" ").rstrip("[]"))
     last = [part for part in last if part and not part.isdigit()]
     return last[-1].lower().replace("_", "").replace("-", "") if last else ""
+
+
+def given_beside(items, item, field: str, lines: int = 12) -> bool:
+    """Whether an object next to `item` (the rows of its table, the entries of its block or list, within `lines`
+    lines) has `field` given: then the document's form asks it, and `item`'s silence is a gap."""
+    return any(other is not item and given(getattr(other, field)) and abs(other.span.line - item.span.line) <= lines
+               for other in items)
 
 
 def source_values(spec, row) -> list[str]:

@@ -1,7 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..model import given
-from ._common import gap, label, missing, names_of, said_of
+from ._common import gap, given_beside, label, missing, names_of, said_of
 
 _CATEGORIES = {
     "transient": "transient errors (429, 503, timeouts) and how they are retried",
@@ -59,7 +58,7 @@ def error_classification_incomplete(spec, options):
             said = f"no {category} category" + (_partial_success(spec) if category == "partial" else "")
             yield gap(spec.where("errors"), "the error classification", said, f"describe {what}")
     for error in errors:
-        if error.action is None and not _acted_beside(errors, error):
+        if error.action is None and not given_beside(errors, error, "action"):
             continue  # no category beside it says its action either: the handling is told in a shape or a part
             # (the retry policy, the dead-letter section) the reader does not tie to the class
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
@@ -68,15 +67,6 @@ def error_classification_incomplete(spec, options):
         if hit:
             yield hit
 
-
-def _acted_beside(errors, error) -> bool:
-    """Whether a category next to this one (the rows of its table, the items of its list) has its action: then
-    the form asks it, and this one's silence is a gap."""
-    return any(other is not error and given(other.action) and abs(other.span.line - error.span.line) <= _BESIDE
-               for other in errors)
-
-
-_BESIDE = 12  # lines: the rows of one table, the items of one list
 
 
 def _partial_success(spec) -> str:

@@ -3,7 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ._common import gap, label, missing, names_of, said_of, short
+from ._common import gap, given_beside, label, missing, names_of, said_of, short
 
 _KINDS = (
     ({"latency"}, "latency", "e.g. end-to-end latency P99 > 2 s: warning"),
@@ -81,7 +81,7 @@ def monitoring_incomplete(spec, options):
                 yield gap(found.span, subject, f"a threshold that is no value ('{short(found.text)}')", "give one an "
                           "alert can fire on (e.g. > 2% over 5 minutes)", anchor=metric.span)
                 continue
-            if found is None and not (metric.kind in _CHECKED and _given_beside(spec, metric, field)):
+            if found is None and not (metric.kind in _CHECKED and given_beside(spec.monitoring, metric, field)):
                 continue  # no cell and no words for it, in a form that asks it of no metric: the reader cannot
                 # tell a gap from a shape it did not read (an alert said over the table, a runbook beside it)
             # an empty cell or a placeholder, or silence where the metrics beside it give theirs, unless the
@@ -90,16 +90,6 @@ def monitoring_incomplete(spec, options):
             hit = missing(found, metric.span, subject, what, said=said_of(spec, field, names, metric.span, True))
             if hit:
                 yield hit
-
-
-def _given_beside(spec, metric, field: str) -> bool:
-    """Whether a metric next to this one (the rows of its table, the entries of its block or list, a few lines
-    away) has `field`: then the form asks it, and this metric's silence is a gap of the checklist's signal."""
-    return any(other is not metric and given(getattr(other, field)) and abs(other.span.line - metric.span.line) <= _BESIDE
-               for other in spec.monitoring)
-
-
-_BESIDE = 12  # lines: the rows of one table, the records of one block
 
 
 def _coverage(spec, kinds: set[str]):
