@@ -503,6 +503,8 @@ def test_a_setting_named_for_retries_is_evidence_of_retrying():
             "* {setting} (outbound only) The total number of attempts made, defaults to '20'\n")
     found = [f.message for f in lint_text(text.format(setting="'MHS_RESYNC_RETRIES'"), "markdown") if f.code == "IS501"]
     assert found and not found[0].startswith("there is no retry policy")
+    found = [f.message for f in lint_text(text.format(setting="`MAX_BACKOFF_MS`"), "markdown") if f.code == "IS501"]
+    assert found and not found[0].startswith("there is no retry policy")  # in capitals too
     found = [f.message for f in lint_text(text.format(setting="'MHS_RESYNC_WAIT'"), "markdown") if f.code == "IS501"]
     assert found and found[0].startswith("there is no retry policy")
 

@@ -44,7 +44,7 @@ _IDEMPOTENCY = lazy(
     r"|\b(?:also|again)\s+(?:returned|answered|sent)\s+for\s+(?:a\s+)?(?:repeated|duplicate|replayed|second)"
     # a success status that is also the answer to a repeat: "`200` stored (also when the same card is sent again)",
     # "`200` when stored (also for a repeat)"
-    rf"|`?\b2\d\d\b`?[^.;\n]{{0,60}}\b(?:also|even)\s+(?:when|if|for|on)\b[^.;\n]{{0,50}}?\b{_REPEAT}"
+    rf"|\b2\d\d\b`?[^.;\n]{{0,60}}\b(?:also|even)\s+(?:when|if|for|on)\b[^.;\n]{{0,50}}?\b{_REPEAT}"
     r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is
@@ -77,6 +77,7 @@ safe_by_nature = finds(_BY_NATURE)
 
 
 _REPEATED = lazy(rf"\b{_REPEAT}\b", re.I)
+says_repeat = finds(_REPEATED)  # "`200` for a repeated key", "sent again"
 
 
 def mentions(text: str) -> bool:

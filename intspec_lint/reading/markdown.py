@@ -68,9 +68,9 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             strong.setdefault("contracts", statement.span)
         if _KEY_NAMED.search(statement.text):  # "task_id is the idempotency key": said once is said
             strong.setdefault("idempotency", statement.span)
-        if ("etr" in statement.text or "ETR" in statement.text or "ackoff" in statement.text) and \
-                _RETRY_SETTING.search(statement.text):  # "`MHS_RESYNC_RETRIES` ... defaults to 20", `retry.backoff.ms`
-            strong.setdefault("retry", statement.span)
+        folded = statement.text.lower()  # a cheap test before the pattern: most statements name no retry
+        if ("retr" in folded or "backoff" in folded) and _RETRY_SETTING.search(statement.text):
+            strong.setdefault("retry", statement.span)  # "`MHS_RESYNC_RETRIES` ... defaults to 20", `retry.backoff.ms`
         if statement.shape == "code":
             if mappings.mapped_in_code(statement.text):  # `{"content": "Hello {{object.username}}"}`
                 strong.setdefault("mappings", statement.span)

@@ -1,11 +1,9 @@
-import re
-
 from ..findings import Severity
 from ..rule import Case, rule
 from ..model import given
 from ..gaps import and_list
 from ._common import gap
-from ..reading.absence import REPEAT
+from ..reading.idempotency import says_repeat
 
 
 @rule(
@@ -42,7 +40,7 @@ def status_code_mismatch(spec, options):
             continue
         # the successes the list gives a first call: "200 for a repeated key" answers another call than the example's
         first = {s.code for s in contract.status_codes if s.listed and _success(s) and s.code != 207 and not (
-            s.meaning is not None and _REPEATED.search(s.meaning.text))}  # nor a partial success's 207
+            s.meaning is not None and says_repeat(s.meaning.text))}  # nor a partial success's 207
         unlisted = []
         for status in contract.status_codes:
             if _success(status) and not first:
@@ -68,6 +66,3 @@ def _codes(statuses) -> str:
     """"status 409", "statuses 409 and 429"."""
     codes = [str(status.code) for status in statuses]
     return f"status {codes[0]}" if len(codes) == 1 else f"statuses {and_list(codes)}"
-
-
-_REPEATED = re.compile(rf"\b{REPEAT}", re.I)

@@ -58,7 +58,7 @@ def auth_incomplete(spec, options):
     if len(spec.auth) < 2 and "auth:sides" not in spec.evidence:  # the other side's auth told elsewhere
         only = label(spec.auth[0].system, "one system")
         yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
-    yield from entry_gaps(spec, _FIELDS[:2])
+    yield from entry_gaps(spec, [f for f in _FIELDS if f[0] != "storage"])
 
 
 def entry_gaps(spec, fields):
@@ -96,7 +96,7 @@ def entry_gaps(spec, fields):
                                                f"('{entry.rotation.text[:60]}'): {fix}")
 
 
-STORAGE = _FIELDS[2:]
+STORAGE = [f for f in _FIELDS if f[0] == "storage"]  # IS304's
 
 
 def _told_by_each(spec, entry, field: str) -> bool:

@@ -68,7 +68,6 @@ def error_classification_incomplete(spec, options):
             yield hit
 
 
-
 def _partial_success(spec) -> str:
     """" (contract X returns 207, a partial success)", when one does: the category it needs."""
     for contract in spec.contracts:

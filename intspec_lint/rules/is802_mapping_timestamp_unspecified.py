@@ -29,16 +29,16 @@ _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone"
     cases=(_TIMEZONE,),
 )
 def mapping_timestamp_unspecified(spec, options):
-    for row, fields, types in timestamp_rows(spec):
+    for row, fields, types, field in timestamp_rows(spec):
         said = row_text(row)
-        field = label(next(v for v in fields if is_timestamp(v.text, types)), "")  # the time field, not a "—" source
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
                 not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
 
 
 def timestamp_rows(spec):
-    """(row, its single time fields, its types' text) for every mapping row that lands a date or time."""
+    """(row, its single time fields, its types' text, the time field's label) for every mapping row that lands a
+    date or time."""
     for row in spec.mappings:
         names = " ".join(v.text for v in (row.source_field, row.target_field) if v is not None)
         types = " ".join(v.text for v in (row.source_type, row.target_type) if v is not None)
@@ -49,7 +49,7 @@ def timestamp_rows(spec):
             continue  # "`sent_at` → not stored": no timestamp lands anywhere
         if row.target_type is not None and _NOT_A_TIME.search(row.target_type.text):
             continue  # "`checked_in_at` → `checked_in` boolean": only whether it is set lands
-        yield row, fields, types
+        yield row, fields, types, label(next(v for v in fields if is_timestamp(v.text, types)), "")  # not a "—" source
 
 
 FIX = "state it in the types or the transform"

@@ -1,7 +1,7 @@
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import is_timestamp, says_time_format
-from ._common import gap, label, names_of, row_text
+from ..reading.mappings import says_time_format
+from ._common import gap, names_of, row_text
 from .is802_mapping_timestamp_unspecified import ALL_TIMES, FIX, timestamp_rows
 
 
@@ -27,9 +27,8 @@ from .is802_mapping_timestamp_unspecified import ALL_TIMES, FIX, timestamp_rows
     ),
 )
 def mapping_time_format_unspecified(spec, options):
-    for row, fields, types in timestamp_rows(spec):
+    for row, fields, _types, field in timestamp_rows(spec):
         shown = [*ALL_TIMES, *names_of(*(v.text for v in fields))]  # the format may be shown by the field's example
         if not says_time_format(row_text(row)) and not spec.speaks_of("time_format", shown, row.span, elsewhere=True):
-            field = label(next(v for v in fields if is_timestamp(v.text, types)), "")
             yield gap(row.span, f"the mapping of timestamp field {field}", "no format (e.g. ISO 8601, epoch "
                       "milliseconds)", FIX, Severity.WARNING)
