@@ -447,3 +447,43 @@ def test_arrow_lines_between_fields_are_a_mapping_wherever_they_stand():
     assert "IS801" not in codes(text.replace("Both sides", "Both sides always"))
     from intspec_lint.reading.mappings import cue
     assert not cue("AGW -> NRS: booking request") and not cue("VenueDesk → Vowline:")
+
+
+def _uncovered(text: str) -> list[str]:
+    return [f.message.split(" does not cover ")[1].split(":")[0] for f in lint_text(text, "markdown")
+            if f.code == "IS803"]
+
+
+def test_the_values_an_enum_map_owes_are_the_declared_ones_not_an_examples_or_a_lookups():
+    """An example's value is one instance (a product code the partner rejects with 422, a sensor id); a
+    mapping that names its lookup table or says what other values become covers every value."""
+    text = ("# Kiosk → Fares\n\n## Contracts\n\n### Sale event\n\nMessage on the `kiosk.sales` topic.\n\n| Field | Type |\n|---|---|\n"
+            "| `product` | string, one of: S1, D1, M30, M99 |\n| `colour` | string |\n\n"
+            "```json\n{\"product\": \"X7\", \"colour\": \"BLU\"}\n```\n\n## Mapping\n\n"
+            "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `product` | string | `product_code` | string | `S1` → `SINGLE`, `D1` → `DAY`, `M30` → `MONTH` |\n"
+            "| `colour` | string | `colour_word` | string | `BLK` → `black`, `RED` → `red` |\n")
+    assert _uncovered(text) == ["M99"]  # declared and unmapped; the example's X7 and BLU are no domain
+    assert _uncovered(text.replace("`MONTH` |", "`MONTH` via `PRODUCT_CODES` |")) == []
+    assert _uncovered(text.replace("`MONTH` |", "`MONTH`; other codes upper-cased |")) == []
+
+
+def test_two_rows_mapping_a_field_of_that_name_into_one_target_share_out_its_values():
+    text = ("# Couriers → Shop\n\n## Contracts\n\n### Job status webhook\n\nMessage on the `jobs` topic.\n\n| Field | Type |\n|---|---|\n"
+            "| `status` | enum `assigned`, `delivered`, `returned` |\n\n## Mapping\n\n"
+            "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `status` | string | `dispatch_state` | string | `queued` → `booked`, `failed` → `error` |\n"
+            "| `status` | enum | `dispatch_state` | string | `assigned` → `out`, `delivered` → `done`, "
+            "`returned` → `back` |\n")
+    assert _uncovered(text) == []
+    # into two targets, each row is a mapping of its own and owes every value
+    assert _uncovered(text.replace("| `dispatch_state` | string | `queued`", "| `booked_flag` | string | `queued`")
+                      ) == ["assigned, delivered, returned"]
+
+
+def test_an_event_family_mapped_owes_no_value_of_another_family():
+    text = ("# Huts → Pad\n\n## Contracts\n\n### Booking event\n\nMessage on the `huts` topic.\n\n| Field | Type |\n|---|---|\n"
+            "| `type` | enum `booking.created`, `booking.changed`, `booking.cancelled`, `rollcall.closed` |\n\n## Mapping\n\n"
+            "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `type` | enum | (action) | string | `booking.created` → insert, `booking.changed` → update |\n")
+    assert _uncovered(text) == ["booking.cancelled"]

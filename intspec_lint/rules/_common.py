@@ -11,7 +11,7 @@ from ..model import Value, given
 from ..reading.absence import names_of
 from ..reading.mappings import no_field, not_kept
 from ..reading.named_types import enum_named_in
-from ..reading.values import enum_values, is_enum_type
+from ..reading.values import enum_values
 
 __all__ = ["names_of"]
 
@@ -136,8 +136,8 @@ def given_beside(items, item, field: str, lines: int = 12) -> bool:
 
 
 def source_values(spec, row) -> list[str]:
-    """Every value the spec lists for a mapping row's source field: its type's enum, a schema or field
-    table enum for a field of that name, and the values example payloads give it. Only what is sent
+    """Every value the spec declares for a mapping row's source field: its type's enum, or a schema or
+    field table enum for a field of that name. Only what is sent
     counts (request bodies, messages): a response's `status` is another field than a webhook's."""
     values: list[str] = []
     if row.source_type is not None:
@@ -147,7 +147,6 @@ def source_values(spec, row) -> list[str]:
         return _unique(values)
     if name in _groups(spec)[1]:  # two fields go by this name: which one a contract declares cannot be told
         return []
-    shown: list[str] = []
     for contract in _source_contracts(spec, row):
         for role, body in contract.bodies.items():
             if role == "response":
@@ -157,12 +156,9 @@ def source_values(spec, row) -> list[str]:
                     values += declared.values
             if body.schema is not None:
                 values += [str(v) for v in _schema_enums(body.schema, name)]
-        if row.source_type is not None and is_enum_type(row.source_type.text):
-            for example in contract.examples:
-                if example.role != "response":
-                    shown += [str(v) for v in _values_at(example.data, row.source_field.text)]
-    # the declared values are the domain; an example that breaks them is IS204's, not a value to map
-    return _unique(values or shown)
+    # the declared values are the domain; an example's value is one instance (a code the lookup rejects, an
+    # id), never the list the mapping must cover
+    return _unique(values)
 
 
 def _source_contracts(spec, row) -> list:
@@ -236,45 +232,6 @@ def _schema_enums(schema, name: str, depth: int = 0):
             yield from _schema_enums(inner, name, depth + 1)
     if isinstance(schema.get("items"), dict):
         yield from _schema_enums(schema["items"], name, depth + 1)
-
-
-def _values_at(data, source: str):
-    """The values an example gives the source field: at its path when it has one (`parties[].role`), else
-    at the top of the example."""
-    raw = [p for p in source.strip("`* ").split(".") if p]
-    parts = [p.replace("[]", "") for p in raw]
-    while len(parts) > 1 and not (isinstance(data, dict) and parts[0] in data):
-        if raw[len(raw) - len(parts)].endswith("[]"):
-            return  # `zones[].status` in an example with no `zones`: another body's `status`
-        parts = parts[1:]  # `event.state` in an example of the event itself: its `state`
-    nodes = [data]
-    for part in parts:
-        found = []
-        for node in nodes:
-            for item in (node if isinstance(node, list) else [node])[:200]:
-                if isinstance(item, dict) and part in item:
-                    found.append(item[part])
-        nodes = found
-    for node in nodes:
-        for item in (node if isinstance(node, list) else [node])[:200]:
-            if isinstance(item, (str, int)) and not isinstance(item, bool):
-                yield item
-
-
-def _example_values(data, name: str, depth: int = 0, top: bool = True):
-    """The values an example gives a field of that name; a top-level source field (`type`) is looked up
-    at the top of the example only, not in a nested object (`enclosure.type`)."""
-    if depth > 20:
-        return
-    if isinstance(data, dict):
-        for key, inner in data.items():
-            if leaf(str(key)) == name and isinstance(inner, (str, int)) and not isinstance(inner, bool):
-                yield inner
-            elif not (top and isinstance(inner, dict)):
-                yield from _example_values(inner, name, depth + 1, top)
-    elif isinstance(data, list):
-        for inner in data[:200]:
-            yield from _example_values(inner, name, depth + 1, top)
 
 
 def example_leaves(data, path: str = "", depth: int = 0):

@@ -2,7 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ._common import label, source_values
+from ._common import label, leaf, source_values
 
 
 @rule(
@@ -32,20 +32,43 @@ def mapping_enum_incomplete(spec, options):
         keys = {k.lower() for k in row.enum_map}
         if keys & {"*", "other", "others", "else", "default", "any other", "anything else", "unknown"}:
             continue
+        said = row.transform.text if row.transform is not None else ""
+        if _LOOKUP.search(said) or _FALLBACK.search(said):
+            continue  # "`BLK` → `black` via `COLOUR_WORDS`", "other types upper-cased": every value has its target
+        # another row maps a field of that name into the same target: the create response's `status` and the
+        # webhook's `status`, both into `dispatch_state`, share out the values
+        keys |= {k.lower() for other in spec.mappings if other is not row and other.enum_map
+                 and _same(other.source_field, row.source_field) and _same(other.target_field, row.target_field)
+                 for k in other.enum_map}
         targets = {v.lower() for v in row.enum_map.values()}
         # "published/updated → PUT" covers `object.published`: a key may name a value by its last part
-        said = row.transform.text if row.transform is not None else ""
         values = source_values(spec, row)
         shared = _shared_prefix(values)  # `EVENT_KIND_GRANTED` of a Protocol Buffers enum is mapped as `GRANTED`
         absent = [v for v in values if v.lower() not in keys and v.lower() not in targets
                   and v[len(shared):].lower() not in keys
                   and re.split(r"[.:/]", v.lower())[-1] not in keys  # a namespace's last part, not a word's
                   and not re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", said)]  # "BKFST and LATE ... are dropped"
+        families = {k.split(".")[0] for k in keys if "." in k}
+        if len(families) == 1:  # `booking.created`, `booking.cancelled`: another family's `rollcall.closed` is
+            absent = [v for v in absent if "." not in v or v.lower().split(".")[0] in families]  # another message's
         if absent:
             field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
             shown = ", ".join(absent[:6]) + (f" and {len(absent) - 6} more" if len(absent) > 6 else "")
             yield Hit(row.span, f"the enum mapping of {field} does not cover {shown}: map every source value, or "
                                 "say what an unmapped value becomes")
+
+
+# the transform names the table the values are looked up in: "via `COLOUR_WORDS`", "lookup in `zones`"
+_LOOKUP = re.compile(r"\bvia\s+(?:the\s+)?`[^`]+`|\blook(?:ed)?[- ]?ups?\b", re.I)
+
+
+# the transform says what the values it does not list become
+_FALLBACK = re.compile(r"\b(?:(?:every|any|all)\s+other|other\s+(?:values?|types?|codes?|kinds?)|otherwise|"
+                       r"anything\s+else|the\s+rest|unmapped|unknown)\b", re.I)
+
+
+def _same(one, other) -> bool:
+    return one is not None and other is not None and leaf(one.text) == leaf(other.text)
 
 
 def _shared_prefix(values: list[str]) -> str:
