@@ -522,3 +522,25 @@ def test_the_sentence_after_a_class_named_in_a_paragraph_says_its_action():
     settled = text.format(next=told) + ("\nA `409` on the PATCH is not an error at all: a newer status already got "
                                         "there.\nWe record it in the audit log as `superseded` and move on.\n")
     assert "IS602" not in codes(settled)  # what is done with an outcome that failed nothing drops nothing
+
+
+def test_a_level_in_words_a_list_led_by_alert_on_and_a_queue_by_its_name_are_monitoring():
+    """"any" and "not empty" are levels an alert fires on; a list led by "alert on, at least:" says every item
+    alerts; a metric that names a queue (or what is unsent) and nothing else measures what waits in it."""
+    table = ("# Results → Broadcast\n\n## Monitoring\n\n| Signal | Alert | Where |\n|---|---|---|\n"
+             "| Result to graphic (P95) | > 3 s over 5 min | page |\n| Webhook error rate | > 1% over 5 min | page |\n"
+             "| `results.dlq` size | > 0 | page |\n| Client secret expiry | < 21 days | ticket |\n"
+             "| Access token refresh failures | any | page |\n")
+    assert [m.threshold.text for m in spec_of(table).monitoring][-1] == "any"
+    assert "IS701" not in codes(table, "IS701")
+    listed = ("# Claims → Insurer\n\n## Monitoring\n\nWe page on p95 latency over 800 ms, 5xx rate over 1%, a backlog over "
+              "500 events, dead letters (any) and client secret expiry (14 days ahead).\n\nWe ask you to alert on, at least:\n"
+              "- p95 of your calls to us over 2 seconds;\n- more than 2% of your calls failing over 15 minutes;\n")
+    assert all(m.alert is not None for m in spec_of(listed).monitoring)
+    deflist = ("# Lockers → Keys\n\n## Monitoring\n\nLatency\n: p95 over 2 s → warning\n\nErrors\n: error rate over 1% → page\n\n"
+               "Dead letters\n: `keybox-events-dlq` not empty → warning to #ops\n")
+    dead = [m for m in spec_of(deflist).monitoring if m.kind == "dlq-size"]
+    assert dead and dead[0].threshold is not None and "not empty" in dead[0].threshold.text
+    queues = ("# Canteens → Pay\n\n## Monitoring\n\n| Measure | Alert threshold |\n|---|---|\n"
+              "| MealPoint unsent IF1 batches | > 4 |\n| MealPoint inbound top-up queue | > 200 messages |\n")
+    assert [m.kind for m in spec_of(queues).monitoring] == ["queue-depth", "queue-depth"]

@@ -238,6 +238,20 @@ def test_drops_told_as_history_or_denied_are_no_design_that_drops():
     assert "IS602" in codes(design + "## Validation\n\nRows that fail validation are written to the job log and skipped.\n")
 
 
+def test_a_drop_the_same_clause_reports_or_calls_no_error_is_not_silent():
+    """Rows skipped and listed in a report, a record skipped on purpose "not an error", failures that were
+    written to a log file and dropped (an incident told): none is a design that loses messages silently."""
+    base = ("# Shop → Ledger\n\n## Dead letters\n\nAfter the last retry a message goes to SQS `ledger-dlq`; its "
+            "depth pages the on-call.\n\n## Catalogue sync\n\n{}\n")
+    for told in ("Rows that fail validation are skipped and listed in `sync_report`, the rest are applied.",
+                 "Bad catalogue rows are skipped, reported to the shop owner and retried by the next run.",
+                 "An order without a member number fails the lookup and is skipped, not an error.",
+                 "In the outage, postings that failed were written to a log file and dropped."):
+        assert "IS602" not in codes(base.format(told)), told
+    assert "IS602" in codes(base.format("Rows that fail validation are skipped and the rest are applied."))
+    assert "IS602" in codes(base.format("Postings that fail are written to a log file and dropped."))
+
+
 def test_a_status_a_sentence_puts_in_a_class_is_handled_wherever_the_sentence_stands():
     base = ("# Visits → Booking\n\n## Calls\n\n### Book a visit\n\n`POST https://api.visits.example/v2/visits`\n\n"
             "Status codes: `201` booked; `400` schema failure; `409` slot full; `429` rate limited; `503` down.\n\n"

@@ -366,6 +366,23 @@ def test_an_option_marked_as_not_taken_is_not_the_design():
     assert [e.category for e in spec_of(icon).errors] == ["permanent"]
 
 
+def test_a_suggestion_marked_rejected_or_a_decision_marked_replaced_is_not_the_design():
+    """Review marks left in ("[rejected]") and minutes that replace an earlier decision: what stands before
+    the mark was weighed and not taken; the answer after it stays."""
+    text = ("# Festival → Seats\n\n## Review notes\n\n"
+            "> Jonas: \"For cancellations, just log failures and phone the box office.\" **[rejected]** — "
+            "cancellations go to the `seats-dlq` queue like everything else.\n\n"
+            "## Meeting 2\n\n**1. Actions.** A1.2: partners share one API key, never rotated. Replaced by D2.1.\n\n"
+            "**2. Decisions.** D2.1: each partner gets its own OAuth client; secrets rotate every 90 days.\n")
+    found = codes(text, "IS301", "IS602")
+    assert "IS602" not in found and not [f for f in lint_text(text, "markdown")
+                                         if f.code == "IS301" and "never rotated" in f.message]
+    assert spec_of(text).dead_letter is not None  # the answer after the mark is read
+    # a status in brackets inside code is a value, not a mark
+    assert "IS602" in codes("# A → B\n\n## Errors\n\nFailed orders are logged and dropped; their state becomes "
+                            "`[rejected]`.\n", "IS602")
+
+
 def test_the_steps_of_a_gherkin_feature_are_statements():
     text = ("# Shop → Workshop\n\n## Authentication\n\n```gherkin\nFeature: Credentials on both sides\n\n"
             "  Scenario: The shop calls the workshop API\n"

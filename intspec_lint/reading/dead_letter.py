@@ -84,6 +84,9 @@ _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|i
                r"after\s+the\s+(?:last|final)|exhausted|r[au]ns?\s+out|[45]xx)\b", re.I)
 _THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
 _PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
+# "were written to a | log file and dropped": what happened then, told of the place it went
+_PAST_SINK = lazy(r"\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:written|sent|printed|put|recorded|stored|dumped|saved)\s+"
+                  r"(?:in)?to\s+(?:an?\s+|the\s+)?$", re.I)
 _NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$"
                  r"|\b(?:cannot|can\s*not|can't|must\s+not|mustn't|may\s+not|should\s+not|won't|will\s+not|never)\s+$",
                  re.I)  # "so none is lost", "nothing is dropped", "accessions cannot be lost": a rule against loss
@@ -405,7 +408,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "signs with both secrets for 72 h, we accept either, then drop the old one": a credential
     if match and _NOT_DATA.match(text, match.end()):
         return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
-    if match and _PAST.search(f"{text[max(0, match.start() - 12):match.start()]} {match.group(0)}"):
+    if match and (_PAST.search(f"{text[max(0, match.start() - 12):match.start()]} {match.group(0)}")
+                  or _PAST_SINK.search(text[max(0, match.start() - 50):match.start()])):
         return None  # "failed uploads were logged to the console and dropped": history told, not the design
     if match and _NONE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "so none is lost", "nothing is dropped"
@@ -423,6 +427,10 @@ def drops_messages(text: str) -> str | None:
         return None  # "stale ones are skipped for this cycle ...; the next poll fetches them again": caught up later
     if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
         return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
+    if match and _TOLD_AFTER.match(text, match.end()):
+        return None  # "bad rows are skipped, listed in `sync_report` and retried": told, not silent
+    if match and _NO_FAILURE.match(text, match.end()):
+        return None  # "a visitor who gave none is skipped, not an error": a rule of the business, nothing failed
     return original[match.start():match.end()] if match else None
 
 
@@ -433,6 +441,9 @@ _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
 _NEXT_ROUND = lazy(r"\bnext\s+(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)\b[^.;]{0,60}?\b(?:again|re-?fetch\w*|"
                    r"picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b", re.I)
+_TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
+                   r"counted\s+and\s+reported)\b", re.I)
+_NO_FAILURE = lazy(r"[\s,;]{0,3}(?:(?:which|this|that)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells

@@ -219,7 +219,12 @@ def _fires_when(text: str, named: bool = False) -> str:
         found = pattern.search(text)
         if found and re.search(r"\d", found.group(0)):
             return found.group(0).strip()
-    return ""
+    found = _STATE_LEVEL.match(text)  # "| Access token refresh failures | any | page |": every one fires
+    return found.group(1) if found else ""
+
+
+# a cell that is a level in words: it fires on every one, or while the thing is not empty
+_STATE_LEVEL = lazy(r"^\W*(any(?:\s+\w+)?|not\s+empty|non-?empty|non-?zero|one\s+or\s+more|at\s+least\s+one)\W*$", re.I)
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
@@ -279,7 +284,8 @@ _LEAD_ALERT = lazy(r"\b(?:alert(?:s|ing)?|alarms?|pages?|notifications?)\s+(?:go
                    r"|\b(?:alerts?|alarms?|notifications?)\b[^.;:]{0,80}?\b(?:sent|routed|posted|delivered)\s+(?:to|via|into)\s+"
                    r"[^.;:,]{2,40}"  # "CloudWatch alarms, all sent to #oriel-ops:"
                    r"|\b(?:alert|page|notify)\s+(?:its|the|our|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}(?:team|on-?call|desk)\b"
-                   r"|\b(?:alerts|pages|alarms)\s+(?:on|when|if)\s*:",  # "Berthright alerts on:" over the rules
+                   # "Berthright alerts on:", "We ask you to alert on, at least:" over the rules
+                   r"|\b(?:alert|page|alarm)s?\s+(?:on|when|if)\b[^.;:]{0,24}:",
                    re.I)
 
 

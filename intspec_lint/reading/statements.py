@@ -116,6 +116,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     refused = {id(s) for s in out if s.shape == "item" and (_REFUSED_ITEM.search(s.text) or ticked and _CROSSED_ITEM.match(s.text))}
     if refused:  # "❌ API key in the query string — rejected": an option weighed and not taken, and what it holds
         out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
+    out = [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s)]
     asked = False
     for statement in out:
         if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
@@ -201,6 +202,32 @@ def _not_chosen(statements: list[Statement]) -> set[int]:
             opening.setdefault(id(statement.section), statement)
     roots.update({key: s.section for key, s in opening.items() if _OLD_NOTICE.search(s.text)})
     return {id(section) for root in roots.values() for section in root.walk()}
+
+
+# a mark that what stands before it was weighed and not taken: a review suggestion "[rejected]", a minute's
+# decision "Replaced by D2.1." (what follows the mark is the answer, and stays)
+_REFUSAL_MARK = re.compile(r"(?<!`)\[[*_\s]*(?:rejected|declined|not\s+accepted|withdrawn|superseded)[*_\s]*\]"
+                           r"|\((?:superseded|withdrawn)\)"
+                           r"|(?:^|[.;]\s+)(?:replaced|superseded|overruled|reversed)\s+(?:by|in)\s+[^;\n]{1,40}?(?:[.;](?=\s|$)|$)",
+                           re.I)
+
+
+def _after_refusal(statement: Statement) -> bool:
+    """Keep only what a statement says after its last refusal mark; False when nothing is left."""
+    marks = list(_REFUSAL_MARK.finditer(statement.text))
+    if not marks:
+        return True
+    cut = marks[-1].end()
+    rest = statement.text[cut:].lstrip(" *_—–-:;.,")
+    if not re.search(r"[A-Za-z]{3}", rest):
+        return False
+    moved = statement.text.count("\n", 0, len(statement.text) - len(rest))
+    if moved:
+        span = statement.span
+        statement.span = Span(span.line + moved, 1, max(span.end_line, span.line + moved), span.end_column)
+    statement.text, statement.value = rest, rest
+    _drop_label(statement)
+    return True
 
 
 def _drop_label(statement: Statement) -> None:

@@ -264,8 +264,8 @@ class Vocabulary:
         if bare != text and self._kind_of(re.sub(r"`[^`]*`", " ", bare)) != "other":
             text = bare
         kind = self._kind_of(text)
-        if kind == "other" and _QUEUE_COUNT.search(text):
-            return "queue-depth"
+        if kind == "other" and (_QUEUE_COUNT.search(text) or _QUEUE_NAMED.search(text)):
+            return "queue-depth"  # "inbound top-up queue | > 200 messages", "unsent IF1 batches | > 4": what waits
         if kind == "other" and _FAILED_SELECTOR.search(text):
             return "error-rate"  # `calls_total{result!="ok"} / all`: the calls that failed, of all  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
         if kind == "token-expiry" and _PERCENTILE.search(text):
@@ -446,6 +446,7 @@ def vocabulary_data() -> dict:
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
+_QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds
 _HUMPS = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")  # three capitalised words run together at least
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
 
