@@ -1015,3 +1015,30 @@ def test_delays_in_words_or_after_start_are_read():
     board = ("# Hives → Co-op\n\n    RETRY\n      exp backoff, start 2s, x2, cap 5 min, jitter 20%\n      max 8 tries\n"
              "      circuit breaker: 10 fails in a row -> open 5 min\n").replace("max 8 tries", "max 8 retries")
     assert not [f for f in lint_text(board, "markdown") if f.code == "IS501"]
+
+
+def test_classes_named_in_plain_words_over_wrapped_lines_are_told_by_what_they_hold():
+    """"**Passing problems**: timeouts, 429, 503 ... (next line) Retried." is the transient class, a bold label
+    of seven words a class too; what the item holds goes on over the lines it wraps onto."""
+    text = ("# Huts → Office\n\n## When things go wrong\n\nThree kinds.\n\n"
+            "- **Passing problems**: timeouts, connection resets, 429, 502 and 503 (the backup window),\n"
+            "  and on the hut side simply no satellite. Retried.\n"
+            "- **Problems that won't go away by themselves**: 400, 404, 422, a CSV with the wrong header\n"
+            "  line. Not retried; straight to the review queue.\n")
+    assert sorted(e.category for e in spec_of(text).errors) == ["permanent", "transient"]
+
+
+def test_a_failed_message_place_named_in_words_carries_the_alert_said_under_its_own_heading():
+    """"the rejected rows go to the review queue", and later, under "The review queue, to be precise?", "Every new
+    entry sends a mail to the office and to whoever is on call": the place by its words, and its alert."""
+    text = ("# Huts → Office\n\n## Errors\n\n- **Half-good reports**: the good rows are booked, the rejected rows go "
+            "to the review\n  queue as single lines.\n\n## The review queue, to be precise?\n\nA table `sync_review` and a "
+            "screen in the back office. Every new entry sends a mail to office@huts.example and to whoever is on call.\n")
+    dead = spec_of(text).dead_letter
+    assert dead is not None and dead.destination.text == "review queue" and dead.alert is not None
+    assert "IS601" not in codes(text, "IS601")
+    # a table under a hyphenated heading, its alert in a "Who is told" column, told by e-mail
+    table = ("# Mine → Tally\n\n## 6.3 Failed-message handling\n\n| Direction | Where failed messages go | Who is told |"
+             " Replay |\n|---|---|---|---|\n| IF-03 | `int.return_events_failed` | control room by e-mail | "
+             "`tally-int replay --id` |\n")
+    assert "IS601" not in codes(table, "IS601")

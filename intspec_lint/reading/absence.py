@@ -109,7 +109,7 @@ CUES = {
     # (a page of results or of a portal is no page to a person: "replayed from the admin page")
     "alert": lazy(r"\b(?:alert\w*|alarm\w*|paged|paging|pages?\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:on-?call|engineer|team|owner|ops|sre|desk|duty|someone)|pager\w*|opsgenie|notif\w*|slack|e-?mails?|tickets?|"
-                  r"on-?call|escalat\w*|warn(?:ing)?|critical|sev[ -]?\d|p[1-4])\b", re.I),
+                  r"(?:sends?|sent)\s+an?\s+mail|on[- ]?call|escalat\w*|warn(?:ing)?|critical|sev[ -]?\d|p[1-4])\b", re.I),
     "type": lazy(r"\b(?:string|str|text|char|varchar|nvarchar|int|integer|long|short|smallint|bigint|decimal|numeric|"
                  r"number|float|double|money|bool|boolean|date|datetime|date-time|timestamp|time|uuid|guid|enum|"
                  r"array|list|object|binary|bytes|pic)\b", re.I),

@@ -32,7 +32,8 @@ _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
     r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
-    r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
+    r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|e-?mails?\s+[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
+    r"by\s+e-?mail|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
     r"(?:ticket|incident)\s+(?:is\s+)?(?:raised|opened|created|filed)|e-?mails?\s+(?:goes|go|is\s+sent|are\s+sent)\s+to|"
@@ -340,11 +341,12 @@ def destination(text: str) -> str | None:
         if match.group(1) and (not (_DEST_WORDS.search(text) or _FAILED_GO.search(text) or named_for_failure) or (
                 _NOT_A_PLACE.match(phrase) and not _NAMED_PLACE.search(text[max(0, match.start() - 12):match.end() + 12]))):
             continue  # `NEEDS_RECONNECT` is a code, but "the `RADONREG_ERRORS` table" a place
-        if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail)(?:ed|ing|s)?\W*", phrase, re.I):
-            continue  # "are dead-lettered", "failed": a verb, not a place
+        if re.fullmatch(r"(?:dead[-_ ]?letter|quarantin|fail|reject)(?:ed|ing|s)?\W*", phrase, re.I):
+            continue  # "are dead-lettered", "failed", "the rejected rows": a verb or a word for the rows, not a place
         return phrase
-    spent = after_retries(text) and _SPENT_TO.search(text)  # "has used its six attempts, is moved to the EDI-HOLD mailbox"
-    return spent.group(1) if spent else None
+    # "has used its six attempts, is moved to the EDI-HOLD mailbox", "the rejected rows go to the review queue"
+    spent = (after_retries(text) or _FAILED.search(text)) and _SPENT_TO.search(text)
+    return re.sub(r"\s+", " ", spent.group(1)) if spent else None  # "review\nqueue" wrapped over two lines
 
 
 def kept_in(text: str) -> bool:

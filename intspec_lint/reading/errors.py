@@ -92,10 +92,12 @@ def read(r: Reading) -> None:
             pair = (statement.key.strip(" .:"), statement.value)  # "**Will never work (permanent).** 400, ..."
         lead = bold_lead(r.doc.lines[statement.span.line - 1]) if statement.shape in ("item", "line") else None
         if lead and not r.vocab.category(pair[0] if pair else ""):
-            pair = (lead[0].strip(" .:"), lead[1])  # "**Already done** – 409 on I2: ...": the bold words name it
+            whole = statement.value if statement.key.strip(" *_.:") == lead[0].strip(" *_.:") else ""
+            pair = (lead[0].strip(" .:"), whole or lead[1])  # "**Already done** – 409 on I2: ...": the bold words
+            # name it, and what it holds goes on over the lines the item wraps onto ("... 503,\n  ... Retried.")
         named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or (
             len(pair[0].split()) <= 3 and "contracts" not in statement.placed))  # not "Response (partial):"
-        custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= 3 and \
+        custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= (8 if lead else 3) and \
             handled_codes(pair[1]) and error_action(pair[1]) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads

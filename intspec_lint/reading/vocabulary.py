@@ -164,7 +164,10 @@ class Vocabulary:
         if text in self._umbrellas:
             return self._umbrellas[text]
         patterns = self._strong_sections if nested else self._sections
-        return tuple(part for part, pattern in patterns.items() if pattern.search(text))
+        found = tuple(part for part, pattern in patterns.items() if pattern.search(text))
+        if not found and "-" in text:  # "Failed-message handling": the words a hyphen joins, as words
+            found = tuple(part for part, pattern in patterns.items() if pattern.search(text.replace("-", " ")))
+        return found
 
     def is_history(self, title: str) -> bool:
         """A heading of what happened before ("What broke", "Root causes", "Incident timeline")."""
