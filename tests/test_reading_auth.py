@@ -419,3 +419,21 @@ def test_a_rotation_told_as_a_new_credential_on_a_period_or_before_the_switch():
     assert "IS301" in codes(periodic.replace("every 90 days a calendar ticket has the on-call create the new secret, put "
                                              "it in AWS Secrets Manager, then delete the old one", "the secret is kept "
                                              "in AWS Secrets Manager"))
+
+
+def test_each_side_under_a_heading_that_names_no_part_is_that_systems_authentication():
+    """"**Shop → Envelope:**" and "**Envelope → Shop:**" side by side under "Who's calling whom": the words
+    under the first carry the part; the second, told in fewer, is its sibling and the same part. A new key
+    at a period is its rotation."""
+    text = ("# Balloons\n\n## Flights\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+            "|---|---|---|---|---|---|\n| Manifest | Shop | Envelope | booking | manifest | 40/day |\n\n"
+            "## Who's calling whom\n\n"
+            "- **Shop → Envelope:** OAuth 2.0 client credentials (Doorkeeper), scope `manifests:write`\n"
+            "  - secret rotated every 3 months, 7 days overlap\n  - stored in Vault `kv/skyvoucher/envelope`\n"
+            "- **Envelope → Shop:** Shopware integration (access key ID + secret → OAuth token)\n"
+            "  - new integration key every 6 months; old one deleted after Envelope has switched\n"
+            "  - stored in AWS SSM Parameter Store `/envelope/prod/shopware`\n")
+    auth = spec_of(text).auth
+    assert [a.system.text.strip(" :") for a in auth] == ["Shop → Envelope", "Envelope → Shop"]
+    assert all(a.rotation is not None for a in auth)
+    assert "IS301" not in codes(text, "IS301")

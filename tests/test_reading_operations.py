@@ -544,3 +544,15 @@ def test_a_level_in_words_a_list_led_by_alert_on_and_a_queue_by_its_name_are_mon
     queues = ("# Canteens → Pay\n\n## Monitoring\n\n| Measure | Alert threshold |\n|---|---|\n"
               "| MealPoint unsent IF1 batches | > 4 |\n| MealPoint inbound top-up queue | > 200 messages |\n")
     assert [m.kind for m in spec_of(queues).monitoring] == ["queue-depth", "queue-depth"]
+
+
+def test_a_retry_configs_bare_delay_is_its_first_wait():
+    """Symfony's `retry_strategy: {max_retries, delay, multiplier, max_delay}` and Spring's `@Backoff(delay=...)`:
+    a bare `delay` beside a multiplier is the first wait."""
+    text = ("# Shop → Envelope\n\n## Retries\n\n```yaml\nframework:\n  messenger:\n    transports:\n      outbound:\n"
+            "        retry_strategy:\n          max_retries: 8\n          delay: 10000        # ms\n"
+            "          multiplier: 2\n          max_delay: 600000   # 10 min\n```\n\n"
+            "- Circuit breaker: 5 failures in a row → open 5 min\n")
+    retry = spec_of(text).retry
+    assert retry.initial_delay is not None and retry.initial_delay.text == "10000"
+    assert "IS501" not in codes(text, "IS501")

@@ -37,7 +37,16 @@ class _Reader:
 
     def run(self) -> None:
         r = self.r
+        # sections the words under them place in auth, under a heading that names no part ("Who's calling whom"
+        # over "**Shop → Envelope:**" and "**Envelope → Shop:**"): each names the system it tells of
+        voted = {id(s.section) for s in r.statements if s.shape == "heading" and "auth" in s.placed
+                 and "auth" not in r.topics.of(s.section)}
         for section in r.doc.root.walk():
+            if id(section) in voted and not section.children and self._is_system(section.title) and \
+                    not self._has_table(section) and any(id(other) in voted for other in r.topics.siblings.get(
+                        id(section), ()) if other is not section):  # one system per sibling, not a lone "Keys"
+                self._from_section(section)
+                continue
             if "auth" not in r.topics.of(section):
                 continue
             label, unit = r.vocab.label(section.title)

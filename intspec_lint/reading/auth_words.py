@@ -46,6 +46,8 @@ ROTATION = lazy(
     # its successor made before it lapses: "IT creates the replacement in the portal 30 days ahead"; a lifetime in
     # so many units: "the client secret is valid 12 months"
     r"|(?:creat\w*|generat\w*|issu\w+|request\w*|order\w*)\s+(?:the\s+|a\s+)?replacement"
+    # a new one at a period: "new integration key every 6 months"
+    r"|\bnew\s+(?:[\w-]+\s+){0,2}(?:certificate|cert|key|secret|token|password)s?\s+(?:every|each)\b"
     r"|valid\s+(?:for\s+)?\d+\s*(?:days?|weeks?|months?|years?)"
     r"|both\s+(?:certificates|certs|keys|secrets|tokens)\s+(?:during|for|in)\s+(?:the\s+|an?\s+)?overlap)\b",
     re.I,

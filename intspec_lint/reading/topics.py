@@ -59,6 +59,7 @@ class Topics:
         self.title = _title_section(doc, vocab)
         self.own: dict[int, tuple[str, ...]] = {}  # id(section) -> the parts its heading names itself
         self.parts: dict[int, tuple[str, ...]] = {}  # ... what its heading names, or its parent's
+        self.siblings: dict[int, list[Section]] = {}  # id(section) -> the sections under the same parent
         self._headings(doc.root, ())
         self._tables: dict[int, tuple[str, dict[int, str]] | None] = {}
 
@@ -75,6 +76,7 @@ class Topics:
         if units and "flows" in own and self.vocab.label(section.title)[0]:
             units = False  # "## Flow A: results" is one flow: its sub-sections are its steps, not flows of their own
         for child in section.children:
+            self.siblings[id(child)] = section.children
             self._headings(child, parts, bool(units))
 
     def heading_parts(self, title: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -141,6 +143,8 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
             statement.topics |= previous.topics  # "... written to `orphans`. The team owns it and is alerted ..."
         previous = statement
         by_section.setdefault(id(statement.section), []).append(statement)
+    voted: dict[int, str] = {}  # id(section) -> the part most of its statements name
+    leaning: dict[int, str] = {}  # ... the part some of them name, too few to carry the section alone
     for section_id, members in by_section.items():
         if topics.parts.get(section_id) or section_id == id(topics.title) or not members[0].section.level:
             continue  # the lines under the title are the overview, whatever words they use ("Scope: ...")
@@ -154,9 +158,18 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         # the most voted part; between parts voted as often, the first in _TIE_ORDER (never the order of a set)
         part, count = max(votes.items(), key=lambda pair: (pair[1], -_TIE_ORDER.index(pair[0])))
         if count >= _MIN_VOTES and count >= _MAJORITY * len(counted):
-            for statement in members:
-                statement.placed.add(part)
-                statement.topics.add(part)
+            voted[section_id] = part
+        elif count * 3 >= len(counted):
+            leaning[section_id] = part
+    # "**Shop → Envelope:**" and "**Envelope → Shop:**" side by side: a section whose own words lean to the part
+    # a sibling's carry is that part too (one side told in fewer words than the other)
+    for section_id, part in leaning.items():
+        if any(voted.get(id(other)) == part for other in topics.siblings.get(section_id, ())):
+            voted[section_id] = part
+    for section_id, part in voted.items():
+        for statement in by_section[section_id]:
+            statement.placed.add(part)
+            statement.topics.add(part)
 
 
 def continues(statement: Statement, previous: Statement) -> bool:
