@@ -437,3 +437,14 @@ def test_each_side_under_a_heading_that_names_no_part_is_that_systems_authentica
     assert [a.system.text.strip(" :") for a in auth] == ["Shop → Envelope", "Envelope → Shop"]
     assert all(a.rotation is not None for a in auth)
     assert "IS301" not in codes(text, "IS301")
+
+
+def test_a_terse_rot_every_period_is_a_rotation_and_days_from_a_rotation_date_an_expiry_alert():
+    text = ("# Gates → Sauna\n\n## Auth\n\n- SB → GO: OAuth2 cc; client secret: rot every 90d via GO partner console; "
+            "kept in GCP Secret Manager.\n- GO → SB: HMAC-SHA256 over raw body, shared secret. rot every 180d; "
+            "SB verifies cur + prev secret for 24h. Secret in GCP Secret Manager.\n\n## Monitoring\n\n"
+            "| Metric | Threshold | Alert |\n|---|---|---|\n| p95 latency | > 2 s | warn |\n| error rate | > 1% | page |\n"
+            "| outbox depth | > 200 | warn |\n\n## Checklist\n\n- [x] Grafana alert when either secret is 14 days from its\n"
+            "  rotation date (#418)\n")
+    assert all(a.rotation is not None for a in spec_of(text).auth)
+    assert "IS301" not in codes(text, "IS301") and "IS701" not in codes(text, "IS701")

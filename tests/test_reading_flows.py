@@ -208,3 +208,18 @@ def test_a_table_of_example_bodies_with_a_direction_column_is_no_flow_table():
             "| E1 | I1 request | BW → FC | `{\"consignment_id\": \"41187-017\", \"grower_no\": 41187}` |\n"
             "| E2 | I1 response 201 | FC → BW | `{\"consignment_id\": \"41187-017\", \"fc_ref\": \"EAB-7712093\"}` |\n")
     assert [f.name.text for f in spec_of(text).flows if f.name is not None] == ["F1"]
+
+
+def test_a_flow_named_for_its_data_names_its_payload_and_a_count_in_words_is_its_volume():
+    """"**Splits (ChipLine → you).** ... batches crossings and POSTs them": the flow's name is what moves; "a single
+    `results.final` webhook per race ... three on the day" is how often. A name that tells an event still owes it."""
+    text = ("# Timing → Results\n\n## Flows\n\n"
+            "- **Splits (ChipLine → you).** Every time a chip crosses a mat our cloud batches crossings and POSTs them "
+            "to your webhook, every 2 seconds.\n"
+            "- **Final results (ChipLine → you).** Once the referee signs off we send a single `results.final` webhook "
+            "per race, so three on the day.\n")
+    assert "IS101" not in codes(text, "IS101")
+    event = text.replace("**Splits (ChipLine → you).** Every time a chip crosses a mat our cloud batches crossings and "
+                         "POSTs them to your webhook, every 2 seconds.", "**Crossing recorded (ChipLine → you).** When a "
+                         "chip crosses a mat; about 2,600 a minute at peak.")
+    assert "IS101" in codes(event, "IS101")

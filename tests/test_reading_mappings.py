@@ -487,3 +487,15 @@ def test_an_event_family_mapped_owes_no_value_of_another_family():
             "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
             "| `type` | enum | (action) | string | `booking.created` → insert, `booking.changed` → update |\n")
     assert _uncovered(text) == ["booking.cancelled"]
+
+
+def test_a_line_over_a_mapping_table_and_a_literal_placeholder_value_are_no_rows_in_want_of_a_rule():
+    """"`mart_summary` → ClipHub:" introduces the table under it; "sends the literal TBC" names a datum, not a
+    gap left open."""
+    text = ("# Mill → Hub\n\n## Mapping\n\n`mart_summary` → ClipHub:\n\n| Column | ClipHub field | Transformation |\n"
+            "|---|---|---|\n| `grower_id` | `growerRef` | prefixed `GR-` |\n| `due` | `releaseDue` | copied; the "
+            "partner sends the literal TBC for an unscheduled release, which becomes null |\n")
+    assert [m.source_field.text.strip("`") for m in spec_of(text).mappings] == ["grower_id", "due"]
+    assert "IS801" not in codes(text, "IS801")
+    assert "IS801" in codes(text.replace("copied; the partner sends the literal TBC for an unscheduled release, which "
+                                         "becomes null", "TBC"), "IS801")

@@ -38,7 +38,7 @@ PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters
 _CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|sets?\s+(?:a\s+|the\s+)?new)"
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
-    r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
+    r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|\d|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
     # "NRS publishes the next certificate 30 days before first use", "trusts both certificates during the overlap"
     r"|(?:publish\w*|issu\w+|deploy\w*|install\w*|send\w*|upload\w*|creat\w*|generat\w*|mint\w*)\s+(?:the\s+|a\s+)?"

@@ -68,7 +68,11 @@ _FREQUENCY = lazy(
     r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b"
     # a total over a stated window: "about 600 over the 6-week entry window", "worst day ~80"
     r"|~?\d[\d,.]*\s+over\s+the\s+(?:[\w-]+\s+){0,3}?(?:window|period|season|week|month|year|day|night)\b"
-    r"|\b(?:worst|busiest|peak)\s+day\b[^.;]{0,30}?\d",
+    r"|\b(?:worst|busiest|peak)\s+day\b[^.;]{0,30}?\d"
+    # a count in words over a window, one per event: "three on the day", "a single `results.final` webhook per race"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a\s+few|a\s+handful)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:a|per|each|on\s+the|every)\s+(?:day|night|week|month|hour|race|run)\b"
+    r"|\b(?:a\s+single|exactly\s+one|one)\s+(?:`[^`]+`\s+|[\w-]+\s+){1,3}?(?:per|for\s+each|for\s+every)\s+[a-z][\w-]+",
     re.I,
 )
 _NAMED_FIELD = lazy(

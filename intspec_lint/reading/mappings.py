@@ -70,6 +70,8 @@ def read(r: Reading) -> None:
                 # "AquaDesk → SplashGo (cancel): `status` `cancelled` → ...; ...": the systems, then rows too terse to
                 # read one by one: evidence of a mapping, never a row named after a system
                 continue
+            if statement.shape == "line" and statement.text.rstrip(" *_").endswith(":"):
+                continue  # "`mart_grower_clip_summary` → ClipHub:" over a table: the two ends the rows below map
             found = mapping_parts(statement.text)
             if found and not _groups(statement, found):
                 row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v},

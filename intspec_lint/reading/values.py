@@ -42,7 +42,9 @@ _QUOTED = re.compile(r"`[^`]*`|\"[^\"]*\"|'[^']*'")
 # one of a list of codes: "(U, PG, 12A, 15, 18, TBC)", "U, PG or TBC": a value beside its siblings
 _LISTED = re.compile(r"(?:\b[A-Z0-9][A-Z0-9_]{0,15}\s*,\s*){2,}(?:[A-Z0-9][A-Z0-9_]{0,15}\s*(?:,|\bor\b|\band\b)\s*)?"
                      r"(?:TBD|TBC|TBA)\b")  # "(enum FIXED, WARNED, TBC)" too
-_NAMED = re.compile(r"(?:→|->|=>|=|\bthe|\ba|\bour|\bits|\bper|\bvia|\bby)\s*(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)\s*(?:→|->|=>|=|'s\b)",
+# ... or a datum the text names as such: "sends the literal TBC", "the value TBD"
+_NAMED = re.compile(r"(?:→|->|=>|=|\bthe|\ba|\bour|\bits|\bper|\bvia|\bby|\bliteral|\bvalue|\bstring|\bword|\bcode|"
+                    r"\bsends?|\bsent|\breturns?|\breturned)\s*(TBD|TBC|TBA)\b|\b(TBD|TBC|TBA)\s*(?:→|->|=>|=|'s\b)",
                     re.I)
 
 

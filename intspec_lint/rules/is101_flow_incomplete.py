@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ..model import given
@@ -23,7 +25,8 @@ _FIELDS = (  # field, what it is, the fix, the cue of it in words no reader took
     "without a frequency cannot be sized. The checklist asks for all four on every flow, each direction of "
     "a bidirectional exchange as its own row. A row of which fewer than three of the five are read is not asked "
     "for the others (it is likely no flow at all: a state machine's transition, a byte range); an empty cell or a "
-    "placeholder is still reported.",
+    "placeholder is still reported. A flow named for the data it moves (\"Splits\", \"Crane status\") names its "
+    "payload: only an empty payload cell asks for one there.",
     bad="## Data Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
     "|---|---|---|---|---|---|\n| Create order | Order Service | Fulfillment API | | Order JSON | |\n",
     good="## Data Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
@@ -53,8 +56,23 @@ def flow_incomplete(spec, options):
         # that talks about flows): its unread values are not the spec's gaps
         unread = known < _KNOWN or (flow.source is None and flow.destination is None)
         for field, what, fix, cue in _FIELDS:
+            if field == "payload" and flow.payload is None and _names_data(flow.name):
+                continue  # "**Splits (ChipLine → you).**", "Crane status": a flow named for what moves names its payload
             hit = missing(getattr(flow, field), flow.span, subject, what, fix,
                           said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read),
                           dash_is_empty=not unread and field == "frequency")  # a "—" payload: nothing moves
             if hit:
                 yield hit
+
+
+# a name that tells an event or an act ("Availability changed", "Cancel a booking"), or no words: no payload
+_EVENT_OR_ACT = re.compile(r"\b\w+ed\b|^\W*(?:get|create|update|delete|cancel|send|post|put|fetch|sync|push|pull|"
+                           r"notify|register|submit|confirm|book|list|check)\b", re.I)
+
+
+def _names_data(name) -> bool:
+    """A flow's name that is a noun phrase of the data it moves ("Splits", "Crane status", "Tally batches")."""
+    if not given(name):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z-]{2,}", re.sub(r"\([^)]*\)|`[^`]*`", " ", name.text))
+    return 1 <= len(words) <= 4 and not _EVENT_OR_ACT.search(" ".join(words))
