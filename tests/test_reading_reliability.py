@@ -1042,3 +1042,18 @@ def test_a_failed_message_place_named_in_words_carries_the_alert_said_under_its_
              " Replay |\n|---|---|---|---|\n| IF-03 | `int.return_events_failed` | control room by e-mail | "
              "`tally-int replay --id` |\n")
     assert "IS601" not in codes(table, "IS601")
+
+
+def test_classes_in_numbered_clauses_of_a_formal_spec():
+    """"7.1 *Transient faults* are: ... Messages affected are repeated ..."; "7.3 *Partial acceptance* occurs when
+    ...": a clause's number before the class, and a class whose messages are repeated."""
+    text = ("# Locks → Waterways\n\n## Article 7 — Classification of faults\n\n"
+            "7.1 *Transient faults* are: replies 429, 502, 503 and 504; no reply within 10 seconds.\n"
+            "Messages affected are repeated in accordance with Article 8.\n\n"
+            "7.2 *Permanent faults* are: replies 400, 404 and 422. Messages affected are not repeated; they are "
+            "placed in quarantine.\n\n"
+            "7.3 *Partial acceptance* occurs when the report is registered but one vessel is rejected. The receiver "
+            "replies 207 and lists the rejected vessels; the sender corrects and resends only those.\n")
+    errors = spec_of(text).errors
+    assert sorted(e.category for e in errors) == ["partial", "permanent", "transient"]
+    assert all(e.action is not None for e in errors)

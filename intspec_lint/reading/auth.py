@@ -42,7 +42,8 @@ class _Reader:
         voted = {id(s.section) for s in r.statements if s.shape == "heading" and "auth" in s.placed
                  and "auth" not in r.topics.of(s.section)}
         for section in r.doc.root.walk():
-            if id(section) in voted and not section.children and self._is_system(section.title) and \
+            if id(section) in voted and not section.children and _DIRECTION.search(section.title) and \
+                    self._is_system(section.title) and \
                     not self._has_table(section) and any(id(other) in voted for other in r.topics.siblings.get(
                         id(section), ()) if other is not section):  # one system per sibling, not a lone "Keys"
                 self._from_section(section)
@@ -409,6 +410,7 @@ def read(r: Reading) -> None:
     _Reader(r).run()
 
 
+_DIRECTION = lazy(r"→|->|←|<-|⇄")  # "Shop → Envelope": a heading that names who calls whom
 _CLAUSE_END = lazy(r"[;.](?:\s|$)|\s[—–]\s")
 
 

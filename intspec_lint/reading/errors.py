@@ -29,7 +29,7 @@ _ACTION = lazy(
     r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
     r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
     r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
-    r"nothing\s+to\s+do|no[- ]?op)\b",
+    r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated)\b",
     re.I,
 )
 _CODE_WORDS = (
@@ -345,6 +345,7 @@ def error_action(text: str) -> str | None:
 def leading_category(text: str, vocab) -> str | None:
     """The error category a sentence opens with ("Transient errors (429, 503) are retried"); not a
     status line that happens to hold a category word ("`400` validation failure")."""
+    text = re.sub(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[*_A-Za-z])", "", text)  # "7.3 *Partial acceptance* occurs ...": a clause's number
     head = re.split(r"[:(—–.;]", text, maxsplit=1)[0].strip(" *_`>-")
     words = head.split()
     if words and words[0].lower() in ("example", "examples", "sample", "e.g"):
