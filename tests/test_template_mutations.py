@@ -79,7 +79,9 @@ MUTATIONS = [
     ("retry-max-attempts-cut", replace_line("**Max retries**", None), "IS501", "## 6. Retry Logic"),
     ("retry-breaker-tbd", replace_line("**Circuit breaker threshold**", "- **Circuit breaker threshold**: TBD"),
      "IS501", "**Circuit breaker threshold**: TBD"),
-    ("retry-initial-delay-cut", replace_line("**Initial delay**", None), "IS501", "## 6. Retry Logic"),
+    # the cap gives the checklist's "delays": the first delay is owed where its line is left open, not where cut
+    ("retry-initial-delay-tbd", replace_line("**Initial delay**", "- **Initial delay**: TBD"), "IS501",
+     "**Initial delay**: TBD"),
     ("dead-letter-alert-cut", chain(substitute(r"; PagerDuty pages[^\n]*", "."),
                                     substitute(r"\| Alert and dead-letter \|", "| Dead-letter |"),
                                     substitute(r"/ DLQ size \| > 10,000 / > 0 \| Warning / Critical", "| > 10,000 | Warning")),

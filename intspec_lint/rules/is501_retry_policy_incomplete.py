@@ -29,8 +29,9 @@ _GROWING = re.compile(r"\b(?:exponential\w*|doubl\w+|increas\w+|multipl\w+|facto
     rationale="Without a bound, a delay and a circuit breaker, a failing partner is hammered until something "
     "else gives way, and 'we retry' means something different to every engineer who implements it. A circuit "
     "breaker's open duration left as a placeholder (\"open_for: TBD\") is reported too; one never mentioned is "
-    "IS503's advice. The checklist asks for \"delays\": a policy that gives its first delay and its attempt limit "
-    "bounds its longest wait, so it owes no cap by name, and one that gives its delays owes no strategy's name.",
+    "IS503's advice. The checklist asks for \"delays\": a policy that gives its first delay or its cap gives its "
+    "delays, and owes the other bound only where its own cell is left empty; one that gives its delays owes no "
+    "strategy's name.",
     bad="## Retries\n\nWe retry with exponential backoff.\n",
     good="## Retries\n\n- **Strategy**: exponential backoff with full jitter\n- **Initial delay**: 1 second\n"
     "- **Max retries**: 5\n- **Max delay cap**: 60 seconds\n"
@@ -61,9 +62,10 @@ def retry_policy_incomplete(spec, options):
     for field, what, example in _FIELDS:
         if field == "max_delay" and steady and retry.max_delay is None:
             continue  # "retry every 5 minutes": a delay that never grows is its own cap
-        if field == "max_delay" and retry.max_delay is None and precise(retry.initial_delay) and \
-                precise(retry.max_attempts):
-            continue  # "from 2 s, doubling, at most 6 attempts": the longest wait follows, a cap in all but name
+        if field in ("max_delay", "initial_delay") and getattr(retry, field) is None and \
+                precise(retry.max_delay if field == "initial_delay" else retry.initial_delay):
+            continue  # the checklist's "delays": "from 2 s, doubling" or "backoff up to 60 s" gives them; the other
+            # bound is asked only where the form leaves its cell empty (on fresh specs such asks were almost all false)
         if field == "strategy" and retry.strategy is None and (given(retry.initial_delay) or given(retry.max_delay)):
             continue  # "1 s / 2 s / 4 s", "starting at 2 s, up to 60 s": the delays it gives are its strategy
         hit = missing(getattr(retry, field), where, "the retry policy", what, example)
