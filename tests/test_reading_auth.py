@@ -448,3 +448,11 @@ def test_a_terse_rot_every_period_is_a_rotation_and_days_from_a_rotation_date_an
             "  rotation date (#418)\n")
     assert all(a.rotation is not None for a in spec_of(text).auth)
     assert "IS301" not in codes(text, "IS301") and "IS701" not in codes(text, "IS701")
+
+
+def test_one_entry_named_for_a_credential_or_plumbing_is_no_side_to_call_the_other_missing():
+    base = ("# Boxes → Farm\n\n## Security\n\n| {name} | Mechanism | Rotation |\n|---|---|---|\n"
+            "| {row} | HMAC-SHA256 over the body | every 180 days |\n")
+    for row in ("Webhook signing secret", "`OC_WEBHOOK_SECRETS`", "Kafka"):
+        assert "IS301" not in codes(base.format(name="Credential", row=row), "IS301"), row
+    assert "IS301" in codes(base.format(name="System", row="FarmDesk"), "IS301")

@@ -13,6 +13,18 @@ _NEVER = re.compile(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|n
                     r"exchanged)\s+(?:only\s+)?once\b(?!\s+(?:a|per|each|every)\b))\b", re.I)
 _PERIOD = re.compile(r"\bevery\b|\b(?:yearly|annually|monthly|quarterly|weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b",
                      re.I)
+# what the one entry is named for is a credential or a piece of plumbing, not a system: which side it is on, and
+# so whether the other is missing, cannot be told ("Webhook signing secret", `OC_WEBHOOK_SECRETS`, "Kafka", "ACLs")
+_NOT_A_SIDE = re.compile(r"\b(?:secrets?|keys?|tokens?|certificates?|certs?|passwords?|credentials?|acls?|"
+                         r"kafka|broker|sftp|mtls|tls|oauth2?|hmac|signing|signature)\b|^\W*[A-Z][A-Z0-9]*_[A-Z0-9_]+\W*$",
+                         re.I)
+
+
+def _no_side(system) -> bool:
+    return system is not None and bool(_NOT_A_SIDE.search(system.text.replace("_", " ")) or
+                                       _NOT_A_SIDE.search(system.text))
+
+
 _FIELDS = (
     ("mechanism", "auth mechanism", "name it: API key, OAuth 2.0 client credentials, mutual TLS..."),
     ("rotation", "rotation procedure or frequency", "say how and how often the credential is rotated"),
@@ -33,7 +45,9 @@ _FIELDS = (
     "mechanism the reader could not take is not asked for anything it does not leave open itself (a \"TBD\"): "
     "what it is cannot be told, and it is as often a runbook step or a permission note as a credential. A "
     "document that names a mechanism (OAuth 2.0, mutual TLS, an API key, HMAC...) where no entry was read is "
-    "not told its authentication is undocumented. Where credentials are stored is IS304's, off by default.",
+    "not told its authentication is undocumented. One entry named for a credential or a piece of plumbing (\"Webhook "
+    "signing secret\", \"Kafka\") is not told it covers one system: which side it stands for cannot be told. Where "
+    "credentials are stored is IS304's, off by default.",
     bad="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials\n",
     good="## Authentication\n\n- **Order Service**: OAuth 2.0 client credentials; secret rotated every 90 "
     "days by the platform team; stored in Vault\n- **Fulfillment API**: API key in the `X-Api-Key` header; "
@@ -55,8 +69,8 @@ def auth_incomplete(spec, options):
         yield Hit(spec.where("auth"), f"authentication is not documented ({what}): document each system's "
                                       "mechanism, rotation and credential storage")
         return
-    if len(spec.auth) < 2 and "auth:sides" not in spec.evidence:  # the other side's auth told elsewhere
-        only = label(spec.auth[0].system, "one system")
+    if len(spec.auth) < 2 and "auth:sides" not in spec.evidence and not _no_side(spec.auth[0].system):
+        only = label(spec.auth[0].system, "one system")  # (the other side's auth told elsewhere is evidence too)
         yield Hit(spec.where("auth"), f"authentication covers only {only}: document both systems' side")
     yield from entry_gaps(spec, [f for f in _FIELDS if f[0] != "storage"])
 

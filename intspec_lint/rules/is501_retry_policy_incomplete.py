@@ -2,7 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..model import given, precise
+from ..model import given
 from ._common import missing
 
 _FIELDS = (
@@ -63,7 +63,7 @@ def retry_policy_incomplete(spec, options):
         if field == "max_delay" and steady and retry.max_delay is None:
             continue  # "retry every 5 minutes": a delay that never grows is its own cap
         if field in ("max_delay", "initial_delay") and getattr(retry, field) is None and \
-                precise(retry.max_delay if field == "initial_delay" else retry.initial_delay):
+                given(retry.max_delay if field == "initial_delay" else retry.initial_delay):
             continue  # the checklist's "delays": "from 2 s, doubling" or "backoff up to 60 s" gives them; the other
             # bound is asked only where the form leaves its cell empty (on fresh specs such asks were almost all false)
         if field == "strategy" and retry.strategy is None and (given(retry.initial_delay) or given(retry.max_delay)):
