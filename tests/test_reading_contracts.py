@@ -879,3 +879,19 @@ def test_a_call_named_in_brackets_in_passing_makes_no_section_a_contract():
     said = text.replace("(the portal exposes `expires_at` on `GET /partner/v2/keys/self`)",
                         "by calling `GET /partner/v2/keys/self`")
     assert [c for c in spec_of(said).contracts if "keys/self" in c.subject]
+
+
+def test_a_write_named_by_the_resource_its_path_ends_in_has_the_dedup_said_of_it():
+    """"stock receipts are unique on `reference` (a `409` means already booked)" in a closing duplicates section
+    speaks of `POST /v2/stock/receipts`; a path segment that is an id or a version names nothing."""
+    from intspec_lint.rules._common import contract_namer
+    text = ("# Tills → Stock\n\n## Calls\n\n### Book a receipt\n\n`POST /v2/stock/receipts`\n\n"
+            "### Export\n\n`POST /v1/sites/GD-SITE-0442/metered-export`\n\n"
+            "## Duplicates\n\nTills deliver at least once.\n\nStock receipts are unique on `reference` (a `409` means "
+            "\"already booked\").\n")
+    spec = spec_of(text)
+    names = contract_namer(spec)
+    receipts, export = spec.contracts
+    assert "stock receipts" in names(receipts) and "metered export" in names(export)
+    assert spec.speaks_of("idempotency", names(receipts), receipts.span)
+    assert not spec.speaks_of("idempotency", names(export), export.span)

@@ -118,8 +118,9 @@ CUES = {
     "time_format": lazy(r"\b(?:iso[ -]?8601|rfc\s?3339|epoch|unix\s+(?:time|seconds|ms|milliseconds)|yyyy-mm-dd\w*)\b"
                         r"|\d{4}-\d\d-\d\dT\d\d:\d\d", re.I),
     "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
-                        r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index)|"
-                        r"replay\w*|already\s+(?:exists|processed|seen|received)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|"
+                        r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index|on|per|by)|"
+                        r"replay\w*|already\s+(?:exists|processed|seen|received|booked|stored|recorded|created|applied|"
+                        r"imported|posted|known)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|"
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"

@@ -212,8 +212,13 @@ _REFUSAL_MARK = re.compile(r"(?<!`)\[[*_\s]*(?:rejected|declined|not\s+accepted|
                            re.I)
 
 
+_REFUSAL_WORD = re.compile(r"\b(?:[Rr]eplaced|[Ss]uperseded|[Oo]verruled|[Rr]eversed|withdrawn)\b")
+
+
 def _after_refusal(statement: Statement) -> bool:
     """Keep only what a statement says after its last refusal mark; False when nothing is left."""
+    if "[" not in statement.text and not _REFUSAL_WORD.search(statement.text):
+        return True  # (the words are looked for only where a mark can stand: a 3 MB line is read once)
     marks = list(_REFUSAL_MARK.finditer(statement.text))
     if not marks:
         return True

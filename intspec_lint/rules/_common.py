@@ -74,6 +74,9 @@ def contract_namer(spec):
         if contract.name is None and not spec.ids_at(contract.span.line):  # "**F2: availability webhook**" over the
             # call's block: the label that leads it (a table row has its own id; the row above is another's)
             found += [name for back in (1, 2) for name in spec.ids_at(contract.span.line - back) if name not in found]
+        # the resource its path ends in, in words: "stock receipts are unique on `reference`" of `/v2/stock/receipts`
+        found += [words for words in _resource_words(contract.url.text if contract.url is not None else "")
+                  if words not in found]
         # a clause its own text points at for the rest ("TeachStudio's answer (C-4): ...", "per RQ-34")
         found += [ref for pair in _REFERENCED.findall(contract.text) for ref in pair if ref and ref not in found]
         if contract.method is not None and contract.url is not None:
@@ -85,6 +88,22 @@ def contract_namer(spec):
     return names
 
 
+def _resource_words(url: str) -> list[str]:
+    """The last two named segments of a URL's path as words ("stock receipts", "metered export"); none for one
+    word, an id or a version."""
+    path = names_of(url)[:1]
+    segments = [seg for seg in (path[0].split("/") if path else []) if seg]
+    named = [bool(seg) and "{" not in seg and "<" not in seg and ":" not in seg and not _GENERIC_SEGMENT.fullmatch(seg)
+             for seg in segments]
+    if not segments or not named[-1] or len(segments[-1]) < 5:
+        return []
+    words = segments[-2:] if len(segments) > 1 and named[-2] else segments[-1:]  # "stock/receipts", not "sites/<id>/x"
+    name = re.sub(r"[-_.]+", " ", " ".join(words)).strip()
+    return [name] if " " in name else []  # one word alone ("profile", "refunds") is too common to name one call
+
+
+_GENERIC_SEGMENT = re.compile(r"v\d+(?:\.\d+)?|api|apis|rest|http|https|hooks?|webhooks?|events?|ingest|partner|"
+                              r"services?|public|internal|(?-i:[A-Z0-9-]{3,})|\d+", re.I)  # `GD-SITE-0442`: an id, no resource
 _REFERENCED = re.compile(r"\((?:see\s+|clause\s+|per\s+)?([A-Z]{1,4}-\d{1,3})\)|\b(?:per|see)\s+([A-Z]{1,4}-\d{1,3})\b")
 
 
