@@ -1060,3 +1060,19 @@ def test_classes_in_numbered_clauses_of_a_formal_spec():
     errors = spec_of(text).errors
     assert sorted(e.category for e in errors) == ["partial", "permanent", "transient"]
     assert all(e.action is not None for e in errors)
+
+
+def test_a_partial_failure_handled_on_the_next_line_or_clause_is_told():
+    """The handling of a failed part said just after the words that name it: the next step of a scenario, the next
+    line of a comment, the clause after; or where the failed part goes."""
+    base = ("# Tills → Lab\n\n## Calls\n\n`POST /v1/batches` takes up to 200 items and answers 207 with a result per "
+            "item.\n\n## Errors\n\n| Class | Codes | Action |\n|---|---|---|\n| Transient | 429, 503 | retry |\n"
+            "| Permanent | 400, 422 | dead-letter |\n\n## Notes\n\n{}\n")
+    told = ("```gherkin\nScenario: some items closed\n  Then the lab responds 207 with rejected items [3]\n"
+            "  And the till refunds the stake of the rejected item\n```",
+            "```js\n// partial failure: the response lists a result per item. Succeeded items\n"
+            "// are not re-sent; only the failed ones are retried, for at most 3 rounds.\n```",
+            "A 207 is partial: accepted lines ship, rejected lines go to `lab.substitutions`.")
+    for said in told:
+        assert "IS401" not in codes(base.format(said), "IS401"), said
+    assert "IS401" in codes(base.format("Nothing more."), "IS401")

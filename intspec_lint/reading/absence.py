@@ -325,7 +325,9 @@ class Testimony:
             if by_heading and (section, banner) not in heads:
                 heads[(section, banner)] = bool(part(self._heads.get(section, "")) or banner and part(banner))
             headed = by_heading and heads[(section, banner)]
-            before = previous if previous is not None and previous[2] == section and shape == "sentence" and \
+            # the sentence before in its paragraph, or the line before in a run of lines ("Then CGS responds 207 ..."
+            # over "And RTG refunds the stake of the rejected draw")
+            before = previous if previous is not None and previous[2] == section and shape in ("sentence", "line") and \
                 span.line - previous[1].end_line <= 1 else None
             previous = (text, span, section)
             lines = text.splitlines() if shape in ("code", "code-comment") else [text]
@@ -333,6 +335,8 @@ class Testimony:
                 line = line[:_LONGEST]  # a fact is said in a line's first words; a megabyte line is no sentence
                 if headed or part(line) or before is not None and part(before[0][:_LONGEST]):
                     at = span.line + number
+                    if len(lines) > 1 and number + 1 < len(lines) and part(line):  # a comment or an entry wrapped
+                        line = f"{line}\n{lines[number + 1][:_LONGEST]}"  # onto the next line says the rest there
                     found.append((line, Span(at, 1, at, 1) if len(lines) > 1 else span))
         self._answers[key] = found
         return found

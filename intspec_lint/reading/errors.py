@@ -159,17 +159,21 @@ _TOLD = {
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?submit\w*|re-?queue\w*|"
              r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
-             r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?)\b", re.I)
+             r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?|"
+             # a place the failed part is put: "rejected lines go to `fulfilment.substitutions`"
+             r"(?:go(?:es)?|moved?|sent|written|routed|published)\s+(?:in)?to)\b", re.I)
 _UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified|handled|covered))\b|\?\s*$", re.I)
 
 
 def _handled(told, text: str) -> bool:
     """A clause names the category and, besides, what becomes of it ("some lines fail validation: the Recipient
     loads every valid line"); not "`207` some items rejected, see `results[]`" (a response, told) nor a field's name."""
-    for clause in _CLAUSE.split(text):
-        if told.search(clause) and _DONE.search(_CODE_SPAN.sub(" ", told.sub(" ", clause))):
-            return True
-    return False
+    clauses = _CLAUSE.split(text)
+    for number, clause in enumerate(clauses):
+        if told.search(clause) and any(_DONE.search(_CODE_SPAN.sub(" ", told.sub(" ", said)))
+                                       for said in clauses[number:number + 3]):
+            return True  # ... or the clauses right after it: "partial failure: a result per document. Succeeded
+    return False  # documents are not re-sent; only the failed ones are retried"
 
 
 _CLAUSE = lazy(r"[;·•]|\.\s+(?=[A-Z`*(])")
