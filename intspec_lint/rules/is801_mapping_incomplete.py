@@ -2,7 +2,8 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ._common import mapped_rows, missing
+from ..reading.units import converts, unit_of, words_for
+from ._common import gap, mapped_rows, missing
 
 _FIELDS = (
     ("source_field", "source field"),
@@ -23,7 +24,9 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
     "A row's types are IS807's: the checklist asks for every transformation, the template's table for the types. "
     "A document that carries a field into a named column with an arrow where no reader took a mapping "
     "(\"quantity → `ret_line.qty` INTEGER\" in a model's doc comment), or field after field in prose, is not "
-    "told it has no data mapping.",
+    "told it has no data mapping. A row whose two sides are in two units of one quantity (seconds into "
+    "`excursion_minutes`, `yield_gal` into `volume_litres`, by their names or types) owes the conversion: a "
+    "transform that copies the value, or only rounds it, says none.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
     "|---|---|---|---|---|\n| `created_at` | Unix epoch (ms) | `creation_date` | | |\n",
     good="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -33,6 +36,9 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
         Case(Severity.ERROR, "no data mapping, or a row without its source or target field or the transform; one "
              "finding a row", "Data mapping documents every field transformation, not just the obvious ones",
              "quality checklist"),
+        Case(Severity.ERROR, "a row whose sides are in two units of one quantity (metres and kilometres, °F and °C) "
+             "with no conversion given", "Data mapping documents every field transformation, not just the obvious "
+             "ones", "quality checklist"),
     ),
 )
 def mapping_incomplete(spec, options):
@@ -50,6 +56,16 @@ def mapping_incomplete(spec, options):
             hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""))
             if hit:
                 yield hit
+        source = unit_of(_text(row.source_field), _text(row.source_type))
+        target = unit_of(_text(row.target_field), _text(row.target_type))
+        if source and target and source[0] == target[0] and source != target and \
+                not converts(_text(row.transform), target):  # `distance` (metres) copied into `distance_km`
+            yield gap(row.span, subject, f"no conversion from {words_for(source)} to {words_for(target)}",
+                      "say how the value is converted (a factor or a formula)")
+
+
+def _text(found) -> str | None:
+    return found.text if found is not None else None
 
 
 def _described(found) -> bool:
