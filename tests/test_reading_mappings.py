@@ -499,3 +499,28 @@ def test_a_line_over_a_mapping_table_and_a_literal_placeholder_value_are_no_rows
     assert "IS801" not in codes(text, "IS801")
     assert "IS801" in codes(text.replace("copied; the partner sends the literal TBC for an unscheduled release, which "
                                          "becomes null", "TBC"), "IS801")
+
+
+def test_a_row_between_two_units_of_one_quantity_owes_its_conversion():
+    """`distance` in metres into `distance_km`, `yield_gal` into `volume_litres`: copied, or only rounded, the
+    value is wrong; a factor, a formula or the target's unit named says how it changes."""
+    base = ("# Cars → Trips\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `distance` | integer, metres | `distance_km` | numeric | {} |\n"
+            "| `yield_gal` | decimal | `volume_litres` | numeric | rounded to 1 decimal place |\n")
+    found = [f.message for f in lint_text(base.format("as is"), "markdown") if f.code == "IS801"]
+    assert len(found) == 2 and "from metres to kilometres" in found[0] and "from gallons to litres" in found[1]
+    for said in ("÷ 1000", "converted to kilometres", "divided by a thousand"):
+        assert not [m for m in (f.message for f in lint_text(base.format(said), "markdown") if f.code == "IS801")
+                    if "metres" in m], said
+    same = base.format("as is").replace("`distance_km`", "`distance_m`")
+    assert not [f for f in lint_text(same, "markdown") if f.code == "IS801" and "metres" in f.message]
+
+
+def test_a_local_time_landed_in_a_utc_field_owes_its_conversion():
+    row = ("# Clinic → Lake\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+           "|---|---|---|---|---|\n| `fitted_at` | datetime, clinic local time, no offset | `FITTED_AT_UTC` | "
+           "TIMESTAMP_NTZ | {} |\n")
+    found = [f.message for f in lint_text(row.format("Direct move"), "markdown") if f.code == "IS802"]
+    assert found and "no conversion from local time to UTC" in found[0]
+    for said in ("converted from Europe/London to UTC", "offset from the clinic's zone applied"):
+        assert "IS802" not in codes(row.format(said), "IS802"), said

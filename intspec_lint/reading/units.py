@@ -30,7 +30,9 @@ _TYPE_WORD = re.compile(r"\b(" + "|".join(sorted((w for w in _BY_WORD if len(w) 
 # a transform that converts: a factor or an operator ("÷ 1000", "× 4.546", "(F - 32) / 1.8"), a verb, a target unit
 _ROUNDING = re.compile(r"\b(?:round\w*|truncat\w*)\s+(?:\w+\s+){0,2}?\d+\s*(?:decimals?|dp|places?|digits?)?(?:\s+places?)?"
                        r"|\b\d+\s+(?:decimal|dp)\s*(?:places?)?", re.I)
-_CONVERTS = re.compile(r"\d|[×÷*/]|\b(?:convert\w*|multipl\w*|divid\w*|times|scale\w*|factor)\b", re.I)
+_CONVERTS = re.compile(r"\d|[×÷*/]|\b(?:convert\w*|multipl\w*|divid\w*|times|scale\w*|factor)\b"
+                       # the rule of another row it points at: "As `level_cd_m`", "same as above"
+                       r"|\b(?:as|like|see)\s+`[^`]+`|\b(?:same\s+as|as)\s+(?:above|before|the\s+row\s+above)", re.I)
 
 
 def unit_of(name: str | None, kind: str | None) -> tuple[str, str] | None:
