@@ -223,3 +223,17 @@ def test_a_flow_named_for_its_data_names_its_payload_and_a_count_in_words_is_its
                          "POSTs them to your webhook, every 2 seconds.", "**Crossing recorded (ChipLine → you).** When a "
                          "chip crosses a mat; about 2,600 a minute at peak.")
     assert "IS101" in codes(event, "IS101")
+
+
+def test_a_frequency_that_only_says_when_is_no_volume_where_the_flows_beside_it_give_one():
+    """"Per void", "on approval", "Event-driven" in the frequency column say when a flow runs, not how often; the
+    rows beside it give a figure, so the form asks one of it too. Alone in its table, such a cell is not asked."""
+    table = ("# Wardens → Council\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+             "|---|---|---|---|---|---|\n| E1 | Handheld | PCN desk | PCN issued | PCN JSON | ~1,200/day |\n"
+             "| E2 | PCN desk | Handheld | PCN voided | void JSON | {} |\n")
+    found = [f.message for f in lint_text(table.format("Per void"), "markdown") if f.code == "IS101"]
+    assert found and "only 'Per void'" in found[0]
+    for said in ("~30/day", "a few a week", "hourly"):
+        assert "IS101" not in codes(table.format(said), "IS101"), said
+    alone = table.format("Per void").replace("| ~1,200/day |", "| per ticket |")
+    assert not [f for f in lint_text(alone, "markdown") if f.code == "IS101" and "only 'Per void'" in f.message]
