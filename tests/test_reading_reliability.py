@@ -1076,3 +1076,13 @@ def test_a_partial_failure_handled_on_the_next_line_or_clause_is_told():
     for said in told:
         assert "IS401" not in codes(base.format(said), "IS401"), said
     assert "IS401" in codes(base.format("Nothing more."), "IS401")
+
+
+def test_a_failure_logged_and_settled_as_done_is_a_silent_drop():
+    """"logs `WARN ... gave up` and marks the sheet as submitted", "logged at `WARN` and its offset is committed":
+    the message is settled as if it had gone through, and nothing keeps it."""
+    base = "# Shows → Council\n\n## Returns\n\nIf a return still fails after the 8 attempts, {}.\n"
+    for said in ("ShowPlanner logs `WARN returns-sync: gave up` and marks the sheet as submitted",
+                 "it is logged at `WARN` with its full payload and its offset is committed"):
+        assert "IS602" in codes(base.format(said), "IS602"), said
+    assert "IS602" not in codes(base.format("it goes to `returns-dlq` and its offset is committed"), "IS602")

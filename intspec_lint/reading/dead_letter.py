@@ -70,12 +70,15 @@ _DROPPED = lazy(
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
     # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
     r"answer(?:s|ed)?\s+(?:with\s+)?`?(?:200|2xx)\b|complete[sd]?\s+the\s+message|"
+    # "logs `WARN ... gave up` and marks the sheet as submitted": settled as if it had gone through
+    r"marks?\s+(?:it|them|the\s+[\w-]+)\s+as\s+(?:submitted|done|sent|processed|completed?|delivered|succeeded)|"
     # "the failure is logged to Log Analytics ..., and the run ends as Failed": a workflow's run, gone with it
     r"the\s+(?:run|job|workflow|execution)\s+(?:then\s+)?(?:ends|terminates|stops|is\s+terminated))"
     r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
     r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?"
-    r"(?:removed|deleted|dropped|discarded|purged))\b",
+    r"(?:removed|deleted|dropped|discarded|purged)"
+    r"|log\w*\b[^.;]{0,100}?\band\s+(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed)\b",  # moved past
     re.I,
 )
 _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
