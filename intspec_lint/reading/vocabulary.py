@@ -165,8 +165,9 @@ class Vocabulary:
             return self._umbrellas[text]
         patterns = self._strong_sections if nested else self._sections
         found = tuple(part for part, pattern in patterns.items() if pattern.search(text))
-        if not found and "-" in text:  # "Failed-message handling": the words a hyphen joins, as words
-            found = tuple(part for part, pattern in patterns.items() if pattern.search(text.replace("-", " ")))
+        if not found and "-" in text:  # "Failed-message handling": the two words a hyphen joins, as words (not a
+            spaced = _TWO_JOINED.sub(r"\1 \2", text)  # name in kebab case: "push-pull-notifications-api")
+            found = tuple(part for part, pattern in patterns.items() if pattern.search(spaced)) if spaced != text else ()
         return found
 
     def is_history(self, title: str) -> bool:
@@ -449,6 +450,7 @@ def vocabulary_data() -> dict:
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
+_TWO_JOINED = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds
 _HUMPS = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")  # three capitalised words run together at least
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
