@@ -1,0 +1,109 @@
+"""What a document says is not its design: a section whose status rejects it or that weighs options not taken,
+a migration plan's current state beside its target state, a section that opens by saying it tells the past,
+an item marked as an option not taken, and the words of a statement before a review mark ("[rejected]") or a
+minute's "Replaced by D2.1.". The statements step drops them (or the part of a statement before its mark)
+before any reader sees them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from ..span import Span
+
+if TYPE_CHECKING:
+    from .statements import Statement
+
+
+def the_design(statements: list[Statement], relabel: Callable[[Statement], None]) -> list[Statement]:
+    """The statements without what the document says is not its design; `relabel` keys a statement cut at
+    its mark again by its own words."""
+    dropped = _not_chosen(statements)
+    out = [s for s in statements if id(s.section) not in dropped] if dropped else statements
+    ticked = any(s.shape == "item" and _TICKED_ITEM.match(s.text) for s in out)  # a legend: ✅ agreed, ❌ not taken
+    refused = {id(s) for s in out if s.shape == "item" and (_REFUSED_ITEM.search(s.text) or ticked and _CROSSED_ITEM.match(s.text))}
+    if refused:  # "❌ API key in the query string — rejected": an option weighed and not taken, and what it holds
+        out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
+    return [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s, relabel)]
+
+
+# a section that says it is not the design: a ticket or ADR whose status rejects it ("Status: Rejected",
+# "**Labels:** `ops` · **Status:** Superseded by ADR-7"), a heading naming the options weighed and not taken
+_STATUS_NOT_CHOSEN = re.compile(r"(?:^|[·|;]\s*)[*_\s]*status[*_\s]*:[*_\s]*(?:rejected|superseded|withdrawn|abandoned|declined|"
+                                r"won'?t\s+do|not\s+chosen)\b", re.I)
+# a migration plan's "Current state" beside its "Target state": what is being replaced, not the design
+_TARGET_STATE = re.compile(r"\b(?:target|future|to-be|new)\s+(?:state|design|architecture|solution)\b|\bto-be\b", re.I)
+_CURRENT_STATE = re.compile(r"\b(?:current|existing|present|legacy|as-is|old)\s+(?:state|design|architecture|"
+                            r"solution|setup|process)\b|\bas-is\b", re.I)
+# a section that opens by saying it tells the past: "This is the old behaviour ...", "None of it is current."
+_OLD_NOTICE = re.compile(r"\b(?:the\s+)?(?:old|previous|former|earlier|legacy|original)\s+(?:behaviou?r|design|setup|"
+                         r"process|integration|way)\b[^.]{0,40}\b(?:kept|shown|described|history|context|record|reference)\b"
+                         r"|\bnone\s+of\s+(?:it|this)\s+is\s+(?:current|in\s+use|valid)\b"
+                         r"|\b(?:this|the\s+following)\s+(?:section\s+)?(?:is|was)\s+(?:no\s+longer\s+(?:current|valid|true)|"
+                         r"superseded|obsolete|historical)\b", re.I)
+# ("Rejected", "Alternatives we rejected", "Option B (rejected)"), not a heading about rejected data ("Rejected rows")
+_NOT_CHOSEN_TITLE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:rejected|discarded|not\s+chosen)\W*$|"
+                               r"\b(?:rejected|discarded|not\s+chosen)\s+(?:options?|alternatives?|approaches|designs?|"
+                               r"ideas?|solutions?|proposals?)\b|\b(?:alternatives?|options?|approaches|designs?|ideas?)\s+"
+                               r"(?:(?:we|that\s+we|that\s+were|which\s+were)\s+)?(?:considered|rejected|discarded|not\s+chosen)\b|"
+                               r"[(—–:-]\s*(?:rejected|discarded|not\s+chosen)\W*$|"
+                               r"\bconsidered\s+(?:alternatives|options)\b|"
+                               r"[(—–:-]\s*[*_]*(?:superseded|replaced)\s+by\b|\((?:superseded|obsolete|deprecated)\b", re.I)
+
+
+# an item marked as an option not taken: "— rejected" right after what it names, or a cross where other items
+# are ticked (a cross alone may be an icon: "❌ Permanent — 400, 422")
+_REFUSED_ITEM = re.compile(r"^[^.;:]{3,80}?\s(?:—|–|-|:)\s*(?:rejected|not\s+chosen|ruled\s+out|discarded|not\s+adopted)\b",
+                           re.I)
+_CROSSED_ITEM = re.compile(r"^\W{0,3}(?:❌|✗|✘|:x:)")
+_TICKED_ITEM = re.compile(r"^\W{0,3}(?:✅|✔|☑|:white_check_mark:)")
+
+
+def _not_chosen(statements: list[Statement]) -> set[int]:
+    """ids of the sections (each with the sections below it) the document says are not its design."""
+    planned = any(s.shape == "heading" and _TARGET_STATE.search(s.text) for s in statements)
+    roots = {id(s.section): s.section for s in statements
+             if (s.shape in ("line", "item", "sentence") and s.section.level
+                 and _STATUS_NOT_CHOSEN.search(re.sub(r"`[^`]*`", " ", s.text)))
+             or (s.shape == "heading" and (_NOT_CHOSEN_TITLE.search(s.text)
+                                           or planned and _CURRENT_STATE.search(s.text)
+                                           and not _TARGET_STATE.search(s.text)))}  # not "current state vs target state"
+    opening: dict[int, Statement] = {}  # each section's first words: "This is the old behaviour. None of it is current."
+    for statement in statements:
+        if statement.shape in ("line", "sentence", "item") and statement.section.level:
+            opening.setdefault(id(statement.section), statement)
+    roots.update({key: s.section for key, s in opening.items() if _OLD_NOTICE.search(s.text)})
+    return {id(section) for root in roots.values() for section in root.walk()}
+
+
+# a mark that what stands before it was weighed and not taken: a review suggestion "[rejected]", a minute's
+# decision "Replaced by D2.1." (what follows the mark is the answer, and stays)
+_REFUSAL_MARK = re.compile(r"(?<!`)\[[*_\s]*(?:rejected|declined|not\s+accepted|withdrawn|superseded)[*_\s]*\]"
+                           r"|\((?:superseded|withdrawn)\)"
+                           r"|(?:^|[.;]\s+)(?:replaced|superseded|overruled|reversed)\s+(?:by|in)\s+[^;\n]{1,40}?(?:[.;](?=\s|$)|$)",
+                           re.I)
+
+
+_REFUSAL_WORD = re.compile(r"\b(?:[Rr]eplaced|[Ss]uperseded|[Oo]verruled|[Rr]eversed|withdrawn)\b")
+
+
+def _after_refusal(statement: Statement, relabel: Callable[[Statement], None]) -> bool:
+    """Keep only what a statement says after its last refusal mark; False when nothing is left."""
+    if "[" not in statement.text and not _REFUSAL_WORD.search(statement.text):
+        return True  # (the words are looked for only where a mark can stand: a 3 MB line is read once)
+    marks = list(_REFUSAL_MARK.finditer(statement.text))
+    if not marks:
+        return True
+    cut = marks[-1].end()
+    rest = statement.text[cut:].lstrip(" *_—–-:;.,")
+    if not re.search(r"[A-Za-z]{3}", rest):
+        return False
+    moved = statement.text.count("\n", 0, len(statement.text) - len(rest))
+    if moved:
+        span = statement.span
+        statement.span = Span(span.line + moved, 1, max(span.end_line, span.line + moved), span.end_column)
+    statement.text, statement.value = rest, rest
+    relabel(statement)
+    return True
+
+
