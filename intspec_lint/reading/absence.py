@@ -333,10 +333,11 @@ class Testimony:
             lines = text.splitlines() if shape in ("code", "code-comment") else [text]
             for number, line in enumerate(lines):
                 line = line[:_LONGEST]  # a fact is said in a line's first words; a megabyte line is no sentence
-                if headed or part(line) or before is not None and part(before[0][:_LONGEST]):
+                named = part(line)
+                if headed or named or before is not None and part(before[0][:_LONGEST]):
                     at = span.line + number
-                    if len(lines) > 1 and number + 1 < len(lines) and part(line):  # a comment or an entry wrapped
-                        line = f"{line}\n{lines[number + 1][:_LONGEST]}"  # onto the next line says the rest there
+                    if named and number + 1 < len(lines):  # a comment or an entry wrapped onto the next line says
+                        line = f"{line}\n{lines[number + 1][:_LONGEST]}"  # the rest there
                     found.append((line, Span(at, 1, at, 1) if len(lines) > 1 else span))
         self._answers[key] = found
         return found

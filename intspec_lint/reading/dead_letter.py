@@ -76,9 +76,8 @@ _DROPPED = lazy(
     r"the\s+(?:run|job|workflow|execution)\s+(?:then\s+)?(?:ends|terminates|stops|is\s+terminated))"
     r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
     r"|log-and-(?:drop|skip|continue)"
-    r"|log\w*\b[^.;]{0,100}?\band\s+(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?"
-    r"(?:removed|deleted|dropped|discarded|purged)"
-    r"|log\w*\b[^.;]{0,100}?\band\s+(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed)\b",  # moved past
+    r"|log\w*\b[^.;]{0,100}?\band\s+(?:(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed|"  # moved past
+    r"(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?(?:removed|deleted|dropped|discarded|purged)))\b",
     re.I,
 )
 _FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"

@@ -18,6 +18,7 @@ from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
 from .topics import asks, continues
 from .values import value
+from .vocabulary import strip_numbering
 
 _ACTION = lazy(
     r"\b(retr(?:y|ies|ied)|re-?transmit\w*|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
@@ -349,7 +350,7 @@ def error_action(text: str) -> str | None:
 def leading_category(text: str, vocab) -> str | None:
     """The error category a sentence opens with ("Transient errors (429, 503) are retried"); not a
     status line that happens to hold a category word ("`400` validation failure")."""
-    text = re.sub(r"^\s*\d+(?:\.\d+)+\.?\s+(?=[*_A-Za-z])", "", text)  # "7.3 *Partial acceptance* occurs ...": a clause's number
+    text = strip_numbering(text)  # "7.3 *Partial acceptance* occurs ...": a clause's number
     head = re.split(r"[:(—–.;]", text, maxsplit=1)[0].strip(" *_`>-")
     words = head.split()
     if words and words[0].lower() in ("example", "examples", "sample", "e.g"):

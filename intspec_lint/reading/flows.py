@@ -430,3 +430,34 @@ _ASYNC = lazy(
 def is_async(text: str) -> bool:
     """A queue, topic, event, webhook, file or batch: the flow waits somewhere."""
     return bool(_ASYNC.search(text))
+
+
+# a name that tells an event or an act ("Availability changed", "Cancel a booking"), or no words: no payload
+_EVENT_OR_ACT = lazy(r"\b\w+ed\b|^\W*(?:get|create|update|delete|cancel|send|post|put|fetch|sync|push|pull|"
+                     r"notify|register|submit|confirm|book|list|check)\b", re.I)
+
+
+def names_its_data(name) -> bool:
+    """A flow's name that is a noun phrase of the data it moves ("Splits", "Crane status", "Tally batches")."""
+    if not given(name):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z-]{2,}", re.sub(r"\([^)]*\)|`[^`]*`", " ", name.text))
+    return 1 <= len(words) <= 4 and not _EVENT_OR_ACT.search(" ".join(words))
+
+
+# a frequency cell that only says when a flow runs ("Per void", "on approval", "Event-driven", "whenever a referee
+# confirms one"), where the flows beside it give how often or how many
+_WHEN_ONLY = lazy(r"^\W*(?:per\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|on\s+(?:each\s+|every\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
+                  r"event[- ]driven|event[- ]based|on\s+demand|ad[- ]hoc|as\s+(?:needed|required|they\s+(?:happen|occur))|"
+                  r"whenever\b[^.;]{0,60}|each\s+time\b[^.;]{0,60}|every\s+time\b[^.;]{0,60}|when\s+[^.;]{0,60}|"
+                  r"one\s+[\w-]+\s+per\s+[\w-]+(?:\s+[\w-]+)?)\W*$", re.I)
+_HOW_OFTEN = lazy(r"\d|\b(?:hourly|daily|nightly|weekly|monthly|yearly|annual\w*|every\s+\w+\s+(?:seconds?|minutes?|"
+                  r"hours?|days?|weeks?)|once|twice|dozens?|hundreds?|thousands?|few|several|rare\w*|"
+                  r"(?:a|per)\s+(?:second|minute|hour|day|night|week|month|year)|real[- ]?time|continuous\w*|"
+                  r"streaming|peak|burst\w*|volume|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+
+def says_when_only(found) -> bool:
+    """A frequency that only says when its flow runs ("Per void", "on approval", "Event-driven"), not how often."""
+    return given(found) and not found.loose and not _HOW_OFTEN.search(found.text) and \
+        bool(_WHEN_ONLY.match(found.text))

@@ -489,6 +489,24 @@ def says_timezone(text: str) -> bool:
 _NOT_A_ZONE = lazy(r"\b(?:no|without|missing|lacks?)\s+(?:an?\s+|any\s+)?(?:utc\s+)?(?:offset|time[\s-]?zone|tz)\b(?!\s+conversion)"
                    r"|\b(?:zone-?less|naive)\b|\btimestamptz\b|\b(?:timestamp|datetime)\s+with\s+time\s+zone\b"
                    r"|\blocal\s+time\b(?!\s*\(?\s*(?:[A-Z][a-z]+/[A-Z]|utc|gmt|cet|cest|bst|est|pst|[+-]\d))", re.I)
+def local_into_utc(row) -> bool:
+    """The source is a local time with no offset, the target UTC, and the transform copies or only reformats it:
+    "`fitted_at` | local, no offset | `FITTED_AT_UTC` | TIMESTAMP_NTZ | Direct move"."""
+    source = " ".join(v.text for v in (row.source_field, row.source_type) if v is not None)
+    target = " ".join(v.text for v in (row.target_field, row.target_type) if v is not None)
+    transform = row.transform.text if row.transform is not None else ""
+    return bool(_LOCAL.search(source) and not _UTC.search(source) and _UTC.search(target)
+                and not _CONVERTED.search(transform))
+
+
+_LOCAL = lazy(r"\blocal\b|\bno\s+(?:utc\s+)?offset|\bwithout\s+(?:an?\s+)?(?:utc\s+)?offset|\bwall[- ]?clock|\bnaive\b",
+              re.I)
+_UTC = lazy(r"(?i:\butc\b|_utc\b)|Utc\b|\bZ\b|\bGMT\b")
+# the transform says how the zone changes: a conversion, the zone or offset it applies, "to UTC"
+_CONVERTED = lazy(r"\b(?:convert\w*|utc|offset|zone|tz|at\s+time\s+zone|localize\w*)\b"
+                  r"|(?-i:\b[A-Z][a-z]+/[A-Z][A-Za-z_]+)|(?<!\w)[+-]\d\d?:?\d\d\b|(?<!\w)[+-]\d+\s*h\b", re.I)
+
+
 says_time_format = finds(_TIME_FORMAT)
 says_null_rule = finds(_NULL_RULE)
 says_truncation = finds(_TRUNCATION)

@@ -287,9 +287,9 @@ def _key_fact(r: Reading, statement) -> None:
     name = r.vocab.field("retry", key)
     if name is None and key.strip().lower() in ("max", "maximum", "cap", "limit"):  # `Max: 2 * time.Minute`: by what
         name = "max_delay" if _ANY_DURATION.search(statement.value) else "max_attempts"  # the value is, a wait or a count
-    if name is None and key.strip().lower() in ("delay", "interval", "wait") and _ANY_DURATION.search(
-            f"{statement.value} {statement.key}") or name is None and key.strip().lower() in ("delay", "interval") \
-            and statement.shape == "code-key" and statement.value.strip().isdigit():
+    if name is None and key.strip().lower() in ("delay", "interval", "wait") and (
+            _ANY_DURATION.search(f"{statement.value} {statement.key}")
+            or statement.shape == "code-key" and statement.value.strip().isdigit()):
         name = "initial_delay"  # Symfony's `retry_strategy: {delay: 10000, multiplier: 2, max_delay: ...}`: the first wait
     if name is None and "retry" in named:
         name = "strategy"

@@ -3,6 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ..model import given
+from ..reading.flows import names_its_data, says_when_only
 from ._common import gap, label, missing, names_of, said_of
 
 _KNOWN = 3  # of the five fields, read for a flow whose other fields a rule may call missing when unread
@@ -56,10 +57,11 @@ def flow_incomplete(spec, options):
         # that talks about flows): its unread values are not the spec's gaps
         unread = known < _KNOWN or (flow.source is None and flow.destination is None)
         for field, what, fix, cue in _FIELDS:
-            if field == "payload" and flow.payload is None and _names_data(flow.name):
+            if field == "payload" and flow.payload is None and names_its_data(flow.name):
                 continue  # "**Splits (ChipLine → you).**", "Crane status": a flow named for what moves names its payload
-            if field == "frequency" and _restates(flow.frequency) and any(
-                    other is not flow and _counted(other.frequency) for other in spec.flows):
+            if field == "frequency" and says_when_only(flow.frequency) and any(
+                    other is not flow and given(other.frequency) and re.search(r"\d", other.frequency.text)
+                    for other in spec.flows):
                 yield gap(flow.span, subject, f"no frequency or volume (only '{flow.frequency.text.strip()[:40]}', "
                           "which says when, not how often)", fix)  # the flows beside it give a figure: the form asks one
                 continue
@@ -69,35 +71,3 @@ def flow_incomplete(spec, options):
             if hit:
                 yield hit
 
-
-# a name that tells an event or an act ("Availability changed", "Cancel a booking"), or no words: no payload
-_EVENT_OR_ACT = re.compile(r"\b\w+ed\b|^\W*(?:get|create|update|delete|cancel|send|post|put|fetch|sync|push|pull|"
-                           r"notify|register|submit|confirm|book|list|check)\b", re.I)
-
-
-def _names_data(name) -> bool:
-    """A flow's name that is a noun phrase of the data it moves ("Splits", "Crane status", "Tally batches")."""
-    if not given(name):
-        return False
-    words = re.findall(r"[A-Za-z][A-Za-z-]{2,}", re.sub(r"\([^)]*\)|`[^`]*`", " ", name.text))
-    return 1 <= len(words) <= 4 and not _EVENT_OR_ACT.search(" ".join(words))
-
-
-# a frequency cell that only says when a flow runs ("Per void", "on approval", "Event-driven", "whenever a referee
-# confirms one"), where the flows beside it give how often or how many
-_WHEN_ONLY = re.compile(r"^\W*(?:per\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|on\s+(?:each\s+|every\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
-                        r"event[- ]driven|event[- ]based|on\s+demand|ad[- ]hoc|as\s+(?:needed|required|they\s+(?:happen|occur))|"
-                        r"whenever\b[^.;]{0,60}|each\s+time\b[^.;]{0,60}|every\s+time\b[^.;]{0,60}|when\s+[^.;]{0,60}|"
-                        r"one\s+[\w-]+\s+per\s+[\w-]+(?:\s+[\w-]+)?)\W*$", re.I)
-_HOW_OFTEN = re.compile(r"\d|\b(?:hourly|daily|nightly|weekly|monthly|yearly|annual\w*|every\s+\w+\s+(?:seconds?|minutes?|"
-                        r"hours?|days?|weeks?)|once|twice|dozens?|hundreds?|thousands?|few|several|rare\w*|"
-                        r"(?:a|per)\s+(?:second|minute|hour|day|night|week|month|year)|real[- ]?time|continuous\w*|"
-                        r"streaming|peak|burst\w*|volume|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
-
-
-def _restates(found) -> bool:
-    return given(found) and not found.loose and not _HOW_OFTEN.search(found.text) and bool(_WHEN_ONLY.match(found.text))
-
-
-def _counted(found) -> bool:
-    return given(found) and bool(re.search(r"\d", found.text))

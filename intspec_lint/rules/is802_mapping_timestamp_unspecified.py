@@ -2,7 +2,7 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import has_time_of_day, is_timestamp, no_field, not_kept, says_timezone
+from ..reading.mappings import has_time_of_day, is_timestamp, local_into_utc, no_field, not_kept, says_timezone
 from ._common import gap, label, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
@@ -35,27 +35,10 @@ def mapping_timestamp_unspecified(spec, options):
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
                 not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
-        elif _local_into_utc(row):
+        elif local_into_utc(row):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
                       "say how the local time becomes UTC (its zone, the offset applied)", _TIMEZONE.severity)
 
-
-def _local_into_utc(row) -> bool:
-    """The source is a local time with no offset, the target UTC, and the transform copies or only reformats it:
-    "`fitted_at` | local, no offset | `FITTED_AT_UTC` | TIMESTAMP_NTZ | Direct move"."""
-    source = " ".join(v.text for v in (row.source_field, row.source_type) if v is not None)
-    target = " ".join(v.text for v in (row.target_field, row.target_type) if v is not None)
-    transform = row.transform.text if row.transform is not None else ""
-    return bool(_LOCAL.search(source) and not _UTC.search(source) and _UTC.search(target)
-                and not _CONVERTED.search(transform))
-
-
-_LOCAL = re.compile(r"\blocal\b|\bno\s+(?:utc\s+)?offset|\bwithout\s+(?:an?\s+)?(?:utc\s+)?offset|\bwall[- ]?clock|\bnaive\b",
-                    re.I)
-_UTC = re.compile(r"(?i:\butc\b|_utc\b)|Utc\b|\bZ\b|\bGMT\b")
-# the transform says how the zone changes: a conversion, the zone or offset it applies, "to UTC"
-_CONVERTED = re.compile(r"\b(?:convert\w*|utc|offset|zone|tz|at\s+time\s+zone|localize\w*|[A-Z][a-z]+/[A-Z][A-Za-z_]+|"
-                        r"[+-]\d\d?:?\d\d|[+-]\d+\s*h)\b", re.I)
 
 
 def timestamp_rows(spec):
