@@ -558,3 +558,39 @@ def test_a_retry_configs_bare_delay_is_its_first_wait():
     retry = spec_of(text).retry
     assert retry.initial_delay is not None and retry.initial_delay.text == "10000"
     assert "IS501" not in codes(text, "IS501")
+
+
+def _writes(duplicates: str) -> str:
+    return ("# Stations → Hub\n\n## Calls\n\n"
+            "**3.1 Wind readings**: `POST https://hub.example/v2/sites/{site}/readings:batch`\n\n"
+            "```json\n{\"gateway\": \"GW-02\", \"seq\": 884121, \"readings\": [{\"sensor\": \"T1\", \"t_c\": 11.2}]}\n```\n\n"
+            "→ `202 {\"stored\": 1}`\n\n"
+            "**3.2 Gate events**: `POST https://hub.example/v2/gates/events`\n\n"
+            "```json\n{\"event_id\": \"ev-118420\", \"gate\": \"G7\", \"state\": \"OPEN\"}\n```\n\n"
+            "→ `201 {\"id\": 771044}`\n\n"
+            "**3.3 Lock faults**: `POST https://hub.example/v2/locks/faults`\n\n"
+            "```json\n{\"event_id\": \"ev-118502\", \"lock\": \"L2\", \"code\": \"F14\"}\n```\n\n"
+            "→ `201 {\"id\": 771045}`\n\n## Duplicates\n\n" + duplicates + "\n")
+
+
+def test_a_natural_key_or_a_shared_delivery_id_said_in_a_duplicates_section_covers_the_writes_it_names():
+    """"Readings are keyed by gateway and sequence", "stores them with an upsert on that pair", "Hub events are
+    deduplicated on `event_id`": a separate section says which key makes each write's repeat safe, by the
+    resource its path ends in, its label, or a delivery id every write of a kind carries."""
+    said = ("Safe everywhere: readings are upserted on `gateway` + `seq`. "
+            "Hub events are deduplicated on `event_id` for 7 days.")
+    assert "IS901" not in codes(_writes(said))
+    keyed = "Wind readings are keyed by gateway and sequence. Hub events are deduplicated on `event_id` for 7 days."
+    assert "IS901" not in codes(_writes(keyed))
+    # a key said of one resource is not another's, and a delivery id only carried is no dedup of every delivery
+    one = [f.message for f in lint_text(_writes("Readings are keyed by gateway and sequence. Gate events carry "
+                                                "`event_id` for tracing."), "markdown") if f.code == "IS901"]
+    assert len(one) == 1 and "faults" in one[0]
+
+
+def test_a_success_answered_with_the_same_body_for_a_known_id_is_idempotent():
+    text = ("# Scanner → Cave\n\n## Wheel events\n\n`POST https://cave.example/v1/wheels/events`\n\n"
+            "```json\n{\"scan_id\": \"5f0c9a1e\", \"label\": \"CR-0412-017\", \"code\": \"T\"}\n```\n\n"
+            "→ `201 {\"id\": 771044}`, or `200` with the same WHAT if `scan_id` was already recorded.\n")
+    assert "IS901" not in codes(text.replace("WHAT", "body"))
+    assert "IS901" in codes(text.replace("WHAT", "colour"))

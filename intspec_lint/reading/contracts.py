@@ -145,10 +145,17 @@ _RESPONSE_OF_STATUS = lazy(r"^\W*(?:example\s+)?(?:response|reply|answer)\b[^`\d
                            r"([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)`?\W*$", re.I)
 
 
+_CALL_FIRST = lazy(r"^\W{0,3}(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
+
+
 # -- one contract -----------------------------------------------------------------------------------
 def _contract(r: Reading, heading: str, statements: list[Statement], span: Span) -> Contract:
     from_heading = statements[0].shape == "heading"
     contract = Contract(span, name=value(heading, span) if from_heading and not generic(r, heading) else None)
+    lead = statements[0].key  # "**4.4 Meter readings**: `POST /hdmeter`": the label its call follows at once
+    if not from_heading and lead and _CALL_FIRST.match(statements[0].value or "") and len(lead.split()) <= 6 \
+            and not generic(r, lead) and not r.vocab.field("contracts", lead):
+        contract.name = value(lead, span)
     words = [s for s in statements if s.shape not in ("code", "code-key", "code-comment")]
     contract.text = "\n".join(s.text for s in statements if s.shape != "code-key")
     previous: Statement | None = None

@@ -64,6 +64,11 @@ _DEDUP = lazy(
     r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal)",
     re.I,
 )
+# a natural key, said of what a write stores: "readings are keyed by station and timestamp", "stores observations
+# by `(station_id, at)` and overwrites on conflict", "upserted on `gateway` + `seq`"
+_NATURAL_KEY = lazy(r"\bkeyed\s+(?:by|on)\b|\bupsert\w*\s+(?:on|by)\b|\bon\s+conflict\b|\boverwrit\w*\s+on\s+"
+                    r"(?:conflict|a\s+match|the\s+same\s+key)", re.I)
+keys_naturally = finds(_NATURAL_KEY)
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
                    r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|resends?|resent|re-sent|interchanges?)\b", re.I)
 _BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"

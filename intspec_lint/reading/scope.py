@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Contract, Flow, Sla, Spec, Value, given
-from .idempotency import KEY_HEADER, dedups, handles_redelivery, mentions, safe_by_nature
+from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature
 from .vocabulary import strip_numbering
 
 # "each request documents its own rule; there is no shared dedup store": each says it, or does not, itself
@@ -126,7 +126,9 @@ def _idempotency(spec: Spec) -> None:
         # a statement standing in another contract's own lines is that contract's, not this one's
         own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
         others = set().union(*(_request_fields(c) for c in writes if c is not contract))
-        contract.idempotent = _covered(contract, own, keys, covering, _request_fields(contract) - others) or \
+        sent = _request_fields(contract)
+        rivals = [c for c in writes if c is not contract]
+        contract.idempotent = _covered(contract, own, keys, covering, sent, sent - others, rivals) or \
             _covered_by_number(contract, statements) or _covered_by_flows(contract, spec.flows, statements)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
         dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
@@ -136,7 +138,7 @@ def _idempotency(spec: Spec) -> None:
 def _led_elsewhere(contract: Contract, text: str) -> bool:
     """The statement opens with the name of some other operation ("Update address: ..."); not a clause
     ("That is safe: ...")."""
-    lead = text.split(":", 1)[0] if ":" in text[:60] else ""
+    lead = text.split(":", 1)[0].rsplit(". ", 1)[-1] if ":" in text[:60] else ""  # "**Duplicates.** Safe ...:"
     return bool(lead.strip()) and len(lead.split()) <= 5 and not _CLAUSE_LEAD.search(lead) and \
         not _names(contract, text)
 
@@ -153,7 +155,7 @@ def _traces(text: str, header: str) -> bool:
     return at >= 0 and not re.search(r"idempot|dedup", header, re.I) and bool(_PER_ATTEMPT.search(text[at:at + 120]))
 
 
-_CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
+_CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:safe|harmless|everywhere|all|every|both)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
 
 
 _FLOW_ID = re.compile(r"^\W*([A-Z]{1,3}-?\d{1,3}[a-z]?)\b")
@@ -189,8 +191,10 @@ def _covered_by_flows(contract: Contract, flows, statements) -> Value | None:
     return said[0] if said else None
 
 
-def _covered(contract: Contract, statements, keys, covering, carried: set[str]) -> Value | None:
-    """What makes a repeated call of the contract safe; `carried` are the request fields no other write sends."""
+def _covered(contract: Contract, statements, keys, covering, sent: set[str], carried: set[str],
+             rivals: list[Contract]) -> Value | None:
+    """What makes a repeated call of the contract safe; `sent` are the fields it sends, `carried` those no other
+    write (of `rivals`) sends."""
     if covering is not None:
         return covering
     if mentions(contract.text) or safe_by_nature(contract.text):
@@ -210,12 +214,16 @@ def _covered(contract: Contract, statements, keys, covering, carried: set[str]) 
                 return statement
     for statement in statements:  # "The app creates `clientHaulId` before the first send, so resends are the
         for sentence in _SENTENCE_END.split(statement.text):  # same submission": a key only this call sends,
-            if carried & set(_CODE_SPAN.findall(sentence)) and not _led_elsewhere(contract, sentence) and \
+            named = set(_CODE_SPAN.findall(sentence))  # or a key it shares, deduplicated on in so many words:
+            # "FreightDesk webhooks are deduplicated on `event_id`" of every delivery that carries `event_id`
+            if (carried & named or sent & named and handles_redelivery(sentence) and (mentions(sentence) or
+                    keys_naturally(sentence)) and not any(_names(other, sentence) for other in rivals)) and not _led_elsewhere(contract, sentence) and \
                     not (_ANY_CALL.search(sentence) and not _names(contract, sentence)):  # said of no other call
                 return statement
     noun = _noun(contract)
     if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
-        found = next((s for s in statements if dedups(s.text) and re.search(rf"\b{noun}s?(?:_\w+)?\b", s.text, re.I)
+        found = next((s for s in statements if (dedups(s.text) or mentions(s.text) or keys_naturally(s.text))
+                      and re.search(rf"\b{re.escape(noun)}s?(?:_\w+)?\b", s.text, re.I)
                       and not _led_elsewhere(contract, s.text)), None)  # not "Update address: ... the order ..."
         if found is not None:
             return found
@@ -268,7 +276,7 @@ def _noun(contract: Contract) -> str:
     an endpoint's resource ("ticket" of `POST /v3/tonnage-tickets`)."""
     if contract.kind == "http" and given(contract.url):
         segments = [p for p in contract.url.text.split("?")[0].strip("`").split("/") if p and not p.startswith(("{", ":", "<"))]
-        last = re.split(r"[-_]", segments[-1])[-1].lower() if segments else ""
+        last = re.split(r"[-_]", segments[-1].split(":")[0])[-1].lower() if segments else ""  # "readings:batch"
         return last[:-1] if last.endswith("s") and len(last) > 4 else (last if len(last) > 3 else "")
     if contract.kind != "message":
         return ""
