@@ -456,3 +456,29 @@ def test_one_entry_named_for_a_credential_or_plumbing_is_no_side_to_call_the_oth
     for row in ("Webhook signing secret", "`OC_WEBHOOK_SECRETS`", "Kafka"):
         assert "IS301" not in codes(base.format(name="Credential", row=row), "IS301"), row
     assert "IS301" in codes(base.format(name="System", row="FarmDesk"), "IS301")
+
+
+def test_a_rotation_said_under_the_credentials_own_name_is_the_rotation_of_the_side_using_it():
+    """"| `X-Api-Key` used by EDIS webhooks | 90 days | ..." beside "EDIS → Hub: API key", or one "Rotation" row
+    listing "client secret 6-monthly; webhook secret 6-monthly": the side whose mechanism is of its family."""
+    sides = ("# Hub ↔ EDIS\n\n## Authentication\n\n- **Hub → EDIS:** mutual TLS with a client certificate.\n"
+             "- **EDIS → Hub:** an `X-Api-Key` header on every webhook.\n\n## Rotating credentials\n\n"
+             "| Credential | Lifetime | How it is rotated |\n|---|---|---|\n"
+             "| Hub client certificate | 1 year | a CSR 30 days before expiry; both trusted until the old one expires |\n"
+             "| `X-Api-Key` used by EDIS webhooks | 90 days | a new key is issued; the old one is accepted for 7 days |\n")
+    assert [a.rotation is not None for a in spec_of(sides).auth][:2] == [True, True]
+    one_key = sides.replace("| Hub client certificate | 1 year | a CSR 30 days before expiry; both trusted until the "
+                            "old one expires |\n", "")
+    assert [a.rotation is not None for a in spec_of(one_key).auth][:2] == [False, True]  # no certificate's rotation
+    listed = ("# Lab ↔ Scans\n\n## Credentials\n\n| Facts | |\n|---|---|\n"
+              "| Connector → ScanHub | OAuth 2.0 client credentials |\n| ScanHub → connector | HMAC-SHA256 webhook signature |\n"
+              "| Storage | HashiCorp Vault `kv/lab/scanhub` |\n| Rotation | client secret 6-monthly; webhook secret 6-monthly |\n")
+    assert [a.rotation is not None for a in spec_of(listed).auth] == [True, True]
+
+
+def test_issuing_the_next_one_before_the_current_lapses_is_a_rotation():
+    text = ("# Rink → City\n\n## Authentication\n\n- **Rink → City:** OAuth 2.0 client credentials. Client secrets "
+            "are issued for 12 months; the platform team {does} at month 11 and deletes the old one after the switch.\n"
+            "- **City → Rink:** API key in `X-RD-Key`, rotated every 90 days.\n")
+    assert spec_of(text.replace("{does}", "issues the next one")).auth[0].rotation is not None
+    assert spec_of(text.replace("{does}", "reviews the audit log")).auth[0].rotation is None

@@ -594,3 +594,36 @@ def test_a_success_answered_with_the_same_body_for_a_known_id_is_idempotent():
             "→ `201 {\"id\": 771044}`, or `200` with the same WHAT if `scan_id` was already recorded.\n")
     assert "IS901" not in codes(text.replace("WHAT", "body"))
     assert "IS901" in codes(text.replace("WHAT", "colour"))
+
+
+def test_a_duplicates_paragraph_naming_each_write_by_its_id_or_its_items_covers_each():
+    """"RiverOps upserts samples on (gate, time) ... a repeated F2 is answered `200` ...; RiverOps keeps the first
+    F3 per revision": the batch's items ("samples"), and the ids "F2", "F3" that lead the calls' lines."""
+    text = ("# Dam → Ops\n\n## Interfaces\n\nF1, `POST https://ops.example/v1/gate-telemetry`:\n\n"
+            "```json\n{\"station\": \"K\", \"samples\": [{\"gate\": \"SG1\", \"ts\": \"2026-02-03T04:15:00Z\"}]}\n```\n\n"
+            "F2, `POST https://gate.example/v1/directives`:\n\n```json\n{\"directive_id\": \"RD-1\", \"revision\": 2}\n```\n\n"
+            "F3, `POST https://ops.example/v1/directive-acks`:\n\n```json\n{\"directive_id\": \"RD-1\", \"ack_by\": \"OP7\"}\n```\n\n"
+            "## Reliability\n\n**Duplicates.** RiverOps upserts samples on (gate, sample time). The gateway answers a "
+            "repeated F2 with `200` and shows it once.\n\n## Acknowledgements\n\nRiverOps {acks}.\n")
+    assert "IS901" not in codes(text.replace("{acks}", "keeps the first F3 per revision"))
+    found = [f.message for f in lint_text(text.replace("{acks}", "logs every F3"), "markdown") if f.code == "IS901"]
+    assert len(found) == 1 and "directive-acks" in found[0]
+
+
+def test_a_repeat_answered_on_the_line_its_sentence_wraps_onto_is_idempotent():
+    text = ("# Studio → Hub\n\n## Now playing\n\n`POST https://hub.example/ingest/now-playing`\n\n"
+            "```json\n{\"studio\": \"S1\", \"line\": 448213}\n```\n\nHub answers `204`; a repeat of the same `studio` + "
+            "`line` is also answered `204`\nand {what}.\n")
+    assert "IS901" not in codes(text.replace("{what}", "changes nothing"))
+    assert "IS901" in codes(text.replace("{what}", "is logged"))
+
+
+def test_a_repeat_said_in_the_sentence_after_a_webhook_line_is_said_of_that_webhook():
+    text = ("# Vendor → Pharmacy\n\n## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+            "|---|---|---|---|---|---|\n| T2 | ThermoTrace | Pharmacy | webhook on alarm | alarm | ~20/day |\n\n"
+            "## Messages\n\nT2, alarm: `{\"alm\": {\"id\": \"A-99120\"}}` → `200 {\"stored\": \"A-99120\"}`.\n"
+            "A repeated `alm.id` returns the same 200 and raises no second alert.\n\n"
+            "## Duplicates\n\nReadings are upserted on (`unit`, `at`).\n")
+    assert "IS902" not in codes(text)
+    assert "IS902" in codes(text.replace("A repeated `alm.id` returns the same 200 and raises no second alert.",
+                                         "Alarms are shown on the board."))

@@ -1086,3 +1086,34 @@ def test_a_failure_logged_and_settled_as_done_is_a_silent_drop():
                  "it is logged at `WARN` with its full payload and its offset is committed"):
         assert "IS602" in codes(base.format(said), "IS602"), said
     assert "IS602" not in codes(base.format("it goes to `returns-dlq` and its offset is committed"), "IS602")
+
+
+def test_a_class_whose_action_is_told_elsewhere_or_in_an_acting_column_has_an_action():
+    """"Partial: only Recipe 4 can half-succeed; see its *If some rows are bad*", and a "What happens" column
+    whose other rows say retry or dead-letter: the class's handling is given, in words of its own."""
+    pointed = ("# Shop → Lab\n\n## Errors\n\n- **Transient:** 503, timeouts: retried.\n- **Permanent:** 400, 422: "
+               "dead-lettered.\n- **Partial:** the nightly bulk `207`. {handling}\n")
+    assert "IS401" not in codes(pointed.replace("{handling}", "Handling: see section 6."))
+    assert "IS401" in codes(pointed.replace("{handling}", "Handling: to be agreed."))
+    column = ("# Rink → City\n\n## Failure handling\n\n| Kind | Examples | What happens |\n|---|---|---|\n"
+              "| Transient | `429`, `503` | Stays on the queue and is retried |\n"
+              "| Permanent | `400`, `409` | Not retried; dead-lettered |\n"
+              "| Partial | Some hire lines `SOLD_OUT` | Booking kept; the sold-out lines are voided before capture |\n")
+    assert "IS401" not in codes(column)
+
+
+def test_a_table_whose_first_column_names_one_class_twice_is_no_classification():
+    """"Samples per F1 batch", "F1 batch size": a demand model's quantities, "batch" twice, not error classes."""
+    text = ("# Dam → Ops\n\n## Errors\n\n- Transient (503, timeouts): retried.\n- Permanent (400): dead-lettered.\n\n"
+            "## Demand model\n\n| Quantity | Normal | Flood | Basis |\n|---|---|---|---|\n"
+            "| Samples per F1 batch | 38 | 47 | 6 gates |\n| F1 batch size | 4.1 KB | 5.0 KB | measured |\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent"]
+
+
+def test_a_partial_failure_named_in_one_sentence_and_handled_in_the_next_is_told():
+    text = ("# House → Freight\n\n## Errors\n\n- **Transient** (503, timeouts): retried.\n- **Permanent** (400): "
+            "dead-lettered.\n\n## Hot spots\n\n**H4 \"Three lots on one invoice, one is bad.\"** Partial: ArtFreight "
+            "answers `207`\nwith a result per item. Accepted items carry on; each rejected item {then}.\n\n"
+            "## Quotes\n\n`POST https://freight.example/v2/quotes` answers `201` or `207`.\n")
+    assert "IS401" not in codes(text.replace("{then}", "becomes a desk task and is requested again"))
+    assert "IS401" in codes(text.replace("{then}", "is listed in the response"))

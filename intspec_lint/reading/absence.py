@@ -42,7 +42,7 @@ REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w
 ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
           r"no-?op|changes\s+nothing|nothing\s+changes|leaves?\s+(?:\w+\s+){0,3}?(?:as\s+it\s+was|unchanged)|"
           r"(?:stays|remains|is\s+left)\s+unchanged|(?:does(?:n't|\s+not)|won't|will\s+not)\s+matter|harmless|"
-          r"the\s+(?:stored|existing)\s+[\w-]+|same\s+(?:result|response|receipt|outcome|body|answer)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
+          r"the\s+(?:stored|existing)\s+[\w-]+|same\s+(?:result|response|receipt|outcome|body|answer|`?[1-5]\d\d\b)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
           r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b|"
           r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent)|"
@@ -122,7 +122,7 @@ CUES = {
                         r"replay\w*|already\s+(?:exists|processed|seen|received|booked|stored|recorded|created|applied|"
                         r"imported|posted|known)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|"
                         r"same\s+(?:key|id|request))\b"
-                        r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|_key|Key)\b"  # "the same `event_id`"
+                        r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
                         rf"|\b{REPEAT}\b[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}\b|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
@@ -267,7 +267,7 @@ class Testimony:
         self._led = {number for number, entry in enumerate(entries) if entry[5]}  # code under a line introducing it
         # a sentence and the ones after it in its paragraph: "Transient errors are ... . The consumer retries ..."
         self._next_in_paragraph = [
-            number + 1 if number + 1 < len(entries) and entry[3] == "sentence" == entries[number + 1][3]
+            number + 1 if number + 1 < len(entries) and entry[3] in ("sentence", "line") and entries[number + 1][3] == "sentence"
             and entry[2] == entries[number + 1][2] and entries[number + 1][1].line - entry[1].end_line <= 1 else None
             for number, entry in enumerate(entries)]
         # code blocks say many things on many lines: one counts whole only where its lead names the object
@@ -292,30 +292,31 @@ class Testimony:
                                      for span in shown)
         return self._answers[key]
 
-    def states(self, part, fact, unless=None, headed: bool = True) -> tuple[str, Span] | None:
+    def states(self, part, fact, unless=None, headed: bool = True, joined: bool = False) -> tuple[str, Span] | None:
         """Where the document states a fact of a part it has once (the retry policy's attempt limit, the
         dead-letter place's alert, a kind of metric) in any shape: a line of a statement (a code block's
         line, a comment, a row, a sentence) that says `fact` where the line, its heading or the sentence
         before it in its paragraph says `part`, and not `unless` (the words that deny it: "unlimited", "no
         alert"). `part`, `fact` and `unless` are tests of a text (a pattern's search); with `headed` false, a
-        heading's words do not count for the part. The readers of such
+        heading's words do not count for the part; with `joined`, a sentence is read with the one before it in its
+        paragraph (a fact that names a class in one sentence and says what becomes of it in the next). The readers of such
         parts ask it for the facts their statements did not give: a fact told where no reader looks is the
         reader's gap, not the spec's (DESIGN.md, "Absence"). Returns (the line's text, its span)."""
-        key = ("states", part, fact, unless, headed)
+        key = ("states", part, fact, unless, headed, joined)
         if key not in self._answers:
-            self._answers[key] = self._states(part, fact, unless, headed)
+            self._answers[key] = self._states(part, fact, unless, headed, joined)
         return self._answers[key]
 
-    def _states(self, part, fact, unless, by_heading):
-        for line, span in self._part_lines(part, by_heading):
+    def _states(self, part, fact, unless, by_heading, joined):
+        for line, span in self._part_lines(part, by_heading, joined):
             if fact(line) and not (unless is not None and unless(line) or GONE.search(line)):
                 return line, span
         return None
 
-    def _part_lines(self, part, by_heading: bool) -> list[tuple[str, Span]]:
+    def _part_lines(self, part, by_heading: bool, joined: bool = False) -> list[tuple[str, Span]]:
         """The lines that speak of a part (its words in the line, its heading or ruler, or the sentence before),
         each with its span: worked out once a part, for every fact asked of it."""
-        key = ("part", getattr(part, "__self__", part), by_heading)
+        key = ("part", getattr(part, "__self__", part), by_heading, joined)
         if key in self._answers:
             return self._answers[key]
         found: list[tuple[str, Span]] = []
@@ -329,7 +330,7 @@ class Testimony:
             # over "And RTG refunds the stake of the rejected draw")
             before = previous if previous is not None and previous[2] == section and shape in ("sentence", "line") and \
                 span.line - previous[1].end_line <= 1 else None
-            previous = (text, span, section)
+            previous = (text, span, section, shape)
             lines = text.splitlines() if shape in ("code", "code-comment") else [text]
             for number, line in enumerate(lines):
                 line = line[:_LONGEST]  # a fact is said in a line's first words; a megabyte line is no sentence
@@ -338,6 +339,9 @@ class Testimony:
                     at = span.line + number
                     if named and number + 1 < len(lines):  # a comment or an entry wrapped onto the next line says
                         line = f"{line}\n{lines[number + 1][:_LONGEST]}"  # the rest there
+                    elif joined and before is not None and shape == "sentence" == before[3]:  # "Partial: ... `207`.
+                        line = f"{before[0][:_LONGEST]} {line}"  # Accepted items carry on; each rejected one becomes
+                        # a task": the sentence before in its paragraph says what this one goes on about
                     found.append((line, Span(at, 1, at, 1) if len(lines) > 1 else span))
         self._answers[key] = found
         return found

@@ -77,6 +77,7 @@ class _Reader:
             if entry.mechanism is None and entry.system is not None and CREDENTIAL_NAME.search(entry.system.text):
                 entry.mechanism = entry.system
         self._drop_strangers(r)
+        _lend_rotation(self.entries)
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
         if self.entries and other is None and len(self.entries) < 2:
@@ -455,7 +456,7 @@ def _line_of(span, text: str, offset: int):
 
 
 # families of mechanism: a signature and an OAuth token are two credentials, a token and a bearer one
-_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
+_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret|webhook\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
              ("token", r"oauth|client[- ](?:credentials|secrets?)|token|jwt|oidc|openid|saml"),
              ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
              ("password", r"password|basic|kerberos|ntlm|sasl|scram"),
@@ -510,6 +511,30 @@ def _bare_system(name: str) -> str:
 def _families(text: str) -> list[str]:
     lowered = text.lower()
     return [name for name, words in _FAMILIES if re.search(words, lowered)]
+
+
+def _lend_rotation(entries) -> None:
+    """A credential's rotation said under the credential's own name, apart from the entry of the system that uses
+    it ("| `X-Api-Key` used by EDIS webhooks | 90 days |" beside "EDIS → Kestrel Hub: API key"), or in a list of
+    them ("Rotation | client secret 6-monthly; webhook secret 6-monthly"): the rotation of the entry whose
+    mechanism is of that credential's family, the one sharing a system's name first."""
+    said: list[tuple[set[str], Value, set[str]]] = []
+    for entry in entries:
+        if entry.rotation is None:
+            continue
+        if entry.system is not None and not _DIRECTION.search(entry.system.text) and \
+                _CREDENTIAL_WORD.search(entry.system.text):
+            said.append((set(_families(entry.system.text)), entry.rotation, _words(entry.system.text)))
+        pieces = re.split(r";\s+", entry.rotation.text)
+        said += [(set(_families(piece)), Value(piece, entry.rotation.span), _words(piece)) for piece in pieces
+                 if len(pieces) > 1 and re.search(PERIOD, piece, re.I)]
+    for entry in entries:
+        if entry.rotation is None and entry.mechanism is not None and said:
+            families = set(_families(entry.mechanism.text))
+            near = _words(entry.system.text) if entry.system is not None else set()
+            fits = sorted((fit for fit in said if fit[0] & families), key=lambda fit: not fit[2] & near)
+            if fits:
+                entry.rotation = fits[0][1]
 
 
 def _kinds(entries) -> set[str]:

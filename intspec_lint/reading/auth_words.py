@@ -42,7 +42,7 @@ ROTATION = lazy(
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
     # "NRS publishes the next certificate 30 days before first use", "trusts both certificates during the overlap"
     r"|(?:publish\w*|issu\w+|deploy\w*|install\w*|send\w*|upload\w*|creat\w*|generat\w*|mint\w*)\s+(?:the\s+|a\s+)?"
-    r"(?:next|new|second|replacement)\s+(?:client\s+)?(?:certificate|cert|key|secret|token|password)s?"
+    r"(?:next|new|second|replacement)\s+(?:client\s+)?(?:certificate|cert|key|secret|token|password|one)s?"
     # its successor made before it lapses: "IT creates the replacement in the portal 30 days ahead"; a lifetime in
     # so many units: "the client secret is valid 12 months"
     r"|(?:creat\w*|generat\w*|issu\w+|request\w*|order\w*)\s+(?:the\s+|a\s+)?replacement"

@@ -146,6 +146,7 @@ _RESPONSE_OF_STATUS = lazy(r"^\W*(?:example\s+)?(?:response|reply|answer)\b[^`\d
 
 
 _CALL_FIRST = lazy(r"^\W{0,3}(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
+_ID_FIRST = lazy(r"^\W{0,2}([A-Z]{1,3}-?\d{1,3}[a-z]?)\W{0,2}[,:—–]\s*`?(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 
 
 # -- one contract -----------------------------------------------------------------------------------
@@ -156,6 +157,8 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     if not from_heading and lead and _CALL_FIRST.match(statements[0].value or "") and len(lead.split()) <= 6 \
             and not generic(r, lead) and not r.vocab.field("contracts", lead):
         contract.name = value(lead, span)
+    elif not from_heading and (named := _ID_FIRST.match(statements[0].text)):  # "F3, `POST https://…/acks`"
+        contract.name = value(named.group(1), span)
     words = [s for s in statements if s.shape not in ("code", "code-key", "code-comment")]
     contract.text = "\n".join(s.text for s in statements if s.shape != "code-key")
     previous: Statement | None = None

@@ -160,9 +160,10 @@ _TOLD = {
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?submit\w*|re-?queue\w*|"
              r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
-             r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?|"
-             # a place the failed part is put: "rejected lines go to `fulfilment.substitutions`"
-             r"(?:go(?:es)?|moved?|sent|written|routed|published)\s+(?:in)?to)\b", re.I)
+             r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?|tasks?|"
+             r"(?:requested|sent|submitted|posted|tried|queued)\s+again|"
+             # a place the failed part is put: "rejected lines go to `fulfilment.substitutions`", "moves rejected ones to"
+             r"(?:go(?:es)?|move[sd]?|sent|written|routed|published)\s+(?:[\w-]+\s+){0,3}?(?:in)?to)\b", re.I)
 _UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified|handled|covered))\b|\?\s*$", re.I)
 
 
@@ -172,7 +173,7 @@ def _handled(told, text: str) -> bool:
     clauses = _CLAUSE.split(text)
     for number, clause in enumerate(clauses):
         if told.search(clause) and any(_DONE.search(_CODE_SPAN.sub(" ", told.sub(" ", said)))
-                                       for said in clauses[number:number + 3]):
+                                       for said in clauses[number:number + 4]):
             return True  # ... or the clauses right after it: "partial failure: a result per document. Succeeded
     return False  # documents are not re-sent; only the failed ones are retried"
 
@@ -192,7 +193,8 @@ def _told_anywhere(r: Reading) -> None:
     read = {error.category for error in r.spec.errors}
     for category, told in _TOLD.items():
         if category not in read:
-            said = testimony.states(_FAILURE_PART.search, lambda text, told=told: _handled(told, text), _UNTOLD.search)
+            said = testimony.states(_FAILURE_PART.search, lambda text, told=told: _handled(told, text), _UNTOLD.search,
+                                    joined=True)
             if said:
                 r.spec.evidence.setdefault(f"errors:{category}", said[1])
 
@@ -210,8 +212,8 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     column that names status codes, and the last column as the action."""
     def columns():
         rows = [row.cells for row in table.rows if row.cells]
-        if len(table.header) < 2 or sum(1 for cells in rows if r.vocab.category(cells[0].text)) < 2:
-            return None
+        if len(table.header) < 2 or len({r.vocab.category(cells[0].text) for cells in rows} - {None}) < 2:
+            return None  # a table of classes names two of them at least, not "batch" twice ("Samples per F1 batch")
         found = {0: "category", len(table.header) - 1: "action"}
         coded = [i for i in range(1, len(table.header) - 1)
                  if sum(1 for cells in rows if i < len(cells) and handled_codes(cells[i].text)) >= 2]
@@ -222,12 +224,27 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     return r.per_table("errors.by-categories", table, columns)
 
 
+# an action told elsewhere: "see its *If some rows are bad*", "Handling: see 4 Nov.", "see section 6"
+_SEE_ELSEWHERE = lazy(r"\bsee\s+(?:its\s+|the\s+|section\s+|§\s*|below|above|[*_`\d])|\bas\s+(?:described|set\s+out)\s+in\b",
+                      re.I)
+
+
+def _acting_column(r: Reading, table) -> bool:
+    """The table's last column says what happens on all its other rows but one: its cells are actions in any words."""
+    def acting():
+        cells = [row.cells[-1].text for row in table.rows if len(row.cells) == len(table.header)]
+        return len(cells) >= 3 and sum(1 for text in cells if error_action(text)) >= len(cells) - 1
+    return r.per_table("errors.acting-column", table, acting)
+
+
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     cells = statement.row.cells
     fields = {name: value(cells[i].text, cells[i].span) for i, name in columns.items() if i < len(cells)}
     last = len(statement.table.header) - 1
-    if "action" not in fields and last not in columns and last < len(cells) and error_action(cells[last].text):
-        fields["action"] = value(cells[last].text, cells[last].span)  # "What the connector does": the last column
+    if "action" not in fields and last not in columns and last < len(cells) and cells[last].text.strip() and (
+            error_action(cells[last].text) or _acting_column(r, statement.table)):
+        fields["action"] = value(cells[last].text, cells[last].span)  # "What the connector does": the last column,
+        # in any words where the rest of that column says what happens ("Booking kept; the sold-out lines voided")
     name = fields.get("category")
     above = r.spec.errors[-1] if r.spec.errors and r.spec.errors[-1].span.line < statement.span.line else None
     if name is not None and not name.text.strip() and above is not None:
@@ -248,6 +265,9 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
                 existing.action = value(rest, span)  # "**Permanent**: 400, 404. Not retried; written to the DLQ."
             return
     action = error_action(" ".join([rest] + nested))
+    if action is None and _SEE_ELSEWHERE.search(rest):  # "Partial: the nightly `207`. Handling: see 4 Nov.": the
+        r.spec.errors.append(ErrorCategory(span, category, value(name, span), value(rest, span), evidence(rest, span)))
+        return  # action is told where it points, in a shape this line does not give
     same = [e for e in r.spec.errors if e.category == category]
     if same and not action:
         return  # "A 404 on anything except DELETE is permanent too.": the category's action is said already

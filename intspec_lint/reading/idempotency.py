@@ -35,6 +35,7 @@ _IDEMPOTENCY = lazy(
     r"message|delivery|call|submission|notification)\b[^.;]{0,60}\b(?:returns?|answer\w*|ignored|no-?op|"
     r"original|same|skipped|acknowledged|200|409)"
     r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"
+    r"|\bkeeps?\s+(?:only\s+)?the\s+first\s+(?:`[^`]{1,40}`|[\w-]+)\s+(?:per|for\s+(?:each|a|every))\b"  # "keeps the first F3 per revision"
     # "200 job with this `external_ref` exists, existing job returned": a create that answers with what it made
     r"|\bwith\s+(?:this|the\s+same|that)\s+`[^`]{1,40}`\s+(?:already\s+)?exists\b"
     r"|\b(?:the\s+)?existing\s+[\w-]+\s+(?:is\s+|gets\s+)?returned\b"
@@ -85,8 +86,14 @@ _REPEATED = lazy(rf"\b{_REPEAT}\b", re.I)
 says_repeat = finds(_REPEATED)  # "`200` for a repeated key", "sent again"
 
 
+# a sentence wrapped onto the next line goes on there: "a repeat of the same `line` is also answered `204`\nand
+# changes nothing" (not a new item or row, which starts otherwise)
+_WRAPPED = lazy(r"(?<=[\w,`)])[ \t]*\n[ \t]*(?=[a-z`(])")
+
+
 def mentions(text: str) -> bool:
     """Says something about receiving or sending the same thing twice safely."""
+    text = _WRAPPED.sub(" ", text)
     return bool(_IDEMPOTENCY.search(text)) and bool(_IDEMPOTENCY.search(_ONCE_CLAIM.sub(" ", text)))
 
 

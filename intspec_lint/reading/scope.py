@@ -220,8 +220,9 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
                     keys_naturally(sentence)) and not any(_names(other, sentence) for other in rivals)) and not _led_elsewhere(contract, sentence) and \
                     not (_ANY_CALL.search(sentence) and not _names(contract, sentence)):  # said of no other call
                 return statement
-    noun = _noun(contract)
-    if noun:  # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges
+    for noun in filter(None, (_noun(contract), *_items(contract))):
+        # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges; "RiverOps upserts
+        # samples on (gate, sample time)": of the items a batch carries
         found = next((s for s in statements if (dedups(s.text) or mentions(s.text) or keys_naturally(s.text))
                       and re.search(rf"\b{re.escape(noun)}s?(?:_\w+)?\b", s.text, re.I)
                       and not _led_elsewhere(contract, s.text)), None)  # not "Update address: ... the order ..."
@@ -271,6 +272,16 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z`])")
 _ANY_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/")
 
 
+def _items(contract: Contract) -> list[str]:
+    """The lists a request example carries at its top ("samples", "readings"): what a batch is made of."""
+    found = []
+    for example in contract.examples:
+        if example.role == "request" and isinstance(example.data, dict):
+            found += [key.lower().rstrip("s") for key, data in example.data.items()
+                      if isinstance(data, list) and data and isinstance(key, str) and len(key) > 4 and key.isalpha()]
+    return found
+
+
 def _noun(contract: Contract) -> str:
     """What a contract carries, in the word a spec-wide statement would use for it: a message's kind,
     an endpoint's resource ("ticket" of `POST /v3/tonnage-tickets`)."""
@@ -305,7 +316,8 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
             if re.search(rf"(?<![\w-]){acronym}(?![\w-])", text):
                 return True
         name = _PAREN.sub("", _METHOD.sub("", strip_numbering(value.text).lower().replace("`", ""))).strip(" -—–:")
-        if len(name) > 2 and re.search(re.escape(name) + r"(?:e?s)?(?![\w/{}.-])", lowered):  # "... notifications"
+        if (len(name) > 2 or _UNIT_CODE.fullmatch(value.text)) and \
+                re.search(r"(?<![\w-])" + re.escape(name) + r"(?:e?s)?(?![\w/{}.-])", lowered):  # "... notifications"
             return True
     if contract.name is None and "\n" in contract.text:
         first = contract.text.lower().replace("`", "").split("\n", 1)[0]
