@@ -482,3 +482,11 @@ def test_issuing_the_next_one_before_the_current_lapses_is_a_rotation():
             "- **City → Rink:** API key in `X-RD-Key`, rotated every 90 days.\n")
     assert spec_of(text.replace("{does}", "issues the next one")).auth[0].rotation is not None
     assert spec_of(text.replace("{does}", "reviews the audit log")).auth[0].rotation is None
+
+
+def test_a_place_said_of_every_credential_under_a_negation_is_no_store():
+    text = ("# Library → Tutti\n\n## Credentials\n\n- **Fermata → Tutti:** OAuth 2.0 client credentials, secret rotated "
+            "yearly.\n- **Tutti → Fermata:** webhooks signed with HMAC-SHA256, secret rotated yearly.\n"
+            "- {said}; both come from the secrets agent at start-up.\n")
+    assert "IS302" not in codes(text.replace("{said}", "No secrets in the repo or in Django settings files"))
+    assert "IS302" in codes(text.replace("{said}", "Secrets sit in the repo"))

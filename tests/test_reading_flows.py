@@ -237,3 +237,11 @@ def test_a_frequency_that_only_says_when_is_no_volume_where_the_flows_beside_it_
         assert "IS101" not in codes(table.format(said), "IS101"), said
     alone = table.format("Per void").replace("| ~1,200/day |", "| per ticket |")
     assert not [f for f in lint_text(alone, "markdown") if f.code == "IS101" and "only 'Per void'" in f.message]
+
+
+def test_an_aside_with_an_arrow_after_a_direction_is_no_direction_of_its_own():
+    text = ("# River → Hub\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| W3 config | CDH → NodeCentral (→ gateway at next check-in) | duty hydrologist switches mode | config "
+            "JSON | ~2/week |\n| W4 | Participants (RaceLive → ChipTime) | start gun | start list | 1/race |\n")
+    flows = spec_of(text).flows
+    assert [(f.source.text, f.destination.text) for f in flows] == [("CDH", "NodeCentral"), ("RaceLive", "ChipTime")]

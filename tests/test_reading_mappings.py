@@ -524,3 +524,28 @@ def test_a_local_time_landed_in_a_utc_field_owes_its_conversion():
     assert found and "no conversion from local time to UTC" in found[0]
     for said in ("converted from Europe/London to UTC", "offset from the clinic's zone applied"):
         assert "IS802" not in codes(row.format(said), "IS802"), said
+
+
+def test_a_text_table_indented_a_space_with_cells_pushed_by_long_ones_is_a_mapping():
+    """A plain block drawn one space in, whose long cell pushes the next one past its column
+    ("setpoint_c/supply_c/return_c  ÷ 10"), and whose wrapped cell starts a character off its column."""
+    block = ("# Reefers → Desk\n\n## How a reading becomes a row\n\n```\n"
+             " wire field       type            ReeferWatch column          rule\n"
+             " ---------------  --------------  --------------------------  --------------------\n"
+             " batch_id         UUIDv7 string   readings.ingest_batch_id    copy\n"
+             " cid              string          readings.container_no       upper-case, check digit\n"
+             " sp / sup / ret   int, 0.1 °C     setpoint_c/supply_c/return_c  ÷ 10 → numeric(4,1)\n"
+             " rh               int, %          readings.humidity_pct       copy; 255 → NULL\n"
+             "                                                               (no humidity sensor)\n```\n")
+    mappings = spec_of(block).mappings
+    assert len(mappings) == 4 and "÷ 10" in mappings[2].transform.text
+    assert not any("there is no data mapping" in f.message for f in lint_text(block, "markdown"))
+
+
+def test_a_unit_is_read_from_a_fields_name_not_from_a_sample_value_in_words():
+    """"indicator string `\"  7412.5kg G\"`" is a value shown, its "G" (gross) no grams."""
+    text = ("# Scale → Sales\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| indicator string `\"  7412.5kg G\"` | ASCII | `gross_kg` | decimal(7,1) | "
+            "strip spaces and the `kg G` suffix, parse |\n| `tare_g` | integer | `tare_kg` | decimal | as is |\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS801"]
+    assert len(found) == 1 and "tare_g" in found[0]

@@ -1091,3 +1091,23 @@ def test_the_time_between_two_events_with_a_duration_threshold_is_a_latency_metr
     text = ("# Branch → Ledger\n\n## Monitoring\n\n* Alert to support when receive → ack exceeds 45 minutes for any "
             "branch, or when more than 2% of declarations in an hour end `REJECTED`.\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["latency", "error-rate"]
+
+
+def test_a_risk_registers_rows_are_hazards_weighed_not_the_design():
+    text = ("# Kitchen → Tills\n\n## Risks\n\n| # | Risk to individuals | {a} | {b} |\n|---|---|---|---|\n"
+            "| R4 | A failed update is lost without anyone knowing | Possible | Severe |\n\n"
+            "## Failures\n\nA failed update goes to the `allergy_dlq` table; the kitchen manager is e-mailed at once.\n")
+    assert "IS602" not in codes(text.replace("{a}", "Likelihood").replace("{b}", "Severity"))
+    assert "IS602" in codes(text.replace("{a}", "Owner").replace("{b}", "Status"))
+
+
+def test_a_setting_that_alerts_at_its_value_and_where_alerts_go_are_read_as_such():
+    """"| `ALERT_BACKLOG` | `2000` | backlog records not yet accepted |": a queue depth alerted at 2000; "| Alerts to
+    | lab IT on-call |": where every alert goes, no metric without a threshold."""
+    text = ("# Crops → Ledger\n\n## Monitoring\n\n| Variable | Default | Description |\n|---|---|---|\n"
+            "| `ALERT_LATENCY_P95` | `10m` | `delivery_seconds` (cycle end → accepted). |\n"
+            "| `ALERT_BACKLOG` | `2000` | `backlog_records`: read, not yet accepted. |\n\n"
+            "| Facts | |\n|---|---|\n| Dashboard | Grafana \"Ledger\" |\n| Alerts to | IT on-call (Teams + SMS) |\n")
+    kinds = {m.kind: m.threshold.text for m in spec_of(text).monitoring if m.threshold is not None}
+    assert kinds.get("queue-depth") == "`2000`" and kinds.get("latency") == "`10m`"
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "Alerts to" in f.message]

@@ -383,8 +383,8 @@ class _Reader:
         said = False
         for name, finder in (("storage", storage), ("rotation", rotation_verb)):
             phrase = finder(text)
-            if phrase and name not in self.shared:
-                self.shared[name] = value(phrase, span)
+            if phrase and name not in self.shared:  # with its clause: "No secrets in the repo ...; both come from
+                self.shared[name] = value(_clause(text, max(0, text.find(phrase))), span)  # the agent": not the repo
             said = said or bool(phrase)
         return said
 

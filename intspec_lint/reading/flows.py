@@ -346,8 +346,10 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
         fields.setdefault("destination", value(match.group(2).strip(" *`"), span))
         return
     aside = _ASIDE_ARROW.search(text)
-    if aside:  # "Participants (RaceLive → ChipTime)": the direction in brackets after the name
-        text = aside.group(1)
+    if aside and not _ARROW.search(text[:aside.start(1)]):  # "Participants (RaceLive → ChipTime)": the direction in
+        text = aside.group(1)  # brackets after the name
+    elif aside:  # "CDH → NodeCentral (→ gateway at next check-in)": an aside on the way on, no end of the flow
+        text = text[:aside.start(1) - 1]
     parts = _ARROW.split(text.split(",")[0]) if _ARROW.search(text.split(",")[0]) else _ARROW.split(text, maxsplit=1)
     if len(parts) >= 2:  # "A → hub → B": from A to B, by way of the hub
         fields.setdefault("source", value(parts[0].strip(" *`"), span))

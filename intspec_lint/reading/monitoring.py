@@ -53,6 +53,14 @@ def read(r: Reading) -> None:
                 continue
         if _SCENARIO_STEP.match(statement.text):
             continue  # "Given a valid event, when it is posted, then 202 within 2 s": a test, not a metric
+        lead = statement.row.cells[0].text if statement.shape == "row" and statement.row.cells else statement.key
+        if lead and _ROUTING.match(lead):
+            continue  # "| Alerts to | lab IT on-call (Teams + SMS) |": where every alert goes, no metric
+        level = next((c.text for c in statement.row.cells[1:] if _BARE_LEVEL.match(c.text)), None) \
+            if statement.shape == "row" and _ALERT_SETTING.match(lead or "") else None
+        if level is not None:  # "| `ALERT_BACKLOG` | `2000` | `fertigate_backlog_records`: not yet accepted |": a
+            _record(r, statement.span, statement.text, level, lead)  # setting that alerts at its value
+            continue
         if statement.key and _LEVEL_ONLY.match(statement.key):
             continue  # "`INFO`: normal operations", "WARNING: retryable failures": a legend of levels, no metric
         if statement.key and not ALERT_LEVEL.search(statement.value) and (r.vocab.category(statement.key) or (
@@ -207,6 +215,10 @@ def _watched_anywhere(r: Reading) -> None:
                 r.spec.evidence.setdefault(f"monitoring:{kind}", said[1])
 
 
+_ALERT_SETTING = lazy(r"^\W*(?:alert|alarm)s?[_.-]\w", re.I)  # `ALERT_BACKLOG`, `alerts.error-rate`
+_BARE_LEVEL = lazy(r"^\W*\d[\d.,]*\s*(?:%|ms|s|m|h|d|min|mins|minutes|hours|days|seconds)?\W*$", re.I)
+_ROUTING = lazy(r"^\W*(?:alerts?\s+(?:go\s+|are\s+sent\s+|routed\s+)?to|alerted|who\s+is\s+(?:told|alerted|paged)|"
+                r"escalat\w+(?:\s+to)?|on-?call(?:\s+rota)?|owners?|routing|channels?|dashboards?)\W*$", re.I)
 _AHEAD = lazy(r"\b\d+\s*(?:days?|d|hours?|h|weeks?)\s+(?:before|ahead|left|prior)\b", re.I)  # "21 days before" expiry
 _ANY = lazy(r"^\W*(?:any|every|each)\s+(?:\w+\s+){0,2}(?:record|message|event|item|row|file|entry|failure|error)s?\b", re.I)
 def _fires_when(text: str, named: bool = False) -> str:

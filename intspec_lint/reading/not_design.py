@@ -1,7 +1,7 @@
 """What a document says is not its design: a section whose status rejects it or that weighs options not taken,
 a migration plan's current state beside its target state, a section that opens by saying it tells the past,
-an item marked as an option not taken, and the words of a statement before a review mark ("[rejected]") or a
-minute's "Replaced by D2.1.". The statements step drops them (or the part of a statement before its mark)
+an item marked as an option not taken, a risk register's rows, and the words of a statement before a review mark
+("[rejected]") or a minute's "Replaced by D2.1.". The statements step drops them (or the part of a statement before its mark)
 before any reader sees them."""
 
 from __future__ import annotations
@@ -24,7 +24,19 @@ def the_design(statements: list[Statement], relabel: Callable[[Statement], None]
     refused = {id(s) for s in out if s.shape == "item" and (_REFUSED_ITEM.search(s.text) or ticked and _CROSSED_ITEM.match(s.text))}
     if refused:  # "❌ API key in the query string — rejected": an option weighed and not taken, and what it holds
         out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
+    out = [s for s in out if not (s.shape == "row" and _risk_register(s.table))]
     return [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s, relabel)]
+
+
+_LIKELIHOOD = re.compile(r"^\W*(?:likelihood|probability|chance)\W*$", re.I)
+_IMPACT = re.compile(r"^\W*(?:impact|severity|consequence|harm)\W*$", re.I)
+
+
+def _risk_register(table) -> bool:
+    """A risk register ("| Risk | Likelihood | Severity |"): each row a hazard weighed, what could go wrong ("A failed
+    update is lost without anyone knowing"), not what the design does."""
+    header = [cell.text for cell in table.header] if table is not None else []
+    return any(_LIKELIHOOD.match(h) for h in header) and any(_IMPACT.match(h) for h in header)
 
 
 # a section that says it is not the design: a ticket or ADR whose status rejects it ("Status: Rejected",

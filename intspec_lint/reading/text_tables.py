@@ -138,8 +138,9 @@ _PLAIN = {"", "text", "txt", "plain", "plaintext"}
 def _tab_separated(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
     return len(lines) >= 2 and len({line.count("\t") for line in lines}) == 1 and "\t" in lines[0]
-_CHUNK = re.compile(r"(?:^|(?<=\s\s))(\S(?:\S|\s(?!\s))*)")  # a run of words that no two spaces split
-_NOT_TEXT_TABLE = re.compile(r"[{}\u2500-\u257f]|;\s*$|^\s*[+|#=<\[]|->>|-->|:=", re.M)
+_CHUNK = re.compile(r"(?:^ ?|(?<=\s\s))(\S(?:\S|\s(?!\s))*)")  # a run of words that no two spaces split
+_NOT_TEXT_TABLE = re.compile(r"[{}\u2500-\u257f]|^\s*[+|#=<\[]|->>|-->|:=", re.M)
+_STATEMENT_END = re.compile(r";\s*$", re.M)
 
 
 def _aligned(block: Code) -> Table | None:
@@ -151,6 +152,19 @@ def _aligned(block: Code) -> Table | None:
     return _aligned_text(block.text, block.first_line, block.span)
 
 
+def _pushed(found: list[tuple[int, str]], columns: list[int]) -> list[tuple[int, str]]:
+    """A line's cells, a cell pushed right by the one before it running over its column's start
+    ("setpoint_c/supply_c/return_c  ÷ 10"): that column's."""
+    out = []
+    for start, text in found:
+        column = max((c for c in columns if c < start), default=None)
+        if start not in columns and column is not None and (start - column <= 2 or out and (
+                out[-1][0] < column < out[-1][0] + len(out[-1][1]) + 2)):  # or a character or two off its column
+            start = column
+        out.append((start, text))
+    return out
+
+
 def _worded(table: Table | None) -> Table | None:
     """A paragraph's aligned table only when its header is words ("METRIC   THRESHOLD   ALERT"), not a list of
     codes and their meanings ("CHANCEL:   ...", "CORNY_19L   ...")."""
@@ -160,8 +174,8 @@ def _worded(table: Table | None) -> Table | None:
 
 def _aligned_text(text: str, first_line: int, span: Span) -> Table | None:
     """Column-aligned lines of a plain block or a paragraph (a plain-text document's table) as a table."""
-    if _NOT_TEXT_TABLE.search(text) or "  " not in text:
-        return None
+    if _NOT_TEXT_TABLE.search(text) or "  " not in text or len(_STATEMENT_END.findall(text)) > 1:
+        return None  # code ends its lines in ";", a table's cell may end one ("nearest of Sn00/Sn25;")
     lines = [(first_line + offset, line.rstrip()) for offset, line in enumerate(text.split("\n"))
              if line.strip()]
     gap = next((i for i, (number, _) in enumerate(lines[1:], 1) if number > lines[i - 1][0] + 1), None)
@@ -174,6 +188,7 @@ def _aligned_text(text: str, first_line: int, span: Span) -> Table | None:
     columns = [start for start in starts if sum(any(s == start for s, _ in found) for _, found in chunks) >= 2]
     if not 2 <= len(columns) <= 6:
         return None
+    chunks = [(number, _pushed(found, columns)) for number, found in chunks]
     if any(start not in columns for _, found in chunks for start, _ in found):
         return None  # a word that starts in no column: prose or code, not a table
     rows: list[tuple[int, int, list[list[str]]]] = []
@@ -191,7 +206,10 @@ def _aligned_text(text: str, first_line: int, span: Span) -> Table | None:
     if len(rows) < 2 or sum(1 for _, _, cells in rows if sum(1 for c in cells if c) >= 2) < len(rows) * 0.6:
         return None
     made = [Row([Cell(" ".join(pieces), Span(first, 1, last, 1)) for pieces in cells], Span(first, 1, last, 1))
-            for first, last, cells in rows]
+            for first, last, cells in rows
+            if not all(re.fullmatch(r"[-=\s]*", " ".join(pieces)) for pieces in cells)]  # a ruler under the header
+    if len(made) < 2:
+        return None
     head = made[0]
     if any(ch.isdigit() for cell in head.cells for ch in cell.text):  # "Transient   429, 503": a row, no header
         return Table([Cell("", head.span) for _ in columns], made, span)

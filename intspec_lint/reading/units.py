@@ -37,7 +37,7 @@ _CONVERTS = re.compile(r"\d|[×÷*/]|\b(?:convert\w*|multipl\w*|divid\w*|times|s
 
 def unit_of(name: str | None, kind: str | None) -> tuple[str, str] | None:
     """(quantity, unit) a side is in: its field name's last word (`duration_s`, `weightKg`), else its type's."""
-    if name:
+    if name and not re.search(r"[\s\"']", name.replace("`", "").strip()):  # a field's name, not "string `\"7412.5kg G\"`"
         tokens = [t.lower() for t in _NAME_TOKEN.findall(name.replace("`", "").split(".")[-1])]
         if len(tokens) >= 2 and tokens[-1] in _BY_WORD:
             return _BY_WORD[tokens[-1]]
