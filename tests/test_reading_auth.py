@@ -490,3 +490,25 @@ def test_a_place_said_of_every_credential_under_a_negation_is_no_store():
             "- {said}; both come from the secrets agent at start-up.\n")
     assert "IS302" not in codes(text.replace("{said}", "No secrets in the repo or in Django settings files"))
     assert "IS302" in codes(text.replace("{said}", "Secrets sit in the repo"))
+
+
+def test_a_header_value_described_in_words_with_a_possessive_is_no_pasted_key():
+    text = ("# Choir → Rooms\n\n## Booking\n\n```http\nPOST /v1/bookings HTTP/1.1\nX-Api-Key: {value}\n```\n")
+    assert "IS303" not in codes(text.replace("{value}", "ChoirHub's RoomBook API key"))
+    assert "IS303" in codes(text.replace("{value}", "chk_9fQ2xLm7Tz4Rw8Yb3Nc6"))
+
+
+def test_a_rotation_told_with_another_credential_or_in_a_line_that_opens_with_the_credential():
+    """"basic auth credentials ..., changed with the API key"; "Webhook secret: every 6 months. We add the new one
+    ..." under the reviewers' questions; "**B4** Signing secret rotation agreed. Note: every 180 days": the
+    rotation of the one side whose credential is of that family."""
+    along = ("# Beach → Relay\n\n## Authentication\n\n- Relay → BeachCall: API key, rotated every 6 months.\n"
+             "- BeachCall → Relay: basic auth credentials we set in the BeachCall console, {how}.\n")
+    assert all(a.rotation is not None for a in spec_of(along.replace("{how}", "changed with the API key")).auth)
+    assert spec_of(along.replace("{how}", "kept in Vault")).auth[1].rotation is None
+    elsewhere = ("# Kiosk → CWM\n\n## Authentication\n\n- **Gateway → CWM:** OAuth 2.0 client credentials; the secret "
+                 "expires after 12 months and is renewed a month before.\n- **CWM → Gateway:** HMAC-SHA256 signature "
+                 "on the webhook body with a shared secret.\n\n## Questions for reviewers\n\n{said}\n")
+    told = "Webhook secret: every 6 months. We add the new one next to the old one for 72 h."
+    assert spec_of(elsewhere.replace("{said}", told)).auth[1].rotation is not None
+    assert spec_of(elsewhere.replace("{said}", "Webhook secret: kept in Vault.")).auth[1].rotation is None

@@ -1117,3 +1117,15 @@ def test_a_partial_failure_named_in_one_sentence_and_handled_in_the_next_is_told
             "## Quotes\n\n`POST https://freight.example/v2/quotes` answers `201` or `207`.\n")
     assert "IS401" not in codes(text.replace("{then}", "becomes a desk task and is requested again"))
     assert "IS401" in codes(text.replace("{then}", "is listed in the response"))
+
+
+def test_the_keys_of_a_config_block_about_retrying_are_its_settings_whatever_they_are_called():
+    """`first_delay: 2s` and `max_delay: 60s` beside `backoff: exponential`, in a block under the dead letters'
+    words ("Before that, both sides use the same numbers:"): the block is the retry policy, each key a setting."""
+    text = ("# Rooms → Shop\n\n## Dead letters\n\nA failed slot goes to table `parked` and #ops is notified; replay "
+            "with `rk replay <id>`. Before that, both sides use the same numbers:\n\n```yaml\n"
+            "backoff: exponential\nfirst_delay: 2s\nfactor: 2\nmax_delay: 60s\n```\n")
+    retry = spec_of(text).retry
+    assert retry.initial_delay.number == 2 and retry.max_delay.number == 60
+    lone = text.replace("backoff: exponential\n", "")  # two delays alone, with nothing of retrying: no policy's
+    assert spec_of(lone).retry is None or spec_of(lone).retry.max_delay is None

@@ -1111,3 +1111,12 @@ def test_a_setting_that_alerts_at_its_value_and_where_alerts_go_are_read_as_such
     kinds = {m.kind: m.threshold.text for m in spec_of(text).monitoring if m.threshold is not None}
     assert kinds.get("queue-depth") == "`2000`" and kinds.get("latency") == "`10m`"
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "Alerts to" in f.message]
+
+
+def test_a_level_in_words_followed_by_who_is_told_or_a_run_of_failures_is_a_threshold():
+    text = ("# Vans → HQ\n\n## Monitoring\n\n| Metric | Alert |\n|---|---|\n| `dead_outbox` uploads | {a} |\n"
+            "| Token endpoint failures | {b} |\n| p95 sync latency | > 5 s for 10 min: warning |\n")
+    good = text.replace("{a}", "any → \"stuck sales\" alert to #ops-vans").replace("{b}", "3 in a row")
+    assert not [f for f in lint_text(good, "markdown") if f.code == "IS701" and "has no threshold" in f.message]
+    vague = text.replace("{a}", "when it looks wrong").replace("{b}", "sometimes")
+    assert len([f for f in lint_text(vague, "markdown") if f.code == "IS701" and "has no threshold" in f.message]) == 2

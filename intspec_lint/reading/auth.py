@@ -12,11 +12,12 @@ import re
 
 from ..document.model import Section
 from ..model import Auth, Value
-from .auth_words import (BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, EVERY, FACET_LEAD,
+from .auth_rotation import lend_rotation
+from .auth_words import (BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DIRECTION, EVERY, FACET_LEAD,
                          ITS_DELIVERIES, MATERIAL, MECHANISM, MONITORED, NOT_A_SECRET, OTHER_PARTS,
                          OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT, PRONOUN, PUBLIC_BY_NATURE,
                          PUBLIC_MATERIAL, ROTATION, SAME_AS_BEFORE, STORAGE, SUBJECT, TRANSPORT, VERB,
-                         rotation_verb, mechanism, rotation, storage)
+                         families, mechanism, name_words, rotation, rotation_verb, storage)
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
@@ -42,7 +43,7 @@ class _Reader:
         voted = {id(s.section) for s in r.statements if s.shape == "heading" and "auth" in s.placed
                  and "auth" not in r.topics.of(s.section)}
         for section in r.doc.root.walk():
-            if id(section) in voted and not section.children and _DIRECTION.search(section.title) and \
+            if id(section) in voted and not section.children and DIRECTION.search(section.title) and \
                     self._is_system(section.title) and \
                     not self._has_table(section) and any(id(other) in voted for other in r.topics.siblings.get(
                         id(section), ()) if other is not section):  # one system per sibling, not a lone "Keys"
@@ -77,7 +78,7 @@ class _Reader:
             if entry.mechanism is None and entry.system is not None and CREDENTIAL_NAME.search(entry.system.text):
                 entry.mechanism = entry.system
         self._drop_strangers(r)
-        _lend_rotation(self.entries)
+        lend_rotation(self.entries, r.statements)
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
         if self.entries and other is None and len(self.entries) < 2:
@@ -93,15 +94,15 @@ class _Reader:
         systems ("NBC-430 Key Vault references in App Service config — Done", a ticket's sub-task): no entry."""
         named = [e for e in self.entries if e.system is not None and e.mechanism is not None]
         known = {word for flow in r.spec.flows for v in (flow.source, flow.destination) if v is not None
-                 for word in _words(v.text)} | {word for e in named for word in _words(e.system.text)}
+                 for word in name_words(v.text)} | {word for e in named for word in name_words(e.system.text)}
         if not known:
             return
         strangers = [e for e in self.entries if e.mechanism is None and e.storage is None and e.system is not None
-                     and not _words(e.system.text) & known]
+                     and not name_words(e.system.text) & known]
         kinds = _kinds(named)
         # a config block's credential (`KAFKA_SASL_MECHANISM: SCRAM-SHA-512`) that a named system's entry describes
         strangers += [e for e in self.entries if e.system is None and e.mechanism is not None and named
-                      and set(_families(e.mechanism.text)) <= kinds]
+                      and set(families(e.mechanism.text)) <= kinds]
         if strangers and len(strangers) < len(self.entries):
             self.entries[:] = [e for e in self.entries if e not in strangers]
 
@@ -116,7 +117,7 @@ class _Reader:
                 continue
             # a managed identity reaching the vault is how a secret is read, not another credential
             said = re.sub(r"`[^`]*`", " ", statement.text)  # `paystream-api-key` names a secret, not a kind
-            found = {next(iter(_families(m.group(0))), "") for m in MECHANISM.finditer(said)} - {"", "identity"}
+            found = {next(iter(families(m.group(0))), "") for m in MECHANISM.finditer(said)} - {"", "identity"}
             # a credential of its own kind, its section saying where it is kept or how it is rotated (not a
             # header's name in a contract)
             if found and not found & kinds:
@@ -282,11 +283,11 @@ class _Reader:
                 self.sides.append((subject, statement.span))
             elif mechanism(sentence) and BOTH_SIDES.search(sentence):  # "Both gateways sign with X.509 certificates"
                 self.sides.append(("", statement.span))
-            elif side and (mechanism(sentence) or _CREDENTIAL_WORD.search(sentence)):
+            elif side and (mechanism(sentence) or CREDENTIAL_WORD.search(sentence)):
                 # "Inbound: webhook secret shared with FieldPulse", "our side: `X-Cuisto-Key` partner keys": one
                 # direction's credential; two directions said so are both sides
                 self.directions[side.group(1).lower().replace("-", "").split()[0]] = statement.span
-            if _CREDENTIAL_WORD.search(sentence):  # "the API key (our calls to them) and the signing secret (their
+            if CREDENTIAL_WORD.search(sentence):  # "the API key (our calls to them) and the signing secret (their
                 for way in _WAY.finditer(sentence):  # calls to us)": each credential's direction, said in passing
                     self.directions[way.group(1).lower()] = statement.span
         if len(self.directions) >= 2:
@@ -324,16 +325,16 @@ class _Reader:
         """The one entry whose mechanism is of the kind a bare credential's name says ("client secret",
         "webhook signing secret", "AMQP client cert" with no system's name of its own): the credential it
         tells more of, not a system."""
-        if not _CREDENTIAL_WORD.search(name) or _credential_of_named(name):
+        if not CREDENTIAL_WORD.search(name) or _credential_of_named(name):
             return None
-        kinds = set(_families(name)) - {"identity"}
-        owners = [e for e in self.entries if e.mechanism is not None and kinds & set(_families(e.mechanism.text))]
+        kinds = set(families(name)) - {"identity"}
+        owners = [e for e in self.entries if e.mechanism is not None and kinds & set(families(e.mechanism.text))]
         return owners[0] if kinds and len(owners) == 1 else None
 
     def _credential_of(self, name: str) -> Auth | None:
         """The entry of the system a credential's name names ("SurfaceLab client secret" after "SurfaceLab
         API"): that system's credential, not a system of its own."""
-        if not _CREDENTIAL_WORD.search(name):
+        if not CREDENTIAL_WORD.search(name):
             return None
         own = _bare_system(name)
         return next((e for e in reversed(self.entries) if own and e.system is not None
@@ -411,7 +412,6 @@ def read(r: Reading) -> None:
     _Reader(r).run()
 
 
-_DIRECTION = lazy(r"→|->|←|<-|⇄")  # "Shop → Envelope": a heading that names who calls whom
 _CLAUSE_END = lazy(r"[;.](?:\s|$)|\s[—–]\s")
 
 
@@ -456,14 +456,7 @@ def _line_of(span, text: str, offset: int):
 
 
 # families of mechanism: a signature and an OAuth token are two credentials, a token and a bearer one
-_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret|webhook\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
-             ("token", r"oauth|client[- ](?:credentials|secrets?)|token|jwt|oidc|openid|saml"),
-             ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
-             ("password", r"password|basic|kerberos|ntlm|sasl|scram"),
-             ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
 
-
-_CREDENTIAL_WORD = lazy(r"\b(?:secrets?|keys?|tokens?|credentials?|certificates?|certs?|passwords?)\b", re.I)
 _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|credentials?|certificates?|certs?|"
                        r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
 
@@ -486,19 +479,19 @@ def _another_credential(entry: Auth, text: str) -> bool:
     certificate, renewed 30 days before expiry" after an API key's entry): not that entry's rotation."""
     if entry.mechanism is None:
         return False
-    said = {next(iter(_families(m.group(0))), "") for m in _CREDENTIAL_NOUN.finditer(re.sub(r"`[^`]*`", " ", text))}
+    said = {next(iter(families(m.group(0))), "") for m in _CREDENTIAL_NOUN.finditer(re.sub(r"`[^`]*`", " ", text))}
     said -= {""}
-    own = set(_families(entry.mechanism.text))  # an identity's password or token is its own credential
+    own = set(families(entry.mechanism.text))  # an identity's password or token is its own credential
     return bool(said) and bool(own) and "identity" not in own and not said & own
 
 
 def _credential_of_named(name: str) -> bool:
     """Whether a credential's name also names its system ("SurfaceLab client secret"): a capitalised word
     left beside the credential words, not a protocol's ("AMQP", "HMAC-SHA256", "TLS")."""
-    return any(word[:1].isupper() and not word.isupper() for word in _bare_system_words(name))
+    return any(word[:1].isupper() and not word.isupper() for word in _bare_systemname_words(name))
 
 
-def _bare_system_words(name: str) -> list[str]:
+def _bare_systemname_words(name: str) -> list[str]:
     return _NOT_THE_SYSTEM.sub(" ", name).split()
 
 
@@ -508,39 +501,7 @@ def _bare_system(name: str) -> str:
     return " ".join(_NOT_THE_SYSTEM.sub(" ", name).lower().split())
 
 
-def _families(text: str) -> list[str]:
-    lowered = text.lower()
-    return [name for name, words in _FAMILIES if re.search(words, lowered)]
-
-
-def _lend_rotation(entries) -> None:
-    """A credential's rotation said under the credential's own name, apart from the entry of the system that uses
-    it ("| `X-Api-Key` used by EDIS webhooks | 90 days |" beside "EDIS → Kestrel Hub: API key"), or in a list of
-    them ("Rotation | client secret 6-monthly; webhook secret 6-monthly"): the rotation of the entry whose
-    mechanism is of that credential's family, the one sharing a system's name first."""
-    said: list[tuple[set[str], Value, set[str]]] = []
-    for entry in entries:
-        if entry.rotation is None:
-            continue
-        if entry.system is not None and not _DIRECTION.search(entry.system.text) and \
-                _CREDENTIAL_WORD.search(entry.system.text):
-            said.append((set(_families(entry.system.text)), entry.rotation, _words(entry.system.text)))
-        pieces = re.split(r";\s+", entry.rotation.text)
-        said += [(set(_families(piece)), Value(piece, entry.rotation.span), _words(piece)) for piece in pieces
-                 if len(pieces) > 1 and re.search(PERIOD, piece, re.I)]
-    for entry in entries:
-        if entry.rotation is None and entry.mechanism is not None and said:
-            families = set(_families(entry.mechanism.text))
-            near = _words(entry.system.text) if entry.system is not None else set()
-            fits = sorted((fit for fit in said if fit[0] & families), key=lambda fit: not fit[2] & near)
-            if fits:
-                entry.rotation = fits[0][1]
-
-
 def _kinds(entries) -> set[str]:
     """The families of the mechanisms `entries` name."""
-    return {kind for e in entries if e.mechanism is not None for kind in _families(e.mechanism.text)}
+    return {kind for e in entries if e.mechanism is not None for kind in families(e.mechanism.text)}
 
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]{3,}", text.lower()))

@@ -35,11 +35,14 @@ TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+secu
 PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
           r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
-_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|sets?\s+(?:a\s+|the\s+)?new)"
+_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
     r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|\d|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
+    # changed when another credential is: "basic auth credentials we set in the console, changed with the API key"
+    r"|(?:chang|rotat|renew|replac)(?:ed|es)?\s+(?:together\s+|along\s+)?with\s+the\s+(?:[\w-]+\s+){0,2}(?:key|secret|token|"
+    r"certificate|cert|password)s?" +
     # "NRS publishes the next certificate 30 days before first use", "trusts both certificates during the overlap"
     r"|(?:publish\w*|issu\w+|deploy\w*|install\w*|send\w*|upload\w*|creat\w*|generat\w*|mint\w*)\s+(?:the\s+|a\s+)?"
     r"(?:next|new|second|replacement)\s+(?:client\s+)?(?:certificate|cert|key|secret|token|password|one)s?"
@@ -170,3 +173,22 @@ def unsafe_storage(text: str) -> str | None:
         return None  # "Companions here: `enroll-retry-sweeper.json` ...": a file named, no credential put in it
         # (a storage field's value that opens with the file, "lexdock/config/efm.properties on ...", is its store)
     return match.group(0).lower() if match else None
+
+
+DIRECTION = lazy(r"→|->|←|<-|⇄")  # "Shop → Envelope": who calls whom
+CREDENTIAL_WORD = lazy(r"\b(?:secrets?|keys?|tokens?|credentials?|certificates?|certs?|passwords?)\b", re.I)
+_FAMILIES = (("signature", r"hmac|sign|signature|shared\s+secret|webhook\s+secret"), ("certificate", r"tls|certificate|x\.509|mtls"),
+             ("token", r"oauth|client[- ](?:credentials|secrets?)|token|jwt|oidc|openid|saml"),
+             ("key", r"api[- ]key|private\s+key|key\s+pair|ssh|sftp|pgp|rsa|ecdsa|ed25519"),
+             ("password", r"password|basic|kerberos|ntlm|sasl|scram"),
+             ("identity", r"identit|iam|service\s+account|sas\b|shared\s+access"))
+
+
+def families(text: str) -> list[str]:
+    """The families of credential the text names ("signature", "certificate", "token", "key", "password", "identity")."""
+    lowered = text.lower()
+    return [name for name, words in _FAMILIES if re.search(words, lowered)]
+
+
+def name_words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]{3,}", text.lower()))

@@ -236,7 +236,9 @@ def _fires_when(text: str, named: bool = False) -> str:
 
 
 # a cell that is a level in words: it fires on every one, or while the thing is not empty
-_STATE_LEVEL = lazy(r"^\W*(any(?:\s+\w+)?|not\s+empty|non-?empty|non-?zero|one\s+or\s+more|at\s+least\s+one)\W*$", re.I)
+# ("any new item", "3 in a row"), or one and then who is told: "any → 'stuck sales' alert", "any row: page"
+_STATE_LEVEL = lazy(r"^\W*(any(?:\s+new)?(?:\s+\w+)?|not\s+empty|non-?empty|non-?zero|one\s+or\s+more|at\s+least\s+one|"
+                    r"\d+\s+(?:in\s+a\s+row|consecutive(?:\s+\w+)?|times\s+running))(?:\W*$|\s*(?:→|->|=>|:|—|–)\s*\S)", re.I)
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")

@@ -137,11 +137,14 @@ _FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "
 
 def read(r: Reading) -> None:
     statements = [s for s in r.about("retry") if s.shape != "code" and id(s.code) not in r.examples]
+    along = _block_mates(r, statements)
+    statements += along
     statements.sort(key=lambda s: "retry" not in s.placed)  # the retry section's own words first, then asides
     by_column = _column_rows(r, statements)
     keyed = [s for s in statements if id(s) not in by_column and (s.key or (s.shape == "row" and len(s.row.cells) > 2))]
+    mates = {id(s) for s in along}
     for statement in keyed:
-        _key_fact(r, statement)
+        _key_fact(r, statement, id(statement) in mates)
     for statement in statements:
         if statement.key and statement.shape == "code-key":
             continue
@@ -268,8 +271,23 @@ def _retry(r: Reading, statement) -> Retry:
     return r.spec.retry
 
 
-def _key_fact(r: Reading, statement) -> None:
-    """ "Max retries: 5" where the statement stands about retries or its key names them."""
+def _block_mates(r: Reading, about: list) -> list:
+    """The keys of a config block about retrying that do not say so themselves (`first_delay: 2s` beside `backoff:
+    exponential`, under "**Retry and breaker.** Both sides use the same numbers:"): where two of its keys at
+    least are retry settings."""
+    known = {id(s) for s in about}
+    blocks: dict[int, list] = {}
+    for statement in r.statements:
+        if statement.shape == "code-key" and id(statement.code) not in r.examples:
+            blocks.setdefault(id(statement.code), []).append(statement)
+    return [s for block in blocks.values() if sum(1 for s in block if r.vocab.field("retry", _leaf(s.key))) >= 2
+            and any(id(s) in known or mentions_retry(words_of_key(s.key)) for s in block)
+            for s in block if id(s) not in known]
+
+
+def _key_fact(r: Reading, statement, along: bool = False) -> None:
+    """ "Max retries: 5" where the statement stands about retries or its key names them (or, `along`, its block's
+    other keys do)."""
     if statement.shape == "row" and r.topics.table(statement.table, tuple(statement.placed)) is not None:
         return  # "`ladder.results.retry` depth | > 5k → warn": a metric of the retry topic, not a retry fact
     key = _leaf(statement.key) if statement.shape == "code-key" else statement.key
@@ -281,7 +299,7 @@ def _key_fact(r: Reading, statement) -> None:
                               value="; ".join(c.text for c in cells[1:]))
         key = statement.key
     named = r.vocab.section_parts(key)
-    if "retry" not in statement.placed and "retry" not in named and not (
+    if not along and "retry" not in statement.placed and "retry" not in named and not (
             statement.shape == "code-key" and mentions_retry(words_of_key(statement.key))):
         return
     name = r.vocab.field("retry", key)

@@ -108,7 +108,8 @@ def _named_secrets(text: str, lowered: str):
 
 _GROUPED_CODE = lazy(r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3}")
 _SAMPLE_JWT = lazy(r"eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{0,15}")
-_DESCRIBED = lazy(r"\s+[A-Za-z][\w-]*\s+[A-Za-z][\w-]*")  # more words after it: a description
+_DESCRIBED = lazy(r"(?:['’]s)?\s+[A-Za-z][\w-]*\s+[A-Za-z][\w-]*")  # more words after it ("ChoirHub's RoomBook API
+# key"): a description
 # a reference to a secret's place: `vault:kv/app#client_secret`, `arn:aws:secretsmanager:...`, `sm://...`, `op://...`
 _STORE_REFERENCE = lazy(r"(?:vault|secretsmanager|secrets?|sm|ssm|kv|op|akv|keyvault|gcpsm|azurekv|env|file)"
                         r"(?::|://)|arn:aws:(?:secretsmanager|ssm):", re.I)

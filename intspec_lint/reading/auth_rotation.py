@@ -1,0 +1,63 @@
+"""A credential's rotation told apart from the entry of the system that uses it: under the credential's own name
+("| `X-Api-Key` used by EDIS webhooks | 90 days |" beside "EDIS → Hub: API key"), in a list of them ("Rotation |
+client secret 6-monthly; webhook secret 6-monthly"), or in a line elsewhere that opens with the credential ("Webhook
+secret: every 6 months. We add the new one ...", "**B4** Signing secret rotation agreed: every 180 days"). Each is
+the rotation of the entry whose mechanism is of that credential's family."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Auth, Value
+from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
+
+# a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
+_LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w-]+\s+){0,3}?(?:secret|key|token|certificate|"
+                                 r"cert|password)s?\b", re.I)
+
+
+def lend_rotation(entries: list[Auth], statements) -> None:
+    """Give each entry without a rotation the one told for its credential elsewhere (see the module's words)."""
+    said = _told_with_credentials(entries)
+    for entry in entries:
+        if entry.rotation is not None or entry.mechanism is None:
+            continue
+        kinds = set(families(entry.mechanism.text))
+        near = name_words(entry.system.text) if entry.system is not None else set()
+        fits = sorted((fit for fit in said if fit[0] & kinds), key=lambda fit: not fit[2] & near)
+        if fits:
+            entry.rotation = fits[0][1]
+        elif kinds and sum(1 for other in entries if other.mechanism is not None
+                           and kinds & set(families(other.mechanism.text))) == 1:
+            entry.rotation = _told_in_a_line(kinds, entries, statements)  # the only entry of its family
+
+
+def _told_with_credentials(entries: list[Auth]) -> list[tuple[set[str], Value, set[str]]]:
+    """(families, rotation, words) of the rotations entries give under a credential's name, or list for several."""
+    said: list[tuple[set[str], Value, set[str]]] = []
+    for entry in entries:
+        if entry.rotation is None:
+            continue
+        if entry.system is not None and not DIRECTION.search(entry.system.text) and \
+                CREDENTIAL_WORD.search(entry.system.text):
+            said.append((set(families(entry.system.text)), entry.rotation, name_words(entry.system.text)))
+        pieces = re.split(r";\s+", entry.rotation.text)
+        said += [(set(families(piece)), Value(piece, entry.rotation.span), name_words(piece)) for piece in pieces
+                 if len(pieces) > 1 and re.search(PERIOD, piece, re.I)]
+    return said
+
+
+def _told_in_a_line(kinds: set[str], entries: list[Auth], statements) -> Value | None:
+    """A line or sentence that opens with a credential of one of `kinds` and says a period it is rotated on."""
+    taken = {entry.span.line for entry in entries}
+    for statement in statements:
+        if statement.shape not in ("line", "item", "sentence") or statement.span.line in taken:
+            continue
+        pieces = re.split(r"(?<=[.;])\s+", statement.text)
+        for number, piece in enumerate(pieces):
+            lead = _LEADING_CREDENTIAL.match(piece)
+            if lead and set(families(lead.group(0))) & kinds:
+                told = piece if re.search(PERIOD, piece, re.I) or number else statement.text  # an item's first
+                if re.search(PERIOD, told, re.I):  # line leads, its note says: "B4 Signing secret rotation
+                    return Value(told, statement.span)  # agreed.\nNote: every 180 days"
+    return None
