@@ -895,3 +895,12 @@ def test_a_write_named_by_the_resource_its_path_ends_in_has_the_dedup_said_of_it
     assert "stock receipts" in names(receipts) and "metered export" in names(export)
     assert spec.speaks_of("idempotency", names(receipts), receipts.span)
     assert not spec.speaks_of("idempotency", names(export), export.span)
+
+
+def test_a_call_said_to_send_no_body_on_its_line_owes_no_request_example():
+    text = ("# Shop → Couriers\n\n## Calls\n\n**(b) Cancel job:** `POST https://api.couriers.example/v1/jobs/{job_id}/cancel`, "
+            "{said}.\n`200 {\"job_id\": \"job_01J0\", \"status\": \"cancelled\"}`; `409` once picked up.\n")
+    assert "IS202" not in codes(text.replace("{said}", "no body"))
+    assert "IS202" in codes(text.replace("{said}", "sent by the store"))
+    answered = text.replace("{said}", "sent by the store").replace("`409` once picked up.", "`204`, no body.")
+    assert "IS202" in codes(answered)  # a response's "no body" is no request's

@@ -1,6 +1,7 @@
 """What a contract says about its bodies: declared fields (a field table, "`id` string required;
 `qty` integer", a nested list of typed fields), JSON Schemas, and examples (fenced blocks, YAML
-contract blocks, JSON in inline code or after an arrow, a status with no body by definition)."""
+contract blocks, JSON in inline code or after an arrow). A message shown whole with no body to print is
+bodiless.py's."""
 
 from __future__ import annotations
 
@@ -36,8 +37,6 @@ _BODYLESS_CALL = lazy(r"\A\s*(?:GET|HEAD|DELETE)\s+\S+[^\n]*\n(?:[ \t]*[\w-]+:[^
 _ARROW_JSON = lazy(r"(?:→|->|=>)\s*`?([1-5]\d\d)?[^{\[`\n]{0,30}`?\s*([{\[].*[}\]])`?\s*$")
 
 
-_NO_BODY = lazy(r"\b(?:204|205|304)\b(?:\s*`)?\s*(?:No Content|Reset Content|Not Modified)?|\b(?:empty|no)\s+(?:response\s+)?"
-                r"body\b", re.I)
 
 
 _YES = {"yes", "y", "true", "required", "mandatory", "✓", "✔", "x", "always", "must", "req"}
@@ -361,11 +360,6 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
 
 # a response told by its status and what it carries back, concrete without a body of its own: the resource it
 # changed ("response `200` with the updated dog", "→ `200` with the assignment"), or an acknowledgement ("answers `202`")
-_ECHOED = lazy(r"(?:\b(?:response|returns?|answers?|responds?|replies)|→|->|=>)\s*(?:with\s+)?`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)?\s+"
-               r"(?:with|and|carrying)\s+(?:the|its)\s+(?:(?:updated|created|stored|new|same|full|whole|changed|current)\s+)?"
-               r"[\w-]+|\b(?:answers?|returns?|responds?(?:\s+with)?|replies(?:\s+with)?)\s+`?202\b", re.I)
-_DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
-                  r"([\w.+-]+/[\w.+-]+)", re.I)
 
 
 def _is_shape(data) -> bool:
@@ -385,49 +379,6 @@ def _leaves(data, depth: int = 0):
             yield from _leaves(inner, depth + 1)
     else:
         yield data
-
-
-# a request whose body is a file's bytes (a PDF, an image): no text can show it, the call line is its example
-_BINARY_REQUEST = lazy(r"content-type:\s*`?\s*((?:application/(?:pdf|octet-stream|zip|gzip)|image/|audio/|video/)[\w.+-]*)"
-                       r"|\bbody\s*(?:is\s*|:\s*)(?:the\s+)?(?:raw\s+)?(pdf|binary|file|image|zip)\b", re.I)
-
-
-def binary_request(contract: Contract, statements: list[Statement]) -> None:
-    """A request whose body is said to be a file's bytes ("`Content-Type: application/pdf`. Body: PDF bytes."):
-    the whole request, shown by its call line, with no body to print."""
-    for statement in statements:
-        match = _BINARY_REQUEST.search(statement.text)
-        if match:
-            media = match.group(1) or f"({match.group(2).lower()} bytes)"
-            contract.examples.append(Example("request", media, "", statement.span, first_line=statement.span.line))
-            return
-
-
-def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
-    """ "204 No Content": the whole response, with no body to show; or a response described concretely
-    by its status and media type ("Response `200`: `Content-Type: application/pdf`, body begins `%PDF`")."""
-    for statement in statements:
-        described = _DESCRIBED.search(statement.text)
-        if described and "json" not in described.group(1).lower():
-            contract.examples.append(Example("response", described.group(1), "", statement.span,
-                                             first_line=statement.span.line))
-            return
-    for statement in statements:
-        match = _NO_BODY.search(statement.text)
-        if match:
-            contract.examples.append(Example("response", "none", "", statement.span, first_line=statement.span.line))
-            if contract.response_shape is None:
-                contract.response_shape = value(match.group(0), statement.span)
-            return
-    for statement in statements:
-        if _ECHOED.search(statement.text):  # "→ `200` with the assignment", "answers `202` once it is queued"
-            contract.examples.append(Example("response", "echo", "", statement.span, first_line=statement.span.line))
-            return
-
-
-def says_no_body(text: str) -> bool:
-    """ "Empty body (204 No Content)": a response whose whole is its status."""
-    return bool(_NO_BODY.search(text))
 
 
 _INLINE_FIELD = lazy(r"^\s*`([\w.\[\]-]+)`\s*(.*?)\s*$", re.S)

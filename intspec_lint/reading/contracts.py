@@ -19,7 +19,8 @@ from .context import Reading
 from .contract_links import endpoint_of, same_endpoint, settle
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
 from .examples import request_file
-from .bodies import binary_request, bodyless_response, field_rows, inline_examples, inline_fields, read_code, role_of
+from .bodies import field_rows, inline_examples, inline_fields, read_code, role_of
+from .bodiless import binary_request, bodyless_response
 from .lazy_re import lazy
 from .mappings import mapping_parts
 from .statements import Statement, key_value

@@ -33,7 +33,7 @@ from ..model import (
     System,
     Value,
 )
-from .bodies import says_no_body
+from .bodiless import says_no_body
 from .dead_letter import drops_failed, mentions_dead_letter
 from .status_codes import example_status, status_mentions
 from .text import sentences

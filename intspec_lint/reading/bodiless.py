@@ -1,0 +1,79 @@
+"""A message shown whole without a body to print: a request whose body is a file's bytes or none at all ("`POST
+…/cancel`, no body."), a response that is its status ("204 No Content"), one described by its status and media type,
+or one that echoes what was sent ("→ `200` with the assignment"). Each stands as the contract's example."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Contract, Example
+from .lazy_re import lazy
+from .statements import Statement
+from .values import value
+
+_NO_BODY = lazy(r"\b(?:204|205|304)\b(?:\s*`)?\s*(?:No Content|Reset Content|Not Modified)?|\b(?:empty|no)\s+(?:response\s+)?"
+                r"body\b", re.I)
+_ECHOED = lazy(r"(?:\b(?:response|returns?|answers?|responds?|replies)|→|->|=>)\s*(?:with\s+)?`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)?\s+"
+               r"(?:with|and|carrying)\s+(?:the|its)\s+(?:(?:updated|created|stored|new|same|full|whole|changed|current)\s+)?"
+               r"[\w-]+|\b(?:answers?|returns?|responds?(?:\s+with)?|replies(?:\s+with)?)\s+`?202\b", re.I)
+_DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
+                  r"([\w.+-]+/[\w.+-]+)", re.I)
+
+
+# a request whose body is a file's bytes (a PDF, an image): no text can show it, the call line is its example
+_BINARY_REQUEST = lazy(r"content-type:\s*`?\s*((?:application/(?:pdf|octet-stream|zip|gzip)|image/|audio/|video/)[\w.+-]*)"
+                       r"|\bbody\s*(?:is\s*|:\s*)(?:the\s+)?(?:raw\s+)?(pdf|binary|file|image|zip)\b", re.I)
+
+
+# a call said to send nothing: "`POST …/jobs/{id}/cancel`, no body.", "cancel request, empty body", "an empty POST"
+_EMPTY_REQUEST = lazy(r"^[^\n]*\b(?:POST|PUT|PATCH)\b[^\n]*?(?:\b(?:no|empty|without\s+a|with\s+no)\s+(?:request\s+)?body\b|"
+                      r"\bbody\s*:\s*(?:none|empty)\b)|\bempty\s+(?:POST|PUT|PATCH)\b", re.I)
+_STATUS_BEFORE = lazy(r"\b[1-5]\d\d\b")
+
+
+def binary_request(contract: Contract, statements: list[Statement]) -> None:
+    """A request whose body is said to be a file's bytes ("`Content-Type: application/pdf`. Body: PDF bytes."), or
+    said to be none on its call's line ("`POST …/cancel`, no body."): the whole request, shown by its call line,
+    with no body to print."""
+    for statement in statements:
+        match = _BINARY_REQUEST.search(statement.text)
+        if match:
+            media = match.group(1) or f"({match.group(2).lower()} bytes)"
+            contract.examples.append(Example("request", media, "", statement.span, first_line=statement.span.line))
+            return
+    for statement in statements:
+        match = _EMPTY_REQUEST.search(statement.text)
+        if match and not _STATUS_BEFORE.search(_code_spans_out(match.group(0))):  # not a response's "204, no body"
+            contract.examples.append(Example("request", "none", "", statement.span, first_line=statement.span.line))
+            return
+
+
+def _code_spans_out(text: str) -> str:
+    return re.sub(r"`[^`]*`", " ", text)  # a URL's digits are no status
+
+
+def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
+    """ "204 No Content": the whole response, with no body to show; or a response described concretely
+    by its status and media type ("Response `200`: `Content-Type: application/pdf`, body begins `%PDF`")."""
+    for statement in statements:
+        described = _DESCRIBED.search(statement.text)
+        if described and "json" not in described.group(1).lower():
+            contract.examples.append(Example("response", described.group(1), "", statement.span,
+                                             first_line=statement.span.line))
+            return
+    for statement in statements:
+        match = _NO_BODY.search(statement.text)
+        if match:
+            contract.examples.append(Example("response", "none", "", statement.span, first_line=statement.span.line))
+            if contract.response_shape is None:
+                contract.response_shape = value(match.group(0), statement.span)
+            return
+    for statement in statements:
+        if _ECHOED.search(statement.text):  # "→ `200` with the assignment", "answers `202` once it is queued"
+            contract.examples.append(Example("response", "echo", "", statement.span, first_line=statement.span.line))
+            return
+
+
+def says_no_body(text: str) -> bool:
+    """ "Empty body (204 No Content)": a response whose whole is its status."""
+    return bool(_NO_BODY.search(text))
