@@ -1129,3 +1129,17 @@ def test_the_keys_of_a_config_block_about_retrying_are_its_settings_whatever_the
     assert retry.initial_delay.number == 2 and retry.max_delay.number == 60
     lone = text.replace("backoff: exponential\n", "")  # two delays alone, with nothing of retrying: no policy's
     assert spec_of(lone).retry is None or spec_of(lone).retry.max_delay is None
+
+
+def test_a_text_table_of_classes_with_a_wrapped_first_cell_and_a_column_a_character_off():
+    """"  timeout 30 s, DB timeout" alone on its line goes on the row above, and "transient" one character right of
+    "permanent" is the same column: three classes, each with its action, no class named for a wrapped line."""
+    text = ("# Ships → Desk\n\n## When things go wrong\n\n```\n"
+            "  what failed                      class        what happens\n"
+            "  -------------------------------  -----------  ----------------------------------\n"
+            "  link drop, CONNACK/PUBACK         transient    retry with backoff; batch stays on SSD\n"
+            "  timeout 30 s, 0x88/0x89, DB timeout\n"
+            "  message fails schema             permanent    parked whole, alert reefer desk\n"
+            "  some readings in a batch bad     partial      valid readings stored, each reject parked\n```\n")
+    assert {e.category for e in spec_of(text).errors} == {"transient", "permanent", "partial"}
+    assert "IS401" not in codes(text)

@@ -186,6 +186,8 @@ def _aligned_text(text: str, first_line: int, span: Span) -> Table | None:
     chunks = [(number, [(m.start(1), m.group(1)) for m in _CHUNK.finditer(line)]) for number, line in lines]
     starts = sorted({start for _, found in chunks for start, _ in found})
     columns = [start for start in starts if sum(any(s == start for s, _ in found) for _, found in chunks) >= 2]
+    columns = [start for number, start in enumerate(columns) if not number or start - columns[number - 1] > 2]  # a
+    # column a character or two off its own start is that column
     if not 2 <= len(columns) <= 6:
         return None
     chunks = [(number, _pushed(found, columns)) for number, found in chunks]
