@@ -627,3 +627,21 @@ def test_a_repeat_said_in_the_sentence_after_a_webhook_line_is_said_of_that_webh
     assert "IS902" not in codes(text)
     assert "IS902" in codes(text.replace("A repeated `alm.id` returns the same 200 and raises no second alert.",
                                          "Alarms are shown on the board."))
+
+
+def test_a_repeat_said_safe_of_each_items_field_is_no_rule_for_every_write():
+    """"The load sets each item's location by `item_ref`, so loading the same file twice leaves\nthe same result":
+    said of the file's load, wrapped or not; "each item's" is no "each write"."""
+    text = ("# Office → Reclaim\n\n## Nightly file\n\nThe load sets each item's location by `item_ref`, so loading the "
+            "same file twice leaves\nthe same result.\n\n## Handover\n\n`POST https://reclaim.example/v1/claims/{id}/handover`"
+            "\n\n```json\n{\"claim_id\": \"c-1\", \"fee_pence\": 500}\n```\n\n`201` handed over.\n")
+    assert "IS901" in codes(text)
+
+
+def test_a_conflict_status_said_to_mean_already_held_makes_a_write_safe_to_repeat():
+    text = ("# Bars → Fish\n\n## Flows\n\n| ID | Direction | Trigger | Payload | Endpoint | Frequency | Duplicate-safe by |\n"
+            "|---|---|---|---|---|---|---|\n| IF-04 Quality claim | BOH -> UmiLink | receiver records a reject | Claim JSON "
+            "| `POST /v2/claims` | ~5 a day | `claim_ref`; `409` = {meaning} |\n\n## Claims\n\n`POST /v2/claims`\n\n"
+            "```json\n{\"claim_ref\": \"CL-1\", \"kg_short\": 1.2}\n```\n\n`201` stored.\n")
+    assert "IS901" not in codes(text.replace("{meaning}", "already held"))
+    assert "IS901" in codes(text.replace("{meaning}", "bar closed"))

@@ -35,6 +35,7 @@ _IDEMPOTENCY = lazy(
     r"message|delivery|call|submission|notification)\b[^.;]{0,60}\b(?:returns?|answer\w*|ignored|no-?op|"
     r"original|same|skipped|acknowledged|200|409)"
     r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"
+    r"|\b409`?\s*(?:=|:|means|is)\s*(?:an?\s+)?(?:already\s+\w+|duplicate\b)"  # "`claim_ref`; `409` = already held"
     r"|\bkeeps?\s+(?:only\s+)?the\s+first\s+(?:`[^`]{1,40}`|[\w-]+)\s+(?:per|for\s+(?:each|a|every))\b"  # "keeps the first F3 per revision"
     # "200 job with this `external_ref` exists, existing job returned": a create that answers with what it made
     r"|\bwith\s+(?:this|the\s+same|that)\s+`[^`]{1,40}`\s+(?:already\s+)?exists\b"

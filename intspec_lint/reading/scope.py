@@ -18,7 +18,7 @@ from .vocabulary import strip_numbering
 _DEFERS = re.compile(r"\b(?:its|their)\s+own\s+(?:rules?|keys?|dedup\w*|strateg\w+|polic\w+|handling)\b|"
                      r"\bno\s+(?:shared|common|global|central)\s+(?:dedup\w*|idempoten\w*|store|table|cache)\b", re.I)
 _COVERS_ALL = re.compile(
-    r"\b(all|every|each|any|either|both)\b[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
+    r"\b(all|every|each|any|either|both)\b(?!\s+[\w-]+['’]s\b)[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
     r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?|"
     r"commands?|notifications?|files?|frames?|packets?|payloads?|publish(?:es)?|datagrams?|readings?|samples?|"
     r"batch(?:es)?|consumers?|receivers?|handlers?|subscribers?)\b",
