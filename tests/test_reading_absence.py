@@ -730,3 +730,15 @@ def test_a_store_named_for_what_failed_is_a_dead_letter_place_and_a_field_named_
                "| `date` | `date` | copied |\n| `passed_at` | `passed_at` | copied |\n")
     flagged = [f.message for f in lint_text(mapping, "markdown") if f.code == "IS802"]
     assert flagged and not [m for m in flagged if "'date'" in m]
+
+
+def test_a_timeout_said_to_include_retries_is_evidence_of_retrying_not_its_absence():
+    """"| maxTotalTimeoutMs | 60,000 | The total timeout for a call to publish (including retries). |": the document
+    retries, so IS501 says a policy is owed, not that there is none."""
+    text = ("# Connector → Topic\n\n## Configuration\n\n| Setting | Default | Meaning |\n|---|---|---|\n"
+            "| maxRequestTimeoutMs | 10,000 | The timeout for one publish request. |\n"
+            "| maxTotalTimeoutMs | 60,000 | The total timeout for a call to publish {aside}. |\n")
+    said = [f.message for f in lint_text(text.replace("{aside}", "(including retries)"), "markdown") if f.code == "IS501"]
+    assert said and all(m.startswith("retries are mentioned") for m in said)
+    none = [f.message for f in lint_text(text.replace("{aside}", "(end to end)"), "markdown") if f.code == "IS501"]
+    assert none and none[0].startswith("there is no retry policy")

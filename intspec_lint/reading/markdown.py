@@ -44,6 +44,7 @@ _KEY_NAMED = lazy(r"\b(?:is|as|are)\s+(?:the|our|its|their)\s+(?:idempotency|de-
                   r"|\b(?:idempotency|de-?dup(?:lication)?)\s+keys?\s+(?:is|=|:)\s*`?\w", re.I)
 # a setting named for retries: an identifier (snake, dotted, camel) that holds retry or backoff
 _RETRY_SETTING = lazy(r"(?<![\w.-])(?=[\w.-]*(?:_|\.|[a-z][A-Z]))[\w.-]*(?i:retr(?:y|ies)|backoff)[\w.-]*(?![\w.-])")
+_RETRY_BUDGET = lazy(r"\b(?:including|incl\.?|across|over\s+all|with)\s+(?:its\s+|the\s+)?retr(?:y|ies)\b", re.I)
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
 
@@ -69,8 +70,10 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
         if _KEY_NAMED.search(statement.text):  # "task_id is the idempotency key": said once is said
             strong.setdefault("idempotency", statement.span)
         folded = statement.text.lower()  # a cheap test before the pattern: most statements name no retry
-        if ("retr" in folded or "backoff" in folded) and _RETRY_SETTING.search(statement.text):
-            strong.setdefault("retry", statement.span)  # "`MHS_RESYNC_RETRIES` ... defaults to 20", `retry.backoff.ms`
+        if ("retr" in folded or "backoff" in folded) and (_RETRY_SETTING.search(statement.text)
+                                                         or _RETRY_BUDGET.search(statement.text)):
+            strong.setdefault("retry", statement.span)  # "`MHS_RESYNC_RETRIES` ... defaults to 20", `retry.backoff.ms`,
+            # "the total timeout for a call (including retries)"
         if statement.shape == "code":
             if mappings.mapped_in_code(statement.text):  # `{"content": "Hello {{object.username}}"}`
                 strong.setdefault("mappings", statement.span)
