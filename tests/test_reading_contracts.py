@@ -904,3 +904,17 @@ def test_a_call_said_to_send_no_body_on_its_line_owes_no_request_example():
     assert "IS202" in codes(text.replace("{said}", "sent by the store"))
     answered = text.replace("{said}", "sent by the store").replace("`409` once picked up.", "`204`, no body.")
     assert "IS202" in codes(answered)  # a response's "no body" is no request's
+
+
+def test_a_no_content_line_under_a_request_or_an_arrow_to_202_is_the_whole_response():
+    """A block that shows the webhook's request and ends in its bare "204 No Content" line, and "→ `202 Accepted`":
+    the response shown whole, with no body to print."""
+    block = ("# Panels → Estate\n\n## Alarm webhook\n\n`POST https://estate.example/hooks/alarms`\n\n```\n"
+             "POST /hooks/alarms HTTP/1.1\nX-Signature: sha256=0b7e…\n{\"event_id\": \"ev_91f0c2\", \"code\": \"F031\"}\n"
+             "{status}\n```\n")
+    assert "IS202" not in codes(block.replace("{status}", "204 No Content"))
+    assert "IS202" in codes(block.replace("{status}", ""))
+    arrow = ("# Vines → Tablet\n\n## Harvest event\n\n`POST https://hub.example/v1/harvest-events`\n\n```json\n"
+             "{\"event_id\": \"hv-1\", \"block\": \"B7\", \"kg\": 412}\n```\n\n→ {status}; the same `event_id` again "
+             "→ `202`, nothing re-sent.\n")
+    assert "IS202" not in codes(arrow.replace("{status}", "`202 Accepted`"))

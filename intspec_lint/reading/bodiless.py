@@ -15,7 +15,7 @@ _NO_BODY = lazy(r"\b(?:204|205|304)\b(?:\s*`)?\s*(?:No Content|Reset Content|Not
                 r"body\b", re.I)
 _ECHOED = lazy(r"(?:\b(?:response|returns?|answers?|responds?|replies)|→|->|=>)\s*(?:with\s+)?`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)?\s+"
                r"(?:with|and|carrying)\s+(?:the|its)\s+(?:(?:updated|created|stored|new|same|full|whole|changed|current)\s+)?"
-               r"[\w-]+|\b(?:answers?|returns?|responds?(?:\s+with)?|replies(?:\s+with)?)\s+`?202\b", re.I)
+               r"[\w-]+|(?:\b(?:answers?|returns?|responds?(?:\s+with)?|replies(?:\s+with)?)|→|->|=>)\s+`?202\b", re.I)
 _DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
                   r"([\w.+-]+/[\w.+-]+)", re.I)
 

@@ -125,7 +125,8 @@ def read(r: Reading) -> None:
 
 
 # a call written out, then its answer with nothing after it: "→ 204 No Content", "HTTP/1.1 204"
-_ANSWERED_EMPTY = lazy(r"^\s*(?:→|->|=>|<-|HTTP/[\d.]+)\s*`?(?:204|205|304)\b", re.M)
+_ANSWERED_EMPTY = lazy(r"^\s*(?:(?:→|->|=>|<-|HTTP/[\d.]+)\s*`?(?:204|205|304)\b|(?:204\s+No\s+Content|205\s+Reset\s+Content|"
+                      r"304\s+Not\s+Modified)\s*$)", re.M)  # or the block's bare status line under its request
 
 
 def _bare(contract: Contract) -> bool:
