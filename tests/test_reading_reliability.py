@@ -1143,3 +1143,16 @@ def test_a_text_table_of_classes_with_a_wrapped_first_cell_and_a_column_a_charac
             "  some readings in a batch bad     partial      valid readings stored, each reject parked\n```\n")
     assert {e.category for e in spec_of(text).errors} == {"transient", "permanent", "partial"}
     assert "IS401" not in codes(text)
+
+
+def test_a_sentence_across_a_table_of_classes_with_its_other_cell_empty_is_a_note_not_a_class():
+    text = ("# Mine → Council\n\n## Failures\n\n| We promise | You promise |\n|---|---|\n"
+            "| To treat timeouts, `429` and `5xx` as temporary and retry them. | To do the same. |\n"
+            "| To treat `400` and `422` as permanent: no retry; the message goes to our Held Messages list. | The same. |\n"
+            "| {note} | |\n")
+    note = ("Both parties use the same retry policy: exponential backoff from 10 seconds, doubling, at most 30 minutes "
+            "apart, at most 10 attempts")
+    assert not [f for f in lint_text(text.replace("{note}", note), "markdown")
+                if f.code == "IS401" and "has no action" in f.message]
+    assert [f for f in lint_text(text.replace("{note}", "Partial"), "markdown")
+            if f.code == "IS401" and "has no action" in f.message]

@@ -239,9 +239,11 @@ def _acting_column(r: Reading, table) -> bool:
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     cells = statement.row.cells
-    if len(cells) > 2 and (not any(cell.text.strip() for cell in cells[1:]) or cells[0].text == cells[1].text
-                           and not any(cell.text.strip() for cell in cells[2:])):
+    alone = not any(cell.text.strip() for cell in cells[1:])
+    if len(cells) > 2 and (alone or cells[0].text == cells[1].text and not any(cell.text.strip() for cell in cells[2:])):
         return  # "timeout 30 s, DB timeout" alone on a text table's line: the first cell of the row above, wrapped
+    if alone and len(cells[0].text.split()) > 12:
+        return  # "| Both parties use the same retry policy: exponential backoff ... | |": a note across the table
     fields = {name: value(cells[i].text, cells[i].span) for i, name in columns.items() if i < len(cells)}
     last = len(statement.table.header) - 1
     if "action" not in fields and last not in columns and last < len(cells) and cells[last].text.strip() and (
