@@ -212,14 +212,9 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
         for statement in statements:
             if _names(contract, statement.text, head_only):
                 return statement
-    for statement in statements:  # "The app creates `clientHaulId` before the first send, so resends are the
-        for sentence in _SENTENCE_END.split(statement.text):  # same submission": a key only this call sends,
-            named = set(_CODE_SPAN.findall(sentence))  # or a key it shares, deduplicated on in so many words:
-            # "FreightDesk webhooks are deduplicated on `event_id`" of every delivery that carries `event_id`
-            if (carried & named or sent & named and handles_redelivery(sentence) and (mentions(sentence) or
-                    keys_naturally(sentence)) and not any(_names(other, sentence) for other in rivals)) and not _led_elsewhere(contract, sentence) and \
-                    not (_ANY_CALL.search(sentence) and not _names(contract, sentence)):  # said of no other call
-                return statement
+    for statement in statements:
+        if any(_keys_it(contract, sentence, sent, carried, rivals) for sentence in _SENTENCE_END.split(statement.text)):
+            return statement
     for noun in filter(None, (_noun(contract), *_items(contract))):
         # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges; "RiverOps upserts
         # samples on (gate, sample time)": of the items a batch carries
@@ -272,13 +267,24 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z`])")
 _ANY_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/")
 
 
+def _keys_it(contract: Contract, sentence: str, sent: set[str], carried: set[str], rivals: list[Contract]) -> bool:
+    """The sentence names a key of the call's: one only this call sends ("The app creates `clientHaulId` before the
+    first send, so resends are the same submission"), or one it shares, deduplicated on in so many words and said
+    of no other write ("FreightDesk webhooks are deduplicated on `event_id`"); led by no other operation's name."""
+    named = set(_CODE_SPAN.findall(sentence))
+    shared = sent & named and handles_redelivery(sentence) and (mentions(sentence) or keys_naturally(sentence)) \
+        and not any(_names(other, sentence) for other in rivals)
+    return bool(carried & named or shared) and not _led_elsewhere(contract, sentence) and \
+        not (_ANY_CALL.search(sentence) and not _names(contract, sentence))  # said of no other call
+
+
 def _items(contract: Contract) -> list[str]:
     """The lists a request example carries at its top ("samples", "readings"): what a batch is made of."""
     found = []
     for example in contract.examples:
         if example.role == "request" and isinstance(example.data, dict):
-            found += [key.lower().rstrip("s") for key, data in example.data.items()
-                      if isinstance(data, list) and data and isinstance(key, str) and len(key) > 4 and key.isalpha()]
+            found += [key.lower().removesuffix("s") for key, data in example.data.items()
+                      if isinstance(key, str) and isinstance(data, list) and data and len(key) > 4 and key.isalpha()]
     return found
 
 
