@@ -175,6 +175,19 @@ def test_a_zone_aware_column_or_a_bare_local_time_names_no_zone():
     assert not zones("| `session.started_at` | local date-time | `business_date` | date | the local trading day |")
 
 
+def test_a_zone_shown_in_the_fields_example_value_is_kept_by_a_zone_aware_column_but_not_by_a_plain_one():
+    """`"sent_at": "2025-03-04T11:05:12Z"` in the call's example says the time is UTC: into `timestamptz` the zone is
+    kept and said; parsed into a plain `timestamp` it is dropped, and the row still owes it."""
+    def zones(target):
+        text = ("# Relay → Ingest\n\n## Interfaces\n\n### `POST /batches`\n\n```json\n"
+                '{"batch_id": "b-1", "sent_at": "2025-03-04T11:05:12Z"}\n```\n\n`201 Created`\n\n'
+                "## Mapping\n\n| Source | Target | Types |\n|---|---|---|\n"
+                f"| `sent_at` | `obs.relay_sent_at` | ISO 8601 → `{target}` |\n")
+        return [f.message for f in lint_text(text, "markdown") if f.code == "IS802"]
+    assert not zones("timestamptz")
+    assert zones("timestamp")
+
+
 def test_an_enum_declared_inside_an_array_of_objects_is_checked_against_a_key_value_mapping_table():
     """"`results` array of objects: ..., `sample_status` string enum `VALID`, `SPOILED`, `CONTAMINATED`"
     declares the nested field's values, and a "Key | Value" table of typed fields under the mapping heading

@@ -19,7 +19,8 @@ _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone"
     "UTC against the warehouse's local time. An order placed at 23:30 lands on the wrong day, and nobody notices "
     "until the month-end report. A zone-aware target column (`timestamptz`) or a bare \"local time\" names no "
     "zone: the row must say which zone the source's time is in (UTC, an offset carried with the value, a named "
-    "zone). A generated value, a number of minutes added to another time and a date column need none of their "
+    "zone), or a message example must show it in the field's value while a zone-aware target keeps it "
+    "(`\"sent_at\": \"2025-03-04T11:05:12Z\"` into `timestamptz`). A generated value, a number of minutes added to another time and a date column need none of their "
     "own. A local time with no offset landed in a UTC field, by a transform that copies it or only reformats it, "
     "owes its conversion. The format (ISO 8601, epoch milliseconds) is IS808's, off by default.",
     bad="## Data Mapping\n\n| Source Field | Source Type | Target Field | Target Type | Transform |\n"
@@ -33,7 +34,7 @@ def mapping_timestamp_unspecified(spec, options):
     for row, fields, types, field in timestamp_rows(spec):
         said = row_text(row)
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
-                not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
+                not _zone_in_example(spec, row) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
         elif local_into_utc(row):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
@@ -82,6 +83,25 @@ _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 
 _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seconds|hours|days)\b", re.I)
+
+
+def _zone_in_example(spec, row) -> bool:
+    """The source field's value in a message example carries its zone, and the target keeps it:
+    `"sent_at": "2025-03-04T11:05:12Z"` with a row "`sent_at` | ISO 8601 → `timestamptz`" says the time is UTC, as
+    an offset in the value does. Parsed into a zone-less `timestamp`, the zone is dropped and still owed."""
+    if row.source_field is None or not _ZONE_KEPT.search(row_text(row)):
+        return False
+    leaf = re.split(r"[./\[\]]", row.source_field.text.strip("`*\"' "))[-1].strip("`\"' ")
+    if not re.fullmatch(r"[A-Za-z_][\w-]*", leaf):
+        return False
+    zoned = re.compile(r"[\"']?\b" + re.escape(leaf) + r"[\"']?\s*[:=]\s*[\"']?\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
+                       r"(?:Z|[+-]\d\d:?\d\d)\b")
+    return any(zoned.search(example.text) for contract in spec.contracts for example in contract.examples)
+
+
+# a target type that keeps the offset it is given
+_ZONE_KEPT = re.compile(r"\b(?:timestamptz|timestamp_tz|with\s+time\s+zone|datetimeoffset|offsetdatetime|zoneddatetime|"
+                        r"instant)\b", re.I)
 
 
 def _single_field(text: str) -> bool:
