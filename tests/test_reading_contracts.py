@@ -918,3 +918,34 @@ def test_a_no_content_line_under_a_request_or_an_arrow_to_202_is_the_whole_respo
              "{\"event_id\": \"hv-1\", \"block\": \"B7\", \"kg\": 412}\n```\n\n→ {status}; the same `event_id` again "
              "→ `202`, nothing re-sent.\n")
     assert "IS202" not in codes(arrow.replace("{status}", "`202 Accepted`"))
+
+
+def test_a_call_led_by_its_bold_label_above_the_next_calls_heading_is_a_contract():
+    """"**7.1 `POST /batches`**: observation batch" with its example and codes, then "### 7.2 `POST /health`": the
+    first call stands in the section's own text, above its sub-headings, and is a contract as the second is."""
+    text = ("# Relay → Ingest\n\n## 7. Interfaces\n\nBase URL `https://ingest.example.org/v1`.\n\n"
+            "**7.1 `POST /batches`**: observation batch\n\n```json\n{\"batch_id\": \"b-1\", \"readings\": []}\n```\n\n"
+            "| Code | Meaning |\n|---|---|\n| 201 | stored |\n| 400 | not a batch |\n\n"
+            "### 7.2 `POST /health`\n\n```json\n{\"relay_id\": \"r-1\"}\n```\n\n`204 No Content`\n")
+    contracts = spec_of(text).contracts
+    batches = [c for c in contracts if c.url is not None and "/batches" in c.url.text]
+    assert len(contracts) == 2 and batches and batches[0].examples
+    assert {s.code for s in batches[0].status_codes} >= {201, 400}
+
+
+def test_an_odata_key_in_a_path_is_part_of_it_and_its_example_call_with_a_real_key_is_the_same_endpoint():
+    """`POST /api/v1.0/companies({companyId})/salesOrders` is one path, not cut at its bracket, and the appendix's
+    `POST /api/v1.0/companies(8f0c…)/salesOrders` with its body is that contract's example; a parenthesis the
+    path did not open still ends it."""
+    text = ("# Portal → ERP\n\n## Contracts\n\n### Create order\n\n"
+            "`POST /api/v1.0/companies({companyId})/salesOrders`, with its lines included (Appendix B).\n\n"
+            "| Field | Type |\n|---|---|\n| `externalDocumentNumber` | string |\n| `customerNumber` | string |\n\n"
+            "Codes: `201` created, `400` invalid.\n\n## Appendix B\n\n**B2. Order created**\n\n```json\n"
+            "POST /api/v1.0/companies(8f0c12)/salesOrders\n"
+            "{\"externalDocumentNumber\": \"OL-1\", \"customerNumber\": \"C1\"}\n```\n"
+            "Response `201 Created`: `{\"id\": \"5d1e\", \"number\": \"SO-1\"}`.\n")
+    contracts = spec_of(text).contracts
+    assert [c.url.text.strip("`") for c in contracts] == ["/api/v1.0/companies({companyId})/salesOrders"]
+    assert "IS202" not in codes(text)
+    said = spec_of("# A → B\n\n## Contracts\n\n### Orders\n\nOrders are created (POST /orders) and read back.\n")
+    assert [c.url.text.strip("`") for c in said.contracts if c.url] in ([], ["/orders"])

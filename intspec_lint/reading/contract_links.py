@@ -287,7 +287,15 @@ def _fits(a: str, b: str) -> bool:
     if param_a != param_b:
         literal = b if param_a else a
         return any(c.isdigit() for c in literal)
+    for template, literal in ((a, b), (b, a)):  # a key inside a segment: `companies({companyid})`, `companies(8f0c…)`
+        pieces = _INNER_PARAM.split(template)
+        if len(pieces) > 1:
+            shown = re.fullmatch("(.+?)".join(map(re.escape, pieces)), literal)
+            return bool(shown) and all(any(c.isdigit() for c in value) for value in shown.groups())
     return False
+
+
+_INNER_PARAM = lazy(r"\{[^{}/]+\}|<[^<>/]+>")
 
 
 _SCENARIO_CALL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE)\s+`?(\S+?)`?\s[^\n{]{0,40}?\bwith\b\s*(?=\{)")

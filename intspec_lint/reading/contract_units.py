@@ -90,14 +90,15 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                     _describes(r, section):
                 _take(section)  # "### Contract: create order" under a flow
                 return
-            if parts and "contracts" not in parts:
-                _led_by_endpoints(section)
+            if parts and ("contracts" not in parts or section.children):
+                _led_by_endpoints(section)  # "**7.1 `POST /batches`**: observation batch" above "#### 7.2 `POST /health`"
         for child in section.children:
             visit(child, section.title)
 
     def _led_by_endpoints(section: Section) -> None:
-        """In another part's section, a statement led by an endpoint ("**C1 — `POST https://...`.** Headers:
-        ...") starts a contract that runs to the next such lead: the flows table above it stays the flows'."""
+        """In another part's section, or in a contracts section's own text above its sub-headings, a statement led
+        by an endpoint ("**C1 — `POST https://...`.** Headers: ...") starts a contract that runs to the next such
+        lead: the flows table above it stays the flows'."""
         own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
         starts = [i for i, s in enumerate(own) if s.depth == 0 and s.key and s.shape in ("line", "item")
                   and (METHOD_URL.search(s.key) or (_UNIT_LEAD.match(s.key) and METHOD_URL.match(s.value.lstrip(" `*"))))]

@@ -22,7 +22,10 @@ from .lazy_re import lazy
 from .statements import Statement, words_of_key
 from .vocabulary import Vocabulary, normalize, strip_numbering
 
-METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>[^\s`|)\"]*|(?:https?://|/|\{)[^\s`|)\"]*)")
+# a path runs to a space, a quote or a closing bracket it did not open: "(GET /x)" ends at "x", an OData key
+# `companies({companyId})/salesOrders` runs on
+METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>(?:[^\s`|()\"]|\([^\s`|()\"]*\))*"
+                  r"|(?:https?://|/|\{)(?:[^\s`|()\"]|\([^\s`|()\"]*\))*)")
 _BROKERS = r"sqs|sns|kafka|kinesis|pub/?sub|service\s+bus|eventbridge|rabbitmq|nats|mqtt"
 TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
