@@ -245,3 +245,32 @@ def test_an_aside_with_an_arrow_after_a_direction_is_no_direction_of_its_own():
             "JSON | ~2/week |\n| W4 | Participants (RaceLive → ChipTime) | start gun | start list | 1/race |\n")
     flows = spec_of(text).flows
     assert [(f.source.text, f.destination.text) for f in flows] == [("CDH", "NodeCentral"), ("RaceLive", "ChipTime")]
+
+
+def test_a_flow_summarised_under_a_circled_number_is_the_flow_of_that_number_told_in_detail():
+    """A canvas cell "① Runs → Haulr at 17:00 cutoff" and the appendix's row "① Run dispatch" with its payload are
+    one flow: the summary owes no payload of its own."""
+    text = ('# Integration Canvas — Orders ⇄ Haulr\n'
+            '\n'
+            'Turf Co · canvas owner: N. D. (ops) · tech: C. B. · April 2024\n'
+            '\n'
+            '| **Systems** | **Why** | **Shape** |\n'
+            '|---|---|---|\n'
+            '| Orders (our orders & route planner, v3) → Haulr (driver app + telematics, SaaS API v2) | Drivers stop phoning in. Office sees deliveries and ETAs live; customers get "20 min away" texts. | Run dispatch: REST push. POD + ETA: Haulr webhooks into our SQS queue. |\n'
+            '| **Flows** | **Volumes** | **Trust** |\n'
+            '| ① Runs → Haulr at 17:00 cutoff + edits ② POD → Orders per stop ③ ETA → Orders every 5 min per lorry | ① 6–8 runs/day + ~10 edits ② ≤150/day (Nov–Feb) ③ ≤650/day | OAuth client creds out; HMAC-signed webhooks in. Both rotated 6-monthly. Secrets in AWS Secrets Manager. |\n'
+            '| **When it breaks** | **Duplicates** | **Watch** |\n'
+            "| Transient → back off, 6 tries, breaker at 12. Permanent → DLQ + ops email. Part of a run rejected → rest goes out, bad stops back to dispatcher. | Safe: run push is a full PUT; webhooks deduped on `event_id`. | P95 latency, error %, queue depth, DLQ > 0, secret expiry. Alerts to #ops-alerts + C. B.'s phone. |\n"
+            '\n'
+            '\n'
+            '---\n'
+            '\n'
+            '## Appendix A — Flows in detail\n'
+            '\n'
+            '| # | From → To | Trigger | Payload | Frequency |\n'
+            '|---|---|---|---|---|\n'
+            "| ① Run dispatch | Orders → Haulr | Scheduled: at 17:00 Orders locks tomorrow's runs and pushes each one. On demand: a dispatcher edits a locked run (add, drop or reorder a stop) and it is pushed again whole | Run JSON (lorry, driver, ordered stops with items) | 6 runs/day (8 at peak, Nov–Feb), ~25 stops each; ~10 re-pushes/day |\n"
+            "| ② Proof of delivery | Haulr → Orders | Driver taps *Delivered* or *Couldn't deliver* on a stop | POD event JSON (quantities, photo, signature, reason) | One per stop: ≤150/day peak, ~40/day in summer |\n"
+            '| ③ ETA ping | Haulr → Orders | Every 5 min per lorry while a run is in progress | ETA event JSON (next stops and minutes to arrival) | ≤ 8 lorries × 12/h × ~7 h ≈ 650/day |\n')
+    assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS101"]
+    assert [f.name.text[:2] for f in spec_of(text).flows] == ["① ", "② ", "③ "]

@@ -125,7 +125,8 @@ def read(r: Reading) -> None:
     r.spec.flows = _one_per_id(r.spec.flows)
 
 
-_FLOW_ID = lazy(r"^\W*(?:flow\s+(?=\d))?((?:[A-Z]{1,3}-?)?\d{1,3}[a-z]?)(?![\w-]|\.\d)", re.I)
+# "F2", "Flow 2", a circled number ("① Run dispatch" in a summary, "①" again in the detail)
+_FLOW_ID = lazy(r"^\W*(?:flow\s+(?=\d))?((?:[A-Z]{1,3}-?)?[0-9]{1,3}[a-z]?(?![\w-]|\.\d)|[\u2460-\u2473\u2776-\u2793])", re.I)
 _FIELDS = ("source", "destination", "trigger", "payload", "frequency", "topic")
 
 
@@ -137,7 +138,7 @@ def _one_per_id(flows: list[Flow]) -> list[Flow]:
     for flow in flows:
         match = _FLOW_ID.match(flow.name.text) if flow.name is not None else None
         key = None
-        if match and (not match.group(1).isdigit() or flow.name.text.lower().lstrip(" *#").startswith("flow")):
+        if match and (not match.group(1).isdecimal() or flow.name.text.lower().lstrip(" *#").startswith("flow")):
             key = match.group(1).upper()  # "F2", "Flow 2"; not "2. Orders"
         other = by_id.get(key) if key else None
         if other is None:
