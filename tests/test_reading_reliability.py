@@ -1156,3 +1156,35 @@ def test_a_sentence_across_a_table_of_classes_with_its_other_cell_empty_is_a_not
                 if f.code == "IS401" and "has no action" in f.message]
     assert [f for f in lint_text(text.replace("{note}", "Partial"), "markdown")
             if f.code == "IS401" and "has no action" in f.message]
+
+
+def test_a_message_that_fails_a_number_of_times_and_moves_to_a_named_table_is_dead_lettered():
+    """"fails to process a stored alert 3 times ... it moves to the `failed_webhooks` table and Joanna gets an email":
+    a count of failures is retries spent, in other words."""
+    text = ("# Hive → Comb\n\n## Questions\n\n| # | Question | Answer |\n|---|---|---|\n"
+            "| 4.7 | Where do failed alerts go? | If the worker fails to process a stored alert 3 times (1, 5, 15 min), "
+            "it moves to the `failed_webhooks` table and Joanna gets an email. Nothing is deleted. |\n")
+    assert "IS601" not in codes(text)
+    dead = spec_of(text).dead_letter
+    assert dead is not None and dead.destination is not None
+
+
+def test_failing_words_of_a_tool_with_no_error_section_are_still_error_handling():
+    """A README whose options say it crashes on invalid records and gives up after `n` of them, and whose
+    known limitations "do NOT fail gracefully", talks of error handling: not "there is no error handling"."""
+    text = ("# target-db\n\nLoads streams into a database.\n\n## Config\n\n| Field | Default | Description |\n"
+            "|---|---|---|\n| `invalid_records_detect` | `true` | Set `false` to stop the target from crashing on "
+            "invalid records |\n| `invalid_records_threshold` | `0` | Allow at most `n` invalid records per stream "
+            "before giving up |\n\n## Known limitations\n\n- These limitations are known to NOT fail gracefully\n")
+    assert not any("there is no error handling" in f.message for f in lint_text(text, "markdown"))
+    bare = "# target-db\n\nLoads streams into a database.\n\n## Config\n\n| Field | Default |\n|---|---|\n| `host` | x |\n"
+    assert any("there is no error handling" in f.message for f in lint_text(bare, "markdown"))
+
+
+def test_a_message_the_poller_stops_trying_but_does_not_delete_is_kept_for_review():
+    """A runbook's "marking it seen stops the poller trying to process it, but does not delete it, so we can review
+    and ingest it later": a message given up on and kept, dead-letter handling by hand."""
+    text = ("# Mailbox → Issues\n\n## Clearing mail that piles up\n\nFetching the full message marks it as seen. "
+            "This stops the poller trying to process it, but does not delete it, so we can review and ingest it later.\n")
+    messages = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
+    assert not any("there is no dead-letter handling" in m for m in messages)

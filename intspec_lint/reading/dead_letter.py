@@ -58,7 +58,10 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
                       r"\bus(?:ed|es)\s+(?:up\s+)?(?:its|their|all)\s+(?:\w+\s+)?(?:attempts|retries)|"
-                      r"\bafter\s+(?:the\s+)?\w+\s+(?:failed\s+)?attempts?\b", re.I)
+                      r"\bafter\s+(?:the\s+)?\w+\s+(?:failed\s+)?attempts?\b"
+                      # a count of failures: "fails to process a stored alert 3 times"; not a breaker's "5 times in a row"
+                      r"|\bfail(?:s|ed)?\b[^.;|]{0,60}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b"
+                      r"(?!\s+in\s+a\s+row)", re.I)
 # where a log is written: "writes the message and the error to Application Insights ... and completes the message"
 _LOG_SINK = (r"(?:to|in|into)\s+(?:the\s+)?(?:application\s+insights|log\s+analytics|splunk|cloudwatch(?:\s+logs)?|datadog|"
              r"sentry|kibana|elasticsearch|stackdriver)")
@@ -169,13 +172,13 @@ _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 # a message given up on: its attempts spent, or its failure permanent
 _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
-                 r"fails?\s+permanently|(?:each|every|a)\s+rejection)\b", re.I)
+                 r"fails?\s+permanently|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
-                   r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|"
+                   r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
                    r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
