@@ -144,7 +144,8 @@ def read(r: Reading) -> None:
             if statement.key and _key_fact(r, statement):
                 continue
             _text(r, text, statement.span)
-        if drops_messages(text) and not any(r.vocab.is_history(heading) for heading in statement.path[1:]) and not (
+        if statement.shape != "heading" and drops_messages(text) and not any(  # a heading names a subject, does nothing
+                r.vocab.is_history(heading) for heading in statement.path[1:]) and not (
                 "mappings" in statement.placed and statement.shape in ("line", "item", "row", "sentence") and _ARROW.search(text)):
             # a mapping line's "unknown PNRs are ignored": values of a message that is processed, none of it lost
             failed = _FAILED.search(text)  # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"
@@ -381,8 +382,11 @@ def replay_phrase(text: str) -> str | None:
 _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|copied|put)\s+(?:in)?to\s+(?:the\s+|a\s+)?"
                    r"(?:[\w-]+\s+){0,2}?(?:`[^`]+`|(?:table|queue|topic|bucket|folder|store|collection)\s+`[^`]+`)"
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
-_ROUND_SKIPPED = lazy(r"\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
-                      r"syncs?|sweeps?)\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
+_ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
+                      r"syncs?|sweeps?)"
+                      # the steps built on a failed one: "models that depend on it are skipped", "downstream tasks"
+                      r"|\b(?:models?|steps?|stages?|tasks?|jobs?)\s+(?:that|which)\s+depend\s+on\s+(?:it|them|the\s+[\w-]+))"
+                      r"\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
 # what is dropped may be no message: a credential, a cache, a connection
 _CREDENTIAL_NOUNS = r"(?:tokens?|credentials?|certificates?|certs?|keys?|secrets?|passwords?)"
 _NOT_DATA_NOUNS = (rf"(?:{_CREDENTIAL_NOUNS}|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|"
@@ -436,8 +440,9 @@ def drops_messages(text: str) -> str | None:
         return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
     if match and _TOLD_AFTER.match(text, match.end()):
         return None  # "bad rows are skipped, listed in `sync_report` and retried": told, not silent
-    if match and _NO_FAILURE.match(text, match.end()):
-        return None  # "a visitor who gave none is skipped, not an error": a rule of the business, nothing failed
+    if match and (_NO_FAILURE.match(text, match.end()) or _NOT_A_FAILURE.search(text, match.end(), match.end() + 60)):
+        return None  # "a visitor who gave none is skipped, not an error", "is dropped by design (it is not a
+        # failure)": a rule of the business, nothing failed
     return original[match.start():match.end()] if match else None
 
 
@@ -451,6 +456,7 @@ _NEXT_ROUND = lazy(r"\bnext\s+(?:poll|run|cycle|sync|batch|pass|tick|sweep|sched
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
                    r"counted\s+and\s+reported)\b", re.I)
 _NO_FAILURE = lazy(r"[\s,;]{0,3}(?:(?:which|this|that)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
+_NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells

@@ -1,8 +1,8 @@
 """What a document says is not its design: a section whose status rejects it or that weighs options not taken,
 a migration plan's current state beside its target state, a section that opens by saying it tells the past,
-an item marked as an option not taken, a risk register's rows, and the words of a statement before a review mark
-("[rejected]") or a minute's "Replaced by D2.1.". The statements step drops them (or the part of a statement before its mark)
-before any reader sees them."""
+an item marked as an option not taken, a risk register's rows, a review's resolved findings, and the words of a
+statement before a review mark ("[rejected]") or a minute's "Replaced by D2.1.". The statements step drops them (or
+the part of a statement before its mark) before any reader sees them."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def the_design(statements: list[Statement], relabel: Callable[[Statement], None]
     refused = {id(s) for s in out if s.shape == "item" and (_REFUSED_ITEM.search(s.text) or ticked and _CROSSED_ITEM.match(s.text))}
     if refused:  # "❌ API key in the query string — rejected": an option weighed and not taken, and what it holds
         out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
-    out = [s for s in out if not (s.shape == "row" and _risk_register(s.table))]
+    out = [s for s in out if not (s.shape == "row" and (_risk_register(s.table) or _resolved_finding(s)))]
     return [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s, relabel)]
 
 
@@ -37,6 +37,25 @@ def _risk_register(table) -> bool:
     update is lost without anyone knowing"), not what the design does."""
     header = [cell.text for cell in table.header] if table is not None else []
     return any(_LIKELIHOOD.match(h) for h in header) and any(_IMPACT.match(h) for h in header)
+
+
+_FINDING = re.compile(r"^\W*(?:findings?|issues?|problems?|observations?|gaps?|defects?|weakness(?:es)?|vulnerabilit(?:y|ies))\W*$",
+                      re.I)
+_STATUS = re.compile(r"^\W*(?:status|state|outcome)\W*$", re.I)
+_RESOLVED = re.compile(r"^\W*(?:resolved|fixed|closed|mitigated|remediated|addressed|done)\b", re.I)
+
+
+def _resolved_finding(statement: Statement) -> bool:
+    """A review's finding marked resolved ("| F-06 | Undeliverable callbacks are dropped | Medium | Resolved |"): the
+    problem the review found, since fixed, not what the design does. An open finding still tells the design."""
+    table = statement.table
+    if table is None or statement.row is None:
+        return False
+    header = [cell.text for cell in table.header]
+    finding = next((i for i, h in enumerate(header) if _FINDING.match(h)), None)
+    status = next((i for i, h in enumerate(header) if _STATUS.match(h)), None)
+    cells = statement.row.cells
+    return finding is not None and status is not None and status < len(cells) and bool(_RESOLVED.match(cells[status].text))
 
 
 # a section that says it is not the design: a ticket or ADR whose status rejects it ("Status: Rejected",
