@@ -1188,3 +1188,43 @@ def test_a_message_the_poller_stops_trying_but_does_not_delete_is_kept_for_revie
             "This stops the poller trying to process it, but does not delete it, so we can review and ingest it later.\n")
     messages = [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
     assert not any("there is no dead-letter handling" in m for m in messages)
+
+
+def test_a_resolved_review_finding_and_a_findings_heading_are_no_drop_of_messages():
+    """A security review's "| F-06 | Undeliverable callbacks are dropped | Medium | Resolved |" and its heading
+    "### F-06: Undeliverable callbacks are dropped" tell the problem found and fixed; an open finding still tells
+    the design."""
+    text = ("# Review of Claims → VetLink\n\n## Findings\n\n| ID | Finding | Severity | Status |\n|---|---|---|---|\n"
+            "| F-06 | Undeliverable decision callbacks are dropped | Medium | {} |\n\n"
+            "### F-06: Undeliverable decision callbacks are dropped (Medium)\n\n**Resolution.** Callbacks that exhaust "
+            "their attempts go to the queue `callbacks-dlq`; the first message pages the on-call.\n")
+    assert "IS602" not in codes(text.format("Resolved"))
+    assert "IS602" in codes(text.format("Open"))
+
+
+def test_a_drop_said_to_be_no_failure_and_steps_skipped_after_a_failed_one_lose_no_message():
+    """"is dropped by the receiver by design (it is not a failure)", "models that depend on it are skipped": nothing
+    that failed is lost."""
+    head = "# Turf → Hydro\n\n## Errors\n\n"
+    assert "IS602" not in codes(head + "A reading older than the stored one gets `200` and is dropped by HydroZone by "
+                                       "design (it is not a failure).\n")
+    assert "IS602" not in codes(head + "| Case | Effect |\n|---|---|\n| A test fails: model not published | One model "
+                                       "fails: models that depend on it are skipped, the rest publish |\n")
+    assert "IS602" in codes(head + "A reading that fails validation is dropped.\n")
+
+
+def test_yaml_free_text_in_an_extension_key_and_a_retry_strategy_in_words_are_read():
+    """`x-description: ambient to AMB, ...` where a mapping has no `transform`, a dead-letter's `x-description` that
+    posts to Slack, and a `strategy` that gives its delays, attempts and breaker in words."""
+    text = ("title: Pantry ↔ Saver\n"
+            "retry:\n  strategy: >-\n    Exponential backoff: first retry after 3 seconds, doubling, never more than 2 "
+            "minutes apart, at most 6 attempts. A circuit breaker opens after 10 consecutive failures and stays open "
+            "5 minutes.\n"
+            "dead_letter:\n  destination: table outbox_dead\n  x-description: >-\n    Each row posts to Slack "
+            "#pantry-integrations and emails the warehouse operations lead.\n"
+            "mappings:\n  - source: lines[].temperature\n    target: temp_class\n"
+            "    x-description: ambient to AMB, chilled to CHL, frozen to FRZ.\n"
+            "  - source: lines[].units\n    target: case_count\n")
+    found = {(f.code, f.line) for f in lint_text(text, "yaml")}
+    assert not {code for code, _ in found} & {"IS501", "IS601"}
+    assert [line for code, line in found if code == "IS801"] == [13]  # `lines[].units`, told in no words

@@ -32,9 +32,11 @@ from ..model import (
     StatusCode,
     System,
     Value,
+    evidence,
 )
 from .bodiless import says_no_body
-from .dead_letter import drops_failed, mentions_dead_letter
+from .dead_letter import alert_phrase, drops_failed, mentions_dead_letter, replay_phrase
+from .retry import facts as retry_facts
 from .status_codes import example_status, status_mentions
 from .text import sentences
 from . import scope
@@ -265,6 +267,20 @@ def _key_spans(node, path: str, spans: dict, budget: list[int]) -> None:
             _key_spans(child, inner, spans, budget)
 
 
+def _described(fields: dict) -> Value | None:
+    """The free text of an extension key (`x-description`, `x-notes`): what a record says in words, where the
+    key for it is left out. Loose evidence: the rules read no value from it, nor call the thing missing."""
+    for key, (_, node) in fields.items():
+        text = _text(node) if str(key).startswith("x-") else None
+        if text and len(text.split()) >= 3:
+            return value(text, node_span(node))
+    return None
+
+
+_RETRY_KINDS = {"initial_delay": "duration", "max_delay": "duration", "circuit_open": "duration",
+                "max_attempts": "count", "circuit_breaker": "count"}
+
+
 class _Mapper:
     def __init__(self, spec: Spec, vocab: Vocabulary):
         self.spec = spec
@@ -444,12 +460,22 @@ class _Mapper:
             retry.circuit_open = self.val(inner, "open_for", "duration")
         elif breaker is not None:
             retry.circuit_breaker = self.val(fields, "circuit_breaker", "count")
+        if retry.strategy is not None:  # "first retry after 3 seconds, doubling, at most 6 attempts": a policy in words
+            for name, (phrase, _) in retry_facts(retry.strategy.text).items():
+                if name != "strategy" and getattr(retry, name) is None:
+                    setattr(retry, name, value(phrase, retry.strategy.span, _RETRY_KINDS.get(name, "text")))
         self.spec.retry = retry
 
     def dead_letter(self, node, span: Span) -> None:
         fields = _items(node)
-        self.spec.dead_letter = DeadLetter(span, *(self.val(fields, k) for k in ("destination", "alert", "owner",
-                                                                                  "replay")))
+        dead = self.spec.dead_letter = DeadLetter(span, *(self.val(fields, k) for k in ("destination", "alert", "owner",
+                                                                                         "replay")))
+        described = _described(fields)  # "x-description: ... posts to Slack #pantry-integrations": told, in words
+        if described is not None:
+            if dead.alert is None and alert_phrase(described.text):
+                dead.alert = evidence(described.text, described.span)
+            if dead.replay is None and replay_phrase(described.text):
+                dead.replay = evidence(described.text, described.span)
 
     def monitoring(self, node, span: Span) -> None:
         for item, item_span in self.records(node):
@@ -472,6 +498,9 @@ class _Mapper:
                 *(self.val(item, k) for k in ("source", "source_type", "target", "target_type", "transform",
                                               "default", "nullable")),
             )
+            described = _described(item)
+            if row.transform is None and described is not None:
+                row.transform = evidence(described.text, described.span)  # "x-description: ambient to AMB, ..."
             enum_map = item.get("enum_map", (None, None))[1]
             if isinstance(enum_map, MappingNode):
                 row.enum_map = {str(k.value): str(v.value) for k, v in enum_map.value if not isinstance(v, (MappingNode, SequenceNode))}
