@@ -949,3 +949,32 @@ def test_an_odata_key_in_a_path_is_part_of_it_and_its_example_call_with_a_real_k
     assert "IS202" not in codes(text)
     said = spec_of("# A → B\n\n## Contracts\n\n### Orders\n\nOrders are created (POST /orders) and read back.\n")
     assert [c.url.text.strip("`") for c in said.contracts if c.url] in ([], ["/orders"])
+
+
+def test_an_xml_requests_elements_are_the_fields_it_sends_and_a_key_it_is_treated_as_unique_by_makes_it_safe():
+    """"ILLHub treats `requestingAgencyRequestId` as unique: re-sending a request it already has returns `OK` with the
+    same confirmation": the key is an element of that call's XML example, and the lead is a clause, not a label."""
+    text = ("# Library → Hub\n\n## Messages\n\nNew request, `POST https://hub.example.org/iso18626`:\n\n```xml\n"
+            "<request><header><requestingAgencyRequestId>EML-1</requestingAgencyRequestId></header>"
+            "<bibliographicInfo><title>T</title></bibliographicInfo></request>\n```\n\nThe hub answers `200`.\n\n"
+            "Supplier update arriving at `POST https://lms.example.org/ill/iso18626`:\n\n```xml\n<supplyingAgencyMessage>"
+            "<header><supplyingAgencyRequestId>BL-7</supplyingAgencyRequestId></header><statusInfo><status>Loaned"
+            "</status></statusInfo></supplyingAgencyMessage>\n```\n\nThe library answers `200`.\n\n"
+            "## Duplicates\n\nILLHub treats `requestingAgencyRequestId` as unique: re-sending a request it already has "
+            "returns `OK` with the same confirmation, and nothing new is routed. The library ignores a "
+            "`supplyingAgencyMessage` it has already applied.\n")
+    assert all(c.idempotent is not None for c in spec_of(text).contracts) and "IS901" not in codes(text)
+
+
+def test_a_write_named_by_its_method_alone_or_answered_the_same_when_already_done_is_safe_to_repeat():
+    """"The survey `PATCH` sets values and is safe to repeat", the only PATCH; "Already void → same `200`" under a
+    void call."""
+    base = ("# Plots → GIS\n\n## Calls\n\n### Create plot\n\n`POST https://gis.example.org/plots` with "
+            "`{\"ref\": \"A-1\"}`; `201`.\n\n### Survey\n\n`PATCH https://api.example.org/plots/A-1` with "
+            "`{\"status\": \"surveyed\"}`; `200`.\n\n## Duplicates\n\nCreate plot: a repeat of a `ref` already held "
+            "returns `200` with the original record.SURVEY\n")
+    assert "IS901" not in codes(base.replace("SURVEY", " The survey `PATCH` sets values and is safe to repeat."))
+    assert "IS901" in codes(base.replace("SURVEY", ""))
+    void = ("# Scales → Waste\n\n## Calls\n\n**3 — Void**: `POST /tickets/T-1/void`\n```json\n{\"reason\": \"WRONG\"}\n"
+            "```\n→ `200 {\"status\": \"VOID\"}`. Already void → same `200`.\n")
+    assert "IS901" not in codes(void)

@@ -48,6 +48,7 @@ _IDEMPOTENCY = lazy(
     # "`200` when stored (also for a repeat)"
     rf"|\b2\d\d\b`?[^.;\n]{{0,60}}\b(?:also|even)\s+(?:when|if|for|on)\b[^.;\n]{{0,50}}?\b{_REPEAT}"
     r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
+    r"|\balready\s+[\w-]+\s*(?:→|->|:|=|gets|returns)\s*(?:the\s+)?same\b"  # "Already void → same `200`"
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is
     # ignored", "repeating the same decision returns the original `decision_id`", "answer a repeat with the original"
@@ -63,7 +64,8 @@ _DEDUP = lazy(
     r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
     r"(?:can|may|will)\s+(?:safely\s+)?receive\s+the\s+same\b(?:`[^`]*`|[^.;`]){0,80}?\b(?:twice|more\s+than\s+once|again)|"
-    r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal)",
+    r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal|"
+    r"treat(?:s|ed)?\s+`[^`]{1,60}`\s+as\s+unique)",  # "ILLHub treats `requestingAgencyRequestId` as unique"
     re.I,
 )
 # a natural key, said of what a write stores: "readings are keyed by station and timestamp", "stores observations
@@ -72,7 +74,7 @@ _NATURAL_KEY = lazy(r"\bkeyed\s+(?:by|on)\b|\bupsert\w*\s+(?:on|by)\b|\bon\s+con
                     r"(?:conflict|a\s+match|the\s+same\s+key)", re.I)
 keys_naturally = finds(_NATURAL_KEY)
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
-                   r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|resends?|resent|re-sent|interchanges?)\b", re.I)
+                   r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|re-?send(?:s|ing)?|resent|re-sent|interchanges?)\b", re.I)
 _BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
                   r"\boverwrites?\s+the\s+(?:current|existing|stored|previous)\b|"

@@ -155,7 +155,9 @@ def _traces(text: str, header: str) -> bool:
     return at >= 0 and not re.search(r"idempot|dedup", header, re.I) and bool(_PER_ATTEMPT.search(text[at:at + 120]))
 
 
-_CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:safe|harmless|everywhere|all|every|both)\b|\b(?:is|are|was|were|can|will|must|shall|does|do)\b", re.I)
+# (a verb of what a side does with a key makes a clause too: "ILLHub treats `requestingAgencyRequestId` as unique:")
+_CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:safe|harmless|everywhere|all|every|both)\b|"
+                          r"\b(?:is|are|was|were|can|will|must|shall|does|do|treats|keeps|ignores|stores|rejects|uses)\b", re.I)
 
 
 _FLOW_ID = re.compile(r"^\W*([A-Z]{1,3}-?\d{1,3}[a-z]?)\b")
@@ -215,6 +217,8 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     for statement in statements:
         if any(_keys_it(contract, sentence, sent, carried, rivals) for sentence in _SENTENCE_END.split(statement.text)):
             return statement
+        if any(_by_its_method(contract, sentence, rivals) for sentence in _SENTENCE_END.split(statement.text)):
+            return statement
     for noun in filter(None, (_noun(contract), *_items(contract))):
         # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges; "RiverOps upserts
         # samples on (gate, sample time)": of the items a batch carries
@@ -235,8 +239,12 @@ def _request_fields(contract: Contract) -> set[str]:
         if "request" in contract.bodies else set()
     for example in contract.examples:
         if example.role == "request":
-            fields |= _keys(example.data)
+            fields |= _keys(example.data) if example.data is not None else \
+                {name.split(":")[-1] for name in _XML_ELEMENT.findall(example.text)}  # `<supplyingAgencyMessage>`
     return {f for f in fields if len(f) > 3}
+
+
+_XML_ELEMENT = re.compile(r"<([A-Za-z][\w.:-]*)[\s/>]")
 
 
 def _keys(data, depth: int = 0) -> set[str]:
@@ -276,6 +284,16 @@ def _keys_it(contract: Contract, sentence: str, sent: set[str], carried: set[str
         and not any(_names(other, sentence) for other in rivals)
     return bool(carried & named or shared) and not _led_elsewhere(contract, sentence) and \
         not (_ANY_CALL.search(sentence) and not _names(contract, sentence))  # said of no other call
+
+
+def _by_its_method(contract: Contract, sentence: str, rivals: list[Contract]) -> bool:
+    """The sentence names the call by its method alone, the only write with that method, and says a repeat is safe:
+    "The survey `PATCH` sets values and is safe to repeat"."""
+    method = contract.method.text.upper() if contract.kind == "http" and contract.method is not None else ""
+    if not method or any(other.method is not None and other.method.text.upper() == method for other in rivals):
+        return False
+    named = re.search(rf"(?<![\w/-])`?{method}`?(?!\s*`?(?:https?:|/|\.|\{{|<))(?![\w/-])", sentence)  # not "POST .../x"
+    return bool(named) and (mentions(sentence) or safe_by_nature(sentence)) and not _led_elsewhere(contract, sentence)
 
 
 def _items(contract: Contract) -> list[str]:
