@@ -540,3 +540,24 @@ def test_an_empty_yaml_response_is_an_empty_body_not_broken_json():
             "      request: '{\"dispatch_id\": \"DSP-1\", \"lines\": []}'\n      response: \"\"\n")
     assert [f.code for f in lint_text(text, "yaml") if f.code == "IS203"] == []
     assert [f.code for f in lint_text(text.replace('response: ""', 'response: "{oops"'), "yaml") if f.code == "IS203"]
+
+
+def test_a_record_shown_inline_after_such_as_is_an_example_of_the_answer():
+    """"gets `200` with a CSV body whose first lines are `plate,member_id,plan` followed by rows such as
+    `YH21OKV,M-204877,GOLD`": the answer shown, in a sentence."""
+    text = ("# Hub → Wash\n\n## Snapshot\n\nThe hub calls `GET https://api.example.com/v2/plates/active?format=csv` and "
+            "gets `200` with a CSV body whose first lines are `plate,member_id,plan,status` followed by rows such as "
+            "`YH21OKV,M-204877,GOLD,active`.\n")
+    assert "IS202" not in codes(text)
+    assert "IS202" in codes(text.replace(" followed by rows such as `YH21OKV,M-204877,GOLD,active`", ""))
+
+
+def test_an_error_class_whose_next_sentence_redelivers_under_a_clause_has_its_action():
+    """"6.1 **Transient errors** are timeouts and the codes 429 and 503. The sending Party shall redeliver the Message
+    under clause 7." in an agreement."""
+    text = ("# Relay agreement\n\n## 6. Classification of errors\n\n6.1 **Transient errors** are timeouts (15 seconds) "
+            "and the codes `429` and `503`. The sending Party shall redeliver the Message under clause 7.\n\n"
+            "6.2 **Permanent errors** are the codes `400` and `422`. The sending Party shall not redeliver the Message "
+            "and shall treat it under clause 8.\n\n6.3 **Partial acceptance.** Where an order has several lines and only "
+            "some can be placed, the answer is `207` with a status per line. The accepted lines stand.\n")
+    assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS401" and "action" in f.message]

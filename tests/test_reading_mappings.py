@@ -562,3 +562,16 @@ def test_a_unit_is_read_from_a_fields_name_not_from_a_sample_value_in_words():
             "strip spaces and the `kg G` suffix, parse |\n| `tare_g` | integer | `tare_kg` | decimal | as is |\n")
     found = [f.message for f in lint_text(text, "markdown") if f.code == "IS801"]
     assert len(found) == 1 and "tare_g" in found[0]
+
+
+def test_two_sides_in_different_zones_say_their_conversion_and_a_dst_aware_transform_converts():
+    """"`delivered_at` (UTC) → `received_at` (local Europe/Dublin)" owes no transform of its own words, and a local
+    time turned into UTC "DST-aware" says how; a copy between two zones still owes its conversion."""
+    def found(line):
+        text = "# Ward → Laundry\n\n## Mapping\n\n- **Times**\n" + line + "\n"
+        return [f.code for f in lint_text(text, "markdown") if f.code in ("IS801", "IS802")]
+    assert not found("  - `delivered_at` (UTC) → `linen_receipt.received_at` (local Europe/Dublin).")
+    assert not found("  - `scan.time` (local datetime, Europe/Dublin, no offset) → `scanned_at` (ISO 8601 UTC with "
+                     "`Z`), DST-aware.")
+    assert found("  - `scan.time` (local datetime, Europe/Dublin, no offset) → `scanned_at` (ISO 8601 UTC with `Z`), "
+                 "copied as is.")

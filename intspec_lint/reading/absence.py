@@ -42,7 +42,8 @@ REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w
 ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
           r"no-?op|changes\s+nothing|nothing\s+changes|leaves?\s+(?:\w+\s+){0,3}?(?:as\s+it\s+was|unchanged)|"
           r"(?:stays|remains|is\s+left)\s+unchanged|(?:does(?:n't|\s+not)|won't|will\s+not)\s+matter|harmless|"
-          r"the\s+(?:stored|existing)\s+[\w-]+|same\s+(?:result|response|receipt|outcome|body|answer|`?[1-5]\d\d\b)|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
+          r"the\s+(?:stored|existing)\s+[\w-]+|same\s+(?:result|response|receipt|outcome|body|answer|confirmation|"
+          r"acknowledg\w*|reply|`?[1-5]\d\d\b)|nothing\s+new\b|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
           r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b|"
           r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent)|"
@@ -75,6 +76,9 @@ CUES = {
         r"|\b(?:request|body|payload|message)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "example_response": lazy(
         r"\b(?:response|answer|reply)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"
+        # a record shown inline: "gets `200` with a CSV body ... followed by rows such as `YH21OKV,M-204877,GOLD`"
+        r"|\b(?:gets?|returns?|receives?|answers?)\b[^.\n]{0,40}\b(?:body|file|rows?|lines?|records?)\b[^.]{0,120}?"
+        r"\b(?:such\s+as|e\.g\.|for\s+example|like)\s+`[^`\n]*[,|;\t][^`\n]*[,|;\t][^`\n]*`"
         r"|(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)[^.\n]{0,40}\b(?:response|answer|reply|returns)\b"
         r"|\b(?:response|answer|reply)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "status": lazy(_STATUS + r"|\b[1-5]xx\b|\b(?:ACK|NACK|NAK)\b", re.I),
@@ -151,7 +155,10 @@ CUES = {
     "category": lazy(r"\b(?:transient|permanent|partial|temporary|fatal|(?:un|non-?)?recoverable|(?:non-?)?retr(?:y|ies|ied|"
                      r"yable|iable)|not\s+retried|dead[- ]letter\w*|dlq)\b", re.I),
     "action": lazy(r"\b(?:retr\w*|dead[- ]letter\w*|dlq|alert\w*|reject\w*|drop\w*|skip\w*|park\w*|quarantin\w*|"
-                   r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?)\b"
+                   r"escalat\w*|fail\w*\s+fast|manual\w*|raise[sd]?|return(?:s|ed)?|pause[sd]?|stop(?:s|ped)?|"
+                   r"re-?deliver\w*|re-?sen[dt]\w*|re-?queu\w*|replay\w*)\b"
+                   # a clause of an agreement pointed at: "shall redeliver the Message under clause 7"
+                   r"|\b(?:under|per|in|as\s+in)\s+(?:clause|article|section|§)\s*\d"
                    # the handling told elsewhere, pointed at: "the F2 `errors` array described above", "see 4.2"
                    r"|\b(?:described|explained|handled|covered|detailed|specified)\s+(?:above|below|earlier|later|in\s+(?:§|section|"
                    r"chapter|step|\d))|\bsee\s+(?:above|below|§|section|chapter|step|[A-Z]{1,3}-?\d|\d+(?:\.\d+)+)",

@@ -499,11 +499,25 @@ def local_into_utc(row) -> bool:
                 and not _CONVERTED.search(transform))
 
 
+_NAMED_ZONE = lazy(r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b")  # an IANA zone: its rules give the offset at every instant
+
+
+def zone_change(row) -> bool:
+    """The row's two sides name different zones ("`delivered_at` (UTC) → `received_at` (local Europe/Dublin)"): the
+    conversion between them is the row's transform, said by its types."""
+    zones = []
+    for found in (row.source_type, row.target_type):
+        text = found.text if found is not None else ""
+        named = _NAMED_ZONE.search(text)
+        zones.append(named.group(0) if named else "UTC" if _UTC.search(text) else None)
+    return None not in zones and zones[0] != zones[1]
+
+
 _LOCAL = lazy(r"\blocal\b|\bno\s+(?:utc\s+)?offset|\bwithout\s+(?:an?\s+)?(?:utc\s+)?offset|\bwall[- ]?clock|\bnaive\b",
               re.I)
 _UTC = lazy(r"(?i:\butc\b|_utc\b)|Utc\b|\bZ\b|\bGMT\b")
 # the transform says how the zone changes: a conversion, the zone or offset it applies, "to UTC"
-_CONVERTED = lazy(r"\b(?:convert\w*|utc|offset|zone|tz|at\s+time\s+zone|localize\w*)\b"
+_CONVERTED = lazy(r"\b(?:convert\w*|utc|offset|zone|tz|dst|at\s+time\s+zone|localize\w*)\b"
                   r"|(?-i:\b[A-Z][a-z]+/[A-Z][A-Za-z_]+)|(?<!\w)[+-]\d\d?:?\d\d\b|(?<!\w)[+-]\d+\s*h\b", re.I)
 
 

@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..reading.mappings import zone_change
 from ..reading.units import converts, unit_of, words_for
 from ._common import gap, mapped_rows, missing
 
@@ -51,8 +52,9 @@ def mapping_incomplete(spec, options):
         for field, what in _FIELDS:
             if field == "transform" and row.transform is None and row.enum_map:
                 continue  # the enum map is the transform: each value and what it becomes
-            if field == "transform" and row.transform is None and _described(row.target_field):
-                continue  # "taken_at: Unix epoch milliseconds -> ISO 8601 UTC timestamp": the row is the transform
+            if field == "transform" and row.transform is None and (_described(row.target_field) or zone_change(row)):
+                continue  # "taken_at: Unix epoch milliseconds -> ISO 8601 UTC timestamp": the row is the transform;
+                # "`delivered_at` (UTC) → `received_at` (local Europe/Dublin)": the zones say the conversion
             hit = missing(getattr(row, field), row.span, subject, what, _FIX.get(field, ""))
             if hit:
                 yield hit
