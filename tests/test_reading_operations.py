@@ -645,3 +645,17 @@ def test_a_conflict_status_said_to_mean_already_held_makes_a_write_safe_to_repea
             "```json\n{\"claim_ref\": \"CL-1\", \"kg_short\": 1.2}\n```\n\n`201` stored.\n")
     assert "IS901" not in codes(text.replace("{meaning}", "already held"))
     assert "IS901" in codes(text.replace("{meaning}", "bar closed"))
+
+
+def test_a_whole_spec_kept_as_one_hcl_file_is_read_by_its_labelled_blocks():
+    """`contract "post_readings" { method = "POST" ... }`, one-line `monitor "cert_expiry_days" { threshold = "< 21"
+    alert = "critical" }` blocks and `permanent = [...]  # -> dead_letter{}`: contracts told, metrics read, each class's
+    action in the comment on its line."""
+    text = ('# hive-bridge\n\n```hcl\nintegration "hive_bridge" {\n  contract "post_readings" {\n    method = "POST"\n'
+            '    url    = "/v2/readings:batch"\n  }\n  errors {\n    transient = ["429", "503"]   # -> retry{}\n'
+            '    permanent = ["400", "422"]   # -> dead_letter{}\n  }\n'
+            '  monitor "queue_depth"              { threshold = "> 20000 msgs"  alert = "critical" }\n'
+            '  monitor "mqtt_client_cert_expiry_days" { threshold = "< 21"  alert = "critical" }\n}\n```\n')
+    messages = [f.message for f in lint_text(text, "markdown") if f.code in ("IS202", "IS401", "IS701")]
+    assert not any("no API or message contracts" in m or "expiry" in m or "has no action" in m for m in messages), messages
+    assert {m.kind for m in spec_of(text).monitoring} == {"queue-depth", "token-expiry"}

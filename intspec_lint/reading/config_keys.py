@@ -14,6 +14,9 @@ TRAILING_COMMENT = lazy(r"\s(?:#|//)\s?(.*)$")  # "retries: 5  # then the DLQ": 
 EXTENSION = "\x00"  # marks a key under an `x-` extension while the block's keys are listed
 
 _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
+# a labelled block on one line, its attributes side by side: `monitor "dlq_depth" { threshold = "> 0"  alert = "warning" }`
+_HCL_LINE_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")+)\s*\{(.*)\}\s*$")
+_HCL_ATTRIBUTE = lazy(r"([A-Za-z_][\w-]*)\s*=\s*(\"[^\"]*\"|[^\s\"{}]+)")
 _SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
 _PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
 _JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
@@ -138,6 +141,13 @@ def brace_keys(code: Code) -> list[tuple[int, str, str]]:
             line = line[closers:].strip(" ,")
             if not line:
                 continue
+        one_line = _HCL_LINE_BLOCK.match(line)
+        if one_line:
+            path = [part for scope in stack for part in scope] + [one_line.group(1)] + \
+                re.findall(r'"([^"]*)"', one_line.group(2))
+            found += [(number, ".".join(path + [key]), said.strip('"')) for key, said in
+                      _HCL_ATTRIBUTE.findall(one_line.group(3))]
+            continue
         block = _HCL_BLOCK.match(line)
         if block:
             stack.append([block.group(1), *(label.strip('"') for label in block.group(2).split())])

@@ -322,8 +322,10 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
                 group["action"].append(statement.value)
             elif statement.value:
                 group["examples"].append(statement.value)
-            noted = comments.get(statement.span.line + 1, "")  # "transient: [429, 503]⏎#   -> retry per `retry`"
-            if _NOTED_ACTION.match(noted) and not rest:
+            # "transient: [429, 503]⏎#   -> retry per `retry`", or on its own line: `permanent = [...]  # -> dead_letter{}`
+            noted = next((c for c in (comments.get(statement.span.line, ""), comments.get(statement.span.line + 1, ""))
+                          if _NOTED_ACTION.match(c)), "")
+            if noted and not rest:
                 group["action"].append(noted.lstrip("-=>→ ").strip())
             break
     for category, group in groups.items():

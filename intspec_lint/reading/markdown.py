@@ -44,6 +44,7 @@ _KEY_NAMED = lazy(r"\b(?:is|as|are)\s+(?:the|our|its|their)\s+(?:idempotency|de-
                   r"|\b(?:idempotency|de-?dup(?:lication)?)\s+keys?\s+(?:is|=|:)\s*`?\w", re.I)
 # a setting named for retries: an identifier (snake, dotted, camel) that holds retry or backoff
 _RETRY_SETTING = lazy(r"(?<![\w.-])(?=[\w.-]*(?:_|\.|[a-z][A-Z]))[\w.-]*(?i:retr(?:y|ies)|backoff)[\w.-]*(?![\w.-])")
+_CALL_KEY = lazy(r"^(?:method|url|path|endpoint|topic|queue|channel)$", re.I)  # what places a call or a message
 _RETRY_BUDGET = lazy(r"\b(?:including|incl\.?|across|over\s+all|with)\s+(?:its\s+|the\s+)?retr(?:y|ies)\b", re.I)
 # contracts first: the code blocks they take as examples are no one else's facts
 _READERS = (contracts, overview, flows, auth, errors, retry, dead_letter, monitoring, mappings, idempotency)
@@ -62,8 +63,12 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
                 strong.setdefault(part, statement.span)
             continue
         if statement.shape == "code-key":
-            if any("auth" in vocab.section_parts(words_of_key(key)) for key in statement.key.split(".")):
+            segments = statement.key.split(".")
+            if any("auth" in vocab.section_parts(words_of_key(key)) for key in segments):
                 strong.setdefault("auth", statement.span)
+            if _CALL_KEY.match(segments[-1]) and statement.value.strip() and \
+                    any("contracts" in vocab.section_parts(words_of_key(key)) for key in segments[:-1]):
+                strong.setdefault("contracts", statement.span)  # `contract "post_readings" { method = "POST" ...`
             continue
         if METHOD_URL.search(statement.text) or contracts.told(statement.text):  # "a signal `x` ... with parameters"
             strong.setdefault("contracts", statement.span)
