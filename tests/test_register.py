@@ -80,3 +80,34 @@ def test_a_register_names_a_contract_facet_by_its_units_id_and_a_part_by_map_or_
     assert _part_of("Map – tooth", vocab)[0] == "Map"
     assert _part_of("Monitor – queue", vocab)[0] == "Monitor"
     assert "mappings" in vocab.section_parts("Map") and "monitoring" in vocab.section_parts("Monitor")
+
+
+def test_a_register_whose_sections_are_paths_under_a_title_naming_a_part_gathers_each_call():
+    """Under a title that names a part ("# Payment Events → Ledger"), rows "Endpoints / `POST /v3/x` — Request example"
+    and the call's own row "Endpoints / `POST /v3/x` | Header ... Response: ..." are one contract, with its
+    examples; a colon after the path ("POST /v3/x: Header") ends it."""
+    text = ("# Payment Events → Ledger\n\n| Section — item | Fact |\n|---|---|\n"
+            "| Overview | Shop publishes payment events that Ledger books; event-driven. |\n"
+            "| Endpoints / POST /v3/terminations | Header `Idempotency-Key: <event id>`. Request fields: `date` (date, "
+            "required). Response: `{termination_id, status}`. Status codes: 201 recorded, 400 invalid. |\n"
+            "| Endpoints / POST /v3/terminations — Request example | `{\"date\": \"2024-05-31\"}` |\n"
+            "| Endpoints / POST /v3/terminations — Response example | `{\"termination_id\": \"T1\", \"status\": \"ok\"}` |\n"
+            "| Retry — max attempts | 5 |\n")
+    spec = extract_markdown(parse_markdown(text), load_vocabulary())
+    assert [(c.url.text.strip("`"), len(c.examples)) for c in spec.contracts] == [("/v3/terminations", 2)]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+
+
+def test_a_register_row_grouped_under_a_name_that_is_no_part_reads_from_its_item():
+    """"| Integration sheet | Flow: OTA reservation | ChannelBridge → StayOps; trigger: ...; payload: ...; frequency:
+    ... |" beside "| Contracts / ARI update | ... |": the group is the document's own, the item names the part."""
+    text = ("# StayOps ⇄ ChannelBridge\n\n| Section | Item | Specification |\n|---|---|---|\n"
+            "| Integration sheet | Overview: purpose | Publish rates to the channel manager and load OTA reservations |\n"
+            "| Integration sheet | Flow: OTA reservation | ChannelBridge → StayOps; trigger: an OTA booking reaches "
+            "ChannelBridge; payload: reservation JSON; frequency: ~1,900/day |\n"
+            "| Integration sheet | Retry: max attempts | 5 |\n| Integration sheet | Retry: initial delay | 500 ms |\n"
+            "| Field mapping | `rate` | Source type: decimal; target field: `amount`; target type: numeric(10,2); "
+            "transform: as is |\n")
+    spec = extract_markdown(parse_markdown(text), load_vocabulary())
+    assert [(f.source.text, f.destination.text) for f in spec.flows] == [("ChannelBridge", "StayOps")]
+    assert spec.retry is not None and spec.retry.max_attempts.text == "5"

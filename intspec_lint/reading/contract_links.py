@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Contract, Example, StatusCode, evidence
+from ..model import EXAMPLE_SHAPE, Contract, Example, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
 from .contract_units import CODES_TITLE, SHARED
@@ -30,6 +30,10 @@ def settle(r: Reading) -> None:
     _scenario_examples(r)
     _same_shape(r)
     _transport_said_once(r)
+    for contract in contracts:  # an example whose side was settled here ("`{...}`" alone under a GET) shows its shape
+        for example in contract.examples:
+            if example.role in ("request", "response") and getattr(contract, f"{example.role}_shape") is None:
+                setattr(contract, f"{example.role}_shape", Value(EXAMPLE_SHAPE, example.span))
 
 
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")

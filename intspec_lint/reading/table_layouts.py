@@ -77,16 +77,34 @@ _BOLD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)(.+?)(?:\*\*|__)\s*
 def unfold_registers(root: Section, vocab, lines: list[str] | None = None) -> None:
     """Replace each register table under `root` by the sections it holds (in place); a register written as a
     list ("- **Retry: max attempts**: 5", item after item) is read as its table."""
+    title = root.children[0] if len(root.children) == 1 else None  # "# Payment Events → Ledger": the spec's name
     for section in list(root.walk()):
-        if section is not root and vocab.section_parts(section.title):
+        if section is not root and section is not title and vocab.section_parts(section.title):
             continue  # a table under "Retry policy" is that part's, whatever its rows name
         if lines is not None:
             section.blocks = [_as_table(block, lines, vocab) if isinstance(block, ListBlock) else block
                               for block in section.blocks]
         for block in list(section.blocks):
-            if isinstance(block, Table) and _is_register(block, vocab):
+            if not isinstance(block, Table):
+                continue
+            register = block if _is_register(block, vocab) else _one_group_dropped(block, vocab)
+            if register is not None:
                 section.blocks.remove(block)
-                section.children[:0] = _sections(block, section.level + 1, vocab)
+                section.children[:0] = _sections(register, section.level + 1, vocab)
+
+
+def _one_group_dropped(table: Table, vocab) -> Table | None:
+    """A register whose first column groups rows by a name that is no part ("| Integration sheet | Retry: max
+    attempts | 5 |"): those rows read from their second cell on, as the rows beside them do; None when the table is
+    still no register."""
+    if len(table.header) < 3:
+        return None
+    rows = [Row(row.cells[1:], row.span) if len(row.cells) >= 3 and not _part_of(row.cells[0].text, vocab)[0]
+            and _part_of(row.cells[1].text, vocab)[0] else row for row in table.rows]
+    if all(new is old for new, old in zip(rows, table.rows)):
+        return None
+    found = Table(table.header, rows, table.span)
+    return found if _is_register(found, vocab) else None
 
 
 def _as_table(block: ListBlock, lines: list[str], vocab):
@@ -102,7 +120,7 @@ def _as_table(block: ListBlock, lines: list[str], vocab):
     return table if _is_register(table, vocab) else block
 
 
-_SEGMENT = re.compile(r"\s+[—–]\s+|\s+-\s+|:\s+")
+_SEGMENT = re.compile(r"\s+[—–]\s+|\s+-\s+|:\s+|\s+/\s+")  # "endpoints / telemetry webhook — Example"
 _TITLES = {"overview": "Overview", "sla": "Service levels", "flows": "Data flows", "contracts": "API contracts",
            "auth": "Authentication", "errors": "Error handling", "retry": "Retry policy",
            "dead_letter": "Dead-letter handling", "monitoring": "Monitoring", "mappings": "Data mapping",
@@ -206,7 +224,7 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
         cells = row.cells[1:]
         if key:
             cells = [Cell(key, row.cells[0].span), *cells]
-        elif len(table.header) == 2 and unit and rows_of[part, unit] == 1:
+        elif len(row.cells) == 2 and unit and rows_of[part, unit] == 1:
             cells, unit = [Cell(unit, row.cells[0].span), *cells], ""  # "Flow: ARI push | A → B; ...": one row
         if not part and current is not None:  # a row that names no part continues the unit above
             first = [seg.strip(" *`") for seg in _SEGMENT.split(row.cells[0].text.strip(" *`")) if seg.strip(" *`")]
