@@ -111,3 +111,28 @@ def test_a_register_row_grouped_under_a_name_that_is_no_part_reads_from_its_item
     spec = extract_markdown(parse_markdown(text), load_vocabulary())
     assert [(f.source.text, f.destination.text) for f in spec.flows] == [("ChannelBridge", "StayOps")]
     assert spec.retry is not None and spec.retry.max_attempts.text == "5"
+
+
+def test_a_numbered_list_of_questions_whose_second_column_names_parts_is_no_register():
+    """"| 3 | Triggers | RallyDesk webhooks; a nightly pull |" in an intake grid: a number is no group of rows."""
+    text = ('# Integration Specification: RallyDesk → Lumen LC-400 (court gates and floodlights)\n'
+            '\n'
+            '> Prepared by the integration-spec agent for Hartfield Lawn Tennis Club, ticket HLTC-112.\n'
+            '> Sources read: RallyDesk API v3 reference, Lumen LC-400 API 2.1 manual, the intake answers below.\n'
+            '> All tables are plain ASCII in code blocks because the club wiki strips Markdown tables.\n'
+            '\n'
+            '## 0. Intake answers\n'
+            '\n'
+            '```\n'
+            '+---+-------------+---------------------------------------------------------------+\n'
+            '| # | Question    | Answer (M. Okafor, club IT volunteer)                         |\n'
+            '+---+-------------+---------------------------------------------------------------+\n'
+            '| 1 | Systems     | RallyDesk 3.8 (booking SaaS); Lumen LC-400, firmware 2.1      |\n'
+            '| 2 | Data        | Bookings -> gate PINs and light schedule; usage -> charges    |\n'
+            '| 3 | Triggers    | RallyDesk webhooks; a nightly pull of floodlight usage        |\n'
+            '| 4 | Auth        | HMAC webhooks; OAuth2 on RallyDesk; mTLS + key on LC-400      |\n'
+            '| 5 | SLA         | PIN live within 60 s of confirmation, 07:00-22:30 every day   |\n'
+            '| 6 | Lumen down? | Queue and retry; duty manager issues manual PINs meanwhile    |\n'
+            '+---+-------------+---------------------------------------------------------------+\n'
+            '```\n')
+    assert not extract_markdown(parse_markdown(text), load_vocabulary()).flows

@@ -101,8 +101,9 @@ def _one_group_dropped(table: Table, vocab) -> Table | None:
         return None
     rows = [Row(row.cells[1:], row.span) if len(row.cells) >= 3 and not _part_of(row.cells[0].text, vocab)[0]
             and _part_of(row.cells[1].text, vocab)[0] else row for row in table.rows]
-    if all(new is old for new, old in zip(rows, table.rows)):
-        return None
+    groups = {old.cells[0].text.strip() for new, old in zip(rows, table.rows) if new is not old}
+    if len(groups) != 1 or re.fullmatch(r"\W*\d+\W*", next(iter(groups))):
+        return None  # "| 3 | Triggers | RallyDesk webhooks |": a numbered list of questions, no group
     found = Table(table.header, rows, table.span)
     return found if _is_register(found, vocab) else None
 
