@@ -561,3 +561,14 @@ def test_an_error_class_whose_next_sentence_redelivers_under_a_clause_has_its_ac
             "and shall treat it under clause 8.\n\n6.3 **Partial acceptance.** Where an order has several lines and only "
             "some can be placed, the answer is `207` with a status per line. The accepted lines stand.\n")
     assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS401" and "action" in f.message]
+
+
+def test_a_response_given_as_another_calls_is_shown():
+    """"Answer as B.2." under a webhook whose request is shown: its answer is B.2's."""
+    text = ("# Haulr → Orders\n\n## Appendix B\n\n**B.2 POD webhook.** `POST https://hooks.example.ie/haulr/pod`\n\n"
+            "```json\n{\"event_id\": \"evt_1\", \"type\": \"stop.delivered\"}\n```\n\nAnswer `200 {\"received\": "
+            "\"evt_1\"}` once queued.\n\n**B.3 ETA webhook.** `POST https://hooks.example.ie/haulr/eta`\n\n```json\n"
+            "{\"event_id\": \"evt_2\", \"type\": \"run.eta\"}\n```\n\nANSWER\n")
+    found = lambda said: [f.message for f in lint_text(text.replace("ANSWER", said), "markdown") if f.code == "IS202"]
+    assert not found("Answer as B.2.")
+    assert found("Haulr sends it every five minutes.")

@@ -1228,3 +1228,15 @@ def test_yaml_free_text_in_an_extension_key_and_a_retry_strategy_in_words_are_re
     found = {(f.code, f.line) for f in lint_text(text, "yaml")}
     assert not {code for code, _ in found} & {"IS501", "IS601"}
     assert [line for code, line in found if code == "IS801"] == [13]  # `lines[].units`, told in no words
+
+
+def test_attempts_unlimited_only_while_a_condition_holds_and_counted_otherwise_are_bounded():
+    """"Unlimited while offline (outbox); 8 once online and getting errors, then dead-letter": no call is made while
+    offline; "unlimited, until it succeeds" has no bound."""
+    def unsafe(attempts):
+        text = ("# Farm → Buyer\n\n## Retry\n\n| Setting | Value |\n|---|---|\n| Strategy | exponential backoff |\n"
+                "| Initial delay | 5 s |\n| Max delay | 10 min |\n| Circuit breaker | 10 failures open it for 5 min |\n"
+                f"| Max attempts | {attempts} |\n")
+        return [f.message for f in lint_text(text, "markdown") if f.code == "IS502" and "no bound" in f.message]
+    assert not unsafe("Unlimited while offline (outbox); 8 once online and getting errors, then dead-letter")
+    assert unsafe("Unlimited, until it succeeds")

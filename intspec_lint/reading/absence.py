@@ -51,6 +51,9 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
+# the answer shown by another call's: "Answer as B.2.", "Response: same as C1"
+ANSWER_AS = (r"\b(?:response|answer|reply)\s*:?\s*(?:is\s+)?(?:as\s+(?:in\s+|for\s+)?|same\s+as\s+|like\s+)(?:§\s*)?"
+             r"[A-Z]{0,3}[.-]?\d+(?:\.\d+)*\b")
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -76,6 +79,7 @@ CUES = {
         r"|\b(?:request|body|payload|message)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "example_response": lazy(
         r"\b(?:response|answer|reply)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"
+        r"|" + ANSWER_AS +
         # a record shown inline: "gets `200` with a CSV body ... followed by rows such as `YH21OKV,M-204877,GOLD`"
         r"|\b(?:gets?|returns?|receives?|answers?)\b[^.\n]{0,40}\b(?:body|file|rows?|lines?|records?)\b[^.]{0,120}?"
         r"\b(?:such\s+as|e\.g\.|for\s+example|like)\s+`[^`\n]*[,|;\t][^`\n]*[,|;\t][^`\n]*`"

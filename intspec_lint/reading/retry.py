@@ -123,13 +123,27 @@ _UNBOUNDED = lazy(
     r"until\s+(?:it\s+|they\s+)?(?:succeeds?|success(?:ful)?|delivered|acknowledged))",
     re.I,
 )
+# unbounded only while a condition holds, a count beside it: "Unlimited while offline (outbox); 8 once online, then
+# dead-letter": no call is made while offline, the calls made are bounded
+_WHILE_CONDITION = lazy(r"\b(?:unlimited|unbounded|indefinitely|forever)\s+(?:\(\s*)?(?:while|during|as\s+long\s+as)\b[^;.]*",
+                        re.I)
+
+
+def is_unbounded(text: str) -> bool:
+    """The attempts are said to have no bound: "unlimited", "until it succeeds"; not when the words hold only while a
+    condition lasts and a count bounds the attempts otherwise."""
+    if not _UNBOUNDED.search(text):
+        return False
+    rest = _WHILE_CONDITION.sub(" ", text)
+    return not (rest != text and re.search(r"\b\d+\b", rest) and not _UNBOUNDED.search(rest))
+
+
 _NO_RETRY = lazy(r"\bno\s+retr|^\W*none\W*$|\bonce\b", re.I)
 _BACKOFF_SHAPE = lazy(r"\b(fixed|constant|linear|incremental)\b", re.I)
 _UNIT_KEY = lazy(r"(?:^|[^a-z])(seconds?|secs?|minutes?|mins?)$|(Seconds?|Secs?|Minutes?|Mins?)$", re.I)
 _MILLIS_KEY = lazy(r"(?:^|[^a-z])(?:ms|millis(?:econds)?)$|Ms$|Millis$")
 
 mentions_retry = finds(lazy(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I))
-is_unbounded = finds(_UNBOUNDED)
 _KINDS = {"initial_delay": "duration", "max_delay": "duration", "circuit_open": "duration", "max_attempts": "count",
           "circuit_breaker": "count"}
 _FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "circuit_breaker", "circuit_open")

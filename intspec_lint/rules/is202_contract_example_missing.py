@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..reading.absence import ANSWER_AS
 from ..reading.values import is_placeholder
 from ._common import contract_namer, gap
 
@@ -22,7 +23,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "document shows an example that no reader placed (a JSON object with values, an XML element, an HTTP status "
     "line, outside every contract's examples and shapes and the idempotency rule), no contract is told it lacks "
     "one: that example may be its own. An example whose keys only hold the place of one (`{\"TBD\": \"...\"}`) is "
-    "none. A spec with no contracts at all is reported here, with no example of any.",
+    "none. A response given as another call's (\"Answer as B.2.\") is shown. A spec with no contracts at all is "
+    "reported here, with no example of any.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
     "`{fulfillment_id}` with 201.\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
@@ -66,11 +68,12 @@ def contract_example_missing(spec, options):
                 spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
-        if contract.kind == "http" and "response" not in roles and not \
-                spec.speaks_of("example_response", names, contract.span):
+        if contract.kind == "http" and "response" not in roles and not _ANSWER_AS.search(contract.text) and not \
+                spec.speaks_of("example_response", names, contract.span):  # "Answer as B.2.": shown by another's
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
 
+_ANSWER_AS = re.compile(ANSWER_AS, re.I)
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
 _PLACEHOLDER_KEY = re.compile(r"^(?:tbd|tbc|todo|tba|xxx|fixme|placeholder)$", re.I)
 

@@ -24,7 +24,8 @@ _OUTLASTS = Case(Severity.ERROR, "retries whose worst case outlasts the message 
     "attempts, retries that outlast the caller's timeout or the message TTL.",
     rationale="A retry policy is arithmetic: the delays, the cap and the attempts add up to a time that has to "
     "fit in the caller's timeout or the message's life. Unbounded retries turn a partner's short outage into "
-    "a retry storm and messages that expire unhandled. (Advice on jitter, the number of attempts and the "
+    "a retry storm and messages that expire unhandled. Attempts unlimited only while a condition holds, with a count "
+    "otherwise (\"unlimited while offline; 8 once online, then dead-letter\"), are bounded. (Advice on jitter, the number of attempts and the "
     "breaker's open time is IS503's, in the strict preset.)",
     bad="## Retry Logic\n\n- **Strategy**: exponential backoff\n- **Initial delay**: 30 seconds\n"
     "- **Max retries**: unlimited\n- **Max delay cap**: 10 seconds\n"
