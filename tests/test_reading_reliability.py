@@ -1240,3 +1240,17 @@ def test_attempts_unlimited_only_while_a_condition_holds_and_counted_otherwise_a
         return [f.message for f in lint_text(text, "markdown") if f.code == "IS502" and "no bound" in f.message]
     assert not unsafe("Unlimited while offline (outbox); 8 once online and getting errors, then dead-letter")
     assert unsafe("Unlimited, until it succeeds")
+
+
+def test_classes_told_in_one_answer_cell_beside_a_state_no_longer_available_are_told():
+    """A questionnaire's answer "**Transient**: 429, 503. Retried as in D2. **Permanent**: 400, 409 *slot no longer
+    available*. Not retried; dead-lettered. **Partial**: ... Matched rows are applied; the others go on the exception
+    list": a slot "no longer available" is no part said to be gone, and the partial class is told."""
+    text = ("# Funeral desk → CremaBook\n\n## Section D: Reliability and error handling\n\n"
+            "| Ref | Question | Partner response |\n|---|---|---|\n"
+            "| D1 | How do you classify errors? | Three groups. **Transient**: 429, 503, or no answer within 15 s. "
+            "Retried as in D2. **Permanent**: 400, 404, 409 *slot no longer available*. Not retried; dead-lettered. "
+            "**Partial**: the daily schedule can hold bookings we cannot match to a case. Matched rows are applied; "
+            "the others go on the exception list of the branch administrator. |\n"
+            "| D2 | Describe your batch | The daily schedule is one batch of up to 400 bookings. |\n")
+    assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS401"]

@@ -240,7 +240,9 @@ def names_of(*texts: str | None) -> list[str]:
 
 # a thing said to be gone is no evidence of it: "the `failed_events` table was removed", "no longer retried"
 GONE = lazy(r"\b(?:was|were|has\s+been|have\s+been|got|is\s+being|are\s+being)\s+(?:removed|deleted|dropped|retired|"
-             r"decommissioned|abandoned|switched\s+off|turned\s+off)\b|\bno\s+longer\b", re.I)
+             r"decommissioned|abandoned|switched\s+off|turned\s+off)\b"
+             # (not a business object's state: "409 slot no longer available")
+             r"|\bno\s+longer\b(?![*_\s]+(?:available|valid|open|free|bookable|in\s+stock|on\s+sale)\b)", re.I)
 
 
 _LONGEST = 2000  # characters of a line Testimony.states reads
