@@ -161,8 +161,8 @@ _TOLD = {
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?submit\w*|re-?queue\w*|"
              r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
              r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?|tasks?|"
-             # the good part kept, the rest listed: "Matched rows are applied; the others go on the exception list"
-             r"appl(?:y|ies|ied)|kept|keeps?|stor(?:e|es|ed)|(?:exception|error|reject\w*)\s+(?:list|queue|table|report)|"
+             # the rest put where someone works them: "Matched rows are applied; the others go on the exception list"
+             r"(?:exception|error|reject\w*)\s+(?:list|queue|table|report)|"
              r"(?:requested|sent|submitted|posted|tried|queued)\s+again|"
              # a place the failed part is put: "rejected lines go to `fulfilment.substitutions`", "moves rejected ones to"
              r"(?:go(?:es)?|move[sd]?|sent|written|routed|published)\s+(?:[\w-]+\s+){0,3}?(?:in)?to)\b", re.I)
