@@ -978,3 +978,19 @@ def test_a_write_named_by_its_method_alone_or_answered_the_same_when_already_don
     void = ("# Scales → Waste\n\n## Calls\n\n**3 — Void**: `POST /tickets/T-1/void`\n```json\n{\"reason\": \"WRONG\"}\n"
             "```\n→ `200 {\"status\": \"VOID\"}`. Already void → same `200`.\n")
     assert "IS901" not in codes(void)
+
+
+def test_an_example_call_under_the_base_path_with_real_values_is_the_contracts_own():
+    """"`GET /permits/{permit_number}?on=...`" over ```http GET /v2/permits/FV-2024-00317?on=...``` (the base URL
+    ends in `/v2`), and "`PUT /rosters/{market_id}/{market_date}`" over `PUT /v2/rosters/MKT-SFC-DOWNTOWN/2024-04-13`:
+    a value with digits for one parameter shows the path's real values, a name for the other."""
+    text = ("# Stalls → Permits\n\n## Calls\n\nPermitHub v2 is at `https://api.permithub.example.gov/v2`.\n\n"
+            "**(1) Permit check** — `GET /permits/{permit_number}?on=2024-04-13`\n\n```http\n"
+            "GET /v2/permits/FV-2024-00317?on=2024-04-13 HTTP/1.1\nAccept: application/json\n```\n```json\n"
+            "{\"permit_number\": \"FV-2024-00317\", \"status\": \"A\"}\n```\nCodes: `200` found · `404` unknown.\n\n"
+            "**(3) Roster upload** — `PUT /rosters/{market_id}/{market_date}`\n\n```json\n"
+            "PUT /v2/rosters/MKT-SFC-DOWNTOWN/2024-04-13\n{\"stalls\": [{\"stall\": \"B-12\"}]}\n```\n```json\n"
+            "{\"accepted\": 1, \"rejected\": []}\n```\nCodes: `200` stored · `400` malformed.\n")
+    contracts = spec_of(text).contracts
+    assert [(c.url.text.strip("`").split("?")[0], len(c.examples)) for c in contracts] == \
+        [("/permits/{permit_number}", 2), ("/rosters/{market_id}/{market_date}", 2)]

@@ -11,7 +11,7 @@ import re
 from ..model import EXAMPLE_SHAPE, Contract, Example, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
-from .contract_units import CODES_TITLE, SHARED
+from .contract_units import BASE_SEGMENT as _BASE_SEGMENT, CODES_TITLE, SHARED
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY, codes_in_cell, listed_codes
 from .topics import METHOD_URL
@@ -274,12 +274,21 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
         extra = longer[:len(longer) - len(shorter)]
         based = all(_BASE_SEGMENT.match(p) for p in extra) or (len(extra) >= 2 and _BASE_SEGMENT.match(extra[-1])
                                                                 and all(_BASE_SEGMENT.match(p) for p in extra[1:]))
-        if all(_fits(a, b) for a, b in zip(longer[len(extra):], shorter)) and based:
+        pairs = list(zip(longer[len(extra):], shorter))
+        # with a value that has digits for one parameter, a path shows real values for the others too:
+        # `PUT /rosters/{market_id}/{market_date}` and `PUT /v2/rosters/MKT-SFC-DOWNTOWN/2024-04-13`
+        shown = any(_fits(a, b) and a != b and not (a.startswith(("{", "<", ":")) and b.startswith(("{", "<", ":")))
+                    for a, b in pairs)
+        if based and all(_fits(a, b) or shown and _one_parameter(a, b) for a, b in pairs):
             return known
     return None
 
 
-_BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?(?:alpha|beta)?\d*|\d{4}-\d{2}(?:-\d{2})?)$")  # `/v2`, `/2024-10`
+
+
+def _one_parameter(a: str, b: str) -> bool:
+    """One of the two segments is a parameter and the other a value."""
+    return a.startswith(("{", "<", ":")) != b.startswith(("{", "<", ":"))
 
 
 def _fits(a: str, b: str) -> bool:

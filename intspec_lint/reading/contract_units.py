@@ -372,6 +372,9 @@ def _facet(r: Reading, title: str) -> str:
     return match.group(1) if match and r.vocab.is_contract_subsection(match.group(2)) else ""
 
 
+BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?(?:alpha|beta)?\d*|\d{4}-\d{2}(?:-\d{2})?)$")  # `/v2`, `/2024-10`
+
+
 def _shows(endpoint: Statement, code: Statement) -> bool:
     """The code block's request line has the endpoint's method, and its path fits the endpoint's (the
     endpoint's URL a placeholder, or the same path with values for its parameters)."""
@@ -382,6 +385,8 @@ def _shows(endpoint: Statement, code: Statement) -> bool:
         return True
     mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
     theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
+    while len(theirs) > len(mine) and BASE_SEGMENT.match(theirs[0]):
+        theirs = theirs[1:]  # `GET /v2/permits/FV-2024-00317` under "Base URL .../v2": the same call
     return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) or _fits_segment(a, b)
                                             for a, b in zip(mine, theirs))
 
