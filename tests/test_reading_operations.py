@@ -659,3 +659,18 @@ def test_a_whole_spec_kept_as_one_hcl_file_is_read_by_its_labelled_blocks():
     messages = [f.message for f in lint_text(text, "markdown") if f.code in ("IS202", "IS401", "IS701")]
     assert not any("no API or message contracts" in m or "expiry" in m or "has no action" in m for m in messages), messages
     assert {m.kind for m in spec_of(text).monitoring} == {"queue-depth", "token-expiry"}
+
+
+def test_a_latency_metric_told_as_how_long_a_lag_or_a_request_taking_longer_is_one():
+    """"how long from a payment to the balance changing — alert if over 5 minutes", a `publish_lag_minutes` gauge,
+    "alerts when any request takes longer than 1.5 s", a `_seconds_bucket` histogram quantile: latency, in other
+    words."""
+    head = ("# Books → Fermata\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Error rate of calls | > 2% over 15 min | critical |\n| Queue depth | > 100 | warning |\n"
+            "| API key days left | < 14 | warning |\n")
+    for said in ("| How long from a payment to the balance changing | over 5 minutes | warning |",
+                 "| `grooming_publish_lag_minutes` | > 45 for 2 runs | warning |",
+                 "| Any request takes longer than | 1.5 s | #ob-partners |",
+                 "| `histogram_quantile(0.95, rate(sync_batch_seconds_bucket[1h]))` | > 20 | warning |"):
+        found = [f.message for f in lint_text(head + said + "\n", "markdown") if f.code == "IS701"]
+        assert not any("latency" in m for m in found), (said, found)
