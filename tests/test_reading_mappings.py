@@ -575,3 +575,17 @@ def test_two_sides_in_different_zones_say_their_conversion_and_a_dst_aware_trans
                      "`Z`), DST-aware.")
     assert found("  - `scan.time` (local datetime, Europe/Dublin, no offset) → `scanned_at` (ISO 8601 UTC with `Z`), "
                  "copied as is.")
+
+
+def test_a_field_and_its_rule_with_a_to_inside_the_rule_keep_the_fields_name():
+    """A register's "Mapping F1 | temp_c | Copied, °C to one decimal" read as "temp_c: Copied, °C to one decimal": the
+    "to" is the rule's, not an arrow from "temp_c: Copied, °C" to "one decimal"."""
+    text = ("# Dairy → Caves\n\n| Section | Item | Specification |\n|---|---|---|\n"
+            "| Overview | Purpose | Dairyflow sends wheel lots to AffineurOS |\n| Flows | F1 | Dairyflow → AffineurOS |\n"
+            "| Retry | Max attempts | 5 |\n| Mapping F1 | temp_c | Copied, °C to one decimal |\n"
+            "| Mapping F1 | avg_weight_g | Grams -> AffineurOS kg with 2 decimals (÷ 1000) |\n"
+            "| Mapping F1 | wheels, note | Copied; note cut to 500 characters |\n")
+    rows = {m.source_field.text: (m.target_field.text, m.transform.text) for m in spec_of(text).mappings}
+    assert rows["temp_c"] == ("temp_c", "Copied, °C to one decimal")
+    assert rows["avg_weight_g"][1].startswith("Grams -> AffineurOS kg")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS801" and "no transform" in f.message]

@@ -334,6 +334,8 @@ def cue(text: str) -> bool:
     return bool(_FIELD_ARROW_LINE.match(text))
 
 
+# one field in lower case, then its rule: the field keeps its name (not "Source: `a` → `b`", not "`a`: `b` → `c`")
+_FIELD_RULE = lazy(r"^`?(?P<field>[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*(?:,\s*[a-z][a-z0-9_]*)*)`?\s*:\s+(?P<rule>(?!`)[^`→]*?(?:\bto\b|->|÷|×)[^`]*)$")
 _CODE_VALUES = lazy(r"`([^`]+)`")
 _KEPT_AS_IS = lazy(r"(?:copied|copy|as\s+is|unchanged|verbatim|kept|passed\s+through|same(?:\s+names?)?)", re.I)
 
@@ -345,6 +347,11 @@ def mapping_parts(text: str) -> dict[str, str] | None:
     if unmapped:  # "`guest_departed`: boolean → not sent; informational only"
         return {"source_field": unmapped.group("src"), "source_type": unmapped.group("stype").strip(),
                 "target_field": unmapped.group("dst"), "target_type": "", "transform": unmapped.group("rule") or ""}
+    keyed = _FIELD_RULE.match(first.strip())
+    if keyed:  # "temp_c: Copied, °C to one decimal", a register's "Mapping F1 | temp_c | ...": the field and its rule
+        rule = f"{keyed.group('rule')} {' '.join(text.split(chr(10))[1:])}".strip()
+        return {"source_field": keyed.group("field"), "source_type": "", "target_field": keyed.group("field"),
+                "target_type": "", "transform": rule}
     match = _MAP_ARROW.match(first.strip())
     if not match:
         return _joined_sources(first.strip())
