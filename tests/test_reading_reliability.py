@@ -1254,3 +1254,15 @@ def test_classes_told_in_one_answer_cell_beside_a_state_no_longer_available_are_
             "the others go on the exception list of the branch administrator. |\n"
             "| D2 | Describe your batch | The daily schedule is one batch of up to 400 bookings. |\n")
     assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS401"]
+
+
+def test_a_place_named_in_words_finds_its_alert_where_it_is_named_again():
+    """"the booking goes to our stuck-jobs table" in the error classes, and later "for our stuck-jobs table: every row
+    stays until someone resolves it. Alert in `#ops` on every new row": the dead-letter place's alert."""
+    text = ("# Shop → Couriers\n\n## Errors\n\n- **Transient**: timeouts, `503` → retry\n"
+            "- **Permanent**: `400`, `422` → no retry; the booking goes to our stuck-jobs table\n\n## Notes\n\n"
+            "For our stuck-jobs table: every row stays until someone in ops resolves it. Nothing is deleted. "
+            "Alert in `#shipdesk-ops` on every new row.\n")
+    assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
+    quiet = text.replace(" Alert in `#shipdesk-ops` on every new row.", "")
+    assert [f.message for f in lint_text(quiet, "markdown") if f.code == "IS601" and "alert" in f.message]

@@ -223,6 +223,11 @@ def _stated_anywhere(r: Reading) -> None:
     if dead.alert is None and named and testimony.speaks_of("alert", [named.group(1)], dead.destination.span,
                                                             elsewhere=True):
         dead.alert = evidence(named.group(1), dead.destination.span)
+    phrase = _PLACE_PHRASE.search(dead.destination.text) if dead.destination is not None and dead.destination.loose \
+        else None  # "the booking goes to our stuck-jobs table", later "for our stuck-jobs table: ... Alert in #ops"
+    if dead.alert is None and phrase and testimony.speaks_of("alert", [phrase.group(1)], dead.destination.span,
+                                                             elsewhere=True):
+        dead.alert = evidence(phrase.group(1), dead.destination.span)
     if dead.alert is None:
         alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search) or (
             testimony.states(_GIVEN_UP.search, _ALERT.search, _NO_ALERT.search) if dead.destination is not None
@@ -232,6 +237,9 @@ def _stated_anywhere(r: Reading) -> None:
 
 
 _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
+# a place named in words, its name captured: "goes to our stuck-jobs table", "moved to the exceptions list"
+_PLACE_PHRASE = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|our\s+|their\s+|its\s+|a\s+|an\s+)?"
+                     r"((?:[\w-]+\s+){1,2}?(?:table|queue|topic|list|folder|bucket|store|inbox))\b", re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 _HELD_NAME = lazy(r"(?:^|[._/-])(?:held|hold|undelivered|undeliverable)(?:[._/-]|$)", re.I)
