@@ -994,3 +994,16 @@ def test_an_example_call_under_the_base_path_with_real_values_is_the_contracts_o
     contracts = spec_of(text).contracts
     assert [(c.url.text.strip("`").split("?")[0], len(c.examples)) for c in contracts] == \
         [("/permits/{permit_number}", 2), ("/rosters/{market_id}/{market_date}", 2)]
+
+
+def test_a_call_named_in_a_check_or_by_the_end_of_anothers_path_is_no_contract_of_its_own():
+    """"2. Check health: `GET .../oslc/ping` should answer `200`" in "Checklist A", and "SLO for `GET
+    /lounge-eligibility` is p95 600 ms" beside `GET .../members/{ffn}/lounge-eligibility` with its examples."""
+    text = ("# Lounge → Loyalty\n\n## Contracts\n\n**Eligibility**\n\n```http\n"
+            "GET https://partners.example.com/loyalty/v2/members/0004417829/lounge-eligibility?flight=BA12\n```\n\n"
+            "```json\n{\"eligible\": true, \"tier\": \"gold\"}\n```\n\nCodes: `200`, `404` unknown member.\n\n"
+            "## On the road\n\nSLO for `GET /lounge-eligibility` is p95 600 ms.\n\n"
+            "## Checklist A: records not arriving\n\n1. Open the dashboard.\n2. Check health: `GET .../maximo/oslc/ping` "
+            "should answer `200`; `503` means maintenance.\n")
+    assert [len(c.examples) for c in spec_of(text).contracts] == [2]
+    assert "IS202" not in codes(text)

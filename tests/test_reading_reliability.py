@@ -1266,3 +1266,20 @@ def test_a_place_named_in_words_finds_its_alert_where_it_is_named_again():
     assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS601"]
     quiet = text.replace(" Alert in `#shipdesk-ops` on every new row.", "")
     assert [f.message for f in lint_text(quiet, "markdown") if f.code == "IS601" and "alert" in f.message]
+
+
+def test_a_timeline_table_is_no_metric_an_older_version_dropped_is_no_loss_and_rules_above_are_an_action():
+    """"| 14 Sep 00:00 | token reaches its 5-year expiry |" under "Timeline (abridged)" is what happened; "older
+    versions get 409 and are dropped as applied" are replaced by newer ones; "each failed grade is treated on its own
+    by the rules above" is the partial class's action."""
+    timeline = ("# Kiln → Ledger\n\n## Timeline (abridged)\n\n| When | What |\n|---|---|\n"
+                "| 4 Sep 06:10 | Broadband outage at the drying floor |\n| 14 Sep 00:00 | Ledger token reaches its expiry |\n")
+    assert not spec_of(timeline).monitoring
+    older = ("# Rota → CAD\n\n## Duplicates\n\nCAD PUTs replace the whole crew and carry `sourceVersion` (older "
+             "versions get 409 and are dropped as applied).\n")
+    assert "IS602" not in codes(older)
+    classes = ("# Kiln → Ledger\n\n## Errors\n\n- **Transient**: `503`, timeouts: retried with backoff.\n"
+               "- **Permanent**: `400`, `422`: not retried; dead-lettered to `outbox_dead`, an e-mail to Sue.\n"
+               "- **Partial**: a `207` on a grade batch. Grades answered `200` are done; each failed grade is treated "
+               "on its own by the rules above.\n")
+    assert not [f.message for f in lint_text(classes, "markdown") if f.code == "IS401"]

@@ -163,6 +163,8 @@ CUES = {
                    r"re-?deliver\w*|re-?sen[dt]\w*|re-?queu\w*|replay\w*)\b"
                    # a clause of an agreement pointed at: "shall redeliver the Message under clause 7"
                    r"|\b(?:under|per|in|as\s+in)\s+(?:clause|article|section|§)\s*\d"
+                   # the other classes' rules pointed at: "each failed grade is treated on its own by the rules above"
+                   r"|\b(?:by|under|per|following)\s+the\s+(?:rules?|classes|categories)\s+(?:above|below)\b"
                    # the handling told elsewhere, pointed at: "the F2 `errors` array described above", "see 4.2"
                    r"|\b(?:described|explained|handled|covered|detailed|specified)\s+(?:above|below|earlier|later|in\s+(?:§|section|"
                    r"chapter|step|\d))|\bsee\s+(?:above|below|§|section|chapter|step|[A-Z]{1,3}-?\d|\d+(?:\.\d+)+)",

@@ -20,6 +20,7 @@ from .vocabulary import abbreviates, strip_numbering
 
 
 def settle(r: Reading) -> None:
+    r.spec.contracts = [c for c in r.spec.contracts if not _mention_of_another(c, r.spec.contracts)]
     contracts = r.spec.contracts
     _shared_endpoint(r)
     _bodyless_requests(contracts)
@@ -284,6 +285,22 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
     return None
 
 
+
+
+def _mention_of_another(contract: Contract, contracts: list[Contract]) -> bool:
+    """A call named with the end of another's path and nothing of its own (no example, body, shape or code): "SLO for
+    `GET /lounge-eligibility` is p95 600 ms" speaks of `GET .../members/{ffn}/lounge-eligibility`, told elsewhere."""
+    if contract.kind != "http" or contract.method is None or contract.url is None or contract.examples or \
+            contract.bodies or contract.status_codes or contract.request_shape or contract.response_shape:
+        return False
+    tail = [p for p in endpoint_of(contract).partition(" ")[2].split("/") if p]
+    for other in contracts:
+        full = [p for p in endpoint_of(other).partition(" ")[2].split("/") if p]
+        if other is not contract and other.method is not None and \
+                other.method.text.upper() == contract.method.text.upper() and 0 < len(tail) < len(full) and \
+                all(_fits(a, b) for a, b in zip(full[-len(tail):], tail)):
+            return True
+    return False
 
 
 def _one_parameter(a: str, b: str) -> bool:

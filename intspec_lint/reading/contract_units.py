@@ -53,6 +53,9 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 METHOD_URL.search(section.title) or TOPIC_HEADING.search(section.title)) and not any(
                 METHOD_URL.search(s.text) for s in r.within(section) if s.shape != "code"):
             return  # "Experimenting with messages" and its "T3 test data:" scripts: a how-to, no contract
+        if section.level and _CHECKLIST.match(strip_numbering(section.title)) and not any(
+                s.shape == "code" for s in r.within(section)):
+            return  # "Checklist A: records not arriving" and its "2. Check health: `GET .../ping`": a check, no contract
         parts = r.topics.of(section)
         inside = id(section) in taken
         facet = _facet(r, section.title)
@@ -431,6 +434,7 @@ def _labelled(r: Reading, title: str) -> bool:
     return bool(label) and "contracts" in r.vocab.section_parts(label)
 
 
+_CHECKLIST = lazy(r"^\W*(?:checklist|troubleshooting|runbook|playbook|triage)\b", re.I)
 _HOW_TO = lazy(r"^\W*[A-Za-z]+ing\s+(?:a|an|the|with|up|your|our|new|api|apis|to|for|from|in|on|started|it|them|this)\b",
                re.I)
 # "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step

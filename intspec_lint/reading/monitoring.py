@@ -44,6 +44,8 @@ def read(r: Reading) -> None:
                 continue
         if statement.shape in ("code-key", "code", "heading") or "monitoring" not in statement.topics:
             continue
+        if any(r.vocab.is_history(heading) for heading in statement.path[1:]):
+            continue  # "| 14 Sep 00:00 | token `kl-2019` reaches its expiry |" in a timeline: what happened, no metric
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is not None and kind[0] == "monitoring":
