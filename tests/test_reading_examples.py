@@ -572,3 +572,14 @@ def test_a_response_given_as_another_calls_is_shown():
     found = lambda said: [f.message for f in lint_text(text.replace("ANSWER", said), "markdown") if f.code == "IS202"]
     assert not found("Answer as B.2.")
     assert found("Haulr sends it every five minutes.")
+
+
+def test_a_notebooks_display_of_an_object_is_a_concrete_example_not_broken_json():
+    """A notebook's output cell `{'event_id': 'evt_2H', 'tickets': [{'tier': 'ADULT', 'qty': 2}]}` under the call
+    shows the example; a truly broken body (`{"id": 1,}`) is still reported."""
+    text = ("# Tickets → Dome\n\n## Sales webhook\n\n`POST /hooks/tixwave`\n\n```python\nsample\n```\n\n"
+            "    {'event_id': 'evt_2H', 'type': 'order.completed',\n     'tickets': [{'tier': 'ADULT', 'qty': 2}]}\n\n"
+            "Answer `202`.\n")
+    assert "IS203" not in codes(text)
+    assert "IS203" in codes(text.replace("    {'event_id': 'evt_2H', 'type': 'order.completed',\n     'tickets': "
+                                         "[{'tier': 'ADULT', 'qty': 2}]}", "```json\n{\"id\": 1,}\n```"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from urllib.parse import parse_qsl
@@ -167,6 +168,21 @@ _HEADER_LINE = re.compile(r"^\s*[A-Za-z][\w-]*:\s*\S")
 _STRAY = re.compile(r"\s*[]}),:]")  # a closer or separator after a whole document: the document is broken
 
 
+def _python_literal(body: str):
+    """The dict or list a language prints for an object, its strings single-quoted (`{'tier': 'ADULT', 'qty': 2}`),
+    or None: the display of a concrete example, not broken JSON."""
+    text = body.strip()
+    if not text.startswith(("{'", "[{'", "(")) or len(text) > 20_000:
+        return None
+    try:
+        found = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if isinstance(found, tuple):  # `(202, {'accepted': 'evt_2Hc81LwQ'})`: a status and its body
+        found = next((part for part in found if isinstance(part, (dict, list))), None)
+    return found if isinstance(found, (dict, list)) else None
+
+
 def parse_example(role: str, info: str, text: str, span: Span, first_line: int) -> Example:
     """An Example whose `data` is the parsed body, or whose `error` says why it is not."""
     media = media_type(info, text)
@@ -195,6 +211,10 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
                 # the block shows several things, the first of them this example
                 start = len(body) - len(body.lstrip())
                 example.data = json.JSONDecoder().raw_decode(body, start)[0]
+                return example
+            shown = _python_literal(body)
+            if shown is not None:  # a notebook's or a REPL's display of the object: `{'event_id': 'evt_2Hc81LwQ', ...}`
+                example.data = shown
                 return example
             line = body_line + error.lineno - 1
             example.error = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno} of the example)"

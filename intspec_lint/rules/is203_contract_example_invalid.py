@@ -10,7 +10,8 @@ from ..rule import Case, rule
     summary="An example body does not parse as the media type it declares.",
     rationale="An example that is not valid JSON cannot be pasted into a test or a mock, and it usually hides "
     "a real question (is this field a string or a number?). Only what the fence or Content-Type declares is "
-    "judged: a form-encoded body is not 'invalid JSON'.",
+    "judged: a form-encoded body is not 'invalid JSON', nor is a notebook's or a REPL's display of the object with "
+    "its strings single-quoted (`{'tier': 'ADULT', 'qty': 2}`).",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
     "{\"order_id\": \"o-1\",}\n```\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
