@@ -512,3 +512,15 @@ def test_a_rotation_told_with_another_credential_or_in_a_line_that_opens_with_th
     told = "Webhook secret: every 6 months. We add the new one next to the old one for 72 h."
     assert spec_of(elsewhere.replace("{said}", told)).auth[1].rotation is not None
     assert spec_of(elsewhere.replace("{said}", "Webhook secret: kept in Vault.")).auth[1].rotation is None
+
+
+def test_a_credential_lifecycle_sub_section_is_no_system_and_its_rule_for_all_rotates_each():
+    """"#### 4.3 Credential lifecycle: All three credentials ... rotated every 120 days" after one sub-section per
+    system: the lifecycle is every credential's, not a third system's."""
+    text = ("# Orchard ⇄ Hives\n\n## 4. Security\n\n#### 4.1 HiveLedger API\n\nOrchardLink calls HiveLedger with "
+            "OAuth 2.0 client credentials from Auth0, scope `contracts:write`.\n\n#### 4.2 OrchardLink API\n\n"
+            "HiveLedger calls OrchardLink with a partner API key in `X-OL-Key`.\n\n#### 4.3 Credential lifecycle\n\n"
+            "All three credentials (Auth0 client secret, OrchardLink partner key, SFTP key) are rotated every 120 "
+            "days. Each party keeps its credentials in its own AWS Secrets Manager.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["4.1 HiveLedger API", "4.2 OrchardLink API"]
+    assert "IS301" not in codes(text)

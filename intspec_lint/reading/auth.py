@@ -176,6 +176,7 @@ class _Reader:
                 and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
                 and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS)  # "Codes: 200 taken ..."
                 and not EVERY.search(title)  # "**One rule for both:**", "All secrets": said of every system, none
+                and not _LIFECYCLE_TITLE.search(title)  # "4.3 Credential lifecycle": how every credential is kept
                 and not (len(title.split()) >= 3 and re.fullmatch(r"[a-z ,'-]+", title.strip(" *`.:"))))  # "one rule
         # for all of them": a phrase in plain lower-case words, no name
 
@@ -461,6 +462,7 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
                        r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
 
 
+_LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s?\b", re.I)
 _FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
 _ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
