@@ -212,7 +212,7 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
                 start = len(body) - len(body.lstrip())
                 example.data = json.JSONDecoder().raw_decode(body, start)[0]
                 return example
-            shown = _python_literal(body)
+            shown = _python_literal(body) if "json" not in info.lower() else None  # a ```json fence claims JSON
             if shown is not None:  # a notebook's or a REPL's display of the object: `{'event_id': 'evt_2Hc81LwQ', ...}`
                 example.data = shown
                 return example

@@ -11,7 +11,7 @@ from ..rule import Case, rule
     rationale="An example that is not valid JSON cannot be pasted into a test or a mock, and it usually hides "
     "a real question (is this field a string or a number?). Only what the fence or Content-Type declares is "
     "judged: a form-encoded body is not 'invalid JSON', nor is a notebook's or a REPL's display of the object with "
-    "its strings single-quoted (`{'tier': 'ADULT', 'qty': 2}`).",
+    "its strings single-quoted (`{'tier': 'ADULT', 'qty': 2}`) outside a block that says it is JSON.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
     "{\"order_id\": \"o-1\",}\n```\n",
     good="## API Contracts\n\n### Create order\n\n`POST /v1/orders`\n\nExample request:\n\n```json\n"
