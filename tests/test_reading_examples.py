@@ -583,3 +583,18 @@ def test_a_notebooks_display_of_an_object_is_a_concrete_example_not_broken_json(
     assert "IS203" not in codes(text)
     assert "IS203" in codes(text.replace("    {'event_id': 'evt_2H', 'type': 'order.completed',\n     'tickets': "
                                          "[{'tier': 'ADULT', 'qty': 2}]}", "```json\n{\"id\": 1,}\n```"))
+
+
+def test_a_body_shown_in_the_calls_own_words_or_by_reference_is_no_missing_example():
+    """"`PUT .../by-external/{external_id}` with the same body; `200 {\"prearrival_id\": ...}`", a webhook "body
+    `{\"id\": ...}`" that "we answer `200`": the call shows its bodies in a shape no reader took."""
+    head = ("# Patrol → Clinic\n\n## Calls\n\n**Create:** `POST https://api.example.eu/v2/prearrivals` with\n\n```json\n"
+            "{\"external_id\": \"INC-1\", \"patient\": \"M 40\"}\n```\n\n`201 {\"prearrival_id\": \"PA-1\"}`.\n\n")
+    same = head + ("**Update:** `PUT https://api.example.eu/v2/prearrivals/by-external/{external_id}` with the same "
+                   "body; `200 {\"prearrival_id\": \"PA-1\", \"version\": 3}`.\n")
+    assert "IS202" not in codes(same)
+    bare = head + "**Update:** `PUT https://api.example.eu/v2/prearrivals/by-external/{external_id}`; codes `200`, `404`.\n"
+    assert "IS202" in codes(bare)
+    hook = ("# Shop → Farm\n\n## Webhook\n\n`POST https://bridge.example.farm/hooks/boxwise`, header `X-Hmac`, body "
+            "`{\"id\": \"whk_9f21c\", \"topic\": \"order.updated\"}`; we answer `200`.\n")
+    assert "IS202" not in codes(hook)
