@@ -51,9 +51,6 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
-# the answer shown by another call's: "Answer as B.2.", "Response: same as C1"
-ANSWER_AS = (r"\b(?:response|answer|reply)\s*:?\s*(?:is\s+)?(?:as\s+(?:in\s+|for\s+)?|same\s+as\s+|like\s+)(?:§\s*)?"
-             r"[A-Z]{0,3}[.-]?\d+(?:\.\d+)*\b")
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -79,7 +76,6 @@ CUES = {
         r"|\b(?:request|body|payload|message)\b[^.\n]{0,40}(?<![.\w/-])(?:example|sample)s?\b(?![./-]\w)", re.I),
     "example_response": lazy(
         r"\b(?:response|answer|reply)\b[^.\n]{0,30}:\s*\n?\s*`?(?:\{\s*\"|\[\s*\{\s*\"|<[A-Za-z?])"
-        r"|" + ANSWER_AS +
         # a record shown inline: "gets `200` with a CSV body ... followed by rows such as `YH21OKV,M-204877,GOLD`"
         r"|\b(?:gets?|returns?|receives?|answers?)\b[^.\n]{0,40}\b(?:body|file|rows?|lines?|records?)\b[^.]{0,120}?"
         r"\b(?:such\s+as|e\.g\.|for\s+example|like)\s+`[^`\n]*[,|;\t][^`\n]*[,|;\t][^`\n]*`"
@@ -214,6 +210,23 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")
+
+
+# a body a call's own words show in a shape no reader took: inline after "body" (`{"id": "whk_9f21c", ...}`) or by
+# reference to another's ("with the same body", "with the Stage 1 body"); an answer shown the same way ("`200 {"ok":
+# true}`", "response as above", a bare status it answers with: "we answer `200`.")
+_OWN_EXAMPLE = {
+    "request": lazy(r"\b(?:body|payload|request|sends?)\b[^.\n`]{0,30}`\{\s*\"[\w.-]+\"\s*:"
+                    r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b", re.I),
+    "response": lazy(r"\b[1-5]\d\d\b`?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
+                     r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
+                     r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M),
+}
+
+
+def shows_own_example(text: str, role: str) -> bool:
+    """A contract's own text shows its `role` ("request", "response") example in a shape no reader took."""
+    return bool(_OWN_EXAMPLE[role].search(text))
 
 
 def names_of(*texts: str | None) -> list[str]:

@@ -32,9 +32,14 @@ def settle(r: Reading) -> None:
     _same_shape(r)
     _transport_said_once(r)
     for contract in contracts:  # an example whose side was settled here ("`{...}`" alone under a GET) shows its shape
-        for example in contract.examples:
-            if example.role in ("request", "response") and getattr(contract, f"{example.role}_shape") is None:
-                setattr(contract, f"{example.role}_shape", Value(EXAMPLE_SHAPE, example.span))
+        shapes_from_examples(contract)
+
+
+def shapes_from_examples(contract: Contract) -> None:
+    """A side with an example and no declared shape has its shape in the example."""
+    for example in contract.examples:
+        if example.role in ("request", "response") and getattr(contract, f"{example.role}_shape") is None:
+            setattr(contract, f"{example.role}_shape", Value(EXAMPLE_SHAPE, example.span))
 
 
 _UNIT_ID = lazy(r"(?<![\w-])[A-Z]{1,2}\d{1,2}(?![\w-])")
@@ -160,7 +165,7 @@ _SHOWN_IN = lazy(r"\b(?:body|response|example|payload)\s+(?:is\s+)?(?:shown|give
 
 
 _ANSWERS_AS = lazy(r"\b(?:answers?|responds?|replies|acknowledges?)\s+(?:exactly\s+)?as\s+(?:in|for|with|by|does)?\s*"
-                   r"(?:section\s+|§\s*)?((?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?:[.,;:()]|$)", re.I | re.M)
+                   r"(?:section\s+|§\s*)?((?:the\s+)?[\w-]+(?:\.[\w-]+)*(?:\s+[\w-]+){0,2}?)\s*(?:[.,;:()]|$)", re.I | re.M)
 
 
 def _named(contracts: list[Contract], contract: Contract, ref: str) -> Contract | None:
@@ -193,11 +198,13 @@ def _as_other(contracts: list[Contract]) -> None:
                 contract.request_shape = other.request_shape  # "same body as 3.1"
                 if "request" in other.bodies:
                     contract.bodies.setdefault("request", other.bodies["request"])
-        for match in _ANSWERS_AS.finditer(contract.text):  # "Answers as for the status webhook.", "answers as in R9"
+        for match in _ANSWERS_AS.finditer(contract.text):  # "Answers as for the status webhook.", "Answer as B.2."
             other = _named(contracts, contract, match.group(1))
             if other is not None:
                 contract.status_codes = contract.status_codes or list(other.status_codes)
                 contract.response_shape = contract.response_shape or other.response_shape
+                if not any(e.role == "response" for e in contract.examples):
+                    contract.examples += [e for e in other.examples if e.role == "response"][:1]
         # "→ the 200 body shown in 5.3": its response example; "Example ... with the 3.1 body": its request example
         for pattern, role in ((_SHOWN_IN, "response"), (_BODY_OF_OTHER, "request")):
             for match in pattern.finditer(contract.text):

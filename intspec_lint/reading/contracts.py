@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from ..model import EXAMPLE_SHAPE, Body, Contract, StatusCode, Value
+from ..model import Body, Contract, StatusCode, Value
 from ..span import Span
 from . import api_blocks
 from .context import Reading
-from .contract_links import endpoint_of, same_endpoint, settle
+from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
 from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
 from .examples import request_file
 from .bodies import field_rows, inline_examples, inline_fields, read_code, role_of
@@ -239,12 +239,9 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     if contract.kind == "http" and contract.method is not None and contract.method.text.upper() in ("POST", "PUT", "PATCH") \
             and not any(e.role == "request" for e in contract.examples):
         binary_request(contract, words)
-    for example in contract.examples:
-        if example.role == "request" and contract.request_shape is None:
-            contract.request_shape = Value(EXAMPLE_SHAPE, example.span)
-        if example.role == "response" and contract.response_shape is None:
-            contract.response_shape = Value(EXAMPLE_SHAPE, example.span)
+    shapes_from_examples(contract)
     return contract
+
 
 
 _PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b|^\W*(?:path|query)\W*$",

@@ -2,7 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.absence import ANSWER_AS
+from ..reading.absence import shows_own_example
 from ..reading.values import is_placeholder
 from ._common import contract_namer, gap
 
@@ -23,7 +23,7 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "document shows an example that no reader placed (a JSON object with values, an XML element, an HTTP status "
     "line, outside every contract's examples and shapes and the idempotency rule), no contract is told it lacks "
     "one: that example may be its own. An example whose keys only hold the place of one (`{\"TBD\": \"...\"}`) is "
-    "none. A response given as another call's (\"Answer as B.2.\") is shown, and so is a body the call's own words show "
+    "none. A body the call's own words show "
     "in a shape no reader took: inline after \"body\" (`{\"id\": ...}`), \"with the same body\", \"`200 {...}`\", a "
     "bare status it answers with (\"we answer `200`.\"). A spec with no contracts at all is "
     "reported here, with no example of any.",
@@ -67,23 +67,14 @@ def contract_example_missing(spec, options):
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
-                _OWN_REQUEST.search(contract.text) and not spec.speaks_of("example_request", names, contract.span):
+                shows_own_example(contract.text, "request") and not spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
-        if contract.kind == "http" and "response" not in roles and not _ANSWER_AS.search(contract.text) and \
-                not _OWN_RESPONSE.search(contract.text) and not \
-                spec.speaks_of("example_response", names, contract.span):  # "Answer as B.2.": shown by another's
+        if contract.kind == "http" and "response" not in roles and not shows_own_example(contract.text, "response") and not \
+                spec.speaks_of("example_response", names, contract.span):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
 
-_ANSWER_AS = re.compile(ANSWER_AS, re.I)
-# a body shown in the call's own words, in a shape no reader took: inline (`{"id": "whk_9f21c", ...}`), or by
-# reference to another's ("with the same body", "with the Stage 1 body")
-_OWN_REQUEST = re.compile(r"\b(?:body|payload|request|sends?)\b[^.\n`]{0,30}`\{\s*\"[\w.-]+\"\s*:|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b", re.I)
-# an answer shown the same way: "`200 {\"ok\": true}`", "response as above", a status-only acknowledgement
-_OWN_RESPONSE = re.compile(r"\b[1-5]\d\d\b`?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
-                           r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
-                           r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M)
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
 _PLACEHOLDER_KEY = re.compile(r"^(?:tbd|tbc|todo|tba|xxx|fixme|placeholder)$", re.I)
 
