@@ -381,6 +381,10 @@ class Spec:
         """The id the statement at `line` opens with ("E1" of a contract table's row), for speaks_of's names."""
         return self.testimony.ids_at(line) if self.testimony is not None else []
 
+    def heading_ids_at(self, line: int) -> list[str]:
+        """The id of the heading above `line` ("IF-02" of "### IF-02 Upsert ..."), for speaks_of's names."""
+        return self.testimony.heading_ids_at(line) if self.testimony is not None else []
+
     def where(self, part: str) -> Span:
         """Where to report something missing from `part`: its section, else the title."""
         return self.sections.get(part, self.title)

@@ -742,3 +742,15 @@ def test_a_timeout_said_to_include_retries_is_evidence_of_retrying_not_its_absen
     assert said and all(m.startswith("retries are mentioned") for m in said)
     none = [f.message for f in lint_text(text.replace("{aside}", "(end to end)"), "markdown") if f.code == "IS501"]
     assert none and none[0].startswith("there is no retry policy")
+
+
+def test_a_unit_named_by_its_headings_id_elsewhere_speaks_for_the_calls_under_it():
+    """"IF-02 is an upsert on alternate keys" in a later section answers for both calls under "### IF-02 Upsert
+    supporter"; a parent heading's number ("4.2 Messages") names its siblings too, and is no name of one."""
+    text = ("# Portal → CRM\n\n## Interfaces\n\n### IF-02 Supporter and adoption (Portal → CRM)\n\n"
+            "`PATCH /api/contacts(email='a@b.example')` with `{\"firstname\": \"Ann\"}`, answers `204`.\n\n"
+            "`PATCH /api/adoptions(ref='WEB-1')` with `{\"donkey\": \"Jasper\"}`, answers `204`.\n\n"
+            "## Repeat delivery\n\nIF-02 is an upsert on alternate keys, so a second delivery writes the same rows.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS901"]
+    assert [f for f in lint_text(text.replace("IF-02 is an upsert", "IF-07 is an upsert"), "markdown")
+            if f.code == "IS901"]

@@ -598,3 +598,27 @@ def test_a_body_shown_in_the_calls_own_words_or_by_reference_is_no_missing_examp
     hook = ("# Shop → Farm\n\n## Webhook\n\n`POST https://bridge.example.farm/hooks/boxwise`, header `X-Hmac`, body "
             "`{\"id\": \"whk_9f21c\", \"topic\": \"order.updated\"}`; we answer `200`.\n")
     assert "IS202" not in codes(hook)
+
+
+def test_a_csv_block_of_data_rows_under_a_file_contract_is_its_example():
+    """```csv `adoption_ref,...,pack_type` over `WEB-48213,...,GIFT`: a column called a type that holds no type is a
+    data file's own column, so the block is the file's example, not a spreadsheet's table of fields."""
+    text = ("# CRM → Mailer\n\n## Contracts\n\n### IF-03 Welcome pack file (CRM → Mailer)\n\n| Aspect | Detail |\n"
+            "|---|---|\n| Transport | SFTP upload to `sftp.mailer.example:/inbound/welcome_YYYYMMDD.csv` |\n"
+            "| Payload | CSV, one row per adoption |\n\n```csv\nadoption_ref,donkey_name,pack_type\n"
+            "WEB-48213,Jasper,GIFT\n```\n")
+    contract = spec_of(text).contracts[0]
+    assert [example.media_type for example in contract.examples] == ["text/csv"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+
+
+def test_a_call_answered_by_its_status_alone_owes_no_response_body():
+    """"| Response | `202` queued, `401` bad signature |": the status is the whole answer; a success said to carry a
+    body ("`201` with the new `booking_id`") still owes its example."""
+    def found(response):
+        text = ("# Shop → Hub\n\n## Contracts\n\n### IF-01 Order paid (Shop → Hub)\n\n| Aspect | Detail |\n|---|---|\n"
+                "| Transport | HTTPS POST `https://hub.example/api/orders` |\n"
+                f"| Response | {response} |\n\n```json\n{{\"order_id\": \"o-1\", \"total\": 12.5}}\n```\n")
+        return [f.message for f in lint_text(text, "markdown") if f.code == "IS202"]
+    assert not found("`202` queued, `401` bad signature, `400` not an order")
+    assert found("`201` with the new `booking_id`, `401` bad signature")

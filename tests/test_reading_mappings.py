@@ -589,3 +589,22 @@ def test_a_field_and_its_rule_with_a_to_inside_the_rule_keep_the_fields_name():
     assert rows["temp_c"] == ("temp_c", "Copied, °C to one decimal")
     assert rows["avg_weight_g"][1].startswith("Grams -> AffineurOS kg")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS801" and "no transform" in f.message]
+
+
+def test_an_arrow_between_two_systems_is_a_direction_not_a_field_mapped():
+    """A caption over a mapping table ("- ▸ Tills → Ledger (flows 1 and 2)", "- [x] **M1** Tills → Ledger (signed
+    off):") joins two of the flows' ends: the direction of the rows below, never a row of its own with no transform."""
+    table = ("    | Source | Target | Transform |\n    |---|---|---|\n    | `sale_id` | `external_ref` | copied |\n"
+             "    | `total_p` | `amount` | pence ÷ 100 |\n")
+    for caption in ("- ▸ Tills → Ledger (flows 1 and 2)", "- [x] **M1** Tills → Ledger mapping signed off by both sides:"):
+        text = ("# Tills → Ledger\n\n## Flows\n\n| Flow | Source | Target | Trigger | Payload | Volume |\n"
+                "|---|---|---|---|---|---|\n| 1 | Tills | Ledger | sale closed | sale | ~900/day |\n\n"
+                f"## Field mapping\n\n{caption}\n{table}")
+        rows = [m.source_field.text for m in spec_of(text).mappings]
+        assert rows == ["`sale_id`", "`total_p`"], rows
+        assert not [f for f in lint_text(text, "markdown") if f.code == "IS801"]
+    # a field carried into a system's field is still a row: "`total_p` → Ledger amount" names a field on one side
+    text = ("# Tills → Ledger\n\n## Flows\n\n| Flow | Source | Target | Trigger | Payload | Volume |\n"
+            "|---|---|---|---|---|---|\n| 1 | Tills | Ledger | sale closed | sale | ~900/day |\n\n"
+            "## Field mapping\n\n- `total_p` → Ledger\n")
+    assert [m.source_field.text for m in spec_of(text).mappings] == ["total_p"]

@@ -270,6 +270,7 @@ class Testimony:
         entries: list[tuple[str, Span, int, str, str, bool, str]] = []  # (text, span, section key, shape, lead, led,
         # banner: the title a ruler or a docstring's section gives it)
         self._heads: dict[int, str] = {}  # section key -> its heading path
+        self._head_ids: dict[int, list[str]] = {}  # section key -> the id its heading opens with
         previous = None
         for statement in statements:
             key = id(statement.section)
@@ -287,6 +288,9 @@ class Testimony:
             entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner))
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
+            if key not in self._head_ids:  # (the nearest heading only: "3.2 Messages" above N1 to N4 names them all)
+                found = _LEADING_ID.match(statement.path[-1].strip().strip("`*_ ")) if len(statement.path) > 1 else None
+                self._head_ids[key] = [found.group(1)] if found else []
             previous = statement
         entries.sort(key=lambda entry: entry[1].line)
         self._kept = [entry for entry in entries if entry[3] != "heading"]  # a heading names; it shows nothing
@@ -382,6 +386,13 @@ class Testimony:
             return []
         found = _LEADING_ID.match(self._leads[position].strip().strip("`*_ "))
         return [found.group(1)] if found else []
+
+    def heading_ids_at(self, line: int) -> list[str]:
+        """The id the heading of the statement at `line` opens with ("IF-02" of "### IF-02 Upsert supporter",
+        "P2" of "### P2. Release contract"): what the document calls everything in that section, elsewhere
+        ("IF-02 is an upsert on alternate keys"). Not a heading further up: "3.2 Messages" names its siblings too."""
+        position = bisect_right(self._lines, line) - 1
+        return list(self._head_ids.get(self._entries[position][2], ())) if position >= 0 else []
 
     def speaks_of(self, cue: str, names: Iterable[str], at: Span | None = None, nearby: bool = False,
                   elsewhere: bool = False) -> bool:

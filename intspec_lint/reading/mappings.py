@@ -73,7 +73,7 @@ def read(r: Reading) -> None:
             if statement.shape == "line" and statement.text.rstrip(" *_").endswith(":"):
                 continue  # "`mart_grower_clip_summary` → ClipHub:" over a table: the two ends the rows below map
             found = mapping_parts(statement.text)
-            if found and not _groups(statement, found):
+            if found and not _groups(statement, found) and not _direction(found, r.spec.flows):
                 row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v},
                               group=id(statement.parent) if statement.parent is not None else id(statement.section))
                 if row.transform is None and _same_kind(found["source_type"], found["target_type"]):
@@ -105,6 +105,23 @@ def read(r: Reading) -> None:
             row.target_type = evidence("(the values of its enum map)", row.span)  # "`active` → `linked`"
         if row.enum_map and row.source_type is None and given(row.source_field):
             row.source_type = evidence("(the values of its enum map)", row.span)
+
+
+_LEADING_IDS = lazy(r"^(?:[*_]*(?:[A-Z]{0,3}-?\d+(?:\.\d+)*[a-z]?)[*_]*[,:.]?\s+)+")  # "6.1 ", "**E1** C1, "
+_FIELD_MARK = lazy(r"[`_.\[\]{}]")  # (not a capital inside a word: "FridgeLog" is a system's name)
+
+
+def _direction(found: dict, flows) -> bool:
+    """Two systems joined by an arrow ("▸ FridgeLog -> Hub (flows 1 and 2)", "**E1** C1, VendBack → CP", "F1
+    Storefront → PrintOS mapping reviewed"): the direction of the rows that follow or of a flow, never a field
+    carried across. The words beside the arrow name two of the flows' ends, with no field's marks."""
+    ends = {word for flow in flows for end in (flow.source, flow.destination) if given(end)
+            for word in re.findall(r"[a-z0-9]+", end.text.lower()) if len(word) > 1 and not word.isdigit()}
+    source = _LEADING_IDS.sub("", (found.get("source_field") or "").strip(" *_▸▾►▶•-"))
+    target = (found.get("target_field") or "").strip(" *_")
+    before, after = re.findall(r"[A-Za-z0-9]+", source)[-1:], re.findall(r"[A-Za-z0-9]+", target)[:1]
+    return bool(ends and before and after) and before[0].lower() in ends and after[0].lower() in ends and \
+        len(source.split()) <= 3 and not _FIELD_MARK.search(source) and not _FIELD_MARK.search(target.split()[0])
 
 
 def _value_tables(r: Reading, tables: list) -> None:

@@ -96,8 +96,26 @@ def csv_tables(root: Section, vocab) -> None:
             before = section.blocks[index - 1] if index else None
             if isinstance(before, Paragraph) and _EXAMPLE_LEAD.search(before.text):
                 continue  # "Example request:" over the file a call sends
-            if table is not None and (vocab.table_part([cell.text for cell in table.header], ()) or _settings(table, vocab)):
+            if table is None:
+                continue
+            part = vocab.table_part([cell.text for cell in table.header], ())
+            if part is not None and _typed_by_values(table, part[1]):
+                continue  # `adoption_ref,...,pack_type` over `WEB-48213,...,GIFT`: a data file's own columns
+            if part is not None or _settings(table, vocab):
                 section.blocks[index] = table
+
+
+_TYPE_WORD = re.compile(r"^[`*_ ]*(?:string|str|text|char|varchar|nvarchar|int|integer|long|bigint|smallint|decimal|"
+                        r"numeric|number|float|double|money|bool|boolean|date|datetime|date-time|timestamp|time|uuid|"
+                        r"guid|enum|array|list|object|binary|bytes)\b", re.I)
+
+
+def _typed_by_values(table: Table, columns: dict[int, str]) -> bool:
+    """A header taken for a part's table by a column called a type (`pack_type`) whose cells hold no type
+    (`GIFT`): the rows are data, the block an example of them, not an export of a table of fields."""
+    typed = [index for index, name in columns.items() if name.endswith("type")]
+    cells = [row.cells[index].text for row in table.rows for index in typed if index < len(row.cells)]
+    return bool(cells) and not any(_TYPE_WORD.match(cell) for cell in cells)
 
 
 _SETTING_PARTS = ("retry", "auth", "dead_letter", "idempotency", "monitoring")

@@ -74,6 +74,9 @@ def contract_namer(spec):
         if contract.name is None and not spec.ids_at(contract.span.line):  # "**F2: availability webhook**" over the
             # call's block: the label that leads it (a table row has its own id; the row above is another's)
             found += [name for back in (1, 2) for name in spec.ids_at(contract.span.line - back) if name not in found]
+        # the section it stands in, by the id its heading opens with: "IF-02 is an upsert" of the calls under
+        # "### IF-02 Upsert supporter and adoption"
+        found += [name for name in spec.heading_ids_at(contract.span.line) if name not in found]
         # the resource its path ends in, in words: "stock receipts are unique on `reference`" of `/v2/stock/receipts`
         found += [words for words in _resource_words(contract.url.text if contract.url is not None else "")
                   if words not in found]
