@@ -1283,3 +1283,71 @@ def test_a_timeline_table_is_no_metric_an_older_version_dropped_is_no_loss_and_r
                "- **Partial**: a `207` on a grade batch. Grades answered `200` are done; each failed grade is treated "
                "on its own by the rules above.\n")
     assert not [f.message for f in lint_text(classes, "markdown") if f.code == "IS401"]
+
+
+_FLOW_WITH_ITS_OWN = """\
+intspec: 1
+title: Weighbridge to vintage
+flows:
+  - name: Weigh ticket
+    source: ScaleHouse
+    destination: VintageTrack
+    trigger: Operator closes a ticket
+    payload: Intake JSON
+    frequency: "~120/day"
+    contracts:
+      - name: Create intake
+        method: POST
+        url: https://api.vintagetrack.example/v3/intakes
+        headers: {Idempotency-Key: docket_ref}
+        status_codes: {201: created, 200: same key seen before, 422: bad weight (permanent), 503: maintenance}
+        examples:
+          request: {docket_ref: SH-41873, net_t: 23.46}
+          response: {intake_id: int_88213}
+    errors:
+      - {category: transient, examples: [503, timeout], action: retried from the outbox}
+      - {category: permanent, examples: [422], action: dead-lettered at once}
+      - {category: partial, examples: none, action: not applicable; one ticket is one intake}
+    retry:
+      strategy: exponential backoff
+      initial_delay: 5s
+      max_attempts: 10
+      max_delay: 10 min
+      circuit_breaker: {threshold: 5 consecutive failures, open_for: 2 min}
+    dead_letter:
+      destination: table vt_failed_tickets
+      alert: SMS to the on-call
+      owner: Winery Systems
+      replay: Admin > Failed tickets > Resend
+    idempotency:
+      statement: Repeating a ticket never creates a second intake.
+      keys:
+        - {operation: Create intake, key: Idempotency-Key = docket_ref}
+"""
+
+
+def test_a_flows_own_contracts_and_policies_are_read_where_they_stand():
+    """A YAML spec whose flows each carry their contracts, errors, retry, dead letter and idempotency: the format
+    allows it (no IS002) and they are read as if they stood at the top; a part the Spec holds once keeps the
+    first flow's, and a top-level one answers for all."""
+    spec = _yaml_spec(_FLOW_WITH_ITS_OWN)
+    assert [c.name.text for c in spec.contracts] == ["Create intake"]
+    assert len(spec.errors) == 3 and spec.retry.max_attempts.number == 10
+    assert spec.dead_letter.destination.text == "table vt_failed_tickets"
+    assert spec.idempotency.keys[0].key.text == "Idempotency-Key = docket_ref"
+    found = {f.code for f in lint_text(_FLOW_WITH_ITS_OWN, "yaml")}
+    assert not found & {"IS002", "IS202", "IS401", "IS501", "IS601", "IS901"}, found
+    second = _FLOW_WITH_ITS_OWN + ("  - name: Void\n    source: ScaleHouse\n    destination: VintageTrack\n"
+                                   "    retry: {strategy: fixed, initial_delay: 1s, max_attempts: 2}\n"
+                                   "retry:\n  strategy: linear\n  initial_delay: 3s\n  max_attempts: 4\n"
+                                   "  max_delay: 30s\n  circuit_breaker: {threshold: 6}\n")
+    assert _yaml_spec(second).retry.strategy.text == "linear"
+
+
+def _yaml_spec(text):
+    from intspec_lint.document.yaml import parse_yaml
+    from intspec_lint.reading.yaml import extract_yaml
+
+    spec, problems = extract_yaml(parse_yaml(text), load_vocabulary())
+    assert not problems, problems
+    return spec

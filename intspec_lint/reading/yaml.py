@@ -281,6 +281,10 @@ _RETRY_KINDS = {"initial_delay": "duration", "max_delay": "duration", "circuit_o
                 "max_attempts": "count", "circuit_breaker": "count"}
 
 
+# the parts a flow may carry as its own (intspec.schema.json, flows[])
+_FLOW_PARTS = ("contracts", "auth", "errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency")
+
+
 class _Mapper:
     def __init__(self, spec: Spec, vocab: Vocabulary):
         self.spec = spec
@@ -340,6 +344,25 @@ class _Mapper:
                 Flow(item_span, *(self.val(item, k) for k in ("name", "source", "destination", "trigger", "payload",
                                                                 "frequency")))
             )
+            for part in _FLOW_PARTS:  # a flow that carries its own contracts and policies: read where they stand
+                if part in item:
+                    key_node, inner = item[part]
+                    self.own(part, inner, node_span(key_node))
+
+    def own(self, part: str, node, span: Span) -> None:
+        """One flow's own `part`, read as the top-level one is. A list part gathers every flow's entries; of a part
+        the Spec holds once (the retry policy, the dead-letter place), the first flow's stands, and idempotency
+        gathers every flow's statements and keys. A top-level part, read after the flows, answers for all."""
+        spec = self.spec
+        spec.sections.setdefault(part, span)
+        held = getattr(spec, part)
+        getattr(self, part)(node, span)
+        if part == "idempotency" and held is not None:
+            held.statements += spec.idempotency.statements
+            held.keys += spec.idempotency.keys
+            spec.idempotency = held
+        elif part in ("retry", "dead_letter") and held is not None:
+            setattr(spec, part, held)
 
     def contracts(self, node, span: Span) -> None:
         for item, item_span in self.records(node):
