@@ -622,3 +622,38 @@ def test_a_call_answered_by_its_status_alone_owes_no_response_body():
         return [f.message for f in lint_text(text, "markdown") if f.code == "IS202"]
     assert not found("`202` queued, `401` bad signature, `400` not an order")
     assert found("`201` with the new `booking_id`, `401` bad signature")
+
+
+def test_header_lines_above_a_json_body_in_its_block_are_the_requests_headers():
+    """```json with "Idempotency-Key: gb-1" over `{...}`: the body is the JSON below the headers, valid as it is;
+    a block that is broken JSON still says so."""
+    def found(block):
+        text = ("# Salon → Till\n\n## Contracts\n\n**Create ticket** → `POST https://till.example/v2/tickets`\n"
+                f"```json\n{block}\n```\n↳ `201 {{\"ticket_id\": \"tk_1\"}}`\n")
+        return [f.message for f in lint_text(text, "markdown") if f.code == "IS203"]
+    assert not found("Idempotency-Key: gb-1184302\n{\"reference\": \"GB-1184302\", \"state\": \"DRAFT\"}")
+    assert found("Idempotency-Key: gb-1184302\n{\"reference\": \"GB-1184302\", \"state\": DRAFT}")
+
+
+def test_the_error_body_shown_once_for_every_call_is_no_calls_missing_example():
+    """"Errors use `application/problem+json`:" over a block: the errors' format, not an example a reader failed to
+    place, so a call that shows none is still told so."""
+    text = ("# Partner → Lockers\n\n## API\n\nErrors use `application/problem+json`:\n\n```json\n"
+            "{\"type\": \"https://docs.example/errors/full\", \"title\": \"No compartment\", \"status\": 409}\n```\n\n"
+            "### Reserve\n\n`POST /reservations`\n\n```json\n{\"size\": \"B\", \"locker_id\": \"KRK01A\"}\n```\n\n"
+            "Response `201`:\n\n```json\n{\"reservation_id\": \"rsv_1\"}\n```\n\n### Extend\n\n"
+            "`POST /reservations/{id}/extend` with `expires_at` (string, required); answers the reservation.\n")
+    found = [f.message for f in lint_text(text, "markdown") if f.code == "IS202"]
+    assert len(found) == 1 and "/extend" in found[0] and "request" in found[0]
+
+
+def test_a_bare_status_line_over_a_body_in_an_http_block_is_the_answer():
+    """```http "200 OK" over JSON under a GET, or "GET /v2/lockers?..." then "200 OK" and JSON: the response, not a
+    request a GET never sends."""
+    for block in ("200 OK\n{\"reservation_id\": \"rsv_1\", \"status\": \"deposited\"}",
+                  "GET /v2/reservations/rsv_1\n200 OK\n{\"reservation_id\": \"rsv_1\", \"status\": \"deposited\"}"):
+        text = ("# Partner → Lockers\n\n## API\n\n### Read one\n\n`GET /v2/reservations/{id}`\n\n"
+                f"```http\n{block}\n```\n")
+        (contract,) = spec_of(text).contracts
+        assert [(e.role, e.data) for e in contract.examples] == \
+            [("response", {"reservation_id": "rsv_1", "status": "deposited"})], block

@@ -274,3 +274,14 @@ def test_a_flow_summarised_under_a_circled_number_is_the_flow_of_that_number_tol
             '| ③ ETA ping | Haulr → Orders | Every 5 min per lorry while a run is in progress | ETA event JSON (next stops and minutes to arrival) | ≤ 8 lorries × 12/h × ~7 h ≈ 650/day |\n')
     assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS101"]
     assert [f.name.text[:2] for f in spec_of(text).flows] == ["① ", "② ", "③ "]
+
+
+def test_a_direction_that_says_who_pulls_names_the_destination():
+    """"| Locker directory | Partner pulls |": the puller is where the data goes; the side it pulls from is implied,
+    told but not named, and no end is called missing."""
+    text = ("# Partner ⇄ BoxPoint\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Reserve | Partner → BoxPoint | shipment manifested | reservation JSON | ~20,000/day |\n"
+            "| Locker directory | Partner pulls | timer, every 15 minutes | changed lockers | 96 calls/day |\n")
+    directory = spec_of(text).flows[1]
+    assert directory.destination.text == "Partner" and directory.source.loose
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS101"]

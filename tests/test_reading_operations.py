@@ -674,3 +674,74 @@ def test_a_latency_metric_told_as_how_long_a_lag_or_a_request_taking_longer_is_o
                  "| `histogram_quantile(0.95, rate(sync_batch_seconds_bucket[1h]))` | > 20 | warning |"):
         found = [f.message for f in lint_text(head + said + "\n", "markdown") if f.code == "IS701"]
         assert not any("latency" in m for m in found), (said, found)
+
+
+def _keyless(text):
+    return [f.message for f in lint_text(text, "markdown") if f.code == "IS901"]
+
+
+_TWO_CALLS = ("# Vessels → Quota\n\n## Contracts\n\n**C1 Declaration**, `POST /v3/declarations` with "
+              "`{\"externalId\": \"d-1\"}`; `201`.\n\n**C4 Notice push**, `POST https://catchlog.example/notices` with "
+              "`{\"noticeId\": \"QN-1\"}`; `202`.\n\n## Idempotency\n\n")
+
+
+def test_ids_joined_by_a_slash_are_each_named():
+    """"C4/F5: `noticeId` is unique" is C4's, and F5's; a statement of C1 alone still leaves C4 keyless."""
+    c1 = "C1: a repeat of the same `externalId` returns the original declaration.\n\n"
+    assert not _keyless(_TWO_CALLS + c1 + "C4/F5: `noticeId` is unique; a notice received twice is not applied again.\n")
+    assert _keyless(_TWO_CALLS + c1)
+
+
+def test_a_repeat_named_by_a_code_span_and_a_state_reached_before_say_a_call_is_safe():
+    """"the same `X-Request-Key`" is a repeat (the code span ends the phrase), and "`200`, also when already
+    cancelled" answers a repeat of a call that sets a state."""
+    text = ("# Trees → Works\n\n## Contracts\n\n**Raise request.** `POST https://works.example/api/requests`, header "
+            "`X-Request-Key: ARB-1`, with `{\"AssetID\": \"TR-1\"}`.\n\nResponse `201 Created`. When the same "
+            "`X-Request-Key` has been seen before, Works returns `200 OK` with the original `RequestID`.\n")
+    assert not _keyless(text)
+    cancel = ("# Porters\n\n## Contracts\n\nCancel: `POST /api/v6/jobs/{external_id}/cancel` with `{\"reason\": \"X\"}` "
+              "returns `200 {\"state\": \"CANCELLED\"}`, also when already cancelled.\n")
+    assert not _keyless(cancel)
+    assert _keyless(cancel.replace(", also when already cancelled", ""))
+
+
+def test_a_key_named_in_one_sentence_and_upserted_on_in_the_next_covers_the_calls_that_send_it():
+    """"`session_id` is a GUID the plugin creates. The PMS upserts on it (single and batch), so a retry ... cannot
+    create a second record": the batch sends `session_id` in its items too, though only the single call has a key
+    header."""
+    text = ("# Fittings → PMS\n\n## Contracts\n\n### Session summary\n\n`POST /v2/fitting-sessions`, header "
+            "`Idempotency-Key: <session_id>`\n\n```json\n{\"session_id\": \"9f1c\", \"patient_id\": \"P-1\"}\n```\n\n"
+            "`200 OK` with the same body when the `Idempotency-Key` was already used.\n\n### Offline backlog\n\n"
+            "`POST /v2/fitting-sessions:batch`\n\n```json\n{\"sessions\": [{\"session_id\": \"9f1c\", \"patient_id\": "
+            "\"P-1\"}]}\n```\n\n## Duplicates\n\n`session_id` is a GUID the plugin creates when the session is first "
+            "saved.\nThe PMS upserts on it (single and batch), so a retry, a replayed dead letter or a backlog that "
+            "overlaps an earlier upload cannot create a second fitting record.\n")
+    assert not _keyless(text)
+    assert _keyless(text.replace("The PMS upserts on it", "The PMS reads it"))
+
+
+def test_a_message_older_than_the_stored_one_ignored_is_no_failed_message_lost():
+    """"A message whose `updated_at` is older than the stored `source_updated_utc` is ignored": superseded by design;
+    "a message that fails validation is ignored" still loses it."""
+    def dropped(sentence):
+        text = ("# Bookings → Rooms\n\n## Error handling\n\n| Class | Action |\n|---|---|\n| Transient | retried |\n"
+                f"| Permanent | dead-lettered to `gmc-dlq` |\n\n## Writes\n\n{sentence}\n")
+        return [f for f in lint_text(text, "markdown") if f.code == "IS602"]
+    assert not dropped("A message whose `updated_at` is older than the stored `source_updated_utc` is ignored, so an "
+                       "out-of-order update cannot undo a cancellation.")
+    assert dropped("A message that fails validation is ignored.")
+
+
+def test_failed_items_kept_in_a_place_named_in_other_words_are_the_dead_letter_place():
+    """"Items that use up their attempts join the exceptions work list ... the Registrar gets an email" and "a
+    declaration that exhausts its attempts is stored in `declarations_held`" name where failed messages go."""
+    retry = ("# Loans → Cura\n\n## Retry\n\nExponential backoff from 2 s, doubling, capped at 5 min, 6 attempts; "
+             "the breaker opens after 10 failures.\n\n## Failures\n\n")
+    joined = retry + ("Items that use up their attempts join the exceptions work list. The list is never purged; the "
+                      "Registrar on duty gets an email for each new item and resubmits it.\n")
+    assert not [f for f in lint_text(joined, "markdown") if f.code == "IS601"]
+    held = retry + ("Held declarations: a declaration that fails permanently or exhausts its attempts is stored in "
+                    "`declarations_held` with the last response. The compliance officer gets an SMS at once.\n")
+    assert not [f for f in lint_text(held, "markdown") if f.code == "IS601"]
+    assert [f for f in lint_text(retry + "Items that use up their attempts are written to the log.\n", "markdown")
+            if f.code in ("IS601", "IS602")]

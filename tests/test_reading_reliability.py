@@ -1351,3 +1351,26 @@ def _yaml_spec(text):
     spec, problems = extract_yaml(parse_yaml(text), load_vocabulary())
     assert not problems, problems
     return spec
+
+
+def test_a_queues_receive_limit_is_the_attempt_limit():
+    """`max_receives: 6` (a queue's redrive policy) in a retry block is the attempt limit."""
+    text = ("# Lab → Cases\n\n## Retry\n\n```yaml\nretry:\n  backoff: exponential\n  first_delay_s: 30\n  max_delay_s: 900\n"
+            "  max_receives: 6  # the redrive policy moves the message to the DLQ after the 6th receive\n"
+            "circuit_breaker:\n  open_after_consecutive_failures: 10\n```\n")
+    assert spec_of(text).retry.max_attempts.number == 6
+
+
+def test_retries_from_an_outbox_answer_to_the_messages_life_not_the_callers_timeout():
+    """A caller that keeps what fails in an outbox and sends it again later waits for no retry: 40 minutes of
+    retries do not outlast its 10-second request timeout; without the outbox they do."""
+    base = ("intspec: 1\ntitle: Weighbridge\nsla:\n  timeout: 10 s\n  message_ttl: 7 days\n  when_down: >-\n"
+            "    ScaleHouse keeps closed tickets in its local outbox and keeps weighing; the outbox drains when the\n"
+            "    other side answers again.\nflows:\n  - {name: Weigh ticket, source: ScaleHouse, destination: Vintage, "
+            "trigger: operator closes a ticket, payload: intake JSON, frequency: ~120/day}\n"
+            "retry:\n  strategy: exponential backoff\n  initial_delay: 5s\n  max_attempts: 10\n  max_delay: 10 min\n"
+            "  circuit_breaker: {threshold: 5 consecutive failures, open_for: 2 min}\n")
+    assert "IS502" not in {f.code for f in lint_text(base, "yaml")}
+    waiting = base.replace("keeps closed tickets in its local outbox and keeps weighing; the outbox drains when the",
+                           "shows the operator an error and the ticket is keyed again by hand when the")
+    assert "IS502" in {f.code for f in lint_text(waiting, "yaml")}

@@ -1120,3 +1120,15 @@ def test_a_level_in_words_followed_by_who_is_told_or_a_run_of_failures_is_a_thre
     assert not [f for f in lint_text(good, "markdown") if f.code == "IS701" and "has no threshold" in f.message]
     vague = text.replace("{a}", "when it looks wrong").replace("{b}", "sometimes")
     assert len([f for f in lint_text(vague, "markdown") if f.code == "IS701" and "has no threshold" in f.message]) == 2
+
+
+def test_what_a_section_says_is_to_be_retired_is_no_contract_of_the_design():
+    """"How it works today (to be retired):" over the polling call the proposal replaces: context, not a contract
+    owed examples; the same call under a plain lead is one."""
+    text = ("# RFC: replace polling with webhooks\n\n## Motivation\n\nHow it works today (to be retired):\n\n"
+            "- QuayOps calls `GET /api/manifests?sailing={id}&since={ts}` every 5 minutes for each open sailing.\n\n"
+            "## Proposed design\n\n### W1 webhook\n\n`POST https://quayops.example/hooks/portcall`\n\n```json\n"
+            "{\"event_id\": \"e-1\", \"unit\": \"ABCU1234567\"}\n```\n\nAnswer `204`.\n")
+    assert [c.url.text for c in spec_of(text).contracts] == ["https://quayops.example/hooks/portcall"]
+    kept = text.replace("How it works today (to be retired):", "How the gate reads manifests:")
+    assert len(spec_of(kept).contracts) == 2

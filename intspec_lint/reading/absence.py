@@ -128,7 +128,7 @@ CUES = {
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
-                        rf"|\b{REPEAT}\b[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}\b|{STALE_GUARD}", re.I),
+                        rf"|\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
@@ -261,6 +261,10 @@ GONE = lazy(r"\b(?:was|were|has\s+been|have\s+been|got|is\s+being|are\s+being)\s
 
 
 _LONGEST = 2000  # characters of a line Testimony.states reads
+# a block introduced as the error body every call answers with ("Errors use `application/problem+json`:"): the
+# errors' format, shown once for all, no one call's example
+_ERROR_LEAD = lazy(r"^\W*(?:(?:all|every|each|our|the|an?)\s+)?(?:errors?|error\s+(?:body|bodies|responses?|format|"
+                   r"shape|payload)|problem\s+details?)\b", re.I)
 
 
 class Testimony:
@@ -318,7 +322,8 @@ class Testimony:
         key = ("unread", kind)
         if key not in self._answers:
             pattern = UNREAD[kind]
-            shown = [entry[1] for entry in self._kept if pattern.search(entry[0])]
+            shown = [entry[1] for entry in self._kept if pattern.search(entry[0])
+                     and not (kind == "example" and entry[5] and _ERROR_LEAD.search(entry[4]))]
             taken = [(span.line, span.end_line) for span in claimed] if shown else []
             self._answers[key] = any(not any(first <= span.end_line and span.line <= last for first, last in taken)
                                      for span in shown)

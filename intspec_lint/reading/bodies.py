@@ -33,7 +33,9 @@ _INLINE_JSON = lazy(r"`([^`{\[]{0,40}?)(\s*[\[{][^`]*?[\]}]\s*)`")  # "`{...}`",
 
 
 # "GET /v3/visits?..." over a JSON body: a call that sends none, so the body is its answer
-_BODYLESS_CALL = lazy(r"\A\s*(?:GET|HEAD|DELETE)\s+\S+[^\n]*\n(?:[ \t]*[\w-]+:[^\n]*\n)*\s*[{\[]", re.I)
+# (its answer's body right under it, or under its bare status line: "GET /v2/lockers?...⏎200 OK⏎{...}")
+_BODYLESS_CALL = lazy(r"\A\s*(?:GET|HEAD|DELETE)\s+\S+[^\n]*\n(?:[ \t]*[\w-]+:[^\n]*\n)*"
+                      r"(?:[ \t]*[1-5]\d\d(?:[ \t]+[A-Za-z][A-Za-z' -]*)?[ \t]*\n)?\s*[{\[]", re.I)
 _ARROW_JSON = lazy(r"(?:→|->|=>)\s*`?([1-5]\d\d)?[^{\[`\n]{0,30}`?\s*([{\[].*[}\]])`?\s*$")
 
 

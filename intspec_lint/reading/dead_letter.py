@@ -55,6 +55,8 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?
                       r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
                       r"(?:also\s+)?fails\b|"
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
+                      r"\b(?:uses?|used|using)\s+up\s+(?:its|their|all(?:\s+the)?)\s+(?:attempts|retries|tries)|"
+                      r"\bexhaust(?:s|ed|ing)?\s+(?:its|their|all(?:\s+the)?)\s+(?:attempts|retries|tries)|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
                       r"\bus(?:ed|es)\s+(?:up\s+)?(?:its|their|all)\s+(?:\w+\s+)?(?:attempts|retries)|"
@@ -100,7 +102,9 @@ _NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$"
 _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earlier)\s+(?:[\w-]+\s+){0,2}$"
                   # "older versions get 409 and are dropped as applied": the versions a newer one replaced
                   r"|\b(?:older|stale|outdated|superseded|earlier)\s+(?:versions?|revisions?|updates?|copies|ones)\b"
-                  r"(?:\s+[\w-]+){0,4}\s+$", re.I)
+                  r"(?:\s+[\w-]+){0,4}\s+$"
+                  # "a message whose `updated_at` is older than the stored `source_updated_utc` is ignored"
+                  r"|\b(?:older|earlier|lower)\s+than\b[^.;]{0,80}$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing", "complet", "insights", "splunk",
@@ -165,7 +169,7 @@ def read(r: Reading) -> None:
 
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
-_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put)"
+_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put|stored|kept|join(?:s|ed)?)"
 # moved to a state named as a place, its name captured: "the bales go to Held", "moves to Needs Attention"
 _TO_STATE = rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
@@ -210,7 +214,9 @@ def _stated_anywhere(r: Reading) -> None:
     if dead.destination is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None or
                                  bool(_PLACE_NOUN.search(text))) or \
-            testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False)  # not under "Failed messages" alone
+            testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, lambda text: bool(drops_messages(text) or _A_LOG.search(text)))
+        # (not under "Failed messages" alone); "a declaration that exhausts its attempts is stored in `declarations_held`"
         if place:
             dead.destination = evidence(*place)
     place = dead.destination.text if dead.destination is not None and not dead.destination.loose else ""
@@ -435,7 +441,7 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed uploads were logged to the console and dropped": history told, not the design
     if match and _NONE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "so none is lost", "nothing is dropped"
-    if match and _SUPERSEDED.search(text[max(0, match.start() - 40):match.start()]):
+    if match and _SUPERSEDED.search(text[max(0, match.start() - 100):match.start()]):
         return None  # "the older update is discarded": superseded by a newer one, nothing failed is lost
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped

@@ -183,6 +183,17 @@ def _python_literal(body: str):
     return found if isinstance(found, (dict, list)) else None
 
 
+_HEADER_ABOVE = re.compile(r"[ \t]*[A-Za-z][\w-]{1,60}:[ \t]*[^\s{\[][^\n]*\n|[ \t]*\n")
+
+
+def _headers_above(body: str) -> int:
+    """Where the JSON starts under header lines ("Idempotency-Key: gb-1184302" then `{...}`); 0 when it does not."""
+    at = 0
+    while (line := _HEADER_ABOVE.match(body, at)) is not None:
+        at = line.end()
+    return at if at and body[at:].lstrip()[:1] in ("{", "[") and body[:at].strip() else 0
+
+
 def parse_example(role: str, info: str, text: str, span: Span, first_line: int) -> Example:
     """An Example whose `data` is the parsed body, or whose `error` says why it is not."""
     media = media_type(info, text)
@@ -190,19 +201,27 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
     body, body_line = text, first_line
     if media == "message/http":
         head = text.lstrip()
-        if _HTTP_RESPONSE.match(head):  # the status line says which it is, whatever the label around it says
+        status_first = _STATUS_START.match(head.split("\n", 1)[0])  # "200 OK" over the body: an answer, its line bare
+        if _HTTP_RESPONSE.match(head) or status_first:  # the status line says which it is, whatever the label says
             example.role = "response"
         elif not role or _HTTP_REQUEST.match(head):
             example.role = "request"
         declared = _CONTENT_TYPE.search(text)
         parts = re.split(r"\n[ \t]*\n", text, maxsplit=1)
+        gap = 2  # the head, a blank line, then the body
+        if len(parts) < 2 and status_first and "\n" in head:
+            parts, gap = head.split("\n", 1), 1  # "200 OK\n{...}": the body right under the status line
         if len(parts) < 2 or not parts[1].strip():
             return example
-        body_line = first_line + parts[0].count("\n") + 2
+        body_line = first_line + parts[0].count("\n") + gap
         body = parts[1]
         media = declared.group(1).lower() if declared else media_type("", body)
         example.media_type = media
     if media == "application/json" or media.endswith("+json"):
+        headed = _headers_above(body)
+        if headed:  # "Idempotency-Key: gb-1184302" over the body: the request's headers, written in its block
+            body_line += body.count("\n", 0, headed)
+            body = body[headed:]
         try:
             example.data = json.loads(body)
         except json.JSONDecodeError as error:

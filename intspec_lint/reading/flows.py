@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document.model import Section
-from ..model import Flow, Value, given
+from ..model import Flow, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value
@@ -328,6 +328,9 @@ _PULLS_FROM = lazy(r"^\W*(?:the\s+)?(.+?)\s+(?:pulls?|fetch(?:es)?|polls?|reads?
                    r"(?:\s+[^,.;]{1,40}?)?\s+from\s+(?:the\s+)?([^,.;()]+?)\s*(?:[,.;(]|$)", re.I)
 
 
+_PULLS_ALONE = lazy(r"^\W*(?:the\s+)?([\w .&'-]{2,40}?)\s+(?:pulls?|polls?|fetch(?:es)?|downloads?|reads?)\W*$", re.I)
+
+
 def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:
     """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"; "A ← B" the
     other way round."""
@@ -358,6 +361,9 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
     elif direction and _BOTH_WAYS.match(text):  # "Both", "↔", "either way": each side is source and destination
         fields.setdefault("source", value(text, span))
         fields.setdefault("destination", value(text, span))
+    elif direction and (puller := _PULLS_ALONE.match(text)):  # "Partner pulls": the puller is where the data goes;
+        fields.setdefault("destination", value(puller.group(1).strip(" *`"), span))  # the side it pulls from is
+        fields.setdefault("source", evidence(text, span))  # implied, told but not named
     elif direction and text.strip():
         fields.setdefault("source", value(text, span))  # a direction that names one side: the other is implied
 
@@ -425,7 +431,7 @@ frequency_phrase = _FREQUENCY
 
 _ASYNC = lazy(
     r"\b(?:queues?|topics?|events?|webhooks?|kafka|sqs|sns|pub/?sub|rabbitmq|amqp|mqtt|kinesis|eventbridge|"
-    r"service\s+bus|stream(?:s|ing)?|messages?|batch(?:es)?|files?|sftp|s3|nightly|cron|bulk|asynchronous(?:ly)?)\b",
+    r"service\s+bus|stream(?:s|ing)?|messages?|batch(?:es)?|files?|sftp|s3|nightly|cron|bulk|asynchronous(?:ly)?|outbox)\b",
     re.I,
 )
 

@@ -47,12 +47,15 @@ _IDEMPOTENCY = lazy(
     # a success status that is also the answer to a repeat: "`200` stored (also when the same card is sent again)",
     # "`200` when stored (also for a repeat)"
     rf"|\b2\d\d\b`?[^.;\n]{{0,60}}\b(?:also|even)\s+(?:when|if|for|on)\b[^.;\n]{{0,50}}?\b{_REPEAT}"
+    # the state a call sets, reached before, answered as success: "returns `200 {...}`, also when already cancelled"
+    r"|\b2\d\d\b`?[^.;\n]{0,60}\b(?:also|even)\s+(?:when|if)\s+(?:it\s+(?:is|was)\s+)?already\s+(?:cancell?ed|voided|void|"
+    r"deleted|removed|closed|released|archived|acknowledged|confirmed)\b"
     r"|\bsafe\s+to\s+(?:retry|replay|repeat|resend|re-?send|receive\s+twice)"
     r"|\balready\s+[\w-]+\s*(?:→|->|:|=|gets|returns)\s*(?:the\s+)?same\b"  # "Already void → same `200`"
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is
     # ignored", "repeating the same decision returns the original `decision_id`", "answer a repeat with the original"
-    rf"|\b{_REPEAT}\b[^.\n]{{0,120}}?\b{_ANSWER}|\b{_ANSWER}[^.\n]{{0,120}}?\b{_REPEAT}\b|{STALE_GUARD}",
+    rf"|\b{_REPEAT}(?!\w)[^.\n]{{0,120}}?\b{_ANSWER}|\b{_ANSWER}[^.\n]{{0,120}}?\b{_REPEAT}(?!\w)|{STALE_GUARD}",
     re.I,
 )
 _DEDUP = lazy(
@@ -61,7 +64,7 @@ _DEDUP = lazy(
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,5}twice|repeated\s+`?[\w-]+`?|"
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
-    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
+    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|upserts?\s+(?:on|by)\b|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
     r"(?:can|may|will)\s+(?:safely\s+)?receive\s+the\s+same\b(?:`[^`]*`|[^.;`]){0,80}?\b(?:twice|more\s+than\s+once|again)|"
     r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal|"
@@ -85,7 +88,7 @@ _ONCE_CLAIM = lazy(r"\bdeliver\w*[^.;]{0,40}\bexactly[- ]once\b|\bexactly[- ]onc
 safe_by_nature = finds(_BY_NATURE)
 
 
-_REPEATED = lazy(rf"\b{_REPEAT}\b", re.I)
+_REPEATED = lazy(rf"\b{_REPEAT}(?!\w)", re.I)  # (a code span ends it: "the same `X-Request-Key`")
 says_repeat = finds(_REPEATED)  # "`200` for a repeated key", "sent again"
 
 

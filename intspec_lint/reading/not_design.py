@@ -70,6 +70,8 @@ _CURRENT_STATE = re.compile(r"\b(?:current|existing|present|legacy|as-is|old)\s+
 _OLD_NOTICE = re.compile(r"\b(?:the\s+)?(?:old|previous|former|earlier|legacy|original)\s+(?:behaviou?r|design|setup|"
                          r"process|integration|way)\b[^.]{0,40}\b(?:kept|shown|described|history|context|record|reference)\b"
                          r"|\bnone\s+of\s+(?:it|this)\s+is\s+(?:current|in\s+use|valid)\b"
+                         # "How it works today (to be retired):" over the list of what the change replaces
+                         r"|\bto\s+be\s+(?:retired|replaced|removed|decommissioned|switched\s+off)\b"
                          r"|\b(?:this|the\s+following)\s+(?:section\s+)?(?:is|was)\s+(?:no\s+longer\s+(?:current|valid|true)|"
                          r"superseded|obsolete|historical)\b", re.I)
 # ("Rejected", "Alternatives we rejected", "Option B (rejected)"), not a heading about rejected data ("Rejected rows")

@@ -214,10 +214,17 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
         for statement in statements:
             if _names(contract, statement.text, head_only):
                 return statement
+    # a sentence read with the one before it, whose "it" is the key that one names: "`session_id` is a GUID the plugin
+    # creates ... The PMS upserts on it (single and batch), so a retry ... cannot create a second fitting record"
+    joined = [Value(f"{one.text} {two.text}", two.span) for one, two in zip(statements, statements[1:])
+              if _IT.search(two.text) and 0 <= two.span.line - one.span.end_line <= 1]
     for statement in statements:
         if any(_keys_it(contract, sentence, sent, carried, rivals) for sentence in _SENTENCE_END.split(statement.text)):
             return statement
         if any(_by_its_method(contract, sentence, rivals) for sentence in _SENTENCE_END.split(statement.text)):
+            return statement
+    for statement in joined:
+        if _keys_it(contract, statement.text, sent, carried, rivals):
             return statement
     for noun in filter(None, (_noun(contract), *_items(contract))):
         # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges; "RiverOps upserts
@@ -280,7 +287,10 @@ def _keys_it(contract: Contract, sentence: str, sent: set[str], carried: set[str
     first send, so resends are the same submission"), or one it shares, deduplicated on in so many words and said
     of no other write ("FreightDesk webhooks are deduplicated on `event_id`"); led by no other operation's name."""
     named = set(_CODE_SPAN.findall(sentence))
-    shared = sent & named and handles_redelivery(sentence) and (mentions(sentence) or keys_naturally(sentence)) \
+    # (a natural key the call sends whole is deduplication in so many words: "`session_id` ... the PMS upserts on it";
+    # not "readings are upserted on (`station_id`, `observed_at`)" of a ticket that sends only `station_id`)
+    natural = keys_naturally(sentence) and {name for name in named if not name.isdigit()} <= sent
+    shared = sent & named and (handles_redelivery(sentence) or natural) and (mentions(sentence) or natural) \
         and not any(_names(other, sentence) for other in rivals)
     return bool(carried & named or shared) and not _led_elsewhere(contract, sentence) and \
         not (_ANY_CALL.search(sentence) and not _names(contract, sentence))  # said of no other call
@@ -353,9 +363,9 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     lead = lowered.split(":", 1)[0] if ":" in lowered[:60] else cell.lower() if _UNIT_CODE.search(cell) else ""
     # "F3 msg: ...", "F4 is deduplicated on ...": the unit ids the document gives its parts, where a statement opens
     opening = text.split(":", 1)[0] if lead else " ".join(text.split()[:2])
-    codes = set(_UNIT_CODE.findall(opening))  # in their own case: "F3", not the "v1" of a path
-    if not codes and len(set(_UNIT_CODE.findall(text))) == 1:
-        codes = set(_UNIT_CODE.findall(text))  # "The PMS shall receive the same F4 notice more than once"
+    codes = _codes(opening)  # in their own case: "F3", not the "v1" of a path
+    if not codes and len(_codes(text)) == 1:
+        codes = _codes(text)  # "The PMS shall receive the same F4 notice more than once"
     if codes and codes & set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0])):
         return True
     own = set(_UNIT_CODE.findall(contract.text.split("\n", 1)[0]))
@@ -387,6 +397,13 @@ _PAREN = re.compile(r"\([^)]*\)")
 _METHOD = re.compile(r"^\W*(get|post|put|patch|delete)\s+\S+\s*")
 _WORD = re.compile(r"[a-z][a-z0-9]+")
 _UNIT_CODE = re.compile(r"(?<![\w./-])[A-Z]{1,2}\d{1,2}(?![\w/-])")
+_IT = re.compile(r"\b(?:on|by)\s+(?:it|them|that|this)\b", re.I)  # "upserts on it", "deduplicated by that"
+_CODE_PAIR = re.compile(r"(?<![\w./-])([A-Z]{1,2}\d{1,2})/(?=[A-Z]{1,2}\d{1,2}(?![\w/-]))")
+
+
+def _codes(text: str) -> set[str]:
+    """The unit ids a text names; two joined by a slash ("C4/F5: `noticeId` is unique") are both named."""
+    return set(_UNIT_CODE.findall(_CODE_PAIR.sub(r"\1 ", text)))
 _FACETS = {"headers", "header", "body", "request", "response", "codes", "status", "notes", "note", "example",
            "examples", "fields", "payload", "errors", "query", "parameters", "params"}
 _STOP = {"the", "a", "an", "of", "for", "on", "to", "and", "or", "in", "all", "each", "every"}

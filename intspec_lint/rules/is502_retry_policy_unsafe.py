@@ -23,7 +23,8 @@ _OUTLASTS = Case(Severity.ERROR, "retries whose worst case outlasts the message 
     summary="The retry values contradict each other or are unsafe: a cap below the initial delay, unbounded "
     "attempts, retries that outlast the caller's timeout or the message TTL.",
     rationale="A retry policy is arithmetic: the delays, the cap and the attempts add up to a time that has to "
-    "fit in the caller's timeout or the message's life. Unbounded retries turn a partner's short outage into "
+    "fit in the caller's timeout or the message's life (the message's, where the flows are queued or the caller "
+    "keeps what fails in an outbox and sends it again later: nobody waits for the retries). Unbounded retries turn a partner's short outage into "
     "a retry storm and messages that expire unhandled. Attempts unlimited only while a condition holds, with a count "
     "otherwise (\"unlimited while offline; 8 once online, then dead-letter\"), are bounded. (Advice on jitter, the number of attempts and the "
     "breaker's open time is IS503's, in the strict preset.)",
@@ -73,6 +74,9 @@ def _budget(spec) -> tuple[float, str, str] | None:
         return None
     queued = any(is_async(" ".join(v.text for v in (f.trigger, f.payload, f.name) if v)) for f in spec.flows)
     queued = queued or any(c.kind == "message" for c in spec.contracts)
+    # the caller keeps what fails and sends it again later ("tickets stay in the local outbox, which drains when the
+    # other side answers again"): nobody waits for the retries' end
+    queued = queued or any(given(v) and is_async(v.text) for v in (sla.when_down, spec.retry.strategy))
     if queued and given(sla.message_ttl) and sla.message_ttl.number:
         return sla.message_ttl.number, f"the message TTL of {sla.message_ttl.text}", "TTL"
     if not queued and given(sla.timeout) and sla.timeout.number:  # a caller that waits for the retries' end
