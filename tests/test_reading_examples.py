@@ -657,3 +657,10 @@ def test_a_bare_status_line_over_a_body_in_an_http_block_is_the_answer():
         (contract,) = spec_of(text).contracts
         assert [(e.role, e.data) for e in contract.examples] == \
             [("response", {"reservation_id": "rsv_1", "status": "deposited"})], block
+
+
+def test_a_comment_line_over_a_json_body_names_it_and_the_body_is_valid():
+    text = ("# Machines → Routes\n\n## Messages\n\n### Device messages\n\nMQTT topic `vt/{machine}/vend`:\n\n```json\n"
+            "// vt/VL-004417/vend\n{\"machine\": \"VL-004417\", \"sku\": \"COLA-330\", \"qty\": 1}\n```\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS203"]
+    assert [f for f in lint_text(text.replace("\"qty\": 1", "qty: 1"), "markdown") if f.code == "IS203"]

@@ -285,3 +285,19 @@ def test_a_direction_that_says_who_pulls_names_the_destination():
     directory = spec_of(text).flows[1]
     assert directory.destination.text == "Partner" and directory.source.loose
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS101"]
+
+
+def test_a_broker_hop_in_a_direction_is_the_topic_its_message_travels_on():
+    """"ERP → Kafka `erp.batch-quality` → MES": from ERP to MES on that topic, and the contract named like the flow
+    ("**QA status**" over its JSON) is that message, owing no response."""
+    text = ("# ERP → MES\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| QA status | ERP → Kafka `erp.batch-quality` → MES | QA decides | one status change | ~90/day |\n\n"
+            "| Receipt | MES → ERP | batch closed | one batch | ~90/day |\n\n"
+            "## Messages\n\n**Receipt** (`POST /api/v2/batch-receipts`):\n\n```json\n{\"batch\": \"B25-072\"}\n```\n\n"
+            "`201 {\"receipt\": \"5000381277\"}`.\n\n**QA status** (`erp.batch-quality`, key = batch):\n\n```json\n"
+            "{\"batch\": \"B25-072\", \"usage_decision\": \"UR\", \"version\": 2}\n```\n")
+    spec = spec_of(text)
+    flow = spec.flows[0]
+    assert (flow.source.text, flow.destination.text, flow.topic.text) == ("ERP", "MES", "erp.batch-quality")
+    assert [c.kind for c in spec.contracts] == ["http", "message"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS202"]

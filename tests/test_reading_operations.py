@@ -745,3 +745,32 @@ def test_failed_items_kept_in_a_place_named_in_other_words_are_the_dead_letter_p
     assert not [f for f in lint_text(held, "markdown") if f.code == "IS601"]
     assert [f for f in lint_text(retry + "Items that use up their attempts are written to the log.\n", "markdown")
             if f.code in ("IS601", "IS602")]
+
+
+def test_a_message_given_up_on_after_its_retries_and_discarded_is_lost():
+    """"After the fifth retry the event is discarded" and "if a ping still fails after 3 attempts the worker drops
+    it" lose failed messages, in any words for the failure."""
+    for sentence in ("After the fifth retry the event is discarded; SunWatch does not store undelivered webhooks.",
+                     "If a ping still fails after 3 attempts the worker drops it (debug log only)."):
+        text = f"# Cleaning → Sites\n\n## Failures\n\n{sentence}\n"
+        assert [f for f in lint_text(text, "markdown") if f.code == "IS602"], sentence
+
+
+def test_a_partial_failure_told_by_what_becomes_of_each_part_is_a_category():
+    """"load every valid row, reject invalid rows individually ... copy each rejected row to `dlq`" tells the partial
+    class and its handling."""
+    base = ("# Rosters → Payroll\n\n## Errors\n\n| Class | Examples | Action |\n|---|---|---|\n"
+            "| Transient | timeouts, 503 | retried |\n| Permanent | 400 | dead-lettered to `payroll-failed` |\n\n"
+            "## Upload\n\nThe nightly file is a batch of rows; payroll answers with a `.rej` file listing rejected rows.\n\n")
+    def partial(text):
+        return [f for f in lint_text(text, "markdown") if f.code == "IS401" and "partial" in f.message]
+    assert partial(base)
+    assert not partial(base + "**FH-04** For the file, payroll shall load every valid row, reject invalid rows "
+                              "individually, and copy each rejected row to `payroll-failed` for review.\n")
+
+
+def test_a_call_that_writes_nothing_says_repeats_do_not_matter():
+    text = ("# Rescue → Dispatch\n\n## Contracts\n\n**Heartbeat.** `POST https://cad.example/mrt/v2/heartbeat` with "
+            "`{\"team\": \"KMRT\"}` every 60 s; `204`. It writes nothing, so repeats don't matter.\n")
+    assert not _keyless(text)
+    assert _keyless(text.replace(" It writes nothing, so repeats don't matter.", ""))

@@ -41,7 +41,7 @@ REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w
           r"applied))")
 ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
           r"no-?op|changes\s+nothing|nothing\s+changes|leaves?\s+(?:\w+\s+){0,3}?(?:as\s+it\s+was|unchanged)|"
-          r"(?:stays|remains|is\s+left)\s+unchanged|(?:does(?:n't|\s+not)|won't|will\s+not)\s+matter|harmless|"
+          r"(?:stays|remains|is\s+left)\s+unchanged|(?:do(?:es)?(?:n't|\s+not)|won't|will\s+not)\s+matter|harmless|"
           r"the\s+(?:stored|existing)\s+[\w-]+|same\s+(?:result|response|receipt|outcome|body|answer|confirmation|"
           r"acknowledg\w*|reply|`?[1-5]\d\d\b)|nothing\s+new\b|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"

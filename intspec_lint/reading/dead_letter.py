@@ -69,7 +69,7 @@ _LOG_SINK = (r"(?:to|in|into)\s+(?:the\s+)?(?:application\s+insights|log\s+analy
              r"sentry|kibana|elasticsearch|stackdriver)")
 _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
-    r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)\s+(?:the\s+|failed\s+|those\s+|it|them)"
+    r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)s?\s+(?:the\s+|failed\s+|those\s+|it|them)"
     r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|(?:log(?:ged|s)?|" + _LOG_SINK + r")\b[^.;]{0,120}?\band\s+"
     r"(?:drop(?:ped)?|discard(?:ed)?|"
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
@@ -155,7 +155,9 @@ def read(r: Reading) -> None:
                 r.vocab.is_history(heading) for heading in statement.path[1:]) and not (
                 "mappings" in statement.placed and statement.shape in ("line", "item", "row", "sentence") and _ARROW.search(text)):
             # a mapping line's "unknown PNRs are ignored": values of a message that is processed, none of it lost
-            failed = _FAILED.search(text)  # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"
+            # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"; "after the fifth retry the event
+            # is discarded"
+            failed = _FAILED.search(text) or _AFTER_RETRIES.search(text)
             for offset, sentence in sentences(text):
                 dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) else None
                 if dropped and not mentions_dead_letter(sentence):
@@ -484,7 +486,8 @@ def drops_failed(sentence: str) -> str | None:
     just drop it?" asks what the answer below it tells)."""
     if _ASKED.search(sentence):
         return None
-    return drops_messages(sentence) if _FAILED.search(sentence) else None
+    # (or one the retries gave up on: "after the fifth retry the event is discarded")
+    return drops_messages(sentence) if _FAILED.search(sentence) or _AFTER_RETRIES.search(sentence) else None
 
 
 def has_text(dead: DeadLetter | None) -> Value | None:

@@ -155,7 +155,10 @@ _TOLD = {
     # a part of a batch that fails: "partial", a 207, "some lines fail validation", per-record results
     "partial": lazy(r"\bpartial\w*|\b207\b|\bmulti-?status\b|\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,2}"
                     r"(?:fail|are\s+(?:rejected|invalid|not\b))|\bper-(?:record|item|row|line|entry|document)\s+"
-                    r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)", re.I),
+                    r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)"
+                    # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
+                    r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b",
+                    re.I),
 }
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?submit\w*|re-?queue\w*|"
@@ -165,7 +168,7 @@ _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*
              r"(?:exception|error|reject\w*)\s+(?:list|queue|table|report)|"
              r"(?:requested|sent|submitted|posted|tried|queued)\s+again|"
              # a place the failed part is put: "rejected lines go to `fulfilment.substitutions`", "moves rejected ones to"
-             r"(?:go(?:es)?|move[sd]?|sent|written|routed|published)\s+(?:[\w-]+\s+){0,3}?(?:in)?to)\b", re.I)
+             r"(?:go(?:es)?|move[sd]?|sent|written|routed|published|cop(?:y|ies|ied))\s+(?:[\w-]+\s+){0,3}?(?:in)?to)\b", re.I)
 _UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified|handled|covered))\b|\?\s*$", re.I)
 
 

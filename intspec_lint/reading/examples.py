@@ -183,11 +183,12 @@ def _python_literal(body: str):
     return found if isinstance(found, (dict, list)) else None
 
 
-_HEADER_ABOVE = re.compile(r"[ \t]*[A-Za-z][\w-]{1,60}:[ \t]*[^\s{\[][^\n]*\n|[ \t]*\n")
+_HEADER_ABOVE = re.compile(r"[ \t]*[A-Za-z][\w-]{1,60}:[ \t]*[^\s{\[][^\n]*\n|[ \t]*(?://|#)[^\n]*\n|[ \t]*\n")
 
 
 def _headers_above(body: str) -> int:
-    """Where the JSON starts under header lines ("Idempotency-Key: gb-1184302" then `{...}`); 0 when it does not."""
+    """Where the JSON starts under header lines ("Idempotency-Key: gb-1184302" then `{...}`) or comment lines ("// topic
+    vend/T1a"); 0 when it does not."""
     at = 0
     while (line := _HEADER_ABOVE.match(body, at)) is not None:
         at = line.end()
@@ -219,7 +220,7 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
         example.media_type = media
     if media == "application/json" or media.endswith("+json"):
         headed = _headers_above(body)
-        if headed:  # "Idempotency-Key: gb-1184302" over the body: the request's headers, written in its block
+        if headed:  # "Idempotency-Key: gb-1184302" over the body: the request's headers, written in its block; a comment
             body_line += body.count("\n", 0, headed)
             body = body[headed:]
         try:

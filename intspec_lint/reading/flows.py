@@ -17,6 +17,7 @@ from .lazy_re import lazy
 from .statements import key_value
 from .table_layouts import record_layout, value_table
 from .text import sentences, structural
+from .topics import NAMED_CARRIER
 from .values import value
 
 _SEPARATORS = lazy(r";|\n|\s·\s|\s\|\s|(?<=[a-z0-9)`\]])\.\s+|,\s+(?=(?:source|dest|destination|target|"
@@ -358,6 +359,9 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
     if len(parts) >= 2:  # "A → hub → B": from A to B, by way of the hub
         fields.setdefault("source", value(parts[0].strip(" *`"), span))
         fields.setdefault("destination", value(parts[-1].split(",")[0].strip(" *`"), span))
+        carrier = next((found for hop in parts[1:-1] if (found := NAMED_CARRIER.search(hop))), None)
+        if carrier:  # "ERP → Kafka `erp.batch-quality` → MES": the hop is the topic the flow travels on
+            fields.setdefault("topic", value(carrier.group(1), span))
     elif direction and _BOTH_WAYS.match(text):  # "Both", "↔", "either way": each side is source and destination
         fields.setdefault("source", value(text, span))
         fields.setdefault("destination", value(text, span))
