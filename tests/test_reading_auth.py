@@ -524,3 +524,15 @@ def test_a_credential_lifecycle_sub_section_is_no_system_and_its_rule_for_all_ro
             "days. Each party keeps its credentials in its own AWS Secrets Manager.\n")
     assert [a.system.text for a in spec_of(text).auth] == ["4.1 HiveLedger API", "4.2 OrchardLink API"]
     assert "IS301" not in codes(text)
+
+
+def test_a_pointer_to_where_rotation_is_told_is_evidence_of_it():
+    """"Rotation is in section 5." under the auth table: the reader does not follow it, so it says nothing of
+    rotation; without the pointer each credential is still asked for it."""
+    text = ("# Fuel → Fleet\n\n## Authentication\n\n| Link | Mechanism | Storage |\n|---|---|---|\n"
+            "| fuel-sync → FuelLink API | OAuth 2.0 client credentials | Secrets Manager |\n"
+            "| FuelLink → fuel-sync webhook | HMAC signature | Secrets Manager |\n\nRotation is in section 5.\n")
+    def rotation(t):
+        return [f for f in lint_text(t, "markdown") if f.code == "IS301" and "rotation" in f.message]
+    assert not rotation(text)
+    assert rotation(text.replace("Rotation is in section 5.\n", ""))

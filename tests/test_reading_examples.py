@@ -664,3 +664,13 @@ def test_a_comment_line_over_a_json_body_names_it_and_the_body_is_valid():
             "// vt/VL-004417/vend\n{\"machine\": \"VL-004417\", \"sku\": \"COLA-330\", \"qty\": 1}\n```\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS203"]
     assert [f for f in lint_text(text.replace("\"qty\": 1", "qty: 1"), "markdown") if f.code == "IS203"]
+
+
+def test_an_inline_body_then_a_status_caption_over_a_block_give_both_sides():
+    """"`POST /v3/products:bulk` body = `{...}` → `207`:" over a fenced block: the request inline, the block the
+    answer."""
+    text = ("# Larder → Till\n\n## Calls\n\n`POST /v3/products:bulk` body = `{\"products\":[{\"sku\":\"501\",\"price\":450}]}` "
+            "→ `207`:\n```json\n{\"results\":[{\"sku\":\"501\",\"status\":\"ok\"}]}\n```\n")
+    (contract,) = spec_of(text).contracts
+    assert "response" in {e.role for e in contract.examples}
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS202"]

@@ -774,3 +774,31 @@ def test_a_call_that_writes_nothing_says_repeats_do_not_matter():
             "`{\"team\": \"KMRT\"}` every 60 s; `204`. It writes nothing, so repeats don't matter.\n")
     assert not _keyless(text)
     assert _keyless(text.replace(" It writes nothing, so repeats don't matter.", ""))
+
+
+def test_a_natural_key_as_a_tuple_and_a_path_end_in_code_name_what_is_safe():
+    """"Readings are unique on `(sensor_id, observed_at)` ... inserts with `ON CONFLICT DO NOTHING`" covers the batch
+    that sends both; "safe by construction (`down/replace`)" names the call whose path ends so."""
+    text = ("# Sensors → Ingest\n\n## Contracts\n\n### Readings\n\n`POST https://ingest.example/v1/readings:batch`\n\n"
+            "```json\n{\"readings\": [{\"sensor_id\": \"CM-03\", \"observed_at\": \"2025-02-03T10:00:00Z\", \"mm\": 2}]}\n```\n\n"
+            "### Downlink\n\n`POST https://lns.example/api/v3/devices/{id}/down/replace`\n\n```json\n"
+            "{\"downlinks\": [{\"f_port\": 2, \"frm_payload\": \"AQ==\"}]}\n```\n\n## Duplicates\n\n"
+            "Ingest keeps rows unique on `(sensor_id, observed_at)` and inserts with `ON CONFLICT DO NOTHING`.\n"
+            "Downlinks are safe by construction (`down/replace`).\n")
+    assert not _keyless(text)
+    assert len(_keyless(text.replace("Downlinks are safe by construction (`down/replace`).\n", "")
+                        .replace("`(sensor_id, observed_at)`", "`(station, day)`"))) == 2
+
+
+def test_skipping_the_retries_is_no_message_dropped():
+    text = ("# Studio → Bookings\n\n## Failures\n\nWe write a `SyncFailure` row, shown under Sync problems with a Retry "
+            "button. Permanent failures skip the retries and go straight there. Nothing just disappears.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS602"]
+
+
+def test_a_message_logged_and_deleted_after_its_receives_is_lost():
+    """"after 5 receives the consumer writes the event to the CloudWatch log group and deletes the message": logged,
+    then gone."""
+    text = ("# Rooms → Hotel\n\n## Failures\n\nAfter 5 receives the consumer writes the event to the CloudWatch log "
+            "group `/hk-relay/failed` and deletes the message.\n")
+    assert [f for f in lint_text(text, "markdown") if f.code == "IS602"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document.model import Section
-from ..model import Auth, Value
+from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
 from .auth_words import (BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DIRECTION, EVERY, FACET_LEAD,
                          ITS_DELIVERIES, MATERIAL, MECHANISM, MONITORED, NOT_A_SECRET, OTHER_PARTS,
@@ -68,6 +68,7 @@ class _Reader:
                     self._row(statement, kind[1])
                     continue
             if "auth" in statement.placed:
+                self._pointer(statement)
                 self._placed(statement)
                 self._elsewhere(statement)
             elif "auth" in statement.topics and statement.shape != "heading":
@@ -369,6 +370,14 @@ class _Reader:
             if entries:
                 self._keywords(entries[-1], sentence, where)
 
+    def _pointer(self, statement) -> None:
+        """"Rotation is in section 5.", "Storage: see Appendix B": the part says where the fact of every entry is told.
+        Loose evidence for each entry that tells none: the reader does not follow the pointer, and says nothing."""
+        for found in _POINTER.finditer(statement.text):
+            word = (found.group(1) or found.group(2)).lower()
+            name = "rotation" if word.startswith(("rot", "renew")) else "storage"
+            self.shared.setdefault(name, evidence(statement.text, statement.span))
+
     def _said_for_all(self, name: str | None, said: str, fact: str, span) -> bool:
         """A rotation or storage said once for every entry ("both", "all", "each" near its start): shared, whichever
         entry came last. Whether it was."""
@@ -413,6 +422,12 @@ def read(r: Reading) -> None:
     _Reader(r).run()
 
 
+# where a part of every entry is told, pointed at: "Rotation is in section 5.", "Storage: see Appendix B", "see §5
+# for rotation"
+_POINTER = lazy(r"\b(rotation|renewals?|storage)\b[^.\n]{0,30}?\b(?:is|are|:)?\s*(?:in|under|see|described\s+in|covered\s+in|"
+                r"told\s+in|per)\s+(?:§\s*\d|(?:section|chapter|part|appendix|annex|schedule)\s+[\w.]+)"
+                r"|\bsee\s+(?:§\s*|section\s+|chapter\s+|part\s+|appendix\s+|annex\s+)[\w.]+\s+for\s+(?:the\s+|their\s+)?"
+                r"(rotation|renewals?|storage)\b", re.I)
 _CLAUSE_END = lazy(r"[;.](?:\s|$)|\s[—–]\s")
 
 

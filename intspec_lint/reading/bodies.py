@@ -519,7 +519,8 @@ def role_of(text: str) -> str:
     lowered = re.sub(r"`[^`]*`|https?://\S+", " ", text).lower()  # not the words of a path (`/v3/returns`)
     # the arrow ends the line itself, not only once its code is gone: "**Booking webhook** → `POST /events`" names
     # the call the block below is sent to
-    if re.search(r"(?:→|->|=>)\s*(?:[1-5]\d\d(?:\s+[a-z]+){0,2})?\s*:?\s*$", re.sub(r"`[^`]*`", " code ", text.lower())):
+    bare = re.sub(r"`([1-5]\d\d)`", r"\1", text.lower())  # "→ `207`:" is a status, not a call in code
+    if re.search(r"(?:→|->|=>)\s*(?:[1-5]\d\d(?:\s+[a-z]+){0,2})?\s*:?\s*$", re.sub(r"`[^`]*`", " code ", bare)):
         return "response"  # "Example: `PUT /v3/returns/RT-1` with the body above →", "... with `{...}` → 200": what comes back
     if re.search(r"\b(response|resp|rsp|reply|returns|returned|answers?|ack(?:nowledge?ment)?|errors?\s+(?:body|bodies|shape|"
                  r"payload|object))\b", lowered):

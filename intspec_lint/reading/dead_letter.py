@@ -56,6 +56,7 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?
                       r"(?:also\s+)?fails\b|"
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
                       r"\b(?:uses?|used|using)\s+up\s+(?:its|their|all(?:\s+the)?)\s+(?:attempts|retries|tries)|"
+                      r"\bafter\s+\d+\s+(?:receives|deliveries|attempts|tries|retries)\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its|their|all(?:\s+the)?)\s+(?:attempts|retries|tries)|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
@@ -71,7 +72,7 @@ _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
     r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)s?\s+(?:the\s+|failed\s+|those\s+|it|them)"
     r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|(?:log(?:ged|s)?|" + _LOG_SINK + r")\b[^.;]{0,120}?\band\s+"
-    r"(?:drop(?:ped)?|discard(?:ed)?|"
+    r"(?:drop(?:ped)?|discard(?:ed)?|delete[sd]?\s+(?:it|them|the\s+(?:message|event|record|job)s?)\b|"
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
     # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
     r"answer(?:s|ed)?\s+(?:with\s+)?`?(?:200|2xx)\b|complete[sd]?\s+the\s+message|"
@@ -410,7 +411,8 @@ _ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|heal
 _CREDENTIAL_NOUNS = r"(?:tokens?|credentials?|certificates?|certs?|keys?|secrets?|passwords?)"
 _NOT_DATA_NOUNS = (rf"(?:{_CREDENTIAL_NOUNS}|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|"
                    r"laptops?|phones?|tablets?|devices?|badges?|"
-                   r"fields?|propert(?:y|ies)|attributes?|columns?|elements?)")  # "additive fields are ignored": a message's part
+                   r"fields?|propert(?:y|ies)|attributes?|columns?|elements?|"  # "additive fields are ignored": a message's part
+                   r"retr(?:y|ies)|backoff|delays?|waits?)")  # "permanent failures skip the retries and go straight there"
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
 _NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
 

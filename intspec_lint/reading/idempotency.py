@@ -78,7 +78,7 @@ _NATURAL_KEY = lazy(r"\bkeyed\s+(?:by|on)\b|\bupsert\w*\s+(?:on|by)\b|\bon\s+con
 keys_naturally = finds(_NATURAL_KEY)
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
                    r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|re-?send(?:s|ing)?|resent|re-sent|interchanges?)\b", re.I)
-_BY_NATURE = lazy(r"\bidempotent\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
+_BY_NATURE = lazy(r"\b(?:idempotent|safe)\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
                   r"\boverwrites?\s+the\s+(?:current|existing|stored|previous)\b|"
                   r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)", re.I)

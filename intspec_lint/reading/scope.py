@@ -278,6 +278,8 @@ def _enumerated(text: str) -> list[tuple[str, str]]:
 
 
 _CODE_SPAN = re.compile(r"`([\w.$-]+)`")
+_CODE_TAIL = re.compile(r"`/?([\w.-]+(?:/[\w.{}-]+)+)`")  # "`down/replace`": a path's end of two segments or more
+_CODE_KEYS = re.compile(r"`\(?\s*([\w.$-]+(?:\s*,\s*[\w.$-]+)*)\s*\)?`")  # a key, or a tuple of them
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z`])")
 _ANY_CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/")
 
@@ -286,7 +288,7 @@ def _keys_it(contract: Contract, sentence: str, sent: set[str], carried: set[str
     """The sentence names a key of the call's: one only this call sends ("The app creates `clientHaulId` before the
     first send, so resends are the same submission"), or one it shares, deduplicated on in so many words and said
     of no other write ("FreightDesk webhooks are deduplicated on `event_id`"); led by no other operation's name."""
-    named = set(_CODE_SPAN.findall(sentence))
+    named = {key.strip() for keys in _CODE_KEYS.findall(sentence) for key in keys.split(",")}  # "`(sensor_id, at)`"
     # (a natural key the call sends whole is deduplication in so many words: "`session_id` ... the PMS upserts on it";
     # not "readings are upserted on (`station_id`, `observed_at`)" of a ticket that sends only `station_id`)
     natural = keys_naturally(sentence) and {name for name in named if not name.isdigit()} <= sent
@@ -343,6 +345,8 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
         return False  # "PUT /orders/{id}" is not about "DELETE /orders/{id}"
     if said_method and contract.url is not None and _path_tail(said_method.group(0), contract.url.text):
         return True  # "`POST /zone-status` is deduplicated ..." names ".../facilities/{id}/zone-status"
+    if contract.url is not None and any(_path_tail(f"X {tail}", contract.url.text) for tail in _CODE_TAIL.findall(text)):
+        return True  # "Downlinks are safe by construction (`down/replace`)": the end of its path, two segments
     for value in (contract.name, contract.url, contract.topic):
         if value is None:
             continue
