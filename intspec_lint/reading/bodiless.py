@@ -74,6 +74,22 @@ def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
             return
 
 
+# what a success status's meaning says of a body it carries: "`201` with `{booking_id}`", "returns the order"
+_BODY_SAID = lazy(r"[{\[<]|\b(?:body|json|xml|object|records?|list|array|payload|returns?|with|contains?|holds?|"
+                  r"includes?|fields?|ids?)\b", re.I)
+
+
+def answered_by_status(contract: Contract) -> bool:
+    """A call whose answer is its status alone ("| Response | `202` queued, `401` bad signature |"): no response
+    body declared, no response shape but its statuses, and no success status said to carry one. The status is the
+    whole answer (asked of the model, so of a YAML contract's `status_codes` too)."""
+    success = [code for code in contract.status_codes if 200 <= code.code < 300]
+    shape = contract.response_shape
+    return (shape is None or not _BODY_SAID.search(shape.text)) and "response" not in contract.bodies and \
+        bool(success) and any(code.listed for code in contract.status_codes) and \
+        not any(code.meaning is not None and _BODY_SAID.search(code.meaning.text) for code in success)
+
+
 def says_no_body(text: str) -> bool:
     """ "Empty body (204 No Content)": a response whose whole is its status."""
     return bool(_NO_BODY.search(text))

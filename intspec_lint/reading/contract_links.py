@@ -11,7 +11,7 @@ import re
 from ..model import EXAMPLE_SHAPE, Contract, Example, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
-from .contract_units import BASE_SEGMENT as _BASE_SEGMENT, CODES_TITLE, SHARED
+from .contract_units import BASE_SEGMENT, CODES_TITLE, SHARED
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY, codes_in_cell, listed_codes
 from .topics import METHOD_URL
@@ -280,8 +280,8 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
         # name before its API's base)
         longer, shorter = (parts, others) if len(parts) >= len(others) else (others, parts)
         extra = longer[:len(longer) - len(shorter)]
-        based = all(_BASE_SEGMENT.match(p) for p in extra) or (len(extra) >= 2 and _BASE_SEGMENT.match(extra[-1])
-                                                                and all(_BASE_SEGMENT.match(p) for p in extra[1:]))
+        based = all(BASE_SEGMENT.match(p) for p in extra) or (len(extra) >= 2 and BASE_SEGMENT.match(extra[-1])
+                                                                and all(BASE_SEGMENT.match(p) for p in extra[1:]))
         pairs = list(zip(longer[len(extra):], shorter))
         # with a value that has digits for one parameter, a path shows real values for the others too:
         # `PUT /rosters/{market_id}/{market_date}` and `PUT /v2/rosters/MKT-SFC-DOWNTOWN/2024-04-13`
@@ -290,8 +290,6 @@ def same_endpoint(identity: str, merged: dict[str, Contract]) -> str | None:
         if based and all(_fits(a, b) or shown and _one_parameter(a, b) for a, b in pairs):
             return known
     return None
-
-
 
 
 def _mention_of_another(contract: Contract, contracts: list[Contract]) -> bool:

@@ -243,7 +243,6 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     return contract
 
 
-
 _PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b|^\W*(?:path|query)\W*$",
                   re.I)
 _EACH_ITEM = lazy(r"\b[Ee]ach\s+([a-z_]+)\s*:\s*(`[\w.]+`\s*\([^)]*\)(?:\s*,\s*(?:and\s+)?`[\w.]+`\s*\([^)]*\))*)")

@@ -183,16 +183,19 @@ def _python_literal(body: str):
     return found if isinstance(found, (dict, list)) else None
 
 
-_HEADER_ABOVE = re.compile(r"[ \t]*[A-Za-z][\w-]{1,60}:[ \t]*[^\s{\[][^\n]*\n|[ \t]*(?://|#)[^\n]*\n|[ \t]*\n")
+_COMMENT_LINE = re.compile(r"^\s*(?://|#)")
 
 
 def _headers_above(body: str) -> int:
     """Where the JSON starts under header lines ("Idempotency-Key: gb-1184302" then `{...}`) or comment lines ("// topic
     vend/T1a"); 0 when it does not."""
-    at = 0
-    while (line := _HEADER_ABOVE.match(body, at)) is not None:
-        at = line.end()
-    return at if at and body[at:].lstrip()[:1] in ("{", "[") and body[:at].strip() else 0
+    lines = body.split("\n")
+    start = _body_start(lines)
+    above = lines[:start or 0]
+    if not any(line.strip() for line in above) or not all(
+            not line.strip() or _HEADER_LINE.match(line) or _COMMENT_LINE.match(line) for line in above):
+        return 0
+    return sum(len(line) + 1 for line in above)
 
 
 def parse_example(role: str, info: str, text: str, span: Span, first_line: int) -> Example:

@@ -64,7 +64,7 @@ _DEDUP = lazy(
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,5}twice|repeated\s+`?[\w-]+`?|"
     r"never\s+(?:creates?|makes?|stores?|books?|posts?|inserts?|writes?)\s+(?:two|a\s+second|duplicate)|"
-    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|upserts?\s+(?:on|by)\b|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
+    r"(?:a\s+)?second\s+[\w-]+\s+with\s+the\s+same|(?:natural|replace(?:ment)?|upsert|merge|unique)\s+key|keeps?\s+(?:only\s+)?one\s+[\w-]+\s+per\b|"
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
     r"(?:can|may|will)\s+(?:safely\s+)?receive\s+the\s+same\b(?:`[^`]*`|[^.;`]){0,80}?\b(?:twice|more\s+than\s+once|again)|"
     r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal|"

@@ -343,9 +343,9 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
     said_method = _METHOD.match(lowered)
     if said_method and method and said_method.group(1) != method:
         return False  # "PUT /orders/{id}" is not about "DELETE /orders/{id}"
-    if said_method and contract.url is not None and _path_tail(said_method.group(0), contract.url.text):
+    if said_method and contract.url is not None and _path_tail(said_method.group(0).split(None, 1)[-1], contract.url.text):
         return True  # "`POST /zone-status` is deduplicated ..." names ".../facilities/{id}/zone-status"
-    if contract.url is not None and any(_path_tail(f"X {tail}", contract.url.text) for tail in _CODE_TAIL.findall(text)):
+    if contract.url is not None and any(_path_tail(tail, contract.url.text) for tail in _CODE_TAIL.findall(text)):
         return True  # "Downlinks are safe by construction (`down/replace`)": the end of its path, two segments
     for value in (contract.name, contract.url, contract.topic):
         if value is None:
@@ -385,10 +385,10 @@ def _names(contract: Contract, text: str, head_only: bool = False) -> bool:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
-def _path_tail(said: str, url: str) -> bool:
+def _path_tail(path: str, url: str) -> bool:
     """The path a statement gives is the end of the contract's path (two segments at least, or one that
     is not a parameter)."""
-    tail = [p for p in said.split(None, 1)[-1].strip(" `").split("?")[0].split("/") if p]
+    tail = [p for p in path.strip(" `").split("?")[0].split("/") if p]
     full = [p for p in re.sub(r"^https?://[^/]+", "", url.lower().strip("`")).split("?")[0].split("/") if p]
     if not tail or len(tail) > len(full) or (len(tail) == 1 and tail[0].startswith("{")):
         return False

@@ -9,6 +9,7 @@ import re
 
 from ..document.model import Cell, Code, ListBlock, Paragraph, Row, Section, Table
 from ..span import Span
+from .absence import CUES
 
 _GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # "+------+-----+"
 _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -105,17 +106,12 @@ def csv_tables(root: Section, vocab) -> None:
                 section.blocks[index] = table
 
 
-_TYPE_WORD = re.compile(r"^[`*_ ]*(?:string|str|text|char|varchar|nvarchar|int|integer|long|bigint|smallint|decimal|"
-                        r"numeric|number|float|double|money|bool|boolean|date|datetime|date-time|timestamp|time|uuid|"
-                        r"guid|enum|array|list|object|binary|bytes)\b", re.I)
-
-
 def _typed_by_values(table: Table, columns: dict[int, str]) -> bool:
     """A header taken for a part's table by a column called a type (`pack_type`) whose cells hold no type
     (`GIFT`): the rows are data, the block an example of them, not an export of a table of fields."""
     typed = [index for index, name in columns.items() if name.endswith("type")]
     cells = [row.cells[index].text for row in table.rows for index in typed if index < len(row.cells)]
-    return bool(cells) and not any(_TYPE_WORD.match(cell) for cell in cells)
+    return bool(cells) and not any(CUES["type"].match(cell.strip("`*_ ")) for cell in cells)
 
 
 _SETTING_PARTS = ("retry", "auth", "dead_letter", "idempotency", "monitoring")

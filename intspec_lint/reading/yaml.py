@@ -26,6 +26,7 @@ from ..model import (
     Mapping,
     Metric,
     Overview,
+    PARTS,
     Retry,
     Sla,
     Spec,
@@ -281,8 +282,8 @@ _RETRY_KINDS = {"initial_delay": "duration", "max_delay": "duration", "circuit_o
                 "max_attempts": "count", "circuit_breaker": "count"}
 
 
-# the parts a flow may carry as its own (intspec.schema.json, flows[])
-_FLOW_PARTS = ("contracts", "auth", "errors", "retry", "dead_letter", "monitoring", "mappings", "idempotency")
+# the parts a flow may carry as its own (intspec.schema.json, flows[]): all but the spec's overview, SLA and flows
+_FLOW_PARTS = tuple(part for part in PARTS if part not in ("overview", "sla", "flows"))
 
 
 class _Mapper:
@@ -307,8 +308,7 @@ class _Mapper:
     def root(self, root) -> None:
         top = _items(root)
         spec = self.spec
-        for part in ("overview", "sla", "flows", "contracts", "auth", "errors", "retry", "dead_letter",
-                     "monitoring", "mappings", "idempotency"):
+        for part in PARTS:
             if part in top:
                 key_node, node = top[part]
                 spec.sections[part] = node_span(key_node)

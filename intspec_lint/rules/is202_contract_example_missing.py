@@ -3,6 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ..reading.absence import shows_own_example
+from ..reading.bodiless import answered_by_status
 from ..reading.values import is_placeholder
 from ._common import contract_namer, gap
 
@@ -73,28 +74,12 @@ def contract_example_missing(spec, options):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
         if contract.kind == "http" and "response" not in roles and not shows_own_example(contract.text, "response") and not \
-                spec.speaks_of("example_response", names, contract.span) and not _bodiless(contract):
+                spec.speaks_of("example_response", names, contract.span) and not answered_by_status(contract):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
 
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
 _PLACEHOLDER_KEY = re.compile(r"^(?:tbd|tbc|todo|tba|xxx|fixme|placeholder)$", re.I)
-
-
-# what a success status's meaning says of a body it carries: "`201` with `{booking_id}`", "returns the order"
-_BODY_SAID = re.compile(r"[{\[<]|\b(?:body|json|xml|object|records?|list|array|payload|returns?|with|contains?|holds?|"
-                        r"includes?|fields?|ids?)\b", re.I)
-
-
-def _bodiless(contract) -> bool:
-    """A call whose answer is its status alone ("| Response | `202` queued, `401` bad signature |"): no response
-    body declared, no response shape but its statuses, and no success status said to carry one. The status is the
-    whole answer."""
-    success = [code for code in contract.status_codes if 200 <= code.code < 300]
-    shape = contract.response_shape
-    return (shape is None or not _BODY_SAID.search(shape.text)) and "response" not in contract.bodies and bool(success) and \
-        any(code.listed for code in contract.status_codes) and \
-        not any(code.meaning is not None and _BODY_SAID.search(code.meaning.text) for code in success)
 
 
 def _stands_in(example) -> bool:
