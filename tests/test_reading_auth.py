@@ -536,3 +536,10 @@ def test_a_pointer_to_where_rotation_is_told_is_evidence_of_it():
         return [f for f in lint_text(t, "markdown") if f.code == "IS301" and "rotation" in f.message]
     assert not rotation(text)
     assert rotation(text.replace("Rotation is in section 5.\n", ""))
+
+
+def test_both_parties_credentials_cover_both_sides():
+    text = ("# Shipper ⇄ Customs\n\n## Security\n\nThe shipper signs each interchange with an X.509 certificate kept in "
+            "Azure Key Vault.\n\nBoth parties' certificates are valid for 13 months and are rotated every 12 months, "
+            "with a 30-day overlap.\n")
+    assert "IS301" not in codes(text, "IS301")

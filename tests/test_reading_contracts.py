@@ -1007,3 +1007,38 @@ def test_a_call_named_in_a_check_or_by_the_end_of_anothers_path_is_no_contract_o
             "should answer `200`; `503` means maintenance.\n")
     assert [len(c.examples) for c in spec_of(text).contracts] == [2]
     assert "IS202" not in codes(text)
+
+
+def test_a_message_defined_apart_from_the_call_that_shows_it_is_no_contract():
+    # the segment table under "4.1 `ZORDERS01` ..." defines the message the call in 3.1 shows: no second contract
+    text = ("# Interface specification — shop orders into ERP\n\n### 3.1 Shop → ERP (F1), IDoc over SOAP\n\n"
+            "`POST https://erp.example/sap/bc/srt/idoc?client=100`, client certificate. Example:\n\n"
+            "```xml\n<ZORDERS01><IDOC BEGIN=\"1\">\n  <E1ZORD_HDR SEGMENT=\"1\"><ZREF>A-17</ZREF><WERKS>0417</WERKS>"
+            "</E1ZORD_HDR>\n</IDOC></ZORDERS01>\n```\n\n"
+            "Response `200 OK`: `<idocAssign><DbId>42</DbId></idocAssign>`. Codes: `200` IDoc created; `500` SOAP fault.\n\n"
+            "## 4. Segment definitions\n\n### 4.1 `ZORDERS01` — `E1ZORD_HDR` (1..1)\n\n"
+            "| Field | Description | Type (len) | M/O | Source (shop JSON) | Rule |\n|---|---|---|---|---|---|\n"
+            "| ZREF | Order reference | CHAR 20 | M | `order_ref` | Copy |\n"
+            "| WERKS | Plant | CHAR 4 | M | `store_id` | Strip `ST` prefix |\n"
+            "| ZQTY | Quantity | NUMC 6 | O | `quantity` | Copy |\n| ZCHAN | Channel | CHAR 2 | M | — | Constant `WB` |\n")
+    assert [c.method.text for c in spec_of(text).contracts] == ["POST"]
+    assert "IS202" not in codes(text, "IS202")
+
+
+def test_a_call_named_in_a_step_after_a_condition_is_no_contract():
+    spec = spec_of("# Ward beds — EHR integration profile\n\nStatus: Active\n\n### Bed cleaned write-back\n\n"
+                   "`PATCH https://ehr.example/r4/Location/{id}` — made by the bed service. Headers:\n"
+                   "`Content-Type: application/fhir+json`, `If-Match: W/\"<version last seen>\"`.\n\n"
+                   "```json\n{\"op\": \"replace\", \"path\": \"status\", \"value\": \"U\"}\n```\n\n"
+                   "Response `200 OK`:\n\n```json\n{\"id\": \"bed-4\", \"version\": \"19\", \"status\": \"U\"}\n```\n\n"
+                   "Codes: `200` updated · `412` version changed since the service read it · `404` unknown bed.\n"
+                   "After a `412` the app re-reads with `GET https://ehr.example/r4/Location/{id}` (same\n"
+                   "headers, no `If-Match`); the `200` body is the Location as in the example above.\n")
+    assert [c.method.text for c in spec.contracts] == ["PATCH"]
+
+
+def test_same_headers_are_the_headers_of_the_call_above():
+    spec = spec_of("# Boat → Registry\n\n## Calls\n\n### `POST /catches`\n\nHeaders: `X-Report-Id: <uuid>`, "
+                   "`X-Client: app/2`.\n\n```json\n{\"boat\": \"N-12\"}\n```\n\n### `POST /landings`\n\n"
+                   "Same headers. Request:\n\n```json\n{\"boat\": \"N-12\", \"port\": \"TOS\"}\n```\n")
+    assert [h.text for h in spec.contracts[1].headers] == ["X-Report-Id", "X-Client"]

@@ -301,3 +301,13 @@ def test_a_broker_hop_in_a_direction_is_the_topic_its_message_travels_on():
     assert (flow.source.text, flow.destination.text, flow.topic.text) == ("ERP", "MES", "erp.batch-quality")
     assert [c.kind for c in spec.contracts] == ["http", "message"]
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+
+
+def test_a_note_among_flows_told_by_their_keys_is_no_flow():
+    # an outline whose flows give "direction:", "trigger:", ... and one sibling that only remarks on all of them
+    spec = spec_of("# Mill ↔ Depot\n\n- **Mill ↔ Depot**\n  - Flows\n    - F1 grain lots\n      - direction: Mill → Depot\n"
+                   "      - trigger: lot closed\n      - frequency: ~80/day\n    - F2 invoices\n"
+                   "      - direction: Depot → Mill\n      - trigger: month end\n      - frequency: monthly\n"
+                   "    - Re-sends (every flow)\n      - F1 puts the whole lot with `PUT` → a second send changes nothing\n"
+                   "      - F2 carries `invoice_no`; a known one gets `409` → counted as done\n")
+    assert [f.name.text for f in spec.flows] == ["F1 grain lots", "F2 invoices"]

@@ -608,3 +608,18 @@ def test_an_arrow_between_two_systems_is_a_direction_not_a_field_mapped():
             "|---|---|---|---|---|---|\n| 1 | Tills | Ledger | sale closed | sale | ~900/day |\n\n"
             "## Field mapping\n\n- `total_p` → Ledger\n")
     assert [m.source_field.text for m in spec_of(text).mappings] == ["total_p"]
+
+
+def test_a_zone_named_by_its_region_or_abbreviation():
+    for zone in ("time (Pacific)", "US Eastern", "CET/CEST", "Pacific Time"):
+        text = ("# Routes → Buses\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+                "|---|---|---|---|---|\n"
+                f"| `stops[].time` | {zone} | `stops[].scheduled` | string HH:MM | local time kept |\n")
+        assert "IS802" not in codes(text, "IS802"), zone
+
+
+def test_an_id_built_from_a_local_time_is_no_timestamp():
+    text = ("# Bookings → Port\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `sailing.code` + `sailing.departs_local` | string + local datetime | `sailing_id` | string | "
+            "`{route}-{YYYYMMDD}-{HHMM}`, local port time |\n")
+    assert "IS802" not in codes(text, "IS802")

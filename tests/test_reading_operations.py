@@ -802,3 +802,49 @@ def test_a_message_logged_and_deleted_after_its_receives_is_lost():
     text = ("# Rooms → Hotel\n\n## Failures\n\nAfter 5 receives the consumer writes the event to the CloudWatch log "
             "group `/hk-relay/failed` and deletes the message.\n")
     assert [f for f in lint_text(text, "markdown") if f.code == "IS602"]
+
+
+def test_a_repeat_said_to_be_safe_is_idempotency():
+    text = ("# Inverter → Portal\n\n## Send readings\n\n`POST https://portal.example/v1/readings`\n\n"
+            "```json\n{\"serial\": \"X-1\", \"ts\": 1718187302, \"wh\": 52}\n```\n\n"
+            "Sending the same batch twice is safe: readings are stored per (`serial`, `ts`) and a repeat overwrites "
+            "with identical values.\n")
+    assert "IS901" not in codes(text, "IS901")
+
+
+def test_a_conditional_update_on_a_version_is_safe_to_repeat():
+    text = ("# Beds → EHR\n\n## Write-back\n\n`PATCH https://ehr.example/r4/Location/{id}`. Headers: "
+            "`Content-Type: application/json`, `If-Match: W/\"<version>\"`.\n\n```json\n{\"status\": \"U\"}\n```\n\n"
+            "Codes: `200` updated · `412` version changed.\n")
+    assert "IS901" not in codes(text, "IS901")
+
+
+def test_a_header_told_as_the_key_covers_every_call_that_sends_it():
+    text = ("# Boat → Registry\n\n## Calls\n\n### `POST /catches`\n\nHeaders: `X-Report-Id: <uuid>`.\n\n"
+            "```json\n{\"boat\": \"N-12\"}\n```\n\n### `POST /landings`\n\nSame headers.\n\n"
+            "```json\n{\"boat\": \"N-12\", \"port\": \"TOS\"}\n```\n\n## Duplicates\n\n"
+            "- `X-Report-Id` is a UUIDv5 over the report's natural key, so every retry sends the same id. "
+            "The registry answers a repeat with `200` and the original receipt.\n")
+    assert "IS901" not in codes(text, "IS901")
+
+
+def test_a_webhook_receiver_known_by_its_delivery_header():
+    # the POST is the portal's delivery to us (its `X-Portal-Delivery` header), answered by the upsert's words
+    text = ("# Festival → Jury\n\nThe portal posts each change to us:\n\n```http\n"
+            "POST /ws/simple/executeSubmission HTTP/1.1\nContent-Type: application/json\n"
+            "X-Portal-Delivery: 6b1f2c9e\n\n{\"submission_id\": \"S-1\"}\n```\n\nResponse: `202 Accepted`.\n\n"
+            "`PUT https://jury.example/entries/{submission_id}` creates the entry the first time and "
+            "replaces it afterwards, so a redelivered webhook or a re-run leaves one entry.\n\n"
+            "```json\n{\"title\": \"Night train\"}\n```\n\n"
+            "`PATCH https://jury.example/entries/{submission_id}` withdraws it; a `404` counts as done.\n\n"
+            "```json\n{\"status\": \"withdrawn\"}\n```\n")
+    assert codes(text, "IS901", "IS902") == []
+
+
+def test_an_event_id_already_processed_answers_a_redelivered_webhook():
+    text = ("# Gate → Bookings\n\n## Flows\n\n| Flow | From → To | Started by | Carries | How often |\n|---|---|---|---|---|\n"
+            "| Boarding events | Gate → Bookings | Gate webhook on boarding | One event | ~3,000/hour |\n\n"
+            "## Receiving\n\n`POST https://bridge.example/gate/boarding`\n\n```json\n{\"event_id\": \"01J6\"}\n```\n\n"
+            "The bridge answers `200 {\"status\": \"accepted\"}` (also for an `event_id` it already processed, kept "
+            "7 days).\n")
+    assert "IS902" not in codes(text, "IS902")

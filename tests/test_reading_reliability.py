@@ -1374,3 +1374,40 @@ def test_retries_from_an_outbox_answer_to_the_messages_life_not_the_callers_time
     waiting = base.replace("keeps closed tickets in its local outbox and keeps weighing; the outbox drains when the",
                            "shows the operator an error and the ticket is keyed again by hand when the")
     assert "IS502" in {f.code for f in lint_text(waiting, "yaml")}
+
+
+def test_items_under_a_short_item_naming_dead_letters_are_about_them():
+    # a mind-map's leaf "alert: ..." under "- held rows = dead letters": the dead-letter handling's alert
+    spec = spec_of("# Mill → Depot\n\n- Failures\n  - permanent\n    - 400, 422 → no retry, the row goes to the hold table\n"
+                   "  - transient\n    - 503 → retried\n  - held rows = dead letters\n"
+                   "    - table `ops.held_rows` (payload, error)\n    - alert: any new row → mail to ops@mill.example\n")
+    assert spec.dead_letter is not None and spec.dead_letter.alert is not None
+
+
+def test_an_alarm_raised_by_its_code_alerts_on_dead_letters():
+    spec = spec_of("# Meter → Grid\n\n## Errors\n\n| Class | Codes | Handling |\n|---|---|---|\n"
+                   "| Transient | 503 | retried |\n| Permanent | 400 | File moved to `/srv/meter/failed/` and the agent "
+                   "raises `AGENT_FILE_FAILED` |\n")
+    assert spec.dead_letter.alert is not None
+
+
+def test_a_batch_that_fails_its_last_attempt_and_moves_to_a_dead_table_is_dead_lettered():
+    spec = spec_of("# Hub → Results\n\n## When the link drops\n\nUploads are retried 6 times with backoff. A batch that "
+                   "fails its 6th attempt is moved to the `batches_dead` table; each one pages the on-call in "
+                   "PagerDuty and is resent by hand.\n")
+    assert spec.dead_letter is not None and spec.dead_letter.destination.text == "batches_dead"
+
+
+def test_a_breaker_told_under_a_numbered_question_is_no_metric():
+    # "**Q3.2 Describe ...**" runs past 80 characters: still the heading of a question, as its siblings are, so the
+    # breaker above it stands under its own question, not in the monitoring table's section
+    spec = spec_of("# Vendor response\n\nOur answers to section 3 of the tender.\n\n**Q3.0 How do you prevent a seat being sold twice?**\n\nEvery write carries an `Idempotency-Key`.\n\n**Q3.1 What happens during an outage of the partner's booking system?**\n\nListings stay visible but are marked unavailable. Our\nclient opens its circuit breaker after 12 consecutive failed calls (or 40 % failures\nover 60 s) and stays open for 5 minutes, then probes with a single call.\n\n**Q3.2 Describe your monitoring and alerting, including what the partner's operations team will see.**\n\n| Metric | Threshold | Alert |\n|--------|-----------|-------|\n| Call latency P95 | > 2 s | Warning |\n| Call error rate | > 2 % over 5 min | Critical |\n| `orders` queue depth | > 200 | Critical |\n| `orders-dlq` size | > 0 | Critical |\n")
+    assert [m.metric.text for m in spec.monitoring] == ["Call latency P95", "Call error rate", "`orders` queue depth",
+                                                        "`orders-dlq` size"]
+
+
+def test_a_metric_s_kind_by_what_its_threshold_measures():
+    spec = spec_of("# Parish → Bank\n\n## Monitoring\n\n| Check | Threshold | Alert |\n|---|---|---|\n"
+                   "| Upload to status report received | > 2 hours | Email to finance |\n"
+                   "| Export runs in status `READY` | any run older than 30 min | Email to support |\n")
+    assert [m.kind for m in spec.monitoring] == ["latency", "queue-depth"]

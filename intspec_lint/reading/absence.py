@@ -47,7 +47,12 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
           r"received\s+once|(?:stored|existing)\s+(?:receipt|result|response|record)|treat(?:s|ed)?\s+(?:it\s+)?as\s+"
           r"(?:a\s+)?success|(?:stores?|process\w*|appl\w*|records?)\s+(?:it|each\s+\S+|them)\s+(?:only\s+)?once\b|"
           r"returns?\s+`?409\b|marks?\s+(?:it|the\s+\w+)\s+(?:as\s+)?(?:delivered|done|processed|sent)|"
-          r"overwrites?\s+(?:it|them|the\s+\w+)\s+with\s+the\s+same|overwrites?\s+itself)")  # "re-sending a test overwrites it with the same values"
+          r"overwrites?\s+(?:(?:it|them|the\s+\w+)\s+)?with\s+(?:the\s+same|identical)|overwrites?\s+itself|"
+          # "sending the same batch twice is safe", "a replay is harmless": the repeat, judged
+          r"(?:is|are)\s+(?:always\s+|perfectly\s+|entirely\s+)?safe\b(?!\s+(?:to\s+store|from|for\s+storage))|"
+          r"leaves?\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+[\w-]+)")  # "a re-run leaves one entry"
+# a repeat and how it is answered, in one sentence, in any words
+REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)"  # "re-sending a test overwrites it with the same values"
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
@@ -128,7 +133,7 @@ CUES = {
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
-                        rf"|\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)|{STALE_GUARD}", re.I),
+                        rf"|{REPEAT_ANSWERED}|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"

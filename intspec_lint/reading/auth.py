@@ -283,7 +283,8 @@ class _Reader:
             side = _SIDE_LABEL.match(sentence)
             if subject:
                 self.sides.append((subject, statement.span))
-            elif mechanism(sentence) and BOTH_SIDES.search(sentence):  # "Both gateways sign with X.509 certificates"
+            elif (mechanism(sentence) or CREDENTIAL_WORD.search(sentence)) and BOTH_SIDES.search(sentence):
+                # "Both gateways sign with X.509 certificates", "Both parties' certificates are rotated every 12 months"
                 self.sides.append(("", statement.span))
             elif side and (mechanism(sentence) or CREDENTIAL_WORD.search(sentence)):
                 # "Inbound: webhook secret shared with FieldPulse", "our side: `X-Cuisto-Key` partner keys": one

@@ -20,7 +20,8 @@ from .vocabulary import abbreviates, strip_numbering
 
 
 def settle(r: Reading) -> None:
-    r.spec.contracts = [c for c in r.spec.contracts if not _mention_of_another(c, r.spec.contracts)]
+    r.spec.contracts = [c for c in r.spec.contracts if not _mention_of_another(c, r.spec.contracts)
+                        and not _definition_of_another(c, r.spec.contracts)]
     contracts = r.spec.contracts
     _shared_endpoint(r)
     _bodyless_requests(contracts)
@@ -156,6 +157,8 @@ _AS_OTHER = lazy(r"\b(response|status\s+codes?|codes|headers?|errors?|body|reque
                  r"(?:section\s+|§\s*)?([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)\b", re.I)
 
 
+_SAME_AS_BEFORE = lazy(r"^\W*(?:the\s+)?same\s+(headers?|status\s+codes?|codes|errors?)(?:\s+as\s+(?:above|before))?\s*[.;]",
+                       re.I | re.M)
 _BODY_OF_OTHER = lazy(r"\bexample\b[^.\n]{0,80}?\bwith\s+the\s+(?:body\s+of\s+)?(?:section\s+|§\s*)?"
                       r"([A-Z]{1,2}\d{1,2}|\d+(?:\.\d+)+)(?:'s)?\s+(?:body|request|payload)\b", re.I)
 
@@ -181,6 +184,12 @@ def _named(contracts: list[Contract], contract: Contract, ref: str) -> Contract 
 def _as_other(contracts: list[Contract]) -> None:
     """"Response and status codes: as C2.", "Headers: as in 3.1", "Answers as for the status webhook", "the 200
     body shown in 5.3", "with the 3.1 body": what the other contract says, said again."""
+    for before, contract in zip(contracts, contracts[1:]):  # "### `POST /landings`" with "Same headers. Request: ...":
+        for match in _SAME_AS_BEFORE.finditer(contract.text):  # the contract told just above
+            if match.group(1).lower().startswith("header") and not contract.headers:
+                contract.headers = list(before.headers)
+            elif not contract.status_codes and not match.group(1).lower().startswith("header"):
+                contract.status_codes = list(before.status_codes)
     for contract in contracts:
         for match in _AS_OTHER.finditer(contract.text):
             other = _named(contracts, contract, match.group(2))
@@ -306,6 +315,20 @@ def _mention_of_another(contract: Contract, contracts: list[Contract]) -> bool:
                 all(_fits(a, b) for a, b in zip(full[-len(tail):], tail)):
             return True
     return False
+
+
+def _definition_of_another(contract: Contract, contracts: list[Contract]) -> bool:
+    """A message's fields defined under a heading that names it by code ("4.1 `ZRXREFILL01` — `E1ZRX_HDR`" over a
+    field table), where another contract's example is that message (`<ZRXREFILL01>...`): the other's schema, told apart
+    from it, not a contract of its own."""
+    if contract.addressed or contract.examples or not contract.bodies or contract.name is None:
+        return False
+    names = [n for n in _CODE_NAME.findall(contract.name.text) if len(n) >= 4]
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", example.text)
+               for name in names for other in contracts if other is not contract for example in other.examples)
+
+
+_CODE_NAME = lazy(r"`([\w.:-]+)`")
 
 
 def _one_parameter(a: str, b: str) -> bool:

@@ -417,7 +417,8 @@ def _starts_endpoint(statement: Statement) -> bool:
         return False
     first = statement.text.split("\n", 1)[0]
     match = METHOD_URL.search(first)
-    return match is not None and match.start() <= 40 and not _PROCEDURE_STEP.match(first)
+    return match is not None and match.start() <= 40 and not _PROCEDURE_STEP.match(first) and \
+        not (match.start() and _CONDITION_LEAD.match(first))  # "After a `412` X re-reads with `GET ...`": a step
 
 
 def _heading(r: Reading, section: Section) -> Statement:
@@ -439,6 +440,9 @@ _HOW_TO = lazy(r"^\W*[A-Za-z]+ing\s+(?:a|an|the|with|up|your|our|new|api|apis|to
                re.I)
 # "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step
 # with a bare method and URL, as a runbook writes it (a spec writes `POST /x` in code, or "Method: POST ...")
+# a sentence led by a condition or a time: what a call does then, not a call of its own
+_CONDITION_LEAD = lazy(r"^\W*(?:after|if|when|whenever|once|before|then|unless|until|on\s+(?:a|an|the|each|every)\b|"
+                       r"in\s+case|should)\b", re.I)
 _PROCEDURE_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?!(?:The|A|An|Our|Their|This|These|Each|Every|It|We|They|You)\b)[A-Z][a-z]+\s+"
                        r"[^:`\n]{0,60}?\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?://")
 _OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"

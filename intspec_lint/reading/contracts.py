@@ -542,6 +542,11 @@ def is_webhook(text: str) -> bool:
 
 
 def is_webhook_receiver(contract) -> bool:
-    """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook)."""
+    """A contract that is a webhook endpoint by its name or URL (not one that only mentions a webhook), or by the
+    delivery header its request carries (`X-ReelEntry-Delivery: 6b1f...`, `X-GitHub-Delivery`): a sender's delivery."""
     identity = " ".join(v.text for v in (contract.name, contract.url, contract.topic) if v is not None and v.text)
-    return is_webhook(identity)
+    return is_webhook(identity) or any(_DELIVERY_HEADER.search(h.text) for h in contract.headers) or any(
+        _DELIVERY_HEADER.search(e.text) for e in contract.examples if e.role == "request")
+
+
+_DELIVERY_HEADER = lazy(r"^\W*x-[\w-]*-(?:delivery(?:-id)?|webhook-id)\s*:", re.I | re.M)

@@ -32,7 +32,7 @@ _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
     r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
-    r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|e-?mails?\s+[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
+    r"e-?mail(?:ed|s)?\s+(?:to|the)|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
     r"by\s+e-?mail|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
@@ -41,6 +41,9 @@ _ALERT = lazy(
     r"(?:posts?|posted|posting)\s+(?:\w+\s+){0,2}?(?:to|in|into)\s+[*_\x22']*(?:#[\w-]+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:channel|room|ops|team|on-?call|support|desk))|"
     r"(?:p[1-4]|sev[- ]?\d)\s+(?:ticket|incident)|"
+    # an alarm raised by its code: "the gateway raises `GW_REJECTED_BATCH`", "`DLQ_NOT_EMPTY` is raised"
+    r"(?:raises?|raised|fires?|fired|trips?)\s+(?:the\s+|an?\s+)?`(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?=`)|"
+    r"(?<=`)(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)`\s+(?:is|are|gets?)\s+(?:raised|fired)|"
     r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"
     r"(?:e-?mails?|messages?|texts?|pings?|phones?|calls?)\s+(?:and\s+[\w-]+\s+)?(?:the\s+|our\s+|an?\s+)?"
     r"(?:on-?duty|on-?call|team|manager|owner|lead|engineer|support|ops|channel|desk|coordinator|admin))\b",
@@ -55,6 +58,9 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?
                       r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
                       r"(?:also\s+)?fails\b|"
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
+                      # "a batch that fails its 10th attempt", "if all attempts fail"
+                      r"\bfail(?:s|ed)?\s+(?:its|their|the)\s+(?:last|final|\d+(?:st|nd|rd|th)|\w+th)\s+(?:attempt|retry|try)\b|"
+                      r"\b(?:if|when|once)\s+all\s+(?:\w+\s+)?(?:attempts|retries|tries)\s+(?:have\s+)?fail(?:ed)?\b|"
                       r"\bafter\s+\d+\s+(?:receives|deliveries|attempts|tries|retries)\b|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
@@ -130,7 +136,8 @@ _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messag
                   r"(?:in)?to\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
 _FAILED_NAME_WORDS = r"(?:reject|fail|error|exception|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
-_TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+`[^`]*"
+_TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+"
+                        r"(?:the\s+|an?\s+|our\s+|its\s+)?`[^`]*"
                         + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
@@ -176,7 +183,8 @@ _TO_STATE = rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
-                  r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream)",
+                  r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|"
+                  r"work-?list|work\s+queue)",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 # a message given up on: its attempts spent, or its failure permanent

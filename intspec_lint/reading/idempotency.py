@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Idempotency, IdempotencyKey
-from .absence import ANSWER as _ANSWER, REPEAT as _REPEAT, STALE_GUARD
+from .absence import REPEAT as _REPEAT, REPEAT_ANSWERED, STALE_GUARD
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
@@ -55,7 +55,7 @@ _IDEMPOTENCY = lazy(
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is
     # ignored", "repeating the same decision returns the original `decision_id`", "answer a repeat with the original"
-    rf"|\b{_REPEAT}(?!\w)[^.\n]{{0,120}}?\b{_ANSWER}|\b{_ANSWER}[^.\n]{{0,120}}?\b{_REPEAT}(?!\w)|{STALE_GUARD}",
+    rf"|{REPEAT_ANSWERED}|{STALE_GUARD}",
     re.I,
 )
 _DEDUP = lazy(
@@ -77,6 +77,7 @@ _NATURAL_KEY = lazy(r"\bkeyed\s+(?:by|on)\b|\bupsert\w*\s+(?:on|by)\b|\bon\s+con
                     r"(?:conflict|a\s+match|the\s+same\s+key)", re.I)
 keys_naturally = finds(_NATURAL_KEY)
 _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|callbacks?|postbacks?|redeliver\w*|"
+                   r"(?:event|delivery|message|notification)[_-]?ids?|"  # "also for an `event_id` it already processed"
                    r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|re-?send(?:s|ing)?|resent|re-sent|interchanges?)\b", re.I)
 _BY_NATURE = lazy(r"\b(?:idempotent|safe)\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
@@ -109,8 +110,12 @@ def dedups(text: str) -> bool:
 
 
 def handles_redelivery(text: str) -> bool:
-    """Says how a delivery that arrives twice is deduplicated (not only how this side's own calls are)."""
-    return dedups(text) and bool(_DELIVERIES.search(text))
+    """Says how a delivery that arrives twice is deduplicated, or that it changes nothing ("a redelivered webhook or a
+    re-run leaves one entry"), not only how this side's own calls are."""
+    return (dedups(text) or bool(_REPEAT_ANSWERED.search(text))) and bool(_DELIVERIES.search(text))
+
+
+_REPEAT_ANSWERED = lazy(REPEAT_ANSWERED, re.I)
 
 
 def read(r: Reading) -> None:
@@ -164,4 +169,6 @@ def _idempotency(r: Reading, span) -> Idempotency:
     return r.spec.idempotency
 
 
-KEY_HEADER = re.compile(r"\b(?:idempotency|idempotent|dedup(?:lication)?|request)[-_ ]?(?:key|id)\b", re.I)
+# a key the call carries, or a condition that lets a repeat through once only (`If-Match` on a version)
+KEY_HEADER = re.compile(r"\b(?:idempotency|idempotent|dedup(?:lication)?|request)[-_ ]?(?:key|id)\b|\bif-(?:none-)?match\b",
+                        re.I)

@@ -239,8 +239,9 @@ def _bold_heading(block, lines: list[str]) -> str | None:
     raw = _TRAILING_COMMENT.sub("", lines[block.span.line - 1]).strip()  # "**Retries** <!-- note -->"
     raw = raw[:-1].rstrip() if raw.endswith("\\") else raw  # "**F1 latency**\": a hard line break after it
     raw = _ASIDE.sub("", raw)  # "**NCSW to ClearPath** (how ClearPath trusts what comes back)."
-    if len(raw) > 80 or not raw.startswith(("**", "__")) or not raw.rstrip(":").endswith(("**", "__")):
-        return None
+    if len(raw) > (160 if _QUESTION_NUMBER.match(raw.lstrip("*_")) else 80) or not raw.startswith(("**", "__")) or \
+            not raw.rstrip(":").endswith(("**", "__")):
+        return None  # a numbered question may run long: "**Q4.9 Describe your monitoring and alerting, ...**"
     labelled = raw.endswith(":") or raw.rstrip("*_").endswith(":")
     if labelled and "\n" in block.text and block.text.split("\n", 1)[1].strip():
         return None  # "**Method and URL**:" with its value wrapped onto the next line: a label, not a heading
@@ -248,6 +249,7 @@ def _bold_heading(block, lines: list[str]) -> str | None:
     return title or None
 
 
+_QUESTION_NUMBER = re.compile(r"^(?:[A-Z]{1,3}-?)?\d{1,2}(?:\.\d{1,2})+\.?\s")  # "Q4.9 ", "RFP-3.2 ", "4.1.2 "
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]{1,60})(?:\*\*|__):?\s*(.*)$", re.S)  # "**Monitoring** (Grafana)"
 _MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
 _PLAIN_LABEL = re.compile(r"^[\w][\w &/'’()–—-]{0,50}$")  # "Transient", "Who is alerted", "F1 – Fridge readings"

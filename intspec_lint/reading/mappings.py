@@ -403,6 +403,10 @@ def mapping_parts(text: str) -> dict[str, str] | None:
 _TIMEZONE = lazy(
     r"\b(?:utc|gmt|z|time[\s-]?zones?|tz|timezone-aware|offset|local\s+time|epoch|unix|posix|timestamptz|"
     r"with\s+time\s+zone|(?-i:[A-Z][a-z]+/[A-Z][a-z_]+))\b|[+-]\d\d:?\d\d\b"  # a named zone, not "dd/MM"
+    # a zone by its region's or its abbreviation's name: "time (Pacific)", "US Eastern", "CET/CEST"
+    r"|(?-i:(?:\bUS\s+|\()(?:Pacific|Eastern|Central|Mountain|Alaska|Hawaii)\b"
+    r"|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime\b)"
+    r"|(?-i:\b(?:CET|CEST|WET|WEST|EET|EEST|BST|IST|JST|KST|AEST|AEDT|ACST|AWST|NZST|NZDT|[ECMP][SD]T|AK[SD]T|HST)\b)"
     r"|_utc\b"  # a field named for its zone: `checked_in_at_utc`
     r"|\bno\s+(?:tz|time[\s-]?zone)\s+conversion\b",  # the same wall clock on both sides, said on purpose
     re.I,

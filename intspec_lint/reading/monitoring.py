@@ -244,6 +244,10 @@ _STATE_LEVEL = lazy(r"^\W*(any(?:\s+new)?(?:\s+\w+)?|not\s+empty|non-?empty|non-
 
 
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
+_EVENT_TO_EVENT = lazy(r"^\W*(?:from\s+)?[\w`.' -]{2,40}?\s+(?:to|until|till)\s+[\w`.' -]{1,40}?\b(?:received|sent|arrived|"
+                       r"delivered|processed|applied|created|confirmed|acknowledged|acked|loaded|visible|booked|posted)\W*$",
+                       re.I)
+_AGE = lazy(r"\b(?:older\s+than|age[ds]?\b|waiting\s+(?:more|longer)\s+than|stuck\s+(?:for\s+)?(?:more|longer)\s+than)", re.I)
 _AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
 _EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{0,20}\d", re.I)  # unless it sets one
 _TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
@@ -396,9 +400,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         kind = named  # what its technical metric watches
     if kind == "other" and "threshold" in fields:  # "F1 file landed | not there by 04:00": a deadline is latency
         kind = r.vocab.metric_kind(f"{text} {fields['threshold'].text}")
-    if kind == "other" and "threshold" in fields and _FROM_TO_STATE.search(text) and \
-            duration_seconds(fields["threshold"].text):
-        kind = "latency"  # "File landed → `MERGED` | > 60 min": the time from one state to the next
+    if kind == "other" and "threshold" in fields:
+        kind = _kind_by_threshold(text, fields["threshold"].text)
     if "alert" not in fields and "threshold" in fields and ALERT_LEVEL.search(fields["threshold"].text):
         fields["alert"] = fields["threshold"]  # "| Threshold and alarm |" with "> 4 s over 15 min → warning in #ops"
     if "alert" not in fields:  # "| Signal | Fires when | Goes to |": a column the vocabulary does not name, whose
@@ -433,6 +436,17 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.monitoring.append(Metric(statement.span, kind, **fields))
 
 
+def _kind_by_threshold(metric: str, threshold: str) -> str:
+    """The kind of a metric whose name says none, by what its threshold measures: a time from one event to the next
+    ("File landed → `MERGED` | > 60 min", "Upload to pain.002 received | > 2 hours") is a latency; the age of what
+    waits ("Export runs in status `READY` | any run older than 30 min") a backlog."""
+    if not duration_seconds(threshold):
+        return "other"
+    if _FROM_TO_STATE.search(metric) or _EVENT_TO_EVENT.search(metric):
+        return "latency"
+    return "queue-depth" if _AGE.search(threshold) else "other"
+
+
 def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "", whole: str = "",
             kind: str | None = None) -> None:
     """One metric; `heading`: the label of the list it stands in ("Queue depth" over "`vd-out` > 100"), whose
@@ -450,9 +464,8 @@ def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: 
         kind = r.vocab.metric_kind(heading)
     if kind == "other" and whole:
         kind = r.vocab.metric_kind(whole)
-    if kind == "other" and threshold and _FROM_TO_STATE.search(metric.split(threshold)[0]) and \
-            duration_seconds(threshold):
-        kind = "latency"  # "when receive → ack exceeds 45 minutes": the time from one event to the next
+    if kind == "other" and threshold:
+        kind = _kind_by_threshold(metric.split(threshold)[0], threshold)
     r.spec.monitoring.append(Metric(span, kind, **fields))
 
 

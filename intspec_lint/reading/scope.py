@@ -204,6 +204,11 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     keyed = [h for h in contract.headers if KEY_HEADER.search(h.text) and not _traces(contract.text, h.text)]
     if keyed:
         return keyed[0]
+    sent_ids = {h.text.strip("` ").lower() for h in contract.headers if _ID_HEADER.search(h.text.strip("` "))}
+    for statement in statements:  # "`X-Report-Id` is UUIDv5 over ... MQR answers a repeat with the original receipt":
+        # a header of its own, told as the key in so many words, for every call that sends it
+        if sent_ids & {name.lower() for name in _CODE_SPAN.findall(statement.text)} and mentions(statement.text):
+            return statement
     if contract.kind == "http" and contract.method is not None and contract.method.text.upper() in _BY_METHOD:
         contract.idempotent_by_method = True
         return contract.method
@@ -238,6 +243,9 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
         return next((s for s in statements if handles_redelivery(s.text) and not _led_elsewhere(contract, s.text)),
                     None)
     return None
+
+
+_ID_HEADER = re.compile(r"^[\w-]+-(?:id|key|nonce)$", re.I)
 
 
 def _request_fields(contract: Contract) -> set[str]:

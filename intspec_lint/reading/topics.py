@@ -145,6 +145,8 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
                 statement.topics.add(part)
         if previous is not None and continues(statement, previous):
             statement.topics |= previous.topics  # "... written to `orphans`. The team owns it and is alerted ..."
+        if _heads_items(statement.parent):  # "- parking lot = dead letters" over "- alert: ... → email": its part's
+            statement.topics.update(vocab.section_parts(statement.parent.text))
         previous = statement
         by_section.setdefault(id(statement.section), []).append(statement)
     voted: dict[int, str] = {}  # id(section) -> the part most of its statements name
@@ -174,6 +176,13 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         for statement in by_section[section_id]:
             statement.placed.add(part)
             statement.topics.add(part)
+
+
+def _heads_items(parent: Statement | None) -> bool:
+    """A short item with items nested under it, naming what they are about ("- Dead letters", "- parking lot =
+    dead letters"): a heading in all but shape."""
+    return parent is not None and parent.shape == "item" and "\n" not in parent.text.strip() and \
+        len(parent.text.split()) <= 6 and not parent.text.rstrip().endswith((".", "?", "!"))
 
 
 def continues(statement: Statement, previous: Statement) -> bool:
