@@ -543,3 +543,23 @@ def test_both_parties_credentials_cover_both_sides():
             "Azure Key Vault.\n\nBoth parties' certificates are valid for 13 months and are rotated every 12 months, "
             "with a 30-day overlap.\n")
     assert "IS301" not in codes(text, "IS301")
+
+
+def test_a_credentials_section_under_the_interface_is_auth():
+    # "### Credentials" under "## Interface": the interface's part named in one word, as "### Errors" beside it is
+    text = ("# Service card: pledges\n\n## Interface\n\n### Place hold — `POST https://pay.example/v3/holds`\n\n"
+            "```json\n{\"amount\": 100}\n```\n\n### Credentials\n\n"
+            "- **PayCo**: restricted API key with permission `holds:write`, stored in AWS Secrets Manager, rolled "
+            "every 60 days.\n- **PayCo webhook signatures**: HMAC-SHA256 with the endpoint secret, in Secrets "
+            "Manager.\n\n### Errors\n\n- **Transient**: 503 → retried\n")
+    assert [e.system.text for e in spec_of(text).auth] == ["PayCo", "PayCo webhook signatures"]
+    assert "IS301" in codes(text, "IS301")  # the signing secret is never rotated
+
+
+def test_what_needs_no_credential_lends_no_rotation():
+    spec = spec_of("# Station ⇄ Ops\n\n## 5. Authentication\n\n5.1 **Ops to Station.** Ops calls with an API key kept in "
+                   "Vault and rotated every 180 days.\n\n5.2 **Station to Ops.** The Station authenticates each "
+                   "notification with HTTP Basic authentication; it stores the password in its secrets manager.\n\n"
+                   "5.3 Pre-signed download URLs need no further credential; they are read-only and expire after "
+                   "24 hours.\n")
+    assert [e.rotation is None for e in spec.auth] == [False, True]

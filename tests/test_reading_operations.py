@@ -848,3 +848,11 @@ def test_an_event_id_already_processed_answers_a_redelivered_webhook():
             "The bridge answers `200 {\"status\": \"accepted\"}` (also for an `event_id` it already processed, kept "
             "7 days).\n")
     assert "IS902" not in codes(text, "IS902")
+
+
+def test_a_repeat_not_queued_a_second_time_is_idempotency():
+    text = ("# Finder → Registry\n\n## Receive corrections\n\n`POST https://registry.example/api/corrections`\n\n"
+            "```json\n{\"correction_id\": \"c-1\", \"value\": \"Edith\"}\n```\n\n"
+            "The registry keeps every `correction_id` it has accepted; a repeat is answered 202 again and not queued "
+            "a second time.\n")
+    assert "IS901" not in codes(text, "IS901")

@@ -1411,3 +1411,23 @@ def test_a_metric_s_kind_by_what_its_threshold_measures():
                    "| Upload to status report received | > 2 hours | Email to finance |\n"
                    "| Export runs in status `READY` | any run older than 30 min | Email to support |\n")
     assert [m.kind for m in spec.monitoring] == ["latency", "queue-depth"]
+
+
+def test_scenarios_in_bold_steps_tell_their_class_in_the_title():
+    text = ("# Acceptance criteria: Shop → Bay\n\n## Scenarios\n\n### AC-1 Booking\n\n**Given** a booking\n"
+            "**When** the sync sends it\n**Then** Bay answers `201`\n\n"
+            "### AC-2 The slot is taken (permanent error)\n\n**Given** the slot is full\n**When** Bay answers `409`\n"
+            "**Then** the event is not retried; it goes to the `bay-dlq` queue\n\n"
+            "### AC-3 Bay is down (transient error)\n\n**Given** Bay answers `503`\n**When** the sync handles it\n"
+            "**Then** it retries with backoff, at most 6 attempts\n\n"
+            "### AC-4 A status batch, partly rejected\n\n**Given** a batch of two events\n"
+            "**When** one is unknown\n**Then** Bay keeps the good one and answers `207`\n")
+    assert sorted(e.category for e in spec_of(text).errors) == ["partial", "permanent", "transient"]
+
+
+def test_the_age_of_the_oldest_waiting_change_is_a_backlog_and_a_delay():
+    text = ("# Registry → Finder\n\n## Monitoring\n\n| Check | Fires when | Severity |\n|---|---|---|\n"
+            "| Oldest unsynced change in `change_log` | > 60 min | Warning |\n"
+            "| Failed calls / all calls | > 5% over 1 h | High |\n")
+    assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "error-rate"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "latency" in f.message]

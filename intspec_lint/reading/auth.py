@@ -408,6 +408,8 @@ class _Reader:
             before = [e for e in self.entries if e is not entry and e.mechanism is not None and e.span.line < entry.span.line]
             if before:
                 entry.mechanism = before[-1].mechanism
+        if _NEEDS_NONE.search(text):
+            return  # "Pre-signed data URLs need no further credential; they ... expire after 24 hours": no one's rotation
         for name, finder in (("mechanism", mechanism), ("rotation", rotation), ("storage", storage)):
             if getattr(entry, name) is None:
                 phrase = finder(text)
@@ -482,6 +484,8 @@ _LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s
 _FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
 _ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
+_NEEDS_NONE = lazy(r"\bneeds?\s+no\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?|auth\w*)\b|"
+                  r"\bno\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?)\s+(?:is|are)\s+(?:needed|required)\b", re.I)
 _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"
                     r"length|encoding|signature|timestamp))`?$", re.I)
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"

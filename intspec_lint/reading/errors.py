@@ -57,15 +57,22 @@ _ANY_4XX = lazy(r"\b(?:any\s+other|all\s+other|every\s+other|other)\s+(?:4xx|cli
                 re.I)
 
 
+# a heading that says which class it tells, in so many words: "(transient error)", "a partly bad batch"
+_CLASS_TITLE = lazy(r"\b(?:transient|permanent|partial|retryable|non-retryable)\s+(?:errors?|failures?)\b|"
+                    r"\b(?:partly|partially)\s+(?:bad|failed|failing|rejected|accepted|successful|invalid)\b", re.I)
+
+
 def read(r: Reading) -> None:
     taken: set[int] = set()
     said: tuple | None = None  # (the statement that named a category, its entry): the paragraph may go on
-    for section in r.doc.root.walk():
-        if "errors" not in r.topics.of(section):
-            continue
-        for child in section.children:
-            if not child.children and r.vocab.category(child.title):
-                _from_section(r, child, taken)
+    classes = [child for section in r.doc.root.walk() if "errors" in r.topics.of(section)
+               for child in section.children if not child.children and r.vocab.category(child.title)]
+    # a scenario, anywhere, that says which class it tells: "### AC-5 The slot is no longer free (permanent error)"
+    chosen = {id(section) for section in classes}
+    classes += [section for section in r.doc.root.walk() if section.level and not section.children
+                and _CLASS_TITLE.search(section.title) and id(section) not in chosen]
+    for section in classes:
+        _from_section(r, section, taken)
     for statement in r.statements:
         if id(statement) in taken or statement.shape == "code":
             if statement.shape == "code":  # an API description's own keys are its operations: only its

@@ -247,7 +247,7 @@ _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
 _EVENT_TO_EVENT = lazy(r"^\W*(?:from\s+)?[\w`.' -]{2,40}?\s+(?:to|until|till)\s+[\w`.' -]{1,40}?\b(?:received|sent|arrived|"
                        r"delivered|processed|applied|created|confirmed|acknowledged|acked|loaded|visible|booked|posted)\W*$",
                        re.I)
-_AGE = lazy(r"\b(?:older\s+than|age[ds]?\b|waiting\s+(?:more|longer)\s+than|stuck\s+(?:for\s+)?(?:more|longer)\s+than)", re.I)
+_AGE = lazy(r"\b(?:oldest|older\s+than|age[ds]?\b|waiting\s+(?:more|longer)\s+than|stuck\s+(?:for\s+)?(?:more|longer)\s+than)", re.I)
 _AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
 _EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{0,20}\d", re.I)  # unless it sets one
 _TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
@@ -444,7 +444,15 @@ def _kind_by_threshold(metric: str, threshold: str) -> str:
         return "other"
     if _FROM_TO_STATE.search(metric) or _EVENT_TO_EVENT.search(metric):
         return "latency"
-    return "queue-depth" if _AGE.search(threshold) else "other"
+    return "queue-depth" if _AGE.search(f"{metric} {threshold}") else "other"  # "Oldest unsynced change | > 60 min"
+
+
+def measures_age(metric: Metric) -> bool:
+    """A backlog metric that fires on how long the oldest waiting item has waited ("Oldest unsynced change | > 60
+    min"), not on how many wait ("depth > 50 for 5 min")."""
+    said = " ".join(v.text for v in (metric.metric, metric.threshold) if v is not None)
+    return metric.kind == "queue-depth" and metric.threshold is not None and \
+        bool(duration_seconds(metric.threshold.text)) and bool(_AGE.search(said))
 
 
 def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: str = "", whole: str = "",

@@ -37,6 +37,7 @@ _CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bw
 _STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
 _GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
                         r"examples)\s*:)\s*", re.I)
+_GHERKIN_STEP = lazy(r"^(?:given|when|then|and|but)$", re.I)
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
 _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
                   r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_])\s*"  # "*PressPerfect API.*" too
@@ -99,7 +100,10 @@ def bold_lead(raw: str) -> tuple[str, str] | None:
     match = _BOLD_LEAD.match(raw)
     if not match:
         return None
-    return (match.group(1) or match.group(2)).strip(" .:"), match.group(3)
+    lead = (match.group(1) or match.group(2)).strip(" .:")
+    if _GHERKIN_STEP.match(lead):
+        return None  # "**Given** a full bay ... **Then** it is not retried": a scenario's step, a sentence, no key
+    return lead, match.group(3)
 
 
 def flatten(doc: MarkdownDocument) -> list[Statement]:

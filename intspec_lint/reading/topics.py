@@ -100,6 +100,9 @@ class Topics:
             parts = tuple(p for p in parts if p != "contracts")  # "What the fields mean (how we map data to the API)"
         if "dead_letter" in parts and "monitoring" in parts:  # "Dead letters: quarantine and alerts": their alerts
             parts = tuple(p for p in parts if p != "monitoring")
+        if not parts and set(inherited) == {"contracts"} and len(strip_numbering(title).split()) <= 2:
+            # "### Credentials" under "## Interface": a part named in one word the interface holds, as "### Errors" is
+            parts = tuple(p for p in self.vocab.section_parts(title) if p in _VOTED)  # not "### Session summary"
         if "contracts" in inherited and parts and ("contracts" in self.vocab.section_parts(title) or
                                                    _OPERATION_FIRST.match(strip_numbering(title)) or
                                                    _ID_FIRST.match(strip_numbering(title))):

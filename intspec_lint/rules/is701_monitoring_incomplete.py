@@ -2,6 +2,7 @@ import re
 
 from ..findings import Hit, Severity
 from ..model import given
+from ..reading.monitoring import measures_age
 from ..rule import Case, rule
 from ._common import gap, given_beside, label, missing, names_of, said_of, short
 
@@ -61,7 +62,10 @@ def monitoring_incomplete(spec, options):
         yield Hit(spec.title, "there is no monitoring section: define metrics for latency, error rate, queue depth "
                               "and auth token expiry, each with a threshold and an alert")
         return
-    yield from _coverage(spec, watched | {metric.kind for metric in spec.monitoring})
+    kinds = {metric.kind for metric in spec.monitoring}
+    if any(measures_age(metric) for metric in spec.monitoring):  # "Oldest unsynced change | > 60 min": how long the
+        kinds.add("latency")  # oldest has waited, a delay, as a data-age metric is
+    yield from _coverage(spec, watched | kinds)
     for metric in spec.monitoring:
         if metric.metric is not None and _CLAUSE.search(metric.metric.text):
             continue  # "If the queue is growing, go to P-03", "PDF is downloaded within the job": a step or a note
