@@ -349,6 +349,10 @@ class Spec:
         a reader missed it, so no rule calls one missing on any object."""
         return self.testimony is not None and self.testimony.unread(kind, self._claimed(kind))
 
+    def unread_shown(self, kind: str) -> list[tuple[str, Span]]:
+        """The statements (text, span) that show a fact of `kind` no reader took (see `unread`)."""
+        return self.testimony.unread_shown(kind, self._claimed(kind)) if self.testimony is not None else []
+
     def _claimed(self, kind: str) -> list[Span]:
         """Where the readers took the facts of `kind` from, and the parts whose own facts show its shape (a retry
         rule's "on 503", an auth call's URL, how a repeat is answered)."""

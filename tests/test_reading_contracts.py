@@ -1042,3 +1042,17 @@ def test_same_headers_are_the_headers_of_the_call_above():
                    "`X-Client: app/2`.\n\n```json\n{\"boat\": \"N-12\"}\n```\n\n### `POST /landings`\n\n"
                    "Same headers. Request:\n\n```json\n{\"boat\": \"N-12\", \"port\": \"TOS\"}\n```\n")
     assert [h.text for h in spec.contracts[1].headers] == ["X-Report-Id", "X-Client"]
+
+
+def test_an_unplaced_example_of_another_message_does_not_excuse_a_contract():
+    # the thread shows the events webhook's body early; the manifest PUT, declared by its fields, shows none
+    text = ("# Thread: Shop ↔ Balloons\n\nHere are the events as they come out of staging today:\n\n```json\n"
+            "{\"events\": [{\"event_id\": \"ev-1\", \"type\": \"flight.decision\", \"flight_id\": \"F-3\", "
+            "\"decision\": \"NO_GO\", \"decided_at\": \"2024-03-12T05:41:00Z\"}]}\n```\n\n## Agreed spec\n\n"
+            "*Contract 1: manifest.* `PUT https://api.balloons.example/v2/flights/{flight_id}/manifest`\n\n"
+            "| Field | Type | Req. |\n|---|---|---|\n| `manifest_version` | int | yes |\n| `pax[]` | array | yes |\n"
+            "| `pax[].pax_id` | string | yes |\n\nResponse 200: `flight_id`, `pax_count`, `load_ok` (bool).\n\n"
+            "*Contract 2: events webhook.* `POST https://shop.example/hooks/balloons`\n\n```json\n"
+            "{\"events\": [{\"event_id\": \"ev-2\", \"type\": \"flight.completed\", \"flight_id\": \"F-3\"}]}\n```\n\n"
+            "Answer `200` with an empty body.\n")
+    assert "IS202" in codes(text, "IS202")

@@ -1431,3 +1431,10 @@ def test_the_age_of_the_oldest_waiting_change_is_a_backlog_and_a_delay():
             "| Failed calls / all calls | > 5% over 1 h | High |\n")
     assert [m.kind for m in spec_of(text).monitoring] == ["queue-depth", "error-rate"]
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "latency" in f.message]
+
+
+def test_a_failed_event_logged_and_acknowledged_is_dropped():
+    for said in ("If it still fails, the bridge logs the event at `WARN` with its reference and acknowledges it.",
+                 "If it still fails it is acknowledged and logged at WARN as `event_dropped`."):
+        text = f"# Gate → Bookings\n\n## When an event cannot be applied\n\nThe bridge retries 3 times. {said}\n"
+        assert "IS602" in codes(text, "IS602"), said

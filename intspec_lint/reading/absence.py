@@ -326,14 +326,18 @@ class Testimony:
         """The document shows a fact of `kind` (UNREAD) in a statement that stands outside every place in
         `claimed` (where the readers took their facts of that kind from): a reader missed it, and the rules
         do not call one missing anywhere. Asked once the readers are done; the answer is kept."""
+        return bool(self.unread_shown(kind, claimed))
+
+    def unread_shown(self, kind: str, claimed: Iterable[Span]) -> list[tuple[str, Span]]:
+        """(text, span) of each statement that shows a fact of `kind` outside every place in `claimed`."""
         key = ("unread", kind)
         if key not in self._answers:
             pattern = UNREAD[kind]
-            shown = [entry[1] for entry in self._kept if pattern.search(entry[0])
+            shown = [(entry[0], entry[1]) for entry in self._kept if pattern.search(entry[0])
                      and not (kind == "example" and entry[5] and _ERROR_LEAD.search(entry[4]))]
             taken = [(span.line, span.end_line) for span in claimed] if shown else []
-            self._answers[key] = any(not any(first <= span.end_line and span.line <= last for first, last in taken)
-                                     for span in shown)
+            self._answers[key] = [(text, span) for text, span in shown
+                                  if not any(first <= span.end_line and span.line <= last for first, last in taken)]
         return self._answers[key]
 
     def states(self, part, fact, unless=None, headed: bool = True, joined: bool = False) -> tuple[str, Span] | None:

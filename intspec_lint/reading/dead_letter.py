@@ -85,6 +85,8 @@ _DROPPED = lazy(
     # "the failure is logged to Log Analytics ..., and the run ends as Failed": a workflow's run, gone with it
     r"the\s+(?:run|job|workflow|execution)\s+(?:then\s+)?(?:ends|terminates|stops|is\s+terminated))"
     r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
+    # "logs the event at `WARN` ... and acknowledges it", "it is acknowledged and logged at WARN": settled, kept nowhere
+    r"|log(?:s|ged)?\b[^.;]{0,80}?\band\s+acknowledg(?:es|ed)\b|(?:is|are)\s+acknowledged\s+and\s+(?:only\s+)?logged"
     r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed|"  # moved past
     r"(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?(?:removed|deleted|dropped|discarded|purged)))\b",

@@ -65,7 +65,7 @@ def contract_example_missing(spec, options):
                 yield gap(example.span, contract.subject, f"only a placeholder example {example.role or 'body'} "
                           f"(`{example.text.strip()[:40]}`)", _FIX)
         roles |= {example.role for example in contract.examples}  # a placeholder is reported once, as one
-        if spec.unread("example"):
+        if any(_may_show(contract, text) for text, _span in spec.unread_shown("example")):
             continue  # an example the document shows that no reader placed may be this contract's
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
@@ -80,6 +80,23 @@ def contract_example_missing(spec, options):
 
 _FIX = "show each in a fenced code block (Markdown) or under `examples` (YAML)"
 _PLACEHOLDER_KEY = re.compile(r"^(?:tbd|tbc|todo|tba|xxx|fixme|placeholder)$", re.I)
+
+
+def _may_show(contract, text: str) -> bool:
+    """An example no reader placed may be the contract's, unless the contract declares its fields and the example
+    names none of them (the other call's event, shown early in a thread, is no example of this manifest)."""
+    fields = {field.name.split(".")[-1].strip("[]`") for body in contract.bodies.values() for field in body.fields}
+    fields = {name for name in fields if len(name) > 2}
+    keys = set(_JSON_KEY.findall(text))
+    if not fields:
+        return True
+    if keys:  # a key of the contract's that is no id: an id two messages share (`flight_id`) is not enough
+        return any(not _ID_KEY.search(key) for key in keys & fields)
+    return any(re.search(rf"[\"'<]{re.escape(name)}[\"'>\s:]", text) for name in fields)
+
+
+_JSON_KEY = re.compile(r"\"([\w.$@-]+)\"\s*:")
+_ID_KEY = re.compile(r"(?:^|_)(?:id|ref)$|[a-z](?:Id|Ref)$")
 
 
 def _stands_in(example) -> bool:
