@@ -311,3 +311,11 @@ def test_a_note_among_flows_told_by_their_keys_is_no_flow():
                    "    - Re-sends (every flow)\n      - F1 puts the whole lot with `PUT` → a second send changes nothing\n"
                    "      - F2 carries `invoice_no`; a known one gets `409` → counted as done\n")
     assert [f.name.text for f in spec.flows] == ["F1 grain lots", "F2 invoices"]
+
+
+def test_a_volume_that_only_varies_beside_flows_with_figures():
+    text = ("# Bakery ⇄ ERP\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| F1 Order | Shop → ERP | Order placed | Order JSON | ~300/day |\n"
+            "| F2 Invoice | ERP → Shop | Invoice posted | Invoice JSON | ~250/day |\n"
+            "| F3 Credit note | ERP → Shop | Short delivery recorded | Credit note JSON | varies |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS101"] == [9]

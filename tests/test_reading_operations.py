@@ -856,3 +856,21 @@ def test_a_repeat_not_queued_a_second_time_is_idempotency():
             "The registry keeps every `correction_id` it has accepted; a repeat is answered 202 again and not queued "
             "a second time.\n")
     assert "IS901" not in codes(text, "IS901")
+
+
+def test_a_request_id_fresh_for_every_attempt_is_no_key():
+    text = ("# Clinic → Insurer\n\n## Submit a claim\n\n`POST https://api.insurer.example/v3/claims`. Headers: "
+            "`Content-Type: application/json`, `X-Request-Id: <uuid>`.\n\n```json\n{\"policy_number\": \"P-1\", "
+            "\"invoice_number\": \"VL-00871-2024-018233\",\n \"treatment_date\": \"2024-05-13\", \"condition\": "
+            "\"Cruciate ligament rupture, left hind\", \"amount\": \"2850.00\"}\n```\n\n"
+            "`X-Request-Id` is a fresh UUID for every HTTP attempt and is only used to correlate logs.\n")
+    assert "IS901" in codes(text, "IS901")
+
+
+def test_a_count_of_all_items_covers_no_write_and_a_metric_names_no_rule():
+    text = ("# Taproom ⇄ ERP\n\n## Flows\n\n**Tap list → POS menu.** A job upserts the changed menu items every 5 "
+            "minutes; at 04:00 it sends all ~24 tap items again.\n\n## Calls\n\n### Depletions\n\n"
+            "`POST https://erp.example/api/v1/depletions`\n\n```json\n{\"keg\": \"K-7\", \"litres\": 0.5}\n```\n\n"
+            "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Depletion / upsert error rate | > 3% over 10 min | Critical |\n")
+    assert "IS901" in codes(text, "IS901")

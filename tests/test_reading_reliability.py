@@ -1438,3 +1438,23 @@ def test_a_failed_event_logged_and_acknowledged_is_dropped():
                  "If it still fails it is acknowledged and logged at WARN as `event_dropped`."):
         text = f"# Gate → Bookings\n\n## When an event cannot be applied\n\nThe bridge retries 3 times. {said}\n"
         assert "IS602" in codes(text, "IS602"), said
+
+
+def test_a_breaker_told_as_failures_back_to_back():
+    spec = spec_of("# Shop → ERP\n\n## When things break\n\n- **Transient** (timeouts, `503`): retry with exponential "
+                   "backoff, 1 s → 2 s → 4 s … capped at 60 s, 6 attempts per message. If 8 calls to the same system "
+                   "fail back to back, the consumer stops pulling for 2 minutes and then sends a single message.\n")
+    assert spec.retry.circuit_breaker.text == "8"
+
+
+def test_a_version_table_is_read_for_its_newer_version():
+    spec = spec_of("# Clinic ⇄ Reminders\n\n## Changed defaults\n\n| Setting | 2.x | 3.0.0 |\n|---|---|---|\n"
+                   "| Retry strategy | Fixed interval | Exponential backoff with full jitter |\n"
+                   "| Webhook timeout | 30 s | 10 s |\n| Batch size | 50 | 100 |\n")
+    assert spec.retry.strategy.text.startswith("Exponential")
+
+
+def test_logged_with_the_offset_committed_is_dropped():
+    text = ("# Turbines → CMMS\n\n## Requirements\n\n- **M-15** After the 8th attempt the connector logs the alarm at "
+            "ERROR with its `alarm_id` and commits the offset so that one bad alarm does not block the partition.\n")
+    assert "IS602" in codes(text, "IS602")

@@ -128,3 +128,11 @@ def test_plain_data_is_built_from_the_composed_tree_and_a_tag_without_data_is_an
     with pytest.raises(YamlSyntaxError):
         load_data("bucket: !Ref LogsBucket\n")  # a CloudFormation tag: no plain data
     assert load_data("after: [1]\n") == {"after": [1]}  # the loader is whole again after a failure
+
+
+def test_a_breaker_told_in_the_retry_notes_is_evidence():
+    from intspec_lint import lint_text
+    text = ("intspec: '1.0'\ntitle: Fines\nretry:\n  strategy: exponential backoff\n  jitter: full jitter\n"
+            "  initial_delay: 2s\n  max_attempts: 7\n  max_delay: 5 min\n  x-notes: |\n"
+            "    Circuit breaker: after 12 consecutive failed calls the sender stops pulling for 5 minutes.\n")
+    assert not [f for f in lint_text(text, "yaml") if f.code == "IS501"]

@@ -89,6 +89,7 @@ _DROPPED = lazy(
     r"|log(?:s|ged)?\b[^.;]{0,80}?\band\s+acknowledg(?:es|ed)\b|(?:is|are)\s+acknowledged\s+and\s+(?:only\s+)?logged"
     r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed|"  # moved past
+    r"commit(?:s|ted)?\s+(?:the|its)\s+(?:kafka\s+)?offsets?\b|"  # "logs the alarm at ERROR ... and commits the offset"
     r"(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?(?:removed|deleted|dropped|discarded|purged)))\b",
     re.I,
 )

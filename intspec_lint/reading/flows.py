@@ -468,7 +468,9 @@ def names_its_data(name) -> bool:
 _WHEN_ONLY = lazy(r"^\W*(?:per\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|on\s+(?:each\s+|every\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?|"
                   r"event[- ]driven|event[- ]based|on\s+demand|ad[- ]hoc|as\s+(?:needed|required|they\s+(?:happen|occur))|"
                   r"whenever\b[^.;]{0,60}|each\s+time\b[^.;]{0,60}|every\s+time\b[^.;]{0,60}|when\s+[^.;]{0,60}|"
-                  r"one\s+[\w-]+\s+per\s+[\w-]+(?:\s+[\w-]+)?)\W*$", re.I)
+                  r"one\s+[\w-]+\s+per\s+[\w-]+(?:\s+[\w-]+)?|"
+                  # "varies", "Varies with churn", "Spiky; follows cancellations": how often is left to chance
+                  r"(?:varies|variable|varying|spiky|irregular|unpredictable|(?:it\s+)?depends)\b[^|\n]{0,80}?)\W*$", re.I)
 _HOW_OFTEN = lazy(r"\d|\b(?:hourly|daily|nightly|weekly|monthly|yearly|annual\w*|every\s+\w+\s+(?:seconds?|minutes?|"
                   r"hours?|days?|weeks?)|once|twice|dozens?|hundreds?|thousands?|few|several|rare\w*|"
                   r"(?:a|per)\s+(?:second|minute|hour|day|night|week|month|year)|real[- ]?time|continuous\w*|"
@@ -476,6 +478,7 @@ _HOW_OFTEN = lazy(r"\d|\b(?:hourly|daily|nightly|weekly|monthly|yearly|annual\w*
 
 
 def says_when_only(found) -> bool:
-    """A frequency that only says when its flow runs ("Per void", "on approval", "Event-driven"), not how often."""
+    """A frequency that only says when its flow runs ("Per void", "on approval", "Event-driven"), not how often, or that
+    it varies ("varies", "Spiky; follows cancellations")."""
     return given(found) and not found.loose and not _HOW_OFTEN.search(found.text) and \
         bool(_WHEN_ONLY.match(found.text))

@@ -55,6 +55,7 @@ _MAX_DELAY = lazy(
     rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+({DURATION})",  # "exponential backoff from 10 s to 600 s": its top
     re.I,
 )
+_IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively)\b"
 _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b[^.;]{{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
     rf"(?:failures|failed|fails|errors|timeouts|attempts)"
@@ -69,6 +70,8 @@ _BREAKER = lazy(
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b[^.;]{{0,80}}?\bfail\w*[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
     rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
+    # "if 8 calls to the same system fail back to back, the consumer stops pulling"
+    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,6}}?fail\w*\s+{_IN_A_ROW}[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"
     # "Make deactivates the scenario after 5 failed runs in a row", "the endpoint is disabled after 20 failing
     # deliveries in a row": the stop first, then the run of failures
     rf"|\b(?:stop|paus|suspend|halt|deactivat|disabl)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:failed\s+|failing\s+)?"
@@ -98,7 +101,7 @@ _PLACEHOLDERS = [
 ]
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
-_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|\bin\s+a\s+row\b[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|\b" + _IN_A_ROW + r"[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"

@@ -18,7 +18,7 @@ from .vocabulary import strip_numbering
 _DEFERS = re.compile(r"\b(?:its|their)\s+own\s+(?:rules?|keys?|dedup\w*|strateg\w+|polic\w+|handling)\b|"
                      r"\bno\s+(?:shared|common|global|central)\s+(?:dedup\w*|idempoten\w*|store|table|cache)\b", re.I)
 _COVERS_ALL = re.compile(
-    r"\b(all|every|each|any|either|both)\b(?!\s+[\w-]+['’]s\b)[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
+    r"\b(all|every|each|any|either|both)\b(?!\s+[\w-]+['’]s\b)(?!\s+[~≈]?\d)[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
     r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?|"
     r"commands?|notifications?|files?|frames?|packets?|payloads?|publish(?:es)?|datagrams?|readings?|samples?|"
     r"batch(?:es)?|consumers?|receivers?|handlers?|subscribers?)\b",
@@ -144,15 +144,19 @@ def _led_elsewhere(contract: Contract, text: str) -> bool:
 
 
 # "`X-Request-Id: <uuid>` (new per attempt, for log correlation)": a trace of each call, no key of the operation
-_PER_ATTEMPT = re.compile(r"\b(?:new|fresh|different|regenerated|generated)\s+(?:per|for\s+each|on\s+each|on\s+every|"
-                          r"with\s+each|every)\s+(?:attempt|retry|try|call|request|send)|\b(?:log|trace|tracing)\s+"
-                          r"correlation|\bfor\s+(?:tracing|logging|correlation)\b", re.I)
+_PER_ATTEMPT = re.compile(r"\b(?:new|fresh|different|regenerated|generated)\s+(?:[\w-]+\s+)?(?:per|for\s+each|for\s+every|"
+                          r"on\s+each|on\s+every|with\s+each|every)\s+(?:[\w-]+\s+)?(?:attempt|retry|try|call|request|send)|"
+                          r"\b(?:log|trace|tracing)\s+correlation|\bfor\s+(?:tracing|logging|correlation)\b|"
+                          r"\bto\s+correlate\s+(?:the\s+)?logs\b", re.I)
 
 
 def _traces(text: str, header: str) -> bool:
     """Whether the words right after the header's name say it changes with every attempt, or only traces calls."""
-    at = text.find(header)
-    return at >= 0 and not re.search(r"idempot|dedup", header, re.I) and bool(_PER_ATTEMPT.search(text[at:at + 120]))
+    if re.search(r"idempot|dedup", header, re.I):
+        return False
+    # any mention: the request's header line, then "`X-Request-Id` is a fresh UUID for every HTTP attempt" below it
+    return any(_PER_ATTEMPT.search(text[found.start():found.start() + 120])
+               for found in re.finditer(re.escape(header), text))
 
 
 # (a verb of what a side does with a key makes a clause too: "ILLHub treats `requestingAgencyRequestId` as unique:")

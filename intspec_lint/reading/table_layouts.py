@@ -475,6 +475,20 @@ _AFTER = re.compile(r"^\W*(?:target(?:\s+state)?|to[- ]be(?:\s+state)?|after(?:\
 _DELTA = re.compile(r"^\W*(?:change[sd]?|delta|difference|what\s+changes|impact)\W*$", re.I)
 
 
+_VERSION = re.compile(r"^\W*(?:v(?:ersion)?\s*)?(\d{1,3}(?:\.(?:\d{1,3}|x))*)(?:\s*\([^)]*\))?\W*$", re.I)
+
+
+def _calls_in(table: Table) -> bool:
+    return any(_CALL.search(cell.text) for row in table.rows for cell in row.cells)
+
+
+
+def _version(head: str) -> tuple[int, ...] | None:
+    """(3, 0, 0) of "3.0.0", "v3", "Version 2.x"; None of anything else."""
+    match = _VERSION.match(head)
+    return tuple(int(part) if part.isdigit() else 0 for part in match.group(1).split(".")) if match else None
+
+
 def target_columns(root: Section) -> None:
     """Keep only the target of each current-versus-target table (in place): "| Flow | Current state | Target state |
     Change |" becomes "| Flow | Target state |", so its rows read as the design they state, not the one retired."""
@@ -483,6 +497,11 @@ def target_columns(root: Section) -> None:
             heads = [cell.text for cell in table.header]
             before = [i for i, head in enumerate(heads) if _BEFORE.match(head)]
             after = [i for i, head in enumerate(heads) if _AFTER.match(head)]
+            if not before and not after and not _calls_in(table):  # "| Setting | 2.x | 3.0.0 |": the older version
+                versions = [(_version(head), i) for i, head in enumerate(heads) if _version(head)]  # retired, the newer
+                if len(versions) == 2 and versions[0][0] != versions[1][0]:  # stated (calls compared describe none)
+                    (_, before_at), (_, after_at) = sorted(versions)
+                    before, after = [before_at], [after_at]
             if len(before) != 1 or len(after) != 1:
                 continue
             keep = [i for i, head in enumerate(heads) if i not in before and not _DELTA.match(head)]

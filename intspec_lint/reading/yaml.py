@@ -487,6 +487,11 @@ class _Mapper:
             for name, (phrase, _) in retry_facts(retry.strategy.text).items():
                 if name != "strategy" and getattr(retry, name) is None:
                     setattr(retry, name, value(phrase, retry.strategy.span, _RETRY_KINDS.get(name, "text")))
+        described = _described(fields)  # "x-notes: ... Circuit breaker: after 12 consecutive failed calls ...": told,
+        if described is not None:  # in words
+            for name, _said in retry_facts(described.text).items():
+                if getattr(retry, name) is None:
+                    setattr(retry, name, evidence(described.text, described.span))
         self.spec.retry = retry
 
     def dead_letter(self, node, span: Span) -> None:

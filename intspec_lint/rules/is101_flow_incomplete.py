@@ -63,7 +63,7 @@ def flow_incomplete(spec, options):
                     other is not flow and given(other.frequency) and re.search(r"\d", other.frequency.text)
                     for other in spec.flows):
                 yield gap(flow.span, subject, f"no frequency or volume (only '{flow.frequency.text.strip()[:40]}', "
-                          "which says when, not how often)", fix)  # the flows beside it give a figure: the form asks one
+                          "which gives no rate or count)", fix)  # the flows beside it give a figure: the form asks one
                 continue
             hit = missing(getattr(flow, field), flow.span, subject, what, fix,
                           said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read),
