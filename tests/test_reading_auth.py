@@ -563,3 +563,26 @@ def test_what_needs_no_credential_lends_no_rotation():
                    "5.3 Pre-signed download URLs need no further credential; they are read-only and expire after "
                    "24 hours.\n")
     assert [e.rotation is None for e in spec.auth] == [False, True]
+
+
+def test_a_rotation_told_in_a_decision_for_a_credential_named_in_code():
+    text = ("# Meters → MDM\n\n## Security\n\n- **HES → MDM**: mTLS with a client certificate issued by the City PKI, "
+            "reissued every 2 years.\n- **HES → broker**: AMQPS with username `hes-alarms` and a password.\n\n"
+            "## Decisions\n\n- **D4. Credential rotation.** The `hes-alarms` password is changed every 180 days; the "
+            "broker accepts the new one at once.\n")
+    assert "IS301" not in codes(text, "IS301")
+
+
+def test_a_rotation_answered_under_a_question_about_the_key():
+    text = ("# Desks → Spaces\n\n## Authentication\n\n- **Desks → Spaces**: organisation API key, stored in GCP Secret "
+            "Manager.\n- **Spaces → Desks**: HMAC-SHA256 signature with the signing secret, rotated yearly, kept in "
+            "Secret Manager.\n\n## Open questions\n\n**Q3. Do Spaces API keys expire?**\n\nResolved: yes, 180 days. "
+            "Facilities creates a new key at day 150 and the old one is deleted a week later.\n")
+    assert "IS301" not in codes(text, "IS301")
+
+
+def test_nothing_stored_is_no_unsafe_storage():
+    text = ("intspec: '1.0'\ntitle: Tuning\nauth:\n  - system: TuneBook\n    mechanism: Pub/Sub push with a "
+            "Google-signed OIDC token\n    rotation: No secret of our own; Google rotates the signing keys\n"
+            "    storage: Nothing stored; the audience and service account email are plain config in app.yaml\n")
+    assert not [f for f in lint_text(text, "yaml") if f.code == "IS302"]

@@ -874,3 +874,11 @@ def test_a_count_of_all_items_covers_no_write_and_a_metric_names_no_rule():
             "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
             "| Depletion / upsert error rate | > 3% over 10 min | Critical |\n")
     assert "IS901" in codes(text, "IS901")
+
+
+def test_a_call_said_naturally_repeatable_by_its_noun():
+    text = ("# Shop → Gates\n\n## Calls\n\n**F1 Issue** — `POST /api/v9/tickets` with `{\"external_ref\": \"OI-1\"}`; a "
+            "repeated `external_ref` answers `409` with the existing ticket.\n\n"
+            "**F2 Block** — `POST /api/v9/tickets/{ticket_id}/block` with `{\"reason\": \"REFUND\"}`; answers `200`.\n\n"
+            "## FM-2 The same ticket issued twice\n\nBlocks are naturally repeatable: blocking a blocked ticket returns `200` unchanged.\n")
+    assert "IS901" not in codes(text, "IS901")

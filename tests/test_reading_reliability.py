@@ -1458,3 +1458,48 @@ def test_logged_with_the_offset_committed_is_dropped():
     text = ("# Turbines → CMMS\n\n## Requirements\n\n- **M-15** After the 8th attempt the connector logs the alarm at "
             "ERROR with its `alarm_id` and commits the offset so that one bad alarm does not block the partition.\n")
     assert "IS602" in codes(text, "IS602")
+
+
+def test_a_stale_event_ignored_by_an_older_code_value_is_no_drop():
+    text = ("# Harbour → Berths\n\n## Duplicates\n\n- A `MOVED` event for an older `assigned_at` than the stored one is "
+            "ignored, so out-of-order redeliveries cannot put a boat back on its previous berth.\n")
+    assert "IS602" not in codes(text, "IS602")
+
+
+def test_a_dead_outbox_is_the_dead_letter_place():
+    spec = spec_of("# Gates → Tickets\n\n## Nothing gets thrown away\n\n- Dead outbox = `outbox_dead` table in the "
+                   "gate's SQLite, kept 30 days.\n- `dead_count > 0` on any gate → Opsgenie alert to the on-call.\n")
+    assert spec.dead_letter is not None
+
+
+def test_the_chosen_option_under_alternatives_considered_is_the_design():
+    spec = spec_of("# Shop → MIS\n\n## Retries — alternatives considered\n\n### Option A: fixed interval\n\nRetry every "
+                   "30 s up to 10 times. Rejected: it holds a slot.\n\n### Chosen policy\n\n- **Strategy**: exponential "
+                   "backoff with full jitter\n- **Initial delay**: 5 s\n- **Max attempts**: 6\n")
+    assert spec.retry.strategy.text.startswith("exponential") and spec.retry.max_attempts.text == "6"
+
+
+def test_error_classes_in_a_requirements_table():
+    spec = spec_of("# Hall → Ledger\n\n## Failure handling\n\n| ID | Requirement | Rationale | Verification |\n"
+                   "|---|---|---|---|\n"
+                   "| ER-01 | Transient errors (timeouts, `429`, `503`) shall be retried with backoff as in ER-04. | Outages "
+                   "happen. | Test T-07 |\n"
+                   "| ER-02 | Permanent errors (`400`, `404`) shall not be retried; the message goes to the poison queue. | "
+                   "Retrying cannot fix bad data. | Test T-08 |\n"
+                   "| ER-03 | For FL-04, invoices that the ledger returns with `HasValidationErrors: true` shall be handled "
+                   "one by one: the rest of the batch is kept as created, each failed invoice is put on the poison queue. | "
+                   "One bad row must not stop the others. | Test T-04 |\n")
+    assert sorted(e.category for e in spec.errors) == ["partial", "permanent", "transient"]
+
+
+def test_a_partial_failure_told_of_a_call_with_its_207():
+    spec = spec_of("# Kennels → Bookings\n\n## Availability you send us\n\n`PUT https://book.example/v1/availability`\n\n"
+                   "If some days are fine and others are not (a date in the past), we keep the good days and answer "
+                   "`207`.\n")
+    assert [e.category for e in spec.errors] == ["partial"]
+
+
+def test_calls_that_fail_for_good_kept_in_a_holding_list_are_dead_lettered():
+    spec = spec_of("# Kennels → Bookings\n\n## When things go wrong\n\nFor calls you make to us that fail for good, "
+                   "please keep them in a holding list in your system and alert your support team.\n")
+    assert spec.dead_letter is not None

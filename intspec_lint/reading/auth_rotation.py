@@ -12,8 +12,12 @@ from ..model import Auth, Value
 from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
 
 # a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
-_LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w-]+\s+){0,3}?(?:secret|key|token|certificate|"
+_LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+){0,3}?(?:secret|key|token|certificate|"
                                  r"cert|password)s?\b", re.I)
+
+
+_LIFE_ASKED = re.compile(r"\b(?:expir\w*|rotat\w*|renew\w*|lifetime|valid\s+for)\b", re.I)
+_LIFETIME = re.compile(r"\b\d+\s*(?:days?|weeks?|months?|years?)\b", re.I)
 
 
 def lend_rotation(entries: list[Auth], statements) -> None:
@@ -53,6 +57,10 @@ def _told_in_a_line(kinds: set[str], entries: list[Auth], statements) -> Value |
     for statement in statements:
         if statement.shape not in ("line", "item", "sentence") or statement.span.line in taken:
             continue
+        heading = statement.heading if statement.shape != "heading" else ""
+        if _LEADING_CREDENTIAL.match(heading) and set(families(heading)) & kinds and (
+                re.search(PERIOD, statement.text, re.I) or _LIFE_ASKED.search(heading) and _LIFETIME.search(statement.text)):
+            return Value(statement.text, statement.span)  # "Q3. Do SpaceOS API keys expire?" over "Resolved: yes, 180 days."
         pieces = re.split(r"(?<=[.;])\s+", statement.text)
         for number, piece in enumerate(pieces):
             lead = _LEADING_CREDENTIAL.match(piece)

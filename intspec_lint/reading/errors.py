@@ -86,6 +86,12 @@ def read(r: Reading) -> None:
                 kind = _by_categories(r, statement.table)
             if kind is not None and kind[0] == "errors":
                 _row(r, statement, kind[1])
+            elif kind is None and "errors" in statement.placed and statement.row is not None:
+                # a requirement's row ("| ER-02 | Permanent errors (`400`, `404`) shall not be retried; ... |"): the
+                # sentences of its longest cell
+                said_cell = max(statement.row.cells, key=lambda cell: len(cell.text))
+                if len(said_cell.text.split()) >= 8:
+                    _classes_told(r, statement, said_cell.text)
             continue
         if said is not None and continues(statement, said[0]) and not _names_category(r, statement):
             if said[1].action is None and error_action(statement.text) and not leading_category(statement.text, r.vocab):
@@ -93,8 +99,8 @@ def read(r: Reading) -> None:
             said = (statement, said[1])
             continue
         said = None
-        if "errors" not in statement.topics or statement.shape == "heading":
-            continue
+        if ("errors" not in statement.topics and not _partial_with_207(statement.text)) or statement.shape == "heading":
+            continue  # (a partial failure told of a call, anywhere: "If some days are fine and others are not, ... `207`")
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
         if statement.key and statement.shape in ("item", "line") and r.vocab.category(statement.key):
             pair = (statement.key.strip(" .:"), statement.value)  # "**Will never work (permanent).** 400, ..."
@@ -115,24 +121,7 @@ def read(r: Reading) -> None:
             if r.spec.errors and r.spec.errors[-1].span.line == statement.span.line:
                 said = (statement, r.spec.errors[-1])
             continue
-        last = None  # the class the paragraph's last sentence named: the next sentences may say its action
-        for offset, sentence in sentences(statement.text):
-            if _BREAKER_LEAD.match(sentence):
-                continue  # "Circuit breaker per destination: opens after 8 consecutive transient failures": no class
-            category = leading_category(sentence, r.vocab)
-            if not category and last is not None and last.action is None and error_action(sentence) and \
-                    not handled_codes(sentence):  # "*Partial*: a visit where some lines fail. We post the lines
-                last.action = value(sentence, last.span)  # that map and hold the rest.": that class's action
-                continue
-            if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
-                category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
-            if not category and "errors" in statement.topics and _PARTIAL_TOLD.search(sentence) and error_action(sentence):
-                category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
-            if category:
-                line = statement.span.line + statement.text.count("\n", 0, offset)
-                count = len(r.spec.errors)
-                entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
-                last = r.spec.errors[-1] if len(r.spec.errors) > count else None
+        last = _classes_told(r, statement, statement.text)
         if last is not None:
             said = (statement, last)  # the paragraph's next sentence may say the action of the class it named last
     _asked_action(r)
@@ -140,6 +129,29 @@ def read(r: Reading) -> None:
         r.mark("errors", r.spec.errors[0].span)
     _told_anywhere(r)
 
+
+def _classes_told(r: Reading, statement, text: str):
+    """The error classes a statement's sentences open with, each with its action; the class the last one named."""
+    last = None  # the class the paragraph's last sentence named: the next sentences may say its action
+    for offset, sentence in sentences(text):
+        if _BREAKER_LEAD.match(sentence):
+            continue  # "Circuit breaker per destination: opens after 8 consecutive transient failures": no class
+        category = leading_category(sentence, r.vocab)
+        if not category and last is not None and last.action is None and error_action(sentence) and \
+                not handled_codes(sentence):  # "*Partial*: a visit where some lines fail. We post the lines
+            last.action = value(sentence, last.span)  # that map and hold the rest.": that class's action
+            continue
+        if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
+            category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
+        if not category and ("errors" in statement.topics or _partial_with_207(sentence)) and \
+                _PARTIAL_TOLD.search(sentence) and error_action(sentence):
+            category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
+        if category:
+            line = statement.span.line + text.count("\n", 0, offset)
+            count = len(r.spec.errors)
+            entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
+            last = r.spec.errors[-1] if len(r.spec.errors) > count else None
+    return last
 
 def _asked_action(r: Reading) -> None:
     """A category listed as the answer to a question that says what is done ("**Q: Which failures get retried?**"
@@ -357,7 +369,17 @@ _PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)
 # a partial failure told in a sentence, not named as a class
 _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?)\b"
                      r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
-                     r"\bothers?\s+fail|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b", re.I)
+                     r"\bothers?\s+fail|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b"
+                     # "handled one by one: the rest of the batch is kept as created, each failed invoice ..."
+                     r"|\bsome\s+(?:[\w-]+\s+){0,2}(?:are|is)\s+(?:fine|ok|okay|good|valid|accepted)\b[^.;]{0,40}?\bothers?\s+"
+                     r"(?:are\s+not|aren't|fail|are\s+rejected)\b"  # "If some days are fine and others are not, we keep ..."
+                     r"|\bthe\s+rest\s+of\s+the\s+(?:batch|file|run|request|message|list)\b[^.;]{0,40}?\b(?:is\s+|are\s+)?"
+                     r"(?:kept|stored|created|accepted|applied|processed|committed)\b", re.I)
+def _partial_with_207(text: str) -> bool:
+    """Some items of a call told failing beside its `207`: a partial failure, whatever section tells it."""
+    return bool(_PARTIAL_TOLD.search(text)) and "207" in text and bool(re.search(r"\b207\b", text))
+
+
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"

@@ -82,7 +82,8 @@ _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|
 _BY_NATURE = lazy(r"\b(?:idempotent|safe)\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
                   r"\boverwrites?\s+the\s+(?:current|existing|stored|previous)\b|"
-                  r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)", re.I)
+                  r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)|"
+                  r"\b(?:naturally|inherently|safely)\s+repeatable\b", re.I)  # "Blocks are naturally repeatable"
 
 # a sender's promise to deliver only once is no way of handling a second delivery
 _ONCE_CLAIM = lazy(r"\bdeliver\w*[^.;]{0,40}\bexactly[- ]once\b|\bexactly[- ]once\s+deliver\w*", re.I)

@@ -106,7 +106,14 @@ def _not_chosen(statements: list[Statement]) -> set[int]:
         if statement.shape in ("line", "sentence", "item") and statement.section.level:
             opening.setdefault(id(statement.section), statement)
     roots.update({key: s.section for key, s in opening.items() if _OLD_NOTICE.search(s.text)})
-    return {id(section) for root in roots.values() for section in root.walk()}
+    # under "Alternatives considered", "### Chosen policy" or "### Option B (chosen)" is the design after all
+    kept = {id(section) for root in roots.values() for child in root.children if _CHOSEN_TITLE.search(child.title)
+            for section in child.walk()}
+    return {id(section) for root in roots.values() for section in root.walk()} - kept
+
+
+_CHOSEN_TITLE = re.compile(r"\b(?:chosen|selected|adopted|decided|decision|recommended|recommendation|preferred)\b",
+                           re.I)
 
 
 # a mark that what stands before it was weighed and not taken: a review suggestion "[rejected]", a minute's

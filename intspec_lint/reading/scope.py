@@ -238,7 +238,8 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     for noun in filter(None, (_noun(contract), *_items(contract))):
         # "`E04` file already loaded (status DUPLICATE)": said of every file the spec exchanges; "RiverOps upserts
         # samples on (gate, sample time)": of the items a batch carries
-        found = next((s for s in statements if (dedups(s.text) or mentions(s.text) or keys_naturally(s.text))
+        found = next((s for s in statements if (dedups(s.text) or mentions(s.text) or keys_naturally(s.text)
+                                                or safe_by_nature(s.text))
                       and re.search(rf"\b{re.escape(noun)}s?(?:_\w+)?\b", s.text, re.I)
                       and not _led_elsewhere(contract, s.text)), None)  # not "Update address: ... the order ..."
         if found is not None:
