@@ -586,3 +586,11 @@ def test_nothing_stored_is_no_unsafe_storage():
             "Google-signed OIDC token\n    rotation: No secret of our own; Google rotates the signing keys\n"
             "    storage: Nothing stored; the audience and service account email are plain config in app.yaml\n")
     assert not [f for f in lint_text(text, "yaml") if f.code == "IS302"]
+
+
+def test_two_questions_each_answered_with_a_mechanism_are_both_sides():
+    text = ("# Couriers → Payroll\n\n## Section C — Authentication\n\n**C1. How does the customer authenticate to your "
+            "API?**\n\nOAuth 2.0 client credentials; the secret is kept in GCP Secret Manager and rotated every 90 days.\n\n"
+            "**C2. How do you authenticate requests you send to us?**\n\nWebhooks carry `Payroll-Signature`, a JWS (RS256) over the body; "
+            "the public keys are published as a JWKS and rotated every 6 months.\n")
+    assert "IS301" not in codes(text, "IS301")

@@ -623,3 +623,10 @@ def test_an_id_built_from_a_local_time_is_no_timestamp():
             "| `sailing.code` + `sailing.departs_local` | string + local datetime | `sailing_id` | string | "
             "`{route}-{YYYYMMDD}-{HHMM}`, local port time |\n")
     assert "IS802" not in codes(text, "IS802")
+
+
+def test_an_enum_mapped_by_a_wildcard_covers_the_values_it_matches():
+    text = ("# Bikes → Assets\n\n## Mapping\n\n| Source | Source type | Target | Target type | Rule |\n|---|---|---|---|---|\n"
+            "| `bike.model` | enum (`CLASSIC`, `EBIKE_G2`, `EBIKE_G3`) | `asset_type` | enum | `CLASSIC`→`bike`, "
+            "`EBIKE_*`→`ebike` |\n")
+    assert "IS803" not in codes(text, "IS803")

@@ -882,3 +882,12 @@ def test_a_call_said_naturally_repeatable_by_its_noun():
             "**F2 Block** — `POST /api/v9/tickets/{ticket_id}/block` with `{\"reason\": \"REFUND\"}`; answers `200`.\n\n"
             "## FM-2 The same ticket issued twice\n\nBlocks are naturally repeatable: blocking a blocked ticket returns `200` unchanged.\n")
     assert "IS901" not in codes(text, "IS901")
+
+
+def test_an_invariant_that_acknowledges_a_repeat_without_changing_anything():
+    text = ("# Depot → Galley\n\n## Contracts\n\n### C3. Loading manifest — SQS queue `galley-manifests`\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `manifest_id` | string | yes |\n| `lines[].qty` | integer | yes |\n\n"
+            "```json\n{\"manifest_id\": \"LM-1\", \"lines\": [{\"qty\": 4}]}\n```\n\n"
+            "- **INV-8.** A manifest is applied on board at most once: the bridge records every `manifest_id` it has "
+            "applied and acknowledges a repeat without changing stock.\n")
+    assert "IS901" not in codes(text, "IS901")

@@ -1503,3 +1503,11 @@ def test_calls_that_fail_for_good_kept_in_a_holding_list_are_dead_lettered():
     spec = spec_of("# Kennels → Bookings\n\n## When things go wrong\n\nFor calls you make to us that fail for good, "
                    "please keep them in a holding list in your system and alert your support team.\n")
     assert spec.dead_letter is not None
+
+
+def test_a_numbered_rule_whose_accepted_items_stand_is_partial():
+    spec = spec_of("# Gym → Health\n\n## 7.5 Failure rules\n\n- **7.5.1** If a call fails with `429` or `503`, then it "
+                   "is **transient**: retry under 7.6.\n- **7.5.2** If a call fails with `400` or `404`, then it is "
+                   "**permanent**: do not retry; dead-letter it.\n- **7.5.3** If a batch answers `200` with entries in "
+                   "`rejected`, then the accepted readings stand; rejected entries go into the next batch.\n")
+    assert "partial" in {e.category for e in spec.errors}

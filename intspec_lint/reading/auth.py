@@ -22,6 +22,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
 from .text import sentences, structural, system_word
+from .topics import asks
 from .values import is_placeholder, value
 from .vocabulary import strip_numbering
 
@@ -83,12 +84,20 @@ class _Reader:
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
         if self.entries and other is None and len(self.entries) < 2:
-            other = self._second_credential(r)
+            other = self._second_credential(r) or self._asked_per_side(r)
         if self.entries and other is not None:
             r.spec.evidence.setdefault("auth:sides", other)  # "RandoMax generates a key pair ..." under onboarding
         r.shared.update({f"auth.{name}": fact for name, fact in self.shared.items()})
         if self.entries:
             r.mark("auth", self.entries[0].span)
+
+    def _asked_per_side(self, r: Reading):
+        """Two questions under the auth part, each answered with a mechanism ("C1. How does the customer authenticate to
+        your API?" ... OAuth; "C2. How do you authenticate requests you send to us?" ... a JWS): both sides told."""
+        answered = [section.span for section in r.doc.root.walk() if section.level and asks(section.title)
+                    and "auth" in r.topics.of(section) and _AUTHENTICATE.search(section.title)
+                    and any(mechanism(s.text) for s in r.within(section, own=True) if s.shape != "heading")]
+        return answered[1] if len(answered) >= 2 else None
 
     def _drop_strangers(self, r: Reading) -> None:
         """An entry that names no mechanism and keeps nothing, for something that is none of the document's
@@ -484,6 +493,7 @@ _LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s
 _FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
 _ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
+_AUTHENTICATE = lazy(r"\bauthenticat\w*|\bsign(?:s|ed)?\b|\bcredentials?\b", re.I)
 _NEEDS_NONE = lazy(r"\bneeds?\s+no\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?|auth\w*)\b|"
                   r"\bno\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?)\s+(?:is|are)\s+(?:needed|required)\b", re.I)
 _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"

@@ -373,6 +373,7 @@ _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|suc
                      # "handled one by one: the rest of the batch is kept as created, each failed invoice ..."
                      r"|\bsome\s+(?:[\w-]+\s+){0,2}(?:are|is)\s+(?:fine|ok|okay|good|valid|accepted)\b[^.;]{0,40}?\bothers?\s+"
                      r"(?:are\s+not|aren't|fail|are\s+rejected)\b"  # "If some days are fine and others are not, we keep ..."
+                     r"|\b(?:the\s+)?accepted\s+(?:[\w-]+\s+)?(?:stand|stay|remain|are\s+kept)\b[^.]{0,80}?\brejected\b"
                      r"|\bthe\s+rest\s+of\s+the\s+(?:batch|file|run|request|message|list)\b[^.;]{0,40}?\b(?:is\s+|are\s+)?"
                      r"(?:kept|stored|created|accepted|applied|processed|committed)\b", re.I)
 def _partial_with_207(text: str) -> bool:
@@ -391,7 +392,7 @@ def by_content(said: str, action: str) -> str | None:
     """The category of a class the spec names in its own words ("Try again later", "Will never work",
     "Part worked"), told by what it holds: some items of one call failing is partial; rate limits,
     outages and timeouts that are retried are transient; client errors that are not retried are permanent."""
-    if _PART_FAILS.search(said):
+    if _PART_FAILS.search(said) or _PARTIAL_TOLD.search(said):  # "... then the accepted readings stand; rejected ..."
         return "partial"
     codes = {c for c in handled_codes(said) if isinstance(c, int)}
     if not codes:

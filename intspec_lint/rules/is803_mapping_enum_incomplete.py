@@ -1,4 +1,5 @@
 import re
+from fnmatch import fnmatchcase
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
@@ -44,7 +45,9 @@ def mapping_enum_incomplete(spec, options):
         # "published/updated → PUT" covers `object.published`: a key may name a value by its last part
         values = source_values(spec, row)
         shared = _shared_prefix(values)  # `EVENT_KIND_GRANTED` of a Protocol Buffers enum is mapped as `GRANTED`
+        patterns = [k for k in keys if "*" in k]  # "`EBIKE_*`→`ebike`": a pattern maps every value it matches
         absent = [v for v in values if v.lower() not in keys and v.lower() not in targets
+                  and not any(fnmatchcase(v.lower(), pattern) for pattern in patterns)
                   and v[len(shared):].lower() not in keys
                   and re.split(r"[.:/]", v.lower())[-1] not in keys  # a namespace's last part, not a word's
                   and not re.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", said)]  # "BKFST and LATE ... are dropped"
