@@ -630,3 +630,12 @@ def test_an_enum_mapped_by_a_wildcard_covers_the_values_it_matches():
             "| `bike.model` | enum (`CLASSIC`, `EBIKE_G2`, `EBIKE_G3`) | `asset_type` | enum | `CLASSIC`→`bike`, "
             "`EBIKE_*`→`ebike` |\n")
     assert "IS803" not in codes(text, "IS803")
+
+
+def test_a_text_composed_of_times_and_a_duration_are_no_timestamps():
+    window = ("# Library → Stops\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+              "|---|---|---|---|---|\n| `stop.arrive`, `stop.depart` | time HH:MM local | `time_window` | string | "
+              "`\"{arrive}–{depart}\"`, en dash |\n")
+    duration = ("# Rooms → Board\n\n## Mapping\n\n| Source | Target | Rule |\n|---|---|---|\n"
+                "| ranking time | board `display_time` | `mm:ss`, minutes can exceed 59 (no hours) |\n")
+    assert codes(window, "IS802") == [] and codes(duration, "IS802") == []

@@ -891,3 +891,12 @@ def test_an_invariant_that_acknowledges_a_repeat_without_changing_anything():
             "- **INV-8.** A manifest is applied on board at most once: the bridge records every `manifest_id` it has "
             "applied and acknowledges a repeat without changing stock.\n")
     assert "IS901" not in codes(text, "IS901")
+
+
+def test_a_reference_that_will_not_create_a_second_order_makes_a_retried_post_safe():
+    text = ("# Shop → Supplier\n\n## Place an order\n\n`POST https://trade.example/api/v4/orders`\n\n"
+            "```json\n{\"customer_reference\": \"SO-7-1042\", \"isbn\": \"9780141439518\"}\n```\n\n"
+            "## 10. Order reference\n\nThe shop numbers every order `SO-<shop>-<sequence>` and sends it as "
+            "`customer_reference`. The supplier will not create a second order with the same reference; it answers "
+            "409 with the first order. This is what makes a retried POST safe.\n")
+    assert "IS901" not in codes(text, "IS901")

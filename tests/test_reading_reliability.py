@@ -1511,3 +1511,23 @@ def test_a_numbered_rule_whose_accepted_items_stand_is_partial():
                    "**permanent**: do not retry; dead-letter it.\n- **7.5.3** If a batch answers `200` with entries in "
                    "`rejected`, then the accepted readings stand; rejected entries go into the next batch.\n")
     assert "partial" in {e.category for e in spec.errors}
+
+
+def test_keeping_the_items_that_succeeded_is_a_partial_class():
+    spec = spec_of("# Gym → Desk\n\n## Scenario: a batch with some bad check-ins\n\nDesk keeps the items that succeeded, "
+                   "and handles each failed item on its own: an item with a 4xx status goes to the failed check-ins "
+                   "table, an item with 503 goes back in the outbox.\n")
+    assert "partial" in {e.category for e in spec.errors}
+
+
+def test_a_breaker_over_consecutive_calls_named_at_length():
+    spec = spec_of("# Garden → Shop\n\n## Rules\n\n**Rule 17:** Retries use exponential backoff from 2 s, capped at 60 s, "
+                   "at most 5 attempts. If 5 consecutive calls to TillPoint or to Shopify fail, the sync stops calling "
+                   "that system for 5 minutes, then sends one trial call.\n")
+    assert spec.retry.circuit_breaker.text == "5"
+
+
+def test_the_rate_of_an_errors_counter_is_an_error_rate():
+    spec = spec_of("# Radio → Log\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+                   "| `logship_send_errors_total` rate / calls | > 5% over 1 h | Email |\n")
+    assert [m.kind for m in spec.monitoring] == ["error-rate"]

@@ -374,6 +374,9 @@ _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|suc
                      r"|\bsome\s+(?:[\w-]+\s+){0,2}(?:are|is)\s+(?:fine|ok|okay|good|valid|accepted)\b[^.;]{0,40}?\bothers?\s+"
                      r"(?:are\s+not|aren't|fail|are\s+rejected)\b"  # "If some days are fine and others are not, we keep ..."
                      r"|\b(?:the\s+)?accepted\s+(?:[\w-]+\s+)?(?:stand|stay|remain|are\s+kept)\b[^.]{0,80}?\brejected\b"
+                     r"|\bkeeps?\s+the\s+(?:[\w-]+\s+)?(?:items|records|rows|entries|lines|events|ones)\s+(?:that\s+)?"
+                     r"(?:succeeded|worked|passed|were\s+accepted)\b[^.]{0,80}?\bfail"  # "keeps the items that succeeded, and
+                     # handles each failed item on its own"
                      r"|\bthe\s+rest\s+of\s+the\s+(?:batch|file|run|request|message|list)\b[^.;]{0,40}?\b(?:is\s+|are\s+)?"
                      r"(?:kept|stored|created|accepted|applied|processed|committed)\b", re.I)
 def _partial_with_207(text: str) -> bool:

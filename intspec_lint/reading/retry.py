@@ -65,7 +65,7 @@ _BREAKER = lazy(
     rf"|\b(?:stop|pause|suspend|halt)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
     rf"(?:failed\s+)?[\w-]+"
     # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
-    rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,5}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
+    rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,8}}(?:fail\w*|errors?|time\s?out)\b[^.;]{{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b[^.;]{{0,80}}?\bfail\w*[^.;]{{0,80}}?\b(?:open|trip|paus|stop|suspend|halt|offline)"

@@ -278,6 +278,8 @@ class Vocabulary:
             return "latency"  # "fault event to work order created, p95 over 2 minutes": a fault's handling, timed
         if "`" in text and kind != "dlq-size":  # a queue named `orders-dlq` is a dead-letter queue
             words = self._kind_of(re.sub(r"`[^`]*`", " ", text))
+            if words == "throughput" and kind == "error-rate":
+                return kind  # "`send_errors_total` rate / calls": the rate of an errors counter is an error rate
             return words if words != "other" else kind
         return kind
 

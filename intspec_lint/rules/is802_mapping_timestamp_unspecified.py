@@ -55,9 +55,13 @@ def timestamp_rows(spec):
             continue  # "`sent_at` → not stored": no timestamp lands anywhere
         if row.target_type is not None and _NOT_A_TIME.search(row.target_type.text):
             continue  # "`checked_in_at` → `checked_in` boolean": only whether it is set lands
-        if row.target_field is not None and _ID_NAME.search(row.target_field.text.strip("`* ")) and (
-                row.target_type is None or _TEXT_TYPE.match(row.target_type.text)):
-            continue  # "`departs_local` → `sailing_id` string, `{route}-{YYYYMMDD}-{HHMM}`": an id built from a time
+        if not types.strip() and row.transform is not None and _DURATION_SAID.search(row.transform.text):
+            continue  # "ranking time → `display_time` | `mm:ss`, minutes can exceed 59": a length of time, no instant
+        if row.target_field is not None and (row.target_type is None or _TEXT_TYPE.match(row.target_type.text)) and (
+                _ID_NAME.search(row.target_field.text.strip("`* ")) or
+                row.transform is not None and _TEMPLATE.search(row.transform.text)):
+            continue  # "`departs_local` → `sailing_id` string, `{route}-{YYYYMMDD}-{HHMM}`": an id built from a time;
+            # "`arrive`, `depart` → `time_window` string, `"{arrive}–{depart}"`": a text composed of times, no instant
         yield row, fields, types, label(next(v for v in fields if is_timestamp(v.text, types)), "")  # not a "—" source
 
 
@@ -65,6 +69,8 @@ FIX = "state it in the types or the transform"
 # said once for every field: "All times exchanged on all interfaces shall be UTC", "every timestamp in UTC"
 ALL_TIMES = ("all times", "all timestamps", "every timestamp", "all date-times", "all datetimes", "all dates and times",
               "all time fields", "all timestamp fields")  # not "every time": "sent every time" is no time field
+_DURATION_SAID = re.compile(r"(?<!hh:)(?<!HH:)\bmm:ss\b|\b(?:duration|elapsed)\b", re.I)
+_TEMPLATE = re.compile(r"\{[\w.]+\}[^{}]{0,5}\{[\w.]+\}")  # "{arrive}–{depart}": values set into a text
 _ID_NAME = re.compile(r"(?:^|[._])(?:id|ref|key|code)$|[a-z](?:Id|Ref|Key|Code)$")
 _TEXT_TYPE = re.compile(r"^\W*(?:string|str|text|varchar(?:\(\d+\))?|char\(\d+\))\W*$", re.I)
 _NOT_A_TIME = re.compile(r"^\W*(?:bool(?:ean)?|bit|flag|yes\s*/\s*no|y/n)\W*$", re.I)
