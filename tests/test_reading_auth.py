@@ -594,3 +594,10 @@ def test_two_questions_each_answered_with_a_mechanism_are_both_sides():
             "**C2. How do you authenticate requests you send to us?**\n\nWebhooks carry `Payroll-Signature`, a JWS (RS256) over the body; "
             "the public keys are published as a JWKS and rotated every 6 months.\n")
     assert "IS301" not in codes(text, "IS301")
+
+
+def test_a_template_hint_left_in_is_a_placeholder():
+    text = ("# Trips ⇄ Consent\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+            "| Consent API | OAuth 2.0 client credentials | Client secret every 6 months, 7-day overlap | Key Vault |\n"
+            "| Consent → Trips webhook | HMAC-SHA256 shared signing secret | _<How often, and who does it?>_ | Key Vault |\n")
+    assert [f for f in lint_text(text, "markdown") if f.code == "IS301" and "placeholder" in f.message]

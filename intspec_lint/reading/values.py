@@ -30,7 +30,8 @@ _COUNT = re.compile(r"\b(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=
 _PLACEHOLDER_WHOLE = re.compile(
     r"^\W*(tbd|tbc|tba|todo|fixme|xxx|\?+|as needed|as appropriate|as required|"
     r"reasonable(\s+\w+)?|appropriate(\s+\w+)?|some(thing|\s+\w+)?|etc\.?|"
-    r"to be (determined|defined|decided|confirmed|agreed)|unknown|later|pending)\W*$",
+    r"to be (determined|defined|decided|confirmed|agreed)|unknown|later|pending)\W*$"
+    r"|^\W*<[^<>\n]*\s[^<>\n]*>\W*$",  # a template's hint left in: "_<How often, and who does it?>_"
     re.I,
 )
 # a value that opens by leaving itself open: "To be agreed with Thistle at contract renewal"
