@@ -639,3 +639,10 @@ def test_a_text_composed_of_times_and_a_duration_are_no_timestamps():
     duration = ("# Rooms → Board\n\n## Mapping\n\n| Source | Target | Rule |\n|---|---|---|\n"
                 "| ranking time | board `display_time` | `mm:ss`, minutes can exceed 59 (no hours) |\n")
     assert codes(window, "IS802") == [] and codes(duration, "IS802") == []
+
+
+def test_a_column_set_to_now_and_sent_nowhere_owes_no_zone():
+    text = ("# Brewery → Kegs\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `keg.status` | char(1) | `state` | enum | full → F, empty → E |\n"
+            "| `keg.synced_at` | timestamp | — | — | Set to `now()` at upsert |\n")
+    assert "IS802" not in codes(text, "IS802")

@@ -1531,3 +1531,28 @@ def test_the_rate_of_an_errors_counter_is_an_error_rate():
     spec = spec_of("# Radio → Log\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
                    "| `logship_send_errors_total` rate / calls | > 5% over 1 h | Email |\n")
     assert [m.kind for m in spec.monitoring] == ["error-rate"]
+
+
+def test_the_action_in_brackets_beside_a_class():
+    spec = spec_of("# Monitors → Care\n\n## Reference: errors\n\n- **Transient** (retried): `429`, `503`, 20 s timeout.\n"
+                   "- **Permanent** (dead-lettered at once, alert): `400`, `404`.\n")
+    assert [e.action is not None for e in spec.errors] == [True, True]
+
+
+def test_the_age_of_a_key_is_its_expiry_metric():
+    spec = spec_of("# Studio → Stripe\n\n## Alerts\n\n| Check | Threshold | Who |\n|---|---|---|\n"
+                   "| Age of the Stripe restricted key and webhook secret | Older than 170 days | Sam, email |\n"
+                   "| Oldest unsynced change | > 60 min | Sam, email |\n")
+    assert [m.kind for m in spec.monitoring] == ["token-expiry", "queue-depth"]
+
+
+def test_what_an_earlier_version_did_and_a_codes_list_drop_nothing():
+    history = ("# Library → Bursar\n\n## Approach\n\nMy first prototype simply logged errors, and in testing it lost 14 "
+               "fines during an outage. I therefore retry every failed call and park it in `sync_exceptions` after the "
+               "last attempt, with an email alert.\n")
+    codes_list = ("# Inspections → Roofs\n\n## Cancel an assignment\n\n`POST https://rep.example/v1/assignments/{id}/cancel`"
+                  "\n\nResponse: `200` cancelled or already cancelled; `404` unknown assignment; `409` result already sent "
+                  "(REP then ignores the cancellation and accepts the result); `429`; `503`.\n")
+    assert codes(history, "IS602") == [] and codes(codes_list, "IS602") == []
+    dropped = "# A → B\n\n## Errors\n\n`400` invalid: the worker logs it and drops the message.\n"
+    assert codes(dropped, "IS602") == ["IS602"]

@@ -143,6 +143,10 @@ _FAILED_NAME_WORDS = r"(?:reject|fail|error|exception|dead|dlq|quarantin|poison|
 _TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+"
                         r"(?:the\s+|an?\s+|our\s+|its\s+)?`[^`]*"
                         + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
+_EARLIER_VERSION = lazy(r"\b(?:first|earlier|old|previous|original|initial)\s+(?:prototype|version|design|implementation|"
+                        r"attempt|build|release|integration)\b|\bused\s+to\b|\bpreviously\b", re.I)
+_STATUS = lazy(r"(?<![\w.])[1-5]\d\d(?![\w.])")
+_CODE_LEAD = lazy(r"^\W*[1-5]\d\d\b")
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
 names_owner = finds(_OWNER)
@@ -169,7 +173,11 @@ def read(r: Reading) -> None:
             # is discarded"
             failed = _FAILED.search(text) or _AFTER_RETRIES.search(text)
             for offset, sentence in sentences(text):
-                dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) else None
+                dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) and not \
+                    _EARLIER_VERSION.search(sentence) and not (_CODE_LEAD.match(sentence) and
+                                                               len(_STATUS.findall(text)) >= 3) else None
+                # not "My first prototype simply logged errors": what an earlier version did; not "`404` unknown;
+                # `409` sent (then ignores the cancellation); `429`": a list of answers, each telling the caller
                 if dropped and not mentions_dead_letter(sentence):
                     line = statement.span.line + text.count("\n", 0, offset)
                     spec.dropped.append(value(sentence, statement.span._replace(line=line, end_line=line)))

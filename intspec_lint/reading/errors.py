@@ -248,6 +248,7 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     return r.per_table("errors.by-categories", table, columns)
 
 
+_ASIDE_ACTION = lazy(r"\(([^()]{3,80})\)")
 # an action told elsewhere: "see its *If some rows are bad*", "Handling: see 4 Nov.", "see section 6"
 _SEE_ELSEWHERE = lazy(r"\bsee\s+(?:its\s+|the\s+|section\s+|§\s*|below|above|[*_`\d])|\bas\s+(?:described|set\s+out)\s+in\b",
                       re.I)
@@ -294,6 +295,9 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
                 existing.action = value(rest, span)  # "**Permanent**: 400, 404. Not retried; written to the DLQ."
             return
     action = error_action(" ".join([rest] + nested))
+    aside = _ASIDE_ACTION.search(name)
+    if action is None and aside and error_action(aside.group(1)):
+        action = aside.group(1)  # "**Transient** (retried): `429`, `503`": the action beside the class's name
     if action is None and _SEE_ELSEWHERE.search(rest):  # "Partial: the nightly `207`. Handling: see 4 Nov.": the
         r.spec.errors.append(ErrorCategory(span, category, value(name, span), value(rest, span), evidence(rest, span)))
         return  # action is told where it points, in a shape this line does not give

@@ -82,6 +82,9 @@ def _zone_moot(row) -> bool:
     (a `business_date` date)."""
     if row.source_field is None or no_field(row.source_field.text):
         return True
+    if (row.target_field is None or no_field(row.target_field.text)) and row.transform is not None and \
+            _GENERATED.search(row.transform.text):
+        return True  # "`synced_at` | timestamptz | — | — | Set to `now()` at upsert": our own bookkeeping, sent nowhere
     if row.source_type is not None and not is_timestamp("", row.source_type.text) and \
             _NUMBER.search(row.source_type.text):
         return True
@@ -93,6 +96,7 @@ _DATE_NAME = re.compile(r"(?:\bdob|birth\w*|\bdate|_date|_day|_on|Date|Day|On)\W
 _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 
+_GENERATED = re.compile(r"\bnow\(\)|\bcurrent_timestamp\b|\bsysdate\b|\bgetutcdate\(\)", re.I)
 _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seconds|hours|days)\b", re.I)
 
 
