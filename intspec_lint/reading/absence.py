@@ -52,10 +52,10 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
           r"(?:is|are)\s+(?:always\s+|perfectly\s+|entirely\s+)?safe\b(?!\s+(?:to\s+store|from|for\s+storage))|"
           r"leaves?\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+[\w-]+|"  # "a re-run leaves one entry"
           r"(?:not|never)\s+(?:be\s+)?(?:\w+\s+)?\w+ed\s+(?:a\s+second\s+time|twice|again)\b|"
-          r"without\s+(?:changing|re-?applying|applying|re-?processing|processing|creating|booking)\b)")  # "acknowledges a
-# repeat without changing stock"  # "not queued a second time"
-# a repeat and how it is answered, in one sentence, in any words
-REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)"  # "re-sending a test overwrites it with the same values"
+          # "not queued a second time", "acknowledges a repeat without changing stock"
+          r"without\s+(?:changing|re-?applying|applying|re-?processing|processing|creating|booking)\b)")
+# a repeat and how it is answered, in one sentence, in any words ("re-sending a test overwrites it with the same values")
+REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)"
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")

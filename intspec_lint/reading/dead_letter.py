@@ -13,6 +13,7 @@ from ..model import DeadLetter, Value, evidence
 from .absence import GONE
 from .context import Reading
 from .lazy_re import lazy
+from .status_codes import STATUS_ANY
 from .text import finds, said, sentences
 from .values import is_placeholder, value
 
@@ -145,7 +146,6 @@ _TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|par
                         + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
 _EARLIER_VERSION = lazy(r"\b(?:first|earlier|old|previous|original|initial)\s+(?:prototype|version|design|implementation|"
                         r"attempt|build|release|integration)\b|\bused\s+to\b|\bpreviously\b", re.I)
-_STATUS = lazy(r"(?<![\w.])[1-5]\d\d(?![\w.])")
 _CODE_LEAD = lazy(r"^\W*[1-5]\d\d\b")
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
@@ -175,7 +175,7 @@ def read(r: Reading) -> None:
             for offset, sentence in sentences(text):
                 dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) and not \
                     _EARLIER_VERSION.search(sentence) and not (_CODE_LEAD.match(sentence) and
-                                                               len(_STATUS.findall(text)) >= 3) else None
+                                                               len(STATUS_ANY.findall(text)) >= 3) else None
                 # not "My first prototype simply logged errors": what an earlier version did; not "`404` unknown;
                 # `409` sent (then ignores the cancellation); `429`": a list of answers, each telling the caller
                 if dropped and not mentions_dead_letter(sentence):

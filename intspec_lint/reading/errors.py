@@ -385,7 +385,7 @@ _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|suc
                      r"(?:kept|stored|created|accepted|applied|processed|committed)\b", re.I)
 def _partial_with_207(text: str) -> bool:
     """Some items of a call told failing beside its `207`: a partial failure, whatever section tells it."""
-    return bool(_PARTIAL_TOLD.search(text)) and "207" in text and bool(re.search(r"\b207\b", text))
+    return bool(re.search(r"\b207\b", text)) and bool(_PARTIAL_TOLD.search(text))
 
 
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)

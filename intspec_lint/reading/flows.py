@@ -104,11 +104,11 @@ def read(r: Reading) -> None:
             continue
         # flows told alike, each by its keys ("direction: ...", "trigger: ..."): a sibling that gives none is a note
         # about them ("Replays (all flows)" with "F1 sends ... → replaying a batch is harmless"), not a flow
-        keyed = [child for child in section.children if _keyed_flow(r, child)]
+        keyed = {id(child) for child in section.children if _keyed_flow(r, child)}
         for child in section.children:
             if r.topics.own.get(id(child)) or _labelled(r, child.title, "contracts") or structural(child.title):
                 continue  # "### Contract: ...", "### Errors" under a flow; "**Details:**" over the flow table
-            if len(keyed) >= 2 and child not in keyed:
+            if len(keyed) >= 2 and id(child) not in keyed:
                 continue
             _from_section(r, child, taken, own_blocks=bool(child.children))
     for statement in r.statements:

@@ -13,6 +13,7 @@ import re
 
 from ..model import Metric, Value, evidence
 from .alert_rules import code_records
+from .auth_words import CREDENTIAL_WORD
 from .context import Reading
 from .lazy_re import lazy
 from .metric_words import ALARM_NAME, ALERT_LEVEL, CHANNEL, COMPARISON
@@ -247,7 +248,6 @@ _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
 _EVENT_TO_EVENT = lazy(r"^\W*(?:from\s+)?[\w`.' -]{2,40}?\s+(?:to|until|till)\s+[\w`.' -]{1,40}?\b(?:received|sent|arrived|"
                        r"delivered|processed|applied|created|confirmed|acknowledged|acked|loaded|visible|booked|posted)\W*$",
                        re.I)
-_CREDENTIAL = lazy(r"\b(?:keys?|secrets?|tokens?|certificates?|certs?|passwords?|credentials?)\b", re.I)
 _AGE = lazy(r"\b(?:oldest|older\s+than|age[ds]?\b|waiting\s+(?:more|longer)\s+than|stuck\s+(?:for\s+)?(?:more|longer)\s+than)", re.I)
 _AUTH_FACTS = {"mechanism", "scopes", "storage", "rotation"}  # a credential's facts, not its expiry metric
 _EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{0,20}\d", re.I)  # unless it sets one
@@ -449,7 +449,7 @@ def _kind_by_threshold(metric: str, threshold: str) -> str:
         return "other"
     # "Age of the Stripe key and webhook secret | Older than 170 days": a credential's age, its expiry; "Oldest
     # unsynced change | > 60 min": what waits
-    return "token-expiry" if _CREDENTIAL.search(metric) else "queue-depth"
+    return "token-expiry" if CREDENTIAL_WORD.search(metric) else "queue-depth"
 
 
 def measures_age(metric: Metric) -> bool:

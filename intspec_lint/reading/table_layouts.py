@@ -482,7 +482,6 @@ def _calls_in(table: Table) -> bool:
     return any(_CALL.search(cell.text) for row in table.rows for cell in row.cells)
 
 
-
 def _version(head: str) -> tuple[int, ...] | None:
     """(3, 0, 0) of "3.0.0", "v3", "Version 2.x"; None of anything else."""
     match = _VERSION.match(head)
