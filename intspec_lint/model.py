@@ -264,6 +264,7 @@ class Metric:
     metric: Value | None = None
     threshold: Value | None = None
     alert: Value | None = None
+    group: int | None = None  # the table it is a row of (an SLO table beside an alerts table asks no alert)
 
 
 @dataclass(slots=True)
@@ -337,11 +338,12 @@ class Spec:
     enums: dict[str, list[str]] = field(default_factory=dict)  # enumerations declared by name: "Grade" -> values
     testimony: Any = None  # what a Markdown spec says where (reading.absence.Testimony), for speaks_of
 
-    def speaks_of(self, cue: str, names, at: Span | None = None, nearby: bool = False, elsewhere: bool = False) -> bool:
+    def speaks_of(self, cue: str, names, at: Span | None = None, nearby: bool = False, elsewhere: bool = False,
+                  inflect: bool = False) -> bool:
         """The document says something of kind `cue` ("frequency", "alert") about the object going by
         `names` (with `nearby`: in its own section) in a shape no reader took: a gap there is not the
         spec's, and is not reported (reading/absence.py)."""
-        return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere)
+        return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere, inflect)
 
     def unread(self, kind: str) -> bool:
         """The document shows a fact of `kind` (an "example", a "status" code, an "endpoint", an auth "mechanism",

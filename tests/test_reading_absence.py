@@ -754,3 +754,26 @@ def test_a_unit_named_by_its_headings_id_elsewhere_speaks_for_the_calls_under_it
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS901"]
     assert [f for f in lint_text(text.replace("IF-02 is an upsert", "IF-07 is an upsert"), "markdown")
             if f.code == "IS901"]
+
+
+def test_calls_written_as_multi_line_curl_commands_are_contracts_shown_not_absent():
+    text = ("# Billing plugin\n\n## Setting up a payment method\n\n1. Create a session:\n\n```bash\ncurl -v \\\n"
+            "     -X POST \\\n     -H 'Content-Type: application/json' \\\n"
+            "     'http://127.0.0.1:8080/plugins/billing/checkout?accountId=<ID>'\n```\n")
+    assert "IS202" not in codes(text, "IS202")
+    assert "IS202" in codes(text.replace("curl -v", "echo -v").replace("http://", "host "), "IS202")
+
+
+def test_a_field_for_de_duping_events_speaks_of_idempotency():
+    text = ("# Accounts → Services\n\n## Events\n\nEvents arrive on the SQS queue `account-events`.\n\n"
+            "- `uid`: the account.\n- `generation`: a rising integer for de-duping events.\n")
+    assert "IS901" not in codes(text, "IS901")
+
+
+def test_dead_jobs_and_an_error_output_prefix_are_dead_letter_places():
+    jobs = ("# Trainee sync\n\n## Managing the queue\n\n#### Dead jobs\n\nJobs that fail 25 times land in the dead set; "
+            "`system-admin/dead_jobs/` lists them.\n")
+    prefix = ("# Log ingestion\n\n## Instructions\n\nNote down the S3 bucket error output prefix, where processing "
+              "failures are written.\n")
+    for text in (jobs, prefix):
+        assert "there is no dead-letter" not in " ".join(f.message for f in lint_text(text, "markdown"))

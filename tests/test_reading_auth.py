@@ -601,3 +601,18 @@ def test_a_template_hint_left_in_is_a_placeholder():
             "| Consent API | OAuth 2.0 client credentials | Client secret every 6 months, 7-day overlap | Key Vault |\n"
             "| Consent → Trips webhook | HMAC-SHA256 shared signing secret | _<How often, and who does it?>_ | Key Vault |\n")
     assert [f for f in lint_text(text, "markdown") if f.code == "IS301" and "placeholder" in f.message]
+
+
+def test_a_party_whose_mechanism_is_none_holds_no_credential_to_rotate():
+    text = ("# Parcel feed\n\n## Credentials\n\n| Link | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+            "| Courier → Hub | API key in `X-Api-Key` | every 90 days | Azure Key Vault |\n"
+            "| Hub → Courier | HMAC-SHA256 signature | every 180 days | Azure Key Vault |\n"
+            "| Public → Hub | None (anonymous read of the status page) | — | — |\n")
+    assert "IS301" not in codes(text, "IS301")
+    assert "IS301" in codes(text.replace("None (anonymous read of the status page)", "Bearer token"), "IS301")
+
+
+def test_a_secret_kept_nowhere_unsafe_is_no_unsafe_storage_even_beside_a_file_in_code():
+    from intspec_lint.reading.auth_words import unsafe_storage
+    assert unsafe_storage("AWS Secrets Manager at `prod/feed`. Nothing is in `.env` or in the repository.") is None
+    assert unsafe_storage("Kept in `config/prod.yaml` in the repository.") == "config/prod.yaml"

@@ -1056,3 +1056,26 @@ def test_an_unplaced_example_of_another_message_does_not_excuse_a_contract():
             "{\"events\": [{\"event_id\": \"ev-2\", \"type\": \"flight.completed\", \"flight_id\": \"F-3\"}]}\n```\n\n"
             "Answer `200` with an empty body.\n")
     assert "IS202" in codes(text, "IS202")
+
+
+def test_an_appendix_of_calls_written_out_gives_each_its_own_contract():
+    fence = "```"
+    text = (
+        "# Planner ⇄ Dispatch\n\n## Interfaces\n\n"
+        "**GET `https://feed.example/city/stations.json`**: station status, answered `200`.\n\n"
+        "**POST `https://api.dispatch.example/v1/plans`**: body `plan_id`, `routes[]`; `201` accepted.\n\n"
+        "**POST `https://planner.example/hooks/dispatch/stops`**: Dispatch webhook, body `event_id`, `plan_id`, "
+        "`done_at`; we answer `202`.\n\n"
+        "## Appendix A: API calls\n\n"
+        f"{fence}http\nGET /city/stations.json HTTP/1.1\nHost: feed.example\n{fence}\n\n"
+        f"{fence}json\n{{\"stations\": [{{\"id\": \"1042\", \"bikes\": 3}}]}}\n{fence}\n\n"
+        f"{fence}bash\ncurl -X POST https://api.dispatch.example/v1/plans \\\n  -d '{{\"plan_id\": \"p-1\", \"routes\": []}}'\n{fence}\n\n"
+        f"{fence}json\n{{\"plan_id\": \"p-1\", \"status\": \"accepted\"}}\n{fence}\n\n"
+        "Webhook as received:\n\n"
+        f"{fence}json\n{{\"event_id\": \"evt_1\", \"plan_id\": \"p-1\", \"done_at\": \"2024-06-10T06:27:41Z\"}}\n{fence}\n\n"
+        "Our answer (`202 Accepted`):\n\n"
+        f"{fence}json\n{{\"queued\": \"evt_1\"}}\n{fence}\n")
+    spec = spec_of(text)
+    lines = {c.url.text.split("/")[-1]: sorted(e.span.line for e in c.examples if e.text.strip()) for c in spec.contracts}
+    assert lines == {"stations.json": [13, 18], "plans": [22, 27], "stops": [33, 39]}
+    assert codes(text, "IS202") == []

@@ -319,3 +319,19 @@ def test_a_volume_that_only_varies_beside_flows_with_figures():
             "| F2 Invoice | ERP → Shop | Invoice posted | Invoice JSON | ~250/day |\n"
             "| F3 Credit note | ERP → Shop | Short delivery recorded | Credit note JSON | varies |\n")
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS101"] == [9]
+
+
+def test_a_volume_told_apart_names_its_flow_as_words_inflect():
+    text = ("# Queue ⇄ Player\n\n## Flows\n\n| Flow | Direction | Trigger | Payload |\n|---|---|---|---|\n"
+            "| Entry added | Queue → Player | A guest adds a song | Entry JSON |\n"
+            "| Song finished | Player → Queue | The song ends | Status JSON |\n\n"
+            "## How busy it gets\n\nOn a busy night about 120 entries added, peaking at 40 an hour.\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS101"] == [8]  # the song's flow has none
+
+
+def test_a_heading_labelled_as_a_flow_is_that_flow_whatever_its_name_says():
+    text = ("# Trucks → Billing\n\n## 2. Flow A: lift events\n\nTrucks → Billing. Trigger: every 60 s per truck. "
+            "Payload: lift batch JSON. Volume: ~38,000 lifts a day.\n\n## 4. Contract: lift batch\n\n"
+            "`POST https://billing.example/api/v1/lifts`, at most 500 events.\n\n```json\n{\"events\": []}\n```\n\n"
+            "Response `200`:\n\n```json\n{\"results\": []}\n```\n")
+    assert [c.url.text for c in spec_of(text).contracts] == ["https://billing.example/api/v1/lifts"]

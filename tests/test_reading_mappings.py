@@ -646,3 +646,13 @@ def test_a_column_set_to_now_and_sent_nowhere_owes_no_zone():
             "|---|---|---|---|---|\n| `keg.status` | char(1) | `state` | enum | full → F, empty → E |\n"
             "| `keg.synced_at` | timestamp | — | — | Set to `now()` at upsert |\n")
     assert "IS802" not in codes(text, "IS802")
+
+
+def test_a_data_dictionary_of_one_datasets_names_is_no_mapping():
+    text = ("# Feed\n\n## Dataset\n\n| Column | API field | Type | Description |\n|---|---|---|---|\n"
+            "| Visit ID | `visit_id` | Text | Job number |\n| Suburb | `suburb` | Text | |\n"
+            "| Due at | `due_at` | Timestamp | When the visit is due |\n")
+    assert spec_of(text).mappings == []
+    # two fields with a rule between them are a mapping, whatever the columns are called
+    mapped = text.replace("| Description |", "| Conversion |")
+    assert [m.source_field.text for m in spec_of(mapped).mappings] == ["Visit ID", "Suburb", "Due at"]

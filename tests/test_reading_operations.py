@@ -900,3 +900,21 @@ def test_a_reference_that_will_not_create_a_second_order_makes_a_retried_post_sa
             "`customer_reference`. The supplier will not create a second order with the same reference; it answers "
             "409 with the first order. This is what makes a retried POST safe.\n")
     assert "IS901" not in codes(text, "IS901")
+
+
+def test_a_drop_word_that_tells_a_state_or_lets_a_status_pass_drops_no_failed_message():
+    from intspec_lint.reading.dead_letter import drops_failed
+    # the cause of an error, told by a relative clause: the thing is deleted, no message is
+    assert drops_failed("`404` the order is unknown (e.g. an order that has been deleted in the shop).") is None
+    # an answer let pass on a call that did its work already
+    assert drops_failed("Cancelling a hold that is already released returns `410`, which is ignored.") is None
+    # failed messages skipped still are
+    assert drops_failed("Rows that fail with 422 are skipped.") == "are skipped"
+    assert drops_failed("A record which has failed validation is deleted.") == "is deleted"
+
+
+def test_a_skip_caught_up_by_a_later_round_told_after_it_is_no_loss():
+    from intspec_lint.reading.dead_letter import drops_failed
+    assert drops_failed("Invalid lines are skipped and logged; they are read again on the next hourly sync.") is None
+    assert drops_failed("Invalid lines are skipped; the next 5-minute poll fetches them again.") is None
+    assert drops_failed("Invalid lines are skipped and logged.") == "are skipped"

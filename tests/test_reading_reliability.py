@@ -1556,3 +1556,49 @@ def test_what_an_earlier_version_did_and_a_codes_list_drop_nothing():
     assert codes(history, "IS602") == [] and codes(codes_list, "IS602") == []
     dropped = "# A → B\n\n## Errors\n\n`400` invalid: the worker logs it and drops the message.\n"
     assert codes(dropped, "IS602") == ["IS602"]
+
+
+def test_classes_and_retries_told_in_plain_words_under_a_plain_heading():
+    text = ("# Kiosk → Ledger\n\n## If something goes wrong\n\nTwo kinds of trouble:\n\n"
+            "1. **Trouble that clears up** — timeouts, `429`, `503`. The sale stays in the outbox and is tried again.\n"
+            "2. **Trouble that stays** — `400`, `401`, `404`. Trying again won't help: the sale goes to the *Stuck* "
+            "list and the manager is emailed.\n\n"
+            "**Trying again.** The kiosk waits 1 second, then 2, 4, 8 — four tries in all, never more than 30 seconds "
+            "apart. After five failed sales in a row it pauses for 5 minutes.\n")
+    assert codes(text, "IS401", "IS501") == []
+    assert spec_of(text).retry is not None
+
+
+def test_a_placeholder_in_brackets_is_no_threshold_and_a_secrets_days_remaining_is_its_expiry():
+    spec = spec_of("# Shop → Hub\n\n## Monitoring\n\n"
+                   "- **Key expiry**: each response carries `Hub-Key-Expires: <ISO date>`. Alert when it is under 14 "
+                   "days away.\n")
+    assert [m.threshold.text.startswith("under 14 days") for m in spec.monitoring] == [True]
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    assert load_vocabulary().metric_kind("Partner OAuth client secret days remaining") == "token-expiry"
+    assert load_vocabulary().metric_kind("Orders waiting, days remaining in the month") == "queue-depth"
+
+
+def test_an_slo_table_beside_an_alerts_table_is_asked_no_alert():
+    text = ("# Gates → Passes\n\n## SLOs and alerts\n\n| SLI | Measured at | SLO |\n|---|---|---|\n"
+            "| Validation latency: share answered within 250 ms | client histogram | 99.5% |\n"
+            "| Consumer lag: records behind on `scans` | broker | 99% under 60 s |\n\n"
+            "| Metric | Threshold | Alert |\n|---|---|---|\n| Validation P99 latency | > 300 ms for 5 min | Page |\n"
+            "| Error rate (5xx + timeouts) | > 0.5% for 5 min | Page |\n| Consumer lag on `scans` | > 20,000 records | Page |\n"
+            "| Partner token expiry | < 14 days | Ticket |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS701"] == []
+
+
+def test_clauses_that_run_on_after_a_semicolon_keep_the_alert_of_their_lead():
+    spec = spec_of("# Hub → Partner\n\n## Monitoring\n\nThe Hub pages its on-call when, for any partner: the error rate "
+                   "exceeds 2% over 30 minutes;\nP95 delivery time exceeds 5 minutes; or the inbox passes 50 events.\n")
+    assert [m.alert.text if m.alert else None for m in spec.monitoring] == ["pages", "pages", "pages"]
+
+
+def test_a_streams_iterator_age_is_its_backlog_and_a_bulk_calls_two_outcomes_are_a_partial_class():
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    assert load_vocabulary().metric_kind("Kinesis `GetRecords.IteratorAgeMilliseconds` (max)") == "queue-depth"
+    text = ("# SIS → LMS\n\n## Error handling\n\nTransient errors (`429`, `503`, timeouts) are retried.\n\n"
+            "Permanent errors (`400`, `422`) are not retried; the message is dead-lettered.\n\n"
+            "For a bulk request, items with `2xx` are accepted; each failed item is logged and re-sent the next night.\n")
+    assert codes(text, "IS401") == []

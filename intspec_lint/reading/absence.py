@@ -192,7 +192,9 @@ UNREAD = {
     # the cues of the same name (no "5xx", "timeouts", "4xx": they stand in every retry and monitoring section)
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b(?!\s+(?:after|in|for)\b)", re.I),
     "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b", re.I),
-    "endpoint": lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)[^\s`|)]*"),
+    "endpoint": lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)[^\s`|)]*"
+                     # a call written as a command, its options over several lines: "curl -v \⏎ -X POST \⏎ ... http://..."
+                     r"|\bcurl\b(?:[^\n]*\\\n){0,20}[^\n]*\bhttps?://"),
     # named schemes only, not the cue's "token", "credentials" or "password", which any document says
     "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"
@@ -215,6 +217,23 @@ UNREAD = {
 }
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "no", "tbd", "tbc", "?"}
 _TOKEN = re.compile(r"[a-z0-9]+")
+_ENDING = re.compile(r"(?:ies|es|ed|ing|s|e|y)$")
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection ("entries", "entry" -> "entr"; "changed" -> "chang"), never shorter than 3."""
+    stem = _ENDING.sub("", word)
+    return stem if len(stem) >= 3 else word
+
+
+def _inflected(name: str) -> re.Pattern | None:
+    """A name of two to four words, each as it inflects ("Queue changed" in "60 queue changes"); None for one
+    word (its plural is asked already) or a name with ids, numbers or code in it."""
+    words = name.strip().split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z]{2,}", word) for word in words):
+        return None
+    parts = [re.escape(_stem(word.lower())) + r"(?:e|es|s|ed|ing|y|ies)?" for word in words]
+    return re.compile(r"(?<![\w/.-])" + r"\s+".join(parts) + r"(?![\w/-])", re.I)
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")
@@ -413,28 +432,30 @@ class Testimony:
         return list(self._head_ids.get(self._entries[position][2], ())) if position >= 0 else []
 
     def speaks_of(self, cue: str, names: Iterable[str], at: Span | None = None, nearby: bool = False,
-                  elsewhere: bool = False) -> bool:
+                  elsewhere: bool = False, inflect: bool = False) -> bool:
         """A statement that names the object (or stands under a heading that does) carries `cue`; with
         `nearby`, a statement of the object's own section (the one holding `at`) does too. A code block
         (a diagram, a config file) says many things: only its lines that name the object count, unless
         its heading names it. With `elsewhere`, the object's own statement (at `at`) does not count: a
         mapping row that gives one side's type is no evidence of the other's."""
         own = at.line if elsewhere and at is not None else None
-        if any(line != own for line in self._named(cue, tuple(names))):
+        if any(line != own for line in self._named(cue, tuple(names), inflect)):
             return True
         if nearby and at is not None:
             position = bisect_right(self._lines, at.line) - 1
             return position >= 0 and self._in_section(cue, self._entries[position][2])
         return False
 
-    def _named(self, cue: str, names: tuple[str, ...]) -> list[int]:
+    def _named(self, cue: str, names: tuple[str, ...], inflect: bool = False) -> list[int]:
         """The lines of the statements about the object going by `names` that carry `cue` (once per question:
-        a table of thousands of rows asks the same one of each)."""
-        key = (cue, names)
+        a table of thousands of rows asks the same one of each). With `inflect`, a name of a few words is found
+        as its words inflect ("Entry added" in "120 entries added"): for the names of events and items, which the
+        text counts in the plural (a path's resource, "fulfillment orders", would find every call on it)."""
+        key = (cue, names, inflect)
         if key not in self._answers:
             pattern = CUES[cue]
             lines = []
-            for number, (said, whole) in self._about(names).items():
+            for number, (said, whole) in self._about(names, inflect).items():
                 text, span, _section = self._entries[number]
                 if not whole:
                     text = "\n".join(line for line in text.splitlines() if said.search(line))
@@ -452,7 +473,7 @@ class Testimony:
             self._answers[key] = any(pattern.search(self._entries[n][0]) for n in self._by_section.get(section, ()))
         return self._answers[key]
 
-    def _about(self, names: Iterable[str]) -> dict[int, tuple[re.Pattern | None, bool]]:
+    def _about(self, names: Iterable[str], inflect: bool = False) -> dict[int, tuple[re.Pattern | None, bool]]:
         """The statements about the object: number -> (the pattern naming it in the statement, if it does;
         whether all of the statement is about it, or only its lines that name it, as in a code block)."""
         found: dict[int, tuple[re.Pattern | None, bool]] = {}
@@ -465,9 +486,13 @@ class Testimony:
             plural = r"(?:e?s)?" if name.strip()[-1:].isalpha() else ""  # flow "Sale" in "~18,000 sales/day"
             candidates = index.get(rarest, set()) | (index.get(rarest + "s", set()) | index.get(rarest + "es", set())
                                                      if plural and rarest == tokens[-1] else set())
+            said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-])", re.I)
+            inflected = _inflected(name) if inflect else None
+            if inflected is not None:  # flow "Entry added" in "about 120 entries added": each word as it inflects
+                said, stem = inflected, _stem(rarest)
+                candidates = {number for token, numbers in index.items() if token.startswith(stem) for number in numbers}
             if not candidates:
                 continue
-            said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-])", re.I)
             headed: dict[int, bool] = {}  # section -> its heading names the object (asked once a section)
             for number in candidates:
                 text, _span, key = self._entries[number]

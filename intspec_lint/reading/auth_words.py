@@ -92,7 +92,9 @@ PUBLIC_MATERIAL = lazy(r"\b(?:thumbprints?|fingerprints?|kid|jwks?)\b(?=[^\n]*\b
 _KEYLESS = lazy(rf"\b(?:managed\s+identit(?:y|ies)|workload\s+identit(?:y|ies)|jwks|{_NOTHING_STORED}|"
                 r"no\s+(?:shared\s+|stored\s+|static\s+)?(?:secrets?|credentials?|keys?|passwords?)(?!\s+(?:in|on|are|is))|"
                 r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|role\s+assumption|irsa|iam\s+roles?|instance\s+profiles?|sts\s+(?:sessions?|credentials|tokens?))\b"
-                r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published", re.I)
+                r"|\bpublic\s+keys?\s+(?:are\s+|is\s+)?published|\bkeys\s+are\s+published"
+                # a mechanism that opens by saying there is none: "None / optional app token owned by the consumer"
+                r"|^\W*(?:none|n/a|anonymous|unauthenticated|no\s+auth\w*)\b(?!\s+(?:yet|decided|agreed|chosen))", re.I)
 SUBJECT = lazy(
     r"(?<![\w-])(?:the\s+|The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}?[A-Z][\w.&-]*|`[\w./-]+`)\s+(?:"
     r"(?:shall|must|will|should)\s+(?:also\s+)?(?:authenticate|sign|authori[sz]e|identify|present|connect|"

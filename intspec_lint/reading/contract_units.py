@@ -127,6 +127,9 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         """Several endpoints in one section without sub-headings: each from its first mention on."""
         own = _calls_apart([s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")])
         starts = [i for i, s in enumerate(own) if s.depth == 0 and _starts_endpoint(s)]
+        if starts:  # "Webhook as received:" over a block, among calls written out: the webhook's exhibit, a unit
+            starts = sorted(set(starts) | {i for i, s in enumerate(own[:-1]) if i > starts[0] and _WEBHOOK_LEAD.match(s.text)
+                                           and own[i + 1].shape == "code" and not METHOD_URL.search(s.text)})
         # a request example right after the endpoint it shows ("`POST <your endpoint URL>`", then
         # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
         starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and _shows(own[starts[n - 1]], own[i])
@@ -211,7 +214,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             if shown and kept and any(METHOD_URL.search(s.text) for s in kept[-1][1] if s.shape != "code"):
                 kept[-1][1].extend(shown)
             continue
-        owner = _named_owner(unit, shown, found)
+        owner = _named_owner(unit, shown, found) or _webhook_owner(unit, found)
         if owner is not None:  # "**X1 — F1 request**" over a JSON body: an exhibit of F1's contract
             owner[1].extend(shown)
             continue
@@ -255,12 +258,26 @@ def _named_owner(exhibit: tuple, shown: list[Statement], found: list) -> tuple |
     return None
 
 
+_WEBHOOK_LEAD = lazy(r"^\W*(?:the\s+|a\s+|an\s+)?(?:webhooks?|callbacks?)\b[^\n]{0,60}:\W*$", re.I)
+_WEBHOOK_NAME = lazy(r"\b(?:webhooks?|callbacks?)\b|/(?:web)?hooks?/", re.I)
+
+
+def _webhook_owner(exhibit: tuple, found: list) -> tuple | None:
+    """The unit an exhibit led by "Webhook as received:" shows: the one webhook a unit names by its endpoint, when
+    the exhibit names no endpoint of its own."""
+    if not _WEBHOOK_LEAD.match(exhibit[0]) or METHOD_URL.search(exhibit[0]):
+        return None
+    hooks = [unit for unit in found if unit is not exhibit and METHOD_URL.search(unit[0]) and _WEBHOOK_NAME.search(unit[0])]
+    return hooks[0] if len(hooks) == 1 else None
+
+
 # a call written out, or named by a comment over what a program block declares for it ("// POST /v1/hauls")
 # "Examples", "Sample payloads" (of several calls); not "Example request", one call's facet
 _EXAMPLE_TITLE = lazy(r"^\W*(?:worked\s+)?(?:examples?|samples?)\b(?!\s+(?:request|response|message|payload|body)\s*$)",
                       re.I)
 _REQUEST_LINE = lazy(r"^\s*(?:(?://|#|--)\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
 _COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
+_CURL = lazy(r"^\$?\s*curl\b")
 
 
 _RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
@@ -410,7 +427,9 @@ def _starts_endpoint(statement: Statement) -> bool:
     or a request example of its own (```http POST https://... ```); not "Request: `GET /v1/orders/7`"."""
     if statement.shape == "code":  # a call written out (```http, or the request line over a JSON body), or a
         # program block's comment naming the call its declarations are for
-        return bool(METHOD_URL.match(_COMMENT_MARK.sub("", statement.text.lstrip(), count=1)))
+        text = _COMMENT_MARK.sub("", statement.text.lstrip(), count=1)
+        curl = _CURL.match(text)  # "curl -X POST https://...": a call written out as a command
+        return bool(METHOD_URL.match(text) or curl and METHOD_URL.search(text, curl.end(), curl.end() + 200))
     if statement.parent is not None and statement.parent.shape == "code":
         return False  # a comment in a block: the block's piece it opens is the start
     if statement.shape not in ("item", "line", "sentence") or EXAMPLE_LEAD.match(statement.text):

@@ -25,7 +25,9 @@ _DEAD_DEST = lazy(
     r"|[\w./-]+_rejects\b"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
     r"|(?-i:[A-Z0-9][A-Z0-9.-]*\.(?:REJECTS?|ERRORS?)\b))"  # a dataset named for what failed: BFP.POUR.REJECT
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
-    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq)\b",
+    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq"
+    # "the S3 bucket error output prefix": where a delivery service writes what it failed to process
+    r"|(?:error|failed|failure)\s+(?:output\s+)?(?:prefix|path))\b",
     re.I,
 )
 _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|dlc|dead[- ]letter|stream|s3|sqs|directory|mailbox|"
@@ -138,7 +140,10 @@ _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messag
                   # "All messages that are rejected at any step ... will be forwarded to a PubSub error topic"
                   r"|\b(?:rows?|messages?|events?|jobs?|records?|items?|requests?)\s+(?:that|which)\s+(?:are|were|get)\s+"
                   r"(?:rejected|failed)\b[^.]{0,80}?\b(?:forwarded|sent|written|routed|published|moved|copied|parked)\s+"
-                  r"(?:in)?to\b", re.I)
+                  r"(?:in)?to\b"
+                  # "where processing failures will be written to", "records that fail processing are written to"
+                  r"|\b(?:failures|(?:rows?|messages?|events?|records?|items?|files?)\s+(?:that|which)\s+fail(?:s|ed)?\b[^.]{0,40}?)"
+                  r"\s+(?:will\s+be|are|get|were)\s+(?:written|stored|sent|delivered|kept|saved|moved)\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
 _FAILED_NAME_WORDS = r"(?:reject|fail|error|exception|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
 _TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+"
@@ -431,6 +436,11 @@ _NOT_DATA_NOUNS = (rf"(?:{_CREDENTIAL_NOUNS}|cache[ds]?|connections?|sessions?|l
                    r"laptops?|phones?|tablets?|devices?|badges?|"
                    r"fields?|propert(?:y|ies)|attributes?|columns?|elements?|"  # "additive fields are ignored": a message's part
                    r"retr(?:y|ies)|backoff|delays?|waits?)")  # "permanent failures skip the retries and go straight there"
+# the subject of the drop word is no message: a relative clause's state ("a member who has been deleted") or a status
+# code answered ("gets `404`, which is ignored")
+_STATE_OF = lazy(r"\b(?:who|whom|which|that)\s+(?:has|have)\s+$"
+                 r"|(?:\b[1-5]\d\d|\b[1-5]xx)`?\s*,?\s*which\s+$",
+                 re.I)
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
 _NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
 
@@ -452,6 +462,9 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
+    if match and _STATE_OF.search(text[max(0, match.start() - 40):match.start()]):
+        return None  # "a member who has been deleted", "`404`, which is ignored": what a thing is, or a status let
+        # pass; no failed message is disposed of
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
@@ -490,8 +503,11 @@ _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
-_NEXT_ROUND = lazy(r"\bnext\s+(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)\b[^.;]{0,60}?\b(?:again|re-?fetch\w*|"
-                   r"picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b", re.I)
+_ROUND = r"\bnext\s+(?:[\w-]+\s+){0,2}?(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)\b"  # "the next 15-minute run"
+_NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b"
+                   # "they are fetched again on the next run": the same told the other way round
+                   r"|\b(?:(?:fetched|read|pulled|sent|tried|picked\s+up)\s+again|re-?fetched|retried)\b[^.;]{0,40}?" + _ROUND,
+                   re.I)
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
                    r"counted\s+and\s+reported)\b", re.I)
 _NO_FAILURE = lazy(r"[\s,;]{0,3}(?:(?:which|this|that)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)

@@ -382,7 +382,12 @@ _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|suc
                      r"(?:succeeded|worked|passed|were\s+accepted)\b[^.]{0,80}?\bfail"  # "keeps the items that succeeded, and
                      # handles each failed item on its own"
                      r"|\bthe\s+rest\s+of\s+the\s+(?:batch|file|run|request|message|list)\b[^.;]{0,40}?\b(?:is\s+|are\s+)?"
-                     r"(?:kept|stored|created|accepted|applied|processed|committed)\b", re.I)
+                     r"(?:kept|stored|created|accepted|applied|processed|committed)\b"
+                     # both outcomes of one batch told item by item: "For a bulk request, items with `2xx` are accepted;
+                     # each failed item is logged and re-sent"
+                     r"|\b(?:bulk|batch(?:ed)?)\b[^.]{0,60}?\b(?:items?|records?|rows?|lines?|entries)\b[^.]{0,40}?"
+                     r"\b(?:accepted|succeed\w*|created|kept|applied|2xx)\b[^.]{0,60}?\b(?:each|every|any|the)\s+"
+                     r"(?:failed|failing|rejected)\s+(?:items?|records?|rows?|lines?|entries)\b", re.I)
 def _partial_with_207(text: str) -> bool:
     """Some items of a call told failing beside its `207`: a partial failure, whatever section tells it."""
     return bool(re.search(r"\b207\b", text)) and bool(_PARTIAL_TOLD.search(text))
@@ -391,7 +396,9 @@ def _partial_with_207(text: str) -> bool:
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"
-                 r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*)\b", re.I)
+                 r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*|"
+                 # "Trying again won't help", "no point retrying": said to be of no use
+                 r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless)\b", re.I)
 _PASSING = {429, 500, 502, 503, 504, 408}
 
 

@@ -19,7 +19,7 @@ from .statements import words_of_key
 from .values import value
 
 _IDEMPOTENCY = lazy(
-    r"\b(idempoten\w*|dedup\w*|de-?duplicat\w*|exactly[- ]once|upsert\w*)\b"
+    r"\b(idempoten\w*|dedup\w*|de-?dup(?:e[sd]?|ing|licat\w*)?|exactly[- ]once|upsert\w*)\b"
     r"|\bduplicates?\s+(?:are|is|get|gets|will be|would be)\s+(?:\w+\s+)?(?:ignored|dropped|discarded|skipped|rejected|"
     r"detected|suppressed|collapsed|merged|no-?ops?|acknowledged|answered)"
     r"|\b(?:ignor|discard|dropp|skipp|reject|detect|suppress|collaps)\w*\s+(?:the\s+|any\s+)?(?:\w+\s+)?duplicates?\b"

@@ -8,8 +8,8 @@ import re
 
 from .lazy_re import lazy
 
-COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>"
-    r"(?:(?:<(?![\w-]+>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
+COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>", "`Key-Expires: <ISO date>`"
+    r"(?:(?:<(?![\w-]+>|[A-Za-z][\w -]{0,30}>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
     r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
     r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|non-?empty|(?:is\s+)?not\s+empty|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|\d+\s*(?:days?|hours?|weeks?)\s+(?:ahead|prior)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",

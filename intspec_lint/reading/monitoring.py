@@ -27,6 +27,7 @@ from .vocabulary import strip_numbering
 def read(r: Reading) -> None:
     taken = _metric_sections(r)
     ruled: set[int] = set()  # code blocks whose alert rules were read: their comments annotate those rules
+    carried: tuple[str, int] | None = None  # (alert, last line) of a sentence of rules that runs on after a ";"
     for statement in r.statements:
         if id(statement) in taken:
             continue
@@ -98,7 +99,16 @@ def read(r: Reading) -> None:
                 and not set(r.vocab.section_parts(statement.key, nested=True)) - {"monitoring"}):  # not "**Dead letters**"
             continue  # a breaker's "30 % errors" or a latency target is no metric; "error rate: ... failed after
             # retries → warning" is one by its label
+        # "The Hub pages the on-call when: A falls below 98%;⏎B exceeds 5 minutes; or C passes 50": the alert of the
+        # sentence the clauses run on from
+        governed = carried[0] if carried and statement.shape == "sentence" and \
+            carried[1] + 1 >= statement.span.line else ""
+        carried = None
+        if statement.shape == "sentence" and statement.text.rstrip().endswith((";", ":")):
+            level = ALERT_LEVEL.search(statement.text)
+            carried = (level.group(0) if level else governed, statement.span.end_line) if level or governed else None
         for metric, threshold, alert in _sentence_metrics(r, statement.text):
+            alert = alert or governed
             if not alert and statement.shape == "row":  # "| `alerts.error-rate` | `> 2%` | Non-2xx; Opsgenie P2 |": a
                 alert = next((c.text for c in statement.row.cells[1:]  # cell that names who is told, or how loud
                               if ALERT_LEVEL.search(c.text) or CHANNEL.search(c.text)), "")
@@ -434,7 +444,7 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     condition = COMPARISON.search(text) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition and re.search(r"\d", condition.group(0)):  # "M2 run not finished at 04:00 | — | critical"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
-    r.spec.monitoring.append(Metric(statement.span, kind, **fields))
+    r.spec.monitoring.append(Metric(statement.span, kind, **fields, group=id(statement.table)))
 
 
 def _kind_by_threshold(metric: str, threshold: str) -> str:

@@ -15,8 +15,8 @@ DURATION = rf"{NUM}\s*-?\s*{UNIT}"
 _SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
-                r"(?:(?:\s+|,\s*|\s*/\s*)[\w'’-]+){0,9}[\s,`\"]*$", re.I)  # "never in MedCharta's config files or in the
-# repository", "no creds in this doc, code or config repo"
+                r"(?:(?:\s+|,\s*|\s*/\s*)(?:[\w'’-]+|`[^`\n]{1,60}`)){0,9}[\s,`\"]*$", re.I)  # "never in MedCharta's config
+# files or in the repository", "no creds in this doc, code or config repo", "nothing is in `.env` or in the repository"
 _NAME_WORD = lazy(r"[a-z0-9]+")
 _GENERIC_WORDS = frozenset(
     "the a an our their topic queue api service system get post put patch delete http https kafka sqs s3 sftp "

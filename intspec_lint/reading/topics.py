@@ -92,6 +92,11 @@ class Topics:
             named = self.vocab.section_parts(title[:call.start()], nested=True)
             # "Field mapping (event → `PUT /v1/objects`)": the part its words name, not the call it mentions
             return named if named and "contracts" not in named else ("contracts",)
+        label, _name = self.vocab.label(title)
+        labelled = self.vocab.section_parts(label) if label else ()
+        if len(labelled) == 1 and labelled[0] in ("flows", "contracts"):
+            return labelled  # "Flow A: lift events", "Contract: bin upsert": one object of the part its label names,
+            # whatever words its name holds ("events" names no contract here)
         # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
         asked = asks(title)
         parts = self.vocab.section_parts(title, nested=bool(inherited) or asked)

@@ -270,6 +270,8 @@ class Vocabulary:
         kind = self._kind_of(text)
         if kind == "other" and (_QUEUE_COUNT.search(text) or _QUEUE_NAMED.search(text)):
             return "queue-depth"  # "inbound top-up queue | > 200 messages", "unsent IF1 batches | > 4": what waits
+        if kind == "other" and _TIME_LEFT.search(text) and _SECRET.search(text):
+            return "token-expiry"  # "client secret days remaining": the time a credential has left
         if kind == "other" and _FAILED_SELECTOR.search(text):
             return "error-rate"  # `calls_total{result!="ok"} / all`: the calls that failed, of all  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
         if kind == "token-expiry" and _PERCENTILE.search(text):
@@ -359,6 +361,13 @@ class Vocabulary:
                 name = self.field("mappings", cell)
                 if name in ("transform", "default", "nullable") and name not in columns.values():
                     columns[index] = name
+        if any(_FIELD_WORD.fullmatch(normalize(header[i])) for i in fields) and \
+                any(_DESCRIBED.fullmatch(normalize(cell)) for cell in header) and \
+                sum(1 for name in columns.values() if name.endswith("_type")) < 2 and \
+                not {"transform", "default"} & set(columns.values()):
+            return None  # "Column | API field | Type | Description": one dataset's names for its fields, described, a
+            # dictionary (a mapping by position names both sides, "HRIS field | Payroll field", types each side, or
+            # says how one becomes the other)
         return columns
 
     def _mapping_columns(self, header: tuple[str, ...], columns: dict[int, str]) -> dict[int, str]:
@@ -424,6 +433,7 @@ _NEEDS_CONTEXT = {"auth", "errors", "idempotency"}
 # "TourPOS field (type)" normalizes to "tourpos field type": a field column that gives the type too
 _FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?(?:\s+(?:and\s+)?types?)?$")
 # a COBOL picture clause is a record field's type; "Type / unit" is the type with its unit
+_DESCRIBED = re.compile(r"(?:description|meaning|definition|descr|desc)s?")  # what a data dictionary's fields mean
 _TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)(?:\s+(?:units?|formats?))?$")
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
@@ -451,6 +461,8 @@ def vocabulary_data() -> dict:
 # a metric's label selector that keeps the failures: `{result!="ok"}`, `{status=~"5.."}`, `{outcome="error"}`
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
+_TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b", re.I)
+_SECRET = re.compile(r"\b(?:secrets?|keys?|passwords?)\b", re.I)  # (tokens, certificates: expiry words already)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
 _TWO_JOINED = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds

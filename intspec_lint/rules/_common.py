@@ -39,16 +39,16 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
     return None
 
 
-def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: bool = False):
+def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: bool = False, inflect: bool = False):
     """`missing`'s `said` for one object's value: whether the document speaks of it (`cue`) where it names
     the object, or anywhere in the object's own section when no object of its kind has the value read
     (`siblings` false: this document says it in a shape the reader does not know); with `elsewhere`, not
-    in the object's own statement."""
+    in the object's own statement; with `inflect`, naming it as its words inflect (a flow's, an event's name)."""
     if cue is None:
         return None
     # `names` may be a function: worked out only for a value no reader found (thousands of rows have theirs)
     return lambda: spec.speaks_of(cue, names() if callable(names) else names, at, nearby=not siblings,
-                                  elsewhere=elsewhere)
+                                  elsewhere=elsewhere, inflect=inflect)
 
 
 def contract_namer(spec):
@@ -152,9 +152,11 @@ def leaf(name: str) -> str:
 
 def given_beside(items, item, field: str, lines: int = 12) -> bool:
     """Whether an object next to `item` (the rows of its table, the entries of its block or list, within `lines`
-    lines) has `field` given: then the document's form asks it, and `item`'s silence is a gap."""
+    lines) has `field` given: then the document's form asks it, and `item`'s silence is a gap. A table's row is
+    asked only by the rows of its own table: an SLO table's rows are not asked the alert of the alerts table below."""
+    group = getattr(item, "group", None)
     return any(other is not item and given(getattr(other, field)) and abs(other.span.line - item.span.line) <= lines
-               for other in items)
+               and (group is None or getattr(other, "group", None) == group) for other in items)
 
 
 def source_values(spec, row) -> list[str]:

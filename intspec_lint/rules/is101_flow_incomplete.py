@@ -66,7 +66,7 @@ def flow_incomplete(spec, options):
                           "which gives no rate or count)", fix)  # the flows beside it give a figure: the form asks one
                 continue
             hit = missing(getattr(flow, field), flow.span, subject, what, fix,
-                          said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read),
+                          said=(lambda: True) if unread else said_of(spec, cue, names, flow.span, field in read, inflect=True),
                           dash_is_empty=not unread and field == "frequency")  # a "—" payload: nothing moves
             if hit:
                 yield hit
