@@ -616,3 +616,20 @@ def test_a_secret_kept_nowhere_unsafe_is_no_unsafe_storage_even_beside_a_file_in
     from intspec_lint.reading.auth_words import unsafe_storage
     assert unsafe_storage("AWS Secrets Manager at `prod/feed`. Nothing is in `.env` or in the repository.") is None
     assert unsafe_storage("Kept in `config/prod.yaml` in the repository.") == "config/prod.yaml"
+
+
+def test_a_reply_in_a_review_thread_tells_the_rotation_of_the_credential_it_names():
+    text = ("# Club ⇄ Tunnel\n\n## 3. Is authentication covered for both sides?\n\n"
+            "- **Club → Tunnel:** OAuth 2.0 client credentials, scope `plates:write`. Client secret in AWS Secrets "
+            "Manager `club/tunnel-client`.\n- **Tunnel → Club:** HMAC-SHA256 with a shared secret in AWS Secrets Manager "
+            "`club/tunnel-webhook`.\n\n> **@d.hale:** Rotation? Both secrets need it written down.\n"
+            "> **Lena:** Client secret: a rotation Lambda every 90 days mints the new one.\n"
+            "> Webhook secret: every 6 months, with Tunnel support.\n")
+    assert codes(text, "IS301") == []
+
+
+def test_the_other_sides_signing_key_rotated_by_them_is_that_sides_authentication():
+    text = ("# Care ⇄ Cuff\n\n## Authentication\n\n- **Care → Cuff**: API key in the `X-Api-Key` header, rotated every "
+            "6 months, kept in Azure Key Vault `kv-care`.\n\n## When Cuff rotates its webhook signing key\n\nNothing to do. Cuff "
+            "rotates its RS256 signing key every 30 days and publishes the new `kid` in its JWKS.\n")
+    assert "authentication covers only" not in " ".join(f.message for f in lint_text(text, "markdown"))

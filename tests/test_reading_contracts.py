@@ -1079,3 +1079,11 @@ def test_an_appendix_of_calls_written_out_gives_each_its_own_contract():
     lines = {c.url.text.split("/")[-1]: sorted(e.span.line for e in c.examples if e.text.strip()) for c in spec.contracts}
     assert lines == {"stations.json": [13, 18], "plans": [22, 27], "stops": [33, 39]}
     assert codes(text, "IS202") == []
+
+
+def test_a_repeat_answered_with_the_first_result_in_plain_words_is_safe():
+    text = ("# Rentals → Waivers\n\n## The calls\n\n### 1. Ask for a waiver link\n\n`POST https://api.waivers.example/v4/links`"
+            "\n\n```json\n{\"reference\": \"PB-1\"}\n```\n\nResponse `201`:\n\n```json\n{\"url\": \"https://w.example/3F\"}\n```\n\n"
+            "If we ask again for the same `reference`, the service gives back the same link with `200 OK`, so a repeat "
+            "after a timeout makes no second link.\n")
+    assert codes(text, "IS901") == []

@@ -335,3 +335,13 @@ def test_a_heading_labelled_as_a_flow_is_that_flow_whatever_its_name_says():
             "`POST https://billing.example/api/v1/lifts`, at most 500 events.\n\n```json\n{\"events\": []}\n```\n\n"
             "Response `200`:\n\n```json\n{\"results\": []}\n```\n")
     assert [c.url.text for c in spec_of(text).contracts] == ["https://billing.example/api/v1/lifts"]
+
+
+def test_a_run_in_lead_naming_another_part_after_bold_headings_is_a_sibling_section():
+    text = ("# Cellar ⇄ POS\n\n**Data flows**\n\n| Flow | From → To | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| Record sale | POS → Cellar | Ticket closed | Sale JSON | ~300/hour |\n\n"
+            "**Retries.** Exponential backoff with jitter, 1 s → 2 s → 4 s → 8 s, capped at 30 s, max 5 retries; a "
+            "breaker opens after 15 consecutive failures for 3 minutes.\n")
+    spec = spec_of(text)
+    assert [f.name.text for f in spec.flows] == ["Record sale"]
+    assert spec.retry is not None and spec.retry.max_attempts is not None

@@ -656,3 +656,12 @@ def test_a_data_dictionary_of_one_datasets_names_is_no_mapping():
     # two fields with a rule between them are a mapping, whatever the columns are called
     mapped = text.replace("| Description |", "| Conversion |")
     assert [m.source_field.text for m in spec_of(mapped).mappings] == ["Visit ID", "Suburb", "Due at"]
+
+
+def test_a_time_taken_from_another_rows_field_has_that_rows_zone():
+    text = ("# Greenhouse → Ops\n\n## Field mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+            "|---|---|---|---|---|\n"
+            "| `state` | `raised`/`cleared` | `alarms.cleared_at` | timestamptz | `cleared` → `raised_at` of the clear event |\n"
+            "| `raised_at` | ISO 8601 with offset | `alarms.raised_at` | timestamptz | Converted to UTC |\n")
+    assert codes(text, "IS802") == []
+    assert codes(text.replace("Converted to UTC", "Copied").replace(" with offset", ""), "IS802") == ["IS802"]

@@ -1602,3 +1602,29 @@ def test_a_streams_iterator_age_is_its_backlog_and_a_bulk_calls_two_outcomes_are
             "Permanent errors (`400`, `422`) are not retried; the message is dead-lettered.\n\n"
             "For a bulk request, items with `2xx` are accepted; each failed item is logged and re-sent the next night.\n")
     assert codes(text, "IS401") == []
+
+
+def test_situations_titled_by_the_codes_they_handle_are_error_classes():
+    text = ("# Care ⇄ Cuff\n\n## When the Cuff API times out or returns 429 or 5xx\n\nRetry with exponential backoff, "
+            "2 s doubling, capped at 5 minutes, up to 7 attempts.\n\n## When the Cuff API returns 400, 404 or 422\n\n"
+            "Do not retry: these will not fix themselves. Dead-letter the message and page the on-call.\n\n"
+            "## When some readings in a delivery are bad and others are fine\n\nThe good ones are stored; "
+            "the bad ones are answered as rejected.\n")
+    assert sorted(e.category for e in spec_of(text).errors if e.category in ("transient", "permanent")) == \
+        ["permanent", "transient"]
+
+
+def test_metric_names_in_other_words_and_a_final_class():
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    vocab = load_vocabulary()
+    assert vocab.metric_kind("`orders-outbound` task count") == "queue-depth"
+    assert vocab.metric_kind("Days since API key change") == "token-expiry"
+    assert vocab.metric_kind("Excursion start to quarantine flag (P95)") == "latency"
+    assert vocab.metric_kind("Quarantine table rows") == "dlq-size"
+    assert vocab.category("Final") == "permanent"
+
+
+def test_a_cache_ttl_is_no_message_ttl():
+    from intspec_lint.reading.overview import sla_facts
+    assert [f[0] for f in sla_facts("Whole file overwritten each run; CloudFront TTL 30 s.")] == []
+    assert [f[0] for f in sla_facts("Messages have a TTL of 30 s on the queue.")] == ["message_ttl"]

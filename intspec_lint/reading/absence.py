@@ -141,7 +141,10 @@ CUES = {
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
                         r"|\b(?:re-?sen[dt]\w*|re-?deliver\w*|repeat\w*|retr(?:y|ies|ying))\b[^.\n]{0,30}\b(?:is|are)\s+"
-                        r"(?:fine|safe|harmless|a\s+no-?op)\b", re.I),
+                        r"(?:fine|safe|harmless|a\s+no-?op)\b"
+                        # "asked again for the same `reference`, it gives back the same link": a repeat, the first result
+                        r"|\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(?:for|with)\s+(?:the\s+)?same\b"
+                        r"|\b(?:is|are|comes?|gets?)\s+no\s+(?:second|duplicate)\s+[\w-]+", re.I),
     # what an absent or null value becomes, said elsewhere: "`middle_name` null -> omitted", "no phone: left empty";
     # stricter than the row's own rule (mappings._NULL_RULE), where "nullable" or "if not set" in a transform suffices
     "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
@@ -229,11 +232,11 @@ def _stem(word: str) -> str:
 def _inflected(name: str) -> re.Pattern | None:
     """A name of two to four words, each as it inflects ("Queue changed" in "60 queue changes"); None for one
     word (its plural is asked already) or a name with ids, numbers or code in it."""
-    words = name.strip().split()
+    words = re.split(r"[\s-]+", name.strip().strip("/"))
     if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z]{2,}", word) for word in words):
         return None
     parts = [re.escape(_stem(word.lower())) + r"(?:e|es|s|ed|ing|y|ies)?" for word in words]
-    return re.compile(r"(?<![\w/.-])" + r"\s+".join(parts) + r"(?![\w/-])", re.I)
+    return re.compile(r"(?<![\w/.-])" + r"[\s-]+".join(parts) + r"(?![\w/-])", re.I)  # "call forwards", "Call-forward"
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")

@@ -234,6 +234,10 @@ class _Reader:
             nested = [n for n in self.r.under(statement) if n.shape == "item"]
             if statement.key:
                 key, rest = statement.key, statement.value
+                inner = key_value(rest.split("\n", 1)[0]) if _SPEAKER.match(key) else None
+                if inner and inner[0] and self._credential_owner(inner[0]) is not None:
+                    key, rest = inner[0], rest.split(":", 1)[1].strip()  # "**Lena:** Client secret: rotated every 90
+                    # days": a reply in a review thread, its speaker's name no system
                 field = self.r.vocab.field("auth", key)
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
                 lead_in = not nested and (not rest.strip() or rest.rstrip(" *").endswith(":"))
@@ -498,6 +502,7 @@ _NEEDS_NONE = lazy(r"\bneeds?\s+no\s+(?:further\s+|other\s+|additional\s+)?(?:cr
                   r"\bno\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?)\s+(?:is|are)\s+(?:needed|required)\b", re.I)
 _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"
                     r"length|encoding|signature|timestamp))`?$", re.I)
+_SPEAKER = lazy(r"^@?[A-Z]?[\w.-]{1,30}$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
 

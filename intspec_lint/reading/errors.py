@@ -73,6 +73,15 @@ def read(r: Reading) -> None:
                 and _CLASS_TITLE.search(section.title) and id(section) not in chosen]
     for section in classes:
         _from_section(r, section, taken)
+    # a situation, anywhere, titled by the codes it handles: "## When the API times out or returns 429 or 5xx" over
+    # "Retry with backoff ...": its class is what the codes are and what is done with them
+    for section in r.doc.root.walk():
+        if section.level and not section.children and id(section) not in chosen and section not in classes and \
+                _SITUATION.match(strip_numbering(section.title)) and handled_codes(section.title):
+            body = " ".join(s.text for s in r.within(section) if s.shape != "code")
+            category = by_content(f"{section.title} {body}", body)
+            if category:
+                _from_section(r, section, taken, category)
     for statement in r.statements:
         if id(statement) in taken or statement.shape == "code":
             if statement.shape == "code":  # an API description's own keys are its operations: only its
@@ -310,8 +319,8 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
                                        value(action, span) if action else None))
 
 
-def _from_section(r: Reading, section: Section, taken: set[int]) -> None:
-    category = r.vocab.category(section.title)
+def _from_section(r: Reading, section: Section, taken: set[int], category: str | None = None) -> None:
+    category = category or r.vocab.category(section.title)
     statements = [s for s in r.within(section) if s.shape != "code"]
     taken.update(id(s) for s in statements)
     text = " ".join(s.text for s in statements)
@@ -393,6 +402,7 @@ def _partial_with_207(text: str) -> bool:
     return bool(re.search(r"\b207\b", text)) and bool(_PARTIAL_TOLD.search(text))
 
 
+_SITUATION = lazy(r"^\W*(?:when|if|whenever|on)\b", re.I)  # "When the API returns 400 or 422": a case, as a heading
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"

@@ -113,6 +113,8 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
         promoted: list[Section] = []
         for block in section.blocks:
             title = _bold_heading(block, lines)
+            run_in = _run_in_part(block, lines, promoted[-1].title, vocab) if title is None and promoted else None
+            title = title or run_in
             if title is not None and titled and section.level == 1 and not kept and not promoted and \
                     not vocab.section_parts(title):
                 title = None
@@ -123,7 +125,7 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
                 continue
             span = block.span
             heading = Section(title, section.level + 1, Span(span.line, 1, span.line, len(lines[span.line - 1]) + 1))
-            inline = _NUMBERED_LEAD.match(lines[span.line - 1])
+            inline = _NUMBERED_LEAD.match(lines[span.line - 1]) or run_in
             if inline:  # "**12. Dead letters.** Nothing is dropped. ...": the words after the lead stay
                 at = block.text.find(title)
                 rest, first = block.text[at + len(title):].lstrip(" .:—–-") if at >= 0 else block.text, span.line
@@ -226,6 +228,23 @@ def _field_label(title: str, vocab) -> bool:
 
 # a numbered step or clause in bold, with its text after it on the line: "**12. Dead letters.** Nothing ..."
 _NUMBERED_LEAD = re.compile(r"^(\*\*|__)(\d{1,2}[.)]\s[^*_\n]{2,80}?)\1\s*\S")
+
+
+# a run-in heading: a bold lead ending in a stop, its paragraph after it ("**Retries.** Exponential backoff ...")
+_RUN_IN = re.compile(r"^(?:\*\*|__)([A-Za-z][^*_\n]{1,40}?)[.:]?(?:\*\*|__)[.:]?\s+\S")
+
+
+def _run_in_part(block, lines: list[str], before: str, vocab) -> str | None:
+    """The lead of a paragraph run in after bold headings ("**Data flows**" over a table, then "**Retries.**
+    Exponential backoff ..."), when it names a part of its own that the heading before it does not: a sibling
+    heading, not a line of that section. A lead that names no part ("**F1.** Shop → ERP") stays in it."""
+    if not isinstance(block, Paragraph) or block.span.line > len(lines):
+        return None
+    lead = _RUN_IN.match(lines[block.span.line - 1])
+    if lead is None:
+        return None
+    parts = set(vocab.section_parts(lead.group(1), nested=True))
+    return lead.group(1).strip() if parts and not parts & set(vocab.section_parts(before)) else None
 
 
 def _bold_heading(block, lines: list[str]) -> str | None:

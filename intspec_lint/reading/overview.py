@@ -213,6 +213,9 @@ def _sla_facts(r: Reading, statement) -> None:
         setattr(_sla(r, statement.span), key, value(said, Span(line, 1, line, 1), kind))
 
 
+_NOT_A_MESSAGE = lazy(r"\b(?:cach\w*|cdn|cloudfront|fastly|akamai|dns|tokens?|jwks|sessions?|locks?|leases?|keys?|"
+                      r"idempotency|dedup\w*|logs?|backups?|snapshots?)\b[^.\n|]{0,20}?\b(?:ttl|time[- ]to[- ]live|"
+                      r"retention|retained|kept|expires?)\b", re.I)
 SLA_WORDS = ("%", "p50", "p90", "p95", "p99", "latency", "down", "unavailable", "offline", "unreachable", "outage",
               "maintenance", "time", "ttl", "retention", "retained", "kept", "expir", "deadline")
 
@@ -227,6 +230,8 @@ def sla_facts(text: str):
         key = {"ttl": "message_ttl", "down": "when_down"}.get(name, name)
         if key == "timeout" and _PER_ATTEMPT.search(text):
             continue
+        if key == "message_ttl" and _NOT_A_MESSAGE.search(text[max(0, match.start() - 40):match.start() + 8]):
+            continue  # "CloudFront TTL 30 s", "the token's TTL is 1 h", "dedup keys kept for 7 days": what lives, no message
         kind = _KINDS.get(key, "text")
         if kind == "duration":
             groups = match.groupdict()

@@ -264,14 +264,19 @@ class Vocabulary:
     def metric_kind(self, text: str) -> str:
         """The kind of a metric by its words; names in code spans count only when the words alone tell
         none (`cpms-token-sync` is a consumer group, not a token), or name a dead-letter queue."""
+        whole = text
         bare = _ASIDE.sub(" ", text)  # "Error rate per flow (non-2xx, or DLQ'd records ÷ records)": the name, not the aside
         if bare != text and self._kind_of(re.sub(r"`[^`]*`", " ", bare)) != "other":
             text = bare
         kind = self._kind_of(text)
         if kind == "other" and (_QUEUE_COUNT.search(text) or _QUEUE_NAMED.search(text)):
             return "queue-depth"  # "inbound top-up queue | > 200 messages", "unsent IF1 batches | > 4": what waits
-        if kind == "other" and _TIME_LEFT.search(text) and _SECRET.search(text):
-            return "token-expiry"  # "client secret days remaining": the time a credential has left
+        if kind in ("other", "throughput") and _STORE_COUNT.search(text):
+            return "queue-depth"
+        if kind == "dlq-size" and _PERCENTILE.search(whole):
+            return "latency"  # "Excursion start to quarantine flag (P95)": the time to a quarantine, not a count of it
+        if kind == "other" and (_TIME_LEFT.search(text) or _TIME_SINCE.search(text)) and _SECRET.search(text):
+            return "token-expiry"  # "client secret days remaining", "days since API key change": a credential's time
         if kind == "other" and _FAILED_SELECTOR.search(text):
             return "error-rate"  # `calls_total{result!="ok"} / all`: the calls that failed, of all  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
         if kind == "token-expiry" and _PERCENTILE.search(text):
@@ -462,10 +467,14 @@ def vocabulary_data() -> dict:
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
 _TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b", re.I)
+_TIME_SINCE = re.compile(r"\b(?:days?|hours?|weeks?)\s+since\b", re.I)
 _SECRET = re.compile(r"\b(?:secrets?|keys?|passwords?)\b", re.I)  # (tokens, certificates: expiry words already)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
 _TWO_JOINED = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds
+# "`callouthub-outbound` task count": how many wait in a store named by its name (a count, not a rate)
+_STORE_COUNT = re.compile(r"(?:`[^`\s]+`|<code>[^<\s]+</code>)\s+(?:[a-z]+\s+)?(?:tasks?|jobs?|items?|records?|rows?)\s+"
+                          r"(?:count|waiting|pending)\b", re.I)
 _HUMPS = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")  # three capitalised words run together at least
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
 

@@ -34,7 +34,8 @@ def mapping_timestamp_unspecified(spec, options):
     for row, fields, types, field in timestamp_rows(spec):
         said = row_text(row)
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
-                not _zone_in_example(spec, row) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
+                not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
+                not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
         elif local_into_utc(row):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
@@ -98,6 +99,14 @@ _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 _GENERATED = re.compile(r"\bnow\(\)|\bcurrent_timestamp\b|\bsysdate\b|\bgetutcdate\(\)", re.I)
 _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seconds|hours|days)\b", re.I)
+
+
+def _zone_of_another(spec, row) -> bool:
+    """The value is another row's source field ("`cleared` → `raised_at` of the clear event"), and that row says
+    its zone ("`raised_at` ... Converted to UTC"): the zone is told where that field is mapped."""
+    named = set(re.findall(r"`([\w.\[\]]+)`", row.transform.text)) if row.transform is not None else set()
+    return any(other is not row and other.source_field is not None and other.source_field.text.strip(" `") in named
+               and says_timezone(row_text(other)) for other in spec.mappings)
 
 
 def _zone_in_example(spec, row) -> bool:

@@ -42,8 +42,8 @@ def idempotency_missing(spec, options):
         if not contract.judged:
             continue  # a heading with nothing to call and no body (a database table's name): perhaps no contract at all
         if contract.idempotent is None and not is_webhook_receiver(contract) and not spec.speaks_of(
-                "idempotency", contract_names(contract), contract.span) and not spec.speaks_of(
-                "repeat_safe", contract_names(contract), contract.span, nearby=True):  # a webhook receiver is IS902's;
+                "idempotency", contract_names(contract), contract.span, inflect=True) and not spec.speaks_of(
+                "repeat_safe", contract_names(contract), contract.span, nearby=True, inflect=True):  # a webhook receiver is IS902's;
             # its own section may say a repeat is harmless without its name ("the same pair twice is ignored")
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
                                      "key or dedup strategy: say which key makes a repeated call safe")
