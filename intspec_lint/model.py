@@ -174,11 +174,14 @@ class Contract:
     @property
     def example_call(self) -> bool:
         """A call to one record (`PUT .../banquet-orders/BEO-004711`, a caption over an example or a runbook's
-        request line) that declares nothing of its own: no body shape, no status code listed. It shows a
-        contract; it is not one, and nothing is asked of it."""
+        request line) that declares nothing of its own: no body shape, no status code listed; or a call on a path
+        whose base is left out (`GET …/jobs/{jobId}/failedResults/` in a flow's step) that declares nothing. It shows
+        or mentions a contract; it is not one, and nothing is asked of it."""
         declared = [shape for shape in (self.request_shape, self.response_shape) if given(shape) and shape.text != EXAMPLE_SHAPE]
         if self.url is None or self.bodies or declared or any(status.listed for status in self.status_codes):
             return False
+        if self.url.text.strip("` ").startswith(("...", "…")):
+            return True
         path = re.sub(r"^https?://[^/]+", "", self.url.text.strip("`")).split("?")[0]
         return "{" not in path and "<" not in path and any(_RECORD_ID.match(part) for part in path.split("/"))
 

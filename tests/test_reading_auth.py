@@ -633,3 +633,14 @@ def test_the_other_sides_signing_key_rotated_by_them_is_that_sides_authenticatio
             "6 months, kept in Azure Key Vault `kv-care`.\n\n## When Cuff rotates its webhook signing key\n\nNothing to do. Cuff "
             "rotates its RS256 signing key every 30 days and publishes the new `kid` in its JWKS.\n")
     assert "authentication covers only" not in " ".join(f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_lifetime_and_its_renewal_told_apart_is_the_certificates_rotation_and_a_key_repository_no_code_repo():
+    text = ("# Crew → Hospital\n\n## 5. Security\n\n**5.1 Crew → Hospital.** Mutual TLS with a client certificate, key "
+            "held in Azure Key Vault `kv-crew`.\n\n**5.2 Hospital → Crew.** OAuth 2.0 client credentials; the client secret "
+            "is stored in CyberArk.\n\n**5.3 Credential lifecycle.** The client certificate is valid 12 months and is "
+            "renewed 30 days before expiry. The client secret is rotated every 90 days.\n")
+    assert codes(text, "IS301") == []
+    from intspec_lint.reading.auth_words import unsafe_storage
+    assert unsafe_storage("The queue manager's key repository (`.kdb`, stash file readable by root only).") is None
+    assert unsafe_storage("Kept in the Git repository.") == "git repository"

@@ -1087,3 +1087,27 @@ def test_a_repeat_answered_with_the_first_result_in_plain_words_is_safe():
             "If we ask again for the same `reference`, the service gives back the same link with `200 OK`, so a repeat "
             "after a timeout makes no second link.\n")
     assert codes(text, "IS901") == []
+
+
+def test_a_method_in_its_own_code_span_and_a_path_shortened_with_dots_are_endpoints():
+    text = ("# Lockers ⇄ Courier\n\n## events\n\n### `GET` /events?status=undelivered — events the lockers gave up on\n\n"
+            "Returns events whose webhook retries ran out.\n\n```json\n{\"events\": [], \"cursor\": null}\n```\n\n"
+            "### Upload photo: `POST https://works.example/fw/api/v8/requests/{id}/attachments`\n\nSends the photo; "
+            "`201 Created` (or `200` for a repeated checksum).\n\n"
+            "### Reconciliation\n\nThen `GET .../fw/api/v8/requests?changedSince=2025-01-17` returns the changed requests.\n")
+    spec = spec_of(text)
+    assert [(c.method.text, c.url.text) for c in spec.contracts] == [
+        ("GET", "/events?status=undelivered"), ("POST", "https://works.example/fw/api/v8/requests/{id}/attachments"),
+        ("GET", ".../fw/api/v8/requests?changedSince=2025-01-17")]
+    assert [c.writes for c in spec.contracts] == [False, True, False]
+    assert [c.judged for c in spec.contracts] == [True, True, False]  # a call on an elided path is a mention
+    assert codes(text, "IS901") == []  # the answer to a repeated checksum
+
+
+def test_a_note_under_one_call_that_names_a_field_only_another_sends_is_that_ones_key():
+    text = ("# Reports ⇄ Works\n\n## Calls\n\n### Create work request: `POST https://works.example/api/requests`\n\n"
+            "```json\n{\"externalRef\": \"AQR-1\", \"priority\": 1}\n```\n\n`201 Created`; `409` when `externalRef` exists.\n\n"
+            "Idempotency: `externalRef` is unique in Works, so a retry opens no second request. Status events are "
+            "processed once per `eventId`.\n\n### Status update: SQS queue `reports-status`\n\n"
+            "```json\n{\"eventId\": \"ev-1\", \"status\": \"INPRG\"}\n```\n")
+    assert codes(text, "IS901") == []

@@ -345,3 +345,16 @@ def test_a_run_in_lead_naming_another_part_after_bold_headings_is_a_sibling_sect
     spec = spec_of(text)
     assert [f.name.text for f in spec.flows] == ["Record sale"]
     assert spec.retry is not None and spec.retry.max_attempts is not None
+
+
+def test_a_state_machines_table_of_moves_is_no_flow_table():
+    text = ("# Wagons → Tracker\n\n## Transitions\n\n| From | To | Set by | Trigger |\n|---|---|---|---|\n"
+            "| `EM` | `LD` | sensor event | load rising in a terminal |\n| `LD` | `LO` | clerk | weight confirmed |\n"
+            "| `LO` | `IT` | tracker | train departed |\n| `IT` | `AR` | sensor event | yard geofence entered |\n"
+            "| `AR` | `EM` | sensor event | load empty for 20 min |\n| any | `BO` | clerk | defect card raised |\n\n"
+            "## Flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+            "| F1 Events | Sensors | Tracker | every 60 s | event batch JSON | ~95,000/day |\n")
+    assert [f.name.text for f in spec_of(text).flows] == ["F1 Events"]
+    systems = text.replace("`EM`", "Shop").replace("`LD`", "ERP").replace("`LO`", "WMS").replace("`IT`", "TMS") \
+        .replace("`AR`", "CRM").replace("`BO`", "BI").replace("| any |", "| Shop |")
+    assert len(spec_of(systems).flows) == 7  # the same table between systems is one of flows

@@ -1628,3 +1628,10 @@ def test_a_cache_ttl_is_no_message_ttl():
     from intspec_lint.reading.overview import sla_facts
     assert [f[0] for f in sla_facts("Whole file overwritten each run; CloudFront TTL 30 s.")] == []
     assert [f[0] for f in sla_facts("Messages have a TTL of 30 s on the queue.")] == ["message_ttl"]
+
+
+def test_a_breaker_whose_sentence_names_a_host_with_dots():
+    spec = spec_of("# Studio → Sign\n\n## Retry\n\nExponential backoff from 2 s, doubling, capped at 60 s, 5 attempts. "
+                   "If 10 calls in a row to api.sign.example fail with 429/5xx, the worker stops calling Sign for 10 "
+                   "minutes and then lets one call through.\n")
+    assert spec.retry.circuit_breaker is not None

@@ -66,6 +66,8 @@ def _told_in_a_line(kinds: set[str], entries: list[Auth], statements) -> Value |
             lead = _LEADING_CREDENTIAL.match(piece)
             if lead and set(families(lead.group(0))) & kinds:
                 told = piece if re.search(PERIOD, piece, re.I) or number else statement.text  # an item's first
-                if re.search(PERIOD, told, re.I):  # line leads, its note says: "B4 Signing secret rotation
-                    return Value(told, statement.span)  # agreed.\nNote: every 180 days"
+                if re.search(PERIOD, told, re.I) or _LIFE_ASKED.search(told) and _LIFETIME.search(told):  # line leads,
+                    # its note says: "B4 Signing secret rotation agreed.\nNote: every 180 days"; "The client certificate
+                    # is valid 12 months and is renewed 30 days before expiry": a lifetime and its renewal
+                    return Value(told, statement.span)
     return None

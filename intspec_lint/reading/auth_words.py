@@ -75,6 +75,7 @@ _UNSAFE_STORE = lazy(
     r"|(?<![\w-])\.env\b|(?<![\w./-])[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
     re.I,
 )
+_KEYSTORE = lazy(r"\b(?:key|keys|certificate|cert|trust|credential)\s+$", re.I)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
                      r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
@@ -168,6 +169,8 @@ def unsafe_storage(text: str) -> str | None:
     if NOT_A_SECRET.search(text):
         return None
     match = said(_UNSAFE_STORE, text)
+    if match and match.group(0).lower().startswith("repo") and _KEYSTORE.search(text, 0, match.start()):
+        return None  # "the MQ key repository (`.kdb`, stash file readable by root only)": a keystore, no code repository
     if match and _FORBIDDEN.match(text, match.end()):
         return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
     if match and "." in match.group(0)[1:] and text[:match.start()].strip(" `'\"*-") and \

@@ -203,6 +203,8 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
         return None  # "| Field | Source value | Target value |": an enum's translation, value by value
     if any(_bodies(table, index) for index in range(len(table.header))):
         return None  # "| Ex | Interface | Direction | Body |" over JSON bodies: examples of the calls, no flows
+    if _transitions(table, columns):
+        return None  # "| From | To | Set by | Trigger |" over "| `EM` | `LD` | ...": a status's moves, no flows
     found = dict(columns)
     unknown = [i for i in range(len(table.header)) if i not in found]
     named = next((i for i, name in found.items() if name == "name"), None)
@@ -225,6 +227,26 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     if _TRANSPORT_FIRST.match(table.header[0].text) and not {"trigger", "frequency"} & set(found.values()):
         return None  # "| Topic | Value schema | Partitions | Producer | Consumers |": an inventory of topics, no flows
     return found
+
+
+_STATE = lazy(r"`?(?:[A-Z][A-Z0-9_]{0,20}|any|all|\*)`?")  # `EM`, `IN_TRANSIT`, "any": a status's code
+
+
+def _transitions(table, columns: dict[int, str]) -> bool:
+    """A state machine's table: its ends are statuses (codes, or "any"), four or more, and where it goes is
+    mostly where it comes from again (a closed set of states), not two or three systems."""
+    ends = {name: i for i, name in columns.items() if name in ("source", "destination")}
+    if len(ends) != 2:
+        return False
+    pairs = [(row.cells[ends["source"]].text.strip(), row.cells[ends["destination"]].text.strip()) for row in table.rows
+             if max(ends.values()) < len(row.cells)]
+    cells = [cell for pair in pairs for cell in pair]
+    if len(pairs) < 3 or sum(1 for cell in cells if _STATE.fullmatch(cell)) < 0.8 * len(cells):
+        return False
+    states = {cell.strip("`") for cell in cells} - {"any", "all", "*"}
+    sources = {source.strip("`") for source, _ in pairs}
+    closed = sum(1 for _, target in pairs if target.strip("`") in sources)
+    return len(states) >= 4 and closed >= 0.6 * len(pairs)
 
 
 _TRANSPORT_FIRST = lazy(r"^\W*(?:kafka\s+)?(?:topics?|queues?|channels?|subjects?|exchanges?|streams?|buckets?)\W*$", re.I)

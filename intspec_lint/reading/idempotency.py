@@ -29,6 +29,10 @@ _IDEMPOTENCY = lazy(
     r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
     # "will not create a second order with the same reference", "this is what makes a retried POST safe"
     r"|\b(?:will\s+not|won't|does\s+not|doesn't|never)\s+(?:create|make|book|post|store|insert)s?\s+(?:a\s+second|two|another)\b"
+    # "Status events are processed once per `eventId`": the key a repeat is known by
+    r"|\b(?:processed|applied|handled|accepted|stored|booked|posted)\s+(?:only\s+)?once\s+(?:per|for\s+each|for\s+every)\s+`?[\w.-]+"
+    # "`201 Created` (or `200` for a repeated checksum)": the answer a repeat gets
+    r"|\b[1-5]\d\d\b`?\s+(?:for|on|with|when)\s+(?:a\s+|the\s+|an\s+)?(?:repeated|duplicate|second|existing)\s+(?:`[^`]{1,40}`|[\w-]+)"
     # "asked again for the same `reference`, it gives back the same link": "... makes no second link"
     r"|\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(?:for|with)\s+(?:the\s+)?same\b[^.;]{0,80}?\bsame\b"
     r"|\b(?:makes?|creates?|gets?|is|are|there\s+is)\s+no\s+(?:second|duplicate)\s+[\w-]+"

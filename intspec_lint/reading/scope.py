@@ -123,10 +123,13 @@ def _idempotency(spec: Spec) -> None:
                      and not _DEFERS.search(s.text)), None)
     writes = [c for c in spec.contracts if c.writes]
     for contract in writes:
-        # a statement standing in another contract's own lines is that contract's, not this one's
-        own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)]
         others = set().union(*(_request_fields(c) for c in writes if c is not contract))
         sent = _request_fields(contract)
+        # a statement standing in another contract's own lines is that contract's, not this one's, unless it names a
+        # field only this one sends (a note on every call's keys under the first: "Status events are processed once
+        # per `eventId`")
+        own = [s for s in statements if not any(other is not contract and s.text in other.text for other in writes)
+               or (sent - others) & {key.strip() for keys in _CODE_KEYS.findall(s.text) for key in keys.split(",")}]
         rivals = [c for c in writes if c is not contract]
         contract.idempotent = _covered(contract, own, keys, covering, sent, sent - others, rivals) or \
             _covered_by_number(contract, statements) or _covered_by_flows(contract, spec.flows, statements)

@@ -25,8 +25,8 @@ from .vocabulary import Vocabulary, normalize, strip_numbering
 # a path runs to a space, a quote or a closing bracket it did not open: "(GET /x)" ends at "x", an OData key
 # `companies({companyId})/salesOrders` runs on
 # (nor a colon that ends it: "POST /v3/terminations: Header ..." names `/v3/terminations`; `/readings:batch` keeps its)
-METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(<[^>`\n]{1,60}>(?:[^\s`|()\":]|:(?![\s`]|$)|\([^\s`|()\"]*\))*"
-                  r"|(?:https?://|/|\{)(?:[^\s`|()\":]|:(?![\s`]|$)|\([^\s`|()\"]*\))*)")
+METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)`?\s+`?(<[^>`\n]{1,60}>(?:[^\s`|()\":]|:(?![\s`]|$)|\([^\s`|()\"]*\))*"
+                  r"|(?:https?://|/|\{|\.\.\./|…/)(?:[^\s`|()\":]|:(?![\s`]|$)|\([^\s`|()\"]*\))*)")
 _BROKERS = r"sqs|sns|kafka|kinesis|pub/?sub|service\s+bus|eventbridge|rabbitmq|nats|mqtt"
 TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"
