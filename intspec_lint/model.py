@@ -205,6 +205,10 @@ class Contract:
         if self.kind == "http":
             if self.token_exchange:
                 return False  # "POST .../oauth2/token": a credential asked for, no data written
+            if self.method is not None and self.method.text.upper() == "POST" and self.url is not None and \
+                    _QUERY_PATH.search(self.url.text.strip("` ")) and not _DELIVERED.search(self.url.text):
+                return False  # "POST /patron-auth", "POST /auth/password/validation", "POST /orders:search": a
+                # question asked in a body, no data written
             return self.method is not None and self.method.text.upper() in _WRITE_METHODS
         return not _ACKNOWLEDGEMENT.search(self.label)  # an acknowledgement or receipt changes no data
 
@@ -215,6 +219,10 @@ _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 _RECORD_ID = re.compile(r"^(?=[\w.-]*\d{3})(?![vV]?\d+(?:\.\d+)*$)[\w.-]{4,}$|^\d{5,}$")
 EXAMPLE_SHAPE = "(example)"  # a body's shape known only from its example: no shape declared
 _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|introspect|revoke)/?(?:[?#]|$)", re.I)
+# the last segment of a path that asks rather than writes: a search, a lookup, a check of a credential, a quote
+_QUERY_PATH = re.compile(r"[/:_-](?:search|query|lookup|validate|validation|verify|verification|check|login|sign-?in|auth|"
+                         r"quote|estimate|calculate|preview|simulate|dry-?run)/?(?:[?#].*)?$", re.I)
+_DELIVERED = re.compile(r"hooks?\b|callbacks?|notif|events?\b", re.I)  # ".../hooks/registry/validation": results delivered
 _ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
                               r"nacks?)\b", re.I)
 

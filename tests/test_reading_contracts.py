@@ -1111,3 +1111,28 @@ def test_a_note_under_one_call_that_names_a_field_only_another_sends_is_that_one
             "processed once per `eventId`.\n\n### Status update: SQS queue `reports-status`\n\n"
             "```json\n{\"eventId\": \"ev-1\", \"status\": \"INPRG\"}\n```\n")
     assert codes(text, "IS901") == []
+
+
+def test_a_post_that_asks_rather_than_writes_is_no_write_and_narrated_calls_stay_in_their_unit():
+    fence = "```"
+    text = ("# Lending ⇄ Library\n\n## API calls\n\n**Sign-in check.** The lender calls us:\n\n"
+            f"{fence}http\nPOST /lender/v1/patron-auth HTTP/1.1\nContent-Type: application/json\n\n"
+            "{\"card_number\": \"2189\", \"pin\": \"4471\"}\n" f"{fence}\n\n"
+            "loan-bridge calls the library's `POST /api/v1/auth/password/validation` with the card number, then reads "
+            "the patron with `GET /api/v1/patrons/{patron_id}` and answers:\n\n"
+            f"{fence}http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{{\"valid\": true}}\n{fence}\n\n"
+            "**Loan webhooks.** The lender calls `POST /hooks/loans` for each loan:\n\n"
+            f"{fence}json\n{{\"event_id\": \"evt_1\", \"loan_id\": \"ln_1\"}}\n{fence}\n")
+    spec = spec_of(text)
+    assert [(c.url.text, c.writes) for c in spec.contracts] == [("/lender/v1/patron-auth", False), ("/hooks/loans", True)]
+    assert [e.role for e in spec.contracts[0].examples] == ["request", "response"]
+    assert spec_of(text.replace("/lender/v1/patron-auth", "/lender/v1/loans")).contracts[0].writes
+    # results delivered to a webhook named for what they are still write
+    assert spec_of(text.replace("/lender/v1/patron-auth", "/hooks/registry/validation")).contracts[0].writes
+
+
+def test_a_claim_that_any_job_can_run_twice_covers_every_write():
+    text = ("# School ⇄ Calendar\n\n## Calls\n\n- `POST /calendars/{id}/events/watch` opens a channel.\n"
+            "- `POST /channels/stop` closes one.\n- `PATCH /calendars/{id}/events/{eventId}` moves a lesson.\n\n"
+            "## Duplicate safety\n\nPATCH sends absolute values, and DELETE treats `404` as done, so any job can run twice.\n")
+    assert codes(text, "IS901") == []

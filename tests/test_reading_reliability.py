@@ -1635,3 +1635,23 @@ def test_a_breaker_whose_sentence_names_a_host_with_dots():
                    "If 10 calls in a row to api.sign.example fail with 429/5xx, the worker stops calling Sign for 10 "
                    "minutes and then lets one call through.\n")
     assert spec.retry.circuit_breaker is not None
+
+
+def test_a_table_of_settings_names_its_durations_by_their_unit_and_keeps_its_breaker_rows():
+    text = ("# Roaster → Ledger\n\n## Failure handling\n\n| Setting | Value |\n|---|---|\n"
+            "| `RETRY_STRATEGY` | `exponential_full_jitter` |\n| `RETRY_BASE_MS` | `2000` |\n| `RETRY_MAX_MS` | `120000` |\n"
+            "| `RETRY_MAX_ATTEMPTS` | `6` |\n| `CB_FAILURE_THRESHOLD` | `8` consecutive failures |\n"
+            "| `CB_OPEN_SECONDS` | `300`, then one trial call |\n")
+    retry = spec_of(text).retry
+    assert (retry.initial_delay.number, retry.max_delay.number) == (2.0, 120.0)
+    assert retry.circuit_breaker is not None and codes(text, "IS501") == []
+
+
+def test_a_dashboards_panels_are_its_metrics_and_a_trigger_event_column_its_trigger():
+    spec = spec_of("# Lending\n\n## Your first on-call week\n\n| Panel | Alert when | Level |\n|---|---|---|\n"
+                   "| Sign-in check latency, P95 | > 1.5 s over 10 min | Critical |\n"
+                   "| Webhook → library write latency, P95 | > 2 min | Warning |\n| Library call error rate | > 5% | Critical |\n\n"
+                   "## Flows\n\n| # | Message | From → To | Trigger event | Volume |\n|---|---|---|---|---|\n"
+                   "| 1 | OML^O21 | Ward → Lab | Clinician signs an order | ~4,200/day |\n")
+    assert [m.kind for m in spec.monitoring] == ["latency", "latency", "error-rate"] and spec.contracts == []
+    assert [f.trigger.text for f in spec.flows] == ["Clinician signs an order"]

@@ -434,10 +434,22 @@ def _starts_endpoint(statement: Statement) -> bool:
         return False  # a comment in a block: the block's piece it opens is the start
     if statement.shape not in ("item", "line", "sentence") or EXAMPLE_LEAD.match(statement.text):
         return False
+    if narrates_calls(statement):
+        return False  # "loan-bridge calls Koha's `POST /validation` ..., then reads the patron with `GET ...` and
+        # answers:": the steps of the call being told, not a call of its own
     first = statement.text.split("\n", 1)[0]
     match = METHOD_URL.search(first)
     return match is not None and match.start() <= 40 and not _PROCEDURE_STEP.match(first) and \
         not (match.start() and _CONDITION_LEAD.match(first))  # "After a `412` X re-reads with `GET ...`": a step
+
+
+def narrates_calls(statement: Statement) -> bool:
+    """A sentence that tells the calls made while handling another ("X calls Y's `POST ...`, then reads ... with
+    `GET ...`"): two calls or more, the first after a verb of calling."""
+    first = statement.text.split("\n", 1)[0]
+    match = METHOD_URL.search(first)
+    return match is not None and bool(_NARRATED.search(first, 0, match.start())) and \
+        len(METHOD_URL.findall(statement.text)) >= 2
 
 
 def _heading(r: Reading, section: Section) -> Statement:
@@ -460,6 +472,7 @@ _HOW_TO = lazy(r"^\W*[A-Za-z]+ing\s+(?:a|an|the|with|up|your|our|new|api|apis|to
 # "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step
 # with a bare method and URL, as a runbook writes it (a spec writes `POST /x` in code, or "Method: POST ...")
 # a sentence led by a condition or a time: what a call does then, not a call of its own
+_NARRATED = lazy(r"\b(?:then\s+)?(?:calls|reads|fetches|queries|posts\s+to|looks\s+up)\s+(?:[\w-]+(?:'s|’s)?\s+){0,2}`?$", re.I)
 _CONDITION_LEAD = lazy(r"^\W*(?:after|if|when|whenever|once|before|then|unless|until|on\s+(?:a|an|the|each|every)\b|"
                        r"in\s+case|should)\b", re.I)
 _PROCEDURE_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?!(?:The|A|An|Our|Their|This|These|Each|Every|It|We|They|You)\b)[A-Z][a-z]+\s+"

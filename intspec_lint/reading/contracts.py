@@ -17,7 +17,7 @@ from ..span import Span
 from . import api_blocks
 from .context import Reading
 from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
-from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, units
+from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, narrates_calls, units
 from .examples import request_file
 from .bodies import field_rows, inline_examples, inline_fields, read_code, role_of
 from .bodiless import binary_request, bodyless_response
@@ -205,6 +205,10 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             elif statement.shape in ("line", "sentence"):  # "Request fields:" over a list of typed fields
                 list_role = role_of(statement.text) if statement.text.rstrip().endswith(":") else ""
         previous = statement
+    if contract.url is not None and any(statement.span == contract.url.span and statement.shape != "code" and
+                                        narrates_calls(statement) for statement in statements):
+        contract.method = contract.url = None  # "X calls Y's `POST /validate`, then reads ... and answers:": the
+        # steps of handling the call its request example writes, not its own endpoint
     if contract.method is None:  # a unit that opens with its request example: `POST https://...` in an http block
         for statement in statements:
             match = METHOD_URL.match(statement.text.lstrip()) if statement.shape == "code" else None

@@ -29,6 +29,9 @@ _IDEMPOTENCY = lazy(
     r"|\bnever\s+(?:creates?\s+|posts?\s+|books?\s+)?(?:a\s+)?duplicat\w*|\bconditional\s+(?:create|update|put)\b"
     # "will not create a second order with the same reference", "this is what makes a retried POST safe"
     r"|\b(?:will\s+not|won't|does\s+not|doesn't|never)\s+(?:create|make|book|post|store|insert)s?\s+(?:a\s+second|two|another)\b"
+    # "so any job can run twice", "the call can safely be repeated": a repeat said to do no harm
+    r"|\b(?:can|may)\s+(?:safely\s+)?(?:run|be\s+run|be\s+(?:sent|called|retried|repeated|replayed|re-?delivered))\s+"
+    r"(?:twice|again|more\s+than\s+once)\b"
     # "Status events are processed once per `eventId`": the key a repeat is known by
     r"|\b(?:processed|applied|handled|accepted|stored|booked|posted)\s+(?:only\s+)?once\s+(?:per|for\s+each|for\s+every)\s+`?[\w.-]+"
     # "`201 Created` (or `200` for a repeated checksum)": the answer a repeat gets

@@ -145,7 +145,7 @@ def is_unbounded(text: str) -> bool:
 _NO_RETRY = lazy(r"\bno\s+retr|^\W*none\W*$|\bonce\b", re.I)
 _BACKOFF_SHAPE = lazy(r"\b(fixed|constant|linear|incremental)\b", re.I)
 _UNIT_KEY = lazy(r"(?:^|[^a-z])(seconds?|secs?|minutes?|mins?)$|(Seconds?|Secs?|Minutes?|Mins?)$", re.I)
-_MILLIS_KEY = lazy(r"(?:^|[^a-z])(?:ms|millis(?:econds)?)$|Ms$|Millis$")
+_MILLIS_KEY = lazy(r"(?:^|[^a-zA-Z])(?:ms|MS|millis(?:econds)?|MILLIS(?:ECONDS)?)$|Ms$|Millis$")
 
 mentions_retry = finds(lazy(r"\b(retr(?:y|ies|ied)|back-?off|circuit|breaker)\b", re.I))
 _KINDS = {"initial_delay": "duration", "max_delay": "duration", "circuit_open": "duration", "max_attempts": "count",
@@ -294,10 +294,13 @@ def _block_mates(r: Reading, about: list) -> list:
     exponential`, under "**Retry and breaker.** Both sides use the same numbers:"): where two of its keys at
     least are retry settings."""
     known = {id(s) for s in about}
-    blocks: dict[int, list] = {}
+    blocks: dict[int, list] = {}  # id(code block or table) -> its keys
     for statement in r.statements:
         if statement.shape == "code-key" and id(statement.code) not in r.examples:
             blocks.setdefault(id(statement.code), []).append(statement)
+        elif statement.shape == "row" and statement.key and statement.row is not None and len(statement.row.cells) == 2:
+            blocks.setdefault(id(statement.table), []).append(statement)  # "| `CB_FAILURE_THRESHOLD` | `8` |" in a
+            # table of settings whose other rows say `RETRY_...`
     return [s for block in blocks.values() if sum(1 for s in block if r.vocab.field("retry", _leaf(s.key))) >= 2
             and any(id(s) in known or mentions_retry(words_of_key(s.key)) for s in block)
             for s in block if id(s) not in known]
@@ -359,10 +362,12 @@ def _value(name: str, text: str, statement, span=None) -> Value:
     fact = value(text, span or statement.span, kind)
     if fact.number is None and kind != "text" and "(" in text:
         fact.number = value(" ".join(as_figures(text).split()), fact.span, kind).number  # "thirty (30) seconds"
-    if kind == "duration" and fact.number is None and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text):
-        if statement.shape == "code-key" and _MILLIS_KEY.search(statement.key):
+    if kind == "duration" and re.fullmatch(r"\s*`?\d+(?:\.\d+)?`?\s*", text) and (
+            fact.number is None or _MILLIS_KEY.search(statement.key) or _UNIT_KEY.search(statement.key)):
+        text = text.strip(" `")  # (a setting's value in a table of settings: "| `RETRY_BASE_MS` | `2000` |")
+        if statement.shape in ("code-key", "row") and _MILLIS_KEY.search(statement.key):
             fact.number = float(text) / 1000
-        elif statement.shape == "code-key" and _UNIT_KEY.search(statement.key):  # `RETRY_MAX_DELAY_SECONDS=80`
+        elif statement.shape in ("code-key", "row") and _UNIT_KEY.search(statement.key):  # `RETRY_MAX_DELAY_SECONDS=80`
             found = _UNIT_KEY.search(statement.key)
             unit = (found.group(1) or found.group(2)).lower()
             fact.number = float(text) * (60.0 if unit.startswith("min") else 1.0)

@@ -21,7 +21,7 @@ _COVERS_ALL = re.compile(
     r"\b(all|every|each|any|either|both)\b(?!\s+[\w-]+['’]s\b)(?!\s+[~≈]?\d)[^.]{0,60}?\b(writes?|requests?|operations?|messages?|events?|calls?|endpoints?|"
     r"posts?|mutations?|deliveries|webhooks?|records?|rows?|upserts?|creates?|updates?|entry|entries|items?|"
     r"commands?|notifications?|files?|frames?|packets?|payloads?|publish(?:es)?|datagrams?|readings?|samples?|"
-    r"batch(?:es)?|consumers?|receivers?|handlers?|subscribers?)\b",
+    r"batch(?:es)?|consumers?|receivers?|handlers?|subscribers?|jobs?|tasks?)\b",
     re.I,
 )
 _SCHEDULE = re.compile(r"\b(?:cron|every\s+\d+\s*\w+|hourly|daily|nightly|weekly|monthly|each\s+night|"

@@ -208,6 +208,10 @@ class Vocabulary:
         exact = self._fields[part].get(text)
         if exact:
             return exact
+        timed = _TIMED_KEY.match(text) if part == "retry" else None
+        if timed:  # `RETRY_BASE_MS`, `BACKOFF_MAX_SECONDS`: a duration setting, named by what it bounds
+            head = timed.group(1).split()[-1]
+            return _TIMED_HEADS.get(head) or self._field(part, timed.group(1))
         padded = f" {text} "
         found = None  # (where it ends, its length, the field): the head of a noun phrase is its last word, so
         for word, name in self._field_patterns[part]:  # "Broker credential rotation" is a rotation, not a credential
@@ -466,6 +470,9 @@ def vocabulary_data() -> dict:
 # a metric's label selector that keeps the failures: `{result!="ok"}`, `{status=~"5.."}`, `{outcome="error"}`
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
+_TIMED_KEY = re.compile(r"^(.+?)\s+(?:ms|millis|milliseconds|s|sec|secs|seconds|mins?|minutes)$")
+_TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "initial_delay", "min": "initial_delay",
+                "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}
 _TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b", re.I)
 _TIME_SINCE = re.compile(r"\b(?:days?|hours?|weeks?)\s+since\b", re.I)
 _SECRET = re.compile(r"\b(?:secrets?|keys?|passwords?)\b", re.I)  # (tokens, certificates: expiry words already)
