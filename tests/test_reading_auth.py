@@ -644,3 +644,10 @@ def test_a_lifetime_and_its_renewal_told_apart_is_the_certificates_rotation_and_
     from intspec_lint.reading.auth_words import unsafe_storage
     assert unsafe_storage("The queue manager's key repository (`.kdb`, stash file readable by root only).") is None
     assert unsafe_storage("Kept in the Git repository.") == "git repository"
+
+
+def test_a_key_made_once_at_onboarding_is_never_rotated():
+    text = ("# Billing → Bank\n\n## Security\n\n| Link | Mechanism | Credential store | Rotation |\n|---|---|---|---|\n"
+            "| Jobs → Bank SFTP | SSH key (ed25519) | Vault `secret/sftp` | Key pair generated at onboarding (March 2022) |\n"
+            "| Bank → Jobs | PGP signature | Vault `secret/pgp` | Yearly in May |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [7]

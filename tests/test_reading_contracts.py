@@ -1136,3 +1136,13 @@ def test_a_claim_that_any_job_can_run_twice_covers_every_write():
             "- `POST /channels/stop` closes one.\n- `PATCH /calendars/{id}/events/{eventId}` moves a lesson.\n\n"
             "## Duplicate safety\n\nPATCH sends absolute values, and DELETE treats `404` as done, so any job can run twice.\n")
     assert codes(text, "IS901") == []
+
+
+def test_a_redelivered_key_answered_again_is_a_repeat_handled():
+    text = ("# Grid → Tidal\n\n## Calls\n\n### F3: `POST https://tidal.example/gridlink/instructions`\n\n"
+            "```json\n{\"instruction_id\": \"BOA-004411\", \"target_mw\": 4.0}\n```\n\n"
+            "Response `202`. The gateway stores instruction ids for 30 days; a redelivered id returns `202` again and does "
+            "not raise a second alarm.\n")
+    assert codes(text, "IS901") == []
+    assert codes(text.replace("a redelivered id returns `202` again and does not raise a second alarm", "`400` invalid"),
+                 "IS901") == ["IS901"]

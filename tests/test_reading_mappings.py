@@ -665,3 +665,23 @@ def test_a_time_taken_from_another_rows_field_has_that_rows_zone():
             "| `raised_at` | ISO 8601 with offset | `alarms.raised_at` | timestamptz | Converted to UTC |\n")
     assert codes(text, "IS802") == []
     assert codes(text.replace("Converted to UTC", "Copied").replace(" with offset", ""), "IS802") == ["IS802"]
+
+
+def test_a_translation_told_only_by_the_codes_it_ends_in_is_not_given():
+    text = ("# Farms → Pay\n\n## Field mapping\n\n| Avro field | Avro type | Pay column | Column type | Transform |\n"
+            "|---|---|---|---|---|\n| `collection_id` | uuid string | `pickup.uuid` | uuid | none |\n"
+            "| `status` | enum `PickupStatus` | `pickup.status_code` | char(1) | Mapped to Pay status codes |\n")
+    spec = spec_of(text)
+    assert [(m.source_field.text, m.target_type.text) for m in spec.mappings] == [
+        ("`collection_id`", "uuid"), ("`status`", "char(1)")]  # "Column type" is the target's type column
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS803"] == [8]
+    told = text.replace("Mapped to Pay status codes", "Mapped to Pay status codes: `COLLECTED` → `C`, `REJECTED` → `R`")
+    listed = text.replace("Mapped to Pay status codes", "Mapped using the code table in Appendix C")
+    assert codes(told, "IS803") == [] and codes(listed, "IS803") == []
+
+
+def test_two_systems_named_as_columns_before_a_transform_column_are_the_mappings_sides():
+    spec = spec_of("# Dispatch → Drones\n\n## Field mapping\n\n| Dispatch | SkyRelay | Transform |\n|---|---|---|\n"
+                   "| `order.id` | `client_reference` | Prefix `HOL-ORD-` |\n| `parcel.weight_g` | `parcel.weight_kg` | ÷ 1000 |\n")
+    assert [(m.source_field.text, m.target_field.text) for m in spec.mappings] == [
+        ("`order.id`", "`client_reference`"), ("`parcel.weight_g`", "`parcel.weight_kg`")]

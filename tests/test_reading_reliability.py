@@ -1655,3 +1655,15 @@ def test_a_dashboards_panels_are_its_metrics_and_a_trigger_event_column_its_trig
                    "| 1 | OML^O21 | Ward → Lab | Clinician signs an order | ~4,200/day |\n")
     assert [m.kind for m in spec.monitoring] == ["latency", "latency", "error-rate"] and spec.contracts == []
     assert [f.trigger.text for f in spec.flows] == ["Clinician signs an order"]
+
+
+def test_a_test_plans_expected_results_are_no_metrics_and_a_header_or_a_claimed_task_let_pass_is_no_loss():
+    text = ("# Gauges → Keystone\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+            "| Upload latency P95 | > 30 s | Warning |\n| Error rate | > 2% over 15 min | Critical |\n\n"
+            "## 6. Test plan\n\n| Test | Expected result |\n|---|---|\n"
+            "| TC-03 Pull the antenna cable for 10 minutes | Spool grows, circuit opens, all batches delivered |\n")
+    assert [m.metric.text for m in spec_of(text).monitoring] == ["Upload latency P95", "Error rate"]
+    from intspec_lint.reading.dead_letter import drops_failed
+    assert drops_failed("`Retry-After` on `429` is ignored; the connector's own backoff applies.") is None
+    assert drops_failed("A `412` means another terminal already claimed it; the task is skipped.") is None
+    assert drops_failed("A `412` means the version is stale; the task is skipped.") == "is skipped"

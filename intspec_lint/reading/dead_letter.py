@@ -129,7 +129,8 @@ _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error
                    r"unprocessable|rejects?|rejected|suspense|hospital)\s+(?:queue|topic|table|bucket|folder|"
                    r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdl[qc]s?\b", re.I)
 # "Failed rows move to `outbox_failed`": where failed messages go, by any name
-_DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied)|"
+_DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied|claimed|"
+                  r"taken|handled|picked\s+up)|"
                   r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
                   r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|(?:sent|delivered|received|submitted|"
                   r"posted|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|with\s+the\s+same\s+"
@@ -439,6 +440,8 @@ _NOT_DATA_NOUNS = (rf"(?:{_CREDENTIAL_NOUNS}|cache[ds]?|connections?|sessions?|l
 # the subject of the drop word is no message: a relative clause's state ("a member who has been deleted") or a status
 # code answered ("gets `404`, which is ignored")
 _STATE_OF = lazy(r"\b(?:who|whom|which|that)\s+(?:has|have)\s+$"
+                 # a header let pass: "`Retry-After` on `429` is ignored"
+                 r"|`[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+`(?:\s+(?:on|in|from|of)\s+(?:an?\s+|the\s+)?`?[\w-]+`?)?\s+$"
                  r"|(?:\b[1-5]\d\d|\b[1-5]xx)`?\s*,?\s*which\s+$",
                  re.I)
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"

@@ -44,7 +44,10 @@ _IDEMPOTENCY = lazy(
     r"|\bduplicate\s+(?:protection|detection|check|checks|suppression|handling|filter|key|request|delivery|event|"
     r"message|submission)"
     r"|\balready\s+(?:seen|processed|received|applied|stored|handled|consumed|exists?|loaded|imported|ingested|posted)\b"
-    r"|\b(?:repeated|replayed|resent|re-?sent|second|same)\s+(?:`[^`]{1,40}`|[\w-]+)?\s*(?:key|id|event|request|"
+    # "a repeated `identifier` returns `200` with the existing resource": the key named by its code alone
+    r"|\b(?:repeated|replayed|resent|re-?sent|re-?delivered|duplicated?|same)\s+`[^`]{1,40}`[^.;]{0,60}?\b(?:"
+    r"ignored|no-?op|original|existing|skipped)\b"  # (not "is also answered `204` and is logged": a repeat, still done)
+    r"|\b(?:repeated|replayed|resent|re-?sent|re-?delivered|second|same)\s+(?:`[^`]{1,40}`|[\w-]+)?\s*(?:key|id|event|request|"
     r"message|delivery|call|submission|notification)\b[^.;]{0,60}\b(?:returns?|answer\w*|ignored|no-?op|"
     r"original|same|skipped|acknowledged|200|409)"
     r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"

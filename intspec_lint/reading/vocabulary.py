@@ -326,6 +326,9 @@ class Vocabulary:
                     columns[index] = name
             if part == "mappings" and not _TABLE_NEEDS[part].issubset(columns.values()):
                 columns = self._mapping_by_position(header) or _field_by_position(header, columns)
+                if "mappings" in prior and len(header) == 3 and columns == {2: "transform"}:
+                    columns = {0: "source_field", 1: "target_field", 2: "transform"}  # "| Dispatch | SkyRelay |
+                    # Transform |" under a mapping heading: the two systems' fields, then the rule
             needed = _TABLE_NEEDS[part]
             if part == "auth" and 0 not in columns and "mechanism" in columns.values() and len(columns) >= 3:
                 columns[0] = "system"  # "| Direction | Mechanism | Rotation | Storage |": each row's first cell names whose
@@ -353,8 +356,10 @@ class Vocabulary:
     def _mapping_by_position(self, header: list[str]) -> dict[int, str] | None:
         """"HRIS field | HRIS type | Payroll field | Payroll type | Conversion": the first field column is
         the source, the second the target, and each type column belongs to the field before it."""
-        fields = [i for i, cell in enumerate(header) if _FIELD_WORD.search(normalize(cell))]
-        types = [i for i, cell in enumerate(header) if _TYPE_WORD.fullmatch(normalize(cell))]
+        # "Column type", "Avro type": a type column, named by what it types; "Field and type" is a field's column
+        types = [i for i, cell in enumerate(header) if _TYPE_WORD.search(normalize(cell))
+                 and not re.search(r"\band\s+types?$", normalize(cell))]
+        fields = [i for i, cell in enumerate(header) if _FIELD_WORD.search(normalize(cell)) and i not in types]
         if len(fields) != 2 and len(types) == 2 and types[0] >= 1 and types[1] == types[0] + 2:
             fields = [types[0] - 1, types[1] - 1]  # "ChoirDesk | Type | Cantata | Type | Rule": a field, then its type
         if len(fields) != 2:

@@ -10,7 +10,10 @@ from ._common import label, missing, names_of, said_of
 _NEVER = re.compile(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|never\s+(?:expires?|rotated|rotates|changed?)|"
                     r"no\s+(?:expiry|expiration|rotation)|not\s+rotated|does\s+not\s+expire|do\s+not\s+expire|"
                     r"non-?expiring|perpetual|(?:issued|generated|created|set\s+up|handed\s+over|provided|shared|"
-                    r"exchanged)\s+(?:only\s+)?once\b(?!\s+(?:a|per|each|every)\b))\b", re.I)
+                    r"exchanged)\s+(?:only\s+)?once\b(?!\s+(?:a|per|each|every)\b)"
+                    # "Key pair generated at onboarding (March 2022)": made once, at a moment, never again
+                    r"|(?:issued|generated|created|set\s+up|registered|exchanged)\s+(?:at|during|on|in)\s+(?:the\s+)?"
+                    r"(?:onboarding|on-boarding|set-?up|go-?live|installation|launch|project\s+start|kick-?off)\b)\b", re.I)
 _PERIOD = re.compile(r"\bevery\b|\b(?:yearly|annually|monthly|quarterly|weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b",
                      re.I)
 # what the one entry is named for is a credential or a piece of plumbing, not a system: which side it is on, and
