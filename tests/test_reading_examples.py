@@ -674,3 +674,15 @@ def test_an_inline_body_then_a_status_caption_over_a_block_give_both_sides():
     (contract,) = spec_of(text).contracts
     assert "response" in {e.role for e in contract.examples}
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+
+
+def test_an_answer_said_to_carry_the_stored_result_and_more_is_a_body_not_shown():
+    fence = "```"
+    text = ("# Club → League\n\n## Calls\n\n### Final result\n\n`PUT https://hub.example/api/v1/matches/{id}/result`\n\n"
+            f"{fence}json\n{{\"match_id\": \"M-14\", \"home_runs\": 187}}\n{fence}\n\n"
+            "League Hub answers `200` with the stored result, its `result_id` and the league points it awarded. Other "
+            "codes: `400` scorecard does not add up; `401`; `404`; `503`.\n")
+    assert codes(text, "IS202") == ["IS202"]
+    echoed = text.replace("answers `200` with the stored result, its `result_id` and the league points it awarded",
+                          "answers `202` once it is queued")
+    assert codes(echoed, "IS202") == []

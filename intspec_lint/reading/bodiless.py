@@ -16,6 +16,9 @@ _NO_BODY = lazy(r"\b(?:204|205|304)\b(?:\s*`)?\s*(?:No Content|Reset Content|Not
 _ECHOED = lazy(r"(?:\b(?:response|returns?|answers?|responds?|replies)|→|->|=>)\s*(?:with\s+)?`?[1-5]\d\d`?(?:\s+[A-Z][a-z]+)?\s+"
                r"(?:with|and|carrying)\s+(?:the|its)\s+(?:(?:updated|created|stored|new|same|full|whole|changed|current)\s+)?"
                r"[\w-]+|(?:\b(?:answers?|returns?|responds?(?:\s+with)?|replies(?:\s+with)?)|→|->|=>)\s+`?202\b", re.I)
+# what a described answer adds to the resource it echoes: an id, a number, a field named in code
+_MORE_THAN_ECHO = lazy(r"[^.;\n]{0,60}?(?:`[^`;\n]+`|\b(?:ids?|identifiers?|numbers?|references?|refs?|keys?|urls?|links?|"
+                       r"tokens?|points?|totals?|counts?|scores?)\b)", re.I)
 _DESCRIBED = lazy(r"\b(?:response|returns?|answers?)\b[^.]{0,40}?\b[1-5]\d\d\b[^.]{0,60}?content-type\s*:\s*`?"
                   r"([\w.+-]+/[\w.+-]+)", re.I)
 
@@ -69,7 +72,11 @@ def bodyless_response(contract: Contract, statements: list[Statement]) -> None:
                 contract.response_shape = value(match.group(0), statement.span)
             return
     for statement in statements:
-        if _ECHOED.search(statement.text):  # "→ `200` with the assignment", "answers `202` once it is queued"
+        echoed = _ECHOED.search(statement.text)
+        if echoed and not (re.search(r"\b(?:with|and|carrying)\b", echoed.group(0), re.I)
+                           and _MORE_THAN_ECHO.match(statement.text, echoed.end())):
+            # "→ `200` with the assignment", "answers `202` once it is queued"; not "answers `201` with the created
+            # reading and its id", "with the stored result, its `result_id` and the points": a body with more, unshown
             contract.examples.append(Example("response", "echo", "", statement.span, first_line=statement.span.line))
             return
 
@@ -87,7 +94,9 @@ def answered_by_status(contract: Contract) -> bool:
     shape = contract.response_shape
     return (shape is None or not _BODY_SAID.search(shape.text)) and "response" not in contract.bodies and \
         bool(success) and any(code.listed for code in contract.status_codes) and \
-        not any(code.meaning is not None and _BODY_SAID.search(code.meaning.text) for code in success)
+        not any(code.meaning is not None and _BODY_SAID.search(code.meaning.text) for code in success) and \
+        not any(re.search(rf"`?{code.code}`?(?:\s+[A-Z][a-z]+)?\s+(?:with|containing|carrying)\s+(?:the|its|a|an)\b",
+                          contract.text) for code in success)  # "answers `200` with the stored result, its `result_id`"
 
 
 def says_no_body(text: str) -> bool:
