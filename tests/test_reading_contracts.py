@@ -236,12 +236,12 @@ def test_codes_joined_by_or_or_slash_share_one_meaning():
 
 
 def test_an_example_led_by_e_g_is_no_endpoint_of_its_own():
-    from intspec_lint.reading.contract_units import _starts_endpoint
+    from intspec_lint.reading.call_starts import starts_endpoint
     from intspec_lint.reading.statements import Statement
     from intspec_lint.span import Span
 
     said = Statement("e.g. `DELETE /v1/schedules/bk_7741920` → `204 No Content`", Span(1, 1, 1, 1), (), "item", None)
-    assert not _starts_endpoint(said)
+    assert not starts_endpoint(said)
 
 
 def test_how_to_steps_and_runbook_calls_are_no_contracts():

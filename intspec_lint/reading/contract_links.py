@@ -11,7 +11,8 @@ import re
 from ..model import EXAMPLE_SHAPE, Contract, Example, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
-from .contract_units import BASE_SEGMENT, CODES_TITLE, SHARED
+from .call_starts import BASE_SEGMENT
+from .contract_units import CODES_TITLE, SHARED
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY, codes_in_cell, listed_codes
 from .topics import METHOD_URL

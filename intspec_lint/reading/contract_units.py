@@ -19,6 +19,7 @@ from .lazy_re import lazy
 from .program_code import COMMENT_LINE
 from .statements import Statement, key_value
 from .topics import METHOD_URL, TOPIC_HEADING
+from .call_starts import EXAMPLE_LEAD, PROCEDURE_STEP, calls_apart, one_call_each, shows, starts_endpoint
 from .vocabulary import normalize, strip_numbering
 
 
@@ -125,18 +126,18 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
 
     def _split(section: Section) -> bool:
         """Several endpoints in one section without sub-headings: each from its first mention on."""
-        own = _calls_apart([s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")])
-        starts = [i for i, s in enumerate(own) if s.depth == 0 and _starts_endpoint(s)]
+        own = calls_apart([s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")])
+        starts = [i for i, s in enumerate(own) if s.depth == 0 and starts_endpoint(s)]
         if starts:  # "Webhook as received:" over a block, among calls written out: the webhook's exhibit, a unit
             starts = sorted(set(starts) | {i for i, s in enumerate(own[:-1]) if i > starts[0] and _WEBHOOK_LEAD.match(s.text)
                                            and own[i + 1].shape == "code" and not METHOD_URL.search(s.text)})
         # a request example right after the endpoint it shows ("`POST <your endpoint URL>`", then
         # ```http POST /spothold/webhooks```) is that endpoint's, not a new one
-        starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and _shows(own[starts[n - 1]], own[i])
+        starts = [i for n, i in enumerate(starts) if not (n and own[i].shape == "code" and shows(own[starts[n - 1]], own[i])
                                                            and not any(s.shape == "code" for s in own[starts[n - 1]:i]))]
         head = _heading(r, section)
         if METHOD_URL.search(section.title):  # "**F1 – `POST .../requests`**" heads the first: its example is its own
-            starts = [i for i in starts if not (own[i].shape == "code" and _shows(head, own[i]))]
+            starts = [i for i in starts if not (own[i].shape == "code" and shows(head, own[i]))]
             if starts and starts[0] != 0:
                 starts.insert(0, 0)
         if len(starts) < 2:
@@ -168,7 +169,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 return True
             return False
         rest = [s for s in r.within(section) if id(s.table) not in tables and s.shape != "heading"]
-        calls = [s for s in rest if s.shape == "code" and _starts_endpoint(s)]  # examples that write their call
+        calls = [s for s in rest if s.shape == "code" and starts_endpoint(s)]  # examples that write their call
         shared = [s for s in rest if s not in calls and s.shape not in ("code", "code-key", "code-comment")]
         # a queue or topic told beside a table of calls ("**Kafka topic** `x` ... Example message value:") is a
         # contract of its own, not a fact of every call
@@ -187,7 +188,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 identified = _ROW_ID.match(statement.row.cells[0].text) if statement.row.cells else None
                 if identified:
                     by_id[identified.group(1).lower()] = found[-1]
-        for call in (piece for block in calls for piece in _one_call_each(block) if _starts_endpoint(piece)):
+        for call in (piece for block in calls for piece in one_call_each(block) if starts_endpoint(piece)):
             found.append((call.text.split("\n")[0], [call], call.span))
         others = [s for s in rest if s.shape == "code" and s not in calls and id(s) not in led]
         for block in list(others):  # "// samples/c1-arrival.request.json" over each body: C1's example
@@ -275,9 +276,6 @@ def _webhook_owner(exhibit: tuple, found: list) -> tuple | None:
 # "Examples", "Sample payloads" (of several calls); not "Example request", one call's facet
 _EXAMPLE_TITLE = lazy(r"^\W*(?:worked\s+)?(?:examples?|samples?)\b(?!\s+(?:request|response|message|payload|body)\s*$)",
                       re.I)
-_REQUEST_LINE = lazy(r"^\s*(?:(?://|#|--)\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
-_COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
-_CURL = lazy(r"^\$?\s*curl\b")
 
 
 _RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
@@ -285,43 +283,6 @@ _UNIT_LEAD = lazy(r"^\W*[A-Z]{1,2}\d{1,2}\b")  # "C3 — CoralBase outplants": a
 # "Request: ...", "Response: ...", "Codes: ...": the facets a contract told in sentences names
 _FACET_LABEL = lazy(r"(?:^|[.;]\s+|\n)\W*(request|response|codes|status\s+codes|body|fields|headers|payload|example)\s*:",
                     re.I)
-
-
-def _one_call_each(statement: Statement) -> list[Statement]:
-    """A block that writes several calls one after the other, each a block of its own (so that each joins
-    the contract of its endpoint); an answer alone after them ("→ 422 {...}") stays with the last, and
-    what stands before the first call is a piece of its own."""
-    lines = statement.code.text.split("\n")
-    starts = [i for i, line in enumerate(lines) if _REQUEST_LINE.match(line)]
-    if len(starts) < 2 and not (starts and any(line.strip() for line in lines[:starts[0]])):
-        return [statement]
-    if any(line.strip() for line in lines[:starts[0]]):
-        starts.insert(0, 0)
-    pieces = []
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
-        text = "\n".join(lines[start:end]).strip("\n")
-        first = statement.code.first_line + start
-        span = Span(first, 1, statement.code.first_line + end - 1, 1)
-        code = Code(statement.code.info, text, span, first)
-        pieces.append(Statement(text, span, statement.path, "code", statement.section, code=code,
-                                parent=statement.parent))
-    return pieces
-
-
-def _calls_apart(statements: list[Statement]) -> list[Statement]:
-    """The section's statements with each block that writes or names several calls cut into one piece
-    per call, in document order; a comment in a block then starts no endpoint of its own, the piece it
-    opens does."""
-    out: list[Statement] = []
-    split = False
-    for statement in statements:
-        pieces = _one_call_each(statement) if statement.shape == "code" else [statement]
-        split = split or len(pieces) > 1
-        out += pieces
-    if not split:
-        return out
-    return sorted(out, key=lambda s: (s.span.line, s.shape != "code"))
 
 
 _VERSION_LABEL = lazy(r"^\W*(?:v\d+(?:\.\d+)*|version\s+\d+|before|after|today|current(?:ly)?|new|old|legacy|"
@@ -392,66 +353,6 @@ def _facet(r: Reading, title: str) -> str:
     return match.group(1) if match and r.vocab.is_contract_subsection(match.group(2)) else ""
 
 
-BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?(?:alpha|beta)?\d*|\d{4}-\d{2}(?:-\d{2})?)$")  # `/v2`, `/2024-10`
-
-
-def _shows(endpoint: Statement, code: Statement) -> bool:
-    """The code block's request line has the endpoint's method, and its path fits the endpoint's (the
-    endpoint's URL a placeholder, or the same path with values for its parameters)."""
-    said, shown = METHOD_URL.search(endpoint.text), METHOD_URL.match(code.text.lstrip())
-    if not said or not shown or said.group(1) != shown.group(1):
-        return False
-    if said.group(2).startswith("<"):
-        return True
-    mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
-    theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
-    while len(theirs) > len(mine) and BASE_SEGMENT.match(theirs[0]):
-        theirs = theirs[1:]  # `GET /v2/permits/FV-2024-00317` under "Base URL .../v2": the same call
-    return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) or _fits_segment(a, b)
-                                            for a, b in zip(mine, theirs))
-
-
-def _fits_segment(declared: str, shown: str) -> bool:
-    """A path segment with a parameter inside ("WN-{test_id}") and one with its value ("WN-90071992")."""
-    if "{" not in declared:
-        return False
-    pattern = "".join("[^/]+" if part.startswith("{") else re.escape(part) for part in re.split(r"(\{[^}]*\})", declared))
-    return re.fullmatch(pattern, shown) is not None
-
-
-EXAMPLE_LEAD = lazy(r"^\W*(?:(?:request|response|example|sample|for example|curl)\b|e\.g\.|eg\b)", re.I)
-
-
-def _starts_endpoint(statement: Statement) -> bool:
-    """A statement that opens with an endpoint: "`POST /v1/orders` creates ...", "`invoice-create`: `POST ...`",
-    or a request example of its own (```http POST https://... ```); not "Request: `GET /v1/orders/7`"."""
-    if statement.shape == "code":  # a call written out (```http, or the request line over a JSON body), or a
-        # program block's comment naming the call its declarations are for
-        text = _COMMENT_MARK.sub("", statement.text.lstrip(), count=1)
-        curl = _CURL.match(text)  # "curl -X POST https://...": a call written out as a command
-        return bool(METHOD_URL.match(text) or curl and METHOD_URL.search(text, curl.end(), curl.end() + 200))
-    if statement.parent is not None and statement.parent.shape == "code":
-        return False  # a comment in a block: the block's piece it opens is the start
-    if statement.shape not in ("item", "line", "sentence") or EXAMPLE_LEAD.match(statement.text):
-        return False
-    if narrates_calls(statement):
-        return False  # "loan-bridge calls Koha's `POST /validation` ..., then reads the patron with `GET ...` and
-        # answers:": the steps of the call being told, not a call of its own
-    first = statement.text.split("\n", 1)[0]
-    match = METHOD_URL.search(first)
-    return match is not None and match.start() <= 40 and not _PROCEDURE_STEP.match(first) and \
-        not (match.start() and _CONDITION_LEAD.match(first))  # "After a `412` X re-reads with `GET ...`": a step
-
-
-def narrates_calls(statement: Statement) -> bool:
-    """A sentence that tells the calls made while handling another ("X calls Y's `POST ...`, then reads ... with
-    `GET ...`"): two calls or more, the first after a verb of calling."""
-    first = statement.text.split("\n", 1)[0]
-    match = METHOD_URL.search(first)
-    return match is not None and bool(_NARRATED.search(first, 0, match.start())) and \
-        len(METHOD_URL.findall(statement.text)) >= 2
-
-
 def _heading(r: Reading, section: Section) -> Statement:
     return next((s for s in r.statements if s.shape == "heading" and s.section is section),
                 Statement(section.title, section.span, (section.title,), "heading", section))
@@ -472,11 +373,6 @@ _HOW_TO = lazy(r"^\W*[A-Za-z]+ing\s+(?:a|an|the|with|up|your|our|new|api|apis|to
 # "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step
 # with a bare method and URL, as a runbook writes it (a spec writes `POST /x` in code, or "Method: POST ...")
 # a sentence led by a condition or a time: what a call does then, not a call of its own
-_NARRATED = lazy(r"\b(?:then\s+)?(?:calls|reads|fetches|queries|posts\s+to|looks\s+up)\s+(?:[\w-]+(?:'s|’s)?\s+){0,2}`?$", re.I)
-_CONDITION_LEAD = lazy(r"^\W*(?:after|if|when|whenever|once|before|then|unless|until|on\s+(?:a|an|the|each|every)\b|"
-                       r"in\s+case|should)\b", re.I)
-_PROCEDURE_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?!(?:The|A|An|Our|Their|This|These|Each|Every|It|We|They|You)\b)[A-Z][a-z]+\s+"
-                       r"[^:`\n]{0,60}?\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?://")
 _OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"
                   r"publish|notify|upsert|register|sync|push|pull|search|query|retrieve|read|write|close|open|"
                   r"refund|approve|reject|book|reserve|confirm)\b|\b(?:message|event|webhook|callback|notification|"
@@ -588,7 +484,7 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
             continue  # a flow table's "`POST /sessions` (3.3)" points at a contract told elsewhere; "secret only
             # valid for `POST /hooks/*`" in a cell names no endpoint of its own
         pair = key_value(statement.text)
-        if _PROCEDURE_STEP.match(statement.text):
+        if PROCEDURE_STEP.match(statement.text):
             continue  # "2. Delete the hearing mapping DELETE https://...": a step of a runbook, not an endpoint's description
         called = METHOD_URL.search(statement.text)
         if called and statement.text.count("(", 0, called.start()) > statement.text.count(")", 0, called.start()):

@@ -17,7 +17,8 @@ from ..span import Span
 from . import api_blocks
 from .context import Reading
 from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
-from .contract_units import EXAMPLE_LEAD, TOPIC_MENTION, contract_table, generic, narrates_calls, units
+from .call_starts import EXAMPLE_LEAD, narrates_calls
+from .contract_units import TOPIC_MENTION, contract_table, generic, units
 from .examples import request_file
 from .bodies import field_rows, inline_examples, inline_fields, read_code, role_of
 from .bodiless import binary_request, bodyless_response
