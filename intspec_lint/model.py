@@ -222,7 +222,7 @@ _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|i
 # the last segment of a path that asks rather than writes: a search, a lookup, a check of a credential, a quote
 _QUERY_PATH = re.compile(r"[/:_-](?:search|query|lookup|validate|validation|verify|verification|check|login|sign-?in|auth|"
                          r"quote|estimate|calculate|preview|simulate|dry-?run)/?(?:[?#].*)?$", re.I)
-_DELIVERED = re.compile(r"hooks?\b|callbacks?|notif|events?\b", re.I)  # ".../hooks/registry/validation": results delivered
+_DELIVERED = re.compile(r"(?<!\w)(?:web)?hooks?\b|\bcallbacks?\b", re.I)  # ".../hooks/registry/validation": results delivered
 _ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
                               r"nacks?)\b", re.I)
 

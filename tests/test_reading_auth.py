@@ -651,3 +651,19 @@ def test_a_key_made_once_at_onboarding_is_never_rotated():
             "| Jobs → Bank SFTP | SSH key (ed25519) | Vault `secret/sftp` | Key pair generated at onboarding (March 2022) |\n"
             "| Bank → Jobs | PGP signature | Vault `secret/pgp` | Yearly in May |\n")
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [7]
+
+
+def test_the_details_a_subscriber_supplies_are_no_systems():
+    spec = spec_of("# Webhook notifications\n\n## Subscribing\n\nSend the team the following details:\n\n"
+                   "* **Callback URL**: an `https://` endpoint, publicly reachable\n"
+                   "* **Secret**: a shared secret used to sign each notification with HMAC-SHA256\n\n"
+                   "If your server supports basic authorization, you can also supply:\n\n"
+                   "* **Username**: optional, used for basic authorization\n* **Password**: optional\n")
+    assert [a.system.text for a in spec.auth if a.system is not None] == []
+    assert [a.mechanism.text for a in spec.auth if a.mechanism is not None] != []
+
+
+def test_a_speakers_reply_with_a_dash_is_read_without_a_crash():
+    findings = lint_text("# Club ⇄ Tunnel\n\n## Auth\n\n- **Club → Tunnel:** OAuth 2.0 client credentials.\n\n"
+                         "> **Lena:** Client secret — every 90 days.\n", "markdown")
+    assert "IS003" not in {f.code for f in findings}

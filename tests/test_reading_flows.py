@@ -358,3 +358,11 @@ def test_a_state_machines_table_of_moves_is_no_flow_table():
     systems = text.replace("`EM`", "Shop").replace("`LD`", "ERP").replace("`LO`", "WMS").replace("`IT`", "TMS") \
         .replace("`AR`", "CRM").replace("`BO`", "BI").replace("| any |", "| Shop |")
     assert len(spec_of(systems).flows) == 7  # the same table between systems is one of flows
+
+
+def test_a_flow_table_between_systems_written_in_capitals_keeps_its_flows():
+    text = ("# Retail\n\n## Flows\n\n| Flow | From | To | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+            "| Sale | POS | ERP | till closes | sale JSON | ~300/hour |\n| Pick | ERP | WMS | order paid | pick JSON | ~200/hour |\n"
+            "| Ship | WMS | TMS | parcel packed | label JSON | ~150/hour |\n| Invoice | TMS | ERP | delivered | POD JSON | ~150/hour |\n"
+            "| Stock | WMS | POS | count changes | stock JSON | ~50/hour |\n")
+    assert len(spec_of(text).flows) == 5

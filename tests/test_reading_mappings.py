@@ -685,3 +685,10 @@ def test_two_systems_named_as_columns_before_a_transform_column_are_the_mappings
                    "| `order.id` | `client_reference` | Prefix `HOL-ORD-` |\n| `parcel.weight_g` | `parcel.weight_kg` | ÷ 1000 |\n")
     assert [(m.source_field.text, m.target_field.text) for m in spec.mappings] == [
         ("`order.id`", "`client_reference`"), ("`parcel.weight_g`", "`parcel.weight_kg`")]
+
+
+def test_a_standard_code_set_needs_no_table():
+    from intspec_lint.reading.mappings import names_codes_only
+    assert names_codes_only("Mapped to the Hub enum") and names_codes_only("Map to Tempo grade")
+    assert not names_codes_only("Mapped to ISO country codes")
+    assert not names_codes_only("Converted to the matching currency codes")

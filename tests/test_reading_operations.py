@@ -918,3 +918,11 @@ def test_a_skip_caught_up_by_a_later_round_told_after_it_is_no_loss():
     assert drops_failed("Invalid lines are skipped and logged; they are read again on the next hourly sync.") is None
     assert drops_failed("Invalid lines are skipped; the next 5-minute poll fetches them again.") is None
     assert drops_failed("Invalid lines are skipped and logged.") == "are skipped"
+
+
+def test_a_drop_after_a_state_still_counts_and_a_call_sent_again_later_is_no_repeat_safety():
+    from intspec_lint.reading.dead_letter import drops_failed
+    from intspec_lint.reading.idempotency import mentions
+    assert drops_failed("A failed call gets `404`, which is ignored, and the message is dropped.") == "is dropped"
+    assert not mentions("The request can be sent again after the data is corrected.")
+    assert mentions("Every job can safely be run again.")

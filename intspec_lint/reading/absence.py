@@ -59,6 +59,11 @@ REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
+# a repeat asked for and answered with the first result, and a second copy said not to come (shared with idempotency)
+ASKED_AGAIN = r"\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(?:for|with)\s+(?:the\s+)?same\b"
+NO_SECOND = r"\b(?:makes?|creates?|gets?|comes?|is|are|there\s+is)\s+no\s+(?:second|duplicate)\s+[\w-]+"
+
+
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -143,8 +148,7 @@ CUES = {
                         r"|\b(?:re-?sen[dt]\w*|re-?deliver\w*|repeat\w*|retr(?:y|ies|ying))\b[^.\n]{0,30}\b(?:is|are)\s+"
                         r"(?:fine|safe|harmless|a\s+no-?op)\b"
                         # "asked again for the same `reference`, it gives back the same link": a repeat, the first result
-                        r"|\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(?:for|with)\s+(?:the\s+)?same\b"
-                        r"|\b(?:is|are|comes?|gets?)\s+no\s+(?:second|duplicate)\s+[\w-]+", re.I),
+                        r"|" + ASKED_AGAIN + r"|" + NO_SECOND, re.I),
     # what an absent or null value becomes, said elsewhere: "`middle_name` null -> omitted", "no phone: left empty";
     # stricter than the row's own rule (mappings._NULL_RULE), where "nullable" or "if not set" in a transform suffices
     "null_rule": lazy(r"\bdefault(?:s|ed)?\b|\bomit\w*|\bnot\s+(?:sent|written|included|populated)\b|\bleft\s+(?:out|empty|blank|unset)\b|\bfalls?\s+back\b"
@@ -197,7 +201,7 @@ UNREAD = {
     "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b", re.I),
     "endpoint": lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)[^\s`|)]*"
                      # a call written as a command, its options over several lines: "curl -v \⏎ -X POST \⏎ ... http://..."
-                     r"|\bcurl\b(?:[^\n]*\\\n){0,20}[^\n]*\bhttps?://"),
+                     r"|\bcurl\b(?:[^\n]{0,300}\\\n){0,20}[^\n]{0,300}?\bhttps?://"),
     # named schemes only, not the cue's "token", "credentials" or "password", which any document says
     "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"

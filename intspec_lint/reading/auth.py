@@ -186,6 +186,8 @@ class _Reader:
                 and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
                 and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS)  # "Codes: 200 taken ..."
                 and not EVERY.search(title)  # "**One rule for both:**", "All secrets": said of every system, none
+                and not _CONNECTION_FIELD.match(title.strip(" *`.:"))  # "**Callback URL**:", "**Username**:": a
+                # detail a subscriber supplies, no system
                 and not _LIFECYCLE_TITLE.search(title)  # "4.3 Credential lifecycle": how every credential is kept
                 and not (len(title.split()) >= 3 and re.fullmatch(r"[a-z ,'-]+", title.strip(" *`.:"))))  # "one rule
         # for all of them": a phrase in plain lower-case words, no name
@@ -236,7 +238,7 @@ class _Reader:
                 key, rest = statement.key, statement.value
                 inner = key_value(rest.split("\n", 1)[0]) if _SPEAKER.match(key) else None
                 if inner and inner[0] and self._credential_owner(inner[0]) is not None:
-                    key, rest = inner[0], rest.split(":", 1)[1].strip()  # "**Lena:** Client secret: rotated every 90
+                    key, rest = inner[0], inner[1].strip()  # "**Lena:** Client secret: rotated every 90
                     # days": a reply in a review thread, its speaker's name no system
                 field = self.r.vocab.field("auth", key)
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
@@ -502,7 +504,9 @@ _NEEDS_NONE = lazy(r"\bneeds?\s+no\s+(?:further\s+|other\s+|additional\s+)?(?:cr
                   r"\bno\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?)\s+(?:is|are)\s+(?:needed|required)\b", re.I)
 _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"
                     r"length|encoding|signature|timestamp))`?$", re.I)
-_SPEAKER = lazy(r"^@?[A-Z]?[\w.-]{1,30}$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
+_CONNECTION_FIELD = lazy(r"^(?:callback\s+|webhook\s+|endpoint\s+|base\s+)?(?:urls?|uris?|endpoints?|hosts?|hostnames?|"
+                         r"ports?|user\s*names?|usernames?|logins?|passwords?)$", re.I)
+_SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
 

@@ -15,9 +15,11 @@ from .topics import METHOD_URL
 _CURL = lazy(r"^\$?\s*curl\b")  # "curl -X POST https://...": a call written out as a command
 _COMMENT_MARK = lazy(r"^\s*(?://|#|--)\s*")
 _REQUEST_LINE = lazy(r"^\s*(?:(?://|#|--)\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+/?\S+")
-# a runbook's step that names a call: "2. Delete the hearing mapping DELETE https://..."
+# "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step
+# with a bare method and URL, as a runbook writes it (a spec writes `POST /x` in code, or "Method: POST ...")
 PROCEDURE_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?!(?:The|A|An|Our|Their|This|These|Each|Every|It|We|They|You)\b)[A-Z][a-z]+\s+"
                       r"[^:`\n]{0,60}?\b(?:GET|POST|PUT|PATCH|DELETE)\s+https?://")
+# a sentence led by a condition or a time: what a call does then, not a call of its own
 _CONDITION_LEAD = lazy(r"^\W*(?:after|if|when|whenever|once|before|then|unless|until|on\s+(?:a|an|the|each|every)\b|"
                        r"in\s+case|should)\b", re.I)
 # a verb of calling right before a call: "loan-bridge calls Koha's `POST ...`", "then reads the patron with"

@@ -370,9 +370,6 @@ def _labelled(r: Reading, title: str) -> bool:
 _CHECKLIST = lazy(r"^\W*(?:checklist|troubleshooting|runbook|playbook|triage)\b", re.I)
 _HOW_TO = lazy(r"^\W*[A-Za-z]+ing\s+(?:a|an|the|with|up|your|our|new|api|apis|to|for|from|in|on|started|it|them|this)\b",
                re.I)
-# "2. Delete the hearing mapping DELETE https://...", "5. Repair hearing outcome POST https://...": an imperative step
-# with a bare method and URL, as a runbook writes it (a spec writes `POST /x` in code, or "Method: POST ...")
-# a sentence led by a condition or a time: what a call does then, not a call of its own
 _OPERATION = lazy(r"^\W*(?:[\w.]+\s+)?(?:create|update|delete|get|fetch|send|post|put|patch|list|cancel|submit|"
                   r"publish|notify|upsert|register|sync|push|pull|search|query|retrieve|read|write|close|open|"
                   r"refund|approve|reject|book|reserve|confirm)\b|\b(?:message|event|webhook|callback|notification|"

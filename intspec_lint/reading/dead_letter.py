@@ -466,8 +466,9 @@ def drops_messages(text: str) -> str | None:
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
     if match and _STATE_OF.search(text[max(0, match.start() - 40):match.start()]):
-        return None  # "a member who has been deleted", "`404`, which is ignored": what a thing is, or a status let
-        # pass; no failed message is disposed of
+        return drops_messages(original[match.end():])  # "a member who has been deleted", "`404`, which is ignored":
+        # what a thing is, or a status let pass; a drop said after it still counts
+
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):

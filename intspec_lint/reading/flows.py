@@ -229,21 +229,21 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     return found
 
 
-_STATE = lazy(r"`?(?:[A-Z][A-Z0-9_]{0,20}|any|all|\*)`?")  # `EM`, `IN_TRANSIT`, "any": a status's code
+_STATE = lazy(r"`?(?:[A-Z][A-Z0-9_]{0,20}|(?i:any|all)|\*)`?")  # `EM`, `IN_TRANSIT`, "any": a status's code
 
 
 def _transitions(table, columns: dict[int, str]) -> bool:
     """A state machine's table: its ends are statuses (codes, or "any"), four or more, and where it goes is
     mostly where it comes from again (a closed set of states), not two or three systems."""
     ends = {name: i for i, name in columns.items() if name in ("source", "destination")}
-    if len(ends) != 2:
-        return False
+    if len(ends) != 2 or {"payload", "frequency"} & set(columns.values()):
+        return False  # (a flow table says what moves and how often; a state's moves say neither)
     pairs = [(row.cells[ends["source"]].text.strip(), row.cells[ends["destination"]].text.strip()) for row in table.rows
              if max(ends.values()) < len(row.cells)]
     cells = [cell for pair in pairs for cell in pair]
     if len(pairs) < 3 or sum(1 for cell in cells if _STATE.fullmatch(cell)) < 0.8 * len(cells):
         return False
-    states = {cell.strip("`") for cell in cells} - {"any", "all", "*"}
+    states = {cell.strip("`") for cell in cells if cell.strip("`").lower() not in ("any", "all", "*")}
     sources = {source.strip("`") for source, _ in pairs}
     closed = sum(1 for _, target in pairs if target.strip("`") in sources)
     return len(states) >= 4 and closed >= 0.6 * len(pairs)

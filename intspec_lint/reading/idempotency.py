@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Idempotency, IdempotencyKey
-from .absence import REPEAT as _REPEAT, REPEAT_ANSWERED, STALE_GUARD
+from .absence import ASKED_AGAIN, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, STALE_GUARD
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
@@ -30,15 +30,15 @@ _IDEMPOTENCY = lazy(
     # "will not create a second order with the same reference", "this is what makes a retried POST safe"
     r"|\b(?:will\s+not|won't|does\s+not|doesn't|never)\s+(?:create|make|book|post|store|insert)s?\s+(?:a\s+second|two|another)\b"
     # "so any job can run twice", "the call can safely be repeated": a repeat said to do no harm
-    r"|\b(?:can|may)\s+(?:safely\s+)?(?:run|be\s+run|be\s+(?:sent|called|retried|repeated|replayed|re-?delivered))\s+"
+    # ("can be sent again after the data is corrected" says when, not that a repeat is harmless)
+    r"|\b(?:can|may)\s+safely\s+(?:run|be\s+run|be\s+(?:sent|called|retried|repeated|replayed|re-?delivered))\s+"
     r"(?:twice|again|more\s+than\s+once)\b"
+    r"|\b(?:can|may)\s+(?:run|be\s+run|be\s+(?:sent|called|retried|repeated|replayed|re-?delivered))\s+"
+    r"(?:twice|more\s+than\s+once)\b"
     # "Status events are processed once per `eventId`": the key a repeat is known by
     r"|\b(?:processed|applied|handled|accepted|stored|booked|posted)\s+(?:only\s+)?once\s+(?:per|for\s+each|for\s+every)\s+`?[\w.-]+"
     # "`201 Created` (or `200` for a repeated checksum)": the answer a repeat gets
     r"|\b[1-5]\d\d\b`?\s+(?:for|on|with|when)\s+(?:a\s+|the\s+|an\s+)?(?:repeated|duplicate|second|existing)\s+(?:`[^`]{1,40}`|[\w-]+)"
-    # "asked again for the same `reference`, it gives back the same link": "... makes no second link"
-    r"|\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(?:for|with)\s+(?:the\s+)?same\b[^.;]{0,80}?\bsame\b"
-    r"|\b(?:makes?|creates?|gets?|is|are|there\s+is)\s+no\s+(?:second|duplicate)\s+[\w-]+"
     r"|\bmakes?\s+(?:a\s+|the\s+|any\s+)?(?:retried|repeated|resent|re-sent|replayed)\s+(?:`?[\w-]+`?\s+)?safe\b"
     r"|\bifNoneExist\b|\bif-none-(?:exist|match)\b"
     r"|\bduplicate\s+(?:protection|detection|check|checks|suppression|handling|filter|key|request|delivery|event|"
@@ -71,7 +71,9 @@ _IDEMPOTENCY = lazy(
     r"|\bignor\w*\s+(?:anything|any\s+\w+|\w+)\s+older\s+than|\bstored\s+\w+\s+is\s+newer|\bnewer\s+(?:one\s+)?is\s+stored"
     # a repeat and how it is answered, in one sentence, in any words: "resubmitting a `dispute_ref` we already hold is
     # ignored", "repeating the same decision returns the original `decision_id`", "answer a repeat with the original"
-    rf"|{REPEAT_ANSWERED}|{STALE_GUARD}",
+    rf"|{REPEAT_ANSWERED}|{STALE_GUARD}"
+    # "asked again for the same `reference`, it gives back the same link": "... makes no second link"
+    + r"|" + ASKED_AGAIN + r"[^.;]{0,80}?\bsame\b|" + NO_SECOND,
     re.I,
 )
 _DEDUP = lazy(

@@ -231,7 +231,7 @@ _NUMBERED_LEAD = re.compile(r"^(\*\*|__)(\d{1,2}[.)]\s[^*_\n]{2,80}?)\1\s*\S")
 
 
 # a run-in heading: a bold lead ending in a stop, its paragraph after it ("**Retries.** Exponential backoff ...")
-_RUN_IN = re.compile(r"^(?:\*\*|__)([A-Za-z][^*_\n]{1,40}?)[.:]?(?:\*\*|__)[.:]?\s+\S")
+_RUN_IN = re.compile(r"^(?:\*\*|__)([A-Za-z][^*_\n]{1,40}?)(?:[.:](?:\*\*|__)|(?:\*\*|__)[.:])\s+\S")
 
 
 def _run_in_part(block, lines: list[str], before: str, vocab) -> str | None:

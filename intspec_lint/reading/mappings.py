@@ -552,3 +552,20 @@ _CONVERTED = lazy(r"\b(?:convert\w*|utc|offset|zone|tz|dst|at\s+time\s+zone|loca
 says_time_format = finds(_TIME_FORMAT)
 says_null_rule = finds(_NULL_RULE)
 says_truncation = finds(_TRUNCATION)
+
+
+# a translation told only by the codes it ends in: "Mapped to the Hub enum", "Map to Tempo grade", "Mapped to the
+# matching Xero tax rate"; not one that names where the values are ("using the code table in Appendix C"), lists them,
+# or names a standard set whose values need no table ("Mapped to ISO country codes", "the matching currency codes")
+_NAMED_ONLY = lazy(r"^\W*(?:mapped|map|translated|converted)\s+(?:to|into|onto)\s+(?:the\s+|our\s+|their\s+)?"
+                   r"(?:matching\s+|corresponding\s+|equivalent\s+|right\s+)?(?:[A-Za-z][\w-]*\s+){0,4}?"
+                   r"(?:enums?|codes?|grades?|class(?:es)?|categor(?:y|ies)|levels?|rates?|status(?:es)?|"
+                   r"profiles?|reasons?)\W*$", re.I)
+_STANDARD_SET = lazy(r"\b(?:iso|iana|iata|icao|locode|e\.164|bcp\s*47|ietf|rfc|hl7|snomed|loinc|icd|naics|swift|bic|"
+                     r"country|countries|currency|currencies|language|locale|time\s*zone|standard)\b", re.I)
+
+
+def names_codes_only(transform: str) -> bool:
+    """The transform says a value becomes one of the target's own codes and gives none of them (IS803)."""
+    return bool(_NAMED_ONLY.match(transform)) and not _STANDARD_SET.search(transform)
+

@@ -362,8 +362,7 @@ def _value(name: str, text: str, statement, span=None) -> Value:
     fact = value(text, span or statement.span, kind)
     if fact.number is None and kind != "text" and "(" in text:
         fact.number = value(" ".join(as_figures(text).split()), fact.span, kind).number  # "thirty (30) seconds"
-    if kind == "duration" and re.fullmatch(r"\s*`?\d+(?:\.\d+)?`?\s*", text) and (
-            fact.number is None or _MILLIS_KEY.search(statement.key) or _UNIT_KEY.search(statement.key)):
+    if kind == "duration" and fact.number is None and re.fullmatch(r"\s*`?\d+(?:\.\d+)?`?\s*", text):
         text = text.strip(" `")  # (a setting's value in a table of settings: "| `RETRY_BASE_MS` | `2000` |")
         if statement.shape in ("code-key", "row") and _MILLIS_KEY.search(statement.key):
             fact.number = float(text) / 1000

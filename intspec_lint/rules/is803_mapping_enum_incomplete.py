@@ -3,6 +3,7 @@ from fnmatch import fnmatchcase
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..reading.mappings import names_codes_only
 from ._common import label, leaf, source_values
 
 
@@ -33,7 +34,7 @@ from ._common import label, leaf, source_values
 def mapping_enum_incomplete(spec, options):
     for row in spec.mappings:
         said = row.transform.text if row.transform is not None else ""
-        if not row.enum_map and _NAMED_ONLY.match(said):
+        if not row.enum_map and names_codes_only(said):
             field = label(row.source_field, label(row.target_field, f"line {row.span.line}"))
             yield Hit(row.transform.span, f"the mapping of {field} says it becomes one of the target's codes "
                                           f"('{said.strip()[:60]}') but not which: list each source value and what it "
@@ -70,14 +71,6 @@ def mapping_enum_incomplete(spec, options):
             shown = ", ".join(absent[:6]) + (f" and {len(absent) - 6} more" if len(absent) > 6 else "")
             yield Hit(row.span, f"the enum mapping of {field} does not cover {shown}: map every source value, or "
                                 "say what an unmapped value becomes")
-
-
-# a translation told only by the codes it ends in: "Mapped to the Hub enum", "Map to Tempo grade", "Mapped to the
-# matching Xero tax rate"; not one that names where the values are ("using the code table in Appendix C") or lists them
-_NAMED_ONLY = re.compile(r"^\W*(?:mapped|map|translated|converted)\s+(?:to|into|onto)\s+(?:the\s+|our\s+|their\s+)?"
-                         r"(?:matching\s+|corresponding\s+|equivalent\s+|right\s+)?(?:[A-Za-z][\w-]*\s+){0,4}?"
-                         r"(?:enums?|codes?|grades?|class(?:es)?|categor(?:y|ies)|levels?|rates?|status(?:es)?|"
-                         r"profiles?|reasons?)\W*$", re.I)
 
 
 # the transform names the table the values are looked up in: "via `COLOUR_WORDS`", "lookup in `zones`"
