@@ -39,6 +39,24 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes more than 20 seconds (building and installing the wheel)")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _temporary_files_stay_in_the_test_run(tmp_path_factory):
+    """The crash reports of rules made to fail on purpose, and any other temporary file a lint writes, go where the
+    test run keeps its files (and its child processes inherit it), not into the machine's temp folder."""
+    import tempfile
+
+    folder = tmp_path_factory.mktemp("tmp")
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = None  # asked again on the next use
+    yield
+    if before is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = before
+    tempfile.tempdir = None
+
+
 @dataclass
 class Outcome:
     exit_code: int
