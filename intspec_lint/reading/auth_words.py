@@ -140,6 +140,15 @@ def mechanism(text: str) -> str | None:
     return None
 
 
+# a rotation value that says there is none: "issued without expiry", "never rotated", "generated at onboarding"
+NEVER_ROTATED = lazy(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|never\s+(?:expires?|rotated|rotates|changed?)|"
+                     r"no\s+(?:expiry|expiration|rotation)|not\s+rotated|does\s+not\s+expire|do\s+not\s+expire|"
+                     r"non-?expiring|perpetual|(?:issued|generated|created|set\s+up|handed\s+over|provided|shared|"
+                     r"exchanged)\s+(?:only\s+)?once\b(?!\s+(?:a|per|each|every)\b)"
+                     # "Key pair generated at onboarding (March 2022)": made once, at a moment, never again
+                     r"|(?:issued|generated|created|set\s+up|registered|exchanged)\s+(?:at|during|on|in)\s+(?:the\s+)?"
+                     r"(?:onboarding|on-boarding|set-?up|go-?live|installation|launch|project\s+start|kick-?off)\b)\b", re.I)
+
 _DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$", re.I)
 rotation = lambda text: _first(ROTATION, text)  # noqa: E731
 storage = lambda text: _first(STORAGE, text)  # noqa: E731

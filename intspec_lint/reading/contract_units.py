@@ -18,7 +18,7 @@ from .examples import request_file
 from .lazy_re import lazy
 from .program_code import COMMENT_LINE
 from .statements import Statement, key_value
-from .topics import METHOD_URL, TOPIC_HEADING
+from .topics import METHOD_URL, TOPIC_HEADING, WEBHOOK
 from .call_starts import EXAMPLE_LEAD, PROCEDURE_STEP, calls_apart, one_call_each, shows, starts_endpoint
 from .vocabulary import normalize, strip_numbering
 
@@ -260,7 +260,6 @@ def _named_owner(exhibit: tuple, shown: list[Statement], found: list) -> tuple |
 
 
 _WEBHOOK_LEAD = lazy(r"^\W*(?:the\s+|a\s+|an\s+)?(?:webhooks?|callbacks?)\b[^\n]{0,60}:\W*$", re.I)
-_WEBHOOK_NAME = lazy(r"\b(?:webhooks?|callbacks?)\b|/(?:web)?hooks?/", re.I)
 
 
 def _webhook_owner(exhibit: tuple, found: list) -> tuple | None:
@@ -268,7 +267,7 @@ def _webhook_owner(exhibit: tuple, found: list) -> tuple | None:
     the exhibit names no endpoint of its own."""
     if not _WEBHOOK_LEAD.match(exhibit[0]) or METHOD_URL.search(exhibit[0]):
         return None
-    hooks = [unit for unit in found if unit is not exhibit and METHOD_URL.search(unit[0]) and _WEBHOOK_NAME.search(unit[0])]
+    hooks = [unit for unit in found if unit is not exhibit and METHOD_URL.search(unit[0]) and WEBHOOK.search(unit[0])]
     return hooks[0] if len(hooks) == 1 else None
 
 

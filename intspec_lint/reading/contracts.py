@@ -28,7 +28,7 @@ from .statements import Statement, key_value
 from .text import sentences
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
-from .topics import METHOD_URL, NAMED_CARRIER
+from .topics import METHOD_URL, NAMED_CARRIER, WEBHOOK
 from .values import value
 
 _SHAPE_LIST = lazy(
@@ -539,11 +539,8 @@ def is_message_contract(text: str) -> bool:
     return bool(_MESSAGE.search(text))
 
 
-_WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b|/(?:web)?hooks/", re.I)
-
-
 def is_webhook(text: str) -> bool:
-    return bool(_WEBHOOK.search(text))
+    return bool(WEBHOOK.search(text))
 
 
 def is_webhook_receiver(contract) -> bool:

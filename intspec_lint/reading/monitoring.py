@@ -48,7 +48,7 @@ def read(r: Reading) -> None:
             continue
         if any(r.vocab.is_history(heading) for heading in statement.path[1:]):
             continue  # "| 14 Sep 00:00 | token `kl-2019` reaches its expiry |" in a timeline: what happened, no metric
-        if any(_TESTS.search(heading) for heading in statement.path[1:]):
+        if any(r.vocab.is_test(heading) for heading in statement.path[1:]):
             continue  # "| TC-03 Pull the antenna cable | Spool grows, circuit opens |" in a test plan: a test, no metric
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
@@ -266,7 +266,6 @@ _EXPIRING = lazy(r"\b(?:expir\w*|older\s+than|younger\s+than|age[ds]?)\b[^.;\d]{
 _TOLD = lazy(r"\b(?:warn\w*|critical|alert\w*|alarm\w*|paged|pages\s+(?:the\s+)?on[- ]?call)\b", re.I)
 _LEVEL_ONLY = lazy(r"^\W*(?:debug|info|notice|warn(?:ing)?|error|critical|fatal|trace|sev[- ]?\d|p[1-5])\W*$", re.I)
 _OTHER_PART = {"errors", "retry", "mappings", "idempotency", "flows", "contracts"}  # a DLQ depth, a credential expiry: metrics
-_TESTS = lazy(r"\btest(?:s|ing)?\s+(?:plan|cases?|results?|report|scenarios?|matrix)\b|\bacceptance\s+tests?\b", re.I)
 _SCENARIO_STEP = lazy(r"^\W*(?:\d+[.)]\s*)?(?:given\b|then\b|when\b.*,\s*then\b)", re.I | re.S)
 _FOR_ALL = lazy(r"\b(?:all|every|each)\s+(?:of\s+the(?:se)?\s+)?(?:alarms?|alerts?|metrics?)\b[^.;]{0,40}?\b(?:go(?:es)?|are\s+sent|"
                 r"is\s+sent|page[sd]?|notif(?:y|ies)|route[sd]?|fire[sd]?|publish(?:es|ed)?|post(?:s|ed)?|sen[dt]s?)\b"

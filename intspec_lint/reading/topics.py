@@ -27,6 +27,7 @@ from .vocabulary import Vocabulary, normalize, strip_numbering
 # (nor a colon that ends it: "POST /v3/terminations: Header ..." names `/v3/terminations`; `/readings:batch` keeps its)
 METHOD_URL = lazy(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)`?\s+`?(<[^>`\n]{1,60}>(?:[^\s`|()\":]|:(?![\s`]|$)|\([^\s`|()\"]*\))*"
                   r"|(?:https?://|/|\{|\.\.\./|…/)(?:[^\s`|()\":]|:(?![\s`]|$)|\([^\s`|()\"]*\))*)")
+WEBHOOK = lazy(r"\b(?:webhooks?|callbacks?|postbacks?|web\s+hooks?)\b|/(?:web)?hooks/", re.I)  # a call named as one
 _BROKERS = r"sqs|sns|kafka|kinesis|pub/?sub|service\s+bus|eventbridge|rabbitmq|nats|mqtt"
 TOPIC_HEADING = lazy(
     r"^\W*(?:topic|queue|channel|stream|subject|exchange|event|message)\b\s*[:\-—]?\s*`[^`]+`"

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from ..resources import data_path
+from .auth_words import CREDENTIAL_WORD
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*(?:[0-9]+|[a-z])(?:\.[0-9]+)+\s+", re.I)
 _LABELLED = re.compile(r"^([^:—–]{2,40}?)\s*(?::|—|–|\s-\s)\s*(\S.*)$", re.S)
@@ -101,6 +102,7 @@ class Vocabulary:
         self._umbrellas = {normalize(k): tuple(v) for k, v in data.get("umbrellas", {}).items()}
         self._umbrellas.update({normalize(str(k)): () for k in data.get("not_parts", [])})  # a product's goals
         self._history = _phrases(data.get("history_sections", []))
+        self._tests = _phrases(data.get("test_sections", []))
         self._subsections = _phrases(data["contract_subsections"])
         self._fields: dict[str, dict[str, str]] = {}
         self._all_fields: dict[str, dict[str, list[str]]] = {}  # a word that names several fields: all of them
@@ -173,6 +175,10 @@ class Vocabulary:
     def is_history(self, title: str) -> bool:
         """A heading of what happened before ("What broke", "Root causes", "Incident timeline")."""
         return bool(self._history.search(normalize(title)))
+
+    def is_test(self, title: str) -> bool:
+        """A heading of tests run or planned ("Test plan", "Acceptance tests"): what they expect is no metric."""
+        return bool(self._tests.search(normalize(title)))
 
     @lru_cache(maxsize=8192)
     def is_part_name(self, title: str) -> bool:
@@ -279,7 +285,7 @@ class Vocabulary:
             return "queue-depth"
         if kind == "dlq-size" and _PERCENTILE.search(whole):
             return "latency"  # "Excursion start to quarantine flag (P95)": the time to a quarantine, not a count of it
-        if kind == "other" and (_TIME_LEFT.search(text) or _TIME_SINCE.search(text)) and _SECRET.search(text):
+        if kind == "other" and (_TIME_LEFT.search(text) or _TIME_SINCE.search(text)) and CREDENTIAL_WORD.search(text):
             return "token-expiry"  # "client secret days remaining", "days since API key change": a credential's time
         if kind == "other" and _FAILED_SELECTOR.search(text):
             return "error-rate"  # `calls_total{result!="ok"} / all`: the calls that failed, of all  # "`hiredesk.outbound` ready messages": what stands in a queue named by its name
@@ -480,7 +486,6 @@ _TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "i
                 "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}
 _TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b", re.I)
 _TIME_SINCE = re.compile(r"\b(?:days?|hours?|weeks?)\s+since\b", re.I)
-_SECRET = re.compile(r"\b(?:secrets?|keys?|passwords?)\b", re.I)  # (tokens, certificates: expiry words already)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
 _TWO_JOINED = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds

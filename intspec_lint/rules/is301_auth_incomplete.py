@@ -3,17 +3,9 @@ import re
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ..reading.auth_words import keyless, self_expiring
+from ..reading.auth_words import NEVER_ROTATED, keyless, self_expiring
 from ._common import label, missing, names_of, said_of
 
-# a rotation value that says there is none
-_NEVER = re.compile(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|never\s+(?:expires?|rotated|rotates|changed?)|"
-                    r"no\s+(?:expiry|expiration|rotation)|not\s+rotated|does\s+not\s+expire|do\s+not\s+expire|"
-                    r"non-?expiring|perpetual|(?:issued|generated|created|set\s+up|handed\s+over|provided|shared|"
-                    r"exchanged)\s+(?:only\s+)?once\b(?!\s+(?:a|per|each|every)\b)"
-                    # "Key pair generated at onboarding (March 2022)": made once, at a moment, never again
-                    r"|(?:issued|generated|created|set\s+up|registered|exchanged)\s+(?:at|during|on|in)\s+(?:the\s+)?"
-                    r"(?:onboarding|on-boarding|set-?up|go-?live|installation|launch|project\s+start|kick-?off)\b)\b", re.I)
 _PERIOD = re.compile(r"\bevery\b|\b(?:yearly|annually|monthly|quarterly|weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b",
                      re.I)
 # what the one entry is named for is a credential or a piece of plumbing, not a system: which side it is on, and
@@ -107,7 +99,7 @@ def entry_gaps(spec, fields):
                           said=said_of(spec, field, names, entry.span, field in read), dash_is_empty=True)
             if hit:
                 yield hit
-            elif getattr(entry, field) is not None and field == "rotation" and _NEVER.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
+            elif getattr(entry, field) is not None and field == "rotation" and NEVER_ROTATED.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
                 # "service-user tokens are issued without expiry", and no period for them anywhere in the value
                 yield Hit(entry.rotation.span, f"{subject} says the credential is never rotated "
                                                f"('{entry.rotation.text[:60]}'): {fix}")
