@@ -206,7 +206,8 @@ class Contract:
             if self.token_exchange:
                 return False  # "POST .../oauth2/token": a credential asked for, no data written
             if self.method is not None and self.method.text.upper() == "POST" and self.url is not None and \
-                    _QUERY_PATH.search(self.url.text.strip("` ")) and not _DELIVERED.search(self.url.text):
+                    (_QUERY_PATH.search(self.url.text.strip("` ")) or _READ_CALL.search(self.url.text.strip("` "))) and \
+                    not _DELIVERED.search(self.url.text):
                 return False  # "POST /patron-auth", "POST /auth/password/validation", "POST /orders:search": a
                 # question asked in a body, no data written
             return self.method is not None and self.method.text.upper() in _WRITE_METHODS
@@ -222,6 +223,8 @@ _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|i
 # the last segment of a path that asks rather than writes: a search, a lookup, a check of a credential, a quote
 _QUERY_PATH = re.compile(r"[/:_-](?:search|query|lookup|validate|validation|verify|verification|check|login|sign-?in|auth|"
                          r"quote|estimate|calculate|preview|simulate|dry-?run)/?(?:[?#].*)?$", re.I)
+# a remote procedure named for reading, its verb first: `/thirdData/v2/getDevRealKpi`, `/api/list_orders`, `/queryBalance`
+_READ_CALL = re.compile(r"/(?:get|list|query|fetch|find|search|read|lookup|count)(?:[A-Z_]\w*)?/?(?:[?#].*)?$")
 _DELIVERED = re.compile(r"(?<!\w)(?:web)?hooks?\b|\bcallbacks?\b", re.I)  # ".../hooks/registry/validation": results delivered
 _ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
                               r"nacks?)\b", re.I)

@@ -667,3 +667,38 @@ def test_a_speakers_reply_with_a_dash_is_read_without_a_crash():
     findings = lint_text("# Club ⇄ Tunnel\n\n## Auth\n\n- **Club → Tunnel:** OAuth 2.0 client credentials.\n\n"
                          "> **Lena:** Client secret — every 90 days.\n", "markdown")
     assert "IS003" not in {f.code for f in findings}
+
+
+def test_each_sides_credential_named_by_whose_it_is_is_an_entry_of_its_own():
+    """A partner's page: "Your API key" and "Our webhook signing secret" are the two sides' credentials, each an entry
+    with its own rotation, not one system's auth."""
+    text = ("# Parcel API for shops\n\n## Keys\n\n- **Your API key** (`pk_live_...`): kept in your secrets manager; it "
+            "expires after a year and we advise rotating it every 90 days from the console.\n"
+            "- **Our webhook signing secret** (`wh_...`): check every delivery with it. Roll it every 180 days; "
+            "during a roll both secrets sign for a day.\n")
+    spec = spec_of(text)
+    assert [a.mechanism.text.split(" (")[0] for a in spec.auth] == ["Your API key", "Our webhook signing secret"]
+    assert all(a.rotation is not None for a in spec.auth)
+    assert codes(text, "IS301") == []
+
+
+def test_notes_below_the_entries_are_no_system_and_a_question_is_no_rotation():
+    """A slide's speaker notes give the signing secret's rotation; a reviewer's handle and question ("@ops: Rotation?")
+    name no system and say no rotation."""
+    entries = ("# Clinic ⇄ Lab\n\n## Authentication\n\n- Clinic → Lab: OAuth 2.0 client credentials; client secret "
+               "rotated every 90 days; stored in Key Vault\n- Lab → Clinic: HMAC-SHA256 over the body with a shared "
+               "secret kept in Key Vault\n\n")
+    noted = entries + "_Presenter notes:_ The signing secret is rotated every six months by the lab.\n"
+    assert "IS301" not in codes(noted)
+    assert [a.system.text for a in spec_of(noted).auth] == ["Clinic → Lab", "Lab → Clinic"]
+    asked = entries + "> **@ops.lead:** Rotation?\n"
+    assert [a.rotation for a in spec_of(asked).auth][1] is None
+    assert [a.system.text for a in spec_of(asked).auth] == ["Clinic → Lab", "Lab → Clinic"]
+
+
+def test_telegraphic_rotation_and_a_negated_place_with_a_slash():
+    """Abbreviation-heavy notes: "rot. q90d" is a rotation; "never in repo/env files" keeps nothing in them."""
+    text = ("# Orders → Routes\n\n## auth\n\n- Orders → Routes: API key (Bearer); rot. q90d, old key revoked +24h; "
+            "stored AWS Secrets Manager, never in repo/env files\n- Routes → Orders: HMAC-SHA256 sig; rot. q180d; "
+            "stored AWS Secrets Manager\n")
+    assert codes(text, "IS301", "IS302") == []

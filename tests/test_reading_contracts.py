@@ -1146,3 +1146,29 @@ def test_a_redelivered_key_answered_again_is_a_repeat_handled():
     assert codes(text, "IS901") == []
     assert codes(text.replace("a redelivered id returns `202` again and does not raise a second alarm", "`400` invalid"),
                  "IS901") == ["IS901"]
+
+
+def test_a_definition_lists_terms_each_start_a_call():
+    """Definition lists ("Returns endpoint⏎:   `POST ...`"): each term's call is a contract of its own, and a monitoring
+    line naming the end of a path speaks of it."""
+    text = ("# Brewery → Tax office\n\n## Endpoints\n\nObligations endpoint\n:   `GET /duty/v1/{ref}/obligations`. Example "
+            "response: `{\"obligations\": [{\"period\": \"25AC\"}]}`.\n\nReturns endpoint\n:   `POST /duty/v1/{ref}/returns` "
+            "with header `X-Submission-Id`. Example request: `{\"period\": \"25AC\", \"total\": 6435.40}`. Answer 201: "
+            "`{\"receipt\": \"R-1\"}`.\n\n## Duplicates\n\nA retry after a lost 201 gets 409; the stored return's "
+            "`X-Submission-Id` tells it is ours and the submission is treated as done.\n\n## Watch list\n\n"
+            "Submission latency\n:   P95 of POST `/returns` above 5 seconds: warning.\n")
+    spec = spec_of(text)
+    assert [(c.method.text, c.url.text) for c in spec.contracts] == [("GET", "/duty/v1/{ref}/obligations"),
+                                                                     ("POST", "/duty/v1/{ref}/returns")]
+
+
+def test_a_post_named_for_reading_writes_nothing_and_a_natural_key_handles_redelivery():
+    """An RPC API read with `POST .../getDevRealKpi` writes nothing; alarms "upserted on (`devId`, `alarmId`) so when
+    the webhook sends the same alarm again" handles a second delivery."""
+    text = ("# Inverters → Grid\n\n## Calls\n\n### KPI poll\n\n`POST https://cloud.example/v2/getStationKpi` every 5 min.\n\n"
+            "```json\n{\"stationCodes\": \"NE=33812077\"}\n```\n\nAnswer: `{\"success\": true, \"data\": []}`\n\n"
+            "### Alarm webhook\n\n`POST https://grid.example/hooks/alarms`\n\n```json\n[{\"alarmId\": 2064, \"devId\": 10}]\n"
+            "```\n\nWe answer `200`.\n\n## Mapping\n\n| Source | Target |\n|---|---|\n| `alarmId` | `alarm_code` |\n\n"
+            "Note: alarms are upserted on (`devId`, `alarmId`), so when the webhook is sending the same alarm again we "
+            "don't get double rows.\n")
+    assert codes(text, "IS901", "IS902") == []

@@ -692,3 +692,21 @@ def test_a_standard_code_set_needs_no_table():
     assert names_codes_only("Mapped to the Hub enum") and names_codes_only("Map to Tempo grade")
     assert not names_codes_only("Mapped to ISO country codes")
     assert not names_codes_only("Converted to the matching currency codes")
+
+
+def test_a_transform_that_names_another_rows_field_takes_its_zone():
+    """YAML mappings: "Same rule as readings[].ts" points at the row that says the zone, written bare."""
+    text = """intspec: 1
+title: Climate controller to platform
+mappings:
+  - source: "readings[].ts"
+    source_type: controller local time, no offset
+    target: observed_at
+    target_type: timestamptz
+    transform: Interpret as Europe/Amsterdam
+  - {source: "alarm ts", source_type: controller local time, target: alarms.at, target_type: timestamptz,
+     transform: "Same rule as readings[].ts"}
+"""
+    assert [f for f in lint_text(text, "yaml") if f.code == "IS802"] == []
+    assert [f.line for f in lint_text(text.replace("Same rule as readings[].ts", "Same rule as readings"), "yaml")
+            if f.code == "IS802"] == [9]

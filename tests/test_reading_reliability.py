@@ -1667,3 +1667,24 @@ def test_a_test_plans_expected_results_are_no_metrics_and_a_header_or_a_claimed_
     assert drops_failed("`Retry-After` on `429` is ignored; the connector's own backoff applies.") is None
     assert drops_failed("A `412` means another terminal already claimed it; the task is skipped.") is None
     assert drops_failed("A `412` means the version is stale; the task is skipped.") == "is skipped"
+
+
+def test_a_failure_kept_in_a_named_table_or_a_tray_is_dead_letter_handling():
+    """"Failing definitively ... it goes in the table `x`" (a non-native writer's words) and an operator console's
+    "Undelivered Alerts tray" are where failed messages go."""
+    table = ("# Inverters → Grid\n\n## Errors\n\n| Type | Errors | Action |\n|---|---|---|\n| Transient | 503 | Retry |\n"
+             "| Permanent | 400 | No retry, park and alert |\n\nWhen one alarm is failing definitively, it is not lost: it go "
+             "in the table `integration_parking` with the last error, and an alert is sent to the on-call in Opsgenie.\n")
+    assert codes(table, "IS601", "IS602") == []
+    tray = ("# Sensors → Fire service\n\n## Codes\n\n| Code | Meaning |\n|---|---|\n| 400 | Alert refused; moved to the "
+            "Undelivered Alerts tray |\n\n## Retries\n\nPermanent errors are not tried again; the alert goes straight to "
+            "the Undelivered Alerts tray, and the duty officer is paged.\n")
+    assert codes(tray, "IS601") == []
+
+
+def test_a_time_from_one_event_to_another_is_a_latency_metric():
+    text = ("# Payroll → Pension\n\nWe'll watch on the hub side:\n\n"
+            "- time from pay run finalised to `schedule.processed` received: warn if over 4 hours, critical if over 24;\n"
+            "- submission error rate above 5% in a day: critical;\n- outbound queue depth above 20 schedules: warning;\n"
+            "- days until the OAuth client secret expires: warning at 45, critical at 14.\n")
+    assert "latency" in {m.kind for m in spec_of(text).monitoring}

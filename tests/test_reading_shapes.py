@@ -1132,3 +1132,36 @@ def test_what_a_section_says_is_to_be_retired_is_no_contract_of_the_design():
     assert [c.url.text for c in spec_of(text).contracts] == ["https://quayops.example/hooks/portcall"]
     kept = text.replace("How it works today (to be retired):", "How the gate reads manifests:")
     assert len(spec_of(kept).contracts) == 2
+
+
+def test_a_footnote_is_said_where_it_is_cited():
+    """A design doc keeps facts in footnotes at the page's foot, here below a section of alternatives weighed (which
+    is no design): the rotation of footnote 2 is the security section's, where it is cited."""
+    text = ("# Dispatch → Wards\n\n## Security\n\nDispatch calls Wards with OAuth 2.0 client credentials[^1]. Wards calls "
+            "Dispatch with mutual TLS[^2].\n\n## Alternatives considered\n\nSFTP drops: rejected, too slow.\n\n"
+            "[^1]: The client secret is rotated every 90 days and kept in Vault.\n"
+            "[^2]: Client certificates are renewed every 11 months by the wards' PKI team.\n")
+    assert codes(text, "IS301") == []
+    spec = spec_of(text)
+    assert sorted(a.rotation.text for a in spec.auth if a.rotation is not None) == [
+        "Client certificates are renewed every 11 months by the wards' PKI team",
+        "The client secret is rotated every 90 days and kept in Vault"]
+    uncited = text.replace("[^2].", ".")
+    assert "IS301" in codes(uncited)  # a note nobody cites stays below the alternatives, which are no design
+
+
+def test_a_register_whose_columns_are_systems_gives_each_system_its_cells():
+    """A capability matrix: rows name a part and its fact ("Auth: rotation"), columns the systems. Each column's cell
+    is that system's fact; a transient class beside a retry row is retried."""
+    text = ("# Docks ⇄ Ops capability matrix\n\n## Matrix\n\n| Capability | Docks | Broker | Ops |\n|---|---|---|---|\n"
+            "| Auth: mechanism | OAuth 2.0 server | API keys per service account | OAuth client `ops-prod` |\n"
+            "| Auth: rotation | client secret rotated every 180 days | keys rotated every 90 days | tokens renewed hourly |\n"
+            "| Auth: storage | AWS Secrets Manager | — | GCP Secret Manager |\n"
+            "| Errors: transient | — | broker unavailable, timeout | `429`, `503`, timeouts |\n"
+            "| Errors: permanent | — | record too large | `400`, `404`: dead-lettered |\n"
+            "| Errors: partial | snapshot lists the stations it could not read | — | keeps the last known state |\n"
+            "| Retry | — | — | exponential backoff, 1 s initial, cap 60 s, 6 attempts |\n")
+    spec = spec_of(text)
+    assert [a.system.text for a in spec.auth] == ["Docks", "Broker", "Ops"]
+    assert [a.rotation.text for a in spec.auth][0] == "client secret rotated every 180 days"
+    assert codes(text, "IS301", "IS401") == []

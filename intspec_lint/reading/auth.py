@@ -186,6 +186,7 @@ class _Reader:
                 and not _HEADER_NAME.match(title.strip(" *"))  # "`Content-Type`", "X-Request-Id": a header
                 and not any(vocab.field_exactly(part, title) for part in _FIELD_PARTS)  # "Codes: 200 taken ..."
                 and not EVERY.search(title)  # "**One rule for both:**", "All secrets": said of every system, none
+                and not title.strip(" *`").startswith("@")  # "**@d.hale:** Rotation?": a person's handle in a thread
                 and not _CONNECTION_FIELD.match(title.strip(" *`.:"))  # "**Callback URL**:", "**Username**:": a
                 # detail a subscriber supplies, no system
                 and not _LIFECYCLE_TITLE.search(title)  # "4.3 Credential lifecycle": how every credential is kept
@@ -230,8 +231,10 @@ class _Reader:
         if self._said_for_all(heading_field, text, text, statement.span):
             return  # "### Credential rotation" over "One rule for both secrets: every 180 days ..."
         if statement.key and structural(statement.key):  # "**Summary:** OAuth towards them; every secret in ..."
-            self._spec_wide(statement.value, statement.span)  # says again what the entries below say
-            return
+            if not self._spec_wide(statement.value, statement.span) and _NOTES.match(statement.key):
+                self._prose(statement.value, statement.span)  # "_Speaker notes:_ The webhook secret is rotated ...":
+                # the entries' prose under a label
+            return  # (a summary says again what the entries below say)
         if statement.shape in ("item", "line") and statement.depth == 0:
             nested = [n for n in self.r.under(statement) if n.shape == "item"]
             if statement.key:
@@ -240,6 +243,15 @@ class _Reader:
                 if inner and inner[0] and self._credential_owner(inner[0]) is not None:
                     key, rest = inner[0], inner[1].strip()  # "**Lena:** Client secret: rotated every 90
                     # days": a reply in a review thread, its speaker's name no system
+                if PRONOUN.match(key) and CREDENTIAL_WORD.search(key) and mechanism(key) and \
+                        self._credential_owner(key) is None and not nested:
+                    # "**Your API key**: ...", "**Our webhook signing secret**: ...": each side's credential, named by
+                    # whose it is, an entry of its own
+                    entry = Auth(statement.span, mechanism=value(key, statement.span))
+                    self.entries.append(entry)
+                    self.taken.add(id(statement))
+                    self._keywords(entry, rest, statement.span)
+                    return
                 field = self.r.vocab.field("auth", key)
                 is_system = field is None or (field == "system" and not self.r.vocab.names_exactly("auth", key, "system"))
                 lead_in = not nested and (not rest.strip() or rest.rstrip(" *").endswith(":"))
@@ -362,6 +374,8 @@ class _Reader:
         """Auth told in sentences. A sentence whose subject is a system starts that system's entry; the
         sentences after it complete it. A sentence about every system is spec-wide."""
         entries = self.entries
+        if text.rstrip(" *_").endswith("?"):
+            return  # "@d.hale: Rotation?": a question asks what the answer below it tells
         if entries and not all(id(entry) in self.from_prose for entry in entries):
             said_for_all = EVERY.search(text) and len(entries) > 1 and self._spec_wide(text, span)
             if not said_for_all and not _another_credential(entries[-1], text):
@@ -506,6 +520,7 @@ _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-
                     r"length|encoding|signature|timestamp))`?$", re.I)
 _CONNECTION_FIELD = lazy(r"^(?:callback\s+|webhook\s+|endpoint\s+|base\s+)?(?:urls?|uris?|endpoints?|hosts?|hostnames?|"
                          r"ports?|user\s*names?|usernames?|logins?|passwords?)$", re.I)
+_NOTES = lazy(r"^\W*(?:[\w']+\s+)?notes?\W*$", re.I)  # "Notes", "Speaker notes", "Implementation note"
 _SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)

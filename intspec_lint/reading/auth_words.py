@@ -19,7 +19,7 @@ MECHANISM = lazy(
     r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|"
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
     r"workload\s+identit(?:y|ies)|as2\s+certificates?|pgp\s+keys?|device\s+certificates?|x\.509\s+certificates?|"
-    r"personal\s+access\s+tokens?|shared\s+secret|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
+    r"personal\s+access\s+tokens?|shared\s+secret|(?:webhook|signing)\s+(?:signing\s+)?secrets?|x\.509|client\s+certificates?|kerberos|ntlm|ws-security|"
     r"username\s+and\s+password|username/password|passwords?|dynamic\s+(?:database\s+)?(?:credentials|secrets)|"
     r"secrets\s+engine|authorization:\s*`?\s*(?:bearer|basic|token|apikey|api-key|"
     r"hmac|digest)|(?:credentials|static|opaque|issued|shared|signed)\s+tokens?|tokens?\s+(?:we|they|it)\s+issued|"
@@ -33,12 +33,12 @@ TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+secu
                   r"listeners?|ports?|protocols?|cn|ou|dc)$", re.I)  # "Listeners: SSL on 9093", "CN=notify.example"
 # a credential changed on a period, whatever the verb: "the secret is changed every six months", "generates it once a year"
 PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
-          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly)"
+          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly|q\d{1,3}(?:d|w|mo|y)\b)"  # "rot. q90d": shorthand
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
 _CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
-    r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|\d|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
+    r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|q?\d+\w*|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
     # changed when another credential is: "basic auth credentials we set in the console, changed with the API key"
     r"|(?:chang|rotat|renew|replac)(?:ed|es)?\s+(?:together\s+|along\s+)?with\s+the\s+(?:[\w-]+\s+){0,2}(?:key|secret|token|"

@@ -111,6 +111,9 @@ def starts_endpoint(statement: Statement) -> bool:
         return False  # "loan-bridge calls Koha's `POST /validation` ..., then reads the patron with `GET ...` and
         # answers:": the steps of the call being told, not a call of its own
     first = statement.text.split("\n", 1)[0]
+    if statement.key and statement.value and first.rstrip(" :*") == statement.key.strip(" *"):
+        # "Returns endpoint⏎:   `POST /.../returns`": a term over its definition, the definition's first line
+        first = f"{statement.key}: {statement.value.lstrip().split(chr(10), 1)[0]}"
     match = METHOD_URL.search(first)
     return match is not None and match.start() <= 40 and not PROCEDURE_STEP.match(first) and \
         not (match.start() and _CONDITION_LEAD.match(first))  # "After a `412` X re-reads with `GET ...`": a step

@@ -25,13 +25,13 @@ _DEAD_DEST = lazy(
     r"|[\w./-]+_rejects\b"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
     r"|(?-i:[A-Z0-9][A-Z0-9.-]*\.(?:REJECTS?|ERRORS?)\b))"  # a dataset named for what failed: BFP.POUR.REJECT
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
-    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder)|dlq"
+    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder|tray)|dlq"
     # "the S3 bucket error output prefix": where a delivery service writes what it failed to process
     r"|(?:error|failed|failure)\s+(?:output\s+)?(?:prefix|path))\b",
     re.I,
 )
 _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|dlc|dead[- ]letter|stream|s3|sqs|directory|mailbox|"
-                   r"collection|inbox|outbox|spool)\b", re.I)
+                   r"collection|inbox|outbox|spool|tray)\b", re.I)
 _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
     r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
@@ -195,7 +195,7 @@ def read(r: Reading) -> None:
 
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
-_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|copied|put|stored|kept|keeps?|join(?:s|ed)?)"
+_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|placed|copied|put|stored|kept|keeps?|join(?:s|ed)?)"
 # moved to a state named as a place, its name captured: "the bales go to Held", "moves to Needs Attention"
 _TO_STATE = rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
@@ -207,10 +207,10 @@ _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 # a message given up on: its attempts spent, or its failure permanent
 _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
-                 r"fails?\s+permanently|fail(?:s|ed)?\s+for\s+good|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
+                 r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
-                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|store|folder|mailbox|"
+                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|tray|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
@@ -275,7 +275,7 @@ def _stated_anywhere(r: Reading) -> None:
 _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
 # a place named in words, its name captured: "goes to our stuck-jobs table", "moved to the exceptions list"
 _PLACE_PHRASE = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|our\s+|their\s+|its\s+|a\s+|an\s+)?"
-                     r"((?:[\w-]+\s+){1,2}?(?:table|queue|topic|list|folder|bucket|store|inbox))\b", re.I)
+                     r"((?:[\w-]+\s+){1,2}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray))\b", re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 _HELD_NAME = lazy(r"(?:^|[._/-])(?:held|hold|undelivered|undeliverable)(?:[._/-]|$)", re.I)

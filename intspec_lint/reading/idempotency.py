@@ -131,7 +131,8 @@ def dedups(text: str) -> bool:
 def handles_redelivery(text: str) -> bool:
     """Says how a delivery that arrives twice is deduplicated, or that it changes nothing ("a redelivered webhook or a
     re-run leaves one entry"), not only how this side's own calls are."""
-    return (dedups(text) or bool(_REPEAT_ANSWERED.search(text))) and bool(_DELIVERIES.search(text))
+    return (dedups(text) or bool(_REPEAT_ANSWERED.search(text)) or (keys_naturally(text) and bool(_REPEATED.search(text)))) \
+        and bool(_DELIVERIES.search(text))  # "alarms are upserted on (`devId`, `alarmId`) ... the same alarm again"
 
 
 _REPEAT_ANSWERED = lazy(REPEAT_ANSWERED, re.I)

@@ -10,7 +10,7 @@ TOML, HCL). Readers ask for statements by topic, never by block shape.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document.markdown import parse_markdown
 from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
@@ -114,6 +114,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
         flattener.code(doc.front_matter, (), doc.root, None)
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
     out = _with_inline_maps(out)
+    out = _with_footnotes(out)
     out = the_design(out, _drop_label)
     asked = False
     for statement in out:
@@ -151,6 +152,47 @@ def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
                     out.append(Statement(f"{key.replace('_', ' ')}: {value}", span, statement.path, "code-key",
                                          statement.section, code=code, parent=statement, key=key, value=value))
     return out
+
+
+_FOOTNOTE = re.compile(r"^\[\^([^\]\s]{1,20})\]:\s*")  # "[^5]: The signing key pair is rotated every 180 days."
+_CITED = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
+
+
+def _with_footnotes(statements: list[Statement]) -> list[Statement]:
+    """A footnote is said where it is cited: "... with `private_key_jwt`[^5]" and at the page's foot "[^5]: The
+    signing key pair is rotated every 180 days." The note's statements stand after the citing one, in its section
+    (whatever section the foot of the page falls in, a list of alternatives weighed for one); a note nobody cites
+    stays where it is."""
+    notes: dict[str, list[Statement]] = {}
+    rest: list[Statement] = []
+    current: list[Statement] | None = None
+    for statement in statements:
+        found = _FOOTNOTE.match(statement.text) if statement.shape in ("line", "sentence", "item") else None
+        if found:
+            statement.value = statement.text[found.end():]
+            _drop_label(statement)
+            current = notes.setdefault(found.group(1), [])
+            current.append(statement)
+        elif current and statement.shape == "sentence" and statement.section is current[-1].section and \
+                statement.span.line <= current[-1].span.end_line + 1:
+            current.append(statement)  # the note's next sentence, on its line or the line it wraps onto
+        else:
+            current = None
+            rest.append(statement)
+    if not notes:
+        return statements
+    out: list[Statement] = []
+    cited: set[str] = set()
+    for statement in rest:
+        out.append(statement)
+        if statement.shape == "code" or "[^" not in statement.text:
+            continue
+        for label in dict.fromkeys(_CITED.findall(statement.text)):
+            for note in notes.get(label, ()):
+                out.append(replace(note, path=statement.path, section=statement.section, parent=statement.parent,
+                                   depth=statement.depth))
+                cited.add(label)
+    return out + [note for label, said in notes.items() if label not in cited for note in said]
 
 
 def _drop_label(statement: Statement) -> None:

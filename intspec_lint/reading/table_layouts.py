@@ -221,8 +221,21 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
             if len(segments) > 1 and _same_unit(segments[0], following[1]):
                 named[at] = (following[0], following[1], " — ".join(segments[1:]))
     rows_of = Counter(found[:2] for found in named)
+    columns = _unit_columns(table, vocab)
     for row, (part, unit, key) in zip(rows, named):
         cells = row.cells[1:]
+        if columns and part and set(vocab.section_parts(part)) & _PER_SYSTEM:  # "| Auth: rotation | every 180 days | — | renewed hourly |" under "| | DockNet | Kafka |
+            # Ops |": each column one system's, its cell that system's fact
+            parent = sections[-1] if sections and sections[-1].title == part else None
+            if parent is None:
+                parent = Section(part, level, row.cells[0].span)
+                sections.append(parent)
+            for name, cell in zip(columns, cells):
+                if not _EMPTY_CELL.match(cell.text):
+                    _by_column(parent, unit, key, name, cell, row.span, level)
+            parent.end_line = row.span.end_line
+            current = None
+            continue
         if key:
             cells = [Cell(key, row.cells[0].span), *cells]
         elif len(row.cells) == 2 and unit and rows_of[part, unit] == 1:
@@ -257,6 +270,36 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
         for section in (parent, target):
             section.end_line = row.span.end_line
     return sections
+
+
+_PER_SYSTEM = {"auth", "errors", "retry", "dead_letter", "idempotency", "monitoring"}  # facts each side has of its own
+_EMPTY_CELL = re.compile(r"^[\s—–\-/.]*(?:n/?a)?[\s.]*$", re.I)
+_NO_UNIT = re.compile(r"^\W*(?:details?|values?|notes?|specification|description|decision|answer|comments?|remarks?|"
+                      r"settings?|configuration|evidence|source|owner|status|rationale|example|requirements?)\W*$", re.I)
+
+
+def _unit_columns(table: Table, vocab) -> list[str] | None:
+    """The names of the columns after the first when each names a unit (a system, a party) rather than what its cells
+    hold: "| Capability | DockNet | Confluent Cloud | CityCycle Ops |", two of them at least."""
+    names = [cell.text.strip(" *`") for cell in table.header[1:]]
+    if len(names) < 2 or any(not name or _NO_UNIT.match(name) or vocab.section_parts(name) or
+                             any(vocab.field(part, name) for part in _NAME_FIELDS) for name in names):
+        return None
+    return names
+
+
+def _by_column(parent: Section, unit: str, key: str, name: str, cell: Cell, span: Span, level: int) -> None:
+    """One system's cell of a register row: a fact of that system's sub-section ("mechanism: OAuth 2.0 ..."), or,
+    where the row names a unit of its own ("Errors: transient"), an item of that unit keyed by the system."""
+    title, label = (unit, name) if unit else (name, key)
+    target = next((child for child in parent.children if child.title == title), None)
+    if target is None:
+        target = Section(title, level + 1, cell.span)
+        parent.children.append(target)
+    if not target.blocks:
+        target.blocks.append(ListBlock([], False, span))
+    target.blocks[-1].items.append(ListItem(f"{label}: {cell.text.strip()}" if label else cell.text.strip(), span))
+    target.end_line = span.end_line
 
 
 def _item(cells: list[Cell], span: Span) -> ListItem:

@@ -15,7 +15,7 @@ DURATION = rf"{NUM}\s*-?\s*{UNIT}"
 _SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _NEGATED = lazy(r"\b(?:never|not|no|nothing|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
-                r"(?:(?:\s+|,\s*|\s*/\s*)(?:[\w'’-]+|`[^`\n]{1,60}`)){0,9}[\s,`\"]*$", re.I)  # "never in MedCharta's config
+                r"(?:(?:\s+|,\s*|\s*/\s*)(?:[\w'’-]+|`[^`\n]{1,60}`)){0,9}[\s,`\"/]*$", re.I)  # "never in MedCharta's config
 # files or in the repository", "no creds in this doc, code or config repo", "nothing is in `.env` or in the repository"
 _NAME_WORD = lazy(r"[a-z0-9]+")
 _GENERIC_WORDS = frozenset(
@@ -77,7 +77,7 @@ def finds(pattern):
 
 # the labels a document gives its own parts ("**Summary:**", "**Details:**", a ticket's "Status: Done"): no
 # system's, flow's or metric's name
-_STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|notes?|status|description|background|context|"
+_STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|(?:[\w']+\s+)?notes?|status|description|background|context|"
                          r"acceptance\s+criteria|tl;?\s*dr|in\s+short|short\s+version|long\s+version|see\s+also|"
                          r"example|examples|rationale|decision|assignee|owners?|contacts?|teams?|escalation|reviewers?|version|date|now|before|"
                          r"document(?:\s+(?:id|number|no\.?|ref))?|doc\s+id|id|ref|reference|legend|abbreviations|glossary|"

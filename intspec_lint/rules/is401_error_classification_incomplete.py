@@ -22,7 +22,8 @@ _CATEGORIES = {
     "batch, a bulk call, a 207, per-item results), unless it says there is none. A transient or permanent class "
     "the document names where no reader took a category from (a runbook's comment, a diagram) is not called "
     "missing. A category's action is asked where the categories beside it give theirs, or where its own cell is "
-    "left empty: a classification that names no action for any class tells its handling elsewhere.",
+    "left empty: a classification that names no action for any class tells its handling elsewhere. A transient "
+    "class without an action of its own, in a document with a retry policy, is retried.",
     bad="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
     "| Transient | 429, 503 | Retry with backoff |\n",
     good="## Error Handling\n\n| Category | Examples | Action |\n|---|---|---|\n"
@@ -61,6 +62,8 @@ def error_classification_incomplete(spec, options):
         if error.action is None and not given_beside(errors, error, "action"):
             continue  # no category beside it says its action either: the handling is told in a shape or a part
             # (the retry policy, the dead-letter section) the reader does not tie to the class
+        if error.action is None and error.category == "transient" and spec.retry is not None:
+            continue  # "| Errors: transient | 429, 503 |" beside "| Retry | backoff ... |": what is transient is retried
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
                       "say what happens: retry, dead-letter, alert, reject",
                       said=said_of(spec, "action", names_of(error.name.text if error.name else None), error.span, True))

@@ -104,9 +104,16 @@ _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seco
 def _zone_of_another(spec, row) -> bool:
     """The value is another row's source field ("`cleared` → `raised_at` of the clear event"), and that row says
     its zone ("`raised_at` ... Converted to UTC"): the zone is told where that field is mapped."""
-    named = set(re.findall(r"`([\w.\[\]]+)`", row.transform.text)) if row.transform is not None else set()
-    return any(other is not row and other.source_field is not None and other.source_field.text.strip(" `") in named
-               and says_timezone(row_text(other)) for other in spec.mappings)
+    said = row.transform.text if row.transform is not None else ""
+    named = set(re.findall(r"`([\w.\[\]]+)`", said))
+    return any(other is not row and other.source_field is not None and says_timezone(row_text(other)) and (
+        other.source_field.text.strip(" `") in named or _names(said, other.source_field.text.strip(" `\"'")))
+        for other in spec.mappings)  # or named bare: "Same rule as readings[].ts"
+
+
+def _names(text: str, field: str) -> bool:
+    """`text` names the dotted or bracketed field `field` as a whole token (a bare word is too loose to tell)."""
+    return bool(re.search(r"[.\[]", field)) and bool(re.search(r"(?<![\w.\[\]])" + re.escape(field) + r"(?![\w\[\]])", text))
 
 
 def _zone_in_example(spec, row) -> bool:
