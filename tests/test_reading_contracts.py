@@ -1172,3 +1172,23 @@ def test_a_post_named_for_reading_writes_nothing_and_a_natural_key_handles_redel
             "Note: alarms are upserted on (`devId`, `alarmId`), so when the webhook is sending the same alarm again we "
             "don't get double rows.\n")
     assert codes(text, "IS901", "IS902") == []
+
+
+def test_a_dedup_rule_said_elsewhere_by_a_key_the_call_carries_is_that_calls():
+    """An FAQ answers the repeat question by the key's header name (`X-Submission-Id`) where the call's body shows
+    `submission_id`; an OpenAPI extension note dedups "on X-Event-Id (settlement id)" of the call carrying
+    `settlement_id`. A write carrying neither key is still asked for one."""
+    calls = ("# Farm → Registry\n\n## Calls\n\n### Report movements\n\n`POST https://api.registry.example/v4/movements`\n\n"
+             "```json\n{\"submission_id\": \"5b1f\", \"movements\": [{\"tag\": \"UK123\"}]}\n```\n\nAnswer `201` "
+             "`{\"receipt_id\": \"R-1\"}`.\n\n### Register holding\n\n`POST https://api.registry.example/v4/holdings`\n\n"
+             "```json\n{\"cph\": \"12/345/6789\", \"name\": \"Low Farm\"}\n```\n\nAnswer `201` `{\"holding\": \"H-1\"}`.\n\n"
+             "## FAQ\n\n**Q5. What if a keeper presses Submit twice?**\n\nA. The `X-Submission-Id` is made once and reused "
+             "on every resend; the registry deduplicates on it for 30 days.\n")
+    assert [f.message.split("'")[1] for f in lint_text(calls, "markdown") if f.code == "IS901"] == [
+        "POST https://api.registry.example/v4/holdings"]
+    parent = ("# Stations → Hub\n\n## Calls\n\n### Readings\n\n`POST https://hub.example/v1/stations/{station_id}/readings`"
+              "\n\n```json\n{\"station_id\": \"ST-1\", \"at\": \"2025-01-01T00:00:00Z\"}\n```\n\n### Calibrations\n\n"
+              "`POST https://hub.example/v1/stations/{station_id}/calibrations`\n\n```json\n{\"station_id\": \"ST-1\", "
+              "\"offset\": 0.4}\n```\n\n## Duplicates\n\nReadings are deduplicated on (`station_id`, `at`).\n")
+    assert [f.message.split("'")[1] for f in lint_text(parent, "markdown") if f.code == "IS901"] == [
+        "POST https://hub.example/v1/stations/{station_id}/calibrations"]  # a parent's id is every call's

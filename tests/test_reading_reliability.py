@@ -1688,3 +1688,18 @@ def test_a_time_from_one_event_to_another_is_a_latency_metric():
             "- submission error rate above 5% in a day: critical;\n- outbound queue depth above 20 schedules: warning;\n"
             "- days until the OAuth client secret expires: warning at 45, critical at 14.\n")
     assert "latency" in {m.kind for m in spec_of(text).monitoring}
+
+
+def test_a_drop_asked_about_redone_or_held_by_an_open_breaker_is_no_silent_loss():
+    """A question in a thread ("can we just log them?"), a file "re-dropped" for another go, calls skipped while the
+    breaker the sentence just opened holds them, and a site skipped and picked up by later runs lose nothing."""
+    lead = "# Desk → Printers\n\n## Failure handling\n\n"
+    for said in ("**Priya:** OK. And permanent failures, can we just log them?\n",
+                 "| Class | Action |\n|---|---|\n| Partial | Load the good rows, write bad rows to `rejects` with the "
+                 "reason, re-drop those only |\n",
+                 "Circuit breaker: 15 consecutive failures set it open; callouts are skipped for 10 minutes, then one "
+                 "trial call.\n",
+                 "5 retries per call. A site that still fails is skipped for this run and picked up by the overlapping "
+                 "window of later runs.\n"):
+        assert codes(lead + said, "IS602") == [], said
+    assert codes(lead + "Permanent failures are just logged and skipped.\n", "IS602") == ["IS602"]

@@ -552,3 +552,31 @@ def is_webhook_receiver(contract) -> bool:
 
 
 _DELIVERY_HEADER = lazy(r"^\W*x-[\w-]*-(?:delivery(?:-id)?|webhook-id)\s*:", re.I | re.M)
+
+
+# a key a message carries, by its name: `submission_id`, `X-Event-Id`, `Bundle.identifier`, `eventId`
+_CARRIED_KEY = lazy(r"(?<![\w.-])((?:[A-Za-z][A-Za-z0-9]*[_.-])+(?:id|key|ref|reference|identifier|uuid|guid)"
+                    r"|[a-z]+(?:[A-Z][a-z0-9]*)*(?:Id|Key|Ref|Reference|Identifier|Uuid))(?![\w-])")
+
+
+def carried_keys(contract) -> list[str]:
+    """The key names a contract's text carries that say which call it is: a header's (`X-Event-Id`, and the header
+    form of a body field: `X-Submission-Id` for `submission_id`), and the id of the resource its path ends in
+    (`settlement_id`, "settlement id" of `/settlements`). A dedup rule said elsewhere by one of them is that
+    contract's; not by a parent's id (`venue_id` of `/venues/{venue_id}/queue`), which other calls' keys share."""
+    path = [p for p in re.sub(r"^\w+://[^/]+", "", contract.url.text if contract.url is not None else "").split("?")[0]
+            .split("/") if p and not p.startswith(("{", "<", ":"))]
+    resource = re.sub(r"(?:ies)$", "y", re.sub(r"(?<![s])s$", "", path[-1].lower())) if path else ""
+    found: dict[str, None] = {}
+    for match in _CARRIED_KEY.finditer(contract.text):
+        key = match.group(1)
+        if len(key) < 6:
+            continue
+        words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").replace("-", " ").replace(".", " ").lower().split()
+        header = bool(words) and words[0] == "x"
+        words = words[1:] if header else words
+        found["x-" + "-".join(words)] = None
+        if header or (resource and words and words[0] == resource):
+            found.update(dict.fromkeys((key, " ".join(words))))
+    return list(found)
+

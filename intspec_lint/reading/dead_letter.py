@@ -78,7 +78,7 @@ _LOG_SINK = (r"(?:to|in|into)\s+(?:the\s+)?(?:application\s+insights|log\s+analy
              r"sentry|kibana|elasticsearch|stackdriver)")
 _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
-    r"thrown\s+away|lost|deleted)|(?:drop|discard|ignore|skip)s?\s+(?:the\s+|failed\s+|those\s+|it|them)"
+    r"thrown\s+away|lost|deleted)|(?<!-)(?:drop|discard|ignore|skip)s?\s+(?:the\s+|failed\s+|those\s+|it|them)"
     r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|(?:log(?:ged|s)?|" + _LOG_SINK + r")\b[^.;]{0,120}?\band\s+"
     r"(?:drop(?:ped)?|discard(?:ed)?|delete[sd]?\s+(?:it|them|the\s+(?:message|event|record|job)s?)\b|"
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
@@ -117,7 +117,10 @@ _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earl
                   r"(?:\s+[\w-]+){0,4}\s+$"
                   # "a message whose `updated_at` is older than the stored `source_updated_utc` is ignored"
                   r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$", re.I)  # "an older `at` than"
-_WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b", re.I)
+_WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
+                   # "15 consecutive failures set it open; callouts are skipped": the breaker's state just said
+                   r"|\b(?:sets?|opens?|trips?|puts?)\s+(?:it|the\s+(?:circuit|breaker))\s+(?:to\s+)?open(?:s|ed)?\b[^.]{0,12}[;:,]\s*[^.;]*$",
+                   re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing", "complet", "insights", "splunk",
                "sentry", "kibana", "elasticsearch", "cloudwatch")
@@ -465,6 +468,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
+    if match and _ASKED_HERE.match(text, match.end()):
+        return None  # "And permanent failures, can we just log them?": asked, what the answer tells
     if match and _STATE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return drops_messages(original[match.end():])  # "a member who has been deleted", "`404`, which is ignored":
         # what a thing is, or a status let pass; a drop said after it still counts
@@ -507,10 +512,10 @@ _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
-_ROUND = r"\bnext\s+(?:[\w-]+\s+){0,2}?(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)\b"  # "the next 15-minute run"
+_ROUND = r"\b(?:next|later|following|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)s?\b"  # "the next 15-minute run"
 _NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b"
                    # "they are fetched again on the next run": the same told the other way round
-                   r"|\b(?:(?:fetched|read|pulled|sent|tried|picked\s+up)\s+again|re-?fetched|retried)\b[^.;]{0,40}?" + _ROUND,
+                   r"|\b(?:(?:fetched|read|pulled|sent|tried|picked\s+up)\s+again|re-?fetched|retried|picked\s+up\s+by)\b[^.;]{0,40}?" + _ROUND,
                    re.I)
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
                    r"counted\s+and\s+reported)\b", re.I)
@@ -518,7 +523,8 @@ _NO_FAILURE = lazy(r"[\s,;]{0,3}(?:(?:which|this|that)\s+is\s+|and\s+(?:is\s+)?)
 _NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
-_ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
+_ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")
+_ASKED_HERE = lazy(r"[^.!?\n]*\?")  # the sentence the drop word stands in ends as a question  # a question, even in a `<summary>`: what the answer below it tells
 
 
 def drops_failed(sentence: str) -> str | None:

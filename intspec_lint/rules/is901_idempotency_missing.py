@@ -1,7 +1,7 @@
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ..reading.contracts import is_webhook_receiver
+from ..reading.contracts import carried_keys, is_webhook_receiver
 from ._common import contract_namer
 
 
@@ -43,6 +43,7 @@ def idempotency_missing(spec, options):
             continue  # a heading with nothing to call and no body (a database table's name): perhaps no contract at all
         if contract.idempotent is None and not is_webhook_receiver(contract) and not spec.speaks_of(
                 "idempotency", contract_names(contract), contract.span, inflect=True) and not spec.speaks_of(
+                "idempotency", carried_keys(contract), contract.span) and not spec.speaks_of(
                 "repeat_safe", contract_names(contract), contract.span, nearby=True, inflect=True):  # a webhook receiver is IS902's;
             # its own section may say a repeat is harmless without its name ("the same pair twice is ignored")
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
