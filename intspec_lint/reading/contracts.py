@@ -560,15 +560,17 @@ _CARRIED_KEY = lazy(r"(?<![\w.-])((?:[A-Za-z][A-Za-z0-9]*[_.-])+(?:id|key|ref|re
 
 
 def carried_keys(contract) -> list[str]:
-    """The key names a contract's text carries that say which call it is: a header's (`X-Event-Id`, and the header
+    """The key names a contract sends (its headers, its request's example and fields) that say which call it is: a header's (`X-Event-Id`, and the header
     form of a body field: `X-Submission-Id` for `submission_id`), and the id of the resource its path ends in
     (`settlement_id`, "settlement id" of `/settlements`). A dedup rule said elsewhere by one of them is that
     contract's; not by a parent's id (`venue_id` of `/venues/{venue_id}/queue`), which other calls' keys share."""
     path = [p for p in re.sub(r"^\w+://[^/]+", "", contract.url.text if contract.url is not None else "").split("?")[0]
             .split("/") if p and not p.startswith(("{", "<", ":"))]
     resource = re.sub(r"(?:ies)$", "y", re.sub(r"(?<![s])s$", "", path[-1].lower())) if path else ""
-    found: dict[str, None] = {}
-    for match in _CARRIED_KEY.finditer(contract.text):
+    sent = [v.text for v in contract.headers] + [e.text for e in contract.examples if e.role != "response"] + \
+        [f.name for body in (contract.bodies.get("request"),) if body is not None for f in body.fields if f.name]
+    found: dict[str, None] = {}  # what the call sends, not what it gets back (a created record's new id)
+    for match in _CARRIED_KEY.finditer("\n".join(sent)):
         key = match.group(1)
         if len(key) < 6:
             continue
