@@ -1192,3 +1192,25 @@ def test_a_dedup_rule_said_elsewhere_by_a_key_the_call_carries_is_that_calls():
               "\"offset\": 0.4}\n```\n\n## Duplicates\n\nReadings are deduplicated on (`station_id`, `at`).\n")
     assert [f.message.split("'")[1] for f in lint_text(parent, "markdown") if f.code == "IS901"] == [
         "POST https://hub.example/v1/stations/{station_id}/calibrations"]  # a parent's id is every call's
+
+
+def test_a_register_names_a_contract_then_its_id_and_rules_for_all_messages_are_no_contract():
+    """A decision table: "Contract C1: upsert" then "C1 example request" rows are one contract; a catalogue's
+    "Delivery rules (all messages)" names the dead-letter queue in passing and is no message; a FAQ answer's clause
+    before a colon ("We retry on any non-2xx answer or timeout: ...") is no response shape."""
+    table = ("# Huts ⇄ Bookings\n\n| Aspect | Decision | Notes |\n|---|---|---|\n| Flow F1: booking | A → B; trigger: "
+             "booking event | ~2,400/day |\n| Retry | backoff 2 s, cap 60 s, 6 attempts | |\n| Auth | OAuth 2.0 | |\n"
+             "| Contract C1: upsert booking | `PUT https://api.example/v1/bookings/{ref}` | Same URL for create and change |\n"
+             "| C1 request fields | `ref` string; `nights` integer | |\n| C1 example request | `{\"ref\": \"HP-1\", \"nights\": 2}` | |\n"
+             "| C1 example response | `{\"ref\": \"HP-1\", \"status\": \"stored\"}` | 201 on first store |\n")
+    assert codes(table, "IS202") == []
+    rules = ("# Solar ⇄ Utility catalogue\n\n## Envelope (all messages)\n\n```json\n{\"message_id\": \"5a1f\", \"type\": "
+             "\"x\"}\n```\n\n## Delivery rules (all messages)\n\nAfter the 10th delivery the message moves to "
+             "`csg.inbound/$DeadLetterQueue`.\n\n## Allocation (queue `csg.inbound`)\n\n```json\n{\"message_id\": \"5a1f\", "
+             "\"records\": []}\n```\n")
+    assert "Delivery rules (all messages)" not in [c.name.text for c in spec_of(rules).contracts if c.name]
+    faq = ("# Winery ⇄ Growers FAQ\n\n## Webhooks\n\n**Q: What do you send us?**\n`POST https://growers.example/hooks`:\n\n"
+           "```json\n{\"event_id\": \"evt_1\", \"grade\": \"B\"}\n```\n\nReply `200` (any body, we suggest `{\"ok\": true}`) "
+           "within 10 seconds.\n\n"
+           "**Q: What if our endpoint is down?**\nWe retry on any non-2xx answer or timeout: 6 attempts in total.\n")
+    assert codes(faq, "IS202") == []

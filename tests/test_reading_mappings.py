@@ -710,3 +710,10 @@ mappings:
     assert [f for f in lint_text(text, "yaml") if f.code == "IS802"] == []
     assert [f.line for f in lint_text(text.replace("Same rule as readings[].ts", "Same rule as readings"), "yaml")
             if f.code == "IS802"] == [9]
+
+
+def test_a_transform_that_names_another_rows_target_takes_its_zone():
+    text = ("# Portal → Prisons\n\n## Data mapping\n\n| Source | Type | Target | Type | Transform |\n|---|---|---|---|---|\n"
+            "| `slot.date` + `slot.start` | date + local time | `startTime` | local datetime (Europe/London, no offset) | "
+            "Concatenated |\n| `slot.date` + `slot.end` | date + local time | `endTime` | local datetime | As `startTime` |\n")
+    assert codes(text, "IS802") == []

@@ -1703,3 +1703,26 @@ def test_a_drop_asked_about_redone_or_held_by_an_open_breaker_is_no_silent_loss(
                  "window of later runs.\n"):
         assert codes(lead + said, "IS602") == [], said
     assert codes(lead + "Permanent failures are just logged and skipped.\n", "IS602") == ["IS602"]
+
+
+def test_a_claim_moved_to_a_named_state_and_a_secret_days_left_monitor_in_a_fix():
+    """A setup guide: "moves the claim to **Held claims**" is where failed claims go; a troubleshooting entry's fix,
+    "the monitor `client_secret_days_left` warns ... at 30 days", watches the credential's expiry."""
+    held = ("# Chargers → Expenses\n\n## What happens when something fails\n\n| Kind | Examples | What we do |\n|---|---|---|\n"
+            "| Temporary | `429`, `5xx` | Retries automatically |\n| Permanent | `400`, `404` | Stops, moves the claim to "
+            "**Held claims** and emails your admins |\n")
+    assert codes(held, "IS601") == []
+    fix = ("# Zoo → Hub\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 5% | Critical |\n"
+           "| Upload latency P95 | > 15 min | Warning |\n| Queue depth | > 200 | Warning |\n\n## Troubleshooting\n\n"
+           "### Every upload fails with 401\n\n**Cause:** The client secret has expired.\n\n**Fix:** Create a new secret. "
+           "To avoid this, the Hub's monitor `member_client_secret_days_left` warns the registrar by email at 30 days.\n")
+    assert not [f for f in lint_text(fix, "markdown") if f.code == "IS701" and "expiry" in f.message]
+
+
+def test_a_partial_acceptance_told_under_a_message_is_a_partial_class():
+    text = ("# Solar → Utility\n\n## Delivery rules (all messages)\n\n1. **Transient errors** (`503`, timeouts): the "
+            "receiver re-schedules the message with backoff.\n2. **Permanent errors** (schema failure): dead-lettered at "
+            "once.\n\n## AllocationResult (LPL → SunShare, topic `csg.outbound`)\n\nOne result per batch of allocation "
+            "records.\n\n**Handling at SunShare (partial acceptance):** accepted records are marked `active` for the month.\n"
+            "Each rejected record goes to the care work queue with its reason.\n")
+    assert "partial" in {e.category for e in spec_of(text).errors}

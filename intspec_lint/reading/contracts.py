@@ -96,6 +96,9 @@ def read(r: Reading) -> None:
         contract = _contract(r, heading, kept, span)
         if not contract.addressed and not contract.examples and _mapping_group(kept):
             continue  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
+        if _bare(contract) and contract.method is None and _FOR_ALL.search(heading or ""):
+            continue  # "## Delivery rules (all messages)": rules said once for every message, which names a queue
+            # in passing, no message of its own
         declared = [c for s in statements if s.shape == "code" and id(s.code) in r.described for c in r.described[id(s.code)]]
         if len(declared) == 1 and not endpoint_of(contract):  # "### Chunk upload" over one operation's OpenAPI
             _merge(declared[0], contract)  # and its examples: the operation's section
@@ -361,6 +364,8 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.method = value(after.group(2), span)
             contract.url = value(after.group(1), span)
     pair = key_value(text)
+    if pair and statement.shape == "sentence" and _CLAUSE_KEY.match(pair[0]):
+        pair = None  # "We retry on any non-2xx answer or timeout: 6 attempts ...": a clause before its colon, no label
     field = r.vocab.field("contracts", pair[0]) if pair else None
     if field == "request_shape" and role_of(pair[0]) == "response":
         field = "response_shape"  # "200 body: `report_id` string; ...": what the status comes back with
@@ -431,6 +436,11 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         named = (mention.group(1) or mention.group(2) or mention.group(3)) if mention else ""
         if mention and not METHOD_URL.search(text) and not re.fullmatch(r"\s*[1-5]\d\d\s*", named):
             contract.topic = value(named, span)  # not "on this path · `404`": a status code names no place
+
+
+_FOR_ALL = lazy(r"\b(?:all|every|each|any)\s+(?:the\s+)?(?:messages?|events?|calls?|requests?|contracts?|endpoints?|"
+               r"operations?|interfaces?|flows?)\b|\bcommon\s+(?:rules|conventions|behaviou?r)\b", re.I)
+_CLAUSE_KEY = lazy(r"^\W*(?:we|they|you|it|i|he|she|our|their|your)\b|^(?:\S+\s+){5,}", re.I)
 
 
 def _is_aside(text: str, match) -> bool:

@@ -380,7 +380,8 @@ _PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   r"|\b207\b", re.I)
 # a partial failure told in a sentence, not named as a class
-_PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?)\b"
+_PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?|acceptance|accepted|"
+                     r"rejections?|rejected)\b"
                      r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
                      r"\bothers?\s+fail|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b"
                      # "handled one by one: the rest of the batch is kept as created, each failed invoice ..."

@@ -215,8 +215,8 @@ def _watched_anywhere(r: Reading) -> None:
             text = as_figures(text)  # "more than one hundred (100) items are queued"
             if not (_WATCH.search(text) or _NUMBER_NEAR.search(text)):
                 return False
-            if kind == "token-expiry":
-                return bool(_EXPIRY_WORDS.search(text))
+            if kind == "token-expiry":  # (in a metric's name too: `member_client_secret_days_left`)
+                return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text)))
             if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
                     _AMOUNT.search(text):
                 return False  # "the DLQ pages on-call" tells of each failure, not of a depth watched

@@ -168,15 +168,18 @@ def _part_of(text: str, vocab) -> tuple[str, str, str]:
 
 
 def _same_unit(a: str, b: str) -> bool:
-    """Two names of one unit on consecutive rows: equal, or the shorter's words (two at least) all in the
-    longer, plurals aside ("Meridian outbound events", "Meridian event")."""
+    """Two names of one unit on consecutive rows: equal, or the shorter's words (two at least, or one id) all in the
+    longer, plurals aside ("Meridian outbound events", "Meridian event"; "Contract C1", "C1")."""
     if a == b:
         return True
     words = [{w.lower().rstrip("s") for w in re.findall(r"\w+", name)} for name in (a, b)]
     shorter, longer = sorted(words, key=len)
+    if len(shorter) == 1 and _UNIT_ID.fullmatch(next(iter(shorter))):
+        return shorter <= longer  # "Contract C1: upsert reservation", then "C1 request fields": the unit by its id
     return len(shorter) >= 2 and shorter <= longer
 
 
+_UNIT_ID = re.compile(r"[a-z]{1,4}-?\d{1,3}")  # "c1", "f2", "if-02": an id, lower-cased
 _CALL_FIRST = re.compile(r"^\W*(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 _CALL_PARTS = {"contracts", "errors", "idempotency", "status_codes"}  # what one call's card tells of it
 _SETTING_NAME = re.compile(r"`[A-Za-z_][\w.\-\[\]]*`")

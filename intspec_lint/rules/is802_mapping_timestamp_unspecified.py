@@ -102,13 +102,14 @@ _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seco
 
 
 def _zone_of_another(spec, row) -> bool:
-    """The value is another row's source field ("`cleared` → `raised_at` of the clear event"), and that row says
+    """The value is another row's field ("`cleared` → `raised_at` of the clear event", "As `startTime`"), and that row says
     its zone ("`raised_at` ... Converted to UTC"): the zone is told where that field is mapped."""
     said = row.transform.text if row.transform is not None else ""
     named = set(re.findall(r"`([\w.\[\]]+)`", said))
-    return any(other is not row and other.source_field is not None and says_timezone(row_text(other)) and (
-        other.source_field.text.strip(" `") in named or _names(said, other.source_field.text.strip(" `\"'")))
-        for other in spec.mappings)  # or named bare: "Same rule as readings[].ts"
+    return any(other is not row and says_timezone(row_text(other)) and any(
+        side.text.strip(" `") in named or _names(said, side.text.strip(" `\"'"))
+        for side in (other.source_field, other.target_field) if side is not None)
+        for other in spec.mappings)  # or named bare: "Same rule as readings[].ts"; or by its target: "As `startTime`"
 
 
 def _names(text: str, field: str) -> bool:
