@@ -366,3 +366,17 @@ def test_a_flow_table_between_systems_written_in_capitals_keeps_its_flows():
             "| Ship | WMS | TMS | parcel packed | label JSON | ~150/hour |\n| Invoice | TMS | ERP | delivered | POD JSON | ~150/hour |\n"
             "| Stock | WMS | POS | count changes | stock JSON | ~50/hour |\n")
     assert len(spec_of(text).flows) == 5
+
+
+def test_a_second_table_gives_each_flows_volume_by_its_id():
+    """A public-sector spec: the flows table has no volume column; a table of volumes by flow id follows. "on
+    occurrence" is when, not how often."""
+    text = ("# Ski school ⇄ Guest portal\n\n## 3.1 Data flows\n\n| ID | Flow | Direction | Trigger | Content |\n|---|---|---|---|---|\n"
+            "| F1 | Availability | School → Portal | Every 10 minutes | Availability JSON |\n"
+            "| F2 | Booking | Portal → School | Guest checks out | Booking JSON |\n"
+            "| F3 | Course cancelled | School → Portal | School cancels a course | Cancellation JSON |\n\n"
+            "3.1.2 Expected volumes:\n\n| Flow | Volume |\n|---|---|\n| F1 | 90 calls/day |\n| F2 | 600 bookings/day |\n"
+            "| F3 | on occurrence |\n")
+    flows = {f.name.text: f.frequency.text if f.frequency else None for f in spec_of(text).flows}
+    assert flows == {"F1": "90 calls/day", "F2": "600 bookings/day", "F3": "on occurrence"}
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS101"] == [9]

@@ -66,6 +66,7 @@ _FREQUENCY = lazy(
     r"(?:\b(?:about|around|roughly|approximately|up to|peaks? of|at most|~)\s*)?~?(?<![\d:.,])[\d][\d,.]*\s*k?\s+"
     r"(?:[\w-]+\s+){0,3}?(?:a|an|per|each|/)\s*(?:second|minute|hour|day|weekday|week|month|night|run|batch)\b"
     r"|\b\d[\d,.]*\s*/\s*(?:s|sec|min|h|hr|hour|day|d|week|month)\b"
+    r"|\b\d[\d,.]*\s*k?\s+[\w-]+/(?:second|minute|hour|day|week|month|night|run|batch)\b"  # "600 bookings/day"
     r"|\bevery\s+\d+\s*\w+|\b(?:hourly|daily|nightly|weekly|monthly)\b"
     # a total over a stated window: "about 600 over the 6-week entry window", "worst day ~80"
     r"|~?\d[\d,.]*\s+over\s+the\s+(?:[\w-]+\s+){0,3}?(?:window|period|season|week|month|year|day|night)\b"
@@ -129,6 +130,26 @@ def read(r: Reading) -> None:
         r.mark("flows", span)
         r.spec.flows.append(Flow(span, **found))
     r.spec.flows = _one_per_id(r.spec.flows)
+    _volumes_by_id(r)
+
+
+def _volumes_by_id(r: Reading) -> None:
+    """A second list or table that gives each flow's volume by its id ("| Flow | Volume |" under the flows table: "F2:
+    600 bookings/day", "F4: on occurrence"): that flow's frequency, where its own row gave none."""
+    by_id = {}
+    for flow in r.spec.flows:
+        match = _FLOW_ID.fullmatch(flow.name.text.strip(" *`")) if flow.name is not None else None
+        if match and not given(flow.frequency):
+            by_id[match.group(1).upper()] = flow
+    if not by_id:
+        return
+    for statement in r.statements:
+        key = statement.key.strip(" *`") if statement.key and statement.shape in ("item", "line") else ""
+        flow = by_id.get(key.upper()) if key and _FLOW_ID.fullmatch(key) else None
+        if flow is not None and statement.value.strip() and "flows" in r.topics.of(statement.section) and (
+                _FREQUENCY.search(statement.value) or _WHEN_ONLY.match(statement.value)):
+            flow.frequency = value(statement.value.strip(), statement.span)
+            del by_id[key.upper()]
 
 
 # "F2", "Flow 2", a circled number ("① Run dispatch" in a summary, "①" again in the detail)
