@@ -1214,3 +1214,16 @@ def test_a_register_names_a_contract_then_its_id_and_rules_for_all_messages_are_
            "within 10 seconds.\n\n"
            "**Q: What if our endpoint is down?**\nWe retry on any non-2xx answer or timeout: 6 attempts in total.\n")
     assert codes(faq, "IS202") == []
+
+
+def test_every_write_carrying_the_key_a_repeat_is_answered_by_and_a_dead_letter_topic_unit():
+    """"Every write carries `X-Statement-Key`" where a repeat is answered by that key covers each write; an audit
+    control that names only the dead-letter topic is no message contract."""
+    text = ("# Studio → Label\n\n## Calls\n\n### Create statement — `POST /statements`\n\nHeader `X-Statement-Key`. "
+            "Body `{\"period\": \"2024Q3\"}`. `201` (or `200` when the same `X-Statement-Key` was already used, returning the original).\n\n"
+            "### Submit — `POST /statements/{statement_id}/submit`\n\nEmpty body. Response `202`: `{\"status\": "
+            "\"VALIDATING\"}`.\n\n## Duplicates\n\nEvery write carries `X-Statement-Key`.\n\n## Controls\n\n"
+            "### IC-07 Unprocessed messages\n\n- **Description**: failed messages are written to Kafka topic "
+            "`ingest.dlq` and page the on-call.\n")
+    assert codes(text, "IS901") == []
+    assert [c.topic.text for c in spec_of(text).contracts if c.topic is not None] == []

@@ -717,3 +717,10 @@ def test_a_transform_that_names_another_rows_target_takes_its_zone():
             "| `slot.date` + `slot.start` | date + local time | `startTime` | local datetime (Europe/London, no offset) | "
             "Concatenated |\n| `slot.date` + `slot.end` | date + local time | `endTime` | local datetime | As `startTime` |\n")
     assert codes(text, "IS802") == []
+
+
+def test_both_ends_in_the_source_cell_and_the_target_cell_empty():
+    text = ("# Doors → Bookings\n\n## Mapping\n\n| Ref | Source | Target | Rule |\n|---|---|---|---|\n"
+            "| C1 | `booking.start` (ISO 8601) | `valid_from` (UTC) | Convert to UTC |\n"
+            "| C8 | Keystone `at` (UTC) → BookIt `checked_in_at` | | Convert to Europe/London with offset |\n")
+    assert codes(text, "IS801") == []

@@ -1726,3 +1726,27 @@ def test_a_partial_acceptance_told_under_a_message_is_a_partial_class():
             "records.\n\n**Handling at SunShare (partial acceptance):** accepted records are marked `active` for the month.\n"
             "Each rejected record goes to the care work queue with its reason.\n")
     assert "partial" in {e.category for e in spec_of(text).errors}
+
+
+def test_a_spool_a_dead_stream_and_a_method_written_as_a_verb():
+    """An Internet-Draft moves failed batches to "the exception spool"; Gherkin steps move events to the stream
+    "callouts:dead"; "stale grants are DELETEd" sends calls, it loses no failed message."""
+    spool = ("# Plazas → Back office\n\n## 6. Errors\n\n- **Permanent**: `400`, `409`. The Plaza Host MUST NOT retry the "
+             "batch; it MUST move it to the exception spool and raise an alarm to the TOC.\n")
+    assert codes(spool, "IS601") == []
+    stream = ("# Stage → Cover\n\n## Failures\n\n```gherkin\nScenario: A permanent error\n  Given CueSheet answers 422\n"
+              "  Then the event is moved to the stream \"callouts:dead\" with the response body\n"
+              "  And the duty manager is paged on PagerDuty\n```\n")
+    assert codes(stream, "IS601") == []
+    verb = ("# Bookings → Doors\n\n## Failure handling\n\n- Partial failures: each grant is handled separately; stale "
+            "grants are DELETEd. A grant that fails is retried on its own.\n")
+    assert codes(verb, "IS602") == []
+
+
+def test_a_metric_row_that_points_elsewhere_is_no_metric():
+    text = ("# Rooms → Catering\n\n## Authentication\n\n| Field | Value |\n|---|---|\n| Mechanism | OAuth 2.0 client credentials |\n"
+            "| Rotation | every 90 days |\n| Expiry alert | CloudWatch alarm when the secret expires within 25 days; PagerDuty |\n\n"
+            "## Monitoring\n\n| Field | Value |\n|---|---|\n| Latency | P95 > 30 s for 10 min: warning |\n"
+            "| Error rate | non-2xx > 3% over 10 min: critical |\n| Queue depth | visible messages > 200: warning |\n"
+            "| Credentials | See *Expiry alert* in the authentication table |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "Credentials" in f.message]

@@ -1165,3 +1165,14 @@ def test_a_register_whose_columns_are_systems_gives_each_system_its_cells():
     assert [a.system.text for a in spec.auth] == ["Docks", "Broker", "Ops"]
     assert [a.rotation.text for a in spec.auth][0] == "client secret rotated every 180 days"
     assert codes(text, "IS301", "IS401") == []
+
+
+def test_a_checklist_answered_in_a_customer_response_column():
+    """A vendor's certification checklist ("| Ref | Requirement | Customer response | Status |"): each requirement is
+    answered in its row, the partial class too."""
+    text = ("# Bookings → Doors certification\n\n## Section E — Failure handling\n\n| Ref | Requirement | Customer response | "
+            "Status |\n|---|---|---|---|\n| E1 | Transient errors and handling. | `429`, `503`, timeouts → retried (E4). | ✔ |\n"
+            "| E2 | Permanent errors and handling. | `400`, `422` → no retry, dead-lettered (E5). | ✔ |\n"
+            "| E3 | Partial failures (batch or multi-record operations). | Reconciliation handles each grant separately; a "
+            "grant that fails goes through E1/E2 on its own; the run completes for the rest. | ✔ |\n")
+    assert {e.category for e in spec_of(text).errors} >= {"transient", "permanent", "partial"}

@@ -96,9 +96,10 @@ def read(r: Reading) -> None:
         contract = _contract(r, heading, kept, span)
         if not contract.addressed and not contract.examples and _mapping_group(kept):
             continue  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
-        if _bare(contract) and contract.method is None and _FOR_ALL.search(heading or ""):
+        if _bare(contract) and contract.method is None and (_FOR_ALL.search(heading or "") or (
+                contract.topic is not None and _DEAD_TOPIC.search(contract.topic.text))):
             continue  # "## Delivery rules (all messages)": rules said once for every message, which names a queue
-            # in passing, no message of its own
+            # in passing; "IC-07 Unprocessed messages" naming only `rads-ingest.dlq`: where failures go, no message
         declared = [c for s in statements if s.shape == "code" and id(s.code) in r.described for c in r.described[id(s.code)]]
         if len(declared) == 1 and not endpoint_of(contract):  # "### Chunk upload" over one operation's OpenAPI
             _merge(declared[0], contract)  # and its examples: the operation's section
@@ -438,6 +439,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.topic = value(named, span)  # not "on this path · `404`": a status code names no place
 
 
+_DEAD_TOPIC = lazy(r"dlq\b|dead[-_. ]?letter|deadletter|poison|parking[-_. ]?lot|quarantine", re.I)
 _FOR_ALL = lazy(r"\b(?:all|every|each|any)\s+(?:the\s+)?(?:messages?|events?|calls?|requests?|contracts?|endpoints?|"
                r"operations?|interfaces?|flows?)\b|\bcommon\s+(?:rules|conventions|behaviou?r)\b", re.I)
 _CLAUSE_KEY = lazy(r"^\W*(?:we|they|you|it|i|he|she|our|their|your)\b|^(?:\S+\s+){5,}", re.I)

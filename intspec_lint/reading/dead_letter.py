@@ -18,14 +18,15 @@ from .text import finds, said, sentences
 from .values import is_placeholder, value
 
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine|"
-                   r"dead\s+(?:outbox|queue|table|store|items?|messages?)\b|[a-z]+_dead\b)", re.I)  # "`outbox_dead`"
+                   r"dead\s+(?:outbox|queue|table|store|items?|messages?)\b|[a-z]+[_:.-]dead\b)", re.I)  # "`outbox_dead`"
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
     r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected|_parked)[\w./-]*"
+    r"|[\w./-]+[:_.-]dead\b"  # a stream or table named for its dead entries: "callouts:dead", `outbox_dead`
     r"|[\w./-]+_rejects\b"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
     r"|(?-i:[A-Z0-9][A-Z0-9.-]*\.(?:REJECTS?|ERRORS?)\b))"  # a dataset named for what failed: BFP.POUR.REJECT
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
-    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder|tray)|dlq"
+    r"quarantine) (?:queue|topic|table|bucket|exchange|store|folder|tray|spool)|dlq"
     # "the S3 bucket error output prefix": where a delivery service writes what it failed to process
     r"|(?:error|failed|failure)\s+(?:output\s+)?(?:prefix|path))\b",
     re.I,
@@ -202,9 +203,9 @@ _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|pa
 # moved to a state named as a place, its name captured: "the bales go to Held", "moves the claim to Held claims"
 _TO_STATE = rf"\b{_MOVE}\s+(?:(?:the|a|an|each|every|this|that|its)\s+[\w-]+\s+)?(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
-_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|"
+_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|[a-z][:_.-]dead\b|"
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
-                  r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|"
+                  r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|spool|tray|"
                   r"work-?list|work\s+queue)",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
@@ -213,7 +214,7 @@ _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)a
                  r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
-                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|tray|store|folder|mailbox|"
+                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|tray|spool|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
@@ -278,7 +279,7 @@ def _stated_anywhere(r: Reading) -> None:
 _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
 # a place named in words, its name captured: "goes to our stuck-jobs table", "moved to the exceptions list"
 _PLACE_PHRASE = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|our\s+|their\s+|its\s+|a\s+|an\s+)?"
-                     r"((?:[\w-]+\s+){1,2}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray))\b", re.I)
+                     r"((?:[\w-]+\s+){1,2}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool))\b", re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 _HELD_NAME = lazy(r"(?:^|[._/-])(?:held|hold|undelivered|undeliverable)(?:[._/-]|$)", re.I)
@@ -468,6 +469,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
+    if match and re.search(r"(?-i:DELETE|PUT|POST)", match.group(0)):
+        return None  # "stale grants are DELETEd": a call sent, the method written as a verb, nothing failed is lost
     if match and _ASKED_HERE.match(text, match.end()):
         return None  # "And permanent failures, can we just log them?": asked, what the answer tells
     if match and _STATE_OF.search(text[max(0, match.start() - 40):match.start()]):

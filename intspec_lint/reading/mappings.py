@@ -160,6 +160,11 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> bool:
         if index < len(cells):
             # an empty cell stays an empty Value, so a finding about it points at the cell
             fields[name] = value(cells[index].text, cells[index].span)
+    source, target = fields.get("source_field"), fields.get("target_field")
+    if source is not None and target is not None and not target.text.strip() and _ARROW_IN.search(source.text):
+        ends = _ARROW_IN.split(source.text, maxsplit=1)  # "| Keystone `at` (UTC) → BookIt `checked_in_at` | |": both
+        fields["source_field"] = value(ends[0].strip(), source.span)  # ends in the source's cell, the target's empty
+        fields["target_field"] = value(ends[1].strip(), source.span)
     for side in ("source", "target"):
         field, kind = fields.get(f"{side}_field"), fields.get(f"{side}_type")
         typed = _TYPED_FIELD.match(field.text) if field is not None else None

@@ -62,6 +62,9 @@ def read(r: Reading) -> None:
         lead = statement.row.cells[0].text if statement.shape == "row" and statement.row.cells else statement.key
         if lead and _ROUTING.match(lead):
             continue  # "| Alerts to | lab IT on-call (Teams + SMS) |": where every alert goes, no metric
+        said = statement.row.cells[-1].text if statement.shape == "row" and statement.row.cells else statement.value
+        if said and _POINTS_ELSEWHERE.match(said):
+            continue  # "| Credentials | See *Expiry alert* in both authentication tables |": told there, read there
         level = next((c.text for c in statement.row.cells[1:] if _BARE_LEVEL.match(c.text)), None) \
             if statement.shape == "row" and _ALERT_SETTING.match(lead or "") else None
         if level is not None:  # "| `ALERT_BACKLOG` | `2000` | `fertigate_backlog_records`: not yet accepted |": a
@@ -133,6 +136,7 @@ def read(r: Reading) -> None:
 
 
 _ALERTS = lazy(r"\b(?:alerts|alarms)\b", re.I)
+_POINTS_ELSEWHERE = lazy(r"^\W*(?:see|refer\s+to|as\s+(?:in|per)|described\s+in|covered\s+(?:in|by)|defined\s+in)\b", re.I)
 
 
 def _alerted(metric) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Contract, Flow, Sla, Spec, Value, given
-from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature
+from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature, says_repeat
 from .vocabulary import strip_numbering
 
 # "each request documents its own rule; there is no shared dedup store": each says it, or does not, itself
@@ -119,8 +119,11 @@ def _idempotency(spec: Spec) -> None:
     idempotency = spec.idempotency
     statements = [s for s in idempotency.statements if given(s)] if idempotency else []
     keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
-    covering = next((s for s in statements if _COVERS_ALL.search(s.text) and mentions(s.text)
-                     and not _DEFERS.search(s.text)), None)
+    # the keys the statements say a repeat is answered by ("`200` when the same `X-Statement-Key` was already accepted")
+    repeated = {name for s in statements if mentions(s.text) or says_repeat(s.text) for name in _CODE_SPAN.findall(s.text)}
+    covering = next((s for s in statements if _COVERS_ALL.search(s.text) and (
+        mentions(s.text) or repeated & set(_CODE_SPAN.findall(s.text))) and not _DEFERS.search(s.text)), None)
+    # (or names one of those keys: "Every write carries `X-Statement-Key`")
     writes = [c for c in spec.contracts if c.writes]
     for contract in writes:
         others = set().union(*(_request_fields(c) for c in writes if c is not contract))

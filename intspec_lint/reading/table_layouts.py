@@ -336,9 +336,10 @@ def listify_pairs(root: Section, vocab) -> None:
 _CALL = re.compile(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:https?://|/)")  # a call, opening a row's value
 
 
-# a questionnaire's columns: "| # | Question | Answer | Evidence |", "| Ref | Requirement | How we meet it |"
+# a questionnaire's columns: "| # | Question | Answer | Evidence |", "| Ref | Requirement | How we meet it |", "| Ref |
+# Requirement | Customer response | Status |"
 _QUESTION = re.compile(r"^\W*(?:questions?|q|requirements?|checks?|asks?|topics?|items?)\W*$", re.I)
-_ANSWER = re.compile(r"^\W*(?:(?:our\s+|the\s+)?(?:answers?|responses?|replies|reply)|a|how\s+we\s+(?:meet|do)\s+it|"
+_ANSWER = re.compile(r"^\W*(?:(?:our\s+|the\s+|[\w'-]+\s+)?(?:answers?|responses?|replies|reply)|a|how\s+we\s+(?:meet|do)\s+it|"
                      r"(?:our\s+)?position)\W*$", re.I)
 _ASIDE = re.compile(r"^\W*(?:#|no\.?|ids?|refs?|evidence|sources?|references?|see|where|owners?|status|links?)?\W*$", re.I)
 
