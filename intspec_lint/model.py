@@ -206,7 +206,8 @@ class Contract:
             if self.token_exchange:
                 return False  # "POST .../oauth2/token": a credential asked for, no data written
             if self.method is not None and self.method.text.upper() == "POST" and self.url is not None and \
-                    (_QUERY_PATH.search(self.url.text.strip("` ")) or _READ_CALL.search(self.url.text.strip("` "))) and \
+                    (_QUERY_PATH.search(self.url.text.strip("` ")) or _READ_CALL.search(self.url.text.strip("` ")) and
+                     not _CHANGES.search(self.url.text.rsplit("/", 1)[-1])) and \
                     not _DELIVERED.search(self.url.text):
                 return False  # "POST /patron-auth", "POST /auth/password/validation", "POST /orders:search": a
                 # question asked in a body, no data written
@@ -225,6 +226,7 @@ _QUERY_PATH = re.compile(r"[/:_-](?:search|query|lookup|validate|validation|veri
                          r"quote|estimate|calculate|preview|simulate|dry-?run)/?(?:[?#].*)?$", re.I)
 # a remote procedure named for reading, its verb first: `/thirdData/v2/getDevRealKpi`, `/api/list_orders`, `/queryBalance`
 _READ_CALL = re.compile(r"/(?:get|list|query|fetch|find|search|read|lookup|count)(?:[A-Z_]\w*)?/?(?:[?#].*)?$")
+_CHANGES = re.compile(r"create|update|upsert|save|insert|add|delete|remove|write|submit|set", re.I)  # `getOrCreate`
 _DELIVERED = re.compile(r"(?<!\w)(?:web)?hooks?\b|\bcallbacks?\b", re.I)  # ".../hooks/registry/validation": results delivered
 _ACKNOWLEDGEMENT = re.compile(r"\b(?:ack|acks|acknowledge?ments?|receipts?|replies|reply|responses?|confirmations?|"
                               r"nacks?)\b", re.I)

@@ -1227,3 +1227,26 @@ def test_every_write_carrying_the_key_a_repeat_is_answered_by_and_a_dead_letter_
             "`ingest.dlq` and page the on-call.\n")
     assert codes(text, "IS901") == []
     assert [c.topic.text for c in spec_of(text).contracts if c.topic is not None] == []
+
+
+def test_what_the_keys_a_call_carries_must_not_excuse():
+    """Another operation's rule naming the same field, and a tenant id a composite key shares, excuse no write; a POST
+    that gets or creates is a write."""
+    cancel = ("# Shop → OMS\n\n## Calls\n\n### Create order\n\n`POST https://oms.example/v1/orders`\n\n```json\n"
+              "{\"order_id\": \"O-1\", \"lines\": []}\n```\n\nAnswer `201`.\n\n### Cancel order\n\n"
+              "`POST https://oms.example/v1/orders/{order_id}/cancel`\n\n```json\n{\"order_id\": \"O-1\"}\n```\n\n"
+              "## Idempotency\n\n- Cancel order: a repeated cancel for the same order id is ignored.\n")
+    assert [f.message.split("'")[1] for f in lint_text(cancel, "markdown") if f.code == "IS901"] == [
+        "POST https://oms.example/v1/orders"]
+    tenant = ("# Shop → OMS\n\n## Calls\n\n### Create order\n\n`POST https://oms.example/v1/orders`\n\n```json\n"
+              "{\"tenant_id\": \"t1\", \"external_ref\": \"E-1\"}\n```\n\n### Add note\n\n"
+              "`POST https://oms.example/v1/orders/{order_no}/notes`\n\n```json\n{\"tenant_id\": \"t1\", \"text\": \"hi\"}\n"
+              "```\n\n## Idempotency\n\n- Create order: deduplicated on (`tenant_id`, `external_ref`); a repeat gets `200`.\n"
+              "- Every write carries `tenant_id`.\n")
+    assert [f.message.split("'")[1] for f in lint_text(tenant, "markdown") if f.code == "IS901"] == [
+        "POST https://oms.example/v1/orders/{order_no}/notes"]
+    from intspec_lint.model import Contract, Value
+    from intspec_lint.span import Span
+    here = Span(1, 1, 1, 1)
+    assert Contract(here, method=Value("POST", here), url=Value("/v1/customers/getOrCreate", here)).writes
+    assert not Contract(here, method=Value("POST", here), url=Value("/v2/getDevRealKpi", here)).writes

@@ -724,3 +724,10 @@ def test_both_ends_in_the_source_cell_and_the_target_cell_empty():
             "| C1 | `booking.start` (ISO 8601) | `valid_from` (UTC) | Convert to UTC |\n"
             "| C8 | Keystone `at` (UTC) → BookIt `checked_in_at` | | Convert to Europe/London with offset |\n")
     assert codes(text, "IS801") == []
+
+
+def test_a_rule_naming_another_rows_target_without_pointing_to_it_borrows_no_zone():
+    text = ("# A → B\n\n## Mapping\n\n| Source | Type | Target | Type | Transform |\n|---|---|---|---|---|\n"
+            "| `slot.start` | local time | `startTime` | datetime (UTC) | Converted to UTC |\n"
+            "| `booking.end` | string | `endTime` | datetime | Must be later than `startTime` |\n")
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS802"] == [8]

@@ -1750,3 +1750,32 @@ def test_a_metric_row_that_points_elsewhere_is_no_metric():
             "| Error rate | non-2xx > 3% over 10 min: critical |\n| Queue depth | visible messages > 200: warning |\n"
             "| Credentials | See *Expiry alert* in the authentication table |\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "Credentials" in f.message]
+
+
+def test_a_loss_told_outright_is_still_reported():
+    """What this session's excuses for a drop must not reach: a later run that does not pick the rows up, a drop after
+    a comma beside the breaker's state, shouting, a stated design doubted with a question mark, an idiom with "dead"."""
+    lead = "# Shop → ERP\n\n## Failures\n\n"
+    for said in ("Rows that fail validation are skipped and never picked up by later runs.",
+                 "Five consecutive failures trip the breaker open, and failed messages are dropped.",
+                 "After 5 failed attempts the message is DELETED.",
+                 "After 3 retries failed messages are dropped - fine for now?",
+                 "Failed orders that miss the 18:00 drop-dead time are discarded."):
+        assert codes(lead + said + "\n", "IS602") == ["IS602"], said
+    assert codes(lead + "After 5 failed attempts the worker writes the error to Datadog.\n", "IS601") == ["IS601"]
+    mail = lead + "Permanent errors go to `orders-dlq` after 5 attempts. The ERP emails a confirmation to the customer.\n"
+    assert [f.message for f in lint_text(mail, "markdown") if f.code == "IS601"] == [
+        "dead-letter handling has no alert: say who is alerted, and how"]
+
+
+def test_a_transient_class_is_asked_its_action_beside_a_retry_policy_that_says_nothing():
+    text = ("# Shop → ERP\n\n## Errors\n\n- **Permanent** (400, 422): moved to `orders-dlq`, on-call paged.\n"
+            "- **Transient** (429, 503, timeouts).\n\n## Retry policy\n\nTo be agreed with the ERP team.\n")
+    assert any("'Transient'" in f.message for f in lint_text(text, "markdown") if f.code == "IS401")
+
+
+def test_a_metric_whose_value_only_opens_with_a_pointer_is_still_a_metric():
+    text = ("# Shop → ERP\n\n## Monitoring\n\n- **Error rate**: see the Grafana board `orders`; above 1% over 5 minutes is "
+            "critical.\n- **Latency**: see the same board; P95 above 2 s for 10 minutes is a warning.\n"
+            "- **Queue depth**: page the on-call if it looks high.\n")
+    assert {m.kind for m in spec_of(text).monitoring} >= {"error-rate", "latency"}

@@ -1176,3 +1176,28 @@ def test_a_checklist_answered_in_a_customer_response_column():
             "| E3 | Partial failures (batch or multi-record operations). | Reconciliation handles each grant separately; a "
             "grant that fails goes through E1/E2 on its own; the run completes for the rest. | ✔ |\n")
     assert {e.category for e in spec_of(text).errors} >= {"transient", "permanent", "partial"}
+
+
+def test_notes_named_for_their_business_are_no_labels_and_a_footnote_is_read_once():
+    """"Credit notes" is a flow and "Lotus Notes" a system, not a document's own label; a note cited by a thousand rows
+    is read once, where it is first cited."""
+    flows = ("# ERP → Billing\n\n## Data flows\n\n### Invoices\n\n- Source: ERP\n- Destination: Billing\n- Trigger: invoice "
+             "posted\n- Payload: invoice JSON\n- Frequency: ~2,000/day\n\n### Credit notes\n\n- Source: ERP\n- Destination: "
+             "Billing\n- Trigger: credit note posted\n- Payload: credit note JSON\n")
+    assert [f.name.text for f in spec_of(flows).flows] == ["Invoices", "Credit notes"]
+    rows = "".join(f"| `f{i}` | string | `g{i}` | string | copied[^src] |\n" for i in range(1000))
+    text = ("# A → B\n\n## Mapping\n\n| Source | Type | Target | Type | Transform |\n|---|---|---|---|---|\n" + rows +
+            "\n[^src]: Every field is copied as is, trimmed. " + "It is checked nightly. " * 50 + "\n")
+    statements = spec_of(text)  # quick: the note's 51 sentences are placed once
+    assert statements is not None
+
+
+def test_environments_as_columns_are_no_systems_and_na_is_said_on_purpose():
+    text = ("# Shop ⇄ ERP matrix\n\n| Aspect | Staging | Production |\n|---|---|---|\n| Flow: orders | Shop → ERP | Shop → ERP |\n"
+            "| Retry: max attempts | 3 | 6 |\n| Auth: mechanism | API key | API key |\n| Auth: rotation | every 90 days | every "
+            "90 days |\n| Errors: transient | 503 | 503 |\n")
+    assert not [a for a in spec_of(text).auth if a.system is not None and a.system.text in ("Staging", "Production")]
+    na = ("# Docks ⇄ Shop matrix\n\n| Capability | Docks | Shop |\n|---|---|---|\n| Flow: stock | Docks → Shop | — |\n"
+          "| Retry: max attempts | 6 | 6 |\n| Auth: mechanism | mutual TLS | OAuth 2.0 client credentials |\n"
+          "| Auth: rotation | n/a | every 90 days |\n| Errors: transient | 503 | 429 |\n")
+    assert [a.rotation.text for a in spec_of(na).auth if a.rotation is not None] == ["n/a", "every 90 days"]

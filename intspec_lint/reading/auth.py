@@ -520,7 +520,7 @@ _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-
                     r"length|encoding|signature|timestamp))`?$", re.I)
 _CONNECTION_FIELD = lazy(r"^(?:callback\s+|webhook\s+|endpoint\s+|base\s+)?(?:urls?|uris?|endpoints?|hosts?|hostnames?|"
                          r"ports?|user\s*names?|usernames?|logins?|passwords?)$", re.I)
-_NOTES = lazy(r"^\W*(?:[\w']+\s+)?notes?\W*$", re.I)  # "Notes", "Speaker notes", "Implementation note"
+_NOTES = lazy(r"^\W*(?:\w+\s+)?notes?\W*$", re.I)  # "Notes", "Speaker notes" (a label `structural` knows)
 _SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)

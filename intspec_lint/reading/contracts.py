@@ -16,6 +16,7 @@ from ..model import Body, Contract, StatusCode, Value
 from ..span import Span
 from . import api_blocks
 from .context import Reading
+from .dead_letter import mentions_dead_letter
 from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
 from .call_starts import EXAMPLE_LEAD, narrates_calls
 from .contract_units import TOPIC_MENTION, contract_table, generic, units
@@ -96,8 +97,8 @@ def read(r: Reading) -> None:
         contract = _contract(r, heading, kept, span)
         if not contract.addressed and not contract.examples and _mapping_group(kept):
             continue  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
-        if _bare(contract) and contract.method is None and (_FOR_ALL.search(heading or "") or (
-                contract.topic is not None and _DEAD_TOPIC.search(contract.topic.text))):
+        if _bare(contract) and contract.method is None and not _names_topic(heading, contract) and (
+                _FOR_ALL.search(heading or "") or contract.topic is not None and mentions_dead_letter(contract.topic.text)):
             continue  # "## Delivery rules (all messages)": rules said once for every message, which names a queue
             # in passing; "IC-07 Unprocessed messages" naming only `rads-ingest.dlq`: where failures go, no message
         declared = [c for s in statements if s.shape == "code" and id(s.code) in r.described for c in r.described[id(s.code)]]
@@ -439,7 +440,11 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.topic = value(named, span)  # not "on this path · `404`": a status code names no place
 
 
-_DEAD_TOPIC = lazy(r"dlq\b|dead[-_. ]?letter|deadletter|poison|parking[-_. ]?lot|quarantine", re.I)
+def _names_topic(heading: str | None, contract: Contract) -> bool:
+    """The unit's heading names its queue or topic ("### `orders.rejected.dlq`"): a message of its own, told there."""
+    return bool(heading) and contract.topic is not None and contract.topic.text.strip("` ") in (heading or "")
+
+
 _FOR_ALL = lazy(r"\b(?:all|every|each|any)\s+(?:the\s+)?(?:messages?|events?|calls?|requests?|contracts?|endpoints?|"
                r"operations?|interfaces?|flows?)\b|\bcommon\s+(?:rules|conventions|behaviou?r)\b", re.I)
 _CLAUSE_KEY = lazy(r"^\W*(?:we|they|you|it|i|he|she|our|their|your)\b|^(?:\S+\s+){5,}", re.I)
@@ -567,18 +572,15 @@ _DELIVERY_HEADER = lazy(r"^\W*x-[\w-]*-(?:delivery(?:-id)?|webhook-id)\s*:", re.
 
 
 # a key a message carries, by its name: `submission_id`, `X-Event-Id`, `Bundle.identifier`, `eventId`
-_CARRIED_KEY = lazy(r"(?<![\w.-])((?:[A-Za-z][A-Za-z0-9]*[_.-])+(?:id|key|ref|reference|identifier|uuid|guid)"
+_CARRIED_KEY = lazy(r"(?<![\w.-])((?:[A-Za-z][A-Za-z0-9]*[_.-])+(?i:id|key|ref|reference|identifier|uuid|guid)"
                     r"|[a-z]+(?:[A-Z][a-z0-9]*)*(?:Id|Key|Ref|Reference|Identifier|Uuid))(?![\w-])")
 
 
 def carried_keys(contract) -> list[str]:
-    """The key names a contract sends (its headers, its request's example and fields) that say which call it is: a header's (`X-Event-Id`, and the header
-    form of a body field: `X-Submission-Id` for `submission_id`), and the id of the resource its path ends in
-    (`settlement_id`, "settlement id" of `/settlements`). A dedup rule said elsewhere by one of them is that
-    contract's; not by a parent's id (`venue_id` of `/venues/{venue_id}/queue`), which other calls' keys share."""
-    path = [p for p in re.sub(r"^\w+://[^/]+", "", contract.url.text if contract.url is not None else "").split("?")[0]
-            .split("/") if p and not p.startswith(("{", "<", ":"))]
-    resource = re.sub(r"(?:ies)$", "y", re.sub(r"(?<![s])s$", "", path[-1].lower())) if path else ""
+    """The header names a contract sends (`X-Event-Id`), and the header form of its request's keys (`X-Submission-Id`
+    for a body's `submission_id`): a dedup rule said elsewhere by one of them ("NLMS deduplicates on the
+    `X-Submission-Id`") is that call's. Not a body field by its own name, which other calls' rules share (an order's
+    `order_id` in "a repeated cancel for the same order id is ignored")."""
     sent = [v.text for v in contract.headers] + [e.text for e in contract.examples if e.role != "response"] + \
         [f.name for body in (contract.bodies.get("request"),) if body is not None for f in body.fields if f.name]
     found: dict[str, None] = {}  # what the call sends, not what it gets back (a created record's new id)
@@ -587,10 +589,8 @@ def carried_keys(contract) -> list[str]:
         if len(key) < 6:
             continue
         words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").replace("-", " ").replace(".", " ").lower().split()
-        header = bool(words) and words[0] == "x"
-        words = words[1:] if header else words
+        if words and words[0] == "x":
+            found[key] = None  # a header as written
+            words = words[1:]
         found["x-" + "-".join(words)] = None
-        if header or (resource and words and words[0] == resource):
-            found.update(dict.fromkeys((key, " ".join(words))))
     return list(found)
-

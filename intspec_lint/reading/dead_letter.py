@@ -18,11 +18,11 @@ from .text import finds, said, sentences
 from .values import is_placeholder, value
 
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine|"
-                   r"dead\s+(?:outbox|queue|table|store|items?|messages?)\b|[a-z]+[_:.-]dead\b)", re.I)  # "`outbox_dead`"
+                   r"dead\s+(?:outbox|queue|table|store|items?|messages?)\b|[a-z]+[_:.]dead\b)", re.I)  # "`outbox_dead`"
 _DEAD_DEST = lazy(
     r"`([^`]{2,80})`"
     r"|\b([\w./-]*(?:dlq|dlt|dead[-_]?letter|deadletter|poison|parking[-_]?lot|quarantine|failed|rejected|_parked)[\w./-]*"
-    r"|[\w./-]+[:_.-]dead\b"  # a stream or table named for its dead entries: "callouts:dead", `outbox_dead`
+    r"|[\w./-]+[:_.]dead\b"  # a stream or table named for its dead entries: "callouts:dead", `outbox_dead`
     r"|[\w./-]+_rejects\b"  # `staging.milkpay_rejects`; not the verb in "events KC rejects are moved to ..."
     r"|(?-i:[A-Z0-9][A-Z0-9.-]*\.(?:REJECTS?|ERRORS?)\b))"  # a dataset named for what failed: BFP.POUR.REJECT
     r"|\b((?:dead[- ]letter|exceptions?|undelivered(?:\s+[A-Za-z]+)?|unprocessable|suspense|hospital|parking[- ]lot|"
@@ -37,7 +37,8 @@ _ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
     r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
-    r"e-?mail(?:ed|s)?\s+(?:to|the|your|our|their|its|an?)\b|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
+    r"e-?mail(?:ed|s)?\s+(?:to|the)\b|e-?mails?\s+(?:your|our|their)\s+(?:[\w-]+\s+)?(?:admins?|administrators?|team|on-?call|ops|"
+    r"operators?|support|owners?|engineers?|desk|staff|managers?)\b|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
     r"by\s+e-?mail|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
@@ -120,7 +121,7 @@ _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earl
                   r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$", re.I)  # "an older `at` than"
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
                    # "15 consecutive failures set it open; callouts are skipped": the breaker's state just said
-                   r"|\b(?:sets?|opens?|trips?|puts?)\s+(?:it|the\s+(?:circuit|breaker))\s+(?:to\s+)?open(?:s|ed)?\b[^.]{0,12}[;:,]\s*[^.;]*$",
+                   r"|\b(?:sets?|opens?|trips?|puts?)\s+(?:it|the\s+(?:circuit|breaker))\s+(?:to\s+)?open(?:s|ed)?\b[^.;:,]{0,12}[;:]\s*[^.;]*$",
                    re.I)
 _PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
 _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing", "complet", "insights", "splunk",
@@ -201,9 +202,9 @@ def read(r: Reading) -> None:
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
 _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|placed|copied|put|stored|kept|keeps?|join(?:s|ed)?)"
 # moved to a state named as a place, its name captured: "the bales go to Held", "moves the claim to Held claims"
-_TO_STATE = rf"\b{_MOVE}\s+(?:(?:the|a|an|each|every|this|that|its)\s+[\w-]+\s+)?(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
+_TO_STATE = rf"\b(?:{_MOVE}|(?:mov(?:e|es|ed)|puts?)\s+(?:the|a|an|each|every|this|that|its)\s+[\w-]+)\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
-_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|[a-z][:_.-]dead\b|"
+_DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|[a-z][:_.]dead\b|"
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
                   r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|spool|tray|"
                   r"work-?list|work\s+queue)",
@@ -469,9 +470,9 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
-    if match and re.search(r"(?-i:DELETE|PUT|POST)", match.group(0)):
+    if match and re.search(r"(?-i:(?:DELETE|PUT|POST)[a-z])", match.group(0)):
         return None  # "stale grants are DELETEd": a call sent, the method written as a verb, nothing failed is lost
-    if match and _ASKED_HERE.match(text, match.end()):
+    if match and _ASKED_HERE.match(text, match.end()) and _QUESTION_LEAD.match(_clause_before(text, match.start())):
         return None  # "And permanent failures, can we just log them?": asked, what the answer tells
     if match and _STATE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return drops_messages(original[match.end():])  # "a member who has been deleted", "`404`, which is ignored":
@@ -498,7 +499,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
     if match and _ALERT.search(text, match.end(), match.end() + 120):
         return None  # "data older than 30 days is lost at source; a P3 alert is raised": a loss told, not silent
-    if match and _NEXT_ROUND.search(text, match.end(), match.end() + 160):
+    later = _NEXT_ROUND.search(text, match.end(), match.end() + 160) if match else None
+    if later and not _NOT_AGAIN.search(text, max(match.end(), later.start() - 30), later.start() + len(later.group(0))):
         return None  # "stale ones are skipped for this cycle ...; the next poll fetches them again": caught up later
     if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
         return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
@@ -520,14 +522,25 @@ _NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it
                    # "they are fetched again on the next run": the same told the other way round
                    r"|\b(?:(?:fetched|read|pulled|sent|tried|picked\s+up)\s+again|re-?fetched|retried|picked\s+up\s+by)\b[^.;]{0,40}?" + _ROUND,
                    re.I)
+_NOT_AGAIN = lazy(r"\b(?:never|not|no|nor|neither|don't|doesn't|won't)\b", re.I)  # "never picked up by later runs"
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
                    r"counted\s+and\s+reported)\b", re.I)
 _NO_FAILURE = lazy(r"[\s,;]{0,3}(?:(?:which|this|that)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
-_ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")
-_ASKED_HERE = lazy(r"[^.!?\n]*\?")  # the sentence the drop word stands in ends as a question  # a question, even in a `<summary>`: what the answer below it tells
+_ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
+_ASKED_HERE = lazy(r"[^.!?\n]*\?")  # the sentence a drop word stands in ends with a question mark
+# ... and the clause it stands in opens as a question does: "And permanent failures, can we just log them?" (not
+# "failed messages are dropped - fine for now?", a design stated, then doubted)
+_QUESTION_LEAD = lazy(r"^\W*(?:(?:and|but|so|then|or)\s+)?(?:can|could|should|shall|do|does|did|is|are|will|would|may|might|"
+                      r"must|what|how|why|when|where|who|which)\b", re.I)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The clause `text` is in at `at`: from the last stop or comma before it."""
+    start = max(text.rfind(mark, 0, at) for mark in ".,;:!?\n") + 1
+    return text[start:at]  # a question, even in a `<summary>`: what the answer below it tells
 
 
 def drops_failed(sentence: str) -> str | None:

@@ -63,7 +63,7 @@ def read(r: Reading) -> None:
         if lead and _ROUTING.match(lead):
             continue  # "| Alerts to | lab IT on-call (Teams + SMS) |": where every alert goes, no metric
         said = statement.row.cells[-1].text if statement.shape == "row" and statement.row.cells else statement.value
-        if said and _POINTS_ELSEWHERE.match(said):
+        if said and _POINTS_ELSEWHERE.match(said) and not _NUMBER_NEAR.search(said) and len(said.split()) <= 12:
             continue  # "| Credentials | See *Expiry alert* in both authentication tables |": told there, read there
         level = next((c.text for c in statement.row.cells[1:] if _BARE_LEVEL.match(c.text)), None) \
             if statement.shape == "row" and _ALERT_SETTING.match(lead or "") else None

@@ -120,7 +120,8 @@ def _idempotency(spec: Spec) -> None:
     statements = [s for s in idempotency.statements if given(s)] if idempotency else []
     keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
     # the keys the statements say a repeat is answered by ("`200` when the same `X-Statement-Key` was already accepted")
-    repeated = {name for s in statements if mentions(s.text) or says_repeat(s.text) for name in _CODE_SPAN.findall(s.text)}
+    repeated = {name for s in statements if mentions(s.text) or says_repeat(s.text) for name in _CODE_SPAN.findall(s.text)
+                if _KEY_NAME.search(name)}  # a key's name, not a tenant's id a composite key shares
     covering = next((s for s in statements if _COVERS_ALL.search(s.text) and (
         mentions(s.text) or repeated & set(_CODE_SPAN.findall(s.text))) and not _DEFERS.search(s.text)), None)
     # (or names one of those keys: "Every write carries `X-Statement-Key`")
@@ -297,6 +298,7 @@ def _enumerated(text: str) -> list[tuple[str, str]]:
 
 
 _CODE_SPAN = re.compile(r"`([\w.$-]+)`")
+_KEY_NAME = re.compile(r"(?i)(?:^|[-_.])(?:idempotency|key)(?:$|[-_.])|^x-")  # `X-Statement-Key`, `Idempotency-Key`
 _CODE_TAIL = re.compile(r"`/?([\w.-]+(?:/[\w.{}-]+)+)`")  # "`down/replace`": a path's end of two segments or more
 _CODE_KEYS = re.compile(r"`\(?\s*([\w.$-]+(?:\s*,\s*[\w.$-]+)*)\s*\)?`")  # a key, or a tuple of them
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z`])")

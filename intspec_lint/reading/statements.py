@@ -159,12 +159,12 @@ _CITED = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
 
 
 def _with_footnotes(statements: list[Statement]) -> list[Statement]:
-    """A footnote is said where it is cited: "... with `private_key_jwt`[^5]" and at the page's foot "[^5]: The
+    """A footnote is said where it is first cited: "... with `private_key_jwt`[^5]" and at the page's foot "[^5]: The
     signing key pair is rotated every 180 days." The note's statements stand after the citing one, in its section
-    (whatever section the foot of the page falls in, a list of alternatives weighed for one); a note nobody cites
+    (whatever section the foot of the page falls in, a list of alternatives weighed for one), once; a note nobody cites
     stays where it is."""
     notes: dict[str, list[Statement]] = {}
-    rest: list[Statement] = []
+    member: set[int] = set()
     current: list[Statement] | None = None
     for statement in statements:
         found = _FOOTNOTE.match(statement.text) if statement.shape in ("line", "sentence", "item") else None
@@ -173,26 +173,34 @@ def _with_footnotes(statements: list[Statement]) -> list[Statement]:
             _drop_label(statement)
             current = notes.setdefault(found.group(1), [])
             current.append(statement)
+            member.add(id(statement))
         elif current and statement.shape == "sentence" and statement.section is current[-1].section and \
                 statement.span.line <= current[-1].span.end_line + 1:
             current.append(statement)  # the note's next sentence, on its line or the line it wraps onto
+            member.add(id(statement))
         else:
             current = None
-            rest.append(statement)
     if not notes:
         return statements
+    cited = {label for s in statements if id(s) not in member and s.shape != "code" and "[^" in s.text
+             for label in _CITED.findall(s.text) if label in notes}
+    moved = {id(note) for label in cited for note in notes[label]}
     out: list[Statement] = []
-    cited: set[str] = set()
-    for statement in rest:
+    placed: set[str] = set()
+    for statement in statements:
+        if id(statement) in member:
+            if id(statement) not in moved:
+                out.append(statement)  # a note nobody cites, where it stands
+            continue
         out.append(statement)
         if statement.shape == "code" or "[^" not in statement.text:
             continue
         for label in dict.fromkeys(_CITED.findall(statement.text)):
-            for note in notes.get(label, ()):
-                out.append(replace(note, path=statement.path, section=statement.section, parent=statement.parent,
-                                   depth=statement.depth))
-                cited.add(label)
-    return out + [note for label, said in notes.items() if label not in cited for note in said]
+            if label in notes and label not in placed:
+                placed.add(label)
+                out += [replace(note, path=statement.path, section=statement.section, parent=statement.parent,
+                                depth=statement.depth) for note in notes[label]]
+    return out
 
 
 def _drop_label(statement: Statement) -> None:

@@ -179,7 +179,7 @@ def _same_unit(a: str, b: str) -> bool:
     return len(shorter) >= 2 and shorter <= longer
 
 
-_UNIT_ID = re.compile(r"[a-z]{1,4}-?\d{1,3}")  # "c1", "f2", "if-02": an id, lower-cased
+_UNIT_ID = re.compile(r"[a-z]{1,4}\d{1,3}")  # "c1", "f2", "if02": an id, lower-cased (one word)
 _CALL_FIRST = re.compile(r"^\W*(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 _CALL_PARTS = {"contracts", "errors", "idempotency", "status_codes"}  # what one call's card tells of it
 _SETTING_NAME = re.compile(r"`[A-Za-z_][\w.\-\[\]]*`")
@@ -227,8 +227,8 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
     columns = _unit_columns(table, vocab)
     for row, (part, unit, key) in zip(rows, named):
         cells = row.cells[1:]
-        if columns and part and set(vocab.section_parts(part)) & _PER_SYSTEM:  # "| Auth: rotation | every 180 days | — | renewed hourly |" under "| | DockNet | Kafka |
-            # Ops |": each column one system's, its cell that system's fact
+        if columns and part and set(vocab.section_parts(part)) & _PER_SYSTEM:  # "| Auth: rotation | every 180 days | — | renewed hourly |" under "| Capability | DockNet |
+            # Kafka | Ops |": each column one system's, its cell that system's fact
             parent = sections[-1] if sections and sections[-1].title == part else None
             if parent is None:
                 parent = Section(part, level, row.cells[0].span)
@@ -276,9 +276,12 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
 
 
 _PER_SYSTEM = {"auth", "errors", "retry", "dead_letter", "idempotency", "monitoring"}  # facts each side has of its own
-_EMPTY_CELL = re.compile(r"^[\s—–\-/.]*(?:n/?a)?[\s.]*$", re.I)
+_EMPTY_CELL = re.compile(r"^[\s—–\-/.]*$")  # a dash or nothing ("n/a" is said on purpose)
 _NO_UNIT = re.compile(r"^\W*(?:details?|values?|notes?|specification|description|decision|answer|comments?|remarks?|"
-                      r"settings?|configuration|evidence|source|owner|status|rationale|example|requirements?)\W*$", re.I)
+                      r"settings?|configuration|evidence|source|owner|status|rationale|example|requirements?|"
+                      # environments and versions: a setting's value per environment, no system
+                      r"dev|development|test|testing|stag(?:e|ing)|uat|qa|pre-?prod|prod|production|sandbox|live|"
+                      r"today|now|before|after|current|target|old|new|v\d+(?:\.\d+)*)\W*$", re.I)
 
 
 def _unit_columns(table: Table, vocab) -> list[str] | None:

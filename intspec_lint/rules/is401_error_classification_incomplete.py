@@ -1,5 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..model import given
 from ._common import gap, given_beside, label, missing, names_of, said_of
 
 _CATEGORIES = {
@@ -62,7 +63,8 @@ def error_classification_incomplete(spec, options):
         if error.action is None and not given_beside(errors, error, "action"):
             continue  # no category beside it says its action either: the handling is told in a shape or a part
             # (the retry policy, the dead-letter section) the reader does not tie to the class
-        if error.action is None and error.category == "transient" and spec.retry is not None:
+        if error.action is None and error.category == "transient" and spec.retry is not None and any(
+                given(getattr(spec.retry, field)) for field in ("strategy", "max_attempts", "initial_delay")):
             continue  # "| Errors: transient | 429, 503 |" beside "| Retry | backoff ... |": what is transient is retried
         hit = missing(error.action, error.span, f"error category {label(error.name, error.category)}", "action",
                       "say what happens: retry, dead-letter, alert, reject",

@@ -106,10 +106,18 @@ def _zone_of_another(spec, row) -> bool:
     its zone ("`raised_at` ... Converted to UTC"): the zone is told where that field is mapped."""
     said = row.transform.text if row.transform is not None else ""
     named = set(re.findall(r"`([\w.\[\]]+)`", said))
+    # "As `startTime`", "Same rule as readings[].ts", "`opened_at` = reading's `observed_at`": told by that row (not
+    # "Must be later than `startTime`")
+    pointer = bool(_AS_ANOTHER.match(said) or _TAKEN_FROM.search(said))
     return any(other is not row and says_timezone(row_text(other)) and any(
-        side.text.strip(" `") in named or _names(said, side.text.strip(" `\"'"))
+        side.text.strip(" `") in named and (side is other.source_field or pointer) or
+        pointer and _names(said, side.text.strip(" `\"'"))
         for side in (other.source_field, other.target_field) if side is not None)
-        for other in spec.mappings)  # or named bare: "Same rule as readings[].ts"; or by its target: "As `startTime`"
+        for other in spec.mappings)
+
+
+_TAKEN_FROM = re.compile(r"=\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?`")  # "= reading's `observed_at`"
+_AS_ANOTHER = re.compile(r"^\W*(?:as(?:\s+for)?|same(?:\s+rule)?\s+as|like|see|identical\s+to|cf\.?)\b", re.I)
 
 
 def _names(text: str, field: str) -> bool:
