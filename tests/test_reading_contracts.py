@@ -1250,3 +1250,18 @@ def test_what_the_keys_a_call_carries_must_not_excuse():
     here = Span(1, 1, 1, 1)
     assert Contract(here, method=Value("POST", here), url=Value("/v1/customers/getOrCreate", here)).writes
     assert not Contract(here, method=Value("POST", here), url=Value("/v2/getDevRealKpi", here)).writes
+
+
+def test_a_dedup_column_of_a_table_of_calls_states_idempotency():
+    """"| Op | Verb / path | Hdrs | Dedup |": each row's key in its "Dedup" cell; the document states idempotency (it is
+    not "never stated"), and a state that a message only overwrites is safe by its nature."""
+    text = ("# Importer → Customs\n\n## 3. Contracts\n\n| Op | Verb / path | Hdrs | Dedup |\n|---|---|---|---|\n"
+            "| Lodge | `POST https://api.customs.example/v2/declarations` | `Authorization: Bearer` | `lrn` in body; same LRN → "
+            "`409` with the existing MRN |\n| Amend | `PATCH https://api.customs.example/v2/declarations/{lrn}` | `If-Match` | "
+            "`If-Match` version |\n")
+    spec = spec_of(text)
+    assert [k.key.text for k in spec.idempotency.keys] == ["`lrn` in body; same LRN → `409` with the existing MRN",
+                                                           "`If-Match` version"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS901" and "never stated" in f.message]
+    from intspec_lint.reading.idempotency import safe_by_nature
+    assert safe_by_nature("Status messages only overwrite the desk's current state.")

@@ -1779,3 +1779,12 @@ def test_a_metric_whose_value_only_opens_with_a_pointer_is_still_a_metric():
             "critical.\n- **Latency**: see the same board; P95 above 2 s for 10 minutes is a warning.\n"
             "- **Queue depth**: page the on-call if it looks high.\n")
     assert {m.kind for m in spec_of(text).monitoring} >= {"error-rate", "latency"}
+
+
+def test_class_names_cut_short_in_a_class_column():
+    """Telegraphic error tables: "| Cls | e.g. | → action |" over "trans.", "perm.", "part."."""
+    text = ("# Importer → Customs\n\n## 5. Errors\n\n| Cls | e.g. | → action |\n|---|---|---|\n| trans. | 429, 503 | retry per §6 |\n"
+            "| perm. | 400, 422 | no retry; parked, officer task created |\n| part. | file lines that fail parsing | good "
+            "lines posted; bad lines to `ds_reject` |\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent", "partial"]
+    assert codes(text, "IS401") == []

@@ -99,7 +99,7 @@ _DELIVERIES = lazy(r"\b(?:webhooks?|events?|deliver\w*|messages?|notifications?|
                    r"at[- ]least[- ]once|retried\s+by\s+the\s+sender|re-?send(?:s|ing)?|resent|re-sent|interchanges?)\b", re.I)
 _BY_NATURE = lazy(r"\b(?:idempotent|safe)\s+by\s+(?:nature|design|definition|construction)|\b(?:full|whole|complete)[- ]"
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
-                  r"\boverwrites?\s+the\s+(?:current|existing|stored|previous)\b|"
+                  r"\boverwrites?\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:current|existing|stored|previous|last)\b|"
                   r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)|"
                   r"\b(?:naturally|inherently|safely)\s+repeatable\b", re.I)  # "Blocks are naturally repeatable"
 
@@ -152,6 +152,12 @@ def read(r: Reading) -> None:
                 continue
             if kind is not None and kind[0] in ("monitoring", "auth") and "idempotency" not in statement.placed:
                 continue  # "| Depletion / upsert error rate | > 3% | Critical |": a metric's name, no rule on repeats
+            column = _key_column(r, statement)
+            if column is not None:  # "| Op | Verb / path | Hdrs | Dedup |": each row's call with its key
+                cells = statement.row.cells
+                _idempotency(r, statement.span).keys.append(IdempotencyKey(
+                    statement.span, value(cells[0].text, cells[0].span), value(cells[column].text, cells[column].span)))
+                # (and the row is read on as any other: its words may say how a repeat is answered)
         if statement.shape == "code-key" and _config_key(r, statement):
             continue
         if "idempotency" in statement.placed or mentions(statement.text) or (
@@ -165,6 +171,18 @@ def read(r: Reading) -> None:
             _idempotency(r, statement.span).statements.append(value(text, statement.span))
     if r.spec.idempotency is None and "idempotency" in r.spec.sections:
         r.spec.idempotency = Idempotency(r.spec.sections["idempotency"])
+
+
+def _key_column(r: Reading, statement) -> int | None:
+    """The column of a table of calls or flows that gives each row's key ("Dedup", "Idempotency key"), when this
+    row's cell there says something (not "—")."""
+    if statement.row is None or statement.table is None or len(statement.row.cells) < 2:
+        return None
+    for index, cell in enumerate(statement.table.header[1:], start=1):
+        if r.vocab.section_parts(cell.text.strip(" *`")) == ("idempotency",) and index < len(statement.row.cells):
+            said = statement.row.cells[index].text.strip(" `*")
+            return index if said and not re.fullmatch(r"[\s—–\-/.]*|n/?a|none", said, re.I) else None
+    return None
 
 
 _ATTRIBUTES = {"scope", "note", "notes", "db", "store", "storage", "ttl", "window", "retention", "header", "headers",

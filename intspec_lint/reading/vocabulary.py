@@ -264,6 +264,9 @@ class Vocabulary:
     @lru_cache(maxsize=8192)
     def category(self, text: str) -> str | None:
         """transient / permanent / partial (or success, an outcome that is no error), from a category's name."""
+        short = _CATEGORY_SHORT.match(text)
+        if short:  # "| trans. | 429, 503 |", "| perm. |", "| part. |": a class's name cut short, the whole cell
+            return _CATEGORY_OF_SHORT[short.group(1).lower()]
         normal = normalize(text)
         for name, pattern in self._categories:
             if pattern.search(normal):
@@ -484,6 +487,8 @@ _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200
 _TIMED_KEY = re.compile(r"^(.+?)\s+(?:ms|millis|milliseconds|s|sec|secs|seconds|mins?|minutes)$")
 _TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "initial_delay", "min": "initial_delay",
                 "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}
+_CATEGORY_SHORT = re.compile(r"^\W*(trans|temp|perm|part)\.?\W*$", re.I)
+_CATEGORY_OF_SHORT = {"trans": "transient", "temp": "transient", "perm": "permanent", "part": "partial"}
 _TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b", re.I)
 _TIME_SINCE = re.compile(r"\b(?:days?|hours?|weeks?)\s+since\b", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
