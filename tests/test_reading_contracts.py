@@ -1265,3 +1265,13 @@ def test_a_dedup_column_of_a_table_of_calls_states_idempotency():
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS901" and "never stated" in f.message]
     from intspec_lint.reading.idempotency import safe_by_nature
     assert safe_by_nature("Status messages only overwrite the desk's current state.")
+
+
+def test_a_repeat_answered_without_opening_a_second_ticket_handles_redelivery():
+    text = ("# Bakery ⇄ Auditor\n\n## Calls\n\n`POST https://bakery.example/hooks/queries`\n\n```json\n{\"query_id\": \"Q-1\"}\n"
+            "```\n\nWe answer `200`.\n\n## Repeats\n\nFor your query webhooks we store each `query_id` and answer `200` to a "
+            "repeat without opening a second ticket.\n")
+    assert codes(text, "IS902") == []
+    from intspec_lint.reading.idempotency import handles_redelivery
+    assert handles_redelivery("For your query webhooks we store each `query_id` and answer `200` to a repeat without "
+                              "opening a second ticket.")

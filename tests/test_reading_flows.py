@@ -380,3 +380,15 @@ def test_a_second_table_gives_each_flows_volume_by_its_id():
     flows = {f.name.text: f.frequency.text if f.frequency else None for f in spec_of(text).flows}
     assert flows == {"F1": "90 calls/day", "F2": "600 bookings/day", "F3": "on occurrence"}
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS101"] == [9]
+
+
+def test_a_table_of_what_each_system_is_watched_for_or_promises_is_no_flow_table():
+    """"| System | Latency | Error rate | Queue depth / dead letters | Credential expiry |" and "| System | Latency target |
+    Availability | When the other side is down |": words loosely a flow table's ("rate", "target", "when"), no flows."""
+    text = ("# Lab ⇄ Ledger\n\n## Data flows\n\n| Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Booking | Charges | usage confirmed | usage event | ~400/day |\n\n## Service levels\n\n| System | Latency target | "
+            "Availability | When the other side is down |\n|---|---|---|---|\n| Booking | answered within 3 s | 99.5% | "
+            "retries |\n| Charges | within 2 hours (P95) | 99.9% | events wait on SQS |\n\n## Monitoring\n\n| System | Latency | "
+            "Error rate | Queue depth / dead letters | Credential expiry |\n|---|---|---|---|---|\n| Booking | P95 > 5 min → "
+            "warning | > 2% over 1 h → warning | failed > 0 → warning | secret older than 170 days → warning |\n")
+    assert len(spec_of(text).flows) == 1

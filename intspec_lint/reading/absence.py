@@ -53,7 +53,8 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
           r"leaves?\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+[\w-]+|"  # "a re-run leaves one entry"
           r"(?:not|never)\s+(?:be\s+)?(?:\w+\s+)?\w+ed\s+(?:a\s+second\s+time|twice|again)\b|"
           # "not queued a second time", "acknowledges a repeat without changing stock"
-          r"without\s+(?:changing|re-?applying|applying|re-?processing|processing|creating|booking)\b)")
+          r"without\s+(?:changing|re-?applying|applying|re-?processing|processing|creating|booking|opening|raising|posting|charging|"
+          r"paying|sending)\b)")
 # a repeat and how it is answered, in one sentence, in any words ("re-sending a test overwrites it with the same values")
 REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)"
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"

@@ -226,6 +226,10 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
         return None  # "| Ex | Interface | Direction | Body |" over JSON bodies: examples of the calls, no flows
     if _transitions(table, columns):
         return None  # "| From | To | Set by | Trigger |" over "| `EM` | `LD` | ...": a status's moves, no flows
+    if sum(vocab.metric_kind(cell.text) in _WATCHED or "sla" in vocab.section_parts(cell.text)
+           for cell in table.header) >= 2:
+        return None  # "| System | Latency | Error rate | Queue depth | Credential expiry |", "| System | Latency target |
+        # Availability |": what each system is watched for or promises, its words loosely a flow's ("rate", "target")
     found = dict(columns)
     unknown = [i for i in range(len(table.header)) if i not in found]
     named = next((i for i, name in found.items() if name == "name"), None)
@@ -250,6 +254,7 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
     return found
 
 
+_WATCHED = {"latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"}  # a metric's kinds, not a volume's
 _STATE = lazy(r"`?(?:[A-Z][A-Z0-9_]{0,20}|(?i:any|all)|\*)`?")  # `EM`, `IN_TRANSIT`, "any": a status's code
 
 
