@@ -731,3 +731,14 @@ def test_a_rule_naming_another_rows_target_without_pointing_to_it_borrows_no_zon
             "| `slot.start` | local time | `startTime` | datetime (UTC) | Converted to UTC |\n"
             "| `booking.end` | string | `endTime` | datetime | Must be later than `startTime` |\n")
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS802"] == [8]
+
+
+def test_a_transform_pointing_at_another_rows_conversion_in_words():
+    """"Same conversion as `transferred_at`" and "Sent as local store time, like `earned_at`" point at a row that says
+    how local time becomes UTC."""
+    base = ("# Patrol → Hospital\n\n## Mapping\n\n| Source | Type | Target | Type | Transform |\n|---|---|---|---|---|\n"
+            "| `transferred_at` | local time (Europe/London) | `handover_at` | ISO 8601 UTC | Converted from Europe/London to "
+            "UTC on the relay |\n| `observations[].taken_at` | local time | `obs_at` | ISO 8601 UTC | {rule} |\n")
+    for rule in ("Same conversion as `transferred_at`", "Sent as local time, like `transferred_at`"):
+        assert codes(base.replace("{rule}", rule), "IS802") == [], rule
+    assert codes(base.replace("{rule}", "Copied"), "IS802") == ["IS802"]

@@ -1788,3 +1788,13 @@ def test_class_names_cut_short_in_a_class_column():
             "lines posted; bad lines to `ds_reject` |\n")
     assert [e.category for e in spec_of(text).errors] == ["transient", "permanent", "partial"]
     assert codes(text, "IS401") == []
+
+
+def test_what_would_be_lost_is_a_warning_not_the_design():
+    lead = "# Tills → HQ\n\n## If something goes wrong\n\n"
+    assert codes(lead + "Do not reinstall the Hub; unsent stamps would be lost.\n", "IS602") == []
+    assert codes(lead + "After 5 failed attempts unsent stamps are lost.\n", "IS602") == ["IS602"]
+    import re
+    from intspec_lint.reading.absence import REPEAT_ANSWERED
+    assert re.search(REPEAT_ANSWERED, "a second upload of the same shift replaces the first one", re.I)
+    assert re.search(REPEAT_ANSWERED, "Cancelling an already held booking again also returns `200`", re.I)

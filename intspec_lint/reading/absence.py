@@ -33,7 +33,7 @@ _STATUS = (r"\b[1-5]\d\d\s+(?:OK|Created|Accepted|No Content|Bad Request|Unautho
            r"|\b(?:HTTP|status|code|codes|returns?|responds?(?:\s+with)?|answers?|replies)\s*:?\s*`?[1-5]\d\d\b")
 # a repeat, and how it is answered: together in one sentence they say a repeat is safe, in any words ("resubmitting a
 # `dispute_ref` we already hold is ignored", "a repeat returns 409 and the webhook is marked delivered")
-REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|resubmi\w*|re-?sen[dt]\w*|re-?deliver\w*|duplicates?|"
+REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|second\s+(?:upload|delivery|call|request|send|submission|post|run|import|copy)|resubmi\w*|re-?sen[dt]\w*|re-?deliver\w*|duplicates?|"
           r"re-?(?:fil|post|upload|push|import|load)(?:e|es|ed|s|ing)?|"
           r"same\s+(?:item|message|request|record|event|call|file|payload|submission|delivery|revision|version|"
           r"`[^`]{1,40}`)|already\s+"
@@ -53,6 +53,7 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
           r"leaves?\s+(?:only\s+|just\s+|exactly\s+)?(?:one|a\s+single)\s+[\w-]+|"  # "a re-run leaves one entry"
           r"(?:not|never)\s+(?:be\s+)?(?:\w+\s+)?\w+ed\s+(?:a\s+second\s+time|twice|again)\b|"
           # "not queued a second time", "acknowledges a repeat without changing stock"
+          r"replaces?\s+the\s+(?:first|earlier|previous|older)(?:\s+one)?\b|also\s+(?:returns?|answers?|gets?)\s+`?2\d\d\b|"
           r"without\s+(?:changing|re-?applying|applying|re-?processing|processing|creating|booking|opening|raising|posting|charging|"
           r"paying|sending)\b)")
 # a repeat and how it is answered, in one sentence, in any words ("re-sending a test overwrites it with the same values")

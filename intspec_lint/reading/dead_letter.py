@@ -470,6 +470,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed entries of the delete call are deleted again": the deletion is retried
     if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
         return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
+    if match and _SUPPOSED.search(text[max(0, match.start() - 20):match.start()]):
+        return None  # "Do not reinstall the Hub; unsent stamps would be lost": what would happen, a warning, not the design
     if match and re.search(r"(?-i:(?:DELETE|PUT|POST)[a-z])", match.group(0)):
         return None  # "stale grants are DELETEd": a call sent, the method written as a verb, nothing failed is lost
     if match and _ASKED_HERE.match(text, match.end()) and _QUESTION_LEAD.match(_clause_before(text, match.start())):
@@ -522,6 +524,7 @@ _NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it
                    # "they are fetched again on the next run": the same told the other way round
                    r"|\b(?:(?:fetched|read|pulled|sent|tried|picked\s+up)\s+again|re-?fetched|retried|picked\s+up\s+by)\b[^.;]{0,40}?" + _ROUND,
                    re.I)
+_SUPPOSED = lazy(r"\b(?:would|could|might)\s+(?:\w+\s+)?$", re.I)
 _NOT_AGAIN = lazy(r"\b(?:never|not|no|nor|neither|don't|doesn't|won't)\b", re.I)  # "never picked up by later runs"
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
                    r"counted\s+and\s+reported)\b", re.I)

@@ -37,7 +37,7 @@ def mapping_timestamp_unspecified(spec, options):
                 not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
                 not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
-        elif local_into_utc(row):
+        elif local_into_utc(row) and not _zone_of_another(spec, row):  # "Same conversion as `transferred_at`"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
                       "say how the local time becomes UTC (its zone, the offset applied)", _TIMEZONE.severity)
 
@@ -116,7 +116,8 @@ def _zone_of_another(spec, row) -> bool:
         for other in spec.mappings)
 
 
-_TAKEN_FROM = re.compile(r"=\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?`")  # "= reading's `observed_at`"
+# "= reading's `observed_at`", "Same conversion as `transferred_at`", "local store time, like `earned_at`"
+_TAKEN_FROM = re.compile(r"=\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?`|\bsame\s+(?:[\w-]+\s+){0,2}as\s+`|\blike\s+`", re.I)
 _AS_ANOTHER = re.compile(r"^\W*(?:as(?:\s+for)?|same(?:\s+rule)?\s+as|like|see|identical\s+to|cf\.?)\b", re.I)
 
 
