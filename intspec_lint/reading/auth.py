@@ -15,13 +15,13 @@ from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
 from .auth_words import (BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DIRECTION, EVERY, FACET_LEAD,
                          ITS_DELIVERIES, MATERIAL, MECHANISM, MONITORED, NOT_A_SECRET, OTHER_PARTS,
-                         OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT, PRONOUN, PUBLIC_BY_NATURE,
+                         OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT, PUBLIC_BY_NATURE,
                          PUBLIC_MATERIAL, ROTATION, SAME_AS_BEFORE, STORAGE, SUBJECT, TRANSPORT, VERB,
                          families, mechanism, name_words, rotation, rotation_verb, storage)
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
-from .text import sentences, structural, system_word
+from .text import PRONOUN, sentences, structural, system_word
 from .topics import asks
 from .values import is_placeholder, value
 from .vocabulary import strip_numbering
@@ -231,7 +231,8 @@ class _Reader:
         if self._said_for_all(heading_field, text, text, statement.span):
             return  # "### Credential rotation" over "One rule for both secrets: every 180 days ..."
         if statement.key and structural(statement.key):  # "**Summary:** OAuth towards them; every secret in ..."
-            if not self._spec_wide(statement.value, statement.span) and _NOTES.match(statement.key):
+            if not self._spec_wide(statement.value, statement.span) and \
+                    statement.key.strip(" *_:").lower().endswith(("note", "notes")):
                 self._prose(statement.value, statement.span)  # "_Speaker notes:_ The webhook secret is rotated ...":
                 # the entries' prose under a label
             return  # (a summary says again what the entries below say)
@@ -520,7 +521,6 @@ _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-
                     r"length|encoding|signature|timestamp))`?$", re.I)
 _CONNECTION_FIELD = lazy(r"^(?:callback\s+|webhook\s+|endpoint\s+|base\s+)?(?:urls?|uris?|endpoints?|hosts?|hostnames?|"
                          r"ports?|user\s*names?|usernames?|logins?|passwords?)$", re.I)
-_NOTES = lazy(r"^\W*(?:\w+\s+)?notes?\W*$", re.I)  # "Notes", "Speaker notes" (a label `structural` knows)
 _SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)

@@ -106,7 +106,6 @@ SUBJECT = lazy(
 BOTH_SIDES = lazy(r"\b(?:both|each)\s+(?:sides?|systems?|gateways?|parties|partners?|ends?|directions?)\b", re.I)
 # "all secrets", "each system"; not a period ("every 180 days", "each quarter") nor "all of it"
 VERB = lazy(r"\b(?:has|have|is|are|was|were|may|must|can|will|shall|does|do)\b", re.I)
-PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)
 _NAME = r"((?:[A-Z][\w.&-]*\s+){0,2}?[A-Z][\w.&-]*)"
 CALLED_WITH = lazy(r"\b(?:calls?|calling|reach(?:es)?|access(?:es)?|connects?\s+to)\s+(?:the\s+)?" + _NAME +
                     r"(?:\s+API)?\s+(?:with|using|via|by\s+means\s+of)\b")

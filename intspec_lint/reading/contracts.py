@@ -26,7 +26,7 @@ from .bodiless import binary_request, bodyless_response
 from .lazy_re import lazy
 from .mappings import mapping_parts
 from .statements import Statement, key_value
-from .text import sentences
+from .text import PRONOUN, sentences
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
 from .topics import METHOD_URL, NAMED_CARRIER, WEBHOOK
@@ -366,7 +366,7 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
             contract.method = value(after.group(2), span)
             contract.url = value(after.group(1), span)
     pair = key_value(text)
-    if pair and statement.shape == "sentence" and _CLAUSE_KEY.match(pair[0]):
+    if pair and statement.shape == "sentence" and (PRONOUN.match(pair[0]) or len(pair[0].split()) > 5):
         pair = None  # "We retry on any non-2xx answer or timeout: 6 attempts ...": a clause before its colon, no label
     field = r.vocab.field("contracts", pair[0]) if pair else None
     if field == "request_shape" and role_of(pair[0]) == "response":
@@ -447,9 +447,6 @@ def _names_topic(heading: str | None, contract: Contract) -> bool:
 
 _FOR_ALL = lazy(r"\b(?:all|every|each|any)\s+(?:the\s+)?(?:messages?|events?|calls?|requests?|contracts?|endpoints?|"
                r"operations?|interfaces?|flows?)\b|\bcommon\s+(?:rules|conventions|behaviou?r)\b", re.I)
-_CLAUSE_KEY = lazy(r"^\W*(?:we|they|you|it|i|he|she|our|their|your)\b|^(?:\S+\s+){5,}", re.I)
-
-
 def _is_aside(text: str, match) -> bool:
     """A method and URL quoted in passing ("unlike `GET /v1/orders`, ...") is not this contract's."""
     return match.start() > 80

@@ -16,7 +16,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .text import finds
 from .statements import words_of_key
-from .values import value
+from .values import denies, says_nothing, value
 
 _IDEMPOTENCY = lazy(
     r"\b(idempoten\w*|dedup\w*|de-?dup(?:e[sd]?|ing|licat\w*)?|exactly[- ]once|upsert\w*)\b"
@@ -181,7 +181,7 @@ def _key_column(r: Reading, statement) -> int | None:
     for index, cell in enumerate(statement.table.header[1:], start=1):
         if r.vocab.section_parts(cell.text.strip(" *`")) == ("idempotency",) and index < len(statement.row.cells):
             said = statement.row.cells[index].text.strip(" `*")
-            return index if said and not re.fullmatch(r"[\s—–\-/.]*|n/?a|none", said, re.I) else None
+            return index if not says_nothing(said) and not denies(said) else None
     return None
 
 

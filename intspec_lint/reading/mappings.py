@@ -511,6 +511,22 @@ def narrowing(source: str, target: str) -> str | None:
     return None
 
 
+# a transform told by another row: "As `startTime`", "Same rule as readings[].ts", "= reading's `observed_at`", "Same
+# conversion as `transferred_at`", "local store time, like `earned_at`" (not "Must be later than `startTime`")
+_AS_ANOTHER = lazy(r"^\W*(?:as(?:\s+for)?|same(?:\s+rule)?\s+as|like|see|identical\s+to|cf\.?)\b"
+                   r"|=\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?`|\bsame\s+(?:[\w-]+\s+){0,2}as\s+`|\blike\s+`", re.I)
+
+
+def points_at_another(transform: str) -> bool:
+    """The transform says the row is mapped as another row is."""
+    return bool(_AS_ANOTHER.search(transform))
+
+
+def names_field(text: str, field: str) -> bool:
+    """`text` names the dotted or bracketed field `field` as a whole token (a bare word is too loose to tell)."""
+    return bool(re.search(r"[.\[]", field)) and bool(re.search(r"(?<![\w.\[\]])" + re.escape(field) + r"(?![\w\[\]])", text))
+
+
 def says_timezone(text: str) -> bool:
     """The row says which zone its times are in: UTC, an offset carried with the value, a named zone, epoch
     time. Not a zone-aware target column alone (`timestamptz` keeps whatever zone it is given), not "local

@@ -20,6 +20,7 @@ from collections import Counter
 from ..document.model import Cell, ListBlock, ListItem, Row, Section, Table
 from ..span import Span
 from .statements import decision_table
+from .values import says_nothing
 
 _MIN_ROWS = 5
 _MIN_PARTS = 3
@@ -234,7 +235,7 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
                 parent = Section(part, level, row.cells[0].span)
                 sections.append(parent)
             for name, cell in zip(columns, cells):
-                if not _EMPTY_CELL.match(cell.text):
+                if not says_nothing(cell.text):
                     _by_column(parent, unit, key, name, cell, row.span, level)
             parent.end_line = row.span.end_line
             current = None
@@ -276,7 +277,6 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
 
 
 _PER_SYSTEM = {"auth", "errors", "retry", "dead_letter", "idempotency", "monitoring"}  # facts each side has of its own
-_EMPTY_CELL = re.compile(r"^[\s—–\-/.]*$")  # a dash or nothing ("n/a" is said on purpose)
 _NO_UNIT = re.compile(r"^\W*(?:details?|values?|notes?|specification|description|decision|answer|comments?|remarks?|"
                       r"settings?|configuration|evidence|source|owner|status|rationale|example|requirements?|"
                       # environments and versions: a setting's value per environment, no system

@@ -87,6 +87,9 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|(?:(?:speaker|presen
                          r"components?|reporter|epic(?:\s+link)?|yes|no)\W*$", re.I)
 
 
+PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)  # whose, or a clause's subject: no name
+
+
 def structural(label: str) -> bool:
     return bool(_STRUCTURAL.match(label))
 

@@ -160,6 +160,14 @@ _DENIAL = lazy(r"^\W*(?:no|none|false|off|disabled|without|n/?a)\b", re.I)
 
 
 
+_NOTHING = re.compile(r"[\s—–\-/.`*]*")
+
+
+def says_nothing(text: str) -> bool:
+    """A cell that holds nothing but dashes, slashes or dots ("—", "-", "/"); "n/a" is said on purpose."""
+    return _NOTHING.fullmatch(text) is not None
+
+
 def denies(text: str) -> bool:
     """A value that says no: "none", "off", "false", "without"."""
     return bool(_DENIAL.search(text))

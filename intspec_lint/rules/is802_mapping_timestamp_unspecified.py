@@ -2,7 +2,8 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import has_time_of_day, is_timestamp, local_into_utc, no_field, not_kept, says_timezone
+from ..reading.mappings import (has_time_of_day, is_timestamp, local_into_utc, names_field, no_field, not_kept,
+                                points_at_another, says_timezone)
 from ._common import gap, label, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
@@ -108,22 +109,12 @@ def _zone_of_another(spec, row) -> bool:
     named = set(re.findall(r"`([\w.\[\]]+)`", said))
     # "As `startTime`", "Same rule as readings[].ts", "`opened_at` = reading's `observed_at`": told by that row (not
     # "Must be later than `startTime`")
-    pointer = bool(_AS_ANOTHER.match(said) or _TAKEN_FROM.search(said))
+    pointer = points_at_another(said)
     return any(other is not row and says_timezone(row_text(other)) and any(
         side.text.strip(" `") in named and (side is other.source_field or pointer) or
-        pointer and _names(said, side.text.strip(" `\"'"))
+        pointer and names_field(said, side.text.strip(" `\"'"))
         for side in (other.source_field, other.target_field) if side is not None)
         for other in spec.mappings)
-
-
-# "= reading's `observed_at`", "Same conversion as `transferred_at`", "local store time, like `earned_at`"
-_TAKEN_FROM = re.compile(r"=\s*(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?`|\bsame\s+(?:[\w-]+\s+){0,2}as\s+`|\blike\s+`", re.I)
-_AS_ANOTHER = re.compile(r"^\W*(?:as(?:\s+for)?|same(?:\s+rule)?\s+as|like|see|identical\s+to|cf\.?)\b", re.I)
-
-
-def _names(text: str, field: str) -> bool:
-    """`text` names the dotted or bracketed field `field` as a whole token (a bare word is too loose to tell)."""
-    return bool(re.search(r"[.\[]", field)) and bool(re.search(r"(?<![\w.\[\]])" + re.escape(field) + r"(?![\w\[\]])", text))
 
 
 def _zone_in_example(spec, row) -> bool:
