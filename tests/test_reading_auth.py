@@ -702,3 +702,31 @@ def test_telegraphic_rotation_and_a_negated_place_with_a_slash():
             "stored AWS Secrets Manager, never in repo/env files\n- Routes → Orders: HMAC-SHA256 sig; rot. q180d; "
             "stored AWS Secrets Manager\n")
     assert codes(text, "IS301", "IS302") == []
+
+
+def test_a_secret_kept_outside_the_repository_is_not_in_it():
+    """"Outside the repository" names the place a secret is kept away from; "in the repository" still is unsafe."""
+    from intspec_lint.reading.auth_words import unsafe_storage
+    assert unsafe_storage("Stored as a constant in `wp-config.php` outside the repository.") is None
+    assert unsafe_storage("Kept out of the git repository, in Vault.") is None
+    assert unsafe_storage("A constant in `wp-config.php` in the repository.") is not None
+
+
+def test_a_public_path_with_nothing_stored_asks_for_no_rotation():
+    """A row that says there is no credential ("none: public, read-only", "nothing stored", "—") is no credential
+    missing its rotation; a credential's own dash still is."""
+    head = ("# Trails → Widget\n\n## Secrets\n\n| Who | What | Where | Rotation |\n|---|---|---|---|\n"
+            "| Ops → Beacon | HMAC-SHA256 webhook signature | systemd credential | every 6 months |\n")
+    assert codes(head + "| widget → beacon | none: public, read-only, rate-limited | nothing stored | — |\n",
+                 "IS301") == []
+    assert codes(head + "| Beacon → Ops | API token, scope `trails:read` | systemd credential | — |\n",
+                 "IS301") == ["IS301"]
+
+
+def test_an_answer_keys_labels_are_no_systems():
+    """"**Model answer**" over an exam key's auth table is a label of the document, not a system."""
+    text = ("# Paper 2\n\n## Q5. Authentication\n\n**Model answer**\n\n"
+            "- RouteWise -> BusBuddy (webhooks): HMAC-SHA256; rotated every 180 days; stored in Secrets Manager\n"
+            "- BusBuddy -> RouteWise (API): OAuth 2.0 client credentials; secret rotated yearly; stored in Secrets "
+            "Manager\n")
+    assert "Model answer" not in [a.system.text for a in spec_of(text).auth if a.system is not None]

@@ -686,3 +686,14 @@ def test_an_answer_said_to_carry_the_stored_result_and_more_is_a_body_not_shown(
     echoed = text.replace("answers `200` with the stored result, its `result_id` and the league points it awarded",
                           "answers `202` once it is queued")
     assert codes(echoed, "IS202") == []
+
+
+def test_a_calls_name_before_its_line_is_no_role_word():
+    """"**Acknowledgement:** `PUT .../acknowledgement`" over a JSON block: the block is the call's request; the name
+    says what the call does, not that the block is an answer."""
+    text = ("# Probes → Safety\n\n## Calls\n\n**Acknowledgement:** `PUT https://api.example.org/v1/alarms/{alarm_id}/ack`"
+            '\n\n```json\n{"acked_by": "JT", "note": "Door 3 left open"}\n```\n\n'
+            'Response `200`: `{"alarm_id": "AL-32", "state": "acknowledged"}`.\n')
+    contract = spec_of(text).contracts[0]
+    assert [e.role for e in contract.examples][:1] == ["request"]
+    assert codes(text, "IS202") == []

@@ -392,3 +392,28 @@ def test_a_table_of_what_each_system_is_watched_for_or_promises_is_no_flow_table
             "Error rate | Queue depth / dead letters | Credential expiry |\n|---|---|---|---|---|\n| Booking | P95 > 5 min → "
             "warning | > 2% over 1 h → warning | failed > 0 → warning | secret older than 170 days → warning |\n")
     assert len(spec_of(text).flows) == 1
+
+
+def test_the_event_at_the_head_of_an_arrow_chain_is_the_flows_trigger():
+    """A flow told as a chain ("Kiln event webhook → bridge → booking updated in Shop") starts with its first link:
+    the event is its trigger, though no word says "trigger"."""
+    text = ("# Shop ⇄ Kiln\n\n## What flows where\n\n"
+            "- **New booking**: Shop → Kiln. Shop `booking.created` webhook → bridge → Kiln creates a firing. "
+            "About 20 a week.\n"
+            "- **Firing finished**: Kiln → Shop. Kiln event webhook → bridge → booking updated in Shop. "
+            "About 20 a week.\n")
+    assert [f.trigger.text for f in spec_of(text).flows] == ["Shop `booking.created` webhook", "Kiln event webhook"]
+    assert codes(text, "IS101") == []
+
+
+def test_a_section_over_a_table_of_flows_holds_flows_and_is_not_one():
+    """An answer key's "**Model answer**" over the flows table: each row is a flow; the label is no flow of its own,
+    and no system."""
+    text = ("# Paper 2\n\n## Q1. Identify the data flows\n\n**Model answer**\n\n"
+            "| Flow | Direction | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| Position batch | RouteWise -> BusBuddy | Webhook every 15 s per bus | Batch of pings | ~81,600/hour |\n"
+            "| Stop event | RouteWise -> BusBuddy | Webhook when a bus reaches a stop | One stop event | ~12,000/day |\n\n"
+            "**Marking notes**\n\n- Accept \"every 15 seconds\" for the position trigger.\n")
+    flows = spec_of(text).flows
+    assert [f.name.text for f in flows if f.source is not None] == ["Position batch", "Stop event"]
+    assert [f.source.text for f in flows if f.source is not None] == ["RouteWise", "RouteWise"]

@@ -742,3 +742,21 @@ def test_a_transform_pointing_at_another_rows_conversion_in_words():
     for rule in ("Same conversion as `transferred_at`", "Sent as local time, like `transferred_at`"):
         assert codes(base.replace("{rule}", rule), "IS802") == [], rule
     assert codes(base.replace("{rule}", "Copied"), "IS802") == ["IS802"]
+
+
+def test_a_hyphenated_compound_with_to_is_no_mapping():
+    """"the knots-to-km/h factor" in a note under the mapping is a compound word, not a field mapped to another."""
+    text = ("# Buses → App\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `speed` | knots | `speed_kmh` | number | Multiply by 1.852 |\n\n"
+            "- Half a mark per row; the speed conversion must include the knots-to-km/h factor.\n")
+    assert [m.source_field.text for m in spec_of(text).mappings] == ["`speed`"]
+
+
+def test_a_mapping_kept_as_quoted_keys_of_a_config_table_is_not_absent():
+    """A TOML `[mapping]` table whose quoted keys are the source fields (`"from_t/to_t" = "..."`): a mapping the
+    reader cannot take apart into rows, so it is not called absent."""
+    text = ("# Edge → Splits\n\n```toml\n[mapping]\n# source -> target : transform\n"
+            '"epc" = "chip_id : upper-case hex copied unchanged"\n"t" = "read_at : ms since midnight, stored as UTC"\n'
+            '"from_t/to_t (rewind)" = "same tick convention as t"\n```\n')
+    assert "IS801" not in codes(text, "IS801")
+    assert "IS801" in codes(text.replace("[mapping]", "[colours]"), "IS801")

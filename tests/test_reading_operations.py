@@ -926,3 +926,66 @@ def test_a_drop_after_a_state_still_counts_and_a_call_sent_again_later_is_no_rep
     assert drops_failed("A failed call gets `404`, which is ignored, and the message is dropped.") == "is dropped"
     assert not mentions("The request can be sent again after the data is corrected.")
     assert mentions("Every job can safely be run again.")
+
+
+def test_a_header_every_request_carries_is_the_key_a_repeat_is_answered_by():
+    """A clause for all requests names a header ("Every request SHALL carry `Acme-Submission-Ref`"), and the section
+    on duplicates answers a repeat by it: each write is keyed, though none lists the header itself."""
+    calls = ("# Clinic → Register\n\n## 5 Interface\n\n5.2 **X1.** `POST https://api.example.org/v1/registrations`\n\n"
+             'Body: `{"chip": "9851", "keeper": "K-1"}`\n\n'
+             "5.3 **X2.** `POST https://api.example.org/v1/transfers`\n\n"
+             'Body: `{"chip": "9851", "to": "K-2"}`\n\n'
+             "## B Resilience\n\nB.3 Duplicates: the Register treats a request whose `Acme-Submission-Ref` it has "
+             "already processed as a repeat and returns the original result.\n")
+    clause = ("5.1 Every request SHALL carry `Acme-Submission-Ref`, a UUID generated once per record and reused on every "
+              "retry of that record.\n\n")
+    assert "IS901" in codes(calls, "IS901")
+    assert codes(calls.replace("5.2 **X1.**", clause + "5.2 **X1.**"), "IS901") == []
+
+
+def test_a_webhook_whose_delivery_ids_are_remembered_for_a_window_is_deduplicated():
+    """Prose after the example: "remembers each `X-Hub-Delivery` id for 30 days and answers 204 again to a repeat
+    without doing anything" dedups the webhook, in words that name neither "duplicate" nor "idempotent"."""
+    head = ("# Ovens → Shop\n\n## Calls\n\n**Sold out.** Ovens call us at `POST https://shop.example.org/hooks/stock` "
+            "with `X-Hub-Signature: sha256=<HMAC>` and `X-Hub-Delivery: <uuid>`:\n\n"
+            '```json\n{"product": "SD-800", "remaining": 0}\n```\n\nWe answer `204` when we have marked it.\n')
+    assert codes(head, "IS902", "IS901") != []
+    said = head + ("Shop remembers each `X-Hub-Delivery` id for 30 days and answers 204 again to a repeat without "
+                   "doing anything.\n")
+    assert codes(said, "IS902", "IS901") == []
+
+
+def test_a_notebook_entrys_date_leads_no_other_operation_and_its_sentences_read_together():
+    """"Tue 11 Mar 2025: The webhook can arrive twice. Decision: Mirth stores `shipment_id` ...; a repeat gets 200
+    with the original": the date is the entry's, not another call's name, and the key sentence is read with the one
+    before it that says what arrives twice."""
+    text = ("# Blood service → Hospital\n\n## Calls\n\nDispatch webhook: `POST https://mirth.example.org/nrbs/dispatch`\n\n"
+            '```json\n{"shipment_id": "SH-1", "units": 4, "depot": "Dublin"}\n```\n\n'
+            "Fate: `PUT https://api.example.org/v2/unit-fates/{din}` with the whole fate.\n\n"
+            "## Notebook\n\n### Tue 11 Mar 2025\n\nDuplicates. The webhook can arrive twice (they retry on our "
+            "timeout). Decision: Mirth stores `shipment_id` in `seen_shipments` for 60 days; a repeat gets 200 with the "
+            "original `received_units` and nothing else is touched.\n")
+    assert codes(text, "IS901", "IS902") == []
+
+
+def test_headers_written_on_the_calls_own_line_are_the_headers_it_sends():
+    """"PATCH `.../payables/{n}` · `If-Match: <version>`": the call sends `If-Match`, a condition that lets a repeat
+    through once only."""
+    text = ("# Wardens → Payments\n\n## Calls\n\n**The Re-price**\n\n"
+            "PATCH `https://pay.example.org/api/v3/payables/{pcn}` · `If-Match: <version>`\n\n"
+            'Request `{"amount_pence": 7000}`. Reply `200` `{"version": 2}`; a stale version gets `412`.\n')
+    contract = spec_of(text).contracts[0]
+    assert [h.text for h in contract.headers] == ["If-Match"]
+    assert codes(text, "IS901") == []
+
+
+def test_a_webhook_flow_whose_every_write_is_keyed_handles_a_repeated_delivery():
+    """The flow is delivered by webhook and its receiving call is keyed by a business id ("a repeat returns 200 with
+    the existing order"): a delivery that comes twice lands on a keyed write, whatever the flow's own words say."""
+    text = ("intspec: 1\ntitle: Shop to ERP\nflows:\n  - name: Wholesale order\n    source: Shop\n    destination: ERP\n"
+            "    trigger: order.placed webhook\n    payload: Order JSON\n    frequency: ~120/day\n"
+            "contracts:\n  - name: Receive wholesale order\n    method: POST\n    url: https://erp.example.org/api/orders\n"
+            "idempotency:\n  statement: Every write can be repeated safely.\n  keys:\n"
+            "    - operation: Receive wholesale order\n"
+            "      key: order_id, unique on the sale order; a repeat returns 200 with the existing order\n")
+    assert "IS902" not in {f.code for f in lint_text(text, "yaml")}

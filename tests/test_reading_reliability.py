@@ -1798,3 +1798,100 @@ def test_what_would_be_lost_is_a_warning_not_the_design():
     from intspec_lint.reading.absence import REPEAT_ANSWERED
     assert re.search(REPEAT_ANSWERED, "a second upload of the same shift replaces the first one", re.I)
     assert re.search(REPEAT_ANSWERED, "Cancelling an already held booking again also returns `200`", re.I)
+
+
+def test_a_queue_named_for_its_exceptions_in_the_plural_is_the_dead_letter_place():
+    """"Message to the exceptions queue" in an error table, and its alert in a numbered requirement: the handling is
+    said, though no section is named for it."""
+    text = ("# Lanes → Bookings\n\n## Error handling\n\n| Category | Handling |\n|---|---|\n"
+            "| Transient | Retry with backoff |\n| Permanent | No retry; message to the exceptions queue |\n\n"
+            "## Operations\n\nREQ-43. Messages on the exceptions queue `lane-exceptions` SHALL alert the service desk "
+            "on arrival; the desk replays them once fixed.\n")
+    assert codes(text, "IS601") == []
+
+
+def test_a_place_named_err_has_its_alert_said_later_by_its_name():
+    """A queue named with the short "ERR" (`R9-PIS-ERR`) is named for what failed: the paragraph that says each new
+    message there e-mails the team is its alert."""
+    text = ("# Robot → Pharmacy\n\n## Errors\n\n- **Transient:** 429, 503. Retried.\n"
+            "- **Permanent:** 400, 404. Not retried: moved to the error queue `R9-PIS-ERR` for a pharmacist.\n\n"
+            "Retries use exponential backoff for up to 8 attempts, then the message goes to `R9-PIS-ERR`. The "
+            "Integration Team owns `R9-PIS-ERR`; each new message there emails informatics@example.org.\n")
+    assert codes(text, "IS601") == []
+
+
+def test_a_normative_action_in_other_words_is_the_class_action():
+    """"SHALL re-submit each mismatched record" or "corrects it with the keeper" say what happens to a class, in
+    verbs the list of actions had only spelled otherwise; an adjective "correct" does not."""
+    head = ("# Vets → Register\n\n## Errors\n\n7.1 **Transient**: 429 and 503 are retried.\n\n"
+            "7.2 **Permanent**: 400 and 422 go to the failed-submission store.\n\n7.3 **Partial failure.** ")
+    for said in ("Matched records stand. The clinic SHALL re-submit each mismatched record individually.",
+                 "Matched records stand. The clinic corrects them with the keeper."):
+        assert "IS401" not in codes(head + said + "\n", "IS401")
+    assert "IS401" in codes(head + "Matched records are correct.\n", "IS401")
+
+
+def test_a_metrics_threshold_and_alert_as_keys_of_an_inline_table_are_one_metric():
+    """`p95 = { threshold = "> 10 s", alert = "page the director" }` under `[monitoring]`: one metric with its
+    threshold and its alert, named by its key."""
+    text = ("# Edge → Splits\n\n```toml\n[monitoring]\n"
+            'read_to_leaderboard_p95 = { threshold = "> 10 s for 2 min", alert = "page timing director" }\n'
+            'ingest_error_rate = { threshold = "> 1% over 1 min", alert = "page timing director" }\n'
+            'edge_heartbeat_age = { threshold = "> 30 s", alert = "warning" }\n```\n')
+    metrics = spec_of(text).monitoring
+    assert [(m.metric.text, m.alert.text) for m in metrics] == [
+        ("read to leaderboard p95", "page timing director"), ("ingest error rate", "page timing director"),
+        ("edge heartbeat age", "warning")]
+    assert not any("has no alert" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_credentials_age_or_nearness_to_replacement_watches_its_expiry():
+    text = ("# Wardens → Payments\n\n## Monitoring\n\nIssue to payable P95 latency over 15 min: warning. Error rate over "
+            "2% in 10 min: critical. `pcn-issued` backlog over 500: warning.\nDead-letter count above 0: critical. "
+            "HMAC secret older than 85 days or SFTP key within 30 days of its replacement date: warning.\n")
+    assert "token-expiry" in [m.kind for m in spec_of(text).monitoring]
+
+
+def test_the_age_of_data_at_ingest_watches_a_backlog():
+    """"Ping age at ingest (`now - gps_ts`)" tells how far behind the consumer is: a webhook flow's backlog watched."""
+    from intspec_lint.reading.monitoring import watches_backlog
+    assert watches_backlog("Ping age at ingest (`now - gps_ts`), P95", False)
+    assert watches_backlog("Data freshness", False)
+    assert not watches_backlog("Error rate", False)
+
+
+def test_a_threads_post_number_is_numbering_and_its_list_goes_on():
+    """"16/ - partial: ..." continues the list of the post before: the post's number is numbering, the item a class."""
+    text = ("# Bank → Portal\n\n15/ Errors come in three kinds:\n- transient (429, 503): retry, see 17/\n"
+            "- permanent (400, 404): don't retry, quarantine + tell a human\n\n"
+            "16/ - partial: the batchUpsert where some records come back \"error\". The good ones are done; failed "
+            "ones go to quarantine.\n")
+    assert "partial" in {e.category for e in spec_of(text).errors}
+
+
+def test_a_batch_said_to_be_no_unit_of_failure_has_its_partial_case_told():
+    text = ("# Scanner → Marking\n\n## S1. Stuck uploads\n\n**Cause.** A transient failure: `429`/`503`; retried with "
+            "backoff.\n\n## S2. Held\n\n**Cause.** A permanent error (`400`, `422`): moved to the Held queue.\n\n"
+            "## S5. Batch shows 187 of 190 uploaded\n\n**Cause.** Batches are not all-or-nothing. Each script is its own "
+            "message: the 187 are stored, and the 3 are retrying or held.\n")
+    assert not any("no partial category" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_proposal_in_a_thread_is_no_drop_policy():
+    """"I'd just log failures and move on" proposes; the design is what the thread decides."""
+    text = ("# Bookings → Doors\n\n## Description\n\n- Permanent: `400`, `404` -> no retry, DLQ + alert.\n\n"
+            "**DLQ**: SQS `room-sync-dlq`; any message pages `venue-ops`; replay with `rs-admin dlq replay`.\n\n"
+            "## Comments\n\nDo we really need a DLQ? I'd just log failures and move on.\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace("I'd just log failures", "We just log failures"))
+
+
+def test_a_retry_policy_or_a_list_of_delays_says_what_happens_when_a_side_is_down():
+    """A retry schedule written as a list of delays is read as one: its first delay, its last and its count; and
+    calls tried again say what happens when the other side is down."""
+    text = ("# Mail → You\n\n## Retry logic\n\nWhen your endpoint answers other than 200, we retry on this "
+            "schedule:\n\n* 10 Minutes\n* 15 Minutes\n* 30 Minutes\n* 1 Hour\n* 4 Hour\n\nAfter that, failed events "
+            "are kept in our error queue.\n")
+    retry = spec_of(text).retry
+    assert retry.initial_delay is not None and retry.max_delay is not None and retry.max_attempts is not None
+    assert not any("one side is down" in f.message for f in lint_text(text, "markdown"))

@@ -26,21 +26,33 @@ def code_records(r: Reading, code_statement) -> None:
     key (`alert.error-rate.pct=2  # 15 min window -> critical`)."""
     keys = [s for s in r.under(code_statement) if s.shape == "code-key"]
     comments = {s.span.line: s.text for s in r.under(code_statement) if s.shape == "code-comment"}
+    # a metric's own keys side by side: `p95 = { threshold = "> 10 s", alert = "page the director" }`
+    leaves = {s.key: r.vocab.field("monitoring", words_of_key(s.key.rpartition(".")[2])) for s in keys}
+    alerts = {s.key.rpartition(".")[0]: s for s in keys if leaves[s.key] == "alert" and s.value}
+    taken: set[str] = set()  # the metrics read whole from their keys, not again as a rule's record
     for statement in keys:
         parts = statement.key.split(".")
         if len(parts) < 2 or not statement.value or "monitoring" not in r.vocab.section_parts(words_of_key(parts[0])):
             continue
-        words = words_of_key(".".join(parts[1:]))
+        if leaves[statement.key] == "alert" or statement.value.lstrip().startswith("{"):
+            continue  # the alert of the metric beside it; the inline table whose keys are read one by one
+        named = leaves[statement.key] == "threshold" and len(parts) > 2  # `monitoring.p95.threshold`: the p95's
+        words = words_of_key(".".join(parts[1:-1] if named else parts[1:]))
         kind = r.vocab.metric_kind(words)
-        if kind == "other" or r.vocab.field("monitoring", words_of_key(parts[-1])) == "metric":
+        beside = alerts.get(statement.key.rpartition(".")[0]) if named else None
+        if kind == "other" and beside is None or leaves[statement.key] == "metric":
             continue  # `latency.metric: clockfeed_e2e_seconds` names what the rules beside it are set on
         note = comments.get(statement.span.line, "")
         level = ALERT_LEVEL.search(note) or ALERT_LEVEL.search(words_of_key(parts[-1]))  # `page_p95_over: 300s`
         fields = {"metric": value(words, statement.span), "threshold": value(statement.value, statement.span)}
-        if level:
+        if beside is not None:
+            fields["alert"] = value(beside.value, beside.span)
+        elif level:
             fields["alert"] = value(level.group(0), statement.span)
         r.spec.monitoring.append(Metric(statement.span, kind, **fields))
         r.mark("monitoring", code_statement.section.span)
+        if named:
+            taken.add(statement.key.rpartition(".")[0])
     for statement in keys:  # `QueueDepthAlarm:   # InstructionQueue messages visible > 5 for 5 min`: an alarm
         name = statement.key.rpartition(".")[2]  # resource told by its name and the condition in its comment
         note = comments.get(statement.span.line, "")
@@ -62,6 +74,8 @@ def code_records(r: Reading, code_statement) -> None:
             owner, leaf = owner.rpartition(".")[0], "labels.severity"
         groups.setdefault(owner, []).append((leaf.lower(), statement))
     for owner, members in groups.items():
+        if owner in taken:
+            continue
         named = dict(members)
         fields = {}
         for leaf, statement in members:  # the vocabulary's words first: `metric`, `threshold`, `alert`

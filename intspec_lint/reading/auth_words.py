@@ -10,7 +10,7 @@ import re
 from .lazy_re import lazy
 from .text import finds, said
 
-_NOTHING_STORED = r"nothing\s+is\s+stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
+_NOTHING_STORED = r"nothing\s+(?:is\s+)?stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
 MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
@@ -76,6 +76,8 @@ _UNSAFE_STORE = lazy(
     re.I,
 )
 _KEYSTORE = lazy(r"\b(?:key|keys|certificate|cert|trust|credential)\s+$", re.I)
+_OUTSIDE = lazy(r"\b(?:outside(?:\s+of)?|out\s+of|away\s+from|excluded\s+from)\s+(?:the\s+|our\s+|any\s+|its\s+|their\s+)?"
+                r"(?:[\w-]+\s+)?$", re.I)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
                      r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
@@ -179,6 +181,8 @@ def unsafe_storage(text: str) -> str | None:
     match = said(_UNSAFE_STORE, text)
     if match and match.group(0).lower().startswith("repo") and _KEYSTORE.search(text, 0, match.start()):
         return None  # "the MQ key repository (`.kdb`, stash file readable by root only)": a keystore, no code repository
+    if match and _OUTSIDE.search(text, max(0, match.start() - 30), match.start()):
+        return None  # "a constant in `wp-config.php` outside the repository": kept away from the place, not in it
     if match and _FORBIDDEN.match(text, match.end()):
         return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
     if match and "." in match.group(0)[1:] and text[:match.start()].strip(" `'\"*-") and \

@@ -515,7 +515,12 @@ def field_row(statement: Statement, columns: dict[int, str], table, name: str = 
 _ONLY_VALUES = lazy(r"\s*`[^`\s]{1,40}`(?:\s*(?:,|\||/|\bor\b)\s*`[^`\s]{1,40}`){2,}\s*\.?\s*")
 
 
+# a call line led by the operation's name: "**Acknowledgement:** `PUT /alarms/{id}/ack`" names the call, no role
+_NAMED_CALL = lazy(r"^\W*[A-Za-z][\w '/&-]{0,60}?[*_]*\s*[:—–]\s*[*_]*(?=`?(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:/|https?:))")
+
+
 def role_of(text: str) -> str:
+    text = _NAMED_CALL.sub("", text, count=1)
     lowered = re.sub(r"`[^`]*`|https?://\S+", " ", text).lower()  # not the words of a path (`/v3/returns`)
     # the arrow ends the line itself, not only once its code is gone: "**Booking webhook** → `POST /events`" names
     # the call the block below is sent to

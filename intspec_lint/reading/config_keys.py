@@ -18,7 +18,8 @@ _HCL_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")*)\s*\{\s*$")
 _HCL_LINE_BLOCK = lazy(r"^\s*([A-Za-z_][\w-]*)((?:\s+\"[^\"]*\")+)\s*\{(.*)\}\s*$")
 _HCL_ATTRIBUTE = lazy(r"([A-Za-z_][\w-]*)\s*=\s*(\"[^\"]*\"|[^\s\"{}]+)")
 _SECTION_HEADER = lazy(r"^\s*\[([^\]]+)\]\s*$")
-_PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*)\s*(?:=|:(?!//))\s*(.*?)\s*$")
+_PROPERTY = lazy(r"^\s*(?:export\s+)?([A-Za-z_][\w.\-\[\]/]*|\"[^\"\n=]{1,80}\")\s*(?:=|:(?!//))\s*(.*?)\s*$")  # TOML quotes a key
+# that is no bare word: `"from_t/to_t (rewind)" = "..."`
 _JSONC_COMMENT = lazy(r"(?m)^(\s*)//.*$|(?<=[,{\[\s])//[^\n\"]*$")
 
 
@@ -100,9 +101,10 @@ def property_keys(code: Code) -> list[tuple[int, str, str]]:
             continue
         match = _PROPERTY.match(TRAILING_COMMENT.sub("", raw))
         if match:
-            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
+            name = match.group(1).strip('"')
+            key = f"{prefix}.{name}" if prefix else name
             said = match.group(2).strip()
-            inner = _ASSIGNMENTS.findall(said) if match.group(1).lower() == "environment" else []
+            inner = _ASSIGNMENTS.findall(said) if name.lower() == "environment" else []
             for name, value in inner:  # systemd's `Environment=RETRY_MAX_DELAY=80 "A=1"`: the variables it sets
                 found.append((code.first_line + offset, f"{prefix}.{name}" if prefix else name, value.strip("\"'")))
             if not inner:
@@ -164,7 +166,8 @@ def brace_keys(code: Code) -> list[tuple[int, str, str]]:
         match = _PROPERTY.match(line)
         if match and not _CONSTRAINT.match(match.group(2).strip()):
             prefix = ".".join(part for scope in stack for part in scope)
-            key = f"{prefix}.{match.group(1)}" if prefix else match.group(1)
+            name = match.group(1).strip('"')
+            key = f"{prefix}.{name}" if prefix else name
             found.append((number, key, match.group(2).strip().rstrip("{").strip().strip("\"'")))
     return found
 

@@ -44,6 +44,7 @@ _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+wit
 _TOLD = lazy(r"\b(?:messages?|events?|signals?|commands?|notifications?|records?)\s+`[^`]+`[^.;]{0,80}?\b(?:with|carr(?:y|ies)"
              r"|contains?|has|have)\s+(?:the\s+|these\s+|its\s+|(?:no\s+)?)?(?:parameters|fields|attributes|properties)\b",
              re.I)
+_LINE_HEADER = lazy(r"`((?:[A-Z][A-Za-z0-9]*-)+[A-Z][A-Za-z0-9]*)(?::[^`]*)?`")
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 # a heading that is an event's or a routing key's dotted name: "4.1 `weighpro.ticket.completed.v3` (F1)"
 _EVENT_NAME = lazy(r"`[a-z][\w-]*(?:\.[\w{}-]+){2,}`")
@@ -361,6 +362,8 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
         if match and not (statement.shape == "sentence" and _is_aside(text, match)):
             contract.method = value(match.group(1), span)
             contract.url = value(match.group(2), span)
+            # "PATCH `.../payables/{n}` · `If-Match: <version>`": the headers it sends, on the call's own line
+            contract.headers += [value(name, span) for name in _LINE_HEADER.findall(text[match.end():].split("\n")[0])]
         after = _URL_THEN_METHOD.search(text) if match is None else None
         if after:  # "push to `https://hk-sync.example/meridian/events` (POST)"
             contract.method = value(after.group(2), span)

@@ -151,7 +151,7 @@ _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messag
                   r"|\b(?:failures|(?:rows?|messages?|events?|records?|items?|files?)\s+(?:that|which)\s+fail(?:s|ed)?\b[^.]{0,40}?)"
                   r"\s+(?:will\s+be|are|get|were)\s+(?:written|stored|sent|delivered|kept|saved|moved)\b", re.I)
 # "the file is moved to `/inbound/rejected/`": a place named for what failed
-_FAILED_NAME_WORDS = r"(?:reject|fail|error|exception|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
+_FAILED_NAME_WORDS = r"(?:reject|fail|error|(?<![a-z])err(?![a-z])|exception|dead|dlq|quarantin|poison|parked|invalid)"  # a place named for what failed
 _TO_FAILED_PLACE = lazy(r"\b(?:move[sd]?|sent|written|routed|goes|go|land\w*|parked|copied)\s+(?:in)?to\s+"
                         r"(?:the\s+|an?\s+|our\s+|its\s+)?`[^`]*"
                         + _FAILED_NAME_WORDS + r"[^`]*`", re.I)
@@ -185,6 +185,7 @@ def read(r: Reading) -> None:
             failed = _FAILED.search(text) or _AFTER_RETRIES.search(text)
             for offset, sentence in sentences(text):
                 dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) and not \
+                    _PROPOSED.match(sentence) and not \
                     _EARLIER_VERSION.search(sentence) and not (_CODE_LEAD.match(sentence) and
                                                                len(STATUS_ANY.findall(text)) >= 3) else None
                 # not "My first prototype simply logged errors": what an earlier version did; not "`404` unknown;
@@ -206,7 +207,7 @@ _TO_STATE = rf"\b(?:{_MOVE}|(?:mov(?:e|es|ed)|puts?)\s+(?:the|a|an|each|every|th
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|[a-z][:_.]dead\b|"
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
-                  r"(?:error|failed|reject\w*|exception|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|spool|tray|"
+                  r"(?:errors?|failed|failures?|reject\w*|exceptions?|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|spool|tray|"
                   r"work-?list|work\s+queue)",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
@@ -533,6 +534,9 @@ _NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|fail
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
+# a sentence that proposes rather than decides: "I'd just log failures and move on" (a comment the thread overrules)
+_PROPOSED = lazy(r"^\W*(?:(?:but|so|and|honestly|personally),?\s+)?(?:I'd|I\s+would|we'd|we\s+could|we\s+might|maybe\s+we|"
+                 r"perhaps\s+we|why\s+not|how\s+about|what\s+if|I\s+(?:suggest|propose)|let's\s+consider)\b", re.I)
 _ASKED_HERE = lazy(r"[^.!?\n]*\?")  # the sentence a drop word stands in ends with a question mark
 # ... and the clause it stands in opens as a question does: "And permanent failures, can we just log them?" (not
 # "failed messages are dropped - fine for now?", a design stated, then doubted)

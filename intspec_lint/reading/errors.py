@@ -24,7 +24,7 @@ _ACTION = lazy(
     r"\b(retr(?:y|ies|ied)|re-?transmit\w*|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
     r"log\w*|park\w*|quarantin\w*|send|sent|re-?sen[dt]\w*|delet\w*|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
     r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
-    r"requeue\w*|re-?queue\w*|resubmit\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"
+    r"requeue\w*|re-?queue\w*|re-?submit\w*|correct(?:s|ed|ing)\b|correct\s+(?:it|them|the|each)\b|amend\w*|resolv\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"
     r"keep\w*|post\w*|re-?check\w*|check\w*|wait\w*|hold\w*|queue\w*|creat\w*|emit\w*|publish\w*|schedul\w*|"
     r"ack\w*|nack\w*|apply|applie\w*|commit\w*|roll\w*|undo\w*|compensat\w*|email\w*|"
     r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
@@ -185,7 +185,8 @@ _TOLD = {
                     r"(?:fail|are\s+(?:rejected|invalid|not\b))|\bper-(?:record|item|row|line|entry|document)\s+"
                     r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)"
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
-                    r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b",
+                    r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
+                    r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b",  # "Batches are not all-or-nothing. ... the 3 are retrying"
                     re.I),
 }
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")

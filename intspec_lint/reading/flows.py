@@ -349,6 +349,9 @@ def _from_section(r: Reading, section: Section, taken: set[int], own_blocks: boo
     """A heading describing one flow in lists, key values or prose; False when it does not."""
     fields: dict[str, Value] = {"name": value(section.title, section.span)}
     statements = [s for s in r.within(section, own=own_blocks) if s.shape not in ("code", "code-key", "code-comment")]
+    if any(s.shape == "row" and (kind := r.topics.table(s.table, tuple(s.placed))) is not None and kind[0] == "flows"
+           for s in statements):
+        return False  # "**Model answer**" over a table of flows: the section holds flows, it is not one
     for statement in statements:
         # "... account. Direction: A to B. Volume: ...", a paragraph wrapped anywhere
         for part in _SENTENCE_END.split(re.sub(r"\s*\n\s*", " ", statement.text)):
@@ -385,6 +388,9 @@ _PULLS_FROM = lazy(r"^\W*(?:the\s+)?(.+?)\s+(?:pulls?|fetch(?:es)?|polls?|reads?
 _PULLS_ALONE = lazy(r"^\W*(?:the\s+)?([\w .&'-]{2,40}?)\s+(?:pulls?|polls?|fetch(?:es)?|downloads?|reads?)\W*$", re.I)
 
 
+_EVENT_LINK = lazy(r"\b(?:webhooks?|events?|callbacks?|notifications?)\b|`[a-z]+(?:[._][a-z]+)*\.[a-z_]+`")
+
+
 def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:
     """Source and destination from "A → B" or "from A to B"; a direction also as "A to B"; "A ← B" the
     other way round."""
@@ -412,6 +418,8 @@ def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) ->
     if len(parts) >= 2:  # "A → hub → B": from A to B, by way of the hub
         fields.setdefault("source", value(parts[0].strip(" *`"), span))
         fields.setdefault("destination", value(parts[-1].split(",")[0].strip(" *`"), span))
+        if _EVENT_LINK.search(parts[0]):  # "ClayDays `booking.created` webhook → bridge → FireSync": what starts it
+            fields.setdefault("trigger", value(parts[0].strip(" *"), span))
         carrier = next((found for hop in parts[1:-1] if (found := NAMED_CARRIER.search(hop))), None)
         if carrier:  # "ERP → Kafka `erp.batch-quality` → MES": the hop is the topic the flow travels on
             fields.setdefault("topic", value(carrier.group(1), span))

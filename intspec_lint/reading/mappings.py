@@ -20,7 +20,7 @@ from .values import enum_pairs, value
 
 _TYPE = r"[^()]*(?:\([^()]*\)[^()]*)*"  # "varchar(32), unique": one level of brackets inside
 _MAP_ARROW = lazy(
-    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|\bmaps\s+to\b|\bto\b)\s*"
+    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|\bmaps\s+to\b|(?<![\w-])to(?![\w-]))\s*"
     rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–]|(?<=\s)-\s|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )

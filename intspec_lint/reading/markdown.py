@@ -66,6 +66,8 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             segments = statement.key.split(".")
             if any("auth" in vocab.section_parts(words_of_key(key)) for key in segments):
                 strong.setdefault("auth", statement.span)
+            if statement.value.strip() and any("mappings" in vocab.section_parts(words_of_key(key)) for key in segments[:-1]):
+                strong.setdefault("mappings", statement.span)  # `[mapping]` over `"epc" = "chip_id : copied unchanged"`
             if _CALL_KEY.match(segments[-1]) and statement.value.strip() and \
                     any("contracts" in vocab.section_parts(words_of_key(key)) for key in segments[:-1]):
                 strong.setdefault("contracts", statement.span)  # `contract "post_readings" { method = "POST" ...`

@@ -583,12 +583,15 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     return metric, threshold, alert or ""
 
 
+_DATA_AGE = lazy(r"\b(?:age|freshness|staleness)\b", re.I)
+
+
 def watches_backlog(metric: str, dead_letter: bool) -> bool:
     """A metric on the backlog of a queue or stream; a dead-letter queue's size alone is not one."""
     lowered = metric.lower()
     if any(word in lowered for word in ("lag", "backlog", "queue depth", "queue size", "pending", "oldest", "deeper",
-                                        "length")):
-        return True
+                                        "length")) or _DATA_AGE.search(metric):
+        return True  # "Ping age at ingest (`now - gps_ts`)", "data freshness": how far behind the consumer is, in time
     # a queue its own words do not call dead ("Marlow's webhook queue", read beside `dead_webhooks` in one line)
     return "queue" in lowered and not (dead_letter and any(w in lowered for w in ("dead", "dlq", "dlt", "poison", "park",
                                                                                    "quarantin")))

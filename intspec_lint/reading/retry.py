@@ -10,6 +10,7 @@ is loose: stated, but never compared.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from ..model import Retry, Value, evidence, given
 from .context import Reading
@@ -175,6 +176,11 @@ def read(r: Reading) -> None:
                     # a "TBD" that a later statement answers is superseded; an aside before it does not answer it
                     setattr(retry, name, _value(name, phrase, statement, statement.line_of(offset)))
     _library_calls(r)
+    for run in _schedules(statements):  # "* 10 Minutes ⏎ * 15 Minutes ⏎ ... ⏎ * 4 Hour": one delay an item, read
+        retry = _retry(r, run[0])  # as one ladder: its first delay, its last, its growth, and as many tries as items
+        _loose(retry, [SimpleNamespace(text=" → ".join(s.text.strip() for s in run), span=run[0].span)])
+        if retry.max_attempts is None:
+            retry.max_attempts = evidence(f"{len(run)} delays", run[0].span)
     if r.spec.retry is None and "retry" in r.spec.sections:
         r.spec.retry = Retry(r.spec.sections["retry"])
     if r.spec.retry is not None:
@@ -281,6 +287,22 @@ def _column_rows(r: Reading, statements) -> set[int]:
                 setattr(retry, name, _value(name, cells[index].text, row))
         taken.add(id(statement))
     return taken
+
+
+_ONLY_DURATION = lazy(rf"^\W*(?:after\s+|then\s+|wait\s+)?{DURATION}\W*$", re.I)
+
+
+def _schedules(statements) -> list[list]:
+    """Runs of three list items or more in a row, each nothing but a delay: a retry schedule written as a list."""
+    runs, run = [], []
+    for statement in sorted((s for s in statements if s.shape == "item"), key=lambda s: s.span.line):
+        if _ONLY_DURATION.match(as_figures(statement.text)) and (not run or statement.span.line - run[-1].span.end_line <= 1):
+            run.append(statement)
+            continue
+        runs.append(run)
+        run = [statement] if _ONLY_DURATION.match(as_figures(statement.text)) else []
+    runs.append(run)
+    return [run for run in runs if len(run) >= 3]
 
 
 def _retry(r: Reading, statement) -> Retry:

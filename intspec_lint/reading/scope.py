@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Contract, Flow, Sla, Spec, Value, given
+from ..model import Contract, Flow, Sla, Spec, Value, evidence, given
 from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature, says_repeat
 from .vocabulary import strip_numbering
 
@@ -54,13 +54,19 @@ def _when_down(spec: Spec) -> None:
     automatic re-run") says what happens when one side is down."""
     if spec.sla is not None and spec.sla.when_down is not None:
         return
-    for category in spec.errors:
-        said = " ".join(v.text for v in (category.name, category.examples) if given(v))
-        if given(category.action) and _DOWN.search(said) and _AGAIN.search(category.action.text):
-            if spec.sla is None:
-                spec.sla = Sla(spec.where("sla"))
-            spec.sla.when_down = category.action
-            return
+    told = next((category.action for category in spec.errors if given(category.action) and _DOWN.search(
+        " ".join(v.text for v in (category.name, category.examples) if given(v))) and _AGAIN.search(category.action.text)),
+        None)
+    # a retry policy with a value says the calls are tried again; a sentence anywhere that tries again after a side
+    # is down ("If the hub does not answer, the robot keeps its events and resends them") says so in words
+    retried = next((v for v in (spec.retry.strategy, spec.retry.max_attempts, spec.retry.initial_delay) if given(v)),
+                   None) if spec.retry is not None else None
+    said = spec.testimony.states(_DOWN.search, _AGAIN.search, headed=False) if spec.testimony is not None else None
+    found = told or retried or (evidence(*said) if said else None)
+    if found is not None:
+        if spec.sla is None:
+            spec.sla = Sla(spec.where("sla"))
+        spec.sla.when_down = found
 
 
 def _auth(spec: Spec) -> None:
@@ -125,6 +131,14 @@ def _idempotency(spec: Spec) -> None:
     covering = next((s for s in statements if _COVERS_ALL.search(s.text) and (
         mentions(s.text) or repeated & set(_CODE_SPAN.findall(s.text))) and not _DEFERS.search(s.text)), None)
     # (or names one of those keys: "Every write carries `X-Statement-Key`")
+    headers = {name for s in statements if says_repeat(s.text) or mentions(s.text) for name in _CODE_SPAN.findall(s.text)
+               if _HEADER_NAME.match(name)}  # "a request whose `NPIR-Submission-Ref` it has already processed"
+    if covering is None and headers and spec.testimony is not None:
+        # ... and a clause for every request, outside the statements on duplicates, that says each carries it:
+        # "Every request SHALL carry `NPIR-Submission-Ref`, a UUID ... reused on every retry"
+        carried = spec.testimony.states(_COVERS_ALL.search, lambda text: any(f"`{name}`" in text for name in headers)
+                                        and bool(_CARRIES.search(text)), _DEFERS.search, headed=False)
+        covering = Value(*carried) if carried else None
     writes = [c for c in spec.contracts if c.writes]
     for contract in writes:
         others = set().union(*(_request_fields(c) for c in writes if c is not contract))
@@ -147,7 +161,7 @@ def _led_elsewhere(contract: Contract, text: str) -> bool:
     ("That is safe: ...")."""
     lead = text.split(":", 1)[0].rsplit(". ", 1)[-1] if ":" in text[:60] else ""  # "**Duplicates.** Safe ...:"
     return bool(lead.strip()) and len(lead.split()) <= 5 and not _CLAUSE_LEAD.search(lead) and \
-        not _names(contract, text)
+        not _DATED.search(lead) and not _names(contract, text)  # "Tue 11 Mar 2025: ...": a notebook's entry, no call
 
 
 # "`X-Request-Id: <uuid>` (new per attempt, for log correlation)": a trace of each call, no key of the operation
@@ -171,6 +185,8 @@ _CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:safe|harmles
                           r"\b(?:is|are|was|were|can|will|must|shall|does|do|treats|keeps|ignores|stores|rejects|uses)\b", re.I)
 
 
+_DATED = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|^\W*\d{1,2}:\d\d\b", re.I)
 _FLOW_ID = re.compile(r"^\W*([A-Z]{1,3}-?\d{1,3}[a-z]?)\b")
 
 
@@ -231,9 +247,10 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
             if _names(contract, statement.text, head_only):
                 return statement
     # a sentence read with the one before it, whose "it" is the key that one names: "`session_id` is a GUID the plugin
-    # creates ... The PMS upserts on it (single and batch), so a retry ... cannot create a second fitting record"
+    # creates ... The PMS upserts on it (single and batch), so a retry ... cannot create a second fitting record"; or
+    # that says what arrives twice: "The webhook can arrive twice. Decision: Mirth stores `shipment_id` ..."
     joined = [Value(f"{one.text} {two.text}", two.span) for one, two in zip(statements, statements[1:])
-              if _IT.search(two.text) and 0 <= two.span.line - one.span.end_line <= 1]
+              if (_IT.search(two.text) or says_repeat(one.text)) and 0 <= two.span.line - one.span.end_line <= 1]
     for statement in statements:
         if any(_keys_it(contract, sentence, sent, carried, rivals) for sentence in _SENTENCE_END.split(statement.text)):
             return statement
@@ -298,6 +315,8 @@ def _enumerated(text: str) -> list[tuple[str, str]]:
 
 
 _CODE_SPAN = re.compile(r"`([\w.$-]+)`")
+_HEADER_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*-)+[A-Z][A-Za-z0-9]*$")  # `NPIR-Submission-Ref`: a header by its shape
+_CARRIES = re.compile(r"\b(?:carr(?:y|ies)|sends?|includes?|has|have|bears?|sets?)\b", re.I)
 _KEY_NAME = re.compile(r"(?i)(?:^|[-_.])(?:idempotency|key)(?:$|[-_.])|^x-")  # `X-Statement-Key`, `Idempotency-Key`
 _CODE_TAIL = re.compile(r"`/?([\w.-]+(?:/[\w.{}-]+)+)`")  # "`down/replace`": a path's end of two segments or more
 _CODE_KEYS = re.compile(r"`\(?\s*([\w.$-]+(?:\s*,\s*[\w.$-]+)*)\s*\)?`")  # a key, or a tuple of them

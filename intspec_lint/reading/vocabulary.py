@@ -10,7 +10,8 @@ from typing import Mapping
 from ..resources import data_path
 from .auth_words import CREDENTIAL_WORD
 
-_NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*(?:[0-9]+|[a-z])(?:\.[0-9]+)+\s+", re.I)
+_NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])[.)]\s+|^\s*(?:[0-9]+|[a-z])(?:\.[0-9]+)+\s+"
+                        r"|^\s*[0-9]{1,3}/\s+(?:[-*•]\s+)?", re.I)  # a thread's post: "16/ - partial: ..."
 _LABELLED = re.compile(r"^([^:—–]{2,40}?)\s*(?::|—|–|\s-\s)\s*(\S.*)$", re.S)
 _SEPARATORS = re.compile(r"(?:\s+-\s+|[\s&+/|,;:()\[\]{}*_`\"'!?<>#=]|(?<=[a-z])\.(?=[a-z]))+")  # "flows.jsonc"
 
@@ -489,8 +490,9 @@ _TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "i
                 "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}
 _CATEGORY_SHORT = re.compile(r"^\W*(trans|temp|perm|part)\.?\W*$", re.I)
 _CATEGORY_OF_SHORT = {"trans": "transient", "temp": "transient", "perm": "permanent", "part": "partial"}
-_TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b", re.I)
-_TIME_SINCE = re.compile(r"\b(?:days?|hours?|weeks?)\s+since\b", re.I)
+_TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b|\bwithin\s+\d+\s*(?:days?|weeks?)\s+of\s+"
+                        r"(?:its\s+|the\s+)?(?:expiry|expiration|replacement|renewal|rotation)", re.I)
+_TIME_SINCE = re.compile(r"\b(?:days?|hours?|weeks?)\s+since\b|\bolder\s+than\s+\d+\s*(?:days?|weeks?|months?)\b", re.I)
 _QUEUE_COUNT = re.compile(r"`[^`\s]+`\s+(?:[a-z]+\s+)?messages\b", re.I)
 _TWO_JOINED = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds

@@ -44,6 +44,9 @@ def webhook_redelivery_unhandled(spec, options):
             return
     if receivers or any(c.kind == "message" and dedups(c.text) for c in spec.contracts):
         return  # each delivery's own contract says how it dedups
+    writes = [c for c in spec.contracts if c.writes]
+    if writes and all(c.idempotent is not None for c in writes):
+        return  # every write is keyed or safe to repeat: a delivery that comes twice lands on one of them
     for flow in spec.flows:
         text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
         if is_webhook(text) and not spec.speaks_of("idempotency", ["webhook", "webhooks", *names_of(
