@@ -779,3 +779,19 @@ def test_dead_jobs_and_an_error_output_prefix_are_dead_letter_places():
               "failures are written.\n")
     for text in (jobs, prefix):
         assert "there is no dead-letter" not in " ".join(f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_part_touched_on_once_is_mentioned_not_absent():
+    """A README that says once that failed sends are retried has no retry policy, but it is not silent on retrying:
+    the finding names the line that touches it, and stands where the absence would (a suppression above the title
+    still finds it). A sequence diagram's messages are evidence of flows."""
+    text = ("# Notifications\n\nThis service forwards notifications to clients.\n\n## Features\n\n"
+            "1. Provide retry for notifications that have failed to be sent.\n")
+    found = [f for f in lint_text(text, "markdown") if f.code == "IS501"]
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [(1, "retry policy is mentioned on line 7 but never described")]
+    silent = [f.message for f in lint_text(text.replace("Provide retry for notifications that have failed to be sent",
+                                                        "Provide a list of notifications"), "markdown") if f.code == "IS501"]
+    assert silent and silent[0].startswith("there is no retry policy")
+    diagram = ("# Events\n\n## Design\n\n```mermaid\nsequenceDiagram\n    participant A\n    participant B\n"
+               "    A ->> B: Notification of death\n```\n")
+    assert "IS101" not in {f.code for f in lint_text(diagram, "markdown")}

@@ -730,3 +730,15 @@ def test_an_answer_keys_labels_are_no_systems():
             "- BusBuddy -> RouteWise (API): OAuth 2.0 client credentials; secret rotated yearly; stored in Secrets "
             "Manager\n")
     assert "Model answer" not in [a.system.text for a in spec_of(text).auth if a.system is not None]
+
+
+def test_a_basic_credential_made_of_sample_words_is_no_leak():
+    """`Authorization: Basic YmFzaWN1c2VyOmJhc2ljcGFzc3dvcmQ=` decodes to "basicuser:basicpassword": words made up
+    for the page; a Basic value that decodes to something else is still a pasted credential."""
+    text = ("# Notifications\n\n## Authorization header check\n\n### Example\n\nAccept only requests having the header "
+            "`Authorization: Basic {value}`\n\n    auth.token.internal = \"{value}\"\n")
+    import base64
+    sample = base64.b64encode(b"basicuser:basicpassword").decode()
+    real = base64.b64encode(b"svc-notify:Qx7!vR2mK9#pL4").decode()
+    assert "IS303" not in codes(text.replace("{value}", sample), "IS303")
+    assert "IS303" in codes(text.replace("{value}", real), "IS303")

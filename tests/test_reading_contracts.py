@@ -1275,3 +1275,29 @@ def test_a_repeat_answered_without_opening_a_second_ticket_handles_redelivery():
     from intspec_lint.reading.idempotency import handles_redelivery
     assert handles_redelivery("For your query webhooks we store each `query_id` and answer `200` to a repeat without "
                               "opening a second ticket.")
+
+
+def test_events_said_to_be_posted_to_the_receivers_url_have_their_location():
+    """A webhook guide's events: none names a topic, and the page says each is sent as an HTTP call to the URL the
+    receiver gives: that is where each goes."""
+    text = ("# Mail webhooks\n\n## Receiving format\n\nWhenever an event occurs, the app will send you a POST HTTP call on "
+            "your given URL, with a JSON body.\n\n### Data structure / Schema of Events (with sample data)\n\n"
+            "#### 1. delivered\n\n```json\n{\"event\": \"delivered\", "
+            "\"email\": \"a@example.org\", \"timestamp\": 1700000000}\n```\n\n#### 2. open\n\n```json\n{\"event\": "
+            "\"open\", \"email\": \"a@example.org\", \"timestamp\": 1700000100}\n```\n")
+    assert not any("queue or topic" in f.message for f in lint_text(text, "markdown"))
+    assert any("queue or topic" in f.message for f in lint_text(text.replace(
+        "the app will send you a POST HTTP call on your given URL", "the app records it"), "markdown"))
+
+
+def test_a_library_install_block_under_its_own_heading_is_no_contract():
+    """A guide's "##### NPM" over `npm install svix`, "#### Maven" over a `<dependency>`: how to get a library, no
+    message to judge; a payload under such a heading still is one."""
+    text = ("# Webhook consumer\n\n## Receive webhooks\n\nEach webhook is a POST to your endpoint, verified by its "
+            "signature.\n\n#### Install library\n\n##### NPM\n\n```sh\nnpm install svix\n```\n\n##### Yarn\n\n```sh\n"
+            "yarn add svix\n```\n\n#### Maven\n\n```xml\n<dependency>\n  <groupId>com.svix.kotlin</groupId>\n"
+            "  <artifactId>svix-kotlin</artifactId>\n  <version>0.x.y</version>\n</dependency>\n```\n")
+    assert not any(f.code == "IS201" and f.line > 8 for f in lint_text(text, "markdown"))
+    from intspec_lint.reading.bodies import installs
+    assert installs("npm install svix") and installs("$ pip install svix\n# or\nyarn add svix")
+    assert not installs('{"event": "install"}') and not installs("curl -X POST https://x/install")

@@ -697,3 +697,23 @@ def test_a_calls_name_before_its_line_is_no_role_word():
     contract = spec_of(text).contracts[0]
     assert [e.role for e in contract.examples][:1] == ["request"]
     assert codes(text, "IS202") == []
+
+
+def test_an_example_abridged_with_an_ellipsis_is_not_invalid_json():
+    """`...` on a line of its own, or as a member's value, cuts an example short on purpose: the rest is read as
+    JSON; a real slip (a missing comma) beside it is still reported."""
+    head = "# Queue API\n\n## Calls\n\n### Fetch events\n\n`GET https://api.example.org/events`\n\nReturns\n\n```json\n"
+    abridged = head + '[\n  {\n    "eventId": "{guid}",\n    "eventData": {\n      "firstNames": "",\n      ...\n    }\n  }\n]\n```\n'
+    assert "IS203" not in codes(abridged)
+    broken = head + '{\n  "eventId": "{guid}"\n  "eventType": "DEATH",\n  ...\n}\n```\n'
+    assert "IS203" in codes(broken)
+
+
+def test_a_hocon_config_shown_under_an_example_heading_is_no_invalid_json():
+    """An indented block of `key = value` lines in braces (a service's config) is shown as it is: no JSON to fault."""
+    text = ("# Notifications\n\n## Switching service endpoints\n\nThe config needs a section per service.\n\n### Example\n"
+            "The service has a `default` configuration.\n\n    {\n        services {\n          fields {\n"
+            "            host = localhost\n            port = 9650\n          }\n        }\n    }\n")
+    assert "IS203" not in codes(text)
+    assert "IS203" in codes(text.replace("host = localhost", '"host": "localhost",\n            "port" 9650').replace(
+        "            port = 9650\n", ""))

@@ -508,6 +508,9 @@ def test_a_setting_named_for_retries_is_evidence_of_retrying():
     found = [f.message for f in lint_text(text.format(setting="`MAX_BACKOFF_MS`"), "markdown") if f.code == "IS501"]
     assert found and not found[0].startswith("there is no retry policy")  # in capitals too
     found = [f.message for f in lint_text(text.format(setting="'MHS_RESYNC_WAIT'"), "markdown") if f.code == "IS501"]
+    assert found and found[0].startswith("retry policy is mentioned on line 11 but never described")  # "attempts",
+    # once: touched on, not talked about
+    found = [f.message for f in lint_text(text.split("## Settings")[0], "markdown") if f.code == "IS501"]
     assert found and found[0].startswith("there is no retry policy")
 
 

@@ -57,6 +57,8 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     code = statement.code
     if code.info in _SETTINGS and not role_of(label):
         return  # `config/retry.toml` or the worker's code pasted under a call: no body, nothing to judge as one
+    if installs(code.text):
+        return  # "npm install svix", a Maven `<dependency>`: how to get a library, no message
     if _MEMBER_START.match(code.text):  # `"triggers": {...}`: a piece cut from a larger definition, no body; a
         schema = _schema_within(code.text)  # schema inside it is the contract's shape
         if schema is not None and contract.request_shape is None:
@@ -114,6 +116,19 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
         wants_request = contract.method is None or contract.method.text.upper() in ("POST", "PUT", "PATCH")
         example.role = "request" if wants_request and "request" not in roles else "response"
     contract.examples.append(example)
+
+
+# a package manager's command or a build file's dependency: `npm install svix`, `implementation "com.x:y:1.0"`
+_INSTALL_LINE = lazy(r"^\s*(?:\$\s*)?(?:(?:sudo\s+)?(?:npm|yarn|pnpm|pip3?|pipx|poetry|gem|brew|go|cargo|dotnet|composer|apt(?:-get)?|"
+                     r"scoop|choco|nuget|bundle|conda|mvn|gradle)\s+(?:install|add|i|get|require|package|tap)\b|"
+                     r"implementation\s+[\"'(]|compile\s+[\"']|<\/?(?:dependency|groupId|artifactId|version|dependencies)>|"
+                     r"[\w-]+\s*=\s*\"[\d.*x-]+\"\s*$|<PackageReference\b)")
+
+
+def installs(text: str) -> bool:
+    """A block whose every line installs a library or declares it as a dependency."""
+    lines = [line for line in text.split("\n") if line.strip() and not line.strip().startswith("#")]
+    return bool(lines) and all(_INSTALL_LINE.match(line) for line in lines)
 
 
 _MEMBER_START = lazy(r'^\s*"[^"\n]+"\s*:')  # a JSON member, not a value: the block is a piece of a larger document

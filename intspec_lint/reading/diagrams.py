@@ -32,6 +32,15 @@ def diagram_statements(code: Code) -> list[tuple[int, str]]:
 
 
 _PLANTUML = {"plantuml", "puml", "uml"}
+# a message of a sequence diagram between two participants: "HMPO ->>+ GDX: Notification of death", "A -> B : push"
+_SEQUENCE = lazy(r"^\s*(?:sequenceDiagram|@startuml)\b", re.M)
+_MESSAGE = lazy(r"^\s*[\w\" -]+?\s*(?:-{1,2}>{1,2}|->>|-->>|-[x)]|--[x)])[+-]?\s*[\w\" -]+?\s*:\s*\S", re.M)
+
+
+def shows_messages(text: str) -> bool:
+    """A sequence diagram whose participants send each other messages: evidence of flows, though the reader takes
+    no flow's fields from it (a note or a message may speak of another call)."""
+    return bool(_SEQUENCE.search(text)) and bool(_MESSAGE.search(text))
 
 
 def is_plantuml(code: Code) -> bool:

@@ -239,6 +239,12 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
             if shown is not None:  # a notebook's or a REPL's display of the object: `{'event_id': 'evt_2Hc81LwQ', ...}`
                 example.data = shown
                 return example
+            if "json" not in info.lower() and _settings_block(body):
+                return example  # `services { host = localhost ... }`: a HOCON or HCL config, shown; no JSON to check
+            abridged = _unelided(body)
+            if abridged is not None:  # `"firstNames": "",⏎ ...`: an example cut short on purpose, the rest of it JSON
+                example.data = abridged
+                return example
             line = body_line + error.lineno - 1
             example.error = f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno} of the example)"
             example.error_span = Span(line, error.colno, line, error.colno + 1)
@@ -255,6 +261,34 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
     elif media == "application/x-www-form-urlencoded":
         example.data = dict(parse_qsl(body.strip(), keep_blank_values=True))
     return example
+
+
+_ASSIGNMENT = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*=\s*\S", re.M)  # `host = localhost`
+_JSON_MEMBER = re.compile(r"^\s*\"[^\"\n]+\"\s*:", re.M)
+
+
+def _settings_block(body: str) -> bool:
+    """A brace-nested config of `key = value` lines and no JSON member: HOCON, HCL, a Typesafe config."""
+    return len(_ASSIGNMENT.findall(body)) >= 2 and not _JSON_MEMBER.search(body)
+
+
+_ELISION_LINE = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*$", re.M)
+_ELIDED_MEMBER = re.compile(r"\"[^\"\n]*\"\s*:\s*(?:\.\.\.|…)\s*,?")  # `"asn_id": ...,`: a member shown by its name only
+_ELIDED_VALUE = re.compile(r"\{\s*(?:\.\.\.|…)\s*\}|\[\s*(?:\.\.\.|…)\s*\]|(?<=[\[,])\s*(?:\.\.\.|…)\s*(?=[,\]])")
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+def _unelided(body: str):
+    """The data of a JSON example abridged with "..." (a line of its own, a value, `{...}`, `[...]`) once its elisions
+    are taken out; None when it has none, or is not JSON without them either."""
+    if "..." not in body and "…" not in body:
+        return None
+    text = _ELIDED_MEMBER.sub("", _ELISION_LINE.sub("", body))
+    text = _ELIDED_VALUE.sub(lambda m: {"{": "{}", "[": "[]"}.get(m.group(0).strip()[:1], ""), text)
+    try:
+        return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+    except json.JSONDecodeError:
+        return None
 
 
 # -- an example against its contract's declared body ---------------------------------------------

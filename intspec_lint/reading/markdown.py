@@ -19,6 +19,7 @@ from ..document.model import MarkdownDocument
 from ..model import Spec
 from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
 from .absence import Testimony
+from .diagrams import shows_messages
 from .named_types import named_enums
 from .context import Reading
 from .lazy_re import lazy
@@ -86,6 +87,8 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
                 strong.setdefault("mappings", statement.span)
             if contracts.wire_message(statement.text):  # "MSH|^~\&|VETLOG|...", "ISA*00*...": a message shown
                 strong.setdefault("contracts", statement.span)
+            if shows_messages(statement.text):  # "HMPO ->> GDX: Notification of death" in a sequence diagram
+                strong.setdefault("flows", statement.span)
             continue
         if statement.shape == "row" and statement.table is not None and statement.table.rows[0] is statement.row and \
                 contracts.layout_table([c.text for c in statement.table.header]):
@@ -95,7 +98,9 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
         for part in statement.topics - statement.placed:
             if not statement.topics & _EXPLAINED_BY.get(part, set()):
                 said.setdefault(part, []).append(statement.span)
-    return {**{part: where[0] for part, where in said.items() if len(where) >= _EVIDENCE}, **strong}
+    once = {f"{part}:once": where[0] for part, where in said.items() if len(where) < _EVIDENCE}  # touched on, in
+    # one statement: not enough to stay silent, enough not to say the document has none of it
+    return {**once, **{part: where[0] for part, where in said.items() if len(where) >= _EVIDENCE}, **strong}
 
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:

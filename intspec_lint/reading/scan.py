@@ -6,6 +6,7 @@ One pass of a few expressions over the whole text, so the cost stays linear on h
 
 from __future__ import annotations
 
+import base64
 import bisect
 import re
 
@@ -77,7 +78,8 @@ def _shaped_secrets(text: str, lowered: str):
     for kind, pattern, words in _SHAPES:
         for match in _matches(pattern, text, lowered, words):
             secret = match.group(1)
-            if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)) or _SAMPLE_JWT.fullmatch(secret):
+            if _NOT_SECRET.search(secret) or _redacted(text, match.end(1)) or _SAMPLE_JWT.fullmatch(secret) or \
+                    _sample_pair(secret):
                 continue  # "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOi...<payload>", "Bearer eyJ...eyJ....kx8Qv"
             if kind in _RANDOM_ONLY and not _looks_random(secret):
                 continue
@@ -91,7 +93,8 @@ def _named_secrets(text: str, lowered: str):
         if name is None:
             continue
         secret = match.group(1).rstrip(".")  # "eyJhbGciOiJSUzI1NiIs...": the dots after it say it is cut short
-        if _NOT_SECRET.search(secret) or _redacted(text, match.start(1) + len(secret)) or not _looks_random(secret):
+        if _NOT_SECRET.search(secret) or _redacted(text, match.start(1) + len(secret)) or not _looks_random(secret) or \
+                _sample_pair(secret):
             continue
         if _SAMPLE_JWT.fullmatch(secret) or _GROUPED_CODE.fullmatch(secret):
             continue  # "Bearer eyJhbGciOi...eyJzdWIi....Zx9": a token's shape with a signature no key could make;
@@ -104,6 +107,23 @@ def _named_secrets(text: str, lowered: str):
         if (match.group(0).lstrip().startswith("`") or re.search(r"[-_/.:]", secret)) and not _machine_made(secret):
             continue  # "secret `billing/paystream-api-key`", "secretKey: PRINTCART_SECRET_EXPIRES_AT": a name, not a value
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
+
+
+_SAMPLE_WORDS = lazy(r"^(?:[a-z]*(?:user|username|login|pass|password|passwd|pwd|secret|example|sample|test|demo|foo|bar|"
+                     r"admin|changeme|dummy|name)[a-z0-9]*)$", re.I)
+
+
+def _sample_pair(secret: str) -> bool:
+    """A Basic credential that decodes to words made up for the page (`YmFzaWN1c2VyOmJhc2ljcGFzc3dvcmQ=` is
+    "basicuser:basicpassword"): an illustration, no leaked credential."""
+    if len(secret) < 8 or len(secret) > 200 or not re.fullmatch(r"[A-Za-z0-9+/]+=*", secret):
+        return False
+    try:
+        said = base64.b64decode(secret + "=" * (-len(secret) % 4), validate=True).decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    parts = said.split(":")
+    return len(parts) == 2 and all(_SAMPLE_WORDS.match(part) for part in parts)
 
 
 _GROUPED_CODE = lazy(r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3}")

@@ -37,6 +37,7 @@ def apply(spec: Spec) -> None:
     _flows(spec)
     _idempotency(spec)
     _when_down(spec)
+    _sent_to_a_url(spec)
 
 
 def scheduled(flow: Flow) -> bool:
@@ -44,7 +45,7 @@ def scheduled(flow: Flow) -> bool:
     return any(given(v) and _SCHEDULE.search(v.text) for v in (flow.trigger, flow.frequency))
 
 
-_DOWN = re.compile(r"\b(?:unavailable|unreachable|down|outage|not\s+reachable|connection\s+refused|"
+_DOWN = re.compile(r"\b(?:unavailable|unreachable|down|outage|not\s+reachable|connection\s+refused|fail(?:s|ed|ing|ures?)?|"
                    r"(?:time[sd]?[- ]?out|timeout)s?|5\d\d|maintenance)\b", re.I)
 _AGAIN = re.compile(r"\b(?:retr(?:y|ied|ies)|re-?run|re-?sen[dt]|re-?queue|replay|queued?|back\s*off)", re.I)
 
@@ -67,6 +68,23 @@ def _when_down(spec: Spec) -> None:
         if spec.sla is None:
             spec.sla = Sla(spec.where("sla"))
         spec.sla.when_down = found
+
+
+# messages said to be sent as HTTP calls to a URL the receiver gives: "the app will send you a POST HTTP call on your
+# given URL", "each event is delivered to your webhook endpoint"
+_TO_A_URL = re.compile(r"\b(?:send|sends|sent|post|posts|posted|deliver|delivers|delivered|push|pushes|pushed)\b[^.\n]{0,60}?"
+                       r"\b(?:http|https|webhook|callback|post)\b[^.\n]{0,40}?\b(?:url|uri|endpoint|address)\b", re.I)
+
+
+def _sent_to_a_url(spec: Spec) -> None:
+    """Messages none of which names a queue or topic, in a document that says they are sent as HTTP calls to the
+    receiver's URL: that URL is where each goes (loose evidence of the location, one for all)."""
+    messages = [c for c in spec.contracts if c.kind == "message"]
+    if not messages or any(c.topic is not None for c in messages) or spec.testimony is None:
+        return
+    said = spec.testimony.states(_TO_A_URL.search, _TO_A_URL.search, headed=False)
+    for contract in messages if said else ():
+        contract.topic = evidence(*said)
 
 
 def _auth(spec: Spec) -> None:

@@ -110,6 +110,16 @@ _GENERIC_SEGMENT = re.compile(r"v\d+(?:\.\d+)?|api|apis|rest|http|https|hooks?|w
 _REFERENCED = re.compile(r"\((?:see\s+|clause\s+|per\s+)?([A-Z]{1,4}-\d{1,3})\)|\b(?:per|see)\s+([A-Z]{1,4}-\d{1,3})\b")
 
 
+def absent(spec, part: str, noun: str, fix: str, where: Span | None = None, named: str = "") -> Hit:
+    """The finding for a part the spec lacks: "there is no X" where the document says nothing of it; where one
+    statement touches it in passing ("Provide retry for notifications that have failed"), that X is named on that
+    line and never described (DESIGN.md, "Absence": a gap, not an absence)."""
+    once = spec.evidence.get(f"{part}:once")
+    if once is not None:  # (reported where the absence would be, so a suppression or a baseline entry still finds it)
+        return Hit(where or spec.title, f"{named or noun} is mentioned on line {once.line} but never described: {fix}")
+    return Hit(where or spec.title, f"there is no {noun}: {fix}")
+
+
 def gap(span: Span, subject: str, what: str, fix: str = "", severity: Severity | None = None,
         anchor: Span | None = None) -> Hit:
     """A Hit naming one gap of an object: "`subject` has `what`: `fix`". The engine makes the gaps one

@@ -1,7 +1,7 @@
-from ..findings import Hit, Severity
+from ..findings import Severity
 from ..rule import Case, rule
 from ..model import given
-from ._common import gap, given_beside, label, missing, names_of, said_of
+from ._common import absent, gap, given_beside, label, missing, names_of, said_of
 
 _CATEGORIES = {
     "transient": "transient errors (429, 503, timeouts) and how they are retried",
@@ -43,8 +43,8 @@ def error_classification_incomplete(spec, options):
     errors = [e for e in spec.errors if e.category != "success"]  # "Successes: 201, 200": outcomes, owing nothing
     told = {category for category in _CATEGORIES if f"errors:{category}" in spec.evidence}  # in words no entry was read from
     if not errors and not spec.mentions("errors") and not told:
-        yield Hit(spec.title, "there is no error handling section: classify errors as transient, permanent and "
-                              "partial, with an action for each")
+        yield absent(spec, "errors", "error handling section", "classify errors as transient, permanent and partial, "
+                     "with an action for each", named="error handling")
         return
     found = {error.category for error in errors}
     for category, what in _CATEGORIES.items():

@@ -3,7 +3,7 @@ import re
 from ..findings import Hit, Severity
 from ..rule import Case, rule
 from ..model import given
-from ._common import missing
+from ._common import absent, missing
 
 _FIELDS = (
     ("strategy", "strategy", "name the strategy (e.g. exponential backoff with full jitter)"),
@@ -54,8 +54,8 @@ def retry_policy_incomplete(spec, options):
                       "is given: state the strategy, initial delay, max attempts, max delay cap and circuit breaker "
                       "threshold")
             return
-        yield Hit(spec.title, "there is no retry policy: give the strategy, initial delay, max attempts, max delay "
-                              "cap and circuit breaker threshold")
+        yield absent(spec, "retry", "retry policy", "give the strategy, initial delay, max attempts, max delay cap and "
+                                                    "circuit breaker threshold")
         return
     where = spec.where("retry") if spec.has("retry") else retry.span
     steady = retry.strategy is not None and _STEADY.search(retry.strategy.text) and not _GROWING.search(retry.strategy.text)

@@ -1,6 +1,6 @@
-from ..findings import Hit, Severity
+from ..findings import Severity
 from ..rule import Case, rule
-from ._common import missing
+from ._common import absent, missing
 
 
 @rule(
@@ -25,8 +25,8 @@ from ._common import missing
 def dead_letter_incomplete(spec, options):
     dead = spec.dead_letter
     if dead is None:
-        yield Hit(spec.title, "there is no dead-letter handling: say where permanently failed messages go and who "
-                              "is alerted")
+        yield absent(spec, "dead_letter", "dead-letter handling", "say where permanently failed messages go and who "
+                                                                  "is alerted")
         return
     hit = missing(dead.destination, dead.span, "dead-letter handling", "destination",
                   "name the queue, topic or table failed messages go to")

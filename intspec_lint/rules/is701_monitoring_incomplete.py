@@ -4,7 +4,7 @@ from ..findings import Hit, Severity
 from ..model import given
 from ..reading.monitoring import measures_age
 from ..rule import Case, rule
-from ._common import gap, given_beside, label, missing, names_of, said_of, short
+from ._common import absent, gap, given_beside, label, missing, names_of, said_of, short
 
 _KINDS = (
     ({"latency"}, "latency", "e.g. end-to-end latency P99 > 2 s: warning"),
@@ -59,8 +59,8 @@ def monitoring_incomplete(spec, options):
             yield Hit(where, "monitoring is talked about, but no metric is defined with a threshold and an alert: "
                              "define latency, error rate, queue depth and auth token expiry metrics")
             return
-        yield Hit(spec.title, "there is no monitoring section: define metrics for latency, error rate, queue depth "
-                              "and auth token expiry, each with a threshold and an alert")
+        yield absent(spec, "monitoring", "monitoring section", "define metrics for latency, error rate, queue depth and "
+                     "auth token expiry, each with a threshold and an alert", named="monitoring")
         return
     kinds = {metric.kind for metric in spec.monitoring}
     if any(measures_age(metric) for metric in spec.monitoring):  # "Oldest unsynced change | > 60 min": how long the

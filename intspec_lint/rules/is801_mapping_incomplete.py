@@ -1,10 +1,10 @@
 import re
 
-from ..findings import Hit, Severity
+from ..findings import Severity
 from ..rule import Case, rule
 from ..reading.mappings import zone_change
 from ..reading.units import converts, unit_of, words_for
-from ._common import gap, mapped_rows, missing
+from ._common import absent, gap, mapped_rows, missing
 
 _FIELDS = (
     ("source_field", "source field"),
@@ -45,8 +45,8 @@ _FIX = {"transform": "write 'none' when the value is copied as is"}
 def mapping_incomplete(spec, options):
     if not spec.mappings:
         if not spec.mentions("mappings") and not spec.unread("mapping"):  # "qty → `line.qty` INTEGER" in a comment
-            yield Hit(spec.where("mappings"), "there is no data mapping: map every field with its source and target "
-                                              "types and the transform between them")
+            yield absent(spec, "mappings", "data mapping", "map every field with its source and target types and the "
+                                                           "transform between them", spec.where("mappings"))
         return
     for row, subject in mapped_rows(spec):
         for field, what in _FIELDS:
