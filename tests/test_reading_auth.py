@@ -742,3 +742,12 @@ def test_a_basic_credential_made_of_sample_words_is_no_leak():
     real = base64.b64encode(b"svc-notify:Qx7!vR2mK9#pL4").decode()
     assert "IS303" not in codes(text.replace("{value}", sample), "IS303")
     assert "IS303" in codes(text.replace("{value}", real), "IS303")
+
+
+def test_a_speakers_notes_label_with_the_speaker_named_is_no_system():
+    """"*Notes (Joe):* yes, a volunteer society has a password manager" under a slide's auth bullets: the presenter's
+    aside, not a system with a password to rotate."""
+    text = ("# Plots ⇄ Council\n\n## Slide 9: Who is who\n\n- Forms → Plots: API key, stored in Key Vault, rotated every "
+            "12 months.\n- Plots → Forms: OAuth 2.0 client credentials; secret rotated every 6 months; kept in a secret "
+            "environment group.\n- *Notes (Joe):* yes, a volunteer society has a password manager.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["Forms → Plots", "Plots → Forms"]

@@ -1301,3 +1301,15 @@ def test_a_library_install_block_under_its_own_heading_is_no_contract():
     from intspec_lint.reading.bodies import installs
     assert installs("npm install svix") and installs("$ pip install svix\n# or\nyarn add svix")
     assert not installs('{"event": "install"}') and not installs("curl -X POST https://x/install")
+
+
+def test_an_operators_commands_under_a_setup_step_are_no_example():
+    """A HOWTO step with `vault kv put ...` (a command continued over two lines) shows how to set things up: the step
+    is no contract owing examples."""
+    text = ("# Gate → Line\n\n## 1. Register the API client\n\n1. Name it `gate-bridge`, grant scope `events:write`.\n"
+            "2. Copy the client id and secret into Vault:\n\n   ```\n   vault kv put kv/gate/line client_id=<id> "
+            "client_secret=<secret> \\\\\n     issued_at=$(date -u +%F)\n   ```\n\n"
+            "3. Restart: `kubectl rollout restart deploy/gate-bridge`.\n")
+    assert "IS202" not in codes(text)
+    from intspec_lint.reading.bodies import installs
+    assert installs("kubectl rollout restart deploy/gate-bridge") and not installs('{"vault": "kv"}')

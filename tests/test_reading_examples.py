@@ -717,3 +717,26 @@ def test_a_hocon_config_shown_under_an_example_heading_is_no_invalid_json():
     assert "IS203" not in codes(text)
     assert "IS203" in codes(text.replace("host = localhost", '"host": "localhost",\n            "port" 9650').replace(
         "            port = 9650\n", ""))
+
+
+def test_what_a_repeat_gets_back_on_the_call_line_is_no_role_for_the_block():
+    """"`POST .../credits` with `Idempotency-Key: <id>` — the ledger returns the original credit for a repeated key"
+    over a JSON block: the block is the request; the clause tells what a repeat gets back."""
+    text = ("# Wallet → Ledger\n\n## Calls\n\n- [x] **F3** `POST https://api.example.org/v1/wristbands/{uid}/credits`\n"
+            "  with `Idempotency-Key: <payment id>` — the ledger returns the original credit for a repeated key\n\n"
+            '  ```json\n  {"amount": "20.00", "currency": "GBP"}\n  ```\n\n'
+            '  `201`: `{"credit_id": "cr_1", "balance": "32.50"}`; `404` unknown wristband.\n')
+    assert [e.role for e in spec_of(text).contracts[0].examples][:1] == ["request"]
+
+
+def test_a_call_said_to_return_a_json_array_is_not_answered_by_its_status_alone():
+    """"Returns a JSON array of applicant records: ..." then "`200` always, even when empty; `401`; `503`": a body comes
+    back, so an example of it is owed; a call whose statuses are its whole answer owes none."""
+    head = ("# Plots ⇄ Council\n\n## Contract 1\n\n`POST https://plots.example.org/api/v1/applicants`\n\n"
+            '```json\n{"ref": "A-1"}\n```\n\nAnswer `201` `{"position": 4}`.\n\n## Contract 4, nightly reconciliation\n\n'
+            "`GET https://plots.example.org/api/v1/applicants/export`\n\n")
+    body = head + ("Returns a JSON array of applicant records: `council_ref`, `position`, `status`\n\n"
+                   "`200` always, even when empty; `401`; `503`\n")
+    assert any(f.code == "IS202" and f.line == 13 for f in lint_text(body, "markdown"))
+    bare = head + "`204` when the export has been queued; `401`; `503`\n"
+    assert not any(f.code == "IS202" and f.line == 13 for f in lint_text(bare, "markdown"))

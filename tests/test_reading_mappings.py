@@ -708,8 +708,13 @@ mappings:
      transform: "Same rule as readings[].ts"}
 """
     assert [f for f in lint_text(text, "yaml") if f.code == "IS802"] == []
+    # without the pointer, a bare local time is told by the one zone the mapping names; where it names two, by neither
     assert [f.line for f in lint_text(text.replace("Same rule as readings[].ts", "Same rule as readings"), "yaml")
-            if f.code == "IS802"] == [9]
+            if f.code == "IS802"] == []
+    two = text.replace("Same rule as readings[].ts", "Same rule as readings") + (
+        "  - {source: door ts, source_type: string, target: doors.at, target_type: timestamptz, "
+        "transform: Interpret as Europe/London}\n")
+    assert [f.line for f in lint_text(two, "yaml") if f.code == "IS802"] == [9]
 
 
 def test_a_transform_that_names_another_rows_target_takes_its_zone():
@@ -760,3 +765,24 @@ def test_a_mapping_kept_as_quoted_keys_of_a_config_table_is_not_absent():
             '"from_t/to_t (rewind)" = "same tick convention as t"\n```\n')
     assert "IS801" not in codes(text, "IS801")
     assert "IS801" in codes(text.replace("[mapping]", "[colours]"), "IS801")
+
+
+def test_a_timestamp_not_sent_anywhere_owes_no_zone():
+    """"`updated_at` | timestamp | — | — | Not sent; the highest value becomes the next watermark": no time lands."""
+    head = ("# Hire → Board\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `qty` | int | `quantity` | int | Copy |\n")
+    assert "IS802" not in codes(head + "| `updated_at` | timestamp | — | — | Not sent; the highest value becomes the "
+                                       "next watermark |\n", "IS802")
+    assert "IS802" in codes(head + "| `updated_at` | timestamp | `changed` | timestamp | Copy |\n", "IS802")
+
+
+def test_a_bare_local_time_takes_the_one_zone_the_mapping_names():
+    """"That date at 23:59:59 local time" where another row reads times "as Europe/London": the local zone is named;
+    with two zones named, "local" says neither."""
+    head = ("# Weighbridge → Waste\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `DateOut` + `TimeOut` | local date and time | `weighed_out_at` | ISO 8601 UTC | Joined, read as "
+            "Europe/London, converted to UTC |\n"
+            "| `valid_to` | date | `PermitExpiry` | datetime | That date at 23:59:59 local time |\n")
+    assert "IS802" not in codes(head, "IS802")
+    assert "IS802" in codes(head + "| `ship_at` | timestamp | `ShipAt` | datetime | Converted to Europe/Dublin |\n",
+                            "IS802")

@@ -1895,3 +1895,33 @@ def test_a_retry_policy_or_a_list_of_delays_says_what_happens_when_a_side_is_dow
     retry = spec_of(text).retry
     assert retry.initial_delay is not None and retry.max_delay is not None and retry.max_attempts is not None
     assert not any("one side is down" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_the_old_credential_deleted_after_a_rotation_is_no_message_dropped():
+    """"The client secret is valid for 180 days. ... a new one at day 150 ..., then the old one is deleted": the old
+    one is the secret of the sentence before, not a failed message."""
+    from intspec_lint.reading.dead_letter import drops_messages
+    assert drops_messages("The client secret is valid for 180 days. Ops issue a new one at day 150, both work side by "
+                          "side for 14 days, then the old one is deleted.") is None
+    assert drops_messages("Failed tickets are retried twice. Then the old one is deleted.") is not None
+
+
+def test_a_cool_off_after_consecutive_failures_is_a_circuit_breaker():
+    """"After 20 consecutive failures the publisher enters a 2-minute cool-off, then sends a single request": a breaker
+    in other words, its threshold told."""
+    head = ("# Cinema → Tickets\n\n## Decisions\n\n| # | Decision | Detail |\n|---|---|---|\n"
+            "| D2 | Retry | Exponential backoff with full jitter: first retry after 2 s, doubling, capped at 2 minutes, "
+            "8 attempts. |\n")
+    breaker = ("| D3 | Outages | After 20 consecutive failures the publisher enters a 2-minute cool-off, then sends a single "
+               "request before resuming. |\n")
+    assert not any("circuit breaker" in f.message for f in lint_text(head + breaker, "markdown") if f.code == "IS501")
+    assert any("circuit breaker" in f.message for f in lint_text(head + "| D3 | Logs | Each failure is logged. |\n",
+                                                                 "markdown") if f.code == "IS501")
+
+
+def test_a_class_whose_action_points_at_where_it_is_told_has_an_action():
+    """"Partial: F4 batches, handled per `change_id` as above": the action is told where it points."""
+    head = ("# Wallet → Ledger\n\n## Failure handling\n\n- Transient: `429`, `503` → retried.\n"
+            "- Permanent: `400`, `422` → not retried; refunded.\n")
+    assert "IS401" not in codes(head + "- Partial: F4 batches, handled per `change_id` as above.\n", "IS401")
+    assert "IS401" in codes(head + "- Partial: F4 batches with some `change_id`s failed.\n", "IS401")

@@ -118,16 +118,23 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
     contract.examples.append(example)
 
 
-# a package manager's command or a build file's dependency: `npm install svix`, `implementation "com.x:y:1.0"`
+# a package manager's command or a build file's dependency (`npm install svix`, `implementation "com.x:y:1.0"`), or
+# an operator's command line (`vault kv put ...`, `kubectl rollout restart ...`): how to set things up, no message
 _INSTALL_LINE = lazy(r"^\s*(?:\$\s*)?(?:(?:sudo\s+)?(?:npm|yarn|pnpm|pip3?|pipx|poetry|gem|brew|go|cargo|dotnet|composer|apt(?:-get)?|"
                      r"scoop|choco|nuget|bundle|conda|mvn|gradle)\s+(?:install|add|i|get|require|package|tap)\b|"
+                     r"(?:sudo\s+)?(?:vault|kubectl|helm|systemctl|az|gcloud|aws|terraform|docker|podman|git)\s+[a-z][\w-]*\b|"
                      r"implementation\s+[\"'(]|compile\s+[\"']|<\/?(?:dependency|groupId|artifactId|version|dependencies)>|"
                      r"[\w-]+\s*=\s*\"[\d.*x-]+\"\s*$|<PackageReference\b)")
 
 
 def installs(text: str) -> bool:
-    """A block whose every line installs a library or declares it as a dependency."""
-    lines = [line for line in text.split("\n") if line.strip() and not line.strip().startswith("#")]
+    """A block whose every command installs a library, declares it as a dependency or runs an operator's tool (a
+    line that ends in `\\` goes on in the next)."""
+    lines, carried = [], False
+    for line in text.split("\n"):
+        if line.strip() and not line.strip().startswith("#") and not carried:
+            lines.append(line)
+        carried = line.rstrip().endswith("\\")
     return bool(lines) and all(_INSTALL_LINE.match(line) for line in lines)
 
 
@@ -530,12 +537,17 @@ def field_row(statement: Statement, columns: dict[int, str], table, name: str = 
 _ONLY_VALUES = lazy(r"\s*`[^`\s]{1,40}`(?:\s*(?:,|\||/|\bor\b)\s*`[^`\s]{1,40}`){2,}\s*\.?\s*")
 
 
+_CLAUSES = lazy(r"\s+[—–]\s+|;\s+")
+_REPEAT_CLAUSE = lazy(r"\b(?:repeat(?:ed|s)?|again|duplicate\w*|same\s+key|already)\b", re.I)
 # a call line led by the operation's name: "**Acknowledgement:** `PUT /alarms/{id}/ack`" names the call, no role
 _NAMED_CALL = lazy(r"^\W*[A-Za-z][\w '/&-]{0,60}?[*_]*\s*[:—–]\s*[*_]*(?=`?(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:/|https?:))")
 
 
 def role_of(text: str) -> str:
     text = _NAMED_CALL.sub("", text, count=1)
+    # "... with `Idempotency-Key: <id>` — TapLedger returns the original credit for a repeated key": what a repeat
+    # gets back, said of the call, no word on the block below
+    text = " ".join(clause for clause in _CLAUSES.split(text) if not _REPEAT_CLAUSE.search(clause))
     lowered = re.sub(r"`[^`]*`|https?://\S+", " ", text).lower()  # not the words of a path (`/v3/returns`)
     # the arrow ends the line itself, not only once its code is gone: "**Booking webhook** → `POST /events`" names
     # the call the block below is sent to

@@ -86,6 +86,10 @@ _BODY_SAID = lazy(r"[{\[<]|\b(?:body|json|xml|object|records?|list|array|payload
                   r"includes?|fields?|ids?)\b", re.I)
 
 
+_RETURNS_BODY = re.compile(r"\b(?:returns?|responds?\s+with|answers?\s+with)\s+(?:a|an|the)\s+(?:JSON|XML|CSV|paged|paginated)?\s*"
+                           r"(?:array|list|object|body|document|page|collection)\b", re.I)
+
+
 def answered_by_status(contract: Contract) -> bool:
     """A call whose answer is its status alone ("| Response | `202` queued, `401` bad signature |"): no response
     body declared, no response shape but its statuses, and no success status said to carry one. The status is the
@@ -96,7 +100,9 @@ def answered_by_status(contract: Contract) -> bool:
         bool(success) and any(code.listed for code in contract.status_codes) and \
         not any(code.meaning is not None and _BODY_SAID.search(code.meaning.text) for code in success) and \
         not any(re.search(rf"`?{code.code}`?(?:\s+[A-Z][a-z]+)?\s+(?:with|containing|carrying)\s+(?:the|its|a|an)\b",
-                          contract.text) for code in success)  # "answers `200` with the stored result, its `result_id`"
+                          contract.text) for code in success) and \
+        not _RETURNS_BODY.search(contract.text)  # "answers `200` with the stored result, its `result_id`"; "Returns a JSON
+    # array of applicant records: ...": a body said to come back, whatever its statuses
 
 
 def says_no_body(text: str) -> bool:

@@ -483,6 +483,9 @@ def drops_messages(text: str) -> str | None:
 
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
+    if match and _OLD_ONE.search(text[max(0, match.start() - 30):match.start()]) and \
+            re.search(rf"\b{_CREDENTIAL_NOUNS}\b", text, re.I):
+        return None  # "The client secret is valid for 180 days. ... then the old one is deleted": the credential
     if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
         return None  # "signs with both secrets for 72 h, we accept either, then drop the old one": a credential
     if match and _NOT_DATA.match(text, match.end()):
@@ -517,6 +520,8 @@ def drops_messages(text: str) -> str | None:
 
 _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 # the last thing named before a drop is a credential, no message came after it: what is dropped is the credential
+_OLD_ONE = lazy(r"\b(?:old|older|previous|expired|superseded|former|retired)\s+(?:one|ones|version|pair)\s+(?:is|are|gets?|get)?\s*$",
+                re.I)
 _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)

@@ -30,7 +30,9 @@ _ACTION = lazy(
     r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
     r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
     r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
-    r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated)\b",
+    r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated|"
+    # an action told by pointing at where it is told: "F4 batches, handled per `change_id` as above"
+    r"handled\s+(?:per|by|as|in|one|individually)|as\s+(?:described\s+)?(?:above|below)|see\s+(?:above|below|section|§))\b",
     re.I,
 )
 _CODE_WORDS = (

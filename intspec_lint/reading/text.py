@@ -84,7 +84,7 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|(?:(?:speaker|presen
                          r"after|"
                          # a ticket's own fields, an answer's first word
                          r"labels?|sub-?tasks?|linked\s+issues?|attachments?|comments?|story\s+points|priority|"
-                         r"components?|reporter|epic(?:\s+link)?|yes|no)\W*$", re.I)
+                         r"components?|reporter|epic(?:\s+link)?|yes|no)(?:\s*\([^()]{1,40}\))?\W*$", re.I)  # "Notes (Joe):"
 
 
 PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)  # whose, or a clause's subject: no name

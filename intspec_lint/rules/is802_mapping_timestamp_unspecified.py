@@ -35,7 +35,7 @@ def mapping_timestamp_unspecified(spec, options):
     for row, fields, types, field in timestamp_rows(spec):
         said = row_text(row)
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
-                not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
+                not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and not _local_named(spec, row) and \
                 not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
         elif local_into_utc(row) and not _zone_of_another(spec, row):  # "Same conversion as `transferred_at`"
@@ -85,8 +85,9 @@ def _zone_moot(row) -> bool:
     if row.source_field is None or no_field(row.source_field.text):
         return True
     if (row.target_field is None or no_field(row.target_field.text)) and row.transform is not None and \
-            _GENERATED.search(row.transform.text):
-        return True  # "`synced_at` | timestamptz | — | — | Set to `now()` at upsert": our own bookkeeping, sent nowhere
+            (_GENERATED.search(row.transform.text) or not_kept(row.transform.text)):
+        return True  # "`synced_at` | timestamptz | — | — | Set to `now()` at upsert": our own bookkeeping, sent nowhere;
+        # "`updated_at` | timestamp | — | — | Not sent; the highest value becomes the next watermark"
     if row.source_type is not None and not is_timestamp("", row.source_type.text) and \
             _NUMBER.search(row.source_type.text):
         return True
@@ -100,6 +101,19 @@ _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 _GENERATED = re.compile(r"\bnow\(\)|\bcurrent_timestamp\b|\bsysdate\b|\bgetutcdate\(\)", re.I)
 _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seconds|hours|days)\b", re.I)
+
+
+_LOCAL = re.compile(r"\blocal\b", re.I)
+_IANA_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?\b")
+
+
+def _local_named(spec, row) -> bool:
+    """A bare "local time" where the mapping names one zone, and one only, on its other rows ("`DateOut` ... read as
+    Europe/London"): the local zone is that one."""
+    if not _LOCAL.search(row_text(row)):
+        return False
+    zones = {zone for other in spec.mappings if other is not row for zone in _IANA_ZONE.findall(row_text(other))}
+    return len(zones) == 1
 
 
 def _zone_of_another(spec, row) -> bool:
