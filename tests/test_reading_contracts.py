@@ -1313,3 +1313,25 @@ def test_an_operators_commands_under_a_setup_step_are_no_example():
     assert "IS202" not in codes(text)
     from intspec_lint.reading.bodies import installs
     assert installs("kubectl rollout restart deploy/gate-bridge") and not installs('{"vault": "kv"}')
+
+
+def test_a_call_named_in_passing_in_a_long_item_is_no_contract():
+    """"... Events that still fail stay available for 7 days at `GET /v2/sites/{id}/events?undelivered=true`; the F4
+    job pulls them": the call is where something waits, not a contract owing examples."""
+    text = ("# Courts → Gates\n\n## M4 — Gate entry webhook\n\n- D4.1 The handler verifies the signature and stores the "
+            "entry.\n- D4.2 The gate system retries non-2xx deliveries 12 times over 24 hours. Events that still fail stay "
+            "available for 7 days at `GET /v2/sites/{site_id}/events?undelivered=true`; the F4 job pulls them.\n")
+    assert not any(c.judged for c in spec_of(text).contracts)
+
+
+def test_a_call_a_changelog_says_is_gone_or_changed_is_no_contract():
+    """"`POST /api/v1/feedings` (one log per call) is removed", "Added `enclosure_code` to `GET /api/v1/diets`": history
+    of the API, no contracts of the design; the call that replaces them still is one."""
+    text = ("# Feeding API changelog\n\n## 2.0.0\n\n**Breaking**\n\n- `POST /api/v1/feedings` (one log per call) is "
+            "removed. Use the batch call.\n- Polling `GET /api/v1/diets` every minute is replaced by the diet-plan "
+            "webhook.\n\n## 1.9.0\n\n- Added `enclosure_code` to `GET /api/v1/diets`.\n\n## Migration guide\n\n"
+            "### Step 3: send logs\n\n`POST /api/v2/feeding-logs:batch`\n\n```json\n{\"logs\": [{\"log_id\": \"a1\"}]}\n```\n")
+    urls = [c.url.text for c in spec_of(text).contracts if c.judged and c.url is not None]
+    assert urls == ["/api/v2/feeding-logs:batch"]
+    from intspec_lint.reading.call_starts import retired
+    assert retired(" is now deprecated.") and not retired(" returns the removed items.")

@@ -740,3 +740,29 @@ def test_a_call_said_to_return_a_json_array_is_not_answered_by_its_status_alone(
     assert any(f.code == "IS202" and f.line == 13 for f in lint_text(body, "markdown"))
     bare = head + "`204` when the export has been queued; `401`; `503`\n"
     assert not any(f.code == "IS202" and f.line == 13 for f in lint_text(bare, "markdown"))
+
+
+def test_a_cells_br_line_breaks_part_its_list_and_a_field_path_is_no_example():
+    """A register whose cells hold lists with `<br>`: "`course_id` string<br>`next_cursor` string, required" is two
+    fields, not one whose type runs into the next; "`tee_times[]`" is a field's path, not an empty example."""
+    text = ("# Clubs → Market\n\n## C1 — Sync tee times\n\n| | |\n|---|---|\n| Method, URL | `GET https://api.example.org/"
+            "v5/courses/{course_id}/tee-times` |\n| Response fields | `course_id` string<br>`next_cursor` string, "
+            "required<br>`tee_times[]`: `id` string, `holes` int |\n| Example response | `{\"course_id\": \"CD-42\", "
+            "\"next_cursor\": \"c_1\", \"tee_times\": [{\"id\": \"TT-1\", \"holes\": 18}]}` |\n"
+            "| Status codes | 200 page returned<br>401 token expired<br>429 / 503 transient |\n")
+    contract = spec_of(text).contracts[0]
+    assert [(f.name, f.required) for f in contract.bodies["response"].fields][:2] == [("course_id", None),
+                                                                                      ("next_cursor", True)]
+    assert [e.text[:2] for e in contract.examples] == ['{"']
+    assert "IS204" not in codes(text)
+
+
+def test_a_form_parameter_carrying_json_is_read_as_that_json():
+    """An `application/x-www-form-urlencoded` example whose `adds` parameter is URL-encoded JSON: the array it carries is
+    checked against the field table, not the string."""
+    text = ("intspec: 1\ntitle: Drones to GIS\ncontracts:\n  - name: Add footprints\n    method: POST\n"
+            "    url: https://gis.example.org/FeatureServer/0/applyEdits\n    request:\n      fields:\n"
+            "        - {name: adds, type: JSON feature array, required: true}\n        - {name: f, type: string, "
+            "required: true}\n    examples:\n      media_type: application/x-www-form-urlencoded\n"
+            "      request: \"f=json&adds=%5B%7B%22block%22%3A1%7D%5D\"\n")
+    assert "IS204" not in {f.code for f in lint_text(text, "yaml")}

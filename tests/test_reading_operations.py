@@ -992,3 +992,39 @@ def test_a_webhook_flow_whose_every_write_is_keyed_handles_a_repeated_delivery()
             "    - operation: Receive wholesale order\n"
             "      key: order_id, unique on the sale order; a repeat returns 200 with the existing order\n")
     assert "IS902" not in {f.code for f in lint_text(text, "yaml")}
+
+
+def test_a_batch_call_that_points_at_another_calls_key_rule_is_keyed():
+    """"takes up to 20 objects shaped as above; the `client_reference` rule applies to each item": the single call's
+    rule ("the same value again ... we return the delivery already created") keys the batch too."""
+    text = ("# Pharmacy → Drones\n\n## Book a delivery\n\n`POST https://api.example.org/v1/deliveries`\n\n"
+            "| Field | Type | Required | Notes |\n|---|---|---|---|\n| `client_reference` | string | yes | Unique per "
+            "pharmacy: if you send the same value again within 7 days we return the delivery already created (`200`) "
+            "instead of booking another |\n"
+            "| `weight_g` | int | yes | grams |\n\n`200`: same `client_reference` seen in the last 7 days; the original "
+            "delivery returned.\n\n## Book several deliveries\n\n"
+            "`POST https://api.example.org/v1/deliveries/batch` takes up to 20 objects shaped as above; the "
+            "`client_reference` rule applies to each item on its own.\n\n"
+            '```json\n{"deliveries": [{"client_reference": "RX-1", "weight_g": 640}]}\n```\n')
+    assert codes(text, "IS901") == []
+    assert "IS901" in codes(text.replace("the `client_reference` rule applies to each item on its own",
+                                         "each item is booked on its own"), "IS901")
+
+
+def test_abbreviated_dedup_under_an_idem_heading_keys_its_flow():
+    """A terse README: "## Idem" over "F2: `X-DP-Event` stored 14d in `wh_seen`; dup → 200 ACK, not reprocessed"."""
+    text = ("# Yard ⇄ Drivers\n\n## Calls\n\n### F2 — WH `POST https://yard.example.org/dp/v1/pods` (DP → us)\n\n"
+            "Hdrs: `Content-Type: application/json`, `X-DP-Event: <evt id>`.\n\n"
+            '```json\n{"dn_no": "DN-1", "outcome": "DELIVERED"}\n```\n\n200 ACK.\n\n## Idem\n\n'
+            "- F2: `X-DP-Event` stored 14d in `wh_seen`; dup → 200 ACK, not reprocessed.\n")
+    assert codes(text, "IS901") == []
+
+
+def test_an_id_the_caller_derives_from_the_data_keys_the_write():
+    """"each feature has `globalId` = UUIDv5(export_id + block index)": a repeat sends the same id."""
+    text = ("# Drones → GIS\n\n## Add footprints\n\n`POST https://gis.example.org/FeatureServer/0/applyEdits`\n\n"
+            "| Field | Type | Notes |\n|---|---|---|\n| `adds` | feature array | each feature has `globalId` = "
+            "UUIDv5(export_id + block index) |\n\n"
+            '```json\n{"adds": [{"attributes": {"globalId": "{9B1E}"}}]}\n```\n')
+    assert codes(text, "IS901") == []
+    assert "IS901" in codes(text.replace("UUIDv5(export_id + block index)", "a new GUID per call"), "IS901")

@@ -1925,3 +1925,24 @@ def test_a_class_whose_action_points_at_where_it_is_told_has_an_action():
             "- Permanent: `400`, `422` → not retried; refunded.\n")
     assert "IS401" not in codes(head + "- Partial: F4 batches, handled per `change_id` as above.\n", "IS401")
     assert "IS401" in codes(head + "- Partial: F4 batches with some `change_id`s failed.\n", "IS401")
+
+
+def test_a_ladder_of_delays_gives_its_first_rung_and_a_lead_time_is_no_delay():
+    """"10 s, 30 s, 90 s, 270 s, 810 s" starts at 10 s; "reminders start 30 days out" is how early, not a retry's
+    first delay (read beside the breaker in the next row, it made the cap look smaller than the first delay)."""
+    from intspec_lint.reading.retry import facts
+    assert facts("exponential backoff with jitter, 10 s, 30 s, 90 s, 270 s, 810 s, 6 attempts")["initial_delay"][0] == "10 s"
+    assert "initial_delay" not in facts("the permit stays valid, because reminders start 30 days out")
+    text = ("# Permits\n\n## Failure\n\n| Question | Answer |\n|---|---|\n| What is the retry policy? | Exponential "
+            "backoff with jitter, 10 s, 30 s, 90 s, 270 s, 810 s, so 6 attempts, never more than 15 minutes apart. |\n"
+            "| What if the partner is down? | After 12 consecutive failed calls the client opens its circuit breaker for "
+            "10 minutes. Permits stay valid meanwhile, because reminders start 30 days out. |\n")
+    assert "IS502" not in codes(text)
+
+
+def test_consecutive_calls_that_fail_then_stop_are_a_breaker():
+    """"When 5 consecutive calls to one surgery's endpoint fail, calls to that surgery stop for 15 minutes"."""
+    text = ("# Monitors → Surgeries\n\n## Retries\n\nRetried with exponential backoff and full jitter: first retry "
+            "after 10 s, doubling, never more than 15 minutes apart, at most 7 attempts. When 5 consecutive calls to "
+            "one surgery's endpoint fail, calls to that surgery stop for 15 minutes, then resume with one trial call.\n")
+    assert not any("circuit breaker" in f.message for f in lint_text(text, "markdown") if f.code == "IS501")

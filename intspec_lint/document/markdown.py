@@ -265,6 +265,9 @@ def _front_matter(lines: list[str]) -> Code | None:
     return None
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
 def inline_text(token) -> str:
     """Plain text of an inline token: markup, struck-through text and HTML comments dropped, code spans
     kept."""
@@ -288,6 +291,8 @@ def inline_text(token) -> str:
             parts.append(f"`{child.content}`")
         elif kind in ("softbreak", "hardbreak"):
             parts.append("\n")
+        elif kind == "html_inline" and _BREAK_TAG.match(child.content):
+            parts.append("; ")  # "`course_id` string<br>`next_cursor` string" in a cell: a list, one item a line
         elif kind == "image":
             parts.append(child.content)
     return "".join(parts).strip()

@@ -346,6 +346,8 @@ def inline_examples(contract: Contract, statement: Statement) -> None:
     found: list[tuple[str, str, str]] = []  # (the text before the body, the words since the last body, the body)
     end = 0
     for match in _INLINE_JSON.finditer(text):
+        if re.search(r"[\w\]]$", match.group(1)) and match.group(2)[:1] == "[":
+            continue  # "`tee_times[]`", "`items[0]`": a field's path, no body
         # the first body's words are those of its own sentence: "Response 200: `id` (string). Example: `PUT
         # .../x` with `{...}`" shows the call, whatever the sentence before it described
         since = text[end:match.start()] if end else _SENTENCE_START.split(text[:match.start()])[-1]

@@ -116,7 +116,24 @@ def starts_endpoint(statement: Statement) -> bool:
         first = f"{statement.key}: {statement.value.lstrip().split(chr(10), 1)[0]}"
     match = METHOD_URL.search(first)
     return match is not None and match.start() <= 40 and not PROCEDURE_STEP.match(first) and \
-        not (match.start() and _CONDITION_LEAD.match(first))  # "After a `412` X re-reads with `GET ...`": a step
+        not (match.start() and _CONDITION_LEAD.match(first)) and \
+        not retired(first[match.end():])  # "After a `412` X re-reads with `GET ...`": a step; "`POST /v1/x` is removed"
+
+
+# a call said to be gone: "`POST /api/v1/feedings` (one log per call) is removed", "... every minute is replaced by the
+# webhook", "deprecated": history in a changelog, no contract of the design
+_RETIRED = lazy(r"^[^.;]{0,80}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?(?:removed|retired|replaced|"
+                r"withdrawn|deprecated|dropped|gone|switched\s+off|decommissioned|superseded)\b|^[^.;]{0,40}?\bno\s+longer\b", re.I)
+
+
+# ... or the object of a change a changelog lists: "Added `enclosure_code` to `GET /api/v1/diets`"
+_CHANGED = lazy(r"^\W*(?:added|removed|fixed|changed|renamed|deprecated|moved|dropped)\b[^.;]{0,60}?\b(?:to|in|from|on|of)"
+                r"\s*`?$", re.I)
+
+
+def retired(after: str, before: str = "") -> bool:
+    """The call between `before` and `after` is said to be gone, or is what a change log entry changed."""
+    return bool(_RETIRED.search(after) or before and _CHANGED.search(before))
 
 
 def narrates_calls(statement: Statement) -> bool:

@@ -18,7 +18,7 @@ from . import api_blocks
 from .context import Reading
 from .dead_letter import mentions_dead_letter
 from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
-from .call_starts import EXAMPLE_LEAD, narrates_calls
+from .call_starts import EXAMPLE_LEAD, narrates_calls, retired
 from .contract_units import TOPIC_MENTION, contract_table, generic, units
 from .examples import request_file
 from .bodies import field_rows, inline_examples, inline_fields, read_code, role_of
@@ -359,7 +359,8 @@ def _line(r: Reading, contract: Contract, statement: Statement) -> None:
     span = statement.span
     if contract.method is None:
         match = METHOD_URL.search(text)
-        if match and not (statement.shape == "sentence" and _is_aside(text, match)):
+        if match and not (statement.shape in ("sentence", "item") and _is_aside(text, match)) and \
+                not retired(text[match.end():], text[:match.start()]):  # "`POST /v1/feedings` is removed": history
             contract.method = value(match.group(1), span)
             contract.url = value(match.group(2), span)
             # "PATCH `.../payables/{n}` · `If-Match: <version>`": the headers it sends, on the call's own line

@@ -259,7 +259,7 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
                     example.error_span = Span(line, error.colno, line, error.colno + 1)
                     break
     elif media == "application/x-www-form-urlencoded":
-        example.data = dict(parse_qsl(body.strip(), keep_blank_values=True))
+        example.data = {key: _json_text(said) for key, said in parse_qsl(body.strip(), keep_blank_values=True)}
     return example
 
 
@@ -270,6 +270,17 @@ _JSON_MEMBER = re.compile(r"^\s*\"[^\"\n]+\"\s*:", re.M)
 def _settings_block(body: str) -> bool:
     """A brace-nested config of `key = value` lines and no JSON member: HOCON, HCL, a Typesafe config."""
     return len(_ASSIGNMENT.findall(body)) >= 2 and not _JSON_MEMBER.search(body)
+
+
+def _json_text(said: str):
+    """A form parameter's value: the JSON array or object it carries (`adds=%5B%7B...`, ArcGIS's `applyEdits`), else
+    the string."""
+    if said.lstrip()[:1] in ("[", "{"):
+        try:
+            return json.loads(said)
+        except json.JSONDecodeError:
+            pass
+    return said
 
 
 _ELISION_LINE = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*$", re.M)

@@ -30,7 +30,8 @@ _RANGE = rf"\b(?:backoff|back-off|delays?|intervals?|waits?)\b[^.;\d]{{0,20}}?\b
 _INITIAL = lazy(
     rf"\b(?:initial|first|base|starting|start)\b[\w\s-]{{0,25}}?\b(?:delay|backoff|interval|wait|retry|at|with|from|of|"
     rf"after)\b[^.;\d]{{0,25}}?({DURATION})"
-    rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:(?:at|with|from)\s+)?({DURATION})"  # "start 2s, x2, cap 5 min"
+    rf"|\b(?:start(?:ing|s)?|begin(?:ning|s)?)\s+(?:(?:at|with|from)\s+)?({DURATION})(?!\s+(?:out|ahead|before|early|earlier|"
+    rf"in\s+advance|prior))"  # "start 2s, x2, cap 5 min"; not "reminders start 30 days out", a lead time
     rf"|({DURATION})\s+(?:initial|base|first)\b"
     rf"|\bafter\s+({DURATION}),?\s+(?:then|doubling|doubled|growing|rising|increasing)\b"
     rf"|\b(?:initial|first)\s+({DURATION})(?=\s*[,;]?\s*(?:then\s+)?(?:doubling|doubled|x\s*2|×\s*2|growing|rising))"
@@ -103,8 +104,8 @@ _PLACEHOLDERS = [
 ]
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
-_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|(?:\b" + _IN_A_ROW + r"|\b\d+\s+consecutive\s+(?:[\w-]+\s+)?(?:failures|errors|timeouts|"
-                      r"failed\s+[\w-]+))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down))|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|(?:\b" + _IN_A_ROW + r"|\b\d+\s+consecutive\s+(?:[\w'’-]+\s+){0,6}?(?:failures|errors|timeouts|"
+                      r"fail|fails|failed))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down))|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
@@ -427,6 +428,11 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
             if name in ("strategy", "jitter"):
                 index = 0
             found[name] = (as_written(said, match.start(index), match.end(index)).strip(), match.start())
+    ladder = _LADDER.search(text)
+    if ladder and "initial_delay" not in found:  # "10 s, 30 s, 90 s, 270 s, 810 s": the first delay is the first rung
+        rung = _ANY_DURATION.match(text, ladder.start())  # (not "5, 10, 20, 40 s", whose unit only the last has)
+        if rung is not None:
+            found["initial_delay"] = (as_written(said, rung.start(), rung.end()).strip(), rung.start())
     for name, pattern in _PLACEHOLDERS:
         match = pattern.search(text)
         if match and name not in found:

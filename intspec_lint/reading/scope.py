@@ -169,9 +169,29 @@ def _idempotency(spec: Spec) -> None:
         rivals = [c for c in writes if c is not contract]
         contract.idempotent = _covered(contract, own, keys, covering, sent, sent - others, rivals) or \
             _covered_by_number(contract, statements) or _covered_by_flows(contract, spec.flows, statements)
+    for contract in writes:  # "the `client_reference` rule applies to each item": a key whose rule another write's
+        # repeat-safety states, named in this call's own words and sent by it, makes this call safe the same way
+        if contract.idempotent is None:
+            own = {name for name in set(_CODE_SPAN.findall(contract.text)) & _request_fields(contract)
+                   if re.search(_POINTS_AT_RULE.format(name=re.escape(name)), contract.text, re.I)}
+            contract.idempotent = next((other.idempotent for other in writes if other is not contract and
+                                        other.idempotent is not None and not other.idempotent_by_method and
+                                        _keyed_on(other.idempotent.text, own)), None)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
         dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
+
+
+# this call's own words pointing at a key's rule said for another: "the `client_reference` rule applies to each item"
+_POINTS_AT_RULE = (r"`{name}`\s+(?:rule|check|dedup\w*|key|uniqueness)\b[^.;]{{0,30}}?\b(?:appl(?:y|ies)|holds?)\b|"
+                   r"\bsame\s+`{name}`\s+(?:rule|key|check|dedup\w*)\b")
+
+
+def _keyed_on(text: str, names: set[str]) -> bool:
+    """A line of `text` that names one of `names` and says a repeat of it is safe ("`client_reference` ... if you send
+    the same value again within 7 days we return the delivery already created")."""
+    return any(any(f"`{name}`" in line for name in names) and (mentions(line) or dedups(line) or says_repeat(line))
+               for line in text.split("\n")) if names else False
 
 
 def _led_elsewhere(contract: Contract, text: str) -> bool:
@@ -244,8 +264,8 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     write (of `rivals`) sends."""
     if covering is not None:
         return covering
-    if mentions(contract.text) or safe_by_nature(contract.text):
-        return Value(contract.text, contract.span)
+    if mentions(contract.text) or safe_by_nature(contract.text) or _DERIVED_ID.search(contract.text):
+        return Value(contract.text, contract.span)  # (an id the caller derives from the data: a repeat sends the same)
     keyed = [h for h in contract.headers if KEY_HEADER.search(h.text) and not _traces(contract.text, h.text)]
     if keyed:
         return keyed[0]
@@ -292,6 +312,9 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     return None
 
 
+# an id made from the data it identifies, so a repeat carries the same one: "globalId = UUIDv5(export_id + block)"
+_DERIVED_ID = re.compile(r"\buuid\s*-?v?[35]\b|\bdeterministic\s+(?:[\w-]+\s+)?(?:id|ids|key|keys|uuid|guid|identifier)s?\b|"
+                         r"\b(?:id|key|guid|uuid)\s+(?:is\s+)?derived\s+from\b", re.I)
 _ID_HEADER = re.compile(r"^[\w-]+-(?:id|key|nonce)$", re.I)
 
 
