@@ -751,3 +751,16 @@ def test_a_speakers_notes_label_with_the_speaker_named_is_no_system():
             "12 months.\n- Plots → Forms: OAuth 2.0 client credentials; secret rotated every 6 months; kept in a secret "
             "environment group.\n- *Notes (Joe):* yes, a volunteer society has a password manager.\n")
     assert [a.system.text for a in spec_of(text).auth] == ["Forms → Plots", "Plots → Forms"]
+
+
+def test_review_a_place_after_an_outside_one_and_a_credential_nothing_stores_yet():
+    """"kept out of the repo, but hard-coded in the deploy script" is hard-coded; "Nothing stored in Vault yet; ops
+    paste the key by hand" is a key with no rotation, not a keyless set-up; a Basic credential with a real-looking
+    password is pasted, whatever its user is called."""
+    from intspec_lint.reading.auth_words import keyless, unsafe_storage
+    import base64
+    assert unsafe_storage("kept out of the repo, but hard-coded in the deploy script on the build server.") == "hard-coded"
+    assert not keyless("Nothing stored in Vault yet; ops paste the key into the job by hand")
+    text = "# A → B\n\n## Calls\n\n- `Authorization: Basic {v}` (production service account)\n"
+    real = base64.b64encode(b"ordersuser:AcmeSecret2024").decode()
+    assert "IS303" in codes(text.replace("{v}", real), "IS303")

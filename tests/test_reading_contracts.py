@@ -1335,3 +1335,12 @@ def test_a_call_a_changelog_says_is_gone_or_changed_is_no_contract():
     assert urls == ["/api/v2/feeding-logs:batch"]
     from intspec_lint.reading.call_starts import retired
     assert retired(" is now deprecated.") and not retired(" returns the removed items.")
+
+
+def test_review_a_token_request_gives_no_message_its_topic():
+    text = ("# Loyalty events\n\n## Messages\n\nThe Points Service publishes its events to Kafka.\n\n"
+            "### Data structure / Schema of Events\n\n#### 1. points_earned\n\n```json\n{\"event\": \"points_earned\", "
+            "\"member_id\": \"M-1\", \"points\": 40}\n```\n\n#### 2. points_redeemed\n\n```json\n{\"event\": "
+            "\"points_redeemed\", \"member_id\": \"M-1\", \"points\": 40}\n```\n\n## Authentication\n\nThe CRM connector "
+            "sends an HTTPS request to the token endpoint with its client id and secret to get an access token.\n")
+    assert any("queue or topic" in f.message for f in lint_text(text, "markdown"))

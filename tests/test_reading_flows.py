@@ -417,3 +417,9 @@ def test_a_section_over_a_table_of_flows_holds_flows_and_is_not_one():
     flows = spec_of(text).flows
     assert [f.name.text for f in flows if f.source is not None] == ["Position batch", "Stop event"]
     assert [f.source.text for f in flows if f.source is not None] == ["RouteWise", "RouteWise"]
+
+
+def test_review_a_system_named_for_notifications_is_no_trigger():
+    text = ("# Shop ⇄ Kiln\n\n## What flows where\n\n- **Firing results**: Kiln → Shop. Kiln notifications service → "
+            "bridge → Shop. Payload: firing result JSON. About 20 a week.\n")
+    assert codes(text, "IS101") == ["IS101"]

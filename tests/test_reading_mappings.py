@@ -688,7 +688,7 @@ def test_two_systems_named_as_columns_before_a_transform_column_are_the_mappings
 
 
 def test_a_standard_code_set_needs_no_table():
-    from intspec_lint.reading.mappings import names_codes_only
+    from intspec_lint.reading.mapping_types import names_codes_only
     assert names_codes_only("Mapped to the Hub enum") and names_codes_only("Map to Tempo grade")
     assert not names_codes_only("Mapped to ISO country codes")
     assert not names_codes_only("Converted to the matching currency codes")
@@ -786,3 +786,10 @@ def test_a_bare_local_time_takes_the_one_zone_the_mapping_names():
     assert "IS802" not in codes(head, "IS802")
     assert "IS802" in codes(head + "| `ship_at` | timestamp | `ShipAt` | datetime | Converted to Europe/Dublin |\n",
                             "IS802")
+
+
+def test_review_each_places_own_local_time_is_no_one_zone():
+    head = ("# Stores → HQ\n\n## Mapping\n\n| Source | Type | Target | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `store.opened_at` | datetime | `hq_opened_at` | timestamp | Read as Europe/London, stored as UTC |\n")
+    assert "IS802" in codes(head + "| `pickup.ready_at` | datetime | `ready_at` | timestamp | Each store's local time, "
+                                   "copied as is |\n", "IS802")

@@ -1028,3 +1028,25 @@ def test_an_id_the_caller_derives_from_the_data_keys_the_write():
             '```json\n{"adds": [{"attributes": {"globalId": "{9B1E}"}}]}\n```\n')
     assert codes(text, "IS901") == []
     assert "IS901" in codes(text.replace("UUIDv5(export_id + block index)", "a new GUID per call"), "IS901")
+
+
+def test_review_a_key_or_a_header_that_does_not_key_the_repeat_excuses_nothing():
+    """An outbound call's `Idempotency-Key` says nothing of a webhook the other side sends; a tracing header every
+    request carries is no key where the spec says duplicates are not detected; "does nothing special about it" and a
+    retention rule answer no repeat."""
+    keyed_out = ("# Orders to fulfillment\n\n## Data Flow\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n"
+                 "|---|---|---|---|---|---|\n| Create order | Orders | Fulfillment | Order paid | Order JSON | 500/hour |\n"
+                 "| Shipment status update | Fulfillment | Orders | Webhook fired on every shipment status change | Status "
+                 "JSON | 2,000/day |\n\n## API Contracts\n\n### Create fulfillment order\n\n`POST /fulfillment-orders` with "
+                 "`Idempotency-Key: <order id>`; a repeat returns the original order.\n\n```json\n{\"order_id\": \"O-1\"}\n"
+                 "```\n\nResponse `201`: `{\"id\": \"F-1\"}`\n")
+    assert "IS902" in codes(keyed_out, "IS902")
+    traced = ("# Orders → Warehouse\n\n## Contracts\n\n### Create shipment\n\n`POST /v1/shipments`\n\n| Field | Type | Required |"
+              "\n|---|---|---|\n| `order_id` | string | yes |\n\nResponse `201`: `{\"shipment_id\": \"S-1\"}`\n\n## Tracing\n\n"
+              "Every request carries `X-Correlation-Id`, a new UUID per call, for tracing.\n\n## Idempotency\n\nDuplicates "
+              "are not detected: support finds them by their `X-Correlation-Id` and merges them by hand.\n")
+    assert "IS901" in codes(traced, "IS901")
+    from intspec_lint.reading.idempotency import dedups, handles_redelivery
+    assert not handles_redelivery("When the PSP delivers a webhook again, Billing does nothing special about it.")
+    assert not dedups("Billing stores every payment id for 7 years for the tax audit; webhook events are processed as "
+                      "they arrive.")

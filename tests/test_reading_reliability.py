@@ -1946,3 +1946,29 @@ def test_consecutive_calls_that_fail_then_stop_are_a_breaker():
             "after 10 s, doubling, never more than 15 minutes apart, at most 7 attempts. When 5 consecutive calls to "
             "one surgery's endpoint fail, calls to that surgery stop for 15 minutes, then resume with one trial call.\n")
     assert not any("circuit breaker" in f.message for f in lint_text(text, "markdown") if f.code == "IS501")
+
+
+def test_review_what_a_failure_word_a_credential_or_a_deferral_does_not_say():
+    """A dead-letter sentence says nothing of a side that is down; a certificate's age is no backlog; "handled in a later
+    phase" is no action; "we could not ... so ... dropped" decides a drop; "the old one" beside a failed event is the
+    event; a list of timeouts is no schedule of delays, nor a health check's "3 consecutive failures" a retry fact."""
+    from intspec_lint.reading.dead_letter import drops_messages
+    from intspec_lint.reading.monitoring import watches_backlog
+    dlq = ("# Orders → Warehouse\n\n## SLA\n\n- Latency: P99 under 2 s.\n- Uptime: 99.9% monthly.\n\n## Dead letters\n\n"
+           "Messages that fail schema validation are moved to the `orders-dlq` queue and the on-call is paged.\n")
+    assert any("one side is down" in f.message for f in lint_text(dlq, "markdown") if f.code == "IS012")
+    assert not watches_backlog("Client certificate age", False)
+    later = ("# Wallet → Ledger\n\n## Failure handling\n\n- Transient: `429`, `503` → retried.\n- Permanent: `400`, `422` → "
+             "not retried; refunded.\n- Partial: F4 batches with some `change_id`s failed will be handled in a later phase.\n")
+    assert "IS401" in codes(later, "IS401")
+    assert drops_messages("We could not get storage approved for them, so after 3 failed attempts the message is logged "
+                          "and dropped.") is not None
+    assert drops_messages("A failed event is retried once with a refreshed token; if that fails too, the old one is "
+                          "discarded.") is not None
+    timeouts = ("# A → B\n\n## Resilience\n\nFailed calls are retried with exponential backoff and full jitter.\n\n"
+                "The three calls have these timeouts (lookup, create, confirm):\n\n- 2 s\n- 5 s\n- 30 s\n")
+    assert any("no initial delay" in f.message for f in lint_text(timeouts, "markdown") if f.code == "IS501")
+    health = ("# A → B\n\n## Retry policy\n\nFailed calls are retried with exponential backoff and full jitter, at most 5 "
+              "attempts. A circuit breaker opens after 10 failures in a row.\n\n## Monitoring\n\n| Metric | Threshold | "
+              "Alert |\n|---|---|---|\n| Health check | 3 consecutive failures; probe interval 30 s | Warning |\n")
+    assert any("no initial delay" in f.message for f in lint_text(health, "markdown") if f.code == "IS501")

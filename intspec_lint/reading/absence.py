@@ -55,7 +55,8 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
           # "not queued a second time", "acknowledges a repeat without changing stock"
           r"replaces?\s+the\s+(?:first|earlier|previous|older)(?:\s+one)?\b|also\s+(?:returns?|answers?|gets?)\s+`?2\d\d\b|"
           r"without\s+(?:changing|re-?applying|applying|re-?processing|processing|creating|booking|opening|raising|posting|charging|"
-          r"paying|sending|doing\s+anything)\b|(?:does|do)\s+nothing\b)")
+          r"paying|sending|doing\s+anything)\b|(?:does|do)\s+nothing\b(?!\s+(?:special|different|else|about|to\s+(?:stop|detect|prevent)))\s*"
+          r"(?:more|further|else)?)")
 # a repeat and how it is answered, in one sentence, in any words ("re-sending a test overwrites it with the same values")
 REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)"
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"

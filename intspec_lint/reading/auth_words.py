@@ -10,7 +10,7 @@ import re
 from .lazy_re import lazy
 from .text import finds, said
 
-_NOTHING_STORED = r"nothing\s+(?:is\s+)?stored|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
+_NOTHING_STORED = r"nothing\s+is\s+stored|nothing\s+stored(?=\s*(?:$|[.;,|)]))|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
 MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
@@ -182,7 +182,9 @@ def unsafe_storage(text: str) -> str | None:
     if match and match.group(0).lower().startswith("repo") and _KEYSTORE.search(text, 0, match.start()):
         return None  # "the MQ key repository (`.kdb`, stash file readable by root only)": a keystore, no code repository
     if match and _OUTSIDE.search(text, max(0, match.start() - 30), match.start()):
-        return None  # "a constant in `wp-config.php` outside the repository": kept away from the place, not in it
+        # "a constant in `wp-config.php` outside the repository": kept away from the place, not in it; a place named
+        # after it still counts ("kept out of the repo, but hard-coded in the deploy script")
+        return unsafe_storage(text[match.end():])
     if match and _FORBIDDEN.match(text, match.end()):
         return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
     if match and "." in match.group(0)[1:] and text[:match.start()].strip(" `'\"*-") and \

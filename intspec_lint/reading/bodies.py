@@ -11,7 +11,7 @@ import re
 from ..model import Body, Contract, Example, Field, StatusCode, Value
 from ..span import Span
 from .context import Reading
-from .examples import is_json_schema, parse_example, request_file, transcript
+from .examples import JSON_MEMBER, is_json_schema, parse_example, request_file, transcript
 from .lazy_re import lazy
 from .statements import Statement
 from .status_codes import STATUS_ANY
@@ -59,7 +59,7 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
         return  # `config/retry.toml` or the worker's code pasted under a call: no body, nothing to judge as one
     if installs(code.text):
         return  # "npm install svix", a Maven `<dependency>`: how to get a library, no message
-    if _MEMBER_START.match(code.text):  # `"triggers": {...}`: a piece cut from a larger definition, no body; a
+    if JSON_MEMBER.match(code.text):  # `"triggers": {...}`: a piece cut from a larger definition, no body; a
         schema = _schema_within(code.text)  # schema inside it is the contract's shape
         if schema is not None and contract.request_shape is None:
             contract.request_shape = Value("(JSON Schema)", code.span)
@@ -122,7 +122,7 @@ def read_code(r: Reading, contract: Contract, statement: Statement, label: str) 
 # an operator's command line (`vault kv put ...`, `kubectl rollout restart ...`): how to set things up, no message
 _INSTALL_LINE = lazy(r"^\s*(?:\$\s*)?(?:(?:sudo\s+)?(?:npm|yarn|pnpm|pip3?|pipx|poetry|gem|brew|go|cargo|dotnet|composer|apt(?:-get)?|"
                      r"scoop|choco|nuget|bundle|conda|mvn|gradle)\s+(?:install|add|i|get|require|package|tap)\b|"
-                     r"(?:sudo\s+)?(?:vault|kubectl|helm|systemctl|az|gcloud|aws|terraform|docker|podman|git)\s+[a-z][\w-]*\b|"
+                     r"(?:sudo\s+)?(?:vault|kubectl|helm|systemctl|terraform|docker|podman|git)\s+[a-z][\w-]*\b|"
                      r"implementation\s+[\"'(]|compile\s+[\"']|<\/?(?:dependency|groupId|artifactId|version|dependencies)>|"
                      r"[\w-]+\s*=\s*\"[\d.*x-]+\"\s*$|<PackageReference\b)")
 
@@ -138,7 +138,6 @@ def installs(text: str) -> bool:
     return bool(lines) and all(_INSTALL_LINE.match(line) for line in lines)
 
 
-_MEMBER_START = lazy(r'^\s*"[^"\n]+"\s*:')  # a JSON member, not a value: the block is a piece of a larger document
 
 
 def _schema_within(text: str):
@@ -539,17 +538,21 @@ def field_row(statement: Statement, columns: dict[int, str], table, name: str = 
 _ONLY_VALUES = lazy(r"\s*`[^`\s]{1,40}`(?:\s*(?:,|\||/|\bor\b)\s*`[^`\s]{1,40}`){2,}\s*\.?\s*")
 
 
-_CLAUSES = lazy(r"\s+[—–]\s+|;\s+")
+_CLAUSES = lazy(r"(?<!\s)\s+[—–]\s+|;\s+")
 _REPEAT_CLAUSE = lazy(r"\b(?:repeat(?:ed|s)?|again|duplicate\w*|same\s+key|already)\b", re.I)
 # a call line led by the operation's name: "**Acknowledgement:** `PUT /alarms/{id}/ack`" names the call, no role
-_NAMED_CALL = lazy(r"^\W*[A-Za-z][\w '/&-]{0,60}?[*_]*\s*[:—–]\s*[*_]*(?=`?(?:GET|POST|PUT|PATCH|DELETE)\s+`?(?:/|https?:))")
+_NAMED_CALL = lazy(r"^\W*(?!(?:example\s+)?(?:request|response|reply|answer|payload|body|message)\b)[A-Za-z][\w '/&-]{0,60}?[*_]*"
+                   r"\s*[:—–]\s*[*_]*(?=`?(?-i:GET|POST|PUT|PATCH|DELETE)\s+`?(?:/|https?:))", re.I)
 
 
 def role_of(text: str) -> str:
     text = _NAMED_CALL.sub("", text, count=1)
-    # "... with `Idempotency-Key: <id>` — TapLedger returns the original credit for a repeated key": what a repeat
-    # gets back, said of the call, no word on the block below
-    text = " ".join(clause for clause in _CLAUSES.split(text) if not _REPEAT_CLAUSE.search(clause))
+    clauses = _CLAUSES.split(text)
+    if len(clauses) > 1:  # "`POST .../credits` with `Idempotency-Key: <id>` — TapLedger
+        # returns the original credit for a repeated key — RB": what a repeat gets back, said of the call, no word on
+        # the block below (a clause that introduces the block, "... for a repeated key:", is kept whatever it says)
+        text = " ".join(clause for clause in clauses if clause.rstrip(" *_`").endswith(":") or
+                        not _REPEAT_CLAUSE.search(clause))
     lowered = re.sub(r"`[^`]*`|https?://\S+", " ", text).lower()  # not the words of a path (`/v3/returns`)
     # the arrow ends the line itself, not only once its code is gone: "**Booking webhook** → `POST /events`" names
     # the call the block below is sent to

@@ -26,7 +26,7 @@ from .bodiless import binary_request, bodyless_response
 from .lazy_re import lazy
 from .mappings import mapping_parts
 from .statements import Statement, key_value
-from .text import PRONOUN, sentences
+from .text import HEADER_SHAPE, PRONOUN, sentences
 from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
                            example_status, status_line)
 from .topics import METHOD_URL, NAMED_CARRIER, WEBHOOK
@@ -44,7 +44,7 @@ _RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+wit
 _TOLD = lazy(r"\b(?:messages?|events?|signals?|commands?|notifications?|records?)\s+`[^`]+`[^.;]{0,80}?\b(?:with|carr(?:y|ies)"
              r"|contains?|has|have)\s+(?:the\s+|these\s+|its\s+|(?:no\s+)?)?(?:parameters|fields|attributes|properties)\b",
              re.I)
-_LINE_HEADER = lazy(r"`((?:[A-Z][A-Za-z0-9]*-)+[A-Z][A-Za-z0-9]*)(?::[^`]*)?`")
+_LINE_HEADER = lazy(rf"`({HEADER_SHAPE})(?::[^`]*)?`")
 _HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 # a heading that is an event's or a routing key's dotted name: "4.1 `weighpro.ticket.completed.v3` (F1)"
 _EVENT_NAME = lazy(r"`[a-z][\w-]*(?:\.[\w{}-]+){2,}`")

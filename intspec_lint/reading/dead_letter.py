@@ -484,7 +484,8 @@ def drops_messages(text: str) -> str | None:
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _OLD_ONE.search(text[max(0, match.start() - 30):match.start()]) and \
-            re.search(rf"\b{_CREDENTIAL_NOUNS}\b", text, re.I):
+            re.search(rf"\b{_CREDENTIAL_NOUNS}\b", text, re.I) and _ROTATED.search(text) and \
+            not _FAILED.search(_clause_before(text, match.start()) + text[max(0, match.start() - 120):match.start()]):
         return None  # "The client secret is valid for 180 days. ... then the old one is deleted": the credential
     if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
         return None  # "signs with both secrets for 72 h, we accept either, then drop the old one": a credential
@@ -522,6 +523,7 @@ _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 # the last thing named before a drop is a credential, no message came after it: what is dropped is the credential
 _OLD_ONE = lazy(r"\b(?:old|older|previous|expired|superseded|former|retired)\s+(?:one|ones|version|pair)\s+(?:is|are|gets?|get)?\s*$",
                 re.I)
+_ROTATED = lazy(r"\b(?:rotat\w*|new\s+one|renew\w*|re-?issue\w*|issues?\s+a\s+new|replac\w*|valid\s+for|expir\w*)\b", re.I)
 _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
@@ -540,7 +542,8 @@ _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|t
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
 # a sentence that proposes rather than decides: "I'd just log failures and move on" (a comment the thread overrules)
-_PROPOSED = lazy(r"^\W*(?:(?:but|so|and|honestly|personally),?\s+)?(?:I'd|I\s+would|we'd|we\s+could|we\s+might|maybe\s+we|"
+_PROPOSED = lazy(r"^\W*(?:(?:but|so|and|honestly|personally),?\s+)?(?:I'd|I\s+would|we'd|we\s+could(?!\s+(?:not|only|never)\b|n't)|"
+                 r"we\s+might|maybe\s+we|"
                  r"perhaps\s+we|why\s+not|how\s+about|what\s+if|I\s+(?:suggest|propose)|let's\s+consider)\b", re.I)
 _ASKED_HERE = lazy(r"[^.!?\n]*\?")  # the sentence a drop word stands in ends with a question mark
 # ... and the clause it stands in opens as a question does: "And permanent failures, can we just log them?" (not

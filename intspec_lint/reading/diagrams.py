@@ -34,7 +34,8 @@ def diagram_statements(code: Code) -> list[tuple[int, str]]:
 _PLANTUML = {"plantuml", "puml", "uml"}
 # a message of a sequence diagram between two participants: "HMPO ->>+ GDX: Notification of death", "A -> B : push"
 _SEQUENCE = lazy(r"^\s*(?:sequenceDiagram|@startuml)\b", re.M)
-_MESSAGE = lazy(r"^\s*[\w\" -]+?\s*(?:-{1,2}>{1,2}|->>|-->>|-[x)]|--[x)])[+-]?\s*[\w\" -]+?\s*:\s*\S", re.M)
+_MESSAGE = lazy(r"^[ \t]*[\w\"-]+(?: [\w\"-]+)*[ \t]*(?:-{1,2}>{1,2}|-[x)]|--[x)])[+-]?[ \t]*[\w\"-]+(?: [\w\"-]+)*[ \t]*:[ \t]*\S",
+                re.M)
 
 
 def shows_messages(text: str) -> bool:

@@ -32,7 +32,7 @@ _ACTION = lazy(
     r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
     r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated|"
     # an action told by pointing at where it is told: "F4 batches, handled per `change_id` as above"
-    r"handled\s+(?:per|by|as|in|one|individually)|as\s+(?:described\s+)?(?:above|below)|see\s+(?:above|below|section|§))\b",
+    r"handled\s+per\s+[`\w]|handled\s+(?:[\w`-]+\s+){0,3}?as\s+(?:described\s+)?(?:above|below)|see\s+(?:above|below|section|§))\b",
     re.I,
 )
 _CODE_WORDS = (

@@ -263,13 +263,15 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
     return example
 
 
+_BLOCK_OPEN = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*\{\s*$", re.M)  # `services {`
 _ASSIGNMENT = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*=\s*\S", re.M)  # `host = localhost`
-_JSON_MEMBER = re.compile(r"^\s*\"[^\"\n]+\"\s*:", re.M)
+JSON_MEMBER = re.compile(r"^\s*\"[^\"\n]+\"\s*:", re.M)  # a JSON member, not a value
 
 
 def _settings_block(body: str) -> bool:
-    """A brace-nested config of `key = value` lines and no JSON member: HOCON, HCL, a Typesafe config."""
-    return len(_ASSIGNMENT.findall(body)) >= 2 and not _JSON_MEMBER.search(body)
+    """A brace-nested config of `key = value` lines under named blocks (`services {`) and no JSON member: HOCON, HCL, a
+    Typesafe config."""
+    return len(_ASSIGNMENT.findall(body)) >= 2 and bool(_BLOCK_OPEN.search(body)) and not JSON_MEMBER.search(body)
 
 
 def _json_text(said: str):
@@ -283,21 +285,29 @@ def _json_text(said: str):
     return said
 
 
-_ELISION_LINE = re.compile(r"^[ \t]*(?:\.\.\.|…)[ \t]*,?[ \t]*$", re.M)
-_ELIDED_MEMBER = re.compile(r"\"[^\"\n]*\"\s*:\s*(?:\.\.\.|…)\s*,?")  # `"asn_id": ...,`: a member shown by its name only
-_ELIDED_VALUE = re.compile(r"\{\s*(?:\.\.\.|…)\s*\}|\[\s*(?:\.\.\.|…)\s*\]|(?<=[\[,])\s*(?:\.\.\.|…)\s*(?=[,\]])")
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_ELIDED = r"(?:\.\.\.|…)"
+# an elision where a member or an item would stand, taken out with the comma that joins it to its neighbours (a
+# trailing comma the author left elsewhere is still an error): "`"a": 1,⏎  ...⏎}`", "`[{...}, ...]`", "`"b": ...,`"
+_ELISIONS = (
+    (re.compile(rf",\s*\"[^\"\n]*\"\s*:\s*{_ELIDED}(?=\s*[,}}])"), ""),   # `, "b": ...`
+    (re.compile(rf"\"[^\"\n]*\"\s*:\s*{_ELIDED}\s*,"), ""),             # `"b": ...,`
+    (re.compile(rf"\{{\s*{_ELIDED}\s*\}}"), "{}"), (re.compile(rf"\[\s*{_ELIDED}\s*\]"), "[]"),
+    (re.compile(rf",\s*{_ELIDED}\s*,?(?=\s*[}}\]])"), ""),                 # `..., ...⏎}`: the last one
+    (re.compile(rf",\s*{_ELIDED}(?=\s*,)"), ""),                            # `1, ..., 9`
+    (re.compile(rf"(?<=[\[{{])\s*{_ELIDED}\s*,"), ""),                      # `[..., 3]`
+)
 
 
 def _unelided(body: str):
-    """The data of a JSON example abridged with "..." (a line of its own, a value, `{...}`, `[...]`) once its elisions
-    are taken out; None when it has none, or is not JSON without them either."""
-    if "..." not in body and "…" not in body:
+    """The data of a JSON example abridged with "..." where members or items would stand, once its elisions are taken
+    out; None when it has none there, or is not JSON without them either."""
+    text = body
+    for pattern, replacement in _ELISIONS:
+        text = pattern.sub(replacement, text)
+    if text == body:
         return None
-    text = _ELIDED_MEMBER.sub("", _ELISION_LINE.sub("", body))
-    text = _ELIDED_VALUE.sub(lambda m: {"{": "{}", "[": "[]"}.get(m.group(0).strip()[:1], ""), text)
     try:
-        return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+        return json.loads(text)
     except json.JSONDecodeError:
         return None
 

@@ -388,7 +388,8 @@ _PULLS_FROM = lazy(r"^\W*(?:the\s+)?(.+?)\s+(?:pulls?|fetch(?:es)?|polls?|reads?
 _PULLS_ALONE = lazy(r"^\W*(?:the\s+)?([\w .&'-]{2,40}?)\s+(?:pulls?|polls?|fetch(?:es)?|downloads?|reads?)\W*$", re.I)
 
 
-_EVENT_LINK = lazy(r"\b(?:webhooks?|events?|callbacks?|notifications?)\b|`[a-z]+(?:[._][a-z]+)*\.[a-z_]+`")
+_EVENT_LINK = lazy(r"\b(?:webhooks?|events?|callbacks?|notifications?)\W*$|`[a-z]+(?:[._][a-z]+)*\.[a-z_]+`")  # the link ends
+# with what fires ("Kiln event webhook"), not a system named for it ("Kiln notifications service")
 
 
 def arrow(text: str, span, fields: dict[str, Value], direction: bool = False) -> None:

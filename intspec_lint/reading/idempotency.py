@@ -86,10 +86,7 @@ _DEDUP = lazy(
     r"twice\.?\s+(?:that|this|which)\s+is\s+(?:safe|harmless)|"
     r"(?:can|may|will)\s+(?:safely\s+)?receive\s+the\s+same\b(?:`[^`]*`|[^.;`]){0,80}?\b(?:twice|more\s+than\s+once|again)|"
     r"(?:identical|repeated|duplicate)\s+[\w-]+\s+(?:gets?|returns?|is\s+answered\s+with)\b[^.;]{0,40}\boriginal|"
-    r"treat(?:s|ed)?\s+`[^`]{1,60}`\s+as\s+unique|"
-    # a memory of the ids seen, for a window: "remembers each `X-Delivery` id for 30 days"
-    r"(?:remembers?|keeps?|stores?|records?|holds?)\s+(?:each|every|all|the)\s+(?:`[^`]{1,60}`\s+)?(?:[\w-]+\s+)?ids?\s+"
-    r"for\s+(?:\d|a\s+|an\s+|one\s+|two\s+|seven\s+|thirty\s+))",  # "ILLHub treats `requestingAgencyRequestId` as unique"
+    r"treat(?:s|ed)?\s+`[^`]{1,60}`\s+as\s+unique)",  # "ILLHub treats `requestingAgencyRequestId` as unique"
     re.I,
 )
 # a natural key, said of what a write stores: "readings are keyed by station and timestamp", "stores observations

@@ -97,10 +97,11 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
             strong.setdefault("flows", statement.span)
         for part in statement.topics - statement.placed:
             if not statement.topics & _EXPLAINED_BY.get(part, set()):
-                said.setdefault(part, []).append(statement.span)
-    once = {f"{part}:once": where[0] for part, where in said.items() if len(where) < _EVIDENCE}  # touched on, in
-    # one statement: not enough to stay silent, enough not to say the document has none of it
-    return {**once, **{part: where[0] for part, where in said.items() if len(where) >= _EVIDENCE}, **strong}
+                said.setdefault(part, []).append(statement)
+    # touched on in one statement of its own (not a row of another part's table, "| Error rate | > 1% |"): not enough to
+    # stay silent, enough not to say the document has none of it
+    once = {f"{part}:once": where[0].span for part, where in said.items() if len(where) < _EVIDENCE and not where[0].placed}
+    return {**once, **{part: where[0].span for part, where in said.items() if len(where) >= _EVIDENCE}, **strong}
 
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:

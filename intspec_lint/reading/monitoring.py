@@ -583,7 +583,8 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     return metric, threshold, alert or ""
 
 
-_DATA_AGE = lazy(r"\b(?:age|freshness|staleness)\b", re.I)
+_DATA_AGE = lazy(r"^(?!.*\b(?:certificates?|certs?|tokens?|passwords?|secrets?|keys?|credentials?)\b).*"
+                 r"\b(?:age|freshness|staleness)\b", re.I)  # not a credential's age
 
 
 def watches_backlog(metric: str, dead_letter: bool) -> bool:

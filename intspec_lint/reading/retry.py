@@ -10,7 +10,6 @@ is loose: stated, but never compared.
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
 from ..model import Retry, Value, evidence, given
 from .context import Reading
@@ -63,7 +62,7 @@ _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
     rf"(?:failures|failed|fails|errors|timeouts|attempts)"
     rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|fails|failed\s+\w+|timeouts)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
-    rf"\b(?:open|trip|break|pause|stop|suspend|halt)"
+    rf"\b(?:open|trip|break|pause|stop|suspend|halt|cool[- ]?(?:off|down))"
     # "a sender shall stop transmitting to a receiver after 10 consecutive failed transmissions": the stop first
     rf"|\b(?:stop|pause|suspend|halt)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
     rf"(?:failed\s+)?[\w-]+"
@@ -180,23 +179,23 @@ def read(r: Reading) -> None:
     _library_calls(r)
     for run in _schedules(statements):  # "* 10 Minutes ⏎ * 15 Minutes ⏎ ... ⏎ * 4 Hour": one delay an item, read
         retry = _retry(r, run[0])  # as one ladder: its first delay, its last, its growth, and as many tries as items
-        _loose(retry, [SimpleNamespace(text=" → ".join(s.text.strip() for s in run), span=run[0].span)])
+        _loose(retry, [(" → ".join(s.text.strip() for s in run), run[0].span)])
         if retry.max_attempts is None:
             retry.max_attempts = evidence(f"{len(run)} delays", run[0].span)
     if r.spec.retry is None and "retry" in r.spec.sections:
         r.spec.retry = Retry(r.spec.sections["retry"])
     if r.spec.retry is not None:
-        _loose(r.spec.retry, statements)
+        _loose(r.spec.retry, [(s.text, s.span) for s in statements])
     elif statements:
         retry = Retry(statements[0].span)
-        _loose(retry, statements)
+        _loose(retry, [(s.text, s.span) for s in statements])
         if any(getattr(retry, name) is not None for name in _FIELDS):
             r.spec.retry = retry
     _stated_anywhere(r)
 
 
 # a statement about retrying, in any shape: "retry", "backoff", `maxAttempts`, `redeliveryPolicy`, "circuit breaker"
-_RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|breaker|consecutive", re.I)
+_RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|breaker", re.I)
 # each field's loose evidence, wherever it stands
 _ANYWHERE = {
     "strategy": lambda text: bool(_STRATEGY_WORDS.search(text) or _LADDER.search(text)),  # "5, 10, 20, 40 s": it grows
@@ -295,7 +294,19 @@ _ONLY_DURATION = lazy(rf"^\W*(?:after\s+|then\s+|wait\s+)?{DURATION}\W*$", re.I)
 
 
 def _schedules(statements) -> list[list]:
-    """Runs of three list items or more in a row, each nothing but a delay: a retry schedule written as a list."""
+    """Runs of three list items or more in a row, each nothing but a delay, under a line that speaks of retrying on a
+    schedule ("we retry according to the following schedule:"): a retry schedule written as a list (not "the three
+    calls have these timeouts:")."""
+    leads = [s for s in statements if s.shape != "item" and _SCHEDULE_LEAD.search(s.text) and not _TIMEOUTS.search(s.text)]
+    return [run for run in _delay_runs(statements)
+            if any(0 <= run[0].span.line - lead.span.end_line <= 2 for lead in leads)]
+
+
+_SCHEDULE_LEAD = lazy(r"\b(?:retr(?:y|ies|ied)|re-?tries|re-?attempts?|re-?deliver\w*|schedule|back-?off)\b", re.I)
+_TIMEOUTS = lazy(r"\btime-?outs?\b", re.I)
+
+
+def _delay_runs(statements) -> list[list]:
     runs, run = [], []
     for statement in sorted((s for s in statements if s.shape == "item"), key=lambda s: s.span.line):
         if _ONLY_DURATION.match(as_figures(statement.text)) and (not run or statement.span.line - run[-1].span.end_line <= 1):
@@ -454,27 +465,28 @@ _COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redelive
 _NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b", re.I)
 
 
-def _loose(retry: Retry, statements) -> None:
-    """Evidence of a field no statement states precisely: say nothing of it rather than "missing"."""
+def _loose(retry: Retry, said) -> None:
+    """Evidence of a field no statement states precisely: say nothing of it rather than "missing". `said` holds
+    (text, span) pairs."""
     placed = {id(getattr(retry, name)) for name in _FIELDS}
-    for statement in statements:
-        text = as_figures(statement.text)
+    for written, span in said:
+        text = as_figures(written)
         ladder = _LADDER.search(text)  # "1 s → 2 s → 4 s → 8 s → 16 s", "1 s / 2 s / 4 s": the first delay, the last, their growth
         if retry.strategy is None and (_STRATEGY_WORDS.search(text) or ladder):
-            retry.strategy = evidence(text, statement.span)
+            retry.strategy = evidence(text, span)
         if ladder and retry.initial_delay is None:
-            retry.initial_delay = evidence(text, statement.span)
+            retry.initial_delay = evidence(text, span)
         if ladder and retry.max_delay is None:
-            retry.max_delay = evidence(text, statement.span)
+            retry.max_delay = evidence(text, span)
         if retry.max_attempts is None and (_COUNT_WORDS.search(text) or _COUNT_SETTING.search(text) or
                                            is_unbounded(text)):
-            retry.max_attempts = evidence(text, statement.span)
+            retry.max_attempts = evidence(text, span)
         if retry.circuit_breaker is None and _BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text)):
-            retry.circuit_breaker = evidence(text, statement.span)  # not "Logic Apps has no circuit breaker"
+            retry.circuit_breaker = evidence(text, span)  # not "Logic Apps has no circuit breaker"
         if retry.max_delay is None and _CAP_WORDS.search(text):
-            retry.max_delay = evidence(text, statement.span)
+            retry.max_delay = evidence(text, span)
         if retry.initial_delay is None and _unplaced_duration(text, retry, placed):
-            retry.initial_delay = evidence(text, statement.span)
+            retry.initial_delay = evidence(text, span)
 
 
 def _unplaced_duration(text: str, retry: Retry, placed: set[int]) -> bool:

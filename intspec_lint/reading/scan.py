@@ -109,8 +109,11 @@ def _named_secrets(text: str, lowered: str):
         yield _name_kind(name.group(1)), match.start(1), match.end(1)
 
 
-_SAMPLE_WORDS = lazy(r"^(?:[a-z]*(?:user|username|login|pass|password|passwd|pwd|secret|example|sample|test|demo|foo|bar|"
-                     r"admin|changeme|dummy|name)[a-z0-9]*)$", re.I)
+# the made-up halves of a Basic credential on a page: "basicuser:basicpassword", "user:pass", "admin:admin", "foo:bar"
+_SAMPLE_USER = lazy(r"^(?:basic|sample|example|test|demo|dummy|my|your|some)?(?:user|username|login|admin|foo|name)\d{0,2}$",
+                    re.I)
+_SAMPLE_PASSWORD = lazy(r"^(?:basic|sample|example|test|demo|dummy|my|your|some)?(?:pass|password|passwd|pwd|secret|bar|admin|"
+                        r"changeme)\d{0,3}$", re.I)
 
 
 def _sample_pair(secret: str) -> bool:
@@ -123,7 +126,7 @@ def _sample_pair(secret: str) -> bool:
     except (ValueError, UnicodeDecodeError):
         return False
     parts = said.split(":")
-    return len(parts) == 2 and all(_SAMPLE_WORDS.match(part) for part in parts)
+    return len(parts) == 2 and bool(_SAMPLE_USER.match(parts[0])) and bool(_SAMPLE_PASSWORD.match(parts[1]))
 
 
 _GROUPED_CODE = lazy(r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3}")

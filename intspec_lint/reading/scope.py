@@ -12,6 +12,7 @@ import re
 
 from ..model import Contract, Flow, Sla, Spec, Value, evidence, given
 from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature, says_repeat
+from .text import HEADER_SHAPE
 from .vocabulary import strip_numbering
 
 # "each request documents its own rule; there is no shared dedup store": each says it, or does not, itself
@@ -45,7 +46,8 @@ def scheduled(flow: Flow) -> bool:
     return any(given(v) and _SCHEDULE.search(v.text) for v in (flow.trigger, flow.frequency))
 
 
-_DOWN = re.compile(r"\b(?:unavailable|unreachable|down|outage|not\s+reachable|connection\s+refused|fail(?:s|ed|ing|ures?)?|"
+_DOWN = re.compile(r"\b(?:unavailable|unreachable|down|outage|not\s+reachable|connection\s+refused|"
+                   r"failed\s+to\s+(?:be\s+)?(?:sent|send|delivered|deliver|reach)|"
                    r"(?:time[sd]?[- ]?out|timeout)s?|5\d\d|maintenance)\b", re.I)
 _AGAIN = re.compile(r"\b(?:retr(?:y|ied|ies)|re-?run|re-?sen[dt]|re-?queue|replay|queued?|back\s*off)", re.I)
 
@@ -76,13 +78,18 @@ _TO_A_URL = re.compile(r"\b(?:send|sends|sent|post|posts|posted|deliver|delivers
                        r"\b(?:http|https|webhook|callback|post)\b[^.\n]{0,40}?\b(?:url|uri|endpoint|address)\b", re.I)
 
 
+_OF_MESSAGES = re.compile(r"\b(?:events?|messages?|notifications?|webhooks?|callbacks?|payloads?)\b", re.I)
+_TO_AUTH = re.compile(r"\b(?:token|oauth|auth\w*|login|sign[- ]?in)\b|\b(?:kafka|topic|queue|broker|sqs|sns|pub/?sub)\b", re.I)
+
+
 def _sent_to_a_url(spec: Spec) -> None:
     """Messages none of which names a queue or topic, in a document that says they are sent as HTTP calls to the
     receiver's URL: that URL is where each goes (loose evidence of the location, one for all)."""
     messages = [c for c in spec.contracts if c.kind == "message"]
     if not messages or any(c.topic is not None for c in messages) or spec.testimony is None:
         return
-    said = spec.testimony.states(_TO_A_URL.search, _TO_A_URL.search, headed=False)
+    said = spec.testimony.states(_TO_A_URL.search, lambda text: bool(_OF_MESSAGES.search(text)), _TO_AUTH.search,
+                                 headed=False)  # of the events themselves, not of a token request
     for contract in messages if said else ():
         contract.topic = evidence(*said)
 
@@ -149,13 +156,17 @@ def _idempotency(spec: Spec) -> None:
     covering = next((s for s in statements if _COVERS_ALL.search(s.text) and (
         mentions(s.text) or repeated & set(_CODE_SPAN.findall(s.text))) and not _DEFERS.search(s.text)), None)
     # (or names one of those keys: "Every write carries `X-Statement-Key`")
-    headers = {name for s in statements if says_repeat(s.text) or mentions(s.text) for name in _CODE_SPAN.findall(s.text)
-               if _HEADER_NAME.match(name)}  # "a request whose `NPIR-Submission-Ref` it has already processed"
+    headers = {name for s in statements if mentions(s.text) and not _UNDETECTED.search(s.text)
+               for name in _CODE_SPAN.findall(s.text) if _HEADER_NAME.match(name)}  # "a request whose
+    # `NPIR-Submission-Ref` it has already processed ... returns the original result" (not "Duplicates are not detected:
+    # support finds them by their `X-Correlation-Id`")
     if covering is None and headers and spec.testimony is not None:
-        # ... and a clause for every request, outside the statements on duplicates, that says each carries it:
-        # "Every request SHALL carry `NPIR-Submission-Ref`, a UUID ... reused on every retry"
+        # ... and a clause for every request, outside the statements on duplicates, that says each carries it, the same
+        # on a retry: "Every request SHALL carry `NPIR-Submission-Ref`, a UUID ... reused on every retry" (not "a new UUID
+        # per call, for tracing")
         carried = spec.testimony.states(_COVERS_ALL.search, lambda text: any(f"`{name}`" in text for name in headers)
-                                        and bool(_CARRIES.search(text)), _DEFERS.search, headed=False)
+                                        and bool(_CARRIES.search(text)),
+                                        lambda text: bool(_DEFERS.search(text) or _PER_ATTEMPT.search(text)), headed=False)
         covering = Value(*carried) if carried else None
     writes = [c for c in spec.contracts if c.writes]
     for contract in writes:
@@ -178,7 +189,8 @@ def _idempotency(spec: Spec) -> None:
                                         other.idempotent is not None and not other.idempotent_by_method and
                                         _keyed_on(other.idempotent.text, own)), None)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
-        dedup = next((s for s in statements if dedups(s.text) and not _led_elsewhere(writes[0], s.text)), None)
+        dedup = next((s for s in statements if dedups(s.text) and not _UNDETECTED.search(s.text) and
+                      not _led_elsewhere(writes[0], s.text)), None)  # (not "Duplicates are not detected")
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
 
 
@@ -356,7 +368,9 @@ def _enumerated(text: str) -> list[tuple[str, str]]:
 
 
 _CODE_SPAN = re.compile(r"`([\w.$-]+)`")
-_HEADER_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*-)+[A-Z][A-Za-z0-9]*$")  # `NPIR-Submission-Ref`: a header by its shape
+_UNDETECTED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:detected|deduplicated|de-?duped|checked|idempotent|prevented)\b",
+                         re.I)
+_HEADER_NAME = re.compile(rf"^{HEADER_SHAPE}$")
 _CARRIES = re.compile(r"\b(?:carr(?:y|ies)|sends?|includes?|has|have|bears?|sets?)\b", re.I)
 _KEY_NAME = re.compile(r"(?i)(?:^|[-_.])(?:idempotency|key)(?:$|[-_.])|^x-")  # `X-Statement-Key`, `Idempotency-Key`
 _CODE_TAIL = re.compile(r"`/?([\w.-]+(?:/[\w.{}-]+)+)`")  # "`down/replace`": a path's end of two segments or more

@@ -90,6 +90,10 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|(?:(?:speaker|presen
 PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)  # whose, or a clause's subject: no name
 
 
+# a header by its shape, capitalised words joined by hyphens: `NPIR-Submission-Ref`, `If-Match`, `X-Hub-Delivery`
+HEADER_SHAPE = r"(?:[A-Z][A-Za-z0-9]*-)+[A-Z][A-Za-z0-9]*"
+
+
 def structural(label: str) -> bool:
     return bool(_STRUCTURAL.match(label))
 

@@ -2,7 +2,7 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import zone_change
+from ..reading.mapping_types import zone_change
 from ..reading.units import converts, unit_of, words_for
 from ._common import absent, gap, mapped_rows, missing
 

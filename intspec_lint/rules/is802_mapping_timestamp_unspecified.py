@@ -2,8 +2,9 @@ import re
 
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import (has_time_of_day, is_timestamp, local_into_utc, names_field, no_field, not_kept,
-                                points_at_another, says_timezone)
+from ..reading.mappings import no_field, not_kept
+from ..reading.mapping_types import (has_time_of_day, is_timestamp, local_into_utc, local_zone_named, named_zones,
+                                     names_field, points_at_another, says_timezone)
 from ._common import gap, label, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
@@ -32,11 +33,12 @@ _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone"
     cases=(_TIMEZONE,),
 )
 def mapping_timestamp_unspecified(spec, options):
+    zones = named_zones(row_text(row) for row in spec.mappings)
     for row, fields, types, field in timestamp_rows(spec):
         said = row_text(row)
-        if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and not _zone_moot(row) and \
-                not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and not _local_named(spec, row) and \
-                not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
+        if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and \
+                not _zone_moot(row) and not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
+                not local_zone_named(zones, said) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
         elif local_into_utc(row) and not _zone_of_another(spec, row):  # "Same conversion as `transferred_at`"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
@@ -101,19 +103,6 @@ _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
 
 _GENERATED = re.compile(r"\bnow\(\)|\bcurrent_timestamp\b|\bsysdate\b|\bgetutcdate\(\)", re.I)
 _NUMBER = re.compile(r"\b(?:int|integer|long|number|numeric|decimal|minutes|seconds|hours|days)\b", re.I)
-
-
-_LOCAL = re.compile(r"\blocal\b", re.I)
-_IANA_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?\b")
-
-
-def _local_named(spec, row) -> bool:
-    """A bare "local time" where the mapping names one zone, and one only, on its other rows ("`DateOut` ... read as
-    Europe/London"): the local zone is that one."""
-    if not _LOCAL.search(row_text(row)):
-        return False
-    zones = {zone for other in spec.mappings if other is not row for zone in _IANA_ZONE.findall(row_text(other))}
-    return len(zones) == 1
 
 
 def _zone_of_another(spec, row) -> bool:

@@ -3,7 +3,7 @@ from fnmatch import fnmatchcase
 
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.mappings import names_codes_only
+from ..reading.mapping_types import names_codes_only
 from ._common import label, leaf, source_values
 
 

@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.mappings import is_optional, says_null_rule
+from ..reading.mapping_types import is_optional, says_null_rule
 from ..model import given
 from ..reading.values import denies
 from ._common import label, leaf, names_of

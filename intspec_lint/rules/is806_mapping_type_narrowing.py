@@ -1,6 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.mappings import narrowing, says_truncation
+from ..reading.mapping_types import narrowing, says_truncation
 from ._common import label
 
 

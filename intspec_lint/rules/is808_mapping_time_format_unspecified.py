@@ -1,6 +1,6 @@
 from ..findings import Severity
 from ..rule import Case, rule
-from ..reading.mappings import says_time_format
+from ..reading.mapping_types import says_time_format
 from ._common import gap, names_of, row_text
 from .is802_mapping_timestamp_unspecified import ALL_TIMES, FIX, timestamp_rows
 

@@ -1,5 +1,6 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
+from ..reading.auth_words import name_words
 from ..reading.contracts import is_webhook, is_webhook_receiver
 from ..reading.idempotency import dedups, handles_redelivery
 from ..model import given
@@ -44,15 +45,21 @@ def webhook_redelivery_unhandled(spec, options):
             return
     if receivers or any(c.kind == "message" and dedups(c.text) for c in spec.contracts):
         return  # each delivery's own contract says how it dedups
-    writes = [c for c in spec.contracts if c.writes]
-    if writes and all(c.idempotent is not None for c in writes):
-        return  # every write is keyed or safe to repeat: a delivery that comes twice lands on one of them
     for flow in spec.flows:
         text = " ".join(v.text for v in (flow.trigger, flow.name, flow.payload) if given(v))
-        if is_webhook(text) and not spec.speaks_of("idempotency", ["webhook", "webhooks", *names_of(
+        if is_webhook(text) and not _lands_keyed(spec, flow) and not spec.speaks_of("idempotency", ["webhook", "webhooks", *names_of(
                 flow.name.text if given(flow.name) else None)], flow.span, elsewhere=True):  # "a redelivered alarm
             # webhook has the same `alarm_id`, which the adapter ignores once it holds it": said of webhooks, not a key
             name = f"'{flow.name.text}'" if given(flow.name) else f"on line {flow.span.line}"
             yield Hit(flow.span, f"flow {name} is delivered by webhook, but nothing says what happens when the same "
                                  "delivery arrives twice: dedupe on the event or delivery id")
             return
+
+
+def _lands_keyed(spec, flow) -> bool:
+    """The flow arrives at a write named like it ("Wholesale order" at "Receive wholesale order") that is keyed by
+    what it carries: a delivery that comes twice lands on that key."""
+    words = name_words(flow.name.text) if given(flow.name) else set()
+    return bool(words) and any(c.writes and c.idempotent is not None and not c.idempotent_by_method and
+                               words <= name_words(f"{c.name.text if c.name else ''} {c.label or ''}")
+                               for c in spec.contracts)
