@@ -793,3 +793,9 @@ def test_review_each_places_own_local_time_is_no_one_zone():
             "| `store.opened_at` | datetime | `hq_opened_at` | timestamp | Read as Europe/London, stored as UTC |\n")
     assert "IS802" in codes(head + "| `pickup.ready_at` | datetime | `ready_at` | timestamp | Each store's local time, "
                                    "copied as is |\n", "IS802")
+
+
+def test_days_of_the_week_are_no_zone():
+    """"Fri/Sat" names no zone: the one zone the mapping names (Europe/London) is the local one."""
+    from intspec_lint.reading.mapping_types import named_zones
+    assert named_zones(["Peak on Fri/Sat", "Europe/London dates, no conversion"]) == {"Europe/London"}

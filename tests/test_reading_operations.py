@@ -1050,3 +1050,27 @@ def test_review_a_key_or_a_header_that_does_not_key_the_repeat_excuses_nothing()
     assert not handles_redelivery("When the PSP delivers a webhook again, Billing does nothing special about it.")
     assert not dedups("Billing stores every payment id for 7 years for the tax audit; webhook events are processed as "
                       "they arrive.")
+
+
+def test_dedup_told_under_a_records_id_or_a_label_and_a_duplicate_status_key_the_write():
+    """"D-07 (duplicates): ... upserts jobs on `prm_ref` ... never makes a second job", "Fix: a repeat create returns
+    409 with the existing id", a `409 {"error": "duplicate_external_ref"}` answer, and "Closing an already closed period
+    shall be treated as success": each says a repeat is safe; the lead is a decision's id or a label, no other call."""
+    create = ("# Kennels ⇄ Bookings\n\n## Calls\n\n**Create booking** — `POST https://kd.example.org/api/v3/bookings`\n\n"
+              '```json\n{"external_ref": "PS-1", "pet_name": "Biscuit"}\n```\n\n')
+    assert "IS901" in codes(create + '`201 {"booking_id": 7}` · `400` invalid\n', "IS901")
+    assert codes(create + '`201 {"booking_id": 7}` · `409 {"error": "duplicate_external_ref", "booking_id": 7}`\n',
+                 "IS901") == []
+    fixed = create + ('`201 {"booking_id": 7}` · `400` invalid\n\n## Known issues\n\n- Fix: Bookings now has a unique '
+                      "constraint on `external_ref`; a repeat create returns 409 with the existing booking id.\n")
+    assert codes(fixed, "IS901") == []
+    close = ("# Meters → Ledger\n\n## Requirements\n\n- **FR-12** Closing an already closed period (`409 "
+             "PERIOD_ALREADY_CLOSED`) shall be treated as success.\n\n## Interfaces\n\n### IF-4 Close period\n\n"
+             "`POST https://api.example.org/v4/billing-periods/{period_id}/close`\n\nCodes: `200` closed, `409 "
+             "PERIOD_ALREADY_CLOSED` (FR-12), `422` corrections remain.\n")
+    assert codes(close, "IS901") == []
+
+
+def test_a_webhook_dropped_when_its_id_was_seen_lately_is_deduplicated():
+    from intspec_lint.reading.idempotency import dedups
+    assert dedups("On our side we also drop a webhook whose `X-Link-Ref` we saw in the last 7 days.")

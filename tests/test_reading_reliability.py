@@ -1972,3 +1972,10 @@ def test_review_what_a_failure_word_a_credential_or_a_deferral_does_not_say():
               "attempts. A circuit breaker opens after 10 failures in a row.\n\n## Monitoring\n\n| Metric | Threshold | "
               "Alert |\n|---|---|---|\n| Health check | 3 consecutive failures; probe interval 30 s | Warning |\n")
     assert any("no initial delay" in f.message for f in lint_text(health, "markdown") if f.code == "IS501")
+
+
+def test_redelivering_only_the_others_of_a_batch_tells_the_partial_case():
+    text = ("# Box office → Partners\n\n## Errors\n\n- Transient: `429`, `503`: retried.\n- Permanent: `400`: not retried, "
+            "the event goes to the review list.\n\n## Partners\n\nA partner answers a batch with the list of event ids it "
+            "accepted; we redeliver only the others, individually, so one bad event never holds back the rest.\n")
+    assert not any("no partial category" in f.message for f in lint_text(text, "markdown"))

@@ -59,6 +59,10 @@ ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplic
           r"(?:more|further|else)?)")
 # a repeat and how it is answered, in one sentence, in any words ("re-sending a test overwrites it with the same values")
 REPEAT_ANSWERED = rf"\b{REPEAT}(?!\w)[^.\n]{{0,120}}?\b{ANSWER}|\b{ANSWER}[^.\n]{{0,120}}?\b{REPEAT}(?!\w)"
+# ... or an operation's done state met again and let through: "Closing an already closed period (`409
+# PERIOD_ALREADY_CLOSED`) shall be treated as success"
+REPEAT_ANSWERED += (r"|\balready\s+(?:closed|cancell?ed|completed|done|created|submitted|deleted)\b[^.\n]{0,80}?"
+                    r"\btreat\w*\s+as\s+(?:a\s+)?success")
 # a version or sequence guard: "ignores events with a `seq` at or below it", "skips a record whose `version` is not higher"
 STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:older|lower|below|not\s+(?:higher|newer|greater|"
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
@@ -144,6 +148,8 @@ CUES = {
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
+                        # "drop a webhook whose `X-Event-Id` we saw in the last 7 days"
+                        r"|\b(?:saw|seen)\s+(?:it\s+)?(?:in|within)\s+the\s+(?:last|past)\s+\d"
                         rf"|{REPEAT_ANSWERED}|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"

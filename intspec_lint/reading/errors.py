@@ -176,7 +176,7 @@ def _asked_action(r: Reading) -> None:
 
 
 # a statement about failures, in any shape: an error, a failure, a rejection, a status class, a retry
-_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|"
+_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|re-?deliver\w*|"
                      r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b", re.I)
 _TOLD = {
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b", re.I),
@@ -188,11 +188,13 @@ _TOLD = {
                     r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)"
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
-                    r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b",  # "Batches are not all-or-nothing. ... the 3 are retrying"
+                    r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"  # "Batches are not all-or-nothing. ... the 3 are retrying"
+                    # "answers a batch with the ids it accepted; we redeliver only the others"
+                    r"|\b(?:only|just)\s+the\s+(?:others|rest|failed\s+ones|rejected\s+ones)\b",  # (what is done with them: below)
                     re.I),
 }
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
-_DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?submit\w*|re-?queue\w*|"
+_DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?deliver\w*|re-?submit\w*|re-?queue\w*|"
              r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
              r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?|tasks?|"
              # the rest put where someone works them: "Matched rows are applied; the others go on the exception list"

@@ -77,7 +77,7 @@ _IDEMPOTENCY = lazy(
     re.I,
 )
 _DEDUP = lazy(
-    r"\b(?:de-?dup\w*|duplicat\w*|dupes?|dups?|idempoten\w*|already\s+(?:processed|seen|applied|"
+    r"\b(?:de-?dup\w*|duplicat\w*|dupes?|dups?|idempoten\w*|(?:saw|seen)\s+(?:it\s+)?(?:in|within)\s+the\s+(?:last|past)\s+\d|already\s+(?:processed|seen|applied|"
     r"received|loaded|imported|ingested)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,5}twice|repeated\s+`?[\w-]+`?|"

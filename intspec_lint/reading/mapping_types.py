@@ -152,7 +152,8 @@ def local_into_utc(row) -> bool:
                 and not _CONVERTED.search(transform))
 
 
-_NAMED_ZONE = lazy(r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b")  # an IANA zone: its rules give the offset at every instant
+_NAMED_ZONE = lazy(r"\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_-]+"
+                   r"(?:/[A-Z][A-Za-z_-]+)?\b")  # an IANA zone (not "Fri/Sat"): its rules give the offset at every instant
 
 
 def zone_change(row) -> bool:

@@ -12,7 +12,7 @@ import re
 
 from ..model import Contract, Flow, Sla, Spec, Value, evidence, given
 from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature, says_repeat
-from .text import HEADER_SHAPE
+from .text import HEADER_SHAPE, structural
 from .vocabulary import strip_numbering
 
 # "each request documents its own rule; there is no shared dedup store": each says it, or does not, itself
@@ -211,7 +211,9 @@ def _led_elsewhere(contract: Contract, text: str) -> bool:
     ("That is safe: ...")."""
     lead = text.split(":", 1)[0].rsplit(". ", 1)[-1] if ":" in text[:60] else ""  # "**Duplicates.** Safe ...:"
     return bool(lead.strip()) and len(lead.split()) <= 5 and not _CLAUSE_LEAD.search(lead) and \
-        not _DATED.search(lead) and not _names(contract, text)  # "Tue 11 Mar 2025: ...": a notebook's entry, no call
+        not _DATED.search(lead) and not structural(lead) and not _RECORD_ID.match(lead) and not _names(contract, text)
+    # "Tue 11 Mar 2025: ...": a notebook's entry; "Fix: ...", "D-07 (duplicates): ...", "FR-12 ...": a label or the id
+    # of a decision, a requirement or a known issue, no call
 
 
 # "`X-Request-Id: <uuid>` (new per attempt, for log correlation)": a trace of each call, no key of the operation
@@ -235,6 +237,7 @@ _CLAUSE_LEAD = re.compile(r"^\W*(?:that|this|it|which|there)\b|\b(?:safe|harmles
                           r"\b(?:is|are|was|were|can|will|must|shall|does|do|treats|keeps|ignores|stores|rejects|uses)\b", re.I)
 
 
+_RECORD_ID = re.compile(r"^\W*(?:D|DEC|ADR|FR|NFR|REQ|KI|BR|AC|TC|RISK|ISSUE|Q|A)-?\d{1,3}[a-z]?\b(?:\s*\([^)]{1,40}\))?\W*$")
 _DATED = re.compile(r"\b\d{4}-\d\d-\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b|^\W*\d{1,2}:\d\d\b", re.I)
 _FLOW_ID = re.compile(r"^\W*([A-Z]{1,3}-?\d{1,3}[a-z]?)\b")
@@ -276,7 +279,8 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     write (of `rivals`) sends."""
     if covering is not None:
         return covering
-    if mentions(contract.text) or safe_by_nature(contract.text) or _DERIVED_ID.search(contract.text):
+    if mentions(contract.text) or safe_by_nature(contract.text) or _DERIVED_ID.search(contract.text) or \
+            _DUPLICATE_STATUS.search(contract.text):  # "`409 {"error": "duplicate_external_ref"}`": a repeat detected
         return Value(contract.text, contract.span)  # (an id the caller derives from the data: a repeat sends the same)
     keyed = [h for h in contract.headers if KEY_HEADER.search(h.text) and not _traces(contract.text, h.text)]
     if keyed:
@@ -327,6 +331,7 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
 # an id made from the data it identifies, so a repeat carries the same one: "globalId = UUIDv5(export_id + block)"
 _DERIVED_ID = re.compile(r"\buuid\s*-?v?[35]\b|\bdeterministic\s+(?:[\w-]+\s+)?(?:id|ids|key|keys|uuid|guid|identifier)s?\b|"
                          r"\b(?:id|key|guid|uuid)\s+(?:is\s+)?derived\s+from\b", re.I)
+_DUPLICATE_STATUS = re.compile(r"\b409\b[^\n]{0,60}?duplicat\w*|duplicat\w*[^\n]{0,40}?\b409\b", re.I)
 _ID_HEADER = re.compile(r"^[\w-]+-(?:id|key|nonce)$", re.I)
 
 

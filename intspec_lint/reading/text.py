@@ -81,7 +81,7 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|(?:(?:speaker|presen
                          r"acceptance\s+criteria|tl;?\s*dr|in\s+short|short\s+version|long\s+version|see\s+also|"
                          r"example|examples|rationale|decision|assignee|owners?|contacts?|teams?|escalation|reviewers?|version|date|now|before|"
                          r"document(?:\s+(?:id|number|no\.?|ref))?|doc\s+id|id|ref|reference|legend|abbreviations|glossary|"
-                         r"after|"
+                         r"after|fix(?:ed)?|cause|root\s+cause|workaround|resolution|symptoms?|impact|outcome|"
                          # a ticket's own fields, an answer's first word
                          r"labels?|sub-?tasks?|linked\s+issues?|attachments?|comments?|story\s+points|priority|"
                          r"components?|reporter|epic(?:\s+link)?|yes|no)(?:\s*\([^()]{1,40}\))?\W*$", re.I)  # "Notes (Joe):"
