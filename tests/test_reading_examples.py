@@ -771,8 +771,8 @@ def test_a_form_parameter_carrying_json_is_read_as_that_json():
 def test_review_a_real_slip_beside_an_elision_and_json_written_with_equals_are_still_invalid():
     """A trailing comma the author left is an error though "..." stands elsewhere in the example, or in a string; a
     block of `key = value,` lines with no named block is no HOCON; a response labelled for a duplicate is a response."""
-    from intspec_lint.reading.examples import _unelided
-    assert _unelided('{"name": "Ada...", "items": [{"sku": 1},\n],\n "more": ...}') is None
+    from intspec_lint.reading.examples import unelided
+    assert unelided('{"name": "Ada...", "items": [{"sku": 1},\n],\n "more": ...}') is None
     head = "# Shop → 3PL\n\n## Calls\n\n### Create\n\n`POST https://api.example.org/orders`\n\nRequest:\n\n```\n"
     equals = head + '{\n  external_order_id = "ORD-1",\n  quantity = 2\n}\n```\n'
     assert "IS203" in codes(equals)

@@ -71,6 +71,10 @@ ASKED_AGAIN = r"\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(
 NO_SECOND = r"\b(?:makes?|creates?|gets?|comes?|is|are|there\s+is)\s+no\s+(?:second|duplicate)\s+[\w-]+"
 
 
+# an id remembered for a window: "drop a webhook whose `X-Event-Id` we saw in the last 7 days"
+SEEN_LATELY = r"\b(?:saw|seen)\s+(?:it\s+)?(?:in|within)\s+the\s+(?:last|past)\s+\d"
+
+
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -148,8 +152,7 @@ CUES = {
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
-                        # "drop a webhook whose `X-Event-Id` we saw in the last 7 days"
-                        r"|\b(?:saw|seen)\s+(?:it\s+)?(?:in|within)\s+the\s+(?:last|past)\s+\d"
+                        rf"|{SEEN_LATELY}"
                         rf"|{REPEAT_ANSWERED}|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"

@@ -11,6 +11,7 @@ import re
 
 from ..model import DeadLetter, Value, evidence
 from .absence import GONE
+from .auth_words import ROTATION
 from .context import Reading
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY
@@ -484,7 +485,7 @@ def drops_messages(text: str) -> str | None:
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _OLD_ONE.search(text[max(0, match.start() - 30):match.start()]) and \
-            re.search(rf"\b{_CREDENTIAL_NOUNS}\b", text, re.I) and _ROTATED.search(text) and \
+            re.search(rf"\b{_CREDENTIAL_NOUNS}\b", text, re.I) and ROTATION.search(text) and \
             not _FAILED.search(_clause_before(text, match.start()) + text[max(0, match.start() - 120):match.start()]):
         return None  # "The client secret is valid for 180 days. ... then the old one is deleted": the credential
     if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
@@ -523,7 +524,6 @@ _ARROW = lazy(r"→|->|<-|←|⇒|=>")
 # the last thing named before a drop is a credential, no message came after it: what is dropped is the credential
 _OLD_ONE = lazy(r"\b(?:old|older|previous|expired|superseded|former|retired)\s+(?:one|ones|version|pair)\s+(?:is|are|gets?|get)?\s*$",
                 re.I)
-_ROTATED = lazy(r"\b(?:rotat\w*|new\s+one|renew\w*|re-?issue\w*|issues?\s+a\s+new|replac\w*|valid\s+for|expir\w*)\b", re.I)
 _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)

@@ -241,7 +241,7 @@ def parse_example(role: str, info: str, text: str, span: Span, first_line: int) 
                 return example
             if "json" not in info.lower() and _settings_block(body):
                 return example  # `services { host = localhost ... }`: a HOCON or HCL config, shown; no JSON to check
-            abridged = _unelided(body)
+            abridged = unelided(body)
             if abridged is not None:  # `"firstNames": "",⏎ ...`: an example cut short on purpose, the rest of it JSON
                 example.data = abridged
                 return example
@@ -298,7 +298,7 @@ _ELISIONS = (
 )
 
 
-def _unelided(body: str):
+def unelided(body: str):
     """The data of a JSON example abridged with "..." where members or items would stand, once its elisions are taken
     out; None when it has none there, or is not JSON without them either."""
     text = body

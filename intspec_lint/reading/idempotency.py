@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Idempotency, IdempotencyKey
-from .absence import ASKED_AGAIN, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, STALE_GUARD
+from .absence import ASKED_AGAIN, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, SEEN_LATELY, STALE_GUARD
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
@@ -77,7 +77,7 @@ _IDEMPOTENCY = lazy(
     re.I,
 )
 _DEDUP = lazy(
-    r"\b(?:de-?dup\w*|duplicat\w*|dupes?|dups?|idempoten\w*|(?:saw|seen)\s+(?:it\s+)?(?:in|within)\s+the\s+(?:last|past)\s+\d|already\s+(?:processed|seen|applied|"
+    r"\b(?:de-?dup\w*|duplicat\w*|dupes?|dups?|idempoten\w*|" + SEEN_LATELY + r"|already\s+(?:processed|seen|applied|"
     r"received|loaded|imported|ingested)|seen\s+before|(?:event|delivery|message|webhook|notification)[_ -]?id|exactly[- ]once|"
     r"same\s+(?:event|delivery|message|webhook)\s+(?:twice|again|more\s+than\s+once)|"
     r"(?:without|never|not)\s+(?:[\w-]+\s+){0,5}twice|repeated\s+`?[\w-]+`?|"
@@ -212,3 +212,13 @@ def _idempotency(r: Reading, span) -> Idempotency:
 # a key the call carries, or a condition that lets a repeat through once only (`If-Match` on a version)
 KEY_HEADER = re.compile(r"\b(?:idempotency|idempotent|dedup(?:lication)?|request)[-_ ]?(?:key|id)\b|\bif-(?:none-)?match\b",
                         re.I)
+
+
+# an id made from the data it identifies, so a repeat carries the same one: "globalId = UUIDv5(export_id + block)"
+DERIVED_ID = lazy(r"\buuid\s*-?v?[35]\b|\bdeterministic\s+(?:[\w-]+\s+)?(?:id|ids|key|keys|uuid|guid|identifier)s?\b|"
+                  r"\b(?:id|key|guid|uuid)\s+(?:is\s+)?derived\s+from\b", re.I)
+# a repeat refused by name in an answer: "`409 {\"error\": \"duplicate_external_ref\"}`"
+DUPLICATE_STATUS = lazy(r"\b409\b[^\n]{0,60}?duplicat\w*|duplicat\w*[^\n]{0,40}?\b409\b", re.I)
+# a statement that there is no dedup: "Duplicates are not detected"
+UNDETECTED = lazy(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:detected|deduplicated|de-?duped|checked|idempotent|prevented)\b",
+                  re.I)

@@ -9,9 +9,12 @@ import re
 from .lazy_re import lazy
 from .text import finds
 
+# an IANA zone, by its region: "Europe/London", "America/Argentina/Salta" (not "Fri/Sat")
+_IANA_ZONE = (r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_-]+"
+              r"(?:/[A-Z][A-Za-z_-]+)?")
 _TIMEZONE = lazy(
     r"\b(?:utc|gmt|z|time[\s-]?zones?|tz|timezone-aware|offset|local\s+time|epoch|unix|posix|timestamptz|"
-    r"with\s+time\s+zone|(?-i:[A-Z][a-z]+/[A-Z][a-z_]+))\b|[+-]\d\d:?\d\d\b"  # a named zone, not "dd/MM"
+    r"with\s+time\s+zone|(?-i:" + _IANA_ZONE + r"))\b|[+-]\d\d:?\d\d\b"  # a named zone, not "dd/MM" nor "Fri/Sat"
     # a zone by its region's or its abbreviation's name: "time (Pacific)", "US Eastern", "CET/CEST"
     r"|(?-i:(?:\bUS\s+|\()(?:Pacific|Eastern|Central|Mountain|Alaska|Hawaii)\b"
     r"|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii)(?:\s+(?:Standard|Daylight))?\s+[Tt]ime\b)"
@@ -152,8 +155,7 @@ def local_into_utc(row) -> bool:
                 and not _CONVERTED.search(transform))
 
 
-_NAMED_ZONE = lazy(r"\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][A-Za-z_-]+"
-                   r"(?:/[A-Z][A-Za-z_-]+)?\b")  # an IANA zone (not "Fri/Sat"): its rules give the offset at every instant
+_NAMED_ZONE = lazy(rf"\b{_IANA_ZONE}\b")  # its rules give the offset at every instant
 
 
 def zone_change(row) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ..model import Contract, Flow, Sla, Spec, Value, evidence, given
-from .idempotency import KEY_HEADER, dedups, handles_redelivery, keys_naturally, mentions, safe_by_nature, says_repeat
+from .idempotency import (DERIVED_ID, DUPLICATE_STATUS, KEY_HEADER, UNDETECTED, dedups, handles_redelivery, keys_naturally,
+                          mentions, safe_by_nature, says_repeat)
 from .text import HEADER_SHAPE, structural
 from .vocabulary import strip_numbering
 
@@ -134,11 +135,11 @@ def _flows(spec: Spec) -> None:
             for contract in spec.contracts:
                 name = contract.label or contract.text.split("\n", 1)[0]
                 if contract.method is None and contract.topic is None and given(flow.name) and \
-                        _same_name(name, flow.name.text):
+                        same_name(name, flow.name.text):
                     contract.topic, contract.kind = flow.topic, "message"
 
 
-def _same_name(label: str, name: str) -> bool:
+def same_name(label: str, name: str) -> bool:
     """A contract named like a flow: "Telemetry" / "Telemetry"; "Command and command result" / "Command"."""
     words = {w.rstrip("s") for w in _WORD.findall(strip_numbering(label).lower())}
     wanted = {w.rstrip("s") for w in _WORD.findall(name.lower())} - _STOP
@@ -156,7 +157,7 @@ def _idempotency(spec: Spec) -> None:
     covering = next((s for s in statements if _COVERS_ALL.search(s.text) and (
         mentions(s.text) or repeated & set(_CODE_SPAN.findall(s.text))) and not _DEFERS.search(s.text)), None)
     # (or names one of those keys: "Every write carries `X-Statement-Key`")
-    headers = {name for s in statements if mentions(s.text) and not _UNDETECTED.search(s.text)
+    headers = {name for s in statements if mentions(s.text) and not UNDETECTED.search(s.text)
                for name in _CODE_SPAN.findall(s.text) if _HEADER_NAME.match(name)}  # "a request whose
     # `NPIR-Submission-Ref` it has already processed ... returns the original result" (not "Duplicates are not detected:
     # support finds them by their `X-Correlation-Id`")
@@ -189,7 +190,7 @@ def _idempotency(spec: Spec) -> None:
                                         other.idempotent is not None and not other.idempotent_by_method and
                                         _keyed_on(other.idempotent.text, own)), None)
     if len(writes) == 1 and writes[0].idempotent is None:  # the dedup the spec states is the one write's,
-        dedup = next((s for s in statements if dedups(s.text) and not _UNDETECTED.search(s.text) and
+        dedup = next((s for s in statements if dedups(s.text) and not UNDETECTED.search(s.text) and
                       not _led_elsewhere(writes[0], s.text)), None)  # (not "Duplicates are not detected")
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
 
@@ -279,8 +280,8 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     write (of `rivals`) sends."""
     if covering is not None:
         return covering
-    if mentions(contract.text) or safe_by_nature(contract.text) or _DERIVED_ID.search(contract.text) or \
-            _DUPLICATE_STATUS.search(contract.text):  # "`409 {"error": "duplicate_external_ref"}`": a repeat detected
+    if mentions(contract.text) or safe_by_nature(contract.text) or DERIVED_ID.search(contract.text) or \
+            DUPLICATE_STATUS.search(contract.text):  # "`409 {"error": "duplicate_external_ref"}`": a repeat detected
         return Value(contract.text, contract.span)  # (an id the caller derives from the data: a repeat sends the same)
     keyed = [h for h in contract.headers if KEY_HEADER.search(h.text) and not _traces(contract.text, h.text)]
     if keyed:
@@ -328,10 +329,6 @@ def _covered(contract: Contract, statements, keys, covering, sent: set[str], car
     return None
 
 
-# an id made from the data it identifies, so a repeat carries the same one: "globalId = UUIDv5(export_id + block)"
-_DERIVED_ID = re.compile(r"\buuid\s*-?v?[35]\b|\bdeterministic\s+(?:[\w-]+\s+)?(?:id|ids|key|keys|uuid|guid|identifier)s?\b|"
-                         r"\b(?:id|key|guid|uuid)\s+(?:is\s+)?derived\s+from\b", re.I)
-_DUPLICATE_STATUS = re.compile(r"\b409\b[^\n]{0,60}?duplicat\w*|duplicat\w*[^\n]{0,40}?\b409\b", re.I)
 _ID_HEADER = re.compile(r"^[\w-]+-(?:id|key|nonce)$", re.I)
 
 
@@ -373,8 +370,6 @@ def _enumerated(text: str) -> list[tuple[str, str]]:
 
 
 _CODE_SPAN = re.compile(r"`([\w.$-]+)`")
-_UNDETECTED = re.compile(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:detected|deduplicated|de-?duped|checked|idempotent|prevented)\b",
-                         re.I)
 _HEADER_NAME = re.compile(rf"^{HEADER_SHAPE}$")
 _CARRIES = re.compile(r"\b(?:carr(?:y|ies)|sends?|includes?|has|have|bears?|sets?)\b", re.I)
 _KEY_NAME = re.compile(r"(?i)(?:^|[-_.])(?:idempotency|key)(?:$|[-_.])|^x-")  # `X-Statement-Key`, `Idempotency-Key`

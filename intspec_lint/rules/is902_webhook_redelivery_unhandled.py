@@ -1,7 +1,7 @@
 from ..findings import Hit, Severity
 from ..rule import Case, rule
-from ..reading.auth_words import name_words
 from ..reading.contracts import is_webhook, is_webhook_receiver
+from ..reading.scope import same_name
 from ..reading.idempotency import dedups, handles_redelivery
 from ..model import given
 from ._common import names_of
@@ -59,7 +59,6 @@ def webhook_redelivery_unhandled(spec, options):
 def _lands_keyed(spec, flow) -> bool:
     """The flow arrives at a write named like it ("Wholesale order" at "Receive wholesale order") that is keyed by
     what it carries: a delivery that comes twice lands on that key."""
-    words = name_words(flow.name.text) if given(flow.name) else set()
-    return bool(words) and any(c.writes and c.idempotent is not None and not c.idempotent_by_method and
-                               words <= name_words(f"{c.name.text if c.name else ''} {c.label or ''}")
-                               for c in spec.contracts)
+    return given(flow.name) and any(
+        c.writes and c.idempotent is not None and not c.idempotent_by_method and
+        same_name(f"{c.name.text if c.name else ''} {c.label or ''}", flow.name.text) for c in spec.contracts)
