@@ -720,7 +720,11 @@ def test_a_key_named_in_one_sentence_and_upserted_on_in_the_next_covers_the_call
             "saved.\nThe PMS upserts on it (single and batch), so a retry, a replayed dead letter or a backlog that "
             "overlaps an earlier upload cannot create a second fitting record.\n")
     assert not _keyless(text)
-    assert _keyless(text.replace("The PMS upserts on it", "The PMS reads it"))
+    # (not with "The PMS reads it ..., so a retry ... cannot create a second fitting record": still a claim that a repeat
+    # is harmless, said in the duplicates section, which the reader says nothing against)
+    assert _keyless(text.replace("The PMS upserts on it (single and batch), so a retry, a replayed dead letter or a "
+                                 "backlog that overlaps an earlier upload cannot create a second fitting record.",
+                                 "The PMS reads it."))
 
 
 def test_a_message_older_than_the_stored_one_ignored_is_no_failed_message_lost():
@@ -1074,3 +1078,26 @@ def test_dedup_told_under_a_records_id_or_a_label_and_a_duplicate_status_key_the
 def test_a_webhook_dropped_when_its_id_was_seen_lately_is_deduplicated():
     from intspec_lint.reading.idempotency import dedups
     assert dedups("On our side we also drop a webhook whose `X-Link-Ref` we saw in the last 7 days.")
+
+
+def test_a_failed_message_acknowledged_and_only_logged_is_dropped_whatever_the_order_of_the_words():
+    lead = "# Registry → Vets\n\n## Failures\n\n"
+    for told in ("A message that gets a permanent error is acknowledged so that it does not block the queue, and "
+                 "`chipsync` logs it at `warn`.",
+                 "After the final attempt the worker logs `delivery_failed` at ERROR and acks the message.",
+                 "If the permit names a case we cannot find, or the body does not validate, we answer `200` so that "
+                 "EDRS does not retry, and the handler writes a warning to the application log."):
+        assert "IS602" in codes(lead + told + "\n"), told
+    # a "not" in a clause of its own before the drop does not take it back; one right before it does
+    assert "IS602" not in codes(lead + "A failed message is never only logged: it goes to `vets-dlq`.\n")
+
+
+def test_a_call_named_by_what_its_request_lists_is_keyed_where_a_dialogue_says_so():
+    text = ("# Loans → Museum\n\n## Calls\n\n**S3 · `POST https://museum.example/integrations/environment`**\n\n"
+            "```json\n{\"shipment_id\": \"AF-1\", \"readings\": [{\"logger_id\": \"LG-1\", \"temp_f\": 68.9}]}\n```\n\n"
+            "We answer `200 {\"stored\": 1}`.\n\n**S1 · `POST https://track.example/v1/shipments`**\n\n"
+            "```json\n{\"client_reference\": \"L-1-OUT\"}\n```\n\n`201 {\"shipment_id\": \"AF-1\"}`; a second POST with "
+            "the same reference gets `409` with the existing id.\n\n## Transcript\n\n**Tomás:** Sensor readings are "
+            "keyed by logger and timestamp, same effect.\n")
+    assert "IS901" not in codes(text)
+    assert "IS901" in codes(text.replace("Sensor readings are keyed by logger and timestamp", "Sensor readings are fun"))

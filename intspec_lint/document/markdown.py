@@ -145,6 +145,9 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if "\n: " in text:
         lines = _definition_lists(lines)
         text = "\n".join(lines)
+    if "[ ]" in text or "[x]" in text or "[X]" in text:
+        lines = _task_items(lines)
+        text = "\n".join(lines)
     if "<" in text and has_html_blocks(text):  # "<h2>", "<table>": the Markdown they stand for
         text = "\n".join(markdownize(lines))
         lines = text.split("\n")
@@ -163,6 +166,7 @@ def parse_markdown(text: str) -> MarkdownDocument:
 
 
 _HASH_LINE = re.compile(r"^#(?:\s|$)")
+_OUTLINE_NUMBER = re.compile(r"^\s*(?:§\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")  # "8.", "8.1", "3.2.1" opening a heading
 _PYTHON_LINE = re.compile(r"^(?:import \w|from [\w.]+ import |def \w|async def \w|class \w)")
 
 
@@ -255,6 +259,35 @@ def _definition_lists(lines: list[str]) -> list[str]:
     return out
 
 
+_TASK_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])( +)\[[ xX]\]( +)\S")
+
+
+def _task_items(lines: list[str]) -> list[str]:
+    """A checklist item's own blocks written under its text ("- [x] **Create event:** ..." over a blank line and a
+    fence indented to "Create"), which CommonMark reads as one indented code block, at the item's content column
+    instead; line numbers stay."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        match = _TASK_ITEM.match(lines[index])
+        index += 1
+        if not match:
+            continue
+        text_column = match.end() - 1
+        shift = text_column - (len(match.group(1)) + len(match.group(2)) + len(match.group(3)))
+        at = index
+        while at < len(lines) and (not lines[at].strip() or len(lines[at]) - len(lines[at].lstrip(" ")) >= text_column):
+            at += 1
+        while at > index and not lines[at - 1].strip():
+            at -= 1
+        if not any(not lines[n].strip() for n in range(index, at)):
+            continue  # no blank line inside: its lines run on as the item's paragraph whatever their indent
+        for n in range(index, at):
+            out[n] = lines[n][shift:] if lines[n].strip() else lines[n]
+        index = at
+    return out
+
+
 def _front_matter(lines: list[str]) -> Code | None:
     if not lines or lines[0].rstrip() != "---":
         return None
@@ -325,7 +358,12 @@ class _Builder:
                     level,
                     Span(line, 1, line, len(self.lines[line - 1]) + 1),
                 )
+                number = _OUTLINE_NUMBER.match(section.title)
                 while stack[-1].level >= level:
+                    if stack[-1].level == level and number and _OUTLINE_NUMBER.match(stack[-1].title) and \
+                            _OUTLINE_NUMBER.match(stack[-1].title).group(1) == number.group(1).rsplit(".", 1)[0]:
+                        section.level = level = stack[-1].level + 1  # "## 8.1 Readings" after "## 8. Duplicates": its
+                        break  # sub-section, as its number says, whatever the heading's marks
                     stack.pop().end_line = line - 1
                 stack[-1].children.append(section)
                 stack.append(section)

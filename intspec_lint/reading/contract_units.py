@@ -142,8 +142,10 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
                 starts.insert(0, 0)
         if len(starts) < 2:
             return False
-        # "R9." before "InkBook webhooks arrive at `POST ...`": the rule's number names the unit that follows
-        starts = [i - 1 if i and _RULE_ID.match(own[i - 1].text) else i for i in starts]
+        # "R9." before "InkBook webhooks arrive at `POST ...`": the rule's number names the unit that follows;
+        # "Stats-ready webhook, them to us:" over the call's block: the words that lead it in
+        starts = [i - 1 if i and i - 1 not in starts and (_RULE_ID.match(own[i - 1].text) or leads_in(own[i - 1], own[i]))
+                  else i for i in starts]
         for number, start in enumerate(starts):
             end = starts[number + 1] if number + 1 < len(starts) else len(own)
             statements = own[start:end]
@@ -275,6 +277,15 @@ def _webhook_owner(exhibit: tuple, found: list) -> tuple | None:
 # "Examples", "Sample payloads" (of several calls); not "Example request", one call's facet
 _EXAMPLE_TITLE = lazy(r"^\W*(?:worked\s+)?(?:examples?|samples?)\b(?!\s+(?:request|response|message|payload|body)\s*$)",
                       re.I)
+
+
+def leads_in(statement: Statement, call: Statement) -> bool:
+    """A line of a few words that ends in a colon right over a call's block ("Readings are written per asset:"): the
+    block's lead-in, which names it; not "Request:" or "Example response:", which only say what the block is."""
+    return call.shape == "code" and statement.shape == "line" and not statement.value and bool(statement.key) \
+        and len(statement.key.split()) <= 8 and statement.span.end_line >= call.span.line - 2 \
+        and not METHOD_URL.search(statement.text) and not EXAMPLE_LEAD.match(statement.key) \
+        and not _FACET_LABEL.match(statement.text)
 
 
 _RULE_ID = lazy(r"^[A-Z]{1,3}-?\d{1,3}[.):]?$")
@@ -471,6 +482,8 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
     for statement in r.within(section):
         if statement.shape == "code" and statement.code.info in ("http", "rest") and request_file(statement.text):
             return True  # a request file's call (`### Send brief` / `POST {{base}}/briefs`): the section's endpoint
+        if statement.shape == "code" and _WIRE_REQUEST.match(statement.text):
+            return True  # "POST /v4/death-records HTTP/1.1" over its headers and body: an exchange written out
         if statement.shape in ("code", "code-key", "code-comment"):
             continue
         if statement.shape == "row" and comparison_table(statement.table):
@@ -490,6 +503,9 @@ def _names_endpoint(r: Reading, section: Section) -> bool:
                 and pair[1].strip() and len(pair[1].split()) <= 3):
             return True
     return False
+
+
+_WIRE_REQUEST = lazy(r"^\s*(?:GET|POST|PUT|PATCH|DELETE)\s+\S+\s+HTTP/\d")
 
 
 def _describes(r: Reading, section: Section) -> bool:

@@ -5,7 +5,8 @@ read into a Contract; units that name the same endpoint (an example in an append
 sub-heading) are one contract. Examples are fenced blocks, YAML contract blocks, JSON in inline code
 ("Response 201: `{"id": 7}`"), JSON after an arrow ("→ 200 {...}"), and a status that has no body
 by definition ("204 No Content"). What one contract shares with others (one SOAP endpoint, "as C2",
-a location table by unit id) is settled after all are read, in contract_links.py.
+a location table by unit id) is settled after all are read, in contract_links.py; the words of each line
+(its call, labelled facets, declared fields and status codes) are read in contract_lines.py.
 """
 
 from __future__ import annotations
@@ -18,34 +19,24 @@ from . import api_blocks
 from .context import Reading
 from .dead_letter import mentions_dead_letter
 from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
-from .call_starts import EXAMPLE_LEAD, narrates_calls, retired
-from .contract_units import TOPIC_MENTION, contract_table, generic, units
+from .call_starts import narrates_calls
+from .contract_lines import read_line
+from .contract_units import contract_table, generic, leads_in, units
 from .examples import request_file
 from .bodies import field_rows, inline_examples, inline_fields, read_code, role_of
 from .bodiless import binary_request, bodyless_response
 from .lazy_re import lazy
 from .mappings import mapping_parts
-from .statements import Statement, key_value
-from .text import HEADER_SHAPE, PRONOUN, sentences
-from .status_codes import (CODE_CLAUSE, DOCUMENTED_STATUS, STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, dotted_codes,
-                           example_status, status_line)
+from .statements import Statement
+from .text import sentences
+from .status_codes import STATUS_ANY, STATUS_KEY, STATUS_LINE, codes_in_cell, example_status
 from .topics import METHOD_URL, NAMED_CARRIER, WEBHOOK
 from .values import value
 
-_SHAPE_LIST = lazy(
-    r"`[\w.\[\]-]+`\s*\(\s*(?:string|str|int|integer|number|float|decimal|bool|boolean|array|list|object|uuid|"
-    r"date|datetime|timestamp|unix|iso|enum|binary|hex|url|email)",
-    re.I,
-)
-_RESPONSE_LINE = lazy(r"^\W*(?:2\d\d|success|ok|errors?)\b[^:→]{0,20}(?:→|->|=>)\s*\S"
-                      r"|^\W*(?:responses?|resp|repl(?:y|ies)|answers?)\s+\(?[1-5]\d\d\b", re.I)  # "Response 202 `{...}`"
-_RETURNS = lazy(r"^\W*(?:returns?|responds?\s+with|replies\s+with|answers?\s+with)\b[^.]{0,40}?`?[{\[]", re.I)
 # a message named and told by its fields in one sentence: "a signal `execute-snapshot` is written with parameters"
 _TOLD = lazy(r"\b(?:messages?|events?|signals?|commands?|notifications?|records?)\s+`[^`]+`[^.;]{0,80}?\b(?:with|carr(?:y|ies)"
              r"|contains?|has|have)\s+(?:the\s+|these\s+|its\s+|(?:no\s+)?)?(?:parameters|fields|attributes|properties)\b",
              re.I)
-_LINE_HEADER = lazy(rf"`({HEADER_SHAPE})(?::[^`]*)?`")
-_HEADER_NAME = lazy(r"`?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|Authorization|Accept|Host|Cookie|Date|Signature)\b")
 # a heading that is an event's or a routing key's dotted name: "4.1 `weighpro.ticket.completed.v3` (F1)"
 _EVENT_NAME = lazy(r"`[a-z][\w-]*(?:\.[\w{}-]+){2,}`")
 _MESSAGE = lazy(
@@ -53,12 +44,7 @@ _MESSAGE = lazy(
     r"webhook|sftp|s3|file drop|csv file|bucket|nats|stream|pulsar|as2|edi|csv|columns|fixed-width|files?)\b",
     re.I,
 )
-_CONDITION_KEY = lazy(r"^(?!\W*(?:response|reply|answer|result|returns?)\b)\W*\w+(?:\s+\S+)+", re.I)  # two words or more
-_URL_THEN_METHOD = lazy(r"`?(https?://[^\s`]+)`?\s*\((GET|POST|PUT|PATCH|DELETE)\)")
-_BODY_FIELDS = lazy(r"\bbody(?:\s+fields?|\s+members?)?\s*:?\s*(`[\w.\[\]-]+`\s*\([^)]*\)(?:\s*,\s*(?:and\s+)?`[\w.\[\]-]+`"
-                    r"\s*\([^)]*\))*)", re.I)
 _ITEMS_OF = lazy(r"`([\w.\[\]-]+)`[^`]{0,40}\bof:?\s*$")
-_VALUE_STATUS = lazy(r"^\W{0,2}`?([1-5]\d\d)\b(?![.,]\d)")
 _NAMED_TOPIC = lazy(r"`([a-z][\w-]*(?:[./][\w-]+)+)`")  # `cpms.locations.v3`, `orders/created`
 
 
@@ -149,12 +135,10 @@ def _mapping_group(statements) -> bool:
     return len(lines) >= 2 and sum(1 for s in lines if mapping_parts(s.text)) * 3 >= len(lines) * 2
 
 
-_CODE_AND_REASON = lazy(r"^\W{0,3}[1-5]\d\d\s+(?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)`?\s+(?:when|if|for|on|after|once)\b")
-_RESPONSE_OF_STATUS = lazy(r"^\W*(?:example\s+)?(?:response|reply|answer)\b[^`\d\n]{0,12}`?([1-5]\d\d)\s+"
-                           r"([A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)`?\W*$", re.I)
-
-
 _CALL_FIRST = lazy(r"^\W{0,3}(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
+# the name a lead-in opens with: "Stats-ready webhook, them to us", "Readings are written per asset"
+_LEAD_NAME = lazy(r"^(?:(?:the|a|an|our|their|each)\s+)?((?:(?!(?:is|are|was|were|goes|go|gets|get|looks?|has|have|comes?|arrives?|uses?|sends?|calls?|"
+                  r"then|and|in|on|to|for|from|by|with|of|as|we|they|it)\b)[\w'’&/-]+\s*){1,4})(?:$|[,(—–:]|\s+-\s|\s+\w)", re.I)
 _ID_FIRST = lazy(r"^\W{0,2}([A-Z]{1,3}-?\d{1,3}[a-z]?)\W{0,2}[,:—–]\s*`?(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 
 
@@ -168,6 +152,10 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
         contract.name = value(lead, span)
     elif not from_heading and (named := _ID_FIRST.match(statements[0].text)):  # "F3, `POST https://…/acks`"
         contract.name = value(named.group(1), span)
+    elif not from_heading and len(statements) > 1 and leads_in(statements[0], statements[1]):
+        named = _LEAD_NAME.match(statements[0].key.strip(" *"))  # "Stats-ready webhook, them to us:" over the block
+        if named and not generic(r, named.group(1)) and not r.vocab.field("contracts", named.group(1)):
+            contract.name = value(named.group(1), span)
     words = [s for s in statements if s.shape not in ("code", "code-key", "code-comment")]
     contract.text = "\n".join(s.text for s in statements if s.shape != "code-key")
     previous: Statement | None = None
@@ -205,7 +193,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
             label = labels[id(statement.table)]
             _row(r, contract, statement, label)
         else:
-            _line(r, contract, statement)
+            read_line(r, contract, statement)
             inline_examples(contract, statement)
             if statement.shape == "item":
                 _nested_field(contract, statement, list_role)
@@ -256,7 +244,6 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
 
 _PARAMETERS = lazy(r"\b(?:query|path|url|header)\b[^:]{0,12}\bparam|\bparameters?\b|\bheaders?\b|^\W*(?:path|query)\W*$",
                   re.I)
-_EACH_ITEM = lazy(r"\b[Ee]ach\s+([a-z_]+)\s*:\s*(`[\w.]+`\s*\([^)]*\)(?:\s*,\s*(?:and\s+)?`[\w.]+`\s*\([^)]*\))*)")
 _FIELD_NAME = lazy(r"^[A-Za-z_$@][\w.\[\]$@-]*(?<!-)$")
 
 
@@ -354,96 +341,6 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
 _INTRODUCES = lazy(r"(?:→|->|=>|:)\s*`?(?:[1-5]\d\d(?:\s+[A-Za-z]+){0,2})?`?\s*:?\s*$")
 
 
-def _line(r: Reading, contract: Contract, statement: Statement) -> None:
-    text = statement.text
-    span = statement.span
-    if contract.method is None:
-        match = METHOD_URL.search(text)
-        if match and not (statement.shape in ("sentence", "item") and _is_aside(text, match)) and \
-                not retired(text[match.end():], text[:match.start()]):  # "`POST /v1/feedings` is removed": history
-            contract.method = value(match.group(1), span)
-            contract.url = value(match.group(2), span)
-            # "PATCH `.../payables/{n}` · `If-Match: <version>`": the headers it sends, on the call's own line
-            contract.headers += [value(name, span) for name in _LINE_HEADER.findall(text[match.end():].split("\n")[0])]
-        after = _URL_THEN_METHOD.search(text) if match is None else None
-        if after:  # "push to `https://hk-sync.example/meridian/events` (POST)"
-            contract.method = value(after.group(2), span)
-            contract.url = value(after.group(1), span)
-    pair = key_value(text)
-    if pair and statement.shape == "sentence" and (PRONOUN.match(pair[0]) or len(pair[0].split()) > 5):
-        pair = None  # "We retry on any non-2xx answer or timeout: 6 attempts ...": a clause before its colon, no label
-    field = r.vocab.field("contracts", pair[0]) if pair else None
-    if field == "request_shape" and role_of(pair[0]) == "response":
-        field = "response_shape"  # "200 body: `report_id` string; ...": what the status comes back with
-    if field == "topic" and pair[1].strip() and contract.topic is None and contract.method is None:
-        contract.topic = value(pair[1].strip(" `"), span)
-    elif field == "headers":
-        contract.headers += [value(name, span) for name in _header_names(pair[1])]
-        for nested in _nested_texts(r, statement):
-            contract.headers += [value(name, span) for name in _header_names(nested)]
-    elif field in ("request_shape", "response_shape") and (pair[1].strip() or r.under(statement)):
-        if getattr(contract, field) is None:
-            setattr(contract, field, value(pair[1] or "(below)", span))
-        declared = inline_fields(pair[1], span)  # "`id` string required; `qty` integer"
-        if len(declared) >= 2:
-            contract.bodies.setdefault(field.split("_")[0], Body(span)).fields += declared
-    for said in _BODY_FIELDS.finditer(text):  # "... and body fields `submission_id` (string, UUID), `email` (string)"
-        before = text[max(0, said.start() - 50):said.start()]
-        # "`200` — body: `station_id` (string), ...": what a status answers with is the response
-        role = "response" if role_of(before) == "response" or STATUS_LINE.match(text) else "request"
-        declared = inline_fields(said.group(1), span)
-        if declared:
-            contract.bodies.setdefault(role, Body(span)).fields += declared
-            if getattr(contract, f"{role}_shape") is None:
-                setattr(contract, f"{role}_shape", value(said.group(0), span))
-    for each in _EACH_ITEM.finditer(text):  # "... `readings` (array). Each reading: `observed_at` (string), ..."
-        noun = each.group(1).lower()
-        owner = next(((role, f.name) for role, body in contract.bodies.items() for f in body.fields
-                      if f.name.removesuffix("[]").lower() in (f"{noun}s", noun, f"{noun}es")), None)
-        if owner is not None:
-            for item in inline_fields(each.group(2), span):
-                item.name = f"{owner[1].removesuffix('[]')}[].{item.name}"
-                contract.bodies[owner[0]].fields.append(item)
-    if len(_SHAPE_LIST.findall(text)) >= 2:
-        shape = "response_shape" if role_of(text.split(":")[0]) == "response" else "request_shape"
-        if getattr(contract, shape) is None:
-            setattr(contract, shape, value("(fields listed)", span))
-    if (_RESPONSE_LINE.match(text) or _RETURNS.match(text)) and contract.response_shape is None:
-        contract.response_shape = value(text, span)
-    status = STATUS_LINE.match(text)
-    documented = DOCUMENTED_STATUS.match(text)
-    if statement.key and statement.value and field in (None, "status_codes") and \
-            r.vocab.field("contracts", statement.key) == "status_codes" and not STATUS_KEY.search(text):
-        # "| Success | `201` created, `200` replay |", "Client errors: `400` invalid": codes listed under their class
-        status_line(contract, Statement(f"Status codes: {statement.value}", span, statement.path, "line",
-                                        statement.section))
-    elif status and (dotted := dotted_codes(text)):  # "201 created · 200 replay · 400 invalid body": a code a segment
-        contract.status_codes += [StatusCode(code, span, value(meaning, span) if meaning else None)
-                                  for code, meaning in dotted]
-    elif status and (statement.shape == "item" or _CODE_AND_REASON.match(text) or CODE_CLAUSE.match(text)):
-        # "- `409` duplicate", "`207 Multi-Status` when some events fail validation": a code and what it means
-        contract.status_codes.append(StatusCode(int(status.group(1)), span, value(status.group(2), span)))
-    elif _RESPONSE_OF_STATUS.match(text):  # "**Example Response** — `200 OK`": the status the example answers with
-        found = _RESPONSE_OF_STATUS.match(text)
-        contract.status_codes.append(StatusCode(int(found.group(1)), span, value(found.group(2), span)))
-    elif documented:  # "Response `200 OK`: `{...}`": the response of that status, documented
-        contract.status_codes.append(StatusCode(int(documented.group(1)), span, value(documented.group(2), span)))
-        status_line(contract, statement)
-    elif statement.key and _VALUE_STATUS.match(statement.value or "") and _CONDITION_KEY.match(statement.key) and \
-            r.vocab.field("contracts", statement.key) != "status_codes" and not EXAMPLE_LEAD.match(statement.key):
-        # "Repeated Idempotency-Key within 7 days: `200 OK` with the original body": when that status comes
-        code = int(_VALUE_STATUS.match(statement.value).group(1))
-        contract.status_codes.append(StatusCode(code, span, value(statement.key, span)))
-        status_line(contract, statement)
-    else:
-        status_line(contract, statement)
-    if contract.topic is None:
-        mention = TOPIC_MENTION.search(text)
-        named = (mention.group(1) or mention.group(2) or mention.group(3)) if mention else ""
-        if mention and not METHOD_URL.search(text) and not re.fullmatch(r"\s*[1-5]\d\d\s*", named):
-            contract.topic = value(named, span)  # not "on this path · `404`": a status code names no place
-
-
 def _names_topic(heading: str | None, contract: Contract) -> bool:
     """The unit's heading names its queue or topic ("### `orders.rejected.dlq`"): a message of its own, told there."""
     return bool(heading) and contract.topic is not None and contract.topic.text.strip("` ") in (heading or "")
@@ -451,13 +348,6 @@ def _names_topic(heading: str | None, contract: Contract) -> bool:
 
 _FOR_ALL = lazy(r"\b(?:all|every|each|any)\s+(?:the\s+)?(?:messages?|events?|calls?|requests?|contracts?|endpoints?|"
                r"operations?|interfaces?|flows?)\b|\bcommon\s+(?:rules|conventions|behaviou?r)\b", re.I)
-def _is_aside(text: str, match) -> bool:
-    """A method and URL quoted in passing ("unlike `GET /v1/orders`, ...") is not this contract's."""
-    return match.start() > 80
-
-
-def _nested_texts(r: Reading, statement: Statement) -> list[str]:
-    return [n.text for n in r.under(statement) if n.shape in ("item", "sentence", "line")]
 
 
 def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> None:
@@ -505,25 +395,25 @@ def _row(r: Reading, contract: Contract, statement: Statement, label: str) -> No
         # row's cells under the names of its columns; a first cell that writes the call ("C1 `POST /arrivals` (F1)")
         # is its method and URL
         if cells and contract.method is None and METHOD_URL.search(cells[0].text):
-            _line(r, contract, Statement(f"Method and URL: {cells[0].text}", cells[0].span, statement.path, "line",
+            read_line(r, contract, Statement(f"Method and URL: {cells[0].text}", cells[0].span, statement.path, "line",
                                          statement.section, key="Method and URL", value=cells[0].text))
         for header, cell in zip(table.header[1:], cells[1:]):
             key = header.text.strip(" *`")
             said = Statement(f"{key}: {cell.text}", cell.span, statement.path, "line", statement.section, key=key,
                              value=cell.text)
-            _line(r, contract, said)
+            read_line(r, contract, said)
             if role_of(key) and "`" in cell.text:
                 inline_examples(contract, Statement(f"{role_of(key).capitalize()}: {cell.text}", cell.span,
                                                     statement.path, "line", statement.section))
         return
     elif kind is None and statement.key:
-        _line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
+        read_line(r, contract, Statement(statement.text, statement.span, statement.path, "line", statement.section,
                                      key=statement.key, value=statement.value))
     elif kind is None and len(cells) > 2 and not table.header[0].text.strip():
         # "| | Northwind | Globex |" over "| Success | `201` created | `201` created |": a setting per variant,
         # read as the first variant says it
         key, said = cells[0].text.strip(" *`"), cells[1].text
-        _line(r, contract, Statement(f"{key}: {said}", statement.span, statement.path, "line", statement.section,
+        read_line(r, contract, Statement(f"{key}: {said}", statement.span, statement.path, "line", statement.section,
                                      key=key, value=said))
     if not kind or kind[0] not in ("schema_fields", "status_codes"):
         inline_examples(contract, statement)  # a field table's "e.g. `["HP-C"]`" is a value, not a body
@@ -543,14 +433,6 @@ def _merge(into: Contract, other: Contract) -> None:
 
 
 # -- small readers ----------------------------------------------------------------------------------
-def _header_names(text: str) -> list[str]:
-    """Header names in "`Content-Type: application/json`, `Idempotency-Key: <id>` (required)"."""
-    names = []
-    for part in re.split(r"[,;]\s+|\s+and\s+", text):
-        match = _HEADER_NAME.match(part.strip(" *`-"))
-        if match:
-            names.append(match.group(1))
-    return names
 
 
 def is_message_contract(text: str) -> bool:

@@ -86,14 +86,21 @@ _DROPPED = lazy(
     r"(?:drop(?:ped)?|discard(?:ed)?|delete[sd]?\s+(?:it|them|the\s+(?:message|event|record|job)s?)\b|"
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
     # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
-    r"answer(?:s|ed)?\s+(?:with\s+)?`?(?:200|2xx)\b|complete[sd]?\s+the\s+message|"
+    r"answer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)|complete[sd]?\s+the\s+message|"  # (a code span as x's)
     # "logs `WARN ... gave up` and marks the sheet as submitted": settled as if it had gone through
     r"marks?\s+(?:it|them|the\s+[\w-]+)\s+as\s+(?:submitted|done|sent|processed|completed?|delivered|succeeded)|"
     # "the failure is logged to Log Analytics ..., and the run ends as Failed": a workflow's run, gone with it
     r"the\s+(?:run|job|workflow|execution)\s+(?:then\s+)?(?:ends|terminates|stops|is\s+terminated))"
     r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
     # "logs the event at `WARN` ... and acknowledges it", "it is acknowledged and logged at WARN": settled, kept nowhere
-    r"|log(?:s|ged)?\b[^.;]{0,80}?\band\s+acknowledg(?:es|ed)\b|(?:is|are)\s+acknowledged\s+and\s+(?:only\s+)?logged"
+    r"|log(?:s|ged)?\b[^.;]{0,80}?\band\s+(?:acknowledg(?:es|ed)|acks|acked)\b|(?:is|are)\s+acknowledged\s+and\s+(?:only\s+)?logged"
+    # "is acknowledged so that it does not block the queue, and `chipsync` logs it at `warn`": the other way round
+    r"|(?:is|are)\s+(?:acknowledged|acked)\b[^.;]{0,80}?\band\s+(?:[\w`-]+\s+){0,2}logs\s+(?:it|them)\b"
+    # "we answer `200` so that EDRS does not keep retrying ..., and the handler writes a warning to the application log"
+    r"|\banswer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)[^.;]{0,160}?\b(?:logs\s+(?:it|them|a\s+warning)|writes\s+(?:a\s+)?"
+    r"(?:warning|error|line|entry)\s+(?:in)?to\s+(?:the\s+)?(?:[\w-]+\s+)?log)\b"
+    # "only written to the application log as a warning": a log line, kept nowhere else
+    r"|(?:only|just|simply)\s+(?:be\s+)?(?:written|sent|recorded|reported)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}logs?\b"
     r"|log-and-(?:drop|skip|continue)"
     r"|log\w*\b[^.;]{0,100}?\band\s+(?:(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed|"  # moved past
     r"commit(?:s|ted)?\s+(?:the|its)\s+(?:kafka\s+)?offsets?\b|"  # "logs the alarm at ERROR ... and commits the offset"

@@ -26,7 +26,12 @@ _ARROW = lazy(r"\s*(?:→|->|⟶|⇒|=>|➝|➡)\s*")
 _BACK_ARROW = lazy(r"\s*(?:←|<-|⟵|⇐|<=)\s*")
 _ASIDE_ARROW = lazy(r"^[^()]*\(([^()]*(?:→|->|⟶|⇒|=>|➝|➡)[^()]*)\)\W*$")
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
-_WRAPPED = lazy(r"(?<![.;:!?])\n\s*(?=[a-z(`])")
+# a line that runs on: a paragraph wraps anywhere ("Direction⏎ VenueFlow → CaterOps"); a line break separates only
+# after a sentence's end or before a label ("Volume: ..."), an item or a number
+_WRAPPED = lazy(r"(?<![.;:!?])[ \t]*\n\s*(?![\w /()&-]{1,30}:|[-*•+]\s|\d+[.)]\s)")
+_ONE_PER = lazy(r"^\W*(?:one|a|an|each)\s+(?:`[^`]+`|[\w-]+)(?:\s+[\w-]+)?\s+(?:per|for\s+each|for\s+every|on\s+each|on\s+every)\s+"
+                r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})", re.I)
+_NAME_THEN_ARROW = lazy(r"^([^,—–→]{2,60}?)\s*[,—–]\s+([^,]*?(?:→|->)[^,]*)$")
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 _WHEN_CLAUSE = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
@@ -315,13 +320,21 @@ def _item(r: Reading, statement) -> None:
     if pair and not r.vocab.field_exactly("flows", pair[0]):  # "Play event: A → B": the flow's name
         name_text, first = pair
         segments = [first] + segments[1:]
+        aside = _NAME_THEN_ARROW.match(name_text)
+        if aside:  # "Play reports, OnAir → SoundLog: one `POST` per track": the name, then the direction
+            name_text, segments = aside.group(1), [aside.group(2)] + segments
     elif pair:
         name_text = ""
+    guessed = False  # source and destination read off an arrow in the name ("F1 Booking confirmed → catering event")
     for segment in segments:
         keyed = key_value(segment)
         pair = keyed or _leading_word_pair(segment, r.vocab)
         field = r.vocab.field("flows", pair[0]) if pair else None
         if field == "direction":
+            if guessed and (keyed or segment.lstrip(" *_").lower().startswith("direction")):
+                # "... Direction VenueFlow → CaterOps": the labelled direction, not the name's arrow of events
+                fields.pop("source", None), fields.pop("destination", None)
+                guessed = False
             arrow(pair[1], span, fields, direction=True)
         elif field:
             if pair[1].strip():
@@ -331,6 +344,7 @@ def _item(r: Reading, statement) -> None:
                     if name in ("frequency", "payload") and name != field:
                         fields.setdefault(name, value(phrase, span))
         elif _ARROW.search(segment) or _FROM_TO.search(segment):
+            guessed = guessed or not ({"source", "destination"} & fields.keys())
             arrow(segment, span, fields)
         else:
             pulled = _PULL.search(segment) is not None  # "the Hub shall GET the entry list from FRS": both ends
@@ -339,6 +353,10 @@ def _item(r: Reading, statement) -> None:
                     fields.setdefault(name, value(phrase, span))  # "SporeLog publishes one message per crate"
     if not ({"source", "destination"} & fields.keys()) or len(fields) < 2:
         return
+    each = next((found for segment in segments if (found := _ONE_PER.search(segment))), None) \
+        if "trigger" not in fields and "frequency" in fields else None
+    if each:  # "one `POST` per track start": what starts each one
+        fields["trigger"] = value(each.group(1), span)
     if name_text.strip():
         fields["name"] = value(name_text, span)
     r.mark("flows", statement.section.span)

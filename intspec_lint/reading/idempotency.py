@@ -101,7 +101,10 @@ _BY_NATURE = lazy(r"\b(?:idempotent|safe)\s+by\s+(?:nature|design|definition|con
                   r"(?:replace(?:ment)?|overwrite)|\breplaces?\s+the\s+(?:whole|full|entire|complete)\b|"
                   r"\boverwrites?\s+(?:the\s+)?(?:[\w-]+(?:'s|’s)\s+)?(?:current|existing|stored|previous|last)\b|"
                   r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)|"
-                  r"\b(?:naturally|inherently|safely)\s+repeatable\b", re.I)  # "Blocks are naturally repeatable"
+                  r"\b(?:naturally|inherently|safely)\s+repeatable\b|"
+                  # a write of absolute values, not of changes: "the body always carries full values (never increments)"
+                  r"\b(?:sets?|carr(?:y|ies)|sends?|writes?)\s+(?:only\s+)?(?:full|absolute)\s+values\b|\bnever\s+(?:increments|deltas)\b",
+                  re.I)  # "Blocks are naturally repeatable"
 
 # a sender's promise to deliver only once is no way of handling a second delivery
 _ONCE_CLAIM = lazy(r"\bdeliver\w*[^.;]{0,40}\bexactly[- ]once\b|\bexactly[- ]once\s+deliver\w*", re.I)

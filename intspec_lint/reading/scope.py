@@ -149,7 +149,8 @@ def same_name(label: str, name: str) -> bool:
 def _idempotency(spec: Spec) -> None:
     """Give each write the statement that makes a repeated call safe, if any does."""
     idempotency = spec.idempotency
-    statements = [s for s in idempotency.statements if given(s)] if idempotency else []
+    # (a statement that there is none answers for nothing: "8.1 Readings: readings are not deduplicated")
+    statements = [s for s in idempotency.statements if given(s) and not UNDETECTED.search(s.text)] if idempotency else []
     keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
     # the keys the statements say a repeat is answered by ("`200` when the same `X-Statement-Key` was already accepted")
     repeated = {name for s in statements if mentions(s.text) or says_repeat(s.text) for name in _CODE_SPAN.findall(s.text)

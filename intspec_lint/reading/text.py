@@ -46,9 +46,14 @@ def sentences(text: str, keep_lines: bool = False, semicolons: bool = True) -> l
 def said(pattern, text: str) -> re.Match | None:
     """The first match of `pattern` in `text` that no "never"/"not" just before it negates."""
     for match in pattern.finditer(text):
-        if not _NEGATED.search(text[max(0, match.start() - 80) : match.start()]):
-            return match
+        before = text[max(0, match.start() - 80) : match.start()]
+        negated = _NEGATED.search(before)
+        if not negated or _NEW_CLAUSE.search(before, negated.start()):
+            return match  # (not "... does not validate, we answer `200` and log it": a clause of its own after the "not")
     return None
+
+
+_NEW_CLAUSE = lazy(r",\s*(?:and\s+|so\s+|then\s+)?(?:we|they|it|he|she|you|i)\s", re.I)
 
 
 def first(pattern, text: str) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import MarkdownDocument, Paragraph, Section, Table
+from ..document.model import Code, MarkdownDocument, Paragraph, Section, Table
 from .lazy_re import lazy
 from .statements import Statement, words_of_key
 from .vocabulary import Vocabulary, normalize, strip_numbering
@@ -40,6 +40,13 @@ NAMED_CARRIER = lazy(r"(?<![\w.`-])(?:topic|queue|channel|stream|subject|exchang
                      re.I)
 _METHOD_FIRST = re.compile(r"^(?:[\w.]{1,8}\s*[—–:-]\s*)?(?:GET|POST|PUT|PATCH|DELETE)\s+[\w`]")
 # an operation's verb and its object ("Retry failed deliveries"); not a list of parts ("Retry, circuit breaker and ...")
+def _opens_with_call(section: Section) -> bool:
+    """The section's first block is a paragraph or a block that opens with a method and URL."""
+    first = section.blocks[0] if section.blocks else None
+    text = getattr(first, "text", "") if isinstance(first, (Paragraph, Code)) else ""
+    return bool(METHOD_URL.match(text.lstrip(" `*")))
+
+
 _OPERATION_FIRST = re.compile(r"^\W*(?:list|get|create|update|delete|redeliver|replay|retry|send|cancel|fetch|search|"
                               r"submit|post|put|patch|register|upsert|acknowledge|confirm|read|query|poll)\b"
                               r"(?!\s*(?:[,;:&/]|and\b|or\b|$))", re.I)
@@ -73,6 +80,9 @@ class Topics:
         banner = self.title is not None and section.children == [self.title]
         own = () if section is self.title or not section.level or unit or banner else self.heading_parts(
             section.title, inherited)
+        if own and "contracts" in inherited and "contracts" not in own and _opens_with_call(section):
+            own = ("contracts",)  # "### Capacity change" over "`PATCH .../capacity`" among the API's calls: an operation,
+            # whatever part its words name ("capacity" names the SLA's)
         self.own[id(section)] = own
         parts = own or inherited
         self.parts[id(section)] = parts

@@ -91,6 +91,51 @@ def contract_namer(spec):
     return names
 
 
+def contract_heads(spec, names):
+    """heads(contract): the last word of each of its names (`names` is contract_namer's) of several words, where no
+    other contract's name or path has it, as one of it: "reading" of "Post readings", "posting" of
+    `.../transferPostings`; and what its request lists ("its readings"). Too common a word to find the contract in just
+    any statement, it finds it where a dedup rule is said in so many words or in the idempotency part's own section
+    ("## 8.1 Readings" under "## 8. Duplicates"; absence.py, "keyed")."""
+    owners: dict[str, set[int]] = {}
+    for contract in spec.contracts:
+        for said in (contract.name, contract.url, contract.topic):
+            for word in (_words(said.text) if said is not None else ()):
+                owners.setdefault(word.lower(), set()).add(id(contract))
+        for word in _listed(contract):
+            owners.setdefault(word.lower(), set()).add(id(contract))
+
+    def heads(contract) -> list[str]:
+        found = []
+        for name in [*names(contract), *(f"its {word}" for word in _listed(contract))]:
+            words = _words(name)
+            head = words[-1].lower() if len(words) > 1 else ""
+            if len(head) >= 5 and head not in _NOT_NAMES and owners.get(head) == {id(contract)}:
+                head = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") and \
+                    not head.endswith("ss") else head
+                found += [head] if head not in found else []
+        return found
+
+    return heads
+
+
+def _listed(contract) -> list[str]:
+    """What a request's example carries as a list at its top ("readings" of `{"shipment_id": ..., "readings": [...]}`):
+    the things a call sends, by which the document may name it ("sensor readings are keyed by logger")."""
+    return [key for example in contract.examples if example.role != "response" and isinstance(example.data, dict)
+            for key, held in example.data.items() if isinstance(key, str) and isinstance(held, list) and held]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name or a path, a path's "transferPostings" as "transfer" and "Postings"."""
+    return re.findall(r"[A-Za-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text))
+
+
+_NOT_NAMES = {"contract", "contracts", "endpoint", "request", "requests", "response", "message", "messages", "event",
+              "events", "webhook", "webhooks", "callback", "update", "create", "batch", "items", "records", "status",
+              "details", "result", "results", "notification", "notifications", "upload", "data", "https"}
+
+
 def _resource_words(url: str) -> list[str]:
     """The last two named segments of a URL's path as words ("stock receipts", "metered export"); none for one
     word, an id or a version."""

@@ -2,7 +2,7 @@ from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
 from ..reading.contracts import carried_keys, is_webhook_receiver
-from ._common import contract_namer
+from ._common import contract_heads, contract_namer
 
 
 @rule(
@@ -38,13 +38,15 @@ def idempotency_missing(spec, options):
                                              "write operation")
         return
     contract_names = contract_namer(spec)
+    heads = contract_heads(spec, contract_names)
     for contract in writes:
         if not contract.judged:
             continue  # a heading with nothing to call and no body (a database table's name): perhaps no contract at all
         if contract.idempotent is None and not is_webhook_receiver(contract) and not spec.speaks_of(
                 "idempotency", contract_names(contract), contract.span, inflect=True) and not spec.speaks_of(
                 "idempotency", carried_keys(contract), contract.span) and not spec.speaks_of(
-                "repeat_safe", contract_names(contract), contract.span, nearby=True, inflect=True):  # a webhook receiver is IS902's;
+                "repeat_safe", contract_names(contract), contract.span, nearby=True, inflect=True) and not spec.speaks_of(
+                "keyed", heads(contract), contract.span, inflect=True):  # a webhook receiver is IS902's;
             # its own section may say a repeat is harmless without its name ("the same pair twice is ignored")
             yield Hit(contract.span, f"write operation {contract.subject.removeprefix('contract ')} has no idempotency "
                                      "key or dedup strategy: say which key makes a repeated call safe")
