@@ -100,3 +100,60 @@ def test_an_operation_heading_among_the_calls_is_a_contract_whatever_part_its_wo
     contracts = spec_of(text).contracts
     assert [c.method.text for c in contracts] == ["PUT", "PATCH"]
     assert "IS202" in codes(text)  # the capacity change shows no example
+
+
+def test_blank_cells_stand_for_the_cell_above_where_the_document_says_so():
+    table = ("## Data flows\n\n| Flow | Source | Destination | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+             "| Readings | FarmGate | FlockWatch | every 5 minutes | batch JSON | 288/day |\n"
+             "| Alarms | | | alarm state change | alarm JSON | ~20/day |\n")
+    note = ("# Farm → Cloud\n\n> Exported from Confluence. The original tables used merged cells; in this export a merged cell\n"
+            "> shows as blank in the rows below its first row.\n\n")
+    flows = spec_of(note + table).flows
+    assert [(f.source.text, f.destination.text) for f in flows] == [("FarmGate", "FlockWatch")] * 2
+    # without the note a blank cell is blank
+    assert "IS101" in codes("# Farm → Cloud\n\n" + table)
+
+
+def test_a_correction_that_replaces_a_section_makes_that_section_history():
+    text = ("# Farm → Maximo\n\n## 5. Security\n\nBasic authentication with the shared `ADMIN` account; the password "
+            "is never changed.\n\n## 8. Failed messages\n\nFailed messages are logged and discarded.\n\n"
+            "## Appendix C — Corrections\n\n**C-1 (replaces section 8, Failed messages).** After the last attempt the "
+            "message is moved to `/var/lib/gw/dead-letter/`, which raises an HMI alarm and emails the O&M desk; the "
+            "duty engineer replays it from the admin page.\n")
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace("replaces section 8", "amends section 8"))
+    # a section after the correction, or another document's section, is not replaced
+    assert "IS602" in codes(text.replace("replaces section 8", "replaces section 9"))
+
+
+def test_a_sentence_over_a_block_is_no_label_of_its_role():
+    text = ("# Mill → SAP\n\n## Calls\n\n### Create rolls\n\n`POST https://sap.example/ewm/v1/reels/{reelId}/rolls`\n\n"
+            "One call per set. SAP answers per roll.\n\n```json\n{\"setNo\": 4, \"rolls\": [{\"rollId\": \"31-1\"}]}\n```\n\n"
+            "Response `207 Multi-Status`:\n\n```json\n{\"results\": [{\"rollId\": \"31-1\", \"status\": 201}]}\n```\n")
+    contract = spec_of(text).contracts[0]
+    assert [e.role for e in contract.examples] == ["request", "response"]
+
+
+def test_a_one_word_lead_naming_another_part_is_no_flow_and_a_caption_over_a_table_is_no_mapping():
+    text = ("# Tills → Gift Aid\n\n## Flows\n\n- Donor signs up at the till → GiftAidHub (~1,800/day).\n\n"
+            "**Interfaces.** `POST /v1/donors` on GiftAidHub; one webhook from GiftAidHub to Tillpoint Central.\n")
+    assert [f.name.text if f.name else None for f in spec_of(text).flows if f.span.line > 6] == []
+    mapping = ("# Shop → Licences\n\n## Data mapping\n\n- **M-19** Field mapping, shop order → FLR licence:\n\n"
+               "| Shop field | Type | FLR field | Type | Transform |\n|---|---|---|---|---|\n"
+               "| `increment_id` | string | `order_ref` | string | Prefix `RL-` |\n")
+    assert [m.span.line for m in spec_of(mapping).mappings] == [9]
+
+
+def test_columns_of_a_fields_sides_are_a_mapping_not_flows():
+    text = ("# Council ↔ Vendor\n\n## 6. Field by field\n\n| Exch. | From (sender's field) | To (receiver's field) | "
+            "How it is converted |\n|---|---|---|---|\n| A | `shelter_id` | `external_ref` | as is |\n"
+            "| A | `changed_at` (with UK offset) | `source_updated_at` | convert to UTC |\n")
+    spec = spec_of(text)
+    assert spec.flows == [] and len(spec.mappings) == 2
+
+
+def test_a_breaker_counted_in_status_classes():
+    text = ("# Mill → SAP\n\n## Retry\n\nExponential backoff with full jitter, first delay 2 s, doubling, capped at 2 min, "
+            "6 attempts in total. After 20 consecutive 5xx/timeouts the consumer pauses the partition for 10 minutes "
+            "and then tries one message.\n")
+    assert "IS501" not in codes(text)

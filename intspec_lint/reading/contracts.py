@@ -19,7 +19,7 @@ from . import api_blocks
 from .context import Reading
 from .dead_letter import mentions_dead_letter
 from .contract_links import endpoint_of, same_endpoint, settle, shapes_from_examples
-from .call_starts import narrates_calls
+from .call_starts import EXAMPLE_LEAD, narrates_calls
 from .contract_lines import read_line
 from .contract_units import contract_table, generic, leads_in, units
 from .examples import request_file
@@ -330,8 +330,11 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
         last = sentences(previous.text)[-1][1] if sentences(previous.text) else text  # sentence leads, not its last line
         if len(last) <= 300:
             return last
-    if previous.shape == "sentence" and previous.text.rstrip(" *_").endswith(".") and len(previous.text.split()) > 8:
-        return ""  # a whole sentence is no label: "... remembers keys for 7 days and replays the stored response."
+    if previous.shape == "sentence" and previous.text.rstrip(" *_").endswith(".") and len(previous.text.split()) > 8 or \
+            previous.shape in ("sentence", "line") and text.rstrip(" *_").endswith(".") and len(text.split()) >= 3 \
+            and not EXAMPLE_LEAD.match(text):
+        return ""  # a whole sentence is no label: "... remembers keys for 7 days and replays the stored response.",
+        # "SAP answers per roll." (not "Example response.")
     if len(text) <= 100:
         return text
     tail = text[-60:]  # a long line that ends by introducing the block: "Example: `PATCH ...` with `{...}` → 200"

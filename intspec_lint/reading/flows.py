@@ -307,6 +307,9 @@ def _item(r: Reading, statement) -> None:
     """ "Create order — Shop → ERP; trigger: checkout; ~200/h" and its nested items."""
     if statement.key and structural(statement.key):
         return  # "**Summary:** four flows, two each way", "**Details:**" over the table
+    lead = statement.key.strip(" *_.") if statement.key else ""
+    if lead and " " not in lead and (named := r.vocab.section_parts(lead)) and "flows" not in named:
+        return  # "**Interfaces.** `POST /v1/donors`, ...; one webhook from A to B": another part's one-word lead, no flow
     if statement.shape == "line" and statement.key:  # "**P — Participants (A → B).** Trigger: ...": the lead, then its fields
         segments = [statement.key] + [s for s in _SEPARATORS.split(statement.value) if s.strip()]
     else:  # a sentence wrapped onto the next line is one segment: "... GET the entry list⏎  from FRS for ..."

@@ -70,8 +70,9 @@ def read(r: Reading) -> None:
                 # "AquaDesk → SplashGo (cancel): `status` `cancelled` → ...; ...": the systems, then rows too terse to
                 # read one by one: evidence of a mapping, never a row named after a system
                 continue
-            if statement.shape == "line" and statement.text.rstrip(" *_").endswith(":"):
-                continue  # "`mart_grower_clip_summary` → ClipHub:" over a table: the two ends the rows below map
+            if statement.shape in ("line", "item") and statement.text.rstrip(" *_").endswith(":") and not r.under(statement):
+                continue  # "`mart_grower_clip_summary` → ClipHub:", "- **M-19** Field mapping, shop order → FLR licence:"
+                # over a table: the two ends the rows below map (an item with its own items under it maps on)
             found = mapping_parts(statement.text)
             if found and not _groups(statement, found) and not _direction(found, r.spec.flows):
                 row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v},

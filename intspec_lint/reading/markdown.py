@@ -25,7 +25,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .layouts import (glyph_lists, promote_bold_headings, promote_numbered_headings, promote_summaries,
                       unfold_git_logs, unfold_outlines)
-from .table_headers import level_columns, merged_headers
+from .table_headers import ditto_cells, level_columns, merged_headers
 from .table_layouts import (listify_pairs, paragraphs_of_notes, tabulate_records, target_columns, transpose_tables,
                             unfold_registers)
 from .text_tables import csv_tables, grid_tables
@@ -100,7 +100,8 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
                 said.setdefault(part, []).append(statement)
     # touched on in one statement of its own (not a row of another part's table, "| Error rate | > 1% |"): not enough to
     # stay silent, enough not to say the document has none of it
-    once = {f"{part}:once": where[0].span for part, where in said.items() if len(where) < _EVIDENCE and not where[0].placed}
+    once = {f"{part}:once": where[0].span for part, where in said.items()
+            if len(where) < _EVIDENCE and not (where[0].placed and where[0].shape == "row")}
     return {**once, **{part: where[0].span for part, where in said.items() if len(where) >= _EVIDENCE}, **strong}
 
 
@@ -109,6 +110,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     grid_tables(doc.root)
     csv_tables(doc.root, vocab)
     merged_headers(doc.root)
+    ditto_cells(doc.root, doc.lines)
     level_columns(doc.root)
     target_columns(doc.root)
     promote_numbered_headings(doc.root, doc.lines)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def the_design(statements: list[Statement], relabel: Callable[[Statement], None]) -> list[Statement]:
     """The statements without what the document says is not its design; `relabel` keys a statement cut at
     its mark again by its own words."""
-    dropped = _not_chosen(statements)
+    dropped = _not_chosen(statements) | _replaced(statements)
     out = [s for s in statements if id(s.section) not in dropped] if dropped else statements
     ticked = any(s.shape == "item" and _TICKED_ITEM.match(s.text) for s in out)  # a legend: ✅ agreed, ❌ not taken
     refused = {id(s) for s in out if s.shape == "item" and (_REFUSED_ITEM.search(s.text) or ticked and _CROSSED_ITEM.match(s.text))}
@@ -26,6 +26,32 @@ def the_design(statements: list[Statement], relabel: Callable[[Statement], None]
         out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
     out = [s for s in out if not (s.shape == "row" and (_risk_register(s.table) or _resolved_finding(s)))]
     return [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s, relabel)]
+
+
+# a correction that names the section it replaces: "**C-3 (replaces section 8, Failed messages).** Nothing is discarded"
+_REPLACES = re.compile(r"\b(?:replaces?|supersedes?|overrides?)\s+(?:section|§|clause|chapter)\s*(\d{1,2}(?:\.\d{1,2})*)\b",
+                       re.I)
+_NUMBERED = re.compile(r"^\W*(?:§\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s|$)")
+
+
+def _replaced(statements: list[Statement]) -> set[int]:
+    """The sections a correction elsewhere in the document replaces (and theirs below them): the body kept for the
+    record, not the design in force."""
+    numbers: dict[str, int] = {}  # the section's number -> the line of the correction that replaces it
+    for statement in statements:
+        if statement.shape != "code":
+            for found in _REPLACES.finditer(statement.text):
+                numbers.setdefault(found.group(1), statement.span.line)
+    if not numbers:
+        return set()
+
+    def replaced(title: str, line: int) -> bool:  # (a section before its correction: not "replaces section 4 of the ICD")
+        number = _NUMBERED.match(title)
+        return bool(number) and any((number.group(1) == n or number.group(1).startswith(n + ".")) and line < at
+                                    for n, at in numbers.items())
+
+    return {id(s.section) for s in statements if any(replaced(title, s.span.line) for title in s.path[1:])
+            and not _REPLACES.search(s.text)}
 
 
 _LIKELIHOOD = re.compile(r"^\W*(?:likelihood|probability|chance)\W*$", re.I)

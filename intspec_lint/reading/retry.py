@@ -61,7 +61,8 @@ _IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively)\b"
 _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
     rf"(?:failures|failed|fails|errors|timeouts|attempts)"
-    rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:failures|errors|fails|failed\s+\w+|timeouts)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
+    rf"|\b({NUM})\s+(?:consecutive\s+|successive\s+)?(?:[1-5](?:xx|\d\d)s?\s*(?:/|,|or\s|and\s)\s*){{0,3}}"  # "20 consecutive 5xx/timeouts"
+    rf"(?:failures|errors|fails|failed\s+\w+|timeouts|[1-5]xxs?)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt|cool[- ]?(?:off|down))"
     # "a sender shall stop transmitting to a receiver after 10 consecutive failed transmissions": the stop first
     rf"|\b(?:stop|pause|suspend|halt)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"

@@ -4,7 +4,9 @@
   | | Circuit breaker | |" over "| | Strategy | Initial delay | ... | Opens after | Open for |". The second row
   names the columns the first groups; a column either row leaves unnamed takes the other's name;
 - columns after the first that are alert levels ("| Measure | Amber | Red |"), each cell the threshold for
-  its level: the "Metric | Threshold | Alert" table they stand for.
+  its level: the "Metric | Threshold | Alert" table they stand for;
+- blank cells the document says stand for the cell above ("in this export a merged cell shows as blank in the
+  rows below its first row"): that cell's words.
 """
 
 from __future__ import annotations
@@ -75,3 +77,24 @@ def _by_level(table: Table) -> Table | None:
         alert = "; ".join(f"{level}: {cell.text}" for level, cell in said)
         rows.append(Row([row.cells[0], said[0][1], Cell(alert, said[0][1].span)], row.span))
     return Table(header, rows, table.span) if rows else None
+
+
+# -- blank cells that repeat the cell above, where the document says so --------------------------------------------
+_DITTO_RULE = re.compile(r"\b(?:merged\s+cells?|(?:a\s+)?(?:blank|empty)\s+cells?|cells?\s+left\s+(?:blank|empty)|ditto)\b"
+                         r"[^.\n]{0,120}?\b(?:(?:rows?|cells?|lines?|values?)\s+above|above\s+it|its\s+first\s+row|"
+                         r"same\s+as\s+(?:the\s+)?(?:one\s+)?above)\b", re.I)
+
+
+def ditto_cells(root: Section, lines: list[str]) -> None:
+    """Where the document says a blank cell stands for the one above it (a merged cell of an export), give each
+    blank body cell under a filled one that cell's words (in place); elsewhere a blank cell is blank."""
+    text = " ".join(line.strip().lstrip(">").strip() for line in lines)  # (a note wraps, in a quote or not)
+    if ("above" not in text and "first row" not in text) or not _DITTO_RULE.search(text):
+        return
+    for section in root.walk():
+        for table in (block for block in section.blocks if isinstance(block, Table)):
+            for above, row in zip(table.rows, table.rows[1:]):
+                if len(above.cells) != len(row.cells) or not any(cell.text.strip() for cell in row.cells):
+                    continue
+                row.cells = [Cell(over.text, cell.span) if not cell.text.strip() and over.text.strip() else cell
+                             for over, cell in zip(above.cells, row.cells)]

@@ -332,6 +332,8 @@ class Vocabulary:
             columns: dict[int, str] = {}
             for index, cell in enumerate(header):
                 name = self.field(part, cell)
+                if part == "flows" and name in ("source", "destination") and _FIELD_WORD.search(cell):
+                    continue  # "From (sender's field)", "Source field": a field's side in a mapping, not a system
                 if name and name not in columns.values():
                     columns[index] = name
             if part == "mappings" and not _TABLE_NEEDS[part].issubset(columns.values()):
@@ -459,6 +461,7 @@ _FIELD_WORD = re.compile(r"\b(field|attribute|column|property|path|element)s?(?:
 # a COBOL picture clause is a record field's type; "Type / unit" is the type with its unit
 _DESCRIBED = re.compile(r"(?:description|meaning|definition|descr|desc)s?")  # what a data dictionary's fields mean
 _TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)(?:\s+(?:units?|formats?))?$")
+_FIELD_WORD = re.compile(r"\b(?:fields?|attributes?|columns?|properties)\b", re.I)
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
 _TABLE_NEEDS = {

@@ -1,0 +1,75 @@
+"""A YAML spec written as lists of one-key mappings is still reported by the schema check (IS002), and read for
+what it says: the checklist findings are those of the same spec written as the format's mappings."""
+
+from intspec_lint import lint_text
+
+MAPPINGS = """intspec: 1
+title: Trips to MIS
+overview:
+  purpose: Consent forms for school trips
+  pattern: asynchronous messaging
+  systems:
+    - name: ConsentHub
+      role: producer
+    - name: ClassLedger
+      role: consumer
+retry:
+  strategy: exponential backoff
+  jitter: full jitter
+  initial_delay: 5s
+  max_delay: 10 min
+  max_attempts: 8
+  circuit_breaker: opens after 20 consecutive failures for 5 min
+dead_letter:
+  destination: Postgres table consent_sync_failures
+  alert: email to the trips inbox on each new row
+  owner: ConsentHub support
+  replay: support presses Resend on the failures screen
+auth:
+  - system: ClassLedger
+    mechanism: OAuth 2.0 client credentials
+    rotation: every 12 months, new secret 30 days before expiry
+    storage: AWS Secrets Manager
+"""
+
+ONE_KEY_LISTS = """intspec: 1
+title: Trips to MIS
+overview:
+  - purpose: Consent forms for school trips
+  - pattern: asynchronous messaging
+  - systems:
+      - ConsentHub: [{role: producer}]
+      - ClassLedger: [{role: consumer}]
+retry:
+  - strategy: exponential backoff
+  - jitter: full jitter
+  - initial_delay: 5s
+  - max_delay: 10 min
+  - max_attempts: 8
+  - circuit_breaker: opens after 20 consecutive failures for 5 min
+dead_letter:
+  - destination: Postgres table consent_sync_failures
+  - alert: email to the trips inbox on each new row
+  - owner: ConsentHub support
+  - replay: support presses Resend on the failures screen
+auth:
+  - ClassLedger:
+      - mechanism: OAuth 2.0 client credentials
+      - rotation: every 12 months, new secret 30 days before expiry
+      - storage: AWS Secrets Manager
+"""
+
+
+def _checklist(text):
+    return sorted({f.code for f in lint_text(text, "yaml") if f.code not in ("IS002", "IS004")})
+
+
+def test_lists_of_one_key_mappings_read_as_the_mappings_they_stand_for():
+    findings = lint_text(ONE_KEY_LISTS, "yaml")
+    assert any(f.code == "IS002" for f in findings)  # the format's shape is still asked for
+    assert _checklist(ONE_KEY_LISTS) == _checklist(MAPPINGS)
+    for part in ("IS501", "IS601"):
+        assert part not in _checklist(ONE_KEY_LISTS)
+    # what is really missing is still missing
+    gap = ONE_KEY_LISTS.replace("  - circuit_breaker: opens after 20 consecutive failures for 5 min\n", "")
+    assert "IS501" in _checklist(gap)
