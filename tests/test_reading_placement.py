@@ -157,3 +157,42 @@ def test_a_breaker_counted_in_status_classes():
             "6 attempts in total. After 20 consecutive 5xx/timeouts the consumer pauses the partition for 10 minutes "
             "and then tries one message.\n")
     assert "IS501" not in codes(text)
+
+
+def test_what_the_placement_readings_do_not_take():
+    """The review's cases: a partition key, a repeat's harm, a denial beside a real rule, a batch's unit, a function
+    word over a block."""
+    calls = ("# Shop → Carrier\n\n## Calls\n\n### Create shipment\n\n`POST https://carrier.example/v1/shipments`\n\n"
+             "```json\n{\"order_id\": \"A-1\"}\n```\n\n`201 {\"id\": 9}`\n\n")
+    assert "IS901" in codes(calls + "## Events\n\nShipment events are keyed by `order_id` so that the events of one "
+                                    "order stay on one partition.\n")
+    assert "IS901" in codes(calls + "## Idempotency\n\n- Shipments are created once per order; a retry after a timeout "
+                                    "creates a second one.\n")
+    assert "IS901" not in codes(calls + "## Idempotency\n\n- Create shipment: the carrier API is not idempotent, so our "
+                                        "relay keeps each `order_id` it has sent for 7 days and answers a repeat with "
+                                        "the stored shipment.\n")
+    flows = spec_of("# ERP → Shop\n\n## Flows\n\n- **Stock levels**, ERP → Shop: one CSV file per warehouse; ~30/day.\n"
+                    "- **Orders**: Shop → ERP. Trigger: checkout. Direction: outbound push. Payload: order JSON. "
+                    "Frequency: ~200/hour.\n").flows
+    assert flows[0].trigger is None
+    assert (flows[1].source.text, flows[1].destination.text) == ("Shop", "ERP")
+
+
+def test_a_checklist_items_indented_code_and_fenced_text_stay_as_they_are():
+    code = ("# Shop → ERP\n\n## Checks\n\n- [ ] Send one test order and compare the answer:\n\n"
+            "      POST /v1/orders\n      {\"order_id\": \"T-1\"}\n")
+    assert spec_of(code).contracts == []
+    from intspec_lint.document.markdown import parse_markdown
+    fenced = "# Notes\n\n```markdown\n- [ ] Retry settings reviewed:\n\n          max_attempts: 5\n```\n"
+    assert parse_markdown(fenced).root.children[0].blocks[0].text.endswith("          max_attempts: 5\n")
+
+
+def test_a_moved_numbered_heading_keeps_its_sub_headings_and_a_repeated_number_does_not_nest():
+    from intspec_lint.document.markdown import parse_markdown
+    doc = parse_markdown("# T\n\n## 4. Endpoints\n\n## 4.1 Create order\n\n### Request\n\n### Response\n\n"
+                         "## 4.2 Cancel order\n\n## 5. Errors\n")
+    four = doc.root.children[0].children[0]
+    assert [c.title for c in four.children] == ["4.1 Create order", "4.2 Cancel order"]
+    assert [c.title for c in four.children[0].children] == ["Request", "Response"]
+    repeated = parse_markdown("# T\n\n## 1. Overview\n\n## 1. Changes\n")
+    assert [c.title for c in repeated.root.children[0].children] == ["1. Overview", "1. Changes"]

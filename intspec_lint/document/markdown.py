@@ -259,6 +259,7 @@ def _definition_lists(lines: list[str]) -> list[str]:
     return out
 
 
+_BLOCK_OPENER = re.compile(r"^\s*(?:```|~~~|\||[-*+]\s|\d{1,9}[.)]\s)")  # a fence, a table, a list
 _TASK_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])( +)\[[ xX]\]( +)\S")
 
 
@@ -268,8 +269,12 @@ def _task_items(lines: list[str]) -> list[str]:
     instead; line numbers stay."""
     out = list(lines)
     index = 0
+    fence = ""
     while index < len(lines):
-        match = _TASK_ITEM.match(lines[index])
+        stripped = lines[index].lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+        match = None if fence else _TASK_ITEM.match(lines[index])
         index += 1
         if not match:
             continue
@@ -282,6 +287,9 @@ def _task_items(lines: list[str]) -> list[str]:
             at -= 1
         if not any(not lines[n].strip() for n in range(index, at)):
             continue  # no blank line inside: its lines run on as the item's paragraph whatever their indent
+        blocks = [n for n in range(index + 1, at) if lines[n].strip() and not lines[n - 1].strip()]
+        if not blocks or not _BLOCK_OPENER.match(lines[blocks[0]]):
+            continue  # "- [ ] Send one test order:" over a block indented as code: a code block, as CommonMark says
         for n in range(index, at):
             out[n] = lines[n][shift:] if lines[n].strip() else lines[n]
         index = at
@@ -348,6 +356,7 @@ class _Builder:
         root = Section("", 0, Span(1, 1, 1, 1))
         stack = [root]
         index = 0
+        moved: int | None = None  # the level a heading had before it moved under the one its number extends
         while index < len(tokens):
             token = tokens[index]
             if token.type == "heading_open":
@@ -358,12 +367,18 @@ class _Builder:
                     level,
                     Span(line, 1, line, len(self.lines[line - 1]) + 1),
                 )
+                if moved is not None and level > moved:
+                    section.level = level = level + 1  # "### Request" under the moved "## 4.1": moved with it
+                else:
+                    moved = None
                 number = _OUTLINE_NUMBER.match(section.title)
                 while stack[-1].level >= level:
-                    if stack[-1].level == level and number and _OUTLINE_NUMBER.match(stack[-1].title) and \
-                            _OUTLINE_NUMBER.match(stack[-1].title).group(1) == number.group(1).rsplit(".", 1)[0]:
-                        section.level = level = stack[-1].level + 1  # "## 8.1 Readings" after "## 8. Duplicates": its
-                        break  # sub-section, as its number says, whatever the heading's marks
+                    over = _OUTLINE_NUMBER.match(stack[-1].title) if stack[-1].level == level else None
+                    if number and over and number.group(1).startswith(over.group(1) + ".") and \
+                            number.group(1).count(".") == over.group(1).count(".") + 1:
+                        moved, section.level = level, stack[-1].level + 1  # "## 8.1 Readings" after "## 8. Duplicates":
+                        level = section.level  # its sub-section, as its number says, whatever the heading's marks
+                        break
                     stack.pop().end_line = line - 1
                 stack[-1].children.append(section)
                 stack.append(section)

@@ -41,7 +41,8 @@ REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|second\s+(?:upload|deliv
           r"applied))")
 ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
           r"no-?op|changes\s+nothing|nothing\s+changes|leaves?\s+(?:\w+\s+){0,3}?(?:as\s+it\s+was|unchanged|exactly\s+as\b)|"
-          r"leaves?\s+(?:it\s+|them\s+)?(?:the\s+|exactly\s+the\s+)same\b|"  # "sending it twice leaves the same card"
+          r"leaves?\s+(?:it\s+|them\s+)?(?:the\s+|exactly\s+the\s+)same(?:\s+[\w-]+)?(?=\s*(?:[.;,)]|$)|\s+as\b)|"  # "sending it
+          # twice leaves the same card" (not "leaves the same customer with two orders")
           r"(?:stays|remains|is\s+left)\s+unchanged|(?:do(?:es)?(?:n't|\s+not)|won't|will\s+not)\s+matter|harmless|"
           r"the\s+(?:stored|existing)\s+[\w-]+|same\s+(?:result|response|receipt|outcome|body|answer|confirmation|"
           r"acknowledg\w*|reply|`?[1-5]\d\d\b)|nothing\s+new\b|as\s+if\s+(?:it\s+)?(?:was|were|had\s+been)\s+"
@@ -149,7 +150,7 @@ CUES = {
     "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
                         r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index|on|per|by)|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received|booked|stored|recorded|created|applied|"
-                        r"imported|posted|known)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|keyed\s+(?:by|on)|"
+                        r"imported|posted|known)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|"
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
@@ -159,7 +160,8 @@ CUES = {
     # a dedup rule in so many words ("sensor readings are keyed by logger and timestamp"), or any statement in the
     # idempotency part's own section (_PLACED_CUES): for a call found by a common word of its name
     "keyed": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|unique\s+(?:key|constraint|index|on|per|by)|"
-                  r"natural\s+key|keyed\s+(?:by|on))\b", re.I),
+                  r"natural\s+key|keyed\s+(?:by|on)\b(?=[^.\n]{0,120}\b(?:same|unique|twice|again|repeat\w*|duplicat\w*|"
+                  r"ignor\w*|overwrit\w*|replac\w*|no-?op)\b))\b", re.I),  # (not a partition key, not a cache's key)
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
                         r"|\b(?:re-?sen[dt]\w*|re-?deliver\w*|repeat\w*|retr(?:y|ies|ying))\b[^.\n]{0,30}\b(?:is|are)\s+"
@@ -322,8 +324,11 @@ _ERROR_LEAD = lazy(r"^\W*(?:(?:all|every|each|our|the|an?)\s+)?(?:errors?|error\
 # a statement in the part's own section speaks of it whatever its words ("## 8. Duplicates" over "CMMS keys a reading on
 # `asset` + `meter` + `read_at` and counts a repeat under `duplicates`"), unless it says there is none
 _PLACED_CUES = {"idempotency": "idempotency", "keyed": "idempotency"}  # cue -> the part whose section says it
-_DENIED = lazy(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:idempotent|deduplicated|de-?duped|detected|checked|handled|safe)\b|"
+_NONE_OR_HARM = lazy(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:idempotent|deduplicated|de-?duped|detected|checked|handled|safe)\b|"
                r"\b(?:no|without|missing|lacks?)\s+(?:\w+\s+)?(?:idempotency|dedup\w*|keys?)\b|"
+               # a repeat's harm: "a retry after a timeout creates a second one", "leaves the customer with two orders"
+               r"\b(?:creates?|makes?|books?|opens?|charges?|posts?|stores?)\s+(?:a\s+)?(?:second|duplicate|another|two)\b|"
+               r"\bwith\s+two\s+[\w-]+|\b(?:double[- ](?:booking|charge|count\w*|post\w*)|counted\s+twice)\b|"
                r"\b(?:tbd|todo|to\s+be\s+(?:decided|defined|confirmed))\b", re.I)
 
 
@@ -355,7 +360,8 @@ class Testimony:
                 lead, led = previous.text, True  # "**FX-01** E1 request:" over the block it introduces
                 text = f"{lead}\n{text}"
             entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner))
-            if statement.placed & set(_PLACED_CUES.values()) and _ABOUT_REPEATS.search(text) and not _DENIED.search(text):
+            if statement.placed & set(_PLACED_CUES.values()) and _ABOUT_REPEATS.search(text) and not _NONE_OR_HARM.search(text):
+                # (a statement that says there is none, or what harm a repeat does, answers for nothing)
                 self._placed[(statement.span, text)] = frozenset(statement.placed)
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
@@ -500,7 +506,8 @@ class Testimony:
                     text = "\n".join(line for line in text.splitlines() if said.search(line))
                 if said is not None:  # the name is no evidence of itself: a field called `timestamp` has no type yet
                     text = said.sub(" ", text)
-                if cue in _PLACED_CUES and _DENIED.search(text):
+                denial = _NONE_OR_HARM.search(text) if cue in _PLACED_CUES else None
+                if denial and not pattern.search(text[:denial.start()] + text[denial.end():]):
                     continue  # "Readings are not deduplicated": said, and said to be missing
                 if pattern.search(text) or _PLACED_CUES.get(cue) in self._placed.get((span, self._entries[number][0]), ()):
                     lines.append(span.line)  # (under "## 8. Duplicates", "8.1 Readings: keyed on ...": the part's)

@@ -137,8 +137,10 @@ def _mapping_group(statements) -> bool:
 
 _CALL_FIRST = lazy(r"^\W{0,3}(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 # the name a lead-in opens with: "Stats-ready webhook, them to us", "Readings are written per asset"
-_LEAD_NAME = lazy(r"^(?:(?:the|a|an|our|their|each)\s+)?((?:(?!(?:is|are|was|were|goes|go|gets|get|looks?|has|have|comes?|arrives?|uses?|sends?|calls?|"
-                  r"then|and|in|on|to|for|from|by|with|of|as|we|they|it)\b)[\w'’&/-]+\s*){1,4})(?:$|[,(—–:]|\s+-\s|\s+\w)", re.I)
+_LEAD_WORD = (r"(?!(?:is|are|was|were|goes|go|gets|get|looks?|has|have|comes?|arrives?|uses?|sends?|calls?|then|and|in|on|to|"
+              r"for|from|by|with|of|as|we|they|it|which|this|that|these|those|here|there|what|below|above|so)\b)[\w'’&/-]+")
+_LEAD_NAME = lazy(rf"^(?:(?:the|a|an|our|their|each)\s+)?({_LEAD_WORD}(?:\s+{_LEAD_WORD}){{0,3}})\s*(?:$|[,(—–:]|\s-\s|\s\w)",
+                  re.I)
 _ID_FIRST = lazy(r"^\W{0,2}([A-Z]{1,3}-?\d{1,3}[a-z]?)\W{0,2}[,:—–]\s*`?(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 
 

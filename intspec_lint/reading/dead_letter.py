@@ -97,7 +97,8 @@ _DROPPED = lazy(
     # "is acknowledged so that it does not block the queue, and `chipsync` logs it at `warn`": the other way round
     r"|(?:is|are)\s+(?:acknowledged|acked)\b[^.;]{0,80}?\band\s+(?:[\w`-]+\s+){0,2}logs\s+(?:it|them)\b"
     # "we answer `200` so that EDRS does not keep retrying ..., and the handler writes a warning to the application log"
-    r"|\banswer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)[^.;]{0,160}?\b(?:logs\s+(?:it|them|a\s+warning)|writes\s+(?:a\s+)?"
+    r"|\banswer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)(?:(?!\b(?:stored|kept|saved|parked|moved|written\s+to\s+the\s+`)\b)"
+    r"[^.;]){0,160}?\b(?:logs\s+(?:it|them|a\s+warning)|writes\s+(?:a\s+)?"
     r"(?:warning|error|line|entry)\s+(?:in)?to\s+(?:the\s+)?(?:[\w-]+\s+)?log)\b"
     # "only written to the application log as a warning": a log line, kept nowhere else
     r"|(?:only|just|simply)\s+(?:be\s+)?(?:written|sent|recorded|reported)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}logs?\b"

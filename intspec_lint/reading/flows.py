@@ -28,10 +28,11 @@ _ASIDE_ARROW = lazy(r"^[^()]*\(([^()]*(?:→|->|⟶|⇒|=>|➝|➡)[^()]*)\)\W*$
 _FROM_TO = lazy(r"\bfrom\s+(.+?)\s+to\s+(.+?)(?:[;,.]|$)", re.I)
 # a line that runs on: a paragraph wraps anywhere ("Direction⏎ VenueFlow → CaterOps"); a line break separates only
 # after a sentence's end or before a label ("Volume: ..."), an item or a number
-_WRAPPED = lazy(r"(?<![.;:!?])[ \t]*\n\s*(?![\w /()&-]{1,30}:|[-*•+]\s|\d+[.)]\s)")
+_WRAPPED = lazy(r"(?<![.;:!?])\n\s*(?![\w /()&-]{1,30}:|[-*•+]\s|\d+[.)]\s)")  # (on lines without trailing blanks)
+# "one `POST` per track start", "one message per order placed": an event, not a batch's unit ("per warehouse", "per day")
 _ONE_PER = lazy(r"^\W*(?:one|a|an|each)\s+(?:`[^`]+`|[\w-]+)(?:\s+[\w-]+)?\s+(?:per|for\s+each|for\s+every|on\s+each|on\s+every)\s+"
-                r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})", re.I)
-_NAME_THEN_ARROW = lazy(r"^([^,—–→]{2,60}?)\s*[,—–]\s+([^,]*?(?:→|->)[^,]*)$")
+                r"([a-z][\w-]*\s+(?:start|end|change|update|event|[a-z]+ed|[a-z]+ion))\b", re.I)
+_NAME_THEN_ARROW = lazy(r"^([^,—–→]{2,60}?)\s*[,—–]\s+((?=[^,]*(?:→|->))[^,]*)$")
 _A_TO_B = lazy(r"^\s*(.+?)\s+to\s+(.+?)\s*(?:[;,.]|$)", re.I)
 _SENTENCE_END = lazy(r"(?<=[a-z0-9)`])\.\s+(?=[A-Z])")
 _WHEN_CLAUSE = lazy(r"\b(?:when(?:ever)?|once|as soon as|after)\s+([^,.;]{4,120})", re.I)
@@ -313,7 +314,8 @@ def _item(r: Reading, statement) -> None:
     if statement.shape == "line" and statement.key:  # "**P — Participants (A → B).** Trigger: ...": the lead, then its fields
         segments = [statement.key] + [s for s in _SEPARATORS.split(statement.value) if s.strip()]
     else:  # a sentence wrapped onto the next line is one segment: "... GET the entry list⏎  from FRS for ..."
-        segments = [s for s in _SEPARATORS.split(_WRAPPED.sub(" ", statement.text)) if s.strip()]
+        text = "\n".join(line.rstrip(" \t") for line in statement.text.split("\n"))
+        segments = [s for s in _SEPARATORS.split(_WRAPPED.sub(" ", text)) if s.strip()]
     segments += [nested.text for nested in r.under(statement) if nested.shape == "item"]
     span = statement.span
     fields: dict[str, Value] = {}
@@ -334,7 +336,8 @@ def _item(r: Reading, statement) -> None:
         pair = keyed or _leading_word_pair(segment, r.vocab)
         field = r.vocab.field("flows", pair[0]) if pair else None
         if field == "direction":
-            if guessed and (keyed or segment.lstrip(" *_").lower().startswith("direction")):
+            if guessed and (keyed or segment.lstrip(" *_").lower().startswith("direction")) and (
+                    _ARROW.search(pair[1]) or _FROM_TO.search(pair[1])):
                 # "... Direction VenueFlow → CaterOps": the labelled direction, not the name's arrow of events
                 fields.pop("source", None), fields.pop("destination", None)
                 guessed = False
@@ -347,7 +350,7 @@ def _item(r: Reading, statement) -> None:
                     if name in ("frequency", "payload") and name != field:
                         fields.setdefault(name, value(phrase, span))
         elif _ARROW.search(segment) or _FROM_TO.search(segment):
-            guessed = guessed or not ({"source", "destination"} & fields.keys())
+            guessed = guessed or segment is segments[0] and not ({"source", "destination"} & fields.keys())
             arrow(segment, span, fields)
         else:
             pulled = _PULL.search(segment) is not None  # "the Hub shall GET the entry list from FRS": both ends

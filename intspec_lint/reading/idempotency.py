@@ -103,7 +103,9 @@ _BY_NATURE = lazy(r"\b(?:idempotent|safe)\s+by\s+(?:nature|design|definition|con
                   r"\b404\b[^.;]{0,60}\b(?:done|success|already\s+(?:gone|deleted|removed)|treated\s+as)|"
                   r"\b(?:naturally|inherently|safely)\s+repeatable\b|"
                   # a write of absolute values, not of changes: "the body always carries full values (never increments)"
-                  r"\b(?:sets?|carr(?:y|ies)|sends?|writes?)\s+(?:only\s+)?(?:full|absolute)\s+values\b|\bnever\s+(?:increments|deltas)\b",
+                  r"\b(?:sets?|carr(?:y|ies)|sends?|writes?)\s+(?:only\s+)?(?:full|absolute)\s+values\b"
+                  r"(?![^.;\n]{0,80}\b(?:while|but|except|whereas|added|increment\w*|delta\w*)\b)|"
+                  r"\bnever\s+(?:increments|deltas)\b",
                   re.I)  # "Blocks are naturally repeatable"
 
 # a sender's promise to deliver only once is no way of handling a second delivery

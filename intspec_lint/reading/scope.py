@@ -150,7 +150,7 @@ def _idempotency(spec: Spec) -> None:
     """Give each write the statement that makes a repeated call safe, if any does."""
     idempotency = spec.idempotency
     # (a statement that there is none answers for nothing: "8.1 Readings: readings are not deduplicated")
-    statements = [s for s in idempotency.statements if given(s) and not UNDETECTED.search(s.text)] if idempotency else []
+    statements = [s for s in idempotency.statements if given(s) and not _only_denies(s.text)] if idempotency else []
     keys = [k for k in idempotency.keys if given(k.key)] if idempotency else []
     # the keys the statements say a repeat is answered by ("`200` when the same `X-Statement-Key` was already accepted")
     repeated = {name for s in statements if mentions(s.text) or says_repeat(s.text) for name in _CODE_SPAN.findall(s.text)
@@ -194,6 +194,13 @@ def _idempotency(spec: Spec) -> None:
         dedup = next((s for s in statements if dedups(s.text) and not UNDETECTED.search(s.text) and
                       not _led_elsewhere(writes[0], s.text)), None)  # (not "Duplicates are not detected")
         writes[0].idempotent = dedup  # unless it is led by the name of another operation ("Create payment: ...")
+
+
+def _only_denies(text: str) -> bool:
+    """Says there is no dedup and nothing else of repeats ("readings are not deduplicated"); not "the carrier API is
+    not idempotent, so our relay keeps each `order_id` ... and answers a repeat with the stored shipment"."""
+    denial = UNDETECTED.search(text)
+    return denial is not None and not mentions(text[:denial.start()] + text[denial.end():])
 
 
 # this call's own words pointing at a key's rule said for another: "the `client_reference` rule applies to each item"

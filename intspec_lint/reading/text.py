@@ -48,11 +48,15 @@ def said(pattern, text: str) -> re.Match | None:
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()]
         negated = _NEGATED.search(before)
-        if not negated or _NEW_CLAUSE.search(before, negated.start()):
-            return match  # (not "... does not validate, we answer `200` and log it": a clause of its own after the "not")
+        last = max((m.start() for m in _NEGATOR.finditer(before)), default=0) if negated else 0
+        if not negated or _NEW_CLAUSE.search(before, last):
+            return match  # (not "... does not validate, we answer `200` and log it": a clause of its own after the "not";
+            # the last "not" counts: "... is not stored by us, it is never committed")
     return None
 
 
+_NEGATOR = lazy(r"\b(?:never|not|no|nothing|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|"
+                r"won't|don't)\b", re.I)
 _NEW_CLAUSE = lazy(r",\s*(?:and\s+|so\s+|then\s+)?(?:we|they|it|he|she|you|i)\s", re.I)
 
 
