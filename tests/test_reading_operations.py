@@ -1098,6 +1098,6 @@ def test_a_call_named_by_what_its_request_lists_is_keyed_where_a_dialogue_says_s
             "We answer `200 {\"stored\": 1}`.\n\n**S1 · `POST https://track.example/v1/shipments`**\n\n"
             "```json\n{\"client_reference\": \"L-1-OUT\"}\n```\n\n`201 {\"shipment_id\": \"AF-1\"}`; a second POST with "
             "the same reference gets `409` with the existing id.\n\n## Transcript\n\n**Tomás:** Sensor readings are "
-            "keyed by logger and timestamp, same effect.\n")
+            "keyed by logger and\ntimestamp, same effect.\n")  # (a soft line break inside the sentence)
     assert "IS901" not in codes(text)
-    assert "IS901" in codes(text.replace("Sensor readings are keyed by logger and timestamp", "Sensor readings are fun"))
+    assert "IS901" in codes(text.replace("Sensor readings are keyed by logger and\ntimestamp", "Sensor readings are fun"))

@@ -160,7 +160,7 @@ CUES = {
     # a dedup rule in so many words ("sensor readings are keyed by logger and timestamp"), or any statement in the
     # idempotency part's own section (_PLACED_CUES): for a call found by a common word of its name
     "keyed": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|unique\s+(?:key|constraint|index|on|per|by)|"
-                  r"natural\s+key|keyed\s+(?:by|on)\b(?=[^.\n]{0,120}\b(?:same|unique|twice|again|repeat\w*|duplicat\w*|"
+                  r"natural\s+key|keyed\s+(?:by|on)\b(?=[^.]{0,120}\b(?:same|unique|twice|again|repeat\w*|duplicat\w*|"
                   r"ignor\w*|overwrit\w*|replac\w*|no-?op)\b))\b", re.I),  # (not a partition key, not a cache's key)
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
