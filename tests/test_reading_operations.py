@@ -1101,3 +1101,19 @@ def test_a_call_named_by_what_its_request_lists_is_keyed_where_a_dialogue_says_s
             "keyed by logger and\ntimestamp, same effect.\n")  # (a soft line break inside the sentence)
     assert "IS901" not in codes(text)
     assert "IS901" in codes(text.replace("Sensor readings are keyed by logger and\ntimestamp", "Sensor readings are fun"))
+
+
+def test_what_a_skip_an_allow_list_and_a_found_leak_are_not():
+    from intspec_lint.reading.auth_words import unsafe_storage
+    from intspec_lint.reading.dead_letter import drops_messages
+    assert drops_messages("skip the bad CSV row, write it to `ill_recon_rejects`, load the rest") is None
+    assert drops_messages("an entry that cannot be stored is skipped and written to the error store.") is None
+    assert drops_messages("`409` means a newer state already exists; logged at INFO and acknowledged.") is None
+    assert drops_messages("Failed rows are skipped and the batch goes on.") is not None
+    assert unsafe_storage("Credentials found in a public repository are revoked automatically by our scanner.") is None
+    assert unsafe_storage("We add REG's certificate to the allow-list in `infra/ingress/reg-mtls.yaml`.") is None
+    assert unsafe_storage("The API key is kept in `config/settings.yaml` in the repository.") is not None
+    text = ("# Gym → Vendor\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Latency P95 | > 2 s | warning |\n"
+            "| Error rate | > 1% | critical |\n| Queue depth | > 500 | warning |\n"
+            "| `irongrid-client-secret` days to rotation | < 14 days | warning |\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "expiry" in f.message]

@@ -73,3 +73,18 @@ def test_lists_of_one_key_mappings_read_as_the_mappings_they_stand_for():
     # what is really missing is still missing
     gap = ONE_KEY_LISTS.replace("  - circuit_breaker: opens after 20 consecutive failures for 5 min\n", "")
     assert "IS501" in _checklist(gap)
+
+
+def test_a_key_kept_in_a_comment_at_the_mappings_indent_is_read():
+    text = MAPPINGS.replace("  circuit_breaker: opens after 20 consecutive failures for 5 min\n",
+                            "  # Circuit breaker: after 8 consecutive failed pushes the breaker opens for\n"
+                            "  # 10 minutes, then one probe call.\n").replace(
+        "    rotation: every 12 months, new secret 30 days before expiry\n",
+        "    # Rotation: the installer re-issues the token every 60 days; the old one stays valid 48 hours.\n")
+    assert "IS501" not in _checklist(text)
+    assert not [f for f in lint_text(text, "yaml") if f.code == "IS301" and "rotation" in f.message]
+    # a comment that is no key, or one at another indent, says nothing of the mapping
+    assert "IS501" in _checklist(MAPPINGS.replace("  circuit_breaker: opens after 20 consecutive failures for 5 min\n",
+                                                  "  # we should add a breaker one day\n"))
+    assert "IS501" in _checklist(MAPPINGS.replace("  circuit_breaker: opens after 20 consecutive failures for 5 min\n",
+                                                  "# Circuit breaker: after 8 consecutive failures, 10 minutes\n"))

@@ -75,12 +75,14 @@ _UNSAFE_STORE = lazy(
     r"|(?<![\w-])\.env\b|(?<![\w./-])[\w/-]+\.(?:ya?ml|json|properties|ini|toml)\b",
     re.I,
 )
+_FOUND_IN = lazy(r"\b(?:found|leaked|exposed|discovered|detected|spotted|pushed)\s+(?:in|to|into)\s+(?:an?\s+|the\s+|any\s+)?"
+                 r"(?:public\s+|private\s+|git\s+)?$", re.I)
 _KEYSTORE = lazy(r"\b(?:key|keys|certificate|cert|trust|credential)\s+$", re.I)
 _OUTSIDE = lazy(r"\b(?:outside(?:\s+of)?|out\s+of|away\s+from|excluded\s+from)\s+(?:the\s+|our\s+|any\s+|its\s+|their\s+)?"
                 r"(?:[\w-]+\s+)?$", re.I)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
-NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+secrets?\b|"
-                     r"\btrust\s*store\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
+NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+(?:shared\s+|client\s+)?secrets?\b|"
+                     r"\btrust\s*store\b|\ballow-?list\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
                      r"\bnothing\s+secret\b|\bnothing\s+(?:is\s+)?stored\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",
                      re.I)
 # key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
@@ -185,6 +187,9 @@ def unsafe_storage(text: str) -> str | None:
         # "a constant in `wp-config.php` outside the repository": kept away from the place, not in it; a place named
         # after it still counts ("kept out of the repo, but hard-coded in the deploy script")
         return unsafe_storage(text[match.end():])
+    if match and _FOUND_IN.search(text, max(0, match.start() - 40), match.start()):
+        return unsafe_storage(text[match.end():])  # "Credentials found in a public repository are revoked": a leak
+        # caught, no place they are kept
     if match and _FORBIDDEN.match(text, match.end()):
         return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
     if match and "." in match.group(0)[1:] and text[:match.start()].strip(" `'\"*-") and \

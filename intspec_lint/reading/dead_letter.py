@@ -127,7 +127,10 @@ _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earl
                   r"|\b(?:older|stale|outdated|superseded|earlier)\s+(?:versions?|revisions?|updates?|copies|ones)\b"
                   r"(?:\s+[\w-]+){0,4}\s+$"
                   # "a message whose `updated_at` is older than the stored `source_updated_utc` is ignored"
-                  r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$", re.I)  # "an older `at` than"
+                  r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$"  # "an older `at` than"
+                  # "`409` ... means a newer state already exists; logged at INFO and acknowledged": a later one won
+                  r"|\b(?:newer|later|more\s+recent)\s+(?:[\w-]+\s+){0,2}(?:already\s+)?(?:exists?|is\s+(?:stored|in\s+place|applied))"
+                  r"[^.]{0,20}$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
                    # "15 consecutive failures set it open; callouts are skipped": the breaker's state just said
                    r"|\b(?:sets?|opens?|trips?|puts?)\s+(?:it|the\s+(?:circuit|breaker))\s+(?:to\s+)?open(?:s|ed)?\b[^.;:,]{0,12}[;:]\s*[^.;]*$",
@@ -543,8 +546,12 @@ _NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it
 _SUPPOSED = lazy(r"\b(?:would|could|might)\s+(?:\w+\s+)?$", re.I)
 _NOT_AGAIN = lazy(r"\b(?:never|not|no|nor|neither|don't|doesn't|won't)\b", re.I)  # "never picked up by later runs"
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
-                   r"counted\s+and\s+reported)\b", re.I)
-_NO_FAILURE = lazy(r"[\s,;]{0,3}(?:(?:which|this|that)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
+                   r"counted\s+and\s+reported)\b"
+                   # "skip the bad CSV row, write it to `ill_recon_rejects`", "is skipped and written to the error store":
+                   # kept, in the same breath
+                   r"|(?:(?:the\s+)?(?:[\w`'-]+\s+){0,3}?[\w`'-]+)?[\s,]{0,3}(?:and\s+|then\s+)?(?:(?:are|is|gets?)\s+)?(?:written|writes?|moved|moves?|copied|cop(?:y|ies)|"
+                   r"stored|stores?|saved|saves?|parked|parks?|put|puts?|sent|sends?)\s+(?:it\s+|them\s+)?(?:in)?to\b", re.I)
+_NO_FAILURE = lazy(r"[\s,;.]{0,3}(?:(?:which|this|that|it)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)

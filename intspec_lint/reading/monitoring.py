@@ -189,7 +189,7 @@ _AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlo
                r"(?:more|fewer|less)\s+than\s+\d+)\b", re.I)
 # a credential's expiry as something watched; its rotation ("rolled every 90 days") is the procedure, not a signal
 _EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?after|renewal\s+fail\w*|"
-                     r"days?\s+(?:left|before|remaining|to\s+expiry)|days?\s+(?:of|from|before)\s+(?:its|their|the)\s+(?:rotation|renewal|"
+                     r"days?\s+(?:left|before|remaining|to\s+(?:expiry|rotation|renewal))|days?\s+(?:of|from|before)\s+(?:its|their|the)\s+(?:rotation|renewal|"
                      r"expiry)\s+date|(?:rotation|renewal)\s+(?:date|deadline)\s+(?:is\s+)?(?:near|close|approach\w*))",
                      re.I)
 _UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"

@@ -44,7 +44,7 @@ from . import scope
 from .scan import scan
 from .values import enum_values, value
 from .vocabulary import Vocabulary
-from .yaml_shapes import folded
+from .yaml_shapes import commented, folded
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -76,7 +76,8 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
     except _TooLarge:
         return spec, [SchemaProblem(node_span(root), f"the document has more than {_NODE_BUDGET} nodes (aliases expanded)")]
     problems += _schema_problems(root, data)
-    _Mapper(spec, vocab).root(folded(root, _schema()) if problems else root)  # (lists of one-key mappings: yaml_shapes.py)
+    shaped = folded(root, _schema()) if problems else root  # (lists of one-key mappings, keys in comments: yaml_shapes.py)
+    _Mapper(spec, vocab).root(commented(shaped, doc.lines) if "#" in "".join(doc.lines) else shaped)
     _drops(spec)
     scan(spec, "\n".join(doc.lines), vocab)
     scope.apply(spec)

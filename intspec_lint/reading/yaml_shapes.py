@@ -1,4 +1,5 @@
-"""A YAML spec written as lists of one-key mappings, read as the mappings the format defines.
+"""A YAML spec in shapes of its own, read as the mappings the format defines: lists of one-key mappings, and keys
+kept in comments.
 
 Some writers keep order by writing every mapping as a list of one-key mappings (`sla: [{latency: ...},
 {throughput: ...}]`) and every record as a one-key mapping named by its key (`flows: [{"Trip published":
@@ -10,6 +11,9 @@ first: `name`, `system`, `metric`, `category`, `source`). The nodes keep their p
 
 from __future__ import annotations
 
+import re
+
+from ruamel.yaml.error import StreamMark
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 
@@ -72,3 +76,41 @@ def _like(node, value):
 
 def _key(node) -> str:
     return str(node.value) if isinstance(node, ScalarNode) else ""
+
+
+_COMMENT_FIELD = re.compile(r"^(\s*)#\s*([A-Za-z][A-Za-z _-]{1,30}?)\s*:\s+(\S.*)$")  # "    # Rotation: every 60 days"
+_COMMENT_MORE = re.compile(r"^(\s*)#\s?(.*)$")
+
+
+def commented(node, lines: list[str]):
+    """`node` with each mapping given the keys its own comments state in the shape of one ("    # Rotation: the
+    installer re-issues the token every 60 days ..." among an auth entry's keys, at their indent), where it does not
+    have them: a policy kept in a comment is still the document's word."""
+    if isinstance(node, SequenceNode):
+        return _like(node, [commented(item, lines) for item in node.value])
+    if not isinstance(node, MappingNode) or not node.value:
+        return node
+    pairs = [(key, commented(value, lines)) for key, value in node.value]
+    column = node.value[0][0].start_mark.column
+    have = {_key(key) for key, _ in pairs}
+    line, end = node.start_mark.line, min(node.end_mark.line, len(lines) - 1)
+    while line <= end:
+        found = _COMMENT_FIELD.match(lines[line])
+        if not found or len(found.group(1)) != column:
+            line += 1
+            continue
+        key = re.sub(r"[\s-]+", "_", found.group(2).strip().lower())
+        words, first = [found.group(3).strip()], line
+        line += 1
+        while line <= end and (more := _COMMENT_MORE.match(lines[line])) and len(more.group(1)) == column \
+                and not _COMMENT_FIELD.match(lines[line]) and more.group(2).strip():
+            words.append(more.group(2).strip())
+            line += 1
+        if key in have:
+            continue
+        have.add(key)
+        start = StreamMark("", 0, first, column)
+        stop = StreamMark("", 0, line - 1, len(lines[line - 1]))
+        pairs.append((ScalarNode("tag:yaml.org,2002:str", key, start, start),
+                      ScalarNode("tag:yaml.org,2002:str", " ".join(words), start, stop)))
+    return _like(node, pairs)
