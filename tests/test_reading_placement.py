@@ -196,3 +196,14 @@ def test_a_moved_numbered_heading_keeps_its_sub_headings_and_a_repeated_number_d
     assert [c.title for c in four.children[0].children] == ["Request", "Response"]
     repeated = parse_markdown("# T\n\n## 1. Overview\n\n## 1. Changes\n")
     assert [c.title for c in repeated.root.children[0].children] == ["1. Overview", "1. Changes"]
+
+
+def test_a_rule_in_brackets_after_the_target_and_a_breaker_told_far_from_its_count():
+    from intspec_lint.reading.mappings import mapping_parts
+    found = mapping_parts("`order.id` → `external_ref` (as is)")
+    assert (found["target_type"], found["transform"]) == ("", "as is")
+    assert mapping_parts("`code` → `sku` (char(8))")["target_type"] == "char(8)"
+    text = ("# Halls → Locks\n\n## Retry\n\nExponential backoff with full jitter, initial delay 1 s, factor 2, capped at "
+            "60 s, at most 6 attempts. A caller suspends all calls to the other party for 15 minutes after 12\n"
+            "consecutive failures, then resumes with a single trial call.\n")
+    assert "IS501" not in codes(text)

@@ -88,3 +88,21 @@ def test_a_key_kept_in_a_comment_at_the_mappings_indent_is_read():
                                                   "  # we should add a breaker one day\n"))
     assert "IS501" in _checklist(MAPPINGS.replace("  circuit_breaker: opens after 20 consecutive failures for 5 min\n",
                                                   "# Circuit breaker: after 8 consecutive failures, 10 minutes\n"))
+
+
+def test_a_merge_key_takes_in_the_shared_block():
+    shared = ("x-shared:\n  auth-common: &auth-common\n    rotation: every 90 days, old and new accepted for 48 hours\n"
+              "    storage: Azure Key Vault kv-prod\n")
+    text = MAPPINGS.replace("title: Trips to MIS\n", "title: Trips to MIS\n" + shared).replace(
+        "    rotation: every 12 months, new secret 30 days before expiry\n    storage: AWS Secrets Manager\n",
+        "    <<: *auth-common\n")
+    findings = lint_text(text, "yaml")
+    assert not [f for f in findings if f.code == "IS002" and "<<" in f.message]
+    assert not [f for f in findings if f.code == "IS301" and "rotation" in f.message]
+    # the mapping's own key wins over the one it takes in
+    from intspec_lint.document.yaml import parse_yaml
+    from intspec_lint.reading.vocabulary import load_vocabulary
+    from intspec_lint.reading.yaml import extract_yaml
+    own = text.replace("    <<: *auth-common\n", "    <<: *auth-common\n    rotation: yearly\n")
+    spec, _problems = extract_yaml(parse_yaml(own), load_vocabulary())
+    assert [(a.rotation.text, a.storage.text) for a in spec.auth] == [("yearly", "Azure Key Vault kv-prod")]

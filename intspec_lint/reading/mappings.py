@@ -407,4 +407,7 @@ def mapping_parts(text: str) -> dict[str, str] | None:
         # name the systems, the types come first in the rule
         found.update(source_type=typed.group(1).strip(), target_type=typed.group(2).strip(),
                      transform=rule[typed.end():].strip())
+    if not found["transform"] and found["target_type"] and _KEPT_AS_IS.match(found["target_type"]) and \
+            not names_a_type(found["target_type"]):  # "`order.id` → `external_ref` (as is)": the rule, in brackets
+        found.update(transform=found["target_type"], target_type="")
     return found

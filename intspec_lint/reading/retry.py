@@ -65,7 +65,7 @@ _BREAKER = lazy(
     rf"(?:failures|errors|fails|failed\s+\w+|timeouts|[1-5]xxs?)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspend|halt|cool[- ]?(?:off|down))"
     # "a sender shall stop transmitting to a receiver after 10 consecutive failed transmissions": the stop first
-    rf"|\b(?:stop|pause|suspend|halt)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
+    rf"|\b(?:stop|pause|suspend|halt)\w*\s+(?:[\w-]+\s+){{0,10}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
     rf"(?:failed\s+)?[\w-]+"
     # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
     rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,8}}(?:fail\w*|errors?|time\s?out)\b(?:[^.;]|\.(?=\w)){{0,60}}?"

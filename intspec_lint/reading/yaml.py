@@ -44,7 +44,7 @@ from . import scope
 from .scan import scan
 from .values import enum_values, value
 from .vocabulary import Vocabulary
-from .yaml_shapes import commented, folded
+from .yaml_shapes import commented, folded, merged
 
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -70,6 +70,8 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
     if root.value:  # findings about a missing part point at the first key (line 1, unless comments come first)
         first = node_span(root.value[0][0])
         spec.title = Span(first.line, 1, first.line, first.end_column)
+    if "<<" in "".join(doc.lines):
+        root = merged(root)  # (merge keys: yaml_shapes.py)
     problems = _duplicates(root)
     try:
         data = _plain(root, [0])

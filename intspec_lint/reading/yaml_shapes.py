@@ -114,3 +114,28 @@ def commented(node, lines: list[str]):
         pairs.append((ScalarNode("tag:yaml.org,2002:str", key, start, start),
                       ScalarNode("tag:yaml.org,2002:str", " ".join(words), start, stop)))
     return _like(node, pairs)
+
+
+def merged(node, depth: int = 0):
+    """`node` with each merge key (`<<: *auth-common`) replaced by the keys of the mapping it names, the mapping's own
+    keys first (YAML's merge key: the shared block written once and taken in)."""
+    if depth > 100:
+        return node
+    if isinstance(node, SequenceNode):
+        return _like(node, [merged(item, depth + 1) for item in node.value])
+    if not isinstance(node, MappingNode):
+        return node
+    own = [(key, merged(value, depth + 1)) for key, value in node.value if _key(key) != "<<"]
+    if len(own) == len(node.value):
+        return _like(node, own)
+    have = {_key(key) for key, _ in own}
+    taken = []
+    for key, value in node.value:
+        if _key(key) != "<<":
+            continue
+        for source in (value.value if isinstance(value, SequenceNode) else [value]):
+            for pair in (merged(source, depth + 1).value if isinstance(source, MappingNode) else ()):
+                if _key(pair[0]) not in have:
+                    have.add(_key(pair[0]))
+                    taken.append(pair)
+    return _like(node, own + taken)

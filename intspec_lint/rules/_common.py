@@ -108,8 +108,9 @@ def contract_heads(spec, names):
     def heads(contract) -> list[str]:
         found = []
         for name in [*names(contract), *(f"its {word}" for word in _listed(contract))]:
-            words = _words(name)
-            head = words[-1].lower() if len(words) > 1 else ""
+            words = [word for word in _words(name) if not word.lower().endswith(("ed", "ing"))]  # "equipment returned",
+            # "booking confirmed": the thing, not what happened to it
+            head = words[-1].lower() if len(words) > 1 or len(words) == 1 and len(_words(name)) > 1 else ""
             if len(head) >= 5 and head not in _NOT_NAMES and owners.get(head) == {id(contract)}:
                 head = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") and \
                     not head.endswith("ss") else head
