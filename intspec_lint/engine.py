@@ -66,6 +66,7 @@ def _version() -> str:
 class _Run:
     def __init__(self, path: str, settings: Settings):
         self.lines: list[str] = [""]
+        self.shifts: dict[int, int] = {}
         self.path = path
         self.settings = settings
         self.rules = load_rules()
@@ -156,7 +157,9 @@ class _Run:
         from .document.markdown import parse_markdown
         from .reading.markdown import extract_markdown
 
-        return extract_markdown(parse_markdown(text), vocab)
+        document = parse_markdown(text)
+        self.shifts = document.shifts  # (a checklist item's blocks, moved left to be read: their columns as written)
+        return extract_markdown(document, vocab)
 
     def crash(self, what: str, error: Exception) -> str:
         """Save the traceback for a bug report and say where it is. The error's own text stays out of the
@@ -175,7 +178,11 @@ class _Run:
         return f" ({type(error).__name__}{where})"
 
     def clamp(self, span: Span) -> Span:
-        """Keep a span inside the file (a parser's end mark may sit just past the last line)."""
+        """Keep a span inside the file (a parser's end mark may sit just past the last line), at the columns as
+        written."""
+        if self.shifts and (span.line in self.shifts or span.end_line in self.shifts):
+            span = Span(span.line, span.column + (self.shifts.get(span.line, 0) if span.column > 1 else 0), span.end_line,
+                        span.end_column + (self.shifts.get(span.end_line, 0) if span.end_column > 1 else 0))
         last = len(self.lines)
         if span.end_line <= last:
             return span

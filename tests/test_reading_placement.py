@@ -207,3 +207,13 @@ def test_a_rule_in_brackets_after_the_target_and_a_breaker_told_far_from_its_cou
             "60 s, at most 6 attempts. A caller suspends all calls to the other party for 15 minutes after 12\n"
             "consecutive failures, then resumes with a single trial call.\n")
     assert "IS501" not in codes(text)
+
+
+def test_a_finding_on_a_checklist_items_block_points_at_the_column_as_written():
+    from intspec_lint import lint_text
+    text = ("# Orders → ERP\n\n## Data mapping\n\n- [x] **Orders** mapped and reviewed:\n\n"
+            "      | Source field | Source type | Target field | Target type | Transform |\n"
+            "      |---|---|---|---|---|\n      | `order_id` | string | `OrderNo` | integer | |\n"
+            "      | `total` | decimal | `Amount` | decimal | none |\n")
+    found = [f for f in lint_text(text, "markdown") if f.code == "IS801"]
+    assert [(f.line, f.column) for f in found] == [(9, text.split("\n")[8].rindex("| |") + 2)]

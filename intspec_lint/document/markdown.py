@@ -145,8 +145,9 @@ def parse_markdown(text: str) -> MarkdownDocument:
     if "\n: " in text:
         lines = _definition_lists(lines)
         text = "\n".join(lines)
+    shifts: dict[int, int] = {}
     if "[ ]" in text or "[x]" in text or "[X]" in text:
-        lines = _task_items(lines)
+        lines = _task_items(lines, shifts)
         text = "\n".join(lines)
     if "<" in text and has_html_blocks(text):  # "<h2>", "<table>": the Markdown they stand for
         text = "\n".join(markdownize(lines))
@@ -162,7 +163,7 @@ def parse_markdown(text: str) -> MarkdownDocument:
     tokens = _parser().parse(text)
     builder = _Builder(tokens, lines)
     root = builder.document()
-    return MarkdownDocument(lines, root, front_matter, builder.comments)
+    return MarkdownDocument(lines, root, front_matter, builder.comments, shifts)
 
 
 _HASH_LINE = re.compile(r"^#(?:\s|$)")
@@ -263,10 +264,10 @@ _BLOCK_OPENER = re.compile(r"^\s*(?:```|~~~|\||[-*+]\s|\d{1,9}[.)]\s)")  # a fen
 _TASK_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])( +)\[[ xX]\]( +)\S")
 
 
-def _task_items(lines: list[str]) -> list[str]:
+def _task_items(lines: list[str], shifts: dict[int, int]) -> list[str]:
     """A checklist item's own blocks written under its text ("- [x] **Create event:** ..." over a blank line and a
     fence indented to "Create"), which CommonMark reads as one indented code block, at the item's content column
-    instead; line numbers stay."""
+    instead; line numbers stay, and `shifts` gets the columns taken off each line moved."""
     out = list(lines)
     index = 0
     fence = ""
@@ -292,6 +293,7 @@ def _task_items(lines: list[str]) -> list[str]:
             continue  # "- [ ] Send one test order:" over a block indented as code: a code block, as CommonMark says
         for n in range(index, at):
             out[n] = lines[n][shift:] if lines[n].strip() else lines[n]
+            shifts[n + 1] = shift if lines[n].strip() else 0
         index = at
     return out
 

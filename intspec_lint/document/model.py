@@ -86,6 +86,7 @@ class MarkdownDocument:
     root: Section  # level 0; its children are the top-level sections
     front_matter: Code | None = None
     comments: list[Comment] = field(default_factory=list)
+    shifts: dict[int, int] = field(default_factory=dict)  # line -> columns taken off its start before parsing
 
     @property
     def title_span(self) -> Span:
