@@ -344,7 +344,7 @@ class Testimony:
         # banner: the title a ruler or a docstring's section gives it)
         self._heads: dict[int, str] = {}  # section key -> its heading path
         self._head_ids: dict[int, list[str]] = {}  # section key -> the id its heading opens with
-        self._placed: dict[tuple, frozenset[str]] = {}  # (span, text) -> the parts whose section holds the statement
+        self._part_sections: dict[tuple, frozenset[str]] = {}  # (span, text) -> the parts whose section holds the statement
         previous = None
         for statement in statements:
             key = id(statement.section)
@@ -362,7 +362,7 @@ class Testimony:
             entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner))
             if statement.placed & set(_PLACED_CUES.values()) and _ABOUT_REPEATS.search(text) and not _NONE_OR_HARM.search(text):
                 # (a statement that says there is none, or what harm a repeat does, answers for nothing)
-                self._placed[(statement.span, text)] = frozenset(statement.placed)
+                self._part_sections[(statement.span, text)] = frozenset(statement.placed)
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
             if key not in self._head_ids:  # (the nearest heading only: "3.2 Messages" above N1 to N4 names them all)
@@ -509,7 +509,7 @@ class Testimony:
                 denial = _NONE_OR_HARM.search(text) if cue in _PLACED_CUES else None
                 if denial and not pattern.search(text[:denial.start()] + text[denial.end():]):
                     continue  # "Readings are not deduplicated": said, and said to be missing
-                if pattern.search(text) or _PLACED_CUES.get(cue) in self._placed.get((span, self._entries[number][0]), ()):
+                if pattern.search(text) or _PLACED_CUES.get(cue) in self._part_sections.get((span, self._entries[number][0]), ()):
                     lines.append(span.line)  # (under "## 8. Duplicates", "8.1 Readings: keyed on ...": the part's)
             self._answers[key] = lines
         return self._answers[key]

@@ -102,12 +102,12 @@ def contract_heads(spec, names):
         for said in (contract.name, contract.url, contract.topic):
             for word in (_words(said.text) if said is not None else ()):
                 owners.setdefault(word.lower(), set()).add(id(contract))
-        for word in _listed(contract):
+        for word in _request_lists(contract):
             owners.setdefault(word.lower(), set()).add(id(contract))
 
     def heads(contract) -> list[str]:
         found = []
-        for name in [*names(contract), *(f"its {word}" for word in _listed(contract))]:
+        for name in [*names(contract), *(f"its {word}" for word in _request_lists(contract))]:
             words = [word for word in _words(name) if not word.lower().endswith(("ed", "ing"))]  # "equipment returned",
             # "booking confirmed": the thing, not what happened to it
             head = words[-1].lower() if len(words) > 1 or len(words) == 1 and len(_words(name)) > 1 else ""
@@ -120,7 +120,7 @@ def contract_heads(spec, names):
     return heads
 
 
-def _listed(contract) -> list[str]:
+def _request_lists(contract) -> list[str]:
     """What a request's example carries as a list at its top ("readings" of `{"shipment_id": ..., "readings": [...]}`):
     the things a call sends, by which the document may name it ("sensor readings are keyed by logger")."""
     return [key for example in contract.examples if example.role != "response" and isinstance(example.data, dict)
