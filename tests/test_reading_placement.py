@@ -217,3 +217,22 @@ def test_a_finding_on_a_checklist_items_block_points_at_the_column_as_written():
             "      | `total` | decimal | `Amount` | decimal | none |\n")
     found = [f for f in lint_text(text, "markdown") if f.code == "IS801"]
     assert [(f.line, f.column) for f in found] == [(9, text.split("\n")[8].rindex("| |") + 2)]
+
+
+def test_round_97s_shapes():
+    """A caption naming two systems in brackets is no mapping row; "Nobody types a password" names no mechanism; a
+    message deleted from its queue only after the `201` is no drop; a named zone on the source side is converted."""
+    from intspec_lint.reading.auth_words import mechanism
+    from intspec_lint.reading.dead_letter import drops_messages
+    caption = ("# Shop → Exchange\n\n## Mapping\n\n- [x] **Listing fields mapped** (StockBook → UniformLoop)\n\n"
+               "| Source field | Target field | Transform |\n|---|---|---|\n| `sku` | `item_code` | as is |\n")
+    assert [m.span.line for m in spec_of(caption).mappings] == [9]
+    assert mechanism("Nobody types a password on a tablet, and there is no shared secret on any device.") is None
+    assert mechanism("Each keeper types a password on the tablet.") == "password"
+    assert drops_messages("Message is deleted from `outbound` only after the `201`.") is None
+    assert drops_messages("After the last failed attempt the message is deleted.") is not None
+    row = ("# Tablets → CAFM\n\n## Mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n"
+           "|---|---|---|---|---|\n| `signed_off_local` | Local datetime Europe/London | `performed_at` | ISO 8601 UTC | "
+           "Tablets record wall-clock time |\n")
+    assert "IS802" not in codes(row)
+    assert "IS802" in codes(row.replace("Local datetime Europe/London", "Local datetime, no offset"))

@@ -106,3 +106,11 @@ def test_a_merge_key_takes_in_the_shared_block():
     own = text.replace("    <<: *auth-common\n", "    <<: *auth-common\n    rotation: yearly\n")
     spec, _problems = extract_yaml(parse_yaml(own), load_vocabulary())
     assert [(a.rotation.text, a.storage.text) for a in spec.auth] == [("yearly", "Azure Key Vault kv-prod")]
+
+
+def test_a_response_said_to_be_none_is_no_example_to_parse():
+    text = MAPPINGS + ("contracts:\n  - name: Vehicle position\n    kind: message\n    topic: buses/positions\n"
+                       "    examples:\n      media_type: application/json\n      request: |\n        {\"vehicle_id\": \"NO-1\"}\n"
+                       "      response: \"none: QoS 1 PUBACK from the broker only, no reply message\"\n")
+    assert "IS203" not in [f.code for f in lint_text(text, "yaml")]
+    assert "IS203" in [f.code for f in lint_text(text.replace('"none: QoS 1', '"{oops: QoS 1'), "yaml")]

@@ -138,7 +138,7 @@ _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|
 def mechanism(text: str) -> str | None:
     """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ...")."""
     for match in MECHANISM.finditer(text):
-        if not _DENIED.search(text, max(0, match.start() - 12), match.start()):
+        if not _DENIED.search(text, max(0, match.start() - 30), match.start()):
             return match.group(0)
     return None
 
@@ -152,7 +152,8 @@ NEVER_ROTATED = lazy(r"\b(?:without\s+(?:an?\s+)?(?:expiry|expiration|rotation)|
                      r"|(?:issued|generated|created|set\s+up|registered|exchanged)\s+(?:at|during|on|in)\s+(?:the\s+)?"
                      r"(?:onboarding|on-boarding|set-?up|go-?live|installation|launch|project\s+start|kick-?off)\b)\b", re.I)
 
-_DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$", re.I)
+_DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$"
+               r"|\b(?:nobody|no\s+one)\s+[\w-]+\s+(?:an?\s+|the\s+|any\s+)?$", re.I)  # "Nobody types a password"
 rotation = lambda text: _first(ROTATION, text)  # noqa: E731
 storage = lambda text: _first(STORAGE, text)  # noqa: E731
 keyless = finds(_KEYLESS)

@@ -523,6 +523,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "stale ones are skipped for this cycle ...; the next poll fetches them again": caught up later
     if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
         return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
+    if match and _ONLY_AFTER_SUCCESS.match(text, match.end()):
+        return None  # "Message is deleted from `outbound` only after the `201`": taken off the queue once delivered
     if match and _TOLD_AFTER.match(text, match.end()):
         return None  # "bad rows are skipped, listed in `sync_report` and retried": told, not silent
     if match and (_NO_FAILURE.match(text, match.end()) or _NOT_A_FAILURE.search(text, match.end(), match.end() + 60)):
@@ -551,6 +553,9 @@ _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|r
                    # kept, in the same breath
                    r"|(?:(?:the\s+)?(?:[\w`'-]+\s+){0,3}?[\w`'-]+)?[\s,]{0,3}(?:and\s+|then\s+)?(?:(?:are|is|gets?)\s+)?(?:written|writes?|moved|moves?|copied|cop(?:y|ies)|"
                    r"stored|stores?|saved|saves?|parked|parks?|put|puts?|sent|sends?)\s+(?:it\s+|them\s+)?(?:in)?to\b", re.I)
+_ONLY_AFTER_SUCCESS = lazy(r"\s+(?:from\s+[^.;]{1,60}?\s+)?(?:only\s+)?(?:after|once|when)\s+(?:the\s+|a\s+|it\s+(?:is\s+|was\s+)?)?"
+                           r"(?:`?2\d\d\b|2xx\b|success\w*|succeed\w*|acknowledged|accepted|delivered|stored|processed)",
+                           re.I)
 _NO_FAILURE = lazy(r"[\s,;.]{0,3}(?:(?:which|this|that|it)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 _HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)

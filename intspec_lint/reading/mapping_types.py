@@ -152,7 +152,12 @@ def local_into_utc(row) -> bool:
     target = " ".join(v.text for v in (row.target_field, row.target_type) if v is not None)
     transform = row.transform.text if row.transform is not None else ""
     return bool(_LOCAL.search(source) and not _UTC.search(source) and _UTC.search(target)
-                and not _CONVERTED.search(transform))
+                and not _CONVERTED.search(transform) and not (_NAMED_ZONE.search(source) and not _COPIED.search(transform)))
+    # ("Local datetime Europe/London" → "ISO 8601 UTC": the zone named, its rules give the offset, as zone_change
+    # says; unless the value is copied as it is)
+
+
+_COPIED = lazy(r"\b(?:cop(?:y|ied|ies)|as\s+is|unchanged|verbatim|passed\s+through|direct\s+(?:move|copy))\b", re.I)
 
 
 _NAMED_ZONE = lazy(rf"\b{_IANA_ZONE}\b")  # its rules give the offset at every instant

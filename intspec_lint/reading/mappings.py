@@ -70,6 +70,10 @@ def read(r: Reading) -> None:
                 # "AquaDesk → SplashGo (cancel): `status` `cancelled` → ...; ...": the systems, then rows too terse to
                 # read one by one: evidence of a mapping, never a row named after a system
                 continue
+            if statement.shape in ("line", "item") and _ARROW_IN.search(statement.text) and \
+                    not _ARROW_IN.search(re.sub(r"\([^()`]*\)", "", statement.text)):
+                continue  # "**Listing fields mapped** (StockBook → UniformLoop)": the two systems, in brackets, named by
+                # a caption; no field maps there
             if statement.shape in ("line", "item") and statement.text.rstrip(" *_").endswith(":") and not r.under(statement):
                 continue  # "`mart_grower_clip_summary` → ClipHub:", "- **M-19** Field mapping, shop order → FLR licence:"
                 # over a table: the two ends the rows below map (an item with its own items under it maps on)

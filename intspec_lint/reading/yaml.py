@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.nodes import MappingNode, SequenceNode
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -228,6 +229,9 @@ def _duplicates(node, depth: int = 0) -> list[SchemaProblem]:
 
 
 # -- mapping ----------------------------------------------------------------------------------
+_NO_REPLY = re.compile(r"^\W*(?:none|n/?a|nothing|empty|no\s+(?:reply|response|body|answer|content))\b", re.I)
+
+
 def _items(node) -> dict:
     return {str(k.value): (k, v) for k, v in node.value} if node is not None and isinstance(node, MappingNode) else {}
 
@@ -399,7 +403,10 @@ class _Mapper:
             examples = _items(item.get("examples", (None, None))[1])
             media = self.val(examples, "media_type")
             for role in ("request", "response"):
-                if role in examples:
+                if role in examples and role == "response" and _NO_REPLY.match(_text(examples[role][1]) or ""):
+                    where = node_span(examples[role][1])  # "response: none: QoS 1 PUBACK only, no reply message"
+                    contract.examples.append(Example("response", "none", "", where, first_line=where.line))
+                elif role in examples:
                     example = self.example(role, examples[role][1], media.text if media else "")
                     key, body = node_span(examples[role][0]), example.span
                     example.span = Span(key.line, key.column, body.end_line, body.end_column)  # from "request:"
