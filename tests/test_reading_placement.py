@@ -2,6 +2,7 @@
 heading under the heading its number extends, a line that leads a call's block, a part's own section speaking of an
 operation by a word of its name, a call written out on the wire in a narrative."""
 
+from intspec_lint import lint_text
 from read_spec import codes, spec_of
 
 
@@ -236,3 +237,11 @@ def test_round_97s_shapes():
            "Tablets record wall-clock time |\n")
     assert "IS802" not in codes(row)
     assert "IS802" in codes(row.replace("Local datetime Europe/London", "Local datetime, no offset"))
+
+
+def test_an_x509_certificate_named_where_no_reader_takes_a_mechanism_silences_not_documented():
+    text = ("# Freight → Customs\n\n## 3. Communication\n\n| Item | FreightDesk | ClearPath |\n|---|---|---|\n"
+            "| Signing | SHA-256, X.509 cert `CN=as2.freight.example` | SHA-256, X.509 cert `CN=ccg.example` |\n"
+            "| Private key storage | Azure Key Vault `kv-prod` | Luna HSM |\n\nBoth parties' certificates are rotated every "
+            "12 months. Nobody keeps private keys on file servers.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "not documented" in f.message]

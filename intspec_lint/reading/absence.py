@@ -222,7 +222,7 @@ UNREAD = {
                      # a call written as a command, its options over several lines: "curl -v \⏎ -X POST \⏎ ... http://..."
                      r"|\bcurl\b(?:[^\n]{0,300}\\\n){0,20}[^\n]{0,300}?\bhttps?://"),
     # named schemes only, not the cue's "token", "credentials" or "password", which any document says
-    "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|api[- ]?keys?|"
+    "mechanism": lazy(r"\b(?:o?auth\s*2(?:\.0)?|openid|oidc|m-?tls|mutual[- ]tls|client[- ]certificates?|x\.?509|api[- ]?keys?|"
                       r"bearer|jwt|hmac|basic[- ]auth\w*|saml|kerberos|sas[- ]tokens?|ssh[- ]keys?|private_key_jwt|"
                       r"managed[- ]identit(?:y|ies)|(?:iam|execution)[- ]roles?|service[- ]accounts?|client[- ]credentials)\b"
                       # a credential shown as the setting or header that carries it: `connection.password`,
