@@ -48,7 +48,7 @@ def test_a_numbered_heading_is_under_the_heading_its_number_extends_whatever_its
             "`200 {\"stored\": 1}`\n\n## 8. Duplicates\n\nRetries can resend.\n\n## 8.1 Readings\n\n"
             "CMMS keys a reading on `asset` + `meter` + `read_at` and counts a repeat under `duplicates`, storing nothing.\n")
     spec = spec_of(text)
-    assert [child.title for child in spec_of_sections(text)] == ["3. Contracts", "8. Duplicates"]
+    assert [child.title for child in nested_sections(text)] == ["3. Contracts", "8. Duplicates"]
     assert "IS901" not in codes(text)
     assert len(spec.contracts) == 1
     # said of another operation's word, or said with nothing of a repeat, it is no answer for the readings
@@ -57,9 +57,12 @@ def test_a_numbered_heading_is_under_the_heading_its_number_extends_whatever_its
                                          "under `duplicates`, storing nothing.", "Readings are not deduplicated."))
 
 
-def spec_of_sections(text):
+def nested_sections(text):
     from intspec_lint.document.markdown import parse_markdown
-    return parse_markdown(text).root.children[0].children
+    from intspec_lint.reading.layouts import nest_numbered_sections
+    doc = parse_markdown(text)
+    nest_numbered_sections(doc.root)
+    return doc.root.children[0].children
 
 
 def test_a_line_that_leads_a_calls_block_names_the_call():
@@ -189,14 +192,14 @@ def test_a_checklist_items_indented_code_and_fenced_text_stay_as_they_are():
 
 
 def test_a_moved_numbered_heading_keeps_its_sub_headings_and_a_repeated_number_does_not_nest():
-    from intspec_lint.document.markdown import parse_markdown
-    doc = parse_markdown("# T\n\n## 4. Endpoints\n\n## 4.1 Create order\n\n### Request\n\n### Response\n\n"
-                         "## 4.2 Cancel order\n\n## 5. Errors\n")
-    four = doc.root.children[0].children[0]
+    four = nested_sections("# T\n\n## 4. Endpoints\n\n## 4.1 Create order\n\n### Request\n\n### Response\n\n"
+                           "## 4.2 Cancel order\n\n## 5. Errors\n")[0]
     assert [c.title for c in four.children] == ["4.1 Create order", "4.2 Cancel order"]
     assert [c.title for c in four.children[0].children] == ["Request", "Response"]
-    repeated = parse_markdown("# T\n\n## 1. Overview\n\n## 1. Changes\n")
-    assert [c.title for c in repeated.root.children[0].children] == ["1. Overview", "1. Changes"]
+    assert [c.level for c in four.children[0].children] == [4, 4]
+    assert [c.title for c in nested_sections("# T\n\n## 1. Overview\n\n## 1. Changes\n")] == ["1. Overview", "1. Changes"]
+    # "3.1" after "2." extends no number there: a sibling
+    assert [c.title for c in nested_sections("# T\n\n## 2. Flows\n\n## 3.1 Create\n")] == ["2. Flows", "3.1 Create"]
 
 
 def test_a_rule_in_brackets_after_the_target_and_a_breaker_told_far_from_its_count():

@@ -167,7 +167,11 @@ def parse_markdown(text: str) -> MarkdownDocument:
 
 
 _HASH_LINE = re.compile(r"^#(?:\s|$)")
-_OUTLINE_NUMBER = re.compile(r"^\s*(?:§\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")  # "8.", "8.1", "3.2.1" opening a heading
+
+
+def _fence_after(stripped: str, fence: str) -> str:
+    """The fence open after a line that starts with ``` or ~~~ (`stripped`): "" once it closes the open one."""
+    return "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
 _PYTHON_LINE = re.compile(r"^(?:import \w|from [\w.]+ import |def \w|async def \w|class \w)")
 
 
@@ -186,7 +190,7 @@ def _source_file(lines: list[str]) -> str:
     for line in lines:
         stripped = line.strip()
         if stripped.startswith(("```", "~~~")):
-            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            fence = _fence_after(stripped, fence)
         hashed = not fence and bool(_HASH_LINE.match(line))
         bare += hashed and not line[1:].strip()
         adjacent += hashed and previous
@@ -207,7 +211,7 @@ def _unfold_blocks(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines):
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):
-            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            fence = _fence_after(stripped, fence)
         if fence:
             continue
         match = _BLOCK_MARKER.match(line)
@@ -274,7 +278,7 @@ def _task_items(lines: list[str], shifts: dict[int, int]) -> list[str]:
     while index < len(lines):
         stripped = lines[index].lstrip()
         if stripped.startswith(("```", "~~~")):
-            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            fence = _fence_after(stripped, fence)
         match = None if fence else _TASK_ITEM.match(lines[index])
         index += 1
         if not match:
@@ -358,7 +362,6 @@ class _Builder:
         root = Section("", 0, Span(1, 1, 1, 1))
         stack = [root]
         index = 0
-        moved: int | None = None  # the level a heading had before it moved under the one its number extends
         while index < len(tokens):
             token = tokens[index]
             if token.type == "heading_open":
@@ -369,18 +372,7 @@ class _Builder:
                     level,
                     Span(line, 1, line, len(self.lines[line - 1]) + 1),
                 )
-                if moved is not None and level > moved:
-                    section.level = level = level + 1  # "### Request" under the moved "## 4.1": moved with it
-                else:
-                    moved = None
-                number = _OUTLINE_NUMBER.match(section.title)
                 while stack[-1].level >= level:
-                    over = _OUTLINE_NUMBER.match(stack[-1].title) if stack[-1].level == level else None
-                    if number and over and number.group(1).startswith(over.group(1) + ".") and \
-                            number.group(1).count(".") == over.group(1).count(".") + 1:
-                        moved, section.level = level, stack[-1].level + 1  # "## 8.1 Readings" after "## 8. Duplicates":
-                        level = section.level  # its sub-section, as its number says, whatever the heading's marks
-                        break
                     stack.pop().end_line = line - 1
                 stack[-1].children.append(section)
                 stack.append(section)

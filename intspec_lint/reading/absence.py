@@ -77,6 +77,12 @@ NO_SECOND = r"\b(?:makes?|creates?|gets?|comes?|is|are|there\s+is)\s+no\s+(?:sec
 SEEN_LATELY = r"\b(?:saw|seen)\s+(?:it\s+)?(?:in|within)\s+the\s+(?:last|past)\s+\d"
 
 
+# a dedup rule in so many words, shared by the "idempotency" and "keyed" cues
+_DEDUP_RULE = r"idempot\w*|dedup\w*|de-?duplicat\w*|unique\s+(?:key|constraint|index|on|per|by)|natural\s+key"
+# a statement that there is no dedup: "Duplicates are not detected" (idempotency.py's UNDETECTED)
+NO_DEDUP = r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:detected|deduplicated|de-?duped|checked|idempotent|prevented)\b"
+
+
 CUES = {
     "frequency": lazy(
         r"\b(?:every|each)\s+(?:\d+(?:[.,]\d+)?\s*)?(?:other\s+)?" + _UNIT + r"\b"
@@ -147,10 +153,10 @@ CUES = {
                      r"(?:europe|america|asia|australia|africa|pacific)/\w+)\b|[+-]\d\d:\d\d\b|\dZ\b", re.I),
     "time_format": lazy(r"\b(?:iso[ -]?8601|rfc\s?3339|epoch|unix\s+(?:time|seconds|ms|milliseconds)|yyyy-mm-dd\w*)\b"
                         r"|\d{4}-\d\d-\d\dT\d\d:\d\d", re.I),
-    "idempotency": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|duplicate\s+(?:requests?|calls?|messages?|events?|"
-                        r"deliver\w*|submissions?|detection|checks?)|upsert\w*|unique\s+(?:key|constraint|index|on|per|by)|"
+    "idempotency": lazy(rf"\b(?:{_DEDUP_RULE}|duplicate\s+(?:requests?|calls?|messages?|events?|"
+                        r"deliver\w*|submissions?|detection|checks?)|upsert\w*|"
                         r"replay\w*|already\s+(?:exists|processed|seen|received|booked|stored|recorded|created|applied|"
-                        r"imported|posted|known)|exactly[- ]once|natural\s+key|overwrit\w*\s+by|"
+                        r"imported|posted|known)|exactly[- ]once|overwrit\w*\s+by|"
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
@@ -159,8 +165,7 @@ CUES = {
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
     # a dedup rule in so many words ("sensor readings are keyed by logger and timestamp"), or any statement in the
     # idempotency part's own section (_PLACED_CUES): for a call found by a common word of its name
-    "keyed": lazy(r"\b(?:idempot\w*|dedup\w*|de-?duplicat\w*|unique\s+(?:key|constraint|index|on|per|by)|"
-                  r"natural\s+key|keyed\s+(?:by|on)\b(?=[^.]{0,120}\b(?:same|unique|twice|again|repeat\w*|duplicat\w*|"
+    "keyed": lazy(rf"\b(?:{_DEDUP_RULE}|" r"keyed\s+(?:by|on)\b(?=[^.]{0,120}\b(?:same|unique|twice|again|repeat\w*|duplicat\w*|"
                   r"ignor\w*|overwrit\w*|replac\w*|no-?op)\b))\b", re.I),  # (not a partition key, not a cache's key)
     "repeat_safe": lazy(r"\b(?:twice|more\s+than\s+once)\b[^.\n]{0,60}\b(?:safe|ignored|harmless|no-?op|skipped|discarded)\b"
                         r"|\b(?:safe|harmless)\b[^.\n]{0,40}\b(?:twice|more\s+than\s+once|repeat\w*|re-?deliver\w*|re-?sen[dt])"
@@ -324,7 +329,7 @@ _ERROR_LEAD = lazy(r"^\W*(?:(?:all|every|each|our|the|an?)\s+)?(?:errors?|error\
 # a statement in the part's own section speaks of it whatever its words ("## 8. Duplicates" over "CMMS keys a reading on
 # `asset` + `meter` + `read_at` and counts a repeat under `duplicates`"), unless it says there is none
 _PLACED_CUES = {"idempotency": "idempotency", "keyed": "idempotency"}  # cue -> the part whose section says it
-_NONE_OR_HARM = lazy(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:idempotent|deduplicated|de-?duped|detected|checked|handled|safe)\b|"
+_NONE_OR_HARM = lazy(NO_DEDUP + r"|\b(?:not|never|no)\s+(?:\w+\s+)?(?:handled|safe)\b|"
                r"\b(?:no|without|missing|lacks?)\s+(?:\w+\s+)?(?:idempotency|dedup\w*|keys?)\b|"
                # a repeat's harm: "a retry after a timeout creates a second one", "leaves the customer with two orders"
                r"\b(?:creates?|makes?|books?|opens?|charges?|posts?|stores?)\s+(?:a\s+)?(?:second|duplicate|another|two)\b|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Idempotency, IdempotencyKey
-from .absence import ASKED_AGAIN, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, SEEN_LATELY, STALE_GUARD
+from .absence import ASKED_AGAIN, NO_DEDUP, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, SEEN_LATELY, STALE_GUARD
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds
@@ -225,5 +225,4 @@ DERIVED_ID = lazy(r"\buuid\s*-?v?[35]\b|\bdeterministic\s+(?:[\w-]+\s+)?(?:id|id
 # a repeat refused by name in an answer: "`409 {\"error\": \"duplicate_external_ref\"}`"
 DUPLICATE_STATUS = lazy(r"\b409\b[^\n]{0,60}?duplicat\w*|duplicat\w*[^\n]{0,40}?\b409\b", re.I)
 # a statement that there is no dedup: "Duplicates are not detected"
-UNDETECTED = lazy(r"\b(?:not|never|no)\s+(?:\w+\s+)?(?:detected|deduplicated|de-?duped|checked|idempotent|prevented)\b",
-                  re.I)
+UNDETECTED = lazy(NO_DEDUP, re.I)

@@ -142,28 +142,37 @@ def promote_bold_headings(root: Section, lines: list[str], vocab) -> None:
             section.children[:0] = _nest_under_groups(_nest_by_number(promoted), vocab)
 
 
-_OUTLINE_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})((?:\.\d{1,2})*)\.?\s")  # "D.", "D.1", "3.2.1"
+_OUTLINE_NUMBER = re.compile(r"^\W*?(?:§\s*)?((?:[A-Z]|\d{1,2})(?:\.\d{1,2})*)\.?\s")  # "D.", "D.1", "3.2.1"
+
+
+def nest_numbered_sections(root: Section) -> None:
+    """Headings numbered as an outline but marked at one level ("## 8. Duplicates", "## 8.1 Readings"): each nested
+    under the one before it whose number it extends, with its own sub-headings (in place)."""
+    for section in list(root.walk()):
+        if len(section.children) > 1:
+            section.children = _nest_by_number(section.children)
 
 
 def _nest_by_number(headings: list[Section]) -> list[Section]:
-    """Bold headings numbered as an outline ("**D. Contracts**", "**D.1 Report-ready notification**"): each
-    nested under the one before it whose number it extends, as the headings they stand for were."""
+    """Headings numbered as an outline ("**D. Contracts**", "**D.1 Report-ready notification**", "## 8.1"): each
+    nested under the one before it whose number it extends, as the headings they stand for were; a repeated
+    number ("1." after "1.") or an unnumbered heading starts again."""
     top: list[Section] = []
-    stack: list[tuple[int, Section]] = []
+    stack: list[tuple[str, Section]] = []
     for heading in headings:
-        number = _OUTLINE_NUMBER.match(heading.title)
-        depth = number.group(1).count(".") if number else None
-        while stack and (depth is None or stack[-1][0] >= depth):
+        found = _OUTLINE_NUMBER.match(heading.title)
+        number = found.group(1) if found else None
+        while stack and (number is None or not number.startswith(stack[-1][0] + ".")):
             stack.pop()
-        if stack and depth is not None:
+        if stack and number is not None:
             parent = stack[-1][1]
             _deepen(heading, parent.level + 1)
             parent.children.append(heading)
             parent.end_line = max(parent.end_line, heading.end_line)
         else:
             top.append(heading)
-        if depth is not None:
-            stack.append((depth, heading))
+        if number is not None:
+            stack.append((number, heading))
     return top
 
 

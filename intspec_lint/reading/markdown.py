@@ -23,8 +23,8 @@ from .diagrams import shows_messages
 from .named_types import named_enums
 from .context import Reading
 from .lazy_re import lazy
-from .layouts import (glyph_lists, promote_bold_headings, promote_numbered_headings, promote_summaries,
-                      unfold_git_logs, unfold_outlines)
+from .layouts import (glyph_lists, nest_numbered_sections, promote_bold_headings, promote_numbered_headings,
+                      promote_summaries, unfold_git_logs, unfold_outlines)
 from .table_headers import ditto_cells, level_columns, merged_headers
 from .table_layouts import (listify_pairs, paragraphs_of_notes, tabulate_records, target_columns, transpose_tables,
                             unfold_registers)
@@ -106,6 +106,7 @@ def _evidence(statements, vocab: Vocabulary) -> dict:
 
 
 def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
+    nest_numbered_sections(doc.root)
     unfold_git_logs(doc.root)
     grid_tables(doc.root)
     csv_tables(doc.root, vocab)

@@ -14,8 +14,10 @@ DURATION = rf"{NUM}\s*-?\s*{UNIT}"
 # a sentence opens with a capital, code, a quote, or a status class or code ("5xx and 429 that still fail ...")
 _SENTENCE = lazy(r"(?<=[.!?;])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
 _FULL_STOP = lazy(r"(?<=[.!?])\s+(?=[A-Z`(\"*]|[1-5](?:\d\d|xx)\b)")
-_NEGATED = lazy(r"\b(?:never|not|no|nothing|nobody|no\s+one|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|won't|don't)\b"
-                r"(?:(?:\s+|,\s*|\s*/\s*)(?:[\w'’-]+|`[^`\n]{1,60}`)){0,9}[\s,`\"/]*$", re.I)  # "never in MedCharta's config
+_NEGATION = (r"\b(?:never|not|no|nothing|nobody|no\s+one|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|"
+             r"isn't|aren't|won't|don't)\b")
+_NEGATOR = lazy(_NEGATION, re.I)
+_NEGATED = lazy(_NEGATION + r"(?:(?:\s+|,\s*|\s*/\s*)(?:[\w'’-]+|`[^`\n]{1,60}`)){0,9}[\s,`\"/]*$", re.I)  # "never in MedCharta's config
 # files or in the repository", "no creds in this doc, code or config repo", "nothing is in `.env` or in the repository"
 _NAME_WORD = lazy(r"[a-z0-9]+")
 _GENERIC_WORDS = frozenset(
@@ -55,8 +57,6 @@ def said(pattern, text: str) -> re.Match | None:
     return None
 
 
-_NEGATOR = lazy(r"\b(?:never|not|no|nothing|nobody|no\s+one|nor|neither|nowhere|none|without|instead\s+of|rather\s+than|isn't|aren't|"
-                r"won't|don't)\b", re.I)
 _NEW_CLAUSE = lazy(r",\s*(?:and\s+|so\s+|then\s+)?(?:we|they|it|he|she|you|i)\s", re.I)
 
 

@@ -71,7 +71,8 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
     if root.value:  # findings about a missing part point at the first key (line 1, unless comments come first)
         first = node_span(root.value[0][0])
         spec.title = Span(first.line, 1, first.line, first.end_column)
-    if "<<" in "".join(doc.lines):
+    text = "\n".join(doc.lines)
+    if "<<" in text:
         root = merged(root)  # (merge keys: yaml_shapes.py)
     problems = _duplicates(root)
     try:
@@ -80,9 +81,9 @@ def extract_yaml(doc: YamlDocument, vocab: Vocabulary) -> tuple[Spec, list[Schem
         return spec, [SchemaProblem(node_span(root), f"the document has more than {_NODE_BUDGET} nodes (aliases expanded)")]
     problems += _schema_problems(root, data)
     shaped = folded(root, _schema()) if problems else root  # (lists of one-key mappings, keys in comments: yaml_shapes.py)
-    _Mapper(spec, vocab).root(commented(shaped, doc.lines) if "#" in "".join(doc.lines) else shaped)
+    _Mapper(spec, vocab).root(commented(shaped, doc.lines) if "#" in text else shaped)
     _drops(spec)
-    scan(spec, "\n".join(doc.lines), vocab)
+    scan(spec, text, vocab)
     scope.apply(spec)
     return spec, problems
 

@@ -87,10 +87,12 @@ def commented(node, lines: list[str]):
     installer re-issues the token every 60 days ..." among an auth entry's keys, at their indent), where it does not
     have them: a policy kept in a comment is still the document's word."""
     if isinstance(node, SequenceNode):
-        return _like(node, [commented(item, lines) for item in node.value])
+        items = [commented(item, lines) for item in node.value]
+        return node if all(a is b for a, b in zip(items, node.value)) else _like(node, items)
     if not isinstance(node, MappingNode) or not node.value:
         return node
     pairs = [(key, commented(value, lines)) for key, value in node.value]
+    changed = any(a[1] is not b[1] for a, b in zip(pairs, node.value))
     column = node.value[0][0].start_mark.column
     have = {_key(key) for key, _ in pairs}
     line, end = node.start_mark.line, min(node.end_mark.line, len(lines) - 1)
@@ -113,7 +115,8 @@ def commented(node, lines: list[str]):
         stop = StreamMark("", 0, line - 1, len(lines[line - 1]))
         pairs.append((ScalarNode("tag:yaml.org,2002:str", key, start, start),
                       ScalarNode("tag:yaml.org,2002:str", " ".join(words), start, stop)))
-    return _like(node, pairs)
+        changed = True
+    return _like(node, pairs) if changed else node
 
 
 def merged(node, depth: int = 0):
