@@ -764,3 +764,29 @@ def test_review_a_place_after_an_outside_one_and_a_credential_nothing_stores_yet
     text = "# A → B\n\n## Calls\n\n- `Authorization: Basic {v}` (production service account)\n"
     real = base64.b64encode(b"ordersuser:AcmeSecret2024").decode()
     assert "IS303" in codes(text.replace("{v}", real), "IS303")
+
+
+def test_a_credentials_lifetime_and_its_renewal_in_the_next_clause_are_its_rotation():
+    text = ("# Party bookings — RinkDesk ⇄ PartyPal: integration FAQ\n\n"
+            "**Q6. And a cancellation?**\n`PATCH https://rinkdesk.example/api/v1/parties/{party_ref}`, same headers.\n\n"
+            "**Q7. How do the two systems authenticate?**\n"
+            "RinkDesk → PartyPal: OAuth 2.0 client credentials, token endpoint\n`https://auth.partypal.example/oauth/token`, "
+            "scope `availability:write`. PartyPal →\nRinkDesk: API key in `X-RinkDesk-Key`, one key per environment.\n\n"
+            "**Q8. How are the credentials rotated, and where are they kept?**\n"
+            "The PartyPal client secret is valid 12 months; PartyPal's partner portal lets two secrets coexist, so we add a"
+            "\nnew one a month before expiry, switch, and delete the old one. The RinkDesk API key expires after 180 days; "
+            "we\nissue the new key 14 days before. Ours are in Azure Key Vault `kv-rink`.\n")
+    oauth = spec_of(text).auth[0]
+    assert oauth.system.text == "RinkDesk → PartyPal" and "a month before expiry" in oauth.rotation.text
+    # a lifetime alone, with nothing done before it ends, is no rotation
+    alone = text.replace("so we add a\nnew one a month before expiry, switch, and delete the old one", "as agreed")
+    assert spec_of(alone).auth[0].rotation is None
+
+
+def test_a_named_kind_of_token_is_a_mechanism_and_starts_the_callers_entry():
+    text = ("# Venue ⇄ Kitchen\n\n## Credentials\n\nVenueBook calls KitchenCount with OAuth 2.0 client credentials, scope "
+            "`counts:write`. The client secret lives in AWS Secrets Manager and is rotated every six months. "
+            "KitchenCount calls VenueBook with a VenueBook integration token for the user `hartley-vine`. The token is "
+            "replaced every 75 days and kept in their Rails encrypted credentials.\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["VenueBook", "KitchenCount"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "covers only" in f.message]

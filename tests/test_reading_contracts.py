@@ -1344,3 +1344,15 @@ def test_review_a_token_request_gives_no_message_its_topic():
             "\"points_redeemed\", \"member_id\": \"M-1\", \"points\": 40}\n```\n\n## Authentication\n\nThe CRM connector "
             "sends an HTTPS request to the token endpoint with its client id and secret to get an access token.\n")
     assert any("queue or topic" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_the_answer_told_in_the_section_after_the_call_is_its_response():
+    text = ("# Tours → Desk\n\n### T+0.3 s: the shop sends F1\n\n```http\nPOST /api/v2/bookings HTTP/1.1\n"
+            "Host: desk.example\nContent-Type: application/json\n\n{\"booking_ref\": \"LHB-7Q2K9\"}\n```\n\n"
+            "### T+0.6 s: the desk validates and stores\n\n1. Verifies the signature.\n2. Writes the booking.\n"
+            "3. Answers:\n\n```json\n{\"desk_booking_id\": 88412, \"status\": \"accepted\"}\n```\n")
+    contract = spec_of(text).contracts[0]
+    assert [e.role for e in contract.examples] == ["request", "response"]
+    assert "IS202" not in codes(text)
+    # a block the next section shows without saying it is the answer stays out of the call
+    assert [e.role for e in spec_of(text.replace("3. Answers:", "3. Logs:")).contracts[0].examples] == ["request"]

@@ -780,3 +780,15 @@ def test_review_a_real_slip_beside_an_elision_and_json_written_with_equals_are_s
     assert role_of("Response for a duplicate delivery:") == "response"
     assert role_of("Request sent again with the same key:") == "request"
     assert role_of("Example request: `POST /v1/orders`") == "request"
+
+
+def test_an_item_the_example_response_turns_down_is_sent_bad_on_purpose():
+    text = ("# Depots → Stock\n\n## D1 `POST https://stock.example/api/v1/readings`\n\n"
+            "| Field | Type | Req | Notes |\n|---|---|---|---|\n| `readings[].reading_id` | string | yes | key |\n"
+            "| `readings[].barn` | string | yes | `B1`, `B2`, `B3` |\n\n"
+            "```json\n{\"readings\": [{\"reading_id\": \"r-1\", \"barn\": \"B1\"}, {\"reading_id\": \"r-2\", \"barn\": \"B4\"}]}\n```\n\n"
+            "```json\n{\"results\": [{\"reading_id\": \"r-1\", \"status\": \"stored\"},\n"
+            " {\"reading_id\": \"r-2\", \"status\": \"rejected\", \"error\": \"UNKNOWN_BARN\"}]}\n```\n")
+    assert "IS204" not in codes(text)
+    # an item the answer stores is checked like any other
+    assert "IS204" in codes(text.replace('"barn": "B1"', '"barn": "B9"'))

@@ -799,3 +799,16 @@ def test_days_of_the_week_are_no_zone():
     """"Fri/Sat" names no zone: the one zone the mapping names (Europe/London) is the local one."""
     from intspec_lint.reading.mapping_types import named_zones
     assert named_zones(["Peak on Fri/Sat", "Europe/London dates, no conversion"]) == {"Europe/London"}
+
+
+def test_arrow_items_under_a_field_the_document_shows_holding_their_values_are_its_enum():
+    text = ("# Salon → Till\n\n## Booking\n\n```json\n{\"dog\": {\"name\": \"Biscuit\", \"coat\": \"curly_long\"}}\n```\n\n"
+            "## Field mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `dog.name` | string | `pet.name` | string | Trim |\n\n"
+            "`dog.coat` becomes the till's coat type, which sets the drying time:\n\n"
+            "- `smooth` → `SM`\n- `double` → `DC`\n- `curly_long` → `CL`\n")
+    assert [m.source_field.text for m in spec_of(text).mappings] == ["`dog.name`"]
+    assert "IS801" not in codes(text)
+    # without the document showing the field hold those values, the items stay what they look like: mappings
+    unshown = text.replace('"coat": "curly_long"', '"coat_code": 3')
+    assert "curly_long" in [m.source_field.text for m in spec_of(unshown).mappings]

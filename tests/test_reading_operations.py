@@ -1117,3 +1117,15 @@ def test_what_a_skip_an_allow_list_and_a_found_leak_are_not():
             "| Error rate | > 1% | critical |\n| Queue depth | > 500 | warning |\n"
             "| `irongrid-client-secret` days to rotation | < 14 days | warning |\n")
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "expiry" in f.message]
+
+
+def test_a_write_named_by_its_method_in_the_plural_is_made_safe_there():
+    text = ("# Bridge → Stables\n\n## 3.4 Set allocation\n\n"
+            "`PATCH https://api.saddle.example/v2/lessons/{lesson_id}/riders/{rider_id}`\n\n"
+            "```json\n{\"horse_name\": \"Biscuit\"}\n```\n\n`200 OK`:\n\n```json\n{\"lesson_id\": 5, \"horse_name\": \"Biscuit\"}\n```\n\n"
+            "## 3.5 Book lesson\n\n`POST https://api.saddle.example/v2/lessons` with `Idempotency-Key: <booking id>`\n\n"
+            "```json\n{\"rider_id\": 8}\n```\n\n`201 Created`:\n\n```json\n{\"lesson_id\": 5}\n```\n\n"
+            "## 7. Duplicates\n\nWebhooks are deduplicated on `event_id`. PATCHes set absolute values, so repeating one "
+            "is harmless.\n")
+    assert "IS901" not in codes(text)
+    assert "IS901" in codes(text.replace("PATCHes set absolute values, so repeating one is harmless.", ""))

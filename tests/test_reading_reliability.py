@@ -1979,3 +1979,93 @@ def test_redelivering_only_the_others_of_a_batch_tells_the_partial_case():
             "the event goes to the review list.\n\n## Partners\n\nA partner answers a batch with the list of event ids it "
             "accepted; we redeliver only the others, individually, so one bad event never holds back the rest.\n")
     assert not any("no partial category" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_class_denied_by_ellipsis_takes_the_verb_before_it():
+    text = ("# Huts → Locks\n\n## Errors\n\nTransient errors (`429`, `5xx`, timeouts) are retried with backoff.\n"
+            "Permanent errors (`400`, `401`, `404`) are not. Partial failures only occur on batches and are handled "
+            "there: accepted items stay, rejected ones go to the dead-letter queue.\n")
+    permanent = [e for e in spec_of(text).errors if e.category == "permanent"]
+    assert permanent and permanent[0].action is not None
+    # a class whose sentence says nothing becomes of it has no action
+    bare = text.replace("are not. Partial", "are listed in the table. Partial")
+    assert [e.action for e in spec_of(bare).errors if e.category == "permanent"] == [None]
+
+
+def test_a_pause_named_as_a_state_of_suspension_after_failures_per_party_is_a_breaker():
+    text = ("# Club → Boats\n\n## 5.6 Sending behaviour\n\n**5.6.1** A sender shall retry transient failures with "
+            "exponential backoff: first retry after 10 s, doubling, no interval longer than 15 minutes.\n\n"
+            "**5.6.2** A sender shall make at most 8 attempts.\n\n"
+            "**5.6.3** After 20 (CH) or 5 (BL) consecutive failed requests to the same receiver, the sender shall "
+            "enter suspension for 30 minutes (CH) or 10 minutes (BL), then send a single request before resuming.\n")
+    assert spec_of(text).retry.circuit_breaker is not None
+    assert "IS501" not in codes(text)
+
+
+def test_the_other_items_of_a_list_of_checks_are_metrics_of_the_kinds_they_name():
+    text = ("# Clocks → Results\n\n## Flows\n\n- F1: ClockLink → FedResults, on each clock read, ~30 per race.\n\n"
+            "## Operations\n\nSue can set up checks that email us:\n\n"
+            "- time from a clock being read to the FedResults `200`, alert if it's over 20 minutes;\n"
+            "- more than 3 failed uploads out of the last 10;\n- more than 15 files waiting in the outbox;\n"
+            "- the API key's expiry date: warning 30 days before.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "error rate" in f.message]
+    # a list none of whose items was read as a metric lends its words to none
+    alone = text.replace("alert if it's over 20 minutes", "kept in the run log").replace("warning 30 days before",
+                                                                                          "noted in the runbook")
+    assert {"monitoring:error-rate", "monitoring:queue-depth"}.isdisjoint(spec_of(alone).evidence)
+
+
+def test_a_table_of_what_happens_when_is_no_table_of_metrics():
+    text = ("# Hall → Finance\n\n## Behaviours\n\n| When | What happens |\n|---|---|\n"
+            "| A call gets 429 or 5xx | Retried with backoff, at most 6 attempts |\n"
+            "| A dead-lettered message has been fixed | `hall-admin dlq resubmit --id <id>` |\n\n"
+            "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Error rate | > 5% over 15 min | Critical |\n")
+    assert [m.metric.text for m in spec_of(text).monitoring] == ["Error rate"]
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "no alert level" in f.message]
+
+
+def test_a_metric_that_names_the_place_failed_messages_go_watches_the_dead_letters():
+    text = ("# Rota → Parish\n\n## Dead letters\n\nAfter the last attempt the call is written to `failed_pushes`, and the "
+            "webmaster is emailed.\n\n## Monitoring\n\n- Error rate above 5% of calls in an hour: critical.\n"
+            "- Outbox of unpublished pushes above 50 or `failed_pushes` above 0: warning.\n")
+    assert "monitoring:dlq-size" in spec_of(text).evidence
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "dead-letter size" in f.message]
+    assert "monitoring:dlq-size" not in spec_of(text.replace("or `failed_pushes` above 0", "")).evidence
+
+
+def test_items_set_apart_while_the_rest_of_the_batch_is_committed_tell_the_partial_case():
+    text = ("# Gauges → Harbour\n\n## Errors\n\n`429` and `503` are transient: retried. `400` is permanent: dead-lettered.\n\n"
+            "## Threats\n\n| ID | Threat | Mitigation |\n|---|---|---|\n| T4 | Poison reading blocks a partition | "
+            "Readings that fail validation are written to `tide.dlq` and the rest of the batch is committed. |\n")
+    assert "errors:partial" in spec_of(text).evidence or "partial" in {e.category for e in spec_of(text).errors}
+    assert "IS401" not in codes(text)
+
+
+def test_a_credentials_renewal_in_a_partner_dashboard_is_no_watch_on_its_expiry():
+    text = ("# Tours → Desk\n\n## Authentication\n\n- **TideLine API (called by TourDesk)**: OAuth 2.0 client credentials, "
+            "scopes `slots:write messages:write`. The client secret expires after 180 days; the Trust creates a new one "
+            "in the partner dashboard two weeks before and swaps it in Key Vault.\n\n## Monitoring\n\n"
+            "| Metric | Threshold | Alert |\n|---|---|---|\n| Latency (P95) | > 5 s for 10 min | Warning |\n"
+            "| Error rate | > 2% over 10 min | Critical |\n| Outbox backlog | > 500 | Warning |\n")
+    assert "monitoring:token-expiry" not in spec_of(text).evidence
+    assert [f for f in lint_text(text, "markdown") if f.code == "IS701" and "expiry" in f.message]
+    # an alert on the date, said beside the credential, is a watch on it
+    watched = text.replace("swaps it in Key Vault.", "swaps it in Key Vault; a warning fires 14 days before it expires.")
+    assert not [f for f in lint_text(watched, "markdown") if f.code == "IS701" and "expiry" in f.message]
+
+
+def test_a_copy_a_unique_key_turns_away_is_no_failed_message_lost():
+    from intspec_lint.reading.dead_letter import drops_messages
+    assert drops_messages("`payments.civic_receipt_id` is unique; the second insert is skipped") is None
+    assert drops_messages("The same receipt is read twice: it is skipped") is None
+    assert drops_messages("Receipts that fail validation are skipped") is not None
+
+
+def test_a_request_kept_on_a_queue_once_its_last_attempt_has_failed_is_dead_lettered():
+    text = ("# Partner → Huts\n\n## 4. When things go wrong\n\n**Temporary problems**: `429`, `503`, timeouts. You must "
+            "retry with exponential backoff: first retry after 1 s, doubling, at most 6 attempts.\n"
+            "When the last attempt has failed you must not drop the request: put it, with the last response, on your "
+            "own support queue, and tell your customer the reservation is pending.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS601" and "there is no dead-letter" in f.message]
+    silent = text.replace("put it, with the last response, on your own support queue, and ", "")
+    assert [f for f in lint_text(silent, "markdown") if f.code == "IS601" and "there is no dead-letter" in f.message]

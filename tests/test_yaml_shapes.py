@@ -114,3 +114,13 @@ def test_a_response_said_to_be_none_is_no_example_to_parse():
                        "      response: \"none: QoS 1 PUBACK from the broker only, no reply message\"\n")
     assert "IS203" not in [f.code for f in lint_text(text, "yaml")]
     assert "IS203" in [f.code for f in lint_text(text.replace('"none: QoS 1', '"{oops: QoS 1'), "yaml")]
+
+
+def test_a_response_shown_as_a_bodiless_status_line_is_the_whole_answer():
+    text = MAPPINGS + ("contracts:\n  - name: Payment events\n    kind: http\n    method: POST\n"
+                       "    url: https://club.example/webhooks/payments\n"
+                       "    examples:\n      media_type: application/json\n      request: |\n        {\"events\": []}\n"
+                       "      response: \"HTTP/1.1 204 No Content\"\n")
+    assert "IS203" not in [f.code for f in lint_text(text, "yaml")]
+    # a status that carries a body is no whole answer: its text is parsed as the media type says
+    assert "IS203" in [f.code for f in lint_text(text.replace("204 No Content", "200 OK"), "yaml")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Auth, Value
-from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
+from .auth_words import CHANGE, CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
 
 # a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
 _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+){0,3}?(?:secret|key|token|certificate|"
@@ -17,6 +17,10 @@ _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+)
 
 
 _LIFE_ASKED = re.compile(r"\b(?:expir\w*|rotat\w*|renew\w*|lifetime|valid\s+for)\b", re.I)
+# a credential's life in so many words, and what is done before it ends, said in the next clause
+_LIFETIME_SAID = re.compile(r"\b(?:valid|good|lasts?|lives?|expires?\s+after)\s+(?:for\s+)?(?:\d+|one|two|three|six|twelve)\s*"
+                            r"(?:days?|weeks?|months?|years?)\b", re.I)
+_RENEWED = re.compile(r"\b" + CHANGE + r"\b|\b(?:renew\w*|rotat\w+|re-?issu\w+)\b", re.I)
 _LIFETIME = re.compile(r"\b\d+\s*(?:days?|weeks?|months?|years?)\b", re.I)
 
 
@@ -54,9 +58,15 @@ def _told_with_credentials(entries: list[Auth]) -> list[tuple[set[str], Value, s
 def _told_in_a_line(kinds: set[str], entries: list[Auth], statements) -> Value | None:
     """A line or sentence that opens with a credential of one of `kinds` and says a period it is rotated on."""
     taken = {entry.span.line for entry in entries}
-    for statement in statements:
+    for number, statement in enumerate(statements):
         if statement.shape not in ("line", "item", "sentence") or statement.span.line in taken:
             continue
+        after = statements[number + 1] if number + 1 < len(statements) else None
+        if after is not None and after.shape == "sentence" and after.section is statement.section and \
+                after.span.line - statement.span.end_line <= 1 and _LIFETIME_SAID.search(statement.text) and \
+                _LEADING_CREDENTIAL.match(statement.text) and set(families(statement.text)) & kinds and \
+                _RENEWED.search(after.text):  # "The client secret is valid 12 months; ... so we add a new one a
+            return Value(f"{statement.text} {after.text}", statement.span)  # month before expiry": its life, its renewal
         heading = statement.heading if statement.shape != "heading" else ""
         if _LEADING_CREDENTIAL.match(heading) and set(families(heading)) & kinds and (
                 re.search(PERIOD, statement.text, re.I) or _LIFE_ASKED.search(heading) and _LIFETIME.search(statement.text)):

@@ -108,3 +108,12 @@ def answered_by_status(contract: Contract) -> bool:
 def says_no_body(text: str) -> bool:
     """ "Empty body (204 No Content)": a response whose whole is its status."""
     return bool(_NO_BODY.search(text))
+
+
+_BODILESS_STATUS_LINE = lazy(r"^\W*(?:HTTP/\d(?:\.\d)?\s+)?(?:204|205|304)\b[^{}\[\]<>\n]*$", re.I)
+
+
+def bodiless_status_line(text: str) -> bool:
+    """An example that is one status line of a status that carries no body ("HTTP/1.1 204 No Content"): the whole
+    response, with nothing to parse as the media type says."""
+    return bool(_BODILESS_STATUS_LINE.match(text.strip()))

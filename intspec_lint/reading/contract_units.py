@@ -206,6 +206,7 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
         return True
 
     visit(r.doc.root)
+    _answers_after(r, found)
     found.sort(key=lambda unit: unit[2].line)
     # "3.2 Example: RegisterEquine", "3.3 Examples: the other operations": a unit titled as an example shows
     # contracts told elsewhere; it joins the unit before it when that one names an endpoint, else it is none
@@ -223,6 +224,33 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             continue
         kept.append(unit)
     return kept
+
+
+# a step that says the receiver answers, over the block it answers with: "4. Answers:", "TourDesk replies:"
+_ANSWER_LEAD = lazy(r"^\W*(?:\d+[.)]\s*)?(?:[\w`'-]+\s+){0,3}?(?:answers?|responds?|replies|returns?)(?:\s+with)?\s*:\s*$",
+                    re.I)
+
+
+def _answers_after(r: Reading, found: list) -> None:
+    """A narrative that tells a call in one section and the receiver's answer in the next ("### T+0.3 s — the shop
+    sends F1" over the request block, then "### T+0.6 s — the desk validates and stores", whose step "4. Answers:"
+    leads a block): the lead and its block are the answer of that call, when the later section names no call of
+    its own and the call's unit shows no more than its request."""
+    sections = [section for section in r.doc.root.walk() if section.level]
+    for before, section in zip(sections, sections[1:]):
+        if section.children or any(u[2] == section.span for u in found):
+            continue
+        unit = next((u for u in found if u[2] == before.span), None)
+        if unit is None or sum(1 for s in unit[1] if s.shape == "code") > 1:
+            continue
+        own = [s for s in r.within(section, own=True) if s.shape not in ("code-key", "code-comment")]
+        if any(METHOD_URL.search(s.text) for s in own if s.shape != "code"):
+            continue
+        for lead, block in zip(own, own[1:]):
+            if block.shape == "code" and lead.shape in ("line", "item", "sentence") and \
+                    _ANSWER_LEAD.match(lead.text) and block.span.line - lead.span.end_line <= 2:
+                unit[1].extend([lead, block])
+                break
 
 
 _ID_OPENS = lazy(r"^\W*([A-Z]{1,4}-?\d{1,3}[a-z]?)(?![\w.-])")

@@ -63,7 +63,7 @@ _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engin
 _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?:st|nd|rd|th)|\w+th)\s+(?:failed\s+)?"
                       r"(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
                       r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
-                      r"(?:also\s+)?fails\b|"
+                      r"(?:also\s+)?(?:has\s+)?fail(?:s|ed)\b|"  # "When the last attempt has failed ..."
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
                       # "a batch that fails its 10th attempt", "if all attempts fail"
                       r"\bfail(?:s|ed)?\s+(?:its|their|the)\s+(?:last|final|\d+(?:st|nd|rd|th)|\w+th)\s+(?:attempt|retry|try)\b|"
@@ -150,8 +150,11 @@ _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(
                   r"taken|handled|picked\s+up)|"
                   r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
                   r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|(?:sent|delivered|received|submitted|"
-                  r"posted|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|with\s+the\s+same\s+"
-                  r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id))", re.I)  # a copy of one done
+                  r"posted|read|consumed|pulled|fetched|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|with\s+the\s+same\s+"
+                  r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id)"
+                  # "`receipt_id` is unique; the second insert is skipped": a unique key turns the copy away
+                  r"|\b(?:is|are)\s+unique\b[^.]{0,40}?\bsecond\b|\b(?:the|a)\s+second\s+(?:insert|write|copy|row)\b)",
+                  re.I)  # a copy of one done
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
                   r"parked|stored|kept|copied|forwarded|published)\b"

@@ -31,6 +31,8 @@ _ACTION = lazy(
     r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
     r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
     r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated|"
+    # the verb of the sentence before, denied by ellipsis: "Transient errors are retried. Permanent errors are not."
+    r"(?:are|is)\s+not(?=\s*(?:[.;]|$))|"
     # an action told by pointing at where it is told: "F4 batches, handled per `change_id` as above"
     r"handled\s+per\s+[`\w]|handled\s+(?:[\w`-]+\s+){0,3}?as\s+(?:described\s+)?(?:above|below)|see\s+(?:above|below|section|§))\b",
     re.I,
@@ -190,7 +192,9 @@ _TOLD = {
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
                     r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"  # "Batches are not all-or-nothing. ... the 3 are retrying"
                     # "answers a batch with the ids it accepted; we redeliver only the others"
-                    r"|\b(?:only|just)\s+the\s+(?:others|rest|failed\s+ones|rejected\s+ones)\b",  # (what is done with them: below)
+                    r"|\b(?:only|just)\s+the\s+(?:others|rest|failed\s+ones|rejected\s+ones)\b"  # (what is done with them: below)
+                    # "bad readings go to the DLQ and the rest of the batch is committed": a batch split by its items
+                    r"|\bthe\s+rest\s+of\s+(?:the|its|each)\s+(?:micro-?)?(?:batch|file|page|payload|message|request|run)\b",
                     re.I),
 }
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")

@@ -536,3 +536,21 @@ def locate(example, path: str, missing: bool = False):
         return example.span
     line = (example.first_line or example.span.line + 1) + example.text.count("\n", 0, found)
     return Span(line, 1, line, 1)
+
+
+_REJECTED = frozenset({"rejected", "failed", "invalid", "error", "refused", "declined"})
+
+
+def rejected_items(examples) -> set[int]:
+    """The positions of the items an example response says were turned down ("results": [{"status": "stored"},
+    {"status": "rejected", "error": "UNKNOWN_BARN"}]): a batch's example that sends a bad item on purpose, to show
+    the partial answer, breaks its own field table there by design."""
+    found: set[int] = set()
+    for example in examples:
+        if example.role != "response" or not isinstance(example.data, dict):
+            continue
+        for items in example.data.values():
+            if isinstance(items, list) and len(items) > 1 and all(isinstance(item, dict) for item in items):
+                found.update(number for number, item in enumerate(items)
+                             if str(item.get("status", "")).lower() in _REJECTED or item.get("error") or item.get("errors"))
+    return found

@@ -14,6 +14,7 @@ from ..model import Mapping, Value, evidence, given
 from .absence import CUES
 from .context import Reading
 from .lazy_re import lazy
+from .statements import Statement
 from .table_layouts import record_layout, value_table
 from .text import finds
 from .values import enum_pairs, value
@@ -45,7 +46,12 @@ def read(r: Reading) -> None:
     untyped: set[int] = set()  # ids of the rows of tables with no column for a side's type
     arrow_rows: set[int] = set()  # the items that state a mapping
     translations: dict[int, object] = {}  # id(table) -> a table of an enum's values translated one by one
+    lead: Statement | None = None  # the line a list stands under: "`dog.coat` becomes the coat type:"
     for statement in r.statements:
+        if statement.shape in ("line", "sentence"):
+            lead = statement if statement.text.rstrip(" *_").endswith(":") else None
+        elif statement.shape != "item":
+            lead = None
         if statement.shape == "row":
             if r.per_table("value-table", statement.table, lambda: value_table(statement.table)):
                 translations[id(statement.table)] = statement.table
@@ -78,6 +84,8 @@ def read(r: Reading) -> None:
                 continue  # "`mart_grower_clip_summary` → ClipHub:", "- **M-19** Field mapping, shop order → FLR licence:"
                 # over a table: the two ends the rows below map (an item with its own items under it maps on)
             found = mapping_parts(statement.text)
+            if found and statement.parent is None and lead is not None and _values_of(r, lead):
+                continue  # "- `smooth` → `SM`" under "`dog.coat` becomes ...:": a value of that field, no field
             if found and not _groups(statement, found) and not _direction(found, r.spec.flows):
                 row = Mapping(statement.span, **{k: value(v, statement.span) for k, v in found.items() if v},
                               group=id(statement.parent) if statement.parent is not None else id(statement.section))
@@ -114,6 +122,31 @@ def read(r: Reading) -> None:
 
 _LEADING_IDS = lazy(r"^(?:[*_]*(?:[A-Z]{0,3}-?\d+(?:\.\d+)*[a-z]?)[*_]*[,:.]?\s+)+")  # "6.1 ", "**E1** C1, "
 _FIELD_MARK = lazy(r"[`_.\[\]{}]")  # (not a capital inside a word: "FridgeLog" is a system's name)
+
+
+_ONE_FIELD = lazy(r"^[^`→]*`([\w.\[\]-]+)`[^`→]*$")  # a lead that names one field in code and maps nothing itself
+
+
+def _values_of(r: Reading, lead: Statement) -> bool:
+    """The arrow items under a lead that names one field are values of that field translated, not fields mapped,
+    when one item's source is a value the document shows that field holding ("`dog.coat` becomes the coat type:"
+    over "- `smooth` → `SM`", "- `curly_long` → `CL`", with `"coat": "curly_long"` in an example)."""
+    def decide() -> bool:
+        named = _ONE_FIELD.match(lead.text)
+        if named is None:
+            return False
+        leaf = re.split(r"[.\[\]]", named.group(1).rstrip("[]"))[-1] or named.group(1)
+        shown = re.compile(rf"[\"']?\b{re.escape(leaf)}[\"']?\s*[:=]\s*[\"']?([\w-]+)")
+        held = {m.group(1) for line in r.doc.lines for m in shown.finditer(line)}
+        at = r.statements.index(lead)
+        for item in r.statements[at + 1:]:
+            if item.shape != "item" or item.parent is not None:
+                break
+            found = mapping_parts(item.text)
+            if found and found["source_field"].strip("` ") in held:
+                return True
+        return False
+    return r.per_table("field-values", lead, decide)
 
 
 def _direction(found: dict, flows) -> bool:

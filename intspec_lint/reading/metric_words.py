@@ -24,3 +24,5 @@ ALERT_LEVEL = lazy(
     re.I,
 )
 ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`
+NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"
+                    r"greater\s+than)\s+~?\d|\d+(?:[.,]\d+)?\s*%", re.I)

@@ -16,9 +16,9 @@ from .alert_rules import code_records
 from .auth_words import CREDENTIAL_WORD
 from .context import Reading
 from .lazy_re import lazy
-from .metric_words import ALARM_NAME, ALERT_LEVEL, CHANNEL, COMPARISON
+from .metric_words import ALARM_NAME, ALERT_LEVEL, CHANNEL, COMPARISON, NUMBER_NEAR
+from .monitoring_evidence import listed_with_metrics, loose, watched_anywhere
 from .statements import key_value
-from .text import as_figures
 from .values import duration_seconds, value
 from .vocabulary import strip_numbering
 
@@ -63,7 +63,7 @@ def read(r: Reading) -> None:
         if lead and _ROUTING.match(lead):
             continue  # "| Alerts to | lab IT on-call (Teams + SMS) |": where every alert goes, no metric
         said = statement.row.cells[-1].text if statement.shape == "row" and statement.row.cells else statement.value
-        if said and _POINTS_ELSEWHERE.match(said) and not _NUMBER_NEAR.search(said) and len(said.split()) <= 12:
+        if said and _POINTS_ELSEWHERE.match(said) and not NUMBER_NEAR.search(said) and len(said.split()) <= 12:
             continue  # "| Credentials | See *Expiry alert* in both authentication tables |": told there, read there
         level = next((c.text for c in statement.row.cells[1:] if _BARE_LEVEL.match(c.text)), None) \
             if statement.shape == "row" and _ALERT_SETTING.match(lead or "") else None
@@ -76,7 +76,7 @@ def read(r: Reading) -> None:
                 r.vocab.is_part_name(statement.key) and _OTHER_PART.intersection(r.vocab.section_parts(statement.key)))):
             continue  # "Retry: ... cap 120 s", "**Transient**: 429, 503": another part's item that alerts nobody
         fact = r.vocab.field_exactly("auth", statement.key) if statement.key else None
-        if fact in _AUTH_FACTS and not _NUMBER_NEAR.search(statement.value) and not _TOLD.search(statement.value) \
+        if fact in _AUTH_FACTS and not NUMBER_NEAR.search(statement.value) and not _TOLD.search(statement.value) \
                 and not _EXPIRING.search(statement.value):  # "**Credentials**: secret expiring within 30 days": a rule
             continue  # "**Mechanism:** OAuth 2.0 ... 80% of the lifetime" under "Authentication and credential monitoring"
         if _target(r, statement):
@@ -131,8 +131,9 @@ def read(r: Reading) -> None:
         _alert_by_reference(r)
         _alert_in_own_words(r)
     else:
-        _loose(r)
-    _watched_anywhere(r)
+        loose(r)
+    watched_anywhere(r)
+    listed_with_metrics(r)
 
 
 _ALERTS = lazy(r"\b(?:alerts|alarms)\b", re.I)
@@ -177,61 +178,6 @@ def _alert_by_reference(r: Reading) -> None:
                     ALERT_LEVEL.search(s.text) for s in r.within(section) if s.shape != "heading"):
                 metric.alert = evidence(seen.group(0), metric.span)
                 break
-
-
-# a statement about watching the integration: an alert, a threshold, a dashboard, a percentile
-_WATCH = lazy(r"\b(?:alert|alarm|paged\b|pag(?:es?|ing)\s+(?:the\s+|an?\s+)?(?:on-?call|team|engineer|owner|ops|sre|duty)|pager|"
-              r"monitor|metric|dashboard|threshold|slo|sli|p\d\d\b|warn|critical|notif|grafana|datadog|prometheus|"
-              r"cloudwatch|opsgenie|on-?call)|[a-z](?:Alert|Alarm|Metric)|[<>≥≤]\s*\d", re.I)
-_KIND_CLAUSES = lazy(r"[,;/(]|\band\b|\bor\b", re.I)
-_RATE = lazy(r"\d|\brates?\b|\bratios?\b|\bcounts?\b|\bspikes?\b", re.I)
-_AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlog|lag|age|oldest|empty|grow\w*|"
-               r"(?:more|fewer|less)\s+than\s+\d+)\b", re.I)
-# a credential's expiry as something watched; its rotation ("rolled every 90 days") is the procedure, not a signal
-_EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?after|renewal\s+fail\w*|"
-                     r"days?\s+(?:left|before|remaining|to\s+(?:expiry|rotation|renewal))|days?\s+(?:of|from|before)\s+(?:its|their|the)\s+(?:rotation|renewal|"
-                     r"expiry)\s+date|(?:rotation|renewal)\s+(?:date|deadline)\s+(?:is\s+)?(?:near|close|approach\w*))",
-                     re.I)
-_UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"
-                  r"|\b(?:tbd|tbc|todo)\b|\?\s*$", re.I)
-
-
-def _watched_anywhere(r: Reading) -> None:
-    """The kinds of metric the document watches in words or shapes the reader took no metric from (an
-    alarm's comment, "p95 over 3 s pages on-call" in the error section, a dashboard under an ops heading):
-    each is loose evidence (`monitoring:<kind>`), so the monitoring is not called blind to it. A credential's
-    expiry counts only where the line says expiry or renewal: "alert when the token refresh fails" is an
-    error, not the date a credential runs out."""
-    testimony = r.spec.testimony
-    if testimony is None:
-        return
-    read = {metric.kind for metric in r.spec.monitoring if not (metric.metric is not None and metric.metric.loose)}
-    kinds_of: dict[str, set[str]] = {}  # a line's kinds, worked out once for the five questions
-
-    def named(text: str) -> set[str]:
-        if text not in kinds_of:
-            clauses = [c for c in _KIND_CLAUSES.split(text) if c and c.strip()]
-            kinds_of[text] = {r.vocab.metric_kind(clause) for clause in clauses} | {r.vocab.metric_kind(text)}
-        return kinds_of[text]
-
-    def names(kind):
-        def test(text):  # a kind named beside what watches it: an alert, a threshold ("bridge_latency_seconds" alone is a name)
-            text = as_figures(text)  # "more than one hundred (100) items are queued"
-            if not (_WATCH.search(text) or _NUMBER_NEAR.search(text)):
-                return False
-            if kind == "token-expiry":  # (in a metric's name too: `member_client_secret_days_left`)
-                return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text)))
-            if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
-                    _AMOUNT.search(text):
-                return False  # "the DLQ pages on-call" tells of each failure, not of a depth watched
-            return kind in named(text)
-        return test
-
-    for kind in ("latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"):
-        if kind not in read:
-            said = testimony.states(_WATCH.search, names(kind), _UNWATCHED.search)
-            if said:
-                r.spec.evidence.setdefault(f"monitoring:{kind}", said[1])
 
 
 _ALERT_SETTING = lazy(r"^\W*(?:alert|alarm)s?[_.-]\w", re.I)  # `ALERT_BACKLOG`, `alerts.error-rate`
@@ -366,8 +312,6 @@ def _metric_sections(r: Reading) -> set[int]:
 
 
 _KEY_LED = lazy(r"^\W*(threshold|alert|severity|condition|level)\s+(?=[<>≥≤\d])(.+)$", re.I | re.S)
-_NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"
-                    r"greater\s+than)\s+~?\d|\d+(?:[.,]\d+)?\s*%", re.I)
 
 
 def _target(r: Reading, statement) -> bool:
@@ -379,28 +323,6 @@ def _target(r: Reading, statement) -> bool:
         labels.append(inner[0])
     # the strong words only: "SLA", "service level", not "Availability freshness" (a metric of availability)
     return any("sla" in r.vocab.section_parts(_CLAUSE_ID.sub("", label), nested=True) for label in labels)
-
-
-def _loose(r: Reading) -> None:
-    """Evidence of metrics the reader could not read: a statement about monitoring with a number an
-    alert could fire on, or a table under a monitoring heading whose columns it does not know."""
-    for statement in r.statements:
-        if statement.shape == "code" and "monitoring" in statement.placed and id(statement.code) not in r.examples:
-            # a block under a monitoring heading that lists metrics in no shape the reader knows (aligned text, a
-            # diff of alarm definitions): a line that names a metric's kind beside a number an alert fires on
-            if any(r.vocab.metric_kind(line) != "other" and _NUMBER_NEAR.search(line)
-                   for line in statement.text.splitlines()):
-                r.spec.evidence.setdefault("monitoring:values", statement.span)
-                return
-            continue
-        if "monitoring" not in statement.topics or statement.shape in ("heading", "code"):
-            continue
-        if "sla" in statement.topics and "monitoring" not in statement.placed:
-            continue  # "P99 under 2 seconds" is a target, not a metric someone is alerted on
-        if (statement.shape == "row" and "monitoring" in statement.placed) or (
-                r.vocab.metric_kind(statement.text) != "other" and _NUMBER_NEAR.search(statement.text)):
-            r.spec.evidence.setdefault("monitoring:values", statement.span)
-            return
 
 
 def _row(r: Reading, statement, columns: dict[int, str]) -> None:

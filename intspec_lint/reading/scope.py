@@ -103,16 +103,21 @@ def _auth(spec: Spec) -> None:
 
 
 def _dead_letter(spec: Spec) -> None:
-    """A dead-letter size metric with an alert says who hears of failed messages."""
+    """A metric that names the place failed messages go watches the dead letters, whatever its other words say
+    ("Outbox above 50 or `failed_pushes` above 0: warning"): evidence of a dead-letter size. A dead-letter size metric
+    with an alert says who hears of failed messages."""
     dead = spec.dead_letter
-    if dead is None or dead.alert is not None:
+    if dead is None:
         return
     place = _squeezed(dead.destination.text.split("(")[0]) if given(dead.destination) else ""
     for metric in spec.monitoring:  # `FailedSync(...)` is watched as `tunebook_failed_sync_open`
         named = bool(place) and len(place) > 3 and metric.metric is not None and place in _squeezed(metric.metric.text)
-        if (metric.kind == "dlq-size" or named) and given(metric.alert):  # "KC exception queue > 0": the place
-            dead.alert = metric.alert  # failed messages go, watched
-            return
+        compared = given(metric.threshold) and bool(place) and len(place) > 3 and \
+            place in _squeezed(f"{metric.metric.text if metric.metric else ''} {metric.threshold.text}")
+        if compared and metric.kind != "dlq-size":  # (in the metric's words or its threshold's: "... or `x` above 0")
+            spec.evidence.setdefault("monitoring:dlq-size", metric.span)
+        if dead.alert is None and (metric.kind == "dlq-size" or named) and given(metric.alert):
+            dead.alert = metric.alert  # "KC exception queue > 0": the place failed messages go, watched
 
 
 def _squeezed(name: str) -> str:
@@ -403,11 +408,13 @@ def _keys_it(contract: Contract, sentence: str, sent: set[str], carried: set[str
 
 def _by_its_method(contract: Contract, sentence: str, rivals: list[Contract]) -> bool:
     """The sentence names the call by its method alone, the only write with that method, and says a repeat is safe:
-    "The survey `PATCH` sets values and is safe to repeat"."""
+    "The survey `PATCH` sets values and is safe to repeat", "PATCHes set absolute values, so repeating one is
+    harmless"."""
     method = contract.method.text.upper() if contract.kind == "http" and contract.method is not None else ""
     if not method or any(other.method is not None and other.method.text.upper() == method for other in rivals):
         return False
-    named = re.search(rf"(?<![\w/-])`?{method}`?(?!\s*`?(?:https?:|/|\.|\{{|<))(?![\w/-])", sentence)  # not "POST .../x"
+    # ... or in the plural, its calls: "F2 PATCHes set absolute values"; not "POST .../x"
+    named = re.search(rf"(?<![\w/-])`?{method}`?(?:e?s\b)?(?!\s*`?(?:https?:|/|\.|\{{|<))(?![\w/-])", sentence)
     return bool(named) and (mentions(sentence) or safe_by_nature(sentence)) and not _led_elsewhere(contract, sentence)
 
 

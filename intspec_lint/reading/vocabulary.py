@@ -223,7 +223,8 @@ class Vocabulary:
         found = None  # (where it ends, its length, the field): the head of a noun phrase is its last word, so
         for word, name in self._field_patterns[part]:  # "Broker credential rotation" is a rotation, not a credential
             at = padded.rfind(f" {word} ")
-            if len(word) >= 4 and at >= 0 and (found is None or (at + len(word), len(word)) > found[:2]):
+            if len(word) >= 4 and word not in _WHOLE_ONLY.get(part, ()) and at >= 0 and (
+                    found is None or (at + len(word), len(word)) > found[:2]):
                 found = (at + len(word), len(word), name)  # "how" or "to" only count as the whole key
         if found:
             return found[2]
@@ -464,6 +465,8 @@ _TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)(?:\s+(?:units?|f
 _FIELD_WORD = re.compile(r"\b(?:fields?|attributes?|columns?|properties)\b", re.I)
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
+# a metric is a thing measured: "What" alone heads its column, "What happens" (a clause) names no metric
+_WHOLE_ONLY = {"monitoring": frozenset({"what"})}
 _TABLE_NEEDS = {
     "flows": {"source", "destination"},
     "mappings": {"source_field", "target_field"},

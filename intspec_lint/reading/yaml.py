@@ -36,7 +36,7 @@ from ..model import (
     Value,
     evidence,
 )
-from .bodiless import says_no_body
+from .bodiless import bodiless_status_line, says_no_body
 from .dead_letter import alert_phrase, drops_failed, mentions_dead_letter, replay_phrase
 from .retry import facts as retry_facts
 from .status_codes import example_status, status_mentions
@@ -404,8 +404,10 @@ class _Mapper:
             examples = _items(item.get("examples", (None, None))[1])
             media = self.val(examples, "media_type")
             for role in ("request", "response"):
-                if role in examples and role == "response" and _NO_REPLY.match(_text(examples[role][1]) or ""):
-                    where = node_span(examples[role][1])  # "response: none: QoS 1 PUBACK only, no reply message"
+                said = _text(examples[role][1]) or "" if role in examples else ""
+                if role == "response" and (_NO_REPLY.match(said) or bodiless_status_line(said)):
+                    where = node_span(examples[role][1])  # "response: none: QoS 1 PUBACK only, no reply message",
+                    # "response: HTTP/1.1 204 No Content"
                     contract.examples.append(Example("response", "none", "", where, first_line=where.line))
                 elif role in examples:
                     example = self.example(role, examples[role][1], media.text if media else "")
