@@ -790,3 +790,24 @@ def test_a_named_kind_of_token_is_a_mechanism_and_starts_the_callers_entry():
             "replaced every 75 days and kept in their Rails encrypted credentials.\n")
     assert [a.system.text for a in spec_of(text).auth] == ["VenueBook", "KitchenCount"]
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "covers only" in f.message]
+
+
+def test_each_directions_credential_told_under_its_own_lead_is_a_side():
+    """"Signed in as Angela" is a login, no mechanism; a paragraph led by "authentication from Xero." whose next
+    sentence names a signature is the other direction's side; a signing secret whose paragraph goes on to its
+    rotation and store is a second credential."""
+    from intspec_lint.reading.auth_words import mechanism
+    assert mechanism("Connect, signed in as Angela, organisation Dales") is None
+    assert mechanism("Each delivery is signed with HMAC-SHA256") is not None
+    text = ("# Drivers → Xero\n\n### Step 2 · Connect Xero\n\n> **Steady state, authentication to Xero.** OAuth 2.0 "
+            "authorisation code flow. The client secret is rotated every 12 months. Tokens are stored in AWS Secrets "
+            "Manager.\n\n### Step 3 · Register the webhook\n\n> **Steady state, authentication from Xero.** Every webhook "
+            "carries `x-xero-signature`, the base64 HMAC-SHA256 of the raw body with the webhook key. The webhook key "
+            "is regenerated every 12 months. Key stored in Secrets Manager.\n")
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS301" and "only" in f.message]
+    steps = ("# Locks → Fleet\n\n## Step 1 — Get your client credentials\n\nYou call us with OAuth 2.0 client credentials. "
+             "The client secret is valid for 90 days; we email a new one 14 days before expiry. Keep the secret in your "
+             "secret store.\n\n## Step 2 — Register your webhook\n\nEvery webhook carries `X-LockLine-Signature`, an "
+             "HMAC-SHA256 of the raw body with a shared secret that we generate. We rotate it every 180 days. Store it "
+             "next to the client secret.\n")
+    assert not [f for f in lint_text(steps, "markdown") if f.code == "IS301" and "only" in f.message]

@@ -1356,3 +1356,14 @@ def test_the_answer_told_in_the_section_after_the_call_is_its_response():
     assert "IS202" not in codes(text)
     # a block the next section shows without saying it is the answer stays out of the call
     assert [e.role for e in spec_of(text.replace("3. Answers:", "3. Logs:")).contracts[0].examples] == ["request"]
+
+
+def test_a_placeholder_for_the_host_is_no_segment_of_the_calls_path():
+    text = ("# Clubs → League\n\n## Calls\n\n**F2 — `POST {fixturebase}/v1/results`**. Header `X-FB-Key`.\n\n"
+            "```json\n{\"fixture_id\": \"FX-1\", \"home_shots\": 21}\n```\n\nResponse `201`: `{\"result_id\": \"R-1\"}`.\n\n"
+            "**F3 — `GET {fixturebase}/v1/leagues/{league}/table`**. Header `X-FB-Key`.\n\n"
+            "```http\nGET /v1/leagues/L2/table HTTP/1.1\nHost: api.fixturebase.example\n```\n\n"
+            "```json\n{\"league\": \"L2\", \"rows\": [{\"club\": \"ABM\", \"points\": 36}]}\n```\n")
+    table = [c for c in spec_of(text).contracts if c.method is not None and c.method.text == "GET"]
+    assert len(table) == 1 and [e.role for e in table[0].examples] == ["request", "response"]
+    assert "IS202" not in codes(text)

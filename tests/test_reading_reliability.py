@@ -2069,3 +2069,43 @@ def test_a_request_kept_on_a_queue_once_its_last_attempt_has_failed_is_dead_lett
     assert not [f for f in lint_text(text, "markdown") if f.code == "IS601" and "there is no dead-letter" in f.message]
     silent = text.replace("put it, with the last response, on your own support queue, and ", "")
     assert [f for f in lint_text(silent, "markdown") if f.code == "IS601" and "there is no dead-letter" in f.message]
+
+
+def test_round_100s_error_and_dead_letter_shapes():
+    """Only the rejected rows re-sent, and a rule table's row keyed to a `207`, tell the partial case; the old side of
+    a "Was / Now" revision is history; "email your technical contact" alerts; "listed on the ... page" keeps."""
+    asked = ("# Forms → Plots\n\n## Errors\n\nTransient: `429`, `503` are retried. Permanent: `400` is not retried, it is "
+             "written to the exceptions report.\n\n**What if only part of the positions batch fails?**\n\n"
+             "The forms API stores every accepted row and lists the rejected ones. PlotBook re-sends only the rejected "
+             "rows in a follow-up call at 02:45.\n")
+    assert not [f for f in lint_text(asked, "markdown") if f.code == "IS401" and "partial" in f.message]
+    rules = ("# Sensors → Rooms\n\n## Rules\n\n| Rule ID | Applies to | Rule | Rationale |\n|---|---|---|---|\n"
+             "| ERR-01 | All calls | Transient: 429, 503, timeout → retry | They clear |\n"
+             "| ERR-02 | All calls | Permanent: 400, 404 → no retry; dead-lettered | Retrying cannot fix them |\n"
+             "| ERR-04 | CON-05 (207) | Partial: spaces reported `stored` stand; spaces reported `rate_limited` are sent "
+             "again in the next call | A bad room must not block the others |\n")
+    assert not [f for f in lint_text(rules, "markdown") if f.code == "IS401" and "partial" in f.message]
+    revised = ("# Finder → Rescue\n\n## 6. Retry and dead-letter\n\n**Was:**\n> Retry 3 times. If it still fails, drop "
+               "it and log an error.\n\n**Now:**\n- Exponential backoff, first delay 2 s, doubling, at most 7 attempts.\n"
+               "- After the 7th attempt the message goes to the dead-letter topic `admissions-dlq`; the first message "
+               "on it pages the on-call.\n")
+    assert "IS602" not in codes(revised)
+    assert "IS602" in codes(revised.replace("**Was:**", "**Fallback:**"))
+    contact = ("# Locks → Fleet\n\n## Webhooks\n\nWe retry on our side. If the last attempt fails we park the event under "
+               "Partner portal → Undelivered events, email your technical contact, and you can replay it from there.\n")
+    assert not [f for f in lint_text(contact, "markdown") if f.code == "IS601" and "no alert" in f.message]
+    listed = ("# Entries → Rings\n\n## Retry\n\nExponential backoff, first retry after 5 s, doubling, at most 6 attempts."
+              "\n\n### When it gives up\n\n- An entry that fails permanently or runs out of attempts is listed on the "
+              "secretary's **Unsynced entries** page with the last error; the secretary is emailed every hour.\n")
+    assert not [f for f in lint_text(listed, "markdown") if f.code == "IS601" and "there is no" in f.message]
+
+
+def test_an_adrs_future_considerations_are_not_its_design_and_a_failed_state_keeps_the_event():
+    text = ("# ADR 003: Retry strategy\n\n## Decision\n\nUse exponential backoff with jitter: initial interval 1 second, "
+            "multiplier 2, max interval 1 hour, at most 5 attempts.\n\n### Maximum 5 attempts\n\nAfter 5 attempts the "
+            "event is marked failed, which allows human intervention.\n\n## Consequences\n\n### Future considerations\n\n"
+            "- Dead letter queue for failed events\n")
+    found = [(f.line, f.message) for f in lint_text(text, "markdown") if f.code == "IS601"]
+    assert found and all(line != 15 and "no alert" in message for line, message in found)  # kept, told nobody
+    dropped = text.replace("the event is marked failed, which allows human intervention", "the event is dropped")
+    assert [f for f in lint_text(dropped, "markdown") if f.code in ("IS601", "IS602") and f.line != 15]

@@ -35,6 +35,7 @@ class _Reader:
         self.taken: set[int] = set()
         self.sides: list[tuple[str, object]] = []  # systems said to authenticate outside the auth part
         self.directions: dict[str, object] = {}  # "inbound", "our": a direction whose credential is said
+        self._label: tuple | None = None  # (direction, section, line) of the sentence that named one ("... from Xero.")
         self.shared: dict[str, Value] = {}
 
     def run(self) -> None:
@@ -132,7 +133,7 @@ class _Reader:
             # header's name in a contract)
             if found and not found & kinds:
                 around = " ".join(s.text for s in r.within(statement.section, own=True)) \
-                    if "auth" in r.topics.of(statement.section) else statement.text
+                    if "auth" in r.topics.of(statement.section) else _paragraph(r, statement)
                 if (STORAGE.search(around) or ROTATION.search(around)) and not is_placeholder(around):
                     return statement.span  # an open value ("rotation: TBD") is a gap to report, not evidence
         return None
@@ -306,6 +307,14 @@ class _Reader:
     def _elsewhere(self, statement) -> None:
         """A sentence whose subject authenticates by a mechanism ("RandoMax generates a key pair and
         sends a CSR"): evidence of that system's side, however little else it says."""
+        # "**Steady state, authentication from Xero.** Every webhook carries ... HMAC-SHA256 ...": one direction's
+        # credential, named by the lead sentence of its paragraph
+        label = self._label if self._label and self._label[1] is statement.section and \
+            statement.span.line - self._label[2] <= 1 else None
+        directed = _DIRECTED.search(statement.text)
+        self._label = (directed.group(1).lower(), statement.section, statement.span.end_line) if directed else label
+        if self._label and (mechanism(statement.text) or CREDENTIAL_WORD.search(statement.text)):
+            self.directions[self._label[0]] = statement.span
         for _offset, sentence in sentences(statement.text):
             subject = _subject(sentence) if mechanism(sentence) else None
             side = _SIDE_LABEL.match(sentence)
@@ -464,6 +473,20 @@ _POINTER = lazy(r"\b(rotation|renewals?|storage)\b[^.\n]{0,30}?\b(?:is|are|:)?\s
 _CLAUSE_END = lazy(r"[;.](?:\s|$)|\s[—–]\s")
 
 
+def _paragraph(r: Reading, statement) -> str:
+    """The statement with the sentences after it in its paragraph: "Every webhook carries ... an HMAC-SHA256 ... with a
+    shared secret. We rotate it every 180 days ... Store it next to the client secret" is one credential's account."""
+    own = [s for s in r.within(statement.section, own=True) if s.shape != "heading"]
+    at = next((number for number, s in enumerate(own) if s is statement), len(own))
+    said, last = [statement.text], statement.span.end_line
+    for later in own[at + 1:]:
+        if later.shape != "sentence" or later.span.line - last > 1:
+            break
+        said.append(later.text)
+        last = later.span.end_line
+    return " ".join(said)
+
+
 def _clause(text: str, at: int) -> str:
     """The clause of `text` around offset `at`: from the last ";" or sentence end before it to the next."""
     start = 0
@@ -486,6 +509,7 @@ _SIDE_LABEL = lazy(r"^\W*(inbound|outbound|incoming|outgoing|our\s+side|your\s+s
                    r"(?:to|from)\s+(?:us|them|you))\b", re.I)
 
 
+_DIRECTED = lazy(r"\b(?:authentication|authenticating|auth|calls?|requests?)\s+(to|from)\s+(?:the\s+)?[A-Z]")
 _WAY = lazy(r"\((our|their|your)\s+(?:calls?|requests?|side|pushes|deliveries)\s+to\s+(?:them|us|you)\)", re.I)
 
 

@@ -270,7 +270,8 @@ def endpoint_of(contract: Contract) -> str:
     """Method and path, the host and the path parameters left out: `GET /v1/bookings/{id}` and the
     example `GET /v1/bookings/bk_7Q2M9` are one endpoint when the rest of the path agrees."""
     if contract.method is not None and contract.url is not None:
-        url = re.sub(r"^https?://[^/]+", "", contract.url.text.strip("`")).split("?")[0].rstrip("/")
+        url = re.sub(r"^(?:https?://[^/]+|\{\{?[\w.-]+\}\}?(?=/)|<[\w.-]+>(?=/)|\$\{?\w+\}?(?=/))", "",
+                     contract.url.text.strip("`")).split("?")[0].rstrip("/")  # (or a placeholder for the host)
         return f"{contract.method.text.upper()} {url.lower()}"
     return ""
 

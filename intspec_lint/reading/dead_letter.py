@@ -39,7 +39,7 @@ _ALERT = lazy(
     r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
     r"e-?mail(?:ed|s)?\s+(?:to|the)\b|e-?mails?\s+(?:your|our|their)\s+(?:[\w-]+\s+)?(?:admins?|administrators?|team|on-?call|ops|"
-    r"operators?|support|owners?|engineers?|desk|staff|managers?)\b|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
+    r"operators?|support|owners?|engineers?|desk|staff|managers?|contacts?)\b|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
     r"by\s+e-?mail|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
     r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
@@ -216,7 +216,8 @@ def read(r: Reading) -> None:
 
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
-_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|placed|copied|put|stored|kept|keeps?|join(?:s|ed)?)"
+_MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|parked|placed|copied|put|stored|kept|keeps?|join(?:s|ed)?|" \
+        r"listed)"  # "is listed on the **Unsynced entries** page" (not "stays at the head of its queue": it blocks it)
 # moved to a state named as a place, its name captured: "the bales go to Held", "moves the claim to Held claims"
 _TO_STATE = rf"\b(?:{_MOVE}|(?:mov(?:e|es|ed)|puts?)\s+(?:the|a|an|each|every|this|that|its)\s+[\w-]+)\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
@@ -231,11 +232,13 @@ _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)a
                  r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
-                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|tray|spool|store|folder|mailbox|"
+                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|outbox|page|tray|spool|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
-                   r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b", re.I)
+                   r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b|"
+                   # "after 5 attempts, event is marked failed": kept in a failed state someone can find
+                   r"\bmark(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?[`\x22']?(?:failed|dead|undeliverable|errored)\b", re.I)
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
                     r"events?|jobs?|records?|items?|notifications?|documents?|files?)\b", re.I)

@@ -177,8 +177,9 @@ def _asked_action(r: Reading) -> None:
             category.action = evidence(title, category.span)
 
 
-# a statement about failures, in any shape: an error, a failure, a rejection, a status class, a retry
-_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|re-?deliver\w*|"
+# a statement about failures, in any shape: an error, a failure, a rejection, a status class, a 207 (a batch partly
+# failed), a retry
+_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|207|retr\w*|re-?deliver\w*|"
                      r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b", re.I)
 _TOLD = {
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b", re.I),
@@ -192,7 +193,8 @@ _TOLD = {
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
                     r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"  # "Batches are not all-or-nothing. ... the 3 are retrying"
                     # "answers a batch with the ids it accepted; we redeliver only the others"
-                    r"|\b(?:only|just)\s+the\s+(?:others|rest|failed\s+ones|rejected\s+ones)\b"  # (what is done with them: below)
+                    r"|\b(?:only|just)\s+the\s+(?:others|rest|(?:failed|rejected|invalid)\s+(?:ones|rows|items|records|lines|"
+                    r"entries))\b"  # (what is done with them: below)
                     # "bad readings go to the DLQ and the rest of the batch is committed": a batch split by its items
                     r"|\bthe\s+rest\s+of\s+(?:the|its|each)\s+(?:micro-?)?(?:batch|file|page|payload|message|request|run)\b",
                     re.I),
@@ -214,7 +216,7 @@ def _handled(told, text: str) -> bool:
     loads every valid line"); not "`207` some items rejected, see `results[]`" (a response, told) nor a field's name."""
     clauses = _CLAUSE.split(text)
     for number, clause in enumerate(clauses):
-        if told.search(clause) and any(_DONE.search(_CODE_SPAN.sub(" ", told.sub(" ", said)))
+        if told.search(clause) and any(_DONE.search(_QUOTED.sub(" ", _CODE_SPAN.sub(" ", told.sub(" ", said))))
                                        for said in clauses[number:number + 4]):
             return True  # ... or the clauses right after it: "partial failure: a result per document. Succeeded
     return False  # documents are not re-sent; only the failed ones are retried"
@@ -222,6 +224,7 @@ def _handled(told, text: str) -> bool:
 
 _CLAUSE = lazy(r"[;·•]|\.\s+(?=[A-Z`*(])")
 _CODE_SPAN = lazy(r"`[^`]*`")
+_QUOTED = lazy(r'"[^"\n]*"')  # a JSON key or value of an example ("ticket_no"), not a word of what is done
 
 
 def _told_anywhere(r: Reading) -> None:

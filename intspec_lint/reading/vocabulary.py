@@ -174,8 +174,10 @@ class Vocabulary:
         return found
 
     def is_history(self, title: str) -> bool:
-        """A heading of what happened before ("What broke", "Root causes", "Incident timeline")."""
-        return bool(self._history.search(normalize(title)))
+        """A heading of what happened before ("What broke", "Root causes", "Incident timeline"), or the old side of
+        a revision, labelled by that alone ("**Was:**" over the text a "**Now:**" replaces)."""
+        said = normalize(title)
+        return bool(self._history.search(said)) or said in _OLD_SIDE
 
     def is_test(self, title: str) -> bool:
         """A heading of tests run or planned ("Test plan", "Acceptance tests"): what they expect is no metric."""
@@ -465,6 +467,7 @@ _TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)(?:\s+(?:units?|f
 _FIELD_WORD = re.compile(r"\b(?:fields?|attributes?|columns?|properties)\b", re.I)
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
+_OLD_SIDE = frozenset({"was", "before", "old", "previously", "old text", "original text", "old version"})
 # a metric is a thing measured: "What" alone heads its column, "What happens" (a clause) names no metric
 _WHOLE_ONLY = {"monitoring": frozenset({"what"})}
 _TABLE_NEEDS = {
