@@ -811,3 +811,24 @@ def test_each_directions_credential_told_under_its_own_lead_is_a_side():
              "HMAC-SHA256 of the raw body with a shared secret that we generate. We rotate it every 180 days. Store it "
              "next to the client secret.\n")
     assert not [f for f in lint_text(steps, "markdown") if f.code == "IS301" and "only" in f.message]
+
+
+def test_round_101s_shapes():
+    """A key that does not expire but is replaced each September is rotated; a call "sent with an empty body" has its
+    whole request told; a warning "when fewer than 30 days remain" on a credential watches its expiry."""
+    never = ("# Shop → Notify\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+             "| GOV.UK Notify | API key | Notify keys do not expire, so we replace it each September and revoke the old "
+             "key the same day | AWS Secrets Manager |\n")
+    assert not [f for f in lint_text(never, "markdown") if f.code == "IS301" and "never rotated" in f.message]
+    assert [f for f in lint_text(never.replace(" each September", ""), "markdown")
+            if f.code == "IS301" and "never rotated" in f.message]
+    empty = ("# Hall → Ledger\n\n## Calls\n\n### Token rotation. `POST https://ledger.example/api/v1/devices/d1/token/rotate`"
+             "\n\nSent with the current token, an empty body and `Idempotency-Key: rotate-2024-06-03`. Response: "
+             "`{\"token\": \"sbd_9f2c\", \"expires_at\": \"2024-11-30T00:00:00Z\"}`.\n")
+    assert "IS202" not in codes(empty)
+    watched = ("# Council → Rounds\n\n## Step 2: Get your credentials\n\nOAuth 2.0 client credentials; the client secret is "
+               "kept in Key Vault and rotated every 12 months.\n\n> **Tip:** Ashcombe calls `GET /v1/credentials/self` "
+               "daily and raises a Service Desk warning when fewer than 30 days remain; the webhook secret's age is "
+               "checked the same way.\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+               "| Latency (P95) | > 5 s | Warning |\n| Error rate | > 2% | Critical |\n| Queue depth | > 100 | Warning |\n")
+    assert not [f for f in lint_text(watched, "markdown") if f.code == "IS701" and "expiry" in f.message]

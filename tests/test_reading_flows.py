@@ -423,3 +423,12 @@ def test_review_a_system_named_for_notifications_is_no_trigger():
     text = ("# Shop ⇄ Kiln\n\n## What flows where\n\n- **Firing results**: Kiln → Shop. Kiln notifications service → "
             "bridge → Shop. Payload: firing result JSON. About 20 a week.\n")
     assert codes(text, "IS101") == ["IS101"]
+
+
+def test_the_sender_named_after_a_flows_trigger_clause_is_its_source():
+    text = ("# Bookings → Band\n\n## Part A: What moves, and when\n\n**Rule 2. Changes and cancellations follow the same "
+            "path.**\nWhen the organiser changes the date or cancels, GigBook sends the changed fields to BandRoster on the "
+            "`booking.changed` event. About 8 changes a week in season.\n\n**Rule 3. The confirmed line-up goes back.**\n"
+            "When the band secretary presses *Confirm line-up* in BandRoster, BandRoster posts the line-up to GigBook. "
+            "Up to 25 a week in season.\n")
+    assert [(f.source.text if f.source else None) for f in spec_of(text).flows] == ["GigBook", "BandRoster"]

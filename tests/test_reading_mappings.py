@@ -812,3 +812,40 @@ def test_arrow_items_under_a_field_the_document_shows_holding_their_values_are_i
     # without the document showing the field hold those values, the items stay what they look like: mappings
     unshown = text.replace('"coat": "curly_long"', '"coat_code": 3')
     assert "curly_long" in [m.source_field.text for m in spec_of(unshown).mappings]
+
+
+def test_a_logged_line_under_the_mapping_heading_is_no_mapping_row():
+    text = ('# galley-sync, explained through its logs\n'
+            '\n'
+            '\n'
+            '## 1. A crossing ends\n'
+            '\n'
+            '```\n'
+            '2025-06-03T07:52:14.209Z INFO  ingress   202 {"queued":"tpd_01HZY8Q"} queue=sales-out depth=1\n'
+            '```\n'
+            '\n'
+            'The purser closes the till when the ramp goes down. TillPoint Cloud then calls our webhook\n'
+            'with `shift.closed`: one message per shift, with every PLU sold and every item wasted.\n'
+            'Each vessel runs four return crossings a day in summer (two in winter) and each crossing\n'
+            'is a shift, so that is 16 shifts a day across both ships in summer, 8 in winter, each with\n'
+            '20–60 lines. We answer `202` at once and put the shift on the `sales-out` SQS queue;\n'
+            'TillPoint never waits for HarbourStock. `sig=ok` is the HMAC check (section 8).\n'
+            '\n'
+            '## 2. Mapping\n'
+            '\n'
+            '```\n'
+            '2025-06-03T07:52:14.388Z DEBUG mapper    site LCARRA -> location VSL-02\n'
+            '2025-06-03T07:52:14.389Z DEBUG mapper    closed_at 2025-06-03T08:51:58+01:00 -> posted_at 2025-06-03T07:51:58Z\n'
+            '2025-06-03T07:52:14.390Z DEBUG mapper    plu=4411 -> sku=CAF-TEA-REG (plu_sku) movement=SALE value_gbp=86.95\n'
+            '2025-06-03T07:52:14.390Z DEBUG mapper    plu=5102 waste=true -> sku=FOOD-BACON-ROLL (plu_sku) movement=WASTE value_gbp=0.00\n'
+            '```\n'
+            '\n'
+            'The full mapping, both directions:\n'
+            '\n'
+            '| From | To | Rule |\n'
+            '|------|----|------|\n'
+            '| `site_id` | `location` | `LCARRA` → `VSL-02`, `IMAID` → `VSL-01`; anything else is permanent (section 5) |\n'
+            '| `shift_id` | `reference` and `Idempotency-Key` | copy |\n'
+            "| `closed_at` (ISO 8601 with ship's offset) | `posted_at` | convert to UTC, `Z` suffix |\n")
+    assert not [m for m in spec_of(text).mappings if "DEBUG" in m.source_field.text]
+    assert "`site_id`" in [m.source_field.text for m in spec_of(text).mappings]

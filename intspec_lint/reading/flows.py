@@ -61,7 +61,8 @@ _DESTINATION = lazy(
 )
 _SOURCE = lazy(
     r"\b(?:the\s+)?([A-Z][\w'-]*(?:\s+[\w'-]+){0,3}?),?\s+(?:as|is)\s+the source"
-    rf"|^(?:the\s+)?([A-Z][\w'.-]*(?:\s+[\w'.-]+){{0,3}}?)\s+{_SEND}\b"
+    # the sender opens the sentence, or the clause after its trigger: "When the organiser cancels, GigBook sends ..."
+    rf"|(?:^|[,;]\s+(?:then\s+)?)(?:the\s+)?([A-Z][\w'.-]*(?:\s+[\w'.-]+){{0,3}}?)\s+{_SEND}\b"
     r"|\bfrom\s+(?:the\s+)?([A-Z`][\w`'./-]*(?:\s+[A-Z`][\w`'./-]*){0,3})",
 )
 _PULL = lazy(

@@ -83,6 +83,8 @@ def read(r: Reading) -> None:
             if statement.shape in ("line", "item") and statement.text.rstrip(" *_").endswith(":") and not r.under(statement):
                 continue  # "`mart_grower_clip_summary` → ClipHub:", "- **M-19** Field mapping, shop order → FLR licence:"
                 # over a table: the two ends the rows below map (an item with its own items under it maps on)
+            if _LOG_LINE.match(statement.text):
+                continue  # "2025-06-03T07:52:14Z DEBUG mapper site LCARRA -> location VSL-02": a run's log, an example
             found = mapping_parts(statement.text)
             if found and statement.parent is None and lead is not None and _values_of(r, lead):
                 continue  # "- `smooth` → `SM`" under "`dog.coat` becomes ...:": a value of that field, no field
@@ -124,6 +126,9 @@ _LEADING_IDS = lazy(r"^(?:[*_]*(?:[A-Z]{0,3}-?\d+(?:\.\d+)*[a-z]?)[*_]*[,:.]?\s+
 _FIELD_MARK = lazy(r"[`_.\[\]{}]")  # (not a capital inside a word: "FridgeLog" is a system's name)
 
 
+# a line a program logged: a timestamp, then a level
+_LOG_LINE = lazy(r"^\W{0,3}\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\s+\[?"
+                 r"(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL)\b")
 _ONE_FIELD = lazy(r"^[^`→]*`([\w.\[\]-]+)`[^`→]*$")  # a lead that names one field in code and maps nothing itself
 
 

@@ -9,6 +9,7 @@ import re
 
 from .context import Reading
 from .lazy_re import lazy
+from .auth_words import CREDENTIAL_WORD
 from .metric_words import NUMBER_NEAR
 from .text import as_figures
 
@@ -17,6 +18,8 @@ from .text import as_figures
 _WATCH = lazy(r"\b(?:alert|alarm|paged\b|pag(?:es?|ing)\s+(?:the\s+|an?\s+)?(?:on-?call|team|engineer|owner|ops|sre|duty)|pager|"
               r"monitor|metric|dashboard|threshold|slos?\b|slis?\b|p\d\d\b|warn|critical|notif|grafana|datadog|prometheus|"
               r"cloudwatch|opsgenie|on-?call)|[a-z](?:Alert|Alarm|Metric)|[<>≥≤]\s*\d", re.I)
+# "warns when fewer than 30 days remain", said of a credential ("... the webhook secret's age is checked the same way")
+_DAYS_REMAIN = lazy(r"\b(?:days?|weeks?)\s+(?:remain|are\s+left)\b", re.I)
 _DASHBOARD = lazy(r"\bdashboards?\b", re.I)
 _KIND_CLAUSES = lazy(r"[,;/(]|\band\b|\bor\b", re.I)
 _RATE = lazy(r"\d|\brates?\b|\bratios?\b|\bcounts?\b|\bspikes?\b", re.I)
@@ -57,7 +60,8 @@ def watched_anywhere(r: Reading) -> None:
             if kind == "token-expiry":  # (in a metric's name too: `member_client_secret_days_left`), watched by
                 # more than a console's name: "a new secret is created in the partner dashboard two weeks before it
                 # expires" is the rotation, done by hand, not an alert on the date
-                return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text))) and \
+                return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text)) or (
+                    _DAYS_REMAIN.search(text) and CREDENTIAL_WORD.search(text))) and \
                     bool(_WATCH.search(_DASHBOARD.sub(" ", text)) or NUMBER_NEAR.search(text))
             if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
                     _AMOUNT.search(text):
