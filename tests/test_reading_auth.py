@@ -832,3 +832,17 @@ def test_round_101s_shapes():
                "checked the same way.\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
                "| Latency (P95) | > 5 s | Warning |\n| Error rate | > 2% | Critical |\n| Queue depth | > 100 | Warning |\n")
     assert not [f for f in lint_text(watched, "markdown") if f.code == "IS701" and "expiry" in f.message]
+
+
+def test_review_a_modal_may_and_a_later_sentence_without_a_lead_time_are_no_rotation():
+    never = ("# Shop → Notify\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+             "| GOV.UK Notify | API key | Notify keys do not expire; our two services each may hold one | Secrets Manager |\n")
+    assert [f for f in lint_text(never, "markdown") if f.code == "IS301" and "never rotated" in f.message]
+    text = ("# Party bookings — RinkDesk ⇄ PartyPal: integration FAQ\n\n"
+            "**Q6. And a cancellation?**\n`PATCH https://rinkdesk.example/api/v1/parties/{party_ref}`, same headers.\n\n"
+            "**Q7. How do the two systems authenticate?**\n"
+            "RinkDesk → PartyPal: OAuth 2.0 client credentials, scope `availability:write`.\n\n"
+            "**Q8. Where are the credentials kept?**\nThe PartyPal client secret is valid 12 months; Changes to its "
+            "scopes need a ticket. It is kept in Azure Key Vault `kv-rink`.\n")
+    rotation = spec_of(text).auth[0].rotation  # (the lifetime alone may stand for it; the next sentence does not)
+    assert rotation is None or "scopes" not in rotation.text

@@ -801,7 +801,7 @@ def test_days_of_the_week_are_no_zone():
     assert named_zones(["Peak on Fri/Sat", "Europe/London dates, no conversion"]) == {"Europe/London"}
 
 
-def test_arrow_items_under_a_field_the_document_shows_holding_their_values_are_its_enum():
+def test_arrow_items_under_a_field_the_document_shows_holding_their_values_are_no_fields_mapped():
     text = ("# Salon → Till\n\n## Booking\n\n```json\n{\"dog\": {\"name\": \"Biscuit\", \"coat\": \"curly_long\"}}\n```\n\n"
             "## Field mapping\n\n| Source field | Source type | Target field | Target type | Transform |\n|---|---|---|---|---|\n"
             "| `dog.name` | string | `pet.name` | string | Trim |\n\n"

@@ -308,11 +308,12 @@ class _Reader:
         """A sentence whose subject authenticates by a mechanism ("RandoMax generates a key pair and
         sends a CSR"): evidence of that system's side, however little else it says."""
         # "**Steady state, authentication from Xero.** Every webhook carries ... HMAC-SHA256 ...": one direction's
-        # credential, named by the lead sentence of its paragraph
+        # credential, named by a sentence that labels it, on the line before or the same one
         label = self._label if self._label and self._label[1] is statement.section and \
             statement.span.line - self._label[2] <= 1 else None
         directed = _DIRECTED.search(statement.text)
-        self._label = (directed.group(1).lower(), statement.section, statement.span.end_line) if directed else label
+        way = {"to": "outbound", "from": "inbound"}[directed.group(1).lower()] if directed else ""  # as "Inbound:" says
+        self._label = (way, statement.section, statement.span.end_line) if directed else label
         if self._label and (mechanism(statement.text) or CREDENTIAL_WORD.search(statement.text)):
             self.directions[self._label[0]] = statement.span
         for _offset, sentence in sentences(statement.text):
@@ -509,7 +510,8 @@ _SIDE_LABEL = lazy(r"^\W*(inbound|outbound|incoming|outgoing|our\s+side|your\s+s
                    r"(?:to|from)\s+(?:us|them|you))\b", re.I)
 
 
-_DIRECTED = lazy(r"\b(?:authentication|authenticating|auth|calls?|requests?)\s+(to|from)\s+(?:the\s+)?[A-Z]")
+_DIRECTED = lazy(r"\b(?:authentication|authenticating|auth|calls?|requests?)\s+(to|from)\s+(?:the\s+)?"
+                 r"(?!(?:GET|POST|PUT|PATCH|DELETE)\b)(?-i:[A-Z])", re.I)
 _WAY = lazy(r"\((our|their|your)\s+(?:calls?|requests?|side|pushes|deliveries)\s+to\s+(?:them|us|you)\)", re.I)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Auth, Value
-from .auth_words import CHANGE, CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
+from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
 
 # a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
 _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+){0,3}?(?:secret|key|token|certificate|"
@@ -20,7 +20,9 @@ _LIFE_ASKED = re.compile(r"\b(?:expir\w*|rotat\w*|renew\w*|lifetime|valid\s+for)
 # a credential's life in so many words, and what is done before it ends, said in the next clause
 _LIFETIME_SAID = re.compile(r"\b(?:valid|good|lasts?|lives?|expires?\s+after)\s+(?:for\s+)?(?:\d+|one|two|three|six|twelve)\s*"
                             r"(?:days?|weeks?|months?|years?)\b", re.I)
-_RENEWED = re.compile(r"\b" + CHANGE + r"\b|\b(?:renew\w*|rotat\w+|re-?issu\w+)\b", re.I)
+# ... a new one made before it ends: "we add a new one a month before expiry", "renewed 30 days ahead"
+_RENEWED = re.compile(r"\b(?:(?:adds?|creates?|issues?|generates?|sends?|emails?)\s+(?:a|the)\s+new|renew\w*|rotat\w+|re-?issu\w+|"
+                      r"replac\w+)\b[^.;]{0,80}?\b(?:before|ahead\s+of|prior\s+to)\b", re.I)
 _LIFETIME = re.compile(r"\b\d+\s*(?:days?|weeks?|months?|years?)\b", re.I)
 
 

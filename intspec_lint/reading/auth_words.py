@@ -36,11 +36,11 @@ TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+secu
 PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
           r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly|q\d{1,3}(?:d|w|mo|y)\b)"  # "rot. q90d": shorthand
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
-CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
-_PERIODICCHANGE = (r"\b" + CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + CHANGE)
+_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
+_PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
     r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|q?\d+\w*|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
-    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODICCHANGE +
+    r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
     # changed when another credential is: "basic auth credentials we set in the console, changed with the API key"
     r"|(?:chang|rotat|renew|replac)(?:ed|es)?\s+(?:together\s+|along\s+)?with\s+the\s+(?:[\w-]+\s+){0,2}(?:key|secret|token|"
     r"certificate|cert|password)s?" +
@@ -134,7 +134,7 @@ EVERY = lazy(r"\b(?:all|every|each|both|any)\b(?!\s+(?:\d[\d,.]*\s*|other\s+|sec
 PLURAL_SUBJECT = lazy(r"^\W*(?:the\s+|our\s+)?(?:secrets|credentials|keys|tokens|certificates|passwords)\b", re.I)
 MONITORED = lazy(r"\b(?:alert\w*|warn\w*|page[sd]?|metric|threshold|dashboard)\b", re.I)
 _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|ing)?\s+over|replac\w+\s+every|"
-                        + _PERIODICCHANGE + r")\b", re.I)
+                        + _PERIODIC_CHANGE + r")\b", re.I)
 
 def mechanism(text: str) -> str | None:
     """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ...")."""

@@ -32,7 +32,8 @@ _BINARY_REQUEST = lazy(r"content-type:\s*`?\s*((?:application/(?:pdf|octet-strea
 _EMPTY_REQUEST = lazy(r"^[^\n]*\b(?:POST|PUT|PATCH)\b[^\n]*?(?:\b(?:no|empty|without\s+a|with\s+no)\s+(?:request\s+)?body\b|"
                       r"\bbody\s*:\s*(?:none|empty)\b)|\bempty\s+(?:POST|PUT|PATCH)\b"
                       # "Sent with the current token, an empty body and `Idempotency-Key: ...`": the call, told in prose
-                      r"|^\W*(?:it\s+is\s+|is\s+)?sent\s+with\b[^.\n]{0,60}?\b(?:an?\s+)?(?:empty|no)\s+(?:request\s+)?body\b", re.I)
+                      r"|^\W*(?:it\s+is\s+|is\s+)?sent\s+with\b(?:(?!\b(?:reply|response|callback|answer)\b)[^.;\n]){0,60}?"
+                      r"\b(?:an?\s+)?(?:empty|no)\s+(?:request\s+)?body\b", re.I)
 _STATUS_BEFORE = lazy(r"\b[1-5]\d\d\b")
 
 

@@ -68,6 +68,10 @@ def calls_apart(statements: list[Statement]) -> list[Statement]:
 BASE_SEGMENT = lazy(r"^(?:api|rest|services?|v\d+(?:\.\d+)?(?:alpha|beta)?\d*|\d{4}-\d{2}(?:-\d{2})?)$")  # `/v2`, `/2024-10`
 
 
+# a URL's host, written out or as a placeholder for it: `GET {fixturebase}/v1/leagues/{league}/table`
+HOST = lazy(r"^(?:https?://[^/]+|\{\{?[\w.-]+\}\}?(?=/)|<[\w.-]+>(?=/)|\$\{?\w+\}?(?=/))")
+
+
 def shows(endpoint: Statement, code: Statement) -> bool:
     """The code block's request line has the endpoint's method, and its path fits the endpoint's (the
     endpoint's URL a placeholder, or the same path with values for its parameters)."""
@@ -76,12 +80,10 @@ def shows(endpoint: Statement, code: Statement) -> bool:
         return False
     if said.group(2).startswith("<"):
         return True
-    mine = [p for p in re.sub(r"^https?://[^/]+", "", said.group(2)).split("?")[0].split("/") if p]
-    theirs = [p for p in re.sub(r"^https?://[^/]+", "", shown.group(2)).split("?")[0].split("/") if p]
+    mine = [p for p in HOST.sub("", said.group(2)).split("?")[0].split("/") if p]
+    theirs = [p for p in HOST.sub("", shown.group(2)).split("?")[0].split("/") if p]
     while len(theirs) > len(mine) and BASE_SEGMENT.match(theirs[0]):
         theirs = theirs[1:]  # `GET /v2/permits/FV-2024-00317` under "Base URL .../v2": the same call
-    while len(mine) > len(theirs) and mine[0].startswith(("{", "<", "$")):
-        mine = mine[1:]  # `GET {fixturebase}/v1/leagues/{league}/table`: a placeholder for the host, not a segment
     return len(mine) == len(theirs) and all(a == b or a.startswith(("{", "<", ":")) or _fits_segment(a, b)
                                             for a, b in zip(mine, theirs))
 

@@ -11,7 +11,7 @@ import re
 from ..model import EXAMPLE_SHAPE, Contract, Example, StatusCode, Value, evidence
 from ..span import Span
 from .context import Reading
-from .call_starts import BASE_SEGMENT
+from .call_starts import BASE_SEGMENT, HOST
 from .contract_units import CODES_TITLE, SHARED
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY, codes_in_cell, listed_codes
@@ -270,8 +270,7 @@ def endpoint_of(contract: Contract) -> str:
     """Method and path, the host and the path parameters left out: `GET /v1/bookings/{id}` and the
     example `GET /v1/bookings/bk_7Q2M9` are one endpoint when the rest of the path agrees."""
     if contract.method is not None and contract.url is not None:
-        url = re.sub(r"^(?:https?://[^/]+|\{\{?[\w.-]+\}\}?(?=/)|<[\w.-]+>(?=/)|\$\{?\w+\}?(?=/))", "",
-                     contract.url.text.strip("`")).split("?")[0].rstrip("/")  # (or a placeholder for the host)
+        url = HOST.sub("", contract.url.text.strip("`")).split("?")[0].rstrip("/")
         return f"{contract.method.text.upper()} {url.lower()}"
     return ""
 

@@ -83,7 +83,7 @@ _DROPPED = lazy(
     r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
     r"thrown\s+away|lost|deleted)|(?<!-)(?:drop|discard|ignore|skip)s?\s+(?:the\s+|failed\s+|those\s+|it|them)"
     r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|(?:log(?:ged|s)?|" + _LOG_SINK + r")\b[^.;]{0,120}?\band\s+"
-    r"(?:drop(?:ped)?|discard(?:ed)?|delete[sd]?\s+(?:it|them|the\s+(?:message|event|record|job)s?)\b|"
+    r"(?:drop(?:ped)?|discard(?:ed)?|(?:delete|remove)[sd]?\s+(?:it|them|the\s+(?:message|event|record|job)s?)\b|"
     r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
     # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
     r"answer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)|complete[sd]?\s+the\s+message|"  # (a code span as x's)
@@ -150,10 +150,11 @@ _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(
                   r"taken|handled|picked\s+up)|"
                   r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
                   r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|(?:sent|delivered|received|submitted|"
-                  r"posted|read|consumed|pulled|fetched|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|with\s+the\s+same\s+"
+                  r"posted|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|(?<!never\s)(?<!not\s)(?:read|consumed|pulled)\s+"
+                  r"(?:twice|a\s+second\s+time)|with\s+the\s+same\s+"
                   r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id)"
                   # "`receipt_id` is unique; the second insert is skipped": a unique key turns the copy away
-                  r"|\b(?:is|are)\s+unique\b[^.]{0,40}?\bsecond\b|\b(?:the|a)\s+second\s+(?:insert|write|copy|row)\b)",
+                  r"|\b(?:the|a)\s+second\s+(?:insert|write|copy)\s+(?:is|gets?)\s+(?:skipped|ignored|rejected|refused)\b)",
                   re.I)  # a copy of one done
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
@@ -232,13 +233,14 @@ _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)a
                  r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
-                   r"[^.;|]{0,50}?(?:`[^`]+`|\b(?:list|row|record|status|table|queue|console|monitor|inbox|outbox|page|tray|spool|store|folder|mailbox|"
+                   r"[^.;|]{0,50}?(?:`[^`]+`|(?:\*\*[^*]+\*\*|(?-i:[A-Z][\w-]*)(?:\s+[\w-]+){0,2})\s+page\b|\b(?:list|row|record|status|table|queue|console|monitor|inbox|outbox|tray|spool|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions)\b)"
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
                    r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b|"
                    # "after 5 attempts, event is marked failed": kept in a failed state someone can find
-                   r"\bmark(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?[`\x22']?(?:failed|dead|undeliverable|errored)\b", re.I)
+                   r"\bmark(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?[`\x22']?(?:failed|dead|undeliverable|errored)\b"
+                   r"(?![^.;]{0,40}\b(?:deleted|dropped|removed|discarded|purged)\b)", re.I)  # (not "... and deleted")
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
                     r"events?|jobs?|records?|items?|notifications?|documents?|files?)\b", re.I)

@@ -31,8 +31,7 @@ _ACTION = lazy(
     r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
     r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
     r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated|"
-    # the verb of the sentence before, denied by ellipsis: "Transient errors are retried. Permanent errors are not."
-    r"(?:are|is)\s+not(?=\s*(?:[.;]|$))|"
+
     # an action told by pointing at where it is told: "F4 batches, handled per `change_id` as above"
     r"handled\s+per\s+[`\w]|handled\s+(?:[\w`-]+\s+){0,3}?as\s+(?:described\s+)?(?:above|below)|see\s+(?:above|below|section|§))\b",
     re.I,
@@ -111,7 +110,7 @@ def read(r: Reading) -> None:
                 said[1].action = value(statement.text, statement.span)  # "Transient: 429, 503. The worker retries these."
             said = (statement, said[1])
             continue
-        said = None
+        before, said = said, None
         if ("errors" not in statement.topics and not _partial_with_207(statement.text)) or statement.shape == "heading":
             continue  # (a partial failure told of a call, anywhere: "If some days are fine and others are not, ... `207`")
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
@@ -135,6 +134,10 @@ def read(r: Reading) -> None:
                 said = (statement, r.spec.errors[-1])
             continue
         last = _classes_told(r, statement, statement.text)
+        if last is not None and last.action is None and before is not None and before[1].action is not None and \
+                continues(statement, before[0]) and _ELLIPSIS.match(statement.text):
+            last.action = value(f"{before[1].action.text} / {statement.text}", statement.span)  # "Transient errors
+            # are retried. Permanent errors are not.": the verb of the sentence before, denied by ellipsis
         if last is not None:
             said = (statement, last)  # the paragraph's next sentence may say the action of the class it named last
     _asked_action(r)
@@ -179,8 +182,9 @@ def _asked_action(r: Reading) -> None:
 
 # a statement about failures, in any shape: an error, a failure, a rejection, a status class, a 207 (a batch partly
 # failed), a retry
-_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|207|retr\w*|re-?deliver\w*|"
-                     r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b", re.I)
+_FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|re-?deliver\w*|"
+                     r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b"
+                     r"|(?<![\w.])`?207`?(?=\W*(?:\)|multi|partial|response|status|with|$))", re.I)
 _TOLD = {
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b", re.I),
     "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b|nonRetryable",
@@ -196,7 +200,8 @@ _TOLD = {
                     r"|\b(?:only|just)\s+the\s+(?:others|rest|(?:failed|rejected|invalid)\s+(?:ones|rows|items|records|lines|"
                     r"entries))\b"  # (what is done with them: below)
                     # "bad readings go to the DLQ and the rest of the batch is committed": a batch split by its items
-                    r"|\bthe\s+rest\s+of\s+(?:the|its|each)\s+(?:micro-?)?(?:batch|file|page|payload|message|request|run)\b",
+                    r"|\bthe\s+rest\s+of\s+(?:the|its|each)\s+(?:micro-?)?(?:batch|file|run)\s+(?:is|are|gets?)\s+"
+                    r"(?:committed|stored|processed|loaded|applied|accepted|imported|saved)\b",
                     re.I),
 }
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
@@ -224,6 +229,7 @@ def _handled(told, text: str) -> bool:
 
 _CLAUSE = lazy(r"[;·•]|\.\s+(?=[A-Z`*(])")
 _CODE_SPAN = lazy(r"`[^`]*`")
+_ELLIPSIS = lazy(r"^[^.;?]{0,120}?\b(?:are|is)\s+not\W*$", re.I)  # a bare clause: "Permanent errors (`400`) are not."
 _QUOTED = lazy(r'"[^"\n]*"')  # a JSON key or value of an example ("ticket_no"), not a word of what is done
 
 

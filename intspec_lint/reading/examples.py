@@ -539,18 +539,23 @@ def locate(example, path: str, missing: bool = False):
 
 
 _REJECTED = frozenset({"rejected", "failed", "invalid", "error", "refused", "declined"})
+_FIRST_INDEX = re.compile(r"^[\w$-]+\[(\d+)\]")
 
 
-def rejected_items(examples) -> set[int]:
-    """The positions of the items an example response says were turned down ("results": [{"status": "stored"},
-    {"status": "rejected", "error": "UNKNOWN_BARN"}]): a batch's example that sends a bad item on purpose, to show
-    the partial answer, breaks its own field table there by design."""
-    found: set[int] = set()
+def sent_bad_on_purpose(examples, path: str) -> bool:
+    """A problem in an item of a batch's request example that the example response turns down ("results": [{"status":
+    "stored"}, {"status": "rejected", "error": "UNKNOWN_BARN"}]): the example sends a bad item on purpose, to show the
+    partial answer. `path` is the problem's place in the request ("readings[1].barn"); the item is its top list's."""
+    first = _FIRST_INDEX.match(path)
+    if first is None:
+        return False
+    at = int(first.group(1))
     for example in examples:
         if example.role != "response" or not isinstance(example.data, dict):
             continue
         for items in example.data.values():
-            if isinstance(items, list) and len(items) > 1 and all(isinstance(item, dict) for item in items):
-                found.update(number for number, item in enumerate(items)
-                             if str(item.get("status", "")).lower() in _REJECTED or item.get("error") or item.get("errors"))
-    return found
+            if isinstance(items, list) and len(items) > 1 and at < len(items) and all(isinstance(i, dict) for i in items):
+                item = items[at]
+                if str(item.get("status", "")).lower() in _REJECTED or item.get("error") or item.get("errors"):
+                    return True
+    return False

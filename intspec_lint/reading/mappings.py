@@ -133,7 +133,8 @@ _ONE_FIELD = lazy(r"^[^`→]*`([\w.\[\]-]+)`[^`→]*$")  # a lead that names one
 
 
 def _values_of(r: Reading, lead: Statement) -> bool:
-    """The arrow items under a lead that names one field are values of that field translated, not fields mapped,
+    """The arrow items under a lead that names one field are values of that field translated, not fields mapped (no row
+    is made of them; the translation is not recorded as the field's enum map either, since no row stands for it),
     when one item's source is a value the document shows that field holding ("`dog.coat` becomes the coat type:"
     over "- `smooth` → `SM`", "- `curly_long` → `CL`", with `"coat": "curly_long"` in an example)."""
     def decide() -> bool:

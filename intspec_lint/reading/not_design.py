@@ -107,8 +107,8 @@ _NOT_CHOSEN_TITLE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:rejected|discard
                                r"(?:(?:we|that\s+we|that\s+were|which\s+were)\s+)?(?:considered|rejected|discarded|not\s+chosen)\b|"
                                r"[(—–:-]\s*(?:rejected|discarded|not\s+chosen)\W*$|"
                                r"\bconsidered\s+(?:alternatives|options)\b|"
-                               # "Future considerations" under an ADR's consequences: ideas for later, not the design
-                               r"\bfuture\s+(?:considerations?|work|improvements?|enhancements?|ideas?)\b|"
+                               # "Future considerations" under an ADR's consequences, the whole heading: ideas for later
+                               r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?future\s+(?:considerations?|work|improvements?|enhancements?|ideas?)\W*$|"
                                r"[(—–:-]\s*[*_]*(?:superseded|replaced)\s+by\b|\((?:superseded|obsolete|deprecated)\b", re.I)
 
 

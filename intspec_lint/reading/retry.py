@@ -65,25 +65,25 @@ _BREAKER = lazy(
     rf"(?:failures|failed|fails|errors|timeouts|attempts)"
     rf"|\b({NUM}){_OWNED}\s+(?:consecutive\s+|successive\s+)?(?:[1-5](?:xx|\d\d)s?\s*(?:/|,|or\s|and\s)\s*){{0,3}}"  # "20 consecutive 5xx/timeouts"
     rf"(?:failures|errors|fails|failed\s+\w+|timeouts|[1-5]xxs?)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
-    rf"\b(?:open|trip|break|pause|stop|suspen[ds]|halt|cool[- ]?(?:off|down))"
+    rf"\b(?:open|trip|break|pause|stop|suspen(?:d|sion)|halt|cool[- ]?(?:off|down))"
     # "a sender shall stop transmitting to a receiver after 10 consecutive failed transmissions": the stop first
-    rf"|\b(?:stop|pause|suspen[ds]|halt)\w*\s+(?:[\w-]+\s+){{0,10}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
+    rf"|\b(?:stop|pause|suspen(?:d|sion)|halt)\w*\s+(?:[\w-]+\s+){{0,10}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
     rf"(?:failed\s+)?[\w-]+"
     # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
     rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,8}}(?:fail\w*|errors?|time\s?out)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
-    rf"\b(?:open|trip|break|pause|stop|suspen[ds]|halt)"
+    rf"\b(?:open|trip|break|pause|stop|suspen(?:d|sion)|halt)"
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
-    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\bfail\w*(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen[ds]|halt|offline)"
-    rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen[ds]|halt|offline)"
+    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\bfail\w*(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)"
+    rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)"
     # "if 8 calls to the same system fail back to back, the consumer stops pulling"
-    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,6}}?fail\w*\s+{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen[ds]|halt|offline)"
+    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,6}}?fail\w*\s+{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)"
     # "Make deactivates the scenario after 5 failed runs in a row", "the endpoint is disabled after 20 failing
     # deliveries in a row": the stop first, then the run of failures
-    rf"|\b(?:stop|paus|suspen[ds]|halt|deactivat|disabl)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:failed\s+|failing\s+)?"
+    rf"|\b(?:stop|paus|suspen(?:d|sion)|halt|deactivat|disabl)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:failed\s+|failing\s+)?"
     rf"[\w-]+\s+in\s+a\s+row\b"
     # "if more than 40 % of the operations in a cycle fail, ... puts the job in quarantine": a failure rate that pauses
     r"|\b(?:more\s+than|over|above|>)\s*(\d+(?:\.\d+)?\s*%)\s+of\s+(?:the\s+)?[\w\s]{0,40}?\bfail\w*(?:[^.;]|\.(?=\w)){0,80}?"
-    r"\b(?:open|trip|paus|stop|suspen[ds]|halt|offline|quarantin|throttl)",
+    r"\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline|quarantin|throttl)",
     re.I,
 )
 _BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)

@@ -103,6 +103,7 @@ class Vocabulary:
         self._umbrellas = {normalize(k): tuple(v) for k, v in data.get("umbrellas", {}).items()}
         self._umbrellas.update({normalize(str(k)): () for k in data.get("not_parts", [])})  # a product's goals
         self._history = _phrases(data.get("history_sections", []))
+        self._old_side = {normalize(str(label)) for label in data.get("old_side_labels", [])}
         self._tests = _phrases(data.get("test_sections", []))
         self._subsections = _phrases(data["contract_subsections"])
         self._fields: dict[str, dict[str, str]] = {}
@@ -177,7 +178,7 @@ class Vocabulary:
         """A heading of what happened before ("What broke", "Root causes", "Incident timeline"), or the old side of
         a revision, labelled by that alone ("**Was:**" over the text a "**Now:**" replaces)."""
         said = normalize(title)
-        return bool(self._history.search(said)) or said in _OLD_SIDE
+        return bool(self._history.search(said)) or said in self._old_side
 
     def is_test(self, title: str) -> bool:
         """A heading of tests run or planned ("Test plan", "Acceptance tests"): what they expect is no metric."""
@@ -467,7 +468,6 @@ _TYPE_WORD = re.compile(r"\b(type|format|data type|pic|picture)(?:\s+(?:units?|f
 _FIELD_WORD = re.compile(r"\b(?:fields?|attributes?|columns?|properties)\b", re.I)
 _TABLE_PARTS = ("flows", "mappings", "monitoring", "errors", "auth", "status_codes", "schema_fields",
                 "idempotency")
-_OLD_SIDE = frozenset({"was", "before", "old", "previously", "old text", "original text", "old version"})
 # a metric is a thing measured: "What" alone heads its column, "What happens" (a clause) names no metric
 _WHOLE_ONLY = {"monitoring": frozenset({"what"})}
 _TABLE_NEEDS = {

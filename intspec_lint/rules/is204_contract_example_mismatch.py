@@ -1,9 +1,7 @@
-import re
-
 from ..findings import Severity
 from ..rule import Case, rule
 from ._common import gap
-from ..reading.examples import locate, rejected_items, schema_problems
+from ..reading.examples import locate, schema_problems, sent_bad_on_purpose
 
 
 @rule(
@@ -34,9 +32,8 @@ def contract_example_mismatch(spec, options):
             if body is None or example.data is None or example.error:
                 continue
             declared = "schema" if body.schema is not None else "field table"
-            turned_down = rejected_items(contract.examples) if example.role == "request" else set()
             problems = [p for p in schema_problems(body, example.data)  # not the item sent bad on purpose
-                        if not {int(n) for n in re.findall(r"\[(\d+)\]", p[0])} & turned_down]
+                        if not (example.role == "request" and sent_bad_on_purpose(contract.examples, p[0]))]
             for path, problem, absent in problems[:5]:
                 field = f"field '{path}'" if path else "a body"
                 yield gap(locate(example, path, absent), f"example {example.role} of {contract.subject}",
