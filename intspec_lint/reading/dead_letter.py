@@ -2,7 +2,7 @@
 
 Said in its own section, in a bullet of the retry policy, in a cell of the error table, or in any
 sentence about what happens once retries are exhausted. Sentences that drop failed messages are
-kept aside for the rule that forbids it.
+kept aside for the rule that forbids it (what counts as a drop is `drops.py`'s).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import re
 
 from ..model import DeadLetter, Value, evidence
 from .absence import GONE
-from .auth_words import ROTATION
 from .context import Reading
+from .drops import ALERT, FAILED, drops_messages
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY
-from .text import finds, said, sentences
+from .text import finds, sentences
 from .values import is_placeholder, value
 
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine|"
@@ -34,28 +34,6 @@ _DEAD_DEST = lazy(
 )
 _DEST_WORDS = lazy(r"\b(queue|topic|table|bucket|folder|exchange|store|dlq|dlt|dlc|dead[- ]letter|stream|s3|sqs|directory|mailbox|"
                    r"collection|inbox|outbox|spool|tray)\b", re.I)
-_ALERT = lazy(
-    r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
-    r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
-    r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
-    r"e-?mail(?:ed|s)?\s+(?:to|the)\b|e-?mails?\s+(?:your|our|their)\s+(?:[\w-]+\s+)?(?:admins?|administrators?|team|on-?call|ops|"
-    r"operators?|support|owners?|engineers?|desk|staff|managers?|contacts?)\b|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
-    r"by\s+e-?mail|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
-    r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
-    r"triggers?\s+(?:an?\s+)?(?:e-?mail|sms|text\s+message|page|phone\s+call|ticket|incident)|sms\s+to|"
-    r"(?:ticket|incident)\s+(?:is\s+)?(?:raised|opened|created|filed)|e-?mails?\s+(?:goes|go|is\s+sent|are\s+sent)\s+to|"
-    r"gets?\s+an?\s+(?:e-?mail|sms|page|text|ticket|alert|message)|"
-    r"(?:posts?|posted|posting)\s+(?:\w+\s+){0,2}?(?:to|in|into)\s+[*_\x22']*(?:#[\w-]+|(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:channel|room|ops|team|on-?call|support|desk))|"
-    r"(?:p[1-4]|sev[- ]?\d)\s+(?:ticket|incident)|"
-    # an alarm raised by its code: "the gateway raises `GW_REJECTED_BATCH`", "`DLQ_NOT_EMPTY` is raised"
-    r"(?:raises?|raised|fires?|fired|trips?)\s+(?:the\s+|an?\s+)?`(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?=`)|"
-    r"(?<=`)(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)`\s+(?:is|are|gets?)\s+(?:raised|fired)|"
-    r"(?:is|are|gets?|get|being)\s+(?:told|informed|notified|e-?mailed|paged|messaged|called|phoned)|"
-    r"(?:e-?mails?|messages?|texts?|pings?|phones?|calls?)\s+(?:and\s+[\w-]+\s+)?(?:the\s+|our\s+|an?\s+)?"
-    r"(?:on-?duty|on-?call|team|manager|owner|lead|engineer|support|ops|channel|desk|coordinator|admin))\b",
-    re.I,
-)
 _REPLAY = lazy(r"\b(replay(?:ed|s|ing)?|re-?process(?:ed|es|ing)?|re-?drive[sn]?|re-?queu(?:e|es|ed|ing)|resubmit(?:s|ted)?|"
                r"re-?publish(?:es|ed)?|re-?send(?:s)?|re-?sent|re-?appl(?:y|ies|ied)|re-?post(?:s|ed)?)\b", re.I)
 _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engineer(?:s|ing)?|sre|analysts?|"
@@ -76,68 +54,6 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?
                       # a count of failures: "fails to process a stored alert 3 times"; not a breaker's "5 times in a row"
                       r"|\bfail(?:s|ed)?\b[^.;|]{0,60}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b"
                       r"(?!\s+in\s+a\s+row)", re.I)
-# where a log is written: "writes the message and the error to Application Insights ... and completes the message"
-_LOG_SINK = (r"(?:to|in|into)\s+(?:the\s+)?(?:application\s+insights|log\s+analytics|splunk|cloudwatch(?:\s+logs)?|datadog|"
-             r"sentry|kibana|elasticsearch|stackdriver)")
-_DROPPED = lazy(
-    r"\b(?:(?:are|is|get|gets|be|been|being|were|was)\s+(?:silently\s+)?(?:dropped|discarded|ignored|skipped|"
-    r"thrown\s+away|lost|deleted)|(?<!-)(?:drop|discard|ignore|skip)s?\s+(?:the\s+|failed\s+|those\s+|it|them)"
-    r"|(?:only|just|simply)\s+(?:be\s+)?log(?:ged|s)?|(?:log(?:ged|s)?|" + _LOG_SINK + r")\b[^.;]{0,120}?\band\s+"
-    r"(?:drop(?:ped)?|discard(?:ed)?|(?:delete|remove)[sd]?\s+(?:it|them|the\s+(?:message|event|record|job)s?)\b|"
-    r"skip(?:ped)?|ignore[d]?|continue|moves?\s+on|ack(?:nowledge)?s?\b[^.;]{0,30}?\b(?:off|from)\s+the\s+queue|"
-    # "logged at WARN and answered `200` so that the sender does not retry", "... and complete the message"
-    r"answer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)|complete[sd]?\s+the\s+message|"  # (a code span as x's)
-    # "logs `WARN ... gave up` and marks the sheet as submitted": settled as if it had gone through
-    r"marks?\s+(?:it|them|the\s+[\w-]+)\s+as\s+(?:submitted|done|sent|processed|completed?|delivered|succeeded)|"
-    # "the failure is logged to Log Analytics ..., and the run ends as Failed": a workflow's run, gone with it
-    r"the\s+(?:run|job|workflow|execution)\s+(?:then\s+)?(?:ends|terminates|stops|is\s+terminated))"
-    r"|nothing\s+(?:else|more|further)\s+is\s+done\s+with\s+(?:it|them)"
-    # "logs the event at `WARN` ... and acknowledges it", "it is acknowledged and logged at WARN": settled, kept nowhere
-    r"|log(?:s|ged)?\b[^.;]{0,80}?\band\s+(?:acknowledg(?:es|ed)|acks|acked)\b|(?:is|are)\s+acknowledged\s+and\s+(?:only\s+)?logged"
-    # "is acknowledged so that it does not block the queue, and `chipsync` logs it at `warn`": the other way round
-    r"|(?:is|are)\s+(?:acknowledged|acked)\b[^.;]{0,80}?\band\s+(?:[\w`-]+\s+){0,2}logs\s+(?:it|them)\b"
-    # "we answer `200` so that EDRS does not keep retrying ..., and the handler writes a warning to the application log"
-    r"|\banswer(?:s|ed)?\s+(?:with\s+)?(?:`?(?:200|2xx)\b|`xxx`)(?:(?!\b(?:stored|kept|saved|parked|moved|written\s+to\s+the\s+`)\b)"
-    r"[^.;]){0,160}?\b(?:logs\s+(?:it|them|a\s+warning)|writes\s+(?:a\s+)?"
-    r"(?:warning|error|line|entry)\s+(?:in)?to\s+(?:the\s+)?(?:[\w-]+\s+)?log)\b"
-    # "only written to the application log as a warning": a log line, kept nowhere else
-    r"|(?:only|just|simply)\s+(?:be\s+)?(?:written|sent|recorded|reported)\s+(?:in)?to\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}logs?\b"
-    r"|log-and-(?:drop|skip|continue)"
-    r"|log\w*\b[^.;]{0,100}?\band\s+(?:(?:its|the)\s+(?:kafka\s+)?offsets?\s+(?:is|are|gets?)\s+committed|"  # moved past
-    r"commit(?:s|ted)?\s+(?:the|its)\s+(?:kafka\s+)?offsets?\b|"  # "logs the alarm at ERROR ... and commits the offset"
-    r"(?:the\s+|its\s+|it\s+)?(?:[\w-]+\s+){0,3}(?:is|are|gets?)\s+(?:then\s+)?(?:removed|deleted|dropped|discarded|purged)))\b",
-    re.I,
-)
-_FAILED = lazy(r"\b(?:fail\w*|errors?|cannot|can't|could\s+not|unable|rejected|invalid|undeliverable|poison|"
-               # an unknown reference is a failure; an unknown event type or field is ignored on purpose
-               r"unknown(?!\s+(?:[\w-]+\s+)?(?:types?|kinds?|fields?|properties|attributes|keys)\b)|"
-               r"not\s+known|unmatched|4\d\d|"
-               r"after\s+the\s+(?:last|final)|exhausted|r[au]ns?\s+out|[45]xx)\b", re.I)
-_THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|successful\s+ones|succeeded\s+ones|processed\s+ones|the\s+successes)\s*$", re.I)
-_PAST = lazy(r"\b(?:were|was|had\s+been)\b", re.I)
-# "were written to a | log file and dropped": what happened then, told of the place it went
-_PAST_SINK = lazy(r"\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:written|sent|printed|put|recorded|stored|dumped|saved)\s+"
-                  r"(?:in)?to\s+(?:an?\s+|the\s+)?$", re.I)
-_NONE_OF = lazy(r"\b(?:none|nothing|no\s+\w+|never)\s*(?:of\s+them\s+|\w+\s+)?$"
-                 r"|\b(?:cannot|can\s*not|can't|must\s+not|mustn't|may\s+not|should\s+not|won't|will\s+not|never)\s+$",
-                 re.I)  # "so none is lost", "nothing is dropped", "accessions cannot be lost": a rule against loss
-# what is dropped is an older version a newer one replaces: "the older update is discarded, counted as success"
-_SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earlier)\s+(?:[\w-]+\s+){0,2}$"
-                  # "older versions get 409 and are dropped as applied": the versions a newer one replaced
-                  r"|\b(?:older|stale|outdated|superseded|earlier)\s+(?:versions?|revisions?|updates?|copies|ones)\b"
-                  r"(?:\s+[\w-]+){0,4}\s+$"
-                  # "a message whose `updated_at` is older than the stored `source_updated_utc` is ignored"
-                  r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$"  # "an older `at` than"
-                  # "`409` ... means a newer state already exists; logged at INFO and acknowledged": a later one won
-                  r"|\b(?:newer|later|more\s+recent)\s+(?:[\w-]+\s+){0,2}(?:already\s+)?(?:exists?|is\s+(?:stored|in\s+place|applied))"
-                  r"[^.]{0,20}$", re.I)
-_WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
-                   # "15 consecutive failures set it open; callouts are skipped": the breaker's state just said
-                   r"|\b(?:sets?|opens?|trips?|puts?)\s+(?:it|the\s+(?:circuit|breaker))\s+(?:to\s+)?open(?:s|ed)?\b[^.;:,]{0,12}[;:]\s*[^.;]*$",
-                   re.I)
-_PAST_ACT = lazy(r"\s+(?:the|a|an|it|them|each|every|those|this|that|its|their|all)\b", re.I)  # an object
-_DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "log", "nothing", "complet", "insights", "splunk",
-               "sentry", "kibana", "elasticsearch", "cloudwatch")
 _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)\b[^.;]{0,40}\b(?:to|in|into|on)\b",
               re.I)
 
@@ -145,17 +61,6 @@ _PLACE = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|land)
 _PLACE_NOUN = lazy(r"\b(?:dead[- ]?letter|poison|parking[- ]lot|quarantine|error|failed|exceptions?|undelivered(?:\s+\w+)?|"
                    r"unprocessable|rejects?|rejected|suspense|hospital)\s+(?:queue|topic|table|bucket|folder|"
                    r"store|stream|exchange|sub-?queue|directory|collection)s?\b|\bdl[qc]s?\b", re.I)
-# "Failed rows move to `outbox_failed`": where failed messages go, by any name
-_DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied|claimed|"
-                  r"taken|handled|picked\s+up)|"
-                  r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
-                  r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|(?:sent|delivered|received|submitted|"
-                  r"posted|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|(?<!never\s)(?<!not\s)(?:read|consumed|pulled)\s+"
-                  r"(?:twice|a\s+second\s+time)|with\s+the\s+same\s+"
-                  r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id)"
-                  # "`receipt_id` is unique; the second insert is skipped": a unique key turns the copy away
-                  r"|\b(?:the|a)\s+second\s+(?:insert|write|copy)\s+(?:is|gets?)\s+(?:skipped|ignored|rejected|refused)\b)",
-                  re.I)  # a copy of one done
 _FAILED_GO = lazy(r"\b(?:failed|rejected|undeliverable|poison)\s+(?:rows?|messages?|events?|jobs?|records?|items?|"
                   r"deliveries|batches|files?|requests?)\s+(?:are\s+)?(?:move[sd]?|go(?:es)?|land|written|sent|routed|"
                   r"parked|stored|kept|copied|forwarded|published)\b"
@@ -198,7 +103,7 @@ def read(r: Reading) -> None:
             # a mapping line's "unknown PNRs are ignored": values of a message that is processed, none of it lost
             # "`unknown_keg` scans are logged and dropped; rejected scans are not resent"; "after the fifth retry the event
             # is discarded"
-            failed = _FAILED.search(text) or _AFTER_RETRIES.search(text)
+            failed = FAILED.search(text) or _AFTER_RETRIES.search(text)
             for offset, sentence in sentences(text):
                 dropped = drops_messages(sentence) if failed and not _ASKED.search(sentence) and not \
                     _PROPOSED.match(sentence) and not \
@@ -291,8 +196,8 @@ def _stated_anywhere(r: Reading) -> None:
                                                              elsewhere=True):
         dead.alert = evidence(phrase.group(1), dead.destination.span)
     if dead.alert is None:
-        alert = testimony.states(_DEAD_PART.search, _ALERT.search, _NO_ALERT.search) or (
-            testimony.states(_GIVEN_UP.search, _ALERT.search, _NO_ALERT.search) if dead.destination is not None
+        alert = testimony.states(_DEAD_PART.search, ALERT.search, _NO_ALERT.search) or (
+            testimony.states(_GIVEN_UP.search, ALERT.search, _NO_ALERT.search) if dead.destination is not None
             and dead.destination.loose else None)  # the handling told in other words: its alert in the same words
         if alert:
             dead.alert = evidence(*alert)
@@ -318,7 +223,7 @@ def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
         if statement.shape in ("code", "code-key", "code-comment", "heading"):
             continue
         if any(f"`{name}`" in statement.text for name in names):
-            alert = _ALERT.search(statement.text)
+            alert = ALERT.search(statement.text)
             if alert:
                 dead.alert = value(alert.group(0), statement.span)
                 return
@@ -380,7 +285,7 @@ def _text(r: Reading, text: str, span) -> None:
         elif dead.destination is None and (_PLACE_NOUN.search(text) or _PLACE.search(text)):
             dead.destination = evidence(text, span)  # "the dead-letter queue", "moved to the error store": somewhere
     if dead.alert is None:
-        alert = _ALERT.search(text)
+        alert = ALERT.search(text)
         if alert and not _NO_ALERT.search(text):  # "the DLQ raises no alert": said, and absent
             dead.alert = value(alert.group(0), span)
     if dead.replay is None:
@@ -421,7 +326,7 @@ def destination(text: str) -> str | None:
             continue  # "are dead-lettered", "failed", "the rejected rows": a verb or a word for the rows, not a place
         return phrase
     # "has used its six attempts, is moved to the EDI-HOLD mailbox", "the rejected rows go to the review queue"
-    spent = (after_retries(text) or _FAILED.search(text)) and _SPENT_TO.search(text)
+    spent = (after_retries(text) or FAILED.search(text)) and _SPENT_TO.search(text)
     return re.sub(r"\s+", " ", spent.group(1)) if spent else None  # "review\nqueue" wrapped over two lines
 
 
@@ -439,7 +344,7 @@ _ROW_KEPT = lazy(r"\b(?:gets?|creates?|adds?|writes?|inserts?)\s+an?\s+`[^`]*" +
 
 
 def alert_phrase(text: str) -> str | None:
-    match = _ALERT.search(text)
+    match = ALERT.search(text)
     return match.group(0) if match else None
 
 
@@ -448,142 +353,13 @@ def replay_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-# the failed item kept in a named place before the message that carried it is removed
-_KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|copied|put)\s+(?:in)?to\s+(?:the\s+|a\s+)?"
-                   r"(?:[\w-]+\s+){0,2}?(?:`[^`]+`|(?:table|queue|topic|bucket|folder|store|collection)\s+`[^`]+`)"
-                   r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
-_ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
-                      r"syncs?|sweeps?)"
-                      # the steps built on a failed one: "models that depend on it are skipped", "downstream tasks"
-                      r"|\b(?:models?|steps?|stages?|tasks?|jobs?)\s+(?:that|which)\s+depend\s+on\s+(?:it|them|the\s+[\w-]+))"
-                      r"\s+(?:are|is|get|gets|were|was)?\s*(?:silently\s+)?$", re.I)
-# what is dropped may be no message: a credential, a cache, a connection
-_CREDENTIAL_NOUNS = r"(?:tokens?|credentials?|certificates?|certs?|keys?|secrets?|passwords?)"
-_NOT_DATA_NOUNS = (rf"(?:{_CREDENTIAL_NOUNS}|cache[ds]?|connections?|sessions?|locks?|leases?|cookies?|"
-                   r"laptops?|phones?|tablets?|devices?|badges?|"
-                   r"fields?|propert(?:y|ies)|attributes?|columns?|elements?|"  # "additive fields are ignored": a message's part
-                   r"retr(?:y|ies)|backoff|delays?|waits?)")  # "permanent failures skip the retries and go straight there"
-# the subject of the drop word is no message: a relative clause's state ("a member who has been deleted") or a status
-# code answered ("gets `404`, which is ignored")
-_STATE_OF = lazy(r"\b(?:who|whom|which|that)\s+(?:has|have)\s+$"
-                 # a header let pass: "`Retry-After` on `429` is ignored"
-                 r"|`[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+`(?:\s+(?:on|in|from|of)\s+(?:an?\s+|the\s+)?`?[\w-]+`?)?\s+$"
-                 r"|(?:\b[1-5]\d\d|\b[1-5]xx)`?\s*,?\s*which\s+$",
-                 re.I)
-_NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
-_NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
-
-
-def drops_messages(text: str) -> str | None:
-    """ "failed messages are dropped", "log and continue"; not "never dropped"."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _DROP_WORDS):
-        return None  # the expression cannot match: skip it
-    # a code span is one word: "logged in Ferment (event `kegtrail.scan.unknown_keg`) and dropped" is one clause
-    original, text = text, re.sub(r"`[^`\n]*`", lambda m: "`" + "x" * (len(m.group(0)) - 2) + "`", text)
-    match = said(_DROPPED, text)
-    text = original  # the guards read the words as written (a `duplicate` status says what is skipped)
-    if match and _DUPLICATE.search(text):
-        return None  # "we drop the duplicated body and publish just the metadata": a second copy, nothing lost
-    if match and _THE_REST.search(text[max(0, match.start() - 40):match.start()]):
-        return None  # "only the failed messages come back; the rest are deleted": the successes
-    if match and re.match(r"\s+(?:again|once\s+more)\b", text[match.end():], re.I):
-        return None  # "failed entries of the delete call are deleted again": the deletion is retried
-    if match and _PAST_ACT.match(text, match.end()) and match.group(0).lower().endswith(("ed", "ost")):
-        return None  # "our adapter logged each rejection and dropped the message": what happened once, not the design
-    if match and _SUPPOSED.search(text[max(0, match.start() - 20):match.start()]):
-        return None  # "Do not reinstall the Hub; unsent stamps would be lost": what would happen, a warning, not the design
-    if match and re.search(r"(?-i:(?:DELETE|PUT|POST)[a-z])", match.group(0)):
-        return None  # "stale grants are DELETEd": a call sent, the method written as a verb, nothing failed is lost
-    if match and _ASKED_HERE.match(text, match.end()) and _QUESTION_LEAD.match(_clause_before(text, match.start())):
-        return None  # "And permanent failures, can we just log them?": asked, what the answer tells
-    if match and _STATE_OF.search(text[max(0, match.start() - 40):match.start()]):
-        return drops_messages(original[match.end():])  # "a member who has been deleted", "`404`, which is ignored":
-        # what a thing is, or a status let pass; a drop said after it still counts
-
-    if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
-        return None  # "the cached token is dropped and a new one requested": a credential, no message
-    if match and _OLD_ONE.search(text[max(0, match.start() - 30):match.start()]) and \
-            re.search(rf"\b{_CREDENTIAL_NOUNS}\b", text, re.I) and ROTATION.search(text) and \
-            not _FAILED.search(_clause_before(text, match.start()) + text[max(0, match.start() - 120):match.start()]):
-        return None  # "The client secret is valid for 180 days. ... then the old one is deleted": the credential
-    if match and _CREDENTIAL_BEFORE.search(text[max(0, match.start() - 120):match.start()]):
-        return None  # "signs with both secrets for 72 h, we accept either, then drop the old one": a credential
-    if match and _NOT_DATA.match(text, match.end()):
-        return None  # "drop the cached token, fetch a new one": a credential or a connection, no message
-    if match and (_PAST.search(f"{text[max(0, match.start() - 12):match.start()]} {match.group(0)}")
-                  or _PAST_SINK.search(text[max(0, match.start() - 50):match.start()])):
-        return None  # "failed uploads were logged to the console and dropped": history told, not the design
-    if match and _NONE_OF.search(text[max(0, match.start() - 40):match.start()]):
-        return None  # "so none is lost", "nothing is dropped"
-    if match and _SUPERSEDED.search(text[max(0, match.start() - 100):match.start()]):
-        return None  # "the older update is discarded": superseded by a newer one, nothing failed is lost
-    if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
-        return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
-    if match and _KEPT_FIRST.search(text[max(0, match.start() - 160):match.start()]):
-        return None  # "each rejected record goes to the table `rejects` with the reason, and the message is deleted"
-    if match and _ROUND_SKIPPED.search(text[max(0, match.start() - 40):match.start()]):
-        return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
-    if match and _ALERT.search(text, match.end(), match.end() + 120):
-        return None  # "data older than 30 days is lost at source; a P3 alert is raised": a loss told, not silent
-    later = _NEXT_ROUND.search(text, match.end(), match.end() + 160) if match else None
-    if later and not _NOT_AGAIN.search(text, max(match.end(), later.start() - 30), later.start() + len(later.group(0))):
-        return None  # "stale ones are skipped for this cycle ...; the next poll fetches them again": caught up later
-    if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
-        return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
-    if match and _ONLY_AFTER_SUCCESS.match(text, match.end()):
-        return None  # "Message is deleted from `outbound` only after the `201`": taken off the queue once delivered
-    if match and _TOLD_AFTER.match(text, match.end()):
-        return None  # "bad rows are skipped, listed in `sync_report` and retried": told, not silent
-    if match and (_NO_FAILURE.match(text, match.end()) or _NOT_A_FAILURE.search(text, match.end(), match.end() + 60)):
-        return None  # "a visitor who gave none is skipped, not an error", "is dropped by design (it is not a
-        # failure)": a rule of the business, nothing failed
-    return original[match.start():match.end()] if match else None
-
-
 _ARROW = lazy(r"→|->|<-|←|⇒|=>")
-# the last thing named before a drop is a credential, no message came after it: what is dropped is the credential
-_OLD_ONE = lazy(r"\b(?:old|older|previous|expired|superseded|former|retired)\s+(?:one|ones|version|pair)\s+(?:is|are|gets?|get)?\s*$",
-                re.I)
-_CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
-                          r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
-                          r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
-_ROUND = r"\b(?:next|later|following|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)s?\b"  # "the next 15-minute run"
-_NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b"
-                   # "they are fetched again on the next run": the same told the other way round
-                   r"|\b(?:(?:fetched|read|pulled|sent|tried|picked\s+up)\s+again|re-?fetched|retried|picked\s+up\s+by)\b[^.;]{0,40}?" + _ROUND,
-                   re.I)
-_SUPPOSED = lazy(r"\b(?:would|could|might)\s+(?:\w+\s+)?$", re.I)
-_NOT_AGAIN = lazy(r"\b(?:never|not|no|nor|neither|don't|doesn't|won't)\b", re.I)  # "never picked up by later runs"
-_TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
-                   r"counted\s+and\s+reported)\b"
-                   # "skip the bad CSV row, write it to `ill_recon_rejects`", "is skipped and written to the error store":
-                   # kept, in the same breath
-                   r"|(?:(?:the\s+)?(?:[\w`'-]+\s+){0,3}?[\w`'-]+)?[\s,]{0,3}(?:and\s+|then\s+)?(?:(?:are|is|gets?)\s+)?(?:written|writes?|moved|moves?|copied|cop(?:y|ies)|"
-                   r"stored|stores?|saved|saves?|parked|parks?|put|puts?|sent|sends?)\s+(?:it\s+|them\s+)?(?:in)?to\b", re.I)
-_ONLY_AFTER_SUCCESS = lazy(r"\s+(?:from\s+[^.;]{1,60}?\s+)?(?:only\s+)?(?:after|once|when)\s+(?:the\s+|a\s+|it\s+(?:is\s+|was\s+)?)?"
-                           r"(?:`?2\d\d\b|2xx\b|success\w*|succeed\w*|acknowledged|accepted|delivered|stored|processed)",
-                           re.I)
-_NO_FAILURE = lazy(r"[\s,;.]{0,3}(?:(?:which|this|that|it)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
-_NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
-_HELD_BACK = lazy(r"\b(?:park|hold|keep|queue|store|save|stash)s?\s+(?:it|them|the\s+\w+)\b", re.I)
 _RISK_COLUMN = lazy(r"^\W*(?:risks?|threats?|hazards?|failure\s+modes?|what\s+could\s+go\s+wrong|concerns?)\W*$", re.I)
 _ASKED = lazy(r"\?[\s*_]*(?:</\w+>)?\s*$")  # a question, even in a `<summary>`: what the answer below it tells
 # a sentence that proposes rather than decides: "I'd just log failures and move on" (a comment the thread overrules)
 _PROPOSED = lazy(r"^\W*(?:(?:but|so|and|honestly|personally),?\s+)?(?:I'd|I\s+would|we'd|we\s+could(?!\s+(?:not|only|never)\b|n't)|"
                  r"we\s+might|maybe\s+we|"
                  r"perhaps\s+we|why\s+not|how\s+about|what\s+if|I\s+(?:suggest|propose)|let's\s+consider)\b", re.I)
-_ASKED_HERE = lazy(r"[^.!?\n]*\?")  # the sentence a drop word stands in ends with a question mark
-# ... and the clause it stands in opens as a question does: "And permanent failures, can we just log them?" (not
-# "failed messages are dropped - fine for now?", a design stated, then doubted)
-_QUESTION_LEAD = lazy(r"^\W*(?:(?:and|but|so|then|or)\s+)?(?:can|could|should|shall|do|does|did|is|are|will|would|may|might|"
-                      r"must|what|how|why|when|where|who|which)\b", re.I)
-
-
-def _clause_before(text: str, at: int) -> str:
-    """The clause `text` is in at `at`: from the last stop or comma before it."""
-    start = max(text.rfind(mark, 0, at) for mark in ".,;:!?\n") + 1
-    return text[start:at]  # a question, even in a `<summary>`: what the answer below it tells
 
 
 def drops_failed(sentence: str) -> str | None:
@@ -592,7 +368,7 @@ def drops_failed(sentence: str) -> str | None:
     if _ASKED.search(sentence):
         return None
     # (or one the retries gave up on: "after the fifth retry the event is discarded")
-    return drops_messages(sentence) if _FAILED.search(sentence) or _AFTER_RETRIES.search(sentence) else None
+    return drops_messages(sentence) if FAILED.search(sentence) or _AFTER_RETRIES.search(sentence) else None
 
 
 def has_text(dead: DeadLetter | None) -> Value | None:

@@ -1,6 +1,7 @@
 from ..findings import Hit, Severity
 from ..model import Value, given
-from ..reading.dead_letter import drops_messages, kept_in, mentions_dead_letter
+from ..reading.dead_letter import kept_in, mentions_dead_letter
+from ..reading.drops import drops_messages
 from ..rule import Case, rule
 
 
