@@ -34,7 +34,9 @@ TRANSPORT = lazy(r"^(?:tls|ssl|https|transport(?:\s+security)?|network(?:\s+secu
                   r"listeners?|ports?|protocols?|cn|ou|dc)$", re.I)  # "Listeners: SSL on 9093", "CN=notify.example"
 # a credential changed on a period, whatever the verb: "the secret is changed every six months", "generates it once a year"
 PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters?)|once\s+(?:a|per|each|every)\s+" \
-          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly|q\d{1,3}(?:d|w|mo|y)\b)"  # "rot. q90d": shorthand
+          r"(?:year|quarter|month|week)|twice\s+a\s+year|annually|yearly|quarterly|monthly|q\d{1,3}(?:d|w|mo|y)\b" \
+          r"|(?:each|every)\s+(?:year|spring|summer|autumn|winter|(?-i:January|February|March|April|May|June|July|August|" \
+          r"September|October|November|December))\b)"  # "rot. q90d": shorthand; "we replace it each September": yearly
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
 _CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)

@@ -144,7 +144,7 @@ def _values_of(r: Reading, lead: Statement) -> bool:
         leaf = re.split(r"[.\[\]]", named.group(1).rstrip("[]"))[-1] or named.group(1)
         shown = re.compile(rf"[\"']?\b{re.escape(leaf)}[\"']?\s*[:=]\s*[\"']?([\w-]+)")
         held = {m.group(1) for line in r.doc.lines for m in shown.finditer(line)}
-        at = r.statements.index(lead)
+        at = next(number for number, statement in enumerate(r.statements) if statement is lead)
         for item in r.statements[at + 1:]:
             if item.shape != "item" or item.parent is not None:
                 break

@@ -104,6 +104,8 @@ def listed_with_metrics(r: Reading) -> None:
     checks, each a metric of the kind its words name where they set a level, though none says "alert" again. Loose
     evidence of that kind (`monitoring:<kind>`), never a metric of its own."""
     read = {metric.span.line for metric in r.spec.monitoring}
+    if not read:
+        return
     runs: list[list] = []
     for statement in r.statements:
         run = runs[-1] if runs else None

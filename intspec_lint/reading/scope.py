@@ -112,11 +112,12 @@ def _dead_letter(spec: Spec) -> None:
     place = _squeezed(dead.destination.text.split("(")[0]) if given(dead.destination) else ""
     # a name as a program writes it (`failed_pushes`, `orders.dlq`), not a word any metric may use ("errors")
     named_place = dead.destination.text.split("(")[0].strip(" `*") if given(dead.destination) else ""
-    named_place = named_place if re.fullmatch(r"[\w$]+(?:[._:/-][\w$]+)+", named_place) else ""
+    written = re.compile(rf"(?<![\w.-]){re.escape(named_place)}(?![\w.-])") \
+        if re.fullmatch(r"[\w$]+(?:[._:/-][\w$]+)+", named_place) else None
     for metric in spec.monitoring:  # `FailedSync(...)` is watched as `tunebook_failed_sync_open`
         named = bool(place) and len(place) > 3 and metric.metric is not None and place in _squeezed(metric.metric.text)
-        compared = given(metric.threshold) and bool(named_place) and re.search(
-            rf"(?<![\w.-]){re.escape(named_place)}(?![\w.-])", f"{metric.metric.text if metric.metric else ''} {metric.threshold.text}")
+        compared = written is not None and given(metric.threshold) and \
+            written.search(f"{metric.metric.text if metric.metric else ''} {metric.threshold.text}")
         if compared and metric.kind != "dlq-size":  # (by its name as written, in the metric's words or its threshold's)
             spec.evidence.setdefault("monitoring:dlq-size", metric.span)
         if dead.alert is None and (metric.kind == "dlq-size" or named) and given(metric.alert):

@@ -404,7 +404,7 @@ class _Mapper:
             examples = _items(item.get("examples", (None, None))[1])
             media = self.val(examples, "media_type")
             for role in ("request", "response"):
-                said = _text(examples[role][1]) or "" if role in examples else ""
+                said = (_text(examples[role][1]) or "") if role in examples else ""
                 if role == "response" and (_NO_REPLY.match(said) or bodiless_status_line(said)):
                     where = node_span(examples[role][1])  # "response: none: QoS 1 PUBACK only, no reply message",
                     # "response: HTTP/1.1 204 No Content"

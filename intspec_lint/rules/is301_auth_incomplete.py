@@ -3,13 +3,11 @@ import re
 from ..findings import Hit, Severity
 from ..model import given
 from ..rule import Case, rule
-from ..reading.auth_words import NEVER_ROTATED, keyless, self_expiring
+from ..reading.auth_words import NEVER_ROTATED, PERIOD, keyless, self_expiring
 from ._common import label, missing, names_of, said_of
 
-# ... or once a year on a date: "Notify keys do not expire, so we replace it each September"
-_PERIOD = re.compile(r"\bevery\b|\b(?:yearly|annually|monthly|quarterly|weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b"
-                     r"|\b(?:each|every)\s+(?:year|spring|summer|autumn|winter|(?-i:January|February|March|April|May|June|July|"
-                     r"August|September|October|November|December))\b|\bonce\s+(?:a|per)\s+(?:year|quarter|month)\b", re.I)
+# ... or any period a rotation is said on ("Notify keys do not expire, so we replace it each September")
+_PERIOD = re.compile(rf"\bevery\b|\b(?:weekly|daily)\b|\brotat\w*\s+(?:at|after|before)\b|\b{PERIOD}", re.I)
 # what the one entry is named for is a credential or a piece of plumbing, not a system: which side it is on, and
 # so whether the other is missing, cannot be told ("Webhook signing secret", `OC_WEBHOOK_SECRETS`, "Kafka", "ACLs")
 _NOT_A_SIDE = re.compile(r"\b(?:secrets?|keys?|tokens?|certificates?|certs?|passwords?|credentials?|acls?|"
