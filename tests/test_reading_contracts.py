@@ -1367,3 +1367,49 @@ def test_a_placeholder_for_the_host_is_no_segment_of_the_calls_path():
     table = [c for c in spec_of(text).contracts if c.method is not None and c.method.text == "GET"]
     assert len(table) == 1 and [e.role for e in table[0].examples] == ["request", "response"]
     assert "IS202" not in codes(text)
+
+
+def test_a_numbered_clause_led_by_its_label_starts_a_contract_when_the_call_wraps_to_the_next_line():
+    # the clause's label, then who calls, then the call on the next line: one contract a clause, named by its label
+    text = ("# Parish → Rota\n\n## 4. Interfaces\n\n"
+            "4.1 **Service calendar.** ParishPortal shall send\n`PUT https://api.rota.example/v1/events/{uid}` with "
+            "headers.\n\n```json\n{\"uid\": \"E-1\", \"title\": \"Wedding\"}\n```\n\n"
+            "RotaMate shall answer `200 {\"uid\": \"E-1\", \"status\": \"open\"}`.\n\n"
+            "4.2 **Expense claim.** RotaMate shall send\n`POST https://portal.example/api/v2/expense-claims` with "
+            "`Idempotency-Key: <claim_id>`. The body shall contain:\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `claim_id` | string | yes |\n\n"
+            "ParishPortal shall answer with `claim_ref`. Codes: `201` recorded; `400` invalid.\n")
+    spec = spec_of(text)
+    assert [(c.name.text, c.method.text) for c in spec.contracts] == [("Service calendar", "PUT"), ("Expense claim", "POST")]
+    (claim,) = [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+    assert claim.line == spec.contracts[1].span.line and "example request" in claim.message
+
+
+def test_a_card_whose_acceptance_criteria_are_a_sub_heading_is_still_one_contract():
+    # "**Acceptance criteria**" under the card is a bold line made a heading: the card is still one contract
+    card = ("### KV-{n} · {title}\n**Column:** Done\n\n**Contract:** `{call}`\n\n{body}\n"
+            "**Acceptance criteria**\n- [x] Works.\n\n")
+    text = ("# Club → League\n\n"
+            + card.format(n=1, title="Submit a registration", call="POST https://api.league.example/v3/registrations",
+                          body="```json\n{\"club_id\": \"K-1\", \"player\": \"A\"}\n```\n\n"
+                               "Response `201`: `{\"registration_id\": \"R-1\"}`.\n")
+            + card.format(n=2, title="Check a registration", call="GET https://api.league.example/v3/registrations/{id}",
+                          body="Example request: `GET /v3/registrations/R-1` with the bearer token.\n\n"
+                               "Response `200` body: `registration_id` string, `status` string.\n"))
+    spec = spec_of(text)
+    assert [c.method.text for c in spec.contracts] == ["POST", "GET"]
+    found = [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+    # the request shown as "Example request: `GET ...`" shows no response; the first card's inline response is its own
+    assert [(f.line, "no concrete example response" in f.message) for f in found] == [(spec.contracts[1].span.line, True)]
+
+
+def test_a_heading_id_over_several_contracts_names_none_of_them():
+    # "A.2" heads A.2.1 to A.2.3: the examples of A.2.1 are no evidence of an example of A.2.3
+    text = ("# Show → Ring\n\n## A.2 Calls\n\n### A.2.1 Entry upsert\n\n`PUT https://ring.example/v7/entries/{ref}`\n\n"
+            "```json\n{\"entry_ref\": \"SE-1\", \"class_code\": \"C14\"}\n```\n\n"
+            "```json\n{\"entry_ref\": \"SE-1\", \"status\": \"entered\"}\n```\n\n"
+            "### A.2.3 Allocations\n\n`POST https://show.example/v2/allocations:bulk`\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `entry_ref` | string | yes |\n| `pen` | string | yes |\n\n"
+            "Codes: 200 all applied · 400 malformed.\n")
+    found = [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+    assert len(found) == 1 and "allocations:bulk" in found[0].message

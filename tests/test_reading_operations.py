@@ -1129,3 +1129,16 @@ def test_a_write_named_by_its_method_in_the_plural_is_made_safe_there():
             "is harmless.\n")
     assert "IS901" not in codes(text)
     assert "IS901" in codes(text.replace("PATCHes set absolute values, so repeating one is harmless.", ""))
+
+
+def test_a_paragraph_that_names_a_call_late_speaks_of_it_whole():
+    # the key and the repeat told first, the call named in the paragraph's last sentence; and the call's id read off
+    # its own line, not off the keys of the inline body that stands on it
+    text = ("# Ward → Kitchen\n\n## Calls\n\n**C1 `POST https://kitchen.example/api/v9/orders`** (F1): body "
+            "`{\"order_uuid\": \"...\"}`, header `Idempotency-Key: <order_uuid>`.\n\n"
+            "**C2 `POST https://kitchen.example/api/v9/orders:batch`** (F2): body `{\"orders\": [MealOrder, ...]}`, "
+            "1-40 orders; `207` with one result per order.\n\n## Thread\n\n"
+            "The kitchen keeps `Idempotency-Key` for 72 h and answers a repeat with the original result. So the ward "
+            "can retry C1 blindly, and C2 the same way.\n")
+    assert "IS901" not in codes(text)
+    assert "IS901" in codes(text.replace(", and C2 the same way", ""))

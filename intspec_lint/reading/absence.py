@@ -17,7 +17,7 @@ where its siblings have it, a gap among them is a real one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from ..span import Span
@@ -267,7 +267,7 @@ def _inflected(name: str) -> re.Pattern | None:
     return re.compile(r"(?<![\w/.-])" + r"[\s-]+".join(parts) + r"(?![\w/-])", re.I)  # "call forwards", "Call-forward"
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
-_LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–.)-])")
+_LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–)-]|\.(?!\d))")
 
 
 # a body a call's own words show in a shape no reader took: inline after "body" (`{"id": "whk_9f21c", ...}`) or by
@@ -277,10 +277,18 @@ _OWN_EXAMPLE = {
     "request": lazy(r"\b(?:body|payload|request|sends?)\b[^.\n`]{0,30}`\{\s*\"[\w.-]+\"\s*:"
                     r"|\b(?:body|payload|request)\s*[=:]\s*\{\s*\"[\w.-]+\"\s*:"  # "body = {"products":[...]}" unquoted
                     r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b", re.I),
-    "response": lazy(r"\b[1-5]\d\d\b`?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
+    "response": lazy(r"\b[1-5]\d\d\b`?\s*:?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
                      r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
                      r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M),
 }
+
+
+_NUMBER_ONLY = re.compile(r"\d+(?:\.\d+)+")
+_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\()"
+# a sentence that leans on the ones before it in its paragraph: "So C1 can be retried blindly, and C2 the same way"
+_REFERS_BACK = lazy(r"\b(?:the\s+same|likewise|too|also|as\s+well|similarly|the\s+key|that\s+(?:key|rule|window))\b", re.I)
+_DATA = lazy(r"^\s*(?:[{\[]\s*[\"{\[]|<[A-Za-z?])")
+_NOT_IN_DATA = {"rotation", "storage", "mechanism", "scopes"}  # what an example's field names never say
 
 
 def shows_own_example(text: str, role: str) -> bool:
@@ -345,8 +353,8 @@ class Testimony:
     """What the document says where, for asking whether it speaks of a fact of one object."""
 
     def __init__(self, statements: Iterable):
-        entries: list[tuple[str, Span, int, str, str, bool, str]] = []  # (text, span, section key, shape, lead, led,
-        # banner: the title a ruler or a docstring's section gives it)
+        entries: list[tuple[str, Span, int, str, str, bool, str, bool]] = []  # (text, span, section key, shape, lead,
+        # led, banner: the title a ruler or a docstring's section gives it, data: a body's example or its keys)
         self._heads: dict[int, str] = {}  # section key -> its heading path
         self._head_ids: dict[int, list[str]] = {}  # section key -> the id its heading opens with
         self._part_sections: dict[tuple, frozenset[str]] = {}  # (span, text) -> the parts whose section holds the statement
@@ -364,7 +372,9 @@ class Testimony:
                     previous.text.rstrip().endswith(":") and statement.span.line - previous.span.end_line <= 2:
                 lead, led = previous.text, True  # "**FX-01** E1 request:" over the block it introduces
                 text = f"{lead}\n{text}"
-            entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner))
+            block = statement if statement.shape == "code" else statement.parent if statement.shape == "code-key" else None
+            entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner,
+                            block is not None and bool(_DATA.match(block.text))))
             if statement.placed & set(_PLACED_CUES.values()) and _ABOUT_REPEATS.search(text) and not _NONE_OR_HARM.search(text):
                 # (a statement that says there is none, or what harm a repeat does, answers for nothing)
                 self._part_sections[(statement.span, text)] = frozenset(statement.placed)
@@ -378,12 +388,19 @@ class Testimony:
         self._kept = [entry for entry in entries if entry[3] != "heading"]  # a heading names; it shows nothing
         self._entries = [(entry[0], entry[1], entry[2]) for entry in entries]
         self._leads = [entry[4] for entry in entries]
+        # a block of data (a JSON or XML example) and its keys, whose words are the data's: `"expiry_date"` in a message
+        self._data = {number for number, entry in enumerate(entries) if entry[7]}
         self._led = {number for number, entry in enumerate(entries) if entry[5]}  # code under a line introducing it
         # a sentence and the ones after it in its paragraph: "Transient errors are ... . The consumer retries ..."
         self._next_in_paragraph = [
             number + 1 if number + 1 < len(entries) and entry[3] in ("sentence", "line") and entries[number + 1][3] == "sentence"
             and entry[2] == entries[number + 1][2] and entries[number + 1][1].line - entry[1].end_line <= 1 else None
             for number, entry in enumerate(entries)]
+        # ... and the ones before it: "X keeps `Idempotency-Key` for 72 h ... For C2 the key is each order's id"
+        self._previous_in_paragraph: list[int | None] = [None] * len(entries)
+        for number, following in enumerate(self._next_in_paragraph):
+            if following is not None:
+                self._previous_in_paragraph[following] = number
         # code blocks say many things on many lines: one counts whole only where its lead names the object
         self._blocks = {number for number, entry in enumerate(entries) if entry[3] == "code"}
         self._lines = [entry[1].line for entry in self._entries]
@@ -441,7 +458,7 @@ class Testimony:
         found: list[tuple[str, Span]] = []
         previous = None
         heads: dict[tuple[int, str], bool] = {}
-        for text, span, section, shape, _lead, _led, banner in self._kept:
+        for text, span, section, shape, _lead, _led, banner, _data in self._kept:
             if by_heading and (section, banner) not in heads:
                 heads[(section, banner)] = bool(part(self._heads.get(section, "")) or banner and part(banner))
             headed = by_heading and heads[(section, banner)]
@@ -468,8 +485,8 @@ class Testimony:
     def ids_at(self, line: int) -> list[str]:
         """The id the statement at `line` opens with (a row's first cell "E1", an item's "C3 -"): what the
         document calls the object read there, elsewhere."""
-        position = bisect_right(self._lines, line) - 1
-        if position < 0 or self._lines[position] != line:
+        position = bisect_left(self._lines, line)  # the first statement there: not the keys of its inline `{...}`
+        if position >= len(self._lines) or self._lines[position] != line:
             return []
         found = _LEADING_ID.match(self._leads[position].strip().strip("`*_ "))
         return [found.group(1)] if found else []
@@ -506,6 +523,8 @@ class Testimony:
             pattern = CUES[cue]
             lines = []
             for number, (said, whole) in self._about(names, inflect).items():
+                if cue in _NOT_IN_DATA and number in self._data:
+                    continue  # a credential's expiry is no field of a message's body
                 text, span, _section = self._entries[number]
                 if not whole:
                     text = "\n".join(line for line in text.splitlines() if said.search(line))
@@ -539,7 +558,10 @@ class Testimony:
             plural = r"(?:e?s)?" if name.strip()[-1:].isalpha() else ""  # flow "Sale" in "~18,000 sales/day"
             candidates = index.get(rarest, set()) | (index.get(rarest + "s", set()) | index.get(rarest + "es", set())
                                                      if plural and rarest == tokens[-1] else set())
-            said = re.compile(r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-])", re.I)
+            # a clause's bare number ("4.2") names it only as a reference ("clause 4.2", "§4.2", "(4.2)"), not in data
+            # ("Series 1 4.2 Roadster")
+            cited = _CITED if _NUMBER_ONLY.fullmatch(name.strip()) else ""
+            said = re.compile(cited + r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-]|\.\d)", re.I)
             inflected = _inflected(name) if inflect else None
             if inflected is not None:  # flow "Entry added" in "about 120 entries added": each word as it inflects
                 said, stem = inflected, _stem(rarest)
@@ -556,10 +578,12 @@ class Testimony:
                 if not headed[key] and said.search(text) and number not in found:
                     whole = number not in self._blocks or (number in self._led and bool(said.search(self._leads[number])))
                     found[number] = (said, whole)
-                    following = self._next_in_paragraph[number]
-                    while following is not None and following not in found:
-                        found[following] = (None, True)
-                        following = self._next_in_paragraph[following]
+                    back = _REFERS_BACK.search(text)  # "..., and C2 the same way": it says what the ones before say
+                    for step in (self._next_in_paragraph, self._previous_in_paragraph) if back else (self._next_in_paragraph,):
+                        following = step[number]
+                        while following is not None and following not in found:
+                            found[following] = (None, True)
+                            following = step[following]
         return found
 
     def _tokens(self) -> dict[str, set[int]]:

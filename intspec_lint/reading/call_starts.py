@@ -118,6 +118,10 @@ def starts_endpoint(statement: Statement) -> bool:
     if statement.key and statement.value and first.rstrip(" :*") == statement.key.strip(" *"):
         # "Returns endpoint⏎:   `POST /.../returns`": a term over its definition, the definition's first line
         first = f"{statement.key}: {statement.value.lstrip().split(chr(10), 1)[0]}"
+    if statement.key and statement.value and not METHOD_URL.search(statement.key):
+        # "4.2 **Guild roster.** ParishPortal shall send⏎`PUT https://...`": a clause's label, then the call its
+        # sentence opens with, wrapped onto the next line
+        first = " ".join(statement.value.split("\n", 2)[:2])
     match = METHOD_URL.search(first)
     return match is not None and match.start() <= 40 and not PROCEDURE_STEP.match(first) and \
         not (match.start() and _CONDITION_LEAD.match(first)) and \

@@ -86,7 +86,9 @@ def units(r: Reading) -> list[tuple[str, list[Statement], Span]]:
             if "contracts" in parts and _is_unit(r, section):
                 _take(section)
                 return
-            if not parts and not section.children and section is not r.topics.title and _names_endpoint(r, section):
+            if not parts and section is not r.topics.title and _names_endpoint(r, section) and not any(
+                    r.topics.of(child) or _names_endpoint(r, child) for child in section.walk() if child is not section):
+                # (its sub-headings too, when none is a part's or names an endpoint: "**Acceptance criteria**")
                 if not _split(section):  # "## Calls" with "R9. webhooks arrive at `POST ...`", "R10. F1 calls `POST ...`"
                     _take(section)
                 return

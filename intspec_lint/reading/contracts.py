@@ -144,12 +144,19 @@ _LEAD_NAME = lazy(rf"^(?:(?:the|a|an|our|their|each)\s+)?({_LEAD_WORD}(?:\s+{_LE
 _ID_FIRST = lazy(r"^\W{0,2}([A-Z]{1,3}-?\d{1,3}[a-z]?)\W{0,2}[,:—–]\s*`?(?:GET|POST|PUT|PATCH|DELETE)\s+\S")
 
 
+def _calls_first(text: str) -> bool:
+    """The words after a label open with the call, or with who makes it: "`POST /hdmeter`", "RotaMate shall send
+    `POST https://...`"."""
+    called = METHOD_URL.search(text.replace("\n", " ")[:120])
+    return bool(_CALL_FIRST.match(text)) or called is not None and called.start() <= 40
+
+
 # -- one contract -----------------------------------------------------------------------------------
 def _contract(r: Reading, heading: str, statements: list[Statement], span: Span) -> Contract:
     from_heading = statements[0].shape == "heading"
     contract = Contract(span, name=value(heading, span) if from_heading and not generic(r, heading) else None)
     lead = statements[0].key  # "**4.4 Meter readings**: `POST /hdmeter`": the label its call follows at once
-    if not from_heading and lead and _CALL_FIRST.match(statements[0].value or "") and len(lead.split()) <= 6 \
+    if not from_heading and lead and _calls_first(statements[0].value or "") and len(lead.split()) <= 6 \
             and not generic(r, lead) and not r.vocab.field("contracts", lead):
         contract.name = value(lead, span)
     elif not from_heading and (named := _ID_FIRST.match(statements[0].text)):  # "F3, `POST https://…/acks`"

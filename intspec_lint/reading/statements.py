@@ -44,6 +44,9 @@ _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)
                   r"(?:[:.—–-]\s*)?(\S.*)$")
 
 
+_OUTLINE_NUMBER = lazy(r"^\s*\d+(?:\.\d+)*\.?\s+")  # "3.1 " of "3.1 **KeyTrack API.** API key ..."
+
+
 @dataclass(slots=True, eq=False)
 class Statement:
     text: str  # the words, markup stripped, code spans kept
@@ -297,7 +300,7 @@ class _Flattener:
                     self.out.append(statement)
             return
         lead = self._lead(first_line)
-        if lead and not text.lstrip(" *_").startswith(lead[0][:12]):
+        if lead and not any(said.lstrip(" *_").startswith(lead[0][:12]) for said in (text, _OUTLINE_NUMBER.sub("", text, count=1))):
             lead = None  # the words after a lead that became a heading ("**12. Dead letters.** Nothing ...")
         if lead and not (key_value(text) or ("", ""))[0] == lead[0]:
             first = text.split("\n", 1)[0]
@@ -356,6 +359,52 @@ class _Flattener:
                 self.out.append(statement)
             else:
                 self.out.append(_keyed(statement))
+
+    def scenarios(self, code: Code, path, section, parent) -> None:
+        """A Gherkin feature's steps, read as one sentence a scenario: the rule is said only whole ("Given 20
+        deliveries have failed / Then X pauses the subscription for 30 minutes / And queues new events" is a
+        breaker; its "Then" alone is not). A data table's row is a statement of its own; a doc string is the
+        block's."""
+        run: list[tuple[int, str]] = []
+        stage = ""
+
+        def flush() -> None:
+            if run:
+                run[-1] = (run[-1][0], run[-1][1].rstrip(" ,.") + ".")
+                self.sentences(run, path, section, parent)
+                run.clear()
+
+        for offset, raw in enumerate(code.text.split("\n")):
+            line, stripped = code.first_line + offset, raw.strip()
+            keyword = _GHERKIN_KEYWORD.match(stripped)
+            if stripped.startswith("|") or not keyword:
+                flush()  # "| depth of the queue | > 500 | warning |": a row; a doc string or a gap ends the run
+                if stripped.startswith("|"):
+                    self.sentences([(line, stripped)], path, section, parent)
+                continue
+            word, step = keyword.group(0).strip(" :").lower(), stripped[keyword.end():].strip().rstrip(" .")
+            if word in ("given", "when"):
+                if stage == "then":
+                    flush()  # a new condition after an outcome: the next rule
+                text, stage = f"{'and' if stage == 'given' else 'When'} {step}", "given"
+            elif word == "then":
+                if run:
+                    run[-1] = (run[-1][0], run[-1][1].rstrip(" ,.") + ",")
+                text, stage = step, "then"
+            elif word in ("and", "but"):
+                text = f"{word} {step}"
+            elif word == "*":
+                text = step
+            else:  # "Scenario: Koha keeps failing": its title, a sentence of its own
+                flush()
+                stage = ""
+                if step:
+                    self.sentences([(line, step + ".")], path, section, parent)
+                continue
+            if run and run[-1][0] != line - 1:
+                flush()
+            run.append((line, text))
+        flush()
 
     def sentences(self, run: list[tuple[int, str]], path, section, parent) -> None:
         if not run:
@@ -433,15 +482,9 @@ class _Flattener:
                            statement)
             return
         if code.info in _STEP_LANGUAGES and not _CALL_STEP.search(code.text):
-            # a Gherkin feature of rules is prose in steps, each step saying a thing; one whose steps make calls
-            # ("When A sends POST /v1/orders with {...}") is a test, read for its examples
-            for offset, raw in enumerate(code.text.split("\n")):
-                keyword = _GHERKIN_KEYWORD.match(raw.strip())
-                step = raw.strip()[keyword.end():] if keyword else ""  # a doc string stays the block's
-                if raw.strip().startswith("|"):
-                    step = raw.strip()  # a data table's row: "| depth of the queue | > 500 | warning |"
-                if step:
-                    self.sentences([(code.first_line + offset, step)], path, section, statement)
+            # a Gherkin feature of rules is prose in steps; one whose steps make calls ("When A sends POST /v1/orders
+            # with {...}") is a test, read for its examples
+            self.scenarios(code, path, section, statement)
             return
         if code.info == "mermaid":  # a diagram whose arrows say things: "C -- "transient: 429, 503" --> R[Retry ...]"
             for line, said in diagram_statements(code):

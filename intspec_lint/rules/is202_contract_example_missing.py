@@ -57,16 +57,21 @@ def contract_example_missing(spec, options):
         if not contract.judged or contract.half_read:
             continue
         names = contract_names(contract)
-        if not contract.examples and spec.speaks_of("example", names, contract.span, nearby=not shown):
-            continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere)
+        if not contract.examples and spec.speaks_of("example", names, contract.span, nearby=not shown) and not (
+                spec.speaks_of("example_request", names, contract.span)
+                and not spec.speaks_of("example_response", names, contract.span)):
+            continue  # an example the document shows in a shape no reader took (inline, unlabelled, elsewhere); one
+            # said to be the request ("Example request: `GET /v3/x/7`") shows no response
         roles = {example.role for example in contract.examples if not _stands_in(example)}
         for example in contract.examples:
             if _stands_in(example) and example.role not in roles:  # `{"TBD": "a concrete request"}`, a skeleton's
                 yield gap(example.span, contract.subject, f"only a placeholder example {example.role or 'body'} "
                           f"(`{example.text.strip()[:40]}`)", _FIX)
         roles |= {example.role for example in contract.examples}  # a placeholder is reported once, as one
-        if any(_may_show(contract, text) for text, _span in spec.unread_shown("example")):
-            continue  # an example the document shows that no reader placed may be this contract's
+        if any(_may_show(contract, text) for text, _span in spec.unread_shown("example")
+               if not any(other is not contract and text in other.text for other in spec.contracts)):
+            continue  # an example the document shows that no reader placed may be this contract's (not one that
+            # stands in another contract's own lines: "Response `201`: `{...}`" under that call is that call's)
         method = contract.method.text.upper() if contract.method else ""
         subject = contract.subject
         if (contract.kind != "http" or method in _BODY_METHODS) and "request" not in roles and not \
