@@ -846,3 +846,46 @@ def test_review_a_modal_may_and_a_later_sentence_without_a_lead_time_are_no_rota
             "scopes need a ticket. It is kept in Azure Key Vault `kv-rink`.\n")
     rotation = spec_of(text).auth[0].rotation  # (the lifetime alone may stand for it; the next sentence does not)
     assert rotation is None or "scopes" not in rotation.text
+
+
+def test_numbered_paragraphs_led_by_a_bold_label_are_one_system_each():
+    # "3.1 **KeyTrack API.** ...", "3.2 **ResHub API.** ...": the label names the system, the paragraph is its entry
+    spec = spec_of("# Campus → Keys\n\n## Schedule 3 — Security\n\n"
+                   "3.1 **KeyTrack API.** API key per site in `X-KeyTrack-Key`. A new key is issued every\n"
+                   "12 months; the University stores it in HashiCorp Vault.\n\n"
+                   "3.2 **ResHub API.** OAuth 2.0 client credentials issued by Entra ID. Campus Access keeps the\n"
+                   "client secret in AWS Secrets Manager and rotates it every 6 months.\n")
+    assert [(a.system.text, a.mechanism.text) for a in spec.auth] == [
+        ("KeyTrack API", "API key"), ("ResHub API", "OAuth 2.0 client credentials")]
+
+
+def test_a_clause_on_credential_management_is_said_for_every_system():
+    # "4.3 **Credential management.**" is how every credential is kept, not a third system without a mechanism
+    text = ("# Resort → School\n\n## 4 Security\n\n4.1 **GP at SnowDesk.** OAuth 2.0 client credentials.\n\n"
+            "4.2 **SnowDesk at GP.** Each call carries `X-SnowDesk-Signature`, an HMAC-SHA256 of the body.\n\n"
+            "4.3 **Credential management.** All credentials are stored in HashiCorp Vault; the client secret and "
+            "the signature secret are rotated every 12 months.\n")
+    spec = spec_of(text)
+    assert [a.system.text for a in spec.auth] == ["GP at SnowDesk", "SnowDesk at GP"]
+    assert all(a.rotation is not None and a.storage is not None for a in spec.auth)
+    assert "IS301" not in codes(text)
+
+
+def test_a_row_that_says_where_no_credential_is_is_no_system():
+    text = ("# Shed → Desk\n\n## Authentication\n\n| Topic | Decision |\n|---|---|\n"
+            "| ToolLock | Mutual TLS, certificate renewed every January, stored in Bitwarden. |\n"
+            "| ShedDesk | API token, regenerated every 6 months, stored in Bitwarden. |\n"
+            "| Nothing in git | The repo holds only `.env.example` with empty values. |\n")
+    assert [a.system.text for a in spec_of(text).auth] == ["ToolLock", "ShedDesk"]
+    assert "IS302" not in codes(text)
+
+
+def test_a_field_of_an_example_body_is_no_rotation_of_a_credential():
+    # `expiry_date` in the message sent to TextGate says nothing of when the TextGate key is rotated
+    text = ("# Surgery → Lockers\n\n## Send PIN (CollectLink → TextGate)\n\n"
+            "`POST https://api.textgate.example/v2/notifications/sms`, bearer from the TextGate API key.\n\n"
+            "```json\n{\"phone_number\": \"07700900881\", \"personalisation\": {\"expiry_date\": \"Tuesday 17 June\"}}\n```\n\n"
+            "## Credentials\n\n- LockerHub: OAuth 2.0 client credentials; secret in Key Vault, rotated every 150 days.\n"
+            "- TextGate: live API key, in Key Vault as `textgate-live-key`.\n")
+    found = [f for f in lint_text(text, "markdown") if f.code == "IS301"]
+    assert [f.message.split(" has ")[0] for f in found] == ["auth for 'TextGate'"]

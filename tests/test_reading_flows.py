@@ -432,3 +432,15 @@ def test_the_sender_named_after_a_flows_trigger_clause_is_its_source():
             "When the band secretary presses *Confirm line-up* in BandRoster, BandRoster posts the line-up to GigBook. "
             "Up to 25 a week in season.\n")
     assert [(f.source.text if f.source else None) for f in spec_of(text).flows] == ["GigBook", "BandRoster"]
+
+
+def test_a_bare_label_in_a_flow_outline_takes_the_items_under_it():
+    # "- Frequency" with nothing after it, its value in the items nested under it
+    text = ("# Coop → Wholesaler\n\n## Data flows\n\n- Flows\n  - F1 Bulk order: CoopCart → GWF\n"
+            "    - Trigger: scheduled, Tuesday 18:00\n    - Payload: one order JSON\n    - Frequency: 1 order a fortnight\n"
+            "  - F2 Order events: GWF → CoopCart\n    - Trigger: GWF webhook when the order is confirmed\n"
+            "    - Payload: event JSON\n    - Frequency\n      - 1 `order.confirmed` per order\n"
+            "      - Up to ~20 `line.cut` per order\n")
+    flows = spec_of(text).flows
+    assert [f.frequency is not None for f in flows] == [True, True]
+    assert "IS101" not in codes(text)

@@ -849,3 +849,21 @@ def test_a_logged_line_under_the_mapping_heading_is_no_mapping_row():
             "| `closed_at` (ISO 8601 with ship's offset) | `posted_at` | convert to UTC, `Z` suffix |\n")
     assert not [m for m in spec_of(text).mappings if "DEBUG" in m.source_field.text]
     assert "`site_id`" in [m.source_field.text for m in spec_of(text).mappings]
+
+
+def test_a_sentence_with_to_in_it_is_no_mapping_line():
+    # "... not billed to members": a note under a mapping, no field mapped to a field called "members"
+    text = ("# Coop → Wholesaler\n\n## Data mapping\n\n- `member_order_lines` summed per product → `lines[].cases`: "
+            "units ÷ `case_size`, rounded up\n  - The surplus units from rounding up go on the shop shelf stock, not "
+            "billed to members\n- `products.gwf_sku` → `lines[].sku`: copied\n")
+    mappings = spec_of(text).mappings
+    assert mappings and all("surplus" not in m.source_field.text for m in mappings)
+    assert "IS801" not in codes(text)
+
+
+def test_copied_except_the_values_listed_maps_every_value():
+    text = ("# Race → Timing\n\n## Data mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
+            "|---|---|---|---|---|\n| `category` | enum `MO`, `M40`, `FO`, `MU23`, `FU23` | `entries.cat` | string | "
+            "copy, except `MU23`/`FU23` → `MJ`/`FJ` |\n")
+    assert "IS803" not in codes(text)
+    assert "IS803" in codes(text.replace("copy, except ", ""))

@@ -2143,3 +2143,50 @@ def test_review_near_misses_of_this_sessions_shapes_stay_findings():
               "team is emailed.\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
               "| Latency (P95) | > 5 s | Warning |\n| Auth errors | above 10 an hour | Warning |\n")
     assert "monitoring:dlq-size" not in spec_of(shared).evidence
+
+
+def test_a_gherkin_scenario_says_its_rule_whole():
+    # the condition in "Given", the action in "Then" and "And": a breaker and a dead-letter alert, each in one scenario
+    text = ("# Van → Library\n\n## Feature: when things fail\n\n```gherkin\nFeature: Delivery failures\n"
+            "  Scenario: Koha is briefly unavailable\n    Given Koha answers 503 to an event\n"
+            "    Then RouteWise redelivers it after 10 seconds, doubling with jitter\n"
+            "    And gives up after 8 attempts, never waiting more than 15 minutes between two\n\n"
+            "  Scenario: Koha keeps failing\n    Given 20 consecutive deliveries to Koha have failed\n"
+            "    Then RouteWise pauses the subscription for 30 minutes\n    And queues new events until the pause ends\n\n"
+            "  Scenario: Out of attempts\n    Given an event has failed 8 times, or Koha answered 400 or 422\n"
+            "    Then RouteWise moves it to the \"Failed deliveries\" list\n    And emails libraries@example.org\n```\n")
+    found = codes(text)
+    assert "IS501" not in found and "IS601" not in found
+    # a scenario's outcome alone, with no condition it answers, is no breaker
+    assert "IS501" in codes(text.replace("    Given 20 consecutive deliveries to Koha have failed\n", ""))
+
+
+def test_a_question_about_some_items_of_a_batch_failing_is_the_partial_class():
+    text = ("# Fridge → ReFeed\n\n## Questions we asked each other\n\n### What counts as temporary?\n\nTimeouts, `429` and `503` are temporary: "
+            "we retry with backoff.\n\n### What counts as permanent?\n\n`400` and `422` are permanent: the donation goes to "
+            "the dead-letter table at once.\n\n### What if only some donations in a batch are rejected?\n\n"
+            "We act on each item's own result. Items marked `created` leave the outbox. Items marked `retryable: false` "
+            "go to the dead-letter table on their own.\n")
+    assert "partial" in {e.category for e in spec_of(text).errors}
+    assert not any("no partial" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_row_skipped_into_a_table_is_kept_not_dropped():
+    assert "IS602" not in codes("# A → B\n\n## Dead letters\n\nRows that fail validation are skipped into the "
+                                "`rejected_rows` table; the rest of the page is stored.\n")
+    assert "IS602" in codes("# A → B\n\n## Dead letters\n\nRows that fail validation are skipped; the rest of the "
+                            "page is stored.\n")
+
+
+def test_a_credential_watched_by_the_days_to_its_due_date_is_expiry_monitoring():
+    table = ("# A → B\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+             "| A | API key | {rotation} | Vault |\n| B | HMAC secret | every 12 months | Vault |\n\n"
+             "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Latency P95 | > 5 s | Slack |\n"
+             "| Error rate | > 2% | Slack |\n| Queue depth | > 100 | Slack |\n{extra}")
+    told = ("every 180 days; the portal emails #ops 14 days before any integration token expires", "")
+    due = ("every 180 days", "| Days until `A_API_KEY` rotation due date | < 14 | Warning email |\n")
+    for rotation, extra in (told, due):
+        assert "IS701" not in codes(table.format(rotation=rotation, extra=extra))
+    # handing the new key over ahead of the switch is the rotation, not a watch on the date
+    handed = "every 180 days; we email the new key 30 days before the old one expires"
+    assert "IS701" in codes(table.format(rotation=handed, extra=""))

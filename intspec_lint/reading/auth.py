@@ -191,6 +191,7 @@ class _Reader:
                 and not _CONNECTION_FIELD.match(title.strip(" *`.:"))  # "**Callback URL**:", "**Username**:": a
                 # detail a subscriber supplies, no system
                 and not _LIFECYCLE_TITLE.search(title)  # "4.3 Credential lifecycle": how every credential is kept
+                and not _DENIED.match(title.strip(" *`"))  # "Nothing in git": where no credential is
                 and not (len(title.split()) >= 3 and re.fullmatch(r"[a-z ,'-]+", title.strip(" *`.:"))))  # "one rule
         # for all of them": a phrase in plain lower-case words, no name
 
@@ -536,7 +537,9 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
                        r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
 
 
-_LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s?\b", re.I)
+_DENIED = lazy(r"^\W*(?:nothing|none|no|never|not)\b", re.I)  # "Nothing in git", "No secrets in code"
+_LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s?\b|\b(?:credentials?|secrets?|keys?|certificates?)"
+                        r"\s+(?:management|handling|custody|hygiene|polic(?:y|ies))\b", re.I)  # "4.3 Credential management"
 _FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
 _ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system

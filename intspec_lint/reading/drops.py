@@ -17,7 +17,7 @@ ALERT = lazy(
     r"\b(alert(?:s|ed|ing)?|(?:an?|critical|warning)\s+alarm\s+(?:is\s+)?raised|raises?\s+(?:an?\s+)?(?:\w+\s+)?alarm|"
     r"alarms?\s+(?:goes|go|fires?|are\s+sent|is\s+sent)|pag(?:ed|ing)|pages?\s+(?:the\s+|an?\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:on[- ]?call|engineer|team|owner|someone|"
     r"support|ops|sre|desk|duty)|notif(?:y|ies|ied|ication)|pagerduty|opsgenie|victorops|slack|teams channel|"
-    r"e-?mail(?:ed|s)?\s+(?:to|the)\b|e-?mails?\s+(?:your|our|their)\s+(?:[\w-]+\s+)?(?:admins?|administrators?|team|on-?call|ops|"
+    r"e-?mail(?:ed|s)?\s+(?:to|the)\b|e-?mails?\s+(?:your|our|their|both|all|each)\s+(?:[\w-]+\s+)?(?:admins?|administrators?|team|on-?call|ops|"
     r"operators?|support|owners?|engineers?|desk|staff|managers?|contacts?)\b|e-?mailed|e-?mails?\s+`?[\w.+-]+@|(?:sends?|send)\s+(?:an?\s+)?(?:e-?)?mail\s+to|"
     r"by\s+e-?mail|escalat(?:e|es|ed|ion)|warn(?:s|ed|ing)|"
     r"(?:opens?|creates?|raises?|files?)\s+an?\s+(?:ticket|incident|issue)|"
@@ -126,6 +126,10 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
                    r"(?:[\w-]+\s+){0,2}?(?:`[^`]+`|(?:table|queue|topic|bucket|folder|store|collection)\s+`[^`]+`)"
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 
+# the place a skipped item goes: "skipped into LIDO-11's table", "discarded to the `rejects` folder"
+_INTO_A_PLACE = lazy(r"\s+(?:in)?to\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?!logs?\b)(?:[\w'’-]+\s+){0,3}?(?:tables?|queues?|"
+                     r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
+
 _ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)"
                       # the steps built on a failed one: "models that depend on it are skipped", "downstream tasks"
@@ -200,6 +204,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
     if match and _KEPT_FIRST.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "each rejected record goes to the table `rejects` with the reason, and the message is deleted"
+    if match and _INTO_A_PLACE.match(text, match.end()):
+        return None  # "rows that fail validation are skipped into LIDO-11's table": moved aside, kept, not dropped
     if match and _ROUND_SKIPPED.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "polls are skipped": a round of work not done, caught up by the next one; no message lost
     if match and ALERT.search(text, match.end(), match.end() + 120):

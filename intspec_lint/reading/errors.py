@@ -85,6 +85,10 @@ def read(r: Reading) -> None:
             category = by_content(f"{section.title} {body}", body)
             if category:
                 _from_section(r, section, taken, category)
+        elif section.level and not section.children and section not in classes and \
+                _SITUATION.match(strip_numbering(section.title)) and _SOME_OF_ONE_FAIL.search(section.title):
+            _from_section(r, section, taken, "partial")  # "What if only some products in a stock batch fail?": the
+            # answer below is what is done with a partly failed batch
     for statement in r.statements:
         if id(statement) in taken or statement.shape == "code":
             if statement.shape == "code":  # an API description's own keys are its operations: only its
@@ -421,7 +425,12 @@ def _partial_with_207(text: str) -> bool:
     return bool(re.search(r"\b207\b", text)) and bool(_PARTIAL_TOLD.search(text))
 
 
-_SITUATION = lazy(r"^\W*(?:when|if|whenever|on)\b", re.I)  # "When the API returns 400 or 422": a case, as a heading
+_SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
+# 400 or 422": a case, as a heading
+# some items of one batch failing: "only some products in a stock batch fail", "some donations in a batch are rejected"
+_SOME_OF_ONE_FAIL = lazy(r"\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+"
+                         r"(?:[\w-]+\s+)?(?:batch|file|run|request|message|upload|list|order|call|push|export|import)\b"
+                         r"[^?.;]{0,30}?\b(?:fail\w*|(?:are|is|get|gets|were)\s+(?:rejected|refused|invalid|bounced))\b", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"

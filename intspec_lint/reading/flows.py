@@ -305,6 +305,18 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.flows.append(Flow(statement.span, **fields))
 
 
+def _with_nested(r: Reading, item) -> str:
+    """A nested item's words; a bare label's are its own items' ("- Frequency" over "  - 1 per order ..."): the
+    label's value."""
+    told = [n.text for n in r.under(item) if n.shape == "item"]
+    if told and _BARE_LABEL.match(item.text):
+        return f"{item.text}: {'; '.join(told)}"
+    return item.text
+
+
+_BARE_LABEL = lazy(r"^[A-Za-z][\w /&-]{0,30}$")
+
+
 def _item(r: Reading, statement) -> None:
     """ "Create order — Shop → ERP; trigger: checkout; ~200/h" and its nested items."""
     if statement.key and structural(statement.key):
@@ -317,7 +329,7 @@ def _item(r: Reading, statement) -> None:
     else:  # a sentence wrapped onto the next line is one segment: "... GET the entry list⏎  from FRS for ..."
         text = "\n".join(line.rstrip(" \t") for line in statement.text.split("\n"))
         segments = [s for s in _SEPARATORS.split(_WRAPPED.sub(" ", text)) if s.strip()]
-    segments += [nested.text for nested in r.under(statement) if nested.shape == "item"]
+    segments += [_with_nested(r, nested) for nested in r.under(statement) if nested.shape == "item"]
     span = statement.span
     fields: dict[str, Value] = {}
     head = segments[0] if segments else ""

@@ -25,6 +25,7 @@ _MAP_ARROW = lazy(
     rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–]|(?<=\s)-\s|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
+_ARROW = lazy(r"→|->|⟶|⇒|=>|\bmaps\s+to\b", re.I)
 # a system's name before a side's field: "ScanTrol `CycleEnd` (string) → CaseLab `hardened_at` (string)"
 _SYSTEM_BEFORE_FIELD = lazy(r"(?:^|(?<=→ )|(?<=-> ))\s*(?:[A-Z][\w-]*\s+){1,2}(?=`[^`]+`\s*(?:\(|→|->))")
 # a payload template's placeholders take the source's fields into the target's shape: `{{ object.username }}`
@@ -426,6 +427,8 @@ def mapping_parts(text: str) -> dict[str, str] | None:
     match = _MAP_ARROW.match(first.strip())
     if not match:
         return _joined_sources(first.strip())
+    if not _ARROW.search(first) and len(match.group("src").split()) > 4:
+        return None  # "The surplus units ... go on the shelf, not billed to members": a sentence's "to", no field's
     rule = (match.group("rule") or "").strip()
     if "\n" in text:  # the rule goes on in the item's next lines (a wrapped line, not a new row)
         rule = f"{rule} {' '.join(text.split(chr(10))[1:]).strip()}".strip()

@@ -28,10 +28,31 @@ _AMOUNT = lazy(r"[<>≥≤]\s*\d|\b(?:depth|size|length|count|number\s+of|backlo
 # a credential's expiry as something watched; its rotation ("rolled every 90 days") is the procedure, not a signal
 _EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?after|renewal\s+fail\w*|"
                      r"days?\s+(?:left|before|remaining|to\s+(?:expiry|rotation|renewal))|days?\s+(?:of|from|before)\s+(?:its|their|the)\s+(?:rotation|renewal|"
-                     r"expiry)\s+date|(?:rotation|renewal)\s+(?:date|deadline)\s+(?:is\s+)?(?:near|close|approach\w*))",
+                     r"expiry)\s+date|(?:rotation|renewal)\s+(?:date|deadline)\s+(?:is\s+)?(?:near|close|approach\w*)|"
+                     # a count of days to the date a credential is due: "days until `TT_API_KEY` rotation due date",
+                     # "within 21 days of its 6-month rotation date"
+                     r"(?:days?|weeks?)\s+(?:until|till|to|before|of|from)\b[^.;|\n]{0,50}?\b(?:rotation|renewal|expiry|"
+                     r"expiration)\s+(?:due\s+)?(?:date|deadline))",
                      re.I)
+# a notice sent ahead of the date: "the portal emails #orchard-tech 14 days before any integration token expires"
+# (not the new credential handed over ahead of the switch: "we email the new key 30 days before the old one expires")
+_NOTICE_BEFORE = lazy(r"\b(?:e-?mails?|e-?mailed|reminds?|warns?|notifies|sends?\s+(?:an?\s+)?(?:reminder|warning|notice|"
+                      r"notification|e-?mail))\b(?:(?!\bnew\b)[^.;|\n]){0,60}?\b\d+\s*(?:days?|weeks?)\s+(?:before|ahead\s+of|"
+                      r"prior\s+to)\b[^.;|\n]{0,50}?\bexpir", re.I)
 _UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"
                   r"|\b(?:tbd|tbc|todo)\b|\?\s*$", re.I)
+
+
+_SENTENCE_END = lazy(r"(?<=[.;!?])\s+(?=[A-Z`(])")
+
+
+def _expiry_watched(text: str) -> bool:
+    """A credential's expiry (in a metric's name too: `member_client_secret_days_left`), watched by more than a
+    console's name: "a new secret is created in the partner dashboard two weeks before it expires" is the rotation,
+    done by hand, not an alert on the date."""
+    return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text)) or (
+        _DAYS_REMAIN.search(text) and CREDENTIAL_WORD.search(text))) and \
+        bool(_WATCH.search(_DASHBOARD.sub(" ", text)) or NUMBER_NEAR.search(text) or _NOTICE_BEFORE.search(text))
 
 
 def watched_anywhere(r: Reading) -> None:
@@ -55,14 +76,11 @@ def watched_anywhere(r: Reading) -> None:
     def names(kind):
         def test(text):  # a kind named beside what watches it: an alert, a threshold ("bridge_latency_seconds" alone is a name)
             text = as_figures(text)  # "more than one hundred (100) items are queued"
-            if not (_WATCH.search(text) or NUMBER_NEAR.search(text)):
+            if not (_WATCH.search(text) or NUMBER_NEAR.search(text) or kind == "token-expiry" and _NOTICE_BEFORE.search(text)):
                 return False
-            if kind == "token-expiry":  # (in a metric's name too: `member_client_secret_days_left`), watched by
-                # more than a console's name: "a new secret is created in the partner dashboard two weeks before it
-                # expires" is the rotation, done by hand, not an alert on the date
-                return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text)) or (
-                    _DAYS_REMAIN.search(text) and CREDENTIAL_WORD.search(text))) and \
-                    bool(_WATCH.search(_DASHBOARD.sub(" ", text)) or NUMBER_NEAR.search(text))
+            if kind == "token-expiry":  # in one sentence: "tokens are valid for 60 minutes" beside a scope
+                # `alarms:write` in the next is no watch on the date
+                return any(_expiry_watched(sentence) for sentence in _SENTENCE_END.split(text))
             if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
                     _AMOUNT.search(text):
                 return False  # "the DLQ pages on-call" tells of each failure, not of a depth watched
@@ -71,7 +89,9 @@ def watched_anywhere(r: Reading) -> None:
 
     for kind in ("latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"):
         if kind not in read:
-            said = testimony.states(_WATCH.search, names(kind), _UNWATCHED.search)
+            watched = _WATCH.search if kind != "token-expiry" else \
+                lambda text: bool(_WATCH.search(text) or _NOTICE_BEFORE.search(text))
+            said = testimony.states(watched, names(kind), _UNWATCHED.search)
             if said:
                 r.spec.evidence.setdefault(f"monitoring:{kind}", said[1])
 
