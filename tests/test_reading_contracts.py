@@ -1405,11 +1405,34 @@ def test_a_card_whose_acceptance_criteria_are_a_sub_heading_is_still_one_contrac
 
 def test_a_heading_id_over_several_contracts_names_none_of_them():
     # "A.2" heads A.2.1 to A.2.3: the examples of A.2.1 are no evidence of an example of A.2.3
-    text = ("# Show → Ring\n\n## A.2 Calls\n\n### A.2.1 Entry upsert\n\n`PUT https://ring.example/v7/entries/{ref}`\n\n"
+    text = ("# Show → Ring\n\n## A.2 Calls\n\n**A.2.1 Entry upsert** — `PUT https://ring.example/v7/entries/{ref}`\n\n"
             "```json\n{\"entry_ref\": \"SE-1\", \"class_code\": \"C14\"}\n```\n\n"
             "```json\n{\"entry_ref\": \"SE-1\", \"status\": \"entered\"}\n```\n\n"
-            "### A.2.3 Allocations\n\n`POST https://show.example/v2/allocations:bulk`\n\n"
+            "**A.2.3 Allocations** — `POST https://show.example/v2/allocations:bulk`\n\n"
             "| Field | Type | Required |\n|---|---|---|\n| `entry_ref` | string | yes |\n| `pen` | string | yes |\n\n"
             "Codes: 200 all applied · 400 malformed.\n")
     found = [f for f in lint_text(text, "markdown") if f.code == "IS202"]
     assert len(found) == 1 and "allocations:bulk" in found[0].message
+
+
+def test_a_clause_number_names_its_clause_only_where_it_is_cited():
+    # "4.2" in an example's data ("Series 1 4.2 Roadster") is no evidence of clause 4.2's example
+    text = ("# Auction → Escrow\n\n## 4. Interfaces\n\n4.1 **Escrow opening.** `POST https://escrow.example/v3/escrows`\n\n"
+            "```json\n{\"lot\": 42, \"vehicle\": {\"description\": \"1967 Jaguar E-Type Series 1 4.2 Roadster\"}}\n```\n\n"
+            "```json\n{\"escrow_id\": \"ESC-1\"}\n```\n\n"
+            "4.2 **Funding Notice.** `POST https://auction.example/integrations/v1/funding-notices`\n\n"
+            "| Field | Type | Required |\n|---|---|---|\n| `escrow_id` | string | yes |\n| `status` | string | yes |\n\n"
+            "Codes: `200` stored; `400` malformed.\n")
+    found = [f for f in lint_text(text, "markdown") if f.code == "IS202"]
+    assert len(found) == 1 and "funding-notices" in found[0].message
+
+
+def test_an_edit_sent_with_the_whole_object_shows_its_request():
+    # "`PUT .../events/{id}` with the whole event": the event shown for the insert is the request; a call whose
+    # method no reader found (a `PROCESS` message answered by another message) is asked no response example
+    text = ("# Rota → Calendar\n\n## Calls\n\n`POST /calendars/{calendarId}/events` inserts a slot:\n\n"
+            "```json\n{\"id\": \"rs1\", \"summary\": \"Practice\"}\n```\n\nResponse `200`:\n\n"
+            "```json\n{\"id\": \"rs1\", \"status\": \"confirmed\"}\n```\n\n"
+            "An edit of a published slot is `PUT /calendars/{calendarId}/events/rs1` with the whole event, and the "
+            "same response shape. Status codes: `200` done; `404` not found.\n")
+    assert "IS202" not in codes(text)

@@ -2190,3 +2190,21 @@ def test_a_credential_watched_by_the_days_to_its_due_date_is_expiry_monitoring()
     # handing the new key over ahead of the switch is the rotation, not a watch on the date
     handed = "every 180 days; we email the new key 30 days before the old one expires"
     assert "IS701" in codes(table.format(rotation=handed, extra=""))
+
+
+def test_a_token_lifetime_beside_a_scope_named_alarms_is_no_expiry_watch():
+    # "alarms:write" in one sentence and "valid for 60 minutes" in the next of one clause: nothing watches expiry
+    text = ("# Gateway → APM\n\n## 5. Security\n\n5.1 **TGW to APM.** Each TGW obtains tokens with scopes `telemetry:write` "
+            "and `alarms:write`. Access tokens are valid for sixty (60) minutes and are refreshed at fifty (50).\n\n"
+            "5.2 **APM to Ops.** Notifications are signed with an HMAC secret rotated every 180 days, stored in Vault.\n\n"
+            "## 7. Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Latency P95 | > 15 min | Warning |\n"
+            "| Error rate | > 2% | Critical |\n| Buffer depth | > 500 | Warning |\n| Dead letters | > 0 | Critical |\n")
+    assert any("expiry" in f.message for f in lint_text(text, "markdown") if f.code == "IS701")
+
+
+def test_each_entry_e_mailing_both_contacts_is_the_dead_letters_alert():
+    text = ("# Campus → Keys\n\n## Schedule 4\n\n4.5 **Exceptions Register.** A message that fails permanently or "
+            "exhausts its retries is written to the table `int_exceptions`. Each new entry e-mails both contacts in "
+            "paragraph 7. The Accommodation team resubmits entries from the register screen once fixed.\n")
+    assert spec_of(text).dead_letter.alert is not None
+    assert "IS601" not in codes(text)

@@ -276,7 +276,10 @@ _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+(?:\.\d+)*[a-z]?|\d
 _OWN_EXAMPLE = {
     "request": lazy(r"\b(?:body|payload|request|sends?)\b[^.\n`]{0,30}`\{\s*\"[\w.-]+\"\s*:"
                     r"|\b(?:body|payload|request)\s*[=:]\s*\{\s*\"[\w.-]+\"\s*:"  # "body = {"products":[...]}" unquoted
-                    r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b", re.I),
+                    r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b"
+                    # the object shown for another call, sent whole: "`PUT .../events/{id}` with the whole event"
+                    r"|\bwith\s+the\s+(?:whole|full|entire|complete)\s+(?:[\w.-]+\s+)?(?:event|record|object|resource|"
+                    r"document|message|entity)\b", re.I),
     "response": lazy(r"\b[1-5]\d\d\b`?\s*:?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
                      r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
                      r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M),
@@ -284,7 +287,7 @@ _OWN_EXAMPLE = {
 
 
 _NUMBER_ONLY = re.compile(r"\d+(?:\.\d+)+")
-_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\()"
+_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\(|(?m:^)\W{0,3})"
 # a sentence that leans on the ones before it in its paragraph: "So C1 can be retried blindly, and C2 the same way"
 _REFERS_BACK = lazy(r"\b(?:the\s+same|likewise|too|also|as\s+well|similarly|the\s+key|that\s+(?:key|rule|window))\b", re.I)
 _DATA = lazy(r"^\s*(?:[{\[]\s*[\"{\[]|<[A-Za-z?])")
@@ -558,8 +561,8 @@ class Testimony:
             plural = r"(?:e?s)?" if name.strip()[-1:].isalpha() else ""  # flow "Sale" in "~18,000 sales/day"
             candidates = index.get(rarest, set()) | (index.get(rarest + "s", set()) | index.get(rarest + "es", set())
                                                      if plural and rarest == tokens[-1] else set())
-            # a clause's bare number ("4.2") names it only as a reference ("clause 4.2", "§4.2", "(4.2)"), not in data
-            # ("Series 1 4.2 Roadster")
+            # a clause's bare number ("4.2") names it where it opens a line or is cited ("clause 4.2", "§4.2",
+            # "(4.2)"), not in data ("Series 1 4.2 Roadster")
             cited = _CITED if _NUMBER_ONLY.fullmatch(name.strip()) else ""
             said = re.compile(cited + r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-]|\.\d)", re.I)
             inflected = _inflected(name) if inflect else None

@@ -76,7 +76,9 @@ def contract_namer(spec):
             found += [name for back in (1, 2) for name in spec.ids_at(contract.span.line - back) if name not in found]
         # the section it stands in, by the id its heading opens with: "IF-02 is an upsert" of the calls under
         # "### IF-02 Upsert supporter and adoption"
-        found += [name for name in spec.heading_ids_at(contract.span.line) if name not in found]
+        # (not the id of a heading over it when it has its own below that one: "A.2" over "A.2.3 Allocations")
+        found += [name for name in spec.heading_ids_at(contract.span.line) if name not in found
+                  and not any(own.startswith(f"{name}.") for own in found)]
         # the resource its path ends in, in words: "stock receipts are unique on `reference`" of `/v2/stock/receipts`
         found += [words for words in _resource_words(contract.url.text if contract.url is not None else "")
                   if words not in found]

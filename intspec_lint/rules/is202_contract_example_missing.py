@@ -27,7 +27,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "none. A body the call's own words show "
     "in a shape no reader took: inline after \"body\" (`{\"id\": ...}`), \"with the same body\", \"`200 {...}`\", a "
     "bare status it answers with (\"we answer `200`.\"). A call whose answer is its status alone (\"| Response | `202` "
-    "queued, `401` bad signature |\", no body declared, no success said to carry one) owes no response example. "
+    "queued, `401` bad signature |\", no body declared, no success said to carry one) owes no response example, and "
+    "neither does one whose method no reader found (a `PROCESS` message, answered by another message). "
     "A spec with no contracts at all is "
     "reported here, with no example of any.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
@@ -78,7 +79,7 @@ def contract_example_missing(spec, options):
                 shows_own_example(contract.text, "request") and not spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
-        if contract.kind == "http" and "response" not in roles and not shows_own_example(contract.text, "response") and not \
+        if contract.kind == "http" and method and "response" not in roles and not shows_own_example(contract.text, "response") and not \
                 spec.speaks_of("example_response", names, contract.span) and not answered_by_status(contract):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
