@@ -1427,12 +1427,10 @@ def test_a_clause_number_names_its_clause_only_where_it_is_cited():
     assert len(found) == 1 and "funding-notices" in found[0].message
 
 
-def test_an_edit_sent_with_the_whole_object_shows_its_request():
-    # "`PUT .../events/{id}` with the whole event": the event shown for the insert is the request; a call whose
-    # method no reader found (a `PROCESS` message answered by another message) is asked no response example
-    text = ("# Rota → Calendar\n\n## Calls\n\n`POST /calendars/{calendarId}/events` inserts a slot:\n\n"
-            "```json\n{\"id\": \"rs1\", \"summary\": \"Practice\"}\n```\n\nResponse `200`:\n\n"
-            "```json\n{\"id\": \"rs1\", \"status\": \"confirmed\"}\n```\n\n"
-            "An edit of a published slot is `PUT /calendars/{calendarId}/events/rs1` with the whole event, and the "
-            "same response shape. Status codes: `200` done; `404` not found.\n")
-    assert "IS202" not in codes(text)
+
+def test_a_message_whose_method_no_reader_found_owes_no_response_example():
+    # an ISA-95 `PROCESS` message is answered by another message (its `ACKNOWLEDGE`), not by an HTTP response
+    text = ("# Menus → Kitchen\n\n## 3. Messages\n\n### 3.1 F1 `PROCESS ProductionSchedule`\n\n"
+            "```xml\n<ProcessProductionSchedule releaseID=\"7.0\"><DataArea><ID>PS-1</ID></DataArea>"
+            "</ProcessProductionSchedule>\n```\n\nSent when the menu cut-off passes; answered with `ACKNOWLEDGE`.\n")
+    assert not any("example response" in f.message for f in lint_text(text, "markdown") if f.code == "IS202")

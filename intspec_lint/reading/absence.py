@@ -276,10 +276,7 @@ _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+(?:\.\d+)*[a-z]?|\d
 _OWN_EXAMPLE = {
     "request": lazy(r"\b(?:body|payload|request|sends?)\b[^.\n`]{0,30}`\{\s*\"[\w.-]+\"\s*:"
                     r"|\b(?:body|payload|request)\s*[=:]\s*\{\s*\"[\w.-]+\"\s*:"  # "body = {"products":[...]}" unquoted
-                    r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b"
-                    # the object shown for another call, sent whole: "`PUT .../events/{id}` with the whole event"
-                    r"|\bwith\s+the\s+(?:whole|full|entire|complete)\s+(?:[\w.-]+\s+)?(?:event|record|object|resource|"
-                    r"document|message|entity)\b", re.I),
+                    r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b", re.I),
     "response": lazy(r"\b[1-5]\d\d\b`?\s*:?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
                      r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
                      r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M),
