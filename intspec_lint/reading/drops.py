@@ -127,7 +127,7 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 
 # the place a skipped item goes: "skipped into LIDO-11's table", "discarded to the `rejects` folder"
-_INTO_A_PLACE = lazy(r"\s+(?:in)?to\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?!logs?\b)(?:[\w'’-]+\s+){0,3}?(?:tables?|queues?|"
+_INTO_A_PLACE = lazy(r"\s{1,4}(?:in)?to\s{1,4}(?:(?:the|a|an|its|their)\s{1,4})?(?!logs?\b)(?:[\w'’-]+\s{1,4}){0,3}?(?:tables?|queues?|"
                      r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
 
 _ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
