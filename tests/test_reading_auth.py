@@ -889,3 +889,17 @@ def test_a_field_of_an_example_body_is_no_rotation_of_a_credential():
             "- TextGate: live API key, in Key Vault as `textgate-live-key`.\n")
     found = [f for f in lint_text(text, "markdown") if f.code == "IS301"]
     assert [f.message.split(" has ")[0] for f in found] == ["auth for 'TextGate'"]
+
+
+def test_both_directions_led_by_arrows_in_one_paragraph_are_both_sides():
+    text = ("# Logger → Reports\n\n## 8. Credentials\n\n**Rule.** Airlog → PlayReport: station API key (`X-Api-Key`), "
+            "expires after 180 days; the station manager creates a new one when the 14-day warning fires. "
+            "PlayReport → Airlog: webhooks are signed with HMAC-SHA256; the shared secret is rotated every 6 months "
+            "and lives in the same credential file.\n")
+    assert not any("covers only" in f.message for f in lint_text(text, "markdown") if f.code == "IS301")
+
+
+def test_an_auth_configuration_written_as_json_states_its_rotation():
+    text = ("# A → B\n\n## Authentication\n\n- Shop: API key, stored in Vault.\n- Warehouse: OAuth 2.0 client credentials, "
+            "stored in Vault, rotated every 90 days.\n\n```json\n{\"shop\": {\"secret_rotation\": \"every 90 days\"}}\n```\n")
+    assert not any("'Shop' has no rotation" in f.message for f in lint_text(text, "markdown"))

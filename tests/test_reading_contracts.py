@@ -1434,3 +1434,19 @@ def test_a_message_whose_method_no_reader_found_owes_no_response_example():
             "```xml\n<ProcessProductionSchedule releaseID=\"7.0\"><DataArea><ID>PS-1</ID></DataArea>"
             "</ProcessProductionSchedule>\n```\n\nSent when the menu cut-off passes; answered with `ACKNOWLEDGE`.\n")
     assert not any("example response" in f.message for f in lint_text(text, "markdown") if f.code == "IS202")
+
+
+def test_a_resource_echoed_with_its_new_id_is_the_response():
+    text = ("# Ferries → Clinic\n\n## Calls\n\n**Rebook task.** `POST https://fhir.clinic.example/fhir/r4/Task`\n\n"
+            "```json\n{\"resourceType\": \"Task\", \"status\": \"requested\"}\n```\n\n"
+            "ClinicPath answers `201` with the Task (`\"id\": \"tsk-118842\"`), or `200` with the existing Task.\n")
+    assert "IS202" not in codes(text)
+
+
+def test_a_section_on_undelivered_messages_is_the_dead_letters_not_a_contract():
+    text = ("# Pool → Council\n\n## Calls\n\n`POST https://council.example/api/v2/readings`\n\n"
+            "```json\n{\"ph\": 7.4}\n```\n\nResponse `201`: `{\"id\": 1}`.\n\n## 9. Undelivered Messages\n\n"
+            "9.1 A message not delivered after its final retry is written to the `undelivered` bucket "
+            "`s3://pool/undelivered/`; an alarm e-mails the duty manager.\n")
+    spec = spec_of(text)
+    assert len(spec.contracts) == 1 and spec.dead_letter is not None

@@ -2208,3 +2208,55 @@ def test_each_entry_e_mailing_both_contacts_is_the_dead_letters_alert():
             "paragraph 7. The Accommodation team resubmits entries from the register screen once fixed.\n")
     assert spec_of(text).dead_letter.alert is not None
     assert "IS601" not in codes(text)
+
+
+def test_a_drop_that_is_a_noun_and_a_call_skipped_when_done_already_lose_nothing():
+    # "every drop it can match": a delivery's stop; "skips the call if a refund ... already exists": a repeat held back
+    noun = ("# Dairy → Schools\n\n## Failures\n\n- **Partial** — a delivery message with several drops. Milk Hub "
+            "stores every drop it can match to an order and lists the others under `rejected` for the office.\n")
+    done = ("# A → B\n\n## Refunds\n\nWhen a refund call fails, the job reads the order's refunds and skips the call "
+            "if a refund with the same `event_id` already exists.\n")
+    assert "IS602" not in codes(noun) and "IS602" not in codes(done)
+    assert "IS602" in codes("# A → B\n\n## Failures\n\nA message that fails validation: we drop it and move on.\n")
+
+def test_a_receive_count_setting_and_a_disabled_event_source_are_the_limit_and_the_breaker():
+    text = ("# Hospice → Harbour\n\n## Retries\n\nA failed message is made visible again after 10 s, 40 s, 160 s and "
+            "640 s (×4 each time, with jitter, capped at 15 minutes); the queue's redrive policy has `maxReceiveCount` 5. "
+            "When Harbour has failed 10 calls in a row, the worker disables its SQS event source for 10 minutes and "
+            "then lets one message through to test.\n")
+    retry = spec_of(text).retry
+    assert retry.max_attempts is not None and retry.circuit_breaker is not None and retry.circuit_open is not None
+    assert "IS501" not in codes(text)
+
+
+def test_promises_that_say_what_is_retried_are_the_error_classes():
+    # numbered promises in no part's section: which codes are retried and which are not says the classes
+    text = ("# Tower → Parish\n\n## What TowerRota promises\n\n**T5.** TowerRota retries a failed call only for `429`, "
+            "`503` and network timeouts, with exponential backoff, 5 attempts in all.\n\n**T6.** TowerRota will not "
+            "retry `400`, `404` or `422`. Those go straight to the held list.\n")
+    assert "transient" in {e.category for e in spec_of(text).errors}
+
+
+def test_near_misses_of_this_reading_still_report_their_gaps():
+    """What the session's new shapes must not swallow (a review's near misses): a reminder about a membership, a
+    new key handed over ahead of the switch, a drop 'to unblock the queue', 'moves on to the next message', a
+    question about a partly failed batch that is left open, a pause that is denied."""
+    monitoring = ("# A → B\n\n## Authentication\n\n| System | Mechanism | Rotation | Storage |\n|---|---|---|---|\n"
+                  "| A | API key | {rotation} | Vault |\n| B | HMAC secret | every 12 months | Vault |\n\n## Monitoring\n\n"
+                  "| Metric | Threshold | Alert |\n|---|---|---|\n| Latency P95 | > 5 s | Slack |\n| Error rate | > 2% | Slack |\n"
+                  "| Queue depth | > 100 | Slack |\n\n## Members\n\nMailHub e-mails each member 7 days before their membership "
+                  "expires.\n")
+    for rotation in ("every 180 days", "every 180 days; the vendor emails us the renewed key 14 days before the old one expires"):
+        assert any("expiry" in f.message for f in lint_text(monitoring.format(rotation=rotation), "markdown")
+                   if f.code == "IS701")
+    for dropped in ("Messages that fail validation are deleted to unblock the queue.",
+                    "When a message fails, the consumer logs it and moves on to the next message in `acks:in`."):
+        assert "IS602" in codes(f"# A → B\n\n## Failures\n\n{dropped}\n")
+    undecided = ("# A → B\n\n## Errors\n\nTransient: `429`, `503` are retried with backoff. Permanent: `400`, `422` go to "
+                 "the dead-letter queue.\n\n## Open points\n\n### What if only some lines in a batch are rejected?\n\n"
+                 "Not decided yet.\n\nThe batch call answers `207` with one result per line.\n")
+    assert "partial" not in {e.category for e in spec_of(undecided).errors}
+    denied = ("# A → B\n\n## Retries\n\nExponential backoff from 2 s, doubling, at most 6 attempts, capped at 60 s.\n\n"
+              "```gherkin\nFeature: Failures\n  Scenario: the partner keeps failing\n"
+              "    Given 20 consecutive deliveries have failed\n    Then RouteWise does not pause the subscription\n```\n")
+    assert spec_of(denied).retry.circuit_breaker is None

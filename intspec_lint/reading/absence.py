@@ -278,15 +278,17 @@ _OWN_EXAMPLE = {
                     r"|\b(?:body|payload|request)\s*[=:]\s*\{\s*\"[\w.-]+\"\s*:"  # "body = {"products":[...]}" unquoted
                     r"|\bwith\s+the\s+(?:same|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:body|payload)\b", re.I),
     "response": lazy(r"\b[1-5]\d\d\b`?\s*:?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
+                     # the resource sent, echoed with what the answer adds: "answers `201` with the Task (`"id": "t-1"`)"
+                     r"\b(?:answers?|responds?|returns?)\s+`?[1-5]\d\d`?\s+with\s+the\s+[\w-]+\s*\(`\"[\w.-]+\"\s*:|"
                      r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
                      r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M),
 }
 
 
 _NUMBER_ONLY = re.compile(r"\d+(?:\.\d+)+")
-_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\(|(?m:^)\W{0,3})"
+_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\((?=[\d.]+\))|(?m:^)(?![\d.]+,)\W{0,3})"
 # a sentence that leans on the ones before it in its paragraph: "So C1 can be retried blindly, and C2 the same way"
-_REFERS_BACK = lazy(r"\b(?:the\s+same|likewise|too|also|as\s+well|similarly|the\s+key|that\s+(?:key|rule|window))\b", re.I)
+_REFERS_BACK = lazy(r"\b(?:the\s+same(?:\s+way)?|likewise|similarly|the\s+key|that\s+(?:key|rule|window))\b", re.I)
 _DATA = lazy(r"^\s*(?:[{\[]\s*[\"{\[]|<[A-Za-z?])")
 _NOT_IN_DATA = {"rotation", "storage", "mechanism", "scopes"}  # what an example's field names never say
 
@@ -374,7 +376,7 @@ class Testimony:
                 text = f"{lead}\n{text}"
             block = statement if statement.shape == "code" else statement.parent if statement.shape == "code-key" else None
             entries.append((text, statement.span, key, statement.shape, lead, led, statement.banner,
-                            block is not None and bool(_DATA.match(block.text))))
+                            block is not None and bool(_DATA.match(block.text)) and "auth" not in statement.placed))
             if statement.placed & set(_PLACED_CUES.values()) and _ABOUT_REPEATS.search(text) and not _NONE_OR_HARM.search(text):
                 # (a statement that says there is none, or what harm a repeat does, answers for nothing)
                 self._part_sections[(statement.span, text)] = frozenset(statement.placed)

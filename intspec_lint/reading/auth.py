@@ -13,11 +13,11 @@ import re
 from ..document.model import Section
 from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
-from .auth_words import (BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DIRECTION, EVERY, FACET_LEAD,
-                         ITS_DELIVERIES, MATERIAL, MECHANISM, MONITORED, NOT_A_SECRET, OTHER_PARTS,
-                         OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT, PUBLIC_BY_NATURE,
-                         PUBLIC_MATERIAL, ROTATION, SAME_AS_BEFORE, STORAGE, SUBJECT, TRANSPORT, VERB,
-                         families, mechanism, name_words, rotation, rotation_verb, storage)
+from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
+                         DIRECTION, EVERY, FACET_LEAD, ITS_DELIVERIES, LIFECYCLE_TITLE, MATERIAL, MECHANISM,
+                         MONITORED, NOT_A_SECRET, OTHER_PARTS, OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT,
+                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, ROTATION, SAME_AS_BEFORE, STORAGE, SUBJECT, TRANSPORT,
+                         VERB, families, mechanism, name_words, rotation, rotation_verb, storage)
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
@@ -190,8 +190,8 @@ class _Reader:
                 and not title.strip(" *`").startswith("@")  # "**@d.hale:** Rotation?": a person's handle in a thread
                 and not _CONNECTION_FIELD.match(title.strip(" *`.:"))  # "**Callback URL**:", "**Username**:": a
                 # detail a subscriber supplies, no system
-                and not _LIFECYCLE_TITLE.search(title)  # "4.3 Credential lifecycle": how every credential is kept
-                and not _DENIED.match(title.strip(" *`"))  # "Nothing in git": where no credential is
+                and not LIFECYCLE_TITLE.search(title)  # "4.3 Credential lifecycle": how every credential is kept
+                and not DENIED.match(title.strip(" *`"))  # "Nothing in git": where no credential is
                 and not (len(title.split()) >= 3 and re.fullmatch(r"[a-z ,'-]+", title.strip(" *`.:"))))  # "one rule
         # for all of them": a phrase in plain lower-case words, no name
 
@@ -332,6 +332,13 @@ class _Reader:
             if CREDENTIAL_WORD.search(sentence):  # "the API key (our calls to them) and the signing secret (their
                 for way in _WAY.finditer(sentence):  # calls to us)": each credential's direction, said in passing
                     self.directions[way.group(1).lower()] = statement.span
+        # "Airlog → PlayReport: station API key ... PlayReport → Airlog: webhooks are signed ...": each direction led by
+        # its arrow, with a credential before the next one
+        leads = list(ARROW_LEAD.finditer(statement.text))
+        for number, lead in enumerate(leads):
+            told = statement.text[lead.end():leads[number + 1].start() if number + 1 < len(leads) else None]
+            if mechanism(told) or CREDENTIAL_WORD.search(told):
+                self.directions[f"{lead.group(1)}>{lead.group(2)}".lower()] = statement.span
         if len(self.directions) >= 2:
             self.sides.append(("", next(iter(self.directions.values()))))
 
@@ -537,9 +544,6 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
                        r"passwords?|access|signing|private|public|oauth2?)\b|[^\w\s]", re.I)
 
 
-_DENIED = lazy(r"^\W*(?:nothing|none|no|never|not)\b", re.I)  # "Nothing in git", "No secrets in code"
-_LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s?\b|\b(?:credentials?|secrets?|keys?|certificates?)"
-                        r"\s+(?:management|handling|custody|hygiene|polic(?:y|ies))\b", re.I)  # "4.3 Credential management"
 _FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
 _ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system

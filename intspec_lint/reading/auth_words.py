@@ -220,3 +220,12 @@ def families(text: str) -> list[str]:
 
 def name_words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]{3,}", text.lower()))
+
+
+# the words of an auth section's lines that name no system: a direction led by its arrow ("Airlog → PlayReport:"), a
+# denial ("Nothing in git"), how every credential is kept ("4.3 Credential management")
+ARROW_LEAD = lazy(r"(?:^|(?<=[.;:]\s)|\n)\W{0,3}([A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\s*(?:→|->)\s*"
+                  r"([A-Z][\w.-]{1,30}(?:\s[A-Z][\w.-]{1,30})?)\s*:")
+DENIED = lazy(r"^\W*(?:nothing|none|no|never|not)\b(?!-)", re.I)  # "Nothing in git", "No secrets in code"
+LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s?\b|\b(?:credentials?|secrets?|keys?|certificates?)"
+                        r"\s+(?:management|handling|custody|hygiene|polic(?:y|ies))\b", re.I)  # "4.3 Credential management"

@@ -113,7 +113,7 @@ _DROP_WORDS = ("drop", "discard", "ignor", "skip", "lost", "delet", "thrown", "l
 _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(?:processed|seen|received|applied|claimed|"
                   r"taken|handled|picked\s+up)|"
                   r"(?:seen|processed|received|applied)\s+(?:once\s+)?before|previously\s+(?:processed|seen|received|applied)|"
-                  r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|(?:sent|delivered|received|submitted|"
+                  r"(?:a|the)\s+repeat(?:ed)?\b(?!\s+(?:call|attempt|try|tries|failure))|already\s+exists?\b|(?:sent|delivered|received|submitted|"
                   r"posted|arriv\w+)\s+(?:again|twice|a\s+second\s+time)|(?<!never\s)(?<!not\s)(?:read|consumed|pulled)\s+"
                   r"(?:twice|a\s+second\s+time)|with\s+the\s+same\s+"
                   r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id)"
@@ -126,8 +126,11 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
                    r"(?:[\w-]+\s+){0,2}?(?:`[^`]+`|(?:table|queue|topic|bucket|folder|store|collection)\s+`[^`]+`)"
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 
+_BARE_VERB = lazy(r"(?:drop|discard|ignore|skip)s?\b", re.I)
+_DETERMINER = lazy(r"\b(?:every|each|a|an|the|one|any|this|that|no|all|per)\s+$", re.I)
 # the place a skipped item goes: "skipped into LIDO-11's table", "discarded to the `rejects` folder"
-_INTO_A_PLACE = lazy(r"\s{1,4}(?:in)?to\s{1,4}(?:(?:the|a|an|its|their)\s{1,4})?(?!logs?\b)(?:[\w'’-]+\s{1,4}){0,3}?(?:tables?|queues?|"
+_INTO_A_PLACE = lazy(r"\s{1,4}(?:(?:in|on)to\s{1,4}(?:(?:the|a|an|its|their)\s{1,4})?|to\s{1,4}(?:the|a|an|its|their)\s{1,4})"
+                     r"(?!logs?\b|next\b)(?:[\w'’-]+\s{1,4}){0,2}?(?:tables?|queues?|"
                      r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
 
 _ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
@@ -204,6 +207,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
     if match and _KEPT_FIRST.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "each rejected record goes to the table `rejects` with the reason, and the message is deleted"
+    if match and _BARE_VERB.match(match.group(0)) and _DETERMINER.search(text[max(0, match.start() - 12):match.start()]):
+        return drops_messages(original[match.end():])  # "stores every drop it can match": a noun, a delivery's stop
     if match and _INTO_A_PLACE.match(text, match.end()):
         return None  # "rows that fail validation are skipped into LIDO-11's table": moved aside, kept, not dropped
     if match and _ROUND_SKIPPED.search(text[max(0, match.start() - 40):match.start()]):

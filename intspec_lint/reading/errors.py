@@ -86,7 +86,8 @@ def read(r: Reading) -> None:
             if category:
                 _from_section(r, section, taken, category)
         elif section.level and not section.children and section not in classes and \
-                _SITUATION.match(strip_numbering(section.title)) and _SOME_OF_ONE_FAIL.search(section.title):
+                _SITUATION.match(strip_numbering(section.title)) and _SOME_OF_ONE_FAIL.search(section.title) and \
+                error_action(" ".join(s.text for s in r.within(section) if s.shape != "heading")):
             _from_section(r, section, taken, "partial")  # "What if only some products in a stock batch fail?": the
             # answer below is what is done with a partly failed batch
     for statement in r.statements:
@@ -163,6 +164,10 @@ def _classes_told(r: Reading, statement, text: str):
             continue
         if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
             category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
+        if not category and not statement.placed - {"retry"} and statement.topics & {"errors", "retry"} and \
+                _RETRY_WORD.search(sentence) and handled_codes(sentence) and not r.vocab.category(text):
+            category = by_content(sentence, sentence)  # in no part's section but the retries', "X retries a failed
+            # call only for `429`, `503` and timeouts": what is done with the codes says the class
         if not category and ("errors" in statement.topics or _partial_with_207(sentence)) and \
                 _PARTIAL_TOLD.search(sentence) and error_action(sentence):
             category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
@@ -425,6 +430,7 @@ def _partial_with_207(text: str) -> bool:
     return bool(re.search(r"\b207\b", text)) and bool(_PARTIAL_TOLD.search(text))
 
 
+_RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
 # some items of one batch failing: "only some products in a stock batch fail", "some donations in a batch are rejected"

@@ -309,7 +309,7 @@ def _with_nested(r: Reading, item) -> str:
     """A nested item's words; a bare label's are its own items' ("- Frequency" over "  - 1 per order ..."): the
     label's value."""
     told = [n.text for n in r.under(item) if n.shape == "item"]
-    if told and _BARE_LABEL.match(item.text):
+    if told and _BARE_LABEL.match(item.text) and r.vocab.field("flows", item.text):
         return f"{item.text}: {'; '.join(told)}"
     return item.text
 

@@ -427,7 +427,8 @@ def mapping_parts(text: str) -> dict[str, str] | None:
     match = _MAP_ARROW.match(first.strip())
     if not match:
         return _joined_sources(first.strip())
-    if not _ARROW.search(first) and len(match.group("src").split()) > 4:
+    if not _ARROW.search(first) and len(match.group("src").split()) > 4 and "`" not in match.group("dst") + first[
+            match.end("src"):match.end("src") + 8]:
         return None  # "The surplus units ... go on the shelf, not billed to members": a sentence's "to", no field's
     rule = (match.group("rule") or "").strip()
     if "\n" in text:  # the rule goes on in the item's next lines (a wrapped line, not a new row)

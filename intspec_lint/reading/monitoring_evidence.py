@@ -37,7 +37,7 @@ _EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?aft
 # a notice sent ahead of the date: "the portal emails #orchard-tech 14 days before any integration token expires"
 # (not the new credential handed over ahead of the switch: "we email the new key 30 days before the old one expires")
 _NOTICE_BEFORE = lazy(r"\b(?:e-?mails?|e-?mailed|reminds?|warns?|notifies|sends?\s+(?:an?\s+)?(?:reminder|warning|notice|"
-                      r"notification|e-?mail))\b(?:(?!\bnew\b)[^.;|\n]){0,60}?\b\d+\s*(?:days?|weeks?)\s+(?:before|ahead\s+of|"
+                      r"notification|e-?mail))\b(?:(?!\b(?:new|renewed|replacement|next|fresh)\b)[^.;|\n]){0,60}?\b\d+\s*(?:days?|weeks?)\s+(?:before|ahead\s+of|"
                       r"prior\s+to)\b[^.;|\n]{0,50}?\bexpir", re.I)
 _UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"
                   r"|\b(?:tbd|tbc|todo)\b|\?\s*$", re.I)
@@ -52,7 +52,8 @@ def _expiry_watched(text: str) -> bool:
     done by hand, not an alert on the date."""
     return bool(_EXPIRY_WORDS.search(text) or _EXPIRY_WORDS.search(re.sub(r"[_.]", " ", text)) or (
         _DAYS_REMAIN.search(text) and CREDENTIAL_WORD.search(text))) and \
-        bool(_WATCH.search(_DASHBOARD.sub(" ", text)) or NUMBER_NEAR.search(text) or _NOTICE_BEFORE.search(text))
+        bool(_WATCH.search(_DASHBOARD.sub(" ", text)) or NUMBER_NEAR.search(text) or
+             _NOTICE_BEFORE.search(text) and CREDENTIAL_WORD.search(text))  # (a member's membership is no credential)
 
 
 def watched_anywhere(r: Reading) -> None:

@@ -89,7 +89,7 @@ _BREAKER = lazy(
 _BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
 _OPEN_FOR = lazy(
     rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?|suspend(?:s|ed)?|suspension|"
-    rf"stops?)\b[^.;\d]{{0,40}}?\bfor\s+({DURATION})|\b(?:cool[- ]?down|open\s+(?:for|duration|time|state)|opens?|"
+    rf"stops?|disables?|switch(?:es)?\s+off|turns?\s+off)\b[^.;\d]{{0,40}}?\bfor\s+({DURATION})|\b(?:cool[- ]?down|open\s+(?:for|duration|time|state)|opens?|"
     rf"half-opens?\s+after|half-open\s+(?:after|probe\s+after)|reset\s+(?:timeout|after))\s*(?:of|:|=|is)?\s*({DURATION})",
     re.I,
 )
@@ -107,7 +107,8 @@ _PLACEHOLDERS = [
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
 _BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|(?:\b" + _IN_A_ROW + r"|\b\d+\s+consecutive\s+(?:[\w'’-]+\s+){0,6}?(?:failures|errors|timeouts|"
-                      r"fail|fails|failed))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down))|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+                      r"fail|fails|failed))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down)|disabl|"
+                      r"switch(?:es|ed)?\s+off|turn(?:s|ed)?\s+off)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
@@ -227,7 +228,8 @@ def _stated_anywhere(r: Reading) -> None:
             stated = r.spec.testimony.states(part, lambda text, said=said: said(as_figures(text)), _DENIED.search)
             if not stated and name == "circuit_breaker":  # a breaker by its nature, in any section: "if more than
                 # 40 % of the operations in a cycle fail, Entra puts the job in quarantine", "5 failures in a row pause it"
-                stated = r.spec.testimony.states(_BREAKER.search, _BREAKER.search, _DENIED.search)
+                stated = r.spec.testimony.states(_BREAKER.search, _BREAKER.search,
+                                                 lambda text: bool(_DENIED.search(text) or _NO_BREAKER.search(text)))
             if stated:
                 found[name] = evidence(*stated)
     if r.spec.retry is None:
@@ -437,6 +439,8 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
                           ("max_attempts", _ATTEMPTS), ("max_delay", _MAX_DELAY), ("circuit_breaker", _BREAKER),
                           ("circuit_open", _OPEN_FOR)):
         match = pattern.search(text)
+        if match and name in ("circuit_breaker", "circuit_open") and _NO_BREAKER.search(text, match.start(), match.end()):
+            match = None  # "20 deliveries have failed, RouteWise does not pause the subscription": a pause denied
         if match:
             index = next((i for i, g in enumerate(match.groups(), 1) if g), 0)
             if name in ("strategy", "jitter"):
@@ -464,8 +468,13 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
 _LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|/|then|and)\s*{DURATION}){{2,}}"
                rf"|\b\d+(?:\.\d+)?(?:\s*(?:→|->|,|;|/|then|and)\s*\d+(?:\.\d+)?){{2,}}\s*{UNIT}", re.I)
 # a count set by its name: "`maxReceiveCount` = 5", "maxAttempts: 6", "attempts = \"6\""
-_COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)[`\"']?\s*[=:]\s*[`\"']?\d+", re.I)
-_NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b", re.I)
+_COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)[`\"']?\s*[=:]\s*[`\"']?\d+"
+                      r"|`(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`\s+(?:of\s+|is\s+|set\s+to\s+)?\d+\b", re.I)
+# (a setting named in code, then its value: "the redrive policy has `maxReceiveCount` 5")
+_NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b"
+                  # "... RouteWise does not pause the subscription": a pause denied is no breaker
+                  r"|\b(?:(?:does|do|did|will|shall|must|should)\s+not|never)\s+(?:pause|stop|suspend|halt|disable|trip|open)\w*",
+                  re.I)
 
 
 def _loose(retry: Retry, said) -> None:

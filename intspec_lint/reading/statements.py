@@ -369,6 +369,8 @@ class _Flattener:
         stage = ""
 
         def flush() -> None:
+            nonlocal stage
+            stage = ""
             if run:
                 run[-1] = (run[-1][0], run[-1][1].rstrip(" ,.") + ".")
                 self.sentences(run, path, section, parent)
@@ -383,6 +385,8 @@ class _Flattener:
                     self.sentences([(line, stripped)], path, section, parent)
                 continue
             word, step = keyword.group(0).strip(" :").lower(), stripped[keyword.end():].strip().rstrip(" .")
+            if run and run[-1][0] != line - 1:
+                flush()  # a gap ends the scenario's sentence
             if word in ("given", "when"):
                 if stage == "then":
                     flush()  # a new condition after an outcome: the next rule
@@ -401,8 +405,6 @@ class _Flattener:
                 if step:
                     self.sentences([(line, step + ".")], path, section, parent)
                 continue
-            if run and run[-1][0] != line - 1:
-                flush()
             run.append((line, text))
         flush()
 

@@ -81,7 +81,7 @@ _LOOKUP = re.compile(r"\bvia\s+(?:the\s+)?`[^`]+`|\blook(?:ed)?[- ]?ups?\b", re.
 _FALLBACK = re.compile(r"\b(?:(?:every|any|all)\s+other|other\s+(?:values?|types?|codes?|kinds?)|otherwise|"
                        r"anything\s+else|the\s+rest|unmapped|unknown)\b"
                        # every value copied but the ones listed: "copy, except `MU23`/`FU23` → `MJ`/`FJ`"
-                       r"|\b(?:copy|copied|kept|unchanged|as[- ]is|passed\s+through)\b[^.;]{0,20}?\b(?:except|but|apart\s+from|"
+                       r"|(?<!not\s)\b(?:copy|copied|kept|unchanged|as[- ]is|passed\s+through)\b[^.;]{0,20}?\b(?:except|but|apart\s+from|"
                        r"other\s+than|unless)\b", re.I)
 
 
