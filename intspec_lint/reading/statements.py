@@ -17,6 +17,7 @@ from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragr
 from ..span import Span
 from .not_design import the_design
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
+from .scenarios import CALL_STEP, STEP_LANGUAGES, scenario_runs
 from .lazy_re import lazy
 from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
 from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, comment_runs, hanging,
@@ -33,10 +34,6 @@ _LABEL = re.compile(r"^[A-Za-z][\w /&-]{0,40}$")  # an item that only names what
 _BRACE_LANGUAGES = {"hcl", "terraform", "tf", "cue", "hocon", "jsonnet", "libsonnet"}
 _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "properties", "props", "ini", "toml",
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
-_CALL_STEP = lazy(r"\b(?:GET|POST|PUT|PATCH|DELETE)\s+`?/\S*`?\s[^\n{]{0,40}?\bwith\b", re.I)
-_STEP_LANGUAGES = {"gherkin", "feature", "cucumber", "behave"}
-_GHERKIN_KEYWORD = lazy(r"^(?:(?:given|when|then|and|but)\b|\*\s|(?:feature|scenario(?:\s+outline)?|background|rule|"
-                        r"examples)\s*:)\s*", re.I)
 _GHERKIN_STEP = lazy(r"^(?:given|when|then|and|but)$", re.I)
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
 _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
@@ -360,54 +357,6 @@ class _Flattener:
             else:
                 self.out.append(_keyed(statement))
 
-    def scenarios(self, code: Code, path, section, parent) -> None:
-        """A Gherkin feature's steps, read as one sentence a scenario: the rule is said only whole ("Given 20
-        deliveries have failed / Then X pauses the subscription for 30 minutes / And queues new events" is a
-        breaker; its "Then" alone is not). A data table's row is a statement of its own; a doc string is the
-        block's."""
-        run: list[tuple[int, str]] = []
-        stage = ""
-
-        def flush() -> None:
-            nonlocal stage
-            stage = ""
-            if run:
-                run[-1] = (run[-1][0], run[-1][1].rstrip(" ,.") + ".")
-                self.sentences(run, path, section, parent)
-                run.clear()
-
-        for offset, raw in enumerate(code.text.split("\n")):
-            line, stripped = code.first_line + offset, raw.strip()
-            keyword = _GHERKIN_KEYWORD.match(stripped)
-            if stripped.startswith("|") or not keyword:
-                flush()  # "| depth of the queue | > 500 | warning |": a row; a doc string or a gap ends the run
-                if stripped.startswith("|"):
-                    self.sentences([(line, stripped)], path, section, parent)
-                continue
-            word, step = keyword.group(0).strip(" :").lower(), stripped[keyword.end():].strip().rstrip(" .")
-            if run and run[-1][0] != line - 1:
-                flush()  # a gap ends the scenario's sentence
-            if word in ("given", "when"):
-                if stage == "then":
-                    flush()  # a new condition after an outcome: the next rule
-                text, stage = f"{'and' if stage == 'given' else 'When'} {step}", "given"
-            elif word == "then":
-                if run:
-                    run[-1] = (run[-1][0], run[-1][1].rstrip(" ,.") + ",")
-                text, stage = step, "then"
-            elif word in ("and", "but"):
-                text = f"{word} {step}"
-            elif word == "*":
-                text = step
-            else:  # "Scenario: Koha keeps failing": its title, a sentence of its own
-                flush()
-                stage = ""
-                if step:
-                    self.sentences([(line, step + ".")], path, section, parent)
-                continue
-            run.append((line, text))
-        flush()
-
     def sentences(self, run: list[tuple[int, str]], path, section, parent) -> None:
         if not run:
             return
@@ -483,10 +432,11 @@ class _Flattener:
             self.paragraph("\n".join(line.strip() for line in code.text.split("\n")), code.first_line, path, section,
                            statement)
             return
-        if code.info in _STEP_LANGUAGES and not _CALL_STEP.search(code.text):
+        if code.info in STEP_LANGUAGES and not CALL_STEP.search(code.text):
             # a Gherkin feature of rules is prose in steps; one whose steps make calls ("When A sends POST /v1/orders
             # with {...}") is a test, read for its examples
-            self.scenarios(code, path, section, statement)
+            for run in scenario_runs(code):
+                self.sentences(run, path, section, statement)
             return
         if code.info == "mermaid":  # a diagram whose arrows say things: "C -- "transient: 429, 503" --> R[Retry ...]"
             for line, said in diagram_statements(code):
