@@ -1434,6 +1434,11 @@ def test_a_message_whose_method_no_reader_found_owes_no_response_example():
             "```xml\n<ProcessProductionSchedule releaseID=\"7.0\"><DataArea><ID>PS-1</ID></DataArea>"
             "</ProcessProductionSchedule>\n```\n\nSent when the menu cut-off passes; answered with `ACKNOWLEDGE`.\n")
     assert not any("example response" in f.message for f in lint_text(text, "markdown") if f.code == "IS202")
+    # one whose answer is declared (a response body, status codes) owes one, whether or not its method was read
+    declared = ("# Shop → Warehouse\n\n## API contracts\n\n### Cancel fulfillment order\n\n- **Request body**: `reason` "
+                "(string)\n- **Response body**: `{fulfillment_order_id, status}`\n- **Status codes**: 200 cancelled, 404 "
+                "unknown order\n\n```json\n{\"reason\": \"fraud\"}\n```\n")
+    assert any("example response" in f.message for f in lint_text(declared, "markdown") if f.code == "IS202")
 
 
 def test_a_resource_echoed_with_its_new_id_is_the_response():

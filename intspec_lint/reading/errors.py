@@ -86,7 +86,7 @@ def read(r: Reading) -> None:
             if category:
                 _from_section(r, section, taken, category)
         elif section.level and not section.children and section not in classes and \
-                _SITUATION.match(strip_numbering(section.title)) and _SOME_OF_ONE_FAIL.search(section.title) and \
+                _SITUATION.match(strip_numbering(section.title)) and _PART_FAILS.search(section.title) and \
                 error_action(" ".join(s.text for s in r.within(section) if s.shape != "heading")):
             _from_section(r, section, taken, "partial")  # "What if only some products in a stock batch fail?": the
             # answer below is what is done with a partly failed batch
@@ -405,6 +405,10 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
 _PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
+                  # some of one batch's items, whatever they are: "only some donations in a batch are rejected"
+                  r"|\bsome\s+(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+(?:[\w-]+\s+)?(?:batch|file|run|"
+                  r"request|upload|push|export|import)\b[^?.;]{0,30}?\b(?:fail\w*|(?:are|is|get|gets|were)\s+(?:rejected|"
+                  r"refused|invalid|bounced))\b"
                   r"|\b207\b", re.I)
 # a partial failure told in a sentence, not named as a class
 _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?|acceptance|accepted|"
@@ -433,10 +437,6 @@ def _partial_with_207(text: str) -> bool:
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
-# some items of one batch failing: "only some products in a stock batch fail", "some donations in a batch are rejected"
-_SOME_OF_ONE_FAIL = lazy(r"\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+"
-                         r"(?:[\w-]+\s+)?(?:batch|file|run|request|message|upload|list|order|call|push|export|import)\b"
-                         r"[^?.;]{0,30}?\b(?:fail\w*|(?:are|is|get|gets|were)\s+(?:rejected|refused|invalid|bounced))\b", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 _AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
 _NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"

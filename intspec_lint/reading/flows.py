@@ -308,13 +308,10 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
 def _with_nested(r: Reading, item) -> str:
     """A nested item's words; a bare label's are its own items' ("- Frequency" over "  - 1 per order ..."): the
     label's value."""
-    told = [n.text for n in r.under(item) if n.shape == "item"]
-    if told and _BARE_LABEL.match(item.text) and r.vocab.field("flows", item.text):
+    told = [n.value for n in r.under(item) if n.shape == "item" and n.key == item.text]  # keyed by it (statements.py)
+    if told and r.vocab.field("flows", item.text):
         return f"{item.text}: {'; '.join(told)}"
     return item.text
-
-
-_BARE_LABEL = lazy(r"^[A-Za-z][\w /&-]{0,30}$")
 
 
 def _item(r: Reading, statement) -> None:

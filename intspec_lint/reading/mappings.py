@@ -21,11 +21,10 @@ from .values import enum_pairs, value
 
 _TYPE = r"[^()]*(?:\([^()]*\)[^()]*)*"  # "varchar(32), unique": one level of brackets inside
 _MAP_ARROW = lazy(
-    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?:→|->|⟶|⇒|=>|\bmaps\s+to\b|(?<![\w-])to(?![\w-]))\s*"
+    rf"^`?(?P<src>[^`→>]+?)`?\s*(?:\((?P<stype>{_TYPE})\))?\s*(?P<via>→|->|⟶|⇒|=>|\bmaps\s+to\b|(?<![\w-])to(?![\w-]))\s*"
     rf"`?(?P<dst>[^`(:;—–]+?)`?\s*(?:\((?P<dtype>{_TYPE})\))?\s*(?:(?:[:;—–]|(?<=\s)-\s|[.,](?=\s|$))\s*(?P<rule>.*))?$",
     re.I | re.S,
 )
-_ARROW = lazy(r"→|->|⟶|⇒|=>|\bmaps\s+to\b", re.I)
 # a system's name before a side's field: "ScanTrol `CycleEnd` (string) → CaseLab `hardened_at` (string)"
 _SYSTEM_BEFORE_FIELD = lazy(r"(?:^|(?<=→ )|(?<=-> ))\s*(?:[A-Z][\w-]*\s+){1,2}(?=`[^`]+`\s*(?:\(|→|->))")
 # a payload template's placeholders take the source's fields into the target's shape: `{{ object.username }}`
@@ -424,11 +423,12 @@ def mapping_parts(text: str) -> dict[str, str] | None:
         rule = f"{keyed.group('rule')} {' '.join(text.split(chr(10))[1:])}".strip()
         return {"source_field": keyed.group("field"), "source_type": "", "target_field": keyed.group("field"),
                 "target_type": "", "transform": rule}
-    match = _MAP_ARROW.match(first.strip())
+    line = first.strip()
+    match = _MAP_ARROW.match(line)
     if not match:
-        return _joined_sources(first.strip())
-    if not _ARROW.search(first) and len(match.group("src").split()) > 4 and "`" not in match.group("dst") + first[
-            match.end("src"):match.end("src") + 8]:
+        return _joined_sources(line)
+    if match.group("via").lower() == "to" and len(match.group("src").split()) > 4 and \
+            not line[match.end("via"):].lstrip().startswith("`"):
         return None  # "The surplus units ... go on the shelf, not billed to members": a sentence's "to", no field's
     rule = (match.group("rule") or "").strip()
     if "\n" in text:  # the rule goes on in the item's next lines (a wrapped line, not a new row)

@@ -11,7 +11,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .auth_words import CREDENTIAL_WORD
 from .metric_words import NUMBER_NEAR
-from .text import as_figures
+from .text import as_figures, sentences
 
 
 # a statement about watching the integration: an alert, a threshold, a dashboard, a percentile
@@ -41,9 +41,6 @@ _NOTICE_BEFORE = lazy(r"\b(?:e-?mails?|e-?mailed|reminds?|warns?|notifies|sends?
                       r"prior\s+to)\b[^.;|\n]{0,50}?\bexpir", re.I)
 _UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"
                   r"|\b(?:tbd|tbc|todo)\b|\?\s*$", re.I)
-
-
-_SENTENCE_END = lazy(r"(?<=[.;!?])\s+(?=[A-Z`(])")
 
 
 def _expiry_watched(text: str) -> bool:
@@ -81,7 +78,7 @@ def watched_anywhere(r: Reading) -> None:
                 return False
             if kind == "token-expiry":  # in one sentence: "tokens are valid for 60 minutes" beside a scope
                 # `alarms:write` in the next is no watch on the date
-                return any(_expiry_watched(sentence) for sentence in _SENTENCE_END.split(text))
+                return any(_expiry_watched(sentence) for _offset, sentence in sentences(text))
             if kind == "error-rate" and not _RATE.search(text) or kind in ("queue-depth", "dlq-size") and not \
                     _AMOUNT.search(text):
                 return False  # "the DLQ pages on-call" tells of each failure, not of a depth watched

@@ -28,7 +28,8 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
     "in a shape no reader took: inline after \"body\" (`{\"id\": ...}`), \"with the same body\", \"`200 {...}`\", a "
     "bare status it answers with (\"we answer `200`.\"). A call whose answer is its status alone (\"| Response | `202` "
     "queued, `401` bad signature |\", no body declared, no success said to carry one) owes no response example, and "
-    "neither does one whose method no reader found (a `PROCESS` message, answered by another message). "
+    "neither does one with no method, status code or response shape read (a `PROCESS` message, answered by another "
+    "message). "
     "A spec with no contracts at all is "
     "reported here, with no example of any.",
     bad="## API Contracts\n\n### Create order\n\n`POST /v1/orders` with `{order_id, lines}`; returns "
@@ -53,6 +54,8 @@ def contract_example_missing(spec, options):
                                            "codes, and a concrete example request and response")
         return
     shown = any(contract.examples for contract in spec.contracts)
+    # the examples no reader placed, each with the contracts whose own lines hold it (worked out once)
+    unplaced = [(text, [c for c in spec.contracts if text in c.text]) for text, _span in spec.unread_shown("example")]
     contract_names = contract_namer(spec)
     for contract in spec.contracts:
         if not contract.judged or contract.half_read:
@@ -69,8 +72,7 @@ def contract_example_missing(spec, options):
                 yield gap(example.span, contract.subject, f"only a placeholder example {example.role or 'body'} "
                           f"(`{example.text.strip()[:40]}`)", _FIX)
         roles |= {example.role for example in contract.examples}  # a placeholder is reported once, as one
-        if any(_may_show(contract, text) for text, _span in spec.unread_shown("example")
-               if not any(other is not contract and text in other.text for other in spec.contracts)):
+        if any(_may_show(contract, text) for text, holders in unplaced if not any(c is not contract for c in holders)):
             continue  # an example the document shows that no reader placed may be this contract's (not one that
             # stands in another contract's own lines: "Response `201`: `{...}`" under that call is that call's)
         method = contract.method.text.upper() if contract.method else ""
@@ -79,7 +81,8 @@ def contract_example_missing(spec, options):
                 shows_own_example(contract.text, "request") and not spec.speaks_of("example_request", names, contract.span):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
-        if contract.kind == "http" and method and "response" not in roles and not shows_own_example(contract.text, "response") and not \
+        answers = method or contract.status_codes or contract.response_shape is not None  # an exchange with an answer
+        if contract.kind == "http" and answers and "response" not in roles and not shows_own_example(contract.text, "response") and not \
                 spec.speaks_of("example_response", names, contract.span) and not answered_by_status(contract):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
