@@ -1795,7 +1795,7 @@ def test_what_would_be_lost_is_a_warning_not_the_design():
     assert codes(lead + "Do not reinstall the Hub; unsent stamps would be lost.\n", "IS602") == []
     assert codes(lead + "After 5 failed attempts unsent stamps are lost.\n", "IS602") == ["IS602"]
     import re
-    from intspec_lint.reading.absence import REPEAT_ANSWERED
+    from intspec_lint.reading.cues import REPEAT_ANSWERED
     assert re.search(REPEAT_ANSWERED, "a second upload of the same shift replaces the first one", re.I)
     assert re.search(REPEAT_ANSWERED, "Cancelling an already held booking again also returns `200`", re.I)
 

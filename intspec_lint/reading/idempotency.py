@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Idempotency, IdempotencyKey
-from .absence import ASKED_AGAIN, NO_DEDUP, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, SEEN_LATELY, STALE_GUARD
+from .cues import ASKED_AGAIN, NO_DEDUP, NO_SECOND, REPEAT as _REPEAT, REPEAT_ANSWERED, SEEN_LATELY, STALE_GUARD
 from .context import Reading
 from .lazy_re import lazy
 from .text import finds

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mapping, Value, evidence, given
-from .absence import CUES
+from .cues import CUES
 from .context import Reading
 from .lazy_re import lazy
 from .statements import Statement

@@ -9,7 +9,7 @@ import re
 
 from ..document.model import Cell, Code, ListBlock, Paragraph, Row, Section, Table
 from ..span import Span
-from .absence import CUES
+from .cues import CUES
 
 _GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # "+------+-----+"
 _GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")

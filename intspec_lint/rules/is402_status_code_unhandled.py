@@ -1,7 +1,7 @@
 from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
-from ..reading.absence import CUES, UNREAD
+from ..reading.cues import CUES, UNREAD
 from ..reading.errors import handled_codes
 
 
