@@ -723,6 +723,20 @@ def test_an_alert_near_a_credentials_rotation_date_watches_its_expiry():
     assert not watched(spec_of(text.replace("within\n  21 days of its rotation date", "rotated")))
 
 
+def test_a_nightly_check_of_a_secrets_expiry_date_that_emails_at_so_many_days_watches_it():
+    """In the auth answer, not the metrics table: "A nightly check reads the secret's expiry date ... and emails the
+    coordinator at 30 days and 7 days." A check that emails nobody, or emails at an hour, is no watch on the date."""
+    text = ("# Crew → CRM\n\n## 10. What happens when the client secret is about to expire?\n\nWe call the CRM with OAuth "
+            "2.0 client credentials; the secret is valid for 24 months. A nightly check reads the secret's expiry date "
+            "from `SECRET_EXPIRES` and emails the coordinator at 30 days and 7 days.\n\n## 11. Dashboard\n\n"
+            "| Metric | Threshold | Alert |\n|---|---|---|\n| Chunk latency P95 | > 20 s | Slack |\n"
+            "| Error rate | > 5% | email |\n| Queue depth | > 50 | email |\n")
+    def watched(spec):
+        return "monitoring:token-expiry" in spec.evidence or "token-expiry" in {m.kind for m in spec.monitoring}
+    assert watched(spec_of(text))
+    assert not watched(spec_of(text.replace("and emails the coordinator at 30 days and 7 days", "and logs it")))
+
+
 def test_a_store_named_for_what_failed_is_a_dead_letter_place_and_a_field_named_date_has_no_time():
     text = ("# Relay → Hub\n\n## Errors\n\nPermanent: 400, 404: no retry, written to failed_submissions.\n\n"
             "failed_submissions (relay Postgres): request, error, attempts. Each new row pages the on-call.\n")

@@ -292,6 +292,45 @@ def test_a_file_said_to_hold_references_not_secrets_is_no_unsafe_store():
     assert "IS302" in codes(base + "- **Storage**: the secret is kept in `.env` on the host.\n")
 
 
+def test_an_environment_file_kept_from_readers_is_the_environment_the_template_allows():
+    """A `.env` said to be root-only and out of git, or encrypted by the platform, is how the environment is set,
+    not a config file anyone can read; a bare `.env` on the host, or one committed, still is."""
+    base = ("# Crew → CRM\n\n## Authentication\n\n### CRM\n\n- **Mechanism**: OAuth 2.0 client credentials\n"
+            "- **Rotation**: a new secret every 24 months, swapped in a month before expiry\n")
+    for kept in ("the droplet's `.env` (root-only, not in git)", "Forge environment (encrypted `.env`)"):
+        assert "IS302" not in codes(base + f"- **Storage**: {kept}\n"), kept
+    for kept in ("the secret is kept in `.env` on the host.", "kept in `.env`, committed with the app"):
+        assert "IS302" in codes(base + f"- **Storage**: {kept}\n"), kept
+
+
+def test_the_other_sides_own_credential_for_calling_us_is_its_side():
+    """Both directions in one section, one paragraph each: "We call the CRM with OAuth ..." and "The CRM's own bearer
+    token for calling us ... kept in Key Vault ... rotated every 6 months": two sides told, though both are tokens."""
+    text = ("# Crew ⇄ CRM\n\n## 10. What happens when the client secret is about to expire?\n\n"
+            "We call the CRM with OAuth 2.0 client credentials. The client secret is valid for 24 months; a new one is "
+            "issued a month before expiry and kept in Azure Key Vault.\n\n"
+            "The CRM's own bearer token for calling us is a random string kept in Azure Key Vault. It is rotated every "
+            "6 months.\n")
+    assert "IS301" not in codes(text)
+    one_side = text.replace("The CRM's own bearer token for calling us is", "The bearer token is")
+    assert "IS301" in codes(one_side)
+
+
+def test_an_adrs_context_telling_the_old_credential_and_its_consequences_are_no_entry():
+    """An ADR: "### Context" tells where the old key was kept, "### Consequences" what follows. Neither heading is a
+    system, and the old key, in the past, is no credential of the design."""
+    text = ("# Gateway → Hub decisions\n\n## ADR-003: Authentication\n\n**Status:** Accepted\n\n### Context\n\n"
+            "The old shared API key was in the agent's config file on the SD card.\n\n### Decision\n\n"
+            "- **Gateway → Hub:** mutual TLS; the client certificate is renewed every 60 days by the agent; the private "
+            "key lives in the Pi's TPM-backed keystore.\n- **Hub → Gateway:** none: the gateway only calls out.\n\n"
+            "### Consequences\n\nNo shared secret to leak. If the Pi is offline past renewal, the certificate lapses "
+            "and an engineer re-enrols it.\n")
+    assert "IS302" not in codes(text)
+    assert all(a.system is None or a.system.text != "Consequences" for a in spec_of(text).auth)
+    current = text.replace("The old shared API key was in", "The shared API key is in")
+    assert "IS302" in codes(current)
+
+
 def test_a_host_key_or_a_headers_line_under_the_auth_part_is_no_credential_entry():
     """"Kestrel host key (pin this): SHA256:..." is a server's public key, and "Headers for both: ..." says
     what every call carries: neither is asked for a rotation."""
@@ -903,3 +942,32 @@ def test_an_auth_configuration_written_as_json_states_its_rotation():
     text = ("# A → B\n\n## Authentication\n\n- Shop: API key, stored in Vault.\n- Warehouse: OAuth 2.0 client credentials, "
             "stored in Vault, rotated every 90 days.\n\n```json\n{\"shop\": {\"secret_rotation\": \"every 90 days\"}}\n```\n")
     assert not any("'Shop' has no rotation" in f.message for f in lint_text(text, "markdown"))
+
+
+def test_a_capability_matrix_row_summing_up_the_mechanisms_is_no_entry_beside_the_detail():
+    """A capability matrix's "C5 Authentication" row sums up every side's mechanisms in one cell ("HMAC-signed webhooks;
+    OAuth 2.0 for inbound calls"); the C5 section gives each system's entry with its rotation. The summary asks
+    nothing; with no detailed entries it is what the document says."""
+    matrix = "# Pitches ⇄ Site\n\n" + MATRIX + "\n\n"
+    detail = ("## C5 Authentication\n\n| System | Mechanism | Rotation | Stored in |\n|---|---|---|---|\n"
+              "| PitchHub → bridge | HMAC-SHA256 signature | every 180 days | Secrets Manager |\n"
+              "| bridge → PitchHub | OAuth 2.0 client credentials | client secret every 90 days | Secrets Manager |\n"
+              "| bridge → SiteDesk | API key | every 60 days | Secrets Manager |\n")
+    assert "IS301" not in codes(matrix + detail)
+    assert [a.system.text for a in spec_of(matrix + detail).auth] == ["PitchHub → bridge", "bridge → PitchHub",
+                                                                    "bridge → SiteDesk"]
+    assert "IS301" in codes(matrix + detail.replace("every 60 days", "—"))
+
+
+MATRIX = """| Capability | PitchHub (Partner API v3) | pitch-bridge (worker) | SiteDesk PMS 2024.2 |
+|---|---|---|---|
+| C1 New bookings | Fires `booking.confirmed` webhook | Verifies signature, maps, forwards | `POST /api/v2/reservations` creates the reservation |
+| C2 Availability | Accepts `PUT /v3/listings/{listing_id}/availability` | Every 10 minutes (144 runs/day), diffs and pushes | `GET /api/v2/availability` serves free nights |
+| C3 Cancellations | Fires `booking.cancelled` webhook | Forwards | `PUT /api/v2/reservations/{ref}/status` |
+| C4 Extras | Fires `booking.extras_added` webhook | Forwards | `POST /api/v2/reservations/{ref}/extras` adds charge lines |
+| C5 Authentication | HMAC-signed webhooks; OAuth 2.0 for inbound calls | Holds all secrets in AWS Secrets Manager | Static API key per integration user |
+| C6 Failure handling | Retries its own webhooks 6 times over 2 h | Backoff, breaker, parking table | Returns problem+json errors |
+| C7 Monitoring | Delivery log in partner dashboard | CloudWatch metrics and alarms | Audit log only |
+| C8 Duplicate safety | Sends a unique `event_id` | Dedupe store in DynamoDB | `Idempotency-Key` on reservation create |
+
+The cells below give the detail, in the order of the matrix."""

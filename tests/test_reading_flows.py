@@ -360,6 +360,22 @@ def test_a_state_machines_table_of_moves_is_no_flow_table():
     assert len(spec_of(systems).flows) == 7  # the same table between systems is one of flows
 
 
+def test_a_state_machines_moves_in_one_from_to_column_are_no_flows():
+    """"| From → To |" over "QUEUED/RETRYING → SYNCED": a record's moves between statuses, each end one state or
+    several left from, with a column per system saying what it does; the same column between systems is flows."""
+    text = ("# Shop → Ledger\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Sale | Shop → Ledger | `order.paid` webhook | order JSON | ~40/day |\n\n"
+            "## Transitions\n\n| # | From → To | Trigger | Shop | Ledger |\n|---|---|---|---|---|\n"
+            "| T1 | PAID → QUEUED | webhook | sends it | — |\n| T2 | QUEUED/RETRYING → SYNCED | message processed | — | books it |\n"
+            "| T3 | QUEUED/RETRYING → RETRYING | 503 or timeout | — | — |\n| T4 | RETRYING → DEAD_LETTERED | 8th failure | — | — |\n"
+            "| T5 | SYNCED → REFUNDED | `order.refunded` | sends it | reverses it |\n")
+    assert [f.name.text for f in spec_of(text).flows] == ["Sale"]
+    systems = text.replace("PAID → QUEUED", "Shop → Relay").replace("QUEUED/RETRYING → SYNCED", "Relay → Ledger") \
+        .replace("QUEUED/RETRYING → RETRYING", "Ledger → Relay").replace("RETRYING → DEAD_LETTERED", "Relay → Archive") \
+        .replace("SYNCED → REFUNDED", "Ledger → Shop")
+    assert len(spec_of(systems).flows) == 6
+
+
 def test_a_flow_table_between_systems_written_in_capitals_keeps_its_flows():
     text = ("# Retail\n\n## Flows\n\n| Flow | From | To | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
             "| Sale | POS | ERP | till closes | sale JSON | ~300/hour |\n| Pick | ERP | WMS | order paid | pick JSON | ~200/hour |\n"

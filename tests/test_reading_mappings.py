@@ -632,6 +632,15 @@ def test_an_enum_mapped_by_a_wildcard_covers_the_values_it_matches():
     assert "IS803" not in codes(text, "IS803")
 
 
+def test_an_enum_key_ending_in_a_variable_the_target_carries_covers_its_values():
+    """"`R`→0, `Yn`→n" over `R`, `Y1`…`Y6`: `Yn` stands for every `Y` and a number. `YR`→n names no variable."""
+    text = ("# Kitchen → Tills\n\n## Mapping\n\n| Source | Source type | Target | Target type | Rule |\n|---|---|---|---|---|\n"
+            "| `year_group` | enum `R`,`Y1`,`Y2`,`Y3` | `year_group` | integer | `R`→0, `Yn`→n |\n")
+    assert "IS803" not in codes(text, "IS803")
+    assert "IS803" in codes(text.replace("`Yn`→n", "`YR`→n"), "IS803")
+    assert "IS803" in codes(text.replace("`Yn`→n", "`Yn`→7"), "IS803")
+
+
 def test_a_text_composed_of_times_and_a_duration_are_no_timestamps():
     window = ("# Library → Stops\n\n## Mapping\n\n| Source | Source type | Target | Target type | Transform |\n"
               "|---|---|---|---|---|\n| `stop.arrive`, `stop.depart` | time HH:MM local | `time_window` | string | "

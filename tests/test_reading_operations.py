@@ -215,6 +215,15 @@ def test_a_rule_against_loss_and_a_superseded_version_lose_nothing():
     assert drops_messages("Failed updates are discarded.") is not None
 
 
+def test_a_message_cleared_from_an_outbox_once_delivered_loses_nothing():
+    """"gets a `200` and is dropped from the spool": delivered first, then cleared; a failure's answer is no success."""
+    from intspec_lint.reading.dead_letter import drops_messages
+    assert drops_messages("A retried upload that did arrive the first time gets a `200` and is dropped from the spool, "
+                          "so retries are safe.") is None
+    assert drops_messages("On a 2xx the row is deleted from the outbox.") is None
+    assert drops_messages("An upload that gets a `500` three times is dropped from the spool.") is not None
+
+
 def test_a_cloud_metric_named_in_words_run_together_and_a_digest_are_read():
     from intspec_lint.reading.vocabulary import load_vocabulary
     from intspec_lint.reading.metric_words import ALERT_LEVEL

@@ -130,6 +130,19 @@ def test_a_correction_that_replaces_a_section_makes_that_section_history():
     assert "IS602" in codes(text.replace("replaces section 8", "replaces section 9"))
 
 
+def test_a_later_rule_that_names_the_words_it_replaces_makes_them_history():
+    """A changelog whose later entries stand: "**Dead letters (replaces "discarded").**" makes the earlier rule that
+    says "discarded" history; naming nothing, it does not, nor a rule said after it."""
+    old = "**Failed results.** After 3 attempts the result is discarded; the judge fills in a paper sheet.\n\n"
+    new = ("**Dead letters (replaces \"discarded\").** After the last attempt the result is kept in the `failed_results` "
+           "table, the secretary gets an email, and she resends it from the admin page.\n\n")
+    text = "# Show → Judges changelog\n\n## 2023-05-02 — first version\n\n" + old + "## 2023-07-20 — after the show\n\n" + new
+    assert "IS602" not in codes(text)
+    assert "IS602" in codes(text.replace(' (replaces "discarded")', ""))
+    later = "# Show → Judges changelog\n\n## 2023-05-02 — first version\n\n" + new + "## 2023-07-20 — after the show\n\n" + old
+    assert "IS602" in codes(later)
+
+
 def test_a_sentence_over_a_block_is_no_label_of_its_role():
     text = ("# Mill → SAP\n\n## Calls\n\n### Create rolls\n\n`POST https://sap.example/ewm/v1/reels/{reelId}/rolls`\n\n"
             "One call per set. SAP answers per roll.\n\n```json\n{\"setNo\": 4, \"rolls\": [{\"rollId\": \"31-1\"}]}\n```\n\n"

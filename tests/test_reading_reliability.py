@@ -2260,3 +2260,116 @@ def test_near_misses_of_this_reading_still_report_their_gaps():
               "```gherkin\nFeature: Failures\n  Scenario: the partner keeps failing\n"
               "    Given 20 consecutive deliveries have failed\n    Then RouteWise does not pause the subscription\n```\n")
     assert spec_of(denied).retry.circuit_breaker is None
+
+
+def test_a_place_for_what_finally_failed_told_in_business_words_is_the_dead_letter_handling():
+    """No "dead letter" anywhere: a job that "has finally failed" goes on a "Needs attention" list and the owners get an
+    email; a row sends what never works "straight to the *Couldn't schedule* tray", and the paragraph that opens by
+    naming the tray says who gets an email. Without the email, the alert is still missing."""
+    listed = ("# Permits → Ledger\n\n## 6. When things fail\n\nIn both cases, when a job has finally failed it goes on the "
+              "**Needs attention** list in the admin (table `finance_exceptions`), and you and Dan get an email straight "
+              "away. It stays on the list until one of us presses \"Try again\".\n")
+    assert "IS601" not in codes(listed)
+    tray = ("# Studio ⇄ Requests\n\n## When things go wrong\n\n| What happened | Examples | What happens next |\n|---|---|---|\n"
+            "| Temporary | `503`, timeout | Retried automatically, 7 attempts in all. |\n"
+            "| Won't ever work | `400`, `409` | Not retried. The item goes straight to the *Couldn't schedule* tray. |\n\n"
+            "**The *Couldn't schedule* tray.** Anything that ran out of attempts ends up here. You will get an email to "
+            "tech@example.org for each item. Items stay in the tray until someone resends them.\n")
+    assert "IS601" not in codes(tray)
+    assert "IS601" in codes(tray.replace("You will get an email to tech@example.org for each item. ", ""))
+
+
+def test_a_repeat_answered_by_what_the_other_side_already_holds_or_a_duplicate_flag_is_dedup():
+    """"answers `409` if it already has a POD for that barcode"; `200 {"state": "SYNCED", "duplicate": true}` for an
+    order already past QUEUED: each a repeat's answer, told in the contract. Without them the write is keyless."""
+    base = ("# Lockers → Parcels\n\n## Contracts\n\n**Proof of delivery.** `POST https://parcels.example/v2/pod` with "
+            "the barcode and `pod_ref`. It answers `201` when stored, {repeat}`400` if a field is wrong.\n\n"
+            "## Retries\n\nExponential backoff from 2 s, doubling, 6 attempts.\n")
+    assert "IS901" not in codes(base.format(repeat="`409` if it already has a POD for that barcode, "))
+    assert "IS901" in codes(base.format(repeat="`409` if the barcode is unknown, "))
+    flagged = base.format(repeat="").replace("`201` when stored,", '`201 {"state": "STORED"}` when stored, '
+                                             '`200 {"state": "STORED", "duplicate": true}` for a late POD,')
+    assert "IS901" not in codes(flagged)
+    assert "IS901" in codes(flagged.replace('"duplicate": true', '"late": true'))
+
+
+def test_a_contract_named_as_a_flow_goes_by_the_flows_id_and_an_annex_cites_its_clause():
+    """A standard: the flow table names "F3 Casting decisions", clause 4.3.4 is "**Casting decisions.**" with its call,
+    the repeat-safety clause says "F3: StageDoor SHALL ignore what it has already stored", and Annex A's
+    example is captioned "(4.3.4, 4.3.5)"."""
+    text = ("# CastList → StageDoor\n\n## 3 Flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| F3 Casting decisions | CastList → StageDoor | director publishes | decision batch JSON | 3-4 a production |\n\n"
+            "## 4 Interfaces\n\n4.3.4 **Casting decisions.** `POST https://stagedoor.example/api/casting/decision-batches`, "
+            "over mutual TLS. Body: `production_code`; `decisions`, each with `decision_id`.\n\n4.3.5 StageDoor SHALL answer "
+            "`200` when every decision is accepted, `400` when the batch is malformed.\n\n## 4.10 Repeat-safety\n\n"
+            "4.10.4 F3: StageDoor SHALL ignore what it has already stored and report it as accepted.\n\n"
+            "## Annex A (normative) Examples\n\nA.3 Third interface (4.3.4, 4.3.5):\n\n```json\n"
+            "{\"production_code\": \"OLIV25\", \"decisions\": [{\"decision_id\": \"3f1c\", \"outcome\": \"offer\"}]}\n```\n\n"
+            "```json\n{\"batch_id\": \"0c5e\", \"results\": [{\"decision_id\": \"3f1c\", \"status\": \"accepted\"}]}\n```\n")
+    assert not {"IS901", "IS202"} & set(codes(text))
+    from intspec_lint.rules._common import _flow_ids_named, contract_namer
+    spec = spec_of(text)
+    assert "F3" in contract_namer(spec)(spec.contracts[0])
+    assert _flow_ids_named(spec, "Casting decisions") == ["F3"] and _flow_ids_named(spec, "Decision upload") == []
+    annex = ("# A → B\n\n## Annex A\n\nA.3 Decision batch with a mixed outcome (4.3.4, 4.3.5, 4.5.3):\n\n```json\n"
+             "{\"production_code\": \"OLIV25\"}\n```\n")
+    assert spec_of(annex).speaks_of("example", ["4.3.5"]) and spec_of(annex).speaks_of("example", ["4.5.3"])
+    assert not spec_of(annex).speaks_of("example", ["4.3.9"])
+
+
+def test_a_card_number_names_the_one_call_on_that_card():
+    """One card per endpoint, each with a "Front" and a "Back": "Before card 1 or card 2 the bridge searches ... and, if a
+    document with that exact `reference` exists, stores its id instead of creating another." A card holding two
+    calls is named by none of them alone."""
+    card = ("## Card {n} · Create {what}\n\n### Front\n\n- Direction: Berths → Ledger\n- Volume: ~15 a day\n\n### Back\n\n"
+            "`POST https://ledger.example/v3/{path}` with the {what} JSON; `201` created, `400` invalid.\n\n")
+    text = ("# Berths → Ledger card deck\n\n" + card.format(n=1, what="an invoice", path="sales_invoices")
+            + card.format(n=2, what="a credit note", path="sales_credit_notes")
+            + "## Shared rules card\n\n**No doubles.** Before card 1 or card 2 the bridge searches by the `reference` and, "
+              "if a document with it exists, stores its id instead of creating another.\n")
+    assert "IS901" not in codes(text)
+    assert len([f for f in lint_text(text.replace("card 1 or card 2", "card 3"), "markdown") if f.code == "IS901"]) == 2
+
+
+def test_an_error_class_whose_handling_is_defined_in_another_clause_has_its_action():
+    """"Batch outcomes are defined in 5.3.3." under the error table: the partial class's handling is told there."""
+    text = ("# Tills → Tokens\n\n## 5.3.3 Batch outcomes\n\nItems answered `200` are deleted from the outbox; items answered "
+            "`429` or `503` are resent; the rest move to `outbox_dead`.\n\n## 7. Error Handling\n\n"
+            "| Class | Examples | Required behaviour |\n|---|---|---|\n| Transient | `429`, `503` | Retransmit per Section 8 |\n"
+            "| Permanent | `400`, `422` | MUST NOT retransmit; move to `outbox_dead` |\n\nBatch outcomes are {told}.\n")
+    def no_action(told):
+        return [f for f in lint_text(text.format(told=told), "markdown") if f.code == "IS401" and "no action" in f.message]
+    assert not no_action("defined in 5.3.3")
+    assert no_action("sometimes mixed")
+
+
+def test_the_statement_that_says_where_failed_events_go_may_say_who_is_emailed():
+    """An admin screen's settings, then "Events ReadSpire could not deliver at all ... are listed in ReadSpire's portal
+    under Reports → Webhook failures, emailed to systems@, and resent from there": the place and its alert in one
+    sentence; "..., never emailed or paged" has none."""
+    text = "# Loans → Library\n\n" + SCREEN_5
+    alerts = lambda told: [f for f in lint_text(text.replace("emailed to systems@", told), "markdown")
+                           if f.code == "IS601" and "no alert" in f.message]
+    assert not alerts("emailed to systems@")
+    assert alerts("never emailed or paged")
+
+
+SCREEN_5 = """
+| Field | Our value | What it does |
+|---|---|---|
+| Treat as temporary | `429, 500, 502, 503, 504, timeout` | These are retried. Timeout is 15 s per call. |
+| Treat as permanent | `400, 401 (after one re-sign), 403, 404, 409, 422` | Not retried; go straight to Failed items. |
+| First retry after (s) | `5` | Then doubling. |
+| Longest wait between retries (s) | `300` | Cap on the doubling. |
+| Attempts per call | `6` [5] | Including the first. |
+| Add random jitter | On | Each wait is a random value between half and all of the computed delay. |
+| Pause after consecutive failures | `10` | The connector stops calling ReadSpire... |
+| Pause length (min) | `5` | ...for this long, then tries one call before resuming. Held calls wait in the job queue. |
+| Failed items | (separate screen) | Screen with every call or event that failed permanently or ran out of attempts: request, last answer, attempt count. **Retry** and **Dismiss with reason** buttons. Kept 90 days. |
+| Email failed items to | `systems@ashcombelibrary.org.uk` | One email per new failed item, plus a daily summary at 08:00. |
+
+Incoming loan events that Koha cannot record (unknown card number, `404`) are also written to Failed
+items by Koha before it answers, so they are not left to ReadSpire's redelivery alone. Events ReadSpire
+could not deliver at all (Koha down for more than 3 days) are listed in ReadSpire's portal under
+Reports → Webhook failures, emailed to systems@, and resent from there with **Redeliver**.
+"""

@@ -1150,6 +1150,20 @@ def test_a_footnote_is_said_where_it_is_cited():
     assert "IS301" in codes(uncited)  # a note nobody cites stays below the alternatives, which are no design
 
 
+def test_a_footnote_cited_in_a_cell_is_that_cells_value():
+    """Every number in footnotes: a flow table's frequency cell cites one ("On recital days[^5]"). The note is the
+    cell's value, every time a cell cites it, and no statement of its own (no flow named "Every 60 minutes ...")."""
+    text = ("# Tickets ⇄ Hub\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Frequency |\n|---|---|---|---|---|\n"
+            "| Order completed | Tickets → Hub | `order.completed` webhook | order JSON | Typical week[^1] |\n"
+            "| Door list pull | Hub → Tickets | scheduler on recital days | attendee pages | On recital days[^2] |\n"
+            "| Reconciliation | Hub → Tickets | scheduler, nightly | changed orders | Daily[^2] |\n\n"
+            "## Notes\n\n[^1]: About 40 orders a week.\n[^2]: Every 60 minutes from 08:00 to 19:00; about 3 pages each.\n")
+    flows = spec_of(text).flows
+    assert [f.name.text for f in flows] == ["Order completed", "Door list pull", "Reconciliation"]
+    assert "Every 60 minutes" in flows[1].frequency.text and "Every 60 minutes" in flows[2].frequency.text
+    assert codes(text, "IS101") == []
+
+
 def test_a_register_whose_columns_are_systems_gives_each_system_its_cells():
     """A capability matrix: rows name a part and its fact ("Auth: rotation"), columns the systems. Each column's cell
     is that system's fact; a transient class beside a retry row is retried."""

@@ -45,6 +45,16 @@ def _inflected(name: str) -> re.Pattern | None:
     return re.compile(r"(?<![\w/.-])" + r"[\s-]+".join(parts) + r"(?![\w/-])", re.I)  # "call forwards", "Call-forward"
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
+# a unit of the document by its kind and number: "Card 1" of "## Card 1 · Create a sales invoice", "Step 3: Refunds"
+_UNIT_NUMBER = re.compile(r"^((?:card|step|slide|stage|interface|flow|contract|endpoint|feed|job|screen|scenario|story|"
+                          r"journey|use\s+case)\s+\d{1,3}[a-z]?)(?=$|\s*[:·•—–.)-]\s)", re.I)
+def _heading_id(title: str) -> str:
+    """The id a heading opens with: "IF-02" of "IF-02 Upsert supporter", "Card 1" of "Card 1 · Create an invoice"."""
+    title = title.strip().strip("`*_ ")
+    found = _LEADING_ID.match(title) or _UNIT_NUMBER.match(title)
+    return found.group(1) if found else ""
+
+
 _LEADING_ID = re.compile(r"^\s*((?:[A-Z][A-Za-z]{0,3}[-.]?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+))(?=$|[\s:—–)-]|\.(?!\d))")
 
 
@@ -64,7 +74,7 @@ _OWN_EXAMPLE = {
 
 
 _NUMBER_ONLY = re.compile(r"\d+(?:\.\d+)+")
-_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\((?=[\d.]+\))|(?m:^)(?![\d.]+,)\W{0,3})"
+_CITED = r"(?:\b(?:clauses?|sections?|paras?|paragraphs?|schedules?|items?|steps?|rules?|parts?)\s+|§\s*|\((?:[\d.]+,\s*)*(?=[\d.]+[,)])|(?m:^)(?![\d.]+,)\W{0,3})"
 # a sentence that leans on the ones before it in its paragraph: "So C1 can be retried blindly, and C2 the same way"
 _REFERS_BACK = lazy(r"\b(?:the\s+same(?:\s+way)?|likewise|similarly|the\s+key|that\s+(?:key|rule|window))\b", re.I)
 _DATA = lazy(r"^\s*(?:[{\[]\s*[\"{\[]|<[A-Za-z?])")
@@ -137,6 +147,7 @@ class Testimony:
         # led, banner: the title a ruler or a docstring's section gives it, data: a body's example or its keys)
         self._heads: dict[int, str] = {}  # section key -> its heading path
         self._head_ids: dict[int, list[str]] = {}  # section key -> the id its heading opens with
+        self._outer_ids: dict[int, list[str]] = {}  # ... and the ids of the headings above it, nearest first
         self._part_sections: dict[tuple, frozenset[str]] = {}  # (span, text) -> the parts whose section holds the statement
         previous = None
         for statement in statements:
@@ -161,8 +172,9 @@ class Testimony:
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
             if key not in self._head_ids:  # (the nearest heading only: "3.2 Messages" above N1 to N4 names them all)
-                found = _LEADING_ID.match(statement.path[-1].strip().strip("`*_ ")) if len(statement.path) > 1 else None
-                self._head_ids[key] = [found.group(1)] if found else []
+                ids = [_heading_id(title) for title in reversed(statement.path[1:])]  # nearest first
+                self._head_ids[key] = [ids[0]] if ids and ids[0] else []
+                self._outer_ids[key] = [found for found in ids[1:] if found]
             previous = statement
         entries.sort(key=lambda entry: entry[1].line)
         self._kept = [entry for entry in entries if entry[3] != "heading"]  # a heading names; it shows nothing
@@ -278,6 +290,12 @@ class Testimony:
         position = bisect_right(self._lines, line) - 1
         return list(self._head_ids.get(self._entries[position][2], ())) if position >= 0 else []
 
+    def outer_heading_ids_at(self, line: int) -> list[str]:
+        """The ids of the headings above the heading of the statement at `line`, nearest first: "Card 1" of a call under
+        "## Card 1 · Create a sales invoice" / "### Back". Each names the object only where it is the one there."""
+        position = bisect_right(self._lines, line) - 1
+        return list(self._outer_ids.get(self._entries[position][2], ())) if position >= 0 else []
+
     def speaks_of(self, cue: str, names: Iterable[str], at: Span | None = None, nearby: bool = False,
                   elsewhere: bool = False, inflect: bool = False) -> bool:
         """A statement that names the object (or stands under a heading that does) carries `cue`; with
@@ -339,7 +357,7 @@ class Testimony:
             candidates = index.get(rarest, set()) | (index.get(rarest + "s", set()) | index.get(rarest + "es", set())
                                                      if plural and rarest == tokens[-1] else set())
             # a clause's bare number ("4.2") names it where it opens a line or is cited ("clause 4.2", "§4.2",
-            # "(4.2)"), not in data ("Series 1 4.2 Roadster")
+            # "(4.2)", "(4.1, 4.2)"), not in data ("Series 1 4.2 Roadster")
             cited = _CITED if _NUMBER_ONLY.fullmatch(name.strip()) else ""
             said = re.compile(cited + r"(?<![\w/.-])" + re.escape(name.strip()) + plural + r"(?![\w/-]|\.\d)", re.I)
             inflected = _inflected(name) if inflect else None

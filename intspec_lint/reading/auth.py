@@ -13,17 +13,17 @@ import re
 from ..document.model import Section
 from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
+from .auth_sides import kinds as _kinds, other_side
 from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
-                         DIRECTION, EVERY, FACET_LEAD, ITS_DELIVERIES, LIFECYCLE_TITLE, MATERIAL, MECHANISM,
+                         DIRECTION, EVERY, FACET_LEAD, ITS_DELIVERIES, LIFECYCLE_TITLE, MATERIAL,
                          MONITORED, NOT_A_SECRET, OTHER_PARTS, OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT,
-                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, ROTATION, SAME_AS_BEFORE, STORAGE, SUBJECT, TRANSPORT,
+                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, SAME_AS_BEFORE, SUBJECT, TRANSPORT,
                          VERB, families, mechanism, name_words, rotation, rotation_verb, storage)
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
 from .text import PRONOUN, sentences, structural, system_word
-from .topics import asks
-from .values import is_placeholder, value
+from .values import value
 from .vocabulary import strip_numbering
 
 
@@ -85,20 +85,12 @@ class _Reader:
         named = {_caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
         if self.entries and other is None and len(self.entries) < 2:
-            other = self._second_credential(r) or self._asked_per_side(r)
+            other = other_side(r, self.entries)
         if self.entries and other is not None:
             r.spec.evidence.setdefault("auth:sides", other)  # "RandoMax generates a key pair ..." under onboarding
         r.shared.update({f"auth.{name}": fact for name, fact in self.shared.items()})
         if self.entries:
             r.mark("auth", self.entries[0].span)
-
-    def _asked_per_side(self, r: Reading):
-        """Two questions under the auth part, each answered with a mechanism ("C1. How does the customer authenticate to
-        your API?" ... OAuth; "C2. How do you authenticate requests you send to us?" ... a JWS): both sides told."""
-        answered = [section.span for section in r.doc.root.walk() if section.level and asks(section.title)
-                    and "auth" in r.topics.of(section) and _AUTHENTICATE.search(section.title)
-                    and any(mechanism(s.text) for s in r.within(section, own=True) if s.shape != "heading")]
-        return answered[1] if len(answered) >= 2 else None
 
     def _drop_strangers(self, r: Reading) -> None:
         """An entry that names no mechanism and keeps nothing, for something that is none of the document's
@@ -114,29 +106,13 @@ class _Reader:
         # a config block's credential (`KAFKA_SASL_MECHANISM: SCRAM-SHA-512`) that a named system's entry describes
         strangers += [e for e in self.entries if e.system is None and e.mechanism is not None and named
                       and set(families(e.mechanism.text)) <= kinds]
+        # a summary named for its mechanisms ("HMAC-signed webhooks; OAuth 2.0 for inbound calls", a capability matrix's
+        # cell), beside entries each named for a system: the detail it sums up is theirs
+        systems = [e for e in named if not mechanism(e.system.text)]
+        strangers += [e for e in named if len(systems) >= 2 and len(families(e.system.text)) >= 2
+                      and not DIRECTION.search(e.system.text)]
         if strangers and len(strangers) < len(self.entries):
             self.entries[:] = [e for e in self.entries if e not in strangers]
-
-    def _second_credential(self, r: Reading):
-        """Where the document keeps or rotates a credential of another kind than the one entry's (a webhook's
-        signing secret beside an OAuth client): the other side's authentication, told where no entry was read."""
-        kinds = _kinds(self.entries)
-        if not kinds:
-            return None
-        for statement in r.statements:
-            if "auth" not in statement.topics or statement.shape in ("heading", "code"):
-                continue
-            # a managed identity reaching the vault is how a secret is read, not another credential
-            said = re.sub(r"`[^`]*`", " ", statement.text)  # `paystream-api-key` names a secret, not a kind
-            found = {next(iter(families(m.group(0))), "") for m in MECHANISM.finditer(said)} - {"", "identity"}
-            # a credential of its own kind, its section saying where it is kept or how it is rotated (not a
-            # header's name in a contract)
-            if found and not found & kinds:
-                around = " ".join(s.text for s in r.within(statement.section, own=True)) \
-                    if "auth" in r.topics.of(statement.section) else _paragraph(r, statement)
-                if (STORAGE.search(around) or ROTATION.search(around)) and not is_placeholder(around):
-                    return statement.span  # an open value ("rotation: TBD") is a gap to report, not evidence
-        return None
 
     def _config(self) -> None:
         """Auth in configuration blocks: a list of entries (`auth: [{system: ..., mechanism: ...}]`), or
@@ -482,20 +458,6 @@ _POINTER = lazy(r"\b(rotation|renewals?|storage)\b[^.\n]{0,30}?\b(?:is|are|:)?\s
 _CLAUSE_END = lazy(r"[;.](?:\s|$)|\s[—–]\s")
 
 
-def _paragraph(r: Reading, statement) -> str:
-    """The statement with the sentences after it in its paragraph: "Every webhook carries ... an HMAC-SHA256 ... with a
-    shared secret. We rotate it every 180 days ... Store it next to the client secret" is one credential's account."""
-    own = [s for s in r.within(statement.section, own=True) if s.shape != "heading"]
-    at = next((number for number, s in enumerate(own) if s is statement), len(own))
-    said, last = [statement.text], statement.span.end_line
-    for later in own[at + 1:]:
-        if later.shape != "sentence" or later.span.line - last > 1:
-            break
-        said.append(later.text)
-        last = later.span.end_line
-    return " ".join(said)
-
-
 def _clause(text: str, at: int) -> str:
     """The clause of `text` around offset `at`: from the last ";" or sentence end before it to the next."""
     start = 0
@@ -547,7 +509,6 @@ _NOT_THE_SYSTEM = lazy(r"\b(?:client|api|service|server|secrets?|keys?|tokens?|c
 _FIELD_TITLE = lazy(r"\b(?:rotat\w*|renew\w*|storage|stored|kept)\b", re.I)  # a heading that is a field's own key
 _ASIDE = lazy(r"\s*\([^)]*\)")  # "Rotation (both credentials)": the key without its aside
 _FIELD_PARTS = ("contracts", "flows", "errors", "retry", "monitoring", "mappings", "dead_letter")  # whose field names no system
-_AUTHENTICATE = lazy(r"\bauthenticat\w*|\bsign(?:s|ed)?\b|\bcredentials?\b", re.I)
 _NEEDS_NONE = lazy(r"\bneeds?\s+no\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?|auth\w*)\b|"
                   r"\bno\s+(?:further\s+|other\s+|additional\s+)?(?:credentials?|secrets?)\s+(?:is|are)\s+(?:needed|required)\b", re.I)
 _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-[\w-]+|[a-z]+(?:-[a-z]+)*-(?:id|key|type|"
@@ -588,9 +549,3 @@ def _bare_system(name: str) -> str:
     """A name without its credential and interface words and marks: "✅ SurfaceLab client secret" and
     "SurfaceLab API" are both "surfacelab"."""
     return " ".join(_NOT_THE_SYSTEM.sub(" ", name).lower().split())
-
-
-def _kinds(entries) -> set[str]:
-    """The families of the mechanisms `entries` name."""
-    return {kind for e in entries if e.mechanism is not None for kind in families(e.mechanism.text)}
-

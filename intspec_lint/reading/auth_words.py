@@ -83,6 +83,10 @@ _FOUND_IN = lazy(r"\b(?:found|leaked|exposed|discovered|detected|spotted|pushed)
 _KEYSTORE = lazy(r"\b(?:key|keys|certificate|cert|trust|credential)\s+$", re.I)
 _OUTSIDE = lazy(r"\b(?:outside(?:\s+of)?|out\s+of|away\s+from|excluded\s+from)\s+(?:the\s+|our\s+|any\s+|its\s+|their\s+)?"
                 r"(?:[\w-]+\s+)?$", re.I)
+# a file of the environment kept from readers: encrypted, readable by its owner alone, kept out of version control
+_GUARDED = lazy(r"\b(?:encrypted|root[- ]only|readable\s+(?:only\s+)?by\s+(?:root|the\s+service)(?:\s+only)?|"
+                r"(?:chmod\s+)?0?600|not\s+(?:in|under)\s+(?:git|version\s+control|source\s+control)|"
+                r"git-?ignored|never\s+committed|not\s+committed|out\s+of\s+(?:git|version\s+control))\b", re.I)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+(?:shared\s+|client\s+)?secrets?\b|"
                      r"\btrust\s*store\b|\ballow-?list\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
@@ -194,6 +198,9 @@ def unsafe_storage(text: str) -> str | None:
     if match and _FOUND_IN.search(text, max(0, match.start() - 40), match.start()):
         return unsafe_storage(text[match.end():])  # "Credentials found in a public repository are revoked": a leak
         # caught, no place they are kept
+    if match and match.group(0).lower().endswith(".env") and _GUARDED.search(text, max(0, match.start() - 60), match.end() + 60):
+        return None  # "the droplet's `.env` (root-only, not in git)", "encrypted `.env`": the environment's file, kept
+        # as the template allows, not a config file anyone can read
     if match and _FORBIDDEN.match(text, match.end()):
         return None  # "Credentials in source code or configuration files ... fail certification": a rule against it
     if match and "." in match.group(0)[1:] and text[:match.start()].strip(" `'\"*-") and \

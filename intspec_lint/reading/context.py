@@ -70,6 +70,19 @@ class Reading:
                 found.append(statement)
         return found
 
+    def paragraph(self, statement: Statement) -> str:
+        """The statement with the sentences after it in its paragraph: "Every webhook carries ... an HMAC-SHA256 ...
+        with a shared secret. We rotate it every 180 days ..." is one credential's account."""
+        own = [s for s in self.within(statement.section, own=True) if s.shape != "heading"]
+        at = next((number for number, s in enumerate(own) if s is statement), len(own))
+        said, last = [statement.text], statement.span.end_line
+        for later in own[at + 1:]:
+            if later.shape != "sentence" or later.span.line - last > 1:
+                break
+            said.append(later.text)
+            last = later.span.end_line
+        return " ".join(said)
+
     def code_records(self, part: str) -> list[tuple[Span, dict[str, tuple[str, Span]]]]:
         """Records of `part` in configuration blocks: each item of a list under a key that names the
         part (`flows: [{name: ..., source: ...}]`), as field -> (text, span)."""

@@ -145,6 +145,8 @@ CUES = {
                         r"same\s+(?:key|id|request))\b"
                         r"|\b(?:same|repeated|duplicate)\s+`?[\w.-]*(?:_id|Id|-id|\.id|_key|Key)\b"  # "the same `event_id`"
                         r"|\bignor\w*\b[^.\n]{0,60}\balready\b"  # "ignores an id it already holds"
+                        # "if one with that `reference` exists, stores its id instead of creating another"
+                        r"|\binstead\s+of\s+creating\s+(?:a\s+)?(?:second|new|another|duplicate)\b"
                         rf"|{SEEN_LATELY}"
                         rf"|{REPEAT_ANSWERED}|{STALE_GUARD}", re.I),
     # a repeat said to be harmless: "the same pair twice is acknowledged and ignored", "so resending is fine"
@@ -186,7 +188,7 @@ CUES = {
                    # the other classes' rules pointed at: "each failed grade is treated on its own by the rules above"
                    r"|\b(?:by|under|per|following)\s+the\s+(?:rules?|classes|categories)\s+(?:above|below)\b"
                    # the handling told elsewhere, pointed at: "the F2 `errors` array described above", "see 4.2"
-                   r"|\b(?:described|explained|handled|covered|detailed|specified)\s+(?:above|below|earlier|later|in\s+(?:§|section|"
+                   r"|\b(?:described|explained|handled|covered|detailed|specified|defined|set\s+out)\s+(?:above|below|earlier|later|in\s+(?:§|section|"
                    r"chapter|step|\d))|\bsee\s+(?:above|below|§|section|chapter|step|[A-Z]{1,3}-?\d|\d+(?:\.\d+)+)",
                    re.I),
 }

@@ -48,6 +48,8 @@ _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?
                       r"\b(?:if|when|once)\s+all\s+(?:\w+\s+)?(?:attempts|retries|tries)\s+(?:have\s+)?fail(?:ed)?\b|"
                       r"\bafter\s+\d+\s+(?:receives|deliveries|attempts|tries|retries)\b|"
                       r"\bgives?\s+up\b|\bgave\s+up\b|"
+                      # "when a job has finally failed": failed for the last time, its tries spent
+                      r"\b(?:has\s+|have\s+)?(?:finally|ultimately|eventually|definitively)\s+failed\b|"
                       r"\bexhaust(?:s|ed|ing)?\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:retries|attempts)|"
                       r"\bus(?:e|ed|es|ing)\s+(?:up\s+)?(?:its|their|all)\s+(?:\w+\s+)?(?:attempts|retries)|"
                       r"\bafter\s+(?:the\s+)?\w+\s+(?:failed\s+)?attempts?\b"
@@ -119,6 +121,8 @@ def read(r: Reading) -> None:
     if spec.dead_letter is not None and spec.dead_letter.alert is None:
         _alert_where_named(r, spec.dead_letter)
     _stated_anywhere(r)
+    if spec.dead_letter is not None and spec.dead_letter.alert is None:
+        _alert_beside_it(r, spec.dead_letter)
 
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
@@ -225,6 +229,36 @@ def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
         if any(f"`{name}`" in statement.text for name in names):
             alert = ALERT.search(statement.text)
             if alert:
+                dead.alert = value(alert.group(0), statement.span)
+                return
+
+
+# a place named in words after a move, its name captured, markup and all: "goes straight to the *Couldn't schedule* tray"
+_NAMED_PLACE_WORDS = lazy(rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+)?(?:in)?to\s+(?:the\s+|our\s+|their\s+)?"
+                          r"((?:[*_]*[\w'’-]+[*_]*\s+){1,3}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool|"
+                          r"page|screen))\b", re.I)
+
+
+def _alert_beside_it(r: Reading, dead: DeadLetter) -> None:
+    """The alert told where the place is: in the statement that names it ("are listed in the portal under Webhook
+    failures, emailed to systems@, and resent from there"), or, for a place named in words, in the paragraph that names
+    it: a row sends what never works "to the *Couldn't schedule* tray", and a paragraph opening "**The *Couldn't
+    schedule* tray.**" says "You will get an email ... for each item"."""
+    if dead.destination is not None:
+        alert = ALERT.search(dead.destination.text)
+        if alert and not _NO_ALERT.search(dead.destination.text):
+            dead.alert = value(alert.group(0), dead.destination.span)
+            return
+    found = _NAMED_PLACE_WORDS.search(dead.text) or (
+        _NAMED_PLACE_WORDS.search(dead.destination.text) if dead.destination is not None else None)
+    if not found:
+        return
+    name = " ".join(re.sub(r"[*_`]", "", found.group(1)).lower().split())
+    for statement in r.statements:
+        if statement.shape in ("sentence", "line", "item") and name in " ".join(statement.text.lower().split()):
+            said = r.paragraph(statement)
+            alert = ALERT.search(said)
+            if alert and not _NO_ALERT.search(said):
                 dead.alert = value(alert.group(0), statement.span)
                 return
 

@@ -220,6 +220,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "stale ones are skipped for this cycle ...; the next poll fetches them again": caught up later
     if match and _HELD_BACK.search(text, match.end(), match.end() + 80):
         return None  # "runs before then skip the PUT, still build the payload and park it": held back, not lost
+    if match and _SUCCESS_BEFORE.search(text[max(0, match.start() - 60):match.start()]):
+        return None  # "a retried upload that did arrive gets a `200` and is dropped from the spool": delivered, then cleared
     if match and _ONLY_AFTER_SUCCESS.match(text, match.end()):
         return None  # "Message is deleted from `outbound` only after the `201`": taken off the queue once delivered
     if match and _TOLD_AFTER.match(text, match.end()):
@@ -259,6 +261,9 @@ _ONLY_AFTER_SUCCESS = lazy(r"\s+(?:from\s+[^.;]{1,60}?\s+)?(?:only\s+)?(?:after|
                            r"(?:`?2\d\d\b|2xx\b|success\w*|succeed\w*|acknowledged|accepted|delivered|stored|processed)",
                            re.I)
 
+# ... or said first, in the same clause: "gets a `200` and is", "on a 2xx the row is", "once acknowledged, it is"
+_SUCCESS_BEFORE = lazy(r"(?:\b(?:gets?|got|receives?|received|answered\s+with|returns?)\s+(?:a\s+|an\s+|the\s+)?`?(?:2\d\d|2xx)\b`?"
+                       r"|\b(?:on|after|once)\s+(?:a\s+|the\s+)?`?(?:2\d\d|2xx|success|acknowledg\w*|delivery)\b`?)[^.;]{0,30}$", re.I)
 _NO_FAILURE = lazy(r"[\s,;.]{0,3}(?:(?:which|this|that|it)\s+is\s+|and\s+(?:is\s+)?)?not\s+(?:an?\s+)?(?:error|failure)\b", re.I)
 
 _NOT_A_FAILURE = lazy(r"\b(?:it|this|that)\s+is\s+not\s+(?:an?\s+)?(?:error|failure)\b", re.I)

@@ -262,22 +262,32 @@ def _columns(table, columns: dict[int, str], vocab) -> dict[int, str] | None:
 
 
 _WATCHED = {"latency", "error-rate", "queue-depth", "dlq-size", "token-expiry"}  # a metric's kinds, not a volume's
-_STATE = lazy(r"`?(?:[A-Z][A-Z0-9_]{0,20}|(?i:any|all)|\*)`?")  # `EM`, `IN_TRANSIT`, "any": a status's code
+_ONE_STATE = r"`?(?:[A-Z][A-Z0-9_]{0,20}|(?i:any|all)|\*)`?"  # `EM`, `IN_TRANSIT`, "any": a status's code
+_STATE = lazy(rf"{_ONE_STATE}(?:\s*/\s*{_ONE_STATE})*")  # ... or the states a move leaves from: "QUEUED/RETRYING"
 
 
 def _transitions(table, columns: dict[int, str]) -> bool:
     """A state machine's table: its ends are statuses (codes, or "any"), four or more, and where it goes is
-    mostly where it comes from again (a closed set of states), not two or three systems."""
-    ends = {name: i for i, name in columns.items() if name in ("source", "destination")}
-    if len(ends) != 2 or {"payload", "frequency"} & set(columns.values()):
+    mostly where it comes from again (a closed set of states), not two or three systems. The ends stand in two
+    columns ("| From | To |") or in one ("| From → To |" over "QUEUED/RETRYING → SYNCED")."""
+    if {"payload", "frequency"} & set(columns.values()):
         return False  # (a flow table says what moves and how often; a state's moves say neither)
-    pairs = [(row.cells[ends["source"]].text.strip(), row.cells[ends["destination"]].text.strip()) for row in table.rows
-             if max(ends.values()) < len(row.cells)]
+    ends = {name: i for i, name in columns.items() if name in ("source", "destination")}
+    moves = next((i for i, name in columns.items() if name == "direction"), None)
+    if len(ends) == 2:
+        pairs = [(row.cells[ends["source"]].text.strip(), row.cells[ends["destination"]].text.strip())
+                 for row in table.rows if max(ends.values()) < len(row.cells)]
+    elif moves is not None:
+        split = [_ARROW.split(row.cells[moves].text.strip()) for row in table.rows if moves < len(row.cells)]
+        pairs = [(piece[0].strip(), piece[1].strip()) for piece in split if len(piece) == 2]
+    else:
+        return False
     cells = [cell for pair in pairs for cell in pair]
     if len(pairs) < 3 or sum(1 for cell in cells if _STATE.fullmatch(cell)) < 0.8 * len(cells):
         return False
-    states = {cell.strip("`") for cell in cells if cell.strip("`").lower() not in ("any", "all", "*")}
-    sources = {source.strip("`") for source, _ in pairs}
+    states = {state.strip(" `") for cell in cells for state in cell.split("/")
+              if state.strip(" `").lower() not in ("any", "all", "*")}
+    sources = {state.strip(" `") for source, _ in pairs for state in source.split("/")}
     closed = sum(1 for _, target in pairs if target.strip("`") in sources)
     return len(states) >= 4 and closed >= 0.6 * len(pairs)
 

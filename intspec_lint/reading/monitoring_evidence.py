@@ -38,7 +38,11 @@ _EXPIRY_WORDS = lazy(r"\b(?:expir\w*|validity|valid\s+(?:until|for)|not[_ -]?aft
 # (not the new credential handed over ahead of the switch: "we email the new key 30 days before the old one expires")
 _NOTICE_BEFORE = lazy(r"\b(?:e-?mails?|e-?mailed|reminds?|warns?|notifies|sends?\s+(?:an?\s+)?(?:reminder|warning|notice|"
                       r"notification|e-?mail))\b(?:(?!\b(?:new|renewed|replacement|next|fresh)\b)[^.;|\n]){0,60}?\b\d+\s*(?:days?|weeks?)\s+(?:before|ahead\s+of|"
-                      r"prior\s+to)\b[^.;|\n]{0,50}?\bexpir", re.I)
+                      r"prior\s+to)\b[^.;|\n]{0,50}?\bexpir"
+                      # ... or at so many days out, after the date is read: "reads the secret's expiry date ... and emails
+                      # the coordinator at 30 days and 7 days"
+                      r"|\bexpir\w*\b[^.;|\n]{0,80}?\b(?:e-?mails?|reminds?|warns?|notifies|alerts?)\b[^.;|\n]{0,40}?"
+                      r"\bat\s+\d+\s*(?:days?|weeks?)\b", re.I)
 _UNWATCHED = lazy(r"\b(?:no|not|never|without)\s+(?:\w+\s+){0,2}(?:alert\w*|alarm\w*|monitor\w*|metric\w*|watch\w*|dashboard)"
                   r"|\b(?:tbd|tbc|todo)\b|\?\s*$", re.I)
 

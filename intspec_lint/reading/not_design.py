@@ -25,6 +25,8 @@ def the_design(statements: list[Statement], relabel: Callable[[Statement], None]
     if refused:  # "❌ API key in the query string — rejected": an option weighed and not taken, and what it holds
         out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
     out = [s for s in out if not (s.shape == "row" and (_risk_register(s.table) or _resolved_finding(s)))]
+    out = _without_replaced_words(out)
+    out = [s for s in out if not (s.shape in ("sentence", "line", "item") and _OLD_THING_WAS.match(s.text))]
     return [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s, relabel)]
 
 
@@ -52,6 +54,28 @@ def _replaced(statements: list[Statement]) -> set[int]:
 
     return {id(s.section) for s in statements if any(replaced(title, s.span.line) for title in s.path[1:])
             and not _REPLACES.search(s.text)}
+
+
+# a later rule that names the words of the one it replaces: "**Dead letters (replaces "discarded").** After the last
+# attempt ..." in a changelog whose later entries stand
+_REPLACES_WORDS = re.compile(r"\b(?:replaces?|replacing|supersedes?|overrides?)\s+(?:the\s+(?:word|rule|text)\s+)?"
+                             r"[\"“‘']([^\"”’'\n]{3,40})[\"”’']", re.I)
+
+
+# a sentence whose subject is the old thing, told in the past: "The old shared API key was in the agent's config file"
+_OLD_THING_WAS = re.compile(r"^\W*(?:the\s+|our\s+|their\s+)?(?:old|previous|former|legacy|original)\s+(?:[\w`'-]+\s+){0,3}?"
+                            r"(?:was|were|had\s+been|used\s+to)\b", re.I)
+
+
+def _without_replaced_words(statements: list[Statement]) -> list[Statement]:
+    """The statements without those, before a rule that says it replaces their words, that say those words: the
+    replaced rule, kept as history."""
+    replaced = [(found.group(1).lower(), s.span.line) for s in statements if s.shape != "code"
+                for found in _REPLACES_WORDS.finditer(s.text)]
+    if not replaced:
+        return statements
+    return [s for s in statements if s.shape == "heading" or
+            not any(line > s.span.line and words in s.text.lower() for words, line in replaced)]
 
 
 _LIKELIHOOD = re.compile(r"^\W*(?:likelihood|probability|chance)\W*$", re.I)

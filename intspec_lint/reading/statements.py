@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..document.markdown import parse_markdown
-from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
+from ..document.model import Cell, Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
 from ..span import Span
 from .not_design import the_design
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
@@ -118,6 +118,9 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     out = the_design(out, _drop_label)
     asked = False
     for statement in out:
+        if statement.key and statement.value and _NOTES.match(statement.key):
+            _drop_label(statement)  # "Speaker notes: The FDP client certificate is valid 12 months ...": what the notes
+            # say, led by its own words, as a slide's bullets are
         if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
             statement.ref = statement.key if _ID_ONLY.match(statement.key) else ""
             _drop_label(statement)  # "**AC-13** Curator authenticates ...", "Q: ...?" then "A: Transient — ...": the
@@ -195,12 +198,31 @@ def _with_footnotes(statements: list[Statement]) -> list[Statement]:
         out.append(statement)
         if statement.shape == "code" or "[^" not in statement.text:
             continue
+        if statement.shape == "row" and statement.row is not None:
+            _noted_cells(statement, notes)  # "| Door list pull | ... | On recital days[^5] |": the note is the cell's
         for label in dict.fromkeys(_CITED.findall(statement.text)):
             if label in notes and label not in placed:
                 placed.add(label)
                 out += [replace(note, path=statement.path, section=statement.section, parent=statement.parent,
                                 depth=statement.depth) for note in notes[label]]
     return out
+
+
+_SHORT_NOTE = 300  # characters of a note a cell takes in; a longer one is said once, after the first row citing it
+
+
+def _noted_cells(statement: Statement, notes: dict[str, list[Statement]]) -> None:
+    """A row whose cells cite short notes, with each note's words in the cell that cites it, every time it is cited:
+    "On recital days (Every 60 minutes from 08:00 to 19:00 ...)", as the row's readers and the table's see it."""
+    def noted(match: re.Match) -> str:
+        said = " ".join(note.text for note in notes.get(match.group(1), ()))
+        return f" ({said})" if said and len(said) <= _SHORT_NOTE else match.group(0)
+
+    statement.row.cells = [Cell(_CITED.sub(noted, cell.text), cell.span) if "[^" in cell.text else cell
+                           for cell in statement.row.cells]
+    if statement.cells:
+        statement.cells = {header: _CITED.sub(noted, text) for header, text in statement.cells.items()}
+    statement.text, statement.value = _CITED.sub(noted, statement.text), _CITED.sub(noted, statement.value)
 
 
 def _drop_label(statement: Statement) -> None:
@@ -213,6 +235,7 @@ def _drop_label(statement: Statement) -> None:
 
 _REQ_ID = r"(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?"  # "AC-13", "REQ-004", "IR-702", "R-3.4"; not "F1"
 _ID_ONLY = re.compile(rf"^{_REQ_ID}$")
+_NOTES = re.compile(r"^(?:(?:speaker|presenter|slide|margin|side|design|implementation|technical|additional)\s+)?notes?$", re.I)
 _QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
 _ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
 _ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)

@@ -86,7 +86,7 @@ def finds(pattern):
 
 # the labels a document gives its own parts ("**Summary:**", "**Details:**", a ticket's "Status: Done"): no
 # system's, flow's or metric's name
-_STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|(?:(?:speaker|presenter|slide|author'?s?|editor'?s?|reviewer'?s?|meeting|session|additional|general|technical|implementation|design|release|side|margin|marking|examiner'?s?)\s+)?notes?|(?:(?:model|suggested|reference|sample|expected|worked)\s+)?answers?|mark(?:ing)?\s+scheme|status|description|background|context|"
+_STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|consequences?|(?:(?:speaker|presenter|slide|author'?s?|editor'?s?|reviewer'?s?|meeting|session|additional|general|technical|implementation|design|release|side|margin|marking|examiner'?s?)\s+)?notes?|(?:(?:model|suggested|reference|sample|expected|worked)\s+)?answers?|mark(?:ing)?\s+scheme|status|description|background|context|"
                          r"acceptance\s+criteria|tl;?\s*dr|in\s+short|short\s+version|long\s+version|see\s+also|"
                          r"example|examples|rationale|decision|assignee|owners?|contacts?|teams?|escalation|reviewers?|version|date|now|before|"
                          r"document(?:\s+(?:id|number|no\.?|ref))?|doc\s+id|id|ref|reference|legend|abbreviations|glossary|"

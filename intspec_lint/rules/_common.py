@@ -62,6 +62,10 @@ def contract_namer(spec):
                 paths[path] = paths.get(path, 0) + 1
 
     known: dict[int, list[str]] = {}  # a contract asked about by several rules or facets is named once
+    outer: dict[str, int] = {}  # the id of the heading above a contract's -> the contracts under it
+    for contract in spec.contracts:
+        for name in spec.outer_heading_ids_at(contract.span.line)[:1]:
+            outer[name] = outer.get(name, 0) + 1
 
     def names(contract) -> list[str]:
         if id(contract) not in known:
@@ -79,9 +83,15 @@ def contract_namer(spec):
         # (not the id of a heading over it when it has its own below that one: "A.2" over "A.2.3 Allocations")
         found += [name for name in spec.heading_ids_at(contract.span.line) if name not in found
                   and not any(own.startswith(f"{name}.") for own in found)]
+        # ... or of a heading further up where it is the only contract under it: "Card 1" over "### Back" over the call
+        found += [name for name in spec.outer_heading_ids_at(contract.span.line)[:1] if name not in found
+                  and outer[name] == 1]
         # the resource its path ends in, in words: "stock receipts are unique on `reference`" of `/v2/stock/receipts`
         found += [words for words in _resource_words(contract.url.text if contract.url is not None else "")
                   if words not in found]
+        # the id of the flow it is named as: "F3" of "| F3 Casting decisions | ..." for "**Casting decisions.** `POST ...`"
+        if contract.name is not None:
+            found += [flow_id for flow_id in _flow_ids_named(spec, contract.name.text) if flow_id not in found]
         # a clause its own text points at for the rest ("TeachStudio's answer (C-4): ...", "per RQ-34")
         found += [ref for pair in _REFERENCED.findall(contract.text) for ref in pair if ref and ref not in found]
         if contract.method is not None and contract.url is not None:
@@ -155,6 +165,15 @@ def _resource_words(url: str) -> list[str]:
 
 _GENERIC_SEGMENT = re.compile(r"v\d+(?:\.\d+)?|api|apis|rest|http|https|hooks?|webhooks?|events?|ingest|partner|"
                               r"services?|public|internal|(?-i:[A-Z0-9-]{3,})|\d+", re.I)  # `GD-SITE-0442`: an id, no resource
+_FLOW_ID = re.compile(r"^\s*([A-Z]{1,3}-?\d{1,3}[a-z]?)\s*[:.—–-]?\s+(\S.*?)\s*$")  # "F3 Casting decisions"
+
+
+def _flow_ids_named(spec, name: str) -> list[str]:
+    """The ids of the flows whose name, after their id, is `name`: "F3" of "F3 Casting decisions"."""
+    def words(text: str) -> str:
+        return " ".join(text.strip(" *_.:").lower().split())
+    matches = (_FLOW_ID.match(flow.name.text) for flow in spec.flows if flow.name is not None)
+    return [m.group(1) for m in matches if m and words(m.group(2)) == words(name)]
 _REFERENCED = re.compile(r"\((?:see\s+|clause\s+|per\s+)?([A-Z]{1,4}-\d{1,3})\)|\b(?:per|see)\s+([A-Z]{1,4}-\d{1,3})\b")
 
 

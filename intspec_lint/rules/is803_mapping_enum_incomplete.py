@@ -58,6 +58,7 @@ def mapping_enum_incomplete(spec, options):
         values = source_values(spec, row)
         shared = _shared_prefix(values)  # `EVENT_KIND_GRANTED` of a Protocol Buffers enum is mapped as `GRANTED`
         patterns = [k for k in keys if "*" in k]  # "`EBIKE_*`→`ebike`": a pattern maps every value it matches
+        patterns += _variable_patterns(row.enum_map)  # "`Yn`→n": every `Y` and a number, to the number
         absent = [v for v in values if v.lower() not in keys and v.lower() not in targets
                   and not any(fnmatchcase(v.lower(), pattern) for pattern in patterns)
                   and v[len(shared):].lower() not in keys
@@ -83,6 +84,20 @@ _FALLBACK = re.compile(r"\b(?:(?:every|any|all)\s+other|other\s+(?:values?|types
                        # every value copied but the ones listed: "copy, except `MU23`/`FU23` → `MJ`/`FJ`"
                        r"|(?<!not\s)\b(?:copy|copied|kept|unchanged|as[- ]is|passed\s+through)\b[^.;]{0,20}?\b(?:except|but|apart\s+from|"
                        r"other\s+than|unless)\b", re.I)
+
+
+# a key that ends in a variable, written small after a code in capitals: "Yn", "P{n}", "GRADE_x", "Y#"
+_VARIABLE = re.compile(r"^([A-Z0-9][A-Z0-9_.-]*?)([a-z]|\{[a-z]+\}|<[a-z]+>|#)$")
+
+
+def _variable_patterns(enum_map) -> list[str]:
+    """The keys that stand for every value of a shape, their variable carried to the target: `Yn`→n maps `Y1` to 1."""
+    found = []
+    for key, target in enum_map.items():
+        shape = _VARIABLE.match(key.strip("`"))
+        if shape and re.search(rf"(?<![\w{{<]){re.escape(shape.group(2).strip('{}<>'))}(?![\w}}>])", target.strip("`")):
+            found.append(shape.group(1).lower() + "*")
+    return found
 
 
 def _same(one, other) -> bool:
