@@ -407,6 +407,10 @@ class Spec:
         """The id of the heading above `line` ("IF-02" of "### IF-02 Upsert ..."), for speaks_of's names."""
         return self.testimony.heading_ids_at(line) if self.testimony is not None else []
 
+    def lead_at(self, line: int) -> str:
+        """The line introducing the code block at `line` (reading/absence.py)."""
+        return self.testimony.lead_at(line) if self.testimony is not None else ""
+
     def outer_heading_ids_at(self, line: int) -> list[str]:
         """The ids of the headings above that one ("Card 1" over "### Back"), for speaks_of's names."""
         return self.testimony.outer_heading_ids_at(line) if self.testimony is not None else []

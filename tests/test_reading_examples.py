@@ -792,3 +792,18 @@ def test_an_item_the_example_response_turns_down_is_sent_bad_on_purpose():
     assert "IS204" not in codes(text)
     # an item the answer stores is checked like any other
     assert "IS204" in codes(text.replace('"barn": "B1"', '"barn": "B9"'))
+
+
+def test_a_raw_request_introduced_by_a_line_that_says_its_answer_has_no_body_has_its_response():
+    """"BadgeBook PUTs the bytes to `put_url`; Trefoil answers `200 OK` with no body:" over the raw request: the answer
+    is shown in words, a bodiless one. A line that says nothing of the answer leaves it missing."""
+    text = ("# Badges → Records\n\n## Uploads\n\nFirst BadgeBook asks for an upload slot:\n\n```http\nPOST /v1/uploads HTTP/1.1\n"
+            "Host: evidence.example.org\nContent-Type: application/json\n\n{\"claim\": \"c-1\", \"sha256\": \"ab12\"}\n```\n\n"
+            "```json\n{\"upload_id\": \"upl_6Yt2KQ\", \"put_url\": \"https://evidence.example.org/upl_6Yt2KQ?sig=abc\"}\n```\n\n"
+            "BadgeBook PUTs the bytes to `put_url`; Trefoil answers `200 OK` with no "
+            "body (403 if the slot has expired):\n\n```http\nPUT /upl_6Yt2KQ?sig=abc HTTP/1.1\nHost: evidence.example.org\n"
+            "Content-Type: image/jpeg\n\n<2,483,110 bytes of JPEG>\n```\n")
+    def no_response(doc):
+        return [f for f in lint_text(doc, "markdown") if f.code == "IS202" and "response" in f.message]
+    assert not no_response(text)
+    assert no_response(text.replace("; Trefoil answers `200 OK` with no body (403 if the slot has expired):", ":"))

@@ -876,3 +876,16 @@ def test_copied_except_the_values_listed_maps_every_value():
             "copy, except `MU23`/`FU23` → `MJ`/`FJ` |\n")
     assert "IS803" not in codes(text)
     assert "IS803" in codes(text.replace("copy, except ", ""))
+
+
+def test_a_mapping_whose_columns_are_headed_by_the_two_systems_of_the_title():
+    """"| QuayLedger | OrderDesk | Rule |" over field names, under a title naming both: each row maps the first column's
+    field to the second's. Columns headed by other words, or by names the title does not give, are no mapping."""
+    text = ("# Ice orders: QuayLedger ⇄ FrostLine OrderDesk\n\n## Annex A: F1 ice order\n\n"
+            "| QuayLedger | OrderDesk | Rule |\n|---|---|---|\n| `booking.ref` | `booking_ref` | copy |\n"
+            "| `booking.quantity_kg` | `tonnes` | ÷ 1000, one decimal |\n| `booking.collect_local` | `collect_at` | "
+            "Europe/London → UTC |\n")
+    rows = spec_of(text).mappings
+    assert [(r.source_field.text, r.target_field.text) for r in rows][:2] == [("`booking.ref`", "`booking_ref`"),
+                                                                           ("`booking.quantity_kg`", "`tonnes`")]
+    assert not spec_of(text.replace("| QuayLedger | OrderDesk |", "| Harbour | Plant |")).mappings

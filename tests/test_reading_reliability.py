@@ -2373,3 +2373,61 @@ items by Koha before it answers, so they are not left to ReadSpire's redelivery 
 could not deliver at all (Koha down for more than 3 days) are listed in ReadSpire's portal under
 Reports → Webhook failures, emailed to systems@, and resent from there with **Redeliver**.
 """
+
+
+def test_a_monitoring_setting_written_as_key_equals_value_is_a_metric_and_its_threshold():
+    """A configuration reference: "- `monitoring.outbox_depth = 10` — warning when more rows than this are waiting".
+    The key names the metric, the value is its threshold; a setting with no value is no threshold."""
+    text = ("# Board → Hub configuration reference\n\n## [monitoring]\n\n"
+            "- `monitoring.publish_to_live.p95 = \"30m\"` — warning if publish → `passed` is slower.\n"
+            "- `monitoring.error_rate = \"10% over 1h\"` — critical; Signal + email.\n"
+            "- `monitoring.outbox_depth = 10` — warning when more rows than this are waiting.\n"
+            "- `monitoring.api_key_expiry.warn_days = 21` — warning when the key is closer than this to its expiry.\n")
+    metrics = {m.metric.text: m.threshold.text if m.threshold else None for m in spec_of(text).monitoring}
+    assert metrics["monitoring.outbox_depth"] == "10" and metrics["monitoring.publish_to_live.p95"] == "30m"
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS701" and "no threshold" in f.message]
+    unset = text.replace("`monitoring.outbox_depth = 10`", "`monitoring.outbox_depth`")
+    assert [f for f in lint_text(unset, "markdown") if f.code == "IS701" and "no threshold" in f.message]
+
+
+def test_a_contract_card_of_part_value_and_notes_is_no_table_of_units():
+    """"| Part | Value | Notes |" over "Status codes", "Response body": one call's card, each row a key, its value and a
+    note. Its columns are no error classes named "Value" and "Notes"; a table whose columns are systems still is."""
+    card = ("# Scores → League\n\n## 4.3 F3: correction webhook\n\n| Part | {a} | {b} |\n|---|---|---|\n"
+            "| Method and URL | `POST https://scores.example/hooks/corrections` | |\n"
+            "| Response body | `{{\"applied\": bool}}` | |\n"
+            "| Status codes | 200 applied; 401 bad signature; 422 field path unknown | A repeat gets 200 without applying. |\n")
+    categories = {e.category for e in spec_of(card.format(a="Value", b="Notes")).errors}
+    assert not categories & {"value", "notes"}
+    assert {e.category for e in spec_of(card.format(a="Transient", b="Permanent")).errors} >= {"transient", "permanent"}
+
+
+def test_error_classes_answered_in_a_faq_by_their_members_and_by_what_happened():
+    """A support desk's FAQ names no class: "Some photos went up but others didn't. What happens to the claim?" is the
+    partial class, answered; "Calls that fail with a timeout, connection reset, 429, 502, 503 or 504 are retried" is the
+    transient class by its members. One member alone, or the question left open, tells no class."""
+    text = ("# Badges → Records FAQ\n\n"
+            "**Q: An upload is stuck on Sending. Is it broken?**\nA: Probably waiting. Calls to Records that fail with a "
+            "timeout (30 s), connection reset, 429, 502, 503 or 504 are retried with exponential backoff, 8 attempts.\n\n"
+            "**Q: Some photos went up but others didn't. What happens to the claim?**\n"
+            "A: Each file is retried on its own; the files that already went up are kept and not sent again.\n\n"
+            "**Q: The claim says Not accepted. What now?**\nA: That is a permanent error (400, 422). BadgeBook does not "
+            "retry it; the leader fixes the claim and resubmits.\n\n## Batch upload\n\n`POST /v1/claims:batch` takes up "
+            "to 20 claims and answers `207` with a result per claim.\n")
+    categories = {e.category for e in spec_of(text).errors}
+    assert not [f for f in lint_text(text, "markdown") if f.code == "IS401" and "category" in f.message]
+    one = text.replace("timeout (30 s), connection reset, 429, 502, 503 or 504", "missing field")
+    assert any("no transient" in f.message for f in lint_text(one, "markdown") if f.code == "IS401")
+    assert "partial" in categories or "errors:partial" in spec_of(text).evidence
+
+
+def test_a_flow_named_by_alternatives_goes_by_each_and_a_harmless_repeat_answers_redelivery():
+    """Flow "Unsubscribe / clean" arrives by webhook; "A second `unsubscribe` for the same address changes nothing, so
+    repeats from Mailchimp are harmless." names one of its names."""
+    text = ("# Website ⇄ Mailchimp\n\n## Flows\n\n| Flow | Direction | Trigger | Payload | Volume |\n|---|---|---|---|---|\n"
+            "| Unsubscribe / clean | Mailchimp → website | Mailchimp webhook on `unsubscribe` and `cleaned` events | "
+            "form-encoded body | ~5 a month |\n\n## Webhook\n\nThe plugin answers `200`. {repeat}\n")
+    assert "IS902" not in codes(text.format(repeat="A second `unsubscribe` for the same address changes nothing, so "
+                                                   "repeats from Mailchimp are harmless."))
+    from intspec_lint.reading.absence import names_of
+    assert "clean" in names_of("Unsubscribe / clean") and "/v1/a" in names_of("/v1/a / b")[:1]

@@ -68,8 +68,11 @@ _OWN_EXAMPLE = {
     "response": lazy(r"\b[1-5]\d\d\b`?\s*:?\s*`?\{\s*\"[\w.-]+\"\s*:|\b(?:response|answer|reply)\s+(?:is\s+)?as\s+above\b|"
                      # the resource sent, echoed with what the answer adds: "answers `201` with the Task (`"id": "t-1"`)"
                      r"\b(?:answers?|responds?|returns?)\s+`?[1-5]\d\d`?\s+with\s+the\s+[\w-]+\s*\(`\"[\w.-]+\"\s*:|"
-                     r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?\s*"
-                     r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))", re.I | re.M),
+                     r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?`?\s*"
+                     r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))"
+                     # a bodiless answer said so: "Trefoil answers `200 OK` with no body"
+                     r"|\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d(?:\s+[A-Za-z][\w ]{0,20}?)?`?\s+"
+                     r"(?:with\s+(?:no|an\s+empty)\s+body|without\s+(?:a\s+)?body)\b", re.I | re.M),
 }
 
 
@@ -103,7 +106,7 @@ def names_of(*texts: str | None) -> list[str]:
         if leading:
             names.append(leading.group(1))
         names += [found for found in _INNER_ID.findall(text) if found not in names]  # "Flow F2", "Contract F1": F2, F1
-        for part in re.split(r"\s*(?:,|\+|;|\band\b)\s*", text):
+        for part in re.split(r"\s*(?:,|\+|;|\band\b)\s*|\s+/\s+", text):  # "Unsubscribe / clean": each of them
             if 2 <= len(part) <= 60:
                 names.append(part)
         names += [code for code in coded if len(coded) == 1 and code != text]
@@ -289,6 +292,13 @@ class Testimony:
         ("IF-02 is an upsert on alternate keys"). Not a heading further up: "3.2 Messages" names its siblings too."""
         position = bisect_right(self._lines, line) - 1
         return list(self._head_ids.get(self._entries[position][2], ())) if position >= 0 else []
+
+    def lead_at(self, line: int) -> str:
+        """The line that introduces the code block at `line` ("... Trefoil answers `200 OK` with no body:"), or ""."""
+        position = bisect_left(self._lines, line)
+        if position < len(self._lines) and self._lines[position] == line and position in self._led:
+            return self._leads[position]
+        return ""
 
     def outer_heading_ids_at(self, line: int) -> list[str]:
         """The ids of the headings above the heading of the statement at `line`, nearest first: "Card 1" of a call under

@@ -214,6 +214,9 @@ class _Reader:
                 self._prose(statement.value, statement.span)  # "_Speaker notes:_ The webhook secret is rotated ...":
                 # the entries' prose under a label
             return  # (a summary says again what the entries below say)
+        if statement.key and _SPEAKER.match(statement.key) and _TASKS.match(statement.heading):
+            self._prose(statement.value, statement.span)  # "### Actions" over "- Priya: webhook secret rotated twice a
+            return  # year": a task and its owner, no system
         if statement.shape in ("item", "line") and statement.depth == 0:
             nested = [n for n in self.r.under(statement) if n.shape == "item"]
             if statement.key:
@@ -515,6 +518,7 @@ _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-
                     r"length|encoding|signature|timestamp))`?$", re.I)
 _CONNECTION_FIELD = lazy(r"^(?:callback\s+|webhook\s+|endpoint\s+|base\s+)?(?:urls?|uris?|endpoints?|hosts?|hostnames?|"
                          r"ports?|user\s*names?|usernames?|logins?|passwords?)$", re.I)
+_TASKS = lazy(r"^\W*(?:actions?|action\s+(?:items?|points?)|next\s+steps|to-?dos?|follow-?ups?|tasks?)\W*$", re.I)
 _SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)

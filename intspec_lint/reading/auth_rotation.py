@@ -16,6 +16,7 @@ _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+)
                                  r"cert|password)s?\b", re.I)
 
 
+_OWNER = re.compile(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # one name labels a line: "Priya: ...", "@tom: ..."
 _LIFE_ASKED = re.compile(r"\b(?:expir\w*|rotat\w*|renew\w*|lifetime|valid\s+for)\b", re.I)
 # a credential's life in so many words, and what is done before it ends, said in the next clause
 _LIFETIME_SAID = re.compile(r"\b(?:valid|good|lasts?|lives?|expires?\s+after)\s+(?:for\s+)?(?:\d+|one|two|three|six|twelve)\s*"
@@ -73,11 +74,14 @@ def _told_in_a_line(kinds: set[str], entries: list[Auth], statements) -> Value |
         if _LEADING_CREDENTIAL.match(heading) and set(families(heading)) & kinds and (
                 re.search(PERIOD, statement.text, re.I) or _LIFE_ASKED.search(heading) and _LIFETIME.search(statement.text)):
             return Value(statement.text, statement.span)  # "Q3. Do SpaceOS API keys expire?" over "Resolved: yes, 180 days."
-        pieces = re.split(r"(?<=[.;])\s+", statement.text)
+        # (after the one or two words that label it: "Priya: webhook secret rotated twice a year", an action's owner)
+        said = statement.value if statement.value and _OWNER.match(statement.key) and not CREDENTIAL_WORD.search(statement.key) \
+            else statement.text
+        pieces = re.split(r"(?<=[.;])\s+", said)
         for number, piece in enumerate(pieces):
             lead = _LEADING_CREDENTIAL.match(piece)
             if lead and set(families(lead.group(0))) & kinds:
-                told = piece if re.search(PERIOD, piece, re.I) or number else statement.text  # an item's first
+                told = piece if re.search(PERIOD, piece, re.I) or number else said  # an item's first
                 if re.search(PERIOD, told, re.I) or _LIFE_ASKED.search(told) and _LIFETIME.search(told):  # line leads,
                     # its note says: "B4 Signing secret rotation agreed.\nNote: every 180 days"; "The client certificate
                     # is valid 12 months and is renewed 30 days before expiry": a lifetime and its renewal

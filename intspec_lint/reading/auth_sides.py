@@ -47,7 +47,9 @@ def _second_credential(r: Reading, entries):
         if "auth" not in statement.topics or statement.shape in ("heading", "code"):
             continue
         # a managed identity reaching the vault is how a secret is read, not another credential
-        said = re.sub(r"`[^`]*`", " ", statement.text)  # `paystream-api-key` names a secret, not a kind
+        # `paystream-api-key` names a secret, not a kind; the heading a line stands under may name the credential
+        # ("### Webhook signing secret (RouteVan → ProScript)" over "Rotated every 180 days")
+        said = re.sub(r"`[^`]*`", " ", f"{statement.heading} {statement.text}")
         found = {next(iter(families(m.group(0))), "") for m in MECHANISM.finditer(said)} - {"", "identity"}
         # a credential of its own kind, its section saying where it is kept or how it is rotated (not a
         # header's name in a contract)

@@ -86,7 +86,7 @@ def read(r: Reading) -> None:
             if category:
                 _from_section(r, section, taken, category)
         elif section.level and not section.children and section not in classes and \
-                _SITUATION.match(strip_numbering(section.title)) and _PART_FAILS.search(section.title) and \
+                (_SITUATION.match(strip_numbering(section.title)) or asks(section.title)) and _PART_FAILS.search(section.title) and \
                 error_action(" ".join(s.text for s in r.within(section) if s.shape != "heading")):
             _from_section(r, section, taken, "partial")  # "What if only some products in a stock batch fail?": the
             # answer below is what is done with a partly failed batch
@@ -194,8 +194,13 @@ def _asked_action(r: Reading) -> None:
 _FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|re-?deliver\w*|"
                      r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b"
                      r"|(?<![\w.])`?207`?(?=\W*(?:\)|multi|partial|response|status|with|$))", re.I)
+_SOME_BUT_OTHERS = (r"\bsome\s+(?:[\w-]+\s+){1,3}?(?:went|got|are|were)\s+(?:up|through|in|accepted|stored|saved|sent)\b"
+                    r"[^.;?]{0,30}?\b(?:others?|the\s+rest)\s+(?:didn'?t|did\s+not|weren'?t|were\s+not|failed)\b")
+_TRANSIENT_ONE = r"(?:429|50[0234]|time-?outs?|timed\s+out|connection\s+(?:resets?|refused))"  # a member of the class
 _TOLD = {
-    "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b", re.I),
+    # ... or by its members, two of them in one clause: "fail with a timeout (30 s), connection reset, 429, 502 or 503"
+    "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b"
+                      rf"|\b{_TRANSIENT_ONE}\b(?=[^.;]{{0,80}}\b{_TRANSIENT_ONE}\b)", re.I),
     "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b|nonRetryable",
                       re.I),
     # a part of a batch that fails: "partial", a 207, "some lines fail validation", per-record results
@@ -204,7 +209,8 @@ _TOLD = {
                     r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)"
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
-                    r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"  # "Batches are not all-or-nothing. ... the 3 are retrying"
+                    r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"
+                    rf"|{_SOME_BUT_OTHERS}"  # "Some photos went up but others didn't"  # "Batches are not all-or-nothing. ... the 3 are retrying"
                     # "answers a batch with the ids it accepted; we redeliver only the others"
                     r"|\b(?:only|just)\s+the\s+(?:others|rest|(?:failed|rejected|invalid)\s+(?:ones|rows|items|records|lines|"
                     r"entries))\b"  # (what is done with them: below)
@@ -403,7 +409,7 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 
 
 _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
-_PART_FAILS = lazy(r"\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+_PART_FAILS = lazy(_SOME_BUT_OTHERS + r"|\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   # some of one batch's items, whatever they are: "only some donations in a batch are rejected"
                   r"|\bsome\s+(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+(?:[\w-]+\s+)?(?:batch|file|run|"

@@ -25,7 +25,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .layouts import (glyph_lists, nest_numbered_sections, promote_bold_headings, promote_numbered_headings,
                       promote_summaries, unfold_git_logs, unfold_outlines)
-from .table_headers import ditto_cells, level_columns, merged_headers
+from .table_headers import ditto_cells, level_columns, merged_headers, system_columns
 from .table_layouts import (listify_pairs, paragraphs_of_notes, tabulate_records, target_columns, transpose_tables,
                             unfold_registers)
 from .text_tables import csv_tables, grid_tables
@@ -111,6 +111,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     grid_tables(doc.root)
     csv_tables(doc.root, vocab)
     merged_headers(doc.root)
+    system_columns(doc.root)
     ditto_cells(doc.root, doc.lines)
     level_columns(doc.root)
     target_columns(doc.root)

@@ -493,6 +493,9 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
         head = re.split(r"(?<!\d):|:(?!\d)|[—–]|→|->", first, maxsplit=1)[0]  # not at a time's colon ("by 06:00")
         if not head.strip() or len(head.split()) > 8 or not alert:
             return None  # "Dashboard for per-course push lag (nice to have)": no threshold, no alert, no metric
+        setting = _SETTING.fullmatch(head.strip(" *"))  # "`monitoring.outbox_depth = 10` — warning when more rows than
+        if setting:  # this are waiting": a setting's key is the metric, its value the threshold
+            return setting.group(1), setting.group(2).strip(" \"'"), alert or ""
         deadline = _DEADLINE.search(head)  # "returned-mail file not loaded by 06:00 → warning": the time is the threshold
         return head.strip(" *`"), deadline.group(0) if deadline else "", alert or ""
     metric = first[: comparison.start()].strip(" :—–-*`")
@@ -505,6 +508,7 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     return metric, threshold, alert or ""
 
 
+_SETTING = lazy(r"`([A-Za-z][\w.\[\]-]*)\s*[=:]\s*([^`=]*\d[^`=]*)`")  # `monitoring.api_key_expiry.warn_days = 21`
 _DATA_AGE = lazy(r"^(?!.*\b(?:certificates?|certs?|tokens?|passwords?|secrets?|keys?|credentials?)\b).*"
                  r"\b(?:age|freshness|staleness)\b", re.I)  # not a credential's age
 

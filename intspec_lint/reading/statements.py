@@ -10,11 +10,12 @@ TOML, HCL). Readers ask for statements by topic, never by block shape.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..document.markdown import parse_markdown
-from ..document.model import Cell, Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
+from ..document.model import Code, ListBlock, ListItem, MarkdownDocument, Paragraph, Row, Section, Table
 from ..span import Span
+from .footnotes import with_footnotes
 from .not_design import the_design
 from .diagrams import diagram_statements, is_plantuml, plantuml_statements
 from .scenarios import CALL_STEP, STEP_LANGUAGES, scenario_runs
@@ -114,7 +115,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
         flattener.code(doc.front_matter, (), doc.root, None)
     out = [s for s in flattener.out if not (s.key and s.shape in ("line", "item") and _PAST.search(s.key))]
     out = _with_inline_maps(out)
-    out = _with_footnotes(out)
+    out = with_footnotes(out, _drop_label)
     out = the_design(out, _drop_label)
     asked = False
     for statement in out:
@@ -138,14 +139,24 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
 _INLINE_MAP = re.compile(r"`((?:[A-Za-z_][\w.-]*\s*:\s*)?\{[^`{}]*:[^`{}]*\})`")  # `retry: {strategy: exp, max: 8}`
 
 
+_INLINE_SETTING = re.compile(r"^`([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*=\s*([^`=]+)`")  # `auth.webhook.rotation_days = 365`
+
+
 def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
-    """A settings map written in a code span ("`retry: {strategy: exponential, initial: 5s, max_attempts: 8}`"):
-    its keys as config keys, after the statement that holds it, as a code block's would be."""
+    """A settings map written in a code span ("`retry: {strategy: exponential, initial: 5s, max_attempts: 8}`"), or a
+    line or item that opens with one setting ("`auth.webhook.rotation_days = 365` — rotated each January"): its keys
+    as config keys, after the statement that holds it, as a code block's would be."""
     out: list[Statement] = []
     for statement in statements:
         out.append(statement)
-        if statement.shape not in ("item", "sentence", "line") or "{" not in statement.text:
+        if statement.shape not in ("item", "sentence", "line") or "{" not in statement.text and "`" not in statement.text[:2]:
             continue
+        setting = _INLINE_SETTING.match(statement.text) if statement.shape in ("item", "line") else None
+        if setting:  # "- `auth.webhook.rotation_days = 365` — rotated each January": a setting, its key and value
+            code = Code("properties", setting.group(0).strip("`"), statement.span, statement.span.line)
+            key, said = setting.group(1), setting.group(2).strip(" \"'")
+            out.append(Statement(f"{key.replace('_', ' ')}: {said}", statement.span, statement.path, "code-key",
+                                 statement.section, code=code, parent=statement, key=key, value=said))
         for found in _INLINE_MAP.finditer(statement.text):
             line = statement.span.line + statement.text.count("\n", 0, found.start())
             span = Span(line, 1, line, 1)
@@ -155,74 +166,6 @@ def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
                     out.append(Statement(f"{key.replace('_', ' ')}: {value}", span, statement.path, "code-key",
                                          statement.section, code=code, parent=statement, key=key, value=value))
     return out
-
-
-_FOOTNOTE = re.compile(r"^\[\^([^\]\s]{1,20})\]:\s*")  # "[^5]: The signing key pair is rotated every 180 days."
-_CITED = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)")
-
-
-def _with_footnotes(statements: list[Statement]) -> list[Statement]:
-    """A footnote is said where it is first cited: "... with `private_key_jwt`[^5]" and at the page's foot "[^5]: The
-    signing key pair is rotated every 180 days." The note's statements stand after the citing one, in its section
-    (whatever section the foot of the page falls in, a list of alternatives weighed for one), once; a note nobody cites
-    stays where it is."""
-    notes: dict[str, list[Statement]] = {}
-    member: set[int] = set()
-    current: list[Statement] | None = None
-    for statement in statements:
-        found = _FOOTNOTE.match(statement.text) if statement.shape in ("line", "sentence", "item") else None
-        if found:
-            statement.value = statement.text[found.end():]
-            _drop_label(statement)
-            current = notes.setdefault(found.group(1), [])
-            current.append(statement)
-            member.add(id(statement))
-        elif current and statement.shape == "sentence" and statement.section is current[-1].section and \
-                statement.span.line <= current[-1].span.end_line + 1:
-            current.append(statement)  # the note's next sentence, on its line or the line it wraps onto
-            member.add(id(statement))
-        else:
-            current = None
-    if not notes:
-        return statements
-    cited = {label for s in statements if id(s) not in member and s.shape != "code" and "[^" in s.text
-             for label in _CITED.findall(s.text) if label in notes}
-    moved = {id(note) for label in cited for note in notes[label]}
-    out: list[Statement] = []
-    placed: set[str] = set()
-    for statement in statements:
-        if id(statement) in member:
-            if id(statement) not in moved:
-                out.append(statement)  # a note nobody cites, where it stands
-            continue
-        out.append(statement)
-        if statement.shape == "code" or "[^" not in statement.text:
-            continue
-        if statement.shape == "row" and statement.row is not None:
-            _noted_cells(statement, notes)  # "| Door list pull | ... | On recital days[^5] |": the note is the cell's
-        for label in dict.fromkeys(_CITED.findall(statement.text)):
-            if label in notes and label not in placed:
-                placed.add(label)
-                out += [replace(note, path=statement.path, section=statement.section, parent=statement.parent,
-                                depth=statement.depth) for note in notes[label]]
-    return out
-
-
-_SHORT_NOTE = 300  # characters of a note a cell takes in; a longer one is said once, after the first row citing it
-
-
-def _noted_cells(statement: Statement, notes: dict[str, list[Statement]]) -> None:
-    """A row whose cells cite short notes, with each note's words in the cell that cites it, every time it is cited:
-    "On recital days (Every 60 minutes from 08:00 to 19:00 ...)", as the row's readers and the table's see it."""
-    def noted(match: re.Match) -> str:
-        said = " ".join(note.text for note in notes.get(match.group(1), ()))
-        return f" ({said})" if said and len(said) <= _SHORT_NOTE else match.group(0)
-
-    statement.row.cells = [Cell(_CITED.sub(noted, cell.text), cell.span) if "[^" in cell.text else cell
-                           for cell in statement.row.cells]
-    if statement.cells:
-        statement.cells = {header: _CITED.sub(noted, text) for header, text in statement.cells.items()}
-    statement.text, statement.value = _CITED.sub(noted, statement.text), _CITED.sub(noted, statement.value)
 
 
 def _drop_label(statement: Statement) -> None:

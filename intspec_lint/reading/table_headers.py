@@ -6,7 +6,9 @@
 - columns after the first that are alert levels ("| Measure | Amber | Red |"), each cell the threshold for
   its level: the "Metric | Threshold | Alert" table they stand for;
 - blank cells the document says stand for the cell above ("in this export a merged cell shows as blank in the
-  rows below its first row"): that cell's words.
+  rows below its first row"): that cell's words;
+- a field mapping whose first two columns are headed by the two systems the title names ("| QuayLedger | OrderDesk |
+  Rule |" under "QuayLedger ⇄ FrostLine OrderDesk") over field names: the source and target fields.
 """
 
 from __future__ import annotations
@@ -98,3 +100,25 @@ def ditto_cells(root: Section, lines: list[str]) -> None:
                     continue
                 row.cells = [Cell(over.text, cell.span) if not cell.text.strip() and over.text.strip() else cell
                              for over, cell in zip(above.cells, row.cells)]
+
+
+def system_columns(root: Section) -> None:
+    """Name the first two columns of each table headed by the two systems of the title, over field names (`booking.ref`
+    under "QuayLedger", `booking_ref` under "OrderDesk"), the source and the target field, in that order (in place)."""
+    title = next((section.title for section in root.walk() if section.level), "").lower()
+    if not title:
+        return
+    for section in root.walk():
+        for table in (block for block in section.blocks if isinstance(block, Table)):
+            names = [cell.text.strip(" *_`").lower() for cell in table.header[:2]]
+            if len(names) < 2 or names[0] == names[1] or not all(
+                    _SYSTEM_NAME.match(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title) for name in names):
+                continue
+            coded = sum(1 for row in table.rows if len(row.cells) >= 2 and all("`" in c.text for c in row.cells[:2]))
+            if len(table.rows) >= 2 and coded * 3 >= len(table.rows) * 2:
+                table.header = [Cell("Source field", table.header[0].span), Cell("Target field", table.header[1].span),
+                                *table.header[2:]]
+
+
+_SYSTEM_NAME = re.compile(r"^[a-z][\w.-]*(?:\s[\w.-]+){0,2}$")  # one to three words, a name
+

@@ -49,6 +49,8 @@ def _transposed(table: Table, vocab) -> Table | None:
         return None
     if sum(1 for cell in table.header if _SIGN_OFF.match(cell.text)) >= 2:
         return None  # "| Role | Name | Date | Decision |": who approved the document, no units of a part
+    if any(_VALUE_COLUMN.match(cell.text) for cell in table.header[1:]):
+        return None  # "| Part | Value | Notes |": each row's key, its value and a note, a card of one unit
     keys = [row.cells[0].text if row.cells else "" for row in table.rows]
     if any(key.lstrip(" *").startswith("`") or re.search(r"\S/\S", re.sub(r"`[^`]*`", "", key)) or
            len(re.sub(r"\([^)]*\)", "", key).split()) > 4 for key in keys):
@@ -72,6 +74,8 @@ def _transposed(table: Table, vocab) -> Table | None:
     return None
 
 
+_VALUE_COLUMN = re.compile(r"^\W*(?:values?|our\s+values?|settings?|notes?|comments?|remarks?|descriptions?|details?|"
+                           r"meaning|explanation|what\s+it\s+(?:does|means))\W*$", re.I)
 _BOLD_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*(.*)$")
 
 

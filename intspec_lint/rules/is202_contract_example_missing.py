@@ -82,7 +82,8 @@ def contract_example_missing(spec, options):
             noun = "message" if contract.kind != "http" else "request"
             yield gap(contract.span, subject, f"no concrete example {noun}", _FIX)
         answers = method or contract.status_codes or contract.response_shape is not None  # an exchange with an answer
-        if contract.kind == "http" and answers and "response" not in roles and not shows_own_example(contract.text, "response") and not \
+        if contract.kind == "http" and answers and "response" not in roles and not shows_own_example(contract.text, "response") and \
+                not shows_own_example(spec.lead_at(contract.span.line), "response") and not \
                 spec.speaks_of("example_response", names, contract.span) and not answered_by_status(contract):
             yield gap(contract.span, subject, "no concrete example response", _FIX)
 
