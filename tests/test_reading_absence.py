@@ -809,3 +809,18 @@ def test_a_part_touched_on_once_is_mentioned_not_absent():
     diagram = ("# Events\n\n## Design\n\n```mermaid\nsequenceDiagram\n    participant A\n    participant B\n"
                "    A ->> B: Notification of death\n```\n")
     assert "IS101" not in {f.code for f in lint_text(diagram, "markdown")}
+
+
+def test_an_error_class_word_or_a_failed_count_touches_its_part_in_passing():
+    """A service README: a status list's "`Skipped` - skipped due to an unrecoverable issue", a webhook page's "User can
+    see the failed count on the panel". Neither describes error handling or monitoring, but neither part is absent."""
+    readme = ("# Letters service\n\n## Statuses\n\n- `Created` - request accepted\n- `Posted` - letter has been posted\n"
+              "- `Skipped` - letter was skipped due to an unrecoverable issue (requires manual action)\n")
+    found = [f.message for f in lint_text(readme, "markdown") if f.code == "IS401"]
+    assert found and all("there is no" not in m for m in found) and "mentioned on line 7" in found[0]
+    panel = ("# Webhooks\n\n## Delivery\n\nWe POST each event to your URL and retry for 4 hours.\n\n"
+             "User can see the failed count on the panel and resend the events.\n")
+    found = [f.message for f in lint_text(panel, "markdown") if f.code == "IS701"]
+    assert found and "monitoring is mentioned on line 7" in found[0]
+    assert "there is no monitoring" in [f.message for f in lint_text(panel.replace("the failed count", "the events"),
+                                                                     "markdown") if f.code == "IS701"][0]

@@ -889,3 +889,14 @@ def test_a_mapping_whose_columns_are_headed_by_the_two_systems_of_the_title():
     assert [(r.source_field.text, r.target_field.text) for r in rows][:2] == [("`booking.ref`", "`booking_ref`"),
                                                                            ("`booking.quantity_kg`", "`tonnes`")]
     assert not spec_of(text.replace("| QuayLedger | OrderDesk |", "| Harbour | Plant |")).mappings
+
+
+def test_a_time_mapped_by_a_pointer_to_the_clause_that_names_its_zone():
+    """"| `service.start` (Local Time) | `starts_at` | See 1.4 |" where clause 1.4 says Local Time is Europe/London and
+    payloads carry UTC: the row's zone is told there. Pointing at a clause that names no zone tells none."""
+    text = ("# Terms of Integration: ParishPortal and RotaMate\n\n1.4 **\"Local Time\"** means the civil time in "
+            "Europe/London. Every time in a payload is UTC in ISO 8601.\n\n1.5 **\"Day\"** means a calendar day.\n\n"
+            "## 11. Field correspondence\n\n| ParishPortal | RotaMate | Rule |\n|---|---|---|\n"
+            "| `service.id` | `uid` | `\"SMAA-\"` + id |\n| `service.start` (Local Time) | `starts_at` | See 1.4 |\n")
+    assert "IS802" not in codes(text, "IS802")
+    assert "IS802" in codes(text.replace("See 1.4", "See 1.5"), "IS802")

@@ -141,6 +141,9 @@ def test_a_later_rule_that_names_the_words_it_replaces_makes_them_history():
     assert "IS602" in codes(text.replace(' (replaces "discarded")', ""))
     later = "# Show → Judges changelog\n\n## 2023-05-02 — first version\n\n" + new + "## 2023-07-20 — after the show\n\n" + old
     assert "IS602" in codes(later)
+    told = text.replace(' (replaces "discarded")', "").replace("secretary gets an email", 'secretary gets an email (replace '
+                                                                                      '"discarded" with "kept" in the old sheet)')
+    assert "IS602" in codes(told)  # an instruction to replace words replaces no rule
 
 
 def test_a_sentence_over_a_block_is_no_label_of_its_role():

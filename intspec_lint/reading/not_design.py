@@ -58,13 +58,14 @@ def _replaced(statements: list[Statement]) -> set[int]:
 
 # a later rule that names the words of the one it replaces: "**Dead letters (replaces "discarded").** After the last
 # attempt ..." in a changelog whose later entries stand
-_REPLACES_WORDS = re.compile(r"\b(?:replaces?|replacing|supersedes?|overrides?)\s+(?:the\s+(?:word|rule|text)\s+)?"
-                             r"[\"“‘']([^\"”’'\n]{3,40})[\"”’']", re.I)
+# (a label's aside, in the third person: not an instruction, "replace "data" with the name from step 4")
+_REPLACES_WORDS = re.compile(r"\((?:this\s+)?(?:replaces|supersedes|overrides)\s+(?:the\s+(?:word|rule|text)\s+)?"
+                             r"[\"“‘']([^\"”’'\n]{3,40})[\"”’']\s*\)", re.I)
 
 
 # a sentence whose subject is the old thing, told in the past: "The old shared API key was in the agent's config file"
-_OLD_THING_WAS = re.compile(r"^\W*(?:the\s+|our\s+|their\s+)?(?:old|previous|former|legacy|original)\s+(?:[\w`'-]+\s+){0,3}?"
-                            r"(?:was|were|had\s+been|used\s+to)\b", re.I)
+_OLD_THING_WAS = re.compile(r"^\W*(?:the\s+|our\s+|their\s+)?(?:old|former|legacy)\s+(?:[\w`'-]+\s+){0,3}?"
+                            r"(?:was|were|had\s+been|used\s+to)\b", re.I)  # (not "the previous attempt was 5 s ago")
 
 
 def _without_replaced_words(statements: list[Statement]) -> list[Statement]:

@@ -11,6 +11,10 @@ _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone"
                  "transformation, including timezone handling and enum translations.", "common mistakes")
 
 
+# a row that points at the clause saying its zone: "`service.start` (Local Time) | `starts_at` | See 1.4"
+_POINTED_AT = re.compile(r"\b(?:see|per|as\s+in|under)\s+(?:§\s*|clause\s+|section\s+)?(\d+(?:\.\d+)+)\b", re.I)
+
+
 @rule(
     code="IS802",
     name="mapping-timestamp-unspecified",
@@ -38,7 +42,8 @@ def mapping_timestamp_unspecified(spec, options):
         said = row_text(row)
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and \
                 not _zone_moot(row) and not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
-                not local_zone_named(zones, said) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True):
+                not local_zone_named(zones, said) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True) \
+                and not spec.speaks_of("timezone", _POINTED_AT.findall(said), row.span, elsewhere=True):  # "See 1.4"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
         elif local_into_utc(row) and not _zone_of_another(spec, row):  # "Same conversion as `transferred_at`"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
