@@ -2329,6 +2329,11 @@ def test_a_card_number_names_the_one_call_on_that_card():
               "if a document with it exists, stores its id instead of creating another.\n")
     assert "IS901" not in codes(text)
     assert len([f for f in lint_text(text.replace("card 1 or card 2", "card 3"), "markdown") if f.code == "IS901"]) == 2
+    steps = ("# Rota → Texts\n\n## Happy path\n\n### Step 3: the Notifier calls Notify\n\n`POST https://notify.example/v2/sms` "
+             "with the phone number and template; `201` accepted, `400` invalid.\n\n### Step 4: status back\n\n"
+             "`PATCH https://rota.example/shifts/{id}` with the status; `409` means a newer status is already stored "
+             "(ignored). The same PATCH is made straight after Step 3.\n")
+    assert any(f.code == "IS901" and "notify.example" in f.message for f in lint_text(steps, "markdown"))  # a step: when
 
 
 def test_an_error_class_whose_handling_is_defined_in_another_clause_has_its_action():

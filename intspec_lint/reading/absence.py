@@ -45,8 +45,9 @@ def _inflected(name: str) -> re.Pattern | None:
     return re.compile(r"(?<![\w/.-])" + r"[\s-]+".join(parts) + r"(?![\w/-])", re.I)  # "call forwards", "Call-forward"
 # the id that opens an object's name: "F2", "T1", "M3", "AC-13", "A.4", "SLI-2", "C1"
 _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])")
-# a unit of the document by its kind and number: "Card 1" of "## Card 1 · Create a sales invoice", "Step 3: Refunds"
-_UNIT_NUMBER = re.compile(r"^((?:card|step|slide|stage|interface|flow|contract|endpoint|feed|job|screen|scenario|story|"
+# an object of the document by its kind and number: "Card 1" of "## Card 1 · Create a sales invoice" (not a step or a
+# stage of a procedure: "straight after Step 3" tells when, of another call)
+_UNIT_NUMBER = re.compile(r"^((?:card|slide|interface|flow|contract|endpoint|feed|screen|scenario|story|"
                           r"journey|use\s+case)\s+\d{1,3}[a-z]?)(?=$|\s*[:·•—–.)-]\s)", re.I)
 def _heading_id(title: str) -> str:
     """The id a heading opens with: "IF-02" of "IF-02 Upsert supporter", "Card 1" of "Card 1 · Create an invoice"."""

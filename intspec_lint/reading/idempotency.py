@@ -53,7 +53,7 @@ _IDEMPOTENCY = lazy(
     r"|\b(?:returns?|answers?|responds?)\b[^.;]{0,40}\b(?:original|first|same)\s+(?:response|result|receipt)"
     r"|\b409`?\s*(?:=|:|means|is)\s*(?:an?\s+)?(?:already\s+\w+|duplicate\b)"  # "`claim_ref`; `409` = already held"
     # an answer that flags the repeat: `200 {"state": "SYNCED", "duplicate": true}`
-    r"|\"(?:duplicate|is_duplicate|isDuplicate|replayed|idempotent_replay)\"\s*:\s*true\b"
+    r"|\b(?:duplicate|is_duplicate|isDuplicate|replayed|idempotent_replay)\"\s*:\s*true\b"  # (a word first: fast)
     # the answer to a repeat by what the other side already holds: "`409` if it already has a POD for that barcode"
     r"|\b[1-5]\d\d\b`?\s+(?:if|when)\s+(?:it|we|they|the\s+[\w-]+)\s+already\s+(?:has|have|holds?|knows?)\b"
     r"|\bkeeps?\s+(?:only\s+)?the\s+first\s+(?:`[^`]{1,40}`|[\w-]+)\s+(?:per|for\s+(?:each|a|every))\b"  # "keeps the first F3 per revision"
