@@ -983,6 +983,9 @@ def test_settings_written_one_per_item_as_key_equals_value_are_config_keys():
             "- `auth.webhook.secret_ref = \"op://Systems/hub-webhook-secret/credential\"`\n"
             "- `auth.webhook.rotation_days = 365` — rotated each January.\n")
     assert "IS301" not in codes(text)
+    one = text.split("- `auth.webhook.secret_ref")[0]  # one system's keys, one block: its rotation is read, its side alone
+    assert [f.message.split(":")[0] for f in lint_text(one, "markdown") if f.code == "IS301"] == [
+        "authentication covers only 'hub'"]
     assert "IS301" in codes(text.replace("- `auth.webhook.rotation_days = 365` — rotated each January.\n", "")
                             .replace("- `auth.webhook.secret_ref = \"op://Systems/hub-webhook-secret/credential\"`\n", "")
                             .replace("- `auth.hub.rotation_days = 180`", "- `auth.hub.rotation_days = never`"))

@@ -2436,3 +2436,42 @@ def test_a_flow_named_by_alternatives_goes_by_each_and_a_harmless_repeat_answers
                                                    "repeats from Mailchimp are harmless."))
     from intspec_lint.reading.absence import names_of
     assert "clean" in names_of("Unsubscribe / clean") and "/v1/a" in names_of("/v1/a / b")[:1]
+
+
+def test_near_misses_of_the_twenty_fourth_sessions_reading():
+    """What a review found the session's new shapes swallowing, each kept as it was."""
+    # a Notes column after the systems: still a table whose columns are the systems
+    auth = ("# Shop ⇄ Warehouse\n\n## Authentication\n\n| | Shop | Warehouse | Notes |\n|---|---|---|---|\n"
+            "| Mechanism | API key | OAuth 2.0 client credentials | |\n| Rotation | — | every 90 days | agreed in May |\n"
+            "| Storage | `config.yaml` in the repo | Vault | |\n")
+    assert {"IS301", "IS302"} <= set(codes(auth))
+    # systems in capitals in one Direction column: flows, not a state machine
+    flows = ("# Retail\n\n## Flows\n\n| Flow | Direction |\n|---|---|\n| Sale | POS → ERP |\n| Pick | ERP → WMS |\n"
+             "| Ship | WMS → TMS |\n| Invoice | TMS → ERP |\n| Stock | WMS → POS |\n")
+    assert len(spec_of(flows).flows) == 5
+    # an environments table headed by the systems over URLs: no mapping
+    urls = ("# Shop ⇄ Warehouse\n\n## Environments\n\n| Shop | Warehouse |\n|---|---|\n| `https://shop.example/api` | "
+            "`https://wh.example/api` |\n| `https://test.shop.example` | `https://test.wh.example` |\n")
+    assert not spec_of(urls).mappings
+    # the old thing told, then what is done now, in one sentence
+    legacy = ("# A → B\n\n## Retries\n\nThe legacy batch job was replaced by this API; calls are retried with exponential "
+              "backoff from 2 s, doubling, at most 6 attempts, capped at 60 s.\n")
+    assert spec_of(legacy).retry is not None and spec_of(legacy).retry.max_attempts is not None
+    # a business conflict is no repeat's answer
+    conflict = ("# Shop → Subs\n\n## Contracts\n\n**Subscribe.** `POST https://subs.example/v1/subscriptions` with the "
+                "customer and plan. It answers `201` when created, `409` if the customer already has an active "
+                "subscription, `400` if a field is wrong.\n")
+    assert "IS901" in codes(conflict)
+    # a `.env` said not to be encrypted, or traffic encrypted in transit, is no guarded store
+    for kept in ("kept in `.env`, not encrypted", "kept in `.env`; traffic is encrypted with TLS"):
+        assert "IS302" in codes("# A → B\n\n## Authentication\n\n### B\n\n- **Mechanism**: API key\n- **Rotation**: yearly\n"
+                                f"- **Storage**: {kept}\n"), kept
+    # an error answered with no body shows no success response
+    forbidden = ("# A → B\n\n## Calls\n\nFirst A asks for a slot:\n\n```http\nPOST /v1/slots HTTP/1.1\nHost: b.example\n\n"
+                 "{\"claim\": \"c-1\"}\n```\n\n```json\n{\"slot\": \"s-1\"}\n```\n\nA PUTs the bytes; B answers `403` with no "
+                 "body if the slot expired:\n\n```http\nPUT /s-1 HTTP/1.1\nHost: b.example\n\n<bytes>\n```\n")
+    assert any(f.code == "IS202" and "response" in f.message for f in lint_text(forbidden, "markdown"))
+    # an aside that replaces a word replaces that word, not a word it is part of
+    card = ("# A → B changelog\n\n## v1\n\nFailed scans are discarded.\n\n## v2\n\n**Loyalty (replaces \"card\").** The app "
+            "shows the member number.\n")
+    assert "IS602" in codes(card)

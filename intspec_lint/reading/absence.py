@@ -72,7 +72,7 @@ _OWN_EXAMPLE = {
                      r"\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d`?(?:\s+\w+)?`?\s*"
                      r"(?:[.;,)]|$|\s+(?:once|when|after|at\s+once|immediately|and))"
                      # a bodiless answer said so: "Trefoil answers `200 OK` with no body"
-                     r"|\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?[1-5]\d\d(?:\s+[A-Za-z][\w ]{0,20}?)?`?\s+"
+                     r"|\b(?:answers?|responds?|replies|returns?)\s+(?:with\s+)?`?2\d\d(?:\s+[A-Za-z][\w ]{0,20}?)?`?\s+"
                      r"(?:with\s+(?:no|an\s+empty)\s+body|without\s+(?:a\s+)?body)\b", re.I | re.M),
 }
 

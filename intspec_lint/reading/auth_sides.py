@@ -19,7 +19,7 @@ def other_side(r: Reading, entries):
 
 # a credential said to be the other side's, for its calls the other way: "The CRM's own bearer token for calling us",
 # "the key they use to call us"
-_CALLING_BACK = lazy(r"\b[\w-]+(?:'s|’s)\s+own\s+(?:[\w-]+\s+){0,3}(?:tokens?|keys?|secrets?|certificates?|certs?|"
+_CALLING_BACK = lazy(r"(?<![\w'’-])[\w-]{1,40}(?:'s|’s)\s+own\s+(?:[\w-]+\s+){0,3}(?:tokens?|keys?|secrets?|certificates?|certs?|"
                      r"credentials?|passwords?)\b[^.]{0,60}?\b(?:for\s+calling|to\s+call|when\s+(?:it|they)\s+calls?)\s+us\b"
                      r"|\b(?:tokens?|keys?|secrets?|certificates?|certs?|credentials?|passwords?)\s+(?:that\s+|which\s+)?"
                      r"(?:it|they)\s+uses?\s+(?:to|for|when)\s+call(?:ing|s)?\s+us\b", re.I)

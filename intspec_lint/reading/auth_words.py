@@ -87,6 +87,7 @@ _OUTSIDE = lazy(r"\b(?:outside(?:\s+of)?|out\s+of|away\s+from|excluded\s+from)\s
 _GUARDED = lazy(r"\b(?:encrypted|root[- ]only|readable\s+(?:only\s+)?by\s+(?:root|the\s+service)(?:\s+only)?|"
                 r"(?:chmod\s+)?0?600|not\s+(?:in|under)\s+(?:git|version\s+control|source\s+control)|"
                 r"git-?ignored|never\s+committed|not\s+committed|out\s+of\s+(?:git|version\s+control))\b", re.I)
+_UNGUARDED = lazy(r"\b(?:not|never|un)\s*-?\s*encrypted\b|\bencrypted\s+(?:in\s+transit|with\s+tls|over)\b", re.I)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+(?:shared\s+|client\s+)?secrets?\b|"
                      r"\btrust\s*store\b|\ballow-?list\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
@@ -198,7 +199,8 @@ def unsafe_storage(text: str) -> str | None:
     if match and _FOUND_IN.search(text, max(0, match.start() - 40), match.start()):
         return unsafe_storage(text[match.end():])  # "Credentials found in a public repository are revoked": a leak
         # caught, no place they are kept
-    if match and match.group(0).lower().endswith(".env") and _GUARDED.search(text, max(0, match.start() - 60), match.end() + 60):
+    near = text[max(0, match.start() - 40):match.end() + 40] if match else ""
+    if match and match.group(0).lower().endswith(".env") and _GUARDED.search(near) and not _UNGUARDED.search(near):
         return None  # "the droplet's `.env` (root-only, not in git)", "encrypted `.env`": the environment's file, kept
         # as the template allows, not a config file anyone can read
     if match and _FORBIDDEN.match(text, match.end()):

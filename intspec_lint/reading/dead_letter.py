@@ -235,7 +235,7 @@ def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
 
 # a place named in words after a move, its name captured, markup and all: "goes straight to the *Couldn't schedule* tray"
 _NAMED_PLACE_WORDS = lazy(rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+)?(?:in)?to\s+(?:the\s+|our\s+|their\s+)?"
-                          r"((?:[*_]*[\w'’-]+[*_]*\s+){1,3}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool|"
+                          r"((?:[\w'’-]+\s+){1,3}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool|"
                           r"page|screen))\b", re.I)
 
 
@@ -247,19 +247,19 @@ def _alert_beside_it(r: Reading, dead: DeadLetter) -> None:
     if dead.destination is not None:
         alert = ALERT.search(dead.destination.text)
         if alert and not _NO_ALERT.search(dead.destination.text):
-            dead.alert = value(alert.group(0), dead.destination.span)
+            dead.alert = evidence(alert.group(0), dead.destination.span)
             return
-    found = _NAMED_PLACE_WORDS.search(dead.text) or (
-        _NAMED_PLACE_WORDS.search(dead.destination.text) if dead.destination is not None else None)
+    unmarked = [re.sub(r"[*_`]+", "", text) for text in (dead.text, dead.destination.text if dead.destination else "")]
+    found = next((m for m in map(_NAMED_PLACE_WORDS.search, unmarked) if m), None)
     if not found:
         return
-    name = " ".join(re.sub(r"[*_`]", "", found.group(1)).lower().split())
+    name = " ".join(found.group(1).lower().split())
     for statement in r.statements:
         if statement.shape in ("sentence", "line", "item") and name in " ".join(statement.text.lower().split()):
             said = r.paragraph(statement)
             alert = ALERT.search(said)
             if alert and not _NO_ALERT.search(said):
-                dead.alert = value(alert.group(0), statement.span)
+                dead.alert = evidence(alert.group(0), statement.span)
                 return
 
 

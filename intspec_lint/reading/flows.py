@@ -280,6 +280,9 @@ def _transitions(table, columns: dict[int, str]) -> bool:
     elif moves is not None:
         split = [_ARROW.split(row.cells[moves].text.strip()) for row in table.rows if moves < len(row.cells)]
         pairs = [(piece[0].strip(), piece[1].strip()) for piece in split if len(piece) == 2]
+        if not any("/" in end or "_" in end for pair in pairs for end in pair):
+            return False  # "POS → ERP", "ERP → WMS": capitals name systems too; a state shows itself ("IN_TRANSIT",
+            # "QUEUED/RETRYING") where one column holds both ends
     else:
         return False
     cells = [cell for pair in pairs for cell in pair]

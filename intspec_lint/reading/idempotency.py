@@ -55,7 +55,8 @@ _IDEMPOTENCY = lazy(
     # an answer that flags the repeat: `200 {"state": "SYNCED", "duplicate": true}`
     r"|\b(?:duplicate|is_duplicate|isDuplicate|replayed|idempotent_replay)\"\s*:\s*true\b"  # (a word first: fast)
     # the answer to a repeat by what the other side already holds: "`409` if it already has a POD for that barcode"
-    r"|\b[1-5]\d\d\b`?\s+(?:if|when)\s+(?:it|we|they|the\s+[\w-]+)\s+already\s+(?:has|have|holds?|knows?)\b"
+    r"|\b[1-5]\d\d\b`?\s+(?:if|when)\s+(?:it|we|they|the\s+[\w-]+)\s+already\s+(?:has|have|holds?|knows?)\s+"
+    r"(?:an?|the|one)\s+[\w-]+\s+(?:for|with)\s+(?:that|this|the\s+same|the\s+given)\b"  # (not "an active subscription")
     r"|\bkeeps?\s+(?:only\s+)?the\s+first\s+(?:`[^`]{1,40}`|[\w-]+)\s+(?:per|for\s+(?:each|a|every))\b"  # "keeps the first F3 per revision"
     # "200 job with this `external_ref` exists, existing job returned": a create that answers with what it made
     r"|\bwith\s+(?:this|the\s+same|that)\s+`[^`]{1,40}`\s+(?:already\s+)?exists\b"

@@ -508,7 +508,7 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     return metric, threshold, alert or ""
 
 
-_SETTING = lazy(r"`([A-Za-z][\w.\[\]-]*)\s*[=:]\s*([^`=]*\d[^`=]*)`")  # `monitoring.api_key_expiry.warn_days = 21`
+_SETTING = lazy(r"`([A-Za-z][\w.\[\]-]*)\s*[=:]\s*([^`=\d]*\d[^`=]*)`")  # `monitoring.api_key_expiry.warn_days = 21`
 _DATA_AGE = lazy(r"^(?!.*\b(?:certificates?|certs?|tokens?|passwords?|secrets?|keys?|credentials?)\b).*"
                  r"\b(?:age|freshness|staleness)\b", re.I)  # not a credential's age
 

@@ -26,7 +26,8 @@ def the_design(statements: list[Statement], relabel: Callable[[Statement], None]
         out = [s for s in out if id(s) not in refused and not (s.parent is not None and id(s.parent) in refused)]
     out = [s for s in out if not (s.shape == "row" and (_risk_register(s.table) or _resolved_finding(s)))]
     out = _without_replaced_words(out)
-    out = [s for s in out if not (s.shape in ("sentence", "line", "item") and _OLD_THING_WAS.match(s.text))]
+    out = [s for s in out if not (s.shape in ("sentence", "line", "item") and _OLD_THING_WAS.match(s.text)
+                                  and not _NOW.search(s.text))]
     return [s for s in out if s.shape not in ("line", "item", "sentence") or _after_refusal(s, relabel)]
 
 
@@ -68,6 +69,9 @@ _OLD_THING_WAS = re.compile(r"^\W*(?:the\s+|our\s+|their\s+)?(?:old|former|legac
                             r"(?:was|were|had\s+been|used\s+to)\b", re.I)  # (not "the previous attempt was 5 s ago")
 
 
+_NOW = re.compile(r";|\b(?:is|are|will|now|today)\b", re.I)  # "... was replaced by this API; calls are retried": goes on now
+
+
 def _without_replaced_words(statements: list[Statement]) -> list[Statement]:
     """The statements without those, before a rule that says it replaces their words, that say those words: the
     replaced rule, kept as history."""
@@ -75,8 +79,8 @@ def _without_replaced_words(statements: list[Statement]) -> list[Statement]:
                 for found in _REPLACES_WORDS.finditer(s.text)]
     if not replaced:
         return statements
-    return [s for s in statements if s.shape == "heading" or
-            not any(line > s.span.line and words in s.text.lower() for words, line in replaced)]
+    return [s for s in statements if s.shape == "heading" or not any(
+        line > s.span.line and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", s.text, re.I) for words, line in replaced)]
 
 
 _LIKELIHOOD = re.compile(r"^\W*(?:likelihood|probability|chance)\W*$", re.I)

@@ -147,13 +147,17 @@ def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
     line or item that opens with one setting ("`auth.webhook.rotation_days = 365` — rotated each January"): its keys
     as config keys, after the statement that holds it, as a code block's would be."""
     out: list[Statement] = []
+    block, last = None, (None, 0)  # the settings one list gives are one block, as a file's would be; (section, line)
     for statement in statements:
         out.append(statement)
         if statement.shape not in ("item", "sentence", "line") or "{" not in statement.text and "`" not in statement.text[:2]:
             continue
         setting = _INLINE_SETTING.match(statement.text) if statement.shape in ("item", "line") else None
         if setting:  # "- `auth.webhook.rotation_days = 365` — rotated each January": a setting, its key and value
-            code = Code("properties", setting.group(0).strip("`"), statement.span, statement.span.line)
+            if block is None or last[0] is not statement.section or statement.span.line - last[1] > 3:
+                block = Code("properties", "", statement.span, statement.span.line)
+            block.text += setting.group(0).strip("`") + "\n"
+            last, code = (statement.section, statement.span.line), block
             key, said = setting.group(1), setting.group(2).strip(" \"'")
             out.append(Statement(f"{key.replace('_', ' ')}: {said}", statement.span, statement.path, "code-key",
                                  statement.section, code=code, parent=statement, key=key, value=said))

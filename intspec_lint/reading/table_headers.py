@@ -114,11 +114,12 @@ def system_columns(root: Section) -> None:
             if len(names) < 2 or names[0] == names[1] or not all(
                     _SYSTEM_NAME.match(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title) for name in names):
                 continue
-            coded = sum(1 for row in table.rows if len(row.cells) >= 2 and all("`" in c.text for c in row.cells[:2]))
+            coded = sum(1 for row in table.rows if len(row.cells) >= 2 and all(_FIELD.search(c.text) for c in row.cells[:2]))
             if len(table.rows) >= 2 and coded * 3 >= len(table.rows) * 2:
                 table.header = [Cell("Source field", table.header[0].span), Cell("Target field", table.header[1].span),
                                 *table.header[2:]]
 
 
+_FIELD = re.compile(r"`[A-Za-z_][\w.\[\]-]*`")  # a field's name in code: `booking.ref`, not a URL or a value
 _SYSTEM_NAME = re.compile(r"^[a-z][\w.-]*(?:\s[\w.-]+){0,2}$")  # one to three words, a name
 

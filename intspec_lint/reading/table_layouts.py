@@ -49,7 +49,7 @@ def _transposed(table: Table, vocab) -> Table | None:
         return None
     if sum(1 for cell in table.header if _SIGN_OFF.match(cell.text)) >= 2:
         return None  # "| Role | Name | Date | Decision |": who approved the document, no units of a part
-    if any(_VALUE_COLUMN.match(cell.text) for cell in table.header[1:]):
+    if len(table.header) > 1 and _VALUE_COLUMN.match(table.header[1].text):
         return None  # "| Part | Value | Notes |": each row's key, its value and a note, a card of one unit
     keys = [row.cells[0].text if row.cells else "" for row in table.rows]
     if any(key.lstrip(" *").startswith("`") or re.search(r"\S/\S", re.sub(r"`[^`]*`", "", key)) or

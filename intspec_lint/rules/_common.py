@@ -165,14 +165,14 @@ def _resource_words(url: str) -> list[str]:
 
 _GENERIC_SEGMENT = re.compile(r"v\d+(?:\.\d+)?|api|apis|rest|http|https|hooks?|webhooks?|events?|ingest|partner|"
                               r"services?|public|internal|(?-i:[A-Z0-9-]{3,})|\d+", re.I)  # `GD-SITE-0442`: an id, no resource
-_FLOW_ID = re.compile(r"^\s*([A-Z]{1,3}-?\d{1,3}[a-z]?)\s*[:.—–-]?\s+(\S.*?)\s*$")  # "F3 Casting decisions"
+_FLOW_ID = re.compile(r"([A-Z]{1,3}-?\d{1,3}[a-z]?)\s*[:.—–-]?\s+(\S.*)$")  # "F3 Casting decisions" (of a stripped name)
 
 
 def _flow_ids_named(spec, name: str) -> list[str]:
     """The ids of the flows whose name, after their id, is `name`: "F3" of "F3 Casting decisions"."""
     def words(text: str) -> str:
         return " ".join(text.strip(" *_.:").lower().split())
-    matches = (_FLOW_ID.match(flow.name.text) for flow in spec.flows if flow.name is not None)
+    matches = (_FLOW_ID.match(flow.name.text.strip()) for flow in spec.flows if flow.name is not None)
     return [m.group(1) for m in matches if m and words(m.group(2)) == words(name)]
 _REFERENCED = re.compile(r"\((?:see\s+|clause\s+|per\s+)?([A-Z]{1,4}-\d{1,3})\)|\b(?:per|see)\s+([A-Z]{1,4}-\d{1,3})\b")
 
