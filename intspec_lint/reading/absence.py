@@ -49,8 +49,9 @@ _INNER_ID = re.compile(r"(?<=\s)([A-Z]{1,2}-?\d{1,2}[a-z]?)(?=$|[\s:—–.)-])"
 # stage of a procedure: "straight after Step 3" tells when, of another call)
 _UNIT_NUMBER = re.compile(r"^((?:card|slide|interface|flow|contract|endpoint|feed|screen|scenario|story|"
                           r"journey|use\s+case)\s+\d{1,3}[a-z]?)(?=$|\s*[:·•—–.)-]\s)", re.I)
-def _heading_id(title: str) -> str:
-    """The id a heading opens with: "IF-02" of "IF-02 Upsert supporter", "Card 1" of "Card 1 · Create an invoice"."""
+def leading_id(title: str) -> str:
+    """The id a heading or a name opens with: "IF-02" of "IF-02 Upsert supporter", "Card 1" of "Card 1 · Create an
+    invoice", "F3" of "F3 Casting decisions"; "" for none."""
     title = title.strip().strip("`*_ ")
     found = _LEADING_ID.match(title) or _UNIT_NUMBER.match(title)
     return found.group(1) if found else ""
@@ -176,7 +177,7 @@ class Testimony:
             path = statement.path[1:] if len(statement.path) > 1 else statement.path  # not the title: it names all
             self._heads.setdefault(key, " / ".join(path))
             if key not in self._head_ids:  # (the nearest heading only: "3.2 Messages" above N1 to N4 names them all)
-                ids = [_heading_id(title) for title in reversed(statement.path[1:])]  # nearest first
+                ids = [leading_id(title) for title in reversed(statement.path[1:])]  # nearest first
                 self._head_ids[key] = [ids[0]] if ids and ids[0] else []
                 self._outer_ids[key] = [found for found in ids[1:] if found]
             previous = statement

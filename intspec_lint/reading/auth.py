@@ -17,7 +17,7 @@ from .auth_sides import kinds as _kinds, other_side
 from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
                          DIRECTION, EVERY, FACET_LEAD, ITS_DELIVERIES, LIFECYCLE_TITLE, MATERIAL,
                          MONITORED, NOT_A_SECRET, OTHER_PARTS, OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT,
-                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, SAME_AS_BEFORE, SUBJECT, TRANSPORT,
+                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, SAME_AS_BEFORE, SPEAKER, SUBJECT, TRANSPORT,
                          VERB, families, mechanism, name_words, rotation, rotation_verb, storage)
 from .context import Reading
 from .lazy_re import lazy
@@ -209,19 +209,15 @@ class _Reader:
         if self._said_for_all(heading_field, text, text, statement.span):
             return  # "### Credential rotation" over "One rule for both secrets: every 180 days ..."
         if statement.key and structural(statement.key):  # "**Summary:** OAuth towards them; every secret in ..."
-            if not self._spec_wide(statement.value, statement.span) and \
-                    statement.key.strip(" *_:").lower().endswith(("note", "notes")):
-                self._prose(statement.value, statement.span)  # "_Speaker notes:_ The webhook secret is rotated ...":
-                # the entries' prose under a label
-            return  # (a summary says again what the entries below say)
-        if statement.key and _SPEAKER.match(statement.key) and _TASKS.match(statement.heading):
+            return  # (a summary says again what the entries below say; a notes label is taken off in flatten)
+        if statement.key and SPEAKER.match(statement.key) and _TASKS.match(statement.heading):
             self._prose(statement.value, statement.span)  # "### Actions" over "- Priya: webhook secret rotated twice a
             return  # year": a task and its owner, no system
         if statement.shape in ("item", "line") and statement.depth == 0:
             nested = [n for n in self.r.under(statement) if n.shape == "item"]
             if statement.key:
                 key, rest = statement.key, statement.value
-                inner = key_value(rest.split("\n", 1)[0]) if _SPEAKER.match(key) else None
+                inner = key_value(rest.split("\n", 1)[0]) if SPEAKER.match(key) else None
                 if inner and inner[0] and self._credential_owner(inner[0]) is not None:
                     key, rest = inner[0], inner[1].strip()  # "**Lena:** Client secret: rotated every 90
                     # days": a reply in a review thread, its speaker's name no system
@@ -519,7 +515,6 @@ _HEADER_NAME = lazy(r"^`?(?:content-type|accept|authorization|idempotency-key|x-
 _CONNECTION_FIELD = lazy(r"^(?:callback\s+|webhook\s+|endpoint\s+|base\s+)?(?:urls?|uris?|endpoints?|hosts?|hostnames?|"
                          r"ports?|user\s*names?|usernames?|logins?|passwords?)$", re.I)
 _TASKS = lazy(r"^\W*(?:actions?|action\s+(?:items?|points?)|next\s+steps|to-?dos?|follow-?ups?|tasks?)\W*$", re.I)
-_SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # who speaks in a thread or a transcript: "Lena", "@d.hale", one word
 _UNIT_LABEL = lazy(r"^(?:flows?|contracts?|endpoints?|interfaces?|journeys?|steps?|stories|story|use\s+cases?|"
                    r"scenarios?|requirements?|rules?|items?|appendix|annex|section|table|figure)\s+[A-Z0-9][\w.-]{0,5}$", re.I)
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 from ..model import Auth, Value
-from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, families, name_words
+from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, SPEAKER, families, name_words
 
 # a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
 _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+){0,3}?(?:secret|key|token|certificate|"
                                  r"cert|password)s?\b", re.I)
 
 
-_OWNER = re.compile(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # one name labels a line: "Priya: ...", "@tom: ..."
 _LIFE_ASKED = re.compile(r"\b(?:expir\w*|rotat\w*|renew\w*|lifetime|valid\s+for)\b", re.I)
 # a credential's life in so many words, and what is done before it ends, said in the next clause
 _LIFETIME_SAID = re.compile(r"\b(?:valid|good|lasts?|lives?|expires?\s+after)\s+(?:for\s+)?(?:\d+|one|two|three|six|twelve)\s*"
@@ -75,7 +74,7 @@ def _told_in_a_line(kinds: set[str], entries: list[Auth], statements) -> Value |
                 re.search(PERIOD, statement.text, re.I) or _LIFE_ASKED.search(heading) and _LIFETIME.search(statement.text)):
             return Value(statement.text, statement.span)  # "Q3. Do SpaceOS API keys expire?" over "Resolved: yes, 180 days."
         # (after the one or two words that label it: "Priya: webhook secret rotated twice a year", an action's owner)
-        said = statement.value if statement.value and _OWNER.match(statement.key) and not CREDENTIAL_WORD.search(statement.key) \
+        said = statement.value if statement.value and SPEAKER.match(statement.key) and not CREDENTIAL_WORD.search(statement.key) \
             else statement.text
         pieces = re.split(r"(?<=[.;])\s+", said)
         for number, piece in enumerate(pieces):

@@ -88,6 +88,7 @@ _GUARDED = lazy(r"\b(?:encrypted|root[- ]only|readable\s+(?:only\s+)?by\s+(?:roo
                 r"(?:chmod\s+)?0?600|not\s+(?:in|under)\s+(?:git|version\s+control|source\s+control)|"
                 r"git-?ignored|never\s+committed|not\s+committed|out\s+of\s+(?:git|version\s+control))\b", re.I)
 _UNGUARDED = lazy(r"\b(?:not|never|un)\s*-?\s*encrypted\b|\bencrypted\s+(?:in\s+transit|with\s+tls|over)\b", re.I)
+SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # one name leads a line: "Lena", "@d.hale" (a thread, an action's owner)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
 NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secret|\bno\s+(?:shared\s+|client\s+)?secrets?\b|"
                      r"\btrust\s*store\b|\ballow-?list\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"

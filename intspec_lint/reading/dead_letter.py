@@ -208,9 +208,11 @@ def _stated_anywhere(r: Reading) -> None:
 
 
 _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
-# a place named in words, its name captured: "goes to our stuck-jobs table", "moved to the exceptions list"
-_PLACE_PHRASE = lazy(rf"\b{_MOVE}\s+(?:in)?to\s+(?:the\s+|our\s+|their\s+|its\s+|a\s+|an\s+)?"
-                     r"((?:[\w-]+\s+){1,2}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool))\b", re.I)
+# a place named in words, its name captured (of text without markup): "goes to our stuck-jobs table", "moved to the
+# exceptions list", "goes straight to the Couldn't schedule tray"
+_PLACE_PHRASE = lazy(rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+)?(?:in)?to\s+(?:the\s+|our\s+|their\s+|its\s+|"
+                     r"a\s+|an\s+)?((?:[\w'’-]+\s+){1,3}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool|page|"
+                     r"screen))\b", re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 _HELD_NAME = lazy(r"(?:^|[._/-])(?:held|hold|undelivered|undeliverable)(?:[._/-]|$)", re.I)
@@ -233,12 +235,6 @@ def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
                 return
 
 
-# a place named in words after a move, its name captured, markup and all: "goes straight to the *Couldn't schedule* tray"
-_NAMED_PLACE_WORDS = lazy(rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+)?(?:in)?to\s+(?:the\s+|our\s+|their\s+)?"
-                          r"((?:[\w'’-]+\s+){1,3}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool|"
-                          r"page|screen))\b", re.I)
-
-
 def _alert_beside_it(r: Reading, dead: DeadLetter) -> None:
     """The alert told where the place is: in the statement that names it ("are listed in the portal under Webhook
     failures, emailed to systems@, and resent from there"), or, for a place named in words, in the paragraph that names
@@ -250,7 +246,7 @@ def _alert_beside_it(r: Reading, dead: DeadLetter) -> None:
             dead.alert = evidence(alert.group(0), dead.destination.span)
             return
     unmarked = [re.sub(r"[*_`]+", "", text) for text in (dead.text, dead.destination.text if dead.destination else "")]
-    found = next((m for m in map(_NAMED_PLACE_WORDS.search, unmarked) if m), None)
+    found = next((m for m in map(_PLACE_PHRASE.search, unmarked) if m), None)
     if not found:
         return
     name = " ".join(found.group(1).lower().split())

@@ -18,7 +18,7 @@ from .context import Reading
 from .lazy_re import lazy
 from .metric_words import ALARM_NAME, ALERT_LEVEL, CHANNEL, COMPARISON, NUMBER_NEAR
 from .monitoring_evidence import listed_with_metrics, loose, watched_anywhere
-from .statements import key_value
+from .statements import INLINE_SETTING, key_value
 from .values import duration_seconds, value
 from .vocabulary import strip_numbering
 
@@ -493,8 +493,8 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
         head = re.split(r"(?<!\d):|:(?!\d)|[—–]|→|->", first, maxsplit=1)[0]  # not at a time's colon ("by 06:00")
         if not head.strip() or len(head.split()) > 8 or not alert:
             return None  # "Dashboard for per-course push lag (nice to have)": no threshold, no alert, no metric
-        setting = _SETTING.fullmatch(head.strip(" *"))  # "`monitoring.outbox_depth = 10` — warning when more rows than
-        if setting:  # this are waiting": a setting's key is the metric, its value the threshold
+        setting = INLINE_SETTING.fullmatch(head.strip(" *"))  # "`monitoring.outbox_depth = 10` — warning when more rows
+        if setting and re.search(r"\d", setting.group(2)):  # than this are waiting": the key is the metric, the value the threshold
             return setting.group(1), setting.group(2).strip(" \"'"), alert or ""
         deadline = _DEADLINE.search(head)  # "returned-mail file not loaded by 06:00 → warning": the time is the threshold
         return head.strip(" *`"), deadline.group(0) if deadline else "", alert or ""
@@ -508,7 +508,6 @@ def metric_parts(text: str) -> tuple[str, str, str] | None:
     return metric, threshold, alert or ""
 
 
-_SETTING = lazy(r"`([A-Za-z][\w.\[\]-]*)\s*[=:]\s*([^`=\d]*\d[^`=]*)`")  # `monitoring.api_key_expiry.warn_days = 21`
 _DATA_AGE = lazy(r"^(?!.*\b(?:certificates?|certs?|tokens?|passwords?|secrets?|keys?|credentials?)\b).*"
                  r"\b(?:age|freshness|staleness)\b", re.I)  # not a credential's age
 

@@ -23,7 +23,7 @@ from .lazy_re import lazy
 from .config_keys import EXTENSION, TRAILING_COMMENT, block_prose, brace_keys, property_keys, yaml_keys
 from .program_code import (COMMENT_LINE as _COMMENT_LINE, PROGRAM_LANGUAGES, SHOWN_LANGUAGES, comment_runs, hanging,
                            looks_like_program, markup_prose, program_settings)
-from .text import sentences
+from .text import notes_label, sentences
 from .values import is_placeholder
 
 # "Key: value", "Key — value", "key = value": a short key before a separator
@@ -119,7 +119,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
     out = the_design(out, _drop_label)
     asked = False
     for statement in out:
-        if statement.key and statement.value and _NOTES.match(statement.key):
+        if statement.key and statement.value and notes_label(statement.key):
             _drop_label(statement)  # "Speaker notes: The FDP client certificate is valid 12 months ...": what the notes
             # say, led by its own words, as a slide's bullets are
         if statement.key and statement.value and (_ID_ONLY.match(statement.key) or asked and _ANSWER.match(statement.key)):
@@ -139,7 +139,7 @@ def flatten(doc: MarkdownDocument) -> list[Statement]:
 _INLINE_MAP = re.compile(r"`((?:[A-Za-z_][\w.-]*\s*:\s*)?\{[^`{}]*:[^`{}]*\})`")  # `retry: {strategy: exp, max: 8}`
 
 
-_INLINE_SETTING = re.compile(r"^`([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*=\s*([^`=]+)`")  # `auth.webhook.rotation_days = 365`
+INLINE_SETTING = re.compile(r"^`([A-Za-z][\w-]*(?:\.[\w-]+)+)\s*=\s*([^`=]+)`")  # `auth.webhook.rotation_days = 365`
 
 
 def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
@@ -152,7 +152,7 @@ def _with_inline_maps(statements: list[Statement]) -> list[Statement]:
         out.append(statement)
         if statement.shape not in ("item", "sentence", "line") or "{" not in statement.text and "`" not in statement.text[:2]:
             continue
-        setting = _INLINE_SETTING.match(statement.text) if statement.shape in ("item", "line") else None
+        setting = INLINE_SETTING.match(statement.text) if statement.shape in ("item", "line") else None
         if setting:  # "- `auth.webhook.rotation_days = 365` — rotated each January": a setting, its key and value
             if block is None or last[0] is not statement.section or statement.span.line - last[1] > 3:
                 block = Code("properties", "", statement.span, statement.span.line)
@@ -182,7 +182,6 @@ def _drop_label(statement: Statement) -> None:
 
 _REQ_ID = r"(?:[A-Z]{1,6}-)?[A-Z]{1,6}-\d{1,4}(?:\.\d+)*[a-z]?"  # "AC-13", "REQ-004", "IR-702", "R-3.4"; not "F1"
 _ID_ONLY = re.compile(rf"^{_REQ_ID}$")
-_NOTES = re.compile(r"^(?:(?:speaker|presenter|slide|margin|side|design|implementation|technical|additional)\s+)?notes?$", re.I)
 _QUESTION = re.compile(r"^(?:q|question)\s*\d{0,3}$", re.I)
 _ASKS = re.compile(r"^(?:q|question)\s*\d{0,3}\s*[:.]", re.I)
 _ANSWER = re.compile(r"^(?:a|answer)\s*\d{0,3}$", re.I)

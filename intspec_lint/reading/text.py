@@ -107,6 +107,12 @@ def structural(label: str) -> bool:
     return bool(_STRUCTURAL.match(label))
 
 
+def notes_label(label: str) -> bool:
+    """A structural label that names notes ("Speaker notes", "Notes (Joe)"): what follows it is prose, led by its own
+    words."""
+    return structural(label) and re.sub(r"\s*\([^()]*\)", "", label).strip(" *_:").lower().endswith(("note", "notes"))
+
+
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
 _WORDS_AND_FIGURES = lazy(rf"\b{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD})*\s+\((\d+(?:[.,]\d+)?)\)", re.I)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..findings import Hit, Severity
 from ..span import Span
 from ..model import Value, given
-from ..reading.absence import names_of
+from ..reading.absence import leading_id, names_of
 from ..reading.mappings import no_field, not_kept
 from ..reading.named_types import enum_named_in
 from ..reading.values import enum_values
@@ -165,15 +165,12 @@ def _resource_words(url: str) -> list[str]:
 
 _GENERIC_SEGMENT = re.compile(r"v\d+(?:\.\d+)?|api|apis|rest|http|https|hooks?|webhooks?|events?|ingest|partner|"
                               r"services?|public|internal|(?-i:[A-Z0-9-]{3,})|\d+", re.I)  # `GD-SITE-0442`: an id, no resource
-_FLOW_ID = re.compile(r"([A-Z]{1,3}-?\d{1,3}[a-z]?)\s*[:.—–-]?\s+(\S.*)$")  # "F3 Casting decisions" (of a stripped name)
-
-
 def _flow_ids_named(spec, name: str) -> list[str]:
     """The ids of the flows whose name, after their id, is `name`: "F3" of "F3 Casting decisions"."""
     def words(text: str) -> str:
-        return " ".join(text.strip(" *_.:").lower().split())
-    matches = (_FLOW_ID.match(flow.name.text.strip()) for flow in spec.flows if flow.name is not None)
-    return [m.group(1) for m in matches if m and words(m.group(2)) == words(name)]
+        return " ".join(text.strip(" *_.:·—–-").lower().split())
+    named = [(leading_id(flow.name.text), flow.name.text.strip().strip("`*_ ")) for flow in spec.flows if flow.name is not None]
+    return [found for found, text in named if found and words(text[len(found):]) == words(name)]
 _REFERENCED = re.compile(r"\((?:see\s+|clause\s+|per\s+)?([A-Z]{1,4}-\d{1,3})\)|\b(?:per|see)\s+([A-Z]{1,4}-\d{1,3})\b")
 
 
