@@ -1031,3 +1031,28 @@ def test_an_action_items_owner_is_no_system_and_the_task_may_tell_a_rotation():
     assert "IS301" not in codes(rotated)
     assert all(a.system is None or a.system.text not in ("Priya", "Tom") for a in spec_of(rotated).auth)
     assert "IS301" in codes(text.format(task="build the dashboard."))
+
+
+def test_a_rotation_said_of_one_side_is_no_evidence_for_the_other_side_it_names():
+    """Each side's paragraph names both systems ("BookWave calls HarbourGate ..."); the rotation in the first belongs
+    to BookWave's client secret, not to the API key HarbourGate keeps in its vault."""
+    text = ("# BookWave ⇄ HarbourGate\n\n## Security\n\n"
+            "BookWave calls HarbourGate with OAuth 2.0 client credentials; the client secret is rotated every 6 months.\n\n"
+            "HarbourGate calls BookWave with a partner API key in `X-Partner-Key`; the key is kept in HarbourGate's "
+            "Vault.\n")
+    assert any("'HarbourGate' has no rotation" in f.message for f in lint_text(text, "markdown"))
+    both = text.replace("Vault.\n", "Vault and replaced every 12 months.\n")
+    assert not any("has no rotation" in f.message for f in lint_text(both, "markdown"))
+
+
+def test_a_managed_identity_that_reads_the_key_leaves_the_key_to_rotate():
+    """"The Hub reads it with its managed identity": the identity fetches the API key from the vault; the key is
+    still a secret to rotate. A managed identity that is the credential, or one that reads every secret, asks none."""
+    text = ("# Ops Hub → SurfSafe\n\n## Authentication\n\n"
+            "- **TowerLog → Ops Hub**: mutual TLS; certificates renewed automatically every year.\n"
+            "- **Ops Hub → SurfSafe**: API key sent as `X-SurfSafe-Key`. Stored in Key Vault; the Hub reads it with "
+            "its managed identity.\n")
+    assert any("'Ops Hub → SurfSafe' has no rotation" in f.message for f in lint_text(text, "markdown"))
+    itself = text.replace("API key sent as `X-SurfSafe-Key`. Stored in Key Vault; the Hub reads it with its managed "
+                          "identity.", "system-assigned managed identity; no secrets.")
+    assert not any("has no rotation" in f.message for f in lint_text(itself, "markdown"))

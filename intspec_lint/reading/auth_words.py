@@ -165,7 +165,25 @@ _DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$"
                r"|\b(?:nobody|no\s+one)\s+[\w-]+\s+(?:an?\s+|the\s+|any\s+)?$", re.I)  # "Nobody types a password"
 rotation = lambda text: _first(ROTATION, text)  # noqa: E731
 storage = lambda text: _first(STORAGE, text)  # noqa: E731
-keyless = finds(_KEYLESS)
+# a managed identity that only reads the secret from its store ("stored in Key Vault; the Hub reads it with its managed
+# identity"): the credential is still a secret to rotate
+_READ_WITH = lazy(r"\b(?:reads?|fetch(?:es|ed)?|pull(?:s|ed)?|retriev(?:es|ed)?|loads?|loaded|gets?|got|access(?:es|ed)?)\b"
+                  r"[^.;\n]{0,60}?\b(?:with|by|using|via|through)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+# ... unless what it reads is every secret ("reads them from Key Vault through its managed identity"): a set-up for all
+_ALL_READ = lazy(r"\b(?:them|secrets|keys|credentials|tokens|passwords|certificates|all|any|every)\b", re.I)
+
+
+def keyless(text: str) -> bool:
+    """The credential is no secret at all (a managed identity, "no shared secret", a role assumed), not merely the
+    one secret a managed identity reads."""
+    for match in _KEYLESS.finditer(text):
+        before = text[max(0, match.start() - 90):match.start()]
+        reader = match.group().lower().startswith(("managed", "workload")) and _READ_WITH.search(before)
+        if not reader or _ALL_READ.search(text[:match.start()]):
+            return True
+    return False
 # a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
 _SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
                       r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b"

@@ -39,7 +39,8 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
     return None
 
 
-def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: bool = False, inflect: bool = False):
+def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: bool = False, inflect: bool = False,
+            besides: frozenset = frozenset()):
     """`missing`'s `said` for one object's value: whether the document speaks of it (`cue`) where it names
     the object, or anywhere in the object's own section when no object of its kind has the value read
     (`siblings` false: this document says it in a shape the reader does not know); with `elsewhere`, not
@@ -48,7 +49,7 @@ def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: b
         return None
     # `names` may be a function: worked out only for a value no reader found (thousands of rows have theirs)
     return lambda: spec.speaks_of(cue, names() if callable(names) else names, at, nearby=not siblings,
-                                  elsewhere=elsewhere, inflect=inflect)
+                                  elsewhere=elsewhere, inflect=inflect, besides=besides)
 
 
 def contract_namer(spec):

@@ -96,7 +96,8 @@ def entry_gaps(spec, fields):
             if entry.system is None and getattr(entry, field) is None and _told_by_each(spec, entry, field):
                 continue  # a paragraph on the scheme for all, then a column per system that gives the rest
             hit = missing(getattr(entry, field), entry.span, subject, what, fix,
-                          said=said_of(spec, field, names, entry.span, field in read), dash_is_empty=True)
+                          said=said_of(spec, field, names, entry.span, field in read, besides=_told_of_others(spec, entry, field)),
+                          dash_is_empty=True)
             if hit:
                 yield hit
             elif getattr(entry, field) is not None and field == "rotation" and NEVER_ROTATED.search(entry.rotation.text) and not _PERIOD.search(entry.rotation.text):
@@ -112,3 +113,19 @@ def _told_by_each(spec, entry, field: str) -> bool:
     """Every other entry names its system and gives `field`: what a system-less entry leaves out they say."""
     others = [e for e in spec.auth if e is not entry]
     return bool(others) and all(e.system is not None and given(getattr(e, field)) for e in others)
+
+
+def _told_of_others(spec, entry, field: str) -> frozenset:
+    """The lines of the values of `field` the other entries state in their own statement: a rotation said of another
+    credential is no evidence of this one's ("BookWave calls HarbourGate with ...; the secret is rotated every 6
+    months"). A value the reader fetched from elsewhere for another entry may be said of this one too."""
+    lines, own = set(), _side(entry)
+    for other in spec.auth:
+        value = getattr(other, field) if other is not entry and _side(other) != own else None  # (a side told in rows)
+        if value is not None and other.span.line <= value.span.line and value.span.end_line <= other.span.end_line:
+            lines.update(range(value.span.line, value.span.end_line + 1))
+    return frozenset(lines)
+
+
+def _side(entry) -> str:
+    return entry.system.text.strip().lower() if entry.system is not None else ""
