@@ -2475,3 +2475,65 @@ def test_near_misses_of_the_twenty_fourth_sessions_reading():
     card = ("# A → B changelog\n\n## v1\n\nFailed scans are discarded.\n\n## v2\n\n**Loyalty (replaces \"card\").** The app "
             "shows the member number.\n")
     assert "IS602" in codes(card)
+
+
+def test_error_classes_in_a_teams_own_words_are_told_by_what_they_hold():
+    """A triage table or a list of bold-led notes, anywhere, names its classes in the team's words ("Passing", "Won't
+    fix itself", "Don't bother retrying"): the codes they hold and what is done with them tell which class each is.
+    One row alone, or rows that tell no two classes, are no classification."""
+    table = ("# KegTrail → BrewBooks\n\n## Alert: error rate\n\n| Kind | Looks like | What the worker does |\n|---|---|---|\n"
+             "| Passing | 429, 502, 503, timeout | resend after a wait |\n"
+             "| Won't fix itself | 400, 403, 422 | stop; scan parked |\n"
+             "| Some of a run | some `PUT`s fail and others succeed | good ones kept; failed ones parked |\n")
+    assert [e.category for e in spec_of(table).errors] == ["transient", "permanent", "partial"]
+    notes = ("# SetList → Beta Board\n\n## Theme 4: when Beta Board says no\n\n"
+             "- 🟥 Reset day: 429s all morning because we published 25 routes at once.\n"
+             "- 🟦 **Try again later**: 429, 500, 502, 503, timeouts. Retried with the usual waits.\n"
+             "- 🟦 **Don't bother retrying**: 400, 401, 404, 422. The setter fixes the route.\n")
+    assert [e.category for e in spec_of(notes).errors] == ["transient", "permanent"]
+    one = notes.replace("- 🟦 **Try again later**: 429, 500, 502, 503, timeouts. Retried with the usual waits.\n", "")
+    assert spec_of(one).errors == []
+
+
+def test_a_breaker_in_plain_words_is_a_breaker():
+    """Failures in a row, then the other side left alone for a while and one trial call: a circuit breaker without the
+    word, in a paragraph or in a scenario's steps."""
+    policy = ("# HiveHub ⇄ Brood Notes\n\n## Trying again\n\nWait 3 s, then double each time, at most 10 minutes; 7 "
+              "attempts in all, with full jitter.\n\n")
+    prose = policy + ("Pausing calls altogether: if 10 calls in a row to the same side fail with 5xx or timeouts, that "
+                      "side is left alone for 5 minutes, then one trial call is made.\n")
+    steps = policy + ("```gherkin\nScenario: HiveHub keeps failing\n  Given HiveHub has failed 5 calls in a row\n"
+                      "  Then Brood Notes makes no HiveHub calls for 15 minutes\n"
+                      "  And the first call after that is a single trial call\n```\n")
+    steps_as_lines = policy + ("Scenario: HiveHub keeps failing  \nGiven HiveHub has failed 5 calls in a row  \n"
+                               "Then Brood Notes makes no HiveHub calls for 15 minutes  \n")
+    for text in (prose, steps, steps_as_lines):
+        assert spec_of(text).retry.circuit_breaker is not None, text
+        assert "IS501" not in codes(text)
+    assert "IS501" in codes(policy)
+    assert "IS501" in codes(policy + "If 10 calls in a row fail, we log each failure.\n")
+
+
+def test_a_count_that_fires_a_deadline_in_the_metrics_name_and_a_level_at_a_figure_are_thresholds():
+    """"1 or more", "3 in 5 min", a metric named "Roster not loaded by 04:00" that alerts when "missed", and
+    "warning at 30 days, critical at 7" are thresholds an alert fires on; "runs at 02:00" is a time of day."""
+    table = ("# A → B\n\n## Monitoring\n\n| Measure | Alert at | Level and recipient |\n|---|---|---|\n"
+             "| Delivery time p95 | over 60 s for 10 min | warning, support |\n"
+             "| Error rate | over 2% over 10 min | critical, support |\n"
+             "| Outbound queue depth | over 200 messages | warning, support |\n"
+             "| Held messages | 1 or more | critical, support |\n"
+             "| Token requests refused | 3 in 5 min | critical, support |\n"
+             "| Roster not loaded by 04:00 | missed | support by email |\n"
+             "| Client secret expiry | under 14 days | warning, support |\n")
+    assert [m.threshold is not None for m in spec_of(table).monitoring] == [True] * 7
+    assert "IS701" not in codes(table)
+    requirements = ("# A → B\n\n## Monitoring\n\n| REQ | Requirement |\n|---|---|\n"
+                    "| MON-01 | Time from order to `201`: alert when over 8 s for 30 minutes. |\n"
+                    "| MON-02 | Share of calls failing: alert when over 3 % across 15 minutes. |\n"
+                    "| MON-03 | Requests waiting to be sent: alert when more than 30 are waiting. |\n"
+                    "| MON-04 | Days until the client secret lapses: warning at 30 days, critical at 7. |\n")
+    auth = "\n## Auth\n\n- A: OAuth 2.0 client credentials; secret rotated yearly; kept in Vault.\n"
+    assert "token-expiry" in {m.kind for m in spec_of(requirements + auth).monitoring}
+    assert "IS701" not in codes(requirements + auth)
+    assert "IS701" in codes(requirements.replace("| MON-04 | Days until the client secret lapses: warning at 30 days, "
+                                                 "critical at 7. |\n", "") + auth)

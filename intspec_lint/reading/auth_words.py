@@ -178,10 +178,11 @@ _ALL_READ = lazy(r"\b(?:them|secrets|keys|credentials|tokens|passwords|certifica
 def keyless(text: str) -> bool:
     """The credential is no secret at all (a managed identity, "no shared secret", a role assumed), not merely the
     one secret a managed identity reads."""
+    every = _ALL_READ.search(text)
     for match in _KEYLESS.finditer(text):
         before = text[max(0, match.start() - 90):match.start()]
         reader = match.group().lower().startswith(("managed", "workload")) and _READ_WITH.search(before)
-        if not reader or _ALL_READ.search(text[:match.start()]):
+        if not reader or every is not None and every.start() < match.start():
             return True
     return False
 # a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import Section
+from ..document.model import ListBlock, Section
 from ..model import ErrorCategory, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
@@ -90,6 +90,7 @@ def read(r: Reading) -> None:
                 error_action(" ".join(s.text for s in r.within(section) if s.shape != "heading")):
             _from_section(r, section, taken, "partial")  # "What if only some products in a stock batch fail?": the
             # answer below is what is done with a partly failed batch
+    classed = _classes_by_content(r)
     for statement in r.statements:
         if id(statement) in taken or statement.shape == "code":
             if statement.shape == "code":  # an API description's own keys are its operations: only its
@@ -116,7 +117,8 @@ def read(r: Reading) -> None:
             said = (statement, said[1])
             continue
         before, said = said, None
-        if ("errors" not in statement.topics and not _partial_with_207(statement.text)) or statement.shape == "heading":
+        if ("errors" not in statement.topics and not _partial_with_207(statement.text) and id(statement.item) not in classed) \
+                or statement.shape == "heading":
             continue  # (a partial failure told of a call, anywhere: "If some days are fine and others are not, ... `207`")
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
         if statement.key and statement.shape in ("item", "line") and r.vocab.category(statement.key):
@@ -128,7 +130,8 @@ def read(r: Reading) -> None:
             # name it, and what it holds goes on over the lines the item wraps onto ("... 503,\n  ... Retried.")
         named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or (
             len(pair[0].split()) <= 3 and "contracts" not in statement.placed))  # not "Response (partial):"
-        custom = pair and not named and "errors" in statement.placed and len(pair[0].split()) <= (8 if lead else 3) and \
+        custom = pair and not named and ("errors" in statement.placed or lead and id(statement.item) in classed) and \
+            len(pair[0].split()) <= (8 if lead else 3) and \
             handled_codes(pair[1]) and error_action(pair[1]) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
@@ -265,6 +268,25 @@ def _told_anywhere(r: Reading) -> None:
                 r.spec.evidence.setdefault(f"errors:{category}", said[1])
 
 
+def _classes_by_content(r: Reading) -> set[int]:
+    """The items of a list, anywhere, whose bold leads name classes in the team's own words and whose contents tell
+    two classes at least ("**Try again later**: 429, 503. Retried.", "**Don't bother retrying**: 400, 422. The
+    setter fixes it."): a classification, whatever section holds it."""
+    classed: set[int] = set()
+    for section in r.doc.root.walk():
+        for block in section.blocks:
+            if not isinstance(block, ListBlock) or len(block.items) < 2:
+                continue
+            told = set()
+            for item in block.items:
+                lead = bold_lead(r.doc.lines[item.span.line - 1])
+                if lead and handled_codes(lead[1]):
+                    told.add(by_content(f"{lead[0]} {lead[1]}", f"{lead[0]} {lead[1]}"))
+            if len(told - {None}) >= 2:
+                classed.update(id(item) for item in block.items)
+    return classed
+
+
 def _names_category(r: Reading, statement) -> bool:
     """The statement names a category of its own ("Permanent — 400 ...", "Partial failures are ...")."""
     pair = key_value(statement.text)
@@ -278,8 +300,12 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     column that names status codes, and the last column as the action."""
     def columns():
         rows = [row.cells for row in table.rows if row.cells]
-        if len(table.header) < 2 or len({r.vocab.category(cells[0].text) for cells in rows} - {None}) < 2:
-            return None  # a table of classes names two of them at least, not "batch" twice ("Samples per F1 batch")
+        if len(table.header) < 2 or len({r.vocab.category(cells[0].text) for cells in rows} - {None}) < 2 and \
+                len({by_content(" ".join(c.text for c in cells[:-1]), cells[-1].text) for cells in rows
+                     if len(cells) == len(table.header)} - {None}) < 2:
+            return None  # a table of classes names two of them at least, not "batch" twice ("Samples per F1 batch"),
+            # by name or by what its rows hold and what is done with them ("Passing | 429, 503 | retried", "Won't fix
+            # itself | 400, 422 | no retry; parked")
         found = {0: "category", len(table.header) - 1: "action"}
         coded = [i for i in range(1, len(table.header) - 1)
                  if sum(1 for cells in rows if i < len(cells) and handled_codes(cells[i].text)) >= 2]
@@ -323,14 +349,18 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         name = above.name  # "| | `503` from us | you redeliver |": the row above's category goes on
         if not (fields.get("action") and fields["action"].text.strip()):
             fields["action"] = above.action
+    # what the class holds: its examples' column, or every cell but the action's where no column is named for them
+    # ("| Passing | 429, 503, timeout | resend after a wait |" under "Kind | Looks like | What the worker does")
+    held = action_of([name, fields.get("examples")]) if "examples" in fields else " ".join(
+        cell.text for cell in cells if fields.get("action") is None or cell.span != fields["action"].span)
     category = (r.vocab.category(name.text) if name else None) or by_content(
-        action_of([name, fields.get("examples")]), action_of([fields.get("action")])) or (name.text.lower() if name else "")
+        held, action_of([fields.get("action")])) or (name.text.lower() if name else "")
     r.mark("errors", statement.section.span)
     r.spec.errors.append(ErrorCategory(statement.span, category, name, fields.get("examples"), fields.get("action")))
 
 
 def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
-    category = r.vocab.category(name) or by_content(f"{name} {rest}", " ".join([rest] + nested)) or name.lower()
+    category = r.vocab.category(name) or by_content(f"{name} {rest}", " ".join([name, rest] + nested)) or name.lower()
     for existing in r.spec.errors:
         if existing.category == category and existing.span.line == span.line:
             if existing.action is None and error_action(" ".join([rest] + nested)):
@@ -415,6 +445,9 @@ _PART_FAILS = lazy(_SOME_BUT_OTHERS + r"|\bpart(?:ial\w*|ly)?\s+(?:worked|succee
                   r"|\bsome\s+(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+(?:[\w-]+\s+)?(?:batch|file|run|"
                   r"request|upload|push|export|import)\b[^?.;]{0,30}?\b(?:fail\w*|(?:are|is|get|gets|were)\s+(?:rejected|"
                   r"refused|invalid|bounced))\b"
+                  # "some `PUT`s fail and others succeed", "some hives are refused, the rest go through"
+                  r"|\bsome\s+(?:[\w`'-]+\s+){0,3}?(?:fail\w*|(?:are|is|get|were)\s+(?:rejected|refused))\b[^.;?]{0,40}?"
+                  r"\b(?:others?|the\s+rest)\s+(?:succeed\w*|work\w*|go\s+through|went\s+through|pass\w*|(?:are|were)\s+(?:accepted|stored))"
                   r"|\b207\b", re.I)
 # a partial failure told in a sentence, not named as a class
 _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?|acceptance|accepted|"
@@ -444,8 +477,8 @@ _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
-_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off)\b", re.I)
-_NO_RETRY = lazy(r"\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+retry|without\s+retr\w*|straight\s+to|"
+_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*)\b", re.I)
+_NO_RETRY = lazy(r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|"
                  r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*|"
                  # "Trying again won't help", "no point retrying": said to be of no use
                  r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless)\b", re.I)

@@ -10,7 +10,12 @@ from .lazy_re import lazy
 
 COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>", "`Key-Expires: <ISO date>`"
     r"(?:(?:<(?![\w-]+>|[A-Za-z][\w -]{0,30}>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
-    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
+    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|missed|breached|"
+    # "warning at 30 days, critical at 7", "alert at 80 %": a level, not a time of day ("runs at 02:00")
+    r"at(?=\s+\d+(?:\.\d+)?\s*(?:%|percent|days?|d|hours?|h|weeks?|mins?|minutes?|s|seconds?|ms)?\b(?!:))|"
+    # "1 or more", "3 in 5 min", "2 failures in an hour": a count that fires, over a window or none
+    r"\d+\s+or\s+(?:more|over|above|higher|greater|fewer|less|below|under)|"
+    r"\d+\s+(?:[a-z]+\s+)?in\s+(?:an?\s+|\d+\s*)?(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)|"
     r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|non-?empty|(?:is\s+)?not\s+empty|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|\d+\s*(?:days?|hours?|weeks?)\s+(?:ahead|prior)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
     re.I,

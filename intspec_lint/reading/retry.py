@@ -59,6 +59,10 @@ _MAX_DELAY = lazy(
 # a number given per party, each in brackets: "after 20 (CH) or 5 (BL) consecutive failed requests"
 _OWNED = rf"(?:\s*\([^()\n]{{1,20}}\)(?:\s+or\s+{NUM}\s*\([^()\n]{{1,20}}\))?)?"
 _IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively)\b"
+# what a breaker does once open, in any words: opens, pauses, stops; "that side is left alone for 5 minutes", "makes no
+# calls for 15 minutes", then "one trial call"
+_LEFT_ALONE = (r"\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline|left\s+alone|leaves?\s+(?:[\w-]+\s+){1,3}?alone|"
+               r"(?:makes?|sends?|places?)\s+no\s+(?:[\w-]+\s+){0,2}?(?:calls|requests)|(?:trial|probe|test)\s+(?:calls?|requests?))")
 # (a dot inside a name, "api.inksign.io", ends no clause)
 _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
@@ -73,7 +77,9 @@ _BREAKER = lazy(
     rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,8}}(?:fail\w*|errors?|time\s?out)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
     rf"\b(?:open|trip|break|pause|stop|suspen(?:d|sion)|halt)"
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
-    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\bfail\w*(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)"
+    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\bfail\w*(?:[^.;]|\.(?=\w)){{0,80}}?{_LEFT_ALONE}"
+    # "has failed 5 calls in a row ... makes no calls for 15 minutes, then a single trial call"
+    rf"|\bfail\w*\s+({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,120}}?{_LEFT_ALONE}"
     rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)"
     # "if 8 calls to the same system fail back to back, the consumer stops pulling"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,6}}?fail\w*\s+{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)"
@@ -229,7 +235,8 @@ def _stated_anywhere(r: Reading) -> None:
             if not stated and name == "circuit_breaker":  # a breaker by its nature, in any section: "if more than
                 # 40 % of the operations in a cycle fail, Entra puts the job in quarantine", "5 failures in a row pause it"
                 stated = r.spec.testimony.states(_BREAKER.search, _BREAKER.search,
-                                                 lambda text: bool(_DENIED.search(text) or _NO_BREAKER.search(text)))
+                                                 lambda text: bool(_DENIED.search(text) or _NO_BREAKER.search(text)),
+                                                 joined=True)  # (a scenario's "Given ... 5 calls in a row", "Then ...")
             if stated:
                 found[name] = evidence(*stated)
     if r.spec.retry is None:

@@ -37,8 +37,9 @@ _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "propert
                      "env", "dotenv", "conf", "cfg", "config", "text", "txt", "plain", ""}
 _GHERKIN_STEP = lazy(r"^(?:given|when|then|and|but)$", re.I)
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
-_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
-                  r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_])\s*"  # "*PressPerfect API.*" too
+_BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:[^\w\s*_\[`(|<>#]{1,2}\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
+                  r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_])\s*"  # "*PressPerfect API.*" too,
+                  # and after an item's marker of colour or state ("- 🟦 **Try again later**: 429, 503")
                   r"(?:[:.—–-]\s*)?(\S.*)$")
 
 
