@@ -2537,3 +2537,23 @@ def test_a_count_that_fires_a_deadline_in_the_metrics_name_and_a_level_at_a_figu
     assert "IS701" not in codes(requirements + auth)
     assert "IS701" in codes(requirements.replace("| MON-04 | Days until the client secret lapses: warning at 30 days, "
                                                  "critical at 7. |\n", "") + auth)
+
+
+def test_a_place_named_after_the_last_try_or_a_log_replayed_from_is_dead_letter_handling():
+    """"Up to 8 tries, then review bin", and later "(see Review bin)" beside an e-mail alert; a threat model's control
+    that moves a spent charge to a list and says the other side's failures go to a log "replayable from the log". A
+    log line alone is no place, and a bin nothing is sent to after its tries is none."""
+    slides = ("# PawRoute → VetLedger\n\n# Resending\n\n- Doubling waits: 2 s → 4 s → 8 s, up to 2 min each, full jitter\n"
+              "- Up to 8 tries, then review bin\n\n# Review bin\n\n- Firestore collection `integration_review`, kept 90 "
+              "days\n\n# Watching\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+              "| `integration_review` entries | > 0 | email (see Review bin) |\n")
+    assert spec_of(slides).dead_letter.alert is not None
+    assert "IS601" not in codes(slides)
+    threat = ("# Till → Ledger\n\n## Threats\n\n| Threat | Control |\n|---|---|\n"
+              "| R2. A charge never reaches Ledger | After its last retry it moves to the Till's Undelivered charges list, "
+              "the treasurer is emailed, and it is replayed from that list once fixed. Ledger's failed deliveries go to "
+              "its Outbound failures log, replayable from the log. |\n")
+    assert spec_of(threat).dead_letter is not None
+    logged = ("# Till → Ledger\n\n## Threats\n\n| Threat | Control |\n|---|---|\n"
+              "| R2. A charge never reaches Ledger | After its last retry a line is written to the Outbound failures log. |\n")
+    assert spec_of(logged).dead_letter is None

@@ -137,13 +137,25 @@ _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|
                   r"work-?list|work\s+queue)",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
+
+
+def _logged_only(text: str) -> bool:
+    """What is kept after the last retry is dropped, or only logged: a log line is no place, unless the log is one
+    that what failed is replayed from ("... go to its Outbound failures log, replayable from the log")."""
+    return bool(drops_messages(text) or _A_LOG.search(text) and not _REPLAY.search(text))
+# "Up to 8 tries, then review bin": the place the spent message goes next, named alone
+_THEN_PLACE = lazy(r"\bthen\s+(?:(?:in)?to\s+)?(?:the\s+|a\s+|its\s+)?((?:[\w-]+\s+){0,2}?(?:list|table|queue|tray|folder|"
+                   r"inbox|outbox|bin|store|spool))\b", re.I)
 # a message given up on: its attempts spent, or its failure permanent
 _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
-                 r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying)\b", re.I)
+                 r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying|"
+                 r"up\s+to\s+\d+\s+(?:tries|attempts|retries)\W{0,3}then)\b", re.I)
 # ... kept somewhere it can be found again: moved to a named place or a list, a row written, never deleted
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|(?:\*\*[^*]+\*\*|(?-i:[A-Z][\w-]*)(?:\s+[\w-]+){0,2})\s+page\b|\b(?:list|row|record|status|table|queue|console|monitor|inbox|outbox|tray|spool|store|folder|mailbox|"
-                   r"register|log\s+of\s+exceptions)\b)"
+                   r"register|log\s+of\s+exceptions|bin)\b)"
+                   # "Up to 8 tries, then review bin": the place the spent message goes next, named alone
+                   r"|" + _THEN_PLACE.pattern +
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
                    r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b|"
@@ -166,7 +178,7 @@ def _stated_anywhere(r: Reading) -> None:
     if dead is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None) or \
             testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
-            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, lambda text: bool(drops_messages(text) or _A_LOG.search(text)))
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _logged_only)
         # "failed webhooks ... may be requeued manually"; "after the sixth failed attempt the webhook moves to the
         # Undelivered list"; "Permanent: no retry; moved to `CAD.IRS.HOLD`"
         if place is None:
@@ -177,7 +189,7 @@ def _stated_anywhere(r: Reading) -> None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None or
                                  bool(_PLACE_NOUN.search(text))) or \
             testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
-            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, lambda text: bool(drops_messages(text) or _A_LOG.search(text)))
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _logged_only)
         # (not under "Failed messages" alone); "a declaration that exhausts its attempts is stored in `declarations_held`"
         if place:
             dead.destination = evidence(*place)
@@ -194,8 +206,9 @@ def _stated_anywhere(r: Reading) -> None:
     if dead.alert is None and named and testimony.speaks_of("alert", [named.group(1)], dead.destination.span,
                                                             elsewhere=True):
         dead.alert = evidence(named.group(1), dead.destination.span)
-    phrase = _PLACE_PHRASE.search(dead.destination.text) if dead.destination is not None and dead.destination.loose \
-        else None  # "the booking goes to our stuck-jobs table", later "for our stuck-jobs table: ... Alert in #ops"
+    phrase = (_PLACE_PHRASE.search(dead.destination.text) or _THEN_PLACE.search(dead.destination.text)) \
+        if dead.destination is not None and dead.destination.loose else None  # "the booking goes to our stuck-jobs
+    # table", later "for our stuck-jobs table: ... Alert in #ops"; "8 tries, then review bin", later "(see Review bin)"
     if dead.alert is None and phrase and testimony.speaks_of("alert", [phrase.group(1)], dead.destination.span,
                                                              elsewhere=True):
         dead.alert = evidence(phrase.group(1), dead.destination.span)
