@@ -355,11 +355,12 @@ class Spec:
     testimony: Any = None  # what a Markdown spec says where (reading.absence.Testimony), for speaks_of
 
     def speaks_of(self, cue: str, names, at: Span | None = None, nearby: bool = False, elsewhere: bool = False,
-                  inflect: bool = False, besides: frozenset = frozenset()) -> bool:
+                  inflect: bool = False, excluding: frozenset[int] = frozenset()) -> bool:
         """The document says something of kind `cue` ("frequency", "alert") about the object going by
         `names` (with `nearby`: in its own section) in a shape no reader took: a gap there is not the
-        spec's, and is not reported (reading/absence.py)."""
-        return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere, inflect, besides)
+        spec's, and is not reported (reading/absence.py). Lines in `excluding` (another object's own value) do
+        not count."""
+        return self.testimony is not None and self.testimony.speaks_of(cue, names, at, nearby, elsewhere, inflect, excluding)
 
     def unread(self, kind: str) -> bool:
         """The document shows a fact of `kind` (an "example", a "status" code, an "endpoint", an auth "mechanism",

@@ -1043,16 +1043,22 @@ def test_a_rotation_said_of_one_side_is_no_evidence_for_the_other_side_it_names(
     assert any("'HarbourGate' has no rotation" in f.message for f in lint_text(text, "markdown"))
     both = text.replace("Vault.\n", "Vault and replaced every 12 months.\n")
     assert not any("has no rotation" in f.message for f in lint_text(both, "markdown"))
+    named = text.replace("the client secret is rotated every 6 months", "the client secret and HarbourGate's API key are "
+                         "both rotated every 6 months")  # a rotation said of both sides is this side's too
+    assert not any("has no rotation" in f.message for f in lint_text(named, "markdown"))
 
 
 def test_a_managed_identity_that_reads_the_key_leaves_the_key_to_rotate():
-    """"The Hub reads it with its managed identity": the identity fetches the API key from the vault; the key is
-    still a secret to rotate. A managed identity that is the credential, or one that reads every secret, asks none."""
-    text = ("# Ops Hub → SurfSafe\n\n## Authentication\n\n"
-            "- **TowerLog → Ops Hub**: mutual TLS; certificates renewed automatically every year.\n"
-            "- **Ops Hub → SurfSafe**: API key sent as `X-SurfSafe-Key`. Stored in Key Vault; the Hub reads it with "
-            "its managed identity.\n")
-    assert any("'Ops Hub → SurfSafe' has no rotation" in f.message for f in lint_text(text, "markdown"))
-    itself = text.replace("API key sent as `X-SurfSafe-Key`. Stored in Key Vault; the Hub reads it with its managed "
-                          "identity.", "system-assigned managed identity; no secrets.")
-    assert not any("has no rotation" in f.message for f in lint_text(itself, "markdown"))
+    """"Kept in Key Vault and read by the Hub with its managed identity": the identity fetches the API key from the
+    vault; the key is still a secret to rotate. A managed identity that is the credential, or through which a token is
+    got or a service reached, asks none."""
+    head = ("# Ops Hub → SurfSafe\n\n## Authentication\n\n"
+            "- **TowerLog → Ops Hub**: mutual TLS; certificates renewed automatically every year; kept in Key Vault.\n")
+    read = head + ("- **Ops Hub → SurfSafe**: API key sent as `X-SurfSafe-Key`, kept in Key Vault and read by the Hub with "
+                   "its managed identity.\n")
+    assert any("'Ops Hub → SurfSafe' has no rotation" in f.message for f in lint_text(read, "markdown"))
+    for keyless in ("system-assigned managed identity; no secrets.",
+                    "Entra ID access token. Nothing to keep in a vault: the Hub gets its token using its managed identity.",
+                    "Entra ID access token. Key Vault is not used: the Hub accesses SurfSafe through its managed identity."):
+        text = head + f"- **Ops Hub → SurfSafe**: {keyless}\n"
+        assert not any("has no rotation" in f.message for f in lint_text(text, "markdown")), keyless

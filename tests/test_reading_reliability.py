@@ -2493,11 +2493,21 @@ def test_error_classes_in_a_teams_own_words_are_told_by_what_they_hold():
     assert [e.category for e in spec_of(notes).errors] == ["transient", "permanent"]
     one = notes.replace("- 🟦 **Try again later**: 429, 500, 502, 503, timeouts. Retried with the usual waits.\n", "")
     assert spec_of(one).errors == []
+    unnamed = ("# KegTrail → BrewBooks\n\n## Alert: error rate\n\n| Bucket | Looks like | Next step |\n|---|---|---|\n"
+               "| Passing | 429, 502, 503, timeout | resend after a wait |\n| Won't fix itself | 400, 403, 422 | stop; scan parked |\n")
+    assert [e.category for e in spec_of(unnamed).errors] == ["transient", "permanent"]
+    tests = ("# KegTrail → BrewBooks\n\n## Acceptance tests\n\n| Case | Given | Expected |\n|---|---|---|\n"
+             "| T1 | BrewBooks answers 503 | the worker resends after 2 s |\n| T2 | BrewBooks answers 422 | stop; the scan is parked |\n")
+    assert spec_of(tests).errors == []  # test cases by their ids, no classes
+    named = ("# A → B\n\n## Errors\n\n- **Temporarily rejected**: 429, 503, timeouts. Retried with backoff.\n"
+             "- **Permanent**: 400, 422. Not retried; parked.\n")
+    assert [e.category for e in spec_of(named).errors] == ["transient", "permanent"]  # a class's name vetoes nothing
 
 
 def test_a_breaker_in_plain_words_is_a_breaker():
-    """Failures in a row, then the other side left alone for a while and one trial call: a circuit breaker without the
-    word, in a paragraph or in a scenario's steps."""
+    """Failures in a row, then the other side left alone for a while or sent no calls: a circuit breaker without the
+    word, in a paragraph or in a scenario's steps. A message left alone in the queue, or people making test calls, is
+    none."""
     policy = ("# HiveHub ⇄ Brood Notes\n\n## Trying again\n\nWait 3 s, then double each time, at most 10 minutes; 7 "
               "attempts in all, with full jitter.\n\n")
     prose = policy + ("Pausing calls altogether: if 10 calls in a row to the same side fail with 5xx or timeouts, that "
@@ -2512,6 +2522,8 @@ def test_a_breaker_in_plain_words_is_a_breaker():
         assert "IS501" not in codes(text)
     assert "IS501" in codes(policy)
     assert "IS501" in codes(policy + "If 10 calls in a row fail, we log each failure.\n")
+    assert "IS501" in codes(policy + "A message that fails 5 times in a row is left alone in the queue for a person.\n")
+    assert "IS501" in codes(policy + "If 5 syncs in a row fail, support makes test calls from Postman.\n")
 
 
 def test_a_count_that_fires_a_deadline_in_the_metrics_name_and_a_level_at_a_figure_are_thresholds():
@@ -2537,6 +2549,12 @@ def test_a_count_that_fires_a_deadline_in_the_metrics_name_and_a_level_at_a_figu
     assert "IS701" not in codes(requirements + auth)
     assert "IS701" in codes(requirements.replace("| MON-04 | Days until the client secret lapses: warning at 30 days, "
                                                  "critical at 7. |\n", "") + auth)
+    runs = table.replace("| Roster not loaded by 04:00 | missed | support by email |", "| Renewal job, runs at 3 am | | support by email |")
+    renewal, = [m for m in spec_of(runs).monitoring if "Renewal" in m.metric.text]
+    assert renewal.threshold is None  # a time of day is no threshold
+    refreshed = requirements.replace("Days until the client secret lapses: warning at 30 days, critical at 7.",
+                                     "The access token is refreshed at 80 % of its lifetime.")
+    assert "token-expiry" not in {m.kind for m in spec_of(refreshed + auth).monitoring}
 
 
 def test_a_place_named_after_the_last_try_or_a_log_replayed_from_is_dead_letter_handling():
@@ -2549,11 +2567,47 @@ def test_a_place_named_after_the_last_try_or_a_log_replayed_from_is_dead_letter_
               "| `integration_review` entries | > 0 | email (see Review bin) |\n")
     assert spec_of(slides).dead_letter.alert is not None
     assert "IS601" not in codes(slides)
+    for spent in ("then clear the outbox", "then email the store manager", "then the list is emptied"):
+        assert spec_of(slides.replace("then review bin", spent)).dead_letter is None, spent
     threat = ("# Till → Ledger\n\n## Threats\n\n| Threat | Control |\n|---|---|\n"
-              "| R2. A charge never reaches Ledger | After its last retry it moves to the Till's Undelivered charges list, "
-              "the treasurer is emailed, and it is replayed from that list once fixed. Ledger's failed deliveries go to "
-              "its Outbound failures log, replayable from the log. |\n")
+              "| R2. A charge never reaches Ledger | After its last retry the charge goes to the Outbound failures log "
+              "with its record, replayable from the log, and the treasurer is emailed. |\n")
     assert spec_of(threat).dead_letter is not None
+    assert spec_of(threat.replace("replayable from the log", "it cannot be replayed from there")).dead_letter is None
     logged = ("# Till → Ledger\n\n## Threats\n\n| Threat | Control |\n|---|---|\n"
               "| R2. A charge never reaches Ledger | After its last retry a line is written to the Outbound failures log. |\n")
     assert spec_of(logged).dead_letter is None
+
+
+def test_a_breaker_told_as_failures_running_or_in_a_window_then_a_pause():
+    """"If Airloft fails 5 times running, HallSpark pauses all Airloft calls for 15 minutes", "If 20 calls fail inside
+    60 seconds, Shelfmark stops calling for 2 minutes", a centre "fused for 3 minutes" after 6 consecutive failures.
+    Calls that fail and then stop with no pause ("stops and parks the message") are no breaker."""
+    policy = "# A → B\n\n## Retries\n\nWait 10 s, doubling, at most 5 minutes; 5 attempts in all, with jitter.\n\n"
+    for said in ("If Airloft fails 5 times running, HallSpark pauses all Airloft calls for 15 minutes and then tries one.",
+                 "If 20 calls to Lendora fail inside 60 seconds, Shelfmark stops calling for 2 minutes.",
+                 "If 6 consecutive calls to one centre fail (5xx or timeout), that centre is fused for 3 minutes."):
+        assert "IS501" not in codes(policy + said + "\n"), said
+    assert "IS501" in codes(policy + "If 5 calls fail, the worker stops and parks the message.\n")
+
+
+def test_a_skip_that_is_told_kept_or_superseded_loses_nothing():
+    """"skip the rest, and list them in the job report", "skipped and written with the reason to `rejects/`", and a
+    `409` meaning "a newer revision is already there, so it is logged and dropped": nothing failed is lost silently.
+    "Failed rows are dropped on Monday" still is."""
+    from intspec_lint.reading.drops import drops_messages
+    assert drops_messages("Harbourline MUST apply the rows it can, skip the rest, and list them in the job report.") is None
+    assert drops_messages("Rows that fail are skipped and written with the reason to `rejects/a.csv`.") is None
+    assert drops_messages("`409` means a newer revision is already there, so it is logged and dropped on purpose.") is None
+    assert drops_messages("Failed rows are dropped on Monday.") == "are dropped"
+    assert drops_messages("We skip the rest and carry on.") is not None
+
+
+def test_a_sort_of_failure_table_tells_its_classes_by_what_they_hold():
+    """"| Sort of failure | Examples | What happens |" with "Passing ... tries again" and "Final ... No more tries": the
+    transient and permanent classes, whatever the team calls them."""
+    text = ("# Runner → RVO\n\n## When a claim won't go\n\n| Sort of failure | Examples | What happens |\n|---|---|---|\n"
+            "| Passing | 429, 500, 503, timeout | ClaimRunner tries again (below) |\n"
+            "| Final | 400, 403, 422 | No more tries; the job is marked rejected and Ops get an incident |\n"
+            "| Split | some rows match no claim | matching rows are posted; the odd rows go to a sheet |\n")
+    assert [e.category for e in spec_of(text).errors][:2] == ["transient", "permanent"]

@@ -309,14 +309,15 @@ class Testimony:
         return list(self._outer_ids.get(self._entries[position][2], ())) if position >= 0 else []
 
     def speaks_of(self, cue: str, names: Iterable[str], at: Span | None = None, nearby: bool = False,
-                  elsewhere: bool = False, inflect: bool = False, besides: frozenset = frozenset()) -> bool:
+                  elsewhere: bool = False, inflect: bool = False, excluding: frozenset[int] = frozenset()) -> bool:
         """A statement that names the object (or stands under a heading that does) carries `cue`; with
         `nearby`, a statement of the object's own section (the one holding `at`) does too. A code block
         (a diagram, a config file) says many things: only its lines that name the object count, unless
         its heading names it. With `elsewhere`, the object's own statement (at `at`) does not count: a
-        mapping row that gives one side's type is no evidence of the other's."""
+        mapping row that gives one side's type is no evidence of the other's. Lines in `excluding` do not count:
+        a rotation read as another credential's own is no evidence of this one's."""
         own = at.line if elsewhere and at is not None else None
-        if any(line != own and line not in besides for line in self._named(cue, tuple(names), inflect)):
+        if any(line != own and line not in excluding for line in self._named(cue, tuple(names), inflect)):
             return True
         if nearby and at is not None:
             position = bisect_right(self._lines, at.line) - 1

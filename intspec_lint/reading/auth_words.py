@@ -165,26 +165,27 @@ _DENIED = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+$"
                r"|\b(?:nobody|no\s+one)\s+[\w-]+\s+(?:an?\s+|the\s+|any\s+)?$", re.I)  # "Nobody types a password"
 rotation = lambda text: _first(ROTATION, text)  # noqa: E731
 storage = lambda text: _first(STORAGE, text)  # noqa: E731
-# a managed identity that only reads the secret from its store ("stored in Key Vault; the Hub reads it with its managed
-# identity"): the credential is still a secret to rotate
-_READ_WITH = lazy(r"\b(?:reads?|fetch(?:es|ed)?|pull(?:s|ed)?|retriev(?:es|ed)?|loads?|loaded|gets?|got|access(?:es|ed)?)\b"
-                  r"[^.;\n]{0,60}?\b(?:with|by|using|via|through)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
-# ... unless what it reads is every secret ("reads them from Key Vault through its managed identity"): a set-up for all
-_ALL_READ = lazy(r"\b(?:them|secrets|keys|credentials|tokens|passwords|certificates|all|any|every)\b", re.I)
+# a managed identity that only reads the stored key from its vault ("kept in Key Vault and read by the Hub with its
+# managed identity", "the Hub reads it with its managed identity"): the key is still a secret to rotate. Not a token it
+# gets, nor a service it reaches, through the identity; and not every secret read so ("reads them", "reads the keys")
+_READ_WITH = lazy(r"\b(?:reads?\s+(?:it|the\s+(?:api\s+)?(?:key|secret|password|certificate))|fetch(?:es|ed)?\s+(?:it|the\s+(?:api\s+)?"
+                  r"(?:key|secret|password))|read|retrieved|loaded|pulled)\b(?:\s+(?:by|at|from)\s+[^.;,\n]{1,40}?)?"
+                  r"\s+(?:with|by|using|via|through)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 def keyless(text: str) -> bool:
     """The credential is no secret at all (a managed identity, "no shared secret", a role assumed), not merely the
-    one secret a managed identity reads."""
-    every = _ALL_READ.search(text)
+    one key a managed identity reads from its store."""
     for match in _KEYLESS.finditer(text):
-        before = text[max(0, match.start() - 90):match.start()]
-        reader = match.group().lower().startswith(("managed", "workload")) and _READ_WITH.search(before)
-        if not reader or every is not None and every.start() < match.start():
+        reader = match.group().lower().startswith(("managed", "workload")) and \
+            _READ_WITH.search(text[max(0, match.start() - 90):match.start()])
+        if not reader:
             return True
     return False
+
+
 # a credential that expires by itself: each one is issued for a short time, so there is nothing to rotate by hand
 _SELF_EXPIRING = lazy(r"\b(?:short[- ]lived|dynamic|ephemeral|leased|one[- ]time)\s+(?:\w+\s+)?(?:credentials?|secrets?|"
                       r"passwords?|tokens?|certificates?|keys?)\b|\blease\s+ttl\b|\b(?:pre-?signed|signed)\s+(?:urls?|links?)\b"

@@ -139,13 +139,23 @@ _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 
 
-def _logged_only(text: str) -> bool:
-    """What is kept after the last retry is dropped, or only logged: a log line is no place, unless the log is one
-    that what failed is replayed from ("... go to its Outbound failures log, replayable from the log")."""
-    return bool(drops_messages(text) or _A_LOG.search(text) and not _REPLAY.search(text))
-# "Up to 8 tries, then review bin": the place the spent message goes next, named alone
-_THEN_PLACE = lazy(r"\bthen\s+(?:(?:in)?to\s+)?(?:the\s+|a\s+|its\s+)?((?:[\w-]+\s+){0,2}?(?:list|table|queue|tray|folder|"
-                   r"inbox|outbox|bin|store|spool))\b", re.I)
+def _lost_or_only_logged(text: str) -> bool:
+    """What is kept after the last retry is dropped, or only logged: a log line is no place, unless it is a log that
+    what failed is replayed from ("... go to its Outbound failures log, replayable from the log"; not "it cannot be
+    replayed from there")."""
+    return bool(drops_messages(text) or _A_LOG.search(text) and not _REPLAYED_FROM_LOG.search(text))
+
+
+_REPLAYED_FROM_LOG = lazy(r"(?<!not\s)(?<!never\s)(?<!cannot\s)(?<!can't\s)\b(?:replay\w*|re-?sen[dt]\w*|re-?process\w*)\s+from\s+"
+                          r"(?:the|its|that|this)\s+(?:[\w-]+\s+){0,3}?log\b"
+                          r"|\blog\b[^.;]{0,40}?(?<!not\s)(?<!never\s)\b(?:replayable|can\s+be\s+(?:replayed|resent))\b", re.I)
+
+
+# "Up to 8 tries, then review bin": the place the spent message goes next, named alone; a place ends its clause, so
+# not "then clear the outbox", "then email the store manager", "then the list is emptied"
+_THEN_PLACE = lazy(r"\bthen\s+(?:(?:in)?to\s+)?(?:the\s+|a\s+|its\s+|our\s+)?((?:(?!(?:clear|empty|purge|delete|e-?mail|page|call|"
+                   r"notify|tell|drop|discard|remove|wipe|flush)\b)[\w-]+\s+){0,2}?(?:list|table|queue|tray|folder|inbox|outbox|bin|"
+                   r"store|spool))\b(?=\s*(?:$|[.;,)]|(?:for|with|where|until|and)\b))", re.I)
 # a message given up on: its attempts spent, or its failure permanent
 _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)able|not\s+retried|never\s+retried|no\s+retr(?:y|ies)|"
                  r"fail(?:s|ed|ing)?\s+(?:permanently|definitively|for\s+good)|(?:each|every|a)\s+rejection|stops?\s+(?:\w+\s+){0,2}?trying|"
@@ -154,7 +164,6 @@ _GIVEN_UP = lazy(_AFTER_RETRIES.pattern + r"|\b(?:permanent\w*|non-?retr(?:y|i)a
 _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"[^.;|]{0,50}?(?:`[^`]+`|(?:\*\*[^*]+\*\*|(?-i:[A-Z][\w-]*)(?:\s+[\w-]+){0,2})\s+page\b|\b(?:list|row|record|status|table|queue|console|monitor|inbox|outbox|tray|spool|store|folder|mailbox|"
                    r"register|log\s+of\s+exceptions|bin)\b)"
-                   # "Up to 8 tries, then review bin": the place the spent message goes next, named alone
                    r"|" + _THEN_PLACE.pattern +
                    rf"|{_TO_STATE}"  # "the bales go to Held": a state named as a place
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
@@ -178,7 +187,7 @@ def _stated_anywhere(r: Reading) -> None:
     if dead is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None) or \
             testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
-            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _logged_only)
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _lost_or_only_logged)
         # "failed webhooks ... may be requeued manually"; "after the sixth failed attempt the webhook moves to the
         # Undelivered list"; "Permanent: no retry; moved to `CAD.IRS.HOLD`"
         if place is None:
@@ -189,7 +198,7 @@ def _stated_anywhere(r: Reading) -> None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None or
                                  bool(_PLACE_NOUN.search(text))) or \
             testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
-            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _logged_only)
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _lost_or_only_logged)
         # (not under "Failed messages" alone); "a declaration that exhausts its attempts is stored in `declarations_held`"
         if place:
             dead.destination = evidence(*place)

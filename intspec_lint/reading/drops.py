@@ -95,9 +95,10 @@ _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earl
                   r"(?:\s+[\w-]+){0,4}\s+$"
                   # "a message whose `updated_at` is older than the stored `source_updated_utc` is ignored"
                   r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$"  # "an older `at` than"
-                  # "`409` ... means a newer state already exists; logged at INFO and acknowledged": a later one won
-                  r"|\b(?:newer|later|more\s+recent)\s+(?:[\w-]+\s+){0,2}(?:already\s+)?(?:exists?|is\s+(?:stored|in\s+place|applied))"
-                  r"[^.]{0,20}$", re.I)
+                  # "`409` ... means a newer state already exists; logged at INFO and acknowledged", "a newer revision is
+                  # already there, so it is logged and dropped": a later one won
+                  r"|\b(?:newer|later|more\s+recent)\s+(?:[\w-]+\s+){0,2}(?:already\s+)?(?:exists?|is\s+(?:already\s+)?"
+                  r"(?:there|stored|in\s+place|applied))[^.]{0,30}$", re.I)
 
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
                    # "15 consecutive failures set it open; callouts are skipped": the breaker's state just said
@@ -252,10 +253,13 @@ _NOT_AGAIN = lazy(r"\b(?:never|not|no|nor|neither|don't|doesn't|won't)\b", re.I)
 
 _TOLD_AFTER = lazy(r"[\s,]{0,3}(?:and\s+)?(?:(?:are|is|get|gets)\s+)?(?:listed|reported|returned\s+(?:to|in)|flagged|surfaced|"
                    r"counted\s+and\s+reported)\b"
+                   # "skip the rest, and list them in the job report": what is skipped, then told
+                   r"|(?:[\w`'-]+\s*){0,2}[\s,]{0,3}(?:and\s+|then\s+)(?:lists?|reports?|flags?)\s+(?:it|them|each)\b"
                    # "skip the bad CSV row, write it to `ill_recon_rejects`", "is skipped and written to the error store":
                    # kept, in the same breath
                    r"|(?:(?:the\s+)?(?:[\w`'-]+\s+){0,3}?[\w`'-]+)?[\s,]{0,3}(?:and\s+|then\s+)?(?:(?:are|is|gets?)\s+)?(?:written|writes?|moved|moves?|copied|cop(?:y|ies)|"
-                   r"stored|stores?|saved|saves?|parked|parks?|put|puts?|sent|sends?)\s+(?:it\s+|them\s+)?(?:in)?to\b", re.I)
+                   r"stored|stores?|saved|saves?|parked|parks?|put|puts?|sent|sends?)\s+(?:it\s+|them\s+)?"
+                   r"(?:with\s+(?:the\s+|its\s+|their\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:in)?to\b", re.I)  # ("written with the reason to")
 
 _ONLY_AFTER_SUCCESS = lazy(r"\s+(?:from\s+[^.;]{1,60}?\s+)?(?:only\s+)?(?:after|once|when)\s+(?:the\s+|a\s+|it\s+(?:is\s+|was\s+)?)?"
                            r"(?:`?2\d\d\b|2xx\b|success\w*|succeed\w*|acknowledged|accepted|delivered|stored|processed)",

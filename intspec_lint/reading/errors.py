@@ -300,9 +300,10 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     column that names status codes, and the last column as the action."""
     def columns():
         rows = [row.cells for row in table.rows if row.cells]
-        if len(table.header) < 2 or len({r.vocab.category(cells[0].text) for cells in rows} - {None}) < 2 and \
+        if len(table.header) < 2 or len({r.vocab.category(cells[0].text) for cells in rows} - {None}) < 2 and (
+                any(_ROW_ID.match(cells[0].text) for cells in rows) or
                 len({by_content(" ".join(c.text for c in cells[:-1]), cells[-1].text) for cells in rows
-                     if len(cells) == len(table.header)} - {None}) < 2:
+                     if len(cells) == len(table.header)} - {None}) < 2):
             return None  # a table of classes names two of them at least, not "batch" twice ("Samples per F1 batch"),
             # by name or by what its rows hold and what is done with them ("Passing | 429, 503 | retried", "Won't fix
             # itself | 400, 422 | no retry; parked")
@@ -316,6 +317,8 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     return r.per_table("errors.by-categories", table, columns)
 
 
+# a row's id, not a class's name: an acceptance test "T1", "AC-4", "3.2"
+_ROW_ID = lazy(r"^\W*(?:[A-Z]{1,5}[-_ ]?)?\d+(?:\.\d+)*\W*$")
 _ASIDE_ACTION = lazy(r"\(([^()]{3,80})\)")
 # an action told elsewhere: "see its *If some rows are bad*", "Handling: see 4 Nov.", "see section 6"
 _SEE_ELSEWHERE = lazy(r"\bsee\s+(?:its\s+|the\s+|section\s+|§\s*|below|above|[*_`\d])|\bas\s+(?:described|set\s+out)\s+in\b",
@@ -360,7 +363,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
 
 
 def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
-    category = r.vocab.category(name) or by_content(f"{name} {rest}", " ".join([name, rest] + nested)) or name.lower()
+    category = r.vocab.category(name) or by_content(f"{name} {rest}", " ".join([rest] + nested)) or \
+        by_content(f"{name} {rest}", " ".join([name, rest] + nested)) or name.lower()  # ("**Don't bother retrying**: 400")
     for existing in r.spec.errors:
         if existing.category == category and existing.span.line == span.line:
             if existing.action is None and error_action(" ".join([rest] + nested)):
@@ -477,8 +481,8 @@ _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
-_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|try\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*)\b", re.I)
-_NO_RETRY = lazy(r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|"
+_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*)\b", re.I)
+_NO_RETRY = lazy(r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|no\s+more\s+(?:tries|attempts|retries)|"
                  r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*|"
                  # "Trying again won't help", "no point retrying": said to be of no use
                  r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless)\b", re.I)

@@ -10,9 +10,11 @@ from .lazy_re import lazy
 
 COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>", "`Key-Expires: <ISO date>`"
     r"(?:(?:<(?![\w-]+>|[A-Za-z][\w -]{0,30}>)|(?<![\w-])>|[≥≤])=?|\b(?:above|below|over|under|exceeds?|more than|less than|greater than|at least|"
-    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|missed|breached|"
-    # "warning at 30 days, critical at 7", "alert at 80 %": a level, not a time of day ("runs at 02:00")
-    r"at(?=\s+\d+(?:\.\d+)?\s*(?:%|percent|days?|d|hours?|h|weeks?|mins?|minutes?|s|seconds?|ms)?\b(?!:))|"
+    r"at most|drops below|rises above|passes|any|within|older than|before|reaches|fewer than|falls? below|"
+    # "warning at 30 days, critical at 7", "alert at 80 %": a level after a level word, or a share or a count of days;
+    # not a time of day ("runs at 3 am", "at 0200 UTC") nor a point in a lifetime ("refreshed at 80 % of its lifetime")
+    r"(?:(?<=warning\s)|(?<=critical\s)|(?<=alert\s)|(?<=page\s)|(?<=warn\s)|(?<=major\s)|(?<=minor\s))at(?=\s+\d+(?:\.\d+)?\b(?![:.]\d|\s*(?:am|pm|utc)\b))|"
+    r"at(?=\s+\d+(?:\.\d+)?\s*(?:%|percent|days?|weeks?)(?!\s+of\s+(?:its|the)\b))|"
     # "1 or more", "3 in 5 min", "2 failures in an hour": a count that fires, over a window or none
     r"\d+\s+or\s+(?:more|over|above|higher|greater|fewer|less|below|under)|"
     r"\d+\s+(?:[a-z]+\s+)?in\s+(?:an?\s+|\d+\s*)?(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)|"

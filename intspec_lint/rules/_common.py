@@ -40,16 +40,17 @@ def missing(found: Value | None, where: Span, subject: str, what: str, fix: str 
 
 
 def said_of(spec, cue: str | None, names, at: Span, siblings: bool, elsewhere: bool = False, inflect: bool = False,
-            besides: frozenset = frozenset()):
+            excluding=frozenset):
     """`missing`'s `said` for one object's value: whether the document speaks of it (`cue`) where it names
     the object, or anywhere in the object's own section when no object of its kind has the value read
     (`siblings` false: this document says it in a shape the reader does not know); with `elsewhere`, not
-    in the object's own statement; with `inflect`, naming it as its words inflect (a flow's, an event's name)."""
+    in the object's own statement; with `inflect`, naming it as its words inflect (a flow's, an event's name); not on
+    the lines `excluding()` gives (other objects' own values), worked out only when asked."""
     if cue is None:
         return None
     # `names` may be a function: worked out only for a value no reader found (thousands of rows have theirs)
     return lambda: spec.speaks_of(cue, names() if callable(names) else names, at, nearby=not siblings,
-                                  elsewhere=elsewhere, inflect=inflect, besides=besides)
+                                  elsewhere=elsewhere, inflect=inflect, excluding=excluding())
 
 
 def contract_namer(spec):

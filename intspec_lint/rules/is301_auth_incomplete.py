@@ -75,6 +75,7 @@ def entry_gaps(spec, fields):
     of each system: one says it for all, a certificate issued by a CA or a secret kept by the partner may need no
     word of its own."""
     stored = any(given(entry.storage) for entry in spec.auth) or given(spec.auth_defaults.get("storage"))
+    others_said = _told_of_others(spec)
     read = {field for field, *_ in _FIELDS if any(given(getattr(entry, field)) for entry in spec.auth)}
     for entry in spec.auth:
         subject = f"auth for {label(entry.system, 'the integration')}"
@@ -96,7 +97,8 @@ def entry_gaps(spec, fields):
             if entry.system is None and getattr(entry, field) is None and _told_by_each(spec, entry, field):
                 continue  # a paragraph on the scheme for all, then a column per system that gives the rest
             hit = missing(getattr(entry, field), entry.span, subject, what, fix,
-                          said=said_of(spec, field, names, entry.span, field in read, besides=_told_of_others(spec, entry, field)),
+                          said=said_of(spec, field, names, entry.span, field in read,
+                                       excluding=lambda entry=entry, field=field: others_said(entry, field)),
                           dash_is_empty=True)
             if hit:
                 yield hit
@@ -115,16 +117,22 @@ def _told_by_each(spec, entry, field: str) -> bool:
     return bool(others) and all(e.system is not None and given(getattr(e, field)) for e in others)
 
 
-def _told_of_others(spec, entry, field: str) -> frozenset:
-    """The lines of the values of `field` the other entries state in their own statement: a rotation said of another
-    credential is no evidence of this one's ("BookWave calls HarbourGate with ...; the secret is rotated every 6
-    months"). A value the reader fetched from elsewhere for another entry may be said of this one too."""
-    lines, own = set(), _side(entry)
-    for other in spec.auth:
-        value = getattr(other, field) if other is not entry and _side(other) != own else None  # (a side told in rows)
-        if value is not None and other.span.line <= value.span.line and value.span.end_line <= other.span.end_line:
-            lines.update(range(value.span.line, value.span.end_line + 1))
-    return frozenset(lines)
+def _told_of_others(spec):
+    """others(entry, field): the lines of the values of `field` that the other sides state in their own entry. A
+    rotation said of another credential is no evidence of this one's ("BookWave calls HarbourGate with ...; the secret
+    is rotated every 6 months"), unless it names this side too; a value the reader fetched from elsewhere for another
+    entry may be said of this one. The entries' own values are gathered once, when first asked."""
+    own: dict[str, list] = {}
+
+    def others(entry, field: str) -> frozenset[int]:
+        if field not in own:
+            own[field] = [(_side(e), value) for e in spec.auth for value in [getattr(e, field)]
+                          if value is not None and e.span.line <= value.span.line and value.span.end_line <= e.span.end_line]
+        side, names = _side(entry), names_of(entry.system.text if entry.system else None)
+        return frozenset(line for other, value in own[field] if other != side  # (a side told in several rows is one side)
+                         and not any(name.lower() in value.text.lower() for name in names)
+                         for line in range(value.span.line, value.span.end_line + 1))
+    return others
 
 
 def _side(entry) -> str:
