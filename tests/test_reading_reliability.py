@@ -2494,7 +2494,8 @@ def test_error_classes_in_a_teams_own_words_are_told_by_what_they_hold():
     one = notes.replace("- 🟦 **Try again later**: 429, 500, 502, 503, timeouts. Retried with the usual waits.\n", "")
     assert spec_of(one).errors == []
     unnamed = ("# KegTrail → BrewBooks\n\n## Alert: error rate\n\n| Bucket | Looks like | Next step |\n|---|---|---|\n"
-               "| Passing | 429, 502, 503, timeout | resend after a wait |\n| Won't fix itself | 400, 403, 422 | stop; scan parked |\n")
+               "| Passing | 429, 502, 503, timeout | resend after a wait |\n| Won't fix itself | 400, 403, 422 | Stop; tell the "
+               "practice manager |\n")
     assert [e.category for e in spec_of(unnamed).errors] == ["transient", "permanent"]
     tests = ("# KegTrail → BrewBooks\n\n## Acceptance tests\n\n| Case | Given | Expected |\n|---|---|---|\n"
              "| T1 | BrewBooks answers 503 | the worker resends after 2 s |\n| T2 | BrewBooks answers 422 | stop; the scan is parked |\n")

@@ -371,8 +371,7 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
         fields["threshold"] = threshold = value(_fires_when(text, named=True), fields["metric"].span)
     condition = next((found for found in (COMPARISON.search(text), _DEADLINE.search(text)) if found and
                       re.search(r"\d", found.group(0))), None) if threshold is None or not re.search(r"\w", threshold.text) else None
-    if condition:  # "M2 run not finished at 04:00 | — | critical", "Roster not
-        # loaded by 04:00 | missed | email"
+    if condition:  # "M2 run not finished at 04:00 | — | critical", "Roster not loaded by 04:00 | missed | email"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
     r.spec.monitoring.append(Metric(statement.span, kind, **fields, group=id(statement.table)))
 

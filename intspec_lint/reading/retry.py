@@ -58,18 +58,16 @@ _MAX_DELAY = lazy(
 )
 # a number given per party, each in brackets: "after 20 (CH) or 5 (BL) consecutive failed requests"
 _OWNED = rf"(?:\s*\([^()\n]{{1,20}}\)(?:\s+or\s+{NUM}\s*\([^()\n]{{1,20}}\))?)?"
-_IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively)\b"
-# what a breaker does once open, in any words: opens, pauses, stops; "that side is left alone for 5 minutes", "makes no
-# calls for 15 minutes", then "one trial call"
+# failures one after the other: "in a row", "back to back", "5 times running", "6 times in succession"
+_IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively|running|in\s+succession)\b"
+# what a breaker does once open: opens, pauses, stops ...
 _OPENS = r"(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)\w*"
-# ... in any words, of the other side (not of a message "left alone in the queue"): "that side is left alone for 5
-# minutes", "makes no SchoolBell calls for 15 minutes", "that centre is fused"
+# ... or the same in other words, of the other side (not of a message "left alone in the queue"): "that side is left
+# alone for 5 minutes", "makes no SchoolBell calls for 15 minutes", "that centre is fused"
 _LEFT_ALONE = (rf"\b(?:{_OPENS}|(?:side|system|service|endpoint|partner|host|api|centre|center|it|they)\s+(?:is|are)\s+left\s+alone|"
                r"leaves?\s+(?:the\s+|that\s+)?(?:side|system|service|endpoint|partner|host|api)\s+alone|"
                r"(?:makes?|sends?|places?)\s+no\s+(?:[\w-]+\s+){0,2}?(?:calls|requests)|"
                r"fus(?:e|ed|es)\b|cut[- ]?out|fails?\s+fast|short-?circuit)")
-# "fails 5 times running", "6 times in succession": the failures one after the other
-_RUNNING = r"(?:in\s+a\s+row|running|in\s+succession)\b"
 # ... and for a while: "stops calling for 2 minutes", "then one trial call", "one call is let through"
 _FOR_A_WHILE = (r"(?:\bfor\s+(?:\d+|an?|one|two|three|five|ten|fifteen|thirty)\s+(?:s|secs?|seconds?|mins?|minutes?|h|hours?)\b|"
                 r"\b(?:trial|probe|test)\s+(?:calls?|requests?)|\blet\s+through)")
@@ -89,12 +87,11 @@ _BREAKER = lazy(
     # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\bfail\w*(?:[^.;]|\.(?=\w)){{0,80}}?{_LEFT_ALONE}"
     # "has failed 5 calls in a row ... makes no calls for 15 minutes, then a single trial call"
-    rf"|\bfail\w*\s+({NUM})\s+(?:[\w-]+\s+){{0,3}}?{_RUNNING}(?:[^.;]|\.(?=\w)){{0,120}}?{_LEFT_ALONE}"
+    rf"|\bfail\w*\s+({NUM})\s+(?:[\w-]+\s+){{0,3}}?{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,120}}?{_LEFT_ALONE}"
     # "if 20 calls to Lendora fail inside 60 seconds, Shelfmark stops calling for 2 minutes": failures in a window,
     # then a pause for a while
     rf"|\b({NUM})\s+(?:calls|requests|deliveries|uploads|sends|messages|pushes|writes)\b(?:\s+[\w-]+){{0,3}}?\s+fail\w*\b"
     rf"(?:[^.;]|\.(?=\w)){{0,80}}?{_LEFT_ALONE}(?:[^.;]|\.(?=\w)){{0,40}}?{_FOR_A_WHILE}"
-    rf"|\bfail\w*\s+({NUM})\s+times\s+in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:{_OPENS})"
     # "if 8 calls to the same system fail back to back, the consumer stops pulling"
     rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,6}}?fail\w*\s+{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:{_OPENS})"
     # "Make deactivates the scenario after 5 failed runs in a row", "the endpoint is disabled after 20 failing

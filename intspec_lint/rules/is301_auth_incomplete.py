@@ -98,7 +98,7 @@ def entry_gaps(spec, fields):
                 continue  # a paragraph on the scheme for all, then a column per system that gives the rest
             hit = missing(getattr(entry, field), entry.span, subject, what, fix,
                           said=said_of(spec, field, names, entry.span, field in read,
-                                       excluding=lambda entry=entry, field=field: others_said(entry, field)),
+                                       excluding=lambda entry=entry, field=field, names=names: others_said(entry, field, names)),
                           dash_is_empty=True)
             if hit:
                 yield hit
@@ -124,11 +124,11 @@ def _told_of_others(spec):
     entry may be said of this one. The entries' own values are gathered once, when first asked."""
     own: dict[str, list] = {}
 
-    def others(entry, field: str) -> frozenset[int]:
+    def others(entry, field: str, names: list[str]) -> frozenset[int]:
         if field not in own:
             own[field] = [(_side(e), value) for e in spec.auth for value in [getattr(e, field)]
                           if value is not None and e.span.line <= value.span.line and value.span.end_line <= e.span.end_line]
-        side, names = _side(entry), names_of(entry.system.text if entry.system else None)
+        side = _side(entry)
         return frozenset(line for other, value in own[field] if other != side  # (a side told in several rows is one side)
                          and not any(name.lower() in value.text.lower() for name in names)
                          for line in range(value.span.line, value.span.end_line + 1))
