@@ -64,7 +64,7 @@ _IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively|runn
 _OPENS = r"(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)\w*"
 # ... or the same in other words, of the other side (not of a message "left alone in the queue"): "that side is left
 # alone for 5 minutes", "makes no SchoolBell calls for 15 minutes", "that centre is fused"
-_LEFT_ALONE = (rf"\b(?:{_OPENS}|(?:side|system|service|endpoint|partner|host|api|centre|center|it|they)\s+(?:is|are)\s+left\s+alone|"
+_LEFT_ALONE = (rf"\b(?:{_OPENS}|(?:side|system|service|endpoint|partner|host|api|it|they)\s+(?:is|are)\s+left\s+alone|"
                r"leaves?\s+(?:the\s+|that\s+)?(?:side|system|service|endpoint|partner|host|api)\s+alone|"
                r"(?:makes?|sends?|places?)\s+no\s+(?:[\w-]+\s+){0,2}?(?:calls|requests)|"
                r"fus(?:e|ed|es)\b|cut[- ]?out|fails?\s+fast|short-?circuit)")
