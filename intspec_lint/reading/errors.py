@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import ListBlock, Section
+from ..document.model import ListBlock, Paragraph, Section
 from ..model import ErrorCategory, Value, evidence
 from .context import Reading
 from .lazy_re import lazy
@@ -117,7 +117,7 @@ def read(r: Reading) -> None:
             said = (statement, said[1])
             continue
         before, said = said, None
-        if ("errors" not in statement.topics and not _partial_with_207(statement.text) and id(statement.item) not in classed) \
+        if ("errors" not in statement.topics and not _partial_with_207(statement.text) and statement.span.line not in classed) \
                 or statement.shape == "heading":
             continue  # (a partial failure told of a call, anywhere: "If some days are fine and others are not, ... `207`")
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
@@ -130,9 +130,10 @@ def read(r: Reading) -> None:
             # name it, and what it holds goes on over the lines the item wraps onto ("... 503,\n  ... Retried.")
         named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or (
             len(pair[0].split()) <= 3 and "contracts" not in statement.placed))  # not "Response (partial):"
-        custom = pair and not named and ("errors" in statement.placed or lead and id(statement.item) in classed) and \
+        custom = pair and not named and ("errors" in statement.placed or lead and statement.span.line in classed) and \
             len(pair[0].split()) <= (8 if lead else 3) and \
-            handled_codes(pair[1]) and error_action(pair[1]) and \
+            (handled_codes(pair[1]) or lead and by_content(" ".join(pair), " ".join(pair)) == "partial") and \
+            (error_action(pair[1]) or lead and _NAMED_ACTION.search(" ".join(pair))) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
         if named or custom:
@@ -165,6 +166,10 @@ def _classes_told(r: Reading, statement, text: str):
                 not handled_codes(sentence):  # "*Partial*: a visit where some lines fail. We post the lines
             last.action = value(sentence, last.span)  # that map and hold the rest.": that class's action
             continue
+        if not category and (statement.topics | statement.placed) & {"errors", "retry"} and _KIND_LEAD.match(sentence) \
+                and handled_codes(sentence):
+            category = by_content(sentence, sentence)  # "The lasting kind are 400 and 404; retrying these cannot help":
+            # a class of the team's own naming, told by what it holds and what is done with it
         if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
             category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
         if not category and not statement.placed - {"retry"} and statement.topics & {"errors", "retry"} and \
@@ -269,27 +274,33 @@ def _told_anywhere(r: Reading) -> None:
 
 
 def _classes_by_content(r: Reading) -> set[int]:
-    """The items of a list, anywhere, whose bold leads name classes in the team's own words and whose contents tell
-    two classes at least ("**Try again later**: 429, 503. Retried.", "**Don't bother retrying**: 400, 422. The
-    setter fixes it."): a classification, whatever section holds it."""
+    """The first lines of the items of a list, or of the paragraphs of a section (a glossary's terms), anywhere,
+    whose bold leads name classes in the team's own words and whose contents tell two classes at least
+    ("**Try again later**: 429, 503. Retried.", "**Hard failure** — will not clear by trying again: 400, 422."): a
+    classification, whatever section holds it."""
     classed: set[int] = set()
     for section in r.doc.root.walk():
-        for block in section.blocks:
-            if not isinstance(block, ListBlock) or len(block.items) < 2:
-                continue
+        groups = [[(item.span.line, item.text) for item in block.items] for block in section.blocks
+                  if isinstance(block, ListBlock)]
+        groups.append([(block.span.line, block.text) for block in section.blocks if isinstance(block, Paragraph)])
+        for group in groups:
             told = set()
-            for item in block.items:
-                lead = bold_lead(r.doc.lines[item.span.line - 1])
-                if lead and handled_codes(lead[1]):
-                    told.add(by_content(f"{lead[0]} {lead[1]}", f"{lead[0]} {lead[1]}"))
+            for line, text in group:
+                lead = bold_lead(r.doc.lines[line - 1])
+                if lead and any(leading_category(sentence, r.vocab) for _, sentence in sentences(lead[1])):
+                    continue  # "**DARA:** Transient: 429 — retry. Permanent: ...": a speaker, who names the classes
+                if lead and (handled_codes(text) or _PART_FAILS.search(text) or _PARTIAL_TOLD.search(text)):
+                    told.add(by_content(f"{lead[0]} {text}", f"{lead[0]} {text}"))
             if len(told - {None}) >= 2:
-                classed.update(id(item) for item in block.items)
+                classed.update(line for line, _ in group)
     return classed
 
 
 def _names_category(r: Reading, statement) -> bool:
     """The statement names a category of its own ("Permanent — 400 ...", "Partial failures are ...")."""
     pair = key_value(statement.text)
+    if _KIND_LEAD.match(statement.text) and handled_codes(statement.text):
+        return True  # "The lasting kind are 400 and 404 ...": a class of the team's naming opens
     return bool(pair and r.vocab.category(pair[0])) or any(
         leading_category(sentence, r.vocab) for _, sentence in sentences(statement.text))
 
@@ -374,6 +385,10 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
     aside = _ASIDE_ACTION.search(name)
     if action is None and aside and error_action(aside.group(1)):
         action = aside.group(1)  # "**Transient** (retried): `429`, `503`": the action beside the class's name
+    named = _NAMED_ACTION.search(name) or _NAMED_ACTION.search(rest)
+    if action is None and named:
+        action = named.group(0)  # "*No point trying again*: 400, 422", "**Hard failure** — will not clear by trying
+        # again: 400, 422": the class's name or its definition says what is done with it
     if action is None and _SEE_ELSEWHERE.search(rest):  # "Partial: the nightly `207`. Handling: see 4 Nov.": the
         r.spec.errors.append(ErrorCategory(span, category, value(name, span), value(rest, span), evidence(rest, span)))
         return  # action is told where it points, in a shape this line does not give
@@ -443,7 +458,10 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 
 
 _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
-_PART_FAILS = lazy(_SOME_BUT_OTHERS + r"|\bpart(?:ial\w*|ly)?\s+(?:worked|succeeded|failed|accepted)|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
+_PART_FAILS = lazy(_SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
+                  r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
+                  r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)"
+                  r"|\b(?:went|go(?:es)?|got|worked|succeeded|accepted)\s+(?:through\s+)?in\s+part\b|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   # some of one batch's items, whatever they are: "only some donations in a batch are rejected"
                   r"|\bsome\s+(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+(?:[\w-]+\s+)?(?:batch|file|run|"
@@ -457,7 +475,7 @@ _PART_FAILS = lazy(_SOME_BUT_OTHERS + r"|\bpart(?:ial\w*|ly)?\s+(?:worked|succee
 _PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?|acceptance|accepted|"
                      r"rejections?|rejected)\b"
                      r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
-                     r"\bothers?\s+fail|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b"
+                     r"\bothers?\s+(?:fail|did\s+not|didn'?t)|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b"
                      # "handled one by one: the rest of the batch is kept as created, each failed invoice ..."
                      r"|\bsome\s+(?:[\w-]+\s+){0,2}(?:are|is)\s+(?:fine|ok|okay|good|valid|accepted)\b[^.;]{0,40}?\bothers?\s+"
                      r"(?:are\s+not|aren't|fail|are\s+rejected)\b"  # "If some days are fine and others are not, we keep ..."
@@ -480,13 +498,27 @@ def _partial_with_207(text: str) -> bool:
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
+# a sentence that opens on a class of the team's own naming: "The passing kind are ...", "The second group covers ..."
+_KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|type|group|bucket|family|category)s?\s+"
+                  r"(?:is|are|covers?|means?|includes?|holds?|contains?|consists?)\b", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
-_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*)\b", re.I)
-_NO_RETRY = lazy(r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|no\s+more\s+(?:tries|attempts|retries)|"
+_AGAIN_LATER_WORDS = (r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*|"
+                    r"(?:sent|posted|pushed|called|delivered)\s+again|another\s+(?:try|go|attempt)|"
+                    # a class named by its passing: "may clear by itself", "goes away on its own"
+                    r"(?:clear\w*|go(?:es)?\s+away|pass(?:es)?)\s+(?:up\s+)?(?:by|on)\s+(?:itself|its\s+own))\b")
+_AGAIN_LATER = lazy(_AGAIN_LATER_WORDS, re.I)
+_NO_RETRY_WORDS = (r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|no\s+more\s+(?:tries|attempts|retries)|"
                  r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*|"
                  # "Trying again won't help", "no point retrying": said to be of no use
-                 r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless)\b", re.I)
+                 r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless|"
+                 # "Not sent again", "never tried again": the same call not made twice
+                 r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|called|delivered|attempted)\s+again|"
+                 # a class named by its lasting: "Won't go through", "will not clear by trying again", "won't fix itself"
+                 r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*)\b")
+_NO_RETRY = lazy(_NO_RETRY_WORDS, re.I)
 _PASSING = {429, 500, 502, 503, 504, 408}
+# a class's name that says what is done with it: "Try again later", "No point trying again", "Won't go through"
+_NAMED_ACTION = lazy(rf"{_AGAIN_LATER_WORDS}|{_NO_RETRY_WORDS}", re.I)
 
 
 def by_content(said: str, action: str) -> str | None:
@@ -498,7 +530,8 @@ def by_content(said: str, action: str) -> str | None:
     codes = {c for c in handled_codes(said) if isinstance(c, int)}
     if not codes:
         return None
-    if codes <= _PASSING and _AGAIN_LATER.search(action) and not _NO_RETRY.search(action):
+    if 2 * len(codes & _PASSING) > len(codes) and _AGAIN_LATER.search(action) and not _NO_RETRY.search(action):
+        # ("429, 409 mid-cycle, 500, 503 | Try again": mostly passing, the odd one the team's own case)
         return "transient"
     if all(400 <= c < 500 and c not in _PASSING for c in codes) and _NO_RETRY.search(action):
         return "permanent"
@@ -508,6 +541,12 @@ def by_content(said: str, action: str) -> str | None:
 def error_action(text: str) -> str | None:
     match = _ACTION.search(text)
     return text.strip() if match else None
+
+
+_DETERMINERS = frozenset(("a", "an", "the", "our", "their", "your", "this", "that", "any", "every", "each"))
+_ERROR_NOUN = lazy(r"(?:errors?|failures?|faults?|issues?|problems?|ones|cases?|codes?|responses?|class(?:es)?|kinds?|types?|"
+                   r"categor(?:y|ies)|outcomes?|results?|rejections?|exceptions?|statuse?s?|conditions?|"
+                   r"where|when|which|whose|that|with|in)\b|\W", re.I)  # ("A batch where some events are invalid")
 
 
 def leading_category(text: str, vocab) -> str | None:
@@ -520,6 +559,9 @@ def leading_category(text: str, vocab) -> str | None:
         return None  # "Example partial response (one record out of range):" leads an example, no category
     if not words or words[0][:1].isdigit() or not vocab.category(" ".join(words[:2])):
         return None
+    if len(words) >= 3 and words[0].lower() in _DETERMINERS and not vocab.category(words[0]) and \
+            not _ERROR_NOUN.match(words[2]):
+        return None  # "A permanent exhibition of ...", "The batch job runs at 2 am": a word of the vocabulary's, no class
     if len(words) > 5:
         head = " ".join(words[:3])
     return head

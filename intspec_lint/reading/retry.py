@@ -71,6 +71,10 @@ _LEFT_ALONE = (rf"\b(?:{_OPENS}|(?:side|system|service|endpoint|partner|host|api
 # ... and for a while: "stops calling for 2 minutes", "then one trial call", "one call is let through"
 _FOR_A_WHILE = (r"(?:\bfor\s+(?:\d+|an?|one|two|three|five|ten|fifteen|thirty)\s+(?:s|secs?|seconds?|mins?|minutes?|h|hours?)\b|"
                 r"\b(?:trial|probe|test)\s+(?:calls?|requests?)|\blet\s+through)")
+# what fails, in a run: "failures", "failed calls", "5xx" (not "failed attempts": a message's own)
+_FAILS = r"(?:failures|failed\s+(?!attempts?\b|tries\b|retries\b)[\w-]+|fails|errors|timeouts|[1-5]xxs?)\b"
+# what a pause holds back: "no calls", "hold all outgoing messages"
+_TRAFFIC = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|messages?|jobs?|uploads?)\b"
 # (a dot inside a name, "api.inksign.io", ends no clause)
 _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
@@ -103,6 +107,40 @@ _BREAKER = lazy(
     r"\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline|quarantin|throttl)",
     re.I,
 )
+# A breaker told by its anatomy, whatever it is called ("Stop sending", "fuse", "stand-off"): a run of failures
+# ("6 failures in a row", "5 failed calls inside 30 seconds"), then, later in the same statement, a pause for a
+# while ("no calls for 30 min", "hold all outgoing messages 15 min") or the probe that ends one ("then one trial
+# call", "one call is let through"). A message's own attempts are its retry limit, not a run.
+_RUN = lazy(
+    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?{_FAILS}"
+    rf"|(?:[\w-]+\s+){{0,2}}?{_FAILS}(?:\s+[\w-]+){{0,3}}?\s+(?:{_IN_A_ROW}|(?:inside|within|in)\s+(?:an?\s+|one\s+|{NUM}\s*){UNIT})"
+    # "5 uploads in a row fail", "6 consecutive calls fail"
+    rf"|(?:consecutive|successive)\s+{_TRAFFIC}\s+fail|{_TRAFFIC}\s+{_IN_A_ROW}\s+fail)",
+    re.I,
+)
+_PAUSE_OR_PROBE = lazy(
+    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_TRAFFIC}(?:[^.;]|\.(?=\w)){{0,30}}?{DURATION}"
+    rf"|\b(?:paus|stop|snooz|halt|suspend|freez)\w*\b(?:[^.;]|\.(?=\w)){{0,40}}?{DURATION}"
+    rf"|\bhold\w*\s+(?:all\s+|every\s+|any\s+|further\s+|new\s+)?(?:[\w-]+\s+)?{_TRAFFIC}(?:[^.;]|\.(?=\w)){{0,30}}?{DURATION}"
+    rf"|\bfor\s+the\s+next\s+{DURATION}"
+    rf"|\b(?:one|a\s+single|a|1)\s+(?:trial|probe|test|canary)\b|\bprobes?\b|\bhalf[- ]open"
+    rf"|\blet(?:s|ting)?\s+(?:(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?)?through\b",  # "then lets one shop through"
+    re.I,
+)
+
+
+def _breaker_search(text: str, pos: int = 0):
+    """The breaker a statement states, by a name and its threshold or by its anatomy: a match whose first
+    group that matched is the threshold."""
+    match = _BREAKER.search(text, pos)
+    if match is not None:
+        return match
+    for run in _RUN.finditer(text, pos):
+        if _PAUSE_OR_PROBE.search(text[run.end():run.end() + 200]):
+            return run
+    return None
+
+
 _BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
 _OPEN_FOR = lazy(
     rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?|suspend(?:s|ed)?|suspension|"
@@ -245,7 +283,7 @@ def _stated_anywhere(r: Reading) -> None:
             stated = r.spec.testimony.states(part, lambda text, said=said: said(as_figures(text)), _DENIED.search)
             if not stated and name == "circuit_breaker":  # a breaker by its nature, in any section: "if more than
                 # 40 % of the operations in a cycle fail, Entra puts the job in quarantine", "5 failures in a row pause it"
-                stated = r.spec.testimony.states(_BREAKER.search, _BREAKER.search,
+                stated = r.spec.testimony.states(_breaker_search, _breaker_search,
                                                  lambda text: bool(_DENIED.search(text) or _NO_BREAKER.search(text)))
             if stated:
                 found[name] = evidence(*stated)
@@ -452,10 +490,10 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     said = text  # what is quoted: the words as written, at the offsets the figures keep
     text = as_figures(_CLAUSE_NUMBER.sub(lambda m: " " * len(m.group(0)), text))  # "5.2 Retries shall ...": no count
     found: dict[str, tuple[str, int]] = {}
-    for name, pattern in (("strategy", _STRATEGY), ("jitter", _JITTER), ("initial_delay", _INITIAL),
-                          ("max_attempts", _ATTEMPTS), ("max_delay", _MAX_DELAY), ("circuit_breaker", _BREAKER),
-                          ("circuit_open", _OPEN_FOR)):
-        match = pattern.search(text)
+    for name, search in (("strategy", _STRATEGY.search), ("jitter", _JITTER.search), ("initial_delay", _INITIAL.search),
+                         ("max_attempts", _ATTEMPTS.search), ("max_delay", _MAX_DELAY.search),
+                         ("circuit_breaker", _breaker_search), ("circuit_open", _OPEN_FOR.search)):
+        match = search(text)
         if match and name in ("circuit_breaker", "circuit_open") and _NO_BREAKER.search(text, match.start(), match.end()):
             match = None  # "20 deliveries have failed, RouteWise does not pause the subscription": a pause denied
         if match:

@@ -38,7 +38,9 @@ _CONFIG_LANGUAGES = _BRACE_LANGUAGES | {"yaml", "yml", "json", "jsonc", "propert
 _GHERKIN_STEP = lazy(r"^(?:given|when|then|and|but)$", re.I)
 # "**FD → CAPS.** FD MUST use ...", "5.1. __Retries__ — we retry ...": a bold lead is the statement's key
 _BOLD_LEAD = lazy(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?(?:[^\w\s*_\[`(|<>#]{1,2}\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
-                  r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_])\s*"  # "*PressPerfect API.*" too,
+                  r"(?:(?:\*\*|__)([^*_\n]{2,80}?)(?:\*\*|__)|[*_]([^*_\n]{2,80}?[.:])[*_]|"
+                  r"[*_]([^*_\n]{2,60}?)[*_](?=\s*(?:\([^()\n]{1,30}\)\s*)?[:—–]))\s*"  # "*PressPerfect API.*" too, an
+                  # italic name before its colon or dash ("*No point trying again* (Box 11): 400, 401"),
                   # and after an item's marker of colour or state ("- 🟦 **Try again later**: 429, 503")
                   r"(?:[:.—–-]\s*)?(\S.*)$")
 
@@ -102,10 +104,10 @@ def bold_lead(raw: str) -> tuple[str, str] | None:
     match = _BOLD_LEAD.match(raw)
     if not match:
         return None
-    lead = (match.group(1) or match.group(2)).strip(" .:")
+    lead = (match.group(1) or match.group(2) or match.group(3)).strip(" .:")
     if _GHERKIN_STEP.match(lead):
         return None  # "**Given** a full bay ... **Then** it is not retried": a scenario's step, a sentence, no key
-    return lead, match.group(3)
+    return lead, match.group(4)
 
 
 def flatten(doc: MarkdownDocument) -> list[Statement]:

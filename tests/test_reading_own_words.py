@@ -1,0 +1,97 @@
+"""Breakers and error classes a team names in its own words, told by their anatomy and by what they hold
+rather than by a name the vocabulary knows. Each test names the class of misreading it guards, and the near
+miss that must still be reported."""
+
+from read_spec import codes, spec_of
+
+_POLICY = "# A → B\n\n## Retries\n\nWait 10 s, doubling, at most 5 minutes; 5 attempts in all, with jitter.\n\n"
+
+
+def test_a_breaker_is_told_by_a_run_of_failures_then_a_pause_or_a_probe_whatever_it_is_called():
+    """"Stop sending | 6 failures in a row -> hold all outgoing messages 15 min, then one trial call", a "fuse" that
+    "5 failures inside 30 seconds blow", "Stand-off — after 5 failed calls in a row ... makes no calls to it for 15
+    minutes": a run of failures, then a pause for a while or the one call that probes."""
+    for said in ("| Setting | Value |\n|---|---|\n| Stop sending | 6 failures in a row -> hold all outgoing messages 15 min, "
+                 "then one trial call |\n",
+                 "We wrapped the client in a fuse: 5 failures inside 30 seconds blow it, and for the next 2 minutes jobs "
+                 "snooze; then one call is let through.\n",
+                 "**Stand-off** — after 5 failed calls in a row to the same service, the caller makes no calls to it for "
+                 "15 minutes, then one trial call.\n",
+                 "After 4 failed calls in a row: no calls for 30 min, then one probe.\n",
+                 "If 5 uploads in a row fail this way, the sender holds every upload for 10 minutes, then lets one shop "
+                 "through.\n"):
+        assert "IS501" not in codes(_POLICY + said), said
+
+
+def test_a_messages_own_attempts_and_a_held_dead_letter_are_no_breaker():
+    """A message's attempts running out ("after 5 failed attempts in a row") and a dead letter "held in `failed_sync`
+    for 30 days" pause nothing: the breaker is still missing. So is a run of failures with nothing after it."""
+    for said in ("After 5 failed attempts in a row the message waits 30 minutes and is tried once more.\n",
+                 "After 8 failures in a row the record is held in `failed_sync` for 30 days.\n",
+                 "After 6 failures in a row we alert the on-call engineer.\n",
+                 "After 6 failures in a row we do not pause calls for 10 minutes; every message is tried.\n"):
+        assert "IS501" in codes(_POLICY + said), said
+
+
+def test_error_classes_named_by_what_becomes_of_them_are_told_by_what_they_hold():
+    """"Won't go through: 400, 401", "Lasting | 400, 404 | Not sent again", "Went through in part: a 201 listing
+    rejected attachments": permanent and partial classes in the team's words."""
+    text = ("# A → B\n\n### Sorting failures\n\n"
+            "- **Will go through later:** `429`, `500`, `503`, no answer in 20 s. Retried as below.\n"
+            "- **Won't go through:** `400`, `401`, `404`, `422`. Anne is emailed.\n"
+            "- **Went through in part:** `201` with a non-empty `attachments_rejected`. The comment stands; Anne is "
+            "emailed to upload the file by hand.\n")
+    assert [e.category for e in spec_of(text).errors] == ["transient", "permanent", "partial"]
+    table = ("# A → B\n\n## Failures and what we do\n\n| Kind | Looks like | What happens |\n|---|---|---|\n"
+             "| Passing | timeout (8 s), `429`, `500`, `503` | Sent again on the schedule below |\n"
+             "| Lasting | `400`, `401`, `404`, `409` | Not sent again; held for the office |\n")
+    assert [e.category for e in spec_of(table).errors] == ["transient", "permanent"]
+
+
+def test_italic_class_names_and_a_glossary_of_classes_are_a_classification():
+    """"*No point trying again* (Box 11): 400, 422" in a list, and a glossary of bold terms defining the classes ("**Hard
+    failure** — a failure that will not clear by trying again: 400, 422"): classes, with their handling said by their
+    own words."""
+    listed = ("# A → B\n\n## Box 9 — sorting failures\n\n"
+              "- *Try again* (Box 10): timeout after 15 s, `429`, `500`, `503`.\n"
+              "- *No point trying again* (Box 11): `400`, `401`, `404`, `422`.\n")
+    assert [e.category for e in spec_of(listed).errors] == ["transient", "permanent"]
+    glossary = ("# A → B\n\n## Words we use\n\n"
+                "**Passing failure** — a failure that may clear by itself: no answer within 10 seconds, HTTP `429`, "
+                "`503`.\n\n**Hard failure** — a failure that will not clear by trying again: `400`, `401`, `422`.\n\n"
+                "**Split result** — an answer to the nightly roll in which some entries succeeded and others did not.\n")
+    spec = spec_of(glossary)
+    assert [e.category for e in spec.errors] == ["transient", "permanent", "partial"]
+    assert all(e.action is not None for e in spec.errors)
+
+
+def test_a_speaker_who_names_the_classes_is_no_class_and_a_kind_sentence_is_one():
+    """A dialogue's "**DARA:** Transient: 429 — retry. Permanent: 400 — ..." names the vocabulary's classes; the speaker
+    is none of them. "The lasting kind are 400 and 404; retrying these cannot help" is the permanent class."""
+    dialogue = ("# A → B\n\n## Talk\n\n**MARGIT:** Sort it by what you do about it.\n\n"
+                "**DARA:** Transient: `429`, `503`, timeouts — retry. Permanent: `400`, `404` — retrying won't help, a "
+                "person has to look. Partial: a `207` — the done records stay, each failed one handled alone.\n")
+    assert "dara" not in [e.category for e in spec_of(dialogue).errors]
+    prose = ("# A → B\n\n## When things go wrong\n\nI divide the failures into two kinds. The passing kind are timeouts, "
+             "429, 503 and 504; these are retried as below. The lasting kind are 400, 401 and 404; retrying these cannot "
+             "help, so the sale goes straight to the quarantine and a person is told.\n")
+    assert {"transient", "permanent"} <= {e.category for e in spec_of(prose).errors}
+    # a kind that holds codes but says nothing of what becomes of them is no class told
+    vague = ("# A → B\n\n## When things go wrong\n\nThe usual kind are 400 and 404 from the ledger.\n")
+    assert "permanent" not in {e.category for e in spec_of(vague).errors}
+
+
+def test_a_class_mostly_of_passing_codes_is_transient_and_a_determiner_before_a_class_word_is_no_class():
+    """"Passing | 429, 409 mid-cycle, 500, 503 | Try again": transient though one member is the team's own case. "*A
+    permanent exhibition of the integration*" and "The batch job runs at 2 am" open on words of the vocabulary, and
+    name no class; "A batch where some events are invalid is answered with 207" does."""
+    table = ("# A → B\n\n## Failures\n\n| Kind | Looks like | Treatment |\n|---|---|---|\n"
+             "| Passing | `429`, `409` mid-cycle, `500`, `503`, timeouts | Try again (Label 8) |\n"
+             "| Lasting | `400`, `404` | No retry; to the lost property box |\n")
+    assert [e.category for e in spec_of(table).errors] == ["transient", "permanent"]
+    intro = ("# A → B\n\n*A permanent exhibition of the integration, 31 sites.*\n\n## When things go wrong\n\n"
+             "The batch job runs at 2 am and its failures are retried.\n")
+    assert [e.category for e in spec_of(intro).errors if e.category in ("permanent", "partial")] == []
+    batch = ("# A → B\n\n## When things go wrong\n\nA batch where some events are invalid is answered with `207`; the valid "
+             "events are stored and each invalid one is written to the reject table.\n")
+    assert "partial" in [e.category for e in spec_of(batch).errors]
