@@ -432,6 +432,9 @@ def test_a_header_described_in_words_is_no_pasted_key_and_repeated_safely_is_ide
 def test_an_illustrative_jwt_and_a_short_grouped_code_are_no_pasted_secrets():
     base = "# A → B\n\n## Example\n\n```http\nPOST /v1/orders\nAuthorization: Bearer {}\n```\n"
     assert "IS303" not in codes(base.format("eyJhbGciOiJSUzI1NiJ9.eyJjbGllbnRfaWQiOiJkZXNrIn0.c2ln"))
+    # a payload that encodes no JSON object ("lfp") is no token an issuer made, whatever its signature
+    assert "IS303" not in codes(base.format("eyJhbGciOiJSUzI1NiJ9.lfp.sig"))
+    assert "IS303" not in codes(base.format("eyJ0eXAiOiJKV1QifQ.tb.Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cB"))
     assert "IS303" in codes(base.format("eyJhbGciOiJSUzI1NiJ9.eyJjbGllbnRfaWQiOiJkZXNrIn0."
                                         "Qz8vT2mX7pL4wR9zK3nY6hD1sF5gJ0cBa1b2c3d4e5f6"))
     params = "# A → B\n\n## Example\n\n```json\n{\"params\": {\"token\": \"7F3K-92QD-X4\", \"site\": \"FQ412\"}}\n```\n"

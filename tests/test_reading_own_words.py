@@ -1,5 +1,5 @@
-"""Breakers and error classes a team names in its own words, told by their anatomy and by what they hold
-rather than by a name the vocabulary knows. Each test names the class of misreading it guards, and the near
+"""Breakers, error classes and dead-letter places a team names in its own words, told by their anatomy, by what
+they hold and by where things are put, rather than by a name the vocabulary knows. Each test names the class of misreading it guards, and the near
 miss that must still be reported."""
 
 from read_spec import codes, spec_of
@@ -95,3 +95,29 @@ def test_a_class_mostly_of_passing_codes_is_transient_and_a_determiner_before_a_
     batch = ("# A → B\n\n## When things go wrong\n\nA batch where some events are invalid is answered with `207`; the valid "
              "events are stored and each invalid one is written to the reject table.\n")
     assert "partial" in [e.category for e in spec_of(batch).errors]
+
+
+def test_an_entry_taken_off_a_business_list_is_no_message_lost():
+    """"a booking rejected as `booking_cancelled` is dropped from the plan", "dropped from the next list": an entry the
+    business no longer shows, not a failed message lost. "Dropped from the queue" still loses it."""
+    from intspec_lint.reading.drops import drops_messages
+    assert drops_messages("A booking rejected as `booking_cancelled` is dropped from the plan instead of being resent.") is None
+    assert drops_messages("Rejected hires get logged against the hire and dropped from the next list.") is None
+    assert drops_messages("Failed messages are dropped from the queue.") is not None
+    assert drops_messages("Failed messages are logged and dropped.") is not None
+
+
+def test_the_alert_of_a_store_named_for_what_failed_in_it_is_the_dead_letters_alert():
+    """The error table sends hard failures "straight to the failures table"; a later answer says "the push becomes a row
+    in `pod_push_failed` ... every new row posts to Slack `#pod-ops`": that store's alert. An event named so
+    (`payment_intent.payment_failed`) is no store, and a store no one is told of still lacks its alert."""
+    head = ("# A → B\n\n## Failures\n\n| Kind | Examples | What we do |\n|---|---|---|\n"
+            "| Transient | 429, 503 | Retry on the schedule below |\n"
+            "| Permanent | 400, 404, 422 | No retry; straight to the failed-push table |\n\n"
+            "## Retries\n\nWait 2 s, doubling, at most 90 s, 7 attempts, full jitter; after 8 failures in a row stop for "
+            "3 minutes.\n\n## Giving up\n\n")
+    told = head + ("The push becomes a row in `pod_push_failed` with the full body. Every new row posts to Slack `#pod-ops`; "
+                   "the integrations on-call own the table and replay rows with `ppctl replay`.\n")
+    assert "IS601" not in codes(told)
+    untold = head + "The push becomes a row in `pod_push_failed` with the full body; on-call replay rows with `ppctl replay`.\n"
+    assert "IS601" in codes(untold)

@@ -133,8 +133,11 @@ _TO_STATE = rf"\b(?:{_MOVE}|(?:mov(?:e|es|ed)|puts?)\s+(?:the|a|an|each|every|th
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|[a-z][:_.]dead\b|"
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
-                  r"(?:errors?|failed|failures?|reject\w*|exceptions?|hospital|suspense)[-_ ](?:queue|topic|table|bucket|folder|store|stream|spool|tray|"
-                  r"work-?list|work\s+queue)",
+                  r"(?:errors?|failed|failures?|reject\w*|exceptions?|hospital|suspense)[-_ ](?:[a-z]+[-_ ])?(?:queue|topic|table|bucket|folder|"
+                  r"store|stream|spool|tray|work-?list|work\s+queue)|"
+                  # a store named for what failed in it, something is put in: "a row in `pod_push_failed`", "into
+                  # `outbound_failures`" (not an event, `payment_intent.payment_failed`)
+                  r"\b(?:in|into|to)\s+(?:the\s+)?`(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:failed|failures|dead))`",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 

@@ -134,6 +134,10 @@ _INTO_A_PLACE = lazy(r"\s{1,4}(?:(?:in|on)to\s{1,4}(?:(?:the|a|an|its|their)\s{1
                      r"(?!logs?\b|next\b)(?:[\w'’-]+\s{1,4}){0,2}?(?:tables?|queues?|"
                      r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
 
+# what an entry is taken off: a list, a plan or a schedule the business keeps, no queue of messages
+_OFF_A_LIST = lazy(r"\s{1,4}from\s{1,4}(?:(?:the|its|their|our|next|tomorrow's|today's|this)\s{1,4}){0,2}(?:[\w'-]+\s{1,4}){0,2}?"
+                   r"(?:list|plan|schedule|rota|roster|timetable|manifest|agenda|line-?up|programme|program|run\s+sheet|"
+                   r"board|display|menu|catalogue|catalog)s?\b", re.I)
 _ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"
                       r"syncs?|sweeps?)"
                       # the steps built on a failed one: "models that depend on it are skipped", "downstream tasks"
@@ -210,6 +214,9 @@ def drops_messages(text: str) -> str | None:
         return None  # "each rejected record goes to the table `rejects` with the reason, and the message is deleted"
     if match and _BARE_VERB.match(match.group(0)) and _DETERMINER.search(text[max(0, match.start() - 12):match.start()]):
         return drops_messages(original[match.end():])  # "stores every drop it can match": a noun, a delivery's stop
+    if match and _OFF_A_LIST.match(text, match.end()):
+        return None  # "a booking rejected as cancelled is dropped from the plan", "dropped from the next list": an
+        # entry taken off what the business shows or plans, not a message lost
     if match and _INTO_A_PLACE.match(text, match.end()):
         return None  # "rows that fail validation are skipped into LIDO-11's table": moved aside, kept, not dropped
     if match and _ROUND_SKIPPED.search(text[max(0, match.start() - 40):match.start()]):

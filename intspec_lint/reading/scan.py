@@ -130,7 +130,9 @@ def _sample_pair(secret: str) -> bool:
 
 
 _GROUPED_CODE = lazy(r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3}")
-_SAMPLE_JWT = lazy(r"eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{0,15}")
+# a token's shape no issuer could make: a signature of a few characters, or a payload that is no encoded JSON object
+# ("eyJhbGciOiJSUzI1NiJ9.lfp.sig": every real token's payload opens "eyJ", the encoding of '{"')
+_SAMPLE_JWT = lazy(r"eyJ[\w-]+\.(?:eyJ[\w-]+\.[\w-]{0,15}|(?!eyJ)[\w-]*\.[\w-]*)")
 _DESCRIBED = lazy(r"(?:['’]s)?\s+[A-Za-z][\w-]*\s+[A-Za-z][\w-]*")  # more words after it ("ChoirHub's RoomBook API
 # key"): a description
 # a reference to a secret's place: `vault:kv/app#client_secret`, `arn:aws:secretsmanager:...`, `sm://...`, `op://...`
