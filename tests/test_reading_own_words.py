@@ -121,3 +121,19 @@ def test_the_alert_of_a_store_named_for_what_failed_in_it_is_the_dead_letters_al
     assert "IS601" not in codes(told)
     untold = head + "The push becomes a row in `pod_push_failed` with the full body; on-call replay rows with `ppctl replay`.\n"
     assert "IS601" in codes(untold)
+
+
+def test_an_alert_told_as_a_text_to_a_person_or_a_channel_in_code_and_expiry_as_days_to_renewal():
+    """"| Error rate over 10% in an hour | Text Ben and Gwen |", "| Jobs waiting | > 50 | `#shed-tech` |": who is told is
+    the alert. "Days to the client secret's renewal | < 14" watches expiry; "Time for the batch post to be answered |
+    > 30 s" is latency. A row that tells nobody still lacks its alert."""
+    table = ("# A → B\n\n## What we watch\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+             "| Time for the batch post to be answered | > 30 s | warning |\n"
+             "| Error rate | over 10% in an hour | Text Ben and Gwen |\n"
+             "| Jobs waiting in `kiosko` queue | > 50 | `#shed-tech` |\n"
+             "| Days to the client secret's renewal | < 14 | `#shed-tech` |\n")
+    spec = spec_of(table)
+    assert [m.kind for m in spec.monitoring] == ["latency", "error-rate", "queue-depth", "token-expiry"]
+    assert all(m.alert is not None and m.alert.text.strip() for m in spec.monitoring)
+    silent = table.replace("| Text Ben and Gwen |", "| |")
+    assert "IS701" in codes(silent)

@@ -23,11 +23,13 @@ COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>", "`Key
     re.I,
 )
 # who is told: "#ops", "Teams", "Partner Engineering", "the service desk"
-CHANNEL = lazy(r"(?:^|\s)#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicenow|engineering|ops|operations|support|desk|"
+CHANNEL = lazy(r"(?:^|[\s`(])#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicenow|engineering|ops|operations|support|desk|"
                 r"squad|duty)\b", re.I)
 ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest)\b",
+    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest|sms|"
+    # a person told by phone: "Text Ben and Gwen", "ring the duty manager"
+    r"(?:text|ring|phone)(?:s|ed)?\s+(?:and\s+e-?mail\s+)?(?:to\s+)?(?:(?-i:[A-Z])\w+|the\s+(?:duty|on[- ]call|manager)))\b",
     re.I,
 )
 ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`
