@@ -1065,3 +1065,32 @@ def test_a_managed_identity_that_reads_the_key_leaves_the_key_to_rotate():
                     "Entra ID access token. Key Vault is not used: the Hub accesses SurfSafe through its managed identity."):
         text = head + f"- **Ops Hub → SurfSafe**: {keyless}\n"
         assert not any("has no rotation" in f.message for f in lint_text(text, "markdown")), keyless
+
+
+def test_the_old_and_the_new_accepted_side_by_side_is_a_rotation():
+    """"It is reshuffled every 180 days ...; TowerRota accepts the old and the new signature for 72 hours": the overlap
+    of two credentials is a rotation's, whatever the verb. A secret with no word of its change still lacks one."""
+    base = ("# A → B\n\n## Keys\n\n- **A → B:** OAuth 2.0 client credentials; the secret is kept in the vault and rotated "
+            "every 90 days.\n- **B → A:** every callback is signed with HMAC-SHA256 and a shared secret kept in the "
+            "vault. {}\n")
+    assert "IS301" not in codes(base.format("It is reshuffled every 180 days; A accepts the old and the new signature "
+                                            "for 72 hours."))
+    assert "IS301" in codes(base.format("It was set up at onboarding."))
+
+
+def test_a_credential_told_in_a_flow_and_again_in_the_credentials_list_is_one_credential():
+    """A flow says "Ledgerly calls `POST /hooks` with `Ledgerly-Signature` (HMAC-SHA256)"; the credentials list says
+    "**Ledgerly → StallPlan:** webhook signing secret ..., changed every April": one credential, rotated. Two API keys
+    of one caller to two systems are two credentials: one's rotation is not the other's."""
+    text = ("# StallPlan ↔ Ledgerly\n\n## Invoice paid\n\nLedgerly calls `POST https://stallplan.example/hooks` with "
+            "`Ledgerly-Signature: t=<unix>,s=<hex HMAC-SHA256>` and `Ledgerly-Event-Id`.\n\nStallPlan answers `200` "
+            "and clears the red £; `401` bad signature; `404` no such pitch.\n\n## Credentials\n\n"
+            "- **StallPlan → Ledgerly:** OAuth 2.0; tokens refreshed automatically, the connection re-authorised every "
+            "12 months; kept in the connection store.\n"
+            "- **Ledgerly → StallPlan:** webhook signing secret; changed every April, with StallPlan accepting old and "
+            "new for 48 hours. Kept in the vault.\n")
+    assert "IS301" not in codes(text)
+    two_keys = ("# A, B and C\n\n## Credentials\n\n- **A → B:** API key in `X-Api-Key`; rotated every 90 days; kept in "
+                "the vault.\n- **A → C:** API key in `X-Key`; kept in the vault.\n- **B → A:** OAuth 2.0 client "
+                "credentials; rotated yearly; kept in the vault.\n")
+    assert "IS301" in codes(two_keys)

@@ -10,6 +10,7 @@ import re
 
 from ..model import Auth, Value
 from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, SPEAKER, families, name_words
+from .text import system_word
 
 # a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
 _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+){0,3}?(?:secret|key|token|certificate|"
@@ -35,11 +36,42 @@ def lend_rotation(entries: list[Auth], statements) -> None:
         kinds = set(families(entry.mechanism.text))
         near = name_words(entry.system.text) if entry.system is not None else set()
         fits = sorted((fit for fit in said if fit[0] & kinds), key=lambda fit: not fit[2] & near)
-        if fits:
+        twin = _same_credential(entry, entries, kinds)
+        if twin is not None:
+            entry.rotation = twin.rotation
+        elif fits:
             entry.rotation = fits[0][1]
         elif kinds and sum(1 for other in entries if other.mechanism is not None
                            and kinds & set(families(other.mechanism.text))) == 1:
             entry.rotation = _told_in_a_line(kinds, entries, statements)  # the only entry of its family
+
+
+def _same_credential(entry: Auth, entries: list[Auth], kinds: set[str]) -> Auth | None:
+    """Another entry for the same credential, with its rotation: the same caller and a credential of the same family
+    ("Ledgerly calls ... with `Ledgerly-Signature`" in a flow, and "**Ledgerly → StallPlan:** webhook signing secret
+    ...; changed every April" in the credentials list)."""
+    if entry.system is None or not kinds:
+        return None
+    caller = _caller(entry.system.text)
+    for other in entries:
+        if other is entry or other.rotation is None or other.system is None or other.mechanism is None:
+            continue
+        called = {_called(entry.system.text), _called(other.system.text)}
+        if caller and _caller(other.system.text) == caller and (len(called) == 1 or "" in called) and \
+                kinds & set(families(other.mechanism.text)):
+            return other  # (not "A → C: API key" beside "A → B: API key, rotated yearly": two keys of one caller)
+    return None
+
+
+def _caller(system: str) -> str:
+    """The side that holds the credential: the first of "A → B", or the system named alone."""
+    return system_word(re.split(r"\s*(?:→|->)\s*", system)[0])
+
+
+def _called(system: str) -> str:
+    """The side called: the second of "A → B"; "" where the entry names one system."""
+    parts = re.split(r"\s*(?:→|->)\s*", system)
+    return system_word(parts[1]) if len(parts) > 1 else ""
 
 
 def _told_with_credentials(entries: list[Auth]) -> list[tuple[set[str], Value, set[str]]]:

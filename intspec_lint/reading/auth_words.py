@@ -38,7 +38,7 @@ PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters
           r"|(?:each|every)\s+(?:year|spring|summer|autumn|winter|(?-i:January|February|March|April|May|June|July|August|" \
           r"September|October|November|December))\b)"  # "rot. q90d": shorthand; "we replace it each September": yearly
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
-_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
+_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu|reshuffl)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
     r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|q?\d+\w*|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
@@ -55,7 +55,11 @@ ROTATION = lazy(
     # a new one at a period: "new integration key every 6 months"
     r"|\bnew\s+(?:[\w-]+\s+){0,2}(?:certificate|cert|key|secret|token|password)s?\s+(?:every|each)\b"
     r"|valid\s+(?:for\s+)?\d+\s*(?:days?|weeks?|months?|years?)"
-    r"|both\s+(?:certificates|certs|keys|secrets|tokens)\s+(?:during|for|in)\s+(?:the\s+|an?\s+)?overlap)\b",
+    r"|both\s+(?:certificates|certs|keys|secrets|tokens)\s+(?:during|for|in)\s+(?:the\s+|an?\s+)?overlap"
+    # the old and the new accepted side by side: "accepts the old and the new signature for 72 hours"
+    r"|(?:old|previous|outgoing|current)\s+and\s+(?:the\s+)?(?:new|next|incoming|replacement)\s+(?:[\w-]+\s+)?"
+    r"(?:signatures?|keys?|secrets?|tokens?|certificates?|certs?|passwords?|credentials?|ones)"
+    r"|both\s+(?:the\s+)?(?:old\s+and\s+(?:the\s+)?new|new\s+and\s+(?:the\s+)?old)\b)\b",
     re.I,
 )
 # a file is the credential's store only where the text puts it in one: "kept in `secrets.yaml`", "from app.json"
