@@ -169,7 +169,18 @@ class Contract:
         """A contract the rules judge: one that names where it is called or declares a body or an example
         (a heading with neither may be no contract at all), and not a token call, whose shape is OAuth's."""
         substantial = bool(self.examples or self.bodies or self.request_shape or self.response_shape)
-        return (self.addressed or substantial) and not self.token_exchange and not self.example_call
+        return (self.addressed or substantial) and not self.token_exchange and not self.example_call and \
+            not self.recovery_call
+
+    @property
+    def recovery_call(self) -> bool:
+        """A call that lists or re-sends what failed (`GET .../callbacks/undelivered`, `...?status=failed`, `POST
+        .../{id}/redeliver`), named in the dead-letter handling and declaring nothing of its own: a tool the operators
+        use, not a contract of the integration."""
+        declared = [shape for shape in (self.request_shape, self.response_shape) if given(shape) and shape.text != EXAMPLE_SHAPE]
+        if self.url is None or self.bodies or self.examples or declared or any(status.listed for status in self.status_codes):
+            return False
+        return bool(_RECOVERY_PATH.search(self.url.text))
 
     @property
     def example_call(self) -> bool:
@@ -219,6 +230,9 @@ _WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # a record's id in a path: letters and digits mixed with a digit run (`BEO-004711`, `exp_5512`, `IMG-RX-G04-20250101`), or a long
 # number; not a version (`v2`, `2.1`) or a word
 _RECORD_ID = re.compile(r"^(?=[\w.-]*\d{3})(?![vV]?\d+(?:\.\d+)*$)[\w.-]{4,}$|^\d{5,}$")
+# a path that reads or re-sends the failed: "/callbacks/undelivered", "?status=failed", "/{id}/redeliver", "/dlq"
+_RECOVERY_PATH = re.compile(r"/(?:undelivered|undeliverable|failed|failures|dead[-_]?letters?|dlq|parked|redeliver|replay|"
+                            r"resend|retry)/?(?:[?#]|$)|[?&]status=(?:failed|undelivered|dead)\b", re.I)
 EXAMPLE_SHAPE = "(example)"  # a body's shape known only from its example: no shape declared
 _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|introspect|revoke)/?(?:[?#]|$)", re.I)
 # the last segment of a path that asks rather than writes: a search, a lookup, a check of a credential, a quote

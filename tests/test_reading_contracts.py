@@ -1455,3 +1455,19 @@ def test_a_section_on_undelivered_messages_is_the_dead_letters_not_a_contract():
             "`s3://pool/undelivered/`; an alarm e-mails the duty manager.\n")
     spec = spec_of(text)
     assert len(spec.contracts) == 1 and spec.dead_letter is not None
+
+
+def test_a_call_that_lists_or_resends_the_failed_is_no_contract_to_show_examples_of():
+    """"You can read the list with `GET .../callbacks/undelivered` and ask for a resend with `POST
+    .../callbacks/{delivery_id}/redeliver`": tools of the dead-letter handling, not calls of the integration. The
+    same call that declares its answer is a contract, and is asked for its example."""
+    head = ("# A → B\n\n## Booking\n\n`POST https://api.b.example/v1/bookings`\n\n```json\n{\"slot\": \"S-1\"}\n```\n\n"
+            "Response `201`:\n\n```json\n{\"id\": \"B-1\"}\n```\n\n## Nothing gets lost\n\n")
+    tools = head + ("A delivery that still fails is kept in your undelivered list for 14 days. Read the list with "
+                    "`GET https://api.b.example/v1/callbacks/undelivered` and ask for a resend with "
+                    "`POST https://api.b.example/v1/callbacks/{delivery_id}/redeliver`.\n")
+    assert "IS202" not in codes(tools)
+    declared = head + ("### `GET https://api.b.example/v1/callbacks/undelivered`\n\n| Status | Meaning |\n|---|---|\n"
+                       "| `200` | the undelivered callbacks |\n| `401` | bad token |\n\nResponse fields: `items` (array), "
+                       "`next` (string).\n")
+    assert "IS202" in codes(declared)
