@@ -137,3 +137,24 @@ def test_an_alert_told_as_a_text_to_a_person_or_a_channel_in_code_and_expiry_as_
     assert all(m.alert is not None and m.alert.text.strip() for m in spec.monitoring)
     silent = table.replace("| Text Ben and Gwen |", "| |")
     assert "IS701" in codes(silent)
+
+
+def test_a_retry_policy_told_as_tries_or_a_ladder_of_waits_in_any_section_is_read():
+    """A quote under "Patience, with a limit": "waits 2 seconds after the first failure, then doubles ..., never more
+    than 2 minutes between tries ... Six tries in total"; a game's "Wait 2 s before the first re-roll, then double each
+    time: 2, 4, 8, 16, 32, 64 s, never more than 120 s" and "after 8 consecutive transient fouls ... stops calling it
+    for 10 minutes ... one trial call": the policy, whatever it calls a retry."""
+    intro = "# A → B\n\n## When the sea gets rough\n\nPassing trouble, such as a `429` or a `503`, is simply tried again.\n\n"
+    quoted = intro + ("## Patience, with a limit\n\n\"The gangway waits 2 seconds after the first failure, then doubles: 4, 8, "
+                      "16, and so on, never more than 2 minutes between tries. Every wait is a random amount between zero "
+                      "and that figure. Six tries in total.\" If eight calls in a row fail, the gangway stops calling for "
+                      "3 minutes, then lets one trial call through.\n")
+    assert "IS501" not in codes(quoted)
+    game = intro + ("## Re-roll rules\n\n- Wait 2 s before the first re-roll, then double each time: 2, 4, 8, 16, 32, 64 s, "
+                    "never more than 120 s.\n- Each wait is a random draw between zero and that value (full jitter).\n"
+                    "- At most 6 re-rolls after the first try.\n- **Table closed:** after 8 consecutive transient fouls, "
+                    "the caller stops calling it for 10 minutes; then one trial call is made.\n")
+    assert "IS501" not in codes(game)
+    # the same policy with no pause after the run of failures still lacks its breaker
+    assert "IS501" in codes(game.replace("the caller stops calling it for 10 minutes; then one trial call is made",
+                                         "the on-call engineer is told"))

@@ -112,7 +112,7 @@ _BREAKER = lazy(
 # while ("no calls for 30 min", "hold all outgoing messages 15 min") or the probe that ends one ("then one trial
 # call", "one call is let through"). A message's own attempts are its retry limit, not a run.
 _RUN = lazy(
-    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?{_FAILS}"
+    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\b"  # ("8 consecutive transient fouls")
     rf"|(?:[\w-]+\s+){{0,2}}?{_FAILS}(?:\s+[\w-]+){{0,3}}?\s+(?:{_IN_A_ROW}|(?:inside|within|in)\s+(?:an?\s+|one\s+|{NUM}\s*){UNIT})"
     # "5 uploads in a row fail", "6 consecutive calls fail"
     rf"|(?:consecutive|successive)\s+{_TRAFFIC}\s+fail|{_TRAFFIC}\s+{_IN_A_ROW}\s+fail)",
@@ -163,7 +163,7 @@ _PLACEHOLDERS = [
 _ANY_DURATION = lazy(DURATION, re.I)
 _BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|(?:\b" + _IN_A_ROW + r"|\b\d+\s+consecutive\s+(?:[\w'’-]+\s+){0,6}?(?:failures|errors|timeouts|"
                       r"fail|fails|failed))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down)|disabl|"
-                      r"switch(?:es|ed)?\s+off|turn(?:s|ed)?\s+off)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+                      r"switch(?:es|ed)?\s+off|turn(?:s|ed)?\s+off)|\b(?:circuit|breaker|cb|half-?open|trips?|stops?\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
@@ -174,6 +174,8 @@ _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_
                   rf"|\bmax(?:imum)?\.?\s+(?:of\s+)?{DURATION}"  # "2 s initial, multiplier 2, max 60 s"
                   rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
+                    # "at most 6 re-rolls after the first try": so many more, whatever they are called
+                    rf"|\b{NUM}\s+(?:[\w-]+\s+){{1,2}}after\s+the\s+first\s+(?:try|attempt|call|send|delivery)\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
                     # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
                     rf"|\bretr\w*\b[^.;]{{0,40}}?\bfor\s+(?:up\s+to\s+|at\s+most\s+)?{DURATION}"
@@ -254,7 +256,8 @@ def read(r: Reading) -> None:
 
 
 # a statement about retrying, in any shape: "retry", "backoff", `maxAttempts`, `redeliveryPolicy`, "circuit breaker"
-_RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|breaker", re.I)
+_RETRY_PART = lazy(r"retr(?:y|ies|ied|ying)|back-?off|redeliver|attempt|circuit|breaker|\btries\b|\btr(?:y|ied|ying)\s+again\b|"
+                   r"\bafter\s+the\s+first\s+(?:try|attempt)\b", re.I)
 # each field's loose evidence, wherever it stands
 _ANYWHERE = {
     "strategy": lambda text: bool(_STRATEGY_WORDS.search(text) or _LADDER.search(text)),  # "5, 10, 20, 40 s": it grows
@@ -276,7 +279,8 @@ def _stated_anywhere(r: Reading) -> None:
     policy of a spec that has no retry section."""
     if r.spec.testimony is None:
         return
-    part = _RETRY_PART.search
+    def part(text: str):  # a statement about retries, or a ladder of growing waits ("2, 4, 8, 16 s"), whatever it calls them
+        return _RETRY_PART.search(text) or _LADDER.search(as_figures(text))
     found = {}
     for name, said in _ANYWHERE.items():
         if r.spec.retry is None or getattr(r.spec.retry, name) is None:
