@@ -158,3 +158,34 @@ def test_a_retry_policy_told_as_tries_or_a_ladder_of_waits_in_any_section_is_rea
     # the same policy with no pause after the run of failures still lacks its breaker
     assert "IS501" in codes(game.replace("the caller stops calling it for 10 minutes; then one trial call is made",
                                          "the on-call engineer is told"))
+
+
+def test_a_flow_column_set_off_by_is_its_trigger_and_a_settings_row_per_party_gives_the_attempts():
+    """"| # | From → To | Set off by | Carries | How often |": the trigger's column. "| | Ours | Theirs |" over "| Attempts
+    | 7 | 5 |": each party's attempt limit."""
+    flows = ("# A → B\n\n## What moves\n\n| # | From → To | Set off by | Carries | How often |\n|---|---|---|---|---|\n"
+             "| 1 | A → B | Coordinator saves rota changes | Assignment event JSON | ~25 a month |\n")
+    assert spec_of(flows).flows[0].trigger.text == "Coordinator saves rota changes"
+    retry = ("# A → B\n\n## Trying again\n\n| | A's calls | B's calls |\n|---|---|---|\n| First wait | 2 s | 1 minute |\n"
+             "| Growth | double each time, full jitter | treble each time, ±10 % jitter |\n| Longest wait | 2 minutes | 30 minutes |\n"
+             "| Attempts | 7 | 5 |\n| Stop sending | after 5 failures in a row, pause 10 minutes, then one trial call | "
+             "after 4 failures in a row, pause 30 minutes, then one trial call |\n")
+    assert "IS501" not in codes(retry)
+    assert "IS501" in codes(retry.replace("| Attempts | 7 | 5 |\n", ""))
+
+
+def test_tries_used_up_that_go_to_a_named_tray_or_land_in_a_failed_table_are_dead_letters():
+    """"No more tries; the batch goes to the **Unposted** tray", then "The **Unposted** tray ... emails the treasurer";
+    "rows land in the Postgres table `bellbook_outbox_failed` ... Each new row posts to Slack": a place, and its alert."""
+    tray = ("# A → B\n\n## Posting\n\n| Looks like | What StallPlan does |\n|---|---|\n"
+            "| `400`, `422` | No more tries; the batch goes to the **Unposted** tray |\n"
+            "| 6 tries used up | Batch goes to the **Unposted** tray |\n\n"
+            "The **Unposted** tray keeps the full batch for 120 days, and the first entry in it emails the treasurer.\n")
+    assert not {"IS601", "IS602"} & set(codes(tray))
+    table = ("# A → B\n\n## Failures\n\n| Kind | Codes | What happens |\n|---|---|---|\n"
+             "| Passing | 429, 503 | retried below |\n| Final | `400`, `404` | No more tries; row goes to the failed-outbox table (Q7) |\n\n"
+             "**Q7. What happens to something that still fails?**\n\nOutbound rows land in the Postgres table "
+             "`bellbook_outbox_failed` with the payload. Each new row posts to Slack `#punchcard-alerts`; the team replays "
+             "them with `outbox replay`.\n")
+    assert "IS601" not in codes(table)
+    assert "IS601" in codes(table.replace("Each new row posts to Slack `#punchcard-alerts`; the team", "The team"))

@@ -40,6 +40,9 @@ _OWNER = lazy(r"\b(?:team|on-?call|owner|owned\s+by|ops|operations|support|engin
               r"desk|squad|stewards?|admins?|administrators?|integration\s+lead)\b", re.I)
 _AFTER_RETRIES = lazy(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:last|final|\d+(?:st|nd|rd|th)|\w+th)\s+(?:failed\s+)?"
                       r"(?:retry|attempt|try)|\bretries\s+(?:are\s+)?exhausted|"
+                      # "6 tries used up", "no more tries", "its attempts spent": the tries spent, in any words
+                      r"\b(?:tries|attempts|retries)\s+(?:are\s+|were\s+)?(?:used\s+up|spent|all\s+gone)|"
+                      r"\bno\s+more\s+(?:tries|attempts|retries)\b|"
                       r"\b(?:when|once|if)\s+the\s+(?:last|final|\w+th|\d+(?:st|nd|rd|th))\s+(?:retry|attempt|try)\s+"
                       r"(?:also\s+)?(?:has\s+)?fail(?:s|ed)\b|"  # "When the last attempt has failed ..."
                       r"\b(?:runs?|ran|running)\s+out\s+of\s+(?:attempts|retries|tries)|\bfails?\s+permanently|"
@@ -135,9 +138,9 @@ _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
                   r"(?:errors?|failed|failures?|reject\w*|exceptions?|hospital|suspense)[-_ ](?:[a-z]+[-_ ])?(?:queue|topic|table|bucket|folder|"
                   r"store|stream|spool|tray|work-?list|work\s+queue)|"
-                  # a store named for what failed in it, something is put in: "a row in `pod_push_failed`", "into
-                  # `outbound_failures`" (not an event, `payment_intent.payment_failed`)
-                  r"\b(?:in|into|to)\s+(?:the\s+)?`(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:failed|failures|dead))`",
+                  # a store named for what failed in it, something is put in: "a row in `pod_push_failed`", "land in
+                  # the Postgres table `outbox_failed`" (not an event, `payment_intent.payment_failed`)
+                  r"\b(?:in|into|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?`(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:failed|failures|dead))`",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 
