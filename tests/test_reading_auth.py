@@ -1094,3 +1094,15 @@ def test_a_credential_told_in_a_flow_and_again_in_the_credentials_list_is_one_cr
                 "the vault.\n- **A → C:** API key in `X-Key`; kept in the vault.\n- **B → A:** OAuth 2.0 client "
                 "credentials; rotated yearly; kept in the vault.\n")
     assert "IS301" in codes(two_keys)
+
+
+def test_a_credential_told_in_the_passive_voice_is_its_agents():
+    """"4.2 Status notifications shall be signed by the Laboratory with HMAC-SHA256 ...": the Laboratory's entry, as
+    "The Laboratory shall sign ..." would be."""
+    text = ("# Customer ↔ Laboratory\n\n## 4. Authentication\n\n4.1 The Customer shall obtain tokens by the OAuth 2.0 "
+            "client credentials grant; the client secret is rotated every 12 months and kept in Azure Key Vault.\n\n"
+            "4.2 Status notifications shall be signed by the Laboratory with HMAC-SHA256 over the raw body, using a shared "
+            "secret issued at onboarding.\n")
+    entries = {(a.system.text if a.system else None): a for a in spec_of(text).auth}
+    assert "Laboratory" in entries and "HMAC" in entries["Laboratory"].mechanism.text
+    assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [7]  # its secret is never rotated

@@ -14,7 +14,7 @@ from ..document.model import Section
 from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
 from .auth_sides import kinds as _kinds, other_side
-from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
+from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, SIGNED_BY, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
                          DIRECTION, EVERY, FACET_LEAD, ITS_DELIVERIES, LIFECYCLE_TITLE, MATERIAL,
                          MONITORED, NOT_A_SECRET, OTHER_PARTS, OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT,
                          PUBLIC_BY_NATURE, PUBLIC_MATERIAL, SAME_AS_BEFORE, SPEAKER, SUBJECT, TRANSPORT,
@@ -488,7 +488,8 @@ def _subject(sentence: str) -> str | None:
     """The system a sentence says authenticates: "The ILS authenticates to ShelfCloud with ..." -> "ILS";
     the system called with a credential when the caller goes unnamed ("The worker must call InkBook with
     OAuth 2.0 ...", "StudioFlow webhook HMACs are checked with ...") -> that system's side."""
-    match = SUBJECT.search(sentence) or CALLED_WITH.search(sentence) or ITS_DELIVERIES.search(sentence)
+    match = SUBJECT.search(sentence) or CALLED_WITH.search(sentence) or ITS_DELIVERIES.search(sentence) or \
+        SIGNED_BY.search(sentence)
     return match.group(1) if match else None
 
 

@@ -129,6 +129,9 @@ CALLED_WITH = lazy(r"\b(?:calls?|calling|reach(?:es)?|access(?:es)?|connects?\s+
 ITS_DELIVERIES = lazy(r"^\W*(?:the\s+)?" + _NAME + r"(?:'s)?\s+(?:webhook|notification|callback|event|message)s?\b"
                        r"[^.;]{0,40}?\b(?:are|is|must\s+be|shall\s+be|will\s+be)\s+(?:signed|checked|verified|"
                        r"authenticated)\b")
+# the passive voice, its agent named: "Status notifications shall be signed by the Laboratory with HMAC-SHA256"
+SIGNED_BY = lazy(r"\b(?:signed|authenticated|authori[sz]ed|identified)\s+by\s+(?:the\s+)?" + _NAME +
+                 r"\s+(?:with|using|via|by\s+means\s+of)\b")
 SAME_AS_BEFORE = lazy(r"(?:^|[.;]\s+)(?:the\s+)?same\s+(?:[\w-]+\s+){0,2}?(?:realm|mechanism|scheme|set-?up|provider|idp|"
                        r"tenant|issuer|authori[sz]ation\s+server|auth\w*|as\s+above)\b", re.I)
 OWNED_FIELD = lazy(r"^(.{2,40}?)\s+[—–-]\s+(.{3,40})$")

@@ -527,7 +527,8 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
 _LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|/|then|and)\s*{DURATION}){{2,}}"
                rf"|\b\d+(?:\.\d+)?(?:\s*(?:→|->|,|;|/|then|and)\s*\d+(?:\.\d+)?){{2,}}\s*{UNIT}", re.I)
 # a count set by its name: "`maxReceiveCount` = 5", "maxAttempts: 6", "attempts = \"6\""
-_COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)[`\"']?\s*[=:|]\s*[`\"']?\d+"
+_COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)[`\"']?\s*[=:]\s*[`\"']?\d+"
+                      r"|\b(?:\w*attempts?|\w*retries|\w*redeliveries)\s*\|\s*\d+\b"  # a settings row: "| Attempts | 7 | 5 |"
                       r"|`(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`\s+(?:of\s+|is\s+|set\s+to\s+)?\d+\b", re.I)
 # (a setting named in code, then its value: "the redrive policy has `maxReceiveCount` 5")
 _NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b"
