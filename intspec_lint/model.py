@@ -180,7 +180,8 @@ class Contract:
         declared = [shape for shape in (self.request_shape, self.response_shape) if given(shape) and shape.text != EXAMPLE_SHAPE]
         if self.url is None or self.bodies or self.examples or declared or any(status.listed for status in self.status_codes):
             return False
-        return bool(_RECOVERY_PATH.search(self.url.text))
+        return bool(_RECOVERY_PATH.search(self.url.text)) and self.name is not None and \
+            bool(_RECOVERY_TITLE.search(self.name.text))  # under "Nothing gets lost", "The lost property box"
 
     @property
     def example_call(self) -> bool:
@@ -233,6 +234,9 @@ _RECORD_ID = re.compile(r"^(?=[\w.-]*\d{3})(?![vV]?\d+(?:\.\d+)*$)[\w.-]{4,}$|^\
 # a path that reads or re-sends the failed: "/callbacks/undelivered", "?status=failed", "/{id}/redeliver", "/dlq"
 _RECOVERY_PATH = re.compile(r"/(?:undelivered|undeliverable|failed|failures|dead[-_]?letters?|dlq|parked|redeliver|replay|"
                             r"resend|retry)/?(?:[?#]|$)|[?&]status=(?:failed|undelivered|dead)\b", re.I)
+# the heading of what becomes of the failed: not a contract's own ("Retry a declined payment", "List failed payments")
+_RECOVERY_TITLE = re.compile(r"\b(?:lost|dead|undeliver\w*|parked|parking|quarantin\w*|gives?\s+up|gave\s+up|"
+                             r"giving\s+up|nothing\s+gets)\b", re.I)
 EXAMPLE_SHAPE = "(example)"  # a body's shape known only from its example: no shape declared
 _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|introspect|revoke)/?(?:[?#]|$)", re.I)
 # the last segment of a path that asks rather than writes: a search, a lookup, a check of a credential, a quote

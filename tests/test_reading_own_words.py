@@ -2,6 +2,8 @@
 they hold and by where things are put, rather than by a name the vocabulary knows. Each test names the class of misreading it guards, and the near
 miss that must still be reported."""
 
+from intspec_lint import lint_text
+
 from read_spec import codes, spec_of
 
 _POLICY = "# A → B\n\n## Retries\n\nWait 10 s, doubling, at most 5 minutes; 5 attempts in all, with jitter.\n\n"
@@ -62,7 +64,11 @@ def test_italic_class_names_and_a_glossary_of_classes_are_a_classification():
                 "**Split result** — an answer to the nightly roll in which some entries succeeded and others did not.\n")
     spec = spec_of(glossary)
     assert [e.category for e in spec.errors] == ["transient", "permanent", "partial"]
-    assert all(e.action is not None for e in spec.errors)
+    assert spec.errors[1].action is not None  # "will not clear by trying again": not retried
+    # a definition that only says what a class is leaves its action to be asked ("these won't succeed")
+    named = ("# A → B\n\n## Failures\n\n- **Transient**: 429, 503. Retried with backoff.\n"
+             "- **Permanent**: 400, 404, 422 — these won't succeed.\n")
+    assert "IS401" in codes(named)
 
 
 def test_a_speaker_who_names_the_classes_is_no_class_and_a_kind_sentence_is_one():
@@ -137,12 +143,18 @@ def test_an_alert_told_as_a_text_to_a_person_or_a_channel_in_code_and_expiry_as_
     assert all(m.alert is not None and m.alert.text.strip() for m in spec.monitoring)
     silent = table.replace("| Text Ben and Gwen |", "| |")
     assert "IS701" in codes(silent)
+    # under a column not named for alerts, the person texted is the alert
+    acted = ("# A → B\n\n## What we watch\n\n| Event | What we do | What they do |\n|---|---|---|\n"
+             "| Collection saved → `201`, p95 over 30 s for an hour | Warning email to Ben | — |\n"
+             "| Error rate over 10% in an hour | Text Ben and Gwen | — |\n"
+             "| `b-out` over 20 tasks waiting | Warning email to Ben | — |\n")
+    assert not [f for f in lint_text(acted, "markdown") if f.code == "IS701" and "alert level" in f.message]
 
 
 def test_a_retry_policy_told_as_tries_or_a_ladder_of_waits_in_any_section_is_read():
     """A quote under "Patience, with a limit": "waits 2 seconds after the first failure, then doubles ..., never more
     than 2 minutes between tries ... Six tries in total"; a game's "Wait 2 s before the first re-roll, then double each
-    time: 2, 4, 8, 16, 32, 64 s, never more than 120 s" and "after 8 consecutive transient fouls ... stops calling it
+    time: 2, 4, 8, 16, 32, 64 s, never more than 120 s" and "after 8 consecutive transient failures ... stops calling it
     for 10 minutes ... one trial call": the policy, whatever it calls a retry."""
     intro = "# A → B\n\n## When the sea gets rough\n\nPassing trouble, such as a `429` or a `503`, is simply tried again.\n\n"
     quoted = intro + ("## Patience, with a limit\n\n\"The gangway waits 2 seconds after the first failure, then doubles: 4, 8, "
@@ -152,7 +164,7 @@ def test_a_retry_policy_told_as_tries_or_a_ladder_of_waits_in_any_section_is_rea
     assert "IS501" not in codes(quoted)
     game = intro + ("## Re-roll rules\n\n- Wait 2 s before the first re-roll, then double each time: 2, 4, 8, 16, 32, 64 s, "
                     "never more than 120 s.\n- Each wait is a random draw between zero and that value (full jitter).\n"
-                    "- At most 6 re-rolls after the first try.\n- **Table closed:** after 8 consecutive transient fouls, "
+                    "- At most 6 re-rolls after the first try.\n- **Table closed:** after 8 consecutive transient failures, "
                     "the caller stops calling it for 10 minutes; then one trial call is made.\n")
     assert "IS501" not in codes(game)
     # the same policy with no pause after the run of failures still lacks its breaker
@@ -166,7 +178,8 @@ def test_a_flow_column_set_off_by_is_its_trigger_and_a_settings_row_per_party_gi
     flows = ("# A → B\n\n## What moves\n\n| # | From → To | Set off by | Carries | How often |\n|---|---|---|---|---|\n"
              "| 1 | A → B | Coordinator saves rota changes | Assignment event JSON | ~25 a month |\n")
     assert spec_of(flows).flows[0].trigger.text == "Coordinator saves rota changes"
-    retry = ("# A → B\n\n## Trying again\n\n| | A's calls | B's calls |\n|---|---|---|\n| First wait | 2 s | 1 minute |\n"
+    retry = ("# A → B\n\n## Journey 4: the hours go out\n\nTrying again:\n\n| | A's calls | B's calls |\n|---|---|---|\n"
+             "| First wait | 2 s | 1 minute |\n"
              "| Growth | double each time, full jitter | treble each time, ±10 % jitter |\n| Longest wait | 2 minutes | 30 minutes |\n"
              "| Attempts | 7 | 5 |\n| Stop sending | after 5 failures in a row, pause 10 minutes, then one trial call | "
              "after 4 failures in a row, pause 30 minutes, then one trial call |\n")
@@ -189,3 +202,66 @@ def test_tries_used_up_that_go_to_a_named_tray_or_land_in_a_failed_table_are_dea
              "them with `outbox replay`.\n")
     assert "IS601" not in codes(table)
     assert "IS601" in codes(table.replace("Each new row posts to Slack `#punchcard-alerts`; the team", "The team"))
+
+
+def test_a_settings_row_gives_a_count_and_a_metric_row_a_rate():
+    """"Attempts | 7 | 5" (a row of settings, one column per party) states the attempt limit wherever it stands; "Retries
+    | 120 per hour" and "maxTotalTimeoutMs | 60,000" state none."""
+    from intspec_lint.reading.retry import _ANYWHERE
+    assert _ANYWHERE["max_attempts"]("Attempts | 7 | 5")
+    assert not _ANYWHERE["max_attempts"]("Retries | 120 per hour | warning to #ops")
+    assert not _ANYWHERE["max_attempts"]("maxTotalTimeoutMs | 60,000 | The total timeout for a call")
+
+
+def test_near_misses_of_this_reading_still_report_their_gaps():
+    """What the review of these mechanisms found they swallowed: each still reports its gap."""
+    policy = _POLICY
+    for said in ("## Dead letters\n\nAfter 5 failures in a row the consumer holds the message for 14 days in `orders-dlq`.\n",
+                 "## Dead letters\n\nAfter 3 timeouts in a row the message goes to the DLQ; no messages are lost for 7 days.\n",
+                 "## Business rules\n\n3 failed payments in a row freeze the customer's account for 24 hours.\n",
+                 "## Schedule\n\nThe export runs on 5 consecutive days; sending pauses for 2 hours each night.\n",
+                 "## Monitoring\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| errors | 5 errors in a row | page on-call; a "
+                 "probe checks health every minute |\n",
+                 "After 5 failed messages in a row, the message is sent to the DLQ and a single test alert fires.\n",
+                 "If B answers `410 Gone`, A stops calling that endpoint and retries nothing.\n"):
+        assert "IS501" in codes(policy + said), said  # no breaker, still
+    growing = "# A → B\n\n## Retries\n\nWe retry up to 5 times; after 10 failures in a row the breaker opens for 5 min.\n\n"
+    for said in ("## SLA\n\nP50/P95/P99 latency: 120/350/900 ms.\n", "## Reminders\n\nReminder emails go out 7, 3 and 1 days before.\n"):
+        assert "IS501" in codes(growing + said), said  # no strategy, first delay or cap, still
+    assert "IS501" in codes("# A → B\n\n## Retries\n\nRetries begin 30 seconds after the first attempt and back off "
+                            "exponentially with jitter up to 10 minutes. After 10 failures in a row the breaker opens for 5 min.\n")
+    status = ("# Shop → Pay\n\n## Retries\n\nWait 2 s, doubling, at most 60 s, 5 attempts; after 10 failures in a row the "
+              "breaker opens for 5 min.\n\n## Events\n\nA declined card moves the order to `payment_failed`; the customer is "
+              "emailed.\n")
+    assert "IS601" in codes(status)  # a status is no dead-letter place
+    two_keys = ("# StallPlan ↔ Ledgerly\n\n## Credentials\n\n- **StallPlan → Ledgerly:** OAuth 2.0 client credentials; the "
+                "secret is rotated every 12 months; kept in the vault.\n- **Ledgerly → StallPlan:** API key in `X-Api-Key`; "
+                "rotated every 90 days; kept in the vault.\n- **Ledgerly:** a second API key, for the bank's payout API, "
+                "kept in the vault.\n")
+    assert "IS301" in codes(two_keys)
+    versions = ("# A → B\n\n## Keys\n\n- **A → B:** OAuth 2.0 client credentials; the secret is rotated every 90 days; kept "
+                "in the vault.\n- **B → A:** callbacks signed with HMAC-SHA256 and a shared secret kept in the vault. During "
+                "the v2 migration A accepts both old and new payload versions.\n")
+    assert "IS301" in codes(versions)
+    from intspec_lint.reading.drops import drops_messages
+    assert drops_messages("A message that fails validation is dropped from the outbound list.") is not None
+    assert drops_messages("Permanently failed pushes are dropped from the sync plan.") is not None
+    watched = ("# A → B\n\n## Keys\n\n- **A → B:** OAuth 2.0 client credentials; rotated every 90 days; kept in the vault.\n"
+               "- **B → A:** API key; rotated yearly; kept in the vault.\n\n## Monitoring\n\n| Metric | Threshold | Alert |\n"
+               "|---|---|---|\n| Latency p95 | > 2 s | warning |\n| Error rate | > 2% | critical |\n| DLQ size | > 0 | "
+               "critical |\n| Days to dispatch | > 3 | email the desk |\n")
+    assert "IS701" in codes(watched)  # "days to dispatch" watches no credential
+    named = ("# A → B\n\n## What we watch\n\n| Metric | Threshold | Alert |\n|---|---|---|\n| Latency p95 | > 2 s | warning |\n"
+             "| SMS sends failing | > 5% | |\n")
+    assert "IS701" in codes(named)  # a metric named for texts tells nobody
+    classes = spec_of("# A → B\n\n## When it fails\n\nThe transient 429s and 503s are retried with backoff. The permanent "
+                      "400s and 422s go to the DLQ.\n")
+    assert {"transient", "permanent"} <= {e.category for e in classes.errors}
+    talk = spec_of("# A → B\n\n## Notes\n\n**SAM:** When B gives us a `503` or a `429` we just retry later.\n\n"
+                   "**JO:** And a `400` or `404` we never retry; Priya looks at it.\n")
+    assert not [e for e in talk.errors if e.name is not None and e.name.text in ("SAM", "JO")]
+
+
+def test_a_signed_token_of_another_kind_is_still_a_pasted_secret():
+    base = "# A → B\n\n## Example\n\n```http\nPOST /v1/orders\nAuthorization: Bearer {}\n```\n"
+    assert "IS303" in codes(base.format("eyJ1c2VyX2lkIjo0Mn0.ZbXk1A.pM5Q2gVqzO3y7x4m8d9s0a1b2c3Kq"))

@@ -30,13 +30,14 @@ _LIFETIME = re.compile(r"\b\d+\s*(?:days?|weeks?|months?|years?)\b", re.I)
 def lend_rotation(entries: list[Auth], statements) -> None:
     """Give each entry without a rotation the one told for its credential elsewhere (see the module's words)."""
     said = _told_with_credentials(entries)
+    section_at = {statement.span.line: statement.section for statement in statements}
     for entry in entries:
         if entry.rotation is not None or entry.mechanism is None:
             continue
         kinds = set(families(entry.mechanism.text))
         near = name_words(entry.system.text) if entry.system is not None else set()
         fits = sorted((fit for fit in said if fit[0] & kinds), key=lambda fit: not fit[2] & near)
-        twin = _same_credential(entry, entries, kinds)
+        twin = _same_credential(entry, entries, kinds, section_at)
         if twin is not None:
             entry.rotation = twin.rotation
         elif fits:
@@ -46,15 +47,18 @@ def lend_rotation(entries: list[Auth], statements) -> None:
             entry.rotation = _told_in_a_line(kinds, entries, statements)  # the only entry of its family
 
 
-def _same_credential(entry: Auth, entries: list[Auth], kinds: set[str]) -> Auth | None:
-    """Another entry for the same credential, with its rotation: the same caller and a credential of the same family
-    ("Ledgerly calls ... with `Ledgerly-Signature`" in a flow, and "**Ledgerly → StallPlan:** webhook signing secret
-    ...; changed every April" in the credentials list)."""
+def _same_credential(entry: Auth, entries: list[Auth], kinds: set[str], section_at: dict) -> Auth | None:
+    """Another entry for the same credential, with its rotation: the same caller and a credential of the same family,
+    told in another section ("Ledgerly calls ... with `Ledgerly-Signature`" in a flow, and "**Ledgerly → StallPlan:**
+    webhook signing secret ...; changed every April" in the credentials list). Two entries of one list are two
+    credentials ("**Ledgerly:** a second API key" under "**Ledgerly → StallPlan:** API key; rotated every 90 days")."""
     if entry.system is None or not kinds:
         return None
     caller = _caller(entry.system.text)
     for other in entries:
         if other is entry or other.rotation is None or other.system is None or other.mechanism is None:
+            continue
+        if section_at.get(entry.span.line) is section_at.get(other.span.line):
             continue
         called = {_called(entry.system.text), _called(other.system.text)}
         if caller and _caller(other.system.text) == caller and (len(called) == 1 or "" in called) and \

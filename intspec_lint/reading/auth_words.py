@@ -57,9 +57,9 @@ ROTATION = lazy(
     r"|valid\s+(?:for\s+)?\d+\s*(?:days?|weeks?|months?|years?)"
     r"|both\s+(?:certificates|certs|keys|secrets|tokens)\s+(?:during|for|in)\s+(?:the\s+|an?\s+)?overlap"
     # the old and the new accepted side by side: "accepts the old and the new signature for 72 hours"
-    r"|(?:old|previous|outgoing|current)\s+and\s+(?:the\s+)?(?:new|next|incoming|replacement)\s+(?:[\w-]+\s+)?"
-    r"(?:signatures?|keys?|secrets?|tokens?|certificates?|certs?|passwords?|credentials?|ones)"
-    r"|both\s+(?:the\s+)?(?:old\s+and\s+(?:the\s+)?new|new\s+and\s+(?:the\s+)?old)\b)\b",
+    r"|(?:old|previous|outgoing|current)\s+and\s+(?:the\s+)?(?:new|next|incoming|replacement)\s+"
+    r"(?:signing\s+|client\s+|api\s+|shared\s+)?(?:signatures?|keys?|secrets?|tokens?|certificates?|certs?|passwords?|"
+    r"credentials?)\b(?!\s+(?:header|name|field|format|version|endpoint|value)s?\b))\b",
     re.I,
 )
 # a file is the credential's store only where the text puts it in one: "kept in `secrets.yaml`", "from app.json"

@@ -138,9 +138,11 @@ _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|
                   r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
                   r"(?:errors?|failed|failures?|reject\w*|exceptions?|hospital|suspense)[-_ ](?:[a-z]+[-_ ])?(?:queue|topic|table|bucket|folder|"
                   r"store|stream|spool|tray|work-?list|work\s+queue)|"
-                  # a store named for what failed in it, something is put in: "a row in `pod_push_failed`", "land in
-                  # the Postgres table `outbox_failed`" (not an event, `payment_intent.payment_failed`)
-                  r"\b(?:in|into|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?`(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:failed|failures|dead))`",
+                  # a store named for what failed in it, rows put in it: "a row in `pod_push_failed`", "land in the
+                  # Postgres table `outbox_failed`" (not a status or an event: "moves the order to `payment_failed`")
+                  r"(?:\b(?:rows?|records?|entr(?:y|ies))\s+in|\b(?:lands?|landed|landing|written|writes?|inserted|inserts?|stored|"
+                  r"kept|copied|put)\s+(?:in|into|to))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                  r"`(?-i:[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:failed|failures|dead))`",
                   re.I)
 _A_LOG = lazy(r"\blog(?:s|ged)?\b|\blog\s+line|\bapplication\s+log", re.I)  # "writes a `WARN` line to its log": no place
 

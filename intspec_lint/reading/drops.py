@@ -135,7 +135,10 @@ _INTO_A_PLACE = lazy(r"\s{1,4}(?:(?:in|on)to\s{1,4}(?:(?:the|a|an|its|their)\s{1
                      r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
 
 # what an entry is taken off: a list, a plan or a schedule the business keeps, no queue of messages
-_OFF_A_LIST = lazy(r"\s{1,4}from\s{1,4}(?:(?:the|its|their|our|next|tomorrow's|today's|this)\s{1,4}){0,2}(?:[\w'-]+\s{1,4}){0,2}?"
+_OFF_A_LIST = lazy(r"\s{1,4}from\s{1,4}(?:(?:the|its|their|our|next|tomorrow's|today's|this)\s{1,4}){0,2}"
+                   # (not a list of messages: "the outbound list", "the sync plan", "the delivery schedule")
+                   r"(?:(?!(?:outbound|outgoing|inbound|incoming|send|sending|sync|delivery|retry|push|message|event|webhook|"
+                   r"dispatch|queue|outbox|upload|export|import)\b)[\w'-]+\s{1,4}){0,2}?"
                    r"(?:list|plan|schedule|rota|roster|timetable|manifest|agenda|line-?up|programme|program|run\s+sheet|"
                    r"board|display|menu|catalogue|catalog)s?\b", re.I)
 _ROUND_SKIPPED = lazy(r"(?:\b(?:polls?|polling\s+runs?|runs?|cycles?|ticks?|health\s*checks?|probes?|"

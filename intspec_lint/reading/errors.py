@@ -133,7 +133,8 @@ def read(r: Reading) -> None:
         custom = pair and not named and ("errors" in statement.placed or lead and statement.span.line in classed) and \
             len(pair[0].split()) <= (8 if lead else 3) and \
             (handled_codes(pair[1]) or lead and by_content(" ".join(pair), " ".join(pair)) == "partial") and \
-            (error_action(pair[1]) or lead and _NAMED_ACTION.search(" ".join(pair))) and \
+            (error_action(pair[1]) or lead and (_NAMED_ACTION.search(" ".join(pair)) or
+                                                by_content(" ".join(pair), " ".join(pair)) == "transient")) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
         if named or custom:
@@ -287,8 +288,10 @@ def _classes_by_content(r: Reading) -> set[int]:
             told = set()
             for line, text in group:
                 lead = bold_lead(r.doc.lines[line - 1])
-                if lead and any(leading_category(sentence, r.vocab) for _, sentence in sentences(lead[1])):
-                    continue  # "**DARA:** Transient: 429 — retry. Permanent: ...": a speaker, who names the classes
+                if lead and (any(leading_category(sentence, r.vocab) for _, sentence in sentences(lead[1])) or
+                             _SPEAKER_LEAD.match(r.doc.lines[line - 1])):
+                    continue  # "**DARA:** Transient: 429 — retry. Permanent: ...", "**SAM:** When B gives us a 503 we
+                    # retry": a speaker, no class
                 if lead and (handled_codes(text) or _PART_FAILS.search(text) or _PARTIAL_TOLD.search(text)):
                     told.add(by_content(f"{lead[0]} {text}", f"{lead[0]} {text}"))
             if len(told - {None}) >= 2:
@@ -498,6 +501,8 @@ def _partial_with_207(text: str) -> bool:
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
+# a speaker's name before what they say, its colon inside the bold: "**SAM:**", "**Priya (ops):**"
+_SPEAKER_LEAD = lazy(r"^\W*(?:\*\*|__)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\([^()]{1,20}\))?:(?:\*\*|__)")
 # a sentence that opens on a class of the team's own naming: "The passing kind are ...", "The second group covers ..."
 _KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|type|group|bucket|family|category)s?\s+"
                   r"(?:is|are|covers?|means?|includes?|holds?|contains?|consists?)\b", re.I)
@@ -517,8 +522,11 @@ _NO_RETRY_WORDS = (r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|
                  r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*)\b")
 _NO_RETRY = lazy(_NO_RETRY_WORDS, re.I)
 _PASSING = {429, 500, 502, 503, 504, 408}
-# a class's name that says what is done with it: "Try again later", "No point trying again", "Won't go through"
-_NAMED_ACTION = lazy(rf"{_AGAIN_LATER_WORDS}|{_NO_RETRY_WORDS}", re.I)
+# a class's name or definition that says what is done with it, in a phrase: "Try again later", "No point trying again",
+# "will not clear by trying again" (not a word that names a class, "Rejections", "Manual", nor what it is, "won't succeed")
+_NAMED_ACTION = lazy(r"\b(?:tr(?:y|ies|ied|ying)\s+again|another\s+(?:try|go|attempt)|no\s+point|not\s+worth|"
+                     r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|retried|resent)\s+again|no\s+retr\w*|"
+                     r"(?:won'?t|will\s+not|cannot|can'?t)\s+help|don'?t\s+(?:bother\s+)?retry\w*)\b", re.I)
 
 
 def by_content(said: str, action: str) -> str | None:
@@ -546,7 +554,8 @@ def error_action(text: str) -> str | None:
 _DETERMINERS = frozenset(("a", "an", "the", "our", "their", "your", "this", "that", "any", "every", "each"))
 _ERROR_NOUN = lazy(r"(?:errors?|failures?|faults?|issues?|problems?|ones|cases?|codes?|responses?|class(?:es)?|kinds?|types?|"
                    r"categor(?:y|ies)|outcomes?|results?|rejections?|exceptions?|statuse?s?|conditions?|"
-                   r"where|when|which|whose|that|with|in)\b|\W", re.I)  # ("A batch where some events are invalid")
+                   r"where|when|which|whose|that|with|in|batch\w*|success\w*|timeouts?|outages?|[1-5](?:\d\d|xx)s?)\b|\W", re.I)
+# ("A batch where some events are invalid", "The permanent 400s and 422s go to the DLQ")
 
 
 def leading_category(text: str, vocab) -> str | None:

@@ -27,11 +27,13 @@ CHANNEL = lazy(r"(?:^|[\s`(])#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicen
                 r"squad|duty)\b", re.I)
 ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest|sms|"
-    # a person told by phone: "Text Ben and Gwen", "ring the duty manager"
-    r"(?:text|ring|phone)(?:s|ed)?\s+(?:and\s+e-?mail\s+)?(?:to\s+)?(?:(?-i:[A-Z])\w+|the\s+(?:duty|on[- ]call|manager)))\b",
+    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest)\b",
     re.I,
 )
+# a person told by phone, in a cell of its own beside the metric's name: "Text Ben and Gwen", "SMS to Alex", "ring the
+# duty manager"
+BY_PHONE = lazy(r"^\W*(?:(?:text|ring|phone|sms)(?:s|ed)?\s+(?:and\s+e-?mail\s+)?(?:to\s+)?(?:(?-i:[A-Z])[a-z]+\b|the\s+(?:duty|on[- ]call|"
+                r"manager))|sms\s+(?:to|for)\s+\w)", re.I)
 ALARM_NAME = lazy(r"(?:alarm|alert)s?$", re.I)  # `DLQNotEmptyAlarm`, `latency_alert`
 NUMBER_NEAR = lazy(r"[<>≥≤]=?\s*\d|\b(?:above|over|exceeds?|more\s+than|less\s+than|fewer\s+than|below|under|at\s+least|"
                     r"greater\s+than)\s+~?\d|\d+(?:[.,]\d+)?\s*%", re.I)

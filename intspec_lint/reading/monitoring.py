@@ -16,7 +16,7 @@ from .alert_rules import code_records
 from .auth_words import CREDENTIAL_WORD
 from .context import Reading
 from .lazy_re import lazy
-from .metric_words import ALARM_NAME, ALERT_LEVEL, CHANNEL, COMPARISON, NUMBER_NEAR
+from .metric_words import ALARM_NAME, ALERT_LEVEL, BY_PHONE, CHANNEL, COMPARISON, NUMBER_NEAR
 from .monitoring_evidence import listed_with_metrics, loose, watched_anywhere
 from .statements import INLINE_SETTING, key_value
 from .values import duration_seconds, value
@@ -116,7 +116,7 @@ def read(r: Reading) -> None:
             alert = alert or governed
             if not alert and statement.shape == "row":  # "| `alerts.error-rate` | `> 2%` | Non-2xx; Opsgenie P2 |": a
                 alert = next((c.text for c in statement.row.cells[1:]  # cell that names who is told, or how loud
-                              if ALERT_LEVEL.search(c.text) or CHANNEL.search(c.text)), "")
+                              if ALERT_LEVEL.search(c.text) or CHANNEL.search(c.text) or BY_PHONE.search(c.text)), "")
                 if not alert and statement.table is not None and statement.table.header and \
                         ALARM_NAME.match(statement.table.header[0].text.strip(" *_")):
                     alert = statement.row.cells[0].text  # "| Alert | Fires when | Do this |": each row is an alert

@@ -72,9 +72,11 @@ _LEFT_ALONE = (rf"\b(?:{_OPENS}|(?:side|system|service|endpoint|partner|host|api
 _FOR_A_WHILE = (r"(?:\bfor\s+(?:\d+|an?|one|two|three|five|ten|fifteen|thirty)\s+(?:s|secs?|seconds?|mins?|minutes?|h|hours?)\b|"
                 r"\b(?:trial|probe|test)\s+(?:calls?|requests?)|\blet\s+through)")
 # what fails, in a run: "failures", "failed calls", "5xx" (not "failed attempts": a message's own)
-_FAILS = r"(?:failures|failed\s+(?!attempts?\b|tries\b|retries\b)[\w-]+|fails|errors|timeouts|[1-5]xxs?)\b"
+_FAILS = (r"(?:failures|failed\s+(?:calls?|requests?|sends?|deliver(?:y|ies)|push(?:es)?|posts?|uploads?|connections?|"
+          r"transmissions?|jobs?)|fails|errors|timeouts|[1-5]xxs?)\b")
 # what a pause holds back: "no calls", "hold all outgoing messages"
 _TRAFFIC = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|messages?|jobs?|uploads?)\b"
+_CALLS = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|uploads?)\b"  # not "no messages are lost"
 # (a dot inside a name, "api.inksign.io", ends no clause)
 _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
@@ -112,31 +114,39 @@ _BREAKER = lazy(
 # while ("no calls for 30 min", "hold all outgoing messages 15 min") or the probe that ends one ("then one trial
 # call", "one call is let through"). A message's own attempts are its retry limit, not a run.
 _RUN = lazy(
-    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\b"  # ("8 consecutive transient fouls")
+    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?{_FAILS}"
     rf"|(?:[\w-]+\s+){{0,2}}?{_FAILS}(?:\s+[\w-]+){{0,3}}?\s+(?:{_IN_A_ROW}|(?:inside|within|in)\s+(?:an?\s+|one\s+|{NUM}\s*){UNIT})"
     # "5 uploads in a row fail", "6 consecutive calls fail"
     rf"|(?:consecutive|successive)\s+{_TRAFFIC}\s+fail|{_TRAFFIC}\s+{_IN_A_ROW}\s+fail)",
     re.I,
 )
+# ... the pause is of the calls to the other side ("no calls for 30 min", "stops calling for 5 min", "hold all outgoing
+# messages 15 min"), not of one message ("holds the message for 14 days in the DLQ"); the probe is one call ("one
+# trial call", "then one probe", "lets one shop through"), not a health check or a test alert
 _PAUSE_OR_PROBE = lazy(
-    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_TRAFFIC}(?:[^.;]|\.(?=\w)){{0,30}}?{DURATION}"
-    rf"|\b(?:paus|stop|snooz|halt|suspend|freez)\w*\b(?:[^.;]|\.(?=\w)){{0,40}}?{DURATION}"
-    rf"|\bhold\w*\s+(?:all\s+|every\s+|any\s+|further\s+|new\s+)?(?:[\w-]+\s+)?{_TRAFFIC}(?:[^.;]|\.(?=\w)){{0,30}}?{DURATION}"
+    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_CALLS}(?:[^.;|]|\.(?=\w)){{0,30}}?\bfor\s+(?:the\s+next\s+)?{DURATION}"
+    rf"|\b(?:paus|stop|snooz|halt|suspend|freez)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
+    rf"|\bhold\w*\s+(?:all|every|any|further|new)\s+(?:[\w-]+\s+)?{_TRAFFIC}(?:[^.;|]|\.(?=\w)){{0,30}}?{DURATION}"
     rf"|\bfor\s+the\s+next\s+{DURATION}"
-    rf"|\b(?:one|a\s+single|a|1)\s+(?:trial|probe|test|canary)\b|\bprobes?\b|\bhalf[- ]open"
-    rf"|\blet(?:s|ting)?\s+(?:(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?)?through\b",  # "then lets one shop through"
+    rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|canary)\b(?!\s+(?:alert|e-?mail|endpoint|page))"
+    rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|test)\s+(?:call|request)s?\b|\bhalf[- ]open"
+    rf"|\blet(?:s|ting)?\s+(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?through\b|\bone\s+(?:call|request)\s+is\s+let\s+through\b",
     re.I,
 )
+_CLAUSE_END = lazy(r"\.(?:\s|$)|[;|]")
 
 
 def _breaker_search(text: str, pos: int = 0):
     """The breaker a statement states, by a name and its threshold or by its anatomy: a match whose first
-    group that matched is the threshold."""
+    group that matched is the threshold. The anatomy's pause or probe stands in the sentence of its run."""
     match = _BREAKER.search(text, pos)
     if match is not None:
         return match
+    if _PAUSE_OR_PROBE.search(text, pos) is None:
+        return None  # (no pause nor probe anywhere: no run need be looked at)
     for run in _RUN.finditer(text, pos):
-        if _PAUSE_OR_PROBE.search(text[run.end():run.end() + 200]):
+        end = _CLAUSE_END.search(text, run.end())
+        if _PAUSE_OR_PROBE.search(text, run.end(), end.start() if end else len(text)):
             return run
     return None
 
@@ -163,7 +173,7 @@ _PLACEHOLDERS = [
 _ANY_DURATION = lazy(DURATION, re.I)
 _BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|(?:\b" + _IN_A_ROW + r"|\b\d+\s+consecutive\s+(?:[\w'’-]+\s+){0,6}?(?:failures|errors|timeouts|"
                       r"fail|fails|failed))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down)|disabl|"
-                      r"switch(?:es|ed)?\s+off|turn(?:s|ed)?\s+off)|\b(?:circuit|breaker|cb|half-?open|trips?|stops?\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
+                      r"switch(?:es|ed)?\s+off|turn(?:s|ed)?\s+off)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
                       r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
@@ -175,7 +185,7 @@ _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_
                   rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+{DURATION}", re.I)
 _COUNT_WORDS = lazy(rf"\b{NUM}\b[^.;]{{0,20}}\b(?:attempts?|retr(?:y|ies)|times|tries|deliver(?:y|ies)|re-?runs?|re-?sends?)\b"
                     # "at most 6 re-rolls after the first try": so many more, whatever they are called
-                    rf"|\b{NUM}\s+(?:[\w-]+\s+){{1,2}}after\s+the\s+first\s+(?:try|attempt|call|send|delivery)\b"
+                    rf"|\b{NUM}\s+(?!{UNIT})(?:[\w-]+\s+){{1,2}}after\s+the\s+first\s+(?:try|attempt|call|send|delivery)\b"
                     r"|\b(?:retr\w*|tr(?:y|ies|ied)|attempt\w*|redeliver\w*)\s+(?:\w+\s+)?(?:once|twice|thrice)\b"
                     # the bound said as a time: "retried every 60 seconds for 5 minutes", "a retry window of 2 h"
                     rf"|\bretr\w*\b[^.;]{{0,40}}?\bfor\s+(?:up\s+to\s+|at\s+most\s+)?{DURATION}"
@@ -279,8 +289,8 @@ def _stated_anywhere(r: Reading) -> None:
     policy of a spec that has no retry section."""
     if r.spec.testimony is None:
         return
-    def part(text: str):  # a statement about retries, or a ladder of growing waits ("2, 4, 8, 16 s"), whatever it calls them
-        return _RETRY_PART.search(text) or _LADDER.search(as_figures(text))
+    def part(text: str):  # a statement about retries, or a ladder of growing waits ("wait 2 s, then double: 2, 4, 8,
+        return _RETRY_PART.search(text) or _waits_growing(text)  # 16 s"), whatever it calls them
     found = {}
     for name, said in _ANYWHERE.items():
         if r.spec.retry is None or getattr(r.spec.retry, name) is None:
@@ -523,13 +533,29 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     return found
 
 
+def _waits_growing(text: str) -> bool:
+    """Waits that grow one after the other, said as waits: "Wait 2 s ..., then double each time: 2, 4, 8, 16 s"; not
+    an SLA's "P50/P95/P99 latency: 120/350/900 ms" nor reminders "7, 3 and 1 days before"."""
+    figures = as_figures(text)
+    ladder = _LADDER.search(figures)
+    if ladder is None or not _WAIT_WORD.search(figures):
+        return False
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", ladder.group(0))]
+    timed = [duration_seconds(m.group(0)) for m in _ANY_DURATION.finditer(ladder.group(0))]
+    if len(timed) == len(numbers) and None not in timed:
+        numbers = timed  # "30 s, 1 min, 2 min, 4 min": each with its unit
+    return all(a < b for a, b in zip(numbers, numbers[1:]))
+
+
+_WAIT_WORD = lazy(r"\b(?:wait\w*|delay\w*|back-?off|apart|doubl\w*|trebl\w*|tripl\w*|spacing|interval\w*)\b", re.I)
 # "1 s → 2 s → 4 s", "5, 10, 20, 40 and 80 minutes": delays one after the other, the unit said once or each time
 _LADDER = lazy(rf"{DURATION}(?:\s*(?:→|->|,|;|/|then|and)\s*{DURATION}){{2,}}"
                rf"|\b\d+(?:\.\d+)?(?:\s*(?:→|->|,|;|/|then|and)\s*\d+(?:\.\d+)?){{2,}}\s*{UNIT}", re.I)
 # a count set by its name: "`maxReceiveCount` = 5", "maxAttempts: 6", "attempts = \"6\""
 _COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)[`\"']?\s*[=:]\s*[`\"']?\d+"
-                      r"|\b(?:\w*attempts?|\w*retries|\w*redeliveries)\s*\|\s*\d+\b"  # a settings row: "| Attempts | 7 | 5 |"
-                      r"|`(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`\s+(?:of\s+|is\s+|set\s+to\s+)?\d+\b", re.I)
+                      r"|`(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redeliveries)`\s+(?:of\s+|is\s+|set\s+to\s+)?\d+\b"
+                      # a settings row: "| Attempts | 7 | 5 |" (not a metric's "| Retries | 120 per hour |")
+                      r"|\b(?:\w*attempts?|\w*retries|\w*redeliveries)\s*\|\s*\d+\b(?!\s*(?:per\b|/|%|an?\s+(?:hour|minute|day)))", re.I)
 # (a setting named in code, then its value: "the redrive policy has `maxReceiveCount` 5")
 _NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b"
                   # "... RouteWise does not pause the subscription": a pause denied is no breaker

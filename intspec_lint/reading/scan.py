@@ -130,9 +130,10 @@ def _sample_pair(secret: str) -> bool:
 
 
 _GROUPED_CODE = lazy(r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3}")
-# a token's shape no issuer could make: a signature of a few characters, or a payload that is no encoded JSON object
-# ("eyJhbGciOiJSUzI1NiJ9.lfp.sig": every real token's payload opens "eyJ", the encoding of '{"')
-_SAMPLE_JWT = lazy(r"eyJ[\w-]+\.(?:eyJ[\w-]+\.[\w-]{0,15}|(?!eyJ)[\w-]*\.[\w-]*)")
+# a token's shape no issuer could make: a signature of a few characters ("eyJ....c2FsdG1hcnNo.sig"), or a payload of a
+# few letters, no encoded JSON ("eyJhbGciOiJSUzI1NiJ9.lfp.Qz8v..."); not a signed token of another kind, its payload and
+# signature in full ("eyJ1c2VyX2lkIjo0Mn0.ZbXk1A.pM5Q...")
+_SAMPLE_JWT = lazy(r"eyJ[\w-]+\.(?:[\w-]+\.[\w-]{0,15}|(?!eyJ)[\w-]{1,4}\.[\w-]*)")
 _DESCRIBED = lazy(r"(?:['’]s)?\s+[A-Za-z][\w-]*\s+[A-Za-z][\w-]*")  # more words after it ("ChoirHub's RoomBook API
 # key"): a description
 # a reference to a secret's place: `vault:kv/app#client_secret`, `arn:aws:secretsmanager:...`, `sm://...`, `op://...`

@@ -319,6 +319,8 @@ class Vocabulary:
                 text = re.sub(r"`([A-Za-z][\w.]*)`",
                               lambda m: " " + _CAMEL_WORD.sub(" ", m.group(1)).replace("_", " ") + " ", text)
         normal = re.sub(r"\s+", " ", re.sub(r"[-.]", " ", normalize(text)))  # "err. rate" is "err rate"
+        if _DAYS_TO_RENEWAL.search(normal):
+            return "token-expiry"  # "Days to the HoursBook client secret or Tripwise key renewal": the days a credential has
         for name, pattern in self._metric_kinds:
             if pattern.search(normal):
                 return name
@@ -497,6 +499,10 @@ _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200
 _TIMED_KEY = re.compile(r"^(.+?)\s+(?:ms|millis|milliseconds|s|sec|secs|seconds|mins?|minutes)$")
 _TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "initial_delay", "min": "initial_delay",
                 "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}
+# the days left before a credential is renewed (not "days to dispatch", "days until the event")
+_DAYS_TO_RENEWAL = re.compile(r"\bdays\s+(?:to|until|before)\b.{0,60}(?:\b(?:secrets?|keys?|tokens?|certificates?|certs?|"
+                              r"passwords?|credentials?)\b.{0,30}\b(?:renew\w*|rotat\w*|roll\w*|expir\w*|change\w*|replace\w*)"
+                              r"|\bre\s?authori[sz]\w*)")  # "... until the Ledgerly connection must be re-authorised"
 _CATEGORY_SHORT = re.compile(r"^\W*(trans|temp|perm|part)\.?\W*$", re.I)
 _CATEGORY_OF_SHORT = {"trans": "transient", "temp": "transient", "perm": "permanent", "part": "partial"}
 _TIME_LEFT = re.compile(r"\b(?:days?|hours?|weeks?)\s+(?:remaining|left|until|to\s+go)\b|\bwithin\s+\d+\s*(?:days?|weeks?)\s+of\s+"
