@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Retry, Value, evidence, given
+from .breaker_words import BREAKER_RATE, BREAKER_WORDS, NO_BREAKER, OPEN_FOR, breaker_search
 from .context import Reading
 from .lazy_re import lazy
 from .statements import Statement, words_of_key
@@ -56,108 +57,6 @@ _MAX_DELAY = lazy(
     rf"|{_RANGE}\s+(?:to|and|up\s+to)\s+({DURATION})",  # "exponential backoff from 10 s to 600 s": its top
     re.I,
 )
-# a number given per party, each in brackets: "after 20 (CH) or 5 (BL) consecutive failed requests"
-_OWNED = rf"(?:\s*\([^()\n]{{1,20}}\)(?:\s+or\s+{NUM}\s*\([^()\n]{{1,20}}\))?)?"
-# failures one after the other: "in a row", "back to back", "5 times running", "6 times in succession"
-_IN_A_ROW = r"(?:in\s+a\s+row|back[- ]to[- ]back|consecutively|successively|running|in\s+succession)\b"
-# what a breaker does once open: opens, pauses, stops ...
-_OPENS = r"(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline)\w*"
-# ... or the same in other words, of the other side (not of a message "left alone in the queue"): "that side is left
-# alone for 5 minutes", "makes no SchoolBell calls for 15 minutes", "that centre is fused"
-_LEFT_ALONE = (rf"\b(?:{_OPENS}|(?:side|system|service|endpoint|partner|host|api|it|they)\s+(?:is|are)\s+left\s+alone|"
-               r"leaves?\s+(?:the\s+|that\s+)?(?:side|system|service|endpoint|partner|host|api)\s+alone|"
-               r"(?:makes?|sends?|places?)\s+no\s+(?:[\w-]+\s+){0,2}?(?:calls|requests)|"
-               r"fus(?:e|ed|es)\b|cut[- ]?out|fails?\s+fast|short-?circuit)")
-# ... and for a while: "stops calling for 2 minutes", "then one trial call", "one call is let through"
-_FOR_A_WHILE = (r"(?:\bfor\s+(?:\d+|an?|one|two|three|five|ten|fifteen|thirty)\s+(?:s|secs?|seconds?|mins?|minutes?|h|hours?)\b|"
-                r"\b(?:trial|probe|test)\s+(?:calls?|requests?)|\blet\s+through)")
-# what fails, in a run: "failures", "failed calls", "5xx" (not "failed attempts": a message's own)
-_FAILS = (r"(?:failures|failed\s+(?:calls?|requests?|sends?|deliver(?:y|ies)|push(?:es)?|posts?|uploads?|connections?|"
-          r"transmissions?|jobs?)|fails|errors|timeouts|[1-5]xxs?)\b")
-# what a pause holds back: "no calls", "hold all outgoing messages"
-_TRAFFIC = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|messages?|jobs?|uploads?)\b"
-_CALLS = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|uploads?)\b"  # not "no messages are lost"
-# (a dot inside a name, "api.inksign.io", ends no clause)
-_BREAKER = lazy(
-    rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
-    rf"(?:failures|failed|fails|errors|timeouts|attempts)"
-    rf"|\b({NUM}){_OWNED}\s+(?:consecutive\s+|successive\s+)?(?:[1-5](?:xx|\d\d)s?\s*(?:/|,|or\s|and\s)\s*){{0,3}}"  # "20 consecutive 5xx/timeouts"
-    rf"(?:failures|errors|fails|failed\s+\w+|timeouts|[1-5]xxs?)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
-    rf"\b(?:open|trip|break|pause|stop|suspen(?:d|sion)|halt|cool[- ]?(?:off|down))"
-    # "a sender shall stop transmitting to a receiver after 10 consecutive failed transmissions": the stop first
-    rf"|\b(?:stop|pause|suspen(?:d|sion)|halt)\w*\s+(?:[\w-]+\s+){{0,10}}?after\s+({NUM})\s+(?:consecutive|successive)\s+"
-    rf"(?:failed\s+)?[\w-]+"
-    # "if 20 consecutive records fail with transient errors the consumer pauses": what fails named between
-    rf"|\b({NUM})\s+(?:consecutive|successive)\s+(?:[\w-]+\s+){{1,8}}(?:fail\w*|errors?|time\s?out)\b(?:[^.;]|\.(?=\w)){{0,60}}?"
-    rf"(?:\bbreak|{_LEFT_ALONE})"
-    # "if 10 calls in a row fail, it pauses the outbox", "if an endpoint fails 50 times in a row, sending stops"
-    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,3}}?in\s+a\s+row\b(?:[^.;]|\.(?=\w)){{0,80}}?\bfail\w*(?:[^.;]|\.(?=\w)){{0,80}}?{_LEFT_ALONE}"
-    # "has failed 5 calls in a row ... makes no calls for 15 minutes, then a single trial call"
-    rf"|\bfail\w*\s+({NUM})\s+(?:[\w-]+\s+){{0,3}}?{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,120}}?{_LEFT_ALONE}"
-    # "if 20 calls to Lendora fail inside 60 seconds, Shelfmark stops calling for 2 minutes": failures in a window,
-    # then a pause for a while
-    rf"|\b({NUM})\s+(?:calls|requests|deliveries|uploads|sends|messages|pushes|writes)\b(?:\s+[\w-]+){{0,3}}?\s+fail\w*\b"
-    rf"(?:[^.;]|\.(?=\w)){{0,80}}?{_LEFT_ALONE}(?:[^.;]|\.(?=\w)){{0,40}}?{_FOR_A_WHILE}"
-    # "if 8 calls to the same system fail back to back, the consumer stops pulling"
-    rf"|\b({NUM})\s+(?:[\w-]+\s+){{0,6}}?fail\w*\s+{_IN_A_ROW}(?:[^.;]|\.(?=\w)){{0,80}}?\b(?:{_OPENS})"
-    # "Make deactivates the scenario after 5 failed runs in a row", "the endpoint is disabled after 20 failing
-    # deliveries in a row": the stop first, then the run of failures
-    rf"|\b(?:stop|paus|suspen(?:d|sion)|halt|deactivat|disabl)\w*\s+(?:[\w-]+\s+){{0,6}}?after\s+({NUM})\s+(?:failed\s+|failing\s+)?"
-    rf"[\w-]+\s+in\s+a\s+row\b"
-    # "if more than 40 % of the operations in a cycle fail, ... puts the job in quarantine": a failure rate that pauses
-    r"|\b(?:more\s+than|over|above|>)\s*(\d+(?:\.\d+)?\s*%)\s+of\s+(?:the\s+)?[\w\s]{0,40}?\bfail\w*(?:[^.;]|\.(?=\w)){0,80}?"
-    r"\b(?:open|trip|paus|stop|suspen(?:d|sion)|halt|offline|quarantin|throttl)",
-    re.I,
-)
-# A breaker told by its anatomy, whatever it is called ("Stop sending", "fuse", "stand-off"): a run of failures
-# ("6 failures in a row", "5 failed calls inside 30 seconds"), then, later in the same statement, a pause for a
-# while ("no calls for 30 min", "hold all outgoing messages 15 min") or the probe that ends one ("then one trial
-# call", "one call is let through"). A message's own attempts are its retry limit, not a run.
-_RUN = lazy(
-    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?{_FAILS}"
-    rf"|(?:[\w-]+\s+){{0,2}}?{_FAILS}(?:\s+[\w-]+){{0,3}}?\s+(?:{_IN_A_ROW}|(?:inside|within|in)\s+(?:an?\s+|one\s+|{NUM}\s*){UNIT})"
-    # "5 uploads in a row fail", "6 consecutive calls fail"
-    rf"|(?:consecutive|successive)\s+{_TRAFFIC}\s+fail|{_TRAFFIC}\s+{_IN_A_ROW}\s+fail)",
-    re.I,
-)
-# ... the pause is of the calls to the other side ("no calls for 30 min", "stops calling for 5 min", "hold all outgoing
-# messages 15 min"), not of one message ("holds the message for 14 days in the DLQ"); the probe is one call ("one
-# trial call", "then one probe", "lets one shop through"), not a health check or a test alert
-_PAUSE_OR_PROBE = lazy(
-    rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_CALLS}(?:[^.;|]|\.(?=\w)){{0,30}}?\bfor\s+(?:the\s+next\s+)?{DURATION}"
-    rf"|\b(?:paus|stop|snooz|halt|suspend|freez)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
-    rf"|\bhold\w*\s+(?:all|every|any|further|new)\s+(?:[\w-]+\s+)?{_TRAFFIC}(?:[^.;|]|\.(?=\w)){{0,30}}?{DURATION}"
-    rf"|\bfor\s+the\s+next\s+{DURATION}"
-    rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|canary)\b(?!\s+(?:alert|e-?mail|endpoint|page))"
-    rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|test)\s+(?:call|request)s?\b|\bhalf[- ]open"
-    rf"|\blet(?:s|ting)?\s+(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?through\b|\bone\s+(?:call|request)\s+is\s+let\s+through\b",
-    re.I,
-)
-_CLAUSE_END = lazy(r"\.(?:\s|$)|[;|]")
-
-
-def _breaker_search(text: str, pos: int = 0):
-    """The breaker a statement states, by a name and its threshold or by its anatomy: a match whose first
-    group that matched is the threshold. The anatomy's pause or probe stands in the sentence of its run."""
-    match = _BREAKER.search(text, pos)
-    if match is not None:
-        return match
-    if _PAUSE_OR_PROBE.search(text, pos) is None:
-        return None  # (no pause nor probe anywhere: no run need be looked at)
-    for run in _RUN.finditer(text, pos):
-        end = _CLAUSE_END.search(text, run.end())
-        if _PAUSE_OR_PROBE.search(text, run.end(), end.start() if end else len(text)):
-            return run
-    return None
-
-
-_BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
-_OPEN_FOR = lazy(
-    rf"\b(?:open(?:s|ed)?|trips?|stays?\s+open|half-open\s+after|cool[- ]?down|reset(?:s)?\s+after|pauses?|suspend(?:s|ed)?|suspension|"
-    rf"stops?|disables?|switch(?:es)?\s+off|turns?\s+off)\b[^.;\d]{{0,40}}?\bfor\s+({DURATION})|\b(?:cool[- ]?down|open\s+(?:for|duration|time|state)|opens?|"
-    rf"half-opens?\s+after|half-open\s+(?:after|probe\s+after)|reset\s+(?:timeout|after))\s*(?:of|:|=|is)?\s*({DURATION})",
-    re.I,
-)
 _OWED = r"(TBD|TBC|TODO|to be (?:decided|determined|defined|confirmed|agreed)|not (?:yet )?(?:decided|defined|agreed))"
 _PLACEHOLDERS = [
     (name, lazy(rf"\b(?:{words})\b[^.;]{{0,60}}?\b{_OWED}", re.I | re.S))
@@ -171,10 +70,6 @@ _PLACEHOLDERS = [
 ]
 # loose evidence of each field, in a statement about retries
 _ANY_DURATION = lazy(DURATION, re.I)
-_BREAKER_WORDS = lazy(r"circuit[-_ ]?breaker|(?:\b" + _IN_A_ROW + r"|\b\d+\s+consecutive\s+(?:[\w'’-]+\s+){0,6}?(?:failures|errors|timeouts|"
-                      r"fail|fails|failed))[^.;]{0,80}\b(?:paus|stop|suspend|halt|offline|cool[- ]?(?:off|down)|disabl|"
-                      r"switch(?:es|ed)?\s+off|turn(?:s|ed)?\s+off)|\b(?:circuit|breaker|cb|half-?open|trips?|stop\s+calling|pauses?\s+(?:the\s+)?(?:consumer|"
-                      r"calls|delivery|deliveries|sending)|suspend\w*\s+(?:calls|delivery|deliveries|sending))\b", re.I)
 _CAP_WORDS = lazy(rf"\b(?:cap(?:ped|s)?|ceiling|max(?:imum)?[\s_-]*(?:[a-z]+[\s_-]+)?(?:delay|backoff|interval|wait))\b"
                   rf"|\bmax(?:imum)?\s+{DURATION}\s+(?:between|apart)\b"
                   rf"|\b(?:at\s+most|no\s+(?:longer|more)\s+than|never\s+(?:more|longer)\s+than)\s+{DURATION}"
@@ -273,10 +168,10 @@ _ANYWHERE = {
     "strategy": lambda text: bool(_STRATEGY_WORDS.search(text) or _LADDER.search(text)),  # "5, 10, 20, 40 s": it grows
     # a duration that is no cap's and no open breaker's ("Max delay cap: 60 seconds" is not the first delay)
     "initial_delay": lambda text: bool(_LADDER.search(text) or _INITIAL.search(text) or _DELAY_DURATION.search(text)
-                                       and not _CAP_WORDS.search(text) and not _BREAKER_WORDS.search(text)),
+                                       and not _CAP_WORDS.search(text) and not BREAKER_WORDS.search(text)),
     "max_attempts": lambda text: bool(_COUNT_WORDS.search(text) or _COUNT_SETTING.search(text)),
     "max_delay": lambda text: bool(_CAP_WORDS.search(text) or _LADDER.search(text)),
-    "circuit_breaker": lambda text: bool(_BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text))),
+    "circuit_breaker": lambda text: bool(BREAKER_WORDS.search(NO_BREAKER.sub(" ", text))),
 }
 _DENIED = lazy(r"\b(?:tbd|tbc|todo|to\s+be\s+(?:decided|determined|defined|confirmed|agreed)|not\s+(?:yet\s+)?(?:decided|defined|"
                r"agreed|set))\b|\?\s*$", re.I)
@@ -297,8 +192,8 @@ def _stated_anywhere(r: Reading) -> None:
             stated = r.spec.testimony.states(part, lambda text, said=said: said(as_figures(text)), _DENIED.search)
             if not stated and name == "circuit_breaker":  # a breaker by its nature, in any section: "if more than
                 # 40 % of the operations in a cycle fail, Entra puts the job in quarantine", "5 failures in a row pause it"
-                stated = r.spec.testimony.states(_breaker_search, _breaker_search,
-                                                 lambda text: bool(_DENIED.search(text) or _NO_BREAKER.search(text)))
+                stated = r.spec.testimony.states(breaker_search, breaker_search,
+                                                 lambda text: bool(_DENIED.search(text) or NO_BREAKER.search(text)))
             if stated:
                 found[name] = evidence(*stated)
     if r.spec.retry is None:
@@ -458,7 +353,7 @@ def _key_fact(r: Reading, statement, along: bool = False) -> None:
         rest = key  # "one POST with exponential backoff: 5, 10, 20, 40 s": the label names it, the value lists delays
     fact = _value(name, rest, statement)
     if name == "circuit_breaker" and retry.circuit_open is None:
-        opened = _OPEN_FOR.search(rest)
+        opened = OPEN_FOR.search(rest)
         if opened:
             retry.circuit_open = _value("circuit_open", next(g for g in opened.groups() if g), statement)
     current = getattr(retry, name)
@@ -506,9 +401,9 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
     found: dict[str, tuple[str, int]] = {}
     for name, search in (("strategy", _STRATEGY.search), ("jitter", _JITTER.search), ("initial_delay", _INITIAL.search),
                          ("max_attempts", _ATTEMPTS.search), ("max_delay", _MAX_DELAY.search),
-                         ("circuit_breaker", _breaker_search), ("circuit_open", _OPEN_FOR.search)):
+                         ("circuit_breaker", breaker_search), ("circuit_open", OPEN_FOR.search)):
         match = search(text)
-        if match and name in ("circuit_breaker", "circuit_open") and _NO_BREAKER.search(text, match.start(), match.end()):
+        if match and name in ("circuit_breaker", "circuit_open") and NO_BREAKER.search(text, match.start(), match.end()):
             match = None  # "20 deliveries have failed, RouteWise does not pause the subscription": a pause denied
         if match:
             index = next((i for i, g in enumerate(match.groups(), 1) if g), 0)
@@ -525,7 +420,7 @@ def facts(text: str) -> dict[str, tuple[str, int]]:
         if match and name not in found:
             found[name] = (match.group(1), match.start(1))
     if "circuit_breaker" not in found:
-        match = _BREAKER_RATE.search(text)
+        match = BREAKER_RATE.search(text)
         if match:
             found["circuit_breaker"] = (match.group(1), match.start())
     if "max_delay" in found and "initial_delay" in found and found["max_delay"] == found["initial_delay"]:
@@ -557,10 +452,6 @@ _COUNT_SETTING = lazy(r"\b(?:max\w*|\w*count|\w*attempts?|\w*retries|\w*redelive
                       # a settings row: "| Attempts | 7 | 5 |" (not a metric's "| Retries | 120 per hour |")
                       r"|\b(?:\w*attempts?|\w*retries|\w*redeliveries)\s*\|\s*\d+\b(?!\s*(?:per\b|/|%|an?\s+(?:hour|minute|day)))", re.I)
 # (a setting named in code, then its value: "the redrive policy has `maxReceiveCount` 5")
-_NO_BREAKER = lazy(r"\b(?:no|without|not\s+an?|never\s+an?)\s+(?:\w+\s+)?(?:circuit[- ]?breakers?|breakers?)\b"
-                  # "... RouteWise does not pause the subscription": a pause denied is no breaker
-                  r"|\b(?:(?:does|do|did|will|shall|must|should)\s+not|never)\s+(?:pause|stop|suspend|halt|disable|trip|open)\w*",
-                  re.I)
 
 
 def _loose(retry: Retry, said) -> None:
@@ -579,7 +470,7 @@ def _loose(retry: Retry, said) -> None:
         if retry.max_attempts is None and (_COUNT_WORDS.search(text) or _COUNT_SETTING.search(text) or
                                            is_unbounded(text)):
             retry.max_attempts = evidence(text, span)
-        if retry.circuit_breaker is None and _BREAKER_WORDS.search(_NO_BREAKER.sub(" ", text)):
+        if retry.circuit_breaker is None and BREAKER_WORDS.search(NO_BREAKER.sub(" ", text)):
             retry.circuit_breaker = evidence(text, span)  # not "Logic Apps has no circuit breaker"
         if retry.max_delay is None and _CAP_WORDS.search(text):
             retry.max_delay = evidence(text, span)
