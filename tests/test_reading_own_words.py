@@ -265,3 +265,29 @@ def test_near_misses_of_this_reading_still_report_their_gaps():
 def test_a_signed_token_of_another_kind_is_still_a_pasted_secret():
     base = "# A → B\n\n## Example\n\n```http\nPOST /v1/orders\nAuthorization: Bearer {}\n```\n"
     assert "IS303" in codes(base.format("eyJ1c2VyX2lkIjo0Mn0.ZbXk1A.pM5Q2gVqzO3y7x4m8d9s0a1b2c3Kq"))
+
+
+def test_a_run_said_straight_and_a_zone_said_as_another_rows_are_read():
+    """"After 5 straight failures, DepotOps stops card calls for 4 minutes, then sends one": a run, then a pause.
+    "| `load.done` (console) | local time | `console_ack_at` | ISO 8601 UTC | As `fired_at` |" takes the zone of the row
+    of "`fired_at` (console)", aside and all; "Same conversion" takes the row above's. A row above that names no zone
+    lends none."""
+    assert "IS501" not in codes(_POLICY + "After 5 straight failures, the sender stops calls for 4 minutes, then sends one.\n")
+    rows = ("# A → B\n\n## Mapping\n\n| Source | Type | Target | Type | Transform |\n|---|---|---|---|---|\n"
+            "| `fired_at` (console) | local time, no offset | `fire.at` | ISO 8601 UTC | Europe/London; convert to UTC, DST-aware |\n"
+            "| `load.done` (console) | local time, no offset | `console_ack_at` | ISO 8601 UTC | As `fired_at` |\n"
+            "| `load.until` (console) | local time, no offset | `expires_at` | ISO 8601 UTC | Same conversion; null means open |\n")
+    assert "IS802" not in codes(rows)
+    bare = rows.replace("Europe/London; convert to UTC, DST-aware", "Copy")
+    assert "IS802" in codes(bare)
+
+
+def test_same_conversion_is_the_row_aboves_in_yaml_too():
+    text = ("intspec: 1\ntitle: Routes to signs\nmappings:\n"
+            "  - {source: change.effective_from, source_type: \"local datetime, America/Denver\", target: effective_at, "
+            "target_type: RFC 3339 UTC, transform: Convert from America/Denver to UTC (DST aware)}\n"
+            "  - {source: change.effective_until, source_type: \"local datetime, nullable\", target: expires_at, "
+            "target_type: \"RFC 3339 UTC, nullable\", transform: Same conversion; null means until further notice}\n")
+    assert not [f for f in lint_text(text, "yaml") if f.code == "IS802"]
+    copied = text.replace("Convert from America/Denver to UTC (DST aware)", "copy")
+    assert [f.line for f in lint_text(copied, "yaml") if f.code == "IS802"]  # the row above names no zone to share

@@ -67,7 +67,7 @@ _BREAKER = lazy(
 # while ("no calls for 30 min", "hold all outgoing messages 15 min") or the probe that ends one ("then one trial
 # call", "one call is let through"). A message's own attempts are its retry limit, not a run.
 _RUN = lazy(
-    rf"\b({NUM})\s+(?:(?:consecutive|successive)\s+(?:[\w-]+\s+){{0,2}}?{_FAILS}"
+    rf"\b({NUM})\s+(?:(?:consecutive|successive|straight)\s+(?:[\w-]+\s+){{0,2}}?{_FAILS}"
     rf"|(?:[\w-]+\s+){{0,2}}?{_FAILS}(?:\s+[\w-]+){{0,3}}?\s+(?:{_IN_A_ROW}|(?:inside|within|in)\s+(?:an?\s+|one\s+|{NUM}\s*){UNIT})"
     # "5 uploads in a row fail", "6 consecutive calls fail"
     rf"|(?:consecutive|successive)\s+{_TRAFFIC}\s+fail|{_TRAFFIC}\s+{_IN_A_ROW}\s+fail)",

@@ -118,11 +118,23 @@ def _zone_of_another(spec, row) -> bool:
     # "As `startTime`", "Same rule as readings[].ts", "`opened_at` = reading's `observed_at`": told by that row (not
     # "Must be later than `startTime`")
     pointer = points_at_another(said)
+    if _SAME_AS_ABOVE.match(said):  # "Same conversion; null means until further notice": the row above's
+        above = [other for other in spec.mappings if other.span.line < row.span.line]
+        return bool(above) and says_timezone(row_text(above[-1]))
     return any(other is not row and says_timezone(row_text(other)) and any(
-        side.text.strip(" `") in named and (side is other.source_field or pointer) or
+        _bare(side.text) in named and (side is other.source_field or pointer) or
         pointer and names_field(said, side.text.strip(" `\"'"))
         for side in (other.source_field, other.target_field) if side is not None)
         for other in spec.mappings)
+
+
+# a transform that is the row above's: "Same conversion", "Same rule", "As above", "Ditto"
+_SAME_AS_ABOVE = re.compile(r"^\W*(?:same\s+(?:conversion|rule|transform\w*|handling)(?!\s+as\b)|as\s+above|ditto)\b", re.I)
+
+
+def _bare(field: str) -> str:
+    """A field's name without its aside or its marks: "`fired_at` (console)" -> "fired_at"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", field.strip()).strip(" `")
 
 
 def _zone_in_example(spec, row) -> bool:
