@@ -177,8 +177,7 @@ class Contract:
         """A call that lists or re-sends what failed (`GET .../callbacks/undelivered`, `...?status=failed`, `POST
         .../{id}/redeliver`), named in the dead-letter handling and declaring nothing of its own: a tool the operators
         use, not a contract of the integration."""
-        declared = [shape for shape in (self.request_shape, self.response_shape) if given(shape) and shape.text != EXAMPLE_SHAPE]
-        if self.url is None or self.bodies or self.examples or declared or any(status.listed for status in self.status_codes):
+        if self.url is None or self.examples or not self._declares_nothing:
             return False
         return bool(_RECOVERY_PATH.search(self.url.text)) and self.name is not None and \
             bool(_RECOVERY_TITLE.search(self.name.text))  # under "Nothing gets lost", "The lost property box"
@@ -189,13 +188,19 @@ class Contract:
         request line) that declares nothing of its own: no body shape, no status code listed; or a call on a path
         whose base is left out (`GET …/jobs/{jobId}/failedResults/` in a flow's step) that declares nothing. It shows
         or mentions a contract; it is not one, and nothing is asked of it."""
-        declared = [shape for shape in (self.request_shape, self.response_shape) if given(shape) and shape.text != EXAMPLE_SHAPE]
-        if self.url is None or self.bodies or declared or any(status.listed for status in self.status_codes):
+        if self.url is None or not self._declares_nothing:
             return False
         if self.url.text.strip("` ").startswith(("...", "…")):
             return True
         path = re.sub(r"^https?://[^/]+", "", self.url.text.strip("`")).split("?")[0]
         return "{" not in path and "<" not in path and any(_RECORD_ID.match(part) for part in path.split("/"))
+
+    @property
+    def _declares_nothing(self) -> bool:
+        """No body, no shape of its own (one known only from an example is none), no status code listed."""
+        return not self.bodies and not any(given(shape) and shape.text != EXAMPLE_SHAPE
+                                           for shape in (self.request_shape, self.response_shape)) and \
+            not any(status.listed for status in self.status_codes)
 
     @property
     def half_read(self) -> bool:
@@ -236,7 +241,7 @@ _RECOVERY_PATH = re.compile(r"/(?:undelivered|undeliverable|failed|failures|dead
                             r"resend|retry)/?(?:[?#]|$)|[?&]status=(?:failed|undelivered|dead)\b", re.I)
 # the heading of what becomes of the failed: not a contract's own ("Retry a declined payment", "List failed payments")
 _RECOVERY_TITLE = re.compile(r"\b(?:lost|dead|undeliver\w*|parked|parking|quarantin\w*|gives?\s+up|gave\s+up|"
-                             r"giving\s+up|nothing\s+gets)\b", re.I)
+                             r"giving\s+up)\b", re.I)
 EXAMPLE_SHAPE = "(example)"  # a body's shape known only from its example: no shape declared
 _TOKEN_EXCHANGE = re.compile(r"/(?:oauth2?/|connect/|openid-connect/)?(?:token|introspect|revoke)/?(?:[?#]|$)", re.I)
 # the last segment of a path that asks rather than writes: a search, a lookup, a check of a credential, a quote

@@ -1462,7 +1462,7 @@ def test_a_call_that_lists_or_resends_the_failed_is_no_contract_to_show_examples
     .../callbacks/{delivery_id}/redeliver`": tools of the dead-letter handling, not calls of the integration. The
     same call that declares its answer is a contract, and is asked for its example."""
     head = ("# A → B\n\n## Booking\n\n`POST https://api.b.example/v1/bookings`\n\n```json\n{\"slot\": \"S-1\"}\n```\n\n"
-            "Response `201`:\n\n```json\n{\"id\": \"B-1\"}\n```\n\n## Nothing gets lost\n\n")
+            "Response `201`:\n\n```json\n{\"id\": \"B-1\"}\n```\n\n## Where lost deliveries go\n\n")
     tools = head + ("A delivery that still fails is kept in your undelivered list for 14 days. Read the list with "
                     "`GET https://api.b.example/v1/callbacks/undelivered` and ask for a resend with "
                     "`POST https://api.b.example/v1/callbacks/{delivery_id}/redeliver`.\n")

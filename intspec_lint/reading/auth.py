@@ -14,11 +14,11 @@ from ..document.model import Section
 from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
 from .auth_sides import kinds as _kinds, other_side
-from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, SIGNED_BY, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
+from .auth_words import (ARROW_LEAD, BOTH_SIDES, CALLED_WITH, CONTAINER, CREDENTIAL_NAME, CREDENTIAL_WORD, DENIED,
                          DIRECTION, EVERY, FACET_LEAD, ITS_DELIVERIES, LIFECYCLE_TITLE, MATERIAL,
                          MONITORED, NOT_A_SECRET, OTHER_PARTS, OWNED_FIELD, PERIOD, PINNED, PLURAL_SUBJECT,
-                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, SAME_AS_BEFORE, SPEAKER, SUBJECT, TRANSPORT,
-                         VERB, families, mechanism, name_words, rotation, rotation_verb, storage)
+                         PUBLIC_BY_NATURE, PUBLIC_MATERIAL, SAME_AS_BEFORE, SIGNED_BY, SPEAKER, SUBJECT, TRANSPORT,
+                         VERB, caller, families, mechanism, name_words, rotation, rotation_verb, storage)
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value, words_of_key
@@ -82,7 +82,7 @@ class _Reader:
                 entry.mechanism = entry.system
         self._drop_strangers(r)
         lend_rotation(self.entries, r.statements)
-        named = {_caller(e.system.text) for e in self.entries if e.system is not None}
+        named = {caller(e.system.text) for e in self.entries if e.system is not None}
         other = next((span for subject, span in self.sides if system_word(subject) not in named), None)
         if self.entries and other is None and len(self.entries) < 2:
             other = other_side(r, self.entries)
@@ -464,14 +464,6 @@ def _clause(text: str, at: int) -> str:
         start = match.end()
     end = _CLAUSE_END.search(text, at)
     return text[start : end.start() if end else len(text)].strip()
-
-
-def _caller(system: str) -> str:
-    """Who holds an entry's credential: "Catalogue API (called by the ILS)" -> ils; "A → B" -> a."""
-    called = re.search(r"\bcalled\s+by\s+(?:the\s+)?([\w.+-]+)", system, re.I)
-    if called:
-        return system_word(called.group(1))
-    return system_word(re.split(r"\s*(?:→|->)\s*", system)[0])
 
 
 # a line that says which way its credential goes: "Inbound: ...", "our side: ...", "Outgoing calls use ..."

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Auth, Value
-from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, SPEAKER, families, name_words
-from .text import system_word
+from .auth_words import CREDENTIAL_WORD, DIRECTION, PERIOD, SPEAKER, callee, caller, families, name_words
 
 # a line that opens with a credential of one family (after an id or a mark): "Webhook secret: every 6 months"
 _LEADING_CREDENTIAL = re.compile(r"^\W*(?:[A-Z]{1,3}-?\d{1,3}\W+)?(?:[\w`-]+\s+){0,3}?(?:secret|key|token|certificate|"
@@ -54,28 +53,18 @@ def _same_credential(entry: Auth, entries: list[Auth], kinds: set[str], section_
     credentials ("**Ledgerly:** a second API key" under "**Ledgerly → StallPlan:** API key; rotated every 90 days")."""
     if entry.system is None or not kinds:
         return None
-    caller = _caller(entry.system.text)
+    holder = caller(entry.system.text)
     for other in entries:
         if other is entry or other.rotation is None or other.system is None or other.mechanism is None:
             continue
         if section_at.get(entry.span.line) is section_at.get(other.span.line):
             continue
-        called = {_called(entry.system.text), _called(other.system.text)}
-        if caller and _caller(other.system.text) == caller and (len(called) == 1 or "" in called) and \
+        called = {callee(entry.system.text), callee(other.system.text)}
+        if holder and caller(other.system.text) == holder and (len(called) == 1 or "" in called) and \
                 kinds & set(families(other.mechanism.text)):
             return other  # (not "A → C: API key" beside "A → B: API key, rotated yearly": two keys of one caller)
     return None
 
-
-def _caller(system: str) -> str:
-    """The side that holds the credential: the first of "A → B", or the system named alone."""
-    return system_word(re.split(r"\s*(?:→|->)\s*", system)[0])
-
-
-def _called(system: str) -> str:
-    """The side called: the second of "A → B"; "" where the entry names one system."""
-    parts = re.split(r"\s*(?:→|->)\s*", system)
-    return system_word(parts[1]) if len(parts) > 1 else ""
 
 
 def _told_with_credentials(entries: list[Auth]) -> list[tuple[set[str], Value, set[str]]]:

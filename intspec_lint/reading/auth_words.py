@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .lazy_re import lazy
-from .text import finds, said
+from .text import finds, said, system_word
 
 _NOTHING_STORED = r"nothing\s+is\s+stored|nothing\s+stored(?=\s*(?:$|[.;,|)]))|no\s+(?:stored\s+)?(?:secret|credential)s?\s+(?:is\s+|are\s+)?stored"
 MECHANISM = lazy(
@@ -38,7 +38,7 @@ PERIOD = r"(?:every\s+(?:[\w-]+\s+){0,2}?(?:days?|weeks?|months?|years?|quarters
           r"|(?:each|every)\s+(?:year|spring|summer|autumn|winter|(?-i:January|February|March|April|May|June|July|August|" \
           r"September|October|November|December))\b)"  # "rot. q90d": shorthand; "we replace it each September": yearly
 # a credential changed on a period, in any words: "replaced every year", "every 90 days the on-call creates the new secret"
-_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu|reshuffl)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
+_CHANGE = r"(?:(?:chang|replac|generat|swapp?|cycl|reset|re-?creat|creat|mint|issu)\w*|(?:sets?|adds?)\s+(?:a\s+|the\s+)?new)"
 _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PERIOD + r"\b[^.;:]{0,40}?\b" + _CHANGE)
 ROTATION = lazy(
     r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|q?\d+\w*|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
@@ -266,3 +266,17 @@ ARROW_LEAD = lazy(r"(?:^|(?<=[.;:]\s)|\n)\W{0,3}([A-Z][\w.-]{1,30}(?:\s[A-Z][\w.
 DENIED = lazy(r"^\W*(?:nothing|none|no|never|not)\b(?!-)", re.I)  # "Nothing in git", "No secrets in code"
 LIFECYCLE_TITLE = lazy(r"\b(?:life\s*cycle|rotation|renewal|expiry|expiration)s?\b|\b(?:credentials?|secrets?|keys?|certificates?)"
                         r"\s+(?:management|handling|custody|hygiene|polic(?:y|ies))\b", re.I)  # "4.3 Credential management"
+
+
+def caller(system: str) -> str:
+    """Who holds an entry's credential: "Catalogue API (called by the ILS)" -> ils; "A → B" -> a."""
+    called = re.search(r"\bcalled\s+by\s+(?:the\s+)?([\w.+-]+)", system, re.I)
+    if called:
+        return system_word(called.group(1))
+    return system_word(re.split(r"\s*(?:→|->)\s*", system)[0])
+
+
+def callee(system: str) -> str:
+    """The side an entry's credential is presented to: the second of "A → B"; "" where the entry names one system."""
+    parts = re.split(r"\s*(?:→|->)\s*", system)
+    return system_word(parts[1]) if len(parts) > 1 else ""

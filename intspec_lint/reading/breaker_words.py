@@ -27,9 +27,9 @@ _FOR_A_WHILE = (r"(?:\bfor\s+(?:\d+|an?|one|two|three|five|ten|fifteen|thirty)\s
 # what fails, in a run: "failures", "failed calls", "5xx" (not "failed attempts": a message's own)
 _FAILS = (r"(?:failures|failed\s+(?:calls?|requests?|sends?|deliver(?:y|ies)|push(?:es)?|posts?|uploads?|connections?|"
           r"transmissions?|jobs?)|fails|errors|timeouts|[1-5]xxs?)\b")
-# what a pause holds back: "no calls", "hold all outgoing messages"
-_TRAFFIC = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|messages?|jobs?|uploads?)\b"
-_CALLS = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|uploads?)\b"  # not "no messages are lost"
+# what a pause holds back: "no calls" (not "no messages are lost"), "hold all outgoing messages"
+_CALLS = r"(?:calls?|requests?|sends?|sending|traffic|deliver(?:y|ies)|push(?:es)?|posts?|uploads?)\b"
+_TRAFFIC = rf"(?:{_CALLS}|messages?\b|jobs?\b)"
 # (a dot inside a name, "api.inksign.io", ends no clause)
 _BREAKER = lazy(
     rf"\b(?:circuit|breaker|cb)\b(?:[^.;]|\.(?=\w)){{0,80}}?\b({NUM})\s+(?:consecutive\s+|successive\s+)?"
@@ -78,7 +78,7 @@ _RUN = lazy(
 # trial call", "then one probe", "lets one shop through"), not a health check or a test alert
 _PAUSE_OR_PROBE = lazy(
     rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_CALLS}(?:[^.;|]|\.(?=\w)){{0,30}}?\bfor\s+(?:the\s+next\s+)?{DURATION}"
-    rf"|\b(?:paus|stop|snooz|halt|suspend|freez)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
+    rf"|\b(?:paus|stop|halt|suspend|freez)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
     rf"|\bhold\w*\s+(?:all|every|any|further|new)\s+(?:[\w-]+\s+)?{_TRAFFIC}(?:[^.;|]|\.(?=\w)){{0,30}}?{DURATION}"
     rf"|\bfor\s+the\s+next\s+{DURATION}"
     rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|canary)\b(?!\s+(?:alert|e-?mail|endpoint|page))"

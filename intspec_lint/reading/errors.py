@@ -130,11 +130,11 @@ def read(r: Reading) -> None:
             # name it, and what it holds goes on over the lines the item wraps onto ("... 503,\n  ... Retried.")
         named = pair and r.vocab.category(pair[0]) and ("errors" in statement.placed or (
             len(pair[0].split()) <= 3 and "contracts" not in statement.placed))  # not "Response (partial):"
+        whole = " ".join(pair) if pair else ""
+        told = by_content(whole, whole) if lead and whole else None  # what a bold-led class holds says which it is
         custom = pair and not named and ("errors" in statement.placed or lead and statement.span.line in classed) and \
-            len(pair[0].split()) <= (8 if lead else 3) and \
-            (handled_codes(pair[1]) or lead and by_content(" ".join(pair), " ".join(pair)) == "partial") and \
-            (error_action(pair[1]) or lead and (_NAMED_ACTION.search(" ".join(pair)) or
-                                                by_content(" ".join(pair), " ".join(pair)) == "transient")) and \
+            len(pair[0].split()) <= (8 if lead else 3) and (handled_codes(pair[1]) or told == "partial") and \
+            (error_action(pair[1]) or lead and (_NAMED_ACTION.search(whole) or told == "transient")) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
         if named or custom:
@@ -507,20 +507,18 @@ _SPEAKER_LEAD = lazy(r"^\W*(?:\*\*|__)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\(
 _KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|type|group|bucket|family|category)s?\s+"
                   r"(?:is|are|covers?|means?|includes?|holds?|contains?|consists?)\b", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
-_AGAIN_LATER_WORDS = (r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*|"
+_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*|"
                     r"(?:sent|posted|pushed|called|delivered)\s+again|another\s+(?:try|go|attempt)|"
                     # a class named by its passing: "may clear by itself", "goes away on its own"
-                    r"(?:clear\w*|go(?:es)?\s+away|pass(?:es)?)\s+(?:up\s+)?(?:by|on)\s+(?:itself|its\s+own))\b")
-_AGAIN_LATER = lazy(_AGAIN_LATER_WORDS, re.I)
-_NO_RETRY_WORDS = (r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|no\s+more\s+(?:tries|attempts|retries)|"
+                    r"(?:clear\w*|go(?:es)?\s+away|pass(?:es)?)\s+(?:up\s+)?(?:by|on)\s+(?:itself|its\s+own))\b", re.I)
+_NO_RETRY = lazy(r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|no\s+more\s+(?:tries|attempts|retries)|"
                  r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*|"
                  # "Trying again won't help", "no point retrying": said to be of no use
                  r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless|"
                  # "Not sent again", "never tried again": the same call not made twice
                  r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|called|delivered|attempted)\s+again|"
                  # a class named by its lasting: "Won't go through", "will not clear by trying again", "won't fix itself"
-                 r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*)\b")
-_NO_RETRY = lazy(_NO_RETRY_WORDS, re.I)
+                 r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*)\b", re.I)
 _PASSING = {429, 500, 502, 503, 504, 408}
 # a class's name or definition that says what is done with it, in a phrase: "Try again later", "No point trying again",
 # "will not clear by trying again" (not a word that names a class, "Rejections", "Manual", nor what it is, "won't succeed")

@@ -129,6 +129,15 @@ def points_at_another(transform: str) -> bool:
     return bool(_AS_ANOTHER.search(transform))
 
 
+# a transform that is the row above's, no row named: "Same conversion", "Same rule", "As above", "Ditto"
+_AS_ABOVE = lazy(r"^\W*(?:same\s+(?:conversion|rule|transform\w*|handling)(?!\s+as\b)|as\s+above|ditto)\b", re.I)
+
+
+def points_above(transform: str) -> bool:
+    """The transform says the row is mapped as the row above it is."""
+    return bool(_AS_ABOVE.match(transform))
+
+
 def names_field(text: str, field: str) -> bool:
     """`text` names the dotted or bracketed field `field` as a whole token (a bare word is too loose to tell)."""
     return bool(re.search(r"[.\[]", field)) and bool(re.search(r"(?<![\w.\[\]])" + re.escape(field) + r"(?![\w\[\]])", text))

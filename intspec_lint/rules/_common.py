@@ -285,7 +285,7 @@ def _groups(spec) -> tuple[dict, set]:
         for m in spec.mappings:
             if m.source_field:
                 groups.setdefault(m.group, set()).add(leaf(m.source_field.text))
-                paths.setdefault(_named(m.source_field.text), set()).add(_path(m.source_field.text))
+                paths.setdefault(_named(m.source_field.text), set()).add(field_path(m.source_field.text))
         # (a row mapping `status` to `status` makes no second field of the name: both ends are the row's)
         targets = {leaf(m.target_field.text) for m in spec.mappings if m.enum_map and m.target_field and not (
             m.source_field and leaf(m.source_field.text) == leaf(m.target_field.text))}
@@ -302,8 +302,9 @@ def _named(text: str) -> str:
     return leaf(code.group(1) if code else text)
 
 
-def _path(text: str) -> str:
-    return re.sub(r"\s*\(.*", "", text.strip("`* ").replace("[]", "").lower())
+def field_path(text: str) -> str:
+    """A mapping cell's field as a path, without its marks, its aside or its case: "`fired_at` (console)" -> "fired_at"."""
+    return re.sub(r"\s*\(.*", "", text.replace("[]", "")).strip("`* ").lower()
 
 
 def _same_field(declared: str, source: str) -> bool:

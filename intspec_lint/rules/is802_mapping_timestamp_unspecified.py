@@ -4,8 +4,8 @@ from ..findings import Severity
 from ..rule import Case, rule
 from ..reading.mappings import no_field, not_kept
 from ..reading.mapping_types import (has_time_of_day, is_timestamp, local_into_utc, local_zone_named, named_zones,
-                                     names_field, points_at_another, says_timezone)
-from ._common import gap, label, row_text
+                                     names_field, points_above, points_at_another, says_timezone)
+from ._common import field_path, gap, label, row_text
 
 _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone", "Document every field mapping and "
                  "transformation, including timezone handling and enum translations.", "common mistakes")
@@ -114,27 +114,19 @@ def _zone_of_another(spec, row) -> bool:
     """The value is another row's field ("`cleared` → `raised_at` of the clear event", "As `startTime`"), and that row says
     its zone ("`raised_at` ... Converted to UTC"): the zone is told where that field is mapped."""
     said = row.transform.text if row.transform is not None else ""
-    named = set(re.findall(r"`([\w.\[\]]+)`", said))
+    named = {field_path(name) for name in re.findall(r"`([\w.\[\]]+)`", said)}
     # "As `startTime`", "Same rule as readings[].ts", "`opened_at` = reading's `observed_at`": told by that row (not
     # "Must be later than `startTime`")
     pointer = points_at_another(said)
-    if _SAME_AS_ABOVE.match(said):  # "Same conversion; null means until further notice": the row above's
+    if points_above(said):  # "Same conversion; null means until further notice": the row above's
         above = [other for other in spec.mappings if other.span.line < row.span.line]
         return bool(above) and says_timezone(row_text(above[-1]))
     return any(other is not row and says_timezone(row_text(other)) and any(
-        _bare(side.text) in named and (side is other.source_field or pointer) or
+        field_path(side.text) in named and (side is other.source_field or pointer) or
         pointer and names_field(said, side.text.strip(" `\"'"))
         for side in (other.source_field, other.target_field) if side is not None)
         for other in spec.mappings)
 
-
-# a transform that is the row above's: "Same conversion", "Same rule", "As above", "Ditto"
-_SAME_AS_ABOVE = re.compile(r"^\W*(?:same\s+(?:conversion|rule|transform\w*|handling)(?!\s+as\b)|as\s+above|ditto)\b", re.I)
-
-
-def _bare(field: str) -> str:
-    """A field's name without its aside or its marks: "`fired_at` (console)" -> "fired_at"."""
-    return re.sub(r"\s*\([^()]*\)\s*$", "", field.strip()).strip(" `")
 
 
 def _zone_in_example(spec, row) -> bool:
