@@ -1106,3 +1106,26 @@ def test_a_credential_told_in_the_passive_voice_is_its_agents():
     entries = {(a.system.text if a.system else None): a for a in spec_of(text).auth}
     assert "Laboratory" in entries and "HMAC" in entries["Laboratory"].mechanism.text
     assert [f.line for f in lint_text(text, "markdown") if f.code == "IS301"] == [7]  # its secret is never rotated
+
+
+def test_a_lists_lead_in_names_what_each_credentials_item_gives():
+    """"Rotation, which IT keeps in a calendar:" over "- Fetchbook client secret: every 90 days; ... add the new one,
+    update Secret Manager, redeploy, remove the old one": each item gives its credential's rotation, as a table's
+    column would. Under a lead-in that names no field, the same item is not taken for a rotation."""
+    text = ("# Tutorial: wiring Fetchbook into Till\n\n- **Fetchbook** (Kennelsoft, API v2) is where owners book.\n"
+            "- **Till** (Paw, API v1) is the salon's till.\n\n## Step 1 — Get credentials for both sides\n\n"
+            "1. In the Kennelsoft partner console, create an **API client** with scopes `bookings:read`. You get a "
+            "client ID and secret for OAuth 2.0 client credentials.\n"
+            "2. In the same console, under Webhooks, copy the **signing secret** for the subscription.\n"
+            "3. In Till settings, create a **personal API key** for the relay user.\n\n"
+            "Put all three in Google Secret Manager as `fb-client-secret`, `fb-webhook-secret` and `till-api-key`. The "
+            "relay reads them at start-up; nothing goes in `.env`.\n\n"
+            "Rotation, which the IT helper keeps in his calendar:\n\n"
+            "- Fetchbook client secret: every 90 days; Kennelsoft allows two at once, so add the new one, update "
+            "Secret Manager, redeploy, remove the old one.\n"
+            "- Fetchbook webhook secret: every 6 months; Kennelsoft signs with both for 24 hours after you press "
+            "\"Roll secret\".\n"
+            "- Till API key: every 6 months; create the new key, swap it in, redeploy, delete the old.\n")
+    assert not [f.message for f in lint_text(text, "markdown") if f.code == "IS301"]
+    unnamed = text.replace("Rotation, which the IT helper keeps in his calendar:", "What each one is:")
+    assert any("'Fetchbook client secret'" in f.message for f in lint_text(unnamed, "markdown") if f.code == "IS301")

@@ -460,3 +460,19 @@ def test_a_bare_label_in_a_flow_outline_takes_the_items_under_it():
     flows = spec_of(text).flows
     assert [f.frequency is not None for f in flows] == [True, True]
     assert "IS101" not in codes(text)
+
+
+def test_an_estimate_per_occasion_of_the_domains_is_a_flows_volume():
+    """"**Ticket voided.** Chorusline → Gatekeep. Triggered by the `order.refunded` webhook. About 8 per concert.": about
+    8 times a concert. "Once per concert" says when, and a count with no estimate word ("3 retries per message") is no
+    volume."""
+    text = ("# Choir tickets\n\n## 2. Flows\n\n"
+            "**Ticket issued.** Chorusline → Gatekeep. Payload: the ticket JSON. Chorusline fires its `order.paid` "
+            "webhook at our relay. About 350 tickets per concert.\n\n"
+            "**Ticket voided.** Chorusline → Gatekeep. Payload: the ticket JSON. Triggered by Chorusline's "
+            "`order.refunded` webhook. About 8 per concert.\n")
+    assert [f.frequency is not None for f in spec_of(text).flows] == [True, True]
+    assert not any("frequency" in f.message for f in lint_text(text, "markdown") if f.code == "IS101")
+    retries = text.replace("About 8 per concert.", "Up to 3 retries per message.")
+    assert any("'Ticket voided'" in f.message and "frequency" in f.message
+               for f in lint_text(retries, "markdown") if f.code == "IS101")

@@ -900,3 +900,21 @@ def test_a_time_mapped_by_a_pointer_to_the_clause_that_names_its_zone():
             "| `service.id` | `uid` | `\"SMAA-\"` + id |\n| `service.start` (Local Time) | `starts_at` | See 1.4 |\n")
     assert "IS802" not in codes(text, "IS802")
     assert "IS802" in codes(text.replace("See 1.4", "See 1.5"), "IS802")
+
+
+def test_a_time_from_another_time_plus_a_length_and_a_time_named_by_its_transform_owe_no_zone_of_their_own():
+    """"| `format` (SINGLES / PAIRS) | `ends_at` | timestamptz | Start + 2.5 h / 3 h |": the start's time plus a length the
+    source picks; "| `type = booking.cancelled` | — | `cancelled_at` | timestamptz | Event `created` time |" where the
+    example's `created` carries `Z`. A time field copied straight into `timestamptz` with no zone anywhere still owes
+    one."""
+    rows = ("| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n"
+            "| `date` + `start` | date + local `HH:MM` | `block.starts_at` | timestamptz | Europe/London to UTC |\n"
+            "| `format` | `SINGLES` / `PAIRS` | `block.ends_at` | timestamptz | Start + 2.5 h / 3 h |\n"
+            "| `type = booking.cancelled` | — | `sessions.cancelled_at` | timestamptz | Event `created` time |\n")
+    text = ("# A → B\n\n## Contract\n\n### `POST https://b.example/hooks`\n\nRequest:\n\n```json\n"
+            "{\"type\": \"booking.cancelled\", \"created\": \"2025-05-01T09:00:00Z\"}\n```\n\nResponse `200`:\n\n"
+            "```json\n{\"ok\": true}\n```\n\n## Mapping\n\n" + rows)
+    assert "IS802" not in codes(text)
+    copied = text.replace("| `format` | `SINGLES` / `PAIRS` | `block.ends_at` | timestamptz | Start + 2.5 h / 3 h |",
+                          "| `finish` | string | `block.ends_at` | timestamptz | Copied |")
+    assert "IS802" in codes(copied)

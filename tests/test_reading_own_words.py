@@ -291,3 +291,135 @@ def test_same_conversion_is_the_row_aboves_in_yaml_too():
     assert not [f for f in lint_text(text, "yaml") if f.code == "IS802"]
     copied = text.replace("Convert from America/Denver to UTC (DST aware)", "copy")
     assert [f.line for f in lint_text(copied, "yaml") if f.code == "IS802"]  # the row above names no zone to share
+
+
+def test_classes_of_the_teams_naming_are_told_apart_by_their_members():
+    """Where a document sorts its failures into kinds of its own naming, the kind that holds only passing failures is
+    the transient one and the kind that holds only client errors the permanent one ("*Will pass:* 429, 503, timeouts"
+    beside "*Will not pass:* 400, 404"; "| Won't fix itself | `400`, `404` | Stops; goes on the list |"). A kind of
+    client errors answered as success is no permanent class."""
+    listed = ("# A → B\n\n## When things go wrong\n\n**Sorting.**\n"
+              "- *Will pass:* 429, 500, 503, timeouts (give up after 4 s; the customer is waiting).\n"
+              "- *Will not pass:* 400, 404, 410. Shown to the customer, and not an incident.\n")
+    assert [e.category for e in spec_of(listed).errors] == ["transient", "permanent"]
+    table = ("# A → B\n\n## When it goes wrong\n\n| Kind of trouble | Examples | What the system does |\n|---|---|---|\n"
+             "| Short-lived | `429`, `503`, no answer in 10 s | Tries again (see below) |\n"
+             "| Won't fix itself | `400`, `401`, `404` | Stops; the booking goes on the *Key problems* list |\n")
+    assert [e.category for e in spec_of(table).errors] == ["transient", "permanent"]
+    success = table.replace("Won't fix itself | `400`, `401`, `404` | Stops; the booking goes on the *Key problems* "
+                            "list", "Already there | `409` | Treated as success")
+    assert "permanent" not in [e.category for e in spec_of(success).errors]
+    assert any("no permanent category" in f.message for f in lint_text(success, "markdown"))
+
+
+def test_codes_as_a_sentences_subject_are_a_class_told_by_what_is_done_with_them():
+    """"`400`, `401`, `404` are not: they are nacked without requeue, so the broker moves them straight to `parked`",
+    after the sentence that says which codes are retried: the permanent class, not more of the transient one."""
+    text = ("# A → B\n\n## Errors: review thread\n\n> **@jb**: Which errors go round the retry loop?\n>\n"
+            "> **@sv**: Timeouts, connection resets, `429`, `502`, `503`\n> are retried. `400`, `401`, `404`, `422` are not: "
+            "they are nacked without requeue, so\n> the broker moves them straight to `orders.parked`.\n")
+    assert {e.category for e in spec_of(text).errors} >= {"transient", "permanent"}
+    alone = text.replace("so\n> the broker moves them straight to `orders.parked`", "so\n> we look at them together")
+    assert "permanent" not in {e.category for e in spec_of(alone).errors}
+
+
+def test_a_batch_handled_item_by_item_is_its_partial_handling_wherever_it_is_told():
+    """A partial case told as a batch's items handled one at a time ("each message is handled on its own: the ones that
+    succeed are deleted, the ones that fail go back to the queue"), as both outcomes side by side ("Good rows are
+    saved, rejected rows are listed in the reply"), or as a batch never failed whole, in any section. A batch whose
+    reply only lists what was rejected still owes it."""
+    base = ("# A → B\n\n## Errors\n\n- Transient: 429, 503. Retried with backoff.\n"
+            "- Permanent: 400, 422. Parked in `orders_parked`; the team is emailed.\n\n## Upload\n\n"
+            "B takes a batch of up to 50 orders per call and answers `207` listing the rejected ones.\n")
+    assert any("no partial category" in f.message for f in lint_text(base, "markdown"))
+    for said in ("Each order in a batch is handled on its own: the ones that succeed are marked sent, the ones that "
+                 "fail go back to the outbox.",
+                 "Good rows are saved, rejected rows are listed in the reply and go to `orders_parked`.",
+                 "201 items leave the outbox, 5xx items stay in it for the next retry."):
+        assert not any("no partial category" in f.message for f in lint_text(f"{base}\n{said}\n", "markdown")), said
+
+
+def test_a_batch_that_fails_to_come_is_no_denial_of_batches():
+    """"Alert if a Monday passes with no batch from the club" says a batch is late, not that there are none: a batch
+    endpoint answering `207` still owes its partial category. "There is no batch job" denies it."""
+    base = ("# A → B\n\n## Errors\n\n- Transient: 429, 503. Retried with backoff.\n"
+            "- Permanent: 400, 422. Parked in `returns_parked`; the team is emailed.\n\n## Returns\n\n"
+            "A batch of returns goes every Monday; the reply is `207` with `accepted` and `rejected` counts.\n\n"
+            "## Watching\n\nWe alert you if a Monday passes with no batch from the club.\n")
+    assert any("no partial category" in f.message for f in lint_text(base, "markdown"))
+    denied = base.replace("A batch of returns goes every Monday; the reply is `207` with `accepted` and `rejected` "
+                          "counts.", "Each return is its own call; there is no batch job.")
+    assert not any("no partial category" in f.message for f in lint_text(denied, "markdown"))
+
+
+def test_bold_led_paragraphs_of_classes_are_a_classification_and_no_further_tries_is_an_action():
+    """"**Short-lived** — `429`, `503` ... tries again." over "**Won't fix itself** — `400`, `422`. No further tries;
+    straight to the list.": paragraphs, not list items, each a class with its handling; "these won't succeed" alone
+    still says only what the class is."""
+    text = ("# A → B\n\n### 5. When things go wrong\n\n**Short-lived** — `429`, `500`, `503`, no reply within 15 "
+            "seconds. A tries again (§6).\n\n**Won't fix itself** — `400`, `401`, `422`, and notices whose signature "
+            "fails.\nNo further tries; straight to the \"Needs attention\" list (§6).\n")
+    spec = spec_of(text)
+    assert [e.category for e in spec.errors][:2] == ["transient", "permanent"]
+    assert spec.errors[1].action is not None
+    assert "IS401" not in [f.code for f in lint_text(text, "markdown") if "permanent" in f.message]
+    numbered = ("# A → B\n\n## When calls fail\n\n10. Worth another go: `429`, `502`, `503`, a timeout after "
+                "8 seconds. Retry under rule 13.\n\n11. Never worth another go: `400`, `401`, `404`. These go straight "
+                "to the holding table `held`.\n")
+    assert [e.category for e in spec_of(numbered).errors] == ["transient", "permanent"]
+
+
+def test_a_breaker_that_cools_off_then_tries_one_delivery():
+    """"After 6 failures in a row towards one system the connector cools off for 2 minutes and then tries a single
+    delivery": a breaker by its anatomy. Cooling off with no run of failures before it is none."""
+    said = ("After 6 failures in a row towards one system the connector cools off for 2 minutes and then tries a single "
+            "delivery; if it goes through, normal sending resumes.\n")
+    assert "IS501" not in codes(_POLICY + said)
+    assert "IS501" in codes(_POLICY + "The worker cools off for 2 minutes between nightly runs.\n")
+
+
+def test_a_heading_that_says_repeats_are_safe_heads_the_idempotency_rules():
+    """"## Safe to resend" over "Issue and bulk issue are keyed on `voucher_code` (per item in a batch)": what makes a
+    repeat safe, under a heading whose words the part's vocabulary files elsewhere."""
+    contract = ("# A → B\n\n## Calls\n\n### Bulk issue: `POST https://b.example/v2/vouchers:batch`\n\n"
+                "Request:\n\n```json\n{\"vouchers\": [{\"voucher_code\": \"EFB-4K7Q2M\"}]}\n```\n\n"
+                "Response `201`:\n\n```json\n{\"created\": 1}\n```\n\n")
+    safe = contract + ("## Safe to resend\n\nIssue and bulk issue are keyed on `voucher_code` (per item\nin a batch); "
+                       "Cancel is a no-op the second time.\n")
+    assert "IS901" not in codes(safe)
+    other = contract + "## Sending\n\nBulk issue is sent once a night.\n"
+    assert "IS901" in codes(other)
+
+
+def test_a_place_the_team_names_and_defines_is_where_failures_go():
+    """"These go straight to the lay-by" in one rule and "The lay-by is the Storage queue `attendance-layby` ... The
+    first entry of the day emails the lead" in another: dead-letter handling under the team's name for it. A place
+    defined but never where failures go is none."""
+    text = ("# A → B\n\n## Rules of the road\n\n11. Never worth another go: `400`, `404`, and our own mapping failures. "
+            "These go straight to the lay-by (rule 15).\n\n"
+            "15. The lay-by is the Storage queue `attendance-layby`. Each entry keeps the original body and the error. "
+            "The first entry of the day emails visitors@example.org; the lead replays from the admin page.\n")
+    assert "IS601" not in codes(text)
+    unused = text.replace("These go straight to the lay-by (rule 15).", "These are logged.")
+    assert "IS601" in codes(unused)
+
+
+def test_a_row_marked_with_a_state_after_its_last_retry_is_kept():
+    """"After the fifth retry ... the row in `pending_sync` is marked `needs_attention`; the clerk gets an email
+    listing new `needs_attention` rows": kept in a state someone works, its alert by the state's name."""
+    text = ("# A → B\n\n## When nothing works\n\nAfter the fifth retry, or straight away for a permanent error, the row "
+            "in `pending_sync` is marked `needs_attention` with the last response. The clerk gets an email listing new "
+            "`needs_attention` rows once an hour.\n")
+    assert "IS601" not in codes(text)
+    deleted = text.replace("is marked `needs_attention` with the last response", "is deleted")
+    assert "IS601" in codes(deleted) or "IS602" in codes(deleted)
+
+
+def test_rows_in_an_outbox_named_store_are_a_backlog():
+    """"| Rows in `payout_outbox` | > 500, or oldest > 30 min | warning |": what waits in a store named for waiting."""
+    text = ("# A → B\n\n## Flows\n\n| Flow | Source | Target | Trigger | Payload | Frequency |\n|---|---|---|---|---|---|\n"
+            "| Payouts | A | B | queue consumer | JSON batch | ~7 batches per run |\n\n## Monitoring\n\n"
+            "| Measure | Alert at | Level |\n|---|---|---|\n| Rows in `payout_outbox` | > 500 | warning |\n"
+            "| Failed payouts as share of sent | > 2% over 15 min | critical |\n")
+    assert spec_of(text).monitoring[0].kind == "queue-depth"
+    assert spec_of(text.replace("`payout_outbox`", "`payout_audit`")).monitoring[0].kind != "queue-depth"

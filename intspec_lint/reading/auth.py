@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..document.model import Section
+from ..document.model import ListBlock, Paragraph, Section
 from ..model import Auth, Value, evidence
 from .auth_rotation import lend_rotation
 from .auth_sides import kinds as _kinds, other_side
@@ -337,6 +337,10 @@ class _Reader:
             if name and name != "system" and pair[1].strip() and getattr(entry, name) is None:
                 setattr(entry, name, value(pair[1], _line_of(span, rest, offset)))
             offset += len(segment)
+        field = self._lead_in_field(statement)
+        if field and getattr(entry, field) is None and rest.strip():
+            setattr(entry, field, value(rest, span))  # "Rotation, which IT keeps in a calendar:" over "- Client
+            # secret: every 90 days; add the new one, ...": what each item gives is what its list's lead-in names
         self._keywords(entry, rest, span)
         for item in nested:
             pair = key_value(item.text)
@@ -344,6 +348,19 @@ class _Reader:
                 setattr(entry, self.r.vocab.field("auth", pair[0]), value(pair[1], item.span))
             self._keywords(entry, item.text, item.span)
             self.taken.add(id(item))
+
+    def _lead_in_field(self, statement) -> str | None:
+        """The auth field a list's lead-in names ("Rotation, which IT keeps in a calendar:", "Storage:"), for an item
+        of that list: the paragraph right before the list, ending in a colon, opening with the field's word."""
+        blocks = statement.section.blocks
+        for number, block in enumerate(blocks):
+            if isinstance(block, ListBlock) and block.span.line <= statement.span.line <= block.span.end_line:
+                before = blocks[number - 1] if number else None
+                if isinstance(before, Paragraph) and before.text.rstrip(" *_").endswith(":"):
+                    field = self.r.vocab.field("auth", re.split(r"[,:(—–]", before.text.strip(" *_"), maxsplit=1)[0])
+                    return field if field in ("rotation", "storage") else None
+                return None
+        return None
 
     def _credential_owner(self, name: str) -> Auth | None:
         """The one entry whose mechanism is of the kind a bare credential's name says ("client secret",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import DeadLetter, Value, evidence
+from ..span import Span
 from .absence import GONE
 from .context import Reading
 from .drops import ALERT, FAILED, drops_messages
@@ -177,7 +178,9 @@ _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"|\bnever\s+(?:deleted|dropped|lost|discarded)\b|\b(?:not|never)\s+(?:delete|drop|discard)s?\s+(?:it|them)\b|"
                    r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b|"
                    # "after 5 attempts, event is marked failed": kept in a failed state someone can find
-                   r"\bmark(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?[`\x22']?(?:failed|dead|undeliverable|errored)\b"
+                   # ... or in a state of the team's naming: "the row is marked `needs_attention`", "flagged as `stuck`"
+                   r"\b(?:mark|flag)(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?(?:`[a-z][\w -]{1,30}`|[`\x22']?(?:failed|dead|"
+                   r"undeliverable|errored)\b)"
                    r"(?![^.;]{0,40}\b(?:deleted|dropped|removed|discarded|purged)\b)", re.I)  # (not "... and deleted")
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
@@ -195,7 +198,7 @@ def _stated_anywhere(r: Reading) -> None:
     if dead is None:
         place = testimony.states(_DEAD_PART.search, lambda text: destination(text) is not None) or \
             testimony.states(_FAILED_KEPT.search, _REPLAY.search, headed=False) or \
-            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _lost_or_only_logged)
+            testimony.states(_GIVEN_UP.search, _KEPT_AFTER.search, _lost_or_only_logged) or _named_place(r)
         # "failed webhooks ... may be requeued manually"; "after the sixth failed attempt the webhook moves to the
         # Undelivered list"; "Permanent: no retry; moved to `CAD.IRS.HOLD`"
         if place is None:
@@ -237,6 +240,29 @@ def _stated_anywhere(r: Reading) -> None:
             dead.alert = evidence(*alert)
 
 
+# a place the team names and then defines: "The lay-by is the Storage queue `attendance-layby`", "the bench is the table
+# `held_rows`"
+_DEFINED_PLACE = lazy(r"\b(?:the|our)\s+((?:[\w'’-]+\s+)?[\w'’-]+)\s+is\s+(?:the|an?|our)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:queue|table|topic|bucket|folder|store|list|stream|collection)\s+`[^`]{2,80}`", re.I)
+
+
+def _named_place(r: Reading) -> tuple[str, Span] | None:
+    """A place of the team's own naming that failures given up on are sent to: defined in one statement ("The lay-by
+    is the Storage queue `attendance-layby` ... The first entry of the day emails ..."), and named as where they go in
+    another, of failures ("`400`, `404` and mapping failures: these go straight to the lay-by"). The definition is the dead-letter handling's evidence."""
+    for statement in r.statements:
+        found = _DEFINED_PLACE.search(statement.text) if statement.shape != "code" else None
+        if found is None or found.group(1).lower() in _NOT_A_NAME:
+            continue
+        sent = re.compile(rf"\b(?:{_MOVE}|straight|sent|moved?)\s+(?:straight\s+|directly\s+)?(?:in)?to\s+(?:the|our)\s+"
+                          rf"{re.escape(found.group(1))}\b", re.I)
+        if any(sent.search(other.text) and (_GIVEN_UP.search(other.text) or FAILED.search(other.text))
+               for other in r.statements if other is not statement):
+            return statement.text, statement.span
+    return None
+
+
+_NOT_A_NAME = {"dead-letter", "dead letter", "error", "main", "source", "target", "same", "only", "first", "last"}
 _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
 # a place named in words, its name captured (of text without markup): "goes to our stuck-jobs table", "moved to the
 # exceptions list", "goes straight to the Couldn't schedule tray"

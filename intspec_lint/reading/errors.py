@@ -11,53 +11,16 @@ from __future__ import annotations
 import re
 
 from ..document.model import ListBlock, Paragraph, Section
-from ..model import ErrorCategory, Value, evidence
+from ..model import ErrorCategory, evidence
 from .context import Reading
+from .error_words import (NAMED_ACTION, NOT_DONE_AGAIN, ONE_BY_ONE, PART_FAILS, PARTIAL_TOLD, PASSING, SOME_BUT_OTHERS,
+                          action_of, by_content, error_action, handled_codes, leading_category, partial_with_207)
 from .lazy_re import lazy
 from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
 from .topics import asks, continues
 from .values import value
 from .vocabulary import strip_numbering
-
-_ACTION = lazy(
-    r"\b(retr(?:y|ies|ied)|re-?transmit\w*|back-?off|alert\w*|dead[- ]?letter\w*|dlq|reject\w*|drop\w*|discard\w*|skip\w*|"
-    r"log\w*|park\w*|quarantin\w*|send|sent|re-?sen[dt]\w*|delet\w*|route\w*|move\w*|process\w*|re-?process\w*|fix\w*|"
-    r"escalat\w*|notify|page|return\w*|respond\w*|abort\w*|stop\w*|pause\w*|raise\w*|report\w*|replay\w*|"
-    r"requeue\w*|re-?queue\w*|re-?submit\w*|correct(?:s|ed|ing)\b|correct\s+(?:it|them|the|each)\b|amend\w*|resolv\w*|split\w*|accept\w*|ignore\w*|mark\w*|open\w*|halt\w*|block\w*|"
-    r"keep\w*|post\w*|re-?check\w*|check\w*|wait\w*|hold\w*|queue\w*|creat\w*|emit\w*|publish\w*|schedul\w*|"
-    r"ack\w*|nack\w*|apply|applie\w*|commit\w*|roll\w*|undo\w*|compensat\w*|email\w*|"
-    r"continue\w*|manual\w*|ticket\w*|flag\w*|store\w*|write\w*|refresh\w*|re-?authenticat\w*|give\w*\s+up|"
-    r"surface\w*|show\w*|notif\w*|inform\w*|contact\w*|tr(?:y|ies|ied)\s+again|re-?attempt\w*|"
-    r"go(?:es)?\s+(?:straight\s+|directly\s+)?(?:to|into)|leaves?|succe(?:ss|sses|ssful)|treat\w*\s+as|"
-    r"nothing\s+to\s+do|no[- ]?op|(?:are|is)\s+repeated|"
-
-    # an action told by pointing at where it is told: "F4 batches, handled per `change_id` as above"
-    r"handled\s+per\s+[`\w]|handled\s+(?:[\w`-]+\s+){0,3}?as\s+(?:described\s+)?(?:above|below)|see\s+(?:above|below|section|§))\b",
-    re.I,
-)
-_CODE_WORDS = (
-    (r"rate[- ]?limit\w*|throttl\w*|too many requests", (429,)),
-    (r"time-?outs?|timed out", (408, 504)),
-    (r"unauthori[sz]ed|authentication fail\w*|invalid (?:token|credentials?)|expired token", (401,)),
-    (r"forbidden|permission|not allowed|access denied", (403,)),
-    (r"not found|unknown (?:id|resource|record)|missing resource", (404,)),
-    (r"conflict|duplicate\w*|already exists", (409,)),
-    (r"validation|invalid (?:request|payload|input|data)|malformed|bad request|schema", (400, 422)),
-    (r"unprocessable", (422,)),
-    (r"server errors?|internal error", (500,)),
-    (r"bad gateway", (502,)),
-    (r"unavailable|maintenance|overloaded", (503,)),
-    (r"gateway time-?out", (504,)),
-    (r"gone", (410,)),
-    (r"payload too large|too large", (413,)),
-)
-_CODE_WORD = lazy("|".join(f"(?P<w{i}>\\b(?:{words})\\b)" for i, (words, _) in enumerate(_CODE_WORDS)), re.I)
-_CODE = lazy(r"(?<![\w.$/-])([1-5]\d\d|[1-5]xx)s?(?![\w%/]|-\d)", re.I)  # "401-after-refresh" is 401
-_CODE_LIST = lazy(r"(?<![\w/])[1-5]\d\d(?:/[1-5]\d\d)+(?![\w/])")  # "502/503/504"
-_CODE_RANGE = lazy(r"\b([1-5]\d\d)\s*[-–]\s*([1-5]\d\d)\b")
-_ANY_4XX = lazy(r"\b(?:any\s+other|all\s+other|every\s+other|other)\s+(?:4xx|client|non-?retryable)|\bremaining\s+4xx\b",
-                re.I)
 
 
 # a heading that says which class it tells, in so many words: "(transient error)", "a partly bad batch"
@@ -86,7 +49,7 @@ def read(r: Reading) -> None:
             if category:
                 _from_section(r, section, taken, category)
         elif section.level and not section.children and section not in classes and \
-                (_SITUATION.match(strip_numbering(section.title)) or asks(section.title)) and _PART_FAILS.search(section.title) and \
+                (_SITUATION.match(strip_numbering(section.title)) or asks(section.title)) and PART_FAILS.search(section.title) and \
                 error_action(" ".join(s.text for s in r.within(section) if s.shape != "heading")):
             _from_section(r, section, taken, "partial")  # "What if only some products in a stock batch fail?": the
             # answer below is what is done with a partly failed batch
@@ -96,8 +59,8 @@ def read(r: Reading) -> None:
             if statement.shape == "code":  # an API description's own keys are its operations: only its
                 _yaml_map(r, statement, id(statement.code) in r.examples)  # extensions (`x-error-classes`) count
             continue
-        if id(statement.code) in r.examples:
-            continue
+        if id(statement.code) in r.examples or statement.shape == "code-key":
+            continue  # (a config block's keys are read with their block: `_yaml_map`)
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is None:  # "| Class | Codes | What I do |" over "Transient", "Permanent": the classes, wherever
@@ -117,7 +80,7 @@ def read(r: Reading) -> None:
             said = (statement, said[1])
             continue
         before, said = said, None
-        if ("errors" not in statement.topics and not _partial_with_207(statement.text) and statement.span.line not in classed) \
+        if ("errors" not in statement.topics and not partial_with_207(statement.text) and statement.span.line not in classed) \
                 or statement.shape == "heading":
             continue  # (a partial failure told of a call, anywhere: "If some days are fine and others are not, ... `207`")
         pair = key_value(statement.text) if statement.shape in ("item", "line") else None
@@ -133,8 +96,8 @@ def read(r: Reading) -> None:
         whole = " ".join(pair) if pair else ""
         told = by_content(whole, whole) if lead and whole else None  # what a bold-led class holds says which it is
         custom = pair and not named and ("errors" in statement.placed or lead and statement.span.line in classed) and \
-            len(pair[0].split()) <= (8 if lead else 3) and (handled_codes(pair[1]) or told == "partial") and \
-            (error_action(pair[1]) or lead and (_NAMED_ACTION.search(whole) or told == "transient")) and \
+            len(pair[0].split()) <= (8 if lead else 4) and (handled_codes(pair[1]) or told == "partial") and \
+            (error_action(pair[1]) or lead and (NAMED_ACTION.search(whole) or told == "transient")) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
         if named or custom:
@@ -151,9 +114,37 @@ def read(r: Reading) -> None:
         if last is not None:
             said = (statement, last)  # the paragraph's next sentence may say the action of the class it named last
     _asked_action(r)
+    _by_members(r)
     if r.spec.errors:
         r.mark("errors", r.spec.errors[0].span)
     _told_anywhere(r)
+
+
+_KNOWN = ("transient", "permanent", "partial", "success")
+
+
+def _by_members(r: Reading) -> None:
+    """Classes of the team's own naming, told apart by their members where the document sorts failures into two
+    kinds or more ("*Will pass:* 429, 503, timeouts" beside "*Will not pass:* 400, 404"; "| Won't fix itself |
+    `400`, `404` | Stops; ... |"): the one that holds only passing failures (rate limits, outages, timeouts) is the
+    transient class, the one that holds only client errors the permanent class. A kind already read stays as read."""
+    errors = r.spec.errors
+    if len(errors) < 2:
+        return
+    for error in errors:
+        if error.category in _KNOWN:
+            continue
+        codes = handled_codes(action_of([error.name, error.examples]))
+        if not codes or not all(isinstance(code, int) for code in codes):
+            continue
+        if codes <= PASSING:
+            error.category = "transient"
+        elif all(400 <= code < 500 and code not in PASSING for code in codes) and \
+                not any(e.category == "permanent" for e in errors) and not _SUCCEEDS.search(action_of([error.action])):
+            error.category = "permanent"
+
+
+_SUCCEEDS = lazy(r"\b(?:treat\w*\s+as\s+(?:a\s+)?(?:success|done|ok)|success|no[- ]?op|nothing\s+to\s+do|ignor\w*)\b", re.I)
 
 
 def _classes_told(r: Reading, statement, text: str):
@@ -173,12 +164,15 @@ def _classes_told(r: Reading, statement, text: str):
             # a class of the team's own naming, told by what it holds and what is done with it
         if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
             category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
+        if not category and (statement.topics | statement.placed) & {"errors", "retry"} and _CODES_LEAD.match(sentence):
+            category = by_content(sentence, sentence)  # "`400`, `404`, `422` are not: they are nacked without requeue,
+            # so the broker moves them straight to the parked queue": codes as the subject, told by what is done
         if not category and not statement.placed - {"retry"} and statement.topics & {"errors", "retry"} and \
                 _RETRY_WORD.search(sentence) and handled_codes(sentence) and not r.vocab.category(text):
             category = by_content(sentence, sentence)  # in no part's section but the retries', "X retries a failed
             # call only for `429`, `503` and timeouts": what is done with the codes says the class
-        if not category and ("errors" in statement.topics or _partial_with_207(sentence)) and \
-                _PARTIAL_TOLD.search(sentence) and error_action(sentence):
+        if not category and ("errors" in statement.topics or partial_with_207(sentence)) and \
+                PARTIAL_TOLD.search(sentence) and error_action(sentence):
             category = "partial"  # "If a run succeeds for some pages and fails for others, then the Hub shall ..."
         if category:
             line = statement.span.line + text.count("\n", 0, offset)
@@ -203,8 +197,6 @@ def _asked_action(r: Reading) -> None:
 _FAILURE_PART = lazy(r"\b(?:errors?|fail\w*|exceptions?|faults?|reject\w*|invalid\w*|[45]xx|[45]\d\d|retr\w*|re-?deliver\w*|"
                      r"dead[- ]?letter\w*|dlq|nonRetryable|retryable)\b|Error\b|Failure\b"
                      r"|(?<![\w.])`?207`?(?=\W*(?:\)|multi|partial|response|status|with|$))", re.I)
-_SOME_BUT_OTHERS = (r"\bsome\s+(?:[\w-]+\s+){1,3}?(?:went|got|are|were)\s+(?:up|through|in|accepted|stored|saved|sent)\b"
-                    r"[^.;?]{0,30}?\b(?:others?|the\s+rest)\s+(?:didn'?t|did\s+not|weren'?t|were\s+not|failed)\b")
 _TRANSIENT_ONE = r"(?:429|50[0234]|time-?outs?|timed\s+out|connection\s+(?:resets?|refused))"  # a member of the class
 _TOLD = {
     # ... or by its members, two of them in one clause: "fail with a timeout (30 s), connection reset, 429, 502 or 503"
@@ -219,7 +211,7 @@ _TOLD = {
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
                     r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"
-                    rf"|{_SOME_BUT_OTHERS}"  # "Some photos went up but others didn't"  # "Batches are not all-or-nothing. ... the 3 are retrying"
+                    rf"|{SOME_BUT_OTHERS}"  # "Some photos went up but others didn't"  # "Batches are not all-or-nothing. ... the 3 are retrying"
                     # "answers a batch with the ids it accepted; we redeliver only the others"
                     r"|\b(?:only|just)\s+the\s+(?:others|rest|(?:failed|rejected|invalid)\s+(?:ones|rows|items|records|lines|"
                     r"entries))\b"  # (what is done with them: below)
@@ -228,6 +220,7 @@ _TOLD = {
                     r"(?:committed|stored|processed|loaded|applied|accepted|imported|saved)\b",
                     re.I),
 }
+_ONE_BY_ONE_TOLD = lazy(ONE_BY_ONE, re.I)  # (its verbs say what becomes of each part)
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?deliver\w*|re-?submit\w*|re-?queue\w*|"
              r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
@@ -243,6 +236,8 @@ _UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified
 def _handled(told, text: str) -> bool:
     """A clause names the category and, besides, what becomes of it ("some lines fail validation: the Recipient
     loads every valid line"); not "`207` some items rejected, see `results[]`" (a response, told) nor a field's name."""
+    if told is _TOLD["partial"] and _ONE_BY_ONE_TOLD.search(text):
+        return True
     clauses = _CLAUSE.split(text)
     for number, clause in enumerate(clauses):
         if told.search(clause) and any(_DONE.search(_QUOTED.sub(" ", _CODE_SPAN.sub(" ", told.sub(" ", said))))
@@ -281,21 +276,25 @@ def _classes_by_content(r: Reading) -> set[int]:
     classification, whatever section holds it."""
     classed: set[int] = set()
     for section in r.doc.root.walk():
-        groups = [[(item.span.line, item.text) for item in block.items] for block in section.blocks
+        groups = [[(item.span, item.text) for item in block.items] for block in section.blocks
                   if isinstance(block, ListBlock)]
-        groups.append([(block.span.line, block.text) for block in section.blocks if isinstance(block, Paragraph)])
-        for group in groups:
-            told = set()
-            for line, text in group:
-                lead = bold_lead(r.doc.lines[line - 1])
+        groups.append([(block.span, block.text) for block in section.blocks if isinstance(block, Paragraph)])
+        for number, group in enumerate(groups):
+            told = {}
+            for span, text in group:
+                lead = bold_lead(r.doc.lines[span.line - 1])
                 if lead and (any(leading_category(sentence, r.vocab) for _, sentence in sentences(lead[1])) or
-                             _SPEAKER_LEAD.match(r.doc.lines[line - 1])):
+                             _SPEAKER_LEAD.match(r.doc.lines[span.line - 1])):
                     continue  # "**DARA:** Transient: 429 — retry. Permanent: ...", "**SAM:** When B gives us a 503 we
                     # retry": a speaker, no class
-                if lead and (handled_codes(text) or _PART_FAILS.search(text) or _PARTIAL_TOLD.search(text)):
-                    told.add(by_content(f"{lead[0]} {text}", f"{lead[0]} {text}"))
-            if len(told - {None}) >= 2:
-                classed.update(line for line, _ in group)
+                if lead and (handled_codes(text) or PART_FAILS.search(text) or PARTIAL_TOLD.search(text)):
+                    told[span] = (lead[0], by_content(f"{lead[0]} {text}", f"{lead[0]} {text}"), text)
+            if len({category for _, category, _ in told.values()} - {None}) >= 2:
+                classed.update(span.line for span, _ in group)
+                if number == len(groups) - 1:  # paragraphs, whose sentences no reader takes as one class's entry:
+                    for span, (name, category, text) in told.items():  # "**Won't fix itself** — `400`, `422`. No
+                        if category:  # further tries; straight to the list."
+                            entry(r, name, text.split(name, 1)[-1].lstrip(" *_.:—–-"), span, [])
     return classed
 
 
@@ -304,6 +303,8 @@ def _names_category(r: Reading, statement) -> bool:
     pair = key_value(statement.text)
     if _KIND_LEAD.match(statement.text) and handled_codes(statement.text):
         return True  # "The lasting kind are 400 and 404 ...": a class of the team's naming opens
+    if _CODES_LEAD.match(statement.text) and by_content(statement.text, statement.text):
+        return True  # "`400`, `404` and `422` are not: they go straight to the parked queue": codes told as a class
     return bool(pair and r.vocab.category(pair[0])) or any(
         leading_category(sentence, r.vocab) for _, sentence in sentences(statement.text))
 
@@ -388,10 +389,13 @@ def entry(r: Reading, name: str, rest: str, span, nested: list[str]) -> None:
     aside = _ASIDE_ACTION.search(name)
     if action is None and aside and error_action(aside.group(1)):
         action = aside.group(1)  # "**Transient** (retried): `429`, `503`": the action beside the class's name
-    named = _NAMED_ACTION.search(name) or _NAMED_ACTION.search(rest)
+    named = NAMED_ACTION.search(name) or NAMED_ACTION.search(rest)
     if action is None and named:
         action = named.group(0)  # "*No point trying again*: 400, 422", "**Hard failure** — will not clear by trying
         # again: 400, 422": the class's name or its definition says what is done with it
+    done = NOT_DONE_AGAIN.search(rest) if action is None and category == "permanent" else None
+    if done:
+        action = done.group(0)  # "`400`, `422`. No further tries; straight to the list" (not "these won't succeed")
     if action is None and _SEE_ELSEWHERE.search(rest):  # "Partial: the nightly `207`. Handling: see 4 Nov.": the
         r.spec.errors.append(ErrorCategory(span, category, value(name, span), value(rest, span), evidence(rest, span)))
         return  # action is told where it points, in a shape this line does not give
@@ -454,6 +458,8 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
         span = group["span"]
         action = ", ".join(v for v in group["action"] if v)
         examples = ", ".join(v for v in group["examples"] if v)
+        if not action and not handled_codes(examples) and not error_action(examples):
+            continue  # `"batch": "TBAC-2024-W19-1"` in a reply: a key that holds neither codes nor what is done, no class
         r.spec.errors.append(ErrorCategory(span, category, value(group["name"], span),
                                            value(examples, span) if examples else None,
                                            value(action, span) if action else None))
@@ -461,42 +467,6 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 
 
 _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
-_PART_FAILS = lazy(_SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
-                  r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
-                  r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)"
-                  r"|\b(?:went|go(?:es)?|got|worked|succeeded|accepted)\s+(?:through\s+)?in\s+part\b|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
-                  r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
-                  # some of one batch's items, whatever they are: "only some donations in a batch are rejected"
-                  r"|\bsome\s+(?:[\w-]+\s+){1,3}(?:in|of|from)\s+(?:a|an|the|one|its)\s+(?:[\w-]+\s+)?(?:batch|file|run|"
-                  r"request|upload|push|export|import)\b[^?.;]{0,30}?\b(?:fail\w*|(?:are|is|get|gets|were)\s+(?:rejected|"
-                  r"refused|invalid|bounced))\b"
-                  # "some `PUT`s fail and others succeed", "some hives are refused, the rest go through"
-                  r"|\bsome\s+(?:[\w`'-]+\s+){0,3}?(?:fail\w*|(?:are|is|get|were)\s+(?:rejected|refused))\b[^.;?]{0,40}?"
-                  r"\b(?:others?|the\s+rest)\s+(?:succeed\w*|work\w*|go\s+through|went\s+through|pass\w*|(?:are|were)\s+(?:accepted|stored))"
-                  r"|\b207\b", re.I)
-# a partial failure told in a sentence, not named as a class
-_PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?|acceptance|accepted|"
-                     r"rejections?|rejected)\b"
-                     r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
-                     r"\bothers?\s+(?:fail|did\s+not|didn'?t)|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b"
-                     # "handled one by one: the rest of the batch is kept as created, each failed invoice ..."
-                     r"|\bsome\s+(?:[\w-]+\s+){0,2}(?:are|is)\s+(?:fine|ok|okay|good|valid|accepted)\b[^.;]{0,40}?\bothers?\s+"
-                     r"(?:are\s+not|aren't|fail|are\s+rejected)\b"  # "If some days are fine and others are not, we keep ..."
-                     r"|\b(?:the\s+)?accepted\s+(?:[\w-]+\s+)?(?:stand|stay|remain|are\s+kept)\b[^.]{0,80}?\brejected\b"
-                     r"|\bkeeps?\s+the\s+(?:[\w-]+\s+)?(?:items|records|rows|entries|lines|events|ones)\s+(?:that\s+)?"
-                     r"(?:succeeded|worked|passed|were\s+accepted)\b[^.]{0,80}?\bfail"  # "keeps the items that succeeded, and
-                     # handles each failed item on its own"
-                     r"|\bthe\s+rest\s+of\s+the\s+(?:batch|file|run|request|message|list)\b[^.;]{0,40}?\b(?:is\s+|are\s+)?"
-                     r"(?:kept|stored|created|accepted|applied|processed|committed)\b"
-                     # both outcomes of one batch told item by item: "For a bulk request, items with `2xx` are accepted;
-                     # each failed item is logged and re-sent"
-                     r"|\b(?:bulk|batch(?:ed)?)\b[^.]{0,60}?\b(?:items?|records?|rows?|lines?|entries)\b[^.]{0,40}?"
-                     r"\b(?:accepted|succeed\w*|created|kept|applied|2xx)\b[^.]{0,60}?\b(?:each|every|any|the)\s+"
-                     r"(?:failed|failing|rejected)\s+(?:items?|records?|rows?|lines?|entries)\b", re.I)
-def _partial_with_207(text: str) -> bool:
-    """Some items of a call told failing beside its `207`: a partial failure, whatever section tells it."""
-    return bool(re.search(r"\b207\b", text)) and bool(_PARTIAL_TOLD.search(text))
-
 
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
@@ -506,92 +476,6 @@ _SPEAKER_LEAD = lazy(r"^\W*(?:\*\*|__)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\(
 # a sentence that opens on a class of the team's own naming: "The passing kind are ...", "The second group covers ..."
 _KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|type|group|bucket|family|category)s?\s+"
                   r"(?:is|are|covers?|means?|includes?|holds?|contains?|consists?)\b", re.I)
+# a sentence whose subject is a list of status codes: "`400`, `401`, `404` and `422` are not ..."
+_CODES_LEAD = lazy(r"^\W*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*`?[1-5]\d\d`?)+(?![\w%])", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
-_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*|"
-                    r"(?:sent|posted|pushed|called|delivered)\s+again|another\s+(?:try|go|attempt)|"
-                    # a class named by its passing: "may clear by itself", "goes away on its own"
-                    r"(?:clear\w*|go(?:es)?\s+away|pass(?:es)?)\s+(?:up\s+)?(?:by|on)\s+(?:itself|its\s+own))\b", re.I)
-_NO_RETRY = lazy(r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|straight\s+to|give\s+up|no\s+more\s+(?:tries|attempts|retries)|"
-                 r"dead[- ]?letter\w*|dlq|stuck|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*|"
-                 # "Trying again won't help", "no point retrying": said to be of no use
-                 r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless|"
-                 # "Not sent again", "never tried again": the same call not made twice
-                 r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|called|delivered|attempted)\s+again|"
-                 # a class named by its lasting: "Won't go through", "will not clear by trying again", "won't fix itself"
-                 r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*)\b", re.I)
-_PASSING = {429, 500, 502, 503, 504, 408}
-# a class's name or definition that says what is done with it, in a phrase: "Try again later", "No point trying again",
-# "will not clear by trying again" (not a word that names a class, "Rejections", "Manual", nor what it is, "won't succeed")
-_NAMED_ACTION = lazy(r"\b(?:tr(?:y|ies|ied|ying)\s+again|another\s+(?:try|go|attempt)|no\s+point|not\s+worth|"
-                     r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|retried|resent)\s+again|no\s+retr\w*|"
-                     r"(?:won'?t|will\s+not|cannot|can'?t)\s+help|don'?t\s+(?:bother\s+)?retry\w*)\b", re.I)
-
-
-def by_content(said: str, action: str) -> str | None:
-    """The category of a class the spec names in its own words ("Try again later", "Will never work",
-    "Part worked"), told by what it holds: some items of one call failing is partial; rate limits,
-    outages and timeouts that are retried are transient; client errors that are not retried are permanent."""
-    if _PART_FAILS.search(said) or _PARTIAL_TOLD.search(said):  # "... then the accepted readings stand; rejected ..."
-        return "partial"
-    codes = {c for c in handled_codes(said) if isinstance(c, int)}
-    if not codes:
-        return None
-    if 2 * len(codes & _PASSING) > len(codes) and _AGAIN_LATER.search(action) and not _NO_RETRY.search(action):
-        # ("429, 409 mid-cycle, 500, 503 | Try again": mostly passing, the odd one the team's own case)
-        return "transient"
-    if all(400 <= c < 500 and c not in _PASSING for c in codes) and _NO_RETRY.search(action):
-        return "permanent"
-    return None
-
-
-def error_action(text: str) -> str | None:
-    match = _ACTION.search(text)
-    return text.strip() if match else None
-
-
-_DETERMINERS = frozenset(("a", "an", "the", "our", "their", "your", "this", "that", "any", "every", "each"))
-_ERROR_NOUN = lazy(r"(?:errors?|failures?|faults?|issues?|problems?|ones|cases?|codes?|responses?|class(?:es)?|kinds?|types?|"
-                   r"categor(?:y|ies)|outcomes?|results?|rejections?|exceptions?|statuse?s?|conditions?|"
-                   r"where|when|which|whose|that|with|in|batch\w*|success\w*|timeouts?|outages?|[1-5](?:\d\d|xx)s?)\b|\W", re.I)
-# ("A batch where some events are invalid", "The permanent 400s and 422s go to the DLQ")
-
-
-def leading_category(text: str, vocab) -> str | None:
-    """The error category a sentence opens with ("Transient errors (429, 503) are retried"); not a
-    status line that happens to hold a category word ("`400` validation failure")."""
-    text = strip_numbering(text)  # "7.3 *Partial acceptance* occurs ...": a clause's number
-    head = re.split(r"[:(—–.;]", text, maxsplit=1)[0].strip(" *_`>-")
-    words = head.split()
-    if words and words[0].lower() in ("example", "examples", "sample", "e.g"):
-        return None  # "Example partial response (one record out of range):" leads an example, no category
-    if not words or words[0][:1].isdigit() or not vocab.category(" ".join(words[:2])):
-        return None
-    if len(words) >= 3 and words[0].lower() in _DETERMINERS and not vocab.category(words[0]) and \
-            not _ERROR_NOUN.match(words[2]):
-        return None  # "A permanent exhibition of ...", "The batch job runs at 2 am": a word of the vocabulary's, no class
-    if len(words) > 5:
-        head = " ".join(words[:3])
-    return head
-
-
-def handled_codes(text: str) -> set:
-    """The status codes an error category covers: the codes it names, ranges ("4xx", "500-599") as
-    "4xx"/each code, and the usual names ("rate limit" is 429)."""
-    found: set = set()
-    text = _CODE_LIST.sub(lambda m: m.group(0).replace("/", ", "), text)
-    for match in _CODE.finditer(text):
-        code = match.group(1).lower()
-        found.add(int(code) if code.isdigit() else code)
-    for match in _CODE_RANGE.finditer(text):
-        low, high = int(match.group(1)), int(match.group(2))
-        if 0 < high - low < 100:
-            found.update(range(low, high + 1))
-    for match in _CODE_WORD.finditer(text):
-        found.update(_CODE_WORDS[int(match.lastgroup[1:])][1])
-    if _ANY_4XX.search(text):
-        found.add("4xx")
-    return found
-
-
-def action_of(values: list[Value | None]) -> str:
-    return " ".join(v.text for v in values if v is not None)

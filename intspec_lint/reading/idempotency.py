@@ -149,6 +149,9 @@ _REPEAT_ANSWERED = lazy(REPEAT_ANSWERED, re.I)
 
 
 def read(r: Reading) -> None:
+    # a section whose heading says a repeat is safe ("Safe to resend", "Sending the same thing twice"), whatever part
+    # its words placed it in: what it says is said of repeats
+    titled = {id(s.section) for s in r.statements if s.shape == "heading" and mentions(s.text)}
     for statement in r.statements:
         if statement.shape in ("code", "heading") or id(statement.code) in r.examples:
             continue
@@ -170,7 +173,7 @@ def read(r: Reading) -> None:
                 # (and the row is read on as any other: its words may say how a repeat is answered)
         if statement.shape == "code-key" and _config_key(r, statement):
             continue
-        if "idempotency" in statement.placed or mentions(statement.text) or (
+        if "idempotency" in statement.placed or id(statement.section) in titled or mentions(statement.text) or (
                 statement.code is None and handles_redelivery(statement.text) and _REPEATED.search(statement.text)):
             # "hk-bridge keeps each event id in Redis for 24 h and acknowledges repeats with `200`": a second delivery
             text = statement.text

@@ -513,7 +513,10 @@ _TWO_JOINED = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 _QUEUE_NAMED = re.compile(r"\bqueues?\b|\bunsent\b|\bnot\s+yet\s+sent\b", re.I)  # no other kind's words: what it holds
 # "`callouthub-outbound` task count": how many wait in a store named by its name (a count, not a rate)
 _STORE_COUNT = re.compile(r"(?:`[^`\s]+`|<code>[^<\s]+</code>)\s+(?:[a-z]+\s+)?(?:tasks?|jobs?|items?|records?|rows?)\s+"
-                          r"(?:count|waiting|pending)\b", re.I)
+                          r"(?:count|waiting|pending)\b"
+                          # "Rows in `payout_outbox`": what stands in a store named for what waits in it
+                          r"|\b(?:tasks?|jobs?|items?|records?|rows?|messages?|entries|files?)\s+(?:waiting\s+)?in\s+(?:the\s+)?"
+                          r"`[^`\s]*(?:outbox|queue|inbox|spool|buffer|pending|backlog)[^`\s]*`", re.I)
 _HUMPS = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")  # three capitalised words run together at least
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
 

@@ -2,7 +2,7 @@ from ..findings import Hit, Severity
 from ..gaps import and_list
 from ..rule import Case, rule
 from ..reading.cues import CUES, UNREAD
-from ..reading.errors import handled_codes
+from ..reading.error_words import handled_codes
 
 
 @rule(

@@ -98,9 +98,14 @@ def _zone_moot(row) -> bool:
     if row.source_type is not None and not is_timestamp("", row.source_type.text) and \
             _NUMBER.search(row.source_type.text):
         return True
+    if row.transform is not None and _PLUS_DURATION.match(row.transform.text) and \
+            not is_timestamp(row.source_field.text, row.source_type.text if row.source_type is not None else ""):
+        return True  # "`format` (SINGLES/PAIRS) | `ends_at` | Start + 2.5 h / 3 h": another time plus a length, the
+        # source only choosing the length: that time's zone
     return row.target_type is not None and bool(_DATE_ONLY.match(row.target_type.text))
 
 
+_PLUS_DURATION = re.compile(r"^\W*[\w`.]+\s*\+\s*\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?|days?)\b", re.I)
 # named as a day, with no type to say otherwise: a date of birth, a `service_date`, `valid_on`: no time of day
 _DATE_NAME = re.compile(r"(?:\bdob|birth\w*|\bdate|_date|_day|_on|Date|Day|On)\W*$")
 _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
@@ -135,11 +140,14 @@ def _zone_in_example(spec, row) -> bool:
     an offset in the value does. Parsed into a zone-less `timestamp`, the zone is dropped and still owed."""
     if row.source_field is None or not _ZONE_KEPT.search(row_text(row)):
         return False
-    leaf = re.split(r"[./\[\]]", row.source_field.text.strip("`*\"' "))[-1].strip("`\"' ")
-    if not re.fullmatch(r"[A-Za-z_][\w-]*", leaf):
+    leaves = [re.split(r"[./\[\]]", row.source_field.text.strip("`*\"' "))[-1].strip("`\"' ")]
+    if row.transform is not None:  # "| `type = booking.cancelled` | ... | Event `created` time": the field it names
+        leaves += [re.split(r"[./\[\]]", name)[-1] for name in re.findall(r"`([\w.\[\]]+)`", row.transform.text)]
+    leaves = [leaf for leaf in leaves if re.fullmatch(r"[A-Za-z_][\w-]*", leaf)]
+    if not leaves:
         return False
-    zoned = re.compile(r"[\"']?\b" + re.escape(leaf) + r"[\"']?\s*[:=]\s*[\"']?\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
-                       r"(?:Z|[+-]\d\d:?\d\d)\b")
+    zoned = re.compile(r"[\"']?\b(?:" + "|".join(map(re.escape, leaves)) + r")[\"']?\s*[:=]\s*[\"']?"
+                       r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)\b")
     return any(zoned.search(example.text) for contract in spec.contracts for example in contract.examples)
 
 
