@@ -180,9 +180,13 @@ def test_sarif_over_the_limit_is_truncated_with_a_notification_and_stays_schema_
     ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     assert all(ids[r["ruleIndex"]] == r["ruleId"] for r in results)
     schema = _sarif_schema()
+    # every result is built by one function: the log with its first and last fifty results is checked against the
+    # schema, as a whole log of the same shape (checking all 25,000 took a fifth of a minute)
+    sample = {**log, "runs": [{**run, "results": results[:50] + results[-50:]}]}
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in validator_for(schema)(schema).iter_errors(log)]
+              for e in validator_for(schema)(schema).iter_errors(sample)]
     assert errors == []
+    assert len({tuple(sorted(r)) for r in results}) == 1  # (and every result has the same keys)
 
 
 def test_sarif_at_the_limit_is_not_truncated(rules, tmp_path):

@@ -12,14 +12,20 @@ from intspec_lint.runner import PARALLEL_FROM, Options, lint_targets
 CORPUS = Path(__file__).parent / "corpus"
 
 
-@pytest.fixture
-def specs(tmp_path):
-    """The labelled corpus copied twice: enough files for worker processes to be used."""
-    for copy in ("a", "b"):
-        shutil.copytree(CORPUS, tmp_path / copy, ignore=shutil.ignore_patterns("*.txt"))
-    targets = collect([str(tmp_path)]).targets
-    assert len(targets) >= PARALLEL_FROM
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory):
+    """The labelled corpus, copied once for the module: enough files for worker processes to be used."""
+    folder = tmp_path_factory.mktemp("specs")
+    shutil.copytree(CORPUS, folder / "a", ignore=shutil.ignore_patterns("*.txt"))
+    targets = collect([str(folder)]).targets
+    assert len(targets) >= 2 * PARALLEL_FROM
     return targets
+
+
+@pytest.fixture(scope="module")
+def serial(specs):
+    """The corpus linted in this process, without the cache: what every other way of running must give."""
+    return lint_targets(specs, Options(cache=False), jobs=1)
 
 
 @pytest.fixture
@@ -30,8 +36,7 @@ def cache_dir(tmp_path, monkeypatch):
     return folder
 
 
-def test_parallel_output_is_identical_to_serial(specs):
-    serial = lint_targets(specs, Options(cache=False), jobs=1)
+def test_parallel_output_is_identical_to_serial(specs, serial):
     parallel = lint_targets(specs, Options(cache=False), jobs=2)
     assert serial and parallel == serial
 
@@ -106,12 +111,11 @@ def test_the_cache_never_holds_the_specs_text(tmp_path, cache_dir):
     assert stored and secret not in stored
 
 
-def test_a_worker_that_dies_leaves_its_files_to_the_main_process(specs, monkeypatch):
+def test_a_worker_that_dies_leaves_its_files_to_the_main_process(specs, serial, monkeypatch):
     import os
 
     from intspec_lint import runner
 
-    serial = lint_targets(specs, Options(cache=False), jobs=1)
     parent = os.getpid()
     take = runner._take_chunks
 
