@@ -335,7 +335,13 @@ def test_a_batch_handled_item_by_item_is_its_partial_handling_wherever_it_is_tol
     for said in ("Each order in a batch is handled on its own: the ones that succeed are marked sent, the ones that "
                  "fail go back to the outbox.",
                  "Good rows are saved, rejected rows are listed in the reply and go to `orders_parked`.",
-                 "201 items leave the outbox, 5xx items stay in it for the next retry."):
+                 "201 items leave the outbox, 5xx items stay in it for the next retry.",
+                 "Half-done work: each message is acked or nak'd on its own, so one bad order never holds up the "
+                 "other 49.",
+                 "The orders that worked are marked done; orders with a hard error are rejected individually.",
+                 "For a reply with some lines refused we keep the confirmed lines and flag the rest for tomorrow.",
+                 "If some rows match no order, the other rows are still written and the unmatched ones go to the "
+                 "issues table."):
         assert not any("no partial category" in f.message for f in lint_text(f"{base}\n{said}\n", "markdown")), said
 
 
@@ -423,3 +429,24 @@ def test_rows_in_an_outbox_named_store_are_a_backlog():
             "| Failed payouts as share of sent | > 2% over 15 min | critical |\n")
     assert spec_of(text).monitoring[0].kind == "queue-depth"
     assert spec_of(text.replace("`payout_outbox`", "`payout_audit`")).monitoring[0].kind != "queue-depth"
+
+
+def test_a_threshold_as_a_run_a_text_message_as_the_alert_and_a_threshold_by_reference():
+    """"Token refresh: critical on 3 failed refreshes in a row", "Limits pull failed two days running → warning": a run
+    is the threshold; "More than 3% of calls failing over 10 minutes → supervisor text": a text message is the alert;
+    "| Credential expiry | per DT-5 | Warning |": the threshold is where it points. A metric with none of them is still
+    asked for its threshold."""
+    head = ("# A → B\n\n## Monitoring\n\n- Latency p95 > 2 s over 10 min → warning\n- Error rate > 2% over 15 min → critical\n"
+            "- Outbox depth > 100 → warning\n")
+    for said in ("- Token refresh: critical on 3 failed refreshes in a row\n",
+                 "- Limits pull failed two days running → warning\n"):
+        spec = spec_of(head + said)
+        assert spec.monitoring[-1].threshold is not None, said
+    text = head + "- More than 3% of calls failing over 10 minutes → supervisor text\n"
+    assert spec_of(text).monitoring[-1].alert is not None
+    table = ("# A → B\n\n## What we watch\n\n| Metric | Alert at | Level |\n|---|---|---|\n"
+             "| Latency, P95 | > 5 s over 15 min | Warning |\n| Failed calls | > 2 % over 15 min | Critical |\n"
+             "| Credential expiry | per DT-5 | Warning / critical |\n")
+    assert not any("'Credential expiry' has no threshold" in f.message for f in lint_text(table, "markdown"))
+    bare = table.replace("| Credential expiry | per DT-5 | Warning / critical |", "| Credential expiry | | Warning |")
+    assert any("'Credential expiry' has no threshold" in f.message for f in lint_text(bare, "markdown"))

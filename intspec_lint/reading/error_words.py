@@ -64,7 +64,16 @@ ONE_BY_ONE = (r"\beach\s+(?:[\w`'-]+\s+){0,3}?(?:is|are|gets?)\s+(?:[\w'-]+\s+){
                r"|\b(?:good|valid|successful|accepted|matched|2\d\d|2xx)\s+(?:[\w-]+\s+)?(?:are|is|stay|stays|leave|leaves|"
                r"remain|go|goes|get|gets)\b[^.]{0,80}?\b(?:bad|invalid|failed|failing|rejected|refused|unmatched|[45]xx|"
                r"[45]\d\d)(?:/\w+)*\s+(?:[\w-]+\s+)?(?:are|is|stay|stays|go|goes|move|moves|get|gets|remain)\b"
-               r"|\bthe\s+ones\s+that\s+succeed\w*\b[^.]{0,60}?\bthe\s+ones\s+that\s+fail")
+               r"|\bthe\s+ones\s+that\s+succeed\w*\b[^.]{0,60}?\bthe\s+ones\s+that\s+fail"
+               # the failed ones dealt with one at a time: "items with a hard error are rejected individually",
+               # "failures are re-queued one by one"
+               r"|\b(?:rejected|refused|handled|retried|re-?sent|set\s+aside|parked|treated|re-?queued|listed|held)\s+"
+               r"(?:individually|one\s+by\s+one|separately|on\s+(?:its|their)\s+own)\b"
+               # the good part kept while the rest is dealt with: "we keep the confirmed lines and flag the rest", "the
+               # other rows are still written"
+               r"|\bkeeps?\s+the\s+(?:[\w-]+\s+){1,2}?and\s+[\w-]+\s+the\s+(?:rest|others)\b"
+               r"|\bthe\s+(?:rest|others|other\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+still\s+(?:written|processed|stored|"
+               r"saved|applied|sent|loaded|imported|accepted)\b")
 PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
                   r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
                   r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)"

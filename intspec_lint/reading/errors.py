@@ -252,6 +252,10 @@ _ELLIPSIS = lazy(r"^[^.;?]{0,120}?\b(?:are|is)\s+not\W*$", re.I)  # a bare claus
 _QUOTED = lazy(r'"[^"\n]*"')  # a JSON key or value of an example ("ticket_no"), not a word of what is done
 
 
+def _partial_part(text: str) -> bool:
+    return bool(_FAILURE_PART.search(text) or _ONE_BY_ONE_TOLD.search(text))
+
+
 def _told_anywhere(r: Reading) -> None:
     """The error categories the document names with what becomes of them in words or shapes no entry was read
     from (a code comment, a clause "(c) partial (a file in which some lines fail): the Recipient shall load every
@@ -263,8 +267,9 @@ def _told_anywhere(r: Reading) -> None:
     read = {error.category for error in r.spec.errors}
     for category, told in _TOLD.items():
         if category not in read:
-            said = testimony.states(_FAILURE_PART.search, lambda text, told=told: _handled(told, text), _UNTOLD.search,
-                                    joined=True)
+            part = _partial_part if category == "partial" else _FAILURE_PART.search  # ("each message is acked or
+            # nak'd on its own": a batch's items dealt with one by one, in no word of failure)
+            said = testimony.states(part, lambda text, told=told: _handled(told, text), _UNTOLD.search, joined=True)
             if said:
                 r.spec.evidence.setdefault(f"errors:{category}", said[1])
 

@@ -17,6 +17,8 @@ COMPARISON = lazy(  # not the brackets of a placeholder: "Bearer <token>", "`Key
     r"at(?=\s+\d+(?:\.\d+)?\s*(?:%|percent|days?|weeks?)(?!\s+of\s+(?:its|the)\b))|"
     # "1 or more", "3 in 5 min", "2 failures in an hour": a count that fires, over a window or none
     r"\d+\s+or\s+(?:more|over|above|higher|greater|fewer|less|below|under)|"
+    # a run that fires: "3 failed refreshes in a row", "failed two days running"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?(?:in\s+a\s+row|running|back[- ]to[- ]back)|"
     r"\d+\s+(?:[a-z]+\s+)?in\s+(?:an?\s+|\d+\s*)?(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)|"
     r"goes above|(?:grows|goes|gets|climbs|rises)\s+(?:beyond|past)|increas(?:es|ed|ing)|grows|goes\s+up|non-?zero|non-?empty|(?:is\s+)?not\s+empty|stays? above|no\s+(?:\w+\s+){1,3}(?:for|in|within)|longer than|shorter than|(?:deeper|larger|bigger|higher|lower|slower)\s+than|\d+\s*(?:days?|hours?|weeks?|months?|minutes?|%)?\s*(?:left|remaining)|\d+\s*(?:days?|hours?|weeks?)\s+(?:ahead|prior)|not\s+(?:yet\s+)?(?:finished|done|completed?|received|"
     r"arrived|seen|started)\s+(?:by|at|before|within))\b)\s*[^,;→\n]*",
@@ -27,7 +29,9 @@ CHANNEL = lazy(r"(?:^|[\s`(])#[\w-]{2,}|\b(?:teams?|victorops|squadcast|servicen
                 r"squad|duty)\b", re.I)
 ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
-    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest)\b",
+    r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest|"
+    # a person told by text message: "→ supervisor text", "texts the warden"
+    r"sms|texts?\s+(?:to|the)|text(?=\s*(?:[.;,)]|$)))\b",
     re.I,
 )
 # a person told by phone, in a cell of its own beside the metric's name: "Text Ben and Gwen", "SMS to Alex", "ring the

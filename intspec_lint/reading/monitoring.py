@@ -373,7 +373,16 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
                       re.search(r"\d", found.group(0))), None) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition:  # "M2 run not finished at 04:00 | — | critical", "Roster not loaded by 04:00 | missed | email"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
+    pointer = next((c for i, c in enumerate(cells) if columns.get(i) != "metric" and _POINTS_AT.match(c.text)), None) \
+        if fields.get("threshold") is None else None
+    if pointer is not None:  # "| Credential expiry | per DT-5 | Warning / critical |": the thresholds are told where
+        fields["threshold"] = evidence(pointer.text, pointer.span)  # it points, in a shape this row does not give
     r.spec.monitoring.append(Metric(statement.span, kind, **fields, group=id(statement.table)))
+
+
+# a cell that points at where the values are: "per DT-5", "see §4.2", "as in table 3"
+_POINTS_AT = lazy(r"^\W*(?:per|see|as\s+(?:in|per)|under)\s+(?:§\s*|table\s+|section\s+|clause\s+)?"
+                  r"(?:[A-Z]{1,4}[-. ]?\d+(?:\.\d+)*|\d+(?:\.\d+)+)\b", re.I)
 
 
 def _kind_by_threshold(metric: str, threshold: str) -> str:
