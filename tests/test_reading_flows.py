@@ -468,11 +468,13 @@ def test_an_estimate_per_occasion_of_the_domains_is_a_flows_volume():
     volume."""
     text = ("# Choir tickets\n\n## 2. Flows\n\n"
             "**Ticket issued.** Chorusline → Gatekeep. Payload: the ticket JSON. Chorusline fires its `order.paid` "
-            "webhook at our relay. About 350 tickets per concert.\n\n"
+            "webhook at our relay. About 350 per concert.\n\n"
             "**Ticket voided.** Chorusline → Gatekeep. Payload: the ticket JSON. Triggered by Chorusline's "
             "`order.refunded` webhook. About 8 per concert.\n")
     assert [f.frequency is not None for f in spec_of(text).flows] == [True, True]
     assert not any("frequency" in f.message for f in lint_text(text, "markdown") if f.code == "IS101")
-    retries = text.replace("About 8 per concert.", "Up to 3 retries per message.")
-    assert any("'Ticket voided'" in f.message and "frequency" in f.message
-               for f in lint_text(retries, "markdown") if f.code == "IS101")
+    for said in ("Up to 3 retries per message.", "About 3 retries per message.", "About 2 KB per ticket.",
+                 "About 40 ms per call."):
+        other = text.replace("About 8 per concert.", said)
+        assert any("'Ticket voided'" in f.message and "frequency" in f.message
+                   for f in lint_text(other, "markdown") if f.code == "IS101"), said

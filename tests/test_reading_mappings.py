@@ -918,3 +918,16 @@ def test_a_time_from_another_time_plus_a_length_and_a_time_named_by_its_transfor
     copied = text.replace("| `format` | `SINGLES` / `PAIRS` | `block.ends_at` | timestamptz | Start + 2.5 h / 3 h |",
                           "| `finish` | string | `block.ends_at` | timestamptz | Copied |")
     assert "IS802" in codes(copied)
+
+
+def test_a_time_checked_against_another_and_a_sum_with_no_zone_anywhere_still_owe_one():
+    """"must be after `created`" names a field it is checked against, not where the time comes from; "`start_local` + 2
+    h" takes the zone of a time no row gives one: both still owe the zone."""
+    base = ("# A → B\n\n## Contract\n\n### `POST https://b.example/hooks`\n\nRequest:\n\n```json\n"
+            "{\"type\": \"booking.cancelled\", \"created\": \"2025-05-01T09:00:00Z\"}\n```\n\nResponse `200`:\n\n"
+            "```json\n{\"ok\": true}\n```\n\n## Mapping\n\n"
+            "| Source | Source type | Target | Target type | Transform |\n|---|---|---|---|---|\n")
+    checked = base + "| `finish` | string | `block.ends_at` | timestamptz | Parsed; must be after `created` |\n"
+    assert "IS802" in codes(checked)
+    summed = base + "| `format` | `SINGLES` / `PAIRS` | `block.ends_at` | timestamptz | `start_local` + 2 h |\n"
+    assert "IS802" in codes(summed)

@@ -336,13 +336,19 @@ def test_a_batch_handled_item_by_item_is_its_partial_handling_wherever_it_is_tol
                  "fail go back to the outbox.",
                  "Good rows are saved, rejected rows are listed in the reply and go to `orders_parked`.",
                  "201 items leave the outbox, 5xx items stay in it for the next retry.",
-                 "Half-done work: each message is acked or nak'd on its own, so one bad order never holds up the "
-                 "other 49.",
-                 "The orders that worked are marked done; orders with a hard error are rejected individually.",
+                 "- **Half-done work**: the worker pulls messages in batches of 50. Each message is acked or nak'd "
+                 "on its own, so one bad order never holds up the other 49.",
+                 "In a batch, the orders that worked are marked done; orders with a hard error are rejected "
+                 "individually.",
                  "For a reply with some lines refused we keep the confirmed lines and flag the rest for tomorrow.",
                  "If some rows match no order, the other rows are still written and the unmatched ones go to the "
                  "issues table."):
         assert not any("no partial category" in f.message for f in lint_text(f"{base}\n{said}\n", "markdown")), said
+    for said in ("## Monitoring\n\nSuccessful calls are logged at INFO and failed calls are logged at ERROR.",
+                 "## Monitoring\n\n2xx responses are counted in `ok_total`, 5xx responses are counted in `err_total`.",
+                 "## Auth\n\nValid tokens are cached for an hour; invalid tokens are refreshed on the next failed call.",
+                 "## Retries\n\nEach retry is logged separately with its attempt number."):
+        assert any("no partial category" in f.message for f in lint_text(f"{base}\n{said}\n", "markdown")), said
 
 
 def test_a_batch_that_fails_to_come_is_no_denial_of_batches():
@@ -450,3 +456,46 @@ def test_a_threshold_as_a_run_a_text_message_as_the_alert_and_a_threshold_by_ref
     assert not any("'Credential expiry' has no threshold" in f.message for f in lint_text(table, "markdown"))
     bare = table.replace("| Credential expiry | per DT-5 | Warning / critical |", "| Credential expiry | | Warning |")
     assert any("'Credential expiry' has no threshold" in f.message for f in lint_text(bare, "markdown"))
+
+
+def test_near_misses_in_the_same_shapes_are_still_gaps():
+    """The shapes above, saying something else: a client-error class that is retried is not the permanent class, codes
+    described ("listed in B's manual") are no class, one message sent after a run of failures is no probe nor one
+    message cooling off a pause, a lead-in that says rotation is not planned gives none, a retry queue the team names
+    is no dead-letter place and a row "marked `ignored`" is not kept, an outbox's throughput is no backlog, a time
+    checked against another keeps owing its zone, and a batch that fails to arrive denies no batching."""
+    classes = ("# A → B\n\n## When it goes wrong\n\n| Kind | Examples | What happens |\n|---|---|---|\n"
+               "| Short-lived | `429`, `503`, no answer in 10 s | Tries again |\n"
+               "| Token trouble | `401`, `403` | Refresh the token and try again once |\n")
+    assert any("no permanent category" in f.message for f in lint_text(classes, "markdown"))
+    described = ("# A → B\n\n## Errors\n\nTimeouts, `429`, `502` and `503` are retried with backoff. `400`, `404` and "
+                 "`422` are listed in B's manual; see the appendix.\n")
+    assert any("no permanent category" in f.message for f in lint_text(described, "markdown"))
+    for said in ("After 3 failed calls in a row the worker logs the error and then sends one message to the team's "
+                 "Slack channel.\n",
+                 "After 6 failures in a row the message cools off for 2 minutes in the retry queue, then is tried "
+                 "again.\n"):
+        assert "IS501" in codes(_POLICY + said), said
+    retry_line = ("# A → B\n\n## Failures\n\nThe retry line is the queue `orders-retry`. A failed delivery is sent to the "
+                  "retry line and tried again in 5 minutes.\n")
+    assert any("there is no dead-letter handling" in f.message for f in lint_text(retry_line, "markdown"))
+    ignored = ("# A → B\n\n## When nothing works\n\nAfter the fifth retry the row in `pending_sync` is marked `ignored`; "
+               "nobody looks at it again.\n")
+    assert any("there is no dead-letter handling" in f.message for f in lint_text(ignored, "markdown"))
+    rate = ("# A → B\n\n## Monitoring\n\n| Measure | Alert at | Level |\n|---|---|---|\n"
+            "| Rows in `payout_outbox` processed per minute | < 5 | warning |\n")
+    assert spec_of(rate).monitoring[0].kind != "queue-depth"
+    late = ("# A → B\n\n## Errors\n\n- Transient: 429, 503. Retried with backoff.\n"
+            "- Permanent: 400, 422. Parked in `returns_parked`; the team is emailed.\n\n## Returns\n\n"
+            "A batch of returns goes every Monday; the reply is `207` with `accepted` and `rejected` counts.\n\n"
+            "## Watching\n\nWe alert if no batch arrives by Monday 09:00.\n")
+    assert any("no partial category" in f.message for f in lint_text(late, "markdown"))
+    never = late.replace("A batch of returns goes every Monday; the reply is `207` with `accepted` and `rejected` "
+                         "counts.", "Returns are never batch-processed: one call per return, though B answers `207` "
+                         "on its bulk endpoint.")
+    assert not any("no partial category" in f.message for f in lint_text(never, "markdown"))
+    faq = ("# A → B\n\n## Errors\n\nAll errors are retried 3 times.\n\n**Why did I get a 503?** B was deploying; we "
+           "tried again later and it went through.\n\n**Why did I get a 400?** The order was bad; it was rejected, fix "
+           "it and resubmit.\n")
+    assert not {e.category for e in spec_of(faq).errors} & {"transient", "permanent"}
+

@@ -338,7 +338,8 @@ class _Reader:
                 setattr(entry, name, value(pair[1], _line_of(span, rest, offset)))
             offset += len(segment)
         field = self._lead_in_field(statement)
-        if field and getattr(entry, field) is None and rest.strip():
+        if field and getattr(entry, field) is None and rest.strip() and (
+                re.search(PERIOD, rest, re.I) or rotation_verb(rest) if field == "rotation" else storage(rest)):
             setattr(entry, field, value(rest, span))  # "Rotation, which IT keeps in a calendar:" over "- Client
             # secret: every 90 days; add the new one, ...": what each item gives is what its list's lead-in names
         self._keywords(entry, rest, span)
@@ -356,7 +357,8 @@ class _Reader:
         for number, block in enumerate(blocks):
             if isinstance(block, ListBlock) and block.span.line <= statement.span.line <= block.span.end_line:
                 before = blocks[number - 1] if number else None
-                if isinstance(before, Paragraph) and before.text.rstrip(" *_").endswith(":"):
+                if isinstance(before, Paragraph) and before.text.rstrip(" *_").endswith(":") and \
+                        not _UNSETTLED.search(before.text):  # not "Rotation has not been planned yet; today's keys:"
                     field = self.r.vocab.field("auth", re.split(r"[,:(—–]", before.text.strip(" *_"), maxsplit=1)[0])
                     return field if field in ("rotation", "storage") else None
                 return None
@@ -467,6 +469,7 @@ def read(r: Reading) -> None:
 
 # where a part of every entry is told, pointed at: "Rotation is in section 5.", "Storage: see Appendix B", "see §5
 # for rotation"
+_UNSETTLED = lazy(r"\b(?:not|no|nobody|never|yet|tbd|tbc|open\s+question|undecided|to\s+be\s+decided)\b", re.I)
 _POINTER = lazy(r"\b(rotation|renewals?|storage)\b[^.\n]{0,30}?\b(?:is|are|:)?\s*(?:in|under|see|described\s+in|covered\s+in|"
                 r"told\s+in|per)\s+(?:§\s*\d|(?:section|chapter|part|appendix|annex|schedule)\s+[\w.]+)"
                 r"|\bsee\s+(?:§\s*|section\s+|chapter\s+|part\s+|appendix\s+|annex\s+)[\w.]+\s+for\s+(?:the\s+|their\s+)?"

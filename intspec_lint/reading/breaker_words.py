@@ -78,12 +78,16 @@ _RUN = lazy(
 # trial call", "then one probe", "lets one shop through"), not a health check or a test alert
 _PAUSE_OR_PROBE = lazy(
     rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_CALLS}(?:[^.;|]|\.(?=\w)){{0,30}}?\bfor\s+(?:the\s+next\s+)?{DURATION}"
-    rf"|\b(?:paus|stop|halt|suspend|freez|cool(?:s|ed|ing)?[- ]?(?:off|down))\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
+    rf"|\b(?:paus|stop|halt|suspend|freez)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
+    # the sender cooling off, not one message in its retry queue ("the message cools off for 2 minutes")
+    rf"|(?<!message\s)(?<!record\s)(?<!event\s)(?<!item\s)\bcool(?:s|ed|ing)?[- ]?(?:off|down)\b(?:[^.;|]|\.(?=\w)){{0,40}}?"
+    rf"{DURATION}"
     rf"|\bhold\w*\s+(?:all|every|any|further|new)\s+(?:[\w-]+\s+)?{_TRAFFIC}(?:[^.;|]|\.(?=\w)){{0,30}}?{DURATION}"
     rf"|\bfor\s+the\s+next\s+{DURATION}"
     rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|canary)\b(?!\s+(?:alert|e-?mail|endpoint|page))"
     rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|test)\s+(?:call|request)s?\b|\bhalf[- ]open"
-    rf"|\bthen\s+(?:tries|sends|makes|attempts|lets)\s+(?:one|a\s+single|1)\s+{_TRAFFIC}"  # "then tries a single delivery"
+    # "then tries a single delivery" (not "then sends one message to Slack", "then makes one call to the fallback")
+    rf"|\bthen\s+(?:tries|attempts|lets)\s+(?:one|a\s+single|1)\s+(?:call|request|delivery|send|attempt)s?\b"
     rf"|\blet(?:s|ting)?\s+(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?through\b|\bone\s+(?:call|request)\s+is\s+let\s+through\b",
     re.I,
 )

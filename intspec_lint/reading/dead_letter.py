@@ -179,8 +179,9 @@ _KEPT_AFTER = lazy(rf"\b(?:{_MOVE}|held|pass(?:es|ed))\b"
                    r"\bnothing\s+is\s+(?:deleted|dropped|lost|discarded|thrown\s+away)\b|"
                    # "after 5 attempts, event is marked failed": kept in a failed state someone can find
                    # ... or in a state of the team's naming: "the row is marked `needs_attention`", "flagged as `stuck`"
-                   r"\b(?:mark|flag)(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?(?:`[a-z][\w -]{1,30}`|[`\x22']?(?:failed|dead|"
-                   r"undeliverable|errored)\b)"
+                   r"\b(?:mark|flag)(?:s|ed)?\s+(?:it\s+|them\s+)?(?:as\s+)?(?:`(?!(?:ignored|skipped|discarded|dropped|done|"
+                   r"closed|archived|deleted|removed|purged)`)[a-z][\w -]{1,30}`|[`\x22']?(?:failed|dead|undeliverable|errored)\b)"
+                   r"(?![^.;]{0,40}\bnobody\b)"
                    r"(?![^.;]{0,40}\b(?:deleted|dropped|removed|discarded|purged)\b)", re.I)  # (not "... and deleted")
 # failed messages kept where someone can see them: "any failed webhooks can be inspected", "list failed messages"
 _FAILED_KEPT = lazy(r"\b(?:failed|undelivered|undeliverable|rejected)\s+(?:webhooks?|messages?|requests?|deliveries|"
@@ -249,17 +250,35 @@ _DEFINED_PLACE = lazy(r"\b(?:the|our)\s+((?:[\w'’-]+\s+)?[\w'’-]+)\s+is\s+(?
 def _named_place(r: Reading) -> tuple[str, Span] | None:
     """A place of the team's own naming that failures given up on are sent to: defined in one statement ("The lay-by
     is the Storage queue `attendance-layby` ... The first entry of the day emails ..."), and named as where they go in
-    another, of failures ("`400`, `404` and mapping failures: these go straight to the lay-by"). The definition is the dead-letter handling's evidence."""
+    another, of failures ("`400`, `404` and mapping failures: these go straight to the lay-by"). The definition is the
+    dead-letter handling's evidence; not a retry queue ("sent to the retry line and tried again"), an archive every
+    file goes to, nor a bin emptied every night."""
+    defined: dict[str, object] = {}
     for statement in r.statements:
         found = _DEFINED_PLACE.search(statement.text) if statement.shape != "code" else None
-        if found is None or found.group(1).lower() in _NOT_A_NAME:
-            continue
-        sent = re.compile(rf"\b(?:{_MOVE}|straight|sent|moved?)\s+(?:straight\s+|directly\s+)?(?:in)?to\s+(?:the|our)\s+"
-                          rf"{re.escape(found.group(1))}\b", re.I)
-        if any(sent.search(other.text) and (_GIVEN_UP.search(other.text) or FAILED.search(other.text))
-               for other in r.statements if other is not statement):
-            return statement.text, statement.span
+        if found and found.group(1).lower() not in _NOT_A_NAME and not _EMPTIED.search(statement.text):
+            defined.setdefault(found.group(1).lower(), statement)
+    if not defined:
+        return None
+    for other in r.statements:
+        for sent in _SENT_TO_NAMED.finditer(other.text):
+            first = sent.group(1).lower()
+            statement = defined.get(f"{first} {sent.group(2).lower()}") if sent.group(2) else None
+            statement = statement or defined.get(first)
+            if statement is not None and other is not statement and (_GIVEN_UP.search(other.text) or
+                                                                      FAILED.search(other.text)) and \
+                    not AGAIN.search(other.text) and not _EVERY_ONE.search(other.text) and \
+                    not _EMPTIED.search(other.text):
+                return statement.text, statement.span
     return None
+
+
+# where a thing is sent, by a name: "go straight to the lay-by", "sent to our bench"
+_SENT_TO_NAMED = lazy(rf"\b(?:{_MOVE}|straight|sent|moved?)\s+(?:straight\s+|directly\s+)?(?:in)?to\s+(?:the|our)\s+"
+                      r"([\w'’-]+)(?:\s+([\w'’-]+))?", re.I)
+_EMPTIED = lazy(r"\b(?:deleted|emptied|purged|cleared|wiped|discarded)\b", re.I)
+_EVERY_ONE = lazy(r"\bevery\s+(?:file|message|record|row|item|event)\b|\bor\s+not\b", re.I)
+AGAIN = lazy(r"\b(?:tried|sent|retried)\s+again\b|\bretr(?:y|ied)\s+(?:in|after)\b", re.I)
 
 
 _NOT_A_NAME = {"dead-letter", "dead letter", "error", "main", "source", "target", "same", "only", "first", "last"}

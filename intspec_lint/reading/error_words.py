@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from ..model import Value
 from .lazy_re import lazy
 from .vocabulary import strip_numbering
 
@@ -57,7 +56,7 @@ SOME_BUT_OTHERS = (r"\bsome\s+(?:[\w-]+\s+){1,3}?(?:went|got|are|were)\s+(?:up|t
 # booking never holds up the other 49"); or both outcomes told side by side ("Good rows are saved, rejected rows are
 # listed", "201 items leave the outbox, 5xx items stay in it", "the ones that succeed are deleted, the ones that fail go
 # back to the queue")
-ONE_BY_ONE = (r"\beach\s+(?:[\w`'-]+\s+){0,3}?(?:is|are|gets?)\s+(?:[\w'-]+\s+){0,4}?(?:on\s+its\s+own|individually|"
+_ONE_BY_ONE = (r"\beach\s+(?:[\w`'-]+\s+){0,3}?(?:is|are|gets?)\s+(?:[\w'-]+\s+){0,4}?(?:on\s+its\s+own|individually|"
                r"separately|by\s+itself)\b"
                r"|\b(?:never|not)\s+(?:[\w-]+\s+){0,2}?as\s+a\s+whole\b|\bwhole\s+(?:batch|file|run|list|upload|request|page)\s+"
                r"(?:is|gets)\s+never\b|\bnever\s+holds?\s+up\s+the\s+(?:others?|rest)\b"
@@ -74,6 +73,11 @@ ONE_BY_ONE = (r"\beach\s+(?:[\w`'-]+\s+){0,3}?(?:is|are|gets?)\s+(?:[\w'-]+\s+){
                r"|\bkeeps?\s+the\s+(?:[\w-]+\s+){1,2}?and\s+[\w-]+\s+the\s+(?:rest|others)\b"
                r"|\bthe\s+(?:rest|others|other\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+still\s+(?:written|processed|stored|"
                r"saved|applied|sent|loaded|imported|accepted)\b")
+ONE_BY_ONE = lazy(_ONE_BY_ONE, re.I)
+# ... said of a group's parts: a batch, a file, a page, its rows, lines, items or messages (not "failed calls are logged
+# at ERROR", "valid tokens are cached", "each retry is logged separately")
+GROUP = lazy(r"\b(?:batch\w*|bulk|207|multi-?status|files?|pages?|manifests?|uploads?|items|rows|lines|records|entries|"
+             r"messages)\b", re.I)
 PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
                   r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
                   r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)"
@@ -110,7 +114,8 @@ def partial_with_207(text: str) -> bool:
     """Some items of a call told failing beside its `207`: a partial failure, whatever section tells it."""
     return bool(re.search(r"\b207\b", text)) and bool(PARTIAL_TOLD.search(text))
 
-_AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*|"
+AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(?:y|ied)|back\s*off|re-?sen[dt]\w*|"
+                   r"sen[dt]s?\s+again|"
                     r"(?:sent|posted|pushed|called|delivered)\s+again|another\s+(?:try|go|attempt)|"
                     # a class named by its passing: "may clear by itself", "goes away on its own"
                     r"(?:clear\w*|go(?:es)?\s+away|pass(?:es)?)\s+(?:up\s+)?(?:by|on)\s+(?:itself|its\s+own))\b", re.I)
@@ -143,7 +148,7 @@ def by_content(said: str, action: str) -> str | None:
     codes = {c for c in handled_codes(said) if isinstance(c, int)}
     if not codes:
         return None
-    if 2 * len(codes & PASSING) > len(codes) and _AGAIN_LATER.search(action) and not _NO_RETRY.search(action):
+    if 2 * len(codes & PASSING) > len(codes) and AGAIN_LATER.search(action) and not _NO_RETRY.search(action):
         # ("429, 409 mid-cycle, 500, 503 | Try again": mostly passing, the odd one the team's own case)
         return "transient"
     if all(400 <= c < 500 and c not in PASSING for c in codes) and _NO_RETRY.search(action):
@@ -199,6 +204,3 @@ def handled_codes(text: str) -> set:
         found.add("4xx")
     return found
 
-
-def action_of(values: list[Value | None]) -> str:
-    return " ".join(v.text for v in values if v is not None)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..document.model import ListBlock, Paragraph, Section
-from ..model import ErrorCategory, evidence
+from ..model import ErrorCategory, Value, evidence
 from .context import Reading
-from .error_words import (NAMED_ACTION, NOT_DONE_AGAIN, ONE_BY_ONE, PART_FAILS, PARTIAL_TOLD, PASSING, SOME_BUT_OTHERS,
-                          action_of, by_content, error_action, handled_codes, leading_category, partial_with_207)
+from .error_words import (AGAIN_LATER, GROUP, NAMED_ACTION, NOT_DONE_AGAIN, ONE_BY_ONE, PART_FAILS, PARTIAL_TOLD, PASSING,
+                          SOME_BUT_OTHERS, by_content, error_action, handled_codes, leading_category, partial_with_207)
 from .lazy_re import lazy
 from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
@@ -59,8 +59,9 @@ def read(r: Reading) -> None:
             if statement.shape == "code":  # an API description's own keys are its operations: only its
                 _yaml_map(r, statement, id(statement.code) in r.examples)  # extensions (`x-error-classes`) count
             continue
-        if id(statement.code) in r.examples or statement.shape == "code-key":
-            continue  # (a config block's keys are read with their block: `_yaml_map`)
+        if id(statement.code) in r.examples or statement.shape == "code-key" and statement.code is not None and \
+                statement.code.info == "json":
+            continue  # (`{"batch_id": "c3f1..."}` in a reply: a payload's key, no class)
         if statement.shape == "row":
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is None:  # "| Class | Codes | What I do |" over "Transient", "Permanent": the classes, wherever
@@ -137,13 +138,15 @@ def _by_members(r: Reading) -> None:
         codes = handled_codes(action_of([error.name, error.examples]))
         if not codes or not all(isinstance(code, int) for code in codes):
             continue
-        if codes <= PASSING:
+        done = action_of([error.examples, error.action])
+        if codes <= PASSING and not _NEVER_AGAIN.search(done):
             error.category = "transient"
-        elif all(400 <= code < 500 and code not in PASSING for code in codes) and \
-                not any(e.category == "permanent" for e in errors) and not _SUCCEEDS.search(action_of([error.action])):
-            error.category = "permanent"
+        elif all(400 <= code < 500 and code not in PASSING for code in codes) and not AGAIN_LATER.search(done) and \
+                not any(e.category == "permanent" for e in errors) and not _SUCCEEDS.search(done):
+            error.category = "permanent"  # (not "| Token trouble | 401, 403 | Refresh the token and try again once |")
 
 
+_NEVER_AGAIN = lazy(r"\b(?:never|not|no)\s+(?:retr\w*|tried|sent\s+again)|\bpark\w*|\bdead[- ]?letter\w*|\bquarantin\w*", re.I)
 _SUCCEEDS = lazy(r"\b(?:treat\w*\s+as\s+(?:a\s+)?(?:success|done|ok)|success|no[- ]?op|nothing\s+to\s+do|ignor\w*)\b", re.I)
 
 
@@ -164,7 +167,8 @@ def _classes_told(r: Reading, statement, text: str):
             # a class of the team's own naming, told by what it holds and what is done with it
         if not category and statement.placed & {"errors", "retry"} and handled_codes(sentence):
             category = r.vocab.category(sentence)  # "Anything in the 5xx range, a 429 ... is transient: ..."
-        if not category and (statement.topics | statement.placed) & {"errors", "retry"} and _CODES_LEAD.match(sentence):
+        if not category and (statement.topics | statement.placed) & {"errors", "retry"} and _CODES_LEAD.match(sentence) \
+                and _CODES_ACTED.search(sentence):
             category = by_content(sentence, sentence)  # "`400`, `404`, `422` are not: they are nacked without requeue,
             # so the broker moves them straight to the parked queue": codes as the subject, told by what is done
         if not category and not statement.placed - {"retry"} and statement.topics & {"errors", "retry"} and \
@@ -220,7 +224,6 @@ _TOLD = {
                     r"(?:committed|stored|processed|loaded|applied|accepted|imported|saved)\b",
                     re.I),
 }
-_ONE_BY_ONE_TOLD = lazy(ONE_BY_ONE, re.I)  # (its verbs say what becomes of each part)
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?deliver\w*|re-?submit\w*|re-?queue\w*|"
              r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
@@ -236,8 +239,8 @@ _UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified
 def _handled(told, text: str) -> bool:
     """A clause names the category and, besides, what becomes of it ("some lines fail validation: the Recipient
     loads every valid line"); not "`207` some items rejected, see `results[]`" (a response, told) nor a field's name."""
-    if told is _TOLD["partial"] and _ONE_BY_ONE_TOLD.search(text):
-        return True
+    if told is _TOLD["partial"] and ONE_BY_ONE.search(text) and GROUP.search(text):
+        return True  # (its verbs say what becomes of each part)
     clauses = _CLAUSE.split(text)
     for number, clause in enumerate(clauses):
         if told.search(clause) and any(_DONE.search(_QUOTED.sub(" ", _CODE_SPAN.sub(" ", told.sub(" ", said))))
@@ -253,7 +256,7 @@ _QUOTED = lazy(r'"[^"\n]*"')  # a JSON key or value of an example ("ticket_no"),
 
 
 def _partial_part(text: str) -> bool:
-    return bool(_FAILURE_PART.search(text) or _ONE_BY_ONE_TOLD.search(text))
+    return bool(_FAILURE_PART.search(text) or ONE_BY_ONE.search(text))
 
 
 def _told_anywhere(r: Reading) -> None:
@@ -292,7 +295,8 @@ def _classes_by_content(r: Reading) -> set[int]:
                              _SPEAKER_LEAD.match(r.doc.lines[span.line - 1])):
                     continue  # "**DARA:** Transient: 429 — retry. Permanent: ...", "**SAM:** When B gives us a 503 we
                     # retry": a speaker, no class
-                if lead and (handled_codes(text) or PART_FAILS.search(text) or PARTIAL_TOLD.search(text)):
+                if lead and not lead[0].rstrip(" *_").endswith("?") and (
+                        handled_codes(text) or PART_FAILS.search(text) or PARTIAL_TOLD.search(text)):
                     told[span] = (lead[0], by_content(f"{lead[0]} {text}", f"{lead[0]} {text}"), text)
             if len({category for _, category, _ in told.values()} - {None}) >= 2:
                 classed.update(span.line for span, _ in group)
@@ -308,7 +312,8 @@ def _names_category(r: Reading, statement) -> bool:
     pair = key_value(statement.text)
     if _KIND_LEAD.match(statement.text) and handled_codes(statement.text):
         return True  # "The lasting kind are 400 and 404 ...": a class of the team's naming opens
-    if _CODES_LEAD.match(statement.text) and by_content(statement.text, statement.text):
+    if _CODES_LEAD.match(statement.text) and _CODES_ACTED.search(statement.text) and \
+            by_content(statement.text, statement.text):
         return True  # "`400`, `404` and `422` are not: they go straight to the parked queue": codes told as a class
     return bool(pair and r.vocab.category(pair[0])) or any(
         leading_category(sentence, r.vocab) for _, sentence in sentences(statement.text))
@@ -463,8 +468,8 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
         span = group["span"]
         action = ", ".join(v for v in group["action"] if v)
         examples = ", ".join(v for v in group["examples"] if v)
-        if not action and not handled_codes(examples) and not error_action(examples):
-            continue  # `"batch": "TBAC-2024-W19-1"` in a reply: a key that holds neither codes nor what is done, no class
+        if not action and not handled_codes(examples) and not error_action(examples) and not re.search(r"\s", examples):
+            continue  # `"batch": "TBAC-2024-W19-1"` in a reply: a key that holds an id, no class
         r.spec.errors.append(ErrorCategory(span, category, value(group["name"], span),
                                            value(examples, span) if examples else None,
                                            value(action, span) if action else None))
@@ -483,4 +488,11 @@ _KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|t
                   r"(?:is|are|covers?|means?|includes?|holds?|contains?|consists?)\b", re.I)
 # a sentence whose subject is a list of status codes: "`400`, `401`, `404` and `422` are not ..."
 _CODES_LEAD = lazy(r"^\W*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*`?[1-5]\d\d`?)+(?![\w%])", re.I)
+# ... and what we do with them, not what they are ("are listed in B's manual", "mean B rejected the payload")
+_CODES_ACTED = lazy(r"\b(?:retr\w*|tried\s+again|straight\s+to|park\w*|dead[- ]?letter\w*|moved?\s+(?:\w+\s+)?to|go(?:es)?\s+to|"
+                    r"sent\s+to|n?ack\w*\s+without|no\s+(?:more|further)\s+(?:tries|attempts)|give\s+up)\b", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
+
+
+def action_of(values: list[Value | None]) -> str:
+    return " ".join(v.text for v in values if v is not None)

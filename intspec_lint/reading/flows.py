@@ -82,8 +82,8 @@ _FREQUENCY = lazy(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a\s+few|a\s+handful)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:a|per|each|on\s+the|every)\s+(?:day|night|week|month|hour|race|run)\b"
     r"|\b(?:a\s+single|exactly\s+one|one)\s+(?:`[^`]+`\s+|[\w-]+\s+){1,3}?(?:per|for\s+each|for\s+every)\s+[a-z][\w-]+"
-    # an estimate per occasion of the domain's: "About 8 per concert", "roughly 350 tickets per show"
-    r"|\b(?:about|around|roughly|approximately|~)\s*\d[\d,.]*\s*k?\s+(?:[\w-]+\s+){0,2}?per\s+[a-z][\w-]+",
+    # an estimate per occasion of the domain's: "About 8 per concert" (not "about 2 KB per ticket", "40 ms per call")
+    r"|\b(?:about|around|roughly|approximately|~)\s*\d[\d,.]*\s+per\s+[a-z][\w-]+",
     re.I,
 )
 _NAMED_FIELD = lazy(

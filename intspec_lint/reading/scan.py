@@ -295,9 +295,12 @@ def scan(spec: Spec, text: str, vocab, code_lines: frozenset[int] | set[int] = f
 _BATCH = lazy(r"\b(?:(?:micro-?)?batch(?:es|ed)?|bulk|207|multi-status|partial(?:ly)?\s+(?:success|accept|fail|result)\w*|"
               r"per[- ](?:item|record|line|row|lot|entry)\s+(?:result|status|outcome|error|rejection)s?|"
               r"some\s+(?:of\s+the\s+)?(?:records|items|lines|rows|entries|lots|readings|events)\s+(?:fail|are\s+rejected))\b")
-# (not a batch that fails to come, "alert if a Monday passes with no batch from TBAC", "(no batch)", nor a part of one,
-# "no batch-level key")
-_NO_BATCH = lazy(r"\b(?:no|never|not|without)\s+(?:batch(?:es|ed|ing)?(?!\s+from\b|-|\))|partial)|\bone\s+(?:record|message|event|item)\s+"
+# batching denied by what is said of it ("there is no batch job", "does not batch them", "never batch-processed"), not a
+# batch that fails to come ("alert if a Monday passes with no batch from TBAC", "no batch arrives by 09:00"), nor a part
+# of one ("no batch-level key")
+_NO_BATCH = lazy(r"\bthere\s+(?:is|are)\s+no\s+batch|\bno\s+batch(?:es|ing)?\s+(?:jobs?|calls?|transfers?|messages?|mode|"
+                 r"processing|endpoints?|uploads?|runs?|here|at\s+all)\b|\b(?:never|not|don'?t|do\s+not|doesn'?t|does\s+not|"
+                 r"without)\s+batch(?:es|ed|ing)?\b|\b(?:no|not|never)\s+partial|\bone\s+(?:record|message|event|item)\s+"
                  r"at\s+a\s+time\b|\baccepted\s+or\s+rejected\s+(?:whole|as\s+a\s+whole)")
 
 

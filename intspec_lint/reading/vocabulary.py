@@ -516,7 +516,8 @@ _STORE_COUNT = re.compile(r"(?:`[^`\s]+`|<code>[^<\s]+</code>)\s+(?:[a-z]+\s+)?(
                           r"(?:count|waiting|pending)\b"
                           # "Rows in `payout_outbox`": what stands in a store named for what waits in it
                           r"|\b(?:tasks?|jobs?|items?|records?|rows?|messages?|entries|files?)\s+(?:waiting\s+)?in\s+(?:the\s+)?"
-                          r"`[^`\s]*(?:outbox|queue|inbox|spool|buffer|pending|backlog)[^`\s]*`", re.I)
+                          r"`(?![^`\s]*(?:sent|log|archive|done|history))[^`\s]*(?:outbox|queue|inbox|spool|buffer|pending|"
+                          r"backlog)[^`\s]*`(?![^|\n]{0,30}\b(?:per|rate)\b)", re.I)  # (not "processed per minute", `outbox_sent_log`)
 _HUMPS = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+){2,}\b")  # three capitalised words run together at least
 _CAMEL_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "DLQNotEmpty": "DLQ Not Empty"
 

@@ -42,6 +42,7 @@ def mapping_timestamp_unspecified(spec, options):
         said = row_text(row)
         if has_time_of_day(types) and not (not types.strip() and _DATE_NAME.search(field)) and not says_timezone(said) and \
                 not _zone_moot(row) and not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
+                not _from_another_plus(spec, row) and \
                 not local_zone_named(zones, said) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True) \
                 and not spec.speaks_of("timezone", _POINTED_AT.findall(said), row.span, elsewhere=True):  # "See 1.4"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
@@ -98,14 +99,20 @@ def _zone_moot(row) -> bool:
     if row.source_type is not None and not is_timestamp("", row.source_type.text) and \
             _NUMBER.search(row.source_type.text):
         return True
-    if row.transform is not None and _PLUS_DURATION.match(row.transform.text) and \
-            not is_timestamp(row.source_field.text, row.source_type.text if row.source_type is not None else ""):
-        return True  # "`format` (SINGLES/PAIRS) | `ends_at` | Start + 2.5 h / 3 h": another time plus a length, the
-        # source only choosing the length: that time's zone
     return row.target_type is not None and bool(_DATE_ONLY.match(row.target_type.text))
 
 
-_PLUS_DURATION = re.compile(r"^\W*[\w`.]+\s*\+\s*\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?|days?)\b", re.I)
+def _from_another_plus(spec, row) -> bool:
+    """"`format` (SINGLES/PAIRS) | `ends_at` | Start + 2.5 h / 3 h": another time plus a length, the source only choosing
+    the length: that time's zone, where another row of the mapping says it."""
+    if row.transform is None or not _PLUS_DURATION.match(row.transform.text) or \
+            is_timestamp(row.source_field.text, row.source_type.text if row.source_type is not None else ""):
+        return False
+    return any(other is not row and says_timezone(row_text(other)) for other in spec.mappings)
+
+
+_COMPARES = re.compile(r"\b(?:after|before|later|earlier|than|must|reject\w*|valid\w*)\b", re.I)
+_PLUS_DURATION = re.compile(r"^[^\w`.]*(?:`[\w.]+`|[\w.]+)\s*\+\s*\d+(?:\.\d+)?\s*(?:h|hrs?|hours?|min|mins|minutes?|s|secs?|seconds?|days?)\b", re.I)
 # named as a day, with no type to say otherwise: a date of birth, a `service_date`, `valid_on`: no time of day
 _DATE_NAME = re.compile(r"(?:\bdob|birth\w*|\bdate|_date|_day|_on|Date|Day|On)\W*$")
 _DATE_ONLY = re.compile(r"^\W*(?:local\s+|calendar\s+)?date\W*$", re.I)
@@ -141,7 +148,8 @@ def _zone_in_example(spec, row) -> bool:
     if row.source_field is None or not _ZONE_KEPT.search(row_text(row)):
         return False
     leaves = [re.split(r"[./\[\]]", row.source_field.text.strip("`*\"' "))[-1].strip("`\"' ")]
-    if row.transform is not None:  # "| `type = booking.cancelled` | ... | Event `created` time": the field it names
+    if row.transform is not None and not _COMPARES.search(row.transform.text):  # "| `type = booking.cancelled` | ... |
+        # Event `created` time": the field it names (not "must be after `created`")
         leaves += [re.split(r"[./\[\]]", name)[-1] for name in re.findall(r"`([\w.\[\]]+)`", row.transform.text)]
     leaves = [leaf for leaf in leaves if re.fullmatch(r"[A-Za-z_][\w-]*", leaf)]
     if not leaves:
