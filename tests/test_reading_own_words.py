@@ -499,3 +499,19 @@ def test_near_misses_in_the_same_shapes_are_still_gaps():
            "it and resubmit.\n")
     assert not {e.category for e in spec_of(faq).errors} & {"transient", "permanent"}
 
+
+
+def test_an_entry_moved_into_a_list_a_persons_discard_and_an_older_update_ignored_lose_nothing():
+    """"after three refusals it drops them into its own integration error list", "it sits in `parked` until someone
+    resends or discards it", "an update whose `created` is older than `Pledge.LastEventAt` is ignored": moved aside, a
+    person's choice for a kept entry, an older version; "failed updates are ignored" is still a loss."""
+    head = "# A → B\n\n## Failures\n\n"
+    for said in ("After three refusals the sender drops them into its own integration error list, and the team gets an "
+                 "email for each.\n",
+                 "A failed submission sits in the `parked_submissions` table until someone resends or discards it; the "
+                 "lead is emailed.\n",
+                 "An update whose `created` is older than `Pledge.LastEventAt` is ignored, so out-of-order events "
+                 "cannot undo a cancellation.\n"):
+        assert "IS602" not in codes(head + said), said
+    assert "IS602" in codes(head + "Failed updates are ignored after the third try.\n")
+    assert "IS602" in codes(head + "A failed update is kept until the worker times out and discards it.\n")

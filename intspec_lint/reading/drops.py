@@ -94,12 +94,14 @@ _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earl
                   r"|\b(?:older|stale|outdated|superseded|earlier)\s+(?:versions?|revisions?|updates?|copies|ones)\b"
                   r"(?:\s+[\w-]+){0,4}\s+$"
                   # "a message whose `updated_at` is older than the stored `source_updated_utc` is ignored"
-                  r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b[^.;]{0,80}$"  # "an older `at` than"
+                  r"|\b(?:older|earlier|lower)\s+(?:`[^`]+`\s+|[\w-]+\s+)?than\b(?:`[^`\n]*`|[^.;`]){0,80}$"  # "an older `at`
+                  # than", "older than `Pledge.LastEventAt`" (a dot inside a name ends no clause)
                   # "`409` ... means a newer state already exists; logged at INFO and acknowledged", "a newer revision is
                   # already there, so it is logged and dropped": a later one won
                   r"|\b(?:newer|later|more\s+recent)\s+(?:[\w-]+\s+){0,2}(?:already\s+)?(?:exists?|is\s+(?:already\s+)?"
                   r"(?:there|stored|in\s+place|applied))[^.]{0,30}$", re.I)
 
+_OR_INSTEAD = lazy(r"\b(?:re-?sends?|replays?|re-?submits?|fix(?:es)?)\s+or\s+$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
                    # "15 consecutive failures set it open; callouts are skipped": the breaker's state just said
                    r"|\b(?:sets?|opens?|trips?|puts?)\s+(?:it|the\s+(?:circuit|breaker))\s+(?:to\s+)?open(?:s|ed)?\b[^.;:,]{0,12}[;:]\s*[^.;]*$",
@@ -131,7 +133,7 @@ _BARE_VERB = lazy(r"(?:drop|discard|ignore|skip)s?\b", re.I)
 _DETERMINER = lazy(r"\b(?:every|each|a|an|the|one|any|this|that|no|all|per)\s+$", re.I)
 # the place a skipped item goes: "skipped into LIDO-11's table", "discarded to the `rejects` folder"
 _INTO_A_PLACE = lazy(r"\s{1,4}(?:(?:in|on)to\s{1,4}(?:(?:the|a|an|its|their)\s{1,4})?|to\s{1,4}(?:the|a|an|its|their)\s{1,4})"
-                     r"(?!logs?\b|next\b)(?:[\w'’-]+\s{1,4}){0,2}?(?:tables?|queues?|"
+                     r"(?!logs?\b|next\b)(?:[\w'’-]+\s{1,4}){0,3}?(?:tables?|queues?|"
                      r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
 
 # what an entry is taken off: a list, a plan or a schedule the business keeps, no queue of messages
@@ -209,6 +211,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "failed uploads were logged to the console and dropped": history told, not the design
     if match and _NONE_OF.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "so none is lost", "nothing is dropped"
+    if match and _OR_INSTEAD.search(text[max(0, match.start() - 30):match.start()]):
+        return None  # "until someone resends or discards it": a person's choice for an entry that is kept until then
     if match and _SUPERSEDED.search(text[max(0, match.start() - 100):match.start()]):
         return None  # "the older update is discarded": superseded by a newer one, nothing failed is lost
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
