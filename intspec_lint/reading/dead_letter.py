@@ -267,7 +267,7 @@ def _named_place(r: Reading) -> tuple[str, Span] | None:
             statement = statement or defined.get(first)
             if statement is not None and other is not statement and (_GIVEN_UP.search(other.text) or
                                                                       FAILED.search(other.text)) and \
-                    not AGAIN.search(other.text) and not _EVERY_ONE.search(other.text) and \
+                    not _AGAIN.search(other.text) and not _EVERY_ONE.search(other.text) and \
                     not _EMPTIED.search(other.text):
                 return statement.text, statement.span
     return None
@@ -278,7 +278,7 @@ _SENT_TO_NAMED = lazy(rf"\b(?:{_MOVE}|straight|sent|moved?)\s+(?:straight\s+|dir
                       r"([\w'’-]+)(?:\s+([\w'’-]+))?", re.I)
 _EMPTIED = lazy(r"\b(?:deleted|emptied|purged|cleared|wiped|discarded)\b", re.I)
 _EVERY_ONE = lazy(r"\bevery\s+(?:file|message|record|row|item|event)\b|\bor\s+not\b", re.I)
-AGAIN = lazy(r"\b(?:tried|sent|retried)\s+again\b|\bretr(?:y|ied)\s+(?:in|after)\b", re.I)
+_AGAIN = lazy(r"\b(?:tried|sent|retried)\s+again\b|\bretr(?:y|ied)\s+(?:in|after)\b", re.I)
 
 
 _NOT_A_NAME = {"dead-letter", "dead letter", "error", "main", "source", "target", "same", "only", "first", "last"}

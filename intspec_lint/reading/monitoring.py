@@ -19,6 +19,7 @@ from .lazy_re import lazy
 from .metric_words import ALARM_NAME, ALERT_LEVEL, BY_PHONE, CHANNEL, COMPARISON, NUMBER_NEAR
 from .monitoring_evidence import listed_with_metrics, loose, watched_anywhere
 from .statements import INLINE_SETTING, key_value
+from .text import POINTS_AT
 from .values import duration_seconds, value
 from .vocabulary import strip_numbering
 
@@ -373,16 +374,15 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
                       re.search(r"\d", found.group(0))), None) if threshold is None or not re.search(r"\w", threshold.text) else None
     if condition:  # "M2 run not finished at 04:00 | — | critical", "Roster not loaded by 04:00 | missed | email"
         fields["threshold"] = value(condition.group(0).strip(), fields["metric"].span)
-    pointer = next((c for i, c in enumerate(cells) if columns.get(i) != "metric" and _POINTS_AT.match(c.text)), None) \
+    pointer = next((c for i, c in enumerate(cells) if columns.get(i) != "metric" and _POINTER_CELL.match(c.text)), None) \
         if fields.get("threshold") is None else None
     if pointer is not None:  # "| Credential expiry | per DT-5 | Warning / critical |": the thresholds are told where
         fields["threshold"] = evidence(pointer.text, pointer.span)  # it points, in a shape this row does not give
     r.spec.monitoring.append(Metric(statement.span, kind, **fields, group=id(statement.table)))
 
 
-# a cell that points at where the values are: "per DT-5", "see §4.2", "as in table 3"
-_POINTS_AT = lazy(r"^\W*(?:per|see|as\s+(?:in|per)|under)\s+(?:§\s*|table\s+|section\s+|clause\s+)?"
-                  r"(?:[A-Z]{1,4}[-. ]?\d+(?:\.\d+)*|\d+(?:\.\d+)+)\b", re.I)
+# a cell that only points at where the values are: "per DT-5", "see §4.2", "as in table 3"
+_POINTER_CELL = lazy(rf"^\W*(?:{POINTS_AT.pattern})", re.I)
 
 
 def _kind_by_threshold(metric: str, threshold: str) -> str:

@@ -96,6 +96,9 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|consequences?|(?:(?:
                          r"components?|reporter|epic(?:\s+link)?|yes|no)(?:\s*\([^()]{1,40}\))?\W*$", re.I)  # "Notes (Joe):"
 
 
+# a pointer at where a fact is told, its target captured: "per DT-5", "see §4.2", "as in 1.4", "under clause 3.1"
+POINTS_AT = lazy(r"\b(?:per|see|as\s+(?:in|per)|under)\s+(?:§\s*|table\s+|section\s+|clause\s+)?"
+                 r"([A-Z]{1,4}[-. ]?\d+(?:\.\d+)*|\d+(?:\.\d+)+)\b", re.I)
 PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)  # whose, or a clause's subject: no name
 
 

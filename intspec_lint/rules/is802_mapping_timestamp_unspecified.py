@@ -3,6 +3,7 @@ import re
 from ..findings import Severity
 from ..rule import Case, rule
 from ..reading.mappings import no_field, not_kept
+from ..reading.text import POINTS_AT
 from ..reading.mapping_types import (has_time_of_day, is_timestamp, local_into_utc, local_zone_named, named_zones,
                                      names_field, points_above, points_at_another, says_timezone)
 from ._common import field_path, gap, label, row_text
@@ -11,8 +12,6 @@ _TIMEZONE = Case(Severity.ERROR, "a date-time field mapped without its timezone"
                  "transformation, including timezone handling and enum translations.", "common mistakes")
 
 
-# a row that points at the clause saying its zone: "`service.start` (Local Time) | `starts_at` | See 1.4"
-_POINTED_AT = re.compile(r"\b(?:see|per|as\s+in|under)\s+(?:§\s*|clause\s+|section\s+)?(\d+(?:\.\d+)+)\b", re.I)
 
 
 @rule(
@@ -44,7 +43,7 @@ def mapping_timestamp_unspecified(spec, options):
                 not _zone_moot(row) and not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
                 not _from_another_plus(spec, row) and \
                 not local_zone_named(zones, said) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True) \
-                and not spec.speaks_of("timezone", _POINTED_AT.findall(said), row.span, elsewhere=True):  # "See 1.4"
+                and not spec.speaks_of("timezone", POINTS_AT.findall(said), row.span, elsewhere=True):  # "See 1.4", "per M11"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
         elif local_into_utc(row) and not _zone_of_another(spec, row):  # "Same conversion as `transferred_at`"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
@@ -147,11 +146,12 @@ def _zone_in_example(spec, row) -> bool:
     an offset in the value does. Parsed into a zone-less `timestamp`, the zone is dropped and still owed."""
     if row.source_field is None or not _ZONE_KEPT.search(row_text(row)):
         return False
-    leaves = [re.split(r"[./\[\]]", row.source_field.text.strip("`*\"' "))[-1].strip("`\"' ")]
+    names = [row.source_field.text.strip("`*\"' ")]
     if row.transform is not None and not _COMPARES.search(row.transform.text):  # "| `type = booking.cancelled` | ... |
         # Event `created` time": the field it names (not "must be after `created`")
-        leaves += [re.split(r"[./\[\]]", name)[-1] for name in re.findall(r"`([\w.\[\]]+)`", row.transform.text)]
-    leaves = [leaf for leaf in leaves if re.fullmatch(r"[A-Za-z_][\w-]*", leaf)]
+        names += re.findall(r"`([\w.\[\]]+)`", row.transform.text)
+    leaves = [leaf for leaf in (re.split(r"[./\[\]]", name)[-1].strip("`\"' ") for name in names)
+              if re.fullmatch(r"[A-Za-z_][\w-]*", leaf)]
     if not leaves:
         return False
     zoned = re.compile(r"[\"']?\b(?:" + "|".join(map(re.escape, leaves)) + r")[\"']?\s*[:=]\s*[\"']?"
