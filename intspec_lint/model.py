@@ -100,6 +100,7 @@ class Example:
     error_span: Span | None = None
     key_spans: dict[str, Span] | None = None  # "order.lines[0].sku" -> where it stands (YAML examples)
     first_line: int = 0  # the line of the text's first line (0: the line after span's first, a fence's)
+    label: str = ""  # the words that introduce it ("Inspection request:"), as written
 
 
 @dataclass(slots=True)

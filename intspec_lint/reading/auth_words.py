@@ -91,6 +91,7 @@ _OUTSIDE = lazy(r"\b(?:outside(?:\s+of)?|out\s+of|away\s+from|excluded\s+from)\s
 _GUARDED = lazy(r"\b(?:encrypted|root[- ]only|readable\s+(?:only\s+)?by\s+(?:root|the\s+service)(?:\s+only)?|"
                 r"(?:chmod\s+)?0?600|not\s+(?:in|under)\s+(?:git|version\s+control|source\s+control)|"
                 r"git-?ignored|never\s+committed|not\s+committed|out\s+of\s+(?:git|version\s+control))\b", re.I)
+_SAME_BEFORE = lazy(r"\bsame\s+(?:[\w`'-]+\s+(?:and\s+|or\s+)?){0,3}$", re.I)
 _UNGUARDED = lazy(r"\b(?:not|never|un)\s*-?\s*encrypted\b|\bencrypted\s+(?:in\s+transit|with\s+tls|over)\b", re.I)
 SPEAKER = lazy(r"^(?:@[\w.-]{1,30}|[A-Z][\w.-]{1,30})$")  # one name leads a line: "Lena", "@d.hale" (a thread, an action's owner)
 _INTO_FILE = lazy(_INTO + r"[`'\"]?$", re.I)
@@ -227,6 +228,9 @@ def unsafe_storage(text: str) -> str | None:
     if match and _FOUND_IN.search(text, max(0, match.start() - 40), match.start()):
         return unsafe_storage(text[match.end():])  # "Credentials found in a public repository are revoked": a leak
         # caught, no place they are kept
+    if match and _SAME_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return unsafe_storage(text[match.end():])  # "Same Bitwarden and env file", "in the same env file": a store
+        # said before, judged where it was said ("`/etc/x/secrets.env` (root-only)"), not again here
     near = text[max(0, match.start() - 40):match.end() + 40] if match else ""
     if match and match.group(0).lower().endswith(".env") and _GUARDED.search(near) and not _UNGUARDED.search(near):
         return None  # "the droplet's `.env` (root-only, not in git)", "encrypted `.env`": the environment's file, kept

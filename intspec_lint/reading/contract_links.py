@@ -28,6 +28,7 @@ def settle(r: Reading) -> None:
     _bodyless_requests(contracts)
     _as_other(contracts)
     _reassign_examples(contracts)
+    _examples_by_name(contracts)
     _topics_in_config(r)
     _locations_by_unit(r)
     _scenario_examples(r)
@@ -264,6 +265,51 @@ def _reassign_examples(contracts: list[Contract]) -> None:
             moved = [e for e in contract.examples if e.span.line == example.span.line]
             contract.examples = [e for e in contract.examples if e not in moved]
             fits[0].examples += moved
+
+
+def _examples_by_name(contracts: list[Contract]) -> None:
+    """An example whose label names another contract than the one it was read with ("Inspection request:" in a
+    section of examples after "**Inspection endpoint**" and "**Roster endpoint**", read with the last) belongs to the
+    one contract its label names by a word of that contract's own name, when it lacks an example of that role."""
+    words = {id(c): _own_words(c) for c in contracts}
+    for holder in contracts:
+        for example in list(holder.examples):
+            said = _words(example.label)
+            if not said or not words[id(holder)] or said & words[id(holder)]:
+                continue
+            named = [c for c in contracts if c is not holder and said & words[id(c)]]
+            if len(named) != 1 or any(e.role == example.role and e.text.strip() for e in named[0].examples):
+                continue
+            holder.examples.remove(example)
+            named[0].examples.append(example)
+
+
+# the words any call or message is named by, which tell none from another
+_GENERIC = frozenset("""endpoint endpoints request requests response responses answer answers reply replies call calls
+message messages webhook webhooks example examples sample samples body bodies payload payloads event events push post
+api the and for from with our their your this that shortened full""".split())
+
+
+def _words(text: str) -> set[str]:
+    """The words of a short name (six words at most), a product's own (`TillPoint`, `SMS`) left out: a system's name
+    is shared by all its calls."""
+    text = _CODE_OR_ADDRESS.sub(" ", text)
+    if len(text.split()) > 6:
+        return set()
+    return {w.lower().removesuffix("s") for w in re.findall(r"\b[A-Za-z][a-z]{3,}\b", text)} - _GENERIC - \
+        {w.removesuffix("s") for w in _GENERIC}
+
+
+def _own_words(contract: Contract) -> set[str]:
+    """A contract's own name in words: its name, or the label its text opens with ("**Inspection endpoint**: ...")."""
+    if contract.name is not None and contract.name.text:
+        return _words(contract.name.text) if len(contract.name.text.split()) <= 4 else set()
+    lead = _LEAD.match(contract.text)
+    return _words(lead.group(1)) if lead and len(lead.group(1).split()) <= 4 else set()
+
+
+_CODE_OR_ADDRESS = lazy(r"`[^`]*`|\S*://\S*|\([^()]*\)")  # (an aside: "(`201`)", "(L1a)")
+_LEAD = lazy(r"^\W*([A-Za-z][^:`\n/]{2,60}):\s")
 
 
 def endpoint_of(contract: Contract) -> str:

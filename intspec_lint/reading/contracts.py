@@ -176,7 +176,7 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
     list_role = ""  # the role a label line ending in ":" gives the list below it
     for statement in statements:
         if statement.shape == "code":
-            label = _label_before(statement, previous)
+            label = said = _label_before(statement, previous)
             over = labels.get(id(previous.table), "") if previous is not None and previous.shape == "row" else ""
             if over and previous.section is statement.section and _TITLE_ONLY.match(over) and role_of(over):
                 label = over  # "**Response**" (a tab's label) over the field table, then its example
@@ -188,7 +188,10 @@ def _contract(r: Reading, heading: str, statements: list[Statement], span: Span)
                 label = "request" if not after else "response"  # two blocks in a row: the call, then its answer
                 paired = True
             after.append(statement)
+            before = len(contract.examples)
             read_code(r, contract, statement, label)
+            for example in contract.examples[before:]:
+                example.label = said
             continue
         if statement.shape not in ("code-key", "code-comment"):
             after, paired = [], False

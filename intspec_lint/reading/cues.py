@@ -24,7 +24,8 @@ REPEAT = (r"(?:repeat\w*|again|twice|more\s+than\s+once|second\s+(?:upload|deliv
           r"`[^`]{1,40}`)|already\s+"
           r"(?:hold|holds|held|have|has|had|stored|known|recorded|logged|on\s+file|present|exists?|processed|seen|received|"
           r"applied))")
-ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
+ANSWER = (r"(?:original|ignor(?:ed|es)|no\s+new|no\s+(?:second|duplicate)\s+[\w-]+|"
+          r"as\s+(?:if\s+)?already\s+(?:accepted|processed|received|applied|done|delivered|handled|booked|stored)\b|not\s+(?:re-?)?(?:created|duplicated|applied|processed|stored|charged|booked)\b|"
           r"no-?op|changes\s+nothing|nothing\s+changes|leaves?\s+(?:\w+\s+){0,3}?(?:as\s+it\s+was|unchanged|exactly\s+as\b)|"
           r"leaves?\s+(?:it\s+|them\s+)?(?:the\s+|exactly\s+the\s+)same(?:\s+[\w-]+)?(?=\s*(?:[.;,)]|$)|\s+as\b)|"  # "sending it
           # twice leaves the same card" (not "leaves the same customer with two orders")

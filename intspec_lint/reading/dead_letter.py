@@ -136,7 +136,7 @@ _MOVE = r"(?:mov(?:e|es|ed)|sent|written|writes?|routed|goes|go|land(?:s|ed)?|pa
 _TO_STATE = rf"\b(?:{_MOVE}|(?:mov(?:e|es|ed)|puts?)\s+(?:the|a|an|each|every|this|that|its)\s+[\w-]+)\s+(?:straight\s+|directly\s+|immediately\s+|at\s+once\s+)?(?:in)?to\s+((?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))*)\b"
 # a statement about the place failed messages are kept: "DLQ", "dead-letter", `orders_dlq`, "parked", "error queue"
 _DEAD_PART = lazy(r"dead[-_ ]?letter|dlq|\bdl[tc]\b|poison|undeliver(?:ed|able)|parking[-_ ]?lot|parked|quarantin|[a-z][:_.]dead\b|"
-                  r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list)\b|"
+                  r"\bheld[-_ ](?:messages?|records?|items?|rows?|area|queue|table|list|jobs?|tasks?|entries|events?|calls?|requests?)\b|"
                   r"(?:errors?|failed|failures?|reject\w*|exceptions?|hospital|suspense)[-_ ](?:[a-z]+[-_ ])?(?:queue|topic|table|bucket|folder|"
                   r"store|stream|spool|tray|work-?list|work\s+queue)|"
                   # a store named for what failed in it, rows put in it: "a row in `pod_push_failed`", "land in the
@@ -287,7 +287,7 @@ _MOVED_TO_NAME = lazy(_TO_STATE, re.I)
 # exceptions list", "goes straight to the Couldn't schedule tray"
 _PLACE_PHRASE = lazy(rf"\b{_MOVE}\s+(?:straight\s+|directly\s+|immediately\s+)?(?:in)?to\s+(?:the\s+|our\s+|their\s+|its\s+|"
                      r"a\s+|an\s+)?((?:[\w'’-]+\s+){1,3}?(?:table|queue|topic|list|folder|bucket|store|inbox|tray|spool|page|"
-                     r"screen))\b", re.I)
+                     r"screen|bin|pen))\b", re.I)
 _PLACE_NAME = lazy(r"`([\w$.:/-]*[\w$][._/:-][\w$.:/-]*)`")  # `STG.AIR_READING_REJECT`, `orders-dlq`, `/inbound/failed/`
 _FAILED_NAME = lazy(_FAILED_NAME_WORDS, re.I)
 _HELD_NAME = lazy(r"(?:^|[._/-])(?:held|hold|undelivered|undeliverable)(?:[._/-]|$)", re.I)
@@ -303,7 +303,8 @@ def _alert_where_named(r: Reading, dead: DeadLetter) -> None:
     for statement in r.statements:
         if statement.shape in ("code", "code-key", "code-comment", "heading"):
             continue
-        if any(f"`{name}`" in statement.text for name in names):
+        if any(re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", statement.text) for name in names):
+            # (by its name anywhere in the statement, a command's argument too: "`replay --queue x-held`")
             alert = ALERT.search(statement.text)
             if alert:
                 dead.alert = value(alert.group(0), statement.span)
@@ -324,14 +325,19 @@ def _alert_beside_it(r: Reading, dead: DeadLetter) -> None:
     found = next((m for m in map(_PLACE_PHRASE.search, unmarked) if m), None)
     if not found:
         return
-    name = " ".join(found.group(1).lower().split())
+    name = _plain(found.group(1))
     for statement in r.statements:
-        if statement.shape in ("sentence", "line", "item") and name in " ".join(statement.text.lower().split()):
+        if statement.shape in ("sentence", "line", "item") and name in _plain(statement.text):
             said = r.paragraph(statement)
             alert = ALERT.search(said)
             if alert and not _NO_ALERT.search(said):
                 dead.alert = evidence(alert.group(0), statement.span)
                 return
+
+
+def _plain(text: str) -> str:
+    """Words as said, whatever joins them: "sin bin", `roundabout_sin_bin`, "failed-sends" and `failed_sends` alike."""
+    return " ".join(re.sub(r"[_`*-]+", " ", text.lower()).split())
 
 
 def cue(text: str) -> bool:

@@ -129,10 +129,13 @@ _KEPT_FIRST = lazy(r"\b(?:goes|go|moved?|sent|written|routed|parked|stored|kept|
                    r"(?:[\w-]+\s+){0,2}?(?:`[^`]+`|(?:table|queue|topic|bucket|folder|store|collection)\s+`[^`]+`)"
                    r"[^.;]{0,80}\band\s+(?:then\s+)?(?:the\s+)?[\w-]*\s*$", re.I)
 
+_COPIED_BEFORE = lazy(r"\b(?:copied|saved|stored|written|kept|backed\s+up|archived)\s+(?:[\w-]+\s+){0,3}?before\s+"
+                      r"(?:it|they|the\s+[\w-]+)\s+(?:is|are|gets?)\s+$", re.I)
 _BARE_VERB = lazy(r"(?:drop|discard|ignore|skip)s?\b", re.I)
 _DETERMINER = lazy(r"\b(?:every|each|a|an|the|one|any|this|that|no|all|per)\s+$", re.I)
 # the place a skipped item goes: "skipped into LIDO-11's table", "discarded to the `rejects` folder"
-_INTO_A_PLACE = lazy(r"\s{1,4}(?:(?:in|on)to\s{1,4}(?:(?:the|a|an|its|their)\s{1,4})?|to\s{1,4}(?:the|a|an|its|their)\s{1,4})"
+_INTO_A_PLACE = lazy(r"(?:\s{1,4}from\s{1,4}(?:[\w'’-]+\s{1,4}){0,2}?[\w'’-]+)?"  # "dropped from Cloud Tasks into ..."
+                     r"\s{1,4}(?:(?:in|on)to\s{1,4}(?:(?:the|a|an|its|their)\s{1,4})?|to\s{1,4}(?:the|a|an|its|their)\s{1,4})"
                      r"(?!logs?\b|next\b)(?:[\w'’-]+\s{1,4}){0,3}?(?:tables?|queues?|"
                      r"topics?|lists?|folders?|buckets?|stores?|collections?|outbox|sheets?|files?|`[^`]+`)", re.I)
 
@@ -217,6 +220,8 @@ def drops_messages(text: str) -> str | None:
         return None  # "the older update is discarded": superseded by a newer one, nothing failed is lost
     if match and _WHILE_OPEN.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "while open, F2 pushes are skipped": the breaker holds calls back, nothing failed is dropped
+    if match and _COPIED_BEFORE.search(text[max(0, match.start() - 60):match.start()]):
+        return None  # "is copied before it is dropped": kept first, then taken off the queue
     if match and _KEPT_FIRST.search(text[max(0, match.start() - 160):match.start()]):
         return None  # "each rejected record goes to the table `rejects` with the reason, and the message is deleted"
     if match and _BARE_VERB.match(match.group(0)) and _DETERMINER.search(text[max(0, match.start() - 12):match.start()]):
@@ -254,7 +259,7 @@ _CREDENTIAL_BEFORE = lazy(rf"\b{_CREDENTIAL_NOUNS}\b"
                           r"(?![^.;]*\b(?:messages?|events?|records?|rows?|requests?|payloads?|webhooks?|files?|batch(?:es)?|"
                           r"orders?|items?|notifications?|deliveries)\b)[^.;]*$", re.I)
 
-_ROUND = r"\b(?:next|later|following|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule)s?\b"  # "the next 15-minute run"
+_ROUND = r"\b(?:next|later|following|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:poll|run|cycle|sync|batch|pass|tick|sweep|schedule|pull|fetch|import|load)(?:e?s)?\b"  # "the next 15-minute run"
 
 _NEXT_ROUND = lazy(_ROUND + r"[^.;]{0,60}?\b(?:again|re-?fetch\w*|picks?\s+(?:it|them)\s+up|retries|re-?tries|re-?sends?)\b"
                    # "they are fetched again on the next run": the same told the other way round

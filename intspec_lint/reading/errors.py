@@ -74,6 +74,8 @@ def read(r: Reading) -> None:
                 said_cell = max(statement.row.cells, key=lambda cell: len(cell.text))
                 if len(said_cell.text.split()) >= 8:
                     _classes_told(r, statement, said_cell.text)
+            elif kind is None and statement.row is not None:
+                _named_in_a_cell(r, statement)
             continue
         if said is not None and continues(statement, said[0]) and not _names_category(r, statement):
             if said[1].action is None and error_action(statement.text) and not leading_category(statement.text, r.vocab):
@@ -305,6 +307,26 @@ def _classes_by_content(r: Reading) -> set[int]:
                         if category:  # further tries; straight to the list."
                             entry(r, name, text.split(name, 1)[-1].lstrip(" *_.:—–-"), span, [])
     return classed
+
+
+def _named_in_a_cell(r: Reading, statement) -> None:
+    """A row of a questionnaire or a table of topics, one cell naming a class of errors in the team's words and
+    another holding its codes ("| D4 | Errors you will not retry. | `400`, `401`, `404`. Saved as failed ... |"): the
+    class, named by the first and told by the second, as a heading over its paragraph."""
+    cells = [cell for cell in statement.row.cells if cell.text.strip()]
+    said = max(cells, key=lambda cell: len(cell.text), default=None)
+    for cell in cells:
+        name = cell.text.strip(" *_.:?")
+        if cell is said or not _CELL_CLASS.search(name) or len(name.split()) > 8 or handled_codes(name):
+            continue
+        first, *rest = [sentence for _, sentence in sentences(said.text)] or [said.text]
+        if handled_codes(first) and by_content(f"{name} {first}", " ".join([name, first, *rest])):
+            entry(r, name, first, statement.span, rest)
+            return
+
+
+# a cell that names a class of errors: "Errors you will not retry", "Failures that clear on their own"
+_CELL_CLASS = lazy(r"\b(?:errors?|failures?|faults?|rejections?)\b", re.I)
 
 
 def _names_category(r: Reading, statement) -> bool:

@@ -52,6 +52,21 @@ _OPERATION_FIRST = re.compile(r"^\W*(?:list|get|create|update|delete|redeliver|r
                               r"(?!\s*(?:[,;:&/]|and\b|or\b|$))", re.I)
 _ID_FIRST = re.compile(r"^[A-Z]{1,3}-?\d{1,3}[a-z]?\s*[—–:-]\s*\w")  # "F3 — Change slot capacity": a unit's id first
 _QUESTION = re.compile(r"^\W*(?:where|what|how|when|who|which|why)\b", re.I)  # "Where messages go when we give up"
+# a question after the fate of what failed for good, in its own words: "Where does a visit that never got through end
+# up?", "Where do orders we give up on go?", "What happens to a message that can't be delivered?" (not "What happens
+# when the API fails?": what is done then, retries included)
+_FATE_ASKED = re.compile(r"^(?=.*\b(?:never|can'?t|cannot|could\s*n[o']t|giv(?:e|es|en)\s+up|gave\s+up|undeliver\w*|"
+                         r"(?:still|keeps?)\s+fail\w*|fail\w*\s+for\s+good|permanently)\b)"
+                         r"\W*(?:where\b.*\b(?:ends?\s+up|go(?:es)?|lands?|winds?\s+up|(?:is|are)\s+(?:kept|parked|put))\b"
+                         r"|what\s+happens\s+to\b)", re.I)
+# ... or named as what could not be delivered, in the team's words: "Failures we could not deliver", "Messages we gave
+# up on", "Things that cannot go through" (not "Failures": the error handling's)
+_GIVEN_UP_ON = re.compile(r"\b(?:failures|failed\s+[\w-]+|messages|items|records|events|sends|deliveries|calls|jobs|"
+                          r"requests|uploads|updates|bookings|orders|posts|things|anything|ones)\s+(?:(?:we|that|which)\s+)?(?:"
+                          r"(?:could\s*n[o']t|can'?t|cannot|did\s*n[o']t|never)\s+(?:be\s+)?(?:deliver|send|sent|process|"
+                          r"get\s+through|got\s+through|went\s+through|go\s+through)\w*"
+                          r"|(?:we\s+)?(?:gave|give)\s+up\s+on)\b", re.I)
+_FIRST_CLAUSE = re.compile(r"^[^.?:;\n]*[.?:;]?")
 _MAJORITY = 0.5
 _MIN_VOTES = 2
 # a section is given a part by its words only for the parts read from what statements say; flows and
@@ -111,6 +126,8 @@ class Topics:
         # a question ("Where do messages go when they can't be delivered?") names a part by its strong words only
         asked = asks(title)
         parts = self.vocab.section_parts(title, nested=bool(inherited) or asked)
+        if set(parts) <= {"errors"} and names_fate(title):  # (more than "Failures": those given up on)
+            return ("dead_letter",)
         strong = self.vocab.section_parts(title, nested=True)
         if "contracts" in parts and len(parts) > 1 and "contracts" not in strong and set(strong) - {"contracts"}:
             parts = tuple(p for p in parts if p != "contracts")  # "What the fields mean (how we map data to the API)"
@@ -162,6 +179,10 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         for part, cue in (cues or {}).items():
             if said and part not in statement.topics and cue(said):
                 statement.topics.add(part)
+        lead = _FIRST_CLAUSE.match(said) if said and "dead_letter" not in statement.topics else None
+        if lead and len(lead.group(0).split()) <= 12 and names_fate(lead.group(0)):
+            statement.topics.add("dead_letter")  # "**What happens to things that cannot go through.** Anything we
+            # answer ...": a paragraph's lead, titling what it says as a heading would
         if previous is not None and continues(statement, previous):
             statement.topics |= previous.topics  # "... written to `orphans`. The team owns it and is alerted ..."
         if _heads_items(statement.parent):  # "- parking lot = dead letters" over "- alert: ... → email": its part's
@@ -231,6 +252,12 @@ def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
             return inner if named and banner and len(inner.children) >= 3 and not METHOD_URL.search(inner.title) \
                 else top
     return None
+
+
+def names_fate(title: str) -> bool:
+    """A title that names what failed for good and where it ends up ("Where does a visit that never got through end
+    up?", "Failures we could not deliver", "What happens to things that cannot go through")."""
+    return bool(_FATE_ASKED.search(strip_numbering(title)) or _GIVEN_UP_ON.search(title))
 
 
 def asks(title: str) -> bool:

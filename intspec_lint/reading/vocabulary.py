@@ -28,6 +28,17 @@ def normalize(text: str) -> str:
     return _SEPARATORS.sub(" ", text.lower()).strip(" .")
 
 
+def _widest(text: str, patterns: dict) -> tuple[str, ...]:
+    """The parts whose words the text holds, but not a part named only inside a longer phrase of another's: "Replay
+    safety" is idempotency's, not the dead letters' "replay"."""
+    spans = {part: found for part, pattern in patterns.items() if (found := pattern.runs(text))}
+    if len(spans) < 2:
+        return tuple(spans)
+    return tuple(part for part, found in spans.items() if not all(
+        any(a <= start and end <= b and (a, b) != (start, end) for other, theirs in spans.items() if other != part
+            for a, b in theirs) for start, end in found))
+
+
 class _Phrases:
     """Whole-word phrases, found by looking up each run of words of the (normalized) text; a
     trailing plural "s" is allowed. A set lookup per run costs less than one big regular
@@ -51,6 +62,21 @@ class _Phrases:
                 if run in phrases or (run.endswith("s") and run[:-1] in phrases):
                     return run
         return None
+
+    def runs(self, text: str) -> list[tuple[int, int]]:
+        """Where its phrases stand in `text`, as (first word, word after the last), the longest at each position."""
+        tokens = text.split(" ")
+        found = []
+        for start in range(len(tokens)):
+            token = tokens[start]
+            if token not in self.first_words and not (token.endswith("s") and token[:-1] in self.first_words):
+                continue
+            for size in range(min(self.longest, len(tokens) - start), 0, -1):
+                run = " ".join(tokens[start : start + size])
+                if run in self.phrases or (run.endswith("s") and run[:-1] in self.phrases):
+                    found.append((start, start + size))
+                    break
+        return found
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -168,7 +194,7 @@ class Vocabulary:
         if text in self._umbrellas:
             return self._umbrellas[text]
         patterns = self._strong_sections if nested else self._sections
-        found = tuple(part for part, pattern in patterns.items() if pattern.search(text))
+        found = _widest(text, patterns)
         if not found and "-" in text:  # "Failed-message handling": the two words a hyphen joins, as words (not a
             spaced = _TWO_JOINED.sub(r"\1 \2", text)  # name in kebab case: "push-pull-notifications-api")
             found = tuple(part for part, pattern in patterns.items() if pattern.search(spaced)) if spaced != text else ()
@@ -218,6 +244,11 @@ class Vocabulary:
         exact = self._fields[part].get(text)
         if exact:
             return exact
+        if part == "retry":  # `pauseAfterServerFailures = 5`, `open_after_errors`, `pause_for`, `trip_duration`: a
+            # breaker's settings named by what it does (pause, open, trip) and by what counts (failures) or how long
+            breaker = _BREAKER_KEY.match(text)
+            if breaker:
+                return "circuit_open" if breaker.group("long") else "circuit_breaker"
         timed = _TIMED_KEY.match(text) if part == "retry" else None
         if timed:  # `RETRY_BASE_MS`, `BACKOFF_MAX_SECONDS`: a duration setting, named by what it bounds
             head = timed.group(1).split()[-1]
@@ -496,6 +527,9 @@ def vocabulary_data() -> dict:
 # a metric's label selector that keeps the failures: `{result!="ok"}`, `{status=~"5.."}`, `{outcome="error"}`
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
+_BREAKER_KEY = re.compile(r"^(?:circuit\s+|breaker\s+)?(?:pause|open|trip|break|halt|suspend)s?\s+(?:"
+                          r"(?:after|at|on)\s+(?:\w+\s+){0,2}(?:failures|errors|fails|timeouts)"
+                          r"|(?P<long>for|duration|period|time))$")
 _TIMED_KEY = re.compile(r"^(.+?)\s+(?:ms|millis|milliseconds|s|sec|secs|seconds|mins?|minutes)$")
 _TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "initial_delay", "min": "initial_delay",
                 "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}

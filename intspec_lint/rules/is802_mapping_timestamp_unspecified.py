@@ -43,12 +43,18 @@ def mapping_timestamp_unspecified(spec, options):
                 not _zone_moot(row) and not _zone_in_example(spec, row) and not _zone_of_another(spec, row) and \
                 not _from_another_plus(spec, row) and \
                 not local_zone_named(zones, said) and not spec.speaks_of("timezone", list(ALL_TIMES), row.span, elsewhere=True) \
-                and not spec.speaks_of("timezone", POINTS_AT.findall(said), row.span, elsewhere=True):  # "See 1.4", "per M11"
+                and not _points_at_zone(spec, row, said):
             yield gap(row.span, f"the mapping of timestamp field {field}", "no timezone (e.g. UTC)", FIX, _TIMEZONE.severity)
-        elif local_into_utc(row) and not _zone_of_another(spec, row):  # "Same conversion as `transferred_at`"
+        elif local_into_utc(row) and not _zone_of_another(spec, row) and not _points_at_zone(spec, row, said):
+            # "Same conversion as `transferred_at`", "See M11"
             yield gap(row.span, f"the mapping of timestamp field {field}", "no conversion from local time to UTC",
                       "say how the local time becomes UTC (its zone, the offset applied)", _TIMEZONE.severity)
 
+
+
+def _points_at_zone(spec, row, said: str) -> bool:
+    """The row points at a numbered rule or section ("See 1.4", "per M11") that speaks of the zone."""
+    return spec.speaks_of("timezone", POINTS_AT.findall(said), row.span, elsewhere=True)
 
 
 def timestamp_rows(spec):
