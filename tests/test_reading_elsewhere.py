@@ -159,3 +159,143 @@ def test_a_heading_phrase_names_its_part_not_the_shorter_phrase_inside_it():
     assert spec_of("# A → B\n\n## Replay safety\n\n- C1: repeats answered 200, no work.\n").sections.keys() & \
         {"dead_letter"} == set()
     assert "dead_letter" in spec_of("# A → B\n\n## Dead-letter replay\n\nRun `replay`.\n").sections
+
+
+def test_an_alert_given_as_a_message_on_a_named_app_or_to_a_rota_is_its_level():
+    """"any new row → Signal message (section 6)", "over 5% of calls in an hour → Signal message to the tech rota": the
+    alert is the message. A count of a broker's messages is no alert."""
+    said = ("# A → B\n\n## Monitoring\n\n| Measure | Target |\n|---|---|\n"
+            "| Failed calls | over 5% of calls in an hour → Signal message to the tech rota |\n"
+            "| `failed_sends` rows | any new row → Signal message (section 6) |\n")
+    assert [bool(m.alert) for m in spec_of(said).monitoring] == [True, True]
+    assert not spec_of("# A → B\n\n## Monitoring\n\n- Kafka messages waiting above 500.\n").monitoring[0].alert
+
+
+def test_a_breakers_run_and_its_pause_are_one_clause_whatever_aside_stands_between():
+    """"8 straight failures (5xx/timeout only; 4xx not counted) → fuse blown 3 min": the semicolon inside the aside
+    ends no clause. A run of failures with no pause after it is no breaker."""
+    assert "IS501" not in codes(_RETRY + "- Fuse per downstream: 8 straight failures (5xx/timeout only; 4xx not counted) "
+                                         "→ fuse blown 3 min. After 3 min one probe call.\n")
+    assert "IS501" in codes(_RETRY + "- 8 straight failures (5xx/timeout only; 4xx not counted) are logged.\n")
+
+
+def test_a_section_titled_replays_that_speaks_only_of_repeats_is_about_repeats():
+    """"### 3.9 Replays" over "a repeat is answered `200`", "a second post of the same chunk gets `409` and the first
+    answer": repeats, not dead letters sent again. "### Replays" over a failed-message store stays the dead letters'."""
+    repeats = ("# A → B\n\n## 3. After\n\n### 3.9 Replays\n\n- A: `X-Event-Id` is the event's key; B keeps seen ids for 35 "
+               "days and answers a repeat `200`.\n- B: a second post of the same chunk gets `409` and the first answer.\n")
+    assert "dead_letter" not in spec_of(repeats).sections
+    failed = ("# A → B\n\n## 3. After\n\n### 3.9 Replays\n\n- Failed messages wait in the `orders-dlq` queue.\n"
+              "- The on-call replays them after a fix.\n")
+    assert "dead_letter" in spec_of(failed).sections
+
+
+def test_a_dead_letter_place_that_points_at_a_section_has_its_alert_there():
+    """"Not retried; goes to the exceptions list (3.6)" and "### 3.6 Exceptions ... with a Teams alert to
+    #supporter-data on each new item" (blind round 122, spec 13): the alert said where the place points. A section
+    that says no alert gives none."""
+    spec = _ROUND_122_13
+    assert "IS601" not in codes(spec)
+    silent = spec.replace("integration desk is emailed on the first exception of a day and owns", "integration desk owns")
+    assert "IS601" in codes(silent.replace(", with a Teams alert to #supporter-data on each new item", ""))
+
+
+_ROUND_122_13 = """# A → B
+
+## 3. After: the integration
+
+### 3.4 When calls fail
+
+| Class | Examples | Handling |
+|---|---|---|
+| Try again | `429`, `500`, `502`, `503`, `504`, timeout (30 s), connection reset | Retried (3.5) |
+| Give up | `400`, `401` after a token refresh, `404`, `413`, `422` | Not retried; goes to the exceptions list (3.6) |
+| Some rows | `207` on a ledger chunk | Accepted rows stay stored; refused rows go to the exceptions list one by one; the chunk is not resent |
+| Already done | `200` on a repeat, `409` on a stored chunk | Counted as success |
+
+### 3.5 Retrying
+
+Both senders (DrawDesk for A and B, Beacon for C) use the same rule: wait 2 s, then 4, 8, 16 …
+seconds, each wait randomised between half and all of its value, never more than 10 minutes, and
+stop after 7 retries. After 12 consecutive failed calls the sender holds all calls for 15
+minutes, then lets one through; if it succeeds, normal sending resumes.
+
+The ledger run must be complete by Saturday 12:00. If it is not, the unfinished chunks wait for
+the next run to end; nothing is skipped (see 3.6).
+
+### 3.6 Exceptions
+
+Anything that gives up (3.4) or runs out of retries lands on an exceptions list, with its body,
+error, attempt count and first and last attempt times:
+
+- DrawDesk side (A, B): DrawDesk's "Outbound exceptions" screen for society `TSA`. Skylark's
+  integration desk is emailed on the first exception of a day and owns the list; they resend from
+  the screen, singly or per draw.
+- Beacon side (C, and refused ledger rows): the Beacon work queue `Lottery exceptions`, owned by
+  our data officer, with a Teams alert to #supporter-data on each new item. "Resubmit" resends a
+  suppression; refused ledger rows are fixed in Beacon and re-posted as a one-row chunk.
+
+"""
+
+
+def test_error_classes_said_by_a_classifiers_returns_by_final_and_by_a_split_handled_elsewhere():
+    """`return PARTIAL  # look at each item on its own` in a classifier; "A `409` is final: the rota does not resend";
+    "Half-done work — a draw where some winners match and some do not — keeps what matched and handles the rest as in
+    Story 2": the classes, in code, in a word and by what they hold. Code that returns no class names none."""
+    head = ("# A → B\n\n## Contracts\n\n### Loans batch\n\n`POST https://b.example/v2/loans/batch` answers `200` all "
+            "stored, `207` some items refused, `400` bad body.\n\n## Failures\n\nTimeouts, `429` and `503` are retried "
+            "with backoff. `400` and `422` are not retried; they go to the `rejects` table and the team is emailed.\n\n")
+    code = head + "```python\ndef classify(resp):\n    if resp.status == 207:\n        return {ret}\n```\n"
+    assert not any("no partial category" in f.message for f in lint_text(code.format(ret="PARTIAL"), "markdown"))
+    assert any("no partial category" in f.message for f in lint_text(code.format(ret="None"), "markdown"))
+    split = head + "Half-done work — a draw where some winners match and some do not — keeps what matched and handles the " \
+                   "rest as in Story 2.\n"
+    assert not any("no partial category" in f.message for f in lint_text(split, "markdown"))
+    final = ("# A → B\n\n## Failures\n\nTimeouts, `429` and `503` are retried with backoff.\n\nA `409` is final: the rota "
+             "does not resend and the message goes to the hold queue. `400` and `422` are treated the same.\n")
+    assert not any("no permanent category" in f.message for f in lint_text(final, "markdown"))
+    assert any("no permanent category" in f.message
+               for f in lint_text(final.replace("is final", "is rare"), "markdown"))
+
+
+def test_a_register_table_whose_columns_say_how_and_how_much_is_read_unit_by_unit():
+    """"| Concern | How we handle it | Numbers |" over "Watch: outbox | `x-outbox` messages waiting | > 100: warning" and
+    "Mapping: `match.revision` → `revision` | Copied unchanged | int → int": the columns say what the cells hold, not
+    whose they are (no system called "Numbers"); a mapping unit is its field's row, its types in the last cell."""
+    spec = ("# A → B\n\n| Concern | How we handle it | Numbers |\n|---|---|---|\n"
+            "| Flow 1: upload | A → B. Trigger: the scorer taps Finalise. Payload: scorecard JSON | ~48 per Saturday |\n"
+            "| Watch: latency | Finalise tap to `201`, p95 | > 60 s for 15 min: warning |\n"
+            "| Watch: outbox | `scorecard-outbox` messages waiting | > 100: warning |\n"
+            "| Mapping: `match.revision` → `revision` | Copied unchanged | int → int |\n"
+            "| Mapping: `match.team` → `batting` | Looked up in `club_names` | uuid → string |\n")
+    read = spec_of(spec)
+    assert [m.kind for m in read.monitoring] == ["latency", "queue-depth"]
+    assert not any("Numbers" in (m.metric.text if m.metric else "") for m in read.monitoring)
+    rows = [(m.source_field.text, m.source_type.text, m.target_field.text, m.target_type.text) for m in read.mappings]
+    assert rows == [("match.revision", "int", "revision", "int"), ("match.team", "uuid", "batting", "string")]
+
+
+def test_a_field_said_not_stored_in_brackets_and_a_call_named_by_the_credentials_are_no_gaps():
+    """"`form_id` → (not stored)" maps nothing, so owes no target; "Daily check of `expires_at` from `GET /v2/me`" in
+    the credentials table names a call in passing, no contract owing examples. A `form_id` with no target still owes
+    one."""
+    mapping = ("# A → B\n\n## Field mapping\n\n`fields.size` (string) → `orders.size_code` (char)\n: `Eighth page` → `E`.\n\n"
+               "`form_id` → {target}\n: Must be `frm_7Qm2`.\n")
+    assert "IS801" not in codes(mapping.format(target="(not stored)"))
+    assert any("no target field" in f.message for f in lint_text(mapping.format(target="(string)"), "markdown"))
+    auth = ("# A → B\n\n## Contracts\n\n### Create booking\n\n`POST https://b.example/v2/bookings` answers `201`.\n\n"
+            "```json\n{\"slot\": \"S-1\"}\n```\n\n```json\n{\"id\": \"BK-1\"}\n```\n\n## Credentials\n\n"
+            "| Side | Now |\n|---|---|\n| A → B | API key, rotated each August; kept in Doppler |\n"
+            "| Watching expiry | Daily check of the key's `expires_at` from `GET /v2/me`; warning email at 30 days |\n")
+    assert "IS202" not in codes(auth)
+    assert [c.method.text for c in spec_of(auth).contracts] == ["POST"]
+
+
+def test_a_re_posted_row_ignored_by_a_unique_key_and_anything_in_a_failure_queue_are_read_as_said():
+    """"rows are unique on (`entry_id`, `draw_date`), so a re-posted row is ignored": a copy turned away; "`x-failures`
+    queue: anything in it is critical": it fires on every one."""
+    assert "IS602" not in codes("# A → B\n\n## Repeats\n\nRows are unique on (`entry_id`, `draw_date`), so a re-posted row "
+                                "is ignored.\n")
+    said = ("# A → B\n\n## Monitoring\n\nWe watch:\n\n- `orders-failures` queue: anything in it is critical;\n"
+            "- error rate above 5% in a day: critical.\n")
+    assert spec_of(said).monitoring[0].threshold is not None

@@ -78,7 +78,7 @@ _RUN = lazy(
 # trial call", "then one probe", "lets one shop through"), not a health check or a test alert
 _PAUSE_OR_PROBE = lazy(
     rf"\bno\s+(?:[\w-]+\s+){{0,2}}?{_CALLS}(?:[^.;|]|\.(?=\w)){{0,30}}?\bfor\s+(?:the\s+next\s+)?{DURATION}"
-    rf"|\b(?:paus|stop|halt|suspend|freez)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
+    rf"|\b(?:paus|stop|halt|suspend|freez|blow|blown|tripp)\w*\b(?:[^.;|]|\.(?=\w)){{0,40}}?{DURATION}"
     # the sender cooling off, not one message in its retry queue ("the message cools off for 2 minutes")
     rf"|(?<!message\s)(?<!record\s)(?<!event\s)(?<!item\s)\bcool(?:s|ed|ing)?[- ]?(?:off|down)\b(?:[^.;|]|\.(?=\w)){{0,40}}?"
     rf"{DURATION}"
@@ -92,6 +92,7 @@ _PAUSE_OR_PROBE = lazy(
     re.I,
 )
 _CLAUSE_END = lazy(r"\.(?:\s|$)|[;|]")
+_ASIDE = lazy(r"\([^()\n]{0,120}\)")
 
 
 def breaker_search(text: str, pos: int = 0):
@@ -102,8 +103,10 @@ def breaker_search(text: str, pos: int = 0):
         return match
     if _PAUSE_OR_PROBE.search(text, pos) is None:
         return None  # (no pause nor probe anywhere: no run need be looked at)
+    # (an aside ends no clause: "8 straight failures (5xx only; 4xx not counted) → fuse blown 3 min")
+    unaside = _ASIDE.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
     for run in _RUN.finditer(text, pos):
-        end = _CLAUSE_END.search(text, run.end())
+        end = _CLAUSE_END.search(unaside, run.end())
         if _PAUSE_OR_PROBE.search(text, run.end(), end.start() if end else len(text)):
             return run
     return None

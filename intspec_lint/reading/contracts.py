@@ -83,7 +83,10 @@ def read(r: Reading) -> None:
             continue
         contract = _contract(r, heading, kept, span)
         if not contract.addressed and not contract.examples and _mapping_group(kept):
-            continue  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
+            continue
+        if _bare(contract) and kept and all(s.placed and s.placed <= _ASIDE_PARTS for s in kept):
+            continue  # "Daily check of the key's `expires_at` from `GET /v2/me`" in the credentials table: a call named
+            # in passing by another part, no contract of the integration's  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
         if _bare(contract) and contract.method is None and not _names_topic(heading, contract) and (
                 _FOR_ALL.search(heading or "") or contract.topic is not None and mentions_dead_letter(contract.topic.text)):
             continue  # "## Delivery rules (all messages)": rules said once for every message, which names a queue
@@ -120,6 +123,9 @@ def read(r: Reading) -> None:
 # a call written out, then its answer with nothing after it: "→ 204 No Content", "HTTP/1.1 204"
 _ANSWERED_EMPTY = lazy(r"^\s*(?:(?:→|->|=>|<-|HTTP/[\d.]+)\s*`?(?:204|205|304)\b|(?:204\s+No\s+Content|205\s+Reset\s+Content|"
                       r"304\s+Not\s+Modified)\s*$)", re.M)  # or the block's bare status line under its request
+
+
+_ASIDE_PARTS = frozenset({"auth", "monitoring"})
 
 
 def _bare(contract: Contract) -> bool:
@@ -328,6 +334,9 @@ def _label_before(statement: Statement, previous: Statement | None) -> str:
     while parent is not None and parent.shape == "item" and not parent.text.strip() and parent.parent is not None:
         parent = parent.parent  # "- Example response" over "  - ```json": an empty item holds the block for its parent
     if parent is not None and parent.shape == "item":
+        if previous is not None and previous is not parent and previous.parent is parent and \
+                previous.shape in ("sentence", "line") and previous.text.rstrip(" *_").endswith(":"):
+            return previous.text.split("\n")[-1]  # "Example request (two jobs):" between the item's two blocks
         return parent.text.split("\n")[-1]
     if previous is None:
         return statement.heading

@@ -11,7 +11,7 @@ import re
 
 from ..model import DeadLetter, Value, evidence
 from ..span import Span
-from .absence import GONE
+from .absence import GONE, leading_id
 from .context import Reading
 from .drops import ALERT, FAILED, drops_messages
 from .lazy_re import lazy
@@ -127,6 +127,8 @@ def read(r: Reading) -> None:
     _stated_anywhere(r)
     if spec.dead_letter is not None and spec.dead_letter.alert is None:
         _alert_beside_it(r, spec.dead_letter)
+    if spec.dead_letter is not None and spec.dead_letter.alert is None:
+        _alert_where_it_points(r, spec.dead_letter)
 
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
@@ -338,6 +340,26 @@ def _alert_beside_it(r: Reading, dead: DeadLetter) -> None:
 def _plain(text: str) -> str:
     """Words as said, whatever joins them: "sin bin", `roundabout_sin_bin`, "failed-sends" and `failed_sends` alike."""
     return " ".join(re.sub(r"[_`*-]+", " ", text.lower()).split())
+
+
+def _alert_where_it_points(r: Reading, dead: DeadLetter) -> None:
+    """The place named with a pointer to the section that tells it ("goes to the exceptions list (3.6)", "goes to the
+    failed-sends store (section 6)"): the alert said in that section is the dead letters'."""
+    said = " ".join(v.text for v in (dead.destination,) if v is not None) + " " + dead.text
+    numbers = set(_POINTER.findall(said))
+    if not numbers:
+        return
+    for section in r.doc.root.walk():
+        if section.level and leading_id(section.title).rstrip(".") in numbers:
+            for statement in r.within(section):
+                alert = ALERT.search(statement.text) if statement.shape != "code" else None
+                if alert and not _NO_ALERT.search(statement.text):
+                    dead.alert = evidence(alert.group(0), statement.span)
+                    return
+
+
+# a bare pointer in brackets to a numbered section: "(3.6)", "(section 6)", "(see §4.2)"
+_POINTER = lazy(r"\((?:see\s+)?(?:section\s+|§\s*)?(\d{1,2}(?:\.\d{1,2}){0,2})\)", re.I)
 
 
 def cue(text: str) -> bool:

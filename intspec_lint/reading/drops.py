@@ -121,7 +121,10 @@ _DUPLICATE = lazy(r"\b(?:duplicat\w*|already\s+(?:been\s+)?(?:successfully\s+)?(
                   r"(?:twice|a\s+second\s+time)|with\s+the\s+same\s+"
                   r"(?:checksum|hash|digest|key|id|identifier|event[_ ]id|message[_ ]id)"
                   # "`receipt_id` is unique; the second insert is skipped": a unique key turns the copy away
-                  r"|\b(?:the|a)\s+second\s+(?:insert|write|copy)\s+(?:is|gets?)\s+(?:skipped|ignored|rejected|refused)\b)",
+                  r"|\b(?:the|a)\s+second\s+(?:insert|write|copy)\s+(?:is|gets?)\s+(?:skipped|ignored|rejected|refused)\b"
+                  # "rows are unique on (`entry_id`, `draw_date`), so a re-posted row is ignored"
+                  r"|\bre-?(?:posted|sent|submitted|delivered|uploaded|played|imported)\s+(?:[\w-]+\s+)?(?:rows?|records?|"
+                  r"items?|messages?|events?|entr(?:y|ies)|files?|chunks?|copies|lines?)\b)",
                   re.I)  # a copy of one done
 
 # the failed item kept in a named place before the message that carried it is removed

@@ -124,6 +124,7 @@ def read(r: Reading) -> None:
 
 
 _KNOWN = ("transient", "permanent", "partial", "success")
+_RETURNS_CLASS = lazy(r"\breturn\s+(?:[A-Za-z_]\w*\.)?([A-Z][A-Z_]{3,})\b")
 
 
 def _by_members(r: Reading) -> None:
@@ -208,7 +209,8 @@ _TOLD = {
     # ... or by its members, two of them in one clause: "fail with a timeout (30 s), connection reset, 429, 502 or 503"
     "transient": lazy(r"\b(?:transient|temporary|retr(?:y|i)able)\b"
                       rf"|\b{_TRANSIENT_ONE}\b(?=[^.;]{{0,80}}\b{_TRANSIENT_ONE}\b)", re.I),
-    "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b|nonRetryable",
+    "permanent": lazy(r"\b(?:permanent|non-?retr(?:y|i)able|unrecoverable|never\s+retried|not\s+retried)\b|nonRetryable"
+                      r"|(?:`?[1-5]\d\d`?|errors?|codes?|failures?|rejections?)\s+(?:is|are)\s+final\b",  # "A `409` is final"
                       re.I),
     # a part of a batch that fails: "partial", a 207, "some lines fail validation", per-record results
     "partial": lazy(r"\bpartial\w*|\b207\b|\bmulti-?status\b|\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,2}"
@@ -217,7 +219,9 @@ _TOLD = {
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
                     r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"
-                    rf"|{SOME_BUT_OTHERS}"  # "Some photos went up but others didn't"  # "Batches are not all-or-nothing. ... the 3 are retrying"
+                    rf"|{SOME_BUT_OTHERS}"
+                    # "a draw where some winners match and some do not"
+                    r"|\bsome\s+(?:[\w-]+\s+){0,2}[\w-]+\s+and\s+some\s+(?:do|does|did|are|were|can|could)\s*(?:n[o']t|not)\b"  # "Some photos went up but others didn't"  # "Batches are not all-or-nothing. ... the 3 are retrying"
                     # "answers a batch with the ids it accepted; we redeliver only the others"
                     r"|\b(?:only|just)\s+the\s+(?:others|rest|(?:failed|rejected|invalid)\s+(?:ones|rows|items|records|lines|"
                     r"entries))\b"  # (what is done with them: below)
@@ -233,6 +237,8 @@ _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*
              # the rest put where someone works them: "Matched rows are applied; the others go on the exception list"
              r"(?:exception|error|reject\w*)\s+(?:list|queue|table|report)|"
              r"(?:requested|sent|submitted|posted|tried|queued)\s+again|"
+             # handled as another part of the spec says: "handles the rest as in Story 2"
+             r"(?:handle[sd]?|treat(?:s|ed)?|dealt\s+with)\s+(?:the\s+rest|them|the\s+others)\s+as\s+(?:in|per)\b|"
              # a place the failed part is put: "rejected lines go to `fulfilment.substitutions`", "moves rejected ones to"
              r"(?:go(?:es)?|move[sd]?|sent|written|routed|published|cop(?:y|ies|ied))\s+(?:[\w-]+\s+){0,3}?(?:in)?to)\b", re.I)
 _UNTOLD = lazy(r"\b(?:tbd|tbc|todo|not\s+(?:yet\s+)?(?:defined|decided|specified|handled|covered))\b|\?\s*$", re.I)
@@ -270,6 +276,13 @@ def _told_anywhere(r: Reading) -> None:
     if testimony is None:
         return
     read = {error.category for error in r.spec.errors}
+    for statement in r.statements:  # a classifier in program code that returns the class by its name: `return
+        # PARTIAL  # look at each item on its own`, `return ErrorClass.TRANSIENT`
+        if statement.shape == "code" and id(statement.code) not in r.examples:
+            for named in _RETURNS_CLASS.finditer(statement.text):
+                category = r.vocab.category(named.group(1).replace("_", " ").lower())
+                if category in _KNOWN and category not in read:
+                    r.spec.evidence.setdefault(f"errors:{category}", statement.span)
     for category, told in _TOLD.items():
         if category not in read:
             part = _partial_part if category == "partial" else _FAILURE_PART.search  # ("each message is acked or

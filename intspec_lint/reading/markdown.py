@@ -127,7 +127,8 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     paragraphs_of_notes(doc.root)
     statements = flatten(doc)
     topics = Topics(doc, vocab)
-    assign(statements, topics, {"dead_letter": dead_letter.cue, "mappings": mappings.cue})
+    assign(statements, topics, {"dead_letter": dead_letter.cue, "mappings": mappings.cue},
+           lambda text: idempotency.mentions(text) or idempotency.dedups(text))
     spec = Spec("markdown", doc.title_span)
     reading = Reading(doc, vocab, topics, statements, spec)
     for statement in statements:  # where each part is talked about: there it is not missing

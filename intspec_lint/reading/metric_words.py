@@ -31,7 +31,9 @@ ALERT_LEVEL = lazy(
     r"\b(warning|warn|critical|crit|page(?:s|r|d)?|paging|sev[- ]?\d|p[1-5]|info|major|minor|high|low|medium|"
     r"alert|alarm|ticket|notify|slack|pagerduty|opsgenie|e-?mail|on[- ]call|contact\w*|inform\w*|call\s+you|digest|"
     # a person told by text message: "→ supervisor text", "texts the warden"
-    r"sms|texts?\s+(?:to|the)|text(?=\s*(?:[.;,)]|$)))\b",
+    r"sms|texts?\s+(?:to|the)|text(?=\s*(?:[.;,)]|$))|"
+    # a message to whoever is on duty: "→ Signal message to the tech rota", "WhatsApp message to the duty volunteer"
+    r"messages?\s+to|messaged|rota|(?-i:[A-Z][a-z]{3,10})\s+messages?(?!\s+(?:per|in|on|waiting|queued|ready|above|over|older|count|lag|age)\b)|duty\s+(?:volunteer|engineer|person|manager|officer))\b",
     re.I,
 )
 # a person told by phone, in a cell of its own beside the metric's name: "Text Ben and Gwen", "SMS to Alex", "ring the

@@ -207,6 +207,7 @@ _STATE_LEVEL = lazy(r"^\W*(any(?:\s+new)?(?:\s+\w+)?|not\s+empty|non-?empty|non-
                     r"\d+\s+(?:in\s+a\s+row|consecutive(?:\s+\w+)?|times\s+running))(?:\W*$|\s*(?:→|->|=>|:|—|–)\s*\S)", re.I)
 
 
+_ANYTHING_IN = lazy(r"\b(?:anything|any\s+(?:message|item|entry|row|record|event)s?)\s+(?:in|on)\s+(?:it|them|there)\b", re.I)
 _FROM_TO_STATE = lazy(r"\S\s*(?:→|->|⟶|⇒)\s*\S")
 _EVENT_TO_EVENT = lazy(r"^\W*(?:from\s+)?[\w`.' -]{2,40}?\s+(?:to|until|till)\s+[\w`.' -]{1,40}?\b(?:received|sent|arrived|"
                        r"delivered|processed|applied|created|confirmed|acknowledged|acked|loaded|visible|booked|posted)\W*$",
@@ -415,6 +416,8 @@ def _record(r: Reading, span, metric: str, threshold: str, alert: str, heading: 
     when neither does ("`orders-out` > 300 active messages")."""
     if not re.search(r"\w", threshold or ""):  # "| Key Vault secret expiry | 21 days before |" under "Alert",
         threshold = _fires_when(alert) or _fires_when(metric, named=True) or threshold  # "Any record on the DLQ"
+    if not re.search(r"\w", threshold or "") and whole and (anything := _ANYTHING_IN.search(whole)):
+        threshold = anything.group(0)  # "`x-failures` queue: anything in it is critical": every one fires
     fields = {"metric": value(metric, span)}
     if threshold:
         fields["threshold"] = value(threshold, span)

@@ -246,6 +246,11 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
             continue
         if key:
             cells = [Cell(key, row.cells[0].span), *cells]
+        elif unit and _ARROW.search(unit) and "mappings" in vocab.section_parts(part):
+            cells, unit = [Cell(_typed(unit, cells), row.cells[0].span), *cells[:-1 if _typed(unit, cells) != unit
+                                                                                   else None]], ""
+            # "Mapping: `a` → `b` | Copied | int → int": one field's mapping, its source and target named by the unit,
+            # its transform and its types ("`a` (int) → `b` (int)") by the cells
         elif len(row.cells) == 2 and unit and rows_of[part, unit] == 1:
             cells, unit = [Cell(unit, row.cells[0].span), *cells], ""  # "Flow: ARI push | A → B; ...": one row
         if not part and current is not None:  # a row that names no part continues the unit above
@@ -280,12 +285,27 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
     return sections
 
 
+_ARROW = re.compile(r"→|->|⇒|=>")
+_TYPES = re.compile(r"^\s*([\w\s]{2,30}?)\s*(?:→|->)\s*([\w\s,]{2,40}?)\s*$")  # "int → int", "string → string, nullable"
+
+
+def _typed(unit: str, cells: list[Cell]) -> str:
+    """A mapping unit "`a` → `b`" with its types from a last cell that holds only them ("int → int"): "`a` (int) →
+    `b` (int)"; the unit as it is otherwise."""
+    types = _TYPES.match(cells[-1].text) if len(cells) >= 2 else None
+    sides = _ARROW.split(unit, maxsplit=1)
+    if types is None or len(sides) != 2 or _ARROW.search(sides[1]):
+        return unit
+    return f"{sides[0].strip()} ({types.group(1)}) → {sides[1].strip()} ({types.group(2)})"
 _PER_SYSTEM = {"auth", "errors", "retry", "dead_letter", "idempotency", "monitoring"}  # facts each side has of its own
 _NO_UNIT = re.compile(r"^\W*(?:details?|values?|notes?|specification|description|decision|answer|comments?|remarks?|"
                       r"settings?|configuration|evidence|source|owner|status|rationale|example|requirements?|"
                       # environments and versions: a setting's value per environment, no system
                       r"dev|development|test|testing|stag(?:e|ing)|uat|qa|pre-?prod|prod|production|sandbox|live|"
-                      r"today|now|before|after|current|target|old|new|v\d+(?:\.\d+)*)\W*$", re.I)
+                      r"today|now|before|after|current|target|old|new|v\d+(?:\.\d+)*|"
+                      # what the cells hold, not whose: "How we handle it", "Numbers", "Limits"
+                      r"(?:how|what|why|when|where|who|which)\b.*|numbers?|figures?|limits?|amounts?|thresholds?|"
+                      r"measures?|parameters?|params|defaults?|handling|approach)\W*$", re.I)
 
 
 def _unit_columns(table: Table, vocab) -> list[str] | None:

@@ -154,7 +154,7 @@ class Topics:
         return self._tables[key]
 
 
-def assign(statements: list[Statement], topics: Topics, cues: dict | None = None) -> None:
+def assign(statements: list[Statement], topics: Topics, cues: dict | None = None, repeats=None) -> None:
     """Fill `placed` and `topics` of every statement. `cues`: part -> a predicate on a statement's text
     for what words alone cannot say ("after the last retry they are written to `orphans`" is about
     dead letters)."""
@@ -189,6 +189,8 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
             statement.topics.update(vocab.section_parts(statement.parent.text))
         previous = statement
         by_section.setdefault(id(statement.section), []).append(statement)
+    if repeats is not None:
+        _replays_of_repeats(by_section, topics, (cues or {}).get("dead_letter", lambda _: False), repeats)
     voted: dict[int, str] = {}  # id(section) -> the part most of its statements name
     leaning: dict[int, str] = {}  # ... the part some of them name, too few to carry the section alone
     for section_id, members in by_section.items():
@@ -216,6 +218,25 @@ def assign(statements: list[Statement], topics: Topics, cues: dict | None = None
         for statement in by_section[section_id]:
             statement.placed.add(part)
             statement.topics.add(part)
+
+
+def _replays_of_repeats(by_section: dict[int, list[Statement]], topics: Topics, dead_cue, repeats) -> None:
+    """ "### 3.9 Replays" over "a repeat is answered `200`", "a re-posted row is ignored": a heading whose one part is
+    the dead letters', by a word both parts use (a replay is a dead letter sent again, or a message received again),
+    over statements that all speak of repeats and none of a place for failures, is about repeats. `repeats` tells a
+    statement about receiving the same thing twice (reading/idempotency.py)."""
+    vocab = topics.vocab
+    for section_id, members in by_section.items():
+        if topics.own.get(section_id) != ("dead_letter",):
+            continue
+        said = [" ".join(s.text.split()) for s in members if s.shape not in ("heading", "code")]
+        if any("dead_letter" in vocab.topics_of(text) or dead_cue(text) for text in said):
+            continue
+        if 2 * sum(1 for text in said if repeats(text)) >= max(len(said), 2):
+            topics.own[section_id] = topics.parts[section_id] = ("idempotency",)
+            for statement in members:
+                statement.placed = (statement.placed - {"dead_letter"}) | {"idempotency"}
+                statement.topics = (statement.topics - {"dead_letter"}) | {"idempotency"}
 
 
 def _heads_items(parent: Statement | None) -> bool:

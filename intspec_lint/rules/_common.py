@@ -209,6 +209,8 @@ def mapped_rows(spec):
         target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
         if target and (no_field(target) or not_kept(target)):
             continue
+        if not target and row.target_type is not None and not_kept(row.target_type.text):
+            continue  # "`form_id` → (not stored)": the bracket a type would stand in says it is kept nowhere
         yield row, f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
 
 
