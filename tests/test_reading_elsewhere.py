@@ -299,3 +299,26 @@ def test_a_re_posted_row_ignored_by_a_unique_key_and_anything_in_a_failure_queue
     said = ("# A → B\n\n## Monitoring\n\nWe watch:\n\n- `orders-failures` queue: anything in it is critical;\n"
             "- error rate above 5% in a day: critical.\n")
     assert spec_of(said).monitoring[0].threshold is not None
+
+
+def test_a_latency_a_status_told_in_a_table_of_concerns_and_a_rotation_told_as_steps():
+    """"F1 sent and accepted, time after 14:00 trigger | over 15 minutes": a latency; "Flow B answered `207` with
+    per-PCN results" in a table of concerns: the 207 an example shows is explained; "Tokens last 365 days; make the new
+    one in the portal in the last month, ..., then delete the old token": a rotation. Their near misses stay gaps."""
+    metrics = ("# A → B\n\n## Metrics\n\n| Metric | Threshold | Alert |\n|---|---|---|\n"
+               "| F1 sent and accepted, {name} | over 15 minutes | warning |\n")
+    assert spec_of(metrics.format(name="time after 14:00 trigger")).monitoring[0].kind == "latency"
+    assert spec_of(metrics.format(name="count after 14:00 trigger")).monitoring[0].kind != "latency"
+    status = ("# A → B\n\n| Concern | Now |\n|---|---|\n| Partial failures | {said} |\n\n## Contracts\n\n"
+              "### Flow B: offline bundle\n\n`POST https://b.example/v2/pcns:batch` with 1–50 items:\n\n"
+              "```json\n{{\"items\": [{{\"pcn\": \"P1\", \"vrm\": \"AB12CDE\"}}]}}\n```\n\n```http\nHTTP/1.1 207 "
+              "Multi-Status\nContent-Type: application/json\n\n{{\"results\": [{{\"pcn\": \"P1\", \"status\": 201}}]}}\n```\n\n"
+              "`200` all stored; `400` schema error; `401` token.\n")
+    assert "IS205" not in codes(status.format(said="Flow B answered `207` with per-PCN results: accepted PCNs are done"))
+    assert "IS205" in codes(status.format(said="Some PCNs may fail"))
+    keys = ("# A → B\n\n## Keys\n\n- A → B: a personal access token with the `schedule:write` permission only, kept in "
+            "Render's environment group. {said}\n- B → A: HMAC-SHA256 with the webhook secret, kept in the same group; "
+            "regenerated every January, both accepted for 24 hours.\n")
+    assert "IS301" not in codes(keys.format(said="Tokens last 365 days; make the new one in the portal in the last month, "
+                                                 "redeploy, then delete the old token."))
+    assert "IS301" in codes(keys.format(said="Paste it into the group and redeploy."))

@@ -43,6 +43,10 @@ _PERIODIC_CHANGE = (r"\b" + _CHANGE + r"\b[^.;:]{0,60}?\b" + PERIOD + r"|" + PER
 ROTATION = lazy(
     r"\b(rotat\w+|rot(?=\.?\s+(?:every|each|q?\d+\w*|yearly|monthly|quarterly|annually)\b)|renew\w*|re-?issu\w+|regenerat\w+|expir\w+|refresh\w*|lifetime|ttl|valid\s+for|revok\w+|"
     r"roll(?:ed|ing)?\s+over|replac\w+\s+every|roll(?:s|ed|ing)?|" + _PERIODIC_CHANGE +
+    # a lifetime and its replacement told as steps: "Tokens last 365 days; make the new one ..., then delete the old"
+    r"|(?:tokens?|keys?|secrets?|certificates?|certs?|passwords?)\s+last\s+\d+\s+(?:days|weeks|months|years)"
+    r"|(?:make|create|issue|generate|mint)s?\s+(?:a\s+|the\s+)?new\s+(?:one|token|key|secret|certificate|cert|password)\b"
+    r"[^.]{0,200}?\b(?:delete|revoke|remove|retire|disable)s?\s+the\s+old\b" +
     # changed when another credential is: "basic auth credentials we set in the console, changed with the API key"
     r"|(?:chang|rotat|renew|replac)(?:ed|es)?\s+(?:together\s+|along\s+)?with\s+the\s+(?:[\w-]+\s+){0,2}(?:key|secret|token|"
     r"certificate|cert|password)s?" +

@@ -1,3 +1,5 @@
+import re
+
 from ..findings import Severity
 from ..rule import Case, rule
 from ..model import given
@@ -45,7 +47,8 @@ def status_code_mismatch(spec, options):
         for status in contract.status_codes:
             if _success(status) and not first:
                 continue  # the list is of errors, or of a repeat's answer: "→ 201 Created" over the example says itself
-            if status.shown and status.code not in listed and status.code not in {s.code for s in unlisted}:
+            if status.shown and status.code not in listed and status.code not in {s.code for s in unlisted} and \
+                    not _told_elsewhere(spec, status.code):
                 unlisted.append(status)
         if unlisted:
             yield gap(unlisted[0].span, contract.subject, f"{_codes(unlisted)} shown in an example but not in its "
@@ -56,6 +59,19 @@ def status_code_mismatch(spec, options):
         if unexplained:
             yield gap(unexplained[0].span, contract.subject, f"{_codes(unexplained)} listed without a meaning",
                       "say what each means here and what the client does", anchor=contract.span)
+
+
+def _told_elsewhere(spec, code: int) -> bool:
+    """The document says what the code means in words no contract's list took: "Partial failures | Flow B answered
+    `207` with per-PCN results: accepted PCNs are done; each rejected PCN is re-sent" in a table of concerns."""
+    if spec.testimony is None:
+        return False
+    named = re.compile(rf"(?<![\w.])`?{code}`?(?![\w.%])")
+    return spec.testimony.states(named.search, _MEANING.search, headed=False) is not None
+
+
+_MEANING = re.compile(r"\b(?:answer(?:s|ed)?|respond(?:s|ed)?|returns?|returned|replies|repl(?:y|ied)\s+with|means?|"
+                      r"signals?)\b[^.;|]{0,40}\b(?:with|when|if|for|that|because)\b", re.I)
 
 
 def _success(status) -> bool:
