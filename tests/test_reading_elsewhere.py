@@ -322,3 +322,30 @@ def test_a_latency_a_status_told_in_a_table_of_concerns_and_a_rotation_told_as_s
     assert "IS301" not in codes(keys.format(said="Tokens last 365 days; make the new one in the portal in the last month, "
                                                  "redeploy, then delete the old token."))
     assert "IS301" in codes(keys.format(said="Paste it into the group and redeploy."))
+
+
+def test_the_reviewers_near_misses_of_these_mechanisms_stay_as_they_were():
+    """A "### 3.9 Dead letters" section whose lines speak of re-sending stays the dead letters'; a booking's own
+    "Request with customer details:" example is not moved to a customer lookup; a pointer "(7.2)" to a monitoring
+    section whose alerts are the latency's gives the dead letters none; a 100 KB heading costs no quadratic search."""
+    dead = ("# A → B\n\n## Retries\n\nRetry `429` and `503`: wait 5 s, doubling, at most 10 minutes, 12 attempts.\n\n"
+            "## 3. After\n\n### 3.9 Dead letters\n\n- When a call still fails after 12 attempts, support re-sends it from "
+            "the admin screen after a fix.\n- A re-sent call carries the same `X-Event-Id`, so B answers a repeat `200` "
+            "and changes nothing.\n")
+    assert "dead_letter" in spec_of(dead).sections
+    own = ("# A → B\n\n## Interfaces\n\n**Booking endpoint**: `POST https://b.example/api/v2/bookings`. Answers `201` "
+           "with the new id; `400` malformed.\n\nRequest with customer details:\n\n```json\n{\"slot\": \"S-1\", "
+           "\"customer\": {\"name\": \"Ann\"}}\n```\n\nResponse (`201`):\n\n```json\n{\"id\": \"BK-1\"}\n```\n\n"
+           "**Customer lookup**: `GET https://b.example/api/v2/customers/{id}`. Answers `200`; `404` unknown.\n\n"
+           "Response:\n\n```json\n{\"id\": \"C-1\", \"name\": \"Ann\"}\n```\n")
+    assert "IS202" not in codes(own)
+    pointed = ("# A → B\n\n## 3. Retries\n\n### 3.1 Policy\n\nRetry `429` and `503`: wait 5 s, doubling, at most 10 "
+               "minutes, 12 attempts.\n\n### 3.2 Dead letters\n\nAfter the last attempt the message goes to `orders-dlq` "
+               "(7.2).\n\n## 7. Operations\n\n### 7.2 Monitoring\n\n- p95 latency above 2 s for 10 minutes: page the "
+               "on-call.\n")
+    assert "IS601" in codes(pointed)
+    import time
+    started = time.perf_counter()
+    codes("# A → B\n\n## Contracts\n\n### " + "x" * 100_000 + "\n\n`POST https://b.example/v1/orders` answers `201`.\n\n"
+          "```json\n{\"a\": 1}\n```\n")
+    assert time.perf_counter() - started < 10  # was 50 s: a search from every position of the heading

@@ -275,10 +275,14 @@ def _examples_by_name(contracts: list[Contract]) -> None:
     for holder in contracts:
         for example in list(holder.examples):
             said = _words(example.label)
-            if not said or not words[id(holder)] or said & words[id(holder)]:
+            first = _FIRST_WORD.match(example.label)  # the label opens with the contract's own word: "Inspection
+            first = first.group(1).lower().removesuffix("s") if first else ""  # request", not "Request with customer"
+            if not said or not words[id(holder)] or said & words[id(holder)] or first not in said:
                 continue
-            named = [c for c in contracts if c is not holder and said & words[id(c)]]
-            if len(named) != 1 or any(e.role == example.role and e.text.strip() for e in named[0].examples):
+            named = [c for c in contracts if c is not holder and first in words[id(c)]]
+            if len(named) != 1 or any(e.role == example.role and e.text.strip() for e in named[0].examples) or (
+                    example.role == "request" and named[0].method is not None and
+                    named[0].method.text.upper() in ("GET", "DELETE", "HEAD")):
                 continue
             holder.examples.remove(example)
             named[0].examples.append(example)
@@ -293,6 +297,8 @@ api the and for from with our their your this that shortened full""".split())
 def _words(text: str) -> set[str]:
     """The words of a short name (six words at most), a product's own (`TillPoint`, `SMS`) left out: a system's name
     is shared by all its calls."""
+    if len(text) > 200:
+        return set()
     text = _CODE_OR_ADDRESS.sub(" ", text)
     if len(text.split()) > 6:
         return set()
@@ -308,7 +314,8 @@ def _own_words(contract: Contract) -> set[str]:
     return _words(lead.group(1)) if lead and len(lead.group(1).split()) <= 4 else set()
 
 
-_CODE_OR_ADDRESS = lazy(r"`[^`]*`|\S*://\S*|\([^()]*\)")  # (an aside: "(`201`)", "(L1a)")
+_CODE_OR_ADDRESS = lazy(r"`[^`]*`|\b[a-z][\w+.-]{0,15}://\S*|\([^()\n]{0,120}\)")  # (an aside: "(`201`)", "(L1a)")
+_FIRST_WORD = lazy(r"^\W*([A-Za-z]{4,})")
 _LEAD = lazy(r"^\W*([A-Za-z][^:`\n/]{2,60}):\s")
 
 

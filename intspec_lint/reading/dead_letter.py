@@ -346,18 +346,24 @@ def _alert_where_it_points(r: Reading, dead: DeadLetter) -> None:
     """The place named with a pointer to the section that tells it ("goes to the exceptions list (3.6)", "goes to the
     failed-sends store (section 6)"): the alert said in that section is the dead letters'."""
     said = " ".join(v.text for v in (dead.destination,) if v is not None) + " " + dead.text
+    place = dead.destination.text if dead.destination is not None and len(dead.destination.text) < 60 else ""
     numbers = set(_POINTER.findall(said))
     if not numbers:
         return
     for section in r.doc.root.walk():
         if section.level and leading_id(section.title).rstrip(".") in numbers:
-            for statement in r.within(section):
-                alert = ALERT.search(statement.text) if statement.shape != "code" else None
+            for statement in r.within(section):  # (an alert of the place: said with a dead-letter word, a new
+                # item of it, or the place's own words; not the latency's page or the breaker's Slack message)
+                alert = ALERT.search(statement.text) if statement.shape != "code" and (
+                    _DEAD_PART.search(statement.text) or _NEW_ENTRY.search(statement.text) or
+                    _plain(place) and _plain(place) in _plain(statement.text)) else None
                 if alert and not _NO_ALERT.search(statement.text):
                     dead.alert = evidence(alert.group(0), statement.span)
                     return
 
 
+_NEW_ENTRY = lazy(r"\b(?:each|every|any|a)\s+new\s+(?:item|row|entry|message|record|document|one)\b|\bfirst\s+(?:exception|entry|"
+                 r"item|failure)\b", re.I)
 # a bare pointer in brackets to a numbered section: "(3.6)", "(section 6)", "(see §4.2)"
 _POINTER = lazy(r"\((?:see\s+)?(?:section\s+|§\s*)?(\d{1,2}(?:\.\d{1,2}){0,2})\)", re.I)
 

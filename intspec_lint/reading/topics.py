@@ -227,16 +227,20 @@ def _replays_of_repeats(by_section: dict[int, list[Statement]], topics: Topics, 
     statement about receiving the same thing twice (reading/idempotency.py)."""
     vocab = topics.vocab
     for section_id, members in by_section.items():
-        if topics.own.get(section_id) != ("dead_letter",):
-            continue
+        if topics.own.get(section_id) != ("dead_letter",) or not _REPLAY_TITLE.search(members[0].section.title):
+            continue  # (a heading named by "replay" alone: not "Dead letters", not "Dead-letter replay")
         said = [" ".join(s.text.split()) for s in members if s.shape not in ("heading", "code")]
-        if any("dead_letter" in vocab.topics_of(text) or dead_cue(text) for text in said):
+        if any("dead_letter" in vocab.topics_of(text) or dead_cue(text) or _FAILS.search(text) for text in said):
             continue
         if 2 * sum(1 for text in said if repeats(text)) >= max(len(said), 2):
             topics.own[section_id] = topics.parts[section_id] = ("idempotency",)
             for statement in members:
                 statement.placed = (statement.placed - {"dead_letter"}) | {"idempotency"}
                 statement.topics = (statement.topics - {"dead_letter"}) | {"idempotency"}
+
+
+_REPLAY_TITLE = re.compile(r"^(?!.*\bdead\b)(?:[\d.\s]*)(?:\w+\s+){0,2}replays?\b(?:\s+\w+){0,2}\s*$", re.I)
+_FAILS = re.compile(r"\bfail\w*|\bafter\s+\d+\s+(?:attempts|tries|retries)\b", re.I)
 
 
 def _heads_items(parent: Statement | None) -> bool:
