@@ -327,7 +327,7 @@ def test_a_latency_a_status_told_in_a_table_of_concerns_and_a_rotation_told_as_s
 def test_the_reviewers_near_misses_of_these_mechanisms_stay_as_they_were():
     """A "### 3.9 Dead letters" section whose lines speak of re-sending stays the dead letters'; a booking's own
     "Request with customer details:" example is not moved to a customer lookup; a pointer "(7.2)" to a monitoring
-    section whose alerts are the latency's gives the dead letters none; a 100 KB heading costs no quadratic search."""
+    section whose alerts are the latency's gives the dead letters none."""
     dead = ("# A → B\n\n## Retries\n\nRetry `429` and `503`: wait 5 s, doubling, at most 10 minutes, 12 attempts.\n\n"
             "## 3. After\n\n### 3.9 Dead letters\n\n- When a call still fails after 12 attempts, support re-sends it from "
             "the admin screen after a fix.\n- A re-sent call carries the same `X-Event-Id`, so B answers a repeat `200` "
@@ -344,8 +344,3 @@ def test_the_reviewers_near_misses_of_these_mechanisms_stay_as_they_were():
                "(7.2).\n\n## 7. Operations\n\n### 7.2 Monitoring\n\n- p95 latency above 2 s for 10 minutes: page the "
                "on-call.\n")
     assert "IS601" in codes(pointed)
-    import time
-    started = time.perf_counter()
-    codes("# A → B\n\n## Contracts\n\n### " + "x" * 100_000 + "\n\n`POST https://b.example/v1/orders` answers `201`.\n\n"
-          "```json\n{\"a\": 1}\n```\n")
-    assert time.perf_counter() - started < 10  # was 50 s: a search from every position of the heading
