@@ -344,3 +344,15 @@ def test_the_reviewers_near_misses_of_these_mechanisms_stay_as_they_were():
                "(7.2).\n\n## 7. Operations\n\n### 7.2 Monitoring\n\n- p95 latency above 2 s for 10 minutes: page the "
                "on-call.\n")
     assert "IS601" in codes(pointed)
+
+
+def test_a_one_number_section_pointer_resolves_and_a_condition_keeps_a_target_owed():
+    """"goes to the `orders-dlq` queue (section 7)" with "## 7. Alerts ... Slack #ops is alerted": the pointer leads to
+    section 7; "`form_id` → (ignored if blank)" is kept otherwise, so it still owes its target."""
+    pointed = ("# A → B\n\n## 6. Dead letters\n\nRetry `429` and `503`: wait 5 s, doubling, at most 10 minutes, 12 "
+               "attempts. After the last attempt the message goes to the `orders-dlq` queue (section 7).\n\n"
+               "## 7. Alerts\n\n- Each new message there: Slack #ops is alerted.\n")
+    assert "IS601" not in codes(pointed)
+    mapping = ("# A → B\n\n## Field mapping\n\n`fields.size` (string) → `orders.size_code` (char)\n: `Eighth page` → `E`.\n\n"
+               "`form_id` → (ignored if blank)\n: Must be `frm_7Qm2`.\n")
+    assert any("no target field" in f.message for f in lint_text(mapping, "markdown"))

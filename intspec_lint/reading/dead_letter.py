@@ -351,7 +351,8 @@ def _alert_where_it_points(r: Reading, dead: DeadLetter) -> None:
     if not numbers:
         return
     for section in r.doc.root.walk():
-        if section.level and leading_id(section.title).rstrip(".") in numbers:
+        number = leading_id(section.title).rstrip(".") or (_ONE_NUMBER.match(section.title) or [None, ""])[1]
+        if section.level and number in numbers:  # "### 3.6 Exceptions", "## 7. Alerts"
             for statement in r.within(section):  # (an alert of the place: said with a dead-letter word, a new
                 # item of it, or the place's own words; not the latency's page or the breaker's Slack message)
                 alert = ALERT.search(statement.text) if statement.shape != "code" and (
@@ -362,6 +363,7 @@ def _alert_where_it_points(r: Reading, dead: DeadLetter) -> None:
                     return
 
 
+_ONE_NUMBER = lazy(r"^\s*§?\s*(\d{1,2})[.)]?\s")
 _NEW_ENTRY = lazy(r"\b(?:each|every|any|a)\s+new\s+(?:item|row|entry|message|record|document|one)\b|\bfirst\s+(?:exception|entry|"
                  r"item|failure)\b", re.I)
 # a bare pointer in brackets to a numbered section: "(3.6)", "(section 6)", "(see §4.2)"

@@ -198,6 +198,9 @@ def short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_CONDITION = re.compile(r"\b(?:if|when|unless|while)\b", re.I)
+
+
 def label(found: Value | None, fallback: str) -> str:
     return f"'{short(found.text)}'" if found is not None and found.text.strip() else fallback
 
@@ -209,7 +212,8 @@ def mapped_rows(spec):
         target = row.target_field.text.replace("`", "").strip().lower() if row.target_field is not None else ""
         if target and (no_field(target) or not_kept(target)):
             continue
-        if not target and row.target_type is not None and not_kept(row.target_type.text):
+        if not target and row.target_type is not None and not_kept(row.target_type.text) and \
+                not _CONDITION.search(row.target_type.text):  # (not "ignored if blank": kept otherwise)
             continue  # "`form_id` → (not stored)": the bracket a type would stand in says it is kept nowhere
         yield row, f"mapping of {label(row.source_field, label(row.target_field, f'line {row.span.line}'))}"
 
