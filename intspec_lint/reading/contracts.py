@@ -83,10 +83,10 @@ def read(r: Reading) -> None:
             continue
         contract = _contract(r, heading, kept, span)
         if not contract.addressed and not contract.examples and _mapping_group(kept):
-            continue
+            continue  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
         if _bare(contract) and kept and all(s.placed and s.placed <= _ASIDE_PARTS for s in kept):
             continue  # "Daily check of the key's `expires_at` from `GET /v2/me`" in the credentials table: a call named
-            # in passing by another part, no contract of the integration's  # "Contract 2: PumpHub → FM table `DeploymentEvent`" over field → field lines: a mapping's group
+            # in passing by another part, no contract of the integration's
         if _bare(contract) and contract.method is None and not _names_topic(heading, contract) and (
                 _FOR_ALL.search(heading or "") or contract.topic is not None and mentions_dead_letter(contract.topic.text)):
             continue  # "## Delivery rules (all messages)": rules said once for every message, which names a queue

@@ -16,7 +16,7 @@ from .context import Reading
 from .drops import ALERT, FAILED, drops_messages
 from .lazy_re import lazy
 from .status_codes import STATUS_ANY
-from .text import finds, sentences
+from .text import BRACKET_POINTER, finds, sentences
 from .values import is_placeholder, value
 
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine|"
@@ -125,10 +125,9 @@ def read(r: Reading) -> None:
     if spec.dead_letter is not None and spec.dead_letter.alert is None:
         _alert_where_named(r, spec.dead_letter)
     _stated_anywhere(r)
-    if spec.dead_letter is not None and spec.dead_letter.alert is None:
-        _alert_beside_it(r, spec.dead_letter)
-    if spec.dead_letter is not None and spec.dead_letter.alert is None:
-        _alert_where_it_points(r, spec.dead_letter)
+    for told in (_alert_beside_it, _alert_where_it_points):  # said beside the place, then where its pointer leads
+        if spec.dead_letter is not None and spec.dead_letter.alert is None:
+            told(r, spec.dead_letter)
 
 
 # the verbs that put a message somewhere: "moves to", "is written to", "lands in", "gets parked"
@@ -347,7 +346,7 @@ def _alert_where_it_points(r: Reading, dead: DeadLetter) -> None:
     failed-sends store (section 6)"): the alert said in that section is the dead letters'."""
     said = " ".join(v.text for v in (dead.destination,) if v is not None) + " " + dead.text
     place = dead.destination.text if dead.destination is not None and len(dead.destination.text) < 60 else ""
-    numbers = set(_POINTER.findall(said))
+    numbers = set(BRACKET_POINTER.findall(said))
     if not numbers:
         return
     for section in r.doc.root.walk():
@@ -366,8 +365,6 @@ def _alert_where_it_points(r: Reading, dead: DeadLetter) -> None:
 _ONE_NUMBER = lazy(r"^\s*§?\s*(\d{1,2})[.)]?\s")
 _NEW_ENTRY = lazy(r"\b(?:each|every|any|a)\s+new\s+(?:item|row|entry|message|record|document|one)\b|\bfirst\s+(?:exception|entry|"
                  r"item|failure)\b", re.I)
-# a bare pointer in brackets to a numbered section: "(3.6)", "(section 6)", "(see §4.2)"
-_POINTER = lazy(r"\((?:see\s+)?(?:section\s+|§\s*)?(\d{1,2}(?:\.\d{1,2}){0,2})\)", re.I)
 
 
 def cue(text: str) -> bool:

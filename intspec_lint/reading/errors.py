@@ -219,9 +219,9 @@ _TOLD = {
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
                     r"|\b(?:every|each|all(?:\s+the)?)\s+valid\s+(?:[\w-]+\s+)?(?:rows?|lines?|records?|items?|entries|events?)\b"
                     r"|\bnot\s+(?:an?\s+)?all[- ]or[- ]nothing\b"
-                    rf"|{SOME_BUT_OTHERS}"
+                    rf"|{SOME_BUT_OTHERS}"  # "Some photos went up but others didn't"
                     # "a draw where some winners match and some do not"
-                    r"|\bsome\s+(?:[\w-]+\s+){0,2}[\w-]+\s+and\s+some\s+(?:do|does|did|are|were|can|could)\s*(?:n[o']t|not)\b"  # "Some photos went up but others didn't"  # "Batches are not all-or-nothing. ... the 3 are retrying"
+                    r"|\bsome\s+(?:[\w-]+\s+){0,2}[\w-]+\s+and\s+some\s+(?:do|does|did|are|were|can|could)\s*(?:n[o']t|not)\b"
                     # "answers a batch with the ids it accepted; we redeliver only the others"
                     r"|\b(?:only|just)\s+the\s+(?:others|rest|(?:failed|rejected|invalid)\s+(?:ones|rows|items|records|lines|"
                     r"entries))\b"  # (what is done with them: below)

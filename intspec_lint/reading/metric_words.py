@@ -33,7 +33,9 @@ ALERT_LEVEL = lazy(
     # a person told by text message: "→ supervisor text", "texts the warden"
     r"sms|texts?\s+(?:to|the)|text(?=\s*(?:[.;,)]|$))|"
     # a message to whoever is on duty: "→ Signal message to the tech rota", "WhatsApp message to the duty volunteer"
-    r"messages?\s+to|messaged|rota|(?-i:[A-Z][a-z]{3,10})\s+messages?(?!\s+(?:per|in|on|waiting|queued|ready|above|over|older|count|lag|age)\b)|duty\s+(?:volunteer|engineer|person|manager|officer))\b",
+    r"messages?\s+to|messaged|rota|duty\s+(?:volunteer|engineer|person|manager|officer)|"
+    # ... on an app named by its name ("Signal message"), not a count of a broker's messages ("Kafka messages waiting")
+    r"(?-i:[A-Z][a-z]{3,10})\s+messages?(?!\s+(?:per|in|on|waiting|queued|ready|above|over|older|count|lag|age)\b))\b",
     re.I,
 )
 # a person told by phone, in a cell of its own beside the metric's name: "Text Ben and Gwen", "SMS to Alex", "ring the

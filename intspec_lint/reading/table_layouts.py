@@ -20,6 +20,7 @@ from collections import Counter
 from ..document.model import Cell, ListBlock, ListItem, Row, Section, Table
 from ..span import Span
 from .statements import decision_table
+from .text import ARROW
 from .values import says_nothing
 
 _MIN_ROWS = 5
@@ -246,9 +247,9 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
             continue
         if key:
             cells = [Cell(key, row.cells[0].span), *cells]
-        elif unit and _ARROW.search(unit) and "mappings" in vocab.section_parts(part):
-            cells, unit = [Cell(_typed(unit, cells), row.cells[0].span), *cells[:-1 if _typed(unit, cells) != unit
-                                                                                   else None]], ""
+        elif unit and ARROW.search(unit) and "mappings" in vocab.section_parts(part):
+            typed = _typed(unit, cells)  # (its last cell then read as the types, no longer a cell of its own)
+            cells, unit = [Cell(typed, row.cells[0].span), *(cells[:-1] if typed != unit else cells)], ""
             # "Mapping: `a` → `b` | Copied | int → int": one field's mapping, its source and target named by the unit,
             # its transform and its types ("`a` (int) → `b` (int)") by the cells
         elif len(row.cells) == 2 and unit and rows_of[part, unit] == 1:
@@ -285,7 +286,6 @@ def _sections(table: Table, level: int, vocab) -> list[Section]:
     return sections
 
 
-_ARROW = re.compile(r"→|->|⇒|=>")
 _TYPES = re.compile(r"^\s*([\w\s]{2,30}?)\s*(?:→|->)\s*([\w\s,]{2,40}?)\s*$")  # "int → int", "string → string, nullable"
 
 
@@ -293,8 +293,8 @@ def _typed(unit: str, cells: list[Cell]) -> str:
     """A mapping unit "`a` → `b`" with its types from a last cell that holds only them ("int → int"): "`a` (int) →
     `b` (int)"; the unit as it is otherwise."""
     types = _TYPES.match(cells[-1].text) if len(cells) >= 2 else None
-    sides = _ARROW.split(unit, maxsplit=1)
-    if types is None or len(sides) != 2 or _ARROW.search(sides[1]):
+    sides = ARROW.split(unit, maxsplit=1)
+    if types is None or len(sides) != 2 or ARROW.search(sides[1]):
         return unit
     return f"{sides[0].strip()} ({types.group(1)}) → {sides[1].strip()} ({types.group(2)})"
 _PER_SYSTEM = {"auth", "errors", "retry", "dead_letter", "idempotency", "monitoring"}  # facts each side has of its own

@@ -99,6 +99,10 @@ _STRUCTURAL = re.compile(r"^\W*(?:summary|details?|overview|consequences?|(?:(?:
 # a pointer at where a fact is told, its target captured: "per DT-5", "see §4.2", "as in 1.4", "under clause 3.1"
 POINTS_AT = lazy(r"\b(?:per|see|as\s+(?:in|per)|under)\s+(?:§\s*|table\s+|section\s+|clause\s+)?"
                  r"([A-Z]{1,4}[-. ]?\d+(?:\.\d+)*|\d+(?:\.\d+)+)\b", re.I)
+# ... or a bare one in brackets, at a numbered section: "(3.6)", "(section 6)", "(see §4.2)"
+BRACKET_POINTER = lazy(r"\((?:see\s+)?(?:section\s+|§\s*)?(\d{1,2}(?:\.\d{1,2}){0,2})\)", re.I)
+# an arrow between two sides: a mapping's, a direction's
+ARROW = lazy(r"→|->|⇒|=>")
 PRONOUN = lazy(r"^\W*(?:your|our|their|my|we|you|they|its|his|her)\b", re.I)  # whose, or a clause's subject: no name
 
 
