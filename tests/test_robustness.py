@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from intspec_lint.document.source import decode
 from intspec_lint.engine import lint_bytes, lint_text
 
-EXAMPLES = int(os.environ.get("INTSPEC_FUZZ_EXAMPLES", "1000"))  # more for a deep run: INTSPEC_FUZZ_EXAMPLES=20000
+EXAMPLES = int(os.environ.get("INTSPEC_FUZZ_EXAMPLES", "500"))  # more for a deep run: INTSPEC_FUZZ_EXAMPLES=20000
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 

@@ -14,7 +14,7 @@ _NOTHING_STORED = r"nothing\s+is\s+stored|nothing\s+stored(?=\s*(?:$|[.;,|)]))|n
 MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
-    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+(?!(?:in|on|up|off|out|by|for|as)\b)\w+|signature|signing\s+keys?|"
+    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+(?!(?:in|on|up|off|out|by|for|as)\b)\w+|(?:are|is|be)\s+signed(?=\s*[:;,.(—–-])|signature|signing\s+keys?|"
     r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
     r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|"
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"

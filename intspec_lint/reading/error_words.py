@@ -68,16 +68,30 @@ _ONE_BY_ONE = (r"\beach\s+(?:[\w`'-]+\s+){0,3}?(?:is|are|gets?)\s+(?:[\w'-]+\s+)
                # "failures are re-queued one by one"
                r"|\b(?:rejected|refused|handled|retried|re-?sent|set\s+aside|parked|treated|re-?queued|listed|held)\s+"
                r"(?:individually|one\s+by\s+one|separately|on\s+(?:its|their)\s+own)\b"
+               # ... said actively: "issues a ticket for every payment it can and logs the rest one by one"
+               r"|\b(?:logs?|lists?|parks?|handles?|rejects?|retries|re-?sends?|reports?|flags?)\s+(?:the\s+(?:rest|others)|"
+               r"them|each\s+(?:failed\s+|bad\s+)?[\w-]+)\s+(?:individually|one\s+by\s+one|separately)\b"
                # the good part kept while the rest is dealt with: "we keep the confirmed lines and flag the rest", "the
                # other rows are still written"
                r"|\bkeeps?\s+the\s+(?:[\w-]+\s+){1,2}?and\s+[\w-]+\s+the\s+(?:rest|others)\b"
                r"|\bthe\s+(?:rest|others|other\s+[\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:are|is)\s+still\s+(?:written|processed|stored|"
-               r"saved|applied|sent|loaded|imported|accepted)\b")
+               r"saved|applied|sent|loaded|imported|accepted)\b"
+               # the good part kept and the bad one named back, side by side: "stores the matched reads and answers
+               # `207` with the unmatched ids", "loads the valid rows and lists the invalid ones"
+               r"|\b(?:stores?|keeps?|saves?|applies|accepts?|loads?|commits?|writes?|books?)\s+the\s+(?:matched|valid|good|"
+               r"accepted|successful|correct)\s+(?:[\w-]+\s+)?(?:items|records|rows|lines|entries|reads|readings|events|"
+               r"messages|ones)\b[^.]{0,80}?\b(?:unmatched|invalid|bad|rejected|failed|refused)\b"
+               # one bad part never stops the others: "an item that cannot be matched does not stop the run: it goes to
+               # the rejects, every other item is applied"
+               r"|\b(?:does\s+not|doesn'?t|never|will\s+not|won'?t)\s+(?:stop|fail|block|abort|halt|hold\s+up)\s+the\s+"
+               r"(?:whole\s+|entire\s+|rest\s+of\s+the\s+)?(?:run|batch|file|import|export|job|upload|sync|load)\b"
+               r"[^.]{0,120}?\b(?:every|each|all)\s+(?:the\s+)?others?\s+(?:[\w-]+\s+)?(?:is|are)\s+(?:still\s+)?"
+               r"(?:applied|processed|stored|saved|written|loaded|imported|accepted|sent)\b")
 ONE_BY_ONE = lazy(_ONE_BY_ONE, re.I)
 # ... said of a group's parts: a batch, a file, a page, its rows, lines, items or messages (not "failed calls are logged
 # at ERROR", "valid tokens are cached", "each retry is logged separately")
 GROUP = lazy(r"\b(?:batch\w*|bulk|207|multi-?status|files?|pages?|manifests?|uploads?|items|rows|lines|records|entries|"
-             r"messages)\b", re.I)
+             r"messages|(?:every|each)\s+other\s+(?:item|row|line|record|entry|message))\b", re.I)
 PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
                   r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
                   r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)"
@@ -129,7 +143,9 @@ _NO_RETRY = lazy(_NOT_AGAIN + r"|\b(?:stuck|"
                  # "Not sent again", "never tried again": the same call not made twice
                  r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|called|delivered|attempted)\s+again|"
                  # a class named by its lasting: "Won't go through", "will not clear by trying again", "won't fix itself"
-                 r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*)\b", re.I)
+                 r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*|"
+                 # "waiting does not fix a `422`", "so the sender stopped trying"
+                 r"(?:does\s+not|doesn'?t|do\s+not|cannot|can'?t)\s+fix|stop(?:s|ped)?\s+(?:trying|retrying|re-?sending))\b", re.I)
 NOT_DONE_AGAIN = lazy(_NOT_AGAIN, re.I)
 PASSING = {429, 500, 502, 503, 504, 408}
 # a class's name or definition that says what is done with it, in a phrase: "Try again later", "No point trying again",

@@ -43,7 +43,8 @@ def read(r: Reading) -> None:
     # "Retry with backoff ...": its class is what the codes are and what is done with them
     for section in r.doc.root.walk():
         if section.level and not section.children and id(section) not in chosen and section not in classes and \
-                _SITUATION.match(strip_numbering(section.title)) and handled_codes(section.title):
+                (_SITUATION.match(strip_numbering(section.title)) or _CODES_TITLED.search(section.title)) and \
+                handled_codes(section.title):
             body = " ".join(s.text for s in r.within(section) if s.shape != "code")
             category = by_content(f"{section.title} {body}", body)
             if category:
@@ -174,6 +175,10 @@ def _classes_told(r: Reading, statement, text: str):
                 and _CODES_ACTED.search(sentence):
             category = by_content(sentence, sentence)  # "`400`, `404`, `422` are not: they are nacked without requeue,
             # so the broker moves them straight to the parked queue": codes as the subject, told by what is done
+        if not category and (statement.topics | statement.placed) & {"errors", "retry"} and \
+                len({code for code in handled_codes(sentence) if isinstance(code, int)}) >= 2 and _VERDICT.search(sentence):
+            category = by_content(sentence, sentence)  # "Waiting does not fix a `422`, nor a `400` or a `404`, so the
+            # sender stopped trying": codes anywhere in a sentence that says whether they are tried again
         if not category and not statement.placed - {"retry"} and statement.topics & {"errors", "retry"} and \
                 _RETRY_WORD.search(sentence) and handled_codes(sentence) and not r.vocab.category(text):
             category = by_content(sentence, sentence)  # in no part's section but the retries', "X retries a failed
@@ -187,6 +192,13 @@ def _classes_told(r: Reading, statement, text: str):
             entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
             last = r.spec.errors[-1] if len(r.spec.errors) > count else None
     return last
+
+def cue(text: str) -> bool:
+    """A line whose subject is a list of status codes and whose rest says what is done with them, wherever it stands
+    ("`400`, `401`, `404`, `409`: not sent again. The row moves to ...", "`429`, `5xx`: sent again per the schedule"
+    under a flow's *Outputs*): a class told by its members, as under an error handling heading."""
+    return bool(_CODES_LEAD.match(text)) and bool(_CODES_ACTED.search(text)) and by_content(text, text) is not None
+
 
 def _asked_action(r: Reading) -> None:
     """A category listed as the answer to a question that says what is done ("**Q: Which failures get retried?**"
@@ -213,7 +225,7 @@ _TOLD = {
                       r"|(?:`?[1-5]\d\d`?|errors?|codes?|failures?|rejections?)\s+(?:is|are)\s+final\b",  # "A `409` is final"
                       re.I),
     # a part of a batch that fails: "partial", a 207, "some lines fail validation", per-record results
-    "partial": lazy(r"\bpartial\w*|\b207\b|\bmulti-?status\b|\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,2}"
+    "partial": lazy(r"\bpartial\w*|\bpart(?:ial)?ly\s+(?:good|fine|ok|okay|valid|bad|wrong|broken)\b|\b207\b|\bmulti-?status\b|\bsome\s+(?:of\s+(?:the|its)\s+)?(?:[\w-]+\s+){1,2}"
                     r"(?:fail|are\s+(?:rejected|invalid|not\b))|\bper-(?:record|item|row|line|entry|document)\s+"
                     r"(?:errors?|results?|status\w*)|\bresult\s+per\s+(?:record|item|row|line|entry|document)"
                     # the good part kept and the bad one set apart: "load every valid row, reject invalid rows individually"
@@ -232,7 +244,7 @@ _TOLD = {
 }
 # what is done next with the failed part: not how a response tells it ("some stored, the others listed in `rejected`")
 _DONE = lazy(r"\b(?:retr\w*|dead[- ]?letter\w*|dlq|alert\w*|park\w*|quarantin\w*|re-?sen[dt]\w*|re-?deliver\w*|re-?submit\w*|re-?queue\w*|"
-             r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|escalat\w*|ticket\w*|review\w*|"
+             r"correct\w*|fix\w*|replay\w*|skip\w*|ignor\w*|drop\w*|notif\w*|e-?mail(?:s|ed)?|escalat\w*|ticket\w*|review\w*|"
              r"commit\w*|refund\w*|compensat\w*|roll(?:s|ed)?\s+back|thrown|throws?|raise[sd]?|tasks?|"
              # the rest put where someone works them: "Matched rows are applied; the others go on the exception list"
              r"(?:exception|error|reject\w*)\s+(?:list|queue|table|report)|"
@@ -377,8 +389,8 @@ def _by_categories(r: Reading, table) -> tuple[str, dict[int, str]] | None:
     return r.per_table("errors.by-categories", table, columns)
 
 
-# a row's id, not a class's name: an acceptance test "T1", "AC-4", "3.2"
-_ROW_ID = lazy(r"^\W*(?:[A-Z]{1,5}[-_ ]?)?\d+(?:\.\d+)*\W*$")
+# a row's id, not a class's name: an acceptance test "T1", "AC-4", "3.2"; a status code alone ("`207`") is a class's member
+_ROW_ID = lazy(r"^\W*(?![1-5]\d\d\W*$)(?:[A-Z]{1,5}[-_ ]?)?\d+(?:\.\d+)*\W*$")
 _ASIDE_ACTION = lazy(r"\(([^()]{3,80})\)")
 # an action told elsewhere: "see its *If some rows are bad*", "Handling: see 4 Nov.", "see section 6"
 _SEE_ELSEWHERE = lazy(r"\bsee\s+(?:its\s+|the\s+|section\s+|§\s*|below|above|[*_`\d])|\bas\s+(?:described|set\s+out)\s+in\b",
@@ -514,6 +526,8 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
 
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
+# a scenario titled by the codes it tells, whatever its words: "S7 — B says the batch is wrong (`400`, `403`, `422`)"
+_CODES_TITLED = lazy(r"[(—–:]\s*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:[\w-]+\s+){0,3}?`?[1-5](?:\d\d|xx)`?){1,}", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
 # a speaker's name before what they say, its colon inside the bold: "**SAM:**", "**Priya (ops):**"
@@ -522,10 +536,13 @@ _SPEAKER_LEAD = lazy(r"^\W*(?:\*\*|__)[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:\s*\(
 _KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|type|group|bucket|family|category)s?\s+"
                   r"(?:is|are|covers?|means?|includes?|holds?|contains?|consists?)\b", re.I)
 # a sentence whose subject is a list of status codes: "`400`, `401`, `404` and `422` are not ..."
-_CODES_LEAD = lazy(r"^\W*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*`?[1-5]\d\d`?)+(?![\w%])", re.I)
+_CODES_LEAD = lazy(r"^\W*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*`?[1-5](?:\d\d|xx)`?)+(?![\w%])", re.I)
 # ... and what we do with them, not what they are ("are listed in B's manual", "mean B rejected the payload")
-_CODES_ACTED = lazy(r"\b(?:retr\w*|tried\s+again|straight\s+to|park\w*|dead[- ]?letter\w*|moved?\s+(?:\w+\s+)?to|go(?:es)?\s+to|"
+_CODES_ACTED = lazy(r"\b(?:retr\w*|tried\s+again|(?:not\s+|never\s+)?sent\s+again|straight\s+to|park\w*|dead[- ]?letter\w*|moved?\s+(?:\w+\s+)?to|go(?:es)?\s+to|"
                     r"sent\s+to|n?ack\w*\s+without|no\s+(?:more|further)\s+(?:tries|attempts)|give\s+up)\b", re.I)
+# a sentence's verdict on codes it names: tried again or not ("does not fix", "stopped trying", "retried")
+_VERDICT = lazy(r"\b(?:does\s+not|doesn'?t|do\s+not|cannot|can'?t)\s+fix|\bstop(?:s|ped)?\s+(?:trying|retrying|re-?sending)|"
+                r"\b(?:not|never)\s+(?:be\s+)?(?:retried|tried\s+again|sent\s+again)|\bgoes\s+away\s+on\s+its\s+own", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 
 

@@ -15,7 +15,7 @@ from .cues import CUES
 from .context import Reading
 from .lazy_re import lazy
 from .statements import Statement
-from .table_layouts import record_layout, value_table
+from .table_layouts import header_field, record_layout, value_table
 from .text import finds
 from .values import enum_pairs, value
 
@@ -173,6 +173,12 @@ def _value_tables(r: Reading, tables: list) -> None:
     value): each field's pairs are the enum map of the mapping row of that field (none is made up)."""
     for table in tables:
         maps: dict[str, dict[str, str]] = {}
+        if len(table.header) == 2:  # "| Schoolbase `milk_type` | Dairyline `product` |": one field's values
+            for row in table.rows:
+                if len(row.cells) == 2 and all(cell.text.strip() for cell in row.cells):
+                    source, target = (_first_code(cell.text) for cell in row.cells)  # "`GA-SS-189` (189 ml)"
+                    for name in table.header:
+                        maps.setdefault(_leaf(header_field(name.text) or ""), {})[source] = target
         for row in table.rows:
             if len(row.cells) == 3 and all(cell.text.strip() for cell in row.cells):
                 field, source, target = (cell.text.strip(" `*") for cell in row.cells)
@@ -303,6 +309,12 @@ def _same_kind(source: str, target: str) -> bool:
     rule copies the value. An enum to a string, or seconds to a date, needs its rule said."""
     kinds = _kind(source), _kind(target)
     return bool(kinds[0]) and (kinds[0] == kinds[1] or kinds == ("integer", "number"))
+
+
+def _first_code(text: str) -> str:
+    """The value a cell opens with in code ("`GA-SS-189` (semi-skimmed)" -> "GA-SS-189"), or its words."""
+    match = re.match(r"\s*`([^`]+)`", text)
+    return match.group(1) if match else text.strip(" `*")
 
 
 def _leaf(name: str) -> str:

@@ -127,7 +127,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     paragraphs_of_notes(doc.root)
     statements = flatten(doc)
     topics = Topics(doc, vocab)
-    assign(statements, topics, {"dead_letter": dead_letter.cue, "mappings": mappings.cue},
+    assign(statements, topics, {"dead_letter": dead_letter.cue, "mappings": mappings.cue, "errors": errors.cue},
            lambda text: idempotency.mentions(text) or idempotency.dedups(text))
     spec = Spec("markdown", doc.title_span)
     reading = Reading(doc, vocab, topics, statements, spec)

@@ -535,9 +535,20 @@ _TARGET_VALUE = re.compile(r"^\W*(?:target|to|destination|dst)\s+(?:values?|code
 
 
 def value_table(table: Table) -> bool:
-    """A field, then its value on one side and the value it becomes: an enum's translation, no flow table."""
+    """A field, then its value on one side and the value it becomes: an enum's translation, no flow table. Or two
+    columns, each headed by the field it holds the values of ("| Schoolbase `milk_type` | Dairyline `product` |")."""
     names = [cell.text for cell in table.header]
-    return len(names) == 3 and bool(_SOURCE_VALUE.match(names[1])) and bool(_TARGET_VALUE.match(names[2]))
+    return len(names) == 3 and bool(_SOURCE_VALUE.match(names[1])) and bool(_TARGET_VALUE.match(names[2])) or \
+        len(names) == 2 and all(header_field(name) for name in names)
+
+
+def header_field(name: str) -> str | None:
+    """The one field a column's header names in code ("Dairyline `product`" -> "product"): its cells are the field's values."""
+    found = _HEADER_FIELD.findall(name)
+    return found[0] if len(found) == 1 else None
+
+
+_HEADER_FIELD = re.compile(r"`([\w.\[\]-]+)`")
 
 
 # a comparison of what is with what will be: the spec is the target column; the current one is retired

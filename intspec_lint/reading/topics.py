@@ -66,6 +66,10 @@ _GIVEN_UP_ON = re.compile(r"\b(?:failures|failed\s+[\w-]+|messages|items|records
                           r"(?:could\s*n[o']t|can'?t|cannot|did\s*n[o']t|never)\s+(?:be\s+)?(?:deliver|send|sent|process|"
                           r"get\s+through|got\s+through|went\s+through|go\s+through)\w*"
                           r"|(?:we\s+)?(?:gave|give)\s+up\s+on)\b", re.I)
+# ... or where failures come to rest, asked of failures as such: "Where do failures end up?", "Where failed sends go"
+# (not "What happens to failures?": what is done then, retries included)
+_FAILURES_REST = re.compile(r"^\W*where\b.*\b(?:failures|failed\s+[\w-]+)\s+(?:\w+\s+){0,2}?(?:ends?\s+up|go|goes|land|lands|"
+                            r"wind\s+up|are\s+(?:kept|parked|put))\b", re.I)
 _FIRST_CLAUSE = re.compile(r"^[^.?:;\n]*[.?:;]?")
 _MAJORITY = 0.5
 _MIN_VOTES = 2
@@ -282,7 +286,8 @@ def _title_section(doc: MarkdownDocument, vocab: Vocabulary) -> Section | None:
 def names_fate(title: str) -> bool:
     """A title that names what failed for good and where it ends up ("Where does a visit that never got through end
     up?", "Failures we could not deliver", "What happens to things that cannot go through")."""
-    return bool(_FATE_ASKED.search(strip_numbering(title)) or _GIVEN_UP_ON.search(title))
+    title = strip_numbering(title)
+    return bool(_FATE_ASKED.search(title) or _FAILURES_REST.search(title) or _GIVEN_UP_ON.search(title))
 
 
 def asks(title: str) -> bool:
