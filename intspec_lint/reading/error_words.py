@@ -94,7 +94,7 @@ GROUP = lazy(r"\b(?:batch\w*|bulk|207|multi-?status|files?|pages?|manifests?|upl
              r"messages|(?:every|each)\s+other\s+(?:item|row|line|record|entry|message))\b", re.I)
 PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
                   r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
-                  r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)"
+                  r"|\b(?:part(?:ial\w*|ly)?|half)[\s-]+(?:worked|succeeded|failed|accepted|done)"
                   r"|\b(?:went|go(?:es)?|got|worked|succeeded|accepted)\s+(?:through\s+)?in\s+part\b|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   # some of one batch's items, whatever they are: "only some donations in a batch are rejected"
@@ -108,7 +108,7 @@ PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worke
 # a partial failure told in a sentence, not named as a class
 PARTIAL_TOLD = lazy(r"\bpartial(?:ly)?\s+(?:failures?|success(?:es)?|failed|succeeded|results?|outcomes?|acceptance|accepted|"
                      r"rejections?|rejected)\b"
-                     r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:\w+\s+){0,2}succeed\w*\b[^.;]{0,60}?"
+                     r"|\bsucceeds?\s+for\s+some\b[^.;]{0,80}?\bfails?\b|\bsome\s+(?:[\w`'-]+\s+){0,3}?succeed\w*\b[^.;]{0,60}?"
                      r"\bothers?\s+(?:fail|did\s+not|didn'?t)|\bthe\s+other\s+(?:entries|records|rows|items|lines|messages)\b[^.;]{0,60}?\bonly\b"
                      # "handled one by one: the rest of the batch is kept as created, each failed invoice ..."
                      r"|\bsome\s+(?:[\w-]+\s+){0,2}(?:are|is)\s+(?:fine|ok|okay|good|valid|accepted)\b[^.;]{0,40}?\bothers?\s+"

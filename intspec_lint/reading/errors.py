@@ -67,6 +67,11 @@ def read(r: Reading) -> None:
             kind = r.topics.table(statement.table, tuple(statement.placed))
             if kind is None:  # "| Class | Codes | What I do |" over "Transient", "Permanent": the classes, wherever
                 kind = _by_categories(r, statement.table)
+            if kind is not None and kind[0] == "status_codes" and statement.row is not None and \
+                    len(statement.row.cells) == len(statement.table.header) >= 3 and _acting_column(r, statement.table) and \
+                    by_content(" ".join(c.text for c in statement.row.cells[:-1]), statement.row.cells[-1].text):
+                kind = _by_categories(r, statement.table)  # "| Code | Meaning | Bridge does |" over "| 429, 503 | busy |
+                # tries again |", "| 422 | unknown address | parks |": the codes sorted by what is done, classes
             if kind is not None and kind[0] == "errors":
                 _row(r, statement, kind[1])
             elif kind is None and "errors" in statement.placed and statement.row is not None:
@@ -318,10 +323,10 @@ def _classes_by_content(r: Reading) -> set[int]:
             told = {}
             for span, text in group:
                 lead = bold_lead(r.doc.lines[span.line - 1])
-                if lead and (any(leading_category(sentence, r.vocab) for _, sentence in sentences(lead[1])) or
-                             _SPEAKER_LEAD.match(r.doc.lines[span.line - 1])):
+                if lead and (len({leading_category(sentence, r.vocab) for _, sentence in sentences(lead[1])} - {None}) >= 2
+                             or _SPEAKER_LEAD.match(r.doc.lines[span.line - 1])):
                     continue  # "**DARA:** Transient: 429 — retry. Permanent: ...", "**SAM:** When B gives us a 503 we
-                    # retry": a speaker, no class
+                    # retry": a speaker, no class (not "*Will never work:* `400`. Not retried": a verdict on one)
                 if lead and not lead[0].rstrip(" *_").endswith("?") and (
                         handled_codes(text) or PART_FAILS.search(text) or PARTIAL_TOLD.search(text)):
                     told[span] = (lead[0], by_content(f"{lead[0]} {text}", f"{lead[0]} {text}"), text)

@@ -99,7 +99,8 @@ def read(r: Reading) -> None:
                 label = statement.parent.text if statement.parent is not None else statement.heading
                 _record(r, statement.span, *found, heading=label, whole=statement.text)
                 continue
-        placed = "monitoring" in statement.placed
+        placed = "monitoring" in statement.placed or bool(statement.key and _FIRES_KEY.match(statement.key))  # "**Fires:**
+        # queue `out` above 200 messages (warning)": an alert's firing condition, whatever section it stands in
         if not placed and ("retry" in statement.topics or "sla" in statement.placed) and not (
                 statement.key and r.vocab.metric_kind(statement.key) != "other"
                 and not set(r.vocab.section_parts(statement.key, nested=True)) - {"monitoring"}):  # not "**Dead letters**"
@@ -463,6 +464,9 @@ def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
     that names a metric but no threshold ("if the alert fires, ...") defines no metric."""
     kind = vocab.metric_kind(sentence)
     comparison = COMPARISON.search(sentence)
+    if kind == "other" and comparison and _QUEUE_NAMED.search(sentence[:comparison.start()]) and \
+            _COUNTED.match(comparison.group(0)):
+        kind = "queue-depth"  # "queue `outbound` above 200 messages": what waits on a queue, counted
     if kind == "other" and not (comparison and _FROM_TO_STATE.search(sentence[:comparison.start()]) and
                                 duration_seconds(comparison.group(0))):
         return None  # but "alert when receive → ack exceeds 45 minutes": the time between two events, a latency
@@ -475,6 +479,11 @@ def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
     return sentence.strip(), threshold, alert.group(0) if alert else ""
 
 
+# the label of an alert's firing condition: "Fires", "Fires when", "Triggers on", "Alert when", "Firing condition"
+_FIRES_KEY = lazy(r"^\W*(?:fires?|fired|triggers?|triggered|alerts?|pages?|firing\s+condition)(?:\s+(?:when|at|on|if))?\W*$", re.I)
+# a queue, a topic or an outbox named just before a comparison, and the comparison counting what waits on it
+_QUEUE_NAMED = lazy(r"\b(?:queues?|topics?|outbox(?:es)?|streams?|subscriptions?|inbox(?:es)?)\b[^.;]{0,60}$", re.I)
+_COUNTED = lazy(r"^\D{0,30}\d[\d,.]*\s*(?:k\s+)?(?:messages?|msgs?|events?|items?|rows?|jobs?|records?|entries)\b", re.I)
 _NEW_LINE = lazy(r"^\s*(?:[:\-*+•]\s|\d+[.)]\s|[A-Za-z][\w /()-]{0,30}:\s)")
 
 

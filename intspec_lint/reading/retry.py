@@ -123,8 +123,9 @@ _FIELDS = ("strategy", "jitter", "initial_delay", "max_attempts", "max_delay", "
 
 def read(r: Reading) -> None:
     statements = [s for s in r.about("retry") if s.shape != "code" and id(s.code) not in r.examples]
-    along = _block_mates(r, statements)
-    statements += along
+    along = _block_mates(r, statements)  # (with those that say so: the block's settings, every one)
+    known = {id(s) for s in statements}
+    statements += [s for s in along if id(s) not in known]
     statements.sort(key=lambda s: "retry" not in s.placed)  # the retry section's own words first, then asides
     by_column = _column_rows(r, statements)
     keyed = [s for s in statements if id(s) not in by_column and (s.key or (s.shape == "row" and len(s.row.cells) > 2))]
@@ -294,8 +295,8 @@ def _retry(r: Reading, statement) -> Retry:
 
 
 def _block_mates(r: Reading, about: list) -> list:
-    """The keys of a config block about retrying that do not say so themselves (`first_delay: 2s` beside `backoff:
-    exponential`, under "**Retry and breaker.** Both sides use the same numbers:"): where two of its keys at
+    """The keys of a config block about retrying, those that do not say so themselves too (`first_delay: 2s` beside
+    `backoff: exponential`, under "**Retry and breaker.** Both sides use the same numbers:"): where two of its keys at
     least are retry settings."""
     known = {id(s) for s in about}
     blocks: dict[int, list] = {}  # id(code block or table) -> its keys
@@ -305,9 +306,20 @@ def _block_mates(r: Reading, about: list) -> list:
         elif statement.shape == "row" and statement.key and statement.row is not None and len(statement.row.cells) == 2:
             blocks.setdefault(id(statement.table), []).append(statement)  # "| `CB_FAILURE_THRESHOLD` | `8` |" in a
             # table of settings whose other rows say `RETRY_...`
-    return [s for block in blocks.values() if sum(1 for s in block if r.vocab.field("retry", _leaf(s.key))) >= 2
-            and any(id(s) in known or mentions_retry(words_of_key(s.key)) for s in block)
-            for s in block if id(s) not in known]
+        elif statement.shape == "row" and not statement.key and statement.row is not None and \
+                len(statement.row.cells) > 2 and statement.table.header and not statement.table.header[0].text.strip():
+            blocks.setdefault(id(statement.table), []).append(statement)  # "| | Sender | Receiver |" over "| First wait
+            # | 1 min | 5 s |": a setting per side, named by the first cell
+    return [s for block in blocks.values() if sum(1 for s in block if r.vocab.field("retry", _leaf(_named(s)))) >= 2
+            and any(id(s) in known or mentions_retry(words_of_key(_named(s))) for s in block)
+            for s in block]
+
+
+def _named(statement) -> str:
+    """What a setting's statement names: its key, or the first cell of a row of settings per side."""
+    if statement.key or statement.row is None or not statement.row.cells:
+        return statement.key
+    return statement.row.cells[0].text.strip(" *`")
 
 
 def _key_fact(r: Reading, statement, along: bool = False) -> None:

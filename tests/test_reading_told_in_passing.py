@@ -1,0 +1,163 @@
+"""Facts told in passing, in shapes that are not their part's section: error classes as lines led by their codes in a
+flow's *Outputs*, as scenario headings titled by their codes, as a status-code table whose last column says what is
+done, as italic-led items, as a story's sentence; a partial class told by the good part kept and the bad named back;
+the dead letters under "Where do failures end up?"; a value table headed by two fields; retry settings per side in a
+table under another part; an alert's firing condition in any section. Each test names the class of misreading it
+guards, and the near miss that must still be reported."""
+
+from intspec_lint import lint_text
+
+from read_spec import codes, spec_of
+
+
+def _classes(text: str) -> set[str]:
+    return {error.category for error in spec_of(text).errors}
+
+
+_FLOW = ("# A → B\n\n## Flow A: offers (A → B)\n\n### Processing\n\n- A relay sends each offer with `PUT /listings/{{ref}}`."
+         "\n\n### Outputs\n\n- Success: the row is marked `sent`.\n{lines}\n")
+
+
+def test_lines_led_by_their_codes_are_classes_wherever_they_stand():
+    """"- `429`, `5xx`, timeouts: sent again per the schedule above" and "- `400`, `401`, `404`: not sent again. The row
+    is parked" under a flow's *Outputs*: the transient and the permanent class, told by their members and what is done.
+    Codes listed with what they mean are no class."""
+    told = _FLOW.format(lines="- `429`, `5xx`, timeouts (10 s): sent again per the schedule above.\n"
+                              "- `400`, `401`, `404`, `409`: not sent again. The row moves to `outbox_parked`.")
+    assert {"transient", "permanent"} <= _classes(told)
+    meant = _FLOW.format(lines="- `400`, `401`, `404`: the codes B documents for a bad body.")
+    assert not _classes(meant) & {"transient", "permanent"}
+
+
+def test_a_scenario_heading_titled_by_its_codes_is_a_class():
+    """"### S7 — B says the batch is wrong (`400`, `403`, `422`)" over "A does not retry. The batch moves to the failed
+    list": the permanent class. A heading that names its codes over a call's description is none."""
+    scenario = ("# A → B\n\n## Scenarios\n\n### S2 — B is slow or failing (`429`, `502`, `503`, timeout after 15 s)\n\n"
+                "A retries the batch: first wait 5 s, doubling, at most 10 retries.\n\n"
+                "### S7 — B says the batch is wrong (`400`, `403`, `404`, `422`)\n\n{body}\n")
+    assert {"transient", "permanent"} <= _classes(scenario.format(
+        body="A does not retry. The batch moves to the *Failed* list and the operator is emailed."))
+    assert "permanent" not in _classes(scenario.format(body="B documents these in its API reference."))
+
+
+def test_a_status_code_table_whose_last_column_acts_sorts_its_codes_into_classes():
+    """"| Code | Meaning here | Bridge does |" over "| 422 | unknown address | parks |" and "| 429, 503 | busy | tries
+    again |": the codes sorted by what is done with them. A "| Code | Meaning |" table says what codes are, not what
+    is done: no class (a 207 there is no partial class)."""
+    acting = ("# A → B\n\n## Troubleshooting\n\n| Code | Meaning here | Bridge does |\n|---|---|---|\n"
+              "| 201 | job created | writes the job id back on the ticket |\n| 400 | bad payload | parks the message |\n"
+              "| 422 | unknown address | parks |\n| 429, 500, 503, timeout (8 s) | busy or down | tries again |\n")
+    assert {"transient", "permanent"} <= _classes(acting)
+    meaning = ("# A → B\n\n## Calls\n\n| Code | Meaning |\n|---|---|\n| 200 | All readings stored |\n"
+               "| 207 | Some readings stored, the others listed in `rejected` |\n| 429 | Rate limit; honour `Retry-After` |\n")
+    assert not _classes(meaning) & {"transient", "partial"}
+
+
+def test_a_status_code_alone_in_a_cell_is_a_member_not_a_row_id():
+    """"| `207` | some refused | as in *only some tags* above |" in a "Seen | Kind | Do" table: the partial class's code,
+    not a row's number as "| 3 |" would be."""
+    table = ("# A → B\n\n## Which errors should I retry?\n\n| Seen | Kind | Do |\n|---|---|---|\n"
+             "| `429`, `503`, timeout after 20 s | worth retrying | follow the retry answer below |\n"
+             "| `400`, `404`, `422` | will not fix itself | stop, move to the stuck list |\n"
+             "| `207` | some refused | the refused ones are marked and fixed by hand |\n")
+    assert {"transient", "permanent", "partial"} <= _classes(table)
+
+
+def test_items_led_in_italics_name_classes_in_the_teams_words():
+    """"- *Worth another go:* `429`, `503` ... Retried" and "- *Will never work:* `400`, `422`. Not retried; parked":
+    italic leads name classes as bold ones do, and a verdict sentence after the codes ("Not retried") is no class's
+    name. A list of speakers is none."""
+    items = ("# A → B\n\n## Failing more than usual\n\nThe relay sorts every failure into one of three bins.\n\n"
+             "- *Worth another go:* `429`, `502`, `503`, read timeout (10 s). Retried as in MPL-03.\n"
+             "- *Will never work:* `400`, `401`, `404`, `422`. Not retried; the message is parked at once.\n"
+             "- *Half worked:* a poll returns several allocations and some `PUT`s succeed while others fail. The "
+             "successes stand; each failed allocation is retried or parked on its own.\n")
+    assert {"transient", "permanent", "partial"} <= _classes(items)
+
+
+def test_a_stories_sentence_with_codes_and_a_verdict_is_a_class():
+    """"Waiting does not fix a `422`, nor a `400` or a `404`, so A stopped trying" in the story of one message: the
+    permanent class. Codes in a story with no word of trying again are none."""
+    story = ("# A → B\n\n## What happened to pass TX-7\n\nA sent the pass and B answered `503`, a failure that goes "
+             "away on its own, so A retried after 5 s, doubling, at most eight attempts. {sentence} It wrote the pass "
+             "to its stuck list and emailed the secretary.\n")
+    assert "permanent" in _classes(story.format(
+        sentence="The fifth try got `422`. Waiting does not fix a `422`, nor a `400` or a `404`, so A stopped trying."))
+    assert "permanent" not in _classes(story.format(sentence="B documents `400`, `404` and `422` for bad input."))
+
+
+def test_a_partial_class_told_by_the_good_part_kept_and_the_bad_named_back():
+    """"B stores the matched reads and answers `207` with the unmatched ids" beside what becomes of them, "a batch that
+    is only partly good: ... logs the rest one by one; only those are parked", "an item that cannot be matched does not
+    stop the run: ... every other item is applied": a partial class in words. A 207 alone, with nothing done, is
+    still owed one."""
+    head = ("# A → B\n\n## Errors\n\n| Category | Examples | Action |\n|---|---|---|\n"
+            "| Transient | 429, 503 | Retry with backoff |\n| Permanent | 400, 422 | Dead-letter and alert |\n\n"
+            "## Batches\n\nB's bulk endpoint answers `207` when part of a batch fails.\n\n")
+    partial = "no partial category"
+    for told in ("B stores the matched reads and answers `207` with the unmatched ids.\nA emails the operator about "
+                 "the unmatched reads.\n",
+                 "A batch that is only partly good: the nightly check issues tickets for every payment it can and logs "
+                 "the rest one by one; only those are parked.\n",
+                 "An item that cannot be matched does not stop the run: it goes to `recon_rejects` with the reason, "
+                 "every other item is applied.\n"):
+        assert not any(partial in f.message for f in lint_text(head + told, "markdown")), told
+    assert any(partial in f.message for f in lint_text(head + "The reply lists each item.\n", "markdown"))
+
+
+def test_where_failures_end_up_heads_the_dead_letters():
+    """"### Where do failures end up?" over "go to the collection `ulr_stuck` ... Slack `#ulr-stuck` for each one": the
+    dead letters, asked of failures as such. "What happens to failures?" asks what is done, retries included."""
+    asked = ("# A → B\n\n## Retries\n\nRetry `429` and `503`: 10 s, doubling, 7 tries.\n\n### {title}\n\n"
+             "Registrations that hit a lasting error, or use up their 7 tries, go to the Firestore collection "
+             "`ulr_stuck`. The support rota is posted in Slack `#ulr-stuck` for each one.\n")
+    assert spec_of(asked.format(title="Where do failures end up?")).dead_letter is not None
+    assert "IS601" not in codes(asked.format(title="Where do failures end up?"))
+
+
+def test_a_two_column_table_headed_by_two_fields_translates_values():
+    """"| A `milk_type` | B `product` |" over "| `SEMI` | `GA-SS-189` (189 ml) |": the values of the field a mapping row
+    points at, translated (its enum map), not fields mapped without a transform."""
+    spec = ("# A → B\n\n## Mapping\n\n| A | Type | B | Type | Rule |\n|---|---|---|---|---|\n"
+            "| `class.milk_type` | enum | `lines[].product` | string | See *Product codes* |\n\n### Product codes\n\n"
+            "| A `milk_type` | B `product` |\n|---|---|\n| `SEMI` | `GA-SS-189` (semi-skimmed) |\n"
+            "| `WHOLE` | `GA-WH-189` (whole) |\n")
+    (row,) = spec_of(spec).mappings
+    assert row.enum_map == {"SEMI": "GA-SS-189", "WHOLE": "GA-WH-189"}
+    assert "IS801" not in codes(spec)
+
+
+def test_retry_settings_per_side_in_a_table_under_another_part():
+    """"| | Sender | Receiver |" over "| First wait | 1 min | 5 s |", "| Attempts in all | 7 | 6 |", "| Stop calling when |
+    ... | 6 failures in a row |" under "Errors, repeats and giving up": the retry policy of each side, named by the
+    first cell. A table of other settings per side is none."""
+    table = ("# A → B\n\n## Errors, repeats and giving up\n\n| | A (sending) | B (sending) |\n|---|---|---|\n"
+             "| First wait | 1 min | 5 s |\n| Growth | 1 m, 5 m, 30 m | doubling, ±25% random spread |\n"
+             "| Longest wait | 24 h | 5 min |\n| Attempts in all | 7 | 6 |\n"
+             "| Stop calling when | 3 days of failures | 6 failures in a row: no calls for 20 min |\n")
+    retry = spec_of(table).retry
+    assert retry.initial_delay.text == "1 min; 5 s" and retry.max_attempts.text == "7; 6"
+    assert retry.circuit_breaker is not None
+    other = "# A → B\n\n## Errors, repeats and giving up\n\n| | A | B |\n|---|---|---|\n| Owner | Ann | Bo |\n| Hours | 9-5 | 8-4 |\n"
+    assert spec_of(other).retry is None
+
+
+def test_stop_sending_after_is_a_breakers_threshold():
+    """"| Stop sending after | 10 failures in a row |", "| Stopped for | 15 min, then one trial call |": a breaker named by
+    what it does; what counts stands in the value. "Stop" alone names nothing."""
+    table = ("# A → B\n\n## Retry schedule\n\n| | A | B |\n|---|---|---|\n| First wait | 15 s | 5 s |\n"
+             "| Longest wait | 10 min | 5 min |\n| Attempts in total | 6 | 10 |\n| {key} | 10 failures in a row | 15 "
+             "failures in a row |\n| Stopped for | 15 min | 10 min |\n")
+    assert "IS501" not in codes(table.format(key="Stop sending after"))
+    assert spec_of(table.format(key="Stop")).retry.circuit_breaker is None
+
+
+def test_an_alerts_firing_condition_is_a_metric_in_any_section():
+    """"**Fires:** queue `outbound` above 200 messages for 10 minutes (warning)" in a runbook entry placed under retries:
+    the queue's depth, counted. A sentence about the retry queue with no firing label is no metric."""
+    entry = ("# A → B\n\n## MPL-03 Sending again\n\n**{label}:** queue `outbound` above 200 messages for 10 "
+             "minutes (warning), above 1,000 (critical).\n\n**Why:** retries run from the queue: first retry after 2 s, "
+             "doubling, at most 8 retries, no wait longer than 5 minutes.\n")
+    assert "queue-depth" in {m.kind for m in spec_of(entry.format(label="Fires")).monitoring}
+    assert "queue-depth" not in {m.kind for m in spec_of(entry.format(label="Note")).monitoring}
+
