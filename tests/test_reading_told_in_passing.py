@@ -2,10 +2,14 @@
 flow's *Outputs*, as scenario headings titled by their codes, as a status-code table whose last column says what is
 done, as italic-led items, as a story's sentence; a partial class told by the good part kept and the bad named back;
 the dead letters under "Where do failures end up?"; a value table headed by two fields; retry settings per side in a
-table under another part; an alert's firing condition in any section. Each test names the class of misreading it
+table under another part; an alert's firing condition in any section; a value named in a parameters table or a settings
+block and used by its name. Each test names the class of misreading it
 guards, and the near miss that must still be reported."""
 
 from intspec_lint import lint_text
+from intspec_lint.document.markdown import parse_markdown
+from intspec_lint.document.model import Paragraph
+from intspec_lint.reading import named_values
 
 from read_spec import codes, spec_of
 
@@ -161,3 +165,39 @@ def test_an_alerts_firing_condition_is_a_metric_in_any_section():
     assert "queue-depth" in {m.kind for m in spec_of(entry.format(label="Fires")).monitoring}
     assert "queue-depth" not in {m.kind for m in spec_of(entry.format(label="Note")).monitoring}
 
+
+
+_PARAMETERS = ("# A → B\n\nEvery number lives in the Parameters table and is referred to by name.\n\n## Parameters\n\n"
+               "| Name | Value | Used in |\n|---|---|---|\n| `QUEUE_DEPTH_WARN` | 500 messages | Alerts |\n"
+               "| `CREDENTIAL_EXPIRY_WARN` | 21 days | Alerts |\n| `ERROR_RATE_MAX` | 2 % over 10 min | Alerts |\n\n"
+               "## Alerts\n\n| Watch | Fires at | Severity |\n|---|---|---|\n"
+               "| `b.changes` ready messages | above {depth} | warning |\n"
+               "| OAuth secret expiry | under `CREDENTIAL_EXPIRY_WARN` | warning |\n")
+
+
+def test_a_value_named_in_a_parameters_table_is_read_where_the_name_is_used():
+    """"| `b.changes` ready messages | above `QUEUE_DEPTH_WARN` | warning |" with "| `QUEUE_DEPTH_WARN` | 500 messages |"
+    in the Parameters table: the threshold is the named value, at the row that uses it. A name the document never
+    defines gives no value."""
+    metrics = {m.kind: m for m in spec_of(_PARAMETERS.format(depth="`QUEUE_DEPTH_WARN`")).monitoring}
+    assert "500 messages" in metrics["queue-depth"].threshold.text
+    assert "21 days" in metrics["token-expiry"].threshold.text
+    undefined = {m.kind: m for m in spec_of(_PARAMETERS.format(depth="`QUEUE_DEPTH_LIMIT`")).monitoring}
+    assert "500" not in (undefined["queue-depth"].threshold.text if "queue-depth" in undefined and
+                         undefined["queue-depth"].threshold else "")
+
+
+def test_a_settings_blocks_keys_are_values_prose_refers_to_but_a_payloads_are_not():
+    """"alert when the backlog is above `alerts.backlog_max`" beside a YAML settings block with `backlog_max: 300`: the
+    named value. A JSON example's keys (`"status": "live"`) name no setting: "`status`" in prose stays a field."""
+    settings = ("# A → B\n\n## Settings\n\n```yaml\nalerts:\n  backlog_max: 300\n  dlq_max: 0\nretry:\n  max_attempts: 6\n"
+                "```\n\n## Monitoring\n\n- Alert (warning) when the outbound queue depth is above `alerts.backlog_max`.\n")
+    (metric,) = [m for m in spec_of(settings).monitoring if m.kind == "queue-depth" and "outbound" in m.metric.text]
+    assert "300" in metric.threshold.text
+    payload = ("# A → B\n\n## Contract\n\n```json\n{\"status\": \"live\", \"retry_after\": 30}\n```\n\n"
+               "The `status` field says whether the listing is live.\n")
+    doc = parse_markdown(payload)
+    named_values.resolve(doc)
+    said = [block.text for section in doc.root.walk() for block in section.blocks
+            if isinstance(block, Paragraph) and "field says" in block.text]
+    assert said == ["The `status` field says whether the listing is live."]

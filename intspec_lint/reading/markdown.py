@@ -17,7 +17,8 @@ import re
 
 from ..document.model import MarkdownDocument
 from ..model import Spec
-from . import auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, overview, retry, scope
+from . import (auth, contracts, dead_letter, errors, flows, idempotency, mappings, monitoring, named_values, overview,
+               retry, scope)
 from .absence import Testimony
 from .diagrams import shows_messages
 from .named_types import named_enums
@@ -115,6 +116,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     ditto_cells(doc.root, doc.lines)
     level_columns(doc.root)
     target_columns(doc.root)
+    named_values.resolve(doc)  # "at most `RETRY_MAX_TRIES` attempts" -> "at most 6 (`RETRY_MAX_TRIES`) attempts"
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines, vocab)

@@ -1,0 +1,132 @@
+"""Values a spec names once and refers to by name: a parameters table ("| `RETRY_MAX_TRIES` | 6 |") or a settings
+block (`retry.max_attempts: 6`), and prose that says "at most `RETRY_MAX_TRIES` attempts" or "alert above
+`QUEUE_DEPTH_WARN`". Each reference is replaced by its value, the name kept beside it, in the text the readers see
+("at most 6 (`RETRY_MAX_TRIES`) attempts"), as if the spec had written both: the value is the document's own, so a reader that needs a number finds
+the one the name stands for, at the line that uses it.
+
+It runs on the document before the statements are made, like the layout steps (reading/layouts.py): cells, items and
+paragraphs have their text extended in place; the defining table or block itself is left as written."""
+
+from __future__ import annotations
+
+import re
+
+from ..document.model import Code, ListBlock, MarkdownDocument, Paragraph, Section, Table
+from .config_keys import yaml_keys
+from .lazy_re import lazy
+
+# a name as a parameters table or a settings block gives it: `RETRY_MAX_TRIES`, `retry.max_attempts`, `queueDepthWarn`
+_NAME = r"[A-Za-z_][\w.-]{2,60}"
+_NAMED_CELL = lazy(rf"^\W*`({_NAME})`\W*$")
+# a name that stands for a value, written bare: upper case with an underscore ("above QUEUE_DEPTH_WARN")
+_BARE_NAME = r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"
+_NAME_HEADER = lazy(r"^\W*(?:name|parameter|param|setting|key|constant|variable|option|config(?:uration)?(?:\s+key)?)s?\W*$",
+                    re.I)
+_VALUE_HEADER = lazy(r"^\W*(?:value|default|default\s+value|setting|current\s+value|prod(?:uction)?(?:\s+value)?)s?\W*$",
+                     re.I)
+_SETTINGS_INFO = ("yaml", "yml", "toml", "ini", "properties", "env", "dotenv")  # (JSON is a payload's, most often)
+# a setting's name, by what it bounds: the keys of a settings block, not of a payload written in YAML
+_SETTING_WORD = lazy(r"retr|attempt|delay|backoff|timeout|threshold|max|min|interval|ttl|limit|window|rotat|expir|"
+                     r"alert|breaker|cooldown|wait|period|depth|lag|rate|latency|jitter|cap\b", re.I)
+# what a name is put back for: a quantity ("500 messages", "2 % over 10 min", "6"), not a place or a name of its own (a
+# folder, a topic, a URL), which the readers match by the name the prose uses
+_QUANTITY = lazy(r"\d")
+_PLACE = lazy(r"[/\\]|://|^[\w.-]*[A-Za-z][\w.-]*\d[\w.-]*$")
+_MOST = 400  # names and references a document is read for: a spec's parameters, not a generated dump
+
+
+def resolve(doc: MarkdownDocument) -> None:
+    """Put each named value where its name is used, the name in brackets after it, in place."""
+    named, defining = _definitions(doc.root)
+    named = {name: value for name, value in named.items() if _QUANTITY.search(value) and not _PLACE.search(value)}
+    if not named:
+        return
+    names = sorted(named, key=len, reverse=True)
+    spelled = "|".join(re.escape(name) for name in names)
+    bare = "|".join(re.escape(name) for name in names if re.fullmatch(_BARE_NAME, name))
+    pattern = re.compile(rf"(?<!\()`({spelled})`(?!\s*\()" + (rf"|(?<![\w`.(])({bare})(?![\w`(])" if bare else ""))
+
+    def told(text: str) -> str:
+        if "`" not in text and "_" not in text:
+            return text
+        return pattern.sub(lambda m: f"{named[m.group(1) or m.group(2)]} ({m.group(0)})", text)
+
+    for section in doc.root.walk():
+        for block in section.blocks:
+            _extend(block, told, defining)
+
+
+def _extend(block, told, defining: set[int]) -> None:
+    if id(block) in defining:
+        return
+    if isinstance(block, Paragraph):
+        block.text = told(block.text)
+    elif isinstance(block, Table):
+        for row in block.rows:
+            for cell in row.cells:
+                cell.text = told(cell.text)
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            item.text = told(item.text)
+            for inner in item.blocks:
+                _extend(inner, told, defining)
+
+
+def _definitions(root: Section) -> tuple[dict[str, str], set[int]]:
+    """{name: value} of the parameters tables and settings blocks under `root`, and the ids of those blocks."""
+    named: dict[str, str] = {}
+    defining: set[int] = set()
+    for section in root.walk():
+        for block in section.blocks:
+            if isinstance(block, Table):
+                found = _table_values(block)
+            elif isinstance(block, Code) and block.info in _SETTINGS_INFO:
+                found = _block_values(block)
+            else:
+                continue
+            if found:
+                defining.add(id(block))
+                for name, value in found.items():
+                    named.setdefault(name, value)
+            if len(named) > _MOST:
+                return {}, set()
+    return named, defining
+
+
+def _table_values(table: Table) -> dict[str, str]:
+    """"| Name | Value | Used in |" over "| `RETRY_MAX_TRIES` | 6 (first try included) | Retries |": each row's name
+    and value, where most rows name one in code."""
+    headers = [cell.text for cell in table.header]
+    if len(headers) < 2 or not _NAME_HEADER.match(headers[0]):
+        return {}
+    column = next((i for i, text in enumerate(headers[1:], 1) if _VALUE_HEADER.match(text)), None)
+    if column is None:
+        return {}
+    found = {}
+    for row in table.rows:
+        if len(row.cells) > column:
+            name = _NAMED_CELL.match(row.cells[0].text)
+            if name and row.cells[column].text.strip(" `*"):
+                found[name.group(1)] = row.cells[column].text.strip(" `*")
+    return found if len(found) * 2 >= len(table.rows) >= 2 else {}
+
+
+def _block_values(code: Code) -> dict[str, str]:
+    """A settings block's scalar keys, by their path (`retry.max_attempts`) and, where no other key shares it, by
+    their last name (`max_attempts`), each with its value."""
+    try:
+        keys = yaml_keys(code)
+    except Exception:  # noqa: BLE001 - a block that is no settings at all (a payload, a log) names nothing
+        return {}
+    found: dict[str, str] = {}
+    leaves: dict[str, list[str]] = {}
+    if not any(_SETTING_WORD.search(path) for _line, path, value in keys if value.strip()):
+        return {}
+    for _line, path, value in keys:
+        if value.strip() and re.fullmatch(_NAME, path) and len(value) <= 80:
+            found[path] = value.strip()
+            leaves.setdefault(path.rsplit(".", 1)[-1], []).append(value.strip())
+    for leaf, values in leaves.items():
+        if len(values) == 1 and re.fullmatch(_NAME, leaf):
+            found.setdefault(leaf, values[0])
+    return found
