@@ -11,6 +11,7 @@ from intspec_lint.document.markdown import parse_markdown
 from intspec_lint.document.model import Paragraph
 from intspec_lint.reading import named_values
 
+from conftest import REPO_ROOT
 from read_spec import codes, spec_of
 
 
@@ -201,3 +202,26 @@ def test_a_settings_blocks_keys_are_values_prose_refers_to_but_a_payloads_are_no
     said = [block.text for section in doc.root.walk() for block in section.blocks
             if isinstance(block, Paragraph) and "field says" in block.text]
     assert said == ["The `status` field says whether the listing is live."]
+
+
+def test_examples_gathered_apart_go_to_the_call_whose_host_their_label_names():
+    """A spec of the blind rounds (round 123, spec 11): under "## Examples" after the last contract, "NVTR request, then
+    its response" and "TextLoop request and response:" name the systems whose hosts one contract each calls; the
+    examples are those calls', not the last contract's. "TextLoop receipt" names the last contract's own word: it
+    stays. A body is no request of a GET: the NVTR request stays where it was read."""
+    text = (REPO_ROOT / "blind" / "round123" / "11-minibus-mot-reminders.md").read_text(encoding="utf-8")
+    pull, send, receipt = spec_of(text).contracts
+    assert [e.role for e in pull.examples] == ["response"]
+    assert {e.role for e in send.examples} == {"request", "response"}
+    assert any("receipt" in e.label for e in receipt.examples)
+    assert "IS202" not in codes(text)
+
+
+def test_a_flow_as_often_as_another_flows_event_has_a_frequency():
+    """"Each carries one receipt as JSON; 1–3 receipts per text": a rate relative to another flow's messages. A size per
+    item ("about 2 KB per ticket") is none."""
+    flows = ("# A → B\n\n## Flows\n\n1. **Reminder send.** A → B. One `POST` per recipient; 0–4 texts a week.\n"
+             "2. **Delivery receipt.** B → A. Trigger: B's webhook fires on every status change of a text. Each carries "
+             "one receipt as JSON; {rate}.\n")
+    assert spec_of(flows.format(rate="1–3 receipts per text")).flows[1].frequency.text == "1–3 receipts per text"
+    assert spec_of(flows.format(rate="about 2 KB per receipt")).flows[1].frequency is None

@@ -29,6 +29,7 @@ def settle(r: Reading) -> None:
     _as_other(contracts)
     _reassign_examples(contracts)
     _examples_by_name(contracts)
+    _examples_by_host(contracts)
     _topics_in_config(r)
     _locations_by_unit(r)
     _scenario_examples(r)
@@ -286,6 +287,37 @@ def _examples_by_name(contracts: list[Contract]) -> None:
                 continue
             holder.examples.remove(example)
             named[0].examples.append(example)
+
+
+def _examples_by_host(contracts: list[Contract]) -> None:
+    """An example whose label names the system one contract alone calls, by its host ("TextLoop request and response:"
+    in a section of examples, with `https://api.textloop.example/v2/messages` the only TextLoop call), belongs to that
+    contract, when its label names no word of the holder's own name ("TextLoop receipt" stays with "Delivery receipt") and the
+    contract lacks an example of that role."""
+    hosts: dict[str, list[Contract]] = {}
+    for contract in contracts:
+        host = _HOST.search(contract.url.text) if contract.url is not None else None
+        for label in set(re.split(r"[.-]", host.group(1).lower())) - _HOST_WORDS if host else ():
+            if len(label) >= 4:
+                hosts.setdefault(label, []).append(contract)
+    for holder in contracts:
+        for example in list(holder.examples):
+            label = _CODE_OR_ADDRESS.sub(" ", example.label or "")  # (a URL's words name its own host, not the label's)
+            named = {word.lower() for word in re.findall(r"[A-Za-z]{4,}", label)}
+            owners = {id(c): c for word in named for c in hosts.get(word, ()) if len(hosts[word]) == 1}
+            if len(owners) != 1 or named & _own_words(holder):
+                continue
+            (owner,) = owners.values()
+            if owner is holder or any(e.role == example.role and e.text.strip() for e in owner.examples) or (
+                    example.role == "request" and owner.method is not None and
+                    owner.method.text.upper() in ("GET", "DELETE", "HEAD")):
+                continue  # (a body sent is no request of a GET: "TillPoint delivery:" is a webhook's, not the export's)
+            holder.examples.remove(example)
+            owner.examples.append(example)
+
+
+_HOST = lazy(r"^\w+://([\w.-]+)")
+_HOST_WORDS = frozenset("www api apis example com org net gov io dev app apps test staging sandbox prod internal local".split())
 
 
 # the words any call or message is named by, which tell none from another
