@@ -225,3 +225,13 @@ def test_a_flow_as_often_as_another_flows_event_has_a_frequency():
              "one receipt as JSON; {rate}.\n")
     assert spec_of(flows.format(rate="1–3 receipts per text")).flows[1].frequency.text == "1–3 receipts per text"
     assert spec_of(flows.format(rate="about 2 KB per receipt")).flows[1].frequency is None
+
+
+def test_a_repeat_whose_harm_is_denied_to_the_person_it_reaches_is_safe():
+    """"A crash between the two just sends again under the same `client_ref`, so no one gets a second text": a repeat
+    said harmless by whom it reaches. A repeat that does reach someone twice is no such statement."""
+    spec = ("# A → B\n\n## Contract\n\n`POST https://b.example/v2/messages` sends one SMS per recipient with a `client_ref`."
+            "\n\n- A **MUST** record the stage as sent only after a `201`. A crash between the two just sends again under "
+            "the same `client_ref`, so {harm}.\n")
+    assert "IS901" not in codes(spec.format(harm="no one gets a second text"))
+    assert "IS901" in codes(spec.format(harm="the driver may get the text twice"))

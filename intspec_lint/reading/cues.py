@@ -56,7 +56,10 @@ STALE_GUARD = (r"\b(?:ignor\w*|skip\w*|discard\w*|drop\w*)\b[^.\n]{0,80}\b(?:old
                r"later)|stale|out[- ]of[- ]date|earlier|smaller)\b")
 # a repeat asked for and answered with the first result, and a second copy said not to come (shared with idempotency)
 ASKED_AGAIN = r"\b(?:ask|call|send|request|post|submit)\w*\s+(?:it\s+)?again\s+(?:for|with)\s+(?:the\s+)?same\b"
-NO_SECOND = r"\b(?:makes?|creates?|gets?|comes?|is|are|there\s+is)\s+no\s+(?:second|duplicate)\s+[\w-]+"
+NO_SECOND = (r"\b(?:makes?|creates?|gets?|comes?|is|are|there\s+is)\s+no\s+(?:second|duplicate)\s+[\w-]+"
+             # the harm denied to whoever it reaches: "so no one gets a second text", "nobody is charged twice"
+             r"|\b(?:no\s+one|nobody|no\s+customer|no\s+member)\s+(?:ever\s+)?(?:gets?|receives?|sees?|is\s+(?:sent|charged|"
+             r"billed|booked))\s+(?:a\s+second|two|twice|a\s+duplicate)\b")
 
 
 # an id remembered for a window: "drop a webhook whose `X-Event-Id` we saw in the last 7 days"
