@@ -235,3 +235,14 @@ def test_a_repeat_whose_harm_is_denied_to_the_person_it_reaches_is_safe():
             "the same `client_ref`, so {harm}.\n")
     assert "IS901" not in codes(spec.format(harm="no one gets a second text"))
     assert "IS901" in codes(spec.format(harm="the driver may get the text twice"))
+
+
+def test_a_breakers_probe_in_the_sentence_that_goes_on_about_its_pause():
+    """"5 notification failures in a row close the latch for 3 minutes. During that time notifications are not sent
+    at all; then one goes through to test.": a breaker by its anatomy, the probe told in the sentence that goes on
+    about the pause. A run of failures followed by another subject's sentence is none."""
+    retry = ("# A → B\n\n## Retries\n\n- Notifications: first retry after 2 s, doubling, capped at 16 s, 4 attempts.\n"
+             "- **Back-off latch:** 5 notification failures in a row (5xx or timeout) close the latch. {after}\n")
+    said = spec_of(retry.format(after="During that time notifications are not sent at all; then one goes through to test."))
+    assert said.retry.circuit_breaker is not None and said.retry.circuit_breaker.text.startswith("5")
+    assert spec_of(retry.format(after="The team reviews the log; then one goes through to test.")).retry.circuit_breaker is None

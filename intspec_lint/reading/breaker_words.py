@@ -88,7 +88,9 @@ _PAUSE_OR_PROBE = lazy(
     rf"|\b(?:one|a\s+single|1)\s+(?:trial|probe|test)\s+(?:call|request)s?\b|\bhalf[- ]open"
     # "then tries a single delivery" (not "then sends one message to Slack", "then makes one call to the fallback")
     rf"|\bthen\s+(?:tries|attempts|lets)\s+(?:one|a\s+single|1)\s+(?:call|request|delivery|send|attempt)s?\b"
-    rf"|\blet(?:s|ting)?\s+(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?through\b|\bone\s+(?:call|request)\s+is\s+let\s+through\b",
+    rf"|\blet(?:s|ting)?\s+(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?through\b|\bone\s+(?:call|request)\s+is\s+let\s+through\b"
+    # "then one goes through to test", "then a single notification is sent through as a test"
+    rf"|\bthen\s+(?:one|a\s+single|1)\s+(?:[\w-]+\s+)?(?:goes|is\s+sent|gets)\s+through\b",
     re.I,
 )
 _CLAUSE_END = lazy(r"\.(?:\s|$)|[;|]")
@@ -107,9 +109,17 @@ def breaker_search(text: str, pos: int = 0):
     unaside = _ASIDE.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
     for run in _RUN.finditer(text, pos):
         end = _CLAUSE_END.search(unaside, run.end())
+        if end and _MEANWHILE.match(unaside, end.end()):  # "... close the latch for 3 minutes. During that time
+            end = _SENTENCE_END.search(unaside, end.end())  # nothing is sent; then one goes through to test."
         if _PAUSE_OR_PROBE.search(text, run.end(), end.start() if end else len(text)):
             return run
     return None
+
+
+_SENTENCE_END = lazy(r"\.(?:\s|$)")
+# a sentence that goes on about the pause the one before began: "During that time ...", "Meanwhile ..."
+_MEANWHILE = lazy(r"\s*(?:during\s+(?:that|this|which)\s+time|meanwhile|in\s+the\s+meantime|until\s+then|while\s+(?:it\s+is\s+|"
+                  r"they\s+are\s+)?(?:closed|open|paused|stopped|tripped|latched|shut))\b", re.I)
 
 
 BREAKER_RATE = lazy(r"\b(?:circuit|breaker|cb)\b[^.;]{0,80}?(\d+(?:\.\d+)?\s*%)", re.I)
