@@ -246,3 +246,28 @@ def test_a_breakers_probe_in_the_sentence_that_goes_on_about_its_pause():
     said = spec_of(retry.format(after="During that time notifications are not sent at all; then one goes through to test."))
     assert said.retry.circuit_breaker is not None and said.retry.circuit_breaker.text.startswith("5")
     assert spec_of(retry.format(after="The team reviews the log; then one goes through to test.")).retry.circuit_breaker is None
+
+
+_SLIDES = ("# A → B\n\n## 8. When things break\n\n- **Temporary**: `429`, `503`, 10 s timeout → retry (next slide)\n"
+           "- **For good**: `400`, `422` → no retry, straight to the {place}\n- **Some children in, some out** (`207`)\n"
+           "  - accepted children are marked registered\n  - each rejected child becomes its own row with B's reason\n\n"
+           "## 9. Trying again\n\n- First retry after 2 s, doubling, never more than 5 minutes\n- 7 attempts in all, then "
+           "the {place}\n\n## 10. The sin bin\n\n- Table `registration_sin_bin`: payload, last status, attempts\n"
+           "- New row → email to registrar@club.example + Slack `#juniors-admin`\n"
+           "- Admin page: \"Retry\" requeues the row\n")
+
+
+def test_a_section_titled_by_the_name_the_document_gives_its_dead_letters():
+    """"7 attempts in all, then the sin bin", "no retry, straight to the sin bin", and "## 10. The sin bin": the dead
+    letters in the team's own word, named by use. A section whose title the document never sends failures to is
+    not."""
+    assert "IS601" not in codes(_SLIDES.format(place="sin bin"))
+    assert spec_of(_SLIDES.format(place="sin bin")).dead_letter.alert is not None
+    assert spec_of(_SLIDES.format(place="review list")).dead_letter is None or \
+        "IS601" in codes(_SLIDES.format(place="review list"))
+
+
+def test_a_partial_class_led_by_its_name_with_its_handling_in_nested_items():
+    """"**Some children in, some out** (`207`)" over "- accepted children are marked registered", "- each rejected child
+    becomes its own row": the partial class, named in the team's words, its handling nested under it."""
+    assert "partial" in _classes(_SLIDES.format(place="sin bin"))

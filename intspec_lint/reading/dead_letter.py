@@ -18,6 +18,7 @@ from .lazy_re import lazy
 from .status_codes import STATUS_ANY
 from .text import BRACKET_POINTER, finds, sentences
 from .values import is_placeholder, value
+from .vocabulary import strip_numbering
 
 _DEAD_WORDS = lazy(r"\b(dead[- ]?letter|dlq|dlc|poison|parking[- ]lot|quarantine|"
                    r"dead\s+(?:outbox|queue|table|store|items?|messages?)\b|[a-z]+[_:.]dead\b)", re.I)  # "`outbox_dead`"
@@ -87,11 +88,42 @@ _EARLIER_VERSION = lazy(r"\b(?:first|earlier|old|previous|original|initial)\s+(?
 _CODE_LEAD = lazy(r"^\W*[1-5]\d\d\b")
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
+# the place what is given up on goes, named as a place of the document's own: "7 attempts in all, then the sin bin", "no
+# retry, straight to the sin bin"
+_TO_NAMED_PLACE = lazy(r"\b(?:then|straight\s+(?:in)?to|directly\s+(?:in)?to|go(?:es)?\s+(?:in)?to|moved?\s+(?:in)?to|"
+                       r"sent\s+to|lands?\s+in|ends?\s+up\s+in)\s+(?:the|our)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+                       r"\s*(?=[.;,)]|$)", re.I)
+_SPENT = lazy(r"\b(?:attempts|tries|retries)\s+in\s+(?:all|total)\b|\bno\s+(?:more\s+)?retr\w*|\bnot\s+retried\b|"
+              r"\bfor\s+good\b|\bnever\s+retried\b", re.I)
+
+
+def _titled_by_use(r: Reading) -> None:
+    """A section titled by the name the document gives the place it sends what it gives up on ("## 10. The sin bin"
+    after "7 attempts in all, then the sin bin" and "no retry, straight to the sin bin"): the dead letters, in the
+    team's own word, two uses at least."""
+    used: dict[str, int] = {}
+    for statement in r.statements:
+        if statement.shape in ("heading", "code"):
+            continue
+        for match in _TO_NAMED_PLACE.finditer(statement.text):
+            before = statement.text[max(0, match.start() - 120):match.start()]
+            if _SPENT.search(before) or _GIVEN_UP.search(before):
+                name = match.group(1).lower()
+                used[name] = used.get(name, 0) + 1
+    names = {name for name, count in used.items() if count >= 2}
+    if not names:
+        return
+    titled = {id(section) for section in r.doc.root.walk() if section.level and
+              re.sub(r"^the\s+", "", strip_numbering(section.title).strip(" .:*_").lower()) in names}
+    for statement in r.statements:
+        if id(statement.section) in titled:
+            statement.topics.add("dead_letter")
 names_owner = finds(_OWNER)
 
 
 def read(r: Reading) -> None:
     spec = r.spec
+    _titled_by_use(r)
     for statement in r.statements:
         if statement.shape == "code" or id(statement.code) in r.examples:
             continue

@@ -94,6 +94,7 @@ GROUP = lazy(r"\b(?:batch\w*|bulk|207|multi-?status|files?|pages?|manifests?|upl
              r"messages|(?:every|each)\s+other\s+(?:item|row|line|record|entry|message))\b", re.I)
 PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
                   r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
+                  r"|\bsome\s+(?:[\w-]+\s+){0,2}?in\b[^.;]{0,10}?\bsome\s+(?:[\w-]+\s+)?out\b"  # "Some children in, some out"
                   r"|\b(?:part(?:ial\w*|ly)?|half)[\s-]+(?:worked|succeeded|failed|accepted|done)"
                   r"|\b(?:went|go(?:es)?|got|worked|succeeded|accepted)\s+(?:through\s+)?in\s+part\b|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"

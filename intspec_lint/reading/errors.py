@@ -106,7 +106,8 @@ def read(r: Reading) -> None:
         told = by_content(whole, whole) if lead and whole else None  # what a bold-led class holds says which it is
         custom = pair and not named and ("errors" in statement.placed or lead and statement.span.line in classed) and \
             len(pair[0].split()) <= (8 if lead else 4) and (handled_codes(pair[1]) or told == "partial") and \
-            (error_action(pair[1]) or lead and (NAMED_ACTION.search(whole) or told == "transient")) and \
+            (error_action(pair[1]) or lead and (NAMED_ACTION.search(whole) or told == "transient") or
+             told == "partial" and any(error_action(n.text) for n in r.under(statement) if n.shape == "item")) and \
             sum(1 for _, said in sentences(pair[1]) if leading_category(said, r.vocab)) < 2  # "Stale: `409` ... treated
         # as success"; not "**Error classes.** Transient: 429 → retry. Permanent: 400 → DLQ.": the classes it leads
         if named or custom:
