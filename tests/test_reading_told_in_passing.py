@@ -271,3 +271,13 @@ def test_a_partial_class_led_by_its_name_with_its_handling_in_nested_items():
     """"**Some children in, some out** (`207`)" over "- accepted children are marked registered", "- each rejected child
     becomes its own row": the partial class, named in the team's words, its handling nested under it."""
     assert "partial" in _classes(_SLIDES.format(place="sin bin"))
+
+
+def test_public_material_kept_in_a_repository_is_no_secret_there():
+    """"... keeps the key in Vault, and B keeps the CA bundle in its repo (public material only)": what anyone may read,
+    kept where anyone may read it. A client secret committed to the repo beside a CA bundle kept elsewhere is unsafe."""
+    spec = ("# A → B\n\n## Authentication\n\n**A calling B.** Mutual TLS: A presents a client certificate issued by the "
+            "internal CA, valid 12 months and reissued 30 days before expiry. {kept}\n")
+    assert "IS302" not in codes(spec.format(kept="A keeps the key in HashiCorp Vault, and B keeps the CA bundle in its "
+                                                 "repo (public material only)."))
+    assert "IS302" in codes(spec.format(kept="A keeps the client key committed to the repo; the CA bundle sits in Vault."))

@@ -103,6 +103,9 @@ NOT_A_SECRET = lazy(r"\bpublic\s+(?:keys?|certificates?|certs?)|\bnot\s+a\s+secr
                      r"\btrust\s*store\b|\ballow-?list\b|\bcertificates?\s+only\b|\breferences?,?\s+not\s+(?:the\s+)?secrets?\b|"
                      r"\bnothing\s+secret\b|\bnothing\s+(?:is\s+)?stored\b|\bnever\s+written\s+to\s+disk\b|\bnot\s+(?:the\s+)?secrets?\s+themselves\b",
                      re.I)
+# public material kept beside code: a CA bundle, a trust chain, "public material only"
+_PUBLIC_HERE = lazy(r"\bca\s+(?:bundle|chain|certificates?|certs?)\b|\btrust\s+chain\b|\bpublic\s+(?:material|part|half)\b",
+                    re.I)
 # key material said to be public: "JWK thumbprint (public, for checking the JWKS)", "fingerprint ... public by design"
 MATERIAL = lazy(r"\b(?:keys?|thumbprints?|fingerprints?|kid|jwks?|certificates?|certs?)\b", re.I)
 # what is public by its nature: a server's host key, a fingerprint or thumbprint ("Kestrel host key (pin this)")
@@ -218,6 +221,13 @@ def _first(pattern, text: str) -> str | None:
     return match.group(0) if match else None
 
 
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The words of the clause a match stands in, 60 characters either side at most."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 40]
+    return re.split(r"[.;,]\s", before)[-1] + text[start:end] + re.split(r"[.;]\s", after)[0]
+
+
 def unsafe_storage(text: str) -> str | None:
     """Credentials kept in code, a repository or a config file; not "never in config files"."""
     if NOT_A_SECRET.search(text):
@@ -229,6 +239,9 @@ def unsafe_storage(text: str) -> str | None:
         # "a constant in `wp-config.php` outside the repository": kept away from the place, not in it; a place named
         # after it still counts ("kept out of the repo, but hard-coded in the deploy script")
         return unsafe_storage(text[match.end():])
+    if match and _PUBLIC_HERE.search(_clause_around(text, match.start(), match.end())):
+        return unsafe_storage(text[match.end():])  # "keeps the CA bundle in its repo (public material only)": what
+        # anyone may read, kept where anyone may read it
     if match and _FOUND_IN.search(text, max(0, match.start() - 40), match.start()):
         return unsafe_storage(text[match.end():])  # "Credentials found in a public repository are revoked": a leak
         # caught, no place they are kept
