@@ -281,3 +281,13 @@ def test_public_material_kept_in_a_repository_is_no_secret_there():
     assert "IS302" not in codes(spec.format(kept="A keeps the key in HashiCorp Vault, and B keeps the CA bundle in its "
                                                  "repo (public material only)."))
     assert "IS302" in codes(spec.format(kept="A keeps the client key committed to the repo; the CA bundle sits in Vault."))
+
+
+def test_an_older_version_than_the_one_held_is_superseded_not_lost():
+    """"A verdict for a record that already has a later `decidedAt` is ignored": the one held is newer; nothing that
+    failed is lost. "A verdict that fails validation is ignored" loses it."""
+    spec = ("# A → B\n\n## Duplicates\n\nA records each `deliveryId` for 7 days; a repeat is answered 200 and not applied "
+            "again. {rule}\n")
+    assert "IS602" not in codes(spec.format(rule="A verdict for a record that already has a later `decidedAt` is ignored, "
+                                                 "so out-of-order deliveries cannot undo a newer decision."))
+    assert "IS602" in codes(spec.format(rule="A verdict that fails validation is ignored."))

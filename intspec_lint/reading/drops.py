@@ -99,7 +99,10 @@ _SUPERSEDED = lazy(r"\b(?:older|stale|out[- ]of[- ]date|outdated|superseded|earl
                   # "`409` ... means a newer state already exists; logged at INFO and acknowledged", "a newer revision is
                   # already there, so it is logged and dropped": a later one won
                   r"|\b(?:newer|later|more\s+recent)\s+(?:[\w-]+\s+){0,2}(?:already\s+)?(?:exists?|is\s+(?:already\s+)?"
-                  r"(?:there|stored|in\s+place|applied))[^.]{0,30}$", re.I)
+                  r"(?:there|stored|in\s+place|applied))[^.]{0,30}$"
+                  # "a verdict for a record that already has a later `decidedAt` is ignored": the one held is newer
+                  r"|\balready\s+(?:has|have|holds?|carr(?:y|ies))\s+(?:a\s+|an\s+)?(?:later|newer|higher|more\s+recent)\b"
+                  r"(?:`[^`\n]*`|[^.;`]){0,60}$", re.I)
 
 _OR_INSTEAD = lazy(r"\b(?:re-?sends?|replays?|re-?submits?|fix(?:es)?)\s+or\s+$", re.I)
 _WHILE_OPEN = lazy(r"\b(?:while|when)\s+(?:the\s+|it\s+)?(?:circuit\s+|breaker\s+)?(?:is\s+)?open\b"
