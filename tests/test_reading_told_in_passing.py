@@ -291,3 +291,21 @@ def test_an_older_version_than_the_one_held_is_superseded_not_lost():
     assert "IS602" not in codes(spec.format(rule="A verdict for a record that already has a later `decidedAt` is ignored, "
                                                  "so out-of-order deliveries cannot undo a newer decision."))
     assert "IS602" in codes(spec.format(rule="A verdict that fails validation is ignored."))
+
+
+def test_a_field_only_logged_is_no_message_lost():
+    """"`batch_id` we only log" beside a field mapping said in dialogue: a field of a message processed. "Failed
+    deliveries we only log" loses messages."""
+    spec = ("# A → B\n\n## Retries\n\nRetry `429` and `503`: 5 s, doubling, 6 attempts, at most 5 minutes.\n\n"
+            "## Call notes\n\n**Priya:** `external_ref` → bag id, copied. Any other type is rejected with `retry: false`. `occurred_at` UTC → local time. {said}\n")
+    assert "IS602" not in codes(spec.format(said="`batch_id` we only log."))
+    assert "IS602" in codes(spec.format(said="Failed deliveries we only log."))
+
+
+def test_a_rules_window_in_a_settings_block_is_no_metric():
+    """`alerts: {error_rate_crit_pct: 5, error_window_min: 15}`: the window the error rate is measured over, not a
+    metric of its own with no alert level."""
+    spec = ("# A → B\n\n## Settings\n\n```yaml\nalerts:\n  latency_p95_warn_s: 20\n  error_rate_crit_pct: 5\n"
+            "  error_window_min: 15\n  queue_depth_warn: 50\n```\n")
+    metrics = [m.metric.text for m in spec_of(spec).monitoring]
+    assert "error rate crit pct" in metrics and not any("window" in m for m in metrics)

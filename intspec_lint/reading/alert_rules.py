@@ -20,6 +20,12 @@ _ALERT_KEYS = ("severity", "alarm_actions", "labels.severity", "priority", "noti
                "actions")
 
 
+# a rule's own setting, no metric: the window it is measured over, how often it is checked, how long it must hold
+_SETTING_OF_A_RULE = lazy(r"\b(?:window|period|interval|lookback|evaluation|eval|for|duration|pending|cooldown|"
+                          r"repeat|resend|renotify|retain|retention|ttl)\b(?:\s+(?:s|secs?|seconds?|mins?|minutes?|h|hours?|"
+                          r"days?|ms))?$", re.I)
+
+
 def code_records(r: Reading, code_statement) -> None:
     """Alert rules in a config block: a list of metrics under a key that names monitoring, the keys of
     one rule (a Prometheus rule, a cloud alarm) read together, or one key per metric under an alerting
@@ -42,6 +48,8 @@ def code_records(r: Reading, code_statement) -> None:
         beside = alerts.get(statement.key.rpartition(".")[0]) if named else None
         if kind == "other" and beside is None or leaves[statement.key] == "metric":
             continue  # `latency.metric: clockfeed_e2e_seconds` names what the rules beside it are set on
+        if _SETTING_OF_A_RULE.search(words):
+            continue  # `error_window_min: 15`, `eval_interval_s`: the window the rules beside it are measured over
         note = comments.get(statement.span.line, "")
         level = ALERT_LEVEL.search(note) or ALERT_LEVEL.search(words_of_key(parts[-1]))  # `page_p95_over: 300s`
         fields = {"metric": value(words, statement.span), "threshold": value(statement.value, statement.span)}

@@ -174,6 +174,8 @@ _STATE_OF = lazy(r"\b(?:who|whom|which|that)\s+(?:has|have)\s+$"
                  r"|(?:\b[1-5]\d\d|\b[1-5]xx)`?\s*,?\s*which\s+$",
                  re.I)
 
+# a field named in code as what is logged or dropped: "`batch_id` we only log", "`locker` is only logged"
+_FIELD_SUBJECT = lazy(r"(?:^|[.;:]\s+)`[\w.\[\]-]+`\s+(?:we\s+|is\s+|are\s+|gets?\s+)?(?:just\s+|only\s+|simply\s+)?$", re.I)
 _NOT_DATA_SUBJECT = lazy(rf"\b{_NOT_DATA_NOUNS}\s*$", re.I)  # "the cached token | is dropped"
 
 _NOT_DATA = lazy(rf"\s*(?:[\w-]+\s+){{0,2}}?{_NOT_DATA_NOUNS}\b", re.I)  # "drop | the cached token"
@@ -205,6 +207,9 @@ def drops_messages(text: str) -> str | None:
         return drops_messages(original[match.end():])  # "a member who has been deleted", "`404`, which is ignored":
         # what a thing is, or a status let pass; a drop said after it still counts
 
+    if match and _FIELD_SUBJECT.search(text[max(0, match.start() - 60):match.start()]):
+        return drops_messages(original[match.end():])  # "`batch_id` we only log": a field of a message processed, not
+        # a message lost
     if match and _NOT_DATA_SUBJECT.search(text[max(0, match.start() - 40):match.start()]):
         return None  # "the cached token is dropped and a new one requested": a credential, no message
     if match and _OLD_ONE.search(text[max(0, match.start() - 30):match.start()]) and \
