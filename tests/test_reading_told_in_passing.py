@@ -309,3 +309,15 @@ def test_a_rules_window_in_a_settings_block_is_no_metric():
             "  error_window_min: 15\n  queue_depth_warn: 50\n```\n")
     metrics = [m.metric.text for m in spec_of(spec).monitoring]
     assert "error rate crit pct" in metrics and not any("window" in m for m in metrics)
+
+
+def test_a_deadline_in_a_column_named_for_the_alarm():
+    """"| Signal | Alarm | Level |" over "| Flow 2 batch finished by | 07:15 | page |": the time it must be done by is the
+    threshold, whatever the column is called, and the level stays the alert. A time beside a metric that names no
+    deadline is not taken for one."""
+    table = ("# A → B\n\n## Watching it\n\n| Signal | Alarm | Level |\n|---|---|---|\n"
+             "| Webhook accepted → order saved, p95 | > 10 s | warn |\n| {metric} | 07:15 | page |\n")
+    (_, batch) = spec_of(table.format(metric="Flow 2 batch finished by")).monitoring
+    assert batch.threshold.text.endswith("07:15") and batch.alert.text == "page"
+    (_, other) = spec_of(table.format(metric="Flow 2 batch size")).monitoring
+    assert other.threshold is None or "07:15" not in other.threshold.text
