@@ -321,3 +321,79 @@ def test_a_deadline_in_a_column_named_for_the_alarm():
     assert batch.threshold.text.endswith("07:15") and batch.alert.text == "page"
     (_, other) = spec_of(table.format(metric="Flow 2 batch size")).monitoring
     assert other.threshold is None or "07:15" not in other.threshold.text
+
+
+# -- near misses of the mechanisms above: each must not read what is not there --------------------------------------
+
+def _paragraphs(text: str) -> list[str]:
+    doc = parse_markdown(text)
+    named_values.resolve(doc)
+    return [block.text for section in doc.root.walk() for block in section.blocks if isinstance(block, Paragraph)]
+
+
+def test_named_values_left_as_written_where_they_are_no_single_quantity():
+    """A name given two values (defaults, then production) is ambiguous; a request's parameters table ("| Name | Type |
+    Default |") names a field's default, no value of the spec's; a command in code (`export RETRY_MAX=8`), `$RETRY_MAX`
+    and a payload field's leaf in a settings block (`expires_in`) are left as written; a long value is no quantity."""
+    twice = ("# A\n\n### Defaults\n\n| Setting | Default |\n|---|---|\n| `RETRY_CAP` | 10 s |\n\n### Production\n\n"
+             "| Setting | Value |\n|---|---|\n| `RETRY_CAP` | 10 min |\n\n## Retry\n\nMax delay: `RETRY_CAP`.\n")
+    assert _paragraphs(twice)[-1] == "Max delay: `RETRY_CAP`."
+    api = ("# A\n\n## GET /orders\n\n| Name | Type | Default | Description |\n|---|---|---|---|\n"
+           "| `limit` | integer | 50 | page size |\n\nClients page with `limit`.\n")
+    assert _paragraphs(api)[-1] == "Clients page with `limit`."
+    table = "# A\n\n## Parameters\n\n| Name | Value |\n|---|---|\n| `RETRY_MAX` | 6 |\n| `LONG_ONE` | " + "a" * 500 + "1 |\n\n"
+    said = _paragraphs(table + "Set `export RETRY_MAX=8`; $RETRY_MAX; at most `RETRY_MAX` tries; `LONG_ONE`.\n")[-1]
+    assert said == "Set `export RETRY_MAX=8`; $RETRY_MAX; at most 6 (`RETRY_MAX`) tries; `LONG_ONE`."
+    block = ("# A\n\n## Settings\n\n```yaml\nauth:\n  expires_in: 3600\n  rotation_days: 90\n```\n\n"
+             "The client reads `expires_in` from every token response.\n")
+    assert _paragraphs(block)[-1] == "The client reads `expires_in` from every token response."
+
+
+def test_shapes_that_look_like_a_class_but_say_something_else():
+    """"half failed over the last minute" is a breaker's window, not a partial batch; codes a sentence says are retried
+    after all ("does not fix ... so A keeps retrying them") are no permanent class; a heading's numbers of items or
+    milliseconds are no codes; a monitoring line led by codes is a threshold; a status table's Alert column does not
+    act."""
+    half = ("# A → B\n\n## Failures\n\n### When B returns `503` or `504`\n\nA retries after 2 s, doubling, at most 6 "
+            "attempts. If half failed over the last minute, the breaker opens for 5 min.\n")
+    assert "transient" in _classes(half) and "partial" not in _classes(half)
+    kept = ("# A → B\n\n## Errors\n\nEvery error is logged with its code. Release 2.3 of B does not fix the `409` and "
+            "`412` races, so A keeps retrying them with backoff.\n")
+    assert "permanent" not in _classes(kept)
+    limits = ("# A → B\n\n## Errors\n\n### Batch limits: 400 or 450 items\n\nB rejects a batch of more than 450 items; "
+              "A splits it in two and sends both halves.\n")
+    assert "permanent" not in _classes(limits)
+    watch = "# A → B\n\n## Monitoring\n\n- `429`, `503` above 5 % of calls over 10 min: page on-call; retries hide it.\n"
+    assert "transient" not in _classes(watch)
+    alert = ("# A → B\n\n## Codes\n\n| Code | Meaning | Alert |\n|---|---|---|\n| 200 | stored | none |\n"
+             "| 400 | bad payload | page the on-call at once; the message is parked |\n"
+             "| 429, 503 | busy or down | page if above 5 % for 10 min; retries hide it |\n| 500 | crashed | page if above 1 % |\n")
+    assert not _classes(alert) & {"transient", "permanent"}
+
+
+def test_shapes_that_look_like_settings_but_name_something_else():
+    """"Stop sending after: 8 attempts" is the attempt limit, not a breaker; "| Payload cap | 1 MB |" and "| Paging
+    threshold | 20 parked messages |" in a per-side table are no retry settings; a flow's "Trigger:" counted in
+    messages is no alert; "the agreement is signed" is no mechanism; "Where do failed logins end up?" heads no dead
+    letters; a mapping table headed by two fields in brackets keeps its rows."""
+    stop = ("# A → B\n\n## Retries\n\n- Strategy: exponential backoff with full jitter.\n- First wait: 2 s.\n"
+            "- Longest wait: 5 min.\n- Stop sending after: 8 attempts (about an hour); the message then goes to `dlq`\n")
+    assert spec_of(stop).retry.circuit_breaker is None and spec_of(stop).retry.max_attempts is not None
+    sides = ("# A → B\n\n## Errors, repeats and giving up\n\n| | A (sending) | B (sending) |\n|---|---|---|\n"
+             "| First wait | 1 min | 5 s |\n| Attempts in all | 7 | 6 |\n| Paging threshold | 20 parked messages | 50 parked "
+             "messages |\n| Payload cap | 1 MB | 5 MB |\n")
+    assert spec_of(sides).retry.circuit_breaker is None and spec_of(sides).retry.max_delay is None
+    trigger = ("# A → B\n\nA publishes orders to queue `orders`; B consumes them.\n\n## Flow: order batches\n\n"
+               "**Trigger:** the monitored queue `orders_out` reaches 50 messages, or 5 minutes pass.\n\n"
+               "## Monitoring\n\n- Latency: p99 above 2 s for 5 min pages on-call.\n")
+    assert "queue-depth" not in {m.kind for m in spec_of(trigger).monitoring}
+    signed = ("# A → B\n\n## Authentication\n\nAccess to B's production API is granted once the data-sharing agreement "
+              "is signed. Credentials are kept in Vault and rotated yearly.\n")
+    assert not any(a.mechanism is not None and "signed" in a.mechanism.text for a in spec_of(signed).auth)
+    logins = ("# A → B\n\n## Auth\n\nA calls B with OAuth 2.0 client credentials; the secret is in Vault.\n\n"
+              "### Where do failed logins end up?\n\nEvery failed login is written to the SIEM index `auth-failures`; "
+              "security is paged after 5 in a minute.\n")
+    assert spec_of(logins).dead_letter is None
+    mapping = ("# A → B\n\n## Field mapping\n\n| Source (`contact`) | Target (`customer`) |\n|---|---|\n"
+               "| `contact.id` | `customer.ext_ref` |\n| `contact.email` | `customer.email_address` |\n")
+    assert len(spec_of(mapping).mappings) == 2

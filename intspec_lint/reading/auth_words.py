@@ -14,7 +14,7 @@ _NOTHING_STORED = r"nothing\s+is\s+stored|nothing\s+stored(?=\s*(?:$|[.;,|)]))|n
 MECHANISM = lazy(
     r"\b(oauth\s*2(?:\.0)?(?:\s+client[- ]credentials)?|oauth|client[- ]credentials|api[- ]keys?|api[- ]tokens?|"
     r"access\s+tokens?|mutual\s+tls|mtls|sasl[\w/-]*|scram[\w-]*|"
-    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+(?!(?:in|on|up|off|out|by|for|as)\b)\w+|(?:are|is|be)\s+signed(?=\s*[:;,.(—–-])|signature|signing\s+keys?|"
+    r"m-tls|tls\s+client\s+cert\w*|(?:[\w-]+\s+)?tls\s+(?:server\s+)?certificates?|jwt|bearer\s+tokens?|basic\s+auth\w*|hmac[\w-]*|signed\s+(?!(?:in|on|up|off|out|by|for|as)\b)\w+|(?:requests?|messages?|webhooks?|payloads?|calls?|events?|bod(?:y|ies)|callbacks?|notifications?|deliver(?:y|ies))\s+(?:are|is)\s+signed(?=\s*[:;,.(—–-])|signature|signing\s+keys?|"
     r"service\s+accounts?|saml|openid\s+connect|oidc|ssh\s+keys?|sftp\s+keys?|iam\s+(?:task\s+)?roles?|"
     r"assumes?\s+(?:the\s+|an?\s+)?(?:iam\s+)?role|"
     r"sas\s+(?:tokens?|policy|policies|keys?)|shared\s+access\s+signatures?|managed\s+identit(?:y|ies)|"
@@ -160,11 +160,18 @@ _ROTATION_VERB = lazy(r"\b(rotat\w+|renew\w*|re-?issu\w+|regenerat\w+|roll(?:ed|
                         + _PERIODIC_CHANGE + r")\b", re.I)
 
 def mechanism(text: str) -> str | None:
-    """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ...")."""
+    """The first mechanism the text names, not one it denies ("no shared secret: ... assumes role ..."); "webhooks are
+    signed" only where the text names no mechanism more precisely ("... signed: HMAC-SHA256 over the body")."""
+    fallback = None
     for match in MECHANISM.finditer(text):
         if not _DENIED.search(text, max(0, match.start() - 30), match.start()):
-            return match.group(0)
-    return None
+            if not _SIGNED_ONLY.search(match.group(0)):
+                return match.group(0)
+            fallback = fallback or match.group(0)
+    return fallback
+
+
+_SIGNED_ONLY = lazy(r"\s(?:are|is)\s+signed$", re.I)
 
 
 # a rotation value that says there is none: "issued without expiry", "never rotated", "generated at onboarding"

@@ -95,7 +95,7 @@ GROUP = lazy(r"\b(?:batch\w*|bulk|207|multi-?status|files?|pages?|manifests?|upl
 PART_FAILS = lazy(SOME_BUT_OTHERS + r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:done|worked|through|accepted|stored|sent)\b[^.;]{0,20}?"
                   r"\b(?:some|others?|the\s+rest)\s+(?:not|failed|refused|rejected)\b"  # "Some costumes done, some not"
                   r"|\bsome\s+(?:[\w-]+\s+){0,2}?in\b[^.;]{0,10}?\bsome\s+(?:[\w-]+\s+)?out\b"  # "Some children in, some out"
-                  r"|\b(?:part(?:ial\w*|ly)?|half)[\s-]+(?:worked|succeeded|failed|accepted|done)"
+                  r"|\bpart(?:ial\w*|ly)?[\s-]+(?:worked|succeeded|failed|accepted|done)|\bhalf[\s-]+(?:worked|succeeded|done)\b"
                   r"|\b(?:went|go(?:es)?|got|worked|succeeded|accepted)\s+(?:through\s+)?in\s+part\b|\bsome\s+(?:of\s+the\s+)?(?:\w+\s+)?"
                   r"(?:rows?|records?|items?|events?|lines?|entries|messages|members?)\s+(?:fail|are\s+rejected|are\s+refused)"
                   # some of one batch's items, whatever they are: "only some donations in a batch are rejected"
@@ -145,8 +145,9 @@ _NO_RETRY = lazy(_NOT_AGAIN + r"|\b(?:stuck|"
                  r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|called|delivered|attempted)\s+again|"
                  # a class named by its lasting: "Won't go through", "will not clear by trying again", "won't fix itself"
                  r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*|"
-                 # "waiting does not fix a `422`", "so the sender stopped trying"
-                 r"(?:does\s+not|doesn'?t|do\s+not|cannot|can'?t)\s+fix|stop(?:s|ped)?\s+(?:trying|retrying|re-?sending))\b", re.I)
+                 # "waiting does not fix a `422`": what trying again cannot mend
+                 r"(?:waiting|retrying|trying\s+again|time|a\s+retry|another\s+try)\s+(?:does\s+not|doesn'?t|cannot|can'?t|"
+                 r"won'?t|will\s+not)\s+fix)\b", re.I)
 NOT_DONE_AGAIN = lazy(_NOT_AGAIN, re.I)
 PASSING = {429, 500, 502, 503, 504, 408}
 # a class's name or definition that says what is done with it, in a phrase: "Try again later", "No point trying again",

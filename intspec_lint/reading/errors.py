@@ -43,7 +43,7 @@ def read(r: Reading) -> None:
     # "Retry with backoff ...": its class is what the codes are and what is done with them
     for section in r.doc.root.walk():
         if section.level and not section.children and id(section) not in chosen and section not in classes and \
-                (_SITUATION.match(strip_numbering(section.title)) or _CODES_TITLED.search(section.title)) and \
+                (_SITUATION.match(strip_numbering(section.title)) or _codes_titled(section.title)) and \
                 handled_codes(section.title):
             body = " ".join(s.text for s in r.within(section) if s.shape != "code")
             category = by_content(f"{section.title} {body}", body)
@@ -69,9 +69,10 @@ def read(r: Reading) -> None:
                 kind = _by_categories(r, statement.table)
             if kind is not None and kind[0] == "status_codes" and statement.row is not None and \
                     len(statement.row.cells) == len(statement.table.header) >= 3 and _acting_column(r, statement.table) and \
+                    not _TOLD_COLUMN.match(statement.table.header[-1].text) and \
                     by_content(" ".join(c.text for c in statement.row.cells[:-1]), statement.row.cells[-1].text):
                 kind = _by_categories(r, statement.table)  # "| Code | Meaning | Bridge does |" over "| 429, 503 | busy |
-                # tries again |", "| 422 | unknown address | parks |": the codes sorted by what is done, classes
+                # tries again |", "| 422 | unknown address | parks |": each row a class, told by what is done
             if kind is not None and kind[0] == "errors":
                 _row(r, statement, kind[1])
             elif kind is None and "errors" in statement.placed and statement.row is not None:
@@ -182,9 +183,11 @@ def _classes_told(r: Reading, statement, text: str):
             category = by_content(sentence, sentence)  # "`400`, `404`, `422` are not: they are nacked without requeue,
             # so the broker moves them straight to the parked queue": codes as the subject, told by what is done
         if not category and (statement.topics | statement.placed) & {"errors", "retry"} and \
-                len({code for code in handled_codes(sentence) if isinstance(code, int)}) >= 2 and _VERDICT.search(sentence):
+                len({code for code in handled_codes(sentence) if isinstance(code, int)}) >= 2 and _VERDICT.search(sentence) \
+                and not _RETRIED_AFTER_ALL.search(sentence):
             category = by_content(sentence, sentence)  # "Waiting does not fix a `422`, nor a `400` or a `404`, so the
-            # sender stopped trying": codes anywhere in a sentence that says whether they are tried again
+            # sender gave up": codes anywhere in a sentence that says whether they are tried again (in a statement about
+            # errors: the retries' own sections are read below)
         if not category and not statement.placed - {"retry"} and statement.topics & {"errors", "retry"} and \
                 _RETRY_WORD.search(sentence) and handled_codes(sentence) and not r.vocab.category(text):
             category = by_content(sentence, sentence)  # in no part's section but the retries', "X retries a failed
@@ -203,7 +206,14 @@ def cue(text: str) -> bool:
     """A line whose subject is a list of status codes and whose rest says what is done with them, wherever it stands
     ("`400`, `401`, `404`, `409`: not sent again. The row moves to ...", "`429`, `5xx`: sent again per the schedule"
     under a flow's *Outputs*): a class told by its members, as under an error handling heading."""
-    return bool(_CODES_LEAD.match(text)) and bool(_CODES_ACTED.search(text)) and by_content(text, text) is not None
+    return bool(_CODES_LEAD.match(text)) and bool(_CODES_ACTED.search(text)) and not _NOT_A_RULE.search(text) and \
+        by_content(text, text) is not None
+
+
+# codes led line that is a metric's threshold or a change's history, no class: "`429`, `503` above 5 % of calls: page
+# on-call", "`400`, `404`: no longer parked since v2"
+_NOT_A_RULE = lazy(r"\d\s*%|\babove\s+\d|\bover\s+\d|\bno\s+longer\b|\bsince\s+v?\d|\buntil\s+(?:v?\d|last|release)|"
+                   r"\bused\s+to\b|\bpreviously\b", re.I)
 
 
 def _asked_action(r: Reading) -> None:
@@ -403,6 +413,11 @@ _SEE_ELSEWHERE = lazy(r"\bsee\s+(?:its\s+|the\s+|section\s+|§\s*|below|above|[*
                       re.I)
 
 
+# a last column that tells who hears of it or remarks on it, not what is done with the call
+_TOLD_COLUMN = lazy(r"^\W*(?:alerts?|alarms?|pages?|paging|notes?|comments?|remarks?|monitoring|severity|who\s+is\s+told)\W*$",
+                    re.I)
+
+
 def _acting_column(r: Reading, table) -> bool:
     """The table's last column says what happens on all its other rows but one: its cells are actions in any words."""
     def acting():
@@ -534,6 +549,17 @@ _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
 # a scenario titled by the codes it tells, whatever its words: "S7 — B says the batch is wrong (`400`, `403`, `422`)"
 _CODES_TITLED = lazy(r"[(—–:]\s*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:[\w-]+\s+){0,3}?`?[1-5](?:\d\d|xx)`?){1,}", re.I)
+def _codes_titled(title: str) -> bool:
+    """A scenario's title that lists status codes as codes (in code, after "HTTP", or alone in brackets), not numbers
+    of something ("Batch limits: 400 or 450 items", "Timeouts: 300 or 500 ms") nor a call's heading."""
+    found = _CODES_TITLED.search(title)
+    return bool(found) and not _COUNTED_NUMBER.search(title) and not _CALL_TITLE.match(title) and (
+        "`" in found.group(0) or bool(re.search(r"\bHTTP\b", title)) or bool(re.search(r"[1-5]\d\d`?\s*\)", title)))
+
+
+_COUNTED_NUMBER = lazy(r"\b[1-5]\d\d\s*(?:items?|rows?|records?|messages?|ms|s|secs?|seconds?|min|minutes?|%|bytes?|kb|mb|"
+                       r"days?|hours?|per\b)", re.I)
+_CALL_TITLE = lazy(r"^\W*(?:GET|POST|PUT|PATCH|DELETE|HEAD)\b|^\W*/", re.I)
 _SITUATION = lazy(r"^\W*(?:when|if|whenever|on|what\s+(?:if|happens\s+(?:if|when)))\b", re.I)  # "When the API returns
 # 400 or 422": a case, as a heading
 # a speaker's name before what they say, its colon inside the bold: "**SAM:**", "**Priya (ops):**"
@@ -544,11 +570,14 @@ _KIND_LEAD = lazy(r"^\W*(?:the\s+|a\s+)?(?:[\w'-]+\s+){1,3}?(?:kind|sort|class|t
 # a sentence whose subject is a list of status codes: "`400`, `401`, `404` and `422` are not ..."
 _CODES_LEAD = lazy(r"^\W*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*`?[1-5](?:\d\d|xx)`?)+(?![\w%])", re.I)
 # ... and what we do with them, not what they are ("are listed in B's manual", "mean B rejected the payload")
-_CODES_ACTED = lazy(r"\b(?:retr\w*|tried\s+again|(?:not\s+|never\s+)?sent\s+again|straight\s+to|park\w*|dead[- ]?letter\w*|moved?\s+(?:\w+\s+)?to|go(?:es)?\s+to|"
+_CODES_ACTED = lazy(r"\b(?:retr\w*|tr(?:y|ies|ied)\s+again|re-?sen[dt]\w*|(?:not\s+|never\s+)?sent\s+again|straight\s+to|park\w*|dead[- ]?letter\w*|moved?\s+(?:\w+\s+)?to|go(?:es)?\s+to|"
                     r"sent\s+to|n?ack\w*\s+without|no\s+(?:more|further)\s+(?:tries|attempts)|give\s+up)\b", re.I)
 # a sentence's verdict on codes it names: tried again or not ("does not fix", "stopped trying", "retried")
-_VERDICT = lazy(r"\b(?:does\s+not|doesn'?t|do\s+not|cannot|can'?t)\s+fix|\bstop(?:s|ped)?\s+(?:trying|retrying|re-?sending)|"
-                r"\b(?:not|never)\s+(?:be\s+)?(?:retried|tried\s+again|sent\s+again)|\bgoes\s+away\s+on\s+its\s+own", re.I)
+_VERDICT = lazy(r"\b(?:waiting|retrying|trying\s+again|time|a\s+retry|another\s+try)\s+(?:does\s+not|doesn'?t|cannot|can'?t|"
+                r"won'?t|will\s+not)\s+fix|\b(?:not|never)\s+(?:be\s+)?(?:retried|tried\s+again|sent\s+again)|"
+                r"\bgoes\s+away\s+on\s+its\s+own", re.I)
+# ... contradicted by the same sentence: "so A keeps retrying them", "these are now retried 3 times too"
+_RETRIED_AFTER_ALL = lazy(r"\b(?:keeps?\s+retrying|(?:are|is)\s+(?:now\s+)?retried|retries\s+(?:them|it|the\s+call))\b", re.I)
 _BREAKER_LEAD = lazy(r"^\W*(?:the\s+)?(?:circuit[- ]?breakers?|breakers?|circuits?)\b", re.I)
 
 

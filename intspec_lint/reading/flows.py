@@ -15,7 +15,8 @@ from ..model import Flow, Value, evidence, given
 from .context import Reading
 from .lazy_re import lazy
 from .statements import key_value
-from .table_layouts import record_layout, value_table
+from .table_layouts import record_layout
+from .value_tables import value_table
 from .text import sentences, structural
 from .topics import NAMED_CARRIER
 from .values import value

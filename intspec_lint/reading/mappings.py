@@ -15,7 +15,8 @@ from .cues import CUES
 from .context import Reading
 from .lazy_re import lazy
 from .statements import Statement
-from .table_layouts import header_field, record_layout, value_table
+from .table_layouts import record_layout
+from .value_tables import header_field, value_table
 from .text import finds
 from .values import enum_pairs, value
 
@@ -173,12 +174,18 @@ def _value_tables(r: Reading, tables: list) -> None:
     value): each field's pairs are the enum map of the mapping row of that field (none is made up)."""
     for table in tables:
         maps: dict[str, dict[str, str]] = {}
-        if len(table.header) == 2:  # "| Schoolbase `milk_type` | Dairyline `product` |": one field's values
-            for row in table.rows:
-                if len(row.cells) == 2 and all(cell.text.strip() for cell in row.cells):
-                    source, target = (_first_code(cell.text) for cell in row.cells)  # "`GA-SS-189` (189 ml)"
-                    for name in table.header:
-                        maps.setdefault(_leaf(header_field(name.text) or ""), {})[source] = target
+        if len(table.header) == 2:  # "| Schoolbase `milk_type` | Dairyline `product` |": one field's values, each
+            left, right = (_leaf(header_field(name.text) or "") for name in table.header)  # column a side's
+            pairs = {_first_code(row.cells[0].text): _first_code(row.cells[1].text) for row in table.rows
+                     if len(row.cells) == 2 and all(cell.text.strip() for cell in row.cells)}  # "`GA-SS-189` (189 ml)"
+            for row in r.spec.mappings:
+                source = _leaf(row.source_field.text) if row.source_field is not None else ""
+                target = _leaf(row.target_field.text) if row.target_field is not None else ""
+                if (source, target) == (left, right) or source == left and target != left:
+                    row.enum_map = {**(row.enum_map or {}), **pairs}
+                elif (source, target) == (right, left) or source == right and target != right:
+                    row.enum_map = {**(row.enum_map or {}), **{v: k for k, v in pairs.items()}}  # written right to left
+            continue
         for row in table.rows:
             if len(row.cells) == 3 and all(cell.text.strip() for cell in row.cells):
                 field, source, target = (cell.text.strip(" `*") for cell in row.cells)

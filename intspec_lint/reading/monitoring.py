@@ -99,8 +99,10 @@ def read(r: Reading) -> None:
                 label = statement.parent.text if statement.parent is not None else statement.heading
                 _record(r, statement.span, *found, heading=label, whole=statement.text)
                 continue
-        placed = "monitoring" in statement.placed or bool(statement.key and _FIRES_KEY.match(statement.key))  # "**Fires:**
-        # queue `out` above 200 messages (warning)": an alert's firing condition, whatever section it stands in
+        placed = "monitoring" in statement.placed or bool(
+            statement.key and _FIRES_KEY.match(statement.key) and "flows" not in statement.placed and
+            (ALERT_LEVEL.search(statement.value) or CHANNEL.search(statement.value)))  # "**Fires:** queue `out` above
+        # 200 messages (warning)": an alert's firing condition with its level, under a runbook's entry
         if not placed and ("retry" in statement.topics or "sla" in statement.placed) and not (
                 statement.key and r.vocab.metric_kind(statement.key) != "other"
                 and not set(r.vocab.section_parts(statement.key, nested=True)) - {"monitoring"}):  # not "**Dead letters**"
@@ -492,8 +494,9 @@ def metric_sentence(sentence: str, vocab) -> tuple[str, str, str] | None:
     return sentence.strip(), threshold, alert.group(0) if alert else ""
 
 
-# the label of an alert's firing condition: "Fires", "Fires when", "Triggers on", "Alert when", "Firing condition"
-_FIRES_KEY = lazy(r"^\W*(?:fires?|fired|triggers?|triggered|alerts?|pages?|firing\s+condition)(?:\s+(?:when|at|on|if))?\W*$", re.I)
+# the label of an alert's firing condition: "Fires", "Fires when", "Alert when", "Firing condition" (not a flow's
+# "Trigger")
+_FIRES_KEY = lazy(r"^\W*(?:fires?|fired|alerts?|firing\s+condition)(?:\s+(?:when|at|on|if))?\W*$", re.I)
 # a queue, a topic or an outbox named just before a comparison, and the comparison counting what waits on it
 _QUEUE_NAMED = lazy(r"\b(?:queues?|topics?|outbox(?:es)?|streams?|subscriptions?|inbox(?:es)?)\b[^.;]{0,60}$", re.I)
 _COUNTED = lazy(r"^\D{0,30}\d[\d,.]*\s*(?:k\s+)?(?:messages?|msgs?|events?|items?|rows?|jobs?|records?|entries)\b", re.I)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document.model import Code, ListBlock, MarkdownDocument, Paragraph, Section, Table
-from .config_keys import yaml_keys
+from .config_keys import property_keys, yaml_keys
 from .lazy_re import lazy
 
 # a name as a parameters table or a settings block gives it: `RETRY_MAX_TRIES`, `retry.max_attempts`, `queueDepthWarn`
@@ -24,6 +24,8 @@ _NAME_HEADER = lazy(r"^\W*(?:name|parameter|param|setting|key|constant|variable|
                     re.I)
 _VALUE_HEADER = lazy(r"^\W*(?:value|default|default\s+value|setting|current\s+value|prod(?:uction)?(?:\s+value)?)s?\W*$",
                      re.I)
+_FIELD_HEADER = lazy(r"\b(?:source|target|field|attribute|column|property)s?\b", re.I)
+_TYPE_HEADER = lazy(r"^\W*(?:type|data\s+type|format|schema|required|in|location)\W*$", re.I)
 _SETTINGS_INFO = ("yaml", "yml", "toml", "ini", "properties", "env", "dotenv")  # (JSON is a payload's, most often)
 # a setting's name, by what it bounds: the keys of a settings block, not of a payload written in YAML
 _SETTING_WORD = lazy(r"retr|attempt|delay|backoff|timeout|threshold|max|min|interval|ttl|limit|window|rotat|expir|"
@@ -31,25 +33,39 @@ _SETTING_WORD = lazy(r"retr|attempt|delay|backoff|timeout|threshold|max|min|inte
 # what a name is put back for: a quantity ("500 messages", "2 % over 10 min", "6"), not a place or a name of its own (a
 # folder, a topic, a URL), which the readers match by the name the prose uses
 _QUANTITY = lazy(r"\d")
-_PLACE = lazy(r"[/\\]|://|^[\w.-]*[A-Za-z][\w.-]*\d[\w.-]*$")
+_LONGEST = 80  # a value is a few words: "500 messages", "2 % over 10 min"; not a paragraph, a hash or a blob
+
+
+def _quantity(value: str) -> bool:
+    """A quantity, not a place nor a name of its own: a digit in it, no path or address, not a word with a digit
+    inside ("ghcr-0.6.2", "v2", "s3-bucket-2"), a few words long."""
+    value = value.strip()
+    if len(value) > _LONGEST or not _QUANTITY.search(value) or "/" in value or "\\" in value or "://" in value:
+        return False
+    letter = re.search(r"[A-Za-z]", value) if re.fullmatch(r"[\w.-]+", value) else None
+    return not (letter and re.search(r"\d", value[letter.end():]))
+_CODE_SPAN = lazy(r"`[\w.-]+`|`([^`\n]*)`|[^`]+|`")  # a bare name in code, another code span (group 1), the rest
 _MOST = 400  # names and references a document is read for: a spec's parameters, not a generated dump
 
 
 def resolve(doc: MarkdownDocument) -> None:
     """Put each named value where its name is used, the name in brackets after it, in place."""
     named, defining = _definitions(doc.root)
-    named = {name: value for name, value in named.items() if _QUANTITY.search(value) and not _PLACE.search(value)}
+    named = {name: value for name, value in named.items() if value is not None and _quantity(value)}
     if not named:
         return
     names = sorted(named, key=len, reverse=True)
     spelled = "|".join(re.escape(name) for name in names)
     bare = "|".join(re.escape(name) for name in names if re.fullmatch(_BARE_NAME, name))
-    pattern = re.compile(rf"(?<!\()`({spelled})`(?!\s*\()" + (rf"|(?<![\w`.(])({bare})(?![\w`(])" if bare else ""))
+    pattern = re.compile(rf"(?<!\()`({spelled})`(?!\s*\()" + (rf"|(?<![\w`.($%{{])({bare})(?![\w`(}}])" if bare else ""))
 
     def told(text: str) -> str:
         if "`" not in text and "_" not in text:
             return text
-        return pattern.sub(lambda m: f"{named[m.group(1) or m.group(2)]} ({m.group(0)})", text)
+        # a code span is the name alone or none: "`export RETRY_MAX=8`" is a command, left as written
+        return _CODE_SPAN.sub(lambda span: span.group(0) if span.group(1) is not None else
+                              pattern.sub(lambda m: f"{named[m.group(1) or m.group(2)]} ({m.group(0)})", span.group(0)),
+                              text)
 
     for section in doc.root.walk():
         for block in section.blocks:
@@ -62,6 +78,8 @@ def _extend(block, told, defining: set[int]) -> None:
     if isinstance(block, Paragraph):
         block.text = told(block.text)
     elif isinstance(block, Table):
+        if any(_TYPE_HEADER.match(cell.text) or _FIELD_HEADER.search(cell.text) for cell in block.header):
+            return  # a mapping's or a schema's fields: their names are fields, whatever a setting shares them
         for row in block.rows:
             for cell in row.cells:
                 cell.text = told(cell.text)
@@ -72,9 +90,9 @@ def _extend(block, told, defining: set[int]) -> None:
                 _extend(inner, told, defining)
 
 
-def _definitions(root: Section) -> tuple[dict[str, str], set[int]]:
+def _definitions(root: Section) -> tuple[dict[str, str | None], set[int]]:
     """{name: value} of the parameters tables and settings blocks under `root`, and the ids of those blocks."""
-    named: dict[str, str] = {}
+    named: dict[str, str | None] = {}
     defining: set[int] = set()
     for section in root.walk():
         for block in section.blocks:
@@ -86,8 +104,8 @@ def _definitions(root: Section) -> tuple[dict[str, str], set[int]]:
                 continue
             if found:
                 defining.add(id(block))
-                for name, value in found.items():
-                    named.setdefault(name, value)
+                for name, value in found.items():  # a name given two values (defaults, then production) is
+                    named[name] = value if named.get(name, value) == value else None  # ambiguous: left as written
             if len(named) > _MOST:
                 return {}, set()
     return named, defining
@@ -97,8 +115,8 @@ def _table_values(table: Table) -> dict[str, str]:
     """"| Name | Value | Used in |" over "| `RETRY_MAX_TRIES` | 6 (first try included) | Retries |": each row's name
     and value, where most rows name one in code."""
     headers = [cell.text for cell in table.header]
-    if len(headers) < 2 or not _NAME_HEADER.match(headers[0]):
-        return {}
+    if len(headers) < 2 or not _NAME_HEADER.match(headers[0]) or any(_TYPE_HEADER.match(text) for text in headers):
+        return {}  # "| Name | Type | Default |": a request's parameters, their defaults no value of the spec's
     column = next((i for i, text in enumerate(headers[1:], 1) if _VALUE_HEADER.match(text)), None)
     if column is None:
         return {}
@@ -115,7 +133,7 @@ def _block_values(code: Code) -> dict[str, str]:
     """A settings block's scalar keys, by their path (`retry.max_attempts`) and, where no other key shares it, by
     their last name (`max_attempts`), each with its value."""
     try:
-        keys = yaml_keys(code)
+        keys = property_keys(code) if code.info in ("properties", "env", "dotenv") else yaml_keys(code)
     except Exception:  # noqa: BLE001 - a block that is no settings at all (a payload, a log) names nothing
         return {}
     found: dict[str, str] = {}
@@ -126,7 +144,7 @@ def _block_values(code: Code) -> dict[str, str]:
         if value.strip() and re.fullmatch(_NAME, path) and len(value) <= 80:
             found[path] = value.strip()
             leaves.setdefault(path.rsplit(".", 1)[-1], []).append(value.strip())
-    for leaf, values in leaves.items():
-        if len(values) == 1 and re.fullmatch(_NAME, leaf):
+    for leaf, values in leaves.items():  # a leaf alone only where it is a constant's name (`RETRY_MAX`): `expires_in`
+        if len(values) == 1 and re.fullmatch(_BARE_NAME, leaf):  # is a payload's field as often as a setting's
             found.setdefault(leaf, values[0])
-    return found
+    return {name: value for name, value in found.items() if "." in name or re.fullmatch(_BARE_NAME, name)}

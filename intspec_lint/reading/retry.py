@@ -18,6 +18,7 @@ from .lazy_re import lazy
 from .statements import Statement, words_of_key
 from .text import DURATION, NUM, UNIT, as_figures, as_written, finds
 from .values import duration_seconds, value
+from .vocabulary import STOP_KEY, normalize
 
 _STRATEGY = lazy(
     r"\b(exponential(?:ly)?|linear|fixed|constant|fibonacci|decorrelated|incremental)\b[\w\s-]{0,20}?"
@@ -111,6 +112,11 @@ def is_unbounded(text: str) -> bool:
 
 
 _NO_RETRY = lazy(r"\bno\s+retr|^\W*none\W*$|\bonce\b", re.I)
+_RUN_OF_FAILURES = lazy(r"\b(?:failures|failed|errors|fails|timeouts)\b|\bin\s+a\s+row\b|\bconsecutive\b|%", re.I)
+# a setting's unit in its name: "First retry after (s)", `initial_delay_ms`, `pause.duration_s`
+_UNIT_NAMED = lazy(r"\((?:s|ms|sec|secs|min|mins|h|hours?|seconds?|minutes?)\)|\bin\s+(?:seconds|minutes|ms)\b|"
+                   r"[_.-](?:ms|s|secs?|seconds|mins?|minutes|millis)\b|(?:Ms|Millis|Seconds|Secs|Minutes|Mins)\b", re.I)
+_COUNTS_TRIES = lazy(r"\b(?:attempts?|tries|retries)\b", re.I)
 _BACKOFF_SHAPE = lazy(r"\b(fixed|constant|linear|incremental)\b", re.I)
 _UNIT_KEY = lazy(r"(?:^|[^a-z])(seconds?|secs?|minutes?|mins?)$|(Seconds?|Secs?|Minutes?|Mins?)$", re.I)
 _MILLIS_KEY = lazy(r"(?:^|[^a-zA-Z])(?:ms|MS|millis(?:econds)?|MILLIS(?:ECONDS)?)$|Ms$|Millis$")
@@ -312,7 +318,20 @@ def _block_mates(r: Reading, about: list) -> list:
             # | 1 min | 5 s |": a setting per side, named by the first cell
     return [s for block in blocks.values() if sum(1 for s in block if r.vocab.field("retry", _leaf(_named(s)))) >= 2
             and any(id(s) in known or mentions_retry(words_of_key(_named(s))) for s in block)
-            for s in block]
+            for s in block if s.key or _fits(r.vocab.field("retry", _named(s)), " | ".join(c.text for c in s.row.cells))]
+
+
+def _fits(name: str | None, said: str) -> bool:
+    """A per-side row's values are of the kind its retry field holds: a wait is a duration, a breaker a run of
+    failures or a count ("| Payload cap | 1 MB |", "| Paging threshold | 20 parked messages |" are settings of others)."""
+    if name in ("initial_delay", "max_delay", "circuit_open"):
+        return bool(_ANY_DURATION.search(said) or _UNIT_NAMED.search(said) and re.search(r"\d", said))
+    if name == "circuit_breaker":
+        return bool(_RUN_OF_FAILURES.search(said) or all(re.fullmatch(r"[\W\d]*\d[\W\d]*", part.strip())
+                                                         for part in re.split(r"[|;]", said)[1:] if part.strip()))
+    # a row no field names is read loosely where it says how waits grow or that it retries ("| Growth | doubling |"),
+    # not "| Payload cap | 1 MB |"
+    return name is not None or bool(_STRATEGY_WORDS.search(said) or mentions_retry(said))
 
 
 def _named(statement) -> str:
@@ -328,7 +347,8 @@ def _key_fact(r: Reading, statement, along: bool = False) -> None:
     if statement.shape == "row" and r.topics.table(statement.table, tuple(statement.placed)) is not None:
         return  # "`ladder.results.retry` depth | > 5k → warn": a metric of the retry topic, not a retry fact
     key = _leaf(statement.key) if statement.shape == "code-key" else statement.key
-    if statement.shape == "row" and not key and len(statement.row.cells) > 2:
+    per_side = statement.shape == "row" and not key and len(statement.row.cells) > 2
+    if per_side:
         # "| Max attempts | 6 | 5 |": a setting per column (outbound, loader); the first says it
         cells = statement.row.cells
         statement = Statement(statement.text, statement.span, statement.path, "row", statement.section,
@@ -340,6 +360,13 @@ def _key_fact(r: Reading, statement, along: bool = False) -> None:
             statement.shape == "code-key" and mentions_retry(words_of_key(statement.key))):
         return
     name = r.vocab.field("retry", key)
+    if name is None and STOP_KEY.match(normalize(key)):  # "Stop sending after | 10 failures in a row": what counts is
+        name = "circuit_breaker" if _RUN_OF_FAILURES.search(statement.value) else \
+            "max_attempts" if _COUNTS_TRIES.search(statement.value) else None  # in the value ("8 attempts": the limit)
+    if name == "circuit_open" and re.match(r"^\W*stop", key, re.I) and not re.match(r"^\W*\d", statement.value):
+        name = None  # "Stopped for | the nightly maintenance window": not how long a breaker stays open
+    if per_side and name is not None and not _fits(name, f"{key} | {statement.value}"):
+        return  # "| Payload cap | 1 MB |", "| Paging threshold | 20 parked messages |": a setting of another kind
     if name is None and key.strip().lower() in ("max", "maximum", "cap", "limit"):  # `Max: 2 * time.Minute`: by what
         name = "max_delay" if _ANY_DURATION.search(statement.value) else "max_attempts"  # the value is, a wait or a count
     if name is None and key.strip().lower() in ("delay", "interval", "wait") and (

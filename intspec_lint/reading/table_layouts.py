@@ -530,27 +530,6 @@ def record_layout(table, columns: dict[int, str]) -> bool:
 
 
 # -- a table of an enum's values translated one by one: "| Field | Source value | Target value |" --------------
-_SOURCE_VALUE = re.compile(r"^\W*(?:source|from|src)\s+(?:values?|codes?|enums?)\W*$", re.I)
-_TARGET_VALUE = re.compile(r"^\W*(?:target|to|destination|dst)\s+(?:values?|codes?|enums?)\W*$", re.I)
-
-
-def value_table(table: Table) -> bool:
-    """A field, then its value on one side and the value it becomes: an enum's translation, no flow table. Or two
-    columns, each headed by the field it holds the values of ("| Schoolbase `milk_type` | Dairyline `product` |")."""
-    names = [cell.text for cell in table.header]
-    return len(names) == 3 and bool(_SOURCE_VALUE.match(names[1])) and bool(_TARGET_VALUE.match(names[2])) or \
-        len(names) == 2 and all(header_field(name) for name in names)
-
-
-def header_field(name: str) -> str | None:
-    """The one field a column's header names in code ("Dairyline `product`" -> "product"): its cells are the field's values."""
-    found = _HEADER_FIELD.findall(name)
-    return found[0] if len(found) == 1 else None
-
-
-_HEADER_FIELD = re.compile(r"`([\w.\[\]-]+)`")
-
-
 # a comparison of what is with what will be: the spec is the target column; the current one is retired
 _ASIDE_END = r"(?:\s*\([^)]*\))?\W*$"  # "Target state (chosen: Option B)": the column's name, then an aside
 _BEFORE = re.compile(r"^\W*(?:current(?:\s+state)?|as[- ]is(?:\s+state)?|today|before(?:\s+cutover)?|old|legacy|existing|"

@@ -68,7 +68,10 @@ _GIVEN_UP_ON = re.compile(r"\b(?:failures|failed\s+[\w-]+|messages|items|records
                           r"|(?:we\s+)?(?:gave|give)\s+up\s+on)\b", re.I)
 # ... or where failures come to rest, asked of failures as such: "Where do failures end up?", "Where failed sends go"
 # (not "What happens to failures?": what is done then, retries included)
-_FAILURES_REST = re.compile(r"^\W*where\b.*\b(?:failures|failed\s+[\w-]+)\s+(?:\w+\s+){0,2}?(?:ends?\s+up|go|goes|land|lands|"
+_FAILURES_REST = re.compile(r"^\W*where\b.*\b(?:failures|(?:a|each|every)\s+failure|failed\s+(?:messages?|events?|deliver(?:y|ies)|"
+                            r"sends?|calls?|requests?|records?|items?|rows?|jobs?|orders?|payments?|registrations?|"
+                            r"bookings?|uploads?|updates?|batch(?:es)?|notifications?|webhooks?|files?))\s+"
+                            r"(?:\w+\s+){0,2}?(?:ends?\s+up|go|goes|land|lands|"
                             r"wind\s+up|are\s+(?:kept|parked|put))\b", re.I)
 _FIRST_CLAUSE = re.compile(r"^[^.?:;\n]*[.?:;]?")
 _MAJORITY = 0.5

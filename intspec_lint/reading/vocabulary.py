@@ -527,13 +527,14 @@ def vocabulary_data() -> dict:
 # a metric's label selector that keeps the failures: `{result!="ok"}`, `{status=~"5.."}`, `{outcome="error"}`
 _FAILED_SELECTOR = re.compile(r"\{[^}]*(?:!=\s*\"(?:ok|success|succeeded|2xx|200)\"|!~\s*\"2|=~\s*\"[45]|"
                               r"(?:status|code|result|outcome)\s*=\s*\"(?:error|errors|fail\w*|[45]\d\d|[45]xx)\")", re.I)
-_BREAKER_KEY = re.compile(r"^(?:circuit\s+|breaker\s+)?(?:pause|open|trip|break|halt|suspend|stop)(?:s|ped)?\s+"
-                          r"(?:(?:sending|calling|calls|traffic|requests)\s+)?(?:"
+_BREAKER_KEY = re.compile(r"^(?:circuit\s+|breaker\s+)?(?:pause[sd]?|open(?:s|ed)?|trip(?:s|ped)?|breaks?|halt(?:s|ed)?|"
+                          r"suspend(?:s|ed)?|stop(?:s|ped)?)\s+(?:(?:sending|calling|calls|traffic|requests)\s+)?(?:"
                           r"(?:after|at|on)\s+(?:\w+\s+){0,2}(?:failures|errors|fails|timeouts)"
-                          # "Stop sending after | 10 failures in a row", "Stop calling when | 6 failures in a row": what
-                          # counts stands in the value
-                          r"|(?<=sending\s)after|(?<=calling\s)after|(?<=sending\s)when|(?<=calling\s)when"
                           r"|(?P<long>for|duration|period|time))$")
+# a stop named by when it comes, what counts in the value: "Stop sending after | 10 failures in a row" is a breaker,
+# "Stop sending after | 8 attempts" the attempt limit (retry.py asks the value)
+STOP_KEY = re.compile(r"^(?:stop(?:s|ped)?|pause[sd]?|halt(?:s|ed)?)\s+(?:sending|calling|calls|traffic|requests|trying)\s+"
+                      r"(?:after|when|once|if)$")
 _TIMED_KEY = re.compile(r"^(.+?)\s+(?:ms|millis|milliseconds|s|sec|secs|seconds|mins?|minutes)$")
 _TIMED_HEADS = {"base": "initial_delay", "initial": "initial_delay", "first": "initial_delay", "min": "initial_delay",
                 "max": "max_delay", "maximum": "max_delay", "cap": "max_delay", "ceiling": "max_delay"}
