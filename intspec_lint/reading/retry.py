@@ -135,7 +135,8 @@ def read(r: Reading) -> None:
     statements.sort(key=lambda s: "retry" not in s.placed)  # the retry section's own words first, then asides
     by_column = _column_rows(r, statements)
     keyed = [s for s in statements if id(s) not in by_column and (s.key or (s.shape == "row" and len(s.row.cells) > 2))]
-    mates = {id(s) for s in along}
+    # a statement about retries says so itself: no mate, but a row of a per-side table is one of its table's settings
+    mates = {id(s) for s in along if id(s) not in known or s.shape == "row" and not s.key}
     for statement in keyed:
         _key_fact(r, statement, id(statement) in mates)
     for statement in statements:
