@@ -85,10 +85,11 @@ _FREQUENCY = lazy(
     r"|\b(?:a\s+single|exactly\s+one|one)\s+(?:`[^`]+`\s+|[\w-]+\s+){1,3}?(?:per|for\s+each|for\s+every)\s+[a-z][\w-]+"
     # an estimate per occasion of the domain's: "About 8 per concert" (not "about 2 KB per ticket", "40 ms per call")
     r"|\b(?:about|around|roughly|approximately|~)\s*\d[\d,.]*\s+per\s+[a-z][\w-]+"
-    # as often as another flow's event: "once per change event", "1–3 receipts per text" (not "2 KB per ticket")
+    # as often as another flow's event: "once per change event", "1–3 receipts per text" (not "2 KB per ticket", "3
+    # retries per message")
     r"|\bonce\s+(?:per|for\s+each|for\s+every)\s+(?:[\w-]+\s+)?[a-z][\w-]+"
     r"|\b\d+(?:\s*[–-]\s*\d+)?\s+(?!(?:kb|mb|gb|ms|bytes?|chars?|characters|seconds?|minutes?|hours?|days?|s|"
-    r"secs?|mins?)\b)[a-z][\w-]+\s+per\s+[a-z][\w-]+",
+    r"secs?|mins?|retries|attempts|tries|times)\b)[a-z][\w-]+\s+per\s+[a-z][\w-]+",
     re.I,
 )
 _NAMED_FIELD = lazy(
