@@ -1,11 +1,14 @@
 """Values a spec names once and refers to by name: a parameters table ("| `RETRY_MAX_TRIES` | 6 |") or a settings
 block (`retry.max_attempts: 6`), and prose that says "at most `RETRY_MAX_TRIES` attempts" or "alert above
-`QUEUE_DEPTH_WARN`". Each reference is replaced by its value, the name kept beside it, in the text the readers see
-("at most 6 (`RETRY_MAX_TRIES`) attempts"), as if the spec had written both: the value is the document's own, so a reader that needs a number finds
-the one the name stands for, at the line that uses it.
+`QUEUE_DEPTH_WARN`". Each reference is replaced by its value, the name kept in brackets after it, in the text the
+readers see ("at most 6 (`RETRY_MAX_TRIES`) attempts"), as if the spec had written both: the value is the document's
+own, so a reader that needs a number finds the one the name stands for, at the line that uses it. Only quantities
+are put back, only where one value is given for a name, never inside a command's code span nor into a mapping's or a
+schema's table; a request's parameters ("| Name | Type | Default |") name no value of the spec's.
 
 It runs on the document before the statements are made, like the layout steps (reading/layouts.py): cells, items and
-paragraphs have their text extended in place; the defining table or block itself is left as written."""
+paragraphs have their text rewritten in place (the rules quote the text as read; `doc.lines` keeps the file's); the
+defining table or block itself is left as written."""
 
 from __future__ import annotations
 
@@ -44,6 +47,8 @@ def _quantity(value: str) -> bool:
         return False
     letter = re.search(r"[A-Za-z]", value) if re.fullmatch(r"[\w.-]+", value) else None
     return not (letter and re.search(r"\d", value[letter.end():]))
+
+
 _CODE_SPAN = lazy(r"`[\w.-]+`|`([^`\n]*)`|[^`]+|`")  # a bare name in code, another code span (group 1), the rest
 _MOST = 400  # names and references a document is read for: a spec's parameters, not a generated dump
 
