@@ -10,6 +10,7 @@ from intspec_lint import lint_text
 from intspec_lint.document.markdown import parse_markdown
 from intspec_lint.document.model import Paragraph
 from intspec_lint.reading import named_values
+from intspec_lint.reading.vocabulary import load_vocabulary
 
 from conftest import REPO_ROOT
 from read_spec import codes, spec_of
@@ -198,7 +199,7 @@ def test_a_settings_blocks_keys_are_values_prose_refers_to_but_a_payloads_are_no
     payload = ("# A → B\n\n## Contract\n\n```json\n{\"status\": \"live\", \"retry_after\": 30}\n```\n\n"
                "The `status` field says whether the listing is live.\n")
     doc = parse_markdown(payload)
-    named_values.resolve(doc)
+    named_values.resolve(doc, load_vocabulary())
     said = [block.text for section in doc.root.walk() for block in section.blocks
             if isinstance(block, Paragraph) and "field says" in block.text]
     assert said == ["The `status` field says whether the listing is live."]
@@ -327,7 +328,7 @@ def test_a_deadline_in_a_column_named_for_the_alarm():
 
 def _paragraphs(text: str) -> list[str]:
     doc = parse_markdown(text)
-    named_values.resolve(doc)
+    named_values.resolve(doc, load_vocabulary())
     return [block.text for section in doc.root.walk() for block in section.blocks if isinstance(block, Paragraph)]
 
 

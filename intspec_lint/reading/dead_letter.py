@@ -88,13 +88,15 @@ _EARLIER_VERSION = lazy(r"\b(?:first|earlier|old|previous|original|initial)\s+(?
 _CODE_LEAD = lazy(r"^\W*[1-5]\d\d\b")
 mentions_dead_letter = finds(_DEAD_WORDS)
 after_retries = finds(_AFTER_RETRIES)
+names_owner = finds(_OWNER)
+
+
 # the place what is given up on goes, named as a place of the document's own: "7 attempts in all, then the sin bin", "no
 # retry, straight to the sin bin"
 _TO_NAMED_PLACE = lazy(r"\b(?:then|straight\s+(?:in)?to|directly\s+(?:in)?to|go(?:es)?\s+(?:in)?to|moved?\s+(?:in)?to|"
                        r"sent\s+to|lands?\s+in|ends?\s+up\s+in)\s+(?:the|our)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
                        r"\s*(?=[.;,)]|$)", re.I)
-_SPENT = lazy(r"\b(?:attempts|tries|retries)\s+in\s+(?:all|total)\b|\bno\s+(?:more\s+)?retr\w*|\bnot\s+retried\b|"
-              r"\bfor\s+good\b|\bnever\s+retried\b", re.I)
+_SPENT = lazy(r"\b(?:attempts|tries|retries)\s+in\s+(?:all|total)\b", re.I)  # "7 attempts in all, then ...": the last
 
 
 def _titled_by_use(r: Reading) -> None:
@@ -118,7 +120,6 @@ def _titled_by_use(r: Reading) -> None:
     for statement in r.statements:
         if id(statement.section) in titled:
             statement.topics.add("dead_letter")
-names_owner = finds(_OWNER)
 
 
 def read(r: Reading) -> None:

@@ -138,6 +138,9 @@ AGAIN_LATER = lazy(r"\b(?:retr(?:y|ies|ied)|tr(?:y|ies|ied|ying)\s+again|re-?tr(
 _NOT_AGAIN = (r"^\W*stop\b|\b(?:no\s+retr\w*|not\s+retr\w*|never\s+retr\w*|don'?t\s+(?:bother\s+)?retry\w*|without\s+retr\w*|"
               r"straight\s+to|give\s+up|no\s+(?:more|further)\s+(?:tries|attempts|retries)|"
               r"dead[- ]?letter\w*|dlq|park\w*|quarantin\w*|reject\w*|alert\w*|manual\w*)\b")
+# what trying again cannot mend: "waiting does not fix a `422`"
+WONT_FIX = (r"(?:waiting|retrying|trying\s+again|time|a\s+retry|another\s+try)\s+(?:does\s+not|doesn'?t|cannot|can'?t|"
+            r"won'?t|will\s+not)\s+fix")
 _NO_RETRY = lazy(_NOT_AGAIN + r"|\b(?:stuck|"
                  # "Trying again won't help", "no point retrying": said to be of no use
                  r"(?:won'?t|will\s+not|wouldn'?t|does\s+not|doesn'?t|can'?t|cannot)\s+help|no\s+point|pointless|"
@@ -145,9 +148,7 @@ _NO_RETRY = lazy(_NOT_AGAIN + r"|\b(?:stuck|"
                  r"(?:not|never)\s+(?:\w+\s+)?(?:sent|tried|posted|pushed|called|delivered|attempted)\s+again|"
                  # a class named by its lasting: "Won't go through", "will not clear by trying again", "won't fix itself"
                  r"(?:won'?t|will\s+not|never)\s+(?:\w+\s+)?(?:go\s+through|clear|fix|work|succeed|pass)\w*|"
-                 # "waiting does not fix a `422`": what trying again cannot mend
-                 r"(?:waiting|retrying|trying\s+again|time|a\s+retry|another\s+try)\s+(?:does\s+not|doesn'?t|cannot|can'?t|"
-                 r"won'?t|will\s+not)\s+fix)\b", re.I)
+                 + WONT_FIX + r")\b", re.I)
 NOT_DONE_AGAIN = lazy(_NOT_AGAIN, re.I)
 PASSING = {429, 500, 502, 503, 504, 408}
 # a class's name or definition that says what is done with it, in a phrase: "Try again later", "No point trying again",

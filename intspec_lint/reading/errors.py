@@ -14,7 +14,7 @@ from ..document.model import ListBlock, Paragraph, Section
 from ..model import ErrorCategory, Value, evidence
 from .context import Reading
 from .error_words import (AGAIN_LATER, GROUP, NAMED_ACTION, NOT_DONE_AGAIN, ONE_BY_ONE, PART_FAILS, PARTIAL_TOLD, PASSING,
-                          SOME_BUT_OTHERS, by_content, error_action, handled_codes, leading_category, partial_with_207)
+                          SOME_BUT_OTHERS, WONT_FIX, by_content, error_action, handled_codes, leading_category, partial_with_207)
 from .lazy_re import lazy
 from .statements import bold_lead, key_value, words_of_key
 from .text import sentences
@@ -201,6 +201,7 @@ def _classes_told(r: Reading, statement, text: str):
             entry(r, category, sentence, statement.span._replace(line=line, end_line=line), [])
             last = r.spec.errors[-1] if len(r.spec.errors) > count else None
     return last
+
 
 def cue(text: str) -> bool:
     """A line whose subject is a list of status codes and whose rest says what is done with them, wherever it stands
@@ -547,8 +548,10 @@ def _yaml_map(r: Reading, code_statement, extensions_only: bool = False) -> None
 _NOTED_ACTION = lazy(r"^\s*(?:->|=>|→)\s*\S")  # a comment under a class's key that says what becomes of it
 
 _RETRY_WORD = lazy(r"\bretr(?:y|ies|ied|ying)\b", re.I)
-# a scenario titled by the codes it tells, whatever its words: "S7 — B says the batch is wrong (`400`, `403`, `422`)"
+# a scenario titled by the codes it tells: "S7 — B says the batch is wrong (`400`, `403`, `422`)"
 _CODES_TITLED = lazy(r"[(—–:]\s*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:[\w-]+\s+){0,3}?`?[1-5](?:\d\d|xx)`?){1,}", re.I)
+
+
 def _codes_titled(title: str) -> bool:
     """A scenario's title that lists status codes as codes (in code, after "HTTP", or alone in brackets), not numbers
     of something ("Batch limits: 400 or 450 items", "Timeouts: 300 or 500 ms") nor a call's heading."""
@@ -572,9 +575,8 @@ _CODES_LEAD = lazy(r"^\W*`?[1-5]\d\d`?(?:\s*(?:,|/|\bor\b|\band\b)\s*`?[1-5](?:\
 # ... and what we do with them, not what they are ("are listed in B's manual", "mean B rejected the payload")
 _CODES_ACTED = lazy(r"\b(?:retr\w*|tr(?:y|ies|ied)\s+again|re-?sen[dt]\w*|(?:not\s+|never\s+)?sent\s+again|straight\s+to|park\w*|dead[- ]?letter\w*|moved?\s+(?:\w+\s+)?to|go(?:es)?\s+to|"
                     r"sent\s+to|n?ack\w*\s+without|no\s+(?:more|further)\s+(?:tries|attempts)|give\s+up)\b", re.I)
-# a sentence's verdict on codes it names: tried again or not ("does not fix", "stopped trying", "retried")
-_VERDICT = lazy(r"\b(?:waiting|retrying|trying\s+again|time|a\s+retry|another\s+try)\s+(?:does\s+not|doesn'?t|cannot|can'?t|"
-                r"won'?t|will\s+not)\s+fix|\b(?:not|never)\s+(?:be\s+)?(?:retried|tried\s+again|sent\s+again)|"
+# a sentence's verdict on codes it names, tried again or not: "waiting does not fix", "not retried", "goes away on its own"
+_VERDICT = lazy(rf"\b{WONT_FIX}|\b(?:not|never)\s+(?:be\s+)?(?:retried|tried\s+again|sent\s+again)|"
                 r"\bgoes\s+away\s+on\s+its\s+own", re.I)
 # ... contradicted by the same sentence: "so A keeps retrying them", "these are now retried 3 times too"
 _RETRIED_AFTER_ALL = lazy(r"\b(?:keeps?\s+retrying|(?:are|is)\s+(?:now\s+)?retried|retries\s+(?:them|it|the\s+call))\b", re.I)

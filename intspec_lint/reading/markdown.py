@@ -116,7 +116,7 @@ def extract_markdown(doc: MarkdownDocument, vocab: Vocabulary) -> Spec:
     ditto_cells(doc.root, doc.lines)
     level_columns(doc.root)
     target_columns(doc.root)
-    named_values.resolve(doc)  # "at most `RETRY_MAX_TRIES` attempts" -> "at most 6 (`RETRY_MAX_TRIES`) attempts"
+    named_values.resolve(doc, vocab)  # "at most `RETRY_MAX_TRIES` attempts" -> "at most 6 (`RETRY_MAX_TRIES`) attempts"
     promote_numbered_headings(doc.root, doc.lines)
     promote_summaries(doc.root, doc.lines)
     promote_bold_headings(doc.root, doc.lines, vocab)

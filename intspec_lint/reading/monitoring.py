@@ -372,8 +372,8 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
             if inside:
                 fields["threshold"] = threshold = value(inside, cell.span)
                 break
-    clock = next((c for i, c in enumerate(cells) if columns.get(i) != "metric" and _CLOCK_CELL.match(c.text)), None) \
-        if (threshold is None or not re.search(r"\w", threshold.text)) and _BY_END.search(text) else None
+    clock = next((c for i, c in enumerate(cells) if columns.get(i) != "metric" and _deadline_across(text, c.text)), None) \
+        if threshold is None or not re.search(r"\w", threshold.text) else None
     if clock is not None:  # "| Flow 2 batch finished by | 07:15 | page |": the time it must be done by, whatever the
         fields["threshold"] = threshold = value(f"{text} {clock.text.strip()}", clock.span)  # column is called
         if "alert" in fields and fields["alert"].span == clock.span:
@@ -395,9 +395,13 @@ def _row(r: Reading, statement, columns: dict[int, str]) -> None:
     r.spec.monitoring.append(Metric(statement.span, kind, **fields, group=id(statement.table)))
 
 
-# a deadline's metric, named up to its preposition ("Flow 2 batch finished by"), and a cell that is a time of day
-_BY_END = lazy(r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s*:?\s*$", re.I)
-_CLOCK_CELL = lazy(r"^\W*(?:[01]?\d|2[0-3])[:.h][0-5]\d\b[^|]{0,20}$", re.I)
+def _deadline_across(metric: str, cell: str) -> bool:
+    """A deadline told across two cells: a metric named up to its preposition and a time of day beside it ("Flow 2
+    batch finished by" | "07:15")."""
+    found = _DEADLINE.search(f"{metric} {cell.strip()}", max(0, len(metric) - 8))
+    return found is not None and found.start() < len(metric) < found.end()
+
+
 # a cell that only points at where the values are: "per DT-5", "see §4.2", "as in table 3"
 _POINTER_CELL = lazy(rf"^\W*(?:{POINTS_AT.pattern})", re.I)
 

@@ -27,8 +27,6 @@ _NAME_HEADER = lazy(r"^\W*(?:name|parameter|param|setting|key|constant|variable|
                     re.I)
 _VALUE_HEADER = lazy(r"^\W*(?:value|default|default\s+value|setting|current\s+value|prod(?:uction)?(?:\s+value)?)s?\W*$",
                      re.I)
-_FIELD_HEADER = lazy(r"\b(?:source|target|field|attribute|column|property)s?\b", re.I)
-_TYPE_HEADER = lazy(r"^\W*(?:type|data\s+type|format|schema|required|in|location)\W*$", re.I)
 _SETTINGS_INFO = ("yaml", "yml", "toml", "ini", "properties", "env", "dotenv")  # (JSON is a payload's, most often)
 # a setting's name, by what it bounds: the keys of a settings block, not of a payload written in YAML
 _SETTING_WORD = lazy(r"retr|attempt|delay|backoff|timeout|threshold|max|min|interval|ttl|limit|window|rotat|expir|"
@@ -53,9 +51,11 @@ _CODE_SPAN = lazy(r"`[\w.-]+`|`([^`\n]*)`|[^`]+|`")  # a bare name in code, anot
 _MOST = 400  # names and references a document is read for: a spec's parameters, not a generated dump
 
 
-def resolve(doc: MarkdownDocument) -> None:
+def resolve(doc: MarkdownDocument, vocab) -> None:
     """Put each named value where its name is used, the name in brackets after it, in place."""
-    named, defining = _definitions(doc.root)
+    fields = {id(block) for section in doc.root.walk() for block in section.blocks if isinstance(block, Table) and
+              (vocab.table_part([cell.text for cell in block.header], ()) or ("",))[0] in _FIELD_TABLES}
+    named, defining = _definitions(doc.root, fields)
     named = {name: value for name, value in named.items() if value is not None and _quantity(value)}
     if not named:
         return
@@ -74,17 +74,20 @@ def resolve(doc: MarkdownDocument) -> None:
 
     for section in doc.root.walk():
         for block in section.blocks:
-            _extend(block, told, defining)
+            _extend(block, told, defining | fields)
 
 
-def _extend(block, told, defining: set[int]) -> None:
-    if id(block) in defining:
+# the tables whose cells are fields, not values: a mapping's, a schema's or a request's parameters ("| Name | Type |
+# Default |": their defaults are no values of the spec's), whatever a setting shares their names
+_FIELD_TABLES = ("mappings", "schema_fields")
+
+
+def _extend(block, told, left: set[int]) -> None:
+    if id(block) in left:
         return
     if isinstance(block, Paragraph):
         block.text = told(block.text)
     elif isinstance(block, Table):
-        if any(_TYPE_HEADER.match(cell.text) or _FIELD_HEADER.search(cell.text) for cell in block.header):
-            return  # a mapping's or a schema's fields: their names are fields, whatever a setting shares them
         for row in block.rows:
             for cell in row.cells:
                 cell.text = told(cell.text)
@@ -92,16 +95,17 @@ def _extend(block, told, defining: set[int]) -> None:
         for item in block.items:
             item.text = told(item.text)
             for inner in item.blocks:
-                _extend(inner, told, defining)
+                _extend(inner, told, left)
 
 
-def _definitions(root: Section) -> tuple[dict[str, str | None], set[int]]:
-    """{name: value} of the parameters tables and settings blocks under `root`, and the ids of those blocks."""
+def _definitions(root: Section, fields: set[int]) -> tuple[dict[str, str | None], set[int]]:
+    """{name: value} of the parameters tables and settings blocks under `root` (not the tables of fields), and the ids
+    of those blocks."""
     named: dict[str, str | None] = {}
     defining: set[int] = set()
     for section in root.walk():
         for block in section.blocks:
-            if isinstance(block, Table):
+            if isinstance(block, Table) and id(block) not in fields:
                 found = _table_values(block)
             elif isinstance(block, Code) and block.info in _SETTINGS_INFO:
                 found = _block_values(block)
@@ -120,36 +124,33 @@ def _table_values(table: Table) -> dict[str, str]:
     """"| Name | Value | Used in |" over "| `RETRY_MAX_TRIES` | 6 (first try included) | Retries |": each row's name
     and value, where most rows name one in code."""
     headers = [cell.text for cell in table.header]
-    if len(headers) < 2 or not _NAME_HEADER.match(headers[0]) or any(_TYPE_HEADER.match(text) for text in headers):
-        return {}  # "| Name | Type | Default |": a request's parameters, their defaults no value of the spec's
+    if len(headers) < 2 or not _NAME_HEADER.match(headers[0]):
+        return {}
     column = next((i for i, text in enumerate(headers[1:], 1) if _VALUE_HEADER.match(text)), None)
     if column is None:
         return {}
     found = {}
     for row in table.rows:
         if len(row.cells) > column:
-            name = _NAMED_CELL.match(row.cells[0].text)
-            if name and row.cells[column].text.strip(" `*"):
-                found[name.group(1)] = row.cells[column].text.strip(" `*")
+            name, said = _NAMED_CELL.match(row.cells[0].text), row.cells[column].text.strip(" `*")
+            if name and said:
+                found[name.group(1)] = said
     return found if len(found) * 2 >= len(table.rows) >= 2 else {}
 
 
 def _block_values(code: Code) -> dict[str, str]:
-    """A settings block's scalar keys, by their path (`retry.max_attempts`) and, where no other key shares it, by
-    their last name (`max_attempts`), each with its value."""
-    try:
-        keys = property_keys(code) if code.info in ("properties", "env", "dotenv") else yaml_keys(code)
-    except Exception:  # noqa: BLE001 - a block that is no settings at all (a payload, a log) names nothing
+    """A settings block's scalar keys, by their path (`retry.max_attempts`), or by their last name where that is a
+    constant's (`RETRY_MAX`) no other key shares, each with its value: not a payload's field (`expires_in`)."""
+    keys = property_keys(code) if code.info in ("properties", "env", "dotenv") else yaml_keys(code)
+    if not any(_SETTING_WORD.search(path) for _line, path, value in keys if value.strip()):
         return {}
     found: dict[str, str] = {}
     leaves: dict[str, list[str]] = {}
-    if not any(_SETTING_WORD.search(path) for _line, path, value in keys if value.strip()):
-        return {}
     for _line, path, value in keys:
-        if value.strip() and re.fullmatch(_NAME, path) and len(value) <= 80:
+        if value.strip() and re.fullmatch(_NAME, path):
             found[path] = value.strip()
             leaves.setdefault(path.rsplit(".", 1)[-1], []).append(value.strip())
-    for leaf, values in leaves.items():  # a leaf alone only where it is a constant's name (`RETRY_MAX`): `expires_in`
-        if len(values) == 1 and re.fullmatch(_BARE_NAME, leaf):  # is a payload's field as often as a setting's
+    for leaf, values in leaves.items():
+        if len(values) == 1 and re.fullmatch(_BARE_NAME, leaf):
             found.setdefault(leaf, values[0])
     return {name: value for name, value in found.items() if "." in name or re.fullmatch(_BARE_NAME, name)}
